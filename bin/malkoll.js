@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+"use strict";
+// The CLI is compiled from src/cli by `npm run build:cli` (run automatically by npm install / npm ci).
+const path = require("path");
+const fs = require("fs");
+const entry = path.join(__dirname, "..", "lib", "src", "cli", "main.js");
+if (!fs.existsSync(entry)) {
+  process.stderr.write("Målkoll: CLI är inte byggt – kör `npm run build:cli` först.\n");
+  process.exit(2);
+}
+require(entry).main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,97 @@
+/** Finding codes and severities: the public contract (CONTRACT.md). Add codes; never rename. */
+export const FINDING_SEVERITY = {
+  "value-unparseable": "error",
+  "unit-mismatch": "error",
+  "activity-dates": "error",
+  "budget-deviation-mismatch": "error",
+  "budget-total-mismatch": "error",
+  "budget-netto-mismatch": "error",
+  "budget-sign": "error",
+  "target-missing": "warning",
+  "target-less-ambitious": "warning",
+  "gender-split-inconsistent": "warning",
+  "outcome-missing": "warning",
+  "analysis-missing": "warning",
+  "assessment-contradicts": "warning",
+  "duplicate-indicator": "warning",
+  "placeholder-text": "warning",
+  "budget-deviation-large": "warning",
+  "result-unit-cap": "warning",
+  "header-unrecognized": "warning",
+  "period-unknown": "warning",
+  "owned-name-clash": "warning",
+  "generated-table-edited": "warning",
+  "direction-unknown": "info",
+} as const;
+
+export type FindingCode = keyof typeof FINDING_SEVERITY;
+export type Severity = "error" | "warning" | "info";
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  sheet: string;
+  /** The single cell to fix, A1. */
+  cell: string;
+  /** The whole area concerned, A1 range, when wider than `cell`. */
+  range?: string;
+  /** Goal id (`Sheet!A12`) or null. */
+  goal: string | null;
+  /** Swedish message. */
+  message: string;
+  /** English message (shown when Office's display language is English). */
+  messageEn: string;
+}
+
+export interface FindingInput {
+  code: FindingCode;
+  sheet: string;
+  cell: string;
+  range?: string;
+  goal?: string | null;
+  message: string;
+  messageEn: string;
+}
+
+export function finding(input: FindingInput): Finding {
+  const out: Finding = {
+    code: input.code,
+    severity: FINDING_SEVERITY[input.code],
+    sheet: input.sheet,
+    cell: input.cell,
+    goal: input.goal ?? null,
+    message: input.message,
+    messageEn: input.messageEn,
+  };
+  if (input.range && input.range !== input.cell) out.range = input.range;
+  return out;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Stable order: severity, then sheet order as given, then row, then column, then code. */
+export function sortFindings(findings: Finding[], sheetOrder: string[]): Finding[] {
+  const sheetIndex = new Map(sheetOrder.map((s, i) => [s, i]));
+  const pos = (cell: string): [number, number] => {
+    const m = /^([A-Z]+)(\d+)$/.exec(cell);
+    if (!m) return [0, 0];
+    let col = 0;
+    for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+    return [Number(m[2]), col];
+  };
+  return [...findings].sort((a, b) => {
+    const s = SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+    if (s) return s;
+    const sh = (sheetIndex.get(a.sheet) ?? 1e9) - (sheetIndex.get(b.sheet) ?? 1e9);
+    if (sh) return sh;
+    const [ra, ca] = pos(a.cell);
+    const [rb, cb] = pos(b.cell);
+    return ra - rb || ca - cb || a.code.localeCompare(b.code);
+  });
+}
+
+export function countBySeverity(findings: Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}

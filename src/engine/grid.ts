@@ -1,0 +1,156 @@
+/**
+ * Plain cell grids: what a workbook port hands the engine. No Excel objects, no I/O.
+ *
+ * Values follow Office.js `Range.values` conventions so both ports can fill them cheaply:
+ * numbers (dates as Excel serials), strings, booleans, null for empty. Excel error values
+ * arrive as their text (`#REF!`, `#N/A`, ...), as Office.js reports them.
+ */
+export type CellValue = string | number | boolean | null;
+
+export type SheetVisibility = "visible" | "hidden" | "veryHidden";
+
+export interface ListObjectInfo {
+  name: string;
+  /** A1 range including the header row, e.g. `B3:F20`. */
+  range: string;
+}
+
+export interface SheetGrid {
+  name: string;
+  visibility: SheetVisibility;
+  /** 1-based sheet row of `values[0]` (the used range may not start at A1). */
+  originRow: number;
+  /** 1-based sheet column of `values[r][0]`. */
+  originCol: number;
+  /** Rows of cell values; rows may be ragged (missing trailing cells are empty). */
+  values: CellValue[][];
+  /** Number format codes parallel to `values`; absent or ragged means `General`. */
+  formats?: (string | null)[][];
+  /** Formulas parallel to `values` (without the leading `=`), where the port knows them. */
+  formulas?: (string | null)[][];
+  /** Excel tables (ListObjects) on the sheet. */
+  listObjects?: ListObjectInfo[];
+  /** Merged areas as A1 ranges. */
+  merges?: string[];
+}
+
+export interface WorkbookSnapshot {
+  /** File name or workbook title, for reports. */
+  name: string;
+  sheets: SheetGrid[];
+}
+
+const EXCEL_ERRORS = new Set([
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+]);
+
+export function isExcelError(value: CellValue): value is string {
+  return typeof value === "string" && EXCEL_ERRORS.has(value.trim().toUpperCase());
+}
+
+/** Column number (1-based) to letters: 1 → A, 28 → AB. */
+export function columnLetters(col: number): string {
+  let n = col;
+  let out = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** 1-based row and column to an A1 address. */
+export function a1(row: number, col: number): string {
+  return `${columnLetters(col)}${row}`;
+}
+
+/** A1 range from two corners (1-based). A single cell gives `C3`. */
+export function a1Range(row1: number, col1: number, row2: number, col2: number): string {
+  const start = a1(row1, col1);
+  const end = a1(row2, col2);
+  return start === end ? start : `${start}:${end}`;
+}
+
+/** Parses `AB12` (with optional `$`) into 1-based row and column; null when malformed. */
+export function parseA1(address: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col };
+}
+
+/** Parses `B3:F20` (or a single cell) into 1-based corners. */
+export function parseA1Range(
+  range: string,
+): { row1: number; col1: number; row2: number; col2: number } | null {
+  const [first, second] = range.split(":");
+  const start = parseA1(first);
+  const end = second === undefined ? start : parseA1(second);
+  if (!start || !end) return null;
+  return {
+    row1: Math.min(start.row, end.row),
+    col1: Math.min(start.col, end.col),
+    row2: Math.max(start.row, end.row),
+    col2: Math.max(start.col, end.col),
+  };
+}
+
+/** Quotes a sheet name for use in a formula or hyperlink location: `'Min flik'!A1`. */
+export function sheetRef(sheet: string, address: string): string {
+  return `'${sheet.replace(/'/g, "''")}'!${address}`;
+}
+
+/** Reads a cell by absolute 1-based position; outside the used range is empty. */
+export function cellAt(sheet: SheetGrid, row: number, col: number): CellValue {
+  const r = sheet.values[row - sheet.originRow];
+  if (!r) return null;
+  const v = r[col - sheet.originCol];
+  return v === undefined ? null : v;
+}
+
+export function formatAt(sheet: SheetGrid, row: number, col: number): string | null {
+  const r = sheet.formats?.[row - sheet.originRow];
+  if (!r) return null;
+  return r[col - sheet.originCol] ?? null;
+}
+
+export function formulaAt(sheet: SheetGrid, row: number, col: number): string | null {
+  const r = sheet.formulas?.[row - sheet.originRow];
+  if (!r) return null;
+  return r[col - sheet.originCol] ?? null;
+}
+
+/** Last 1-based sheet row covered by the grid. */
+export function lastRow(sheet: SheetGrid): number {
+  return sheet.originRow + sheet.values.length - 1;
+}
+
+/** Last 1-based sheet column covered by any row of the grid. */
+export function lastCol(sheet: SheetGrid): number {
+  let width = 0;
+  for (const r of sheet.values) if (r.length > width) width = r.length;
+  return sheet.originCol + width - 1;
+}
+
+/** A cell's text, trimmed, or "" for empty/non-text. Numbers and booleans are stringified. */
+export function textOf(value: CellValue): string {
+  if (value === null) return "";
+  if (typeof value === "string") return value.replace(/\u00a0/g, " ").trim();
+  return String(value);
+}

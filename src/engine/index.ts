@@ -1,0 +1,59 @@
+import type { WorkbookSnapshot } from "./grid";
+import type { Finding } from "./findings";
+import { sortFindings } from "./findings";
+import type { Model, PeriodKind } from "./model/types";
+import type { Recognition } from "./recognise/types";
+import type { DerivedFigure } from "./evaluate/types";
+import type { Settings } from "./settings";
+import { resolveSettings } from "./settings";
+import type { MalkollState } from "./state";
+import { decodeState } from "./state";
+import type { GeneratedOutput } from "./report/spec";
+import { STATE_SHEET } from "./report/spec";
+import { recognise } from "./recognise";
+import { buildModel } from "./model/build";
+import { validate } from "./validate";
+import { evaluate } from "./evaluate";
+import { buildReport } from "./report";
+
+export interface CheckOptions {
+  /** Period forced by the user (`--period`/`--year` or the pane); otherwise read from the workbook. */
+  period?: { kind: PeriodKind; year: number | null } | null;
+  /** Setting overrides on top of the workbook's own (e.g. from the pane before saving). */
+  settings?: Partial<Settings>;
+}
+
+export interface CheckResult {
+  model: Model;
+  findings: Finding[];
+  derived: DerivedFigure[];
+  settings: Settings;
+  state: MalkollState;
+  recognition: Recognition;
+}
+
+/** The pure pipeline: recognise → parse/model → validate → evaluate. */
+export function check(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
+  const stateSheet = snapshot.sheets.find((s) => s.name === STATE_SHEET);
+  const state = decodeState(stateSheet);
+  const settings = resolveSettings({ ...state.settings, ...(options.settings ?? {}) });
+  const userSheets = { ...snapshot, sheets: snapshot.sheets.filter((s) => s.name !== STATE_SHEET && !isOwnedSheet(s.name, state)) };
+  const recognition = recognise(userSheets, state.mappings);
+  const built = buildModel(userSheets, recognition, { period: options.period ?? null, directions: state.directions });
+  const validation = validate(built.model, settings);
+  const evaluation = evaluate(built.model, settings);
+  const findings = sortFindings(
+    [...built.findings, ...validation, ...evaluation.findings],
+    snapshot.sheets.map((s) => s.name),
+  );
+  return { model: built.model, findings, derived: evaluation.derived, settings, state, recognition };
+}
+
+export function isOwnedSheet(name: string, state: MalkollState): boolean {
+  return state.owned.some((o) => o.name === name);
+}
+
+/** The report stage: owned sheet specs and flags from a check result. */
+export function report(result: CheckResult): GeneratedOutput {
+  return buildReport(result);
+}

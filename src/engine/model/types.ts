@@ -1,0 +1,151 @@
+/**
+ * The validated model: the shape of `malkoll check --json` (CONTRACT.md) plus a few additions
+ * (`cells`, `sourceTable`) that point back at the workbook. Additions are allowed; renames are not.
+ */
+
+export type PeriodKind = "T1" | "T2" | "VB" | "VP";
+export type PeriodSource = "flag" | "cell" | "plan" | "none";
+
+export interface Period {
+  kind: PeriodKind | null;
+  year: number | null;
+  source: PeriodSource;
+}
+
+export type GoalLevel = "inriktningsmal" | "kf-mal" | "namndmal" | "enhetsmal";
+export type Assessment = "helt" | "delvis" | "ej" | "ingen";
+
+export interface GoalCounts {
+  met: number;
+  partlyMet: number;
+  notMet: number;
+  notMeasured: number;
+  activitiesWithDeviation: number;
+  activities: number;
+}
+
+export interface Goal {
+  /** `<sheet>!<A1 of the heading cell>` */
+  id: string;
+  parent: string | null;
+  level: GoalLevel;
+  /** Normalised without trailing dot (`1.2`), or null. */
+  number: string | null;
+  title: string;
+  sheet: string;
+  row: number;
+  statedAssessment: Assessment | null;
+  suggestedAssessment: Assessment | null;
+  counts: GoalCounts;
+  /** Addition: the cell holding the stated assessment, if any. */
+  assessmentCell: string | null;
+}
+
+export type TargetKind = "value" | "band" | "max" | "min" | "increase" | "delegated" | "none";
+export type Periodicity = "tertial" | "year";
+export type Direction = "higher" | "lower" | "band" | "max" | "increase" | "unknown";
+export type IndicatorStatus =
+  | "met"
+  | "partly-met"
+  | "not-met"
+  | "not-measured"
+  | "no-target"
+  | "unknown";
+
+/** Where each field of a row came from (A1 addresses on the row's sheet). */
+export type CellRefs = Partial<Record<string, string>>;
+
+export interface Indicator {
+  name: string;
+  sheet: string;
+  row: number;
+  goal: string | null;
+  outcome: number | null;
+  outcomeMen: number | null;
+  outcomeWomen: number | null;
+  previous: number | null;
+  forecast: number | null;
+  target: number | null;
+  targetKind: TargetKind;
+  targetText: string | null;
+  kfTarget: number | null;
+  kfTargetKind: TargetKind;
+  kfTargetText: string | null;
+  /** `%`, `st`, `GWh`, `kr`, ... or null when no cell states a unit. */
+  unit: string | null;
+  periodicity: Periodicity | null;
+  direction: Direction;
+  status: IndicatorStatus;
+  kfStatus: IndicatorStatus;
+  analysis: string | null;
+  /** Addition: cells of the row by field name (`name`, `outcome`, `target`, `kfTarget`, ...). */
+  cells: CellRefs;
+  /** Addition: the `Riktning` column's value when the table has one. */
+  statedDirection?: Direction | null;
+  /** Addition: the period text of the row (`Tertial 2 2021`). */
+  periodText?: string | null;
+}
+
+export interface Activity {
+  name: string;
+  sheet: string;
+  row: number;
+  goal: string | null;
+  /** `YYYY-MM-DD` or null */
+  start: string | null;
+  end: string | null;
+  deviation: boolean;
+  analysis: string | null;
+  cells: CellRefs;
+}
+
+export type BudgetKind =
+  | "row"
+  | "varav"
+  | "total"
+  | "netto"
+  | "intakter"
+  | "kostnader"
+  | "disposition";
+
+export type BudgetTableType =
+  | "driftbudget-namnd"
+  | "driftbudget-omrade"
+  | "driftbudget-vp"
+  | "investeringar"
+  | "resultatenheter"
+  | "budget-other";
+
+export interface BudgetLine {
+  sheet: string;
+  row: number;
+  /** The table's heading or first header cell. */
+  table: string;
+  kind: BudgetKind;
+  label: string;
+  unit: "mnkr" | "tkr" | "kr";
+  budget: number | null;
+  adjustments: number | null;
+  changes: number | null;
+  forecastBeforeTransfers: number | null;
+  forecast: number | null;
+  deviation: number | null;
+  computedDeviation: number | null;
+  analysis: string | null;
+  cells: CellRefs;
+  /** Addition: which recognised table this row belongs to. */
+  tableType: BudgetTableType;
+  /** Addition: id of the table (sheet!A1 of its header row), to group rows. */
+  tableId: string;
+  /** Addition: any further numeric columns by header text (VP years, resultatenheter columns). */
+  extra?: Record<string, number | null>;
+}
+
+export interface Model {
+  workbook: string;
+  period: Period;
+  goals: Goal[];
+  indicators: Indicator[];
+  activities: Activity[];
+  budget: BudgetLine[];
+}

@@ -1,0 +1,123 @@
+import type { CellValue } from "../grid";
+
+export type TableType =
+  | "indicators-followup"
+  | "indicators-plan"
+  | "activities"
+  | "driftbudget-namnd"
+  | "driftbudget-omrade"
+  | "driftbudget-vp"
+  | "investeringar"
+  | "resultatenheter"
+  | "budget-other";
+
+export const TABLE_TYPE_LABELS: Record<TableType, { sv: string; en: string }> = {
+  "indicators-followup": { sv: "Indikatorer (uppföljning)", en: "Indicators (follow-up)" },
+  "indicators-plan": { sv: "Indikatorer (plan)", en: "Indicators (plan)" },
+  activities: { sv: "Aktiviteter", en: "Activities" },
+  "driftbudget-namnd": { sv: "Driftbudget, hela nämnden", en: "Operating budget, whole committee" },
+  "driftbudget-omrade": { sv: "Driftbudget per verksamhetsområde", en: "Operating budget by area" },
+  "driftbudget-vp": { sv: "Budget i verksamhetsplan", en: "Budget in business plan" },
+  investeringar: { sv: "Investeringar", en: "Investments" },
+  resultatenheter: { sv: "Resultatenheter", en: "Result units" },
+  "budget-other": { sv: "Annan budgettabell", en: "Other budget table" },
+};
+
+/** What a column holds. */
+export type ColumnRole =
+  | "name" // Indikator / Aktivitet / row label
+  | "goal" // Mål column in flat sheets
+  | "outcome"
+  | "outcomeMen"
+  | "outcomeWomen"
+  | "previous"
+  | "forecast"
+  | "target"
+  | "kfTarget"
+  | "period"
+  | "periodicity"
+  | "unit"
+  | "direction"
+  | "analysis"
+  | "comment"
+  | "start"
+  | "end"
+  | "deviationFlag" // Avvikelse in activity tables
+  | "budget"
+  | "adjustments"
+  | "changes"
+  | "forecastBeforeTransfers"
+  | "forecastAfterTransfers"
+  | "budgetDeviation"
+  | "grossBudget"
+  | "carryOverFrom"
+  | "estimatedResult"
+  | "ownTrading"
+  | "carryOverTo"
+  | "amount" // a further numeric column (VP years, Bokslut)
+  | "ignore";
+
+export interface RecognisedColumn {
+  /** 1-based sheet column. */
+  col: number;
+  header: string;
+  role: ColumnRole | null;
+}
+
+export interface RecognisedRow {
+  /** 1-based sheet row. */
+  row: number;
+  values: CellValue[];
+  /** Analysis text that follows the row (an `Analys` row or cell), with the cell it sits in. */
+  analysis: { text: string; cell: string } | null;
+  /** Continuation rows merged into this row (their sheet rows). */
+  continuedFrom: number[];
+}
+
+export interface RecognisedTable {
+  /** `<sheet>!<A1 of the first header cell>` */
+  id: string;
+  type: TableType;
+  sheet: string;
+  headerRow: number;
+  /** Further header rows that repeated the header (page breaks) and were merged in. */
+  repeatedHeaderRows: number[];
+  firstCol: number;
+  lastCol: number;
+  columns: RecognisedColumn[];
+  rows: RecognisedRow[];
+  /** The table's heading (text above it) or first header cell, for budget tables. */
+  title: string;
+  /** Unit stated for amounts (`mnkr`, `tkr`, `kr`) or null. */
+  amountUnit: "mnkr" | "tkr" | "kr" | null;
+  /** Whether it came from an Excel table (ListObject). */
+  fromListObject: boolean;
+}
+
+export interface GoalHeading {
+  /** `<sheet>!<A1>` */
+  id: string;
+  sheet: string;
+  row: number;
+  col: number;
+  level: "inriktningsmal" | "kf-mal" | "namndmal" | "enhetsmal";
+  number: string | null;
+  title: string;
+  /** Stated assessment and its cell, if found under the heading. */
+  assessment: "helt" | "delvis" | "ej" | "ingen" | null;
+  assessmentCell: string | null;
+}
+
+export interface PeriodCell {
+  sheet: string;
+  cell: string;
+  text: string;
+}
+
+export interface Recognition {
+  tables: RecognisedTable[];
+  goals: GoalHeading[];
+  periodCells: PeriodCell[];
+  /** Blocks that look like tables but whose columns can't be mapped. */
+  unrecognised: { sheet: string; cell: string; range: string; headers: string[] }[];
+}

@@ -1,0 +1,141 @@
+import type { CellValue, SheetGrid } from "./grid";
+import { textOf } from "./grid";
+import type { OwnedSheetKey } from "./report/spec";
+
+/**
+ * What Målkoll remembers in a workbook, kept in the very-hidden sheet `_malkoll` so that
+ * Office.js and the .xlsx port read and write the same thing. One record per row: the first
+ * cell names the kind, the rest are its fields.
+ */
+export interface OwnedSheetRecord {
+  key: OwnedSheetKey;
+  name: string;
+  /** SHA-256 of the values Målkoll wrote, to detect hand edits before regenerating. */
+  checksum: string;
+}
+
+export interface RunLogEntry {
+  /** ISO timestamp. */
+  at: string;
+  /** `T2 2021`, `VB 2020`, or `okänd`. */
+  period: string;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** SHA-256 of the input tables' values. */
+  inputChecksum: string;
+  /** Where it ran: `excel` or `cli`. */
+  host: string;
+}
+
+/** A user's correction to recognition, keyed by the table's header cell. */
+export interface MappingOverride {
+  sheet: string;
+  /** A1 of the header row's first cell. */
+  headerCell: string;
+  /** Force the table type (`indicators-followup`, `activities`, `ignore`, ...). */
+  tableType?: string;
+  /** Column letter → role (`outcome`, `target`, `ignore`, ...). */
+  columns?: Record<string, string>;
+}
+
+export interface DirectionOverride {
+  sheet: string;
+  row: number;
+  direction: string;
+}
+
+export interface FlagRecord {
+  sheet: string;
+  /** A1 addresses or ranges Målkoll flagged, comma-separated. */
+  ranges: string;
+}
+
+export interface MalkollState {
+  version: number;
+  owned: OwnedSheetRecord[];
+  settings: Record<string, number>;
+  mappings: MappingOverride[];
+  directions: DirectionOverride[];
+  flags: FlagRecord[];
+  log: RunLogEntry[];
+}
+
+export const STATE_VERSION = 1;
+
+export function emptyState(): MalkollState {
+  return { version: STATE_VERSION, owned: [], settings: {}, mappings: [], directions: [], flags: [], log: [] };
+}
+
+function num(v: CellValue): number {
+  const n = typeof v === "number" ? v : Number(textOf(v).replace(",", "."));
+  return Number.isFinite(n) ? n : 0;
+}
+
+function json<T>(v: CellValue): T | null {
+  try {
+    return JSON.parse(textOf(v)) as T;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads the state sheet. Unknown or broken rows are skipped, never fatal. */
+export function decodeState(sheet: SheetGrid | undefined): MalkollState {
+  const state = emptyState();
+  if (!sheet) return state;
+  for (const row of sheet.values) {
+    const kind = textOf(row[0] ?? null);
+    const f = (i: number): CellValue => row[i] ?? null;
+    switch (kind) {
+      case "malkoll":
+        state.version = num(f(1)) || STATE_VERSION;
+        break;
+      case "owned":
+        if (textOf(f(1)) && textOf(f(2)))
+          state.owned.push({ key: textOf(f(1)) as OwnedSheetKey, name: textOf(f(2)), checksum: textOf(f(3)) });
+        break;
+      case "setting":
+        if (textOf(f(1))) state.settings[textOf(f(1))] = num(f(2));
+        break;
+      case "mapping": {
+        const m = json<MappingOverride>(f(1));
+        if (m && typeof m.sheet === "string" && typeof m.headerCell === "string") state.mappings.push(m);
+        break;
+      }
+      case "direction":
+        if (textOf(f(1))) state.directions.push({ sheet: textOf(f(1)), row: num(f(2)), direction: textOf(f(3)) });
+        break;
+      case "flag":
+        if (textOf(f(1))) state.flags.push({ sheet: textOf(f(1)), ranges: textOf(f(2)) });
+        break;
+      case "log":
+        state.log.push({
+          at: textOf(f(1)),
+          period: textOf(f(2)),
+          errors: num(f(3)),
+          warnings: num(f(4)),
+          infos: num(f(5)),
+          inputChecksum: textOf(f(6)),
+          host: textOf(f(7)),
+        });
+        break;
+      default:
+        break;
+    }
+  }
+  return state;
+}
+
+/** Writes the state as rows of text and numbers (all text cells; nothing is a formula). */
+export function encodeState(state: MalkollState): CellValue[][] {
+  const rows: CellValue[][] = [["malkoll", state.version, "Målkolls tillstånd – ändra inte / Målkoll state – do not edit"]];
+  for (const o of state.owned) rows.push(["owned", o.key, o.name, o.checksum]);
+  for (const [k, v] of Object.entries(state.settings)) rows.push(["setting", k, v]);
+  for (const m of state.mappings) rows.push(["mapping", JSON.stringify(m)]);
+  for (const d of state.directions) rows.push(["direction", d.sheet, d.row, d.direction]);
+  for (const f of state.flags) rows.push(["flag", f.sheet, f.ranges]);
+  for (const l of state.log)
+    rows.push(["log", l.at, l.period, l.errors, l.warnings, l.infos, l.inputChecksum, l.host]);
+  return rows;
+}
