@@ -1,10 +1,52 @@
 import type { Model } from "../model/types";
 import type { Settings } from "../settings";
 import type { EvaluationResult } from "./types";
+import { evaluateIndicators } from "./indicators";
+import { evaluateGoals } from "./goals";
+import { evaluateBudget } from "./budget";
 
-// PLACEHOLDER until evaluation lands (issue 4). Mutates statuses/assessments on the model.
+export type { DerivedFigure, EvaluationResult } from "./types";
+export { DIRECTION_CATALOGUE, catalogueDirection, resolveDirection } from "./direction";
+export type { DirectionRule, ResolvedDirection } from "./direction";
+export { compareToTarget, valueForStatus, outcomeDue, isDeviating, unitFamily, unitInText } from "./indicators";
+export {
+  collectEvidence,
+  contradiction,
+  countEvidence,
+  countingStatus,
+  countsSentence,
+  emptyCounts,
+  suggestAssessment,
+} from "./goals";
+export {
+  applyComputedDeviations,
+  baseRow,
+  decimalsFor,
+  derivedFigures,
+  deviationTerms,
+  deviationThreshold,
+  expectedDeviation,
+  halfUnit,
+  mnkrIn,
+  revisedBudget,
+  roundAmount,
+  roundTo,
+  roundingTolerance,
+} from "./budget";
+export { compareTally, parseStatedTally } from "./tally";
+export type { StatedTally, TallyComparison } from "./tally";
+export { RULES_DOC } from "./rules";
+
+/**
+ * The evaluate stage: sets each indicator's direction, status and kfStatus, each goal's counts
+ * and suggestedAssessment, each budget row's computedDeviation, and returns the evaluation
+ * findings and the derived budget figures. Never touches statedAssessment.
+ */
 export function evaluate(model: Model, settings: Settings): EvaluationResult {
-  void model;
-  void settings;
-  return { findings: [], derived: [] };
+  const period = model.period.kind;
+  const indicatorFindings = evaluateIndicators(model.indicators, { period, settings });
+  const assessable = period === "T1" || period === "T2" || period === "VB";
+  const goalFindings = evaluateGoals(model, assessable);
+  const budget = evaluateBudget(model, settings);
+  return { findings: [...indicatorFindings, ...goalFindings, ...budget.findings], derived: budget.derived };
 }

@@ -1,0 +1,324 @@
+import type { Finding } from "../findings";
+import { finding } from "../findings";
+import type { BudgetLine, Model } from "../model/types";
+import type { Settings } from "../settings";
+import type { DerivedFigure } from "./types";
+import { cellOf, hasText } from "./cells";
+
+type AmountUnit = BudgetLine["unit"];
+
+/** Decimals a published table shows: mnkr with one decimal, tkr and kr as integers. */
+export function decimalsFor(unit: AmountUnit): number {
+  return unit === "mnkr" ? 1 : 0;
+}
+
+/** Half a unit of the last shown decimal: the largest rounding error of one published cell. */
+export function halfUnit(unit: AmountUnit): number {
+  return 0.5 * 10 ** -decimalsFor(unit);
+}
+
+/** Rounds half away from zero (as Excel and the reports do), without floating noise or `-0`. */
+export function roundTo(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  const scaled = Math.abs(value) * factor;
+  const rounded = Math.round(Number(scaled.toPrecision(12))) / factor;
+  const signed = value < 0 ? -rounded : rounded;
+  return signed === 0 ? 0 : signed;
+}
+
+export function roundAmount(value: number, unit: AmountUnit): number {
+  return roundTo(value, decimalsFor(unit));
+}
+
+/** 1 mnkr in the table's unit. */
+export function mnkrIn(unit: AmountUnit): number {
+  return unit === "mnkr" ? 1 : unit === "tkr" ? 1000 : 1_000_000;
+}
+
+/** Budget + Begärda BJ + förändringar: what the forecast is measured against. Null without a budget. */
+export function revisedBudget(line: Pick<BudgetLine, "budget" | "adjustments" | "changes">): number | null {
+  if (line.budget === null) return null;
+  return line.budget + (line.adjustments ?? 0) + (line.changes ?? 0);
+}
+
+/**
+ * Avvikelse as the table should show it: Budget + BJ (+ förändringar) − Prognos, where Prognos is
+ * the final forecast (efter resultatöverföringar where the table has both), rounded to the
+ * table's decimals. Null when the row lacks a budget or a forecast.
+ */
+export function expectedDeviation(
+  line: Pick<BudgetLine, "budget" | "adjustments" | "changes" | "forecast" | "unit">,
+): number | null {
+  const revised = revisedBudget(line);
+  if (revised === null || line.forecast === null) return null;
+  return roundAmount(revised - line.forecast, line.unit);
+}
+
+/**
+ * How far a stated figure may be from one recomputed from `terms` rounded cells before it is a
+ * mismatch: half a unit per rounded term (CONTRACT.md, "Rounding").
+ */
+export function roundingTolerance(unit: AmountUnit, terms: number): number {
+  return halfUnit(unit) * Math.max(1, terms) + 1e-9;
+}
+
+/** The number of stated cells that go into `expectedDeviation` (for `roundingTolerance`). */
+export function deviationTerms(line: Pick<BudgetLine, "adjustments" | "changes">): number {
+  return 2 + (line.adjustments !== null ? 1 : 0) + (line.changes !== null ? 1 : 0);
+}
+
+/**
+ * The row a whole-table figure is read from: the netto row, else the total, else a row labelled
+ * netto/anslag, else the first ordinary row.
+ */
+export function baseRow(lines: BudgetLine[]): BudgetLine | undefined {
+  const candidates = lines.filter((l) => l.kind !== "disposition" && l.kind !== "varav");
+  return (
+    candidates.find((l) => l.kind === "netto") ??
+    candidates.find((l) => l.kind === "total") ??
+    candidates.find((l) => /netto|anslag/i.test(l.label)) ??
+    candidates.find((l) => l.kind === "row")
+  );
+}
+
+const BEFORE_DISPOSITION = /före\s*resultat/i;
+const AFTER_DISPOSITION = /efter\s*resultat/i;
+
+/** Tables whose Avvikelse column means budget − forecast. */
+const DEVIATION_TABLES: ReadonlySet<BudgetLine["tableType"]> = new Set([
+  "driftbudget-namnd",
+  "driftbudget-omrade",
+  "investeringar",
+  "budget-other",
+]);
+
+function groupByTable(lines: BudgetLine[]): Map<string, BudgetLine[]> {
+  const tables = new Map<string, BudgetLine[]>();
+  for (const line of lines) {
+    const list = tables.get(line.tableId);
+    if (list) list.push(line);
+    else tables.set(line.tableId, [line]);
+  }
+  for (const list of tables.values()) list.sort((a, b) => a.row - b.row);
+  return tables;
+}
+
+/**
+ * Sets `computedDeviation` on every row of a deviation table. Disposition rows chain: the row
+ * before resultatdisposition repeats the netto row's deviation; the row after it is that plus the
+ * överskott från/till rows between them (19,9 + 76,1 − 89,1 = 6,9 in 002).
+ */
+export function applyComputedDeviations(lines: BudgetLine[]): void {
+  for (const table of groupByTable(lines).values()) {
+    if (!DEVIATION_TABLES.has(table[0].tableType)) {
+      for (const line of table) line.computedDeviation = null;
+      continue;
+    }
+    for (const line of table) {
+      line.computedDeviation = line.kind === "disposition" ? null : expectedDeviation(line);
+    }
+    const dispositions = table.filter((l) => l.kind === "disposition");
+    if (dispositions.length === 0) continue;
+    const base = baseRow(table.filter((l) => l.computedDeviation !== null));
+    let running: number | null = base?.computedDeviation ?? null;
+    for (const line of dispositions) {
+      if (BEFORE_DISPOSITION.test(line.label)) {
+        line.computedDeviation = running;
+        if (running === null) running = line.deviation;
+      } else if (AFTER_DISPOSITION.test(line.label)) {
+        line.computedDeviation = running === null ? null : roundAmount(running, line.unit);
+      } else if (running !== null && line.deviation !== null) {
+        running += line.deviation;
+      }
+    }
+  }
+}
+
+/** The threshold above which a deviation is large for this row, in the row's unit. */
+export function deviationThreshold(line: BudgetLine, settings: Settings): number | null {
+  const revised = revisedBudget(line);
+  if (revised === null) return null;
+  return Math.max(settings.budgetDeviationShare * Math.abs(revised), settings.budgetDeviationMinMnkr * mnkrIn(line.unit));
+}
+
+function formatAmount(value: number, unit: AmountUnit): string {
+  const decimals = decimalsFor(unit);
+  const [int, frac] = Math.abs(value).toFixed(decimals).split(".");
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
+  return `${value < 0 ? "−" : ""}${grouped}${frac ? `,${frac}` : ""} ${unit}`;
+}
+
+/** `budget-deviation-large` and, for those rows without analysis, `analysis-missing`. */
+export function largeDeviationFindings(lines: BudgetLine[], settings: Settings): Finding[] {
+  const findings: Finding[] = [];
+  for (const line of lines) {
+    if (!DEVIATION_TABLES.has(line.tableType) || line.kind === "disposition") continue;
+    const deviation = line.deviation ?? line.computedDeviation;
+    const threshold = deviationThreshold(line, settings);
+    if (deviation === null || threshold === null) continue;
+    if (Math.abs(deviation) <= threshold + 1e-9) continue;
+    const cell = cellOf(line.cells, ["deviation", "budgetDeviation", "forecast", "label", "name"], line.row);
+    const revised = revisedBudget(line) ?? 0;
+    const share = revised !== 0 ? ` (${(Math.abs(deviation / revised) * 100).toFixed(1).replace(".", ",")} % av budget)` : "";
+    const shareEn = revised !== 0 ? ` (${(Math.abs(deviation / revised) * 100).toFixed(1)} % of budget)` : "";
+    findings.push(
+      finding({
+        code: "budget-deviation-large",
+        sheet: line.sheet,
+        cell,
+        message: `Stor budgetavvikelse för ”${line.label}”: ${formatAmount(deviation, line.unit)}${share}.`,
+        messageEn: `Large budget deviation for "${line.label}": ${formatAmount(deviation, line.unit).replace(/\u00a0/g, ",").replace("−", "-")}${shareEn}.`,
+      }),
+    );
+    if (!hasText(line.analysis)) {
+      findings.push(
+        finding({
+          code: "analysis-missing",
+          sheet: line.sheet,
+          cell: cellOf(line.cells, ["analysis", "label", "name"], line.row),
+          message: `Budgetavvikelsen för ”${line.label}” (${formatAmount(deviation, line.unit)}) saknar analys.`,
+          messageEn: `The budget deviation for "${line.label}" has no analysis.`,
+        }),
+      );
+    }
+  }
+  return findings;
+}
+
+/** `result-unit-cap`: a result unit carrying over more surplus than the cap share of its gross budget. */
+export function resultUnitFindings(lines: BudgetLine[], settings: Settings): Finding[] {
+  const findings: Finding[] = [];
+  for (const line of lines) {
+    if (line.tableType !== "resultatenheter" || line.kind === "total" || line.kind === "varav") continue;
+    const gross = line.extra?.grossBudget ?? null;
+    const carryOver = line.extra?.carryOverTo ?? null;
+    if (gross === null || carryOver === null || gross <= 0 || carryOver <= 0) continue;
+    const cap = settings.resultUnitCap * gross;
+    if (carryOver - cap <= halfUnit(line.unit) + 1e-9) continue;
+    const pct = ((carryOver / gross) * 100).toFixed(1);
+    const capPct = (settings.resultUnitCap * 100).toFixed(0);
+    findings.push(
+      finding({
+        code: "result-unit-cap",
+        sheet: line.sheet,
+        cell: cellOf(line.cells, ["carryOverTo", "label", "name"], line.row),
+        message: `”${line.label}” för över ${formatAmount(carryOver, line.unit)} (${pct.replace(".", ",")} % av bruttobudgeten); taket är ${capPct} % (${formatAmount(roundAmount(cap, line.unit), line.unit)}).`,
+        messageEn: `"${line.label}" carries over ${carryOver} ${line.unit} (${pct} % of its gross budget); the cap is ${capPct} %.`,
+      }),
+    );
+  }
+  return findings;
+}
+
+function percent1(numerator: number, denominator: number): number {
+  return roundTo((numerator / denominator) * 100, 1);
+}
+
+function cellsOf(line: BudgetLine, keys: string[]): string[] {
+  return keys.map((k) => line.cells[k]).filter((c): c is string => typeof c === "string");
+}
+
+const FORECAST_KEYS = ["forecast", "forecastAfterTransfers"];
+const BUDGET_KEYS = ["budget", "adjustments", "changes"];
+
+/**
+ * Budgetföljsamhet före/efter resultatöverföringar and prognossäkerhet, from the whole-nämnd
+ * driftbudget (its netto row and disposition rows), else the per-area table's Totalt row.
+ */
+export function derivedFigures(model: Model): DerivedFigure[] {
+  const figures: DerivedFigure[] = [];
+  const usable = (l: BudgetLine): boolean => l.budget !== null && l.forecast !== null;
+  const namndNetto = baseRow(model.budget.filter((l) => l.tableType === "driftbudget-namnd" && usable(l)));
+  const areaTotal = model.budget.find((l) => l.tableType === "driftbudget-omrade" && l.kind === "total" && usable(l));
+  const adherence = (key: DerivedFigure["key"], value: number, line: BudgetLine, cells: string[]): DerivedFigure => ({
+    key,
+    labelSv: key === "budgetfoljsamhet-fore" ? "Budgetföljsamhet före resultatöverföringar" : "Budgetföljsamhet efter resultatöverföringar",
+    labelEn: key === "budgetfoljsamhet-fore" ? "Budget adherence before result transfers" : "Budget adherence after result transfers",
+    value,
+    target: 100,
+    targetKind: "value",
+    met: value <= 100,
+    sheet: line.sheet,
+    cells,
+  });
+
+  // Before transfers.
+  if (namndNetto) {
+    const revised = revisedBudget(namndNetto);
+    if (revised && namndNetto.forecast !== null) {
+      figures.push(
+        adherence("budgetfoljsamhet-fore", percent1(namndNetto.forecast, revised), namndNetto, cellsOf(namndNetto, [...FORECAST_KEYS, ...BUDGET_KEYS])),
+      );
+    }
+  } else if (areaTotal && areaTotal.forecastBeforeTransfers !== null) {
+    const revised = revisedBudget(areaTotal);
+    if (revised) {
+      figures.push(
+        adherence("budgetfoljsamhet-fore", percent1(areaTotal.forecastBeforeTransfers, revised), areaTotal, cellsOf(areaTotal, ["forecastBeforeTransfers", ...BUDGET_KEYS])),
+      );
+    }
+  }
+
+  // After transfers: the nämnd table's deviation after resultatdisposition, else the area total.
+  const after = namndNetto
+    ? model.budget.find(
+        (l) => l.tableId === namndNetto.tableId && l.kind === "disposition" && AFTER_DISPOSITION.test(l.label) && (l.deviation ?? l.computedDeviation) !== null,
+      )
+    : undefined;
+  const namndRevised = namndNetto ? revisedBudget(namndNetto) : null;
+  if (namndNetto && after && namndRevised) {
+    const deviationAfter = (after.deviation ?? after.computedDeviation) as number;
+    const forecastAfter = namndRevised - deviationAfter;
+    figures.push(
+      adherence("budgetfoljsamhet-efter", percent1(forecastAfter, namndRevised), namndNetto, [
+        ...cellsOf(namndNetto, BUDGET_KEYS),
+        ...cellsOf(after, ["deviation", "budgetDeviation"]),
+      ]),
+    );
+  } else if (areaTotal && areaTotal.forecastBeforeTransfers !== null) {
+    const revised = revisedBudget(areaTotal);
+    if (revised && areaTotal.forecast !== null) {
+      figures.push(
+        adherence("budgetfoljsamhet-efter", percent1(areaTotal.forecast, revised), areaTotal, cellsOf(areaTotal, [...FORECAST_KEYS, ...BUDGET_KEYS])),
+      );
+    }
+  }
+
+  const accuracy = forecastAccuracy(model, namndNetto ?? areaTotal);
+  if (accuracy) figures.push(accuracy);
+  return figures;
+}
+
+/** Extra columns that hold the year-end outcome (`Bokslut 2021`, `Utfall 2021`, or the key `outcome`). */
+const OUTCOME_KEY = /^(outcome|bokslut|utfall)\b/i;
+
+/**
+ * Prognossäkerhet: (year-end outcome − the forecast) as a share of the revised budget, in percent,
+ * target ±1 %. Only at VB, and only where the row carries both the forecast and the outcome.
+ */
+function forecastAccuracy(model: Model, line: BudgetLine | undefined): DerivedFigure | null {
+  if (!line || model.period.kind !== "VB" || line.forecast === null || !line.extra) return null;
+  const key = Object.keys(line.extra).find((k) => OUTCOME_KEY.test(k.trim()) && line.extra?.[k] !== null);
+  if (!key) return null;
+  const outcome = line.extra[key] as number;
+  const revised = revisedBudget(line);
+  if (!revised) return null;
+  const value = percent1(outcome - line.forecast, revised);
+  return {
+    key: "prognossakerhet",
+    labelSv: "Prognossäkerhet (prognos mot bokslut)",
+    labelEn: "Forecast accuracy (forecast against year-end outcome)",
+    value,
+    target: 1,
+    targetKind: "band",
+    met: Math.abs(value) <= 1,
+    sheet: line.sheet,
+    cells: cellsOf(line, [...FORECAST_KEYS, key, ...BUDGET_KEYS]),
+  };
+}
+
+export function evaluateBudget(model: Model, settings: Settings): { findings: Finding[]; derived: DerivedFigure[] } {
+  applyComputedDeviations(model.budget);
+  const findings = [...largeDeviationFindings(model.budget, settings), ...resultUnitFindings(model.budget, settings)];
+  return { findings, derived: derivedFigures(model) };
+}

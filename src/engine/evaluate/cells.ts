@@ -1,0 +1,20 @@
+import type { CellRefs } from "../model/types";
+
+/** The first of `keys` present in a row's cell map, else column A of the row. */
+export function cellOf(cells: CellRefs, keys: string[], row: number): string {
+  for (const key of keys) {
+    const address = cells[key];
+    if (address) return address;
+  }
+  return `A${row}`;
+}
+
+/** The A1 part of a goal id (`Uppföljning!A12` → `A12`); sheet names may themselves hold `!`. */
+export function goalIdCell(id: string): string {
+  const at = id.lastIndexOf("!");
+  return at >= 0 ? id.slice(at + 1) : "A1";
+}
+
+export function hasText(value: string | null | undefined): boolean {
+  return typeof value === "string" && value.trim().length > 0;
+}

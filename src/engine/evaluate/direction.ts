@@ -1,0 +1,188 @@
+import type { Direction, Indicator, TargetKind } from "../model/types";
+
+/**
+ * Which way is better for an indicator, when the workbook does not say (no `Riktning` column).
+ *
+ * The catalogue is built from the indicator names in the five seed reports (Stockholm stad,
+ * 2020–2022). Each entry is a case-insensitive pattern on the indicator's name with the reason
+ * it points the way it does. Order matters: the first match wins, so specific wordings (a share
+ * of people who *do not* experience something, satisfaction with *ekonomiskt bistånd*) come
+ * before the broad ones they would otherwise fall into.
+ *
+ * A name that matches nothing gets its direction from the target's form (`band`, `max`,
+ * `increase`, `min`), and otherwise stays `unknown` with a `direction-unknown` finding: a wrong
+ * guess would turn a good result red, which is worse than saying we don't know.
+ */
+export interface DirectionRule {
+  pattern: RegExp;
+  direction: Exclude<Direction, "unknown">;
+  reasonSv: string;
+  reasonEn: string;
+}
+
+export const DIRECTION_CATALOGUE: readonly DirectionRule[] = [
+  // --- Negated wordings: the share of people spared something bad is a good thing.
+  {
+    pattern: /\bsom inte (upplever|blivit|har blivit|fått vänta|utsatts)\b/i,
+    direction: "higher",
+    reasonSv: "Andel som sluppit något negativt (t.ex. inte upplever diskriminering): högre är bättre.",
+    reasonEn: "Share spared something negative (e.g. not experiencing discrimination): higher is better.",
+  },
+  {
+    pattern: /kunnat avvärjas|\bavvärj/i,
+    direction: "higher",
+    reasonSv: "Andel avhysningar som kunnat avvärjas: högre är bättre.",
+    reasonEn: "Share of evictions averted: higher is better.",
+  },
+  {
+    pattern: /\bupplever\b.*\bförbättrad situation\b/i,
+    direction: "higher",
+    reasonSv: "Upplevd förbättring av insatsen (även inom ekonomiskt bistånd): högre är bättre.",
+    reasonEn: "Perceived improvement from the service (also within financial assistance): higher is better.",
+  },
+  // --- Budget indicators of the city.
+  {
+    pattern: /budgetföljsamhet/i,
+    direction: "max",
+    reasonSv: "Budgetföljsamhet: prognos/utfall i procent av budget; 100 % är ett tak (över = underskott).",
+    reasonEn: "Budget adherence: forecast/outcome as a share of budget; 100 % is a ceiling (above = deficit).",
+  },
+  {
+    pattern: /prognossäkerhet/i,
+    direction: "band",
+    reasonSv: "Prognossäkerhet: avvikelse mellan prognos och bokslut, ett intervall kring noll (±1 %).",
+    reasonEn: "Forecast accuracy: deviation between forecast and year-end outcome, a band around zero (±1 %).",
+  },
+  // --- Lower is better.
+  {
+    pattern: /\b(som har|med( långvarigt)?|lever i familjer som har|beroende av) ekonomiskt bistånd\b/i,
+    direction: "lower",
+    reasonSv: "Andel invånare med ekonomiskt bistånd: målet är självförsörjning, lägre är bättre.",
+    reasonEn: "Share of residents on financial assistance: the aim is self-sufficiency, lower is better.",
+  },
+  {
+    pattern: /sjukfrånvaro|korttidsfrånvaro/i,
+    direction: "lower",
+    reasonSv: "Sjukfrånvaro: lägre är bättre.",
+    reasonEn: "Sick leave: lower is better.",
+  },
+  {
+    pattern: /åter blir föremål för|återaktualiser/i,
+    direction: "lower",
+    reasonSv: "Återaktualisering efter avslutad utredning: lägre är bättre.",
+    reasonEn: "Re-referral after a closed investigation: lower is better.",
+  },
+  {
+    pattern: /\bco2|koldioxid|klimatpåverkan|utsläpp/i,
+    direction: "lower",
+    reasonSv: "Klimatpåverkan/utsläpp (kg CO2e): lägre är bättre.",
+    reasonEn: "Climate impact/emissions (kg CO2e): lower is better.",
+  },
+  {
+    pattern: /\b(köpt )?energi\b|energianvändning|\bgwh\b|\bkwh\b/i,
+    direction: "lower",
+    reasonSv: "Energianvändning: lägre är bättre.",
+    reasonEn: "Energy use: lower is better.",
+  },
+  {
+    pattern: /\bbarn per (grupp|avdelning|avd)|förskolebarn per (anställd|årsarbetare)|barn\/avd/i,
+    direction: "lower",
+    reasonSv: "Barn per grupp/avdelning/anställd: färre barn per vuxen är bättre.",
+    reasonEn: "Children per group/unit/staff: fewer children per adult is better.",
+  },
+  {
+    pattern: /externa konsulter|inhyrd personal|bemanningsföretag/i,
+    direction: "lower",
+    reasonSv: "Kostnader för externa konsulter/inhyrd personal: lägre är bättre.",
+    reasonEn: "Costs for external consultants/hired staff: lower is better.",
+  },
+  {
+    pattern: /timanställ|visstidsanställ/i,
+    direction: "lower",
+    reasonSv: "Andel tim-/visstidsanställda: lägre är bättre (trygga anställningar).",
+    reasonEn: "Share of hourly/temporary staff: lower is better (secure employment).",
+  },
+  {
+    pattern: /\bantal personal\b.*\bmöter\b/i,
+    direction: "lower",
+    reasonSv: "Antal personal en hemtjänsttagare möter: färre ger bättre kontinuitet.",
+    reasonEn: "Number of staff a home-care recipient meets: fewer means better continuity.",
+  },
+  {
+    pattern: /vräkning|avhysning/i,
+    direction: "lower",
+    reasonSv: "Vräkningar/avhysningar: färre är bättre.",
+    reasonEn: "Evictions: fewer is better.",
+  },
+  {
+    pattern: /akutboende|hotell\/vandrarhem/i,
+    direction: "lower",
+    reasonSv: "Familjer i akutboende (hotell/vandrarhem): färre är bättre.",
+    reasonEn: "Families in emergency housing (hotel/hostel): fewer is better.",
+  },
+  // --- Higher is better: positive wordings of shares, counts and indexes.
+  {
+    pattern: /nöjd|nöjdhet|trygg|trygghet|bra arbetsgivare|medskapande|kvalitetsindikator|\bindex\b/i,
+    direction: "higher",
+    reasonSv: "Nöjdhet, trygghet, index: högre är bättre.",
+    reasonEn: "Satisfaction, safety, indexes: higher is better.",
+  },
+  {
+    pattern: /\bupplever\b.*\b(bra|trevlig|kan påverka|väl bemötta|delaktighet)|\bdelaktig/i,
+    direction: "higher",
+    reasonSv: "Positiv upplevelse (bra, trevlig, kan påverka, delaktighet): högre är bättre.",
+    reasonEn: "Positive experience (good, pleasant, influence, participation): higher is better.",
+  },
+  {
+    pattern: /självförsörj|klarar målen|behåller kontraktet|fullföljer|omdöme/i,
+    direction: "higher",
+    reasonSv: "Utfall som är målet i sig (självförsörjning, klarar målen, behåller bostad): högre är bättre.",
+    reasonEn: "Outcomes that are the goal itself (self-sufficiency, passing, keeping housing): higher is better.",
+  },
+  {
+    pattern: /tillhandahållna|fått (feriejobb|stockholmsjobb)|praktikplatser|\bnåtts\b|färdigställda/i,
+    direction: "higher",
+    reasonSv: "Platser, jobb och insatser som erbjuds eller når fram: fler är bättre.",
+    reasonEn: "Places, jobs and services provided or reaching people: more is better.",
+  },
+  {
+    pattern: /legitimerade|ekologisk|matavfall|digital|smarta lås|marknadsdialog|uppföljning genomförts|uppfyller stadens krav|svarar på|deltar i|vidtalas|kallats till samtal|andel pojkar av/i,
+    direction: "higher",
+    reasonSv: "Andel som gör det önskade (legitimerad personal, ekologiskt, digitalt, uppföljt, deltar): högre är bättre.",
+    reasonEn: "Share doing the desired thing (licensed staff, organic, digital, followed up, taking part): higher is better.",
+  },
+];
+
+export interface ResolvedDirection {
+  direction: Direction;
+  source: "stated" | "catalogue" | "target" | "none";
+  /** The catalogue rule that decided, when `source` is `catalogue`. */
+  rule?: DirectionRule;
+}
+
+const TARGET_FORM_DIRECTION: Partial<Record<TargetKind, Direction>> = {
+  band: "band",
+  max: "max",
+  increase: "increase",
+  min: "higher",
+};
+
+export function catalogueDirection(name: string): DirectionRule | null {
+  const normalised = name.replace(/\s+/g, " ").trim();
+  return DIRECTION_CATALOGUE.find((rule) => rule.pattern.test(normalised)) ?? null;
+}
+
+/**
+ * Stated `Riktning` (or a per-workbook override, which the model builder puts in the same field)
+ * wins; then the catalogue; then the form of the Årsmål, else of KF:s årsmål; else unknown.
+ */
+export function resolveDirection(indicator: Indicator): ResolvedDirection {
+  if (indicator.statedDirection && indicator.statedDirection !== "unknown") {
+    return { direction: indicator.statedDirection, source: "stated" };
+  }
+  const rule = catalogueDirection(indicator.name);
+  if (rule) return { direction: rule.direction, source: "catalogue", rule };
+  const fromTarget = TARGET_FORM_DIRECTION[indicator.targetKind] ?? TARGET_FORM_DIRECTION[indicator.kfTargetKind];
+  if (fromTarget) return { direction: fromTarget, source: "target" };
+  return { direction: "unknown", source: "none" };
+}

@@ -1,0 +1,282 @@
+import type { Finding } from "../findings";
+import { finding } from "../findings";
+import type { Activity, Assessment, Goal, GoalCounts, Indicator, IndicatorStatus, Model } from "../model/types";
+import { cellOf, goalIdCell, hasText } from "./cells";
+
+/** What a goal is judged on: the indicators and activities under it (its own and its children's). */
+export interface GoalEvidence {
+  indicators: Set<Indicator>;
+  activities: Set<Activity>;
+  /** True when an enhetsmål without evidence of its own borrowed its KF mål block's (see RULES_DOC). */
+  borrowed: boolean;
+}
+
+const COUNTED: ReadonlySet<IndicatorStatus> = new Set(["met", "partly-met", "not-met", "not-measured"]);
+
+/**
+ * The status an indicator contributes to its goal's tally: the status against Årsmål, or against
+ * KF:s årsmål when the nämnd set no usable target of its own. Null when it is not counted.
+ */
+export function countingStatus(indicator: Indicator): IndicatorStatus | null {
+  if (COUNTED.has(indicator.status)) return indicator.status;
+  if ((indicator.status === "no-target" || indicator.status === "unknown") && COUNTED.has(indicator.kfStatus)) {
+    return indicator.kfStatus;
+  }
+  return null;
+}
+
+export function emptyCounts(): GoalCounts {
+  return { met: 0, partlyMet: 0, notMet: 0, notMeasured: 0, activitiesWithDeviation: 0, activities: 0 };
+}
+
+export function countEvidence(evidence: { indicators: Iterable<Indicator>; activities: Iterable<Activity> }): GoalCounts {
+  const counts = emptyCounts();
+  for (const indicator of evidence.indicators) {
+    const status = countingStatus(indicator);
+    if (status === "met") counts.met++;
+    else if (status === "partly-met") counts.partlyMet++;
+    else if (status === "not-met") counts.notMet++;
+    else if (status === "not-measured") counts.notMeasured++;
+  }
+  for (const activity of evidence.activities) {
+    counts.activities++;
+    if (activity.deviation) counts.activitiesWithDeviation++;
+  }
+  return counts;
+}
+
+/**
+ * The suggested assessment from a tally (RULES_DOC): nothing measured and no activities → null;
+ * every measured indicator met and no activity deviating → helt; none met and some not met → ej;
+ * otherwise delvis.
+ */
+export function suggestAssessment(counts: GoalCounts): Assessment | null {
+  const measured = counts.met + counts.partlyMet + counts.notMet;
+  if (measured === 0 && counts.activities === 0) return null;
+  if (counts.partlyMet === 0 && counts.notMet === 0 && counts.activitiesWithDeviation === 0) return "helt";
+  if (measured > 0 && counts.met === 0 && counts.notMet > 0) return "ej";
+  return "delvis";
+}
+
+/** Collects each goal's evidence: own items, plus every descendant's, as sets (no double counting). */
+export function collectEvidence(model: Model): Map<string, GoalEvidence> {
+  const goalsById = new Map(model.goals.map((g) => [g.id, g]));
+  const ownIndicators = new Map<string, Indicator[]>();
+  const ownActivities = new Map<string, Activity[]>();
+  for (const indicator of model.indicators) {
+    if (indicator.goal) push(ownIndicators, indicator.goal, indicator);
+  }
+  for (const activity of model.activities) {
+    if (activity.goal) push(ownActivities, activity.goal, activity);
+  }
+  const children = new Map<string, Goal[]>();
+  for (const goal of model.goals) {
+    if (goal.parent && goalsById.has(goal.parent)) push(children, goal.parent, goal);
+  }
+
+  const result = new Map<string, GoalEvidence>();
+  const visiting = new Set<string>();
+  const visit = (goal: Goal): GoalEvidence => {
+    const done = result.get(goal.id);
+    if (done) return done;
+    const evidence: GoalEvidence = {
+      indicators: new Set(ownIndicators.get(goal.id) ?? []),
+      activities: new Set(ownActivities.get(goal.id) ?? []),
+      borrowed: false,
+    };
+    if (visiting.has(goal.id)) return evidence; // a parent cycle in bad input: stop here
+    visiting.add(goal.id);
+    for (const child of children.get(goal.id) ?? []) {
+      const sub = visit(child);
+      sub.indicators.forEach((i) => evidence.indicators.add(i));
+      sub.activities.forEach((a) => evidence.activities.add(a));
+    }
+    if (goal.level === "enhetsmal" && evidence.indicators.size === 0 && evidence.activities.size === 0) {
+      borrowFromBlock(goal, goalsById, ownIndicators, ownActivities, evidence);
+    }
+    visiting.delete(goal.id);
+    result.set(goal.id, evidence);
+    return evidence;
+  };
+  for (const goal of model.goals) visit(goal);
+  return result;
+}
+
+/**
+ * Unit reports put the KF mål's (and nämndmål's) tables first and close the block with the
+ * Enhetsmål (004 lines 389–470): the unit goal is judged on the evidence since its KF mål heading.
+ */
+function borrowFromBlock(
+  goal: Goal,
+  goalsById: Map<string, Goal>,
+  ownIndicators: Map<string, Indicator[]>,
+  ownActivities: Map<string, Activity[]>,
+  evidence: GoalEvidence,
+): void {
+  const seen = new Set<string>([goal.id]);
+  let ancestor = goal.parent ? goalsById.get(goal.parent) : undefined;
+  while (ancestor && !seen.has(ancestor.id) && ancestor.level !== "inriktningsmal") {
+    seen.add(ancestor.id);
+    (ownIndicators.get(ancestor.id) ?? []).forEach((i) => evidence.indicators.add(i));
+    (ownActivities.get(ancestor.id) ?? []).forEach((a) => evidence.activities.add(a));
+    if (ancestor.level === "kf-mal") break;
+    ancestor = ancestor.parent ? goalsById.get(ancestor.parent) : undefined;
+  }
+  evidence.borrowed = evidence.indicators.size > 0 || evidence.activities.size > 0;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const ASSESSMENT_SV: Record<Assessment, string> = {
+  helt: "Uppfylls helt",
+  delvis: "Uppfylls delvis",
+  ej: "Uppfylls ej",
+  ingen: "Ingen",
+};
+
+const ASSESSMENT_EN: Record<Assessment, string> = {
+  helt: "Fully met",
+  delvis: "Partly met",
+  ej: "Not met",
+  ingen: "None",
+};
+
+/** Why a stated assessment contradicts the evidence, or null when it does not (RULES_DOC). */
+export function contradiction(
+  stated: Assessment | null,
+  evidence: { indicators: Iterable<Indicator>; activities: Iterable<Activity> },
+): { sv: string; en: string } | null {
+  if (stated !== "helt" && stated !== "ej") return null;
+  const indicators = [...evidence.indicators];
+  const activities = [...evidence.activities];
+  const notMet = indicators.filter((i) => countingStatus(i) === "not-met");
+  const deviating = activities.filter((a) => a.deviation);
+  if (stated === "helt") {
+    if (notMet.length === 0 && deviating.length === 0) return null;
+    const partsSv: string[] = [];
+    const partsEn: string[] = [];
+    if (notMet.length > 0) {
+      const names = notMet.slice(0, 3).map((i) => `”${i.name}”${describeMiss(i)}`).join(", ");
+      partsSv.push(`${notMet.length} ${notMet.length === 1 ? "indikator uppfyller" : "indikatorer uppfyller"} inte målet (${names}${notMet.length > 3 ? " …" : ""})`);
+      partsEn.push(`${notMet.length} ${notMet.length === 1 ? "indicator misses" : "indicators miss"} the target (${names.replace(/[”]/g, '"')}${notMet.length > 3 ? " …" : ""})`);
+    }
+    if (deviating.length > 0) {
+      partsSv.push(`${deviating.length} ${deviating.length === 1 ? "aktivitet" : "aktiviteter"} med avvikelse`);
+      partsEn.push(`${deviating.length} ${deviating.length === 1 ? "activity" : "activities"} with a deviation`);
+    }
+    return {
+      sv: `Målet bedöms ”${ASSESSMENT_SV.helt}” men ${partsSv.join(" och ")}.`,
+      en: `The goal is assessed "${ASSESSMENT_EN.helt}" but ${partsEn.join(" and ")}.`,
+    };
+  }
+  const measured = indicators.filter((i) => {
+    const s = countingStatus(i);
+    return s === "met" || s === "partly-met";
+  });
+  if (notMet.length > 0 || deviating.length > 0 || measured.length === 0) return null;
+  return {
+    sv: `Målet bedöms ”${ASSESSMENT_SV.ej}” men ingen indikator under det missar sitt mål (${measured.length} uppfylls helt eller delvis) och ingen aktivitet har avvikelse.`,
+    en: `The goal is assessed "${ASSESSMENT_EN.ej}" but no indicator under it misses its target (${measured.length} fully or partly met) and no activity has a deviation.`,
+  };
+}
+
+function describeMiss(indicator: Indicator): string {
+  const value = indicator.forecast ?? indicator.outcome;
+  if (value === null || indicator.target === null) return "";
+  const unit = indicator.unit ? ` ${indicator.unit}` : "";
+  return `: ${formatSv(value)}${unit} mot ${formatSv(indicator.target)}${unit}`;
+}
+
+function formatSv(n: number): string {
+  return String(Math.round(n * 1000) / 1000).replace(".", ",");
+}
+
+/**
+ * Fills counts and suggestedAssessment on every goal and returns the goal findings:
+ * `assessment-contradicts` and `analysis-missing` for activities marked Avvikelse.
+ * `assessable` is false for plan (VP) and unknown periods: no suggestion is made then.
+ */
+export function evaluateGoals(model: Model, assessable: boolean): Finding[] {
+  const findings: Finding[] = [];
+  const evidence = collectEvidence(model);
+  for (const goal of model.goals) {
+    const own = evidence.get(goal.id) ?? { indicators: new Set<Indicator>(), activities: new Set<Activity>(), borrowed: false };
+    goal.counts = countEvidence(own);
+    goal.suggestedAssessment = assessable ? suggestAssessment(goal.counts) : null;
+    if (!assessable) continue;
+    const why = contradiction(goal.statedAssessment, own);
+    if (why) {
+      findings.push(
+        finding({
+          code: "assessment-contradicts",
+          sheet: goal.sheet,
+          cell: goal.assessmentCell ?? goalIdCell(goal.id),
+          goal: goal.id,
+          message: why.sv,
+          messageEn: why.en,
+        }),
+      );
+    }
+  }
+  for (const activity of model.activities) {
+    if (!activity.deviation || hasText(activity.analysis)) continue;
+    findings.push(
+      finding({
+        code: "analysis-missing",
+        sheet: activity.sheet,
+        cell: cellOf(activity.cells, ["analysis", "deviationFlag", "deviation", "name"], activity.row),
+        goal: activity.goal,
+        message: `Aktiviteten ”${activity.name}” är markerad med Avvikelse men saknar analys.`,
+        messageEn: `The activity "${activity.name}" is marked Avvikelse (deviation) but has no analysis.`,
+      }),
+    );
+  }
+  return findings;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * The tally as a sentence, e.g. `3 av 5 indikatorer uppfylls helt, 1 delvis, 1 ej; 1 aktivitet
+ * med avvikelse`. `5` counts the measured indicators; not-yet-measured ones are added after.
+ */
+export function countsSentence(counts: GoalCounts, language: "sv" | "en" = "sv"): string {
+  const measured = counts.met + counts.partlyMet + counts.notMet;
+  const parts: string[] = [];
+  if (language === "sv") {
+    let indicators =
+      measured > 0
+        ? `${counts.met} av ${plural(measured, "indikator", "indikatorer")} uppfylls helt, ${counts.partlyMet} delvis, ${counts.notMet} ej`
+        : "inga mätta indikatorer";
+    if (counts.notMeasured > 0) indicators += ` (${counts.notMeasured} ännu ej ${counts.notMeasured === 1 ? "mätt" : "mätta"})`;
+    parts.push(indicators);
+    if (counts.activities > 0) {
+      parts.push(
+        counts.activitiesWithDeviation === 0
+          ? `ingen av ${plural(counts.activities, "aktivitet", "aktiviteter")} med avvikelse`
+          : `${plural(counts.activitiesWithDeviation, "aktivitet", "aktiviteter")} med avvikelse`,
+      );
+    }
+    return parts.join("; ");
+  }
+  let indicators =
+    measured > 0
+      ? `${counts.met} of ${plural(measured, "indicator", "indicators")} fully met, ${counts.partlyMet} partly, ${counts.notMet} not`
+      : "no measured indicators";
+  if (counts.notMeasured > 0) indicators += ` (${counts.notMeasured} not yet measured)`;
+  parts.push(indicators);
+  if (counts.activities > 0) {
+    parts.push(
+      counts.activitiesWithDeviation === 0
+        ? `none of ${plural(counts.activities, "activity", "activities")} with a deviation`
+        : `${plural(counts.activitiesWithDeviation, "activity", "activities")} with a deviation`,
+    );
+  }
+  return parts.join("; ");
+}

@@ -1,0 +1,205 @@
+import type { Finding } from "../findings";
+import { finding } from "../findings";
+import type { Direction, Indicator, IndicatorStatus, PeriodKind, TargetKind } from "../model/types";
+import type { Settings } from "../settings";
+import { cellOf, hasText } from "./cells";
+import { resolveDirection } from "./direction";
+
+/** A small relative margin so that 0.1 + 0.2 compares equal to 0.3. */
+const EPSILON = 1e-9;
+
+function atMost(a: number, b: number): boolean {
+  return a <= b + EPSILON * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/**
+ * Compares a value with a target. `tolerance` is the share of the target by which a value may
+ * miss and still be `partly-met` (settings.partlyMetTolerance). See RULES_DOC for the reasons.
+ */
+export function compareToTarget(input: {
+  value: number;
+  target: number | null;
+  kind: TargetKind;
+  direction: Direction;
+  previous: number | null;
+  tolerance: number;
+}): IndicatorStatus {
+  const { value, target, kind, direction, previous, tolerance } = input;
+  if (kind === "none" || kind === "delegated") return "no-target";
+  if (kind === "increase" || (kind === "value" && direction === "increase" && target === null)) {
+    if (previous === null) return "unknown";
+    if (atMost(value, previous) && atMost(previous, value)) return "partly-met";
+    return value > previous ? "met" : "not-met";
+  }
+  if (target === null) return "unknown";
+  const margin = tolerance * Math.abs(target);
+  if (kind === "band" || (kind === "value" && direction === "band")) {
+    const halfWidth = Math.abs(target);
+    if (atMost(Math.abs(value), halfWidth)) return "met";
+    return atMost(Math.abs(value), halfWidth * (1 + tolerance)) ? "partly-met" : "not-met";
+  }
+  if (kind === "max" || (kind === "value" && direction === "max")) {
+    return atMost(value, target) ? "met" : "not-met";
+  }
+  const higherIsBetter = kind === "min" || direction === "higher" || direction === "increase";
+  if (higherIsBetter) {
+    if (atMost(target, value)) return "met";
+    return atMost(target - value, margin) ? "partly-met" : "not-met";
+  }
+  if (direction === "lower") {
+    if (atMost(value, target)) return "met";
+    return atMost(value - target, margin) ? "partly-met" : "not-met";
+  }
+  return "unknown";
+}
+
+/** The figure a status is judged on: the full-year forecast before year-end, else the outcome. */
+export function valueForStatus(indicator: Indicator, period: PeriodKind | null): number | null {
+  if (period === "T1" || period === "T2") return indicator.forecast ?? indicator.outcome;
+  if (period === "VB") return indicator.outcome;
+  return null;
+}
+
+type UnitFamily = "percent" | "count" | "energy" | "money" | "co2" | "time";
+
+/** Groups unit spellings that measure the same thing (`st`, `personer`, `barn/avd.` are counts). */
+export function unitFamily(unit: string | null | undefined): UnitFamily | null {
+  if (!unit) return null;
+  const u = unit.trim().toLowerCase();
+  if (u === "") return null;
+  if (u.startsWith("%") || u.startsWith("procent")) return "percent";
+  if (/co2/.test(u)) return "co2";
+  if (/^[kmgt]?wh\b/.test(u)) return "energy";
+  if (/^(kr|tkr|mnkr|mdkr|kronor)\b/.test(u)) return "money";
+  if (/^(dagar|dag|månader|mån|timmar|tim|veckor)\b/.test(u)) return "time";
+  if (/^(st|stycken|personer|person|barn|hushåll|platser|ungdomar|elever)\b/.test(u)) return "count";
+  return null;
+}
+
+/** The unit written after the number in a target text (`800 st` → `st`, `Max 10 personer` → `personer`). */
+export function unitInText(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const m = /[-+]?\d[\d\s\u00a0]*(?:[.,]\d+)?\s*(.*)$/.exec(text.trim());
+  if (!m) return null;
+  const rest = m[1].trim();
+  return rest === "" ? null : rest;
+}
+
+interface IndicatorContext {
+  period: PeriodKind | null;
+  settings: Settings;
+}
+
+function statusAgainst(
+  indicator: Indicator,
+  target: number | null,
+  kind: TargetKind,
+  targetText: string | null,
+  ctx: IndicatorContext,
+): IndicatorStatus {
+  if (kind === "none" || kind === "delegated") return "no-target";
+  if (ctx.period === null) return "unknown";
+  if (ctx.period === "VP") return "not-measured";
+  const value = valueForStatus(indicator, ctx.period);
+  if (value === null) return "not-measured";
+  const valueFamily = unitFamily(indicator.unit);
+  const targetFamily = unitFamily(unitInText(targetText));
+  if (valueFamily && targetFamily && valueFamily !== targetFamily) return "unknown";
+  return compareToTarget({
+    value,
+    target,
+    kind,
+    direction: indicator.direction,
+    previous: indicator.previous,
+    tolerance: ctx.settings.partlyMetTolerance,
+  });
+}
+
+function needsDirection(kind: TargetKind): boolean {
+  return kind === "value";
+}
+
+/** Whether an outcome is due for this indicator in this period. */
+export function outcomeDue(indicator: Indicator, period: PeriodKind | null): boolean {
+  if (period === "VB") return true;
+  if (period === "T1" || period === "T2") return indicator.periodicity === "tertial";
+  return false;
+}
+
+export function isDeviating(indicator: Indicator): boolean {
+  return (
+    indicator.status === "partly-met" || indicator.status === "not-met" || indicator.kfStatus === "not-met"
+  );
+}
+
+const STATUS_SV: Record<IndicatorStatus, string> = {
+  met: "uppfylls",
+  "partly-met": "uppfylls delvis",
+  "not-met": "uppfylls inte",
+  "not-measured": "ej mätt",
+  "no-target": "saknar mål",
+  unknown: "okänd",
+};
+
+/** Sets direction, status and kfStatus on one indicator and returns its findings. */
+export function evaluateIndicator(indicator: Indicator, ctx: IndicatorContext): Finding[] {
+  const findings: Finding[] = [];
+  const nameCell = cellOf(indicator.cells, ["name"], indicator.row);
+  const resolved = resolveDirection(indicator);
+  indicator.direction = resolved.direction;
+  indicator.status = statusAgainst(indicator, indicator.target, indicator.targetKind, indicator.targetText, ctx);
+  indicator.kfStatus = statusAgainst(indicator, indicator.kfTarget, indicator.kfTargetKind, indicator.kfTargetText, ctx);
+
+  if (
+    resolved.direction === "unknown" &&
+    (needsDirection(indicator.targetKind) || needsDirection(indicator.kfTargetKind))
+  ) {
+    findings.push(
+      finding({
+        code: "direction-unknown",
+        sheet: indicator.sheet,
+        cell: nameCell,
+        goal: indicator.goal,
+        message: `Det går inte att avgöra om högre eller lägre är bättre för ”${indicator.name}”. Ange riktning (kolumnen Riktning eller i Målkoll) så kan status beräknas.`,
+        messageEn: `Cannot tell whether higher or lower is better for "${indicator.name}". State a direction (a Riktning column or in Målkoll) so its status can be computed.`,
+      }),
+    );
+  }
+
+  if (indicator.outcome === null && outcomeDue(indicator, ctx.period)) {
+    const cell = cellOf(indicator.cells, ["outcome", "name"], indicator.row);
+    findings.push(
+      finding({
+        code: "outcome-missing",
+        sheet: indicator.sheet,
+        cell,
+        goal: indicator.goal,
+        message: `Utfall saknas för ”${indicator.name}” (${ctx.period === "VB" ? "utfall ska redovisas i verksamhetsberättelsen" : "tertialindikator, utfall ska redovisas varje tertial"}).`,
+        messageEn: `Outcome missing for "${indicator.name}" (${ctx.period === "VB" ? "outcomes are due in the annual report" : "a tertial indicator reports an outcome every tertial"}).`,
+      }),
+    );
+  }
+
+  if (isDeviating(indicator) && !hasText(indicator.analysis)) {
+    const cell = cellOf(indicator.cells, ["analysis", "name"], indicator.row);
+    const against =
+      indicator.status === "partly-met" || indicator.status === "not-met"
+        ? `Årsmål: ${STATUS_SV[indicator.status]}`
+        : `KF:s årsmål: ${STATUS_SV[indicator.kfStatus]}`;
+    findings.push(
+      finding({
+        code: "analysis-missing",
+        sheet: indicator.sheet,
+        cell,
+        goal: indicator.goal,
+        message: `”${indicator.name}” avviker från målet (${against}) men saknar analys.`,
+        messageEn: `"${indicator.name}" deviates from its target (${indicator.status === "partly-met" || indicator.status === "not-met" ? `annual target: ${indicator.status}` : `KF target: ${indicator.kfStatus}`}) but has no analysis.`,
+      }),
+    );
+  }
+  return findings;
+}
+
+export function evaluateIndicators(indicators: Indicator[], ctx: IndicatorContext): Finding[] {
+  return indicators.flatMap((indicator) => evaluateIndicator(indicator, ctx));
+}

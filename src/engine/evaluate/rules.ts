@@ -1,0 +1,93 @@
+/**
+ * The evaluation rules in words, for the README and the task pane's "Regler" view. Keep in sync
+ * with src/engine/evaluate/README.md (a test checks that the README contains this text).
+ */
+export const RULES_DOC = `## Evaluation rules (evaluate stage)
+
+The numbers in the reports are the controllers' own; no rule below is written in the reports
+themselves (the assessments are made "by counting indicators met fully, partly, not at all").
+A computed status is a suggestion shown beside the person's own assessment, never a replacement.
+
+### Which value is judged
+- T1/T2: the full-year forecast (Prognos helår) where there is one, else the period's outcome.
+- VB: the outcome. VP (plan): nothing is measured yet, every status is \`not-measured\`.
+- Unknown period: statuses that depend on the period are \`unknown\` (a target-less indicator is still \`no-target\`).
+- \`status\` is judged against Årsmål, \`kfStatus\` against KF:s årsmål, with the same rules.
+
+### Direction (is higher or lower better)
+1. An explicit \`Riktning\` column, or the user's per-workbook override (the model builder puts both in \`statedDirection\`).
+2. The built-in catalogue (\`DIRECTION_CATALOGUE\` in direction.ts): name patterns from the city's
+   indicators in the seed reports, each with its reason. Lower is better for shares on ekonomiskt
+   bistånd, sjukfrånvaro, återaktualisering, CO2/klimatpåverkan, energy, children per group or per
+   staff, external consultants/hired staff, hourly staff, the number of staff a home-care client
+   meets, evictions, emergency housing. Higher is better for satisfaction, safety, indexes, positive
+   experiences, self-sufficiency, places and jobs provided, and shares doing a desired thing.
+   Budgetföljsamhet is a ceiling (100 %), prognossäkerhet a band.
+3. The target's form: \`+/- 1 %\` → band, \`Max N\` → ceiling, \`öka\` → increase, a minimum → higher.
+4. Otherwise \`unknown\`, with a \`direction-unknown\` finding (info) and status \`unknown\` for plain
+   numeric targets. "Most indicators are higher-is-better" is true, but a silent wrong guess turns a
+   good result red; it is better to ask once (one \`Riktning\` cell or override fixes it for good).
+
+### Status against a target (tolerance t = partlyMetTolerance, default 10 %)
+- higher: value ≥ target → met; short by at most t × |target| → partly-met; else not-met.
+- lower: value ≤ target → met; over by at most t × |target| → partly-met; else not-met.
+- band (target = half-width h, \`+/- 1 %\`): |value| ≤ h → met; ≤ h × (1 + t) → partly-met; else not-met.
+- max (\`Max 10 personer\`, budgetföljsamhet 100 %): value ≤ ceiling → met; above → not-met. A ceiling
+  is a limit, not an aim: exceeding it is a breach, so there is no partly-met zone.
+- increase (\`öka\`): value > previous period → met; equal → partly-met (held, not increased);
+  lower → not-met; no previous value → unknown.
+- none/delegated target (\`-\`, empty, \`Tas fram av nämnd\`) → no-target.
+- Units: when the value's unit and the unit written in the target are both known and of different
+  kinds (% against st), the status is unknown (the mismatch itself is reported by validation).
+- Why 10 %: the reports call an indicator "delvis" when it is close to its target ("två delvis,
+  varav en ligger nära målvärdet", 002). 10 % of the target is the widest margin that still reads as
+  close for the seed indicators (4,9 vs 4,9 children per staff; 1,3 % vs 1,3 %), while the clear
+  misses stay not-met (4 % vs 3,3 % is 21 % over, 4,6 % vs 2,3 % sick leave is 100 % over). The
+  tolerance is a setting: a workbook can set its own.
+
+### Outcomes due
+- \`År\` indicators have no outcome before VB: \`not-measured\`, not missing.
+- \`Tertial\` indicators without an outcome in T1/T2 → \`outcome-missing\` (warning, on the empty outcome cell).
+- At VB every indicator without an outcome → \`outcome-missing\`.
+- Without a known periodicity nothing is reported missing before VB.
+
+### Analyses
+- A deviating indicator (status partly-met or not-met, or kfStatus not-met) without analysis,
+  an activity marked Avvikelse without analysis, and a large budget deviation without analysis
+  → \`analysis-missing\`.
+
+### Goals
+- Evidence: the indicators and activities whose \`goal\` is the goal, plus everything under its
+  children (a set, so nothing counts twice). KF mål roll up into their inriktningsmål, nämndmål into
+  their KF mål, enhetsmål into their nämndmål/KF mål.
+- An enhetsmål with no evidence of its own is judged on its KF mål block (the direct evidence of its
+  ancestors up to and including the KF mål): unit reports put the KF mål's tables first and close
+  the block with the Enhetsmål (004).
+- An indicator counts with its status, or with its kfStatus when the nämnd set no usable target.
+- Suggested assessment: nothing measured and no activities → none; every measured indicator met
+  and no activity deviating → helt; none met and some not met → ej; otherwise delvis.
+  Plan (VP) and unknown periods get no suggestion.
+- \`assessment-contradicts\`: stated helt while an indicator under it is not-met or an activity has
+  Avvikelse; stated ej while at least one indicator under it is measured, none is not-met and no
+  activity has Avvikelse (absence of evidence does not contradict). \`Ingen\` and delvis never do.
+  The stated assessment is never changed.
+
+### Budget
+- Avvikelse = Budget + Begärda BJ (+ Prestations- och omslutningsförändringar) − Prognos (the final
+  forecast: efter resultatöverföringar where there are both), rounded to the table's decimals
+  (mnkr one decimal, tkr/kr none). Before/after resultatdisposition: the row before repeats the
+  netto row; the row after adds the överskott från/till rows (19,9 + 76,1 − 89,1 = 6,9).
+- Large deviation: |Avvikelse| above budgetDeviationShare (1 %) of the revised budget (Budget + BJ +
+  förändringar) AND above budgetDeviationMinMnkr (0,5 mnkr = 500 tkr = 500 000 kr) → warning.
+  \`varav\` rows are included: a sub-area's large deviation (002: varav flykting +36,0 and varav barn
+  och ungdom −11,0) is what the nämnd must explain even when the parent row nets it out.
+  Disposition rows are skipped (they are transfers, not deviations).
+- Result units: a surplus carried to next year above resultUnitCap (10 %) of the gross budget →
+  \`result-unit-cap\`, beyond half a unit of rounding (002: 10 396 against 10 % of 103 955 is within
+  rounding). Deficits carried over are not capped.
+- Budgetföljsamhet = prognos / (budget + BJ + förändringar), in percent, target 100 % as a ceiling
+  (met when ≤ 100 %); before transfers from the whole-nämnd netto forecast, after transfers from the
+  deviation after resultatdisposition (002: 2 447,1 / 2 467,0 = 99,2 %; 2 460,1 / 2 467,0 = 99,7 %).
+- Prognossäkerhet (at VB, when the row has a year-end outcome column): (outcome − forecast) /
+  (budget + BJ + förändringar), in percent, target ±1 %.
+`;
