@@ -1,0 +1,119 @@
+import { a1Range, parseA1Range } from "../../engine/grid";
+import type { Flag } from "../../engine/report/spec";
+import type { StyleBook } from "./styles";
+import { attr, escapeXml, startTags } from "./xml";
+
+/**
+ * Flags are Målkoll-owned `<conditionalFormatting>` blocks in a user's worksheet. Each rule's
+ * formula carries a marker, so the blocks can be found and removed again without touching the
+ * user's own conditional formats or any other byte of the sheet.
+ */
+export const FLAG_MARKER_FORMULA = 'AND(TRUE,"malkoll"="malkoll")';
+
+const SEVERITY_FILLS: Record<Flag["severity"], { fill: string; font: string }> = {
+  error: { fill: "FFFFC7CE", font: "FF9C0006" },
+  warning: { fill: "FFFFEB9C", font: "FF9C5700" },
+  info: { fill: "FFDDEBF7", font: "FF1F4E79" },
+};
+
+// CT_Worksheet children that come after conditionalFormatting.
+const AFTER_CONDITIONAL_FORMATTING = [
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
+
+const MARKER_IN_XML = escapeXml(FLAG_MARKER_FORMULA);
+const CF_BLOCK = /<conditionalFormatting(?=[\s>])[^>]*>[\s\S]*?<\/conditionalFormatting>/g;
+const CF_RULE = /<cfRule(?=[\s/>])[^>]*?(?:\/>|>[\s\S]*?<\/cfRule>)/g;
+
+/** True when a worksheet is in the unprefixed SpreadsheetML layout this module edits. */
+export function isEditableWorksheet(xml: string): boolean {
+  return /<worksheet[\s>]/.test(xml) && /<sheetData[\s/>]/.test(xml);
+}
+
+/** Removes every Målkoll flag rule; user rules (also in mixed blocks) stay as they are. */
+export function removeFlagRules(sheetXml: string): string {
+  if (!sheetXml.includes(MARKER_IN_XML)) return sheetXml;
+  return sheetXml.replace(CF_BLOCK, (block) => {
+    if (!block.includes(MARKER_IN_XML)) return block;
+    const rules = block.match(CF_RULE) ?? [];
+    const userRules = rules.filter((r) => !r.includes(MARKER_IN_XML));
+    if (userRules.length === 0) return "";
+    let kept = block;
+    for (const r of rules) if (r.includes(MARKER_IN_XML)) kept = kept.replace(r, "");
+    return kept;
+  });
+}
+
+/** Normalises a flag's cell (`c17`, `$C$17`, `B17:F17`) to an sqref item, or null. */
+function sqrefItem(cell: string): string | null {
+  const range = parseA1Range(cell.replace(/\$/g, ""));
+  if (!range) return null;
+  return a1Range(range.row1, range.col1, range.row2, range.col2);
+}
+
+/**
+ * Replaces Målkoll's flag rules in one worksheet with rules for `flags` (all on this sheet):
+ * one block per severity, appended after the user's own conditional formats.
+ */
+export function applyFlagRules(sheetXml: string, flags: Flag[], styles: StyleBook): string {
+  let xml = removeFlagRules(sheetXml);
+  const bySeverity = new Map<Flag["severity"], string[]>();
+  for (const flag of flags) {
+    const item = sqrefItem(flag.cell);
+    if (!item) continue;
+    const list = bySeverity.get(flag.severity) ?? [];
+    if (!list.includes(item)) list.push(item);
+    bySeverity.set(flag.severity, list);
+  }
+  if (bySeverity.size === 0) return xml;
+
+  let priority = 0;
+  for (const { tag } of startTags(xml, "cfRule")) priority = Math.max(priority, Number(attr(tag, "priority")) || 0);
+  const blocks: string[] = [];
+  for (const severity of ["error", "warning", "info"] as const) {
+    const refs = bySeverity.get(severity);
+    if (!refs) continue;
+    const look = SEVERITY_FILLS[severity];
+    const dxf = styles.dxfId(look.fill, look.font);
+    priority += 1;
+    blocks.push(
+      `<conditionalFormatting sqref="${refs.join(" ")}"><cfRule type="expression" dxfId="${dxf}" priority="${priority}"><formula>${MARKER_IN_XML}</formula></cfRule></conditionalFormatting>`,
+    );
+  }
+  const insert = blocks.join("");
+
+  const lastCf = [...xml.matchAll(CF_BLOCK)].pop();
+  if (lastCf?.index !== undefined) {
+    const at = lastCf.index + lastCf[0].length;
+    return xml.slice(0, at) + insert + xml.slice(at);
+  }
+  let at = -1;
+  for (const name of AFTER_CONDITIONAL_FORMATTING) {
+    const m = new RegExp(`<${name}(?=[\\s/>])`).exec(xml);
+    if (m && (at < 0 || m.index < at)) at = m.index;
+  }
+  if (at < 0) at = xml.lastIndexOf("</worksheet>");
+  xml = xml.slice(0, at) + insert + xml.slice(at);
+  return xml;
+}

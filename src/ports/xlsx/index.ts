@@ -1,0 +1,189 @@
+import { promises as fs } from "fs";
+import * as path from "path";
+import JSZip from "jszip";
+import type { CellValue, WorkbookSnapshot } from "../../engine/grid";
+import type { FlagRecord } from "../../engine/state";
+import type { WorkbookPort, WritePlan } from "../port";
+import { XlsxPortError } from "./errors";
+import { applyClearFlags, applyWritePlan, type PatchReport } from "./patch";
+import { PackageEditor, parseRels, REL_TYPE, relsPathFor, resolveTarget } from "./package";
+import { loadWithExcelJS, snapshotFromWorkbook } from "./read";
+
+export { XlsxPortError } from "./errors";
+export { FLAG_MARKER_FORMULA } from "./flags";
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+function containsUtf16(bytes: Uint8Array, text: string): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(text, "utf16le"));
+}
+
+/** Refuses, with a clear bilingual message, bytes that are not an OOXML spreadsheet package. */
+export async function checkPackage(bytes: Uint8Array, name: string): Promise<JSZip> {
+  if (startsWith(bytes, OLE_MAGIC)) {
+    if (containsUtf16(bytes, "EncryptionInfo"))
+      throw new XlsxPortError(
+        `${name} är krypterad (lösenordsskyddad). Ta bort lösenordet i Excel och försök igen.`,
+        `${name} is encrypted (password protected). Remove the password in Excel and try again.`,
+      );
+    throw new XlsxPortError(
+      `${name} är i det gamla binära formatet (.xls). Spara den som .xlsx i Excel.`,
+      `${name} is in the old binary format (.xls). Save it as .xlsx in Excel.`,
+    );
+  }
+  if (!startsWith(bytes, ZIP_MAGIC))
+    throw new XlsxPortError(`${name} är ingen .xlsx-fil`, `${name} is not an .xlsx file`);
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch (err) {
+    throw new XlsxPortError(`${name} är skadad eller ingen .xlsx-fil`, `${name} is damaged or not an .xlsx file`, { cause: err });
+  }
+  const rootRels = zip.file("_rels/.rels");
+  const main = rootRels ? parseRels(await rootRels.async("string")).find((r) => r.type === REL_TYPE.officeDocument) : undefined;
+  const mainPath = main ? resolveTarget("", main.target) : "";
+  if (!mainPath || !zip.file(mainPath) || !zip.file(relsPathFor(mainPath)))
+    throw new XlsxPortError(`${name} är ingen Excel-arbetsbok`, `${name} is not an Excel workbook`);
+  if (mainPath.endsWith(".bin"))
+    throw new XlsxPortError(
+      `${name} är en binär arbetsbok (.xlsb). Spara den som .xlsx i Excel.`,
+      `${name} is a binary workbook (.xlsb). Save it as .xlsx in Excel.`,
+    );
+  return zip;
+}
+
+/**
+ * Reads a workbook package into a snapshot. ExcelJS parses it; when ExcelJS fails on parts it
+ * does not model, a copy without pivot tables/caches (which carry no cell values) is parsed instead.
+ */
+export async function snapshotFromBuffer(bytes: Uint8Array, name = "arbetsbok.xlsx"): Promise<WorkbookSnapshot> {
+  const zip = await checkPackage(bytes, name);
+  try {
+    return snapshotFromWorkbook(await loadWithExcelJS(bytes), name);
+  } catch (first) {
+    try {
+      const reduced = await withoutPivotParts(zip);
+      return snapshotFromWorkbook(await loadWithExcelJS(reduced), name);
+    } catch {
+      throw new XlsxPortError(`${name} kunde inte läsas`, `${name} could not be read`, { cause: first });
+    }
+  }
+}
+
+/** A read-only copy of the package without pivot parts, for parsers that stumble on them. */
+async function withoutPivotParts(zip: JSZip): Promise<Uint8Array> {
+  const copy = await JSZip.loadAsync(await zip.generateAsync({ type: "uint8array" }));
+  const isPivot = (p: string) => /pivot(Table|Cache)/i.test(p);
+  for (const p of Object.keys(copy.files)) if (isPivot(p)) copy.remove(p);
+  for (const p of Object.keys(copy.files)) {
+    if (!p.endsWith(".rels") && !p.endsWith("workbook.xml")) continue;
+    const text = await copy.file(p)!.async("string");
+    const cleaned = text
+      .replace(/<Relationship(?=\s)[^>]*Type="[^"]*pivot(Table|CacheDefinition)"[^>]*\/>/g, "")
+      .replace(/<pivotCaches>[\s\S]*?<\/pivotCaches>/, "");
+    if (cleaned !== text) copy.file(p, cleaned);
+  }
+  return copy.generateAsync({ type: "uint8array" });
+}
+
+/**
+ * The `.xlsx` workbook port: reads with ExcelJS, writes by patching the original package so
+ * nothing Målkoll does not own is lost. `write` keeps the result in memory; `saveAs` stores it.
+ */
+export class XlsxPort implements WorkbookPort {
+  private bytes: Uint8Array;
+  private lastReport: PatchReport = { skipped: [] };
+
+  private constructor(
+    bytes: Uint8Array,
+    readonly name: string,
+    private readonly inputPath: string | null,
+  ) {
+    this.bytes = bytes;
+  }
+
+  static async open(filePath: string): Promise<XlsxPort> {
+    const name = path.basename(filePath);
+    let bytes: Uint8Array;
+    try {
+      const stat = await fs.stat(filePath);
+      if (!stat.isFile()) throw new XlsxPortError(`${filePath} är ingen fil`, `${filePath} is not a file`);
+      bytes = await fs.readFile(filePath);
+    } catch (err) {
+      if (err instanceof XlsxPortError) throw err;
+      throw new XlsxPortError(`Filen ${filePath} hittades inte eller kan inte läsas`, `File ${filePath} was not found or cannot be read`, { cause: err });
+    }
+    await checkPackage(bytes, name);
+    return new XlsxPort(bytes, name, path.resolve(filePath));
+  }
+
+  static async fromBuffer(bytes: Uint8Array, name = "arbetsbok.xlsx"): Promise<XlsxPort> {
+    await checkPackage(bytes, name);
+    return new XlsxPort(bytes, name, null);
+  }
+
+  /** The current package (the input, or the result of the last write). */
+  get buffer(): Uint8Array {
+    return this.bytes;
+  }
+
+  /** What the last write could not do (flags on missing sheets, unknown renames). */
+  get skipped(): string[] {
+    return [...this.lastReport.skipped];
+  }
+
+  read(): Promise<WorkbookSnapshot> {
+    return snapshotFromBuffer(this.bytes, this.name);
+  }
+
+  async write(plan: WritePlan): Promise<void> {
+    await this.patch((pkg) => applyWritePlan(pkg, plan));
+  }
+
+  async clearFlags(flags: FlagRecord[], state: CellValue[][]): Promise<void> {
+    await this.patch((pkg) => applyClearFlags(pkg, flags, state));
+  }
+
+  private async patch(apply: (pkg: PackageEditor) => Promise<PatchReport>): Promise<void> {
+    const pkg = await PackageEditor.load(this.bytes);
+    try {
+      this.lastReport = await apply(pkg);
+    } catch (err) {
+      if (err instanceof XlsxPortError) throw err;
+      throw new XlsxPortError(`${this.name} kunde inte skrivas säkert`, `${this.name} could not be written safely`, { cause: err });
+    }
+    this.bytes = await pkg.generate();
+  }
+
+  /** Writes the current package to `outPath`; never to the file it was opened from. */
+  async saveAs(outPath: string): Promise<void> {
+    const target = path.resolve(outPath);
+    const same = async () => {
+      if (!this.inputPath) return false;
+      if (target === this.inputPath) return true;
+      try {
+        return (await fs.realpath(target)) === (await fs.realpath(this.inputPath));
+      } catch {
+        return false;
+      }
+    };
+    if (await same())
+      throw new XlsxPortError(
+        "Utfilen får inte vara samma som indatafilen",
+        "The output file must not be the input file",
+      );
+    const tmp = `${target}.${process.pid}.tmp`;
+    try {
+      await fs.writeFile(tmp, this.bytes);
+      await fs.rename(tmp, target);
+    } catch (err) {
+      await fs.rm(tmp, { force: true });
+      throw new XlsxPortError(`Kunde inte skriva ${outPath}`, `Could not write ${outPath}`, { cause: err });
+    }
+  }
+}

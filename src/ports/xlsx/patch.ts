@@ -1,0 +1,299 @@
+import { STATE_SHEET } from "../../engine/report/spec";
+import type { Flag } from "../../engine/report/spec";
+import type { FlagRecord } from "../../engine/state";
+import type { WritePlan } from "../port";
+import { chartXml, drawingXml } from "./chart";
+import { XlsxPortError } from "./errors";
+import { applyFlagRules, isEditableWorksheet, removeFlagRules } from "./flags";
+import { renderOwnedSheet, stateSheetSpec } from "./ownedSheet";
+import type { SheetEntry } from "./package";
+import {
+  addContentTypeOverride,
+  addRel,
+  CONTENT_TYPE,
+  NS_MAIN,
+  NS_REL,
+  PackageEditor,
+  parseRels,
+  REL_TYPE,
+  relativeTarget,
+  relsPathFor,
+  removeContentTypeOverride,
+  removeRel,
+  resolveTarget,
+} from "./package";
+import { StyleBook } from "./styles";
+import type { SheetSpec } from "../../engine/report/spec";
+import { attr, escapeXml, prefixFor, removeAttr, setAttr, startTags } from "./xml";
+
+/**
+ * Carries out a write plan by patching the package: only the parts Målkoll owns are written
+ * (owned sheets, their drawings and charts, the state sheet), plus the small edits that link
+ * them in (workbook.xml, its rels, content types, appended styles) and the flag rules in
+ * flagged user sheets. Every other part keeps its bytes.
+ */
+
+/** Prefix of the parts Målkoll creates for charts, so they can be recognised and replaced. */
+const OWNED_PART_PREFIX = "malkoll_";
+
+export interface PatchReport {
+  /** Things the plan asked for that could not be done (e.g. a flag on a sheet that is gone). */
+  skipped: string[];
+}
+
+const INVALID_NAME_CHARS = /[[\]:*?/\\]/;
+
+function checkSheetName(name: string): void {
+  if (!name || name.length > 31 || INVALID_NAME_CHARS.test(name) || name.startsWith("'") || name.endsWith("'"))
+    throw new XlsxPortError(
+      `Ogiltigt bladnamn för Målkolls utdata: "${name}"`,
+      `Invalid sheet name for Målkoll output: "${name}"`,
+    );
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.toLocaleLowerCase("sv-SE") === b.toLocaleLowerCase("sv-SE");
+}
+
+class WorkbookPatch {
+  private wbXml!: string;
+  private wbRels!: string;
+  private contentTypes!: string;
+  private styles!: StyleBook;
+  private stylesPath!: string;
+  private wbPath!: string;
+  private sheets!: SheetEntry[];
+  private relPrefix: string | null = null;
+  private readonly replacedSheetIds = new Set<number>();
+  readonly report: PatchReport = { skipped: [] };
+
+  constructor(private readonly pkg: PackageEditor) {}
+
+  async load(): Promise<void> {
+    this.wbPath = await this.pkg.workbookPath();
+    this.wbXml = await this.pkg.requireText(this.wbPath);
+    if (!/<workbook[\s>]/.test(this.wbXml) || !this.wbXml.includes(NS_MAIN))
+      throw new XlsxPortError(
+        "Arbetsboken använder ett format som Målkoll inte kan skriva säkert (t.ex. Strict Open XML)",
+        "The workbook uses a layout Målkoll cannot write safely (e.g. Strict Open XML)",
+      );
+    this.wbRels = await this.pkg.requireText(relsPathFor(this.wbPath));
+    this.contentTypes = await this.pkg.requireText("[Content_Types].xml");
+    this.relPrefix = prefixFor(this.wbXml, NS_REL);
+    this.sheets = await this.pkg.sheets(this.wbPath);
+    const stylesRel = parseRels(this.wbRels).find((r) => r.type === REL_TYPE.styles);
+    if (!stylesRel) throw new XlsxPortError("Arbetsboken saknar formatmallar (styles.xml)", "The workbook has no styles part");
+    this.stylesPath = resolveTarget(this.wbPath, stylesRel.target);
+    try {
+      this.styles = new StyleBook(await this.pkg.requireText(this.stylesPath));
+    } catch (err) {
+      throw new XlsxPortError(
+        "Arbetsbokens formatmallar kan inte utökas säkert",
+        "The workbook's styles cannot be extended safely",
+        { cause: err },
+      );
+    }
+  }
+
+  private find(name: string): SheetEntry | undefined {
+    return this.sheets.find((s) => sameName(s.name, name));
+  }
+
+  rename(from: string, to: string): void {
+    checkSheetName(to);
+    const entry = this.find(from);
+    if (!entry) {
+      this.report.skipped.push(`rename: no sheet "${from}"`);
+      return;
+    }
+    if (this.find(to) && !sameName(from, to))
+      throw new XlsxPortError(`Bladet "${to}" finns redan`, `A sheet named "${to}" already exists`);
+    const tag = setAttr(entry.tag, "name", to);
+    this.wbXml = this.wbXml.replace(entry.tag, tag);
+    entry.tag = tag;
+    entry.name = to;
+  }
+
+  /** Writes (or replaces in place) an owned sheet. */
+  async writeSheet(name: string, spec: SheetSpec, replaces: boolean, state: "visible" | "veryHidden"): Promise<void> {
+    checkSheetName(name);
+    const existing = this.find(name);
+    let partPath: string;
+    if (existing) {
+      if (!replaces)
+        throw new XlsxPortError(
+          `Bladet "${name}" finns redan och tillhör inte Målkoll; det skrivs inte över`,
+          `Sheet "${name}" already exists and is not Målkoll's; it is not overwritten`,
+        );
+      if (existing.relType !== REL_TYPE.worksheet || !existing.partPath)
+        throw new XlsxPortError(`Bladet "${name}" är inget kalkylblad`, `Sheet "${name}" is not a worksheet`);
+      partPath = existing.partPath;
+      await this.dropOwnedSheetParts(partPath);
+      this.replacedSheetIds.add(existing.sheetId);
+      let tag = existing.tag;
+      tag = state === "veryHidden" ? setAttr(tag, "state", "veryHidden") : tag;
+      if (tag !== existing.tag) {
+        this.wbXml = this.wbXml.replace(existing.tag, tag);
+        existing.tag = tag;
+      }
+    } else {
+      partPath = this.pkg.freePath("xl/worksheets", "sheet", "xml");
+      const rel = addRel(this.wbRels, REL_TYPE.worksheet, relativeTarget(this.wbPath, partPath));
+      this.wbRels = rel.xml;
+      this.contentTypes = addContentTypeOverride(this.contentTypes, partPath, CONTENT_TYPE.worksheet);
+      const sheetId = Math.max(0, ...this.sheets.map((s) => s.sheetId)) + 1;
+      const rAttr = this.relPrefix ? `${this.relPrefix}:id="${rel.id}"` : `xmlns:r="${NS_REL}" r:id="${rel.id}"`;
+      const stateAttr = state === "veryHidden" ? ' state="veryHidden"' : "";
+      const tag = `<sheet name="${escapeXml(name)}" sheetId="${sheetId}"${stateAttr} ${rAttr}/>`;
+      this.wbXml = this.wbXml.includes("</sheets>")
+        ? this.wbXml.replace("</sheets>", `${tag}</sheets>`)
+        : this.wbXml.replace(/<sheets\s*\/>/, `<sheets>${tag}</sheets>`);
+      this.sheets.push({ name, sheetId, relId: rel.id, state, tag, partPath, relType: REL_TYPE.worksheet });
+    }
+
+    const charts = spec.charts ?? [];
+    let drawingRelId: string | undefined;
+    if (charts.length) {
+      const drawingPath = this.pkg.freePath("xl/drawings", `${OWNED_PART_PREFIX}drawing`, "xml");
+      let drawingRels: string | null = null;
+      const chartRelIds: string[] = [];
+      for (const chart of charts) {
+        const chartPath = this.pkg.freePath("xl/charts", `${OWNED_PART_PREFIX}chart`, "xml");
+        this.pkg.set(chartPath, chartXml(chart, spec, name));
+        this.contentTypes = addContentTypeOverride(this.contentTypes, chartPath, CONTENT_TYPE.chart);
+        const rel = addRel(drawingRels, REL_TYPE.chart, relativeTarget(drawingPath, chartPath));
+        drawingRels = rel.xml;
+        chartRelIds.push(rel.id);
+      }
+      this.pkg.set(drawingPath, drawingXml(charts, chartRelIds));
+      this.pkg.set(relsPathFor(drawingPath), drawingRels!);
+      this.contentTypes = addContentTypeOverride(this.contentTypes, drawingPath, CONTENT_TYPE.drawing);
+      const sheetRel = addRel(null, REL_TYPE.drawing, relativeTarget(partPath, drawingPath));
+      this.pkg.set(relsPathFor(partPath), sheetRel.xml);
+      drawingRelId = sheetRel.id;
+    }
+    this.pkg.set(partPath, renderOwnedSheet(spec, this.styles, { drawingRelId, hideGridlines: true }));
+  }
+
+  /** Removes the drawing and chart parts an owned sheet had from an earlier run, and its rels. */
+  private async dropOwnedSheetParts(partPath: string): Promise<void> {
+    const relsPath = relsPathFor(partPath);
+    const rels = await this.pkg.text(relsPath);
+    if (rels === null) return;
+    for (const rel of parseRels(rels)) {
+      if (rel.external) continue;
+      const target = resolveTarget(partPath, rel.target);
+      if (!target.split("/").pop()!.startsWith(OWNED_PART_PREFIX)) continue;
+      const targetRels = await this.pkg.text(relsPathFor(target));
+      if (targetRels !== null) {
+        for (const sub of parseRels(targetRels)) {
+          const subPath = resolveTarget(target, sub.target);
+          if (!sub.external && subPath.split("/").pop()!.startsWith(OWNED_PART_PREFIX)) {
+            this.pkg.remove(subPath);
+            this.contentTypes = removeContentTypeOverride(this.contentTypes, subPath);
+          }
+        }
+        this.pkg.remove(relsPathFor(target));
+      }
+      this.pkg.remove(target);
+      this.contentTypes = removeContentTypeOverride(this.contentTypes, target);
+    }
+    this.pkg.remove(relsPath);
+  }
+
+  /** Applies `flags` and removes the earlier flags of `clear`, sheet by sheet. */
+  async flags(flags: Flag[], clear: FlagRecord[]): Promise<void> {
+    const bySheet = new Map<string, Flag[]>();
+    for (const record of clear) if (!bySheet.has(record.sheet)) bySheet.set(record.sheet, []);
+    for (const flag of flags) {
+      const list = bySheet.get(flag.sheet) ?? [];
+      list.push(flag);
+      bySheet.set(flag.sheet, list);
+    }
+    for (const [sheetName, sheetFlags] of bySheet) {
+      const entry = this.find(sheetName);
+      if (!entry || entry.relType !== REL_TYPE.worksheet) {
+        if (sheetFlags.length) this.report.skipped.push(`flags: no worksheet "${sheetName}"`);
+        continue;
+      }
+      const xml = await this.pkg.text(entry.partPath);
+      if (xml === null || !isEditableWorksheet(xml)) {
+        this.report.skipped.push(`flags: sheet "${sheetName}" cannot be edited safely`);
+        continue;
+      }
+      const patched = sheetFlags.length ? applyFlagRules(xml, sheetFlags, this.styles) : removeFlagRules(xml);
+      if (patched !== xml) this.pkg.set(entry.partPath, patched);
+    }
+  }
+
+  /** Drops calculation-chain entries of replaced sheets (their old formulas are gone). */
+  private async pruneCalcChain(): Promise<void> {
+    if (!this.replacedSheetIds.size) return;
+    const rel = parseRels(this.wbRels).find((r) => r.type === REL_TYPE.calcChain);
+    if (!rel) return;
+    const path = resolveTarget(this.wbPath, rel.target);
+    const xml = await this.pkg.text(path);
+    if (xml === null) return;
+    let current = 0;
+    let lastKept = -1;
+    let removed = false;
+    const kept: string[] = [];
+    for (const { tag } of startTags(xml, "c")) {
+      const i = attr(tag, "i");
+      if (i !== null) current = Number(i);
+      if (this.replacedSheetIds.has(current)) {
+        removed = true;
+        continue;
+      }
+      kept.push(current !== lastKept ? setAttr(removeAttr(tag, "i"), "i", String(current)) : removeAttr(tag, "i"));
+      lastKept = current;
+    }
+    if (!removed) return;
+    if (kept.length) {
+      const open = /<calcChain[^>]*>/.exec(xml)![0];
+      const head = xml.slice(0, xml.indexOf(open));
+      this.pkg.set(path, `${head}${open}${kept.join("")}</calcChain>`);
+    } else {
+      this.pkg.remove(path);
+      this.wbRels = removeRel(this.wbRels, rel.id);
+      this.contentTypes = removeContentTypeOverride(this.contentTypes, path);
+    }
+  }
+
+  async finish(): Promise<void> {
+    await this.pruneCalcChain();
+    const original = {
+      wb: await this.pkg.requireText(this.wbPath),
+      rels: await this.pkg.requireText(relsPathFor(this.wbPath)),
+      ct: await this.pkg.requireText("[Content_Types].xml"),
+    };
+    if (this.wbXml !== original.wb) this.pkg.set(this.wbPath, this.wbXml);
+    if (this.wbRels !== original.rels) this.pkg.set(relsPathFor(this.wbPath), this.wbRels);
+    if (this.contentTypes !== original.ct) this.pkg.set("[Content_Types].xml", this.contentTypes);
+    if (this.styles.modified) this.pkg.set(this.stylesPath, this.styles.toXml());
+  }
+
+  get stateSheetExists(): boolean {
+    return this.find(STATE_SHEET) !== undefined;
+  }
+}
+
+export async function applyWritePlan(pkg: PackageEditor, plan: WritePlan): Promise<PatchReport> {
+  const patch = new WorkbookPatch(pkg);
+  await patch.load();
+  for (const r of plan.renames) patch.rename(r.from, r.to);
+  for (const s of plan.sheets) {
+    if (sameName(s.name, STATE_SHEET))
+      throw new XlsxPortError(`"${STATE_SHEET}" är reserverat för Målkolls tillstånd`, `"${STATE_SHEET}" is reserved for Målkoll's state`);
+    await patch.writeSheet(s.name, s.spec, s.replaces, "visible");
+  }
+  await patch.flags(plan.flags, plan.clearFlags);
+  if (plan.state.length || patch.stateSheetExists)
+    await patch.writeSheet(STATE_SHEET, stateSheetSpec(plan.state), true, "veryHidden");
+  await patch.finish();
+  return patch.report;
+}
+
+export async function applyClearFlags(pkg: PackageEditor, flags: FlagRecord[], state: WritePlan["state"]): Promise<PatchReport> {
+  return applyWritePlan(pkg, { renames: [], sheets: [], flags: [], clearFlags: flags, state, findings: [] });
+}

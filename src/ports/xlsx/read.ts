@@ -1,0 +1,144 @@
+import ExcelJS from "exceljs";
+import type { CellValue, ListObjectInfo, SheetGrid, SheetVisibility, WorkbookSnapshot } from "../../engine/grid";
+
+/**
+ * Reads a workbook with ExcelJS into plain grids: values as Office.js reports them (dates as
+ * serials, errors as text, formulas as cached results plus their text), number formats, tables,
+ * merges and sheet visibility. Reading never writes: ExcelJS is only a parser here.
+ */
+
+type ExcelValue = ExcelJS.CellValue | undefined;
+
+function round(n: number): number {
+  return Math.round(n * 1e9) / 1e9;
+}
+
+function dateToSerial(d: Date, date1904: boolean): number | null {
+  const t = d.getTime();
+  if (!Number.isFinite(t)) return null;
+  return round(t / 86400000 + (date1904 ? 24107 : 25569));
+}
+
+function richTextOf(v: { richText: { text: string }[] }): string {
+  return v.richText.map((r) => r.text ?? "").join("");
+}
+
+/** Plain value of an ExcelJS cell value (formula results handled by the caller). */
+function plainValue(v: ExcelValue, date1904: boolean): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v === "string" || typeof v === "boolean") return v;
+  if (v instanceof Date) return dateToSerial(v, date1904);
+  if (typeof v === "object") {
+    if ("richText" in v && Array.isArray(v.richText)) return richTextOf(v);
+    if ("error" in v && typeof v.error === "string") return v.error;
+    if ("hyperlink" in v && "text" in v) {
+      const text = (v as { text: unknown }).text;
+      if (typeof text === "string") return text;
+      if (text && typeof text === "object" && "richText" in text) return richTextOf(text as { richText: { text: string }[] });
+      return (v as { hyperlink: string }).hyperlink ?? null;
+    }
+    if ("formula" in v || "sharedFormula" in v) return plainValue((v as { result?: ExcelValue }).result as ExcelValue, date1904);
+  }
+  return null;
+}
+
+function visibilityOf(state: string | undefined): SheetVisibility {
+  return state === "hidden" || state === "veryHidden" ? state : "visible";
+}
+
+function listObjectsOf(ws: ExcelJS.Worksheet): ListObjectInfo[] {
+  const out: ListObjectInfo[] = [];
+  const tables = (ws as unknown as { tables?: Record<string, { table?: { name?: string; tableRef?: string; ref?: string } }> }).tables ?? {};
+  for (const [key, t] of Object.entries(tables)) {
+    const range = t.table?.tableRef ?? t.table?.ref;
+    if (range) out.push({ name: t.table?.name ?? key, range });
+  }
+  return out;
+}
+
+function gridOf(ws: ExcelJS.Worksheet, date1904: boolean): SheetGrid {
+  interface Entry {
+    row: number;
+    col: number;
+    value: CellValue;
+    format: string | null;
+    formula: string | null;
+  }
+  const entries: Entry[] = [];
+  let minRow = Infinity;
+  let minCol = Infinity;
+  let maxRow = 0;
+  let maxCol = 0;
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if (cell.type === ExcelJS.ValueType.Merge) return;
+      const raw = cell.value as ExcelValue;
+      const isFormula = cell.type === ExcelJS.ValueType.Formula;
+      const value = plainValue(raw, date1904);
+      let formula: string | null = null;
+      if (isFormula) {
+        try {
+          formula = cell.formula ?? null;
+        } catch {
+          formula = null;
+        }
+      }
+      if (value === null && formula === null) return;
+      const fmt = cell.numFmt && cell.numFmt !== "General" ? cell.numFmt : null;
+      entries.push({ row: rowNumber, col: colNumber, value, format: fmt, formula });
+      if (rowNumber < minRow) minRow = rowNumber;
+      if (colNumber < minCol) minCol = colNumber;
+      if (rowNumber > maxRow) maxRow = rowNumber;
+      if (colNumber > maxCol) maxCol = colNumber;
+    });
+  });
+
+  const grid: SheetGrid = {
+    name: ws.name,
+    visibility: visibilityOf(ws.state),
+    originRow: entries.length ? minRow : 1,
+    originCol: entries.length ? minCol : 1,
+    values: [],
+  };
+  if (entries.length) {
+    const height = maxRow - minRow + 1;
+    const width = maxCol - minCol + 1;
+    const values: CellValue[][] = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
+    let formats: (string | null)[][] | undefined;
+    let formulas: (string | null)[][] | undefined;
+    for (const e of entries) {
+      const r = e.row - minRow;
+      const c = e.col - minCol;
+      values[r][c] = e.value;
+      if (e.format) {
+        formats ??= Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
+        formats[r][c] = e.format;
+      }
+      if (e.formula) {
+        formulas ??= Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
+        formulas[r][c] = e.formula.replace(/^=/, "");
+      }
+    }
+    grid.values = values;
+    if (formats) grid.formats = formats;
+    if (formulas) grid.formulas = formulas;
+  }
+  const listObjects = listObjectsOf(ws);
+  if (listObjects.length) grid.listObjects = listObjects;
+  const merges = (ws.model as { merges?: string[] }).merges ?? [];
+  if (merges.length) grid.merges = [...merges];
+  return grid;
+}
+
+/** Loads a package with ExcelJS. Exported so the port can retry with a reduced copy. */
+export async function loadWithExcelJS(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb;
+}
+
+export function snapshotFromWorkbook(wb: ExcelJS.Workbook, name: string): WorkbookSnapshot {
+  const date1904 = Boolean((wb.properties as { date1904?: boolean } | undefined)?.date1904);
+  return { name, sheets: wb.worksheets.map((ws) => gridOf(ws, date1904)) };
+}
