@@ -27,6 +27,15 @@ export const SAMPLE_FILE = path.join("samples", "malkoll-exempel.xlsx");
 /** Fixed document dates so a rebuild gives the same bytes. */
 const FIXED_DATE = new Date(Date.UTC(2021, 8, 30, 12, 0, 0));
 
+/** Excel's default body font; a font object replaces the whole font, so name it every time. */
+const BODY_FONT: Partial<ExcelJS.Font> = {
+  name: "Calibri",
+  family: 2,
+  size: 11,
+};
+
+const PAGE_SETUP: Partial<ExcelJS.PageSetup> = { orientation: "landscape" };
+
 export const SHEET_FOLLOW_UP = "Uppföljning";
 export const SHEET_OPERATING_BUDGET = "Driftbudget";
 export const SHEET_RESULT_UNITS = "Resultatenheter";
@@ -224,7 +233,7 @@ function writeRow(
       first,
     )
   ) {
-    row.font = { bold: true };
+    row.font = { ...BODY_FONT, bold: true };
   }
 }
 
@@ -247,10 +256,12 @@ const amountTyper: RowTyper = (_row, col, text) =>
 const ITALIC_TAGS = /^<i>(.*)<\/i>$/s;
 
 function addFollowUpSheet(workbook: ExcelJS.Workbook): void {
-  const sheet = workbook.addWorksheet(SHEET_FOLLOW_UP);
+  const sheet = workbook.addWorksheet(SHEET_FOLLOW_UP, {
+    pageSetup: PAGE_SETUP,
+  });
   sheet.getCell("A1").value =
     "Tertialrapport 2 2021 – Enskede-Årsta-Vantörs stadsdelsnämnd (exempel)";
-  sheet.getCell("A1").font = { bold: true, size: 14 };
+  sheet.getCell("A1").font = { ...BODY_FONT, bold: true, size: 14 };
   sheet.getCell("A2").value = "Period";
   sheet.getCell("B2").value = SAMPLE_PERIOD;
   let rowNumber = FOLLOW_UP_PREAMBLE_ROWS + 1;
@@ -272,7 +283,7 @@ function addAmountSheet(
   fixture: string,
   widths: number[],
 ): void {
-  const sheet = workbook.addWorksheet(name);
+  const sheet = workbook.addWorksheet(name, { pageSetup: PAGE_SETUP });
   let rowNumber = 1;
   for (const line of seedLines(loadSeedFixture(fixture))) {
     const cells = lineToRow(line);
@@ -280,7 +291,17 @@ function addAmountSheet(
       typeof cells[0] === "string" ? ITALIC_TAGS.exec(cells[0]) : null;
     if (label) cells[0] = label[1];
     writeRow(sheet, rowNumber, cells, amountTyper);
-    if (label) sheet.getCell(rowNumber, 1).font = { italic: true };
+    if (label)
+      sheet.getCell(rowNumber, 1).font = { ...BODY_FONT, italic: true };
+    if (
+      cells.length > 2 &&
+      /^(Mnkr|Resultatenhetens namn)/.test(String(cells[0] ?? ""))
+    ) {
+      // Column titles of the budget tables are long: wrap them in a tall header row.
+      const header = sheet.getRow(rowNumber);
+      header.alignment = { wrapText: true, vertical: "top" };
+      header.height = 90;
+    }
     rowNumber += 1;
   }
   widths.forEach((width, index) => {
