@@ -65,6 +65,8 @@ class WorkbookPatch {
   private sheets!: SheetEntry[];
   private relPrefix: string | null = null;
   private readonly replacedSheetIds = new Set<number>();
+  /** Owned parts removed while replacing sheets; their content types go unless a part is re-created. */
+  private readonly droppedParts = new Set<string>();
   readonly report: PatchReport = { skipped: [] };
 
   constructor(private readonly pkg: PackageEditor) {}
@@ -190,13 +192,13 @@ class WorkbookPatch {
           const subPath = resolveTarget(target, sub.target);
           if (!sub.external && subPath.split("/").pop()!.startsWith(OWNED_PART_PREFIX)) {
             this.pkg.remove(subPath);
-            this.contentTypes = removeContentTypeOverride(this.contentTypes, subPath);
+            this.droppedParts.add(subPath);
           }
         }
         this.pkg.remove(relsPathFor(target));
       }
       this.pkg.remove(target);
-      this.contentTypes = removeContentTypeOverride(this.contentTypes, target);
+      this.droppedParts.add(target);
     }
     this.pkg.remove(relsPath);
   }
@@ -262,6 +264,8 @@ class WorkbookPatch {
 
   async finish(): Promise<void> {
     await this.pruneCalcChain();
+    for (const part of this.droppedParts)
+      if (!this.pkg.has(part)) this.contentTypes = removeContentTypeOverride(this.contentTypes, part);
     const original = {
       wb: await this.pkg.requireText(this.wbPath),
       rels: await this.pkg.requireText(relsPathFor(this.wbPath)),
