@@ -117,6 +117,8 @@ module.exports = async (env, options) => {
           exclude: /node_modules/,
           use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext" } } },
         },
+        // The playground bundles seed fixture text as strings.
+        { test: /\.txt$/, type: "asset/source" },
         {
           test: /\.(png|jpg|jpeg|gif|ico|svg)$/,
           type: "asset/resource",

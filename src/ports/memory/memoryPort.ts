@@ -124,6 +124,8 @@ export class MemoryPort implements WorkbookPort {
   private listeners = new Set<MemoryPortListener>();
   private current: CellSelection | null = null;
   readonly calls: MemoryPortCall[] = [];
+  /** Grows with every change or selection: a cheap snapshot key for views. */
+  version = 0;
 
   constructor(workbook: WorkbookSnapshot) {
     this.name = workbook.name;
@@ -235,6 +237,7 @@ export class MemoryPort implements WorkbookPort {
   }
 
   private emit(event: MemoryPortEvent): void {
+    this.version++;
     for (const listener of [...this.listeners]) listener(event);
   }
 }

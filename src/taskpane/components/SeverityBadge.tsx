@@ -1,0 +1,28 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { ErrorCircle20Filled, Info20Filled, Warning20Filled } from "@fluentui/react-icons";
+import type { Severity } from "../../engine/findings";
+import { useStrings } from "../i18n";
+
+const useStyles = makeStyles({
+  root: { display: "inline-flex", alignItems: "center", gap: "4px", fontWeight: tokens.fontWeightSemibold, flexShrink: 0 },
+  // Status foreground tokens meet 4.5:1 on the theme's background, light and dark.
+  error: { color: tokens.colorStatusDangerForeground1 },
+  warning: { color: tokens.colorStatusWarningForeground1 },
+  info: { color: tokens.colorNeutralForeground2 },
+});
+
+const ICONS = { error: ErrorCircle20Filled, warning: Warning20Filled, info: Info20Filled };
+
+/** Severity as icon, colour and word together: never colour alone. */
+export function SeverityBadge({ severity, count }: { severity: Severity; count?: number }) {
+  const styles = useStyles();
+  const strings = useStrings();
+  const Icon = ICONS[severity];
+  const label = count === undefined ? strings.severity[severity] : `${count} ${strings.severityPlural[severity]}`;
+  return (
+    <span className={`${styles.root} ${styles[severity]}`} data-severity={severity}>
+      <Icon aria-hidden />
+      <span>{label}</span>
+    </span>
+  );
+}

@@ -1,0 +1,130 @@
+import type { OutCell, SheetSpec } from "../../engine/report/spec";
+
+/** One table of a generated sheet: its title and the rows from its header down. */
+export interface SpecTable {
+  title: string;
+  rows: (OutCell | null)[][];
+}
+
+const NBSP = "\u00a0";
+
+/**
+ * A number as the Swedish report prints it: `2 435,3`, `-489,4`, `4,1 %`. Decimals and grouping
+ * come from the cell's (locale-invariant) Excel format code; a `%` format shows value × 100.
+ */
+export function formatSwedishNumber(value: number, format?: string): string {
+  const code = format ?? "";
+  const percent = code.includes("%");
+  const decimalsMatch = /\.(0+)/.exec(code);
+  const decimals = decimalsMatch ? decimalsMatch[1].length : code ? 0 : null;
+  const grouped = /#,##|0,0/.test(code);
+  const shown = percent ? value * 100 : value;
+  let text: string;
+  if (decimals === null) {
+    // General: as many decimals as the value has, without float noise.
+    text = String(Number(shown.toPrecision(12)));
+  } else {
+    text = shown.toFixed(decimals);
+  }
+  if (/^-0(\.0+)?$/.test(text)) text = text.slice(1);
+  const negative = text.startsWith("-");
+  const [whole, fraction] = (negative ? text.slice(1) : text).split(".");
+  const wholeText = grouped ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, NBSP) : whole;
+  const out = (negative ? "-" : "") + wholeText + (fraction ? `,${fraction}` : "");
+  return percent ? `${out}${NBSP}%` : out;
+}
+
+export function cellText(cell: OutCell | null): string {
+  if (!cell || cell.value === null) return "";
+  return typeof cell.value === "number" ? formatSwedishNumber(cell.value, cell.format) : cell.value;
+}
+
+const isEmptyRow = (row: (OutCell | null)[]): boolean => row.every((c) => !c || c.value === null || c.value === "");
+const isTitleRow = (row: (OutCell | null)[]): boolean =>
+  row.filter((c) => c && c.value !== null && c.value !== "").length === 1 &&
+  row.some((c) => c?.style === "title" || c?.style === "heading");
+
+/**
+ * Splits a generated sheet into its tables: blocks of rows separated by empty rows; title and
+ * heading rows above a block name it.
+ */
+export function splitTables(spec: SheetSpec): SpecTable[] {
+  const tables: SpecTable[] = [];
+  let pendingTitle: string[] = [];
+  let block: (OutCell | null)[][] = [];
+  const flush = () => {
+    const body = [...block];
+    const titles = [...pendingTitle];
+    while (body.length > 0 && isTitleRow(body[0])) titles.push(cellText(body.shift()!.find((c) => c && c.value !== null) ?? null));
+    if (body.length > 0) {
+      tables.push({ title: titles.join(" – "), rows: body });
+      pendingTitle = [];
+    } else {
+      pendingTitle = titles.slice(-2);
+    }
+    block = [];
+  };
+  for (const row of spec.rows) {
+    if (isEmptyRow(row)) {
+      if (block.length > 0) flush();
+    } else {
+      block.push(row);
+    }
+  }
+  if (block.length > 0) flush();
+  return tables;
+}
+
+const escapeHtml = (text: string): string =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** HTML Word pastes as a table: bold header and totals, italic indented `varav` rows, numbers right-aligned. */
+export function tableToHtml(table: SpecTable): string {
+  const width = Math.max(...table.rows.map((r) => r.length));
+  const border = "border:1px solid #808080;padding:2px 6px;";
+  const rows = table.rows.map((row) => {
+    const header = row.some((c) => c?.style === "header");
+    const cells = Array.from({ length: width }, (_, i) => {
+      const cell = row[i] ?? null;
+      const tag = header ? "th" : "td";
+      const styles = [border, typeof cell?.value === "number" ? "text-align:right;" : "text-align:left;"];
+      let content = escapeHtml(cellText(cell));
+      const style = cell?.style;
+      if (header || style === "total") content = `<b>${content}</b>`;
+      if (style === "varav") {
+        content = `<i>${content}</i>`;
+        if (i === 0) styles.push("padding-left:14px;");
+      }
+      if (header) styles.push("background:#e7e6e6;");
+      return `<${tag} style="${styles.join("")}">${content}</${tag}>`;
+    });
+    return `<tr>${cells.join("")}</tr>`;
+  });
+  const caption = table.title ? `<p><b>${escapeHtml(table.title)}</b></p>` : "";
+  return (
+    `${caption}<table style="border-collapse:collapse;font-family:Calibri,Arial,sans-serif;font-size:10pt">` +
+    `${rows.join("")}</table>`
+  );
+}
+
+/** Tab-separated text for pasting where HTML is not accepted. */
+export function tableToText(table: SpecTable): string {
+  const lines = table.rows.map((row) => row.map(cellText).join("\t"));
+  return (table.title ? [table.title, ...lines] : lines).join("\n");
+}
+
+/** Puts the table on the clipboard as HTML and plain text. Throws when the browser refuses. */
+export async function copyTableToClipboard(table: SpecTable, clipboard: Clipboard = navigator.clipboard): Promise<void> {
+  const html = tableToHtml(table);
+  const text = tableToText(table);
+  if (typeof ClipboardItem !== "undefined" && clipboard.write) {
+    await clipboard.write([
+      new ClipboardItem({
+        "text/html": new Blob([html], { type: "text/html" }),
+        "text/plain": new Blob([text], { type: "text/plain" }),
+      }),
+    ]);
+    return;
+  }
+  await clipboard.writeText(text);
+}
