@@ -32,7 +32,7 @@ export interface CheckResult {
   recognition: Recognition;
 }
 
-/** The pure pipeline: recognise → parse/model → validate → evaluate. */
+/** The pure pipeline: recognise → parse/model → evaluate → validate. */
 export function check(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
   const stateSheet = snapshot.sheets.find((s) => s.name === STATE_SHEET);
   const state = decodeState(stateSheet);
@@ -40,8 +40,9 @@ export function check(snapshot: WorkbookSnapshot, options: CheckOptions = {}): C
   const userSheets = { ...snapshot, sheets: snapshot.sheets.filter((s) => s.name !== STATE_SHEET && !isOwnedSheet(s.name, state)) };
   const recognition = recognise(userSheets, state.mappings);
   const built = buildModel(userSheets, recognition, { period: options.period ?? null, directions: state.directions });
-  const validation = validate(built.model, settings);
+  // Evaluation first: validation compares targets in the direction evaluation settles.
   const evaluation = evaluate(built.model, settings);
+  const validation = validate(built.model, userSheets);
   const findings = sortFindings(
     [...built.findings, ...validation, ...evaluation.findings],
     snapshot.sheets.map((s) => s.name),

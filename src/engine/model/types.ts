@@ -84,6 +84,8 @@ export interface Indicator {
   statedDirection?: Direction | null;
   /** Addition: the period text of the row (`Tertial 2 2021`). */
   periodText?: string | null;
+  /** Addition: the unit each value was written with (null when written without one). */
+  units?: { outcome: string | null; forecast: string | null; previous: string | null; target: string | null; kfTarget: string | null };
 }
 
 export interface Activity {

@@ -1,10 +1,170 @@
-import type { WorkbookSnapshot } from "../grid";
+import type { SheetGrid, WorkbookSnapshot } from "../grid";
+import { a1, a1Range, cellAt, lastCol, lastRow, parseA1Range, textOf } from "../grid";
+import { matchKey } from "../parse/text";
 import type { MappingOverride } from "../state";
-import type { Recognition } from "./types";
+import { ALL_ROLES, budgetRole, goalTableRole } from "./headers";
+import { findGoalHeadings } from "./goals";
+import type { HeaderCandidate } from "./tables";
+import { buildTable, classify, readHeaderRow, scanRows, titleAbove } from "./tables";
+import type { ColumnRole, PeriodCell, Recognition, RecognisedTable, TableType } from "./types";
+import { TABLE_TYPE_LABELS } from "./types";
 
-// PLACEHOLDER until the recogniser lands (issue 3).
-export function recognise(snapshot: WorkbookSnapshot, mappings: MappingOverride[]): Recognition {
-  void snapshot;
-  void mappings;
-  return { tables: [], goals: [], periodCells: [], unrecognised: [] };
+export { TABLE_TYPE_LABELS };
+
+/** Finds goal headings, tables (free-standing and Excel tables) and period cells in every sheet. */
+export function recognise(snapshot: WorkbookSnapshot, mappings: MappingOverride[] = []): Recognition {
+  const out: Recognition = { tables: [], goals: [], periodCells: [], unrecognised: [] };
+  for (const sheet of snapshot.sheets) {
+    if (sheet.values.length === 0) continue;
+    out.goals.push(...findGoalHeadings(sheet));
+    recogniseTables(sheet, mappings, out);
+    out.periodCells.push(...labelledPeriodCells(sheet));
+  }
+  for (const table of out.tables) {
+    if (table.type !== "indicators-followup") continue;
+    const col = table.columns.find((c) => c.role === "period")?.col;
+    if (col === undefined) continue;
+    for (const row of table.rows) {
+      const text = textOf(row.values[col - table.firstCol]);
+      if (text) out.periodCells.push({ sheet: table.sheet, cell: a1(row.row, col), text });
+    }
+  }
+  return out;
+}
+
+function overrideFor(mappings: MappingOverride[], sheet: string, header: HeaderCandidate): MappingOverride | undefined {
+  const cell = a1(header.row, header.firstCol);
+  return mappings.find((m) => m.sheet === sheet && m.headerCell === cell);
+}
+
+function applyColumnOverrides(header: HeaderCandidate, override: MappingOverride | undefined): HeaderCandidate {
+  if (!override?.columns) return header;
+  const columns = header.columns.map((c) => {
+    const letter = a1(1, c.col).replace(/\d+$/, "");
+    const forced = override.columns?.[letter];
+    return forced && (ALL_ROLES as string[]).includes(forced) ? { ...c, role: forced as ColumnRole } : c;
+  });
+  return { ...header, columns };
+}
+
+function isTableType(t: string | undefined): t is TableType {
+  return t !== undefined && t in TABLE_TYPE_LABELS;
+}
+
+function recogniseTables(sheet: SheetGrid, mappings: MappingOverride[], out: Recognition): void {
+  const claimed: { row1: number; row2: number; col1: number; col2: number }[] = [];
+
+  for (const lo of sheet.listObjects ?? []) {
+    const range = parseA1Range(lo.range);
+    if (!range) continue;
+    claimed.push(range);
+    const found = readHeaderRow(sheet, range.row1, range.col1, range.col2);
+    const headers = headerTexts(sheet, range.row1, range.col1, range.col2);
+    const header = found ?? listObjectHeader(sheet, range);
+    const override = header ? overrideFor(mappings, sheet.name, header) : undefined;
+    if (override?.tableType === "ignore") continue;
+    const mapped = header ? applyColumnOverrides(header, override) : null;
+    const title = lo.name;
+    const type = isTableType(override?.tableType) ? override.tableType : mapped ? classify(mapped, title, []) : null;
+    if (!mapped || !type) {
+      out.unrecognised.push({ sheet: sheet.name, cell: a1(range.row1, range.col1), range: lo.range, headers });
+      continue;
+    }
+    const scanned = scanRows(sheet, mapped, type, range.row2);
+    out.tables.push(buildTable(sheet, mapped, type, scanned, title, true));
+  }
+
+  const endRow = lastRow(sheet);
+  for (let r = sheet.originRow; r <= endRow; r++) {
+    if (claimed.some((c) => r >= c.row1 && r <= c.row2)) continue;
+    const found = readHeaderRow(sheet, r);
+    if (!found) {
+      const suspicious = looksLikeHeader(sheet, r);
+      if (suspicious) out.unrecognised.push(suspicious);
+      continue;
+    }
+    const override = overrideFor(mappings, sheet.name, found);
+    if (override?.tableType === "ignore") continue;
+    const header = applyColumnOverrides(found, override);
+    const title = titleAbove(sheet, r, header.columns[0].header);
+    const firstLabels = [1, 2].map((d) => textOf(cellAt(sheet, r + d, header.firstCol)));
+    const type = isTableType(override?.tableType) ? override.tableType : classify(header, title, firstLabels);
+    if (!type) {
+      out.unrecognised.push({
+        sheet: sheet.name,
+        cell: a1(r, header.firstCol),
+        range: a1Range(r, header.firstCol, r, header.lastCol),
+        headers: header.columns.map((c) => c.header),
+      });
+      continue;
+    }
+    const scanned = scanRows(sheet, header, type, endRow);
+    out.tables.push(buildTable(sheet, header, type, scanned, title, false));
+    r = Math.max(r, scanned.lastRow);
+  }
+}
+
+function headerTexts(sheet: SheetGrid, row: number, col1: number, col2: number): string[] {
+  const out: string[] = [];
+  for (let c = col1; c <= col2; c++) out.push(textOf(cellAt(sheet, row, c)));
+  return out;
+}
+
+/** An Excel table whose first column isn't a known label: map what can be mapped, first column as name. */
+function listObjectHeader(
+  sheet: SheetGrid,
+  range: { row1: number; col1: number; row2: number; col2: number },
+): HeaderCandidate | null {
+  const columns = [];
+  for (let c = range.col1; c <= range.col2; c++) {
+    const header = textOf(cellAt(sheet, range.row1, c));
+    const role = goalTableRole(header) ?? budgetRole(header);
+    columns.push({ col: c, header, role: c === range.col1 && !role ? ("name" as ColumnRole) : role });
+  }
+  const mapped = columns.filter((c) => c.role && c.role !== "name").length;
+  if (mapped < 2) return null;
+  const family = columns.some((c) => c.role && ["budget", "adjustments", "budgetDeviation"].includes(c.role)) ? "budget" : "goal";
+  return { row: range.row1, firstCol: range.col1, lastCol: range.col2, columns, family };
+}
+
+const HEADER_WORDS = /^(indikator|aktivitet|mnkr|tkr|arsmal|utfall|prognos|budget|avvikelse|kfsarsmal|period|startdatum|slutdatum)/;
+
+/** A row of short texts where some name a known column, with data under it, that isn't a known table. */
+function looksLikeHeader(sheet: SheetGrid, row: number): Recognition["unrecognised"][number] | null {
+  const texts: { col: number; text: string }[] = [];
+  const to = lastCol(sheet);
+  for (let c = sheet.originCol; c <= to; c++) {
+    const v = cellAt(sheet, row, c);
+    if (typeof v !== "string") continue;
+    const t = textOf(v);
+    if (t) texts.push({ col: c, text: t });
+  }
+  if (texts.length < 3 || texts.some((t) => t.text.length > 120)) return null;
+  const known = texts.filter((t) => HEADER_WORDS.test(matchKey(t.text))).length;
+  if (known < 2) return null;
+  let dataBelow = 0;
+  for (let c = sheet.originCol; c <= to; c++) if (textOf(cellAt(sheet, row + 1, c))) dataBelow++;
+  if (dataBelow < 2) return null;
+  return {
+    sheet: sheet.name,
+    cell: a1(row, texts[0].col),
+    range: a1Range(row, texts[0].col, row, texts[texts.length - 1].col),
+    headers: texts.map((t) => t.text),
+  };
+}
+
+/** `Period` / `Period:` label cells with the period in the next cell (`Period | Tertial 2 2021`). */
+function labelledPeriodCells(sheet: SheetGrid): PeriodCell[] {
+  const out: PeriodCell[] = [];
+  const rows = Math.min(sheet.values.length, 60);
+  for (let i = 0; i < rows; i++) {
+    const row = sheet.values[i];
+    for (let k = 0; k < row.length - 1; k++) {
+      const key = matchKey(textOf(row[k]));
+      if (key !== "period" && key !== "rapportperiod" && key !== "uppfoljningsperiod") continue;
+      const text = textOf(row[k + 1]);
+      if (text) out.push({ sheet: sheet.name, cell: a1(sheet.originRow + i, sheet.originCol + k + 1), text });
+    }
+  }
+  return out;
 }

@@ -1,0 +1,54 @@
+import type { CellValue } from "../grid";
+import { isExcelError } from "../grid";
+import { cleanText } from "./text";
+
+export type DateResult = { kind: "empty" } | { kind: "date"; iso: string } | { kind: "error"; text: string };
+
+const MS_PER_DAY = 86_400_000;
+/** Excel's 1900 date system: serial 25569 is 1970-01-01 (serials count the fictitious 1900-02-29). */
+const EPOCH_OFFSET = 25569;
+
+export function serialToIso(serial: number): string | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 2_958_465) return null;
+  const ms = Math.round((Math.floor(serial) - EPOCH_OFFSET) * MS_PER_DAY);
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function isoToSerial(iso: string): number {
+  const [y, m, d] = iso.split("-").map(Number);
+  return Date.UTC(y, m - 1, d) / MS_PER_DAY + EPOCH_OFFSET;
+}
+
+function validIso(y: number, m: number, d: number): string | null {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Start/end dates: ISO text (`2021-01-01`), a month (`2022-01` → first day), `2021-01-01 00:00`,
+ * Swedish `1/1 2021` is not used in the reports and is not guessed. Excel date cells arrive as
+ * serials; a plain number in a date column is read as a serial when it is a plausible date.
+ */
+export function parseDateCell(value: CellValue): DateResult {
+  if (value === null || value === "") return { kind: "empty" };
+  if (typeof value === "number") {
+    const iso = value > 20000 && value < 80000 ? serialToIso(value) : null;
+    return iso ? { kind: "date", iso } : { kind: "error", text: String(value) };
+  }
+  if (typeof value === "boolean") return { kind: "error", text: String(value) };
+  if (isExcelError(value)) return { kind: "error", text: value.trim() };
+  const text = cleanText(value);
+  if (!text) return { kind: "empty" };
+  const full = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+Z?)?$/.exec(text);
+  if (full) {
+    const iso = validIso(Number(full[1]), Number(full[2]), Number(full[3]));
+    return iso ? { kind: "date", iso } : { kind: "error", text };
+  }
+  const month = /^(\d{4})-(\d{1,2})$/.exec(text);
+  if (month) {
+    const iso = validIso(Number(month[1]), Number(month[2]), 1);
+    return iso ? { kind: "date", iso } : { kind: "error", text };
+  }
+  return { kind: "error", text };
+}

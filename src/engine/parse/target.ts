@@ -1,0 +1,71 @@
+import type { CellValue } from "../grid";
+import type { TargetKind } from "../model/types";
+import { cleanText, matchKey } from "./text";
+import { parseNumberText, parseQuantityCell } from "./quantity";
+
+export interface ParsedTarget {
+  kind: TargetKind;
+  /** The number for value/min/max; the half-width for band; null otherwise. */
+  value: number | null;
+  unit: string | null;
+  decimals: number;
+  /** The cell's text as written (numbers rendered as shown), or null when empty. */
+  text: string | null;
+}
+
+export type TargetResult = { ok: true; target: ParsedTarget } | { ok: false; text: string };
+
+const NONE: ParsedTarget = { kind: "none", value: null, unit: null, decimals: 0, text: null };
+
+/**
+ * Årsmål / KF:s årsmål cells: `3,3 %`, `800 st`, `75`, `+/- 1 %`, `±1 %`, `Max 10 personer`,
+ * `Minst 90 %`, `öka`, `Tas fram av nämnd[/styrelse]`, `-`, empty.
+ */
+export function parseTargetCell(value: CellValue, format?: string | null): TargetResult {
+  if (typeof value === "number") {
+    const q = parseQuantityCell(value, format);
+    if (q.kind === "quantity") {
+      const { value: v, unit, decimals } = q.quantity;
+      return { ok: true, target: { kind: "value", value: v, unit, decimals, text: renderNumber(v, unit, decimals) } };
+    }
+  }
+  const q = parseQuantityCell(value, format);
+  if (q.kind === "empty") return { ok: true, target: NONE };
+  if (q.kind === "error") return { ok: false, text: q.text };
+  const text = typeof value === "string" ? cleanText(value) : String(value);
+  if (q.kind === "quantity") {
+    const { value: v, unit, decimals } = q.quantity;
+    return { ok: true, target: { kind: "value", value: v, unit, decimals, text } };
+  }
+  const key = matchKey(text);
+  if (/^[-–—]+$/.test(text) || key === "" || key === "saknas" || key === "ej" || key === "inget") {
+    return { ok: true, target: { ...NONE, text } };
+  }
+  if (key.startsWith("tasframav")) return { ok: true, target: { kind: "delegated", value: null, unit: null, decimals: 0, text } };
+  if (/^(oka|okning|okat|hoja|hogre)$/.test(key)) return { ok: true, target: { kind: "increase", value: null, unit: null, decimals: 0, text } };
+  if (/^(minska|minskning|sanka|lagre)$/.test(key)) return { ok: true, target: { kind: "none", value: null, unit: null, decimals: 0, text } };
+  const band = /^(?:\+\s*\/\s*-|±|\+-)\s*(.+)$/.exec(text.replace(/[\u2212\u2013]/g, "-"));
+  if (band) {
+    const n = parseNumberText(band[1]);
+    if (n) return { ok: true, target: { kind: "band", value: Math.abs(n.value), unit: n.unit, decimals: n.decimals, text } };
+  }
+  const bound = /^(max(?:imalt|imum)?|högst|hogst|min(?:st|imum)?|lägst)\.?\s*(.+)$/i.exec(text);
+  if (bound) {
+    const n = parseNumberText(bound[2]);
+    if (n) {
+      const isMax = /^(max|högst|hogst)/i.test(bound[1]);
+      return { ok: true, target: { kind: isMax ? "max" : "min", value: n.value, unit: n.unit, decimals: n.decimals, text } };
+    }
+  }
+  return { ok: false, text };
+}
+
+/** Renders a number the Swedish way for messages and `targetText` of numeric cells: `2 435,3`, `4,1 %`. */
+export function renderNumber(value: number, unit: string | null, decimals: number): string {
+  const fixed = Math.abs(value).toFixed(Math.max(0, Math.min(decimals, 10)));
+  const [int, frac] = fixed.split(".");
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
+  const sign = value < 0 ? "-" : "";
+  const num = `${sign}${grouped}${frac ? "," + frac : ""}`;
+  return unit ? `${num} ${unit}` : num;
+}

@@ -1,0 +1,33 @@
+/** Text normalisation shared by the parsers and the recogniser. */
+
+const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+/g;
+
+/** Trims and collapses every kind of space (incl. non-breaking and thin spaces) to one space. */
+export function cleanText(text: string): string {
+  return text.replace(SPACES, " ").trim();
+}
+
+/**
+ * A key for tolerant matching: lower case, å/ä → a, ö → o, other diacritics dropped, and all
+ * spaces, hyphens, soft hyphens and punctuation removed. `Utfall kvinn or/ flicko r` and
+ * `Utfall kvinnor/flickor` give the same key; so do `Arsmål` and `Årsmål`.
+ */
+export function matchKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[åä]/g, "a")
+    .replace(/ö/g, "o")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9%]/g, "");
+}
+
+/** Strips leading status symbols (● ◆ ✓ — • ▲ ■ ○ and emoji circles) that reports put before words. */
+export function stripLeadingSymbols(text: string): string {
+  return text.replace(/^[\s\u00a0●◆◇✓✔✗✘—–•▲▼■□○◯\u{1F7E0}-\u{1F7EB}\u{1F534}-\u{1F535}\u2B24*-]+/u, "");
+}
+
+/** Strips simple inline HTML such as `<i>…</i>` left in pasted text. */
+export function stripTags(text: string): string {
+  return text.replace(/<\/?[a-z][^>]*>/gi, "");
+}

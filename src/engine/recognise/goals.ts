@@ -1,0 +1,113 @@
+import type { SheetGrid } from "../grid";
+import { a1, textOf } from "../grid";
+import { parseAssessment } from "../parse/assessment";
+import { cleanText, stripTags } from "../parse/text";
+import type { GoalHeading } from "./types";
+
+type Level = GoalHeading["level"];
+
+/** Heading labels; the label must end at a colon, a number or the cell's end (not `Nämndmålet …`). */
+const HEADING_PATTERNS: [RegExp, Level][] = [
+  [/^kf:?s\s+inriktningsm[aå]l(?:\s*:|\s+(?=\d)|\s*$)\s*(.*)$/i, "inriktningsmal"],
+  [/^kf:?s\s+m[aå]l\s+f[oö]r\s+verksamhetsomr[aå]det(?:\s*:|\s+(?=\d)|\s*$)\s*(.*)$/i, "kf-mal"],
+  [/^n[aä]mndm[aå]l(?:\s*:|\s+(?=\d)|\s*$)\s*(.*)$/i, "namndmal"],
+  [/^enhetsm[aå]l(?:\s*:|\s+(?=\d)|\s*$)\s*(.*)$/i, "enhetsmal"],
+];
+
+export const LEVEL_RANK: Record<Level, number> = { inriktningsmal: 0, "kf-mal": 1, namndmal: 2, enhetsmal: 3 };
+
+export interface HeadingMatch {
+  level: Level;
+  rest: string;
+}
+
+export function matchHeading(text: string): HeadingMatch | null {
+  const t = cleanText(stripTags(text));
+  for (const [re, level] of HEADING_PATTERNS) {
+    const m = re.exec(t);
+    if (m) return { level, rest: m[1].trim() };
+  }
+  return null;
+}
+
+/** `1.2. Stockholm är …` → number `1.2`, title `Stockholm är …`. */
+export function splitNumber(text: string): { number: string | null; title: string } {
+  const m = /^(\d+(?:\.\d+)*)\.?\s+(.+)$/.exec(text);
+  if (m) return { number: m[1], title: m[2].trim() };
+  return { number: null, title: text };
+}
+
+/** First non-empty cell of a row: its column and text. */
+export function firstCell(sheet: SheetGrid, rowIndex: number): { col: number; text: string } | null {
+  const row = sheet.values[rowIndex];
+  if (!row) return null;
+  for (let i = 0; i < row.length; i++) {
+    const text = textOf(row[i]);
+    if (text) return { col: sheet.originCol + i, text };
+  }
+  return null;
+}
+
+export function nonEmptyCount(sheet: SheetGrid, rowIndex: number): number {
+  const row = sheet.values[rowIndex];
+  if (!row) return 0;
+  let n = 0;
+  for (const v of row) if (textOf(v)) n++;
+  return n;
+}
+
+const LOOKAHEAD_ROWS = 8;
+
+/**
+ * Finds goal headings (`KF:s mål för verksamhetsområdet: 1.2. …`, `Nämndmål: 1.1.1 …`,
+ * `Enhetsmål: …`), including headings whose title is on a later row, and the assessment row under
+ * each (`◆ Uppfylls delvis`, `— Ingen`). `isTableRow` tells which rows belong to tables already.
+ */
+export function findGoalHeadings(sheet: SheetGrid): GoalHeading[] {
+  const goals: GoalHeading[] = [];
+  for (let i = 0; i < sheet.values.length; i++) {
+    if (nonEmptyCount(sheet, i) !== 1) continue;
+    const first = firstCell(sheet, i);
+    if (!first) continue;
+    const match = matchHeading(first.text);
+    if (!match) continue;
+    const row = sheet.originRow + i;
+    let titleText = match.rest;
+    let j = i + 1;
+    if (!titleText) {
+      for (; j < sheet.values.length && j <= i + LOOKAHEAD_ROWS; j++) {
+        const next = firstCell(sheet, j);
+        if (!next) continue;
+        if (matchHeading(next.text) || parseAssessment(next.text) || nonEmptyCount(sheet, j) > 1) break;
+        titleText = cleanText(stripTags(next.text));
+        j++;
+        break;
+      }
+    }
+    let assessment: GoalHeading["assessment"] = null;
+    let assessmentCell: string | null = null;
+    for (; j < sheet.values.length && j <= i + LOOKAHEAD_ROWS + 2; j++) {
+      const next = firstCell(sheet, j);
+      if (!next) continue;
+      const parsed = nonEmptyCount(sheet, j) === 1 ? parseAssessment(next.text) : null;
+      if (parsed) {
+        assessment = parsed;
+        assessmentCell = a1(sheet.originRow + j, next.col);
+      }
+      break;
+    }
+    const { number, title } = splitNumber(titleText);
+    goals.push({
+      id: `${sheet.name}!${a1(row, first.col)}`,
+      sheet: sheet.name,
+      row,
+      col: first.col,
+      level: match.level,
+      number,
+      title,
+      assessment,
+      assessmentCell,
+    });
+  }
+  return goals;
+}

@@ -1,0 +1,96 @@
+import { matchKey } from "../parse/text";
+import type { ColumnRole } from "./types";
+
+/**
+ * Header vocabulary, matched on `matchKey` (lower case, å/ä→a, ö→o, no spaces or punctuation) so
+ * that `Utfall kvinn or/ flicko r`, `Perio dens utfall VB 2020`, `Arsmål` and `Prognoss helår`
+ * all match without listing typos. Years are removed before matching (`VB 2019`, `Budget 2021`).
+ * Order matters: the first rule that matches wins.
+ */
+interface HeaderRule {
+  role: ColumnRole;
+  test: (key: string) => boolean;
+}
+
+const starts = (...prefixes: string[]) => (key: string) => prefixes.some((p) => key.startsWith(p));
+const has = (...parts: string[]) => (key: string) => parts.every((p) => key.includes(p));
+
+/** Indicator and activity tables. */
+const GOAL_TABLE_RULES: HeaderRule[] = [
+  { role: "name", test: (k) => /^(indikator|indikatorer|aktivitet|aktiviteter|nyckeltal|matt)$/.test(k) },
+  { role: "previous", test: (k) => /utfallvb|utfallforegaende|foregaendear|^vb$/.test(k) },
+  { role: "outcomeMen", test: (k) => k.startsWith("utfallman") || k.includes("pojkar") || k === "man" },
+  { role: "outcomeWomen", test: (k) => k.startsWith("utfallkvinn") || k.includes("flick") || k === "kvinnor" },
+  { role: "outcome", test: (k) => /^(periodensutfall|utfall|utfalltotalt|utfallperioden|resultat)$/.test(k) },
+  { role: "forecast", test: (k) => /^progno?s+helar/.test(k) || k === "prognos" || k === "helarsprognos" },
+  { role: "kfTarget", test: (k) => /^kfs?arsmal|^kfsmal|^kfmal/.test(k) },
+  { role: "target", test: (k) => /^(arsmal|malvarde|nämndensarsmal|namndensarsmal|mal\d*ar)$/.test(k) || k === "arsmalnamnd" },
+  { role: "periodicity", test: (k) => k.startsWith("periodicitet") || k === "frekvens" },
+  { role: "period", test: (k) => k === "period" || k === "matperiod" },
+  { role: "direction", test: (k) => k.startsWith("riktning") || k === "onskadriktning" },
+  { role: "unit", test: (k) => k === "enhet" || k === "matenhet" },
+  { role: "analysis", test: (k) => k.startsWith("analys") },
+  { role: "comment", test: (k) => k.startsWith("kommentar") },
+  { role: "goal", test: (k) => /^(mal|malniva|namndmal|kfmal|enhetsmal|malomrade)$/.test(k) },
+  { role: "start", test: (k) => k.startsWith("startdatum") || k === "start" },
+  { role: "end", test: (k) => k.startsWith("slutdatum") || k === "slut" },
+  { role: "deviationFlag", test: (k) => k === "avvikelse" },
+];
+
+/** Budget tables (the first column holds `Mnkr`, `Tkr`, `Mnkr, netto`, or a row label header). */
+const BUDGET_RULES: HeaderRule[] = [
+  { role: "name", test: (k) => /^(mnkr|tkr|kr|mnkrnetto|tkrnetto|verksamhetsomrade|verksamhet|resultatenhetensnamn|projekt|investering)$/.test(k) },
+  { role: "amount", test: (k) => k.startsWith("varav") },
+  { role: "grossBudget", test: (k) => k.includes("bruttobudget") },
+  { role: "carryOverTo", test: (k) => k.startsWith("beraknadresultatoverforingtill") || k.startsWith("resultatoverforingtill") },
+  { role: "carryOverFrom", test: (k) => k.startsWith("resultatoverforingfran") },
+  { role: "estimatedResult", test: (k) => k.startsWith("beraknatresultat") },
+  { role: "ownTrading", test: has("egethandlande") },
+  { role: "adjustments", test: starts("begardabudgetjust", "begardabj", "budgetjusteringar", "begardabudget") },
+  { role: "changes", test: starts("prestations", "omslutnings") },
+  { role: "forecastBeforeTransfers", test: (k) => k.startsWith("prognos") && /fore(resultat|ro)/.test(k) },
+  { role: "forecastAfterTransfers", test: (k) => k.startsWith("prognos") && !k.startsWith("prognostiserat") },
+  { role: "budgetDeviation", test: starts("avvikelse") },
+  { role: "budget", test: (k) => k.startsWith("budget") || k.startsWith("vp") || k === "beslutadbudget" },
+  { role: "amount", test: (k) => /^(bokslut|beraknad|prognostiserat|utfall|snitt)/.test(k) },
+  { role: "analysis", test: (k) => k.startsWith("analys") || k.startsWith("kommentar") },
+];
+
+/** Removes years and the `(…)` explanations after a header's first words are kept in the key. */
+export function headerKey(text: string): string {
+  return matchKey(text.replace(/\b(19|20)\d{2}\b/g, ""));
+}
+
+export function goalTableRole(header: string): ColumnRole | null {
+  const key = headerKey(header);
+  if (!key) return null;
+  return GOAL_TABLE_RULES.find((r) => r.test(key))?.role ?? null;
+}
+
+export function budgetRole(header: string): ColumnRole | null {
+  const key = headerKey(header);
+  if (!key) return null;
+  return BUDGET_RULES.find((r) => r.test(key))?.role ?? null;
+}
+
+/** True when a header names the label column of a budget table. */
+export function isBudgetLabelHeader(header: string): boolean {
+  return budgetRole(header) === "name";
+}
+
+/** The amount unit named in a header (`Mnkr`, `Tkr`, `kronor`). */
+export function amountUnitOf(text: string): "mnkr" | "tkr" | "kr" | null {
+  const key = matchKey(text);
+  if (key.startsWith("mnkr") || key.startsWith("mkr") || key.includes("miljonerkronor")) return "mnkr";
+  if (key.startsWith("tkr") || key.includes("tusentalkronor")) return "tkr";
+  if (key === "kr" || key === "kronor") return "kr";
+  return null;
+}
+
+export const ALL_ROLES: ColumnRole[] = [
+  "name", "goal", "outcome", "outcomeMen", "outcomeWomen", "previous", "forecast", "target",
+  "kfTarget", "period", "periodicity", "unit", "direction", "analysis", "comment", "start", "end",
+  "deviationFlag", "budget", "adjustments", "changes", "forecastBeforeTransfers",
+  "forecastAfterTransfers", "budgetDeviation", "grossBudget", "carryOverFrom", "estimatedResult",
+  "ownTrading", "carryOverTo", "amount", "ignore",
+];

@@ -1,0 +1,267 @@
+import type { CellValue, SheetGrid } from "../grid";
+import { a1, cellAt, isExcelError, lastCol, textOf } from "../grid";
+import { parseNumberText } from "../parse/quantity";
+import { matchKey } from "../parse/text";
+import { amountUnitOf, budgetRole, goalTableRole, headerKey } from "./headers";
+import { firstCell, matchHeading, nonEmptyCount } from "./goals";
+import type { ColumnRole, RecognisedColumn, RecognisedRow, RecognisedTable, TableType } from "./types";
+
+export interface HeaderCandidate {
+  row: number;
+  firstCol: number;
+  lastCol: number;
+  columns: RecognisedColumn[];
+  family: "goal" | "budget";
+}
+
+const MAX_HEADER_CELL = 300;
+
+/** Reads a row as a header of an indicator/activity table or of a budget table, or null. */
+export function readHeaderRow(sheet: SheetGrid, row: number, colFrom?: number, colTo?: number): HeaderCandidate | null {
+  const from = colFrom ?? sheet.originCol;
+  const to = colTo ?? lastCol(sheet);
+  const cells: { col: number; text: string }[] = [];
+  for (let c = from; c <= to; c++) {
+    const v = cellAt(sheet, row, c);
+    if (typeof v !== "string") {
+      if (v !== null && colFrom === undefined) return null; // a header row holds text only
+      continue;
+    }
+    const text = textOf(v);
+    if (!text) continue;
+    if (text.length > MAX_HEADER_CELL) return null;
+    cells.push({ col: c, text });
+  }
+  if (cells.length < 2) return null;
+
+  const goalRoles = cells.map((c) => goalTableRole(c.text));
+  if (goalRoles[0] === "name" && goalRoles.filter((r) => r && r !== "name").length >= 1) {
+    return candidate(row, cells, goalRoles, "goal");
+  }
+  const budgetRoles = cells.map((c, i) => (i === 0 && amountUnitOf(c.text) ? "name" : budgetRole(c.text)));
+  if (budgetRoles[0] === "name" && budgetRoles.filter((r) => r && r !== "name").length >= 2) {
+    return candidate(row, cells, budgetRoles, "budget");
+  }
+  return null;
+}
+
+function candidate(
+  row: number,
+  cells: { col: number; text: string }[],
+  roles: (ColumnRole | null)[],
+  family: "goal" | "budget",
+): HeaderCandidate {
+  const seen = new Set<ColumnRole>();
+  const columns: RecognisedColumn[] = cells.map((c, i) => {
+    let role = roles[i];
+    if (role && seen.has(role) && role !== "amount" && role !== "ignore") role = family === "budget" ? "amount" : null;
+    if (role) seen.add(role);
+    return { col: c.col, header: c.text, role };
+  });
+  return { row, firstCol: cells[0].col, lastCol: cells[cells.length - 1].col, columns, family };
+}
+
+export function roleSet(columns: RecognisedColumn[]): Set<ColumnRole> {
+  return new Set(columns.map((c) => c.role).filter((r): r is ColumnRole => r !== null));
+}
+
+/** Decides what a table is from its columns, its first header cell and its title. */
+export function classify(header: HeaderCandidate, title: string, firstLabels: string[]): TableType | null {
+  const roles = roleSet(header.columns);
+  const firstKey = matchKey(header.columns[0].header);
+  if (header.family === "goal") {
+    if (firstKey.startsWith("aktivitet")) return "activities";
+    if (roles.has("outcome") || roles.has("forecast") || roles.has("outcomeMen") || roles.has("previous")) return "indicators-followup";
+    if (roles.has("target") || roles.has("kfTarget") || roles.has("periodicity")) return "indicators-plan";
+    return null;
+  }
+  if (roles.has("grossBudget") || roles.has("carryOverTo")) return "resultatenheter";
+  const context = matchKey(`${title} ${header.columns[0].header}`);
+  if (context.includes("investering") || firstLabels.some((l) => matchKey(l).includes("investering"))) return "investeringar";
+  if (roles.has("changes")) return "driftbudget-namnd";
+  if (roles.has("forecastBeforeTransfers") && roles.has("forecastAfterTransfers")) return "driftbudget-omrade";
+  const vpColumns = header.columns.filter((c) => headerKey(c.header).startsWith("vp"));
+  if (vpColumns.length > 0) return "driftbudget-vp";
+  if (roles.has("budget")) return "budget-other";
+  return null;
+}
+
+const MAX_BLANK_RUN = 3;
+const PROSE_LENGTH = 90;
+
+function rowValues(sheet: SheetGrid, row: number, firstCol: number, lastColumn: number): CellValue[] {
+  const out: CellValue[] = [];
+  for (let c = firstCol; c <= lastColumn; c++) out.push(cellAt(sheet, row, c));
+  return out;
+}
+
+function isNumericCell(v: CellValue): boolean {
+  if (typeof v === "number") return true;
+  if (typeof v !== "string") return false;
+  return parseNumberText(v) !== null || isExcelError(v);
+}
+
+function sameHeader(a: HeaderCandidate, b: HeaderCandidate): boolean {
+  const ra = a.columns.map((c) => c.role).join("|");
+  const rb = b.columns.map((c) => c.role).join("|");
+  return ra === rb;
+}
+
+const ANALYSIS_LABEL = /^analys\b[\s:.-]*/i;
+/** Rows of dashes or underscores drawn under a header in text exports. */
+const SEPARATOR = /^[-–—_=.\s]*$/;
+
+/**
+ * Reads the rows of a table from the row after its header: data rows, `Analys` rows (attached to
+ * the row above), repeated headers after page breaks (skipped, the table goes on), rows holding only
+ * the tail of a cell (appended to the last data row), up to a blank gap, a heading, prose or the
+ * header of another table.
+ */
+export function scanRows(
+  sheet: SheetGrid,
+  header: HeaderCandidate,
+  type: TableType,
+  endRow: number,
+): { rows: RecognisedRow[]; repeatedHeaderRows: number[]; lastRow: number } {
+  const rows: RecognisedRow[] = [];
+  const repeatedHeaderRows: number[] = [];
+  const { firstCol } = header;
+  const lastColumn = header.lastCol;
+  const nameCol = header.columns.find((c) => c.role === "name")?.col ?? firstCol;
+  const isBudget = header.family === "budget";
+  let blankRun = 0;
+  let expectAnalysis = false;
+  let lastRow = header.row;
+
+  for (let r = header.row + 1; r <= endRow; r++) {
+    const i = r - sheet.originRow;
+    const count = nonEmptyCount(sheet, i);
+    if (count === 0) {
+      blankRun++;
+      if (blankRun > MAX_BLANK_RUN) break;
+      continue;
+    }
+    const first = firstCell(sheet, i);
+    if (!first) continue;
+    if (matchHeading(first.text) && count === 1) break;
+    const repeated = readHeaderRow(sheet, r);
+    if (repeated) {
+      if (sameHeader(repeated, header) && blankRun <= MAX_BLANK_RUN) {
+        repeatedHeaderRows.push(r);
+        blankRun = 0;
+        lastRow = r;
+        continue;
+      }
+      break;
+    }
+    const values = rowValues(sheet, r, firstCol, lastColumn);
+    if (values.every((v) => SEPARATOR.test(textOf(v)))) continue;
+    const name = textOf(cellAt(sheet, r, nameCol));
+    const prev = rows[rows.length - 1];
+
+    if (ANALYSIS_LABEL.test(name) && prev) {
+      const inline = name.replace(ANALYSIS_LABEL, "").trim();
+      const other = values.map(textOf).filter((t, k) => t && firstCol + k !== nameCol);
+      const text = [inline, ...other].filter(Boolean).join(" ").trim();
+      if (text) {
+        prev.analysis = { text, cell: a1(r, nameCol) };
+        expectAnalysis = false;
+      } else expectAnalysis = true;
+      blankRun = 0;
+      lastRow = r;
+      continue;
+    }
+    if (expectAnalysis && prev && count === 1 && blankRun === 0) {
+      prev.analysis = { text: first.text, cell: a1(r, first.col) };
+      expectAnalysis = false;
+      lastRow = r;
+      continue;
+    }
+    expectAnalysis = false;
+
+    const others = values.filter((v, k) => firstCol + k !== nameCol && textOf(v) !== "");
+    if (!name) {
+      if (others.length > 0 && prev && others.every((v) => typeof v === "string" && !isNumericCell(v))) {
+        for (let k = 0; k < values.length; k++) {
+          const tail = textOf(values[k]);
+          if (!tail) continue;
+          const before = textOf(prev.values[k]);
+          prev.values[k] = before ? `${before} ${tail}` : tail;
+        }
+        prev.continuedFrom.push(r);
+        blankRun = 0;
+        lastRow = r;
+        continue;
+      }
+      if (count > 0 && first.col < firstCol) break;
+      if (others.length === 0) continue;
+      break;
+    }
+    if (others.length === 0) {
+      // A label alone: a group heading inside a budget table (`Äldreomsorgen`), or prose that ends the table.
+      if (isBudget && name.length <= 60 && blankRun === 0 && nextRowHasNumbers(sheet, r, endRow, firstCol, lastColumn)) {
+        lastRow = r;
+        continue;
+      }
+      break;
+    }
+    if (first.col < firstCol && count > 0) break;
+    if (isBudget && !others.some(isNumericCell) && type !== "resultatenheter") break;
+    if (!isBudget && name.length > PROSE_LENGTH * 6) break;
+    if (blankRun > 0 && isBudget && !others.some(isNumericCell)) break;
+    rows.push({ row: r, values, analysis: null, continuedFrom: [] });
+    blankRun = 0;
+    lastRow = r;
+  }
+  return { rows, repeatedHeaderRows, lastRow };
+}
+
+function nextRowHasNumbers(sheet: SheetGrid, row: number, endRow: number, firstCol: number, lastColumn: number): boolean {
+  for (let r = row + 1; r <= Math.min(endRow, row + 2); r++) {
+    const values = rowValues(sheet, r, firstCol, lastColumn);
+    if (values.every((v) => textOf(v) === "")) continue;
+    return values.slice(1).some(isNumericCell);
+  }
+  return false;
+}
+
+/** The nearest short text above a table, within a few rows (`Uppföljning av driftbudget`, `Resultatenheter`). */
+export function titleAbove(sheet: SheetGrid, headerRow: number, fallback: string): string {
+  for (let r = headerRow - 1; r >= Math.max(sheet.originRow, headerRow - 6); r--) {
+    const i = r - sheet.originRow;
+    const count = nonEmptyCount(sheet, i);
+    if (count === 0) continue;
+    const first = firstCell(sheet, i);
+    if (!first || count > 1) break;
+    if (first.text.length <= 80 && !matchHeading(first.text)) return first.text;
+    break;
+  }
+  return fallback;
+}
+
+export function buildTable(
+  sheet: SheetGrid,
+  header: HeaderCandidate,
+  type: TableType,
+  scanned: { rows: RecognisedRow[]; repeatedHeaderRows: number[] },
+  title: string,
+  fromListObject: boolean,
+): RecognisedTable {
+  return {
+    id: `${sheet.name}!${a1(header.row, header.firstCol)}`,
+    type,
+    sheet: sheet.name,
+    headerRow: header.row,
+    repeatedHeaderRows: scanned.repeatedHeaderRows,
+    firstCol: header.firstCol,
+    lastCol: header.lastCol,
+    columns: header.columns,
+    rows: scanned.rows,
+    title,
+    amountUnit:
+      header.family === "budget"
+        ? (amountUnitOf(header.columns[0].header) ?? amountUnitOf(title) ?? (type === "resultatenheter" ? "tkr" : "mnkr"))
+        : null,
+    fromListObject,
+  };
+}

@@ -1,0 +1,208 @@
+import type { Finding } from "../findings";
+import { finding } from "../findings";
+import type { BudgetLine } from "../model/types";
+import { renderNumber } from "../parse/target";
+
+/** Decimals the published tables print: mnkr with one, tkr and kr as integers. */
+export function unitDecimals(unit: BudgetLine["unit"]): number {
+  return unit === "mnkr" ? 1 : 0;
+}
+
+/** Half a unit of the last printed decimal: the most one rounded cell can be off. */
+export function halfUnit(unit: BudgetLine["unit"]): number {
+  return 0.5 * 10 ** -unitDecimals(unit);
+}
+
+const EPS = 1e-9;
+
+function amount(line: BudgetLine, value: number): string {
+  return renderNumber(value, line.unit, unitDecimals(line.unit));
+}
+
+/** Numeric fields of a line by key, incl. extra columns (VP years, resultatenheter). */
+function numericFields(line: BudgetLine): Map<string, { value: number; cell: string | undefined }> {
+  const out = new Map<string, { value: number; cell: string | undefined }>();
+  const add = (key: string, value: number | null | undefined, cell: string | undefined) => {
+    if (typeof value === "number") out.set(key, { value, cell });
+  };
+  add("budget", line.budget, line.cells.budget);
+  add("adjustments", line.adjustments, line.cells.adjustments);
+  add("changes", line.changes, line.cells.changes);
+  add("forecastBeforeTransfers", line.forecastBeforeTransfers, line.cells.forecastBeforeTransfers);
+  add("forecast", line.forecast, line.cells.forecast);
+  add("deviation", line.deviation, line.cells.deviation);
+  for (const [key, value] of Object.entries(line.extra ?? {})) {
+    if (key === "budget") continue;
+    const cell = line.cells[key] ?? line.cells[`amount:${key}`];
+    if (cell === line.cells.budget) continue;
+    add(`extra:${key}`, value, cell);
+  }
+  return out;
+}
+
+const FIELD_NAMES: Record<string, { sv: string; en: string }> = {
+  budget: { sv: "Budget", en: "Budget" },
+  adjustments: { sv: "Begärda budgetjusteringar", en: "Requested adjustments" },
+  changes: { sv: "Prestations- och omslutningsförändringar", en: "Volume changes" },
+  forecastBeforeTransfers: { sv: "Prognos före resultatöverföringar", en: "Forecast before transfers" },
+  forecast: { sv: "Prognos", en: "Forecast" },
+  deviation: { sv: "Avvikelse", en: "Deviation" },
+};
+
+function fieldName(key: string): { sv: string; en: string } {
+  if (key.startsWith("extra:")) return { sv: key.slice(6), en: key.slice(6) };
+  return FIELD_NAMES[key] ?? { sv: key, en: key };
+}
+
+/** Avvikelse = Budget + BJ (+ förändringar) − Prognos, allowing each term's rounding. */
+function deviationMismatch(line: BudgetLine): Finding[] {
+  if (line.deviation === null || line.computedDeviation === null) return [];
+  const terms = [line.budget, line.adjustments, line.changes, line.forecast].filter((v) => v !== null).length + 1;
+  if (Math.abs(line.deviation - line.computedDeviation) <= terms * halfUnit(line.unit) + EPS) return [];
+  return [
+    finding({
+      code: "budget-deviation-mismatch",
+      sheet: line.sheet,
+      cell: line.cells.deviation ?? line.cells.label ?? `A${line.row}`,
+      message: `”${line.label}”: avvikelsen ${amount(line, line.deviation)} stämmer inte med budget + justeringar − prognos = ${amount(line, line.computedDeviation)}.`,
+      messageEn: `"${line.label}": the deviation ${amount(line, line.deviation)} does not equal budget + adjustments − forecast = ${amount(line, line.computedDeviation)}.`,
+    }),
+  ];
+}
+
+function groupByTable(lines: BudgetLine[]): BudgetLine[][] {
+  const groups = new Map<string, BudgetLine[]>();
+  for (const l of lines) {
+    const g = groups.get(l.tableId) ?? [];
+    g.push(l);
+    groups.set(l.tableId, g);
+  }
+  return [...groups.values()];
+}
+
+/** Each total row against the sum of the ordinary rows since the previous total (`varav` rows are parts, not added). */
+function totalMismatches(table: BudgetLine[]): Finding[] {
+  const out: Finding[] = [];
+  let parts: BudgetLine[] = [];
+  for (const line of table) {
+    if (line.kind === "row") {
+      parts.push(line);
+      continue;
+    }
+    if (line.kind !== "total") continue;
+    const totals = numericFields(line);
+    for (const [key, { value, cell }] of totals) {
+      const values = parts.map((p) => numericFields(p).get(key)?.value).filter((v): v is number => v !== undefined);
+      if (values.length < 2) continue;
+      const sum = values.reduce((a, b) => a + b, 0);
+      if (Math.abs(sum - value) <= (values.length + 1) * halfUnit(line.unit) + EPS) continue;
+      const name = fieldName(key);
+      out.push(
+        finding({
+          code: "budget-total-mismatch",
+          sheet: line.sheet,
+          cell: cell ?? line.cells.label ?? `A${line.row}`,
+          message: `”${line.label}” (${name.sv}): ${amount(line, value)} är inte summan av raderna ovan, ${amount(line, sum)} (varav-rader räknas inte).`,
+          messageEn: `"${line.label}" (${name.en}): ${amount(line, value)} is not the sum of the rows above, ${amount(line, sum)} (varav rows not counted).`,
+        }),
+      );
+    }
+    parts = [];
+  }
+  return out;
+}
+
+/** Before + surplus from last year + surplus to next year = after resultatdisposition (19,9 + 76,1 − 89,1 = 6,9). */
+function dispositionMismatch(table: BudgetLine[]): Finding[] {
+  const rows = table.filter((l) => l.kind === "disposition");
+  if (rows.length !== 4) return [];
+  const [before, from, to, after] = rows.map((r) => r.deviation);
+  if ([before, from, to, after].some((v) => v === null)) return [];
+  const expected = before! + from! + to!;
+  const line = rows[3];
+  if (Math.abs(expected - after!) <= 4 * halfUnit(line.unit) + EPS) return [];
+  return [
+    finding({
+      code: "budget-total-mismatch",
+      sheet: line.sheet,
+      cell: line.cells.deviation ?? `A${line.row}`,
+      message: `”${line.label}”: ${amount(line, after!)} stämmer inte med före resultatdisposition och överskotten, ${amount(line, expected)}.`,
+      messageEn: `"${line.label}": ${amount(line, after!)} does not match the figure before disposition plus the surpluses, ${amount(line, expected)}.`,
+    }),
+  ];
+}
+
+/** Netto = Kostnader + Intäkter per column, for each Kostnader/Intäkter/Netto group. */
+function nettoMismatches(table: BudgetLine[]): Finding[] {
+  const out: Finding[] = [];
+  let costs: BudgetLine | null = null;
+  let income: BudgetLine | null = null;
+  for (const line of table) {
+    if (line.kind === "kostnader") costs = line;
+    else if (line.kind === "intakter") income = line;
+    else if (line.kind === "netto") {
+      const c = costs;
+      const i = income;
+      if (c && i) {
+        const cf = numericFields(c);
+        const inf = numericFields(i);
+        for (const [key, { value, cell }] of numericFields(line)) {
+          const cv = cf.get(key)?.value;
+          const iv = inf.get(key)?.value;
+          if (cv === undefined || iv === undefined) continue;
+          if (Math.abs(cv + iv - value) <= 3 * halfUnit(line.unit) + EPS) continue;
+          const name = fieldName(key);
+          out.push(
+            finding({
+              code: "budget-netto-mismatch",
+              sheet: line.sheet,
+              cell: cell ?? `A${line.row}`,
+              message: `”${line.label}” (${name.sv}): netto ${amount(line, value)} ≠ kostnader ${amount(line, cv)} + intäkter ${amount(line, iv)} = ${amount(line, cv + iv)}.`,
+              messageEn: `"${line.label}" (${name.en}): net ${amount(line, value)} ≠ costs ${amount(line, cv)} + income ${amount(line, iv)} = ${amount(line, cv + iv)}.`,
+            }),
+          );
+        }
+      }
+      costs = null;
+      income = null;
+    }
+  }
+  return out;
+}
+
+const SIGNED_FIELDS = (key: string) => key === "budget" || key === "forecast" || key === "forecastBeforeTransfers" || key.startsWith("extra:");
+
+/** Intäkter are written negative and Kostnader positive in the city's tables. */
+function signErrors(line: BudgetLine): Finding[] {
+  if (line.kind !== "intakter" && line.kind !== "kostnader") return [];
+  const out: Finding[] = [];
+  for (const [key, { value, cell }] of numericFields(line)) {
+    if (!SIGNED_FIELDS(key)) continue;
+    const wrong = line.kind === "intakter" ? value > 0 : value < 0;
+    if (!wrong) continue;
+    const name = fieldName(key);
+    out.push(
+      finding({
+        code: "budget-sign",
+        sheet: line.sheet,
+        cell: cell ?? `A${line.row}`,
+        message:
+          line.kind === "intakter"
+            ? `Intäkter (${name.sv}) ska anges med minustecken men är ${amount(line, value)}.`
+            : `Kostnader (${name.sv}) ska vara positiva men är ${amount(line, value)}.`,
+        messageEn:
+          line.kind === "intakter"
+            ? `Income (${name.en}) should be negative but is ${amount(line, value)}.`
+            : `Costs (${name.en}) should be positive but are ${amount(line, value)}.`,
+      }),
+    );
+  }
+  return out;
+}
+
+export function validateBudget(lines: BudgetLine[]): Finding[] {
+  const out: Finding[] = [];
+  for (const line of lines) out.push(...deviationMismatch(line), ...signErrors(line));
+  for (const table of groupByTable(lines)) out.push(...totalMismatches(table), ...dispositionMismatch(table), ...nettoMismatches(table));
+  return out;
+}

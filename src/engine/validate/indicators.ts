@@ -1,0 +1,173 @@
+import type { Finding } from "../findings";
+import { finding } from "../findings";
+import type { Activity, Indicator } from "../model/types";
+import { renderNumber } from "../parse/target";
+import { matchKey } from "../parse/text";
+
+const COUNT_UNITS = new Set(["st", "stycken", "personer", "pers", "barn", "platser", "ungdomar", "hushall", "antal", "elever", "brukare"]);
+
+/** Units that mean the same thing for comparison: `%`/`procent`, and counts (`st`, `personer`, …). */
+export function unitClass(unit: string | null): string | null {
+  if (!unit) return null;
+  const key = matchKey(unit);
+  if (key === "%" || key === "procent") return "%";
+  if (COUNT_UNITS.has(key)) return "count";
+  return key;
+}
+
+function nameCell(i: Indicator): string {
+  return i.cells.name ?? `A${i.row}`;
+}
+
+function fmt(i: Indicator, value: number): string {
+  return renderNumber(value, i.unit, Math.min(decimalsOf(value), 2));
+}
+
+function decimalsOf(n: number): number {
+  const s = String(n);
+  const k = s.indexOf(".");
+  return k < 0 ? 0 : s.length - k - 1;
+}
+
+/** Outcome (or forecast) and a target in different units, both stated. */
+function unitMismatch(i: Indicator): Finding[] {
+  const units = i.units;
+  if (!units) return [];
+  const measured = units.outcome ?? units.forecast ?? units.previous;
+  const out: Finding[] = [];
+  for (const key of ["target", "kfTarget"] as const) {
+    const targetUnit = units[key];
+    if (!measured || !targetUnit) continue;
+    if (unitClass(measured) === unitClass(targetUnit)) continue;
+    const label = key === "target" ? { sv: "Årsmålet", en: "The annual target" } : { sv: "KF:s årsmål", en: "The council target" };
+    out.push(
+      finding({
+        code: "unit-mismatch",
+        sheet: i.sheet,
+        cell: i.cells[key] ?? nameCell(i),
+        goal: i.goal,
+        message: `”${i.name}”: utfallet anges i ${measured} men ${label.sv.toLowerCase()} i ${targetUnit}.`,
+        messageEn: `"${i.name}": the outcome is stated in ${measured} but ${label.en.toLowerCase()} in ${targetUnit}.`,
+      }),
+    );
+  }
+  return out;
+}
+
+function targetMissing(i: Indicator): Finding[] {
+  if (i.targetKind !== "none" && i.targetKind !== "delegated") return [];
+  const delegatedByKf = i.kfTargetKind === "delegated";
+  return [
+    finding({
+      code: "target-missing",
+      sheet: i.sheet,
+      cell: i.cells.target ?? nameCell(i),
+      goal: i.goal,
+      message: delegatedByKf
+        ? `”${i.name}” saknar årsmål: KF:s årsmål är ”${i.kfTargetText}”, så nämnden behöver sätta ett eget.`
+        : `”${i.name}” saknar ett användbart årsmål${i.targetText ? ` (”${i.targetText}”)` : ""}.`,
+      messageEn: delegatedByKf
+        ? `"${i.name}" has no annual target: the council left it to the committee ("${i.kfTargetText}"), which must set one.`
+        : `"${i.name}" has no usable annual target${i.targetText ? ` ("${i.targetText}")` : ""}.`,
+    }),
+  ];
+}
+
+/** The nämnd's Årsmål is less ambitious than KF:s årsmål, in the indicator's direction. */
+function lessAmbitious(i: Indicator): Finding[] {
+  if (i.target === null || i.kfTarget === null) return [];
+  if (!["value", "min", "max"].includes(i.targetKind) || !["value", "min", "max"].includes(i.kfTargetKind)) return [];
+  const units = i.units;
+  if (units?.target && units.kfTarget && unitClass(units.target) !== unitClass(units.kfTarget)) return [];
+  const higherIsBetter = i.direction === "higher" || i.direction === "increase";
+  const lowerIsBetter = i.direction === "lower" || i.direction === "max";
+  const weaker = (higherIsBetter && i.target < i.kfTarget) || (lowerIsBetter && i.target > i.kfTarget);
+  if (!weaker) return [];
+  return [
+    finding({
+      code: "target-less-ambitious",
+      sheet: i.sheet,
+      cell: i.cells.target ?? nameCell(i),
+      range: i.cells.target && i.cells.kfTarget ? `${i.cells.target}:${i.cells.kfTarget}` : undefined,
+      goal: i.goal,
+      message: `”${i.name}”: årsmålet ${fmt(i, i.target)} är mindre ambitiöst än KF:s årsmål ${fmt(i, i.kfTarget)} (${higherIsBetter ? "högre" : "lägre"} är bättre).`,
+      messageEn: `"${i.name}": the annual target ${fmt(i, i.target)} is less ambitious than the council's ${fmt(i, i.kfTarget)} (${higherIsBetter ? "higher" : "lower"} is better).`,
+    }),
+  ];
+}
+
+/**
+ * The total outcome should lie between the men's and the women's — unless the split is of a share
+ * into parts and men + women = total (002 line 595). Each value is rounded as printed, so both tests
+ * allow half a unit of the last decimal.
+ */
+function genderSplit(i: Indicator): Finding[] {
+  const { outcome: total, outcomeMen: men, outcomeWomen: women } = i;
+  if (total === null || men === null || women === null) return [];
+  const tolerance = 0.5 * 10 ** -Math.max(decimalsOf(total), decimalsOf(men), decimalsOf(women));
+  const low = Math.min(men, women) - tolerance;
+  const high = Math.max(men, women) + tolerance;
+  if (total >= low && total <= high) return [];
+  if (Math.abs(men + women - total) <= 2 * tolerance + 1e-9) return [];
+  return [
+    finding({
+      code: "gender-split-inconsistent",
+      sheet: i.sheet,
+      cell: i.cells.outcome ?? nameCell(i),
+      range: i.cells.outcome && i.cells.outcomeWomen ? `${i.cells.outcome}:${i.cells.outcomeWomen}` : undefined,
+      goal: i.goal,
+      message: `”${i.name}”: totalt utfall ${fmt(i, total)} ligger utanför männens ${fmt(i, men)} och kvinnornas ${fmt(i, women)} och är inte heller deras summa.`,
+      messageEn: `"${i.name}": the total ${fmt(i, total)} lies outside the men's ${fmt(i, men)} and women's ${fmt(i, women)} outcomes and is not their sum either.`,
+    }),
+  ];
+}
+
+function duplicates(indicators: Indicator[]): Finding[] {
+  const seen = new Map<string, Indicator>();
+  const out: Finding[] = [];
+  for (const i of indicators) {
+    const key = `${i.goal ?? ""}|${matchKey(i.name)}`;
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, i);
+      continue;
+    }
+    out.push(
+      finding({
+        code: "duplicate-indicator",
+        sheet: i.sheet,
+        cell: nameCell(i),
+        goal: i.goal,
+        message: `”${i.name}” finns redan under samma mål (${first.sheet}!${nameCell(first)}).`,
+        messageEn: `"${i.name}" is already listed under the same goal (${first.sheet}!${nameCell(first)}).`,
+      }),
+    );
+  }
+  return out;
+}
+
+function activityDates(a: Activity): Finding[] {
+  if (!a.start || !a.end || a.end >= a.start) return [];
+  return [
+    finding({
+      code: "activity-dates",
+      sheet: a.sheet,
+      cell: a.cells.end ?? a.cells.name ?? `A${a.row}`,
+      range: a.cells.start && a.cells.end ? `${a.cells.start}:${a.cells.end}` : undefined,
+      goal: a.goal,
+      message: `Aktiviteten ”${a.name}” slutar (${a.end}) före den börjar (${a.start}).`,
+      messageEn: `The activity "${a.name}" ends (${a.end}) before it starts (${a.start}).`,
+    }),
+  ];
+}
+
+export function validateIndicators(indicators: Indicator[]): Finding[] {
+  const out: Finding[] = [];
+  for (const i of indicators) out.push(...unitMismatch(i), ...targetMissing(i), ...lessAmbitious(i), ...genderSplit(i));
+  out.push(...duplicates(indicators));
+  return out;
+}
+
+export function validateActivities(activities: Activity[]): Finding[] {
+  return activities.flatMap(activityDates);
+}

@@ -1,0 +1,34 @@
+import type { WorkbookSnapshot } from "../grid";
+import { a1 } from "../grid";
+import type { Finding } from "../findings";
+import { finding } from "../findings";
+
+/** Template leftovers: `XXXXX`, `TODO`, `Lorem ipsum`, `[Fyll i …]`, `???`. */
+const PLACEHOLDERS: RegExp[] = [/X{4,}/, /\bTODO\b/, /\bTBD\b/, /lorem ipsum/i, /\[\s*(fyll i|skriv|text)[^\]]*\]/i, /\?{3,}/];
+
+export function findPlaceholders(snapshot: WorkbookSnapshot, goalAt: (sheet: string, row: number) => string | null): Finding[] {
+  const out: Finding[] = [];
+  for (const sheet of snapshot.sheets) {
+    sheet.values.forEach((row, i) => {
+      row.forEach((value, k) => {
+        if (typeof value !== "string" || value.length < 3) return;
+        const hit = PLACEHOLDERS.map((re) => re.exec(value)).find((m) => m);
+        if (!hit) return;
+        const r = sheet.originRow + i;
+        const start = Math.max(0, hit.index - 30);
+        const excerpt = `${start > 0 ? "…" : ""}${value.slice(start, hit.index + hit[0].length + 30).trim()}…`;
+        out.push(
+          finding({
+            code: "placeholder-text",
+            sheet: sheet.name,
+            cell: a1(r, sheet.originCol + k),
+            goal: goalAt(sheet.name, r),
+            message: `Mallrest ”${hit[0]}” i texten: ”${excerpt}”.`,
+            messageEn: `Template leftover "${hit[0]}" in the text: "${excerpt}".`,
+          }),
+        );
+      });
+    });
+  }
+  return out;
+}
