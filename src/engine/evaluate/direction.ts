@@ -23,7 +23,7 @@ export interface DirectionRule {
 export const DIRECTION_CATALOGUE: readonly DirectionRule[] = [
   // --- Negated wordings: the share of people spared something bad is a good thing.
   {
-    pattern: /\bsom inte (upplever|blivit|har blivit|fått vänta|utsatts)\b/i,
+    pattern: /\binte (upplever|blivit|har blivit|fått vänta|utsatts)\b/i,
     direction: "higher",
     reasonSv: "Andel som sluppit något negativt (t.ex. inte upplever diskriminering): högre är bättre.",
     reasonEn: "Share spared something negative (e.g. not experiencing discrimination): higher is better.",
