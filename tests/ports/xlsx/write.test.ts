@@ -1,0 +1,206 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import JSZip from "jszip";
+import type { OutCell, SheetSpec } from "../../../src/engine/report/spec";
+import type { WritePlan } from "../../../src/ports/port";
+import { XlsxPort, XlsxPortError } from "../../../src/ports/xlsx";
+import { applyFlagRules, removeFlagRules } from "../../../src/ports/xlsx/flags";
+import { StyleBook } from "../../../src/ports/xlsx/styles";
+import { buildRichWorkbook } from "./fixture";
+import { indicatorSpec, richPlan, stateRows } from "./plans";
+import { entries, partText, xmllintFailures } from "./zipUtil";
+
+let rich: Buffer;
+beforeAll(async () => {
+  rich = await buildRichWorkbook();
+});
+
+function plan(partial: Partial<WritePlan>): WritePlan {
+  return { renames: [], sheets: [], flags: [], clearFlags: [], state: [], findings: [], ...partial };
+}
+
+async function sheetPartOf(bytes: Uint8Array, name: string): Promise<{ path: string; sheetId: string }> {
+  const wb = await partText(bytes, "xl/workbook.xml");
+  const rels = await partText(bytes, "xl/_rels/workbook.xml.rels");
+  const tag = new RegExp(`<sheet [^>]*name="${name}"[^>]*/>`).exec(wb)![0];
+  const rid = /r:id="([^"]+)"/.exec(tag)![1];
+  const target = new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*/>`).exec(rels)![0];
+  return { path: `xl/${/Target="([^"]+)"/.exec(target)![1]}`, sheetId: /sheetId="(\d+)"/.exec(tag)![1] };
+}
+
+test("text is text: only OutCell.formula becomes <f>; =, +, -, @ strings are inline strings", async () => {
+  const port = await XlsxPort.fromBuffer(rich);
+  await port.write(richPlan(false));
+  const xml = await partText(port.buffer, (await sheetPartOf(port.buffer, "Målkoll Indikatorer")).path);
+  const formulas = [...xml.matchAll(/<f>([^<]*)<\/f>/g)].map((m) => m[1]);
+  expect(formulas).toEqual(["'Uppföljning'!B2", "'Uppföljning'!B3", "SUM(B4:B5)"]);
+  for (const t of ["=1+1", "+46 8 508 000 00", "-", "@hemma &lt;&amp;&gt; &quot;citat&quot; ok"])
+    expect(xml).toContain(`t="inlineStr"><is><t xml:space="preserve">${t}</t>`);
+  expect(xml).not.toContain("\u0001");
+  const state = await partText(port.buffer, (await sheetPartOf(port.buffer, "_malkoll")).path);
+  expect(state).not.toContain("<f>");
+  expect(state).toContain('<t xml:space="preserve">=cafe</t>');
+});
+
+test("owned sheet layout: no gridlines, frozen header, widths, merges, internal links, chart parts", async () => {
+  const port = await XlsxPort.fromBuffer(rich);
+  await port.write(richPlan(false));
+  const { path: part } = await sheetPartOf(port.buffer, "Målkoll Indikatorer");
+  const xml = await partText(port.buffer, part);
+  expect(xml).toContain('showGridLines="0"');
+  expect(xml).toContain('<pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/>');
+  expect(xml).toContain('<col min="1" max="1" width="40" customWidth="1"/>');
+  expect(xml).toContain('<mergeCell ref="A1:D1"/>');
+  expect(xml).toContain(`<hyperlink ref="A4" location="'Uppföljning'!A2" display="Andel nöjda"/>`);
+  const rels = await partText(port.buffer, part.replace("worksheets/", "worksheets/_rels/") + ".rels");
+  const drawingTarget = /Target="\.\.\/drawings\/(malkoll_drawing\d+\.xml)"/.exec(rels)![1];
+  const drawingRels = await partText(port.buffer, `xl/drawings/_rels/${drawingTarget}.rels`);
+  const chartPart = `xl/charts/${/malkoll_chart\d+\.xml/.exec(drawingRels)![0]}`;
+  const chart = await partText(port.buffer, chartPart);
+  expect(chart).toContain('<c:barDir val="bar"/><c:grouping val="clustered"/>');
+  expect(chart).toContain("<c:f>'Målkoll Indikatorer'!$B$4:$B$5</c:f>");
+  const budget = await partText(port.buffer, "xl/charts/malkoll_chart2.xml");
+  expect(budget).toContain('<c:grouping val="stacked"/>');
+  expect(budget).toContain('<c:overlap val="100"/>');
+});
+
+test("replaces: true rewrites the same part with the same sheetId; renames change only the name", async () => {
+  const port = await XlsxPort.fromBuffer(rich);
+  await port.write(richPlan(false));
+  const first = await sheetPartOf(port.buffer, "Målkoll Indikatorer");
+  const wbBefore = await partText(port.buffer, "xl/workbook.xml");
+  const newSpec: SheetSpec = { key: "indikatorer", rows: [[{ value: "Ny version" }]], columnWidths: [] };
+  await port.write(
+    plan({ renames: [{ from: "Målkoll Driftbudget", to: "Målkoll Driftbudget (ändrad)" }], sheets: [{ spec: newSpec, name: "Målkoll Indikatorer", replaces: true }] }),
+  );
+  const second = await sheetPartOf(port.buffer, "Målkoll Indikatorer");
+  expect(second).toEqual(first);
+  expect(await partText(port.buffer, second.path)).toContain("Ny version");
+  const wbAfter = await partText(port.buffer, "xl/workbook.xml");
+  expect(wbAfter).toBe(wbBefore.replace('name="Målkoll Driftbudget"', 'name="Målkoll Driftbudget (ändrad)"'));
+  // The replaced sheet's old chart parts are gone with their content types; the renamed one's stay.
+  const parts = [...(await entries(port.buffer)).keys()];
+  expect(parts).not.toContain("xl/charts/malkoll_chart1.xml");
+  expect(parts).toContain("xl/charts/malkoll_chart2.xml");
+  expect(await partText(port.buffer, "[Content_Types].xml")).not.toContain("malkoll_chart1.xml");
+});
+
+test("never overwrites a user's sheet, and refuses bad names, with exit code 2", async () => {
+  const port = await XlsxPort.fromBuffer(rich);
+  const spec = indicatorSpec();
+  for (const bad of [
+    plan({ sheets: [{ spec, name: "uppföljning", replaces: false }] }),
+    plan({ sheets: [{ spec, name: "Målkoll: fel", replaces: false }] }),
+    plan({ sheets: [{ spec, name: "_malkoll", replaces: true }] }),
+    plan({ renames: [{ from: "Data", to: "Pivot" }] }),
+  ]) {
+    const err = await port.write(bad).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(XlsxPortError);
+    expect((err as XlsxPortError).exitCode).toBe(2);
+  }
+  expect(port.buffer).toBe(rich);
+});
+
+test("clearFlags removes exactly Målkoll's rules: the user's sheet is byte-identical again", async () => {
+  const port = await XlsxPort.fromBuffer(rich);
+  const original = await partText(rich, "xl/worksheets/sheet1.xml");
+  await port.write(richPlan(false));
+  expect(await partText(port.buffer, "xl/worksheets/sheet1.xml")).not.toBe(original);
+  await port.clearFlags([{ sheet: "Uppföljning", ranges: "B2,C3" }], stateRows("2021-09-03T00:00:00Z"));
+  expect(await partText(port.buffer, "xl/worksheets/sheet1.xml")).toBe(original);
+  const snap = await port.read();
+  expect(snap.sheets.find((s) => s.name === "_malkoll")!.values[5][1]).toBe("2021-09-03T00:00:00Z");
+});
+
+test("flags on a missing sheet or a bad address are skipped, not fatal", async () => {
+  const port = await XlsxPort.fromBuffer(rich);
+  await port.write(plan({ flags: [{ sheet: "Finns inte", cell: "A1", severity: "error", message: "x" }, { sheet: "Data", cell: "not-a-cell", severity: "info", message: "y" }] }));
+  expect(port.skipped).toEqual(['flags: no worksheet "Finns inte"']);
+  expect(await partText(port.buffer, "xl/worksheets/sheet2.xml")).toBe(await partText(rich, "xl/worksheets/sheet2.xml"));
+});
+
+describe("flag rules in the worksheet XML", () => {
+  const styles = () => new StyleBook('<styleSheet xmlns="x"><fonts count="1"><font><sz val="11"/><name val="Arial"/></font></fonts><fills count="2"><fill/><fill/></fills><borders count="1"><border/></borders><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellXfs></styleSheet>');
+  const sheet = '<worksheet xmlns="x"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells><dataValidations count="0"/><hyperlinks/><pageMargins/><tableParts count="0"/></worksheet>';
+
+  test("go between mergeCells and dataValidations (CT_Worksheet order) and come out cleanly", () => {
+    const flagged = applyFlagRules(sheet, [{ sheet: "S", cell: "$c$17", severity: "warning", message: "" }, { sheet: "S", cell: "B2:F2", severity: "warning", message: "" }], styles());
+    expect(flagged).toMatch(/<\/mergeCells><conditionalFormatting sqref="C17 B2:F2"><cfRule type="expression" dxfId="0" priority="1">.*<\/conditionalFormatting><dataValidations/);
+    expect(removeFlagRules(flagged)).toBe(sheet);
+  });
+
+  test("a user rule sharing a block with ours survives removal; priorities follow the user's", () => {
+    const user = '<conditionalFormatting sqref="A1"><cfRule type="cellIs" dxfId="0" priority="4" operator="equal"><formula>1</formula></cfRule></conditionalFormatting>';
+    const withUser = sheet.replace("<dataValidations", `${user}<dataValidations`);
+    const flagged = applyFlagRules(withUser, [{ sheet: "S", cell: "A1", severity: "error", message: "" }], styles());
+    expect(flagged).toContain('priority="5"');
+    expect(flagged.indexOf(user)).toBeLessThan(flagged.indexOf("malkoll"));
+    const mixed = flagged.replace("</cfRule></conditionalFormatting><conditionalFormatting sqref=\"A1\">", "</cfRule>");
+    expect(removeFlagRules(mixed)).toBe(withUser);
+  });
+
+  test("a sheet without any later element gets the rules before </worksheet>", () => {
+    const bare = '<worksheet xmlns="x"><sheetData/></worksheet>';
+    expect(applyFlagRules(bare, [{ sheet: "S", cell: "A1", severity: "info", message: "" }], styles())).toMatch(/<sheetData\/><conditionalFormatting sqref="A1">.*<\/worksheet>$/);
+  });
+});
+
+test("StyleBook inserts missing numFmts/dxfs in schema order and reuses identical entries", () => {
+  const xml = '<styleSheet xmlns="x"><fonts count="1"><font><sz val="10"/><name val="Arial"/></font></fonts><fills count="2"><fill/><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+  const book = new StyleBook(xml);
+  const a = book.xfId({ numFmt: "#,##0.0", font: { bold: true } });
+  const dxf = book.dxfId("FFFFC7CE");
+  const out = book.toXml();
+  expect(a).toBe(1);
+  expect(dxf).toBe(0);
+  expect(out).toMatch(/^<styleSheet xmlns="x"><numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.0"\/><\/numFmts><fonts count="2">/);
+  expect(out).toContain('<font><b/><sz val="10"/><name val="Arial"/></font>');
+  expect(out).toMatch(/<\/cellStyles><dxfs count="1"><dxf>/);
+  const again = new StyleBook(out);
+  expect(again.xfId({ numFmt: "#,##0.0", font: { bold: true } })).toBe(1);
+  expect(again.dxfId("FFFFC7CE")).toBe(0);
+  expect(again.modified).toBe(false);
+});
+
+test("calcChain entries of a replaced sheet (explicit or inherited i) are dropped, the others kept", async () => {
+  const port = await XlsxPort.fromBuffer(rich);
+  await port.write(richPlan(false));
+  const owned = await sheetPartOf(port.buffer, "Målkoll Indikatorer");
+  const zip = await JSZip.loadAsync(port.buffer);
+  zip.file("xl/calcChain.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="B4" i="1"/><c r="B6" i="${owned.sheetId}"/><c r="B5"/><c r="C9" i="1"/><c r="C10"/></calcChain>`);
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  zip.file("xl/_rels/workbook.xml.rels", rels.replace("</Relationships>", '<Relationship Id="rIdCalc" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>'));
+  const withChain = await XlsxPort.fromBuffer(await zip.generateAsync({ type: "nodebuffer" }));
+  await withChain.write(richPlan(true));
+  expect(await partText(withChain.buffer, "xl/calcChain.xml")).toContain('<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="B4" i="1"/><c r="C9"/><c r="C10"/></calcChain>');
+});
+
+test("writes 10 000 rows quickly and well-formed", async () => {
+  const rows: (OutCell | null)[][] = [[{ value: "Rad", style: "header" }, { value: "Belopp", style: "header" }, { value: "Text", style: "header" }]];
+  for (let i = 1; i <= 10000; i++) rows.push([{ value: i }, { value: i * 1.5, format: "#,##0.0", tone: i % 3 ? "good" : "bad" }, { value: `=rad ${i} <&>` }]);
+  rows.push([{ value: "Summa", style: "total" }, { value: 75007500, formula: "SUM(B2:B10001)", format: "#,##0.0", style: "total" }, null]);
+  const port = await XlsxPort.fromBuffer(rich);
+  const started = Date.now();
+  await port.write(plan({ sheets: [{ spec: { key: "aktiviteter", rows, columnWidths: [8, 12, 20] }, name: "Målkoll Aktiviteter", replaces: false }] }));
+  const elapsed = Date.now() - started;
+  expect(elapsed).toBeLessThan(5000);
+  const part = (await sheetPartOf(port.buffer, "Målkoll Aktiviteter")).path;
+  const xml = await partText(port.buffer, part);
+  expect(xml.match(/<row /g)!.length).toBe(10002);
+  expect(xmllintFailures(new Map([[part, Buffer.from(xml)]]))).toEqual([]);
+});
+
+test("saveAs writes the output and never the input path", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "malkoll-save-"));
+  const input = path.join(dir, "in.xlsx");
+  writeFileSync(input, rich);
+  const port = await XlsxPort.open(input);
+  await port.write(richPlan(false));
+  await expect(port.saveAs(input)).rejects.toBeInstanceOf(XlsxPortError);
+  await expect(port.saveAs(path.join(dir, ".", "in.xlsx"))).rejects.toBeInstanceOf(XlsxPortError);
+  await port.saveAs(path.join(dir, "out.xlsx"));
+  expect(Buffer.compare(readFileSync(input), rich)).toBe(0);
+  expect(existsSync(path.join(dir, "out.xlsx"))).toBe(true);
+  expect(Buffer.compare(readFileSync(path.join(dir, "out.xlsx")), Buffer.from(port.buffer))).toBe(0);
+});
