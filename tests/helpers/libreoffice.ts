@@ -71,6 +71,7 @@ export function convertWithLibreOffice(xlsxPath: string, format: "csv" | "pdf", 
   const profile = mkdtempSync(path.join(tmpdir(), "malkoll-lo-profile-"));
   const outDir = opts.outDir ?? mkdtempSync(path.join(tmpdir(), "malkoll-lo-out-"));
   mkdirSync(path.join(profile, "user"), { recursive: true });
+  mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), PROFILE_SETTINGS);
   let target: string = format;
   if (format === "csv") {
