@@ -62,7 +62,7 @@ export function activity(partial: Partial<Activity> & Pick<Activity, "name" | "r
   };
 }
 
-export function model(partial: Partial<Model> & { period?: PeriodKind | null }): Model {
+export function model(partial: Partial<Omit<Model, "period">> & { period?: PeriodKind | null }): Model {
   const { period, ...rest } = partial;
   return {
     workbook: "test.xlsx",
