@@ -280,3 +280,15 @@ export function countsSentence(counts: GoalCounts, language: "sv" | "en" = "sv")
   }
   return parts.join("; ");
 }
+
+/**
+ * Counts of a goal's own indicators and activities only (no children): what a report's stated
+ * tally for a KF mål usually speaks of ("tre indikatorer uppfylls helt och två delvis", 002 KF 1.3,
+ * counts the KF mål's own indicator table, not its nämndmål's).
+ */
+export function ownCounts(model: Model, goalId: string): GoalCounts {
+  return countEvidence({
+    indicators: model.indicators.filter((i) => i.goal === goalId),
+    activities: model.activities.filter((a) => a.goal === goalId),
+  });
+}

@@ -16,6 +16,7 @@ export {
   countingStatus,
   countsSentence,
   emptyCounts,
+  ownCounts,
   suggestAssessment,
 } from "./goals";
 export {

@@ -1,5 +1,5 @@
 import { evaluate } from "../../../src/engine/evaluate";
-import { countsSentence, suggestAssessment } from "../../../src/engine/evaluate/goals";
+import { countsSentence, ownCounts, suggestAssessment } from "../../../src/engine/evaluate/goals";
 import { compareTally, parseStatedTally } from "../../../src/engine/evaluate/tally";
 import { DEFAULT_SETTINGS } from "../../../src/engine/settings";
 import { activity, goal, indicator, kf11Activities, kf11Goals, kf11Indicators, KF11, model, U004, unit004 } from "./fixtures";
@@ -38,6 +38,11 @@ describe("KF 1.1 roll-up (002, T2 2021)", () => {
     // The report calls one of the three misses "delvis" with no stated threshold (002 line 165);
     // 10 % tolerance keeps 4 % vs 3,3 %, 2,2 % vs 1,8 % and 500 vs 800 as not met.
     expect(comparison).toEqual({ matches: false, differences: ["partlyMet: stated 1, computed 0", "notMet: stated 2, computed 3"] });
+  });
+
+  it("ownCounts leaves out the children (for comparing with a KF mål's own stated tally)", () => {
+    expect(ownCounts(m, KF11.kf)).toEqual({ met: 6, partlyMet: 0, notMet: 3, notMeasured: 1, activitiesWithDeviation: 0, activities: 1 });
+    expect(ownCounts(m, KF11.inriktning)).toEqual({ met: 0, partlyMet: 0, notMet: 0, notMeasured: 0, activitiesWithDeviation: 0, activities: 0 });
   });
 
   it("renders the tally as a sentence in Swedish and English", () => {
