@@ -1,8 +1,40 @@
+/**
+ * The report stage: from a check result to the sheets Målkoll owns (in the tertial report's
+ * layout and number formats) and the flags it puts on the user's cells. Pure and deterministic:
+ * the same result and options give the same output.
+ */
 import type { CheckResult } from "../index";
-import type { GeneratedOutput } from "./spec";
+import { STATE_SHEET } from "./spec";
+import type { Flag, GeneratedOutput } from "./spec";
+import { buildActivitySheet } from "./activities";
+import { buildBudgetSheet } from "./budget";
+import type { ReportOptions } from "./context";
+import { makeContext } from "./context";
+import { buildDeviationSheet } from "./deviations";
+import { periodLabel } from "./format";
+import { buildGoalSheet } from "./goals";
+import { buildIndicatorSheet } from "./indicators";
 
-// PLACEHOLDER until the report stage lands (issue 5).
-export function buildReport(result: CheckResult): GeneratedOutput {
-  void result;
-  return { sheets: [], flags: [] };
+export type { ReportOptions } from "./context";
+
+/** One flag per finding on a user's sheet (never on Målkoll's own sheets). */
+export function buildFlags(result: CheckResult): Flag[] {
+  const owned = new Set([STATE_SHEET, ...result.state.owned.map((o) => o.name)]);
+  return result.findings
+    .filter((f) => !owned.has(f.sheet))
+    .map((f) => ({ sheet: f.sheet, cell: f.cell, severity: f.severity, message: f.message }));
+}
+
+export function buildReport(result: CheckResult, options: ReportOptions = {}): GeneratedOutput {
+  const ctx = makeContext(result, options, periodLabel(result.model.period));
+  return {
+    sheets: [
+      buildIndicatorSheet(ctx),
+      buildGoalSheet(ctx),
+      buildBudgetSheet(ctx),
+      buildDeviationSheet(ctx),
+      buildActivitySheet(ctx),
+    ],
+    flags: buildFlags(result),
+  };
 }

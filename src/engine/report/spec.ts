@@ -47,6 +47,8 @@ export interface OutCell {
   link?: { sheet: string; cell: string };
   /** Wrap text in the cell. */
   wrap?: boolean;
+  /** Indent level (Excel's IndentLevel / ExcelJS alignment.indent), e.g. a sub-goal under its goal. */
+  indent?: number;
 }
 
 export type ChartKind = "bar" | "stackedBar";

@@ -1,0 +1,257 @@
+/**
+ * `driftbudget`: the T2 report's two operating-budget tables (seed 002 lines 1925–1953).
+ *
+ * Value cells are live formulas over the source cells where the source holds the same number
+ * (`'Driftbudget'!C5`), and plain values where the source is text or unknown; Avvikelse is a
+ * formula over the generated cells (Budget + BJ + förändringar − Prognos), so the table recomputes
+ * when the source changes. Every formula cell carries the engine's number as its cached value.
+ */
+import type { BudgetLine } from "../model/types";
+import { a1, sheetRef } from "../grid";
+import type { ReportContext } from "./context";
+import { sheetTitle } from "./context";
+import { amountDecimals, amountFormat, indicatorNumber, round, statusLabel } from "./format";
+import type { Row } from "./layout";
+import { SheetBuilder, headerRow } from "./layout";
+import { isNumericSource } from "./source";
+import type { CellStyle, OutCell, SheetSpec } from "./spec";
+
+type AmountField = "budget" | "adjustments" | "changes" | "forecastBeforeTransfers" | "forecast" | "deviation";
+
+function unitLabel(unit: BudgetLine["unit"]): string {
+  return unit === "mnkr" ? "Mnkr" : unit === "tkr" ? "Tkr" : "Kr";
+}
+
+export function namndHeaders(unit: BudgetLine["unit"], year: number | null, period: string | null): string[] {
+  const y = year === null ? "" : ` ${year}`;
+  return [
+    unitLabel(unit),
+    `Budget${y} (nämndbudget efter beslutade BJ)`,
+    "Begärda budgetjusteringar (begärda BJ tertialrapport)",
+    "Prestations- och omslutningsförändringar (begärda/förväntade)",
+    `Prognos${period ? ` ${period}` : ""} (inkl. budgetjusteringar, prestationsförändringar, omslutningsförändringar)`,
+    "Avvikelse",
+  ];
+}
+
+export function omradeHeaders(unit: BudgetLine["unit"], year: number | null): string[] {
+  const y = year === null ? "" : ` ${year}`;
+  return [
+    unitLabel(unit),
+    `Budget${y} (netto, inkl. godkända BJ)`,
+    "Begärda budgetjusteringar",
+    `Prognos${y} (före resultatöverföringar, inkl. begärda BJ)`,
+    `Prognos${y} (efter resultatöverföringar, inkl. begärda BJ)`,
+    "Avvikelse (+/-) (inkl. begärda BJ)",
+  ];
+}
+
+function styleOf(line: BudgetLine): CellStyle {
+  if (line.kind === "varav") return "varav";
+  if (line.kind === "total") return "total";
+  return "normal";
+}
+
+/** Tolerance for "the source cell holds the engine's number". */
+function same(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/** An amount: a formula over its numeric source cell when there is one, else the value. */
+function amountCell(ctx: ReportContext, line: BudgetLine, field: AmountField, style: CellStyle): OutCell | null {
+  const value = line[field];
+  if (value === null) return null;
+  const cell: OutCell = { value, format: amountFormat(line.unit), style };
+  const address = line.cells[field];
+  if (address) {
+    const source = ctx.lookup(line.sheet, address);
+    if (isNumericSource(source) && same(source, value)) cell.formula = sheetRef(line.sheet, address);
+  }
+  return cell;
+}
+
+/** Sum of signed cells as a formula over generated cells (`B5+C5+D5-E5`) with its value. */
+function deviationFormula(
+  row: number,
+  terms: { col: number; sign: 1 | -1; value: number | null }[],
+  unit: BudgetLine["unit"],
+  style: CellStyle,
+): OutCell {
+  let formula = "";
+  let value = 0;
+  for (const t of terms) {
+    const ref = a1(row, t.col);
+    formula += formula === "" ? (t.sign < 0 ? `-${ref}` : ref) : `${t.sign < 0 ? "-" : "+"}${ref}`;
+    value += t.sign * (t.value ?? 0);
+  }
+  return { value: round(value, amountDecimals(unit) + 4), formula, format: amountFormat(unit), style };
+}
+
+function labelCell(line: BudgetLine, style: CellStyle): OutCell {
+  const cell: OutCell = { value: line.label, style };
+  if (line.kind === "varav") cell.indent = 1;
+  return cell;
+}
+
+function groupTables(lines: BudgetLine[], type: BudgetLine["tableType"]): BudgetLine[][] {
+  const tables = new Map<string, BudgetLine[]>();
+  for (const line of lines) {
+    if (line.tableType !== type) continue;
+    const list = tables.get(line.tableId) ?? [];
+    list.push(line);
+    tables.set(line.tableId, list);
+  }
+  return [...tables.values()].map((t) => [...t].sort((a, b) => a.row - b.row));
+}
+
+const isBefore = (l: BudgetLine): boolean => l.kind === "disposition" && /före/i.test(l.label);
+const isAfter = (l: BudgetLine): boolean => l.kind === "disposition" && /efter/i.test(l.label);
+
+/** Whole nämnd: Budget | BJ | förändringar | Prognos | Avvikelse, then the disposition rows. */
+function namndTable(ctx: ReportContext, sheet: SheetBuilder, lines: BudgetLine[]): void {
+  const { period } = ctx.result.model;
+  const unit = lines[0].unit;
+  sheet.add(headerRow(namndHeaders(unit, period.year, ctx.period)));
+  /** Generated rows of the disposition block since its `före` row. */
+  let dispositionRows: { row: number; value: number | null }[] | null = null;
+  for (const line of lines) {
+    const style = styleOf(line);
+    const row = sheet.nextRow;
+    const cells: Row = [
+      labelCell(line, style),
+      amountCell(ctx, line, "budget", style),
+      amountCell(ctx, line, "adjustments", style),
+      amountCell(ctx, line, "changes", style),
+      amountCell(ctx, line, "forecast", style),
+    ];
+    if (line.kind !== "disposition" && line.budget !== null && line.forecast !== null) {
+      cells.push(
+        deviationFormula(
+          row,
+          [
+            { col: 2, sign: 1, value: line.budget },
+            { col: 3, sign: 1, value: line.adjustments },
+            { col: 4, sign: 1, value: line.changes },
+            { col: 5, sign: -1, value: line.forecast },
+          ],
+          unit,
+          style,
+        ),
+      );
+    } else if (isAfter(line) && dispositionRows && dispositionRows.length) {
+      // efter = före + överskott från föregående år + överskott till nästa år (written negative).
+      const formula = dispositionRows.map((d) => a1(d.row, 6)).join("+");
+      const value = dispositionRows.reduce((sum, d) => sum + (d.value ?? 0), 0);
+      cells[0] = labelCell(line, "total");
+      cells.push({ value: round(value, amountDecimals(unit) + 4), formula, format: amountFormat(unit), style: "total" });
+      dispositionRows = null;
+    } else {
+      cells.push(amountCell(ctx, line, "deviation", style));
+    }
+    if (isBefore(line)) dispositionRows = [];
+    if (line.kind === "disposition" && dispositionRows && !isAfter(line)) dispositionRows.push({ row, value: line.deviation });
+    sheet.add(cells);
+  }
+}
+
+/** Per verksamhetsområde: Budget | BJ | Prognos före RÖ | Prognos efter RÖ | Avvikelse. */
+function omradeTable(ctx: ReportContext, sheet: SheetBuilder, lines: BudgetLine[]): { label: string; row: number }[] {
+  const { period } = ctx.result.model;
+  const unit = lines[0].unit;
+  sheet.add(headerRow(omradeHeaders(unit, period.year)));
+  const areas: { label: string; row: number }[] = [];
+  for (const line of lines) {
+    const style = styleOf(line);
+    const row = sheet.nextRow;
+    const cells: Row = [
+      labelCell(line, style),
+      amountCell(ctx, line, "budget", style),
+      amountCell(ctx, line, "adjustments", style),
+      amountCell(ctx, line, "forecastBeforeTransfers", style),
+      amountCell(ctx, line, "forecast", style),
+      line.budget !== null && line.forecast !== null
+        ? deviationFormula(
+            row,
+            [
+              { col: 2, sign: 1, value: line.budget },
+              { col: 3, sign: 1, value: line.adjustments },
+              { col: 5, sign: -1, value: line.forecast },
+            ],
+            unit,
+            style,
+          )
+        : amountCell(ctx, line, "deviation", style),
+    ];
+    sheet.add(cells);
+    if (line.kind === "row" && cells[5] !== null) areas.push({ label: line.label, row });
+  }
+  return areas;
+}
+
+/** Budget figures computed by evaluate (budgetföljsamhet, prognossäkerhet). */
+function derivedTable(ctx: ReportContext, sheet: SheetBuilder): void {
+  const derived = ctx.result.derived;
+  if (!derived.length) return;
+  sheet.add([{ value: "Budgetindikatorer", style: "heading" }]);
+  sheet.add(headerRow(["Indikator", "Utfall", "Mål", "Status"]));
+  for (const d of derived) {
+    const status = statusLabel(d.met ? "met" : "not-met");
+    sheet.add([
+      { value: d.labelSv, style: "normal" },
+      { ...indicatorNumber(d.value, "%"), style: "normal" },
+      d.targetKind === "band"
+        ? { value: `+/- ${String(d.target).replace(".", ",")} %`, style: "normal" }
+        : { ...indicatorNumber(d.target, "%"), style: "normal" },
+      { value: status.text, style: "normal", tone: status.tone },
+    ]);
+  }
+  sheet.blank();
+}
+
+export function buildBudgetSheet(ctx: ReportContext): SheetSpec {
+  const { budget } = ctx.result.model;
+  const sheet = new SheetBuilder("driftbudget");
+  sheet.heading(sheetTitle(ctx, "Driftbudget"), ctx.note);
+  const namnd = groupTables(budget, "driftbudget-namnd");
+  const omrade = groupTables(budget, "driftbudget-omrade");
+  if (!namnd.length && !omrade.length) {
+    sheet.add([{ value: "Inga driftbudgettabeller hittades i arbetsboken.", style: "normal" }]);
+    derivedTable(ctx, sheet);
+    return sheet.build();
+  }
+  for (const lines of namnd) {
+    sheet.add([{ value: "Driftbudget, hela nämnden", style: "heading" }]);
+    namndTable(ctx, sheet, lines);
+    sheet.blank();
+  }
+  const chartAreas: { label: string; row: number }[] = [];
+  for (const lines of omrade) {
+    sheet.add([{ value: "Driftbudget per verksamhetsområde", style: "heading" }]);
+    chartAreas.push(...omradeTable(ctx, sheet, lines));
+    sheet.blank();
+  }
+  derivedTable(ctx, sheet);
+  if (chartAreas.length) {
+    // The chart needs one contiguous range without varav rows: a small block of references.
+    sheet.add([{ value: "Diagramunderlag: avvikelse per verksamhetsområde", style: "heading" }]);
+    sheet.add(headerRow(["Verksamhetsområde", "Avvikelse"]));
+    const first = sheet.nextRow;
+    const unit = omrade[0][0].unit;
+    for (const area of chartAreas) {
+      const source = sheet.rows[area.row - 1][5];
+      sheet.add([
+        { value: area.label, style: "normal" },
+        { value: source?.value ?? null, formula: a1(area.row, 6), format: amountFormat(unit), style: "normal" },
+      ]);
+    }
+    const last = sheet.nextRow - 1;
+    sheet.chart({
+      title: `Avvikelse per verksamhetsområde (${unit})`,
+      kind: "bar",
+      categories: `${a1(first, 1)}:${a1(last, 1)}`,
+      series: [{ name: "Avvikelse", values: `${a1(first, 2)}:${a1(last, 2)}` }],
+      anchor: { cell: a1(first, 4), widthCols: 6, heightRows: Math.max(15, chartAreas.length + 4) },
+    });
+  }
+  return sheet.build();
+}

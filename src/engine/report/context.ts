@@ -1,0 +1,114 @@
+import type { Finding } from "../findings";
+import type { WorkbookSnapshot } from "../grid";
+import type { CheckResult } from "../index";
+import type { Goal } from "../model/types";
+import { svCollator } from "./format";
+import type { SourceLookup } from "./source";
+import { lookupFromRecognition, lookupFromSnapshot } from "./source";
+
+export interface ReportOptions {
+  /**
+   * The date shown in each sheet's note (`YYYY-MM-DD`, or a Date). Without it the note names no
+   * date, so two runs over the same input give the same sheets.
+   */
+  generatedAt?: string | Date;
+  /** The workbook read by the port: lets budget cells become live formulas over numeric source cells. */
+  snapshot?: WorkbookSnapshot;
+}
+
+export interface ReportContext {
+  result: CheckResult;
+  /** `T2 2021` or null. */
+  period: string | null;
+  /** The note row's text. */
+  note: string;
+  lookup: SourceLookup;
+  goalsById: Map<string, Goal>;
+  /** Goals in hierarchy order (each goal followed by its sub-goals), with their depth. */
+  goalTree: { goal: Goal; depth: number }[];
+  /** Sheets in the order they first appear in the model (for sorting). */
+  sheetIndex: (sheet: string) => number;
+  findingsByGoal: Map<string, Finding[]>;
+}
+
+function isoDate(at: string | Date): string {
+  if (typeof at === "string") return at.slice(0, 10);
+  return at.toISOString().slice(0, 10);
+}
+
+export function noteText(workbook: string, generatedAt: string | Date | undefined): string {
+  const when = generatedAt === undefined ? "" : ` ${isoDate(generatedAt)}`;
+  return `Skapad av Målkoll${when} från ${workbook}; ändra inte – tabellen skapas om`;
+}
+
+/** Depth-first: roots in model order, each followed by its children in model order. */
+export function goalTree(goals: Goal[]): { goal: Goal; depth: number }[] {
+  const ids = new Set(goals.map((g) => g.id));
+  const children = new Map<string | null, Goal[]>();
+  for (const goal of goals) {
+    const parent = goal.parent !== null && ids.has(goal.parent) ? goal.parent : null;
+    const list = children.get(parent) ?? [];
+    list.push(goal);
+    children.set(parent, list);
+  }
+  const out: { goal: Goal; depth: number }[] = [];
+  const seen = new Set<string>();
+  const visit = (parent: string | null, depth: number): void => {
+    for (const goal of children.get(parent) ?? []) {
+      if (seen.has(goal.id)) continue;
+      seen.add(goal.id);
+      out.push({ goal, depth });
+      visit(goal.id, depth + 1);
+    }
+  };
+  visit(null, 0);
+  // Goals caught in a parent cycle are never reached from a root: keep them, flat.
+  for (const goal of goals) if (!seen.has(goal.id)) out.push({ goal, depth: 0 });
+  return out;
+}
+
+export function makeContext(result: CheckResult, options: ReportOptions, period: string | null): ReportContext {
+  const { model } = result;
+  const order: string[] = [];
+  const note = (sheet: string): void => {
+    if (!order.includes(sheet)) order.push(sheet);
+  };
+  for (const g of model.goals) note(g.sheet);
+  for (const i of model.indicators) note(i.sheet);
+  for (const a of model.activities) note(a.sheet);
+  for (const b of model.budget) note(b.sheet);
+  for (const f of result.findings) note(f.sheet);
+  const findingsByGoal = new Map<string, Finding[]>();
+  for (const f of result.findings) {
+    if (!f.goal) continue;
+    const list = findingsByGoal.get(f.goal) ?? [];
+    list.push(f);
+    findingsByGoal.set(f.goal, list);
+  }
+  return {
+    result,
+    period,
+    note: noteText(model.workbook, options.generatedAt),
+    lookup: options.snapshot ? lookupFromSnapshot(options.snapshot) : lookupFromRecognition(result.recognition),
+    goalsById: new Map(model.goals.map((g) => [g.id, g])),
+    goalTree: goalTree(model.goals),
+    sheetIndex: (sheet) => {
+      const i = order.indexOf(sheet);
+      return i < 0 ? order.length : i;
+    },
+    findingsByGoal,
+  };
+}
+
+/** `Målkoll – Indikatorer T2 2021`. */
+export function sheetTitle(ctx: ReportContext, name: string): string {
+  return ctx.period ? `Målkoll – ${name} ${ctx.period}` : `Målkoll – ${name}`;
+}
+
+/** Alphabetical in Swedish, as the reports list rows; ties keep source order. */
+export function byNameThenPosition<T extends { name: string; sheet: string; row: number }>(
+  ctx: ReportContext,
+): (a: T, b: T) => number {
+  return (a, b) =>
+    svCollator.compare(a.name, b.name) || ctx.sheetIndex(a.sheet) - ctx.sheetIndex(b.sheet) || a.row - b.row;
+}

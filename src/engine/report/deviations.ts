@@ -1,0 +1,218 @@
+/**
+ * `avvikelser`: every indicator short of a target, every activity marked Avvikelse, and every row
+ * a finding points at — one row each, with a link to the source cell and the analysis (or
+ * `Analys saknas`). Findings that belong to no row (goal assessments, tables, the period) follow
+ * as rows of their own, so nothing the check found is left out.
+ */
+import type { Finding, Severity } from "../findings";
+import { a1, parseA1 } from "../grid";
+import type { Activity, BudgetLine, Indicator, IndicatorStatus } from "../model/types";
+import type { ReportContext } from "./context";
+import { sheetTitle } from "./context";
+import { goalName, statusLabel, svNumber } from "./format";
+import { SheetBuilder, headerRow } from "./layout";
+import type { OutCell, SheetSpec, StatusTone } from "./spec";
+
+export const DEVIATION_HEADERS = ["Typ", "Var", "Mål", "Vad avviker", "Analys", "Allvar"];
+
+const DEVIATING: ReadonlySet<IndicatorStatus> = new Set<IndicatorStatus>(["not-met", "partly-met"]);
+
+const SEVERITY_TEXT: Record<Severity, { text: string; tone: StatusTone; rank: number }> = {
+  error: { text: "Fel", tone: "bad", rank: 0 },
+  warning: { text: "Varning", tone: "partial", rank: 1 },
+  info: { text: "Info", tone: "neutral", rank: 2 },
+};
+
+const TYPE_ORDER = { Indikator: 0, Aktivitet: 1, Budget: 2, Mål: 3, Övrigt: 4 } as const;
+type DeviationType = keyof typeof TYPE_ORDER;
+
+interface DeviationRow {
+  type: DeviationType;
+  sheet: string;
+  cell: string;
+  goal: string | null;
+  what: string;
+  analysis: string | null;
+  /** Whether the row is an item that can carry an analysis (not a goal or table finding). */
+  item: boolean;
+  /** Whether a missing analysis is itself a problem (the row deviates). */
+  needsAnalysis: boolean;
+  findings: Finding[];
+}
+
+function rowOf(cell: string): number {
+  return parseA1(cell)?.row ?? 0;
+}
+
+/** Findings indexed by sheet and row, each used once. */
+class FindingIndex {
+  private bySheetRow = new Map<string, Finding[]>();
+  private used = new Set<Finding>();
+
+  constructor(findings: Finding[]) {
+    for (const f of findings) {
+      const key = `${f.sheet}\u0000${rowOf(f.cell)}`;
+      const list = this.bySheetRow.get(key) ?? [];
+      list.push(f);
+      this.bySheetRow.set(key, list);
+    }
+  }
+
+  /** Findings on the item's row or on any of its cells (an analysis cell may sit below the row). */
+  take(sheet: string, row: number, cells: Partial<Record<string, string>>): Finding[] {
+    const rows = new Set([row, ...Object.values(cells).filter((c): c is string => !!c).map(rowOf)]);
+    const out: Finding[] = [];
+    for (const r of [...rows].sort((a, b) => a - b))
+      for (const f of this.bySheetRow.get(`${sheet}\u0000${r}`) ?? [])
+        if (!this.used.has(f) && (r === row || Object.values(cells).includes(f.cell))) {
+          this.used.add(f);
+          out.push(f);
+        }
+    return out;
+  }
+
+  rest(all: Finding[]): Finding[] {
+    return all.filter((f) => !this.used.has(f));
+  }
+}
+
+function targetShown(kind: Indicator["targetKind"], target: number | null, text: string | null, unit: string | null): string {
+  if ((kind === "value" || kind === "min" || kind === "max") && target !== null) {
+    const prefix = kind === "max" ? "max " : kind === "min" ? "minst " : "";
+    return prefix + svNumber(target, unit);
+  }
+  return text ?? "–";
+}
+
+function indicatorWhat(ind: Indicator): string[] {
+  const parts: string[] = [];
+  const basisValue = ind.forecast ?? ind.outcome;
+  const basis = ind.forecast !== null ? "Prognos" : "Utfall";
+  const shown = basisValue === null ? "saknas" : svNumber(basisValue, ind.unit);
+  if (DEVIATING.has(ind.status))
+    parts.push(`${statusLabel(ind.status).text} mot årsmål: ${basis} ${shown} mot ${targetShown(ind.targetKind, ind.target, ind.targetText, ind.unit)}.`);
+  if (DEVIATING.has(ind.kfStatus))
+    parts.push(`${statusLabel(ind.kfStatus).text} mot KF:s årsmål: ${basis} ${shown} mot ${targetShown(ind.kfTargetKind, ind.kfTarget, ind.kfTargetText, ind.unit)}.`);
+  return parts;
+}
+
+function indicatorRows(ctx: ReportContext, index: FindingIndex): DeviationRow[] {
+  const out: DeviationRow[] = [];
+  for (const ind of ctx.result.model.indicators) {
+    const findings = index.take(ind.sheet, ind.row, ind.cells);
+    const deviates = DEVIATING.has(ind.status) || DEVIATING.has(ind.kfStatus);
+    if (!deviates && !findings.length) continue;
+    const cell = findings[0]?.cell ?? ind.cells.forecast ?? ind.cells.outcome ?? ind.cells.name ?? a1(ind.row, 1);
+    out.push({
+      type: "Indikator",
+      sheet: ind.sheet,
+      cell,
+      goal: ind.goal,
+      what: [`${ind.name}:`, ...indicatorWhat(ind), ...findings.map((f) => f.message)].join(" "),
+      analysis: ind.analysis,
+      item: true,
+      needsAnalysis: deviates,
+      findings,
+    });
+  }
+  return out;
+}
+
+function activityRows(ctx: ReportContext, index: FindingIndex): DeviationRow[] {
+  const out: DeviationRow[] = [];
+  for (const act of ctx.result.model.activities) {
+    const findings = index.take(act.sheet, act.row, act.cells);
+    if (!act.deviation && !findings.length) continue;
+    const cell = findings[0]?.cell ?? act.cells.deviation ?? act.cells.name ?? a1(act.row, 1);
+    const what = [`${act.name}:`];
+    if (act.deviation) what.push("Markerad med avvikelse.");
+    what.push(...findings.map((f) => f.message));
+    out.push(activityRow(act, cell, what.join(" "), findings));
+  }
+  return out;
+}
+
+function activityRow(act: Activity, cell: string, what: string, findings: Finding[]): DeviationRow {
+  return { type: "Aktivitet", sheet: act.sheet, cell, goal: act.goal, what, analysis: act.analysis, item: true, needsAnalysis: act.deviation, findings };
+}
+
+function budgetRows(ctx: ReportContext, index: FindingIndex): DeviationRow[] {
+  const out: DeviationRow[] = [];
+  for (const line of ctx.result.model.budget) {
+    const findings = index.take(line.sheet, line.row, line.cells);
+    if (!findings.length) continue;
+    out.push(budgetRow(line, findings));
+  }
+  return out;
+}
+
+function budgetRow(line: BudgetLine, findings: Finding[]): DeviationRow {
+  const deviation = line.deviation === null ? "" : ` Avvikelse ${svNumber(line.deviation, line.unit)}.`;
+  return {
+    type: "Budget",
+    sheet: line.sheet,
+    cell: findings[0].cell,
+    goal: null,
+    what: [`${line.label}:${deviation}`, ...findings.map((f) => f.message)].join(" "),
+    analysis: line.analysis,
+    item: true,
+    needsAnalysis: findings.some((f) => f.code === "budget-deviation-large" || f.code === "analysis-missing"),
+    findings,
+  };
+}
+
+function otherRows(findings: Finding[]): DeviationRow[] {
+  return findings.map((f) => ({
+    type: f.goal ? "Mål" : "Övrigt",
+    sheet: f.sheet,
+    cell: f.cell,
+    goal: f.goal,
+    what: f.message,
+    analysis: null,
+    item: false,
+    needsAnalysis: false,
+    findings: [f],
+  }));
+}
+
+function severityCell(findings: Finding[]): OutCell {
+  if (!findings.length) return { value: "–", style: "normal", tone: "neutral" };
+  const worst = findings.map((f) => SEVERITY_TEXT[f.severity]).sort((a, b) => a.rank - b.rank)[0];
+  return { value: worst.text, style: "normal", tone: worst.tone };
+}
+
+export function buildDeviationSheet(ctx: ReportContext): SheetSpec {
+  const sheet = new SheetBuilder("avvikelser");
+  sheet.heading(sheetTitle(ctx, "Avvikelser"), ctx.note);
+  const index = new FindingIndex(ctx.result.findings);
+  const rows = [...indicatorRows(ctx, index), ...activityRows(ctx, index), ...budgetRows(ctx, index)];
+  rows.push(...otherRows(index.rest(ctx.result.findings)));
+  if (!rows.length) {
+    sheet.add([{ value: "Inga avvikelser.", style: "normal" }]);
+    return sheet.build();
+  }
+  rows.sort(
+    (a, b) =>
+      ctx.sheetIndex(a.sheet) - ctx.sheetIndex(b.sheet) ||
+      rowOf(a.cell) - rowOf(b.cell) ||
+      (parseA1(a.cell)?.col ?? 0) - (parseA1(b.cell)?.col ?? 0) ||
+      TYPE_ORDER[a.type] - TYPE_ORDER[b.type],
+  );
+  const header = sheet.add(headerRow(DEVIATION_HEADERS));
+  sheet.freezeRows(header);
+  for (const r of rows) {
+    const goal = r.goal ? ctx.goalsById.get(r.goal) : undefined;
+    let analysis: OutCell | null = null;
+    if (r.analysis) analysis = { value: r.analysis, style: "normal", wrap: true };
+    else if (r.item) analysis = { value: "Analys saknas", style: "normal", tone: r.needsAnalysis ? "bad" : "neutral" };
+    sheet.add([
+      { value: r.type, style: "normal" },
+      { value: `${r.sheet}!${r.cell}`, style: "normal", link: { sheet: r.sheet, cell: r.cell } },
+      goal ? { value: goalName(goal), style: "normal", wrap: true } : null,
+      { value: r.what, style: "normal", wrap: true },
+      analysis,
+      severityCell(r.findings),
+    ]);
+  }
+  return sheet.build();
+}

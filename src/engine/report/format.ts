@@ -1,0 +1,213 @@
+/**
+ * Number formats, labels and small text helpers for the generated report sheets.
+ * Format codes are locale-invariant (Swedish Excel shows `#,##0.0` as `2 435,3`).
+ */
+import type {
+  Assessment,
+  GoalCounts,
+  GoalLevel,
+  Goal,
+  IndicatorStatus,
+  Period,
+  TargetKind,
+} from "../model/types";
+import type { StatusTone } from "./spec";
+
+/** Decimals a number shows when written without floating noise (4.1 → 1, 2.13 → 2, 4 → 0), at most 4. */
+export function decimalsOf(n: number): number {
+  if (!Number.isFinite(n)) return 0;
+  const text = String(Number(n.toFixed(4)));
+  const dot = text.indexOf(".");
+  return dot < 0 ? 0 : Math.min(4, text.length - dot - 1);
+}
+
+/** Rounds away floating noise: `round(0.040999999, 5)` → 0.041. */
+export function round(n: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.round(n * f + (n >= 0 ? 1e-9 : -1e-9)) / f;
+}
+
+function digits(decimals: number): string {
+  return decimals > 0 ? `.${"0".repeat(decimals)}` : "";
+}
+
+/** Quotes literal text for a number format (`"Max "`); quotes inside are dropped. */
+function literal(text: string): string {
+  return `"${text.replace(/"/g, "")}"`;
+}
+
+/** Prefix written before a target of this kind (`Max 10`). */
+function targetPrefix(kind: TargetKind | null): string {
+  if (kind === "max") return "Max ";
+  if (kind === "min") return "Minst ";
+  return "";
+}
+
+/**
+ * Cell value and number format for an indicator figure in the unit `unit`.
+ * `%` figures (model: 4.1 for 4,1 %) become fractions (0.041) with `0.0 %`; `st` gets `#,##0 "st"`;
+ * other units `#,##0.0 "<unit>"`; no unit a plain number. Decimals follow the figure itself,
+ * which the model keeps as written in the source.
+ */
+export function indicatorNumber(
+  n: number,
+  unit: string | null,
+  kind: TargetKind | null = null,
+): { value: number; format: string } {
+  const decimals = decimalsOf(n);
+  const prefix = targetPrefix(kind);
+  const pre = prefix ? literal(prefix) : "";
+  if (unit === "%") {
+    return { value: round(n / 100, decimals + 2), format: `${pre}0${digits(decimals)} %` };
+  }
+  const base = `#,##0${digits(decimals)}`;
+  if (unit) return { value: round(n, decimals), format: `${pre}${base} ${literal(unit)}` };
+  return { value: round(n, decimals), format: `${pre}${base}` };
+}
+
+/** Number format for budget amounts: mnkr with one decimal, tkr and kr whole. */
+export function amountFormat(unit: "mnkr" | "tkr" | "kr"): string {
+  return unit === "mnkr" ? "#,##0.0" : "#,##0";
+}
+
+export function amountDecimals(unit: "mnkr" | "tkr" | "kr"): number {
+  return unit === "mnkr" ? 1 : 0;
+}
+
+export const DATE_FORMAT = "yyyy-mm-dd";
+
+/** `YYYY-MM-DD` to an Excel date serial (1900 system), or null when it is not a date. */
+export function excelSerial(iso: string | null): number | null {
+  if (!iso) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return null;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  if (Number.isNaN(ms)) return null;
+  return Math.round(ms / 86_400_000) + 25_569;
+}
+
+/** `T2 2021`, `VB 2020`, `T2`, or null when the period is unknown. */
+export function periodLabel(period: Period): string | null {
+  if (!period.kind) return null;
+  return period.year === null ? period.kind : `${period.kind} ${period.year}`;
+}
+
+export interface StatusLabel {
+  text: string;
+  tone: StatusTone;
+}
+
+const STATUS_LABELS: Record<IndicatorStatus, StatusLabel> = {
+  met: { text: "● Uppfyllt", tone: "good" },
+  "partly-met": { text: "◆ Delvis", tone: "partial" },
+  "not-met": { text: "▲ Ej uppfyllt", tone: "bad" },
+  "not-measured": { text: "– Ej mätt", tone: "neutral" },
+  "no-target": { text: "○ Inget mål", tone: "neutral" },
+  unknown: { text: "? Okänd", tone: "neutral" },
+};
+
+export function statusLabel(status: IndicatorStatus): StatusLabel {
+  return STATUS_LABELS[status];
+}
+
+const ASSESSMENT_LABELS: Record<Assessment, StatusLabel> = {
+  helt: { text: "● Uppfylls helt", tone: "good" },
+  delvis: { text: "◆ Uppfylls delvis", tone: "partial" },
+  ej: { text: "▲ Uppfylls ej", tone: "bad" },
+  ingen: { text: "— Ingen", tone: "neutral" },
+};
+
+export function assessmentLabel(assessment: Assessment | null): StatusLabel {
+  return assessment ? ASSESSMENT_LABELS[assessment] : { text: "Saknas", tone: "neutral" };
+}
+
+const LEVEL_LABELS: Record<GoalLevel, string> = {
+  inriktningsmal: "KF:s inriktningsmål",
+  "kf-mal": "KF:s mål för verksamhetsområdet",
+  namndmal: "Nämndmål",
+  enhetsmal: "Enhetsmål",
+};
+
+export function levelLabel(level: GoalLevel): string {
+  return LEVEL_LABELS[level];
+}
+
+/** `1.1.1 Invånare i stadsdelsområdet …` (number when there is one, then the title). */
+export function goalName(goal: Goal): string {
+  if (!goal.number) return goal.title;
+  // The reports write a one-part number with its dot (`1. En modern storstad`), deeper ones without.
+  return `${goal.number}${goal.number.includes(".") ? "" : "."} ${goal.title}`;
+}
+
+/** The report's heading: `KF:s mål för verksamhetsområdet: 1.1 I Stockholm …`. */
+export function goalHeading(goal: Goal): string {
+  return `${levelLabel(goal.level)}: ${goalName(goal)}`;
+}
+
+const SMALL_NUMBERS = ["noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"];
+
+function count(n: number): string {
+  return n >= 0 && n < SMALL_NUMBERS.length ? SMALL_NUMBERS[n] : String(n);
+}
+
+/**
+ * The evidence behind an assessment in the reports' own words, e.g.
+ * `Av sju indikatorer uppfylls två helt, fyra delvis och en inte alls; en är ännu inte mätt.
+ * En av tre aktiviteter har avvikelse.`
+ * (A shared helper in evaluate may replace this; the wording follows 002 line 81.)
+ */
+export function countsSentence(counts: GoalCounts): string {
+  const indicatorTotal = counts.met + counts.partlyMet + counts.notMet + counts.notMeasured;
+  const parts: string[] = [];
+  if (indicatorTotal > 0) {
+    const measured: string[] = [];
+    if (counts.met) measured.push(`${count(counts.met)} helt`);
+    if (counts.partlyMet) measured.push(`${count(counts.partlyMet)} delvis`);
+    if (counts.notMet) measured.push(`${count(counts.notMet)} inte alls`);
+    const noun = indicatorTotal === 1 ? "indikator" : "indikatorer";
+    let sentence = `Av ${count(indicatorTotal)} ${noun}`;
+    if (measured.length) sentence += ` uppfylls ${joinSv(measured)}`;
+    if (counts.notMeasured) {
+      const notMeasured = `${count(counts.notMeasured)} ännu inte ${counts.notMeasured === 1 ? "mätt" : "mätta"}`;
+      sentence += measured.length ? `; ${notMeasured.replace(" ännu", " är ännu")}` : ` är ${notMeasured}`;
+    }
+    parts.push(`${sentence}.`);
+  } else {
+    parts.push("Inga indikatorer.");
+  }
+  if (counts.activities > 0) {
+    const noun = counts.activities === 1 ? "aktivitet" : "aktiviteter";
+    parts.push(
+      counts.activitiesWithDeviation === 0
+        ? `${capitalise(count(counts.activities))} ${noun}, ingen med avvikelse.`
+        : `${capitalise(count(counts.activitiesWithDeviation))} av ${count(counts.activities)} ${noun} har avvikelse.`,
+    );
+  }
+  return parts.join(" ");
+}
+
+function joinSv(items: string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} och ${items[items.length - 1]}`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Swedish display of a number for sentences (`2 435,3`, `4,1 %`). */
+export function svNumber(n: number, unit: string | null): string {
+  const decimals = decimalsOf(n);
+  const text = new Intl.NumberFormat("sv-SE", {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+    useGrouping: true,
+  })
+    .format(n)
+    .replace(/\u2212/g, "-")
+    .replace(/\u00a0/g, " ");
+  return unit ? `${text} ${unit}` : text;
+}
+
+/** Sorts names as the city's reports do: alphabetically in Swedish (å, ä, ö last). */
+export const svCollator = new Intl.Collator("sv", { sensitivity: "variant", numeric: false });

@@ -1,0 +1,409 @@
+import { buildReport } from "../../../src/engine/report";
+import { countsSentence, indicatorNumber } from "../../../src/engine/report/format";
+import type { OutCell, SheetSpec } from "../../../src/engine/report/spec";
+import type { CellValue, WorkbookSnapshot } from "../../../src/engine/grid";
+import { cellAt, parseA1 } from "../../../src/engine/grid";
+import { makeResult, makeSnapshot } from "./fixture";
+
+const OPTIONS = { generatedAt: "2021-09-15", snapshot: makeSnapshot() };
+
+function sheetOf(key: SheetSpec["key"], options = OPTIONS): SheetSpec {
+  const spec = buildReport(makeResult(), options).sheets.find((s) => s.key === key);
+  if (!spec) throw new Error(`no sheet ${key}`);
+  return spec;
+}
+
+const texts = (row: (OutCell | null)[]): (string | number | null)[] => row.map((c) => c?.value ?? null);
+
+/** 1-based row whose first cell is exactly `label`. */
+function rowIndex(spec: SheetSpec, label: string, from = 1): number {
+  for (let r = from - 1; r < spec.rows.length; r++) if (spec.rows[r][0]?.value === label) return r + 1;
+  throw new Error(`no row ${label}`);
+}
+
+function row(spec: SheetSpec, label: string, from = 1): (OutCell | null)[] {
+  return spec.rows[rowIndex(spec, label, from) - 1];
+}
+
+/** Evaluates the formulas we write (`'Sheet'!B4`, `B5+C5-D5`) against the workbook and the spec. */
+function evaluate(spec: SheetSpec, formula: string, workbook: WorkbookSnapshot): number {
+  const terms = formula.match(/[+-]?(?:'(?:[^']|'')+'!)?\$?[A-Z]+\$?\d+/g) ?? [];
+  expect(terms.join("")).toBe(formula);
+  let sum = 0;
+  for (const term of terms) {
+    const sign = term.startsWith("-") ? -1 : 1;
+    const ref = term.replace(/^[+-]/, "");
+    const m = /^(?:'((?:[^']|'')+)'!)?(.+)$/.exec(ref)!;
+    const pos = parseA1(m[2])!;
+    let v: CellValue;
+    if (m[1]) {
+      const grid = workbook.sheets.find((s) => s.name === m[1].replace(/''/g, "'"))!;
+      v = cellAt(grid, pos.row, pos.col);
+    } else {
+      const cell = spec.rows[pos.row - 1]?.[pos.col - 1];
+      v = cell?.formula ? evaluate(spec, cell.formula, workbook) : (cell?.value ?? null);
+    }
+    expect(typeof v === "number" || v === null).toBe(true);
+    sum += sign * ((v as number | null) ?? 0);
+  }
+  return sum;
+}
+
+describe("title and note rows", () => {
+  it("name the sheet, the period, the date given and the workbook", () => {
+    const spec = sheetOf("indikatorer");
+    expect(spec.rows[0][0]).toMatchObject({ value: "Målkoll – Indikatorer T2 2021", style: "title" });
+    expect(spec.rows[1][0]).toMatchObject({
+      value: "Skapad av Målkoll 2021-09-15 från Tertialrapport 2 2021.xlsx; ändra inte – tabellen skapas om",
+      style: "note",
+    });
+  });
+
+  it("carry no date unless one is passed in", () => {
+    const spec = sheetOf("driftbudget", { snapshot: makeSnapshot() } as typeof OPTIONS);
+    expect(spec.rows[1][0]?.value).toBe("Skapad av Målkoll från Tertialrapport 2 2021.xlsx; ändra inte – tabellen skapas om");
+  });
+});
+
+describe("indikatorer", () => {
+  const spec = sheetOf("indikatorer");
+
+  it("uses the report's columns, with the previous year in the VB column, and adds status", () => {
+    const header = row(spec, "Indikator");
+    expect(texts(header).slice(0, 9)).toEqual([
+      "Indikator",
+      "Periodens utfall",
+      "Utfall män/ pojkar",
+      "Utfall kvinnor/ flickor",
+      "Periodens utfall VB 2020",
+      "Prognos helår",
+      "Årsmål",
+      "KF:s årsmål",
+      "Period",
+    ]);
+    expect(header[9]?.value).toBe("Status");
+    expect(header.every((c) => c?.style === "header")).toBe(true);
+  });
+
+  it("groups indicators under goal headings in hierarchy order, alphabetically within a goal", () => {
+    const firstCol = spec.rows.map((r) => r[0]?.value ?? null).filter((v) => v !== null && v !== "Indikator");
+    expect(firstCol.slice(2)).toEqual([
+      "KF:s inriktningsmål: 1. En modern storstad med möjligheter och valfrihet för alla",
+      "KF:s mål för verksamhetsområdet: 1.1 I Stockholm är människor självförsörjande och vägen till arbete och svenskkunskaper är kort",
+      "Andel barn som lever i familjer som har ekonomiskt bistånd",
+      "Andel personer som har ekonomiskt bistånd i förhållande till befolkningen",
+      "Antal aspiranter som fått Stockholmsjobb",
+      "Antal tillhandahållna platser för feriejobb",
+      "Nämndmål: 1.1.1 Invånare i stadsdelsområdet försörjer sig själva",
+      "Antal unga 20-29 år som varken arbetar eller studerar som nåtts av uppsökande verksamhet och tagit del av arbetsmarknadsinsatser",
+      "KF:s mål för verksamhetsområdet: 1.5 I Stockholm har äldre en tillvaro som präglas av hög kvalitet, trygghet och självbestämmande",
+      "Antal personal en hemtjänsttagare med minst två besök om dagen möter under en 14-dagarsperiod",
+    ]);
+    expect(row(spec, "Nämndmål: 1.1.1 Invånare i stadsdelsområdet försörjer sig själva")[0]?.style).toBe("heading");
+  });
+
+  it("writes percentages as fractions with the source's decimals", () => {
+    const barn = row(spec, "Andel barn som lever i familjer som har ekonomiskt bistånd");
+    expect(barn[1]).toMatchObject({ value: 0.041, format: "0.0 %" });
+    expect(barn[2]).toBeNull();
+    expect(barn[4]).toMatchObject({ value: 0.037, format: "0.0 %" });
+    expect(barn[5]).toMatchObject({ value: 0.04, format: "0 %" });
+    expect(barn[6]).toMatchObject({ value: 0.033, format: "0.0 %" });
+    expect(barn[7]).toMatchObject({ value: 0.027, format: "0.0 %" });
+    expect(barn[8]).toMatchObject({ value: "Tertial 2 2021" });
+    const personer = row(spec, "Andel personer som har ekonomiskt bistånd i förhållande till befolkningen");
+    expect(personer[1]).toMatchObject({ value: 0.0213, format: "0.00 %" });
+    expect(personer[2]).toMatchObject({ value: 0.0185, format: "0.00 %" });
+  });
+
+  it("writes counts with their unit, text targets as text and max targets with their prefix", () => {
+    const aspiranter = row(spec, "Antal aspiranter som fått Stockholmsjobb");
+    expect(aspiranter[1]).toMatchObject({ value: 21, format: '#,##0 "st"' });
+    expect(aspiranter[7]).toMatchObject({ value: 800, format: '#,##0 "st"' });
+    const ferie = row(spec, "Antal tillhandahållna platser för feriejobb");
+    expect(ferie[7]).toMatchObject({ value: "Tas fram av nämnd" });
+    const unga = row(spec, "Antal unga 20-29 år som varken arbetar eller studerar som nåtts av uppsökande verksamhet och tagit del av arbetsmarknadsinsatser");
+    expect(unga[1]).toMatchObject({ value: 58, format: "#,##0" });
+    const hemtjanst = row(spec, "Antal personal en hemtjänsttagare med minst två besök om dagen möter under en 14-dagarsperiod");
+    expect(hemtjanst[7]).toMatchObject({ value: 10, format: '"Max "#,##0 "personer"' });
+    expect(hemtjanst[8]?.value).toBe("2021");
+  });
+
+  it("shows status as symbol and word with a tone", () => {
+    const barn = row(spec, "Andel barn som lever i familjer som har ekonomiskt bistånd");
+    expect(barn[9]).toMatchObject({ value: "▲ Ej uppfyllt", tone: "bad" });
+    const aspiranter = row(spec, "Antal aspiranter som fått Stockholmsjobb");
+    expect(aspiranter[9]).toMatchObject({ value: "● Uppfyllt", tone: "good" });
+    expect(aspiranter[10]).toMatchObject({ value: "▲ Ej uppfyllt", tone: "bad" });
+    const hemtjanst = row(spec, "Antal personal en hemtjänsttagare med minst två besök om dagen möter under en 14-dagarsperiod");
+    expect(hemtjanst[9]).toMatchObject({ value: "– Ej mätt", tone: "neutral" });
+  });
+
+  it("fits column widths and wraps the long indicator names", () => {
+    expect(spec.columnWidths).toHaveLength(11);
+    expect(spec.columnWidths[0]).toBeGreaterThan(40);
+    expect(spec.columnWidths.every((w) => w >= 8 && w <= 60)).toBe(true);
+    expect(row(spec, "Antal aspiranter som fått Stockholmsjobb")[0]?.wrap).toBe(true);
+  });
+});
+
+describe("indicatorNumber", () => {
+  it("rounds away floating noise", () => {
+    expect(indicatorNumber(4.1, "%").value).toBe(0.041);
+    expect(indicatorNumber(36.3, "%").value).toBe(0.363);
+    expect(indicatorNumber(15.2, "barn/avd.")).toEqual({ value: 15.2, format: '#,##0.0 "barn/avd."' });
+    expect(indicatorNumber(1.5, "%", "max")).toEqual({ value: 0.015, format: '"Max "0.0 %' });
+  });
+});
+
+describe("driftbudget", () => {
+  const spec = sheetOf("driftbudget");
+  const snapshot = OPTIONS.snapshot;
+
+  it("has the two tables with the report's headers", () => {
+    const headers = spec.rows.filter((r) => r[0]?.style === "header" && r[0]?.value === "Mnkr");
+    expect(headers).toHaveLength(2);
+    expect(texts(headers[0])).toEqual([
+      "Mnkr",
+      "Budget 2021 (nämndbudget efter beslutade BJ)",
+      "Begärda budgetjusteringar (begärda BJ tertialrapport)",
+      "Prestations- och omslutningsförändringar (begärda/förväntade)",
+      "Prognos T2 2021 (inkl. budgetjusteringar, prestationsförändringar, omslutningsförändringar)",
+      "Avvikelse",
+    ]);
+    expect(texts(headers[1])).toEqual([
+      "Mnkr",
+      "Budget 2021 (netto, inkl. godkända BJ)",
+      "Begärda budgetjusteringar",
+      "Prognos 2021 (före resultatöverföringar, inkl. begärda BJ)",
+      "Prognos 2021 (efter resultatöverföringar, inkl. begärda BJ)",
+      "Avvikelse (+/-) (inkl. begärda BJ)",
+    ]);
+  });
+
+  it("refers to numeric source cells with live formulas and caches the engine's numbers", () => {
+    const r = rowIndex(spec, "Anslag för nämndens verksamhet (netto)");
+    const netto = spec.rows[r - 1];
+    expect(netto[1]).toMatchObject({ value: 2435.3, formula: "'Driftbudget'!B4", format: "#,##0.0" });
+    expect(netto[2]).toMatchObject({ value: 15.2, formula: "'Driftbudget'!C4" });
+    expect(netto[4]).toMatchObject({ value: 2447.1, formula: "'Driftbudget'!E4" });
+    expect(netto[5]).toMatchObject({ value: 19.9, formula: `B${r}+C${r}+D${r}-E${r}`, format: "#,##0.0" });
+  });
+
+  it("writes values, not formulas, where the source cell is text", () => {
+    const intakter = row(spec, "Intäkter");
+    expect(intakter[1]).toEqual({ value: -489.4, format: "#,##0.0", style: "normal" });
+    expect(intakter[4]?.formula).toBeUndefined();
+    expect(intakter[5]).toMatchObject({ value: 3, formula: expect.stringMatching(/^B\d+\+C\d+\+D\d+-E\d+$/) });
+  });
+
+  it("adds up the result disposition: 19,9 + 76,1 − 89,1 = 6,9", () => {
+    const before = rowIndex(spec, "Prognos/avvikelse före resultatdispositioner");
+    const after = row(spec, "Prognos/avvikelse efter resultatdispositioner");
+    expect(spec.rows[before - 1][5]).toMatchObject({ value: 19.9, formula: `'Driftbudget'!F7` });
+    expect(after[5]).toMatchObject({ value: 6.9, formula: `F${before}+F${before + 1}+F${before + 2}`, style: "total" });
+    expect(after[1]).toBeNull();
+  });
+
+  it("styles varav rows italic and the total bold, and recomputes Avvikelse = Budget + BJ − Prognos efter RÖ", () => {
+    const varav = row(spec, "varav socialpsykiatri");
+    expect(varav.every((c) => c?.style === "varav")).toBe(true);
+    expect(varav[0]?.indent).toBe(1);
+    const totalRow = rowIndex(spec, "Totalt");
+    const total = spec.rows[totalRow - 1];
+    expect(total.every((c) => c?.style === "total")).toBe(true);
+    expect(total[1]).toMatchObject({ value: 2435.3, formula: "'Driftbudget'!B30" });
+    expect(total[5]).toMatchObject({ value: 6.9, formula: `B${totalRow}+C${totalRow}-E${totalRow}` });
+    expect(row(spec, "Individ- och familjeomsorg")[0]?.style).toBe("normal");
+  });
+
+  it("caches exactly what the formulas compute", () => {
+    let checked = 0;
+    for (const r of spec.rows)
+      for (const cell of r)
+        if (cell?.formula) {
+          expect(evaluate(spec, cell.formula, snapshot)).toBeCloseTo(cell.value as number, 9);
+          checked++;
+        }
+    expect(checked).toBeGreaterThan(80);
+  });
+
+  it("charts the deviation per verksamhetsområde without the varav rows", () => {
+    expect(spec.charts).toHaveLength(1);
+    const chart = spec.charts![0];
+    expect(chart.kind).toBe("bar");
+    const cats = chart.categories.split(":").map((a) => parseA1(a)!.row);
+    const labels = spec.rows.slice(cats[0] - 1, cats[1]).map((r) => r[0]?.value);
+    expect(labels).toEqual([
+      "Nämnd och administration",
+      "Individ- och familjeomsorg",
+      "Stadsmiljöverksamhet",
+      "avskrivningar",
+      "internräntor",
+      "Förskoleverksamhet",
+      "Äldreomsorg",
+      "Stöd och service till personer med funktionsnedsättning",
+      "Barn, kultur och fritid",
+      "Arbetsmarknadsåtgärder",
+      "Ekonomiskt bistånd",
+      "Övrig verksamhet",
+    ]);
+    const ifo = spec.rows[cats[0]][1];
+    expect(ifo).toMatchObject({ value: 25.6 });
+    expect(chart.series[0].values).toBe(chart.categories.replace(/A/g, "B"));
+  });
+
+  it("writes values only when no workbook is at hand to prove the source numeric", () => {
+    const bare = sheetOf("driftbudget", { generatedAt: "2021-09-15" } as typeof OPTIONS);
+    const netto = row(bare, "Anslag för nämndens verksamhet (netto)");
+    expect(netto[1]).toEqual({ value: 2435.3, format: "#,##0.0", style: "normal" });
+    expect(netto[5]?.formula).toMatch(/^B\d+\+C\d+\+D\d+-E\d+$/);
+  });
+
+  it("lists the budget figures evaluate computed", () => {
+    const r = row(spec, "Budgetföljsamhet efter resultatöverföringar");
+    expect(r[1]).toMatchObject({ value: 0.997, format: "0.0 %" });
+    expect(r[2]).toMatchObject({ value: 1, format: "0 %" });
+    expect(row(spec, "Prognossäkerhet")[2]?.value).toBe("+/- 1 %");
+  });
+});
+
+describe("maluppfyllelse", () => {
+  const spec = sheetOf("maluppfyllelse");
+
+  it("lists every goal, indented by level, with stated and suggested assessment and counts", () => {
+    const kf = row(spec, "KF:s mål för verksamhetsområdet: 1.1 I Stockholm är människor självförsörjande och vägen till arbete och svenskkunskaper är kort");
+    expect(kf[0]).toMatchObject({ indent: 1, link: { sheet: "Uppföljning", cell: "A4" } });
+    expect(kf[1]).toMatchObject({ value: "◆ Uppfylls delvis", tone: "partial" });
+    expect(kf[2]).toMatchObject({ value: "▲ Uppfylls ej", tone: "bad" });
+    expect(texts(kf).slice(3, 9)).toEqual([1, 0, 3, 0, 1, 0]);
+    expect(kf[9]?.value).toBe("Av fyra indikatorer uppfylls en helt och tre inte alls. En aktivitet, ingen med avvikelse.");
+    const nm = row(spec, "Nämndmål: 1.1.1 Invånare i stadsdelsområdet försörjer sig själva");
+    expect(nm[0]?.indent).toBe(2);
+    const nm142 = row(spec, "Nämndmål: 1.4.2 Barn, unga och vuxna i behov av stöd får insatser av hög kvalitet.");
+    expect(nm142[0]?.indent).toBe(0);
+    expect(nm142[10]).toMatchObject({ value: "Målet bedöms uppfyllas helt men två aktiviteter har avvikelse.", tone: "bad" });
+    expect(row(spec, "KF:s mål för verksamhetsområdet: 1.5 I Stockholm har äldre en tillvaro som präglas av hög kvalitet, trygghet och självbestämmande")[2]?.value).toBe("Saknas");
+  });
+
+  it("charts indicator statuses per goal as stacked bars over the table", () => {
+    const chart = spec.charts![0];
+    expect(chart.kind).toBe("stackedBar");
+    const header = rowIndex(spec, "Mål");
+    expect(chart.categories).toBe(`A${header + 1}:A${header + 5}`);
+    expect(chart.series.map((s) => s.name)).toEqual(["Uppfyllda", "Delvis uppfyllda", "Ej uppfyllda", "Ej mätta"]);
+    expect(chart.series[2].values).toBe(`F${header + 1}:F${header + 5}`);
+  });
+});
+
+describe("countsSentence", () => {
+  it("says what the reports say", () => {
+    expect(countsSentence({ met: 2, partlyMet: 4, notMet: 1, notMeasured: 0, activities: 0, activitiesWithDeviation: 0 })).toBe(
+      "Av sju indikatorer uppfylls två helt, fyra delvis och en inte alls.",
+    );
+    expect(countsSentence({ met: 0, partlyMet: 0, notMet: 0, notMeasured: 1, activities: 3, activitiesWithDeviation: 2 })).toBe(
+      "Av en indikator är en ännu inte mätt. Två av tre aktiviteter har avvikelse.",
+    );
+  });
+});
+
+describe("avvikelser", () => {
+  const spec = sheetOf("avvikelser");
+  const header = rowIndex(spec, "Typ");
+  const body = spec.rows.slice(header);
+
+  it("has the columns and one row per deviating item, in sheet and row order", () => {
+    expect(texts(spec.rows[header - 1])).toEqual(["Typ", "Var", "Mål", "Vad avviker", "Analys", "Allvar"]);
+    expect(body.map((r) => r[1]?.value)).toEqual([
+      "Uppföljning!F6",
+      "Uppföljning!B7",
+      "Uppföljning!F9",
+      "Uppföljning!F11",
+      "Uppföljning!A31",
+      "Uppföljning!D33",
+      "Uppföljning!A34",
+      "Driftbudget!F15",
+    ]);
+    expect(body.map((r) => r[0]?.value)).toEqual(["Indikator", "Indikator", "Indikator", "Indikator", "Mål", "Aktivitet", "Aktivitet", "Budget"]);
+  });
+
+  it("links to the source cell and names the goal", () => {
+    const personer = body[1];
+    expect(personer[1]).toMatchObject({ link: { sheet: "Uppföljning", cell: "B7" } });
+    expect(personer[2]?.value).toBe("1.1 I Stockholm är människor självförsörjande och vägen till arbete och svenskkunskaper är kort");
+    expect(personer[3]?.value).toContain("▲ Ej uppfyllt mot årsmål: Prognos 2,2 % mot 1,8 %.");
+    expect(personer[3]?.value).toContain("Totalen 2,13 %");
+    expect(personer[5]).toMatchObject({ value: "Varning", tone: "partial" });
+  });
+
+  it("quotes the analysis or says it is missing", () => {
+    expect(body[0][4]?.value).toMatch(/^På grund av pandemin/);
+    expect(body[2][4]).toMatchObject({ value: "Analys saknas", tone: "bad" });
+    expect(body[6][4]).toMatchObject({ value: "Analys saknas", tone: "bad" });
+    expect(body[7][4]).toMatchObject({ value: "Analys saknas", tone: "bad" });
+    expect(body[4][4]).toBeNull();
+  });
+});
+
+describe("aktiviteter", () => {
+  const spec = sheetOf("aktiviteter");
+
+  it("lists activities per goal with real dates and marks deviations", () => {
+    expect(texts(row(spec, "Aktivitet"))).toEqual(["Aktivitet", "Startdatum", "Slutdatum", "Avvikelse", "Analys"]);
+    const missbruk = row(spec, "Missbruksvårdens öppenvård, Öppenvård sydost, ska under året starta samtalsgrupper med föräldrar som har barn under 18 år.");
+    expect(missbruk[1]).toMatchObject({ value: 44197, format: "yyyy-mm-dd" });
+    expect(missbruk[2]).toMatchObject({ value: 44561, format: "yyyy-mm-dd" });
+    expect(missbruk[3]).toMatchObject({ value: "Avvikelse", tone: "bad" });
+    expect(missbruk[4]).toMatchObject({ value: "Analys saknas", tone: "bad" });
+    const heading = rowIndex(spec, "Nämndmål: 1.4.2 Barn, unga och vuxna i behov av stöd får insatser av hög kvalitet.");
+    expect(spec.rows.slice(heading + 1, heading + 4).map((r) => (r[0]?.value as string).slice(0, 12))).toEqual([
+      "Inventering ",
+      "Kollegial ob",
+      "Missbruksvår",
+    ]);
+  });
+});
+
+describe("flags and determinism", () => {
+  it("flags each finding on a user's sheet, never on Målkoll's own sheets", () => {
+    const result = makeResult();
+    result.state.owned.push({ key: "indikatorer", name: "Målkoll Indikatorer", checksum: "" });
+    result.findings.push({ ...result.findings[0], sheet: "Målkoll Indikatorer", cell: "B5" });
+    const { flags } = buildReport(result, OPTIONS);
+    expect(flags).toHaveLength(4);
+    expect(flags[0]).toEqual({
+      sheet: "Uppföljning",
+      cell: "B7",
+      severity: "warning",
+      message: "Totalen 2,13 % ligger utanför männens och kvinnornas utfall (1,85 % och 1,96 %).",
+    });
+    expect(flags.some((f) => f.sheet === "Målkoll Indikatorer")).toBe(false);
+  });
+
+  it("gives the same output twice", () => {
+    const a = buildReport(makeResult(), { generatedAt: "2021-09-15", snapshot: makeSnapshot() });
+    const b = buildReport(makeResult(), { generatedAt: "2021-09-15", snapshot: makeSnapshot() });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(a.sheets.map((s) => s.key)).toEqual(["indikatorer", "maluppfyllelse", "driftbudget", "avvikelser", "aktiviteter"]);
+  });
+
+  it("produces every sheet, with a plain line, for an empty workbook", () => {
+    const result = makeResult();
+    result.model = { ...result.model, period: { kind: null, year: null, source: "none" }, goals: [], indicators: [], activities: [], budget: [] };
+    result.findings = [];
+    result.derived = [];
+    const out = buildReport(result);
+    expect(out.sheets).toHaveLength(5);
+    expect(out.sheets[0].rows[0][0]?.value).toBe("Målkoll – Indikatorer");
+    for (const s of out.sheets) expect(typeof s.rows[3][0]?.value).toBe("string");
+    expect(out.flags).toEqual([]);
+  });
+});
+
+describe("countsSentence with some not yet measured", () => {
+  it("keeps Swedish word order", () => {
+    expect(countsSentence({ met: 1, partlyMet: 0, notMet: 0, notMeasured: 2, activities: 0, activitiesWithDeviation: 0 })).toBe(
+      "Av tre indikatorer uppfylls en helt; två är ännu inte mätta.",
+    );
+  });
+});
