@@ -65,7 +65,11 @@ export interface ConvertResult {
 }
 
 /** Converts a workbook to CSV (UTF-8, comma, quoted text) or PDF with a throwaway profile. */
-export function convertWithLibreOffice(xlsxPath: string, format: "csv" | "pdf", opts: ConvertOptions = {}): ConvertResult {
+export function convertWithLibreOffice(
+  xlsxPath: string,
+  format: "csv" | "pdf",
+  opts: ConvertOptions = {},
+): ConvertResult {
   const binary = sofficeBinary();
   if (!binary) throw new Error(LIBREOFFICE_MISSING);
   const profile = mkdtempSync(path.join(tmpdir(), "malkoll-lo-profile-"));

@@ -30,13 +30,17 @@ function rangeValues(spec: SheetSpec, range: string): (string | number | null)[]
 }
 
 function strCache(values: (string | number | null)[]): string {
-  const pts = values.map((v, i) => (v === null ? "" : `<c:pt idx="${i}"><c:v>${escapeXml(String(v))}</c:v></c:pt>`)).join("");
+  const pts = values
+    .map((v, i) => (v === null ? "" : `<c:pt idx="${i}"><c:v>${escapeXml(String(v))}</c:v></c:pt>`))
+    .join("");
   return `<c:strCache><c:ptCount val="${values.length}"/>${pts}</c:strCache>`;
 }
 
 function numCache(values: (string | number | null)[]): string {
   const pts = values
-    .map((v, i) => (typeof v === "number" && Number.isFinite(v) ? `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>` : ""))
+    .map((v, i) =>
+      typeof v === "number" && Number.isFinite(v) ? `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>` : "",
+    )
     .join("");
   return `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>${pts}</c:numCache>`;
 }

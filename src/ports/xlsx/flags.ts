@@ -89,7 +89,8 @@ export function applyFlagRules(sheetXml: string, flags: Flag[], styles: StyleBoo
   if (bySeverity.size === 0) return xml;
 
   let priority = 0;
-  for (const { tag } of startTags(xml, "cfRule")) priority = Math.max(priority, Number(attr(tag, "priority")) || 0);
+  for (const { tag } of startTags(xml, "cfRule"))
+    priority = Math.max(priority, Number(attr(tag, "priority")) || 0);
   const blocks: string[] = [];
   for (const severity of ["error", "warning", "info"] as const) {
     const refs = bySeverity.get(severity);

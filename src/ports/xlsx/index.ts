@@ -42,10 +42,16 @@ export async function checkPackage(bytes: Uint8Array, name: string): Promise<JSZ
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch (err) {
-    throw new XlsxPortError(`${name} är skadad eller ingen .xlsx-fil`, `${name} is damaged or not an .xlsx file`, { cause: err });
+    throw new XlsxPortError(
+      `${name} är skadad eller ingen .xlsx-fil`,
+      `${name} is damaged or not an .xlsx file`,
+      { cause: err },
+    );
   }
   const rootRels = zip.file("_rels/.rels");
-  const main = rootRels ? parseRels(await rootRels.async("string")).find((r) => r.type === REL_TYPE.officeDocument) : undefined;
+  const main = rootRels
+    ? parseRels(await rootRels.async("string")).find((r) => r.type === REL_TYPE.officeDocument)
+    : undefined;
   const mainPath = main ? resolveTarget("", main.target) : "";
   if (!mainPath || !zip.file(mainPath) || !zip.file(relsPathFor(mainPath)))
     throw new XlsxPortError(`${name} är ingen Excel-arbetsbok`, `${name} is not an Excel workbook`);
@@ -61,7 +67,10 @@ export async function checkPackage(bytes: Uint8Array, name: string): Promise<JSZ
  * Reads a workbook package into a snapshot. ExcelJS parses it; when ExcelJS fails on parts it
  * does not model, a copy without pivot tables/caches (which carry no cell values) is parsed instead.
  */
-export async function snapshotFromBuffer(bytes: Uint8Array, name = "arbetsbok.xlsx"): Promise<WorkbookSnapshot> {
+export async function snapshotFromBuffer(
+  bytes: Uint8Array,
+  name = "arbetsbok.xlsx",
+): Promise<WorkbookSnapshot> {
   const zip = await checkPackage(bytes, name);
   try {
     return snapshotFromWorkbook(await loadWithExcelJS(bytes), name);
@@ -116,7 +125,11 @@ export class XlsxPort implements WorkbookPort {
       bytes = await fs.readFile(filePath);
     } catch (err) {
       if (err instanceof XlsxPortError) throw err;
-      throw new XlsxPortError(`Filen ${filePath} hittades inte eller kan inte läsas`, `File ${filePath} was not found or cannot be read`, { cause: err });
+      throw new XlsxPortError(
+        `Filen ${filePath} hittades inte eller kan inte läsas`,
+        `File ${filePath} was not found or cannot be read`,
+        { cause: err },
+      );
     }
     await checkPackage(bytes, name);
     return new XlsxPort(bytes, name, path.resolve(filePath));
@@ -155,7 +168,11 @@ export class XlsxPort implements WorkbookPort {
       this.lastReport = await apply(pkg);
     } catch (err) {
       if (err instanceof XlsxPortError) throw err;
-      throw new XlsxPortError(`${this.name} kunde inte skrivas säkert`, `${this.name} could not be written safely`, { cause: err });
+      throw new XlsxPortError(
+        `${this.name} kunde inte skrivas säkert`,
+        `${this.name} could not be written safely`,
+        { cause: err },
+      );
     }
     this.bytes = await pkg.generate();
   }

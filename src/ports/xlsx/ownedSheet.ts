@@ -70,12 +70,14 @@ function cellXml(ref: string, cell: OutCell, styleId: number): string {
   const value = cell.value;
   if (cell.formula !== undefined && cell.formula !== "") {
     const f = `<f>${escapeXml(cell.formula.replace(/^=/, ""))}</f>`;
-    if (typeof value === "number" && Number.isFinite(value)) return `<c r="${ref}"${s}>${f}<v>${numberText(value)}</v></c>`;
+    if (typeof value === "number" && Number.isFinite(value))
+      return `<c r="${ref}"${s}>${f}<v>${numberText(value)}</v></c>`;
     if (typeof value === "string") return `<c r="${ref}"${s} t="str">${f}<v>${escapeXml(value)}</v></c>`;
     return `<c r="${ref}"${s}>${f}</c>`;
   }
   if (typeof value === "string") return textCell(ref, s, value);
-  if (typeof value === "number" && Number.isFinite(value)) return `<c r="${ref}"${s}><v>${numberText(value)}</v></c>`;
+  if (typeof value === "number" && Number.isFinite(value))
+    return `<c r="${ref}"${s}><v>${numberText(value)}</v></c>`;
   return s ? `<c r="${ref}"${s}/>` : "";
 }
 
@@ -103,7 +105,9 @@ export function renderOwnedSheet(spec: SheetSpec, styles: StyleBook, options: Re
       cells.push(xml);
       if (c + 1 > maxCol) maxCol = c + 1;
       if (cell.link && parseA1(cell.link.cell))
-        links.push(`<hyperlink ref="${ref}" location="${escapeXml(sheetRef(cell.link.sheet, cell.link.cell))}" display="${escapeXml(String(cell.value ?? ""))}"/>`);
+        links.push(
+          `<hyperlink ref="${ref}" location="${escapeXml(sheetRef(cell.link.sheet, cell.link.cell))}" display="${escapeXml(String(cell.value ?? ""))}"/>`,
+        );
     });
     if (cells.length) {
       rowsXml.push(`<row r="${r + 1}">${cells.join("")}</row>`);
@@ -111,22 +115,33 @@ export function renderOwnedSheet(spec: SheetSpec, styles: StyleBook, options: Re
     }
   });
 
-  out.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`);
+  out.push(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`,
+  );
   out.push(`<dimension ref="${maxRow && maxCol ? `A1:${columnLetters(maxCol)}${maxRow}` : "A1"}"/>`);
   const freeze = spec.freezeRows && spec.freezeRows > 0 ? Math.floor(spec.freezeRows) : 0;
   const view = freeze
     ? `<pane ySplit="${freeze}" topLeftCell="A${freeze + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${freeze + 1}" sqref="A${freeze + 1}"/>`
     : "";
   const grid = options.hideGridlines === false ? "" : ' showGridLines="0"';
-  out.push(`<sheetViews><sheetView${grid} workbookViewId="0"${view ? `>${view}</sheetView>` : "/>"}</sheetViews>`);
+  out.push(
+    `<sheetViews><sheetView${grid} workbookViewId="0"${view ? `>${view}</sheetView>` : "/>"}</sheetViews>`,
+  );
   out.push('<sheetFormatPr defaultRowHeight="15"/>');
   const cols = spec.columnWidths
-    .map((w, i) => (Number.isFinite(w) && w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${Math.min(w, 255)}" customWidth="1"/>` : ""))
+    .map((w, i) =>
+      Number.isFinite(w) && w > 0
+        ? `<col min="${i + 1}" max="${i + 1}" width="${Math.min(w, 255)}" customWidth="1"/>`
+        : "",
+    )
     .join("");
   if (cols) out.push(`<cols>${cols}</cols>`);
   out.push(rowsXml.length ? `<sheetData>${rowsXml.join("")}</sheetData>` : "<sheetData/>");
   const merges = (spec.merges ?? []).filter((m) => parseA1Range(m));
-  if (merges.length) out.push(`<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m.toUpperCase()}"/>`).join("")}</mergeCells>`);
+  if (merges.length)
+    out.push(
+      `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m.toUpperCase()}"/>`).join("")}</mergeCells>`,
+    );
   if (links.length) out.push(`<hyperlinks>${links.join("")}</hyperlinks>`);
   out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   if (options.drawingRelId) out.push(`<drawing r:id="${options.drawingRelId}"/>`);

@@ -157,7 +157,11 @@ export class PackageEditor {
   async generate(): Promise<Buffer> {
     for (const path of this.changed) this.zip.file(path, this.cache.get(path) ?? "");
     this.changed.clear();
-    return this.zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+    return this.zip.generateAsync({
+      type: "nodebuffer",
+      compression: "DEFLATE",
+      compressionOptions: { level: 6 },
+    });
   }
 
   /** Path of the main workbook part from the package relationships (normally `xl/workbook.xml`). */

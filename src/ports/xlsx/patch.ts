@@ -44,7 +44,13 @@ export interface PatchReport {
 const INVALID_NAME_CHARS = /[[\]:*?/\\]/;
 
 function checkSheetName(name: string): void {
-  if (!name || name.length > 31 || INVALID_NAME_CHARS.test(name) || name.startsWith("'") || name.endsWith("'"))
+  if (
+    !name ||
+    name.length > 31 ||
+    INVALID_NAME_CHARS.test(name) ||
+    name.startsWith("'") ||
+    name.endsWith("'")
+  )
     throw new XlsxPortError(
       `Ogiltigt bladnamn för Målkolls utdata: "${name}"`,
       `Invalid sheet name for Målkoll output: "${name}"`,
@@ -84,7 +90,11 @@ class WorkbookPatch {
     this.relPrefix = prefixFor(this.wbXml, NS_REL);
     this.sheets = await this.pkg.sheets(this.wbPath);
     const stylesRel = parseRels(this.wbRels).find((r) => r.type === REL_TYPE.styles);
-    if (!stylesRel) throw new XlsxPortError("Arbetsboken saknar formatmallar (styles.xml)", "The workbook has no styles part");
+    if (!stylesRel)
+      throw new XlsxPortError(
+        "Arbetsboken saknar formatmallar (styles.xml)",
+        "The workbook has no styles part",
+      );
     this.stylesPath = resolveTarget(this.wbPath, stylesRel.target);
     try {
       this.styles = new StyleBook(await this.pkg.requireText(this.stylesPath));
@@ -117,7 +127,12 @@ class WorkbookPatch {
   }
 
   /** Writes (or replaces in place) an owned sheet. */
-  async writeSheet(name: string, spec: SheetSpec, replaces: boolean, state: "visible" | "veryHidden"): Promise<void> {
+  async writeSheet(
+    name: string,
+    spec: SheetSpec,
+    replaces: boolean,
+    state: "visible" | "veryHidden",
+  ): Promise<void> {
     checkSheetName(name);
     const existing = this.find(name);
     let partPath: string;
@@ -144,7 +159,9 @@ class WorkbookPatch {
       this.wbRels = rel.xml;
       this.contentTypes = addContentTypeOverride(this.contentTypes, partPath, CONTENT_TYPE.worksheet);
       const sheetId = Math.max(0, ...this.sheets.map((s) => s.sheetId)) + 1;
-      const rAttr = this.relPrefix ? `${this.relPrefix}:id="${rel.id}"` : `xmlns:r="${NS_REL}" r:id="${rel.id}"`;
+      const rAttr = this.relPrefix
+        ? `${this.relPrefix}:id="${rel.id}"`
+        : `xmlns:r="${NS_REL}" r:id="${rel.id}"`;
       const stateAttr = state === "veryHidden" ? ' state="veryHidden"' : "";
       const tag = `<sheet name="${escapeXml(name)}" sheetId="${sheetId}"${stateAttr} ${rAttr}/>`;
       this.wbXml = this.wbXml.includes("</sheets>")
@@ -247,7 +264,9 @@ class WorkbookPatch {
         removed = true;
         continue;
       }
-      kept.push(current !== lastKept ? setAttr(removeAttr(tag, "i"), "i", String(current)) : removeAttr(tag, "i"));
+      kept.push(
+        current !== lastKept ? setAttr(removeAttr(tag, "i"), "i", String(current)) : removeAttr(tag, "i"),
+      );
       lastKept = current;
     }
     if (!removed) return;
@@ -288,7 +307,10 @@ export async function applyWritePlan(pkg: PackageEditor, plan: WritePlan): Promi
   for (const r of plan.renames) patch.rename(r.from, r.to);
   for (const s of plan.sheets) {
     if (sameName(s.name, STATE_SHEET))
-      throw new XlsxPortError(`"${STATE_SHEET}" är reserverat för Målkolls tillstånd`, `"${STATE_SHEET}" is reserved for Målkoll's state`);
+      throw new XlsxPortError(
+        `"${STATE_SHEET}" är reserverat för Målkolls tillstånd`,
+        `"${STATE_SHEET}" is reserved for Målkoll's state`,
+      );
     await patch.writeSheet(s.name, s.spec, s.replaces, "visible");
   }
   await patch.flags(plan.flags, plan.clearFlags);
@@ -298,6 +320,10 @@ export async function applyWritePlan(pkg: PackageEditor, plan: WritePlan): Promi
   return patch.report;
 }
 
-export async function applyClearFlags(pkg: PackageEditor, flags: FlagRecord[], state: WritePlan["state"]): Promise<PatchReport> {
+export async function applyClearFlags(
+  pkg: PackageEditor,
+  flags: FlagRecord[],
+  state: WritePlan["state"],
+): Promise<PatchReport> {
   return applyWritePlan(pkg, { renames: [], sheets: [], flags: [], clearFlags: flags, state, findings: [] });
 }

@@ -1,5 +1,11 @@
 import ExcelJS from "exceljs";
-import type { CellValue, ListObjectInfo, SheetGrid, SheetVisibility, WorkbookSnapshot } from "../../engine/grid";
+import type {
+  CellValue,
+  ListObjectInfo,
+  SheetGrid,
+  SheetVisibility,
+  WorkbookSnapshot,
+} from "../../engine/grid";
 
 /**
  * Reads a workbook with ExcelJS into plain grids: values as Office.js reports them (dates as
@@ -35,10 +41,12 @@ function plainValue(v: ExcelValue, date1904: boolean): CellValue {
     if ("hyperlink" in v && "text" in v) {
       const text = (v as { text: unknown }).text;
       if (typeof text === "string") return text;
-      if (text && typeof text === "object" && "richText" in text) return richTextOf(text as { richText: { text: string }[] });
+      if (text && typeof text === "object" && "richText" in text)
+        return richTextOf(text as { richText: { text: string }[] });
       return (v as { hyperlink: string }).hyperlink ?? null;
     }
-    if ("formula" in v || "sharedFormula" in v) return plainValue((v as { result?: ExcelValue }).result as ExcelValue, date1904);
+    if ("formula" in v || "sharedFormula" in v)
+      return plainValue((v as { result?: ExcelValue }).result as ExcelValue, date1904);
   }
   return null;
 }
@@ -49,7 +57,12 @@ function visibilityOf(state: string | undefined): SheetVisibility {
 
 function listObjectsOf(ws: ExcelJS.Worksheet): ListObjectInfo[] {
   const out: ListObjectInfo[] = [];
-  const tables = (ws as unknown as { tables?: Record<string, { table?: { name?: string; tableRef?: string; ref?: string } }> }).tables ?? {};
+  const tables =
+    (
+      ws as unknown as {
+        tables?: Record<string, { table?: { name?: string; tableRef?: string; ref?: string } }>;
+      }
+    ).tables ?? {};
   for (const [key, t] of Object.entries(tables)) {
     const range = t.table?.tableRef ?? t.table?.ref;
     if (range) out.push({ name: t.table?.name ?? key, range });
@@ -104,7 +117,9 @@ function gridOf(ws: ExcelJS.Worksheet, date1904: boolean): SheetGrid {
   if (entries.length) {
     const height = maxRow - minRow + 1;
     const width = maxCol - minCol + 1;
-    const values: CellValue[][] = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
+    const values: CellValue[][] = Array.from({ length: height }, () =>
+      new Array<CellValue>(width).fill(null),
+    );
     let formats: (string | null)[][] | undefined;
     let formulas: (string | null)[][] | undefined;
     for (const e of entries) {

@@ -17,7 +17,19 @@ interface Collection {
 }
 
 // CT_Stylesheet child order, for inserting a collection a workbook lacks.
-const STYLESHEET_ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
+const STYLESHEET_ORDER = [
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+  "tableStyles",
+  "colors",
+  "extLst",
+];
 
 const BUILTIN_NUMFMTS: Record<string, number> = {
   General: 0,
@@ -66,7 +78,8 @@ export class StyleBook {
   private readonly xfCache = new Map<string, number>();
 
   constructor(stylesXml: string) {
-    if (!/<styleSheet[\s>]/.test(stylesXml)) throw new Error("styles.xml uses an unsupported (prefixed) namespace layout");
+    if (!/<styleSheet[\s>]/.test(stylesXml))
+      throw new Error("styles.xml uses an unsupported (prefixed) namespace layout");
     this.xml = stylesXml;
     for (const [section, item] of [
       ["numFmts", "numFmt"],
@@ -119,7 +132,7 @@ export class StyleBook {
     const parts: string[] = [];
     if (def.bold) parts.push("<b/>");
     if (def.italic) parts.push("<i/>");
-    if (def.underline) parts.push('<u/>');
+    if (def.underline) parts.push("<u/>");
     if (!forDxf) parts.push(`<sz val="${this.baseFontSize + (def.sizeDelta ?? 0)}"/>`);
     if (def.color) parts.push(`<color rgb="${def.color}"/>`);
     if (!forDxf) parts.push(`<name val="${escapeXml(this.baseFontName)}"/>`);
@@ -133,14 +146,20 @@ export class StyleBook {
 
   fillId(argb: string | undefined): number {
     if (!argb) return 0;
-    return this.indexOf("fills", `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor indexed="64"/></patternFill></fill>`);
+    return this.indexOf(
+      "fills",
+      `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor indexed="64"/></patternFill></fill>`,
+    );
   }
 
   borderId(def: BorderDef | undefined): number {
     if (!def || (!def.top && !def.bottom)) return 0;
     const side = (on: boolean | undefined, name: string) =>
       on ? `<${name} style="thin"><color rgb="FF808080"/></${name}>` : `<${name}/>`;
-    return this.indexOf("borders", `<border><left/><right/>${side(def.top, "top")}${side(def.bottom, "bottom")}<diagonal/></border>`);
+    return this.indexOf(
+      "borders",
+      `<border><left/><right/>${side(def.top, "top")}${side(def.bottom, "bottom")}<diagonal/></border>`,
+    );
   }
 
   /** Index into cellXfs for a cell format. */
@@ -167,8 +186,13 @@ export class StyleBook {
       borderId ? 'applyBorder="1"' : "",
       align.length ? 'applyAlignment="1"' : "",
     ].filter(Boolean);
-    const xml = align.length ? `<xf ${attrs.join(" ")}><alignment ${align.join(" ")}/></xf>` : `<xf ${attrs.join(" ")}/>`;
-    const id = xml === `<xf numFmtId="0" fontId="0" fillId="0" borderId="0"${this.hasCellStyleXf ? ' xfId="0"' : ""}/>` ? 0 : this.indexOf("cellXfs", xml);
+    const xml = align.length
+      ? `<xf ${attrs.join(" ")}><alignment ${align.join(" ")}/></xf>`
+      : `<xf ${attrs.join(" ")}/>`;
+    const id =
+      xml === `<xf numFmtId="0" fontId="0" fillId="0" borderId="0"${this.hasCellStyleXf ? ' xfId="0"' : ""}/>`
+        ? 0
+        : this.indexOf("cellXfs", xml);
     this.xfCache.set(key, id);
     return id;
   }
@@ -176,7 +200,10 @@ export class StyleBook {
   /** Index into dxfs for a conditional format: a solid fill and optional font colour. */
   dxfId(fillArgb: string, fontColor?: string): number {
     const font = fontColor ? this.fontXml({ color: fontColor }, true) : "";
-    return this.indexOf("dxfs", `<dxf>${font}<fill><patternFill patternType="solid"><bgColor rgb="${fillArgb}"/></patternFill></fill></dxf>`);
+    return this.indexOf(
+      "dxfs",
+      `<dxf>${font}<fill><patternFill patternType="solid"><bgColor rgb="${fillArgb}"/></patternFill></fill></dxf>`,
+    );
   }
 
   get modified(): boolean {
@@ -195,8 +222,12 @@ export class StyleBook {
         let open = /^<[^>]*>/.exec(found.text)![0];
         const selfClosing = open.endsWith("/>");
         if (selfClosing) open = open.replace(/\s*\/>$/, ">");
-        open = open.includes(" count=") ? open.replace(/ count="\d*"/, ` count="${c.items.length}"`) : open.replace(/>$/, ` count="${c.items.length}">`);
-        const inner = selfClosing ? "" : found.text.slice(/^<[^>]*>/.exec(found.text)![0].length, -`</${c.section}>`.length);
+        open = open.includes(" count=")
+          ? open.replace(/ count="\d*"/, ` count="${c.items.length}"`)
+          : open.replace(/>$/, ` count="${c.items.length}">`);
+        const inner = selfClosing
+          ? ""
+          : found.text.slice(/^<[^>]*>/.exec(found.text)![0].length, -`</${c.section}>`.length);
         xml = `${xml.slice(0, found.start)}${open}${inner}${added}</${c.section}>${xml.slice(found.end)}`;
       } else {
         const text = `<${c.section} count="${c.items.length}">${added}</${c.section}>`;

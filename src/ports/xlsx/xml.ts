@@ -2,6 +2,7 @@
 
 // Characters XML 1.0 does not allow, incl. lone surrogates and U+FFFE/U+FFFF.
 const ILLEGAL_XML_CHARS =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function stripIllegalXmlChars(text: string): string {
@@ -66,7 +67,11 @@ export function startTags(xml: string, name: string): { tag: string; index: numb
 }
 
 /** Finds an element (first occurrence) with its full extent, self-closing or not. */
-export function findElement(xml: string, name: string, from = 0): { start: number; end: number; text: string } | null {
+export function findElement(
+  xml: string,
+  name: string,
+  from = 0,
+): { start: number; end: number; text: string } | null {
   const re = new RegExp(`<${name}(?=[\\s/>])[^>]*>`, "g");
   re.lastIndex = from;
   const m = re.exec(xml);

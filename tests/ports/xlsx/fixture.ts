@@ -45,7 +45,15 @@ async function baseWorkbook(): Promise<Buffer> {
   ws.getCell("C4").dataValidation = { type: "list", allowBlank: true, formulae: ['"Ja,Nej"'] };
   ws.addConditionalFormatting({
     ref: "B2:B5",
-    rules: [{ type: "cellIs", operator: "greaterThan", formulae: ["100"], priority: 1, style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FF00B050" } } } }],
+    rules: [
+      {
+        type: "cellIs",
+        operator: "greaterThan",
+        formulae: ["100"],
+        priority: 1,
+        style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FF00B050" } } },
+      },
+    ],
   });
   ws.addTable({
     name: "Tabell1",
@@ -103,9 +111,23 @@ function addOverride(ct: string, part: string, type: string): string {
   return ct.replace("</Types>", `<Override PartName="/${part}" ContentType="${type}"/></Types>`);
 }
 
-async function appendRel(zip: JSZip, relsPath: string, id: string, type: string, target: string): Promise<void> {
-  const existing = zip.file(relsPath) ? await zip.file(relsPath)!.async("string") : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}"></Relationships>`;
-  zip.file(relsPath, existing.replace("</Relationships>", `<Relationship Id="${id}" Type="${REL}/${type}" Target="${target}"/></Relationships>`));
+async function appendRel(
+  zip: JSZip,
+  relsPath: string,
+  id: string,
+  type: string,
+  target: string,
+): Promise<void> {
+  const existing = zip.file(relsPath)
+    ? await zip.file(relsPath)!.async("string")
+    : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}"></Relationships>`;
+  zip.file(
+    relsPath,
+    existing.replace(
+      "</Relationships>",
+      `<Relationship Id="${id}" Type="${REL}/${type}" Target="${target}"/></Relationships>`,
+    ),
+  );
 }
 
 function relsOf(part: string): string {
@@ -136,30 +158,75 @@ export async function buildRichWorkbook(): Promise<Buffer> {
   const chartSheet = await sheetPath(zip, "Diagram");
   zip.file("xl/charts/chart1.xml", CHART_XML);
   zip.file("xl/drawings/drawing_user_chart.xml", DRAWING_XML);
-  await appendRel(zip, "xl/drawings/_rels/drawing_user_chart.xml.rels", "rId1", "chart", "../charts/chart1.xml");
+  await appendRel(
+    zip,
+    "xl/drawings/_rels/drawing_user_chart.xml.rels",
+    "rId1",
+    "chart",
+    "../charts/chart1.xml",
+  );
   await appendRel(zip, relsOf(chartSheet), "rIdChart", "drawing", "../drawings/drawing_user_chart.xml");
   const chartSheetXml = await zip.file(chartSheet)!.async("string");
   zip.file(chartSheet, chartSheetXml.replace("</worksheet>", '<drawing r:id="rIdChart"/></worksheet>'));
-  ct = addOverride(ct, "xl/charts/chart1.xml", "application/vnd.openxmlformats-officedocument.drawingml.chart+xml");
-  ct = addOverride(ct, "xl/drawings/drawing_user_chart.xml", "application/vnd.openxmlformats-officedocument.drawing+xml");
+  ct = addOverride(
+    ct,
+    "xl/charts/chart1.xml",
+    "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+  );
+  ct = addOverride(
+    ct,
+    "xl/drawings/drawing_user_chart.xml",
+    "application/vnd.openxmlformats-officedocument.drawing+xml",
+  );
 
   const pivotSheet = await sheetPath(zip, "Pivot");
   zip.file("xl/pivotCache/pivotCacheDefinition1.xml", PIVOT_CACHE);
   zip.file("xl/pivotCache/pivotCacheRecords1.xml", PIVOT_RECORDS);
   zip.file("xl/pivotTables/pivotTable1.xml", PIVOT_TABLE);
-  await appendRel(zip, "xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels", "rId1", "pivotCacheRecords", "pivotCacheRecords1.xml");
-  await appendRel(zip, "xl/pivotTables/_rels/pivotTable1.xml.rels", "rId1", "pivotCacheDefinition", "../pivotCache/pivotCacheDefinition1.xml");
+  await appendRel(
+    zip,
+    "xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels",
+    "rId1",
+    "pivotCacheRecords",
+    "pivotCacheRecords1.xml",
+  );
+  await appendRel(
+    zip,
+    "xl/pivotTables/_rels/pivotTable1.xml.rels",
+    "rId1",
+    "pivotCacheDefinition",
+    "../pivotCache/pivotCacheDefinition1.xml",
+  );
   await appendRel(zip, relsOf(pivotSheet), "rIdPivot", "pivotTable", "../pivotTables/pivotTable1.xml");
-  await appendRel(zip, "xl/_rels/workbook.xml.rels", "rIdPivotCache", "pivotCacheDefinition", "pivotCache/pivotCacheDefinition1.xml");
+  await appendRel(
+    zip,
+    "xl/_rels/workbook.xml.rels",
+    "rIdPivotCache",
+    "pivotCacheDefinition",
+    "pivotCache/pivotCacheDefinition1.xml",
+  );
   let wbXml = await zip.file("xl/workbook.xml")!.async("string");
   const pivotCaches = '<pivotCaches><pivotCache cacheId="7" r:id="rIdPivotCache"/></pivotCaches>';
-  wbXml = wbXml.includes("</calcPr>") || /<calcPr[^>]*\/>/.test(wbXml)
-    ? wbXml.replace(/(<calcPr[^>]*\/>|<calcPr[\s\S]*?<\/calcPr>)/, `$1${pivotCaches}`)
-    : wbXml.replace("</workbook>", `${pivotCaches}</workbook>`);
+  wbXml =
+    wbXml.includes("</calcPr>") || /<calcPr[^>]*\/>/.test(wbXml)
+      ? wbXml.replace(/(<calcPr[^>]*\/>|<calcPr[\s\S]*?<\/calcPr>)/, `$1${pivotCaches}`)
+      : wbXml.replace("</workbook>", `${pivotCaches}</workbook>`);
   zip.file("xl/workbook.xml", wbXml);
-  ct = addOverride(ct, "xl/pivotCache/pivotCacheDefinition1.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheDefinition+xml");
-  ct = addOverride(ct, "xl/pivotCache/pivotCacheRecords1.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheRecords+xml");
-  ct = addOverride(ct, "xl/pivotTables/pivotTable1.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.pivotTable+xml");
+  ct = addOverride(
+    ct,
+    "xl/pivotCache/pivotCacheDefinition1.xml",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheDefinition+xml",
+  );
+  ct = addOverride(
+    ct,
+    "xl/pivotCache/pivotCacheRecords1.xml",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheRecords+xml",
+  );
+  ct = addOverride(
+    ct,
+    "xl/pivotTables/pivotTable1.xml",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.pivotTable+xml",
+  );
   zip.file("[Content_Types].xml", ct);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }

@@ -22,7 +22,10 @@ const run = libreOfficeAvailableOrSkip();
     const check: SheetSpec = {
       key: "avvikelser",
       rows: [
-        [{ value: "Kontroll", style: "header" }, { value: "Värde", style: "header" }],
+        [
+          { value: "Kontroll", style: "header" },
+          { value: "Värde", style: "header" },
+        ],
         [{ value: "Summa Data" }, { value: 0, formula: "SUM('Data'!B2:B3)" }],
         [{ value: "Utfall besök" }, { value: 0, formula: "'Uppföljning'!B3*2" }],
         [{ value: "=SUM(B2:B3)" }, { value: "-1" }],
@@ -37,13 +40,27 @@ const run = libreOfficeAvailableOrSkip();
     await port.saveAs(outFile);
     const result = convertWithLibreOffice(outFile, "csv", { allSheets: true, outDir: path.join(dir, "csv") });
     csvBySheet = new Map(
-      result.files.map((f) => [path.basename(f, ".csv").replace(/^utdata-/, ""), parseCsv(readFileSync(f, "utf8"))]),
+      result.files.map((f) => [
+        path.basename(f, ".csv").replace(/^utdata-/, ""),
+        parseCsv(readFileSync(f, "utf8")),
+      ]),
     );
   }, 120000);
 
   test("every sheet, the user's and Målkoll's, is there", () => {
     expect([...csvBySheet.keys()].sort()).toEqual(
-      ["Uppföljning", "Data", "Pivot", "Bild", "Diagram", "Gömd", "Målkoll Indikatorer", "Målkoll Driftbudget", "Målkoll Avvikelser", "_malkoll"].sort(),
+      [
+        "Uppföljning",
+        "Data",
+        "Pivot",
+        "Bild",
+        "Diagram",
+        "Gömd",
+        "Målkoll Indikatorer",
+        "Målkoll Driftbudget",
+        "Målkoll Avvikelser",
+        "_malkoll",
+      ].sort(),
     );
   });
 
@@ -64,7 +81,11 @@ const run = libreOfficeAvailableOrSkip();
   });
 
   test("the user's sheets show their original values", () => {
-    expect(csvBySheet.get("Data")).toEqual([["Enhet", "Belopp"], ["Norr", "10"], ["Söder", "20"]]);
+    expect(csvBySheet.get("Data")).toEqual([
+      ["Enhet", "Belopp"],
+      ["Norr", "10"],
+      ["Söder", "20"],
+    ]);
     expect(csvBySheet.get("Uppföljning")![3].slice(0, 2)).toEqual(["Länk", "1234,541"]);
   });
 

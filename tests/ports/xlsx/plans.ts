@@ -29,7 +29,12 @@ export function indicatorSpec(): SheetSpec {
         { value: "+46 8 508 000 00" },
         { value: "-", tone: "neutral" },
       ],
-      [{ value: "varav del", style: "varav" }, { value: 3 }, { value: "@hemma <&> \"citat\" \u0001ok" }, { value: "~ Delvis", tone: "partial", wrap: true }],
+      [
+        { value: "varav del", style: "varav" },
+        { value: 3 },
+        { value: '@hemma <&> "citat" \u0001ok' },
+        { value: "~ Delvis", tone: "partial", wrap: true },
+      ],
     ],
     columnWidths: [40, 12, 14, 18],
     merges: ["A1:D1"],
@@ -51,7 +56,11 @@ export function budgetSpec(): SheetSpec {
     key: "driftbudget",
     rows: [
       [{ value: "Målkoll Driftbudget", style: "title" }],
-      [{ value: "Post", style: "header" }, { value: "Budget", style: "header" }, { value: "Prognos", style: "header" }],
+      [
+        { value: "Post", style: "header" },
+        { value: "Budget", style: "header" },
+        { value: "Prognos", style: "header" },
+      ],
       [{ value: "Kostnader" }, { value: -120.5, format: "#,##0.0" }, { value: -118.2, format: "#,##0.0" }],
       [{ value: "Intäkter" }, { value: 20.1, format: "#,##0.0" }, { value: 19.9, format: "#,##0.0" }],
       [

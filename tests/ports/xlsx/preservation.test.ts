@@ -11,7 +11,13 @@ import { entries, xmllintFailures } from "./zipUtil";
 
 const MARKER = "AND(TRUE,&quot;malkoll&quot;=&quot;malkoll&quot;)";
 const OWNED_SHEETS = ["Målkoll Indikatorer", "Målkoll Driftbudget", "_malkoll"];
-const TOUCHED = new Set(["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml", "xl/worksheets/sheet1.xml"]);
+const TOUCHED = new Set([
+  "xl/workbook.xml",
+  "xl/_rels/workbook.xml.rels",
+  "[Content_Types].xml",
+  "xl/styles.xml",
+  "xl/worksheets/sheet1.xml",
+]);
 
 let input: Buffer;
 let output: Uint8Array;
@@ -43,7 +49,15 @@ function newParts(): string[] {
 
 test("the fixture really has a chart, pivot table, image, names, validation, comment and user CF", () => {
   const parts = [...before.keys()];
-  expect(parts).toEqual(expect.arrayContaining(["xl/charts/chart1.xml", "xl/pivotTables/pivotTable1.xml", "xl/pivotCache/pivotCacheDefinition1.xml", "xl/media/image1.png", "xl/comments1.xml"]));
+  expect(parts).toEqual(
+    expect.arrayContaining([
+      "xl/charts/chart1.xml",
+      "xl/pivotTables/pivotTable1.xml",
+      "xl/pivotCache/pivotCacheDefinition1.xml",
+      "xl/media/image1.png",
+      "xl/comments1.xml",
+    ]),
+  );
   const sheet1 = text(before, "xl/worksheets/sheet1.xml");
   expect(sheet1).toContain("<dataValidations");
   expect(sheet1).toContain('<cfRule type="cellIs"');
@@ -56,21 +70,31 @@ test("every entry Målkoll does not own is byte-identical; nothing is dropped", 
     if (TOUCHED.has(part)) continue;
     expect({ part, same: Buffer.compare(bytes, after.get(part)!) === 0 }).toEqual({ part, same: true });
   }
-  for (const part of newParts()) expect(part).toMatch(/^xl\/(worksheets\/(sheet\d+\.xml|_rels\/sheet\d+\.xml\.rels)|drawings\/(_rels\/)?malkoll_drawing\d+\.xml(\.rels)?|charts\/malkoll_chart\d+\.xml)$/);
+  for (const part of newParts())
+    expect(part).toMatch(
+      /^xl\/(worksheets\/(sheet\d+\.xml|_rels\/sheet\d+\.xml\.rels)|drawings\/(_rels\/)?malkoll_drawing\d+\.xml(\.rels)?|charts\/malkoll_chart\d+\.xml)$/,
+    );
 });
 
 test("workbook.xml, its rels and content types only gain Målkoll's entries", () => {
   const wb = text(after, "xl/workbook.xml");
   let stripped = wb;
-  for (const name of OWNED_SHEETS) stripped = stripped.replace(new RegExp(`<sheet name="${name}"[^>]*/>`), "");
+  for (const name of OWNED_SHEETS)
+    stripped = stripped.replace(new RegExp(`<sheet name="${name}"[^>]*/>`), "");
   expect(stripped).toBe(text(before, "xl/workbook.xml"));
   expect(wb).toMatch(/<sheet name="_malkoll" sheetId="\d+" state="veryHidden"/);
 
   const added = new Set(newParts().map((p) => p.replace(/^xl\//, "")));
-  const rels = text(after, "xl/_rels/workbook.xml.rels").replace(/<Relationship [^>]*Target="([^"]+)"[^>]*\/>/g, (tag, target: string) => (added.has(target) ? "" : tag));
+  const rels = text(after, "xl/_rels/workbook.xml.rels").replace(
+    /<Relationship [^>]*Target="([^"]+)"[^>]*\/>/g,
+    (tag, target: string) => (added.has(target) ? "" : tag),
+  );
   expect(rels).toBe(text(before, "xl/_rels/workbook.xml.rels"));
 
-  const ct = text(after, "[Content_Types].xml").replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (tag, part: string) => (newParts().includes(part) ? "" : tag));
+  const ct = text(after, "[Content_Types].xml").replace(
+    /<Override PartName="\/([^"]+)"[^>]*\/>/g,
+    (tag, part: string) => (newParts().includes(part) ? "" : tag),
+  );
   expect(ct).toBe(text(before, "[Content_Types].xml"));
 });
 
@@ -86,22 +110,34 @@ test("styles.xml keeps every existing entry at its index; only appends", () => {
       const inner = (s: string) => s.replace(/^<[^>]*>/, "").replace(/<\/[^>]+>$/, "");
       expect(inner(n!).startsWith(inner(o))).toBe(true);
       const count = Number(/count="(\d+)"/.exec(n!)![1]);
-      const items = inner(n!).match(new RegExp(`<${section === "cellXfs" ? "xf" : section.slice(0, -1)}[\\s/>]`, "g"))!.length;
+      const items = inner(n!).match(
+        new RegExp(`<${section === "cellXfs" ? "xf" : section.slice(0, -1)}[\\s/>]`, "g"),
+      )!.length;
       expect(count).toBe(items);
       out = out.replace(n!, o);
     } else out = out.replace(n!, "");
   }
   expect(out).toBe(orig);
-  const ids = [...text(after, "xl/styles.xml").matchAll(/numFmtId="(\d+)" formatCode/g)].map((m) => Number(m[1]));
+  const ids = [...text(after, "xl/styles.xml").matchAll(/numFmtId="(\d+)" formatCode/g)].map((m) =>
+    Number(m[1]),
+  );
   expect(new Set(ids).size).toBe(ids.length);
   expect(Math.min(...ids)).toBeGreaterThanOrEqual(164);
 });
 
 test("the flagged sheet only gains Målkoll's conditional formats, after the user's own", () => {
   const sheet = text(after, "xl/worksheets/sheet1.xml");
-  const withoutFlags = sheet.replace(new RegExp(`<conditionalFormatting [^>]*><cfRule [^>]*><formula>${MARKER.replace(/[()]/g, "\\$&")}</formula></cfRule></conditionalFormatting>`, "g"), "");
+  const withoutFlags = sheet.replace(
+    new RegExp(
+      `<conditionalFormatting [^>]*><cfRule [^>]*><formula>${MARKER.replace(/[()]/g, "\\$&")}</formula></cfRule></conditionalFormatting>`,
+      "g",
+    ),
+    "",
+  );
   expect(withoutFlags).toBe(text(before, "xl/worksheets/sheet1.xml"));
-  const order = ["</mergeCells>", '<cfRule type="cellIs"', MARKER, "<dataValidations"].map((s) => sheet.indexOf(s));
+  const order = ["</mergeCells>", '<cfRule type="cellIs"', MARKER, "<dataValidations"].map((s) =>
+    sheet.indexOf(s),
+  );
   expect(order.every((pos, i) => pos >= 0 && (i === 0 || pos > order[i - 1]))).toBe(true);
 });
 
@@ -120,7 +156,11 @@ async function userCells(bytes: Uint8Array): Promise<Record<string, unknown>> {
     cells[`${ws.name}!state`] = ws.state;
     ws.eachRow({ includeEmpty: true }, (row) =>
       row.eachCell({ includeEmpty: true }, (cell) => {
-        cells[`${ws.name}!${cell.address}`] = { value: cell.value, numFmt: cell.numFmt ?? null, note: cell.note ?? null };
+        cells[`${ws.name}!${cell.address}`] = {
+          value: cell.value,
+          numFmt: cell.numFmt ?? null,
+          note: cell.note ?? null,
+        };
       }),
     );
     cells[`${ws.name}!merges`] = (ws.model as { merges?: string[] }).merges;
@@ -144,5 +184,7 @@ test("regenerating (replaces: true) gives the same package apart from the state 
   const statePart = differing[0];
   expect(text(after, statePart)).toContain("2021-09-01T10:00:00Z");
   expect(text(again, statePart)).toContain("2021-09-02T08:00:00Z");
-  expect(text(again, statePart).replace("2021-09-02T08:00:00Z", "2021-09-01T10:00:00Z")).toBe(text(after, statePart));
+  expect(text(again, statePart).replace("2021-09-02T08:00:00Z", "2021-09-01T10:00:00Z")).toBe(
+    text(after, statePart),
+  );
 });

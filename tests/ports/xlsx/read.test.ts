@@ -85,14 +85,22 @@ describe("refuses what it cannot read, with exit code 2 and a Swedish + English 
   });
 
   test("encrypted OOXML (OLE container with EncryptionInfo)", async () => {
-    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from("EncryptionInfo", "utf16le")]);
+    const ole = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(504),
+      Buffer.from("EncryptionInfo", "utf16le"),
+    ]);
     const err = await refusal(ole, "krypterad.xlsx");
     expect(err.messageSv).toMatch(/krypterad/);
     expect(err.messageEn).toMatch(/encrypted/);
   });
 
   test("legacy .xls (OLE without encryption)", async () => {
-    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from("Workbook", "utf16le")]);
+    const ole = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(504),
+      Buffer.from("Workbook", "utf16le"),
+    ]);
     expect((await refusal(ole, "gammal.xls")).messageSv).toMatch(/\.xls/);
   });
 

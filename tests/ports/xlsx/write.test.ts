@@ -72,7 +72,10 @@ test("replaces: true rewrites the same part with the same sheetId; renames chang
   const wbBefore = await partText(port.buffer, "xl/workbook.xml");
   const newSpec: SheetSpec = { key: "indikatorer", rows: [[{ value: "Ny version" }]], columnWidths: [] };
   await port.write(
-    plan({ renames: [{ from: "Målkoll Driftbudget", to: "Målkoll Driftbudget (ändrad)" }], sheets: [{ spec: newSpec, name: "Målkoll Indikatorer", replaces: true }] }),
+    plan({
+      renames: [{ from: "Målkoll Driftbudget", to: "Målkoll Driftbudget (ändrad)" }],
+      sheets: [{ spec: newSpec, name: "Målkoll Indikatorer", replaces: true }],
+    }),
   );
   const second = await sheetPartOf(port.buffer, "Målkoll Indikatorer");
   expect(second).toEqual(first);
@@ -115,46 +118,81 @@ test("clearFlags removes exactly Målkoll's rules: the user's sheet is byte-iden
 
 test("flags on a missing sheet or a bad address are skipped, not fatal", async () => {
   const port = await XlsxPort.fromBuffer(rich);
-  await port.write(plan({ flags: [{ sheet: "Finns inte", cell: "A1", severity: "error", message: "x" }, { sheet: "Data", cell: "not-a-cell", severity: "info", message: "y" }] }));
+  await port.write(
+    plan({
+      flags: [
+        { sheet: "Finns inte", cell: "A1", severity: "error", message: "x" },
+        { sheet: "Data", cell: "not-a-cell", severity: "info", message: "y" },
+      ],
+    }),
+  );
   expect(port.skipped).toEqual(['flags: no worksheet "Finns inte"']);
-  expect(await partText(port.buffer, "xl/worksheets/sheet2.xml")).toBe(await partText(rich, "xl/worksheets/sheet2.xml"));
+  expect(await partText(port.buffer, "xl/worksheets/sheet2.xml")).toBe(
+    await partText(rich, "xl/worksheets/sheet2.xml"),
+  );
 });
 
 describe("flag rules in the worksheet XML", () => {
-  const styles = () => new StyleBook('<styleSheet xmlns="x"><fonts count="1"><font><sz val="11"/><name val="Arial"/></font></fonts><fills count="2"><fill/><fill/></fills><borders count="1"><border/></borders><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellXfs></styleSheet>');
-  const sheet = '<worksheet xmlns="x"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells><dataValidations count="0"/><hyperlinks/><pageMargins/><tableParts count="0"/></worksheet>';
+  const styles = () =>
+    new StyleBook(
+      '<styleSheet xmlns="x"><fonts count="1"><font><sz val="11"/><name val="Arial"/></font></fonts><fills count="2"><fill/><fill/></fills><borders count="1"><border/></borders><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellXfs></styleSheet>',
+    );
+  const sheet =
+    '<worksheet xmlns="x"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells><dataValidations count="0"/><hyperlinks/><pageMargins/><tableParts count="0"/></worksheet>';
 
   test("go between mergeCells and dataValidations (CT_Worksheet order) and come out cleanly", () => {
-    const flagged = applyFlagRules(sheet, [{ sheet: "S", cell: "$c$17", severity: "warning", message: "" }, { sheet: "S", cell: "B2:F2", severity: "warning", message: "" }], styles());
-    expect(flagged).toMatch(/<\/mergeCells><conditionalFormatting sqref="C17 B2:F2"><cfRule type="expression" dxfId="0" priority="1">.*<\/conditionalFormatting><dataValidations/);
+    const flagged = applyFlagRules(
+      sheet,
+      [
+        { sheet: "S", cell: "$c$17", severity: "warning", message: "" },
+        { sheet: "S", cell: "B2:F2", severity: "warning", message: "" },
+      ],
+      styles(),
+    );
+    expect(flagged).toMatch(
+      /<\/mergeCells><conditionalFormatting sqref="C17 B2:F2"><cfRule type="expression" dxfId="0" priority="1">.*<\/conditionalFormatting><dataValidations/,
+    );
     expect(removeFlagRules(flagged)).toBe(sheet);
   });
 
   test("a user rule sharing a block with ours survives removal; priorities follow the user's", () => {
-    const user = '<conditionalFormatting sqref="A1"><cfRule type="cellIs" dxfId="0" priority="4" operator="equal"><formula>1</formula></cfRule></conditionalFormatting>';
+    const user =
+      '<conditionalFormatting sqref="A1"><cfRule type="cellIs" dxfId="0" priority="4" operator="equal"><formula>1</formula></cfRule></conditionalFormatting>';
     const withUser = sheet.replace("<dataValidations", `${user}<dataValidations`);
-    const flagged = applyFlagRules(withUser, [{ sheet: "S", cell: "A1", severity: "error", message: "" }], styles());
+    const flagged = applyFlagRules(
+      withUser,
+      [{ sheet: "S", cell: "A1", severity: "error", message: "" }],
+      styles(),
+    );
     expect(flagged).toContain('priority="5"');
     expect(flagged.indexOf(user)).toBeLessThan(flagged.indexOf("malkoll"));
-    const mixed = flagged.replace("</cfRule></conditionalFormatting><conditionalFormatting sqref=\"A1\">", "</cfRule>");
+    const mixed = flagged.replace(
+      '</cfRule></conditionalFormatting><conditionalFormatting sqref="A1">',
+      "</cfRule>",
+    );
     expect(removeFlagRules(mixed)).toBe(withUser);
   });
 
   test("a sheet without any later element gets the rules before </worksheet>", () => {
     const bare = '<worksheet xmlns="x"><sheetData/></worksheet>';
-    expect(applyFlagRules(bare, [{ sheet: "S", cell: "A1", severity: "info", message: "" }], styles())).toMatch(/<sheetData\/><conditionalFormatting sqref="A1">.*<\/worksheet>$/);
+    expect(
+      applyFlagRules(bare, [{ sheet: "S", cell: "A1", severity: "info", message: "" }], styles()),
+    ).toMatch(/<sheetData\/><conditionalFormatting sqref="A1">.*<\/worksheet>$/);
   });
 });
 
 test("StyleBook inserts missing numFmts/dxfs in schema order and reuses identical entries", () => {
-  const xml = '<styleSheet xmlns="x"><fonts count="1"><font><sz val="10"/><name val="Arial"/></font></fonts><fills count="2"><fill/><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+  const xml =
+    '<styleSheet xmlns="x"><fonts count="1"><font><sz val="10"/><name val="Arial"/></font></fonts><fills count="2"><fill/><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
   const book = new StyleBook(xml);
   const a = book.xfId({ numFmt: "#,##0.0", font: { bold: true } });
   const dxf = book.dxfId("FFFFC7CE");
   const out = book.toXml();
   expect(a).toBe(1);
   expect(dxf).toBe(0);
-  expect(out).toMatch(/^<styleSheet xmlns="x"><numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.0"\/><\/numFmts><fonts count="2">/);
+  expect(out).toMatch(
+    /^<styleSheet xmlns="x"><numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.0"\/><\/numFmts><fonts count="2">/,
+  );
   expect(out).toContain('<font><b/><sz val="10"/><name val="Arial"/></font>');
   expect(out).toMatch(/<\/cellStyles><dxfs count="1"><dxf>/);
   const again = new StyleBook(out);
@@ -168,21 +206,57 @@ test("calcChain entries of a replaced sheet (explicit or inherited i) are droppe
   await port.write(richPlan(false));
   const owned = await sheetPartOf(port.buffer, "Målkoll Indikatorer");
   const zip = await JSZip.loadAsync(port.buffer);
-  zip.file("xl/calcChain.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="B4" i="1"/><c r="B6" i="${owned.sheetId}"/><c r="B5"/><c r="C9" i="1"/><c r="C10"/></calcChain>`);
+  zip.file(
+    "xl/calcChain.xml",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="B4" i="1"/><c r="B6" i="${owned.sheetId}"/><c r="B5"/><c r="C9" i="1"/><c r="C10"/></calcChain>`,
+  );
   const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
-  zip.file("xl/_rels/workbook.xml.rels", rels.replace("</Relationships>", '<Relationship Id="rIdCalc" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>'));
+  zip.file(
+    "xl/_rels/workbook.xml.rels",
+    rels.replace(
+      "</Relationships>",
+      '<Relationship Id="rIdCalc" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>',
+    ),
+  );
   const withChain = await XlsxPort.fromBuffer(await zip.generateAsync({ type: "nodebuffer" }));
   await withChain.write(richPlan(true));
-  expect(await partText(withChain.buffer, "xl/calcChain.xml")).toContain('<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="B4" i="1"/><c r="C9"/><c r="C10"/></calcChain>');
+  expect(await partText(withChain.buffer, "xl/calcChain.xml")).toContain(
+    '<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="B4" i="1"/><c r="C9"/><c r="C10"/></calcChain>',
+  );
 });
 
 test("writes 10 000 rows quickly and well-formed", async () => {
-  const rows: (OutCell | null)[][] = [[{ value: "Rad", style: "header" }, { value: "Belopp", style: "header" }, { value: "Text", style: "header" }]];
-  for (let i = 1; i <= 10000; i++) rows.push([{ value: i }, { value: i * 1.5, format: "#,##0.0", tone: i % 3 ? "good" : "bad" }, { value: `=rad ${i} <&>` }]);
-  rows.push([{ value: "Summa", style: "total" }, { value: 75007500, formula: "SUM(B2:B10001)", format: "#,##0.0", style: "total" }, null]);
+  const rows: (OutCell | null)[][] = [
+    [
+      { value: "Rad", style: "header" },
+      { value: "Belopp", style: "header" },
+      { value: "Text", style: "header" },
+    ],
+  ];
+  for (let i = 1; i <= 10000; i++)
+    rows.push([
+      { value: i },
+      { value: i * 1.5, format: "#,##0.0", tone: i % 3 ? "good" : "bad" },
+      { value: `=rad ${i} <&>` },
+    ]);
+  rows.push([
+    { value: "Summa", style: "total" },
+    { value: 75007500, formula: "SUM(B2:B10001)", format: "#,##0.0", style: "total" },
+    null,
+  ]);
   const port = await XlsxPort.fromBuffer(rich);
   const started = Date.now();
-  await port.write(plan({ sheets: [{ spec: { key: "aktiviteter", rows, columnWidths: [8, 12, 20] }, name: "Målkoll Aktiviteter", replaces: false }] }));
+  await port.write(
+    plan({
+      sheets: [
+        {
+          spec: { key: "aktiviteter", rows, columnWidths: [8, 12, 20] },
+          name: "Målkoll Aktiviteter",
+          replaces: false,
+        },
+      ],
+    }),
+  );
   const elapsed = Date.now() - started;
   expect(elapsed).toBeLessThan(5000);
   const part = (await sheetPartOf(port.buffer, "Målkoll Aktiviteter")).path;

@@ -8,7 +8,8 @@ import JSZip from "jszip";
 export async function entries(bytes: Uint8Array): Promise<Map<string, Buffer>> {
   const zip = await JSZip.loadAsync(bytes);
   const out = new Map<string, Buffer>();
-  for (const [name, file] of Object.entries(zip.files)) if (!file.dir) out.set(name, await file.async("nodebuffer"));
+  for (const [name, file] of Object.entries(zip.files))
+    if (!file.dir) out.set(name, await file.async("nodebuffer"));
   return out;
 }
 
