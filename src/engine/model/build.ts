@@ -55,6 +55,18 @@ export function buildModel(
     }
   }
 
+  for (const block of recognition.unrecognised) {
+    ctx.findings.push(
+      finding({
+        code: "header-unrecognized",
+        sheet: block.sheet,
+        cell: block.cell,
+        range: block.range,
+        message: `Ser ut som en tabell men kolumnerna kunde inte tolkas: ${block.headers.filter(Boolean).map((h) => `”${h}”`).join(", ")}. Ange tabelltyp och kolumner under Läs in.`,
+        messageEn: `Looks like a table but its columns could not be mapped: ${block.headers.filter(Boolean).map((h) => `"${h}"`).join(", ")}. Set the table type and columns under Read.`,
+      }),
+    );
+  }
   assignGoals(snapshot, goals, indicators, activities);
   const period = resolvePeriod(ctx, recognition, options.period);
   return {

@@ -2,21 +2,10 @@ import type { Finding } from "../findings";
 import { finding } from "../findings";
 import type { BudgetLine } from "../model/types";
 import { renderNumber } from "../parse/target";
-
-/** Decimals the published tables print: mnkr with one, tkr and kr as integers. */
-export function unitDecimals(unit: BudgetLine["unit"]): number {
-  return unit === "mnkr" ? 1 : 0;
-}
-
-/** Half a unit of the last printed decimal: the most one rounded cell can be off. */
-export function halfUnit(unit: BudgetLine["unit"]): number {
-  return 0.5 * 10 ** -unitDecimals(unit);
-}
-
-const EPS = 1e-9;
+import { decimalsFor, deviationTerms, roundingTolerance } from "../evaluate/budget";
 
 function amount(line: BudgetLine, value: number): string {
-  return renderNumber(value, line.unit, unitDecimals(line.unit));
+  return renderNumber(value, line.unit, decimalsFor(line.unit));
 }
 
 /** Numeric fields of a line by key, incl. extra columns (VP years, resultatenheter). */
@@ -57,8 +46,7 @@ function fieldName(key: string): { sv: string; en: string } {
 /** Avvikelse = Budget + BJ (+ förändringar) − Prognos, allowing each term's rounding. */
 function deviationMismatch(line: BudgetLine): Finding[] {
   if (line.deviation === null || line.computedDeviation === null) return [];
-  const terms = [line.budget, line.adjustments, line.changes, line.forecast].filter((v) => v !== null).length + 1;
-  if (Math.abs(line.deviation - line.computedDeviation) <= terms * halfUnit(line.unit) + EPS) return [];
+  if (Math.abs(line.deviation - line.computedDeviation) <= roundingTolerance(line.unit, deviationTerms(line) + 1)) return [];
   return [
     finding({
       code: "budget-deviation-mismatch",
@@ -95,7 +83,7 @@ function totalMismatches(table: BudgetLine[]): Finding[] {
       const values = parts.map((p) => numericFields(p).get(key)?.value).filter((v): v is number => v !== undefined);
       if (values.length < 2) continue;
       const sum = values.reduce((a, b) => a + b, 0);
-      if (Math.abs(sum - value) <= (values.length + 1) * halfUnit(line.unit) + EPS) continue;
+      if (Math.abs(sum - value) <= roundingTolerance(line.unit, values.length + 1)) continue;
       const name = fieldName(key);
       out.push(
         finding({
@@ -120,7 +108,7 @@ function dispositionMismatch(table: BudgetLine[]): Finding[] {
   if ([before, from, to, after].some((v) => v === null)) return [];
   const expected = before! + from! + to!;
   const line = rows[3];
-  if (Math.abs(expected - after!) <= 4 * halfUnit(line.unit) + EPS) return [];
+  if (Math.abs(expected - after!) <= roundingTolerance(line.unit, 4)) return [];
   return [
     finding({
       code: "budget-total-mismatch",
@@ -150,7 +138,7 @@ function nettoMismatches(table: BudgetLine[]): Finding[] {
           const cv = cf.get(key)?.value;
           const iv = inf.get(key)?.value;
           if (cv === undefined || iv === undefined) continue;
-          if (Math.abs(cv + iv - value) <= 3 * halfUnit(line.unit) + EPS) continue;
+          if (Math.abs(cv + iv - value) <= roundingTolerance(line.unit, 3)) continue;
           const name = fieldName(key);
           out.push(
             finding({

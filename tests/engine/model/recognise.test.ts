@@ -1,0 +1,207 @@
+import { recognise } from "../../../src/engine/recognise";
+import { buildModel } from "../../../src/engine/model/build";
+import type { SheetGrid } from "../../../src/engine/grid";
+import { snapshotOf, textToSheet } from "../../helpers/seedGrid";
+import { seedAtLines } from "../../helpers/seedAtLines";
+
+function model(...sheets: SheetGrid[]) {
+  const snapshot = snapshotOf(...sheets);
+  const recognition = recognise(snapshot, []);
+  return { recognition, ...buildModel(snapshot, recognition, { period: null, directions: [] }) };
+}
+
+describe("002 KF 1.1 with nämndmål 1.1.1 (lines 153–320)", () => {
+  const { recognition, model: m } = model(seedAtLines("002-t2-kf-1.1"));
+  const kf11 = m.goals.find((g) => g.number === "1.1")!;
+  const nm111 = m.goals.find((g) => g.number === "1.1.1")!;
+
+  test("goal headings, levels, numbers, assessments and parents", () => {
+    expect(m.goals.map((g) => [g.level, g.number, g.statedAssessment])).toEqual([
+      ["inriktningsmal", "1", null],
+      ["kf-mal", "1.1", "delvis"],
+      ["namndmal", "1.1.1", "delvis"],
+    ]);
+    expect(kf11.id).toBe("Uppföljning!A159");
+    expect(kf11.parent).toBe("Uppföljning!A153");
+    expect(nm111.parent).toBe(kf11.id);
+    expect(kf11.assessmentCell).toBe("A161");
+  });
+
+  test("10 indicators and 4 activities, each under the right goal", () => {
+    expect(m.indicators).toHaveLength(10);
+    expect(m.activities).toHaveLength(4);
+    expect(m.indicators.every((i) => i.goal === kf11.id)).toBe(true);
+    expect(m.activities.map((a) => a.goal)).toEqual([kf11.id, nm111.id, nm111.id, nm111.id]);
+  });
+
+  test("the table split by a repeated header (lines 271 and 278) is one table", () => {
+    const indicatorTables = recognition.tables.filter((t) => t.type === "indicators-followup");
+    expect(indicatorTables).toHaveLength(1);
+    expect(indicatorTables[0].repeatedHeaderRows).toEqual([278]);
+    expect(indicatorTables[0].columns.map((c) => c.role)).toEqual([
+      "name", "outcome", "outcomeMen", "outcomeWomen", "previous", "forecast", "target", "kfTarget", "period",
+    ]);
+  });
+
+  test("values from the real rows", () => {
+    const barn = m.indicators[0];
+    expect(barn).toMatchObject({
+      name: "Andel barn som lever i familjer som har ekonomiskt bistånd",
+      row: 272, outcome: 4.1, previous: 3.7, forecast: 4, target: 3.3, kfTarget: 2.7, unit: "%", periodicity: "tertial",
+    });
+    expect(barn.analysis).toMatch(/^Förvaltningen ser ett ökat antal barn/);
+    const feriejobb = m.indicators.find((i) => i.row === 285)!;
+    expect(feriejobb).toMatchObject({ outcome: 446, target: 800, targetKind: "value", kfTargetKind: "delegated", kfTargetText: "Tas fram av nämnd", unit: "st" });
+    const stadens = m.indicators.find((i) => i.row === 290)!;
+    expect(stadens).toMatchObject({ outcome: 864, outcomeMen: 415, outcomeWomen: 449, kfTarget: 9000 });
+    expect(m.indicators.find((i) => i.row === 279)!.analysis).toMatch(/^I samband med pandemin/);
+    expect(stadens.cells).toMatchObject({ name: "A290", outcome: "B290", target: "G290", kfTarget: "H290" });
+  });
+
+  test("activities with dates and no deviation", () => {
+    expect(m.activities[1]).toMatchObject({ start: "2021-01-01", end: "2021-12-31", deviation: false, row: 317 });
+  });
+
+  test("period read from the Period cells", () => {
+    expect(m.period).toEqual({ kind: "T2", year: 2021, source: "cell" });
+  });
+});
+
+describe("002 driftbudget (lines 1921–1986)", () => {
+  const { recognition, model: m } = model(seedAtLines("002-t2-driftbudget", "Driftbudget"));
+  test("7 whole-nämnd rows and 17 per-verksamhetsområde rows", () => {
+    const namnd = m.budget.filter((b) => b.tableType === "driftbudget-namnd");
+    const omrade = m.budget.filter((b) => b.tableType === "driftbudget-omrade");
+    expect(namnd).toHaveLength(7);
+    expect(omrade).toHaveLength(17);
+    expect(namnd.map((b) => b.kind)).toEqual(["netto", "intakter", "kostnader", "disposition", "disposition", "disposition", "disposition"]);
+    expect(omrade.filter((b) => b.kind === "varav").map((b) => b.label)).toEqual([
+      "varav socialpsykiatri", "varav vuxen", "varav barn och ungdom", "varav flykting",
+    ]);
+    expect(omrade[omrade.length - 1]).toMatchObject({ kind: "total", label: "Totalt", budget: 2435.3, adjustments: 31.7, forecastBeforeTransfers: 2447.1, forecast: 2460.1, deviation: 6.9 });
+  });
+  test("whole-nämnd columns: budget, BJ, förändringar, prognos, avvikelse", () => {
+    const netto = m.budget.find((b) => b.kind === "netto")!;
+    expect(netto).toMatchObject({ budget: 2435.3, adjustments: 15.2, changes: 16.5, forecast: 2447.1, deviation: 19.9, unit: "mnkr" });
+    expect(netto.cells).toMatchObject({ budget: "B1926", deviation: "F1926" });
+  });
+  test("tables are named by their heading", () => {
+    expect(recognition.tables[0].title).toBe("Uppföljning av driftbudget");
+  });
+});
+
+describe("other budget tables", () => {
+  test("resultatenheter (002 line 2242): group rows skipped, repeated header merged, Summa is a total", () => {
+    const { model: m, recognition } = model(seedAtLines("002-t2-resultatenheter", "Resultatenheter"));
+    expect(recognition.tables.map((t) => t.type)).toEqual(["resultatenheter"]);
+    const rows = m.budget;
+    expect(rows.find((r) => r.label === "Utförarenheten Socialpsykiatri")).toMatchObject({ unit: "tkr", extra: expect.objectContaining({ grossBudget: 34343, carryOverTo: 2893 }) });
+    expect(rows.find((r) => r.label === "Socialpsykiatri")).toBeUndefined();
+    expect(rows.find((r) => r.label === "Årsta 3 förskolor")).toBeDefined();
+    expect(rows[rows.length - 1]).toMatchObject({ kind: "total", label: "Summa resultatenheter" });
+  });
+  test("investeringar across a blank row (002 line 2298)", () => {
+    const { model: m } = model(seedAtLines("002-t2-investeringar", "Investeringar"));
+    const inv = m.budget.filter((b) => b.tableType === "investeringar");
+    expect(inv.map((b) => b.label)).toContain("Trygghetsinvesteringar");
+    expect(inv.find((b) => b.label === "Parkinvesteringar")).toMatchObject({ budget: 6, forecast: 6, adjustments: 0, deviation: 0 });
+  });
+  test("VP Kostnader/Intäkter/Netto tables (003 line 1801)", () => {
+    const { model: m } = model(seedAtLines("003-vp-budget", "Budget"));
+    const vp = m.budget.filter((b) => b.tableType === "driftbudget-vp");
+    expect(vp.filter((b) => b.kind === "netto").length).toBeGreaterThanOrEqual(10);
+    const intakter1960 = vp.find((b) => b.row === 1960)!;
+    expect(intakter1960.extra?.["Bokslut 2020"]).toBe(102.2);
+    expect(m.period).toEqual({ kind: "VP", year: 2022, source: "plan" });
+  });
+});
+
+describe("header variants and ugly rows", () => {
+  test("'Utfall kvinn or/ flicko r', 'Perio dens utfall VB 2019', 'Progno s helår' (004 line 395)", () => {
+    const { recognition } = model(seedAtLines("004-vb-kf-3.2-sjukfranvaro"));
+    const t = recognition.tables.find((x) => x.headerRow === 395)!;
+    expect(t.columns.map((c) => c.role)).toEqual([
+      "name", "outcome", "outcomeMen", "outcomeWomen", "previous", "forecast", "target", "kfTarget", "period",
+    ]);
+  });
+  test("'Prognoss helår' (002 line 1032) and 'Arsmål' (002 line 1689)", () => {
+    const a = model(seedAtLines("002-t2-nm-1.4.2")).recognition.tables.find((t) => t.type === "indicators-followup")!;
+    expect(a.columns.find((c) => /Prognoss/.test(c.header))?.role).toBe("forecast");
+    const b = model(seedAtLines("002-t2-kf-3.1")).recognition.tables.find((t) => t.columns.some((c) => /^Arsmål/.test(c.header)))!;
+    expect(b.columns.find((c) => /^Arsmål/.test(c.header))?.role).toBe("target");
+  });
+  test("a continuation row after a repeated header belongs to the row above (004 lines 396–399)", () => {
+    const { model: m } = model(seedAtLines("004-vb-kf-3.2-sjukfranvaro"));
+    const sjuk = m.indicators.find((i) => i.row === 396)!;
+    expect(sjuk).toMatchObject({ name: "Sjukfrånvaro", outcome: 12.4, target: 15, kfTargetKind: "delegated", kfTargetText: "Tas fram av nämnd/ styrelse" });
+    expect(sjuk.analysis).toMatch(/^Sjukfrånvaron på en rullande/);
+  });
+  test("the Enhetsmål closing a unit's KF block owns the evidence above it (004 lines 389–470)", () => {
+    const { model: m } = model(seedAtLines("004-vb-kf-3.2-sjukfranvaro"));
+    const enhet = m.goals.find((g) => g.level === "enhetsmal")!;
+    expect(enhet).toMatchObject({ statedAssessment: "helt", row: 464, assessmentCell: "A470" });
+    expect(m.indicators.map((i) => i.goal)).toEqual([enhet.id, enhet.id]);
+    expect(m.activities.every((a) => a.goal === enhet.id)).toBe(true);
+    const kf = m.goals.find((g) => g.level === "kf-mal")!;
+    expect(kf.statedAssessment).toBe("ingen");
+    expect(enhet.parent).toBe(m.goals.find((g) => g.level === "namndmal")!.id);
+  });
+  test("two-row headings at every level (004 lines 69–126)", () => {
+    const { model: m } = model(seedAtLines("004-vb-kf-1.1-tvaradsrubrik"));
+    expect(m.goals.slice(0, 3).map((g) => [g.level, g.number, g.title.slice(0, 20), g.row])).toEqual([
+      ["inriktningsmal", "1", "En modern storstad m", 69],
+      ["kf-mal", "1.1", "I Stockholm är männi", 73],
+      ["namndmal", null, "Invånarna i stadsdel", 84],
+    ]);
+  });
+  test("plan indicator tables (003 line 462) with Periodicitet", () => {
+    const { model: m, recognition } = model(seedAtLines("003-vp-kf-1.1"));
+    expect(recognition.tables.find((t) => t.headerRow === 462)?.type).toBe("indicators-plan");
+    const feriejobb = m.indicators.find((i) => i.name === "Antal tillhandahållna platser för feriejobb")!;
+    expect(feriejobb).toMatchObject({ target: 450, kfTargetKind: "delegated", kfTargetText: "Tas fram av nämnd/styrelse", periodicity: "tertial", outcome: null });
+  });
+  test("a table drawn with dashes has no rows (000 line 263)", () => {
+    const { model: m } = model(seedAtLines("000-vb-enhet-miljo-ekonomi"));
+    expect(m.activities.some((a) => a.name === "")).toBe(false);
+  });
+  test("activities marked Avvikelse with their analysis (000 lines 196–199)", () => {
+    const { model: m } = model(seedAtLines("000-vb-enhet-forskola"));
+    const marked = m.activities.filter((a) => a.deviation);
+    expect(marked.map((a) => a.row)).toEqual([196, 198]);
+    expect(marked[0].analysis).toMatch(/^Under detta år/);
+  });
+});
+
+describe("Excel tables and flat sheets", () => {
+  test("a ListObject with extra columns in another order, and a Mål column", () => {
+    const sheet: SheetGrid = {
+      name: "Indikatorer",
+      visibility: "visible",
+      originRow: 3,
+      originCol: 2,
+      values: [
+        ["Mål", "Indikator", "Riktning", "Årsmål", "Periodens utfall", "Kommentar", "Period"],
+        ["1.1.1 Invånare försörjer sig själva", "Andel barn i familjer med ekonomiskt bistånd", "Lägre", 0.033, 0.041, "ok", "Tertial 1 2022"],
+        ["1.1.1 Invånare försörjer sig själva", "Antal feriejobb", "Högre", "800 st", "446 st", null, "Tertial 1 2022"],
+        ["Nämndmål: 2.1.1 Trygg stad", "Antal trygghetsvandringar", null, 12, 4, null, "Tertial 1 2022"],
+      ],
+      formats: [[], [null, null, null, "0.0 %", "0.0 %"], [], []],
+      listObjects: [{ name: "Tabell1", range: "B3:H6" }],
+    };
+    const { model: m, recognition } = model(sheet);
+    expect(recognition.tables).toHaveLength(1);
+    expect(recognition.tables[0].fromListObject).toBe(true);
+    expect(m.indicators).toHaveLength(3);
+    expect(m.indicators[0]).toMatchObject({ outcome: 4.1, target: 3.3, unit: "%", statedDirection: "lower", row: 4 });
+    expect(m.goals.map((g) => [g.number, g.level])).toEqual([["1.1.1", "namndmal"], ["2.1.1", "namndmal"]]);
+    expect(m.indicators[0].goal).toBe(m.indicators[1].goal);
+    expect(m.indicators[2].goal).not.toBe(m.indicators[0].goal);
+    expect(m.period).toMatchObject({ kind: "T1", year: 2022 });
+  });
+  test("a table whose columns can't be mapped is reported, not guessed", () => {
+    const sheet = textToSheet("Data", "Indikator\tFärg\tStorlek\tVikt\nA\t1\t2\t3\n");
+    sheet.listObjects = [{ name: "Okänd", range: "A1:D2" }];
+    const { recognition } = model(sheet);
+    expect(recognition.unrecognised).toEqual([expect.objectContaining({ sheet: "Data", cell: "A1", range: "A1:D2" })]);
+  });
+});

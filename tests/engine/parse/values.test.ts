@@ -1,0 +1,134 @@
+import { parseNumberText, parseQuantityCell, unitFromFormat } from "../../../src/engine/parse/quantity";
+import { parseTargetCell } from "../../../src/engine/parse/target";
+import { parseDateCell, serialToIso } from "../../../src/engine/parse/date";
+import { parsePeriodText, parsePeriodicity } from "../../../src/engine/parse/period";
+import { parseAssessment } from "../../../src/engine/parse/assessment";
+
+describe("Swedish number text (seed cells)", () => {
+  test.each([
+    ["4,1 %", 4.1, "%", 1],
+    ["4,1%", 4.1, "%", 1],
+    ["2,13 %", 2.13, "%", 2],
+    ["66,67", 66.67, null, 2],
+    ["21 st", 21, "st", 0],
+    ["9 000 st", 9000, "st", 0],
+    ["9\u00a0000 st", 9000, "st", 0],
+    ["2 435,3", 2435.3, null, 1],
+    ["-489,4", -489.4, null, 1],
+    ["\u2212489,4", -489.4, null, 1],
+    ["1945 GWh", 1945, "GWh", 0],
+    ["0,4 kg CO2e", 0.4, "kg CO2e", 1],
+    ["15,2 barn/avd.", 15.2, "barn/avd.", 1],
+    ["1 070,4", 1070.4, null, 1],
+    ["858,60", 858.6, null, 2],
+  ])("%s", (text, value, unit, decimals) => {
+    expect(parseNumberText(text)).toEqual({ value, unit, decimals });
+  });
+
+  test.each(["Tas fram av nämnd", "2021-01-01", "öka", "", "Tertial 2 2021"])("%s is not a number", (text) => {
+    expect(parseNumberText(text)).toBeNull();
+  });
+});
+
+describe("numeric cells with number formats", () => {
+  test("0.041 formatted as percent is 4,1 %", () => {
+    expect(parseQuantityCell(0.041, "0.0 %")).toEqual({ kind: "quantity", quantity: { value: 4.1, unit: "%", decimals: 1 } });
+  });
+  test("a count formatted #,##0 \"st\" is 864 st", () => {
+    expect(parseQuantityCell(864, '#,##0 "st"')).toEqual({ kind: "quantity", quantity: { value: 864, unit: "st", decimals: 0 } });
+  });
+  test("no floating noise from percent scaling", () => {
+    const r = parseQuantityCell(0.0213, "0.00%");
+    expect(r.kind === "quantity" && r.quantity.value).toBe(2.13);
+  });
+  test.each(["#REF!", "#N/A", "#DIV/0!"])("Excel error %s is an error, not a number", (err) => {
+    expect(parseQuantityCell(err)).toEqual({ kind: "error", text: err });
+  });
+  test("format units", () => {
+    expect(unitFromFormat("#,##0.0")).toEqual({ unit: null, percent: false, decimals: 1 });
+    expect(unitFromFormat('0.0 "kg CO2e"').unit).toBe("kg CO2e");
+  });
+});
+
+describe("targets", () => {
+  const target = (v: string | number | null, f?: string) => {
+    const r = parseTargetCell(v, f);
+    if (!r.ok) throw new Error(`unparseable ${v}`);
+    return r.target;
+  };
+  test("numbers with units", () => {
+    expect(target("3,3 %")).toMatchObject({ kind: "value", value: 3.3, unit: "%" });
+    expect(target("800 st")).toMatchObject({ kind: "value", value: 800, unit: "st" });
+    expect(target(0.9, "0 %")).toMatchObject({ kind: "value", value: 90, unit: "%" });
+  });
+  test.each(["+/- 1 %", "+/-1 %", "±1 %"])("%s is a band of half-width 1", (t) => {
+    expect(target(t)).toMatchObject({ kind: "band", value: 1, unit: "%", text: t });
+  });
+  test("Max 10 personer is a ceiling", () => {
+    expect(target("Max 10 personer")).toMatchObject({ kind: "max", value: 10, unit: "personer" });
+  });
+  test("öka is an increase", () => {
+    expect(target("öka")).toMatchObject({ kind: "increase", value: null });
+  });
+  test.each(["Tas fram av nämnd", "Tas fram av nämnd/styrelse", "Tas fram av nämnd/ styrelse"])("%s is delegated", (t) => {
+    expect(target(t)).toMatchObject({ kind: "delegated", text: t });
+  });
+  test("'-' and empty are none", () => {
+    expect(target("-")).toMatchObject({ kind: "none" });
+    expect(target(null)).toMatchObject({ kind: "none", text: null });
+  });
+  test("junk is reported, not thrown", () => {
+    expect(parseTargetCell("Tas fram av")).toEqual({ ok: true, target: expect.objectContaining({ kind: "delegated" }) });
+    expect(parseTargetCell("bra")).toEqual({ ok: false, text: "bra" });
+    expect(parseTargetCell("#N/A")).toEqual({ ok: false, text: "#N/A" });
+  });
+});
+
+describe("dates", () => {
+  test("ISO text, month text, Excel serials", () => {
+    expect(parseDateCell("2021-01-01")).toEqual({ kind: "date", iso: "2021-01-01" });
+    expect(parseDateCell("2022-01")).toEqual({ kind: "date", iso: "2022-01-01" });
+    expect(parseDateCell(44197)).toEqual({ kind: "date", iso: "2021-01-01" });
+    expect(serialToIso(44561)).toBe("2021-12-31");
+  });
+  test("unreadable dates are errors", () => {
+    expect(parseDateCell("2021-02-30")).toEqual({ kind: "error", text: "2021-02-30" });
+    expect(parseDateCell("snart")).toEqual({ kind: "error", text: "snart" });
+    expect(parseDateCell("#REF!")).toEqual({ kind: "error", text: "#REF!" });
+  });
+});
+
+describe("periods", () => {
+  test.each([
+    ["Tertial 1 2021", { kind: "T1", year: 2021 }],
+    ["Tertial 2 2021", { kind: "T2", year: 2021 }],
+    ["T2", { kind: "T2", year: null }],
+    ["T2 2021", { kind: "T2", year: 2021 }],
+    ["VB 2021", { kind: "VB", year: 2021 }],
+    ["VB 2020", { kind: "VB", year: 2020 }],
+  ])("%s", (text, expected) => {
+    expect(parsePeriodText(text)).toEqual(expected);
+  });
+  test("periodicity", () => {
+    expect(parsePeriodicity("Tertial")).toBe("tertial");
+    expect(parsePeriodicity("Tertial 2 2021")).toBe("tertial");
+    expect(parsePeriodicity("År")).toBe("year");
+    expect(parsePeriodicity("2021")).toBe("year");
+    expect(parsePeriodicity("VB 2020")).toBe("year");
+  });
+});
+
+describe("assessments", () => {
+  test.each([
+    ["◆ Uppfylls delvis", "delvis"],
+    [" Uppfylls delvis", "delvis"],
+    ["● Uppfylls helt", "helt"],
+    ["Uppfylls helt", "helt"],
+    ["✓ Uppfylls ej", "ej"],
+    ["— Ingen", "ingen"],
+    [" Ingen", "ingen"],
+    ["Uppfylls helt och hållet enligt plan", null],
+  ])("%s", (text, expected) => {
+    expect(parseAssessment(text)).toBe(expected);
+  });
+});
