@@ -4,7 +4,6 @@
  */
 import type {
   Assessment,
-  GoalCounts,
   GoalLevel,
   Goal,
   IndicatorStatus,
@@ -142,57 +141,6 @@ export function goalName(goal: Goal): string {
 /** The report's heading: `KF:s mål för verksamhetsområdet: 1.1 I Stockholm …`. */
 export function goalHeading(goal: Goal): string {
   return `${levelLabel(goal.level)}: ${goalName(goal)}`;
-}
-
-const SMALL_NUMBERS = ["noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"];
-
-function count(n: number): string {
-  return n >= 0 && n < SMALL_NUMBERS.length ? SMALL_NUMBERS[n] : String(n);
-}
-
-/**
- * The evidence behind an assessment in the reports' own words, e.g.
- * `Av sju indikatorer uppfylls två helt, fyra delvis och en inte alls; en är ännu inte mätt.
- * En av tre aktiviteter har avvikelse.`
- * (A shared helper in evaluate may replace this; the wording follows 002 line 81.)
- */
-export function countsSentence(counts: GoalCounts): string {
-  const indicatorTotal = counts.met + counts.partlyMet + counts.notMet + counts.notMeasured;
-  const parts: string[] = [];
-  if (indicatorTotal > 0) {
-    const measured: string[] = [];
-    if (counts.met) measured.push(`${count(counts.met)} helt`);
-    if (counts.partlyMet) measured.push(`${count(counts.partlyMet)} delvis`);
-    if (counts.notMet) measured.push(`${count(counts.notMet)} inte alls`);
-    const noun = indicatorTotal === 1 ? "indikator" : "indikatorer";
-    let sentence = `Av ${count(indicatorTotal)} ${noun}`;
-    if (measured.length) sentence += ` uppfylls ${joinSv(measured)}`;
-    if (counts.notMeasured) {
-      const notMeasured = `${count(counts.notMeasured)} ännu inte ${counts.notMeasured === 1 ? "mätt" : "mätta"}`;
-      sentence += measured.length ? `; ${notMeasured.replace(" ännu", " är ännu")}` : ` är ${notMeasured}`;
-    }
-    parts.push(`${sentence}.`);
-  } else {
-    parts.push("Inga indikatorer.");
-  }
-  if (counts.activities > 0) {
-    const noun = counts.activities === 1 ? "aktivitet" : "aktiviteter";
-    parts.push(
-      counts.activitiesWithDeviation === 0
-        ? `${capitalise(count(counts.activities))} ${noun}, ingen med avvikelse.`
-        : `${capitalise(count(counts.activitiesWithDeviation))} av ${count(counts.activities)} ${noun} har avvikelse.`,
-    );
-  }
-  return parts.join(" ");
-}
-
-function joinSv(items: string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} och ${items[items.length - 1]}`;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Swedish display of a number for sentences (`2 435,3`, `4,1 %`). */

@@ -1,11 +1,13 @@
 /**
  * `maluppfyllelse`: every goal in hierarchy order, indented by level, with the assessment the
- * workbook states beside the one the evidence suggests, and the counts behind it. A stacked bar
+ * workbook states beside the one the evidence suggests, and the counts behind it (in evaluate's
+ * words, so the pane and the sheet say the same). A stacked bar
  * chart shows the indicator statuses per goal.
  */
 import type { ReportContext } from "./context";
 import { sheetTitle } from "./context";
-import { assessmentLabel, countsSentence, goalHeading } from "./format";
+import { countsSentence } from "../evaluate/goals";
+import { assessmentLabel, goalHeading } from "./format";
 import { SheetBuilder, headerRow } from "./layout";
 import type { OutCell, SheetSpec } from "./spec";
 import { a1 } from "../grid";
