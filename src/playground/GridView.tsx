@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { a1, columnLetters } from "../engine/grid";
 import type { CellValue } from "../engine/grid";
 import type { CellSelection, MemoryPort } from "../ports/memory/memoryPort";
+import { formatSwedishNumber } from "../taskpane/state/wordTable";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", minWidth: 0, flexGrow: 1, height: "100vh" },
@@ -51,9 +52,10 @@ const useStyles = makeStyles({
   italic: { fontStyle: "italic" },
 });
 
-function show(value: CellValue): string {
+/** What Swedish Excel would show: numbers through their format code. */
+function show(value: CellValue, format: string | null): string {
   if (value === null) return "";
-  if (typeof value === "number") return String(Number(value.toPrecision(12))).replace(".", ",");
+  if (typeof value === "number") return formatSwedishNumber(value, format && format !== "General" && !/[yd]/.test(format) ? format : undefined);
   return String(value);
 }
 
@@ -134,7 +136,7 @@ export function GridView({ port }: { port: MemoryPort }) {
                     if (flag) classes.push(flag.severity === "error" ? styles.flagError : flag.severity === "warning" ? styles.flagWarning : styles.flagInfo);
                     if (style === "title" || style === "heading" || style === "header" || style === "total") classes.push(styles.bold);
                     if (style === "varav") classes.push(styles.italic);
-                    const text = show(row?.[c] ?? null);
+                    const text = show(row?.[c] ?? null, sheet.formats[r]?.[c] ?? null);
                     return (
                       <td
                         key={c}

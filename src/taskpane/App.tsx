@@ -38,6 +38,9 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     fontFamily: tokens.fontFamilyBase,
     fontSize: tokens.fontSizeBase300,
+    // A native select is as wide as its longest option unless told otherwise: keep it in the pane.
+    "& .fui-Field, & .fui-Select": { minWidth: 0, maxWidth: "100%" },
+    "& select": { minWidth: 0, maxWidth: "100%", textOverflow: "ellipsis" },
   },
   title: { margin: "4px 0 0", fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   tabs: { flexWrap: "wrap" },
