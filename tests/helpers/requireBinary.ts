@@ -41,7 +41,7 @@ const BINARIES: Record<BinaryName, BinaryInfo> = {
   },
 };
 
-const cache = new Map<BinaryName, BinaryCheck>();
+const cache = new Map<string, BinaryCheck>();
 
 function isExecutableFile(file: string): boolean {
   try {
@@ -69,10 +69,11 @@ function findOnPath(program: string): string | null {
  * names on PATH.
  */
 export function requireBinary(name: BinaryName, installHint?: string): BinaryCheck {
-  const cached = cache.get(name);
-  if (cached && installHint === undefined) return cached;
-  const info = BINARIES[name];
   const override = process.env[`${name.toUpperCase()}_PATH`];
+  const key = [name, override ?? "", installHint ?? "", process.env.PATH ?? ""].join("\0");
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const info = BINARIES[name];
   const found = override
     ? isExecutableFile(override)
       ? override
@@ -84,7 +85,7 @@ export function requireBinary(name: BinaryName, installHint?: string): BinaryChe
     path: found,
     installHint: installHint ?? info.installHint,
   };
-  if (installHint === undefined) cache.set(name, check);
+  cache.set(key, check);
   return check;
 }
 
