@@ -186,7 +186,8 @@ export class FakeContext {
   constructor(readonly data: FakeWorkbook) {
     this.workbook = new FakeWorkbookProxy(this);
     this.application = {
-      suspendApiCalculationUntilNextSync: () => this.enqueue("application.suspendApiCalculationUntilNextSync()", null, () => {}),
+      suspendApiCalculationUntilNextSync: () =>
+        this.enqueue("application.suspendApiCalculationUntilNextSync()", null, () => {}),
     };
   }
 
@@ -246,7 +247,11 @@ export function createFakeExcel(init: { name?: string; sheets: FakeSheetInit[] }
     const origin = parseA1(s.origin ?? "A1") ?? { row: 1, col: 1 };
     const rows = Math.max(s.values?.length ?? 0, s.formats?.length ?? 0, s.formulas?.length ?? 0);
     for (let r = 0; r < rows; r++) {
-      const width = Math.max(s.values?.[r]?.length ?? 0, s.formats?.[r]?.length ?? 0, s.formulas?.[r]?.length ?? 0);
+      const width = Math.max(
+        s.values?.[r]?.length ?? 0,
+        s.formats?.[r]?.length ?? 0,
+        s.formulas?.[r]?.length ?? 0,
+      );
       for (let c = 0; c < width; c++) {
         const value = s.values?.[r]?.[c] ?? null;
         const format = s.formats?.[r]?.[c] ?? null;
@@ -296,7 +301,8 @@ abstract class FakeObject {
 
   loadPath(segments: string[]): void {
     this.loaded.set("isNullObject", this.isNull());
-    if (this.isNull() || segments.length === 0 || (segments.length === 1 && segments[0] === "isNullObject")) return;
+    if (this.isNull() || segments.length === 0 || (segments.length === 1 && segments[0] === "isNullObject"))
+      return;
     if (segments.length === 1) this.loaded.set(segments[0], this.readProp(segments[0]));
     else this.nav(segments[0]).loadPath(segments.slice(1));
   }
@@ -313,6 +319,13 @@ abstract class FakeObject {
 
   get isNullObject(): boolean {
     return this.loadedValue<boolean>("isNullObject");
+  }
+
+  /** The loaded properties as plain data, like Office.js `toJSON()`. */
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of this.loaded) if (key !== "isNullObject" && key !== "items") out[key] = value;
+    return out;
   }
 }
 
@@ -334,7 +347,8 @@ abstract class FakeCollection<T extends FakeObject> extends FakeObject {
   }
   override loadPath(segments: string[]): void {
     super.loadPath(segments.length > 0 ? ["items"] : []);
-    if (segments[0] === "items" && segments.length > 1) for (const item of this.items) item.loadPath(segments.slice(1));
+    if (segments[0] === "items" && segments.length > 1)
+      for (const item of this.items) item.loadPath(segments.slice(1));
   }
   protected override defaultProps(): string[] {
     return ["items"];
@@ -392,7 +406,8 @@ function parseArea(address: string): Area {
 }
 
 function areaAddress(area: Area): string {
-  if (area.r0 === 0 && area.r1 === MAX_ROW) return `${columnLetters(area.c0 + 1)}:${columnLetters(area.c1 + 1)}`;
+  if (area.r0 === 0 && area.r1 === MAX_ROW)
+    return `${columnLetters(area.c0 + 1)}:${columnLetters(area.c1 + 1)}`;
   return a1Range(area.r0 + 1, area.c0 + 1, area.r1 + 1, area.c1 + 1);
 }
 
@@ -490,13 +505,16 @@ class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
   }
   getItemOrNullObject(name: string): FakeWorksheet {
     const ws = new FakeWorksheet(this.ctx, null);
-    this.ctx.enqueue(`worksheets.getItemOrNullObject(${name})`, name, () => ws.bind(this.ctx.data.find(name) ?? null));
+    this.ctx.enqueue(`worksheets.getItemOrNullObject(${name})`, name, () =>
+      ws.bind(this.ctx.data.find(name) ?? null),
+    );
     return ws;
   }
   add(name: string): FakeWorksheet {
     const sheet = new FakeSheet(name);
     this.ctx.enqueue(`worksheets.add(${name})`, name, () => {
-      if (this.ctx.data.find(name)) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${name} exists.`);
+      if (this.ctx.data.find(name))
+        throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${name} exists.`);
       this.ctx.data.sheets.push(sheet);
     });
     return new FakeWorksheet(this.ctx, sheet);
@@ -510,12 +528,14 @@ export class FakeWorksheet extends FakeObject {
     super(ctx);
     this.data = data ?? undefined;
     this.freezePanes = {
-      freezeRows: (count: number) => this.ctx.enqueue(`${this.describe()}.freezePanes.freezeRows`, count, () => {
-        this.sheet().frozenRows = count;
-      }),
-      unfreeze: () => this.ctx.enqueue(`${this.describe()}.freezePanes.unfreeze`, null, () => {
-        this.sheet().frozenRows = 0;
-      }),
+      freezeRows: (count: number) =>
+        this.ctx.enqueue(`${this.describe()}.freezePanes.freezeRows`, count, () => {
+          this.sheet().frozenRows = count;
+        }),
+      unfreeze: () =>
+        this.ctx.enqueue(`${this.describe()}.freezePanes.unfreeze`, null, () => {
+          this.sheet().frozenRows = 0;
+        }),
     };
   }
   bind(data: FakeSheet | null): void {
@@ -547,7 +567,8 @@ export class FakeWorksheet extends FakeObject {
   set name(value: string) {
     this.ctx.enqueue(`${this.describe()}.name`, value, () => {
       const other = this.ctx.data.find(value);
-      if (other && other !== this.sheet()) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${value} exists.`);
+      if (other && other !== this.sheet())
+        throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${value} exists.`);
       this.sheet().name = value;
     });
   }
@@ -559,7 +580,10 @@ export class FakeWorksheet extends FakeObject {
       const sheet = this.sheet();
       const othersVisible = this.ctx.data.sheets.some((s) => s !== sheet && s.visibility === "Visible");
       if (value !== "Visible" && !othersVisible)
-        throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+        throw new FakeOfficeError(
+          "InvalidOperation",
+          "A workbook must contain at least one visible worksheet.",
+        );
       sheet.visibility = value;
     });
   }
@@ -579,7 +603,8 @@ export class FakeWorksheet extends FakeObject {
   activate(): void {
     this.ctx.enqueue(`${this.describe()}.activate()`, null, () => {
       const sheet = this.sheet();
-      if (sheet.visibility !== "Visible") throw new FakeOfficeError("InvalidOperation", "Cannot activate a hidden sheet.");
+      if (sheet.visibility !== "Visible")
+        throw new FakeOfficeError("InvalidOperation", "Cannot activate a hidden sheet.");
       this.ctx.data.activeSheet = sheet.name;
     });
   }
@@ -620,7 +645,12 @@ class FakeRange extends FakeObject {
   ) {
     super(ctx);
   }
-  static create(ctx: FakeContext, worksheet: FakeWorksheet, how: string, resolve: () => Area | null): FakeRange {
+  static create(
+    ctx: FakeContext,
+    worksheet: FakeWorksheet,
+    how: string,
+    resolve: () => Area | null,
+  ): FakeRange {
     const range = new FakeRange(ctx, worksheet, how);
     ctx.enqueue(`${worksheet.describe()}.${how}`, null, () => {
       range.area = resolve();
@@ -646,7 +676,8 @@ class FakeRange extends FakeObject {
     const area = this.resolved();
     const sheet = this.worksheet.sheet();
     const grid = (pick: (cell: FakeCell | undefined) => unknown): unknown[][] => {
-      if (cellsIn(area) > 5_000_000) throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "Too many cells.");
+      if (cellsIn(area) > 5_000_000)
+        throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "Too many cells.");
       const out: unknown[][] = [];
       for (let r = area.r0; r <= area.r1; r++) {
         const row: unknown[] = [];
@@ -696,7 +727,10 @@ class FakeRange extends FakeObject {
       const rows = area.r1 - area.r0 + 1;
       const cols = area.c1 - area.c0 + 1;
       if (grid.length !== rows || grid.some((row) => row.length !== cols))
-        throw new FakeOfficeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size of the range.`);
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `The number of rows or columns in the input array doesn't match the size of the range.`,
+        );
       const sheet = this.worksheet.sheet();
       for (let r = 0; r < rows; r++)
         for (let c = 0; c < cols; c++) {
@@ -726,7 +760,8 @@ class FakeRange extends FakeObject {
     this.ctx.enqueue(`${this.describe()}.hyperlink`, link, () => {
       const area = this.resolved();
       const sheet = this.worksheet.sheet();
-      for (let r = area.r0; r <= area.r1; r++) for (let c = area.c0; c <= area.c1; c++) sheet.ensure(r, c).hyperlink = link;
+      for (let r = area.r0; r <= area.r1; r++)
+        for (let c = area.c0; c <= area.c1; c++) sheet.ensure(r, c).hyperlink = link;
     });
   }
   get format(): Record<string, unknown> {
@@ -736,7 +771,9 @@ class FakeRange extends FakeObject {
   }
   private ruleCollection: FakeConditionalFormatCollection | undefined;
   get conditionalFormats(): FakeConditionalFormatCollection {
-    this.ruleCollection ??= new FakeConditionalFormatCollection(this.ctx, this.worksheet, () => [this.resolved()]);
+    this.ruleCollection ??= new FakeConditionalFormatCollection(this.ctx, this.worksheet, () => [
+      this.resolved(),
+    ]);
     return this.ruleCollection;
   }
   merge(across = false): void {
@@ -826,7 +863,9 @@ class FakeRangeAreas extends FakeObject {
   }
   private ruleCollection: FakeConditionalFormatCollection | undefined;
   get conditionalFormats(): FakeConditionalFormatCollection {
-    this.ruleCollection ??= new FakeConditionalFormatCollection(this.ctx, this.worksheet, () => this.resolved());
+    this.ruleCollection ??= new FakeConditionalFormatCollection(this.ctx, this.worksheet, () =>
+      this.resolved(),
+    );
     return this.ruleCollection;
   }
 }
@@ -849,7 +888,9 @@ class FakeConditionalFormatCollection extends FakeCollection<FakeConditionalForm
       .rules.filter((rule) => rule.areas.some((a) => areas.some((b) => intersects(parseArea(a), b))));
   }
   protected currentItems(): FakeConditionalFormat[] {
-    return this.intersecting().map((rule) => this.itemFor(rule, () => new FakeConditionalFormat(this.ctx, this.worksheet, rule)));
+    return this.intersecting().map((rule) =>
+      this.itemFor(rule, () => new FakeConditionalFormat(this.ctx, this.worksheet, rule)),
+    );
   }
   add(type: string): FakeConditionalFormat {
     const rule: FakeRuleData = { id: `cf${nextId++}`, type, areas: [], formula: null, format: {} };
@@ -908,7 +949,8 @@ class FakeConditionalFormat extends FakeObject {
   delete(): void {
     this.ctx.enqueue(`${this.describe()}.delete()`, null, () => {
       const sheet = this.worksheet.sheet();
-      if (!sheet.rules.includes(this.rule)) throw new FakeOfficeError("ItemNotFound", "The conditional format is gone.");
+      if (!sheet.rules.includes(this.rule))
+        throw new FakeOfficeError("ItemNotFound", "The conditional format is gone.");
       sheet.rules = sheet.rules.filter((r) => r !== this.rule);
     });
   }
@@ -982,7 +1024,9 @@ class FakeTableCollection extends FakeCollection<FakeTable> {
     return `${this.worksheet.describe()}.tables`;
   }
   protected currentItems(): FakeTable[] {
-    return this.worksheet.sheet().tables.map((t) => this.itemFor(t, () => new FakeTable(this.ctx, this.worksheet, t)));
+    return this.worksheet
+      .sheet()
+      .tables.map((t) => this.itemFor(t, () => new FakeTable(this.ctx, this.worksheet, t)));
   }
 }
 
@@ -1005,7 +1049,9 @@ class FakeTable extends FakeObject {
     return this.loadedValue("name");
   }
   getRange(): FakeRange {
-    return FakeRange.create(this.ctx, this.worksheet, `table(${this.data.name}).getRange()`, () => parseArea(this.data.address));
+    return FakeRange.create(this.ctx, this.worksheet, `table(${this.data.name}).getRange()`, () =>
+      parseArea(this.data.address),
+    );
   }
 }
 
@@ -1020,7 +1066,9 @@ class FakeChartCollection extends FakeCollection<FakeChart> {
     return `${this.worksheet.describe()}.charts`;
   }
   protected currentItems(): FakeChart[] {
-    return this.worksheet.sheet().charts.map((c) => this.itemFor(c, () => new FakeChart(this.ctx, this.worksheet, c)));
+    return this.worksheet
+      .sheet()
+      .charts.map((c) => this.itemFor(c, () => new FakeChart(this.ctx, this.worksheet, c)));
   }
   add(type: string, source: FakeRange, seriesBy = "Auto"): FakeChart {
     const data: FakeChartData = { id: `chart${nextId++}`, type, title: null, position: null, series: [] };
@@ -1044,26 +1092,27 @@ class FakeChart extends FakeObject {
     readonly data: FakeChartData,
   ) {
     super(ctx);
-    const chart = this;
+    const describeChart = (): string => this.describe();
     this.title = {
       get text(): string {
         throw new FakeOfficeError("PropertyNotLoaded", "chart.title.text is not loaded");
       },
       set text(value: string) {
-        ctx.enqueue(`${chart.describe()}.title.text`, value, () => {
+        ctx.enqueue(`${describeChart()}.title.text`, value, () => {
           data.title = value;
         });
       },
     };
     this.series = {
-      getItemAt: (index: number) => new FakeSeries(ctx, data, () => {
-        const s = data.series[index];
-        if (!s) throw new FakeOfficeError("ItemNotFound", `No series ${index}`);
-        return s;
-      }),
+      getItemAt: (index: number) =>
+        new FakeSeries(ctx, data, () => {
+          const s = data.series[index];
+          if (!s) throw new FakeOfficeError("ItemNotFound", `No series ${index}`);
+          return s;
+        }),
       add: (name: string) => {
         const entry = { name, values: null, xValues: null };
-        ctx.enqueue(`${chart.describe()}.series.add`, name, () => data.series.push(entry));
+        ctx.enqueue(`${describeChart()}.series.add`, name, () => data.series.push(entry));
         return new FakeSeries(ctx, data, () => entry);
       },
     };
@@ -1113,4 +1162,3 @@ class FakeSeries {
     });
   }
 }
-

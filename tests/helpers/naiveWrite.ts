@@ -2,6 +2,7 @@
  * Baseline for the benchmark: the write an Office.js beginner would do — one sync per row and per
  * flag, values written as they come (no text protection). Compare `sync()` counts with OfficePort.
  */
+/* eslint-disable office-addins/no-context-sync-in-loop, office-addins/no-navigational-load -- the slow baseline on purpose */
 import type { CellValue } from "../../src/engine/grid";
 import { STATE_SHEET } from "../../src/engine/report/spec";
 import type { WritePlan } from "../../src/ports/port";
@@ -26,7 +27,9 @@ export async function naiveWrite(context: Excel.RequestContext, plan: WritePlan)
     await context.sync();
     await writeRows(
       sheet,
-      write.spec.rows.map((row) => row.map((cell) => (cell?.formula ? `=${cell.formula}` : (cell?.value ?? null)))),
+      write.spec.rows.map((row) =>
+        row.map((cell) => (cell?.formula ? `=${cell.formula}` : (cell?.value ?? null))),
+      ),
     );
   }
   const state = context.workbook.worksheets.getItemOrNullObject(STATE_SHEET);

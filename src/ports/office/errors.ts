@@ -25,7 +25,13 @@ export class HostError extends Error {
   /** Excel's own text and location, for a support ticket. */
   readonly debug: string;
 
-  constructor(kind: HostErrorKind, message: string, messageEn: string, excelCode: string | null, debug: string) {
+  constructor(
+    kind: HostErrorKind,
+    message: string,
+    messageEn: string,
+    excelCode: string | null,
+    debug: string,
+  ) {
     super(message);
     this.name = "HostError";
     this.kind = kind;
@@ -132,10 +138,13 @@ function field(err: unknown, name: string): unknown {
 export function toHostError(err: unknown): HostError {
   if (err instanceof HostError) return err;
   const code = typeof field(err, "code") === "string" ? (field(err, "code") as string) : null;
-  const rawMessage = typeof field(err, "message") === "string" ? (field(err, "message") as string) : String(err);
+  const rawMessage =
+    typeof field(err, "message") === "string" ? (field(err, "message") as string) : String(err);
   const debugInfo = field(err, "debugInfo");
   const location =
-    typeof field(debugInfo, "errorLocation") === "string" ? ` (${field(debugInfo, "errorLocation") as string})` : "";
+    typeof field(debugInfo, "errorLocation") === "string"
+      ? ` (${field(debugInfo, "errorLocation") as string})`
+      : "";
   let texts = code ? BY_CODE[code] : undefined;
   if (!texts && /cell edit|being edited|redigeras/i.test(rawMessage)) texts = CELL_EDITING;
   texts ??= UNKNOWN;

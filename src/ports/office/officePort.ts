@@ -10,7 +10,13 @@
  * - clearFlags(): 3. select(): 1.
  * No domain logic lives here: layout comes from the SheetSpec, names from the plan.
  */
-import type { CellValue, ListObjectInfo, SheetGrid, SheetVisibility, WorkbookSnapshot } from "../../engine/grid";
+import type {
+  CellValue,
+  ListObjectInfo,
+  SheetGrid,
+  SheetVisibility,
+  WorkbookSnapshot,
+} from "../../engine/grid";
 import { a1, a1Range, columnLetters, parseA1, parseA1Range, sheetRef } from "../../engine/grid";
 import type { CellStyle, ChartSpec, Flag, OutCell, SheetSpec, StatusTone } from "../../engine/report/spec";
 import { STATE_SHEET } from "../../engine/report/spec";
@@ -206,7 +212,7 @@ export class OfficePort implements WorkbookPort {
     let pendingTables = false;
     const flushChunks = async (): Promise<void> => {
       await batch.sync();
-      for (const chunk of chunks) fillGrid(chunk.grid, chunk.range, chunk.rowOffset);
+      for (const chunk of chunks) fillGrid(chunk.grid, chunk.range.toJSON(), chunk.rowOffset);
       chunks = [];
       queuedCells = 0;
       pendingTables = false;
@@ -325,7 +331,11 @@ export class OfficePort implements WorkbookPort {
   }
 
   /** An empty sheet of that name: the existing one cleared, or a new one. */
-  private async freshSheet(name: string, existing: Map<string, Excel.Worksheet>, batch: Batch): Promise<Excel.Worksheet> {
+  private async freshSheet(
+    name: string,
+    existing: Map<string, Excel.Worksheet>,
+    batch: Batch,
+  ): Promise<Excel.Worksheet> {
     await batch.reserve(8 * ACTION_BYTES);
     const found = existing.get(name);
     if (!found) {
@@ -342,7 +352,11 @@ export class OfficePort implements WorkbookPort {
   }
 
   private async writeSpec(worksheet: Excel.Worksheet, spec: SheetSpec, batch: Batch): Promise<void> {
-    await this.writeBlock(worksheet, spec.rows.map((row) => row.map(toBlockCell)), batch);
+    await this.writeBlock(
+      worksheet,
+      spec.rows.map((row) => row.map(toBlockCell)),
+      batch,
+    );
     await this.applyStyles(worksheet, spec.rows, batch);
 
     for (const [index, width] of spec.columnWidths.entries()) {
@@ -375,7 +389,11 @@ export class OfficePort implements WorkbookPort {
    * that looks like a formula or number is already `@`), then constants, then formulas. `null`
    * entries leave a cell as it is, so constants never pass through `formulas`.
    */
-  private async writeBlock(worksheet: Excel.Worksheet, rows: (BlockCell | null)[][], batch: Batch): Promise<void> {
+  private async writeBlock(
+    worksheet: Excel.Worksheet,
+    rows: (BlockCell | null)[][],
+    batch: Batch,
+  ): Promise<void> {
     const width = rows.reduce((w, row) => Math.max(w, row.length), 0);
     if (width === 0) return;
     let start = 0;
@@ -389,10 +407,10 @@ export class OfficePort implements WorkbookPort {
     const flush = async (): Promise<void> => {
       if (values.length === 0) return;
       await batch.reserve(chunkBytes + 3 * ACTION_BYTES);
-      const range = worksheet.getRangeByIndexes(start, 0, values.length, width);
-      if (hasFormats) range.numberFormat = formats as string[][];
-      range.values = values as (string | number | boolean)[][];
-      if (hasFormulas) range.formulas = formulas as string[][];
+      const target = worksheet.getRangeByIndexes(start, 0, values.length, width);
+      if (hasFormats) target.numberFormat = formats as string[][];
+      target.values = values as (string | number | boolean)[][];
+      if (hasFormulas) target.formulas = formulas as string[][];
       start += values.length;
       values = [];
       formats = [];
@@ -427,7 +445,8 @@ export class OfficePort implements WorkbookPort {
         utf8Bytes(JSON.stringify(valueRow)) +
         utf8Bytes(JSON.stringify(formatRow)) +
         (rowHasFormula ? utf8Bytes(JSON.stringify(formulaRow)) : 0);
-      if (values.length > 0 && chunkBytes + rowBytes + 3 * ACTION_BYTES > this.payloadSyncBytes) await flush();
+      if (values.length > 0 && chunkBytes + rowBytes + 3 * ACTION_BYTES > this.payloadSyncBytes)
+        await flush();
       values.push(valueRow);
       formats.push(formatRow);
       formulas.push(formulaRow);
@@ -439,7 +458,11 @@ export class OfficePort implements WorkbookPort {
   }
 
   /** Styles grouped by look: one `getRanges` per group and address list, not one call per cell. */
-  private async applyStyles(worksheet: Excel.Worksheet, rows: (OutCell | null)[][], batch: Batch): Promise<void> {
+  private async applyStyles(
+    worksheet: Excel.Worksheet,
+    rows: (OutCell | null)[][],
+    batch: Batch,
+  ): Promise<void> {
     const groups = new Map<string, string[]>();
     for (const [r, row] of rows.entries()) {
       let runKey = "";
@@ -518,7 +541,10 @@ export class OfficePort implements WorkbookPort {
     }
   }
 
-  private async deleteMalkollRules(collections: Excel.ConditionalFormatCollection[], batch: Batch): Promise<void> {
+  private async deleteMalkollRules(
+    collections: Excel.ConditionalFormatCollection[],
+    batch: Batch,
+  ): Promise<void> {
     const seen = new Set<string>();
     for (const collection of collections) {
       for (const rule of collection.items) {
@@ -589,10 +615,10 @@ function joinAddresses(addresses: string[]): string[] {
   return out;
 }
 
-function fillGrid(grid: SheetGrid, range: Excel.Range, rowOffset: number): void {
-  const values = range.values as unknown[][];
-  const formats = range.numberFormat as unknown[][];
-  const formulas = range.formulas as unknown[][];
+function fillGrid(grid: SheetGrid, loaded: Excel.Interfaces.RangeData, rowOffset: number): void {
+  const values = (loaded.values ?? []) as unknown[][];
+  const formats = (loaded.numberFormat ?? []) as unknown[][];
+  const formulas = (loaded.formulas ?? []) as unknown[][];
   for (let r = 0; r < values.length; r++) {
     const valueRow: CellValue[] = [];
     const formatRow: (string | null)[] = [];
@@ -678,7 +704,9 @@ function applyLook(format: Excel.RangeFormat, key: string): void {
 }
 
 /** Runs `fn` with an OfficePort in an `Excel.run` batch; waits out cell editing; errors become HostError. */
-export async function withExcel<T>(fn: (port: OfficePort, context: Excel.RequestContext) => Promise<T>): Promise<T> {
+export async function withExcel<T>(
+  fn: (port: OfficePort, context: Excel.RequestContext) => Promise<T>,
+): Promise<T> {
   try {
     return await Excel.run({ delayForCellEdit: true }, (context) => fn(new OfficePort(context), context));
   } catch (err) {

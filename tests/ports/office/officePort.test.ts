@@ -38,10 +38,12 @@ function emptyPlan(overrides: Partial<WritePlan> = {}): WritePlan {
 }
 
 function indicatorSpec(rows: number, analysis = ""): SheetSpec {
-  const header: OutCell[] = ["Indikator", "Utfall", "Årsmål", "KF:s årsmål", "Status", "Analys"].map((value) => ({
-    value,
-    style: "header",
-  }));
+  const header: OutCell[] = ["Indikator", "Utfall", "Årsmål", "KF:s årsmål", "Status", "Analys"].map(
+    (value) => ({
+      value,
+      style: "header",
+    }),
+  );
   const body: (OutCell | null)[][] = [];
   for (let i = 0; i < rows; i++) {
     body.push([
@@ -184,7 +186,10 @@ describe("OfficePort.write", () => {
     ]);
     expect(out.at("C3")).toMatchObject({ formula: "=Uppföljning!C4+Uppföljning!D4", format: "0.0 %" });
     expect(out.at("B3")?.format).toBe("0.0 %");
-    expect(out.at("B2")?.style).toMatchObject({ "font.bold": true, "borders.EdgeBottom.style": "Continuous" });
+    expect(out.at("B2")?.style).toMatchObject({
+      "font.bold": true,
+      "borders.EdgeBottom.style": "Continuous",
+    });
     expect(out.at("B3")?.style).toMatchObject({ "fill.color": "#FFC7CE" });
     expect(out.at("A3")?.hyperlink).toEqual({ documentReference: "'Uppföljning'!C4" });
     expect(out.columnWidths.get(0)).toBe(charactersToPoints(30));
@@ -251,8 +256,20 @@ describe("OfficePort.write", () => {
   });
 
   it("writes text as text: formula-like, number-like and boolean-like strings stay strings", async () => {
-    const texts = ['=HYPERLINK("http://example.invalid","x")', "@SUM(A1)", "+46 8 508 000 00", "-x", "2021", "TRUE", "'citat"];
-    const textSpec: SheetSpec = { key: "aktiviteter", rows: texts.map((value) => [{ value }]), columnWidths: [] };
+    const texts = [
+      '=HYPERLINK("http://example.invalid","x")',
+      "@SUM(A1)",
+      "+46 8 508 000 00",
+      "-x",
+      "2021",
+      "TRUE",
+      "'citat",
+    ];
+    const textSpec: SheetSpec = {
+      key: "aktiviteter",
+      rows: texts.map((value) => [{ value }]),
+      columnWidths: [],
+    };
     const textPlan = emptyPlan({
       sheets: [{ spec: textSpec, name: "Målkoll Aktiviteter", replaces: false }],
       state: [["flag", "-x", "=A1"]],
@@ -268,7 +285,9 @@ describe("OfficePort.write", () => {
     });
     expect(workbook.sheet("_malkoll").valuesFromA1()).toEqual([["flag", "-x", "=A1"]]);
     const readBack = await new OfficePort(context).read();
-    expect(readBack.sheets.find((s) => s.name === "Målkoll Aktiviteter")?.values.map((r) => r[0])).toEqual(texts);
+    expect(readBack.sheets.find((s) => s.name === "Målkoll Aktiviteter")?.values.map((r) => r[0])).toEqual(
+      texts,
+    );
 
     // The same strings through a naive writer become formulas and numbers: the check above can fail.
     const naive = createFakeExcel({ sheets: [userSheet] });
@@ -318,7 +337,10 @@ describe("sync counts", () => {
     expect(extra).toBeLessThanOrEqual(Math.ceil(total / PAYLOAD_SYNC_BYTES) + 1);
 
     const naive = createFakeExcel({ sheets: [userSheet] });
-    await naiveWrite(naive.context, emptyPlan({ sheets: [{ spec: indicatorSpec(10_000), name: "N", replaces: false }] }));
+    await naiveWrite(
+      naive.context,
+      emptyPlan({ sheets: [{ spec: indicatorSpec(10_000), name: "N", replaces: false }] }),
+    );
     console.log(
       `large payload: ${(total / 1048576).toFixed(1)} MB in ${big.syncs} syncs (max request ${(big.fake.maxBytes / 1048576).toFixed(2)} MB); ` +
         `naive row-by-row writer, 10 000 rows: ${naive.fake.syncCount} syncs`,
@@ -330,7 +352,11 @@ describe("sync counts", () => {
     const { context } = createFakeExcel({ sheets: [userSheet] });
     const careless = new OfficePort(context, { payloadSyncBytes: 64 * 1024 * 1024 });
     const error = await careless
-      .write(emptyPlan({ sheets: [{ spec: indicatorSpec(10_000, "x".padEnd(1000, "x")), name: "A", replaces: false }] }))
+      .write(
+        emptyPlan({
+          sheets: [{ spec: indicatorSpec(10_000, "x".padEnd(1000, "x")), name: "A", replaces: false }],
+        }),
+      )
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HostError);
     expect((error as HostError).kind).toBe("payload-too-large");
@@ -342,7 +368,13 @@ describe("clearing flags", () => {
     const { context, workbook } = createFakeExcel({ sheets: [userSheet] });
     const user = workbook.sheet("Uppföljning");
     user.rules.push(
-      { id: "u1", type: "Custom", areas: ["C4:C5"], formula: "=C4>0,05", format: { "fill.color": "#00FF00" } },
+      {
+        id: "u1",
+        type: "Custom",
+        areas: ["C4:C5"],
+        formula: "=C4>0,05",
+        format: { "fill.color": "#00FF00" },
+      },
       { id: "u2", type: "CellValue", areas: ["D5"], formula: null, format: {} },
     );
     await new OfficePort(context).write(
@@ -364,7 +396,9 @@ describe("clearing flags", () => {
   it("clears old flags and applies new ones in one write, skipping sheets that are gone", async () => {
     const { context, workbook } = createFakeExcel({ sheets: [userSheet] });
     const port = new OfficePort(context);
-    await port.write(emptyPlan({ flags: [{ sheet: "Uppföljning", cell: "C4", severity: "error", message: "x" }] }));
+    await port.write(
+      emptyPlan({ flags: [{ sheet: "Uppföljning", cell: "C4", severity: "error", message: "x" }] }),
+    );
     await port.write(
       emptyPlan({
         clearFlags: [
@@ -393,7 +427,9 @@ describe("errors and selection", () => {
   });
 
   it("select activates the sheet and selects the cell in one sync", async () => {
-    const { context, fake, workbook } = createFakeExcel({ sheets: [userSheet, { name: "Annat", values: [[1]] }] });
+    const { context, fake, workbook } = createFakeExcel({
+      sheets: [userSheet, { name: "Annat", values: [[1]] }],
+    });
     await new OfficePort(context).select("Uppföljning", "C4");
     expect(workbook.activeSheet).toBe("Uppföljning");
     expect(workbook.selection).toEqual({ sheet: "Uppföljning", address: "C4" });
@@ -402,7 +438,9 @@ describe("errors and selection", () => {
 
   it("select on a missing sheet is a HostError, not a crash", async () => {
     const { context } = createFakeExcel({ sheets: [userSheet] });
-    const error = (await new OfficePort(context).select("Saknas", "A1").catch((e: unknown) => e)) as HostError;
+    const error = (await new OfficePort(context)
+      .select("Saknas", "A1")
+      .catch((e: unknown) => e)) as HostError;
     expect(error.kind).toBe("not-found");
   });
 });
