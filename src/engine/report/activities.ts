@@ -17,7 +17,9 @@ export const ACTIVITY_HEADERS = ["Aktivitet", "Startdatum", "Slutdatum", "Avvike
 function dateCell(iso: string | null): OutCell | null {
   if (iso === null) return null;
   const serial = excelSerial(iso);
-  return serial === null ? { value: iso, style: "normal" } : { value: serial, format: DATE_FORMAT, style: "normal" };
+  return serial === null
+    ? { value: iso, style: "normal" }
+    : { value: serial, format: DATE_FORMAT, style: "normal" };
 }
 
 function activityRow(act: Activity): (OutCell | null)[] {

@@ -16,7 +16,8 @@ import { SheetBuilder, headerRow } from "./layout";
 import { isNumericSource } from "./source";
 import type { CellStyle, OutCell, SheetSpec } from "./spec";
 
-type AmountField = "budget" | "adjustments" | "changes" | "forecastBeforeTransfers" | "forecast" | "deviation";
+type AmountField =
+  "budget" | "adjustments" | "changes" | "forecastBeforeTransfers" | "forecast" | "deviation";
 
 function unitLabel(unit: BudgetLine["unit"]): string {
   return unit === "mnkr" ? "Mnkr" : unit === "tkr" ? "Tkr" : "Kr";
@@ -58,7 +59,12 @@ function same(a: number, b: number): boolean {
 }
 
 /** An amount: a formula over its numeric source cell when there is one, else the value. */
-function amountCell(ctx: ReportContext, line: BudgetLine, field: AmountField, style: CellStyle): OutCell | null {
+function amountCell(
+  ctx: ReportContext,
+  line: BudgetLine,
+  field: AmountField,
+  style: CellStyle,
+): OutCell | null {
   const value = line[field];
   if (value === null) return null;
   const cell: OutCell = { value, format: amountFormat(line.unit), style };
@@ -143,19 +149,29 @@ function namndTable(ctx: ReportContext, sheet: SheetBuilder, lines: BudgetLine[]
       const formula = dispositionRows.map((d) => a1(d.row, 6)).join("+");
       const value = dispositionRows.reduce((sum, d) => sum + (d.value ?? 0), 0);
       cells[0] = labelCell(line, "total");
-      cells.push({ value: round(value, amountDecimals(unit) + 4), formula, format: amountFormat(unit), style: "total" });
+      cells.push({
+        value: round(value, amountDecimals(unit) + 4),
+        formula,
+        format: amountFormat(unit),
+        style: "total",
+      });
       dispositionRows = null;
     } else {
       cells.push(amountCell(ctx, line, "deviation", style));
     }
     if (isBefore(line)) dispositionRows = [];
-    if (line.kind === "disposition" && dispositionRows && !isAfter(line)) dispositionRows.push({ row, value: line.deviation });
+    if (line.kind === "disposition" && dispositionRows && !isAfter(line))
+      dispositionRows.push({ row, value: line.deviation });
     sheet.add(cells);
   }
 }
 
 /** Per verksamhetsområde: Budget | BJ | Prognos före RÖ | Prognos efter RÖ | Avvikelse. */
-function omradeTable(ctx: ReportContext, sheet: SheetBuilder, lines: BudgetLine[]): { label: string; row: number }[] {
+function omradeTable(
+  ctx: ReportContext,
+  sheet: SheetBuilder,
+  lines: BudgetLine[],
+): { label: string; row: number }[] {
   const { period } = ctx.result.model;
   const unit = lines[0].unit;
   sheet.add(headerRow(omradeHeaders(unit, period.year)));
@@ -241,7 +257,12 @@ export function buildBudgetSheet(ctx: ReportContext): SheetSpec {
       const source = sheet.rows[area.row - 1][5];
       sheet.add([
         { value: area.label, style: "normal" },
-        { value: source?.value ?? null, formula: a1(area.row, 6), format: amountFormat(unit), style: "normal" },
+        {
+          value: source?.value ?? null,
+          formula: a1(area.row, 6),
+          format: amountFormat(unit),
+          style: "normal",
+        },
       ]);
     }
     const last = sheet.nextRow - 1;

@@ -67,7 +67,11 @@ export function goalTree(goals: Goal[]): { goal: Goal; depth: number }[] {
   return out;
 }
 
-export function makeContext(result: CheckResult, options: ReportOptions, period: string | null): ReportContext {
+export function makeContext(
+  result: CheckResult,
+  options: ReportOptions,
+  period: string | null,
+): ReportContext {
   const { model } = result;
   const order: string[] = [];
   const note = (sheet: string): void => {
@@ -89,7 +93,9 @@ export function makeContext(result: CheckResult, options: ReportOptions, period:
     result,
     period,
     note: noteText(model.workbook, options.generatedAt),
-    lookup: options.snapshot ? lookupFromSnapshot(options.snapshot) : lookupFromRecognition(result.recognition),
+    lookup: options.snapshot
+      ? lookupFromSnapshot(options.snapshot)
+      : lookupFromRecognition(result.recognition),
     goalsById: new Map(model.goals.map((g) => [g.id, g])),
     goalTree: goalTree(model.goals),
     sheetIndex: (sheet) => {

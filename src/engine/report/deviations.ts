@@ -60,7 +60,12 @@ class FindingIndex {
 
   /** Findings on the item's row or on any of its cells (an analysis cell may sit below the row). */
   take(sheet: string, row: number, cells: Partial<Record<string, string>>): Finding[] {
-    const rows = new Set([row, ...Object.values(cells).filter((c): c is string => !!c).map(rowOf)]);
+    const rows = new Set([
+      row,
+      ...Object.values(cells)
+        .filter((c): c is string => !!c)
+        .map(rowOf),
+    ]);
     const out: Finding[] = [];
     for (const r of [...rows].sort((a, b) => a - b))
       for (const f of this.bySheetRow.get(`${sheet}\u0000${r}`) ?? [])
@@ -76,7 +81,12 @@ class FindingIndex {
   }
 }
 
-function targetShown(kind: Indicator["targetKind"], target: number | null, text: string | null, unit: string | null): string {
+function targetShown(
+  kind: Indicator["targetKind"],
+  target: number | null,
+  text: string | null,
+  unit: string | null,
+): string {
   if ((kind === "value" || kind === "min" || kind === "max") && target !== null) {
     const prefix = kind === "max" ? "max " : kind === "min" ? "minst " : "";
     return prefix + svNumber(target, unit);
@@ -90,9 +100,13 @@ function indicatorWhat(ind: Indicator): string[] {
   const basis = ind.forecast !== null ? "Prognos" : "Utfall";
   const shown = basisValue === null ? "saknas" : svNumber(basisValue, ind.unit);
   if (DEVIATING.has(ind.status))
-    parts.push(`${statusLabel(ind.status).text} mot årsmål: ${basis} ${shown} mot ${targetShown(ind.targetKind, ind.target, ind.targetText, ind.unit)}.`);
+    parts.push(
+      `${statusLabel(ind.status).text} mot årsmål: ${basis} ${shown} mot ${targetShown(ind.targetKind, ind.target, ind.targetText, ind.unit)}.`,
+    );
   if (DEVIATING.has(ind.kfStatus))
-    parts.push(`${statusLabel(ind.kfStatus).text} mot KF:s årsmål: ${basis} ${shown} mot ${targetShown(ind.kfTargetKind, ind.kfTarget, ind.kfTargetText, ind.unit)}.`);
+    parts.push(
+      `${statusLabel(ind.kfStatus).text} mot KF:s årsmål: ${basis} ${shown} mot ${targetShown(ind.kfTargetKind, ind.kfTarget, ind.kfTargetText, ind.unit)}.`,
+    );
   return parts;
 }
 
@@ -102,7 +116,8 @@ function indicatorRows(ctx: ReportContext, index: FindingIndex): DeviationRow[] 
     const findings = index.take(ind.sheet, ind.row, ind.cells);
     const deviates = DEVIATING.has(ind.status) || DEVIATING.has(ind.kfStatus);
     if (!deviates && !findings.length) continue;
-    const cell = findings[0]?.cell ?? ind.cells.forecast ?? ind.cells.outcome ?? ind.cells.name ?? a1(ind.row, 1);
+    const cell =
+      findings[0]?.cell ?? ind.cells.forecast ?? ind.cells.outcome ?? ind.cells.name ?? a1(ind.row, 1);
     out.push({
       type: "Indikator",
       sheet: ind.sheet,
@@ -133,7 +148,17 @@ function activityRows(ctx: ReportContext, index: FindingIndex): DeviationRow[] {
 }
 
 function activityRow(act: Activity, cell: string, what: string, findings: Finding[]): DeviationRow {
-  return { type: "Aktivitet", sheet: act.sheet, cell, goal: act.goal, what, analysis: act.analysis, item: true, needsAnalysis: act.deviation, findings };
+  return {
+    type: "Aktivitet",
+    sheet: act.sheet,
+    cell,
+    goal: act.goal,
+    what,
+    analysis: act.analysis,
+    item: true,
+    needsAnalysis: act.deviation,
+    findings,
+  };
 }
 
 function budgetRows(ctx: ReportContext, index: FindingIndex): DeviationRow[] {
@@ -204,7 +229,8 @@ export function buildDeviationSheet(ctx: ReportContext): SheetSpec {
     const goal = r.goal ? ctx.goalsById.get(r.goal) : undefined;
     let analysis: OutCell | null = null;
     if (r.analysis) analysis = { value: r.analysis, style: "normal", wrap: true };
-    else if (r.item) analysis = { value: "Analys saknas", style: "normal", tone: r.needsAnalysis ? "bad" : "neutral" };
+    else if (r.item)
+      analysis = { value: "Analys saknas", style: "normal", tone: r.needsAnalysis ? "bad" : "neutral" };
     sheet.add([
       { value: r.type, style: "normal" },
       { value: `${r.sheet}!${r.cell}`, style: "normal", link: { sheet: r.sheet, cell: r.cell } },

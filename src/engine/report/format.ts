@@ -2,14 +2,7 @@
  * Number formats, labels and small text helpers for the generated report sheets.
  * Format codes are locale-invariant (Swedish Excel shows `#,##0.0` as `2 435,3`).
  */
-import type {
-  Assessment,
-  GoalLevel,
-  Goal,
-  IndicatorStatus,
-  Period,
-  TargetKind,
-} from "../model/types";
+import type { Assessment, GoalLevel, Goal, IndicatorStatus, Period, TargetKind } from "../model/types";
 import type { StatusTone } from "./spec";
 
 /** Decimals a number shows when written without floating noise (4.1 → 1, 2.13 → 2, 4 → 0), at most 4. */

@@ -50,10 +50,18 @@ export function buildGoalSheet(ctx: ReportContext): SheetSpec {
   for (const { goal, depth } of ctx.goalTree) {
     const stated = assessmentLabel(goal.statedAssessment);
     const suggested = assessmentLabel(goal.suggestedAssessment);
-    const contradictions = (ctx.findingsByGoal.get(goal.id) ?? []).filter((f) => f.code === "assessment-contradicts");
+    const contradictions = (ctx.findingsByGoal.get(goal.id) ?? []).filter(
+      (f) => f.code === "assessment-contradicts",
+    );
     const c = goal.counts;
     sheet.add([
-      { value: goalHeading(goal), style: "normal", wrap: true, indent: depth, link: { sheet: goal.sheet, cell: goal.id.split("!").pop() ?? a1(goal.row, 1) } },
+      {
+        value: goalHeading(goal),
+        style: "normal",
+        wrap: true,
+        indent: depth,
+        link: { sheet: goal.sheet, cell: goal.id.split("!").pop() ?? a1(goal.row, 1) },
+      },
       { value: stated.text, style: "normal", tone: stated.tone },
       { value: suggested.text, style: "normal", tone: suggested.tone },
       count(c.met),

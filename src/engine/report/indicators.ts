@@ -33,7 +33,12 @@ function figure(n: number | null, unit: string | null): OutCell | null {
 }
 
 /** A target: a number for value/min/max (`Max` in the format), the source text otherwise. */
-export function targetCell(kind: TargetKind, target: number | null, targetText: string | null, unit: string | null): OutCell | null {
+export function targetCell(
+  kind: TargetKind,
+  target: number | null,
+  targetText: string | null,
+  unit: string | null,
+): OutCell | null {
   if ((kind === "value" || kind === "min" || kind === "max") && target !== null) {
     return { ...indicatorNumber(target, unit, kind), style: "normal" };
   }
@@ -110,6 +115,7 @@ export function buildIndicatorSheet(ctx: ReportContext): SheetSpec {
     sheet.add([{ value: "Indikatorer utan mål", style: "heading" }]);
     table(loose);
   }
-  if (model.indicators.length === 0) sheet.add([{ value: "Inga indikatortabeller hittades i arbetsboken.", style: "normal" }]);
+  if (model.indicators.length === 0)
+    sheet.add([{ value: "Inga indikatortabeller hittades i arbetsboken.", style: "normal" }]);
   return sheet.build();
 }

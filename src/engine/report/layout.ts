@@ -75,12 +75,23 @@ function displayLength(cell: OutCell): number {
     }
     return v.length;
   }
-  const literalText = (cell.format ?? "").match(/"[^"]*"/g)?.join("").replace(/"/g, "") ?? "";
+  const literalText =
+    (cell.format ?? "")
+      .match(/"[^"]*"/g)
+      ?.join("")
+      .replace(/"/g, "") ?? "";
   const decimals = /0\.(0+)/.exec(cell.format ?? "")?.[1].length ?? 0;
   const magnitude = Math.abs(cell.format?.includes("%") ? v * 100 : v);
   const intDigits = Math.max(1, Math.floor(Math.log10(Math.max(1, magnitude))) + 1);
   const groups = Math.floor((intDigits - 1) / 3);
-  return intDigits + groups + (decimals ? decimals + 1 : 0) + (v < 0 ? 1 : 0) + literalText.length + (cell.format?.includes("%") ? 2 : 0);
+  return (
+    intDigits +
+    groups +
+    (decimals ? decimals + 1 : 0) +
+    (v < 0 ? 1 : 0) +
+    literalText.length +
+    (cell.format?.includes("%") ? 2 : 0)
+  );
 }
 
 /** Column widths that fit the content; long text cells are set to wrap. */
@@ -94,7 +105,8 @@ export function fitColumns(rows: Row[]): number[] {
     });
   }
   const out: number[] = [];
-  for (let c = 0; c < widths.length; c++) out.push(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, (widths[c] ?? 0) + 2)));
+  for (let c = 0; c < widths.length; c++)
+    out.push(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, (widths[c] ?? 0) + 2)));
   return out;
 }
 

@@ -27,7 +27,11 @@ export function lookupFromRecognition(recognition: Recognition): SourceLookup {
   const rows = new Map<string, { firstCol: number; lastCol: number; values: CellValue[] }>();
   for (const table of recognition.tables)
     for (const row of table.rows)
-      rows.set(`${table.sheet}\u0000${row.row}`, { firstCol: table.firstCol, lastCol: table.lastCol, values: row.values });
+      rows.set(`${table.sheet}\u0000${row.row}`, {
+        firstCol: table.firstCol,
+        lastCol: table.lastCol,
+        values: row.values,
+      });
   return (sheet, address) => {
     const pos = parseA1(address);
     if (!pos) return undefined;

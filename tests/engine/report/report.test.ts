@@ -62,7 +62,9 @@ describe("title and note rows", () => {
 
   it("carry no date unless one is passed in", () => {
     const spec = sheetOf("driftbudget", { snapshot: makeSnapshot() } as typeof OPTIONS);
-    expect(spec.rows[1][0]?.value).toBe("Skapad av Målkoll från Tertialrapport 2 2021.xlsx; ändra inte – tabellen skapas om");
+    expect(spec.rows[1][0]?.value).toBe(
+      "Skapad av Målkoll från Tertialrapport 2 2021.xlsx; ändra inte – tabellen skapas om",
+    );
   });
 });
 
@@ -100,7 +102,9 @@ describe("indikatorer", () => {
       "KF:s mål för verksamhetsområdet: 1.5 I Stockholm har äldre en tillvaro som präglas av hög kvalitet, trygghet och självbestämmande",
       "Antal personal en hemtjänsttagare med minst två besök om dagen möter under en 14-dagarsperiod",
     ]);
-    expect(row(spec, "Nämndmål: 1.1.1 Invånare i stadsdelsområdet försörjer sig själva")[0]?.style).toBe("heading");
+    expect(row(spec, "Nämndmål: 1.1.1 Invånare i stadsdelsområdet försörjer sig själva")[0]?.style).toBe(
+      "heading",
+    );
   });
 
   it("writes percentages as fractions with the source's decimals", () => {
@@ -123,9 +127,15 @@ describe("indikatorer", () => {
     expect(aspiranter[7]).toMatchObject({ value: 800, format: '#,##0 "st"' });
     const ferie = row(spec, "Antal tillhandahållna platser för feriejobb");
     expect(ferie[7]).toMatchObject({ value: "Tas fram av nämnd" });
-    const unga = row(spec, "Antal unga 20-29 år som varken arbetar eller studerar som nåtts av uppsökande verksamhet och tagit del av arbetsmarknadsinsatser");
+    const unga = row(
+      spec,
+      "Antal unga 20-29 år som varken arbetar eller studerar som nåtts av uppsökande verksamhet och tagit del av arbetsmarknadsinsatser",
+    );
     expect(unga[1]).toMatchObject({ value: 58, format: "#,##0" });
-    const hemtjanst = row(spec, "Antal personal en hemtjänsttagare med minst två besök om dagen möter under en 14-dagarsperiod");
+    const hemtjanst = row(
+      spec,
+      "Antal personal en hemtjänsttagare med minst två besök om dagen möter under en 14-dagarsperiod",
+    );
     expect(hemtjanst[7]).toMatchObject({ value: 10, format: '"Max "#,##0 "personer"' });
     expect(hemtjanst[8]?.value).toBe("2021");
   });
@@ -136,7 +146,10 @@ describe("indikatorer", () => {
     const aspiranter = row(spec, "Antal aspiranter som fått Stockholmsjobb");
     expect(aspiranter[9]).toMatchObject({ value: "● Uppfyllt", tone: "good" });
     expect(aspiranter[10]).toMatchObject({ value: "▲ Ej uppfyllt", tone: "bad" });
-    const hemtjanst = row(spec, "Antal personal en hemtjänsttagare med minst två besök om dagen möter under en 14-dagarsperiod");
+    const hemtjanst = row(
+      spec,
+      "Antal personal en hemtjänsttagare med minst två besök om dagen möter under en 14-dagarsperiod",
+    );
     expect(hemtjanst[9]).toMatchObject({ value: "– Ej mätt", tone: "neutral" });
   });
 
@@ -195,14 +208,21 @@ describe("driftbudget", () => {
     const intakter = row(spec, "Intäkter");
     expect(intakter[1]).toEqual({ value: -489.4, format: "#,##0.0", style: "normal" });
     expect(intakter[4]?.formula).toBeUndefined();
-    expect(intakter[5]).toMatchObject({ value: 3, formula: expect.stringMatching(/^B\d+\+C\d+\+D\d+-E\d+$/) });
+    expect(intakter[5]).toMatchObject({
+      value: 3,
+      formula: expect.stringMatching(/^B\d+\+C\d+\+D\d+-E\d+$/),
+    });
   });
 
   it("adds up the result disposition: 19,9 + 76,1 − 89,1 = 6,9", () => {
     const before = rowIndex(spec, "Prognos/avvikelse före resultatdispositioner");
     const after = row(spec, "Prognos/avvikelse efter resultatdispositioner");
     expect(spec.rows[before - 1][5]).toMatchObject({ value: 19.9, formula: `'Driftbudget'!F7` });
-    expect(after[5]).toMatchObject({ value: 6.9, formula: `F${before}+F${before + 1}+F${before + 2}`, style: "total" });
+    expect(after[5]).toMatchObject({
+      value: 6.9,
+      formula: `F${before}+F${before + 1}+F${before + 2}`,
+      style: "total",
+    });
     expect(after[1]).toBeNull();
   });
 
@@ -273,7 +293,10 @@ describe("maluppfyllelse", () => {
   const spec = sheetOf("maluppfyllelse");
 
   it("lists every goal, indented by level, with stated and suggested assessment and counts", () => {
-    const kf = row(spec, "KF:s mål för verksamhetsområdet: 1.1 I Stockholm är människor självförsörjande och vägen till arbete och svenskkunskaper är kort");
+    const kf = row(
+      spec,
+      "KF:s mål för verksamhetsområdet: 1.1 I Stockholm är människor självförsörjande och vägen till arbete och svenskkunskaper är kort",
+    );
     expect(kf[0]).toMatchObject({ indent: 1, link: { sheet: "Uppföljning", cell: "A4" } });
     expect(kf[1]).toMatchObject({ value: "◆ Uppfylls delvis", tone: "partial" });
     expect(kf[2]).toMatchObject({ value: "▲ Uppfylls ej", tone: "bad" });
@@ -282,10 +305,21 @@ describe("maluppfyllelse", () => {
     expect(kf[9]?.value).toMatch(/^1 av 4 indikatorer uppfylls helt/);
     const nm = row(spec, "Nämndmål: 1.1.1 Invånare i stadsdelsområdet försörjer sig själva");
     expect(nm[0]?.indent).toBe(2);
-    const nm142 = row(spec, "Nämndmål: 1.4.2 Barn, unga och vuxna i behov av stöd får insatser av hög kvalitet.");
+    const nm142 = row(
+      spec,
+      "Nämndmål: 1.4.2 Barn, unga och vuxna i behov av stöd får insatser av hög kvalitet.",
+    );
     expect(nm142[0]?.indent).toBe(0);
-    expect(nm142[10]).toMatchObject({ value: "Målet bedöms uppfyllas helt men två aktiviteter har avvikelse.", tone: "bad" });
-    expect(row(spec, "KF:s mål för verksamhetsområdet: 1.5 I Stockholm har äldre en tillvaro som präglas av hög kvalitet, trygghet och självbestämmande")[2]?.value).toBe("Saknas");
+    expect(nm142[10]).toMatchObject({
+      value: "Målet bedöms uppfyllas helt men två aktiviteter har avvikelse.",
+      tone: "bad",
+    });
+    expect(
+      row(
+        spec,
+        "KF:s mål för verksamhetsområdet: 1.5 I Stockholm har äldre en tillvaro som präglas av hög kvalitet, trygghet och självbestämmande",
+      )[2]?.value,
+    ).toBe("Saknas");
   });
 
   it("charts indicator statuses per goal as stacked bars over the table", () => {
@@ -293,7 +327,12 @@ describe("maluppfyllelse", () => {
     expect(chart.kind).toBe("stackedBar");
     const header = rowIndex(spec, "Mål");
     expect(chart.categories).toBe(`A${header + 1}:A${header + 5}`);
-    expect(chart.series.map((s) => s.name)).toEqual(["Uppfyllda", "Delvis uppfyllda", "Ej uppfyllda", "Ej mätta"]);
+    expect(chart.series.map((s) => s.name)).toEqual([
+      "Uppfyllda",
+      "Delvis uppfyllda",
+      "Ej uppfyllda",
+      "Ej mätta",
+    ]);
     expect(chart.series[2].values).toBe(`F${header + 1}:F${header + 5}`);
   });
 });
@@ -315,13 +354,24 @@ describe("avvikelser", () => {
       "Uppföljning!A34",
       "Driftbudget!F15",
     ]);
-    expect(body.map((r) => r[0]?.value)).toEqual(["Indikator", "Indikator", "Indikator", "Indikator", "Mål", "Aktivitet", "Aktivitet", "Budget"]);
+    expect(body.map((r) => r[0]?.value)).toEqual([
+      "Indikator",
+      "Indikator",
+      "Indikator",
+      "Indikator",
+      "Mål",
+      "Aktivitet",
+      "Aktivitet",
+      "Budget",
+    ]);
   });
 
   it("links to the source cell and names the goal", () => {
     const personer = body[1];
     expect(personer[1]).toMatchObject({ link: { sheet: "Uppföljning", cell: "B7" } });
-    expect(personer[2]?.value).toBe("1.1 I Stockholm är människor självförsörjande och vägen till arbete och svenskkunskaper är kort");
+    expect(personer[2]?.value).toBe(
+      "1.1 I Stockholm är människor självförsörjande och vägen till arbete och svenskkunskaper är kort",
+    );
     expect(personer[3]?.value).toContain("▲ Ej uppfyllt mot årsmål: Prognos 2,2 % mot 1,8 %.");
     expect(personer[3]?.value).toContain("Totalen 2,13 %");
     expect(personer[5]).toMatchObject({ value: "Varning", tone: "partial" });
@@ -340,18 +390,28 @@ describe("aktiviteter", () => {
   const spec = sheetOf("aktiviteter");
 
   it("lists activities per goal with real dates and marks deviations", () => {
-    expect(texts(row(spec, "Aktivitet"))).toEqual(["Aktivitet", "Startdatum", "Slutdatum", "Avvikelse", "Analys"]);
-    const missbruk = row(spec, "Missbruksvårdens öppenvård, Öppenvård sydost, ska under året starta samtalsgrupper med föräldrar som har barn under 18 år.");
+    expect(texts(row(spec, "Aktivitet"))).toEqual([
+      "Aktivitet",
+      "Startdatum",
+      "Slutdatum",
+      "Avvikelse",
+      "Analys",
+    ]);
+    const missbruk = row(
+      spec,
+      "Missbruksvårdens öppenvård, Öppenvård sydost, ska under året starta samtalsgrupper med föräldrar som har barn under 18 år.",
+    );
     expect(missbruk[1]).toMatchObject({ value: 44197, format: "yyyy-mm-dd" });
     expect(missbruk[2]).toMatchObject({ value: 44561, format: "yyyy-mm-dd" });
     expect(missbruk[3]).toMatchObject({ value: "Avvikelse", tone: "bad" });
     expect(missbruk[4]).toMatchObject({ value: "Analys saknas", tone: "bad" });
-    const heading = rowIndex(spec, "Nämndmål: 1.4.2 Barn, unga och vuxna i behov av stöd får insatser av hög kvalitet.");
-    expect(spec.rows.slice(heading + 1, heading + 4).map((r) => (r[0]?.value as string).slice(0, 12))).toEqual([
-      "Inventering ",
-      "Kollegial ob",
-      "Missbruksvår",
-    ]);
+    const heading = rowIndex(
+      spec,
+      "Nämndmål: 1.4.2 Barn, unga och vuxna i behov av stöd får insatser av hög kvalitet.",
+    );
+    expect(
+      spec.rows.slice(heading + 1, heading + 4).map((r) => (r[0]?.value as string).slice(0, 12)),
+    ).toEqual(["Inventering ", "Kollegial ob", "Missbruksvår"]);
   });
 });
 
@@ -375,12 +435,25 @@ describe("flags and determinism", () => {
     const a = buildReport(makeResult(), { generatedAt: "2021-09-15", snapshot: makeSnapshot() });
     const b = buildReport(makeResult(), { generatedAt: "2021-09-15", snapshot: makeSnapshot() });
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
-    expect(a.sheets.map((s) => s.key)).toEqual(["indikatorer", "maluppfyllelse", "driftbudget", "avvikelser", "aktiviteter"]);
+    expect(a.sheets.map((s) => s.key)).toEqual([
+      "indikatorer",
+      "maluppfyllelse",
+      "driftbudget",
+      "avvikelser",
+      "aktiviteter",
+    ]);
   });
 
   it("produces every sheet, with a plain line, for an empty workbook", () => {
     const result = makeResult();
-    result.model = { ...result.model, period: { kind: null, year: null, source: "none" }, goals: [], indicators: [], activities: [], budget: [] };
+    result.model = {
+      ...result.model,
+      period: { kind: null, year: null, source: "none" },
+      goals: [],
+      indicators: [],
+      activities: [],
+      budget: [],
+    };
     result.findings = [];
     result.derived = [];
     const out = buildReport(result);
@@ -390,4 +463,3 @@ describe("flags and determinism", () => {
     expect(out.flags).toEqual([]);
   });
 });
-

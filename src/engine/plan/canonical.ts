@@ -1,0 +1,128 @@
+/**
+ * A canonical text form of a sheet's contents, the same whether it is computed from a spec about
+ * to be written or from the grid a port reads back afterwards, and its SHA-256.
+ *
+ * - Cells by absolute position from A1; trailing empty cells and rows dropped; `""` is empty.
+ * - Numbers rounded to 12 significant digits (Excel recomputes `B5+C5-D5` as 19.900000000000091
+ *   where the engine cached 19.9); a number and the text of the same number are one token (Excel
+ *   turns the text `2021` into the number 2021 unless told otherwise).
+ * - Formula cells: by their formula, not their value, so a table of live formulas over the
+ *   source does not look edited when the source changes. Formulas are compared without `=`,
+ *   `$`, quotes and spaces, in upper case (Excel rewrites `'Driftbudget'!C5` as `Driftbudget!C5`).
+ * - A second, values-only form serves ports that cannot report formulas.
+ */
+import type { CellValue, SheetGrid } from "../grid";
+import type { OutCell, SheetSpec } from "../report/spec";
+
+export interface CanonicalCell {
+  value: CellValue;
+  formula: string | null;
+}
+
+function numberToken(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  const rounded = Number(n.toPrecision(12));
+  return String(Object.is(rounded, -0) ? 0 : rounded);
+}
+
+export function valueToken(value: CellValue): string {
+  if (value === null) return "";
+  if (typeof value === "number") return numberToken(value);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  const text = value.replace(/\r\n?/g, "\n");
+  if (/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(text.trim())) return numberToken(Number(text.trim()));
+  return text;
+}
+
+export function formulaToken(formula: string): string {
+  return `=${formula
+    .replace(/^=/, "")
+    .replace(/['$\s]/g, "")
+    .toUpperCase()}`;
+}
+
+/** Rows of tokens, trailing empties removed. `withFormulas` picks the formula form. */
+function serialise(rows: CanonicalCell[][], withFormulas: boolean): string {
+  const out: string[][] = [];
+  for (const row of rows) {
+    const tokens = (row ?? []).map((c) =>
+      c === undefined ? "" : withFormulas && c.formula ? formulaToken(c.formula) : valueToken(c.value),
+    );
+    while (tokens.length && tokens[tokens.length - 1] === "") tokens.pop();
+    out.push(tokens);
+  }
+  while (out.length && out[out.length - 1].length === 0) out.pop();
+  return JSON.stringify(out);
+}
+
+/** A spec's cells as the port will show them (formula cells with their cached value). */
+export function specCells(spec: SheetSpec): CanonicalCell[][] {
+  return spec.rows.map((row) =>
+    row.map((cell: OutCell | null) => ({ value: cell?.value ?? null, formula: cell?.formula ?? null })),
+  );
+}
+
+/** A grid's cells re-anchored at A1. */
+export function gridCells(grid: SheetGrid): CanonicalCell[][] {
+  const rows: CanonicalCell[][] = [];
+  for (let r = 0; r < grid.originRow - 1; r++) rows.push([]);
+  grid.values.forEach((values, r) => {
+    const row: CanonicalCell[] = [];
+    for (let c = 0; c < grid.originCol - 1; c++) row.push({ value: null, formula: null });
+    (values ?? []).forEach((value, c) => {
+      const formula = grid.formulas?.[r]?.[c];
+      row.push({
+        value: value ?? null,
+        formula: typeof formula === "string" && formula.trim() !== "" ? formula : null,
+      });
+    });
+    rows.push(row);
+  });
+  return rows;
+}
+
+/** Whether the port reported formulas for this grid at all. */
+export function gridHasFormulas(grid: SheetGrid): boolean {
+  return grid.formulas !== undefined;
+}
+
+export function canonicalText(rows: CanonicalCell[][], withFormulas: boolean): string {
+  return serialise(rows, withFormulas);
+}
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
+/** SHA-256 (hex) through WebCrypto, available in browsers and Node 20. */
+export async function sha256(text: string): Promise<string> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) throw new Error("WebCrypto (crypto.subtle) is not available");
+  const digest = await subtle.digest("SHA-256", new TextEncoder().encode(text));
+  let out = "";
+  for (const byte of new Uint8Array(digest)) out += HEX[byte];
+  return out;
+}
+
+/**
+ * The checksum stored for an owned sheet: `<formula-form hash>:<values-form hash>`.
+ * A stored checksum with a single hash (older state) is taken as the formula form.
+ */
+export async function sheetChecksum(rows: CanonicalCell[][]): Promise<string> {
+  const [withFormulas, valuesOnly] = await Promise.all([
+    sha256(canonicalText(rows, true)),
+    sha256(canonicalText(rows, false)),
+  ]);
+  return `${withFormulas}:${valuesOnly}`;
+}
+
+/**
+ * Whether a sheet as read back still matches the checksum stored when it was written.
+ * An empty stored checksum cannot tell, and counts as unchanged.
+ */
+export async function matchesChecksum(grid: SheetGrid, stored: string): Promise<boolean> {
+  const [storedFormulas, storedValues] = stored.trim().split(":");
+  if (!storedFormulas) return true;
+  const cells = gridCells(grid);
+  if (gridHasFormulas(grid) || !storedValues)
+    return (await sha256(canonicalText(cells, true))) === storedFormulas;
+  return (await sha256(canonicalText(cells, false))) === storedValues;
+}

@@ -1,0 +1,156 @@
+/**
+ * The write planner: decides where each generated sheet goes, protects the user's sheets and
+ * hand edits, and produces the new state (owned sheets with checksums, flags, run log).
+ * Pure but for hashing (WebCrypto is asynchronous); the port carries the plan out.
+ */
+import type { CheckResult } from "../index";
+import type { Finding } from "../findings";
+import { countBySeverity, finding } from "../findings";
+import type { SheetGrid, WorkbookSnapshot } from "../grid";
+import { periodLabel } from "../report/format";
+import type { Flag, GeneratedOutput } from "../report/spec";
+import { OWNED_SHEET_TITLES, STATE_SHEET } from "../report/spec";
+import type { FlagRecord, MalkollState, OwnedSheetRecord, RunLogEntry } from "../state";
+import { encodeState } from "../state";
+import type { SheetRename, SheetWrite, WritePlan } from "../../ports/port";
+import { canonicalText, gridCells, matchesChecksum, sha256, sheetChecksum, specCells } from "./canonical";
+import { SheetNames, sameSheetName } from "./naming";
+
+export interface PlanOptions {
+  /** The run's time: the log entry and the date in an edited sheet's new name. */
+  now: Date;
+  /** Where it ran: `excel` or `cli`. */
+  host: string;
+}
+
+/** Local calendar date `YYYY-MM-DD`, as the user reads it. */
+function localDate(d: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function findSheet(snapshot: WorkbookSnapshot, name: string): SheetGrid | undefined {
+  return snapshot.sheets.find((s) => sameSheetName(s.name, name));
+}
+
+function clashFinding(userSheet: string, written: string): Finding {
+  return finding({
+    code: "owned-name-clash",
+    sheet: userSheet,
+    cell: "A1",
+    message: `Bladet ”${userSheet}” har samma namn som ett blad Målkoll skapar. Det skrivs inte över; Målkolls tabell finns i ”${written}”.`,
+    messageEn: `The sheet "${userSheet}" has the name of a sheet Målkoll generates. It is not overwritten; Målkoll's table is in "${written}".`,
+  });
+}
+
+function editedFinding(original: string, renamed: string): Finding {
+  return finding({
+    code: "generated-table-edited",
+    sheet: renamed,
+    cell: "A1",
+    message: `Bladet ”${original}” har ändrats för hand sedan Målkoll skapade det. Det har döpts om till ”${renamed}” så att ändringarna finns kvar, och en ny tabell har skapats.`,
+    messageEn: `The sheet "${original}" was edited by hand after Målkoll generated it. It was renamed to "${renamed}" to keep the edits, and a fresh table was generated.`,
+  });
+}
+
+/** Groups flags into one state record per sheet (cells in order, each once). */
+export function flagRecords(flags: Flag[]): FlagRecord[] {
+  const bySheet = new Map<string, string[]>();
+  for (const flag of flags) {
+    const cells = bySheet.get(flag.sheet) ?? [];
+    if (!cells.includes(flag.cell)) cells.push(flag.cell);
+    bySheet.set(flag.sheet, cells);
+  }
+  return [...bySheet].map(([sheet, cells]) => ({ sheet, ranges: cells.join(",") }));
+}
+
+/** SHA-256 of the values of the user's sheets (not Målkoll's own), in sheet order. */
+export async function inputChecksum(snapshot: WorkbookSnapshot, state: MalkollState): Promise<string> {
+  const owned = (name: string): boolean =>
+    name === STATE_SHEET || state.owned.some((o) => sameSheetName(o.name, name));
+  const parts = snapshot.sheets
+    .filter((s) => !owned(s.name))
+    .map((s) => [s.name, canonicalText(gridCells(s), false)]);
+  return sha256(JSON.stringify(parts));
+}
+
+export async function planWrite(
+  snapshot: WorkbookSnapshot,
+  result: CheckResult,
+  output: GeneratedOutput,
+  opts: PlanOptions,
+): Promise<WritePlan> {
+  const previous = result.state;
+  const names = new SheetNames(snapshot.sheets.map((s) => s.name));
+  const renames: SheetRename[] = [];
+  const sheets: SheetWrite[] = [];
+  const findings: Finding[] = [];
+  const owned: OwnedSheetRecord[] = [];
+  const date = localDate(opts.now);
+  const isOwnedName = (name: string): boolean => previous.owned.some((o) => sameSheetName(o.name, name));
+
+  for (const spec of output.sheets) {
+    const title = OWNED_SHEET_TITLES[spec.key];
+    const record = previous.owned.find((o) => o.key === spec.key);
+    const existing = record ? findSheet(snapshot, record.name) : undefined;
+    let name: string;
+    let replaces = false;
+    if (record && existing) {
+      name = existing.name;
+      if (await matchesChecksum(existing, record.checksum)) {
+        replaces = true;
+      } else {
+        const renamed = names.editedName(existing.name, date);
+        renames.push({ from: existing.name, to: renamed });
+        findings.push(editedFinding(existing.name, renamed));
+      }
+    } else {
+      name = names.freeOwnedName(title);
+    }
+    // Still writing elsewhere because a user's sheet holds the title: say so every run.
+    const userSheet = findSheet(snapshot, title);
+    if (userSheet && !sameSheetName(name, title) && !isOwnedName(userSheet.name))
+      findings.push(clashFinding(userSheet.name, name));
+
+    sheets.push({ spec, name, replaces });
+    owned.push({ key: spec.key, name, checksum: await sheetChecksum(specCells(spec)) });
+  }
+
+  // Owned sheets this output did not regenerate stay owned while they exist.
+  for (const record of previous.owned) {
+    if (owned.some((o) => o.key === record.key || sameSheetName(o.name, record.name))) continue;
+    if (renames.some((r) => sameSheetName(r.from, record.name))) continue;
+    if (findSheet(snapshot, record.name)) owned.push(record);
+  }
+
+  const planFlags: Flag[] = findings.map((f) => ({
+    sheet: f.sheet,
+    cell: f.cell,
+    severity: f.severity,
+    message: f.message,
+  }));
+  const writtenNames = new Set(sheets.map((s) => s.name.toLocaleLowerCase("sv")));
+  const flags = [
+    ...output.flags.filter((f) => !writtenNames.has(f.sheet.toLocaleLowerCase("sv"))),
+    ...planFlags,
+  ];
+
+  const counts = countBySeverity([...result.findings, ...findings]);
+  const entry: RunLogEntry = {
+    at: opts.now.toISOString(),
+    period: periodLabel(result.model.period) ?? "okänd",
+    errors: counts.error,
+    warnings: counts.warning,
+    infos: counts.info,
+    inputChecksum: await inputChecksum(snapshot, previous),
+    host: opts.host,
+  };
+
+  const state: MalkollState = {
+    ...previous,
+    owned,
+    flags: flagRecords(flags),
+    log: [...previous.log, entry],
+  };
+  return { renames, sheets, flags, clearFlags: previous.flags, state: encodeState(state), findings };
+}
