@@ -79,6 +79,8 @@ function lessAmbitious(i: Indicator): Finding[] {
   if (!["value", "min", "max"].includes(i.targetKind) || !["value", "min", "max"].includes(i.kfTargetKind)) return [];
   const units = i.units;
   if (units?.target && units.kfTarget && unitClass(units.target) !== unitClass(units.kfTarget)) return [];
+  // KF's counts are for the whole city, the nämnd's for its district: not the same scope.
+  if (unitClass(i.unit) === "count" || /^antal\b/i.test(i.name)) return [];
   const higherIsBetter = i.direction === "higher" || i.direction === "increase";
   const lowerIsBetter = i.direction === "lower" || i.direction === "max";
   const weaker = (higherIsBetter && i.target < i.kfTarget) || (lowerIsBetter && i.target > i.kfTarget);

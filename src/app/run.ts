@@ -1,0 +1,61 @@
+/**
+ * The one workflow both shells use: the task pane (over the Office or memory port) and the CLI
+ * (over the xlsx port). Read → check → report → plan → write; nothing here knows the host.
+ */
+import type { CheckOptions, CheckResult } from "../engine";
+import { check, report } from "../engine";
+import type { WorkbookSnapshot } from "../engine/grid";
+import { sortFindings } from "../engine/findings";
+import { planWrite } from "../engine/plan";
+import { STATE_SHEET } from "../engine/report/spec";
+import { decodeState, encodeState } from "../engine/state";
+import type { WorkbookPort, WritePlan } from "../ports/port";
+
+export type GenerateOptions = CheckOptions & {
+  /** `excel`, `cli` or `browser`: recorded in the run log. */
+  host: string;
+  now?: Date;
+  signal?: AbortSignal;
+  onProgress?: (step: GenerateStep, fraction: number) => void;
+};
+
+export type GenerateStep = "read" | "check" | "report" | "plan" | "write" | "done";
+
+export async function runCheck(port: WorkbookPort, options: CheckOptions = {}): Promise<{ snapshot: WorkbookSnapshot; result: CheckResult }> {
+  const snapshot = await port.read();
+  return { snapshot, result: check(snapshot, options) };
+}
+
+function abortIfAsked(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new DOMException("Avbrutet av användaren", "AbortError");
+}
+
+/** Generates the owned sheets, flags and log row; the plan's own findings join the result's. */
+export async function runGenerate(port: WorkbookPort, options: GenerateOptions): Promise<{ result: CheckResult; plan: WritePlan }> {
+  const progress = options.onProgress ?? (() => undefined);
+  progress("read", 0);
+  const snapshot = await port.read();
+  abortIfAsked(options.signal);
+  progress("check", 0.25);
+  const checked = check(snapshot, options);
+  abortIfAsked(options.signal);
+  progress("report", 0.5);
+  const output = report(checked);
+  progress("plan", 0.6);
+  const plan = await planWrite(snapshot, checked, output, { now: options.now ?? new Date(), host: options.host });
+  abortIfAsked(options.signal);
+  progress("write", 0.7);
+  await port.write(plan);
+  progress("done", 1);
+  const findings = sortFindings([...checked.findings, ...plan.findings], snapshot.sheets.map((s) => s.name));
+  return { result: { ...checked, findings }, plan };
+}
+
+/** Removes every flag Målkoll applied ("Rensa flaggor"); returns how many cells were unflagged. */
+export async function runClearFlags(port: WorkbookPort): Promise<number> {
+  const snapshot = await port.read();
+  const state = decodeState(snapshot.sheets.find((s) => s.name === STATE_SHEET));
+  const count = state.flags.reduce((n, f) => n + f.ranges.split(",").filter((r) => r.trim()).length, 0);
+  await port.clearFlags(state.flags, encodeState({ ...state, flags: [] }));
+  return count;
+}

@@ -1,0 +1,88 @@
+import type { CheckResult } from "../engine";
+
+/**
+ * `check --json`: the contract's shape (CONTRACT.md), fields in the documented order. Additions
+ * (allowed by the contract): `cells` on rows, `messageEn` on findings, and `derived` budget figures.
+ */
+export function toContractJson(workbook: string, result: CheckResult) {
+  const { model } = result;
+  return {
+    workbook,
+    period: model.period,
+    goals: model.goals.map((g) => ({
+      id: g.id,
+      parent: g.parent,
+      level: g.level,
+      number: g.number,
+      title: g.title,
+      sheet: g.sheet,
+      row: g.row,
+      statedAssessment: g.statedAssessment,
+      suggestedAssessment: g.suggestedAssessment,
+      counts: g.counts,
+    })),
+    indicators: model.indicators.map((i) => ({
+      name: i.name,
+      sheet: i.sheet,
+      row: i.row,
+      goal: i.goal,
+      outcome: i.outcome,
+      outcomeMen: i.outcomeMen,
+      outcomeWomen: i.outcomeWomen,
+      previous: i.previous,
+      forecast: i.forecast,
+      target: i.target,
+      targetKind: i.targetKind,
+      targetText: i.targetText,
+      kfTarget: i.kfTarget,
+      kfTargetKind: i.kfTargetKind,
+      kfTargetText: i.kfTargetText,
+      unit: i.unit,
+      periodicity: i.periodicity,
+      direction: i.direction,
+      status: i.status,
+      kfStatus: i.kfStatus,
+      analysis: i.analysis,
+      cells: i.cells,
+    })),
+    activities: model.activities.map((a) => ({
+      name: a.name,
+      sheet: a.sheet,
+      row: a.row,
+      goal: a.goal,
+      start: a.start,
+      end: a.end,
+      deviation: a.deviation,
+      analysis: a.analysis,
+      cells: a.cells,
+    })),
+    budget: model.budget.map((b) => ({
+      sheet: b.sheet,
+      row: b.row,
+      table: b.table,
+      label: b.label,
+      kind: b.kind,
+      unit: b.unit,
+      budget: b.budget,
+      adjustments: b.adjustments,
+      changes: b.changes,
+      forecastBeforeTransfers: b.forecastBeforeTransfers,
+      forecast: b.forecast,
+      deviation: b.deviation,
+      computedDeviation: b.computedDeviation,
+      analysis: b.analysis,
+      cells: b.cells,
+    })),
+    findings: result.findings.map((f) => ({
+      code: f.code,
+      severity: f.severity,
+      sheet: f.sheet,
+      cell: f.cell,
+      range: f.range ?? null,
+      goal: f.goal,
+      message: f.message,
+      messageEn: f.messageEn,
+    })),
+    derived: result.derived,
+  };
+}
