@@ -2,6 +2,8 @@ import type { CheckResult } from "../../engine";
 import type { WorkbookSnapshot } from "../../engine/grid";
 import type { PeriodKind } from "../../engine/model/types";
 import type { Settings } from "../../engine/settings";
+import { SETTING_INFO } from "../../engine/settings";
+import { settingToText } from "./settings";
 import type { WritePlan } from "../../ports/port";
 import type { FindingsFilter } from "./findings";
 import { DEFAULT_FILTER } from "./findings";
@@ -63,11 +65,12 @@ export function initialPaneState(now: Date = new Date()): PaneState {
   };
 }
 
-/** The workbook's own overrides as draft texts (numbers shown with a decimal comma). */
+/** The workbook's own overrides as the texts the form shows (percent as percent, decimal comma). */
 export function draftFromResult(result: CheckResult): PaneState["settingsDraft"] {
   const draft: PaneState["settingsDraft"] = {};
-  for (const [key, value] of Object.entries(result.state.settings)) {
-    if (key in result.settings) draft[key as keyof Settings] = String(value).replace(".", ",");
+  for (const info of SETTING_INFO) {
+    const value = result.state.settings[info.key];
+    if (typeof value === "number" && Number.isFinite(value)) draft[info.key] = settingToText(info, value);
   }
   return draft;
 }

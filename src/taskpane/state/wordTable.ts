@@ -84,12 +84,14 @@ export function tableToHtml(table: SpecTable): string {
   const border = "border:1px solid #808080;padding:2px 6px;";
   const rows = table.rows.map((row) => {
     const header = row.some((c) => c?.style === "header");
+    // A total or varav row is bold or italic as a whole, whichever cells carry the style.
+    const rowStyle = row.some((c) => c?.style === "total") ? "total" : row.some((c) => c?.style === "varav") ? "varav" : null;
     const cells = Array.from({ length: width }, (_, i) => {
       const cell = row[i] ?? null;
       const tag = header ? "th" : "td";
       const styles = [border, typeof cell?.value === "number" ? "text-align:right;" : "text-align:left;"];
       let content = escapeHtml(cellText(cell));
-      const style = cell?.style;
+      const style = rowStyle ?? cell?.style;
       if (header || style === "total") content = `<b>${content}</b>`;
       if (style === "varav") {
         content = `<i>${content}</i>`;

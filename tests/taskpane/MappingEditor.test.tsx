@@ -1,0 +1,72 @@
+/** @jest-environment jsdom */
+import { fireEvent, screen } from "@testing-library/react";
+import { MappingEditor } from "../../src/taskpane/components/MappingEditor";
+import type { Indicator } from "../../src/engine/model/types";
+import type { RecognisedTable } from "../../src/engine/recognise/types";
+import { renderInPane } from "./render";
+
+const table: RecognisedTable = {
+  id: "Uppföljning!A10",
+  type: "indicators-followup",
+  sheet: "Uppföljning",
+  headerRow: 10,
+  repeatedHeaderRows: [],
+  firstCol: 1,
+  lastCol: 3,
+  columns: [
+    { col: 1, header: "Indikator", role: "name" },
+    { col: 2, header: "Periodens utfall", role: "outcome" },
+    { col: 3, header: "Konstig", role: null },
+  ],
+  rows: [{ row: 11, values: [], analysis: null, continuedFrom: [] }],
+  title: "",
+  amountUnit: null,
+  fromListObject: false,
+};
+
+const indicator = { name: "Sjukfrånvaro", sheet: "Uppföljning", row: 11, direction: "higher" } as Indicator;
+
+describe("MappingEditor", () => {
+  test("saves only what the person changed: a column role and a direction", () => {
+    const onSave = jest.fn();
+    renderInPane(
+      <MappingEditor table={table} indicators={[indicator]} stored={undefined} storedDirections={[]} busy={false} onSave={onSave} onCancel={() => undefined} />,
+    );
+    fireEvent.change(screen.getByRole("combobox", { name: "Roll för kolumn C (Konstig)" }), { target: { value: "target" } });
+    fireEvent.change(screen.getByRole("combobox", { name: "Riktning för Sjukfrånvaro" }), { target: { value: "lower" } });
+    fireEvent.click(screen.getByRole("button", { name: "Spara i arbetsboken" }));
+    expect(onSave).toHaveBeenCalledWith({ sheet: "Uppföljning", headerCell: "A10", columns: { C: "target" } }, [
+      { sheet: "Uppföljning", row: 11, direction: "lower" },
+    ]);
+  });
+
+  test("a table can be skipped; stored choices are shown and kept", () => {
+    const onSave = jest.fn();
+    renderInPane(
+      <MappingEditor
+        table={table}
+        indicators={[indicator]}
+        stored={{ sheet: "Uppföljning", headerCell: "A10", columns: { C: "kfTarget" } }}
+        storedDirections={[{ sheet: "Uppföljning", row: 11, direction: "lower" }]}
+        busy={false}
+        onSave={onSave}
+        onCancel={() => undefined}
+      />,
+    );
+    expect((screen.getByRole("combobox", { name: "Roll för kolumn C (Konstig)" }) as HTMLSelectElement).value).toBe("kfTarget");
+    expect((screen.getByRole("combobox", { name: "Riktning för Sjukfrånvaro" }) as HTMLSelectElement).value).toBe("lower");
+    fireEvent.change(screen.getByRole("combobox", { name: "Tabelltyp" }), { target: { value: "ignore" } });
+    expect(screen.queryByRole("combobox", { name: /Roll för kolumn/ })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Spara i arbetsboken" }));
+    expect(onSave.mock.calls[0][0]).toEqual({ sheet: "Uppföljning", headerCell: "A10", tableType: "ignore", columns: { C: "kfTarget" } });
+  });
+
+  test("nothing changed saves nothing", () => {
+    const onSave = jest.fn();
+    renderInPane(
+      <MappingEditor table={table} indicators={[indicator]} stored={undefined} storedDirections={[]} busy={false} onSave={onSave} onCancel={() => undefined} />,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Spara i arbetsboken" }));
+    expect(onSave).toHaveBeenCalledWith(null, []);
+  });
+});

@@ -1,0 +1,51 @@
+import type { CheckResult } from "../../src/engine";
+import { DEFAULT_SETTINGS } from "../../src/engine/settings";
+import { emptyState } from "../../src/engine/state";
+import type { Finding } from "../../src/engine/findings";
+import { finding } from "../../src/engine/findings";
+import type { Goal } from "../../src/engine/model/types";
+
+const counts = { met: 0, partlyMet: 0, notMet: 0, notMeasured: 0, activitiesWithDeviation: 0, activities: 0 };
+
+export function goal(id: string, parent: string | null, level: Goal["level"], number: string | null, title: string): Goal {
+  const [sheet, cell] = id.split("!");
+  return {
+    id,
+    parent,
+    level,
+    number,
+    title,
+    sheet,
+    row: Number(cell.replace(/\D/g, "")),
+    statedAssessment: null,
+    suggestedAssessment: null,
+    counts,
+    assessmentCell: null,
+  };
+}
+
+export const GOALS: Goal[] = [
+  goal("Uppföljning!A1", null, "kf-mal", "1.1", "Självförsörjning"),
+  goal("Uppföljning!A20", "Uppföljning!A1", "namndmal", "1.1.1", "Invånare försörjer sig själva"),
+  goal("Uppföljning!A40", null, "kf-mal", "1.2", "Trygg stad"),
+];
+
+export const FINDINGS: Finding[] = [
+  finding({ code: "budget-sign", sheet: "Ekonomi", cell: "B3", message: "Intäkter ska vara negativa", messageEn: "Income should be negative" }),
+  finding({ code: "analysis-missing", sheet: "Uppföljning", cell: "A25", goal: "Uppföljning!A20", message: "Analys saknas", messageEn: "Analysis missing" }),
+  finding({ code: "target-less-ambitious", sheet: "Uppföljning", cell: "G5", goal: "Uppföljning!A1", message: "Årsmålet är mindre ambitiöst", messageEn: "Less ambitious" }),
+  finding({ code: "outcome-missing", sheet: "Uppföljning", cell: "B45", goal: "Uppföljning!A40", message: "Utfall saknas", messageEn: "Outcome missing" }),
+  finding({ code: "direction-unknown", sheet: "Uppföljning", cell: "A6", goal: "Uppföljning!A1", message: "Riktning okänd", messageEn: "Direction unknown" }),
+];
+
+export function result(partial: Partial<CheckResult> = {}): CheckResult {
+  return {
+    model: { workbook: "t.xlsx", period: { kind: "T2", year: 2021, source: "cell" }, goals: GOALS, indicators: [], activities: [], budget: [] },
+    findings: FINDINGS,
+    derived: [],
+    settings: { ...DEFAULT_SETTINGS },
+    state: emptyState(),
+    recognition: { tables: [], goals: [], periodCells: [], unrecognised: [] },
+    ...partial,
+  };
+}
