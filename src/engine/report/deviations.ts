@@ -9,7 +9,7 @@ import { a1, parseA1 } from "../grid";
 import type { Activity, BudgetLine, Indicator, IndicatorStatus } from "../model/types";
 import type { ReportContext } from "./context";
 import { sheetTitle } from "./context";
-import { goalName, statusLabel, svNumber } from "./format";
+import { amountDecimals, goalName, statusLabel, svNumber } from "./format";
 import { SheetBuilder, headerRow } from "./layout";
 import type { OutCell, SheetSpec, StatusTone } from "./spec";
 
@@ -172,7 +172,10 @@ function budgetRows(ctx: ReportContext, index: FindingIndex): DeviationRow[] {
 }
 
 function budgetRow(line: BudgetLine, findings: Finding[]): DeviationRow {
-  const deviation = line.deviation === null ? "" : ` Avvikelse ${svNumber(line.deviation, line.unit)}.`;
+  const deviation =
+    line.deviation === null
+      ? ""
+      : ` Avvikelse ${svNumber(line.deviation, line.unit, amountDecimals(line.unit))}.`;
   return {
     type: "Budget",
     sheet: line.sheet,

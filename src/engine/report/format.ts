@@ -137,8 +137,7 @@ export function goalHeading(goal: Goal): string {
 }
 
 /** Swedish display of a number for sentences (`2 435,3`, `4,1 %`). */
-export function svNumber(n: number, unit: string | null): string {
-  const decimals = decimalsOf(n);
+export function svNumber(n: number, unit: string | null, decimals: number = decimalsOf(n)): string {
   const text = new Intl.NumberFormat("sv-SE", {
     minimumFractionDigits: decimals,
     maximumFractionDigits: decimals,

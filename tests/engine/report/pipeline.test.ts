@@ -1,0 +1,60 @@
+/**
+ * The report and the planner on the real pipeline: seed excerpts of the T2 2021 report (verbatim
+ * text cells, as a pasted PDF arrives) through check → report → plan → memory port, twice.
+ */
+import { check } from "../../../src/engine";
+import { planWrite } from "../../../src/engine/plan";
+import { buildReport } from "../../../src/engine/report";
+import { STATE_SHEET } from "../../../src/engine/report/spec";
+import { decodeState } from "../../../src/engine/state";
+import { MemoryPort } from "../../../src/ports/memory/memoryPort";
+import { seedSheet, snapshotOf } from "../../helpers/seedGrid";
+
+function workbook() {
+  return snapshotOf(
+    seedSheet("002-t2-kf-1.1", "Uppföljning"),
+    seedSheet("002-t2-nm-1.4.2", "Nämndmål 1.4.2"),
+    seedSheet("002-t2-driftbudget", "Driftbudget"),
+  );
+}
+
+async function run(port: MemoryPort, now: Date) {
+  const snapshot = await port.read();
+  const result = check(snapshot);
+  const output = buildReport(result, { snapshot, generatedAt: now });
+  const plan = await planWrite(snapshot, result, output, { now, host: "cli" });
+  await port.write(plan);
+  return { result, output, plan };
+}
+
+describe("report on the seed excerpts", () => {
+  it("builds every sheet from the real model and regenerates without finding edits", async () => {
+    const port = new MemoryPort(workbook());
+    const first = await run(port, new Date("2021-09-15T10:00:00Z"));
+    expect(first.output.sheets).toHaveLength(5);
+    expect(first.plan.findings).toEqual([]);
+
+    const indikatorer = first.output.sheets[0];
+    const names = indikatorer.rows.map((r) => r[0]?.value);
+    expect(names).toContain("Andel barn som lever i familjer som har ekonomiskt bistånd");
+    const barn = indikatorer.rows.find(
+      (r) => r[0]?.value === "Andel barn som lever i familjer som har ekonomiskt bistånd",
+    )!;
+    expect(barn[1]).toMatchObject({ value: 0.041, format: "0.0 %" });
+
+    const budget = first.output.sheets[2];
+    const total = budget.rows.find((r) => r[0]?.value === "Totalt");
+    expect(total?.[4]).toMatchObject({ value: 2460.1, format: "#,##0.0", style: "total" });
+    // Text source cells: values, never formulas that would read text.
+    expect(total?.[4]?.formula).toBeUndefined();
+    expect(total?.[5]).toMatchObject({ value: 6.9 });
+
+    const second = await run(port, new Date("2021-09-16T10:00:00Z"));
+    expect(second.plan.findings).toEqual([]);
+    expect(second.plan.sheets.every((s) => s.replaces)).toBe(true);
+    expect(second.result.findings).toEqual(first.result.findings);
+    const state = decodeState((await port.read()).sheets.find((s) => s.name === STATE_SHEET));
+    expect(state.log).toHaveLength(2);
+    expect(state.log[1].inputChecksum).toBe(state.log[0].inputChecksum);
+  });
+});
