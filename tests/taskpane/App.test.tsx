@@ -1,0 +1,79 @@
+/** @jest-environment jsdom */
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { decodeState } from "../../src/engine/state";
+import { HostError } from "../../src/ports/office/errors";
+import { MemoryPort } from "../../src/ports/memory/memoryPort";
+import { App } from "../../src/taskpane/App";
+import type { WithPort } from "../../src/taskpane/state/usePane";
+
+// jsdom has no ResizeObserver; Fluent's MessageBar only needs one to exist.
+class NoopResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoopResizeObserver;
+
+// Two verbatim seed rows (002 lines 271–272) under a goal heading, as a pasted sheet.
+function port(): MemoryPort {
+  return new MemoryPort({
+    name: "t.xlsx",
+    sheets: [
+      {
+        name: "Uppföljning",
+        visibility: "visible",
+        originRow: 1,
+        originCol: 1,
+        values: [
+          ["KF:s mål för verksamhetsområdet: 1.1 I Stockholm är människor självförsörjande och vägen till arbete och svenskkunskaper är kort"],
+          [],
+          ["Indikator", "Periodens utfall", "Utfall män/ pojkar", "Utfall kvinn or/ flickor", "Periodens utfall VB 2020", "Prognos helår", "Årsmål", "KF:s årsmål", "Period"],
+          ["  Andel barn som lever i familjer som har ekonomiskt bistånd", "4,1 %", null, null, "3,7 %", "4 %", "3,3 %", "2,7 %", "Tertial 2 2021"],
+        ],
+      },
+    ],
+  });
+}
+
+const stateOf = async (p: MemoryPort) => decodeState((await p.read()).sheets.find((s) => s.name === "_malkoll"));
+
+describe("App over a memory workbook", () => {
+  test("Läs in shows the table; a corrected direction is stored in the workbook's state sheet", async () => {
+    const memory = port();
+    const withPort: WithPort = (work) => work(memory);
+    render(<App withPort={withPort} language="sv" dark={false} />);
+    fireEvent.click(screen.getByRole("button", { name: "Läs in arbetsboken" }));
+    await screen.findByText("1 tabell hittad");
+    expect(screen.getByText("Indikatorer (uppföljning)")).toBeTruthy();
+
+    fireEvent.click(screen.getByRole("button", { name: "Rätta tolkning" }));
+    const direction = screen.getByRole("combobox", { name: /Riktning för Andel barn/ });
+    expect((direction as HTMLSelectElement).value).toBe("lower"); // the engine knows bistånd shares are lower-is-better
+    fireEvent.change(direction, { target: { value: "higher" } });
+    fireEvent.click(screen.getByRole("button", { name: "Spara i arbetsboken" }));
+    await screen.findByText(/Rättelsen är sparad/);
+    expect((await stateOf(memory)).directions).toEqual([{ sheet: "Uppföljning", row: 4, direction: "higher" }]);
+  });
+
+  test("settings are saved as setting rows", async () => {
+    const memory = port();
+    render(<App withPort={(work) => work(memory)} language="sv" dark={false} initialStep="settings" />);
+    fireEvent.change(screen.getByRole("textbox", { name: /Tolerans för delvis uppfyllt/ }), { target: { value: "15" } });
+    fireEvent.click(screen.getByRole("button", { name: "Spara inställningar" }));
+    await screen.findByText(/Inställningarna är sparade/);
+    expect((await stateOf(memory)).settings).toEqual({ partlyMetTolerance: 0.15 });
+  });
+
+  test("an Excel error is shown as a message a person understands, in their language", async () => {
+    const failing: WithPort = async () => {
+      throw new HostError("cell-editing", "Excel är upptaget: en cell redigeras just nu.", "Excel is busy: a cell is being edited.", "InvalidOperationInCellEditMode", "");
+    };
+    render(<App withPort={failing} language="en" dark={false} />);
+    fireEvent.click(screen.getByRole("button", { name: "Read the workbook" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("Excel is busy: a cell is being edited.");
+    expect(alert.textContent).toContain("That did not work");
+    fireEvent.click(screen.getByRole("button", { name: "Close" }));
+    await waitFor(() => expect(screen.queryByRole("alert")).toBeNull());
+  });
+});
