@@ -40,9 +40,10 @@ export async function runGenerate(port: WorkbookPort, options: GenerateOptions):
   const checked = check(snapshot, options);
   abortIfAsked(options.signal);
   progress("report", 0.5);
-  const output = report(checked);
+  const now = options.now ?? new Date();
+  const output = report(checked, { snapshot, generatedAt: now });
   progress("plan", 0.6);
-  const plan = await planWrite(snapshot, checked, output, { now: options.now ?? new Date(), host: options.host });
+  const plan = await planWrite(snapshot, checked, output, { now, host: options.host });
   abortIfAsked(options.signal);
   progress("write", 0.7);
   await port.write(plan);

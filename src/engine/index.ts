@@ -15,6 +15,7 @@ import { buildModel } from "./model/build";
 import { validate } from "./validate";
 import { evaluate } from "./evaluate";
 import { buildReport } from "./report";
+import type { ReportOptions } from "./report";
 
 export interface CheckOptions {
   /** Period forced by the user (`--period`/`--year` or the pane); otherwise read from the workbook. */
@@ -54,7 +55,7 @@ export function isOwnedSheet(name: string, state: MalkollState): boolean {
   return state.owned.some((o) => o.name === name);
 }
 
-/** The report stage: owned sheet specs and flags from a check result. */
-export function report(result: CheckResult): GeneratedOutput {
-  return buildReport(result);
+/** The report stage: owned sheet specs and flags from a check result (and the snapshot it read). */
+export function report(result: CheckResult, options: ReportOptions = {}): GeneratedOutput {
+  return buildReport(result, options);
 }

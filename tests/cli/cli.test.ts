@@ -1,0 +1,155 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { spawnSync } from "child_process";
+import ExcelJS from "exceljs";
+import { main } from "../../src/cli/main";
+
+const ROOT = path.join(__dirname, "..", "..");
+const SAMPLE = path.join(ROOT, "samples", "malkoll-exempel.xlsx");
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await main(args, { out: (s) => void (out += s), err: (s) => void (err += s) });
+  return { code, out, err };
+}
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "malkoll-cli-"));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function workbook(build: (wb: ExcelJS.Workbook) => void, name = "bok.xlsx"): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  build(wb);
+  const file = path.join(dir, name);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+describe("malkoll check", () => {
+  test("prints a Swedish summary and exits 0 without error-level findings", async () => {
+    const r = await cli(["check", SAMPLE]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Målkoll – kontroll av malkoll-exempel\.xlsx\nPeriod: T2 2021 \(läst ur arbetsboken\)/);
+    expect(r.out).toMatch(/Budgetföljsamhet före resultatöverföringar: 99,2 %/);
+  });
+
+  test("--json prints exactly one JSON object in the contract's shape", async () => {
+    const r = await cli(["check", SAMPLE, "--json"]);
+    const json = JSON.parse(r.out);
+    expect(Object.keys(json).slice(0, 7)).toEqual(["workbook", "period", "goals", "indicators", "activities", "budget", "findings"]);
+    expect(json.period).toEqual({ kind: "T2", year: 2021, source: "cell" });
+    expect(Object.keys(json.goals[0]).slice(0, 10)).toEqual(["id", "parent", "level", "number", "title", "sheet", "row", "statedAssessment", "suggestedAssessment", "counts"]);
+    expect(Object.keys(json.indicators[0]).slice(0, 21)).toEqual([
+      "name", "sheet", "row", "goal", "outcome", "outcomeMen", "outcomeWomen", "previous", "forecast", "target", "targetKind", "targetText",
+      "kfTarget", "kfTargetKind", "kfTargetText", "unit", "periodicity", "direction", "status", "kfStatus", "analysis",
+    ]);
+    expect(Object.keys(json.findings[0]).slice(0, 7)).toEqual(["code", "severity", "sheet", "cell", "range", "goal", "message"]);
+    const barn = json.indicators.find((i: { name: string }) => i.name.startsWith("Andel barn som lever"));
+    expect(barn).toMatchObject({ outcome: 4.1, unit: "%", target: 3.3, targetKind: "value", status: "not-met" });
+  });
+
+  test("--period and --year override the workbook", async () => {
+    const r = await cli(["check", SAMPLE, "--json", "--period", "VB", "--year", "2021"]);
+    expect(JSON.parse(r.out).period).toEqual({ kind: "VB", year: 2021, source: "flag" });
+  });
+
+  test("exit 1 on error-level findings (a #REF! in an outcome)", async () => {
+    const file = await workbook((wb) => {
+      const ws = wb.addWorksheet("Blad1");
+      ws.addRow(["Indikator", "Periodens utfall", "Årsmål", "Period"]);
+      ws.addRow(["Antal aspiranter", { error: "#REF!" }, "44 st", "Tertial 2 2021"]);
+    });
+    const r = await cli(["check", file, "--json"]);
+    expect(r.code).toBe(1);
+    const errors = JSON.parse(r.out).findings.filter((f: { severity: string }) => f.severity === "error");
+    expect(errors).toEqual([expect.objectContaining({ code: "value-unparseable", cell: "B2" })]);
+  });
+
+  test.each([
+    ["a missing file", (d: string) => path.join(d, "finns-inte.xlsx"), /hittades inte|finns inte/i],
+    ["not an xlsx", (d: string) => { const f = path.join(d, "text.xlsx"); fs.writeFileSync(f, "hej"); return f; }, /xlsx|zip/i],
+    ["an encrypted workbook", (d: string) => { const f = path.join(d, "krypterad.xlsx"); fs.writeFileSync(f, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)])); return f; }, /krypter|lösenord/i],
+  ])("exit 2 with a clear message for %s, never a stack trace", async (_label, make, pattern) => {
+    const r = await cli(["check", make(dir)]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(pattern);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  test("usage errors exit 2", async () => {
+    expect((await cli(["check"])).code).toBe(2);
+    expect((await cli(["generate", SAMPLE])).code).toBe(2);
+    expect((await cli(["check", SAMPLE, "--period", "Q3"])).code).toBe(2);
+  });
+});
+
+describe("malkoll generate", () => {
+  test("writes a copy with the owned sheets; the input file and every input cell are unchanged", async () => {
+    const input = path.join(dir, "in.xlsx");
+    fs.copyFileSync(SAMPLE, input);
+    const before = fs.readFileSync(input);
+    const out = path.join(dir, "out.xlsx");
+    const r = await cli(["generate", input, "-o", out]);
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
+
+    const a = new ExcelJS.Workbook();
+    await a.xlsx.readFile(input);
+    const b = new ExcelJS.Workbook();
+    await b.xlsx.readFile(out);
+    expect(b.worksheets.map((w) => w.name)).toEqual([
+      ...a.worksheets.map((w) => w.name),
+      "Målkoll Indikatorer", "Målkoll Måluppfyllelse", "Målkoll Driftbudget", "Målkoll Avvikelser", "Målkoll Aktiviteter", "_malkoll",
+    ]);
+    for (const ws of a.worksheets) {
+      const other = b.getWorksheet(ws.name)!;
+      ws.eachRow({ includeEmpty: true }, (row, r) => {
+        row.eachCell({ includeEmpty: true }, (cell, c) => {
+          expect({ at: `${ws.name}!${r}:${c}`, v: other.getCell(r, c).value }).toEqual({ at: `${ws.name}!${r}:${c}`, v: cell.value });
+        });
+      });
+    }
+    expect(b.getWorksheet("_malkoll")!.state).toBe("veryHidden");
+  });
+
+  test("running twice gives the same output apart from one more log row", async () => {
+    // Same file name each time: the note row names the workbook it was generated from.
+    for (const sub of ["in", "once", "twice"]) fs.mkdirSync(path.join(dir, sub));
+    const input = path.join(dir, "in", "bok.xlsx");
+    fs.copyFileSync(SAMPLE, input);
+    const once = path.join(dir, "once", "bok.xlsx");
+    const twice = path.join(dir, "twice", "bok.xlsx");
+    expect((await cli(["generate", input, "-o", once])).code).toBe(0);
+    expect((await cli(["generate", once, "-o", twice])).code).toBe(0);
+    const read = async (f: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(f);
+      return wb;
+    };
+    const [a, b] = [await read(once), await read(twice)];
+    expect(b.worksheets.map((w) => w.name)).toEqual(a.worksheets.map((w) => w.name));
+    for (const ws of a.worksheets.filter((w) => w.name !== "_malkoll")) {
+      const values = (w: ExcelJS.Worksheet) => w.getSheetValues().map((r) => JSON.stringify(r));
+      expect(values(b.getWorksheet(ws.name)!)).toEqual(values(ws));
+    }
+    const logRows = (w: ExcelJS.Worksheet) => w.getSheetValues().filter((r) => Array.isArray(r) && r[1] === "log").length;
+    expect(logRows(b.getWorksheet("_malkoll")!)).toBe(logRows(a.getWorksheet("_malkoll")!) + 1);
+  });
+
+  test("refuses to write over its input", async () => {
+    const input = path.join(dir, "in.xlsx");
+    fs.copyFileSync(SAMPLE, input);
+    const r = await cli(["generate", input, "-o", input]);
+    expect(r.code).toBe(2);
+  });
+});
+
+test("the installed bin runs (npx malkoll)", () => {
+  const r = spawnSync(process.execPath, [path.join(ROOT, "bin", "malkoll.js"), "check", SAMPLE, "--json"], { encoding: "utf8" });
+  expect(r.status).toBe(0);
+  expect(JSON.parse(r.stdout).workbook).toBe("malkoll-exempel.xlsx");
+});
