@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 // Shape of the `yo office` React template, without its IE11 leftovers.
 const fs = require("fs");
 const path = require("path");

@@ -26,7 +26,7 @@ function Playground() {
           data-testid="pane"
           style={{ width: 350, flexShrink: 0, overflowY: "auto", overflowX: "hidden", borderRight: "1px solid #8a8886" }}
         >
-          <App withPort={withPort} language={language} dark={dark} />
+          <App withPort={withPort} language={language} dark={dark} host="browser" />
         </div>
         <GridView port={port} />
       </div>

@@ -53,12 +53,14 @@ export interface AppProps {
   language: Language;
   dark: boolean;
   initialStep?: StepKey;
+  /** Recorded in the workbook's run log: `excel` in Office, `browser` in the playground. */
+  host?: string;
 }
 
-export function App({ withPort, language, dark, initialStep = "read" }: AppProps) {
+export function App({ withPort, language, dark, initialStep = "read", host = "excel" }: AppProps) {
   const styles = useStyles();
   const strings = stringsFor(language);
-  const { state, dispatch, actions } = usePane(withPort, language);
+  const { state, dispatch, actions } = usePane(withPort, language, host);
   const [step, setStep] = useState<StepKey>(initialStep);
   const busy = state.phase !== "idle";
   const steps: StepKey[] = ["read", "check", "generate", "settings"];

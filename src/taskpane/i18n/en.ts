@@ -113,7 +113,7 @@ export const en: Strings = {
     copy: "Copy table for Word",
     copied: "The table is on the clipboard. Paste it into Word.",
     copyFailed: "Could not copy to the clipboard. Allow clipboard access for the add-in and try again.",
-    steps: { read: "Reading the workbook", check: "Checking", plan: "Building tables", write: "Writing sheets", done: "Done" },
+    steps: { read: "Reading the workbook", check: "Checking", report: "Building tables", plan: "Planning the sheets", write: "Writing sheets", done: "Done" },
   },
   settings: {
     intro: "The rules' default values. Change them for this workbook; they are saved in the workbook.",

@@ -112,7 +112,7 @@ export const sv = {
     copy: "Kopiera tabell för Word",
     copied: "Tabellen finns i urklipp. Klistra in i Word.",
     copyFailed: "Kunde inte kopiera till urklipp. Tillåt urklipp för tillägget och försök igen.",
-    steps: { read: "Läser arbetsboken", check: "Kontrollerar", plan: "Bygger tabeller", write: "Skriver blad", done: "Klart" } as Record<string, string>,
+    steps: { read: "Läser arbetsboken", check: "Kontrollerar", report: "Bygger tabeller", plan: "Planerar bladen", write: "Skriver blad", done: "Klart" } as Record<string, string>,
   },
   settings: {
     intro: "Reglernas standardvärden. Ändra dem för den här arbetsboken; de sparas i arbetsboken.",

@@ -11,7 +11,7 @@ import { validateDraft } from "./settings";
 import { updateStoredState, withDirection, withMapping, withSettings } from "./storedState";
 import type { SpecTable } from "./wordTable";
 import { copyTableToClipboard } from "./wordTable";
-import { runCheck, runClearFlags, runGenerate } from "./workflow";
+import { runCheck, runClearFlags, runGenerate } from "../../app/run";
 
 /**
  * Runs work against the workbook. In Excel it opens an `Excel.run` batch and hands over an
@@ -46,7 +46,7 @@ export function describeError(err: unknown, language: Language): PaneError {
   return { text: String(err), detail: null };
 }
 
-export function usePane(withPort: WithPort, language: Language): { state: PaneState; dispatch: React.Dispatch<Parameters<typeof paneReducer>[1]>; actions: PaneActions } {
+export function usePane(withPort: WithPort, language: Language, host = "excel"): { state: PaneState; dispatch: React.Dispatch<Parameters<typeof paneReducer>[1]>; actions: PaneActions } {
   const [state, dispatch] = useReducer(paneReducer, undefined, () => initialPaneState());
   const latest = useRef(state);
   latest.current = state;
@@ -115,7 +115,7 @@ export function usePane(withPort: WithPort, language: Language): { state: PaneSt
           const { result, plan } = await withPort((port) =>
             runGenerate(port, {
               period: { kind, year },
-              host: "excel",
+              host,
               signal: controller.signal,
               onProgress: (step, fraction) => dispatch({ type: "progress", step, fraction }),
             }),
@@ -160,7 +160,7 @@ export function usePane(withPort: WithPort, language: Language): { state: PaneSt
         }
       },
     }),
-    [withPort, recheck, fail, strings],
+    [withPort, recheck, fail, strings, host],
   );
 
   return { state, dispatch, actions };
