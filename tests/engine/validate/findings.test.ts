@@ -1,6 +1,6 @@
 import { check } from "../../../src/engine";
 import type { Finding } from "../../../src/engine/findings";
-import type { SheetGrid } from "../../../src/engine/grid";
+import type { CellValue, SheetGrid } from "../../../src/engine/grid";
 import { snapshotOf, textToSheet } from "../../helpers/seedGrid";
 import { checkSeed, seedAtLines } from "../../helpers/seedAtLines";
 
@@ -43,7 +43,7 @@ describe("real errors in the seeds are found", () => {
   });
 });
 
-function sheetOf(rows: (string | number | null)[][], name = "Blad1"): SheetGrid {
+function sheetOf(rows: CellValue[][], name = "Blad1"): SheetGrid {
   return { name, visibility: "visible", originRow: 1, originCol: 1, values: rows };
 }
 
