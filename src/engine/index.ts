@@ -5,7 +5,7 @@ import type { Model, PeriodKind } from "./model/types";
 import type { Recognition } from "./recognise/types";
 import type { DerivedFigure } from "./evaluate/types";
 import type { Settings } from "./settings";
-import { resolveSettings } from "./settings";
+import { SETTINGS_SHEET, resolveSettings, settingsFromRows } from "./settings";
 import type { MalkollState } from "./state";
 import { decodeState } from "./state";
 import type { GeneratedOutput } from "./report/spec";
@@ -37,8 +37,16 @@ export interface CheckResult {
 export function check(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
   const stateSheet = snapshot.sheets.find((s) => s.name === STATE_SHEET);
   const state = decodeState(stateSheet);
-  const settings = resolveSettings({ ...state.settings, ...(options.settings ?? {}) });
-  const userSheets = { ...snapshot, sheets: snapshot.sheets.filter((s) => s.name !== STATE_SHEET && !isOwnedSheet(s.name, state)) };
+  const settingsSheet = snapshot.sheets.find((s) => s.name === SETTINGS_SHEET);
+  const settings = resolveSettings({
+    ...(settingsSheet ? settingsFromRows(settingsSheet.values) : {}),
+    ...state.settings,
+    ...(options.settings ?? {}),
+  });
+  const userSheets = {
+    ...snapshot,
+    sheets: snapshot.sheets.filter((s) => s.name !== STATE_SHEET && s.name !== SETTINGS_SHEET && !isOwnedSheet(s.name, state)),
+  };
   const recognition = recognise(userSheets, state.mappings);
   const built = buildModel(userSheets, recognition, { period: options.period ?? null, directions: state.directions });
   // Evaluation first: validation compares targets in the direction evaluation settles.

@@ -1,7 +1,8 @@
 /**
  * Rule defaults: the one place they live. A workbook overrides them in its Målkoll state sheet
- * (`setting` rows) or, for people who prefer it, a visible sheet named `Målkoll inställningar`
- * with `name | value` rows. Every setting carries a one-line explanation shown to the user.
+ * (`setting` rows, written by the pane's Inställningar) or in a visible sheet named
+ * `Målkoll inställningar` with `key | value` rows (for CLI users; the state sheet wins).
+ * Every setting carries a one-line explanation shown to the user.
  */
 export interface Settings {
   /** An indicator short of its target by at most this share of the target is `partly-met`. */
@@ -85,6 +86,20 @@ export function resolveSettings(overrides: Partial<Record<string, unknown>> = {}
     if (typeof value === "number" && Number.isFinite(value) && value >= info.min && value <= info.max) {
       out[info.key] = value;
     }
+  }
+  return out;
+}
+
+/** The visible sheet a person may keep overrides in: `partlyMetTolerance | 0,2` rows. */
+export const SETTINGS_SHEET = "Målkoll inställningar";
+
+/** Reads `key | value` rows of the settings sheet; unknown keys are ignored by `resolveSettings`. */
+export function settingsFromRows(rows: unknown[][]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const keys = new Set<string>(SETTING_INFO.map((i) => i.key));
+  for (const row of rows) {
+    const key = typeof row[0] === "string" ? row[0].trim() : "";
+    if (keys.has(key) && row[1] !== null && row[1] !== undefined && row[1] !== "") out[key] = row[1];
   }
   return out;
 }
