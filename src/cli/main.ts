@@ -89,8 +89,8 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
     }
     throw e;
   }
-  // Year without a period narrows nothing on its own: the period still comes from the workbook.
-  const options = { period: periodOption(args) };
+  // A year without a period picks the latest period the workbook names within that year.
+  const options = { period: periodOption(args), year: args.period ? null : args.year };
   try {
     const port = await XlsxPort.open(args.input);
     if (args.command === "check") {

@@ -20,6 +20,8 @@ import type { ReportOptions } from "./report";
 export interface CheckOptions {
   /** Period forced by the user (`--period`/`--year` or the pane); otherwise read from the workbook. */
   period?: { kind: PeriodKind; year: number | null } | null;
+  /** `--year` without `--period`: the latest period named in the workbook within that year. */
+  year?: number | null;
   /** Setting overrides on top of the workbook's own (e.g. from the pane before saving). */
   settings?: Partial<Settings>;
 }
@@ -48,7 +50,7 @@ export function check(snapshot: WorkbookSnapshot, options: CheckOptions = {}): C
     sheets: snapshot.sheets.filter((s) => s.name !== STATE_SHEET && s.name !== SETTINGS_SHEET && !isOwnedSheet(s.name, state)),
   };
   const recognition = recognise(userSheets, state.mappings);
-  const built = buildModel(userSheets, recognition, { period: options.period ?? null, directions: state.directions });
+  const built = buildModel(userSheets, recognition, { period: options.period ?? null, year: options.year ?? null, directions: state.directions });
   // Evaluation first: validation compares targets in the direction evaluation settles.
   const evaluation = evaluate(built.model, settings);
   const validation = validate(built.model, userSheets);

@@ -17,6 +17,8 @@ import type { Activity, BudgetKind, BudgetLine, CellRefs, Direction, Goal, Indic
 
 export interface BuildOptions {
   period: { kind: PeriodKind; year: number | null } | null;
+  /** Only periods of this year count when the period is read from the workbook. */
+  year?: number | null;
   directions: DirectionOverride[];
 }
 
@@ -68,7 +70,7 @@ export function buildModel(
     );
   }
   assignGoals(snapshot, goals, indicators, activities);
-  const period = resolvePeriod(ctx, recognition, options.period);
+  const period = resolvePeriod(ctx, recognition, options.period, options.year ?? null);
   return {
     model: { workbook: snapshot.name, period, goals, indicators, activities, budget },
     findings: ctx.findings,
@@ -362,12 +364,12 @@ function readBudgetLine(ctx: Ctx, table: RecognisedTable, row: RecognisedRow): B
   return line;
 }
 
-function resolvePeriod(ctx: Ctx, recognition: Recognition, forced: BuildOptions["period"]): Period {
+function resolvePeriod(ctx: Ctx, recognition: Recognition, forced: BuildOptions["period"], year: number | null): Period {
   if (forced) return { kind: forced.kind, year: forced.year, source: "flag" };
   const named: ParsedPeriod[] = [];
   for (const cell of recognition.periodCells) {
     const p = parsePeriodText(cell.text);
-    if (p && p.kind !== "VP") named.push(p);
+    if (p && p.kind !== "VP" && (year === null || p.year === year)) named.push(p);
   }
   if (named.length) {
     const latest = named.reduce((a, b) => (comparePeriods(a, b) >= 0 ? a : b));

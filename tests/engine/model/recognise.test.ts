@@ -205,3 +205,26 @@ describe("Excel tables and flat sheets", () => {
     expect(recognition.unrecognised).toEqual([expect.objectContaining({ sheet: "Data", cell: "A1", range: "A1:D2" })]);
   });
 });
+
+describe("the user's mapping corrections (stored in _malkoll)", () => {
+  const text = "Indikator\tFärg\tÅrsmål\tPeriod\nAndel nöjda\t80 %\t85 %\tTertial 2 2021\n";
+  test("a column's role can be set", () => {
+    const snapshot = snapshotOf(textToSheet("Data", text));
+    const plain = recognise(snapshot, []);
+    expect(plain.tables[0].columns.map((c) => c.role)).toEqual(["name", null, "target", "period"]);
+    const corrected = recognise(snapshot, [{ sheet: "Data", headerCell: "A1", columns: { B: "outcome" } }]);
+    expect(corrected.tables[0].columns.map((c) => c.role)).toEqual(["name", "outcome", "target", "period"]);
+    const m = buildModel(snapshot, corrected, { period: null, directions: [] }).model;
+    expect(m.indicators[0]).toMatchObject({ outcome: 80, target: 85 });
+  });
+  test("a table's type can be forced or the table ignored", () => {
+    const snapshot = snapshotOf(textToSheet("Data", text));
+    expect(recognise(snapshot, [{ sheet: "Data", headerCell: "A1", tableType: "ignore" }]).tables).toEqual([]);
+    expect(recognise(snapshot, [{ sheet: "Data", headerCell: "A1", tableType: "indicators-plan" }]).tables[0].type).toBe("indicators-plan");
+  });
+  test("a direction override for a row wins over the catalogue", () => {
+    const snapshot = snapshotOf(seedAtLines("002-t2-kf-1.1"));
+    const m = buildModel(snapshot, recognise(snapshot, []), { period: null, directions: [{ sheet: "Uppföljning", row: 272, direction: "higher" }] }).model;
+    expect(m.indicators.find((i) => i.row === 272)!.statedDirection).toBe("higher");
+  });
+});

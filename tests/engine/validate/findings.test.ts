@@ -143,3 +143,14 @@ describe("bad input gives findings, never an exception", () => {
     expect(r.model.period).toEqual({ kind: "VB", year: 2021, source: "flag" });
   });
 });
+
+describe("period choice", () => {
+  const periods = (...texts: string[]) =>
+    snapshotOf(sheetOf([HEADER, ...texts.map((t, i) => [`Indikator ${i}`, "1 %", null, null, null, null, "1 %", null, t])]));
+  test("the latest named period wins: VB > T2 > T1 within a year, later years first", () => {
+    expect(check(periods("Tertial 1 2021", "VB 2020", "Tertial 2 2021")).model.period).toEqual({ kind: "T2", year: 2021, source: "cell" });
+  });
+  test("a year alone picks the latest period of that year", () => {
+    expect(check(periods("Tertial 1 2021", "VB 2020", "Tertial 2 2021"), { year: 2020 }).model.period).toEqual({ kind: "VB", year: 2020, source: "cell" });
+  });
+});
