@@ -6,7 +6,7 @@ import { ALL_ROLES, budgetRole, goalTableRole } from "./headers";
 import { findGoalHeadings } from "./goals";
 import type { HeaderCandidate } from "./tables";
 import { buildTable, classify, readHeaderRow, scanRows, titleAbove } from "./tables";
-import type { ColumnRole, PeriodCell, Recognition, RecognisedTable, TableType } from "./types";
+import type { ColumnRole, PeriodCell, Recognition, TableType } from "./types";
 import { TABLE_TYPE_LABELS } from "./types";
 
 export { TABLE_TYPE_LABELS };
