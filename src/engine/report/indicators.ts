@@ -43,7 +43,8 @@ export function targetCell(
     return { ...indicatorNumber(target, unit, kind), style: "normal" };
   }
   const shown = targetText?.trim();
-  return shown ? { value: shown, style: "normal" } : null;
+  // Indented so text does not run into the right-aligned figure in the column before.
+  return shown ? { value: shown, style: "normal", indent: 1 } : null;
 }
 
 function periodText(ctx: ReportContext, ind: Indicator): string | null {
@@ -68,7 +69,7 @@ export function indicatorRow(ctx: ReportContext, ind: Indicator): Row {
     figure(ind.forecast, ind.unit),
     targetCell(ind.targetKind, ind.target, ind.targetText, ind.unit),
     targetCell(ind.kfTargetKind, ind.kfTarget, ind.kfTargetText, ind.unit),
-    period ? { value: period, style: "normal" } : null,
+    period ? { value: period, style: "normal", indent: 1 } : null,
     { value: status.text, style: "normal", tone: status.tone },
     { value: kfStatus.text, style: "normal", tone: kfStatus.tone },
   ];

@@ -71,7 +71,8 @@ function displayLength(cell: OutCell): number {
     if (cell.style === "header" || cell.wrap) {
       // Wrapped text needs room for its longest word; long text wraps at the cap.
       const longestWord = Math.max(0, ...v.split(/\s+/).map((w) => w.length));
-      return cell.style === "header" ? longestWord : Math.min(v.length, WRAP_AT);
+      // Header text is bold, about a tenth wider than the digit width columns are measured in.
+      return cell.style === "header" ? Math.ceil(longestWord * 1.1) : Math.min(v.length, WRAP_AT);
     }
     return v.length;
   }
@@ -101,7 +102,8 @@ export function fitColumns(rows: Row[]): number[] {
     row.forEach((cell, c) => {
       if (!cell || (cell.style && OVERFLOWING.has(cell.style))) return;
       if (typeof cell.value === "string" && cell.value.length > WRAP_AT) cell.wrap = true;
-      widths[c] = Math.max(widths[c] ?? 0, displayLength(cell));
+      // An indent level takes about two characters.
+      widths[c] = Math.max(widths[c] ?? 0, displayLength(cell) + 2 * (cell.indent ?? 0));
     });
   }
   const out: number[] = [];

@@ -381,6 +381,21 @@ export class OfficePort implements WorkbookPort {
       await batch.reserve(ACTION_BYTES);
       worksheet.freezePanes.freezeRows(spec.freezeRows);
     }
+    if (excelApiSupported("1.9")) {
+      // As the xlsx port: landscape, one page wide, the header row repeated on every page.
+      await batch.reserve(4 * ACTION_BYTES);
+      const layout = worksheet.pageLayout;
+      layout.orientation = Excel.PageOrientation.landscape;
+      layout.zoom = { horizontalFitToPages: 1 };
+      if (spec.freezeRows && spec.freezeRows > 0)
+        layout.setPrintTitleRows(`$${spec.freezeRows}:$${spec.freezeRows}`);
+    }
+    const width = spec.rows.reduce((w, row) => Math.max(w, row.length), 0);
+    if (excelApiSupported("1.2") && spec.rows.length > 0 && width > 0) {
+      // Rows with wrapped text get their height (one call for the sheet).
+      await batch.reserve(ACTION_BYTES);
+      worksheet.getRangeByIndexes(0, 0, spec.rows.length, width).format.autofitRows();
+    }
     for (const chart of spec.charts ?? []) await this.addChart(worksheet, chart, batch);
   }
 
@@ -648,17 +663,26 @@ const TONE_FILL: Record<StatusTone, { fill: string; font: string } | null> = {
   neutral: null,
 };
 
-/** A cell's look as a key (style|tone|wrap|link); "" for a plain cell. */
+/** A cell's indent level: its own, else one level for the label of a `varav` row (as the xlsx port). */
+function indentOf(cell: OutCell): number {
+  const level = cell.indent ?? (cell.style === "varav" && typeof cell.value === "string" ? 1 : 0);
+  return Number.isFinite(level) ? Math.min(15, Math.max(0, Math.round(level))) : 0;
+}
+
+/** A cell's look as a key (style|tone|wrap|link|indent); "" for a plain cell. */
 function lookKey(cell: OutCell | null): string {
   if (!cell) return "";
   const style: CellStyle = cell.style ?? "normal";
   const tone = cell.tone && TONE_FILL[cell.tone] ? cell.tone : "";
-  const key = `${style === "normal" ? "" : style}|${tone}|${cell.wrap ? "wrap" : ""}|${cell.link ? "link" : ""}`;
-  return key === "|||" ? "" : key;
+  const indent = indentOf(cell);
+  // Numbers keep right alignment when indented; text is indented from the left.
+  const indentKey = indent ? `${typeof cell.value === "number" ? "R" : "L"}${indent}` : "";
+  const key = `${style === "normal" ? "" : style}|${tone}|${cell.wrap ? "wrap" : ""}|${cell.link ? "link" : ""}|${indentKey}`;
+  return key === "||||" ? "" : key;
 }
 
 function applyLook(format: Excel.RangeFormat, key: string): void {
-  const [style, tone, wrap, link] = key.split("|");
+  const [style, tone, wrap, link, indent] = key.split("|");
   switch (style as CellStyle | "") {
     case "title":
       format.font.bold = true;
@@ -679,7 +703,6 @@ function applyLook(format: Excel.RangeFormat, key: string): void {
       break;
     case "varav":
       format.font.italic = true;
-      format.indentLevel = 1;
       break;
     case "note":
       format.font.size = 9;
@@ -701,6 +724,15 @@ function applyLook(format: Excel.RangeFormat, key: string): void {
     format.font.color = "#0563C1";
     format.font.underline = "Single";
   }
+  if (indent) {
+    format.horizontalAlignment = indent.startsWith("R") ? "Right" : "Left";
+    format.indentLevel = Number(indent.slice(1));
+  }
+}
+
+/** Whether the host has ExcelApi `version` (page layout needs 1.9); false outside Office. */
+function excelApiSupported(version: string): boolean {
+  return typeof Office !== "undefined" && !!Office.context?.requirements?.isSetSupported("ExcelApi", version);
 }
 
 /** Runs `fn` with an OfficePort in an `Excel.run` batch; waits out cell editing; errors become HostError. */

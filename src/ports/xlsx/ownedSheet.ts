@@ -2,6 +2,7 @@ import type { CellValue } from "../../engine/grid";
 import { a1, columnLetters, parseA1, parseA1Range, sheetRef } from "../../engine/grid";
 import type { CellStyle, OutCell, SheetSpec, StatusTone } from "../../engine/report/spec";
 import { NS_MAIN, NS_REL } from "./package";
+import { DEFAULT_COLUMN_CHARS, wrappedHeightPoints } from "./rowHeight";
 import type { StyleBook, XfDef } from "./styles";
 import { escapeXml } from "./xml";
 
@@ -40,7 +41,6 @@ export function xfDefFor(cell: OutCell): XfDef {
       break;
     case "varav":
       def.font = { italic: true };
-      def.indent = 1;
       break;
     case "note":
       def.font = { italic: true, sizeDelta: -2, color: "FF595959" };
@@ -52,7 +52,60 @@ export function xfDefFor(cell: OutCell): XfDef {
   if (cell.tone) def.fill = TONE_FILLS[cell.tone];
   if (cell.format) def.numFmt = cell.format;
   if (cell.wrap) def.wrap = true;
+  const indent = indentOf(cell);
+  if (indent > 0) {
+    def.indent = indent;
+    // Excel indents only left- or right-aligned cells; numbers stay right-aligned.
+    def.horizontal = typeof cell.value === "number" ? "right" : "left";
+  }
   return def;
+}
+
+/** A cell's indent level: its own, else one level for the label of a `varav` row. */
+export function indentOf(cell: OutCell): number {
+  if (cell.indent !== undefined) return Number.isFinite(cell.indent) ? Math.max(0, cell.indent) : 0;
+  return cell.style === "varav" && typeof cell.value === "string" ? 1 : 0;
+}
+
+/** Font size in points a cell is shown in. */
+function fontSizeOf(cell: OutCell, baseFontSize: number): number {
+  return baseFontSize + (xfDefFor(cell).font?.sizeDelta ?? 0);
+}
+
+/**
+ * Height in points for a row with wrapped text that needs more than one line, or null to leave
+ * the row at its default height.
+ */
+export function rowHeightFor(
+  row: (OutCell | null)[],
+  columnWidths: number[],
+  baseFontSize: number,
+  merges: { r0: number; c0: number; c1: number }[] = [],
+  rowIndex = 0,
+): number | null {
+  let height = 0;
+  row.forEach((cell, c) => {
+    if (!cell?.wrap || typeof cell.value !== "string" || cell.value === "") return;
+    const merged = merges.find((m) => m.r0 === rowIndex && m.c0 === c);
+    let widthChars = 0;
+    for (let col = c; col <= (merged ? merged.c1 : c); col++) {
+      const w = columnWidths[col];
+      widthChars += Number.isFinite(w) && w > 0 ? Math.min(w, 255) : DEFAULT_COLUMN_CHARS;
+    }
+    const fontSize = fontSizeOf(cell, baseFontSize);
+    const needed = wrappedHeightPoints({
+      text: cell.value,
+      widthChars,
+      fontSize,
+      baseFontSize,
+      bold: !!xfDefFor(cell).font?.bold,
+      indent: indentOf(cell),
+    });
+    height = Math.max(height, needed);
+  });
+  // Excel's default row for the base font is 15 pt at 11 pt; only taller rows are stored.
+  const single = (15 * baseFontSize) / 11;
+  return height > single + 0.01 ? Math.min(409, height) : null;
 }
 
 function textCell(ref: string, style: string, text: string): string {
@@ -86,7 +139,12 @@ export interface RenderOptions {
   drawingRelId?: string;
   /** Hide gridlines (owned report sheets). */
   hideGridlines?: boolean;
+  /** Print setup for a report (landscape A4, one page wide, page footer); default true. */
+  print?: boolean;
 }
+
+/** Page footer: sheet name left, `Sida 1 av 3` right. */
+const PRINT_FOOTER = "&amp;L&amp;8&amp;A&amp;R&amp;8Sida &amp;P av &amp;N";
 
 /** Builds a worksheet part from a sheet spec. String building only: fast for 10 000+ rows. */
 export function renderOwnedSheet(spec: SheetSpec, styles: StyleBook, options: RenderOptions = {}): string {
@@ -95,12 +153,20 @@ export function renderOwnedSheet(spec: SheetSpec, styles: StyleBook, options: Re
   let maxCol = 0;
   let maxRow = 0;
   const rowsXml: string[] = [];
+  const mergeAreas = (spec.merges ?? [])
+    .map((m) => parseA1Range(m))
+    .filter((m) => m !== null)
+    .map((m) => ({ r0: m.row1 - 1, c0: m.col1 - 1, c1: m.col2 - 1 }));
   spec.rows.forEach((row, r) => {
     const cells: string[] = [];
+    const height = rowHeightFor(row, spec.columnWidths, styles.defaultFontSize, mergeAreas, r);
     row.forEach((cell, c) => {
       if (!cell) return;
       const ref = a1(r + 1, c + 1);
-      const xml = cellXml(ref, cell, styles.xfId(xfDefFor(cell)));
+      const def = xfDefFor(cell);
+      // In a row made taller for wrapped text, every cell starts at the top, beside its label.
+      if (height !== null) def.top = true;
+      const xml = cellXml(ref, cell, styles.xfId(def));
       if (!xml) return;
       cells.push(xml);
       if (c + 1 > maxCol) maxCol = c + 1;
@@ -110,7 +176,8 @@ export function renderOwnedSheet(spec: SheetSpec, styles: StyleBook, options: Re
         );
     });
     if (cells.length) {
-      rowsXml.push(`<row r="${r + 1}">${cells.join("")}</row>`);
+      const ht = height === null ? "" : ` ht="${height}"`;
+      rowsXml.push(`<row r="${r + 1}"${ht}>${cells.join("")}</row>`);
       maxRow = r + 1;
     }
   });
@@ -118,6 +185,8 @@ export function renderOwnedSheet(spec: SheetSpec, styles: StyleBook, options: Re
   out.push(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`,
   );
+  const print = options.print !== false;
+  if (print) out.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
   out.push(`<dimension ref="${maxRow && maxCol ? `A1:${columnLetters(maxCol)}${maxRow}` : "A1"}"/>`);
   const freeze = spec.freezeRows && spec.freezeRows > 0 ? Math.floor(spec.freezeRows) : 0;
   const view = freeze
@@ -144,6 +213,11 @@ export function renderOwnedSheet(spec: SheetSpec, styles: StyleBook, options: Re
     );
   if (links.length) out.push(`<hyperlinks>${links.join("")}</hyperlinks>`);
   out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  if (print) {
+    // A4 landscape, every column on one page width, as many pages down as needed.
+    out.push('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+    out.push(`<headerFooter><oddFooter>${PRINT_FOOTER}</oddFooter></headerFooter>`);
+  }
   if (options.drawingRelId) out.push(`<drawing r:id="${options.drawingRelId}"/>`);
   out.push("</worksheet>");
   return out.join("");

@@ -191,7 +191,14 @@ class WorkbookPatch {
       this.pkg.set(relsPathFor(partPath), sheetRel.xml);
       drawingRelId = sheetRel.id;
     }
-    this.pkg.set(partPath, renderOwnedSheet(spec, this.styles, { drawingRelId, hideGridlines: true }));
+    this.pkg.set(
+      partPath,
+      renderOwnedSheet(spec, this.styles, {
+        drawingRelId,
+        hideGridlines: true,
+        print: state === "visible",
+      }),
+    );
   }
 
   /** Removes the drawing and chart parts an owned sheet had from an earlier run, and its rels. */

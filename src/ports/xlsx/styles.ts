@@ -66,6 +66,10 @@ export interface XfDef {
   fill?: string;
   border?: BorderDef;
   indent?: number;
+  /** Horizontal alignment; an indent needs `left` (text) or `right` (numbers). */
+  horizontal?: "left" | "right";
+  /** Top-aligned (wrapped text always is). */
+  top?: boolean;
   wrap?: boolean;
 }
 
@@ -100,6 +104,11 @@ export class StyleBook {
     const csx = findElement(stylesXml, "cellStyleXfs");
     this.hasCellStyleXf = !!csx && itemsOf(csx.text, "xf").length > 0;
     if (this.collections.get("cellXfs")!.items.length === 0) throw new Error("styles.xml has no cellXfs");
+  }
+
+  /** The workbook's default font size in points (its first font). */
+  get defaultFontSize(): number {
+    return this.baseFontSize;
   }
 
   /** Index of an item, appending it when no identical item exists. */
@@ -172,8 +181,13 @@ export class StyleBook {
     const fillId = this.fillId(def.fill);
     const borderId = this.borderId(def.border);
     const align: string[] = [];
-    if (def.indent) align.push(`horizontal="left" indent="${def.indent}"`);
-    if (def.wrap) align.push('vertical="top" wrapText="1"');
+    // Excel accepts indent levels 0–15.
+    const indent = Math.min(15, Math.max(0, Math.round(def.indent ?? 0)));
+    const horizontal = def.horizontal ?? (indent ? "left" : undefined);
+    if (horizontal) align.push(`horizontal="${horizontal}"`);
+    if (indent) align.push(`indent="${indent}"`);
+    if (def.wrap || def.top) align.push('vertical="top"');
+    if (def.wrap) align.push('wrapText="1"');
     const attrs = [
       `numFmtId="${numFmtId}"`,
       `fontId="${fontId}"`,
