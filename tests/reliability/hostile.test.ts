@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import JSZip from "jszip";
-import { buildXlsx, encryptedFile, truncatedXlsx, type RawSheet } from "../fixtures/hostile/build";
+import { buildXlsx, encryptedFile, truncatedXlsx } from "../fixtures/hostile/build";
 import { cli, STACK_TRACE, UNEXPECTED } from "./cli";
 import { cellsOf, sharedStrings, sheetParts } from "./xlsxParts";
 
