@@ -140,6 +140,25 @@ describe("malkoll generate", () => {
     expect(logRows(b.getWorksheet("_malkoll")!)).toBe(logRows(a.getWorksheet("_malkoll")!) + 1);
   });
 
+  test("a user's sheet with an owned name is left alone; the output goes elsewhere with owned-name-clash", async () => {
+    const input = await workbook((wb) => {
+      wb.addWorksheet("Uppföljning").addRows([
+        ["Indikator", "Periodens utfall", "Årsmål", "Period"],
+        ["Antal aspiranter som fått Stockholmsjobb", "21 st", "44 st", "Tertial 2 2021"],
+      ]);
+      wb.addWorksheet("Målkoll Indikatorer").getCell("A1").value = "Mina egna anteckningar";
+    });
+    const out = path.join(dir, "ut.xlsx");
+    const r = await cli(["generate", input, "-o", out]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Målkoll Indikatorer \(2\)/);
+    expect(r.out).toMatch(/samma namn som ett blad Målkoll skapar/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.getWorksheet("Målkoll Indikatorer")!.getCell("A1").value).toBe("Mina egna anteckningar");
+    expect(wb.getWorksheet("Målkoll Indikatorer (2)")!.getCell("A1").value).toMatch(/^Målkoll – Indikatorer/);
+  });
+
   test("refuses to write over its input", async () => {
     const input = path.join(dir, "in.xlsx");
     fs.copyFileSync(SAMPLE, input);
