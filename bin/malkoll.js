@@ -8,6 +8,11 @@ if (!fs.existsSync(entry)) {
   process.stderr.write("Målkoll: CLI är inte byggt – kör `npm run build:cli` först.\n");
   process.exit(2);
 }
+// A reader that stops early (`malkoll check … | head`) closes the pipe: end quietly, not with a stack trace.
+process.stdout.on("error", (err) => {
+  if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw err;
+});
 require(entry).main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });
