@@ -13,6 +13,8 @@ import { LEVEL_RANK } from "../recognise/goals";
 import type { ColumnRole, GoalHeading, Recognition, RecognisedRow, RecognisedTable } from "../recognise/types";
 import type { DirectionOverride } from "../state";
 import { assignGoals } from "./attach";
+import type { BudgetAmountField, FieldLabel } from "./labels";
+import { BUDGET_FIELD_LABELS, INDICATOR_FIELD_LABELS } from "./labels";
 import type { Activity, BudgetKind, BudgetLine, CellRefs, Direction, Goal, Indicator, Model, Period, PeriodKind, TargetKind } from "./types";
 
 export interface BuildOptions {
@@ -128,19 +130,13 @@ function displayName(value: CellValue): string {
   return stripLeadingSymbols(cleanText(stripTags(typeof value === "string" ? value : value === null ? "" : String(value))));
 }
 
-const FIELD_LABELS: Partial<Record<ColumnRole, { sv: string; en: string }>> = {
-  outcome: { sv: "Periodens utfall", en: "Outcome" },
-  outcomeMen: { sv: "Utfall män/pojkar", en: "Outcome men/boys" },
-  outcomeWomen: { sv: "Utfall kvinnor/flickor", en: "Outcome women/girls" },
-  previous: { sv: "Föregående utfall", en: "Previous outcome" },
-  forecast: { sv: "Prognos helår", en: "Full-year forecast" },
-  target: { sv: "Årsmål", en: "Annual target" },
-  kfTarget: { sv: "KF:s årsmål", en: "Council target" },
-  start: { sv: "Startdatum", en: "Start date" },
-  end: { sv: "Slutdatum", en: "End date" },
-};
+const VALUE_LABEL: FieldLabel = { sv: "Värdet", en: "The value" };
 
-function unparseable(ctx: Ctx, table: RecognisedTable, row: number, col: number, what: { sv: string; en: string }, text: string, subject: string) {
+function roleLabel(role: ColumnRole): FieldLabel {
+  return role in INDICATOR_FIELD_LABELS ? INDICATOR_FIELD_LABELS[role as keyof typeof INDICATOR_FIELD_LABELS] : VALUE_LABEL;
+}
+
+function unparseable(ctx: Ctx, table: RecognisedTable, row: number, col: number, what: FieldLabel, text: string, subject: string) {
   ctx.findings.push(
     finding({
       code: "value-unparseable",
@@ -157,7 +153,14 @@ function isDash(text: string): boolean {
   return /^([-–—.]+|x|n\/a|saknas|ej aktuellt)$/i.test(text);
 }
 
-function readNumber(ctx: Ctx, table: RecognisedTable, row: RecognisedRow, role: ColumnRole, subject: string): { value: number | null; unit: string | null; decimals: number } {
+function readNumber(
+  ctx: Ctx,
+  table: RecognisedTable,
+  row: RecognisedRow,
+  role: ColumnRole,
+  subject: string,
+  label: FieldLabel = roleLabel(role),
+): { value: number | null; unit: string | null; decimals: number } {
   const col = columnOf(table, role);
   const raw = cellValue(table, row, col);
   if (col === null) return { value: null, unit: null, decimals: 0 };
@@ -165,7 +168,7 @@ function readNumber(ctx: Ctx, table: RecognisedTable, row: RecognisedRow, role: 
   const parsed = parseQuantityCell(raw, sheet ? formatAt(sheet, row.row, col) : null);
   if (parsed.kind === "quantity") return { ...parsed.quantity };
   if (parsed.kind === "error" || (parsed.kind === "text" && !isDash(parsed.text))) {
-    unparseable(ctx, table, row.row, col, FIELD_LABELS[role] ?? { sv: "Värdet", en: "The value" }, parsed.text, subject);
+    unparseable(ctx, table, row.row, col, label, parsed.text, subject);
   }
   return { value: null, unit: null, decimals: 0 };
 }
@@ -177,7 +180,7 @@ function readTarget(ctx: Ctx, table: RecognisedTable, row: RecognisedRow, role: 
   const sheet = ctx.sheets.get(table.sheet);
   const result = parseTargetCell(cellValue(table, row, col), sheet ? formatAt(sheet, row.row, col) : null);
   if (result.ok) return result.target;
-  unparseable(ctx, table, row.row, col, FIELD_LABELS[role]!, result.text, subject);
+  unparseable(ctx, table, row.row, col, INDICATOR_FIELD_LABELS[role], result.text, subject);
   return { ...none, text: result.text };
 }
 
@@ -262,8 +265,8 @@ function readActivity(ctx: Ctx, table: RecognisedTable, row: RecognisedRow): Act
           code: "activity-dates",
           sheet: table.sheet,
           cell: a1(row.row, col),
-          message: `${FIELD_LABELS[role]!.sv} för aktiviteten ”${name}” går inte att läsa som ett datum: ”${parsed.text}”.`,
-          messageEn: `${FIELD_LABELS[role]!.en} of the activity "${name}" cannot be read as a date: "${parsed.text}".`,
+          message: `${INDICATOR_FIELD_LABELS[role].sv} för aktiviteten ”${name}” går inte att läsa som ett datum: ”${parsed.text}”.`,
+          messageEn: `${INDICATOR_FIELD_LABELS[role].en} of the activity "${name}" cannot be read as a date: "${parsed.text}".`,
         }),
       );
     }
@@ -298,7 +301,7 @@ function budgetKind(label: string, raw: CellValue): BudgetKind {
   return "row";
 }
 
-const BUDGET_FIELDS: [ColumnRole, keyof BudgetLine][] = [
+const BUDGET_FIELDS: [ColumnRole, BudgetAmountField][] = [
   ["budget", "budget"],
   ["adjustments", "adjustments"],
   ["changes", "changes"],
@@ -336,9 +339,8 @@ function readBudgetLine(ctx: Ctx, table: RecognisedTable, row: RecognisedRow): B
   for (const [role, field] of BUDGET_FIELDS) {
     const col = columnOf(table, role);
     if (col === null) continue;
-    const n = readNumber(ctx, table, row, role, label);
-    (line as unknown as Record<string, number | null>)[field as string] = n.value;
-    line.cells[field as string] = a1(row.row, col);
+    line[field] = readNumber(ctx, table, row, role, label, BUDGET_FIELD_LABELS[field]).value;
+    line.cells[field] = a1(row.row, col);
   }
   const extra: Record<string, number | null> = {};
   for (const role of EXTRA_ROLES) {

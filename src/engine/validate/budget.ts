@@ -1,5 +1,7 @@
 import type { Finding } from "../findings";
 import { finding } from "../findings";
+import type { BudgetAmountField, FieldLabel } from "../model/labels";
+import { BUDGET_FIELD_LABELS } from "../model/labels";
 import type { BudgetLine } from "../model/types";
 import { renderNumber } from "../parse/target";
 import { decimalsFor, deviationTerms, roundingTolerance } from "../evaluate/budget";
@@ -29,18 +31,9 @@ function numericFields(line: BudgetLine): Map<string, { value: number; cell: str
   return out;
 }
 
-const FIELD_NAMES: Record<string, { sv: string; en: string }> = {
-  budget: { sv: "Budget", en: "Budget" },
-  adjustments: { sv: "Begärda budgetjusteringar", en: "Requested adjustments" },
-  changes: { sv: "Prestations- och omslutningsförändringar", en: "Volume changes" },
-  forecastBeforeTransfers: { sv: "Prognos före resultatöverföringar", en: "Forecast before transfers" },
-  forecast: { sv: "Prognos", en: "Forecast" },
-  deviation: { sv: "Avvikelse", en: "Deviation" },
-};
-
-function fieldName(key: string): { sv: string; en: string } {
+function fieldName(key: string): FieldLabel {
   if (key.startsWith("extra:")) return { sv: key.slice(6), en: key.slice(6) };
-  return FIELD_NAMES[key] ?? { sv: key, en: key };
+  return key in BUDGET_FIELD_LABELS ? BUDGET_FIELD_LABELS[key as BudgetAmountField] : { sv: key, en: key };
 }
 
 /** Avvikelse = Budget + BJ (+ förändringar) − Prognos, allowing each term's rounding. */

@@ -58,6 +58,14 @@ describe("each model finding code, on seed-shaped rows", () => {
     ])));
     expect(codes(r.findings, "value-unparseable").map((f) => [f.cell, f.severity])).toEqual([["B2", "error"], ["F3", "error"], ["G3", "error"]]);
   });
+  test("value-unparseable in a budget table names the column (002 driftbudget with a junk Prognos)", () => {
+    const sheet = seedAtLines("002-t2-driftbudget", "Driftbudget");
+    const row = sheet.values[1926 - sheet.originRow];
+    row[4] = "ca 2 450";
+    const r = check(snapshotOf(sheet));
+    expect(codes(r.findings, "value-unparseable")).toEqual([expect.objectContaining({ cell: "E1926", severity: "error" })]);
+    expect(codes(r.findings, "value-unparseable")[0].message).toMatch(/^Prognos för ”Anslag för nämndens verksamhet/);
+  });
   test("unit-mismatch: % outcome against a target in st", () => {
     const r = check(snapshotOf(sheetOf([HEADER, ["Andel barn i förskola", "85 %", null, null, null, "86 %", "90 st", "90 %", "Tertial 2 2021"]])));
     expect(codes(r.findings, "unit-mismatch")).toEqual([expect.objectContaining({ cell: "G2", severity: "error" })]);

@@ -1,0 +1,30 @@
+/** What findings call a model field, in Swedish and English. */
+export interface FieldLabel {
+  sv: string;
+  en: string;
+}
+
+/** Indicator and activity fields (their column roles have the same names). */
+export const INDICATOR_FIELD_LABELS = {
+  outcome: { sv: "Periodens utfall", en: "Outcome" },
+  outcomeMen: { sv: "Utfall män/pojkar", en: "Outcome men/boys" },
+  outcomeWomen: { sv: "Utfall kvinnor/flickor", en: "Outcome women/girls" },
+  previous: { sv: "Föregående utfall", en: "Previous outcome" },
+  forecast: { sv: "Prognos helår", en: "Full-year forecast" },
+  target: { sv: "Årsmål", en: "Annual target" },
+  kfTarget: { sv: "KF:s årsmål", en: "Council target" },
+  start: { sv: "Startdatum", en: "Start date" },
+  end: { sv: "Slutdatum", en: "End date" },
+} satisfies Record<string, FieldLabel>;
+
+/** Budget line amounts, by BudgetLine field. */
+export const BUDGET_FIELD_LABELS = {
+  budget: { sv: "Budget", en: "Budget" },
+  adjustments: { sv: "Begärda budgetjusteringar", en: "Requested adjustments" },
+  changes: { sv: "Prestations- och omslutningsförändringar", en: "Volume changes" },
+  forecastBeforeTransfers: { sv: "Prognos före resultatöverföringar", en: "Forecast before transfers" },
+  forecast: { sv: "Prognos", en: "Forecast" },
+  deviation: { sv: "Avvikelse", en: "Deviation" },
+} satisfies Record<string, FieldLabel>;
+
+export type BudgetAmountField = keyof typeof BUDGET_FIELD_LABELS;
