@@ -126,6 +126,11 @@ function refs(table: RecognisedTable, row: RecognisedRow, roles: ColumnRole[]): 
   return out;
 }
 
+/** The row's Analys cell, else the Analys row recognised under it. */
+function readAnalysis(table: RecognisedTable, row: RecognisedRow): string | null {
+  return cleanText(String(cellValue(table, row, columnOf(table, "analysis")) ?? "")) || row.analysis?.text || null;
+}
+
 function displayName(value: CellValue): string {
   return stripLeadingSymbols(cleanText(stripTags(typeof value === "string" ? value : value === null ? "" : String(value))));
 }
@@ -213,8 +218,6 @@ function readIndicator(ctx: Ctx, table: RecognisedTable, row: RecognisedRow, ove
   const periodText = cleanText(String(cellValue(table, row, columnOf(table, "period") ?? columnOf(table, "periodicity")) ?? ""));
   const stated = cleanText(String(cellValue(table, row, columnOf(table, "direction")) ?? ""));
   const override = overrides.find((o) => o.sheet === table.sheet && o.row === row.row);
-  const analysisCol = columnOf(table, "analysis");
-  const analysisText = cleanText(String(cellValue(table, row, analysisCol) ?? "")) || row.analysis?.text || null;
   const cells = refs(table, row, ["name", "outcome", "outcomeMen", "outcomeWomen", "previous", "forecast", "target", "kfTarget", "period", "periodicity", "direction", "analysis", "goal"]);
   if (row.analysis && !cells.analysis) cells.analysis = row.analysis.cell;
   return {
@@ -238,7 +241,7 @@ function readIndicator(ctx: Ctx, table: RecognisedTable, row: RecognisedRow, ove
     direction: "unknown",
     status: "unknown",
     kfStatus: "unknown",
-    analysis: analysisText,
+    analysis: readAnalysis(table, row),
     cells,
     statedDirection: (override ? parseDirection(override.direction) ?? (override.direction as Direction) : null) ?? (stated ? parseDirection(stated) : null),
     periodText: periodText || null,
@@ -273,8 +276,6 @@ function readActivity(ctx: Ctx, table: RecognisedTable, row: RecognisedRow): Act
     return null;
   };
   const flag = matchKey(String(cellValue(table, row, columnOf(table, "deviationFlag")) ?? ""));
-  const analysisCol = columnOf(table, "analysis");
-  const analysis = cleanText(String(cellValue(table, row, analysisCol) ?? "")) || row.analysis?.text || null;
   const cells = refs(table, row, ["name", "start", "end", "deviationFlag", "analysis", "goal"]);
   if (row.analysis && !cells.analysis) cells.analysis = row.analysis.cell;
   return {
@@ -285,7 +286,7 @@ function readActivity(ctx: Ctx, table: RecognisedTable, row: RecognisedRow): Act
     start: date("start"),
     end: date("end"),
     deviation: flag.startsWith("avvikelse") || flag === "ja" || flag === "x",
-    analysis,
+    analysis: readAnalysis(table, row),
     cells,
   };
 }
@@ -331,7 +332,7 @@ function readBudgetLine(ctx: Ctx, table: RecognisedTable, row: RecognisedRow): B
     forecast: null,
     deviation: null,
     computedDeviation: null,
-    analysis: null,
+    analysis: readAnalysis(table, row),
     cells: { label: a1(row.row, columnOf(table, "name") ?? table.firstCol) },
     tableType: table.type === "indicators-followup" || table.type === "indicators-plan" || table.type === "activities" ? "budget-other" : table.type,
     tableId: table.id,
@@ -361,8 +362,6 @@ function readBudgetLine(ctx: Ctx, table: RecognisedTable, row: RecognisedRow): B
     }
   }
   if (Object.keys(extra).length) line.extra = extra;
-  const analysisCol = columnOf(table, "analysis");
-  line.analysis = cleanText(String(cellValue(table, row, analysisCol) ?? "")) || row.analysis?.text || null;
   return line;
 }
 
