@@ -141,11 +141,18 @@ export function lastRow(sheet: SheetGrid): number {
   return sheet.originRow + sheet.values.length - 1;
 }
 
-/** Last 1-based sheet column covered by any row of the grid. */
+const widths = new WeakMap<CellValue[][], { rows: number; width: number }>();
+
+/** Last 1-based sheet column covered by any row of the grid (computed once per grid). */
 export function lastCol(sheet: SheetGrid): number {
-  let width = 0;
-  for (const r of sheet.values) if (r.length > width) width = r.length;
-  return sheet.originCol + width - 1;
+  let known = widths.get(sheet.values);
+  if (!known || known.rows !== sheet.values.length) {
+    let width = 0;
+    for (const r of sheet.values) if (r.length > width) width = r.length;
+    known = { rows: sheet.values.length, width };
+    widths.set(sheet.values, known);
+  }
+  return sheet.originCol + known.width - 1;
 }
 
 /** A cell's text, trimmed, or "" for empty/non-text. Numbers and booleans are stringified. */

@@ -96,7 +96,10 @@ export function isDateFormat(format: string | null | undefined): boolean {
 /** Rounds away binary floating noise: 0.041*100 → 4.1, not 4.1000000000000005. */
 export function clean(value: number, decimals = 10): number {
   const f = 10 ** decimals;
-  return Math.round(value * f) / f;
+  const scaled = value * f;
+  // Beyond 2^53 there are no fractional digits left to clean (and scaling could overflow).
+  if (!Number.isFinite(scaled) || Math.abs(scaled) >= Number.MAX_SAFE_INTEGER) return value;
+  return Math.round(scaled) / f;
 }
 
 /**

@@ -137,12 +137,19 @@ export function goalHeading(goal: Goal): string {
 }
 
 /** Swedish display of a number for sentences (`2 435,3`, `4,1 %`). */
+const svFormats = new Map<number, Intl.NumberFormat>();
+
+function svFormat(decimals: number): Intl.NumberFormat {
+  let format = svFormats.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat("sv-SE", { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: true });
+    svFormats.set(decimals, format);
+  }
+  return format;
+}
+
 export function svNumber(n: number, unit: string | null, decimals: number = decimalsOf(n)): string {
-  const text = new Intl.NumberFormat("sv-SE", {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-    useGrouping: true,
-  })
+  const text = svFormat(decimals)
     .format(n)
     .replace(/\u2212/g, "-")
     .replace(/\u00a0/g, " ");
