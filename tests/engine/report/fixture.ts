@@ -18,20 +18,14 @@ import type {
   Indicator,
   Model,
 } from "../../../src/engine/model/types";
+import { emptyCounts } from "../../../src/engine/evaluate/goals";
 import { DEFAULT_SETTINGS } from "../../../src/engine/settings";
 import { emptyState } from "../../../src/engine/state";
+import { activity as baseActivity, indicator as baseIndicator, SHEET } from "../evaluate/fixtures";
 
-const counts = (c: Partial<GoalCounts> = {}): GoalCounts => ({
-  met: 0,
-  partlyMet: 0,
-  notMet: 0,
-  notMeasured: 0,
-  activitiesWithDeviation: 0,
-  activities: 0,
-  ...c,
-});
+const counts = (c: Partial<GoalCounts> = {}): GoalCounts => ({ ...emptyCounts(), ...c });
 
-const S = "Uppföljning";
+const S = SHEET;
 
 export const goals: Goal[] = [
   {
@@ -101,27 +95,13 @@ export const goals: Goal[] = [
   },
 ];
 
+/** The evaluate tests' indicator, already evaluated as met and with all nine columns' cells. */
 function indicator(p: Partial<Indicator> & Pick<Indicator, "name" | "row" | "goal">): Indicator {
   const r = p.row;
-  return {
-    sheet: S,
-    outcome: null,
-    outcomeMen: null,
-    outcomeWomen: null,
-    previous: null,
-    forecast: null,
-    target: null,
-    targetKind: "none",
-    targetText: null,
-    kfTarget: null,
-    kfTargetKind: "none",
-    kfTargetText: null,
-    unit: null,
-    periodicity: "tertial",
+  return baseIndicator({
     direction: "higher",
     status: "met",
     kfStatus: "met",
-    analysis: null,
     periodText: "Tertial 2 2021",
     cells: {
       name: `A${r}`,
@@ -135,7 +115,7 @@ function indicator(p: Partial<Indicator> & Pick<Indicator, "name" | "row" | "goa
       period: `I${r}`,
     },
     ...p,
-  };
+  });
 }
 
 /** In the model's (workbook's) order — deliberately not alphabetical. */
@@ -257,15 +237,7 @@ export const indicators: Indicator[] = [
 ];
 
 function activity(p: Partial<Activity> & Pick<Activity, "name" | "row" | "goal">): Activity {
-  return {
-    sheet: S,
-    start: "2021-01-01",
-    end: "2021-12-31",
-    deviation: false,
-    analysis: null,
-    cells: { name: `A${p.row}`, start: `B${p.row}`, end: `C${p.row}`, deviation: `D${p.row}` },
-    ...p,
-  };
+  return baseActivity({ cells: { name: `A${p.row}`, start: `B${p.row}`, end: `C${p.row}`, deviation: `D${p.row}` }, ...p });
 }
 
 export const activities: Activity[] = [
