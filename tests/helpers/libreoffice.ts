@@ -13,7 +13,7 @@ export const LIBREOFFICE_MISSING = "LibreOffice saknas – installera: apt-get i
 
 let cachedBinary: string | null | undefined;
 
-function sofficeBinary(): string | null {
+export function sofficeBinary(): string | null {
   if (cachedBinary !== undefined) return cachedBinary;
   for (const candidate of ["soffice", "libreoffice"]) {
     const probe = spawnSync("sh", ["-c", `command -v ${candidate}`], { encoding: "utf8" });
@@ -37,7 +37,8 @@ export function libreOfficeAvailableOrSkip(): boolean {
   return false;
 }
 
-const PROFILE_SETTINGS = `<?xml version="1.0" encoding="UTF-8"?>
+/** A LibreOffice user profile: recalculate every formula on load, sv-SE locale, no first-run dialog. */
+export const PROFILE_SETTINGS = `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>

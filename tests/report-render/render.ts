@@ -4,7 +4,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 import { pathToFileURL } from "url";
 import JSZip from "jszip";
-import { LIBREOFFICE_MISSING } from "../helpers/libreoffice";
+import { LIBREOFFICE_MISSING, PROFILE_SETTINGS, sofficeBinary } from "../helpers/libreoffice";
 
 /**
  * What the render test needs beyond tests/helpers/libreoffice.ts: a CSV of cells *as shown*
@@ -16,27 +16,16 @@ function binary(name: string): string | null {
   return probe.status === 0 && probe.stdout.trim() ? probe.stdout.trim() : null;
 }
 
-// Same profile as the shared helper: recalculate on load, Swedish locale.
-const PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>sv-SE</value></prop></item>
-<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse"><value>sv-SE</value></prop></item>
-<item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="FirstRun" oor:op="fuse"><value>false</value></prop></item>
-</oor:items>
-`;
-
 /**
  * Every sheet as CSV with the cells' number formats applied (token 9 "save as shown"), so
  * `#,##0.0` reads `2 435,3` in sv-SE. Returns the files by sheet name.
  */
 export function csvAsShown(xlsxPath: string, outDir: string): Map<string, string> {
-  const soffice = binary("soffice") ?? binary("libreoffice");
+  const soffice = sofficeBinary();
   if (!soffice) throw new Error(LIBREOFFICE_MISSING);
   const profile = mkdtempSync(path.join(tmpdir(), "malkoll-lo-shown-"));
   mkdirSync(path.join(profile, "user"), { recursive: true });
-  writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), PROFILE);
+  writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), PROFILE_SETTINGS);
   mkdirSync(outDir, { recursive: true });
   try {
     execFileSync(
