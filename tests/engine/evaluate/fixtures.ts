@@ -185,7 +185,7 @@ export function unit004(): Model {
   return model({ period: "VB", goals, indicators, activities });
 }
 
-function budgetLine(partial: Partial<BudgetLine> & Pick<BudgetLine, "row" | "label" | "kind" | "tableType" | "tableId">): BudgetLine {
+export function budgetLine(partial: Partial<BudgetLine> & Pick<BudgetLine, "row" | "label" | "kind" | "tableType" | "tableId">): BudgetLine {
   const r = partial.row;
   return {
     sheet: "Ekonomi",

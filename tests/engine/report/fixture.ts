@@ -21,7 +21,7 @@ import type {
 import { emptyCounts } from "../../../src/engine/evaluate/goals";
 import { DEFAULT_SETTINGS } from "../../../src/engine/settings";
 import { emptyState } from "../../../src/engine/state";
-import { activity as baseActivity, indicator as baseIndicator, SHEET } from "../evaluate/fixtures";
+import { activity as baseActivity, budgetLine, indicator as baseIndicator, SHEET } from "../evaluate/fixtures";
 
 const counts = (c: Partial<GoalCounts> = {}): GoalCounts => ({ ...emptyCounts(), ...c });
 
@@ -276,35 +276,23 @@ function namndLine(
   label: string,
   [budget, adjustments, changes, forecast, deviation]: Amounts,
 ): BudgetLine {
-  return {
+  return budgetLine({
     sheet: B,
     row,
-    table: "Mnkr",
     kind,
     label,
-    unit: "mnkr",
     budget,
     adjustments,
     changes,
-    forecastBeforeTransfers: null,
     forecast,
     deviation,
     computedDeviation:
       budget === null || forecast === null
         ? null
         : Math.round((budget + (adjustments ?? 0) + (changes ?? 0) - forecast) * 10) / 10,
-    analysis: null,
-    cells: {
-      label: `A${row}`,
-      budget: `B${row}`,
-      adjustments: `C${row}`,
-      changes: `D${row}`,
-      forecast: `E${row}`,
-      deviation: `F${row}`,
-    },
     tableType: "driftbudget-namnd",
     tableId: `${B}!A3`,
-  };
+  });
 }
 
 function omradeLine(
@@ -313,21 +301,17 @@ function omradeLine(
   label: string,
   [budget, adjustments, before, after, deviation]: Amounts,
 ): BudgetLine {
-  return {
+  return budgetLine({
     sheet: B,
     row,
-    table: "Mnkr",
     kind,
     label,
-    unit: "mnkr",
     budget,
     adjustments,
-    changes: null,
     forecastBeforeTransfers: before,
     forecast: after,
     deviation,
     computedDeviation: Math.round(((budget ?? 0) + (adjustments ?? 0) - (after ?? 0)) * 10) / 10,
-    analysis: null,
     cells: {
       label: `A${row}`,
       budget: `B${row}`,
@@ -338,7 +322,7 @@ function omradeLine(
     },
     tableType: "driftbudget-omrade",
     tableId: `${B}!A13`,
-  };
+  });
 }
 
 /** Seed 002 lines 1925–1932: the whole nämnd. */
