@@ -23,8 +23,24 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(text, "utf16le"));
 }
 
+/**
+ * Worksheet XML Målkoll will read at once. A 1 000 000-row, 3-column sheet is ~60 MB and reads in
+ * ~20 s with ~2 GB of memory; far beyond that the machine runs out, so such files are refused.
+ */
+export const MAX_SHEET_XML_BYTES = 400 * 1024 * 1024;
+
+/** Uncompressed size of a zip entry as its central directory states it (JSZip keeps it internally). */
+function uncompressedSize(file: JSZip.JSZipObject): number {
+  const data = (file as unknown as { _data?: { uncompressedSize?: number } })._data;
+  return typeof data?.uncompressedSize === "number" ? data.uncompressedSize : 0;
+}
+
 /** Refuses, with a clear bilingual message, bytes that are not an OOXML spreadsheet package. */
-export async function checkPackage(bytes: Uint8Array, name: string): Promise<JSZip> {
+export async function checkPackage(
+  bytes: Uint8Array,
+  name: string,
+  limits: { maxSheetXmlBytes?: number } = {},
+): Promise<JSZip> {
   if (startsWith(bytes, OLE_MAGIC)) {
     if (containsUtf16(bytes, "EncryptionInfo"))
       throw new XlsxPortError(
@@ -60,6 +76,17 @@ export async function checkPackage(bytes: Uint8Array, name: string): Promise<JSZ
       `${name} är en binär arbetsbok (.xlsb). Spara den som .xlsx i Excel.`,
       `${name} is a binary workbook (.xlsb). Save it as .xlsx in Excel.`,
     );
+  const sheetBytes = zip
+    .filter((path) => /^xl\/worksheets\/[^/]+\.xml$/.test(path))
+    .reduce((sum, file) => sum + uncompressedSize(file), 0);
+  const limit = limits.maxSheetXmlBytes ?? MAX_SHEET_XML_BYTES;
+  if (sheetBytes > limit) {
+    const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+    throw new XlsxPortError(
+      `${name} är för stor för Målkoll: bladen är ${mb(sheetBytes)} (högst ${mb(limit)}). Dela upp arbetsboken eller ta bort rader som inte är tabeller.`,
+      `${name} is too large for Målkoll: its sheets are ${mb(sheetBytes)} (at most ${mb(limit)}). Split the workbook or remove rows that are not tables.`,
+    );
+  }
   return zip;
 }
 
