@@ -14,13 +14,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { CellValue } from "../src/engine/grid";
-import {
-  lineToRow,
-  loadSeedFixture,
-  repoRoot,
-  seedLines,
-  sourceOf,
-} from "../tests/helpers/seedGrid";
+import { lineToRow, loadSeedFixture, repoRoot, seedLines, sourceOf } from "../tests/helpers/seedGrid";
 
 export const SAMPLE_FILE = path.join("samples", "malkoll-exempel.xlsx");
 
@@ -95,8 +89,7 @@ export function sampleLayout(): SampleBlock[] {
   let row = FOLLOW_UP_PREAMBLE_ROWS + 1;
   for (const spec of FOLLOW_UP_BLOCKS) {
     blocks.push(placed(SHEET_FOLLOW_UP, spec.fixture, row));
-    row +=
-      blocks[blocks.length - 1].toLine - blocks[blocks.length - 1].fromLine + 1;
+    row += blocks[blocks.length - 1].toLine - blocks[blocks.length - 1].fromLine + 1;
   }
   blocks.push(placed(SHEET_OPERATING_BUDGET, "002-t2-driftbudget", 1));
   blocks.push(placed(SHEET_RESULT_UNITS, "002-t2-resultatenheter", 1));
@@ -113,13 +106,9 @@ function placed(sheet: string, fixture: string, firstRow: number): SampleBlock {
  * The sample's sheet and row holding a seed line; `seed` is the file name or its number
  * (`"002"`). Null when the line is not in the sample.
  */
-export function sampleRowOfSeedLine(
-  seed: string,
-  line: number,
-): { sheet: string; row: number } | null {
+export function sampleRowOfSeedLine(seed: string, line: number): { sheet: string; row: number } | null {
   for (const block of sampleLayout()) {
-    if (block.seedFile !== seed && !block.seedFile.startsWith(`${seed}_`))
-      continue;
+    if (block.seedFile !== seed && !block.seedFile.startsWith(`${seed}_`)) continue;
     if (line >= block.fromLine && line <= block.toLine) {
       return {
         sheet: block.sheet,
@@ -138,20 +127,15 @@ interface TypedValue {
 }
 
 const SPACES = /[ \u00a0\u202f]/g;
-const SWEDISH_NUMBER =
-  /^(-?\d{1,3}(?:[ \u00a0\u202f]\d{3})*|-?\d+)(?:,(\d+))?$/;
+const SWEDISH_NUMBER = /^(-?\d{1,3}(?:[ \u00a0\u202f]\d{3})*|-?\d+)(?:,(\d+))?$/;
 const WITH_UNIT = /^(.*?)\s?(%|st)$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function parseSwedishNumber(
-  text: string,
-): { value: number; decimals: number } | null {
+function parseSwedishNumber(text: string): { value: number; decimals: number } | null {
   const m = SWEDISH_NUMBER.exec(text);
   if (!m) return null;
   const decimals = m[2]?.length ?? 0;
-  const value = Number(
-    `${m[1].replace(SPACES, "")}${decimals ? `.${m[2]}` : ""}`,
-  );
+  const value = Number(`${m[1].replace(SPACES, "")}${decimals ? `.${m[2]}` : ""}`);
   return Number.isFinite(value) ? { value, decimals } : null;
 }
 
@@ -162,9 +146,7 @@ export function indicatorNumber(text: string): TypedValue | null {
   const parsed = parseSwedishNumber(unit ? unit[1] : trimmed);
   if (!parsed) return null;
   if (unit?.[2] === "%") {
-    const numFmt = parsed.decimals
-      ? `0.${"0".repeat(parsed.decimals)} %`
-      : "0 %";
+    const numFmt = parsed.decimals ? `0.${"0".repeat(parsed.decimals)} %` : "0 %";
     return { value: Number((parsed.value / 100).toPrecision(12)), numFmt };
   }
   if (unit?.[2] === "st") return { value: parsed.value, numFmt: '#,##0 "st"' };
@@ -187,32 +169,19 @@ export function isoDate(text: string): TypedValue | null {
   const m = ISO_DATE.exec(text.trim());
   if (!m) return null;
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return Number.isNaN(date.getTime())
-    ? null
-    : { value: date, numFmt: "yyyy-mm-dd" };
+  return Number.isNaN(date.getTime()) ? null : { value: date, numFmt: "yyyy-mm-dd" };
 }
 
 /** The indicator name of a row: column A without leading spaces and symbols (◆ ● ♀ …). */
 function indicatorName(cell: CellValue): string {
-  return typeof cell === "string"
-    ? cell.replace(/^[^\p{L}\p{N}]+/u, "").trim()
-    : "";
+  return typeof cell === "string" ? cell.replace(/^[^\p{L}\p{N}]+/u, "").trim() : "";
 }
 
 /* ---------- writing ---------- */
 
-type RowTyper = (
-  row: CellValue[],
-  col: number,
-  text: string,
-) => TypedValue | null;
+type RowTyper = (row: CellValue[], col: number, text: string) => TypedValue | null;
 
-function writeRow(
-  sheet: ExcelJS.Worksheet,
-  rowNumber: number,
-  cells: CellValue[],
-  typer: RowTyper,
-): void {
+function writeRow(sheet: ExcelJS.Worksheet, rowNumber: number, cells: CellValue[], typer: RowTyper): void {
   const row = sheet.getRow(rowNumber);
   cells.forEach((value, index) => {
     if (value === null) return;
@@ -229,9 +198,7 @@ function writeRow(
   });
   const first = typeof cells[0] === "string" ? cells[0].trim() : "";
   if (
-    /^(KF:s |Nämndmål:|Indikator$|Aktivitet$|Mnkr|Resultatenhetens namn|Pandemi$|Uppföljning av)/.test(
-      first,
-    )
+    /^(KF:s |Nämndmål:|Indikator$|Aktivitet$|Mnkr|Resultatenhetens namn|Pandemi$|Uppföljning av)/.test(first)
   ) {
     row.font = { ...BODY_FONT, bold: true };
   }
@@ -243,15 +210,13 @@ function followUpTyper(datesAsDates: boolean): RowTyper {
       const date = isoDate(text);
       if (date) return date;
     }
-    if (col < INDICATOR_VALUE_COLS.first || col > INDICATOR_VALUE_COLS.last)
-      return null;
+    if (col < INDICATOR_VALUE_COLS.first || col > INDICATOR_VALUE_COLS.last) return null;
     const name = indicatorName(row[0]);
     return NUMERIC_INDICATORS.includes(name) ? indicatorNumber(text) : null;
   };
 }
 
-const amountTyper: RowTyper = (_row, col, text) =>
-  col >= 2 ? amountNumber(text) : null;
+const amountTyper: RowTyper = (_row, col, text) => (col >= 2 ? amountNumber(text) : null);
 
 const ITALIC_TAGS = /^<i>(.*)<\/i>$/s;
 
@@ -259,8 +224,7 @@ function addFollowUpSheet(workbook: ExcelJS.Workbook): void {
   const sheet = workbook.addWorksheet(SHEET_FOLLOW_UP, {
     pageSetup: PAGE_SETUP,
   });
-  sheet.getCell("A1").value =
-    "Tertialrapport 2 2021 – Enskede-Årsta-Vantörs stadsdelsnämnd (exempel)";
+  sheet.getCell("A1").value = "Tertialrapport 2 2021 – Enskede-Årsta-Vantörs stadsdelsnämnd (exempel)";
   sheet.getCell("A1").font = { ...BODY_FONT, bold: true, size: 14 };
   sheet.getCell("A2").value = "Period";
   sheet.getCell("B2").value = SAMPLE_PERIOD;
@@ -277,26 +241,16 @@ function addFollowUpSheet(workbook: ExcelJS.Workbook): void {
 }
 
 /** Budget sheets: amounts as numbers; `<i>varav …</i>` labels lose their tags and turn italic. */
-function addAmountSheet(
-  workbook: ExcelJS.Workbook,
-  name: string,
-  fixture: string,
-  widths: number[],
-): void {
+function addAmountSheet(workbook: ExcelJS.Workbook, name: string, fixture: string, widths: number[]): void {
   const sheet = workbook.addWorksheet(name, { pageSetup: PAGE_SETUP });
   let rowNumber = 1;
   for (const line of seedLines(loadSeedFixture(fixture))) {
     const cells = lineToRow(line);
-    const label =
-      typeof cells[0] === "string" ? ITALIC_TAGS.exec(cells[0]) : null;
+    const label = typeof cells[0] === "string" ? ITALIC_TAGS.exec(cells[0]) : null;
     if (label) cells[0] = label[1];
     writeRow(sheet, rowNumber, cells, amountTyper);
-    if (label)
-      sheet.getCell(rowNumber, 1).font = { ...BODY_FONT, italic: true };
-    if (
-      cells.length > 2 &&
-      /^(Mnkr|Resultatenhetens namn)/.test(String(cells[0] ?? ""))
-    ) {
+    if (label) sheet.getCell(rowNumber, 1).font = { ...BODY_FONT, italic: true };
+    if (cells.length > 2 && /^(Mnkr|Resultatenhetens namn)/.test(String(cells[0] ?? ""))) {
       // Column titles of the budget tables are long: wrap them in a tall header row.
       const header = sheet.getRow(rowNumber);
       header.alignment = { wrapText: true, vertical: "top" };
@@ -324,12 +278,7 @@ export async function buildSampleWorkbook(): Promise<ExcelJS.Workbook> {
     "002-t2-driftbudget",
     [48, 18, 18, 18, 18, 18, 12, 12, 12, 12, 12, 14],
   );
-  addAmountSheet(
-    workbook,
-    SHEET_RESULT_UNITS,
-    "002-t2-resultatenheter",
-    [44, 18, 18, 18, 18, 18, 18],
-  );
+  addAmountSheet(workbook, SHEET_RESULT_UNITS, "002-t2-resultatenheter", [44, 18, 18, 18, 18, 18, 18]);
   return workbook;
 }
 
@@ -356,9 +305,7 @@ export async function buildSampleBuffer(): Promise<Buffer> {
   });
 }
 
-export async function writeSample(
-  target: string = path.join(repoRoot(), SAMPLE_FILE),
-): Promise<string> {
+export async function writeSample(target: string = path.join(repoRoot(), SAMPLE_FILE)): Promise<string> {
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.writeFileSync(target, await buildSampleBuffer());
   return target;
@@ -366,9 +313,7 @@ export async function writeSample(
 
 if (require.main === module) {
   writeSample(process.argv[2] ? path.resolve(process.argv[2]) : undefined)
-    .then((file) =>
-      console.log(`Skrev ${path.relative(process.cwd(), file) || file}`),
-    )
+    .then((file) => console.log(`Skrev ${path.relative(process.cwd(), file) || file}`))
     .catch((error: unknown) => {
       console.error(error);
       process.exitCode = 1;

@@ -21,6 +21,12 @@ if (!fs.existsSync(path.join(root, "lib", "src", "cli", "main.js"))) {
 }
 fs.mkdirSync(outDir, { recursive: true });
 fs.copyFileSync(sample, input);
-const run = spawnSync(process.execPath, [path.join(root, "bin", "malkoll.js"), "generate", input, "-o", output], { stdio: "inherit" });
+const run = spawnSync(
+  process.execPath,
+  [path.join(root, "bin", "malkoll.js"), "generate", input, "-o", output],
+  { stdio: "inherit" },
+);
 if (run.status === 2 || run.status === null) process.exit(run.status ?? 2);
-console.log(`\nIndata: ${path.relative(root, input)}\nUtdata: ${path.relative(root, output)} (öppna i Excel eller LibreOffice)`);
+console.log(
+  `\nIndata: ${path.relative(root, input)}\nUtdata: ${path.relative(root, output)} (öppna i Excel eller LibreOffice)`,
+);

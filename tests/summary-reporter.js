@@ -8,7 +8,9 @@ class SummaryWithClosingLine extends SummaryReporter {
   onRunComplete(contexts, results) {
     super.onRunComplete(contexts, results);
     const skipped = results.numPendingTests + results.numTodoTests;
-    process.stdout.write(`\nTests: ${results.numPassedTests} passed, ${results.numFailedTests} failed, ${skipped} skipped\n`);
+    process.stdout.write(
+      `\nTests: ${results.numPassedTests} passed, ${results.numFailedTests} failed, ${skipped} skipped\n`,
+    );
   }
 }
 module.exports = SummaryWithClosingLine;

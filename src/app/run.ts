@@ -21,7 +21,10 @@ export type GenerateOptions = CheckOptions & {
 
 export type GenerateStep = "read" | "check" | "report" | "plan" | "write" | "done";
 
-export async function runCheck(port: WorkbookPort, options: CheckOptions = {}): Promise<{ snapshot: WorkbookSnapshot; result: CheckResult }> {
+export async function runCheck(
+  port: WorkbookPort,
+  options: CheckOptions = {},
+): Promise<{ snapshot: WorkbookSnapshot; result: CheckResult }> {
   const snapshot = await port.read();
   return { snapshot, result: check(snapshot, options) };
 }
@@ -31,7 +34,10 @@ function abortIfAsked(signal: AbortSignal | undefined): void {
 }
 
 /** Generates the owned sheets, flags and log row; the plan's own findings join the result's. */
-export async function runGenerate(port: WorkbookPort, options: GenerateOptions): Promise<{ result: CheckResult; plan: WritePlan }> {
+export async function runGenerate(
+  port: WorkbookPort,
+  options: GenerateOptions,
+): Promise<{ result: CheckResult; plan: WritePlan }> {
   const progress = options.onProgress ?? (() => undefined);
   progress("read", 0);
   const snapshot = await port.read();
@@ -48,7 +54,10 @@ export async function runGenerate(port: WorkbookPort, options: GenerateOptions):
   progress("write", 0.7);
   await port.write(plan);
   progress("done", 1);
-  const findings = sortFindings([...checked.findings, ...plan.findings], snapshot.sheets.map((s) => s.name));
+  const findings = sortFindings(
+    [...checked.findings, ...plan.findings],
+    snapshot.sheets.map((s) => s.name),
+  );
   return { result: { ...checked, findings }, plan };
 }
 

@@ -26,7 +26,8 @@ class UsageError extends Error {}
 
 export function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
-  if (command !== "check" && command !== "generate") throw new UsageError(command ? `Okänt kommando: ${command}` : "Ange ett kommando.");
+  if (command !== "check" && command !== "generate")
+    throw new UsageError(command ? `Okänt kommando: ${command}` : "Ange ett kommando.");
   const args: Args = { command, input: "", output: null, period: null, year: null, json: false };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
@@ -44,7 +45,8 @@ export function parseArgs(argv: string[]): Args {
       args.period = p as PeriodKind;
     } else if (a === "--year") {
       const y = Number(value());
-      if (!Number.isInteger(y) || y < 1990 || y > 2100) throw new UsageError("--year ska vara ett årtal, t.ex. 2021.");
+      if (!Number.isInteger(y) || y < 1990 || y > 2100)
+        throw new UsageError("--year ska vara ett årtal, t.ex. 2021.");
       args.year = y;
     } else if (a.startsWith("-")) throw new UsageError(`Okänd flagga: ${a}`);
     else if (!args.input) args.input = a;
@@ -74,7 +76,10 @@ function exitCodeFor(result: CheckResult): number {
 }
 
 /** Runs the CLI; returns the exit code. Never throws for bad workbook content. */
-export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void } = defaultIo()): Promise<number> {
+export async function main(
+  argv: string[],
+  io: { out: (s: string) => void; err: (s: string) => void } = defaultIo(),
+): Promise<number> {
   if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h") {
     io.out(`${USAGE}\n`);
     return argv.length === 0 ? 2 : 0;
@@ -95,7 +100,11 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
     const port = await XlsxPort.open(args.input);
     if (args.command === "check") {
       const { result } = await runCheck(port, options);
-      io.out(args.json ? `${JSON.stringify(toContractJson(path.basename(args.input), result), null, 2)}\n` : summaryText(path.basename(args.input), result));
+      io.out(
+        args.json
+          ? `${JSON.stringify(toContractJson(path.basename(args.input), result), null, 2)}\n`
+          : summaryText(path.basename(args.input), result),
+      );
       return exitCodeFor(result);
     }
     const started = Date.now();
@@ -107,7 +116,13 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
       },
     });
     await port.saveAs(args.output!);
-    io.out(summaryText(path.basename(args.input), result, { written: args.output!, sheets: plan.sheets.map((s) => s.name), flags: plan.flags.length }));
+    io.out(
+      summaryText(path.basename(args.input), result, {
+        written: args.output!,
+        sheets: plan.sheets.map((s) => s.name),
+        flags: plan.flags.length,
+      }),
+    );
     return exitCodeFor(result);
   } catch (e) {
     if (e instanceof XlsxPortError) {
@@ -115,12 +130,17 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
       return e.exitCode;
     }
     const message = e instanceof Error ? e.message : String(e);
-    io.err(`Målkoll: oväntat fel – ${message}\nMålkoll: unexpected error – please report it with the workbook if you can.\n`);
+    io.err(
+      `Målkoll: oväntat fel – ${message}\nMålkoll: unexpected error – please report it with the workbook if you can.\n`,
+    );
     if (process.env.MALKOLL_DEBUG && e instanceof Error) io.err(`${e.stack}\n`);
     return 2;
   }
 }
 
 function defaultIo() {
-  return { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) };
+  return {
+    out: (s: string) => void process.stdout.write(s),
+    err: (s: string) => void process.stderr.write(s),
+  };
 }

@@ -30,13 +30,15 @@ export function summaryText(
       `Indikatorer mot årsmål: ${st("met")} uppfyllda, ${st("partly-met")} delvis, ${st("not-met")} ej, ${st("not-measured")} ej mätta, ${st("no-target")} utan mål, ${st("unknown")} okända`,
     );
   }
-  for (const d of result.derived) lines.push(`${d.labelSv}: ${percent(d.value)} (${d.met ? "uppfyllt" : "ej uppfyllt"})`);
+  for (const d of result.derived)
+    lines.push(`${d.labelSv}: ${percent(d.value)} (${d.met ? "uppfyllt" : "ej uppfyllt"})`);
   const counts = countBySeverity(result.findings);
   lines.push(`Fynd: ${counts.error} fel, ${counts.warning} varningar, ${counts.info} info`);
   for (const f of result.findings.slice(0, MAX_LISTED)) {
     lines.push(`  ${SEVERITY_TEXT[f.severity]}${`${f.sheet}!${f.cell}`.padEnd(22)} ${f.message}`);
   }
-  if (result.findings.length > MAX_LISTED) lines.push(`  … och ${result.findings.length - MAX_LISTED} till (se alla med --json)`);
+  if (result.findings.length > MAX_LISTED)
+    lines.push(`  … och ${result.findings.length - MAX_LISTED} till (se alla med --json)`);
   if (written) {
     lines.push(`Skrev ${written.written}: ${written.sheets.join(", ")}; ${written.flags} flaggade celler.`);
   }

@@ -47,10 +47,16 @@ export function check(snapshot: WorkbookSnapshot, options: CheckOptions = {}): C
   });
   const userSheets = {
     ...snapshot,
-    sheets: snapshot.sheets.filter((s) => s.name !== STATE_SHEET && s.name !== SETTINGS_SHEET && !isOwnedSheet(s.name, state)),
+    sheets: snapshot.sheets.filter(
+      (s) => s.name !== STATE_SHEET && s.name !== SETTINGS_SHEET && !isOwnedSheet(s.name, state),
+    ),
   };
   const recognition = recognise(userSheets, state.mappings);
-  const built = buildModel(userSheets, recognition, { period: options.period ?? null, year: options.year ?? null, directions: state.directions });
+  const built = buildModel(userSheets, recognition, {
+    period: options.period ?? null,
+    year: options.year ?? null,
+    directions: state.directions,
+  });
   // Evaluation first: validation compares targets in the direction evaluation settles.
   const evaluation = evaluate(built.model, settings);
   const validation = validate(built.model, userSheets);

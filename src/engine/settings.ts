@@ -42,7 +42,8 @@ export const SETTING_INFO: SettingInfo[] = [
     max: 1,
     labelSv: "Tolerans för delvis uppfyllt",
     labelEn: "Tolerance for partly met",
-    helpSv: "En indikator som missar målet med högst så här stor andel av målvärdet räknas som delvis uppfylld.",
+    helpSv:
+      "En indikator som missar målet med högst så här stor andel av målvärdet räknas som delvis uppfylld.",
     helpEn: "An indicator short of its target by at most this share of the target counts as partly met.",
   },
   {
@@ -52,8 +53,10 @@ export const SETTING_INFO: SettingInfo[] = [
     max: 1,
     labelSv: "Budgetavvikelse, andel av budget",
     labelEn: "Budget deviation, share of budget",
-    helpSv: "En avvikelse större än så här stor andel av radens budget flaggas (om den också överstiger minsta belopp).",
-    helpEn: "A deviation larger than this share of the row's budget is flagged (if it also exceeds the minimum amount).",
+    helpSv:
+      "En avvikelse större än så här stor andel av radens budget flaggas (om den också överstiger minsta belopp).",
+    helpEn:
+      "A deviation larger than this share of the row's budget is flagged (if it also exceeds the minimum amount).",
   },
   {
     key: "budgetDeviationMinMnkr",

@@ -64,7 +64,15 @@ export interface MalkollState {
 export const STATE_VERSION = 1;
 
 export function emptyState(): MalkollState {
-  return { version: STATE_VERSION, owned: [], settings: {}, mappings: [], directions: [], flags: [], log: [] };
+  return {
+    version: STATE_VERSION,
+    owned: [],
+    settings: {},
+    mappings: [],
+    directions: [],
+    flags: [],
+    log: [],
+  };
 }
 
 function num(v: CellValue): number {
@@ -93,7 +101,11 @@ export function decodeState(sheet: SheetGrid | undefined): MalkollState {
         break;
       case "owned":
         if (textOf(f(1)) && textOf(f(2)))
-          state.owned.push({ key: textOf(f(1)) as OwnedSheetKey, name: textOf(f(2)), checksum: textOf(f(3)) });
+          state.owned.push({
+            key: textOf(f(1)) as OwnedSheetKey,
+            name: textOf(f(2)),
+            checksum: textOf(f(3)),
+          });
         break;
       case "setting":
         if (textOf(f(1))) state.settings[textOf(f(1))] = num(f(2));
@@ -104,7 +116,8 @@ export function decodeState(sheet: SheetGrid | undefined): MalkollState {
         break;
       }
       case "direction":
-        if (textOf(f(1))) state.directions.push({ sheet: textOf(f(1)), row: num(f(2)), direction: textOf(f(3)) });
+        if (textOf(f(1)))
+          state.directions.push({ sheet: textOf(f(1)), row: num(f(2)), direction: textOf(f(3)) });
         break;
       case "flag":
         if (textOf(f(1))) state.flags.push({ sheet: textOf(f(1)), ranges: textOf(f(2)) });
@@ -129,7 +142,9 @@ export function decodeState(sheet: SheetGrid | undefined): MalkollState {
 
 /** Writes the state as rows of text and numbers (all text cells; nothing is a formula). */
 export function encodeState(state: MalkollState): CellValue[][] {
-  const rows: CellValue[][] = [["malkoll", state.version, "Målkolls tillstånd – ändra inte / Målkoll state – do not edit"]];
+  const rows: CellValue[][] = [
+    ["malkoll", state.version, "Målkolls tillstånd – ändra inte / Målkoll state – do not edit"],
+  ];
   for (const o of state.owned) rows.push(["owned", o.key, o.name, o.checksum]);
   for (const [k, v] of Object.entries(state.settings)) rows.push(["setting", k, v]);
   for (const m of state.mappings) rows.push(["mapping", JSON.stringify(m)]);

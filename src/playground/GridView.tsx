@@ -23,7 +23,11 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     cursor: "pointer",
   },
-  tabActive: { fontWeight: tokens.fontWeightSemibold, borderBottomColor: tokens.colorBrandStroke1, borderBottomWidth: "3px" },
+  tabActive: {
+    fontWeight: tokens.fontWeightSemibold,
+    borderBottomColor: tokens.colorBrandStroke1,
+    borderBottomWidth: "3px",
+  },
   scroll: { overflow: "auto", flexGrow: 1 },
   table: { borderCollapse: "collapse", fontSize: "12px", color: tokens.colorNeutralForeground1 },
   head: {
@@ -34,7 +38,12 @@ const useStyles = makeStyles({
     padding: "2px 4px",
     fontWeight: tokens.fontWeightRegular,
   },
-  rowHead: { backgroundColor: tokens.colorNeutralBackground3, border: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 4px", textAlign: "right" },
+  rowHead: {
+    backgroundColor: tokens.colorNeutralBackground3,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: "2px 4px",
+    textAlign: "right",
+  },
   cell: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     padding: "2px 4px",
@@ -44,7 +53,11 @@ const useStyles = makeStyles({
     textOverflow: "ellipsis",
     verticalAlign: "top",
   },
-  selected: { outline: `3px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px", backgroundColor: tokens.colorBrandBackground2 },
+  selected: {
+    outline: `3px solid ${tokens.colorBrandStroke1}`,
+    outlineOffset: "-2px",
+    backgroundColor: tokens.colorBrandBackground2,
+  },
   flagError: { boxShadow: `inset 0 0 0 2px ${tokens.colorStatusDangerBorder2}` },
   flagWarning: { boxShadow: `inset 0 0 0 2px ${tokens.colorStatusWarningBorder2}` },
   flagInfo: { boxShadow: `inset 0 0 0 2px ${tokens.colorNeutralStroke1}` },
@@ -55,7 +68,11 @@ const useStyles = makeStyles({
 /** What Swedish Excel would show: numbers through their format code. */
 function show(value: CellValue, format: string | null): string {
   if (value === null) return "";
-  if (typeof value === "number") return formatSwedishNumber(value, format && format !== "General" && !/[yd]/.test(format) ? format : undefined);
+  if (typeof value === "number")
+    return formatSwedishNumber(
+      value,
+      format && format !== "General" && !/[yd]/.test(format) ? format : undefined,
+    );
   return String(value);
 }
 
@@ -133,8 +150,16 @@ export function GridView({ port }: { port: MemoryPort }) {
                     const style = sheet.styles.get(address)?.style;
                     const classes = [styles.cell];
                     if (isSelected) classes.push(styles.selected);
-                    if (flag) classes.push(flag.severity === "error" ? styles.flagError : flag.severity === "warning" ? styles.flagWarning : styles.flagInfo);
-                    if (style === "title" || style === "heading" || style === "header" || style === "total") classes.push(styles.bold);
+                    if (flag)
+                      classes.push(
+                        flag.severity === "error"
+                          ? styles.flagError
+                          : flag.severity === "warning"
+                            ? styles.flagWarning
+                            : styles.flagInfo,
+                      );
+                    if (style === "title" || style === "heading" || style === "header" || style === "total")
+                      classes.push(styles.bold);
                     if (style === "varav") classes.push(styles.italic);
                     const text = show(row?.[c] ?? null, sheet.formats[r]?.[c] ?? null);
                     return (

@@ -24,7 +24,13 @@ function Playground() {
       <div style={{ display: "flex", alignItems: "stretch", height: "100vh" }}>
         <div
           data-testid="pane"
-          style={{ width: 350, flexShrink: 0, overflowY: "auto", overflowX: "hidden", borderRight: "1px solid #8a8886" }}
+          style={{
+            width: 350,
+            flexShrink: 0,
+            overflowY: "auto",
+            overflowX: "hidden",
+            borderRight: "1px solid #8a8886",
+          }}
         >
           <App withPort={withPort} language={language} dark={dark} host="browser" />
         </div>

@@ -67,7 +67,11 @@ export function App({ withPort, language, dark, initialStep = "read", host = "ex
 
   return (
     <LanguageContext.Provider value={language}>
-      <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.provider} data-theme={dark ? "dark" : "light"}>
+      <FluentProvider
+        theme={dark ? webDarkTheme : webLightTheme}
+        className={styles.provider}
+        data-theme={dark ? "dark" : "light"}
+      >
         <main className={styles.root} lang={language}>
           <h1 className={styles.title}>{strings.appTitle}</h1>
           <TabList
@@ -89,7 +93,9 @@ export function App({ withPort, language, dark, initialStep = "read", host = "ex
               <MessageBarBody>
                 <MessageBarTitle>{strings.errorTitle}</MessageBarTitle>
                 {state.error.text}
-                {state.error.detail && <div style={{ fontSize: tokens.fontSizeBase200 }}>{state.error.detail}</div>}
+                {state.error.detail && (
+                  <div style={{ fontSize: tokens.fontSizeBase200 }}>{state.error.detail}</div>
+                )}
               </MessageBarBody>
               <MessageBarActions>
                 <Button size="small" onClick={() => dispatch({ type: "dismissError" })}>
@@ -127,7 +133,12 @@ export function App({ withPort, language, dark, initialStep = "read", host = "ex
             )}
             {step === "check" && (
               <div>
-                <Button appearance="primary" disabled={busy} onClick={() => void actions.check()} style={{ marginBottom: 8 }}>
+                <Button
+                  appearance="primary"
+                  disabled={busy}
+                  onClick={() => void actions.check()}
+                  style={{ marginBottom: 8 }}
+                >
                   {strings.check.run}
                 </Button>
                 {state.result ? (

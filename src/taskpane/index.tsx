@@ -5,5 +5,7 @@ import { officeIsDark, officeLanguage, withOfficePort } from "./host";
 Office.onReady(() => {
   const container = document.getElementById("container");
   if (!container) return;
-  createRoot(container).render(<App withPort={withOfficePort} language={officeLanguage()} dark={officeIsDark()} />);
+  createRoot(container).render(
+    <App withPort={withOfficePort} language={officeLanguage()} dark={officeIsDark()} />,
+  );
 });

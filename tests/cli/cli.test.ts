@@ -33,23 +33,77 @@ describe("malkoll check", () => {
   test("prints a Swedish summary and exits 0 without error-level findings", async () => {
     const r = await cli(["check", SAMPLE]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^Målkoll – kontroll av malkoll-exempel\.xlsx\nPeriod: T2 2021 \(läst ur arbetsboken\)/);
+    expect(r.out).toMatch(
+      /^Målkoll – kontroll av malkoll-exempel\.xlsx\nPeriod: T2 2021 \(läst ur arbetsboken\)/,
+    );
     expect(r.out).toMatch(/Budgetföljsamhet före resultatöverföringar: 99,2 %/);
   });
 
   test("--json prints exactly one JSON object in the contract's shape", async () => {
     const r = await cli(["check", SAMPLE, "--json"]);
     const json = JSON.parse(r.out);
-    expect(Object.keys(json).slice(0, 7)).toEqual(["workbook", "period", "goals", "indicators", "activities", "budget", "findings"]);
-    expect(json.period).toEqual({ kind: "T2", year: 2021, source: "cell" });
-    expect(Object.keys(json.goals[0]).slice(0, 10)).toEqual(["id", "parent", "level", "number", "title", "sheet", "row", "statedAssessment", "suggestedAssessment", "counts"]);
-    expect(Object.keys(json.indicators[0]).slice(0, 21)).toEqual([
-      "name", "sheet", "row", "goal", "outcome", "outcomeMen", "outcomeWomen", "previous", "forecast", "target", "targetKind", "targetText",
-      "kfTarget", "kfTargetKind", "kfTargetText", "unit", "periodicity", "direction", "status", "kfStatus", "analysis",
+    expect(Object.keys(json).slice(0, 7)).toEqual([
+      "workbook",
+      "period",
+      "goals",
+      "indicators",
+      "activities",
+      "budget",
+      "findings",
     ]);
-    expect(Object.keys(json.findings[0]).slice(0, 7)).toEqual(["code", "severity", "sheet", "cell", "range", "goal", "message"]);
+    expect(json.period).toEqual({ kind: "T2", year: 2021, source: "cell" });
+    expect(Object.keys(json.goals[0]).slice(0, 10)).toEqual([
+      "id",
+      "parent",
+      "level",
+      "number",
+      "title",
+      "sheet",
+      "row",
+      "statedAssessment",
+      "suggestedAssessment",
+      "counts",
+    ]);
+    expect(Object.keys(json.indicators[0]).slice(0, 21)).toEqual([
+      "name",
+      "sheet",
+      "row",
+      "goal",
+      "outcome",
+      "outcomeMen",
+      "outcomeWomen",
+      "previous",
+      "forecast",
+      "target",
+      "targetKind",
+      "targetText",
+      "kfTarget",
+      "kfTargetKind",
+      "kfTargetText",
+      "unit",
+      "periodicity",
+      "direction",
+      "status",
+      "kfStatus",
+      "analysis",
+    ]);
+    expect(Object.keys(json.findings[0]).slice(0, 7)).toEqual([
+      "code",
+      "severity",
+      "sheet",
+      "cell",
+      "range",
+      "goal",
+      "message",
+    ]);
     const barn = json.indicators.find((i: { name: string }) => i.name.startsWith("Andel barn som lever"));
-    expect(barn).toMatchObject({ outcome: 4.1, unit: "%", target: 3.3, targetKind: "value", status: "not-met" });
+    expect(barn).toMatchObject({
+      outcome: 4.1,
+      unit: "%",
+      target: 3.3,
+      targetKind: "value",
+      status: "not-met",
+    });
   });
 
   test("--period and --year override the workbook", async () => {
@@ -71,8 +125,27 @@ describe("malkoll check", () => {
 
   test.each([
     ["a missing file", (d: string) => path.join(d, "finns-inte.xlsx"), /hittades inte|finns inte/i],
-    ["not an xlsx", (d: string) => { const f = path.join(d, "text.xlsx"); fs.writeFileSync(f, "hej"); return f; }, /xlsx|zip/i],
-    ["an encrypted workbook", (d: string) => { const f = path.join(d, "krypterad.xlsx"); fs.writeFileSync(f, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)])); return f; }, /krypter|lösenord/i],
+    [
+      "not an xlsx",
+      (d: string) => {
+        const f = path.join(d, "text.xlsx");
+        fs.writeFileSync(f, "hej");
+        return f;
+      },
+      /xlsx|zip/i,
+    ],
+    [
+      "an encrypted workbook",
+      (d: string) => {
+        const f = path.join(d, "krypterad.xlsx");
+        fs.writeFileSync(
+          f,
+          Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]),
+        );
+        return f;
+      },
+      /krypter|lösenord/i,
+    ],
   ])("exit 2 with a clear message for %s, never a stack trace", async (_label, make, pattern) => {
     const r = await cli(["check", make(dir)]);
     expect(r.code).toBe(2);
@@ -103,13 +176,21 @@ describe("malkoll generate", () => {
     await b.xlsx.readFile(out);
     expect(b.worksheets.map((w) => w.name)).toEqual([
       ...a.worksheets.map((w) => w.name),
-      "Målkoll Indikatorer", "Målkoll Måluppfyllelse", "Målkoll Driftbudget", "Målkoll Avvikelser", "Målkoll Aktiviteter", "_malkoll",
+      "Målkoll Indikatorer",
+      "Målkoll Måluppfyllelse",
+      "Målkoll Driftbudget",
+      "Målkoll Avvikelser",
+      "Målkoll Aktiviteter",
+      "_malkoll",
     ]);
     for (const ws of a.worksheets) {
       const other = b.getWorksheet(ws.name)!;
       ws.eachRow({ includeEmpty: true }, (row, r) => {
         row.eachCell({ includeEmpty: true }, (cell, c) => {
-          expect({ at: `${ws.name}!${r}:${c}`, v: other.getCell(r, c).value }).toEqual({ at: `${ws.name}!${r}:${c}`, v: cell.value });
+          expect({ at: `${ws.name}!${r}:${c}`, v: other.getCell(r, c).value }).toEqual({
+            at: `${ws.name}!${r}:${c}`,
+            v: cell.value,
+          });
         });
       });
     }
@@ -136,7 +217,8 @@ describe("malkoll generate", () => {
       const values = (w: ExcelJS.Worksheet) => w.getSheetValues().map((r) => JSON.stringify(r));
       expect(values(b.getWorksheet(ws.name)!)).toEqual(values(ws));
     }
-    const logRows = (w: ExcelJS.Worksheet) => w.getSheetValues().filter((r) => Array.isArray(r) && r[1] === "log").length;
+    const logRows = (w: ExcelJS.Worksheet) =>
+      w.getSheetValues().filter((r) => Array.isArray(r) && r[1] === "log").length;
     expect(logRows(b.getWorksheet("_malkoll")!)).toBe(logRows(a.getWorksheet("_malkoll")!) + 1);
   });
 
@@ -168,7 +250,9 @@ describe("malkoll generate", () => {
 });
 
 test("the installed bin runs (npx malkoll)", () => {
-  const r = spawnSync(process.execPath, [path.join(ROOT, "bin", "malkoll.js"), "check", SAMPLE, "--json"], { encoding: "utf8" });
+  const r = spawnSync(process.execPath, [path.join(ROOT, "bin", "malkoll.js"), "check", SAMPLE, "--json"], {
+    encoding: "utf8",
+  });
   expect(r.status).toBe(0);
   expect(JSON.parse(r.stdout).workbook).toBe("malkoll-exempel.xlsx");
 });

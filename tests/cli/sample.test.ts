@@ -30,11 +30,20 @@ describe("samples/malkoll-exempel.xlsx", () => {
 
   test("recognised completely: every table typed, period read, numeric cells read with their formats", () => {
     expect(result.recognition.unrecognised).toEqual([]);
-    expect(result.findings.filter((f) => f.code === "header-unrecognized" || f.code === "value-unparseable")).toEqual([]);
+    expect(
+      result.findings.filter((f) => f.code === "header-unrecognized" || f.code === "value-unparseable"),
+    ).toEqual([]);
     expect(result.model.period).toEqual({ kind: "T2", year: 2021, source: "cell" });
     const row = sampleRowOfSeedLine("002", 279)!.row;
-    expect(result.model.indicators.find((i) => i.row === row)).toMatchObject({ outcome: 2.13, outcomeMen: 1.85, outcomeWomen: 1.96, unit: "%" });
-    expect(result.findings.find((f) => f.code === "gender-split-inconsistent")).toMatchObject({ cell: `B${row}` });
+    expect(result.model.indicators.find((i) => i.row === row)).toMatchObject({
+      outcome: 2.13,
+      outcomeMen: 1.85,
+      outcomeWomen: 1.96,
+      unit: "%",
+    });
+    expect(result.findings.find((f) => f.code === "gender-split-inconsistent")).toMatchObject({
+      cell: `B${row}`,
+    });
   });
 
   test("budget figures of the report: budgetföljsamhet 99,2 % / 99,7 %", () => {

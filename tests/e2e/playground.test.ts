@@ -7,7 +7,15 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
 import { chromium } from "playwright-core";
-import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, DIST, chromiumAvailable, ensureBuild, serveDist } from "./support";
+import {
+  ARTIFACTS,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  DIST,
+  chromiumAvailable,
+  ensureBuild,
+  serveDist,
+} from "./support";
 
 const available = chromiumAvailable();
 const describeIf = available ? describe : describe.skip;
@@ -27,11 +35,14 @@ async function clippedText(page: Page): Promise<string[]> {
       if (box.width > 0 && el.tagName !== "OPTION" && box.right > paneBox.right + 1)
         out.push(`${el.tagName} past the pane: ${(el.textContent ?? "").slice(0, 60)}`);
       if (["SELECT", "OPTION", "INPUT", "TEXTAREA", "svg", "path"].includes(el.tagName)) continue;
-      const hasText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? "").trim() !== "");
+      const hasText = Array.from(el.childNodes).some(
+        (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? "").trim() !== "",
+      );
       if (!hasText) continue;
       const style = getComputedStyle(el);
       const hides = style.overflowX !== "visible" || style.textOverflow === "ellipsis";
-      if (el.scrollWidth > el.clientWidth + 1 && hides) out.push(`${el.tagName}: ${(el.textContent ?? "").slice(0, 60)}`);
+      if (el.scrollWidth > el.clientWidth + 1 && hides)
+        out.push(`${el.tagName}: ${(el.textContent ?? "").slice(0, 60)}`);
     }
     return out;
   });
@@ -59,9 +70,14 @@ describeIf("playground in Chromium", () => {
   });
 
   test("task pane initial JS stays under 200 KB gzip", () => {
-    const sizes = JSON.parse(fs.readFileSync(path.join(DIST, "bundle-size.json"), "utf8")) as Record<string, { raw: number; gzip: number }>;
+    const sizes = JSON.parse(fs.readFileSync(path.join(DIST, "bundle-size.json"), "utf8")) as Record<
+      string,
+      { raw: number; gzip: number }
+    >;
     const kb = sizes.taskpane.gzip / 1024;
-    console.log(`Task pane initial JS: ${(sizes.taskpane.raw / 1024).toFixed(1)} KB, ${kb.toFixed(1)} KB gzip`);
+    console.log(
+      `Task pane initial JS: ${(sizes.taskpane.raw / 1024).toFixed(1)} KB, ${kb.toFixed(1)} KB gzip`,
+    );
     expect(kb).toBeLessThan(200);
   });
 
@@ -102,15 +118,20 @@ describeIf("playground in Chromium", () => {
 
     // "Vad måste jag skriva?" leaves only analyses, outcomes and targets to write
     await pane.getByRole("switch", { name: "Vad måste jag skriva?" }).click();
-    const codes = await pane.locator("button[data-finding]").evaluateAll((els) => els.map((e) => e.getAttribute("data-finding")));
-    for (const code of codes) expect(["analysis-missing", "outcome-missing", "target-missing"]).toContain(code);
+    const codes = await pane
+      .locator("button[data-finding]")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-finding")));
+    for (const code of codes)
+      expect(["analysis-missing", "outcome-missing", "target-missing"]).toContain(code);
     await pane.getByRole("switch", { name: "Vad måste jag skriva?" }).click();
 
     // 4. Skapa tabeller
     await pane.getByRole("tab", { name: "Skapa tabeller" }).click();
     await pane.getByRole("button", { name: "Skapa tabeller" }).click();
     await pane.getByText(/blad skapades/).waitFor();
-    const tabs = await page.locator("[data-sheet-tab]").evaluateAll((els) => els.map((e) => e.getAttribute("data-sheet-tab")));
+    const tabs = await page
+      .locator("[data-sheet-tab]")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-sheet-tab")));
     expect(tabs.some((name) => name?.startsWith("Målkoll "))).toBe(true);
     const generated = tabs.find((name) => name?.startsWith("Målkoll ")) as string;
     await page.locator(`[data-sheet-tab="${generated}"]`).click();

@@ -49,12 +49,21 @@ export function ensureBuild(): void {
     newestMtime(path.join(ROOT, "src")),
     fs.statSync(path.join(ROOT, "webpack.config.js")).mtimeMs,
   );
-  if (fs.existsSync(page) && fs.statSync(page).mtimeMs > sources && fs.existsSync(path.join(DIST, "bundle-size.json"))) return;
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production"], {
-    cwd: ROOT,
-    stdio: "pipe",
-    timeout: 5 * 60_000,
-  });
+  if (
+    fs.existsSync(page) &&
+    fs.statSync(page).mtimeMs > sources &&
+    fs.existsSync(path.join(DIST, "bundle-size.json"))
+  )
+    return;
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production"],
+    {
+      cwd: ROOT,
+      stdio: "pipe",
+      timeout: 5 * 60_000,
+    },
+  );
 }
 
 const TYPES: Record<string, string> = {

@@ -30,10 +30,7 @@ import {
 
 describe("textToSheet", () => {
   it("splits lines into rows and tabs into columns, from A1", () => {
-    const sheet = textToSheet(
-      "S",
-      "Indikator\tÅrsmål\tPeriod\n  Andel\t4,1 %\tTertial 2 2021\n",
-    );
+    const sheet = textToSheet("S", "Indikator\tÅrsmål\tPeriod\n  Andel\t4,1 %\tTertial 2 2021\n");
     expect(sheet.name).toBe("S");
     expect(sheet.visibility).toBe("visible");
     expect(sheet.originRow).toBe(1);
@@ -47,13 +44,7 @@ describe("textToSheet", () => {
 
   it("keeps leading and trailing spaces and turns empty cells into null", () => {
     const sheet = textToSheet("S", " Sjukfrånvaro \t\t\t9 %\t\n");
-    expect(sheet.values[0]).toEqual([
-      " Sjukfrånvaro ",
-      null,
-      null,
-      "9 %",
-      null,
-    ]);
+    expect(sheet.values[0]).toEqual([" Sjukfrånvaro ", null, null, "9 %", null]);
   });
 
   it("gives an empty line an empty row and does not add a row for the final newline", () => {
@@ -63,17 +54,11 @@ describe("textToSheet", () => {
   });
 
   it("accepts Windows line ends", () => {
-    expect(textToSheet("S", "a\tb\r\nc\r\n").values).toEqual([
-      ["a", "b"],
-      ["c"],
-    ]);
+    expect(textToSheet("S", "a\tb\r\nc\r\n").values).toEqual([["a", "b"], ["c"]]);
   });
 
   it("drops `# source:` lines wherever they are", () => {
-    const sheet = textToSheet(
-      "S",
-      "# source: x.txt lines 1-2\na\n# source: x.txt lines 5-5\nb",
-    );
+    const sheet = textToSheet("S", "# source: x.txt lines 1-2\na\n# source: x.txt lines 5-5\nb");
     expect(sheet.values).toEqual([["a"], ["b"]]);
   });
 
@@ -100,9 +85,7 @@ describe("textToSheet", () => {
 });
 
 describe("seed fixtures", () => {
-  const files = fs
-    .readdirSync(seedFixtureDir())
-    .filter((f) => f.endsWith(".txt"));
+  const files = fs.readdirSync(seedFixtureDir()).filter((f) => f.endsWith(".txt"));
 
   it("are all present and listed in the README", () => {
     expect(files.length).toBeGreaterThanOrEqual(20);
@@ -110,24 +93,17 @@ describe("seed fixtures", () => {
     for (const f of files) expect(readme).toContain(f);
   });
 
-  it.each(files)(
-    "%s starts with a source line whose range matches its length",
-    (file) => {
-      const text = loadSeedFixture(file);
-      expect(text.startsWith("# source: ")).toBe(true);
-      const source = sourceOf(text);
-      expect(source).not.toBeNull();
-      expect(source!.seedFile).toMatch(/^00[0-4]_[0-9a-f]+\.txt$/);
-      expect(seedLines(text)).toHaveLength(
-        source!.toLine - source!.fromLine + 1,
-      );
-    },
-  );
+  it.each(files)("%s starts with a source line whose range matches its length", (file) => {
+    const text = loadSeedFixture(file);
+    expect(text.startsWith("# source: ")).toBe(true);
+    const source = sourceOf(text);
+    expect(source).not.toBeNull();
+    expect(source!.seedFile).toMatch(/^00[0-4]_[0-9a-f]+\.txt$/);
+    expect(seedLines(text)).toHaveLength(source!.toLine - source!.fromLine + 1);
+  });
 
   it("loads with or without the .txt ending", () => {
-    expect(loadSeedFixture("002-t2-kf-1.1")).toBe(
-      loadSeedFixture("002-t2-kf-1.1.txt"),
-    );
+    expect(loadSeedFixture("002-t2-kf-1.1")).toBe(loadSeedFixture("002-t2-kf-1.1.txt"));
   });
 
   it("puts 002 line 279 (the gender-split error) where rowOfSeedLine says", () => {
@@ -137,11 +113,7 @@ describe("seed fixtures", () => {
     expect(cellAt(sheet, row, 1)).toBe(
       "  Andel personer som har ekonomiskt bistånd i förhållande till befolkningen",
     );
-    expect([2, 3, 4].map((c) => cellAt(sheet, row, c))).toEqual([
-      "2,13 %",
-      "1,85 %",
-      "1,96 %",
-    ]);
+    expect([2, 3, 4].map((c) => cellAt(sheet, row, c))).toEqual(["2,13 %", "1,85 %", "1,96 %"]);
     expect(rowOfSeedLine(text, 279, 10)).toBe(row + 9);
     expect(() => rowOfSeedLine(text, 100)).toThrow(/outside/);
   });
@@ -149,14 +121,7 @@ describe("seed fixtures", () => {
   it("keeps the known ugly cases verbatim", () => {
     const vp = seedSheet("003-vp-budget");
     const intakter = rowOfSeedLine(loadSeedFixture("003-vp-budget"), 1960);
-    expect(vp.values[intakter - 1]).toEqual([
-      "Intäkter",
-      "-94,0",
-      "-93,2",
-      "-97,2",
-      "-97,2",
-      "102,2",
-    ]);
+    expect(vp.values[intakter - 1]).toEqual(["Intäkter", "-94,0", "-93,2", "-97,2", "-97,2", "102,2"]);
 
     const unit = loadSeedFixture("004-vb-kf-3.2-sjukfranvaro");
     const sheet = textToSheet("VB", unit);
@@ -173,9 +138,7 @@ describe("seed fixtures", () => {
       null,
     ]);
 
-    expect(loadSeedFixture("000-vb-enhet-forskola")).toContain(
-      "lärmiljöerXXXXX",
-    );
+    expect(loadSeedFixture("000-vb-enhet-forskola")).toContain("lärmiljöerXXXXX");
   });
 
   it("snapshotOf wraps sheets in a workbook snapshot", () => {
@@ -224,17 +187,13 @@ describe("sample workbook (scripts/build-sample.ts)", () => {
     const blocks = sampleLayout().filter((b) => b.sheet === SHEET_FOLLOW_UP);
     for (let i = 1; i < blocks.length; i += 1) {
       const prev = blocks[i - 1];
-      expect(blocks[i].firstRow).toBe(
-        prev.firstRow + prev.toLine - prev.fromLine + 1,
-      );
+      expect(blocks[i].firstRow).toBe(prev.firstRow + prev.toLine - prev.fromLine + 1);
     }
   });
 
   it("stores some indicator rows as numbers with formats and keeps others as text", () => {
     const split = rowOf("002", 279);
-    expect(
-      [2, 3, 4].map((c) => cellOf(split.sheet, split.row, c).value),
-    ).toEqual([0.0213, 0.0185, 0.0196]);
+    expect([2, 3, 4].map((c) => cellOf(split.sheet, split.row, c).value)).toEqual([0.0213, 0.0185, 0.0196]);
     expect(cellOf(split.sheet, split.row, 2).numFmt).toBe("0.00 %");
     expect(cellOf(split.sheet, split.row, 9).value).toBe("Tertial 2 2021");
     const summer = rowOf("002", 290);
@@ -245,14 +204,10 @@ describe("sample workbook (scripts/build-sample.ts)", () => {
     expect(cellOf(aspirants.sheet, aspirants.row, 2).value).toBe("21 st");
     const longTerm = rowOf("002", 283);
     expect(cellOf(longTerm.sheet, longTerm.row, 2).value).toBe("1,3 %");
-    expect(cellOf(longTerm.sheet, longTerm.row, 1).value).toMatch(
-      /^ {2}Andel vuxna/,
-    );
+    expect(cellOf(longTerm.sheet, longTerm.row, 1).value).toMatch(/^ {2}Andel vuxna/);
     const sick = rowOf("002", 1834);
     expect(cellOf(sick.sheet, sick.row, 2).value).toBe(0.094);
-    expect(cellOf(sick.sheet, sick.row, 8).value).toBe(
-      "Tas fram av nämnd/styrelse",
-    );
+    expect(cellOf(sick.sheet, sick.row, 8).value).toBe("Tas fram av nämnd/styrelse");
     const shortSick = rowOf("002", 1836);
     expect(cellOf(shortSick.sheet, shortSick.row, 2).value).toBe("3,3 %");
   });
@@ -271,24 +226,20 @@ describe("sample workbook (scripts/build-sample.ts)", () => {
     const bullet = rowOf("002", 1760);
     const cell = cellOf(bullet.sheet, bullet.row, 1);
     expect(cell.type).toBe(ExcelJS.ValueType.String);
-    expect(String(cell.value).startsWith("- En ramavtalsupphandling")).toBe(
-      true,
-    );
+    expect(String(cell.value).startsWith("- En ramavtalsupphandling")).toBe(true);
   });
 
   it("writes both driftbudget tables with amounts as numbers and varav rows in italics", () => {
     const netto = rowOf("002", 1926);
     expect(netto.sheet).toBe(SHEET_OPERATING_BUDGET);
-    expect(
-      [2, 3, 4, 5, 6].map((c) => cellOf(netto.sheet, netto.row, c).value),
-    ).toEqual([2435.3, 15.2, 16.5, 2447.1, 19.9]);
+    expect([2, 3, 4, 5, 6].map((c) => cellOf(netto.sheet, netto.row, c).value)).toEqual([
+      2435.3, 15.2, 16.5, 2447.1, 19.9,
+    ]);
     expect(cellOf(netto.sheet, netto.row, 2).numFmt).toBe("#,##0.0");
     const after = rowOf("002", 1932);
     expect(cellOf(after.sheet, after.row, 6).value).toBe(6.9);
     const varav = rowOf("002", 1939);
-    expect(cellOf(varav.sheet, varav.row, 1).value).toBe(
-      "varav socialpsykiatri",
-    );
+    expect(cellOf(varav.sheet, varav.row, 1).value).toBe("varav socialpsykiatri");
     expect(cellOf(varav.sheet, varav.row, 1).font?.italic).toBe(true);
     const total = rowOf("002", 1953);
     expect(cellOf(total.sheet, total.row, 1).value).toBe("Totalt");
@@ -316,9 +267,7 @@ describe("sample workbook (scripts/build-sample.ts)", () => {
 
   it("reads back from .xlsx with leading spaces and formats intact", async () => {
     const again = new ExcelJS.Workbook();
-    await again.xlsx.load(
-      (await buildSampleBuffer()) as unknown as ArrayBuffer,
-    );
+    await again.xlsx.load((await buildSampleBuffer()) as unknown as ArrayBuffer);
     const split = rowOf("002", 279);
     const sheet = again.getWorksheet(SHEET_FOLLOW_UP)!;
     expect(sheet.getRow(split.row).getCell(1).value).toBe(
@@ -339,14 +288,7 @@ describe("sample value typing", () => {
     });
     expect(indicatorNumber("66,67")).toEqual({ value: 66.67, numFmt: "0.00" });
     expect(indicatorNumber("75")).toEqual({ value: 75 });
-    for (const text of [
-      "Tas fram av nämnd",
-      "+/- 1 %",
-      "öka",
-      "15,2 barn/avd.",
-      "1945 GWh",
-      "-",
-    ]) {
+    for (const text of ["Tas fram av nämnd", "+/- 1 %", "öka", "15,2 barn/avd.", "1945 GWh", "-"]) {
       expect(indicatorNumber(text)).toBeNull();
     }
   });

@@ -6,12 +6,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type {
-  CellValue,
-  SheetGrid,
-  SheetVisibility,
-  WorkbookSnapshot,
-} from "../../src/engine/grid";
+import type { CellValue, SheetGrid, SheetVisibility, WorkbookSnapshot } from "../../src/engine/grid";
 
 /** Lines that say where an excerpt comes from; they are not part of the seed text. */
 const SOURCE_PREFIX = "# source:";
@@ -54,11 +49,7 @@ export function lineToRow(line: string): CellValue[] {
  * A sheet grid from tab-separated text. Cells keep their raw strings (leading and trailing
  * spaces included); empty strings become null; `# source:` lines are dropped.
  */
-export function textToSheet(
-  name: string,
-  text: string,
-  opts: TextToSheetOptions = {},
-): SheetGrid {
+export function textToSheet(name: string, text: string, opts: TextToSheetOptions = {}): SheetGrid {
   return {
     name,
     visibility: opts.visibility ?? "visible",
@@ -90,11 +81,7 @@ export function loadSeedFixture(file: string): string {
 }
 
 /** A fixture straight to a sheet grid; the sheet is named after the file unless told otherwise. */
-export function seedSheet(
-  file: string,
-  sheetName?: string,
-  opts: TextToSheetOptions = {},
-): SheetGrid {
+export function seedSheet(file: string, sheetName?: string, opts: TextToSheetOptions = {}): SheetGrid {
   const name = sheetName ?? path.basename(file, ".txt");
   return textToSheet(name, loadSeedFixture(file), opts);
 }
@@ -108,8 +95,7 @@ export function sourceOf(text: string): SeedSource | null {
   for (const line of splitLines(text)) {
     if (!line.startsWith(SOURCE_PREFIX)) continue;
     const m = /^# source:\s*(\S+)\s+lines\s+(\d+)\s*-\s*(\d+)\s*$/.exec(line);
-    if (m)
-      return { seedFile: m[1], fromLine: Number(m[2]), toLine: Number(m[3]) };
+    if (m) return { seedFile: m[1], fromLine: Number(m[2]), toLine: Number(m[3]) };
   }
   return null;
 }
@@ -118,11 +104,7 @@ export function sourceOf(text: string): SeedSource | null {
  * The sheet row that holds a given seed line when the fixture is laid out by `textToSheet`
  * with the same origin row, e.g. 002 line 279 → the row to expect in a finding's address.
  */
-export function rowOfSeedLine(
-  text: string,
-  seedLine: number,
-  originRow = 1,
-): number {
+export function rowOfSeedLine(text: string, seedLine: number, originRow = 1): number {
   const source = sourceOf(text);
   if (!source) throw new Error("Fixture has no `# source:` line");
   if (seedLine < source.fromLine || seedLine > source.toLine) {

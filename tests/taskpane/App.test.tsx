@@ -25,17 +25,40 @@ function port(): MemoryPort {
         originRow: 1,
         originCol: 1,
         values: [
-          ["KF:s mål för verksamhetsområdet: 1.1 I Stockholm är människor självförsörjande och vägen till arbete och svenskkunskaper är kort"],
+          [
+            "KF:s mål för verksamhetsområdet: 1.1 I Stockholm är människor självförsörjande och vägen till arbete och svenskkunskaper är kort",
+          ],
           [],
-          ["Indikator", "Periodens utfall", "Utfall män/ pojkar", "Utfall kvinn or/ flickor", "Periodens utfall VB 2020", "Prognos helår", "Årsmål", "KF:s årsmål", "Period"],
-          ["  Andel barn som lever i familjer som har ekonomiskt bistånd", "4,1 %", null, null, "3,7 %", "4 %", "3,3 %", "2,7 %", "Tertial 2 2021"],
+          [
+            "Indikator",
+            "Periodens utfall",
+            "Utfall män/ pojkar",
+            "Utfall kvinn or/ flickor",
+            "Periodens utfall VB 2020",
+            "Prognos helår",
+            "Årsmål",
+            "KF:s årsmål",
+            "Period",
+          ],
+          [
+            "  Andel barn som lever i familjer som har ekonomiskt bistånd",
+            "4,1 %",
+            null,
+            null,
+            "3,7 %",
+            "4 %",
+            "3,3 %",
+            "2,7 %",
+            "Tertial 2 2021",
+          ],
         ],
       },
     ],
   });
 }
 
-const stateOf = async (p: MemoryPort) => decodeState((await p.read()).sheets.find((s) => s.name === "_malkoll"));
+const stateOf = async (p: MemoryPort) =>
+  decodeState((await p.read()).sheets.find((s) => s.name === "_malkoll"));
 
 describe("App over a memory workbook", () => {
   test("Läs in shows the table; a corrected direction is stored in the workbook's state sheet", async () => {
@@ -52,13 +75,17 @@ describe("App over a memory workbook", () => {
     fireEvent.change(direction, { target: { value: "higher" } });
     fireEvent.click(screen.getByRole("button", { name: "Spara i arbetsboken" }));
     await screen.findByText(/Rättelsen är sparad/);
-    expect((await stateOf(memory)).directions).toEqual([{ sheet: "Uppföljning", row: 4, direction: "higher" }]);
+    expect((await stateOf(memory)).directions).toEqual([
+      { sheet: "Uppföljning", row: 4, direction: "higher" },
+    ]);
   });
 
   test("settings are saved as setting rows", async () => {
     const memory = port();
     render(<App withPort={(work) => work(memory)} language="sv" dark={false} initialStep="settings" />);
-    fireEvent.change(screen.getByRole("textbox", { name: /Tolerans för delvis uppfyllt/ }), { target: { value: "15" } });
+    fireEvent.change(screen.getByRole("textbox", { name: /Tolerans för delvis uppfyllt/ }), {
+      target: { value: "15" },
+    });
     fireEvent.click(screen.getByRole("button", { name: "Spara inställningar" }));
     await screen.findByText(/Inställningarna är sparade/);
     expect((await stateOf(memory)).settings).toEqual({ partlyMetTolerance: 0.15 });
@@ -66,7 +93,13 @@ describe("App over a memory workbook", () => {
 
   test("an Excel error is shown as a message a person understands, in their language", async () => {
     const failing: WithPort = async () => {
-      throw new HostError("cell-editing", "Excel är upptaget: en cell redigeras just nu.", "Excel is busy: a cell is being edited.", "InvalidOperationInCellEditMode", "");
+      throw new HostError(
+        "cell-editing",
+        "Excel är upptaget: en cell redigeras just nu.",
+        "Excel is busy: a cell is being edited.",
+        "InvalidOperationInCellEditMode",
+        "",
+      );
     };
     render(<App withPort={failing} language="en" dark={false} />);
     fireEvent.click(screen.getByRole("button", { name: "Read the workbook" }));

@@ -10,31 +10,54 @@ import { renderInPane } from "./render";
 
 function Harness({ onSelect }: { onSelect(f: Finding): void }) {
   const [filter, setFilter] = useState<FindingsFilter>(DEFAULT_FILTER);
-  return <FindingsList findings={FINDINGS} goals={GOALS} filter={filter} onFilterChange={(f) => setFilter({ ...filter, ...f })} onSelect={onSelect} />;
+  return (
+    <FindingsList
+      findings={FINDINGS}
+      goals={GOALS}
+      filter={filter}
+      onFilterChange={(f) => setFilter({ ...filter, ...f })}
+      onSelect={onSelect}
+    />
+  );
 }
 
-const shownCodes = () => screen.queryAllByRole("button").filter((b) => b.dataset.finding).map((b) => b.dataset.finding);
+const shownCodes = () =>
+  screen
+    .queryAllByRole("button")
+    .filter((b) => b.dataset.finding)
+    .map((b) => b.dataset.finding);
 
 describe("FindingsList", () => {
   test("groups by severity with counts in words, and by goal", () => {
     renderInPane(<Harness onSelect={() => undefined} />);
     expect(screen.getByRole("region", { name: "Fel (1)" })).toBeTruthy();
-    expect(within(screen.getByRole("region", { name: "Varning (3)" })).getAllByRole("button")).toHaveLength(3);
+    expect(within(screen.getByRole("region", { name: "Varning (3)" })).getAllByRole("button")).toHaveLength(
+      3,
+    );
     expect(screen.getByText("1 fel")).toBeTruthy();
     expect(screen.getByText("3 varningar")).toBeTruthy();
 
     fireEvent.click(screen.getByRole("radio", { name: "Mål" }));
     const regions = screen.getAllByRole("region").map((r) => r.getAttribute("aria-label"));
-    expect(regions).toEqual(["1.1 Självförsörjning (2)", "1.1.1 Invånare försörjer sig själva (1)", "1.2 Trygg stad (1)", "Utan mål (1)"]);
+    expect(regions).toEqual([
+      "1.1 Självförsörjning (2)",
+      "1.1.1 Invånare försörjer sig själva (1)",
+      "1.2 Trygg stad (1)",
+      "Utan mål (1)",
+    ]);
   });
 
   test("Min enhet and Vad måste jag skriva? narrow the list", () => {
     renderInPane(<Harness onSelect={() => undefined} />);
-    fireEvent.change(screen.getByRole("combobox", { name: "Min enhet" }), { target: { value: "Uppföljning!A1" } });
+    fireEvent.change(screen.getByRole("combobox", { name: "Min enhet" }), {
+      target: { value: "Uppföljning!A1" },
+    });
     expect(shownCodes()).toEqual(["analysis-missing", "target-less-ambitious", "direction-unknown"]);
     fireEvent.click(screen.getByRole("switch", { name: "Vad måste jag skriva?" }));
     expect(shownCodes()).toEqual(["analysis-missing"]);
-    fireEvent.change(screen.getByRole("combobox", { name: "Min enhet" }), { target: { value: "Uppföljning!A40" } });
+    fireEvent.change(screen.getByRole("combobox", { name: "Min enhet" }), {
+      target: { value: "Uppföljning!A40" },
+    });
     expect(shownCodes()).toEqual(["outcome-missing"]);
   });
 
@@ -54,7 +77,15 @@ describe("FindingsList", () => {
   });
 
   test("says so when nothing matches", () => {
-    renderInPane(<FindingsList findings={[]} goals={[]} filter={DEFAULT_FILTER} onFilterChange={() => undefined} onSelect={() => undefined} />);
+    renderInPane(
+      <FindingsList
+        findings={[]}
+        goals={[]}
+        filter={DEFAULT_FILTER}
+        onFilterChange={() => undefined}
+        onSelect={() => undefined}
+      />,
+    );
     expect(screen.getByText(/Inga anmärkningar\./)).toBeTruthy();
   });
 });

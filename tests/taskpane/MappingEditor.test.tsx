@@ -30,14 +30,27 @@ describe("MappingEditor", () => {
   test("saves only what the person changed: a column role and a direction", () => {
     const onSave = jest.fn();
     renderInPane(
-      <MappingEditor table={table} indicators={[indicator]} stored={undefined} storedDirections={[]} busy={false} onSave={onSave} onCancel={() => undefined} />,
+      <MappingEditor
+        table={table}
+        indicators={[indicator]}
+        stored={undefined}
+        storedDirections={[]}
+        busy={false}
+        onSave={onSave}
+        onCancel={() => undefined}
+      />,
     );
-    fireEvent.change(screen.getByRole("combobox", { name: "Roll för kolumn C (Konstig)" }), { target: { value: "target" } });
-    fireEvent.change(screen.getByRole("combobox", { name: "Riktning för Sjukfrånvaro" }), { target: { value: "lower" } });
+    fireEvent.change(screen.getByRole("combobox", { name: "Roll för kolumn C (Konstig)" }), {
+      target: { value: "target" },
+    });
+    fireEvent.change(screen.getByRole("combobox", { name: "Riktning för Sjukfrånvaro" }), {
+      target: { value: "lower" },
+    });
     fireEvent.click(screen.getByRole("button", { name: "Spara i arbetsboken" }));
-    expect(onSave).toHaveBeenCalledWith({ sheet: "Uppföljning", headerCell: "A10", columns: { C: "target" } }, [
-      { sheet: "Uppföljning", row: 11, direction: "lower" },
-    ]);
+    expect(onSave).toHaveBeenCalledWith(
+      { sheet: "Uppföljning", headerCell: "A10", columns: { C: "target" } },
+      [{ sheet: "Uppföljning", row: 11, direction: "lower" }],
+    );
   });
 
   test("a table can be skipped; stored choices are shown and kept", () => {
@@ -53,18 +66,35 @@ describe("MappingEditor", () => {
         onCancel={() => undefined}
       />,
     );
-    expect((screen.getByRole("combobox", { name: "Roll för kolumn C (Konstig)" }) as HTMLSelectElement).value).toBe("kfTarget");
-    expect((screen.getByRole("combobox", { name: "Riktning för Sjukfrånvaro" }) as HTMLSelectElement).value).toBe("lower");
+    expect(
+      (screen.getByRole("combobox", { name: "Roll för kolumn C (Konstig)" }) as HTMLSelectElement).value,
+    ).toBe("kfTarget");
+    expect(
+      (screen.getByRole("combobox", { name: "Riktning för Sjukfrånvaro" }) as HTMLSelectElement).value,
+    ).toBe("lower");
     fireEvent.change(screen.getByRole("combobox", { name: "Tabelltyp" }), { target: { value: "ignore" } });
     expect(screen.queryByRole("combobox", { name: /Roll för kolumn/ })).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "Spara i arbetsboken" }));
-    expect(onSave.mock.calls[0][0]).toEqual({ sheet: "Uppföljning", headerCell: "A10", tableType: "ignore", columns: { C: "kfTarget" } });
+    expect(onSave.mock.calls[0][0]).toEqual({
+      sheet: "Uppföljning",
+      headerCell: "A10",
+      tableType: "ignore",
+      columns: { C: "kfTarget" },
+    });
   });
 
   test("nothing changed saves nothing", () => {
     const onSave = jest.fn();
     renderInPane(
-      <MappingEditor table={table} indicators={[indicator]} stored={undefined} storedDirections={[]} busy={false} onSave={onSave} onCancel={() => undefined} />,
+      <MappingEditor
+        table={table}
+        indicators={[indicator]}
+        stored={undefined}
+        storedDirections={[]}
+        busy={false}
+        onSave={onSave}
+        onCancel={() => undefined}
+      />,
     );
     fireEvent.click(screen.getByRole("button", { name: "Spara i arbetsboken" }));
     expect(onSave).toHaveBeenCalledWith(null, []);

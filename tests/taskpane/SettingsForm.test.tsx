@@ -5,7 +5,13 @@ import { SettingsForm } from "../../src/taskpane/components/SettingsForm";
 import type { Settings } from "../../src/engine/settings";
 import { renderInPane } from "./render";
 
-function Harness({ onSave, initial = {} }: { onSave(): void; initial?: Partial<Record<keyof Settings, string>> }) {
+function Harness({
+  onSave,
+  initial = {},
+}: {
+  onSave(): void;
+  initial?: Partial<Record<keyof Settings, string>>;
+}) {
   const [draft, setDraft] = useState(initial);
   return (
     <SettingsForm
@@ -49,7 +55,9 @@ describe("SettingsForm", () => {
   test("Återställ standard clears the override", () => {
     renderInPane(<Harness onSave={() => undefined} initial={{ partlyMetTolerance: "15" }} />);
     fireEvent.click(screen.getByRole("button", { name: "Återställ standard" }));
-    expect((screen.getByRole("textbox", { name: /Tolerans för delvis uppfyllt/ }) as HTMLInputElement).value).toBe("");
+    expect(
+      (screen.getByRole("textbox", { name: /Tolerans för delvis uppfyllt/ }) as HTMLInputElement).value,
+    ).toBe("");
     expect(screen.queryByText(/Ändrad för arbetsboken/)).toBeNull();
   });
 });

@@ -7,7 +7,13 @@ import type { Goal } from "../../src/engine/model/types";
 
 const counts = { met: 0, partlyMet: 0, notMet: 0, notMeasured: 0, activitiesWithDeviation: 0, activities: 0 };
 
-export function goal(id: string, parent: string | null, level: Goal["level"], number: string | null, title: string): Goal {
+export function goal(
+  id: string,
+  parent: string | null,
+  level: Goal["level"],
+  number: string | null,
+  title: string,
+): Goal {
   const [sheet, cell] = id.split("!");
   return {
     id,
@@ -31,16 +37,57 @@ export const GOALS: Goal[] = [
 ];
 
 export const FINDINGS: Finding[] = [
-  finding({ code: "budget-sign", sheet: "Ekonomi", cell: "B3", message: "Intäkter ska vara negativa", messageEn: "Income should be negative" }),
-  finding({ code: "analysis-missing", sheet: "Uppföljning", cell: "A25", goal: "Uppföljning!A20", message: "Analys saknas", messageEn: "Analysis missing" }),
-  finding({ code: "target-less-ambitious", sheet: "Uppföljning", cell: "G5", goal: "Uppföljning!A1", message: "Årsmålet är mindre ambitiöst", messageEn: "Less ambitious" }),
-  finding({ code: "outcome-missing", sheet: "Uppföljning", cell: "B45", goal: "Uppföljning!A40", message: "Utfall saknas", messageEn: "Outcome missing" }),
-  finding({ code: "direction-unknown", sheet: "Uppföljning", cell: "A6", goal: "Uppföljning!A1", message: "Riktning okänd", messageEn: "Direction unknown" }),
+  finding({
+    code: "budget-sign",
+    sheet: "Ekonomi",
+    cell: "B3",
+    message: "Intäkter ska vara negativa",
+    messageEn: "Income should be negative",
+  }),
+  finding({
+    code: "analysis-missing",
+    sheet: "Uppföljning",
+    cell: "A25",
+    goal: "Uppföljning!A20",
+    message: "Analys saknas",
+    messageEn: "Analysis missing",
+  }),
+  finding({
+    code: "target-less-ambitious",
+    sheet: "Uppföljning",
+    cell: "G5",
+    goal: "Uppföljning!A1",
+    message: "Årsmålet är mindre ambitiöst",
+    messageEn: "Less ambitious",
+  }),
+  finding({
+    code: "outcome-missing",
+    sheet: "Uppföljning",
+    cell: "B45",
+    goal: "Uppföljning!A40",
+    message: "Utfall saknas",
+    messageEn: "Outcome missing",
+  }),
+  finding({
+    code: "direction-unknown",
+    sheet: "Uppföljning",
+    cell: "A6",
+    goal: "Uppföljning!A1",
+    message: "Riktning okänd",
+    messageEn: "Direction unknown",
+  }),
 ];
 
 export function result(partial: Partial<CheckResult> = {}): CheckResult {
   return {
-    model: { workbook: "t.xlsx", period: { kind: "T2", year: 2021, source: "cell" }, goals: GOALS, indicators: [], activities: [], budget: [] },
+    model: {
+      workbook: "t.xlsx",
+      period: { kind: "T2", year: 2021, source: "cell" },
+      goals: GOALS,
+      indicators: [],
+      activities: [],
+      budget: [],
+    },
     findings: FINDINGS,
     derived: [],
     settings: { ...DEFAULT_SETTINGS },

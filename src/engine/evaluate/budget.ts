@@ -138,7 +138,10 @@ export function applyComputedDeviations(lines: BudgetLine[]): void {
 export function deviationThreshold(line: BudgetLine, settings: Settings): number | null {
   const revised = revisedBudget(line);
   if (revised === null) return null;
-  return Math.max(settings.budgetDeviationShare * Math.abs(revised), settings.budgetDeviationMinMnkr * mnkrIn(line.unit));
+  return Math.max(
+    settings.budgetDeviationShare * Math.abs(revised),
+    settings.budgetDeviationMinMnkr * mnkrIn(line.unit),
+  );
 }
 
 function formatAmount(value: number, unit: AmountUnit): string {
@@ -159,7 +162,10 @@ export function largeDeviationFindings(lines: BudgetLine[], settings: Settings):
     if (Math.abs(deviation) <= threshold + 1e-9) continue;
     const cell = cellOf(line.cells, ["deviation", "budgetDeviation", "forecast", "label", "name"], line.row);
     const revised = revisedBudget(line) ?? 0;
-    const share = revised !== 0 ? ` (${(Math.abs(deviation / revised) * 100).toFixed(1).replace(".", ",")} % av budget)` : "";
+    const share =
+      revised !== 0
+        ? ` (${(Math.abs(deviation / revised) * 100).toFixed(1).replace(".", ",")} % av budget)`
+        : "";
     const shareEn = revised !== 0 ? ` (${(Math.abs(deviation / revised) * 100).toFixed(1)} % of budget)` : "";
     findings.push(
       finding({
@@ -167,7 +173,9 @@ export function largeDeviationFindings(lines: BudgetLine[], settings: Settings):
         sheet: line.sheet,
         cell,
         message: `Stor budgetavvikelse för ”${line.label}”: ${formatAmount(deviation, line.unit)}${share}.`,
-        messageEn: `Large budget deviation for "${line.label}": ${formatAmount(deviation, line.unit).replace(/\u00a0/g, ",").replace("−", "-")}${shareEn}.`,
+        messageEn: `Large budget deviation for "${line.label}": ${formatAmount(deviation, line.unit)
+          .replace(/\u00a0/g, ",")
+          .replace("−", "-")}${shareEn}.`,
       }),
     );
     if (!hasText(line.analysis)) {
@@ -229,11 +237,24 @@ export function derivedFigures(model: Model): DerivedFigure[] {
   const figures: DerivedFigure[] = [];
   const usable = (l: BudgetLine): boolean => l.budget !== null && l.forecast !== null;
   const namndNetto = baseRow(model.budget.filter((l) => l.tableType === "driftbudget-namnd" && usable(l)));
-  const areaTotal = model.budget.find((l) => l.tableType === "driftbudget-omrade" && l.kind === "total" && usable(l));
-  const adherence = (key: DerivedFigure["key"], value: number, line: BudgetLine, cells: string[]): DerivedFigure => ({
+  const areaTotal = model.budget.find(
+    (l) => l.tableType === "driftbudget-omrade" && l.kind === "total" && usable(l),
+  );
+  const adherence = (
+    key: DerivedFigure["key"],
+    value: number,
+    line: BudgetLine,
+    cells: string[],
+  ): DerivedFigure => ({
     key,
-    labelSv: key === "budgetfoljsamhet-fore" ? "Budgetföljsamhet före resultatöverföringar" : "Budgetföljsamhet efter resultatöverföringar",
-    labelEn: key === "budgetfoljsamhet-fore" ? "Budget adherence before result transfers" : "Budget adherence after result transfers",
+    labelSv:
+      key === "budgetfoljsamhet-fore"
+        ? "Budgetföljsamhet före resultatöverföringar"
+        : "Budgetföljsamhet efter resultatöverföringar",
+    labelEn:
+      key === "budgetfoljsamhet-fore"
+        ? "Budget adherence before result transfers"
+        : "Budget adherence after result transfers",
     value,
     target: 100,
     targetKind: "value",
@@ -247,14 +268,24 @@ export function derivedFigures(model: Model): DerivedFigure[] {
     const revised = revisedBudget(namndNetto);
     if (revised && namndNetto.forecast !== null) {
       figures.push(
-        adherence("budgetfoljsamhet-fore", percent1(namndNetto.forecast, revised), namndNetto, cellsOf(namndNetto, [...FORECAST_KEYS, ...BUDGET_KEYS])),
+        adherence(
+          "budgetfoljsamhet-fore",
+          percent1(namndNetto.forecast, revised),
+          namndNetto,
+          cellsOf(namndNetto, [...FORECAST_KEYS, ...BUDGET_KEYS]),
+        ),
       );
     }
   } else if (areaTotal && areaTotal.forecastBeforeTransfers !== null) {
     const revised = revisedBudget(areaTotal);
     if (revised) {
       figures.push(
-        adherence("budgetfoljsamhet-fore", percent1(areaTotal.forecastBeforeTransfers, revised), areaTotal, cellsOf(areaTotal, ["forecastBeforeTransfers", ...BUDGET_KEYS])),
+        adherence(
+          "budgetfoljsamhet-fore",
+          percent1(areaTotal.forecastBeforeTransfers, revised),
+          areaTotal,
+          cellsOf(areaTotal, ["forecastBeforeTransfers", ...BUDGET_KEYS]),
+        ),
       );
     }
   }
@@ -262,7 +293,11 @@ export function derivedFigures(model: Model): DerivedFigure[] {
   // After transfers: the nämnd table's deviation after resultatdisposition, else the area total.
   const after = namndNetto
     ? model.budget.find(
-        (l) => l.tableId === namndNetto.tableId && l.kind === "disposition" && AFTER_DISPOSITION.test(l.label) && (l.deviation ?? l.computedDeviation) !== null,
+        (l) =>
+          l.tableId === namndNetto.tableId &&
+          l.kind === "disposition" &&
+          AFTER_DISPOSITION.test(l.label) &&
+          (l.deviation ?? l.computedDeviation) !== null,
       )
     : undefined;
   const namndRevised = namndNetto ? revisedBudget(namndNetto) : null;
@@ -279,7 +314,12 @@ export function derivedFigures(model: Model): DerivedFigure[] {
     const revised = revisedBudget(areaTotal);
     if (revised && areaTotal.forecast !== null) {
       figures.push(
-        adherence("budgetfoljsamhet-efter", percent1(areaTotal.forecast, revised), areaTotal, cellsOf(areaTotal, [...FORECAST_KEYS, ...BUDGET_KEYS])),
+        adherence(
+          "budgetfoljsamhet-efter",
+          percent1(areaTotal.forecast, revised),
+          areaTotal,
+          cellsOf(areaTotal, [...FORECAST_KEYS, ...BUDGET_KEYS]),
+        ),
       );
     }
   }
@@ -317,8 +357,14 @@ function forecastAccuracy(model: Model, line: BudgetLine | undefined): DerivedFi
   };
 }
 
-export function evaluateBudget(model: Model, settings: Settings): { findings: Finding[]; derived: DerivedFigure[] } {
+export function evaluateBudget(
+  model: Model,
+  settings: Settings,
+): { findings: Finding[]; derived: DerivedFigure[] } {
   applyComputedDeviations(model.budget);
-  const findings = [...largeDeviationFindings(model.budget, settings), ...resultUnitFindings(model.budget, settings)];
+  const findings = [
+    ...largeDeviationFindings(model.budget, settings),
+    ...resultUnitFindings(model.budget, settings),
+  ];
   return { findings, derived: derivedFigures(model) };
 }

@@ -45,13 +45,15 @@ export const DIRECTION_CATALOGUE: readonly DirectionRule[] = [
     pattern: /budgetföljsamhet/i,
     direction: "max",
     reasonSv: "Budgetföljsamhet: prognos/utfall i procent av budget; 100 % är ett tak (över = underskott).",
-    reasonEn: "Budget adherence: forecast/outcome as a share of budget; 100 % is a ceiling (above = deficit).",
+    reasonEn:
+      "Budget adherence: forecast/outcome as a share of budget; 100 % is a ceiling (above = deficit).",
   },
   {
     pattern: /prognossäkerhet/i,
     direction: "band",
     reasonSv: "Prognossäkerhet: avvikelse mellan prognos och bokslut, ett intervall kring noll (±1 %).",
-    reasonEn: "Forecast accuracy: deviation between forecast and year-end outcome, a band around zero (±1 %).",
+    reasonEn:
+      "Forecast accuracy: deviation between forecast and year-end outcome, a band around zero (±1 %).",
   },
   // --- Lower is better.
   {
@@ -137,7 +139,8 @@ export const DIRECTION_CATALOGUE: readonly DirectionRule[] = [
     pattern: /självförsörj|klarar målen|behåller kontraktet|fullföljer|omdöme/i,
     direction: "higher",
     reasonSv: "Utfall som är målet i sig (självförsörjning, klarar målen, behåller bostad): högre är bättre.",
-    reasonEn: "Outcomes that are the goal itself (self-sufficiency, passing, keeping housing): higher is better.",
+    reasonEn:
+      "Outcomes that are the goal itself (self-sufficiency, passing, keeping housing): higher is better.",
   },
   {
     pattern: /tillhandahållna|fått (feriejobb|stockholmsjobb)|praktikplatser|\bnåtts\b|färdigställda/i,
@@ -146,10 +149,13 @@ export const DIRECTION_CATALOGUE: readonly DirectionRule[] = [
     reasonEn: "Places, jobs and services provided or reaching people: more is better.",
   },
   {
-    pattern: /legitimerade|ekologisk|matavfall|digital|smarta lås|marknadsdialog|uppföljning genomförts|uppfyller stadens krav|svarar på|deltar i|vidtalas|kallats till samtal|andel pojkar av/i,
+    pattern:
+      /legitimerade|ekologisk|matavfall|digital|smarta lås|marknadsdialog|uppföljning genomförts|uppfyller stadens krav|svarar på|deltar i|vidtalas|kallats till samtal|andel pojkar av/i,
     direction: "higher",
-    reasonSv: "Andel som gör det önskade (legitimerad personal, ekologiskt, digitalt, uppföljt, deltar): högre är bättre.",
-    reasonEn: "Share doing the desired thing (licensed staff, organic, digital, followed up, taking part): higher is better.",
+    reasonSv:
+      "Andel som gör det önskade (legitimerad personal, ekologiskt, digitalt, uppföljt, deltar): högre är bättre.",
+    reasonEn:
+      "Share doing the desired thing (licensed staff, organic, digital, followed up, taking part): higher is better.",
   },
 ];
 
@@ -182,7 +188,8 @@ export function resolveDirection(indicator: Indicator): ResolvedDirection {
   }
   const rule = catalogueDirection(indicator.name);
   if (rule) return { direction: rule.direction, source: "catalogue", rule };
-  const fromTarget = TARGET_FORM_DIRECTION[indicator.targetKind] ?? TARGET_FORM_DIRECTION[indicator.kfTargetKind];
+  const fromTarget =
+    TARGET_FORM_DIRECTION[indicator.targetKind] ?? TARGET_FORM_DIRECTION[indicator.kfTargetKind];
   if (fromTarget) return { direction: fromTarget, source: "target" };
   return { direction: "unknown", source: "none" };
 }

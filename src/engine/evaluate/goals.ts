@@ -1,6 +1,14 @@
 import type { Finding } from "../findings";
 import { finding } from "../findings";
-import type { Activity, Assessment, Goal, GoalCounts, Indicator, IndicatorStatus, Model } from "../model/types";
+import type {
+  Activity,
+  Assessment,
+  Goal,
+  GoalCounts,
+  Indicator,
+  IndicatorStatus,
+  Model,
+} from "../model/types";
 import { cellOf, goalIdCell, hasText } from "./cells";
 
 /** What a goal is judged on: the indicators and activities under it (its own and its children's). */
@@ -19,7 +27,10 @@ const COUNTED: ReadonlySet<IndicatorStatus> = new Set(["met", "partly-met", "not
  */
 export function countingStatus(indicator: Indicator): IndicatorStatus | null {
   if (COUNTED.has(indicator.status)) return indicator.status;
-  if ((indicator.status === "no-target" || indicator.status === "unknown") && COUNTED.has(indicator.kfStatus)) {
+  if (
+    (indicator.status === "no-target" || indicator.status === "unknown") &&
+    COUNTED.has(indicator.kfStatus)
+  ) {
     return indicator.kfStatus;
   }
   return null;
@@ -29,7 +40,10 @@ export function emptyCounts(): GoalCounts {
   return { met: 0, partlyMet: 0, notMet: 0, notMeasured: 0, activitiesWithDeviation: 0, activities: 0 };
 }
 
-export function countEvidence(evidence: { indicators: Iterable<Indicator>; activities: Iterable<Activity> }): GoalCounts {
+export function countEvidence(evidence: {
+  indicators: Iterable<Indicator>;
+  activities: Iterable<Activity>;
+}): GoalCounts {
   const counts = emptyCounts();
   for (const indicator of evidence.indicators) {
     const status = countingStatus(indicator);
@@ -160,13 +174,24 @@ export function contradiction(
     const partsSv: string[] = [];
     const partsEn: string[] = [];
     if (notMet.length > 0) {
-      const names = notMet.slice(0, 3).map((i) => `”${i.name}”${describeMiss(i)}`).join(", ");
-      partsSv.push(`${notMet.length} ${notMet.length === 1 ? "indikator uppfyller" : "indikatorer uppfyller"} inte målet (${names}${notMet.length > 3 ? " …" : ""})`);
-      partsEn.push(`${notMet.length} ${notMet.length === 1 ? "indicator misses" : "indicators miss"} the target (${names.replace(/[”]/g, '"')}${notMet.length > 3 ? " …" : ""})`);
+      const names = notMet
+        .slice(0, 3)
+        .map((i) => `”${i.name}”${describeMiss(i)}`)
+        .join(", ");
+      partsSv.push(
+        `${notMet.length} ${notMet.length === 1 ? "indikator uppfyller" : "indikatorer uppfyller"} inte målet (${names}${notMet.length > 3 ? " …" : ""})`,
+      );
+      partsEn.push(
+        `${notMet.length} ${notMet.length === 1 ? "indicator misses" : "indicators miss"} the target (${names.replace(/[”]/g, '"')}${notMet.length > 3 ? " …" : ""})`,
+      );
     }
     if (deviating.length > 0) {
-      partsSv.push(`${deviating.length} ${deviating.length === 1 ? "aktivitet" : "aktiviteter"} med avvikelse`);
-      partsEn.push(`${deviating.length} ${deviating.length === 1 ? "activity" : "activities"} with a deviation`);
+      partsSv.push(
+        `${deviating.length} ${deviating.length === 1 ? "aktivitet" : "aktiviteter"} med avvikelse`,
+      );
+      partsEn.push(
+        `${deviating.length} ${deviating.length === 1 ? "activity" : "activities"} with a deviation`,
+      );
     }
     return {
       sv: `Målet bedöms ”${ASSESSMENT_SV.helt}” men ${partsSv.join(" och ")}.`,
@@ -204,7 +229,11 @@ export function evaluateGoals(model: Model, assessable: boolean): Finding[] {
   const findings: Finding[] = [];
   const evidence = collectEvidence(model);
   for (const goal of model.goals) {
-    const own = evidence.get(goal.id) ?? { indicators: new Set<Indicator>(), activities: new Set<Activity>(), borrowed: false };
+    const own = evidence.get(goal.id) ?? {
+      indicators: new Set<Indicator>(),
+      activities: new Set<Activity>(),
+      borrowed: false,
+    };
     goal.counts = countEvidence(own);
     goal.suggestedAssessment = assessable ? suggestAssessment(goal.counts) : null;
     if (!assessable) continue;
@@ -254,7 +283,8 @@ export function countsSentence(counts: GoalCounts, language: "sv" | "en" = "sv")
       measured > 0
         ? `${counts.met} av ${plural(measured, "indikator", "indikatorer")} uppfylls helt, ${counts.partlyMet} delvis, ${counts.notMet} ej`
         : "inga mätta indikatorer";
-    if (counts.notMeasured > 0) indicators += ` (${counts.notMeasured} ännu ej ${counts.notMeasured === 1 ? "mätt" : "mätta"})`;
+    if (counts.notMeasured > 0)
+      indicators += ` (${counts.notMeasured} ännu ej ${counts.notMeasured === 1 ? "mätt" : "mätta"})`;
     parts.push(indicators);
     if (counts.activities > 0) {
       parts.push(

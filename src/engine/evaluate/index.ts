@@ -8,7 +8,14 @@ import { evaluateBudget } from "./budget";
 export type { DerivedFigure, EvaluationResult } from "./types";
 export { DIRECTION_CATALOGUE, catalogueDirection, resolveDirection } from "./direction";
 export type { DirectionRule, ResolvedDirection } from "./direction";
-export { compareToTarget, valueForStatus, outcomeDue, isDeviating, unitFamily, unitInText } from "./indicators";
+export {
+  compareToTarget,
+  valueForStatus,
+  outcomeDue,
+  isDeviating,
+  unitFamily,
+  unitInText,
+} from "./indicators";
 export {
   collectEvidence,
   contradiction,

@@ -147,8 +147,20 @@ export function evaluateIndicator(indicator: Indicator, ctx: IndicatorContext): 
   const nameCell = cellOf(indicator.cells, ["name"], indicator.row);
   const resolved = resolveDirection(indicator);
   indicator.direction = resolved.direction;
-  indicator.status = statusAgainst(indicator, indicator.target, indicator.targetKind, indicator.targetText, ctx);
-  indicator.kfStatus = statusAgainst(indicator, indicator.kfTarget, indicator.kfTargetKind, indicator.kfTargetText, ctx);
+  indicator.status = statusAgainst(
+    indicator,
+    indicator.target,
+    indicator.targetKind,
+    indicator.targetText,
+    ctx,
+  );
+  indicator.kfStatus = statusAgainst(
+    indicator,
+    indicator.kfTarget,
+    indicator.kfTargetKind,
+    indicator.kfTargetText,
+    ctx,
+  );
 
   if (
     resolved.direction === "unknown" &&

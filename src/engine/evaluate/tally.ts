@@ -17,9 +17,27 @@ export interface StatedTally {
 }
 
 const NUMBER_WORDS: Record<string, number> = {
-  en: 1, ett: 1, två: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, åtta: 8, nio: 9, tio: 10,
-  elva: 11, tolv: 12, tretton: 13, fjorton: 14, femton: 15, sexton: 16, sjutton: 17, arton: 18,
-  nitton: 19, tjugo: 20,
+  en: 1,
+  ett: 1,
+  två: 2,
+  tre: 3,
+  fyra: 4,
+  fem: 5,
+  sex: 6,
+  sju: 7,
+  åtta: 8,
+  nio: 9,
+  tio: 10,
+  elva: 11,
+  tolv: 12,
+  tretton: 13,
+  fjorton: 14,
+  femton: 15,
+  sexton: 16,
+  sjutton: 17,
+  arton: 18,
+  nitton: 19,
+  tjugo: 20,
 };
 
 function numberOf(word: string | undefined): number | null {
@@ -35,8 +53,14 @@ const MET_RE = new RegExp(
   `${WORD}\\s+(?:av\\s+(?:de\\s+)?${WORD}\\s+)?(?:av\\s+)?indikator(?:er|erna|n)?\\s+${VERB}(\\s+helt)?`,
   "iu",
 );
-const PARTLY_RE = new RegExp(`${WORD}\\s+(?:bedöms\\s+)?(?:uppfyllas\\s+|uppfylls\\s+|uppnås\\s+|nås\\s+)?delvis`, "iu");
-const NOT_RE = new RegExp(`${WORD}\\s+(?:bedöms\\s+)?(?:uppfyllas\\s+|uppfylls\\s+|uppnås\\s+|nås\\s+)?(?:inte\\s+alls|inte|ej)(?![\\p{L}])`, "iu");
+const PARTLY_RE = new RegExp(
+  `${WORD}\\s+(?:bedöms\\s+)?(?:uppfyllas\\s+|uppfylls\\s+|uppnås\\s+|nås\\s+)?delvis`,
+  "iu",
+);
+const NOT_RE = new RegExp(
+  `${WORD}\\s+(?:bedöms\\s+)?(?:uppfyllas\\s+|uppfylls\\s+|uppnås\\s+|nås\\s+)?(?:inte\\s+alls|inte|ej)(?![\\p{L}])`,
+  "iu",
+);
 const ALL_RE = /samtliga\s+(?:av\s+)?[\p{L}\s]*?indikatorer/iu;
 
 /** Reads the first indicator tally in a text, or null when it states none. */
@@ -44,7 +68,13 @@ export function parseStatedTally(text: string): StatedTally | null {
   const sentences = text.split(/(?<=[.!?])\s+/);
   for (const sentence of sentences) {
     if (!/indikator/i.test(sentence)) continue;
-    const tally: StatedTally = { met: null, partlyMet: null, notMet: null, total: null, sentence: sentence.trim() };
+    const tally: StatedTally = {
+      met: null,
+      partlyMet: null,
+      notMet: null,
+      total: null,
+      sentence: sentence.trim(),
+    };
     const met = MET_RE.exec(sentence);
     if (met) {
       const definite = /\bde\s+[\p{L}\d]+\s+indikatorerna/iu.test(sentence);

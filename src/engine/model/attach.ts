@@ -13,7 +13,12 @@ const BLOCK_LEVELS: GoalLevel[] = ["inriktningsmal", "kf-mal"];
  * - except in unit reports, where the KF mål's tables come first and the `Enhetsmål` that closes
  *   the block owns the evidence since the KF mål heading (DOMAIN.md, 004 lines 389–470).
  */
-export function assignGoals(snapshot: WorkbookSnapshot, goals: Goal[], indicators: Indicator[], activities: Activity[]): void {
+export function assignGoals(
+  snapshot: WorkbookSnapshot,
+  goals: Goal[],
+  indicators: Indicator[],
+  activities: Activity[],
+): void {
   const bySheet = new Map<string, Goal[]>();
   for (const g of goals) {
     const list = bySheet.get(g.sheet) ?? [];
@@ -60,15 +65,21 @@ function goalFromColumn(
   if (!sheet || !pos) return undefined;
   const text = cleanText(textOf(cellAt(sheet, pos.row, pos.col)));
   if (!text) return undefined;
-  const { number, title } = splitNumber(text.replace(/^(n[aä]mndm[aå]l|enhetsm[aå]l|kf:?s m[aå]l[^:]*):?\s*/i, ""));
+  const { number, title } = splitNumber(
+    text.replace(/^(n[aä]mndm[aå]l|enhetsm[aå]l|kf:?s m[aå]l[^:]*):?\s*/i, ""),
+  );
   const key = matchKey(title);
-  const existing = goals.find((g) => (number !== null && g.number === number) || (key && matchKey(g.title) === key));
+  const existing = goals.find(
+    (g) => (number !== null && g.number === number) || (key && matchKey(g.title) === key),
+  );
   if (existing) return existing.id;
   const level: GoalLevel = /^enhetsm/i.test(text)
     ? "enhetsmal"
     : number === null
       ? "namndmal"
-      : (["inriktningsmal", "kf-mal", "namndmal", "enhetsmal"] as GoalLevel[])[Math.min(number.split(".").length - 1, 3)];
+      : (["inriktningsmal", "kf-mal", "namndmal", "enhetsmal"] as GoalLevel[])[
+          Math.min(number.split(".").length - 1, 3)
+        ];
   const parentNumber = number && number.includes(".") ? number.slice(0, number.lastIndexOf(".")) : null;
   const goal: Goal = {
     id: `${sheetName}!${address}`,

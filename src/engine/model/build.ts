@@ -10,12 +10,30 @@ import { parseTargetCell } from "../parse/target";
 import { cleanText, matchKey, stripLeadingSymbols, stripTags } from "../parse/text";
 import { headerKey } from "../recognise/headers";
 import { LEVEL_RANK } from "../recognise/goals";
-import type { ColumnRole, GoalHeading, Recognition, RecognisedRow, RecognisedTable } from "../recognise/types";
+import type {
+  ColumnRole,
+  GoalHeading,
+  Recognition,
+  RecognisedRow,
+  RecognisedTable,
+} from "../recognise/types";
 import type { DirectionOverride } from "../state";
 import { assignGoals } from "./attach";
 import type { BudgetAmountField, FieldLabel } from "./labels";
 import { BUDGET_FIELD_LABELS, INDICATOR_FIELD_LABELS } from "./labels";
-import type { Activity, BudgetKind, BudgetLine, CellRefs, Direction, Goal, Indicator, Model, Period, PeriodKind, TargetKind } from "./types";
+import type {
+  Activity,
+  BudgetKind,
+  BudgetLine,
+  CellRefs,
+  Direction,
+  Goal,
+  Indicator,
+  Model,
+  Period,
+  PeriodKind,
+  TargetKind,
+} from "./types";
 
 export interface BuildOptions {
   period: { kind: PeriodKind; year: number | null } | null;
@@ -66,8 +84,14 @@ export function buildModel(
         sheet: block.sheet,
         cell: block.cell,
         range: block.range,
-        message: `Ser ut som en tabell men kolumnerna kunde inte tolkas: ${block.headers.filter(Boolean).map((h) => `”${h}”`).join(", ")}. Ange tabelltyp och kolumner under Läs in.`,
-        messageEn: `Looks like a table but its columns could not be mapped: ${block.headers.filter(Boolean).map((h) => `"${h}"`).join(", ")}. Set the table type and columns under Read.`,
+        message: `Ser ut som en tabell men kolumnerna kunde inte tolkas: ${block.headers
+          .filter(Boolean)
+          .map((h) => `”${h}”`)
+          .join(", ")}. Ange tabelltyp och kolumner under Läs in.`,
+        messageEn: `Looks like a table but its columns could not be mapped: ${block.headers
+          .filter(Boolean)
+          .map((h) => `"${h}"`)
+          .join(", ")}. Set the table type and columns under Read.`,
       }),
     );
   }
@@ -128,20 +152,34 @@ function refs(table: RecognisedTable, row: RecognisedRow, roles: ColumnRole[]): 
 
 /** The row's Analys cell, else the Analys row recognised under it. */
 function readAnalysis(table: RecognisedTable, row: RecognisedRow): string | null {
-  return cleanText(String(cellValue(table, row, columnOf(table, "analysis")) ?? "")) || row.analysis?.text || null;
+  return (
+    cleanText(String(cellValue(table, row, columnOf(table, "analysis")) ?? "")) || row.analysis?.text || null
+  );
 }
 
 function displayName(value: CellValue): string {
-  return stripLeadingSymbols(cleanText(stripTags(typeof value === "string" ? value : value === null ? "" : String(value))));
+  return stripLeadingSymbols(
+    cleanText(stripTags(typeof value === "string" ? value : value === null ? "" : String(value))),
+  );
 }
 
 const VALUE_LABEL: FieldLabel = { sv: "Värdet", en: "The value" };
 
 function roleLabel(role: ColumnRole): FieldLabel {
-  return role in INDICATOR_FIELD_LABELS ? INDICATOR_FIELD_LABELS[role as keyof typeof INDICATOR_FIELD_LABELS] : VALUE_LABEL;
+  return role in INDICATOR_FIELD_LABELS
+    ? INDICATOR_FIELD_LABELS[role as keyof typeof INDICATOR_FIELD_LABELS]
+    : VALUE_LABEL;
 }
 
-function unparseable(ctx: Ctx, table: RecognisedTable, row: number, col: number, what: FieldLabel, text: string, subject: string) {
+function unparseable(
+  ctx: Ctx,
+  table: RecognisedTable,
+  row: number,
+  col: number,
+  what: FieldLabel,
+  text: string,
+  subject: string,
+) {
   ctx.findings.push(
     finding({
       code: "value-unparseable",
@@ -178,7 +216,13 @@ function readNumber(
   return { value: null, unit: null, decimals: 0 };
 }
 
-function readTarget(ctx: Ctx, table: RecognisedTable, row: RecognisedRow, role: "target" | "kfTarget", subject: string) {
+function readTarget(
+  ctx: Ctx,
+  table: RecognisedTable,
+  row: RecognisedRow,
+  role: "target" | "kfTarget",
+  subject: string,
+) {
   const col = columnOf(table, role);
   const none = { kind: "none" as TargetKind, value: null, unit: null, text: null, decimals: 0 };
   if (col === null) return none;
@@ -190,9 +234,26 @@ function readTarget(ctx: Ctx, table: RecognisedTable, row: RecognisedRow, role: 
 }
 
 const DIRECTION_WORDS: Record<string, Direction> = {
-  hogre: "higher", hogrearbattre: "higher", hog: "higher", higher: "higher", up: "higher", okande: "higher", "+": "higher",
-  lagre: "lower", lagrearbattre: "lower", lag: "lower", lower: "lower", down: "lower", minskande: "lower", "-": "lower",
-  band: "band", intervall: "band", max: "max", tak: "max", oka: "increase", increase: "increase",
+  hogre: "higher",
+  hogrearbattre: "higher",
+  hog: "higher",
+  higher: "higher",
+  up: "higher",
+  okande: "higher",
+  "+": "higher",
+  lagre: "lower",
+  lagrearbattre: "lower",
+  lag: "lower",
+  lower: "lower",
+  down: "lower",
+  minskande: "lower",
+  "-": "lower",
+  band: "band",
+  intervall: "band",
+  max: "max",
+  tak: "max",
+  oka: "increase",
+  increase: "increase",
 };
 
 export function parseDirection(text: string): Direction | null {
@@ -201,7 +262,12 @@ export function parseDirection(text: string): Direction | null {
   return DIRECTION_WORDS[key] ?? null;
 }
 
-function readIndicator(ctx: Ctx, table: RecognisedTable, row: RecognisedRow, overrides: DirectionOverride[]): Indicator {
+function readIndicator(
+  ctx: Ctx,
+  table: RecognisedTable,
+  row: RecognisedRow,
+  overrides: DirectionOverride[],
+): Indicator {
   const name = displayName(cellValue(table, row, columnOf(table, "name")));
   const outcome = readNumber(ctx, table, row, "outcome", name);
   const outcomeMen = readNumber(ctx, table, row, "outcomeMen", name);
@@ -213,12 +279,30 @@ function readIndicator(ctx: Ctx, table: RecognisedTable, row: RecognisedRow, ove
   const unitCell = cleanText(String(cellValue(table, row, columnOf(table, "unit")) ?? ""));
   const unit =
     (unitCell || null) ??
-    [outcome, target, kfTarget, forecast, previous, outcomeMen, outcomeWomen].map((q) => q.unit).find((u) => u) ??
+    [outcome, target, kfTarget, forecast, previous, outcomeMen, outcomeWomen]
+      .map((q) => q.unit)
+      .find((u) => u) ??
     null;
-  const periodText = cleanText(String(cellValue(table, row, columnOf(table, "period") ?? columnOf(table, "periodicity")) ?? ""));
+  const periodText = cleanText(
+    String(cellValue(table, row, columnOf(table, "period") ?? columnOf(table, "periodicity")) ?? ""),
+  );
   const stated = cleanText(String(cellValue(table, row, columnOf(table, "direction")) ?? ""));
   const override = overrides.find((o) => o.sheet === table.sheet && o.row === row.row);
-  const cells = refs(table, row, ["name", "outcome", "outcomeMen", "outcomeWomen", "previous", "forecast", "target", "kfTarget", "period", "periodicity", "direction", "analysis", "goal"]);
+  const cells = refs(table, row, [
+    "name",
+    "outcome",
+    "outcomeMen",
+    "outcomeWomen",
+    "previous",
+    "forecast",
+    "target",
+    "kfTarget",
+    "period",
+    "periodicity",
+    "direction",
+    "analysis",
+    "goal",
+  ]);
   if (row.analysis && !cells.analysis) cells.analysis = row.analysis.cell;
   return {
     name,
@@ -243,7 +327,9 @@ function readIndicator(ctx: Ctx, table: RecognisedTable, row: RecognisedRow, ove
     kfStatus: "unknown",
     analysis: readAnalysis(table, row),
     cells,
-    statedDirection: (override ? parseDirection(override.direction) ?? (override.direction as Direction) : null) ?? (stated ? parseDirection(stated) : null),
+    statedDirection:
+      (override ? (parseDirection(override.direction) ?? (override.direction as Direction)) : null) ??
+      (stated ? parseDirection(stated) : null),
     periodText: periodText || null,
     units: {
       outcome: outcome.unit,
@@ -294,7 +380,8 @@ function readActivity(ctx: Ctx, table: RecognisedTable, row: RecognisedRow): Act
 function budgetKind(label: string, raw: CellValue): BudgetKind {
   const key = matchKey(label);
   if (key.startsWith("varav") || (typeof raw === "string" && /^\s*<i>/i.test(raw))) return "varav";
-  if (/resultatdisposition|overskottfran|overskotttill|underskottfran|underskotttill/.test(key)) return "disposition";
+  if (/resultatdisposition|overskottfran|overskotttill|underskottfran|underskotttill/.test(key))
+    return "disposition";
   if (/^(totalt|summa|total|samtliga)/.test(key)) return "total";
   if (key.includes("netto") || key.startsWith("anslagfornamndensverksamhet")) return "netto";
   if (key.startsWith("intakter")) return "intakter";
@@ -334,7 +421,10 @@ function readBudgetLine(ctx: Ctx, table: RecognisedTable, row: RecognisedRow): B
     computedDeviation: null,
     analysis: readAnalysis(table, row),
     cells: { label: a1(row.row, columnOf(table, "name") ?? table.firstCol) },
-    tableType: table.type === "indicators-followup" || table.type === "indicators-plan" || table.type === "activities" ? "budget-other" : table.type,
+    tableType:
+      table.type === "indicators-followup" || table.type === "indicators-plan" || table.type === "activities"
+        ? "budget-other"
+        : table.type,
     tableId: table.id,
   };
   for (const [role, field] of BUDGET_FIELDS) {
@@ -354,18 +444,40 @@ function readBudgetLine(ctx: Ctx, table: RecognisedTable, row: RecognisedRow): B
     if (column.role !== "amount" && column.role !== "budget") continue;
     const key = cleanText(column.header);
     const sheet = ctx.sheets.get(table.sheet);
-    const parsed = parseQuantityCell(cellValue(table, row, column.col), sheet ? formatAt(sheet, row.row, column.col) : null);
+    const parsed = parseQuantityCell(
+      cellValue(table, row, column.col),
+      sheet ? formatAt(sheet, row.row, column.col) : null,
+    );
     extra[key] = parsed.kind === "quantity" ? parsed.quantity.value : null;
     line.cells[`amount:${key}`] = a1(row.row, column.col);
-    if (parsed.kind === "error" || (parsed.kind === "text" && !isDash(parsed.text) && column.role === "amount" && !headerKey(column.header).startsWith("varav"))) {
-      unparseable(ctx, table, row.row, column.col, { sv: column.header, en: column.header }, parsed.text, label);
+    if (
+      parsed.kind === "error" ||
+      (parsed.kind === "text" &&
+        !isDash(parsed.text) &&
+        column.role === "amount" &&
+        !headerKey(column.header).startsWith("varav"))
+    ) {
+      unparseable(
+        ctx,
+        table,
+        row.row,
+        column.col,
+        { sv: column.header, en: column.header },
+        parsed.text,
+        label,
+      );
     }
   }
   if (Object.keys(extra).length) line.extra = extra;
   return line;
 }
 
-function resolvePeriod(ctx: Ctx, recognition: Recognition, forced: BuildOptions["period"], year: number | null): Period {
+function resolvePeriod(
+  ctx: Ctx,
+  recognition: Recognition,
+  forced: BuildOptions["period"],
+  year: number | null,
+): Period {
   if (forced) return { kind: forced.kind, year: forced.year, source: "flag" };
   const named: ParsedPeriod[] = [];
   for (const cell of recognition.periodCells) {
@@ -377,7 +489,10 @@ function resolvePeriod(ctx: Ctx, recognition: Recognition, forced: BuildOptions[
     return { kind: latest.kind, year: latest.year, source: "cell" };
   }
   const types = new Set(recognition.tables.map((t) => t.type));
-  const planOnly = types.size > 0 && [...types].every((t) => t === "indicators-plan" || t === "driftbudget-vp" || t === "activities") && (types.has("indicators-plan") || types.has("driftbudget-vp"));
+  const planOnly =
+    types.size > 0 &&
+    [...types].every((t) => t === "indicators-plan" || t === "driftbudget-vp" || t === "activities") &&
+    (types.has("indicators-plan") || types.has("driftbudget-vp"));
   if (planOnly) {
     const vpHeader = recognition.tables
       .flatMap((t) => t.columns)
@@ -391,8 +506,10 @@ function resolvePeriod(ctx: Ctx, recognition: Recognition, forced: BuildOptions[
       code: "period-unknown",
       sheet: first?.name ?? "",
       cell: "A1",
-      message: "Ingen period angiven och ingen kunde läsas (t.ex. ”Tertial 2 2021” i en Period-cell). Ange period (T1, T2 eller VB) för att bedöma utfall.",
-      messageEn: "No period given and none could be read (e.g. \"Tertial 2 2021\" in a Period cell). Choose a period (T1, T2 or VB) to assess outcomes.",
+      message:
+        "Ingen period angiven och ingen kunde läsas (t.ex. ”Tertial 2 2021” i en Period-cell). Ange period (T1, T2 eller VB) för att bedöma utfall.",
+      messageEn:
+        'No period given and none could be read (e.g. "Tertial 2 2021" in a Period cell). Choose a period (T1, T2 or VB) to assess outcomes.',
     }),
   );
   return { kind: null, year: null, source: "none" };

@@ -44,13 +44,7 @@ export interface Goal {
 export type TargetKind = "value" | "band" | "max" | "min" | "increase" | "delegated" | "none";
 export type Periodicity = "tertial" | "year";
 export type Direction = "higher" | "lower" | "band" | "max" | "increase" | "unknown";
-export type IndicatorStatus =
-  | "met"
-  | "partly-met"
-  | "not-met"
-  | "not-measured"
-  | "no-target"
-  | "unknown";
+export type IndicatorStatus = "met" | "partly-met" | "not-met" | "not-measured" | "no-target" | "unknown";
 
 /** Where each field of a row came from (A1 addresses on the row's sheet). */
 export type CellRefs = Partial<Record<string, string>>;
@@ -85,7 +79,13 @@ export interface Indicator {
   /** Addition: the period text of the row (`Tertial 2 2021`). */
   periodText?: string | null;
   /** Addition: the unit each value was written with (null when written without one). */
-  units?: { outcome: string | null; forecast: string | null; previous: string | null; target: string | null; kfTarget: string | null };
+  units?: {
+    outcome: string | null;
+    forecast: string | null;
+    previous: string | null;
+    target: string | null;
+    kfTarget: string | null;
+  };
 }
 
 export interface Activity {
@@ -101,14 +101,7 @@ export interface Activity {
   cells: CellRefs;
 }
 
-export type BudgetKind =
-  | "row"
-  | "varav"
-  | "total"
-  | "netto"
-  | "intakter"
-  | "kostnader"
-  | "disposition";
+export type BudgetKind = "row" | "varav" | "total" | "netto" | "intakter" | "kostnader" | "disposition";
 
 export type BudgetTableType =
   | "driftbudget-namnd"

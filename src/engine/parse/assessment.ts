@@ -10,7 +10,8 @@ export function parseAssessment(text: string): Assessment | null {
   const key = matchKey(words);
   if (key === "uppfyllshelt" || key === "heltuppfyllt" || key === "uppfylltshelt") return "helt";
   if (key === "uppfyllsdelvis" || key === "delvisuppfyllt") return "delvis";
-  if (key === "uppfyllsej" || key === "uppfyllsinte" || key === "ejuppfyllt" || key === "uppfyllsinteallas") return "ej";
+  if (key === "uppfyllsej" || key === "uppfyllsinte" || key === "ejuppfyllt" || key === "uppfyllsinteallas")
+    return "ej";
   if (key === "ingen" || key === "ingenbedomning" || key === "ejbedomd") return "ingen";
   return null;
 }

@@ -9,8 +9,10 @@ export interface ParsedPeriod {
 /** `Tertial 1 2021`, `Tertial 2 2021`, `T2 2021`, `T2`, `VB 2020`, `VP 2022`, `Tertial/2021` is not a period. */
 export function parsePeriodText(text: string): ParsedPeriod | null {
   const t = cleanText(text);
-  const tertial = /^(?:tertial|tertialrapport)\s*([12])\b\s*(\d{4})?$/i.exec(t) ?? /^T\s*([12])\b\s*(\d{4})?$/i.exec(t);
-  if (tertial) return { kind: tertial[1] === "1" ? "T1" : "T2", year: tertial[2] ? Number(tertial[2]) : null };
+  const tertial =
+    /^(?:tertial|tertialrapport)\s*([12])\b\s*(\d{4})?$/i.exec(t) ?? /^T\s*([12])\b\s*(\d{4})?$/i.exec(t);
+  if (tertial)
+    return { kind: tertial[1] === "1" ? "T1" : "T2", year: tertial[2] ? Number(tertial[2]) : null };
   const vb = /^(VB|verksamhetsberättelse|bokslut)\s*(\d{4})?$/i.exec(t);
   if (vb) return { kind: "VB", year: vb[2] ? Number(vb[2]) : null };
   const vp = /^(VP|verksamhetsplan)\s*(\d{4})?$/i.exec(t);
@@ -30,7 +32,8 @@ export function parsePeriodicity(text: string): Periodicity | null {
   if (!t) return null;
   if (/^tertial/i.test(t) || /^T[12]\b/i.test(t)) return "tertial";
   const key = matchKey(t);
-  if (key === "ar" || key === "arlig" || key === "arligen" || /^\d{4}$/.test(t) || /^(vb|helar)/.test(key)) return "year";
+  if (key === "ar" || key === "arlig" || key === "arligen" || /^\d{4}$/.test(t) || /^(vb|helar)/.test(key))
+    return "year";
   return null;
 }
 

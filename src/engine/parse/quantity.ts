@@ -68,8 +68,13 @@ function withUnit(value: number, decimals: number, rest: string): Quantity | nul
 }
 
 /** Reads the unit a number format displays: `0.0 %` → `%`, `#,##0 "st"` → `st`. */
-export function unitFromFormat(format: string | null | undefined): { unit: string | null; percent: boolean; decimals: number | null } {
-  if (!format || format === "General" || format === "@") return { unit: null, percent: false, decimals: null };
+export function unitFromFormat(format: string | null | undefined): {
+  unit: string | null;
+  percent: boolean;
+  decimals: number | null;
+} {
+  if (!format || format === "General" || format === "@")
+    return { unit: null, percent: false, decimals: null };
   const section = format.split(";")[0];
   const quoted = /"([^"]+)"/.exec(section);
   const withoutQuoted = section.replace(/"[^"]*"/g, "");
@@ -89,8 +94,13 @@ export function unitFromFormat(format: string | null | undefined): { unit: strin
 /** True when a number format displays a date or time. */
 export function isDateFormat(format: string | null | undefined): boolean {
   if (!format) return false;
-  const stripped = format.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "");
-  return /[dy]/i.test(stripped) || /(^|[^A-Za-z])m{1,5}([^A-Za-z]|$)/.test(stripped) && /[dhys]/i.test(stripped);
+  const stripped = format
+    .replace(/"[^"]*"/g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/\\./g, "");
+  return (
+    /[dy]/i.test(stripped) || (/(^|[^A-Za-z])m{1,5}([^A-Za-z]|$)/.test(stripped) && /[dhys]/i.test(stripped))
+  );
 }
 
 /** Rounds away binary floating noise: 0.041*100 → 4.1, not 4.1000000000000005. */

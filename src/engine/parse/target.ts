@@ -26,7 +26,10 @@ export function parseTargetCell(value: CellValue, format?: string | null): Targe
     const q = parseQuantityCell(value, format);
     if (q.kind === "quantity") {
       const { value: v, unit, decimals } = q.quantity;
-      return { ok: true, target: { kind: "value", value: v, unit, decimals, text: renderNumber(v, unit, decimals) } };
+      return {
+        ok: true,
+        target: { kind: "value", value: v, unit, decimals, text: renderNumber(v, unit, decimals) },
+      };
     }
   }
   const q = parseQuantityCell(value, format);
@@ -41,20 +44,30 @@ export function parseTargetCell(value: CellValue, format?: string | null): Targe
   if (/^[-–—]+$/.test(text) || key === "" || key === "saknas" || key === "ej" || key === "inget") {
     return { ok: true, target: { ...NONE, text } };
   }
-  if (key.startsWith("tasframav")) return { ok: true, target: { kind: "delegated", value: null, unit: null, decimals: 0, text } };
-  if (/^(oka|okning|okat|hoja|hogre)$/.test(key)) return { ok: true, target: { kind: "increase", value: null, unit: null, decimals: 0, text } };
-  if (/^(minska|minskning|sanka|lagre)$/.test(key)) return { ok: true, target: { kind: "none", value: null, unit: null, decimals: 0, text } };
+  if (key.startsWith("tasframav"))
+    return { ok: true, target: { kind: "delegated", value: null, unit: null, decimals: 0, text } };
+  if (/^(oka|okning|okat|hoja|hogre)$/.test(key))
+    return { ok: true, target: { kind: "increase", value: null, unit: null, decimals: 0, text } };
+  if (/^(minska|minskning|sanka|lagre)$/.test(key))
+    return { ok: true, target: { kind: "none", value: null, unit: null, decimals: 0, text } };
   const band = /^(?:\+\s*\/\s*-|±|\+-)\s*(.+)$/.exec(text.replace(/[\u2212\u2013]/g, "-"));
   if (band) {
     const n = parseNumberText(band[1]);
-    if (n) return { ok: true, target: { kind: "band", value: Math.abs(n.value), unit: n.unit, decimals: n.decimals, text } };
+    if (n)
+      return {
+        ok: true,
+        target: { kind: "band", value: Math.abs(n.value), unit: n.unit, decimals: n.decimals, text },
+      };
   }
   const bound = /^(max(?:imalt|imum)?|högst|hogst|min(?:st|imum)?|lägst)\.?\s*(.+)$/i.exec(text);
   if (bound) {
     const n = parseNumberText(bound[2]);
     if (n) {
       const isMax = /^(max|högst|hogst)/i.test(bound[1]);
-      return { ok: true, target: { kind: isMax ? "max" : "min", value: n.value, unit: n.unit, decimals: n.decimals, text } };
+      return {
+        ok: true,
+        target: { kind: isMax ? "max" : "min", value: n.value, unit: n.unit, decimals: n.decimals, text },
+      };
     }
   }
   return { ok: false, text };

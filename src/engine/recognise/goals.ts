@@ -14,7 +14,12 @@ const HEADING_PATTERNS: [RegExp, Level][] = [
   [/^enhetsm[aå]l(?:\s*:|\s+(?=\d)|\s*$)\s*(.*)$/i, "enhetsmal"],
 ];
 
-export const LEVEL_RANK: Record<Level, number> = { inriktningsmal: 0, "kf-mal": 1, namndmal: 2, enhetsmal: 3 };
+export const LEVEL_RANK: Record<Level, number> = {
+  inriktningsmal: 0,
+  "kf-mal": 1,
+  namndmal: 2,
+  enhetsmal: 3,
+};
 
 export interface HeadingMatch {
   level: Level;

@@ -12,19 +12,31 @@ interface HeaderRule {
   test: (key: string) => boolean;
 }
 
-const starts = (...prefixes: string[]) => (key: string) => prefixes.some((p) => key.startsWith(p));
-const has = (...parts: string[]) => (key: string) => parts.every((p) => key.includes(p));
+const starts =
+  (...prefixes: string[]) =>
+  (key: string) =>
+    prefixes.some((p) => key.startsWith(p));
+const has =
+  (...parts: string[]) =>
+  (key: string) =>
+    parts.every((p) => key.includes(p));
 
 /** Indicator and activity tables. */
 const GOAL_TABLE_RULES: HeaderRule[] = [
   { role: "name", test: (k) => /^(indikator|indikatorer|aktivitet|aktiviteter|nyckeltal|matt)$/.test(k) },
   { role: "previous", test: (k) => /utfallvb|utfallforegaende|foregaendear|^vb$/.test(k) },
   { role: "outcomeMen", test: (k) => k.startsWith("utfallman") || k.includes("pojkar") || k === "man" },
-  { role: "outcomeWomen", test: (k) => k.startsWith("utfallkvinn") || k.includes("flick") || k === "kvinnor" },
+  {
+    role: "outcomeWomen",
+    test: (k) => k.startsWith("utfallkvinn") || k.includes("flick") || k === "kvinnor",
+  },
   { role: "outcome", test: (k) => /^(periodensutfall|utfall|utfalltotalt|utfallperioden|resultat)$/.test(k) },
   { role: "forecast", test: (k) => /^progno?s+helar/.test(k) || k === "prognos" || k === "helarsprognos" },
   { role: "kfTarget", test: (k) => /^kfs?arsmal|^kfsmal|^kfmal/.test(k) },
-  { role: "target", test: (k) => /^(arsmal|malvarde|nämndensarsmal|namndensarsmal|mal\d*ar)$/.test(k) || k === "arsmalnamnd" },
+  {
+    role: "target",
+    test: (k) => /^(arsmal|malvarde|nämndensarsmal|namndensarsmal|mal\d*ar)$/.test(k) || k === "arsmalnamnd",
+  },
   { role: "periodicity", test: (k) => k.startsWith("periodicitet") || k === "frekvens" },
   { role: "period", test: (k) => k === "period" || k === "matperiod" },
   { role: "direction", test: (k) => k.startsWith("riktning") || k === "onskadriktning" },
@@ -39,14 +51,26 @@ const GOAL_TABLE_RULES: HeaderRule[] = [
 
 /** Budget tables (the first column holds `Mnkr`, `Tkr`, `Mnkr, netto`, or a row label header). */
 const BUDGET_RULES: HeaderRule[] = [
-  { role: "name", test: (k) => /^(mnkr|tkr|kr|mnkrnetto|tkrnetto|verksamhetsomrade|verksamhet|resultatenhetensnamn|projekt|investering)$/.test(k) },
+  {
+    role: "name",
+    test: (k) =>
+      /^(mnkr|tkr|kr|mnkrnetto|tkrnetto|verksamhetsomrade|verksamhet|resultatenhetensnamn|projekt|investering)$/.test(
+        k,
+      ),
+  },
   { role: "amount", test: (k) => k.startsWith("varav") },
   { role: "grossBudget", test: (k) => k.includes("bruttobudget") },
-  { role: "carryOverTo", test: (k) => k.startsWith("beraknadresultatoverforingtill") || k.startsWith("resultatoverforingtill") },
+  {
+    role: "carryOverTo",
+    test: (k) => k.startsWith("beraknadresultatoverforingtill") || k.startsWith("resultatoverforingtill"),
+  },
   { role: "carryOverFrom", test: (k) => k.startsWith("resultatoverforingfran") },
   { role: "estimatedResult", test: (k) => k.startsWith("beraknatresultat") },
   { role: "ownTrading", test: has("egethandlande") },
-  { role: "adjustments", test: starts("begardabudgetjust", "begardabj", "budgetjusteringar", "begardabudget") },
+  {
+    role: "adjustments",
+    test: starts("begardabudgetjust", "begardabj", "budgetjusteringar", "begardabudget"),
+  },
   { role: "changes", test: starts("prestations", "omslutnings") },
   { role: "forecastBeforeTransfers", test: (k) => k.startsWith("prognos") && /fore(resultat|ro)/.test(k) },
   { role: "forecastAfterTransfers", test: (k) => k.startsWith("prognos") && !k.startsWith("prognostiserat") },
@@ -88,9 +112,35 @@ export function amountUnitOf(text: string): "mnkr" | "tkr" | "kr" | null {
 }
 
 export const ALL_ROLES: ColumnRole[] = [
-  "name", "goal", "outcome", "outcomeMen", "outcomeWomen", "previous", "forecast", "target",
-  "kfTarget", "period", "periodicity", "unit", "direction", "analysis", "comment", "start", "end",
-  "deviationFlag", "budget", "adjustments", "changes", "forecastBeforeTransfers",
-  "forecastAfterTransfers", "budgetDeviation", "grossBudget", "carryOverFrom", "estimatedResult",
-  "ownTrading", "carryOverTo", "amount", "ignore",
+  "name",
+  "goal",
+  "outcome",
+  "outcomeMen",
+  "outcomeWomen",
+  "previous",
+  "forecast",
+  "target",
+  "kfTarget",
+  "period",
+  "periodicity",
+  "unit",
+  "direction",
+  "analysis",
+  "comment",
+  "start",
+  "end",
+  "deviationFlag",
+  "budget",
+  "adjustments",
+  "changes",
+  "forecastBeforeTransfers",
+  "forecastAfterTransfers",
+  "budgetDeviation",
+  "grossBudget",
+  "carryOverFrom",
+  "estimatedResult",
+  "ownTrading",
+  "carryOverTo",
+  "amount",
+  "ignore",
 ];

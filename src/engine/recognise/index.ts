@@ -32,12 +32,19 @@ export function recognise(snapshot: WorkbookSnapshot, mappings: MappingOverride[
   return out;
 }
 
-function overrideFor(mappings: MappingOverride[], sheet: string, header: HeaderCandidate): MappingOverride | undefined {
+function overrideFor(
+  mappings: MappingOverride[],
+  sheet: string,
+  header: HeaderCandidate,
+): MappingOverride | undefined {
   const cell = a1(header.row, header.firstCol);
   return mappings.find((m) => m.sheet === sheet && m.headerCell === cell);
 }
 
-function applyColumnOverrides(header: HeaderCandidate, override: MappingOverride | undefined): HeaderCandidate {
+function applyColumnOverrides(
+  header: HeaderCandidate,
+  override: MappingOverride | undefined,
+): HeaderCandidate {
   if (!override?.columns) return header;
   const columns = header.columns.map((c) => {
     const letter = a1(1, c.col).replace(/\d+$/, "");
@@ -65,9 +72,18 @@ function recogniseTables(sheet: SheetGrid, mappings: MappingOverride[], out: Rec
     if (override?.tableType === "ignore") continue;
     const mapped = header ? applyColumnOverrides(header, override) : null;
     const title = lo.name;
-    const type = isTableType(override?.tableType) ? override.tableType : mapped ? classify(mapped, title, []) : null;
+    const type = isTableType(override?.tableType)
+      ? override.tableType
+      : mapped
+        ? classify(mapped, title, [])
+        : null;
     if (!mapped || !type) {
-      out.unrecognised.push({ sheet: sheet.name, cell: a1(range.row1, range.col1), range: lo.range, headers });
+      out.unrecognised.push({
+        sheet: sheet.name,
+        cell: a1(range.row1, range.col1),
+        range: lo.range,
+        headers,
+      });
       continue;
     }
     const scanned = scanRows(sheet, mapped, type, range.row2);
@@ -123,11 +139,14 @@ function listObjectHeader(
   }
   const mapped = columns.filter((c) => c.role && c.role !== "name").length;
   if (mapped < 2) return null;
-  const family = columns.some((c) => c.role && ["budget", "adjustments", "budgetDeviation"].includes(c.role)) ? "budget" : "goal";
+  const family = columns.some((c) => c.role && ["budget", "adjustments", "budgetDeviation"].includes(c.role))
+    ? "budget"
+    : "goal";
   return { row: range.row1, firstCol: range.col1, lastCol: range.col2, columns, family };
 }
 
-const HEADER_WORDS = /^(indikator|aktivitet|mnkr|tkr|arsmal|utfall|prognos|budget|avvikelse|kfsarsmal|period|startdatum|slutdatum)/;
+const HEADER_WORDS =
+  /^(indikator|aktivitet|mnkr|tkr|arsmal|utfall|prognos|budget|avvikelse|kfsarsmal|period|startdatum|slutdatum)/;
 
 /** A row of short texts where some name a known column, with data under it, that isn't a known table. */
 function looksLikeHeader(sheet: SheetGrid, row: number): Recognition["unrecognised"][number] | null {

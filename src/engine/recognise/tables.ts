@@ -17,7 +17,12 @@ export interface HeaderCandidate {
 const MAX_HEADER_CELL = 300;
 
 /** Reads a row as a header of an indicator/activity table or of a budget table, or null. */
-export function readHeaderRow(sheet: SheetGrid, row: number, colFrom?: number, colTo?: number): HeaderCandidate | null {
+export function readHeaderRow(
+  sheet: SheetGrid,
+  row: number,
+  colFrom?: number,
+  colTo?: number,
+): HeaderCandidate | null {
   const from = colFrom ?? sheet.originCol;
   const to = colTo ?? lastCol(sheet);
   const cells: { col: number; text: string }[] = [];
@@ -54,7 +59,8 @@ function candidate(
   const seen = new Set<ColumnRole>();
   const columns: RecognisedColumn[] = cells.map((c, i) => {
     let role = roles[i];
-    if (role && seen.has(role) && role !== "amount" && role !== "ignore") role = family === "budget" ? "amount" : null;
+    if (role && seen.has(role) && role !== "amount" && role !== "ignore")
+      role = family === "budget" ? "amount" : null;
     if (role) seen.add(role);
     return { col: c.col, header: c.text, role };
   });
@@ -71,15 +77,18 @@ export function classify(header: HeaderCandidate, title: string, firstLabels: st
   const firstKey = matchKey(header.columns[0].header);
   if (header.family === "goal") {
     if (firstKey.startsWith("aktivitet")) return "activities";
-    if (roles.has("outcome") || roles.has("forecast") || roles.has("outcomeMen") || roles.has("previous")) return "indicators-followup";
+    if (roles.has("outcome") || roles.has("forecast") || roles.has("outcomeMen") || roles.has("previous"))
+      return "indicators-followup";
     if (roles.has("target") || roles.has("kfTarget") || roles.has("periodicity")) return "indicators-plan";
     return null;
   }
   if (roles.has("grossBudget") || roles.has("carryOverTo")) return "resultatenheter";
   const context = matchKey(`${title} ${header.columns[0].header}`);
-  if (context.includes("investering") || firstLabels.some((l) => matchKey(l).includes("investering"))) return "investeringar";
+  if (context.includes("investering") || firstLabels.some((l) => matchKey(l).includes("investering")))
+    return "investeringar";
   if (roles.has("changes")) return "driftbudget-namnd";
-  if (roles.has("forecastBeforeTransfers") && roles.has("forecastAfterTransfers")) return "driftbudget-omrade";
+  if (roles.has("forecastBeforeTransfers") && roles.has("forecastAfterTransfers"))
+    return "driftbudget-omrade";
   const vpColumns = header.columns.filter((c) => headerKey(c.header).startsWith("vp"));
   if (vpColumns.length > 0) return "driftbudget-vp";
   if (roles.has("budget")) return "budget-other";
@@ -199,7 +208,12 @@ export function scanRows(
     }
     if (others.length === 0) {
       // A label alone: a group heading inside a budget table (`Äldreomsorgen`), or prose that ends the table.
-      if (isBudget && name.length <= 60 && blankRun === 0 && nextRowHasNumbers(sheet, r, endRow, firstCol, lastColumn)) {
+      if (
+        isBudget &&
+        name.length <= 60 &&
+        blankRun === 0 &&
+        nextRowHasNumbers(sheet, r, endRow, firstCol, lastColumn)
+      ) {
         lastRow = r;
         continue;
       }
@@ -216,7 +230,13 @@ export function scanRows(
   return { rows, repeatedHeaderRows, lastRow };
 }
 
-function nextRowHasNumbers(sheet: SheetGrid, row: number, endRow: number, firstCol: number, lastColumn: number): boolean {
+function nextRowHasNumbers(
+  sheet: SheetGrid,
+  row: number,
+  endRow: number,
+  firstCol: number,
+  lastColumn: number,
+): boolean {
   for (let r = row + 1; r <= Math.min(endRow, row + 2); r++) {
     const values = rowValues(sheet, r, firstCol, lastColumn);
     if (values.every((v) => textOf(v) === "")) continue;
@@ -260,7 +280,9 @@ export function buildTable(
     title,
     amountUnit:
       header.family === "budget"
-        ? (amountUnitOf(header.columns[0].header) ?? amountUnitOf(title) ?? (type === "resultatenheter" ? "tkr" : "mnkr"))
+        ? (amountUnitOf(header.columns[0].header) ??
+          amountUnitOf(title) ??
+          (type === "resultatenheter" ? "tkr" : "mnkr"))
         : null,
     fromListObject,
   };

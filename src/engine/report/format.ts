@@ -142,7 +142,11 @@ const svFormats = new Map<number, Intl.NumberFormat>();
 function svFormat(decimals: number): Intl.NumberFormat {
   let format = svFormats.get(decimals);
   if (!format) {
-    format = new Intl.NumberFormat("sv-SE", { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: true });
+    format = new Intl.NumberFormat("sv-SE", {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+      useGrouping: true,
+    });
     svFormats.set(decimals, format);
   }
   return format;

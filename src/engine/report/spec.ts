@@ -4,12 +4,7 @@
  */
 
 /** Keys of the sheets Målkoll owns. The sheet's name is chosen at write time (see naming). */
-export type OwnedSheetKey =
-  | "indikatorer"
-  | "maluppfyllelse"
-  | "driftbudget"
-  | "avvikelser"
-  | "aktiviteter";
+export type OwnedSheetKey = "indikatorer" | "maluppfyllelse" | "driftbudget" | "avvikelser" | "aktiviteter";
 
 export const OWNED_SHEET_TITLES: Record<OwnedSheetKey, string> = {
   indikatorer: "Målkoll Indikatorer",

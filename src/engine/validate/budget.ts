@@ -39,7 +39,11 @@ function fieldName(key: string): FieldLabel {
 /** Avvikelse = Budget + BJ (+ förändringar) − Prognos, allowing each term's rounding. */
 function deviationMismatch(line: BudgetLine): Finding[] {
   if (line.deviation === null || line.computedDeviation === null) return [];
-  if (Math.abs(line.deviation - line.computedDeviation) <= roundingTolerance(line.unit, deviationTerms(line) + 1)) return [];
+  if (
+    Math.abs(line.deviation - line.computedDeviation) <=
+    roundingTolerance(line.unit, deviationTerms(line) + 1)
+  )
+    return [];
   return [
     finding({
       code: "budget-deviation-mismatch",
@@ -73,7 +77,9 @@ function totalMismatches(table: BudgetLine[]): Finding[] {
     if (line.kind !== "total") continue;
     const totals = numericFields(line);
     for (const [key, { value, cell }] of totals) {
-      const values = parts.map((p) => numericFields(p).get(key)?.value).filter((v): v is number => v !== undefined);
+      const values = parts
+        .map((p) => numericFields(p).get(key)?.value)
+        .filter((v): v is number => v !== undefined);
       if (values.length < 2) continue;
       const sum = values.reduce((a, b) => a + b, 0);
       if (Math.abs(sum - value) <= roundingTolerance(line.unit, values.length + 1)) continue;
@@ -151,7 +157,8 @@ function nettoMismatches(table: BudgetLine[]): Finding[] {
   return out;
 }
 
-const SIGNED_FIELDS = (key: string) => key === "budget" || key === "forecast" || key === "forecastBeforeTransfers" || key.startsWith("extra:");
+const SIGNED_FIELDS = (key: string) =>
+  key === "budget" || key === "forecast" || key === "forecastBeforeTransfers" || key.startsWith("extra:");
 
 /** Intäkter are written negative and Kostnader positive in the city's tables. */
 function signErrors(line: BudgetLine): Finding[] {
@@ -184,6 +191,7 @@ function signErrors(line: BudgetLine): Finding[] {
 export function validateBudget(lines: BudgetLine[]): Finding[] {
   const out: Finding[] = [];
   for (const line of lines) out.push(...deviationMismatch(line), ...signErrors(line));
-  for (const table of groupByTable(lines)) out.push(...totalMismatches(table), ...dispositionMismatch(table), ...nettoMismatches(table));
+  for (const table of groupByTable(lines))
+    out.push(...totalMismatches(table), ...dispositionMismatch(table), ...nettoMismatches(table));
   return out;
 }

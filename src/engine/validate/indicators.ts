@@ -4,7 +4,19 @@ import type { Activity, Indicator } from "../model/types";
 import { renderNumber } from "../parse/target";
 import { matchKey } from "../parse/text";
 
-const COUNT_UNITS = new Set(["st", "stycken", "personer", "pers", "barn", "platser", "ungdomar", "hushall", "antal", "elever", "brukare"]);
+const COUNT_UNITS = new Set([
+  "st",
+  "stycken",
+  "personer",
+  "pers",
+  "barn",
+  "platser",
+  "ungdomar",
+  "hushall",
+  "antal",
+  "elever",
+  "brukare",
+]);
 
 /** Units that mean the same thing for comparison: `%`/`procent`, and counts (`st`, `personer`, …). */
 export function unitClass(unit: string | null): string | null {
@@ -39,7 +51,10 @@ function unitMismatch(i: Indicator): Finding[] {
     const targetUnit = units[key];
     if (!measured || !targetUnit) continue;
     if (unitClass(measured) === unitClass(targetUnit)) continue;
-    const label = key === "target" ? { sv: "Årsmålet", en: "The annual target" } : { sv: "KF:s årsmål", en: "The council target" };
+    const label =
+      key === "target"
+        ? { sv: "Årsmålet", en: "The annual target" }
+        : { sv: "KF:s årsmål", en: "The council target" };
     out.push(
       finding({
         code: "unit-mismatch",
@@ -76,7 +91,8 @@ function targetMissing(i: Indicator): Finding[] {
 /** The nämnd's Årsmål is less ambitious than KF:s årsmål, in the indicator's direction. */
 function lessAmbitious(i: Indicator): Finding[] {
   if (i.target === null || i.kfTarget === null) return [];
-  if (!["value", "min", "max"].includes(i.targetKind) || !["value", "min", "max"].includes(i.kfTargetKind)) return [];
+  if (!["value", "min", "max"].includes(i.targetKind) || !["value", "min", "max"].includes(i.kfTargetKind))
+    return [];
   const units = i.units;
   if (units?.target && units.kfTarget && unitClass(units.target) !== unitClass(units.kfTarget)) return [];
   // KF's counts are for the whole city, the nämnd's for its district: not the same scope.
@@ -116,7 +132,8 @@ function genderSplit(i: Indicator): Finding[] {
       code: "gender-split-inconsistent",
       sheet: i.sheet,
       cell: i.cells.outcome ?? nameCell(i),
-      range: i.cells.outcome && i.cells.outcomeWomen ? `${i.cells.outcome}:${i.cells.outcomeWomen}` : undefined,
+      range:
+        i.cells.outcome && i.cells.outcomeWomen ? `${i.cells.outcome}:${i.cells.outcomeWomen}` : undefined,
       goal: i.goal,
       message: `”${i.name}”: totalt utfall ${fmt(i, total)} ligger utanför männens ${fmt(i, men)} och kvinnornas ${fmt(i, women)} och är inte heller deras summa.`,
       messageEn: `"${i.name}": the total ${fmt(i, total)} lies outside the men's ${fmt(i, men)} and women's ${fmt(i, women)} outcomes and is not their sum either.`,
@@ -165,7 +182,8 @@ function activityDates(a: Activity): Finding[] {
 
 export function validateIndicators(indicators: Indicator[]): Finding[] {
   const out: Finding[] = [];
-  for (const i of indicators) out.push(...unitMismatch(i), ...targetMissing(i), ...lessAmbitious(i), ...genderSplit(i));
+  for (const i of indicators)
+    out.push(...unitMismatch(i), ...targetMissing(i), ...lessAmbitious(i), ...genderSplit(i));
   out.push(...duplicates(indicators));
   return out;
 }

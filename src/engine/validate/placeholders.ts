@@ -4,9 +4,19 @@ import type { Finding } from "../findings";
 import { finding } from "../findings";
 
 /** Template leftovers: `XXXXX`, `TODO`, `Lorem ipsum`, `[Fyll i …]`, `???`. */
-const PLACEHOLDERS: RegExp[] = [/X{4,}/, /\bTODO\b/, /\bTBD\b/, /lorem ipsum/i, /\[\s*(fyll i|skriv|text)[^\]]*\]/i, /\?{3,}/];
+const PLACEHOLDERS: RegExp[] = [
+  /X{4,}/,
+  /\bTODO\b/,
+  /\bTBD\b/,
+  /lorem ipsum/i,
+  /\[\s*(fyll i|skriv|text)[^\]]*\]/i,
+  /\?{3,}/,
+];
 
-export function findPlaceholders(snapshot: WorkbookSnapshot, goalAt: (sheet: string, row: number) => string | null): Finding[] {
+export function findPlaceholders(
+  snapshot: WorkbookSnapshot,
+  goalAt: (sheet: string, row: number) => string | null,
+): Finding[] {
   const out: Finding[] = [];
   for (const sheet of snapshot.sheets) {
     sheet.values.forEach((row, i) => {

@@ -56,9 +56,18 @@ function toMemorySheet(grid: SheetGrid): MemorySheet {
   for (let r = 0; r < grid.values.length; r++) {
     const row = grid.values[r] ?? [];
     const target = rowOffset + r;
-    values[target] = [...Array<CellValue>(colOffset).fill(null), ...row.map((v) => (v === undefined ? null : v))];
-    formats[target] = [...Array<string | null>(colOffset).fill(null), ...(grid.formats?.[r] ?? []).map((f) => f ?? null)];
-    formulas[target] = [...Array<string | null>(colOffset).fill(null), ...(grid.formulas?.[r] ?? []).map((f) => f ?? null)];
+    values[target] = [
+      ...Array<CellValue>(colOffset).fill(null),
+      ...row.map((v) => (v === undefined ? null : v)),
+    ];
+    formats[target] = [
+      ...Array<string | null>(colOffset).fill(null),
+      ...(grid.formats?.[r] ?? []).map((f) => f ?? null),
+    ];
+    formulas[target] = [
+      ...Array<string | null>(colOffset).fill(null),
+      ...(grid.formulas?.[r] ?? []).map((f) => f ?? null),
+    ];
   }
   for (let r = 0; r < rowOffset; r++) {
     values[r] = [];
@@ -94,7 +103,8 @@ export function renderSpec(name: string, spec: SheetSpec): MemorySheet {
     sheet.formats[r] = row.map((cell) => cell?.format ?? null);
     sheet.formulas[r] = row.map((cell) => cell?.formula ?? null);
     row.forEach((cell, c) => {
-      if (cell && (cell.style || cell.tone)) sheet.styles.set(a1(r + 1, c + 1), { style: cell.style, tone: cell.tone });
+      if (cell && (cell.style || cell.tone))
+        sheet.styles.set(a1(r + 1, c + 1), { style: cell.style, tone: cell.tone });
     });
   });
   return sheet;

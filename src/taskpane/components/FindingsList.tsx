@@ -11,7 +11,12 @@ const useStyles = makeStyles({
   filters: { display: "flex", flexDirection: "column", gap: "8px", marginBottom: "12px" },
   summary: { display: "flex", flexWrap: "wrap", gap: "12px", margin: "8px 0" },
   group: { margin: "12px 0 0 0", padding: 0, border: "none" },
-  groupTitle: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: "0 0 4px 0", overflowWrap: "anywhere" },
+  groupTitle: {
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: "0 0 4px 0",
+    overflowWrap: "anywhere",
+  },
   list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "4px" },
   item: {
     width: "100%",
@@ -30,7 +35,11 @@ const useStyles = makeStyles({
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
   },
   message: { overflowWrap: "anywhere", whiteSpace: "normal" },
-  where: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+  where: {
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+    overflowWrap: "anywhere",
+  },
   empty: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -87,7 +96,11 @@ export function FindingsList({ findings, goals, filter, onFilterChange, onSelect
         </Field>
       </div>
 
-      <div className={styles.summary} role="status" aria-label={strings.check.summary(counts.error, counts.warning, counts.info)}>
+      <div
+        className={styles.summary}
+        role="status"
+        aria-label={strings.check.summary(counts.error, counts.warning, counts.info)}
+      >
         <SeverityBadge severity="error" count={counts.error} />
         <SeverityBadge severity="warning" count={counts.warning} />
         <SeverityBadge severity="info" count={counts.info} />

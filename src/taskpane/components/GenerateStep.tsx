@@ -12,7 +12,13 @@ const useStyles = makeStyles({
   row: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "flex-end" },
   grow: { flexGrow: 1, minWidth: "120px" },
   year: { width: "96px" },
-  section: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: "10px", display: "flex", flexDirection: "column", gap: "8px" },
+  section: {
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: "10px",
+    display: "flex",
+    flexDirection: "column",
+    gap: "8px",
+  },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -47,7 +53,17 @@ export interface GenerateStepProps {
   onCopy(table: SpecTable): void;
 }
 
-export function GenerateStep({ period, phase, progress, lastPlan, onPeriod, onGenerate, onCancel, onClearFlags, onCopy }: GenerateStepProps) {
+export function GenerateStep({
+  period,
+  phase,
+  progress,
+  lastPlan,
+  onPeriod,
+  onGenerate,
+  onCancel,
+  onClearFlags,
+  onCopy,
+}: GenerateStepProps) {
   const styles = useStyles();
   const strings = useStrings();
   const generating = phase === "generating";
@@ -61,7 +77,11 @@ export function GenerateStep({ period, phase, progress, lastPlan, onPeriod, onGe
       <p style={{ margin: 0 }}>{strings.generate.intro}</p>
       <div className={styles.row}>
         <Field label={strings.generate.period} className={styles.grow}>
-          <Select value={period.kind} disabled={busy} onChange={(_, d) => onPeriod({ kind: d.value as GeneratePeriod })}>
+          <Select
+            value={period.kind}
+            disabled={busy}
+            onChange={(_, d) => onPeriod({ kind: d.value as GeneratePeriod })}
+          >
             {PERIODS.map((p) => (
               <option key={p} value={p}>
                 {strings.generate.periods[p]}
@@ -93,7 +113,9 @@ export function GenerateStep({ period, phase, progress, lastPlan, onPeriod, onGe
         <Field
           label={strings.generate.progress}
           validationState="none"
-          validationMessage={progress ? (strings.generate.steps[progress.step] ?? progress.step) : strings.busy}
+          validationMessage={
+            progress ? (strings.generate.steps[progress.step] ?? progress.step) : strings.busy
+          }
         >
           <ProgressBar value={progress?.fraction ?? undefined} max={1} />
         </Field>

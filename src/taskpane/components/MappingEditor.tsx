@@ -18,7 +18,12 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     marginTop: "6px",
   },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: "anywhere",
+  },
   buttons: { display: "flex", gap: "8px", flexWrap: "wrap" },
 });
 
@@ -38,7 +43,15 @@ export interface MappingEditorProps {
 }
 
 /** Lets a person correct how a table was read: its type, each column's role, each indicator's direction. */
-export function MappingEditor({ table, indicators, stored, storedDirections, busy, onSave, onCancel }: MappingEditorProps) {
+export function MappingEditor({
+  table,
+  indicators,
+  stored,
+  storedDirections,
+  busy,
+  onSave,
+  onCancel,
+}: MappingEditorProps) {
   const styles = useStyles();
   const strings = useStrings();
   const language = useLanguage();
@@ -46,7 +59,8 @@ export function MappingEditor({ table, indicators, stored, storedDirections, bus
   const [tableType, setTableType] = useState<string>(stored?.tableType ?? table.type);
   const [roles, setRoles] = useState<Record<string, string>>(() => {
     const out: Record<string, string> = {};
-    for (const c of table.columns) out[columnLetters(c.col)] = stored?.columns?.[columnLetters(c.col)] ?? c.role ?? "";
+    for (const c of table.columns)
+      out[columnLetters(c.col)] = stored?.columns?.[columnLetters(c.col)] ?? c.role ?? "";
     return out;
   });
   const [directions, setDirections] = useState<Record<number, string>>(() => {
@@ -76,7 +90,11 @@ export function MappingEditor({ table, indicators, stored, storedDirections, bus
   };
 
   return (
-    <div className={styles.root} role="group" aria-label={`${strings.mapping.title}: ${table.title || table.id}`}>
+    <div
+      className={styles.root}
+      role="group"
+      aria-label={`${strings.mapping.title}: ${table.title || table.id}`}
+    >
       <h4 className={styles.heading}>
         {strings.mapping.title}: {table.sheet}!{headerCell}
       </h4>
@@ -91,13 +109,25 @@ export function MappingEditor({ table, indicators, stored, storedDirections, bus
         </Select>
       </Field>
       {tableType !== IGNORE && table.columns.length > 0 && (
-        <fieldset style={{ border: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "6px" }}>
+        <fieldset
+          style={{
+            border: "none",
+            margin: 0,
+            padding: 0,
+            display: "flex",
+            flexDirection: "column",
+            gap: "6px",
+          }}
+        >
           <legend>{strings.mapping.columns}</legend>
           {table.columns.map((c) => {
             const letter = columnLetters(c.col);
             return (
               <Field key={c.col} label={strings.mapping.role(c.header, letter)}>
-                <Select value={roles[letter] ?? ""} onChange={(_, d) => setRoles({ ...roles, [letter]: d.value })}>
+                <Select
+                  value={roles[letter] ?? ""}
+                  onChange={(_, d) => setRoles({ ...roles, [letter]: d.value })}
+                >
                   <option value="">{strings.mapping.noRole}</option>
                   {(Object.keys(strings.roles) as ColumnRole[]).map((role) => (
                     <option key={role} value={role}>
@@ -111,7 +141,16 @@ export function MappingEditor({ table, indicators, stored, storedDirections, bus
         </fieldset>
       )}
       {tableType !== IGNORE && indicators.length > 0 && (
-        <fieldset style={{ border: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "6px" }}>
+        <fieldset
+          style={{
+            border: "none",
+            margin: 0,
+            padding: 0,
+            display: "flex",
+            flexDirection: "column",
+            gap: "6px",
+          }}
+        >
           <legend>{strings.mapping.directions}</legend>
           {indicators.map((ind) => (
             <Field key={ind.row} label={strings.mapping.direction(ind.name)}>

@@ -37,7 +37,8 @@ export function ReadStep({ snapshot, result, busy, onRead, onSaveMapping }: Read
   const strings = useStrings();
   const language = useLanguage();
   const [editing, setEditing] = useState<string | null>(null);
-  const userSheets = snapshot?.sheets.filter((s) => s.name !== STATE_SHEET && s.visibility === "visible") ?? [];
+  const userSheets =
+    snapshot?.sheets.filter((s) => s.name !== STATE_SHEET && s.visibility === "visible") ?? [];
   const period = result?.model.period;
 
   return (
@@ -57,7 +58,9 @@ export function ReadStep({ snapshot, result, busy, onRead, onSaveMapping }: Read
             <li>{strings.read.goals(result.model.goals.length)}</li>
             <li>
               {strings.read.period}:{" "}
-              {period?.kind ? `${period.kind}${period.year ? ` ${period.year}` : ""}` : strings.read.periodUnknown}
+              {period?.kind
+                ? `${period.kind}${period.year ? ` ${period.year}` : ""}`
+                : strings.read.periodUnknown}
             </li>
             {result.recognition.unrecognised.length > 0 && (
               <li>{strings.read.unrecognised(result.recognition.unrecognised.length)}</li>
@@ -93,7 +96,9 @@ export function ReadStep({ snapshot, result, busy, onRead, onSaveMapping }: Read
                     <MappingEditor
                       table={table}
                       indicators={indicators}
-                      stored={result.state.mappings.find((m) => m.sheet === table.sheet && m.headerCell === headerCell)}
+                      stored={result.state.mappings.find(
+                        (m) => m.sheet === table.sheet && m.headerCell === headerCell,
+                      )}
                       storedDirections={result.state.directions}
                       busy={busy}
                       onCancel={() => setEditing(null)}

@@ -7,10 +7,19 @@ import { defaultText, parseSettingText, settingToText } from "../state/settings"
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "14px" },
   setting: { display: "flex", flexDirection: "column", gap: "4px" },
-  help: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+  help: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+    overflowWrap: "anywhere",
+  },
   row: { display: "flex", gap: "8px", alignItems: "center", flexWrap: "wrap" },
   input: { width: "110px" },
-  badge: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
+  badge: {
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+  },
 });
 
 export interface SettingsFormProps {
@@ -66,7 +75,12 @@ export function SettingsForm({ draft, busy, onDraft, onSave }: SettingsFormProps
                 />
                 {overridden && <span className={styles.badge}>✎ {strings.settings.overridden}</span>}
                 {overridden && (
-                  <Button size="small" appearance="subtle" disabled={busy} onClick={() => onDraft(info.key, null)}>
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    disabled={busy}
+                    onClick={() => onDraft(info.key, null)}
+                  >
                     {strings.settings.reset}
                   </Button>
                 )}

@@ -4,7 +4,13 @@ import type { Severity } from "../../engine/findings";
 import { useStrings } from "../i18n";
 
 const useStyles = makeStyles({
-  root: { display: "inline-flex", alignItems: "center", gap: "4px", fontWeight: tokens.fontWeightSemibold, flexShrink: 0 },
+  root: {
+    display: "inline-flex",
+    alignItems: "center",
+    gap: "4px",
+    fontWeight: tokens.fontWeightSemibold,
+    flexShrink: 0,
+  },
   // Status foreground tokens meet 4.5:1 on the theme's background, light and dark.
   error: { color: tokens.colorStatusDangerForeground1 },
   warning: { color: tokens.colorStatusWarningForeground1 },
@@ -18,7 +24,8 @@ export function SeverityBadge({ severity, count }: { severity: Severity; count?:
   const styles = useStyles();
   const strings = useStrings();
   const Icon = ICONS[severity];
-  const label = count === undefined ? strings.severity[severity] : `${count} ${strings.severityPlural[severity]}`;
+  const label =
+    count === undefined ? strings.severity[severity] : `${count} ${strings.severityPlural[severity]}`;
   return (
     <span className={`${styles.root} ${styles[severity]}`} data-severity={severity}>
       <Icon aria-hidden />

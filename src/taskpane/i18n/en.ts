@@ -96,7 +96,8 @@ export const en: Strings = {
     needsRead: "Read the workbook first.",
   },
   generate: {
-    intro: "Creates the tertial report's tables on sheets of their own. Your sheets are not changed; flags can be removed.",
+    intro:
+      "Creates the tertial report's tables on sheets of their own. Your sheets are not changed; flags can be removed.",
     period: "Period",
     year: "Year",
     periods: { T1: "Tertial 1", T2: "Tertial 2", VB: "Annual report" },
@@ -113,7 +114,14 @@ export const en: Strings = {
     copy: "Copy table for Word",
     copied: "The table is on the clipboard. Paste it into Word.",
     copyFailed: "Could not copy to the clipboard. Allow clipboard access for the add-in and try again.",
-    steps: { read: "Reading the workbook", check: "Checking", report: "Building tables", plan: "Planning the sheets", write: "Writing sheets", done: "Done" },
+    steps: {
+      read: "Reading the workbook",
+      check: "Checking",
+      report: "Building tables",
+      plan: "Planning the sheets",
+      write: "Writing sheets",
+      done: "Done",
+    },
   },
   settings: {
     intro: "The rules' default values. Change them for this workbook; they are saved in the workbook.",

@@ -15,7 +15,8 @@ export const sv = {
     nothingYet: "Inget inläst ännu.",
     sheets: (n: number) => (n === 1 ? "1 blad" : `${n} blad`),
     tablesFound: (n: number) => (n === 1 ? "1 tabell hittad" : `${n} tabeller hittade`),
-    noTables: "Inga tabeller hittades. Rubrikerna kan vara okända – rätta tolkningen nedan eller kontrollera bladen.",
+    noTables:
+      "Inga tabeller hittades. Rubrikerna kan vara okända – rätta tolkningen nedan eller kontrollera bladen.",
     rows: (n: number) => (n === 1 ? "1 rad" : `${n} rader`),
     goals: (n: number) => (n === 1 ? "1 mål" : `${n} mål`),
     period: "Period",
@@ -112,7 +113,14 @@ export const sv = {
     copy: "Kopiera tabell för Word",
     copied: "Tabellen finns i urklipp. Klistra in i Word.",
     copyFailed: "Kunde inte kopiera till urklipp. Tillåt urklipp för tillägget och försök igen.",
-    steps: { read: "Läser arbetsboken", check: "Kontrollerar", report: "Bygger tabeller", plan: "Planerar bladen", write: "Skriver blad", done: "Klart" } as Record<string, string>,
+    steps: {
+      read: "Läser arbetsboken",
+      check: "Kontrollerar",
+      report: "Bygger tabeller",
+      plan: "Planerar bladen",
+      write: "Skriver blad",
+      done: "Klart",
+    } as Record<string, string>,
   },
   settings: {
     intro: "Reglernas standardvärden. Ändra dem för den här arbetsboken; de sparas i arbetsboken.",

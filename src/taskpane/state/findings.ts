@@ -46,7 +46,9 @@ export function goalAndDescendants(goals: Goal[], rootId: string): Set<string> {
 export function filterFindings(findings: Finding[], filter: FindingsFilter, goals: Goal[]): Finding[] {
   const scope = filter.goal ? goalAndDescendants(goals, filter.goal) : null;
   return findings.filter(
-    (f) => (!scope || (f.goal !== null && scope.has(f.goal))) && (!filter.mustWrite || MUST_WRITE_CODES.has(f.code)),
+    (f) =>
+      (!scope || (f.goal !== null && scope.has(f.goal))) &&
+      (!filter.mustWrite || MUST_WRITE_CODES.has(f.code)),
   );
 }
 
@@ -90,7 +92,12 @@ export function goalLabel(goal: Goal): string {
   return goal.number ? `${goal.number} ${goal.title}` : goal.title;
 }
 
-const LEVEL_DEPTH: Record<Goal["level"], number> = { inriktningsmal: 0, "kf-mal": 1, namndmal: 2, enhetsmal: 3 };
+const LEVEL_DEPTH: Record<Goal["level"], number> = {
+  inriktningsmal: 0,
+  "kf-mal": 1,
+  namndmal: 2,
+  enhetsmal: 3,
+};
 
 export function goalDepth(goal: Goal): number {
   return LEVEL_DEPTH[goal.level] ?? 0;

@@ -109,7 +109,10 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         notice: action.notice,
       };
     case "progress":
-      return { ...state, progress: { step: action.step, fraction: Math.max(0, Math.min(1, action.fraction)) } };
+      return {
+        ...state,
+        progress: { step: action.step, fraction: Math.max(0, Math.min(1, action.fraction)) },
+      };
     case "finished":
       return { ...state, phase: "idle", progress: null, notice: action.notice };
     case "failed":

@@ -11,7 +11,9 @@ export function stateOnlyPlan(state: MalkollState): WritePlan {
 
 /** Adds or replaces the override for the same table (sheet + header cell). Empty overrides are dropped. */
 export function withMapping(state: MalkollState, override: MappingOverride): MalkollState {
-  const others = state.mappings.filter((m) => !(m.sheet === override.sheet && m.headerCell === override.headerCell));
+  const others = state.mappings.filter(
+    (m) => !(m.sheet === override.sheet && m.headerCell === override.headerCell),
+  );
   const columns = override.columns && Object.keys(override.columns).length > 0 ? override.columns : undefined;
   const cleaned: MappingOverride = { sheet: override.sheet, headerCell: override.headerCell };
   if (override.tableType) cleaned.tableType = override.tableType;
@@ -20,7 +22,12 @@ export function withMapping(state: MalkollState, override: MappingOverride): Mal
 }
 
 /** Adds or replaces the direction of one indicator row; `null` removes the override. */
-export function withDirection(state: MalkollState, sheet: string, row: number, direction: string | null): MalkollState {
+export function withDirection(
+  state: MalkollState,
+  sheet: string,
+  row: number,
+  direction: string | null,
+): MalkollState {
   const others = state.directions.filter((d) => !(d.sheet === sheet && d.row === row));
   const added: DirectionOverride[] = direction ? [{ sheet, row, direction }] : [];
   return { ...state, directions: [...others, ...added] };
@@ -37,7 +44,10 @@ export function withSettings(state: MalkollState, overrides: Partial<Settings>):
  * Reads the state as it is in the workbook now (not as it was at the last check), applies the
  * change and writes back only the state rows.
  */
-export async function updateStoredState(port: WorkbookPort, change: (state: MalkollState) => MalkollState): Promise<MalkollState> {
+export async function updateStoredState(
+  port: WorkbookPort,
+  change: (state: MalkollState) => MalkollState,
+): Promise<MalkollState> {
   const snapshot = await port.read();
   const current = decodeState(snapshot.sheets.find((s) => s.name === STATE_SHEET));
   const next = change(current);

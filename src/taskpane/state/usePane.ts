@@ -46,27 +46,31 @@ export function describeError(err: unknown, language: Language): PaneError {
   return { text: String(err), detail: null };
 }
 
-export function usePane(withPort: WithPort, language: Language, host = "excel"): { state: PaneState; dispatch: React.Dispatch<Parameters<typeof paneReducer>[1]>; actions: PaneActions } {
+export function usePane(
+  withPort: WithPort,
+  language: Language,
+  host = "excel",
+): { state: PaneState; dispatch: React.Dispatch<Parameters<typeof paneReducer>[1]>; actions: PaneActions } {
   const [state, dispatch] = useReducer(paneReducer, undefined, () => initialPaneState());
   const latest = useRef(state);
   latest.current = state;
   const abort = useRef<AbortController | null>(null);
   const strings = stringsFor(language);
 
-  const fail = useCallback((err: unknown) => dispatch({ type: "failed", error: describeError(err, language) }), [language]);
-
-  const recheck = useCallback(
-    async (port: WorkbookPort, noticeText?: string) => {
-      const { snapshot, result } = await runCheck(port, {});
-      dispatch({
-        type: "checked",
-        snapshot,
-        result,
-        notice: noticeText ? { intent: "success", text: noticeText } : undefined,
-      });
-    },
-    [],
+  const fail = useCallback(
+    (err: unknown) => dispatch({ type: "failed", error: describeError(err, language) }),
+    [language],
   );
+
+  const recheck = useCallback(async (port: WorkbookPort, noticeText?: string) => {
+    const { snapshot, result } = await runCheck(port, {});
+    dispatch({
+      type: "checked",
+      snapshot,
+      result,
+      notice: noticeText ? { intent: "success", text: noticeText } : undefined,
+    });
+  }, []);
 
   const actions = useMemo<PaneActions>(
     () => ({
@@ -120,8 +124,16 @@ export function usePane(withPort: WithPort, language: Language, host = "excel"):
               onProgress: (step, fraction) => dispatch({ type: "progress", step, fraction }),
             }),
           );
-          const text = plan.sheets.length > 0 ? strings.generate.done(plan.sheets.length) : strings.generate.nothingToWrite;
-          dispatch({ type: "generated", result, plan, notice: { intent: plan.sheets.length > 0 ? "success" : "info", text } });
+          const text =
+            plan.sheets.length > 0
+              ? strings.generate.done(plan.sheets.length)
+              : strings.generate.nothingToWrite;
+          dispatch({
+            type: "generated",
+            result,
+            plan,
+            notice: { intent: plan.sheets.length > 0 ? "success" : "info", text },
+          });
         } catch (err) {
           if (isAbort(err) || controller.signal.aborted)
             dispatch({ type: "finished", notice: { intent: "info", text: strings.generate.cancelled } });
@@ -137,7 +149,10 @@ export function usePane(withPort: WithPort, language: Language, host = "excel"):
         dispatch({ type: "start", phase: "clearing" });
         try {
           const count = await withPort((port) => runClearFlags(port));
-          dispatch({ type: "finished", notice: { intent: "success", text: strings.generate.flagsCleared(count) } });
+          dispatch({
+            type: "finished",
+            notice: { intent: "success", text: strings.generate.flagsCleared(count) },
+          });
         } catch (err) {
           fail(err);
         }

@@ -39,7 +39,8 @@ export function cellText(cell: OutCell | null): string {
   return typeof cell.value === "number" ? formatSwedishNumber(cell.value, cell.format) : cell.value;
 }
 
-const isEmptyRow = (row: (OutCell | null)[]): boolean => row.every((c) => !c || c.value === null || c.value === "");
+const isEmptyRow = (row: (OutCell | null)[]): boolean =>
+  row.every((c) => !c || c.value === null || c.value === "");
 const isTitleRow = (row: (OutCell | null)[]): boolean =>
   row.filter((c) => c && c.value !== null && c.value !== "").length === 1 &&
   row.some((c) => c?.style === "title" || c?.style === "heading");
@@ -55,7 +56,8 @@ export function splitTables(spec: SheetSpec): SpecTable[] {
   const flush = () => {
     const body = [...block];
     const titles = [...pendingTitle];
-    while (body.length > 0 && isTitleRow(body[0])) titles.push(cellText(body.shift()!.find((c) => c && c.value !== null) ?? null));
+    while (body.length > 0 && isTitleRow(body[0]))
+      titles.push(cellText(body.shift()!.find((c) => c && c.value !== null) ?? null));
     if (body.length > 0) {
       tables.push({ title: titles.join(" – "), rows: body });
       pendingTitle = [];
@@ -85,7 +87,11 @@ export function tableToHtml(table: SpecTable): string {
   const rows = table.rows.map((row) => {
     const header = row.some((c) => c?.style === "header");
     // A total or varav row is bold or italic as a whole, whichever cells carry the style.
-    const rowStyle = row.some((c) => c?.style === "total") ? "total" : row.some((c) => c?.style === "varav") ? "varav" : null;
+    const rowStyle = row.some((c) => c?.style === "total")
+      ? "total"
+      : row.some((c) => c?.style === "varav")
+        ? "varav"
+        : null;
     const cells = Array.from({ length: width }, (_, i) => {
       const cell = row[i] ?? null;
       const tag = header ? "th" : "td";
@@ -116,7 +122,10 @@ export function tableToText(table: SpecTable): string {
 }
 
 /** Puts the table on the clipboard as HTML and plain text. Throws when the browser refuses. */
-export async function copyTableToClipboard(table: SpecTable, clipboard: Clipboard = navigator.clipboard): Promise<void> {
+export async function copyTableToClipboard(
+  table: SpecTable,
+  clipboard: Clipboard = navigator.clipboard,
+): Promise<void> {
   const html = tableToHtml(table);
   const text = tableToText(table);
   if (typeof ClipboardItem !== "undefined" && clipboard.write) {

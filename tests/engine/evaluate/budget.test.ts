@@ -16,7 +16,9 @@ describe("Avvikelse recomputed (002 lines 1925–1953)", () => {
   it("reproduces every per-area Avvikelse exactly: Budget + BJ − Prognos efter RÖ", () => {
     const lines = areaBudget();
     evaluate(model({ period: "T2", budget: lines }), DEFAULT_SETTINGS);
-    expect(lines.map((l) => [l.label, l.computedDeviation])).toEqual(AREA_ROWS.map(([, label, , , , , , deviation]) => [label, deviation]));
+    expect(lines.map((l) => [l.label, l.computedDeviation])).toEqual(
+      AREA_ROWS.map(([, label, , , , , , deviation]) => [label, deviation]),
+    );
   });
 
   it("reproduces the whole-nämnd rows: Budget + BJ + förändringar − Prognos", () => {
@@ -55,7 +57,13 @@ describe("budget arithmetic helpers", () => {
   });
 
   it("expectedDeviation needs a budget and a forecast", () => {
-    const base: Pick<BudgetLine, "budget" | "adjustments" | "changes" | "forecast" | "unit"> = { budget: 100, adjustments: null, changes: null, forecast: null, unit: "mnkr" };
+    const base: Pick<BudgetLine, "budget" | "adjustments" | "changes" | "forecast" | "unit"> = {
+      budget: 100,
+      adjustments: null,
+      changes: null,
+      forecast: null,
+      unit: "mnkr",
+    };
     expect(expectedDeviation(base)).toBeNull();
     expect(expectedDeviation({ ...base, forecast: 98.45 })).toBe(1.6);
   });
@@ -115,7 +123,14 @@ describe("budget-deviation-large", () => {
     expect(large.map((f) => f.cell)).toEqual(["F1938", "F1941", "F1942", "F1948", "F1950", "F1951"]);
     expect(large[0].message).toContain("25,6 mnkr");
     // None of these rows carries an analysis in the table, so each also asks for one.
-    expect(findings.filter((f) => f.code === "analysis-missing").map((f) => f.cell)).toEqual(["A1938", "A1941", "A1942", "A1948", "A1950", "A1951"]);
+    expect(findings.filter((f) => f.code === "analysis-missing").map((f) => f.cell)).toEqual([
+      "A1938",
+      "A1941",
+      "A1942",
+      "A1948",
+      "A1950",
+      "A1951",
+    ]);
   });
 
   it("does not ask for an analysis that is there, and skips disposition rows", () => {
@@ -125,19 +140,38 @@ describe("budget-deviation-large", () => {
     const area = areaBudget();
     area[1].analysis = "Prognosen för individ- och familjeomsorg visar ett överskott.";
     const again = evaluate(model({ period: "T2", budget: area }), DEFAULT_SETTINGS);
-    expect(again.findings.filter((f) => f.code === "analysis-missing").map((f) => f.cell)).not.toContain("A1938");
+    expect(again.findings.filter((f) => f.code === "analysis-missing").map((f) => f.cell)).not.toContain(
+      "A1938",
+    );
   });
 
   it("a threshold override changes what is large (Förskoleverksamhet −4,7 on 575,8)", () => {
-    const { findings } = evaluate(model({ period: "T2", budget: areaBudget() }), resolveSettings({ budgetDeviationShare: 0.005 }));
+    const { findings } = evaluate(
+      model({ period: "T2", budget: areaBudget() }),
+      resolveSettings({ budgetDeviationShare: 0.005 }),
+    );
     expect(findings.filter((f) => f.code === "budget-deviation-large").map((f) => f.cell)).toContain("F1946");
   });
 
   it("converts the minimum amount for tkr tables (0,5 mnkr = 500 tkr)", () => {
     const row = (deviation: number): BudgetLine => ({
-      sheet: "Ekonomi", row: 10, table: "Tkr", kind: "row", label: "Pandemi", unit: "tkr", budget: 20000, adjustments: null, changes: null,
-      forecastBeforeTransfers: null, forecast: 20000 - deviation, deviation, computedDeviation: null, analysis: "x", cells: { deviation: "F10" },
-      tableType: "budget-other", tableId: "Ekonomi!A9",
+      sheet: "Ekonomi",
+      row: 10,
+      table: "Tkr",
+      kind: "row",
+      label: "Pandemi",
+      unit: "tkr",
+      budget: 20000,
+      adjustments: null,
+      changes: null,
+      forecastBeforeTransfers: null,
+      forecast: 20000 - deviation,
+      deviation,
+      computedDeviation: null,
+      analysis: "x",
+      cells: { deviation: "F10" },
+      tableType: "budget-other",
+      tableId: "Ekonomi!A9",
     });
     const small = evaluate(model({ period: "T2", budget: [row(450)] }), DEFAULT_SETTINGS);
     expect(small.findings).toEqual([]);
@@ -153,7 +187,10 @@ describe("result-unit-cap (002 lines 2242–2270, tkr)", () => {
   });
 
   it("a 9 % cap flags the units above it (Årsta 2: 5 458 of 56 880 = 9,6 %), on the carry-over cell, never the Summa row", () => {
-    const { findings } = evaluate(model({ period: "T2", budget: resultUnits() }), resolveSettings({ resultUnitCap: 0.09 }));
+    const { findings } = evaluate(
+      model({ period: "T2", budget: resultUnits() }),
+      resolveSettings({ resultUnitCap: 0.09 }),
+    );
     expect(findings.map((f) => [f.code, f.cell])).toEqual([
       ["result-unit-cap", "G2247"],
       ["result-unit-cap", "G2248"],

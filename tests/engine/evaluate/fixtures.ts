@@ -2,7 +2,15 @@
  * Hand-built model pieces from REAL seed rows (numbers copied from the seed reports; tests never
  * read /work/shared). Line numbers refer to the seed files named in each block.
  */
-import type { Activity, BudgetLine, Goal, Indicator, Model, PeriodKind, TargetKind } from "../../../src/engine/model/types";
+import type {
+  Activity,
+  BudgetLine,
+  Goal,
+  Indicator,
+  Model,
+  PeriodKind,
+  TargetKind,
+} from "../../../src/engine/model/types";
 import { emptyCounts } from "../../../src/engine/evaluate/goals";
 
 export const SHEET = "Uppföljning";
@@ -44,7 +52,13 @@ export function indicator(partial: Partial<Indicator> & Pick<Indicator, "name" |
     status: "unknown",
     kfStatus: "unknown",
     analysis: null,
-    cells: { name: `A${partial.row}`, outcome: `B${partial.row}`, forecast: `F${partial.row}`, target: `G${partial.row}`, kfTarget: `H${partial.row}` },
+    cells: {
+      name: `A${partial.row}`,
+      outcome: `B${partial.row}`,
+      forecast: `F${partial.row}`,
+      target: `G${partial.row}`,
+      kfTarget: `H${partial.row}`,
+    },
     ...partial,
   };
 }
@@ -75,7 +89,11 @@ export function model(partial: Partial<Omit<Model, "period">> & { period?: Perio
   };
 }
 
-const value = (target: number | null, text: string | null, kind: TargetKind = "value") => ({ target, text, kind });
+const value = (target: number | null, text: string | null, kind: TargetKind = "value") => ({
+  target,
+  text,
+  kind,
+});
 
 /** 002 lines 153–165, 271–319: KF 1.1, its nämndmål 1.1.1 and the inriktningsmål above. */
 export const KF11 = {
@@ -86,9 +104,31 @@ export const KF11 = {
 
 export function kf11Goals(): Goal[] {
   return [
-    goal({ id: KF11.inriktning, level: "inriktningsmal", number: "1", title: "En modern storstad med möjligheter och valfrihet för alla", statedAssessment: "delvis" }),
-    goal({ id: KF11.kf, level: "kf-mal", parent: KF11.inriktning, number: "1.1", title: "I Stockholm är människor självförsörjande och vägen till arbete och svenskkunskaper är kort", statedAssessment: "delvis", assessmentCell: "A161" }),
-    goal({ id: KF11.namnd, level: "namndmal", parent: KF11.kf, number: "1.1.1", title: "Invånare i stadsdelsområdet försörjer sig själva", statedAssessment: "delvis", assessmentCell: "A299" }),
+    goal({
+      id: KF11.inriktning,
+      level: "inriktningsmal",
+      number: "1",
+      title: "En modern storstad med möjligheter och valfrihet för alla",
+      statedAssessment: "delvis",
+    }),
+    goal({
+      id: KF11.kf,
+      level: "kf-mal",
+      parent: KF11.inriktning,
+      number: "1.1",
+      title: "I Stockholm är människor självförsörjande och vägen till arbete och svenskkunskaper är kort",
+      statedAssessment: "delvis",
+      assessmentCell: "A161",
+    }),
+    goal({
+      id: KF11.namnd,
+      level: "namndmal",
+      parent: KF11.kf,
+      number: "1.1.1",
+      title: "Invånare i stadsdelsområdet försörjer sig själva",
+      statedAssessment: "delvis",
+      assessmentCell: "A299",
+    }),
   ];
 }
 
@@ -111,16 +151,136 @@ const NONE = value(null, null, "none");
 
 /** 002 lines 272–295 (Period `Tertial 2 2021` on every row). */
 const KF11_ROWS: Row[] = [
-  ["Andel barn som lever i familjer som har ekonomiskt bistånd", 272, 4.1, null, null, 3.7, 4, value(3.3, "3,3 %"), value(2.7, "2,7 %"), "%", "Förvaltningen ser ett ökat antal barn i hushåll med ekonomiskt bistånd."],
-  ["Andel personer som har ekonomiskt bistånd i förhållande till befolkningen", 279, 2.13, 1.85, 1.96, 2.03, 2.2, value(1.8, "1,8 %"), value(1.5, "1,5 %"), "%", "I samband med pandemin och de konsekvenser det fick på arbetsmarknaden hade förvaltningen en ökning av hushåll som behövde ekonomiskt bistånd."],
-  ["Andel personer som själv upplever att de får en förbättrad situation av insatsen/insatserna de fått från socialtjänsten (ekonomiskt bistånd)", 281, null, null, null, null, null, value(75, "75"), NONE, null, "Mätperiod är i oktober. Resultatet redovisas i verksamhetsberättelsen."],
-  ["Andel vuxna med långvarigt ekonomiskt bistånd jämfört med samtliga vuxna invånare", 283, 1.3, 1.23, 1.37, 1.25, 1.3, value(1.3, "1,3 %"), value(1.0, "1,0 %"), "%", null],
-  ["Antal aspiranter som fått Stockholmsjobb", 284, 21, 7, 14, 30, 44, value(44, "44 st"), value(800, "800 st"), "st", null],
-  ["Antal tillhandahållna platser för feriejobb", 285, 446, null, null, 422, 500, value(800, "800 st"), DELEGATED, "st", "På grund av pandemin har feriejobb inte har kunnat erbjudas i förvaltningen inom äldreomsorgen och förskolan."],
-  ["Antal tillhandahållna platser för Stockholmsjobb", 287, 48, null, null, 60, 80, value(80, "80 st"), DELEGATED, "st", null],
-  ["Antal tillhandahållna praktikplatser för högskolestuderande samt platser för verksamhetsförlagd utbildning", 288, 153, null, null, 272, 180, value(180, "180"), DELEGATED, null, null],
-  ["Antal unga 20-29 år som varken arbetar eller studerar som nåtts av uppsökande verksamhet och tagit del av arbetsmarknadsinsatser", 289, 58, 39, 19, null, 70, value(20, "20"), DELEGATED, null, null],
-  ["Antal ungdomar som fått feriejobb i stadens regi", 290, 864, 415, 449, 785, 900, value(800, "800 st"), value(9000, "9 000 st"), "st", null],
+  [
+    "Andel barn som lever i familjer som har ekonomiskt bistånd",
+    272,
+    4.1,
+    null,
+    null,
+    3.7,
+    4,
+    value(3.3, "3,3 %"),
+    value(2.7, "2,7 %"),
+    "%",
+    "Förvaltningen ser ett ökat antal barn i hushåll med ekonomiskt bistånd.",
+  ],
+  [
+    "Andel personer som har ekonomiskt bistånd i förhållande till befolkningen",
+    279,
+    2.13,
+    1.85,
+    1.96,
+    2.03,
+    2.2,
+    value(1.8, "1,8 %"),
+    value(1.5, "1,5 %"),
+    "%",
+    "I samband med pandemin och de konsekvenser det fick på arbetsmarknaden hade förvaltningen en ökning av hushåll som behövde ekonomiskt bistånd.",
+  ],
+  [
+    "Andel personer som själv upplever att de får en förbättrad situation av insatsen/insatserna de fått från socialtjänsten (ekonomiskt bistånd)",
+    281,
+    null,
+    null,
+    null,
+    null,
+    null,
+    value(75, "75"),
+    NONE,
+    null,
+    "Mätperiod är i oktober. Resultatet redovisas i verksamhetsberättelsen.",
+  ],
+  [
+    "Andel vuxna med långvarigt ekonomiskt bistånd jämfört med samtliga vuxna invånare",
+    283,
+    1.3,
+    1.23,
+    1.37,
+    1.25,
+    1.3,
+    value(1.3, "1,3 %"),
+    value(1.0, "1,0 %"),
+    "%",
+    null,
+  ],
+  [
+    "Antal aspiranter som fått Stockholmsjobb",
+    284,
+    21,
+    7,
+    14,
+    30,
+    44,
+    value(44, "44 st"),
+    value(800, "800 st"),
+    "st",
+    null,
+  ],
+  [
+    "Antal tillhandahållna platser för feriejobb",
+    285,
+    446,
+    null,
+    null,
+    422,
+    500,
+    value(800, "800 st"),
+    DELEGATED,
+    "st",
+    "På grund av pandemin har feriejobb inte har kunnat erbjudas i förvaltningen inom äldreomsorgen och förskolan.",
+  ],
+  [
+    "Antal tillhandahållna platser för Stockholmsjobb",
+    287,
+    48,
+    null,
+    null,
+    60,
+    80,
+    value(80, "80 st"),
+    DELEGATED,
+    "st",
+    null,
+  ],
+  [
+    "Antal tillhandahållna praktikplatser för högskolestuderande samt platser för verksamhetsförlagd utbildning",
+    288,
+    153,
+    null,
+    null,
+    272,
+    180,
+    value(180, "180"),
+    DELEGATED,
+    null,
+    null,
+  ],
+  [
+    "Antal unga 20-29 år som varken arbetar eller studerar som nåtts av uppsökande verksamhet och tagit del av arbetsmarknadsinsatser",
+    289,
+    58,
+    39,
+    19,
+    null,
+    70,
+    value(20, "20"),
+    DELEGATED,
+    null,
+    null,
+  ],
+  [
+    "Antal ungdomar som fått feriejobb i stadens regi",
+    290,
+    864,
+    415,
+    449,
+    785,
+    900,
+    value(800, "800 st"),
+    value(9000, "9 000 st"),
+    "st",
+    null,
+  ],
 ];
 
 export function kf11Indicators(): Indicator[] {
@@ -151,10 +311,26 @@ export function kf11Indicators(): Indicator[] {
 /** 002 line 295 (KF 1.1 uppdrag) and lines 317–319 (nämndmål 1.1.1), none marked Avvikelse. */
 export function kf11Activities(): Activity[] {
   return [
-    activity({ name: "Arbetsmarknadsnämnden och utbildningsnämnden ska i samråd med socialnämnden och stadsdelsnämnderna revidera riktlinjerna för det kommunala aktivitetsansvaret", row: 295, goal: KF11.kf }),
-    activity({ name: "Inom ramen för samhällsvägledning för nyanlända, utveckla arbetssätt och aktivt vägleda de nyanlända i bostadsfrågor.", row: 317, goal: KF11.namnd }),
-    activity({ name: "Inom ramen för samhällsvägledning för nyanlända, utveckla samarbete med representanter för civilsamhället och/eller andra aktörer avseende etableringsfrämjande aktiviteter för nyanlända kvinnor, män, flickor och pojkar.", row: 318, goal: KF11.namnd }),
-    activity({ name: "Utveckla arbetssätt för att nå nyanlända kvinnor och män (egenbosatta, anhöriga och kommunanvisade) med erbjudande om samhällsvägledning.", row: 319, goal: KF11.namnd }),
+    activity({
+      name: "Arbetsmarknadsnämnden och utbildningsnämnden ska i samråd med socialnämnden och stadsdelsnämnderna revidera riktlinjerna för det kommunala aktivitetsansvaret",
+      row: 295,
+      goal: KF11.kf,
+    }),
+    activity({
+      name: "Inom ramen för samhällsvägledning för nyanlända, utveckla arbetssätt och aktivt vägleda de nyanlända i bostadsfrågor.",
+      row: 317,
+      goal: KF11.namnd,
+    }),
+    activity({
+      name: "Inom ramen för samhällsvägledning för nyanlända, utveckla samarbete med representanter för civilsamhället och/eller andra aktörer avseende etableringsfrämjande aktiviteter för nyanlända kvinnor, män, flickor och pojkar.",
+      row: 318,
+      goal: KF11.namnd,
+    }),
+    activity({
+      name: "Utveckla arbetssätt för att nå nyanlända kvinnor och män (egenbosatta, anhöriga och kommunanvisade) med erbjudande om samhällsvägledning.",
+      row: 319,
+      goal: KF11.namnd,
+    }),
   ];
 }
 
@@ -167,25 +343,111 @@ export const U004 = {
 
 export function unit004(): Model {
   const goals = [
-    goal({ id: U004.kf, level: "kf-mal", number: "3.2", title: "Stockholm använder skattemedlen effektivt till största nytta för stockholmarna", statedAssessment: "ingen", assessmentCell: "A393" }),
-    goal({ id: U004.namnd, level: "namndmal", parent: U004.kf, title: "Stadsdelsnämnden är en attraktiv arbetsgivare som erbjuder en god arbetsmiljö", statedAssessment: "ingen", assessmentCell: "A410" }),
-    goal({ id: U004.enhet, level: "enhetsmal", parent: U004.namnd, title: "Enheten är en god arbetsgivare och dess verksamheter erbjuder en god arbetsmiljö", statedAssessment: "helt", assessmentCell: "A470" }),
+    goal({
+      id: U004.kf,
+      level: "kf-mal",
+      number: "3.2",
+      title: "Stockholm använder skattemedlen effektivt till största nytta för stockholmarna",
+      statedAssessment: "ingen",
+      assessmentCell: "A393",
+    }),
+    goal({
+      id: U004.namnd,
+      level: "namndmal",
+      parent: U004.kf,
+      title: "Stadsdelsnämnden är en attraktiv arbetsgivare som erbjuder en god arbetsmiljö",
+      statedAssessment: "ingen",
+      assessmentCell: "A410",
+    }),
+    goal({
+      id: U004.enhet,
+      level: "enhetsmal",
+      parent: U004.namnd,
+      title: "Enheten är en god arbetsgivare och dess verksamheter erbjuder en god arbetsmiljö",
+      statedAssessment: "helt",
+      assessmentCell: "A470",
+    }),
   ];
-  const delegated = { kfTarget: null, kfTargetKind: "delegated" as const, kfTargetText: "Tas fram av nämnd/ styrelse" };
+  const delegated = {
+    kfTarget: null,
+    kfTargetKind: "delegated" as const,
+    kfTargetText: "Tas fram av nämnd/ styrelse",
+  };
   const indicators = [
-    indicator({ name: "Sjukfrånvaro", row: 396, goal: U004.kf, outcome: 12.4, previous: 15.2, target: 15, targetKind: "value", targetText: "15 %", ...delegated, unit: "%", periodicity: null, periodText: "VB 2020", analysis: "Sjukfrånvaron på en rullande 12 månaders period (baserad på oktobers resultat) för enheten totalt är 12,4%." }),
-    indicator({ name: "Sjukfrånvaro dag 1-14", row: 402, goal: U004.kf, outcome: 4.6, previous: 2.4, target: 2.3, targetKind: "value", targetText: "2,3 %", ...delegated, unit: "%", periodicity: null, periodText: "VB 2020", analysis: "Enheten har en högre korttidsfrånvaro än vanligtvis." }),
+    indicator({
+      name: "Sjukfrånvaro",
+      row: 396,
+      goal: U004.kf,
+      outcome: 12.4,
+      previous: 15.2,
+      target: 15,
+      targetKind: "value",
+      targetText: "15 %",
+      ...delegated,
+      unit: "%",
+      periodicity: null,
+      periodText: "VB 2020",
+      analysis:
+        "Sjukfrånvaron på en rullande 12 månaders period (baserad på oktobers resultat) för enheten totalt är 12,4%.",
+    }),
+    indicator({
+      name: "Sjukfrånvaro dag 1-14",
+      row: 402,
+      goal: U004.kf,
+      outcome: 4.6,
+      previous: 2.4,
+      target: 2.3,
+      targetKind: "value",
+      targetText: "2,3 %",
+      ...delegated,
+      unit: "%",
+      periodicity: null,
+      periodText: "VB 2020",
+      analysis: "Enheten har en högre korttidsfrånvaro än vanligtvis.",
+    }),
   ];
   const activities = [
-    activity({ name: "Alla enheter ska utifrån medarbetarundersökningens resultat göra en handlingsplan som åtgärdas och följs upp under året.", row: 451, goal: U004.namnd, start: "2020-01-01", end: "2020-12-31", analysis: "Resultatet av medarbetarundersökningen skickas till biträdande chefer i slutet av mars." }),
-    activity({ name: "Allmän visstidsanställning minimeras.", row: 453, goal: U004.namnd, start: "2020-01-01", end: "2020-12-31", analysis: "Inom verksamheten används allmän visstidsanställning för att täcka upp vid exempelvis längre sjukskrivningar." }),
-    activity({ name: "Förbättra förutsättningarna för att anställa personer med funktionsnedsättning.", row: 459, goal: U004.namnd, start: "2020-01-01", end: "2020-12-31", analysis: "Inga nya tillsvidare anställningar har gjorts inom enheten under perioden." }),
-    activity({ name: "Förvaltningen säkerställer att samtliga hot- och våld-incidenter riktade mot förvaltningens medarbetare registreras i IA och följs upp med avseende på att den utsatte upplever tillräckligt stöd från staden som arbetsgivare.", row: 461, goal: U004.namnd, start: "2020-01-01", end: "2020-12-31", analysis: "I den verksamhet inom enheten som har flest avvikelser rapporterade avvikelser kring hot och våld har avvikelserna analyserats." }),
+    activity({
+      name: "Alla enheter ska utifrån medarbetarundersökningens resultat göra en handlingsplan som åtgärdas och följs upp under året.",
+      row: 451,
+      goal: U004.namnd,
+      start: "2020-01-01",
+      end: "2020-12-31",
+      analysis: "Resultatet av medarbetarundersökningen skickas till biträdande chefer i slutet av mars.",
+    }),
+    activity({
+      name: "Allmän visstidsanställning minimeras.",
+      row: 453,
+      goal: U004.namnd,
+      start: "2020-01-01",
+      end: "2020-12-31",
+      analysis:
+        "Inom verksamheten används allmän visstidsanställning för att täcka upp vid exempelvis längre sjukskrivningar.",
+    }),
+    activity({
+      name: "Förbättra förutsättningarna för att anställa personer med funktionsnedsättning.",
+      row: 459,
+      goal: U004.namnd,
+      start: "2020-01-01",
+      end: "2020-12-31",
+      analysis: "Inga nya tillsvidare anställningar har gjorts inom enheten under perioden.",
+    }),
+    activity({
+      name: "Förvaltningen säkerställer att samtliga hot- och våld-incidenter riktade mot förvaltningens medarbetare registreras i IA och följs upp med avseende på att den utsatte upplever tillräckligt stöd från staden som arbetsgivare.",
+      row: 461,
+      goal: U004.namnd,
+      start: "2020-01-01",
+      end: "2020-12-31",
+      analysis:
+        "I den verksamhet inom enheten som har flest avvikelser rapporterade avvikelser kring hot och våld har avvikelserna analyserats.",
+    }),
   ];
   return model({ period: "VB", goals, indicators, activities });
 }
 
-export function budgetLine(partial: Partial<BudgetLine> & Pick<BudgetLine, "row" | "label" | "kind" | "tableType" | "tableId">): BudgetLine {
+export function budgetLine(
+  partial: Partial<BudgetLine> & Pick<BudgetLine, "row" | "label" | "kind" | "tableType" | "tableId">,
+): BudgetLine {
   const r = partial.row;
   return {
     sheet: "Ekonomi",
@@ -199,7 +461,14 @@ export function budgetLine(partial: Partial<BudgetLine> & Pick<BudgetLine, "row"
     deviation: null,
     computedDeviation: null,
     analysis: null,
-    cells: { label: `A${r}`, budget: `B${r}`, adjustments: `C${r}`, changes: `D${r}`, forecast: `E${r}`, deviation: `F${r}` },
+    cells: {
+      label: `A${r}`,
+      budget: `B${r}`,
+      adjustments: `C${r}`,
+      changes: `D${r}`,
+      forecast: `E${r}`,
+      deviation: `F${r}`,
+    },
     ...partial,
   };
 }
@@ -207,8 +476,16 @@ export function budgetLine(partial: Partial<BudgetLine> & Pick<BudgetLine, "row"
 /** 002 lines 1925–1932: driftbudget, whole nämnd, with resultatdisposition. */
 export function namndBudget(): BudgetLine[] {
   const t = { tableType: "driftbudget-namnd" as const, tableId: "Ekonomi!A1925" };
-  const row = (row: number, label: string, kind: BudgetLine["kind"], budget: number, adjustments: number, changes: number, forecast: number, deviation: number) =>
-    budgetLine({ ...t, row, label, kind, budget, adjustments, changes, forecast, deviation });
+  const row = (
+    row: number,
+    label: string,
+    kind: BudgetLine["kind"],
+    budget: number,
+    adjustments: number,
+    changes: number,
+    forecast: number,
+    deviation: number,
+  ) => budgetLine({ ...t, row, label, kind, budget, adjustments, changes, forecast, deviation });
   const disposition = (row: number, label: string, deviation: number) =>
     budgetLine({ ...t, row, label, kind: "disposition", deviation });
   return [
@@ -256,7 +533,14 @@ export function areaBudget(): BudgetLine[] {
       forecastBeforeTransfers: before,
       forecast: after,
       deviation,
-      cells: { label: `A${row}`, budget: `B${row}`, adjustments: `C${row}`, forecastBeforeTransfers: `D${row}`, forecast: `E${row}`, deviation: `F${row}` },
+      cells: {
+        label: `A${row}`,
+        budget: `B${row}`,
+        adjustments: `C${row}`,
+        forecastBeforeTransfers: `D${row}`,
+        forecast: `E${row}`,
+        deviation: `F${row}`,
+      },
     }),
   );
 }

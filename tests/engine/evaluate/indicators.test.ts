@@ -11,7 +11,12 @@ function byName(m: ReturnType<typeof model>, start: string) {
 }
 
 describe("KF 1.1 indicators (002 lines 271–290, T2 2021)", () => {
-  const m = model({ period: "T2", goals: kf11Goals(), indicators: kf11Indicators(), activities: kf11Activities() });
+  const m = model({
+    period: "T2",
+    goals: kf11Goals(),
+    indicators: kf11Indicators(),
+    activities: kf11Activities(),
+  });
   const result = evaluate(m, DEFAULT_SETTINGS);
 
   it("judges each row on its full-year forecast against Årsmål and KF:s årsmål", () => {
@@ -62,7 +67,14 @@ describe("KF 1.1 indicators (002 lines 271–290, T2 2021)", () => {
 
 describe("target forms from the seeds", () => {
   it("`Tas fram av nämnd` is no-target", () => {
-    const ind = indicator({ name: "Antal tillhandahållna platser för Stockholmsjobb", row: 287, forecast: 80, outcome: 48, kfTargetKind: "delegated", kfTargetText: "Tas fram av nämnd" });
+    const ind = indicator({
+      name: "Antal tillhandahållna platser för Stockholmsjobb",
+      row: 287,
+      forecast: 80,
+      outcome: 48,
+      kfTargetKind: "delegated",
+      kfTargetText: "Tas fram av nämnd",
+    });
     evaluate(model({ period: "T2", indicators: [ind] }), DEFAULT_SETTINGS);
     expect(ind.status).toBe("no-target");
     expect(ind.kfStatus).toBe("no-target");
@@ -70,11 +82,29 @@ describe("target forms from the seeds", () => {
 
   it("`+/- 1 %` is a band around zero (002 line 1692, prognossäkerhet 0 %)", () => {
     const row = () =>
-      indicator({ name: "Nämndens prognossäkerhet T2", row: 1692, outcome: 0, previous: 0, target: 1, targetKind: "band", targetText: "+/- 1 %", kfTarget: 1, kfTargetKind: "band", kfTargetText: "+/- 1 %", unit: "%", periodicity: "year" });
+      indicator({
+        name: "Nämndens prognossäkerhet T2",
+        row: 1692,
+        outcome: 0,
+        previous: 0,
+        target: 1,
+        targetKind: "band",
+        targetText: "+/- 1 %",
+        kfTarget: 1,
+        kfTargetKind: "band",
+        kfTargetText: "+/- 1 %",
+        unit: "%",
+        periodicity: "year",
+      });
     const zero = row();
     evaluate(model({ period: "VB", indicators: [zero] }), DEFAULT_SETTINGS);
     expect([zero.direction, zero.status, zero.kfStatus]).toEqual(["band", "met", "met"]);
-    for (const [value, status] of [[-1, "met"], [1.05, "partly-met"], [-1.1, "partly-met"], [1.5, "not-met"]] as const) {
+    for (const [value, status] of [
+      [-1, "met"],
+      [1.05, "partly-met"],
+      [-1.1, "partly-met"],
+      [1.5, "not-met"],
+    ] as const) {
       const ind = row();
       ind.outcome = value;
       evaluate(model({ period: "VB", indicators: [ind] }), DEFAULT_SETTINGS);
@@ -84,7 +114,19 @@ describe("target forms from the seeds", () => {
 
   it("`Max 10 personer` is a ceiling (002 line 1156)", () => {
     const row = (outcome: number | null) =>
-      indicator({ name: "Antal personal en hemtjänsttagare med minst två besök om dagen möter under en 14-dagarsperiod", row: 1156, outcome, previous: 12, target: 10, targetKind: "value", targetText: "10", kfTarget: 10, kfTargetKind: "max", kfTargetText: "Max 10 personer", periodicity: "year" });
+      indicator({
+        name: "Antal personal en hemtjänsttagare med minst två besök om dagen möter under en 14-dagarsperiod",
+        row: 1156,
+        outcome,
+        previous: 12,
+        target: 10,
+        targetKind: "value",
+        targetText: "10",
+        kfTarget: 10,
+        kfTargetKind: "max",
+        kfTargetText: "Max 10 personer",
+        periodicity: "year",
+      });
     const atCeiling = row(10);
     const over = row(11);
     evaluate(model({ period: "VB", indicators: [atCeiling, over] }), DEFAULT_SETTINGS);
@@ -94,45 +136,131 @@ describe("target forms from the seeds", () => {
   });
 
   it("`öka` compares with the previous period (002 lines 891–892)", () => {
-    const up = indicator({ name: "Andel brukare inom omsorgen för personer med funktionsnedsättning som inte upplever diskriminering", row: 891, previous: 88, forecast: 90, target: 90, targetKind: "value", targetText: "90 %", kfTargetKind: "increase", kfTargetText: "öka", unit: "%", periodicity: "year" });
-    const same = indicator({ name: "Andel brukare inom socialpsykiatri som inte upplever diskriminering", row: 892, previous: 93, forecast: 93, target: 93, targetKind: "value", targetText: "93 %", kfTargetKind: "increase", kfTargetText: "öka", unit: "%", periodicity: "year" });
-    const down = indicator({ name: "Andel brukare inom socialpsykiatri som inte upplever diskriminering", row: 893, previous: 93, forecast: 90, kfTargetKind: "increase", kfTargetText: "öka", unit: "%", periodicity: "year" });
+    const up = indicator({
+      name: "Andel brukare inom omsorgen för personer med funktionsnedsättning som inte upplever diskriminering",
+      row: 891,
+      previous: 88,
+      forecast: 90,
+      target: 90,
+      targetKind: "value",
+      targetText: "90 %",
+      kfTargetKind: "increase",
+      kfTargetText: "öka",
+      unit: "%",
+      periodicity: "year",
+    });
+    const same = indicator({
+      name: "Andel brukare inom socialpsykiatri som inte upplever diskriminering",
+      row: 892,
+      previous: 93,
+      forecast: 93,
+      target: 93,
+      targetKind: "value",
+      targetText: "93 %",
+      kfTargetKind: "increase",
+      kfTargetText: "öka",
+      unit: "%",
+      periodicity: "year",
+    });
+    const down = indicator({
+      name: "Andel brukare inom socialpsykiatri som inte upplever diskriminering",
+      row: 893,
+      previous: 93,
+      forecast: 90,
+      kfTargetKind: "increase",
+      kfTargetText: "öka",
+      unit: "%",
+      periodicity: "year",
+    });
     evaluate(model({ period: "T2", indicators: [up, same, down] }), DEFAULT_SETTINGS);
-    expect([up.direction, up.kfStatus, same.kfStatus, down.kfStatus]).toEqual(["higher", "met", "partly-met", "not-met"]);
+    expect([up.direction, up.kfStatus, same.kfStatus, down.kfStatus]).toEqual([
+      "higher",
+      "met",
+      "partly-met",
+      "not-met",
+    ]);
   });
 
   it("an År indicator without outcome in T2 is not-measured, not missing (002 line 441)", () => {
-    const ind = indicator({ name: "Andel stockholmare som upplever trygghet i den stadsdel där man bor", row: 441, target: 79, targetKind: "value", targetText: "79 %", kfTarget: 79, kfTargetKind: "value", kfTargetText: "79 %", periodicity: "year", periodText: "2021" });
+    const ind = indicator({
+      name: "Andel stockholmare som upplever trygghet i den stadsdel där man bor",
+      row: 441,
+      target: 79,
+      targetKind: "value",
+      targetText: "79 %",
+      kfTarget: 79,
+      kfTargetKind: "value",
+      kfTargetText: "79 %",
+      periodicity: "year",
+      periodText: "2021",
+    });
     const result = evaluate(model({ period: "T2", indicators: [ind] }), DEFAULT_SETTINGS);
     expect([ind.status, ind.kfStatus]).toEqual(["not-measured", "not-measured"]);
     expect(result.findings).toEqual([]);
   });
 
   it("at VB the same row without outcome is outcome-missing", () => {
-    const ind = indicator({ name: "Andel stockholmare som upplever trygghet i den stadsdel där man bor", row: 441, target: 79, targetKind: "value", targetText: "79 %", periodicity: "year" });
+    const ind = indicator({
+      name: "Andel stockholmare som upplever trygghet i den stadsdel där man bor",
+      row: 441,
+      target: 79,
+      targetKind: "value",
+      targetText: "79 %",
+      periodicity: "year",
+    });
     const result = evaluate(model({ period: "VB", indicators: [ind] }), DEFAULT_SETTINGS);
     expect(result.findings.map((f) => [f.code, f.cell])).toEqual([["outcome-missing", "B441"]]);
   });
 
   it("a Tertial indicator without outcome cell falls back to the name cell", () => {
-    const ind = indicator({ name: "Andel trygga omsorgstagare i hemtjänsten", row: 700, target: 90, targetKind: "value", targetText: "90 %", periodicity: "tertial" });
+    const ind = indicator({
+      name: "Andel trygga omsorgstagare i hemtjänsten",
+      row: 700,
+      target: 90,
+      targetKind: "value",
+      targetText: "90 %",
+      periodicity: "tertial",
+    });
     ind.cells = { name: "B700" };
     const result = evaluate(model({ period: "T1", indicators: [ind] }), DEFAULT_SETTINGS);
     expect(result.findings.map((f) => [f.code, f.cell])).toEqual([["outcome-missing", "B700"]]);
   });
 
   it("plan (VP) has nothing measured and unknown period leaves statuses unknown", () => {
-    const vp = indicator({ name: "Index Bra arbetsgivare", row: 10, target: 84, targetKind: "value", targetText: "84" });
+    const vp = indicator({
+      name: "Index Bra arbetsgivare",
+      row: 10,
+      target: 84,
+      targetKind: "value",
+      targetText: "84",
+    });
     evaluate(model({ period: "VP", indicators: [vp] }), DEFAULT_SETTINGS);
     expect(vp.status).toBe("not-measured");
-    const unknown = indicator({ name: "Index Bra arbetsgivare", row: 10, outcome: 81, target: 84, targetKind: "value", targetText: "84", kfTargetKind: "none" });
+    const unknown = indicator({
+      name: "Index Bra arbetsgivare",
+      row: 10,
+      outcome: 81,
+      target: 84,
+      targetKind: "value",
+      targetText: "84",
+      kfTargetKind: "none",
+    });
     const result = evaluate(model({ period: null, indicators: [unknown] }), DEFAULT_SETTINGS);
     expect([unknown.status, unknown.kfStatus]).toEqual(["unknown", "no-target"]);
     expect(result.findings).toEqual([]);
   });
 
   it("different units (% against st) give unknown rather than a comparison", () => {
-    const ind = indicator({ name: "Antal aspiranter som fått Stockholmsjobb", row: 5, outcome: 21, forecast: 44, target: 44, targetKind: "value", targetText: "44 %", unit: "st" });
+    const ind = indicator({
+      name: "Antal aspiranter som fått Stockholmsjobb",
+      row: 5,
+      outcome: 21,
+      forecast: 44,
+      target: 44,
+      targetKind: "value",
+      targetText: "44 %",
+      unit: "st",
+    });
     evaluate(model({ period: "T2", indicators: [ind] }), DEFAULT_SETTINGS);
     expect(ind.status).toBe("unknown");
   });
@@ -140,15 +268,34 @@ describe("target forms from the seeds", () => {
 
 describe("direction", () => {
   it("an unknown name with a plain numeric target gets direction-unknown (info) and status unknown", () => {
-    const ind = indicator({ name: "Antal personer som utsatts för våld i nära relation som är kända av socialtjänsten", row: 920, outcome: 300, target: 640, targetKind: "value", targetText: "640 st", kfTargetKind: "delegated", periodicity: "year" });
+    const ind = indicator({
+      name: "Antal personer som utsatts för våld i nära relation som är kända av socialtjänsten",
+      row: 920,
+      outcome: 300,
+      target: 640,
+      targetKind: "value",
+      targetText: "640 st",
+      kfTargetKind: "delegated",
+      periodicity: "year",
+    });
     const result = evaluate(model({ period: "VB", indicators: [ind] }), DEFAULT_SETTINGS);
     expect(ind.direction).toBe("unknown");
     expect(ind.status).toBe("unknown");
-    expect(result.findings.map((f) => [f.code, f.severity, f.cell])).toEqual([["direction-unknown", "info", "A920"]]);
+    expect(result.findings.map((f) => [f.code, f.severity, f.cell])).toEqual([
+      ["direction-unknown", "info", "A920"],
+    ]);
   });
 
   it("a stated Riktning wins over the catalogue", () => {
-    const ind = indicator({ name: "Sjukfrånvaro", row: 1, outcome: 12, target: 10, targetKind: "value", targetText: "10 %", statedDirection: "higher" });
+    const ind = indicator({
+      name: "Sjukfrånvaro",
+      row: 1,
+      outcome: 12,
+      target: 10,
+      targetKind: "value",
+      targetText: "10 %",
+      statedDirection: "higher",
+    });
     expect(resolveDirection(ind)).toEqual({ direction: "higher", source: "stated" });
     evaluate(model({ period: "VB", indicators: [ind] }), DEFAULT_SETTINGS);
     expect(ind.status).toBe("met");
@@ -162,16 +309,25 @@ describe("direction", () => {
   it("catalogues the seed names with the specific wording before the broad one", () => {
     const cases: [string, string | null][] = [
       ["Andel barn som lever i familjer som har ekonomiskt bistånd", "lower"],
-      ["Andel personer som själv upplever att de får en förbättrad situation av insatsen/insatserna de fått från socialtjänsten (ekonomiskt bistånd)", "higher"],
+      [
+        "Andel personer som själv upplever att de får en förbättrad situation av insatsen/insatserna de fått från socialtjänsten (ekonomiskt bistånd)",
+        "higher",
+      ],
       ["Sjukfrånvaro dag 1-14", "lower"],
       ["Andel barn och unga som åter blir föremål för anmälan/ansökan efter avslutad utredning", "lower"],
       ["Andel koldioxidekvivalenter (kg CO2e) på den gemensamma lunchmatsedel i förskolan.", "lower"],
       ["Totalt köpt energi i stadens verksamheter", "lower"],
       ["Antal barn per grupp", "lower"],
       ["Antal förskolebarn per anställd (årsarbetare)", "lower"],
-      ["Andel av personalkostnader inom socialtjänstens myndighetsutövning som är för externa konsulter", "lower"],
+      [
+        "Andel av personalkostnader inom socialtjänstens myndighetsutövning som är för externa konsulter",
+        "lower",
+      ],
       ["Antal vräkningar som berör barn", "lower"],
-      ["Andel avhysningar som kunnat avvärjas efter inkommet meddelande till förvaltningen från kronofogdemyndigheten", "higher"],
+      [
+        "Andel avhysningar som kunnat avvärjas efter inkommet meddelande till förvaltningen från kronofogdemyndigheten",
+        "higher",
+      ],
       ["Andel brukare inom socialpsykiatri som inte upplever diskriminering", "higher"],
       ["Andel ungdomar som i stockholmsenkäten uppger att de inte blivit utsatta för hot och våld", "higher"],
       ["Andelen nöjda omsorgstagare i hemtjänst", "higher"],
@@ -189,23 +345,39 @@ describe("direction", () => {
 describe("compareToTarget", () => {
   const base = { previous: null, tolerance: 0.1 } as const;
   it("higher: met at the target, partly within 10 % short, else not met", () => {
-    expect(compareToTarget({ ...base, value: 800, target: 800, kind: "value", direction: "higher" })).toBe("met");
-    expect(compareToTarget({ ...base, value: 720, target: 800, kind: "value", direction: "higher" })).toBe("partly-met");
-    expect(compareToTarget({ ...base, value: 719, target: 800, kind: "value", direction: "higher" })).toBe("not-met");
+    expect(compareToTarget({ ...base, value: 800, target: 800, kind: "value", direction: "higher" })).toBe(
+      "met",
+    );
+    expect(compareToTarget({ ...base, value: 720, target: 800, kind: "value", direction: "higher" })).toBe(
+      "partly-met",
+    );
+    expect(compareToTarget({ ...base, value: 719, target: 800, kind: "value", direction: "higher" })).toBe(
+      "not-met",
+    );
   });
   it("lower: met at or under, partly within 10 % over (floating sums compare exactly)", () => {
-    expect(compareToTarget({ ...base, value: 0.1 + 0.2, target: 0.3, kind: "value", direction: "lower" })).toBe("met");
-    expect(compareToTarget({ ...base, value: 2.53, target: 2.3, kind: "value", direction: "lower" })).toBe("partly-met");
-    expect(compareToTarget({ ...base, value: 4.6, target: 2.3, kind: "value", direction: "lower" })).toBe("not-met");
+    expect(
+      compareToTarget({ ...base, value: 0.1 + 0.2, target: 0.3, kind: "value", direction: "lower" }),
+    ).toBe("met");
+    expect(compareToTarget({ ...base, value: 2.53, target: 2.3, kind: "value", direction: "lower" })).toBe(
+      "partly-met",
+    );
+    expect(compareToTarget({ ...base, value: 4.6, target: 2.3, kind: "value", direction: "lower" })).toBe(
+      "not-met",
+    );
   });
   it("a target of 0 has no partly zone", () => {
     expect(compareToTarget({ ...base, value: 0, target: 0, kind: "value", direction: "lower" })).toBe("met");
-    expect(compareToTarget({ ...base, value: 6, target: 0, kind: "value", direction: "lower" })).toBe("not-met");
+    expect(compareToTarget({ ...base, value: 6, target: 0, kind: "value", direction: "lower" })).toBe(
+      "not-met",
+    );
   });
   it("min acts as a floor whatever the direction", () => {
     expect(compareToTarget({ ...base, value: 5, target: 4, kind: "min", direction: "unknown" })).toBe("met");
   });
   it("unknown direction with a plain value is unknown", () => {
-    expect(compareToTarget({ ...base, value: 5, target: 4, kind: "value", direction: "unknown" })).toBe("unknown");
+    expect(compareToTarget({ ...base, value: 5, target: 4, kind: "value", direction: "unknown" })).toBe(
+      "unknown",
+    );
   });
 });

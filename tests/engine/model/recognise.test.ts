@@ -39,7 +39,15 @@ describe("002 KF 1.1 with nämndmål 1.1.1 (lines 153–320)", () => {
     expect(indicatorTables).toHaveLength(1);
     expect(indicatorTables[0].repeatedHeaderRows).toEqual([278]);
     expect(indicatorTables[0].columns.map((c) => c.role)).toEqual([
-      "name", "outcome", "outcomeMen", "outcomeWomen", "previous", "forecast", "target", "kfTarget", "period",
+      "name",
+      "outcome",
+      "outcomeMen",
+      "outcomeWomen",
+      "previous",
+      "forecast",
+      "target",
+      "kfTarget",
+      "period",
     ]);
   });
 
@@ -47,11 +55,25 @@ describe("002 KF 1.1 with nämndmål 1.1.1 (lines 153–320)", () => {
     const barn = m.indicators[0];
     expect(barn).toMatchObject({
       name: "Andel barn som lever i familjer som har ekonomiskt bistånd",
-      row: 272, outcome: 4.1, previous: 3.7, forecast: 4, target: 3.3, kfTarget: 2.7, unit: "%", periodicity: "tertial",
+      row: 272,
+      outcome: 4.1,
+      previous: 3.7,
+      forecast: 4,
+      target: 3.3,
+      kfTarget: 2.7,
+      unit: "%",
+      periodicity: "tertial",
     });
     expect(barn.analysis).toMatch(/^Förvaltningen ser ett ökat antal barn/);
     const feriejobb = m.indicators.find((i) => i.row === 285)!;
-    expect(feriejobb).toMatchObject({ outcome: 446, target: 800, targetKind: "value", kfTargetKind: "delegated", kfTargetText: "Tas fram av nämnd", unit: "st" });
+    expect(feriejobb).toMatchObject({
+      outcome: 446,
+      target: 800,
+      targetKind: "value",
+      kfTargetKind: "delegated",
+      kfTargetText: "Tas fram av nämnd",
+      unit: "st",
+    });
     const stadens = m.indicators.find((i) => i.row === 290)!;
     expect(stadens).toMatchObject({ outcome: 864, outcomeMen: 415, outcomeWomen: 449, kfTarget: 9000 });
     expect(m.indicators.find((i) => i.row === 279)!.analysis).toMatch(/^I samband med pandemin/);
@@ -59,7 +81,12 @@ describe("002 KF 1.1 with nämndmål 1.1.1 (lines 153–320)", () => {
   });
 
   test("activities with dates and no deviation", () => {
-    expect(m.activities[1]).toMatchObject({ start: "2021-01-01", end: "2021-12-31", deviation: false, row: 317 });
+    expect(m.activities[1]).toMatchObject({
+      start: "2021-01-01",
+      end: "2021-12-31",
+      deviation: false,
+      row: 317,
+    });
   });
 
   test("period read from the Period cells", () => {
@@ -74,15 +101,41 @@ describe("002 driftbudget (lines 1921–1986)", () => {
     const omrade = m.budget.filter((b) => b.tableType === "driftbudget-omrade");
     expect(namnd).toHaveLength(7);
     expect(omrade).toHaveLength(17);
-    expect(namnd.map((b) => b.kind)).toEqual(["netto", "intakter", "kostnader", "disposition", "disposition", "disposition", "disposition"]);
-    expect(omrade.filter((b) => b.kind === "varav").map((b) => b.label)).toEqual([
-      "varav socialpsykiatri", "varav vuxen", "varav barn och ungdom", "varav flykting",
+    expect(namnd.map((b) => b.kind)).toEqual([
+      "netto",
+      "intakter",
+      "kostnader",
+      "disposition",
+      "disposition",
+      "disposition",
+      "disposition",
     ]);
-    expect(omrade[omrade.length - 1]).toMatchObject({ kind: "total", label: "Totalt", budget: 2435.3, adjustments: 31.7, forecastBeforeTransfers: 2447.1, forecast: 2460.1, deviation: 6.9 });
+    expect(omrade.filter((b) => b.kind === "varav").map((b) => b.label)).toEqual([
+      "varav socialpsykiatri",
+      "varav vuxen",
+      "varav barn och ungdom",
+      "varav flykting",
+    ]);
+    expect(omrade[omrade.length - 1]).toMatchObject({
+      kind: "total",
+      label: "Totalt",
+      budget: 2435.3,
+      adjustments: 31.7,
+      forecastBeforeTransfers: 2447.1,
+      forecast: 2460.1,
+      deviation: 6.9,
+    });
   });
   test("whole-nämnd columns: budget, BJ, förändringar, prognos, avvikelse", () => {
     const netto = m.budget.find((b) => b.kind === "netto")!;
-    expect(netto).toMatchObject({ budget: 2435.3, adjustments: 15.2, changes: 16.5, forecast: 2447.1, deviation: 19.9, unit: "mnkr" });
+    expect(netto).toMatchObject({
+      budget: 2435.3,
+      adjustments: 15.2,
+      changes: 16.5,
+      forecast: 2447.1,
+      deviation: 19.9,
+      unit: "mnkr",
+    });
     expect(netto.cells).toMatchObject({ budget: "B1926", deviation: "F1926" });
   });
   test("tables are named by their heading", () => {
@@ -95,7 +148,10 @@ describe("other budget tables", () => {
     const { model: m, recognition } = model(seedAtLines("002-t2-resultatenheter", "Resultatenheter"));
     expect(recognition.tables.map((t) => t.type)).toEqual(["resultatenheter"]);
     const rows = m.budget;
-    expect(rows.find((r) => r.label === "Utförarenheten Socialpsykiatri")).toMatchObject({ unit: "tkr", extra: expect.objectContaining({ grossBudget: 34343, carryOverTo: 2893 }) });
+    expect(rows.find((r) => r.label === "Utförarenheten Socialpsykiatri")).toMatchObject({
+      unit: "tkr",
+      extra: expect.objectContaining({ grossBudget: 34343, carryOverTo: 2893 }),
+    });
     expect(rows.find((r) => r.label === "Socialpsykiatri")).toBeUndefined();
     expect(rows.find((r) => r.label === "Årsta 3 förskolor")).toBeDefined();
     expect(rows[rows.length - 1]).toMatchObject({ kind: "total", label: "Summa resultatenheter" });
@@ -104,7 +160,12 @@ describe("other budget tables", () => {
     const { model: m } = model(seedAtLines("002-t2-investeringar", "Investeringar"));
     const inv = m.budget.filter((b) => b.tableType === "investeringar");
     expect(inv.map((b) => b.label)).toContain("Trygghetsinvesteringar");
-    expect(inv.find((b) => b.label === "Parkinvesteringar")).toMatchObject({ budget: 6, forecast: 6, adjustments: 0, deviation: 0 });
+    expect(inv.find((b) => b.label === "Parkinvesteringar")).toMatchObject({
+      budget: 6,
+      forecast: 6,
+      adjustments: 0,
+      deviation: 0,
+    });
   });
   test("VP Kostnader/Intäkter/Netto tables (003 line 1801)", () => {
     const { model: m } = model(seedAtLines("003-vp-budget", "Budget"));
@@ -121,19 +182,37 @@ describe("header variants and ugly rows", () => {
     const { recognition } = model(seedAtLines("004-vb-kf-3.2-sjukfranvaro"));
     const t = recognition.tables.find((x) => x.headerRow === 395)!;
     expect(t.columns.map((c) => c.role)).toEqual([
-      "name", "outcome", "outcomeMen", "outcomeWomen", "previous", "forecast", "target", "kfTarget", "period",
+      "name",
+      "outcome",
+      "outcomeMen",
+      "outcomeWomen",
+      "previous",
+      "forecast",
+      "target",
+      "kfTarget",
+      "period",
     ]);
   });
   test("'Prognoss helår' (002 line 1032) and 'Arsmål' (002 line 1689)", () => {
-    const a = model(seedAtLines("002-t2-nm-1.4.2")).recognition.tables.find((t) => t.type === "indicators-followup")!;
+    const a = model(seedAtLines("002-t2-nm-1.4.2")).recognition.tables.find(
+      (t) => t.type === "indicators-followup",
+    )!;
     expect(a.columns.find((c) => /Prognoss/.test(c.header))?.role).toBe("forecast");
-    const b = model(seedAtLines("002-t2-kf-3.1")).recognition.tables.find((t) => t.columns.some((c) => /^Arsmål/.test(c.header)))!;
+    const b = model(seedAtLines("002-t2-kf-3.1")).recognition.tables.find((t) =>
+      t.columns.some((c) => /^Arsmål/.test(c.header)),
+    )!;
     expect(b.columns.find((c) => /^Arsmål/.test(c.header))?.role).toBe("target");
   });
   test("a continuation row after a repeated header belongs to the row above (004 lines 396–399)", () => {
     const { model: m } = model(seedAtLines("004-vb-kf-3.2-sjukfranvaro"));
     const sjuk = m.indicators.find((i) => i.row === 396)!;
-    expect(sjuk).toMatchObject({ name: "Sjukfrånvaro", outcome: 12.4, target: 15, kfTargetKind: "delegated", kfTargetText: "Tas fram av nämnd/ styrelse" });
+    expect(sjuk).toMatchObject({
+      name: "Sjukfrånvaro",
+      outcome: 12.4,
+      target: 15,
+      kfTargetKind: "delegated",
+      kfTargetText: "Tas fram av nämnd/ styrelse",
+    });
     expect(sjuk.analysis).toMatch(/^Sjukfrånvaron på en rullande/);
   });
   test("the Enhetsmål closing a unit's KF block owns the evidence above it (004 lines 389–470)", () => {
@@ -158,7 +237,13 @@ describe("header variants and ugly rows", () => {
     const { model: m, recognition } = model(seedAtLines("003-vp-kf-1.1"));
     expect(recognition.tables.find((t) => t.headerRow === 462)?.type).toBe("indicators-plan");
     const feriejobb = m.indicators.find((i) => i.name === "Antal tillhandahållna platser för feriejobb")!;
-    expect(feriejobb).toMatchObject({ target: 450, kfTargetKind: "delegated", kfTargetText: "Tas fram av nämnd/styrelse", periodicity: "tertial", outcome: null });
+    expect(feriejobb).toMatchObject({
+      target: 450,
+      kfTargetKind: "delegated",
+      kfTargetText: "Tas fram av nämnd/styrelse",
+      periodicity: "tertial",
+      outcome: null,
+    });
   });
   test("a table drawn with dashes has no rows (000 line 263)", () => {
     const { model: m } = model(seedAtLines("000-vb-enhet-miljo-ekonomi"));
@@ -181,8 +266,24 @@ describe("Excel tables and flat sheets", () => {
       originCol: 2,
       values: [
         ["Mål", "Indikator", "Riktning", "Årsmål", "Periodens utfall", "Kommentar", "Period"],
-        ["1.1.1 Invånare försörjer sig själva", "Andel barn i familjer med ekonomiskt bistånd", "Lägre", 0.033, 0.041, "ok", "Tertial 1 2022"],
-        ["1.1.1 Invånare försörjer sig själva", "Antal feriejobb", "Högre", "800 st", "446 st", null, "Tertial 1 2022"],
+        [
+          "1.1.1 Invånare försörjer sig själva",
+          "Andel barn i familjer med ekonomiskt bistånd",
+          "Lägre",
+          0.033,
+          0.041,
+          "ok",
+          "Tertial 1 2022",
+        ],
+        [
+          "1.1.1 Invånare försörjer sig själva",
+          "Antal feriejobb",
+          "Högre",
+          "800 st",
+          "446 st",
+          null,
+          "Tertial 1 2022",
+        ],
         ["Nämndmål: 2.1.1 Trygg stad", "Antal trygghetsvandringar", null, 12, 4, null, "Tertial 1 2022"],
       ],
       formats: [[], [null, null, null, "0.0 %", "0.0 %"], [], []],
@@ -192,8 +293,17 @@ describe("Excel tables and flat sheets", () => {
     expect(recognition.tables).toHaveLength(1);
     expect(recognition.tables[0].fromListObject).toBe(true);
     expect(m.indicators).toHaveLength(3);
-    expect(m.indicators[0]).toMatchObject({ outcome: 4.1, target: 3.3, unit: "%", statedDirection: "lower", row: 4 });
-    expect(m.goals.map((g) => [g.number, g.level])).toEqual([["1.1.1", "namndmal"], ["2.1.1", "namndmal"]]);
+    expect(m.indicators[0]).toMatchObject({
+      outcome: 4.1,
+      target: 3.3,
+      unit: "%",
+      statedDirection: "lower",
+      row: 4,
+    });
+    expect(m.goals.map((g) => [g.number, g.level])).toEqual([
+      ["1.1.1", "namndmal"],
+      ["2.1.1", "namndmal"],
+    ]);
     expect(m.indicators[0].goal).toBe(m.indicators[1].goal);
     expect(m.indicators[2].goal).not.toBe(m.indicators[0].goal);
     expect(m.period).toMatchObject({ kind: "T1", year: 2022 });
@@ -202,7 +312,9 @@ describe("Excel tables and flat sheets", () => {
     const sheet = textToSheet("Data", "Indikator\tFärg\tStorlek\tVikt\nA\t1\t2\t3\n");
     sheet.listObjects = [{ name: "Okänd", range: "A1:D2" }];
     const { recognition } = model(sheet);
-    expect(recognition.unrecognised).toEqual([expect.objectContaining({ sheet: "Data", cell: "A1", range: "A1:D2" })]);
+    expect(recognition.unrecognised).toEqual([
+      expect.objectContaining({ sheet: "Data", cell: "A1", range: "A1:D2" }),
+    ]);
   });
 });
 
@@ -219,12 +331,19 @@ describe("the user's mapping corrections (stored in _malkoll)", () => {
   });
   test("a table's type can be forced or the table ignored", () => {
     const snapshot = snapshotOf(textToSheet("Data", text));
-    expect(recognise(snapshot, [{ sheet: "Data", headerCell: "A1", tableType: "ignore" }]).tables).toEqual([]);
-    expect(recognise(snapshot, [{ sheet: "Data", headerCell: "A1", tableType: "indicators-plan" }]).tables[0].type).toBe("indicators-plan");
+    expect(recognise(snapshot, [{ sheet: "Data", headerCell: "A1", tableType: "ignore" }]).tables).toEqual(
+      [],
+    );
+    expect(
+      recognise(snapshot, [{ sheet: "Data", headerCell: "A1", tableType: "indicators-plan" }]).tables[0].type,
+    ).toBe("indicators-plan");
   });
   test("a direction override for a row wins over the catalogue", () => {
     const snapshot = snapshotOf(seedAtLines("002-t2-kf-1.1"));
-    const m = buildModel(snapshot, recognise(snapshot, []), { period: null, directions: [{ sheet: "Uppföljning", row: 272, direction: "higher" }] }).model;
+    const m = buildModel(snapshot, recognise(snapshot, []), {
+      period: null,
+      directions: [{ sheet: "Uppföljning", row: 272, direction: "higher" }],
+    }).model;
     expect(m.indicators.find((i) => i.row === 272)!.statedDirection).toBe("higher");
   });
 });

@@ -25,17 +25,26 @@ describe("Swedish number text (seed cells)", () => {
     expect(parseNumberText(text)).toEqual({ value, unit, decimals });
   });
 
-  test.each(["Tas fram av nämnd", "2021-01-01", "öka", "", "Tertial 2 2021"])("%s is not a number", (text) => {
-    expect(parseNumberText(text)).toBeNull();
-  });
+  test.each(["Tas fram av nämnd", "2021-01-01", "öka", "", "Tertial 2 2021"])(
+    "%s is not a number",
+    (text) => {
+      expect(parseNumberText(text)).toBeNull();
+    },
+  );
 });
 
 describe("numeric cells with number formats", () => {
   test("0.041 formatted as percent is 4,1 %", () => {
-    expect(parseQuantityCell(0.041, "0.0 %")).toEqual({ kind: "quantity", quantity: { value: 4.1, unit: "%", decimals: 1 } });
+    expect(parseQuantityCell(0.041, "0.0 %")).toEqual({
+      kind: "quantity",
+      quantity: { value: 4.1, unit: "%", decimals: 1 },
+    });
   });
-  test("a count formatted #,##0 \"st\" is 864 st", () => {
-    expect(parseQuantityCell(864, '#,##0 "st"')).toEqual({ kind: "quantity", quantity: { value: 864, unit: "st", decimals: 0 } });
+  test('a count formatted #,##0 "st" is 864 st', () => {
+    expect(parseQuantityCell(864, '#,##0 "st"')).toEqual({
+      kind: "quantity",
+      quantity: { value: 864, unit: "st", decimals: 0 },
+    });
   });
   test("no floating noise from percent scaling", () => {
     const r = parseQuantityCell(0.0213, "0.00%");
@@ -70,15 +79,21 @@ describe("targets", () => {
   test("öka is an increase", () => {
     expect(target("öka")).toMatchObject({ kind: "increase", value: null });
   });
-  test.each(["Tas fram av nämnd", "Tas fram av nämnd/styrelse", "Tas fram av nämnd/ styrelse"])("%s is delegated", (t) => {
-    expect(target(t)).toMatchObject({ kind: "delegated", text: t });
-  });
+  test.each(["Tas fram av nämnd", "Tas fram av nämnd/styrelse", "Tas fram av nämnd/ styrelse"])(
+    "%s is delegated",
+    (t) => {
+      expect(target(t)).toMatchObject({ kind: "delegated", text: t });
+    },
+  );
   test("'-' and empty are none", () => {
     expect(target("-")).toMatchObject({ kind: "none" });
     expect(target(null)).toMatchObject({ kind: "none", text: null });
   });
   test("junk is reported, not thrown", () => {
-    expect(parseTargetCell("Tas fram av")).toEqual({ ok: true, target: expect.objectContaining({ kind: "delegated" }) });
+    expect(parseTargetCell("Tas fram av")).toEqual({
+      ok: true,
+      target: expect.objectContaining({ kind: "delegated" }),
+    });
     expect(parseTargetCell("bra")).toEqual({ ok: false, text: "bra" });
     expect(parseTargetCell("#N/A")).toEqual({ ok: false, text: "#N/A" });
   });

@@ -21,7 +21,12 @@ import type {
 import { emptyCounts } from "../../../src/engine/evaluate/goals";
 import { DEFAULT_SETTINGS } from "../../../src/engine/settings";
 import { emptyState } from "../../../src/engine/state";
-import { activity as baseActivity, budgetLine, indicator as baseIndicator, SHEET } from "../evaluate/fixtures";
+import {
+  activity as baseActivity,
+  budgetLine,
+  indicator as baseIndicator,
+  SHEET,
+} from "../evaluate/fixtures";
 
 const counts = (c: Partial<GoalCounts> = {}): GoalCounts => ({ ...emptyCounts(), ...c });
 
@@ -237,7 +242,10 @@ export const indicators: Indicator[] = [
 ];
 
 function activity(p: Partial<Activity> & Pick<Activity, "name" | "row" | "goal">): Activity {
-  return baseActivity({ cells: { name: `A${p.row}`, start: `B${p.row}`, end: `C${p.row}`, deviation: `D${p.row}` }, ...p });
+  return baseActivity({
+    cells: { name: `A${p.row}`, start: `B${p.row}`, end: `C${p.row}`, deviation: `D${p.row}` },
+    ...p,
+  });
 }
 
 export const activities: Activity[] = [

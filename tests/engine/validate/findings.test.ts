@@ -10,7 +10,13 @@ describe("real errors in the seeds are found", () => {
   test("002 line 279: the gender split 2,13 % vs 1,85 % / 1,96 %", () => {
     const r = checkSeed("002-t2-kf-1.1");
     expect(codes(r.findings, "gender-split-inconsistent")).toEqual([
-      expect.objectContaining({ severity: "warning", sheet: "Uppföljning", cell: "B279", range: "B279:D279", goal: "Uppföljning!A159" }),
+      expect.objectContaining({
+        severity: "warning",
+        sheet: "Uppföljning",
+        cell: "B279",
+        range: "B279:D279",
+        goal: "Uppföljning!A159",
+      }),
     ]);
   });
   test("002 line 595: 36,3 % = 2 % + 34,3 % is a split into parts, not a finding", () => {
@@ -19,13 +25,19 @@ describe("real errors in the seeds are found", () => {
   });
   test("003 line 1960: Intäkter written without its minus sign", () => {
     const r = checkSeed("003-vp-budget");
-    expect(codes(r.findings, "budget-sign")).toEqual([expect.objectContaining({ severity: "error", cell: "F1960" })]);
-    expect(codes(r.findings, "budget-netto-mismatch")).toEqual([expect.objectContaining({ severity: "error", cell: "F1961" })]);
+    expect(codes(r.findings, "budget-sign")).toEqual([
+      expect.objectContaining({ severity: "error", cell: "F1960" }),
+    ]);
+    expect(codes(r.findings, "budget-netto-mismatch")).toEqual([
+      expect.objectContaining({ severity: "error", cell: "F1961" }),
+    ]);
   });
   test("000 line 185: placeholder XXXXX", () => {
     const r = checkSeed("000-vb-enhet-forskola");
     const found = codes(r.findings, "placeholder-text");
-    expect(found).toEqual([expect.objectContaining({ severity: "warning", cell: "A185", goal: "Uppföljning!A167" })]);
+    expect(found).toEqual([
+      expect.objectContaining({ severity: "warning", cell: "A185", goal: "Uppföljning!A167" }),
+    ]);
     expect(found[0].message).toContain("XXXXX");
   });
   test("003 lines 1665 and 1669: the nämnd's Årsmål is less ambitious than KF:s", () => {
@@ -34,11 +46,15 @@ describe("real errors in the seeds are found", () => {
   });
   test("002 driftbudget: every Avvikelse, total and netto holds, so no budget arithmetic finding", () => {
     const r = check(snapshotOf(seedAtLines("002-t2-driftbudget", "Driftbudget")));
-    const arithmetic = r.findings.filter((f) => f.code.startsWith("budget-") && f.code !== "budget-deviation-large");
+    const arithmetic = r.findings.filter(
+      (f) => f.code.startsWith("budget-") && f.code !== "budget-deviation-large",
+    );
     expect(arithmetic).toEqual([]);
   });
   test("002 investeringar and resultatenheter add up", () => {
-    const r = check(snapshotOf(seedAtLines("002-t2-investeringar", "I"), seedAtLines("002-t2-resultatenheter", "R")));
+    const r = check(
+      snapshotOf(seedAtLines("002-t2-investeringar", "I"), seedAtLines("002-t2-resultatenheter", "R")),
+    );
     expect(r.findings.filter((f) => /mismatch|sign/.test(f.code))).toEqual([]);
   });
 });
@@ -47,62 +63,178 @@ function sheetOf(rows: CellValue[][], name = "Blad1"): SheetGrid {
   return { name, visibility: "visible", originRow: 1, originCol: 1, values: rows };
 }
 
-const HEADER = ["Indikator", "Periodens utfall", "Utfall män/ pojkar", "Utfall kvinnor/ flickor", "Periodens utfall VB 2020", "Prognos helår", "Årsmål", "KF:s årsmål", "Period"];
+const HEADER = [
+  "Indikator",
+  "Periodens utfall",
+  "Utfall män/ pojkar",
+  "Utfall kvinnor/ flickor",
+  "Periodens utfall VB 2020",
+  "Prognos helår",
+  "Årsmål",
+  "KF:s årsmål",
+  "Period",
+];
 
 describe("each model finding code, on seed-shaped rows", () => {
   test("value-unparseable: #REF! and junk in number cells", () => {
-    const r = check(snapshotOf(sheetOf([
-      HEADER,
-      ["Antal aspiranter som fått Stockholmsjobb", "#REF!", null, null, "30 st", "44 st", "44 st", "800 st", "Tertial 2 2021"],
-      ["Andel vuxna med långvarigt ekonomiskt bistånd", "1,3 %", null, null, null, "ungefär", "bra", "1,0 %", "Tertial 2 2021"],
-    ])));
-    expect(codes(r.findings, "value-unparseable").map((f) => [f.cell, f.severity])).toEqual([["B2", "error"], ["F3", "error"], ["G3", "error"]]);
+    const r = check(
+      snapshotOf(
+        sheetOf([
+          HEADER,
+          [
+            "Antal aspiranter som fått Stockholmsjobb",
+            "#REF!",
+            null,
+            null,
+            "30 st",
+            "44 st",
+            "44 st",
+            "800 st",
+            "Tertial 2 2021",
+          ],
+          [
+            "Andel vuxna med långvarigt ekonomiskt bistånd",
+            "1,3 %",
+            null,
+            null,
+            null,
+            "ungefär",
+            "bra",
+            "1,0 %",
+            "Tertial 2 2021",
+          ],
+        ]),
+      ),
+    );
+    expect(codes(r.findings, "value-unparseable").map((f) => [f.cell, f.severity])).toEqual([
+      ["B2", "error"],
+      ["F3", "error"],
+      ["G3", "error"],
+    ]);
   });
   test("value-unparseable in a budget table names the column (002 driftbudget with a junk Prognos)", () => {
     const sheet = seedAtLines("002-t2-driftbudget", "Driftbudget");
     const row = sheet.values[1926 - sheet.originRow];
     row[4] = "ca 2 450";
     const r = check(snapshotOf(sheet));
-    expect(codes(r.findings, "value-unparseable")).toEqual([expect.objectContaining({ cell: "E1926", severity: "error" })]);
-    expect(codes(r.findings, "value-unparseable")[0].message).toMatch(/^Prognos för ”Anslag för nämndens verksamhet/);
+    expect(codes(r.findings, "value-unparseable")).toEqual([
+      expect.objectContaining({ cell: "E1926", severity: "error" }),
+    ]);
+    expect(codes(r.findings, "value-unparseable")[0].message).toMatch(
+      /^Prognos för ”Anslag för nämndens verksamhet/,
+    );
   });
   test("unit-mismatch: % outcome against a target in st", () => {
-    const r = check(snapshotOf(sheetOf([HEADER, ["Andel barn i förskola", "85 %", null, null, null, "86 %", "90 st", "90 %", "Tertial 2 2021"]])));
-    expect(codes(r.findings, "unit-mismatch")).toEqual([expect.objectContaining({ cell: "G2", severity: "error" })]);
+    const r = check(
+      snapshotOf(
+        sheetOf([
+          HEADER,
+          ["Andel barn i förskola", "85 %", null, null, null, "86 %", "90 st", "90 %", "Tertial 2 2021"],
+        ]),
+      ),
+    );
+    expect(codes(r.findings, "unit-mismatch")).toEqual([
+      expect.objectContaining({ cell: "G2", severity: "error" }),
+    ]);
   });
   test("a target written without its unit takes the row's unit: 66,67 against 70 % is no mismatch (002 line 894)", () => {
-    const r = check(snapshotOf(sheetOf([HEADER, ["Andel elever", "66,67", null, null, null, null, "70 %", "Tas fram av nämnd", "Tertial 2 2021"]])));
+    const r = check(
+      snapshotOf(
+        sheetOf([
+          HEADER,
+          ["Andel elever", "66,67", null, null, null, null, "70 %", "Tas fram av nämnd", "Tertial 2 2021"],
+        ]),
+      ),
+    );
     expect(codes(r.findings, "unit-mismatch")).toEqual([]);
     expect(r.model.indicators[0].unit).toBe("%");
   });
   test("target-missing: KF says 'Tas fram av nämnd' and the nämnd set none", () => {
-    const r = check(snapshotOf(sheetOf([HEADER, ["Antal tillhandahållna platser för feriejobb", "446", null, null, "422", "500", "-", "Tas fram av nämnd", "Tertial 2 2021"]])));
-    expect(codes(r.findings, "target-missing")).toEqual([expect.objectContaining({ cell: "G2", severity: "warning" })]);
+    const r = check(
+      snapshotOf(
+        sheetOf([
+          HEADER,
+          [
+            "Antal tillhandahållna platser för feriejobb",
+            "446",
+            null,
+            null,
+            "422",
+            "500",
+            "-",
+            "Tas fram av nämnd",
+            "Tertial 2 2021",
+          ],
+        ]),
+      ),
+    );
+    expect(codes(r.findings, "target-missing")).toEqual([
+      expect.objectContaining({ cell: "G2", severity: "warning" }),
+    ]);
     expect(codes(r.findings, "target-missing")[0].message).toContain("Tas fram av nämnd");
   });
   test("duplicate-indicator under the same goal", () => {
-    const r = check(snapshotOf(sheetOf([
-      ["Nämndmål: 1.1.1 Invånare försörjer sig själva"],
-      HEADER,
-      ["Antal aspiranter som fått Stockholmsjobb", "21 st", null, null, null, "44 st", "44 st", "800 st", "Tertial 2 2021"],
-      ["Antal aspiranter som fått Stockholmsjobb ", "21 st", null, null, null, "44 st", "44 st", "800 st", "Tertial 2 2021"],
-    ])));
-    expect(codes(r.findings, "duplicate-indicator")).toEqual([expect.objectContaining({ cell: "A4", goal: "Blad1!A1" })]);
+    const r = check(
+      snapshotOf(
+        sheetOf([
+          ["Nämndmål: 1.1.1 Invånare försörjer sig själva"],
+          HEADER,
+          [
+            "Antal aspiranter som fått Stockholmsjobb",
+            "21 st",
+            null,
+            null,
+            null,
+            "44 st",
+            "44 st",
+            "800 st",
+            "Tertial 2 2021",
+          ],
+          [
+            "Antal aspiranter som fått Stockholmsjobb ",
+            "21 st",
+            null,
+            null,
+            null,
+            "44 st",
+            "44 st",
+            "800 st",
+            "Tertial 2 2021",
+          ],
+        ]),
+      ),
+    );
+    expect(codes(r.findings, "duplicate-indicator")).toEqual([
+      expect.objectContaining({ cell: "A4", goal: "Blad1!A1" }),
+    ]);
   });
   test("activity-dates: end before start, and an unreadable date", () => {
-    const r = check(snapshotOf(sheetOf([
-      ["Aktivitet", "Startdatum", "Slutdatum", "Avvikelse"],
-      ["Utveckla arbetssätt för samhällsvägledning", "2021-12-31", "2021-01-01", null],
-      ["Revidera riktlinjerna", "2021-13-01", "2021-12-31", null],
-    ])));
-    expect(codes(r.findings, "activity-dates").map((f) => [f.cell, f.range ?? null])).toEqual([["C2", "B2:C2"], ["B3", null]]);
+    const r = check(
+      snapshotOf(
+        sheetOf([
+          ["Aktivitet", "Startdatum", "Slutdatum", "Avvikelse"],
+          ["Utveckla arbetssätt för samhällsvägledning", "2021-12-31", "2021-01-01", null],
+          ["Revidera riktlinjerna", "2021-13-01", "2021-12-31", null],
+        ]),
+      ),
+    );
+    expect(codes(r.findings, "activity-dates").map((f) => [f.cell, f.range ?? null])).toEqual([
+      ["C2", "B2:C2"],
+      ["B3", null],
+    ]);
   });
   test("header-unrecognized: a block that looks like a table but can't be mapped", () => {
-    const r = check(snapshotOf(sheetOf([
-      ["Indikator", "Utfall enligt enkät", "Målvärde enligt plan", "Prognos för nästa år?"],
-      ["Andel nöjda", "80", "85", "82"],
-    ])));
-    expect(codes(r.findings, "header-unrecognized")).toEqual([expect.objectContaining({ cell: "A1", range: "A1:D1", severity: "warning" })]);
+    const r = check(
+      snapshotOf(
+        sheetOf([
+          ["Indikator", "Utfall enligt enkät", "Målvärde enligt plan", "Prognos för nästa år?"],
+          ["Andel nöjda", "80", "85", "82"],
+        ]),
+      ),
+    );
+    expect(codes(r.findings, "header-unrecognized")).toEqual([
+      expect.objectContaining({ cell: "A1", range: "A1:D1", severity: "warning" }),
+    ]);
     expect(r.model.indicators).toEqual([]);
   });
   test("budget-deviation-mismatch and budget-total-mismatch (varav rows not counted)", () => {
@@ -130,9 +262,39 @@ describe("bad input gives findings, never an exception", () => {
   test.each([
     ["empty workbook", []],
     ["empty sheet", [sheetOf([])]],
-    ["junk cells", [sheetOf([[1, true, "#N/A"], ["Indikator", "Årsmål"], [null, "=SUM(A1)"], ["@x", "+46", "-", "Periodens utfall"]])]],
-    ["a 40 000-character cell", [sheetOf([["x".repeat(40000)], HEADER, ["Andel", "y".repeat(40000), null, null, null, null, "1 %", null, "Tertial 2 2021"]])]],
-    ["a header with merged-away cells", [{ ...sheetOf([["Indikator", null, "Årsmål", null], ["Andel", "3 %", "4 %", null]]), merges: ["A1:B1"] }]],
+    [
+      "junk cells",
+      [
+        sheetOf([
+          [1, true, "#N/A"],
+          ["Indikator", "Årsmål"],
+          [null, "=SUM(A1)"],
+          ["@x", "+46", "-", "Periodens utfall"],
+        ]),
+      ],
+    ],
+    [
+      "a 40 000-character cell",
+      [
+        sheetOf([
+          ["x".repeat(40000)],
+          HEADER,
+          ["Andel", "y".repeat(40000), null, null, null, null, "1 %", null, "Tertial 2 2021"],
+        ]),
+      ],
+    ],
+    [
+      "a header with merged-away cells",
+      [
+        {
+          ...sheetOf([
+            ["Indikator", null, "Årsmål", null],
+            ["Andel", "3 %", "4 %", null],
+          ]),
+          merges: ["A1:B1"],
+        },
+      ],
+    ],
     ["a hidden sheet", [{ ...seedAtLines("002-t2-kf-1.1"), visibility: "hidden" as const }]],
   ])("%s", (_label, sheets) => {
     const r = check({ name: "x.xlsx", sheets: sheets as SheetGrid[] });
@@ -142,9 +304,21 @@ describe("bad input gives findings, never an exception", () => {
     }
   });
   test("no period anywhere gives period-unknown at A1 of the first sheet", () => {
-    const r = check(snapshotOf(sheetOf([["Aktivitet", "Startdatum", "Slutdatum"], ["X", "2021-01-01", "2021-12-31"]], "Första")));
+    const r = check(
+      snapshotOf(
+        sheetOf(
+          [
+            ["Aktivitet", "Startdatum", "Slutdatum"],
+            ["X", "2021-01-01", "2021-12-31"],
+          ],
+          "Första",
+        ),
+      ),
+    );
     expect(r.model.period).toEqual({ kind: null, year: null, source: "none" });
-    expect(codes(r.findings, "period-unknown")).toEqual([expect.objectContaining({ sheet: "Första", cell: "A1" })]);
+    expect(codes(r.findings, "period-unknown")).toEqual([
+      expect.objectContaining({ sheet: "Första", cell: "A1" }),
+    ]);
   });
   test("--period wins over the cells", () => {
     const r = checkSeed("002-t2-kf-1.1", { period: { kind: "VB", year: 2021 } });
@@ -154,11 +328,22 @@ describe("bad input gives findings, never an exception", () => {
 
 describe("period choice", () => {
   const periods = (...texts: string[]) =>
-    snapshotOf(sheetOf([HEADER, ...texts.map((t, i) => [`Indikator ${i}`, "1 %", null, null, null, null, "1 %", null, t])]));
+    snapshotOf(
+      sheetOf([
+        HEADER,
+        ...texts.map((t, i) => [`Indikator ${i}`, "1 %", null, null, null, null, "1 %", null, t]),
+      ]),
+    );
   test("the latest named period wins: VB > T2 > T1 within a year, later years first", () => {
-    expect(check(periods("Tertial 1 2021", "VB 2020", "Tertial 2 2021")).model.period).toEqual({ kind: "T2", year: 2021, source: "cell" });
+    expect(check(periods("Tertial 1 2021", "VB 2020", "Tertial 2 2021")).model.period).toEqual({
+      kind: "T2",
+      year: 2021,
+      source: "cell",
+    });
   });
   test("a year alone picks the latest period of that year", () => {
-    expect(check(periods("Tertial 1 2021", "VB 2020", "Tertial 2 2021"), { year: 2020 }).model.period).toEqual({ kind: "VB", year: 2020, source: "cell" });
+    expect(
+      check(periods("Tertial 1 2021", "VB 2020", "Tertial 2 2021"), { year: 2020 }).model.period,
+    ).toEqual({ kind: "VB", year: 2020, source: "cell" });
   });
 });

@@ -21,7 +21,10 @@ function workbook(): MemoryPort {
           ["Indikator", "Periodens utfall"],
           ["Andel barn", 0.041],
         ],
-        formats: [[null, null], [null, "0.0 %"]],
+        formats: [
+          [null, null],
+          [null, "0.0 %"],
+        ],
       },
     ],
   });
@@ -33,7 +36,10 @@ const spec: SheetSpec = {
   rows: [
     [{ value: "Driftbudget", style: "title" }],
     [null, { value: "Budget", style: "header" }],
-    [{ value: "Totalt", style: "total" }, { value: 2435.3, formula: "SUM(B5:B9)", format: "#,##0.0" }],
+    [
+      { value: "Totalt", style: "total" },
+      { value: 2435.3, formula: "SUM(B5:B9)", format: "#,##0.0" },
+    ],
     [{ value: "=not a formula" }],
   ],
 };
@@ -70,7 +76,9 @@ describe("MemoryPort", () => {
     await port.write(
       plan({
         renames: [{ from: "Uppföljning", to: "Uppföljning (2)" }],
-        sheets: [{ name: "Målkoll Driftbudget", spec: { ...spec, rows: [[{ value: "ny" }]] }, replaces: true }],
+        sheets: [
+          { name: "Målkoll Driftbudget", spec: { ...spec, rows: [[{ value: "ny" }]] }, replaces: true },
+        ],
       }),
     );
     expect(port.sheets.map((s) => s.name)).toEqual(["Uppföljning (2)", "Målkoll Driftbudget"]);
@@ -103,7 +111,9 @@ describe("MemoryPort", () => {
   test("select records the cell and notifies listeners until unsubscribed", async () => {
     const port = workbook();
     const events: string[] = [];
-    const unsubscribe = port.subscribe((e) => events.push(e.kind === "select" ? `${e.selection.sheet}!${e.selection.cell}` : e.kind));
+    const unsubscribe = port.subscribe((e) =>
+      events.push(e.kind === "select" ? `${e.selection.sheet}!${e.selection.cell}` : e.kind),
+    );
     await port.select("Uppföljning", "C4");
     expect(port.selection).toEqual({ sheet: "Uppföljning", cell: "C4" });
     await port.write(plan({}));

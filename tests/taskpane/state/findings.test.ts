@@ -1,9 +1,17 @@
-import { DEFAULT_FILTER, filterFindings, goalAndDescendants, groupFindings } from "../../../src/taskpane/state/findings";
+import {
+  DEFAULT_FILTER,
+  filterFindings,
+  goalAndDescendants,
+  groupFindings,
+} from "../../../src/taskpane/state/findings";
 import { FINDINGS, GOALS, goal } from "../fixtures";
 
 describe("findings filter and grouping", () => {
   test("a goal's scope includes the goals below it, and cycles end", () => {
-    expect([...goalAndDescendants(GOALS, "Uppföljning!A1")].sort()).toEqual(["Uppföljning!A1", "Uppföljning!A20"]);
+    expect([...goalAndDescendants(GOALS, "Uppföljning!A1")].sort()).toEqual([
+      "Uppföljning!A1",
+      "Uppföljning!A20",
+    ]);
     const cyclic = [goal("S!A1", "S!A2", "kf-mal", null, "a"), goal("S!A2", "S!A1", "namndmal", null, "b")];
     expect(goalAndDescendants(cyclic, "S!A1").size).toBe(2);
   });
@@ -16,7 +24,11 @@ describe("findings filter and grouping", () => {
   test("Vad måste jag skriva? keeps analyses, outcomes and targets to write", () => {
     const shown = filterFindings(FINDINGS, { ...DEFAULT_FILTER, mustWrite: true }, GOALS);
     expect(shown.map((f) => f.code)).toEqual(["analysis-missing", "outcome-missing"]);
-    const both = filterFindings(FINDINGS, { ...DEFAULT_FILTER, mustWrite: true, goal: "Uppföljning!A40" }, GOALS);
+    const both = filterFindings(
+      FINDINGS,
+      { ...DEFAULT_FILTER, mustWrite: true, goal: "Uppföljning!A40" },
+      GOALS,
+    );
     expect(both.map((f) => f.code)).toEqual(["outcome-missing"]);
   });
 
@@ -31,7 +43,12 @@ describe("findings filter and grouping", () => {
 
   test("grouping by goal follows the goals' order and puts goal-less findings last", () => {
     const groups = groupFindings(FINDINGS, "goal", GOALS);
-    expect(groups.map((g) => g.key)).toEqual(["Uppföljning!A1", "Uppföljning!A20", "Uppföljning!A40", "none"]);
+    expect(groups.map((g) => g.key)).toEqual([
+      "Uppföljning!A1",
+      "Uppföljning!A20",
+      "Uppföljning!A40",
+      "none",
+    ]);
     expect(groups[3].findings.map((f) => f.code)).toEqual(["budget-sign"]);
   });
 });

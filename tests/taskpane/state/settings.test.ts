@@ -19,7 +19,9 @@ describe("setting texts", () => {
   });
 
   test("a draft becomes overrides; empty means default; invalid keys are named", () => {
-    expect(validateDraft({ partlyMetTolerance: "20", resultUnitCap: " ", budgetDeviationShare: "x" })).toEqual({
+    expect(
+      validateDraft({ partlyMetTolerance: "20", resultUnitCap: " ", budgetDeviationShare: "x" }),
+    ).toEqual({
       overrides: { partlyMetTolerance: 0.2 },
       invalid: ["budgetDeviationShare"],
     });

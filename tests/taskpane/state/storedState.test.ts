@@ -1,6 +1,12 @@
 import { emptyState, decodeState } from "../../../src/engine/state";
 import { MemoryPort } from "../../../src/ports/memory/memoryPort";
-import { stateOnlyPlan, updateStoredState, withDirection, withMapping, withSettings } from "../../../src/taskpane/state/storedState";
+import {
+  stateOnlyPlan,
+  updateStoredState,
+  withDirection,
+  withMapping,
+  withSettings,
+} from "../../../src/taskpane/state/storedState";
 
 describe("stored state changes", () => {
   test("a mapping replaces the earlier one for the same table; an empty one removes it", () => {
@@ -23,7 +29,9 @@ describe("stored state changes", () => {
       { sheet: "U", row: 13, direction: "band" },
     ]);
     expect(withDirection(s, "U", 12, null).directions).toEqual([{ sheet: "U", row: 13, direction: "band" }]);
-    expect(withSettings({ ...s, settings: { resultUnitCap: 0.2 } }, { partlyMetTolerance: 0.05 }).settings).toEqual({ partlyMetTolerance: 0.05 });
+    expect(
+      withSettings({ ...s, settings: { resultUnitCap: 0.2 } }, { partlyMetTolerance: 0.05 }).settings,
+    ).toEqual({ partlyMetTolerance: 0.05 });
   });
 
   test("the plan writes only state rows", () => {
@@ -35,9 +43,16 @@ describe("stored state changes", () => {
   });
 
   test("updates start from what the workbook holds now and keep its flags and owned sheets", async () => {
-    const port = new MemoryPort({ name: "t", sheets: [{ name: "U", visibility: "visible", originRow: 1, originCol: 1, values: [["x"]] }] });
+    const port = new MemoryPort({
+      name: "t",
+      sheets: [{ name: "U", visibility: "visible", originRow: 1, originCol: 1, values: [["x"]] }],
+    });
     await port.write({
-      ...stateOnlyPlan({ ...emptyState(), flags: [{ sheet: "U", ranges: "A1" }], owned: [{ key: "indikatorer", name: "Målkoll Indikatorer", checksum: "abc" }] }),
+      ...stateOnlyPlan({
+        ...emptyState(),
+        flags: [{ sheet: "U", ranges: "A1" }],
+        owned: [{ key: "indikatorer", name: "Målkoll Indikatorer", checksum: "abc" }],
+      }),
       flags: [{ sheet: "U", cell: "A1", severity: "warning", message: "m" }],
     });
     await updateStoredState(port, (s) => withDirection(s, "U", 4, "lower"));

@@ -1,5 +1,11 @@
 import type { SheetSpec } from "../../../src/engine/report/spec";
-import { copyTableToClipboard, formatSwedishNumber, splitTables, tableToHtml, tableToText } from "../../../src/taskpane/state/wordTable";
+import {
+  copyTableToClipboard,
+  formatSwedishNumber,
+  splitTables,
+  tableToHtml,
+  tableToText,
+} from "../../../src/taskpane/state/wordTable";
 
 const sp = (s: string) => s.replace(/\u00a0/g, " ");
 
@@ -21,10 +27,19 @@ describe("Word tables", () => {
       [{ value: "Målkoll – Driftbudget", style: "title" }],
       [],
       [{ value: "Per verksamhetsområde", style: "heading" }],
-      [{ value: "Mnkr", style: "header" }, { value: "Budget", style: "header" }],
+      [
+        { value: "Mnkr", style: "header" },
+        { value: "Budget", style: "header" },
+      ],
       [{ value: "Individ- och familjeomsorg" }, { value: 290.3, format: "#,##0.0" }],
-      [{ value: "varav socialpsykiatri", style: "varav" }, { value: 66.4, format: "#,##0.0" }],
-      [{ value: "Totalt", style: "total" }, { value: 2435.3, format: "#,##0.0", formula: "SUM(B5:B5)" }],
+      [
+        { value: "varav socialpsykiatri", style: "varav" },
+        { value: 66.4, format: "#,##0.0" },
+      ],
+      [
+        { value: "Totalt", style: "total" },
+        { value: 2435.3, format: "#,##0.0", formula: "SUM(B5:B5)" },
+      ],
       [null, null],
       [{ value: "Nästa <tabell>", style: "heading" }],
       [{ value: "A", style: "header" }],
@@ -34,7 +49,10 @@ describe("Word tables", () => {
 
   test("a generated sheet splits into its tables, each named by the headings above", () => {
     const tables = splitTables(spec);
-    expect(tables.map((t) => t.title)).toEqual(["Målkoll – Driftbudget – Per verksamhetsområde", "Nästa <tabell>"]);
+    expect(tables.map((t) => t.title)).toEqual([
+      "Målkoll – Driftbudget – Per verksamhetsområde",
+      "Nästa <tabell>",
+    ]);
     expect(tables[0].rows).toHaveLength(4);
   });
 
