@@ -4,6 +4,7 @@ import type { BudgetLine, Model } from "../model/types";
 import type { Settings } from "../settings";
 import type { DerivedFigure } from "./types";
 import { cellOf, hasText } from "./cells";
+import { renderNumber, renderNumberEn } from "../parse/target";
 
 type AmountUnit = BudgetLine["unit"];
 
@@ -145,10 +146,19 @@ export function deviationThreshold(line: BudgetLine, settings: Settings): number
 }
 
 function formatAmount(value: number, unit: AmountUnit): string {
-  const decimals = decimalsFor(unit);
-  const [int, frac] = Math.abs(value).toFixed(decimals).split(".");
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
-  return `${value < 0 ? "−" : ""}${grouped}${frac ? `,${frac}` : ""} ${unit}`;
+  return renderNumber(value, unit, decimalsFor(unit));
+}
+
+function formatAmountEn(value: number, unit: AmountUnit): string {
+  return renderNumberEn(value, unit, decimalsFor(unit));
+}
+
+/** The deviation as a share of the budget, when that says something (not against a near-zero budget). */
+function shareOfBudget(deviation: number, revised: number, language: "sv" | "en"): string {
+  const share = Math.abs(deviation / revised);
+  if (revised === 0 || share > 10) return "";
+  const pct = (share * 100).toFixed(1);
+  return language === "sv" ? ` (${pct.replace(".", ",")} % av budget)` : ` (${pct} % of budget)`;
 }
 
 /** `budget-deviation-large` and, for those rows without analysis, `analysis-missing`. */
@@ -162,20 +172,13 @@ export function largeDeviationFindings(lines: BudgetLine[], settings: Settings):
     if (Math.abs(deviation) <= threshold + 1e-9) continue;
     const cell = cellOf(line.cells, ["deviation", "budgetDeviation", "forecast", "label", "name"], line.row);
     const revised = revisedBudget(line) ?? 0;
-    const share =
-      revised !== 0
-        ? ` (${(Math.abs(deviation / revised) * 100).toFixed(1).replace(".", ",")} % av budget)`
-        : "";
-    const shareEn = revised !== 0 ? ` (${(Math.abs(deviation / revised) * 100).toFixed(1)} % of budget)` : "";
     findings.push(
       finding({
         code: "budget-deviation-large",
         sheet: line.sheet,
         cell,
-        message: `Stor budgetavvikelse för ”${line.label}”: ${formatAmount(deviation, line.unit)}${share}.`,
-        messageEn: `Large budget deviation for "${line.label}": ${formatAmount(deviation, line.unit)
-          .replace(/\u00a0/g, ",")
-          .replace("−", "-")}${shareEn}.`,
+        message: `Stor budgetavvikelse för ”${line.label}”: ${formatAmount(deviation, line.unit)}${shareOfBudget(deviation, revised, "sv")}.`,
+        messageEn: `Large budget deviation for "${line.label}": ${formatAmountEn(deviation, line.unit)}${shareOfBudget(deviation, revised, "en")}.`,
       }),
     );
     if (!hasText(line.analysis)) {
@@ -185,7 +188,7 @@ export function largeDeviationFindings(lines: BudgetLine[], settings: Settings):
           sheet: line.sheet,
           cell: cellOf(line.cells, ["analysis", "label", "name"], line.row),
           message: `Budgetavvikelsen för ”${line.label}” (${formatAmount(deviation, line.unit)}) saknar analys.`,
-          messageEn: `The budget deviation for "${line.label}" has no analysis.`,
+          messageEn: `The budget deviation for "${line.label}" (${formatAmountEn(deviation, line.unit)}) has no analysis.`,
         }),
       );
     }
@@ -211,7 +214,7 @@ export function resultUnitFindings(lines: BudgetLine[], settings: Settings): Fin
         sheet: line.sheet,
         cell: cellOf(line.cells, ["carryOverTo", "label", "name"], line.row),
         message: `”${line.label}” för över ${formatAmount(carryOver, line.unit)} (${pct.replace(".", ",")} % av bruttobudgeten); taket är ${capPct} % (${formatAmount(roundAmount(cap, line.unit), line.unit)}).`,
-        messageEn: `"${line.label}" carries over ${carryOver} ${line.unit} (${pct} % of its gross budget); the cap is ${capPct} %.`,
+        messageEn: `"${line.label}" carries over ${formatAmountEn(carryOver, line.unit)} (${pct} % of its gross budget); the cap is ${capPct} % (${formatAmountEn(roundAmount(cap, line.unit), line.unit)}).`,
       }),
     );
   }

@@ -75,10 +75,25 @@ export function parseTargetCell(value: CellValue, format?: string | null): Targe
 
 /** Renders a number the Swedish way for messages and `targetText` of numeric cells: `2 435,3`, `4,1 %`. */
 export function renderNumber(value: number, unit: string | null, decimals: number): string {
+  return renderWith(value, unit, decimals, "\u00a0", ",");
+}
+
+/** The same number for English messages: `2,435.3`, `4.1 %`. */
+export function renderNumberEn(value: number, unit: string | null, decimals: number): string {
+  return renderWith(value, unit, decimals, ",", ".");
+}
+
+function renderWith(
+  value: number,
+  unit: string | null,
+  decimals: number,
+  group: string,
+  point: string,
+): string {
   const fixed = Math.abs(value).toFixed(Math.max(0, Math.min(decimals, 10)));
   const [int, frac] = fixed.split(".");
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
-  const sign = value < 0 ? "-" : "";
-  const num = `${sign}${grouped}${frac ? "," + frac : ""}`;
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  const sign = value < 0 && Number(fixed) !== 0 ? "-" : "";
+  const num = `${sign}${grouped}${frac ? point + frac : ""}`;
   return unit ? `${num} ${unit}` : num;
 }
