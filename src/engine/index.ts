@@ -56,6 +56,7 @@ export function check(snapshot: WorkbookSnapshot, options: CheckOptions = {}): C
     period: options.period ?? null,
     year: options.year ?? null,
     directions: state.directions,
+    firstSheet: snapshot.sheets[0]?.name,
   });
   // Evaluation first: validation compares targets in the direction evaluation settles.
   const evaluation = evaluate(built.model, settings);

@@ -1,6 +1,11 @@
 import type { CellValue, SheetGrid } from "./grid";
 import { textOf } from "./grid";
 import type { OwnedSheetKey } from "./report/spec";
+import { OWNED_SHEET_TITLES } from "./report/spec";
+
+function isOwnedKey(key: string): key is OwnedSheetKey {
+  return Object.prototype.hasOwnProperty.call(OWNED_SHEET_TITLES, key);
+}
 
 /**
  * What Målkoll remembers in a workbook, kept in the very-hidden sheet `_malkoll` so that
@@ -100,7 +105,7 @@ export function decodeState(sheet: SheetGrid | undefined): MalkollState {
         state.version = num(f(1)) || STATE_VERSION;
         break;
       case "owned":
-        if (textOf(f(1)) && textOf(f(2)))
+        if (isOwnedKey(textOf(f(1))) && textOf(f(2)))
           state.owned.push({
             key: textOf(f(1)) as OwnedSheetKey,
             name: textOf(f(2)),

@@ -23,6 +23,11 @@ import { cleanText, matchKey, stripLeadingSymbols, stripTags } from "../../src/e
 import { planWrite } from "../../src/engine/plan";
 import { cellValue, workbookWithState } from "./vocabulary";
 
+// A fixed seed keeps CI repeatable; FUZZ_SEED=<n> (or "random") explores other inputs locally.
+const seedSetting = process.env.FUZZ_SEED;
+const seed = seedSetting === "random" ? Date.now() : Number(seedSetting ?? 20261123);
+fc.configureGlobal({ seed });
+
 const anyText = fc.oneof(
   fc.string({ unit: "grapheme", maxLength: 60 }),
   fc.string({ unit: "binary", maxLength: 30 }),
@@ -35,9 +40,8 @@ const anyFormat = fc.option(
   ),
   { nil: null },
 );
-/** Below 1e290: larger magnitudes hit the known clean() overflow pinned by its own test below. */
 const anyNumber = fc.oneof(
-  fc.double({ min: -1e290, max: 1e290 }),
+  fc.double(),
   fc.integer(),
   fc.constantFrom(0, -0, Infinity, -Infinity, NaN, 1e20, 2958465, 2958466, 60, 0.5),
 );
@@ -119,6 +123,27 @@ describe("value parsers never throw", () => {
 });
 
 describe("the whole pipeline on random workbooks", () => {
+  test("found by this suite: a junk state row naming a user's sheet leaves no finding without a sheet", () => {
+    const snapshot: WorkbookSnapshot = {
+      name: "fuzz.xlsx",
+      sheets: [
+        { name: "Uppföljning", visibility: "visible", originRow: 1, originCol: 1, values: [] },
+        {
+          name: "_malkoll",
+          visibility: "veryHidden",
+          originRow: 1,
+          originCol: 1,
+          values: [["owned", "!", "Uppföljning"]],
+        },
+      ],
+    };
+    const result = check(snapshot);
+    for (const f of result.findings) expect(findingProblems(f, snapshot)).toEqual([]);
+    expect(result.findings.map((f) => [f.code, f.sheet, f.cell])).toEqual([
+      ["period-unknown", "Uppföljning", "A1"],
+    ]);
+  });
+
   test("check() and report() never throw; findings point at real cells with contract severities", () => {
     fc.assert(
       fc.property(workbookWithState, (snapshot) => {

@@ -39,6 +39,8 @@ export interface BuildOptions {
   period: { kind: PeriodKind; year: number | null } | null;
   /** Only periods of this year count when the period is read from the workbook. */
   year?: number | null;
+  /** The workbook's first sheet (findings about the whole file point at its A1), when not in `snapshot`. */
+  firstSheet?: string;
   directions: DirectionOverride[];
 }
 
@@ -96,7 +98,7 @@ export function buildModel(
     );
   }
   assignGoals(snapshot, goals, indicators, activities);
-  const period = resolvePeriod(ctx, recognition, options.period, options.year ?? null);
+  const period = resolvePeriod(ctx, recognition, options.period, options.year ?? null, options.firstSheet);
   return {
     model: { workbook: snapshot.name, period, goals, indicators, activities, budget },
     findings: ctx.findings,
@@ -477,6 +479,7 @@ function resolvePeriod(
   recognition: Recognition,
   forced: BuildOptions["period"],
   year: number | null,
+  firstSheet: string | undefined,
 ): Period {
   if (forced) return { kind: forced.kind, year: forced.year, source: "flag" };
   const named: ParsedPeriod[] = [];
@@ -500,11 +503,10 @@ function resolvePeriod(
       .find((h) => /^VP\s*\d{4}/i.test(h.trim()));
     return { kind: "VP", year: vpHeader ? yearOf(vpHeader) : null, source: "plan" };
   }
-  const first = ctx.snapshot.sheets[0];
   ctx.findings.push(
     finding({
       code: "period-unknown",
-      sheet: first?.name ?? "",
+      sheet: firstSheet ?? ctx.snapshot.sheets[0]?.name ?? "",
       cell: "A1",
       message:
         "Ingen period angiven och ingen kunde läsas (t.ex. ”Tertial 2 2021” i en Period-cell). Ange period (T1, T2 eller VB) för att bedöma utfall.",

@@ -119,6 +119,14 @@ export class PackageEditor {
 
   constructor(readonly zip: JSZip) {}
 
+  private entryDate(): Date {
+    const dates = Object.values(this.zip.files)
+      .filter((f) => !this.changed.has(f.name))
+      .map((f) => f.date.getTime())
+      .filter((t) => Number.isFinite(t));
+    return new Date(dates.length ? Math.min(...dates) : Date.UTC(1980, 0, 1));
+  }
+
   static async load(bytes: Uint8Array): Promise<PackageEditor> {
     return new PackageEditor(await JSZip.loadAsync(bytes));
   }
@@ -155,7 +163,10 @@ export class PackageEditor {
   }
 
   async generate(): Promise<Buffer> {
-    for (const path of this.changed) this.zip.file(path, this.cache.get(path) ?? "");
+    // A fixed entry date (the package's own main part's, else the zip epoch) keeps two runs on the
+    // same input byte-identical; JSZip would otherwise stamp the current time.
+    const stamp = this.entryDate();
+    for (const path of this.changed) this.zip.file(path, this.cache.get(path) ?? "", { date: stamp });
     this.changed.clear();
     return this.zip.generateAsync({
       type: "nodebuffer",
