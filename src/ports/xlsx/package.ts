@@ -1,5 +1,7 @@
 import JSZip from "jszip";
+import { XlsxPortError } from "./errors";
 import { attr, escapeXml, prefixFor, startTags } from "./xml";
+import { rawEntries, writeZip, ZipLimitError, type ZipEntryInput } from "./zipWriter";
 
 export const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -116,8 +118,15 @@ export interface SheetEntry {
 export class PackageEditor {
   private readonly cache = new Map<string, string>();
   private readonly changed = new Set<string>();
+  private readonly loadedNames: Set<string>;
 
-  constructor(readonly zip: JSZip) {}
+  /** `zip` as loaded from `source` (its bytes let unchanged entries be copied without recompressing). */
+  constructor(
+    readonly zip: JSZip,
+    private readonly source: Uint8Array | null = null,
+  ) {
+    this.loadedNames = new Set(Object.keys(zip.files));
+  }
 
   private entryDate(): Date {
     const dates = Object.values(this.zip.files)
@@ -128,7 +137,7 @@ export class PackageEditor {
   }
 
   static async load(bytes: Uint8Array): Promise<PackageEditor> {
-    return new PackageEditor(await JSZip.loadAsync(bytes));
+    return new PackageEditor(await JSZip.loadAsync(bytes), bytes);
   }
 
   has(path: string): boolean {
@@ -162,17 +171,38 @@ export class PackageEditor {
     this.zip.remove(path);
   }
 
+  /**
+   * The package as .xlsx bytes, entries in the loaded order with new parts after them. Parts set
+   * since loading are deflated again; unchanged entries are copied compressed as they stand.
+   */
   async generate(): Promise<Buffer> {
     // A fixed entry date (the package's own main part's, else the zip epoch) keeps two runs on the
-    // same input byte-identical; JSZip would otherwise stamp the current time.
+    // same input byte-identical.
     const stamp = this.entryDate();
-    for (const path of this.changed) this.zip.file(path, this.cache.get(path) ?? "", { date: stamp });
-    this.changed.clear();
-    return this.zip.generateAsync({
-      type: "nodebuffer",
-      compression: "DEFLATE",
-      compressionOptions: { level: 6 },
-    });
+    // JSZip keeps the entry order and adds the folder entries a new part needs.
+    for (const path of this.changed) this.zip.file(path, "", { date: stamp });
+    const raw = this.source ? rawEntries(this.source) : new Map();
+    const entries: ZipEntryInput[] = [];
+    for (const file of Object.values(this.zip.files)) {
+      const name = file.name;
+      const text = this.changed.has(name) ? this.cache.get(name) : undefined;
+      if (text !== undefined)
+        entries.push({ name, kind: "file", data: Buffer.from(text, "utf8"), date: stamp });
+      else if (file.dir)
+        entries.push({ name, kind: "dir", date: this.loadedNames.has(name) ? file.date : stamp });
+      else if (raw.has(name)) entries.push({ name, kind: "raw", raw: raw.get(name)! });
+      else entries.push({ name, kind: "file", data: await file.async("nodebuffer"), date: file.date });
+    }
+    try {
+      return writeZip(entries, { level: 6 });
+    } catch (err) {
+      if (!(err instanceof ZipLimitError)) throw err;
+      throw new XlsxPortError(
+        "Arbetsboken blir för stor för att sparas (över 4 GB eller 65 535 delar)",
+        "The workbook would be too large to save (over 4 GB or 65,535 parts)",
+        { cause: err },
+      );
+    }
   }
 
   /** Path of the main workbook part from the package relationships (normally `xl/workbook.xml`). */
