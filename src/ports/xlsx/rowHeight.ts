@@ -33,9 +33,25 @@ function charWidth(ch: string): number {
 const SAFETY = 1;
 const BOLD_WIDTH_FACTOR = 1.04;
 
+/** {@link charWidth} of each UTF-16 unit outside the surrogates, filled as met (NaN: not yet). */
+const BMP_WIDTHS = new Float64Array(0x10000).fill(NaN);
+
 function textWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += charWidth(ch);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) {
+      // A surrogate pair is one character (as `for…of` walks a string); a lone surrogate is one too.
+      const next = text.charCodeAt(i + 1);
+      const pair = code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
+      width += charWidth(pair ? text.slice(i, i + 2) : text[i]);
+      if (pair) i++;
+      continue;
+    }
+    let w = BMP_WIDTHS[code];
+    if (Number.isNaN(w)) w = BMP_WIDTHS[code] = charWidth(text[i]);
+    width += w;
+  }
   return width;
 }
 
