@@ -20,6 +20,8 @@ export interface CanonicalCell {
 }
 
 function numberToken(n: number): string {
+  // An integer of at most 12 digits is its own 12-digit rounding (and -0 prints as 0).
+  if (Number.isInteger(n) && Math.abs(n) < 1e12) return String(n);
   if (!Number.isFinite(n)) return String(n);
   const rounded = Number(n.toPrecision(12));
   return String(Object.is(rounded, -0) ? 0 : rounded);
@@ -29,7 +31,7 @@ export function valueToken(value: CellValue): string {
   if (value === null) return "";
   if (typeof value === "number") return numberToken(value);
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  const text = value.replace(/\r\n?/g, "\n");
+  const text = value.includes("\r") ? value.replace(/\r\n?/g, "\n") : value;
   if (/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(text.trim())) return numberToken(Number(text.trim()));
   return text;
 }
@@ -53,6 +55,26 @@ function serialise(rows: CanonicalCell[][], withFormulas: boolean): string {
   }
   while (out.length && out[out.length - 1].length === 0) out.pop();
   return JSON.stringify(out);
+}
+
+/** Both forms in one pass over the cells: [formula form, values form], as {@link serialise} gives them. */
+function serialiseBoth(rows: CanonicalCell[][]): [string, string] {
+  const withFormulas: string[][] = [];
+  const valuesOnly: string[][] = [];
+  for (const row of rows) {
+    // map, as serialise uses, keeps holes of sparse rows (JSON null) where they were.
+    const valueTokens = (row ?? []).map((c) => (c === undefined ? "" : valueToken(c.value)));
+    const formulaTokens = (row ?? []).map((c, i) =>
+      c !== undefined && c.formula ? formulaToken(c.formula) : valueTokens[i],
+    );
+    while (formulaTokens.length && formulaTokens[formulaTokens.length - 1] === "") formulaTokens.pop();
+    while (valueTokens.length && valueTokens[valueTokens.length - 1] === "") valueTokens.pop();
+    withFormulas.push(formulaTokens);
+    valuesOnly.push(valueTokens);
+  }
+  while (withFormulas.length && withFormulas[withFormulas.length - 1].length === 0) withFormulas.pop();
+  while (valuesOnly.length && valuesOnly[valuesOnly.length - 1].length === 0) valuesOnly.pop();
+  return [JSON.stringify(withFormulas), JSON.stringify(valuesOnly)];
 }
 
 /** A spec's cells as the port will show them (formula cells with their cached value). */
@@ -107,10 +129,8 @@ export async function sha256(text: string): Promise<string> {
  * A stored checksum with a single hash (older state) is taken as the formula form.
  */
 export async function sheetChecksum(rows: CanonicalCell[][]): Promise<string> {
-  const [withFormulas, valuesOnly] = await Promise.all([
-    sha256(canonicalText(rows, true)),
-    sha256(canonicalText(rows, false)),
-  ]);
+  const [formulaText, valuesText] = serialiseBoth(rows);
+  const [withFormulas, valuesOnly] = await Promise.all([sha256(formulaText), sha256(valuesText)]);
   return `${withFormulas}:${valuesOnly}`;
 }
 

@@ -55,13 +55,13 @@ function editedFinding(original: string, renamed: string): Finding {
 
 /** Groups flags into one state record per sheet (cells in order, each once). */
 export function flagRecords(flags: Flag[]): FlagRecord[] {
-  const bySheet = new Map<string, string[]>();
+  const bySheet = new Map<string, Set<string>>();
   for (const flag of flags) {
-    const cells = bySheet.get(flag.sheet) ?? [];
-    if (!cells.includes(flag.cell)) cells.push(flag.cell);
+    const cells = bySheet.get(flag.sheet) ?? new Set<string>();
+    cells.add(flag.cell);
     bySheet.set(flag.sheet, cells);
   }
-  return [...bySheet].map(([sheet, cells]) => ({ sheet, ranges: cells.join(",") }));
+  return [...bySheet].map(([sheet, cells]) => ({ sheet, ranges: [...cells].join(",") }));
 }
 
 /** SHA-256 of the values of the user's sheets (not Målkoll's own), in sheet order. */
