@@ -13,14 +13,26 @@ export function cleanText(text: string): string {
  * `Utfall kvinnor/flickor` give the same key; so do `Arsmål` and `Årsmål`.
  */
 export function matchKey(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[åä]/g, "a")
-    .replace(/ö/g, "o")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9%]/g, "");
+  const cached = matchKeys.get(text);
+  if (cached !== undefined) return cached;
+  // Plain ASCII has no letters for å/ä/ö or NFD to change.
+  const key = /^[\x00-\x7f]*$/.test(text)
+    ? text.toLowerCase().replace(/[^a-z0-9%]/g, "")
+    : text
+        .toLowerCase()
+        .replace(/[åä]/g, "a")
+        .replace(/ö/g, "o")
+        .normalize("NFD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .replace(/[^a-z0-9%]/g, "");
+  if (matchKeys.size >= MATCH_KEY_CACHE_SIZE) matchKeys.clear();
+  matchKeys.set(text, key);
+  return key;
 }
+
+/** The same texts (units, headers, periods, assessments) are keyed over and over. */
+const MATCH_KEY_CACHE_SIZE = 20_000;
+const matchKeys = new Map<string, string>();
 
 /** Strips leading status symbols (● ◆ ✓ — • ▲ ■ ○ and emoji circles) that reports put before words. */
 export function stripLeadingSymbols(text: string): string {
