@@ -78,13 +78,13 @@ function sqrefItem(cell: string): string | null {
  */
 export function applyFlagRules(sheetXml: string, flags: Flag[], styles: StyleBook): string {
   let xml = removeFlagRules(sheetXml);
-  const bySeverity = new Map<Flag["severity"], string[]>();
+  const bySeverity = new Map<Flag["severity"], Set<string>>();
   for (const flag of flags) {
     const item = sqrefItem(flag.cell);
     if (!item) continue;
-    const list = bySeverity.get(flag.severity) ?? [];
-    if (!list.includes(item)) list.push(item);
-    bySeverity.set(flag.severity, list);
+    const items = bySeverity.get(flag.severity) ?? new Set<string>();
+    items.add(item);
+    bySeverity.set(flag.severity, items);
   }
   if (bySeverity.size === 0) return xml;
 
@@ -99,7 +99,7 @@ export function applyFlagRules(sheetXml: string, flags: Flag[], styles: StyleBoo
     const dxf = styles.dxfId(look.fill, look.font);
     priority += 1;
     blocks.push(
-      `<conditionalFormatting sqref="${refs.join(" ")}"><cfRule type="expression" dxfId="${dxf}" priority="${priority}"><formula>${MARKER_IN_XML}</formula></cfRule></conditionalFormatting>`,
+      `<conditionalFormatting sqref="${[...refs].join(" ")}"><cfRule type="expression" dxfId="${dxf}" priority="${priority}"><formula>${MARKER_IN_XML}</formula></cfRule></conditionalFormatting>`,
     );
   }
   const insert = blocks.join("");

@@ -142,12 +142,35 @@ export interface RenderOptions {
 /** Page footer: sheet name left, `Sida 1 av 3` right. */
 const PRINT_FOOTER = "&amp;L&amp;8&amp;A&amp;R&amp;8Sida &amp;P av &amp;N";
 
+const STYLE_CODES: Record<CellStyle, number> = {
+  normal: 1,
+  title: 2,
+  heading: 3,
+  header: 4,
+  total: 5,
+  varav: 6,
+  note: 7,
+};
+const TONE_CODES: Record<StatusTone, number> = { good: 1, partial: 2, bad: 3, neutral: 4 };
+
 /**
  * What of a cell decides its cell format (everything {@link xfDefFor} reads, and the top
- * alignment of a taller row): cells with equal keys get equal formats.
+ * alignment of a taller row): cells with equal keys get equal formats. A number for the usual
+ * cells (no indent of their own), a text otherwise; `formats` numbers the format codes met.
  */
-function xfKey(cell: OutCell, top: boolean): string {
-  const kind = typeof cell.value === "number" ? "n" : typeof cell.value === "string" ? "s" : "o";
+function xfKey(cell: OutCell, top: boolean, formats: Map<string, number>): number | string {
+  const kind = typeof cell.value === "number" ? 0 : typeof cell.value === "string" ? 1 : 2;
+  const style = cell.style === undefined ? 0 : STYLE_CODES[cell.style];
+  const tone = cell.tone ? TONE_CODES[cell.tone] : 0;
+  if (cell.indent === undefined && typeof style === "number" && typeof tone === "number") {
+    let format = 0;
+    if (cell.format) {
+      format = formats.get(cell.format) ?? formats.size + 1;
+      formats.set(cell.format, format);
+    }
+    const bits = (cell.link ? 1 : 0) | (cell.wrap ? 2 : 0) | (top ? 4 : 0);
+    return ((format * 8 + style) * 5 + tone) * 24 + kind * 8 + bits;
+  }
   return `${cell.style ?? ""}|${cell.link ? 1 : 0}|${cell.tone ?? ""}|${cell.wrap ? 1 : 0}|${cell.indent ?? ""}|${kind}|${top ? 1 : 0}|${cell.format ?? ""}`;
 }
 
@@ -162,7 +185,8 @@ export function renderOwnedSheet(spec: SheetSpec, styles: StyleBook, options: Re
     .map((m) => parseA1Range(m))
     .filter((m) => m !== null)
     .map((m) => ({ r0: m.row1 - 1, c0: m.col1 - 1, c1: m.col2 - 1 }));
-  const xfIds = new Map<string, number>();
+  const xfIds = new Map<number | string, number>();
+  const formats = new Map<string, number>();
   const letters: string[] = [];
   spec.rows.forEach((row, r) => {
     const cells: string[] = [];
@@ -170,7 +194,7 @@ export function renderOwnedSheet(spec: SheetSpec, styles: StyleBook, options: Re
     row.forEach((cell, c) => {
       if (!cell) return;
       const ref = `${(letters[c] ??= columnLetters(c + 1))}${r + 1}`;
-      const key = xfKey(cell, height !== null);
+      const key = xfKey(cell, height !== null, formats);
       let xfId = xfIds.get(key);
       if (xfId === undefined) {
         const def = xfDefFor(cell);

@@ -9,8 +9,13 @@ export function stripIllegalXmlChars(text: string): string {
   return text.replace(ILLEGAL_XML_CHARS, "");
 }
 
+/** Any character escapeXml would change or drop (surrogates too, paired or not). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const NEEDS_ESCAPING = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Escapes text for element content or a double-quoted attribute. */
 export function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPING.test(text)) return text;
   return stripIllegalXmlChars(text)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
