@@ -1,7 +1,7 @@
 import JSZip from "jszip";
 import { XlsxPortError } from "./errors";
 import { attr, escapeXml, prefixFor, startTags } from "./xml";
-import { rawEntries, writeZip, ZipLimitError, type ZipEntryInput } from "./zipWriter";
+import { rawEntries, writeZipAsync, ZipLimitError, type ZipEntryInput } from "./zipWriter";
 
 export const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -194,7 +194,7 @@ export class PackageEditor {
       else entries.push({ name, kind: "file", data: await file.async("nodebuffer"), date: file.date });
     }
     try {
-      return writeZip(entries, { level: 6 });
+      return await writeZipAsync(entries, { level: 6 });
     } catch (err) {
       if (!(err instanceof ZipLimitError)) throw err;
       throw new XlsxPortError(

@@ -6,6 +6,7 @@ import {
   dosDateTime,
   rawEntries,
   writeZip,
+  writeZipAsync,
   ZipLimitError,
   type ZipEntryInput,
 } from "../../../src/ports/xlsx/zipWriter";
@@ -66,8 +67,9 @@ test("writes entries in order that JSZip reads back with checked CRCs, UTF-8 nam
   const flagsOf = (name: string) => bytes.readUInt16LE(bytes.indexOf(utf8(name)) - 30 + 6);
   expect(flagsOf("xl/Målkoll ä.xml") & 0x0800).toBe(0x0800);
   expect(flagsOf("[Content_Types].xml") & 0x0800).toBe(0);
-  // Same input, same bytes.
+  // Same input, same bytes, whether deflated in turn or in parallel.
   expect(writeZip(entries).equals(bytes)).toBe(true);
+  expect((await writeZipAsync(entries)).equals(bytes)).toBe(true);
 });
 
 test("raw entries are copied compressed as they stand and still read back", async () => {
@@ -106,13 +108,14 @@ test("rawEntries gives nothing for bytes that are no zip, and leaves out entries
   expect(rawEntries(broken).size).toBe(0);
 });
 
-test("refuses what would need zip64: more than 65 535 entries or an entry past 4 GB", () => {
+test("refuses what would need zip64: more than 65 535 entries or an entry past 4 GB", async () => {
   const many: ZipEntryInput[] = Array.from({ length: 65_536 }, (_, i) => ({
     name: `d${i}/`,
     kind: "dir" as const,
     date: DATE,
   }));
   expect(() => writeZip(many)).toThrow(ZipLimitError);
+  await expect(writeZipAsync(many)).rejects.toThrow(ZipLimitError);
   expect(() => writeZip(many.slice(0, 65_535))).not.toThrow();
   const huge: ZipEntryInput = {
     name: "huge.xml",
