@@ -85,16 +85,34 @@ export function headerKey(text: string): string {
   return matchKey(text.replace(/\b(19|20)\d{2}\b/g, ""));
 }
 
-export function goalTableRole(header: string): ColumnRole | null {
+/**
+ * Roles by header text. Every row of a table is tried as a repeated header, so the same texts
+ * come back thousands of times.
+ */
+const goalRoles = new Map<string, ColumnRole | null>();
+const budgetRoles = new Map<string, ColumnRole | null>();
+const ROLE_CACHE_SIZE = 20_000;
+
+function cachedRole(
+  cache: Map<string, ColumnRole | null>,
+  rules: { role: ColumnRole; test: (k: string) => boolean }[],
+  header: string,
+): ColumnRole | null {
+  const cached = cache.get(header);
+  if (cached !== undefined) return cached;
   const key = headerKey(header);
-  if (!key) return null;
-  return GOAL_TABLE_RULES.find((r) => r.test(key))?.role ?? null;
+  const role = key ? (rules.find((r) => r.test(key))?.role ?? null) : null;
+  if (cache.size >= ROLE_CACHE_SIZE) cache.clear();
+  cache.set(header, role);
+  return role;
+}
+
+export function goalTableRole(header: string): ColumnRole | null {
+  return cachedRole(goalRoles, GOAL_TABLE_RULES, header);
 }
 
 export function budgetRole(header: string): ColumnRole | null {
-  const key = headerKey(header);
-  if (!key) return null;
-  return BUDGET_RULES.find((r) => r.test(key))?.role ?? null;
+  return cachedRole(budgetRoles, BUDGET_RULES, header);
 }
 
 /** True when a header names the label column of a budget table. */
