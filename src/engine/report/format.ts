@@ -8,6 +8,8 @@ import type { StatusTone } from "./spec";
 /** Decimals a number shows when written without floating noise (4.1 → 1, 2.13 → 2, 4 → 0), at most 4. */
 export function decimalsOf(n: number): number {
   if (!Number.isFinite(n)) return 0;
+  // An integer below 1e21 prints without a dot or exponent.
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) return 0;
   const text = String(Number(n.toFixed(4)));
   const dot = text.indexOf(".");
   return dot < 0 ? 0 : Math.min(4, text.length - dot - 1);

@@ -76,23 +76,41 @@ function displayLength(cell: OutCell): number {
     }
     return v.length;
   }
-  const literalText =
-    (cell.format ?? "")
-      .match(/"[^"]*"/g)
-      ?.join("")
-      .replace(/"/g, "") ?? "";
-  const decimals = /0\.(0+)/.exec(cell.format ?? "")?.[1].length ?? 0;
-  const magnitude = Math.abs(cell.format?.includes("%") ? v * 100 : v);
+  const { literalLength, decimals, percent } = formatTraits(cell.format ?? "");
+  const magnitude = Math.abs(percent ? v * 100 : v);
   const intDigits = Math.max(1, Math.floor(Math.log10(Math.max(1, magnitude))) + 1);
   const groups = Math.floor((intDigits - 1) / 3);
   return (
-    intDigits +
-    groups +
-    (decimals ? decimals + 1 : 0) +
-    (v < 0 ? 1 : 0) +
-    literalText.length +
-    (cell.format?.includes("%") ? 2 : 0)
+    intDigits + groups + (decimals ? decimals + 1 : 0) + (v < 0 ? 1 : 0) + literalLength + (percent ? 2 : 0)
   );
+}
+
+interface FormatTraits {
+  /** Characters of quoted literal text (`" st"`). */
+  literalLength: number;
+  decimals: number;
+  percent: boolean;
+}
+
+/** A report uses a handful of number formats over thousands of cells. */
+const formatTraitsCache = new Map<string, FormatTraits>();
+
+function formatTraits(format: string): FormatTraits {
+  let traits = formatTraitsCache.get(format);
+  if (traits) return traits;
+  const literalText =
+    format
+      .match(/"[^"]*"/g)
+      ?.join("")
+      .replace(/"/g, "") ?? "";
+  traits = {
+    literalLength: literalText.length,
+    decimals: /0\.(0+)/.exec(format)?.[1].length ?? 0,
+    percent: format.includes("%"),
+  };
+  if (formatTraitsCache.size >= 1000) formatTraitsCache.clear();
+  formatTraitsCache.set(format, traits);
+  return traits;
 }
 
 /** Column widths that fit the content; long text cells are set to wrap. */
