@@ -57,24 +57,51 @@ function serialise(rows: CanonicalCell[][], withFormulas: boolean): string {
   return JSON.stringify(out);
 }
 
-/** Both forms in one pass over the cells: [formula form, values form], as {@link serialise} gives them. */
-function serialiseBoth(rows: CanonicalCell[][]): [string, string] {
+/** Trailing empty tokens and rows dropped, as {@link serialise} does, then the JSON text. */
+function finish(rows: string[][]): string {
+  for (const tokens of rows) while (tokens.length && tokens[tokens.length - 1] === "") tokens.pop();
+  while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
+  return JSON.stringify(rows);
+}
+
+/**
+ * Both forms of a spec in one pass over its cells, without building {@link specCells}:
+ * [formula form, values form], the texts {@link serialise} gives for `specCells(spec)`.
+ */
+function specTexts(spec: SheetSpec): [string, string] {
   const withFormulas: string[][] = [];
   const valuesOnly: string[][] = [];
-  for (const row of rows) {
-    // map, as serialise uses, keeps holes of sparse rows (JSON null) where they were.
-    const valueTokens = (row ?? []).map((c) => (c === undefined ? "" : valueToken(c.value)));
-    const formulaTokens = (row ?? []).map((c, i) =>
-      c !== undefined && c.formula ? formulaToken(c.formula) : valueTokens[i],
+  for (let r = 0; r < spec.rows.length; r++) {
+    // map, as specCells and serialise use, keeps holes of sparse rows (JSON null) where they were;
+    // a missing row is an empty one.
+    if (!(r in spec.rows)) {
+      withFormulas.push([]);
+      valuesOnly.push([]);
+      continue;
+    }
+    const row = spec.rows[r];
+    const valueTokens = row.map((cell: OutCell | null) => valueToken(cell?.value ?? null));
+    const formulaTokens = row.map((cell: OutCell | null, i) =>
+      cell?.formula ? formulaToken(cell.formula) : valueTokens[i],
     );
-    while (formulaTokens.length && formulaTokens[formulaTokens.length - 1] === "") formulaTokens.pop();
-    while (valueTokens.length && valueTokens[valueTokens.length - 1] === "") valueTokens.pop();
     withFormulas.push(formulaTokens);
     valuesOnly.push(valueTokens);
   }
-  while (withFormulas.length && withFormulas[withFormulas.length - 1].length === 0) withFormulas.pop();
-  while (valuesOnly.length && valuesOnly[valuesOnly.length - 1].length === 0) valuesOnly.pop();
-  return [JSON.stringify(withFormulas), JSON.stringify(valuesOnly)];
+  return [finish(withFormulas), finish(valuesOnly)];
+}
+
+/** The values form of a grid: `canonicalText(gridCells(grid), false)` without the cell objects. */
+export function gridValuesText(grid: SheetGrid): string {
+  const rows: string[][] = [];
+  for (let r = 0; r < grid.originRow - 1; r++) rows.push([]);
+  // forEach, as gridCells uses: holes in the grid are skipped, not kept.
+  grid.values.forEach((values) => {
+    const tokens: string[] = [];
+    for (let c = 0; c < grid.originCol - 1; c++) tokens.push("");
+    (values ?? []).forEach((value) => tokens.push(valueToken(value ?? null)));
+    rows.push(tokens);
+  });
+  return finish(rows);
 }
 
 /** A spec's cells as the port will show them (formula cells with their cached value). */
@@ -129,7 +156,16 @@ export async function sha256(text: string): Promise<string> {
  * A stored checksum with a single hash (older state) is taken as the formula form.
  */
 export async function sheetChecksum(rows: CanonicalCell[][]): Promise<string> {
-  const [formulaText, valuesText] = serialiseBoth(rows);
+  return checksumOf(canonicalText(rows, true), canonicalText(rows, false));
+}
+
+/** {@link sheetChecksum} of `specCells(spec)`, computed straight from the spec. */
+export async function specChecksum(spec: SheetSpec): Promise<string> {
+  const [formulaText, valuesText] = specTexts(spec);
+  return checksumOf(formulaText, valuesText);
+}
+
+async function checksumOf(formulaText: string, valuesText: string): Promise<string> {
   const [withFormulas, valuesOnly] = await Promise.all([sha256(formulaText), sha256(valuesText)]);
   return `${withFormulas}:${valuesOnly}`;
 }

@@ -13,7 +13,7 @@ import { OWNED_SHEET_TITLES, STATE_SHEET } from "../report/spec";
 import type { FlagRecord, MalkollState, OwnedSheetRecord, RunLogEntry } from "../state";
 import { encodeState } from "../state";
 import type { SheetRename, SheetWrite, WritePlan } from "../../ports/port";
-import { canonicalText, gridCells, matchesChecksum, sha256, sheetChecksum, specCells } from "./canonical";
+import { gridValuesText, matchesChecksum, sha256, specChecksum } from "./canonical";
 import { SheetNames, sameSheetName } from "./naming";
 
 export interface PlanOptions {
@@ -68,9 +68,7 @@ export function flagRecords(flags: Flag[]): FlagRecord[] {
 export async function inputChecksum(snapshot: WorkbookSnapshot, state: MalkollState): Promise<string> {
   const owned = (name: string): boolean =>
     name === STATE_SHEET || state.owned.some((o) => sameSheetName(o.name, name));
-  const parts = snapshot.sheets
-    .filter((s) => !owned(s.name))
-    .map((s) => [s.name, canonicalText(gridCells(s), false)]);
+  const parts = snapshot.sheets.filter((s) => !owned(s.name)).map((s) => [s.name, gridValuesText(s)]);
   return sha256(JSON.stringify(parts));
 }
 
@@ -113,7 +111,7 @@ export async function planWrite(
       findings.push(clashFinding(userSheet.name, name));
 
     sheets.push({ spec, name, replaces });
-    owned.push({ key: spec.key, name, checksum: await sheetChecksum(specCells(spec)) });
+    owned.push({ key: spec.key, name, checksum: await specChecksum(spec) });
   }
 
   // Owned sheets this output did not regenerate stay owned while they exist.
