@@ -165,8 +165,9 @@ function xfKey(cell: OutCell, top: boolean, formats: Map<string, number>): numbe
   if (cell.indent === undefined && typeof style === "number" && typeof tone === "number") {
     let format = 0;
     if (cell.format) {
-      format = formats.get(cell.format) ?? formats.size + 1;
-      formats.set(cell.format, format);
+      const known = formats.get(cell.format);
+      if (known === undefined) formats.set(cell.format, (format = formats.size + 1));
+      else format = known;
     }
     const bits = (cell.link ? 1 : 0) | (cell.wrap ? 2 : 0) | (top ? 4 : 0);
     return ((format * 8 + style) * 5 + tone) * 24 + kind * 8 + bits;

@@ -1,7 +1,8 @@
+import * as zlib from "zlib";
 import JSZip from "jszip";
 import { XlsxPortError } from "./errors";
 import { attr, escapeXml, prefixFor, startTags } from "./xml";
-import { rawEntries, writeZipAsync, ZipLimitError, type ZipEntryInput } from "./zipWriter";
+import { rawEntries, writeZipAsync, ZipLimitError, type RawZipEntry, type ZipEntryInput } from "./zipWriter";
 
 export const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -119,6 +120,7 @@ export class PackageEditor {
   private readonly cache = new Map<string, string>();
   private readonly changed = new Set<string>();
   private readonly loadedNames: Set<string>;
+  private rawBySource: Map<string, RawZipEntry> | null = null;
 
   /** `zip` as loaded from `source` (its bytes let unchanged entries be copied without recompressing). */
   constructor(
@@ -149,7 +151,7 @@ export class PackageEditor {
     if (cached !== undefined) return cached;
     const file = this.zip.file(path);
     if (!file) return null;
-    const text = await file.async("string");
+    const text = this.inflatedText(path) ?? (await file.async("string"));
     this.cache.set(path, text);
     return text;
   }
@@ -158,6 +160,30 @@ export class PackageEditor {
     const text = await this.text(path);
     if (text === null) throw new Error(`missing package part ${path}`);
     return text;
+  }
+
+  /** The source's entries that can be copied or inflated as they stand (read once). */
+  private raw(): Map<string, RawZipEntry> {
+    this.rawBySource ??= this.source ? rawEntries(this.source) : new Map<string, RawZipEntry>();
+    return this.rawBySource;
+  }
+
+  /**
+   * A part as text through Node's zlib (JSZip inflates in JavaScript); null, for JSZip to decode,
+   * when the entry is not in the source's directory, does not inflate to its stated size or is
+   * not valid UTF-8.
+   */
+  private inflatedText(path: string): string | null {
+    const raw = this.raw().get(path);
+    if (!raw) return null;
+    try {
+      const bytes = raw.method === 8 ? zlib.inflateRawSync(raw.compressed) : Buffer.from(raw.compressed);
+      if (bytes.length !== raw.uncompressedSize) return null;
+      const text = bytes.toString("utf8");
+      return text.includes("\uFFFD") ? null : text;
+    } catch {
+      return null;
+    }
   }
 
   set(path: string, text: string): void {
@@ -181,7 +207,7 @@ export class PackageEditor {
     const stamp = this.entryDate();
     // JSZip keeps the entry order and adds the folder entries a new part needs.
     for (const path of this.changed) this.zip.file(path, "", { date: stamp });
-    const raw = this.source ? rawEntries(this.source) : new Map();
+    const raw = this.raw();
     const entries: ZipEntryInput[] = [];
     for (const file of Object.values(this.zip.files)) {
       const name = file.name;
