@@ -15,8 +15,8 @@ export function cleanText(text: string): string {
 export function matchKey(text: string): string {
   const cached = matchKeys.get(text);
   if (cached !== undefined) return cached;
-  // Plain ASCII has no letters for å/ä/ö or NFD to change.
-  const key = /^[\x00-\x7f]*$/.test(text)
+  // Printable ASCII has no letters for å/ä/ö or NFD to change (anything else takes the full path).
+  const key = /^[\t\n\r -~]*$/.test(text)
     ? text.toLowerCase().replace(/[^a-z0-9%]/g, "")
     : text
         .toLowerCase()
