@@ -443,7 +443,9 @@ function readBudgetLine(ctx: Ctx, table: RecognisedTable, row: RecognisedRow): B
     line.cells[role] = a1(row.row, col);
   }
   for (const column of table.columns) {
-    if (column.role !== "amount" && column.role !== "budget") continue;
+    // VP tables compare every year column (VP 2022, VP 2021, Bokslut …); elsewhere only further amounts.
+    const yearColumn = column.role === "budget" && table.type === "driftbudget-vp";
+    if (column.role !== "amount" && !yearColumn) continue;
     const key = cleanText(column.header);
     const sheet = ctx.sheets.get(table.sheet);
     const parsed = parseQuantityCell(

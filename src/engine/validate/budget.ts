@@ -3,11 +3,15 @@ import { finding } from "../findings";
 import type { BudgetAmountField, FieldLabel } from "../model/labels";
 import { BUDGET_FIELD_LABELS } from "../model/labels";
 import type { BudgetLine } from "../model/types";
-import { renderNumber } from "../parse/target";
+import { renderNumber, renderNumberEn } from "../parse/target";
 import { decimalsFor, deviationTerms, roundingTolerance } from "../evaluate/budget";
 
 function amount(line: BudgetLine, value: number): string {
   return renderNumber(value, line.unit, decimalsFor(line.unit));
+}
+
+function amountEn(line: BudgetLine, value: number): string {
+  return renderNumberEn(value, line.unit, decimalsFor(line.unit));
 }
 
 /** Numeric fields of a line by key, incl. extra columns (VP years, resultatenheter). */
@@ -50,7 +54,7 @@ function deviationMismatch(line: BudgetLine): Finding[] {
       sheet: line.sheet,
       cell: line.cells.deviation ?? line.cells.label ?? `A${line.row}`,
       message: `”${line.label}”: avvikelsen ${amount(line, line.deviation)} stämmer inte med budget + justeringar − prognos = ${amount(line, line.computedDeviation)}.`,
-      messageEn: `"${line.label}": the deviation ${amount(line, line.deviation)} does not equal budget + adjustments − forecast = ${amount(line, line.computedDeviation)}.`,
+      messageEn: `"${line.label}": the deviation ${amountEn(line, line.deviation)} does not equal budget + adjustments − forecast = ${amountEn(line, line.computedDeviation)}.`,
     }),
   ];
 }
@@ -90,7 +94,7 @@ function totalMismatches(table: BudgetLine[]): Finding[] {
           sheet: line.sheet,
           cell: cell ?? line.cells.label ?? `A${line.row}`,
           message: `”${line.label}” (${name.sv}): ${amount(line, value)} är inte summan av raderna ovan, ${amount(line, sum)} (varav-rader räknas inte).`,
-          messageEn: `"${line.label}" (${name.en}): ${amount(line, value)} is not the sum of the rows above, ${amount(line, sum)} (varav rows not counted).`,
+          messageEn: `"${line.label}" (${name.en}): ${amountEn(line, value)} is not the sum of the rows above, ${amountEn(line, sum)} (varav rows not counted).`,
         }),
       );
     }
@@ -114,7 +118,7 @@ function dispositionMismatch(table: BudgetLine[]): Finding[] {
       sheet: line.sheet,
       cell: line.cells.deviation ?? `A${line.row}`,
       message: `”${line.label}”: ${amount(line, after!)} stämmer inte med före resultatdisposition och överskotten, ${amount(line, expected)}.`,
-      messageEn: `"${line.label}": ${amount(line, after!)} does not match the figure before disposition plus the surpluses, ${amount(line, expected)}.`,
+      messageEn: `"${line.label}": ${amountEn(line, after!)} does not match the figure before disposition plus the surpluses, ${amountEn(line, expected)}.`,
     }),
   ];
 }
@@ -145,7 +149,7 @@ function nettoMismatches(table: BudgetLine[]): Finding[] {
               sheet: line.sheet,
               cell: cell ?? `A${line.row}`,
               message: `”${line.label}” (${name.sv}): netto ${amount(line, value)} ≠ kostnader ${amount(line, cv)} + intäkter ${amount(line, iv)} = ${amount(line, cv + iv)}.`,
-              messageEn: `"${line.label}" (${name.en}): net ${amount(line, value)} ≠ costs ${amount(line, cv)} + income ${amount(line, iv)} = ${amount(line, cv + iv)}.`,
+              messageEn: `"${line.label}" (${name.en}): net ${amountEn(line, value)} ≠ costs ${amountEn(line, cv)} + income ${amountEn(line, iv)} = ${amountEn(line, cv + iv)}.`,
             }),
           );
         }
@@ -180,8 +184,8 @@ function signErrors(line: BudgetLine): Finding[] {
             : `Kostnader (${name.sv}) ska vara positiva men är ${amount(line, value)}.`,
         messageEn:
           line.kind === "intakter"
-            ? `Income (${name.en}) should be negative but is ${amount(line, value)}.`
-            : `Costs (${name.en}) should be positive but are ${amount(line, value)}.`,
+            ? `Income (${name.en}) should be negative but is ${amountEn(line, value)}.`
+            : `Costs (${name.en}) should be positive but are ${amountEn(line, value)}.`,
       }),
     );
   }

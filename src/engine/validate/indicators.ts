@@ -1,7 +1,7 @@
 import type { Finding } from "../findings";
 import { finding } from "../findings";
 import type { Activity, Indicator } from "../model/types";
-import { renderNumber } from "../parse/target";
+import { renderNumber, renderNumberEn } from "../parse/target";
 import { matchKey } from "../parse/text";
 
 const COUNT_UNITS = new Set([
@@ -33,6 +33,10 @@ function nameCell(i: Indicator): string {
 
 function fmt(i: Indicator, value: number): string {
   return renderNumber(value, i.unit, Math.min(decimalsOf(value), 2));
+}
+
+function fmtEn(i: Indicator, value: number): string {
+  return renderNumberEn(value, i.unit, Math.min(decimalsOf(value), 2));
 }
 
 function decimalsOf(n: number): number {
@@ -109,7 +113,7 @@ function lessAmbitious(i: Indicator): Finding[] {
       range: i.cells.target && i.cells.kfTarget ? `${i.cells.target}:${i.cells.kfTarget}` : undefined,
       goal: i.goal,
       message: `”${i.name}”: årsmålet ${fmt(i, i.target)} är mindre ambitiöst än KF:s årsmål ${fmt(i, i.kfTarget)} (${higherIsBetter ? "högre" : "lägre"} är bättre).`,
-      messageEn: `"${i.name}": the annual target ${fmt(i, i.target)} is less ambitious than the council's ${fmt(i, i.kfTarget)} (${higherIsBetter ? "higher" : "lower"} is better).`,
+      messageEn: `"${i.name}": the annual target ${fmtEn(i, i.target)} is less ambitious than the council's ${fmtEn(i, i.kfTarget)} (${higherIsBetter ? "higher" : "lower"} is better).`,
     }),
   ];
 }
@@ -136,7 +140,7 @@ function genderSplit(i: Indicator): Finding[] {
         i.cells.outcome && i.cells.outcomeWomen ? `${i.cells.outcome}:${i.cells.outcomeWomen}` : undefined,
       goal: i.goal,
       message: `”${i.name}”: totalt utfall ${fmt(i, total)} ligger utanför männens ${fmt(i, men)} och kvinnornas ${fmt(i, women)} och är inte heller deras summa.`,
-      messageEn: `"${i.name}": the total ${fmt(i, total)} lies outside the men's ${fmt(i, men)} and women's ${fmt(i, women)} outcomes and is not their sum either.`,
+      messageEn: `"${i.name}": the total ${fmtEn(i, total)} lies outside the men's ${fmtEn(i, men)} and women's ${fmtEn(i, women)} outcomes and is not their sum either.`,
     }),
   ];
 }

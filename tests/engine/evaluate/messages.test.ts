@@ -20,3 +20,11 @@ describe("budget deviation messages (002 driftbudget)", () => {
     expect(flykting.message).toBe("Stor budgetavvikelse för ”varav flykting”: 36,0 mnkr.");
   });
 });
+
+test("English messages write numbers the English way (002 line 279)", () => {
+  const gender = check(snapshotOf(seedAtLines("002-t2-kf-1.1"))).findings.find(
+    (f) => f.code === "gender-split-inconsistent",
+  )!;
+  expect(gender.message).toContain("2,13 %");
+  expect(gender.messageEn).toContain("the total 2.13 % lies outside the men's 1.85 % and women's 1.96 %");
+});
