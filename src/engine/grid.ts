@@ -88,11 +88,28 @@ export function a1Range(row1: number, col1: number, row2: number, col2: number):
 
 /** Parses `AB12` (with optional `$`) into 1-based row and column; null when malformed. */
 export function parseA1(address: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());
-  if (!m) return null;
+  // A character scan, as `/^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/` on the trimmed text would match.
+  const text = address.trim();
+  const end = text.length;
+  let i = text.charCodeAt(0) === 36 ? 1 : 0;
   let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
+  const lettersStart = i;
+  for (; i < end; i++) {
+    const code = text.charCodeAt(i) | 0x20;
+    if (code < 97 || code > 122) break;
+    col = col * 26 + (code - 96);
+  }
+  if (i === lettersStart || i - lettersStart > 3) return null;
+  if (text.charCodeAt(i) === 36) i++;
+  const digitsStart = i;
+  let row = 0;
+  for (; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return null;
+    row = row * 10 + (code - 48);
+  }
+  if (i === digitsStart || i - digitsStart > 7) return null;
+  return { row, col };
 }
 
 /** Parses `B3:F20` (or a single cell) into 1-based corners. */

@@ -60,16 +60,18 @@ class FindingIndex {
 
   /** Findings on the item's row or on any of its cells (an analysis cell may sit below the row). */
   take(sheet: string, row: number, cells: Partial<Record<string, string>>): Finding[] {
-    const rows = new Set([
-      row,
-      ...Object.values(cells)
-        .filter((c): c is string => !!c)
-        .map(rowOf),
-    ]);
+    const cellList = Object.values(cells);
+    const rows = [row];
+    for (const c of cellList) {
+      if (!c) continue;
+      const r = rowOf(c);
+      if (!rows.includes(r)) rows.push(r);
+    }
+    if (rows.length > 1) rows.sort((a, b) => a - b);
     const out: Finding[] = [];
-    for (const r of [...rows].sort((a, b) => a - b))
+    for (const r of rows)
       for (const f of this.bySheetRow.get(`${sheet}\u0000${r}`) ?? [])
-        if (!this.used.has(f) && (r === row || Object.values(cells).includes(f.cell))) {
+        if (!this.used.has(f) && (r === row || cellList.includes(f.cell))) {
           this.used.add(f);
           out.push(f);
         }
@@ -219,16 +221,21 @@ export function buildDeviationSheet(ctx: ReportContext): SheetSpec {
     sheet.add([{ value: "Inga avvikelser.", style: "normal" }]);
     return sheet.build();
   }
-  rows.sort(
-    (a, b) =>
-      ctx.sheetIndex(a.sheet) - ctx.sheetIndex(b.sheet) ||
-      rowOf(a.cell) - rowOf(b.cell) ||
-      (parseA1(a.cell)?.col ?? 0) - (parseA1(b.cell)?.col ?? 0) ||
-      TYPE_ORDER[a.type] - TYPE_ORDER[b.type],
-  );
+  // Sort keys computed once per row, not in the comparator (the sort is stable either way).
+  const keyed = rows.map((row) => {
+    const at = parseA1(row.cell);
+    return {
+      row,
+      sheet: ctx.sheetIndex(row.sheet),
+      r: at?.row ?? 0,
+      c: at?.col ?? 0,
+      type: TYPE_ORDER[row.type],
+    };
+  });
+  keyed.sort((a, b) => a.sheet - b.sheet || a.r - b.r || a.c - b.c || a.type - b.type);
   const header = sheet.add(headerRow(DEVIATION_HEADERS));
   sheet.freezeRows(header);
-  for (const r of rows) {
+  for (const { row: r } of keyed) {
     const goal = r.goal ? ctx.goalsById.get(r.goal) : undefined;
     let analysis: OutCell | null = null;
     if (r.analysis) analysis = { value: r.analysis, style: "normal", wrap: true };
