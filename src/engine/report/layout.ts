@@ -68,12 +68,14 @@ function displayLength(cell: OutCell): number {
   const v = cell.value;
   if (v === null) return 0;
   if (typeof v === "string") {
-    if (cell.style === "header" || cell.wrap) {
-      // Wrapped text needs room for its longest word; long text wraps at the cap.
+    if (cell.style === "header") {
+      // Wrapped header text needs room for its longest word. Header text is bold, about a tenth
+      // wider than the digit width columns are measured in.
       const longestWord = Math.max(0, ...v.split(/\s+/).map((w) => w.length));
-      // Header text is bold, about a tenth wider than the digit width columns are measured in.
-      return cell.style === "header" ? Math.ceil(longestWord * 1.1) : Math.min(v.length, WRAP_AT);
+      return Math.ceil(longestWord * 1.1);
     }
+    // Long wrapped text wraps at the cap.
+    if (cell.wrap) return Math.min(v.length, WRAP_AT);
     return v.length;
   }
   const { literalLength, decimals, percent } = formatTraits(cell.format ?? "");
