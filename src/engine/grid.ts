@@ -175,6 +175,7 @@ export function lastCol(sheet: SheetGrid): number {
 /** A cell's text, trimmed, or "" for empty/non-text. Numbers and booleans are stringified. */
 export function textOf(value: CellValue): string {
   if (value === null) return "";
-  if (typeof value === "string") return value.replace(/\u00a0/g, " ").trim();
+  if (typeof value === "string")
+    return (value.includes("\u00a0") ? value.replace(/\u00a0/g, " ") : value).trim();
   return String(value);
 }

@@ -46,20 +46,26 @@ function rowOf(cell: string): number {
 
 /** Findings indexed by sheet and row, each used once. */
 class FindingIndex {
-  private bySheetRow = new Map<string, Finding[]>();
+  /** By sheet name, then by row. */
+  private bySheetRow = new Map<string, Map<number, Finding[]>>();
   private used = new Set<Finding>();
 
   constructor(findings: Finding[]) {
     for (const f of findings) {
-      const key = `${f.sheet}\u0000${rowOf(f.cell)}`;
-      const list = this.bySheetRow.get(key) ?? [];
-      list.push(f);
-      this.bySheetRow.set(key, list);
+      const sheet = String(f.sheet);
+      let byRow = this.bySheetRow.get(sheet);
+      if (!byRow) this.bySheetRow.set(sheet, (byRow = new Map()));
+      const row = rowOf(f.cell);
+      const list = byRow.get(row);
+      if (list) list.push(f);
+      else byRow.set(row, [f]);
     }
   }
 
   /** Findings on the item's row or on any of its cells (an analysis cell may sit below the row). */
   take(sheet: string, row: number, cells: Partial<Record<string, string>>): Finding[] {
+    const byRow = this.bySheetRow.get(String(sheet));
+    if (!byRow) return [];
     const cellList = Object.values(cells);
     const rows = [row];
     for (const c of cellList) {
@@ -70,7 +76,7 @@ class FindingIndex {
     if (rows.length > 1) rows.sort((a, b) => a - b);
     const out: Finding[] = [];
     for (const r of rows)
-      for (const f of this.bySheetRow.get(`${sheet}\u0000${r}`) ?? [])
+      for (const f of byRow.get(r) ?? [])
         if (!this.used.has(f) && (r === row || cellList.includes(f.cell))) {
           this.used.add(f);
           out.push(f);
