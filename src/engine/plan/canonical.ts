@@ -71,6 +71,7 @@ function finish(rows: string[][]): string {
 function specTexts(spec: SheetSpec): [string, string] {
   const withFormulas: string[][] = [];
   const valuesOnly: string[][] = [];
+  let anyFormula = false;
   for (let r = 0; r < spec.rows.length; r++) {
     // map, as specCells and serialise use, keeps holes of sparse rows (JSON null) where they were;
     // a missing row is an empty one.
@@ -81,13 +82,16 @@ function specTexts(spec: SheetSpec): [string, string] {
     }
     const row = spec.rows[r];
     const valueTokens = row.map((cell: OutCell | null) => valueToken(cell?.value ?? null));
-    const formulaTokens = row.map((cell: OutCell | null, i) =>
-      cell?.formula ? formulaToken(cell.formula) : valueTokens[i],
-    );
+    // A row without formulas has one form for both (finish then trims the shared tokens once).
+    const formulaTokens = row.some((cell: OutCell | null) => !!cell?.formula)
+      ? row.map((cell: OutCell | null, i) => (cell?.formula ? formulaToken(cell.formula) : valueTokens[i]))
+      : valueTokens;
+    if (formulaTokens !== valueTokens) anyFormula = true;
     withFormulas.push(formulaTokens);
     valuesOnly.push(valueTokens);
   }
-  return [finish(withFormulas), finish(valuesOnly)];
+  const formulaText = finish(withFormulas);
+  return [formulaText, anyFormula ? finish(valuesOnly) : formulaText];
 }
 
 /** The values form of a grid: `canonicalText(gridCells(grid), false)` without the cell objects. */
@@ -166,6 +170,10 @@ export async function specChecksum(spec: SheetSpec): Promise<string> {
 }
 
 async function checksumOf(formulaText: string, valuesText: string): Promise<string> {
+  if (formulaText === valuesText) {
+    const hash = await sha256(formulaText);
+    return `${hash}:${hash}`;
+  }
   const [withFormulas, valuesOnly] = await Promise.all([sha256(formulaText), sha256(valuesText)]);
   return `${withFormulas}:${valuesOnly}`;
 }
