@@ -79,8 +79,9 @@ export function rowHeightFor(
   rowIndex = 0,
 ): number | null {
   let height = 0;
-  row.forEach((cell, c) => {
-    if (!cell?.wrap || typeof cell.value !== "string" || cell.value === "") return;
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    if (!cell?.wrap || typeof cell.value !== "string" || cell.value === "") continue;
     const merged = merges.find((m) => m.r0 === rowIndex && m.c0 === c);
     let widthChars = 0;
     for (let col = c; col <= (merged ? merged.c1 : c); col++) {
@@ -98,7 +99,7 @@ export function rowHeightFor(
       indent: indentOf(cell),
     });
     height = Math.max(height, needed);
-  });
+  }
   // Excel's default row for the base font is 15 pt at 11 pt; only taller rows are stored.
   const single = (15 * baseFontSize) / 11;
   return height > single + 0.01 ? Math.min(409, height) : null;
