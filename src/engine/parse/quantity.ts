@@ -134,7 +134,8 @@ export function parseQuantityCell(value: CellValue, format?: string | null): Qua
   return { kind: "text", text };
 }
 
-function decimalsOf(n: number): number {
+/** Decimals in a number's shortest printed form (2.13 → 2). */
+export function decimalsOf(n: number): number {
   const s = String(n);
   const i = s.indexOf(".");
   return i < 0 ? 0 : s.length - i - 1;

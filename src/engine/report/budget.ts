@@ -7,10 +7,11 @@
  * when the source changes. Every formula cell carries the engine's number as its cached value.
  */
 import type { BudgetLine } from "../model/types";
+import { decimalsFor } from "../evaluate/budget";
 import { a1, sheetRef } from "../grid";
 import type { ReportContext } from "./context";
 import { sheetTitle } from "./context";
-import { amountDecimals, amountFormat, indicatorNumber, round, statusLabel } from "./format";
+import { amountFormat, indicatorNumber, round, statusLabel } from "./format";
 import type { Row } from "./layout";
 import { SheetBuilder, headerRow } from "./layout";
 import { isNumericSource } from "./source";
@@ -90,7 +91,7 @@ function deviationFormula(
     formula += formula === "" ? (t.sign < 0 ? `-${ref}` : ref) : `${t.sign < 0 ? "-" : "+"}${ref}`;
     value += t.sign * (t.value ?? 0);
   }
-  return { value: round(value, amountDecimals(unit) + 4), formula, format: amountFormat(unit), style };
+  return { value: round(value, decimalsFor(unit) + 4), formula, format: amountFormat(unit), style };
 }
 
 function labelCell(line: BudgetLine, style: CellStyle): OutCell {
@@ -150,7 +151,7 @@ function namndTable(ctx: ReportContext, sheet: SheetBuilder, lines: BudgetLine[]
       const value = dispositionRows.reduce((sum, d) => sum + (d.value ?? 0), 0);
       cells[0] = labelCell(line, "total");
       cells.push({
-        value: round(value, amountDecimals(unit) + 4),
+        value: round(value, decimalsFor(unit) + 4),
         formula,
         format: amountFormat(unit),
         style: "total",

@@ -5,11 +5,12 @@
  * as rows of their own, so nothing the check found is left out.
  */
 import type { Finding, Severity } from "../findings";
+import { decimalsFor } from "../evaluate/budget";
 import { a1, parseA1 } from "../grid";
 import type { Activity, BudgetLine, Indicator, IndicatorStatus } from "../model/types";
 import type { ReportContext } from "./context";
 import { sheetTitle } from "./context";
-import { amountDecimals, goalName, statusLabel, svNumber } from "./format";
+import { goalName, statusLabel, svNumber } from "./format";
 import { SheetBuilder, headerRow } from "./layout";
 import type { OutCell, SheetSpec, StatusTone } from "./spec";
 
@@ -183,7 +184,7 @@ function budgetRow(line: BudgetLine, findings: Finding[]): DeviationRow {
   const deviation =
     line.deviation === null
       ? ""
-      : ` Avvikelse ${svNumber(line.deviation, line.unit, amountDecimals(line.unit))}.`;
+      : ` Avvikelse ${svNumber(line.deviation, line.unit, decimalsFor(line.unit))}.`;
   return {
     type: "Budget",
     sheet: line.sheet,

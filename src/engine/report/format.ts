@@ -64,10 +64,6 @@ export function amountFormat(unit: "mnkr" | "tkr" | "kr"): string {
   return unit === "mnkr" ? "#,##0.0" : "#,##0";
 }
 
-export function amountDecimals(unit: "mnkr" | "tkr" | "kr"): number {
-  return unit === "mnkr" ? 1 : 0;
-}
-
 export const DATE_FORMAT = "yyyy-mm-dd";
 
 /** `YYYY-MM-DD` to an Excel date serial (1900 system), or null when it is not a date. */

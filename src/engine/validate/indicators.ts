@@ -1,6 +1,7 @@
 import type { Finding } from "../findings";
 import { finding } from "../findings";
 import type { Activity, Indicator } from "../model/types";
+import { decimalsOf } from "../parse/quantity";
 import { renderNumber, renderNumberEn } from "../parse/target";
 import { matchKey } from "../parse/text";
 
@@ -37,12 +38,6 @@ function fmt(i: Indicator, value: number): string {
 
 function fmtEn(i: Indicator, value: number): string {
   return renderNumberEn(value, i.unit, Math.min(decimalsOf(value), 2));
-}
-
-function decimalsOf(n: number): number {
-  const s = String(n);
-  const k = s.indexOf(".");
-  return k < 0 ? 0 : s.length - k - 1;
 }
 
 /** Outcome (or forecast) and a target in different units, both stated. */
