@@ -52,3 +52,9 @@ export function parseDateCell(value: CellValue): DateResult {
   }
   return { kind: "error", text };
 }
+
+/** Local calendar date `YYYY-MM-DD`, as the user reads it (a run's date in names and notes). */
+export function localIsoDate(d: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

@@ -3,6 +3,7 @@
  * hand edits, and produces the new state (owned sheets with checksums, flags, run log).
  * Pure but for hashing (WebCrypto is asynchronous); the port carries the plan out.
  */
+import { localIsoDate } from "../parse/date";
 import type { CheckResult } from "../index";
 import type { Finding } from "../findings";
 import { countBySeverity, finding } from "../findings";
@@ -21,12 +22,6 @@ export interface PlanOptions {
   now: Date;
   /** Where it ran: `excel` or `cli`. */
   host: string;
-}
-
-/** Local calendar date `YYYY-MM-DD`, as the user reads it. */
-function localDate(d: Date): string {
-  const pad = (n: number): string => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 function findSheet(snapshot: WorkbookSnapshot, name: string): SheetGrid | undefined {
@@ -84,7 +79,7 @@ export async function planWrite(
   const sheets: SheetWrite[] = [];
   const findings: Finding[] = [];
   const owned: OwnedSheetRecord[] = [];
-  const date = localDate(opts.now);
+  const date = localIsoDate(opts.now);
   const isOwnedName = (name: string): boolean => previous.owned.some((o) => sameSheetName(o.name, name));
 
   for (const spec of output.sheets) {

@@ -1,4 +1,5 @@
 import type { Finding } from "../findings";
+import { localIsoDate } from "../parse/date";
 import type { WorkbookSnapshot } from "../grid";
 import type { CheckResult } from "../index";
 import type { Goal } from "../model/types";
@@ -33,7 +34,7 @@ export interface ReportContext {
 
 function isoDate(at: string | Date): string {
   if (typeof at === "string") return at.slice(0, 10);
-  return at.toISOString().slice(0, 10);
+  return localIsoDate(at);
 }
 
 export function noteText(workbook: string, generatedAt: string | Date | undefined): string {
