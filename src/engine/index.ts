@@ -10,6 +10,7 @@ import type { MalkollState } from "./state";
 import { decodeState } from "./state";
 import type { GeneratedOutput } from "./report/spec";
 import { STATE_SHEET } from "./report/spec";
+import { isOwnedSheet } from "./plan/naming";
 import { recognise } from "./recognise";
 import { buildModel } from "./model/build";
 import { validate } from "./validate";
@@ -66,10 +67,6 @@ export function check(snapshot: WorkbookSnapshot, options: CheckOptions = {}): C
     snapshot.sheets.map((s) => s.name),
   );
   return { model: built.model, findings, derived: evaluation.derived, settings, state, recognition };
-}
-
-export function isOwnedSheet(name: string, state: MalkollState): boolean {
-  return state.owned.some((o) => o.name === name);
 }
 
 /** The report stage: owned sheet specs and flags from a check result (and the snapshot it read). */

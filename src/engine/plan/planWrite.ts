@@ -15,7 +15,7 @@ import type { FlagRecord, MalkollState, OwnedSheetRecord, RunLogEntry } from "..
 import { encodeState } from "../state";
 import type { SheetRename, SheetWrite, WritePlan } from "../../ports/port";
 import { gridValuesText, matchesChecksum, sha256, specChecksum } from "./canonical";
-import { SheetNames, sameSheetName } from "./naming";
+import { SheetNames, isOwnedSheet, sameSheetName } from "./naming";
 
 export interface PlanOptions {
   /** The run's time: the log entry and the date in an edited sheet's new name. */
@@ -61,8 +61,7 @@ export function flagRecords(flags: Flag[]): FlagRecord[] {
 
 /** SHA-256 of the values of the user's sheets (not Målkoll's own), in sheet order. */
 export async function inputChecksum(snapshot: WorkbookSnapshot, state: MalkollState): Promise<string> {
-  const owned = (name: string): boolean =>
-    name === STATE_SHEET || state.owned.some((o) => sameSheetName(o.name, name));
+  const owned = (name: string): boolean => name === STATE_SHEET || isOwnedSheet(name, state);
   const parts = snapshot.sheets.filter((s) => !owned(s.name)).map((s) => [s.name, gridValuesText(s)]);
   return sha256(JSON.stringify(parts));
 }
@@ -80,7 +79,7 @@ export async function planWrite(
   const findings: Finding[] = [];
   const owned: OwnedSheetRecord[] = [];
   const date = localIsoDate(opts.now);
-  const isOwnedName = (name: string): boolean => previous.owned.some((o) => sameSheetName(o.name, name));
+  const isOwnedName = (name: string): boolean => isOwnedSheet(name, previous);
 
   for (const spec of output.sheets) {
     const title = OWNED_SHEET_TITLES[spec.key];
