@@ -65,10 +65,10 @@ export interface ConvertResult {
   stderr: string;
 }
 
-/** Converts a workbook to CSV (UTF-8, comma, quoted text) or PDF with a throwaway profile. */
+/** Converts a workbook to CSV (UTF-8, comma, quoted text), PDF or LibreOffice's own .xlsx with a throwaway profile. */
 export function convertWithLibreOffice(
   xlsxPath: string,
-  format: "csv" | "pdf",
+  format: "csv" | "pdf" | "xlsx",
   opts: ConvertOptions = {},
 ): ConvertResult {
   const binary = sofficeBinary();

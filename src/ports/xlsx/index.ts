@@ -8,6 +8,7 @@ import { XlsxPortError } from "./errors";
 import { applyClearFlags, applyWritePlan, type PatchReport } from "./patch";
 import { PackageEditor, parseRels, REL_TYPE, relsPathFor, resolveTarget } from "./package";
 import { loadWithExcelJS, snapshotFromWorkbook } from "./read";
+import { snapshotFromPackage } from "./sheetReader";
 
 export { XlsxPortError } from "./errors";
 export { FLAG_MARKER_FORMULA } from "./flags";
@@ -91,14 +92,29 @@ export async function checkPackage(
 }
 
 /**
- * Reads a workbook package into a snapshot. ExcelJS parses it; when ExcelJS fails on parts it
- * does not model, a copy without pivot tables/caches (which carry no cell values) is parsed instead.
+ * Reads a workbook package into a snapshot with Målkoll's own SpreadsheetML reader. Should that
+ * fail on XML it cannot parse, ExcelJS gets a try; when ExcelJS fails on parts it does not model,
+ * a copy without pivot tables/caches (which carry no cell values) is parsed instead.
  */
 export async function snapshotFromBuffer(
   bytes: Uint8Array,
   name = "arbetsbok.xlsx",
+  checked?: JSZip,
 ): Promise<WorkbookSnapshot> {
-  const zip = await checkPackage(bytes, name);
+  const zip = checked ?? (await checkPackage(bytes, name));
+  try {
+    return await snapshotFromPackage(zip, bytes, name);
+  } catch {
+    return snapshotWithExcelJS(zip, bytes, name);
+  }
+}
+
+/** The ExcelJS reading of a package: the fallback, and the reference the reader is tested against. */
+export async function snapshotWithExcelJS(
+  zip: JSZip,
+  bytes: Uint8Array,
+  name: string,
+): Promise<WorkbookSnapshot> {
   try {
     return snapshotFromWorkbook(await loadWithExcelJS(bytes), name);
   } catch (first) {
@@ -135,12 +151,17 @@ export class XlsxPort implements WorkbookPort {
   private bytes: Uint8Array;
   private lastReport: PatchReport = { skipped: [] };
 
+  /** The checked zip of `bytes`, while they are the ones it was loaded from. */
+  private zip: JSZip | null;
+
   private constructor(
     bytes: Uint8Array,
+    zip: JSZip,
     readonly name: string,
     private readonly inputPath: string | null,
   ) {
     this.bytes = bytes;
+    this.zip = zip;
   }
 
   static async open(filePath: string): Promise<XlsxPort> {
@@ -158,13 +179,13 @@ export class XlsxPort implements WorkbookPort {
         { cause: err },
       );
     }
-    await checkPackage(bytes, name);
-    return new XlsxPort(bytes, name, path.resolve(filePath));
+    const zip = await checkPackage(bytes, name);
+    return new XlsxPort(bytes, zip, name, path.resolve(filePath));
   }
 
   static async fromBuffer(bytes: Uint8Array, name = "arbetsbok.xlsx"): Promise<XlsxPort> {
-    await checkPackage(bytes, name);
-    return new XlsxPort(bytes, name, null);
+    const zip = await checkPackage(bytes, name);
+    return new XlsxPort(bytes, zip, name, null);
   }
 
   /** The current package (the input, or the result of the last write). */
@@ -178,7 +199,7 @@ export class XlsxPort implements WorkbookPort {
   }
 
   read(): Promise<WorkbookSnapshot> {
-    return snapshotFromBuffer(this.bytes, this.name);
+    return snapshotFromBuffer(this.bytes, this.name, this.zip ?? undefined);
   }
 
   async write(plan: WritePlan): Promise<void> {
@@ -202,6 +223,7 @@ export class XlsxPort implements WorkbookPort {
       );
     }
     this.bytes = await pkg.generate();
+    this.zip = null;
   }
 
   /** Writes the current package to `outPath`; never to the file it was opened from. */
