@@ -94,6 +94,36 @@ describe("value parsers never throw", () => {
     );
   });
 
+  test("cleanText's fast path for clean text changes nothing: it equals collapsing and trimming", () => {
+    const spaces = fc.constantFrom(
+      " ",
+      "  ",
+      "\u00a0",
+      "\u200b",
+      "\u2009",
+      "\u202f",
+      "\u3000",
+      "\t",
+      "\n",
+      "\ufeff",
+    );
+    const pieces = fc.array(fc.oneof(spaces, fc.string({ maxLength: 4 })), { maxLength: 8 });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          pieces.map((p) => p.join("")),
+          anyText,
+        ),
+        (text) => {
+          expect(cleanText(text)).toBe(
+            text.replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+/g, " ").trim(),
+          );
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
   test("cells with formats: quantities, targets, dates", () => {
     fc.assert(
       fc.property(fc.oneof(cellValue, anyNumber), anyFormat, (value, format) => {

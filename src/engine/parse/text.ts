@@ -1,9 +1,13 @@
 /** Text normalisation shared by the parsers and the recogniser. */
 
 const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+/g;
+/** Text that cleanText would change: a space other than U+0020, two in a row, or one at an end. */
+const NEEDS_CLEANING = /[^\S ]|[\u200b]|  |^ | $/;
 
 /** Trims and collapses every kind of space (incl. non-breaking and thin spaces) to one space. */
 export function cleanText(text: string): string {
+  // Most cells are clean already; testing allocates nothing, replacing always does.
+  if (!NEEDS_CLEANING.test(text)) return text;
   return text.replace(SPACES, " ").trim();
 }
 
