@@ -22,6 +22,7 @@ import {
   removeRel,
   resolveTarget,
 } from "./package";
+import { renamePrintTitles, setPrintTitles } from "./printTitles";
 import { StyleBook } from "./styles";
 import type { SheetSpec } from "../../engine/report/spec";
 import { attr, escapeXml, prefixFor, removeAttr, setAttr, startTags } from "./xml";
@@ -122,6 +123,7 @@ class WorkbookPatch {
       throw new XlsxPortError(`Bladet "${to}" finns redan`, `A sheet named "${to}" already exists`);
     const tag = setAttr(entry.tag, "name", to);
     this.wbXml = this.wbXml.replace(entry.tag, tag);
+    this.wbXml = renamePrintTitles(this.wbXml, this.sheets.indexOf(entry), entry.name, to);
     entry.tag = tag;
     entry.name = to;
   }
@@ -191,6 +193,15 @@ class WorkbookPatch {
       this.pkg.set(relsPathFor(partPath), sheetRel.xml);
       drawingRelId = sheetRel.id;
     }
+    // As the Office port: the table's header row, the last frozen one, repeats on printed pages.
+    const headerRow = spec.freezeRows && spec.freezeRows > 0 ? Math.floor(spec.freezeRows) : 0;
+    if (state === "visible" && headerRow)
+      this.wbXml = setPrintTitles(
+        this.wbXml,
+        this.sheets.findIndex((s) => sameName(s.name, name)),
+        name,
+        headerRow,
+      );
     this.pkg.set(
       partPath,
       renderOwnedSheet(spec, this.styles, {

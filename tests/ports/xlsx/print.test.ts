@@ -1,11 +1,16 @@
+import { execFileSync } from "child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
 import ExcelJS from "exceljs";
 import type { OutCell, SheetSpec } from "../../../src/engine/report/spec";
 import type { WritePlan } from "../../../src/ports/port";
 import { XlsxPort } from "../../../src/ports/xlsx";
 import { rowHeightFor } from "../../../src/ports/xlsx/ownedSheet";
 import { linePoints, wrappedHeightPoints, wrappedLineCount } from "../../../src/ports/xlsx/rowHeight";
+import { convertWithLibreOffice, libreOfficeAvailableOrSkip } from "../../helpers/libreoffice";
 import { buildRichWorkbook } from "./fixture";
-import { stateRows } from "./plans";
+import { indicatorSpec, richPlan, stateRows } from "./plans";
 import { entries, partText, xmllintFailures } from "./zipUtil";
 
 /** Print setup, indents and wrapped-row heights of the owned sheets the xlsx port writes. */
@@ -165,4 +170,82 @@ test("row height: merged areas count their full width, unwrapped or empty cells 
   expect(rowHeightFor([{ value: LONG_NAME }], [20], 11)).toBeNull();
   expect(rowHeightFor([{ value: "", wrap: true }, null], [5], 11)).toBeNull();
   expect(rowHeightFor([{ value: LONG_NAME.repeat(40), wrap: true }], [10], 11)).toBe(409);
+});
+
+describe("print titles: the header rows repeat on every printed page", () => {
+  const printTitles = (wbXml: string) =>
+    [
+      ...wbXml.matchAll(
+        /<definedName name="_xlnm\.Print_Titles" localSheetId="(\d+)">([^<]*)<\/definedName>/g,
+      ),
+    ].map((m) => [Number(m[1]), m[2]]);
+  const sheetNames = (wbXml: string) => [...wbXml.matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => m[1]);
+
+  test("each visible owned sheet gets one, local to its position; the user's names stay as they were", async () => {
+    const before = await partText(await buildRichWorkbook(), "xl/workbook.xml");
+    const port = await XlsxPort.fromBuffer(await buildRichWorkbook());
+    await port.write(richPlan(false));
+    const after = await partText(port.buffer, "xl/workbook.xml");
+    const names = sheetNames(after);
+    expect(printTitles(after)).toEqual([
+      [names.indexOf("Målkoll Indikatorer"), "'Målkoll Indikatorer'!$3:$3"],
+    ]);
+    // budgetSpec() has no header rows to repeat, so its sheet gets none.
+    for (const name of before.match(/<definedName [^>]*>[^<]*<\/definedName>/g) ?? [])
+      expect(after).toContain(name);
+    // Regenerating replaces them rather than adding more.
+    await port.write(richPlan(true, "2021-09-02T10:00:00Z"));
+    expect(printTitles(await partText(port.buffer, "xl/workbook.xml"))).toHaveLength(1);
+  });
+
+  test("a renamed sheet (kept copy of a hand-edited table) takes its print titles with it", async () => {
+    const port = await XlsxPort.fromBuffer(await buildRichWorkbook());
+    await port.write(richPlan(false));
+    await port.write({
+      ...richPlan(false, "2021-09-02T10:00:00Z"),
+      renames: [{ from: "Målkoll Indikatorer", to: "Indikatorer (red 2021-09-02)" }],
+      sheets: [{ spec: indicatorSpec(), name: "Målkoll Indikatorer", replaces: false }],
+    });
+    const wbXml = await partText(port.buffer, "xl/workbook.xml");
+    const names = sheetNames(wbXml);
+    expect(printTitles(wbXml)).toEqual(
+      expect.arrayContaining([
+        [names.indexOf("Indikatorer (red 2021-09-02)"), "'Indikatorer (red 2021-09-02)'!$3:$3"],
+        [names.indexOf("Målkoll Indikatorer"), "'Målkoll Indikatorer'!$3:$3"],
+      ]),
+    );
+    expect(xmllintFailures(new Map([["xl/workbook.xml", Buffer.from(wbXml)]]))).toEqual([]);
+  });
+
+  test("LibreOffice prints the header row again on the second page", async () => {
+    if (!libreOfficeAvailableOrSkip()) return;
+    const rows: (OutCell | null)[][] = [
+      [
+        { value: "Rubrikrad Indikator", style: "header" },
+        { value: "Utfall", style: "header" },
+      ],
+    ];
+    for (let i = 1; i <= 150; i++) rows.push([{ value: `Indikator ${i}` }, { value: i }]);
+    const port = await XlsxPort.fromBuffer(await buildRichWorkbook());
+    await port.write({
+      ...plan({ key: "indikatorer", rows, columnWidths: [30, 10], freezeRows: 1 }),
+      sheets: [
+        {
+          spec: { key: "indikatorer", rows, columnWidths: [30, 10], freezeRows: 1 },
+          name: "Målkoll Indikatorer",
+          replaces: false,
+        },
+      ],
+    });
+    const dir = mkdtempSync(path.join(tmpdir(), "malkoll-print-"));
+    const file = path.join(dir, "utskrift.xlsx");
+    writeFileSync(file, port.buffer);
+    // LibreOffice prints every sheet; the owned sheet's pages are those with its rows.
+    const [pdf] = convertWithLibreOffice(file, "pdf", { outDir: dir }).files;
+    const pages = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).split("\f");
+    const owned = pages.filter((p) => /Indikator \d+/.test(p));
+    expect(owned.length).toBeGreaterThan(1);
+    for (const page of owned) expect(page).toContain("Rubrikrad Indikator");
+    rmSync(dir, { recursive: true, force: true });
+  }, 120_000);
 });

@@ -1,0 +1,52 @@
+import { sheetRef } from "../../engine/grid";
+import { attr, escapeXml, unescapeXml } from "./xml";
+
+/**
+ * Print titles in workbook.xml: the `_xlnm.Print_Titles` defined name, local to a sheet by its
+ * position in `<sheets>`, that makes Excel (and LibreOffice) repeat rows on every printed page.
+ */
+
+const PRINT_TITLES = "_xlnm.Print_Titles";
+const DEFINED_NAME = /<definedName(?=[\s>])[^>]*>[^<]*<\/definedName>/g;
+
+function isPrintTitlesOf(element: string, sheetIndex: number): boolean {
+  const open = element.slice(0, element.indexOf(">") + 1);
+  return attr(open, "name") === PRINT_TITLES && attr(open, "localSheetId") === String(sheetIndex);
+}
+
+/** Sets row `row` of the sheet at `sheetIndex` as its print title (replacing an earlier one). */
+export function setPrintTitles(wbXml: string, sheetIndex: number, sheetName: string, row: number): string {
+  const element = `<definedName name="${PRINT_TITLES}" localSheetId="${sheetIndex}">${escapeXml(
+    sheetRef(sheetName, `$${row}:$${row}`),
+  )}</definedName>`;
+  let replaced = false;
+  const xml = wbXml.replace(DEFINED_NAME, (existing) => {
+    if (!isPrintTitlesOf(existing, sheetIndex)) return existing;
+    replaced = true;
+    return element;
+  });
+  if (replaced) return xml;
+  if (xml.includes("</definedNames>")) return xml.replace("</definedNames>", `${element}</definedNames>`);
+  if (/<definedNames\s*\/>/.test(xml))
+    return xml.replace(/<definedNames\s*\/>/, `<definedNames>${element}</definedNames>`);
+  // CT_Workbook order: sheets, functionGroups, externalReferences, definedNames.
+  const after = ["</externalReferences>", "</functionGroups>", "</sheets>"].find((tag) => xml.includes(tag));
+  if (!after) return xml;
+  return xml.replace(after, `${after}<definedNames>${element}</definedNames>`);
+}
+
+/**
+ * After a sheet is renamed, its own print titles still name it by the old name; point them at
+ * the new one (otherwise they would name whatever sheet takes the old name next).
+ */
+export function renamePrintTitles(wbXml: string, sheetIndex: number, from: string, to: string): string {
+  const old = sheetRef(from, "");
+  return wbXml.replace(DEFINED_NAME, (existing) => {
+    if (!isPrintTitlesOf(existing, sheetIndex)) return existing;
+    const start = existing.indexOf(">") + 1;
+    const end = existing.lastIndexOf("<");
+    const text = unescapeXml(existing.slice(start, end));
+    if (!text.includes(old)) return existing;
+    return `${existing.slice(0, start)}${escapeXml(text.split(old).join(sheetRef(to, "")))}${existing.slice(end)}`;
+  });
+}
