@@ -2,7 +2,7 @@
 
 const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+/g;
 /** Text that cleanText would change: a space other than U+0020, two in a row, or one at an end. */
-const NEEDS_CLEANING = /[^\S ]|[\u200b]|  |^ | $/;
+const NEEDS_CLEANING = /[^\S ]|[\u200b]| {2}|^ | $/;
 
 /** Trims and collapses every kind of space (incl. non-breaking and thin spaces) to one space. */
 export function cleanText(text: string): string {
