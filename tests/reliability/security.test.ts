@@ -77,3 +77,28 @@ describe.each([
     expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>\s*\S/i);
   });
 });
+
+describe("dependency advisories", () => {
+  // GHSA-w5hq-g745-h8pq (uuid < 11.1.1, moderate) reached us only through exceljs 4.4.0, which
+  // pins uuid ^8; package.json overrides it to 11.1.1. ExcelJS calls uuid when it writes
+  // extended conditional formats (data bars), so that path proves the override works.
+  test("ExcelJS runs on the overridden uuid: a data bar gets a braced upper-case GUID", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const exceljsDir = path.dirname(require.resolve("exceljs/package.json"));
+    const uuidPackage = require.resolve("uuid/package.json", { paths: [exceljsDir] });
+    expect(JSON.parse(fs.readFileSync(uuidPackage, "utf8")).version).toBe("11.1.1");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Blad1");
+    ws.addRow([1]).commit();
+    ws.addConditionalFormatting({
+      ref: "A1:A3",
+      rules: [{ type: "dataBar", priority: 1, cfvo: [{ type: "min" }, { type: "max" }] } as never],
+    });
+    const xml = (await (await import("jszip")).default.loadAsync(await wb.xlsx.writeBuffer()))
+      .file("xl/worksheets/sheet1.xml")!
+      .async("string");
+    expect(await xml).toMatch(
+      /<x14:id>\{[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}\}<\/x14:id>/,
+    );
+  });
+});
