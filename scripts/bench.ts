@@ -46,7 +46,7 @@ async function bench(): Promise<void> {
 
   await section("Engine: check() + report()", () => benchEngine(snapshot, runs));
   await section("Headless: malkoll generate vs ExcelJS read + write", async () =>
-    benchHeadless(await workbookToXlsx(snapshot), quick ? 1 : 3),
+    benchHeadless(await workbookToXlsx(snapshot), quick ? 1 : 5),
   );
   await section("Office port (recording fake)", async () => [
     ...(await benchOffice(
