@@ -1,10 +1,12 @@
 import * as path from "path";
 import type { CheckResult } from "../engine";
 import type { PeriodKind } from "../engine/model/types";
-import { XlsxPort, XlsxPortError } from "../ports/xlsx";
+import { XlsxPort } from "../ports/xlsx";
+import { Refusal } from "../app/refusal";
 import { runCheck, runGenerate } from "../app/run";
 import type { GenerateStep } from "../app/run";
 import { toContractJson } from "./json";
+import { writeJson } from "./jsonText";
 import { summaryText } from "./summary";
 
 export const USAGE = `Användning / Usage:
@@ -100,11 +102,8 @@ export async function main(
     const port = await XlsxPort.open(args.input);
     if (args.command === "check") {
       const { result } = await runCheck(port, options);
-      io.out(
-        args.json
-          ? `${JSON.stringify(toContractJson(path.basename(args.input), result), null, 2)}\n`
-          : summaryText(path.basename(args.input), result),
-      );
+      if (args.json) writeJson(toContractJson(path.basename(args.input), result), io.out);
+      else io.out(summaryText(path.basename(args.input), result));
       return exitCodeFor(result);
     }
     const started = Date.now();
@@ -125,7 +124,7 @@ export async function main(
     );
     return exitCodeFor(result);
   } catch (e) {
-    if (e instanceof XlsxPortError) {
+    if (e instanceof Refusal) {
       io.err(`Målkoll: ${e.message}\n`);
       return e.exitCode;
     }

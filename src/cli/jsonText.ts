@@ -1,0 +1,57 @@
+/**
+ * `JSON.stringify(value, null, 2)` in pieces. A million-row workbook's report is more text than
+ * one JavaScript string may hold (~512 MB), so the CLI writes it element by element; the text is
+ * the same, byte for byte.
+ */
+
+/** Arrays and objects this deep are taken apart; anything deeper is stringified whole. */
+const SPLIT_DEPTH = 2;
+/** Pieces are joined into chunks of about this many characters before they are written. */
+const CHUNK_CHARS = 1 << 20;
+
+function omitted(value: unknown): boolean {
+  return value === undefined || typeof value === "function" || typeof value === "symbol";
+}
+
+function* pieces(value: unknown, depth: number): Generator<string> {
+  const indent = "  ".repeat(depth);
+  const inner = `${indent}  `;
+  if (depth >= SPLIT_DEPTH || value === null || typeof value !== "object" || "toJSON" in value) {
+    const text = JSON.stringify(value, null, 2);
+    yield depth ? text.replace(/\n/g, `\n${indent}`) : text;
+    return;
+  }
+  if (Array.isArray(value)) {
+    if (!value.length) return void (yield "[]");
+    yield "[\n";
+    for (let i = 0; i < value.length; i++) {
+      yield inner;
+      if (omitted(value[i])) yield "null";
+      else yield* pieces(value[i], depth + 1);
+      yield i < value.length - 1 ? ",\n" : `\n${indent}]`;
+    }
+    return;
+  }
+  const entries = Object.entries(value).filter(([, v]) => !omitted(v));
+  if (!entries.length) return void (yield "{}");
+  yield "{\n";
+  for (let i = 0; i < entries.length; i++) {
+    const [key, v] = entries[i];
+    yield `${inner}${JSON.stringify(key)}: `;
+    yield* pieces(v, depth + 1);
+    yield i < entries.length - 1 ? ",\n" : `\n${indent}}`;
+  }
+}
+
+/** Writes `value` as indented JSON (and a final newline) through `write`, in chunks. */
+export function writeJson(value: unknown, write: (text: string) => void): void {
+  let chunk = "";
+  for (const piece of pieces(value, 0)) {
+    chunk += piece;
+    if (chunk.length >= CHUNK_CHARS) {
+      write(chunk);
+      chunk = "";
+    }
+  }
+  write(`${chunk}\n`);
+}
