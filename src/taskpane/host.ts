@@ -2,6 +2,7 @@
  * The only Office-specific glue of the pane: how to reach the workbook, the display language
  * and the theme. Everything else takes a `WithPort` and runs the same in the playground.
  */
+import { Refusal } from "../app/refusal";
 import { OfficePort } from "../ports/office/officePort";
 import { toHostError } from "../ports/office/errors";
 import type { Language } from "./i18n";
@@ -13,7 +14,9 @@ export const withOfficePort: WithPort = async (work) => {
   try {
     return await Excel.run((context) => work(new OfficePort(context)));
   } catch (err) {
-    throw err instanceof Error && err.name === "AbortError" ? err : toHostError(err);
+    throw (err instanceof Error && err.name === "AbortError") || err instanceof Refusal
+      ? err
+      : toHostError(err);
   }
 };
 

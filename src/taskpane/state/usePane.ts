@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useReducer, useRef } from "react";
 import type { Finding } from "../../engine/findings";
 import type { MappingOverride } from "../../engine/state";
+import { Refusal } from "../../app/refusal";
 import { HostError } from "../../ports/office/errors";
 import type { WorkbookPort } from "../../ports/port";
 import type { Language } from "../i18n";
@@ -42,6 +43,7 @@ const isAbort = (err: unknown): boolean => err instanceof Error && err.name === 
 /** What went wrong, in words a person can act on. */
 export function describeError(err: unknown, language: Language): PaneError {
   if (err instanceof HostError) return { text: err.text(language), detail: err.debug || err.excelCode };
+  if (err instanceof Refusal) return { text: err.text(language), detail: null };
   if (err instanceof Error) return { text: err.message, detail: null };
   return { text: String(err), detail: null };
 }
