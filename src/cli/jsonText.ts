@@ -43,15 +43,21 @@ function* pieces(value: unknown, depth: number): Generator<string> {
   }
 }
 
-/** Writes `value` as indented JSON (and a final newline) through `write`, in chunks. */
-export function writeJson(value: unknown, write: (text: string) => void): void {
+/**
+ * Writes `value` as indented JSON (and a final newline) through `write`, in chunks, waiting for
+ * each chunk `write` returns a promise for.
+ */
+export async function writeJson(
+  value: unknown,
+  write: (text: string) => void | Promise<void>,
+): Promise<void> {
   let chunk = "";
   for (const piece of pieces(value, 0)) {
     chunk += piece;
     if (chunk.length >= CHUNK_CHARS) {
-      write(chunk);
+      await write(chunk);
       chunk = "";
     }
   }
-  write(`${chunk}\n`);
+  await write(`${chunk}\n`);
 }

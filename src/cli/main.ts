@@ -78,10 +78,7 @@ function exitCodeFor(result: CheckResult): number {
 }
 
 /** Runs the CLI; returns the exit code. Never throws for bad workbook content. */
-export async function main(
-  argv: string[],
-  io: { out: (s: string) => void; err: (s: string) => void } = defaultIo(),
-): Promise<number> {
+export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
   if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h") {
     io.out(`${USAGE}\n`);
     return argv.length === 0 ? 2 : 0;
@@ -102,7 +99,7 @@ export async function main(
     const port = await XlsxPort.open(args.input);
     if (args.command === "check") {
       const { result } = await runCheck(port, options);
-      if (args.json) writeJson(toContractJson(path.basename(args.input), result), io.out);
+      if (args.json) await writeJson(toContractJson(path.basename(args.input), result), io.out);
       else io.out(summaryText(path.basename(args.input), result));
       return exitCodeFor(result);
     }
@@ -137,9 +134,17 @@ export async function main(
   }
 }
 
-function defaultIo() {
+/** Where the CLI writes. `out` may return a promise that settles once its text has gone out. */
+export interface CliIo {
+  out: (s: string) => void | Promise<void>;
+  err: (s: string) => void;
+}
+
+function defaultIo(): CliIo {
   return {
-    out: (s: string) => void process.stdout.write(s),
-    err: (s: string) => void process.stderr.write(s),
+    // A pipe takes 64 KB at a time; waiting for it keeps a 950 MB report from piling up in memory.
+    out: (s) =>
+      process.stdout.write(s) ? undefined : new Promise((resolve) => process.stdout.once("drain", resolve)),
+    err: (s) => void process.stderr.write(s),
   };
 }

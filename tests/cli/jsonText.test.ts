@@ -6,32 +6,32 @@ import { writeJson } from "../../src/cli/jsonText";
 import { check } from "../../src/engine";
 import { snapshotFromBuffer } from "../../src/ports/xlsx";
 
-function written(value: unknown, chunks?: string[]): string {
+async function written(value: unknown, chunks?: string[]): Promise<string> {
   let text = "";
-  writeJson(value, (s) => {
+  await writeJson(value, (s) => {
     chunks?.push(s);
     text += s;
   });
   return text;
 }
 
-test("the same text as JSON.stringify(value, null, 2) for any JSON value", () => {
-  fc.assert(
-    fc.property(fc.jsonValue(), (value) => {
-      expect(written(value)).toBe(`${JSON.stringify(value, null, 2)}\n`);
+test("the same text as JSON.stringify(value, null, 2) for any JSON value", async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.jsonValue(), async (value) => {
+      expect(await written(value)).toBe(`${JSON.stringify(value, null, 2)}\n`);
     }),
     { numRuns: 500, seed: 20261123 },
   );
 });
 
-test("undefined members are left out and undefined array items become null, as JSON.stringify does", () => {
+test("undefined members are left out and undefined array items become null, as JSON.stringify does", async () => {
   const value = {
     a: undefined,
     b: [undefined, 1, { c: undefined, d: [undefined] }],
     e: { f: () => 1 },
     g: new Date(0),
   };
-  expect(written(value)).toBe(`${JSON.stringify(value, null, 2)}\n`);
+  expect(await written(value)).toBe(`${JSON.stringify(value, null, 2)}\n`);
 });
 
 test("the sample's contract JSON comes out identical, in more than one piece when large", async () => {
@@ -40,7 +40,7 @@ test("the sample's contract JSON comes out identical, in more than one piece whe
     "malkoll-exempel.xlsx",
     check(await snapshotFromBuffer(fs.readFileSync(sample))),
   );
-  expect(written(json)).toBe(`${JSON.stringify(json, null, 2)}\n`);
+  expect(await written(json)).toBe(`${JSON.stringify(json, null, 2)}\n`);
   const many = {
     indicators: Array.from({ length: 20_000 }, (_, i) => ({
       name: `Indikator ${i}`,
@@ -48,6 +48,23 @@ test("the sample's contract JSON comes out identical, in more than one piece whe
     })),
   };
   const chunks: string[] = [];
-  expect(written(many, chunks)).toBe(`${JSON.stringify(many, null, 2)}\n`);
+  expect(await written(many, chunks)).toBe(`${JSON.stringify(many, null, 2)}\n`);
   expect(chunks.length).toBeGreaterThan(1);
+});
+
+test("waits for each chunk a slow reader has not taken yet before writing the next", async () => {
+  const many = { rows: Array.from({ length: 60_000 }, (_, i) => ({ row: i, text: "x".repeat(20) })) };
+  let pending = 0;
+  let most = 0;
+  await writeJson(many, () => {
+    pending++;
+    most = Math.max(most, pending);
+    return new Promise<void>((resolve) =>
+      setImmediate(() => {
+        pending--;
+        resolve();
+      }),
+    );
+  });
+  expect(most).toBe(1);
 });
