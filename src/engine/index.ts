@@ -61,7 +61,7 @@ export function check(snapshot: WorkbookSnapshot, options: CheckOptions = {}): C
   });
   // Evaluation first: validation compares targets in the direction evaluation settles.
   const evaluation = evaluate(built.model, settings);
-  const validation = validate(built.model, userSheets);
+  const validation = validate(built.model, userSheets, recognition);
   const findings = sortFindings(
     [...built.findings, ...validation, ...evaluation.findings],
     snapshot.sheets.map((s) => s.name),

@@ -5,12 +5,15 @@ import type { Model } from "../model/types";
 import { validateBudget } from "./budget";
 import { validateActivities, validateIndicators } from "./indicators";
 import { findPlaceholders } from "./placeholders";
+import { statementTotals } from "./statements";
+import type { Recognition } from "../recognise/types";
 
 /**
  * Checks the model itself: units, targets, gender splits, duplicates, dates, template leftovers
- * and the budget arithmetic. Runs after evaluation, which sets directions and recomputed deviations.
+ * and the budget arithmetic (also the totals of statements such as the balance sheet, which are
+ * not budget tables). Runs after evaluation, which sets directions and recomputed deviations.
  */
-export function validate(model: Model, snapshot: WorkbookSnapshot): Finding[] {
+export function validate(model: Model, snapshot: WorkbookSnapshot, recognition: Recognition): Finding[] {
   const goalAt = (sheet: string, row: number) =>
     goalByPosition(
       model.goals.filter((g) => g.sheet === sheet).sort((a, b) => a.row - b.row),
@@ -21,5 +24,17 @@ export function validate(model: Model, snapshot: WorkbookSnapshot): Finding[] {
     ...validateActivities(model.activities),
     ...validateBudget(model.budget),
     ...findPlaceholders(snapshot, goalAt),
+    ...statementTotals(snapshot.sheets, (sheet) => tableRows(recognition, sheet)),
   ];
+}
+
+/** Rows a recognised table covers on `sheet`, from its header to its last row. */
+function tableRows(recognition: Recognition, sheet: string): Set<number> {
+  const rows = new Set<number>();
+  for (const table of recognition.tables) {
+    if (table.sheet !== sheet) continue;
+    const last = Math.max(table.headerRow, ...table.rows.map((r) => r.row));
+    for (let row = table.headerRow; row <= last; row++) rows.add(row);
+  }
+  return rows;
 }

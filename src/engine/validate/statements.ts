@@ -1,0 +1,142 @@
+import type { SheetGrid } from "../grid";
+import { a1, cellAt, formatAt, lastCol, lastRow, textOf } from "../grid";
+import type { Finding } from "../findings";
+import { finding } from "../findings";
+import { renderNumber, renderNumberEn } from "../parse/target";
+import { parseQuantityCell } from "../parse/quantity";
+import { cleanText } from "../parse/text";
+
+/**
+ * Totals in financial statements that are not budget tables, such as the balance sheet
+ * (`Tillgångar (mnkr) | 2021-08-31 | 2020-08-31`, then rows and `Summa …` rows). A heading with an
+ * amount unit starts a statement; each Summa row must equal the sum of the ordinary rows since the
+ * previous Summa row, or of all ordinary rows since the heading (`Summa tillgångar` =
+ * omsättningstillgångar + anläggningstillgångar). Rows of recognised tables are left to their own
+ * checks.
+ */
+
+const STATEMENT_HEADING = /\((mnkr|mkr|tkr|kr|miljoner kronor|tusen kronor)\)\s*:?$/i;
+const TOTAL_LABEL = /^(summa|totalt|total)\b/i;
+
+interface Figure {
+  value: number;
+  decimals: number;
+}
+
+interface Column {
+  col: number;
+  name: string;
+}
+
+interface Section {
+  columns: Column[];
+  /** Ordinary rows since the heading, per column. */
+  all: Map<number, Figure[]>;
+  /** Ordinary rows since the heading or the last Summa row, per column. */
+  segment: Map<number, Figure[]>;
+}
+
+function figureAt(sheet: SheetGrid, row: number, col: number): Figure | null {
+  const parsed = parseQuantityCell(cellAt(sheet, row, col), formatAt(sheet, row, col));
+  if (parsed.kind !== "quantity") return null;
+  const { value, unit, decimals } = parsed.quantity;
+  return unit === null || /^(mnkr|tkr|kr)$/.test(unit) ? { value, decimals } : null;
+}
+
+/** The row's label: its first non-empty cell, when that is text. */
+function labelOf(sheet: SheetGrid, row: number, lastColumn: number): { col: number; text: string } | null {
+  for (let col = sheet.originCol; col <= lastColumn; col++) {
+    const value = cellAt(sheet, row, col);
+    if (value === null || value === "") continue;
+    return typeof value === "string" ? { col, text: cleanText(value) } : null;
+  }
+  return null;
+}
+
+function sum(figures: Figure[]): number {
+  return figures.reduce((total, f) => total + f.value, 0);
+}
+
+/** Half a unit of the last shown decimal for every figure that went into the comparison. */
+function tolerance(figures: Figure[]): number {
+  const decimals = Math.max(0, ...figures.map((f) => f.decimals));
+  return 0.5 * 10 ** -decimals * figures.length + 1e-9;
+}
+
+function checkTotal(
+  sheet: SheetGrid,
+  row: number,
+  label: string,
+  column: Column,
+  total: Figure,
+  section: Section,
+): Finding | null {
+  const segment = section.segment.get(column.col) ?? [];
+  const all = section.all.get(column.col) ?? [];
+  const candidates = [segment, all].filter((parts) => parts.length >= 2);
+  if (!candidates.length) return null;
+  if (candidates.some((parts) => Math.abs(sum(parts) - total.value) <= tolerance([...parts, total])))
+    return null;
+  const parts = candidates[0];
+  const decimals = Math.max(total.decimals, ...parts.map((f) => f.decimals));
+  const where = column.name ? ` (${column.name})` : "";
+  return finding({
+    code: "budget-total-mismatch",
+    sheet: sheet.name,
+    cell: a1(row, column.col),
+    message: `”${label}”${where}: ${renderNumber(total.value, null, total.decimals)} är inte summan av raderna ovan, ${renderNumber(sum(parts), null, decimals)}.`,
+    messageEn: `"${label}"${where}: ${renderNumberEn(total.value, null, total.decimals)} is not the sum of the rows above, ${renderNumberEn(sum(parts), null, decimals)}.`,
+  });
+}
+
+function sheetStatementTotals(sheet: SheetGrid, claimedRows: Set<number>): Finding[] {
+  const out: Finding[] = [];
+  const last = lastRow(sheet);
+  const lastColumn = lastCol(sheet);
+  let section: Section | null = null;
+  for (let row = sheet.originRow; row <= last; row++) {
+    const label = claimedRows.has(row) ? null : labelOf(sheet, row, lastColumn);
+    if (!label) {
+      section = null;
+      continue;
+    }
+    if (STATEMENT_HEADING.test(label.text)) {
+      const columns: Column[] = [];
+      for (let col = label.col + 1; col <= lastColumn; col++) {
+        const value = cellAt(sheet, row, col);
+        if (value !== null && value !== "") columns.push({ col, name: cleanText(textOf(value)) });
+      }
+      section = columns.length ? { columns, all: new Map(), segment: new Map() } : null;
+      continue;
+    }
+    if (!section) continue;
+    const figures = section.columns
+      .map((column) => ({ column, figure: figureAt(sheet, row, column.col) }))
+      .filter((f): f is { column: Column; figure: Figure } => f.figure !== null);
+    if (!figures.length) {
+      section = null;
+      continue;
+    }
+    if (TOTAL_LABEL.test(label.text)) {
+      for (const { column, figure } of figures) {
+        const mismatch = checkTotal(sheet, row, label.text, column, figure, section);
+        if (mismatch) out.push(mismatch);
+      }
+      section.segment = new Map();
+      continue;
+    }
+    for (const { column, figure } of figures) {
+      for (const parts of [section.all, section.segment]) {
+        const list = parts.get(column.col) ?? [];
+        list.push(figure);
+        parts.set(column.col, list);
+      }
+    }
+  }
+  return out;
+}
+
+/** Summa rows of statements on the user's sheets; `claimed` gives rows recognised tables already cover. */
+export function statementTotals(sheets: SheetGrid[], claimed: (sheet: string) => Set<number>): Finding[] {
+  return sheets.flatMap((sheet) => sheetStatementTotals(sheet, claimed(sheet.name)));
+}
