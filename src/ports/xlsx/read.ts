@@ -1,11 +1,6 @@
 import ExcelJS from "exceljs";
-import type {
-  CellValue,
-  ListObjectInfo,
-  SheetGrid,
-  SheetVisibility,
-  WorkbookSnapshot,
-} from "../../engine/grid";
+import type { CellValue, ListObjectInfo, SheetGrid, WorkbookSnapshot } from "../../engine/grid";
+import { type CellEntry, gridFromEntries, visibilityOf } from "./gridEntries";
 
 /**
  * Reads a workbook with ExcelJS into plain grids: values as Office.js reports them (dates as
@@ -51,10 +46,6 @@ function plainValue(v: ExcelValue, date1904: boolean): CellValue {
   return null;
 }
 
-function visibilityOf(state: string | undefined): SheetVisibility {
-  return state === "hidden" || state === "veryHidden" ? state : "visible";
-}
-
 function listObjectsOf(ws: ExcelJS.Worksheet): ListObjectInfo[] {
   const out: ListObjectInfo[] = [];
   const tables =
@@ -71,18 +62,7 @@ function listObjectsOf(ws: ExcelJS.Worksheet): ListObjectInfo[] {
 }
 
 function gridOf(ws: ExcelJS.Worksheet, date1904: boolean): SheetGrid {
-  interface Entry {
-    row: number;
-    col: number;
-    value: CellValue;
-    format: string | null;
-    formula: string | null;
-  }
-  const entries: Entry[] = [];
-  let minRow = Infinity;
-  let minCol = Infinity;
-  let maxRow = 0;
-  let maxCol = 0;
+  const entries: CellEntry[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.type === ExcelJS.ValueType.Merge) return;
@@ -100,50 +80,12 @@ function gridOf(ws: ExcelJS.Worksheet, date1904: boolean): SheetGrid {
       if (value === null && formula === null) return;
       const fmt = cell.numFmt && cell.numFmt !== "General" ? cell.numFmt : null;
       entries.push({ row: rowNumber, col: colNumber, value, format: fmt, formula });
-      if (rowNumber < minRow) minRow = rowNumber;
-      if (colNumber < minCol) minCol = colNumber;
-      if (rowNumber > maxRow) maxRow = rowNumber;
-      if (colNumber > maxCol) maxCol = colNumber;
     });
   });
-
-  const grid: SheetGrid = {
-    name: ws.name,
-    visibility: visibilityOf(ws.state),
-    originRow: entries.length ? minRow : 1,
-    originCol: entries.length ? minCol : 1,
-    values: [],
-  };
-  if (entries.length) {
-    const height = maxRow - minRow + 1;
-    const width = maxCol - minCol + 1;
-    const values: CellValue[][] = Array.from({ length: height }, () =>
-      new Array<CellValue>(width).fill(null),
-    );
-    let formats: (string | null)[][] | undefined;
-    let formulas: (string | null)[][] | undefined;
-    for (const e of entries) {
-      const r = e.row - minRow;
-      const c = e.col - minCol;
-      values[r][c] = e.value;
-      if (e.format) {
-        formats ??= Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
-        formats[r][c] = e.format;
-      }
-      if (e.formula) {
-        formulas ??= Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
-        formulas[r][c] = e.formula.replace(/^=/, "");
-      }
-    }
-    grid.values = values;
-    if (formats) grid.formats = formats;
-    if (formulas) grid.formulas = formulas;
-  }
-  const listObjects = listObjectsOf(ws);
-  if (listObjects.length) grid.listObjects = listObjects;
-  const merges = (ws.model as { merges?: string[] }).merges ?? [];
-  if (merges.length) grid.merges = [...merges];
-  return grid;
+  return gridFromEntries(ws.name, visibilityOf(ws.state), entries, {
+    listObjects: listObjectsOf(ws),
+    merges: (ws.model as { merges?: string[] }).merges ?? [],
+  });
 }
 
 /** Loads a package with ExcelJS. Exported so the port can retry with a reduced copy. */

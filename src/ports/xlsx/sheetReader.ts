@@ -10,6 +10,7 @@ import type {
 } from "../../engine/grid";
 import { parseA1 } from "../../engine/grid";
 import { parseRels, REL_TYPE, relsPathFor, resolveTarget } from "./package";
+import { type CellEntry, gridFromEntries, visibilityOf } from "./gridEntries";
 import { rawEntries, type RawZipEntry } from "./zipWriter";
 
 /**
@@ -89,10 +90,6 @@ function parseXml(xml: string, handlers: XmlHandlers): void {
 function relId(attributes: Attributes): string | undefined {
   for (const key in attributes) if (key.endsWith(":id")) return attributes[key];
   return undefined;
-}
-
-function visibilityOf(state: string | undefined): SheetVisibility {
-  return state === "hidden" || state === "veryHidden" ? state : "visible";
 }
 
 /** `_x000D_`-style escapes SpreadsheetML uses for characters XML cannot carry. */
@@ -251,14 +248,6 @@ function readCellFormats(xml: string): (string | null)[] {
     },
   });
   return formats;
-}
-
-interface CellEntry {
-  row: number;
-  col: number;
-  value: CellValue;
-  format: string | null;
-  formula: string | null;
 }
 
 interface SheetContext {
@@ -451,47 +440,7 @@ function gridOf(
   const entries = shadows
     ? content.entries.filter((e) => !shadows.has(`${e.row}:${e.col}`))
     : content.entries;
-  const grid: SheetGrid = { name, visibility, originRow: 1, originCol: 1, values: [] };
-  if (entries.length) {
-    let minRow = Infinity;
-    let minCol = Infinity;
-    let maxRow = 0;
-    let maxCol = 0;
-    for (const e of entries) {
-      if (e.row < minRow) minRow = e.row;
-      if (e.col < minCol) minCol = e.col;
-      if (e.row > maxRow) maxRow = e.row;
-      if (e.col > maxCol) maxCol = e.col;
-    }
-    const height = maxRow - minRow + 1;
-    const width = maxCol - minCol + 1;
-    const values: CellValue[][] = Array.from({ length: height }, () =>
-      new Array<CellValue>(width).fill(null),
-    );
-    let formats: (string | null)[][] | undefined;
-    let formulas: (string | null)[][] | undefined;
-    for (const e of entries) {
-      const r = e.row - minRow;
-      const c = e.col - minCol;
-      values[r][c] = e.value;
-      if (e.format) {
-        formats ??= Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
-        formats[r][c] = e.format;
-      }
-      if (e.formula) {
-        formulas ??= Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
-        formulas[r][c] = e.formula.replace(/^=/, "");
-      }
-    }
-    grid.originRow = minRow;
-    grid.originCol = minCol;
-    grid.values = values;
-    if (formats) grid.formats = formats;
-    if (formulas) grid.formulas = formulas;
-  }
-  if (listObjects.length) grid.listObjects = listObjects;
-  if (content.merges.length) grid.merges = [...content.merges];
-  return grid;
+  return gridFromEntries(name, visibility, entries, { listObjects, merges: content.merges });
 }
 
 async function readTables(parts: PartReader, sheetPath: string, ids: string[]): Promise<ListObjectInfo[]> {

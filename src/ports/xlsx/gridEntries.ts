@@ -1,0 +1,64 @@
+import type { CellValue, ListObjectInfo, SheetGrid, SheetVisibility } from "../../engine/grid";
+
+/** One non-empty cell as a reader met it (1-based row and column). */
+export interface CellEntry {
+  row: number;
+  col: number;
+  value: CellValue;
+  format: string | null;
+  formula: string | null;
+}
+
+export function visibilityOf(state: string | undefined): SheetVisibility {
+  return state === "hidden" || state === "veryHidden" ? state : "visible";
+}
+
+/** A sheet's grid from its non-empty cells: the used range only, formats and formulas where any. */
+export function gridFromEntries(
+  name: string,
+  visibility: SheetVisibility,
+  entries: CellEntry[],
+  extras: { listObjects: ListObjectInfo[]; merges: string[] },
+): SheetGrid {
+  const grid: SheetGrid = { name, visibility, originRow: 1, originCol: 1, values: [] };
+  if (entries.length) {
+    let minRow = Infinity;
+    let minCol = Infinity;
+    let maxRow = 0;
+    let maxCol = 0;
+    for (const e of entries) {
+      if (e.row < minRow) minRow = e.row;
+      if (e.col < minCol) minCol = e.col;
+      if (e.row > maxRow) maxRow = e.row;
+      if (e.col > maxCol) maxCol = e.col;
+    }
+    const height = maxRow - minRow + 1;
+    const width = maxCol - minCol + 1;
+    const values: CellValue[][] = Array.from({ length: height }, () =>
+      new Array<CellValue>(width).fill(null),
+    );
+    let formats: (string | null)[][] | undefined;
+    let formulas: (string | null)[][] | undefined;
+    for (const e of entries) {
+      const r = e.row - minRow;
+      const c = e.col - minCol;
+      values[r][c] = e.value;
+      if (e.format) {
+        formats ??= Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
+        formats[r][c] = e.format;
+      }
+      if (e.formula) {
+        formulas ??= Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
+        formulas[r][c] = e.formula.replace(/^=/, "");
+      }
+    }
+    grid.originRow = minRow;
+    grid.originCol = minCol;
+    grid.values = values;
+    if (formats) grid.formats = formats;
+    if (formulas) grid.formulas = formulas;
+  }
+  if (extras.listObjects.length) grid.listObjects = extras.listObjects;
+  if (extras.merges.length) grid.merges = [...extras.merges];
+  return grid;
+}
