@@ -8,7 +8,7 @@ import { XlsxPortError } from "./errors";
 import { applyClearFlags, applyWritePlan, type PatchReport } from "./patch";
 import { PackageEditor, parseRels, REL_TYPE, relsPathFor, resolveTarget } from "./package";
 import { loadWithExcelJS, snapshotFromWorkbook } from "./read";
-import { snapshotFromPackage } from "./sheetReader";
+import { snapshotFromPackage, XmlParseError } from "./sheetReader";
 
 export { XlsxPortError } from "./errors";
 export { FLAG_MARKER_FORMULA } from "./flags";
@@ -25,7 +25,7 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
 }
 
 /**
- * Worksheet XML Målkoll will read at once. A 1 000 000-row, 3-column sheet is ~60 MB and reads in
+ * XML (sheets, shared strings, …) Målkoll will read at once. A 1 000 000-row, 3-column sheet is ~60 MB and reads in
  * ~20 s with ~2 GB of memory; far beyond that the machine runs out, so such files are refused.
  */
 export const MAX_SHEET_XML_BYTES = 400 * 1024 * 1024;
@@ -77,15 +77,17 @@ export async function checkPackage(
       `${name} är en binär arbetsbok (.xlsb). Spara den som .xlsx i Excel.`,
       `${name} is a binary workbook (.xlsb). Save it as .xlsx in Excel.`,
     );
+  // Every XML part, wherever it sits: the reader follows relationships, not folder names. The
+  // sizes are as the zip states them; the reader refuses a part that inflates to another size.
   const sheetBytes = zip
-    .filter((path) => /^xl\/worksheets\/[^/]+\.xml$/.test(path))
+    .filter((path) => /\.(xml|rels)$/i.test(path))
     .reduce((sum, file) => sum + uncompressedSize(file), 0);
   const limit = limits.maxSheetXmlBytes ?? MAX_SHEET_XML_BYTES;
   if (sheetBytes > limit) {
     const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
     throw new XlsxPortError(
-      `${name} är för stor för Målkoll: bladen är ${mb(sheetBytes)} (högst ${mb(limit)}). Dela upp arbetsboken eller ta bort rader som inte är tabeller.`,
-      `${name} is too large for Målkoll: its sheets are ${mb(sheetBytes)} (at most ${mb(limit)}). Split the workbook or remove rows that are not tables.`,
+      `${name} är för stor för Målkoll: dess XML är ${mb(sheetBytes)} (högst ${mb(limit)}). Dela upp arbetsboken eller ta bort rader som inte är tabeller.`,
+      `${name} is too large for Målkoll: its XML is ${mb(sheetBytes)} (at most ${mb(limit)}). Split the workbook or remove rows that are not tables.`,
     );
   }
   return zip;
@@ -104,8 +106,9 @@ export async function snapshotFromBuffer(
   const zip = checked ?? (await checkPackage(bytes, name));
   try {
     return await snapshotFromPackage(zip, bytes, name);
-  } catch {
-    return snapshotWithExcelJS(zip, bytes, name);
+  } catch (err) {
+    if (!(err instanceof XmlParseError)) throw err;
+    return snapshotWithExcelJS(zip, bytes, name, err);
   }
 }
 
@@ -114,6 +117,8 @@ export async function snapshotWithExcelJS(
   zip: JSZip,
   bytes: Uint8Array,
   name: string,
+  /** Why Målkoll's own reader gave up, kept as the cause if ExcelJS fails too. */
+  ownError?: unknown,
 ): Promise<WorkbookSnapshot> {
   try {
     return snapshotFromWorkbook(await loadWithExcelJS(bytes), name);
@@ -122,7 +127,12 @@ export async function snapshotWithExcelJS(
       const reduced = await withoutPivotParts(zip);
       return snapshotFromWorkbook(await loadWithExcelJS(reduced), name);
     } catch {
-      throw new XlsxPortError(`${name} kunde inte läsas`, `${name} could not be read`, { cause: first });
+      throw new XlsxPortError(`${name} kunde inte läsas`, `${name} could not be read`, {
+        cause:
+          ownError === undefined
+            ? first
+            : new AggregateError([ownError, first], "neither reader could read it"),
+      });
     }
   }
 }

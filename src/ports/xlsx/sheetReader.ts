@@ -8,9 +8,10 @@ import type {
   SheetVisibility,
   WorkbookSnapshot,
 } from "../../engine/grid";
-import { parseA1 } from "../../engine/grid";
+import { parseA1Range } from "../../engine/grid";
 import { parseRels, REL_TYPE, relsPathFor, resolveTarget } from "./package";
 import { type CellEntry, gridFromEntries, visibilityOf } from "./gridEntries";
+import { XlsxPortError } from "./errors";
 import { rawEntries, type RawZipEntry } from "./zipWriter";
 
 /**
@@ -54,6 +55,8 @@ const BUILTIN_NUMBER_FORMATS: Record<number, string> = {
 };
 
 const REL_SHARED_STRINGS = "/sharedStrings";
+/** A number as SpreadsheetML writes it (`Number()` alone would also take `0x10` or `Infinity`). */
+const DECIMAL_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const REL_TABLE = "/table";
 const ESCAPED_CHAR = /_x([0-9A-Fa-f]{4})_/g;
 
@@ -70,6 +73,14 @@ function localName(name: string): string {
   return colon < 0 ? name : name.slice(colon + 1);
 }
 
+/** XML that does not parse: the one failure the port lets ExcelJS try instead. */
+export class XmlParseError extends Error {
+  constructor(cause: unknown) {
+    super(`XML does not parse: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = "XmlParseError";
+  }
+}
+
 /** Parses XML with element names stripped of any prefix (some writers emit `x:c`). */
 function parseXml(xml: string, handlers: XmlHandlers): void {
   const parser = new SaxesParser({ position: false });
@@ -83,7 +94,12 @@ function parseXml(xml: string, handlers: XmlHandlers): void {
     const close = handlers.close;
     parser.on("closetag", (tag) => close(localName(tag.name)));
   }
-  parser.write(xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml).close();
+  try {
+    parser.write(xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml).close();
+  } catch (err) {
+    // saxes reports malformed XML by throwing from write/close; the handlers here do not throw.
+    throw new XmlParseError(err);
+  }
 }
 
 /** The relationship id attribute (`r:id`, whatever the prefix is called). */
@@ -127,33 +143,51 @@ function columnLetters(col: number): string {
   return s;
 }
 
-const REFERENCE = /(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(!])/g;
+/**
+ * Formula tokens, in the order they are tried: text that never moves (string literals, quoted
+ * sheet names, structured references such as `Tabell1[[#This Row],[T1]]`), whole-column and
+ * whole-row ranges (`C:D`, `3:3`), then cell references. `(?<!…)`/`(?!…)` keep names such as
+ * `LOG10(` or `Mål1` from being read as references.
+ */
+const FORMULA_TOKEN = new RegExp(
+  [
+    `"(?:[^"]|"")*"|'(?:[^']|'')*'|\\[(?:[^\\[\\]]|\\[[^\\]]*\\])*\\]`,
+    `(?<![\\p{L}\\p{N}_.])(\\$?)([A-Za-z]{1,3}):(\\$?)([A-Za-z]{1,3})(?![\\p{L}\\p{N}_(!])`,
+    `(?<![\\p{L}\\p{N}_.:])(\\$?)(\\d+):(\\$?)(\\d+)(?![\\p{L}\\p{N}_(!:])`,
+    `(?<![\\p{L}\\p{N}_.])(\\$?)([A-Za-z]{1,3})(\\$?)(\\d+)(?![\\p{L}\\p{N}_(!])`,
+  ].join("|"),
+  "gu",
+);
 
 /**
  * A shared formula as it reads in a cell `rows`/`cols` away from its master: relative references
- * move, `$` ones stay. String literals and quoted sheet names are left alone.
+ * move, `$` ones stay; a reference moved off the sheet becomes `#REF!`.
  */
 export function slideFormula(formula: string, rows: number, cols: number): string {
-  return formula
-    .split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/)
-    .map((part, i) =>
-      i % 2 === 1
-        ? part
-        : part.replace(
-            REFERENCE,
-            (ref, colAbs: string, letters: string, rowAbs: string, digits: string, at: number) => {
-              const before = at > 0 ? part[at - 1] : "";
-              if (/[\w.]/.test(before)) return ref;
-              const col = columnOf(letters);
-              if (col > 16384) return ref;
-              const newCol = colAbs ? col : col + cols;
-              const newRow = rowAbs ? Number(digits) : Number(digits) + rows;
-              if (newCol < 1 || newRow < 1) return "#REF!";
-              return `${colAbs}${columnLetters(newCol)}${rowAbs}${newRow}`;
-            },
-          ),
-    )
-    .join("");
+  const col = (abs: string, letters: string): number | null => {
+    const n = columnOf(letters);
+    if (n > 16384) return null;
+    return abs ? n : n + cols;
+  };
+  const row = (abs: string, digits: string): number => (abs ? Number(digits) : Number(digits) + rows);
+  return formula.replace(FORMULA_TOKEN, (token, ...g: (string | undefined)[]) => {
+    if (g[0] !== undefined) {
+      const [a, b] = [col(g[0], g[1]!), col(g[2]!, g[3]!)];
+      if (a === null || b === null) return token;
+      return a < 1 || b < 1 ? "#REF!" : `${g[0]}${columnLetters(a)}:${g[2]}${columnLetters(b)}`;
+    }
+    if (g[4] !== undefined) {
+      const [a, b] = [row(g[4], g[5]!), row(g[6]!, g[7]!)];
+      return a < 1 || b < 1 ? "#REF!" : `${g[4]}${a}:${g[6]}${b}`;
+    }
+    if (g[8] !== undefined) {
+      const c = col(g[8], g[9]!);
+      if (c === null) return token;
+      const r = row(g[10]!, g[11]!);
+      return c < 1 || r < 1 ? "#REF!" : `${g[8]}${columnLetters(c)}${g[10]}${r}`;
+    }
+    return token;
+  });
 }
 
 /** Excel serial of an ISO 8601 date (`t="d"` cells). */
@@ -165,7 +199,17 @@ function isoDateToSerial(text: string, date1904: boolean): number | null {
       : `${text}Z`;
   const t = Date.parse(iso);
   if (!Number.isFinite(t)) return null;
-  return Math.round((t / 86400000 + (date1904 ? 24107 : 25569)) * 1e9) / 1e9;
+  const serial = Math.round((t / 86400000 + (date1904 ? 24107 : 25569)) * 1e9) / 1e9;
+  // The 1900 system counts a 29 February 1900 that never was: days before it are one lower.
+  return !date1904 && serial < 61 ? serial - 1 : serial;
+}
+
+function damaged(path: string, cause: unknown): XlsxPortError {
+  return new XlsxPortError(
+    `Arbetsboken är skadad: delen ${path} är inte så stor som filen uppger`,
+    `The workbook is damaged: part ${path} is not the size the file states`,
+    { cause },
+  );
 }
 
 /** Reads package parts: deflated entries through Node's zlib, anything else through JSZip. */
@@ -179,15 +223,24 @@ class PartReader {
     this.raw = rawEntries(bytes);
   }
 
+  /**
+   * A part's text. A part that inflates to another size than the package states is refused: the
+   * size limit (`checkPackage`) is checked against the stated sizes, so they must hold.
+   */
   async text(path: string): Promise<string | null> {
     const raw = this.raw.get(path);
-    if (raw && raw.uncompressedSize > 0) {
+    if (raw) {
+      let data: Uint8Array;
       try {
-        const data = raw.method === 0 ? raw.compressed : zlib.inflateRawSync(raw.compressed);
-        if (data.length === raw.uncompressedSize) return Buffer.from(data).toString("utf8");
-      } catch {
-        // A damaged entry: JSZip below reports it the way the rest of the port expects.
+        data =
+          raw.method === 0
+            ? raw.compressed
+            : zlib.inflateRawSync(raw.compressed, { maxOutputLength: Math.max(1, raw.uncompressedSize) });
+      } catch (err) {
+        throw damaged(path, err);
       }
+      if (data.length !== raw.uncompressedSize) throw damaged(path, null);
+      return Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString("utf8");
     }
     const file = this.zip.file(path);
     return file ? file.async("string") : null;
@@ -392,42 +445,66 @@ function cellValue(
   context: SheetContext,
 ): CellValue {
   switch (type) {
-    case "s": {
-      if (valueText === null) return null;
-      return context.strings[parseInt(valueText, 10)] ?? null;
-    }
+    case "s":
+      return valueText === null ? null : textValue(context.strings[parseInt(valueText, 10)]);
     case "inlineStr":
-      return inlineText === null ? null : unescapeSpreadsheetText(inlineText);
+      return inlineText === null ? null : textValue(unescapeSpreadsheetText(inlineText));
     case "str":
-      return valueText;
-    case "b":
-      return valueText === null ? null : valueText.trim() === "1" || valueText.trim() === "true";
+      return valueText === null ? null : textValue(unescapeSpreadsheetText(valueText));
+    case "b": {
+      const flag = valueText?.trim().toLowerCase();
+      return flag === undefined || flag === "" ? null : flag === "1" || flag === "true";
+    }
     case "e":
       return valueText;
     case "d":
       return valueText === null ? null : isoDateToSerial(valueText.trim(), context.date1904);
     default: {
-      if (valueText === null || valueText.trim() === "") return null;
-      const n = Number(valueText);
-      return Number.isFinite(n) ? n : null;
+      const text = valueText?.trim() ?? "";
+      return DECIMAL_NUMBER.test(text) ? Number(text) : null;
     }
   }
 }
 
-/** Cells of a merged area other than its top-left one: Excel shows nothing there. */
-function mergeShadows(merges: string[]): Set<string> | null {
-  if (!merges.length) return null;
-  const shadows = new Set<string>();
-  for (const ref of merges) {
-    const [from, to] = ref.split(":");
-    const a = parseA1(from);
-    const b = parseA1(to ?? from);
-    if (!a || !b) continue;
-    if ((b.row - a.row + 1) * (b.col - a.col + 1) > 1_000_000) continue;
-    for (let r = a.row; r <= b.row; r++)
-      for (let c = a.col; c <= b.col; c++) if (r !== a.row || c !== a.col) shadows.add(`${r}:${c}`);
+/** Empty text is an empty cell, as Office.js reports it (`""` in `values` is nothing there). */
+function textValue(text: string | undefined): string | null {
+  return text === undefined || text === "" ? null : text;
+}
+
+/**
+ * The entries outside merged areas or at their top-left cell: Excel shows nothing in the rest.
+ * Only cells that hold something are looked at, so a merge over a million empty rows costs nothing.
+ */
+function withoutMergeShadows(entries: CellEntry[], merges: string[]): CellEntry[] {
+  const areas = merges
+    .map((ref) => parseA1Range(ref))
+    .filter((a): a is NonNullable<typeof a> => a !== null && (a.row2 > a.row1 || a.col2 > a.col1));
+  if (!areas.length) return entries;
+  const byRow = new Map<number, number[]>();
+  entries.forEach((e, i) => {
+    const list = byRow.get(e.row);
+    if (list) list.push(i);
+    else byRow.set(e.row, [i]);
+  });
+  const rows = [...byRow.keys()].sort((a, b) => a - b);
+  const shadowed = new Set<number>();
+  for (const area of areas) {
+    // First row holding cells at or after the area's top, by binary search.
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rows[mid] < area.row1) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < rows.length && rows[k] <= area.row2; k++)
+      for (const i of byRow.get(rows[k])!) {
+        const e = entries[i];
+        if (e.col >= area.col1 && e.col <= area.col2 && (e.row !== area.row1 || e.col !== area.col1))
+          shadowed.add(i);
+      }
   }
-  return shadows;
+  return shadowed.size ? entries.filter((_, i) => !shadowed.has(i)) : entries;
 }
 
 function gridOf(
@@ -436,10 +513,7 @@ function gridOf(
   content: SheetContent,
   listObjects: ListObjectInfo[],
 ): SheetGrid {
-  const shadows = mergeShadows(content.merges);
-  const entries = shadows
-    ? content.entries.filter((e) => !shadows.has(`${e.row}:${e.col}`))
-    : content.entries;
+  const entries = withoutMergeShadows(content.entries, content.merges);
   return gridFromEntries(name, visibility, entries, { listObjects, merges: content.merges });
 }
 

@@ -7,12 +7,21 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import JSZip from "jszip";
-import { cellAt, formatAt, formulaAt, type CellValue, type WorkbookSnapshot } from "../../../src/engine/grid";
+import {
+  cellAt,
+  formatAt,
+  formulaAt,
+  lastCol,
+  lastRow,
+  type CellValue,
+  type WorkbookSnapshot,
+} from "../../../src/engine/grid";
 import { main } from "../../../src/cli/main";
 import { checkPackage, snapshotFromBuffer, snapshotWithExcelJS } from "../../../src/ports/xlsx";
 import { slideFormula, snapshotFromPackage } from "../../../src/ports/xlsx/sheetReader";
 import { generateWorkbook, workbookToXlsx } from "../../../scripts/bench/workbook";
 import { buildXlsx } from "../../fixtures/hostile/build";
+import { columnLetters } from "../../../src/engine/grid";
 import { convertWithLibreOffice, libreOfficeAvailableOrSkip } from "../../helpers/libreoffice";
 import { buildRichWorkbook } from "./fixture";
 
@@ -44,16 +53,17 @@ function differences(own: WorkbookSnapshot, ref: WorkbookSnapshot): string[] {
   own.sheets.forEach((a, i) => {
     const b = ref.sheets[i];
     const where = (r: number, c: number) => `${a.name}!R${r}C${c}`;
-    if (a.values.length && (a.originRow !== b.originRow || a.originCol !== b.originCol))
-      out.push(`${a.name}: origin ${a.originRow},${a.originCol} vs ${b.originRow},${b.originCol}`);
-    const rows = Math.max(a.values.length, b.values.length);
-    for (let r = 0; r < rows; r++) {
-      const width = Math.max(a.values[r]?.length ?? 0, b.values[r]?.length ?? 0);
-      for (let c = 0; c < width; c++) {
-        const row = a.originRow + r;
-        const col = a.originCol + c;
-        const va: CellValue = cellAt(a, row, col);
-        const vb: CellValue = cellAt(b, row, col);
+    // Over the area either reader found cells in, so a sheet one of them left empty still counts.
+    const used = [a, b].filter((g) => g.values.length);
+    const top = Math.min(...used.map((g) => g.originRow));
+    const left = Math.min(...used.map((g) => g.originCol));
+    const bottom = Math.max(0, ...used.map((g) => lastRow(g)));
+    const right = Math.max(0, ...used.map((g) => lastCol(g)));
+    for (let row = top; row <= bottom; row++) {
+      for (let col = left; col <= right; col++) {
+        // Empty text is an empty cell to the engine and to Office.js; ExcelJS keeps "".
+        const va: CellValue = cellAt(a, row, col) === "" ? null : cellAt(a, row, col);
+        const vb: CellValue = cellAt(b, row, col) === "" ? null : cellAt(b, row, col);
         // ExcelJS drops a formula's cached result when it is 0 (its model copy skips falsy values);
         // Excel and Office.js report the 0.
         const droppedZero = va === 0 && vb === null && formulaAt(a, row, col) !== null;
@@ -79,6 +89,22 @@ async function expectSameAsExcelJS(bytes: Uint8Array): Promise<WorkbookSnapshot>
   expect(differences(own, await excelJsReading(bytes))).toEqual([]);
   return own;
 }
+
+test("the comparison itself: a sheet one reader leaves empty is a difference", () => {
+  const sheet = (values: CellValue[][], originRow = 1, originCol = 1) => ({
+    name: "Blad1",
+    visibility: "visible" as const,
+    originRow,
+    originCol,
+    values,
+  });
+  const book = (g: ReturnType<typeof sheet>): WorkbookSnapshot => ({ name: "b", sheets: [g] });
+  expect(differences(book(sheet([])), book(sheet([["Indikator", 42]], 5, 2)))).toEqual([
+    'Blad1!R5C2: null vs "Indikator"',
+    "Blad1!R5C3: null vs 42",
+  ]);
+  expect(differences(book(sheet([["", 1]])), book(sheet([[null, 1]])))).toEqual([]);
+});
 
 let dir: string;
 beforeAll(() => {
@@ -274,4 +300,77 @@ test("slideFormula moves relative references only", () => {
   expect(slideFormula("SUM(Blad1!B2:B4)*LOG10(2)", 1, 0)).toBe("SUM(Blad1!B3:B5)*LOG10(2)");
   expect(slideFormula('"B2"&B2', 1, 1)).toBe('"B2"&C3');
   expect(slideFormula("A1", -1, 0)).toBe("#REF!");
+  // Whole rows and columns move too; names, structured references and quoted sheets do not.
+  expect(slideFormula("SUM(3:3)+SUM(C:C)+SUM($D:$D)+SUM($4:$4)", 1, 1)).toBe(
+    "SUM(4:4)+SUM(D:D)+SUM($D:$D)+SUM($4:$4)",
+  );
+  expect(slideFormula("Tabell1[[#This Row],[T1]]*B2", 1, 0)).toBe("Tabell1[[#This Row],[T1]]*B3");
+  expect(slideFormula("Mål1+A1+'Blad B2'!B2", 1, 0)).toBe("Mål1+A2+'Blad B2'!B3");
+});
+
+describe("what a hostile package cannot do to the reader", () => {
+  /** Rewrites the sizes a zip states for `part` (local header and central directory). */
+  function understate(bytes: Buffer, part: string, size: number): Buffer {
+    const out = Buffer.from(bytes);
+    const name = Buffer.from(part);
+    for (let at = out.indexOf(name); at >= 0; at = out.indexOf(name, at + 1)) {
+      if (out.readUInt32LE(at - 30) === 0x04034b50) out.writeUInt32LE(size, at - 30 + 22);
+      if (out.readUInt32LE(at - 46) === 0x02014b50) out.writeUInt32LE(size, at - 46 + 24);
+    }
+    return out;
+  }
+
+  test("a part that inflates beyond the size the zip states is refused (exit 2), not inflated", async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => [`Indikator ${i}`, i]);
+    const honest = await buildXlsx([{ name: "Blad1", rows }]);
+    const lying = understate(honest, "xl/worksheets/sheet1.xml", 100);
+    await expect(snapshotFromBuffer(lying, "bomb.xlsx")).rejects.toMatchObject({
+      exitCode: 2,
+      messageSv: expect.stringMatching(/skadad.*xl\/worksheets\/sheet1\.xml/),
+    });
+  });
+
+  test("the size limit counts XML in any folder, not just xl/worksheets/*.xml", async () => {
+    const zip = await JSZip.loadAsync(await buildXlsx([{ name: "Blad1", rows: [["a", 1]] }]));
+    zip.file("xl/gömd/stor.xml", "<x>" + "a".repeat(200_000) + "</x>");
+    const bytes = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+    await expect(checkPackage(bytes, "stor.xlsx", { maxSheetXmlBytes: 100_000 })).rejects.toMatchObject({
+      exitCode: 2,
+    });
+  });
+
+  test("merges over a million empty rows cost nothing; only the cells they hide are dropped", async () => {
+    const merges = Array.from(
+      { length: 18 },
+      (_, i) => `${columnLetters(i + 2)}1:${columnLetters(i + 2)}999999`,
+    );
+    const bytes = await buildXlsx([
+      {
+        name: "Blad1",
+        rows: [
+          ["Rubrik", "kvar", 1],
+          ["Indikator", "dold", 2],
+        ],
+        merges: [...merges, "A5:A5"],
+      },
+    ]);
+    const grid = (await ownReading(bytes)).sheets[0];
+    expect(grid.values).toEqual([
+      ["Rubrik", "kvar", 1],
+      ["Indikator", null, null],
+    ]);
+  });
+
+  test("cell values ExcelJS and Number() would misread", async () => {
+    const zip = await JSZip.loadAsync(await buildXlsx([{ name: "Blad1", rows: [] }]));
+    zip.file(
+      "xl/worksheets/sheet1.xml",
+      `<worksheet xmlns="${MAIN}"><sheetData><row r="1">` +
+        `<c r="A1" t="b"><v>TRUE</v></c><c r="B1"><v>0x10</v></c><c r="C1"><v>Infinity</v></c><c r="D1"><v>1.5E+3</v></c>` +
+        `<c r="E1" t="str"><f>""</f><v></v></c><c r="F1" t="str"><f>A1</f><v>rad_x000D_</v></c><c r="G1" t="d"><v>1900-01-01</v></c>` +
+        `</row></sheetData></worksheet>`,
+    );
+    const grid = (await ownReading(await zip.generateAsync({ type: "nodebuffer" }))).sheets[0];
+    expect(grid.values).toEqual([[true, null, null, 1500, null, "rad\r", 1]]);
+  });
 });
