@@ -22,7 +22,7 @@ import {
   removeRel,
   resolveTarget,
 } from "./package";
-import { renamePrintTitles, setPrintTitles } from "./printTitles";
+import { removePrintTitles, renamePrintTitles, setPrintTitles } from "./printTitles";
 import { StyleBook } from "./styles";
 import type { SheetSpec } from "../../engine/report/spec";
 import { attr, escapeXml, prefixFor, removeAttr, setAttr, startTags } from "./xml";
@@ -195,13 +195,11 @@ class WorkbookPatch {
     }
     // As the Office port: the table's header row, the last frozen one, repeats on printed pages.
     const headerRow = spec.freezeRows && spec.freezeRows > 0 ? Math.floor(spec.freezeRows) : 0;
-    if (state === "visible" && headerRow)
-      this.wbXml = setPrintTitles(
-        this.wbXml,
-        this.sheets.findIndex((s) => sameName(s.name, name)),
-        name,
-        headerRow,
-      );
+    const index = this.sheets.findIndex((s) => sameName(s.name, name));
+    this.wbXml =
+      state === "visible" && headerRow
+        ? setPrintTitles(this.wbXml, index, name, headerRow)
+        : removePrintTitles(this.wbXml, index);
     this.pkg.set(
       partPath,
       renderOwnedSheet(spec, this.styles, {

@@ -29,10 +29,30 @@ export function setPrintTitles(wbXml: string, sheetIndex: number, sheetName: str
   if (xml.includes("</definedNames>")) return xml.replace("</definedNames>", `${element}</definedNames>`);
   if (/<definedNames\s*\/>/.test(xml))
     return xml.replace(/<definedNames\s*\/>/, `<definedNames>${element}</definedNames>`);
-  // CT_Workbook order: sheets, functionGroups, externalReferences, definedNames.
-  const after = ["</externalReferences>", "</functionGroups>", "</sheets>"].find((tag) => xml.includes(tag));
-  if (!after) return xml;
-  return xml.replace(after, `${after}<definedNames>${element}</definedNames>`);
+  // CT_Workbook order: sheets, functionGroups, externalReferences, definedNames. Any of them may
+  // be written self-closing (`<functionGroups builtInGroupCount="18"/>`).
+  let at = -1;
+  for (const name of ["sheets", "functionGroups", "externalReferences"]) {
+    const end = elementEnd(xml, name);
+    if (end > at) at = end;
+  }
+  if (at < 0) return xml;
+  return `${xml.slice(0, at)}<definedNames>${element}</definedNames>${xml.slice(at)}`;
+}
+
+/** Where an unprefixed element ends (after `</name>` or its self-closing tag), or -1. */
+function elementEnd(xml: string, name: string): number {
+  const close = xml.indexOf(`</${name}>`);
+  if (close >= 0) return close + name.length + 3;
+  const selfClosing = new RegExp(`<${name}(?=[\\s/])[^>]*/>`).exec(xml);
+  return selfClosing ? selfClosing.index + selfClosing[0].length : -1;
+}
+
+/** Removes the sheet's print titles (a regenerated sheet whose table no longer has a header row). */
+export function removePrintTitles(wbXml: string, sheetIndex: number): string {
+  return wbXml
+    .replace(DEFINED_NAME, (existing) => (isPrintTitlesOf(existing, sheetIndex) ? "" : existing))
+    .replace(/<definedNames>\s*<\/definedNames>/, "");
 }
 
 /**

@@ -7,6 +7,7 @@ import type { OutCell, SheetSpec } from "../../../src/engine/report/spec";
 import type { WritePlan } from "../../../src/ports/port";
 import { XlsxPort } from "../../../src/ports/xlsx";
 import { rowHeightFor } from "../../../src/ports/xlsx/ownedSheet";
+import { removePrintTitles, setPrintTitles } from "../../../src/ports/xlsx/printTitles";
 import { linePoints, wrappedHeightPoints, wrappedLineCount } from "../../../src/ports/xlsx/rowHeight";
 import { convertWithLibreOffice, libreOfficeAvailableOrSkip } from "../../helpers/libreoffice";
 import { buildRichWorkbook } from "./fixture";
@@ -248,4 +249,24 @@ describe("print titles: the header rows repeat on every printed page", () => {
     for (const page of owned) expect(page).toContain("Rubrikrad Indikator");
     rmSync(dir, { recursive: true, force: true });
   }, 120_000);
+});
+
+describe("print titles in workbook.xml, as text", () => {
+  const book = (middle: string) =>
+    `<workbook xmlns="x"><sheets><sheet name="A" sheetId="1"/><sheet name="B" sheetId="2"/></sheets>${middle}<calcPr/></workbook>`;
+
+  test("definedNames go after a self-closing functionGroups, where the schema wants them", () => {
+    const xml = setPrintTitles(book('<functionGroups builtInGroupCount="18"/>'), 1, "B", 4);
+    expect(xml).toBe(
+      book(
+        `<functionGroups builtInGroupCount="18"/><definedNames><definedName name="_xlnm.Print_Titles" localSheetId="1">'B'!$4:$4</definedName></definedNames>`,
+      ),
+    );
+  });
+
+  test("removing a sheet's titles leaves the others, and no empty definedNames", () => {
+    const both = setPrintTitles(setPrintTitles(book(""), 0, "A", 2), 1, "B", 3);
+    expect(removePrintTitles(both, 1)).toBe(setPrintTitles(book(""), 0, "A", 2));
+    expect(removePrintTitles(removePrintTitles(both, 1), 0)).toBe(book(""));
+  });
 });
