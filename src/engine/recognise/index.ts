@@ -16,9 +16,10 @@ export function recognise(snapshot: WorkbookSnapshot, mappings: MappingOverride[
   const out: Recognition = { tables: [], goals: [], periodCells: [], unrecognised: [] };
   for (const sheet of snapshot.sheets) {
     if (sheet.values.length === 0) continue;
-    out.goals.push(...findGoalHeadings(sheet));
+    // Loops, not push(...): a sheet can hold more of them than the call stack takes.
+    for (const goal of findGoalHeadings(sheet)) out.goals.push(goal);
     recogniseTables(sheet, mappings, out);
-    out.periodCells.push(...labelledPeriodCells(sheet));
+    for (const cell of labelledPeriodCells(sheet)) out.periodCells.push(cell);
   }
   for (const table of out.tables) {
     if (table.type !== "indicators-followup") continue;

@@ -222,8 +222,12 @@ export function buildDeviationSheet(ctx: ReportContext): SheetSpec {
   const sheet = new SheetBuilder("avvikelser");
   sheet.heading(sheetTitle(ctx, "Avvikelser"), ctx.note);
   const index = new FindingIndex(ctx.result.findings);
-  const rows = [...indicatorRows(ctx, index), ...activityRows(ctx, index), ...budgetRows(ctx, index)];
-  rows.push(...otherRows(index.rest(ctx.result.findings)));
+  const rows = [
+    ...indicatorRows(ctx, index),
+    ...activityRows(ctx, index),
+    ...budgetRows(ctx, index),
+    ...otherRows(index.rest(ctx.result.findings)),
+  ];
   if (!rows.length) {
     sheet.add([{ value: "Inga avvikelser.", style: "normal" }]);
     return sheet.build();

@@ -196,6 +196,7 @@ export function validateBudget(lines: BudgetLine[]): Finding[] {
   const out: Finding[] = [];
   for (const line of lines) out.push(...deviationMismatch(line), ...signErrors(line));
   for (const table of groupByTable(lines))
-    out.push(...totalMismatches(table), ...dispositionMismatch(table), ...nettoMismatches(table));
+    for (const found of [totalMismatches(table), dispositionMismatch(table), nettoMismatches(table)])
+      for (const f of found) out.push(f);
   return out;
 }

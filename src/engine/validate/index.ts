@@ -33,7 +33,9 @@ function tableRows(recognition: Recognition, sheet: string): Set<number> {
   const rows = new Set<number>();
   for (const table of recognition.tables) {
     if (table.sheet !== sheet) continue;
-    const last = Math.max(table.headerRow, ...table.rows.map((r) => r.row));
+    // A loop, not Math.max(...rows): a table can have a million rows, more than the call stack takes.
+    let last = table.headerRow;
+    for (const r of table.rows) if (r.row > last) last = r.row;
     for (let row = table.headerRow; row <= last; row++) rows.add(row);
   }
   return rows;

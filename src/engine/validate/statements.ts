@@ -57,9 +57,16 @@ function sum(figures: Figure[]): number {
   return figures.reduce((total, f) => total + f.value, 0);
 }
 
+/** A loop rather than Math.max(...): a statement may have more rows than the call stack takes. */
+function maxDecimals(figures: Figure[]): number {
+  let most = 0;
+  for (const f of figures) if (f.decimals > most) most = f.decimals;
+  return most;
+}
+
 /** Half a unit of the last shown decimal for every figure that went into the comparison. */
 function tolerance(figures: Figure[]): number {
-  const decimals = Math.max(0, ...figures.map((f) => f.decimals));
+  const decimals = maxDecimals(figures);
   return 0.5 * 10 ** -decimals * figures.length + 1e-9;
 }
 
@@ -78,7 +85,7 @@ function checkTotal(
   if (candidates.some((parts) => Math.abs(sum(parts) - total.value) <= tolerance([...parts, total])))
     return null;
   const parts = candidates[0];
-  const decimals = Math.max(total.decimals, ...parts.map((f) => f.decimals));
+  const decimals = maxDecimals([...parts, total]);
   const where = column.name ? ` (${column.name})` : "";
   return finding({
     code: "budget-total-mismatch",
