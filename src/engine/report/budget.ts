@@ -244,7 +244,7 @@ export function buildBudgetSheet(ctx: ReportContext): SheetSpec {
   const chartAreas: { label: string; row: number }[] = [];
   for (const lines of omrade) {
     sheet.add([{ value: "Driftbudget per verksamhetsområde", style: "heading" }]);
-    chartAreas.push(...omradeTable(ctx, sheet, lines));
+    for (const area of omradeTable(ctx, sheet, lines)) chartAreas.push(area);
     sheet.blank();
   }
   derivedTable(ctx, sheet);

@@ -135,7 +135,7 @@ export class PackageEditor {
       .filter((f) => !this.changed.has(f.name))
       .map((f) => f.date.getTime())
       .filter((t) => Number.isFinite(t));
-    return new Date(dates.length ? Math.min(...dates) : Date.UTC(1980, 0, 1));
+    return new Date(dates.length ? dates.reduce((a, b) => Math.min(a, b)) : Date.UTC(1980, 0, 1));
   }
 
   static async load(bytes: Uint8Array): Promise<PackageEditor> {

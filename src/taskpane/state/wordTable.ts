@@ -82,7 +82,7 @@ const escapeHtml = (text: string): string =>
 
 /** HTML Word pastes as a table: bold header and totals, italic indented `varav` rows, numbers right-aligned. */
 export function tableToHtml(table: SpecTable): string {
-  const width = Math.max(...table.rows.map((r) => r.length));
+  const width = table.rows.reduce((most, r) => Math.max(most, r.length), 0);
   const border = "border:1px solid #808080;padding:2px 6px;";
   const rows = table.rows.map((row) => {
     const header = row.some((c) => c?.style === "header");
