@@ -4,19 +4,23 @@ import type { Finding } from "../findings";
 import { finding } from "../findings";
 import { renderNumber, renderNumberEn } from "../parse/target";
 import { parseQuantityCell } from "../parse/quantity";
-import { cleanText } from "../parse/text";
+import { cleanText, matchKey } from "../parse/text";
 
 /**
  * Totals in financial statements that are not budget tables, such as the balance sheet
  * (`Tillgångar (mnkr) | 2021-08-31 | 2020-08-31`, then rows and `Summa …` rows). A heading with an
  * amount unit starts a statement; each Summa row must equal the sum of the ordinary rows since the
- * previous Summa row, or of all ordinary rows since the heading (`Summa tillgångar` =
- * omsättningstillgångar + anläggningstillgångar). Rows of recognised tables are left to their own
- * checks.
+ * previous Summa row (or the last few of them), or of all ordinary rows since the heading
+ * (`Summa tillgångar` = omsättningstillgångar + anläggningstillgångar). `varav` rows are parts of
+ * the row above and not added; columns of shares or averages are not sums. Sub-heading rows
+ * without figures keep the statement going, and so does its heading repeated after a page break.
+ * Rows of recognised tables are left to their own checks.
  */
 
 const STATEMENT_HEADING = /\((mnkr|mkr|tkr|kr|miljoner kronor|tusen kronor)\)\s*:?$/i;
 const TOTAL_LABEL = /^(summa|totalt|total)\b/i;
+/** Column headings of figures that do not add up: shares, averages, ratios. */
+const NOT_ADDITIVE = /%|procent|andel|snitt|genomsnitt|\bper\b|kvot/i;
 
 interface Figure {
   value: number;
@@ -29,6 +33,8 @@ interface Column {
 }
 
 interface Section {
+  /** The heading's text and column names, to know it again after a page break. */
+  heading: string;
   columns: Column[];
   /** Ordinary rows since the heading, per column. */
   all: Map<number, Figure[]>;
@@ -44,13 +50,23 @@ function figureAt(sheet: SheetGrid, row: number, col: number): Figure | null {
 }
 
 /** The row's label: its first non-empty cell, when that is text. */
-function labelOf(sheet: SheetGrid, row: number, lastColumn: number): { col: number; text: string } | null {
+function labelOf(
+  sheet: SheetGrid,
+  row: number,
+  lastColumn: number,
+): { col: number; text: string; raw: string } | null {
   for (let col = sheet.originCol; col <= lastColumn; col++) {
     const value = cellAt(sheet, row, col);
     if (value === null || value === "") continue;
-    return typeof value === "string" ? { col, text: cleanText(value) } : null;
+    return typeof value === "string" ? { col, text: cleanText(value), raw: value } : null;
   }
   return null;
+}
+
+/** `varav …` / `därav …` (also in italics, `<i>varav …</i>`): a part of the row above, not a new row. */
+function isPartRow(label: { text: string; raw: string }): boolean {
+  const key = matchKey(label.text);
+  return key.startsWith("varav") || key.startsWith("darav") || /^\s*<i>/i.test(label.raw);
 }
 
 function sum(figures: Figure[]): number {
@@ -70,6 +86,22 @@ function tolerance(figures: Figure[]): number {
   return 0.5 * 10 ** -decimals * figures.length + 1e-9;
 }
 
+/**
+ * Whether a sum matches `total`: the segment, any run of its last rows, or everything. The runs
+ * are summed from the end in one pass, so a long statement stays linear.
+ */
+function matches(total: Figure, segment: Figure[], all: Figure[]): boolean {
+  let running = 0;
+  let decimals = total.decimals;
+  for (let k = segment.length - 1; k >= 0; k--) {
+    running += segment[k].value;
+    if (segment[k].decimals > decimals) decimals = segment[k].decimals;
+    const terms = segment.length - k + 1;
+    if (Math.abs(running - total.value) <= 0.5 * 10 ** -decimals * terms + 1e-9) return true;
+  }
+  return all.length > 0 && Math.abs(sum(all) - total.value) <= tolerance([...all, total]);
+}
+
 function checkTotal(
   sheet: SheetGrid,
   row: number,
@@ -80,11 +112,9 @@ function checkTotal(
 ): Finding | null {
   const segment = section.segment.get(column.col) ?? [];
   const all = section.all.get(column.col) ?? [];
-  const candidates = [segment, all].filter((parts) => parts.length >= 2);
-  if (!candidates.length) return null;
-  if (candidates.some((parts) => Math.abs(sum(parts) - total.value) <= tolerance([...parts, total])))
-    return null;
-  const parts = candidates[0];
+  // One row is no sum to check against; a match of any candidate settles it.
+  if (Math.max(segment.length, all.length) < 2 || matches(total, segment, all)) return null;
+  const parts = segment.length >= 2 ? segment : all;
   const decimals = maxDecimals([...parts, total]);
   const where = column.name ? ` (${column.name})` : "";
   return finding({
@@ -100,10 +130,12 @@ function sheetStatementTotals(sheet: SheetGrid, claimedRows: Set<number>): Findi
   const out: Finding[] = [];
   const last = lastRow(sheet);
   const lastColumn = lastCol(sheet);
-  let section: Section | null = null;
+  let section = null as Section | null;
+  let ended = null as Section | null;
   for (let row = sheet.originRow; row <= last; row++) {
     const label = claimedRows.has(row) ? null : labelOf(sheet, row, lastColumn);
     if (!label) {
+      if (section) ended = section;
       section = null;
       continue;
     }
@@ -111,19 +143,29 @@ function sheetStatementTotals(sheet: SheetGrid, claimedRows: Set<number>): Findi
       const columns: Column[] = [];
       for (let col = label.col + 1; col <= lastColumn; col++) {
         const value = cellAt(sheet, row, col);
-        if (value !== null && value !== "") columns.push({ col, name: cleanText(textOf(value)) });
+        if (value === null || value === "") continue;
+        const name = cleanText(textOf(value));
+        if (!NOT_ADDITIVE.test(name)) columns.push({ col, name });
       }
-      section = columns.length ? { columns, all: new Map(), segment: new Map() } : null;
+      const heading = [label.text, ...columns.map((c) => c.name)].join("\u0000");
+      // The same heading again (a page break): the statement goes on.
+      const before: Section | null = section ?? ended;
+      if (before?.heading === heading) section = before;
+      else section = columns.length ? { heading, columns, all: new Map(), segment: new Map() } : null;
+      ended = null;
       continue;
     }
-    if (!section) continue;
+    if (!section) {
+      // Only blank rows may stand between a statement and its repeated heading.
+      ended = null;
+      continue;
+    }
+    if (isPartRow(label)) continue;
     const figures = section.columns
       .map((column) => ({ column, figure: figureAt(sheet, row, column.col) }))
       .filter((f): f is { column: Column; figure: Figure } => f.figure !== null);
-    if (!figures.length) {
-      section = null;
-      continue;
-    }
+    // A sub-heading (`Omsättningstillgångar`, `Socialpsykiatri`) has no figures of its own.
+    if (!figures.length) continue;
     if (TOTAL_LABEL.test(label.text)) {
       for (const { column, figure } of figures) {
         const mismatch = checkTotal(sheet, row, label.text, column, figure, section);

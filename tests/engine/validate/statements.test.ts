@@ -1,7 +1,9 @@
 import type { Finding } from "../../../src/engine/findings";
 import type { CellValue, SheetGrid } from "../../../src/engine/grid";
 import { statementTotals } from "../../../src/engine/validate/statements";
+import { check } from "../../../src/engine";
 import { checkSeed } from "../../helpers/seedAtLines";
+import { loadSeedFixture, snapshotOf, textToSheet } from "../../helpers/seedGrid";
 
 const totals = (fs: Finding[]) => fs.filter((f) => f.code === "budget-total-mismatch");
 const none = () => new Set<number>();
@@ -84,5 +86,72 @@ describe("rounding, units and where a statement ends", () => {
     expect(
       statementTotals([sheet([heading, ["a", "10 %"], ["b", "20 %"], ["Summa", "50 %"]])], none),
     ).toEqual([]);
+  });
+});
+
+describe("tables laid out a little differently must not raise false totals", () => {
+  /** A seed fixture as a sheet, with one text replaced (a heading written another way). */
+  const variant = (file: string, from: string, to: string) => {
+    const text = loadSeedFixture(file);
+    expect(text).toContain(from);
+    return textToSheet("Blad1", text.replace(from, to));
+  };
+
+  test("002 driftbudget (lines 1921–1986) headed `Verksamhet (mnkr)`: its varav rows are parts, not added", () => {
+    expect(
+      statementTotals([variant("002-t2-driftbudget.txt", "Mnkr\t", "Verksamhet (mnkr)\t")], none),
+    ).toEqual([]);
+  });
+
+  test("003 VP budget (lines 1797–2004) headed `Nettokostnad (mnkr)`: lowercase varav rows are not added", () => {
+    expect(statementTotals([variant("003-vp-budget.txt", "Mnkr\t", "Nettokostnad (mnkr)\t")], none)).toEqual(
+      [],
+    );
+  });
+
+  test("003 omslutningsförändringar: sub-heading rows and the heading repeated after a page break keep one statement", () => {
+    const sheet = textToSheet("Blad1", loadSeedFixture("003-vp-omslutningsforandringar.txt"));
+    expect(statementTotals([sheet], none)).toEqual([]);
+    const wrong = variant("003-vp-omslutningsforandringar.txt", "Summa\t265,4", "Summa\t264,0");
+    expect(statementTotals([wrong], none).map((f) => f.message)).toEqual([
+      "”Summa” (Kostnader): 264,0 är inte summan av raderna ovan, 265,4.",
+    ]);
+  });
+
+  test("a group of one row with its own Summa, and a row before the group its Summa covers", () => {
+    const rows: CellValue[][] = [
+      ["Tillgångar (mnkr)", "2021-08-31"],
+      ["Kundfordringar", 28.0],
+      ["Övriga", 57.0],
+      ["Summa omsättningstillgångar", 85.0],
+      ["Anläggningstillgångar", 211.3],
+      ["Summa anläggningstillgångar", 211.3],
+      ["Summa tillgångar", 296.3],
+      ["Skulder och eget kapital (mnkr)", "2021-08-31"],
+      ["Eget kapital", 177.4],
+      ["Leverantörsskulder", 43.8],
+      ["Upplupna kostnader", 158.8],
+      ["Summa skulder", 202.6],
+      ["Summa skulder och eget kapital", 380.0],
+    ];
+    expect(statementTotals([sheet(rows)], none)).toEqual([]);
+  });
+
+  test("columns of shares, changes in per cent or averages are not summed", () => {
+    const rows: CellValue[][] = [
+      ["Personalkostnader (tkr)", "2021", "Förändring (%)", "Snitt per årsarbetare"],
+      ["Avdelning A", 100, 4.1, 80],
+      ["Avdelning B", 200, 5.1, 70],
+      ["Summa", 300, 14.5, 150],
+    ];
+    expect(statementTotals([sheet(rows)], none)).toEqual([]);
+  });
+
+  test("through check(): a budget table the recogniser takes is checked once, by the budget rules", () => {
+    const budget = (header: string) =>
+      check(snapshotOf(variant("002-t2-driftbudget.txt", "Mnkr\t", `${header}\t`))).findings.filter(
+        (f) => f.code === "budget-total-mismatch",
+      );
+    expect(budget("(mnkr)")).toEqual(budget("Mnkr"));
   });
 });
