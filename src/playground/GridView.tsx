@@ -104,7 +104,7 @@ export function GridView({ port }: { port: MemoryPort }) {
   }, [selection, active]);
 
   const sheet = port.sheet(active) ?? port.sheets[0];
-  const width = sheet ? Math.max(1, ...sheet.values.map((r) => r?.length ?? 0)) : 1;
+  const width = sheet ? sheet.values.reduce((most, r) => Math.max(most, r?.length ?? 0), 1) : 1;
 
   return (
     <div className={styles.root} data-version={version}>

@@ -30,6 +30,9 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
  */
 export const MAX_SHEET_XML_BYTES = 400 * 1024 * 1024;
 
+/** Parts the reader never opens (they are copied as they are): pictures, embeddings, pivot caches. */
+const NOT_READ = /(^|\/)(media|embeddings|pivotCache|printerSettings)\/|\.bin$/i;
+
 /** Uncompressed size of a zip entry as its central directory states it (JSZip keeps it internally). */
 function uncompressedSize(file: JSZip.JSZipObject): number {
   const data = (file as unknown as { _data?: { uncompressedSize?: number } })._data;
@@ -77,10 +80,11 @@ export async function checkPackage(
       `${name} är en binär arbetsbok (.xlsb). Spara den som .xlsx i Excel.`,
       `${name} is a binary workbook (.xlsb). Save it as .xlsx in Excel.`,
     );
-  // Every XML part, wherever it sits: the reader follows relationships, not folder names. The
-  // sizes are as the zip states them; the reader refuses a part that inflates to another size.
+  // Every part the reader may open, wherever it sits and whatever it is called: the reader follows
+  // relationships, not folder names. The sizes are as the zip states them; the reader refuses a
+  // part that inflates to another size.
   const sheetBytes = zip
-    .filter((path) => /\.(xml|rels)$/i.test(path))
+    .filter((path) => !NOT_READ.test(path))
     .reduce((sum, file) => sum + uncompressedSize(file), 0);
   const limit = limits.maxSheetXmlBytes ?? MAX_SHEET_XML_BYTES;
   if (sheetBytes > limit) {
@@ -107,8 +111,10 @@ export async function snapshotFromBuffer(
   try {
     return await snapshotFromPackage(zip, bytes, name);
   } catch (err) {
-    if (!(err instanceof XmlParseError)) throw err;
-    return snapshotWithExcelJS(zip, bytes, name, err);
+    if (err instanceof XmlParseError) return snapshotWithExcelJS(zip, bytes, name, err);
+    if (err instanceof XlsxPortError) throw err;
+    // A package the reader cannot follow (a missing part, an entry JSZip cannot inflate, …).
+    throw new XlsxPortError(`${name} kunde inte läsas`, `${name} could not be read`, { cause: err });
   }
 }
 

@@ -149,6 +149,8 @@ function columnLetters(col: number): string {
  * whole-row ranges (`C:D`, `3:3`), then cell references. `(?<!…)`/`(?!…)` keep names such as
  * `LOG10(` or `Mål1` from being read as references.
  */
+const MAX_COLUMNS = 16_384;
+const MAX_ROWS = 1_048_576;
 const FORMULA_TOKEN = new RegExp(
   [
     `"(?:[^"]|"")*"|'(?:[^']|'')*'|\\[(?:[^\\[\\]]|\\[[^\\]]*\\])*\\]`,
@@ -164,12 +166,17 @@ const FORMULA_TOKEN = new RegExp(
  * move, `$` ones stay; a reference moved off the sheet becomes `#REF!`.
  */
 export function slideFormula(formula: string, rows: number, cols: number): string {
+  // Letters past XFD are a name, not a column; a reference moved past the sheet's edge is #REF!.
   const col = (abs: string, letters: string): number | null => {
     const n = columnOf(letters);
-    if (n > 16384) return null;
-    return abs ? n : n + cols;
+    if (n > MAX_COLUMNS) return null;
+    const moved = abs ? n : n + cols;
+    return moved > MAX_COLUMNS ? 0 : moved;
   };
-  const row = (abs: string, digits: string): number => (abs ? Number(digits) : Number(digits) + rows);
+  const row = (abs: string, digits: string): number => {
+    const moved = abs ? Number(digits) : Number(digits) + rows;
+    return moved > MAX_ROWS ? 0 : moved;
+  };
   return formula.replace(FORMULA_TOKEN, (token, ...g: (string | undefined)[]) => {
     if (g[0] !== undefined) {
       const [a, b] = [col(g[0], g[1]!), col(g[2]!, g[3]!)];
@@ -461,7 +468,8 @@ function cellValue(
       return valueText === null ? null : isoDateToSerial(valueText.trim(), context.date1904);
     default: {
       const text = valueText?.trim() ?? "";
-      return DECIMAL_NUMBER.test(text) ? Number(text) : null;
+      const n = DECIMAL_NUMBER.test(text) ? Number(text) : NaN;
+      return Number.isFinite(n) ? n : null;
     }
   }
 }

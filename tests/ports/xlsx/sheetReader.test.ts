@@ -306,6 +306,8 @@ test("slideFormula moves relative references only", () => {
   );
   expect(slideFormula("Tabell1[[#This Row],[T1]]*B2", 1, 0)).toBe("Tabell1[[#This Row],[T1]]*B3");
   expect(slideFormula("Mål1+A1+'Blad B2'!B2", 1, 0)).toBe("Mål1+A2+'Blad B2'!B3");
+  // Past the last column or row is off the sheet.
+  expect(slideFormula("XFD1+A1048576", 1, 1)).toBe("#REF!+#REF!");
 });
 
 describe("what a hostile package cannot do to the reader", () => {
@@ -366,7 +368,7 @@ describe("what a hostile package cannot do to the reader", () => {
     zip.file(
       "xl/worksheets/sheet1.xml",
       `<worksheet xmlns="${MAIN}"><sheetData><row r="1">` +
-        `<c r="A1" t="b"><v>TRUE</v></c><c r="B1"><v>0x10</v></c><c r="C1"><v>Infinity</v></c><c r="D1"><v>1.5E+3</v></c>` +
+        `<c r="A1" t="b"><v>TRUE</v></c><c r="B1"><v>0x10</v></c><c r="C1"><v>1e400</v></c><c r="D1"><v>1.5E+3</v></c>` +
         `<c r="E1" t="str"><f>""</f><v></v></c><c r="F1" t="str"><f>A1</f><v>rad_x000D_</v></c><c r="G1" t="d"><v>1900-01-01</v></c>` +
         `</row></sheetData></worksheet>`,
     );
