@@ -82,8 +82,11 @@ function maxDecimals(figures: Figure[]): number {
 
 /** Half a unit of the last shown decimal for every figure that went into the comparison. */
 function tolerance(figures: Figure[]): number {
-  const decimals = maxDecimals(figures);
-  return 0.5 * 10 ** -decimals * figures.length + 1e-9;
+  return halfUnits(maxDecimals(figures), figures.length);
+}
+
+function halfUnits(decimals: number, terms: number): number {
+  return 0.5 * 10 ** -decimals * terms + 1e-9;
 }
 
 /**
@@ -97,7 +100,7 @@ function matches(total: Figure, segment: Figure[], all: Figure[]): boolean {
     running += segment[k].value;
     if (segment[k].decimals > decimals) decimals = segment[k].decimals;
     const terms = segment.length - k + 1;
-    if (Math.abs(running - total.value) <= 0.5 * 10 ** -decimals * terms + 1e-9) return true;
+    if (Math.abs(running - total.value) <= halfUnits(decimals, terms)) return true;
   }
   return all.length > 0 && Math.abs(sum(all) - total.value) <= tolerance([...all, total]);
 }

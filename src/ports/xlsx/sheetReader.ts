@@ -8,7 +8,7 @@ import type {
   SheetVisibility,
   WorkbookSnapshot,
 } from "../../engine/grid";
-import { parseA1Range } from "../../engine/grid";
+import { columnLetters, parseA1, parseA1Range } from "../../engine/grid";
 import { parseRels, REL_TYPE, relsPathFor, resolveTarget } from "./package";
 import { type CellEntry, gridFromEntries, visibilityOf } from "./gridEntries";
 import { XlsxPortError } from "./errors";
@@ -119,30 +119,6 @@ function truthy(value: string | undefined): boolean {
   return value === "1" || value === "true";
 }
 
-/** Column number of the letters at the start of an A1 reference (`AB12` → 28). */
-function columnOf(ref: string): number {
-  let col = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const code = ref.charCodeAt(i);
-    if (code >= 65 && code <= 90) col = col * 26 + code - 64;
-    else if (code >= 97 && code <= 122) col = col * 26 + code - 96;
-    else break;
-  }
-  return col;
-}
-
-function rowOf(ref: string): number {
-  let i = 0;
-  while (i < ref.length && ref.charCodeAt(i) > 57) i++;
-  return parseInt(ref.slice(i), 10);
-}
-
-function columnLetters(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 /**
  * Formula tokens, in the order they are tried: text that never moves (string literals, quoted
  * sheet names, structured references such as `Tabell1[[#This Row],[T1]]`), whole-column and
@@ -168,7 +144,7 @@ const FORMULA_TOKEN = new RegExp(
 export function slideFormula(formula: string, rows: number, cols: number): string {
   // Letters past XFD are a name, not a column; a reference moved past the sheet's edge is #REF!.
   const col = (abs: string, letters: string): number | null => {
-    const n = columnOf(letters);
+    const n = parseA1(`${letters}1`)!.col;
     if (n > MAX_COLUMNS) return null;
     const moved = abs ? n : n + cols;
     return moved > MAX_COLUMNS ? 0 : moved;
@@ -353,13 +329,10 @@ function readWorksheet(xml: string, context: SheetContext): SheetContent {
           return;
         }
         case "c": {
-          const ref = attributes.r;
-          if (ref) {
-            col = columnOf(ref);
-            if (!rowNumbered) {
-              const r = rowOf(ref);
-              if (Number.isFinite(r)) row = r;
-            }
+          const position = attributes.r ? parseA1(attributes.r) : null;
+          if (position) {
+            col = position.col;
+            if (!rowNumbered) row = position.row;
           } else col++;
           type = attributes.t ?? "n";
           style = attributes.s ? parseInt(attributes.s, 10) || 0 : 0;
