@@ -7,11 +7,14 @@ import * as fs from "fs";
 import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
+import { requireBinary } from "../helpers/requireBinary";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const DIST = path.join(ROOT, "dist");
 export const ARTIFACTS = path.join(ROOT, "artifacts", "e2e");
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** Chromium from CHROMIUM_PATH or PATH (not a fixed /usr/bin path, so a PATH without it skips). */
+const chromium = requireBinary("chromium");
+export const CHROMIUM = chromium.path ?? "chromium";
 
 export const CHROMIUM_ARGS = [
   "--headless",
@@ -26,8 +29,8 @@ export const CHROMIUM_ARGS = [
 
 /** Whether Chromium can run here; on CI its absence is a failure, elsewhere a skip with a message. */
 export function chromiumAvailable(): boolean {
-  if (fs.existsSync(CHROMIUM)) return true;
-  const message = `Chromium saknas – installera: apt-get install chromium (letade efter ${CHROMIUM})`;
+  if (chromium.available) return true;
+  const message = `Chromium saknas – installera: ${chromium.installHint}`;
   if (process.env.CI === "true") throw new Error(message);
   console.warn(`E2E hoppas över. ${message}`);
   return false;

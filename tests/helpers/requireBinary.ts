@@ -1,12 +1,12 @@
 /**
- * Tests that drive a system program (Chromium, LibreOffice, xmllint) use these helpers so a missing
+ * Tests that drive a system program (Chromium, LibreOffice, poppler) use these helpers so a missing
  * program is reported clearly: skipped with an install hint on a developer machine, a failure on CI
  * (CI=true), where the program is part of the setup (.ci/run installs it).
  */
 import fs from "fs";
 import path from "path";
 
-export type BinaryName = "chromium" | "soffice" | "xmllint";
+export type BinaryName = "chromium" | "soffice" | "pdftoppm";
 
 export interface BinaryCheck {
   name: BinaryName;
@@ -34,10 +34,10 @@ const BINARIES: Record<BinaryName, BinaryInfo> = {
     candidates: ["soffice", "libreoffice"],
     installHint: "sudo apt-get install --no-install-recommends libreoffice-calc",
   },
-  xmllint: {
-    label: "xmllint",
-    candidates: ["xmllint"],
-    installHint: "sudo apt-get install libxml2-utils",
+  pdftoppm: {
+    label: "pdftoppm (poppler)",
+    candidates: ["pdftoppm"],
+    installHint: "sudo apt-get install poppler-utils",
   },
 };
 

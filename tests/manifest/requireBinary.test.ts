@@ -23,7 +23,7 @@ function registerWith(env: Record<string, string | undefined>, fn: jest.Mock = j
   globals.describe = fakeDescribe;
   globals.it = fakeIt;
   try {
-    describeIfBinary("xmllint", "some suite", fn);
+    describeIfBinary("pdftoppm", "some suite", fn);
     // Run the bodies handed to describe/describe.skip, still with the fakes installed.
     for (const call of [...fakeDescribe.mock.calls, ...fakeDescribe.skip.mock.calls]) call[1]();
   } finally {
@@ -35,12 +35,12 @@ function registerWith(env: Record<string, string | undefined>, fn: jest.Mock = j
 
 describe("requireBinary", () => {
   it("uses <NAME>_PATH when set: an executable counts as available", () => {
-    process.env.XMLLINT_PATH = process.execPath;
-    expect(requireBinary("xmllint")).toEqual({
-      name: "xmllint",
+    process.env.PDFTOPPM_PATH = process.execPath;
+    expect(requireBinary("pdftoppm")).toEqual({
+      name: "pdftoppm",
       available: true,
       path: process.execPath,
-      installHint: "sudo apt-get install libxml2-utils",
+      installHint: "sudo apt-get install poppler-utils",
     });
   });
 
@@ -80,17 +80,17 @@ describe("requireBinary", () => {
 
 describe("describeIfBinary", () => {
   it("registers the suite and hands it the check when the program exists", () => {
-    const { describe, fn } = registerWith({ XMLLINT_PATH: process.execPath });
+    const { describe, fn } = registerWith({ PDFTOPPM_PATH: process.execPath });
     expect(describe).toHaveBeenCalledWith("some suite", expect.any(Function));
     expect(fn).toHaveBeenCalledWith(expect.objectContaining({ available: true, path: process.execPath }));
   });
 
   it("skips with a Swedish and English message when missing outside CI", () => {
-    const { describe, warn } = registerWith({ XMLLINT_PATH: "/nonexistent/xmllint", CI: undefined });
+    const { describe, warn } = registerWith({ PDFTOPPM_PATH: "/nonexistent/pdftoppm", CI: undefined });
     expect(describe).not.toHaveBeenCalled();
     expect(describe.skip).toHaveBeenCalledWith("some suite", expect.any(Function));
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining("xmllint saknas – hoppar över"));
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining("Install: sudo apt-get install libxml2-utils"));
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining("pdftoppm (poppler) saknas – hoppar över"));
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining("Install: sudo apt-get install poppler-utils"));
   });
 
   it("registers a failing test when missing under CI=true", () => {
@@ -98,11 +98,11 @@ describe("describeIfBinary", () => {
       describe,
       it: registeredIt,
       fn,
-    } = registerWith({ XMLLINT_PATH: "/nonexistent/xmllint", CI: "true" });
+    } = registerWith({ PDFTOPPM_PATH: "/nonexistent/pdftoppm", CI: "true" });
     expect(describe).toHaveBeenCalledWith("some suite", expect.any(Function));
     expect(fn).not.toHaveBeenCalled();
     expect(registeredIt).toHaveBeenCalledTimes(1);
     const failing = registeredIt.mock.calls[0][1] as () => void;
-    expect(failing).toThrow(/xmllint saknas.*\n.*xmllint is missing[\s\S]*CI=true/);
+    expect(failing).toThrow(/pdftoppm \(poppler\) saknas.*\n.*pdftoppm \(poppler\) is missing[\s\S]*CI=true/);
   });
 });

@@ -1,8 +1,5 @@
-import { execFileSync } from "child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
-import * as path from "path";
 import JSZip from "jszip";
+import { xmlProblems } from "../../../src/ports/xlsx/wellFormed";
 
 /** All entries of a package as bytes, by path (folders left out). */
 export async function entries(bytes: Uint8Array): Promise<Map<string, Buffer>> {
@@ -19,23 +16,7 @@ export async function partText(bytes: Uint8Array, part: string): Promise<string>
   return file.async("string");
 }
 
-/** Runs `xmllint --noout` over parts; returns the failures (part: message). */
-export function xmllintFailures(parts: Map<string, Buffer>): string[] {
-  const dir = mkdtempSync(path.join(tmpdir(), "malkoll-xmllint-"));
-  const failures: string[] = [];
-  try {
-    let i = 0;
-    for (const [name, bytes] of parts) {
-      const file = path.join(dir, `part${i++}.xml`);
-      writeFileSync(file, bytes);
-      try {
-        execFileSync("xmllint", ["--noout", file], { stdio: ["ignore", "pipe", "pipe"] });
-      } catch (err) {
-        failures.push(`${name}: ${(err as { stderr?: Buffer }).stderr?.toString() ?? String(err)}`);
-      }
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  return failures;
+/** Parts that are not namespace-well-formed XML (part: why), read as UTF-8. */
+export function wellFormednessFailures(parts: Map<string, Buffer>): string[] {
+  return xmlProblems([...parts].map(([name, bytes]) => [name, bytes.toString("utf8")]));
 }
