@@ -53,6 +53,18 @@ export interface FindingInput {
   messageEn: string;
 }
 
+/** The most characters of a cell's text that a message or a JSON field carries. */
+export const MAX_QUOTED_TEXT = 2000;
+
+/**
+ * `text` cut to `max` characters, marked as cut with its full length, so a 1 MB cell never
+ * becomes a 1 MB message or JSON field. Shorter text is returned as it is.
+ */
+export function boundedText(text: string, max = MAX_QUOTED_TEXT): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max)}…[avkortad: ${text.length} tecken / cut: ${text.length} characters]`;
+}
+
 export function finding(input: FindingInput): Finding {
   const out: Finding = {
     code: input.code,
@@ -60,8 +72,8 @@ export function finding(input: FindingInput): Finding {
     sheet: input.sheet,
     cell: input.cell,
     goal: input.goal ?? null,
-    message: input.message,
-    messageEn: input.messageEn,
+    message: boundedText(input.message),
+    messageEn: boundedText(input.messageEn),
   };
   if (input.range && input.range !== input.cell) out.range = input.range;
   return out;

@@ -7,6 +7,9 @@
  */
 export type CellValue = string | number | boolean | null;
 
+/** The most characters one Excel cell holds; Excel refuses (Office.js) or repairs (a file) more. */
+export const EXCEL_MAX_CELL_CHARS = 32_767;
+
 export type SheetVisibility = "visible" | "hidden" | "veryHidden";
 
 export interface ListObjectInfo {

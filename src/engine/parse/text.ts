@@ -4,8 +4,24 @@ const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+/g;
 /** Text that cleanText would change: a space other than U+0020, two in a row, or one at an end. */
 const NEEDS_CLEANING = /[^\S ]|[\u200b]| {2}|^ | $/;
 
+/** Texts at least this long are cleaned once: a shared string may stand in thousands of cells. */
+const LONG_TEXT = 1024;
+const cleanedLongTexts = new Map<string, string>();
+
 /** Trims and collapses every kind of space (incl. non-breaking and thin spaces) to one space. */
 export function cleanText(text: string): string {
+  if (text.length >= LONG_TEXT) {
+    const cached = cleanedLongTexts.get(text);
+    if (cached !== undefined) return cached;
+    if (cleanedLongTexts.size > 10_000) cleanedLongTexts.clear();
+    const cleaned = cleanUncached(text);
+    cleanedLongTexts.set(text, cleaned);
+    return cleaned;
+  }
+  return cleanUncached(text);
+}
+
+function cleanUncached(text: string): string {
   // Most cells are clean already; testing allocates nothing, replacing always does.
   if (!NEEDS_CLEANING.test(text)) return text;
   return text.replace(SPACES, " ").trim();

@@ -8,8 +8,9 @@ import type { CheckResult } from "../index";
 import type { Finding } from "../findings";
 import { countBySeverity, finding } from "../findings";
 import type { SheetGrid, WorkbookSnapshot } from "../grid";
+import { EXCEL_MAX_CELL_CHARS } from "../grid";
 import { periodLabel } from "../report/format";
-import type { Flag, GeneratedOutput } from "../report/spec";
+import type { Flag, GeneratedOutput, OutCell, SheetSpec } from "../report/spec";
 import { OWNED_SHEET_TITLES, STATE_SHEET } from "../report/spec";
 import type { FlagRecord, MalkollState, OwnedSheetRecord, RunLogEntry } from "../state";
 import { encodeState } from "../state";
@@ -60,6 +61,26 @@ export function flagRecords(flags: Flag[]): FlagRecord[] {
 }
 
 /** SHA-256 of the values of the user's sheets (not Målkoll's own), in sheet order. */
+/**
+ * The spec with every text cut to what one Excel cell holds, marked with "…", so what the port
+ * writes, and reads back next run, is what the checksum was taken of.
+ */
+function withinCellLimit(spec: SheetSpec): SheetSpec {
+  const tooLong = (cell: OutCell | null) =>
+    typeof cell?.value === "string" && cell.value.length > EXCEL_MAX_CELL_CHARS;
+  if (!spec.rows.some((row) => row.some(tooLong))) return spec;
+  const rows = spec.rows.map((row) =>
+    row.some(tooLong)
+      ? row.map((cell) =>
+          tooLong(cell)
+            ? { ...cell!, value: `${(cell!.value as string).slice(0, EXCEL_MAX_CELL_CHARS - 1)}…` }
+            : cell,
+        )
+      : row,
+  );
+  return { ...spec, rows };
+}
+
 export async function inputChecksum(snapshot: WorkbookSnapshot, state: MalkollState): Promise<string> {
   const owned = (name: string): boolean => name === STATE_SHEET || isOwnedSheet(name, state);
   const parts = snapshot.sheets.filter((s) => !owned(s.name)).map((s) => [s.name, gridValuesText(s)]);
@@ -104,8 +125,9 @@ export async function planWrite(
     if (userSheet && !sameSheetName(name, title) && !isOwnedName(userSheet.name))
       findings.push(clashFinding(userSheet.name, name));
 
-    sheets.push({ spec, name, replaces });
-    owned.push({ key: spec.key, name, checksum: await specChecksum(spec) });
+    const fitted = withinCellLimit(spec);
+    sheets.push({ spec: fitted, name, replaces });
+    owned.push({ key: spec.key, name, checksum: await specChecksum(fitted) });
   }
 
   // Owned sheets this output did not regenerate stay owned while they exist.

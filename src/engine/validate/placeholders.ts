@@ -18,11 +18,22 @@ export function findPlaceholders(
   goalAt: (sheet: string, row: number) => string | null,
 ): Finding[] {
   const out: Finding[] = [];
+  // A shared string stands in many cells: each distinct text is searched once.
+  const hits = new Map<string, RegExpExecArray | null>();
+  const search = (text: string): RegExpExecArray | null => {
+    let hit = hits.get(text);
+    if (hit === undefined) {
+      hit = null;
+      for (const re of PLACEHOLDERS) if ((hit = re.exec(text))) break;
+      hits.set(text, hit);
+    }
+    return hit;
+  };
   for (const sheet of snapshot.sheets) {
     sheet.values.forEach((row, i) => {
       row.forEach((value, k) => {
         if (typeof value !== "string" || value.length < 3) return;
-        const hit = PLACEHOLDERS.map((re) => re.exec(value)).find((m) => m);
+        const hit = search(value);
         if (!hit) return;
         const r = sheet.originRow + i;
         const start = Math.max(0, hit.index - 30);

@@ -18,6 +18,8 @@ import { cleanText, matchKey } from "../parse/text";
  */
 
 const STATEMENT_HEADING = /\((mnkr|mkr|tkr|kr|miljoner kronor|tusen kronor)\)\s*:?$/i;
+/** A heading is a line, not a page of text (the test above scans a long text from every position). */
+const MAX_HEADING_LENGTH = 300;
 const TOTAL_LABEL = /^(summa|totalt|total)\b/i;
 /** Column headings of figures that do not add up: shares, averages, ratios. */
 const NOT_ADDITIVE = /%|procent|andel|snitt|genomsnitt|\bper\b|kvot/i;
@@ -142,7 +144,7 @@ function sheetStatementTotals(sheet: SheetGrid, claimedRows: Set<number>): Findi
       section = null;
       continue;
     }
-    if (STATEMENT_HEADING.test(label.text)) {
+    if (label.text.length <= MAX_HEADING_LENGTH && STATEMENT_HEADING.test(label.text)) {
       const columns: Column[] = [];
       for (let col = label.col + 1; col <= lastColumn; col++) {
         const value = cellAt(sheet, row, col);
