@@ -1,7 +1,8 @@
 import * as path from "path";
 import type { CheckResult } from "../engine";
 import type { PeriodKind } from "../engine/model/types";
-import { XlsxPort } from "../ports/xlsx";
+import { boundedText } from "../engine/findings";
+import { MAX_GENERATE_TEXT_CHARS, XlsxPort } from "../ports/xlsx";
 import { Refusal } from "../app/refusal";
 import { runCheck, runGenerate } from "../app/run";
 import type { GenerateStep } from "../app/run";
@@ -73,6 +74,11 @@ const STEP_TEXT: Record<GenerateStep, string> = {
   done: "Klart.",
 };
 
+/** Every text in the JSON at most {@link boundedText}'s length, marked where it was cut. */
+function boundedStrings(_key: string, value: unknown): unknown {
+  return typeof value === "string" ? boundedText(value) : value;
+}
+
 function exitCodeFor(result: CheckResult): number {
   return result.findings.some((f) => f.severity === "error") ? 1 : 0;
 }
@@ -96,13 +102,18 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   // A year without a period picks the latest period the workbook names within that year.
   const options = { period: periodOption(args), year: args.period ? null : args.year };
   try {
-    const port = await XlsxPort.open(args.input);
+    const port = await XlsxPort.open(
+      args.input,
+      args.command === "generate" ? { maxTextChars: MAX_GENERATE_TEXT_CHARS } : {},
+    );
     if (args.command === "check") {
       const { result } = await runCheck(port, options);
-      if (args.json) await writeJson(toContractJson(path.basename(args.input), result), io.out);
+      if (args.json)
+        await writeJson(toContractJson(path.basename(args.input), result), io.out, boundedStrings);
       else io.out(summaryText(path.basename(args.input), result));
       return exitCodeFor(result);
     }
+    port.checkOutputName(args.output!);
     const started = Date.now();
     const { result, plan } = await runGenerate(port, {
       ...options,

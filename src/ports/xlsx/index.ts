@@ -6,12 +6,35 @@ import type { FlagRecord } from "../../engine/state";
 import type { WorkbookPort, WritePlan } from "../port";
 import { XlsxPortError } from "./errors";
 import { applyClearFlags, applyWritePlan, type PatchReport } from "./patch";
-import { PackageEditor, parseRels, REL_TYPE, relsPathFor, resolveTarget } from "./package";
+import {
+  CONTENT_TYPE,
+  decodePart,
+  isRelType,
+  PackageEditor,
+  parseRels,
+  partNameOf,
+  relsPathFor,
+  resolveTarget,
+  samePartName,
+  zipEntry,
+} from "./package";
+import { xmlProblems } from "./wellFormed";
+import { attr } from "./xml";
+import { centralDirectoryNames, inflateChecked, rawEntries } from "./zipWriter";
 import { loadWithExcelJS, snapshotFromWorkbook } from "./read";
-import { snapshotFromPackage, XmlParseError } from "./sheetReader";
+import { type ReadLimits, snapshotFromPackage, textOverLimit, XmlParseError } from "./sheetReader";
 
 export { XlsxPortError } from "./errors";
 export { FLAG_MARKER_FORMULA } from "./flags";
+export type { ReadLimits } from "./sheetReader";
+
+/**
+ * Cell text, counted per cell, that `generate` reads at most: 100 million characters, some
+ * 200 MB in memory once, while the tables, checksums and the written package copy parts of it
+ * several times over. A nämnd's report holds a few million; one 1 MB text in 12 000 cells is
+ * 12 000 million.
+ */
+export const MAX_GENERATE_TEXT_CHARS = 100_000_000;
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -68,12 +91,15 @@ export async function checkPackage(
       { cause: err },
     );
   }
-  const rootRels = zip.file("_rels/.rels");
+  refuseDamagedEntries(bytes, name);
+  const rootRels = zipEntry(zip, "_rels/.rels");
   const main = rootRels
-    ? parseRels(await rootRels.async("string")).find((r) => r.type === REL_TYPE.officeDocument)
+    ? parseRels(decodePart(await rootRels.async("uint8array"))).find((r) =>
+        isRelType(r.type, "officeDocument"),
+      )
     : undefined;
   const mainPath = main ? resolveTarget("", main.target) : "";
-  if (!mainPath || !zip.file(mainPath) || !zip.file(relsPathFor(mainPath)))
+  if (!mainPath || !zipEntry(zip, mainPath) || !zipEntry(zip, relsPathFor(mainPath)))
     throw new XlsxPortError(`${name} är ingen Excel-arbetsbok`, `${name} is not an Excel workbook`);
   if (mainPath.endsWith(".bin"))
     throw new XlsxPortError(
@@ -98,6 +124,63 @@ export async function checkPackage(
 }
 
 /**
+ * Refuses a zip that names a part twice (also by case or separator, which OPC treats as the same
+ * name) or holds an entry whose data doesn't match its stated size and CRC-32: Excel calls such a
+ * file damaged, and Målkoll would otherwise read one copy and write back another.
+ */
+function refuseDamagedEntries(bytes: Uint8Array, name: string): void {
+  const seen = new Set<string>();
+  for (const entry of centralDirectoryNames(bytes) ?? []) {
+    const part = partNameOf(entry).toLowerCase();
+    if (seen.has(part))
+      throw new XlsxPortError(
+        `${name} är skadad: delen ${entry} finns två gånger i filen`,
+        `${name} is damaged: part ${entry} is in the file twice`,
+      );
+    seen.add(part);
+  }
+  for (const [entry, raw] of rawEntries(bytes))
+    if (!inflateChecked(raw))
+      throw new XlsxPortError(
+        `${name} är skadad: delen ${entry} stämmer inte med sin kontrollsumma eller storlek`,
+        `${name} is damaged: part ${entry} does not match its checksum or size`,
+      );
+}
+
+/** What the package says it is, by its main part's content type: it decides the file extension. */
+export type PackageKind = { extension: ".xlsx" | ".xlsm" | ".xltx" | ".xltm" | ".xlam"; macros: boolean };
+
+const MAIN_CONTENT_TYPES: Record<string, PackageKind> = {
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml": {
+    extension: ".xlsx",
+    macros: false,
+  },
+  "application/vnd.ms-excel.sheet.macroEnabled.main+xml": { extension: ".xlsm", macros: true },
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml": {
+    extension: ".xltx",
+    macros: false,
+  },
+  "application/vnd.ms-excel.template.macroEnabled.main+xml": { extension: ".xltm", macros: true },
+  "application/vnd.ms-excel.addin.macroEnabled.main+xml": { extension: ".xlam", macros: true },
+};
+
+/** The kind of a checked package; an unknown main content type counts as an ordinary workbook. */
+export async function packageKind(zip: JSZip): Promise<PackageKind> {
+  const types = zipEntry(zip, "[Content_Types].xml");
+  const rootRels = zipEntry(zip, "_rels/.rels");
+  if (!types || !rootRels) return MAIN_CONTENT_TYPES[CONTENT_TYPE.workbook];
+  const main = parseRels(decodePart(await rootRels.async("uint8array"))).find((r) =>
+    isRelType(r.type, "officeDocument"),
+  );
+  const mainPart = `/${main ? resolveTarget("", main.target) : ""}`;
+  const xml = decodePart(await types.async("uint8array"));
+  for (const [tag] of xml.matchAll(/<(?:[A-Za-z_][\w.-]*:)?Override(?=[\s/>])[^>]*>/g))
+    if (samePartName(attr(tag, "PartName") ?? "", mainPart))
+      return MAIN_CONTENT_TYPES[attr(tag, "ContentType") ?? ""] ?? MAIN_CONTENT_TYPES[CONTENT_TYPE.workbook];
+  return MAIN_CONTENT_TYPES[CONTENT_TYPE.workbook];
+}
+
+/**
  * Reads a workbook package into a snapshot with Målkoll's own SpreadsheetML reader. Should that
  * fail on XML it cannot parse, ExcelJS gets a try; when ExcelJS fails on parts it does not model,
  * a copy without pivot tables/caches (which carry no cell values) is parsed instead.
@@ -106,16 +189,29 @@ export async function snapshotFromBuffer(
   bytes: Uint8Array,
   name = "arbetsbok.xlsx",
   checked?: JSZip,
+  limits: ReadLimits = {},
 ): Promise<WorkbookSnapshot> {
   const zip = checked ?? (await checkPackage(bytes, name));
   try {
-    return await snapshotFromPackage(zip, bytes, name);
+    return await snapshotFromPackage(zip, bytes, name, limits);
   } catch (err) {
-    if (err instanceof XmlParseError) return snapshotWithExcelJS(zip, bytes, name, err);
+    if (err instanceof XmlParseError)
+      return withinTextLimit(await snapshotWithExcelJS(zip, bytes, name, err), limits);
     if (err instanceof XlsxPortError) throw err;
     // A package the reader cannot follow (a missing part, an entry JSZip cannot inflate, …).
     throw new XlsxPortError(`${name} kunde inte läsas`, `${name} could not be read`, { cause: err });
   }
+}
+
+/** The ExcelJS fallback's snapshot, held to the same text limit as Målkoll's own reader. */
+function withinTextLimit(snapshot: WorkbookSnapshot, limits: ReadLimits): WorkbookSnapshot {
+  const max = limits.maxTextChars ?? Infinity;
+  let chars = 0;
+  for (const sheet of snapshot.sheets)
+    for (const row of sheet.values)
+      for (const value of row) if (typeof value === "string") chars += value.length;
+  if (chars > max) throw textOverLimit(snapshot.name, max);
+  return snapshot;
 }
 
 /** The ExcelJS reading of a package: the fallback, and the reference the reader is tested against. */
@@ -160,12 +256,30 @@ async function withoutPivotParts(zip: JSZip): Promise<Uint8Array> {
 }
 
 /**
+ * The last guard before bytes are written: the XML parts where Målkoll's edits meet a foreign
+ * writer's XML (workbook, relationships, content types, styles, drawings, charts) must be
+ * namespace-well-formed, or nothing is written: Excel and LibreOffice refuse a whole file for one
+ * unbound prefix. That costs about 1 % of a generate; the sheets themselves, which are most of the
+ * bytes and would cost most of the run, are checked by the test suite instead.
+ */
+export function refuseMalformed(pkg: PackageEditor, report: PatchReport, name: string): void {
+  const sheets = new Set(report.sheetParts.map((p) => p.toLowerCase()));
+  const parts = [...pkg.changedXml()].filter(([path]) => !sheets.has(path.toLowerCase()));
+  const problems = xmlProblems(parts);
+  if (problems.length)
+    throw new XlsxPortError(
+      `${name} skrevs inte: Målkoll skulle ha skrivit ogiltig XML (${problems[0]}). Rapportera gärna felet med arbetsboken.`,
+      `${name} was not written: Målkoll would have written invalid XML (${problems[0]}). Please report it with the workbook.`,
+    );
+}
+
+/**
  * The `.xlsx` workbook port: reads with ExcelJS, writes by patching the original package so
  * nothing Målkoll does not own is lost. `write` keeps the result in memory; `saveAs` stores it.
  */
 export class XlsxPort implements WorkbookPort {
   private bytes: Uint8Array;
-  private lastReport: PatchReport = { skipped: [] };
+  private lastReport: PatchReport = { skipped: [], sheetParts: [] };
 
   /** The checked zip of `bytes`, while they are the ones it was loaded from. */
   private zip: JSZip | null;
@@ -175,12 +289,15 @@ export class XlsxPort implements WorkbookPort {
     zip: JSZip,
     readonly name: string,
     private readonly inputPath: string | null,
+    /** What the package is (workbook, macro-enabled, template): the output must keep its extension. */
+    readonly kind: PackageKind,
+    private readonly limits: ReadLimits,
   ) {
     this.bytes = bytes;
     this.zip = zip;
   }
 
-  static async open(filePath: string): Promise<XlsxPort> {
+  static async open(filePath: string, limits: ReadLimits = {}): Promise<XlsxPort> {
     const name = path.basename(filePath);
     let bytes: Uint8Array;
     try {
@@ -196,12 +313,16 @@ export class XlsxPort implements WorkbookPort {
       );
     }
     const zip = await checkPackage(bytes, name);
-    return new XlsxPort(bytes, zip, name, path.resolve(filePath));
+    return new XlsxPort(bytes, zip, name, path.resolve(filePath), await packageKind(zip), limits);
   }
 
-  static async fromBuffer(bytes: Uint8Array, name = "arbetsbok.xlsx"): Promise<XlsxPort> {
+  static async fromBuffer(
+    bytes: Uint8Array,
+    name = "arbetsbok.xlsx",
+    limits: ReadLimits = {},
+  ): Promise<XlsxPort> {
     const zip = await checkPackage(bytes, name);
-    return new XlsxPort(bytes, zip, name, null);
+    return new XlsxPort(bytes, zip, name, null, await packageKind(zip), limits);
   }
 
   /** The current package (the input, or the result of the last write). */
@@ -215,7 +336,7 @@ export class XlsxPort implements WorkbookPort {
   }
 
   read(): Promise<WorkbookSnapshot> {
-    return snapshotFromBuffer(this.bytes, this.name, this.zip ?? undefined);
+    return snapshotFromBuffer(this.bytes, this.name, this.zip ?? undefined, this.limits);
   }
 
   async write(plan: WritePlan): Promise<void> {
@@ -238,12 +359,28 @@ export class XlsxPort implements WorkbookPort {
         { cause: err },
       );
     }
+    refuseMalformed(pkg, this.lastReport, this.name);
     this.bytes = await pkg.generate();
     this.zip = null;
   }
 
+  /**
+   * Refuses an output name whose extension doesn't match the package: Excel won't open a
+   * macro-enabled workbook saved as `.xlsx` (nor an ordinary one as `.xlsm`).
+   */
+  checkOutputName(outPath: string): void {
+    const extension = path.extname(outPath).toLowerCase();
+    if (extension === this.kind.extension) return;
+    const macros = this.kind.macros ? { sv: " (med makron)", en: " (with macros)" } : { sv: "", en: "" };
+    throw new XlsxPortError(
+      `${this.name} är en ${this.kind.extension}-fil${macros.sv}; Excel öppnar den bara under samma filändelse. Ange en utfil som slutar på ${this.kind.extension} (-o …${this.kind.extension}).`,
+      `${this.name} is an ${this.kind.extension} file${macros.en}; Excel opens it only under the same extension. Give an output file ending in ${this.kind.extension} (-o …${this.kind.extension}).`,
+    );
+  }
+
   /** Writes the current package to `outPath`; never to the file it was opened from. */
   async saveAs(outPath: string): Promise<void> {
+    this.checkOutputName(outPath);
     const target = path.resolve(outPath);
     const same = async () => {
       if (!this.inputPath) return false;

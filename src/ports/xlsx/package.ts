@@ -1,7 +1,7 @@
 import * as zlib from "zlib";
 import JSZip from "jszip";
 import { XlsxPortError } from "./errors";
-import { attr, escapeXml, prefixFor, startTags } from "./xml";
+import { attr, declarations, escapeXml, prefixFor, startTags } from "./xml";
 import { rawEntries, writeZipAsync, ZipLimitError, type RawZipEntry, type ZipEntryInput } from "./zipWriter";
 
 export const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -15,13 +15,61 @@ export const REL_TYPE = {
   drawing: `${NS_REL}/drawing`,
   chart: `${NS_REL}/chart`,
   calcChain: `${NS_REL}/calcChain`,
+  sharedStrings: `${NS_REL}/sharedStrings`,
+  table: `${NS_REL}/table`,
 } as const;
+
+/** Strict Open XML (ISO/IEC 29500 strict) names the same relationships under another base. */
+export const NS_REL_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships";
+export const NS_MAIN_STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main";
+
+/** Whether a relationship type is `kind` (e.g. `worksheet`), in Transitional or Strict form. */
+export function isRelType(type: string, kind: keyof typeof REL_TYPE): boolean {
+  return type === REL_TYPE[kind] || type === `${NS_REL_STRICT}/${kind}`;
+}
+
+/** The Transitional namespaces Målkoll writes, and their Strict Open XML names. */
+const TRANSITIONAL_TO_STRICT: [RegExp, string][] = [
+  [/http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main/g, NS_MAIN_STRICT],
+  [
+    /http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\//g,
+    "http://purl.oclc.org/ooxml/officeDocument/",
+  ],
+  [/http:\/\/schemas\.openxmlformats\.org\/drawingml\/2006\//g, "http://purl.oclc.org/ooxml/drawingml/"],
+];
+
+/**
+ * A part Målkoll wrote in Transitional Open XML, in Strict instead: the same document under the
+ * ISO 29500 strict namespaces and relationship types (content types stay as they are).
+ */
+export function toStrict(xml: string): string {
+  return TRANSITIONAL_TO_STRICT.reduce((text, [from, to]) => text.replace(from, to), xml);
+}
+
+const STRICT_TO_TRANSITIONAL: [RegExp, string][] = [
+  [/http:\/\/purl\.oclc\.org\/ooxml\/spreadsheetml\/main/g, NS_MAIN],
+  [
+    /http:\/\/purl\.oclc\.org\/ooxml\/officeDocument\//g,
+    "http://schemas.openxmlformats.org/officeDocument/2006/",
+  ],
+  [/http:\/\/purl\.oclc\.org\/ooxml\/drawingml\//g, "http://schemas.openxmlformats.org/drawingml/2006/"],
+];
+
+/** The inverse of {@link toStrict}, so a Strict part is edited as a Transitional one. */
+export function fromStrict(xml: string): string {
+  return STRICT_TO_TRANSITIONAL.reduce((text, [from, to]) => text.replace(from, to), xml);
+}
 
 export const CONTENT_TYPE = {
   worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+  styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
+  workbook: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
   drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
   chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
 } as const;
+
+/** The smallest styles part Excel accepts: one font, the two required fills, a border and a cell format. */
+export const MINIMAL_STYLES_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${NS_MAIN}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 export interface Relationship {
   id: string;
@@ -55,8 +103,11 @@ export function relativeTarget(sourcePart: string, targetPart: string): string {
   return [...from.slice(i).map(() => ".."), ...to.slice(i)].join("/");
 }
 
+/** `<Relationship>` start tags, whatever prefix the part gives them (`<ns3:Relationship>` is legal). */
+const RELATIONSHIP_TAG = /<(?:[A-Za-z_][\w.-]*:)?Relationship(?=[\s/>])[^>]*>/g;
+
 export function parseRels(xml: string): Relationship[] {
-  return startTags(xml, "Relationship").map(({ tag }) => ({
+  return [...xml.matchAll(RELATIONSHIP_TAG)].map(([tag]) => ({
     id: attr(tag, "Id") ?? "",
     type: attr(tag, "Type") ?? "",
     target: attr(tag, "Target") ?? "",
@@ -86,9 +137,15 @@ export function removeRel(relsXml: string, id: string): string {
   return relsXml.replace(new RegExp(`<Relationship(?=\\s)[^>]*\\sId="${id}"[^>]*/>`), "");
 }
 
+/** OPC part names are equal when they differ only in case. */
+export function samePartName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
 export function addContentTypeOverride(ctXml: string, partPath: string, contentType: string): string {
   const partName = `/${partPath}`;
-  if (startTags(ctXml, "Override").some(({ tag }) => attr(tag, "PartName") === partName)) return ctXml;
+  if (startTags(ctXml, "Override").some(({ tag }) => samePartName(attr(tag, "PartName") ?? "", partName)))
+    return ctXml;
   const override = `<Override PartName="${escapeXml(partName)}" ContentType="${contentType}"/>`;
   return ctXml.replace("</Types>", `${override}</Types>`);
 }
@@ -96,8 +153,55 @@ export function addContentTypeOverride(ctXml: string, partPath: string, contentT
 export function removeContentTypeOverride(ctXml: string, partPath: string): string {
   const partName = `/${partPath}`;
   for (const { tag } of startTags(ctXml, "Override"))
-    if (attr(tag, "PartName") === partName) return ctXml.replace(tag, "");
+    if (samePartName(attr(tag, "PartName") ?? "", partName)) return ctXml.replace(tag, "");
   return ctXml;
+}
+
+/**
+ * The relationship id of a `<sheet>` tag: its `r:id`, under whichever prefix the tag itself or the
+ * root binds to the relationships namespace.
+ */
+function relationshipIdOf(tag: string, rootPrefix: string | null): string | null {
+  for (const [prefix, uri] of declarations(tag))
+    if (prefix && (uri === NS_REL || uri === NS_REL_STRICT)) return attr(tag, `${prefix}:id`);
+  return attr(tag, `${rootPrefix ?? "r"}:id`);
+}
+
+/**
+ * A part's bytes as text: UTF-8 (with or without a byte order mark) or UTF-16 in either byte
+ * order, which XML allows and Excel reads. A UTF-16 part's declaration is rewritten to say UTF-8,
+ * since an edited part is always written back as UTF-8.
+ */
+export function decodePart(bytes: Uint8Array): string {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let text: string;
+  if (b[0] === 0xff && b[1] === 0xfe) text = b.toString("utf16le", 2);
+  else if (b[0] === 0xfe && b[1] === 0xff) text = swapBytes(b.subarray(2)).toString("utf16le");
+  else if (b[0] === 0x3c && b[1] === 0x00 && b[2] === 0x3f && b[3] === 0x00) text = b.toString("utf16le");
+  else if (b[0] === 0x00 && b[1] === 0x3c && b[2] === 0x00 && b[3] === 0x3f)
+    text = swapBytes(b).toString("utf16le");
+  else return b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? b.toString("utf8", 3) : b.toString("utf8");
+  return text.replace(/^(<\?xml[^>]*\sencoding\s*=\s*["'])UTF-16(?:LE|BE)?(["'])/i, "$1UTF-8$2");
+}
+
+function swapBytes(bytes: Buffer): Buffer {
+  const out = Buffer.from(bytes.subarray(0, bytes.length - (bytes.length % 2)));
+  return out.swap16();
+}
+
+/** A zip entry name as a part name: `/` separators (some writers use `\\`), no leading slash. */
+export function partNameOf(entryName: string): string {
+  return entryName.replace(/\\/g, "/").replace(/^\/+/, "");
+}
+
+/** A zip entry by part name, as OPC compares them (ignoring case, `\\` for `/`); null if absent. */
+export function zipEntry(zip: JSZip, path: string): JSZip.JSZipObject | null {
+  const direct = zip.file(path);
+  if (direct) return direct;
+  const wanted = partNameOf(path).toLowerCase();
+  for (const [name, file] of Object.entries(zip.files))
+    if (!file.dir && partNameOf(name).toLowerCase() === wanted) return file;
+  return null;
 }
 
 export interface SheetEntry {
@@ -114,12 +218,15 @@ export interface SheetEntry {
 
 /**
  * A loaded package with a text cache: parts are decoded once, edited as strings, and only the
- * parts that were changed are written back when the package is generated.
+ * parts that were changed are written back when the package is generated. Parts are looked up
+ * as OPC names them: ignoring case, and with `/` for a writer's `\\`.
  */
 export class PackageEditor {
   private readonly cache = new Map<string, string>();
   private readonly changed = new Set<string>();
   private readonly loadedNames: Set<string>;
+  /** Lower-case part name → the zip entry that holds it. */
+  private readonly entries = new Map<string, string>();
   private rawBySource: Map<string, RawZipEntry> | null = null;
 
   /** `zip` as loaded from `source` (its bytes let unchanged entries be copied without recompressing). */
@@ -128,6 +235,7 @@ export class PackageEditor {
     private readonly source: Uint8Array | null = null,
   ) {
     this.loadedNames = new Set(Object.keys(zip.files));
+    for (const name of this.loadedNames) this.entries.set(partNameOf(name).toLowerCase(), name);
   }
 
   private entryDate(): Date {
@@ -142,17 +250,23 @@ export class PackageEditor {
     return new PackageEditor(await JSZip.loadAsync(bytes), bytes);
   }
 
+  /** The zip entry name of a part, or `path` itself for a part that does not exist yet. */
+  private entryOf(path: string): string {
+    return this.entries.get(partNameOf(path).toLowerCase()) ?? path;
+  }
+
   has(path: string): boolean {
-    return this.cache.has(path) || this.zip.file(path) !== null;
+    return this.entries.has(partNameOf(path).toLowerCase());
   }
 
   async text(path: string): Promise<string | null> {
-    const cached = this.cache.get(path);
+    const entry = this.entryOf(path);
+    const cached = this.cache.get(entry);
     if (cached !== undefined) return cached;
-    const file = this.zip.file(path);
-    if (!file) return null;
-    const text = this.inflatedText(path) ?? (await file.async("string"));
-    this.cache.set(path, text);
+    const file = this.zip.file(entry);
+    if (!file || file.dir) return null;
+    const text = decodePart(this.inflated(entry) ?? (await file.async("uint8array")));
+    this.cache.set(entry, text);
     return text;
   }
 
@@ -169,37 +283,50 @@ export class PackageEditor {
   }
 
   /**
-   * A part as text through Node's zlib (JSZip inflates in JavaScript); null, for JSZip to decode,
-   * when the entry is not in the source's directory, does not inflate to its stated size or is
-   * not valid UTF-8.
+   * A part's bytes through Node's zlib (JSZip inflates in JavaScript); null, for JSZip to decode,
+   * when the entry is not in the source's directory or does not inflate to its stated size.
    */
-  private inflatedText(path: string): string | null {
-    const raw = this.raw().get(path);
+  private inflated(entry: string): Uint8Array | null {
+    const raw = this.raw().get(entry);
     if (!raw) return null;
     try {
-      const bytes = raw.method === 8 ? zlib.inflateRawSync(raw.compressed) : Buffer.from(raw.compressed);
-      if (bytes.length !== raw.uncompressedSize) return null;
-      const text = bytes.toString("utf8");
-      return text.includes("\uFFFD") ? null : text;
+      const bytes = raw.method === 8 ? zlib.inflateRawSync(raw.compressed) : raw.compressed;
+      return bytes.length === raw.uncompressedSize ? bytes : null;
     } catch {
       return null;
     }
   }
 
   set(path: string, text: string): void {
-    this.cache.set(path, text);
-    this.changed.add(path);
+    const entry = this.entryOf(path);
+    this.entries.set(partNameOf(entry).toLowerCase(), entry);
+    this.cache.set(entry, text);
+    this.changed.add(entry);
+  }
+
+  /** The XML parts set since loading, with their text. */
+  *changedXml(): Generator<[string, string]> {
+    for (const entry of this.changed)
+      if (/\.(xml|rels|vml)$/i.test(entry)) yield [partNameOf(entry), this.cache.get(entry)!];
+  }
+
+  /** Rewrites every part set since loading (e.g. into Strict Open XML). */
+  rewriteChanged(rewrite: (text: string) => string): void {
+    for (const entry of this.changed) this.cache.set(entry, rewrite(this.cache.get(entry)!));
   }
 
   remove(path: string): void {
-    this.cache.delete(path);
-    this.changed.delete(path);
-    this.zip.remove(path);
+    const entry = this.entryOf(path);
+    this.entries.delete(partNameOf(entry).toLowerCase());
+    this.cache.delete(entry);
+    this.changed.delete(entry);
+    this.zip.remove(entry);
   }
 
   /**
-   * The package as .xlsx bytes, entries in the loaded order with new parts after them. Parts set
-   * since loading are deflated again; unchanged entries are copied compressed as they stand.
+   * The package as .xlsx bytes, entries in the loaded order with new parts after them, every
+   * name with `/` separators. Parts set since loading are deflated again; unchanged entries are
+   * copied compressed as they stand.
    */
   async generate(): Promise<Buffer> {
     // A fixed entry date (the package's own main part's, else the zip epoch) keeps two runs on the
@@ -210,13 +337,13 @@ export class PackageEditor {
     const raw = this.raw();
     const entries: ZipEntryInput[] = [];
     for (const file of Object.values(this.zip.files)) {
-      const name = file.name;
-      const text = this.changed.has(name) ? this.cache.get(name) : undefined;
+      const name = partNameOf(file.name);
+      const text = this.changed.has(file.name) ? this.cache.get(file.name) : undefined;
       if (text !== undefined)
         entries.push({ name, kind: "file", data: Buffer.from(text, "utf8"), date: stamp });
       else if (file.dir)
-        entries.push({ name, kind: "dir", date: this.loadedNames.has(name) ? file.date : stamp });
-      else if (raw.has(name)) entries.push({ name, kind: "raw", raw: raw.get(name)! });
+        entries.push({ name, kind: "dir", date: this.loadedNames.has(file.name) ? file.date : stamp });
+      else if (raw.has(file.name)) entries.push({ name, kind: "raw", raw: raw.get(file.name)! });
       else entries.push({ name, kind: "file", data: await file.async("nodebuffer"), date: file.date });
     }
     try {
@@ -234,18 +361,17 @@ export class PackageEditor {
   /** Path of the main workbook part from the package relationships (normally `xl/workbook.xml`). */
   async workbookPath(): Promise<string> {
     const rels = parseRels(await this.requireText("_rels/.rels"));
-    const main = rels.find((r) => r.type === REL_TYPE.officeDocument);
+    const main = rels.find((r) => isRelType(r.type, "officeDocument"));
     if (!main) throw new Error("no officeDocument relationship");
     return resolveTarget("", main.target);
   }
 
-  /** The workbook's sheets in tab order, with their part paths. */
-  async sheets(workbookPath: string): Promise<SheetEntry[]> {
-    const wbXml = await this.requireText(workbookPath);
+  /** The workbook's sheets in tab order, with their part paths, from its (unprefixed) XML. */
+  async sheets(workbookPath: string, wbXml: string): Promise<SheetEntry[]> {
     const rels = parseRels((await this.text(relsPathFor(workbookPath))) ?? emptyRels());
-    const r = prefixFor(wbXml, NS_REL) ?? "r";
+    const rootPrefix = prefixFor(wbXml, NS_REL) ?? prefixFor(wbXml, NS_REL_STRICT);
     return startTags(wbXml, "sheet").map(({ tag }) => {
-      const relId = attr(tag, `${r}:id`) ?? "";
+      const relId = relationshipIdOf(tag, rootPrefix) ?? "";
       const rel = rels.find((x) => x.id === relId);
       const state = attr(tag, "state");
       return {

@@ -11,7 +11,11 @@ import {
   addContentTypeOverride,
   addRel,
   CONTENT_TYPE,
+  fromStrict,
+  isRelType,
+  MINIMAL_STYLES_XML,
   NS_MAIN,
+  NS_MAIN_STRICT,
   NS_REL,
   PackageEditor,
   parseRels,
@@ -21,11 +25,12 @@ import {
   removeContentTypeOverride,
   removeRel,
   resolveTarget,
+  toStrict,
 } from "./package";
 import { removePrintTitles, renamePrintTitles, setPrintTitles } from "./printTitles";
 import { StyleBook } from "./styles";
 import type { SheetSpec } from "../../engine/report/spec";
-import { attr, escapeXml, prefixFor, removeAttr, setAttr, startTags } from "./xml";
+import { attr, escapeXml, prefixFor, removeAttr, setAttr, startTags, withDefaultNamespace } from "./xml";
 
 /**
  * Carries out a write plan by patching the package: only the parts Målkoll owns are written
@@ -40,6 +45,8 @@ const OWNED_PART_PREFIX = "malkoll_";
 export interface PatchReport {
   /** Things the plan asked for that could not be done (e.g. a flag on a sheet that is gone). */
   skipped: string[];
+  /** Part paths of the workbook's sheets after the write (owned and the user's). */
+  sheetParts: string[];
 }
 
 const INVALID_NAME_CHARS = /[[\]:*?/\\]/;
@@ -71,34 +78,99 @@ class WorkbookPatch {
   private wbPath!: string;
   private sheets!: SheetEntry[];
   private relPrefix: string | null = null;
+  private stylesRewritten = false;
+  private strict = false;
   private readonly replacedSheetIds = new Set<number>();
   /** Owned parts removed while replacing sheets; their content types go unless a part is re-created. */
   private readonly droppedParts = new Set<string>();
-  readonly report: PatchReport = { skipped: [] };
+  readonly report: PatchReport = { skipped: [], sheetParts: [] };
 
   constructor(private readonly pkg: PackageEditor) {}
 
+  /** The original (namespace-normalised) text of the parts edited in place, to tell if they changed. */
+  private readonly original = new Map<string, string>();
+
+  /**
+   * A part to edit, with its root namespace as the default one so the editing code sees
+   * `<sheet>` whether the writer wrote `<sheet>` or `<x:sheet>`; null when the part is absent or
+   * can't be normalised safely.
+   */
+  private async editable(path: string): Promise<string | null> {
+    const text = await this.pkg.text(path);
+    return text === null ? null : withDefaultNamespace(this.strict ? fromStrict(text) : text);
+  }
+
+  private async requireEditable(path: string, what: { sv: string; en: string }): Promise<string> {
+    const text = await this.editable(path);
+    if (text === null)
+      throw new XlsxPortError(
+        `${what.sv} (${path}) saknas eller använder XML-namnrymder som Målkoll inte kan ändra säkert`,
+        `${what.en} (${path}) is missing or uses XML namespaces Målkoll cannot edit safely`,
+      );
+    this.original.set(path, text);
+    return text;
+  }
+
   async load(): Promise<void> {
     this.wbPath = await this.pkg.workbookPath();
-    this.wbXml = await this.pkg.requireText(this.wbPath);
-    if (!/<workbook[\s>]/.test(this.wbXml) || !this.wbXml.includes(NS_MAIN))
+    this.wbXml = await this.requireEditable(this.wbPath, {
+      sv: "Arbetsbokens huvuddel",
+      en: "The workbook part",
+    });
+    // Strict Open XML: parts are edited and written as in Transitional, then the namespaces and
+    // relationship types are renamed back (finish).
+    this.strict = this.wbXml.includes(`"${NS_MAIN_STRICT}"`);
+    if (this.strict) {
+      this.wbXml = fromStrict(this.wbXml);
+      this.original.set(this.wbPath, this.wbXml);
+    }
+    if (!/<workbook[\s>]/.test(this.wbXml) || !this.wbXml.includes(`"${NS_MAIN}"`))
       throw new XlsxPortError(
-        "Arbetsboken använder ett format som Målkoll inte kan skriva säkert (t.ex. Strict Open XML)",
-        "The workbook uses a layout Målkoll cannot write safely (e.g. Strict Open XML)",
+        "Arbetsbokens huvuddel är inte SpreadsheetML som Målkoll kan skriva i",
+        "The workbook part is not SpreadsheetML that Målkoll can write to",
       );
-    this.wbRels = await this.pkg.requireText(relsPathFor(this.wbPath));
-    this.contentTypes = await this.pkg.requireText("[Content_Types].xml");
+    this.wbRels = await this.requireEditable(relsPathFor(this.wbPath), {
+      sv: "Arbetsbokens relationer",
+      en: "The workbook's relationships",
+    });
+    this.contentTypes = await this.requireEditable("[Content_Types].xml", {
+      sv: "Innehållstyperna",
+      en: "The content types",
+    });
     this.relPrefix = prefixFor(this.wbXml, NS_REL);
-    this.sheets = await this.pkg.sheets(this.wbPath);
-    const stylesRel = parseRels(this.wbRels).find((r) => r.type === REL_TYPE.styles);
-    if (!stylesRel)
-      throw new XlsxPortError(
-        "Arbetsboken saknar formatmallar (styles.xml)",
-        "The workbook has no styles part",
-      );
-    this.stylesPath = resolveTarget(this.wbPath, stylesRel.target);
+    this.sheets = await this.pkg.sheets(this.wbPath, this.wbXml);
+    await this.loadStyles();
+  }
+
+  /**
+   * The styles part, extended with Målkoll's formats. It is optional: a workbook without one (or
+   * with one that defines no cell formats at all) gets the smallest one Excel accepts.
+   */
+  private async loadStyles(): Promise<void> {
+    const stylesRel = parseRels(this.wbRels).find((r) => isRelType(r.type, "styles"));
+    if (stylesRel) {
+      this.stylesPath = resolveTarget(this.wbPath, stylesRel.target);
+    } else {
+      this.stylesPath = this.pkg.has("xl/styles.xml")
+        ? this.pkg.freePath("xl", "styles", "xml")
+        : "xl/styles.xml";
+      const rel = addRel(this.wbRels, REL_TYPE.styles, relativeTarget(this.wbPath, this.stylesPath));
+      this.wbRels = rel.xml;
+      this.contentTypes = addContentTypeOverride(this.contentTypes, this.stylesPath, CONTENT_TYPE.styles);
+    }
+    let xml = stylesRel
+      ? await this.requireEditable(this.stylesPath, { sv: "Formatmallarna", en: "The styles part" })
+      : MINIMAL_STYLES_XML;
+    if (!/<cellXfs[\s>]/.test(xml)) {
+      if (/<styleSheet(?=[\s>])[^>]*>\s*<[^/]/.test(xml))
+        throw new XlsxPortError(
+          "Arbetsbokens formatmallar saknar cellformat men har annat innehåll; Målkoll kan inte utöka dem säkert",
+          "The workbook's styles have no cell formats but other content; Målkoll cannot extend them safely",
+        );
+      xml = MINIMAL_STYLES_XML;
+    }
     try {
-      this.styles = new StyleBook(await this.pkg.requireText(this.stylesPath));
+      this.styles = new StyleBook(xml);
     } catch (err) {
       throw new XlsxPortError(
         "Arbetsbokens formatmallar kan inte utökas säkert",
@@ -106,6 +178,8 @@ class WorkbookPatch {
         { cause: err },
       );
     }
+    // A new or replaced styles part is written even when Målkoll adds no format to it.
+    this.stylesRewritten = xml === MINIMAL_STYLES_XML;
   }
 
   private find(name: string): SheetEntry | undefined {
@@ -144,7 +218,7 @@ class WorkbookPatch {
           `Bladet "${name}" finns redan och tillhör inte Målkoll; det skrivs inte över`,
           `Sheet "${name}" already exists and is not Målkoll's; it is not overwritten`,
         );
-      if (existing.relType !== REL_TYPE.worksheet || !existing.partPath)
+      if (!isRelType(existing.relType, "worksheet") || !existing.partPath)
         throw new XlsxPortError(`Bladet "${name}" är inget kalkylblad`, `Sheet "${name}" is not a worksheet`);
       partPath = existing.partPath;
       await this.dropOwnedSheetParts(partPath);
@@ -247,11 +321,11 @@ class WorkbookPatch {
     }
     for (const [sheetName, sheetFlags] of bySheet) {
       const entry = this.find(sheetName);
-      if (!entry || entry.relType !== REL_TYPE.worksheet) {
+      if (!entry || !isRelType(entry.relType, "worksheet")) {
         if (sheetFlags.length) this.report.skipped.push(`flags: no worksheet "${sheetName}"`);
         continue;
       }
-      const xml = await this.pkg.text(entry.partPath);
+      const xml = await this.editable(entry.partPath);
       if (xml === null || !isEditableWorksheet(xml)) {
         this.report.skipped.push(`flags: sheet "${sheetName}" cannot be edited safely`);
         continue;
@@ -264,10 +338,10 @@ class WorkbookPatch {
   /** Drops calculation-chain entries of replaced sheets (their old formulas are gone). */
   private async pruneCalcChain(): Promise<void> {
     if (!this.replacedSheetIds.size) return;
-    const rel = parseRels(this.wbRels).find((r) => r.type === REL_TYPE.calcChain);
+    const rel = parseRels(this.wbRels).find((r) => isRelType(r.type, "calcChain"));
     if (!rel) return;
     const path = resolveTarget(this.wbPath, rel.target);
-    const xml = await this.pkg.text(path);
+    const xml = await this.editable(path);
     if (xml === null) return;
     let current = 0;
     let lastKept = -1;
@@ -301,15 +375,15 @@ class WorkbookPatch {
     await this.pruneCalcChain();
     for (const part of this.droppedParts)
       if (!this.pkg.has(part)) this.contentTypes = removeContentTypeOverride(this.contentTypes, part);
-    const original = {
-      wb: await this.pkg.requireText(this.wbPath),
-      rels: await this.pkg.requireText(relsPathFor(this.wbPath)),
-      ct: await this.pkg.requireText("[Content_Types].xml"),
-    };
-    if (this.wbXml !== original.wb) this.pkg.set(this.wbPath, this.wbXml);
-    if (this.wbRels !== original.rels) this.pkg.set(relsPathFor(this.wbPath), this.wbRels);
-    if (this.contentTypes !== original.ct) this.pkg.set("[Content_Types].xml", this.contentTypes);
-    if (this.styles.modified) this.pkg.set(this.stylesPath, this.styles.toXml());
+    const edited: [string, string][] = [
+      [this.wbPath, this.wbXml],
+      [relsPathFor(this.wbPath), this.wbRels],
+      ["[Content_Types].xml", this.contentTypes],
+    ];
+    for (const [path, text] of edited) if (text !== this.original.get(path)) this.pkg.set(path, text);
+    if (this.styles.modified || this.stylesRewritten) this.pkg.set(this.stylesPath, this.styles.toXml());
+    if (this.strict) this.pkg.rewriteChanged(toStrict);
+    this.report.sheetParts = this.sheets.map((s) => s.partPath).filter((p) => p);
   }
 
   get stateSheetExists(): boolean {

@@ -1,4 +1,3 @@
-import * as zlib from "zlib";
 import type JSZip from "jszip";
 import { SaxesParser } from "saxes";
 import type {
@@ -9,10 +8,10 @@ import type {
   WorkbookSnapshot,
 } from "../../engine/grid";
 import { columnLetters, parseA1, parseA1Range } from "../../engine/grid";
-import { parseRels, REL_TYPE, relsPathFor, resolveTarget } from "./package";
+import { decodePart, isRelType, parseRels, partNameOf, relsPathFor, resolveTarget } from "./package";
 import { type CellEntry, gridFromEntries, visibilityOf } from "./gridEntries";
 import { XlsxPortError } from "./errors";
-import { rawEntries, type RawZipEntry } from "./zipWriter";
+import { inflateChecked, rawEntries, type RawZipEntry } from "./zipWriter";
 
 /**
  * Reads cell values straight from a package's SpreadsheetML into plain grids, as Office.js
@@ -54,10 +53,8 @@ const BUILTIN_NUMBER_FORMATS: Record<number, string> = {
   49: "@",
 };
 
-const REL_SHARED_STRINGS = "/sharedStrings";
 /** A number as SpreadsheetML writes it (`Number()` alone would also take `0x10` or `Infinity`). */
 const DECIMAL_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const REL_TABLE = "/table";
 const ESCAPED_CHAR = /_x([0-9A-Fa-f]{4})_/g;
 
 type Attributes = Record<string, string>;
@@ -97,7 +94,8 @@ function parseXml(xml: string, handlers: XmlHandlers): void {
   try {
     parser.write(xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml).close();
   } catch (err) {
-    // saxes reports malformed XML by throwing from write/close; the handlers here do not throw.
+    // saxes reports malformed XML by throwing from write/close; a handler throws only a refusal.
+    if (err instanceof XlsxPortError) throw err;
     throw new XmlParseError(err);
   }
 }
@@ -173,8 +171,16 @@ export function slideFormula(formula: string, rows: number, cols: number): strin
   });
 }
 
-/** Excel serial of an ISO 8601 date (`t="d"` cells). */
+/** A time of day without a date (`10:10:10`, `08:30`, `23:59:59.5`). */
+const TIME_ONLY = /^(\d{1,2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/;
+
+/** Excel serial of an ISO 8601 date, date-time or time (`t="d"` cells); a time is a fraction of a day. */
 function isoDateToSerial(text: string, date1904: boolean): number | null {
+  const time = TIME_ONLY.exec(text);
+  if (time) {
+    const [h, m, sec] = [Number(time[1]), Number(time[2]), Number(time[3] ?? 0)];
+    return h < 24 && m < 60 && sec < 60 ? Math.round((((h * 60 + m) * 60 + sec) / 864) * 1e7) / 1e9 : null;
+  }
   const iso = /^\d{4}-\d{2}-\d{2}$/.test(text)
     ? `${text}T00:00:00Z`
     : /[zZ]|[+-]\d\d:?\d\d$/.test(text)
@@ -189,44 +195,44 @@ function isoDateToSerial(text: string, date1904: boolean): number | null {
 
 function damaged(path: string, cause: unknown): XlsxPortError {
   return new XlsxPortError(
-    `Arbetsboken är skadad: delen ${path} är inte så stor som filen uppger`,
-    `The workbook is damaged: part ${path} is not the size the file states`,
+    `Arbetsboken är skadad: delen ${path} stämmer inte med filens storlek eller kontrollsumma`,
+    `The workbook is damaged: part ${path} does not match the size or checksum the file states`,
     { cause },
   );
 }
 
-/** Reads package parts: deflated entries through Node's zlib, anything else through JSZip. */
+/**
+ * Reads package parts: deflated entries through Node's zlib, anything else through JSZip. Parts
+ * are found as OPC names them (ignoring case, `\\` as `/`) and decoded as UTF-8 or UTF-16.
+ */
 class PartReader {
   private readonly raw: Map<string, RawZipEntry>;
+  /** Lower-case part name → zip entry name. */
+  private readonly entries = new Map<string, string>();
 
   constructor(
     private readonly zip: JSZip,
     bytes: Uint8Array,
   ) {
     this.raw = rawEntries(bytes);
+    for (const name of Object.keys(zip.files)) this.entries.set(partNameOf(name).toLowerCase(), name);
   }
 
   /**
-   * A part's text. A part that inflates to another size than the package states is refused: the
-   * size limit (`checkPackage`) is checked against the stated sizes, so they must hold.
+   * A part's text. A part that inflates to another size or checksum than the package states is
+   * refused: the size limit (`checkPackage`) is checked against the stated sizes, so they must hold.
    */
   async text(path: string): Promise<string | null> {
-    const raw = this.raw.get(path);
+    const entry = this.entries.get(partNameOf(path).toLowerCase());
+    if (entry === undefined) return null;
+    const raw = this.raw.get(entry);
     if (raw) {
-      let data: Uint8Array;
-      try {
-        data =
-          raw.method === 0
-            ? raw.compressed
-            : zlib.inflateRawSync(raw.compressed, { maxOutputLength: Math.max(1, raw.uncompressedSize) });
-      } catch (err) {
-        throw damaged(path, err);
-      }
-      if (data.length !== raw.uncompressedSize) throw damaged(path, null);
-      return Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString("utf8");
+      const data = inflateChecked(raw);
+      if (!data) throw damaged(path, null);
+      return decodePart(data);
     }
-    const file = this.zip.file(path);
-    return file ? file.async("string") : null;
+    const file = this.zip.file(entry);
+    return file && !file.dir ? decodePart(await file.async("uint8array")) : null;
   }
 
   async rels(partPath: string): Promise<{ id: string; type: string; path: string }[]> {
@@ -290,6 +296,27 @@ interface SheetContext {
   strings: string[];
   formats: (string | null)[];
   date1904: boolean;
+  /** Characters of cell text allowed (see {@link ReadLimits}), and how many are left. */
+  maxTextChars: number;
+  textLeft: number;
+  workbook: string;
+}
+
+export interface ReadLimits {
+  /**
+   * The most characters of cell text, counted per cell (a shared string in 12 000 cells counts
+   * 12 000 times), that the read may hand on; past it the read stops with a refusal.
+   */
+  maxTextChars?: number;
+}
+
+export function textOverLimit(workbook: string, limit: number): XlsxPortError {
+  const sv = (n: number) => n.toLocaleString("sv-SE");
+  const en = (n: number) => n.toLocaleString("en-GB");
+  return new XlsxPortError(
+    `${workbook} har mer celltext än Målkoll skapar tabeller för: över ${sv(limit)} tecken räknat per cell (t.ex. en mycket lång text som upprepas i många celler). Kontrollera den med malkoll check, eller korta texterna.`,
+    `${workbook} has more cell text than Målkoll builds tables for: over ${en(limit)} characters counted per cell (e.g. a very long text repeated in many cells). Check it with malkoll check, or shorten the texts.`,
+  );
 }
 
 interface SheetContent {
@@ -409,6 +436,8 @@ function readWorksheet(xml: string, context: SheetContext): SheetContent {
           }
           const value = cellValue(type, valueText, inlineText, context);
           if (value === null && formula === null) return;
+          if (typeof value === "string" && (context.textLeft -= value.length) < 0)
+            throw textOverLimit(context.workbook, context.maxTextChars);
           entries.push({ row, col, value, format: context.formats[style] ?? null, formula });
           return;
         }
@@ -503,7 +532,7 @@ async function readTables(parts: PartReader, sheetPath: string, ids: string[]): 
   const rels = await parts.rels(sheetPath);
   const out: ListObjectInfo[] = [];
   for (const id of ids) {
-    const rel = rels.find((r) => r.id === id && r.type.endsWith(REL_TABLE));
+    const rel = rels.find((r) => r.id === id && isRelType(r.type, "table"));
     const xml = rel ? await parts.text(rel.path) : null;
     if (!xml) continue;
     parseXml(xml, {
@@ -519,7 +548,7 @@ async function readTables(parts: PartReader, sheetPath: string, ids: string[]): 
 /** The workbook part's path, from the package's root relationships. */
 async function workbookPath(parts: PartReader): Promise<string> {
   const rels = await parts.rels("");
-  const main = rels.find((r) => r.type === REL_TYPE.officeDocument);
+  const main = rels.find((r) => isRelType(r.type, "officeDocument"));
   if (!main) throw new Error("no officeDocument relationship");
   return main.path;
 }
@@ -529,6 +558,7 @@ export async function snapshotFromPackage(
   zip: JSZip,
   bytes: Uint8Array,
   name: string,
+  limits: ReadLimits = {},
 ): Promise<WorkbookSnapshot> {
   const parts = new PartReader(zip, bytes);
   const bookPath = await workbookPath(parts);
@@ -546,20 +576,29 @@ export async function snapshotFromPackage(
     },
   });
 
-  const stringsRel = bookRels.find((r) => r.type.endsWith(REL_SHARED_STRINGS));
+  if (!sheets.length)
+    throw new XlsxPortError(
+      `${name} har inga blad; Excel kan inte öppna en arbetsbok utan blad`,
+      `${name} has no sheets; Excel cannot open a workbook without sheets`,
+    );
+  const stringsRel = bookRels.find((r) => isRelType(r.type, "sharedStrings"));
   const stringsXml = stringsRel ? await parts.text(stringsRel.path) : null;
-  const stylesRel = bookRels.find((r) => r.type === REL_TYPE.styles);
+  const stylesRel = bookRels.find((r) => isRelType(r.type, "styles"));
   const stylesXml = stylesRel ? await parts.text(stylesRel.path) : null;
+  const maxTextChars = limits.maxTextChars ?? Infinity;
   const context: SheetContext = {
     strings: stringsXml ? readSharedStrings(stringsXml) : [],
     formats: stylesXml ? readCellFormats(stylesXml) : [],
     date1904,
+    maxTextChars,
+    textLeft: maxTextChars,
+    workbook: name,
   };
 
   const grids: SheetGrid[] = [];
   for (const sheet of sheets) {
     const rel = bookRels.find((r) => r.id === sheet.id);
-    if (!rel || rel.type !== REL_TYPE.worksheet) continue;
+    if (!rel || !isRelType(rel.type, "worksheet")) continue;
     const xml = await parts.text(rel.path);
     if (xml === null) continue;
     const content = readWorksheet(xml, context);

@@ -90,9 +90,68 @@ export function findElement(
   return { start, end, text: xml.slice(start, end) };
 }
 
-/** The prefix bound to a namespace URI in a part (`r` for `xmlns:r="…/relationships"`), or null. */
+/** The root element's start tag, its qualified name and where it starts; null when there is none. */
+export function rootElement(
+  xml: string,
+): { tag: string; name: string; prefix: string | null; index: number } | null {
+  const m = /<([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)(?=[\s/>])[^>]*>/.exec(xml);
+  if (!m) return null;
+  const colon = m[1].indexOf(":");
+  return { tag: m[0], name: m[1], prefix: colon < 0 ? null : m[1].slice(0, colon), index: m.index };
+}
+
+/** Namespace declarations of one start tag: prefix (`""` for the default) → URI. */
+export function declarations(tag: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const re = /\sxmlns(?::([A-Za-z_][\w.-]*))?\s*=\s*("([^"]*)"|'([^']*)')/g;
+  for (let m = re.exec(tag); m; m = re.exec(tag)) out.set(m[1] ?? "", unescapeXml(m[3] ?? m[4] ?? ""));
+  return out;
+}
+
+/**
+ * The prefix bound to a namespace URI on the part's root element (`r` for
+ * `xmlns:r="…/relationships"`), or null. Only the root's declarations are in scope everywhere:
+ * openpyxl, for one, declares `xmlns:r` on each `<sheet>` instead, and that binding ends with it.
+ */
 export function prefixFor(xml: string, uri: string): string | null {
-  const re = /\sxmlns:([A-Za-z_][\w.-]*)\s*=\s*"([^"]*)"/g;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) if (m[2] === uri) return m[1];
+  const root = rootElement(xml);
+  if (!root) return null;
+  for (const [prefix, bound] of declarations(root.tag)) if (prefix && bound === uri) return prefix;
   return null;
+}
+
+/**
+ * The part with its root namespace as the default one: `<x:workbook xmlns:x="…main">…</x:workbook>`
+ * becomes `<workbook xmlns="…main" xmlns:x="…main">…</workbook>`, the same document for every XML
+ * reader. The editing code then only deals with unprefixed elements. Returns the text unchanged
+ * when the root has no prefix, and null when the prefix can't be dropped safely (the root also
+ * binds the default namespace elsewhere, or redeclares the prefix below the root).
+ */
+export function withDefaultNamespace(xml: string): string | null {
+  const root = rootElement(xml);
+  if (!root || root.prefix === null) return xml;
+  const decl = declarations(root.tag);
+  const uri = decl.get(root.prefix);
+  if (uri === undefined) return null;
+  const defaultUri = decl.get("");
+  if (defaultUri !== undefined && defaultUri !== uri) return null;
+  const prefix = root.prefix;
+  const rebinding = new RegExp(`\\sxmlns:${prefix}\\s*=`, "g");
+  if ((xml.match(rebinding) ?? []).length > 1) return null;
+  // Unprefixed elements below a root without a default namespace are in no namespace; declaring
+  // one would move them into it, so such a part is left alone.
+  const body = xml.slice(root.index + root.tag.length);
+  const unprefixed = /<[A-Za-z_][\w.-]*(?=[\s/>])/;
+  if (
+    defaultUri === undefined &&
+    unprefixed.test(body.replace(/<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->/g, ""))
+  )
+    return null;
+  const open = new RegExp(`<(/?)${prefix}:`, "g");
+  const head = xml.slice(0, root.index);
+  const tag =
+    defaultUri === undefined
+      ? root.tag.replace(`<${prefix}:`, `<`).replace(/^<([\w.-]+)/, `<$1 xmlns="${escapeXml(uri)}"`)
+      : root.tag.replace(`<${prefix}:`, "<");
+  return head + tag + body.replace(open, "<$1");
 }

@@ -262,6 +262,39 @@ export function rawEntries(bytes: Uint8Array): Map<string, RawZipEntry> {
   return found;
 }
 
+/** Every entry name in the central directory, in order, duplicates included (null if unreadable). */
+export function centralDirectoryNames(bytes: Uint8Array): string[] | null {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const end = findEndRecord(buf);
+  if (end < 0) return null;
+  const names: string[] = [];
+  let at = buf.readUInt32LE(end + 16);
+  for (let i = buf.readUInt16LE(end + 10); i > 0; i--) {
+    if (at + 46 > end || buf.readUInt32LE(at) !== CENTRAL_HEADER) return null;
+    const nameLength = buf.readUInt16LE(at + 28);
+    names.push(buf.toString("utf8", at + 46, at + 46 + nameLength));
+    at += 46 + nameLength + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
+  }
+  return names;
+}
+
+/**
+ * Inflates a copyable entry, refusing (with `null`) one whose data does not inflate to the size
+ * and CRC-32 its directory states: the file is damaged there.
+ */
+export function inflateChecked(raw: RawZipEntry): Uint8Array | null {
+  let data: Uint8Array;
+  try {
+    data =
+      raw.method === METHOD_STORE
+        ? raw.compressed
+        : zlib.inflateRawSync(raw.compressed, { maxOutputLength: Math.max(1, raw.uncompressedSize) });
+  } catch {
+    return null;
+  }
+  return data.length === raw.uncompressedSize && crc32(data) === raw.crc32 ? data : null;
+}
+
 function findEndRecord(buf: Buffer): number {
   const earliest = Math.max(0, buf.length - 22 - 0xffff);
   for (let i = buf.length - 22; i >= earliest; i--) if (buf.readUInt32LE(i) === END_RECORD) return i;

@@ -1,0 +1,223 @@
+/**
+ * Workbooks other programs saved (openpyxl, XlsxWriter, LibreOffice, ExcelJS, and rewrites of
+ * them into forms no producer here makes: Strict, UTF-16, prefixed XML, backslash separators,
+ * POI's `Sheet1.xml`, .xlsm, missing or empty styles, `t="d"` cells). Made once by
+ * `tests/fixtures/foreign/make-corpus.js`; each has a `.cells.json` of what its producer was asked
+ * to save. For each: `check` reads exactly those cells; `generate` writes namespace-well-formed
+ * parts, keeps every user cell and every part it does not own byte for byte, and the output opens
+ * in LibreOffice with the user's cells where they were.
+ */
+import { execFileSync } from "child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import { pathToFileURL } from "url";
+import { a1, type CellValue, type WorkbookSnapshot } from "../../src/engine/grid";
+import { XlsxPort } from "../../src/ports/xlsx";
+import { decodePart } from "../../src/ports/xlsx/package";
+import { xmlProblem } from "../../src/ports/xlsx/wellFormed";
+import { libreOfficeAvailableOrSkip, PROFILE_SETTINGS, sofficeBinary } from "../helpers/libreoffice";
+import { cli, STACK_TRACE, UNEXPECTED } from "./cli";
+import { entries } from "../ports/xlsx/zipUtil";
+
+const DIR = path.join(__dirname, "..", "fixtures", "foreign");
+const FILES = readdirSync(DIR).filter((f) => /\.xls[xm]$/.test(f));
+const OWNED_SHEET = /^(Målkoll |_malkoll$)/;
+
+interface Expected {
+  producer: string;
+  cells: Record<string, Record<string, CellValue>>;
+  nothingRecognised?: boolean;
+  macro?: boolean;
+}
+
+function expected(file: string): Expected {
+  return JSON.parse(readFileSync(path.join(DIR, `${file}.cells.json`), "utf8")) as Expected;
+}
+
+/** sheet → A1 → value of every non-empty cell. */
+function cellsOf(
+  snapshot: WorkbookSnapshot,
+  only?: (name: string) => boolean,
+): Record<string, Record<string, CellValue>> {
+  const out: Record<string, Record<string, CellValue>> = {};
+  for (const sheet of snapshot.sheets) {
+    if (only && !only(sheet.name)) continue;
+    const cells: Record<string, CellValue> = {};
+    sheet.values.forEach((row, r) =>
+      row.forEach((value, c) => {
+        if (value !== null) cells[a1(sheet.originRow + r, sheet.originCol + c)] = value;
+      }),
+    );
+    out[sheet.name] = cells;
+  }
+  return out;
+}
+
+/** Numbers to 6 decimals (a time of day is a fraction of a day), the rest as it is. */
+function rounded(cells: Record<string, CellValue>): Record<string, CellValue> {
+  return Object.fromEntries(
+    Object.entries(cells).map(([ref, v]) => [ref, typeof v === "number" ? Math.round(v * 1e6) / 1e6 : v]),
+  );
+}
+
+/** Parts Målkoll edits in place (beside the ones it creates); everything else must keep its bytes. */
+const EDITED_IN_PLACE =
+  /^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml|xl\/calcChain\.xml)$/i;
+
+const tmp = mkdtempSync(path.join(tmpdir(), "malkoll-foreign-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const outputs = new Map<string, string>();
+
+function outputName(file: string): string {
+  return path.join(tmp, file.replace(/(\.xls[xm])$/, "-ut$1"));
+}
+
+describe.each(FILES)("%s", (file) => {
+  const input = path.join(DIR, file);
+  const want = expected(file);
+
+  test("check reads the cells its producer saved, and nothing else", async () => {
+    const snapshot = await (await XlsxPort.open(input)).read();
+    const read = cellsOf(snapshot, (name) => name in want.cells);
+    for (const sheet of Object.keys(want.cells))
+      expect(rounded(read[sheet] ?? {})).toEqual(rounded(want.cells[sheet]));
+    const run = await cli(["check", input, "--json"]);
+    expect(run.err).not.toMatch(STACK_TRACE);
+    expect([0, 1]).toContain(run.code);
+    const json = JSON.parse(run.out) as {
+      findings: { sheet: string; code: string }[];
+      indicators: unknown[];
+    };
+    for (const finding of json.findings) expect(finding.sheet).not.toBe("");
+    if (want.nothingRecognised) expect(json.indicators).toHaveLength(0);
+    else expect(json.indicators.length).toBeGreaterThanOrEqual(10);
+  });
+
+  test("generate writes well-formed parts and keeps every user cell and unowned part", async () => {
+    const out = outputName(file);
+    const run = await cli(["generate", input, "-o", out]);
+    expect(run.err).not.toMatch(UNEXPECTED);
+    expect(run.err).not.toMatch(STACK_TRACE);
+    expect([0, 1]).toContain(run.code);
+    outputs.set(file, out);
+
+    const before = await entries(readFileSync(input));
+    const after = await entries(readFileSync(out));
+    const normalised = (name: string) => name.replace(/\\/g, "/").toLowerCase();
+    const afterByName = new Map([...after].map(([name, bytes]) => [normalised(name), { name, bytes }]));
+    const problems: string[] = [];
+    for (const [name, bytes] of after) {
+      if (!/\.(xml|rels)$/i.test(name)) continue;
+      const problem = xmlProblem(decodePart(bytes));
+      if (problem) problems.push(`${name}: ${problem}`);
+    }
+    expect(problems).toEqual([]);
+    // One part per name, ignoring case: OPC part names are case-insensitive.
+    expect(afterByName.size).toBe(after.size);
+
+    const inputSnapshot = await (await XlsxPort.open(input)).read();
+    const outputSnapshot = await (await XlsxPort.open(out)).read();
+    const userSheets = (name: string) => !OWNED_SHEET.test(name);
+    expect(cellsOf(outputSnapshot, userSheets)).toEqual(cellsOf(inputSnapshot, userSheets));
+
+    const changed: string[] = [];
+    for (const [name, bytes] of before) {
+      const kept = afterByName.get(normalised(name));
+      if (!kept) {
+        changed.push(`${name}: gone`);
+        continue;
+      }
+      if (EDITED_IN_PLACE.test(normalised(name)) || /^xl\/worksheets\/sheet\d+\.xml$/i.test(normalised(name)))
+        continue;
+      if (!kept.bytes.equals(bytes)) changed.push(`${name}: changed`);
+    }
+    expect(changed).toEqual([]);
+
+    if (!want.nothingRecognised)
+      expect(outputSnapshot.sheets.map((s) => s.name)).toContain("Målkoll Indikatorer");
+  });
+});
+
+test("every output opens in LibreOffice with the user's cells where they were", () => {
+  if (!libreOfficeAvailableOrSkip()) return;
+  const files = FILES.filter((f) => outputs.has(f));
+  expect(files).toHaveLength(FILES.length);
+  const profile = mkdtempSync(path.join(tmpdir(), "malkoll-lo-foreign-"));
+  mkdirSync(path.join(profile, "user"), { recursive: true });
+  writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), PROFILE_SETTINGS);
+  const csvDir = path.join(tmp, "csv");
+  try {
+    // One LibreOffice start for every file; each converts its first sheet (the user's) to CSV.
+    execFileSync(
+      sofficeBinary()!,
+      [
+        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "csv:Text - txt - csv (StarCalc):44,34,76,1",
+        "--outdir",
+        csvDir,
+        ...files.map((f) => outputs.get(f)!),
+      ],
+      { stdio: ["ignore", "pipe", "pipe"], timeout: 240_000 },
+    );
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+  const unopened: string[] = [];
+  const misplaced: string[] = [];
+  for (const file of files) {
+    const csv = path.join(csvDir, path.basename(outputs.get(file)!).replace(/\.xls[xm]$/, ".csv"));
+    if (!existsSync(csv)) {
+      unopened.push(file);
+      continue;
+    }
+    const rows = parseCsv(readFileSync(csv, "utf8"));
+    for (const cells of Object.values(expected(file).cells))
+      for (const [ref, value] of Object.entries(cells)) {
+        if (typeof value !== "string") continue;
+        const { row, col } = position(ref);
+        if ((rows[row - 1]?.[col - 1] ?? "") !== value) misplaced.push(`${file} ${ref}`);
+      }
+  }
+  expect(unopened).toEqual([]);
+  expect(misplaced).toEqual([]);
+}, 300_000);
+
+function position(ref: string): { row: number; col: number } {
+  const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return { row: Number(m[2]), col };
+}
+
+/** RFC 4180 CSV (LibreOffice quotes fields with commas, quotes or line breaks). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += ch;
+  }
+  if (field || row.length) rows.push([...row, field]);
+  return rows;
+}

@@ -1,0 +1,191 @@
+/**
+ * The foreign-workbook defects that the corpus (foreignCorpus.test.ts) does not show by itself:
+ * an .xlsm written under the wrong extension, a 1 MB text in 12 000 cells, zips that name a part
+ * twice or hold a bad checksum, and a workbook without sheets. Each is built here from a few
+ * seed rows.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import JSZip from "jszip";
+import { EXCEL_MAX_CELL_CHARS } from "../../src/engine/grid";
+import { MAX_QUOTED_TEXT } from "../../src/engine/findings";
+import { rawEntries, writeZip, type ZipEntryInput } from "../../src/ports/xlsx/zipWriter";
+import { buildXlsx, type RawCell } from "../fixtures/hostile/build";
+import { cli, STACK_TRACE, UNEXPECTED } from "./cli";
+
+const CORPUS = path.join(__dirname, "..", "fixtures", "foreign");
+const dir = mkdtempSync(path.join(tmpdir(), "malkoll-defects-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, bytes: Uint8Array): string {
+  const at = path.join(dir, name);
+  writeFileSync(at, bytes);
+  return at;
+}
+
+/** 002 lines 271–272: a follow-up indicator table's header and first row. */
+const HEADER = ["Indikator", "Periodens utfall", "Prognos helår", "Årsmål", "KF:s årsmål", "Period"];
+const ROW = [
+  "Andel barn som lever i familjer som har ekonomiskt bistånd",
+  "4,1 %",
+  "4 %",
+  "3,3 %",
+  "2,7 %",
+  "Tertial 2 2021",
+];
+
+describe("macro-enabled workbooks keep their extension", () => {
+  test("generate refuses an .xlsm written as .xlsx, and writes nothing", async () => {
+    const out = path.join(dir, "makro-ut.xlsx");
+    const run = await cli(["generate", path.join(CORPUS, "macro.xlsm"), "-o", out]);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/macro\.xlsm är en \.xlsm-fil \(med makron\).*-o ….xlsm/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test("…and an ordinary workbook written as .xlsm", async () => {
+    const run = await cli([
+      "generate",
+      path.join(CORPUS, "openpyxl.xlsx"),
+      "-o",
+      path.join(dir, "vanlig-ut.xlsm"),
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/är en \.xlsx-fil; Excel öppnar den bara under samma filändelse/);
+  });
+
+  test("check reads an .xlsm as any workbook", async () => {
+    const run = await cli(["check", path.join(CORPUS, "macro.xlsm"), "--json"]);
+    expect(run.code).toBeLessThan(2);
+    expect(JSON.parse(run.out).indicators.length).toBeGreaterThan(10);
+  });
+});
+
+describe("one 1 MB text in 12 000 cells", () => {
+  const huge = `XXXXX ${"Analys av utfallet. ".repeat(52_500)}`.slice(0, 1_000_000);
+  let workbook: string;
+
+  beforeAll(async () => {
+    const rows: RawCell[][] = [HEADER, ROW, [`Analys ${huge}`]];
+    for (let r = 0; r < 4000; r++) rows.push([null, null, null, null, null, null, null, huge, huge, huge]);
+    // A shared string, as Excel stores a text that repeats: the file stays small.
+    const bytes = await buildXlsx([{ name: "Uppföljning", rows }], { sharedStrings: true });
+    workbook = file("lang-text.xlsx", bytes);
+  });
+
+  test("check prints every text at most 2 000 characters long, marked where it was cut", async () => {
+    const run = await cli(["check", workbook, "--json"]);
+    expect(run.err).not.toMatch(UNEXPECTED);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.out) as {
+      indicators: { analysis: string | null }[];
+      findings: { message: string }[];
+    };
+    const strings: string[] = [];
+    JSON.parse(run.out, (_key, value: unknown) => {
+      if (typeof value === "string") strings.push(value);
+      return value;
+    });
+    const longest = Math.max(...strings.map((s) => s.length));
+    expect(longest).toBeLessThanOrEqual(MAX_QUOTED_TEXT + 80);
+    expect(json.indicators[0].analysis).toMatch(
+      /^XXXXX Analys av utfallet\..*…\[avkortad: 1000000 tecken \/ cut: 1000000 characters\]$/,
+    );
+    expect(json.findings.filter((f) => f.message.startsWith("Mallrest ”XXXXX”")).length).toBe(12_001);
+  });
+
+  test("generate refuses before building tables, and says why", async () => {
+    const out = path.join(dir, "lang-text-ut.xlsx");
+    const run = await cli(["generate", workbook, "-o", out]);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/har mer celltext än Målkoll skapar tabeller för: över 100\s000\s000 tecken/);
+    expect(run.err).not.toMatch(STACK_TRACE);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+test("a text longer than a cell holds is cut in the generated table, and the next run does not call it edited", async () => {
+  // 002 lines 442–444: an activity marked Avvikelse with its analysis, here 40 000 characters long.
+  const analysis = `Analys ${"Aktiviteten har inte kunnat genomföras på grund av pandemin. ".repeat(650)}`;
+  const rows: RawCell[][] = [
+    ["Aktivitet", "Startdatum", "Slutdatum", "Avvikelse"],
+    ["Stärka samverkan med civilsamhället", "2021-01-01", "2021-12-31", "Avvikelse"],
+    [analysis],
+  ];
+  const bytes = await buildXlsx([{ name: "Uppföljning", rows }]);
+  const first = path.join(dir, "lang-cell-ut.xlsx");
+  expect((await cli(["generate", file("lang-cell.xlsx", bytes), "-o", first])).code).toBeLessThan(2);
+  const zip = await JSZip.loadAsync(readFileSync(first));
+  const owned = await Promise.all(
+    Object.keys(zip.files)
+      .filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p) && p !== "xl/worksheets/sheet1.xml")
+      .map((p) => zip.file(p)!.async("string")),
+  );
+  const cells = owned.flatMap((xml) =>
+    [...xml.matchAll(/<t xml:space="preserve">([^<]*)<\/t>/g)].map((m) => m[1]),
+  );
+  expect(Math.max(...cells.map((t) => t.length))).toBe(EXCEL_MAX_CELL_CHARS);
+  expect(cells.filter((t) => t.length === EXCEL_MAX_CELL_CHARS).every((t) => t.endsWith("…"))).toBe(true);
+  const second = await cli(["generate", first, "-o", path.join(dir, "lang-cell-ut2.xlsx")]);
+  expect(second.code).toBeLessThan(2);
+  expect(second.out).not.toMatch(/redigerad|ändrats för hand|edited/i);
+});
+
+describe("damaged zips are refused, not half read", () => {
+  async function entriesOf(bytes: Uint8Array): Promise<ZipEntryInput[]> {
+    return [...rawEntries(bytes)].map(([name, raw]) => ({ name, kind: "raw" as const, raw }));
+  }
+
+  test("a part named twice", async () => {
+    const base = await buildXlsx([{ name: "Uppföljning", rows: [HEADER, ROW] }]);
+    const list = await entriesOf(base);
+    const sheet = list.find((e) => e.name === "xl/worksheets/sheet1.xml")!;
+    const other = await buildXlsx([{ name: "Uppföljning", rows: [HEADER, ["Annat", "1 %"]] }]);
+    const otherSheet = (await entriesOf(other)).find((e) => e.name === "xl/worksheets/sheet1.xml")!;
+    const twice = writeZip([...list, { ...otherSheet, name: sheet.name }]);
+    for (const command of ["check", "generate"]) {
+      const run = await cli([
+        command,
+        file("dubbel.xlsx", twice),
+        ...(command === "generate" ? ["-o", path.join(dir, "d.xlsx")] : []),
+      ]);
+      expect(run.code).toBe(2);
+      expect(run.err).toMatch(/dubbel\.xlsx är skadad: delen xl\/worksheets\/sheet1\.xml finns två gånger/);
+    }
+  });
+
+  test("a part named twice but for case (OPC names ignore case)", async () => {
+    const list = await entriesOf(await buildXlsx([{ name: "Uppföljning", rows: [HEADER, ROW] }]));
+    const sheet = list.find((e) => e.name === "xl/worksheets/sheet1.xml")!;
+    const run = await cli([
+      "check",
+      file("skiftlage.xlsx", writeZip([...list, { ...sheet, name: "xl/worksheets/Sheet1.xml" }])),
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/skadad: delen xl\/worksheets\/Sheet1\.xml finns två gånger/);
+  });
+
+  test("a part whose checksum does not match", async () => {
+    const bytes = Buffer.from(await buildXlsx([{ name: "Uppföljning", rows: [HEADER, ROW] }]));
+    // Flip one bit of the sheet's CRC-32 in both its local and its central header.
+    const name = Buffer.from("xl/worksheets/sheet1.xml");
+    for (let at = bytes.indexOf(name); at >= 0; at = bytes.indexOf(name, at + 1)) {
+      const local = bytes.readUInt32LE(at - 30) === 0x04034b50;
+      const crcAt = local ? at - 30 + 14 : at - 46 + 16;
+      bytes[crcAt] ^= 1;
+    }
+    const run = await cli(["check", file("crc.xlsx", bytes), "--json"]);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(
+      /crc\.xlsx är skadad: delen xl\/worksheets\/sheet1\.xml stämmer inte med sin kontrollsumma/,
+    );
+  });
+});
+
+test('a workbook without sheets is refused with the reason, not judged with findings on sheet ""', async () => {
+  const run = await cli(["check", file("utan-blad.xlsx", await buildXlsx([])), "--json"]);
+  expect(run.code).toBe(2);
+  expect(run.err).toMatch(/utan-blad\.xlsx har inga blad/);
+  expect(run.out).toBe("");
+});
