@@ -39,7 +39,8 @@ export function compareToTarget(input: {
     return atMost(Math.abs(value), halfWidth * (1 + tolerance)) ? "partly-met" : "not-met";
   }
   if (kind === "max" || (kind === "value" && direction === "max")) {
-    return atMost(value, target) ? "met" : "not-met";
+    if (atMost(value, target)) return "met";
+    return atMost(value - target, margin) ? "partly-met" : "not-met";
   }
   const higherIsBetter = kind === "min" || direction === "higher" || direction === "increase";
   if (higherIsBetter) {

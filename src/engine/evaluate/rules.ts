@@ -32,8 +32,12 @@ A computed status is a suggestion shown beside the person's own assessment, neve
 - higher: value ≥ target → met; short by at most t × |target| → partly-met; else not-met.
 - lower: value ≤ target → met; over by at most t × |target| → partly-met; else not-met.
 - band (target = half-width h, \`+/- 1 %\`): |value| ≤ h → met; ≤ h × (1 + t) → partly-met; else not-met.
-- max (\`Max 10 personer\`, budgetföljsamhet 100 %): value ≤ ceiling → met; above → not-met. A ceiling
-  is a limit, not an aim: exceeding it is a breach, so there is no partly-met zone.
+- max (a ceiling: \`Max 10 personer\`, \`högst 5 %\`, budgetföljsamhet 100 %): value ≤ ceiling → met; over
+  by at most t × |ceiling| → partly-met; else not-met.
+- min (a floor: \`Minst 90 %\`, \`lägst 3\`): value ≥ floor → met; short by at most t × |floor| →
+  partly-met; else not-met.
+- Ceilings and floors get the same band as value targets: 11 against \`Max 10 personer\` is as close
+  as 11 against a lower-is-better target of 10, and the reports would call both "delvis".
 - increase (\`öka\`): value > previous period → met; equal → partly-met (held, not increased);
   lower → not-met; no previous value → unknown.
 - none/delegated target (\`-\`, empty, \`Tas fram av nämnd\`) → no-target.

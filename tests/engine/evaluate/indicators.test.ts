@@ -128,11 +128,36 @@ describe("target forms from the seeds", () => {
         periodicity: "year",
       });
     const atCeiling = row(10);
-    const over = row(11);
-    evaluate(model({ period: "VB", indicators: [atCeiling, over] }), DEFAULT_SETTINGS);
+    const slightlyOver = row(11);
+    const wellOver = row(12);
+    evaluate(model({ period: "VB", indicators: [atCeiling, slightlyOver, wellOver] }), DEFAULT_SETTINGS);
     expect([atCeiling.direction, atCeiling.status, atCeiling.kfStatus]).toEqual(["lower", "met", "met"]);
-    // 11 is within 10 % of the Årsmål (lower is better) but breaks the KF ceiling outright.
-    expect([over.status, over.kfStatus]).toEqual(["partly-met", "not-met"]);
+    // The ceiling gets the value targets' band: 11 is within 10 % of 10, as it is of the Årsmål.
+    expect([slightlyOver.status, slightlyOver.kfStatus]).toEqual(["partly-met", "partly-met"]);
+    expect([wellOver.status, wellOver.kfStatus]).toEqual(["not-met", "not-met"]);
+  });
+
+  it("`högst` is a ceiling and `Minst` a floor, each with the tolerance band", () => {
+    const judged = (targetText: string, kind: "max" | "min", target: number, outcome: number) => {
+      const ind = indicator({
+        name: "Något mått med gräns",
+        row: 10,
+        outcome,
+        target,
+        targetKind: kind,
+        targetText,
+        unit: "%",
+        periodicity: "year",
+      });
+      evaluate(model({ period: "VB", indicators: [ind] }), DEFAULT_SETTINGS);
+      return ind.status;
+    };
+    expect(judged("högst 5 %", "max", 5, 5)).toBe("met");
+    expect(judged("högst 5 %", "max", 5, 5.5)).toBe("partly-met");
+    expect(judged("högst 5 %", "max", 5, 5.6)).toBe("not-met");
+    expect(judged("Minst 90 %", "min", 90, 91)).toBe("met");
+    expect(judged("Minst 90 %", "min", 90, 81)).toBe("partly-met");
+    expect(judged("Minst 90 %", "min", 90, 80.9)).toBe("not-met");
   });
 
   it("`öka` compares with the previous period (002 lines 891–892)", () => {
