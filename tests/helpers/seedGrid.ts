@@ -114,3 +114,9 @@ export function rowOfSeedLine(text: string, seedLine: number, originRow = 1): nu
   }
   return originRow + (seedLine - source.fromLine);
 }
+
+/** The text of one seed line of a fixture, by its line number in the seed (002 line 279). */
+export function seedLineText(file: string, seedLine: number): string {
+  const text = loadSeedFixture(file);
+  return seedLines(text)[rowOfSeedLine(text, seedLine) - 1];
+}

@@ -19,6 +19,7 @@ export function assignGoals(
   indicators: Indicator[],
   activities: Activity[],
 ): void {
+  const headings = new Set(goals.map((g) => g.id));
   const bySheet = new Map<string, Goal[]>();
   for (const g of goals) {
     const list = bySheet.get(g.sheet) ?? [];
@@ -35,6 +36,9 @@ export function assignGoals(
     }
     item.goal = goalByPosition(bySheet.get(item.sheet) ?? [], item.row);
   }
+  // A Mål column may name `1.4.2` before it names `1.4`: link parents once every goal exists.
+  for (const goal of goals)
+    if (!headings.has(goal.id) && goal.parent === null) goal.parent = parentByNumber(goals, goal.number);
 }
 
 /** The goal owning a sheet row by position (see assignGoals); `sheetGoals` sorted by row. */
@@ -54,6 +58,17 @@ export function goalByPosition(sheetGoals: Goal[], row: number): string | null {
   return above?.id ?? null;
 }
 
+/** `Nämndmål: `, `Enhetsmål `, `KF:s mål för verksamhetsområdet: ` before a number or title in a Mål cell. */
+const GOAL_LABEL = /^(n[aä]mndm[aå]l|enhetsm[aå]l|kf:?s m[aå]l[^:]*):?\s*/i;
+/** A goal number alone: `1.1`, `1.4.2`, `1.2.` (a numeric cell arrives as its text, `1.1`). */
+const BARE_NUMBER = /^(\d+(?:\.\d+)*)\.?$/;
+const LEVEL_BY_DEPTH: GoalLevel[] = ["inriktningsmal", "kf-mal", "namndmal", "enhetsmal"];
+
+/**
+ * The goal a `Mål` cell names, by number or title: an existing goal with that number or title (a
+ * heading, or the first cell that carried it), else a new goal whose id is this cell. A number's
+ * depth gives the level (two parts: KF mål; three: nämndmål).
+ */
 function goalFromColumn(
   snapshot: WorkbookSnapshot,
   goals: Goal[],
@@ -65,10 +80,10 @@ function goalFromColumn(
   if (!sheet || !pos) return undefined;
   const text = cleanText(textOf(cellAt(sheet, pos.row, pos.col)));
   if (!text) return undefined;
-  const { number, title } = splitNumber(
-    text.replace(/^(n[aä]mndm[aå]l|enhetsm[aå]l|kf:?s m[aå]l[^:]*):?\s*/i, ""),
-  );
-  const key = matchKey(title);
+  const rest = text.replace(GOAL_LABEL, "");
+  const bare = BARE_NUMBER.exec(rest);
+  const { number, title } = bare ? { number: bare[1], title: "" } : splitNumber(rest);
+  const key = title ? matchKey(title) : "";
   const existing = goals.find(
     (g) => (number !== null && g.number === number) || (key && matchKey(g.title) === key),
   );
@@ -77,13 +92,10 @@ function goalFromColumn(
     ? "enhetsmal"
     : number === null
       ? "namndmal"
-      : (["inriktningsmal", "kf-mal", "namndmal", "enhetsmal"] as GoalLevel[])[
-          Math.min(number.split(".").length - 1, 3)
-        ];
-  const parentNumber = number && number.includes(".") ? number.slice(0, number.lastIndexOf(".")) : null;
+      : LEVEL_BY_DEPTH[Math.min(number.split(".").length - 1, 3)];
   const goal: Goal = {
     id: `${sheetName}!${address}`,
-    parent: parentNumber ? (goals.find((g) => g.number === parentNumber)?.id ?? null) : null,
+    parent: parentByNumber(goals, number),
     level,
     number,
     title,
@@ -96,4 +108,11 @@ function goalFromColumn(
   };
   goals.push(goal);
   return goal.id;
+}
+
+/** The goal numbered one level up (`1.4` for `1.4.2`), or null. */
+function parentByNumber(goals: Goal[], number: string | null): string | null {
+  if (!number || !number.includes(".")) return null;
+  const parentNumber = number.slice(0, number.lastIndexOf("."));
+  return goals.find((g) => g.number === parentNumber)?.id ?? null;
 }

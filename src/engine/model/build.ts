@@ -9,6 +9,7 @@ import { parseQuantityCell } from "../parse/quantity";
 import { parseTargetCell } from "../parse/target";
 import { cleanText, matchKey, stripLeadingSymbols, stripTags } from "../parse/text";
 import { headerKey } from "../recognise/headers";
+import { isOutcomeHeader } from "../recognise/tables";
 import { LEVEL_RANK } from "../recognise/goals";
 import type {
   ColumnRole,
@@ -429,6 +430,8 @@ function readBudgetLine(ctx: Ctx, table: RecognisedTable, row: RecognisedRow): B
         : table.type,
     tableId: table.id,
   };
+  const forecastHeader = table.columns.find((c) => c.role === "forecastAfterTransfers")?.header;
+  if (forecastHeader && isOutcomeHeader(forecastHeader)) line.forecastIsOutcome = true;
   for (const [role, field] of BUDGET_FIELDS) {
     const col = columnOf(table, role);
     if (col === null) continue;

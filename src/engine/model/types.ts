@@ -134,6 +134,8 @@ export interface BudgetLine {
   tableId: string;
   /** Addition: any further numeric columns by header text (VP years, resultatenheter columns). */
   extra?: Record<string, number | null>;
+  /** Addition: `forecast` holds the year's outcome (a VB table `Budget | Utfall | Avvikelse`). */
+  forecastIsOutcome?: boolean;
 }
 
 export interface Model {

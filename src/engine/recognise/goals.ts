@@ -1,7 +1,8 @@
 import type { SheetGrid } from "../grid";
 import { a1, textOf } from "../grid";
 import { parseAssessment } from "../parse/assessment";
-import { cleanText, stripTags } from "../parse/text";
+import { distance } from "fastest-levenshtein";
+import { cleanText, matchKey, stripTags } from "../parse/text";
 import type { GoalHeading } from "./types";
 
 type Level = GoalHeading["level"];
@@ -31,6 +32,30 @@ export function matchHeading(text: string): HeadingMatch | null {
   for (const [re, level] of HEADING_PATTERNS) {
     const m = re.exec(t);
     if (m) return { level, rest: m[1].trim() };
+  }
+  return matchScannedLabel(t);
+}
+
+/** The heading labels as match keys (å/ä → a, ö → o, no spaces or punctuation). */
+const LABEL_KEYS: [string, Level][] = [
+  ["kfsinriktningsmal", "inriktningsmal"],
+  ["kfsmalforverksamhetsomradet", "kf-mal"],
+  ["namndmal", "namndmal"],
+  ["enhetsmal", "enhetsmal"],
+];
+/** A label is at most this long before its colon (`KF:s mål för verksamhetsområdet:` is 33). */
+const MAX_LABEL_CHARS = 45;
+
+/**
+ * A label that OCR damaged by one letter (`Enhetsmail:`, `KF:s mal fér verksamhetsomradet:`, 001
+ * lines 754 and 565): text up to a colon within one edit of a label. Needs the colon, so prose that
+ * merely starts like a label is not taken for a heading.
+ */
+function matchScannedLabel(t: string): HeadingMatch | null {
+  for (let i = t.indexOf(":"); i > 0 && i <= MAX_LABEL_CHARS; i = t.indexOf(":", i + 1)) {
+    const key = matchKey(t.slice(0, i));
+    const label = LABEL_KEYS.find(([k]) => Math.abs(k.length - key.length) <= 1 && distance(k, key) <= 1);
+    if (label) return { level: label[1], rest: t.slice(i + 1).trim() };
   }
   return null;
 }

@@ -43,7 +43,7 @@ const GOAL_TABLE_RULES: HeaderRule[] = [
   { role: "unit", test: (k) => k === "enhet" || k === "matenhet" },
   { role: "analysis", test: (k) => k.startsWith("analys") },
   { role: "comment", test: (k) => k.startsWith("kommentar") },
-  { role: "goal", test: (k) => /^(mal|malniva|namndmal|kfmal|enhetsmal|malomrade)$/.test(k) },
+  { role: "goal", test: (k) => /^(mal|malnr|malnummer|malniva|namndmal|kfmal|enhetsmal|malomrade)$/.test(k) },
   { role: "start", test: (k) => k.startsWith("startdatum") || k === "start" },
   { role: "end", test: (k) => k.startsWith("slutdatum") || k === "slut" },
   { role: "deviationFlag", test: (k) => k === "avvikelse" },

@@ -4,8 +4,9 @@ import { matchKey } from "../parse/text";
 import type { MappingOverride } from "../state";
 import { ALL_ROLES, budgetRole, goalTableRole } from "./headers";
 import { findGoalHeadings } from "./goals";
+import { MergedHeaders } from "./mergedHeaders";
 import type { HeaderCandidate } from "./tables";
-import { buildTable, classify, readHeaderRow, scanRows, titleAbove } from "./tables";
+import { buildTable, classify, outcomeInForecastsPlace, readHeaderRow, scanRows, titleAbove } from "./tables";
 import type { ColumnRole, PeriodCell, Recognition, TableType } from "./types";
 import { TABLE_TYPE_LABELS } from "./types";
 
@@ -92,9 +93,11 @@ function recogniseTables(sheet: SheetGrid, mappings: MappingOverride[], out: Rec
   }
 
   const endRow = lastRow(sheet);
+  const endCol = lastCol(sheet);
+  const merged = new MergedHeaders(sheet);
   for (let r = sheet.originRow; r <= endRow; r++) {
     if (claimed.some((c) => r >= c.row1 && r <= c.row2)) continue;
-    const found = readHeaderRow(sheet, r);
+    const found = merged.read(r, endCol) ?? readHeaderRow(sheet, r);
     if (!found) {
       const suspicious = looksLikeHeader(sheet, r);
       if (suspicious) out.unrecognised.push(suspicious);
@@ -104,7 +107,7 @@ function recogniseTables(sheet: SheetGrid, mappings: MappingOverride[], out: Rec
     if (override?.tableType === "ignore") continue;
     const header = applyColumnOverrides(found, override);
     const title = titleAbove(sheet, r, header.columns[0].header);
-    const firstLabels = [1, 2].map((d) => textOf(cellAt(sheet, r + d, header.firstCol)));
+    const firstLabels = [1, 2].map((d) => textOf(cellAt(sheet, header.row + d, header.firstCol)));
     const type = isTableType(override?.tableType) ? override.tableType : classify(header, title, firstLabels);
     if (!type) {
       out.unrecognised.push({
@@ -143,7 +146,14 @@ function listObjectHeader(
   const family = columns.some((c) => c.role && ["budget", "adjustments", "budgetDeviation"].includes(c.role))
     ? "budget"
     : "goal";
-  return { row: range.row1, firstCol: range.col1, lastCol: range.col2, columns, family };
+  const header: HeaderCandidate = {
+    row: range.row1,
+    firstCol: range.col1,
+    lastCol: range.col2,
+    columns,
+    family,
+  };
+  return family === "budget" ? outcomeInForecastsPlace(header) : header;
 }
 
 const HEADER_WORDS =

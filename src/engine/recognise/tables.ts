@@ -37,17 +37,51 @@ export function readHeaderRow(
     if (text.length > MAX_HEADER_CELL) return null;
     cells.push({ col: c, text });
   }
+  return headerFromCells(row, cells);
+}
+
+/** The header that header texts (in column order, each with its sheet column) make, or null. */
+export function headerFromCells(row: number, cells: { col: number; text: string }[]): HeaderCandidate | null {
   if (cells.length < 2) return null;
 
   const goalRoles = cells.map((c) => goalTableRole(c.text));
-  if (goalRoles[0] === "name" && goalRoles.filter((r) => r && r !== "name").length >= 1) {
+  const nameAt = nameIndex(goalRoles);
+  if (nameAt >= 0 && goalRoles.filter((r, k) => r && k !== nameAt).length >= 1) {
     return candidate(row, cells, goalRoles, "goal");
   }
   const budgetRoles = cells.map((c, i) => (i === 0 && amountUnitOf(c.text) ? "name" : budgetRole(c.text)));
   if (budgetRoles[0] === "name" && budgetRoles.filter((r) => r && r !== "name").length >= 2) {
-    return candidate(row, cells, budgetRoles, "budget");
+    return outcomeInForecastsPlace(candidate(row, cells, budgetRoles, "budget"));
   }
   return null;
+}
+
+/**
+ * At year-end a budget table is `Budget | Utfall | Avvikelse`: with no forecast column, the
+ * outcome (`Utfall`, `Bokslut`) is what the deviation is measured against, so it takes the
+ * forecast's role and the deviation is recomputed like any other.
+ */
+export function outcomeInForecastsPlace(header: HeaderCandidate): HeaderCandidate {
+  const roles = roleSet(header.columns);
+  const hasForecast = roles.has("forecastAfterTransfers") || roles.has("forecastBeforeTransfers");
+  if (hasForecast || !roles.has("budget") || !roles.has("budgetDeviation")) return header;
+  const outcome = header.columns.find((c) => c.role === "amount" && isOutcomeHeader(c.header));
+  if (!outcome) return header;
+  return {
+    ...header,
+    columns: header.columns.map((c) => (c === outcome ? { ...c, role: "forecastAfterTransfers" } : c)),
+  };
+}
+
+/** `Utfall 2021`, `Utfall helår`, `Bokslut 2021`: a column holding the year's outcome. */
+export function isOutcomeHeader(header: string): boolean {
+  return /^(utfall|bokslut)/.test(headerKey(header));
+}
+
+/** Flat sheets put a `Mål` column before the name: the name column, where only Mål columns precede it. */
+function nameIndex(roles: (ColumnRole | null)[]): number {
+  const i = roles.indexOf("name");
+  return i >= 0 && i <= 2 && roles.slice(0, i).every((r) => r === "goal") ? i : -1;
 }
 
 function candidate(
@@ -74,7 +108,8 @@ export function roleSet(columns: RecognisedColumn[]): Set<ColumnRole> {
 /** Decides what a table is from its columns, its first header cell and its title. */
 export function classify(header: HeaderCandidate, title: string, firstLabels: string[]): TableType | null {
   const roles = roleSet(header.columns);
-  const firstKey = matchKey(header.columns[0].header);
+  const nameColumn = header.columns.find((c) => c.role === "name") ?? header.columns[0];
+  const firstKey = matchKey(nameColumn.header);
   if (header.family === "goal") {
     if (firstKey.startsWith("aktivitet")) return "activities";
     if (roles.has("outcome") || roles.has("forecast") || roles.has("outcomeMen") || roles.has("previous"))

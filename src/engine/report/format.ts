@@ -126,7 +126,9 @@ export function levelLabel(level: GoalLevel): string {
 export function goalName(goal: Goal): string {
   if (!goal.number) return goal.title;
   // The reports write a one-part number with its dot (`1. En modern storstad`), deeper ones without.
-  return `${goal.number}${goal.number.includes(".") ? "" : "."} ${goal.title}`;
+  const number = `${goal.number}${goal.number.includes(".") ? "" : "."}`;
+  // A goal named only by its number in a Mål column has no title.
+  return goal.title ? `${number} ${goal.title}` : number;
 }
 
 /** The report's heading: `KF:s mål för verksamhetsområdet: 1.1 I Stockholm …`. */

@@ -53,8 +53,8 @@ function deviationMismatch(line: BudgetLine): Finding[] {
       code: "budget-deviation-mismatch",
       sheet: line.sheet,
       cell: line.cells.deviation ?? line.cells.label ?? `A${line.row}`,
-      message: `”${line.label}”: avvikelsen ${amount(line, line.deviation)} stämmer inte med budget + justeringar − prognos = ${amount(line, line.computedDeviation)}.`,
-      messageEn: `"${line.label}": the deviation ${amountEn(line, line.deviation)} does not equal budget + adjustments − forecast = ${amountEn(line, line.computedDeviation)}.`,
+      message: `”${line.label}”: avvikelsen ${amount(line, line.deviation)} stämmer inte med budget + justeringar − ${line.forecastIsOutcome ? "utfall" : "prognos"} = ${amount(line, line.computedDeviation)}.`,
+      messageEn: `"${line.label}": the deviation ${amountEn(line, line.deviation)} does not equal budget + adjustments − ${line.forecastIsOutcome ? "outcome" : "forecast"} = ${amountEn(line, line.computedDeviation)}.`,
     }),
   ];
 }
