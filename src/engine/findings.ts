@@ -22,6 +22,12 @@ export const FINDING_SEVERITY = {
   "owned-name-clash": "warning",
   "generated-table-edited": "warning",
   "direction-unknown": "info",
+  // `malkoll compare`: a plan against its follow-up.
+  "plan-indicator-missing": "warning",
+  "plan-activity-missing": "warning",
+  "plan-target-changed": "warning",
+  "plan-goal-changed": "info",
+  "followup-unplanned": "info",
 } as const;
 
 export type FindingCode = keyof typeof FINDING_SEVERITY;
@@ -41,6 +47,8 @@ export interface Finding {
   message: string;
   /** English message (shown when Office's display language is English). */
   messageEn: string;
+  /** The file the finding is about, where a run reads more than one (compare, rollup). */
+  workbook?: string;
 }
 
 export interface FindingInput {

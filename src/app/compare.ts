@@ -1,0 +1,46 @@
+/**
+ * `malkoll compare`: reads a plan and its follow-up through their ports, checks both and
+ * reconciles them. The result is the follow-up's check whose findings also carry the plan's
+ * (each naming its workbook), plus the pairs found.
+ */
+import type { CheckOptions, CheckResult } from "../engine";
+import { check } from "../engine";
+import { reconcile } from "../engine/compare";
+import type { Matched } from "../engine/compare";
+import { sortFindings } from "../engine/findings";
+import type { WorkbookPort } from "../ports/port";
+
+export interface CompareInput {
+  port: WorkbookPort;
+  /** The file's name, as findings and the JSON name it. */
+  name: string;
+}
+
+export interface CompareResult {
+  plan: CheckResult;
+  /** The follow-up's check; its findings include the reconciliation's. */
+  followup: CheckResult;
+  matched: Matched[];
+}
+
+export async function runCompare(
+  plan: CompareInput,
+  followup: CompareInput,
+  options: CheckOptions = {},
+): Promise<CompareResult> {
+  const planSnapshot = await plan.port.read();
+  const followupSnapshot = await followup.port.read();
+  const planChecked = check(planSnapshot);
+  const followupChecked = check(followupSnapshot, options);
+  const { findings, matched } = reconcile(
+    { workbook: plan.name, model: planChecked.model },
+    { workbook: followup.name, model: followupChecked.model },
+  );
+  const all = [...followupChecked.findings.map((f) => ({ ...f, workbook: followup.name })), ...findings];
+  const sheetOrder = [...followupSnapshot.sheets, ...planSnapshot.sheets].map((s) => s.name);
+  return {
+    plan: planChecked,
+    followup: { ...followupChecked, findings: sortFindings(all, sheetOrder) },
+    matched,
+  };
+}
