@@ -1,8 +1,10 @@
 import type { CheckResult } from "../engine";
+import { boundedText } from "../engine/findings";
 
 /**
  * `check --json`: the contract's shape (CONTRACT.md), fields in the documented order. Additions
  * (allowed by the contract): `cells` on rows, `messageEn` on findings, and `derived` budget figures.
+ * Findings of a run over several files (compare, rollup) name their `workbook`.
  */
 export function toContractJson(workbook: string, result: CheckResult) {
   const { model } = result;
@@ -82,7 +84,13 @@ export function toContractJson(workbook: string, result: CheckResult) {
       goal: f.goal,
       message: f.message,
       messageEn: f.messageEn,
+      ...(f.workbook !== undefined ? { workbook: f.workbook } : {}),
     })),
     derived: result.derived,
   };
+}
+
+/** A JSON replacer: every text at most {@link boundedText}'s length, marked where it was cut. */
+export function boundedStrings(_key: string, value: unknown): unknown {
+  return typeof value === "string" ? boundedText(value) : value;
 }

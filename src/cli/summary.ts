@@ -1,4 +1,7 @@
 import type { CheckResult } from "../engine";
+import type { CompareResult } from "../app/compare";
+import type { Matched } from "../engine/compare";
+import type { Finding } from "../engine/findings";
 import { countBySeverity } from "../engine/findings";
 import { formatPeriod } from "../engine/parse/period";
 
@@ -32,15 +35,40 @@ export function summaryText(
   }
   for (const d of result.derived)
     lines.push(`${d.labelSv}: ${percent(d.value)} (${d.met ? "uppfyllt" : "ej uppfyllt"})`);
-  const counts = countBySeverity(result.findings);
-  lines.push(`Fynd: ${counts.error} fel, ${counts.warning} varningar, ${counts.info} info`);
-  for (const f of result.findings.slice(0, MAX_LISTED)) {
-    lines.push(`  ${SEVERITY_TEXT[f.severity]}${`${f.sheet}!${f.cell}`.padEnd(22)} ${f.message}`);
-  }
-  if (result.findings.length > MAX_LISTED)
-    lines.push(`  … och ${result.findings.length - MAX_LISTED} till (se alla med --json)`);
+  for (const line of findingLines(result.findings)) lines.push(line);
   if (written) {
     lines.push(`Skrev ${written.written}: ${written.sheets.join(", ")}; ${written.flags} flaggade celler.`);
   }
+  return `${lines.join("\n")}\n`;
+}
+
+/** The findings' count by severity, then the first ones, each with its cell (and file, if named). */
+export function findingLines(findings: Finding[]): string[] {
+  const counts = countBySeverity(findings);
+  const lines = [`Fynd: ${counts.error} fel, ${counts.warning} varningar, ${counts.info} info`];
+  for (const f of findings.slice(0, MAX_LISTED)) {
+    const where = `${f.workbook ? `${f.workbook}: ` : ""}${f.sheet}!${f.cell}`;
+    lines.push(`  ${SEVERITY_TEXT[f.severity]}${where.padEnd(22)} ${f.message}`);
+  }
+  if (findings.length > MAX_LISTED)
+    lines.push(`  … och ${findings.length - MAX_LISTED} till (se alla med --json)`);
+  return lines;
+}
+
+/** `malkoll compare`'s summary: what of the plan was found again, then the findings. */
+export function compareSummaryText(planName: string, followupName: string, result: CompareResult): string {
+  const { plan, followup, matched } = result;
+  const found = (kind: Matched["kind"]) => {
+    const of = matched.filter((m) => m.kind === kind);
+    return `${of.filter((m) => m.followup !== null).length} av ${of.length}`;
+  };
+  const period = (r: CheckResult) =>
+    `${formatPeriod(r.model.period)} (${SOURCE_TEXT[r.model.period.source]})`;
+  const lines = [
+    `Målkoll – jämförelse av planen ${planName} med uppföljningen ${followupName}`,
+    `Plan: ${period(plan)}; uppföljning: ${period(followup)}`,
+    `Återfunna i uppföljningen: ${found("goal")} mål, ${found("indicator")} indikatorer, ${found("activity")} aktiviteter`,
+    ...findingLines(followup.findings),
+  ];
   return `${lines.join("\n")}\n`;
 }

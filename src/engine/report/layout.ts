@@ -45,6 +45,11 @@ export class SheetBuilder {
     this.blank();
   }
 
+  /** Merges an area, A1 (a group header over the columns it names). */
+  merge(range: string): void {
+    this.merges.push(range);
+  }
+
   chart(chart: ChartSpec): void {
     this.charts.push(chart);
   }

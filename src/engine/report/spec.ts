@@ -3,8 +3,14 @@
  * Both ports render the same spec; neither decides layout.
  */
 
-/** Keys of the sheets Målkoll owns. The sheet's name is chosen at write time (see naming). */
-export type OwnedSheetKey = "indikatorer" | "maluppfyllelse" | "driftbudget" | "avvikelser" | "aktiviteter";
+/**
+ * Keys of the sheets Målkoll owns. The sheet's name is chosen at write time (see naming). The
+ * last three make up the workbook `malkoll rollup` writes.
+ */
+export type OwnedSheetKey =
+  "indikatorer" | "maluppfyllelse" | "driftbudget" | "avvikelser" | "aktiviteter" | RollupSheetKey;
+
+export type RollupSheetKey = "enheter" | "fynd" | "budget";
 
 export const OWNED_SHEET_TITLES: Record<OwnedSheetKey, string> = {
   indikatorer: "Målkoll Indikatorer",
@@ -12,6 +18,9 @@ export const OWNED_SHEET_TITLES: Record<OwnedSheetKey, string> = {
   driftbudget: "Målkoll Driftbudget",
   avvikelser: "Målkoll Avvikelser",
   aktiviteter: "Målkoll Aktiviteter",
+  enheter: "Enheter",
+  fynd: "Fynd",
+  budget: "Budget",
 };
 
 /** The hidden state sheet's name. */

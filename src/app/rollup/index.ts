@@ -1,0 +1,77 @@
+/**
+ * `malkoll rollup`: many unit (or nämnd) workbooks checked in parallel and summed up in one new
+ * workbook (`Enheter`, `Fynd`, `Budget`), written through the .xlsx port like `generate`'s sheets.
+ * Inputs are only read.
+ */
+import * as path from "path";
+import type { CheckOptions } from "../../engine";
+import type { Finding } from "../../engine/findings";
+import { OWNED_SHEET_TITLES } from "../../engine/report/spec";
+import { buildRollupSheets } from "../../engine/rollup/sheets";
+import type { RollupEntry } from "../../engine/rollup/summary";
+import { XlsxPort } from "../../ports/xlsx";
+import { blankWorkbook } from "../../ports/xlsx/blank";
+import { Refusal } from "../refusal";
+import { listWorkbooks } from "./files";
+import { inspectAll } from "./pool";
+import type { PoolOptions } from "./pool";
+
+export type RollupOptions = CheckOptions &
+  PoolOptions & {
+    /** The roll-up workbook to write. */
+    output: string;
+    now?: Date;
+  };
+
+export interface RollupResult {
+  entries: RollupEntry[];
+  /** Every finding of every workbook read, each naming its file. */
+  findings: Finding[];
+  /** The sheets written to the output. */
+  sheets: string[];
+}
+
+export async function runRollup(inputs: string[], options: RollupOptions): Promise<RollupResult> {
+  if (inputs.some((input) => path.resolve(input) === path.resolve(options.output)))
+    throw new Refusal(
+      "Utfilen får inte vara en av indatafilerna",
+      "The output file must not be one of the input files",
+    );
+  const files = await listWorkbooks(inputs, [options.output]);
+  if (!files.length)
+    throw new Refusal(`Inga .xlsx-filer i ${inputs.join(", ")}.`, `No .xlsx files in ${inputs.join(", ")}.`);
+  const checkOptions: CheckOptions = { period: options.period ?? null, year: options.year ?? null };
+  const entries = await inspectAll(files, checkOptions, options);
+  const sheets = await writeRollupWorkbook(entries, options.output, options.now ?? new Date());
+  const findings: Finding[] = [];
+  for (const entry of entries) for (const f of entry.findings) findings.push(f);
+  return { entries, findings, sheets };
+}
+
+/** Writes the roll-up's sheets into a new workbook at `output`; returns the sheets' names. */
+export async function writeRollupWorkbook(
+  entries: RollupEntry[],
+  output: string,
+  now: Date,
+): Promise<string[]> {
+  const specs = buildRollupSheets(entries, { generatedAt: now });
+  const first = OWNED_SHEET_TITLES[specs[0].key];
+  const port = await XlsxPort.fromBuffer(await blankWorkbook(first), path.basename(output));
+  await port.write({
+    renames: [],
+    // The blank package's one sheet is the first sheet's place.
+    sheets: specs.map((spec, i) => ({ spec, name: OWNED_SHEET_TITLES[spec.key], replaces: i === 0 })),
+    flags: [],
+    clearFlags: [],
+    state: [],
+    findings: [],
+  });
+  await port.saveAs(output);
+  return specs.map((s) => OWNED_SHEET_TITLES[s.key]);
+}
+
+/** `2` when no workbook could be read, else `1` with error-level findings, else `0` (CONTRACT.md). */
+export function rollupExitCode(result: RollupResult): number {
+  if (!result.entries.some((e) => e.status === "ok")) return 2;
+  return result.findings.some((f) => f.severity === "error") ? 1 : 0;
+}

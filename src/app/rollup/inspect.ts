@@ -1,0 +1,31 @@
+import * as path from "path";
+import type { CheckOptions } from "../../engine";
+import { check } from "../../engine";
+import { summarise, unreadable } from "../../engine/rollup/summary";
+import type { RollupEntry } from "../../engine/rollup/summary";
+import { unitName } from "../../engine/rollup/unitName";
+import { XlsxPort } from "../../ports/xlsx";
+import { Refusal } from "../refusal";
+
+/** Reads and checks one workbook for a roll-up. Never throws: a file it cannot read gets a reason. */
+export async function inspectWorkbook(file: string, options: CheckOptions): Promise<RollupEntry> {
+  try {
+    const port = await XlsxPort.open(file);
+    const snapshot = await port.read();
+    return summarise(file, unitName(snapshot, file), check(snapshot, options));
+  } catch (err) {
+    return unreadable(file, fileUnit(file), reasonFor(err));
+  }
+}
+
+/** A file's name without `.xlsx`: the unit's name when the workbook cannot say. */
+export function fileUnit(file: string): string {
+  return path.basename(file).replace(/\.xlsx$/i, "");
+}
+
+/** What to tell the user about a file that could not be read. */
+export function reasonFor(err: unknown): string {
+  if (err instanceof Refusal) return err.messageSv;
+  const message = err instanceof Error ? err.message : String(err);
+  return `oväntat fel – ${message}`;
+}

@@ -1,0 +1,79 @@
+import { rollupExitCode, runRollup } from "../app/rollup";
+import type { RollupResult } from "../app/rollup";
+import { formatPeriod } from "../engine/parse/period";
+import { boundedStrings } from "./json";
+import { writeJson } from "./jsonText";
+import type { Args } from "./args";
+import { periodOptions } from "./args";
+import type { CliIo } from "./io";
+import { progressBar } from "./progress";
+import { findingLines } from "./summary";
+
+/** Workbooks listed by name in the summary; the rest are in the roll-up workbook and `--json`. */
+const MAX_LISTED = 40;
+
+/** `malkoll rollup <files|folders>… -o <out.xlsx> [--period P] [--year YYYY] [--json]`. */
+export async function rollupCommand(args: Args, io: CliIo): Promise<number> {
+  const bar = progressBar(io, "Läser arbetsböcker");
+  const output = args.output!;
+  let result: RollupResult;
+  try {
+    result = await runRollup(args.inputs, { ...periodOptions(args), output, onProgress: bar.update });
+  } finally {
+    bar.done();
+  }
+  if (args.json) await writeJson(rollupJson(result, output), io.out, boundedStrings);
+  else io.out(rollupSummaryText(result, output));
+  return rollupExitCode(result);
+}
+
+/** The contract's `{ workbooks, findings }` (CONTRACT.md); `suggested`, `budget` and `output` are additions. */
+export function rollupJson(result: RollupResult, output: string) {
+  return {
+    workbooks: result.entries.map((e) => ({
+      file: e.file,
+      unit: e.unit,
+      period: e.period,
+      status: e.status,
+      reason: e.reason,
+      counts: e.counts,
+      suggested: e.suggested,
+      budget: e.budget,
+    })),
+    findings: result.findings.map((f) => ({
+      workbook: f.workbook,
+      code: f.code,
+      severity: f.severity,
+      sheet: f.sheet,
+      cell: f.cell,
+      range: f.range ?? null,
+      goal: f.goal,
+      message: f.message,
+      messageEn: f.messageEn,
+    })),
+    output,
+  };
+}
+
+export function rollupSummaryText(result: RollupResult, output: string): string {
+  const { entries } = result;
+  const unread = entries.filter((e) => e.status === "unreadable");
+  const lines = [
+    `Målkoll – sammanställning av ${entries.length} arbetsböcker (${entries.length - unread.length} lästa, ${unread.length} kunde inte läsas)`,
+  ];
+  // The unreadable ones first: they are what the user must act on.
+  const listed = [...unread, ...entries.filter((e) => e.status === "ok")].slice(0, MAX_LISTED);
+  for (const e of listed) {
+    if (e.status === "unreadable") {
+      lines.push(`  EJ LÄST ${e.file}: ${e.reason}`);
+      continue;
+    }
+    const f = e.counts!.findings;
+    const period = e.period ? formatPeriod(e.period) : "okänd period";
+    lines.push(`  ${e.unit} (${period}) – ${e.file}: ${f.error} fel, ${f.warning} varningar, ${f.info} info`);
+  }
+  if (entries.length > MAX_LISTED) lines.push(`  … och ${entries.length - MAX_LISTED} till (se ${output})`);
+  lines.push(...findingLines(result.findings));
+  lines.push(`Skrev ${output}: ${result.sheets.join(", ")}.`);
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,390 @@
+/**
+ * The roll-up workbook's sheets as sheet specs, in the same look as `generate`'s (the port
+ * applies it): `Enheter` (one row per workbook), `Fynd` (every finding with its file and cell)
+ * and `Budget` (per unit and per verksamhetsområde, with totals). Amounts in mnkr.
+ */
+import { a1Range } from "../grid";
+import type { Severity } from "../findings";
+import { periodLabel } from "../report/format";
+import { SheetBuilder, headerRow, text } from "../report/layout";
+import type { Row } from "../report/layout";
+import type { OutCell, SheetSpec, StatusTone } from "../report/spec";
+import { matchKey } from "../parse/text";
+import type { AssessmentCounts, BudgetAmounts, IndicatorCounts, RollupCounts, RollupEntry } from "./summary";
+
+export interface RollupSheetOptions {
+  /** When the roll-up was made (the notes say so). */
+  generatedAt: Date;
+}
+
+const COUNT_FORMAT = "#,##0";
+const MNKR_FORMAT = "#,##0.0";
+/** Excel's last row, less room for the title and header rows. */
+const MAX_FINDING_ROWS = 1_048_000;
+
+interface CountColumn {
+  group: string;
+  header: string;
+  tone?: StatusTone;
+  value: (counts: RollupCounts, suggested: AssessmentCounts) => number;
+}
+
+const assessmentColumns = (group: string, from: "stated" | "suggested", keys: (keyof AssessmentCounts)[]) =>
+  keys.map((key): CountColumn => ({
+    group,
+    header: ASSESSMENT_HEADERS[key].header,
+    tone: ASSESSMENT_HEADERS[key].tone,
+    value: (counts, suggested) => (from === "stated" ? counts.goals : suggested)[key],
+  }));
+
+const ASSESSMENT_HEADERS: Record<keyof AssessmentCounts, { header: string; tone?: StatusTone }> = {
+  helt: { header: "Helt", tone: "good" },
+  delvis: { header: "Delvis", tone: "partial" },
+  ej: { header: "Ej", tone: "bad" },
+  ingen: { header: "Ingen" },
+  none: { header: "Saknas" },
+};
+
+const INDICATOR_HEADERS: [keyof IndicatorCounts, string, StatusTone?][] = [
+  ["met", "Uppfyllda", "good"],
+  ["partlyMet", "Delvis", "partial"],
+  ["notMet", "Ej uppfyllda", "bad"],
+  ["notMeasured", "Ej mätta"],
+  ["noTarget", "Utan mål"],
+  ["notComparable", "Ej jämförbara"],
+  ["unknown", "Okända"],
+];
+
+const FINDING_HEADERS: [Severity, string, StatusTone?][] = [
+  ["error", "Fel", "bad"],
+  ["warning", "Varningar", "partial"],
+  ["info", "Info"],
+];
+
+/** The Enheter sheet's count columns, left to right. */
+const COUNT_COLUMNS: CountColumn[] = [
+  ...assessmentColumns("Mål, egen bedömning", "stated", ["helt", "delvis", "ej", "ingen", "none"]),
+  ...assessmentColumns("Mål, Målkolls förslag", "suggested", ["helt", "delvis", "ej"]),
+  ...INDICATOR_HEADERS.map(([key, header, tone]): CountColumn => ({
+    group: "Indikatorer mot årsmål",
+    header,
+    tone,
+    value: (counts) => counts.indicators[key],
+  })),
+  ...FINDING_HEADERS.map(([key, header, tone]): CountColumn => ({
+    group: "Fynd",
+    header,
+    tone,
+    value: (counts) => counts.findings[key],
+  })),
+];
+
+const SEVERITY_LABELS: Record<Severity, { text: string; tone: StatusTone }> = {
+  error: { text: "▲ Fel", tone: "bad" },
+  warning: { text: "◆ Varning", tone: "partial" },
+  info: { text: "○ Info", tone: "neutral" },
+};
+
+function count(n: number, tone?: StatusTone): OutCell {
+  const cell: OutCell = { value: n, format: COUNT_FORMAT, style: "normal" };
+  if (tone && n > 0) cell.tone = tone;
+  return cell;
+}
+
+function mnkr(value: number | null, style: OutCell["style"] = "normal"): OutCell | null {
+  if (value === null) return null;
+  return { value: Math.round(value * 1000) / 1000, format: MNKR_FORMAT, style };
+}
+
+/** A total row's cell: the column's sum as a formula over `fromRow`–`toRow`, with its value. */
+function sumCell(
+  col: number,
+  fromRow: number,
+  toRow: number,
+  values: (number | null)[],
+  format: string,
+): OutCell {
+  const value = values.reduce<number>((a, b) => a + (b ?? 0), 0);
+  return {
+    value: Math.round(value * 1000) / 1000,
+    formula: `SUM(${a1Range(fromRow, col, toRow, col)})`,
+    format,
+    style: "total",
+  };
+}
+
+function note(entries: RollupEntry[], options: RollupSheetOptions, what: string): string {
+  const unread = entries.filter((e) => e.status === "unreadable").length;
+  const date = options.generatedAt.toISOString().slice(0, 10);
+  const read = `${entries.length - unread} av ${entries.length} arbetsböcker lästa`;
+  return `${what} ${read}; skapad ${date} med malkoll rollup.`;
+}
+
+export function buildRollupSheets(entries: RollupEntry[], options: RollupSheetOptions): SheetSpec[] {
+  return [unitsSheet(entries, options), findingsSheet(entries, options), budgetSheet(entries, options)];
+}
+
+/** `Enheter`: one row per workbook under a two-row header (groups over their columns). */
+function unitsSheet(entries: RollupEntry[], options: RollupSheetOptions): SheetSpec {
+  const sheet = new SheetBuilder("enheter");
+  sheet.heading(
+    "Enheter",
+    note(
+      entries,
+      options,
+      "Mål efter enhetens egen bedömning och Målkolls förslag, indikatorer efter status mot årsmål, fynd efter allvar, budget i mnkr;",
+    ),
+  );
+  const columns = [
+    { group: "Enhet", header: "" },
+    { group: "Period", header: "" },
+    { group: "Fil", header: "" },
+    ...COUNT_COLUMNS,
+    { group: "Budget (mnkr)", header: "Budget" },
+    { group: "Budget (mnkr)", header: "Avvikelse" },
+  ];
+  const top = sheet.nextRow;
+  columns.forEach((c, i) => {
+    const startsGroup = i === 0 || columns[i - 1].group !== c.group;
+    if (!startsGroup) return;
+    let end = i;
+    while (end + 1 < columns.length && columns[end + 1].group === c.group) end++;
+    // A lone column's title spans both header rows; a group's spans its columns.
+    sheet.merge(end > i ? a1Range(top, i + 1, top, end + 1) : a1Range(top, i + 1, top + 1, i + 1));
+  });
+  sheet.add(
+    columns.map((c, i) => ({
+      value: i === 0 || columns[i - 1].group !== c.group ? c.group : null,
+      style: "header" as const,
+      wrap: true,
+    })),
+  );
+  sheet.add(columns.map((c) => ({ value: c.header || null, style: "header" as const, wrap: true })));
+  sheet.freezeRows(top + 1);
+
+  const firstData = sheet.nextRow;
+  const read: RollupEntry[] = [];
+  for (const entry of entries) {
+    const row: Row = [
+      { value: entry.unit, style: "normal", wrap: true },
+      text(entry.period ? periodLabel(entry.period) : null),
+      { value: entry.file, style: "normal" },
+    ];
+    const { counts, suggested } = entry;
+    if (!counts || !suggested) {
+      // The reason spans the count and budget columns.
+      row.push({
+        value: `Kunde inte läsas: ${entry.reason ?? "okänt fel"}`,
+        style: "normal",
+        tone: "bad",
+        wrap: true,
+      });
+      const at = sheet.add(row);
+      sheet.merge(a1Range(at, 4, at, columns.length));
+      continue;
+    }
+    read.push(entry);
+    for (const c of COUNT_COLUMNS) row.push(count(c.value(counts, suggested), c.tone));
+    row.push(mnkr(entry.budget?.total.budget ?? null), mnkr(entry.budget?.total.deviation ?? null));
+    sheet.add(row);
+  }
+  const lastData = sheet.nextRow - 1;
+  if (read.length) {
+    const totals: Row = [{ value: "Totalt", style: "total" }, totalBlank(), totalBlank()];
+    COUNT_COLUMNS.forEach((c, k) =>
+      totals.push(
+        sumCell(
+          4 + k,
+          firstData,
+          lastData,
+          read.map((e) => c.value(e.counts!, e.suggested!)),
+          COUNT_FORMAT,
+        ),
+      ),
+    );
+    const budgetCol = 4 + COUNT_COLUMNS.length;
+    totals.push(
+      sumCell(
+        budgetCol,
+        firstData,
+        lastData,
+        read.map((e) => e.budget?.total.budget ?? null),
+        MNKR_FORMAT,
+      ),
+    );
+    totals.push(
+      sumCell(
+        budgetCol + 1,
+        firstData,
+        lastData,
+        read.map((e) => e.budget?.total.deviation ?? null),
+        MNKR_FORMAT,
+      ),
+    );
+    sheet.add(totals);
+  }
+  const spec = sheet.build();
+  // Count columns stay narrow (their headers wrap); the text columns fit their content.
+  spec.columnWidths = columns.map((_, i) => {
+    const fitted = spec.columnWidths[i] ?? 8;
+    return i < 3 ? Math.max(fitted, 12) : Math.min(Math.max(fitted, 8), 11);
+  });
+  return spec;
+}
+
+function totalBlank(): OutCell {
+  return { value: null, style: "total" };
+}
+
+/** `Fynd`: every finding of every workbook read, with its file, sheet and cell. */
+function findingsSheet(entries: RollupEntry[], options: RollupSheetOptions): SheetSpec {
+  const sheet = new SheetBuilder("fynd");
+  sheet.heading("Fynd", note(entries, options, "Alla fynd i arbetsböckerna, fel först;"));
+  sheet.add(headerRow(["Enhet", "Fil", "Nivå", "Kod", "Blad", "Cell", "Meddelande"]));
+  sheet.freezeRows(sheet.nextRow - 1);
+  let written = 0;
+  const total = entries.reduce((n, e) => n + e.findings.length, 0);
+  for (const entry of entries) {
+    for (const f of entry.findings) {
+      if (written === MAX_FINDING_ROWS) break;
+      const severity = SEVERITY_LABELS[f.severity];
+      sheet.add([
+        { value: entry.unit, style: "normal" },
+        { value: entry.file, style: "normal" },
+        { value: severity.text, style: "normal", tone: severity.tone },
+        { value: f.code, style: "normal" },
+        { value: f.sheet, style: "normal" },
+        { value: f.cell, style: "normal" },
+        { value: f.message, style: "normal", wrap: true },
+      ]);
+      written++;
+    }
+  }
+  if (!total) sheet.add([{ value: "Inga fynd.", style: "normal" }]);
+  if (written < total)
+    sheet.add([
+      {
+        value: `… och ${total - written} fynd till, som inte ryms i ett blad (se malkoll rollup --json).`,
+        style: "note",
+      },
+    ]);
+  return sheet.build();
+}
+
+const BUDGET_HEADERS = ["Budget", "Justeringar", "Prognos/utfall", "Avvikelse"];
+
+function amountCells(a: BudgetAmounts, style: OutCell["style"] = "normal"): Row {
+  return [
+    mnkr(a.budget, style),
+    mnkr(a.adjustments, style),
+    mnkr(a.forecast, style),
+    mnkr(a.deviation, style),
+  ];
+}
+
+/** `Budget`: each unit's total, then each verksamhetsområde summed over the units, with totals. */
+function budgetSheet(entries: RollupEntry[], options: RollupSheetOptions): SheetSpec {
+  const sheet = new SheetBuilder("budget");
+  const withBudget = entries.filter((e) => e.budget);
+  sheet.heading(
+    "Budget",
+    note(
+      entries,
+      options,
+      "Driftbudget i mnkr ur varje arbetsboks tabell per verksamhetsområde (annars dess budgettabell);",
+    ),
+  );
+  if (!withBudget.length) {
+    sheet.add([{ value: "Ingen av arbetsböckerna har en budgettabell.", style: "normal" }]);
+    return sheet.build();
+  }
+
+  sheet.add([{ value: "Per enhet", style: "heading" }]);
+  sheet.add(headerRow(["Enhet", "Tabell", ...BUDGET_HEADERS]));
+  let first = sheet.nextRow;
+  for (const e of withBudget) {
+    const b = e.budget!;
+    sheet.add([
+      { value: e.unit, style: "normal" },
+      { value: b.table, style: "normal" },
+      ...amountCells(b.total),
+    ]);
+  }
+  sheet.add(
+    totalRow(
+      first,
+      sheet.nextRow - 1,
+      withBudget.map((e) => e.budget!.total),
+      1,
+    ),
+  );
+  sheet.blank();
+
+  const areas = areaSums(withBudget);
+  if (areas.length) {
+    sheet.add([{ value: "Per verksamhetsområde", style: "heading" }]);
+    sheet.add(headerRow(["Verksamhetsområde", "Enheter", ...BUDGET_HEADERS]));
+    first = sheet.nextRow;
+    for (const area of areas)
+      sheet.add([
+        { value: area.amounts.label, style: "normal" },
+        count(area.units),
+        ...amountCells(area.amounts),
+      ]);
+    sheet.add(
+      totalRow(
+        first,
+        sheet.nextRow - 1,
+        areas.map((a) => a.amounts),
+        1,
+      ),
+    );
+  }
+  const without = entries.filter((e) => e.status === "ok" && !e.budget);
+  if (without.length) {
+    sheet.blank();
+    sheet.add([{ value: `Utan budgettabell: ${without.map((e) => e.unit).join(", ")}.`, style: "note" }]);
+  }
+  return sheet.build();
+}
+
+/** `Totalt` under the amount columns (after `skip` text columns besides the label). */
+function totalRow(fromRow: number, toRow: number, rows: BudgetAmounts[], skip: number): Row {
+  const fields: (keyof BudgetAmounts)[] = ["budget", "adjustments", "forecast", "deviation"];
+  const firstCol = 2 + skip;
+  return [
+    { value: "Totalt", style: "total" },
+    ...Array.from({ length: skip }, totalBlank),
+    ...fields.map((field, k) =>
+      sumCell(
+        firstCol + k,
+        fromRow,
+        toRow,
+        rows.map((r) => r[field] as number | null),
+        MNKR_FORMAT,
+      ),
+    ),
+  ];
+}
+
+/** Each verksamhetsområde's amounts summed over the units that have it (labels matched loosely). */
+function areaSums(entries: RollupEntry[]): { amounts: BudgetAmounts; units: number }[] {
+  const byKey = new Map<string, { amounts: BudgetAmounts; units: number }>();
+  const add = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : a + b);
+  for (const e of entries) {
+    for (const area of e.budget!.areas) {
+      const key = matchKey(area.label);
+      const known = byKey.get(key);
+      if (!known) {
+        byKey.set(key, { amounts: { ...area }, units: 1 });
+        continue;
+      }
+      known.units++;
+      known.amounts.budget = add(known.amounts.budget, area.budget);
+      known.amounts.adjustments = add(known.amounts.adjustments, area.adjustments);
+      known.amounts.forecast = add(known.amounts.forecast, area.forecast);
+      known.amounts.deviation = add(known.amounts.deviation, area.deviation);
+    }
+  }
+  return [...byKey.values()];
+}

@@ -1,0 +1,164 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { check } from "../../src/engine";
+import { main } from "../../src/cli/main";
+import { plan001, plan001Xlsx, PLAN_001_SHEET } from "../fixtures/workbooks/plan001";
+import { preambleRows, reportXlsx, RESURSENHETEN_VB_2021 } from "../fixtures/workbooks/reports";
+
+/**
+ * The real pair: Resursenheten's plan for 2021 (001, OCR text laid out as a workbook by
+ * tests/fixtures/workbooks/plan001.ts) against its VB 2021 (000), both as .xlsx files.
+ */
+
+const PLAN = "resursenheten-plan-2021.xlsx";
+const FOLLOWUP = RESURSENHETEN_VB_2021.file;
+const VB = RESURSENHETEN_VB_2021.sheet;
+/** The follow-up's row of a 000 seed line. */
+const vbRow = (line: number) => line + preambleRows(RESURSENHETEN_VB_2021);
+
+let dir: string;
+let json: {
+  workbook: string;
+  plan: { workbook: string; period: unknown };
+  activities: { sheet: string; row: number; start: string; end: string; cells: { name: string } }[];
+  findings: {
+    code: string;
+    severity: string;
+    sheet: string;
+    cell: string;
+    workbook: string;
+    message: string;
+  }[];
+  matched: { kind: string; plan: string; followup: string | null }[];
+};
+let code: number;
+let summary: string;
+
+async function cli(args: string[]) {
+  let out = "";
+  let err = "";
+  const exit = await main(args, { out: (s) => void (out += s), err: (s) => void (err += s) });
+  return { exit, out, err };
+}
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "malkoll-compare-"));
+  fs.writeFileSync(path.join(dir, PLAN), await plan001Xlsx());
+  fs.writeFileSync(path.join(dir, FOLLOWUP), await reportXlsx(RESURSENHETEN_VB_2021));
+  const run = await cli(["compare", path.join(dir, PLAN), path.join(dir, FOLLOWUP), "--json"]);
+  code = run.exit;
+  json = JSON.parse(run.out);
+  summary = (await cli(["compare", path.join(dir, PLAN), path.join(dir, FOLLOWUP)])).out;
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const plan = plan001();
+const planCell = (line: number) => `${PLAN_001_SHEET}!A${plan.rowOfLine(line)}`;
+
+describe("malkoll compare: 001 (plan 2021) against 000 (VB 2021)", () => {
+  test("prints the follow-up's check with the plan and the pairs, and exits as check would", () => {
+    expect(code).toBe(0);
+    expect(json.workbook).toBe(FOLLOWUP);
+    expect(json.plan).toEqual({ workbook: PLAN, period: { kind: "VP", year: null, source: "plan" } });
+  });
+
+  test("all 21 goal headings match one to one, OCR damage and diacritics folded out", () => {
+    const goals = json.matched.filter((m) => m.kind === "goal");
+    expect(goals).toHaveLength(21);
+    expect(goals.every((g) => g.followup !== null)).toBe(true);
+    expect(new Set(goals.map((g) => g.followup)).size).toBe(21);
+    // Headings whose label OCR damaged: `KF:s mal fér verksamhetsomradet:` and `Enhetsmail:`.
+    const pairOf = (line: number) => goals.find((g) => g.plan === planCell(line))?.followup;
+    expect(pairOf(565)).toBe(`${VB}!A${vbRow(203)}`);
+    expect(pairOf(754)).toBe(`${VB}!A${vbRow(344)}`);
+    // `1.3. | Stockholm nar barn …` (OCR's `|` for `I`) is KF mål 1.3.
+    expect(pairOf(275)).toBe(`${VB}!A${vbRow(101)}`);
+  });
+
+  test("7 of the 8 planned activities reappear with the same dates; 001 lines 750–752 do not", () => {
+    const activities = json.matched.filter((m) => m.kind === "activity");
+    expect(activities.map((a) => [a.plan, a.followup])).toEqual([
+      [planCell(303), `${VB}!A${vbRow(122)}`],
+      [planCell(306), `${VB}!A${vbRow(123)}`],
+      [planCell(443), `${VB}!A${vbRow(165)}`],
+      [planCell(558), `${VB}!A${vbRow(196)}`],
+      [planCell(561), `${VB}!A${vbRow(198)}`],
+      [planCell(660), `${VB}!A${vbRow(266)}`],
+      [planCell(662), `${VB}!A${vbRow(267)}`],
+      [planCell(750), null],
+    ]);
+    expect(plan.rowOfLine(750)).toBe(plan.rowOfLine(752));
+    // The same dates: the plan's as its own check reads them, the follow-up's as the JSON has them.
+    const planActivities = check({ name: PLAN, sheets: [plan.sheet] }).model.activities;
+    for (const pair of activities.filter((a) => a.followup)) {
+      const planned = planActivities.find((a) => `${a.sheet}!${a.cells.name}` === pair.plan)!;
+      const reported = json.activities.find((a) => `${a.sheet}!${a.cells.name}` === pair.followup)!;
+      expect([reported.start, reported.end]).toEqual([planned.start, planned.end]);
+    }
+    const missing = json.findings.filter((f) => f.code === "plan-activity-missing");
+    expect(missing).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        workbook: PLAN,
+        sheet: PLAN_001_SHEET,
+        cell: `A${plan.rowOfLine(750)}`,
+      }),
+    ]);
+    expect(missing[0].message).toMatch(
+      /^Planerad aktivitet saknas i uppföljningen: ”Forvaltningens forskoleenheter/,
+    );
+  });
+
+  test("the two KF 2.5 indicators (001 lines 612 and 615) have no table in 000", () => {
+    const indicators = json.matched.filter((m) => m.kind === "indicator");
+    expect(indicators).toEqual([
+      { kind: "indicator", plan: planCell(612), followup: null },
+      { kind: "indicator", plan: planCell(615), followup: null },
+    ]);
+    const missing = json.findings.filter((f) => f.code === "plan-indicator-missing");
+    expect(missing.map((f) => [f.workbook, f.sheet, f.cell])).toEqual([
+      [PLAN, PLAN_001_SHEET, `A${plan.rowOfLine(612)}`],
+      [PLAN, PLAN_001_SHEET, `A${plan.rowOfLine(615)}`],
+    ]);
+  });
+
+  test("no other plan or follow-up finding; the follow-up's own findings as usual", () => {
+    const reconciliation = json.findings.filter((f) => /^(plan-|followup-)/.test(f.code));
+    expect(reconciliation.map((f) => f.code).sort()).toEqual([
+      "plan-activity-missing",
+      "plan-indicator-missing",
+      "plan-indicator-missing",
+    ]);
+    const own = json.findings.filter((f) => !/^(plan-|followup-)/.test(f.code));
+    expect(own.map((f) => [f.code, f.workbook, f.cell])).toEqual([
+      ["assessment-contradicts", FOLLOWUP, `A${vbRow(169)}`],
+      ["placeholder-text", FOLLOWUP, `A${vbRow(185)}`],
+    ]);
+  });
+
+  test("the summary says what of the plan was found again", () => {
+    expect(summary).toMatch(
+      /^Målkoll – jämförelse av planen resursenheten-plan-2021\.xlsx med uppföljningen/,
+    );
+    expect(summary).toContain(
+      "Återfunna i uppföljningen: 21 av 21 mål, 0 av 2 indikatorer, 7 av 8 aktiviteter",
+    );
+    expect(summary).toContain(`resursenheten-plan-2021.xlsx: ${PLAN_001_SHEET}!A${plan.rowOfLine(750)}`);
+  });
+
+  test("a file that cannot be read exits 2 without a stack trace", async () => {
+    const notXlsx = path.join(dir, "anteckningar.xlsx");
+    fs.writeFileSync(notXlsx, "inte en arbetsbok");
+    const run = await cli(["compare", notXlsx, path.join(dir, FOLLOWUP)]);
+    expect(run.exit).toBe(2);
+    expect(run.err).toMatch(/anteckningar\.xlsx är ingen \.xlsx-fil/);
+    expect(run.err).not.toMatch(/^\s+at /m);
+  });
+
+  test("compare wants exactly two files", async () => {
+    const run = await cli(["compare", path.join(dir, PLAN)]);
+    expect(run.exit).toBe(2);
+    expect(run.err).toContain("compare behöver en plan och en uppföljning");
+  });
+});
