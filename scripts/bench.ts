@@ -5,7 +5,8 @@
  *   node --expose-gc lib/scripts/bench.js [--quick]     (GC before memory readings; --quick: smaller runs)
  *
  * Sections: engine (check + report in memory), headless `malkoll generate` against bare ExcelJS,
- * Office port sync counts over the recording fake, task pane bundle size and first render.
+ * Office port sync counts over the recording fake, task pane bundle size and first render, and
+ * `malkoll rollup` over 200 and 1 000 workbooks against one `malkoll check` per file.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -13,6 +14,7 @@ import { benchEngine } from "./bench/engine";
 import { benchHeadless } from "./bench/headless";
 import { machine } from "./bench/measure";
 import { benchOffice } from "./bench/office";
+import { benchRollup } from "./bench/rollup";
 import { bundleFigures, firstRender } from "./bench/taskpane";
 import { generateWorkbook, workbookToXlsx } from "./bench/workbook";
 
@@ -55,6 +57,7 @@ async function bench(): Promise<void> {
     )),
     ...(await benchOffice("10 000 indicators", snapshot)),
   ]);
+  await section("Rollup: many workbooks on worker threads", () => benchRollup(ROOT, quick));
   const dist = path.join(ROOT, "dist");
   await section("Task pane", async () => [
     ...bundleFigures(dist),

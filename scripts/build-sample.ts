@@ -7,14 +7,22 @@
  * with number formats (0.041 shown as `4,1 %`) while the rest keep their text (`4,1 %`); most
  * activity dates are real dates, the KF 3.x ones stay text.
  *
- * Run: `npm run build:cli && npm run sample` (writes the file), or import `buildSampleWorkbook`.
+ * Run: `npm run build:cli && npm run sample` (writes it and the MORE_SAMPLES below), or import
+ * `buildSampleWorkbook`.
  */
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { CellValue } from "../src/engine/grid";
+import type { CellValue, WorkbookSnapshot } from "../src/engine/grid";
 import { lineToRow, loadSeedFixture, repoRoot, seedLines, sourceOf } from "../tests/helpers/seedGrid";
+import { plan001Snapshot } from "../tests/fixtures/workbooks/plan001";
+import {
+  LILJEHOLMEN_VB_2020,
+  reportSnapshot,
+  RESURSENHETEN_VB_2021,
+} from "../tests/fixtures/workbooks/reports";
+import { workbookToXlsx } from "./bench/workbook";
 
 export const SAMPLE_FILE = path.join("samples", "malkoll-exempel.xlsx");
 
@@ -287,9 +295,12 @@ export async function buildSampleWorkbook(): Promise<ExcelJS.Workbook> {
  * are re-zipped with a fixed date so the same fixtures always give the same file.
  */
 export async function buildSampleBuffer(): Promise<Buffer> {
-  const workbook = await buildSampleWorkbook();
-  const raw = await workbook.xlsx.writeBuffer();
-  const source = await JSZip.loadAsync(raw as ArrayBuffer);
+  return withFixedDates(await (await buildSampleWorkbook()).xlsx.writeBuffer());
+}
+
+/** An .xlsx package re-zipped with every entry dated FIXED_DATE. */
+async function withFixedDates(raw: ArrayBuffer | Uint8Array): Promise<Buffer> {
+  const source = await JSZip.loadAsync(raw);
   const out = new JSZip();
   for (const entry of Object.values(source.files)) {
     if (entry.dir) continue;
@@ -311,9 +322,43 @@ export async function writeSample(target: string = path.join(repoRoot(), SAMPLE_
   return target;
 }
 
+/**
+ * The other bundled samples, for `malkoll rollup` and `malkoll compare`: two units' VB as their
+ * workbooks (000, 004) and the 001 plan laid out from its OCR text.
+ */
+export const MORE_SAMPLES: { file: string; snapshot: () => WorkbookSnapshot }[] = [
+  {
+    file: path.join("samples", "enheter", RESURSENHETEN_VB_2021.file),
+    snapshot: () => reportSnapshot(RESURSENHETEN_VB_2021),
+  },
+  {
+    file: path.join("samples", "enheter", LILJEHOLMEN_VB_2020.file),
+    snapshot: () => reportSnapshot(LILJEHOLMEN_VB_2020),
+  },
+  { file: path.join("samples", "plan", "resursenheten-plan-2021.xlsx"), snapshot: () => plan001Snapshot() },
+];
+
+export async function buildMoreSampleBuffer(sample: (typeof MORE_SAMPLES)[number]): Promise<Buffer> {
+  return withFixedDates(await workbookToXlsx(sample.snapshot(), FIXED_DATE));
+}
+
+async function writeAllSamples(target?: string): Promise<string[]> {
+  const written = [await writeSample(target)];
+  if (target) return written;
+  for (const sample of MORE_SAMPLES) {
+    const file = path.join(repoRoot(), sample.file);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, await buildMoreSampleBuffer(sample));
+    written.push(file);
+  }
+  return written;
+}
+
 if (require.main === module) {
-  writeSample(process.argv[2] ? path.resolve(process.argv[2]) : undefined)
-    .then((file) => console.log(`Skrev ${path.relative(process.cwd(), file) || file}`))
+  writeAllSamples(process.argv[2] ? path.resolve(process.argv[2]) : undefined)
+    .then((files) =>
+      files.forEach((file) => console.log(`Skrev ${path.relative(process.cwd(), file) || file}`)),
+    )
     .catch((error: unknown) => {
       console.error(error);
       process.exitCode = 1;

@@ -250,8 +250,12 @@ export function generateWorkbook(size: WorkbookSize, name = "bench.xlsx"): Workb
 }
 
 /** The same workbook as an .xlsx package, written with ExcelJS (numbers keep their formats). */
-export async function workbookToXlsx(snapshot: WorkbookSnapshot): Promise<Buffer> {
+export async function workbookToXlsx(snapshot: WorkbookSnapshot, date?: Date): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
+  if (date) {
+    wb.created = date;
+    wb.modified = date;
+  }
   for (const grid of snapshot.sheets) {
     const ws = wb.addWorksheet(grid.name);
     grid.values.forEach((row, r) => {

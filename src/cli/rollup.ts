@@ -7,7 +7,7 @@ import type { Args } from "./args";
 import { periodOptions } from "./args";
 import type { CliIo } from "./io";
 import { progressBar } from "./progress";
-import { findingLines } from "./summary";
+import { countBySeverity } from "../engine/findings";
 
 /** Workbooks listed by name in the summary; the rest are in the roll-up workbook and `--json`. */
 const MAX_LISTED = 40;
@@ -73,7 +73,10 @@ export function rollupSummaryText(result: RollupResult, output: string): string 
     lines.push(`  ${e.unit} (${period}) – ${e.file}: ${f.error} fel, ${f.warning} varningar, ${f.info} info`);
   }
   if (entries.length > MAX_LISTED) lines.push(`  … och ${entries.length - MAX_LISTED} till (se ${output})`);
-  lines.push(...findingLines(result.findings));
+  const counts = countBySeverity(result.findings);
+  lines.push(
+    `Fynd: ${counts.error} fel, ${counts.warning} varningar, ${counts.info} info (alla finns i bladet Fynd)`,
+  );
   lines.push(`Skrev ${output}: ${result.sheets.join(", ")}.`);
   return `${lines.join("\n")}\n`;
 }

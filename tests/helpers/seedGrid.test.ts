@@ -2,11 +2,13 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import {
+  MORE_SAMPLES,
   SAMPLE_FILE,
   SHEET_FOLLOW_UP,
   SHEET_OPERATING_BUDGET,
   SHEET_RESULT_UNITS,
   amountNumber,
+  buildMoreSampleBuffer,
   buildSampleBuffer,
   buildSampleWorkbook,
   indicatorNumber,
@@ -263,6 +265,22 @@ describe("sample workbook (scripts/build-sample.ts)", () => {
     expect(first.equals(second)).toBe(true);
     const committed = fs.readFileSync(path.join(repoRoot(), SAMPLE_FILE));
     expect(committed.equals(first)).toBe(true);
+  });
+
+  it("the other bundled samples (rollup, compare) rebuild to their committed bytes", async () => {
+    expect(MORE_SAMPLES.map((s) => s.file.split(path.sep).join("/"))).toEqual([
+      "samples/enheter/resursenheten-vb-2021.xlsx",
+      "samples/enheter/liljeholmens-dagliga-verksamhet-vb-2020.xlsx",
+      "samples/plan/resursenheten-plan-2021.xlsx",
+    ]);
+    for (const sample of MORE_SAMPLES) {
+      const built = await buildMoreSampleBuffer(sample);
+      expect(built.equals(await buildMoreSampleBuffer(sample))).toBe(true);
+      expect([sample.file, fs.readFileSync(path.join(repoRoot(), sample.file)).equals(built)]).toEqual([
+        sample.file,
+        true,
+      ]);
+    }
   });
 
   it("reads back from .xlsx with leading spaces and formats intact", async () => {

@@ -121,7 +121,25 @@ function note(entries: RollupEntry[], options: RollupSheetOptions, what: string)
 }
 
 export function buildRollupSheets(entries: RollupEntry[], options: RollupSheetOptions): SheetSpec[] {
-  return [unitsSheet(entries, options), findingsSheet(entries, options), budgetSheet(entries, options)];
+  const shown = shortPaths(entries.map((e) => e.file));
+  const withShortPaths = entries.map((e, i) => ({ ...e, file: shown[i] }));
+  return [
+    unitsSheet(withShortPaths, options),
+    findingsSheet(withShortPaths, options),
+    budgetSheet(withShortPaths, options),
+  ];
+}
+
+/**
+ * Paths without the folders they all share (`/home/…/2021/enheter/a.xlsx` → `enheter/a.xlsx`
+ * beside `malkoll-exempel.xlsx`): the sheets name files as the controller sees them in the folder.
+ */
+export function shortPaths(files: string[]): string[] {
+  const parts = files.map((f) => f.split(/[\\/]/));
+  let shared = 0;
+  const shortest = parts.reduce((n, p) => Math.min(n, p.length - 1), Infinity);
+  while (shared < shortest && parts.every((p) => p[shared] === parts[0][shared])) shared++;
+  return parts.map((p) => p.slice(shared).join("/"));
 }
 
 /** `Enheter`: one row per workbook under a two-row header (groups over their columns). */

@@ -5,7 +5,6 @@
 import type { CheckResult } from "../index";
 import type { Finding } from "../findings";
 import { countBySeverity } from "../findings";
-import { revisedBudget } from "../evaluate/budget";
 import type { BudgetLine, BudgetTableType, Period } from "../model/types";
 
 /** Stated (or suggested) assessments; `none` where there is none. */
@@ -134,8 +133,13 @@ export function unreadable(file: string, unit: string, reason: string): RollupEn
   };
 }
 
-/** Tables a roll-up takes its budget from, in order of preference. */
-const BUDGET_SOURCES: BudgetTableType[] = ["driftbudget-omrade", "budget-other", "driftbudget-namnd"];
+/** Tables a roll-up takes its budget from, in order of preference (a plan's has budget figures only). */
+const BUDGET_SOURCES: BudgetTableType[] = [
+  "driftbudget-omrade",
+  "budget-other",
+  "driftbudget-namnd",
+  "driftbudget-vp",
+];
 
 function toMnkr(value: number | null, unit: BudgetLine["unit"]): number | null {
   if (value === null) return null;
@@ -144,13 +148,12 @@ function toMnkr(value: number | null, unit: BudgetLine["unit"]): number | null {
 }
 
 function amounts(line: BudgetLine): BudgetAmounts {
-  const revised = revisedBudget(line);
   const adjustments =
     line.adjustments === null && line.changes === null ? null : (line.adjustments ?? 0) + (line.changes ?? 0);
   return {
     label: line.label,
     budget: toMnkr(line.budget, line.unit),
-    adjustments: revised === null ? null : toMnkr(adjustments, line.unit),
+    adjustments: toMnkr(adjustments, line.unit),
     forecast: toMnkr(line.forecast, line.unit),
     deviation: toMnkr(line.deviation ?? line.computedDeviation, line.unit),
   };
