@@ -1,0 +1,133 @@
+import { check } from "../../../src/engine";
+import type { CellValue, SheetGrid } from "../../../src/engine/grid";
+import { buildRollupSheets, shortPaths } from "../../../src/engine/rollup/sheets";
+import { budgetOf, summarise, unreadable } from "../../../src/engine/rollup/summary";
+import { unitName, unitNameOf } from "../../../src/engine/rollup/unitName";
+import { lineToRow, seedLineText, snapshotOf } from "../../helpers/seedGrid";
+
+function sheet(
+  name: string,
+  rows: CellValue[][],
+  visibility: SheetGrid["visibility"] = "visible",
+): SheetGrid {
+  return { name, visibility, originRow: 1, originCol: 1, values: rows };
+}
+
+describe("the unit a workbook reports on", () => {
+  it.each([
+    ["004-vb-hela", 3, "Enheten Liljeholmens dagliga verksamhet"],
+    ["000-vb-hela", 11, "Resursenheten"],
+    ["003-vp-titel", 12, "Hägersten-Älvsjö stadsdelsnämnd"],
+  ])("from the title line (%s line %i)", (fixture, line, unit) => {
+    const title = seedLineText(fixture, line);
+    expect(unitNameOf(snapshotOf(sheet("S", [[], [title]])))).toBe(unit);
+  });
+
+  it("from a title with a dash, an `Enhet` cell, or else the file's name", () => {
+    const dash = "Tertialrapport 2 2021 – Enskede-Årsta-Vantörs stadsdelsnämnd (exempel)";
+    expect(unitNameOf(snapshotOf(sheet("S", [[dash]])))).toBe(
+      "Enskede-Årsta-Vantörs stadsdelsnämnd (exempel)",
+    );
+    expect(unitNameOf(snapshotOf(sheet("S", [["Enhet", "Öppna förskolan Gröndal"]])))).toBe(
+      "Öppna förskolan Gröndal",
+    );
+    expect(unitNameOf(snapshotOf(sheet("S", [["Enhet: Resursteamet"]])))).toBe("Resursteamet");
+    // A hidden sheet's title is not the workbook's; prose that merely mentions a report is not one.
+    const hidden = sheet("H", [["Verksamhetsplan 2022 för Någon annan"]], "veryHidden");
+    const prose = sheet("S", [["Nämnden godkänner verksamhetsplan 2022 för stadsdelsnämnden och bilagorna"]]);
+    expect(unitName(snapshotOf(hidden, prose), "mapp/Enhet Väst.xlsx")).toBe("Enhet Väst");
+  });
+});
+
+describe("a workbook's budget in a roll-up", () => {
+  it("takes a VB table `Budget | Utfall | Avvikelse` in tkr, in mnkr, with its Totalt", () => {
+    const vb = check(
+      snapshotOf(
+        sheet("VB", [
+          ["Period", "VB 2021"],
+          [],
+          ["Tkr", "Budget 2021", "Utfall 2021", "Avvikelse"],
+          ["Förskola", 12_500, 12_100, 400],
+          ["Öppen förskola", 3_000, 3_250, -250],
+          ["Totalt", 15_500, 15_350, 150],
+        ]),
+      ),
+    );
+    expect(budgetOf(vb.model.budget)).toEqual({
+      table: "Tkr",
+      outcome: true,
+      total: { label: "Totalt", budget: 15.5, adjustments: null, forecast: 15.35, deviation: 0.15 },
+      areas: [
+        { label: "Förskola", budget: 12.5, adjustments: null, forecast: 12.1, deviation: 0.4 },
+        { label: "Öppen förskola", budget: 3, adjustments: null, forecast: 3.25, deviation: -0.25 },
+      ],
+    });
+  });
+
+  it("prefers the per-verksamhetsområde table to the whole-nämnd one (002 lines 1925–1953)", () => {
+    const rows = (from: number, to: number) =>
+      Array.from({ length: to - from + 1 }, (_, i) =>
+        lineToRow(seedLineText("002-t2-driftbudget", from + i)),
+      );
+    const t2 = check(snapshotOf(sheet("Driftbudget", [...rows(1925, 1932), [], [], ...rows(1936, 1953)])));
+    const budget = budgetOf(t2.model.budget)!;
+    expect(budget.total).toEqual({
+      label: "Totalt",
+      budget: 2435.3,
+      adjustments: 31.7,
+      forecast: 2460.1,
+      deviation: 6.9,
+    });
+    // 12 areas: the 4 `varav` rows are parts of Individ- och familjeomsorg, not areas of their own.
+    expect(budget.areas).toHaveLength(12);
+    expect(budget.areas[1]).toEqual({
+      label: "Individ- ochfamiljeomsorg",
+      budget: 290.3,
+      adjustments: 0,
+      forecast: 264.7,
+      deviation: 25.6,
+    });
+  });
+});
+
+describe("the roll-up sheets", () => {
+  const ok = summarise(
+    "/srv/2021/enheter/a.xlsx",
+    "Enhet A",
+    check(snapshotOf(sheet("S", [["Period", "T2 2021"]]))),
+  );
+  const bad = unreadable("/srv/2021/trasig.xlsx", "trasig", "trasig.xlsx är skadad eller ingen .xlsx-fil");
+  const [units, findings, budget] = buildRollupSheets([ok, bad], {
+    generatedAt: new Date("2026-12-04T10:00:00Z"),
+  });
+
+  it("name files without the folders they all share", () => {
+    expect(shortPaths(["/srv/2021/enheter/a.xlsx", "/srv/2021/trasig.xlsx"])).toEqual([
+      "enheter/a.xlsx",
+      "trasig.xlsx",
+    ]);
+    expect(shortPaths(["C:\\Uppföljning\\a.xlsx"])).toEqual(["a.xlsx"]);
+    expect(units.rows[5][2]?.value).toBe("enheter/a.xlsx");
+  });
+
+  it("Enheter: an unreadable file's reason spans the count columns", () => {
+    expect(units.key).toBe("enheter");
+    expect(units.rows[1][0]?.value).toBe(
+      "Mål efter enhetens egen bedömning och Målkolls förslag, indikatorer efter status mot årsmål, fynd efter allvar, budget i mnkr; 1 av 2 arbetsböcker lästa; skapad 2026-12-04 med malkoll rollup.",
+    );
+    expect(units.rows[6][3]).toMatchObject({
+      value: "Kunde inte läsas: trasig.xlsx är skadad eller ingen .xlsx-fil",
+      tone: "bad",
+    });
+    expect(units.merges).toContain("D7:W7");
+    expect(units.freezeRows).toBe(5);
+    // The totals row sums the count columns over both rows; the unreadable one adds nothing.
+    expect(units.rows[7][0]).toEqual({ value: "Totalt", style: "total" });
+    expect(units.rows[7][3]).toMatchObject({ formula: "SUM(D6:D7)", value: 0 });
+  });
+
+  it("Fynd and Budget say so when there is nothing to list", () => {
+    expect(findings.rows[4][0]?.value).toBe("Inga fynd.");
+    expect(budget.rows[3][0]?.value).toBe("Ingen av arbetsböckerna har en budgettabell.");
+  });
+});
