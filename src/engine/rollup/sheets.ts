@@ -184,7 +184,7 @@ function unitsSheet(entries: RollupEntry[], options: RollupSheetOptions): SheetS
   const read: RollupEntry[] = [];
   for (const entry of entries) {
     const row: Row = [
-      { value: entry.unit, style: "normal", wrap: true },
+      { value: entry.unit, style: "normal" },
       text(entry.period ? periodLabel(entry.period) : null),
       { value: entry.file, style: "normal" },
     ];
