@@ -1,4 +1,5 @@
 import type { CheckResult } from "../engine";
+import type { Finding } from "../engine/findings";
 import { boundedText } from "../engine/findings";
 
 /**
@@ -75,17 +76,7 @@ export function toContractJson(workbook: string, result: CheckResult) {
       analysis: b.analysis,
       cells: b.cells,
     })),
-    findings: result.findings.map((f) => ({
-      code: f.code,
-      severity: f.severity,
-      sheet: f.sheet,
-      cell: f.cell,
-      range: f.range ?? null,
-      goal: f.goal,
-      message: f.message,
-      messageEn: f.messageEn,
-      ...(f.workbook !== undefined ? { workbook: f.workbook } : {}),
-    })),
+    findings: result.findings.map(findingJson),
     derived: result.derived,
   };
 }
@@ -93,4 +84,19 @@ export function toContractJson(workbook: string, result: CheckResult) {
 /** A JSON replacer: every text at most {@link boundedText}'s length, marked where it was cut. */
 export function boundedStrings(_key: string, value: unknown): unknown {
   return typeof value === "string" ? boundedText(value) : value;
+}
+
+/** A finding as the contract prints it; one from a run over several files names its `workbook`. */
+export function findingJson(f: Finding) {
+  return {
+    code: f.code,
+    severity: f.severity,
+    sheet: f.sheet,
+    cell: f.cell,
+    range: f.range ?? null,
+    goal: f.goal,
+    message: f.message,
+    messageEn: f.messageEn,
+    ...(f.workbook !== undefined ? { workbook: f.workbook } : {}),
+  };
 }

@@ -1,7 +1,7 @@
 import { rollupExitCode, runRollup } from "../app/rollup";
 import type { RollupResult } from "../app/rollup";
 import { formatPeriod } from "../engine/parse/period";
-import { boundedStrings } from "./json";
+import { boundedStrings, findingJson } from "./json";
 import { writeJson } from "./jsonText";
 import type { Args } from "./args";
 import { periodOptions } from "./args";
@@ -40,17 +40,7 @@ export function rollupJson(result: RollupResult, output: string) {
       suggested: e.suggested,
       budget: e.budget,
     })),
-    findings: result.findings.map((f) => ({
-      workbook: f.workbook,
-      code: f.code,
-      severity: f.severity,
-      sheet: f.sheet,
-      cell: f.cell,
-      range: f.range ?? null,
-      goal: f.goal,
-      message: f.message,
-      messageEn: f.messageEn,
-    })),
+    findings: result.findings.map(findingJson),
     output,
   };
 }
