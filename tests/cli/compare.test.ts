@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { spawnSync } from "child_process";
 import { check } from "../../src/engine";
 import { main } from "../../src/cli/main";
 import { plan001, plan001Xlsx, PLAN_001_SHEET } from "../fixtures/workbooks/plan001";
@@ -154,6 +155,15 @@ describe("malkoll compare: 001 (plan 2021) against 000 (VB 2021)", () => {
     expect(run.exit).toBe(2);
     expect(run.err).toMatch(/anteckningar\.xlsx är ingen \.xlsx-fil/);
     expect(run.err).not.toMatch(/^\s+at /m);
+  });
+
+  test("`malkoll compare` runs from bin/ with the same exit code and summary", () => {
+    const bin = path.join(__dirname, "..", "..", "bin", "malkoll.js");
+    const r = spawnSync(process.execPath, [bin, "compare", path.join(dir, PLAN), path.join(dir, FOLLOWUP)], {
+      encoding: "utf8",
+    });
+    expect([r.status, r.stderr]).toEqual([0, ""]);
+    expect(r.stdout).toBe(summary);
   });
 
   test("compare wants exactly two files", async () => {
