@@ -144,7 +144,7 @@ function reconcileItems<T extends Item>(
       findings.push(missingFinding(kind, item, plan.workbook));
       return;
     }
-    if (moved.has(p)) findings.push(goalChangedFinding(kind, item, other, plan.model, followup));
+    if (moved.has(p)) findings.push(goalChangedFinding(item, other, plan.model, followup));
     if (kind.kind === "indicator")
       for (const changed of targetChanges(item as Indicator, other as Indicator, followup.workbook))
         findings.push(changed);
@@ -189,13 +189,7 @@ function goalTextEn(model: Model, id: string | null): string {
   return goal ? `"${goalHeading(goal)}"` : "no goal";
 }
 
-function goalChangedFinding(
-  kind: ItemKind<Item>,
-  planItem: Item,
-  item: Item,
-  plan: Model,
-  followup: ComparedWorkbook,
-): Finding {
+function goalChangedFinding(planItem: Item, item: Item, plan: Model, followup: ComparedWorkbook): Finding {
   return {
     ...finding({
       code: "plan-goal-changed",

@@ -1,7 +1,7 @@
 import type { CellValue, SheetGrid } from "../grid";
 import { cellAt, parseA1Range, textOf } from "../grid";
 import type { HeaderCandidate } from "./tables";
-import { headerFromCells } from "./tables";
+import { headerFromCells, MAX_HEADER_CELL } from "./tables";
 
 interface Area {
   row1: number;
@@ -12,7 +12,6 @@ interface Area {
 
 /** Header rows a merged header may span (a group row over a sub-header row, or three levels). */
 const MAX_HEADER_ROWS = 3;
-const MAX_HEADER_CELL = 300;
 
 /**
  * Hand-kept tables spread a header over merged cells: `Indikator` merged down over two rows beside

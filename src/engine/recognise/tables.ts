@@ -14,7 +14,7 @@ export interface HeaderCandidate {
   family: "goal" | "budget";
 }
 
-const MAX_HEADER_CELL = 300;
+export const MAX_HEADER_CELL = 300;
 
 /** Reads a row as a header of an indicator/activity table or of a budget table, or null. */
 export function readHeaderRow(

@@ -5,6 +5,7 @@
  */
 import { a1Range } from "../grid";
 import type { Severity } from "../findings";
+import { localIsoDate } from "../parse/date";
 import { periodLabel } from "../report/format";
 import { SheetBuilder, headerRow, text } from "../report/layout";
 import type { Row } from "../report/layout";
@@ -29,14 +30,6 @@ interface CountColumn {
   value: (counts: RollupCounts, suggested: AssessmentCounts) => number;
 }
 
-const assessmentColumns = (group: string, from: "stated" | "suggested", keys: (keyof AssessmentCounts)[]) =>
-  keys.map((key): CountColumn => ({
-    group,
-    header: ASSESSMENT_HEADERS[key].header,
-    tone: ASSESSMENT_HEADERS[key].tone,
-    value: (counts, suggested) => (from === "stated" ? counts.goals : suggested)[key],
-  }));
-
 const ASSESSMENT_HEADERS: Record<keyof AssessmentCounts, { header: string; tone?: StatusTone }> = {
   helt: { header: "Helt", tone: "good" },
   delvis: { header: "Delvis", tone: "partial" },
@@ -44,6 +37,14 @@ const ASSESSMENT_HEADERS: Record<keyof AssessmentCounts, { header: string; tone?
   ingen: { header: "Ingen" },
   none: { header: "Saknas" },
 };
+
+const assessmentColumns = (group: string, from: "stated" | "suggested", keys: (keyof AssessmentCounts)[]) =>
+  keys.map((key): CountColumn => ({
+    group,
+    header: ASSESSMENT_HEADERS[key].header,
+    tone: ASSESSMENT_HEADERS[key].tone,
+    value: (counts, suggested) => (from === "stated" ? counts.goals : suggested)[key],
+  }));
 
 const INDICATOR_HEADERS: [keyof IndicatorCounts, string, StatusTone?][] = [
   ["met", "Uppfyllda", "good"],
@@ -115,7 +116,7 @@ function sumCell(
 
 function note(entries: RollupEntry[], options: RollupSheetOptions, what: string): string {
   const unread = entries.filter((e) => e.status === "unreadable").length;
-  const date = options.generatedAt.toISOString().slice(0, 10);
+  const date = localIsoDate(options.generatedAt);
   const read = `${entries.length - unread} av ${entries.length} arbetsböcker lästa`;
   return `${what} ${read}; skapad ${date} med malkoll rollup.`;
 }
