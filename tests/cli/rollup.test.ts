@@ -148,11 +148,21 @@ describe("malkoll rollup: JSON and exit code", () => {
     expect(JSON.parse(r.out).workbooks.map((w: { status: string }) => w.status)).toEqual(["unreadable"]);
   });
 
-  test("refuses to write over an input, and says when a folder has no workbooks", async () => {
+  test("refuses an output it cannot write, before reading, and says when a folder has no workbooks", async () => {
     const input = path.join(units, RESURSENHETEN_VB_2021.file);
     const over = await cli(["rollup", input, "-o", input]);
     expect(over.code).toBe(2);
     expect(over.err).toContain("Utfilen får inte vara en av indatafilerna");
+    const wrongName = await cli(["rollup", units, "-o", path.join(dir, "ut.csv")]);
+    expect([wrongName.code, wrongName.err]).toEqual([
+      2,
+      expect.stringContaining("Utfilen ska sluta på .xlsx"),
+    ]);
+    const noFolder = await cli(["rollup", units, "-o", path.join(dir, "finns-inte", "ut.xlsx")]);
+    expect([noFolder.code, noFolder.err]).toEqual([
+      2,
+      expect.stringContaining("Mappen för utfilen finns inte"),
+    ]);
     const empty = path.join(dir, "tom");
     fs.mkdirSync(empty);
     const none = await cli(["rollup", empty, "-o", path.join(dir, "ut3.xlsx")]);

@@ -3,6 +3,7 @@
  * workbook (`Enheter`, `Fynd`, `Budget`), written through the .xlsx port like `generate`'s sheets.
  * Inputs are only read.
  */
+import { promises as fs } from "fs";
 import * as path from "path";
 import type { CheckOptions } from "../../engine";
 import type { Finding } from "../../engine/findings";
@@ -37,6 +38,7 @@ export async function runRollup(inputs: string[], options: RollupOptions): Promi
       "Utfilen får inte vara en av indatafilerna",
       "The output file must not be one of the input files",
     );
+  await checkOutput(options.output);
   const files = await listWorkbooks(inputs, [options.output]);
   if (!files.length)
     throw new Refusal(`Inga .xlsx-filer i ${inputs.join(", ")}.`, `No .xlsx files in ${inputs.join(", ")}.`);
@@ -46,6 +48,21 @@ export async function runRollup(inputs: string[], options: RollupOptions): Promi
   const findings: Finding[] = [];
   for (const entry of entries) for (const f of entry.findings) findings.push(f);
   return { entries, findings, sheets };
+}
+
+/** Refuses, before any workbook is read, an output that could not be written. */
+async function checkOutput(output: string): Promise<void> {
+  if (!/\.xlsx$/i.test(output))
+    throw new Refusal(
+      `Utfilen ska sluta på .xlsx: ${output}`,
+      `The output file must end in .xlsx: ${output}`,
+    );
+  const folder = await fs.stat(path.dirname(path.resolve(output))).catch(() => null);
+  if (!folder?.isDirectory())
+    throw new Refusal(
+      `Mappen för utfilen finns inte: ${path.dirname(output)}`,
+      `The output file's folder does not exist: ${path.dirname(output)}`,
+    );
 }
 
 /** Writes the roll-up's sheets into a new workbook at `output`; returns the sheets' names. */
