@@ -13,6 +13,7 @@ import * as path from "path";
 import { benchEngine } from "./bench/engine";
 import { benchHeadless } from "./bench/headless";
 import { machine } from "./bench/measure";
+import { benchMillionRows } from "./bench/millionRows";
 import { benchOffice } from "./bench/office";
 import { benchRollup } from "./bench/rollup";
 import { bundleFigures, firstRender } from "./bench/taskpane";
@@ -58,6 +59,7 @@ async function bench(): Promise<void> {
     ...(await benchOffice("10 000 indicators", snapshot)),
   ]);
   await section("Rollup: many workbooks on worker threads", () => benchRollup(ROOT, quick));
+  if (!quick) await section("A 1 000 000-row sheet (check --json, generate)", () => benchMillionRows(ROOT));
   const dist = path.join(ROOT, "dist");
   await section("Task pane", async () => [
     ...bundleFigures(dist),
