@@ -1,7 +1,7 @@
 /**
  * Work Målkoll declines for a reason the user can act on: a file it cannot read or write safely,
  * or a workbook too large to build tables for. Swedish first, then English; the CLI exits with 2
- * (CONTRACT.md) and the task pane shows the text in the user's language.
+ * (docs/CONTRACT.md) and the task pane shows the text in the user's language.
  */
 export class Refusal extends Error {
   readonly exitCode = 2;

@@ -30,7 +30,7 @@ function fileNames(planPath: string, followupPath: string): [string, string] {
   return plan === followup ? [planPath, followupPath] : [plan, followup];
 }
 
-/** The follow-up's `check --json` with the plan's file and period and the pairs found (CONTRACT.md). */
+/** The follow-up's `check --json` with the plan's file and period and the pairs found (docs/CONTRACT.md). */
 export function compareJson(planName: string, followupName: string, result: CompareResult) {
   return {
     ...toContractJson(followupName, result.followup),

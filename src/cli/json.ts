@@ -3,7 +3,7 @@ import type { Finding } from "../engine/findings";
 import { boundedText } from "../engine/findings";
 
 /**
- * `check --json`: the contract's shape (CONTRACT.md), fields in the documented order. Additions
+ * `check --json`: the contract's shape (docs/CONTRACT.md), fields in the documented order. Additions
  * (allowed by the contract): `cells` on rows, `messageEn` on findings, and `derived` budget figures.
  * Findings of a run over several files (compare, rollup) name their `workbook`.
  */

@@ -27,7 +27,7 @@ export async function rollupCommand(args: Args, io: CliIo): Promise<number> {
   return rollupExitCode(result);
 }
 
-/** The contract's `{ workbooks, findings }` (CONTRACT.md); `suggested`, `budget` and `output` are additions. */
+/** The contract's `{ workbooks, findings }` (docs/CONTRACT.md); `suggested`, `budget` and `output` are additions. */
 export function rollupJson(result: RollupResult, output: string) {
   return {
     workbooks: result.entries.map((e) => ({

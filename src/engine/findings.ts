@@ -1,4 +1,4 @@
-/** Finding codes and severities: the public contract (CONTRACT.md). Add codes; never rename. */
+/** Finding codes and severities: the public contract (docs/CONTRACT.md). Add codes; never rename. */
 export const FINDING_SEVERITY = {
   "value-unparseable": "error",
   "unit-mismatch": "error",

@@ -87,7 +87,7 @@ export async function writeRollupWorkbook(
   return specs.map((s) => OWNED_SHEET_TITLES[s.key]);
 }
 
-/** `2` when no workbook could be read, else `1` with error-level findings, else `0` (CONTRACT.md). */
+/** `2` when no workbook could be read, else `1` with error-level findings, else `0` (docs/CONTRACT.md). */
 export function rollupExitCode(result: RollupResult): number {
   if (!result.entries.some((e) => e.status === "ok")) return 2;
   return result.findings.some((f) => f.severity === "error") ? 1 : 0;

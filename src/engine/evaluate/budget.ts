@@ -57,7 +57,7 @@ export function expectedDeviation(
 
 /**
  * How far a stated figure may be from one recomputed from `terms` rounded cells before it is a
- * mismatch: half a unit per rounded term (CONTRACT.md, "Rounding").
+ * mismatch: half a unit per rounded term (docs/CONTRACT.md, "Rounding").
  */
 export function roundingTolerance(unit: AmountUnit, terms: number): number {
   return halfUnit(unit) * Math.max(1, terms) + 1e-9;

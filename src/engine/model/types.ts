@@ -1,5 +1,5 @@
 /**
- * The validated model: the shape of `malkoll check --json` (CONTRACT.md) plus a few additions
+ * The validated model: the shape of `malkoll check --json` (docs/CONTRACT.md) plus a few additions
  * (`cells`, `sourceTable`) that point back at the workbook. Additions are allowed; renames are not.
  */
 

@@ -26,7 +26,7 @@ export interface IndicatorCounts {
   unknown: number;
 }
 
-/** The contract's `counts` (CONTRACT.md, More commands). */
+/** The contract's `counts` (docs/CONTRACT.md, More commands). */
 export interface RollupCounts {
   goals: AssessmentCounts;
   indicators: IndicatorCounts;
