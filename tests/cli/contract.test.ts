@@ -3,6 +3,7 @@
  * engine has, with its severity, and every field the CLI's JSON prints must be written there.
  */
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { FINDING_SEVERITY } from "../../src/engine/findings";
 import { cli } from "../reliability/cli";
@@ -51,7 +52,7 @@ test("every field of check --json, compare --json and rollup --json is documente
     path.join(SAMPLES, "enheter", "resursenheten-vb-2021.xlsx"),
     "--json",
   ]);
-  const out = path.join(fs.mkdtempSync(path.join(require("os").tmpdir(), "malkoll-contract-")), "ut.xlsx");
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "malkoll-contract-")), "ut.xlsx");
   const rollup = await cli(["rollup", path.join(SAMPLES, "enheter"), "-o", out, "--json"]);
   for (const run of [check, compare, rollup]) expect(run.code).toBeLessThan(2);
   const keys = new Set([
