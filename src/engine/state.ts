@@ -1,7 +1,38 @@
 import type { CellValue, SheetGrid } from "./grid";
 import { textOf } from "./grid";
-import type { OwnedSheetKey } from "./report/spec";
-import { OWNED_SHEET_TITLES } from "./report/spec";
+
+/**
+ * Keys of the sheets Målkoll owns. The sheet's name is chosen at write time (see plan/naming). The
+ * last three make up the workbook `malkoll rollup` writes.
+ */
+export type OwnedSheetKey =
+  "indikatorer" | "maluppfyllelse" | "driftbudget" | "avvikelser" | "aktiviteter" | RollupSheetKey;
+
+export type RollupSheetKey = "enheter" | "fynd" | "budget";
+
+export const OWNED_SHEET_TITLES: Record<OwnedSheetKey, string> = {
+  indikatorer: "Målkoll Indikatorer",
+  maluppfyllelse: "Målkoll Måluppfyllelse",
+  driftbudget: "Målkoll Driftbudget",
+  avvikelser: "Målkoll Avvikelser",
+  aktiviteter: "Målkoll Aktiviteter",
+  enheter: "Enheter",
+  fynd: "Fynd",
+  budget: "Budget",
+};
+
+/** The hidden state sheet's name. */
+export const STATE_SHEET = "_malkoll";
+
+/** Sheet names as Excel compares them: without case. */
+export function sameSheetName(a: string, b: string): boolean {
+  return a.toLocaleLowerCase("sv") === b.toLocaleLowerCase("sv");
+}
+
+/** Whether a sheet is one Målkoll generated and still owns (Excel compares names without case). */
+export function isOwnedSheet(name: string, state: MalkollState): boolean {
+  return state.owned.some((o) => sameSheetName(o.name, name));
+}
 
 function isOwnedKey(key: string): key is OwnedSheetKey {
   return Object.prototype.hasOwnProperty.call(OWNED_SHEET_TITLES, key);

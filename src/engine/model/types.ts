@@ -2,8 +2,10 @@
  * The validated model: the shape of `malkoll check --json` (docs/CONTRACT.md) plus a few additions
  * (`cells`, `sourceTable`) that point back at the workbook. Additions are allowed; renames are not.
  */
+import type { Assessment, PeriodKind, Periodicity, TargetKind } from "../parse/types";
 
-export type PeriodKind = "T1" | "T2" | "VB" | "VP";
+export type { Assessment, PeriodKind, Periodicity, TargetKind } from "../parse/types";
+
 export type PeriodSource = "flag" | "cell" | "plan" | "none";
 
 export interface Period {
@@ -13,7 +15,6 @@ export interface Period {
 }
 
 export type GoalLevel = "inriktningsmal" | "kf-mal" | "namndmal" | "enhetsmal";
-export type Assessment = "helt" | "delvis" | "ej" | "ingen";
 
 export interface GoalCounts {
   met: number;
@@ -41,8 +42,6 @@ export interface Goal {
   assessmentCell: string | null;
 }
 
-export type TargetKind = "value" | "band" | "max" | "min" | "increase" | "delegated" | "none";
-export type Periodicity = "tertial" | "year";
 export type Direction = "higher" | "lower" | "band" | "max" | "increase" | "unknown";
 export type IndicatorStatus = "met" | "partly-met" | "not-met" | "not-measured" | "no-target" | "unknown";
 

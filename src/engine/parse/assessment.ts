@@ -1,4 +1,4 @@
-import type { Assessment } from "../model/types";
+import type { Assessment } from "./types";
 import { cleanText, matchKey, stripLeadingSymbols } from "./text";
 
 /**

@@ -1,4 +1,4 @@
-import type { PeriodKind, Periodicity } from "../model/types";
+import type { PeriodKind, Periodicity } from "./types";
 import { cleanText, matchKey } from "./text";
 
 export interface ParsedPeriod {

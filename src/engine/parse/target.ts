@@ -1,5 +1,5 @@
 import type { CellValue } from "../grid";
-import type { TargetKind } from "../model/types";
+import type { TargetKind } from "./types";
 import { cleanText, matchKey } from "./text";
 import { parseNumberText, parseQuantityCell } from "./quantity";
 

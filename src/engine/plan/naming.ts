@@ -2,21 +2,13 @@
  * Sheet names for the write plan. Excel compares sheet names case-insensitively and allows at
  * most 31 characters, none of `: \ / ? * [ ]`.
  */
-import type { MalkollState } from "../state";
-import { OWNED_SHEET_TITLES } from "../report/spec";
+import { OWNED_SHEET_TITLES, sameSheetName } from "../state";
+
+export { isOwnedSheet, sameSheetName } from "../state";
 
 export const MAX_SHEET_NAME = 31;
 
 const OWNED_PREFIX = "Målkoll ";
-
-export function sameSheetName(a: string, b: string): boolean {
-  return a.toLocaleLowerCase("sv") === b.toLocaleLowerCase("sv");
-}
-
-/** Whether a sheet is one Målkoll generated and still owns (Excel compares names without case). */
-export function isOwnedSheet(name: string, state: MalkollState): boolean {
-  return state.owned.some((o) => sameSheetName(o.name, name));
-}
 
 export class SheetNames {
   private readonly taken: string[];

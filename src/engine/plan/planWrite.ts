@@ -4,7 +4,7 @@
  * Pure but for hashing (WebCrypto is asynchronous); the port carries the plan out.
  */
 import { localIsoDate } from "../parse/date";
-import type { CheckResult } from "../index";
+import type { CheckResult } from "../check";
 import type { Finding } from "../findings";
 import { countBySeverity, finding } from "../findings";
 import type { SheetGrid, WorkbookSnapshot } from "../grid";
@@ -14,7 +14,7 @@ import type { Flag, GeneratedOutput, OutCell, SheetSpec } from "../report/spec";
 import { OWNED_SHEET_TITLES, STATE_SHEET } from "../report/spec";
 import type { FlagRecord, MalkollState, OwnedSheetRecord, RunLogEntry } from "../state";
 import { encodeState } from "../state";
-import type { SheetRename, SheetWrite, WritePlan } from "../../ports/port";
+import type { SheetRename, SheetWrite, WritePlan } from "./types";
 import { gridValuesText, matchesChecksum, sha256, specChecksum } from "./canonical";
 import { SheetNames, isOwnedSheet, sameSheetName } from "./naming";
 

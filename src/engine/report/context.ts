@@ -1,7 +1,7 @@
 import type { Finding } from "../findings";
 import { localIsoDate } from "../parse/date";
 import type { WorkbookSnapshot } from "../grid";
-import type { CheckResult } from "../index";
+import type { CheckResult } from "../check";
 import type { Goal } from "../model/types";
 import { svCollator } from "./format";
 import type { SourceLookup } from "./source";

@@ -3,7 +3,7 @@
  * layout and number formats) and the flags it puts on the user's cells. Pure and deterministic:
  * the same result and options give the same output.
  */
-import type { CheckResult } from "../index";
+import type { CheckResult } from "../check";
 import { STATE_SHEET } from "./spec";
 import type { Flag, GeneratedOutput } from "./spec";
 import { buildActivitySheet } from "./activities";

@@ -3,28 +3,10 @@
  * Both ports render the same spec; neither decides layout.
  */
 
-/**
- * Keys of the sheets Målkoll owns. The sheet's name is chosen at write time (see naming). The
- * last three make up the workbook `malkoll rollup` writes.
- */
-export type OwnedSheetKey =
-  "indikatorer" | "maluppfyllelse" | "driftbudget" | "avvikelser" | "aktiviteter" | RollupSheetKey;
+import type { OwnedSheetKey } from "../state";
 
-export type RollupSheetKey = "enheter" | "fynd" | "budget";
-
-export const OWNED_SHEET_TITLES: Record<OwnedSheetKey, string> = {
-  indikatorer: "Målkoll Indikatorer",
-  maluppfyllelse: "Målkoll Måluppfyllelse",
-  driftbudget: "Målkoll Driftbudget",
-  avvikelser: "Målkoll Avvikelser",
-  aktiviteter: "Målkoll Aktiviteter",
-  enheter: "Enheter",
-  fynd: "Fynd",
-  budget: "Budget",
-};
-
-/** The hidden state sheet's name. */
-export const STATE_SHEET = "_malkoll";
+export type { OwnedSheetKey, RollupSheetKey } from "../state";
+export { OWNED_SHEET_TITLES, STATE_SHEET } from "../state";
 
 export type CellStyle =
   | "title" // sheet title, large bold

@@ -2,7 +2,7 @@
  * One workbook's line in a roll-up: its unit, period, goals by assessment, indicators by status,
  * findings by severity and its budget, summed up from a check. Pure; the app reads the files.
  */
-import type { CheckResult } from "../index";
+import type { CheckResult } from "../check";
 import type { Finding } from "../findings";
 import { countBySeverity } from "../findings";
 import type { BudgetLine, BudgetTableType, Period } from "../model/types";

@@ -1,4 +1,4 @@
-import { Refusal } from "../../app/refusal";
+import { Refusal } from "../../engine/refusal";
 
 /** A workbook the .xlsx port cannot read or write safely (exit code 2, Swedish and English). */
 export class XlsxPortError extends Refusal {

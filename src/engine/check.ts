@@ -1,0 +1,66 @@
+/** The check stage: recognise → model → evaluate → validate over a workbook's grids. */
+import type { WorkbookSnapshot } from "./grid";
+import type { Finding } from "./findings";
+import { sortFindings } from "./findings";
+import type { Model, PeriodKind } from "./model/types";
+import type { Recognition } from "./recognise/types";
+import type { DerivedFigure } from "./evaluate/types";
+import type { Settings } from "./settings";
+import { SETTINGS_SHEET, resolveSettings, settingsFromRows } from "./settings";
+import type { MalkollState } from "./state";
+import { decodeState, isOwnedSheet, STATE_SHEET } from "./state";
+import { recognise } from "./recognise";
+import { buildModel } from "./model/build";
+import { validate } from "./validate";
+import { evaluate } from "./evaluate";
+
+export interface CheckOptions {
+  /** Period forced by the user (`--period`/`--year` or the pane); otherwise read from the workbook. */
+  period?: { kind: PeriodKind; year: number | null } | null;
+  /** `--year` without `--period`: the latest period named in the workbook within that year. */
+  year?: number | null;
+  /** Setting overrides on top of the workbook's own (e.g. from the pane before saving). */
+  settings?: Partial<Settings>;
+}
+
+export interface CheckResult {
+  model: Model;
+  findings: Finding[];
+  derived: DerivedFigure[];
+  settings: Settings;
+  state: MalkollState;
+  recognition: Recognition;
+}
+
+/** The pure pipeline: recognise → parse/model → evaluate → validate. */
+export function check(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
+  const stateSheet = snapshot.sheets.find((s) => s.name === STATE_SHEET);
+  const state = decodeState(stateSheet);
+  const settingsSheet = snapshot.sheets.find((s) => s.name === SETTINGS_SHEET);
+  const settings = resolveSettings({
+    ...(settingsSheet ? settingsFromRows(settingsSheet.values) : {}),
+    ...state.settings,
+    ...(options.settings ?? {}),
+  });
+  const userSheets = {
+    ...snapshot,
+    sheets: snapshot.sheets.filter(
+      (s) => s.name !== STATE_SHEET && s.name !== SETTINGS_SHEET && !isOwnedSheet(s.name, state),
+    ),
+  };
+  const recognition = recognise(userSheets, state.mappings);
+  const built = buildModel(userSheets, recognition, {
+    period: options.period ?? null,
+    year: options.year ?? null,
+    directions: state.directions,
+    firstSheet: snapshot.sheets[0]?.name,
+  });
+  // Evaluation first: validation compares targets in the direction evaluation settles.
+  const evaluation = evaluate(built.model, settings);
+  const validation = validate(built.model, userSheets, recognition);
+  const findings = sortFindings(
+    [...built.findings, ...validation, ...evaluation.findings],
+    snapshot.sheets.map((s) => s.name),
+  );
+  return { model: built.model, findings, derived: evaluation.derived, settings, state, recognition };
+}
