@@ -87,8 +87,24 @@ export interface FlagRecord {
   ranges: string;
 }
 
+/**
+ * Which write of the workbook's state this is, and where it ran. Apart from the schema `version`:
+ * the Office port refuses to write when it changed since the port read it (a colleague's run in
+ * the same shared workbook) and says when and from where that run came.
+ */
+export interface RevisionRecord {
+  number: number;
+  /** ISO timestamp. */
+  at: string;
+  /** `Excel 16.0.…`, `cli`, … */
+  host: string;
+  /** `OfficeOnline`, `PC`, `Mac`, … (Excel gives an add-in no user identity.) */
+  platform: string;
+}
+
 export interface MalkollState {
   version: number;
+  revision?: RevisionRecord;
   owned: OwnedSheetRecord[];
   settings: Record<string, number>;
   mappings: MappingOverride[];
@@ -135,6 +151,9 @@ export function decodeState(sheet: SheetGrid | undefined): MalkollState {
       case "malkoll":
         state.version = num(f(1)) || STATE_VERSION;
         break;
+      case "revision":
+        state.revision = { number: num(f(1)), at: textOf(f(2)), host: textOf(f(3)), platform: textOf(f(4)) };
+        break;
       case "owned":
         if (isOwnedKey(textOf(f(1))) && textOf(f(2)))
           state.owned.push({
@@ -176,16 +195,44 @@ export function decodeState(sheet: SheetGrid | undefined): MalkollState {
   return state;
 }
 
-/** Writes the state as rows of text and numbers (all text cells; nothing is a formula). */
+/** The longest text a state cell gets: below Excel's 32 767 characters a cell. */
+export const MAX_STATE_CELL_CHARS = 32_000;
+
+/** A comma-separated range list in parts of at most `max` characters, split between ranges. */
+export function splitRangeList(ranges: string, max = MAX_STATE_CELL_CHARS): string[] {
+  const parts: string[] = [];
+  let current = "";
+  for (const range of ranges.split(",")) {
+    const item = range.trim();
+    if (!item) continue;
+    if (current && current.length + 1 + item.length > max) {
+      parts.push(current);
+      current = "";
+    }
+    current = current ? `${current},${item}` : item;
+  }
+  if (current) parts.push(current);
+  return parts;
+}
+
+/**
+ * Writes the state as rows of text and numbers (all text cells; nothing is a formula). A sheet's
+ * flagged ranges longer than a cell holds take several `flag` rows.
+ */
 export function encodeState(state: MalkollState): CellValue[][] {
   const rows: CellValue[][] = [
     ["malkoll", state.version, "Målkolls tillstånd – ändra inte / Målkoll state – do not edit"],
   ];
+  if (state.revision) {
+    const r = state.revision;
+    rows.push(["revision", r.number, r.at, r.host, r.platform]);
+  }
   for (const o of state.owned) rows.push(["owned", o.key, o.name, o.checksum]);
   for (const [k, v] of Object.entries(state.settings)) rows.push(["setting", k, v]);
   for (const m of state.mappings) rows.push(["mapping", JSON.stringify(m)]);
   for (const d of state.directions) rows.push(["direction", d.sheet, d.row, d.direction]);
-  for (const f of state.flags) rows.push(["flag", f.sheet, f.ranges]);
+  for (const f of state.flags)
+    for (const part of splitRangeList(f.ranges)) rows.push(["flag", f.sheet, part]);
   for (const l of state.log)
     rows.push(["log", l.at, l.period, l.errors, l.warnings, l.infos, l.inputChecksum, l.host]);
   return rows;

@@ -11,6 +11,7 @@ export type HostErrorKind =
   | "access-denied"
   | "invalid-argument"
   | "busy"
+  | "concurrent"
   | "unsupported"
   | "internal"
   | "unknown";
@@ -149,4 +150,106 @@ export function toHostError(err: unknown): HostError {
   if (!texts && /cell edit|being edited|redigeras/i.test(rawMessage)) texts = CELL_EDITING;
   texts ??= UNKNOWN;
   return new HostError(texts.kind, texts.sv, texts.en, code, `${code ?? "Error"}: ${rawMessage}${location}`);
+}
+
+// ---- what a write did when it stopped ----------------------------------------------------------
+
+/** A sentence on what a stopped write left behind, put before the cause's advice. */
+export interface Outcome {
+  sv: string;
+  en: string;
+}
+
+export const OUTCOME = {
+  nothingChanged: {
+    sv: "Inget i arbetsboken ändrades.",
+    en: "Nothing in the workbook was changed.",
+  },
+  nothingChangedLeftovers: {
+    sv: "Inget i arbetsboken ändrades. Målkolls halvfärdiga dolda blad tas bort nästa gång Målkoll läser arbetsboken.",
+    en: "Nothing in the workbook was changed. Målkoll's half-built hidden sheets are removed the next time Målkoll reads the workbook.",
+  },
+  rolledBack: {
+    sv: "Bytet till de nya tabellerna avbröts och Målkolls tidigare blad är återställda. Dina egna blad har inte ändrats.",
+    en: "The switch to the new tables was stopped and Målkoll's previous sheets are restored. Your own sheets were not changed.",
+  },
+  swapInterrupted: {
+    sv: "Målkoll avbröts mitt i bytet till de nya tabellerna. Dina egna blad har inte ändrats; nästa gång Målkoll läser arbetsboken återställs Målkolls tidigare blad.",
+    en: "Målkoll was interrupted while switching to the new tables. Your own sheets were not changed; the next time Målkoll reads the workbook its previous sheets are restored.",
+  },
+  tablesDoneFlagsNot: {
+    sv: "De nya tabellerna är på plats, men flaggorna på dina celler kunde inte uppdateras. Kör Skapa tabeller eller Rensa flaggor igen.",
+    en: "The new tables are in place, but the flags on your cells could not be updated. Run Create tables or Clear flags again.",
+  },
+} satisfies Record<string, Outcome>;
+
+/** The cause's error with what the write left behind said first. */
+export function withOutcome(cause: HostError, outcome: Outcome, extra?: Outcome): HostError {
+  const sv = [outcome.sv, extra?.sv, cause.message].filter(Boolean).join(" ");
+  const en = [outcome.en, extra?.en, cause.messageEn].filter(Boolean).join(" ");
+  return new HostError(cause.kind, sv, en, cause.excelCode, cause.debug);
+}
+
+function when(iso: string, locale: string): string {
+  const date = new Date(iso);
+  if (!Number.isFinite(date.getTime())) return iso || "?";
+  return date.toLocaleString(locale, { dateStyle: "short", timeStyle: "short" });
+}
+
+/** Where a run came from: `Excel på webben (Excel 16.0.…)`. */
+export interface RunOrigin {
+  at: string;
+  host: string;
+  /** Already in words (see host.ts `platformName`). */
+  platformSv: string;
+  platformEn: string;
+}
+
+/** The state changed since Målkoll read it: a colleague's run in the shared workbook. */
+export function concurrentChangeError(last: RunOrigin | null): HostError {
+  const sv = last
+    ? `Målkoll kördes i den här arbetsboken av någon annan ${when(last.at, "sv-SE")} (${last.platformSv}${last.host ? `, ${last.host}` : ""}) medan du arbetade.`
+    : "Målkolls tillstånd i arbetsboken ändrades av någon annan medan du arbetade.";
+  const en = last
+    ? `Målkoll was run in this workbook by someone else at ${when(last.at, "en-GB")} (${last.platformEn}${last.host ? `, ${last.host}` : ""}) while you worked.`
+    : "Målkoll's state in the workbook was changed by someone else while you worked.";
+  return new HostError(
+    "concurrent",
+    `${sv} Inget ändrades. Läs in arbetsboken igen och försök på nytt.`,
+    `${en} Nothing was changed. Read the workbook again and retry.`,
+    null,
+    `state revision changed since read${last ? ` (last run ${last.at}, ${last.host}, ${last.platformEn})` : ""}`,
+  );
+}
+
+/** Another run holds the lease and is still writing. */
+export function busyError(other: RunOrigin): HostError {
+  return new HostError(
+    "busy",
+    `Målkoll skriver just nu i den här arbetsboken från en annan dator eller ett annat fönster (${other.platformSv}${other.host ? `, ${other.host}` : ""}, senast ${when(other.at, "sv-SE")}). Inget ändrades. Vänta en minut och försök igen.`,
+    `Målkoll is writing to this workbook right now from another computer or window (${other.platformEn}${other.host ? `, ${other.host}` : ""}, last seen ${when(other.at, "en-GB")}). Nothing was changed. Wait a minute and try again.`,
+    null,
+    `lease held by another run since ${other.at}`,
+  );
+}
+
+export function protectedWorkbookError(): HostError {
+  return new HostError(
+    "access-denied",
+    "Arbetsbokens struktur är skyddad, så Målkoll kan inte lägga till, byta namn på eller dölja blad. Inget ändrades. Häv skyddet (Granska > Skydda arbetsbok) och försök igen.",
+    "The workbook's structure is protected, so Målkoll cannot add, rename or hide sheets. Nothing was changed. Unprotect it (Review > Protect Workbook) and try again.",
+    null,
+    "workbook.protection.protected",
+  );
+}
+
+/** The error a cancelled write stops with (as `fetch` and the pane expect: name `AbortError`). */
+export function abortError(): Error {
+  const error = new Error("Avbrutet av användaren / Cancelled by the user");
+  error.name = "AbortError";
+  return error;
+}
+
+export function isAbortError(err: unknown): boolean {
+  return err instanceof Error && err.name === "AbortError";
 }

@@ -1,0 +1,270 @@
+/**
+ * Reading the workbook as plain grids, sized by the bytes Excel sends back.
+ *
+ * - 1st request: sheet names and visibility.
+ * - 2nd: each sheet's used range, tables and whether it has formulas at all; the `_malkoll` rows.
+ * - Then the cells in row chunks: `values` and `numberFormat`, and `formulas` only for sheets that
+ *   have formulas (text would come back twice). A chunk's rows are chosen so its answer stays under
+ *   the response budget, at the bytes per cell the sheet's previous chunk measured; a misjudged
+ *   chunk that Excel refuses is read again in halves (see batch.ts).
+ *
+ * Målkoll's scratch sheets (`_malkoll~…`, see journal.ts) are not part of the snapshot.
+ */
+import type {
+  CellValue,
+  ListObjectInfo,
+  SheetGrid,
+  SheetVisibility,
+  WorkbookSnapshot,
+} from "../../engine/grid";
+import { parseA1Range } from "../../engine/grid";
+import { STATE_SHEET } from "../../engine/report/spec";
+import type { Batch, Unit } from "./batch";
+import { ACTION_BYTES, jsonBytes } from "./batch";
+import { isScratchSheet } from "./journal";
+
+/** Bytes per cell assumed for a sheet's first chunk (values and formats of short text and numbers). */
+export const FIRST_CHUNK_BYTES_PER_CELL = 48;
+
+const VISIBILITY_FROM_EXCEL: Record<string, SheetVisibility> = {
+  Visible: "visible",
+  Hidden: "hidden",
+  VeryHidden: "veryHidden",
+};
+
+export interface SheetEntry {
+  name: string;
+  visibility: string;
+}
+
+export interface ReadResult {
+  snapshot: WorkbookSnapshot;
+  /** The sheets as Excel listed them, scratch sheets included. */
+  sheets: SheetEntry[];
+  /** `_malkoll` from A1 (null when there is none). */
+  stateRows: CellValue[][] | null;
+}
+
+/** `Blad1!B3:F20`, `'Min flik'!B3` → `B3:F20`, `B3`. */
+export function addressWithoutSheet(address: string): string {
+  const bang = address.lastIndexOf("!");
+  return (bang >= 0 ? address.slice(bang + 1) : address).replace(/\$/g, "");
+}
+
+/** Rows from A1 of a loaded range that starts at `address`'s top-left corner. */
+export function rowsFromA1(address: string, values: unknown[][]): CellValue[][] {
+  const corners = parseA1Range(addressWithoutSheet(address));
+  if (!corners) return [];
+  const rows: CellValue[][] = [];
+  for (let r = 0; r < corners.row1 - 1; r++) rows.push([]);
+  for (const row of values) {
+    const out: CellValue[] = [];
+    for (let c = 0; c < corners.col1 - 1; c++) out.push(null);
+    for (const value of row) out.push(value === "" || value === undefined ? null : (value as CellValue));
+    rows.push(out);
+  }
+  return rows;
+}
+
+interface SheetPlan {
+  grid: SheetGrid;
+  worksheet: Excel.Worksheet;
+  rows: number;
+  cols: number;
+  hasFormulas: boolean;
+  bytesPerCell: number;
+}
+
+export async function readWorkbook(
+  context: Excel.RequestContext,
+  batch: Batch,
+  responseBudget: number,
+): Promise<ReadResult> {
+  const workbook = context.workbook;
+  const worksheets = workbook.worksheets;
+  let sheets: SheetEntry[] = [];
+  await batch.alone({
+    request: 3 * ACTION_BYTES,
+    response: 0,
+    queue() {
+      workbook.load("name");
+      worksheets.load("items/name,items/visibility");
+    },
+    done() {
+      sheets = worksheets.items.map((w) => ({ name: w.name, visibility: w.visibility }));
+      return jsonBytes(sheets);
+    },
+  });
+
+  // Second request: shapes, tables, formula presence, and the state rows.
+  const listed = worksheets.items.filter((w) => !isScratchSheet(w.name));
+  const shapes = listed.map((worksheet) => ({
+    worksheet,
+    used: null as unknown as Excel.Range,
+    formulas: null as unknown as Excel.RangeAreas,
+  }));
+  await batch.alone({
+    request: shapes.length * 6 * ACTION_BYTES,
+    response: shapes.length * 200,
+    queue() {
+      for (const shape of shapes) {
+        shape.used = shape.worksheet.getUsedRangeOrNullObject();
+        shape.used.load("address,rowCount,columnCount");
+        shape.formulas = shape.worksheet.getRange().getSpecialCellsOrNullObject("Formulas");
+        shape.formulas.load("cellCount");
+        shape.worksheet.tables.load("items/name");
+      }
+    },
+  });
+
+  const grids: SheetGrid[] = [];
+  const plans: SheetPlan[] = [];
+  const tables: { grid: SheetGrid; name: string; table: Excel.Table }[] = [];
+  let stateRows: CellValue[][] | null = null;
+  let stateSheet: { grid: SheetGrid; used: Excel.Range } | null = null;
+  for (const { worksheet, used, formulas } of shapes) {
+    const grid: SheetGrid = {
+      name: worksheet.name,
+      visibility: VISIBILITY_FROM_EXCEL[worksheet.visibility] ?? "visible",
+      originRow: 1,
+      originCol: 1,
+      values: [],
+      formats: [],
+      formulas: [],
+      listObjects: [],
+    };
+    grids.push(grid);
+    for (const table of worksheet.tables.items) tables.push({ grid, name: table.name, table });
+    if (used.isNullObject) continue;
+    const corners = parseA1Range(addressWithoutSheet(used.address));
+    if (!corners) continue;
+    grid.originRow = corners.row1;
+    grid.originCol = corners.col1;
+    if (worksheet.name === STATE_SHEET) {
+      stateSheet = { grid, used };
+      continue;
+    }
+    plans.push({
+      grid,
+      worksheet,
+      rows: used.rowCount,
+      cols: used.columnCount,
+      hasFormulas: !formulas.isNullObject && formulas.cellCount > 0,
+      bytesPerCell: FIRST_CHUNK_BYTES_PER_CELL,
+    });
+  }
+
+  // The state rows and table addresses ride with the first chunks.
+  const pending: Unit[] = [];
+  if (stateSheet) {
+    const { grid, used } = stateSheet;
+    pending.push({
+      request: 2 * ACTION_BYTES,
+      response: 64 * 1024,
+      queue: () => used.load("values"),
+      done() {
+        grid.values = used.values.map((row) =>
+          row.map((v) => (v === "" || v === undefined ? null : (v as CellValue))),
+        );
+        grid.formats = grid.values.map((row) => row.map(() => null));
+        stateRows = rowsFromA1(used.address, used.values);
+        return jsonBytes(used.values);
+      },
+    });
+  }
+  if (tables.length > 0) {
+    const ranges = tables.map((t) => ({ ...t, range: null as unknown as Excel.Range }));
+    pending.push({
+      request: tables.length * 2 * ACTION_BYTES,
+      response: tables.length * 100,
+      queue() {
+        for (const t of ranges) {
+          t.range = t.table.getRange();
+          t.range.load("address");
+        }
+      },
+      done() {
+        for (const { grid, name, range } of ranges) {
+          const info: ListObjectInfo = { name, range: addressWithoutSheet(range.address) };
+          grid.listObjects?.push(info);
+        }
+        return tables.length * 100;
+      },
+    });
+  }
+  for (const unit of pending) await batch.add(unit);
+  for (const plan of plans) {
+    for (let offset = 0; offset < plan.rows;) {
+      const cellsAllowed = Math.floor(responseBudget / plan.bytesPerCell);
+      const count = Math.max(
+        1,
+        Math.min(plan.rows - offset, Math.floor(cellsAllowed / Math.max(1, plan.cols))),
+      );
+      await batch.add(chunkUnit(plan, offset, count));
+      offset += count;
+    }
+  }
+  await batch.flush();
+
+  for (const grid of grids) {
+    if (!grid.formulas || grid.formulas.every((row) => row.every((f) => f === null))) delete grid.formulas;
+  }
+  return { snapshot: { name: workbook.name, sheets: grids }, sheets, stateRows };
+}
+
+/** Reads `count` rows of a sheet from `offset`; learns the sheet's bytes per cell from the answer. */
+function chunkUnit(plan: SheetPlan, offset: number, count: number): Unit {
+  const { grid, worksheet, cols, hasFormulas } = plan;
+  let range: Excel.Range | null = null;
+  return {
+    request: 3 * ACTION_BYTES,
+    response: count * cols * plan.bytesPerCell,
+    queue() {
+      range = worksheet.getRangeByIndexes(grid.originRow - 1 + offset, grid.originCol - 1, count, cols);
+      if (hasFormulas) range.load("values,numberFormat,formulas");
+      else range.load("values,numberFormat");
+    },
+    done() {
+      const loaded = (range as Excel.Range).toJSON();
+      const bytes = jsonBytes(loaded);
+      fillGrid(grid, loaded, offset, hasFormulas);
+      plan.bytesPerCell = Math.max(8, (bytes / Math.max(1, count * cols)) * 1.1);
+      return bytes;
+    },
+    split() {
+      if (count < 2) return null;
+      const half = Math.ceil(count / 2);
+      return [chunkUnit(plan, offset, half), chunkUnit(plan, offset + half, count - half)];
+    },
+  };
+}
+
+function fillGrid(
+  grid: SheetGrid,
+  loaded: Excel.Interfaces.RangeData,
+  rowOffset: number,
+  hasFormulas: boolean,
+): void {
+  const values = (loaded.values ?? []) as unknown[][];
+  const formats = (loaded.numberFormat ?? []) as unknown[][];
+  const formulas = (loaded.formulas ?? []) as unknown[][];
+  for (let r = 0; r < values.length; r++) {
+    const valueRow: CellValue[] = [];
+    const formatRow: (string | null)[] = [];
+    const formulaRow: (string | null)[] = [];
+    for (let c = 0; c < values[r].length; c++) {
+      const value = values[r][c];
+      valueRow.push(value === "" || value === undefined ? null : (value as CellValue));
+      const format = formats[r]?.[c];
+      formatRow.push(typeof format === "string" && format !== "General" ? format : null);
+      if (!hasFormulas) continue;
+      const formula = formulas[r]?.[c];
+      formulaRow.push(
+        typeof formula === "string" && formula.startsWith("=") && formula !== value ? formula.slice(1) : null,
+      );
+    }
+    grid.values[rowOffset + r] = valueRow;
+    (grid.formats as (string | null)[][])[rowOffset + r] = formatRow;
+    if (hasFormulas) (grid.formulas as (string | null)[][])[rowOffset + r] = formulaRow;
+  }
+}

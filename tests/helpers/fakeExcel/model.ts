@@ -1,0 +1,258 @@
+/**
+ * The fake's in-memory workbook: sheets of cells, rules, charts and tables, and how typed input
+ * lands in a cell. Seed it through `createFakeExcel` and inspect it after a run.
+ */
+import type { CellValue } from "../../../src/engine/grid";
+import { a1Range, columnLetters, parseA1 } from "../../../src/engine/grid";
+import { FakeOfficeError } from "./errors";
+
+export interface Area {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+export const MAX_ROW = 1048575;
+export const MAX_COL = 16383;
+/** Excel's limit on the characters of one cell ("Excel specifications and limits"). */
+export const MAX_CELL_CHARS = 32767;
+
+export interface FakeCell {
+  value: CellValue;
+  formula?: string;
+  format?: string;
+  style?: Record<string, unknown>;
+  hyperlink?: { documentReference?: string; address?: string; textToDisplay?: string };
+}
+
+export interface FakeRuleData {
+  /** A label for tests; Excel itself exposes only the rule's priority (see conditionalFormats.ts). */
+  id: string;
+  type: string;
+  areas: string[];
+  formula: string | null;
+  format: Record<string, unknown>;
+}
+
+export interface FakeChartData {
+  id: string;
+  type: string;
+  title: string | null;
+  position: string[] | null;
+  series: { name: string | null; values: string | null; xValues: string | null }[];
+}
+
+export interface FakePageLayout {
+  orientation?: string;
+  zoom?: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  printTitleRows?: string;
+}
+
+export type FakeVisibility = "Visible" | "Hidden" | "VeryHidden";
+
+let nextId = 1;
+export function fakeId(prefix: string): string {
+  return `${prefix}${nextId++}`;
+}
+
+export class FakeSheet {
+  visibility: FakeVisibility = "Visible";
+  readonly cells = new Map<string, FakeCell>();
+  tables: { name: string; address: string }[] = [];
+  /** Conditional formats in priority order: index 0 is evaluated first. */
+  rules: FakeRuleData[] = [];
+  charts: FakeChartData[] = [];
+  frozenRows = 0;
+  readonly columnWidths = new Map<number, number>();
+  merges: string[] = [];
+  pageLayout: FakePageLayout = {};
+  /** Rows whose height was autofitted (by range rows). */
+  autofitRows: string[] = [];
+  /** Set once the sheet is deleted: proxies to it fail with ItemNotFound. */
+  deleted = false;
+  constructor(public name: string) {}
+
+  get(r: number, c: number): FakeCell | undefined {
+    return this.cells.get(`${r},${c}`);
+  }
+
+  ensure(r: number, c: number): FakeCell {
+    const key = `${r},${c}`;
+    let cell = this.cells.get(key);
+    if (!cell) {
+      cell = { value: null };
+      this.cells.set(key, cell);
+    }
+    return cell;
+  }
+
+  /** The cell at an A1 address (undefined when never touched). */
+  at(address: string): FakeCell | undefined {
+    const p = parseA1(address);
+    return p ? this.get(p.row - 1, p.col - 1) : undefined;
+  }
+
+  usedArea(): Area | null {
+    let area: Area | null = null;
+    for (const [key, cell] of this.cells) {
+      if (cell.value === null && !cell.formula && !cell.format && !cell.style) continue;
+      const [r, c] = key.split(",").map(Number);
+      if (!area) area = { r0: r, c0: c, r1: r, c1: c };
+      else {
+        area.r0 = Math.min(area.r0, r);
+        area.c0 = Math.min(area.c0, c);
+        area.r1 = Math.max(area.r1, r);
+        area.c1 = Math.max(area.c1, c);
+      }
+    }
+    return area;
+  }
+
+  /** Values from A1 to the used range's bottom-right corner (null = empty). */
+  valuesFromA1(): CellValue[][] {
+    const area = this.usedArea();
+    if (!area) return [];
+    const out: CellValue[][] = [];
+    for (let r = 0; r <= area.r1; r++) {
+      const row: CellValue[] = [];
+      for (let c = 0; c <= area.c1; c++) row.push(this.get(r, c)?.value ?? null);
+      out.push(row);
+    }
+    return out;
+  }
+}
+
+export class FakeWorkbook {
+  sheets: FakeSheet[] = [];
+  activeSheet: string | null = null;
+  selection: { sheet: string; address: string } | null = null;
+  /** Workbook structure protection: sheets cannot be added, renamed, hidden or deleted. */
+  structureProtected = false;
+  /**
+   * Whether the Page Layout tab is showing. Excel ignores `pageLayout.zoom` fit-to-pages while it
+   * is not (OfficeDev/office-js#1860); a `scale` is applied either way.
+   */
+  pageLayoutTabShown = false;
+  constructor(public name: string) {}
+
+  sheet(name: string): FakeSheet {
+    const found = this.find(name);
+    if (!found) throw new Error(`fake workbook has no sheet ${name}`);
+    return found;
+  }
+
+  find(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  requireUnprotected(): void {
+    if (this.structureProtected)
+      throw new FakeOfficeError("AccessDenied", "The workbook's structure is protected.");
+  }
+}
+
+export function parseArea(address: string): Area {
+  const a = address.replace(/\$/g, "").trim();
+  const bang = a.lastIndexOf("!");
+  const local = bang >= 0 ? a.slice(bang + 1) : a;
+  const col = /^([A-Z]+):([A-Z]+)$/i.exec(local);
+  if (col) {
+    const c0 = (parseA1(`${col[1]}1`)?.col ?? 1) - 1;
+    const c1 = (parseA1(`${col[2]}1`)?.col ?? 1) - 1;
+    return { r0: 0, c0: Math.min(c0, c1), r1: MAX_ROW, c1: Math.max(c0, c1) };
+  }
+  const rows = /^(\d+):(\d+)$/.exec(local);
+  if (rows) {
+    const r0 = Number(rows[1]) - 1;
+    const r1 = Number(rows[2]) - 1;
+    return { r0: Math.min(r0, r1), c0: 0, r1: Math.max(r0, r1), c1: MAX_COL };
+  }
+  const [first, second] = local.split(":");
+  const p = parseA1(first);
+  const q = second === undefined ? p : parseA1(second);
+  if (!p || !q) throw new FakeOfficeError("InvalidArgument", `The argument is invalid: ${address}`);
+  return {
+    r0: Math.min(p.row, q.row) - 1,
+    c0: Math.min(p.col, q.col) - 1,
+    r1: Math.max(p.row, q.row) - 1,
+    c1: Math.max(p.col, q.col) - 1,
+  };
+}
+
+export function areaAddress(area: Area): string {
+  if (area.r0 === 0 && area.r1 === MAX_ROW)
+    return `${columnLetters(area.c0 + 1)}:${columnLetters(area.c1 + 1)}`;
+  return a1Range(area.r0 + 1, area.c0 + 1, area.r1 + 1, area.c1 + 1);
+}
+
+export function intersects(a: Area, b: Area): boolean {
+  return a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
+}
+
+export function cellsIn(area: Area): number {
+  return (area.r1 - area.r0 + 1) * (area.c1 - area.c0 + 1);
+}
+
+export function quoteSheet(name: string): string {
+  return /^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function excelSerial(y: number, m: number, d: number): number {
+  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
+}
+
+/** Rejects text Excel cannot hold in one cell. */
+export function requireCellLength(input: unknown): void {
+  if (typeof input === "string" && input.length > MAX_CELL_CHARS)
+    throw new FakeOfficeError(
+      "InvalidArgument",
+      `The argument is invalid or missing or has an incorrect format: a cell holds at most ${MAX_CELL_CHARS} characters (${input.length} given).`,
+    );
+}
+
+/**
+ * Puts typed input into a cell as Excel would under sv-SE: text starting with `=`, `+`, `-`, `@`
+ * becomes a formula, numeric text a number, `yyyy-mm-dd` a date serial, TRUE/FALSE a boolean,
+ * unless the cell's number format is text (`@`).
+ */
+export function enter(cell: FakeCell, input: unknown): void {
+  delete cell.formula;
+  if (typeof input !== "string") {
+    cell.value = input as CellValue;
+    return;
+  }
+  if (cell.format === "@") {
+    cell.value = input;
+    return;
+  }
+  const trimmed = input.trim();
+  if (trimmed === "") {
+    cell.value = input === "" ? null : input;
+    return;
+  }
+  const number = Number(trimmed);
+  if (Number.isFinite(number) && !/^[=@]/.test(trimmed)) {
+    cell.value = number;
+    return;
+  }
+  if (/^[=+\-@]/.test(input) && input.length > 1) {
+    cell.formula = input.startsWith("=") ? input : `=${input}`;
+    cell.value = "#NAME?";
+    return;
+  }
+  if (input.startsWith("'")) {
+    cell.value = input.slice(1);
+    return;
+  }
+  if (/^(true|false)$/i.test(trimmed)) {
+    cell.value = trimmed.toLowerCase() === "true";
+    return;
+  }
+  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
+  if (date) {
+    cell.value = excelSerial(Number(date[1]), Number(date[2]), Number(date[3]));
+    return;
+  }
+  cell.value = input;
+}

@@ -1,0 +1,280 @@
+/** Ranges and range areas: values, formats, formulas, styles, merges, rules. */
+import { FakeConditionalFormatCollection } from "./conditionalFormats";
+import type { FakeContext } from "./context";
+import { FakeOfficeError } from "./errors";
+import type { Area, FakeCell, FakeSheet } from "./model";
+import { areaAddress, cellsIn, enter, intersects, parseArea, quoteSheet, requireCellLength } from "./model";
+import { FakeObject, styleProxy } from "./object";
+import type { FakeWorksheet } from "./workbook";
+
+/** Microsoft: "a range is limited to five million cells for get operations" (all platforms). */
+const MAX_GET_CELLS = 5_000_000;
+
+export class FakeRange extends FakeObject {
+  private area: Area | null | undefined;
+  constructor(
+    ctx: FakeContext,
+    readonly worksheet: FakeWorksheet,
+    private readonly how: string,
+  ) {
+    super(ctx);
+  }
+  static create(
+    ctx: FakeContext,
+    worksheet: FakeWorksheet,
+    how: string,
+    resolve: () => Area | null,
+  ): FakeRange {
+    const range = new FakeRange(ctx, worksheet, how);
+    ctx.enqueue(`${worksheet.describe()}.${how}`, null, () => {
+      range.area = resolve();
+    });
+    return range;
+  }
+  describe(): string {
+    return `${this.worksheet.describe()}.${this.how}`;
+  }
+  private resolved(): Area {
+    if (this.area === undefined) throw new Error("fake: range used before it was resolved");
+    if (this.area === null) throw new FakeOfficeError("ItemNotFound", "The range is a null object.");
+    return this.area;
+  }
+  protected override isNull(): boolean {
+    return this.area === null;
+  }
+  /** Address as Excel reports it, resolved now (for actions that take a range). */
+  addressNow(): string {
+    return `${quoteSheet(this.worksheet.sheet().name)}!${areaAddress(this.resolved())}`;
+  }
+  protected readProp(name: string): unknown {
+    const area = this.resolved();
+    const sheet = this.worksheet.sheet();
+    const grid = (pick: (cell: FakeCell | undefined) => unknown): unknown[][] => {
+      if (cellsIn(area) > MAX_GET_CELLS)
+        throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "Too many cells.");
+      const out: unknown[][] = [];
+      for (let r = area.r0; r <= area.r1; r++) {
+        const row: unknown[] = [];
+        for (let c = area.c0; c <= area.c1; c++) row.push(pick(sheet.get(r, c)));
+        out.push(row);
+      }
+      return out;
+    };
+    switch (name) {
+      case "address":
+        return this.addressNow();
+      case "rowCount":
+        return area.r1 - area.r0 + 1;
+      case "columnCount":
+        return area.c1 - area.c0 + 1;
+      case "values":
+        return grid((cell) => cell?.value ?? "");
+      case "numberFormat":
+        return grid((cell) => cell?.format ?? "General");
+      case "formulas":
+        return grid((cell) => cell?.formula ?? cell?.value ?? "");
+      default:
+        throw new FakeOfficeError("InvalidArgument", `range.${name} is not faked`);
+    }
+  }
+  get address(): string {
+    return this.loadedValue("address");
+  }
+  get rowCount(): number {
+    return this.loadedValue("rowCount");
+  }
+  get columnCount(): number {
+    return this.loadedValue("columnCount");
+  }
+  get values(): unknown[][] {
+    return this.loadedValue("values");
+  }
+  get numberFormat(): unknown[][] {
+    return this.loadedValue("numberFormat");
+  }
+  get formulas(): unknown[][] {
+    return this.loadedValue("formulas");
+  }
+  private assign(name: string, grid: unknown[][], put: (cell: FakeCell, input: unknown) => void): void {
+    this.ctx.enqueue(`${this.describe()}.${name}`, grid, () => {
+      const area = this.resolved();
+      const rows = area.r1 - area.r0 + 1;
+      const cols = area.c1 - area.c0 + 1;
+      if (grid.length !== rows || grid.some((row) => row.length !== cols))
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `The number of rows or columns in the input array doesn't match the size of the range.`,
+        );
+      for (const row of grid) for (const input of row) requireCellLength(input);
+      const sheet = this.worksheet.sheet();
+      for (let r = 0; r < rows; r++)
+        for (let c = 0; c < cols; c++) {
+          const input = grid[r][c];
+          if (input === null || input === undefined) continue;
+          put(sheet.ensure(area.r0 + r, area.c0 + c), input);
+        }
+    });
+  }
+  set values(grid: unknown[][]) {
+    this.assign("values", grid, enter);
+  }
+  set numberFormat(grid: unknown[][]) {
+    this.assign("numberFormat", grid, (cell, input) => {
+      cell.format = String(input);
+    });
+  }
+  set formulas(grid: unknown[][]) {
+    this.assign("formulas", grid, (cell, input) => {
+      if (typeof input === "string" && input.startsWith("=") && cell.format !== "@") {
+        cell.formula = input;
+        cell.value = null;
+      } else enter(cell, input);
+    });
+  }
+  set hyperlink(link: FakeCell["hyperlink"]) {
+    this.ctx.enqueue(`${this.describe()}.hyperlink`, link, () => {
+      const area = this.resolved();
+      const sheet = this.worksheet.sheet();
+      for (let r = area.r0; r <= area.r1; r++)
+        for (let c = area.c0; c <= area.c1; c++) sheet.ensure(r, c).hyperlink = link;
+    });
+  }
+  get format(): Record<string, unknown> {
+    return styleProxy(this.ctx, `${this.describe()}.format`, (path, value) =>
+      applyStyle(this.worksheet.sheet(), [this.resolved()], path, value),
+    );
+  }
+  private ruleCollection: FakeConditionalFormatCollection | undefined;
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    this.ruleCollection ??= new FakeConditionalFormatCollection(this.ctx, this.worksheet, () => [
+      this.resolved(),
+    ]);
+    return this.ruleCollection;
+  }
+  /** Only `Formulas` is faked: the areas of formula cells in this range, or a null object. */
+  getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
+    if (cellType !== "Formulas")
+      throw new FakeOfficeError("InvalidArgument", `getSpecialCells(${cellType}) is not faked`);
+    const areas = new FakeRangeAreas(this.ctx, this.worksheet, `${this.how}.specialCells(${cellType})`);
+    this.ctx.enqueue(`${this.describe()}.getSpecialCellsOrNullObject(${cellType})`, cellType, () => {
+      const area = this.resolved();
+      const found: Area[] = [];
+      for (const [key, cell] of this.worksheet.sheet().cells) {
+        if (!cell.formula) continue;
+        const [r, c] = key.split(",").map(Number);
+        if (r >= area.r0 && r <= area.r1 && c >= area.c0 && c <= area.c1)
+          found.push({ r0: r, c0: c, r1: r, c1: c });
+      }
+      areas.bindAreas(found.length > 0 ? found : null);
+    });
+    return areas;
+  }
+  merge(across = false): void {
+    this.ctx.enqueue(`${this.describe()}.merge(${across})`, null, () => {
+      this.worksheet.sheet().merges.push(areaAddress(this.resolved()));
+    });
+  }
+  unmerge(): void {
+    this.ctx.enqueue(`${this.describe()}.unmerge()`, null, () => {
+      const area = this.resolved();
+      const sheet = this.worksheet.sheet();
+      sheet.merges = sheet.merges.filter((m) => !intersects(parseArea(m), area));
+    });
+  }
+  clear(applyTo = "All"): void {
+    this.ctx.enqueue(`${this.describe()}.clear(${applyTo})`, applyTo, () => {
+      const area = this.resolved();
+      const sheet = this.worksheet.sheet();
+      for (const key of [...sheet.cells.keys()]) {
+        const [r, c] = key.split(",").map(Number);
+        if (r < area.r0 || r > area.r1 || c < area.c0 || c > area.c1) continue;
+        if (applyTo === "All") sheet.cells.delete(key);
+        else if (applyTo === "Contents") {
+          const cell = sheet.cells.get(key) as FakeCell;
+          cell.value = null;
+          delete cell.formula;
+        } else if (applyTo === "Formats") {
+          const cell = sheet.cells.get(key) as FakeCell;
+          delete cell.format;
+          delete cell.style;
+        }
+      }
+    });
+  }
+  select(): void {
+    this.ctx.enqueue(`${this.describe()}.select()`, null, () => {
+      this.ctx.data.selection = { sheet: this.worksheet.sheet().name, address: areaAddress(this.resolved()) };
+    });
+  }
+}
+
+function applyStyle(sheet: FakeSheet, areas: Area[], path: string, value: unknown): void {
+  for (const area of areas) {
+    if (path === "columnWidth") {
+      for (let c = area.c0; c <= area.c1; c++) sheet.columnWidths.set(c, Number(value));
+      continue;
+    }
+    if (path === "autofitRows" || path === "autofitColumns") {
+      sheet.autofitRows.push(areaAddress(area));
+      continue;
+    }
+    if (cellsIn(area) > 100_000) throw new Error(`fake: cell style on a huge area ${areaAddress(area)}`);
+    for (let r = area.r0; r <= area.r1; r++)
+      for (let c = area.c0; c <= area.c1; c++) {
+        const cell = sheet.ensure(r, c);
+        cell.style = { ...(cell.style ?? {}), [path]: value };
+      }
+  }
+}
+
+export class FakeRangeAreas extends FakeObject {
+  private areas: Area[] | null | undefined;
+  constructor(
+    ctx: FakeContext,
+    private readonly worksheet: FakeWorksheet,
+    private readonly label: string,
+  ) {
+    super(ctx);
+  }
+  /** Resolves an address list (`getRanges`). */
+  bind(addressList = this.label): void {
+    this.areas = addressList.split(",").map(parseArea);
+  }
+  bindAreas(areas: Area[] | null): void {
+    this.areas = areas;
+  }
+  private resolved(): Area[] {
+    if (this.areas === undefined) throw new Error("fake: range areas used before they were resolved");
+    if (this.areas === null) throw new FakeOfficeError("ItemNotFound", "The range areas are a null object.");
+    return this.areas;
+  }
+  protected override isNull(): boolean {
+    return this.areas === null;
+  }
+  describe(): string {
+    return `${this.worksheet.describe()}.getRanges(${this.label.length > 40 ? `${this.label.slice(0, 40)}…` : this.label})`;
+  }
+  protected readProp(name: string): unknown {
+    const areas = this.resolved();
+    if (name === "address")
+      return areas.map((a) => `${quoteSheet(this.worksheet.sheet().name)}!${areaAddress(a)}`).join(",");
+    if (name === "areaCount") return areas.length;
+    if (name === "cellCount") return areas.reduce((n, a) => n + cellsIn(a), 0);
+    throw new FakeOfficeError("InvalidArgument", `rangeAreas.${name} is not faked`);
+  }
+  get cellCount(): number {
+    return this.loadedValue("cellCount");
+  }
+  get format(): Record<string, unknown> {
+    return styleProxy(this.ctx, `${this.describe()}.format`, (path, value) =>
+      applyStyle(this.worksheet.sheet(), this.resolved(), path, value),
+    );
+  }
+  private ruleCollection: FakeConditionalFormatCollection | undefined;
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    this.ruleCollection ??= new FakeConditionalFormatCollection(this.ctx, this.worksheet, () =>
+      this.resolved(),
+    );
+    return this.ruleCollection;
+  }
+}

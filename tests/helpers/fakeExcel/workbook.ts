@@ -1,0 +1,257 @@
+/** The workbook, its worksheet collection and worksheets. */
+import { FakeChartCollection, FakeTableCollection } from "./charts";
+import type { FakeContext } from "./context";
+import { FakeOfficeError } from "./errors";
+import type { FakePageLayout, FakeVisibility } from "./model";
+import { FakeSheet, MAX_COL, MAX_ROW, parseArea } from "./model";
+import { FakeCollection, FakeObject } from "./object";
+import { FakeRange, FakeRangeAreas } from "./range";
+
+class FakeProtection extends FakeObject {
+  describe(): string {
+    return "workbook.protection";
+  }
+  protected readProp(name: string): unknown {
+    if (name === "protected") return this.ctx.data.structureProtected;
+    throw new FakeOfficeError("InvalidArgument", `workbook.protection.${name} is not faked`);
+  }
+  get protected(): boolean {
+    return this.loadedValue("protected");
+  }
+}
+
+export class FakeWorkbookProxy extends FakeObject {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly protection: FakeProtection;
+  constructor(ctx: FakeContext) {
+    super(ctx);
+    this.worksheets = new FakeWorksheetCollection(ctx);
+    this.protection = new FakeProtection(ctx);
+  }
+  describe(): string {
+    return "workbook";
+  }
+  protected readProp(name: string): unknown {
+    if (name === "name") return this.ctx.data.name;
+    throw new FakeOfficeError("InvalidArgument", `workbook.${name} is not faked`);
+  }
+  get name(): string {
+    return this.loadedValue("name");
+  }
+}
+
+class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
+  describe(): string {
+    return "workbook.worksheets";
+  }
+  protected currentItems(): FakeWorksheet[] {
+    return this.ctx.data.sheets.map((s) => this.itemFor(s, () => new FakeWorksheet(this.ctx, s)));
+  }
+  getItem(name: string): FakeWorksheet {
+    const ws = new FakeWorksheet(this.ctx, null);
+    this.ctx.enqueue(`worksheets.getItem(${name})`, name, () => {
+      const found = this.ctx.data.find(name);
+      if (!found) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
+      ws.bind(found);
+    });
+    return ws;
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    const ws = new FakeWorksheet(this.ctx, null);
+    this.ctx.enqueue(`worksheets.getItemOrNullObject(${name})`, name, () =>
+      ws.bind(this.ctx.data.find(name) ?? null),
+    );
+    return ws;
+  }
+  add(name: string): FakeWorksheet {
+    const sheet = new FakeSheet(name);
+    this.ctx.enqueue(`worksheets.add(${name})`, name, () => {
+      this.ctx.data.requireUnprotected();
+      if (this.ctx.data.find(name))
+        throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${name} exists.`);
+      this.ctx.data.sheets.push(sheet);
+    });
+    return new FakeWorksheet(this.ctx, sheet);
+  }
+}
+
+export class FakeWorksheet extends FakeObject {
+  private data: FakeSheet | null | undefined;
+  readonly freezePanes: { freezeRows(count: number): void; unfreeze(): void };
+  readonly pageLayout: {
+    orientation: string;
+    zoom: NonNullable<FakePageLayout["zoom"]>;
+    setPrintTitleRows(address: string): void;
+  };
+  constructor(ctx: FakeContext, data: FakeSheet | null) {
+    super(ctx);
+    this.data = data ?? undefined;
+    this.freezePanes = {
+      freezeRows: (count: number) =>
+        this.ctx.enqueue(`${this.describe()}.freezePanes.freezeRows`, count, () => {
+          this.sheet().frozenRows = count;
+        }),
+      // OfficeDev/office-js#1463: unfreeze() throws on a hidden sheet (fixed in later builds).
+      unfreeze: () =>
+        this.ctx.enqueue(`${this.describe()}.freezePanes.unfreeze`, null, () => {
+          const sheet = this.sheet();
+          if (sheet.visibility !== "Visible")
+            throw new FakeOfficeError(
+              "GeneralException",
+              "There was an internal error while processing the request.",
+            );
+          sheet.frozenRows = 0;
+        }),
+    };
+    const describe = (): string => `${this.describe()}.pageLayout`;
+    const layout = (): FakePageLayout => this.sheet().pageLayout;
+    this.pageLayout = {
+      get orientation(): string {
+        throw new FakeOfficeError("PropertyNotLoaded", "pageLayout.orientation is not loaded");
+      },
+      set orientation(value: string) {
+        ctx.enqueue(`${describe()}.orientation`, value, () => {
+          layout().orientation = value;
+        });
+      },
+      get zoom(): NonNullable<FakePageLayout["zoom"]> {
+        throw new FakeOfficeError("PropertyNotLoaded", "pageLayout.zoom is not loaded");
+      },
+      set zoom(value: NonNullable<FakePageLayout["zoom"]>) {
+        ctx.enqueue(`${describe()}.zoom`, value, () => {
+          // OfficeDev/office-js#1860: fit-to-pages is only applied while the Page Layout tab shows.
+          const fit = value.horizontalFitToPages !== undefined || value.verticalFitToPages !== undefined;
+          if (fit && !ctx.data.pageLayoutTabShown) {
+            if (value.scale !== undefined) layout().zoom = { scale: value.scale };
+            return;
+          }
+          layout().zoom = { ...value };
+        });
+      },
+      setPrintTitleRows: (address: string) =>
+        ctx.enqueue(`${describe()}.setPrintTitleRows`, address, () => {
+          parseArea(address);
+          layout().printTitleRows = address;
+        }),
+    };
+  }
+  bind(data: FakeSheet | null): void {
+    this.data = data;
+  }
+  sheet(): FakeSheet {
+    if (!this.data || this.data.deleted)
+      throw new FakeOfficeError("ItemNotFound", "The worksheet does not exist (deleted, or a null object).");
+    return this.data;
+  }
+  protected override isNull(): boolean {
+    return this.data === null;
+  }
+  describe(): string {
+    return `worksheet(${this.data?.name ?? "?"})`;
+  }
+  protected override defaultProps(): string[] {
+    return ["name", "visibility", "position"];
+  }
+  protected readProp(name: string): unknown {
+    const sheet = this.sheet();
+    if (name === "name") return sheet.name;
+    if (name === "visibility") return sheet.visibility;
+    if (name === "position") return this.ctx.data.sheets.indexOf(sheet);
+    throw new FakeOfficeError("InvalidArgument", `worksheet.${name} is not faked`);
+  }
+  get name(): string {
+    return this.loadedValue("name");
+  }
+  set name(value: string) {
+    this.ctx.enqueue(`${this.describe()}.name`, value, () => {
+      this.ctx.data.requireUnprotected();
+      const other = this.ctx.data.find(value);
+      if (other && other !== this.sheet())
+        throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${value} exists.`);
+      if (value.length === 0 || value.length > 31 || /[[\]:*?/\\]/.test(value))
+        throw new FakeOfficeError("InvalidArgument", `Invalid sheet name: ${value}`);
+      this.sheet().name = value;
+    });
+  }
+  get visibility(): FakeVisibility {
+    return this.loadedValue("visibility");
+  }
+  set visibility(value: FakeVisibility) {
+    this.ctx.enqueue(`${this.describe()}.visibility`, value, () => {
+      const sheet = this.sheet();
+      if (value !== sheet.visibility) this.ctx.data.requireUnprotected();
+      const othersVisible = this.ctx.data.sheets.some((s) => s !== sheet && s.visibility === "Visible");
+      if (value !== "Visible" && !othersVisible)
+        throw new FakeOfficeError(
+          "InvalidOperation",
+          "A workbook must contain at least one visible worksheet.",
+        );
+      sheet.visibility = value;
+    });
+  }
+  get position(): number {
+    return this.loadedValue("position");
+  }
+  set position(value: number) {
+    this.ctx.enqueue(`${this.describe()}.position`, value, () => {
+      this.ctx.data.requireUnprotected();
+      const sheet = this.sheet();
+      const sheets = this.ctx.data.sheets.filter((s) => s !== sheet);
+      sheets.splice(Math.max(0, Math.min(value, sheets.length)), 0, sheet);
+      this.ctx.data.sheets = sheets;
+    });
+  }
+  private tableCollection: FakeTableCollection | undefined;
+  private chartCollection: FakeChartCollection | undefined;
+  get tables(): FakeTableCollection {
+    this.tableCollection ??= new FakeTableCollection(this.ctx, this);
+    return this.tableCollection;
+  }
+  get charts(): FakeChartCollection {
+    this.chartCollection ??= new FakeChartCollection(this.ctx, this);
+    return this.chartCollection;
+  }
+  activate(): void {
+    this.ctx.enqueue(`${this.describe()}.activate()`, null, () => {
+      const sheet = this.sheet();
+      if (sheet.visibility !== "Visible")
+        throw new FakeOfficeError("InvalidOperation", "Cannot activate a hidden sheet.");
+      this.ctx.data.activeSheet = sheet.name;
+    });
+  }
+  delete(): void {
+    this.ctx.enqueue(`${this.describe()}.delete()`, null, () => {
+      this.ctx.data.requireUnprotected();
+      const sheet = this.sheet();
+      const othersVisible = this.ctx.data.sheets.some((s) => s !== sheet && s.visibility === "Visible");
+      if (!othersVisible)
+        throw new FakeOfficeError(
+          "InvalidOperation",
+          "A workbook must contain at least one visible worksheet.",
+        );
+      this.ctx.data.sheets = this.ctx.data.sheets.filter((s) => s !== sheet);
+      sheet.deleted = true;
+    });
+  }
+  getRange(address?: string): FakeRange {
+    return FakeRange.create(this.ctx, this, `getRange(${address ?? ""})`, () =>
+      address ? parseArea(address) : { r0: 0, c0: 0, r1: MAX_ROW, c1: MAX_COL },
+    );
+  }
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    return FakeRange.create(this.ctx, this, `getRangeByIndexes(${row},${col},${rows},${cols})`, () => ({
+      r0: row,
+      c0: col,
+      r1: row + rows - 1,
+      c1: col + cols - 1,
+    }));
+  }
+  getUsedRangeOrNullObject(): FakeRange {
+    return FakeRange.create(this.ctx, this, "getUsedRangeOrNullObject()", () => this.sheet().usedArea());
+  }
+  getRanges(address: string): FakeRangeAreas {
+    const areas = new FakeRangeAreas(this.ctx, this, address);
+    this.ctx.enqueue(`${this.describe()}.getRanges`, address, () => areas.bind());
+    return areas;
+  }
+}
