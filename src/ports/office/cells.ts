@@ -74,16 +74,22 @@ function encodeRow(row: (BlockCell | null)[], width: number): EncodedRow {
 }
 
 function chunkUnit(sheet: () => Excel.Worksheet, rows: EncodedRow[], firstRow: number, width: number): Unit {
+  // Rows with formulas, in runs; a short gap is sent as rows of nulls rather than as two more actions.
+  const nullRowBytes = width * 5 + 2;
   const runs: { start: number; end: number }[] = [];
+  let gapBytes = 0;
   rows.forEach((row, i) => {
     if (!row.formulas) return;
     const last = runs[runs.length - 1];
-    if (last && last.end === i) last.end = i + 1;
-    else runs.push({ start: i, end: i + 1 });
+    const gap = last ? (i - last.end) * nullRowBytes : Infinity;
+    if (last && gap < 2 * ACTION_BYTES) {
+      last.end = i + 1;
+      gapBytes += gap;
+    } else runs.push({ start: i, end: i + 1 });
   });
   const hasFormats = rows.some((row) => row.hasFormat);
   return {
-    request: rows.reduce((n, row) => n + row.bytes, 0) + (3 + runs.length) * ACTION_BYTES,
+    request: rows.reduce((n, row) => n + row.bytes, 0) + gapBytes + (4 + 2 * runs.length) * ACTION_BYTES,
     queue() {
       const worksheet = sheet();
       const target = worksheet.getRangeByIndexes(firstRow, 0, rows.length, width);

@@ -25,6 +25,18 @@ export function isMalkollRule(formula: string | null | undefined): boolean {
   return typeof formula === "string" && formula.replace(/\s/g, "").includes(FLAG_RULE_MARK);
 }
 
+/**
+ * Whether a rule is Målkoll's to remove: marked, or a custom rule without a formula, which is what
+ * a flag whose request stopped between `add` and setting its formula leaves (Excel's own dialog
+ * cannot make one).
+ */
+export function isMalkollRuleOrLeftover(type: string, formula: string | null | undefined): boolean {
+  return (
+    isMalkollRule(formula) ||
+    (type === "Custom" && (formula === null || formula === undefined || formula.trim() === ""))
+  );
+}
+
 const FLAG_FILL: Record<Flag["severity"], string> = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" };
 const SEVERITY_RANK: Record<Flag["severity"], number> = { error: 0, warning: 1, info: 2 };
 
@@ -82,7 +94,7 @@ export function malkollRulePriorities(scan: RuleScan): Excel.ConditionalFormat[]
     .filter((rule) => {
       if (rule.type !== "Custom") return false;
       const custom = rule.customOrNullObject;
-      return !custom.isNullObject && isMalkollRule(custom.rule.formula);
+      return !custom.isNullObject && isMalkollRuleOrLeftover(rule.type, custom.rule.formula);
     })
     .sort((a, b) => Number(b.id) - Number(a.id));
 }

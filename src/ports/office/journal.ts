@@ -29,8 +29,8 @@ export const LEASE_STALE_MS = 60_000;
 export interface Journal {
   /** New sheets built under `temp`, to be named `final`. */
   builds: { temp: string; final: string }[];
-  /** Old sheets of the same name, moved aside as `parked` during the swap and then deleted. */
-  parked: { final: string; parked: string }[];
+  /** Old sheets of the same name, hidden and moved aside as `parked` during the swap, then deleted. */
+  parked: { final: string; parked: string; visible: boolean }[];
   /** Hand-edited owned sheets renamed to keep the user's edits. */
   renames: SheetRename[];
 }
@@ -113,14 +113,19 @@ export function leaseIsLive(lease: Lease, now: Date): boolean {
 export type RecoveryStep =
   | { kind: "rename"; from: string; to: string }
   | { kind: "show"; sheet: string }
+  | { kind: "hide"; sheet: string }
   | { kind: "delete"; sheet: string };
 
 /**
  * Steps that undo an interrupted write, given the sheets now and its lease (null when only
  * scratch sheets are left). Idempotent: running them again after a partial run is safe.
  */
-export function recoverySteps(sheetNames: string[], lease: Lease | null): RecoveryStep[] {
-  const present = new Map(sheetNames.map((n) => [n.toLowerCase(), n]));
+export function recoverySteps(
+  sheets: { name: string; visibility: string }[],
+  lease: Lease | null,
+): RecoveryStep[] {
+  const present = new Map(sheets.map((s) => [s.name.toLowerCase(), s.name]));
+  const hidden = new Set(sheets.filter((s) => s.visibility !== "Visible").map((s) => s.name.toLowerCase()));
   const has = (name: string): boolean => present.has(name.toLowerCase());
   const steps: RecoveryStep[] = [];
   const move = (from: string, to: string): void => {
@@ -130,14 +135,19 @@ export function recoverySteps(sheetNames: string[], lease: Lease | null): Recove
   };
   const journal = lease?.journal ?? { builds: [], parked: [], renames: [] };
   for (const { temp, final } of journal.builds) {
-    // The final name holds the new sheet once its scratch name is gone (the swap renamed it): the
-    // old one was parked or renamed away first, and the name was free before the run.
-    if (has(final) && !has(temp)) move(final, temp);
     const parked = journal.parked.find((p) => p.final.toLowerCase() === final.toLowerCase());
-    if (parked && has(parked.parked) && !has(final)) {
+    const renamed = journal.renames.find((r) => r.from.toLowerCase() === final.toLowerCase());
+    // Whether the sheet under the final name is the new one: its old sheet was parked, or renamed
+    // away to keep a hand edit; a name that was free before the run holds only the new sheet.
+    const finalIsNew = has(final) && (parked ? has(parked.parked) : renamed ? has(renamed.to) : true);
+    if (finalIsNew && !has(temp)) move(final, temp);
+    if (!parked) continue;
+    if (has(parked.parked) && !has(final)) {
+      const wasHidden = hidden.has(parked.parked.toLowerCase());
       move(parked.parked, final);
-      steps.push({ kind: "show", sheet: final });
-    }
+      if (wasHidden && parked.visible) steps.push({ kind: "show", sheet: final });
+    } else if (has(final) && hidden.has(final.toLowerCase()) && parked.visible)
+      steps.push({ kind: "show", sheet: final }); // hidden, not yet parked
   }
   for (const { from, to } of journal.renames) if (has(to) && !has(from)) move(to, from);
   for (const name of present.values()) if (isScratchSheet(name)) steps.push({ kind: "delete", sheet: name });

@@ -73,11 +73,7 @@ export class OfficePort implements WorkbookPort {
   async read(): Promise<WorkbookSnapshot> {
     return this.guard(async (batch) => {
       let result = await readWorkbook(this.context, batch, this.responseBytes);
-      const recovery = recoveryFor(
-        result.sheets.map((s) => s.name),
-        result.stateRows,
-        this.now(),
-      );
+      const recovery = recoveryFor(result.sheets, result.stateRows, this.now());
       if (recovery) {
         const width = Math.max(6, result.stateRows?.[recovery.lease?.row ?? 0]?.length ?? 0);
         await applyRecovery(

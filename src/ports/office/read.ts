@@ -23,8 +23,14 @@ import type { Batch, Unit } from "./batch";
 import { ACTION_BYTES, jsonBytes } from "./batch";
 import { isScratchSheet } from "./journal";
 
-/** Bytes per cell assumed for a sheet's first chunk (values and formats of short text and numbers). */
+/** Bytes per cell assumed before a sheet's first chunk came back (values and formats of short text). */
 export const FIRST_CHUNK_BYTES_PER_CELL = 48;
+/**
+ * A sheet's first chunk is at most this many rows: a probe that measures its bytes per cell before
+ * the rest is sized (Excel has no cheap way to ask how long a sheet's texts are). The probes of all
+ * sheets share requests, so a workbook of small sheets is still read in one request.
+ */
+export const FIRST_CHUNK_ROWS = 200;
 
 const VISIBILITY_FROM_EXCEL: Record<string, SheetVisibility> = {
   Visible: "visible",
@@ -193,17 +199,18 @@ export async function readWorkbook(
     });
   }
   for (const unit of pending) await batch.add(unit);
-  for (const plan of plans) {
-    for (let offset = 0; offset < plan.rows;) {
-      const cellsAllowed = Math.floor(responseBudget / plan.bytesPerCell);
-      const count = Math.max(
-        1,
-        Math.min(plan.rows - offset, Math.floor(cellsAllowed / Math.max(1, plan.cols))),
-      );
-      await batch.add(chunkUnit(plan, offset, count));
-      offset += count;
-    }
-  }
+  const done = plans.map(() => 0);
+  const nextChunk = async (i: number, maxRows: number): Promise<void> => {
+    const plan = plans[i];
+    const cellsAllowed = Math.floor(responseBudget / plan.bytesPerCell);
+    const fitting = Math.floor(cellsAllowed / Math.max(1, plan.cols));
+    const count = Math.max(1, Math.min(plan.rows - done[i], fitting, maxRows));
+    await batch.add(chunkUnit(plan, done[i], count));
+    done[i] += count;
+  };
+  for (let i = 0; i < plans.length; i++) await nextChunk(i, FIRST_CHUNK_ROWS);
+  await batch.flush();
+  for (let i = 0; i < plans.length; i++) while (done[i] < plans[i].rows) await nextChunk(i, Infinity);
   await batch.flush();
 
   for (const grid of grids) {

@@ -13,17 +13,22 @@ export type RecoveryOutcome = "rolled-back" | "committed" | "unknown";
 
 /**
  * The steps to take for the sheets and state rows seen, or null when nothing is to be done (no
- * lease and no scratch sheet, or a lease another run is still writing under).
+ * lease, no scratch sheet, `_malkoll` very hidden; or a lease another run is still writing under).
+ * A `_malkoll` left visible (a run stopped between adding and hiding it) is hidden again.
  */
 export function recoveryFor(
-  sheetNames: string[],
+  sheets: { name: string; visibility: string }[],
   stateRows: CellValue[][] | null,
   now: Date,
 ): { steps: RecoveryStep[]; lease: { lease: Lease; row: number } | null } | null {
   const found = stateRows ? findLease(stateRows) : null;
   if (found && leaseIsLive(found.lease, now)) return null;
-  if (!found && !sheetNames.some(isScratchSheet)) return null;
-  return { steps: recoverySteps(sheetNames, found?.lease ?? null), lease: found };
+  const names = sheets.map((s) => s.name);
+  const stateShown = sheets.some((s) => s.name === STATE_SHEET && s.visibility !== "VeryHidden");
+  if (!found && !names.some(isScratchSheet) && !stateShown) return null;
+  const steps = recoverySteps(sheets, found?.lease ?? null);
+  if (stateShown) steps.push({ kind: "hide", sheet: STATE_SHEET });
+  return { steps, lease: found };
 }
 
 /** Carries the steps out in one request and blanks the lease row. */
@@ -41,6 +46,7 @@ export async function applyRecovery(
         const sheet = worksheets.getItem(step.kind === "rename" ? step.from : step.sheet);
         if (step.kind === "rename") sheet.name = step.to;
         else if (step.kind === "show") sheet.visibility = "Visible";
+        else if (step.kind === "hide") sheet.visibility = "VeryHidden";
         else sheet.delete();
       }
       if (leaseRow)
@@ -60,8 +66,9 @@ export async function recoverNow(
   revision: number,
 ): Promise<RecoveryOutcome> {
   const worksheets = context.workbook.worksheets;
-  await batch.alone({ request: ACTION_BYTES, queue: () => worksheets.load("items/name") });
-  const names = worksheets.items.map((w) => w.name);
+  await batch.alone({ request: ACTION_BYTES, queue: () => worksheets.load("items/name,items/visibility") });
+  const sheets = worksheets.items.map((w) => ({ name: w.name, visibility: w.visibility as string }));
+  const names = sheets.map((s) => s.name);
   let stateRows: CellValue[][] | null = null;
   if (names.includes(STATE_SHEET)) {
     let used: Excel.Range | null = null;
@@ -77,7 +84,7 @@ export async function recoverNow(
     stateRows = range && !range.isNullObject ? rowsFromA1(range.address, range.values) : [];
   }
   const ours = stateRows ? findLease(stateRows) : null;
-  const plan = recoveryFor(names, stateRows, now);
+  const plan = recoveryFor(sheets, stateRows, now);
   if (plan && (plan.steps.length > 0 || plan.lease))
     await applyRecovery(
       context,

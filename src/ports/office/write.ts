@@ -181,6 +181,7 @@ export async function writePlan(env: WriteEnv, plan: WritePlan): Promise<Revisio
   };
   const runId = newRunId();
   let leaseWritten = false;
+  let buildStarted = false;
   let inPlaceStarted = false;
   let committedRevision = -1;
   enter("checking");
@@ -196,7 +197,7 @@ export async function writePlan(env: WriteEnv, plan: WritePlan): Promise<Revisio
         ? err
         : withOutcome(toHostError(err), OUTCOME.nothingChanged);
     if (phase === "building") {
-      const cleaned = leaseWritten
+      const cleaned = buildStarted
         ? await recoverNow(context, batch, env.now(), runId, committedRevision).then(
             () => true,
             () => false,
@@ -315,7 +316,11 @@ export async function writePlan(env: WriteEnv, plan: WritePlan): Promise<Revisio
       builds: swapped.map((t) => ({ temp: t.temp as string, final: t.write.name })),
       parked: swapped
         .filter((t) => t.parked)
-        .map((t) => ({ final: t.write.name, parked: t.parked as string })),
+        .map((t) => ({
+          final: t.write.name,
+          parked: t.parked as string,
+          visible: visible.get(lower(t.write.name)) ?? true,
+        })),
       renames: plan.renames,
     };
     const hostLabel = [env.hostInfo.host, env.hostInfo.version].filter(Boolean).join(" ");
@@ -357,6 +362,7 @@ export async function writePlan(env: WriteEnv, plan: WritePlan): Promise<Revisio
           },
         };
       };
+      buildStarted = true;
       await batch.add({
         request: actionBytes(leaseRow(lease())) + (4 + 3 * swapped.length) * ACTION_BYTES,
         queue() {
@@ -460,18 +466,30 @@ export async function writePlan(env: WriteEnv, plan: WritePlan): Promise<Revisio
           if (worksheet) worksheet.name = rename.to;
         }
         const parked: Excel.Worksheet[] = [];
-        for (const target of swapped) {
+        // Sheets the user still sees while old ones are hidden: theirs, and owned ones not replaced.
+        let othersVisible = [...visible.entries()].filter(
+          ([name, shown]) => shown && !swapped.some((t) => t.parked && lower(t.write.name) === name),
+        ).length;
+        // Replaced sheets in the order they stand, each new one put where its old one is; every
+        // earlier insertion moved the later old sheets one place on. New names go last.
+        const oldPosition = (t: Target): number =>
+          t.parked ? (positions.get(lower(t.write.name)) ?? Infinity) : Infinity;
+        let inserted = 0;
+        for (const target of [...swapped].sort((a, b) => oldPosition(a) - oldPosition(b))) {
           const sheet = target.sheet as Excel.Worksheet;
           const old = target.parked ? byName.get(lower(target.write.name)) : undefined;
+          // The old sheet is hidden before it takes its scratch name, so no scratch name is ever
+          // shown; only when it is the last visible sheet is it hidden after the new one shows.
+          const hideFirst = !!old && othersVisible > 0;
+          if (old && hideFirst) old.visibility = "VeryHidden";
           if (old) old.name = target.parked as string;
           sheet.name = target.write.name;
           sheet.visibility = "Visible";
+          othersVisible++;
           const position = positions.get(lower(target.write.name));
-          if (old && position !== undefined) sheet.position = position;
-          if (old) {
-            old.visibility = "VeryHidden";
-            parked.push(old);
-          }
+          if (old && position !== undefined) sheet.position = position + inserted++;
+          if (old && !hideFirst) old.visibility = "VeryHidden";
+          if (old) parked.push(old);
         }
         if (!stateSheet) {
           stateSheet = worksheets.add(STATE_SHEET);

@@ -1,0 +1,151 @@
+/**
+ * The fake is strict where Excel is: each limit below is one a careless Office.js port trips over in
+ * real Excel, and the fake must trip it too, or the port tests prove nothing.
+ */
+import {
+  contextFor,
+  createFakeExcel,
+  FakeOfficeError,
+  FAKE_MAX_REQUEST_BYTES,
+  MAX_CELL_CHARS,
+} from "./fakeExcel";
+
+const rule = (id: string, formula: string) => ({ id, type: "Custom", areas: ["A1:A3"], formula, format: {} });
+
+async function rejection(promise: Promise<unknown>): Promise<FakeOfficeError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(FakeOfficeError);
+  return error as FakeOfficeError;
+}
+
+describe("payload limits of Excel on the web (5 MB each way)", () => {
+  it("refuses a request over 5 MB before any of its actions runs", async () => {
+    const { context, workbook } = createFakeExcel({ sheets: [{ name: "Blad1" }] });
+    context.workbook.worksheets.add("Ny");
+    context.workbook.worksheets.getItem("Blad1").getRange("A1").values = [
+      ["x".repeat(FAKE_MAX_REQUEST_BYTES)],
+    ];
+    const error = await rejection(context.sync());
+    expect(error.code).toBe("RequestPayloadSizeLimitExceeded");
+    expect(workbook.find("Ny")).toBeUndefined();
+  });
+
+  it("refuses a response over 5 MB after the request ran, and nothing of it is loaded", async () => {
+    const text = "å".repeat(30_000);
+    const { context, fake } = createFakeExcel({
+      sheets: [{ name: "Blad1", values: Array.from({ length: 100 }, () => [text]) }],
+    });
+    const range = context.workbook.worksheets.getItem("Blad1").getRange("A1:A100");
+    range.load("values");
+    const error = await rejection(context.sync());
+    expect(error.code).toBe("ResponsePayloadSizeLimitExceeded");
+    expect(fake.syncs[0].responseBytes).toBeGreaterThan(5 * 1024 * 1024);
+    expect(() => range.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+  });
+});
+
+it("a cell holds at most 32 767 characters", async () => {
+  const { context, workbook } = createFakeExcel({ sheets: [{ name: "Blad1" }] });
+  const sheet = context.workbook.worksheets.getItem("Blad1");
+  sheet.getRange("A1").values = [["a".repeat(MAX_CELL_CHARS)]];
+  await context.sync();
+  expect((workbook.sheet("Blad1").at("A1")?.value as string).length).toBe(MAX_CELL_CHARS);
+  sheet.getRange("A2").values = [["a".repeat(MAX_CELL_CHARS + 1)]];
+  expect((await rejection(context.sync())).code).toBe("InvalidArgument");
+});
+
+describe("conditional formats have no stable key: an item's id is its priority now", () => {
+  it("deleting the first two items of a load deletes the first and the third rule", async () => {
+    const { context, workbook } = createFakeExcel({
+      sheets: [{ name: "Blad1", rules: [rule("A", "=1"), rule("B", "=2"), rule("C", "=3")] }],
+    });
+    const rules = context.workbook.worksheets.getItem("Blad1").getRange().conditionalFormats;
+    rules.load("items/id");
+    await context.sync();
+    expect(rules.items.map((r) => r.id)).toEqual(["0", "1", "2"]);
+    rules.items[0].delete();
+    rules.items[1].delete(); // by now priority 1 is C
+    await context.sync();
+    expect(workbook.sheet("Blad1").rules.map((r) => r.id)).toEqual(["B"]);
+  });
+
+  it("deleting from the lowest priority up deletes exactly the rules meant", async () => {
+    const { context, workbook } = createFakeExcel({
+      sheets: [{ name: "Blad1", rules: [rule("A", "=1"), rule("B", "=2"), rule("C", "=3")] }],
+    });
+    const rules = context.workbook.worksheets.getItem("Blad1").getRange().conditionalFormats;
+    rules.load("items/id");
+    await context.sync();
+    rules.items[1].delete();
+    rules.items[0].delete();
+    await context.sync();
+    expect(workbook.sheet("Blad1").rules.map((r) => r.id)).toEqual(["C"]);
+  });
+
+  it("a new rule goes to the top priority", async () => {
+    const { context, workbook } = createFakeExcel({ sheets: [{ name: "Blad1", rules: [rule("A", "=1")] }] });
+    context.workbook.worksheets.getItem("Blad1").getRange("B2").conditionalFormats.add("Custom");
+    await context.sync();
+    expect(workbook.sheet("Blad1").rules.map((r) => r.areas)).toEqual([["B2"], ["A1:A3"]]);
+  });
+});
+
+it("unfreeze() throws on a hidden sheet (OfficeDev/office-js#1463) and works on a visible one", async () => {
+  const { context, workbook } = createFakeExcel({
+    sheets: [{ name: "Synlig" }, { name: "Dold", visibility: "VeryHidden" }],
+  });
+  workbook.sheet("Synlig").frozenRows = 2;
+  context.workbook.worksheets.getItem("Synlig").freezePanes.unfreeze();
+  await context.sync();
+  expect(workbook.sheet("Synlig").frozenRows).toBe(0);
+  context.workbook.worksheets.getItem("Dold").freezePanes.unfreeze();
+  expect((await rejection(context.sync())).code).toBe("GeneralException");
+});
+
+describe("a failing sync keeps what ran before the failure, as Excel does", () => {
+  it("fails a chosen sync after its first N actions; the rest never run", async () => {
+    const { context, fake, workbook } = createFakeExcel({ sheets: [{ name: "Blad1" }] });
+    fake.failSync(0, { code: "GeneralException", afterActions: 2 });
+    const sheets = context.workbook.worksheets;
+    sheets.add("Ett");
+    sheets.add("Två");
+    sheets.add("Tre");
+    await rejection(context.sync());
+    expect(workbook.sheets.map((s) => s.name)).toEqual(["Blad1", "Ett", "Två"]);
+    sheets.add("Fyra");
+    await context.sync();
+    expect(workbook.find("Fyra")).toBeDefined();
+  });
+
+  it("a dead connection fails every later sync and applies nothing", async () => {
+    const { context, fake, workbook } = createFakeExcel({ sheets: [{ name: "Blad1" }] });
+    fake.failSync(0, { code: "GeneralException", afterActions: Infinity, dead: true });
+    context.workbook.worksheets.add("Ett");
+    await rejection(context.sync());
+    expect(workbook.find("Ett")).toBeDefined();
+    context.workbook.worksheets.add("Två");
+    expect((await rejection(context.sync())).code).toBe("RequestAborted");
+    expect(workbook.find("Två")).toBeUndefined();
+    // A new Excel.run (a new context) over the same workbook works again.
+    const again = contextFor(workbook);
+    again.context.workbook.worksheets.add("Tre");
+    await again.context.sync();
+    expect(workbook.find("Tre")).toBeDefined();
+  });
+});
+
+it("fit-to-pages zoom is ignored unless the Page Layout tab shows (OfficeDev/office-js#1860); a scale holds", async () => {
+  const { context, workbook } = createFakeExcel({ sheets: [{ name: "Blad1" }] });
+  const layout = context.workbook.worksheets.getItem("Blad1").pageLayout;
+  layout.zoom = { scale: 70 };
+  layout.zoom = { horizontalFitToPages: 1 };
+  await context.sync();
+  expect(workbook.sheet("Blad1").pageLayout.zoom).toEqual({ scale: 70 });
+  workbook.pageLayoutTabShown = true;
+  layout.zoom = { horizontalFitToPages: 1 };
+  await context.sync();
+  expect(workbook.sheet("Blad1").pageLayout.zoom).toEqual({ horizontalFitToPages: 1 });
+});
