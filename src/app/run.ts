@@ -9,7 +9,7 @@ import { sortFindings } from "../engine/findings";
 import { planWrite } from "../engine/plan";
 import { STATE_SHEET } from "../engine/report/spec";
 import { decodeState, encodeState } from "../engine/state";
-import type { WorkbookPort, WritePlan } from "../ports/port";
+import type { WorkbookPort, WritePhase, WritePlan } from "../ports/port";
 import { Refusal } from "./refusal";
 
 /**
@@ -26,6 +26,11 @@ export type GenerateOptions = CheckOptions & {
   now?: Date;
   signal?: AbortSignal;
   onProgress?: (step: GenerateStep, fraction: number) => void;
+  /**
+   * The write's phase as it goes (see WritePhase): the pane can offer its cancel button while
+   * `canCancelWrite(phase)` holds; `signal` is passed on to the port's write.
+   */
+  onWritePhase?: (phase: WritePhase) => void;
   /** Defaults to {@link MAX_GENERATE_ROWS}. */
   maxRows?: number;
 };
@@ -64,7 +69,7 @@ export async function runGenerate(
   const plan = await planWrite(snapshot, checked, output, { now, host: options.host });
   abortIfAsked(options.signal);
   progress("write", 0.7);
-  await port.write(plan);
+  await port.write(plan, { signal: options.signal, onPhase: options.onWritePhase });
   progress("done", 1);
   const findings = sortFindings(
     [...checked.findings, ...plan.findings],

@@ -233,26 +233,26 @@ export async function writePlan(env: WriteEnv, plan: WritePlan): Promise<Revisio
     // ---- checking -------------------------------------------------------------------------
     const worksheets = context.workbook.worksheets;
     const protection = context.workbook.protection;
-    const stateKnown = env.seen?.stateExisted ?? null;
-    if (stateKnown === null)
-      await batch.alone({ request: ACTION_BYTES, queue: () => worksheets.load("items/name") });
-    const stateExists = stateKnown ?? worksheets.items.some((w) => w.name === STATE_SHEET);
+    // `_malkoll` is loaded with the sheet list when the read saw it; when it did not (or there was
+    // no read) and it is there now, in one more request.
+    const sawState = env.seen?.stateExisted ?? null;
     const inPlaceNames = referencedByFormulas(
       env.seen?.snapshot,
       plan.sheets.filter((s) => s.replaces).map((s) => s.name),
     );
     let stateRange: Excel.Range | null = null;
     let inPlaceCharts: Excel.ChartCollection[] = [];
+    const loadState = (): void => {
+      stateRange = worksheets.getItem(STATE_SHEET).getUsedRangeOrNullObject();
+      stateRange.load("address,values");
+    };
     await batch.alone({
       request: 4 * ACTION_BYTES,
       response: 256 * 1024,
       queue() {
         worksheets.load("items/name,items/visibility,items/position");
         protection.load("protected");
-        if (stateExists) {
-          stateRange = worksheets.getItem(STATE_SHEET).getUsedRangeOrNullObject();
-          stateRange.load("address,values");
-        }
+        if (sawState) loadState();
         inPlaceCharts = plan.sheets
           .filter((s) => inPlaceNames.has(lower(s.name)))
           .map((s) => {
@@ -263,13 +263,15 @@ export async function writePlan(env: WriteEnv, plan: WritePlan): Promise<Revisio
       },
     });
     if (protection.protected) throw protectedWorkbookError();
+    const stateExists = worksheets.items.some((w) => w.name === STATE_SHEET);
+    if (stateExists && !sawState)
+      await batch.alone({ request: 2 * ACTION_BYTES, response: 256 * 1024, queue: loadState });
     const loadedState = stateRange as Excel.Range | null;
     const stateRows =
       loadedState && !loadedState.isNullObject ? rowsFromA1(loadedState.address, loadedState.values) : [];
     const stateNow = decodeState(stateGrid(stateRows));
     const revisionNow = stateNow.revision?.number ?? 0;
-    const sawState = env.seen?.stateExisted;
-    if (env.seen && (env.seen.revision !== revisionNow || (sawState === false && stateExists)))
+    if (env.seen && (env.seen.revision !== revisionNow || env.seen.stateExisted !== stateExists))
       throw concurrentChangeError(origin(stateNow.revision));
     const existingLease = findLease(stateRows);
     if (existingLease && leaseIsLive(existingLease.lease, env.now()))

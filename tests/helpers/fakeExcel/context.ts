@@ -60,6 +60,7 @@ export class FakeContext {
   maxResponseBytes = FAKE_MAX_RESPONSE_BYTES;
   private queue: FakeAction[] = [];
   private readonly failures = new Map<number, SyncFailure>();
+  private readonly interludes = new Map<number, () => void>();
   private dead = false;
 
   constructor(readonly data: FakeWorkbook) {
@@ -99,6 +100,14 @@ export class FakeContext {
     this.failures.set(index, failure);
   }
 
+  /**
+   * Runs `change` on the workbook just before sync number `index` reaches it: what a co-author's
+   * edit, or their own Målkoll run, does between two requests of this one.
+   */
+  between(index: number, change: () => void): void {
+    this.interludes.set(index, change);
+  }
+
   enqueue(describe: string, args: unknown, run: () => number | void, forget?: () => void): void {
     const payload = JSON.stringify({ a: describe, v: args ?? null });
     this.queue.push({ describe, bytes: 100 + utf8(payload), run, forget });
@@ -125,6 +134,7 @@ export class FakeContext {
 
     if (this.dead)
       fail("RequestAborted", "The request was aborted: the add-in lost its connection to Excel.");
+    this.interludes.get(index)?.();
     if (bytes > this.maxRequestBytes)
       fail(
         "RequestPayloadSizeLimitExceeded",
