@@ -1,35 +1,30 @@
 /**
  * Ribbon function command `runCheck` (manifest: ExecuteFunction `runCheck`): runs the check
- * without opening the pane.
+ * without opening the pane, on every platform.
  *
- * What the user sees (Excel has no notification API for function commands):
- * - no findings: nothing moves; the summary is stored for the pane;
- * - findings: the first one's cell (errors first) is selected, so the ribbon click visibly lands
- *   where there is something to fix, and the task pane is opened with `Office.addin.showAsTaskpane()`
- *   where the host supports it (SharedRuntime 1.1); otherwise the selection is the cue.
- * - Excel errors: stored (Swedish and English text) and the pane opened where supported.
- * The summary goes to localStorage under LAST_RIBBON_CHECK_KEY (counts and a cell address only, no
- * cell contents) so the pane can say "the ribbon check found …". `event.completed()` is always called.
+ * It needs no shared runtime: the manifest declares none (`Office.addin.showAsTaskpane()` and the
+ * other shared-runtime APIs would fail there, whatever `isSetSupported("SharedRuntime")` says of the
+ * host; tests/manifest/sharedRuntime.test.ts keeps it so). What the user sees:
+ * - findings: the first one's cell (errors first, on a visible sheet) is selected, so the click
+ *   visibly lands where there is something to fix;
+ * - always: a summary (counts, the selected cell, or Excel's error in Swedish and English) goes to
+ *   localStorage under LAST_RIBBON_CHECK_KEY, and the pane shows it (RibbonCheckNotice) when it
+ *   opens or, if open, as soon as it is written. No cell contents are stored.
+ * `event.completed()` is always called, at the latest after COMMAND_TIME_LIMIT_MS.
  */
 import { check } from "../engine";
 import type { Finding } from "../engine/findings";
 import { toHostError } from "../ports/office/errors";
 import type { OfficePort } from "../ports/office/officePort";
 import { withExcel } from "../ports/office/officePort";
+import type { RibbonCheckSummary } from "./ribbonCheck";
+import { rememberRibbonCheck as remember } from "./ribbonCheck";
 
-export const LAST_RIBBON_CHECK_KEY = "malkoll.lastRibbonCheck";
+export { LAST_RIBBON_CHECK_KEY, lastRibbonCheck } from "./ribbonCheck";
+export type { RibbonCheckSummary } from "./ribbonCheck";
 
-export interface RibbonCheckSummary {
-  /** ISO timestamp. */
-  at: string;
-  errors: number;
-  warnings: number;
-  infos: number;
-  /** The finding that was selected, if any. */
-  first: { sheet: string; cell: string; code: string } | null;
-  /** Set when Excel or the add-in failed. */
-  failure: { message: string; messageEn: string; debug: string } | null;
-}
+/** A ribbon command that has not finished by then is let go (Excel shows the button busy meanwhile). */
+export const COMMAND_TIME_LIMIT_MS = 45_000;
 
 /** Reads the workbook, checks it and selects the first finding's cell. */
 export async function checkAndSelect(port: Pick<OfficePort, "read" | "select">): Promise<RibbonCheckSummary> {
@@ -56,50 +51,36 @@ export async function checkAndSelect(port: Pick<OfficePort, "read" | "select">):
   };
 }
 
-function remember(summary: RibbonCheckSummary): void {
-  try {
-    globalThis.localStorage?.setItem(LAST_RIBBON_CHECK_KEY, JSON.stringify(summary));
-  } catch {
-    // Storage may be disabled (private mode); the selection still shows the result.
-  }
+function failed(failure: RibbonCheckSummary["failure"]): RibbonCheckSummary {
+  return { at: new Date().toISOString(), errors: 0, warnings: 0, infos: 0, first: null, failure };
 }
 
-/** The last ribbon check's summary, for the pane; null when none or unreadable. */
-export function lastRibbonCheck(): RibbonCheckSummary | null {
+async function checkAndRemember(): Promise<void> {
   try {
-    const raw = globalThis.localStorage?.getItem(LAST_RIBBON_CHECK_KEY);
-    return raw ? (JSON.parse(raw) as RibbonCheckSummary) : null;
-  } catch {
-    return null;
-  }
-}
-
-async function openPane(): Promise<void> {
-  try {
-    if (Office.context?.requirements?.isSetSupported("SharedRuntime", "1.1"))
-      await Office.addin.showAsTaskpane();
-  } catch {
-    // Opening the pane is a convenience; the selection already shows where to look.
+    remember(await withExcel((port) => checkAndSelect(port)));
+  } catch (err) {
+    const failure = toHostError(err);
+    remember(failed({ message: failure.message, messageEn: failure.messageEn, debug: failure.debug }));
   }
 }
 
 export async function runCheck(event: Office.AddinCommands.Event): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeUp = new Promise<"time-up">((resolve) => {
+    timer = setTimeout(() => resolve("time-up"), COMMAND_TIME_LIMIT_MS);
+  });
   try {
-    const summary = await withExcel((port) => checkAndSelect(port));
-    remember(summary);
-    if (summary.first) await openPane();
-  } catch (err) {
-    const failure = toHostError(err);
-    remember({
-      at: new Date().toISOString(),
-      errors: 0,
-      warnings: 0,
-      infos: 0,
-      first: null,
-      failure: { message: failure.message, messageEn: failure.messageEn, debug: failure.debug },
-    });
-    await openPane();
+    const outcome = await Promise.race([checkAndRemember().then(() => "done" as const), timeUp]);
+    if (outcome === "time-up")
+      remember(
+        failed({
+          message: `Kontrollen från menyfliksområdet tog mer än ${COMMAND_TIME_LIMIT_MS / 1000} sekunder och avbröts. Öppna Målkoll och kontrollera därifrån.`,
+          messageEn: `The check from the ribbon took more than ${COMMAND_TIME_LIMIT_MS / 1000} seconds and was stopped. Open Målkoll and check from there.`,
+          debug: "ribbon command time limit",
+        }),
+      );
   } finally {
+    clearTimeout(timer);
     event.completed();
   }
 }

@@ -17,8 +17,10 @@ import { useState } from "react";
 import type { Language } from "./i18n";
 import { LanguageContext, stringsFor } from "./i18n";
 import { FindingsList } from "./components/FindingsList";
+import { ExcelSelfTest } from "./components/ExcelSelfTest";
 import { GenerateStep } from "./components/GenerateStep";
 import { ReadStep } from "./components/ReadStep";
+import { RibbonCheckNotice } from "./components/RibbonCheckNotice";
 import { SettingsForm } from "./components/SettingsForm";
 import type { WithPort } from "./state/usePane";
 import { usePane } from "./state/usePane";
@@ -74,6 +76,7 @@ export function App({ withPort, language, dark, initialStep = "read", host = "ex
       >
         <main className={styles.root} lang={language}>
           <h1 className={styles.title}>{strings.appTitle}</h1>
+          <RibbonCheckNotice />
           <TabList
             className={styles.tabs}
             size="small"
@@ -168,12 +171,15 @@ export function App({ withPort, language, dark, initialStep = "read", host = "ex
               />
             )}
             {step === "settings" && (
-              <SettingsForm
-                draft={state.settingsDraft}
-                busy={busy}
-                onDraft={(key, text) => dispatch({ type: "settingDraft", key, text })}
-                onSave={() => void actions.saveSettings()}
-              />
+              <>
+                <SettingsForm
+                  draft={state.settingsDraft}
+                  busy={busy}
+                  onDraft={(key, text) => dispatch({ type: "settingDraft", key, text })}
+                  onSave={() => void actions.saveSettings()}
+                />
+                <ExcelSelfTest />
+              </>
             )}
           </section>
         </main>

@@ -72,7 +72,8 @@ export function rowsFromA1(address: string, values: unknown[][]): CellValue[][] 
   return rows;
 }
 
-interface SheetPlan {
+/** A block of a sheet to read: rows × cols from the grid's origin. */
+export interface SheetPlan {
   grid: SheetGrid;
   worksheet: Excel.Worksheet;
   rows: number;
@@ -199,6 +200,19 @@ export async function readWorkbook(
     });
   }
   for (const unit of pending) await batch.add(unit);
+  await readCells(batch, plans, responseBudget);
+
+  for (const grid of grids) {
+    if (!grid.formulas || grid.formulas.every((row) => row.every((f) => f === null))) delete grid.formulas;
+  }
+  return { snapshot: { name: workbook.name, sheets: grids }, sheets, stateRows };
+}
+
+/**
+ * Reads the cells of every plan into its grid: first a probe of at most FIRST_CHUNK_ROWS rows of
+ * each (sharing requests), then the rest in chunks sized by the bytes per cell each probe measured.
+ */
+export async function readCells(batch: Batch, plans: SheetPlan[], responseBudget: number): Promise<void> {
   const done = plans.map(() => 0);
   const nextChunk = async (i: number, maxRows: number): Promise<void> => {
     const plan = plans[i];
@@ -212,11 +226,6 @@ export async function readWorkbook(
   await batch.flush();
   for (let i = 0; i < plans.length; i++) while (done[i] < plans[i].rows) await nextChunk(i, Infinity);
   await batch.flush();
-
-  for (const grid of grids) {
-    if (!grid.formulas || grid.formulas.every((row) => row.every((f) => f === null))) delete grid.formulas;
-  }
-  return { snapshot: { name: workbook.name, sheets: grids }, sheets, stateRows };
 }
 
 /** Reads `count` rows of a sheet from `offset`; learns the sheet's bytes per cell from the answer. */

@@ -15,7 +15,7 @@ import { FakeOfficeError } from "./errors";
 import type { FakeSheetInit } from "./init";
 import { seedWorkbook } from "./init";
 import type { FakeWorkbook } from "./model";
-import { FakeWorkbookProxy } from "./workbook";
+import { FakeCultureInfo, FakeWorkbookProxy } from "./workbook";
 
 export const FAKE_MAX_REQUEST_BYTES = 5 * 1024 * 1024;
 export const FAKE_MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
@@ -54,7 +54,7 @@ function utf8(text: string): number {
 
 export class FakeContext {
   readonly workbook: FakeWorkbookProxy;
-  readonly application: { suspendApiCalculationUntilNextSync(): void };
+  readonly application: { suspendApiCalculationUntilNextSync(): void; cultureInfo: FakeCultureInfo };
   readonly syncs: SyncRecord[] = [];
   maxRequestBytes = FAKE_MAX_REQUEST_BYTES;
   maxResponseBytes = FAKE_MAX_RESPONSE_BYTES;
@@ -68,6 +68,7 @@ export class FakeContext {
     this.application = {
       suspendApiCalculationUntilNextSync: () =>
         this.enqueue("application.suspendApiCalculationUntilNextSync()", null, () => {}),
+      cultureInfo: new FakeCultureInfo(this),
     };
   }
 

@@ -134,6 +134,8 @@ export class FakeWorkbook {
    * is not (OfficeDev/office-js#1860); a `scale` is applied either way.
    */
   pageLayoutTabShown = false;
+  /** The culture typed input is read in (the fake reads `yyyy-mm-dd` as a date, as sv-SE does). */
+  culture = "sv-SE";
   constructor(public name: string) {}
 
   sheet(name: string): FakeSheet {

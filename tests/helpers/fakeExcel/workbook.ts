@@ -7,6 +7,20 @@ import { FakeSheet, MAX_COL, MAX_ROW, parseArea } from "./model";
 import { FakeCollection, FakeObject } from "./object";
 import { FakeRange, FakeRangeAreas } from "./range";
 
+/** `application.cultureInfo` (ExcelApi 1.11): the workbook's culture, `sv-SE` unless a test says otherwise. */
+export class FakeCultureInfo extends FakeObject {
+  describe(): string {
+    return "application.cultureInfo";
+  }
+  protected readProp(name: string): unknown {
+    if (name === "name") return this.ctx.data.culture;
+    throw new FakeOfficeError("InvalidArgument", `cultureInfo.${name} is not faked`);
+  }
+  get name(): string {
+    return this.loadedValue("name");
+  }
+}
+
 class FakeProtection extends FakeObject {
   describe(): string {
     return "workbook.protection";
