@@ -57,6 +57,11 @@ async function bench(): Promise<void> {
       generateWorkbook({ indicators: 100, activities: 20, budgetRows: 20 }),
     )),
     ...(await benchOffice("10 000 indicators", snapshot)),
+    ...(await benchOffice(
+      "10 000 indicators, Analys cells of 1 500 characters",
+      generateWorkbook({ ...size, analysisChars: 1500 }),
+      false,
+    )),
   ]);
   await section("Rollup: many workbooks on worker threads", () => benchRollup(ROOT, quick));
   if (!quick) await section("A 1 000 000-row sheet (check --json, generate)", () => benchMillionRows(ROOT));

@@ -12,6 +12,14 @@ export interface WorkbookSize {
   indicators: number;
   activities: number;
   budgetRows: number;
+  /** When set, indicator tables get an Analys column holding this many characters a row. */
+  analysisChars?: number;
+}
+
+/** Swedish analysis text of `chars` characters, different per row. */
+function analysisText(chars: number, row: number): string {
+  const text = `Rad ${row}: förvaltningen ser ett ökat antal barn i hushåll med ekonomiskt bistånd och följer utvecklingen månad för månad. `;
+  return text.repeat(Math.ceil(chars / text.length)).slice(0, chars);
 }
 
 /** Small xorshift generator so figures are reproducible run to run. */
@@ -147,7 +155,8 @@ function goalSheet(size: WorkbookSize, rnd: () => number): SheetGrid {
       "Förvaltningen bedömer att nämndmålet uppfylls delvis. Bedömningen bygger på att planerade aktiviteter genomförs.",
     ]);
     sheet.blank();
-    sheet.row(INDICATOR_HEADER);
+    const analysis = size.analysisChars ?? 0;
+    sheet.row(analysis > 0 ? [...INDICATOR_HEADER, "Analys"] : INDICATOR_HEADER);
     const count = Math.min(perGoal, indicatorsLeft);
     indicatorsLeft -= count;
     for (let i = 0; i < count; i++) {
@@ -170,6 +179,7 @@ function goalSheet(size: WorkbookSize, rnd: () => number): SheetGrid {
             cell(target),
             i % 4 === 0 ? "Tas fram av nämnd" : cell(target),
             "Tertial 2 2021",
+            ...(analysis > 0 ? [analysisText(analysis, g * perGoal + i)] : []),
           ],
           [null, fmt, fmt, fmt, fmt, fmt, fmt, i % 4 === 0 ? null : fmt, null],
         );
@@ -187,6 +197,7 @@ function goalSheet(size: WorkbookSize, rnd: () => number): SheetGrid {
           `${svNumber(800, 0)} st`,
           "Tas fram av nämnd",
           "Tertial 2 2021",
+          ...(analysis > 0 ? [analysisText(analysis, g * perGoal + i)] : []),
         ]);
       }
     }
