@@ -88,7 +88,7 @@ export async function runSelfTest(
     },
   });
   const scratch = (): Excel.Worksheet => sheet as Excel.Worksheet;
-  report.culture = culture ? (culture as Excel.CultureInfo).name : null;
+  if (culture && isSetSupported("ExcelApi", "1.11")) report.culture = (culture as Excel.CultureInfo).name;
 
   const probe = async (id: ProbeId, run: () => Promise<ProbeResult["detail"] & { ok: boolean }>) => {
     try {
