@@ -13,17 +13,21 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { Suspense, lazy, useState } from "react";
 import type { Language } from "./i18n";
 import { LanguageContext, stringsFor } from "./i18n";
 import { FindingsList } from "./components/FindingsList";
-import { ExcelSelfTest } from "./components/ExcelSelfTest";
 import { GenerateStep } from "./components/GenerateStep";
 import { ReadStep } from "./components/ReadStep";
 import { RibbonCheckNotice } from "./components/RibbonCheckNotice";
 import { SettingsForm } from "./components/SettingsForm";
 import type { WithPort } from "./state/usePane";
 import { usePane } from "./state/usePane";
+
+// "Testa mot Excel" is loaded when Inställningar is opened, not with the pane.
+const ExcelSelfTest = lazy(() =>
+  import("./components/ExcelSelfTest").then((m) => ({ default: m.ExcelSelfTest })),
+);
 
 export type StepKey = "read" | "check" | "generate" | "settings";
 
@@ -178,7 +182,9 @@ export function App({ withPort, language, dark, initialStep = "read", host = "ex
                   onDraft={(key, text) => dispatch({ type: "settingDraft", key, text })}
                   onSave={() => void actions.saveSettings()}
                 />
-                <ExcelSelfTest />
+                <Suspense fallback={null}>
+                  <ExcelSelfTest />
+                </Suspense>
               </>
             )}
           </section>

@@ -3,15 +3,18 @@
  * and the theme. Everything else takes a `WithPort` and runs the same in the playground.
  */
 import { Refusal } from "../app/refusal";
-import { OfficePort } from "../ports/office/officePort";
 import { toHostError } from "../ports/office/errors";
 import type { Language } from "./i18n";
 import { languageOf } from "./i18n";
 import type { WithPort } from "./state/usePane";
 
-/** Each piece of work gets its own `Excel.run` batch and a fresh OfficePort over its context. */
+/**
+ * Each piece of work gets its own `Excel.run` batch and a fresh OfficePort over its context. The
+ * port is loaded with the first piece of work, not with the pane (it is not needed to draw it).
+ */
 export const withOfficePort: WithPort = async (work) => {
   try {
+    const { OfficePort } = await import("../ports/office/officePort");
     return await Excel.run((context) => work(new OfficePort(context)));
   } catch (err) {
     throw (err instanceof Error && err.name === "AbortError") || err instanceof Refusal
