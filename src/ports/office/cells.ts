@@ -5,11 +5,9 @@
  * `formulas`, and `formulas` is sent only for the rows that have one.
  */
 import type { CellValue } from "../../engine/grid";
+import { EXCEL_MAX_CELL_CHARS } from "../../engine/grid";
 import type { Unit } from "./batch";
 import { ACTION_BYTES, jsonBytes } from "./batch";
-
-/** Excel's limit on the characters of one cell. */
-export const MAX_CELL_CHARS = 32767;
 
 /** A cell to write: its constant, or a formula; and its number format. */
 export interface BlockCell {
@@ -32,9 +30,9 @@ export function needsTextFormat(text: string): boolean {
   return t.length <= 64 && /\d/.test(t);
 }
 
-/** Text cut to what a cell holds (the xlsx port does the same). */
+/** Text cut to what a cell holds, as the planner does: the port never sends Excel more. */
 export function fitCellText(text: string): string {
-  return text.length > MAX_CELL_CHARS ? `${text.slice(0, MAX_CELL_CHARS - 1)}…` : text;
+  return text.length > EXCEL_MAX_CELL_CHARS ? `${text.slice(0, EXCEL_MAX_CELL_CHARS - 1)}…` : text;
 }
 
 interface EncodedRow {
