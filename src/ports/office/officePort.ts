@@ -3,11 +3,12 @@
  * the bytes each request sends and each response brings back (batch.ts).
  *
  * Cost in `context.sync()` calls (what tests/ports/office measure), for a usual workbook:
- * - read(): 3 (sheet list; shapes, tables and state; cells) + 1 per 4 MB of cells read, +1 and a
- *   second read when an interrupted write has to be undone first (journal.ts).
- * - write() with sheets: 1 check + 1 lease and new sheets + 1 per 4 MB of content (the last one also
- *   reads the lease back) + 1 swap + 1 flags. Without new sheets (settings, clearing flags): 1 check
- *   + 1 commit (+ 1 when flags are removed).
+ * - read(): 3 (sheet list; shapes, tables and state; cells), +1 when a sheet is longer than the
+ *   first chunk's 200 rows, + 1 per 4 MB of cells read; +1 and a second read when an interrupted
+ *   write has to be undone first (journal.ts).
+ * - write() with sheets: 1 check + 1 per 4 MB of new sheets (the first also writes the lease and adds
+ *   the sheets, the last reads the lease back) + 1 swap + 1 flags. Without new sheets (settings,
+ *   clearing flags): 1 check + 1 commit (+ 1 when flags are removed).
  * - select(): 1.
  * No domain logic lives here: layout comes from the SheetSpec, names from the plan. The module map:
  * read.ts (reading), write.ts (write order), journal.ts + recover.ts (interrupted writes),

@@ -4,9 +4,10 @@
  * - 1st request: sheet names and visibility.
  * - 2nd: each sheet's used range, tables and whether it has formulas at all; the `_malkoll` rows.
  * - Then the cells in row chunks: `values` and `numberFormat`, and `formulas` only for sheets that
- *   have formulas (text would come back twice). A chunk's rows are chosen so its answer stays under
- *   the response budget, at the bytes per cell the sheet's previous chunk measured; a misjudged
- *   chunk that Excel refuses is read again in halves (see batch.ts).
+ *   have formulas (text would come back twice). Each sheet's first chunk is a probe of at most 200
+ *   rows; the rest are chosen so an answer stays under the response budget at the bytes per cell
+ *   the sheet's previous chunk measured. A misjudged chunk that Excel refuses is read again in
+ *   halves (see batch.ts).
  *
  * Målkoll's scratch sheets (`_malkoll~…`, see journal.ts) are not part of the snapshot.
  */
