@@ -136,6 +136,21 @@ export function sheetRef(sheet: string, address: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${address}`;
 }
 
+/** Addresses joined with commas into lists of at most `maxChars` characters each, in order. */
+export function joinAddressLists(addresses: string[], maxChars: number): string[] {
+  const lists: string[] = [];
+  let current = "";
+  for (const address of addresses) {
+    if (current && current.length + 1 + address.length > maxChars) {
+      lists.push(current);
+      current = "";
+    }
+    current = current ? `${current},${address}` : address;
+  }
+  if (current) lists.push(current);
+  return lists;
+}
+
 /** Reads a cell by absolute 1-based position; outside the used range is empty. */
 export function cellAt(sheet: SheetGrid, row: number, col: number): CellValue {
   const r = sheet.values[row - sheet.originRow];

@@ -1,5 +1,5 @@
 import type { CellValue, SheetGrid } from "./grid";
-import { textOf } from "./grid";
+import { joinAddressLists, textOf } from "./grid";
 
 /**
  * Keys of the sheets Målkoll owns. The sheet's name is chosen at write time (see plan/naming). The
@@ -200,19 +200,13 @@ export const MAX_STATE_CELL_CHARS = 32_000;
 
 /** A comma-separated range list in parts of at most `max` characters, split between ranges. */
 export function splitRangeList(ranges: string, max = MAX_STATE_CELL_CHARS): string[] {
-  const parts: string[] = [];
-  let current = "";
-  for (const range of ranges.split(",")) {
-    const item = range.trim();
-    if (!item) continue;
-    if (current && current.length + 1 + item.length > max) {
-      parts.push(current);
-      current = "";
-    }
-    current = current ? `${current},${item}` : item;
-  }
-  if (current) parts.push(current);
-  return parts;
+  return joinAddressLists(
+    ranges
+      .split(",")
+      .map((r) => r.trim())
+      .filter(Boolean),
+    max,
+  );
 }
 
 /**

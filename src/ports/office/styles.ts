@@ -2,7 +2,7 @@
  * How a generated sheet looks in Excel: cells grouped by look, one `getRanges` per look and address
  * list instead of one call per cell.
  */
-import { a1Range } from "../../engine/grid";
+import { a1Range, joinAddressLists } from "../../engine/grid";
 import type { CellStyle, OutCell, StatusTone } from "../../engine/report/spec";
 import type { Unit } from "./batch";
 import { ACTION_BYTES, actionBytes } from "./batch";
@@ -19,17 +19,7 @@ const TONE_FILL: Record<StatusTone, { fill: string; font: string } | null> = {
 
 /** Address lists of at most MAX_AREAS_ADDRESS characters, for `getRanges`. */
 export function joinAddresses(addresses: string[]): string[] {
-  const out: string[] = [];
-  let current = "";
-  for (const address of addresses) {
-    if (current && current.length + 1 + address.length > MAX_AREAS_ADDRESS) {
-      out.push(current);
-      current = "";
-    }
-    current = current ? `${current},${address}` : address;
-  }
-  if (current) out.push(current);
-  return out;
+  return joinAddressLists(addresses, MAX_AREAS_ADDRESS);
 }
 
 /** A cell's indent level: its own, else one level for the label of a `varav` row (as the xlsx port). */
