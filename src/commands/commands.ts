@@ -17,11 +17,11 @@ import type { Finding } from "../engine/findings";
 import { toHostError } from "../ports/office/errors";
 import type { OfficePort } from "../ports/office/officePort";
 import { withExcel } from "../ports/office/officePort";
-import type { RibbonCheckSummary } from "./ribbonCheck";
-import { rememberRibbonCheck as remember } from "./ribbonCheck";
+import type { RibbonCheckSummary } from "../app/ribbonCheck";
+import { rememberRibbonCheck as remember } from "../app/ribbonCheck";
 
-export { LAST_RIBBON_CHECK_KEY, lastRibbonCheck } from "./ribbonCheck";
-export type { RibbonCheckSummary } from "./ribbonCheck";
+export { LAST_RIBBON_CHECK_KEY, lastRibbonCheck } from "../app/ribbonCheck";
+export type { RibbonCheckSummary } from "../app/ribbonCheck";
 
 /** A ribbon command that has not finished by then is let go (Excel shows the button busy meanwhile). */
 export const COMMAND_TIME_LIMIT_MS = 45_000;

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen } from "@testing-library/react";
-import type { RibbonCheckSummary } from "../../src/commands/ribbonCheck";
-import { LAST_RIBBON_CHECK_KEY, rememberRibbonCheck } from "../../src/commands/ribbonCheck";
+import type { RibbonCheckSummary } from "../../src/app/ribbonCheck";
+import { LAST_RIBBON_CHECK_KEY, rememberRibbonCheck } from "../../src/app/ribbonCheck";
 import { RibbonCheckNotice } from "../../src/taskpane/components/RibbonCheckNotice";
 import { renderInPane } from "./render";
 

@@ -11,8 +11,8 @@ import {
   MessageBarTitle,
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import type { RibbonCheckSummary } from "../../commands/ribbonCheck";
-import { LAST_RIBBON_CHECK_KEY, lastRibbonCheck } from "../../commands/ribbonCheck";
+import type { RibbonCheckSummary } from "../../app/ribbonCheck";
+import { LAST_RIBBON_CHECK_KEY, lastRibbonCheck } from "../../app/ribbonCheck";
 import type { Language } from "../i18n";
 import { useLanguage } from "../i18n";
 
