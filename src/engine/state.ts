@@ -1,5 +1,7 @@
 import type { CellValue, SheetGrid } from "./grid";
 import { joinAddressLists, textOf } from "./grid";
+import type { Settings } from "./settings";
+import { SETTING_INFO } from "./settings";
 
 /**
  * Keys of the sheets Målkoll owns. The sheet's name is chosen at write time (see plan/naming). The
@@ -106,7 +108,8 @@ export interface MalkollState {
   version: number;
   revision?: RevisionRecord;
   owned: OwnedSheetRecord[];
-  settings: Record<string, number>;
+  /** Setting overrides the pane saved: only known keys, each within its range. */
+  settings: Partial<Settings>;
   mappings: MappingOverride[];
   directions: DirectionOverride[];
   flags: FlagRecord[];
@@ -132,12 +135,47 @@ function num(v: CellValue): number {
   return Number.isFinite(n) ? n : 0;
 }
 
-function json<T>(v: CellValue): T | null {
+/**
+ * The state sheet is a workbook's sheet like any other: a person (or another program) may have
+ * edited it. Each row's fields are checked; a row that fails is skipped. (By hand: zod did the
+ * same for 6 KB more of the pane's initial JavaScript, which is at its 200 KB budget.)
+ */
+function mappingOf(v: CellValue): MappingOverride | null {
+  let parsed: unknown;
   try {
-    return JSON.parse(textOf(v)) as T;
+    parsed = JSON.parse(textOf(v));
   } catch {
     return null;
   }
+  if (!isRecord(parsed) || typeof parsed.sheet !== "string" || typeof parsed.headerCell !== "string")
+    return null;
+  const { tableType, columns } = parsed;
+  if (tableType !== undefined && typeof tableType !== "string") return null;
+  if (
+    columns !== undefined &&
+    !(isRecord(columns) && Object.values(columns).every((r) => typeof r === "string"))
+  )
+    return null;
+  return {
+    sheet: parsed.sheet,
+    headerCell: parsed.headerCell,
+    ...(tableType !== undefined ? { tableType } : {}),
+    ...(columns !== undefined ? { columns: columns as Record<string, string> } : {}),
+  };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** The directions a person can choose for an indicator (model/types' Direction, less `unknown`). */
+const STORED_DIRECTIONS = new Set(["higher", "lower", "band", "max", "increase"]);
+
+/** A `setting` row as a typed override: a known key and a number within the key's range. */
+function settingOf(key: string, v: CellValue): [keyof Settings, number] | null {
+  const info = SETTING_INFO.find((i) => i.key === key);
+  const value = typeof v === "number" ? v : Number(textOf(v).replace(",", "."));
+  return info && Number.isFinite(value) && value >= info.min && value <= info.max ? [info.key, value] : null;
 }
 
 /** Reads the state sheet. Unknown or broken rows are skipped, never fatal. */
@@ -162,16 +200,18 @@ export function decodeState(sheet: SheetGrid | undefined): MalkollState {
             checksum: textOf(f(3)),
           });
         break;
-      case "setting":
-        if (textOf(f(1))) state.settings[textOf(f(1))] = num(f(2));
+      case "setting": {
+        const setting = settingOf(textOf(f(1)), f(2));
+        if (setting) state.settings[setting[0]] = setting[1];
         break;
+      }
       case "mapping": {
-        const m = json<MappingOverride>(f(1));
-        if (m && typeof m.sheet === "string" && typeof m.headerCell === "string") state.mappings.push(m);
+        const mapping = mappingOf(f(1));
+        if (mapping) state.mappings.push(mapping);
         break;
       }
       case "direction":
-        if (textOf(f(1)))
+        if (textOf(f(1)) && num(f(2)) >= 1 && STORED_DIRECTIONS.has(textOf(f(3))))
           state.directions.push({ sheet: textOf(f(1)), row: num(f(2)), direction: textOf(f(3)) });
         break;
       case "flag":

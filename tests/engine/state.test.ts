@@ -36,3 +36,23 @@ it("the revision row round-trips and sits right after the header", () => {
   expect(decodeState(stateGrid(rows)).revision).toEqual(revision);
   expect(decodeState(stateGrid(encodeState(emptyState()))).revision).toBeUndefined();
 });
+
+it("rows a person or another program broke are skipped, typed rows kept", () => {
+  const rows = [
+    ["malkoll", 1, "Målkolls tillstånd – ändra inte / Målkoll state – do not edit"],
+    ["setting", "partlyMetTolerance", "0,2"],
+    ["setting", "resultUnitCap", 7],
+    ["setting", "noSuchSetting", 0.5],
+    ["setting", "budgetDeviationMinMnkr", "mycket"],
+    ["mapping", JSON.stringify({ sheet: "Uppföljning", headerCell: "A271", columns: { C: "outcome" } })],
+    ["mapping", JSON.stringify({ sheet: "Uppföljning", headerCell: 271 })],
+    ["mapping", "{inte json"],
+    ["direction", "Uppföljning", 887, "lower"],
+    ["direction", "Uppföljning", 888, "nedåt"],
+    ["direction", "Uppföljning", 0, "higher"],
+  ];
+  const state = decodeState(stateGrid(rows));
+  expect(state.settings).toEqual({ partlyMetTolerance: 0.2 });
+  expect(state.mappings).toEqual([{ sheet: "Uppföljning", headerCell: "A271", columns: { C: "outcome" } }]);
+  expect(state.directions).toEqual([{ sheet: "Uppföljning", row: 887, direction: "lower" }]);
+});

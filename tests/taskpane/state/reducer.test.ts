@@ -35,7 +35,7 @@ describe("pane reducer", () => {
   });
 
   test("settings drafts start from the workbook's overrides and can be reset", () => {
-    const stored = result({ state: { ...result().state, settings: { partlyMetTolerance: 0.15, bogus: 3 } } });
+    const stored = result({ state: { ...result().state, settings: { partlyMetTolerance: 0.15 } } });
     let s = paneReducer(initialPaneState(), { type: "checked", snapshot: null, result: stored });
     expect(s.settingsDraft).toEqual({ partlyMetTolerance: "15" });
     s = paneReducer(s, { type: "settingDraft", key: "resultUnitCap", text: "12" });
