@@ -274,8 +274,9 @@ export function refuseMalformed(pkg: PackageEditor, report: PatchReport, name: s
 }
 
 /**
- * The `.xlsx` workbook port: reads with ExcelJS, writes by patching the original package so
- * nothing Målkoll does not own is lost. `write` keeps the result in memory; `saveAs` stores it.
+ * The `.xlsx` workbook port: reads cell values with Målkoll's own SAX reader (ExcelJS only when
+ * the XML does not parse), writes by patching the original package so nothing Målkoll does not
+ * own is lost. `write` keeps the result in memory; `saveAs` stores it.
  */
 export class XlsxPort implements WorkbookPort {
   private bytes: Uint8Array;
