@@ -3,7 +3,7 @@
  * (over the xlsx port). Read → check → report → plan → write; nothing here knows the host.
  */
 import type { CheckOptions, CheckResult } from "../engine";
-import { check, report } from "../engine";
+import { check, recognisedNothing, report } from "../engine";
 import type { WorkbookSnapshot } from "../engine/grid";
 import { sortFindings } from "../engine/findings";
 import { planWrite } from "../engine/plan";
@@ -33,6 +33,12 @@ export type GenerateOptions = CheckOptions & {
   onWritePhase?: (phase: WritePhase) => void;
   /** Defaults to {@link MAX_GENERATE_ROWS}. */
   maxRows?: number;
+  /**
+   * Stop before writing when no period was given and the workbook names none (the pane asks the
+   * person to choose one rather than write tables whose statuses are all unknown). The CLI writes
+   * them with `period-unknown`, as the contract says.
+   */
+  requirePeriod?: boolean;
 };
 
 export type GenerateStep = "read" | "check" | "report" | "plan" | "write" | "done";
@@ -45,7 +51,20 @@ export async function runCheck(
   return { snapshot, result: check(snapshot, options) };
 }
 
-function abortIfAsked(signal: AbortSignal | undefined): void {
+/** Thrown by {@link runGenerate} with `requirePeriod` when there is no period to judge against. */
+export class PeriodNeeded extends Error {
+  constructor() {
+    super("Ingen period angiven och ingen i arbetsboken / No period given and none in the workbook");
+    this.name = "PeriodNeeded";
+  }
+}
+
+/**
+ * Lets the host breathe between steps (a click on Avbryt is handled here), then stops if asked.
+ * Once `write` has begun nothing is checked any more: a write is not stopped halfway.
+ */
+async function checkpoint(signal: AbortSignal | undefined): Promise<void> {
+  if (signal) await new Promise((resolve) => setTimeout(resolve, 0));
   if (signal?.aborted) throw new DOMException("Avbrutet av användaren", "AbortError");
 }
 
@@ -56,18 +75,24 @@ export async function runGenerate(
 ): Promise<{ result: CheckResult; plan: WritePlan }> {
   const progress = options.onProgress ?? (() => undefined);
   progress("read", 0);
+  await checkpoint(options.signal);
   const snapshot = await port.read();
-  abortIfAsked(options.signal);
+  await checkpoint(options.signal);
   progress("check", 0.25);
   const checked = check(snapshot, options);
-  abortIfAsked(options.signal);
+  await checkpoint(options.signal);
   refuseIfTooLarge(checked, options.maxRows ?? MAX_GENERATE_ROWS);
+  if (options.requirePeriod && checked.model.period.kind === null) throw new PeriodNeeded();
   progress("report", 0.5);
   const now = options.now ?? new Date();
-  const output = report(checked, { snapshot, generatedAt: now });
+  // With nothing recognised there is nothing to build: no empty shells, only the run log.
+  const output = recognisedNothing(checked.model)
+    ? { sheets: [], flags: [] }
+    : report(checked, { snapshot, generatedAt: now });
+  await checkpoint(options.signal);
   progress("plan", 0.6);
   const plan = await planWrite(snapshot, checked, output, { now, host: options.host });
-  abortIfAsked(options.signal);
+  await checkpoint(options.signal);
   progress("write", 0.7);
   await port.write(plan, { signal: options.signal, onPhase: options.onWritePhase });
   progress("done", 1);

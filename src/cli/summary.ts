@@ -36,7 +36,9 @@ export function summaryText(
   for (const d of result.derived)
     lines.push(`${d.labelSv}: ${percent(d.value)} (${d.met ? "uppfyllt" : "ej uppfyllt"})`);
   for (const line of findingLines(result.findings)) lines.push(line);
-  if (written) {
+  if (written && written.sheets.length === 0) {
+    lines.push(`Skrev ${written.written}: inga tabellflikar (inget att bygga dem av), bara körloggen.`);
+  } else if (written) {
     lines.push(`Skrev ${written.written}: ${written.sheets.join(", ")}; ${written.flags} flaggade celler.`);
   }
   return `${lines.join("\n")}\n`;

@@ -1,7 +1,7 @@
 /** The check stage: recognise → model → evaluate → validate over a workbook's grids. */
 import type { WorkbookSnapshot } from "./grid";
 import type { Finding } from "./findings";
-import { sortFindings } from "./findings";
+import { finding, sortFindings } from "./findings";
 import type { Model, PeriodKind } from "./model/types";
 import type { Recognition } from "./recognise/types";
 import type { DerivedFigure } from "./evaluate/types";
@@ -58,9 +58,32 @@ export function check(snapshot: WorkbookSnapshot, options: CheckOptions = {}): C
   // Evaluation first: validation compares targets in the direction evaluation settles.
   const evaluation = evaluate(built.model, settings);
   const validation = validate(built.model, userSheets, recognition);
+  const nothing = recognisedNothing(built.model) ? [nothingRecognisedFinding(snapshot.sheets[0]?.name)] : [];
   const findings = sortFindings(
-    [...built.findings, ...validation, ...evaluation.findings],
+    [...built.findings, ...validation, ...evaluation.findings, ...nothing],
     snapshot.sheets.map((s) => s.name),
   );
   return { model: built.model, findings, derived: evaluation.derived, settings, state, recognition };
+}
+
+/** No goal, indicator, activity or budget row was found: there is nothing to build tables from. */
+export function recognisedNothing(model: Model): boolean {
+  return (
+    model.goals.length === 0 &&
+    model.indicators.length === 0 &&
+    model.activities.length === 0 &&
+    model.budget.length === 0
+  );
+}
+
+function nothingRecognisedFinding(firstSheet: string | undefined): Finding {
+  return finding({
+    code: "nothing-recognised",
+    sheet: firstSheet ?? "",
+    cell: "A1",
+    message:
+      "Målkoll hittade inga mål, indikatorer, aktiviteter eller budgettabeller, så inga tabellflikar skapas. Ange vilket block som är en tabell (Läs in → Peka ut en tabell) eller kontrollera rubrikraderna.",
+    messageEn:
+      "Målkoll found no goals, indicators, activities or budget tables, so no table sheets are created. Say which block is a table (Read → Point out a table) or check the header rows.",
+  });
 }

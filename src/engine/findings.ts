@@ -21,6 +21,7 @@ export const FINDING_SEVERITY = {
   "period-unknown": "warning",
   "owned-name-clash": "warning",
   "generated-table-edited": "warning",
+  "nothing-recognised": "warning",
   "direction-unknown": "info",
   // `malkoll compare`: a plan against its follow-up.
   "plan-indicator-missing": "warning",

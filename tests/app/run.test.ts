@@ -1,4 +1,5 @@
-import { MAX_GENERATE_ROWS, runGenerate } from "../../src/app/run";
+import { MAX_GENERATE_ROWS, PeriodNeeded, runGenerate } from "../../src/app/run";
+import { decodeState } from "../../src/engine/state";
 import { Refusal } from "../../src/app/refusal";
 import { MemoryPort } from "../../src/ports/memory/memoryPort";
 import { XlsxPortError } from "../../src/ports/xlsx";
@@ -36,4 +37,65 @@ test("the pane shows a refusal in the user's language; port errors are refusals 
   expect(describeError(refusal, "sv")).toEqual({ text: "För stor.", detail: null });
   expect(describeError(refusal, "en")).toEqual({ text: "Too large.", detail: null });
   expect(new XlsxPortError("Trasig", "Broken")).toBeInstanceOf(Refusal);
+});
+
+describe("generate over a workbook where nothing is recognised", () => {
+  const ledger = () =>
+    new MemoryPort({
+      name: "huvudbok.xlsx",
+      sheets: [
+        {
+          name: "Huvudbok",
+          visibility: "visible",
+          originRow: 1,
+          originCol: 1,
+          values: [
+            ["Konto", "Benämning", "Belopp"],
+            [4010, "Inköp av material", 125000],
+          ],
+        },
+      ],
+    });
+
+  test("writes no table sheets and no flags, reports nothing-recognised and logs the run", async () => {
+    const port = ledger();
+    const { result, plan } = await runGenerate(port, {
+      host: "browser",
+      now: new Date("2021-09-15T08:00:00Z"),
+    });
+    expect(plan.sheets).toEqual([]);
+    expect(plan.flags).toEqual([]);
+    // All three at A1 (the ledger's header is the first row), in code order.
+    expect(result.findings.map((f) => [f.code, f.cell])).toEqual([
+      ["header-unrecognized", "A1"],
+      ["nothing-recognised", "A1"],
+      ["period-unknown", "A1"],
+    ]);
+    expect(port.sheets.map((s) => s.name)).toEqual(["Huvudbok", "_malkoll"]);
+    const state = decodeState((await port.read()).sheets.find((s) => s.name === "_malkoll"));
+    expect(state.log).toEqual([expect.objectContaining({ at: "2021-09-15T08:00:00.000Z", period: "okänd" })]);
+    expect(state.owned).toEqual([]);
+  });
+
+  test("with requirePeriod the pane's run stops before writing when no period can be read", async () => {
+    const port = ledger();
+    await expect(runGenerate(port, { host: "browser", requirePeriod: true })).rejects.toBeInstanceOf(
+      PeriodNeeded,
+    );
+    expect(port.calls).toEqual(["read"]);
+  });
+});
+
+test("Avbryt while the workbook is read: nothing is written", async () => {
+  const port = new MemoryPort(workbook());
+  const controller = new AbortController();
+  const read = port.read.bind(port);
+  port.read = async () => {
+    controller.abort(); // the person clicks Avbryt while Excel is still reading
+    return read();
+  };
+  await expect(runGenerate(port, { host: "browser", signal: controller.signal })).rejects.toMatchObject({
+    name: "AbortError",
+  });
+  expect(port.calls).toEqual(["read"]);
 });

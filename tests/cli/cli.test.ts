@@ -197,6 +197,44 @@ describe("malkoll generate", () => {
     expect(b.getWorksheet("_malkoll")!.state).toBe("veryHidden");
   });
 
+  test("with nothing recognised: no table sheets, the warning nothing-recognised, still a run log", async () => {
+    const input = await workbook((wb) => {
+      wb.addWorksheet("Huvudbok").addRows([
+        ["Utdrag ur huvudboken, augusti"],
+        [],
+        ["Konto", "Benämning", "Belopp"],
+        [4010, "Inköp av material", 125000],
+        [7010, "Löner", 1450000],
+      ]);
+    });
+    const out = path.join(dir, "ut.xlsx");
+    const r = await cli(["generate", input, "-o", out]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(
+      /VARNING Huvudbok!A1 +Målkoll hittade inga mål, indikatorer, aktiviteter eller budgettabeller/,
+    );
+    expect(r.out).toMatch(/VARNING Huvudbok!A3 +Ser ut som en tabell/);
+    expect(r.out).toMatch(
+      /Skrev .*ut\.xlsx: inga tabellflikar \(inget att bygga dem av\), bara körloggen\.\n$/,
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Huvudbok", "_malkoll"]);
+    const logRows = wb
+      .getWorksheet("_malkoll")!
+      .getSheetValues()
+      .filter((row) => Array.isArray(row) && row[1] === "log");
+    expect(logRows).toHaveLength(1);
+    expect((logRows[0] as unknown[]).slice(3, 6)).toEqual(["okänd", 0, 3]);
+
+    const json = JSON.parse((await cli(["check", input, "--json"])).out);
+    expect(json.findings.map((f: { code: string; cell: string }) => [f.code, f.cell])).toEqual([
+      ["nothing-recognised", "A1"],
+      ["period-unknown", "A1"],
+      ["header-unrecognized", "A3"],
+    ]);
+  });
+
   test("running twice gives the same output apart from one more log row", async () => {
     // Same file name each time: the note row names the workbook it was generated from.
     for (const sub of ["in", "once", "twice"]) fs.mkdirSync(path.join(dir, sub));

@@ -1,5 +1,5 @@
 import type { SheetGrid, WorkbookSnapshot } from "../grid";
-import { a1, a1Range, cellAt, lastCol, lastRow, parseA1Range, textOf } from "../grid";
+import { a1, a1Range, cellAt, columnLetters, lastCol, lastRow, parseA1, parseA1Range, textOf } from "../grid";
 import { matchKey } from "../parse/text";
 import type { MappingOverride } from "../state";
 import { ALL_ROLES, budgetRole, goalTableRole } from "./headers";
@@ -43,21 +43,54 @@ function overrideFor(
   return mappings.find((m) => m.sheet === sheet && m.headerCell === cell);
 }
 
+function forcedRole(override: MappingOverride | undefined, col: number): ColumnRole | null {
+  const forced = override?.columns?.[columnLetters(col)];
+  return forced && (ALL_ROLES as string[]).includes(forced) ? (forced as ColumnRole) : null;
+}
+
 function applyColumnOverrides(
   header: HeaderCandidate,
   override: MappingOverride | undefined,
 ): HeaderCandidate {
   if (!override?.columns) return header;
   const columns = header.columns.map((c) => {
-    const letter = a1(1, c.col).replace(/\d+$/, "");
-    const forced = override.columns?.[letter];
-    return forced && (ALL_ROLES as string[]).includes(forced) ? { ...c, role: forced as ColumnRole } : c;
+    const forced = forcedRole(override, c.col);
+    return forced ? { ...c, role: forced } : c;
   });
   return { ...header, columns };
 }
 
 function isTableType(t: string | undefined): t is TableType {
   return t !== undefined && t in TABLE_TYPE_LABELS;
+}
+
+const GOAL_FAMILY: TableType[] = ["indicators-followup", "indicators-plan", "activities"];
+
+/**
+ * A header row the person pointed at (`Läs in` → a block they named): its text cells from the
+ * stored header cell rightwards, with the roles they chose, else what the vocabulary says. The first
+ * column holds the row labels unless another column was named so.
+ */
+function declaredHeader(sheet: SheetGrid, row: number, mappings: MappingOverride[]): HeaderCandidate | null {
+  const override = mappings.find(
+    (m) => m.sheet === sheet.name && isTableType(m.tableType) && parseA1(m.headerCell)?.row === row,
+  );
+  const start = override ? parseA1(override.headerCell) : null;
+  if (!override || !start) return null;
+  const family = GOAL_FAMILY.includes(override.tableType as TableType) ? "goal" : "budget";
+  const vocabulary = family === "goal" ? goalTableRole : budgetRole;
+  const columns: HeaderCandidate["columns"] = [];
+  for (let c = start.col; c <= lastCol(sheet); c++) {
+    const header = textOf(cellAt(sheet, row, c));
+    if (!header && !forcedRole(override, c) && c !== start.col) continue;
+    columns.push({ col: c, header, role: forcedRole(override, c) ?? vocabulary(header) });
+  }
+  if (columns.length === 0) return null;
+  if (!columns.some((c) => c.role === "name")) {
+    const label = columns.find((c) => c.role === null) ?? columns[0];
+    if (label.role !== "ignore") label.role = "name";
+  }
+  return { row, firstCol: columns[0].col, lastCol: columns[columns.length - 1].col, columns, family };
 }
 
 function recogniseTables(sheet: SheetGrid, mappings: MappingOverride[], out: Recognition): void {
@@ -88,7 +121,7 @@ function recogniseTables(sheet: SheetGrid, mappings: MappingOverride[], out: Rec
       });
       continue;
     }
-    const scanned = scanRows(sheet, mapped, type, range.row2);
+    const scanned = scanRows(sheet, mapped, type, range.row2, (h) => applyColumnOverrides(h, override));
     out.tables.push(buildTable(sheet, mapped, type, scanned, title, true));
   }
 
@@ -97,7 +130,7 @@ function recogniseTables(sheet: SheetGrid, mappings: MappingOverride[], out: Rec
   const merged = new MergedHeaders(sheet);
   for (let r = sheet.originRow; r <= endRow; r++) {
     if (claimed.some((c) => r >= c.row1 && r <= c.row2)) continue;
-    const found = merged.read(r, endCol) ?? readHeaderRow(sheet, r);
+    const found = merged.read(r, endCol) ?? readHeaderRow(sheet, r) ?? declaredHeader(sheet, r, mappings);
     if (!found) {
       const suspicious = looksLikeHeader(sheet, r);
       if (suspicious) out.unrecognised.push(suspicious);
@@ -118,7 +151,8 @@ function recogniseTables(sheet: SheetGrid, mappings: MappingOverride[], out: Rec
       });
       continue;
     }
-    const scanned = scanRows(sheet, header, type, endRow);
+    // A repeated header (page break) is read with the same corrections, so the table goes on.
+    const scanned = scanRows(sheet, header, type, endRow, (h) => applyColumnOverrides(h, override));
     out.tables.push(buildTable(sheet, header, type, scanned, title, false));
     r = Math.max(r, scanned.lastRow);
   }
@@ -156,8 +190,9 @@ function listObjectHeader(
   return family === "budget" ? outcomeInForecastsPlace(header) : header;
 }
 
+/** Words that start a column header in follow-up and ledger tables (`Konto | Benämning | Belopp` too). */
 const HEADER_WORDS =
-  /^(indikator|aktivitet|mnkr|tkr|arsmal|utfall|prognos|budget|avvikelse|kfsarsmal|period|startdatum|slutdatum)/;
+  /^(indikator|aktivitet|mnkr|tkr|arsmal|utfall|prognos|budget|avvikelse|kfsarsmal|period|startdatum|slutdatum|konto|benamning|belopp|kostnad|intakt|ansvar|verksamhet)/;
 
 /** A row of short texts where some name a known column, with data under it, that isn't a known table. */
 function looksLikeHeader(sheet: SheetGrid, row: number): Recognition["unrecognised"][number] | null {

@@ -159,13 +159,15 @@ const SEPARATOR = /^[-–—_=.\s]*$/;
  * Reads the rows of a table from the row after its header: data rows, `Analys` rows (attached to
  * the row above), repeated headers after page breaks (skipped, the table goes on), rows holding only
  * the tail of a cell (appended to the last data row), up to a blank gap, a heading, prose or the
- * header of another table.
+ * header of another table. `corrected` applies the person's column corrections to a repeated
+ * header before it is compared with the (corrected) first one.
  */
 export function scanRows(
   sheet: SheetGrid,
   header: HeaderCandidate,
   type: TableType,
   endRow: number,
+  corrected: (repeated: HeaderCandidate) => HeaderCandidate = (h) => h,
 ): { rows: RecognisedRow[]; repeatedHeaderRows: number[]; lastRow: number } {
   const rows: RecognisedRow[] = [];
   const repeatedHeaderRows: number[] = [];
@@ -190,7 +192,7 @@ export function scanRows(
     if (matchHeading(first.text) && count === 1) break;
     const repeated = readHeaderRow(sheet, r);
     if (repeated) {
-      if (sameHeader(repeated, header) && blankRun <= MAX_BLANK_RUN) {
+      if (sameHeader(corrected(repeated), header) && blankRun <= MAX_BLANK_RUN) {
         repeatedHeaderRows.push(r);
         blankRun = 0;
         lastRow = r;

@@ -347,3 +347,87 @@ describe("the user's mapping corrections (stored in _malkoll)", () => {
     expect(m.indicators.find((i) => i.row === 272)!.statedDirection).toBe("higher");
   });
 });
+
+describe("a correction applies to the whole table, across its repeated headers", () => {
+  // 002 lines 884–918: one indicator table whose header repeats at 899 and 914 (page breaks).
+  const snapshot = snapshotOf(seedAtLines("002-t2-kf-1.4"));
+
+  test("without corrections: one table of 19 rows", () => {
+    const tables = recognise(snapshot, []).tables.filter((t) => t.headerRow === 884);
+    expect(tables.map((t) => [t.rows.length, t.repeatedHeaderRows])).toEqual([[19, [899, 914]]]);
+  });
+
+  test("skipping column C keeps the 19 rows in one table, C skipped on every row", () => {
+    const corrected = recognise(snapshot, [
+      { sheet: "Uppföljning", headerCell: "A884", columns: { C: "ignore" } },
+    ]).tables.filter((t) => t.type === "indicators-followup" && t.headerRow >= 884 && t.headerRow <= 918);
+    expect(corrected.map((t) => [t.headerRow, t.rows.length, t.repeatedHeaderRows])).toEqual([
+      [884, 19, [899, 914]],
+    ]);
+    expect(corrected[0].columns[2]).toEqual({ col: 3, header: "Utfall män/ pojkar", role: "ignore" });
+    const m = buildModel(
+      snapshot,
+      recognise(snapshot, [{ sheet: "Uppföljning", headerCell: "A884", columns: { C: "ignore" } }]),
+      { period: null, directions: [] },
+    ).model;
+    const rows = m.indicators.filter((i) => i.row > 884 && i.row <= 918);
+    expect(rows).toHaveLength(19);
+    expect(rows.every((i) => i.outcomeMen === null)).toBe(true);
+  });
+});
+
+describe("a block the person points out (Läs in → Peka ut en tabell)", () => {
+  // A ledger extract as a finance user keeps it: no table Målkoll knows.
+  const ledger = textToSheet(
+    "Huvudbok",
+    [
+      "Utdrag ur huvudboken, augusti",
+      "",
+      "Konto\tBenämning\tBelopp",
+      "4010\tInköp av material\t125 000",
+      "5410\tFörbrukningsinventarier\t48 200",
+      "7010\tLöner\t1 450 000",
+    ].join("\n"),
+  );
+  const snapshot = snapshotOf(ledger);
+
+  test("Konto | Benämning | Belopp counts as table-like: header-unrecognized, not silence", () => {
+    const recognition = recognise(snapshot, []);
+    expect(recognition.tables).toEqual([]);
+    expect(recognition.unrecognised).toEqual([
+      { sheet: "Huvudbok", cell: "A3", range: "A3:C3", headers: ["Konto", "Benämning", "Belopp"] },
+    ]);
+  });
+
+  test("stored as a mapping, the block becomes a table with the chosen kind and columns", () => {
+    const recognition = recognise(snapshot, [
+      {
+        sheet: "Huvudbok",
+        headerCell: "A3",
+        tableType: "budget-other",
+        columns: { A: "ignore", B: "name", C: "budget" },
+      },
+    ]);
+    expect(recognition.unrecognised).toEqual([]);
+    expect(recognition.tables.map((t) => [t.id, t.type, t.rows.map((r) => r.row)])).toEqual([
+      ["Huvudbok!A3", "budget-other", [4, 5, 6]],
+    ]);
+    expect(recognition.tables[0].columns.map((c) => c.role)).toEqual(["ignore", "name", "budget"]);
+    const m = buildModel(snapshot, recognition, { period: null, directions: [] }).model;
+    expect(m.budget.map((b) => [b.label, b.budget, b.cells.budget])).toEqual([
+      ["Inköp av material", 125000, "C4"],
+      ["Förbrukningsinventarier", 48200, "C5"],
+      ["Löner", 1450000, "C6"],
+    ]);
+  });
+
+  test("without column choices the first column holds the labels", () => {
+    const recognition = recognise(snapshot, [
+      { sheet: "Huvudbok", headerCell: "B3", tableType: "budget-other" },
+    ]);
+    expect(recognition.tables[0].columns.map((c) => [c.header, c.role])).toEqual([
+      ["Benämning", "name"],
+      ["Belopp", null],
+    ]);
+  });
+});
