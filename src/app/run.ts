@@ -72,7 +72,7 @@ async function checkpoint(signal: AbortSignal | undefined): Promise<void> {
 export async function runGenerate(
   port: WorkbookPort,
   options: GenerateOptions,
-): Promise<{ result: CheckResult; plan: WritePlan }> {
+): Promise<{ result: CheckResult; plan: WritePlan; snapshot: WorkbookSnapshot }> {
   const progress = options.onProgress ?? (() => undefined);
   progress("read", 0);
   await checkpoint(options.signal);
@@ -100,7 +100,7 @@ export async function runGenerate(
     [...checked.findings, ...plan.findings],
     snapshot.sheets.map((s) => s.name),
   );
-  return { result: { ...checked, findings }, plan };
+  return { result: { ...checked, findings }, plan, snapshot };
 }
 
 function refuseIfTooLarge(checked: CheckResult, limit: number): void {

@@ -6,7 +6,7 @@ import type { CellSelection, MemoryPort } from "../ports/memory/memoryPort";
 import { formatSwedishNumber } from "../taskpane/state/wordTable";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", minWidth: 0, flexGrow: 1, height: "100vh" },
+  root: { display: "flex", flexDirection: "column", minWidth: 0, minHeight: 0, flexGrow: 1 },
   tabs: {
     display: "flex",
     flexWrap: "wrap",

@@ -1,44 +1,143 @@
-import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
 import { createRoot } from "react-dom/client";
+import type { WorkbookSnapshot } from "../engine/grid";
 import { MemoryPort } from "../ports/memory/memoryPort";
+import type { WorkbookPort } from "../ports/port";
 import { App } from "../taskpane/App";
 import { languageOf } from "../taskpane/i18n";
 import type { WithPort } from "../taskpane/state/usePane";
 import { GridView } from "./GridView";
-import { sampleWorkbook } from "./sampleWorkbook";
+import { WORKBOOKS, workbookFor } from "./workbooks";
 
 /**
  * The task pane exactly as in Excel, next to a grid view of an in-memory workbook: no Office
- * needed. `?theme=dark` and `?lang=en` switch theme and language.
+ * needed. Query: `theme=dark`, `lang=en`, `bok=<key>` (a bundled workbook, see workbooks.ts),
+ * `width=300` (the pane's width in px), `slow=<ms>` (each read and write takes that long, as over
+ * a slow connection to Excel on the web). A workbook of your own can be opened with the file picker.
  */
 const params = new URLSearchParams(window.location.search);
 const dark = params.get("theme") === "dark";
 const language = languageOf(params.get("lang") ?? "sv");
-const port = new MemoryPort(sampleWorkbook());
-const withPort: WithPort = (work) => work(port);
-(window as unknown as { malkollPort: MemoryPort }).malkollPort = port;
+const paneWidth = Math.min(Math.max(Number(params.get("width")) || 350, 280), 640);
+const slowMs = Math.min(Number(params.get("slow")) || 0, 60_000);
+
+const useStyles = makeStyles({
+  page: {
+    display: "flex",
+    alignItems: "stretch",
+    height: "100vh",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  pane: { flexShrink: 0, overflowY: "auto", overflowX: "hidden", borderRight: "1px solid #8a8886" },
+  side: { display: "flex", flexDirection: "column", minWidth: 0, flexGrow: 1 },
+  toolbar: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: "12px",
+    padding: "6px 8px",
+    fontSize: tokens.fontSizeBase200,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
+  },
+  error: { color: tokens.colorStatusDangerForeground3 },
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Every read and write waits `ms` first; the memory port itself stays all-or-nothing. */
+function withDelays(port: MemoryPort, ms: number): WithPort {
+  if (ms <= 0) return (work) => work(port);
+  const slow: WorkbookPort = {
+    read: async () => (await sleep(ms), port.read()),
+    write: async (plan) => (await sleep(ms), port.write(plan)),
+    clearFlags: (flags, state) => port.clearFlags(flags, state),
+    select: (sheet, cell) => port.select(sheet, cell),
+  };
+  return (work) => work(slow);
+}
+
+/** Reads an .xlsx in the browser with ExcelJS, loaded only when a file is picked. */
+async function readXlsxFile(file: File): Promise<WorkbookSnapshot> {
+  const { loadWithExcelJS, snapshotFromWorkbook } = await import(
+    /* webpackChunkName: "playground-xlsx" */ "../ports/xlsx/read"
+  );
+  const workbook = await loadWithExcelJS(new Uint8Array(await file.arrayBuffer()));
+  return snapshotFromWorkbook(workbook, file.name);
+}
 
 function Playground() {
+  const styles = useStyles();
+  const [workbook, setWorkbook] = useState<{ snapshot: WorkbookSnapshot; key: number }>(() => ({
+    snapshot: workbookFor(params.get("bok")),
+    key: 0,
+  }));
+  const [problem, setProblem] = useState<string | null>(null);
+  const port = useMemo(() => new MemoryPort(workbook.snapshot), [workbook]);
+  const withPort = useMemo(() => withDelays(port, slowMs), [port]);
+  (window as unknown as { malkollPort: MemoryPort }).malkollPort = port;
+
+  const open = async (file: File | undefined) => {
+    if (!file) return;
+    setProblem(null);
+    try {
+      const snapshot = await readXlsxFile(file);
+      setWorkbook((w) => ({ snapshot, key: w.key + 1 }));
+    } catch (err) {
+      setProblem(`${file.name}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+
   return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
-      <div style={{ display: "flex", alignItems: "stretch", height: "100vh" }}>
-        <div
-          data-testid="pane"
-          style={{
-            width: 350,
-            flexShrink: 0,
-            overflowY: "auto",
-            overflowX: "hidden",
-            borderRight: "1px solid #8a8886",
-          }}
-        >
-          <App withPort={withPort} language={language} dark={dark} host="browser" />
-        </div>
-        <GridView port={port} />
+    <div className={styles.page}>
+      <div data-testid="pane" className={styles.pane} style={{ width: paneWidth }}>
+        <App key={workbook.key} withPort={withPort} language={language} dark={dark} host="browser" />
       </div>
-    </FluentProvider>
+      <div className={styles.side}>
+        <div className={styles.toolbar}>
+          <label>
+            Arbetsbok{" "}
+            <select
+              value={params.get("bok") ?? "t2"}
+              onChange={(e) => {
+                params.set("bok", e.target.value);
+                window.location.search = params.toString();
+              }}
+            >
+              {Object.keys(WORKBOOKS).map((key) => (
+                <option key={key} value={key}>
+                  {key}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Öppna en egen .xlsx{" "}
+            <input
+              type="file"
+              accept=".xlsx"
+              data-testid="open-xlsx"
+              onChange={(e) => void open(e.target.files?.[0])}
+            />
+          </label>
+          <span data-testid="workbook-name">{workbook.snapshot.name}</span>
+          {problem && (
+            <span className={styles.error} role="alert">
+              {problem}
+            </span>
+          )}
+        </div>
+        <GridView key={workbook.key} port={port} />
+      </div>
+    </div>
   );
 }
 
 const container = document.getElementById("container");
-if (container) createRoot(container).render(<Playground />);
+if (container)
+  createRoot(container).render(
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
+      <Playground />
+    </FluentProvider>,
+  );

@@ -13,17 +13,28 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
+import { Settings20Regular } from "@fluentui/react-icons";
 import { Suspense, lazy, useState } from "react";
 import type { Language } from "./i18n";
 import { LanguageContext, stringsFor } from "./i18n";
-import { FindingsList } from "./components/FindingsList";
-import { GenerateStep } from "./components/GenerateStep";
+import { PeriodBar } from "./components/PeriodBar";
 import { ReadStep } from "./components/ReadStep";
 import { RibbonCheckNotice } from "./components/RibbonCheckNotice";
-import { SettingsForm } from "./components/SettingsForm";
+import { shownPeriod } from "./state/period";
 import type { WithPort } from "./state/usePane";
 import { usePane } from "./state/usePane";
 
+// Läs in is the first screen; the other steps load when first opened, which keeps the pane's
+// first load within its 200 KB budget.
+const FindingsList = lazy(() =>
+  import("./components/FindingsList").then((m) => ({ default: m.FindingsList })),
+);
+const GenerateStep = lazy(() =>
+  import("./components/GenerateStep").then((m) => ({ default: m.GenerateStep })),
+);
+const SettingsForm = lazy(() =>
+  import("./components/SettingsForm").then((m) => ({ default: m.SettingsForm })),
+);
 // "Testa mot Excel" is loaded when Inställningar is opened, not with the pane.
 const ExcelSelfTest = lazy(() =>
   import("./components/ExcelSelfTest").then((m) => ({ default: m.ExcelSelfTest })),
@@ -37,7 +48,7 @@ const useStyles = makeStyles({
     boxSizing: "border-box",
     width: "100%",
     maxWidth: "480px",
-    padding: "8px 12px 24px",
+    padding: "8px 8px 24px",
     display: "flex",
     flexDirection: "column",
     gap: "8px",
@@ -48,10 +59,23 @@ const useStyles = makeStyles({
     "& .fui-Field, & .fui-Select": { minWidth: 0, maxWidth: "100%" },
     "& select": { minWidth: 0, maxWidth: "100%", textOverflow: "ellipsis" },
   },
+  header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "8px" },
   title: { margin: "4px 0 0", fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  tabs: { flexWrap: "wrap" },
+  // The three steps stay on one row down to a 300 px pane (Inställningar sits in the header).
+  tabs: { flexWrap: "nowrap" },
+  tab: { paddingLeft: "6px", paddingRight: "6px", minWidth: 0 },
   busy: { display: "flex", alignItems: "center", gap: "8px" },
   panel: { outline: "none" },
+  // Read by screen readers, not shown.
+  live: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
 });
 
 export interface AppProps {
@@ -68,8 +92,15 @@ export function App({ withPort, language, dark, initialStep = "read", host = "ex
   const strings = stringsFor(language);
   const { state, dispatch, actions } = usePane(withPort, language, host);
   const [step, setStep] = useState<StepKey>(initialStep);
+  const [periodEditing, setPeriodEditing] = useState(false);
+  const [openBlock, setOpenBlock] = useState<string | null>(null);
   const busy = state.phase !== "idle";
-  const steps: StepKey[] = ["read", "check", "generate", "settings"];
+  const steps: StepKey[] = ["read", "check", "generate"];
+  const period = shownPeriod(state.chosenPeriod, state.result);
+  const choosePeriod = () => {
+    setPeriodEditing(true);
+    window.scrollTo?.({ top: 0 });
+  };
 
   return (
     <LanguageContext.Provider value={language}>
@@ -79,24 +110,48 @@ export function App({ withPort, language, dark, initialStep = "read", host = "ex
         data-theme={dark ? "dark" : "light"}
       >
         <main className={styles.root} lang={language}>
-          <h1 className={styles.title}>{strings.appTitle}</h1>
+          <div className={styles.header}>
+            <h1 className={styles.title}>{strings.appTitle}</h1>
+            <Button
+              id="tab-settings"
+              appearance={step === "settings" ? "secondary" : "subtle"}
+              size="small"
+              icon={<Settings20Regular />}
+              aria-pressed={step === "settings"}
+              aria-controls="step-panel"
+              onClick={() => setStep(step === "settings" ? "read" : "settings")}
+            >
+              {strings.tabs.settings}
+            </Button>
+          </div>
           <RibbonCheckNotice />
+          <div className={styles.live} role="status" aria-live="polite" data-live>
+            <span key={state.announcement.seq}>{state.announcement.text}</span>
+          </div>
+          <PeriodBar
+            chosen={state.chosenPeriod}
+            result={state.result}
+            busy={busy}
+            editing={periodEditing}
+            onEditing={setPeriodEditing}
+            onChoose={(p) => void actions.choosePeriod(p)}
+          />
           <TabList
             className={styles.tabs}
             size="small"
-            selectedValue={step}
+            selectedValue={step === "settings" ? null : step}
             onTabSelect={(_, d) => setStep(d.value as StepKey)}
             aria-label={strings.appTitle}
           >
             {steps.map((key) => (
-              <Tab key={key} value={key} id={`tab-${key}`} aria-controls="step-panel">
+              <Tab key={key} value={key} id={`tab-${key}`} aria-controls="step-panel" className={styles.tab}>
                 {strings.tabs[key]}
               </Tab>
             ))}
           </TabList>
 
           {state.error && (
-            <MessageBar intent="error" role="alert">
+            <MessageBar intent="error" role="alert" layout="multiline">
               <MessageBarBody>
                 <MessageBarTitle>{strings.errorTitle}</MessageBarTitle>
                 {state.error.text}
@@ -105,6 +160,11 @@ export function App({ withPort, language, dark, initialStep = "read", host = "ex
                 )}
               </MessageBarBody>
               <MessageBarActions>
+                {state.error.retry && (
+                  <Button size="small" onClick={() => actions.retry()}>
+                    {strings.retry}
+                  </Button>
+                )}
                 <Button size="small" onClick={() => dispatch({ type: "dismissError" })}>
                   {strings.dismiss}
                 </Button>
@@ -112,7 +172,7 @@ export function App({ withPort, language, dark, initialStep = "read", host = "ex
             </MessageBar>
           )}
           {state.notice && (
-            <MessageBar intent={state.notice.intent} role="status">
+            <MessageBar intent={state.notice.intent} layout="multiline" data-notice={state.notice.intent}>
               <MessageBarBody>{state.notice.text}</MessageBarBody>
               <MessageBarActions>
                 <Button size="small" onClick={() => dispatch({ type: "dismissNotice" })}>
@@ -122,71 +182,78 @@ export function App({ withPort, language, dark, initialStep = "read", host = "ex
             </MessageBar>
           )}
           {busy && state.phase !== "generating" && (
-            <div className={styles.busy} role="status">
+            <div className={styles.busy}>
               <Spinner size="tiny" />
               <span>{strings.busy}</span>
             </div>
           )}
 
           <section id="step-panel" role="tabpanel" aria-labelledby={`tab-${step}`} className={styles.panel}>
-            {step === "read" && (
-              <ReadStep
-                snapshot={state.snapshot}
-                result={state.result}
-                busy={busy}
-                onRead={() => void actions.check()}
-                onSaveMapping={(mapping, directions) => void actions.saveMapping(mapping, directions)}
-              />
-            )}
-            {step === "check" && (
-              <div>
-                <Button
-                  appearance="primary"
-                  disabled={busy}
-                  onClick={() => void actions.check()}
-                  style={{ marginBottom: 8 }}
-                >
-                  {strings.check.run}
-                </Button>
-                {state.result ? (
-                  <FindingsList
-                    findings={state.result.findings}
-                    goals={state.result.model.goals}
-                    filter={state.filter}
-                    onFilterChange={(filter) => dispatch({ type: "filter", filter })}
-                    onSelect={(f) => void actions.select(f)}
-                  />
-                ) : (
-                  <p>{strings.check.needsRead}</p>
-                )}
-              </div>
-            )}
-            {step === "generate" && (
-              <GenerateStep
-                period={state.period}
-                phase={state.phase}
-                progress={state.progress}
-                lastPlan={state.lastPlan}
-                onPeriod={(change) => dispatch({ type: "period", ...change })}
-                onGenerate={() => void actions.generate()}
-                onCancel={() => actions.cancelGenerate()}
-                onClearFlags={() => void actions.clearFlags()}
-                onCopy={(table) => void actions.copyTable(table)}
-              />
-            )}
-            {step === "settings" && (
-              <>
-                <SettingsForm
-                  draft={state.settingsDraft}
+            <Suspense fallback={<Spinner size="tiny" />}>
+              {step === "read" && (
+                <ReadStep
+                  snapshot={state.snapshot}
+                  result={state.result}
                   busy={busy}
-                  onDraft={(key, text) => dispatch({ type: "settingDraft", key, text })}
-                  onSave={() => void actions.saveSettings()}
+                  openBlock={openBlock}
+                  onRead={() => void actions.check("read")}
+                  onSaveMapping={(mapping, directions) => void actions.saveMapping(mapping, directions)}
                 />
-                <Suspense fallback={null}>
+              )}
+              {step === "check" && (
+                <div>
+                  {!state.result && <p>{strings.check.intro}</p>}
+                  <Button
+                    appearance="primary"
+                    disabledFocusable={busy}
+                    onClick={() => void actions.check("check")}
+                    style={{ marginBottom: 8 }}
+                  >
+                    {strings.check.run}
+                  </Button>
+                  {state.result && (
+                    <FindingsList
+                      findings={state.result.findings}
+                      model={state.result.model}
+                      filter={state.filter}
+                      onFilterChange={(filter) => dispatch({ type: "filter", filter })}
+                      onSelect={(f) => void actions.select(f)}
+                      onChoosePeriod={choosePeriod}
+                      onReadBlock={(f) => {
+                        setOpenBlock(`${f.sheet}!${f.cell}`);
+                        setStep("read");
+                      }}
+                    />
+                  )}
+                </div>
+              )}
+              {step === "generate" && (
+                <GenerateStep
+                  period={period}
+                  phase={state.phase}
+                  progress={state.progress}
+                  cancelRequested={state.cancelRequested}
+                  lastPlan={state.lastPlan}
+                  onChoosePeriod={choosePeriod}
+                  onGenerate={() => void actions.generate()}
+                  onCancel={() => actions.cancelGenerate()}
+                  onClearFlags={() => void actions.clearFlags()}
+                  onCopy={(table) => void actions.copyTable(table)}
+                />
+              )}
+              {step === "settings" && (
+                <>
+                  <SettingsForm
+                    draft={state.settingsDraft}
+                    saved={state.settingsSaved}
+                    busy={busy}
+                    onDraft={(key, text) => dispatch({ type: "settingDraft", key, text })}
+                    onSave={() => void actions.saveSettings()}
+                  />
                   <ExcelSelfTest />
-                </Suspense>
-              </>
-            )}
+                </>
+              )}
+            </Suspense>
           </section>
         </main>
       </FluentProvider>

@@ -70,11 +70,12 @@ describe("App over a memory workbook", () => {
     expect(screen.getByText("Indikatorer (uppföljning)")).toBeTruthy();
 
     fireEvent.click(screen.getByRole("button", { name: "Rätta tolkning" }));
-    const direction = screen.getByRole("combobox", { name: /Riktning för Andel barn/ });
+    fireEvent.click(await screen.findByText("Riktning per indikator (1)")); // opens the folded list
+    const direction = screen.getByRole("combobox", { name: /^Andel barn/ });
     expect((direction as HTMLSelectElement).value).toBe("lower"); // the engine knows bistånd shares are lower-is-better
     fireEvent.change(direction, { target: { value: "higher" } });
     fireEvent.click(screen.getByRole("button", { name: "Spara i arbetsboken" }));
-    await screen.findByText(/Rättelsen är sparad/);
+    await screen.findByText("Rättelsen är sparad i arbetsboken och kontrollen körd igen.");
     expect((await stateOf(memory)).directions).toEqual([
       { sheet: "Uppföljning", row: 4, direction: "higher" },
     ]);
@@ -83,11 +84,11 @@ describe("App over a memory workbook", () => {
   test("settings are saved as setting rows", async () => {
     const memory = port();
     render(<App withPort={(work) => work(memory)} language="sv" dark={false} initialStep="settings" />);
-    fireEvent.change(screen.getByRole("textbox", { name: /Tolerans för delvis uppfyllt/ }), {
+    fireEvent.change(await screen.findByRole("textbox", { name: /Tolerans för delvis uppfyllt/ }), {
       target: { value: "15" },
     });
     fireEvent.click(screen.getByRole("button", { name: "Spara inställningar" }));
-    await screen.findByText(/Inställningarna är sparade/);
+    await screen.findByText("Inställningarna är sparade i arbetsboken.");
     expect((await stateOf(memory)).settings).toEqual({ partlyMetTolerance: 0.15 });
   });
 

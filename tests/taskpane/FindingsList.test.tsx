@@ -3,17 +3,19 @@ import { fireEvent, screen, within } from "@testing-library/react";
 import { useState } from "react";
 import { FindingsList } from "../../src/taskpane/components/FindingsList";
 import type { Finding } from "../../src/engine/findings";
+import { finding } from "../../src/engine/findings";
+import { MUST_WRITE_CODES as MUST_WRITE } from "../../src/taskpane/state/findings";
 import type { FindingsFilter } from "../../src/taskpane/state/findings";
 import { DEFAULT_FILTER } from "../../src/taskpane/state/findings";
-import { FINDINGS, GOALS } from "./fixtures";
+import { FINDINGS, MODEL_WITH_UNITS, result } from "./fixtures";
 import { renderInPane } from "./render";
 
-function Harness({ onSelect }: { onSelect(f: Finding): void }) {
+function Harness({ onSelect, findings = FINDINGS }: { onSelect(f: Finding): void; findings?: Finding[] }) {
   const [filter, setFilter] = useState<FindingsFilter>(DEFAULT_FILTER);
   return (
     <FindingsList
-      findings={FINDINGS}
-      goals={GOALS}
+      findings={findings}
+      model={MODEL_WITH_UNITS}
       filter={filter}
       onFilterChange={(f) => setFilter({ ...filter, ...f })}
       onSelect={onSelect}
@@ -38,7 +40,7 @@ describe("FindingsList", () => {
     expect(screen.getByText("3 varningar")).toBeTruthy();
 
     fireEvent.click(screen.getByRole("radio", { name: "Mål" }));
-    const regions = screen.getAllByRole("region").map((r) => r.getAttribute("aria-label"));
+    const regions = screen.getAllByRole("region").map((r) => within(r).getByRole("heading").textContent);
     expect(regions).toEqual([
       "1.1 Självförsörjning (2)",
       "1.1.1 Invånare försörjer sig själva (1)",
@@ -50,13 +52,13 @@ describe("FindingsList", () => {
   test("Min enhet and Vad måste jag skriva? narrow the list", () => {
     renderInPane(<Harness onSelect={() => undefined} />);
     fireEvent.change(screen.getByRole("combobox", { name: "Min enhet" }), {
-      target: { value: "Uppföljning!A1" },
+      target: { value: "goal:Uppföljning!A1" },
     });
     expect(shownCodes()).toEqual(["analysis-missing", "target-less-ambitious", "direction-unknown"]);
     fireEvent.click(screen.getByRole("switch", { name: "Vad måste jag skriva?" }));
     expect(shownCodes()).toEqual(["analysis-missing"]);
     fireEvent.change(screen.getByRole("combobox", { name: "Min enhet" }), {
-      target: { value: "Uppföljning!A40" },
+      target: { value: "goal:Uppföljning!A40" },
     });
     expect(shownCodes()).toEqual(["outcome-missing"]);
   });
@@ -64,7 +66,7 @@ describe("FindingsList", () => {
   test("clicking or pressing Enter on a finding asks to select its cell", () => {
     const onSelect = jest.fn();
     renderInPane(<Harness onSelect={onSelect} />);
-    const button = screen.getByRole("button", { name: /Analys saknas\. Gå till Uppföljning!A25/ });
+    const button = screen.getByRole("button", { name: "Varning Analys saknas Uppföljning!A25" });
     fireEvent.click(button);
     expect(onSelect).toHaveBeenCalledWith(expect.objectContaining({ sheet: "Uppföljning", cell: "A25" }));
     expect(button.tagName).toBe("BUTTON"); // native button: Enter and Space work from the keyboard
@@ -80,12 +82,67 @@ describe("FindingsList", () => {
     renderInPane(
       <FindingsList
         findings={[]}
-        goals={[]}
+        model={result().model}
         filter={DEFAULT_FILTER}
         onFilterChange={() => undefined}
         onSelect={() => undefined}
       />,
     );
     expect(screen.getByText(/Inga anmärkningar\./)).toBeTruthy();
+  });
+});
+
+describe("Min enhet and what blocks judging", () => {
+  const withUnits: Finding[] = [
+    ...FINDINGS,
+    finding({
+      code: "result-unit-cap",
+      sheet: "Resultatenheter",
+      cell: "G6",
+      message: "Överföringen är större än taket",
+      messageEn: "Carry-over above the cap",
+    }),
+    finding({
+      code: "period-unknown",
+      sheet: "Uppföljning",
+      cell: "A1",
+      message: "Ingen period angiven",
+      messageEn: "No period",
+    }),
+  ];
+
+  test("lists goals, areas and result units (no totals); an area shows its budget rows' findings", () => {
+    renderInPane(<Harness onSelect={() => undefined} findings={withUnits} />);
+    const select = screen.getByRole("combobox", { name: "Min enhet" }) as HTMLSelectElement;
+    const groups = [...select.querySelectorAll("optgroup")].map((g) => [
+      g.label,
+      [...g.querySelectorAll("option")].map((o) => o.textContent?.trim()),
+    ]);
+    expect(groups).toEqual([
+      ["Mål", ["1.1 Självförsörjning", "1.1.1 Invånare försörjer sig själva", "1.2 Trygg stad"]],
+      ["Verksamhetsområden och enheter", ["Äldreomsorg", "Individ- och familjeomsorg"]],
+      ["Resultatenheter", ["Hemtjänst Årsta"]],
+    ]);
+    fireEvent.change(select, { target: { value: "unit:aldreomsorg" } });
+    expect(shownCodes()).toEqual(["period-unknown", "budget-sign"]);
+    fireEvent.change(select, { target: { value: "unit:hemtjanstarsta" } });
+    expect(shownCodes()).toEqual(["period-unknown", "result-unit-cap"]);
+  });
+
+  test("Vad måste jag skriva? keeps what blocks judging first, and never says there is nothing", () => {
+    const noPeriod = withUnits.filter((f) => !MUST_WRITE.has(f.code));
+    renderInPane(<Harness onSelect={() => undefined} findings={noPeriod} />);
+    fireEvent.click(screen.getByRole("switch", { name: "Vad måste jag skriva?" }));
+    expect(shownCodes()).toEqual(["period-unknown"]);
+    expect(screen.getByRole("region", { name: "Det här hindrar bedömningen" })).toBeTruthy();
+    expect(screen.queryByText(/Inga anmärkningar/)).toBeNull();
+    expect(screen.getByText(/Lös först det som hindrar bedömningen ovan/)).toBeTruthy();
+  });
+
+  test("counts use the right plural", () => {
+    renderInPane(<Harness onSelect={() => undefined} findings={FINDINGS.slice(0, 2)} />);
+    expect(screen.getByText("1 fel")).toBeTruthy();
+    expect(screen.getByText("1 varning")).toBeTruthy();
+    expect(screen.getByText("0 info")).toBeTruthy();
   });
 });

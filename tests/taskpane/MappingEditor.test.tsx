@@ -31,7 +31,8 @@ describe("MappingEditor", () => {
     const onSave = jest.fn();
     renderInPane(
       <MappingEditor
-        table={table}
+        target={{ kind: "table", table }}
+        sheets={[]}
         indicators={[indicator]}
         stored={undefined}
         storedDirections={[]}
@@ -40,10 +41,10 @@ describe("MappingEditor", () => {
         onCancel={() => undefined}
       />,
     );
-    fireEvent.change(screen.getByRole("combobox", { name: "Roll för kolumn C (Konstig)" }), {
+    fireEvent.change(screen.getByRole("combobox", { name: "C: Konstig" }), {
       target: { value: "target" },
     });
-    fireEvent.change(screen.getByRole("combobox", { name: "Riktning för Sjukfrånvaro" }), {
+    fireEvent.change(screen.getByRole("combobox", { name: "Sjukfrånvaro" }), {
       target: { value: "lower" },
     });
     fireEvent.click(screen.getByRole("button", { name: "Spara i arbetsboken" }));
@@ -57,7 +58,8 @@ describe("MappingEditor", () => {
     const onSave = jest.fn();
     renderInPane(
       <MappingEditor
-        table={table}
+        target={{ kind: "table", table }}
+        sheets={[]}
         indicators={[indicator]}
         stored={{ sheet: "Uppföljning", headerCell: "A10", columns: { C: "kfTarget" } }}
         storedDirections={[{ sheet: "Uppföljning", row: 11, direction: "lower" }]}
@@ -66,14 +68,12 @@ describe("MappingEditor", () => {
         onCancel={() => undefined}
       />,
     );
-    expect(
-      (screen.getByRole("combobox", { name: "Roll för kolumn C (Konstig)" }) as HTMLSelectElement).value,
-    ).toBe("kfTarget");
-    expect(
-      (screen.getByRole("combobox", { name: "Riktning för Sjukfrånvaro" }) as HTMLSelectElement).value,
-    ).toBe("lower");
+    expect((screen.getByRole("combobox", { name: "C: Konstig" }) as HTMLSelectElement).value).toBe(
+      "kfTarget",
+    );
+    expect((screen.getByRole("combobox", { name: "Sjukfrånvaro" }) as HTMLSelectElement).value).toBe("lower");
     fireEvent.change(screen.getByRole("combobox", { name: "Tabelltyp" }), { target: { value: "ignore" } });
-    expect(screen.queryByRole("combobox", { name: /Roll för kolumn/ })).toBeNull();
+    expect(screen.queryByRole("combobox", { name: /^C: / })).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "Spara i arbetsboken" }));
     expect(onSave.mock.calls[0][0]).toEqual({
       sheet: "Uppföljning",
@@ -87,7 +87,8 @@ describe("MappingEditor", () => {
     const onSave = jest.fn();
     renderInPane(
       <MappingEditor
-        table={table}
+        target={{ kind: "table", table }}
+        sheets={[]}
         indicators={[indicator]}
         stored={undefined}
         storedDirections={[]}

@@ -8,14 +8,17 @@ import { renderInPane } from "./render";
 function Harness({
   onSave,
   initial = {},
+  saved = {},
 }: {
   onSave(): void;
   initial?: Partial<Record<keyof Settings, string>>;
+  saved?: Partial<Record<keyof Settings, string>>;
 }) {
   const [draft, setDraft] = useState(initial);
   return (
     <SettingsForm
       draft={draft}
+      saved={saved}
       busy={false}
       onDraft={(key, text) => {
         const next = { ...draft };
@@ -43,21 +46,25 @@ describe("SettingsForm", () => {
     const input = screen.getByRole("textbox", { name: /Tak för resultatöverföring/ });
     fireEvent.change(input, { target: { value: "250" } });
     expect(screen.getByText("Ange ett tal mellan 0 och 100.")).toBeTruthy();
+    expect(screen.queryByText(/Inte sparad|Ändrad/)).toBeNull(); // an invalid draft is no change
     const save = screen.getByRole("button", { name: "Spara inställningar" }) as HTMLButtonElement;
     expect(save.disabled).toBe(true);
     fireEvent.change(input, { target: { value: "12,5" } });
     expect(screen.queryByText(/Ange ett tal/)).toBeNull();
-    expect(screen.getByText(/Ändrad för arbetsboken/)).toBeTruthy();
+    expect(screen.getByText(/Inte sparad/)).toBeTruthy();
     fireEvent.click(save);
     expect(onSave).toHaveBeenCalledTimes(1);
   });
 
-  test("Återställ standard clears the override", () => {
-    renderInPane(<Harness onSave={() => undefined} initial={{ partlyMetTolerance: "15" }} />);
+  test("a stored override says so; Återställ standard clears it, unsaved until saved", () => {
+    const stored = { partlyMetTolerance: "15" };
+    renderInPane(<Harness onSave={() => undefined} initial={stored} saved={stored} />);
+    expect(screen.getByText("Ändrad för arbetsboken")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Återställ standard" }));
     expect(
       (screen.getByRole("textbox", { name: /Tolerans för delvis uppfyllt/ }) as HTMLInputElement).value,
     ).toBe("");
     expect(screen.queryByText(/Ändrad för arbetsboken/)).toBeNull();
+    expect(screen.getByText(/Inte sparad/)).toBeTruthy();
   });
 });

@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS } from "../../src/engine/settings";
 import { emptyState } from "../../src/engine/state";
 import type { Finding } from "../../src/engine/findings";
 import { finding } from "../../src/engine/findings";
-import type { Goal } from "../../src/engine/model/types";
+import type { BudgetLine, Goal } from "../../src/engine/model/types";
 
 const counts = { met: 0, partlyMet: 0, notMet: 0, notMeasured: 0, activitiesWithDeviation: 0, activities: 0 };
 
@@ -96,3 +96,34 @@ export function result(partial: Partial<CheckResult> = {}): CheckResult {
     ...partial,
   };
 }
+
+const line = (sheet: string, row: number, label: string, tableType: BudgetLine["tableType"]): BudgetLine => ({
+  sheet,
+  row,
+  table: tableType,
+  kind: "row",
+  label,
+  unit: tableType === "resultatenheter" ? "tkr" : "mnkr",
+  budget: 1,
+  adjustments: null,
+  changes: null,
+  forecastBeforeTransfers: null,
+  forecast: 1,
+  deviation: 0,
+  computedDeviation: 0,
+  analysis: null,
+  cells: {},
+  tableType,
+  tableId: `${sheet}!A1`,
+});
+
+/** The fixture goals plus a nämnd's areas (Ekonomi) and a result unit (Resultatenheter). */
+export const MODEL_WITH_UNITS = {
+  ...result().model,
+  budget: [
+    line("Ekonomi", 3, "Äldreomsorg", "driftbudget-omrade"),
+    line("Ekonomi", 4, "Individ- och familjeomsorg", "driftbudget-omrade"),
+    { ...line("Ekonomi", 9, "Totalt", "driftbudget-omrade"), kind: "total" as const },
+    line("Resultatenheter", 6, "Hemtjänst Årsta", "resultatenheter"),
+  ],
+};

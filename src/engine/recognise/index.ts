@@ -69,15 +69,14 @@ const GOAL_FAMILY: TableType[] = ["indicators-followup", "indicators-plan", "act
 /**
  * A header row the person pointed at (`Läs in` → a block they named): its text cells from the
  * stored header cell rightwards, with the roles they chose, else what the vocabulary says. The first
- * column holds the row labels unless another column was named so.
+ * column holds the row labels unless another column was named so. The pane shows the same columns
+ * before the person saves.
  */
-function declaredHeader(sheet: SheetGrid, row: number, mappings: MappingOverride[]): HeaderCandidate | null {
-  const override = mappings.find(
-    (m) => m.sheet === sheet.name && isTableType(m.tableType) && parseA1(m.headerCell)?.row === row,
-  );
-  const start = override ? parseA1(override.headerCell) : null;
-  if (!override || !start) return null;
-  const family = GOAL_FAMILY.includes(override.tableType as TableType) ? "goal" : "budget";
+export function declaredHeader(sheet: SheetGrid, override: MappingOverride): HeaderCandidate | null {
+  const start = parseA1(override.headerCell);
+  if (!start || !isTableType(override.tableType)) return null;
+  const row = start.row;
+  const family = GOAL_FAMILY.includes(override.tableType) ? "goal" : "budget";
   const vocabulary = family === "goal" ? goalTableRole : budgetRole;
   const columns: HeaderCandidate["columns"] = [];
   for (let c = start.col; c <= lastCol(sheet); c++) {
@@ -91,6 +90,17 @@ function declaredHeader(sheet: SheetGrid, row: number, mappings: MappingOverride
     if (label.role !== "ignore") label.role = "name";
   }
   return { row, firstCol: columns[0].col, lastCol: columns[columns.length - 1].col, columns, family };
+}
+
+function declaredHeaderOnRow(
+  sheet: SheetGrid,
+  row: number,
+  mappings: MappingOverride[],
+): HeaderCandidate | null {
+  const override = mappings.find(
+    (m) => m.sheet === sheet.name && isTableType(m.tableType) && parseA1(m.headerCell)?.row === row,
+  );
+  return override ? declaredHeader(sheet, override) : null;
 }
 
 function recogniseTables(sheet: SheetGrid, mappings: MappingOverride[], out: Recognition): void {
@@ -130,7 +140,8 @@ function recogniseTables(sheet: SheetGrid, mappings: MappingOverride[], out: Rec
   const merged = new MergedHeaders(sheet);
   for (let r = sheet.originRow; r <= endRow; r++) {
     if (claimed.some((c) => r >= c.row1 && r <= c.row2)) continue;
-    const found = merged.read(r, endCol) ?? readHeaderRow(sheet, r) ?? declaredHeader(sheet, r, mappings);
+    const found =
+      merged.read(r, endCol) ?? readHeaderRow(sheet, r) ?? declaredHeaderOnRow(sheet, r, mappings);
     if (!found) {
       const suspicious = looksLikeHeader(sheet, r);
       if (suspicious) out.unrecognised.push(suspicious);

@@ -1,10 +1,20 @@
-import { Field, Radio, RadioGroup, Select, Switch, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  Radio,
+  RadioGroup,
+  Select,
+  Switch,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useId } from "react";
 import type { Finding } from "../../engine/findings";
 import { countBySeverity } from "../../engine/findings";
-import type { Goal } from "../../engine/model/types";
+import type { Model } from "../../engine/model/types";
 import { useLanguage, useStrings } from "../i18n";
-import type { FindingsFilter, GroupBy } from "../state/findings";
-import { filterFindings, goalDepth, goalLabel, groupFindings } from "../state/findings";
+import type { FindingsFilter, GroupBy, ScopeOption } from "../state/findings";
+import { blockingFindings, filterFindings, goalLabel, groupFindings, scopeOptions } from "../state/findings";
 import { SeverityBadge } from "./SeverityBadge";
 
 const useStyles = makeStyles({
@@ -17,7 +27,14 @@ const useStyles = makeStyles({
     margin: "0 0 4px 0",
     overflowWrap: "anywhere",
   },
+  blocking: {
+    margin: "8px 0 0 0",
+    padding: "8px",
+    border: `1px solid ${tokens.colorStatusWarningBorder2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
   list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "4px" },
+  blocker: { display: "flex", flexDirection: "column", gap: "4px", alignItems: "flex-start" },
   item: {
     width: "100%",
     textAlign: "left",
@@ -45,36 +62,98 @@ const useStyles = makeStyles({
 
 export interface FindingsListProps {
   findings: Finding[];
-  goals: Goal[];
+  model: Model;
   filter: FindingsFilter;
   onFilterChange(filter: Partial<FindingsFilter>): void;
   onSelect(finding: Finding): void;
+  /** Opens the period editor at the top (for `period-unknown`). */
+  onChoosePeriod?(): void;
+  /** Opens Läs in at a block Målkoll could not read (for `header-unrecognized`). */
+  onReadBlock?(finding: Finding): void;
 }
 
-export function FindingsList({ findings, goals, filter, onFilterChange, onSelect }: FindingsListProps) {
+function ScopeOptions({ options }: { options: ScopeOption[] }) {
+  return (
+    <>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {"\u00a0\u00a0".repeat(o.depth)}
+          {o.label}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** One finding as a button: its whole visible text is its name; a click selects its cell. */
+function FindingButton({ finding, onSelect }: { finding: Finding; onSelect(f: Finding): void }) {
+  const styles = useStyles();
+  const language = useLanguage();
+  return (
+    <button
+      type="button"
+      className={styles.item}
+      data-finding={finding.code}
+      onClick={() => onSelect(finding)}
+    >
+      <SeverityBadge severity={finding.severity} />
+      <span className={styles.message}>{language === "en" ? finding.messageEn : finding.message}</span>
+      <span className={styles.where}>{`${finding.sheet}!${finding.cell}`}</span>
+    </button>
+  );
+}
+
+export function FindingsList({
+  findings,
+  model,
+  filter,
+  onFilterChange,
+  onSelect,
+  onChoosePeriod,
+  onReadBlock,
+}: FindingsListProps) {
   const styles = useStyles();
   const strings = useStrings();
-  const language = useLanguage();
-  const shown = filterFindings(findings, filter, goals);
-  const groups = groupFindings(shown, filter.groupBy, goals);
-  const counts = countBySeverity(shown);
-  const where = (f: Finding) => `${f.sheet}!${f.cell}`;
+  const ids = useId();
+  const scopes = scopeOptions(model);
+  const blocking = blockingFindings(findings);
+  const shown = filterFindings(findings, filter, model);
+  const groups = groupFindings(shown, filter.groupBy, model.goals);
+  const counts = countBySeverity([...blocking, ...shown]);
+  const judgingBlocked = blocking.some((f) => f.code === "period-unknown" || f.code === "nothing-recognised");
+  const emptyText =
+    findings.length === 0
+      ? strings.check.noFindings
+      : judgingBlocked
+        ? strings.check.nothingJudged
+        : filter.scope || filter.mustWrite
+          ? strings.check.noneMatch
+          : strings.check.noOther;
 
   return (
     <div>
       <div className={styles.filters}>
         <Field label={strings.check.myUnit}>
           <Select
-            value={filter.goal ?? ""}
-            onChange={(_, data) => onFilterChange({ goal: data.value === "" ? null : data.value })}
+            value={filter.scope ?? ""}
+            onChange={(_, data) => onFilterChange({ scope: data.value === "" ? null : data.value })}
           >
             <option value="">{strings.check.allUnits}</option>
-            {goals.map((g) => (
-              <option key={g.id} value={g.id}>
-                {"\u00a0\u00a0".repeat(goalDepth(g))}
-                {goalLabel(g)}
-              </option>
-            ))}
+            {scopes.goals.length > 0 && (
+              <optgroup label={strings.check.goalsGroup}>
+                <ScopeOptions options={scopes.goals} />
+              </optgroup>
+            )}
+            {scopes.units.length > 0 && (
+              <optgroup label={strings.check.unitsGroup}>
+                <ScopeOptions options={scopes.units} />
+              </optgroup>
+            )}
+            {scopes.resultUnits.length > 0 && (
+              <optgroup label={strings.check.resultUnitsGroup}>
+                <ScopeOptions options={scopes.resultUnits} />
+              </optgroup>
+            )}
           </Select>
         </Field>
         <Field hint={strings.check.mustWriteHint}>
@@ -96,40 +175,57 @@ export function FindingsList({ findings, goals, filter, onFilterChange, onSelect
         </Field>
       </div>
 
-      <div
-        className={styles.summary}
-        role="status"
-        aria-label={strings.check.summary(counts.error, counts.warning, counts.info)}
-      >
+      <p className={styles.summary} data-summary>
         <SeverityBadge severity="error" count={counts.error} />
         <SeverityBadge severity="warning" count={counts.warning} />
         <SeverityBadge severity="info" count={counts.info} />
-      </div>
+      </p>
 
-      {findings.length === 0 && <p className={styles.empty}>{strings.check.noFindings}</p>}
-      {findings.length > 0 && shown.length === 0 && <p className={styles.empty}>{strings.check.noneMatch}</p>}
+      {blocking.length > 0 && (
+        <section className={styles.blocking} aria-labelledby={`${ids}-blocking`} data-group="blocking">
+          <h2 id={`${ids}-blocking`} className={styles.groupTitle}>
+            {strings.check.blocking}
+          </h2>
+          <ul className={styles.list}>
+            {blocking.map((f, i) => (
+              <li key={`${f.code}-${f.sheet}-${f.cell}-${i}`} className={styles.blocker}>
+                <FindingButton finding={f} onSelect={onSelect} />
+                {f.code === "period-unknown" && onChoosePeriod && (
+                  <Button size="small" onClick={onChoosePeriod}>
+                    {strings.check.choosePeriod}
+                  </Button>
+                )}
+                {f.code === "header-unrecognized" && onReadBlock && (
+                  <Button size="small" onClick={() => onReadBlock(f)}>
+                    {strings.check.interpretBlock}
+                  </Button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
-      {groups.map((group) => {
+      {shown.length === 0 && <p className={styles.empty}>{emptyText}</p>}
+
+      {groups.map((group, g) => {
         const title = group.severity
           ? `${strings.severity[group.severity]} (${group.findings.length})`
           : `${group.goal ? goalLabel(group.goal) : strings.check.noGoal} (${group.findings.length})`;
         return (
-          <section key={group.key} className={styles.group} aria-label={title} data-group={group.key}>
-            <h3 className={styles.groupTitle}>{title}</h3>
+          <section
+            key={group.key}
+            className={styles.group}
+            aria-labelledby={`${ids}-group-${g}`}
+            data-group={group.key}
+          >
+            <h2 id={`${ids}-group-${g}`} className={styles.groupTitle}>
+              {title}
+            </h2>
             <ul className={styles.list}>
               {group.findings.map((f, i) => (
                 <li key={`${f.code}-${f.sheet}-${f.cell}-${i}`}>
-                  <button
-                    type="button"
-                    className={styles.item}
-                    data-finding={f.code}
-                    aria-label={`${strings.severity[f.severity]}: ${language === "en" ? f.messageEn : f.message}. ${strings.check.goTo(where(f))}`}
-                    onClick={() => onSelect(f)}
-                  >
-                    <SeverityBadge severity={f.severity} />
-                    <span className={styles.message}>{language === "en" ? f.messageEn : f.message}</span>
-                    <span className={styles.where}>{where(f)}</span>
-                  </button>
+                  <FindingButton finding={f} onSelect={onSelect} />
                 </li>
               ))}
             </ul>

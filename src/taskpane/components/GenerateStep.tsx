@@ -1,17 +1,19 @@
-import { Button, Field, Input, ProgressBar, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, ProgressBar, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { Copy20Regular, Eraser20Regular, TableAdd20Regular } from "@fluentui/react-icons";
-import { useMemo, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import type { WritePlan } from "../../ports/port";
 import { useStrings } from "../i18n";
-import type { GeneratePeriod, PaneState } from "../state/reducer";
+import type { ShownPeriod } from "../state/period";
+import { periodName } from "../state/period";
+import type { PaneState } from "../state/reducer";
 import type { SpecTable } from "../state/wordTable";
-import { splitTables } from "../state/wordTable";
+import { tableChoices } from "../state/wordTable";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "10px" },
-  row: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "flex-end" },
-  grow: { flexGrow: 1, minWidth: "120px" },
-  year: { width: "96px" },
+  row: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "center" },
+  text: { margin: 0, overflowWrap: "anywhere" },
+  muted: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   section: {
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
     paddingTop: "10px",
@@ -22,31 +24,13 @@ const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
 });
 
-const PERIODS: GeneratePeriod[] = ["T1", "T2", "VB"];
-
-interface TableChoice {
-  key: string;
-  label: string;
-  table: SpecTable;
-}
-
-export function tableChoices(plan: WritePlan | null): TableChoice[] {
-  if (!plan) return [];
-  return plan.sheets.flatMap((sheet) =>
-    splitTables(sheet.spec).map((table, i) => ({
-      key: `${sheet.name}#${i}`,
-      label: table.title ? `${sheet.name}: ${table.title}` : `${sheet.name} (${i + 1})`,
-      table,
-    })),
-  );
-}
-
 export interface GenerateStepProps {
-  period: PaneState["period"];
+  period: ShownPeriod;
   phase: PaneState["phase"];
   progress: PaneState["progress"];
+  cancelRequested: boolean;
   lastPlan: WritePlan | null;
-  onPeriod(change: { kind?: GeneratePeriod; year?: number }): void;
+  onChoosePeriod(): void;
   onGenerate(): void;
   onCancel(): void;
   onClearFlags(): void;
@@ -57,8 +41,9 @@ export function GenerateStep({
   period,
   phase,
   progress,
+  cancelRequested,
   lastPlan,
-  onPeriod,
+  onChoosePeriod,
   onGenerate,
   onCancel,
   onClearFlags,
@@ -66,74 +51,88 @@ export function GenerateStep({
 }: GenerateStepProps) {
   const styles = useStyles();
   const strings = useStrings();
+  const id = useId();
   const generating = phase === "generating";
   const busy = phase !== "idle";
-  const choices = useMemo(() => tableChoices(lastPlan), [lastPlan]);
+  // Once sheets are being written the run is not stopped halfway (see app/run.ts).
+  const writing = generating && (progress?.step === "write" || progress?.step === "done");
+  const choices = useMemo(() => tableChoices(lastPlan?.sheets ?? []), [lastPlan]);
+  const groups = useMemo(() => [...new Set(choices.map((c) => c.sheet))], [choices]);
   const [chosen, setChosen] = useState<string>("");
   const current = choices.find((c) => c.key === chosen) ?? choices[0];
 
   return (
     <div className={styles.root}>
-      <p style={{ margin: 0 }}>{strings.generate.intro}</p>
+      <p className={styles.text}>{strings.generate.intro}</p>
+      {period.origin === "unread" ? (
+        <p className={styles.text}>{strings.generate.forWorkbookPeriod}</p>
+      ) : period.kind ? (
+        <p className={styles.text} data-generate-period>
+          {strings.generate.forPeriod(periodName(period))}
+        </p>
+      ) : (
+        <div className={styles.row}>
+          <p className={styles.text}>{strings.period.none}</p>
+          <Button size="small" onClick={onChoosePeriod}>
+            {strings.period.choose}
+          </Button>
+        </div>
+      )}
       <div className={styles.row}>
-        <Field label={strings.generate.period} className={styles.grow}>
-          <Select
-            value={period.kind}
-            disabled={busy}
-            onChange={(_, d) => onPeriod({ kind: d.value as GeneratePeriod })}
-          >
-            {PERIODS.map((p) => (
-              <option key={p} value={p}>
-                {strings.generate.periods[p]}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={strings.generate.year} className={styles.year}>
-          <Input
-            type="number"
-            value={String(period.year)}
-            disabled={busy}
-            min={2000}
-            max={2100}
-            onChange={(_, d) => {
-              const year = Number(d.value);
-              if (Number.isInteger(year) && year > 0) onPeriod({ year });
-            }}
-          />
-        </Field>
-      </div>
-      <div className={styles.row}>
-        <Button appearance="primary" icon={<TableAdd20Regular />} disabled={busy} onClick={onGenerate}>
+        <Button
+          appearance="primary"
+          icon={<TableAdd20Regular />}
+          disabledFocusable={busy}
+          onClick={onGenerate}
+        >
           {strings.generate.run}
         </Button>
-        {generating && <Button onClick={onCancel}>{strings.generate.cancel}</Button>}
+        {generating && (
+          <Button
+            disabledFocusable={writing || cancelRequested}
+            aria-describedby={writing ? `${id}-nocancel` : undefined}
+            onClick={onCancel}
+          >
+            {cancelRequested ? strings.generate.cancelling : strings.generate.cancel}
+          </Button>
+        )}
       </div>
+      {writing && (
+        <p className={styles.muted} id={`${id}-nocancel`} data-cannot-cancel>
+          {strings.generate.cannotCancel}
+        </p>
+      )}
       {generating && (
         <Field
           label={strings.generate.progress}
           validationState="none"
-          validationMessage={
-            progress ? (strings.generate.steps[progress.step] ?? progress.step) : strings.busy
-          }
+          validationMessage={progress ? strings.generate.steps[progress.step] : strings.busy}
         >
           <ProgressBar value={progress?.fraction ?? undefined} max={1} />
         </Field>
       )}
       <div className={styles.row}>
-        <Button icon={<Eraser20Regular />} disabled={busy} onClick={onClearFlags}>
+        <Button icon={<Eraser20Regular />} disabledFocusable={busy} onClick={onClearFlags}>
           {strings.generate.clearFlags}
         </Button>
       </div>
-      {choices.length > 0 && current && (
-        <div className={styles.section}>
-          <h3 className={styles.heading}>{strings.generate.copyTitle}</h3>
+      {current && (
+        <section className={styles.section} aria-labelledby={`${id}-copy`}>
+          <h2 id={`${id}-copy`} className={styles.heading}>
+            {strings.generate.copyTitle}
+          </h2>
           <Field label={strings.generate.table}>
             <Select value={current.key} onChange={(_, d) => setChosen(d.value)}>
-              {choices.map((c) => (
-                <option key={c.key} value={c.key}>
-                  {c.label}
-                </option>
+              {groups.map((sheet) => (
+                <optgroup key={sheet} label={sheet}>
+                  {choices
+                    .filter((c) => c.sheet === sheet)
+                    .map((c) => (
+                      <option key={c.key} value={c.key}>
+                        {c.label}
+                      </option>
+                    ))}
+                </optgroup>
               ))}
             </Select>
           </Field>
@@ -142,7 +141,7 @@ export function GenerateStep({
               {strings.generate.copy}
             </Button>
           </div>
-        </div>
+        </section>
       )}
     </div>
   );

@@ -1,8 +1,10 @@
-import { Button, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
-import { useState } from "react";
-import { columnLetters, a1 } from "../../engine/grid";
+import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { useId, useState } from "react";
+import { columnLetters, parseA1 } from "../../engine/grid";
+import type { SheetGrid } from "../../engine/grid";
 import type { Direction, Indicator } from "../../engine/model/types";
-import type { ColumnRole, RecognisedTable } from "../../engine/recognise/types";
+import { declaredHeader } from "../../engine/recognise";
+import type { ColumnRole, RecognisedColumn, RecognisedTable, TableType } from "../../engine/recognise/types";
 import { TABLE_TYPE_LABELS } from "../../engine/recognise/types";
 import type { DirectionOverride, MappingOverride } from "../../engine/state";
 import { useLanguage, useStrings } from "../i18n";
@@ -13,10 +15,11 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     gap: "8px",
-    padding: "8px",
+    padding: "8px 8px 0",
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
     marginTop: "6px",
+    backgroundColor: tokens.colorNeutralBackground1,
   },
   heading: {
     margin: 0,
@@ -24,14 +27,46 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     overflowWrap: "anywhere",
   },
-  buttons: { display: "flex", gap: "8px", flexWrap: "wrap" },
+  where: { display: "flex", flexWrap: "wrap", gap: "8px" },
+  sheet: { flexGrow: 1, minWidth: "120px" },
+  cell: { width: "96px" },
+  details: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: "6px" },
+  summary: { cursor: "pointer", fontWeight: tokens.fontWeightSemibold, padding: "2px 0" },
+  // One compact row per column or indicator: its name beside its choice.
+  rows: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1.15fr)",
+    alignItems: "center",
+    columnGap: "8px",
+    rowGap: "4px",
+    marginTop: "6px",
+  },
+  label: { fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere", lineHeight: tokens.lineHeightBase200 },
+  error: { margin: 0, color: tokens.colorStatusDangerForeground3, fontSize: tokens.fontSizeBase200 },
+  // The save buttons stay in sight however long the lists are.
+  bar: {
+    position: "sticky",
+    bottom: 0,
+    display: "flex",
+    gap: "8px",
+    flexWrap: "wrap",
+    padding: "8px 0",
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
 });
 
 const DIRECTIONS: Direction[] = ["higher", "lower", "band", "max", "increase", "unknown"];
 const IGNORE = "ignore";
 
+/** What the editor corrects: a recognised table, or a block the person points out. */
+export type MappingTarget =
+  { kind: "table"; table: RecognisedTable } | { kind: "block"; sheet: string; headerCell: string };
+
 export interface MappingEditorProps {
-  table: RecognisedTable;
+  target: MappingTarget;
+  /** The workbook's sheets as read (a pointed-out block is read from them). */
+  sheets: SheetGrid[];
   /** The indicators read from this table (for the direction choices). */
   indicators: Indicator[];
   /** What the workbook already stores for this table. */
@@ -42,9 +77,21 @@ export interface MappingEditorProps {
   onCancel(): void;
 }
 
-/** Lets a person correct how a table was read: its type, each column's role, each indicator's direction. */
+/** The columns a pointed-out block would have as that kind of table (as the engine will read it). */
+function blockColumns(sheets: SheetGrid[], sheet: string, cell: string, type: string): RecognisedColumn[] {
+  const grid = sheets.find((s) => s.name === sheet);
+  if (!grid || !parseA1(cell)) return [];
+  const tableType = type in TABLE_TYPE_LABELS ? type : "budget-other";
+  return declaredHeader(grid, { sheet, headerCell: cell, tableType })?.columns ?? [];
+}
+
+/**
+ * Lets a person correct how a table was read (its type, each column's role, each indicator's
+ * direction), or say what a block is that Målkoll did not read as a table. Saved in the workbook.
+ */
 export function MappingEditor({
-  table,
+  target,
+  sheets,
   indicators,
   stored,
   storedDirections,
@@ -55,14 +102,22 @@ export function MappingEditor({
   const styles = useStyles();
   const strings = useStrings();
   const language = useLanguage();
-  const headerCell = a1(table.headerRow, table.firstCol);
-  const [tableType, setTableType] = useState<string>(stored?.tableType ?? table.type);
-  const [roles, setRoles] = useState<Record<string, string>>(() => {
-    const out: Record<string, string> = {};
-    for (const c of table.columns)
-      out[columnLetters(c.col)] = stored?.columns?.[columnLetters(c.col)] ?? c.role ?? "";
-    return out;
-  });
+  const id = useId();
+  const table = target.kind === "table" ? target.table : null;
+  const [sheet, setSheet] = useState(table ? table.sheet : target.kind === "block" ? target.sheet : "");
+  const [cellText, setCellText] = useState(
+    table
+      ? `${columnLetters(table.firstCol)}${table.headerRow}`
+      : target.kind === "block"
+        ? target.headerCell
+        : "",
+  );
+  const headerCell = cellText.trim().toUpperCase();
+  const [tableType, setTableType] = useState<string>(stored?.tableType ?? table?.type ?? "");
+  const columns = table ? table.columns : blockColumns(sheets, sheet, headerCell, tableType);
+  const [roles, setRoles] = useState<Record<string, string>>({});
+  const roleOf = (c: RecognisedColumn): string =>
+    roles[columnLetters(c.col)] ?? stored?.columns?.[columnLetters(c.col)] ?? c.role ?? "";
   const [directions, setDirections] = useState<Record<number, string>>(() => {
     const out: Record<number, string> = {};
     for (const ind of indicators) {
@@ -71,105 +126,140 @@ export function MappingEditor({
     }
     return out;
   });
+  const [problem, setProblem] = useState<string | null>(null);
 
   const save = () => {
-    const columns: Record<string, string> = {};
-    for (const c of table.columns) {
-      const letter = columnLetters(c.col);
-      const chosen = roles[letter];
-      if (chosen && (chosen !== (c.role ?? "") || stored?.columns?.[letter])) columns[letter] = chosen;
+    if (!table) {
+      if (!parseA1(headerCell)) return setProblem(strings.mapping.invalidCell);
+      if (!tableType) return setProblem(strings.mapping.typeNeeded);
+      if (columns.every((c) => !c.header)) return setProblem(strings.mapping.emptyRow);
     }
-    const typeChanged = tableType !== table.type || stored?.tableType !== undefined;
-    const mapping: MappingOverride = { sheet: table.sheet, headerCell };
-    if (typeChanged) mapping.tableType = tableType;
-    if (Object.keys(columns).length > 0) mapping.columns = columns;
+    const chosen: Record<string, string> = {};
+    for (const c of columns) {
+      const letter = columnLetters(c.col);
+      const role = roleOf(c);
+      // A block keeps every role shown; a recognised table only what the person changed.
+      if (role && (!table || role !== (c.role ?? "") || stored?.columns?.[letter])) chosen[letter] = role;
+    }
+    const mapping: MappingOverride = { sheet, headerCell };
+    if (!table || tableType !== table.type || stored?.tableType !== undefined) mapping.tableType = tableType;
+    if (Object.keys(chosen).length > 0) mapping.columns = chosen;
     const changes: DirectionChange[] = indicators
       .filter((ind) => directions[ind.row] !== ind.direction)
       .map((ind) => ({ sheet: ind.sheet, row: ind.row, direction: directions[ind.row] }));
     onSave(mapping.tableType || mapping.columns ? mapping : null, changes);
   };
 
+  const title = table ? strings.mapping.title : strings.mapping.declareTitle;
   return (
-    <div
-      className={styles.root}
-      role="group"
-      aria-label={`${strings.mapping.title}: ${table.title || table.id}`}
-    >
-      <h4 className={styles.heading}>
-        {strings.mapping.title}: {table.sheet}!{headerCell}
-      </h4>
+    <div className={styles.root} role="group" aria-labelledby={`${id}-title`} data-mapping-editor>
+      <h3 id={`${id}-title`} className={styles.heading}>
+        {title}: {sheet}!{headerCell}
+      </h3>
+      {!table && (
+        <div className={styles.where}>
+          <Field label={strings.mapping.sheet} className={styles.sheet}>
+            <Select value={sheet} onChange={(_, d) => setSheet(d.value)}>
+              {sheets.map((s) => (
+                <option key={s.name} value={s.name}>
+                  {s.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={strings.mapping.headerCell} className={styles.cell}>
+            <Input
+              value={cellText}
+              onChange={(_, d) => {
+                setCellText(d.value);
+                setProblem(null);
+              }}
+            />
+          </Field>
+        </div>
+      )}
       <Field label={strings.mapping.type}>
-        <Select value={tableType} onChange={(_, d) => setTableType(d.value)}>
-          {Object.entries(TABLE_TYPE_LABELS).map(([key, label]) => (
+        <Select
+          value={tableType}
+          onChange={(_, d) => {
+            setTableType(d.value);
+            setProblem(null);
+          }}
+        >
+          {!table && (
+            <option value="" disabled>
+              {strings.mapping.chooseType}
+            </option>
+          )}
+          {(Object.keys(TABLE_TYPE_LABELS) as TableType[]).map((key) => (
             <option key={key} value={key}>
-              {label[language]}
+              {TABLE_TYPE_LABELS[key][language]}
             </option>
           ))}
-          <option value={IGNORE}>{strings.mapping.ignoreTable}</option>
+          {table && <option value={IGNORE}>{strings.mapping.ignoreTable}</option>}
         </Select>
       </Field>
-      {tableType !== IGNORE && table.columns.length > 0 && (
-        <fieldset
-          style={{
-            border: "none",
-            margin: 0,
-            padding: 0,
-            display: "flex",
-            flexDirection: "column",
-            gap: "6px",
-          }}
-        >
-          <legend>{strings.mapping.columns}</legend>
-          {table.columns.map((c) => {
-            const letter = columnLetters(c.col);
-            return (
-              <Field key={c.col} label={strings.mapping.role(c.header, letter)}>
-                <Select
-                  value={roles[letter] ?? ""}
-                  onChange={(_, d) => setRoles({ ...roles, [letter]: d.value })}
-                >
-                  <option value="">{strings.mapping.noRole}</option>
-                  {(Object.keys(strings.roles) as ColumnRole[]).map((role) => (
-                    <option key={role} value={role}>
-                      {strings.roles[role]}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-            );
-          })}
-        </fieldset>
+      {tableType !== IGNORE && columns.length > 0 && (
+        <details className={styles.details} open>
+          <summary className={styles.summary}>{strings.mapping.columns(columns.length)}</summary>
+          <div className={styles.rows}>
+            {columns.map((c) => {
+              const letter = columnLetters(c.col);
+              const selectId = `${id}-col-${letter}`;
+              return (
+                <ColumnRow key={c.col} id={selectId} label={strings.mapping.role(c.header, letter)}>
+                  <Select
+                    id={selectId}
+                    size="small"
+                    value={roleOf(c)}
+                    onChange={(_, d) => setRoles({ ...roles, [letter]: d.value })}
+                  >
+                    <option value="">{strings.mapping.noRole}</option>
+                    {(Object.keys(strings.roles) as ColumnRole[]).map((role) => (
+                      <option key={role} value={role}>
+                        {strings.roles[role]}
+                      </option>
+                    ))}
+                  </Select>
+                </ColumnRow>
+              );
+            })}
+          </div>
+        </details>
       )}
       {tableType !== IGNORE && indicators.length > 0 && (
-        <fieldset
-          style={{
-            border: "none",
-            margin: 0,
-            padding: 0,
-            display: "flex",
-            flexDirection: "column",
-            gap: "6px",
-          }}
-        >
-          <legend>{strings.mapping.directions}</legend>
-          {indicators.map((ind) => (
-            <Field key={ind.row} label={strings.mapping.direction(ind.name)}>
-              <Select
-                value={directions[ind.row] ?? "unknown"}
-                onChange={(_, d) => setDirections({ ...directions, [ind.row]: d.value })}
-              >
-                {DIRECTIONS.map((dir) => (
-                  <option key={dir} value={dir}>
-                    {strings.directions[dir]}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          ))}
-        </fieldset>
+        <details className={styles.details}>
+          <summary className={styles.summary}>{strings.mapping.directions(indicators.length)}</summary>
+          <div className={styles.rows}>
+            {indicators.map((ind) => {
+              const selectId = `${id}-dir-${ind.row}`;
+              return (
+                <ColumnRow key={ind.row} id={selectId} label={strings.mapping.direction(ind.name)}>
+                  <Select
+                    id={selectId}
+                    size="small"
+                    value={directions[ind.row] ?? "unknown"}
+                    onChange={(_, d) => setDirections({ ...directions, [ind.row]: d.value })}
+                  >
+                    {DIRECTIONS.map((dir) => (
+                      <option key={dir} value={dir}>
+                        {strings.directions[dir]}
+                      </option>
+                    ))}
+                  </Select>
+                </ColumnRow>
+              );
+            })}
+          </div>
+        </details>
       )}
-      <div className={styles.buttons}>
-        <Button appearance="primary" disabled={busy} onClick={save}>
+      {problem && (
+        <p className={styles.error} role="alert">
+          {problem}
+        </p>
+      )}
+      <div className={styles.bar}>
+        <Button appearance="primary" disabledFocusable={busy} onClick={save}>
           {strings.mapping.save}
         </Button>
         <Button disabled={busy} onClick={onCancel}>
@@ -177,5 +267,17 @@ export function MappingEditor({
         </Button>
       </div>
     </div>
+  );
+}
+
+function ColumnRow({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
+  const styles = useStyles();
+  return (
+    <>
+      <label htmlFor={id} className={styles.label}>
+        {label}
+      </label>
+      {children}
+    </>
   );
 }

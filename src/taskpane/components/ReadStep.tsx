@@ -1,18 +1,24 @@
-import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowSync20Regular } from "@fluentui/react-icons";
-import { useState } from "react";
+import { Suspense, lazy, useEffect, useRef, useState } from "react";
 import type { CheckResult } from "../../engine";
-import type { WorkbookSnapshot } from "../../engine/grid";
+import type { SheetGrid, WorkbookSnapshot } from "../../engine/grid";
 import { a1 } from "../../engine/grid";
+import { isOwnedSheet } from "../../engine/plan/naming";
 import { TABLE_TYPE_LABELS } from "../../engine/recognise/types";
 import { STATE_SHEET } from "../../engine/report/spec";
+import { SETTINGS_SHEET } from "../../engine/settings";
 import { useLanguage, useStrings } from "../i18n";
 import type { DirectionChange } from "../state/usePane";
 import type { MappingOverride } from "../../engine/state";
-import { MappingEditor } from "./MappingEditor";
+import type { MappingTarget } from "./MappingEditor";
+
+// Loaded when first opened: it keeps the pane's first load within its budget.
+const MappingEditor = lazy(() => import("./MappingEditor").then((m) => ({ default: m.MappingEditor })));
 
 const useStyles = makeStyles({
-  facts: { margin: "8px 0", paddingLeft: "18px", overflowWrap: "anywhere" },
+  heading: { margin: "12px 0 4px", fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  facts: { margin: "4px 0 8px", paddingLeft: "18px", overflowWrap: "anywhere" },
   tables: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "6px" },
   table: {
     padding: "6px 8px",
@@ -22,96 +28,216 @@ const useStyles = makeStyles({
   },
   tableHead: { display: "flex", justifyContent: "space-between", alignItems: "flex-start", gap: "8px" },
   muted: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  hint: { margin: "0 0 6px", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  pointOut: {
+    marginTop: "12px",
+    display: "flex",
+    flexDirection: "column",
+    gap: "4px",
+    alignItems: "flex-start",
+  },
 });
 
 export interface ReadStepProps {
   snapshot: WorkbookSnapshot | null;
   result: CheckResult | null;
   busy: boolean;
+  /** A block to open for reading as a table (from Kontrollera's "Tolka blocket"), `Sheet!A1`. */
+  openBlock: string | null;
   onRead(): void;
   onSaveMapping(mapping: MappingOverride | null, directions: DirectionChange[]): void;
 }
 
-export function ReadStep({ snapshot, result, busy, onRead, onSaveMapping }: ReadStepProps) {
+/** The user's own sheets as read: not Målkoll's, not hidden. */
+function userSheets(snapshot: WorkbookSnapshot | null, result: CheckResult | null): SheetGrid[] {
+  const state = result?.state;
+  return (snapshot?.sheets ?? []).filter(
+    (s) =>
+      s.name !== STATE_SHEET &&
+      s.name !== SETTINGS_SHEET &&
+      s.visibility === "visible" &&
+      !(state && isOwnedSheet(s.name, state)),
+  );
+}
+
+/** First cell of the first row holding two texts or more: a likely header to start from. */
+function likelyHeaderCell(sheet: SheetGrid | undefined): string {
+  if (!sheet) return "A1";
+  for (let i = 0; i < Math.min(sheet.values.length, 200); i++) {
+    const row = sheet.values[i] ?? [];
+    const texts = row.map((v, k) => (typeof v === "string" && v.trim() ? k : -1)).filter((k) => k >= 0);
+    if (texts.length >= 2) return a1(sheet.originRow + i, sheet.originCol + texts[0]);
+  }
+  return a1(sheet.originRow, sheet.originCol);
+}
+
+export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapping }: ReadStepProps) {
   const styles = useStyles();
   const strings = useStrings();
   const language = useLanguage();
-  const [editing, setEditing] = useState<string | null>(null);
-  const userSheets =
-    snapshot?.sheets.filter((s) => s.name !== STATE_SHEET && s.visibility === "visible") ?? [];
-  const period = result?.model.period;
+  /** The open editor: a table id, a block `Sheet!A1`, or `new` for "Peka ut en tabell". */
+  const [editing, setEditing] = useState<string | null>(openBlock);
+  const [focusAfter, setFocusAfter] = useState<string | null>(null);
+  const summaryRef = useRef<HTMLHeadingElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const sheets = userSheets(snapshot, result);
 
+  useEffect(() => setEditing(openBlock), [openBlock]);
+
+  // After saving, focus lands where the corrected table now is (or on the summary), never on the body.
+  useEffect(() => {
+    if (!focusAfter || busy) return;
+    const item = [...(rootRef.current?.querySelectorAll<HTMLElement>("[data-table]") ?? [])].find(
+      (el) => el.dataset.table === focusAfter,
+    );
+    (item?.querySelector("button") ?? summaryRef.current)?.focus();
+    setFocusAfter(null);
+  }, [result, busy, focusAfter]);
+
+  const editorFor = (target: MappingTarget, key: string) => {
+    const table = target.kind === "table" ? target.table : null;
+    const sheet = table ? table.sheet : target.kind === "block" ? target.sheet : "";
+    const headerCell = table
+      ? a1(table.headerRow, table.firstCol)
+      : target.kind === "block"
+        ? target.headerCell
+        : "";
+    return (
+      <Suspense fallback={<Spinner size="tiny" />}>
+        <MappingEditor
+          target={target}
+          sheets={sheets}
+          indicators={
+            table && result
+              ? result.model.indicators.filter(
+                  (ind) => ind.sheet === table.sheet && table.rows.some((r) => r.row === ind.row),
+                )
+              : []
+          }
+          stored={result?.state.mappings.find((m) => m.sheet === sheet && m.headerCell === headerCell)}
+          storedDirections={result?.state.directions ?? []}
+          busy={busy}
+          onCancel={() => {
+            setEditing(null);
+            setFocusAfter(key);
+          }}
+          onSave={(mapping, directions) => {
+            setEditing(null);
+            setFocusAfter(mapping ? `${mapping.sheet}!${mapping.headerCell}` : key);
+            onSaveMapping(mapping, directions);
+          }}
+        />
+      </Suspense>
+    );
+  };
+
+  const tables = result?.recognition.tables ?? [];
+  const blocks = result?.recognition.unrecognised ?? [];
   return (
-    <div>
+    <div ref={rootRef}>
       <p>{strings.read.intro}</p>
-      <Button appearance="primary" icon={<ArrowSync20Regular />} disabled={busy} onClick={onRead}>
+      <Button appearance="primary" icon={<ArrowSync20Regular />} disabledFocusable={busy} onClick={onRead}>
         {result ? strings.read.rerun : strings.read.run}
       </Button>
       {!result && <p className={styles.muted}>{strings.read.nothingYet}</p>}
       {result && (
         <>
-          <ul className={styles.facts} aria-label={strings.tabs.read}>
+          <h2 className={styles.heading} ref={summaryRef} tabIndex={-1}>
+            {strings.read.summary}
+          </h2>
+          <ul className={styles.facts}>
             <li>
-              {strings.read.sheets(userSheets.length)}: {userSheets.map((s) => s.name).join(", ")}
+              {strings.read.sheets(sheets.length)}: {sheets.map((s) => s.name).join(", ")}
             </li>
-            <li>{strings.read.tablesFound(result.recognition.tables.length)}</li>
+            <li>{strings.read.tablesFound(tables.length)}</li>
             <li>{strings.read.goals(result.model.goals.length)}</li>
-            <li>
-              {strings.read.period}:{" "}
-              {period?.kind
-                ? `${period.kind}${period.year ? ` ${period.year}` : ""}`
-                : strings.read.periodUnknown}
-            </li>
-            {result.recognition.unrecognised.length > 0 && (
-              <li>{strings.read.unrecognised(result.recognition.unrecognised.length)}</li>
-            )}
           </ul>
-          {result.recognition.tables.length === 0 && <p>{strings.read.noTables}</p>}
-          <ul className={styles.tables}>
-            {result.recognition.tables.map((table) => {
-              const headerCell = a1(table.headerRow, table.firstCol);
-              const indicators = result.model.indicators.filter(
-                (ind) => ind.sheet === table.sheet && table.rows.some((r) => r.row === ind.row),
-              );
-              return (
-                <li key={table.id} className={styles.table} data-table={table.id}>
-                  <div className={styles.tableHead}>
-                    <div>
-                      <strong>{TABLE_TYPE_LABELS[table.type]?.[language] ?? table.type}</strong>
-                      <div className={styles.muted}>
-                        {table.sheet}!{headerCell} · {strings.read.rows(table.rows.length)}
-                        {table.title ? ` · ${table.title}` : ""}
+          {tables.length === 0 && (
+            <MessageBar intent="warning">
+              <MessageBarBody>{strings.read.nothingRecognised}</MessageBarBody>
+            </MessageBar>
+          )}
+
+          {tables.length > 0 && (
+            <>
+              <h2 className={styles.heading}>{strings.read.tables}</h2>
+              <ul className={styles.tables}>
+                {tables.map((table) => (
+                  <li key={table.id} className={styles.table} data-table={table.id}>
+                    <div className={styles.tableHead}>
+                      <div>
+                        <strong>{TABLE_TYPE_LABELS[table.type]?.[language] ?? table.type}</strong>
+                        <div className={styles.muted}>
+                          {table.sheet}!{a1(table.headerRow, table.firstCol)} ·{" "}
+                          {strings.read.rows(table.rows.length)}
+                          {table.title ? ` · ${table.title}` : ""}
+                        </div>
                       </div>
+                      <Button
+                        size="small"
+                        disabled={busy}
+                        aria-expanded={editing === table.id}
+                        onClick={() => setEditing(editing === table.id ? null : table.id)}
+                      >
+                        {strings.read.correct}
+                      </Button>
                     </div>
-                    <Button
-                      size="small"
-                      disabled={busy}
-                      aria-expanded={editing === table.id}
-                      onClick={() => setEditing(editing === table.id ? null : table.id)}
-                    >
-                      {strings.read.correct}
-                    </Button>
-                  </div>
-                  {editing === table.id && (
-                    <MappingEditor
-                      table={table}
-                      indicators={indicators}
-                      stored={result.state.mappings.find(
-                        (m) => m.sheet === table.sheet && m.headerCell === headerCell,
-                      )}
-                      storedDirections={result.state.directions}
-                      busy={busy}
-                      onCancel={() => setEditing(null)}
-                      onSave={(mapping, directions) => {
-                        setEditing(null);
-                        onSaveMapping(mapping, directions);
-                      }}
-                    />
-                  )}
-                </li>
-              );
-            })}
-          </ul>
+                    {editing === table.id && editorFor({ kind: "table", table }, table.id)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+
+          {blocks.length > 0 && (
+            <>
+              <h2 className={styles.heading}>{strings.read.blocks}</h2>
+              <p className={styles.hint}>{strings.read.blocksHint}</p>
+              <ul className={styles.tables}>
+                {blocks.map((block) => {
+                  const key = `${block.sheet}!${block.cell}`;
+                  return (
+                    <li key={key} className={styles.table} data-table={key} data-block>
+                      <div className={styles.tableHead}>
+                        <div>
+                          <strong>{key}</strong>
+                          <div className={styles.muted}>{block.headers.filter(Boolean).join(" | ")}</div>
+                        </div>
+                        <Button
+                          size="small"
+                          disabled={busy}
+                          aria-expanded={editing === key}
+                          onClick={() => setEditing(editing === key ? null : key)}
+                        >
+                          {strings.read.interpret}
+                        </Button>
+                      </div>
+                      {editing === key &&
+                        editorFor({ kind: "block", sheet: block.sheet, headerCell: block.cell }, key)}
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
+          )}
+
+          <div className={styles.pointOut} data-table="new">
+            <Button
+              size="small"
+              disabled={busy || sheets.length === 0}
+              aria-expanded={editing === "new"}
+              onClick={() => setEditing(editing === "new" ? null : "new")}
+            >
+              {strings.read.pointOut}
+            </Button>
+            <span className={styles.muted}>{strings.read.pointOutHint}</span>
+          </div>
+          {editing === "new" &&
+            sheets.length > 0 &&
+            editorFor(
+              { kind: "block", sheet: sheets[0].name, headerCell: likelyHeaderCell(sheets[0]) },
+              "new",
+            )}
         </>
       )}
     </div>

@@ -2,7 +2,7 @@ import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-compon
 import type { Settings } from "../../engine/settings";
 import { DEFAULT_SETTINGS, SETTING_INFO } from "../../engine/settings";
 import { useLanguage, useStrings } from "../i18n";
-import { defaultText, parseSettingText, settingToText } from "../state/settings";
+import { defaultText, parseSettingText, settingToText, unsavedSettings } from "../state/settings";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "14px" },
@@ -25,12 +25,14 @@ const useStyles = makeStyles({
 export interface SettingsFormProps {
   /** Texts typed so far, by key; absent means the default applies. */
   draft: Partial<Record<keyof Settings, string>>;
+  /** What the workbook stores, as texts: a draft that means something else is not saved yet. */
+  saved: Partial<Record<keyof Settings, string>>;
   busy: boolean;
   onDraft(key: keyof Settings, text: string | null): void;
   onSave(): void;
 }
 
-export function SettingsForm({ draft, busy, onDraft, onSave }: SettingsFormProps) {
+export function SettingsForm({ draft, saved, busy, onDraft, onSave }: SettingsFormProps) {
   const styles = useStyles();
   const strings = useStrings();
   const language = useLanguage();
@@ -38,13 +40,14 @@ export function SettingsForm({ draft, busy, onDraft, onSave }: SettingsFormProps
     const text = draft[info.key];
     return text !== undefined && text.trim() !== "" && !parseSettingText(info, text).ok;
   });
+  const unsaved = new Set(unsavedSettings(draft, saved));
 
   return (
     <form
       className={styles.root}
       onSubmit={(e) => {
         e.preventDefault();
-        if (!anyInvalid) onSave();
+        if (!anyInvalid && !busy) onSave();
       }}
     >
       <p style={{ margin: 0 }}>{strings.settings.intro}</p>
@@ -73,7 +76,16 @@ export function SettingsForm({ draft, busy, onDraft, onSave }: SettingsFormProps
                   disabled={busy}
                   onChange={(_, d) => onDraft(info.key, d.value)}
                 />
-                {overridden && <span className={styles.badge}>✎ {strings.settings.overridden}</span>}
+                {!invalid && unsaved.has(info.key) && (
+                  <span className={styles.badge} data-badge="unsaved">
+                    ✎ {strings.settings.unsaved}
+                  </span>
+                )}
+                {!unsaved.has(info.key) && overridden && (
+                  <span className={styles.badge} data-badge="overridden">
+                    {strings.settings.overridden}
+                  </span>
+                )}
                 {overridden && (
                   <Button
                     size="small"
@@ -91,7 +103,7 @@ export function SettingsForm({ draft, busy, onDraft, onSave }: SettingsFormProps
         );
       })}
       <div>
-        <Button appearance="primary" type="submit" disabled={busy || anyInvalid}>
+        <Button appearance="primary" type="submit" disabled={anyInvalid} disabledFocusable={busy}>
           {strings.settings.save}
         </Button>
       </div>

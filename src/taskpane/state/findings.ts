@@ -1,5 +1,7 @@
 import type { Finding, FindingCode, Severity } from "../../engine/findings";
-import type { Goal } from "../../engine/model/types";
+import { parseA1Range } from "../../engine/grid";
+import type { BudgetLine, Goal, Model } from "../../engine/model/types";
+import { matchKey } from "../../engine/parse/text";
 
 /** Findings that ask the person to write something (analysis, outcome, target). */
 export const MUST_WRITE_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
@@ -8,17 +10,28 @@ export const MUST_WRITE_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   "target-missing",
 ]);
 
+/**
+ * Findings that stop Målkoll from judging at all: no period, headers it cannot read, nothing
+ * recognised. They are shown first whatever the filter, so "nothing to write" is never claimed
+ * while nothing could be judged.
+ */
+export const BLOCKING_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
+  "nothing-recognised",
+  "period-unknown",
+  "header-unrecognized",
+]);
+
 export type GroupBy = "severity" | "goal";
 
 export interface FindingsFilter {
-  /** Goal id ("Min enhet"): only findings of that goal and the goals below it. */
-  goal: string | null;
+  /** "Min enhet": `goal:<goal id>` (the goal and the goals below it) or `unit:<label key>`. */
+  scope: string | null;
   /** "Vad måste jag skriva?": only the MUST_WRITE_CODES. */
   mustWrite: boolean;
   groupBy: GroupBy;
 }
 
-export const DEFAULT_FILTER: FindingsFilter = { goal: null, mustWrite: false, groupBy: "severity" };
+export const DEFAULT_FILTER: FindingsFilter = { scope: null, mustWrite: false, groupBy: "severity" };
 
 /** The goal and every goal below it (by `parent`), as ids. Cycles in bad data cannot loop. */
 export function goalAndDescendants(goals: Goal[], rootId: string): Set<string> {
@@ -43,12 +56,86 @@ export function goalAndDescendants(goals: Goal[], rootId: string): Set<string> {
   return out;
 }
 
-export function filterFindings(findings: Finding[], filter: FindingsFilter, goals: Goal[]): Finding[] {
-  const scope = filter.goal ? goalAndDescendants(goals, filter.goal) : null;
+export interface ScopeOption {
+  value: string;
+  label: string;
+  /** Indentation (goal level); 0 for units. */
+  depth: number;
+}
+
+export interface ScopeOptions {
+  goals: ScopeOption[];
+  /** Verksamhetsområden and other labelled budget rows (a nämnd's units). */
+  units: ScopeOption[];
+  resultUnits: ScopeOption[];
+}
+
+/** Budget rows that stand for a unit or area: not totals, netto, intäkter/kostnader or dispositions. */
+const UNIT_KINDS: ReadonlySet<BudgetLine["kind"]> = new Set(["row", "varav"]);
+
+function unitKey(line: BudgetLine): string {
+  return `unit:${matchKey(line.label)}`;
+}
+
+function unitOptions(lines: BudgetLine[]): ScopeOption[] {
+  const seen = new Map<string, ScopeOption>();
+  for (const line of lines) {
+    if (!UNIT_KINDS.has(line.kind)) continue;
+    const value = unitKey(line);
+    if (value !== "unit:" && !seen.has(value)) seen.set(value, { value, label: line.label, depth: 0 });
+  }
+  return [...seen.values()];
+}
+
+/** What "Min enhet" offers: goals in their hierarchy, the nämnd's areas and units, resultatenheter. */
+export function scopeOptions(model: Model): ScopeOptions {
+  const isResultUnit = (l: BudgetLine) => l.tableType === "resultatenheter";
+  return {
+    goals: model.goals.map((g) => ({ value: `goal:${g.id}`, label: goalLabel(g), depth: goalDepth(g) })),
+    units: unitOptions(model.budget.filter((l) => !isResultUnit(l) && l.tableType !== "investeringar")),
+    resultUnits: unitOptions(model.budget.filter(isResultUnit)),
+  };
+}
+
+/** Sheet rows a finding concerns: its cell's row and every row of its range. */
+function findingRows(f: Finding): [number, number] | null {
+  const area = parseA1Range(f.range ?? f.cell);
+  return area ? [area.row1, area.row2] : null;
+}
+
+/** Whether the chosen scope still exists in a (new) model. */
+export function scopeExists(scope: string | null, model: Model): boolean {
+  if (scope === null) return true;
+  const options = scopeOptions(model);
+  return [...options.goals, ...options.units, ...options.resultUnits].some((o) => o.value === scope);
+}
+
+function inScope(scope: string, model: Model): (f: Finding) => boolean {
+  if (scope.startsWith("goal:")) {
+    const goals = goalAndDescendants(model.goals, scope.slice("goal:".length));
+    return (f) => f.goal !== null && goals.has(f.goal);
+  }
+  const rows = model.budget.filter((l) => unitKey(l) === scope).map((l) => `${l.sheet}\u0000${l.row}`);
+  const wanted = new Set(rows);
+  return (f) => {
+    const span = findingRows(f);
+    if (!span) return false;
+    for (let r = span[0]; r <= Math.min(span[1], span[0] + 50); r++)
+      if (wanted.has(`${f.sheet}\u0000${r}`)) return true;
+    return false;
+  };
+}
+
+/** The findings that block judging, whatever the filter. */
+export function blockingFindings(findings: Finding[]): Finding[] {
+  return findings.filter((f) => BLOCKING_CODES.has(f.code));
+}
+
+/** The findings the filter leaves, without the blocking ones (they are listed apart). */
+export function filterFindings(findings: Finding[], filter: FindingsFilter, model: Model): Finding[] {
+  const scoped = filter.scope ? inScope(filter.scope, model) : () => true;
   return findings.filter(
-    (f) =>
-      (!scope || (f.goal !== null && scope.has(f.goal))) &&
-      (!filter.mustWrite || MUST_WRITE_CODES.has(f.code)),
+    (f) => !BLOCKING_CODES.has(f.code) && scoped(f) && (!filter.mustWrite || MUST_WRITE_CODES.has(f.code)),
   );
 }
 
@@ -87,7 +174,7 @@ export function groupFindings(findings: Finding[], by: GroupBy, goals: Goal[]): 
   return groups;
 }
 
-/** Goal label for lists: number and title, indented by level. */
+/** Goal label for lists: number and title. */
 export function goalLabel(goal: Goal): string {
   return goal.number ? `${goal.number} ${goal.title}` : goal.title;
 }

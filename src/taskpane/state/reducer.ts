@@ -3,13 +3,19 @@ import type { WorkbookSnapshot } from "../../engine/grid";
 import type { PeriodKind } from "../../engine/model/types";
 import type { Settings } from "../../engine/settings";
 import { SETTING_INFO } from "../../engine/settings";
-import { settingToText } from "./settings";
+import type { GenerateStep } from "../../app/run";
+import { settingToText, unsavedSettings } from "./settings";
 import type { WritePlan } from "../../ports/port";
 import type { FindingsFilter } from "./findings";
-import { DEFAULT_FILTER } from "./findings";
+import { DEFAULT_FILTER, scopeExists } from "./findings";
 
 export type Phase = "idle" | "checking" | "saving" | "generating" | "clearing";
-export type GeneratePeriod = Exclude<PeriodKind, "VP">;
+
+/** A period the person chose in the pane; it wins over the workbook's until they clear it. */
+export interface ChosenPeriod {
+  kind: PeriodKind;
+  year: number;
+}
 
 export interface Notice {
   intent: "success" | "info" | "warning";
@@ -21,7 +27,11 @@ export interface PaneError {
   text: string;
   /** Excel's own wording, for support. */
   detail: string | null;
+  /** Whether "Försök igen" repeats the work that failed. */
+  retry?: boolean;
 }
+
+export type SettingsDraft = Partial<Record<keyof Settings, string>>;
 
 export interface PaneState {
   phase: Phase;
@@ -29,45 +39,69 @@ export interface PaneState {
   result: CheckResult | null;
   filter: FindingsFilter;
   /** Settings as typed in the pane (text, Swedish decimal comma allowed), by key. */
-  settingsDraft: Partial<Record<keyof Settings, string>>;
-  period: { kind: GeneratePeriod; year: number };
-  progress: { step: string; fraction: number } | null;
+  settingsDraft: SettingsDraft;
+  /** The same texts for what the workbook stores: a draft that differs is unsaved. */
+  settingsSaved: SettingsDraft;
+  /** Null: the period is the workbook's (the CLI's rule). Never a guess from today's date. */
+  chosenPeriod: ChosenPeriod | null;
+  progress: { step: GenerateStep; fraction: number } | null;
+  /** Avbryt was pressed and the run has not ended yet. */
+  cancelRequested: boolean;
   lastPlan: WritePlan | null;
   notice: Notice | null;
   error: PaneError | null;
+  /** What the live region says; `seq` changes so the same words are announced again. */
+  announcement: { text: string; seq: number };
 }
 
 export type PaneAction =
   | { type: "start"; phase: Exclude<Phase, "idle"> }
-  | { type: "checked"; snapshot: WorkbookSnapshot | null; result: CheckResult; notice?: Notice }
-  | { type: "generated"; result: CheckResult; plan: WritePlan; notice: Notice }
-  | { type: "progress"; step: string; fraction: number }
-  | { type: "finished"; notice: Notice }
+  | {
+      type: "checked";
+      snapshot: WorkbookSnapshot | null;
+      result: CheckResult;
+      notice?: Notice;
+      announce?: string;
+    }
+  | {
+      type: "generated";
+      snapshot: WorkbookSnapshot;
+      result: CheckResult;
+      plan: WritePlan;
+      notice: Notice;
+      announce?: string;
+    }
+  | { type: "progress"; step: GenerateStep; fraction: number }
+  | { type: "cancelRequested" }
+  | { type: "finished"; notice: Notice; announce?: string }
   | { type: "failed"; error: PaneError }
   | { type: "dismissError" }
   | { type: "dismissNotice" }
   | { type: "filter"; filter: Partial<FindingsFilter> }
-  | { type: "period"; kind?: GeneratePeriod; year?: number }
+  | { type: "choosePeriod"; period: ChosenPeriod | null }
   | { type: "settingDraft"; key: keyof Settings; text: string | null };
 
-export function initialPaneState(now: Date = new Date()): PaneState {
+export function initialPaneState(): PaneState {
   return {
     phase: "idle",
     snapshot: null,
     result: null,
     filter: DEFAULT_FILTER,
     settingsDraft: {},
-    period: { kind: now.getMonth() < 4 ? "T1" : now.getMonth() < 8 ? "T2" : "VB", year: now.getFullYear() },
+    settingsSaved: {},
+    chosenPeriod: null,
     progress: null,
+    cancelRequested: false,
     lastPlan: null,
     notice: null,
     error: null,
+    announcement: { text: "", seq: 0 },
   };
 }
 
 /** The workbook's own overrides as the texts the form shows (percent as percent, decimal comma). */
-export function draftFromResult(result: CheckResult): PaneState["settingsDraft"] {
-  const draft: PaneState["settingsDraft"] = {};
+export function draftFromResult(result: CheckResult): SettingsDraft {
+  const draft: SettingsDraft = {};
   for (const info of SETTING_INFO) {
     const value = result.state.settings[info.key];
     if (typeof value === "number" && Number.isFinite(value)) draft[info.key] = settingToText(info, value);
@@ -75,64 +109,87 @@ export function draftFromResult(result: CheckResult): PaneState["settingsDraft"]
   return draft;
 }
 
+function announce(state: PaneState, text: string | undefined): PaneState["announcement"] {
+  return text ? { text, seq: state.announcement.seq + 1 } : state.announcement;
+}
+
 export function paneReducer(state: PaneState, action: PaneAction): PaneState {
   switch (action.type) {
     case "start":
-      return { ...state, phase: action.phase, error: null, notice: null, progress: null };
+      return {
+        ...state,
+        phase: action.phase,
+        error: null,
+        notice: null,
+        progress: null,
+        cancelRequested: false,
+      };
     case "checked": {
-      const goalStillThere = action.result.model.goals.some((g) => g.id === state.filter.goal);
-      // A period the workbook states becomes the default for generating.
-      const stated = action.result.model.period;
-      const period =
-        stated.kind && stated.kind !== "VP" && stated.year
-          ? { kind: stated.kind, year: stated.year }
-          : state.period;
+      const saved = draftFromResult(action.result);
+      // Unsaved settings survive a new read (the form says they are not saved yet); once saved,
+      // the form shows the stored values.
+      const keepDraft =
+        unsavedSettings(state.settingsDraft, state.settingsSaved).length > 0 &&
+        unsavedSettings(state.settingsDraft, saved).length > 0;
       return {
         ...state,
         phase: "idle",
         snapshot: action.snapshot ?? state.snapshot,
         result: action.result,
-        filter: goalStillThere ? state.filter : { ...state.filter, goal: null },
-        settingsDraft: draftFromResult(action.result),
-        period: state.result ? state.period : period,
+        filter: scopeExists(state.filter.scope, action.result.model)
+          ? state.filter
+          : { ...state.filter, scope: null },
+        settingsDraft: keepDraft ? state.settingsDraft : saved,
+        settingsSaved: saved,
         progress: null,
         notice: action.notice ?? null,
+        announcement: announce(state, [action.notice?.text, action.announce].filter(Boolean).join(" ")),
       };
     }
     case "generated":
       return {
         ...state,
         phase: "idle",
+        snapshot: action.snapshot,
         result: action.result,
         lastPlan: action.plan,
         progress: null,
+        cancelRequested: false,
         notice: action.notice,
+        announcement: announce(state, action.announce ?? action.notice.text),
       };
     case "progress":
       return {
         ...state,
         progress: { step: action.step, fraction: Math.max(0, Math.min(1, action.fraction)) },
       };
+    case "cancelRequested":
+      return { ...state, cancelRequested: true };
     case "finished":
-      return { ...state, phase: "idle", progress: null, notice: action.notice };
+      return {
+        ...state,
+        phase: "idle",
+        progress: null,
+        cancelRequested: false,
+        notice: action.notice,
+        announcement: announce(state, action.announce ?? action.notice.text),
+      };
     case "failed":
-      return { ...state, phase: "idle", progress: null, error: action.error };
+      return { ...state, phase: "idle", progress: null, cancelRequested: false, error: action.error };
     case "dismissError":
       return { ...state, error: null };
     case "dismissNotice":
       return { ...state, notice: null };
     case "filter":
       return { ...state, filter: { ...state.filter, ...action.filter } };
-    case "period":
-      return {
-        ...state,
-        period: { kind: action.kind ?? state.period.kind, year: action.year ?? state.period.year },
-      };
+    case "choosePeriod":
+      return { ...state, chosenPeriod: action.period };
     case "settingDraft": {
       const settingsDraft = { ...state.settingsDraft };
       if (action.text === null) delete settingsDraft[action.key];
       else settingsDraft[action.key] = action.text;
-      return { ...state, settingsDraft };
+      // An old "saved" notice no longer describes what the form shows.
+      return { ...state, settingsDraft, notice: null };
     }
     default:
       return state;

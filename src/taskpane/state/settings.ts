@@ -42,3 +42,21 @@ export function validateDraft(draft: Partial<Record<keyof Settings, string>>): S
 export function defaultText(info: SettingInfo): string {
   return settingToText(info, DEFAULT_SETTINGS[info.key]) + (info.percent ? "\u00a0%" : "");
 }
+
+/**
+ * Keys whose typed text means something else than what the workbook stores: `15 %` and `15` are
+ * the same, a blank is "no override", an invalid text always differs.
+ */
+export function unsavedSettings(
+  draft: Partial<Record<keyof Settings, string>>,
+  saved: Partial<Record<keyof Settings, string>>,
+): (keyof Settings)[] {
+  const meaning = (info: SettingInfo, text: string | undefined): string => {
+    if (text === undefined || text.trim() === "") return "default";
+    const parsed = parseSettingText(info, text);
+    return parsed.ok ? String(parsed.value) : `invalid:${text}`;
+  };
+  return SETTING_INFO.filter((info) => meaning(info, draft[info.key]) !== meaning(info, saved[info.key])).map(
+    (info) => info.key,
+  );
+}

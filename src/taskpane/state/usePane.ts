@@ -1,4 +1,6 @@
 import { useCallback, useMemo, useReducer, useRef } from "react";
+import type { CheckOptions, CheckResult } from "../../engine";
+import { countBySeverity } from "../../engine/findings";
 import type { Finding } from "../../engine/findings";
 import type { MappingOverride } from "../../engine/state";
 import { Refusal } from "../../app/refusal";
@@ -6,13 +8,14 @@ import { HostError } from "../../ports/office/errors";
 import type { WorkbookPort } from "../../ports/port";
 import type { Language } from "../i18n";
 import { stringsFor } from "../i18n";
-import type { PaneError, PaneState } from "./reducer";
-import { initialPaneState, paneReducer } from "./reducer";
-import { validateDraft } from "./settings";
+import { periodName, shownPeriod } from "./period";
+import type { ChosenPeriod, Notice, PaneError, PaneState } from "./reducer";
+import { draftFromResult, initialPaneState, paneReducer } from "./reducer";
+import { unsavedSettings, validateDraft } from "./settings";
 import { updateStoredState, withDirection, withMapping, withSettings } from "./storedState";
 import type { SpecTable } from "./wordTable";
 import { copyTableToClipboard } from "./wordTable";
-import { runCheck, runClearFlags, runGenerate } from "../../app/run";
+import { PeriodNeeded, runCheck, runClearFlags, runGenerate } from "../../app/run";
 
 /**
  * Runs work against the workbook. In Excel it opens an `Excel.run` batch and hands over an
@@ -28,21 +31,39 @@ export interface DirectionChange {
 }
 
 export interface PaneActions {
-  check(): Promise<void>;
+  /** Läs in and Kontrollera run the same check; they announce different things when done. */
+  check(purpose?: "read" | "check"): Promise<void>;
   saveMapping(mapping: MappingOverride | null, directions: DirectionChange[]): Promise<void>;
   saveSettings(): Promise<void>;
+  /** Sets (or with null clears) the pane's one period and checks again when something was read. */
+  choosePeriod(period: ChosenPeriod | null): Promise<void>;
   generate(): Promise<void>;
   cancelGenerate(): void;
   clearFlags(): Promise<void>;
   select(finding: Pick<Finding, "sheet" | "cell">): Promise<void>;
   copyTable(table: SpecTable): Promise<void>;
+  /** Repeats the work that failed last. */
+  retry(): void;
 }
 
 const isAbort = (err: unknown): boolean => err instanceof Error && err.name === "AbortError";
 
-/** What went wrong, in words a person can act on. */
-export function describeError(err: unknown, language: Language): PaneError {
-  if (err instanceof HostError) return { text: err.text(language), detail: err.debug || err.excelCode };
+/** Kontrollera and Skapa tabeller use the same period: the person's choice, else the workbook's. */
+function checkOptions(state: PaneState): CheckOptions {
+  const chosen = state.chosenPeriod;
+  return { period: chosen ? { kind: chosen.kind, year: chosen.year } : null };
+}
+
+/**
+ * What went wrong, in words a person can act on. `reading` says the work only read the workbook:
+ * Excel's AccessDenied then means it may not be read, not that a change was refused.
+ */
+export function describeError(err: unknown, language: Language, reading = false): PaneError {
+  if (err instanceof HostError) {
+    const text =
+      reading && err.kind === "access-denied" ? stringsFor(language).readDenied : err.text(language);
+    return { text, detail: err.debug || err.excelCode };
+  }
   if (err instanceof Refusal) return { text: err.text(language), detail: null };
   if (err instanceof Error) return { text: err.message, detail: null };
   return { text: String(err), detail: null };
@@ -53,35 +74,63 @@ export function usePane(
   language: Language,
   host = "excel",
 ): { state: PaneState; dispatch: React.Dispatch<Parameters<typeof paneReducer>[1]>; actions: PaneActions } {
-  const [state, dispatch] = useReducer(paneReducer, undefined, () => initialPaneState());
+  const [state, dispatch] = useReducer(paneReducer, undefined, initialPaneState);
   const latest = useRef(state);
   latest.current = state;
   const abort = useRef<AbortController | null>(null);
+  const lastFailed = useRef<(() => void) | null>(null);
   const strings = stringsFor(language);
 
   const fail = useCallback(
-    (err: unknown) => dispatch({ type: "failed", error: describeError(err, language) }),
+    (err: unknown, again: () => void, reading = false) => {
+      lastFailed.current = again;
+      dispatch({ type: "failed", error: { ...describeError(err, language, reading), retry: true } });
+    },
     [language],
   );
 
-  const recheck = useCallback(async (port: WorkbookPort, noticeText?: string) => {
-    const { snapshot, result } = await runCheck(port, {});
-    dispatch({
-      type: "checked",
-      snapshot,
-      result,
-      notice: noticeText ? { intent: "success", text: noticeText } : undefined,
-    });
-  }, []);
+  const announceRead = useCallback(
+    (result: CheckResult): string => {
+      const period = shownPeriod(latest.current.chosenPeriod, result);
+      return strings.announce.read(
+        result.recognition.tables.length,
+        result.model.goals.length,
+        period.kind ? periodName(period) : strings.period.unknown,
+      );
+    },
+    [strings],
+  );
 
-  const actions = useMemo<PaneActions>(
-    () => ({
-      async check() {
+  const recheck = useCallback(
+    async (port: WorkbookPort, purpose: "read" | "check", notice?: Notice) => {
+      const { snapshot, result } = await runCheck(port, checkOptions(latest.current));
+      const counts = countBySeverity(result.findings);
+      const { settingsDraft, settingsSaved } = latest.current;
+      const unsaved =
+        unsavedSettings(settingsDraft, settingsSaved).length > 0 &&
+        unsavedSettings(settingsDraft, draftFromResult(result)).length > 0;
+      dispatch({
+        type: "checked",
+        snapshot,
+        result,
+        notice: notice ?? (unsaved ? { intent: "info", text: strings.settings.keptUnsaved } : undefined),
+        announce:
+          purpose === "read"
+            ? announceRead(result)
+            : strings.announce.check(counts.error, counts.warning, counts.info),
+      });
+    },
+    [announceRead, strings],
+  );
+
+  const actions = useMemo<PaneActions>(() => {
+    const self: PaneActions = {
+      async check(purpose = "check") {
         dispatch({ type: "start", phase: "checking" });
         try {
-          await withPort((port) => recheck(port));
+          await withPort((port) => recheck(port, purpose));
         } catch (err) {
-          fail(err);
+          fail(err, () => void self.check(purpose), true);
         }
       },
       async saveMapping(mapping, directions) {
@@ -93,10 +142,10 @@ export function usePane(
               for (const d of directions) next = withDirection(next, d.sheet, d.row, d.direction);
               return next;
             });
-            await recheck(port, strings.mapping.saved);
+            await recheck(port, "read", { intent: "success", text: strings.mapping.saved });
           });
         } catch (err) {
-          fail(err);
+          fail(err, () => void self.saveMapping(mapping, directions));
         }
       },
       async saveSettings() {
@@ -106,46 +155,62 @@ export function usePane(
         try {
           await withPort(async (port) => {
             await updateStoredState(port, (stored) => withSettings(stored, overrides));
-            await recheck(port, strings.settings.saved);
+            await recheck(port, "check", { intent: "success", text: strings.settings.saved });
           });
         } catch (err) {
-          fail(err);
+          fail(err, () => void self.saveSettings());
         }
+      },
+      async choosePeriod(period) {
+        dispatch({ type: "choosePeriod", period });
+        latest.current = { ...latest.current, chosenPeriod: period };
+        if (latest.current.result) await self.check("check");
       },
       async generate() {
         const controller = new AbortController();
         abort.current = controller;
-        const { kind, year } = latest.current.period;
         dispatch({ type: "start", phase: "generating" });
         try {
-          const { result, plan } = await withPort((port) =>
+          const { result, plan, snapshot } = await withPort((port) =>
             runGenerate(port, {
-              period: { kind, year },
+              ...checkOptions(latest.current),
               host,
+              requirePeriod: true,
               signal: controller.signal,
               onProgress: (step, fraction) => dispatch({ type: "progress", step, fraction }),
             }),
           );
+          const sheets = plan.sheets.length;
           const text =
-            plan.sheets.length > 0
-              ? strings.generate.done(plan.sheets.length)
-              : strings.generate.nothingToWrite;
+            sheets === 0
+              ? strings.generate.nothingRecognised
+              : controller.signal.aborted
+                ? strings.generate.tooLateToCancel(sheets)
+                : strings.generate.done(sheets);
           dispatch({
             type: "generated",
+            snapshot,
             result,
             plan,
-            notice: { intent: plan.sheets.length > 0 ? "success" : "info", text },
+            notice: { intent: sheets > 0 ? "success" : "warning", text },
           });
         } catch (err) {
           if (isAbort(err) || controller.signal.aborted)
             dispatch({ type: "finished", notice: { intent: "info", text: strings.generate.cancelled } });
-          else fail(err);
+          else if (err instanceof PeriodNeeded)
+            dispatch({
+              type: "finished",
+              notice: { intent: "warning", text: strings.generate.periodNeeded },
+            });
+          else fail(err, () => void self.generate());
         } finally {
           abort.current = null;
         }
       },
       cancelGenerate() {
-        abort.current?.abort();
+        if (!abort.current) return;
+        dispatch({ type: "cancelRequested" });
+        abort.current.abort();
       },
       async clearFlags() {
         dispatch({ type: "start", phase: "clearing" });
@@ -156,7 +221,7 @@ export function usePane(
             notice: { intent: "success", text: strings.generate.flagsCleared(count) },
           });
         } catch (err) {
-          fail(err);
+          fail(err, () => void self.clearFlags());
         }
       },
       async select(finding) {
@@ -165,7 +230,7 @@ export function usePane(
             await port.select?.(finding.sheet, finding.cell);
           });
         } catch (err) {
-          fail(err);
+          fail(err, () => void self.select(finding), true);
         }
       },
       async copyTable(table) {
@@ -173,12 +238,22 @@ export function usePane(
           await copyTableToClipboard(table);
           dispatch({ type: "finished", notice: { intent: "success", text: strings.generate.copied } });
         } catch {
-          dispatch({ type: "failed", error: { text: strings.generate.copyFailed, detail: null } });
+          lastFailed.current = () => void self.copyTable(table);
+          dispatch({
+            type: "failed",
+            error: { text: strings.generate.copyFailed, detail: null, retry: true },
+          });
         }
       },
-    }),
-    [withPort, recheck, fail, strings, host],
-  );
+      retry() {
+        const again = lastFailed.current;
+        lastFailed.current = null;
+        dispatch({ type: "dismissError" });
+        again?.();
+      },
+    };
+    return self;
+  }, [withPort, recheck, fail, strings, host]);
 
   return { state, dispatch, actions };
 }

@@ -2,7 +2,10 @@ import type { OutCell, SheetSpec } from "../../engine/report/spec";
 
 /** One table of a generated sheet: its title and the rows from its header down. */
 export interface SpecTable {
+  /** The titles and headings above it, joined (the caption Word gets). */
   title: string;
+  /** The same, one by one, nearest last. */
+  titles: string[];
   rows: (OutCell | null)[][];
 }
 
@@ -45,9 +48,12 @@ const isTitleRow = (row: (OutCell | null)[]): boolean =>
   row.filter((c) => c && c.value !== null && c.value !== "").length === 1 &&
   row.some((c) => c?.style === "title" || c?.style === "heading");
 
+const isHeaderRow = (row: (OutCell | null)[]): boolean => row.some((c) => c?.style === "header");
+
 /**
  * Splits a generated sheet into its tables: blocks of rows separated by empty rows; title and
- * heading rows above a block name it.
+ * heading rows above a block name it. A block without a header row (the sheet's title with its
+ * note, a one-line message) is no table: its titles name the next one.
  */
 export function splitTables(spec: SheetSpec): SpecTable[] {
   const tables: SpecTable[] = [];
@@ -58,8 +64,8 @@ export function splitTables(spec: SheetSpec): SpecTable[] {
     const titles = [...pendingTitle];
     while (body.length > 0 && isTitleRow(body[0]))
       titles.push(cellText(body.shift()!.find((c) => c && c.value !== null) ?? null));
-    if (body.length > 0) {
-      tables.push({ title: titles.join(" – "), rows: body });
+    if (body.some(isHeaderRow)) {
+      tables.push({ title: titles.join(" – "), titles, rows: body });
       pendingTitle = [];
     } else {
       pendingTitle = titles.slice(-2);
@@ -75,6 +81,41 @@ export function splitTables(spec: SheetSpec): SpecTable[] {
   }
   if (block.length > 0) flush();
   return tables;
+}
+
+/** `KF:s mål för verksamhetsområdet: 1.1 I …` → `KF-mål 1.1 I …`; `Nämndmål: 1.3.1 …` → `Nämndmål 1.3.1 …`. */
+export function shortHeading(heading: string): string {
+  return heading
+    .replace(/^KF:s mål för verksamhetsområdet:?\s*/i, "KF-mål ")
+    .replace(/^KF:s inriktningsmål:?\s*/i, "Inriktningsmål ")
+    .replace(/^(\p{L}+mål):\s*/u, "$1 ");
+}
+
+export interface TableChoice {
+  key: string;
+  /** The generated sheet it is on (the list groups by it). */
+  sheet: string;
+  /** Short and distinct within the list: the sheet's kind, then the table's own heading. */
+  label: string;
+  table: SpecTable;
+}
+
+/**
+ * Every table of the generated sheets, labelled so that the start of the label tells them apart
+ * in a 350 px pane: `Indikatorer · KF-mål 1.1 I Stockholm …`, `Driftbudget · Budgetindikatorer`.
+ */
+export function tableChoices(sheets: { name: string; spec: SheetSpec }[]): TableChoice[] {
+  const seen = new Map<string, number>();
+  return sheets.flatMap((sheet) => {
+    const kind = sheet.name.replace(/^Målkoll\s+/, "");
+    return splitTables(sheet.spec).map((table, i) => {
+      const own = table.titles[table.titles.length - 1] ?? "";
+      const base = !own || own.startsWith("Målkoll") ? kind : `${kind} · ${shortHeading(own)}`;
+      const n = (seen.get(base) ?? 0) + 1;
+      seen.set(base, n);
+      return { key: `${sheet.name}#${i}`, sheet: sheet.name, label: n > 1 ? `${base} (${n})` : base, table };
+    });
+  });
 }
 
 const escapeHtml = (text: string): string =>

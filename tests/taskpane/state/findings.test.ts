@@ -4,7 +4,9 @@ import {
   goalAndDescendants,
   groupFindings,
 } from "../../../src/taskpane/state/findings";
-import { FINDINGS, GOALS, goal } from "../fixtures";
+import { FINDINGS, GOALS, goal, result } from "../fixtures";
+
+const MODEL = result().model;
 
 describe("findings filter and grouping", () => {
   test("a goal's scope includes the goals below it, and cycles end", () => {
@@ -17,17 +19,17 @@ describe("findings filter and grouping", () => {
   });
 
   test("Min enhet keeps the goal's and its children's findings only", () => {
-    const shown = filterFindings(FINDINGS, { ...DEFAULT_FILTER, goal: "Uppföljning!A1" }, GOALS);
+    const shown = filterFindings(FINDINGS, { ...DEFAULT_FILTER, scope: "goal:Uppföljning!A1" }, MODEL);
     expect(shown.map((f) => f.cell)).toEqual(["A25", "G5", "A6"]);
   });
 
   test("Vad måste jag skriva? keeps analyses, outcomes and targets to write", () => {
-    const shown = filterFindings(FINDINGS, { ...DEFAULT_FILTER, mustWrite: true }, GOALS);
+    const shown = filterFindings(FINDINGS, { ...DEFAULT_FILTER, mustWrite: true }, MODEL);
     expect(shown.map((f) => f.code)).toEqual(["analysis-missing", "outcome-missing"]);
     const both = filterFindings(
       FINDINGS,
-      { ...DEFAULT_FILTER, mustWrite: true, goal: "Uppföljning!A40" },
-      GOALS,
+      { ...DEFAULT_FILTER, mustWrite: true, scope: "goal:Uppföljning!A40" },
+      MODEL,
     );
     expect(both.map((f) => f.code)).toEqual(["outcome-missing"]);
   });

@@ -1,0 +1,190 @@
+import { Button, Field, Input, Select, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { useEffect, useRef, useState } from "react";
+import type { CheckResult } from "../../engine";
+import type { PeriodKind } from "../../engine/model/types";
+import { useStrings } from "../i18n";
+import { parseYear, periodName, shownPeriod } from "../state/period";
+import type { ChosenPeriod } from "../state/reducer";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "6px",
+    padding: "6px 8px",
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  missing: {
+    border: `1px solid ${tokens.colorStatusWarningBorder2}`,
+    backgroundColor: tokens.colorStatusWarningBackground1,
+  },
+  line: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: "8px", rowGap: "4px" },
+  value: { fontWeight: tokens.fontWeightSemibold },
+  muted: {
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: "anywhere",
+  },
+  note: { margin: 0, overflowWrap: "anywhere" },
+  editor: { display: "flex", flexWrap: "wrap", gap: "8px", alignItems: "flex-end" },
+  kind: { flexGrow: 1, minWidth: "140px" },
+  year: { width: "84px" },
+  push: { marginLeft: "auto" },
+});
+
+const KINDS: PeriodKind[] = ["T1", "T2", "VB", "VP"];
+
+export interface PeriodBarProps {
+  chosen: ChosenPeriod | null;
+  result: CheckResult | null;
+  busy: boolean;
+  /** The editor is open (also opened from Kontrollera's "Välj period"). */
+  editing: boolean;
+  onEditing(open: boolean): void;
+  onChoose(period: ChosenPeriod | null): void;
+}
+
+/** The pane's one period, at the top: where it comes from, and the one place to change it. */
+export function PeriodBar({ chosen, result, busy, editing, onEditing, onChoose }: PeriodBarProps) {
+  const styles = useStyles();
+  const strings = useStrings();
+  const shown = shownPeriod(chosen, result);
+  const [kind, setKind] = useState<string>("");
+  const [year, setYear] = useState("");
+  const [yearError, setYearError] = useState(false);
+  const kindRef = useRef<HTMLSelectElement>(null);
+  const openerRef = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(editing);
+
+  useEffect(() => {
+    if (editing && !wasEditing.current) {
+      // Start from the period in force; never from today's date.
+      setKind(shown.kind ?? "");
+      setYear(shown.year ? String(shown.year) : "");
+      setYearError(false);
+      kindRef.current?.focus();
+    }
+    if (!editing && wasEditing.current) openerRef.current?.focus();
+    wasEditing.current = editing;
+  }, [editing, shown.kind, shown.year]);
+
+  const origin =
+    shown.origin === "chosen"
+      ? strings.period.chosen
+      : shown.origin === "plan"
+        ? strings.period.fromPlan
+        : shown.origin === "workbook"
+          ? [strings.period.fromWorkbook, shown.cell].filter(Boolean).join(", ")
+          : null;
+  const value =
+    shown.origin === "unread"
+      ? strings.period.unread
+      : shown.kind
+        ? `${strings.period.kinds[shown.kind]}${shown.year ? ` ${shown.year}` : ""}`
+        : strings.period.unknown;
+
+  const apply = () => {
+    const parsed = parseYear(year);
+    if (!kind || parsed === null) {
+      setYearError(parsed === null);
+      return;
+    }
+    onChoose({ kind: kind as PeriodKind, year: parsed });
+    onEditing(false);
+  };
+
+  return (
+    <section
+      className={mergeClasses(styles.root, shown.origin === "none" && styles.missing)}
+      aria-label={strings.period.label}
+      data-period-origin={shown.origin}
+    >
+      <div className={styles.line}>
+        <span>
+          {strings.period.label}:{" "}
+          <span className={styles.value} data-period={periodName(shown)}>
+            {value}
+          </span>
+        </span>
+        {origin && <span className={styles.muted}>({origin})</span>}
+        {!editing && (
+          <Button
+            ref={openerRef}
+            className={styles.push}
+            size="small"
+            disabled={busy}
+            onClick={() => onEditing(true)}
+          >
+            {shown.kind ? strings.period.change : strings.period.choose}
+          </Button>
+        )}
+      </div>
+      {shown.origin === "none" && <p className={styles.note}>{strings.period.none}</p>}
+      {editing && (
+        <form
+          className={styles.editor}
+          onSubmit={(e) => {
+            e.preventDefault();
+            apply();
+          }}
+        >
+          <Field label={strings.period.kind} className={styles.kind}>
+            <Select ref={kindRef} size="small" value={kind} onChange={(_, d) => setKind(d.value)}>
+              <option value="" disabled>
+                –
+              </option>
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {strings.period.kinds[k]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field
+            label={strings.period.year}
+            className={styles.year}
+            validationState={yearError ? "error" : "none"}
+          >
+            <Input
+              size="small"
+              inputMode="numeric"
+              value={year}
+              aria-invalid={yearError || undefined}
+              onChange={(_, d) => {
+                setYear(d.value);
+                setYearError(false);
+              }}
+            />
+          </Field>
+          {yearError && (
+            <p className={styles.note} role="alert">
+              {strings.period.invalidYear}
+            </p>
+          )}
+          <div className={styles.line}>
+            <Button size="small" appearance="primary" type="submit" disabled={busy}>
+              {strings.period.apply}
+            </Button>
+            <Button size="small" onClick={() => onEditing(false)}>
+              {strings.period.cancel}
+            </Button>
+            {chosen && (
+              <Button
+                size="small"
+                appearance="subtle"
+                disabled={busy}
+                onClick={() => {
+                  onChoose(null);
+                  onEditing(false);
+                }}
+              >
+                {strings.period.useWorkbook}
+              </Button>
+            )}
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import type { CheckResult } from "../../engine";
+import type { PeriodKind } from "../../engine/model/types";
+import { parsePeriodText } from "../../engine/parse/period";
+import type { ChosenPeriod } from "./reducer";
+
+/** Where the pane's one period comes from. */
+export type PeriodOrigin = "chosen" | "workbook" | "plan" | "none" | "unread";
+
+export interface ShownPeriod {
+  kind: PeriodKind | null;
+  year: number | null;
+  origin: PeriodOrigin;
+  /** `Sheet!A1` of the cell the period was read from, when it came from one. */
+  cell: string | null;
+}
+
+/**
+ * The period Kontrollera and Skapa tabeller use: the person's choice, else what the last read
+ * found in the workbook (a Period cell, or a plan), else unknown. Before the first read it is
+ * "unread": the next run reads it from the workbook, as the CLI does.
+ */
+export function shownPeriod(chosen: ChosenPeriod | null, result: CheckResult | null): ShownPeriod {
+  if (chosen) return { kind: chosen.kind, year: chosen.year, origin: "chosen", cell: null };
+  if (!result) return { kind: null, year: null, origin: "unread", cell: null };
+  const { period } = result.model;
+  if (!period.kind) return { kind: null, year: null, origin: "none", cell: null };
+  if (period.source === "plan") return { kind: period.kind, year: period.year, origin: "plan", cell: null };
+  const source = result.recognition.periodCells.find((c) => {
+    const parsed = parsePeriodText(c.text);
+    return parsed?.kind === period.kind && parsed.year === period.year;
+  });
+  return {
+    kind: period.kind,
+    year: period.year,
+    origin: "workbook",
+    cell: source ? `${source.sheet}!${source.cell}` : null,
+  };
+}
+
+/** `T2 2021`, `VB 2020`, `VP`. */
+export function periodName(p: { kind: PeriodKind | null; year: number | null }): string {
+  if (!p.kind) return "";
+  return p.year ? `${p.kind} ${p.year}` : p.kind;
+}
+
+/** A year typed in the pane: four digits within reason, else null. */
+export function parseYear(text: string): number | null {
+  const t = text.trim();
+  if (!/^\d{4}$/.test(t)) return null;
+  const year = Number(t);
+  return year >= 1990 && year <= 2100 ? year : null;
+}
