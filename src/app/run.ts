@@ -51,9 +51,15 @@ export async function runCheck(
   return { snapshot, result: check(snapshot, options) };
 }
 
-/** Thrown by {@link runGenerate} with `requirePeriod` when there is no period to judge against. */
+/**
+ * Thrown by {@link runGenerate} with `requirePeriod` when there is no period to judge against.
+ * Carries what was read and checked, so the pane can show it without reading again.
+ */
 export class PeriodNeeded extends Error {
-  constructor() {
+  constructor(
+    readonly snapshot: WorkbookSnapshot,
+    readonly result: CheckResult,
+  ) {
     super("Ingen period angiven och ingen i arbetsboken / No period given and none in the workbook");
     this.name = "PeriodNeeded";
   }
@@ -82,13 +88,14 @@ export async function runGenerate(
   const checked = check(snapshot, options);
   await checkpoint(options.signal);
   refuseIfTooLarge(checked, options.maxRows ?? MAX_GENERATE_ROWS);
-  if (options.requirePeriod && checked.model.period.kind === null) throw new PeriodNeeded();
+  // With nothing recognised there is nothing to build (no empty shells, only the run log), and
+  // no period is needed for that.
+  const nothing = recognisedNothing(checked.model);
+  if (options.requirePeriod && !nothing && checked.model.period.kind === null)
+    throw new PeriodNeeded(snapshot, checked);
   progress("report", 0.5);
   const now = options.now ?? new Date();
-  // With nothing recognised there is nothing to build: no empty shells, only the run log.
-  const output = recognisedNothing(checked.model)
-    ? { sheets: [], flags: [] }
-    : report(checked, { snapshot, generatedAt: now });
+  const output = nothing ? { sheets: [], flags: [] } : report(checked, { snapshot, generatedAt: now });
   await checkpoint(options.signal);
   progress("plan", 0.6);
   const plan = await planWrite(snapshot, checked, output, { now, host: options.host });

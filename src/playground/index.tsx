@@ -3,6 +3,7 @@ import { useMemo, useState } from "react";
 import { createRoot } from "react-dom/client";
 import type { WorkbookSnapshot } from "../engine/grid";
 import { MemoryPort } from "../ports/memory/memoryPort";
+import { toHostError } from "../ports/office/errors";
 import type { WorkbookPort } from "../ports/port";
 import { App } from "../taskpane/App";
 import { languageOf } from "../taskpane/i18n";
@@ -14,13 +15,15 @@ import { WORKBOOKS, workbookFor } from "./workbooks";
  * The task pane exactly as in Excel, next to a grid view of an in-memory workbook: no Office
  * needed. Query: `theme=dark`, `lang=en`, `bok=<key>` (a bundled workbook, see workbooks.ts),
  * `width=300` (the pane's width in px), `slow=<ms>` (each read and write takes that long, as over
- * a slow connection to Excel on the web). A workbook of your own can be opened with the file picker.
+ * a slow connection to Excel on the web), `fault=read-denied` (the first read fails as Excel's
+ * AccessDenied does). A workbook of your own can be opened with the file picker.
  */
 const params = new URLSearchParams(window.location.search);
 const dark = params.get("theme") === "dark";
 const language = languageOf(params.get("lang") ?? "sv");
 const paneWidth = Math.min(Math.max(Number(params.get("width")) || 350, 280), 640);
 const slowMs = Math.min(Number(params.get("slow")) || 0, 60_000);
+const fault = params.get("fault");
 
 const useStyles = makeStyles({
   page: {
@@ -46,11 +49,21 @@ const useStyles = makeStyles({
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Every read and write waits `ms` first; the memory port itself stays all-or-nothing. */
-function withDelays(port: MemoryPort, ms: number): WithPort {
-  if (ms <= 0) return (work) => work(port);
+/**
+ * Every read and write waits `ms` first (the memory port itself stays all-or-nothing); with
+ * `read-denied` the first read fails the way Excel reports AccessDenied.
+ */
+function hostLike(port: MemoryPort, ms: number, faultOnce: string | null): WithPort {
+  let pendingFault = faultOnce === "read-denied";
   const slow: WorkbookPort = {
-    read: async () => (await sleep(ms), port.read()),
+    read: async () => {
+      await sleep(ms);
+      if (pendingFault) {
+        pendingFault = false;
+        throw toHostError({ code: "AccessDenied", message: "Access denied (simulated by the playground)" });
+      }
+      return port.read();
+    },
     write: async (plan) => (await sleep(ms), port.write(plan)),
     clearFlags: (flags, state) => port.clearFlags(flags, state),
     select: (sheet, cell) => port.select(sheet, cell),
@@ -75,7 +88,7 @@ function Playground() {
   }));
   const [problem, setProblem] = useState<string | null>(null);
   const port = useMemo(() => new MemoryPort(workbook.snapshot), [workbook]);
-  const withPort = useMemo(() => withDelays(port, slowMs), [port]);
+  const withPort = useMemo(() => hostLike(port, slowMs, fault), [port]);
   (window as unknown as { malkollPort: MemoryPort }).malkollPort = port;
 
   const open = async (file: File | undefined) => {

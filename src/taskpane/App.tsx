@@ -56,14 +56,22 @@ const useStyles = makeStyles({
     fontFamily: tokens.fontFamilyBase,
     fontSize: tokens.fontSizeBase300,
     // A native select is as wide as its longest option unless told otherwise: keep it in the pane.
-    "& .fui-Field, & .fui-Select": { minWidth: 0, maxWidth: "100%" },
+    "& .fui-Field, & .fui-Select, & .fui-Input": { minWidth: 0, maxWidth: "100%" },
     "& select": { minWidth: 0, maxWidth: "100%", textOverflow: "ellipsis" },
   },
   header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "8px" },
   title: { margin: "4px 0 0", fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   // The three steps stay on one row down to a 300 px pane (Inställningar sits in the header).
   tabs: { flexWrap: "nowrap" },
-  tab: { paddingLeft: "6px", paddingRight: "6px", minWidth: 0 },
+  // 12 px labels: "Läs in · Kontrollera · Skapa tabeller" need ~270 px even in DejaVu Sans, wider
+  // than Office's Segoe UI.
+  tab: {
+    paddingLeft: "5px",
+    paddingRight: "5px",
+    minWidth: 0,
+    // The bold copy Fluent reserves the selected width with must shrink too.
+    "& .fui-Tab__content, & .fui-Tab__content--reserved-space": { fontSize: tokens.fontSizeBase200 },
+  },
   busy: { display: "flex", alignItems: "center", gap: "8px" },
   panel: { outline: "none" },
   // Read by screen readers, not shown.

@@ -27,6 +27,7 @@ export function OfficeUnavailable({
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: "100vh", padding: 12 }}>
       <main lang={language}>
+        <h1 style={{ margin: "0 0 8px", fontSize: 20, fontWeight: 600 }}>Målkoll</h1>
         <MessageBar intent="error" layout="multiline" role="alert" data-office-problem={problem}>
           <MessageBarBody>
             <MessageBarTitle>{strings.title}</MessageBarTitle>

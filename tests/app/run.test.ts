@@ -77,13 +77,41 @@ describe("generate over a workbook where nothing is recognised", () => {
     expect(state.owned).toEqual([]);
   });
 
-  test("with requirePeriod the pane's run stops before writing when no period can be read", async () => {
+  test("the pane's run (requirePeriod) needs no period for that: it still only logs", async () => {
     const port = ledger();
-    await expect(runGenerate(port, { host: "browser", requirePeriod: true })).rejects.toBeInstanceOf(
-      PeriodNeeded,
-    );
-    expect(port.calls).toEqual(["read"]);
+    const { plan } = await runGenerate(port, { host: "browser", requirePeriod: true });
+    expect(plan.sheets).toEqual([]);
+    expect(port.calls).toEqual(["read", "write"]);
   });
+});
+
+test("with requirePeriod the pane's run stops before writing when there are tables but no period", async () => {
+  // An activity table without any Period cell (a unit's own list).
+  const port = new MemoryPort({
+    name: "aktiviteter.xlsx",
+    sheets: [
+      {
+        name: "Aktiviteter",
+        visibility: "visible",
+        originRow: 1,
+        originCol: 1,
+        values: [
+          ["Aktivitet", "Startdatum", "Slutdatum"],
+          ["Språkutvecklande arbetssätt", "2021-01-01", "2021-12-31"],
+        ],
+      },
+    ],
+  });
+  const run = runGenerate(port, { host: "browser", requirePeriod: true });
+  await expect(run).rejects.toBeInstanceOf(PeriodNeeded);
+  await expect(run).rejects.toMatchObject({ result: { model: { period: { kind: null, source: "none" } } } });
+  expect(port.calls).toEqual(["read"]);
+  const chosen = await runGenerate(port, {
+    host: "browser",
+    requirePeriod: true,
+    period: { kind: "VB", year: 2021 },
+  });
+  expect(chosen.plan.sheets.length).toBeGreaterThan(0);
 });
 
 test("Avbryt while the workbook is read: nothing is written", async () => {

@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
+import type { Browser, Locator, Page } from "playwright-core";
 import { requireBinary } from "../helpers/requireBinary";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
@@ -95,4 +96,154 @@ export async function serveDist(): Promise<{ url: string; close(): Promise<void>
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/* ---------- the pane in the playground ---------- */
+
+export interface PaneOptions {
+  /** A bundled workbook (src/playground/workbooks.ts); the default is the T2 2021 excerpt. */
+  bok?: string;
+  theme?: "light" | "dark";
+  lang?: "sv" | "en";
+  /** The pane's width in px (Excel's default is ~350). */
+  width?: number;
+  /** Every read and write takes this long (ms), as over a slow connection. */
+  slow?: number;
+  /** A fault the playground simulates once (e.g. `read-denied`). */
+  fault?: string;
+}
+
+/** Opens the playground with the pane as asked; collects page errors into `errors`. */
+export async function openPane(
+  browser: Browser,
+  baseUrl: string,
+  options: PaneOptions = {},
+): Promise<{ page: Page; pane: Locator; errors: string[] }> {
+  const width = options.width ?? 350;
+  const page = await browser.newPage({
+    viewport: { width: width + 560, height: 900 },
+    // Kopiera tabell för Word writes to the clipboard; the test reads it back.
+    permissions: ["clipboard-read", "clipboard-write"],
+  });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...options, width }))
+    if (value !== undefined) query.set(key, String(value));
+  await page.goto(`${baseUrl}/playground.html?${query}`);
+  const pane = page.getByTestId("pane");
+  await pane.locator("h1").waitFor();
+  return { page, pane, errors };
+}
+
+/** The visible notice after a step finished (success, info or warning). */
+export function notice(pane: Locator): Locator {
+  return pane.locator("[data-notice]");
+}
+
+/** Tab names of the sheets in the playground's grid, in order. */
+export async function gridSheets(page: Page): Promise<string[]> {
+  return page
+    .locator("[data-sheet-tab]")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-sheet-tab") ?? ""));
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
+}
+
+/**
+ * Elements in the pane whose text is cut off, or that stick out of the pane: content wider than
+ * the box while overflow hides it. The screen-reader-only live region is meant to be clipped.
+ */
+export async function clippedText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const pane = document.querySelector('[data-testid="pane"]');
+    if (!pane) return ["pane missing"];
+    const out: string[] = [];
+    const paneBox = pane.getBoundingClientRect();
+    for (const el of Array.from(pane.querySelectorAll<HTMLElement>("*"))) {
+      if (el.closest("[data-live]")) continue;
+      const box = el.getBoundingClientRect();
+      if (box.width > 0 && el.tagName !== "OPTION" && box.right > paneBox.right + 1)
+        out.push(`${el.tagName} past the pane: ${(el.textContent ?? "").slice(0, 60)}`);
+      if (["SELECT", "OPTION", "OPTGROUP", "INPUT", "TEXTAREA", "svg", "path"].includes(el.tagName)) continue;
+      const hasText = Array.from(el.childNodes).some(
+        (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? "").trim() !== "",
+      );
+      if (!hasText) continue;
+      const style = getComputedStyle(el);
+      const hides = style.overflowX !== "visible" || style.textOverflow === "ellipsis";
+      if (el.scrollWidth > el.clientWidth + 1 && hides)
+        out.push(`${el.tagName}: ${(el.textContent ?? "").slice(0, 60)}`);
+    }
+    return out;
+  });
+}
+
+/* ---------- axe-core ---------- */
+
+const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+/**
+ * Violations Fluent UI itself causes, which Målkoll cannot fix without forking Fluent. Each is
+ * matched by rule and node, never by rule alone, so the same rule still fails anywhere else.
+ */
+export const FLUENT_EXCEPTIONS: { rule: string; node: RegExp; reason: string }[] = [
+  {
+    rule: "aria-hidden-focus",
+    node: /^<i [^>]*data-tabster-dummy/,
+    reason:
+      "Tabster (Fluent's focus manager) puts 1 px <i tabindex=0 aria-hidden=true data-tabster-dummy> " +
+      "sentinels around arrow-key groups such as the TabList; they hand focus on the moment they get it " +
+      "and are hidden so screen readers don't announce them. Known and by design: microsoft/tabster#288, " +
+      "microsoft/fluentui#25133; Accessibility Insights suppresses them the same way.",
+  },
+];
+
+export interface AxeFinding {
+  rule: string;
+  impact: string | null;
+  nodes: string[];
+}
+
+/**
+ * Runs axe-core on the pane (or the whole page) and returns violations Fluent does not cause.
+ * axe is evaluated through the DevTools protocol, so the page's CSP needs no exception for it.
+ */
+export async function axeViolations(
+  page: Page,
+  scope: string | null = '[data-testid="pane"]',
+): Promise<AxeFinding[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async (selector) => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } })
+      .axe;
+    const context = selector ? document.querySelector(selector) : document;
+    const result = (await axe.run(context, { resultTypes: ["violations"] })) as {
+      violations: {
+        id: string;
+        impact: string | null;
+        nodes: { html: string; target: string[]; failureSummary: string }[];
+      }[];
+    };
+    return result.violations.map((v) => ({
+      rule: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n) => ({ html: n.html, where: `${n.target.join(" ")}: ${n.failureSummary}` })),
+    }));
+  }, scope);
+  return violations
+    .map((v) => ({
+      rule: v.rule,
+      impact: v.impact,
+      nodes: v.nodes
+        .filter((n) => !FLUENT_EXCEPTIONS.some((e) => e.rule === v.rule && e.node.test(n.html)))
+        .map((n) => n.where.replace(/\s+/g, " ").slice(0, 300)),
+    }))
+    .filter((v) => v.nodes.length > 0);
 }

@@ -199,7 +199,9 @@ export function usePane(
             dispatch({ type: "finished", notice: { intent: "info", text: strings.generate.cancelled } });
           else if (err instanceof PeriodNeeded)
             dispatch({
-              type: "finished",
+              type: "checked",
+              snapshot: err.snapshot,
+              result: err.result,
               notice: { intent: "warning", text: strings.generate.periodNeeded },
             });
           else fail(err, () => void self.generate());
