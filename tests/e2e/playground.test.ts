@@ -1,20 +1,21 @@
 /**
  * The task pane in a real browser, over the playground's in-memory workbook (seed 002 excerpts):
  * Läs in → Kontrollera → click a finding (the grid selects its cell) → Skapa tabeller (the owned
- * sheet appears). Screenshots go to artifacts/e2e/. At 350 px no text may be cut off, light or dark.
+ * sheet appears). Screenshots go to artifacts/e2e/. Cut-off text and axe: accessibility.test.ts.
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { chromium } from "playwright-core";
 import {
-  ARTIFACTS,
   CHROMIUM,
   CHROMIUM_ARGS,
   DIST,
   chromiumAvailable,
   ensureBuild,
+  notice,
   serveDist,
+  shot,
 } from "./support";
 
 const available = chromiumAvailable();
@@ -22,43 +23,12 @@ const describeIf = available ? describe : describe.skip;
 
 jest.setTimeout(6 * 60_000);
 
-/** Elements whose text is clipped: content wider than the box while overflow hides it. */
-async function clippedText(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const pane = document.querySelector('[data-testid="pane"]');
-    if (!pane) return ["pane missing"];
-    const out: string[] = [];
-    const paneBox = pane.getBoundingClientRect();
-    for (const el of Array.from(pane.querySelectorAll<HTMLElement>("*"))) {
-      // Nothing may stick out of the 350 px pane, controls included.
-      const box = el.getBoundingClientRect();
-      if (box.width > 0 && el.tagName !== "OPTION" && box.right > paneBox.right + 1)
-        out.push(`${el.tagName} past the pane: ${(el.textContent ?? "").slice(0, 60)}`);
-      if (["SELECT", "OPTION", "INPUT", "TEXTAREA", "svg", "path"].includes(el.tagName)) continue;
-      const hasText = Array.from(el.childNodes).some(
-        (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? "").trim() !== "",
-      );
-      if (!hasText) continue;
-      const style = getComputedStyle(el);
-      const hides = style.overflowX !== "visible" || style.textOverflow === "ellipsis";
-      if (el.scrollWidth > el.clientWidth + 1 && hides)
-        out.push(`${el.tagName}: ${(el.textContent ?? "").slice(0, 60)}`);
-    }
-    return out;
-  });
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
-}
-
 describeIf("playground in Chromium", () => {
   let browser: Browser;
   let server: Awaited<ReturnType<typeof serveDist>>;
 
   beforeAll(async () => {
     ensureBuild();
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
     server = await serveDist();
     // playwright's launch uses a fresh temporary user-data-dir for each browser.
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
@@ -128,7 +98,9 @@ describeIf("playground in Chromium", () => {
     // 4. Skapa tabeller
     await pane.getByRole("tab", { name: "Skapa tabeller" }).click();
     await pane.getByRole("button", { name: "Skapa tabeller" }).click();
-    await pane.getByText(/blad skapades/).waitFor();
+    await notice(pane)
+      .getByText(/blad skapades/)
+      .waitFor();
     const tabs = await page
       .locator("[data-sheet-tab]")
       .evaluateAll((els) => els.map((e) => e.getAttribute("data-sheet-tab")));
@@ -141,29 +113,4 @@ describeIf("playground in Chromium", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
-
-  for (const theme of ["light", "dark"] as const) {
-    test(`no text is cut off at 350 px (${theme})`, async () => {
-      const page = await browser.newPage({ viewport: { width: 900, height: 1000 } });
-      await page.goto(`${server.url}/playground.html?theme=${theme}`);
-      const pane = page.getByTestId("pane");
-      await pane.getByRole("button", { name: "Läs in arbetsboken" }).click();
-      await pane.locator("[data-table]").first().waitFor();
-      const problems: string[] = [];
-      problems.push(...(await clippedText(page)).map((p) => `Läs in: ${p}`));
-      await pane.locator("[data-table] button").first().click(); // open the mapping editor
-      problems.push(...(await clippedText(page)).map((p) => `Rätta tolkning: ${p}`));
-      for (const tab of ["Kontrollera", "Skapa tabeller", "Inställningar"]) {
-        await pane.getByRole("tab", { name: tab }).click();
-        problems.push(...(await clippedText(page)).map((p) => `${tab}: ${p}`));
-      }
-      await pane.getByRole("tab", { name: "Skapa tabeller" }).click();
-      await pane.getByRole("button", { name: "Skapa tabeller" }).click();
-      await pane.getByText(/blad skapades/).waitFor();
-      problems.push(...(await clippedText(page)).map((p) => `Skapade tabeller: ${p}`));
-      await shot(page, `05-smal-${theme}`);
-      expect(problems).toEqual([]);
-      await page.close();
-    });
-  }
 });
