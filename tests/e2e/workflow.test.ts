@@ -4,11 +4,13 @@
  * wording, office.js missing). The workbooks are the playground's bundled seed excerpts and a
  * ledger extract (tests/fixtures/pane), picked with `?bok=`.
  */
+import * as path from "path";
 import type { Browser, Page } from "playwright-core";
 import { chromium } from "playwright-core";
 import {
   CHROMIUM,
   CHROMIUM_ARGS,
+  ROOT,
   chromiumAvailable,
   ensureBuild,
   gridSheets,
@@ -231,6 +233,32 @@ describeIf("the pane's workflow in Chromium", () => {
       await page.close();
     });
 
+    test("a unit manager's VB 2020: their Enhetsmål shows the contradiction the report hides", async () => {
+      const { page, pane, errors } = await openPane(browser, server.url, { bok: "enhet" });
+      await pane.getByRole("button", { name: "Läs in arbetsboken" }).click();
+      await pane.getByText(/tabeller hittade/).waitFor();
+      expect(await pane.locator("[data-period]").getAttribute("data-period")).toBe("VB 2020");
+      await pane.getByRole("tab", { name: "Kontrollera" }).click();
+      await pane.getByRole("button", { name: "Kontrollera" }).click();
+      await pane.getByRole("combobox", { name: "Min enhet" }).selectOption({
+        label:
+          "\u00a0".repeat(6) +
+          "Enheten är en god arbetsgivare och dess verksamheter erbjuder en god arbetsmiljö",
+      });
+      const shown = pane.locator("button[data-finding]");
+      expect(await shown.evaluateAll((els) => els.map((e) => e.getAttribute("data-finding")))).toEqual([
+        "assessment-contradicts",
+      ]);
+      expect(await shown.first().textContent()).toContain("”Sjukfrånvaro dag 1-14”: 4,6 % mot 2,3 %");
+      await shown.first().click();
+      const selected = page.locator('table[data-sheet="Medarbetare"] td[aria-selected="true"]');
+      await selected.waitFor();
+      expect(await selected.getAttribute("data-cell")).toBe("A91");
+      await shot(page, "workflow-3-enhetschef");
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+
     test("Vad måste jag skriva? shows what blocks judging first, never 'Inga anmärkningar'", async () => {
       const { page, pane } = await openPane(browser, server.url, { bok: "enhet-utan-period" });
       await pane.getByRole("tab", { name: "Kontrollera" }).click();
@@ -426,6 +454,23 @@ describeIf("the pane's workflow in Chromium", () => {
       await alert.getByRole("button", { name: "Försök igen" }).click();
       await pane.getByText("19 tabeller hittade").waitFor();
       expect(await pane.getByRole("alert").count()).toBe(0);
+      await page.close();
+    });
+  });
+
+  describe("a workbook of one's own, opened with the file picker", () => {
+    test("the sample .xlsx reads in the browser as the CLI reads it", async () => {
+      const { page, pane, errors } = await openPane(browser, server.url);
+      await page.getByTestId("open-xlsx").setInputFiles(path.join(ROOT, "samples", "malkoll-exempel.xlsx"));
+      await page.getByTestId("workbook-name").getByText("malkoll-exempel.xlsx").waitFor();
+      await pane.getByRole("button", { name: "Läs in arbetsboken" }).click();
+      await pane.getByText("16 mål", { exact: true }).waitFor(); // `malkoll check` on the same file: 16 mål
+      expect(await pane.locator("[data-period]").getAttribute("data-period")).toBe("T2 2021");
+      await pane.getByRole("tab", { name: "Kontrollera" }).click();
+      await pane.getByRole("button", { name: "Kontrollera" }).click();
+      await pane.locator("button[data-finding]").first().waitFor();
+      expect(await pane.locator("[data-summary]").textContent()).toBe("0 fel26 varningar1 info");
+      expect(errors).toEqual([]);
       await page.close();
     });
   });

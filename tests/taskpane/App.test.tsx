@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { decodeState } from "../../src/engine/state";
-import { HostError } from "../../src/ports/office/errors";
+import { HostError, toHostError } from "../../src/ports/office/errors";
 import { MemoryPort } from "../../src/ports/memory/memoryPort";
 import { App } from "../../src/taskpane/App";
 import type { WithPort } from "../../src/taskpane/state/usePane";
@@ -90,6 +90,23 @@ describe("App over a memory workbook", () => {
     fireEvent.click(screen.getByRole("button", { name: "Spara inställningar" }));
     await screen.findByText("Inställningarna är sparade i arbetsboken.");
     expect((await stateOf(memory)).settings).toEqual({ partlyMetTolerance: 0.15 });
+  });
+
+  test("Excel's AccessDenied on a read is told as a read; Försök igen repeats the read", async () => {
+    const memory = port();
+    let calls = 0;
+    const flaky: WithPort = async (work) => {
+      if (calls++ === 0) throw toHostError({ code: "AccessDenied", message: "Access denied" });
+      return work(memory);
+    };
+    render(<App withPort={flaky} language="sv" dark={false} />);
+    fireEvent.click(screen.getByRole("button", { name: "Läs in arbetsboken" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("Excel lät inte Målkoll läsa arbetsboken.");
+    expect(alert.textContent).not.toContain("tillåter inte ändringen");
+    fireEvent.click(screen.getByRole("button", { name: "Försök igen" }));
+    await screen.findByText("1 tabell hittad");
+    expect(screen.queryByRole("alert")).toBeNull();
   });
 
   test("an Excel error is shown as a message a person understands, in their language", async () => {

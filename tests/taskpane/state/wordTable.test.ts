@@ -3,6 +3,7 @@ import {
   copyTableToClipboard,
   formatSwedishNumber,
   splitTables,
+  tableChoices,
   tableToHtml,
   tableToText,
 } from "../../../src/taskpane/state/wordTable";
@@ -54,6 +55,56 @@ describe("Word tables", () => {
       "Nästa <tabell>",
     ]);
     expect(tables[0].rows).toHaveLength(4);
+  });
+
+  test("a block without a header row (the sheet's title and note) is no table; its title names the next", () => {
+    const titled: SheetSpec = {
+      key: "avvikelser",
+      columnWidths: [],
+      rows: [
+        [{ value: "Målkoll – Avvikelser T2 2021", style: "title" }],
+        [{ value: "Skapad av Målkoll 2021-09-15 från bok.xlsx", style: "note" }],
+        [],
+        [{ value: "Fynd", style: "header" }],
+        [{ value: "Analys saknas" }],
+      ],
+    };
+    expect(splitTables(titled).map((t) => [t.titles, t.rows.length])).toEqual([
+      [["Målkoll – Avvikelser T2 2021"], 2],
+    ]);
+  });
+
+  test("the Word list: short labels, the sheet's kind first, then the table's own heading", () => {
+    const sheet = (name: string, heading: string): { name: string; spec: SheetSpec } => ({
+      name,
+      spec: {
+        key: "indikatorer",
+        columnWidths: [],
+        rows: [
+          [{ value: `Målkoll – ${name}`, style: "title" }],
+          [],
+          [{ value: heading, style: "heading" }],
+          [{ value: "Indikator", style: "header" }],
+          [{ value: "Andel" }],
+        ],
+      },
+    });
+    const choices = tableChoices([
+      sheet(
+        "Målkoll Indikatorer",
+        "KF:s mål för verksamhetsområdet: 1.1 I Stockholm är människor självförsörjande",
+      ),
+      sheet("Målkoll Aktiviteter", "Nämndmål: 1.1.1 Invånare i stadsdelsområdet försörjer sig själva"),
+      sheet("Målkoll Aktiviteter (2)", "Enhetsmål: Enheten är en god arbetsgivare"),
+    ]);
+    expect(choices.map((c) => [c.sheet, c.label])).toEqual([
+      ["Målkoll Indikatorer", "Indikatorer · KF-mål 1.1 I Stockholm är människor självförsörjande"],
+      [
+        "Målkoll Aktiviteter",
+        "Aktiviteter · Nämndmål 1.1.1 Invånare i stadsdelsområdet försörjer sig själva",
+      ],
+      ["Målkoll Aktiviteter (2)", "Aktiviteter (2) · Enhetsmål Enheten är en god arbetsgivare"],
+    ]);
   });
 
   test("HTML has bold header and totals, italic varav, right-aligned numbers, escaped text", () => {

@@ -1,0 +1,57 @@
+import { parseYear, periodName, shownPeriod } from "../../../src/taskpane/state/period";
+import { result } from "../fixtures";
+
+describe("the pane's one period", () => {
+  const read = (
+    period = result().model.period,
+    periodCells = [] as { sheet: string; cell: string; text: string }[],
+  ) =>
+    result({
+      model: { ...result().model, period },
+      recognition: { tables: [], goals: [], periodCells, unrecognised: [] },
+    });
+
+  test("before the first read it is to be read, never a date", () => {
+    expect(shownPeriod(null, null)).toEqual({ kind: null, year: null, origin: "unread", cell: null });
+  });
+
+  test("read from the workbook, with the cell it came from", () => {
+    const r = read({ kind: "T2", year: 2021, source: "cell" }, [
+      { sheet: "Uppföljning", cell: "I5", text: "2021" },
+      { sheet: "Uppföljning", cell: "I120", text: "Tertial 2 2021" },
+    ]);
+    expect(shownPeriod(null, r)).toEqual({
+      kind: "T2",
+      year: 2021,
+      origin: "workbook",
+      cell: "Uppföljning!I120",
+    });
+  });
+
+  test("a plan, none at all, and the person's choice winning over both", () => {
+    expect(shownPeriod(null, read({ kind: "VP", year: 2022, source: "plan" })).origin).toBe("plan");
+    expect(shownPeriod(null, read({ kind: null, year: null, source: "none" }))).toEqual({
+      kind: null,
+      year: null,
+      origin: "none",
+      cell: null,
+    });
+    expect(shownPeriod({ kind: "VB", year: 2021 }, read({ kind: null, year: null, source: "none" }))).toEqual(
+      {
+        kind: "VB",
+        year: 2021,
+        origin: "chosen",
+        cell: null,
+      },
+    );
+  });
+
+  test("names and typed years", () => {
+    expect(periodName({ kind: "T2", year: 2021 })).toBe("T2 2021");
+    expect(periodName({ kind: "VP", year: null })).toBe("VP");
+    expect(parseYear(" 2021 ")).toBe(2021);
+    expect(parseYear("21")).toBeNull();
+    expect(parseYear("2021a")).toBeNull();
+    expect(parseYear("1789")).toBeNull();
+  });
+});
