@@ -148,7 +148,10 @@ export function App({ withPort, language, dark, initialStep = "read", host = "ex
             className={styles.tabs}
             size="small"
             selectedValue={step === "settings" ? null : step}
-            onTabSelect={(_, d) => setStep(d.value as StepKey)}
+            onTabSelect={(_, d) => {
+              setOpenBlock(null); // a block opened from Kontrollera opens once
+              setStep(d.value as StepKey);
+            }}
             aria-label={strings.appTitle}
           >
             {steps.map((key) => (

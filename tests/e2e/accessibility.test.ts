@@ -4,21 +4,17 @@
  * (FLUENT_EXCEPTIONS in support.ts, each with its reason). Screenshots of every state go to
  * artifacts/e2e/a11y-*.png.
  */
-import type { Browser, Locator, Page } from "playwright-core";
-import { chromium } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { en } from "../../src/taskpane/i18n/en";
 import { sv } from "../../src/taskpane/i18n/sv";
 import type { PaneOptions } from "./support";
 import {
-  CHROMIUM,
-  CHROMIUM_ARGS,
   axeViolations,
   chromiumAvailable,
+  withChromium,
   clippedText,
-  ensureBuild,
   notice,
   openPane,
-  serveDist,
   shot,
 } from "./support";
 
@@ -41,19 +37,7 @@ const WALKS: Walk[] = [
 ];
 
 describeIf("accessibility of every pane state", () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveDist>>;
-
-  beforeAll(async () => {
-    ensureBuild();
-    server = await serveDist();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const chrome = withChromium();
 
   for (const walk of WALKS) {
     const tag = `${walk.theme}-${walk.lang}-${walk.width}`;
@@ -72,7 +56,7 @@ describeIf("accessibility of every pane state", () => {
       };
       const open = async (options: PaneOptions = {}): Promise<Locator> => {
         const { axe: _axe, ...view } = walk;
-        const opened = await openPane(browser, server.url, { ...view, ...options });
+        const opened = await openPane(chrome.browser(), chrome.url(), { ...view, ...options });
         page = opened.page;
         return opened.pane;
       };
@@ -140,7 +124,7 @@ describeIf("accessibility of every pane state", () => {
   }
 
   test("the check can fail: a mislabelled button and a focusable hidden element are caught, Tabster's sentinels are not", async () => {
-    const { page, pane } = await openPane(browser, server.url);
+    const { page, pane } = await openPane(chrome.browser(), chrome.url());
     await pane.locator("h1").evaluate((h1) => {
       h1.insertAdjacentHTML(
         "afterend",
@@ -155,7 +139,7 @@ describeIf("accessibility of every pane state", () => {
 
   test("the task pane page without office.js passes axe as a whole page, light and dark", async () => {
     for (const colorScheme of ["light", "dark"] as const) {
-      const page = await browser.newPage({
+      const page = await chrome.browser().newPage({
         viewport: { width: 350, height: 600 },
         locale: "sv-SE",
         colorScheme,
@@ -163,7 +147,7 @@ describeIf("accessibility of every pane state", () => {
       await page.route("https://appsforoffice.microsoft.com/**", (route) =>
         route.abort("internetdisconnected"),
       );
-      await page.goto(`${server.url}/taskpane.html`);
+      await page.goto(`${chrome.url()}/taskpane.html`);
       await page.getByRole("alert").waitFor();
       expect(await axeViolations(page, null)).toEqual([]);
       await shot(page, `a11y-office-saknas-${colorScheme}`);

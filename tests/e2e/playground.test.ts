@@ -5,18 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { Browser } from "playwright-core";
-import { chromium } from "playwright-core";
-import {
-  CHROMIUM,
-  CHROMIUM_ARGS,
-  DIST,
-  chromiumAvailable,
-  ensureBuild,
-  notice,
-  serveDist,
-  shot,
-} from "./support";
+import { DIST, chromiumAvailable, withChromium, notice, shot } from "./support";
 
 const available = chromiumAvailable();
 const describeIf = available ? describe : describe.skip;
@@ -24,20 +13,7 @@ const describeIf = available ? describe : describe.skip;
 jest.setTimeout(6 * 60_000);
 
 describeIf("playground in Chromium", () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveDist>>;
-
-  beforeAll(async () => {
-    ensureBuild();
-    server = await serveDist();
-    // playwright's launch uses a fresh temporary user-data-dir for each browser.
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const chrome = withChromium();
 
   test("task pane initial JS stays under 200 KB gzip", () => {
     const sizes = JSON.parse(fs.readFileSync(path.join(DIST, "bundle-size.json"), "utf8")) as Record<
@@ -52,13 +28,13 @@ describeIf("playground in Chromium", () => {
   });
 
   test("Läs in → Kontrollera → finding selects its cell → Skapa tabeller", async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const page = await chrome.browser().newPage({ viewport: { width: 1200, height: 900 } });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     page.on("console", (m) => {
       if (m.type() === "error") errors.push(m.text());
     });
-    await page.goto(`${server.url}/playground.html`);
+    await page.goto(`${chrome.url()}/playground.html`);
     const pane = page.getByTestId("pane");
 
     // 1. Läs in

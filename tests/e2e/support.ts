@@ -4,34 +4,24 @@
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
-import * as http from "http";
-import type { AddressInfo } from "net";
 import * as path from "path";
 import type { Browser, Locator, Page } from "playwright-core";
+import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS, serveStatic } from "../../scripts/chromium";
 import { requireBinary } from "../helpers/requireBinary";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const DIST = path.join(ROOT, "dist");
 export const ARTIFACTS = path.join(ROOT, "artifacts", "e2e");
 /** Chromium from CHROMIUM_PATH or PATH (not a fixed /usr/bin path, so a PATH without it skips). */
-const chromium = requireBinary("chromium");
-export const CHROMIUM = chromium.path ?? "chromium";
-
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+const chromiumBinary = requireBinary("chromium");
+export const CHROMIUM = chromiumBinary.path ?? "chromium";
+export { CHROMIUM_ARGS };
 
 /** Whether Chromium can run here; on CI its absence is a failure, elsewhere a skip with a message. */
 export function chromiumAvailable(): boolean {
-  if (chromium.available) return true;
-  const message = `Chromium saknas – installera: ${chromium.installHint}`;
+  if (chromiumBinary.available) return true;
+  const message = `Chromium saknas – installera: ${chromiumBinary.installHint}`;
   if (process.env.CI === "true") throw new Error(message);
   console.warn(`E2E hoppas över. ${message}`);
   return false;
@@ -51,6 +41,7 @@ export function ensureBuild(): void {
   const page = path.join(DIST, "playground.html");
   const sources = Math.max(
     newestMtime(path.join(ROOT, "src")),
+    newestMtime(path.join(ROOT, "tests", "fixtures")), // the playground bundles seed text
     fs.statSync(path.join(ROOT, "webpack.config.js")).mtimeMs,
   );
   if (
@@ -70,32 +61,29 @@ export function ensureBuild(): void {
   );
 }
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".png": "image/png",
-  ".xml": "application/xml",
-};
-
 /** A static file server over dist/ on 127.0.0.1 and a free port. */
-export async function serveDist(): Promise<{ url: string; close(): Promise<void> }> {
-  const server = http.createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
-    const file = path.normalize(path.join(DIST, pathname));
-    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
+export function serveDist(): Promise<{ url: string; close(): Promise<void> }> {
+  return serveStatic(DIST);
+}
+
+/**
+ * For a describe block: builds when stale, serves dist/ and starts Chromium before its tests,
+ * closes both after. Returns getters (the values exist only once beforeAll has run).
+ */
+export function withChromium(): { browser(): Browser; url(): string } {
+  let browser: Browser | undefined;
+  let server: Awaited<ReturnType<typeof serveDist>> | undefined;
+  beforeAll(async () => {
+    ensureBuild();
+    server = await serveDist();
+    // playwright's launch uses a fresh temporary user-data-dir for each browser.
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return { browser: () => browser as Browser, url: () => (server as { url: string }).url };
 }
 
 /* ---------- the pane in the playground ---------- */

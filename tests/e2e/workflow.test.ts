@@ -5,20 +5,8 @@
  * ledger extract (tests/fixtures/pane), picked with `?bok=`.
  */
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
-import { chromium } from "playwright-core";
-import {
-  CHROMIUM,
-  CHROMIUM_ARGS,
-  ROOT,
-  chromiumAvailable,
-  ensureBuild,
-  gridSheets,
-  notice,
-  openPane,
-  serveDist,
-  shot,
-} from "./support";
+import type { Page } from "playwright-core";
+import { ROOT, chromiumAvailable, withChromium, gridSheets, notice, openPane, shot } from "./support";
 
 const available = chromiumAvailable();
 const describeIf = available ? describe : describe.skip;
@@ -37,23 +25,11 @@ const cellOf = (page: Page, sheet: string, row: number, col: number) =>
 const malkollSheets = async (page: Page) => (await gridSheets(page)).filter((n) => n.startsWith("Målkoll "));
 
 describeIf("the pane's workflow in Chromium", () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveDist>>;
-
-  beforeAll(async () => {
-    ensureBuild();
-    server = await serveDist();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const chrome = withChromium();
 
   describe("1. one period, read from the workbook, used by Kontrollera and Skapa tabeller", () => {
     test("Skapa tabeller before Läs in writes the workbook's T2 2021, in the sheets and the Word copy", async () => {
-      const { page, pane, errors } = await openPane(browser, server.url);
+      const { page, pane, errors } = await openPane(chrome.browser(), chrome.url());
       expect(await pane.locator("[data-period-origin]").getAttribute("data-period-origin")).toBe("unread");
       await pane.getByRole("tab", { name: "Skapa tabeller" }).click();
       await pane.getByText("Perioden läses ur arbetsboken när tabellerna skapas.").waitFor();
@@ -87,7 +63,9 @@ describeIf("the pane's workflow in Chromium", () => {
     });
 
     test("a unit's VB without a Period cell: Skapa tabeller asks for the period, the choice reaches Kontrollera", async () => {
-      const { page, pane, errors } = await openPane(browser, server.url, { bok: "enhet-utan-period" });
+      const { page, pane, errors } = await openPane(chrome.browser(), chrome.url(), {
+        bok: "enhet-utan-period",
+      });
       await pane.getByRole("tab", { name: "Skapa tabeller" }).click();
       await pane.getByRole("button", { name: "Skapa tabeller" }).click();
       await notice(pane)
@@ -131,7 +109,7 @@ describeIf("the pane's workflow in Chromium", () => {
 
   describe("2. no dead end when nothing is recognised", () => {
     test("a ledger: the block is listed, generate writes no shells but logs, and pointing it out makes it a table", async () => {
-      const { page, pane, errors } = await openPane(browser, server.url, { bok: "huvudbok" });
+      const { page, pane, errors } = await openPane(chrome.browser(), chrome.url(), { bok: "huvudbok" });
       await pane.getByRole("button", { name: "Läs in arbetsboken" }).click();
       await pane.getByText(/Inga tabeller kändes igen\. Peka ut den första tabellen/).waitFor();
       const block = pane.locator('[data-table="Huvudbok!A3"]');
@@ -207,7 +185,7 @@ describeIf("the pane's workflow in Chromium", () => {
 
   describe("3. a unit manager sees their unit", () => {
     test("Min enhet offers areas and result units; an area keeps its budget findings", async () => {
-      const { page, pane, errors } = await openPane(browser, server.url);
+      const { page, pane, errors } = await openPane(chrome.browser(), chrome.url());
       await pane.getByRole("tab", { name: "Kontrollera" }).click();
       await pane.getByRole("button", { name: "Kontrollera" }).click();
       const unit = pane.getByRole("combobox", { name: "Min enhet" });
@@ -234,7 +212,7 @@ describeIf("the pane's workflow in Chromium", () => {
     });
 
     test("a unit manager's VB 2020: their Enhetsmål shows the contradiction the report hides", async () => {
-      const { page, pane, errors } = await openPane(browser, server.url, { bok: "enhet" });
+      const { page, pane, errors } = await openPane(chrome.browser(), chrome.url(), { bok: "enhet" });
       await pane.getByRole("button", { name: "Läs in arbetsboken" }).click();
       await pane.getByText(/tabeller hittade/).waitFor();
       expect(await pane.locator("[data-period]").getAttribute("data-period")).toBe("VB 2020");
@@ -260,7 +238,7 @@ describeIf("the pane's workflow in Chromium", () => {
     });
 
     test("Vad måste jag skriva? shows what blocks judging first, never 'Inga anmärkningar'", async () => {
-      const { page, pane } = await openPane(browser, server.url, { bok: "enhet-utan-period" });
+      const { page, pane } = await openPane(chrome.browser(), chrome.url(), { bok: "enhet-utan-period" });
       await pane.getByRole("tab", { name: "Kontrollera" }).click();
       await pane.getByRole("button", { name: "Kontrollera" }).click();
       await pane.getByRole("switch", { name: "Vad måste jag skriva?" }).click();
@@ -274,7 +252,7 @@ describeIf("the pane's workflow in Chromium", () => {
 
   describe("4. Kopiera tabell för Word", () => {
     test("only real tables, a real one preselected, labels told apart at 350 px, no '… (2)'", async () => {
-      const { page, pane } = await openPane(browser, server.url);
+      const { page, pane } = await openPane(chrome.browser(), chrome.url());
       await pane.getByRole("tab", { name: "Skapa tabeller" }).click();
       await pane.getByRole("button", { name: "Skapa tabeller" }).click();
       await notice(pane).getByText("5 blad skapades.").waitFor();
@@ -312,7 +290,7 @@ describeIf("the pane's workflow in Chromium", () => {
 
   describe("5. Avbryt is honest", () => {
     test("cancelled while reading: nothing written, and it says so; once writing starts it cannot be cancelled and says why", async () => {
-      const { page, pane, errors } = await openPane(browser, server.url, { slow: 1500 });
+      const { page, pane, errors } = await openPane(chrome.browser(), chrome.url(), { slow: 1500 });
       await pane.getByRole("tab", { name: "Skapa tabeller" }).click();
       await pane.getByRole("button", { name: "Skapa tabeller" }).click();
       await pane.getByText("Läser arbetsboken").waitFor();
@@ -339,7 +317,7 @@ describeIf("the pane's workflow in Chromium", () => {
 
   describe("6. mapping corrections", () => {
     test("skipping a column keeps a 19-row table whole; focus returns to it; the editor fits with save in sight", async () => {
-      const { page, pane, errors } = await openPane(browser, server.url);
+      const { page, pane, errors } = await openPane(chrome.browser(), chrome.url());
       await pane.getByRole("button", { name: "Läs in arbetsboken" }).click();
       // 002 lines 884–918 (header repeated at 899 and 914); the sheet starts at seed line 153.
       const table = pane.locator('[data-table="Uppföljning!A732"]');
@@ -376,7 +354,7 @@ describeIf("the pane's workflow in Chromium", () => {
 
   describe("7. screen readers hear when a step is done", () => {
     test("Läs in and Kontrollera are announced in a live region; a finding's name is its visible text", async () => {
-      const { page, pane } = await openPane(browser, server.url, { lang: "en" });
+      const { page, pane } = await openPane(chrome.browser(), chrome.url(), { lang: "en" });
       const live = pane.locator("[data-live]");
       expect(await live.getAttribute("role")).toBe("status");
       await pane.getByRole("button", { name: "Read the workbook" }).click();
@@ -395,7 +373,7 @@ describeIf("the pane's workflow in Chromium", () => {
   describe("8. wording and state", () => {
     test("one row of tabs at 350 and 300 px; Kontrollera explains itself; plural forms", async () => {
       for (const width of [350, 300]) {
-        const { page, pane } = await openPane(browser, server.url, { width });
+        const { page, pane } = await openPane(chrome.browser(), chrome.url(), { width });
         const tops = await pane
           .getByRole("tab")
           .evaluateAll((tabs) => tabs.map((t) => Math.round(t.getBoundingClientRect().top)));
@@ -407,7 +385,7 @@ describeIf("the pane's workflow in Chromium", () => {
         expect(await pane.getByText("Läs in arbetsboken först.").count()).toBe(0);
         await page.close();
       }
-      const { page, pane } = await openPane(browser, server.url, { bok: "enhet" });
+      const { page, pane } = await openPane(chrome.browser(), chrome.url(), { bok: "enhet" });
       await pane.getByRole("tab", { name: "Kontrollera" }).click();
       await pane.getByRole("button", { name: "Kontrollera" }).click();
       expect(await pane.locator("[data-summary]").textContent()).toBe("0 fel2 varningar0 info");
@@ -415,7 +393,7 @@ describeIf("the pane's workflow in Chromium", () => {
     });
 
     test("Inställningar: no 'Ändrad' for an invalid draft, no stale 'sparade', Läs in igen keeps unsaved values", async () => {
-      const { page, pane } = await openPane(browser, server.url);
+      const { page, pane } = await openPane(chrome.browser(), chrome.url());
       await pane.getByRole("button", { name: "Läs in arbetsboken" }).click();
       await pane.getByText(/tabeller hittade/).waitFor();
       await pane.getByRole("button", { name: "Inställningar" }).click();
@@ -445,7 +423,7 @@ describeIf("the pane's workflow in Chromium", () => {
     });
 
     test("a read Excel denies says so as a read, and Försök igen repeats it", async () => {
-      const { page, pane } = await openPane(browser, server.url, { fault: "read-denied" });
+      const { page, pane } = await openPane(chrome.browser(), chrome.url(), { fault: "read-denied" });
       await pane.getByRole("button", { name: "Läs in arbetsboken" }).click();
       const alert = pane.getByRole("alert");
       await alert.getByText(/Excel lät inte Målkoll läsa arbetsboken/).waitFor();
@@ -460,7 +438,7 @@ describeIf("the pane's workflow in Chromium", () => {
 
   describe("a workbook of one's own, opened with the file picker", () => {
     test("the sample .xlsx reads in the browser as the CLI reads it", async () => {
-      const { page, pane, errors } = await openPane(browser, server.url);
+      const { page, pane, errors } = await openPane(chrome.browser(), chrome.url());
       await page.getByTestId("open-xlsx").setInputFiles(path.join(ROOT, "samples", "malkoll-exempel.xlsx"));
       await page.getByTestId("workbook-name").getByText("malkoll-exempel.xlsx").waitFor();
       await pane.getByRole("button", { name: "Läs in arbetsboken" }).click();
@@ -478,12 +456,12 @@ describeIf("the pane's workflow in Chromium", () => {
   describe("9. office.js unreachable", () => {
     test("the real task pane page says why instead of staying blank", async () => {
       // Office has not said its language yet: the browser's (Windows') is used.
-      const page = await browser.newPage({ viewport: { width: 350, height: 600 }, locale: "sv-SE" });
+      const page = await chrome.browser().newPage({ viewport: { width: 350, height: 600 }, locale: "sv-SE" });
       // Offline or blocked: the CDN request fails (and nothing leaves the machine).
       await page.route("https://appsforoffice.microsoft.com/**", (route) =>
         route.abort("internetdisconnected"),
       );
-      await page.goto(`${server.url}/taskpane.html`);
+      await page.goto(`${chrome.url()}/taskpane.html`);
       const alert = page.getByRole("alert");
       await alert.getByText("Målkoll kunde inte starta").waitFor();
       expect(await alert.textContent()).toContain("office.js");
@@ -493,7 +471,7 @@ describeIf("the pane's workflow in Chromium", () => {
     });
 
     test("opened outside Excel (office.js loads, no host): says to open it from Excel", async () => {
-      const page = await browser.newPage({ viewport: { width: 350, height: 600 }, locale: "en-GB" });
+      const page = await chrome.browser().newPage({ viewport: { width: 350, height: 600 }, locale: "en-GB" });
       // What office.js reports in a plain browser tab: ready, but no host.
       await page.route("https://appsforoffice.microsoft.com/**", (route) =>
         route.fulfill({
@@ -501,7 +479,7 @@ describeIf("the pane's workflow in Chromium", () => {
           body: "window.Office = { onReady: function (cb) { var info = { host: null, platform: null }; if (cb) cb(info); return Promise.resolve(info); } };",
         }),
       );
-      await page.goto(`${server.url}/taskpane.html`);
+      await page.goto(`${chrome.url()}/taskpane.html`);
       await page
         .getByRole("alert")
         .getByText(/This page is open outside Excel\. Open Målkoll in Excel/)

@@ -1,0 +1,94 @@
+/**
+ * The README's pictures of the task pane: its four steps (Läs in, Kontrollera, Skapa tabeller,
+ * Inställningar) at 350 px, light and dark, as docs/images/pane-<n>-<step>-<theme>.png.
+ *
+ * Builds the pages (webpack --mode production) and photographs the playground (the same App as in
+ * Excel, over the bundled T2 2021 excerpt) in Debian's Chromium, served on 127.0.0.1 only.
+ *
+ * Usage: npm run docs:images
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import type { Browser } from "playwright-core";
+import { chromium } from "playwright-core";
+import { repoRoot } from "../tests/helpers/seedGrid";
+import { requireBinary } from "../tests/helpers/requireBinary";
+import { CHROMIUM_ARGS, serveStatic } from "./chromium";
+
+const ROOT = repoRoot(); // from scripts/ or lib/scripts/
+const DIST = path.join(ROOT, "dist");
+const OUT = path.join(ROOT, "docs", "images");
+const WIDTH = 350;
+const HEIGHT = 760;
+
+const STEPS = ["las-in", "kontrollera", "skapa-tabeller", "installningar"];
+
+async function photograph(browser: Browser, url: string, theme: "light" | "dark"): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: WIDTH + 400, height: HEIGHT } });
+  await page.goto(`${url}/playground.html?theme=${theme}&width=${WIDTH}`);
+  const pane = page.getByTestId("pane");
+  const save = async (step: number) => {
+    await page.mouse.move(WIDTH + 200, HEIGHT - 10); // no hover state in the picture
+    await page.waitForTimeout(400); // let Fluent's colour transitions settle
+    const file = path.join(OUT, `pane-${step + 1}-${STEPS[step]}-${theme}.png`);
+    await pane.screenshot({ path: file });
+    console.log(`  ${path.relative(ROOT, file)}`);
+  };
+
+  await pane.getByRole("button", { name: "Läs in arbetsboken" }).click();
+  await pane.locator("[data-table]").first().waitFor();
+  await save(0);
+
+  await pane.getByRole("tab", { name: "Kontrollera" }).click();
+  await pane.locator("button[data-finding]").first().waitFor();
+  await save(1);
+
+  await pane.getByRole("tab", { name: "Skapa tabeller" }).click();
+  await pane.getByRole("button", { name: "Skapa tabeller" }).click();
+  await pane.locator("[data-notice]").waitFor();
+  await save(2);
+
+  await pane.locator("[data-notice]").getByRole("button", { name: "Stäng" }).click();
+  await pane.getByRole("button", { name: "Inställningar" }).click();
+  await pane.getByRole("button", { name: "Spara inställningar" }).waitFor();
+  await save(3);
+  await page.close();
+}
+
+async function main(): Promise<void> {
+  const chromiumBinary = requireBinary("chromium");
+  if (!chromiumBinary.path) {
+    console.error(`Chromium saknas / Chromium is missing: ${chromiumBinary.installHint}`);
+    process.exitCode = 1;
+    return;
+  }
+  console.log("Bygger / building (webpack --mode production) …");
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production"],
+    {
+      cwd: ROOT,
+      stdio: "ignore",
+    },
+  );
+  fs.mkdirSync(OUT, { recursive: true });
+  const server = await serveStatic(DIST);
+  const browser = await chromium.launch({
+    executablePath: chromiumBinary.path,
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+  try {
+    console.log("Aktivitetsfönstrets fyra steg / the task pane's four steps:");
+    for (const theme of ["light", "dark"] as const) await photograph(browser, server.url, theme);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
