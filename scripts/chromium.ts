@@ -8,6 +8,21 @@ import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
 
+/**
+ * Chromium for scripts: `CHROMIUM_PATH`, else the usual names on PATH (the tests use
+ * tests/helpers/requireBinary, which also fails a CI run without it).
+ */
+export function findChromium(): string | null {
+  const override = process.env.CHROMIUM_PATH;
+  if (override) return fs.existsSync(override) ? override : null;
+  for (const name of ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"])
+    for (const dir of (process.env.PATH ?? "").split(path.delimiter).filter(Boolean)) {
+      const file = path.join(dir, name);
+      if (fs.existsSync(file)) return file;
+    }
+  return null;
+}
+
 export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",

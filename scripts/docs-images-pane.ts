@@ -13,8 +13,7 @@ import * as path from "path";
 import type { Browser } from "playwright-core";
 import { chromium } from "playwright-core";
 import { repoRoot } from "../tests/helpers/seedGrid";
-import { requireBinary } from "../tests/helpers/requireBinary";
-import { CHROMIUM_ARGS, serveStatic } from "./chromium";
+import { CHROMIUM_ARGS, findChromium, serveStatic } from "./chromium";
 
 const ROOT = repoRoot(); // from scripts/ or lib/scripts/
 const DIST = path.join(ROOT, "dist");
@@ -57,9 +56,9 @@ async function photograph(browser: Browser, url: string, theme: "light" | "dark"
 }
 
 async function main(): Promise<void> {
-  const chromiumBinary = requireBinary("chromium");
-  if (!chromiumBinary.path) {
-    console.error(`Chromium saknas / Chromium is missing: ${chromiumBinary.installHint}`);
+  const executablePath = findChromium();
+  if (!executablePath) {
+    console.error("Chromium saknas / Chromium is missing: sudo apt-get install chromium");
     process.exitCode = 1;
     return;
   }
@@ -75,7 +74,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(OUT, { recursive: true });
   const server = await serveStatic(DIST);
   const browser = await chromium.launch({
-    executablePath: chromiumBinary.path,
+    executablePath,
     args: CHROMIUM_ARGS,
     headless: true,
   });

@@ -67,7 +67,7 @@ export class PeriodNeeded extends Error {
 
 /**
  * Lets the host breathe between steps (a click on Avbryt is handled here), then stops if asked.
- * Once `write` has begun nothing is checked any more: a write is not stopped halfway.
+ * Once `write` has begun the port decides: the signal stops it until it commits (WriteOptions).
  */
 async function checkpoint(signal: AbortSignal | undefined): Promise<void> {
   if (signal) await new Promise((resolve) => setTimeout(resolve, 0));

@@ -14,8 +14,8 @@ import { WORKBOOKS, workbookFor } from "./workbooks";
 /**
  * The task pane exactly as in Excel, next to a grid view of an in-memory workbook: no Office
  * needed. Query: `theme=dark`, `lang=en`, `bok=<key>` (a bundled workbook, see workbooks.ts),
- * `width=300` (the pane's width in px), `slow=<ms>` (each read and write takes that long, as over
- * a slow connection to Excel on the web), `fault=read-denied` (the first read fails as Excel's
+ * `width=300` (the pane's width in px), `slow=<ms>` (each read, and each of a write's two phases,
+ * takes that long, as over a slow connection to Excel on the web), `fault=read-denied` (the first read fails as Excel's
  * AccessDenied does). A workbook of your own can be opened with the file picker.
  */
 const params = new URLSearchParams(window.location.search);
@@ -50,8 +50,10 @@ const useStyles = makeStyles({
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Every read and write waits `ms` first (the memory port itself stays all-or-nothing); with
- * `read-denied` the first read fails the way Excel reports AccessDenied.
+ * Every read waits `ms`; a write builds for `ms` (cancellable, nothing written) and commits for
+ * `ms` (no longer cancellable), the phases the Office port reports (ports/port.ts WritePhase); the
+ * memory port itself stays all-or-nothing. With `read-denied` the first read fails the way Excel
+ * reports AccessDenied.
  */
 function hostLike(port: MemoryPort, ms: number, faultOnce: string | null): WithPort {
   let pendingFault = faultOnce === "read-denied";
@@ -64,7 +66,15 @@ function hostLike(port: MemoryPort, ms: number, faultOnce: string | null): WithP
       }
       return port.read();
     },
-    write: async (plan) => (await sleep(ms), port.write(plan)),
+    write: async (plan, options) => {
+      options?.onPhase?.("building");
+      await sleep(ms);
+      if (options?.signal?.aborted) throw new DOMException("Avbrutet av användaren", "AbortError");
+      options?.onPhase?.("committing");
+      await sleep(ms);
+      await port.write(plan);
+      options?.onPhase?.("done");
+    },
     clearFlags: (flags, state) => port.clearFlags(flags, state),
     select: (sheet, cell) => port.select(sheet, cell),
   };

@@ -243,6 +243,7 @@ export function App({ withPort, language, dark, initialStep = "read", host = "ex
                   period={period}
                   phase={state.phase}
                   progress={state.progress}
+                  writePhase={state.writePhase}
                   cancelRequested={state.cancelRequested}
                   lastPlan={state.lastPlan}
                   onChoosePeriod={choosePeriod}

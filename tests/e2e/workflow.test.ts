@@ -289,18 +289,34 @@ describeIf("the pane's workflow in Chromium", () => {
   });
 
   describe("5. Avbryt is honest", () => {
-    test("cancelled while reading: nothing written, and it says so; once writing starts it cannot be cancelled and says why", async () => {
+    // ?slow=1500: a read takes 1,5 s, a write builds for 1,5 s (cancellable, as the Office port's
+    // hidden new sheets are) and commits for 1,5 s (not cancellable, as the Office port's swap).
+    test("while reading or building: nothing written, and it says so; once committing it cannot be cancelled and says why", async () => {
       const { page, pane, errors } = await openPane(chrome.browser(), chrome.url(), { slow: 1500 });
       await pane.getByRole("tab", { name: "Skapa tabeller" }).click();
-      await pane.getByRole("button", { name: "Skapa tabeller" }).click();
+      const run = pane.getByRole("button", { name: "Skapa tabeller" });
+      const cancel = pane.getByRole("button", { name: "Avbryt" });
+      const stateRows = () =>
+        page.evaluate(
+          () => (window as unknown as PortWindow).malkollPort.sheet("_malkoll")?.values.length ?? 0,
+        );
+
+      await run.click();
       await pane.getByText("Läser arbetsboken").waitFor();
-      await pane.getByRole("button", { name: "Avbryt" }).click();
+      await cancel.click();
       await notice(pane).getByText("Avbrutet. Inget skrevs.").waitFor();
       expect(await malkollSheets(page)).toEqual([]);
 
-      await pane.getByRole("button", { name: "Skapa tabeller" }).click();
-      await pane.getByText("Skriver blad").waitFor();
-      const cancel = pane.getByRole("button", { name: "Avbryt" });
+      await run.click();
+      await pane.getByText("Skriver blad").waitFor(); // building: still nothing in the workbook
+      expect(await cancel.getAttribute("aria-disabled")).toBeNull();
+      await cancel.click();
+      await notice(pane).getByText("Avbrutet. Inget skrevs.").waitFor();
+      expect(await malkollSheets(page)).toEqual([]);
+      expect(await stateRows()).toBe(0); // not even a log row
+
+      await run.click();
+      await pane.locator("[data-cannot-cancel]").waitFor(); // committing
       expect(await cancel.getAttribute("aria-disabled")).toBe("true");
       const reason = await cancel.getAttribute("aria-describedby");
       expect(await page.locator(`[id="${reason}"]`).textContent()).toBe(

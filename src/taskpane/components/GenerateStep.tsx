@@ -2,6 +2,7 @@ import { Button, Field, ProgressBar, Select, makeStyles, tokens } from "@fluentu
 import { Copy20Regular, Eraser20Regular, TableAdd20Regular } from "@fluentui/react-icons";
 import { useId, useMemo, useState } from "react";
 import type { WritePlan } from "../../ports/port";
+import { canCancelWrite } from "../../ports/port";
 import { useStrings } from "../i18n";
 import type { ShownPeriod } from "../state/period";
 import { periodName } from "../state/period";
@@ -28,6 +29,7 @@ export interface GenerateStepProps {
   period: ShownPeriod;
   phase: PaneState["phase"];
   progress: PaneState["progress"];
+  writePhase: PaneState["writePhase"];
   cancelRequested: boolean;
   lastPlan: WritePlan | null;
   onChoosePeriod(): void;
@@ -41,6 +43,7 @@ export function GenerateStep({
   period,
   phase,
   progress,
+  writePhase,
   cancelRequested,
   lastPlan,
   onChoosePeriod,
@@ -54,8 +57,12 @@ export function GenerateStep({
   const id = useId();
   const generating = phase === "generating";
   const busy = phase !== "idle";
-  // Once sheets are being written the run is not stopped halfway (see app/run.ts).
-  const writing = generating && (progress?.step === "write" || progress?.step === "done");
+  // A write can be cancelled while the port says nothing has changed yet (Excel: until the new
+  // sheets are swapped in); a port that says nothing about its write is not stopped halfway.
+  const writing =
+    generating &&
+    (progress?.step === "write" || progress?.step === "done") &&
+    !(writePhase && canCancelWrite(writePhase));
   const choices = useMemo(() => tableChoices(lastPlan?.sheets ?? []), [lastPlan]);
   const groups = useMemo(() => [...new Set(choices.map((c) => c.sheet))], [choices]);
   const [chosen, setChosen] = useState<string>("");

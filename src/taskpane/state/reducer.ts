@@ -4,6 +4,7 @@ import type { PeriodKind } from "../../engine/model/types";
 import type { Settings } from "../../engine/settings";
 import { SETTING_INFO } from "../../engine/settings";
 import type { GenerateStep } from "../../app/run";
+import type { WritePhase } from "../../ports/port";
 import { settingToText, unsavedSettings } from "./settings";
 import type { WritePlan } from "../../ports/port";
 import type { FindingsFilter } from "./findings";
@@ -45,6 +46,8 @@ export interface PaneState {
   /** Null: the period is the workbook's (the CLI's rule). Never a guess from today's date. */
   chosenPeriod: ChosenPeriod | null;
   progress: { step: GenerateStep; fraction: number } | null;
+  /** Where the port's write is, when the port says (the Office port does; see canCancelWrite). */
+  writePhase: WritePhase | null;
   /** Avbryt was pressed and the run has not ended yet. */
   cancelRequested: boolean;
   lastPlan: WritePlan | null;
@@ -72,6 +75,7 @@ export type PaneAction =
       announce?: string;
     }
   | { type: "progress"; step: GenerateStep; fraction: number }
+  | { type: "writePhase"; phase: WritePhase }
   | { type: "cancelRequested" }
   | { type: "finished"; notice: Notice; announce?: string }
   | { type: "failed"; error: PaneError }
@@ -91,6 +95,7 @@ export function initialPaneState(): PaneState {
     settingsSaved: {},
     chosenPeriod: null,
     progress: null,
+    writePhase: null,
     cancelRequested: false,
     lastPlan: null,
     notice: null,
@@ -122,6 +127,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         error: null,
         notice: null,
         progress: null,
+        writePhase: null,
         cancelRequested: false,
       };
     case "checked": {
@@ -163,6 +169,8 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         ...state,
         progress: { step: action.step, fraction: Math.max(0, Math.min(1, action.fraction)) },
       };
+    case "writePhase":
+      return { ...state, writePhase: action.phase };
     case "cancelRequested":
       return { ...state, cancelRequested: true };
     case "finished":

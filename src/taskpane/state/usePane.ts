@@ -178,6 +178,7 @@ export function usePane(
               requirePeriod: true,
               signal: controller.signal,
               onProgress: (step, fraction) => dispatch({ type: "progress", step, fraction }),
+              onWritePhase: (phase) => dispatch({ type: "writePhase", phase }),
             }),
           );
           const sheets = plan.sheets.length;

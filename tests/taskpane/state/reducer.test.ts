@@ -88,3 +88,12 @@ describe("pane reducer", () => {
     expect(paneReducer(s, { type: "dismissError" }).error).toBeNull();
   });
 });
+
+test("a write's phase is kept for the cancel button and forgotten when the next run starts", () => {
+  let s = paneReducer(initialPaneState(), { type: "start", phase: "generating" });
+  s = paneReducer(s, { type: "writePhase", phase: "building" });
+  expect(s.writePhase).toBe("building");
+  s = paneReducer(s, { type: "writePhase", phase: "committing" });
+  expect(s.writePhase).toBe("committing");
+  expect(paneReducer(s, { type: "start", phase: "generating" }).writePhase).toBeNull();
+});
