@@ -94,7 +94,17 @@ describe("the roll-up sheets", () => {
   const ok = summarise(
     "/srv/2021/enheter/a.xlsx",
     "Enhet A",
-    check(snapshotOf(sheet("S", [["Period", "T2 2021"]]))),
+    // Something recognised (else `nothing-recognised` would be its finding), nothing to report.
+    check(
+      snapshotOf(
+        sheet("S", [
+          ["Period", "T2 2021"],
+          [],
+          ["Aktivitet", "Startdatum", "Slutdatum"],
+          ["Språkstöd i förskolan", "2021-01-01", "2021-12-31"],
+        ]),
+      ),
+    ),
   );
   const bad = unreadable("/srv/2021/trasig.xlsx", "trasig", "trasig.xlsx är skadad eller ingen .xlsx-fil");
   const [units, findings, budget] = buildRollupSheets([ok, bad], {
