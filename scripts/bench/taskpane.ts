@@ -3,24 +3,12 @@
  * render of the playground page (the same App over the memory port, no Office) in Debian Chromium.
  */
 import * as fs from "fs";
-import * as http from "http";
-import type { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
 import * as zlib from "zlib";
+import { CHROMIUM_ARGS, findChromium, serveStatic } from "../chromium";
 import { median, ms } from "./measure";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 /** The pane's heading inside the playground's pane column: rendered means React committed the App. */
 const RENDERED = "[data-testid=pane] h1";
 
@@ -50,42 +38,22 @@ export function bundleFigures(dist: string): string[] {
   ];
 }
 
-function serve(dist: string): Promise<http.Server> {
-  const types: Record<string, string> = {
-    ".html": "text/html; charset=utf-8",
-    ".js": "text/javascript",
-    ".png": "image/png",
-  };
-  const server = http.createServer((req, res) => {
-    const file = path.normalize(
-      path.join(dist, decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname)),
-    );
-    if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "Content-Type": types[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
 export async function firstRender(dist: string, loads: number): Promise<string[]> {
   if (!fs.existsSync(path.join(dist, "playground.html")))
     return ["Time to first render: dist/playground.html missing — run `npm run build` first."];
-  if (!fs.existsSync(CHROMIUM))
-    return [`Time to first render: ${CHROMIUM} missing (apt-get install chromium).`];
+  const executablePath = findChromium();
+  if (!executablePath) return ["Time to first render: Chromium missing (apt-get install chromium)."];
   const { chromium } = await import("playwright-core");
-  const server = await serve(dist);
+  const server = await serveStatic(dist);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "malkoll-bench-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath,
     args: CHROMIUM_ARGS,
     headless: true,
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/playground.html`;
+    const url = `${server.url}/playground.html`;
     const times: number[] = [];
     for (let i = 0; i < loads; i++) {
       await page.goto(url, { waitUntil: "commit" });
@@ -102,7 +70,7 @@ export async function firstRender(dist: string, loads: number): Promise<string[]
     ];
   } finally {
     await context.close();
-    server.close();
+    await server.close();
     fs.rmSync(profile, { recursive: true, force: true });
   }
 }
