@@ -114,6 +114,17 @@ export function draftFromResult(result: CheckResult): SettingsDraft {
   return draft;
 }
 
+/**
+ * Whether a new read keeps what the person typed under Inställningar: yes while it is unsaved
+ * and still differs from what the workbook now stores (once saved, the form shows the stored values).
+ */
+export function keepsUnsavedSettings(state: PaneState, result: CheckResult): boolean {
+  return (
+    unsavedSettings(state.settingsDraft, state.settingsSaved).length > 0 &&
+    unsavedSettings(state.settingsDraft, draftFromResult(result)).length > 0
+  );
+}
+
 function announce(state: PaneState, text: string | undefined): PaneState["announcement"] {
   return text ? { text, seq: state.announcement.seq + 1 } : state.announcement;
 }
@@ -132,11 +143,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       };
     case "checked": {
       const saved = draftFromResult(action.result);
-      // Unsaved settings survive a new read (the form says they are not saved yet); once saved,
-      // the form shows the stored values.
-      const keepDraft =
-        unsavedSettings(state.settingsDraft, state.settingsSaved).length > 0 &&
-        unsavedSettings(state.settingsDraft, saved).length > 0;
+      const keepDraft = keepsUnsavedSettings(state, action.result);
       return {
         ...state,
         phase: "idle",

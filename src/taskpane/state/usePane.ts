@@ -10,8 +10,8 @@ import type { Language } from "../i18n";
 import { stringsFor } from "../i18n";
 import { periodName, shownPeriod } from "./period";
 import type { ChosenPeriod, Notice, PaneError, PaneState } from "./reducer";
-import { draftFromResult, initialPaneState, paneReducer } from "./reducer";
-import { unsavedSettings, validateDraft } from "./settings";
+import { initialPaneState, keepsUnsavedSettings, paneReducer } from "./reducer";
+import { validateDraft } from "./settings";
 import { updateStoredState, withDirection, withMapping, withSettings } from "./storedState";
 import type { SpecTable } from "./wordTable";
 import { copyTableToClipboard } from "./wordTable";
@@ -105,10 +105,7 @@ export function usePane(
     async (port: WorkbookPort, purpose: "read" | "check", notice?: Notice) => {
       const { snapshot, result } = await runCheck(port, checkOptions(latest.current));
       const counts = countBySeverity(result.findings);
-      const { settingsDraft, settingsSaved } = latest.current;
-      const unsaved =
-        unsavedSettings(settingsDraft, settingsSaved).length > 0 &&
-        unsavedSettings(settingsDraft, draftFromResult(result)).length > 0;
+      const unsaved = keepsUnsavedSettings(latest.current, result);
       dispatch({
         type: "checked",
         snapshot,
