@@ -1,5 +1,5 @@
 /**
- * Ribbon function command `runCheck` (manifest: ExecuteFunction `runCheck`): runs the check
+ * Ribbon function command `ribbonCheck` (manifest: ExecuteFunction `runCheck`): runs the check
  * without opening the pane, on every platform.
  *
  * It needs no shared runtime: the manifest declares none (`Office.addin.showAsTaskpane()` and the
@@ -64,7 +64,8 @@ async function checkAndRemember(): Promise<void> {
   }
 }
 
-export async function runCheck(event: Office.AddinCommands.Event): Promise<void> {
+/** The ribbon button (manifest action `runCheck`); the app's `runCheck` is what it calls underneath. */
+export async function ribbonCheck(event: Office.AddinCommands.Event): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeUp = new Promise<"time-up">((resolve) => {
     timer = setTimeout(() => resolve("time-up"), COMMAND_TIME_LIMIT_MS);
@@ -87,6 +88,6 @@ export async function runCheck(event: Office.AddinCommands.Event): Promise<void>
 
 if (typeof Office !== "undefined") {
   Office.onReady(() => {
-    Office.actions.associate("runCheck", runCheck);
+    Office.actions.associate("runCheck", ribbonCheck);
   });
 }

@@ -62,9 +62,9 @@ beforeEach(() => {
   });
 });
 
-describe("ribbon command runCheck", () => {
+describe("ribbon command (action runCheck)", () => {
   it("is associated with the manifest's function name when Office is ready", () => {
-    expect(associate).toHaveBeenCalledWith("runCheck", commands.runCheck);
+    expect(associate).toHaveBeenCalledWith("runCheck", commands.ribbonCheck);
   });
 
   it("selects the first finding's cell, stores the summary for the pane and completes", async () => {
@@ -91,7 +91,7 @@ describe("ribbon command runCheck", () => {
       };
     });
     const e = event();
-    await commands.runCheck(e);
+    await commands.ribbonCheck(e);
     expect(e.completed).toHaveBeenCalledTimes(1);
     expect(excel.workbook.selection).toEqual({ sheet: "Uppföljning", address: "B2" });
     expect(excel.workbook.activeSheet).toBe("Uppföljning");
@@ -113,7 +113,7 @@ describe("ribbon command runCheck", () => {
         ({ ...jest.requireActual("../../../src/engine").check(snapshot), findings: [] }) as CheckResult,
     );
     const e = event();
-    await commands.runCheck(e);
+    await commands.ribbonCheck(e);
     expect(e.completed).toHaveBeenCalledTimes(1);
     expect(excel.workbook.selection).toBeNull();
     expect(showAsTaskpane).not.toHaveBeenCalled();
@@ -123,7 +123,7 @@ describe("ribbon command runCheck", () => {
   it("completes and stores a readable error when Excel fails", async () => {
     excel.fake.failNextSync("InvalidOperationInCellEditMode");
     const e = event();
-    await commands.runCheck(e);
+    await commands.ribbonCheck(e);
     expect(e.completed).toHaveBeenCalledTimes(1);
     expect(commands.lastRibbonCheck()?.failure?.message).toMatch(/cell redigeras/);
     expect(showAsTaskpane).not.toHaveBeenCalled();
@@ -134,7 +134,7 @@ describe("ribbon command runCheck", () => {
       throw new Error("bug");
     });
     const e = event();
-    await commands.runCheck(e);
+    await commands.ribbonCheck(e);
     expect(e.completed).toHaveBeenCalledTimes(1);
     expect(commands.lastRibbonCheck()?.failure?.debug).toMatch(/bug/);
   });
@@ -144,7 +144,7 @@ describe("ribbon command runCheck", () => {
     try {
       excelRun = () => new Promise(() => undefined);
       const e = event();
-      const done = commands.runCheck(e);
+      const done = commands.ribbonCheck(e);
       await jest.advanceTimersByTimeAsync(commands.COMMAND_TIME_LIMIT_MS);
       await done;
       expect(e.completed).toHaveBeenCalledTimes(1);
