@@ -4,8 +4,9 @@ import { boundedText } from "../engine/findings";
 
 /**
  * `check --json`: the contract's shape (docs/CONTRACT.md), fields in the documented order. Additions
- * (allowed by the contract): `cells` on rows, `messageEn` on findings, and `derived` budget figures.
- * Findings of a run over several files (compare, rollup) name their `workbook`.
+ * (allowed by the contract): `statusBasis` on indicators, `cells` on rows, `messageEn` on findings,
+ * and `derived` budget figures. Findings of a run over several files (compare, rollup) name their
+ * `workbook`.
  */
 export function toContractJson(workbook: string, result: CheckResult) {
   const { model } = result;
@@ -46,6 +47,7 @@ export function toContractJson(workbook: string, result: CheckResult) {
       status: i.status,
       kfStatus: i.kfStatus,
       analysis: i.analysis,
+      statusBasis: i.statusBasis ?? null,
       cells: i.cells,
     })),
     activities: model.activities.map((a) => ({

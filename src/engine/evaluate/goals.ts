@@ -7,6 +7,7 @@ import type {
   GoalCounts,
   Indicator,
   IndicatorStatus,
+  KfStatus,
   Model,
 } from "../model/types";
 import { cellOf, goalIdCell, hasText } from "./cells";
@@ -19,20 +20,22 @@ export interface GoalEvidence {
   borrowed: boolean;
 }
 
-const COUNTED: ReadonlySet<IndicatorStatus> = new Set(["met", "partly-met", "not-met", "not-measured"]);
+const COUNTED: ReadonlySet<KfStatus> = new Set<KfStatus>(["met", "partly-met", "not-met", "not-measured"]);
 
 /**
  * The status an indicator contributes to its goal's tally: the status against Årsmål, or against
- * KF:s årsmål when the nämnd set no usable target of its own. Null when it is not counted.
+ * KF:s årsmål when the nämnd set no usable target of its own. Null when it is not counted (a
+ * `not-comparable` KF status says nothing about the nämnd).
  */
 export function countingStatus(indicator: Indicator): IndicatorStatus | null {
   if (COUNTED.has(indicator.status)) return indicator.status;
+  const kf = indicator.kfStatus;
   if (
     (indicator.status === "no-target" || indicator.status === "unknown") &&
-    COUNTED.has(indicator.kfStatus)
-  ) {
-    return indicator.kfStatus;
-  }
+    kf !== "not-comparable" &&
+    COUNTED.has(kf)
+  )
+    return kf;
   return null;
 }
 

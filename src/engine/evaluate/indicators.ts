@@ -1,6 +1,14 @@
 import type { Finding } from "../findings";
 import { finding } from "../findings";
-import type { Direction, Indicator, IndicatorStatus, PeriodKind, TargetKind } from "../model/types";
+import type {
+  Direction,
+  Indicator,
+  IndicatorStatus,
+  KfStatus,
+  PeriodKind,
+  StatusBasis,
+  TargetKind,
+} from "../model/types";
 import type { Settings } from "../settings";
 import { cellOf, hasText } from "./cells";
 import { resolveDirection } from "./direction";
@@ -59,6 +67,31 @@ export function valueForStatus(indicator: Indicator, period: PeriodKind | null):
   if (period === "T1" || period === "T2") return indicator.forecast ?? indicator.outcome;
   if (period === "VB") return indicator.outcome;
   return null;
+}
+
+/** Which figure {@link valueForStatus} takes, or null when it takes none. */
+export function basisForStatus(indicator: Indicator, period: PeriodKind | null): StatusBasis | null {
+  if ((period === "T1" || period === "T2") && indicator.forecast !== null) return "forecast";
+  if ((period === "T1" || period === "T2" || period === "VB") && indicator.outcome !== null) return "outcome";
+  return null;
+}
+
+/** KF:s årsmål at least this many times the nämnd's Årsmål, in a count, is a city-wide figure. */
+export const CITY_WIDE_COUNT_RATIO = 5;
+
+/**
+ * Whether KF:s årsmål has another scope than the nämnd's figure: a count (`st`, or an `Antal …`
+ * written without a unit) whose KF target is at least five times the nämnd's own target (`800 st`
+ * against `44 st`). Counts of like scope (`4,9` against `4,9` children per staff) stay comparable.
+ */
+export function kfScopeDiffers(indicator: Indicator): boolean {
+  const { target, kfTarget } = indicator;
+  if (target === null || kfTarget === null || target <= 0) return false;
+  const numeric: TargetKind[] = ["value", "min", "max"];
+  if (!numeric.includes(indicator.targetKind) || !numeric.includes(indicator.kfTargetKind)) return false;
+  const family = unitFamily(indicator.unit ?? unitInText(indicator.kfTargetText));
+  const count = family === "count" || (family === null && /^antal\b/i.test(indicator.name.trim()));
+  return count && kfTarget >= CITY_WIDE_COUNT_RATIO * target;
 }
 
 type UnitFamily = "percent" | "count" | "energy" | "money" | "co2" | "time";
@@ -127,22 +160,25 @@ export function outcomeDue(indicator: Indicator, period: PeriodKind | null): boo
   return false;
 }
 
+const JUDGED: ReadonlySet<KfStatus> = new Set<KfStatus>(["met", "partly-met", "not-met"]);
+
 export function isDeviating(indicator: Indicator): boolean {
   return (
     indicator.status === "partly-met" || indicator.status === "not-met" || indicator.kfStatus === "not-met"
   );
 }
 
-const STATUS_SV: Record<IndicatorStatus, string> = {
+const STATUS_SV: Record<KfStatus, string> = {
   met: "uppfylls",
   "partly-met": "uppfylls delvis",
   "not-met": "uppfylls inte",
   "not-measured": "ej mätt",
   "no-target": "saknar mål",
   unknown: "okänd",
+  "not-comparable": "ej jämförbart",
 };
 
-/** Sets direction, status and kfStatus on one indicator and returns its findings. */
+/** Sets direction, status, kfStatus and statusBasis on one indicator and returns its findings. */
 export function evaluateIndicator(indicator: Indicator, ctx: IndicatorContext): Finding[] {
   const findings: Finding[] = [];
   const nameCell = cellOf(indicator.cells, ["name"], indicator.row);
@@ -155,13 +191,18 @@ export function evaluateIndicator(indicator: Indicator, ctx: IndicatorContext): 
     indicator.targetText,
     ctx,
   );
-  indicator.kfStatus = statusAgainst(
+  const kfStatus = statusAgainst(
     indicator,
     indicator.kfTarget,
     indicator.kfTargetKind,
     indicator.kfTargetText,
     ctx,
   );
+  indicator.kfStatus = JUDGED.has(kfStatus) && kfScopeDiffers(indicator) ? "not-comparable" : kfStatus;
+  indicator.statusBasis =
+    JUDGED.has(indicator.status) || JUDGED.has(indicator.kfStatus)
+      ? basisForStatus(indicator, ctx.period)
+      : null;
 
   if (
     resolved.direction === "unknown" &&

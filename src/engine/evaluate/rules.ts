@@ -13,6 +13,13 @@ A computed status is a suggestion shown beside the person's own assessment, neve
 - VB: the outcome. VP (plan): nothing is measured yet, every status is \`not-measured\`.
 - Unknown period: statuses that depend on the period are \`unknown\` (a target-less indicator is still \`no-target\`).
 - \`status\` is judged against Årsmål, \`kfStatus\` against KF:s årsmål, with the same rules.
+- \`statusBasis\` says which figure was judged: \`forecast\` (Prognos helår), \`outcome\`, or null
+  when no status was judged on a figure. The generated tables say so in the cell: "● Uppfyllt (prognos)".
+- \`kfStatus\` is \`not-comparable\` when KF:s årsmål has another scope than the nämnd's figure: a count
+  (\`st\`, or an \`Antal …\` written without a unit) whose KF target is at least five times the nämnd's
+  Årsmål (002: \`44 st\` against \`800 st\`, \`800 st\` against \`9 000 st\` — city-wide counts). Counts of
+  the same scope stay comparable (\`4,9\` against \`4,9\` children per staff). A not-comparable KF
+  status is never shown as "Ej uppfyllt", is not counted for the goal and asks for no analysis.
 
 ### Direction (is higher or lower better)
 1. An explicit \`Riktning\` column, or the user's per-workbook override (the model builder puts both in \`statedDirection\`).

@@ -44,6 +44,13 @@ export interface Goal {
 
 export type Direction = "higher" | "lower" | "band" | "max" | "increase" | "unknown";
 export type IndicatorStatus = "met" | "partly-met" | "not-met" | "not-measured" | "no-target" | "unknown";
+/**
+ * The status against KF:s årsmål may also be `not-comparable`: KF's target has another scope than
+ * the nämnd's figure (a city-wide count such as `9 000 st` against a district's `900 st`).
+ */
+export type KfStatus = IndicatorStatus | "not-comparable";
+/** The figure a status was judged on: the outcome, the full-year forecast, or none. */
+export type StatusBasis = "outcome" | "forecast";
 
 /** Where each field of a row came from (A1 addresses on the row's sheet). */
 export type CellRefs = Partial<Record<string, string>>;
@@ -69,8 +76,10 @@ export interface Indicator {
   periodicity: Periodicity | null;
   direction: Direction;
   status: IndicatorStatus;
-  kfStatus: IndicatorStatus;
+  kfStatus: KfStatus;
   analysis: string | null;
+  /** Addition (contract 2026-12): the figure `status`/`kfStatus` were judged on; null when none was judged. */
+  statusBasis?: StatusBasis | null;
   /** Addition: cells of the row by field name (`name`, `outcome`, `target`, `kfTarget`, ...). */
   cells: CellRefs;
   /** Addition: the `Riktning` column's value when the table has one. */

@@ -25,12 +25,12 @@ describe("KF 1.1 indicators (002 lines 271–290, T2 2021)", () => {
       ["Andel personer som har ekonomiskt", "lower", "not-met", "not-met"], // 2,2 vs 1,8 / 1,5
       ["Andel personer som själv upplever", "higher", "not-measured", "no-target"], // no outcome yet
       ["Andel vuxna med långvarigt", "lower", "met", "not-met"], // 1,3 vs 1,3 / 1,0
-      ["Antal aspiranter", "higher", "met", "not-met"], // 44 vs 44 / 800
+      ["Antal aspiranter", "higher", "met", "not-comparable"], // 44 vs 44 / 800 city-wide
       ["Antal tillhandahållna platser för feriejobb", "higher", "not-met", "no-target"], // 500 vs 800
       ["Antal tillhandahållna platser för Stockholmsjobb", "higher", "met", "no-target"],
       ["Antal tillhandahållna praktikplatser", "higher", "met", "no-target"],
       ["Antal unga 20-29", "higher", "met", "no-target"], // 70 vs 20
-      ["Antal ungdomar som fått feriejobb", "higher", "met", "not-met"], // 900 vs 800 / 9 000
+      ["Antal ungdomar som fått feriejobb", "higher", "met", "not-comparable"], // 900 vs 800 / 9 000 city-wide
     ];
     for (const [name, direction, status, kfStatus] of expected) {
       const ind = byName(m, name);
@@ -47,8 +47,16 @@ describe("KF 1.1 indicators (002 lines 271–290, T2 2021)", () => {
 
   it("asks for an analysis only where a deviating row has none", () => {
     const cells = result.findings.filter((f) => f.code === "analysis-missing").map((f) => f.cell);
-    // Rows 283, 284 and 290 miss KF:s årsmål and have no Analys; 272, 279 and 285 have one.
-    expect(cells.sort()).toEqual(["A283", "A284", "A290"]);
+    // Row 283 misses KF:s årsmål (1,3 % against 1,0 %) and has no Analys; 272, 279 and 285 have
+    // one. Rows 284 and 290 miss only KF's city-wide counts (800 st, 9 000 st): not comparable.
+    expect(cells.sort()).toEqual(["A283"]);
+  });
+
+  it("says which figure each status was judged on: the forecast where there is one", () => {
+    expect(byName(m, "Andel barn som lever").statusBasis).toBe("forecast");
+    expect(byName(m, "Antal aspiranter").statusBasis).toBe("forecast");
+    // No outcome and no forecast: nothing was judged.
+    expect(byName(m, "Andel personer som själv upplever").statusBasis).toBeNull();
   });
 
   it("does not guess directions for these rows (the catalogue knows them)", () => {
@@ -62,6 +70,99 @@ describe("KF 1.1 indicators (002 lines 271–290, T2 2021)", () => {
     const strict = model({ period: "T2", indicators: kf11Indicators() });
     evaluate(strict, DEFAULT_SETTINGS);
     expect(byName(strict, "Andel barn som lever").status).toBe("not-met");
+  });
+});
+
+describe("KF:s årsmål of another scope (not-comparable)", () => {
+  it("a count whose KF target is at least five times the nämnd's is a city-wide figure", () => {
+    // 002 line 284: 44 st against Årsmål 44 st and KF:s årsmål 800 st.
+    const aspiranter = indicator({
+      name: "Antal aspiranter som fått Stockholmsjobb",
+      row: 284,
+      outcome: 21,
+      forecast: 44,
+      target: 44,
+      targetKind: "value",
+      targetText: "44 st",
+      kfTarget: 800,
+      kfTargetKind: "value",
+      kfTargetText: "800 st",
+      unit: "st",
+    });
+    // Four times is still the nämnd's own scale: it stays comparable (and not met).
+    const fourTimes = indicator({
+      ...aspiranter,
+      row: 400,
+      target: 200,
+      targetText: "200 st",
+      forecast: 210,
+    });
+    evaluate(model({ period: "T2", indicators: [aspiranter, fourTimes] }), DEFAULT_SETTINGS);
+    expect([aspiranter.status, aspiranter.kfStatus]).toEqual(["met", "not-comparable"]);
+    expect([fourTimes.status, fourTimes.kfStatus]).toEqual(["met", "not-met"]);
+  });
+
+  it("`4,9` against `4,9` children per staff stays comparable, and so does a share", () => {
+    // 002 line 599: Antal förskolebarn per anställd 4,9 st, Årsmål 4,9 st, KF 4,9 st.
+    const barn = indicator({
+      name: "Antal förskolebarn per anställd (årsarbetare)",
+      row: 599,
+      outcome: 4.9,
+      forecast: 4.9,
+      target: 4.9,
+      targetKind: "value",
+      targetText: "4,9 st",
+      kfTarget: 4.9,
+      kfTargetKind: "value",
+      kfTargetText: "4,9 st",
+      unit: "st",
+      direction: "lower",
+    });
+    // A share ten times lower than KF's is a real miss, not another scope.
+    const share = indicator({
+      name: "Andel vuxna med långvarigt ekonomiskt bistånd",
+      row: 283,
+      forecast: 10,
+      target: 1,
+      targetKind: "value",
+      kfTarget: 10,
+      kfTargetKind: "value",
+      unit: "%",
+    });
+    evaluate(model({ period: "T2", indicators: [barn, share] }), DEFAULT_SETTINGS);
+    expect(barn.kfStatus).toBe("met");
+    expect(share.kfStatus).not.toBe("not-comparable");
+  });
+
+  it("an `Antal …` written without any unit counts as a count", () => {
+    // 002 line 290 with its units stripped: 900 against 800 and 9 000.
+    const ungdomar = indicator({
+      name: "Antal ungdomar som fått feriejobb i stadens regi",
+      row: 290,
+      outcome: 864,
+      forecast: 900,
+      target: 800,
+      targetKind: "value",
+      kfTarget: 9000,
+      kfTargetKind: "value",
+    });
+    const result = evaluate(model({ period: "T2", indicators: [ungdomar] }), DEFAULT_SETTINGS);
+    expect(ungdomar.kfStatus).toBe("not-comparable");
+    expect(result.findings.filter((f) => f.code === "analysis-missing")).toEqual([]);
+  });
+
+  it("at VB the status is judged on the outcome, and says so", () => {
+    const ind = indicator({
+      name: "Antal aspiranter som fått Stockholmsjobb",
+      row: 284,
+      outcome: 21,
+      forecast: 44,
+      target: 44,
+      targetKind: "value",
+      unit: "st",
+    });
+    evaluate(model({ period: "VB", indicators: [ind] }), DEFAULT_SETTINGS);
+    expect([ind.status, ind.statusBasis]).toEqual(["not-met", "outcome"]);
   });
 });
 
