@@ -1,17 +1,34 @@
 /**
- * `aktiviteter`: every activity under its goal, in the report's columns
- * `Aktivitet | Startdatum | Slutdatum | Avvikelse` plus the analysis. Activities marked Avvikelse
- * carry the word and a red tone; one marked without an analysis says `Analys saknas`.
- * Listed alphabetically within a goal, as the reports do.
+ * `aktiviteter`: every activity under its goal, in the city's columns
+ * `Aktivitet | Startdatum | Slutdatum | Avvikelse` (a plan: without Avvikelse) with the `Analys`
+ * row under an activity, as the reports carry it (002 lines 442–444). Målkoll's own column, apart
+ * after a blank one, says when an activity marked Avvikelse has no analysis. Listed
+ * alphabetically within a goal, as the reports do.
  */
 import type { Activity } from "../model/types";
 import type { ReportContext } from "./context";
 import { byNameThenPosition, sheetTitle } from "./context";
 import { DATE_FORMAT, excelSerial, goalHeading } from "./format";
-import { SheetBuilder, headerRow } from "./layout";
+import type { ColumnSpec, Row } from "./layout";
+import { SheetBuilder } from "./layout";
+import { ANALYSIS_MISSING } from "./look";
 import type { OutCell, SheetSpec } from "./spec";
 
-export const ACTIVITY_HEADERS = ["Aktivitet", "Startdatum", "Slutdatum", "Avvikelse", "Analys"];
+export const ACTIVITY_HEADERS = ["Aktivitet", "Startdatum", "Slutdatum", "Avvikelse"];
+export const PLAN_ACTIVITY_HEADERS = ["Aktivitet", "Startdatum", "Slutdatum"];
+/** Målkoll's own column. */
+export const ACTIVITY_CHECK_HEADER = "Målkoll";
+
+const COLUMNS: ColumnSpec[] = [
+  { kind: "text", min: 250, max: 480 },
+  { kind: "fit" },
+  { kind: "fit" },
+  { kind: "fit" },
+  { kind: "spacer" },
+  { kind: "label", max: 80 },
+];
+
+const PLAN_COLUMNS: ColumnSpec[] = [{ kind: "text", min: 250, max: 520 }, { kind: "fit" }, { kind: "fit" }];
 
 /** A date as a real date (serial + format); text that is not a date stays text. */
 function dateCell(iso: string | null): OutCell | null {
@@ -22,27 +39,35 @@ function dateCell(iso: string | null): OutCell | null {
     : { value: serial, format: DATE_FORMAT, style: "normal" };
 }
 
-function activityRow(act: Activity): (OutCell | null)[] {
-  let analysis: OutCell | null = null;
-  if (act.analysis) analysis = { value: act.analysis, style: "normal", wrap: true };
-  else if (act.deviation) analysis = { value: "Analys saknas", style: "normal", tone: "bad" };
-  return [
-    { value: act.name, style: "normal", wrap: true },
-    dateCell(act.start),
-    dateCell(act.end),
-    act.deviation ? { value: "Avvikelse", style: "normal", tone: "bad" } : null,
-    analysis,
-  ];
+function activityRow(act: Activity, plan: boolean): Row {
+  const row: Row = [{ value: act.name, style: "normal" }, dateCell(act.start), dateCell(act.end)];
+  if (plan) return row;
+  row.push(act.deviation ? { value: "Avvikelse", style: "normal", tone: "bad" } : null, null);
+  row.push(
+    act.deviation && !act.analysis?.trim()
+      ? { value: ANALYSIS_MISSING.text, style: "normal", tone: ANALYSIS_MISSING.tone }
+      : null,
+  );
+  return row;
 }
 
 export function buildActivitySheet(ctx: ReportContext): SheetSpec {
   const { model } = ctx.result;
-  const sheet = new SheetBuilder("aktiviteter");
+  const plan = model.period.kind === "VP";
+  const sheet = new SheetBuilder("aktiviteter", plan ? PLAN_COLUMNS : COLUMNS);
   sheet.heading(sheetTitle(ctx, "Aktiviteter"), ctx.note);
   if (!model.activities.length) {
-    sheet.add([{ value: "Inga aktivitetstabeller hittades i arbetsboken.", style: "normal" }]);
+    sheet.text("Inga aktivitetstabeller hittades i arbetsboken.");
     return sheet.build();
   }
+  const header: Row = plan
+    ? PLAN_ACTIVITY_HEADERS.map((value) => ({ value, style: "header" }))
+    : [
+        ...ACTIVITY_HEADERS.map((value): OutCell => ({ value, style: "header" })),
+        null,
+        { value: ACTIVITY_CHECK_HEADER, style: "ownHeader" },
+      ];
+  const cityColumns = plan ? PLAN_ACTIVITY_HEADERS.length : ACTIVITY_HEADERS.length;
   const byGoal = new Map<string | null, Activity[]>();
   for (const act of model.activities) {
     const key = act.goal !== null && ctx.goalsById.has(act.goal) ? act.goal : null;
@@ -52,10 +77,14 @@ export function buildActivitySheet(ctx: ReportContext): SheetSpec {
   }
   const sort = byNameThenPosition<Activity>(ctx);
   const table = (heading: string, activities: Activity[]): void => {
-    sheet.add([{ value: heading, style: "heading" }]);
-    sheet.add(headerRow(ACTIVITY_HEADERS));
-    for (const act of [...activities].sort(sort)) sheet.add(activityRow(act));
-    sheet.blank();
+    sheet.tableHeading(heading);
+    sheet.startTable(header.map((cell) => (cell ? { ...cell } : null)));
+    for (const act of [...activities].sort(sort)) {
+      sheet.add(activityRow(act, plan));
+      const analysis = act.analysis?.trim();
+      if (analysis) sheet.attach([{ value: `Analys: ${analysis}`, style: "normal" }], cityColumns - 1);
+    }
+    sheet.endTable();
   };
   for (const { goal } of ctx.goalTree) {
     const own = byGoal.get(goal.id);

@@ -1,5 +1,6 @@
 /**
- * `driftbudget`: the T2 report's two operating-budget tables (seed 002 lines 1925–1953).
+ * `driftbudget`: the T2 report's two operating-budget tables (seed 002 lines 1925–1953), or a
+ * plan's budget tables with their VP year columns (seed 003 line 1801).
  *
  * Value cells are live formulas over the source cells where the source holds the same number
  * (`'Driftbudget'!C5`), and plain values where the source is text or unknown; Avvikelse is a
@@ -12,10 +13,27 @@ import { a1, sheetRef } from "../grid";
 import type { ReportContext } from "./context";
 import { sheetTitle } from "./context";
 import { amountFormat, indicatorNumber, round, statusLabel } from "./format";
-import type { Row } from "./layout";
-import { SheetBuilder, headerRow } from "./layout";
+import type { ColumnSpec, Row } from "./layout";
+import { SheetBuilder } from "./layout";
+import { AMOUNT_CHART_COLOUR } from "./look";
 import { isNumericSource } from "./source";
 import type { CellStyle, OutCell, SheetSpec } from "./spec";
+
+const COLUMNS: ColumnSpec[] = [
+  { kind: "text", min: 150, max: 300 },
+  { kind: "fit" },
+  { kind: "fit" },
+  { kind: "fit" },
+  { kind: "fit" },
+  { kind: "fit" },
+];
+
+/** Areas on one chart whose data still fits on the chart's page. */
+const AREAS_KEPT_WITH_CHART = 14;
+
+function headerRow(labels: string[]): Row {
+  return labels.map((value) => ({ value, style: "header" as const }));
+}
 
 type AmountField =
   "budget" | "adjustments" | "changes" | "forecastBeforeTransfers" | "forecast" | "deviation";
@@ -118,7 +136,7 @@ const isAfter = (l: BudgetLine): boolean => l.kind === "disposition" && /efter/i
 function namndTable(ctx: ReportContext, sheet: SheetBuilder, lines: BudgetLine[]): void {
   const { period } = ctx.result.model;
   const unit = lines[0].unit;
-  sheet.add(headerRow(namndHeaders(unit, period.year, ctx.period)));
+  sheet.startTable(headerRow(namndHeaders(unit, period.year, ctx.period)));
   /** Generated rows of the disposition block since its `före` row. */
   let dispositionRows: { row: number; value: number | null }[] | null = null;
   for (const line of lines) {
@@ -175,7 +193,7 @@ function omradeTable(
 ): { label: string; row: number }[] {
   const { period } = ctx.result.model;
   const unit = lines[0].unit;
-  sheet.add(headerRow(omradeHeaders(unit, period.year)));
+  sheet.startTable(headerRow(omradeHeaders(unit, period.year)));
   const areas: { label: string; row: number }[] = [];
   for (const line of lines) {
     const style = styleOf(line);
@@ -209,8 +227,8 @@ function omradeTable(
 function derivedTable(ctx: ReportContext, sheet: SheetBuilder): void {
   const derived = ctx.result.derived;
   if (!derived.length) return;
-  sheet.add([{ value: "Budgetindikatorer", style: "heading" }]);
-  sheet.add(headerRow(["Indikator", "Utfall", "Mål", "Status"]));
+  sheet.tableHeading("Budgetindikatorer");
+  sheet.startTable(headerRow(["Indikator", "Utfall", "Mål", "Status"]));
   for (const d of derived) {
     const status = statusLabel(d.met ? "met" : "not-met");
     sheet.add([
@@ -222,58 +240,123 @@ function derivedTable(ctx: ReportContext, sheet: SheetBuilder): void {
       { value: status.text, style: "normal", tone: status.tone },
     ]);
   }
-  sheet.blank();
+  sheet.endTable();
 }
 
 export function buildBudgetSheet(ctx: ReportContext): SheetSpec {
   const { budget } = ctx.result.model;
-  const sheet = new SheetBuilder("driftbudget");
+  const vp = groupTables(budget, "driftbudget-vp");
+  if (ctx.result.model.period.kind === "VP" && vp.length) return buildPlanBudgetSheet(ctx, vp);
+  const sheet = new SheetBuilder("driftbudget", COLUMNS);
   sheet.heading(sheetTitle(ctx, "Driftbudget"), ctx.note);
   const namnd = groupTables(budget, "driftbudget-namnd");
   const omrade = groupTables(budget, "driftbudget-omrade");
   if (!namnd.length && !omrade.length) {
-    sheet.add([{ value: "Inga driftbudgettabeller hittades i arbetsboken.", style: "normal" }]);
+    sheet.text("Inga driftbudgettabeller hittades i arbetsboken.");
     derivedTable(ctx, sheet);
     return sheet.build();
   }
   for (const lines of namnd) {
-    sheet.add([{ value: "Driftbudget, hela nämnden", style: "heading" }]);
+    sheet.tableHeading("Driftbudget, hela nämnden");
     namndTable(ctx, sheet, lines);
-    sheet.blank();
+    sheet.endTable();
   }
   const chartAreas: { label: string; row: number }[] = [];
   for (const lines of omrade) {
-    sheet.add([{ value: "Driftbudget per verksamhetsområde", style: "heading" }]);
+    sheet.tableHeading("Driftbudget per verksamhetsområde");
     for (const area of omradeTable(ctx, sheet, lines)) chartAreas.push(area);
-    sheet.blank();
+    sheet.endTable();
   }
   derivedTable(ctx, sheet);
-  if (chartAreas.length) {
-    // The chart needs one contiguous range without varav rows: a small block of references.
-    sheet.add([{ value: "Diagramunderlag: avvikelse per verksamhetsområde", style: "heading" }]);
-    sheet.add(headerRow(["Verksamhetsområde", "Avvikelse"]));
-    const first = sheet.nextRow;
-    const unit = omrade[0][0].unit;
-    for (const area of chartAreas) {
-      const source = sheet.rows[area.row - 1][5];
-      sheet.add([
-        { value: area.label, style: "normal" },
-        {
-          value: source?.value ?? null,
-          formula: a1(area.row, 6),
-          format: amountFormat(unit),
-          style: "normal",
-        },
-      ]);
-    }
-    const last = sheet.nextRow - 1;
-    sheet.chart({
+  if (chartAreas.length) deviationChart(sheet, chartAreas, omrade[0][0].unit);
+  return sheet.build();
+}
+
+/** The deviation per verksamhetsområde as a bar chart over a contiguous block of references (no varav rows). */
+function deviationChart(
+  sheet: SheetBuilder,
+  areas: { label: string; row: number }[],
+  unit: BudgetLine["unit"],
+): void {
+  const heading = sheet.tableHeading("Diagramunderlag: avvikelse per verksamhetsområde");
+  sheet.startTable(headerRow(["Verksamhetsområde", "Avvikelse"]));
+  const first = sheet.nextRow;
+  for (const area of areas) {
+    const source = sheet.rows[area.row - 1][5];
+    sheet.add([
+      { value: area.label, style: "normal" },
+      { value: source?.value ?? null, formula: a1(area.row, 6), format: amountFormat(unit), style: "normal" },
+    ]);
+  }
+  const last = sheet.nextRow - 1;
+  sheet.endTable();
+  sheet.chart(
+    {
       title: `Avvikelse per verksamhetsområde (${unit})`,
       kind: "bar",
       categories: `${a1(first, 1)}:${a1(last, 1)}`,
-      series: [{ name: "Avvikelse", values: `${a1(first, 2)}:${a1(last, 2)}` }],
-      anchor: { cell: a1(first, 4), widthCols: 6, heightRows: Math.max(15, chartAreas.length + 4) },
-    });
+      series: [{ name: "Avvikelse", values: `${a1(first, 2)}:${a1(last, 2)}`, colour: AMOUNT_CHART_COLOUR }],
+    },
+    70 + 20 * areas.length,
+    areas.length <= AREAS_KEPT_WITH_CHART ? heading : undefined,
+  );
+}
+
+/** The amount columns of a plan's budget table, in the header's order (`VP 2022`, `VP 2021`, …). */
+function planColumns(lines: BudgetLine[]): string[] {
+  const keys: string[] = [];
+  for (const line of lines)
+    for (const key of Object.keys(line.cells))
+      if (key.startsWith("amount:") && !keys.includes(key.slice(7))) keys.push(key.slice(7));
+  return keys;
+}
+
+/**
+ * A plan table's heading: its own (`Nämndens ekonomiska förutsättningar`), or, where several
+ * tables share one (`Ekonomiska förutsättningar` under each verksamhetsområde), the area's name
+ * written above it in the source.
+ */
+function planHeading(ctx: ReportContext, lines: BudgetLine[], shared: boolean): string {
+  const first = lines[0];
+  if (!shared) return first.table;
+  const header = Number(/(\d+)$/.exec(first.tableId)?.[1] ?? first.row);
+  const texts: string[] = [];
+  for (let row = header - 1; row >= Math.max(1, header - 6) && texts.length < 2; row--) {
+    const value = ctx.lookup(first.sheet, `A${row}`);
+    if (typeof value === "string" && value.trim() && value.trim().length <= 120) texts.push(value.trim());
+  }
+  const area = texts.find((t) => t !== first.table);
+  return area ? `${area} – ${first.table}` : first.table;
+}
+
+function buildPlanBudgetSheet(ctx: ReportContext, tables: BudgetLine[][]): SheetSpec {
+  const sheet = new SheetBuilder("driftbudget", COLUMNS);
+  sheet.heading(sheetTitle(ctx, "Driftbudget"), ctx.note);
+  const headingCount = new Map<string, number>();
+  for (const lines of tables) headingCount.set(lines[0].table, (headingCount.get(lines[0].table) ?? 0) + 1);
+  for (const lines of tables) {
+    const unit = lines[0].unit;
+    const columns = planColumns(lines);
+    sheet.tableHeading(planHeading(ctx, lines, (headingCount.get(lines[0].table) ?? 0) > 1));
+    sheet.startTable(headerRow([unitLabel(unit), ...columns]));
+    for (const line of lines) {
+      const style = styleOf(line);
+      sheet.add([labelCell(line, style), ...columns.map((column) => planAmount(ctx, line, column, style))]);
+    }
+    sheet.endTable();
   }
   return sheet.build();
+}
+
+/** A plan amount: a formula over its numeric source cell when there is one, else the value. */
+function planAmount(ctx: ReportContext, line: BudgetLine, column: string, style: CellStyle): OutCell | null {
+  const value = line.extra?.[column] ?? null;
+  if (value === null) return null;
+  const cell: OutCell = { value, format: amountFormat(line.unit), style };
+  const address = line.cells[`amount:${column}`];
+  if (address) {
+    const source = ctx.lookup(line.sheet, address);
+    if (isNumericSource(source) && same(source, value)) cell.formula = sheetRef(line.sheet, address);
+  }
+  return cell;
 }

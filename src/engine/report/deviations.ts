@@ -7,21 +7,32 @@
 import type { Finding, Severity } from "../findings";
 import { decimalsFor } from "../evaluate/budget";
 import { a1, parseA1 } from "../grid";
-import type { Activity, BudgetLine, Indicator, IndicatorStatus } from "../model/types";
+import type { Activity, BudgetLine, Indicator, KfStatus } from "../model/types";
 import type { ReportContext } from "./context";
 import { sheetTitle } from "./context";
 import { goalName, statusLabel, svNumber } from "./format";
-import { SheetBuilder, headerRow } from "./layout";
+import type { ColumnSpec } from "./layout";
+import { SheetBuilder } from "./layout";
+import { ANALYSIS_MISSING } from "./look";
 import type { OutCell, SheetSpec, StatusTone } from "./spec";
 
 export const DEVIATION_HEADERS = ["Typ", "Var", "Mål", "Vad avviker", "Analys", "Allvar"];
 
-const DEVIATING: ReadonlySet<IndicatorStatus> = new Set<IndicatorStatus>(["not-met", "partly-met"]);
+const COLUMNS: ColumnSpec[] = [
+  { kind: "fit" },
+  { kind: "label", max: 90 },
+  { kind: "text", min: 90, weight: 1 },
+  { kind: "text", min: 160, weight: 3 },
+  { kind: "text", min: 160, weight: 3 },
+  { kind: "fit" },
+];
+
+const DEVIATING: ReadonlySet<KfStatus> = new Set<KfStatus>(["not-met", "partly-met"]);
 
 const SEVERITY_TEXT: Record<Severity, { text: string; tone: StatusTone; rank: number }> = {
-  error: { text: "Fel", tone: "bad", rank: 0 },
-  warning: { text: "Varning", tone: "partial", rank: 1 },
-  info: { text: "Info", tone: "neutral", rank: 2 },
+  error: { text: "▲ Fel", tone: "bad", rank: 0 },
+  warning: { text: "◆ Varning", tone: "partial", rank: 1 },
+  info: { text: "○ Info", tone: "neutral", rank: 2 },
 };
 
 const TYPE_ORDER = { Indikator: 0, Aktivitet: 1, Budget: 2, Mål: 3, Övrigt: 4 } as const;
@@ -105,8 +116,8 @@ function targetShown(
 
 function indicatorWhat(ind: Indicator): string[] {
   const parts: string[] = [];
-  const basisValue = ind.forecast ?? ind.outcome;
-  const basis = ind.forecast !== null ? "Prognos" : "Utfall";
+  const basisValue = ind.statusBasis === "outcome" ? ind.outcome : (ind.forecast ?? ind.outcome);
+  const basis = ind.statusBasis === "outcome" || ind.forecast === null ? "Utfall" : "Prognos";
   const shown = basisValue === null ? "saknas" : svNumber(basisValue, ind.unit);
   if (DEVIATING.has(ind.status))
     parts.push(
@@ -213,13 +224,13 @@ function otherRows(findings: Finding[]): DeviationRow[] {
 }
 
 function severityCell(findings: Finding[]): OutCell {
-  if (!findings.length) return { value: "–", style: "normal", tone: "neutral" };
+  if (!findings.length) return { value: "–", style: "normal" };
   const worst = findings.map((f) => SEVERITY_TEXT[f.severity]).sort((a, b) => a.rank - b.rank)[0];
   return { value: worst.text, style: "normal", tone: worst.tone };
 }
 
 export function buildDeviationSheet(ctx: ReportContext): SheetSpec {
-  const sheet = new SheetBuilder("avvikelser");
+  const sheet = new SheetBuilder("avvikelser", COLUMNS);
   sheet.heading(sheetTitle(ctx, "Avvikelser"), ctx.note);
   const index = new FindingIndex(ctx.result.findings);
   const rows = [
@@ -229,7 +240,7 @@ export function buildDeviationSheet(ctx: ReportContext): SheetSpec {
     ...otherRows(index.rest(ctx.result.findings)),
   ];
   if (!rows.length) {
-    sheet.add([{ value: "Inga avvikelser.", style: "normal" }]);
+    sheet.text("Inga avvikelser.");
     return sheet.build();
   }
   // Sort keys computed once per row, not in the comparator (the sort is stable either way).
@@ -244,19 +255,20 @@ export function buildDeviationSheet(ctx: ReportContext): SheetSpec {
     };
   });
   keyed.sort((a, b) => a.sheet - b.sheet || a.r - b.r || a.c - b.c || a.type - b.type);
-  const header = sheet.add(headerRow(DEVIATION_HEADERS));
-  sheet.freezeRows(header);
+  sheet.freezeRows(sheet.startTable(DEVIATION_HEADERS.map((value) => ({ value, style: "header" }))));
   for (const { row: r } of keyed) {
     const goal = r.goal ? ctx.goalsById.get(r.goal) : undefined;
     let analysis: OutCell | null = null;
-    if (r.analysis) analysis = { value: r.analysis, style: "normal", wrap: true };
+    if (r.analysis) analysis = { value: r.analysis, style: "normal" };
     else if (r.item)
-      analysis = { value: "Analys saknas", style: "normal", tone: r.needsAnalysis ? "bad" : "neutral" };
+      analysis = r.needsAnalysis
+        ? { value: ANALYSIS_MISSING.text, style: "normal", tone: ANALYSIS_MISSING.tone }
+        : { value: "– Ingen analys", style: "normal", tone: "neutral" };
     sheet.add([
       { value: r.type, style: "normal" },
       { value: `${r.sheet}!${r.cell}`, style: "normal", link: { sheet: r.sheet, cell: r.cell } },
-      goal ? { value: goalName(goal), style: "normal", wrap: true } : null,
-      { value: r.what, style: "normal", wrap: true },
+      goal ? { value: goalName(goal), style: "normal" } : null,
+      { value: r.what, style: "normal" },
       analysis,
       severityCell(r.findings),
     ]);

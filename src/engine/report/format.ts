@@ -2,8 +2,9 @@
  * Number formats, labels and small text helpers for the generated report sheets.
  * Format codes are locale-invariant (Swedish Excel shows `#,##0.0` as `2 435,3`).
  */
-import type { Assessment, GoalLevel, Goal, IndicatorStatus, Period, TargetKind } from "../model/types";
-import type { StatusTone } from "./spec";
+import type { Assessment, GoalLevel, Goal, KfStatus, Period, StatusBasis, TargetKind } from "../model/types";
+import type { StatusLabel } from "./look";
+import { ASSESSMENT_LABELS, FORECAST_SUFFIX, STATUS_LABELS } from "./look";
 
 /** Decimals a number shows when written without floating noise (4.1 → 1, 2.13 → 2, 4 → 0), at most 4. */
 export function decimalsOf(n: number): number {
@@ -76,36 +77,27 @@ export function excelSerial(iso: string | null): number | null {
   return Math.round(ms / 86_400_000) + 25_569;
 }
 
+/** An Excel date serial (1900 system) as `YYYY-MM-DD`, or null when it is no date. */
+export function excelSerialToIso(serial: number): string | null {
+  if (!Number.isFinite(serial) || serial < 1) return null;
+  const date = new Date((Math.floor(serial) - 25_569) * 86_400_000);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString().slice(0, 10);
+}
+
 /** `T2 2021`, `VB 2020`, `T2`, or null when the period is unknown. */
 export function periodLabel(period: Period): string | null {
   if (!period.kind) return null;
   return period.year === null ? period.kind : `${period.kind} ${period.year}`;
 }
 
-export interface StatusLabel {
-  text: string;
-  tone: StatusTone;
+export type { StatusLabel } from "./look";
+
+/** Symbol and word for a status; one judged on the forecast says so (`● Uppfyllt (prognos)`). */
+export function statusLabel(status: KfStatus, basis: StatusBasis | null = null): StatusLabel {
+  const label = STATUS_LABELS[status];
+  const judged = status === "met" || status === "partly-met" || status === "not-met";
+  return judged && basis === "forecast" ? { ...label, text: label.text + FORECAST_SUFFIX } : label;
 }
-
-const STATUS_LABELS: Record<IndicatorStatus, StatusLabel> = {
-  met: { text: "● Uppfyllt", tone: "good" },
-  "partly-met": { text: "◆ Delvis", tone: "partial" },
-  "not-met": { text: "▲ Ej uppfyllt", tone: "bad" },
-  "not-measured": { text: "– Ej mätt", tone: "neutral" },
-  "no-target": { text: "○ Inget mål", tone: "neutral" },
-  unknown: { text: "? Okänd", tone: "neutral" },
-};
-
-export function statusLabel(status: IndicatorStatus): StatusLabel {
-  return STATUS_LABELS[status];
-}
-
-const ASSESSMENT_LABELS: Record<Assessment, StatusLabel> = {
-  helt: { text: "● Uppfylls helt", tone: "good" },
-  delvis: { text: "◆ Uppfylls delvis", tone: "partial" },
-  ej: { text: "▲ Uppfylls ej", tone: "bad" },
-  ingen: { text: "— Ingen", tone: "neutral" },
-};
 
 export function assessmentLabel(assessment: Assessment | null): StatusLabel {
   return assessment ? ASSESSMENT_LABELS[assessment] : { text: "Saknas", tone: "neutral" };

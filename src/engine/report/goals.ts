@@ -1,52 +1,131 @@
 /**
  * `maluppfyllelse`: every goal in hierarchy order, indented by level, with the assessment the
- * workbook states beside the one the evidence suggests, and the counts behind it (in evaluate's
- * words, so the pane and the sheet say the same). A stacked bar
- * chart shows the indicator statuses per goal.
+ * workbook states beside the one the evidence suggests, the counts behind it, and a comment where
+ * the stated assessment is contradicted (thirteen columns would not print at 8 pt on one page width;
+ * the counts say what evaluate's sentence says). The goal's source cell is a link in Målkoll's
+ * own column, so the names paste into Word as plain text. One stacked bar chart per goal level
+ * (a goal's counts include its sub-goals', so levels are never stacked together), in the status
+ * colours, over a small block of references to the table.
+ *
+ * A plan (VP) has nothing to assess yet: its table lists the goals with their indicators and
+ * activities.
  */
 import type { ReportContext } from "./context";
 import { sheetTitle } from "./context";
-import { countsSentence } from "../evaluate/goals";
-import { assessmentLabel, goalHeading } from "./format";
-import { SheetBuilder, headerRow } from "./layout";
-import type { OutCell, SheetSpec } from "./spec";
+import { assessmentLabel, goalHeading, goalName, levelLabel } from "./format";
+import type { ColumnSpec, Row } from "./layout";
+import { SheetBuilder } from "./layout";
+import { TONES } from "./look";
+import type { OutCell, SheetSpec, StatusTone } from "./spec";
 import { a1 } from "../grid";
+import type { Goal, GoalLevel } from "../model/types";
 
 export const GOAL_HEADERS = [
   "Mål",
   "Angiven bedömning",
   "Föreslagen bedömning",
   "Uppfyllda",
-  "Delvis uppfyllda",
+  "Delvis",
   "Ej uppfyllda",
   "Ej mätta",
   "Aktiviteter",
-  "Aktiviteter med avvikelse",
-  "Underlag",
+  "Med avvikelse",
   "Kommentar",
 ];
 
-/** Columns (1-based) of the status counts the chart stacks. */
-const COUNT_SERIES: { col: number; name: string }[] = [
-  { col: 4, name: "Uppfyllda" },
-  { col: 5, name: "Delvis uppfyllda" },
-  { col: 6, name: "Ej uppfyllda" },
-  { col: 7, name: "Ej mätta" },
+export const PLAN_GOAL_HEADERS = ["Mål", "Indikatorer", "Aktiviteter"];
+
+/** Målkoll's own column: the goal's heading cell in the workbook, as a link. */
+export const SOURCE_HEADER = "Källa";
+
+const COLUMNS: ColumnSpec[] = [
+  { kind: "text", min: 150, weight: 1 },
+  { kind: "label", max: 62 },
+  { kind: "label", max: 62 },
+  { kind: "fit" },
+  { kind: "fit" },
+  { kind: "fit" },
+  { kind: "fit" },
+  { kind: "fit" },
+  { kind: "fit" },
+  { kind: "text", min: 130, weight: 1 },
+  { kind: "spacer" },
+  { kind: "label", max: 90 },
 ];
+
+const PLAN_COLUMNS: ColumnSpec[] = [
+  { kind: "text", min: 250, max: 500 },
+  { kind: "fit" },
+  { kind: "fit" },
+  { kind: "spacer" },
+  { kind: "label", max: 90 },
+];
+
+/** Columns (0-based) of the status counts the charts stack, with their colours. */
+const COUNT_SERIES: { col: number; name: string; tone: StatusTone }[] = [
+  { col: 3, name: "Uppfyllda", tone: "good" },
+  { col: 4, name: "Delvis uppfyllda", tone: "partial" },
+  { col: 5, name: "Ej uppfyllda", tone: "bad" },
+  { col: 6, name: "Ej mätta", tone: "neutral" },
+];
+
+/** Goals per chart, so that a chart and its data fit on one page with readable labels. */
+const GOALS_PER_CHART = 10;
+/** Characters of a goal's name on a chart's axis. */
+const CHART_LABEL_CHARS = 42;
 
 function count(n: number): OutCell {
   return { value: n, format: "#,##0", style: "normal" };
 }
 
+function sourceCell(goal: Goal): OutCell {
+  const cell = goal.id.split("!").pop() ?? a1(goal.row, 1);
+  return { value: `${goal.sheet}!${cell}`, style: "normal", link: { sheet: goal.sheet, cell } };
+}
+
+function headerCells(city: string[]): Row {
+  return [
+    ...city.map((value): OutCell => ({ value, style: "header" })),
+    null,
+    { value: SOURCE_HEADER, style: "ownHeader" },
+  ];
+}
+
+/** A short name for a chart axis: `1.1 I Stockholm är människor …`. */
+function chartLabel(goal: Goal): string {
+  const name = goalName(goal);
+  return name.length <= CHART_LABEL_CHARS ? name : `${name.slice(0, CHART_LABEL_CHARS - 1).trimEnd()}…`;
+}
+
+function buildPlanGoalSheet(ctx: ReportContext, sheet: SheetBuilder): SheetSpec {
+  const { model } = ctx.result;
+  const indicators = new Map<string, number>();
+  const activities = new Map<string, number>();
+  for (const i of model.indicators) if (i.goal) indicators.set(i.goal, (indicators.get(i.goal) ?? 0) + 1);
+  for (const a of model.activities) if (a.goal) activities.set(a.goal, (activities.get(a.goal) ?? 0) + 1);
+  sheet.freezeRows(sheet.startTable(headerCells(PLAN_GOAL_HEADERS)));
+  for (const { goal, depth } of ctx.goalTree)
+    sheet.add([
+      { value: goalHeading(goal), style: "normal", indent: depth },
+      count(indicators.get(goal.id) ?? 0),
+      count(activities.get(goal.id) ?? 0),
+      null,
+      sourceCell(goal),
+    ]);
+  return sheet.build();
+}
+
 export function buildGoalSheet(ctx: ReportContext): SheetSpec {
-  const sheet = new SheetBuilder("maluppfyllelse");
+  const plan = ctx.result.model.period.kind === "VP";
+  const sheet = new SheetBuilder("maluppfyllelse", plan ? PLAN_COLUMNS : COLUMNS);
   sheet.heading(sheetTitle(ctx, "Måluppfyllelse"), ctx.note);
   if (ctx.goalTree.length === 0) {
-    sheet.add([{ value: "Inga mål hittades i arbetsboken.", style: "normal" }]);
+    sheet.text("Inga mål hittades i arbetsboken.");
     return sheet.build();
   }
-  const header = sheet.add(headerRow(GOAL_HEADERS));
-  sheet.freezeRows(header);
+  if (plan) return buildPlanGoalSheet(ctx, sheet);
+  sheet.startTable(headerCells(GOAL_HEADERS));
+  const rowOf = new Map<string, number>();
   for (const { goal, depth } of ctx.goalTree) {
     const stated = assessmentLabel(goal.statedAssessment);
     const suggested = assessmentLabel(goal.suggestedAssessment);
@@ -54,14 +133,8 @@ export function buildGoalSheet(ctx: ReportContext): SheetSpec {
       (f) => f.code === "assessment-contradicts",
     );
     const c = goal.counts;
-    sheet.add([
-      {
-        value: goalHeading(goal),
-        style: "normal",
-        wrap: true,
-        indent: depth,
-        link: { sheet: goal.sheet, cell: goal.id.split("!").pop() ?? a1(goal.row, 1) },
-      },
+    const row = sheet.add([
+      { value: goalHeading(goal), style: "normal", indent: depth },
       { value: stated.text, style: "normal", tone: stated.tone },
       { value: suggested.text, style: "normal", tone: suggested.tone },
       count(c.met),
@@ -70,20 +143,71 @@ export function buildGoalSheet(ctx: ReportContext): SheetSpec {
       count(c.notMeasured),
       count(c.activities),
       count(c.activitiesWithDeviation),
-      { value: countsSentence(c), style: "normal", wrap: true },
       contradictions.length
-        ? { value: contradictions.map((f) => f.message).join(" "), style: "normal", wrap: true, tone: "bad" }
+        ? { value: contradictions.map((f) => f.message).join(" "), style: "normal", tone: "bad" }
         : null,
+      null,
+      sourceCell(goal),
     ]);
+    rowOf.set(goal.id, row);
   }
-  const first = header + 1;
-  const last = sheet.nextRow - 1;
-  sheet.chart({
-    title: "Indikatorer per mål och status",
-    kind: "stackedBar",
-    categories: `${a1(first, 1)}:${a1(last, 1)}`,
-    series: COUNT_SERIES.map((s) => ({ name: s.name, values: `${a1(first, s.col)}:${a1(last, s.col)}` })),
-    anchor: { cell: a1(last + 3, 1), widthCols: 8, heightRows: Math.max(15, ctx.goalTree.length + 5) },
-  });
+  sheet.endTable();
+  charts(ctx, sheet, rowOf);
   return sheet.build();
+}
+
+/** Per goal level, in chunks: a block of references to the counts, and a stacked bar chart over it. */
+function charts(ctx: ReportContext, sheet: SheetBuilder, rowOf: Map<string, number>): void {
+  const levels = new Map<GoalLevel, Goal[]>();
+  for (const { goal } of ctx.goalTree) {
+    const c = goal.counts;
+    if (c.met + c.partlyMet + c.notMet + c.notMeasured === 0) continue;
+    const list = levels.get(goal.level) ?? [];
+    list.push(goal);
+    levels.set(goal.level, list);
+  }
+  for (const [level, goals] of levels) {
+    for (let from = 0; from < goals.length; from += GOALS_PER_CHART) {
+      const chunk = goals.slice(from, from + GOALS_PER_CHART);
+      const part =
+        goals.length > GOALS_PER_CHART ? ` (${from + 1}–${from + chunk.length} av ${goals.length})` : "";
+      const title = `Indikatorer per status – ${levelLabel(level)}${part}`;
+      const heading = sheet.tableHeading(`Diagramunderlag: ${levelLabel(level)}${part}`);
+      const header: Row = [{ value: "Mål", style: "header" }, null, null];
+      for (const s of COUNT_SERIES) header[s.col] = { value: s.name, style: "header" };
+      sheet.startTable(header);
+      const first = sheet.nextRow;
+      for (const goal of chunk) {
+        const source = rowOf.get(goal.id)!;
+        const row: Row = [{ value: chartLabel(goal), style: "normal" }, null, null];
+        for (const s of COUNT_SERIES) {
+          const counted = [
+            goal.counts.met,
+            goal.counts.partlyMet,
+            goal.counts.notMet,
+            goal.counts.notMeasured,
+          ];
+          row[s.col] = { ...count(counted[s.col - 3]), formula: a1(source, s.col + 1) };
+        }
+        sheet.add(row);
+      }
+      const last = sheet.nextRow - 1;
+      sheet.endTable();
+      sheet.chart(
+        {
+          title,
+          kind: "stackedBar",
+          categories: `${a1(first, 1)}:${a1(last, 1)}`,
+          series: COUNT_SERIES.map((s) => ({
+            name: s.name,
+            values: `${a1(first, s.col + 1)}:${a1(last, s.col + 1)}`,
+            colour: TONES[s.tone].chart,
+          })),
+          integerAxis: true,
+        },
+        70 + 24 * chunk.length,
+        heading,
+      );
+    }
+  }
 }

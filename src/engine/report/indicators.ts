@@ -1,16 +1,19 @@
 /**
- * `indikatorer`: one table per goal, in the report's nine columns plus status against Årsmål and
- * KF:s årsmål. Indicators are listed alphabetically within a goal, as the city's reports do
- * (every indicator table in the T2 2021 report, seed 002, is in Swedish alphabetical order).
+ * `indikatorer`: one table per goal in the city's columns — the follow-up's nine (002 line 271), or
+ * the plan's four (003 line 462) — with the indicator's `Analys` row under it, as the reports
+ * carry it. Målkoll's status columns stand apart, after a blank column, so the city's columns
+ * stay one selection to paste. Indicators are listed alphabetically within a goal, as the city's
+ * reports do (every indicator table in the T2 2021 report, seed 002, is in Swedish order).
  */
 import type { Goal, Indicator, TargetKind } from "../model/types";
 import type { ReportContext } from "./context";
 import { byNameThenPosition, sheetTitle } from "./context";
 import { goalHeading, indicatorNumber, statusLabel } from "./format";
-import type { Row } from "./layout";
-import { SheetBuilder, headerRow } from "./layout";
+import type { ColumnSpec, Row } from "./layout";
+import { SheetBuilder } from "./layout";
 import type { OutCell, SheetSpec } from "./spec";
 
+/** The follow-up's columns (T1, T2, VB). */
 export function indicatorHeaders(year: number | null): string[] {
   return [
     "Indikator",
@@ -22,10 +25,36 @@ export function indicatorHeaders(year: number | null): string[] {
     "Årsmål",
     "KF:s årsmål",
     "Period",
-    "Status",
-    "Status mot KF:s årsmål",
   ];
 }
+
+/** The plan's columns (VP). */
+export const PLAN_INDICATOR_HEADERS = ["Indikator", "Årsmål", "KF:s årsmål", "Periodicitet"];
+
+/** Målkoll's own columns, after the city's and a blank column. */
+export const STATUS_HEADERS = ["Status", "Status mot KF:s årsmål"];
+
+const FOLLOW_UP_COLUMNS: ColumnSpec[] = [
+  { kind: "text", min: 140 },
+  { kind: "fit" },
+  { kind: "fit" },
+  { kind: "fit" },
+  { kind: "fit" },
+  { kind: "fit" },
+  { kind: "label", max: 60 },
+  { kind: "label", max: 60 },
+  { kind: "label", max: 60 },
+  { kind: "spacer" },
+  { kind: "label", max: 62 },
+  { kind: "label", max: 62 },
+];
+
+const PLAN_COLUMNS: ColumnSpec[] = [
+  { kind: "text", min: 200, max: 420 },
+  { kind: "label", max: 80 },
+  { kind: "label", max: 80 },
+  { kind: "label", max: 70 },
+];
 
 function figure(n: number | null, unit: string | null): OutCell | null {
   if (n === null) return null;
@@ -43,13 +72,14 @@ export function targetCell(
     return { ...indicatorNumber(target, unit, kind), style: "normal" };
   }
   const shown = targetText?.trim();
-  // Indented so text does not run into the right-aligned figure in the column before.
-  return shown ? { value: shown, style: "normal", indent: 1 } : null;
+  return shown ? { value: shown, style: "normal" } : null;
 }
 
 function periodText(ctx: ReportContext, ind: Indicator): string | null {
   if (ind.periodText) return ind.periodText;
   const { period } = ctx.result.model;
+  if (period.kind === "VP")
+    return ind.periodicity === "year" ? "År" : ind.periodicity === "tertial" ? "Tertial" : null;
   if (ind.periodicity === "year" && period.year !== null) return String(period.year);
   if (ind.periodicity === "tertial" && (period.kind === "T1" || period.kind === "T2") && period.year !== null)
     return `Tertial ${period.kind.slice(1)} ${period.year}`;
@@ -57,11 +87,11 @@ function periodText(ctx: ReportContext, ind: Indicator): string | null {
 }
 
 export function indicatorRow(ctx: ReportContext, ind: Indicator): Row {
-  const status = statusLabel(ind.status);
-  const kfStatus = statusLabel(ind.kfStatus);
+  const status = statusLabel(ind.status, ind.statusBasis ?? null);
+  const kfStatus = statusLabel(ind.kfStatus, ind.statusBasis ?? null);
   const period = periodText(ctx, ind);
   return [
-    { value: ind.name, style: "normal", wrap: true },
+    { value: ind.name, style: "normal" },
     figure(ind.outcome, ind.unit),
     figure(ind.outcomeMen, ind.unit),
     figure(ind.outcomeWomen, ind.unit),
@@ -69,17 +99,38 @@ export function indicatorRow(ctx: ReportContext, ind: Indicator): Row {
     figure(ind.forecast, ind.unit),
     targetCell(ind.targetKind, ind.target, ind.targetText, ind.unit),
     targetCell(ind.kfTargetKind, ind.kfTarget, ind.kfTargetText, ind.unit),
-    period ? { value: period, style: "normal", indent: 1 } : null,
+    period ? { value: period, style: "normal" } : null,
+    null,
     { value: status.text, style: "normal", tone: status.tone },
     { value: kfStatus.text, style: "normal", tone: kfStatus.tone },
   ];
 }
 
+function planRow(ctx: ReportContext, ind: Indicator): Row {
+  const period = periodText(ctx, ind);
+  return [
+    { value: ind.name, style: "normal" },
+    targetCell(ind.targetKind, ind.target, ind.targetText, ind.unit),
+    targetCell(ind.kfTargetKind, ind.kfTarget, ind.kfTargetText, ind.unit),
+    period ? { value: period, style: "normal" } : null,
+  ];
+}
+
+function headerCells(city: string[], own: string[] = []): Row {
+  const row: Row = city.map((value) => ({ value, style: "header" as const }));
+  if (own.length) row.push(null, ...own.map((value) => ({ value, style: "ownHeader" as const })));
+  return row;
+}
+
 export function buildIndicatorSheet(ctx: ReportContext): SheetSpec {
   const { model } = ctx.result;
-  const sheet = new SheetBuilder("indikatorer");
+  const plan = model.period.kind === "VP";
+  const cityColumns = plan ? PLAN_INDICATOR_HEADERS.length : 9;
+  const sheet = new SheetBuilder("indikatorer", plan ? PLAN_COLUMNS : FOLLOW_UP_COLUMNS);
   sheet.heading(sheetTitle(ctx, "Indikatorer"), ctx.note);
-  const headers = indicatorHeaders(model.period.year);
+  const header = plan
+    ? headerCells(PLAN_INDICATOR_HEADERS)
+    : headerCells(indicatorHeaders(model.period.year), STATUS_HEADERS);
 
   const byGoal = new Map<string | null, Indicator[]>();
   for (const ind of model.indicators) {
@@ -100,23 +151,26 @@ export function buildIndicatorSheet(ctx: ReportContext): SheetSpec {
 
   const sort = byNameThenPosition<Indicator>(ctx);
   const table = (indicators: Indicator[]): void => {
-    sheet.add(headerRow(headers));
-    for (const ind of [...indicators].sort(sort)) sheet.add(indicatorRow(ctx, ind));
-    sheet.blank();
+    sheet.startTable(header.map((cell) => (cell ? { ...cell } : null)));
+    for (const ind of [...indicators].sort(sort)) {
+      sheet.add(plan ? planRow(ctx, ind) : indicatorRow(ctx, ind));
+      const analysis = ind.analysis?.trim();
+      if (analysis) sheet.attach([{ value: `Analys: ${analysis}`, style: "normal" }], cityColumns - 1);
+    }
+    sheet.endTable();
   };
 
   for (const { goal } of ctx.goalTree) {
     if (!shown.has(goal.id)) continue;
-    sheet.add([{ value: goalHeading(goal), style: "heading" }]);
+    sheet.tableHeading(goalHeading(goal));
     const own = byGoal.get(goal.id);
     if (own?.length) table(own);
   }
   const loose = byGoal.get(null);
   if (loose?.length) {
-    sheet.add([{ value: "Indikatorer utan mål", style: "heading" }]);
+    sheet.tableHeading("Indikatorer utan mål");
     table(loose);
   }
-  if (model.indicators.length === 0)
-    sheet.add([{ value: "Inga indikatortabeller hittades i arbetsboken.", style: "normal" }]);
+  if (model.indicators.length === 0) sheet.text("Inga indikatortabeller hittades i arbetsboken.");
   return sheet.build();
 }

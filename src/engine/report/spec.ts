@@ -1,6 +1,7 @@
 /**
  * What the report stage produces and the ports write: plain, host-independent sheet specs.
- * Both ports render the same spec; neither decides layout.
+ * Every port renders the same spec with the look in look.ts; none decides layout (widths, row
+ * heights and page breaks are planned here, for A4 landscape).
  */
 
 import type { OwnedSheetKey } from "../state";
@@ -12,6 +13,7 @@ export type CellStyle =
   | "title" // sheet title, large bold
   | "heading" // goal heading above a table, bold
   | "header" // table header row: bold, filled, bordered bottom
+  | "ownHeader" // header of Målkoll's own columns (status, links): as header, another fill
   | "normal"
   | "total" // bold, top border
   | "varav" // italic, indented
@@ -35,6 +37,8 @@ export interface OutCell {
   wrap?: boolean;
   /** Indent level (Excel's IndentLevel / ExcelJS alignment.indent), e.g. a sub-goal under its goal. */
   indent?: number;
+  /** Horizontal alignment; default right for numbers, left for text (see look.ts). */
+  align?: "left" | "right" | "center";
 }
 
 export type ChartKind = "bar" | "stackedBar";
@@ -44,10 +48,23 @@ export interface ChartSpec {
   kind: ChartKind;
   /** Category labels range on the owned sheet, A1 (e.g. `A5:A21`). */
   categories: string;
-  /** Series: name + values range on the owned sheet. */
-  series: { name: string; values: string }[];
-  /** Anchor: top-left cell and size in columns/rows. */
+  /** Series: name + values range on the owned sheet, and its colour (`RRGGBB`, from look.ts). */
+  series: { name: string; values: string; colour?: string }[];
+  /** The values are counts: whole-number axis steps. */
+  integerAxis?: boolean;
+  /** Anchor: top-left cell and size in columns/rows (rows reserved for it, inside the print width). */
   anchor: { cell: string; widthCols: number; heightRows: number };
+}
+
+/** Where a table sits on its sheet (1-based rows), for ports and tests that need the structure. */
+export interface TableSpan {
+  /** The heading row above the table, if any. */
+  heading: number | null;
+  /** The header row (the first one: a long table repeats it after each page break). */
+  header: number;
+  /** First and last row of the body (data, analysis rows, repeated headers). */
+  first: number;
+  last: number;
 }
 
 export interface SheetSpec {
@@ -59,8 +76,16 @@ export interface SheetSpec {
   /** Merged areas, A1. */
   merges?: string[];
   charts?: ChartSpec[];
-  /** Rows of header cells that repeat when printed (1-based); optional. */
+  /**
+   * Rows frozen at the top (1-based); on a sheet with one table it is the header row, which also
+   * repeats on every printed page. Sheets with several tables repeat each header themselves.
+   */
   freezeRows?: number;
+  /** Height of each row in points (index = row − 1), as planned for printing. */
+  rowHeights?: number[];
+  /** Rows (1-based) that start a new printed page: manual page breaks before them. */
+  pageBreaks?: number[];
+  tables?: TableSpan[];
 }
 
 /** A mark on a user's cell: applied as Målkoll-owned conditional formatting / note, removable. */

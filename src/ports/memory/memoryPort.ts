@@ -1,6 +1,9 @@
 import type { CellValue, SheetGrid, SheetVisibility, WorkbookSnapshot } from "../../engine/grid";
 import { a1, parseA1Range } from "../../engine/grid";
-import type { CellStyle, Flag, SheetSpec, StatusTone } from "../../engine/report/spec";
+import { plannedRowHeights } from "../../engine/report/layout";
+import type { CellLook } from "../../engine/report/look";
+import { cellLook } from "../../engine/report/look";
+import type { CellStyle, ChartSpec, Flag, SheetSpec, StatusTone } from "../../engine/report/spec";
 import { STATE_SHEET } from "../../engine/report/spec";
 import type { FlagRecord } from "../../engine/state";
 import type { WorkbookPort, WritePlan } from "../port";
@@ -14,8 +17,18 @@ export interface MemorySheet {
   formulas: (string | null)[][];
   /** Styles and tones of generated cells, by A1 address (for views; Excel would format them). */
   styles: Map<string, { style?: CellStyle; tone?: StatusTone }>;
+  /** The look applied to each generated cell (look.ts), by A1 address. */
+  looks: Map<string, CellLook>;
+  /** Internal links of generated cells, by A1 address. */
+  links: Map<string, { sheet: string; cell: string }>;
   columnWidths: number[];
+  /** Row heights in points (index = row − 1), for generated sheets. */
+  rowHeights: number[];
   merges: string[];
+  /** Rows starting a printed page, the row frozen and repeated on each page, charts. */
+  pageBreaks: number[];
+  freezeRows: number | null;
+  charts: ChartSpec[];
 }
 
 export interface CellSelection {
@@ -81,12 +94,21 @@ function toMemorySheet(grid: SheetGrid): MemorySheet {
     formats,
     formulas,
     styles: new Map(),
+    looks: new Map(),
+    links: new Map(),
     columnWidths: [],
+    rowHeights: [],
     merges: [...(grid.merges ?? [])],
+    pageBreaks: [],
+    freezeRows: null,
+    charts: [],
   };
 }
 
-/** Renders a generated sheet spec into plain cells (formula cells keep the engine's cached value). */
+/**
+ * Renders a generated sheet spec into cells with the look applied, as a workbook host would
+ * (formula cells keep the engine's cached value).
+ */
 export function renderSpec(name: string, spec: SheetSpec): MemorySheet {
   const sheet: MemorySheet = {
     name,
@@ -95,16 +117,25 @@ export function renderSpec(name: string, spec: SheetSpec): MemorySheet {
     formats: [],
     formulas: [],
     styles: new Map(),
+    looks: new Map(),
+    links: new Map(),
     columnWidths: [...spec.columnWidths],
+    rowHeights: [...(spec.rowHeights ?? plannedRowHeights(spec))],
     merges: [...(spec.merges ?? [])],
+    pageBreaks: [...(spec.pageBreaks ?? [])],
+    freezeRows: spec.freezeRows ?? null,
+    charts: (spec.charts ?? []).map((chart) => ({ ...chart, series: chart.series.map((s) => ({ ...s })) })),
   };
   spec.rows.forEach((row, r) => {
     sheet.values[r] = row.map((cell) => cell?.value ?? null);
     sheet.formats[r] = row.map((cell) => cell?.format ?? null);
     sheet.formulas[r] = row.map((cell) => cell?.formula ?? null);
     row.forEach((cell, c) => {
-      if (cell && (cell.style || cell.tone))
-        sheet.styles.set(a1(r + 1, c + 1), { style: cell.style, tone: cell.tone });
+      if (!cell) return;
+      const address = a1(r + 1, c + 1);
+      if (cell.style || cell.tone) sheet.styles.set(address, { style: cell.style, tone: cell.tone });
+      sheet.looks.set(address, cellLook(cell));
+      if (cell.link) sheet.links.set(address, { ...cell.link });
     });
   });
   return sheet;
@@ -118,8 +149,14 @@ function stateSheet(rows: CellValue[][]): MemorySheet {
     formats: rows.map(() => []),
     formulas: rows.map(() => []),
     styles: new Map(),
+    looks: new Map(),
+    links: new Map(),
     columnWidths: [],
+    rowHeights: [],
     merges: [],
+    pageBreaks: [],
+    freezeRows: null,
+    charts: [],
   };
 }
 

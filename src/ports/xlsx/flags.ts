@@ -1,4 +1,5 @@
 import { a1Range, parseA1Range } from "../../engine/grid";
+import { FLAG_LOOKS } from "../../engine/report/look";
 import type { Flag } from "../../engine/report/spec";
 import type { StyleBook } from "./styles";
 import { attr, escapeXml, startTags } from "./xml";
@@ -9,12 +10,6 @@ import { attr, escapeXml, startTags } from "./xml";
  * user's own conditional formats or any other byte of the sheet.
  */
 export const FLAG_MARKER_FORMULA = 'AND(TRUE,"malkoll"="malkoll")';
-
-const SEVERITY_FILLS: Record<Flag["severity"], { fill: string; font: string }> = {
-  error: { fill: "FFFFC7CE", font: "FF9C0006" },
-  warning: { fill: "FFFFEB9C", font: "FF9C5700" },
-  info: { fill: "FFDDEBF7", font: "FF1F4E79" },
-};
 
 // CT_Worksheet children that come after conditionalFormatting.
 const AFTER_CONDITIONAL_FORMATTING = [
@@ -95,8 +90,13 @@ export function applyFlagRules(sheetXml: string, flags: Flag[], styles: StyleBoo
   for (const severity of ["error", "warning", "info"] as const) {
     const refs = bySeverity.get(severity);
     if (!refs) continue;
-    const look = SEVERITY_FILLS[severity];
-    const dxf = styles.dxfId(look.fill, look.font);
+    // Fill, text colour and a box whose line says how serious (look.ts): never colour alone.
+    const look = FLAG_LOOKS[severity];
+    const dxf = styles.dxfId(
+      `FF${look.fill}`,
+      { color: `FF${look.text}`, bold: look.bold },
+      { box: { style: look.border, color: `FF${look.text}` } },
+    );
     priority += 1;
     blocks.push(
       `<conditionalFormatting sqref="${[...refs].join(" ")}"><cfRule type="expression" dxfId="${dxf}" priority="${priority}"><formula>${MARKER_IN_XML}</formula></cfRule></conditionalFormatting>`,

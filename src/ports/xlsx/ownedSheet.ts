@@ -1,108 +1,45 @@
 import type { CellValue } from "../../engine/grid";
 import { columnLetters, parseA1, parseA1Range, sheetRef } from "../../engine/grid";
+import { plannedRowHeights } from "../../engine/report/layout";
+import type { BorderLine } from "../../engine/report/look";
+import { PAGE, cellLook } from "../../engine/report/look";
 import type { CellStyle, OutCell, SheetSpec, StatusTone } from "../../engine/report/spec";
 import { NS_MAIN, NS_REL } from "./package";
-import { DEFAULT_COLUMN_CHARS, wrappedHeightPoints } from "./rowHeight";
-import type { StyleBook, XfDef } from "./styles";
+import type { BorderLineDef, StyleBook, XfDef } from "./styles";
 import { escapeXml } from "./xml";
 
 /** Excel's limit on characters in one cell. */
 const MAX_CELL_CHARS = 32767;
 
-const TONE_FILLS: Record<StatusTone, string> = {
-  good: "FFC6EFCE",
-  partial: "FFFFEB9C",
-  bad: "FFFFC7CE",
-  neutral: "FFEDEDED",
-};
+const argb = (rgb: string): string => `FF${rgb}`;
 
-const HEADER_FILL = "FFDDEBF7";
-const LINK_COLOR = "FF0563C1";
+function borderLine(line: BorderLine | null): BorderLineDef | undefined {
+  return line ? { style: line.style, color: argb(line.colour) } : undefined;
+}
 
-/** The look of each cell style, as cell-format definitions for the style book. */
+/** A cell's look (look.ts) as a cell-format definition for the style book. */
 export function xfDefFor(cell: OutCell): XfDef {
-  const style: CellStyle = cell.style ?? "normal";
-  const def: XfDef = {};
-  switch (style) {
-    case "title":
-      def.font = { bold: true, sizeDelta: 3 };
-      break;
-    case "heading":
-      def.font = { bold: true, sizeDelta: 1 };
-      break;
-    case "header":
-      def.font = { bold: true };
-      def.fill = HEADER_FILL;
-      def.border = { bottom: true };
-      break;
-    case "total":
-      def.font = { bold: true };
-      def.border = { top: true };
-      break;
-    case "varav":
-      def.font = { italic: true };
-      break;
-    case "note":
-      def.font = { italic: true, sizeDelta: -2, color: "FF595959" };
-      break;
-    case "normal":
-      break;
-  }
-  if (cell.link) def.font = { ...(def.font ?? {}), underline: true, color: LINK_COLOR };
-  if (cell.tone) def.fill = TONE_FILLS[cell.tone];
-  if (cell.format) def.numFmt = cell.format;
-  if (cell.wrap) def.wrap = true;
-  const indent = indentOf(cell);
-  if (indent > 0) {
-    def.indent = indent;
-    // Excel indents only left- or right-aligned cells; numbers stay right-aligned.
-    def.horizontal = typeof cell.value === "number" ? "right" : "left";
-  }
+  const look = cellLook(cell);
+  const def: XfDef = {
+    font: {
+      name: look.font.name,
+      size: look.font.size,
+      bold: look.font.bold,
+      italic: look.font.italic,
+      underline: look.font.underline,
+      color: argb(look.font.colour),
+    },
+    horizontal: look.horizontal,
+    vertical: look.vertical,
+  };
+  if (look.fill) def.fill = argb(look.fill);
+  const top = borderLine(look.borderTop);
+  const bottom = borderLine(look.borderBottom);
+  if (top || bottom) def.border = { top, bottom };
+  if (look.numberFormat) def.numFmt = look.numberFormat;
+  if (look.wrap) def.wrap = true;
+  if (look.indent > 0) def.indent = look.indent;
   return def;
-}
-
-/** A cell's indent level: its own, else one level for the label of a `varav` row. */
-export function indentOf(cell: OutCell): number {
-  if (cell.indent !== undefined) return Number.isFinite(cell.indent) ? Math.max(0, cell.indent) : 0;
-  return cell.style === "varav" && typeof cell.value === "string" ? 1 : 0;
-}
-
-/**
- * Height in points for a row with wrapped text that needs more than one line, or null to leave
- * the row at its default height.
- */
-export function rowHeightFor(
-  row: (OutCell | null)[],
-  columnWidths: number[],
-  baseFontSize: number,
-  merges: { r0: number; c0: number; c1: number }[] = [],
-  rowIndex = 0,
-): number | null {
-  let height = 0;
-  for (let c = 0; c < row.length; c++) {
-    const cell = row[c];
-    if (!cell?.wrap || typeof cell.value !== "string" || cell.value === "") continue;
-    const merged = merges.find((m) => m.r0 === rowIndex && m.c0 === c);
-    let widthChars = 0;
-    for (let col = c; col <= (merged ? merged.c1 : c); col++) {
-      const w = columnWidths[col];
-      widthChars += Number.isFinite(w) && w > 0 ? Math.min(w, 255) : DEFAULT_COLUMN_CHARS;
-    }
-    const font = xfDefFor(cell).font;
-    const fontSize = baseFontSize + (font?.sizeDelta ?? 0);
-    const needed = wrappedHeightPoints({
-      text: cell.value,
-      widthChars,
-      fontSize,
-      baseFontSize,
-      bold: !!font?.bold,
-      indent: indentOf(cell),
-    });
-    height = Math.max(height, needed);
-  }
-  // Excel's default row for the base font is 15 pt at 11 pt; only taller rows are stored.
-  const single = (15 * baseFontSize) / 11;
-  return height > single + 0.01 ? Math.min(409, height) : null;
 }
 
 function textCell(ref: string, style: string, text: string): string {
@@ -140,9 +77,6 @@ export interface RenderOptions {
   print?: boolean;
 }
 
-/** Page footer: sheet name left, `Sida 1 av 3` right. */
-const PRINT_FOOTER = "&amp;L&amp;8&amp;A&amp;R&amp;8Sida &amp;P av &amp;N";
-
 const STYLE_CODES: Record<CellStyle, number> = {
   normal: 1,
   title: 2,
@@ -151,29 +85,57 @@ const STYLE_CODES: Record<CellStyle, number> = {
   total: 5,
   varav: 6,
   note: 7,
+  ownHeader: 8,
 };
 const TONE_CODES: Record<StatusTone, number> = { good: 1, partial: 2, bad: 3, neutral: 4 };
+const ALIGN_CODES = { left: 1, right: 2, center: 3 } as const;
 
 /**
- * What of a cell decides its cell format (everything {@link xfDefFor} reads, and the top
- * alignment of a taller row): cells with equal keys get equal formats. A number for the usual
- * cells (no indent of their own), a text otherwise; `formats` numbers the format codes met.
+ * What of a cell decides its cell format (everything {@link cellLook} reads): cells with equal keys
+ * get equal formats. A number for the usual cells (no indent of their own), a text otherwise;
+ * `formats` numbers the format codes met.
  */
-function xfKey(cell: OutCell, top: boolean, formats: Map<string, number>): number | string {
+function xfKey(cell: OutCell, formats: Map<string, number>): number | string {
   const kind = typeof cell.value === "number" ? 0 : typeof cell.value === "string" ? 1 : 2;
   const style = cell.style === undefined ? 0 : STYLE_CODES[cell.style];
   const tone = cell.tone ? TONE_CODES[cell.tone] : 0;
-  if (cell.indent === undefined && typeof style === "number" && typeof tone === "number") {
+  const align = cell.align ? ALIGN_CODES[cell.align] : 0;
+  if (
+    cell.indent === undefined &&
+    typeof style === "number" &&
+    typeof tone === "number" &&
+    typeof align === "number"
+  ) {
     let format = 0;
     if (cell.format) {
       const known = formats.get(cell.format);
       if (known === undefined) formats.set(cell.format, (format = formats.size + 1));
       else format = known;
     }
-    const bits = (cell.link ? 1 : 0) | (cell.wrap ? 2 : 0) | (top ? 4 : 0);
-    return ((format * 8 + style) * 5 + tone) * 24 + kind * 8 + bits;
+    const bits = (cell.link ? 1 : 0) | (cell.wrap ? 2 : 0);
+    return ((((format * 9 + style) * 5 + tone) * 4 + align) * 3 + kind) * 4 + bits;
   }
-  return `${cell.style ?? ""}|${cell.link ? 1 : 0}|${cell.tone ?? ""}|${cell.wrap ? 1 : 0}|${cell.indent ?? ""}|${kind}|${top ? 1 : 0}|${cell.format ?? ""}`;
+  return `${cell.style ?? ""}|${cell.link ? 1 : 0}|${cell.tone ?? ""}|${cell.wrap ? 1 : 0}|${cell.indent ?? ""}|${cell.align ?? ""}|${kind}|${cell.format ?? ""}`;
+}
+
+const inches = (n: number): string => String(n);
+
+/** Page margins, A4 landscape one page wide (the planned widths fit it at 100 %), footer, breaks. */
+function printXml(spec: SheetSpec): string {
+  const m = PAGE.margins;
+  const out = [
+    `<pageMargins left="${inches(m.left)}" right="${inches(m.right)}" top="${inches(m.top)}" bottom="${inches(m.bottom)}" header="${inches(m.header)}" footer="${inches(m.footer)}"/>`,
+    `<pageSetup paperSize="${PAGE.paperSize}" orientation="${PAGE.orientation}" fitToWidth="1" fitToHeight="0"/>`,
+    `<headerFooter><oddFooter>${escapeXml(PAGE.footer)}</oddFooter></headerFooter>`,
+  ];
+  const breaks = (spec.pageBreaks ?? []).filter((r) => Number.isInteger(r) && r > 1);
+  if (breaks.length)
+    out.push(
+      `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks
+        .map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`)
+        .join("")}</rowBreaks>`,
+    );
+  return out.join("");
 }
 
 /** Builds a worksheet part from a sheet spec. String building only: fast for 10 000+ rows. */
@@ -183,26 +145,22 @@ export function renderOwnedSheet(spec: SheetSpec, styles: StyleBook, options: Re
   let maxCol = 0;
   let maxRow = 0;
   const rowsXml: string[] = [];
-  const mergeAreas = (spec.merges ?? [])
-    .map((m) => parseA1Range(m))
-    .filter((m) => m !== null)
-    .map((m) => ({ r0: m.row1 - 1, c0: m.col1 - 1, c1: m.col2 - 1 }));
+  const print = options.print !== false;
+  const heights = print ? (spec.rowHeights ?? plannedRowHeights(spec)) : [];
   const xfIds = new Map<number | string, number>();
   const formats = new Map<string, number>();
   const letters: string[] = [];
   spec.rows.forEach((row, r) => {
     const cells: string[] = [];
-    const height = rowHeightFor(row, spec.columnWidths, styles.defaultFontSize, mergeAreas, r);
+    const height = heights[r];
     row.forEach((cell, c) => {
       if (!cell) return;
       const ref = `${(letters[c] ??= columnLetters(c + 1))}${r + 1}`;
-      const key = xfKey(cell, height !== null, formats);
+      // The state sheet's cells are plain; a report cell takes its look.
+      const key = print ? xfKey(cell, formats) : 0;
       let xfId = xfIds.get(key);
       if (xfId === undefined) {
-        const def = xfDefFor(cell);
-        // In a row made taller for wrapped text, every cell starts at the top, beside its label.
-        if (height !== null) def.top = true;
-        xfId = styles.xfId(def);
+        xfId = print ? styles.xfId(xfDefFor(cell)) : 0;
         xfIds.set(key, xfId);
       }
       const xml = cellXml(ref, cell, xfId);
@@ -214,17 +172,14 @@ export function renderOwnedSheet(spec: SheetSpec, styles: StyleBook, options: Re
           `<hyperlink ref="${ref}" location="${escapeXml(sheetRef(cell.link.sheet, cell.link.cell))}" display="${escapeXml(String(cell.value ?? ""))}"/>`,
         );
     });
-    if (cells.length) {
-      const ht = height === null ? "" : ` ht="${height}"`;
-      rowsXml.push(`<row r="${r + 1}"${ht}>${cells.join("")}</row>`);
-      maxRow = r + 1;
-    }
+    const ht = height !== undefined && height > 0 ? ` ht="${Math.min(409, height)}" customHeight="1"` : "";
+    if (cells.length || ht) rowsXml.push(`<row r="${r + 1}"${ht}>${cells.join("")}</row>`);
+    if (cells.length) maxRow = r + 1;
   });
 
   out.push(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`,
   );
-  const print = options.print !== false;
   if (print) out.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
   out.push(`<dimension ref="${maxRow && maxCol ? `A1:${columnLetters(maxCol)}${maxRow}` : "A1"}"/>`);
   const freeze = spec.freezeRows && spec.freezeRows > 0 ? Math.floor(spec.freezeRows) : 0;
@@ -235,7 +190,11 @@ export function renderOwnedSheet(spec: SheetSpec, styles: StyleBook, options: Re
   out.push(
     `<sheetViews><sheetView${grid} workbookViewId="0"${view ? `>${view}</sheetView>` : "/>"}</sheetViews>`,
   );
-  out.push('<sheetFormatPr defaultRowHeight="15"/>');
+  out.push(
+    print
+      ? '<sheetFormatPr defaultRowHeight="12" customHeight="1"/>'
+      : '<sheetFormatPr defaultRowHeight="15"/>',
+  );
   const cols = spec.columnWidths
     .map((w, i) =>
       Number.isFinite(w) && w > 0
@@ -251,12 +210,8 @@ export function renderOwnedSheet(spec: SheetSpec, styles: StyleBook, options: Re
       `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m.toUpperCase()}"/>`).join("")}</mergeCells>`,
     );
   if (links.length) out.push(`<hyperlinks>${links.join("")}</hyperlinks>`);
-  out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
-  if (print) {
-    // A4 landscape, every column on one page width, as many pages down as needed.
-    out.push('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
-    out.push(`<headerFooter><oddFooter>${PRINT_FOOTER}</oddFooter></headerFooter>`);
-  }
+  if (print) out.push(printXml(spec));
+  else out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   if (options.drawingRelId) out.push(`<drawing r:id="${options.drawingRelId}"/>`);
   out.push("</worksheet>");
   return out.join("");

@@ -260,7 +260,7 @@ class WorkbookPatch {
         drawingRels = rel.xml;
         chartRelIds.push(rel.id);
       }
-      this.pkg.set(drawingPath, drawingXml(charts, chartRelIds));
+      this.pkg.set(drawingPath, drawingXml(charts, chartRelIds, spec));
       this.pkg.set(relsPathFor(drawingPath), drawingRels!);
       this.contentTypes = addContentTypeOverride(this.contentTypes, drawingPath, CONTENT_TYPE.drawing);
       const sheetRel = addRel(null, REL_TYPE.drawing, relativeTarget(partPath, drawingPath));

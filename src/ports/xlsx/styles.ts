@@ -45,18 +45,28 @@ const BUILTIN_NUMFMTS: Record<string, number> = {
 };
 
 export interface FontDef {
+  /** Default: the workbook's default font. */
+  name?: string;
+  /** Points; default the workbook's default font size. */
+  size?: number;
   bold?: boolean;
   italic?: boolean;
   underline?: boolean;
-  /** Points; default the workbook's default font size. */
-  sizeDelta?: number;
   /** ARGB. */
   color?: string;
 }
 
+export interface BorderLineDef {
+  style: "thin" | "dashed" | "dotted";
+  /** ARGB. */
+  color: string;
+}
+
 export interface BorderDef {
-  top?: boolean;
-  bottom?: boolean;
+  top?: BorderLineDef;
+  bottom?: BorderLineDef;
+  /** All four sides (a flag's box). */
+  box?: BorderLineDef;
 }
 
 export interface XfDef {
@@ -66,10 +76,8 @@ export interface XfDef {
   fill?: string;
   border?: BorderDef;
   indent?: number;
-  /** Horizontal alignment; an indent needs `left` (text) or `right` (numbers). */
-  horizontal?: "left" | "right";
-  /** Top-aligned (wrapped text always is). */
-  top?: boolean;
+  horizontal?: "left" | "right" | "center";
+  vertical?: "top" | "bottom";
   wrap?: boolean;
 }
 
@@ -142,14 +150,23 @@ export class StyleBook {
     if (def.bold) parts.push("<b/>");
     if (def.italic) parts.push("<i/>");
     if (def.underline) parts.push("<u/>");
-    if (!forDxf) parts.push(`<sz val="${this.baseFontSize + (def.sizeDelta ?? 0)}"/>`);
+    if (!forDxf) parts.push(`<sz val="${def.size ?? this.baseFontSize}"/>`);
     if (def.color) parts.push(`<color rgb="${def.color}"/>`);
-    if (!forDxf) parts.push(`<name val="${escapeXml(this.baseFontName)}"/>`);
+    if (!forDxf) parts.push(`<name val="${escapeXml(def.name ?? this.baseFontName)}"/>`);
     return `<font>${parts.join("")}</font>`;
   }
 
   fontId(def: FontDef | undefined): number {
-    if (!def || (!def.bold && !def.italic && !def.underline && !def.sizeDelta && !def.color)) return 0;
+    if (
+      !def ||
+      (!def.bold &&
+        !def.italic &&
+        !def.underline &&
+        !def.color &&
+        (def.size ?? this.baseFontSize) === this.baseFontSize &&
+        (def.name ?? this.baseFontName) === this.baseFontName)
+    )
+      return 0;
     return this.indexOf("fonts", this.fontXml(def));
   }
 
@@ -162,13 +179,8 @@ export class StyleBook {
   }
 
   borderId(def: BorderDef | undefined): number {
-    if (!def || (!def.top && !def.bottom)) return 0;
-    const side = (on: boolean | undefined, name: string) =>
-      on ? `<${name} style="thin"><color rgb="FF808080"/></${name}>` : `<${name}/>`;
-    return this.indexOf(
-      "borders",
-      `<border><left/><right/>${side(def.top, "top")}${side(def.bottom, "bottom")}<diagonal/></border>`,
-    );
+    if (!def || (!def.top && !def.bottom && !def.box)) return 0;
+    return this.indexOf("borders", borderXml(def));
   }
 
   /** Index into cellXfs for a cell format. */
@@ -181,12 +193,12 @@ export class StyleBook {
     const fillId = this.fillId(def.fill);
     const borderId = this.borderId(def.border);
     const align: string[] = [];
-    // Excel accepts indent levels 0–15.
+    // Excel accepts indent levels 0–15, on left- or right-aligned cells.
     const indent = Math.min(15, Math.max(0, Math.round(def.indent ?? 0)));
     const horizontal = def.horizontal ?? (indent ? "left" : undefined);
     if (horizontal) align.push(`horizontal="${horizontal}"`);
-    if (indent) align.push(`indent="${indent}"`);
-    if (def.wrap || def.top) align.push('vertical="top"');
+    if (indent && horizontal !== "center") align.push(`indent="${indent}"`);
+    if (def.vertical) align.push(`vertical="${def.vertical}"`);
     if (def.wrap) align.push('wrapText="1"');
     const attrs = [
       `numFmtId="${numFmtId}"`,
@@ -211,12 +223,13 @@ export class StyleBook {
     return id;
   }
 
-  /** Index into dxfs for a conditional format: a solid fill and optional font colour. */
-  dxfId(fillArgb: string, fontColor?: string): number {
-    const font = fontColor ? this.fontXml({ color: fontColor }, true) : "";
+  /** Index into dxfs for a conditional format: a solid fill, and optionally a font and a border. */
+  dxfId(fillArgb: string, font?: FontDef, border?: BorderDef): number {
+    const fontXml = font ? this.fontXml(font, true) : "";
+    const borderXmlText = border ? borderXml(border) : "";
     return this.indexOf(
       "dxfs",
-      `<dxf>${font}<fill><patternFill patternType="solid"><bgColor rgb="${fillArgb}"/></patternFill></fill></dxf>`,
+      `<dxf>${fontXml}<fill><patternFill patternType="solid"><bgColor rgb="${fillArgb}"/></patternFill></fill>${borderXmlText}</dxf>`,
     );
   }
 
@@ -252,6 +265,14 @@ export class StyleBook {
     this.xml = xml;
     return xml;
   }
+}
+
+function borderXml(def: BorderDef): string {
+  const side = (line: BorderLineDef | undefined, name: string) =>
+    line ? `<${name} style="${line.style}"><color rgb="${line.color}"/></${name}>` : `<${name}/>`;
+  const top = def.top ?? def.box;
+  const bottom = def.bottom ?? def.box;
+  return `<border>${side(def.box, "left")}${side(def.box, "right")}${side(top, "top")}${side(bottom, "bottom")}<diagonal/></border>`;
 }
 
 function itemsOf(sectionXml: string, item: string): string[] {

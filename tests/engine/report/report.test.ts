@@ -1,6 +1,5 @@
 import { buildReport } from "../../../src/engine/report";
 import { indicatorNumber } from "../../../src/engine/report/format";
-import { countsSentence } from "../../../src/engine/evaluate/goals";
 import type { OutCell, SheetSpec } from "../../../src/engine/report/spec";
 import type { CellValue, WorkbookSnapshot } from "../../../src/engine/grid";
 import { cellAt, parseA1 } from "../../../src/engine/grid";
@@ -15,6 +14,10 @@ function sheetOf(key: SheetSpec["key"], options = OPTIONS): SheetSpec {
 }
 
 const texts = (row: (OutCell | null)[]): (string | number | null)[] => row.map((c) => c?.value ?? null);
+
+/** Header text with the line breaks the layout writes in read as spaces. */
+const words = (row: (OutCell | null)[]): (string | number | null)[] =>
+  texts(row).map((v) => (typeof v === "string" ? v.replace(/\n/g, " ") : v));
 
 /** 1-based row whose first cell is exactly `label`. */
 function rowIndex(spec: SheetSpec, label: string, from = 1): number {
@@ -71,9 +74,9 @@ describe("title and note rows", () => {
 describe("indikatorer", () => {
   const spec = sheetOf("indikatorer");
 
-  it("uses the report's columns, with the previous year in the VB column, and adds status", () => {
+  it("uses the report's columns, with the previous year in the VB column; status stands apart", () => {
     const header = row(spec, "Indikator");
-    expect(texts(header).slice(0, 9)).toEqual([
+    expect(words(header).slice(0, 9)).toEqual([
       "Indikator",
       "Periodens utfall",
       "Utfall män/ pojkar",
@@ -84,12 +87,20 @@ describe("indikatorer", () => {
       "KF:s årsmål",
       "Period",
     ]);
-    expect(header[9]?.value).toBe("Status");
-    expect(header.every((c) => c?.style === "header")).toBe(true);
+    // The city's nine columns, a blank one, then Målkoll's two under a header of their own.
+    expect(header[9]).toBeNull();
+    expect(words(header).slice(10)).toEqual(["Status", "Status mot KF:s årsmål"]);
+    expect(header.slice(0, 9).every((c) => c?.style === "header")).toBe(true);
+    expect(header.slice(10).every((c) => c?.style === "ownHeader")).toBe(true);
+    // Headers over numbers are right-aligned like the numbers; text under a text header left.
+    expect(header[1]?.align).toBe("right");
+    expect(header[0]?.align).toBeUndefined();
   });
 
   it("groups indicators under goal headings in hierarchy order, alphabetically within a goal", () => {
-    const firstCol = spec.rows.map((r) => r[0]?.value ?? null).filter((v) => v !== null && v !== "Indikator");
+    const firstCol = spec.rows
+      .map((r) => r[0]?.value ?? null)
+      .filter((v) => v !== null && v !== "Indikator" && !String(v).startsWith("Analys: "));
     expect(firstCol.slice(2)).toEqual([
       "KF:s inriktningsmål: 1. En modern storstad med möjligheter och valfrihet för alla",
       "KF:s mål för verksamhetsområdet: 1.1 I Stockholm är människor självförsörjande och vägen till arbete och svenskkunskaper är kort",
@@ -115,7 +126,7 @@ describe("indikatorer", () => {
     expect(barn[5]).toMatchObject({ value: 0.04, format: "0 %" });
     expect(barn[6]).toMatchObject({ value: 0.033, format: "0.0 %" });
     expect(barn[7]).toMatchObject({ value: 0.027, format: "0.0 %" });
-    expect(barn[8]).toMatchObject({ value: "Tertial 2 2021" });
+    expect(barn[8]).toMatchObject({ value: "Tertial 2 2021", indent: 1 });
     const personer = row(spec, "Andel personer som har ekonomiskt bistånd i förhållande till befolkningen");
     expect(personer[1]).toMatchObject({ value: 0.0213, format: "0.00 %" });
     expect(personer[2]).toMatchObject({ value: 0.0185, format: "0.00 %" });
@@ -140,24 +151,45 @@ describe("indikatorer", () => {
     expect(hemtjanst[8]?.value).toBe("2021");
   });
 
-  it("shows status as symbol and word with a tone", () => {
+  it("shows status as symbol and word with a tone, and says when it was judged on the forecast", () => {
     const barn = row(spec, "Andel barn som lever i familjer som har ekonomiskt bistånd");
-    expect(barn[9]).toMatchObject({ value: "▲ Ej uppfyllt", tone: "bad" });
+    expect(barn[10]).toMatchObject({ value: "▲ Ej uppfyllt", tone: "bad" });
     const aspiranter = row(spec, "Antal aspiranter som fått Stockholmsjobb");
-    expect(aspiranter[9]).toMatchObject({ value: "● Uppfyllt", tone: "good" });
-    expect(aspiranter[10]).toMatchObject({ value: "▲ Ej uppfyllt", tone: "bad" });
+    expect(aspiranter[10]).toMatchObject({ value: "● Uppfyllt", tone: "good" });
+    expect(aspiranter[11]).toMatchObject({ value: "▲ Ej uppfyllt", tone: "bad" });
     const hemtjanst = row(
       spec,
       "Antal personal en hemtjänsttagare med minst två besök om dagen möter under en 14-dagarsperiod",
     );
-    expect(hemtjanst[9]).toMatchObject({ value: "– Ej mätt", tone: "neutral" });
+    expect(hemtjanst[10]).toMatchObject({ value: "– Ej mätt", tone: "neutral" });
+    const result = makeResult();
+    const ind = result.model.indicators.find((i) => i.name.startsWith("Antal aspiranter"))!;
+    ind.statusBasis = "forecast";
+    ind.kfStatus = "not-comparable";
+    const judged = buildReport(result, OPTIONS).sheets[0];
+    expect(row(judged, ind.name)[10]).toMatchObject({ value: "● Uppfyllt (prognos)", tone: "good" });
+    expect(row(judged, ind.name)[11]).toMatchObject({ value: "≠ Ej jämförbart", tone: "neutral" });
   });
 
-  it("fits column widths and wraps the long indicator names", () => {
-    expect(spec.columnWidths).toHaveLength(11);
-    expect(spec.columnWidths[0]).toBeGreaterThan(40);
-    expect(spec.columnWidths.every((w) => w >= 8 && w <= 60)).toBe(true);
+  it("carries an indicator's Analys in a row under it, across the city's columns", () => {
+    const r = rowIndex(spec, "Andel personer som har ekonomiskt bistånd i förhållande till befolkningen");
+    expect(spec.rows[r][0]).toMatchObject({
+      value:
+        "Analys: I samband med pandemin och de konsekvenser det fick på arbetsmarknaden hade förvaltningen en ökning av hushåll som behövde ekonomiskt bistånd.",
+      wrap: true,
+    });
+    expect(spec.merges).toContain(`A${r + 1}:I${r + 1}`);
+  });
+
+  it("fits the columns to A4 landscape and wraps the long indicator names", () => {
+    expect(spec.columnWidths).toHaveLength(12);
+    // 770 pt between the margins, at LibreOffice's 5,55 pt per width unit (the wider host).
+    const total = spec.columnWidths.reduce((a, b) => a + b, 0);
+    expect(total * 5.55).toBeLessThanOrEqual(770);
+    expect(spec.columnWidths[9]).toBe(2);
+    expect(spec.columnWidths[0]).toBeGreaterThan(25);
     expect(row(spec, "Antal aspiranter som fått Stockholmsjobb")[0]?.wrap).toBe(true);
+    expect(spec.rowHeights).toHaveLength(spec.rows.length);
   });
 });
 
@@ -177,7 +209,7 @@ describe("driftbudget", () => {
   it("has the two tables with the report's headers", () => {
     const headers = spec.rows.filter((r) => r[0]?.style === "header" && r[0]?.value === "Mnkr");
     expect(headers).toHaveLength(2);
-    expect(texts(headers[0])).toEqual([
+    expect(words(headers[0])).toEqual([
       "Mnkr",
       "Budget 2021 (nämndbudget efter beslutade BJ)",
       "Begärda budgetjusteringar (begärda BJ tertialrapport)",
@@ -185,7 +217,7 @@ describe("driftbudget", () => {
       "Prognos T2 2021 (inkl. budgetjusteringar, prestationsförändringar, omslutningsförändringar)",
       "Avvikelse",
     ]);
-    expect(texts(headers[1])).toEqual([
+    expect(words(headers[1])).toEqual([
       "Mnkr",
       "Budget 2021 (netto, inkl. godkända BJ)",
       "Begärda budgetjusteringar",
@@ -297,12 +329,14 @@ describe("maluppfyllelse", () => {
       spec,
       "KF:s mål för verksamhetsområdet: 1.1 I Stockholm är människor självförsörjande och vägen till arbete och svenskkunskaper är kort",
     );
-    expect(kf[0]).toMatchObject({ indent: 1, link: { sheet: "Uppföljning", cell: "A4" } });
+    // The name is plain text (it pastes into Word); the link sits in Målkoll's own column.
+    expect(kf[0]).toMatchObject({ indent: 1 });
+    expect(kf[0]?.link).toBeUndefined();
+    expect(kf[10]).toBeNull();
+    expect(kf[11]).toMatchObject({ value: "Uppföljning!A4", link: { sheet: "Uppföljning", cell: "A4" } });
     expect(kf[1]).toMatchObject({ value: "◆ Uppfylls delvis", tone: "partial" });
     expect(kf[2]).toMatchObject({ value: "▲ Uppfylls ej", tone: "bad" });
     expect(texts(kf).slice(3, 9)).toEqual([1, 0, 3, 0, 1, 0]);
-    expect(kf[9]?.value).toBe(countsSentence(makeResult().model.goals[1].counts));
-    expect(kf[9]?.value).toMatch(/^1 av 4 indikatorer uppfylls helt/);
     const nm = row(spec, "Nämndmål: 1.1.1 Invånare i stadsdelsområdet försörjer sig själva");
     expect(nm[0]?.indent).toBe(2);
     const nm142 = row(
@@ -310,7 +344,7 @@ describe("maluppfyllelse", () => {
       "Nämndmål: 1.4.2 Barn, unga och vuxna i behov av stöd får insatser av hög kvalitet.",
     );
     expect(nm142[0]?.indent).toBe(0);
-    expect(nm142[10]).toMatchObject({
+    expect(nm142[9]).toMatchObject({
       value: "Målet bedöms uppfyllas helt men två aktiviteter har avvikelse.",
       tone: "bad",
     });
@@ -322,18 +356,37 @@ describe("maluppfyllelse", () => {
     ).toBe("Saknas");
   });
 
-  it("charts indicator statuses per goal as stacked bars over the table", () => {
-    const chart = spec.charts![0];
-    expect(chart.kind).toBe("stackedBar");
-    const header = rowIndex(spec, "Mål");
-    expect(chart.categories).toBe(`A${header + 1}:A${header + 5}`);
-    expect(chart.series.map((s) => s.name)).toEqual([
-      "Uppfyllda",
-      "Delvis uppfyllda",
-      "Ej uppfyllda",
-      "Ej mätta",
+  it("charts indicator statuses as stacked bars, one chart per goal level, in the status colours", () => {
+    // The fixture's goals with counted indicators: two KF mål and a nämndmål (its inriktningsmål
+    // counts nothing, so it gets no chart).
+    expect(spec.charts!.map((c) => c.title)).toEqual([
+      "Indikatorer per status – KF:s mål för verksamhetsområdet",
+      "Indikatorer per status – Nämndmål",
     ]);
-    expect(chart.series[2].values).toBe(`F${header + 1}:F${header + 5}`);
+    const kf = spec.charts![0];
+    expect(kf.kind).toBe("stackedBar");
+    expect(kf.integerAxis).toBe(true);
+    expect(kf.series.map((s) => [s.name, s.colour])).toEqual([
+      ["Uppfyllda", "5AA36A"],
+      ["Delvis uppfyllda", "E8B92E"],
+      ["Ej uppfyllda", "D0454C"],
+      ["Ej mätta", "A6A6A6"],
+    ]);
+    // The categories are the KF mål only, each a reference to its counts in the table above.
+    const [first, last] = kf.categories.split(":").map((a) => parseA1(a)!.row);
+    expect(spec.rows.slice(first - 1, last).map((r) => r[0]?.value)).toEqual([
+      "1.1 I Stockholm är människor självförsörj…",
+      "1.5 I Stockholm har äldre en tillvaro som…",
+    ]);
+    const table = rowIndex(
+      spec,
+      "KF:s mål för verksamhetsområdet: 1.1 I Stockholm är människor självförsörjande och vägen till arbete och svenskkunskaper är kort",
+    );
+    expect(kf.series[2].values).toBe(`F${first}:F${last}`);
+    expect(spec.rows[first - 1][5]).toMatchObject({ value: 3, formula: `F${table}` });
+    // The chart is drawn below its data, across the table's columns (inside the print width).
+    expect(parseA1(kf.anchor.cell)!.row).toBeGreaterThan(last);
+    expect(kf.anchor.widthCols).toBe(spec.columnWidths.length);
   });
 });
 
@@ -375,14 +428,14 @@ describe("avvikelser", () => {
     expect(personer[3]?.value).toContain("▲ Ej uppfyllt mot årsmål: Prognos 2,2 % mot 1,8 %.");
     expect(personer[3]?.value).toContain("Totalen 2,13 %");
     expect(body[7][3]?.value).toMatch(/^Individ- och familjeomsorg: Avvikelse 25,6 mnkr\. /);
-    expect(personer[5]).toMatchObject({ value: "Varning", tone: "partial" });
+    expect(personer[5]).toMatchObject({ value: "◆ Varning", tone: "partial" });
   });
 
   it("quotes the analysis or says it is missing", () => {
     expect(body[0][4]?.value).toMatch(/^På grund av pandemin/);
-    expect(body[2][4]).toMatchObject({ value: "Analys saknas", tone: "bad" });
-    expect(body[6][4]).toMatchObject({ value: "Analys saknas", tone: "bad" });
-    expect(body[7][4]).toMatchObject({ value: "Analys saknas", tone: "bad" });
+    expect(body[2][4]).toMatchObject({ value: "▲ Analys saknas", tone: "bad" });
+    expect(body[6][4]).toMatchObject({ value: "▲ Analys saknas", tone: "bad" });
+    expect(body[7][4]).toMatchObject({ value: "▲ Analys saknas", tone: "bad" });
     expect(body[4][4]).toBeNull();
   });
 });
@@ -391,12 +444,14 @@ describe("aktiviteter", () => {
   const spec = sheetOf("aktiviteter");
 
   it("lists activities per goal with real dates and marks deviations", () => {
-    expect(texts(row(spec, "Aktivitet"))).toEqual([
+    // The city's four columns, a blank one, then Målkoll's own.
+    expect(words(row(spec, "Aktivitet"))).toEqual([
       "Aktivitet",
       "Startdatum",
       "Slutdatum",
       "Avvikelse",
-      "Analys",
+      null,
+      "Målkoll",
     ]);
     const missbruk = row(
       spec,
@@ -405,14 +460,20 @@ describe("aktiviteter", () => {
     expect(missbruk[1]).toMatchObject({ value: 44197, format: "yyyy-mm-dd" });
     expect(missbruk[2]).toMatchObject({ value: 44561, format: "yyyy-mm-dd" });
     expect(missbruk[3]).toMatchObject({ value: "Avvikelse", tone: "bad" });
-    expect(missbruk[4]).toMatchObject({ value: "Analys saknas", tone: "bad" });
+    expect(missbruk[5]).toMatchObject({ value: "▲ Analys saknas", tone: "bad" });
     const heading = rowIndex(
       spec,
       "Nämndmål: 1.4.2 Barn, unga och vuxna i behov av stöd får insatser av hög kvalitet.",
     );
+    // Alphabetical, an activity's Analys in a row under it (only Kollegial observation has one).
     expect(
-      spec.rows.slice(heading + 1, heading + 4).map((r) => (r[0]?.value as string).slice(0, 12)),
-    ).toEqual(["Inventering ", "Kollegial ob", "Missbruksvår"]);
+      spec.rows.slice(heading + 1, heading + 5).map((r) => (r[0]?.value as string).slice(0, 12)),
+    ).toEqual(["Inventering ", "Kollegial ob", "Analys: Koll", "Missbruksvår"]);
+    const analysis = rowIndex(
+      spec,
+      "Analys: Kollegiala observationer har inte kunnat genomföras på grund av pandemin.",
+    );
+    expect(spec.merges).toContain(`A${analysis}:D${analysis}`);
   });
 });
 

@@ -6,15 +6,17 @@ import ExcelJS from "exceljs";
 import type { OutCell, SheetSpec } from "../../../src/engine/report/spec";
 import type { WritePlan } from "../../../src/ports/port";
 import { XlsxPort } from "../../../src/ports/xlsx";
-import { rowHeightFor } from "../../../src/ports/xlsx/ownedSheet";
+import { plannedRowHeights } from "../../../src/engine/report/layout";
 import { removePrintTitles, setPrintTitles } from "../../../src/ports/xlsx/printTitles";
-import { linePoints, wrappedHeightPoints, wrappedLineCount } from "../../../src/ports/xlsx/rowHeight";
 import { convertWithLibreOffice, libreOfficeAvailableOrSkip } from "../../helpers/libreoffice";
 import { buildRichWorkbook } from "./fixture";
 import { indicatorSpec, richPlan, stateRows } from "./plans";
 import { entries, partText, wellFormednessFailures } from "./zipUtil";
 
-/** Print setup, indents and wrapped-row heights of the owned sheets the xlsx port writes. */
+/**
+ * Print setup, indents and row heights of the owned sheets the xlsx port writes. The spec here is
+ * built by hand, without planned heights: the port plans them with the engine's measure.
+ */
 
 const LONG_NAME =
   "Andel personer som själv upplever att de får en förbättrad situation av insatsen/insatserna de fått från socialtjänsten (ekonomiskt bistånd)";
@@ -84,12 +86,12 @@ beforeAll(async () => {
   await wb.xlsx.load(Buffer.from(written) as unknown as ArrayBuffer);
 });
 
-test("owned sheets print landscape, one page wide, with a page footer; the state sheet has no print setup", async () => {
+test("owned sheets print A4 landscape, one page wide, with a page footer; the state sheet has no print setup", async () => {
   expect(sheetXml).toMatch(
     /^<\?xml[^>]*>\s*<worksheet[^>]*><sheetPr><pageSetUpPr fitToPage="1"\/><\/sheetPr><dimension /,
   );
   expect(sheetXml).toContain(
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/><headerFooter><oddFooter>',
+    '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/><headerFooter><oddFooter>',
   );
   const ws = wb.getWorksheet("Målkoll Driftbudget")!;
   expect(ws.pageSetup).toMatchObject({
@@ -119,58 +121,43 @@ test("indent: text indented from the left, numbers keep right alignment, varav l
   // A varav amount is italic but not indented (it would turn left-aligned).
   expect(ws.getCell("B4").font).toMatchObject({ italic: true });
   expect(ws.getCell("B4").alignment?.indent ?? 0).toBe(0);
-  expect(ws.getCell("B4").alignment?.horizontal).toBeUndefined();
+  expect(ws.getCell("B4").alignment?.horizontal).toBe("right");
   // The label of a varav row without its own indent still gets one level.
   expect(ws.getCell("A5").alignment).toMatchObject({ horizontal: "left", indent: 1 });
   expect(ws.getCell("A7").font).toMatchObject({ bold: true });
 });
 
-test("rows with wrapped text get a height; every cell in them is top-aligned; short rows keep the default", () => {
+test("every row gets the planned height; wrapped text as many lines as it needs; cells top-aligned", () => {
   const ws = wb.getWorksheet("Målkoll Driftbudget")!;
-  // 140 characters in a 40-wide column: at least three lines, as the estimate says.
-  const expected = wrappedHeightPoints({ text: LONG_NAME, widthChars: 40, fontSize: 11, baseFontSize: 11 });
-  expect(expected).toBeGreaterThanOrEqual(3 * 15);
-  expect(ws.getRow(6).height).toBe(expected);
+  const planned = plannedRowHeights(spec());
+  // 140 characters at 9 pt in a 40-wide column (about 206 pt): two or more 12 pt lines.
+  expect(planned[5]).toBeGreaterThanOrEqual(24);
+  spec().rows.forEach((_, r) => expect(ws.getRow(r + 1).height).toBe(planned[r]));
+  // The 14 pt title one line of 18,75 pt, a plain 9 pt row 12 pt.
+  expect(ws.getRow(1).height).toBe(18.75);
+  expect(ws.getRow(3).height).toBe(12);
+  expect(sheetXml).toMatch(/<row r="3" ht="12" customHeight="1">/);
   for (const cell of ["A6", "B6", "C6"])
     expect(ws.getCell(cell).alignment).toMatchObject({ vertical: "top" });
-  // The header row wraps "Budget 2021 (nämndbudget efter beslutade BJ)" in a 14-wide column.
-  expect(ws.getRow(2).height).toBeGreaterThanOrEqual(3 * 15);
-  expect(sheetXml).toMatch(/<row r="3">/);
-  expect(sheetXml).toMatch(/<row r="7">/);
-  expect(ws.getCell("B3").alignment?.vertical).toBeUndefined();
+  // A header row is bottom-aligned, so its labels stand on the numbers under them.
+  expect(ws.getCell("B2").alignment).toMatchObject({ vertical: "bottom", wrapText: true });
 });
 
-test("line estimate: word wrapping, long words broken, paragraphs, font size and bold", () => {
-  expect(wrappedLineCount("", 10)).toBe(1);
-  expect(wrappedLineCount("kort text", 40)).toBe(1);
-  // Ten 5-letter words of width ~4.9 each, about 50 units with spaces: two 30-wide lines.
-  expect(wrappedLineCount("abcde ".repeat(10).trim(), 30)).toBe(2);
-  // A word longer than the line is broken: 100 digits in 20-wide lines.
-  expect(wrappedLineCount("0".repeat(100), 20)).toBe(5);
-  expect(wrappedLineCount("rad ett\nrad två\n\nrad fyra", 40)).toBe(4);
-  const base = { text: LONG_NAME, widthChars: 40, baseFontSize: 11 };
-  expect(wrappedHeightPoints({ ...base, fontSize: 11 }) % linePoints(11)).toBe(0);
-  expect(wrappedHeightPoints({ ...base, fontSize: 11, bold: true })).toBeGreaterThanOrEqual(
-    wrappedHeightPoints({ ...base, fontSize: 11 }),
+test("a spec's page breaks become manual row breaks: the row named starts a new page", async () => {
+  const port = await XlsxPort.fromBuffer(await buildRichWorkbook());
+  await port.write(plan({ ...spec(), pageBreaks: [4, 6] }));
+  const files = await entries(port.buffer);
+  const part = [...files.keys()].find(
+    (p) =>
+      /^xl\/worksheets\/sheet\d+\.xml$/.test(p) && files.get(p)!.toString().includes("Målkoll – Driftbudget"),
+  )!;
+  const xml = files.get(part)!.toString();
+  expect(xml).toContain(
+    '<rowBreaks count="2" manualBreakCount="2"><brk id="3" max="16383" man="1"/><brk id="5" max="16383" man="1"/></rowBreaks>',
   );
-  expect(wrappedHeightPoints({ ...base, fontSize: 11, indent: 5 })).toBeGreaterThan(
-    wrappedHeightPoints({ ...base, fontSize: 11 }),
-  );
-  expect(wrappedHeightPoints({ ...base, fontSize: 14 })).toBeGreaterThan(
-    wrappedHeightPoints({ ...base, fontSize: 11 }),
-  );
-  expect(wrappedHeightPoints({ ...base, widthChars: 200, fontSize: 11 })).toBe(15);
-  expect(linePoints(11)).toBe(15);
-});
-
-test("row height: merged areas count their full width, unwrapped or empty cells none", () => {
-  const row: (OutCell | null)[] = [{ value: LONG_NAME, wrap: true }, null, null];
-  expect(rowHeightFor(row, [20, 20, 20], 11)).toBeGreaterThan(
-    rowHeightFor(row, [20, 20, 20], 11, [{ r0: 0, c0: 0, c1: 2 }])!,
-  );
-  expect(rowHeightFor([{ value: LONG_NAME }], [20], 11)).toBeNull();
-  expect(rowHeightFor([{ value: "", wrap: true }, null], [5], 11)).toBeNull();
-  expect(rowHeightFor([{ value: LONG_NAME.repeat(40), wrap: true }], [10], 11)).toBe(409);
+  // (`brk id` is the last row above the break; tests/report-render/printedPages.test.ts shows
+  // LibreOffice starting its pages where the spec says.)
+  expect(xmllintFailures(new Map([[part, files.get(part)!]]))).toEqual([]);
 });
 
 describe("print titles: the header rows repeat on every printed page", () => {

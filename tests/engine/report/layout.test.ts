@@ -1,0 +1,223 @@
+import { SheetBuilder } from "../../../src/engine/report/layout";
+import {
+  breakLines,
+  formattedNumber,
+  linePoints,
+  textPoints,
+  wrappedLines,
+} from "../../../src/engine/report/measure";
+import type { OutCell, SheetSpec } from "../../../src/engine/report/spec";
+
+/**
+ * The page-aware layout: widths fitted to A4 landscape, heights for wrapped text, and page breaks
+ * planned so that headings stay with their tables and long tables repeat their header row.
+ * Page: 595 − 72 × (0,6 + 0,75) = 497,8 pt between the margins; 9 pt rows are 12 pt high.
+ */
+
+const header = (...labels: string[]): OutCell[] => labels.map((value) => ({ value, style: "header" }));
+
+/** Sheet rows (1-based) that start a printed page: the first, then each break. */
+function pageStarts(spec: SheetSpec): number[] {
+  return [1, ...(spec.pageBreaks ?? [])];
+}
+
+/** Points from `from` to `to` (1-based, inclusive). */
+function height(spec: SheetSpec, from: number, to: number): number {
+  return spec.rowHeights!.slice(from - 1, to).reduce((a, b) => a + b, 0);
+}
+
+describe("measuring text (Calibri metrics, checked against LibreOffice's Carlito)", () => {
+  it("a 9 pt sentence is as wide as LibreOffice prints it, within 3 %", () => {
+    // Measured in a PDF from LibreOffice 7.4: 217,2 pt and 45,9 pt.
+    expect(textPoints("Andel barn som lever i familjer som har ekonomiskt bistånd", 9) / 217.2).toBeCloseTo(
+      1,
+      1,
+    );
+    expect(textPoints("0123456789", 9) / 45.94).toBeCloseTo(1.01, 1);
+  });
+
+  it("wraps at spaces and after hyphens and slashes, cutting only words longer than a line", () => {
+    expect(breakLines("Utfall kvinnor/ flickor", 40, 9, true)).toEqual(["Utfall", "kvinnor/", "flickor"]);
+    expect(breakLines("Prestations- och omslutningsförändringar", 110, 9)).toEqual([
+      "Prestations- och",
+      "omslutningsförändringar",
+    ]);
+    expect(breakLines("budget-justeringar", 50, 9)).toEqual(["budget-", "justeringar"]);
+    expect(breakLines("begärda/förväntade", 50, 9)).toEqual(["begärda/", "förväntade"]);
+    expect(breakLines("0".repeat(20), 46, 9)).toEqual(["0".repeat(9), "0".repeat(9), "00"]);
+    expect(wrappedLines("rad ett\nrad två\n\nrad fyra", 200, 9)).toBe(4);
+  });
+
+  it("rows are Excel's height for the font: 12 pt at 9 pt, 15 pt at 11 pt, 11,25 pt at 8 pt", () => {
+    expect([linePoints(9), linePoints(11), linePoints(8), linePoints(14)]).toEqual([12, 15, 11.25, 18.75]);
+  });
+
+  it("shows numbers as Swedish Excel does under the report's formats", () => {
+    expect(formattedNumber(2435.3, "#,##0.0")).toBe("2 435,3");
+    expect(formattedNumber(-489.4, "#,##0.0")).toBe("-489,4");
+    expect(formattedNumber(0.041, "0.0 %")).toBe("4,1 %");
+    expect(formattedNumber(9000, '#,##0 "st"')).toBe("9 000 st");
+    expect(formattedNumber(10, '"Max "#,##0 "personer"')).toBe("Max 10 personer");
+    expect(formattedNumber(44197, "yyyy-mm-dd")).toBe("2021-01-01");
+  });
+});
+
+describe("columns fitted to the page", () => {
+  it("numbers get their width, text wraps in what is left, within A4 landscape", () => {
+    const sheet = new SheetBuilder("indikatorer", [
+      { kind: "text", min: 100 },
+      { kind: "fit" },
+      { kind: "fit" },
+    ]);
+    sheet.heading("Titel", "Not");
+    sheet.startTable(header("Indikator", "Periodens utfall", "Årsmål"));
+    const name = "Antal unga 20-29 år som varken arbetar eller studerar som nåtts av uppsökande verksamhet";
+    sheet.add([{ value: name }, { value: 2435.3, format: "#,##0.0" }, { value: 0.033, format: "0.0 %" }]);
+    const spec = sheet.build();
+    const [text, number, percent] = spec.columnWidths;
+    // 770 pt of paper at LibreOffice's 5,55 pt per unit, at most.
+    expect((text + number + percent) * 5.55).toBeLessThanOrEqual(770.1);
+    // `2 435,3` needs about 35 pt, `Periodens` (bold) about 47 pt + padding: neither is cut.
+    expect(number * 5.25).toBeGreaterThan(textPoints("Periodens", 9, true) + 3.75);
+    // The name fits one line: the text column needs no more than its longest text.
+    expect(text * 5.25).toBeGreaterThanOrEqual(textPoints(name, 9) + 3.75);
+    expect(text * 5.25).toBeLessThan(textPoints(name, 9) + 20);
+    // The header over numbers is right-aligned and broken where it wraps.
+    expect(spec.rows[3][1]).toMatchObject({ value: "Periodens\nutfall", align: "right", wrap: true });
+  });
+
+  it("text right after a column of numbers is indented, so the two never read as one", () => {
+    const sheet = new SheetBuilder("indikatorer", [{ kind: "text" }, { kind: "label" }, { kind: "label" }]);
+    sheet.startTable(header("Indikator", "KF:s årsmål", "Period"));
+    sheet.add([{ value: "Andel" }, { value: 0.027, format: "0.0 %" }, { value: "Tertial 2 2021" }]);
+    sheet.add([{ value: "Antal" }, { value: "Tas fram av nämnd" }, { value: "2021" }]);
+    const spec = sheet.build();
+    expect(spec.rows[1][2]).toMatchObject({ indent: 1 });
+    expect(spec.rows[0][2]).toMatchObject({ indent: 1 });
+    // Text in a column of numbers aligns with them.
+    expect(spec.rows[2][1]).toMatchObject({ align: "right" });
+  });
+});
+
+describe("page breaks", () => {
+  /** A sheet of tables of `sizes` one-line rows each, every table under a heading. */
+  function tables(sizes: number[], freeze = false): SheetSpec {
+    const sheet = new SheetBuilder("aktiviteter", [{ kind: "text" }, { kind: "fit" }]);
+    sheet.heading("Målkoll – Aktiviteter", "Skapad av Målkoll");
+    sizes.forEach((size, t) => {
+      sheet.tableHeading(`Mål ${t + 1}`);
+      const h = sheet.startTable(header("Aktivitet", "Belopp"));
+      if (freeze) sheet.freezeRows(h);
+      for (let i = 0; i < size; i++)
+        sheet.add([{ value: `Aktivitet ${t + 1}.${i + 1}` }, { value: i, format: "#,##0" }]);
+      sheet.endTable();
+    });
+    return sheet.build();
+  }
+
+  it("every row has a planned height; a short sheet is one page", () => {
+    const spec = tables([3]);
+    expect(spec.rowHeights).toHaveLength(spec.rows.length);
+    expect(spec.rowHeights![0]).toBe(18.75); // the 14 pt title
+    expect(spec.rowHeights![5]).toBe(12);
+    expect(spec.pageBreaks).toBeUndefined();
+  });
+
+  it("a table that fits a page but not the rest of this one starts on a new page, with its heading", () => {
+    // Title block 42 pt; table 1: heading 15 + header 12 + 30 rows × 12 = 387; table 2 the same.
+    const spec = tables([30, 30]);
+    const heading2 = spec.tables![1].heading!;
+    expect(spec.rows[heading2 - 1][0]?.value).toBe("Mål 2");
+    expect(pageStarts(spec)).toEqual([1, heading2]);
+    expect(height(spec, 1, heading2 - 1)).toBeLessThanOrEqual(497.8);
+  });
+
+  it("a table longer than a page repeats its header row after each break, and no page ends with a heading", () => {
+    const spec = tables([100]);
+    const table = spec.tables![0];
+    const starts = pageStarts(spec);
+    expect(starts.length).toBe(3);
+    for (const start of starts.slice(1)) {
+      // Each later page starts with a copy of the header row.
+      expect(spec.rows[start - 1].map((c) => c?.value)).toEqual(["Aktivitet", "Belopp"]);
+      expect(start).toBeGreaterThan(table.header);
+      expect(start).toBeLessThanOrEqual(table.last);
+    }
+    // Each page holds no more than the page does.
+    for (let i = 0; i < starts.length; i++) {
+      const end = (starts[i + 1] ?? spec.rows.length + 1) - 1;
+      expect(height(spec, starts[i], end)).toBeLessThanOrEqual(497.8);
+    }
+    // 100 data rows and 2 copies of the header in the table.
+    expect(table.last - table.header).toBe(102);
+  });
+
+  it("a heading that would end a page moves to the next with its header row and first data row", () => {
+    // 491,8 pt are planned per page (6 kept back). Title block 42 + table 1 (15 + 12 + 33 × 12) +
+    // a blank 12 leave 14,8 pt: heading 15 + header 12 + first row 12 = 39 do not fit. Table 2
+    // is longer than a page, so it starts here only if that start fits.
+    const spec = tables([33, 50]);
+    const second = spec.tables![1];
+    expect(pageStarts(spec)[1]).toBe(second.heading);
+    const spare = tables([30, 50]);
+    // With 50,8 pt left the heading, header row and first row fit: table 2 starts on page 1.
+    expect(pageStarts(spare)[1]).toBeGreaterThan(spare.tables![1].header + 1);
+  });
+
+  it("a one-table sheet repeats its header as the print title instead of copies", () => {
+    const spec = tables([100], true);
+    expect(spec.freezeRows).toBe(spec.tables![0].header);
+    const starts = pageStarts(spec);
+    expect(starts.length).toBeGreaterThan(1);
+    for (const start of starts.slice(1)) expect(spec.rows[start - 1][0]?.style).toBeUndefined();
+    // The print title takes its height on every later page.
+    const title = spec.rowHeights![spec.tables![0].header - 1];
+    const end = (starts[2] ?? spec.rows.length + 1) - 1;
+    expect(height(spec, starts[1], end) + title).toBeLessThanOrEqual(497.8);
+  });
+
+  it("formulas, charts and merges follow their rows when header copies are inserted above them", () => {
+    const sheet = new SheetBuilder("driftbudget", [{ kind: "text" }, { kind: "fit" }, { kind: "fit" }]);
+    sheet.startTable(header("Mnkr", "Budget", "Avvikelse"));
+    const rows: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      const r = sheet.nextRow;
+      rows.push(r);
+      sheet.add([
+        { value: `Område ${i}` },
+        { value: i, format: "#,##0.0" },
+        { value: i, formula: `B${r}`, format: "#,##0.0" },
+      ]);
+    }
+    sheet.endTable();
+    const total = sheet.add([
+      { value: "Totalt", style: "total" },
+      null,
+      { value: 1770, formula: `C${rows[0]}+C${rows[59]}` },
+    ]);
+    sheet.chart(
+      {
+        title: "Avvikelse",
+        kind: "bar",
+        categories: `A${rows[50]}:A${rows[59]}`,
+        series: [{ name: "Avvikelse", values: `C${rows[50]}:C${rows[59]}` }],
+      },
+      200,
+    );
+    const spec = sheet.build();
+    expect(spec.pageBreaks!.length).toBeGreaterThan(0);
+    // Each formula still points at its own row's Budget cell, whatever was inserted above it.
+    spec.rows.forEach((row, r) => {
+      const f = row[2]?.formula;
+      if (f && /^B\d+$/.test(f)) expect(f).toBe(`B${r + 1}`);
+    });
+    const totalRow = spec.rows.findIndex((row) => row[0]?.value === "Totalt");
+    expect(totalRow + 1).toBeGreaterThan(total);
+    const [first, last] = spec.rows[totalRow][2]!.formula!.split("+").map((ref) => Number(ref.slice(1)));
+    expect(spec.rows[first - 1][0]?.value).toBe("Område 0");
+    expect(spec.rows[last - 1][0]?.value).toBe("Område 59");
+    const chart = spec.charts![0];
+    const [c0, c1] = chart.categories.split(":").map((a) => Number(a.slice(1)));
+    expect([spec.rows[c0 - 1][0]?.value, spec.rows[c1 - 1][0]?.value]).toEqual(["Område 50", "Område 59"]);
+  });
+});

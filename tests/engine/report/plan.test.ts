@@ -1,0 +1,89 @@
+/**
+ * A Verksamhetsplan (seed 003) gets the plan's own tables: `Indikator | Årsmål | KF:s årsmål |
+ * Periodicitet` (003 line 462), activities without Avvikelse, and the budget by VP year columns
+ * (003 line 1801) — not the follow-up's layout with five empty columns and "Ej mätt" everywhere.
+ */
+import { check } from "../../../src/engine";
+import { buildReport } from "../../../src/engine/report";
+import type { OutCell, SheetSpec } from "../../../src/engine/report/spec";
+import { seedSheet, snapshotOf } from "../../helpers/seedGrid";
+
+const snapshot = snapshotOf(
+  seedSheet("003-vp-kf-1.1", "Verksamhetsplan"),
+  seedSheet("003-vp-budget", "Ekonomi"),
+);
+const result = check(snapshot, { period: { kind: "VP", year: 2022 } });
+const sheets = buildReport(result, { snapshot, generatedAt: "2021-12-15" }).sheets;
+const sheet = (key: SheetSpec["key"]): SheetSpec => sheets.find((s) => s.key === key)!;
+
+const text = (row: (OutCell | null)[] | undefined): (string | number | null)[] =>
+  (row ?? []).map((c) => (typeof c?.value === "string" ? c.value.replace(/\n/g, " ") : (c?.value ?? null)));
+
+function rowOf(spec: SheetSpec, first: string): (OutCell | null)[] {
+  const row = spec.rows.find((r) => r[0]?.value === first);
+  if (!row) throw new Error(`no row ${first}`);
+  return row;
+}
+
+describe("generate --period VP on a plan (003)", () => {
+  it("Indikatorer: the plan's four columns, no status", () => {
+    const spec = sheet("indikatorer");
+    expect(spec.rows[0][0]?.value).toBe("Målkoll – Indikatorer VP 2022");
+    expect(text(rowOf(spec, "Indikator"))).toEqual(["Indikator", "Årsmål", "KF:s årsmål", "Periodicitet"]);
+    expect(spec.columnWidths).toHaveLength(4);
+    const aspiranter = rowOf(spec, "Antal aspiranter som fått Stockholmsjobb");
+    expect(aspiranter).toHaveLength(4);
+    expect(aspiranter[1]).toMatchObject({ value: 25, format: '#,##0 "st"' });
+    expect(aspiranter[2]).toMatchObject({ value: 800, format: '#,##0 "st"' });
+    expect(aspiranter[3]).toMatchObject({ value: "Tertial" });
+    const feriejobb = rowOf(spec, "Antal tillhandahållna platser för feriejobb");
+    expect(feriejobb[2]).toMatchObject({ value: "Tas fram av nämnd/styrelse", align: "right" });
+    expect(spec.rows.flat().some((c) => typeof c?.value === "string" && c.value.includes("Ej mätt"))).toBe(
+      false,
+    );
+  });
+
+  it("Aktiviteter: Aktivitet | Startdatum | Slutdatum", () => {
+    const spec = sheet("aktiviteter");
+    expect(text(rowOf(spec, "Aktivitet"))).toEqual(["Aktivitet", "Startdatum", "Slutdatum"]);
+    const temakvallar = rowOf(
+      spec,
+      "Förvaltningen ska anordna temakvällar för nyanlända på medborgarkontoret tillsammans med civilsamhället.",
+    );
+    expect(temakvallar.slice(1).map((c) => c?.value)).toEqual([44562, 44926]);
+  });
+
+  it("Driftbudget: the plan's tables with their VP year columns, as live references", () => {
+    const spec = sheet("driftbudget");
+    expect(spec.rows.some((r) => r[0]?.value === "Inga driftbudgettabeller hittades i arbetsboken.")).toBe(
+      false,
+    );
+    expect(spec.rows[3][0]?.value).toBe("Nämndens ekonomiska förutsättningar");
+    expect(text(spec.rows[4])).toEqual([
+      "Mnkr",
+      "VP 2022",
+      "VP 2021",
+      "Beräknadslutlig budget 2021",
+      "Prognostiserat utfall 2021 (Okt)",
+      "Bokslut 2020",
+    ]);
+    const total = rowOf(spec, "Totalt");
+    expect(total.map((c) => c?.value)).toEqual(["Totalt", 2838.2, 2773.4, 2748.8, 2747.3, 2688.9]);
+    expect(total.every((c) => c?.style === "total")).toBe(true);
+    expect(rowOf(spec, "varav barn och ungdom")[0]).toMatchObject({ style: "varav" });
+    // Where several tables share a heading, the area's name above it tells them apart.
+    const headings = spec.rows.filter((r) => r[0]?.style === "heading").map((r) => r[0]?.value);
+    expect(headings).toContain("Nämnd- och förvaltningsadministration – Ekonomiska förutsättningar");
+    expect(headings).toContain("Äldreomsorg – Ekonomiska förutsättningar");
+    // The seed's text cells are not numbers: the amounts are values (a numeric source gets a formula).
+    expect(total[1]?.formula).toBeUndefined();
+  });
+
+  it("Måluppfyllelse: the goals with their indicators and activities, nothing assessed", () => {
+    const spec = sheet("maluppfyllelse");
+    expect(text(rowOf(spec, "Mål"))).toEqual(["Mål", "Indikatorer", "Aktiviteter", null, "Källa"]);
+    const kf = spec.rows.find((r) => String(r[0]?.value).startsWith("KF:s mål för verksamhetsområdet: 1.1"))!;
+    expect([kf[1]?.value, kf[2]?.value]).toEqual([9, 2]);
+    expect(spec.charts).toBeUndefined();
+  });
+});

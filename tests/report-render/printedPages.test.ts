@@ -1,0 +1,156 @@
+import { execFileSync } from "child_process";
+import { mkdirSync, rmSync } from "fs";
+import * as path from "path";
+import { runGenerate } from "../../src/app/run";
+import type { CheckOptions } from "../../src/engine";
+import type { SheetSpec } from "../../src/engine/report/spec";
+import { XlsxPort } from "../../src/ports/xlsx";
+import { buildPlanBuffer } from "../../scripts/build-plan-sample";
+import { convertWithLibreOffice, libreOfficeAvailableOrSkip } from "../helpers/libreoffice";
+import type { Calibration, Page } from "./pdfPages";
+import { calibrate, pdfPages, printedPoints, visualLines } from "./pdfPages";
+import { pageBreakProblems, placeRows } from "./printedLayout";
+import { hasProgram } from "./render";
+
+/**
+ * What `generate` writes, printed as its user prints it: LibreOffice opens the whole output
+ * (recalculating every formula), exports it to PDF, and the generated sheets' pages are read back
+ * from the word boxes. The user's own sheets print first and are not judged. The pages are kept as
+ * PNG in artifacts/report-render/pages/ to look at.
+ */
+
+const root = path.join(__dirname, "..", "..");
+const outDir = path.join(root, "artifacts", "report-render", "pages");
+
+const run = libreOfficeAvailableOrSkip();
+const poppler = hasProgram("pdftotext") && hasProgram("pdftoppm");
+if (run && !poppler) {
+  if (process.env.CI === "true") throw new Error("poppler-utils (pdftoppm, pdftotext) saknas");
+  console.warn(
+    "poppler-utils saknas – installera: apt-get install poppler-utils; utskriftstestet hoppas över",
+  );
+}
+
+interface Printed {
+  specs: { name: string; spec: SheetSpec }[];
+  /** Pages of each generated sheet, by sheet name. */
+  pages: Map<string, Page[]>;
+}
+
+/** The sheet whose footer (`<sheet>   Sida 3 av 9`, the page's last line) is on the page. */
+function footerSheet(page: Page, names: string[]): string | null {
+  const lines = visualLines(page.words);
+  const footer = lines[lines.length - 1]?.text ?? "";
+  if (!/Sida \d+ av \d+$/.test(footer)) return null;
+  return names.find((name) => footer.startsWith(`${name} `)) ?? null;
+}
+
+async function printed(label: string, port: XlsxPort, options: CheckOptions): Promise<Printed> {
+  const generated = await runGenerate(port, {
+    ...options,
+    host: "cli",
+    now: new Date("2021-09-15T10:00:00Z"),
+  });
+  const file = path.join(outDir, `${label}.xlsx`);
+  await port.saveAs(file);
+  const pdf = convertWithLibreOffice(file, "pdf", { outDir }).files[0];
+  const specs = generated.plan.sheets.map((s) => ({ name: s.name, spec: s.spec }));
+  const names = specs.map((s) => s.name);
+  const pages = new Map<string, Page[]>();
+  for (const page of pdfPages(pdf)) {
+    const sheet = footerSheet(page, names);
+    if (!sheet) continue;
+    pages.set(sheet, [...(pages.get(sheet) ?? []), page]);
+    const key = specs.find((s) => s.name === sheet)!.spec.key;
+    execFileSync("pdftoppm", [
+      "-r",
+      "60",
+      "-png",
+      "-singlefile",
+      "-f",
+      String(page.number),
+      "-l",
+      String(page.number),
+      pdf,
+      path.join(outDir, `${label}-${key}-${page.number}`),
+    ]);
+  }
+  return { specs, pages };
+}
+
+(run && poppler ? describe : describe.skip)(
+  "printed pages of the generated sheets (LibreOffice → PDF)",
+  () => {
+    let calibration: Calibration;
+    const cases = new Map<string, Printed>();
+
+    beforeAll(async () => {
+      rmSync(outDir, { recursive: true, force: true });
+      mkdirSync(outDir, { recursive: true });
+      calibration = await calibrate(path.join(outDir, "kalibrering"));
+      cases.set(
+        "demo",
+        await printed("demo", await XlsxPort.open(path.join(root, "samples", "malkoll-exempel.xlsx")), {}),
+      );
+      cases.set(
+        "plan",
+        await printed(
+          "plan",
+          await XlsxPort.fromBuffer(await buildPlanBuffer(), "malkoll-plan-exempel.xlsx"),
+          {
+            period: { kind: "VP", year: null },
+          },
+        ),
+      );
+    }, 300000);
+
+    test("the calibration boxes scale with the font size (9 pt is 9/8 of 8 pt)", () => {
+      expect(calibration.boxAt8).toBeGreaterThan(5);
+      expect(calibration.boxAt9 / calibration.boxAt8).toBeCloseTo(9 / 8, 1);
+    });
+
+    test.each(["demo", "plan"])("%s: every generated sheet prints, each on its own pages", (label) => {
+      const { specs, pages } = cases.get(label)!;
+      for (const { name } of specs) expect([name, (pages.get(name) ?? []).length > 0]).toEqual([name, true]);
+    });
+
+    test.each(["demo", "plan"])("%s: no word on a generated page is smaller than 8 pt", (label) => {
+      const { pages } = cases.get(label)!;
+      const small: string[] = [];
+      let words = 0;
+      for (const [sheet, list] of pages)
+        for (const page of list)
+          for (const word of page.words) {
+            words++;
+            const points = printedPoints(word, calibration);
+            if (points < 7.9)
+              small.push(`${sheet} s. ${page.number}: "${word.text}" ${points.toFixed(1)} pt`);
+          }
+      expect(words).toBeGreaterThan(300);
+      expect(small).toEqual([]);
+    });
+
+    test.each(["demo", "plan"])(
+      "%s: every row is printed; each page with a table's rows has its header row; no page ends with a heading or header row",
+      (label) => {
+        const { specs, pages } = cases.get(label)!;
+        for (const { name, spec } of specs) {
+          const placement = placeRows(spec, pages.get(name) ?? []);
+          expect([name, placement.missing]).toEqual([name, []]);
+          expect([name, pageBreakProblems(spec, placement)]).toEqual([name, []]);
+        }
+      },
+    );
+
+    test("the demo's long sheets break into pages, and long tables repeat their header row", () => {
+      const { specs, pages } = cases.get("demo")!;
+      const indicators = specs.find((s) => s.spec.key === "indikatorer")!;
+      expect(pages.get(indicators.name)!.length).toBeGreaterThan(3);
+      expect(indicators.spec.pageBreaks!.length).toBe(pages.get(indicators.name)!.length - 1);
+      const deviations = specs.find((s) => s.spec.key === "avvikelser")!;
+      // One table: its header row is the print title on every page.
+      expect(deviations.spec.freezeRows).toBe(deviations.spec.tables![0].header);
+      expect(pages.get(deviations.name)!.length).toBeGreaterThan(2);
+    });
+  },
+);
