@@ -2,7 +2,7 @@ import type { PeriodKind } from "../engine/model/types";
 
 export const USAGE = `Användning / Usage:
   malkoll check <arbetsbok.xlsx> [--period T1|T2|VB|VP] [--year ÅÅÅÅ] [--json]
-  malkoll generate <arbetsbok.xlsx> -o <ut.xlsx> [--period T1|T2|VB] [--year ÅÅÅÅ]
+  malkoll generate <arbetsbok.xlsx> -o <ut.xlsx> [--period T1|T2|VB|VP] [--year ÅÅÅÅ]
   malkoll compare <plan.xlsx> <uppföljning.xlsx> [--json]
   malkoll rollup <arbetsbok.xlsx|mapp>… -o <ut.xlsx> [--period T1|T2|VB|VP] [--year ÅÅÅÅ] [--json]
 
@@ -24,7 +24,7 @@ export class UsageError extends Error {}
 const COMMANDS: Command[] = ["check", "generate", "compare", "rollup"];
 const PERIODS: Record<Command, PeriodKind[]> = {
   check: ["T1", "T2", "VB", "VP"],
-  generate: ["T1", "T2", "VB"],
+  generate: ["T1", "T2", "VB", "VP"],
   compare: [],
   rollup: ["T1", "T2", "VB", "VP"],
 };

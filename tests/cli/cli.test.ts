@@ -7,6 +7,7 @@ import { main } from "../../src/cli/main";
 
 const ROOT = path.join(__dirname, "..", "..");
 const SAMPLE = path.join(ROOT, "samples", "malkoll-exempel.xlsx");
+const PLAN_SAMPLE = path.join(ROOT, "samples", "malkoll-plan-exempel.xlsx");
 
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
@@ -106,6 +107,28 @@ describe("malkoll check", () => {
     });
   });
 
+  test("KF's city-wide counts are not-comparable, not not-met, and ask for no analysis", async () => {
+    const json = JSON.parse((await cli(["check", SAMPLE, "--json"])).out);
+    const byName = (start: string) =>
+      json.indicators.find((i: { name: string }) => i.name.startsWith(start)) as Record<string, unknown>;
+    // 002 line 284: 44 st against 800 st; line 290: 900 against 9 000 st (both judged on the forecast).
+    expect(byName("Antal aspiranter som fått Stockholmsjobb")).toMatchObject({
+      status: "met",
+      kfStatus: "not-comparable",
+      statusBasis: "forecast",
+    });
+    expect(byName("Antal ungdomar som fått feriejobb i stadens regi")).toMatchObject({
+      kfStatus: "not-comparable",
+    });
+    // A share stays comparable: 1,3 % against KF:s 1,0 % is not met and needs its analysis.
+    expect(byName("Andel vuxna med långvarigt ekonomiskt bistånd")).toMatchObject({ kfStatus: "not-met" });
+    const analysisMissing = json.findings
+      .filter((f: { code: string }) => f.code === "analysis-missing")
+      .map((f: { message: string }) => f.message);
+    expect(analysisMissing.some((m: string) => /Antal aspiranter|Antal ungdomar/.test(m))).toBe(false);
+    expect(analysisMissing.some((m: string) => m.includes("Andel vuxna med långvarigt"))).toBe(true);
+  });
+
   test("--period and --year override the workbook", async () => {
     const r = await cli(["check", SAMPLE, "--json", "--period", "VB", "--year", "2021"]);
     expect(JSON.parse(r.out).period).toEqual({ kind: "VB", year: 2021, source: "flag" });
@@ -157,6 +180,7 @@ describe("malkoll check", () => {
     expect((await cli(["check"])).code).toBe(2);
     expect((await cli(["generate", SAMPLE])).code).toBe(2);
     expect((await cli(["check", SAMPLE, "--period", "Q3"])).code).toBe(2);
+    expect((await cli(["generate", SAMPLE, "-o", path.join(dir, "x.xlsx"), "--period", "Q3"])).code).toBe(2);
   });
 });
 
@@ -277,6 +301,36 @@ describe("malkoll generate", () => {
     await wb.xlsx.readFile(out);
     expect(wb.getWorksheet("Målkoll Indikatorer")!.getCell("A1").value).toBe("Mina egna anteckningar");
     expect(wb.getWorksheet("Målkoll Indikatorer (2)")!.getCell("A1").value).toMatch(/^Målkoll – Indikatorer/);
+  });
+
+  test("--period VP on a plan writes the plan's own tables", async () => {
+    const out = path.join(dir, "plan-ut.xlsx");
+    const r = await cli(["generate", PLAN_SAMPLE, "-o", out, "--period", "VP"]);
+    expect(r.code).toBe(1); // the plan's Intäkter 102,2 without its minus sign (003 line 1960)
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const values = (name: string) =>
+      wb
+        .getWorksheet(name)!
+        .getSheetValues()
+        .flatMap((row) =>
+          Array.isArray(row)
+            ? [row.slice(1).map((v) => (typeof v === "string" ? v.replace(/\n/g, " ") : v))]
+            : [],
+        );
+    const indicators = values("Målkoll Indikatorer");
+    expect(indicators).toContainEqual(["Indikator", "Årsmål", "KF:s årsmål", "Periodicitet"]);
+    expect(indicators.flat()).not.toContain("– Ej mätt");
+    const budget = values("Målkoll Driftbudget");
+    expect(budget.flat()).not.toContain("Inga driftbudgettabeller hittades i arbetsboken.");
+    expect(budget).toContainEqual([
+      "Mnkr",
+      "VP 2022",
+      "VP 2021",
+      "Beräknadslutlig budget 2021",
+      "Prognostiserat utfall 2021 (Okt)",
+      "Bokslut 2020",
+    ]);
   });
 
   test("refuses to write over its input", async () => {

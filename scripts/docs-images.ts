@@ -1,0 +1,117 @@
+/**
+ * `npm run docs:images`: the pictures in the README, made from what Målkoll writes. Runs a list of
+ * steps; each writes PNG files into docs/images/ and returns them. To add pictures (e.g. of the task
+ * pane), add a step to STEPS.
+ *
+ * The report step runs `generate` on a bundled sample, prints the result with LibreOffice
+ * (recalculating every formula, sv-SE, a throwaway profile) and keeps the first page of each
+ * generated sheet. Needs LibreOffice and poppler-utils (`pdftoppm`, `pdftotext`).
+ */
+import { execFileSync } from "child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import { runGenerate } from "../src/app/run";
+import type { CheckOptions } from "../src/engine";
+import { XlsxPort } from "../src/ports/xlsx";
+import { convertWithLibreOffice, LIBREOFFICE_MISSING, sofficeBinary } from "../tests/helpers/libreoffice";
+import { repoRoot } from "../tests/helpers/seedGrid";
+import { pdfPages, visualLines } from "../tests/report-render/pdfPages";
+
+export interface StepContext {
+  root: string;
+  /** Where the pictures go (docs/images). */
+  imagesDir: string;
+  /** A scratch folder, removed afterwards. */
+  workDir: string;
+}
+
+export interface Step {
+  name: string;
+  run(ctx: StepContext): Promise<string[]>;
+}
+
+/** Resolution of the page pictures: a readable A4 page at about 900 px wide. */
+const DPI = 75;
+
+/**
+ * The first printed page of each sheet `generate` writes for `sample` (or of the sheets `keys`
+ * names), as `<prefix>-<sheet key>.png`.
+ */
+function reportPages(sample: string, options: CheckOptions, prefix: string, keys?: string[]): Step {
+  return {
+    name: `utskrivna sidor: ${sample}`,
+    async run({ root, imagesDir, workDir }) {
+      const port = await XlsxPort.open(path.join(root, sample));
+      const { plan } = await runGenerate(port, { ...options, host: "cli", now: new Date("2021-09-15T10:00:00Z") });
+      const out = path.join(workDir, `${prefix}.xlsx`);
+      await port.saveAs(out);
+      const pdf = convertWithLibreOffice(out, "pdf", { outDir: workDir }).files[0];
+      const written: string[] = [];
+      const done = new Set<string>();
+      for (const page of pdfPages(pdf)) {
+        const lines = visualLines(page.words);
+        const footer = lines[lines.length - 1]?.text ?? "";
+        const sheet = plan.sheets.find((s) => footer.startsWith(`${s.name} `) && /Sida \d+ av \d+$/.test(footer));
+        if (!sheet || done.has(sheet.name) || (keys && !keys.includes(sheet.spec.key))) continue;
+        done.add(sheet.name);
+        const file = path.join(imagesDir, `${prefix}-${sheet.spec.key}`);
+        execFileSync("pdftoppm", [
+          "-r",
+          String(DPI),
+          "-png",
+          "-singlefile",
+          "-f",
+          String(page.number),
+          "-l",
+          String(page.number),
+          pdf,
+          file,
+        ]);
+        written.push(`${file}.png`);
+      }
+      return written;
+    },
+  };
+}
+
+export const STEPS: Step[] = [
+  reportPages(path.join("samples", "malkoll-exempel.xlsx"), {}, "rapport"),
+  reportPages(path.join("samples", "malkoll-plan-exempel.xlsx"), { period: { kind: "VP", year: null } }, "plan", [
+    "indikatorer",
+    "driftbudget",
+  ]),
+];
+
+function requireProgram(name: string, hint: string): void {
+  try {
+    execFileSync("sh", ["-c", `command -v ${name}`], { stdio: "ignore" });
+  } catch {
+    throw new Error(`${name} saknas – installera: ${hint}`);
+  }
+}
+
+export async function main(): Promise<void> {
+  if (!sofficeBinary()) throw new Error(LIBREOFFICE_MISSING);
+  requireProgram("pdftoppm", "apt-get install poppler-utils");
+  requireProgram("pdftotext", "apt-get install poppler-utils");
+  const root = repoRoot();
+  const imagesDir = path.join(root, "docs", "images");
+  mkdirSync(imagesDir, { recursive: true });
+  const workDir = mkdtempSync(path.join(tmpdir(), "malkoll-docs-"));
+  try {
+    for (const step of STEPS) {
+      const files = await step.run({ root, imagesDir, workDir });
+      console.log(`${step.name}: ${files.map((f) => path.relative(root, f)).join(", ")}`);
+    }
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
+}
