@@ -43,7 +43,11 @@ function reportPages(sample: string, options: CheckOptions, prefix: string, keys
     name: `utskrivna sidor: ${sample}`,
     async run({ root, imagesDir, workDir }) {
       const port = await XlsxPort.open(path.join(root, sample));
-      const { plan } = await runGenerate(port, { ...options, host: "cli", now: new Date("2021-09-15T10:00:00Z") });
+      const { plan } = await runGenerate(port, {
+        ...options,
+        host: "cli",
+        now: new Date("2021-09-15T10:00:00Z"),
+      });
       const out = path.join(workDir, `${prefix}.xlsx`);
       await port.saveAs(out);
       const pdf = convertWithLibreOffice(out, "pdf", { outDir: workDir }).files[0];
@@ -52,7 +56,9 @@ function reportPages(sample: string, options: CheckOptions, prefix: string, keys
       for (const page of pdfPages(pdf)) {
         const lines = visualLines(page.words);
         const footer = lines[lines.length - 1]?.text ?? "";
-        const sheet = plan.sheets.find((s) => footer.startsWith(`${s.name} `) && /Sida \d+ av \d+$/.test(footer));
+        const sheet = plan.sheets.find(
+          (s) => footer.startsWith(`${s.name} `) && /Sida \d+ av \d+$/.test(footer),
+        );
         if (!sheet || done.has(sheet.name) || (keys && !keys.includes(sheet.spec.key))) continue;
         done.add(sheet.name);
         const file = path.join(imagesDir, `${prefix}-${sheet.spec.key}`);
@@ -77,10 +83,12 @@ function reportPages(sample: string, options: CheckOptions, prefix: string, keys
 
 export const STEPS: Step[] = [
   reportPages(path.join("samples", "malkoll-exempel.xlsx"), {}, "rapport"),
-  reportPages(path.join("samples", "malkoll-plan-exempel.xlsx"), { period: { kind: "VP", year: null } }, "plan", [
-    "indikatorer",
-    "driftbudget",
-  ]),
+  reportPages(
+    path.join("samples", "malkoll-plan-exempel.xlsx"),
+    { period: { kind: "VP", year: null } },
+    "plan",
+    ["indikatorer", "driftbudget"],
+  ),
 ];
 
 function requireProgram(name: string, hint: string): void {
