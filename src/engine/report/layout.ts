@@ -14,14 +14,8 @@ import {
   cellLook,
   printableArea,
 } from "./look";
-import {
-  breakLines,
-  cellPoints,
-  displayText,
-  longestWordPoints,
-  rowPoints,
-  SPACER_ROW_POINTS,
-} from "./measure";
+import type { Spans } from "./measure";
+import { breakLines, cellSpans, rowPoints, SPACER_ROW_POINTS } from "./measure";
 import type { ChartSpec, OutCell, OwnedSheetKey, SheetSpec, TableSpan } from "./spec";
 
 export type Row = (OutCell | null)[];
@@ -206,9 +200,11 @@ export class SheetBuilder {
   build(): SheetSpec {
     this.close();
     this.prepareCells();
-    const widths = fitWidths(this.rows, this.info, this.columns);
+    const oneLine: (number | undefined)[][] = [];
+    const widths = fitWidths(this.rows, this.info, this.columns, oneLine);
     this.breakHeaders(widths);
-    const heights = this.rows.map((row, r) => this.heightOf(row, r, widths));
+    const points = widths.map((w) => w * WIDTH_UNIT_POINTS.narrow);
+    const heights = this.rows.map((row, r) => this.heightOf(row, r, points, oneLine[r]));
     const plan = planPages(this.info, heights, this.tableRows, this.keep, this.freeze !== undefined);
     return this.assemble(widths, heights, plan);
   }
@@ -257,16 +253,15 @@ export class SheetBuilder {
     });
   }
 
-  private heightOf(row: Row, r: number, widths: number[]): number {
+  /** A row's height for columns `points` wide (a merged row: its area's width). */
+  private heightOf(row: Row, r: number, points: number[], oneLine?: (number | undefined)[]): number {
     const info = this.info[r];
     if (info.role === "chart") return CHART_ROW_POINTS;
-    const points = widths.map((w) => w * WIDTH_UNIT_POINTS.narrow);
-    if (info.mergeTo !== undefined) {
-      let sum = 0;
-      for (let c = 0; c <= info.mergeTo; c++) sum += points[c] ?? 0;
-      points[0] = sum;
-    }
-    return rowPoints(row, points);
+    if (info.mergeTo === undefined)
+      return rowPoints(row, points, info.role === "header" ? undefined : oneLine);
+    let sum = 0;
+    for (let c = 0; c <= info.mergeTo; c++) sum += points[c] ?? 0;
+    return rowPoints(row, [sum, ...points.slice(1)]);
   }
 
   private assemble(widths: number[], heights: number[], plan: PagePlan): SheetSpec {
@@ -282,8 +277,13 @@ export class SheetBuilder {
         rowHeights.push(heights[header]);
         next++;
       }
+      const shifted = plan.inserts.length > 0 && row.some((cell) => cell?.formula);
       rows.push(
-        row.map((cell) => (cell?.formula ? { ...cell, formula: shiftFormula(cell.formula, shift) } : cell)),
+        shifted
+          ? row.map((cell) =>
+              cell?.formula ? { ...cell, formula: shiftFormula(cell.formula, shift) } : cell,
+            )
+          : row,
       );
       rowHeights.push(heights[r]);
       const mergeTo = this.info[r].mergeTo;
@@ -359,13 +359,23 @@ interface ColumnNeeds {
   numbers: number;
 }
 
-function needsOf(rows: Row[], info: RowInfo[], columns: number): ColumnNeeds[] {
+/**
+ * What each column needs, from every cell of its tables; `oneLine` receives each body cell's width
+ * on one line (points), for the row heights.
+ */
+function needsOf(
+  rows: Row[],
+  info: RowInfo[],
+  columns: number,
+  oneLine?: (number | undefined)[][],
+): ColumnNeeds[] {
   const needs: ColumnNeeds[] = Array.from({ length: columns }, () => ({
     full: 0,
     word: 0,
     bodyWord: 0,
     numbers: 0,
   }));
+  const spans: Spans = { full: 0, word: 0 };
   rows.forEach((row, r) => {
     const { role, mergeTo } = info[r];
     if (role !== "header" && role !== "body" && role !== "text" && role !== "attached") return;
@@ -373,16 +383,14 @@ function needsOf(rows: Row[], info: RowInfo[], columns: number): ColumnNeeds[] {
     row.forEach((cell, c) => {
       if (!cell || c >= columns) return;
       const need = needs[c];
-      const look = cellLook(cell);
-      const indent = look.indent * INDENT_POINTS;
+      cellSpans(cell, spans);
       const gutter = role === "header" ? HEADER_GUTTER_POINTS : 0;
-      const word = units(
-        longestWordPoints(displayText(cell), look.font.size, look.font.bold) + indent + gutter,
-      );
+      const word = units(spans.word + gutter);
       need.word = Math.max(need.word, word);
       if (role === "header") return;
       need.bodyWord = Math.max(need.bodyWord, word);
-      const full = units(cellPoints(cell));
+      if (oneLine) (oneLine[r] ??= [])[c] = spans.full;
+      const full = units(spans.full);
       need.full = Math.max(need.full, full);
       if (typeof cell.value === "number") need.numbers = Math.max(need.numbers, full);
     });
@@ -391,9 +399,14 @@ function needsOf(rows: Row[], info: RowInfo[], columns: number): ColumnNeeds[] {
 }
 
 /** Column widths in Excel's units, fitted to the printable width of A4 landscape. */
-export function fitWidths(rows: Row[], info: RowInfo[], columns: ColumnSpec[]): number[] {
+export function fitWidths(
+  rows: Row[],
+  info: RowInfo[],
+  columns: ColumnSpec[],
+  oneLine?: (number | undefined)[][],
+): number[] {
   const budget = (printableArea().width - 4) / WIDTH_UNIT_POINTS.wide;
-  const needs = needsOf(rows, info, columns.length);
+  const needs = needsOf(rows, info, columns.length, oneLine);
   const widths = columns.map((spec, c) => {
     const n = needs[c];
     if (spec.kind === "spacer") return SPACER_WIDTH;

@@ -131,6 +131,28 @@ export function indentOf(cell: OutCell): number {
   return Number.isFinite(level) ? Math.min(15, Math.max(0, Math.round(level))) : 0;
 }
 
+const BOLD: ReadonlySet<CellStyle> = new Set<CellStyle>(["title", "heading", "header", "ownHeader", "total"]);
+
+export interface TextStyle {
+  size: number;
+  bold: boolean;
+  indent: number;
+}
+
+/** Shared per style and indent level (0–15). */
+const textStyles = Object.fromEntries(
+  (Object.keys(FONT_SIZE) as CellStyle[]).map((style) => [
+    style,
+    Array.from({ length: 16 }, (_, indent) => ({ size: FONT_SIZE[style], bold: BOLD.has(style), indent })),
+  ]),
+) as Record<CellStyle, TextStyle[]>;
+
+/** What of a cell's look its text's size depends on (cheap and shared: measured for every cell). */
+export function textStyle(cell: OutCell): TextStyle {
+  const style: CellStyle = cell.style ?? "normal";
+  return textStyles[style][cell.indent === undefined && style !== "varav" ? 0 : indentOf(cell)];
+}
+
 /** The look of one generated cell. */
 export function cellLook(cell: OutCell): CellLook {
   const style: CellStyle = cell.style ?? "normal";
@@ -138,7 +160,7 @@ export function cellLook(cell: OutCell): CellLook {
   const font: FontLook = {
     name: FONT_NAME,
     size: FONT_SIZE[style],
-    bold: header || style === "title" || style === "heading" || style === "total",
+    bold: BOLD.has(style),
     italic: style === "varav" || style === "note",
     underline: !!cell.link,
     colour: style === "note" ? COLOURS.note : COLOURS.text,

@@ -2,10 +2,11 @@
  * Text measures for planning printed pages: how wide a cell's text is in points, how many lines it
  * wraps to and how tall its row must be. Calibri's widths (LibreOffice's Carlito has the same
  * metrics); deliberately a little generous, since a line too many leaves space and a line too few
- * hides text.
+ * hides text. A report has tens of thousands of cells: the measures walk characters once and
+ * build no strings.
  */
 import { excelSerialToIso } from "./format";
-import { FONT_SIZE, INDENT_POINTS, CELL_PADDING_POINTS, cellLook } from "./look";
+import { FONT_SIZE, INDENT_POINTS, CELL_PADDING_POINTS, textStyle } from "./look";
 import type { OutCell } from "./spec";
 
 /** Calibri's digits are 0,507 em wide; other characters are measured relative to a digit. */
@@ -14,6 +15,8 @@ const DIGIT_EM = 0.507;
 const BOLD_FACTOR = 1.05;
 /** Margin on every estimate (measured: without it the estimate is within 1 % of Carlito's widths). */
 const SAFETY = 1.02;
+/** A text exactly as wide as its line fits it (widths are sums of fractions). */
+const FIT_EPSILON = 0.01;
 
 /** Width of a character in digit widths. */
 function charWidth(ch: string): number {
@@ -29,105 +32,169 @@ function charWidth(ch: string): number {
   return 0.98;
 }
 
-/** {@link charWidth} of each UTF-16 unit outside the surrogates, filled as met (NaN: not yet). */
-const BMP_WIDTHS = new Float64Array(0x10000).fill(NaN);
+const SPACE = charWidth(" ");
+const CODE_SPACE = 32;
+const CODE_TAB = 9;
+const CODE_NEWLINE = 10;
+const CODE_RETURN = 13;
+const CODE_HYPHEN = 45;
+const CODE_SLASH = 47;
 
-/** Width of `text` on one line, in digit widths. */
-function digitWidths(text: string): number {
-  let width = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdfff) {
-      // A surrogate pair is one character (as `for…of` walks a string); a lone surrogate is one too.
-      const next = text.charCodeAt(i + 1);
-      const pair = code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
-      width += 1.6;
-      if (pair) i++;
-      continue;
-    }
-    let w = BMP_WIDTHS[code];
-    if (Number.isNaN(w)) w = BMP_WIDTHS[code] = charWidth(text[i]);
-    width += w;
-  }
-  return width;
-}
+/**
+ * {@link charWidth} of each UTF-16 unit, filled as met (NaN: not yet). A character outside the
+ * BMP (a surrogate pair) counts as a wide symbol at its first unit.
+ */
+const WIDTHS = new Float64Array(0x10000).fill(NaN);
+WIDTHS.fill(1.6, 0xd800, 0xdc00);
+WIDTHS.fill(0, 0xdc00, 0xe000);
 
 function pointsPerDigit(size: number, bold: boolean): number {
   return DIGIT_EM * size * (bold ? BOLD_FACTOR : 1) * SAFETY;
 }
 
-/** Width in points of `text` on one line. */
-export function textPoints(text: string, size: number, bold = false): number {
-  return digitWidths(text) * pointsPerDigit(size, bold);
+/** Results of {@link measureSpans}, read right after the call (no object per measure). */
+let spanFull = 0;
+let spanWord = 0;
+
+/**
+ * One pass over a text: the widest paragraph on one line (`spanFull`) and the widest part a line
+ * cannot break (`spanWord`; lines break at spaces and after a hyphen or slash), in digit widths.
+ */
+function measureSpans(text: string): void {
+  let full = 0;
+  let word = 0;
+  let line = 0;
+  let part = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    let w = WIDTHS[code];
+    if (w !== w) w = WIDTHS[code] = charWidth(text[i]);
+    if (code === CODE_SPACE || code === CODE_TAB) {
+      line += w;
+      if (part > word) word = part;
+      part = 0;
+    } else if (code === CODE_NEWLINE || code === CODE_RETURN) {
+      if (line > full) full = line;
+      if (part > word) word = part;
+      line = 0;
+      part = 0;
+    } else {
+      line += w;
+      part += w;
+      if ((code === CODE_HYPHEN || code === CODE_SLASH) && i + 1 < n) {
+        const next = text.charCodeAt(i + 1);
+        if (next !== CODE_SPACE && next !== CODE_TAB) {
+          if (part > word) word = part;
+          part = 0;
+        }
+      }
+    }
+  }
+  spanFull = line > full ? line : full;
+  spanWord = part > word ? part : word;
 }
 
-/** Words of a text as a line may break them: at spaces, and after a hyphen or a slash. */
-export function breakableParts(text: string): string[] {
-  return text.split(/\s+|(?<=[-/])(?=\S)/).filter(Boolean);
+function spans(text: string): { full: number; word: number } {
+  measureSpans(text);
+  return { full: spanFull, word: spanWord };
+}
+
+/** Width in points of `text` on one line (its widest paragraph). */
+export function textPoints(text: string, size: number, bold = false): number {
+  return spans(text).full * pointsPerDigit(size, bold);
 }
 
 /** Width in points of the widest part a line cannot break. */
 export function longestWordPoints(text: string, size: number, bold = false): number {
-  let widest = 0;
-  for (const part of breakableParts(text)) widest = Math.max(widest, textPoints(part, size, bold));
-  return widest;
-}
-
-/** A text exactly as wide as its line fits it (widths are sums of fractions). */
-const FIT_EPSILON = 0.01;
-
-/** Parts of a paragraph a line may break between, each with whether a space precedes it. */
-function partsOf(paragraph: string): { text: string; spaced: boolean }[] {
-  const out: { text: string; spaced: boolean }[] = [];
-  for (const word of paragraph.split(/[ \t]+/)) {
-    if (!word) continue;
-    word.split(/(?<=[-/])(?=\S)/).forEach((text, i) => out.push({ text, spaced: i === 0 && out.length > 0 }));
-  }
-  return out;
+  return spans(text).word * pointsPerDigit(size, bold);
 }
 
 /**
- * `text` wrapped into lines `width` points wide, as a spreadsheet wraps it: at spaces and after a
- * hyphen or slash; a word longer than a line is cut where the line is full.
+ * Lines `text` takes when wrapped into lines `width` points wide, as a spreadsheet wraps it: at
+ * spaces and after a hyphen or slash; a part longer than a line is cut where the line is full.
  */
-export function breakLines(text: string, width: number, size: number, bold = false): string[] {
-  const lineWidth = Math.max(1, width);
-  const scale = pointsPerDigit(size, bold);
-  const space = charWidth(" ") * scale;
-  const lines: string[] = [];
-  for (const paragraph of text.split(/\r\n|\r|\n/)) {
-    let line = "";
-    let used = 0;
-    for (const part of partsOf(paragraph)) {
-      const partWidth = digitWidths(part.text) * scale;
-      const need = used === 0 ? partWidth : used + (part.spaced ? space : 0) + partWidth;
-      if (need <= lineWidth + FIT_EPSILON) {
-        line += used === 0 ? part.text : `${part.spaced ? " " : ""}${part.text}`;
-        used = need;
-        continue;
+export function wrappedLines(text: string, width: number, size: number, bold = false): number {
+  const lineWidth = Math.max(1, width) / pointsPerDigit(size, bold) + FIT_EPSILON;
+  const n = text.length;
+  let lines = 1;
+  let used = 0;
+  let part = 0;
+  /** Whether a space came before the part being measured. */
+  let spaced = false;
+  for (let i = 0; i <= n; i++) {
+    const code = i < n ? text.charCodeAt(i) : CODE_NEWLINE;
+    const space = code === CODE_SPACE || code === CODE_TAB;
+    const lineBreak = code === CODE_NEWLINE || code === CODE_RETURN;
+    let ends = space || lineBreak;
+    if (!ends) {
+      let w = WIDTHS[code];
+      if (w !== w) w = WIDTHS[code] = charWidth(text[i]);
+      part += w;
+      // A line may break after a hyphen or slash followed by more of the word.
+      if ((code === CODE_HYPHEN || code === CODE_SLASH) && i + 1 < n) {
+        const next = text.charCodeAt(i + 1);
+        ends = next !== CODE_SPACE && next !== CODE_TAB && next !== CODE_NEWLINE && next !== CODE_RETURN;
       }
-      if (used > 0) lines.push(line);
-      line = "";
-      used = 0;
-      // A part longer than a line is cut into line-long pieces.
-      let rest = part.text;
-      while (digitWidths(rest) * scale > lineWidth + FIT_EPSILON && rest.length > 1) {
-        let cut = rest.length - 1;
-        while (cut > 1 && digitWidths(rest.slice(0, cut)) * scale > lineWidth + FIT_EPSILON) cut--;
-        lines.push(rest.slice(0, cut));
-        rest = rest.slice(cut);
-      }
-      line = rest;
-      used = digitWidths(rest) * scale;
     }
-    lines.push(line);
+    if (ends && part > 0) {
+      const need = used === 0 ? part : used + (spaced ? SPACE : 0) + part;
+      if (need <= lineWidth) used = need;
+      else {
+        if (used > 0) lines++;
+        const pieces = Math.max(1, Math.ceil((part - FIT_EPSILON) / lineWidth));
+        lines += pieces - 1;
+        used = part - (pieces - 1) * lineWidth;
+      }
+      part = 0;
+      spaced = false;
+    }
+    if (space && used > 0) spaced = true;
+    if (lineBreak && i < n) {
+      if (code === CODE_RETURN && text.charCodeAt(i + 1) === CODE_NEWLINE) i++;
+      lines++;
+      used = 0;
+      spaced = false;
+    }
   }
   return lines;
 }
 
-/** Lines `text` takes when wrapped into lines `width` points wide. */
-export function wrappedLines(text: string, width: number, size: number, bold = false): number {
-  return Math.max(1, breakLines(text, width, size, bold).length);
+/** `text` wrapped into lines `width` points wide, as {@link wrappedLines} counts them. */
+export function breakLines(text: string, width: number, size: number, bold = false): string[] {
+  const lineWidth = Math.max(1, width) / pointsPerDigit(size, bold) + FIT_EPSILON;
+  const out: string[] = [];
+  for (const paragraph of text.split(/\r\n|\r|\n/)) {
+    let line = "";
+    let used = 0;
+    for (const [i, word] of paragraph
+      .split(/[ \t]+/)
+      .filter(Boolean)
+      .entries())
+      for (const [j, piece] of word.split(/(?<=[-/])(?=\S)/).entries()) {
+        const spaced = i > 0 && j === 0;
+        const w = spans(piece).full;
+        const need = used === 0 ? w : used + (spaced ? SPACE : 0) + w;
+        if (need <= lineWidth) {
+          line += used === 0 || !spaced ? piece : ` ${piece}`;
+          used = need;
+          continue;
+        }
+        if (used > 0) out.push(line);
+        // A part longer than a line is cut into line-long pieces.
+        let rest = piece;
+        while (spans(rest).full > lineWidth && rest.length > 1) {
+          let cut = rest.length - 1;
+          while (cut > 1 && spans(rest.slice(0, cut)).full > lineWidth) cut--;
+          out.push(rest.slice(0, cut));
+          rest = rest.slice(cut);
+        }
+        line = rest;
+        used = spans(rest).full;
+      }
+    out.push(line);
+  }
+  return out;
 }
 
 /**
@@ -141,6 +208,8 @@ export function linePoints(size: number): number {
 /** Height of an empty row between tables. */
 export const SPACER_ROW_POINTS = linePoints(FONT_SIZE.normal);
 
+/* ---------- numbers as shown ---------- */
+
 const GROUPING = /\B(?=(\d{3})+(?!\d))/g;
 
 /** `2435.3` with 1 decimal → `2 435,3`. */
@@ -150,27 +219,78 @@ function swedish(n: number, decimals: number): string {
   return `${sign}${int.replace(GROUPING, " ")}${frac ? `,${frac}` : ""}`;
 }
 
-/**
- * What a number shows under one of the report's formats (`#,##0.0`, `0.0 %`, `"Max "#,##0 "st"`,
- * `yyyy-mm-dd`), as Swedish Excel shows it; other formats as a plain number.
- */
-export function formattedNumber(value: number, format: string | undefined): string {
-  if (!format || format === "General") return swedish(value, decimalsShown(value));
-  if (/^yyyy-mm-dd$/i.test(format)) return excelSerialToIso(value) ?? swedish(value, 0);
-  const m = /^(?:"([^"]*)")?(#,##0|0)(?:\.(0+))?(.*)$/.exec(format);
-  if (!m) return swedish(value, decimalsShown(value));
-  const decimals = m[3]?.length ?? 0;
-  const rest = m[4];
-  const percent = rest.includes("%");
-  const shown = swedish(percent ? value * 100 : value, decimals);
-  return `${m[1] ?? ""}${shown}${rest.replace(/"/g, "")}`;
-}
-
 function decimalsShown(value: number): number {
   if (Number.isInteger(value)) return 0;
   const text = String(Number(value.toFixed(4)));
   const dot = text.indexOf(".");
   return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+interface FormatTraits {
+  date: boolean;
+  /** Literal text before and after the number (`Max `, ` st`, ` %`). */
+  prefix: string;
+  suffix: string;
+  /** null: General (as many decimals as the value has). */
+  decimals: number | null;
+  percent: boolean;
+  /** Digit widths of the prefix and suffix together. */
+  literalWidth: number;
+}
+
+/** A report uses a handful of number formats over thousands of cells. */
+const traitsCache = new Map<string, FormatTraits>();
+
+function traitsOf(format: string | undefined): FormatTraits {
+  const key = format ?? "";
+  let traits = traitsCache.get(key);
+  if (traits) return traits;
+  const m = /^(?:"([^"]*)")?(#,##0|0)(?:\.(0+))?(.*)$/.exec(key);
+  const prefix = m?.[1] ?? "";
+  const suffix = m?.[4].replace(/"/g, "") ?? "";
+  traits = /^yyyy-mm-dd$/i.test(key)
+    ? { date: true, prefix: "", suffix: "", decimals: 0, percent: false, literalWidth: 0 }
+    : {
+        date: false,
+        prefix,
+        suffix,
+        decimals: m ? (m[3]?.length ?? 0) : null,
+        percent: suffix.includes("%"),
+        literalWidth: spans(prefix).full + spans(suffix).full,
+      };
+  if (traitsCache.size >= 1000) traitsCache.clear();
+  traitsCache.set(key, traits);
+  return traits;
+}
+
+/**
+ * What a number shows under one of the report's formats (`#,##0.0`, `0.0 %`, `"Max "#,##0 "st"`,
+ * `yyyy-mm-dd`), as Swedish Excel shows it; other formats as a plain number.
+ */
+export function formattedNumber(value: number, format: string | undefined): string {
+  const t = traitsOf(format);
+  if (t.date) return excelSerialToIso(value) ?? swedish(value, 0);
+  const shown = swedish(t.percent ? value * 100 : value, t.decimals ?? decimalsShown(value));
+  return `${t.prefix}${shown}${t.suffix}`;
+}
+
+/** Width of a formatted number in digit widths, without building its text. */
+function numberWidth(value: number, format: string | undefined): number {
+  const t = traitsOf(format);
+  if (t.date) return 8 + 2 * charWidth("-");
+  const n = Math.abs(t.percent ? value * 100 : value);
+  const decimals = t.decimals ?? decimalsShown(value);
+  const digits = Math.max(
+    1,
+    Math.floor(Math.log10(Math.max(1, Math.round(n * 10 ** decimals) / 10 ** decimals))) + 1,
+  );
+  return (
+    digits +
+    Math.floor((digits - 1) / 3) * SPACE +
+    (decimals ? SPACE + decimals : 0) +
+    (value < 0 ? charWidth("-") : 0) +
+    t.literalWidth
+  );
 }
 
 /** The text a cell shows. */
@@ -181,29 +301,57 @@ export function displayText(cell: OutCell): string {
   return v;
 }
 
-/** Points a cell's text needs on one line, indent and padding included. */
-export function cellPoints(cell: OutCell): number {
-  const look = cellLook(cell);
-  return textPoints(displayText(cell), look.font.size, look.font.bold) + look.indent * INDENT_POINTS;
+export interface Spans {
+  /** The text on one line (its widest paragraph), in points, indent included. */
+  full: number;
+  /** Its widest part a line cannot break, in points, indent included. */
+  word: number;
+}
+
+/** A cell's spans, written into `out` (a layout measures every cell: no object per cell). */
+export function cellSpans(cell: OutCell, out: Spans = { full: 0, word: 0 }): Spans {
+  const style = textStyle(cell);
+  const scale = pointsPerDigit(style.size, style.bold);
+  const indent = style.indent * INDENT_POINTS;
+  const v = cell.value;
+  if (v === null) {
+    out.full = out.word = indent;
+  } else if (typeof v === "number") {
+    out.full = out.word = numberWidth(v, cell.format) * scale + indent;
+  } else {
+    measureSpans(v);
+    out.full = spanFull * scale + indent;
+    out.word = spanWord * scale + indent;
+  }
+  return out;
 }
 
 /**
  * Height in points of a row whose cells have these widths in points (a merged cell: the sum of
  * its columns). Wrapped cells take as many lines as their text needs; others one line.
+ * `oneLine` (points, indent included) may give each cell's width on one line where it is known.
  */
-export function rowPoints(row: (OutCell | null)[], widths: (number | undefined)[]): number {
+export function rowPoints(
+  row: (OutCell | null)[],
+  widths: (number | undefined)[],
+  oneLine?: (number | undefined)[],
+): number {
   let height = 0;
-  row.forEach((cell, c) => {
-    if (!cell) return;
-    const look = cellLook(cell);
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    if (!cell) continue;
+    const style = textStyle(cell);
     let lines = 1;
-    const text = displayText(cell);
     const width = widths[c];
-    if (cell.wrap && text && width !== undefined) {
-      const usable = width - CELL_PADDING_POINTS - look.indent * INDENT_POINTS;
-      lines = wrappedLines(text, usable, look.font.size, look.font.bold);
+    if (cell.wrap && typeof cell.value === "string" && cell.value !== "" && width !== undefined) {
+      const usable = width - CELL_PADDING_POINTS - style.indent * INDENT_POINTS;
+      // Text known to fit on one line needs no wrapping (most cells): only longer text is walked.
+      const known = oneLine?.[c];
+      const breaks = cell.value.includes("\n") || cell.value.includes("\r");
+      if (known === undefined || known - style.indent * INDENT_POINTS > usable || breaks)
+        lines = wrappedLines(cell.value, usable, style.size, style.bold);
     }
-    height = Math.max(height, lines * linePoints(look.font.size));
-  });
+    height = Math.max(height, lines * linePoints(style.size));
+  }
   return height || SPACER_ROW_POINTS;
 }
