@@ -3,7 +3,7 @@
  * (over the xlsx port). Read → check → report → plan → write; nothing here knows the host.
  */
 import type { CheckOptions, CheckResult } from "../engine";
-import { check, recognisedNothing, report } from "../engine";
+import { check, recognisedNothing } from "../engine";
 import type { WorkbookSnapshot } from "../engine/grid";
 import { sortFindings } from "../engine/findings";
 import { planWrite } from "../engine/plan";
@@ -95,7 +95,10 @@ export async function runGenerate(
     throw new PeriodNeeded(snapshot, checked);
   progress("report", 0.5);
   const now = options.now ?? new Date();
-  const output = nothing ? { sheets: [], flags: [] } : report(checked, { snapshot, generatedAt: now });
+  // The report stage is loaded when tables are made: the task pane's first screen does not need it.
+  const output = nothing
+    ? { sheets: [], flags: [] }
+    : (await import("../engine/report")).buildReport(checked, { snapshot, generatedAt: now });
   await checkpoint(options.signal);
   progress("plan", 0.6);
   const plan = await planWrite(snapshot, checked, output, { now, host: options.host });

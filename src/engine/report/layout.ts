@@ -11,7 +11,7 @@ import {
   INDENT_POINTS,
   SPACER_WIDTH,
   WIDTH_UNIT_POINTS,
-  cellLook,
+  textStyle,
   printableArea,
 } from "./look";
 import type { Spans } from "./measure";
@@ -242,13 +242,13 @@ export class SheetBuilder {
       if (this.info[r].role !== "header") return;
       row.forEach((cell, c) => {
         if (!cell || typeof cell.value !== "string") return;
-        const look = cellLook(cell);
+        const look = textStyle(cell);
         const width =
           widths[c] * WIDTH_UNIT_POINTS.narrow -
           CELL_PADDING_POINTS -
           look.indent * INDENT_POINTS -
           HEADER_GUTTER_POINTS;
-        cell.value = breakLines(cell.value, width, look.font.size, look.font.bold).join("\n");
+        cell.value = breakLines(cell.value, width, look.size, look.bold).join("\n");
       });
     });
   }

@@ -160,41 +160,47 @@ export function wrappedLines(text: string, width: number, size: number, bold = f
   return lines;
 }
 
-/** `text` wrapped into lines `width` points wide, as {@link wrappedLines} counts them. */
+/**
+ * `text` wrapped into lines `width` points wide, as {@link wrappedLines} counts them (a part longer
+ * than a line cut where the line is full).
+ */
 export function breakLines(text: string, width: number, size: number, bold = false): string[] {
   const lineWidth = Math.max(1, width) / pointsPerDigit(size, bold) + FIT_EPSILON;
-  const out: string[] = [];
+  const lines: string[] = [];
+  const widthOf = (piece: string): number => (measureSpans(piece), spanFull);
   for (const paragraph of text.split(/\r\n|\r|\n/)) {
     let line = "";
-    let used = 0;
-    for (const [i, word] of paragraph
-      .split(/[ \t]+/)
-      .filter(Boolean)
-      .entries())
-      for (const [j, piece] of word.split(/(?<=[-/])(?=\S)/).entries()) {
-        const spaced = i > 0 && j === 0;
-        const w = spans(piece).full;
-        const need = used === 0 ? w : used + (spaced ? SPACE : 0) + w;
-        if (need <= lineWidth) {
-          line += used === 0 || !spaced ? piece : ` ${piece}`;
-          used = need;
-          continue;
-        }
-        if (used > 0) out.push(line);
-        // A part longer than a line is cut into line-long pieces.
-        let rest = piece;
-        while (spans(rest).full > lineWidth && rest.length > 1) {
-          let cut = rest.length - 1;
-          while (cut > 1 && spans(rest.slice(0, cut)).full > lineWidth) cut--;
-          out.push(rest.slice(0, cut));
-          rest = rest.slice(cut);
-        }
-        line = rest;
-        used = spans(rest).full;
+    // Parts end before a space and after a hyphen or slash; a space before a part is kept with it.
+    const parts: string[] = [];
+    let from = 0;
+    for (let i = 1; i <= paragraph.length; i++) {
+      const before = paragraph[i - 1];
+      const at = paragraph[i];
+      const boundary =
+        i === paragraph.length ||
+        (at === " " && before !== " ") ||
+        ((before === "-" || before === "/") && at !== " ");
+      if (boundary) {
+        parts.push(paragraph.slice(from, i));
+        from = i;
       }
-    out.push(line);
+    }
+    for (const part of parts) {
+      if (widthOf(line + part) <= lineWidth || !line) line += line ? part : part.trimStart();
+      else {
+        lines.push(line);
+        line = part.trimStart();
+      }
+      while (widthOf(line) > lineWidth && line.length > 1) {
+        let cut = line.length - 1;
+        while (cut > 1 && widthOf(line.slice(0, cut)) > lineWidth) cut--;
+        lines.push(line.slice(0, cut));
+        line = line.slice(cut);
+      }
+    }
+    lines.push(line);
   }
-  return out;
+  return lines;
 }
 
 /**
