@@ -17,6 +17,7 @@ import JSZip from "jszip";
 import type { CellValue, WorkbookSnapshot } from "../src/engine/grid";
 import { lineToRow, loadSeedFixture, repoRoot, seedLines, sourceOf } from "../tests/helpers/seedGrid";
 import { plan001Snapshot } from "../tests/fixtures/workbooks/plan001";
+import { plan003Snapshot } from "../tests/fixtures/workbooks/plan003";
 import {
   LILJEHOLMEN_VB_2020,
   reportSnapshot,
@@ -322,9 +323,14 @@ export async function writeSample(target: string = path.join(repoRoot(), SAMPLE_
   return target;
 }
 
+/** The bundled sample of a nämnd's plan (003). */
+export const PLAN_SAMPLE_FILE = path.join("samples", "plan", "hagersten-alvsjo-vp-2022.xlsx");
+
 /**
  * The other bundled samples, for `malkoll rollup` and `malkoll compare`: two units' VB as their
- * workbooks (000, 004) and the 001 plan laid out from its OCR text.
+ * workbooks (000, 004) and the 001 plan laid out from its OCR text; and for `generate --period VP`,
+ * the nämnd's 003 plan (its own tables: `Indikator | Årsmål | KF:s årsmål | Periodicitet`, the
+ * budget by VP year).
  */
 export const MORE_SAMPLES: { file: string; snapshot: () => WorkbookSnapshot }[] = [
   {
@@ -336,6 +342,7 @@ export const MORE_SAMPLES: { file: string; snapshot: () => WorkbookSnapshot }[] 
     snapshot: () => reportSnapshot(LILJEHOLMEN_VB_2020),
   },
   { file: path.join("samples", "plan", "resursenheten-plan-2021.xlsx"), snapshot: () => plan001Snapshot() },
+  { file: PLAN_SAMPLE_FILE, snapshot: () => plan003Snapshot() },
 ];
 
 export async function buildMoreSampleBuffer(sample: (typeof MORE_SAMPLES)[number]): Promise<Buffer> {

@@ -84,7 +84,7 @@ function reportPages(sample: string, options: CheckOptions, prefix: string, keys
 export const STEPS: Step[] = [
   reportPages(path.join("samples", "malkoll-exempel.xlsx"), {}, "rapport"),
   reportPages(
-    path.join("samples", "malkoll-plan-exempel.xlsx"),
+    path.join("samples", "plan", "hagersten-alvsjo-vp-2022.xlsx"),
     { period: { kind: "VP", year: null } },
     "plan",
     ["indikatorer", "driftbudget"],

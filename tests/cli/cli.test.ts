@@ -7,7 +7,7 @@ import { main } from "../../src/cli/main";
 
 const ROOT = path.join(__dirname, "..", "..");
 const SAMPLE = path.join(ROOT, "samples", "malkoll-exempel.xlsx");
-const PLAN_SAMPLE = path.join(ROOT, "samples", "malkoll-plan-exempel.xlsx");
+const PLAN_SAMPLE = path.join(ROOT, "samples", "plan", "hagersten-alvsjo-vp-2022.xlsx");
 
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";

@@ -267,11 +267,12 @@ describe("sample workbook (scripts/build-sample.ts)", () => {
     expect(committed.equals(first)).toBe(true);
   });
 
-  it("the other bundled samples (rollup, compare) rebuild to their committed bytes", async () => {
+  it("the other bundled samples (rollup, compare, a plan) rebuild to their committed bytes", async () => {
     expect(MORE_SAMPLES.map((s) => s.file.split(path.sep).join("/"))).toEqual([
       "samples/enheter/resursenheten-vb-2021.xlsx",
       "samples/enheter/liljeholmens-dagliga-verksamhet-vb-2020.xlsx",
       "samples/plan/resursenheten-plan-2021.xlsx",
+      "samples/plan/hagersten-alvsjo-vp-2022.xlsx",
     ]);
     for (const sample of MORE_SAMPLES) {
       const built = await buildMoreSampleBuffer(sample);

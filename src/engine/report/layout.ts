@@ -16,7 +16,7 @@ import {
 } from "./look";
 import type { Spans } from "./measure";
 import { breakLines, cellSpans, rowPoints, SPACER_ROW_POINTS } from "./measure";
-import type { ChartSpec, OutCell, OwnedSheetKey, SheetSpec, TableSpan } from "./spec";
+import type { CellStyle, ChartSpec, OutCell, OwnedSheetKey, SheetSpec, TableSpan } from "./spec";
 
 export type Row = (OutCell | null)[];
 
@@ -41,6 +41,8 @@ interface RowInfo {
   table: number | null;
   /** Merged from column 0 to this column (0-based), for rows spanning the sheet. */
   mergeTo?: number;
+  /** Spans the sheet: merged to its last column (known when the sheet is built). */
+  spansSheet?: boolean;
 }
 
 interface TableRows {
@@ -65,13 +67,24 @@ export class SheetBuilder {
   private readonly charts: ChartSpec[] = [];
   private readonly tableRows: TableRows[] = [];
   private readonly keep: [number, number][] = [];
+  private readonly merges: string[] = [];
   private open: number | null = null;
   private freeze: number | undefined;
+  private columns: ColumnSpec[];
 
+  /**
+   * `columns` says how each column takes its width; without it, a column of numbers fits them and
+   * any other wraps beyond 300 pt (the roll-up's sheets).
+   */
   constructor(
     private readonly key: OwnedSheetKey,
-    private readonly columns: ColumnSpec[],
-  ) {}
+    columns?: ColumnSpec[],
+  ) {
+    this.columns = columns ?? [];
+    this.inferColumns = columns === undefined;
+  }
+
+  private readonly inferColumns: boolean;
 
   /** The next row to be added (1-based). */
   get nextRow(): number {
@@ -89,13 +102,9 @@ export class SheetBuilder {
     this.push([{ value: title, style: "title", wrap: true }], {
       role: "title",
       table: null,
-      mergeTo: this.lastColumn,
+      spansSheet: true,
     });
-    this.push([{ value: note, style: "note", wrap: true }], {
-      role: "note",
-      table: null,
-      mergeTo: this.lastColumn,
-    });
+    this.push([{ value: note, style: "note", wrap: true }], { role: "note", table: null, spansSheet: true });
     this.blank();
   }
 
@@ -105,8 +114,13 @@ export class SheetBuilder {
     return this.push([{ value: text, style: "heading", wrap: true }], {
       role: "heading",
       table: null,
-      mergeTo: this.lastColumn,
+      spansSheet: true,
     });
+  }
+
+  /** Merges an area, A1 (a group header over the columns it names). */
+  merge(range: string): void {
+    this.merges.push(range);
   }
 
   /** Starts a table with its header row; the heading rows just above belong to it. */
@@ -124,8 +138,19 @@ export class SheetBuilder {
     return row;
   }
 
-  /** A row of the open table (or a loose row when no table is open). */
+  /**
+   * A row of the open table, or a loose row when no table is open. A row of header cells starts a
+   * table (or, right under another, is part of its header).
+   */
   add(row: Row): number {
+    const isHeader =
+      row.some((c) => c) && row.every((c) => !c || c.style === "header" || c.style === "ownHeader");
+    if (isHeader && this.info[this.info.length - 1]?.role === "header") {
+      const added = this.push(row, { role: "header", table: this.open });
+      if (this.open !== null) this.tableRows[this.open].last = added - 1;
+      return added;
+    }
+    if (isHeader) return this.startTable(row);
     const added = this.push(row, { role: this.open === null ? "text" : "body", table: this.open });
     if (this.open !== null) this.tableRows[this.open].last = added - 1;
     return added;
@@ -199,6 +224,8 @@ export class SheetBuilder {
 
   build(): SheetSpec {
     this.close();
+    if (this.inferColumns) this.columns = inferredColumns(this.rows, this.info);
+    for (const info of this.info) if (info.spansSheet) info.mergeTo = this.lastColumn;
     this.prepareCells();
     const oneLine: (number | undefined)[][] = [];
     const widths = fitWidths(this.rows, this.info, this.columns, oneLine);
@@ -307,6 +334,8 @@ export class SheetBuilder {
     if (merges.length) spec.merges = merges;
     if (plan.breaks.length)
       spec.pageBreaks = plan.breaks.map((b) => (b.copy ? shift(b.row + 1) - 1 : shift(b.row + 1)));
+    if (this.merges.length)
+      spec.merges = [...(spec.merges ?? []), ...this.merges.map((m) => shiftRange(m, shift))];
     if (this.charts.length)
       spec.charts = this.charts.map((chart) => ({
         ...chart,
@@ -343,6 +372,28 @@ export function plannedRowHeights(spec: SheetSpec): number[] {
       widths[c0] = sum;
     }
     return rowPoints(row, widths);
+  });
+}
+
+/** A header row of bold, filled cells. */
+export function headerRow(labels: string[]): Row {
+  return labels.map((label) => ({ value: label, style: "header" as const, wrap: true }));
+}
+
+export function text(value: string | null, style: CellStyle = "normal"): OutCell | null {
+  if (value === null || value === "") return null;
+  return { value, style };
+}
+
+/** Columns of numbers fit them; others wrap beyond 300 pt. */
+function inferredColumns(rows: Row[], info: RowInfo[]): ColumnSpec[] {
+  const count = rows.reduce((n, row, r) => (info[r].spansSheet ? n : Math.max(n, row.length)), 1);
+  return Array.from({ length: count }, (_, c): ColumnSpec => {
+    const cells = rows.flatMap((row, r) =>
+      info[r].role === "body" || info[r].role === "text" ? [row[c]] : [],
+    );
+    const numbers = cells.every((cell) => !cell || typeof cell.value !== "string");
+    return numbers ? { kind: "fit" } : { kind: "label", max: 300 };
   });
 }
 
@@ -502,7 +553,7 @@ function unitsOf(info: RowInfo[], heights: number[], keep: [number, number][], c
         row.role === "attached" ||
         (row.role === "spacer" && before === "note") ||
         (row.role === "heading" && before === "heading") ||
-        (row.role === "header" && before === "heading") ||
+        (row.role === "header" && (before === "heading" || before === "header")) ||
         (row.role === "body" && before === "header") ||
         (row.role === "chart" && before === "chart"));
     if (join) {
