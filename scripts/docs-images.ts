@@ -16,7 +16,7 @@ import type { CheckOptions } from "../src/engine";
 import { XlsxPort } from "../src/ports/xlsx";
 import { convertWithLibreOffice, LIBREOFFICE_MISSING, sofficeBinary } from "../tests/helpers/libreoffice";
 import { repoRoot } from "../tests/helpers/seedGrid";
-import { pdfPages, visualLines } from "../tests/report-render/pdfPages";
+import { footerSheet, pageToPng, pdfPages } from "../tests/report-render/pdfPages";
 
 export interface StepContext {
   root: string;
@@ -53,28 +53,12 @@ function reportPages(sample: string, options: CheckOptions, prefix: string, keys
       const pdf = convertWithLibreOffice(out, "pdf", { outDir: workDir }).files[0];
       const written: string[] = [];
       const done = new Set<string>();
+      const names = plan.sheets.map((s) => s.name);
       for (const page of pdfPages(pdf)) {
-        const lines = visualLines(page.words);
-        const footer = lines[lines.length - 1]?.text ?? "";
-        const sheet = plan.sheets.find(
-          (s) => footer.startsWith(`${s.name} `) && /Sida \d+ av \d+$/.test(footer),
-        );
+        const sheet = plan.sheets.find((s) => s.name === footerSheet(page, names));
         if (!sheet || done.has(sheet.name) || (keys && !keys.includes(sheet.spec.key))) continue;
         done.add(sheet.name);
-        const file = path.join(imagesDir, `${prefix}-${sheet.spec.key}`);
-        execFileSync("pdftoppm", [
-          "-r",
-          String(DPI),
-          "-png",
-          "-singlefile",
-          "-f",
-          String(page.number),
-          "-l",
-          String(page.number),
-          pdf,
-          file,
-        ]);
-        written.push(`${file}.png`);
+        written.push(pageToPng(pdf, page.number, path.join(imagesDir, `${prefix}-${sheet.spec.key}`), DPI));
       }
       return written;
     },

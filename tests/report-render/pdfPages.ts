@@ -81,6 +81,31 @@ export function visualLines(words: Word[]): VisualLine[] {
   return lines;
 }
 
+/** The sheet whose page footer (`<sheet>   Sida 3 av 9`, the page's last line) is on the page. */
+export function footerSheet(page: Page, names: string[]): string | null {
+  const lines = visualLines(page.words);
+  const footer = lines[lines.length - 1]?.text ?? "";
+  if (!/Sida \d+ av \d+$/.test(footer)) return null;
+  return names.find((name) => footer.startsWith(`${name} `)) ?? null;
+}
+
+/** One page of a PDF as `<file>.png` at `dpi`. */
+export function pageToPng(pdf: string, page: number, file: string, dpi: number): string {
+  execFileSync("pdftoppm", [
+    "-r",
+    String(dpi),
+    "-png",
+    "-singlefile",
+    "-f",
+    String(page),
+    "-l",
+    String(page),
+    pdf,
+    file,
+  ]);
+  return `${file}.png`;
+}
+
 /** Box height of a word at 1 pt, from a cell of `points` converted like the report. */
 export interface Calibration {
   /** Box height of an 8 pt word. */

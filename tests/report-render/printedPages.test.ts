@@ -7,7 +7,7 @@ import type { SheetSpec } from "../../src/engine/report/spec";
 import { XlsxPort } from "../../src/ports/xlsx";
 import { convertWithLibreOffice, libreOfficeAvailableOrSkip } from "../helpers/libreoffice";
 import type { Calibration, Page } from "./pdfPages";
-import { calibrate, pdfPages, printedPoints, visualLines } from "./pdfPages";
+import { calibrate, footerSheet, pageToPng, pdfPages, printedPoints } from "./pdfPages";
 import { pageBreakProblems, placeRows } from "./printedLayout";
 import { hasProgram } from "./render";
 
@@ -36,14 +36,6 @@ interface Printed {
   pages: Map<string, Page[]>;
 }
 
-/** The sheet whose footer (`<sheet>   Sida 3 av 9`, the page's last line) is on the page. */
-function footerSheet(page: Page, names: string[]): string | null {
-  const lines = visualLines(page.words);
-  const footer = lines[lines.length - 1]?.text ?? "";
-  if (!/Sida \d+ av \d+$/.test(footer)) return null;
-  return names.find((name) => footer.startsWith(`${name} `)) ?? null;
-}
-
 async function printed(label: string, port: XlsxPort, options: CheckOptions): Promise<Printed> {
   const generated = await runGenerate(port, {
     ...options,
@@ -61,18 +53,7 @@ async function printed(label: string, port: XlsxPort, options: CheckOptions): Pr
     if (!sheet) continue;
     pages.set(sheet, [...(pages.get(sheet) ?? []), page]);
     const key = specs.find((s) => s.name === sheet)!.spec.key;
-    execFileSync("pdftoppm", [
-      "-r",
-      "60",
-      "-png",
-      "-singlefile",
-      "-f",
-      String(page.number),
-      "-l",
-      String(page.number),
-      pdf,
-      path.join(outDir, `${label}-${key}-${page.number}`),
-    ]);
+    pageToPng(pdf, page.number, path.join(outDir, `${label}-${key}-${page.number}`), 60);
   }
   return { specs, pages };
 }

@@ -223,15 +223,24 @@ export class SheetBuilder {
   }
 
   build(): SheetSpec {
-    this.close();
+    // The last table ends with the sheet (no empty row after it).
+    this.open = null;
     if (this.inferColumns) this.columns = inferredColumns(this.rows, this.info);
     for (const info of this.info) if (info.spansSheet) info.mergeTo = this.lastColumn;
-    this.prepareCells();
+    const wide = this.cellsMergedAcross();
+    this.prepareCells(wide);
     const oneLine: (number | undefined)[][] = [];
-    const widths = fitWidths(this.rows, this.info, this.columns, oneLine);
-    this.breakHeaders(widths);
+    const widths = fitWidths(this.rows, this.info, this.columns, oneLine, wide);
+    // Sheets without planned columns (the roll-up's) set their own widths after: hosts wrap them.
+    if (!this.inferColumns) this.breakHeaders(widths, wide);
     const points = widths.map((w) => w * WIDTH_UNIT_POINTS.narrow);
     const heights = this.rows.map((row, r) => this.heightOf(row, r, points, oneLine[r]));
+    if (this.inferColumns) {
+      // Its maker sets the widths after: the port sizes the rows from those, and no page is planned.
+      const spec = this.assemble(widths, heights, { inserts: [], breaks: [] });
+      delete spec.rowHeights;
+      return spec;
+    }
     const plan = planPages(this.info, heights, this.tableRows, this.keep, this.freeze !== undefined);
     return this.assemble(widths, heights, plan);
   }
@@ -241,7 +250,7 @@ export class SheetBuilder {
    * header and text right-aligned too, and text right after such a column is indented one level so
    * the two never read as one (`2,7 %` `Tertial 2 2021`).
    */
-  private prepareCells(): void {
+  private prepareCells(wide: Set<string>): void {
     const numeric = this.columns.map((_, c) =>
       this.rows.some((row, r) => this.info[r].role === "body" && typeof row[c]?.value === "number"),
     );
@@ -252,7 +261,7 @@ export class SheetBuilder {
         if (!cell || typeof cell.value !== "string") return;
         const kind = this.columns[c]?.kind ?? "text";
         if (role === "header" || kind !== "fit" || mergeTo !== undefined) cell.wrap ??= true;
-        if (mergeTo !== undefined) return;
+        if (mergeTo !== undefined || wide.has(`${r}:${c}`)) return;
         if (numeric[c]) cell.align ??= "right";
         else if (c > 0 && numeric[c - 1] && cell.indent === undefined) cell.indent = 1;
       });
@@ -264,11 +273,11 @@ export class SheetBuilder {
    * a little before the edge: every host then breaks it alike, and neighbouring headers never run
    * together (`Prognos helår` `Årsmål`).
    */
-  private breakHeaders(widths: number[]): void {
+  private breakHeaders(widths: number[], wide: Set<string>): void {
     this.rows.forEach((row, r) => {
       if (this.info[r].role !== "header") return;
       row.forEach((cell, c) => {
-        if (!cell || typeof cell.value !== "string") return;
+        if (!cell || typeof cell.value !== "string" || wide.has(`${r}:${c}`)) return;
         const look = textStyle(cell);
         const width =
           widths[c] * WIDTH_UNIT_POINTS.narrow -
@@ -278,6 +287,16 @@ export class SheetBuilder {
         cell.value = breakLines(cell.value, width, look.size, look.bold).join("\n");
       });
     });
+  }
+
+  /** Cells (`row:col`, 0-based) that start an area merged across columns: they size no one column. */
+  private cellsMergedAcross(): Set<string> {
+    const out = new Set<string>();
+    for (const m of this.merges) {
+      const r = parseA1Range(m);
+      if (r && r.col2 > r.col1) out.add(`${r.row1 - 1}:${r.col1 - 1}`);
+    }
+    return out;
   }
 
   /** A row's height for columns `points` wide (a merged row: its area's width). */
@@ -419,6 +438,7 @@ function needsOf(
   info: RowInfo[],
   columns: number,
   oneLine?: (number | undefined)[][],
+  skip?: Set<string>,
 ): ColumnNeeds[] {
   const needs: ColumnNeeds[] = Array.from({ length: columns }, () => ({
     full: 0,
@@ -432,7 +452,7 @@ function needsOf(
     if (role !== "header" && role !== "body" && role !== "text" && role !== "attached") return;
     if (mergeTo !== undefined) return;
     row.forEach((cell, c) => {
-      if (!cell || c >= columns) return;
+      if (!cell || c >= columns || skip?.has(`${r}:${c}`)) return;
       const need = needs[c];
       cellSpans(cell, spans);
       const gutter = role === "header" ? HEADER_GUTTER_POINTS : 0;
@@ -455,9 +475,10 @@ export function fitWidths(
   info: RowInfo[],
   columns: ColumnSpec[],
   oneLine?: (number | undefined)[][],
+  skip?: Set<string>,
 ): number[] {
   const budget = (printableArea().width - 4) / WIDTH_UNIT_POINTS.wide;
-  const needs = needsOf(rows, info, columns.length, oneLine);
+  const needs = needsOf(rows, info, columns.length, oneLine, skip);
   const widths = columns.map((spec, c) => {
     const n = needs[c];
     if (spec.kind === "spacer") return SPACER_WIDTH;
