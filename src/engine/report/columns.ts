@@ -1,0 +1,141 @@
+/**
+ * Column widths for a generated sheet: from each column's cells (a header's longest word, the
+ * body's widest cell) and the column's kind, fitted to the printable width of A4 landscape.
+ */
+import { CELL_PADDING_POINTS, SPACER_WIDTH, WIDTH_UNIT_POINTS, printableArea } from "./look";
+import type { Spans } from "./measure";
+import { cellSpans } from "./measure";
+import type { ColumnSpec, Row, RowInfo } from "./rows";
+
+/** Points kept free at the right of a header's lines. */
+export const HEADER_GUTTER_POINTS = 4;
+
+/** Width units a cell needs for `points` of text (Excel's narrower unit, padding included). */
+const units = (points: number): number => (points + CELL_PADDING_POINTS) / WIDTH_UNIT_POINTS.narrow;
+
+export function inferredColumns(rows: Row[], info: RowInfo[]): ColumnSpec[] {
+  const count = rows.reduce((n, row, r) => (info[r].spansSheet ? n : Math.max(n, row.length)), 1);
+  return Array.from({ length: count }, (_, c): ColumnSpec => {
+    const cells = rows.flatMap((row, r) =>
+      info[r].role === "body" || info[r].role === "text" ? [row[c]] : [],
+    );
+    const numbers = cells.every((cell) => !cell || typeof cell.value !== "string");
+    return numbers ? { kind: "fit" } : { kind: "label", max: 300 };
+  });
+}
+
+interface ColumnNeeds {
+  /** Widest cell on one line (headers excepted). */
+  full: number;
+  /** Widest word, headers included. */
+  word: number;
+  /** Widest word in the body alone. */
+  bodyWord: number;
+  /** Widest number or date. */
+  numbers: number;
+}
+
+/**
+ * What each column needs, from every cell of its tables; `oneLine` receives each body cell's width
+ * on one line (points), for the row heights.
+ */
+function needsOf(
+  rows: Row[],
+  info: RowInfo[],
+  columns: number,
+  oneLine?: (number | undefined)[][],
+  skip?: Set<string>,
+): ColumnNeeds[] {
+  const needs: ColumnNeeds[] = Array.from({ length: columns }, () => ({
+    full: 0,
+    word: 0,
+    bodyWord: 0,
+    numbers: 0,
+  }));
+  const spans: Spans = { full: 0, word: 0 };
+  rows.forEach((row, r) => {
+    const { role, mergeTo } = info[r];
+    if (role !== "header" && role !== "body" && role !== "text" && role !== "attached") return;
+    if (mergeTo !== undefined) return;
+    row.forEach((cell, c) => {
+      if (!cell || c >= columns || skip?.has(`${r}:${c}`)) return;
+      const need = needs[c];
+      cellSpans(cell, spans);
+      const gutter = role === "header" ? HEADER_GUTTER_POINTS : 0;
+      const word = units(spans.word + gutter);
+      need.word = Math.max(need.word, word);
+      if (role === "header") return;
+      need.bodyWord = Math.max(need.bodyWord, word);
+      if (oneLine) (oneLine[r] ??= [])[c] = spans.full;
+      const full = units(spans.full);
+      need.full = Math.max(need.full, full);
+      if (typeof cell.value === "number") need.numbers = Math.max(need.numbers, full);
+    });
+  });
+  return needs;
+}
+
+/** Column widths in Excel's units, fitted to the printable width of A4 landscape. */
+export function fitWidths(
+  rows: Row[],
+  info: RowInfo[],
+  columns: ColumnSpec[],
+  oneLine?: (number | undefined)[][],
+  skip?: Set<string>,
+): number[] {
+  const budget = (printableArea().width - 4) / WIDTH_UNIT_POINTS.wide;
+  const needs = needsOf(rows, info, columns.length, oneLine, skip);
+  const widths = columns.map((spec, c) => {
+    const n = needs[c];
+    if (spec.kind === "spacer") return SPACER_WIDTH;
+    if (spec.kind === "fit") return Math.max(n.full, n.word, 4);
+    if (spec.kind === "label") return Math.max(n.numbers, n.word, Math.min(n.full, units(spec.max ?? 80)), 4);
+    return 0;
+  });
+  const text = columns.flatMap((spec, c) => (spec.kind === "text" ? [{ spec, c }] : []));
+  const min = new Map(text.map(({ spec, c }) => [c, Math.max(needs[c].word, units(spec.min ?? 100))]));
+  const fixed = () => widths.reduce((sum, w) => sum + w, 0);
+  const minimum = () => [...min.values()].reduce((sum, w) => sum + w, 0);
+  // Too wide: labels down to their longest word, then text columns narrower (down to their
+  // longest word and 60 pt), and only then may header words break.
+  const over = () => fixed() + minimum() > budget;
+  if (over())
+    columns.forEach((spec, c) => {
+      if (spec.kind === "label") widths[c] = Math.max(needs[c].numbers, needs[c].word, 4);
+    });
+  if (over() && minimum() > 0) {
+    const scale = Math.max(0, budget - fixed()) / minimum();
+    for (const [c, w] of min) min.set(c, Math.min(w, Math.max(units(60), needs[c].word, w * scale)));
+  }
+  if (over())
+    columns.forEach((spec, c) => {
+      if (spec.kind === "label" || spec.kind === "fit")
+        widths[c] = Math.max(needs[c].numbers, needs[c].bodyWord, spec.kind === "fit" ? needs[c].full : 0, 4);
+    });
+  // Text columns share what is left, each up to what its longest text needs.
+  let left = budget - fixed();
+  for (const [c, w] of min) {
+    widths[c] = w;
+    left -= w;
+  }
+  let open = text.filter(({ spec, c }) => widths[c] < desired(spec, needs[c]));
+  while (left > 0.01 && open.length) {
+    const weight = open.reduce((sum, { spec }) => sum + (spec.kind === "text" ? (spec.weight ?? 1) : 1), 0);
+    let given = 0;
+    for (const { spec, c } of open) {
+      const share = (left * (spec.kind === "text" ? (spec.weight ?? 1) : 1)) / weight;
+      const add = Math.min(share, desired(spec, needs[c]) - widths[c]);
+      widths[c] += add;
+      given += add;
+    }
+    left -= given;
+    open = open.filter(({ spec, c }) => widths[c] < desired(spec, needs[c]) - 0.01);
+    if (given < 0.01) break;
+  }
+  return widths;
+}
+
+function desired(spec: ColumnSpec, need: ColumnNeeds): number {
+  const max = spec.kind === "text" && spec.max !== undefined ? units(spec.max) : Infinity;
+  return Math.max(need.word, Math.min(need.full, max));
+}
