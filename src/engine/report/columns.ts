@@ -53,14 +53,16 @@ function needsOf(
     numbers: 0,
   }));
   const spans: Spans = { full: 0, word: 0 };
+  // A text wider than the page wraps whatever its exact width: it is measured for its longest word.
+  const page = printableArea().width;
   rows.forEach((row, r) => {
     const { role, mergeTo } = info[r];
     if (role !== "header" && role !== "body" && role !== "text" && role !== "attached") return;
     if (mergeTo !== undefined) return;
     row.forEach((cell, c) => {
-      if (!cell || c >= columns || skip?.has(`${r}:${c}`)) return;
+      if (!cell || c >= columns || (skip !== undefined && skip.size > 0 && skip.has(`${r}:${c}`))) return;
       const need = needs[c];
-      cellSpans(cell, spans);
+      cellSpans(cell, spans, page);
       const gutter = role === "header" ? HEADER_GUTTER_POINTS : 0;
       const word = units(spans.word + gutter);
       need.word = Math.max(need.word, word);

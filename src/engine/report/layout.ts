@@ -219,7 +219,7 @@ export class SheetBuilder {
         if (!cell || typeof cell.value !== "string") return;
         const kind = this.columns[c]?.kind ?? "text";
         if (role === "header" || kind !== "fit" || mergeTo !== undefined) cell.wrap ??= true;
-        if (mergeTo !== undefined || wide.has(`${r}:${c}`)) return;
+        if (mergeTo !== undefined || (wide.size > 0 && wide.has(`${r}:${c}`))) return;
         if (numeric[c]) cell.align ??= "right";
         else if (c > 0 && numeric[c - 1] && cell.indent === undefined) cell.indent = 1;
       });
@@ -235,7 +235,7 @@ export class SheetBuilder {
     this.rows.forEach((row, r) => {
       if (this.info[r].role !== "header") return;
       row.forEach((cell, c) => {
-        if (!cell || typeof cell.value !== "string" || wide.has(`${r}:${c}`)) return;
+        if (!cell || typeof cell.value !== "string" || (wide.size > 0 && wide.has(`${r}:${c}`))) return;
         const look = textStyle(cell);
         const width =
           widths[c] * WIDTH_UNIT_POINTS.narrow -

@@ -314,8 +314,34 @@ export interface Spans {
   word: number;
 }
 
-/** A cell's spans, written into `out` (a layout measures every cell: no object per cell). */
-export function cellSpans(cell: OutCell, out: Spans = { full: 0, word: 0 }): Spans {
+/** The narrowest character, in digit widths: a text is at least this wide per character. */
+const NARROWEST = 0.45;
+
+/**
+ * The widest part of a long text a line cannot break, in digit widths: only parts with as many
+ * characters as the widest so far can beat it (no character is more than 1,6 digits wide).
+ */
+function widestPart(text: string): number {
+  let widest = 0;
+  let from = 0;
+  while (from < text.length) {
+    let to = text.indexOf(" ", from);
+    if (to < 0) to = text.length;
+    if ((to - from) * 1.6 > widest) {
+      measureSpans(text.slice(from, to));
+      if (spanWord > widest) widest = spanWord;
+    }
+    from = to + 1;
+  }
+  return widest;
+}
+
+/**
+ * A cell's spans, written into `out` (a layout measures every cell: no object per cell). A text
+ * certainly wider than `cap` points on one line is measured only for its widest part; its `full`
+ * is then a lower bound above `cap`.
+ */
+export function cellSpans(cell: OutCell, out: Spans = { full: 0, word: 0 }, cap = Infinity): Spans {
   const style = textStyle(cell);
   const scale = pointsPerDigit(style.size, style.bold);
   const indent = style.indent * INDENT_POINTS;
@@ -324,6 +350,9 @@ export function cellSpans(cell: OutCell, out: Spans = { full: 0, word: 0 }): Spa
     out.full = out.word = indent;
   } else if (typeof v === "number") {
     out.full = out.word = numberWidth(v, cell.format) * scale + indent;
+  } else if (v.length * NARROWEST * scale > cap && !v.includes("\n")) {
+    out.full = v.length * NARROWEST * scale + indent;
+    out.word = widestPart(v) * scale + indent;
   } else {
     measureSpans(v);
     out.full = spanFull * scale + indent;
