@@ -279,7 +279,7 @@ function deviationChart(
   unit: BudgetLine["unit"],
 ): void {
   const heading = sheet.tableHeading("Diagramunderlag: avvikelse per verksamhetsområde");
-  sheet.startTable(headerRow(["Verksamhetsområde", "Avvikelse"]));
+  sheet.startTable(headerRow(["Verksamhetsområde", "Avvikelse"]), "chart-data");
   const first = sheet.nextRow;
   for (const area of areas) {
     const source = sheet.rows[area.row - 1][5];

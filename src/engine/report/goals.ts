@@ -175,7 +175,7 @@ function charts(ctx: ReportContext, sheet: SheetBuilder, rowOf: Map<string, numb
       const heading = sheet.tableHeading(`Diagramunderlag: ${levelLabel(level)}${part}`);
       const header: Row = [{ value: "Mål", style: "header" }, null, null];
       for (const s of COUNT_SERIES) header[s.col] = { value: s.name, style: "header" };
-      sheet.startTable(header);
+      sheet.startTable(header, "chart-data");
       const first = sheet.nextRow;
       for (const goal of chunk) {
         const source = rowOf.get(goal.id)!;

@@ -81,8 +81,11 @@ export class SheetBuilder {
     this.merges.push(range);
   }
 
-  /** Starts a table with its header row; the heading rows just above belong to it. */
-  startTable(header: Row): number {
+  /**
+   * Starts a table with its header row; the heading rows just above belong to it. `chart-data`
+   * marks a block of references a chart is drawn from.
+   */
+  startTable(header: Row, purpose?: "chart-data"): number {
     this.close();
     const index = this.tableRows.length;
     let heading: number | null = null;
@@ -91,7 +94,7 @@ export class SheetBuilder {
       this.info[r].table = index;
     }
     const row = this.push(header, { role: "header", table: index });
-    this.tableRows.push({ heading, header: row - 1, last: row - 1 });
+    this.tableRows.push({ heading, header: row - 1, last: row - 1, chartData: purpose === "chart-data" });
     this.open = index;
     return row;
   }
@@ -299,6 +302,7 @@ export class SheetBuilder {
       header: shift(t.header + 1),
       first: shift(t.header + 1) + 1,
       last: shift(t.last + 1),
+      ...(t.chartData ? { purpose: "chart-data" as const } : {}),
     }));
     const spec: SheetSpec = {
       key: this.key,

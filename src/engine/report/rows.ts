@@ -36,4 +36,6 @@ export interface TableRows {
   heading: number | null;
   header: number;
   last: number;
+  /** The table holds a chart's data. */
+  chartData?: boolean;
 }

@@ -65,6 +65,8 @@ export interface TableSpan {
   /** First and last row of the body (data, analysis rows, repeated headers). */
   first: number;
   last: number;
+  /** `chart-data`: a block of references a chart is drawn from, not a table of the report. */
+  purpose?: "chart-data";
 }
 
 export interface SheetSpec {

@@ -39,7 +39,10 @@ export function formatSwedishNumber(value: number, format?: string): string {
 
 export function cellText(cell: OutCell | null): string {
   if (!cell || cell.value === null) return "";
-  return typeof cell.value === "number" ? formatSwedishNumber(cell.value, cell.format) : cell.value;
+  // Header text carries the line breaks the sheet's print layout wrote in; Word wraps by itself.
+  return typeof cell.value === "number"
+    ? formatSwedishNumber(cell.value, cell.format)
+    : cell.value.replace(/\s*[\r\n]+\s*/g, " ");
 }
 
 const isEmptyRow = (row: (OutCell | null)[]): boolean =>
@@ -51,6 +54,24 @@ const isTitleRow = (row: (OutCell | null)[]): boolean =>
 const isHeaderRow = (row: (OutCell | null)[]): boolean => row.some((c) => c?.style === "header");
 
 /**
+ * The city's part of a table, as Word gets it: without the copies of the header row a long table
+ * repeats at page breaks, and without Målkoll's own columns (status, links), which stand after a
+ * blank column under a header of their own.
+ */
+function citysPart(rows: (OutCell | null)[][]): (OutCell | null)[][] {
+  const header = rows.findIndex(isHeaderRow);
+  if (header < 0) return rows;
+  const first = rows[header];
+  const own = first.findIndex((c) => c?.style === "ownHeader");
+  const width = own < 0 ? undefined : first[own - 1] === null ? own - 1 : own;
+  const sameAsHeader = (row: (OutCell | null)[]) =>
+    row.length === first.length &&
+    row.every((c, i) => c?.style === first[i]?.style && c?.value === first[i]?.value);
+  return rows
+    .filter((row, r) => r <= header || !sameAsHeader(row))
+    .map((row) => (width === undefined ? row : row.slice(0, width)));
+}
+/**
  * Splits a generated sheet into its tables: blocks of rows separated by empty rows; title and
  * heading rows above a block name it. A block without a header row (the sheet's title with its
  * note, a one-line message) is no table: its titles name the next one.
@@ -59,8 +80,17 @@ export function splitTables(spec: SheetSpec): SpecTable[] {
   const tables: SpecTable[] = [];
   let pendingTitle: string[] = [];
   let block: (OutCell | null)[][] = [];
+  // The blocks of references charts are drawn from are no report tables.
+  const chartData = new Set(
+    (spec.tables ?? []).flatMap((t) => (t.purpose === "chart-data" ? [spec.rows[t.header - 1]] : [])),
+  );
   const flush = () => {
-    const body = [...block];
+    if (block.some((row) => chartData.has(row))) {
+      pendingTitle = [];
+      block = [];
+      return;
+    }
+    const body = citysPart(block);
     const titles = [...pendingTitle];
     while (body.length > 0 && isTitleRow(body[0]))
       titles.push(cellText(body.shift()!.find((c) => c && c.value !== null) ?? null));

@@ -107,6 +107,49 @@ describe("Word tables", () => {
     ]);
   });
 
+  test("Word gets the city's columns of a table once: no header copies, no Målkoll columns, no chart data", () => {
+    // As the report writes Indikatorer: a header with written-in line breaks, Målkoll's status after
+    // a blank column, a copy of the header at a page break, and a block of chart references.
+    const header = [
+      { value: "Indikator", style: "header" as const },
+      { value: "Prognos\nhelår", style: "header" as const },
+      null,
+      { value: "Status", style: "ownHeader" as const },
+    ];
+    const printed: SheetSpec = {
+      key: "indikatorer",
+      columnWidths: [],
+      rows: [
+        [{ value: "KF-mål 1.1", style: "heading" }],
+        header,
+        [
+          { value: "Andel barn" },
+          { value: 0.04, format: "0 %" },
+          null,
+          { value: "▲ Ej uppfyllt", tone: "bad" },
+        ],
+        header.map((c) => (c ? { ...c } : null)),
+        [{ value: "Antal aspiranter" }, { value: 44 }, null, { value: "● Uppfyllt", tone: "good" }],
+        [],
+        [{ value: "Diagramunderlag: KF-mål", style: "heading" }],
+        [{ value: "Mål", style: "header" }],
+        [{ value: "1.1", formula: "A2" }],
+      ],
+      tables: [
+        { heading: 1, header: 2, first: 3, last: 5 },
+        { heading: 7, header: 8, first: 9, last: 9, purpose: "chart-data" },
+      ],
+    };
+    const tables = splitTables(printed);
+    expect(tables.map((t) => t.title)).toEqual(["KF-mål 1.1"]);
+    expect(sp(tableToText(tables[0])).split("\n")).toEqual([
+      "KF-mål 1.1",
+      "Indikator\tPrognos helår",
+      "Andel barn\t4 %",
+      "Antal aspiranter\t44",
+    ]);
+  });
+
   test("HTML has bold header and totals, italic varav, right-aligned numbers, escaped text", () => {
     const [first, second] = splitTables(spec);
     const html = sp(tableToHtml(first));
