@@ -44,6 +44,7 @@ export function comparePeriods(a: ParsedPeriod, b: ParsedPeriod): number {
   return (a.year ?? 0) - (b.year ?? 0) || RANK[a.kind] - RANK[b.kind];
 }
 
+/** `T2 2021`, `VB 2020`, `T2`, or `okänd` when the period is unknown: the one way periods are written. */
 export function formatPeriod(p: { kind: PeriodKind | null; year: number | null }): string {
   if (!p.kind) return "okänd";
   return p.year ? `${p.kind} ${p.year}` : p.kind;

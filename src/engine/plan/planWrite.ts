@@ -9,7 +9,7 @@ import type { Finding } from "../findings";
 import { countBySeverity, finding } from "../findings";
 import type { SheetGrid, WorkbookSnapshot } from "../grid";
 import { EXCEL_MAX_CELL_CHARS } from "../grid";
-import { periodLabel } from "../report/format";
+import { formatPeriod } from "../parse/period";
 import type { Flag, GeneratedOutput, OutCell, SheetSpec } from "../report/spec";
 import { OWNED_SHEET_TITLES, STATE_SHEET } from "../report/spec";
 import type { FlagRecord, MalkollState, OwnedSheetRecord, RunLogEntry } from "../state";
@@ -152,7 +152,7 @@ export async function planWrite(
   const counts = countBySeverity([...result.findings, ...findings]);
   const entry: RunLogEntry = {
     at: opts.now.toISOString(),
-    period: periodLabel(result.model.period) ?? "okänd",
+    period: formatPeriod(result.model.period),
     errors: counts.error,
     warnings: counts.warning,
     infos: counts.info,

@@ -2,7 +2,7 @@
  * Number formats, labels and small text helpers for the generated report sheets.
  * Format codes are locale-invariant (Swedish Excel shows `#,##0.0` as `2 435,3`).
  */
-import type { Assessment, GoalLevel, Goal, KfStatus, Period, StatusBasis, TargetKind } from "../model/types";
+import type { Assessment, GoalLevel, Goal, KfStatus, StatusBasis, TargetKind } from "../model/types";
 import type { StatusLabel } from "./look";
 import { ASSESSMENT_LABELS, FORECAST_SUFFIX, STATUS_LABELS } from "./look";
 
@@ -82,12 +82,6 @@ export function excelSerialToIso(serial: number): string | null {
   if (!Number.isFinite(serial) || serial < 1) return null;
   const date = new Date((Math.floor(serial) - 25_569) * 86_400_000);
   return Number.isNaN(date.getTime()) ? null : date.toISOString().slice(0, 10);
-}
-
-/** `T2 2021`, `VB 2020`, `T2`, or null when the period is unknown. */
-export function periodLabel(period: Period): string | null {
-  if (!period.kind) return null;
-  return period.year === null ? period.kind : `${period.kind} ${period.year}`;
 }
 
 export type { StatusLabel } from "./look";

@@ -11,7 +11,7 @@ import { buildBudgetSheet } from "./budget";
 import type { ReportOptions } from "./context";
 import { makeContext } from "./context";
 import { buildDeviationSheet } from "./deviations";
-import { periodLabel } from "./format";
+import { formatPeriod } from "../parse/period";
 import { buildGoalSheet } from "./goals";
 import { buildIndicatorSheet } from "./indicators";
 
@@ -26,7 +26,11 @@ export function buildFlags(result: CheckResult): Flag[] {
 }
 
 export function buildReport(result: CheckResult, options: ReportOptions = {}): GeneratedOutput {
-  const ctx = makeContext(result, options, periodLabel(result.model.period));
+  const ctx = makeContext(
+    result,
+    options,
+    result.model.period.kind ? formatPeriod(result.model.period) : null,
+  );
   return {
     sheets: [
       buildIndicatorSheet(ctx),

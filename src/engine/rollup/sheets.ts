@@ -6,7 +6,7 @@
 import { a1Range } from "../grid";
 import type { Severity } from "../findings";
 import { localIsoDate } from "../parse/date";
-import { periodLabel } from "../report/format";
+import { formatPeriod } from "../parse/period";
 import { SheetBuilder, headerRow, text } from "../report/layout";
 import type { Row } from "../report/layout";
 import type { OutCell, SheetSpec, StatusTone } from "../report/spec";
@@ -186,7 +186,7 @@ function unitsSheet(entries: RollupEntry[], options: RollupSheetOptions): SheetS
   for (const entry of entries) {
     const row: Row = [
       { value: entry.unit, style: "normal" },
-      text(entry.period ? periodLabel(entry.period) : null),
+      text(entry.period?.kind ? formatPeriod(entry.period) : null),
       { value: entry.file, style: "normal" },
     ];
     const { counts, suggested } = entry;
