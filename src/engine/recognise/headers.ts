@@ -128,37 +128,3 @@ export function amountUnitOf(text: string): "mnkr" | "tkr" | "kr" | null {
   if (key === "kr" || key === "kronor") return "kr";
   return null;
 }
-
-export const ALL_ROLES: ColumnRole[] = [
-  "name",
-  "goal",
-  "outcome",
-  "outcomeMen",
-  "outcomeWomen",
-  "previous",
-  "forecast",
-  "target",
-  "kfTarget",
-  "period",
-  "periodicity",
-  "unit",
-  "direction",
-  "analysis",
-  "comment",
-  "start",
-  "end",
-  "deviationFlag",
-  "budget",
-  "adjustments",
-  "changes",
-  "forecastBeforeTransfers",
-  "forecastAfterTransfers",
-  "budgetDeviation",
-  "grossBudget",
-  "carryOverFrom",
-  "estimatedResult",
-  "ownTrading",
-  "carryOverTo",
-  "amount",
-  "ignore",
-];

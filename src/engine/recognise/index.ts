@@ -2,13 +2,13 @@ import type { SheetGrid, WorkbookSnapshot } from "../grid";
 import { a1, a1Range, cellAt, columnLetters, lastCol, lastRow, parseA1, parseA1Range, textOf } from "../grid";
 import { matchKey } from "../parse/text";
 import type { MappingOverride } from "../state";
-import { ALL_ROLES, budgetRole, goalTableRole } from "./headers";
+import { budgetRole, goalTableRole } from "./headers";
 import { findGoalHeadings } from "./goals";
 import { MergedHeaders } from "./mergedHeaders";
 import type { HeaderCandidate } from "./tables";
 import { buildTable, classify, outcomeInForecastsPlace, readHeaderRow, scanRows, titleAbove } from "./tables";
 import type { ColumnRole, PeriodCell, Recognition, TableType } from "./types";
-import { TABLE_TYPE_LABELS } from "./types";
+import { COLUMN_ROLES, TABLE_TYPE_LABELS } from "./types";
 
 export { TABLE_TYPE_LABELS };
 
@@ -45,7 +45,7 @@ function overrideFor(
 
 function forcedRole(override: MappingOverride | undefined, col: number): ColumnRole | null {
   const forced = override?.columns?.[columnLetters(col)];
-  return forced && (ALL_ROLES as string[]).includes(forced) ? (forced as ColumnRole) : null;
+  return forced && (COLUMN_ROLES as readonly string[]).includes(forced) ? (forced as ColumnRole) : null;
 }
 
 function applyColumnOverrides(

@@ -23,39 +23,42 @@ export const TABLE_TYPE_LABELS: Record<TableType, { sv: string; en: string }> = 
   "budget-other": { sv: "Annan budgettabell", en: "Other budget table" },
 };
 
-/** What a column holds. */
-export type ColumnRole =
-  | "name" // Indikator / Aktivitet / row label
-  | "goal" // Mål column in flat sheets
-  | "outcome"
-  | "outcomeMen"
-  | "outcomeWomen"
-  | "previous"
-  | "forecast"
-  | "target"
-  | "kfTarget"
-  | "period"
-  | "periodicity"
-  | "unit"
-  | "direction"
-  | "analysis"
-  | "comment"
-  | "start"
-  | "end"
-  | "deviationFlag" // Avvikelse in activity tables
-  | "budget"
-  | "adjustments"
-  | "changes"
-  | "forecastBeforeTransfers"
-  | "forecastAfterTransfers"
-  | "budgetDeviation"
-  | "grossBudget"
-  | "carryOverFrom"
-  | "estimatedResult"
-  | "ownTrading"
-  | "carryOverTo"
-  | "amount" // a further numeric column (VP years, Bokslut)
-  | "ignore";
+/** What a column can hold: the roles a header maps to, or a person chooses in the pane. */
+export const COLUMN_ROLES = [
+  "name", // Indikator / Aktivitet / row label
+  "goal", // Mål column in flat sheets
+  "outcome",
+  "outcomeMen",
+  "outcomeWomen",
+  "previous",
+  "forecast",
+  "target",
+  "kfTarget",
+  "period",
+  "periodicity",
+  "unit",
+  "direction",
+  "analysis",
+  "comment",
+  "start",
+  "end",
+  "deviationFlag", // Avvikelse in activity tables
+  "budget",
+  "adjustments",
+  "changes",
+  "forecastBeforeTransfers",
+  "forecastAfterTransfers",
+  "budgetDeviation",
+  "grossBudget",
+  "carryOverFrom",
+  "estimatedResult",
+  "ownTrading",
+  "carryOverTo",
+  "amount", // a further numeric column (VP years, Bokslut)
+  "ignore",
+] as const;
+
+export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
 export interface RecognisedColumn {
   /** 1-based sheet column. */
