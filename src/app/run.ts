@@ -10,7 +10,7 @@ import { planWrite } from "../engine/plan";
 import { STATE_SHEET } from "../engine/report/spec";
 import { decodeState, encodeState } from "../engine/state";
 import type { WorkbookPort, WritePhase, WritePlan } from "../ports/port";
-import { Refusal } from "./refusal";
+import { Refusal } from "../engine/refusal";
 
 /**
  * Table rows (indicators, activities, budget lines) Målkoll builds report tables for. Measured

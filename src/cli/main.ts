@@ -1,6 +1,6 @@
 import * as path from "path";
 import { MAX_GENERATE_TEXT_CHARS, XlsxPort } from "../ports/xlsx";
-import { Refusal } from "../app/refusal";
+import { Refusal } from "../engine/refusal";
 import { runCheck, runGenerate } from "../app/run";
 import type { GenerateStep } from "../app/run";
 import type { Args } from "./args";

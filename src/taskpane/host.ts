@@ -2,7 +2,7 @@
  * The only Office-specific glue of the pane: how to reach the workbook, the display language
  * and the theme. Everything else takes a `WithPort` and runs the same in the playground.
  */
-import { Refusal } from "../app/refusal";
+import { Refusal } from "../engine/refusal";
 import { toHostError } from "../ports/office/errors";
 import type { Language } from "./i18n";
 import { languageOf } from "./i18n";

@@ -1,6 +1,6 @@
 import { MAX_GENERATE_ROWS, PeriodNeeded, runGenerate } from "../../src/app/run";
 import { decodeState } from "../../src/engine/state";
-import { Refusal } from "../../src/app/refusal";
+import { Refusal } from "../../src/engine/refusal";
 import { MemoryPort } from "../../src/ports/memory/memoryPort";
 import { XlsxPortError } from "../../src/ports/xlsx";
 import { describeError } from "../../src/taskpane/state/usePane";

@@ -12,7 +12,7 @@ import { buildRollupSheets } from "../../engine/rollup/sheets";
 import type { RollupEntry } from "../../engine/rollup/summary";
 import { XlsxPort } from "../../ports/xlsx";
 import { blankWorkbook } from "../../ports/xlsx/blank";
-import { Refusal } from "../refusal";
+import { Refusal } from "../../engine/refusal";
 import { listWorkbooks } from "./files";
 import { inspectAll } from "./pool";
 import type { PoolOptions } from "./pool";

@@ -5,7 +5,7 @@ import { summarise, unreadable } from "../../engine/rollup/summary";
 import type { RollupEntry } from "../../engine/rollup/summary";
 import { unitName } from "../../engine/rollup/unitName";
 import { XlsxPort } from "../../ports/xlsx";
-import { Refusal } from "../refusal";
+import { Refusal } from "../../engine/refusal";
 
 /** Reads and checks one workbook for a roll-up. Never throws: a file it cannot read gets a reason. */
 export async function inspectWorkbook(file: string, options: CheckOptions): Promise<RollupEntry> {

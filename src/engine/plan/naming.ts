@@ -4,8 +4,6 @@
  */
 import { OWNED_SHEET_TITLES, sameSheetName } from "../state";
 
-export { isOwnedSheet, sameSheetName } from "../state";
-
 export const MAX_SHEET_NAME = 31;
 
 const OWNED_PREFIX = "Målkoll ";

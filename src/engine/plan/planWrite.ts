@@ -16,7 +16,8 @@ import type { FlagRecord, MalkollState, OwnedSheetRecord, RunLogEntry } from "..
 import { encodeState } from "../state";
 import type { SheetRename, SheetWrite, WritePlan } from "./types";
 import { gridValuesText, matchesChecksum, sha256, specChecksum } from "./canonical";
-import { SheetNames, isOwnedSheet, sameSheetName } from "./naming";
+import { isOwnedSheet, sameSheetName } from "../state";
+import { SheetNames } from "./naming";
 
 export interface PlanOptions {
   /** The run's time: the log entry and the date in an edited sheet's new name. */

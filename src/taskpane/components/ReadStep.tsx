@@ -4,7 +4,7 @@ import { Suspense, lazy, useEffect, useRef, useState } from "react";
 import type { CheckResult } from "../../engine";
 import type { SheetGrid, WorkbookSnapshot } from "../../engine/grid";
 import { a1 } from "../../engine/grid";
-import { isOwnedSheet } from "../../engine/plan/naming";
+import { isOwnedSheet } from "../../engine/state";
 import { TABLE_TYPE_LABELS } from "../../engine/recognise/types";
 import { STATE_SHEET } from "../../engine/report/spec";
 import { SETTINGS_SHEET } from "../../engine/settings";

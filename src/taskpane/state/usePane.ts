@@ -3,7 +3,7 @@ import type { CheckOptions, CheckResult } from "../../engine";
 import { countBySeverity } from "../../engine/findings";
 import type { Finding } from "../../engine/findings";
 import type { MappingOverride } from "../../engine/state";
-import { Refusal } from "../../app/refusal";
+import { Refusal } from "../../engine/refusal";
 import { HostError } from "../../ports/office/errors";
 import type { WorkbookPort } from "../../ports/port";
 import type { Language } from "../i18n";
