@@ -65,9 +65,12 @@ export interface ConvertResult {
   stderr: string;
 }
 
-/** Converts a workbook to CSV (UTF-8, comma, quoted text), PDF or LibreOffice's own .xlsx with a throwaway profile. */
+/**
+ * Converts a workbook to CSV (UTF-8, comma, quoted text), PDF or LibreOffice's own .xlsx with a
+ * throwaway profile; several workbooks are converted by one LibreOffice start.
+ */
 export function convertWithLibreOffice(
-  xlsxPath: string,
+  xlsxPath: string | string[],
   format: "csv" | "pdf" | "xlsx",
   opts: ConvertOptions = {},
 ): ConvertResult {
@@ -98,7 +101,7 @@ export function convertWithLibreOffice(
         target,
         "--outdir",
         outDir,
-        xlsxPath,
+        ...(Array.isArray(xlsxPath) ? xlsxPath : [xlsxPath]),
       ],
       { encoding: "utf8", timeout: opts.timeoutMs ?? 120000, stdio: ["ignore", "pipe", "pipe"] },
     );

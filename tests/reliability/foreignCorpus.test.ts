@@ -7,16 +7,14 @@
  * parts, keeps every user cell and every part it does not own byte for byte, and the output opens
  * in LibreOffice with the user's cells where they were.
  */
-import { execFileSync } from "child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { pathToFileURL } from "url";
 import { a1, type CellValue, type WorkbookSnapshot } from "../../src/engine/grid";
 import { XlsxPort } from "../../src/ports/xlsx";
 import { decodePart } from "../../src/ports/xlsx/package";
 import { xmlProblem } from "../../src/ports/xlsx/wellFormed";
-import { libreOfficeAvailableOrSkip, PROFILE_SETTINGS, sofficeBinary } from "../helpers/libreoffice";
+import { convertWithLibreOffice, libreOfficeAvailableOrSkip, parseCsv } from "../helpers/libreoffice";
 import { cli, STACK_TRACE, UNEXPECTED } from "./cli";
 import { entries } from "../ports/xlsx/zipUtil";
 
@@ -149,37 +147,24 @@ test("every output opens in LibreOffice with the user's cells where they were", 
   if (!libreOfficeAvailableOrSkip()) return;
   const files = FILES.filter((f) => outputs.has(f));
   expect(files).toHaveLength(FILES.length);
-  const profile = mkdtempSync(path.join(tmpdir(), "malkoll-lo-foreign-"));
-  mkdirSync(path.join(profile, "user"), { recursive: true });
-  writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), PROFILE_SETTINGS);
   const csvDir = path.join(tmp, "csv");
-  try {
-    // One LibreOffice start for every file; each converts its first sheet (the user's) to CSV.
-    execFileSync(
-      sofficeBinary()!,
-      [
-        `-env:UserInstallation=${pathToFileURL(profile).href}`,
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "csv:Text - txt - csv (StarCalc):44,34,76,1",
-        "--outdir",
-        csvDir,
-        ...files.map((f) => outputs.get(f)!),
-      ],
-      { stdio: ["ignore", "pipe", "pipe"], timeout: 240_000 },
-    );
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
+  // One LibreOffice start for every file; each converts its first sheet (the user's) to CSV.
+  convertWithLibreOffice(
+    files.map((f) => outputs.get(f)!),
+    "csv",
+    { outDir: csvDir, timeoutMs: 240_000 },
+  );
   const unopened: string[] = [];
   const misplaced: string[] = [];
   for (const file of files) {
-    const csv = path.join(csvDir, path.basename(outputs.get(file)!).replace(/\.xls[xm]$/, ".csv"));
-    if (!existsSync(csv)) {
+    // LibreOffice names a sheet's CSV `<file>-<sheet>.csv`; the first sheet is the user's.
+    const stem = path.basename(outputs.get(file)!).replace(/\.xls[xm]$/, "");
+    const csvName = readdirSync(csvDir).find((f) => f.startsWith(`${stem}-`) && f.endsWith(".csv"));
+    if (!csvName) {
       unopened.push(file);
       continue;
     }
+    const csv = path.join(csvDir, csvName);
     const rows = parseCsv(readFileSync(csv, "utf8"));
     for (const cells of Object.values(expected(file).cells))
       for (const [ref, value] of Object.entries(cells)) {
@@ -196,34 +181,4 @@ function position(ref: string): { row: number; col: number } {
   const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
   const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
   return { row: Number(m[2]), col };
-}
-
-/** RFC 4180 CSV (LibreOffice quotes fields with commas, quotes or line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows;
 }
