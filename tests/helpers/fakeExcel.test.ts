@@ -149,3 +149,60 @@ it("fit-to-pages zoom is ignored unless the Page Layout tab shows (OfficeDev/off
   await context.sync();
   expect(workbook.sheet("Blad1").pageLayout.zoom).toEqual({ horizontalFitToPages: 1 });
 });
+
+describe("sizes and pages as Excel takes them", () => {
+  it("refuses a row taller than 409 points, and the actions before it stay applied", async () => {
+    const { context, workbook } = createFakeExcel({ sheets: [{ name: "Blad1" }] });
+    const sheet = context.workbook.worksheets.getItem("Blad1");
+    sheet.getRanges("A1:A2,A5").format.rowHeight = 24;
+    sheet.getRange("A3").format.rowHeight = 410;
+    expect((await rejection(context.sync())).code).toBe("InvalidArgument");
+    expect([...workbook.sheet("Blad1").rowHeights]).toEqual([
+      [0, 24],
+      [1, 24],
+      [4, 24],
+    ]);
+  });
+
+  it("useStandardHeight and useStandardWidth take rows and columns back to the standard size", async () => {
+    const { context, workbook } = createFakeExcel({ sheets: [{ name: "Blad1" }] });
+    const sheet = context.workbook.worksheets.getItem("Blad1");
+    sheet.getRange("A1:B3").format.rowHeight = 30;
+    sheet.getRange("B:B").format.columnWidth = 80;
+    await context.sync();
+    sheet.getRange().format.useStandardHeight = true;
+    sheet.getRange().format.useStandardWidth = true;
+    await context.sync();
+    expect(workbook.sheet("Blad1").rowHeights.size).toBe(0);
+    expect(workbook.sheet("Blad1").columnWidths.size).toBe(0);
+  });
+
+  it("records manual page breaks by the row they start, once each, and removes them all", async () => {
+    const { context, workbook } = createFakeExcel({ sheets: [{ name: "Blad1" }] });
+    const breaks = context.workbook.worksheets.getItem("Blad1").horizontalPageBreaks;
+    breaks.add("A30");
+    breaks.add(context.workbook.worksheets.getItem("Blad1").getRange("C12:D14"));
+    breaks.add("A30");
+    await context.sync();
+    expect(workbook.sheet("Blad1").pageBreaks).toEqual([12, 30]);
+    breaks.removePageBreaks();
+    await context.sync();
+    expect(workbook.sheet("Blad1").pageBreaks).toEqual([]);
+  });
+
+  it("refuses a print scale outside 10–400 % and a paper size Excel does not have", async () => {
+    const { context } = createFakeExcel({ sheets: [{ name: "Blad1" }] });
+    const layout = context.workbook.worksheets.getItem("Blad1").pageLayout;
+    layout.zoom = { scale: 5 };
+    expect((await rejection(context.sync())).code).toBe("InvalidArgument");
+    (layout as { paperSize: string }).paperSize = "A7";
+    expect((await rejection(context.sync())).code).toBe("InvalidArgument");
+  });
+
+  it("page-layout settings cannot be read without a load", () => {
+    const { context } = createFakeExcel({ sheets: [{ name: "Blad1" }] });
+    const layout = context.workbook.worksheets.getItem("Blad1").pageLayout;
+    expect(() => layout.leftMargin).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+    expect(() => layout.headersFooters.defaultForAllPages.leftFooter).toThrow(/not loaded/);
+  });
+});

@@ -8,9 +8,13 @@
  * - Request and response bytes (JSON) are measured per sync; over 5 MB either way is Excel on the
  *   web's `RequestPayloadSizeLimitExceeded` / `ResponsePayloadSizeLimitExceeded`.
  * - Reading a property that was not loaded and synced throws `PropertyNotLoaded`.
- * - A cell holds at most 32 767 characters; `freezePanes.unfreeze()` throws on a hidden sheet;
- *   conditional-format ids are priorities that shift when a rule is deleted or added; page-layout
- *   fit-to-pages is ignored unless the Page Layout tab shows.
+ * - A cell holds at most 32 767 characters, a row at most 409 points; `freezePanes.unfreeze()`
+ *   throws on a hidden sheet; conditional-format ids are priorities that shift when a rule is
+ *   deleted or added; page-layout fit-to-pages is ignored unless the Page Layout tab shows, and a
+ *   print scale is 10–400 %.
+ * - What the port sets is recorded where a test can see it: cell looks, conditional-format looks,
+ *   column widths and row heights (points), manual page breaks, page layout (paper, margins,
+ *   footer, scale, print titles), gridlines, and charts with their series colours, axes and fonts.
  * - Values entered into cells are coerced like Excel does for typed input: text starting with
  *   `=`, `+`, `-`, `@` becomes a formula, numeric text a number, `yyyy-mm-dd` a date, unless the
  *   cell's number format is text (`@`). A `null` in an assigned 2-D array leaves the cell unchanged.

@@ -3,7 +3,7 @@ import type { FakeContext } from "./context";
 import { FakeOfficeError } from "./errors";
 import type { Area, FakeChartData, FakeSheet } from "./model";
 import { areaAddress, fakeId, parseArea, quoteSheet } from "./model";
-import { FakeCollection, FakeObject } from "./object";
+import { FakeCollection, FakeObject, styleProxy } from "./object";
 import { FakeRange } from "./range";
 import type { FakeWorksheet } from "./workbook";
 
@@ -22,6 +22,7 @@ class SeriesEntry {
   nameText: string | null;
   valuesRef: CellRef | null = null;
   xValuesRef: CellRef | null = null;
+  readonly format: Record<string, unknown> = {};
   constructor(name: string | null) {
     this.nameText = name;
   }
@@ -99,7 +100,14 @@ export class FakeChartCollection extends FakeCollection<FakeChart> {
       .charts.map((c) => this.itemFor(c, () => new FakeChart(this.ctx, this.worksheet, c)));
   }
   add(type: string, source: FakeRange, seriesBy = "Auto"): FakeChart {
-    const data: FakeChartData = { id: fakeId("chart"), type, title: null, position: null, series: [] };
+    const data: FakeChartData = {
+      id: fakeId("chart"),
+      type,
+      title: null,
+      position: null,
+      series: [],
+      format: {},
+    };
     this.ctx.enqueue(`${this.describe()}.add(${type},${seriesBy})`, type, () => {
       const first = new SeriesEntry(null);
       first.valuesRef = refOf(source);
@@ -111,7 +119,7 @@ export class FakeChartCollection extends FakeCollection<FakeChart> {
 }
 
 class FakeChart extends FakeObject {
-  readonly title: { text: string };
+  readonly title: { text: string; format: Record<string, unknown> };
   readonly series: {
     getItemAt(index: number): FakeSeries;
     add(name: string): FakeSeries;
@@ -123,7 +131,11 @@ class FakeChart extends FakeObject {
   ) {
     super(ctx);
     const describeChart = (): string => this.describe();
+    const titleFormat = styleProxy(ctx, `${describeChart()}.title.format`, (path, value) => {
+      data.format[`title.format.${path}`] = value;
+    });
     this.title = {
+      format: titleFormat,
       get text(): string {
         throw new FakeOfficeError("PropertyNotLoaded", "chart.title.text is not loaded");
       },
@@ -149,6 +161,22 @@ class FakeChart extends FakeObject {
   }
   describe(): string {
     return `${this.worksheet.describe()}.chart(${this.data.id})`;
+  }
+  /** The chart's font and fill (`chart.format`), recorded by path. */
+  get format(): Record<string, unknown> {
+    return this.recorded("format");
+  }
+  /** `axes.categoryAxis.reversePlotOrder`, `axes.valueAxis.majorUnit`, … recorded by path. */
+  get axes(): Record<string, unknown> {
+    return this.recorded("axes");
+  }
+  get legend(): Record<string, unknown> {
+    return this.recorded("legend");
+  }
+  private recorded(root: string): Record<string, unknown> {
+    return styleProxy(this.ctx, `${this.describe()}.${root}`, (path, value) => {
+      this.data.format[`${root}.${path}`] = value;
+    });
   }
   protected readProp(name: string): unknown {
     if (name === "name") return this.data.id;
@@ -189,6 +217,22 @@ class FakeSeries {
   setXAxisValues(range: FakeRange): void {
     this.ctx.enqueue(`chart(${this.chart.id}).series.setXAxisValues`, null, () => {
       this.entry().xValuesRef = refOf(range);
+    });
+  }
+  /** The series' fill and line (`format.fill.setSolidColor(c)` as `fill.solidColor`), by path. */
+  get format(): Record<string, unknown> {
+    return styleProxy(this.ctx, `chart(${this.chart.id}).series.format`, (path, value) => {
+      this.entry().format[`format.${path}`] = value;
+    });
+  }
+  set gapWidth(value: number) {
+    this.ctx.enqueue(`chart(${this.chart.id}).series.gapWidth`, value, () => {
+      this.entry().format.gapWidth = value;
+    });
+  }
+  set overlap(value: number) {
+    this.ctx.enqueue(`chart(${this.chart.id}).series.overlap`, value, () => {
+      this.entry().format.overlap = value;
     });
   }
 }

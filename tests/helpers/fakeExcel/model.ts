@@ -17,6 +17,8 @@ export const MAX_ROW = 1048575;
 export const MAX_COL = 16383;
 /** Excel's limit on the characters of one cell ("Excel specifications and limits"). */
 export const MAX_CELL_CHARS = 32767;
+/** Excel's tallest row, in points ("Excel specifications and limits"). */
+export const MAX_ROW_POINTS = 409;
 
 export interface FakeCell {
   value: CellValue;
@@ -40,11 +42,24 @@ export interface FakeChartData {
   type: string;
   title: string | null;
   position: string[] | null;
-  series: { name: string | null; values: string | null; xValues: string | null }[];
+  series: {
+    name: string | null;
+    values: string | null;
+    xValues: string | null;
+    /** What was set on the series beyond its data, by path (`format.fill.solidColor`, `gapWidth`). */
+    format: Record<string, unknown>;
+  }[];
+  /** What was set on the chart's format, title format, axes and legend, by path. */
+  format: Record<string, unknown>;
 }
 
 export interface FakePageLayout {
   orientation?: string;
+  paperSize?: string;
+  /** Margins in points, by side (`left`, `top`, `header`, …). */
+  margins?: Record<string, number>;
+  /** The default header and footer for all pages, by part (`leftFooter`, …). */
+  headersFooters?: Record<string, string>;
   zoom?: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
   printTitleRows?: string;
 }
@@ -64,9 +79,15 @@ export class FakeSheet {
   rules: FakeRuleData[] = [];
   charts: FakeChartData[] = [];
   frozenRows = 0;
+  /** Column widths in points, by 0-based column. */
   readonly columnWidths = new Map<number, number>();
+  /** Row heights in points, by 0-based row. */
+  readonly rowHeights = new Map<number, number>();
   merges: string[] = [];
   pageLayout: FakePageLayout = {};
+  /** Manual row page breaks: the 1-based rows that start a printed page, in order. */
+  pageBreaks: number[] = [];
+  showGridlines = true;
   /** Rows whose height was autofitted (by range rows). */
   autofitRows: string[] = [];
   /** Set once the sheet is deleted: proxies to it fail with ItemNotFound. */

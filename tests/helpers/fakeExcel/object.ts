@@ -123,7 +123,8 @@ export abstract class FakeCollection<T extends FakeObject> extends FakeObject {
 
 /**
  * Property assignments on `format`, `fill`, `font`, `borders.getItem(x)` ... recorded by path;
- * `autofitRows()` / `autofitColumns()` are recorded as calls.
+ * `autofitRows()` / `autofitColumns()` are recorded as calls, a chart fill's `setSolidColor(c)` as
+ * `….solidColor`.
  */
 export function styleProxy(
   ctx: FakeContext,
@@ -140,6 +141,9 @@ export function styleProxy(
         if (prop === "getItem") return (name: string) => styleProxy(ctx, describe, apply, join(name));
         if (prop === "autofitRows" || prop === "autofitColumns")
           return () => ctx.enqueue(`${describe}.${join(prop)}()`, null, () => apply(join(prop), true));
+        if (prop === "setSolidColor")
+          return (color: string) =>
+            ctx.enqueue(`${describe}.${join(prop)}`, color, () => apply(join("solidColor"), color));
         return styleProxy(ctx, describe, apply, join(prop));
       },
       set(_target, prop, value) {

@@ -3,7 +3,16 @@ import { FakeConditionalFormatCollection } from "./conditionalFormats";
 import type { FakeContext } from "./context";
 import { FakeOfficeError } from "./errors";
 import type { Area, FakeCell, FakeSheet } from "./model";
-import { areaAddress, cellsIn, enter, intersects, parseArea, quoteSheet, requireCellLength } from "./model";
+import {
+  areaAddress,
+  cellsIn,
+  enter,
+  intersects,
+  MAX_ROW_POINTS,
+  parseArea,
+  quoteSheet,
+  requireCellLength,
+} from "./model";
 import { FakeObject, styleProxy } from "./object";
 import type { FakeWorksheet } from "./workbook";
 
@@ -209,9 +218,26 @@ export class FakeRange extends FakeObject {
 }
 
 function applyStyle(sheet: FakeSheet, areas: Area[], path: string, value: unknown): void {
+  if (path === "rowHeight" && !(typeof value === "number" && value >= 0 && value <= MAX_ROW_POINTS))
+    throw new FakeOfficeError(
+      "InvalidArgument",
+      `The argument is invalid: a row is 0 to ${MAX_ROW_POINTS} points high.`,
+    );
   for (const area of areas) {
     if (path === "columnWidth") {
       for (let c = area.c0; c <= area.c1; c++) sheet.columnWidths.set(c, Number(value));
+      continue;
+    }
+    if (path === "rowHeight") {
+      for (let r = area.r0; r <= area.r1; r++) sheet.rowHeights.set(r, value as number);
+      continue;
+    }
+    // "Only intended to be set to true": the rows (columns) of the range go back to the standard size.
+    if (path === "useStandardHeight" || path === "useStandardWidth") {
+      if (value !== true) continue;
+      const sizes = path === "useStandardHeight" ? sheet.rowHeights : sheet.columnWidths;
+      const [lo, hi] = path === "useStandardHeight" ? [area.r0, area.r1] : [area.c0, area.c1];
+      for (const index of [...sizes.keys()]) if (index >= lo && index <= hi) sizes.delete(index);
       continue;
     }
     if (path === "autofitRows" || path === "autofitColumns") {

@@ -2,9 +2,10 @@
 import { FakeChartCollection, FakeTableCollection } from "./charts";
 import type { FakeContext } from "./context";
 import { FakeOfficeError } from "./errors";
-import type { FakePageLayout, FakeVisibility } from "./model";
+import type { FakeVisibility } from "./model";
 import { FakeSheet, MAX_COL, MAX_ROW, parseArea } from "./model";
 import { FakeCollection, FakeObject } from "./object";
+import { FakePageBreaks, FakePageLayoutProxy } from "./pageLayout";
 import { FakeRange, FakeRangeAreas } from "./range";
 
 /** `application.cultureInfo` (ExcelApi 1.11): the workbook's culture, `sv-SE` unless a test says otherwise. */
@@ -92,11 +93,8 @@ class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
 export class FakeWorksheet extends FakeObject {
   private data: FakeSheet | null | undefined;
   readonly freezePanes: { freezeRows(count: number): void; unfreeze(): void };
-  readonly pageLayout: {
-    orientation: string;
-    zoom: NonNullable<FakePageLayout["zoom"]>;
-    setPrintTitleRows(address: string): void;
-  };
+  readonly pageLayout: FakePageLayoutProxy;
+  readonly horizontalPageBreaks: FakePageBreaks;
   constructor(ctx: FakeContext, data: FakeSheet | null) {
     super(ctx);
     this.data = data ?? undefined;
@@ -117,37 +115,16 @@ export class FakeWorksheet extends FakeObject {
           sheet.frozenRows = 0;
         }),
     };
-    const describe = (): string => `${this.describe()}.pageLayout`;
-    const layout = (): FakePageLayout => this.sheet().pageLayout;
-    this.pageLayout = {
-      get orientation(): string {
-        throw new FakeOfficeError("PropertyNotLoaded", "pageLayout.orientation is not loaded");
-      },
-      set orientation(value: string) {
-        ctx.enqueue(`${describe()}.orientation`, value, () => {
-          layout().orientation = value;
-        });
-      },
-      get zoom(): NonNullable<FakePageLayout["zoom"]> {
-        throw new FakeOfficeError("PropertyNotLoaded", "pageLayout.zoom is not loaded");
-      },
-      set zoom(value: NonNullable<FakePageLayout["zoom"]>) {
-        ctx.enqueue(`${describe()}.zoom`, value, () => {
-          // OfficeDev/office-js#1860: fit-to-pages is only applied while the Page Layout tab shows.
-          const fit = value.horizontalFitToPages !== undefined || value.verticalFitToPages !== undefined;
-          if (fit && !ctx.data.pageLayoutTabShown) {
-            if (value.scale !== undefined) layout().zoom = { scale: value.scale };
-            return;
-          }
-          layout().zoom = { ...value };
-        });
-      },
-      setPrintTitleRows: (address: string) =>
-        ctx.enqueue(`${describe()}.setPrintTitleRows`, address, () => {
-          parseArea(address);
-          layout().printTitleRows = address;
-        }),
-    };
+    this.pageLayout = new FakePageLayoutProxy(
+      ctx,
+      () => `${this.describe()}.pageLayout`,
+      () => this.sheet(),
+    );
+    this.horizontalPageBreaks = new FakePageBreaks(
+      ctx,
+      () => `${this.describe()}.horizontalPageBreaks`,
+      () => this.sheet(),
+    );
   }
   bind(data: FakeSheet | null): void {
     this.data = data;
@@ -185,6 +162,14 @@ export class FakeWorksheet extends FakeObject {
       if (value.length === 0 || value.length > 31 || /[[\]:*?/\\]/.test(value))
         throw new FakeOfficeError("InvalidArgument", `Invalid sheet name: ${value}`);
       this.sheet().name = value;
+    });
+  }
+  get showGridlines(): boolean {
+    return this.loadedValue("showGridlines");
+  }
+  set showGridlines(value: boolean) {
+    this.ctx.enqueue(`${this.describe()}.showGridlines`, value, () => {
+      this.sheet().showGridlines = value;
     });
   }
   get visibility(): FakeVisibility {
