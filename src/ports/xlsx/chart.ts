@@ -1,6 +1,7 @@
 import { columnLetters, parseA1, parseA1Range, sheetRef } from "../../engine/grid";
 import { CHART_TEXT, COLOURS, FONT_NAME, WIDTH_UNIT_POINTS } from "../../engine/report/look";
 import type { ChartSpec, SheetSpec } from "../../engine/report/spec";
+import { axisStep, rangeValues } from "../chartData";
 import { escapeXml } from "./xml";
 
 /**
@@ -21,16 +22,6 @@ function absoluteRef(sheet: string, range: string): string | null {
   const start = `$${columnLetters(r.col1)}$${r.row1}`;
   const end = `$${columnLetters(r.col2)}$${r.row2}`;
   return sheetRef(sheet, start === end ? start : `${start}:${end}`);
-}
-
-/** Values of a range on the spec, in reading order, for the chart caches. */
-function rangeValues(spec: SheetSpec, range: string): (string | number | null)[] {
-  const r = parseA1Range(range);
-  if (!r) return [];
-  const out: (string | number | null)[] = [];
-  for (let row = r.row1; row <= r.row2; row++)
-    for (let col = r.col1; col <= r.col2; col++) out.push(spec.rows[row - 1]?.[col - 1]?.value ?? null);
-  return out;
 }
 
 function strCache(values: (string | number | null)[]): string {
@@ -62,31 +53,10 @@ function solid(rgb: string): string {
   return `<c:spPr><a:solidFill><a:srgbClr val="${rgb}"/></a:solidFill></c:spPr>`;
 }
 
-/** A whole-number step for a count axis up to `max`, about five to ten steps. */
-export function countStep(max: number): number {
-  for (const step of [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000]) if (max / step <= 10) return step;
-  return 10 ** Math.ceil(Math.log10(Math.max(1, max / 10)));
-}
-
-/** The largest bar: the sum of a category's values when stacked, else the largest value. */
-function largestBar(chart: ChartSpec, spec: SheetSpec): number {
-  const columns = chart.series.map((s) => rangeValues(spec, s.values));
-  const n = Math.max(0, ...columns.map((c) => c.length));
-  let max = 0;
-  for (let i = 0; i < n; i++) {
-    const values = columns.map((c) => (typeof c[i] === "number" ? (c[i] as number) : 0));
-    max = Math.max(
-      max,
-      chart.kind === "stackedBar" ? values.reduce((a, b) => a + Math.max(0, b), 0) : Math.max(...values),
-    );
-  }
-  return max;
-}
-
 /** A chart part for one chart spec on the owned sheet named `sheetName`. */
 export function chartXml(chart: ChartSpec, spec: SheetSpec, sheetName: string): string {
   const stacked = chart.kind === "stackedBar";
-  const step = chart.integerAxis ? countStep(largestBar(chart, spec)) : null;
+  const step = axisStep(chart, spec);
   const catRef = absoluteRef(sheetName, chart.categories);
   const cat = catRef
     ? `<c:cat><c:strRef><c:f>${escapeXml(catRef)}</c:f>${strCache(rangeValues(spec, chart.categories))}</c:strRef></c:cat>`
