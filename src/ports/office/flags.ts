@@ -8,11 +8,13 @@
  * it, never the ones before. Adding a rule puts it at the top and renumbers them all, so rules are
  * only added after the deletions of the same request.
  */
+import type { FlagLook } from "../../engine/report/look";
+import { FLAG_LOOKS } from "../../engine/report/look";
 import type { Flag } from "../../engine/report/spec";
 import { parseA1Range } from "../../engine/grid";
 import type { Unit } from "./batch";
 import { ACTION_BYTES, actionBytes, jsonBytes } from "./batch";
-import { joinAddresses } from "./styles";
+import { LINE_STYLE, htmlColour, joinAddresses } from "./styles";
 
 /** The marker in the formula of every conditional format Målkoll adds: how it finds its own. */
 export const FLAG_RULE_MARK = '"malkoll"="malkoll"';
@@ -37,7 +39,21 @@ export function isMalkollRuleOrLeftover(type: string, formula: string | null | u
   );
 }
 
-const FLAG_FILL: Record<Flag["severity"], string> = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" };
+/** The four sides of a flagged cell's box. */
+const BOX = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;
+
+/** A flag's look (look.ts): fill, text colour and a box whose line says how serious — never colour alone. */
+function applyFlagLook(format: Excel.ConditionalRangeFormat, look: FlagLook): void {
+  format.fill.color = htmlColour(look.fill);
+  format.font.color = htmlColour(look.text);
+  if (look.bold) format.font.bold = true;
+  for (const side of BOX) {
+    const border = format.borders.getItem(side);
+    border.style = LINE_STYLE[look.border];
+    border.color = htmlColour(look.text);
+  }
+}
+
 const SEVERITY_RANK: Record<Flag["severity"], number> = { error: 0, warning: 1, info: 2 };
 
 /** One custom conditional format per sheet, severity and address list, marked as Målkoll's. */
@@ -56,13 +72,13 @@ export function flagUnits(flags: Flag[], sheetOf: (name: string) => Excel.Worksh
       const addresses = [...cells].filter(([, s]) => s === severity).map(([cell]) => cell);
       for (const chunk of joinAddresses(addresses))
         units.push({
-          request: actionBytes(chunk) + 4 * ACTION_BYTES,
+          request: actionBytes(chunk) + (6 + 2 * BOX.length) * ACTION_BYTES,
           queue() {
             const rule = (sheetOf(sheet) as Excel.Worksheet)
               .getRanges(chunk)
               .conditionalFormats.add("Custom");
             rule.custom.rule.formula = flagRuleFormula(severity);
-            rule.custom.format.fill.color = FLAG_FILL[severity];
+            applyFlagLook(rule.custom.format, FLAG_LOOKS[severity]);
           },
         });
     }

@@ -1,35 +1,60 @@
 /**
- * Print setup of a generated sheet, as the xlsx port: landscape, one page wide, the header row
- * repeated on every page (ExcelApi 1.9).
+ * Print setup of a generated sheet, as look.ts describes the page and the xlsx port writes it: A4
+ * landscape with the look's margins and footer, the header row repeated on every page (print
+ * titles), and the manual row page breaks the report stage planned (ExcelApi 1.9).
  *
- * `zoom = { horizontalFitToPages: 1 }` is ignored unless the Page Layout tab shows
- * (OfficeDev/office-js#1860), while a percentage `scale` always holds. So a scale that fits the
- * sheet's columns on A4 landscape is set first and fit-to-width after it: where Excel applies the
- * fit it wins, where it doesn't the scale still prints the table one page wide.
+ * The scale is a percentage, never fit-to-pages: the widths were planned to fit the page at 100 %
+ * and the breaks for those heights, Excel ignores `zoom` fit-to-pages unless the Page Layout tab
+ * shows (OfficeDev/office-js#1860), and a fit would shrink the rows the breaks were planned for.
+ * A sheet wider than the page (built by hand, without planned widths) is scaled down to fit.
  */
+import { PAGE, printableArea } from "../../engine/report/look";
 import type { SheetSpec } from "../../engine/report/spec";
 import type { Unit } from "./batch";
-import { ACTION_BYTES } from "./batch";
+import { ACTION_BYTES, actionBytes } from "./batch";
+import { widthToPoints } from "./dimensions";
 import type { IsSetSupported } from "./host";
 
-/** A4 landscape (297 mm) less Excel's default side margins (0,7 in each), in points. */
-const PRINT_WIDTH_POINTS = (297 / 25.4) * 72 - 2 * 0.7 * 72;
-/** Excel's default column width, in characters of the default font. */
-const DEFAULT_COLUMN_CHARS = 8.43;
+/** Excel's default column width, in the spec's units. */
+const DEFAULT_COLUMN_UNITS = 8.43;
 
-/** Excel column width in characters (of the default font) to points, as `format.columnWidth` wants. */
-export function charactersToPoints(characters: number): number {
-  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
-}
+/** Excel's paper size codes (look.ts names the page by code, as xlsx stores it) in Office.js terms. */
+const PAPER: Record<number, "Letter" | "Legal" | "A3" | "A4" | "A5" | undefined> = {
+  1: "Letter",
+  5: "Legal",
+  8: "A3",
+  9: "A4",
+  11: "A5",
+};
 
-/** The print scale (10–100 %) at which `columns` columns of these widths fit one page wide. */
+/** The print scale (10–100 %) at which `columns` columns of these widths fit the page's width. */
 export function fitScale(columnWidths: number[], columns: number): number {
   let points = 0;
-  for (let c = 0; c < Math.max(columns, columnWidths.length); c++)
-    points += charactersToPoints(columnWidths[c] ?? DEFAULT_COLUMN_CHARS);
+  for (let c = 0; c < Math.max(columns, columnWidths.length); c++) {
+    const width = columnWidths[c];
+    points += widthToPoints(width !== undefined && Number.isFinite(width) ? width : DEFAULT_COLUMN_UNITS);
+  }
   if (points <= 0) return 100;
-  return Math.max(10, Math.min(100, Math.floor((PRINT_WIDTH_POINTS / points) * 100)));
+  return Math.max(10, Math.min(100, Math.floor((printableArea().width / points) * 100)));
 }
+
+/** The footer's sections (`&L…&C…&R…`) apart, as Office.js sets each on its own. */
+export function footerSections(codes: string): { left: string; center: string; right: string } {
+  const out = { left: "", center: "", right: "" };
+  let section: keyof typeof out = "center";
+  // `&&` is a literal ampersand; `&L`, `&C`, `&R` open a section.
+  for (const part of codes.split(/(&&|&[LCR])/)) {
+    if (part === "&L") section = "left";
+    else if (part === "&C") section = "center";
+    else if (part === "&R") section = "right";
+    // A font size is two digits in Excel's header and footer codes (`&08`), as VBA documents them.
+    else out[section] += part === "&&" ? part : part.replace(/&(\d)(?!\d)/g, "&0$1");
+  }
+  return out;
+}
+
+/** A margin in inches (as look.ts and xlsx give it) in points, as Office.js sets it. */
+const marginPoints = (inches: number): number => Math.round(inches * 72 * 100) / 100;
 
 export function pageLayoutUnit(
   sheet: () => Excel.Worksheet,
@@ -39,15 +64,32 @@ export function pageLayoutUnit(
   if (!isSetSupported("ExcelApi", "1.9")) return null;
   const columns = spec.rows.reduce((w, row) => Math.max(w, row.length), 0);
   const scale = fitScale(spec.columnWidths, columns);
-  const titleRow = spec.freezeRows && spec.freezeRows > 0 ? spec.freezeRows : 0;
+  const titleRow = spec.freezeRows && spec.freezeRows > 0 ? Math.floor(spec.freezeRows) : 0;
+  const breaks = (spec.pageBreaks ?? []).filter((row) => Number.isInteger(row) && row > 1);
+  const footer = footerSections(PAGE.footer);
+  const paper = PAPER[PAGE.paperSize];
+  const margins = PAGE.margins;
   return {
-    request: 5 * ACTION_BYTES,
+    request: actionBytes(footer) + (14 + breaks.length) * ACTION_BYTES,
     queue() {
-      const layout = sheet().pageLayout;
-      layout.orientation = "Landscape";
+      const worksheet = sheet();
+      worksheet.showGridlines = false;
+      const layout = worksheet.pageLayout;
+      layout.orientation = PAGE.orientation === "landscape" ? "Landscape" : "Portrait";
+      if (paper) layout.paperSize = paper;
+      layout.leftMargin = marginPoints(margins.left);
+      layout.rightMargin = marginPoints(margins.right);
+      layout.topMargin = marginPoints(margins.top);
+      layout.bottomMargin = marginPoints(margins.bottom);
+      layout.headerMargin = marginPoints(margins.header);
+      layout.footerMargin = marginPoints(margins.footer);
+      const page = layout.headersFooters.defaultForAllPages;
+      page.leftFooter = footer.left;
+      page.centerFooter = footer.center;
+      page.rightFooter = footer.right;
       layout.zoom = { scale };
-      layout.zoom = { horizontalFitToPages: 1 };
       if (titleRow > 0) layout.setPrintTitleRows(`$${titleRow}:$${titleRow}`);
+      for (const row of breaks) worksheet.horizontalPageBreaks.add(`A${row}`);
     },
   };
 }

@@ -1,9 +1,10 @@
 /**
- * One generated sheet as units of work: cells, looks, widths, merges, links, print setup, charts.
- * The sheet may still be hidden under a temporary name; what only works on a visible sheet (frozen
- * panes, row heights from wrapped text) is returned as `finish`, for after the swap.
+ * One generated sheet as units of work: cells, links, looks, widths and heights, merges, print
+ * setup and page breaks, charts — all as the spec and look.ts say. The sheet may still be hidden
+ * under a temporary name; what only works on a visible sheet (frozen panes) is returned as
+ * `finish`, for after the swap.
  */
-import { a1, columnLetters, sheetRef } from "../../engine/grid";
+import { a1, sheetRef } from "../../engine/grid";
 import type { OutCell, SheetSpec } from "../../engine/report/spec";
 import type { Unit } from "./batch";
 import { ACTION_BYTES, actionBytes } from "./batch";
@@ -11,7 +12,8 @@ import type { BlockCell } from "./cells";
 import { blockUnits } from "./cells";
 import { chartUnit } from "./chart";
 import type { IsSetSupported } from "./host";
-import { charactersToPoints, pageLayoutUnit } from "./pageLayout";
+import { columnWidthUnit, rowHeightUnits } from "./dimensions";
+import { pageLayoutUnit } from "./pageLayout";
 import { styleUnits } from "./styles";
 
 export interface SpecWork {
@@ -34,34 +36,12 @@ export function specWork(
   limit: number,
   isSetSupported: IsSetSupported,
 ): SpecWork {
-  const units: Unit[] = [
-    ...blockUnits(
-      sheet,
-      spec.rows.map((row) => row.map(toBlockCell)),
-      limit,
-    ),
-    ...styleUnits(sheet, spec.rows),
-  ];
-  const widths = spec.columnWidths.map((width, index) => ({ width, index })).filter((w) => w.width > 0);
-  if (widths.length > 0)
-    units.push({
-      request: widths.length * actionBytes(0),
-      queue() {
-        const worksheet = sheet();
-        for (const { width, index } of widths) {
-          const letters = columnLetters(index + 1);
-          worksheet.getRange(`${letters}:${letters}`).format.columnWidth = charactersToPoints(width);
-        }
-      },
-    });
-  const merges = spec.merges ?? [];
-  if (merges.length > 0)
-    units.push({
-      request: merges.reduce((n, m) => n + actionBytes(m), 0),
-      queue() {
-        for (const merge of merges) sheet().getRange(merge).merge(false);
-      },
-    });
+  const units: Unit[] = blockUnits(
+    sheet,
+    spec.rows.map((row) => row.map(toBlockCell)),
+    limit,
+  );
+  // Links before looks: a hyperlink may bring Excel's Hyperlink style, which the look then overrides.
   for (const [r, row] of spec.rows.entries())
     for (const [c, cell] of row.entries()) {
       if (!cell?.link) continue;
@@ -73,21 +53,28 @@ export function specWork(
         },
       });
     }
+  units.push(...styleUnits(sheet, spec.rows));
+  const widths = columnWidthUnit(sheet, spec);
+  if (widths) units.push(widths);
+  units.push(...rowHeightUnits(sheet, spec));
+  const merges = spec.merges ?? [];
+  if (merges.length > 0)
+    units.push({
+      request: merges.reduce((n, m) => n + actionBytes(m), 0),
+      queue() {
+        for (const merge of merges) sheet().getRange(merge).merge(false);
+      },
+    });
   const layout = pageLayoutUnit(sheet, spec, isSetSupported);
   if (layout) units.push(layout);
   for (const chart of spec.charts ?? []) {
-    const unit = chartUnit(sheet, chart);
+    const unit = chartUnit(sheet, chart, spec);
     if (unit) units.push(unit);
   }
-
-  const width = spec.rows.reduce((w, row) => Math.max(w, row.length), 0);
   return {
     units,
     finish(worksheet) {
       if (spec.freezeRows && spec.freezeRows > 0) worksheet.freezePanes.freezeRows(spec.freezeRows);
-      // Rows with wrapped text get their height (one call for the sheet).
-      if (isSetSupported("ExcelApi", "1.2") && spec.rows.length > 0 && width > 0)
-        worksheet.getRangeByIndexes(0, 0, spec.rows.length, width).format.autofitRows();
     },
   };
 }

@@ -433,12 +433,16 @@ export async function writePlan(env: WriteEnv, plan: WritePlan): Promise<Revisio
       const charts = inPlaceCharts[i];
       const wasVisible = visible.get(lower(target.write.name)) ?? true;
       await batch.add({
-        request: (5 + charts.items.length) * ACTION_BYTES,
+        request: (8 + charts.items.length) * ACTION_BYTES,
         queue() {
           const all = worksheet.getRange();
           all.conditionalFormats.clearAll();
           all.unmerge();
           all.clear("All");
+          // The old sheet's heights, widths and page breaks go too: the new one sets its own.
+          all.format.useStandardHeight = true;
+          all.format.useStandardWidth = true;
+          if (env.isSetSupported("ExcelApi", "1.9")) worksheet.horizontalPageBreaks.removePageBreaks();
           // unfreeze() throws on a hidden sheet in some builds (OfficeDev/office-js#1463).
           if (wasVisible) worksheet.freezePanes.unfreeze();
           for (const chart of charts.items) chart.delete();

@@ -4,7 +4,7 @@ import { HostError } from "../../../src/ports/office/errors";
 import {
   OfficePort,
   PAYLOAD_SYNC_BYTES,
-  charactersToPoints,
+  widthToPoints,
   flagRuleFormula,
 } from "../../../src/ports/office/officePort";
 import { createFakeExcel, FAKE_MAX_REQUEST_BYTES } from "../../helpers/fakeExcel";
@@ -119,8 +119,8 @@ describe("OfficePort.write", () => {
         kind: "bar",
         categories: "A3:A3",
         series: [
-          { name: "Utfall", values: "B3:B3" },
-          { name: "Mål", values: "C3:C3" },
+          { name: "Utfall", values: "B3:B3", colour: "5AA36A" },
+          { name: "Mål", values: "C3:C3", colour: "D0454C" },
         ],
         anchor: { cell: "E2", widthCols: 6, heightRows: 12 },
       },
@@ -157,16 +157,37 @@ describe("OfficePort.write", () => {
     ]);
     expect(out.at("C3")).toMatchObject({ formula: "=Uppföljning!C4+Uppföljning!D4", format: "0.0 %" });
     expect(out.at("B3")?.format).toBe("0.0 %");
-    expect(out.at("B2")?.style).toMatchObject({
+    // The look of look.ts, as the xlsx port writes it: a header row in Calibri 9 bold on #D9E1F2
+    // with a thin grey rule below, a "bad" status in red on pink, a link blue and underlined.
+    expect(out.at("B2")?.style).toEqual({
+      "font.name": "Calibri",
+      "font.size": 9,
       "font.bold": true,
+      "font.italic": false,
+      "font.underline": "None",
+      "font.color": "#000000",
+      "fill.color": "#D9E1F2",
       "borders.EdgeBottom.style": "Continuous",
+      "borders.EdgeBottom.weight": "Thin",
+      "borders.EdgeBottom.color": "#808080",
+      horizontalAlignment: "Left",
+      verticalAlignment: "Bottom",
     });
-    expect(out.at("B3")?.style).toMatchObject({ "fill.color": "#FFC7CE" });
+    expect(out.at("B3")?.style).toMatchObject({
+      "fill.color": "#FFC7CE",
+      "font.color": "#9C0006",
+      horizontalAlignment: "Right",
+    });
+    expect(out.at("A3")?.style).toMatchObject({ "font.color": "#0563C1", "font.underline": "Single" });
     expect(out.at("A3")?.hyperlink).toEqual({ documentReference: "'Uppföljning'!C4" });
-    expect(out.columnWidths.get(0)).toBe(charactersToPoints(30));
+    // 30 and 12 units at 5,25 points each, as Excel draws a unit of the xlsx width.
+    expect([out.columnWidths.get(0), out.columnWidths.get(1)]).toEqual([157.5, 63]);
+    expect(widthToPoints(30)).toBe(157.5);
     expect(out.frozenRows).toBe(2);
     expect(out.merges).toEqual(["A1:C1"]);
-    expect(out.autofitRows).toEqual(["A1:C3"]);
+    // Every row its planned height, none autofitted (the page breaks were planned for these).
+    expect([...out.rowHeights.keys()].sort()).toEqual([0, 1, 2]);
+    expect(out.autofitRows).toEqual([]);
     expect(out.charts).toHaveLength(1);
     // Built under a scratch name; the chart's ranges follow the sheet to its final name.
     expect(out.charts[0]).toMatchObject({
@@ -174,8 +195,18 @@ describe("OfficePort.write", () => {
       title: "Utfall",
       position: ["E2", "J13"],
       series: [
-        { name: "Utfall", values: "'Målkoll Avvikelser'!B3", xValues: "'Målkoll Avvikelser'!A3" },
-        { name: "Mål", values: "'Målkoll Avvikelser'!C3", xValues: "'Målkoll Avvikelser'!A3" },
+        {
+          name: "Utfall",
+          values: "'Målkoll Avvikelser'!B3",
+          xValues: "'Målkoll Avvikelser'!A3",
+          format: { "format.fill.solidColor": "#5AA36A", gapWidth: 80 },
+        },
+        {
+          name: "Mål",
+          values: "'Målkoll Avvikelser'!C3",
+          xValues: "'Målkoll Avvikelser'!A3",
+          format: { "format.fill.solidColor": "#D0454C" },
+        },
       ],
     });
 
@@ -199,6 +230,20 @@ describe("OfficePort.write", () => {
       ["D5", flagRuleFormula("warning"), "#FFEB9C"],
       ["C4", flagRuleFormula("error"), "#FFC7CE"],
     ]);
+    // Not colour alone: the text colour, and a box whose line says how serious (dashed: a warning).
+    expect(user.rules[0].format).toEqual({
+      "fill.color": "#FFEB9C",
+      "font.color": "#7F6000",
+      "borders.EdgeTop.style": "Dash",
+      "borders.EdgeTop.color": "#7F6000",
+      "borders.EdgeBottom.style": "Dash",
+      "borders.EdgeBottom.color": "#7F6000",
+      "borders.EdgeLeft.style": "Dash",
+      "borders.EdgeLeft.color": "#7F6000",
+      "borders.EdgeRight.style": "Dash",
+      "borders.EdgeRight.color": "#7F6000",
+    });
+    expect(user.rules[1].format).toMatchObject({ "font.bold": true, "borders.EdgeLeft.style": "Continuous" });
     expect(JSON.stringify([...user.cells])).toBe(before);
     expect(workbook.sheets.map((s) => s.name)).toEqual(["Uppföljning", "_malkoll", "Målkoll Avvikelser"]);
     // check; lease, new sheet and its content; swap; flags.

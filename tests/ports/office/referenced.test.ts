@@ -20,6 +20,16 @@ it("keeps the sheet a user formula points at, rewrites it, and swaps the others"
   summary.ensure(2, 12).formula = "='Målkoll Indikatorer'!B5";
   summary.ensure(2, 12).value = 0.5;
   const values = JSON.stringify(referenced.valuesFromA1());
+  const planned = {
+    breaks: [...referenced.pageBreaks],
+    heights: [...referenced.rowHeights],
+    widths: [...referenced.columnWidths],
+  };
+  expect(planned.heights.length).toBeGreaterThan(10);
+  // What the old sheet had beyond the new plan must not survive its rewrite.
+  referenced.pageBreaks.push(900);
+  referenced.rowHeights.set(899, 60);
+  referenced.columnWidths.set(30, 200);
 
   const rerun = contextFor(workbook);
   await runGenerate(webPort(rerun.context), { host: "excel", now: NOW });
@@ -27,6 +37,13 @@ it("keeps the sheet a user formula points at, rewrites it, and swaps the others"
   expect(referenced.deleted).toBe(false);
   expect(rerun.fake.actions).toContain("worksheet(Målkoll Indikatorer).getRange().clear(All)");
   expect(JSON.stringify(referenced.valuesFromA1())).toBe(values);
+  expect(referenced.pageBreaks).toEqual(planned.breaks);
+  expect([...referenced.rowHeights].sort(([a], [b]) => a - b)).toEqual(
+    planned.heights.sort(([a], [b]) => a - b),
+  );
+  expect([...referenced.columnWidths].sort(([a], [b]) => a - b)).toEqual(
+    planned.widths.sort(([a], [b]) => a - b),
+  );
   expect(referenced.visibility).toBe("Visible");
   expect(workbook.sheet("Målkoll Aktiviteter")).not.toBe(other);
   expect(other.deleted).toBe(true);
