@@ -2,13 +2,16 @@ import { readFileSync } from "fs";
 import * as path from "path";
 import { check } from "../../src/engine";
 import type { WorkbookSnapshot } from "../../src/engine/grid";
+import { a1 } from "../../src/engine/grid";
 import { planWrite } from "../../src/engine/plan";
 import { buildReport } from "../../src/engine/report";
 import type { WritePlan } from "../../src/ports/port";
 import { MemoryPort } from "../../src/ports/memory/memoryPort";
+import { OfficePort } from "../../src/ports/office/officePort";
 import { XlsxPort } from "../../src/ports/xlsx";
+import { createFakeExcel } from "../helpers/fakeExcel";
 import type { Rendered, RenderedCell } from "./rendered";
-import { renderedFromMemory, renderedFromXlsx } from "./rendered";
+import { renderedFromMemory, renderedFromOffice, renderedFromXlsx } from "./rendered";
 
 /**
  * One write plan (the bundled sample's report) through every workbook port, each result read back
@@ -16,9 +19,10 @@ import { renderedFromMemory, renderedFromXlsx } from "./rendered";
  * chart colours and flags. The look is described once (src/engine/report/look.ts); a port that
  * decided something of its own would show here.
  *
- * PORTS is a table so more ports join the comparison: the Office port, over the recording fake
- * context (tests/helpers/fakeExcel.ts), goes here once it applies look.ts — a `render` that writes
- * the plan through it and reads the recorded formats back as a `Rendered`.
+ * PORTS is a table so more ports join the comparison: the Office port runs over the recording
+ * fake context (tests/helpers/fakeExcel.ts), seeded with the sample's sheets, and what it recorded
+ * is read back as a `Rendered`. The fake does not calculate, so formula cells are compared by
+ * their formula there, not by the value Excel would compute.
  */
 
 const sample = path.join(__dirname, "..", "..", "samples", "malkoll-exempel.xlsx");
@@ -37,14 +41,49 @@ function severityOf(dxf: string): string {
   return `? ${dxf}`;
 }
 
+/** The same looks as Excel's conditional format sets them: fill colour, the box's line style on all four sides. */
+const EXCEL_LINES: Record<string, string> = { thin: "Continuous", dashed: "Dash", dotted: "Dot" };
+
+function severityOfRule(format: Record<string, unknown>): string {
+  for (const [severity, look] of Object.entries(FLAG_LOOKS))
+    if (
+      format["fill.color"] === `#${look.fill}` &&
+      ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"].every(
+        (edge) => format[`borders.${edge}.style`] === EXCEL_LINES[look.border],
+      )
+    )
+      return severity;
+  return `? ${JSON.stringify(format)}`;
+}
+
 interface PortUnderTest {
   name: string;
+  /** Whether formula cells hold their computed values (the recording fake computes none). */
+  calculates: boolean;
   render(bytes: Uint8Array, snapshot: WorkbookSnapshot, plan: WritePlan, sheets: string[]): Promise<Rendered>;
+}
+
+const VISIBILITY = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
+
+/** A fake Excel holding the snapshot's sheets, as the user's workbook would be open in Excel. */
+function fakeExcelOf(snapshot: WorkbookSnapshot) {
+  return createFakeExcel({
+    name: snapshot.name,
+    sheets: snapshot.sheets.map((s) => ({
+      name: s.name,
+      visibility: VISIBILITY[s.visibility],
+      origin: a1(s.originRow, s.originCol),
+      values: s.values,
+      formats: s.formats,
+      formulas: s.formulas?.map((row) => row.map((f) => (f ? `=${f}` : null))),
+    })),
+  });
 }
 
 const PORTS: PortUnderTest[] = [
   {
     name: "memory",
+    calculates: true,
     async render(_bytes, snapshot, plan, sheets) {
       const port = new MemoryPort(snapshot);
       await port.write(plan);
@@ -53,10 +92,26 @@ const PORTS: PortUnderTest[] = [
   },
   {
     name: "xlsx",
+    calculates: true,
     async render(bytes, _snapshot, plan, sheets) {
       const port = await XlsxPort.fromBuffer(bytes, "malkoll-exempel.xlsx");
       await port.write(plan);
       return renderedFromXlsx(port.buffer, sheets, severityOf);
+    },
+  },
+  {
+    name: "office",
+    calculates: false,
+    async render(_bytes, snapshot, plan, sheets) {
+      const { context, workbook } = fakeExcelOf(snapshot);
+      const port = new OfficePort(context, {
+        isSetSupported: () => true,
+        hostInfo: { host: "Excel", platform: "OfficeOnline", version: "16.0" },
+        now: () => new Date("2021-09-15T10:00:00Z"),
+      });
+      await port.read();
+      await port.write(plan);
+      return renderedFromOffice(workbook, sheets, severityOfRule);
     },
   },
 ];
@@ -82,6 +137,8 @@ function cell(port: string, sheet: string, address: string): RenderedCell {
   return found;
 }
 
+const calculatesIn = (port: string): boolean => PORTS.find((p) => p.name === port)!.calculates;
+
 /** The address of the first cell on a sheet whose value is `value`. */
 function find(sheet: string, value: string): string {
   const cells = rendered.get("memory")!.sheets[sheet].cells;
@@ -90,16 +147,19 @@ function find(sheet: string, value: string): string {
   return address;
 }
 
-describe.each(PORTS.slice(1).map((p) => p.name))(
-  "the %s port renders the plan as the memory port does",
-  (name) => {
+describe.each(PORTS.slice(1))(
+  "the $name port renders the plan as the memory port does",
+  ({ name, calculates }) => {
     test.each(["indikatorer", "maluppfyllelse", "driftbudget", "avvikelser", "aktiviteter"])("%s", (key) => {
       const sheet = plan.sheets.find((s) => s.spec.key === key)!.name;
       const reference = rendered.get("memory")!.sheets[sheet];
       const other = rendered.get(name)!.sheets[sheet];
       expect(Object.keys(other.cells).sort()).toEqual(Object.keys(reference.cells).sort());
-      for (const address of Object.keys(reference.cells))
-        expect([address, other.cells[address]]).toEqual([address, reference.cells[address]]);
+      for (const address of Object.keys(reference.cells)) {
+        const expected = reference.cells[address];
+        const comparable = !calculates && expected.formula !== null ? { ...expected, value: null } : expected;
+        expect([address, other.cells[address]]).toEqual([address, comparable]);
+      }
       const { cells: _a, ...layout } = other;
       const { cells: _b, ...expected } = reference;
       expect(layout).toEqual(expected);
@@ -142,8 +202,13 @@ describe.each(PORTS.map((p) => p.name))("the %s port applies the one look", (nam
   test("numbers right-aligned in the report's formats; totals bold with a rule above; varav italic", () => {
     const sheet = sheetNamed("driftbudget");
     const total = Number(find(sheet, "Totalt").slice(1));
-    expect(cell(name, sheet, `B${total}`)).toMatchObject({
-      value: 2435.3,
+    const sum = cell(name, sheet, `B${total}`);
+    // Without calculation (the recording fake) the cell holds what Excel reads 2 435,3 from: the
+    // sample's own total.
+    expect(calculatesIn(name) ? sum.value : sum.formula).toEqual(
+      calculatesIn(name) ? 2435.3 : "'Driftbudget'!B33",
+    );
+    expect(sum).toMatchObject({
       look: {
         numberFormat: "#,##0.0",
         horizontal: "right",

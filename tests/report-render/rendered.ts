@@ -1,12 +1,15 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { columnLetters } from "../../src/engine/grid";
 import type { CellLook } from "../../src/engine/report/look";
 import type { MemoryPort } from "../../src/ports/memory/memoryPort";
+import type { FakeCell, FakeWorkbook } from "../helpers/fakeExcel";
 
 /**
- * What a port made of a write plan, read back from the port's own result in one shape, so that
- * ports can be compared: each generated sheet's cells (value, formula, link, look), column
- * widths, row heights, merges, page breaks, print title and charts, and the flags on user cells.
+ * What a port made of a write plan, read back from the port's own result in one shape (the memory
+ * port's sheets, the xlsx port's file, the Office port's recording fake), so that ports can be
+ * compared: each generated sheet's cells (value, formula, link, look), column widths, row heights,
+ * merges, page breaks, print title and charts, and the flags on user cells.
  */
 
 export interface RenderedCell {
@@ -271,6 +274,118 @@ export async function renderedFromXlsx(
       if (!m[3].includes("malkoll")) continue;
       const severity = severityOf(dxfs[Number(m[2])]);
       for (const cell of m[1].split(" ")) flags.push(`${name}!${cell} ${severity}`);
+    }
+  }
+  return { sheets, flags: flags.sort() };
+}
+
+/* ---------- the Office port: what the recording fake context recorded ---------- */
+
+/** Points Excel draws one unit of an xlsx column width in (7 px of Calibri 11's digits). */
+const EXCEL_POINTS_PER_WIDTH_UNIT = 5.25;
+
+/** Excel's border line in the look's words (look.ts: thin, dashed, dotted). */
+function lineName(style: unknown, weight: unknown): string {
+  if (style === "Continuous") return weight === "Thin" ? "thin" : `? Continuous ${String(weight)}`;
+  if (style === "Dash") return "dashed";
+  if (style === "Dot") return "dotted";
+  return `? ${String(style)}`;
+}
+
+const hex = (colour: unknown): string | null =>
+  typeof colour === "string" ? colour.replace(/^#/, "").toUpperCase() : null;
+
+function officeLook(cell: FakeCell): CellLook {
+  const style = cell.style ?? {};
+  const line = (edge: string): CellLook["borderTop"] =>
+    style[`borders.${edge}.style`]
+      ? ({
+          style: lineName(style[`borders.${edge}.style`], style[`borders.${edge}.weight`]),
+          colour: hex(style[`borders.${edge}.color`]) ?? "",
+        } as CellLook["borderTop"])
+      : null;
+  // Excel keeps text as typed only under the text format `@` (the xlsx port writes an inline
+  // string under General instead): on a text cell both show the look's General.
+  const format =
+    cell.format && cell.format !== "General" && !(cell.format === "@" && typeof cell.value === "string")
+      ? cell.format
+      : null;
+  return {
+    font: {
+      name: (style["font.name"] as string | undefined) ?? "",
+      size: (style["font.size"] as number | undefined) ?? 0,
+      bold: !!style["font.bold"],
+      italic: !!style["font.italic"],
+      underline: style["font.underline"] === "Single",
+      colour: hex(style["font.color"]) ?? "",
+    },
+    fill: hex(style["fill.color"]),
+    borderTop: line("EdgeTop"),
+    borderBottom: line("EdgeBottom"),
+    horizontal: String(style.horizontalAlignment ?? "").toLowerCase() as CellLook["horizontal"],
+    vertical: String(style.verticalAlignment ?? "").toLowerCase() as CellLook["vertical"],
+    wrap: !!style.wrapText,
+    indent: (style.indentLevel as number | undefined) ?? 0,
+    numberFormat: format,
+  };
+}
+
+const sizes = (byIndex: Map<number, number>, scale = 1): number[] =>
+  Array.from({ length: Math.max(0, ...[...byIndex.keys()].map((i) => i + 1)) }, (_, i) =>
+    round2((byIndex.get(i) ?? 0) / scale),
+  );
+
+/**
+ * The Office port's output as the recording fake holds it. The fake does not calculate, so a
+ * formula cell's value is null (Excel computes it); `severityOf` tells a flag's severity from its
+ * conditional format, as the test states the flag looks.
+ */
+export function renderedFromOffice(
+  workbook: FakeWorkbook,
+  sheetNames: string[],
+  severityOf: (format: Record<string, unknown>) => string,
+): Rendered {
+  const sheets: Record<string, RenderedSheet> = {};
+  for (const name of sheetNames) {
+    const sheet = workbook.sheet(name);
+    const cells: Record<string, RenderedCell> = {};
+    for (const [key, cell] of sheet.cells) {
+      const formula = cell.formula ? cell.formula.replace(/^=/, "") : null;
+      if (cell.value === null && formula === null) continue;
+      const [r, c] = key.split(",").map(Number);
+      const address = `${columnLetters(c + 1)}${r + 1}`;
+      cells[address] = {
+        value: typeof cell.value === "boolean" ? String(cell.value) : cell.value,
+        formula,
+        link: cell.hyperlink?.documentReference ? linkTarget(cell.hyperlink.documentReference) : null,
+        look: officeLook(cell),
+      };
+    }
+    const title = /^\$(\d+):\$\d+$/.exec(sheet.pageLayout.printTitleRows ?? "");
+    sheets[name] = {
+      cells,
+      columnWidths: sizes(sheet.columnWidths, EXCEL_POINTS_PER_WIDTH_UNIT),
+      rowHeights: sizes(sheet.rowHeights),
+      merges: [...sheet.merges].sort(),
+      pageBreaks: [...sheet.pageBreaks],
+      printTitleRow: title ? Number(title[1]) : null,
+      charts: sheet.charts.map((chart) => ({
+        title: chart.title ?? "",
+        categories: localRange(chart.series[0]?.xValues ?? ""),
+        series: chart.series.map((s) => ({
+          name: s.name ?? "",
+          values: localRange(s.values ?? ""),
+          colour: hex(s.format["format.fill.solidColor"]),
+        })),
+      })),
+    };
+  }
+  const flags: string[] = [];
+  for (const sheet of workbook.sheets) {
+    if (sheetNames.includes(sheet.name)) continue;
+    for (const rule of sheet.rules) {
+      if (!rule.formula?.includes("malkoll")) continue;
+      for (const area of rule.areas) flags.push(`${sheet.name}!${area} ${severityOf(rule.format)}`);
     }
   }
   return { sheets, flags: flags.sort() };
