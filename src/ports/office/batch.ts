@@ -156,3 +156,16 @@ function halves(units: Unit[]): Unit[][] | null {
   const parts = units[0]?.split?.() ?? null;
   return parts && parts.length > 1 ? parts.map((part) => [part]) : null;
 }
+
+/** Items per unit where a sheet has many of one small action (merges, page breaks). */
+export const ITEMS_PER_UNIT = 500;
+
+/** `items` in units of at most ITEMS_PER_UNIT, each sized by its items' `bytes` and queued by `queue`. */
+export function itemUnits<T>(items: T[], bytes: (item: T) => number, queue: (items: T[]) => void): Unit[] {
+  const units: Unit[] = [];
+  for (let i = 0; i < items.length; i += ITEMS_PER_UNIT) {
+    const part = items.slice(i, i + ITEMS_PER_UNIT);
+    units.push({ request: part.reduce((n, item) => n + bytes(item), 0), queue: () => queue(part) });
+  }
+  return units;
+}

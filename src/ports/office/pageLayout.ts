@@ -11,7 +11,7 @@
 import { PAGE, printableArea } from "../../engine/report/look";
 import type { SheetSpec } from "../../engine/report/spec";
 import type { Unit } from "./batch";
-import { ACTION_BYTES, actionBytes } from "./batch";
+import { ACTION_BYTES, actionBytes, itemUnits } from "./batch";
 import { widthToPoints } from "./dimensions";
 import type { IsSetSupported } from "./host";
 
@@ -56,12 +56,13 @@ export function footerSections(codes: string): { left: string; center: string; r
 /** A margin in inches (as look.ts and xlsx give it) in points, as Office.js sets it. */
 const marginPoints = (inches: number): number => Math.round(inches * 72 * 100) / 100;
 
-export function pageLayoutUnit(
+/** The page setup, then the manual page breaks (in units of their own: a long sheet has thousands). */
+export function pageLayoutUnits(
   sheet: () => Excel.Worksheet,
   spec: SheetSpec,
   isSetSupported: IsSetSupported,
-): Unit | null {
-  if (!isSetSupported("ExcelApi", "1.9")) return null;
+): Unit[] {
+  if (!isSetSupported("ExcelApi", "1.9")) return [];
   const columns = spec.rows.reduce((w, row) => Math.max(w, row.length), 0);
   const scale = fitScale(spec.columnWidths, columns);
   const titleRow = spec.freezeRows && spec.freezeRows > 0 ? Math.floor(spec.freezeRows) : 0;
@@ -69,8 +70,8 @@ export function pageLayoutUnit(
   const footer = footerSections(PAGE.footer);
   const paper = PAPER[PAGE.paperSize];
   const margins = PAGE.margins;
-  return {
-    request: actionBytes(footer) + (14 + breaks.length) * ACTION_BYTES,
+  const setup: Unit = {
+    request: actionBytes(footer) + 16 * ACTION_BYTES,
     queue() {
       const worksheet = sheet();
       worksheet.showGridlines = false;
@@ -89,7 +90,15 @@ export function pageLayoutUnit(
       page.rightFooter = footer.right;
       layout.zoom = { scale };
       if (titleRow > 0) layout.setPrintTitleRows(`$${titleRow}:$${titleRow}`);
-      for (const row of breaks) worksheet.horizontalPageBreaks.add(`A${row}`);
     },
   };
+  const pageBreaks = itemUnits(
+    breaks.map((row) => `A${row}`),
+    (cell) => actionBytes(cell),
+    (cells) => {
+      const collection = sheet().horizontalPageBreaks;
+      for (const cell of cells) collection.add(cell);
+    },
+  );
+  return [setup, ...pageBreaks];
 }

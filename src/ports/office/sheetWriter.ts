@@ -7,13 +7,13 @@
 import { a1, sheetRef } from "../../engine/grid";
 import type { OutCell, SheetSpec } from "../../engine/report/spec";
 import type { Unit } from "./batch";
-import { ACTION_BYTES, actionBytes } from "./batch";
+import { ACTION_BYTES, actionBytes, itemUnits } from "./batch";
 import type { BlockCell } from "./cells";
 import { blockUnits } from "./cells";
 import { chartUnit } from "./chart";
 import type { IsSetSupported } from "./host";
 import { columnWidthUnit, rowHeightUnits } from "./dimensions";
-import { pageLayoutUnit } from "./pageLayout";
+import { pageLayoutUnits } from "./pageLayout";
 import { styleUnits } from "./styles";
 
 export interface SpecWork {
@@ -57,16 +57,17 @@ export function specWork(
   const widths = columnWidthUnit(sheet, spec);
   if (widths) units.push(widths);
   units.push(...rowHeightUnits(sheet, spec));
-  const merges = spec.merges ?? [];
-  if (merges.length > 0)
-    units.push({
-      request: merges.reduce((n, m) => n + actionBytes(m), 0),
-      queue() {
+  // Two actions a merge: the range, and merging it.
+  units.push(
+    ...itemUnits(
+      spec.merges ?? [],
+      (merge) => 2 * actionBytes(merge),
+      (merges) => {
         for (const merge of merges) sheet().getRange(merge).merge(false);
       },
-    });
-  const layout = pageLayoutUnit(sheet, spec, isSetSupported);
-  if (layout) units.push(layout);
+    ),
+  );
+  units.push(...pageLayoutUnits(sheet, spec, isSetSupported));
   for (const chart of spec.charts ?? []) {
     const unit = chartUnit(sheet, chart, spec);
     if (unit) units.push(unit);

@@ -75,3 +75,26 @@ it("sizes a write by everything it sends: whole formula rows, formats and values
   measured.forEach((bytes, i) => expect(bytes).toBeLessThanOrEqual(estimated[i] * 1.03 + 2048));
   expect(port.lastRun.retries).toBe(0);
 });
+
+it("sizes merges and page breaks too: an Analys row merged under each of 12 000 indicators", async () => {
+  const rows: (OutCell | null)[][] = [];
+  const merges: string[] = [];
+  for (let r = 1; r <= 24000; r++) {
+    rows.push(
+      r % 2 ? [{ value: `Indikator ${r}` }, { value: r, format: "0" }, null] : [{ value: `Analys ${r}` }],
+    );
+    if (r % 2 === 0) merges.push(`A${r}:C${r}`);
+  }
+  const pageBreaks = Array.from({ length: 800 }, (_, i) => 30 * (i + 1) + 1);
+  const spec: SheetSpec = { key: "indikatorer", rows, columnWidths: [40, 10, 10], merges, pageBreaks };
+  const { context, fake, workbook } = createFakeExcel({ sheets: [userSheet] });
+  const port = webPort(context);
+  await port.write(emptyPlan({ sheets: [{ spec, name: "Målkoll Indikatorer", replaces: false }] }));
+  const measured = fake.syncs.map((s) => s.bytes);
+  measured.forEach((bytes, i) =>
+    expect(bytes).toBeLessThanOrEqual(port.lastRun.requestBytes[i] * 1.03 + 2048),
+  );
+  expect(port.lastRun.retries).toBe(0);
+  expect(workbook.sheet("Målkoll Indikatorer").merges).toHaveLength(12000);
+  expect(workbook.sheet("Målkoll Indikatorer").pageBreaks).toEqual(pageBreaks);
+});
