@@ -17,30 +17,47 @@ function notLoaded(what: string): never {
 /** Excel's paper sizes (Excel.PaperType) that a test may meet. */
 const PAPER_TYPES = new Set(["Letter", "Legal", "A3", "A4", "A5"]);
 
-/** `headersFooters.defaultForAllPages`: the six parts, each set on its own. */
-class FakeHeaderFooter {
-  constructor(private readonly set: (part: string, value: string) => void) {}
-  get leftFooter(): string {
-    return notLoaded("headerFooter.leftFooter");
-  }
-  set leftFooter(value: string) {
-    this.set("leftFooter", value);
-  }
-  get centerFooter(): string {
-    return notLoaded("headerFooter.centerFooter");
-  }
-  set centerFooter(value: string) {
-    this.set("centerFooter", value);
-  }
-  get rightFooter(): string {
-    return notLoaded("headerFooter.rightFooter");
-  }
-  set rightFooter(value: string) {
-    this.set("rightFooter", value);
-  }
+/**
+ * Properties Office.js only lets the port set here: reading one without a load throws, setting it
+ * calls `set` on the object (which queues the action).
+ */
+function setOnly<T>(
+  target: object,
+  names: string[],
+  set: (self: T, name: string, value: never) => void,
+): void {
+  for (const name of names)
+    Object.defineProperty(target, name, {
+      get: () => notLoaded(name),
+      set(this: T, value: never) {
+        set(this, name, value);
+      },
+    });
 }
 
+/** `headersFooters.defaultForAllPages`: each part set on its own. */
+class FakeHeaderFooter {
+  declare leftFooter: string;
+  declare centerFooter: string;
+  declare rightFooter: string;
+  constructor(readonly record: (part: string, value: string) => void) {}
+}
+setOnly<FakeHeaderFooter>(
+  FakeHeaderFooter.prototype,
+  ["leftFooter", "centerFooter", "rightFooter"],
+  (self, part, value) => self.record(part, value),
+);
+
 export class FakePageLayoutProxy {
+  declare leftMargin: number;
+  declare rightMargin: number;
+  declare topMargin: number;
+  declare bottomMargin: number;
+  declare headerMargin: number;
+  declare footerMargin: number;
+  declare orientation: string;
+  declare paperSize: string;
+  declare zoom: Zoom;
   readonly headersFooters: { defaultForAllPages: FakeHeaderFooter };
   constructor(
     private readonly ctx: FakeContext,
@@ -56,89 +73,15 @@ export class FakePageLayoutProxy {
     };
   }
 
-  private record(path: string, value: unknown, apply: (layout: FakePageLayout) => void): void {
+  record(path: string, value: unknown, apply: (layout: FakePageLayout) => void): void {
     this.ctx.enqueue(`${this.describe()}.${path}`, value, () => apply(this.sheet().pageLayout));
   }
 
-  private margin(side: string, value: number): void {
-    this.record(`${side}Margin`, value, (layout) => {
-      if (!(value >= 0)) throw new FakeOfficeError("InvalidArgument", `A margin of ${value} points.`);
-      layout.margins = { ...layout.margins, [side]: value };
-    });
+  /** Fit-to-pages is only applied while the Page Layout tab shows (OfficeDev/office-js#1860). */
+  get pageLayoutTabShown(): boolean {
+    return this.ctx.data.pageLayoutTabShown;
   }
 
-  get orientation(): string {
-    return notLoaded("pageLayout.orientation");
-  }
-  set orientation(value: string) {
-    this.record("orientation", value, (layout) => {
-      if (value !== "Landscape" && value !== "Portrait")
-        throw new FakeOfficeError("InvalidArgument", `No orientation ${value}.`);
-      layout.orientation = value;
-    });
-  }
-  get paperSize(): string {
-    return notLoaded("pageLayout.paperSize");
-  }
-  set paperSize(value: string) {
-    this.record("paperSize", value, (layout) => {
-      if (!PAPER_TYPES.has(value)) throw new FakeOfficeError("InvalidArgument", `No paper size ${value}.`);
-      layout.paperSize = value;
-    });
-  }
-  get leftMargin(): number {
-    return notLoaded("pageLayout.leftMargin");
-  }
-  set leftMargin(value: number) {
-    this.margin("left", value);
-  }
-  get rightMargin(): number {
-    return notLoaded("pageLayout.rightMargin");
-  }
-  set rightMargin(value: number) {
-    this.margin("right", value);
-  }
-  get topMargin(): number {
-    return notLoaded("pageLayout.topMargin");
-  }
-  set topMargin(value: number) {
-    this.margin("top", value);
-  }
-  get bottomMargin(): number {
-    return notLoaded("pageLayout.bottomMargin");
-  }
-  set bottomMargin(value: number) {
-    this.margin("bottom", value);
-  }
-  get headerMargin(): number {
-    return notLoaded("pageLayout.headerMargin");
-  }
-  set headerMargin(value: number) {
-    this.margin("header", value);
-  }
-  get footerMargin(): number {
-    return notLoaded("pageLayout.footerMargin");
-  }
-  set footerMargin(value: number) {
-    this.margin("footer", value);
-  }
-  get zoom(): Zoom {
-    return notLoaded("pageLayout.zoom");
-  }
-  set zoom(value: Zoom) {
-    this.record("zoom", value, (layout) => {
-      // OfficeDev/office-js#1860: fit-to-pages is only applied while the Page Layout tab shows.
-      const fit = value.horizontalFitToPages !== undefined || value.verticalFitToPages !== undefined;
-      if (fit && !this.ctx.data.pageLayoutTabShown) {
-        if (value.scale !== undefined) layout.zoom = { scale: value.scale };
-        return;
-      }
-      // "Print page scale value can be between 10 and 400."
-      if (value.scale !== undefined && !(value.scale >= 10 && value.scale <= 400))
-        throw new FakeOfficeError("InvalidArgument", `A print scale of ${value.scale} %.`);
-      layout.zoom = { ...value };
-    });
-  }
   setPrintTitleRows(address: string): void {
     this.record("setPrintTitleRows", address, (layout) => {
       parseArea(address);
@@ -146,6 +89,43 @@ export class FakePageLayoutProxy {
     });
   }
 }
+
+const MARGINS = ["left", "right", "top", "bottom", "header", "footer"];
+setOnly<FakePageLayoutProxy>(
+  FakePageLayoutProxy.prototype,
+  MARGINS.map((side) => `${side}Margin`),
+  (self, name, value: number) =>
+    self.record(name, value, (layout) => {
+      if (!(value >= 0)) throw new FakeOfficeError("InvalidArgument", `A margin of ${value} points.`);
+      layout.margins = { ...layout.margins, [name.replace(/Margin$/, "")]: value };
+    }),
+);
+setOnly<FakePageLayoutProxy>(FakePageLayoutProxy.prototype, ["orientation"], (self, name, value: string) =>
+  self.record(name, value, (layout) => {
+    if (value !== "Landscape" && value !== "Portrait")
+      throw new FakeOfficeError("InvalidArgument", `No orientation ${value}.`);
+    layout.orientation = value;
+  }),
+);
+setOnly<FakePageLayoutProxy>(FakePageLayoutProxy.prototype, ["paperSize"], (self, name, value: string) =>
+  self.record(name, value, (layout) => {
+    if (!PAPER_TYPES.has(value)) throw new FakeOfficeError("InvalidArgument", `No paper size ${value}.`);
+    layout.paperSize = value;
+  }),
+);
+setOnly<FakePageLayoutProxy>(FakePageLayoutProxy.prototype, ["zoom"], (self, name, value: Zoom) =>
+  self.record(name, value, (layout) => {
+    const fit = value.horizontalFitToPages !== undefined || value.verticalFitToPages !== undefined;
+    if (fit && !self.pageLayoutTabShown) {
+      if (value.scale !== undefined) layout.zoom = { scale: value.scale };
+      return;
+    }
+    // "Print page scale value can be between 10 and 400."
+    if (value.scale !== undefined && !(value.scale >= 10 && value.scale <= 400))
+      throw new FakeOfficeError("InvalidArgument", `A print scale of ${value.scale} %.`);
+    layout.zoom = { ...value };
+  }),
+);
 
 /** `worksheet.horizontalPageBreaks`: manual breaks, each before the top-left cell of its range. */
 export class FakePageBreaks {
