@@ -16,13 +16,13 @@ export function rangeValues(spec: SheetSpec, range: string): (string | number | 
 }
 
 /** A whole-number step for a count axis up to `max`, about five to ten steps. */
-export function countStep(max: number): number {
+function countStep(max: number): number {
   for (const step of [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000]) if (max / step <= 10) return step;
   return 10 ** Math.ceil(Math.log10(Math.max(1, max / 10)));
 }
 
 /** The largest bar: the sum of a category's values when stacked, else the largest value. */
-export function largestBar(chart: ChartSpec, spec: SheetSpec): number {
+function largestBar(chart: ChartSpec, spec: SheetSpec): number {
   const columns = chart.series.map((s) => rangeValues(spec, s.values));
   const n = Math.max(0, ...columns.map((c) => c.length));
   let max = 0;

@@ -10,11 +10,11 @@
  *   the sheets, the last reads the lease back) + 1 swap + 1 flags. Without new sheets (settings,
  *   clearing flags): 1 check + 1 commit (+ 1 when flags are removed).
  * - select(): 1.
- * No domain logic lives here: layout comes from the SheetSpec and look.ts, names from the plan. The module map:
- * read.ts (reading), write.ts (write order), journal.ts + recover.ts (interrupted writes),
- * sheetWriter.ts / cells.ts / styles.ts / dimensions.ts / chart.ts / pageLayout.ts (one generated
- * sheet, in the look of look.ts and the page the report stage planned),
- * flags.ts (flags), selfTest.ts (the probes behind "Testa mot Excel").
+ * No domain logic lives here: layout comes from the SheetSpec and look.ts, names from the plan.
+ * The module map: read.ts (reading), write.ts (write order), journal.ts + recover.ts (interrupted
+ * writes), sheetWriter.ts / cells.ts / styles.ts / dimensions.ts / chart.ts / pageLayout.ts (one
+ * generated sheet, in the look of look.ts and the page the report stage planned), flags.ts (flags),
+ * selfTest.ts (the probes behind "Testa mot Excel").
  */
 import type { CellValue, WorkbookSnapshot } from "../../engine/grid";
 import { STATE_SHEET } from "../../engine/report/spec";
