@@ -41,7 +41,7 @@ function severityOf(dxf: string): string {
   return `? ${dxf}`;
 }
 
-/** The same looks as Excel's conditional format sets them: fill colour, the box's line style on all four sides. */
+/** The same flag looks as Excel's conditional format holds them: fill, the box's line on each side. */
 const EXCEL_LINES: Record<string, string> = { thin: "Continuous", dashed: "Dash", dotted: "Dot" };
 
 function severityOfRule(format: Record<string, unknown>): string {
