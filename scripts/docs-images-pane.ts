@@ -5,7 +5,7 @@
  * Builds the pages (webpack --mode production) and photographs the playground (the same App as in
  * Excel, over the bundled T2 2021 excerpt) in Debian's Chromium, served on 127.0.0.1 only.
  *
- * Usage: npm run docs:images
+ * One of the steps of `npm run docs:images` (scripts/docs-images.ts).
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
@@ -17,22 +17,27 @@ import { CHROMIUM_ARGS, findChromium, serveStatic } from "./chromium";
 
 const ROOT = repoRoot(); // from scripts/ or lib/scripts/
 const DIST = path.join(ROOT, "dist");
-const OUT = path.join(ROOT, "docs", "images");
 const WIDTH = 350;
 const HEIGHT = 760;
 
 const STEPS = ["las-in", "kontrollera", "skapa-tabeller", "installningar"];
 
-async function photograph(browser: Browser, url: string, theme: "light" | "dark"): Promise<void> {
+async function photograph(
+  browser: Browser,
+  url: string,
+  theme: "light" | "dark",
+  out: string,
+): Promise<string[]> {
+  const files: string[] = [];
   const page = await browser.newPage({ viewport: { width: WIDTH + 400, height: HEIGHT } });
   await page.goto(`${url}/playground.html?theme=${theme}&width=${WIDTH}`);
   const pane = page.getByTestId("pane");
   const save = async (step: number) => {
     await page.mouse.move(WIDTH + 200, HEIGHT - 10); // no hover state in the picture
     await page.waitForTimeout(400); // let Fluent's colour transitions settle
-    const file = path.join(OUT, `pane-${step + 1}-${STEPS[step]}-${theme}.png`);
+    const file = path.join(out, `pane-${step + 1}-${STEPS[step]}-${theme}.png`);
     await pane.screenshot({ path: file });
-    console.log(`  ${path.relative(ROOT, file)}`);
+    files.push(file);
   };
 
   await pane.getByRole("button", { name: "Läs in arbetsboken" }).click();
@@ -53,41 +58,29 @@ async function photograph(browser: Browser, url: string, theme: "light" | "dark"
   await pane.getByRole("button", { name: "Spara inställningar" }).waitFor();
   await save(3);
   await page.close();
+  return files;
 }
 
-async function main(): Promise<void> {
+/** Builds the pages and photographs the pane's four steps, light and dark; returns the files. */
+export async function paneImages(imagesDir: string): Promise<string[]> {
   const executablePath = findChromium();
-  if (!executablePath) {
-    console.error("Chromium saknas / Chromium is missing: sudo apt-get install chromium");
-    process.exitCode = 1;
-    return;
-  }
-  console.log("Bygger / building (webpack --mode production) …");
+  if (!executablePath)
+    throw new Error("Chromium saknas / Chromium is missing: sudo apt-get install chromium");
   execFileSync(
     process.execPath,
     [path.join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production"],
-    {
-      cwd: ROOT,
-      stdio: "ignore",
-    },
+    { cwd: ROOT, stdio: "ignore" },
   );
-  fs.mkdirSync(OUT, { recursive: true });
+  fs.mkdirSync(imagesDir, { recursive: true });
   const server = await serveStatic(DIST);
-  const browser = await chromium.launch({
-    executablePath,
-    args: CHROMIUM_ARGS,
-    headless: true,
-  });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
   try {
-    console.log("Aktivitetsfönstrets fyra steg / the task pane's four steps:");
-    for (const theme of ["light", "dark"] as const) await photograph(browser, server.url, theme);
+    const files: string[] = [];
+    for (const theme of ["light", "dark"] as const)
+      files.push(...(await photograph(browser, server.url, theme, imagesDir)));
+    return files;
   } finally {
     await browser.close();
     await server.close();
   }
 }
-
-main().catch((err) => {
-  console.error(err);
-  process.exitCode = 1;
-});

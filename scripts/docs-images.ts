@@ -1,7 +1,7 @@
 /**
  * `npm run docs:images`: the pictures in the README, made from what Målkoll writes. Runs a list of
- * steps; each writes PNG files into docs/images/ and returns them. To add pictures (e.g. of the task
- * pane), add a step to STEPS.
+ * steps; each writes PNG files into docs/images/ and returns them. To add pictures, add a step to
+ * STEPS. The task pane step photographs the playground in Chromium (scripts/docs-images-pane.ts).
  *
  * The report step runs `generate` on a bundled sample, prints the result with LibreOffice
  * (recalculating every formula, sv-SE, a throwaway profile) and keeps the first page of each
@@ -17,6 +17,7 @@ import { XlsxPort } from "../src/ports/xlsx";
 import { convertWithLibreOffice, LIBREOFFICE_MISSING, sofficeBinary } from "../tests/helpers/libreoffice";
 import { repoRoot } from "../tests/helpers/seedGrid";
 import { footerSheet, pageToPng, pdfPages } from "../tests/report-render/pdfPages";
+import { paneImages } from "./docs-images-pane";
 
 export interface StepContext {
   root: string;
@@ -42,6 +43,9 @@ function reportPages(sample: string, options: CheckOptions, prefix: string, keys
   return {
     name: `utskrivna sidor: ${sample}`,
     async run({ root, imagesDir, workDir }) {
+      if (!sofficeBinary()) throw new Error(LIBREOFFICE_MISSING);
+      requireProgram("pdftoppm", "apt-get install poppler-utils");
+      requireProgram("pdftotext", "apt-get install poppler-utils");
       const port = await XlsxPort.open(path.join(root, sample));
       const { plan } = await runGenerate(port, {
         ...options,
@@ -66,6 +70,7 @@ function reportPages(sample: string, options: CheckOptions, prefix: string, keys
 }
 
 export const STEPS: Step[] = [
+  { name: "task pane (Chromium, 350 px)", run: (ctx) => paneImages(ctx.imagesDir) },
   reportPages(path.join("samples", "malkoll-exempel.xlsx"), {}, "rapport"),
   reportPages(
     path.join("samples", "plan", "hagersten-alvsjo-vp-2022.xlsx"),
@@ -84,9 +89,6 @@ function requireProgram(name: string, hint: string): void {
 }
 
 export async function main(): Promise<void> {
-  if (!sofficeBinary()) throw new Error(LIBREOFFICE_MISSING);
-  requireProgram("pdftoppm", "apt-get install poppler-utils");
-  requireProgram("pdftotext", "apt-get install poppler-utils");
   const root = repoRoot();
   const imagesDir = path.join(root, "docs", "images");
   mkdirSync(imagesDir, { recursive: true });
