@@ -37,6 +37,19 @@ export interface SheetGrid {
   merges?: string[];
 }
 
+/**
+ * One cell as the engine carries it from the port's grid through recognition into the model: what
+ * it holds, the number format it is shown with (so `0.04` under `0.0 %` reads as `4,0 %`, one
+ * decimal), and where it is. Nothing after recognition goes back to the grid for a cell.
+ */
+export interface SourceCell {
+  value: CellValue;
+  /** Number format code, or null for General. */
+  format: string | null;
+  /** A1 address on its sheet. */
+  address: string;
+}
+
 export interface WorkbookSnapshot {
   /** File name or workbook title, for reports. */
   name: string;
@@ -65,8 +78,16 @@ export function isExcelError(value: CellValue): value is string {
   return typeof value === "string" && EXCEL_ERRORS.has(value.trim().toUpperCase());
 }
 
+/** Letters of the first columns, made once: addresses are built for every recognised cell. */
+const LETTERS: string[] = [];
+
 /** Column number (1-based) to letters: 1 → A, 28 → AB. */
 export function columnLetters(col: number): string {
+  if (col > 0 && col <= 702 && (col | 0) === col) return (LETTERS[col] ??= lettersOf(col));
+  return lettersOf(col);
+}
+
+function lettersOf(col: number): string {
   let n = col;
   let out = "";
   while (n > 0) {
@@ -165,6 +186,11 @@ export function formatAt(sheet: SheetGrid, row: number, col: number): string | n
   return r[col - sheet.originCol] ?? null;
 }
 
+/** The cell at an absolute 1-based position, with its format and address. */
+export function sourceCell(sheet: SheetGrid, row: number, col: number): SourceCell {
+  return { value: cellAt(sheet, row, col), format: formatAt(sheet, row, col), address: a1(row, col) };
+}
+
 export function formulaAt(sheet: SheetGrid, row: number, col: number): string | null {
   const r = sheet.formulas?.[row - sheet.originRow];
   if (!r) return null;
@@ -188,6 +214,13 @@ export function lastCol(sheet: SheetGrid): number {
     widths.set(sheet.values, known);
   }
   return sheet.originCol + known.width - 1;
+}
+
+/** Whether {@link textOf} gives a non-empty text, without stringifying numbers. */
+export function hasText(value: CellValue): boolean {
+  if (value === null) return false;
+  if (typeof value !== "string") return true;
+  return textOf(value) !== "";
 }
 
 /** A cell's text, trimmed, or "" for empty/non-text. Numbers and booleans are stringified. */

@@ -18,7 +18,7 @@ const table: RecognisedTable = {
     { col: 2, header: "Periodens utfall", role: "outcome" },
     { col: 3, header: "Konstig", role: null },
   ],
-  rows: [{ row: 11, values: [], analysis: null, continuedFrom: [] }],
+  rows: [{ row: 11, cells: [], analysis: null, continuedFrom: [] }],
   title: "",
   amountUnit: null,
   fromListObject: false,

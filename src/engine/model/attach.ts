@@ -1,8 +1,13 @@
-import type { WorkbookSnapshot } from "../grid";
-import { cellAt, parseA1, textOf } from "../grid";
+import { parseA1 } from "../grid";
 import { splitNumber } from "../recognise/goals";
-import { cleanText, matchKey } from "../parse/text";
+import { matchKey } from "../parse/text";
 import type { Activity, Goal, GoalLevel, Indicator } from "./types";
+
+/** The text of a row's `Mål` cell (cleaned, never empty) and where it is. */
+export interface GoalCell {
+  text: string;
+  address: string;
+}
 
 const BLOCK_LEVELS: GoalLevel[] = ["inriktningsmal", "kf-mal"];
 
@@ -14,10 +19,10 @@ const BLOCK_LEVELS: GoalLevel[] = ["inriktningsmal", "kf-mal"];
  *   the block owns the evidence since the KF mål heading (DOMAIN.md, 004 lines 389–470).
  */
 export function assignGoals(
-  snapshot: WorkbookSnapshot,
   goals: Goal[],
   indicators: Indicator[],
   activities: Activity[],
+  goalCells: Map<Indicator | Activity, GoalCell>,
 ): void {
   const headings = new Set(goals.map((g) => g.id));
   const bySheet = new Map<string, Goal[]>();
@@ -28,14 +33,14 @@ export function assignGoals(
   }
   for (const list of bySheet.values()) list.sort((a, b) => a.row - b.row);
 
-  for (const item of [...indicators, ...activities]) {
-    const named = item.cells.goal ? goalFromColumn(snapshot, goals, item.sheet, item.cells.goal) : undefined;
-    if (named !== undefined) {
-      item.goal = named;
-      continue;
-    }
-    item.goal = goalByPosition(bySheet.get(item.sheet) ?? [], item.row);
-  }
+  const attach = (item: Indicator | Activity): void => {
+    const named = goalCells.get(item);
+    item.goal = named
+      ? goalFromColumn(goals, item.sheet, named)
+      : goalByPosition(bySheet.get(item.sheet) ?? [], item.row);
+  };
+  for (const item of indicators) attach(item);
+  for (const item of activities) attach(item);
   // A Mål column may name `1.4.2` before it names `1.4`: link parents once every goal exists.
   for (const goal of goals)
     if (!headings.has(goal.id) && goal.parent === null) goal.parent = parentByNumber(goals, goal.number);
@@ -69,17 +74,9 @@ const LEVEL_BY_DEPTH: GoalLevel[] = ["inriktningsmal", "kf-mal", "namndmal", "en
  * heading, or the first cell that carried it), else a new goal whose id is this cell. A number's
  * depth gives the level (two parts: KF mål; three: nämndmål).
  */
-function goalFromColumn(
-  snapshot: WorkbookSnapshot,
-  goals: Goal[],
-  sheetName: string,
-  address: string,
-): string | null | undefined {
-  const sheet = snapshot.sheets.find((s) => s.name === sheetName);
-  const pos = parseA1(address);
-  if (!sheet || !pos) return undefined;
-  const text = cleanText(textOf(cellAt(sheet, pos.row, pos.col)));
-  if (!text) return undefined;
+function goalFromColumn(goals: Goal[], sheetName: string, named: GoalCell): string {
+  const { text, address } = named;
+  const pos = parseA1(address)!;
   const rest = text.replace(GOAL_LABEL, "");
   const bare = BARE_NUMBER.exec(rest);
   const { number, title } = bare ? { number: bare[1], title: "" } : splitNumber(rest);

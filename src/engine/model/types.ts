@@ -52,6 +52,10 @@ export type KfStatus = IndicatorStatus | "not-comparable";
 /** The figure a status was judged on: the outcome, the full-year forecast, or none. */
 export type StatusBasis = "outcome" | "forecast";
 
+/** An indicator's figures: what it measured and what it aims at. */
+export type IndicatorFigure =
+  "outcome" | "outcomeMen" | "outcomeWomen" | "previous" | "forecast" | "target" | "kfTarget";
+
 /** Where each field of a row came from (A1 addresses on the row's sheet). */
 export type CellRefs = Partial<Record<string, string>>;
 
@@ -94,6 +98,11 @@ export interface Indicator {
     target: string | null;
     kfTarget: string | null;
   };
+  /**
+   * Addition: the decimals each figure is shown with in the source (`4,0 %`, or 0.04 formatted
+   * `0.0 %`: 1), so the generated tables show it the same way. Absent for a figure without a value.
+   */
+  decimals?: Partial<Record<IndicatorFigure, number>>;
 }
 
 export interface Activity {

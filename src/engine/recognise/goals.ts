@@ -1,5 +1,5 @@
 import type { SheetGrid } from "../grid";
-import { a1, textOf } from "../grid";
+import { a1, hasText, textOf } from "../grid";
 import { parseAssessment } from "../parse/assessment";
 import { distance } from "fastest-levenshtein";
 import { cleanText, matchKey, stripTags } from "../parse/text";
@@ -72,8 +72,8 @@ export function firstCell(sheet: SheetGrid, rowIndex: number): { col: number; te
   const row = sheet.values[rowIndex];
   if (!row) return null;
   for (let i = 0; i < row.length; i++) {
-    const text = textOf(row[i]);
-    if (text) return { col: sheet.originCol + i, text };
+    if (!hasText(row[i])) continue;
+    return { col: sheet.originCol + i, text: textOf(row[i]) };
   }
   return null;
 }
@@ -82,7 +82,7 @@ export function nonEmptyCount(sheet: SheetGrid, rowIndex: number): number {
   const row = sheet.values[rowIndex];
   if (!row) return 0;
   let n = 0;
-  for (const v of row) if (textOf(v)) n++;
+  for (let i = 0; i < row.length; i++) if (hasText(row[i])) n++;
   return n;
 }
 

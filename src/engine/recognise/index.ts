@@ -27,7 +27,7 @@ export function recognise(snapshot: WorkbookSnapshot, mappings: MappingOverride[
     const col = table.columns.find((c) => c.role === "period")?.col;
     if (col === undefined) continue;
     for (const row of table.rows) {
-      const text = textOf(row.values[col - table.firstCol]);
+      const text = textOf(row.cells[col - table.firstCol]?.value ?? null);
       if (text) out.periodCells.push({ sheet: table.sheet, cell: a1(row.row, col), text });
     }
   }

@@ -1,5 +1,5 @@
-import type { CellValue, SheetGrid } from "../grid";
-import { a1, cellAt, isExcelError, lastCol, textOf } from "../grid";
+import type { CellValue, SheetGrid, SourceCell } from "../grid";
+import { a1, cellAt, hasText, isExcelError, lastCol, sourceCell, textOf } from "../grid";
 import { parseNumberText } from "../parse/quantity";
 import { matchKey } from "../parse/text";
 import { amountUnitOf, budgetRole, goalTableRole, headerKey } from "./headers";
@@ -25,35 +25,77 @@ export function readHeaderRow(
 ): HeaderCandidate | null {
   const from = colFrom ?? sheet.originCol;
   const to = colTo ?? lastCol(sheet);
-  const cells: { col: number; text: string }[] = [];
+  // Every row of a table is tried as a repeated header: a first pass rejects most without
+  // building anything (a header holds only text, and its first text starts a header).
+  let texts = 0;
+  let first = "";
   for (let c = from; c <= to; c++) {
     const v = cellAt(sheet, row, c);
     if (typeof v !== "string") {
-      if (v !== null && colFrom === undefined) return null; // a header row holds text only
+      if (v !== null && colFrom === undefined) return null;
       continue;
     }
     const text = textOf(v);
     if (!text) continue;
     if (text.length > MAX_HEADER_CELL) return null;
-    cells.push({ col: c, text });
+    if (texts++ === 0) {
+      first = text;
+      if (!startsHeader(first)) return null;
+    }
+  }
+  if (texts < 2) return null;
+  const cells: { col: number; text: string }[] = [];
+  for (let c = from; c <= to; c++) {
+    const v = cellAt(sheet, row, c);
+    if (typeof v !== "string") continue;
+    const text = textOf(v);
+    if (text) cells.push({ col: c, text });
   }
   return headerFromCells(row, cells);
+}
+
+/** Whether a header's first text can open one: a name or Mål column, or a budget table's label column. */
+function startsHeader(text: string): boolean {
+  const goal = goalTableRole(text);
+  return goal === "name" || goal === "goal" || budgetLabel(text);
+}
+
+/** A budget table's first column: its label column, or the amounts' unit (`Mnkr`, `Tkr, netto`). */
+function budgetLabel(text: string): boolean {
+  return amountUnitOf(text) !== null || budgetRole(text) === "name";
 }
 
 /** The header that header texts (in column order, each with its sheet column) make, or null. */
 export function headerFromCells(row: number, cells: { col: number; text: string }[]): HeaderCandidate | null {
   if (cells.length < 2) return null;
-
-  const goalRoles = cells.map((c) => goalTableRole(c.text));
-  const nameAt = nameIndex(goalRoles);
-  if (nameAt >= 0 && goalRoles.filter((r, k) => r && k !== nameAt).length >= 1) {
-    return candidate(row, cells, goalRoles, "goal");
-  }
-  const budgetRoles = cells.map((c, i) => (i === 0 && amountUnitOf(c.text) ? "name" : budgetRole(c.text)));
-  if (budgetRoles[0] === "name" && budgetRoles.filter((r) => r && r !== "name").length >= 2) {
+  const goal = goalHeader(row, cells);
+  if (goal) return goal;
+  if (!budgetLabel(cells[0].text)) return null;
+  const budgetRoles = cells.map((c, i) => (i === 0 ? "name" : budgetRole(c.text)));
+  if (budgetRoles.filter((r) => r && r !== "name").length >= 2) {
     return outcomeInForecastsPlace(candidate(row, cells, budgetRoles, "budget"));
   }
   return null;
+}
+
+/**
+ * An indicator or activity table's header: a name column, in flat sheets after at most two Mål
+ * columns, and at least one further known column.
+ */
+function goalHeader(row: number, cells: { col: number; text: string }[]): HeaderCandidate | null {
+  let nameAt = -1;
+  for (let i = 0; i < cells.length && i <= 2; i++) {
+    const role = goalTableRole(cells[i].text);
+    if (role === "name") {
+      nameAt = i;
+      break;
+    }
+    if (role !== "goal") return null;
+  }
+  if (nameAt < 0) return null;
+  const goalRoles = cells.map((c) => goalTableRole(c.text));
+  if (goalRoles.filter((r, k) => r && k !== nameAt).length < 1) return null;
+  return candidate(row, cells, goalRoles, "goal");
 }
 
 /**
@@ -76,12 +118,6 @@ export function outcomeInForecastsPlace(header: HeaderCandidate): HeaderCandidat
 /** `Utfall 2021`, `Utfall helår`, `Bokslut 2021`: a column holding the year's outcome. */
 export function isOutcomeHeader(header: string): boolean {
   return /^(utfall|bokslut)/.test(headerKey(header));
-}
-
-/** Flat sheets put a `Mål` column before the name: the name column, where only Mål columns precede it. */
-function nameIndex(roles: (ColumnRole | null)[]): number {
-  const i = roles.indexOf("name");
-  return i >= 0 && i <= 2 && roles.slice(0, i).every((r) => r === "goal") ? i : -1;
 }
 
 function candidate(
@@ -133,16 +169,17 @@ export function classify(header: HeaderCandidate, title: string, firstLabels: st
 const MAX_BLANK_RUN = 3;
 const PROSE_LENGTH = 90;
 
-function rowValues(sheet: SheetGrid, row: number, firstCol: number, lastColumn: number): CellValue[] {
-  const out: CellValue[] = [];
-  for (let c = firstCol; c <= lastColumn; c++) out.push(cellAt(sheet, row, c));
-  return out;
-}
-
 function isNumericCell(v: CellValue): boolean {
   if (typeof v === "number") return true;
   if (typeof v !== "string") return false;
   return parseNumberText(v) !== null || isExcelError(v);
+}
+
+/** The cells of a row from `firstCol` to `lastColumn`, with their formats and addresses. */
+function rowCells(sheet: SheetGrid, row: number, firstCol: number, lastColumn: number): SourceCell[] {
+  const out: SourceCell[] = [];
+  for (let c = firstCol; c <= lastColumn; c++) out.push(sourceCell(sheet, row, c));
+  return out;
 }
 
 function sameHeader(a: HeaderCandidate, b: HeaderCandidate): boolean {
@@ -189,7 +226,7 @@ export function scanRows(
     }
     const first = firstCell(sheet, i);
     if (!first) continue;
-    if (matchHeading(first.text) && count === 1) break;
+    if (count === 1 && matchHeading(first.text)) break;
     const repeated = readHeaderRow(sheet, r);
     if (repeated) {
       if (sameHeader(corrected(repeated), header) && blankRun <= MAX_BLANK_RUN) {
@@ -200,14 +237,17 @@ export function scanRows(
       }
       break;
     }
-    const values = rowValues(sheet, r, firstCol, lastColumn);
-    if (values.every((v) => SEPARATOR.test(textOf(v)))) continue;
+    if (isSeparatorRow(sheet, r, firstCol, lastColumn)) continue;
     const name = textOf(cellAt(sheet, r, nameCol));
     const prev = rows[rows.length - 1];
 
-    if (ANALYSIS_LABEL.test(name) && prev) {
+    if (prev && ANALYSIS_LABEL.test(name)) {
       const inline = name.replace(ANALYSIS_LABEL, "").trim();
-      const other = values.map(textOf).filter((t, k) => t && firstCol + k !== nameCol);
+      const other: string[] = [];
+      for (let c = firstCol; c <= lastColumn; c++) {
+        const text = c === nameCol ? "" : textOf(cellAt(sheet, r, c));
+        if (text) other.push(text);
+      }
       const text = [inline, ...other].filter(Boolean).join(" ").trim();
       if (text) {
         prev.analysis = { text, cell: a1(r, nameCol) };
@@ -225,14 +265,27 @@ export function scanRows(
     }
     expectAnalysis = false;
 
-    const others = values.filter((v, k) => firstCol + k !== nameCol && textOf(v) !== "");
+    // The row's other cells with text: how many, whether all are words, whether any is a number.
+    let others = 0;
+    let allWords = true;
+    let anyNumber = false;
+    for (let c = firstCol; c <= lastColumn; c++) {
+      if (c === nameCol) continue;
+      const v = cellAt(sheet, r, c);
+      if (!hasText(v)) continue;
+      others++;
+      const numeric = isNumericCell(v);
+      if (numeric) anyNumber = true;
+      if (typeof v !== "string" || numeric) allWords = false;
+    }
     if (!name) {
-      if (others.length > 0 && prev && others.every((v) => typeof v === "string" && !isNumericCell(v))) {
-        for (let k = 0; k < values.length; k++) {
-          const tail = textOf(values[k]);
+      if (others > 0 && prev && allWords) {
+        for (let c = firstCol; c <= lastColumn; c++) {
+          const tail = textOf(cellAt(sheet, r, c));
           if (!tail) continue;
-          const before = textOf(prev.values[k]);
-          prev.values[k] = before ? `${before} ${tail}` : tail;
+          const k = c - firstCol;
+          const before = textOf(prev.cells[k].value);
+          prev.cells[k] = { ...prev.cells[k], value: before ? `${before} ${tail}` : tail };
         }
         prev.continuedFrom.push(r);
         blankRun = 0;
@@ -240,10 +293,10 @@ export function scanRows(
         continue;
       }
       if (count > 0 && first.col < firstCol) break;
-      if (others.length === 0) continue;
+      if (others === 0) continue;
       break;
     }
-    if (others.length === 0) {
+    if (others === 0) {
       // A label alone: a group heading inside a budget table (`Äldreomsorgen`), or prose that ends the table.
       if (
         isBudget &&
@@ -257,14 +310,23 @@ export function scanRows(
       break;
     }
     if (first.col < firstCol && count > 0) break;
-    if (isBudget && !others.some(isNumericCell) && type !== "resultatenheter") break;
+    if (isBudget && !anyNumber && type !== "resultatenheter") break;
     if (!isBudget && name.length > PROSE_LENGTH * 6) break;
-    if (blankRun > 0 && isBudget && !others.some(isNumericCell)) break;
-    rows.push({ row: r, values, analysis: null, continuedFrom: [] });
+    if (blankRun > 0 && isBudget && !anyNumber) break;
+    rows.push({ row: r, cells: rowCells(sheet, r, firstCol, lastColumn), analysis: null, continuedFrom: [] });
     blankRun = 0;
     lastRow = r;
   }
   return { rows, repeatedHeaderRows, lastRow };
+}
+
+/** A row of dashes or underscores only (drawn under a header in text exports), or of nothing. */
+function isSeparatorRow(sheet: SheetGrid, row: number, firstCol: number, lastColumn: number): boolean {
+  for (let c = firstCol; c <= lastColumn; c++) {
+    const v = cellAt(sheet, row, c);
+    if (typeof v === "number" || typeof v === "boolean" || !SEPARATOR.test(textOf(v))) return false;
+  }
+  return true;
 }
 
 function nextRowHasNumbers(
@@ -275,9 +337,11 @@ function nextRowHasNumbers(
   lastColumn: number,
 ): boolean {
   for (let r = row + 1; r <= Math.min(endRow, row + 2); r++) {
-    const values = rowValues(sheet, r, firstCol, lastColumn);
-    if (values.every((v) => textOf(v) === "")) continue;
-    return values.slice(1).some(isNumericCell);
+    let any = false;
+    for (let c = firstCol; c <= lastColumn && !any; c++) any = hasText(cellAt(sheet, r, c));
+    if (!any) continue;
+    for (let c = firstCol + 1; c <= lastColumn; c++) if (isNumericCell(cellAt(sheet, r, c))) return true;
+    return false;
   }
   return false;
 }

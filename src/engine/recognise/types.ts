@@ -1,4 +1,4 @@
-import type { CellValue } from "../grid";
+import type { SourceCell } from "../grid";
 
 export type TableType =
   | "indicators-followup"
@@ -70,7 +70,8 @@ export interface RecognisedColumn {
 export interface RecognisedRow {
   /** 1-based sheet row. */
   row: number;
-  values: CellValue[];
+  /** The row's cells from the table's first column to its last, with their formats and addresses. */
+  cells: SourceCell[];
   /** Analysis text that follows the row (an `Analys` row or cell), with the cell it sits in. */
   analysis: { text: string; cell: string } | null;
   /** Continuation rows merged into this row (their sheet rows). */

@@ -2,7 +2,7 @@
  * Looks up what a source cell holds, to decide whether a generated cell can be a live formula
  * over it (only when the source cell is a number) or must carry the value.
  */
-import type { CellValue, WorkbookSnapshot } from "../grid";
+import type { CellValue, SourceCell, WorkbookSnapshot } from "../grid";
 import { cellAt, parseA1 } from "../grid";
 import type { Recognition } from "../recognise/types";
 
@@ -24,21 +24,20 @@ export function lookupFromSnapshot(snapshot: WorkbookSnapshot): SourceLookup {
  * give `undefined`, and the caller then writes values rather than formulas.
  */
 export function lookupFromRecognition(recognition: Recognition): SourceLookup {
-  const rows = new Map<string, { firstCol: number; lastCol: number; values: CellValue[] }>();
+  const rows = new Map<string, { firstCol: number; lastCol: number; cells: SourceCell[] }>();
   for (const table of recognition.tables)
     for (const row of table.rows)
       rows.set(`${table.sheet}\u0000${row.row}`, {
         firstCol: table.firstCol,
         lastCol: table.lastCol,
-        values: row.values,
+        cells: row.cells,
       });
   return (sheet, address) => {
     const pos = parseA1(address);
     if (!pos) return undefined;
     const row = rows.get(`${sheet}\u0000${pos.row}`);
     if (!row || pos.col < row.firstCol || pos.col > row.lastCol) return undefined;
-    const value = row.values[pos.col - row.firstCol];
-    return value === undefined ? undefined : value;
+    return row.cells[pos.col - row.firstCol]?.value;
   };
 }
 

@@ -1,0 +1,49 @@
+/** One activity row of a recognised table into the model's Activity. */
+import type { Finding } from "../findings";
+import { finding } from "../findings";
+import { parseDateCell } from "../parse/date";
+import { matchKey } from "../parse/text";
+import type { RecognisedRow } from "../recognise/types";
+import type { TableCells } from "./cells";
+import { displayName } from "./cells";
+import { INDICATOR_FIELD_LABELS } from "./labels";
+import type { Activity } from "./types";
+
+const CELL_ROLES = ["name", "start", "end", "deviationFlag", "analysis", "goal"] as const;
+
+export function readActivity(table: TableCells, row: RecognisedRow, findings: Finding[]): Activity {
+  const name = displayName(table.cell(row, "name"));
+  const sheet = table.table.sheet;
+  const date = (role: "start" | "end"): string | null => {
+    const cell = table.cell(row, role);
+    if (!cell) return null;
+    const parsed = parseDateCell(cell.value);
+    if (parsed.kind === "date") return parsed.iso;
+    if (parsed.kind === "error") {
+      findings.push(
+        finding({
+          code: "activity-dates",
+          sheet,
+          cell: cell.address,
+          message: `${INDICATOR_FIELD_LABELS[role].sv} för aktiviteten ”${name}” går inte att läsa som ett datum: ”${parsed.text}”.`,
+          messageEn: `${INDICATOR_FIELD_LABELS[role].en} of the activity "${name}" cannot be read as a date: "${parsed.text}".`,
+        }),
+      );
+    }
+    return null;
+  };
+  const flag = matchKey(String(table.cell(row, "deviationFlag")?.value ?? ""));
+  const cells = table.addresses(row, CELL_ROLES);
+  if (row.analysis && !cells.analysis) cells.analysis = row.analysis.cell;
+  return {
+    name,
+    sheet,
+    row: row.row,
+    goal: null,
+    start: date("start"),
+    end: date("end"),
+    deviation: flag.startsWith("avvikelse") || flag === "ja" || flag === "x",
+    analysis: table.analysis(row),
+    cells,
+  };
+}
