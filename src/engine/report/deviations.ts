@@ -106,26 +106,29 @@ function targetShown(
   target: number | null,
   text: string | null,
   unit: string | null,
+  decimals: number | undefined,
 ): string {
   if ((kind === "value" || kind === "min" || kind === "max") && target !== null) {
     const prefix = kind === "max" ? "max " : kind === "min" ? "minst " : "";
-    return prefix + svNumber(target, unit);
+    return prefix + svNumber(target, unit, decimals);
   }
   return text ?? "–";
 }
 
 function indicatorWhat(ind: Indicator): string[] {
   const parts: string[] = [];
-  const basisValue = ind.statusBasis === "outcome" ? ind.outcome : (ind.forecast ?? ind.outcome);
-  const basis = ind.statusBasis === "outcome" || ind.forecast === null ? "Utfall" : "Prognos";
-  const shown = basisValue === null ? "saknas" : svNumber(basisValue, ind.unit);
+  const onOutcome = ind.statusBasis === "outcome" || ind.forecast === null;
+  const basisValue = onOutcome ? ind.outcome : ind.forecast;
+  const basis = onOutcome ? "Utfall" : "Prognos";
+  const decimals = ind.decimals?.[onOutcome ? "outcome" : "forecast"];
+  const shown = basisValue === null ? "saknas" : svNumber(basisValue, ind.unit, decimals);
   if (DEVIATING.has(ind.status))
     parts.push(
-      `${statusLabel(ind.status).text} mot årsmål: ${basis} ${shown} mot ${targetShown(ind.targetKind, ind.target, ind.targetText, ind.unit)}.`,
+      `${statusLabel(ind.status).text} mot årsmål: ${basis} ${shown} mot ${targetShown(ind.targetKind, ind.target, ind.targetText, ind.unit, ind.decimals?.target)}.`,
     );
   if (DEVIATING.has(ind.kfStatus))
     parts.push(
-      `${statusLabel(ind.kfStatus).text} mot KF:s årsmål: ${basis} ${shown} mot ${targetShown(ind.kfTargetKind, ind.kfTarget, ind.kfTargetText, ind.unit)}.`,
+      `${statusLabel(ind.kfStatus).text} mot KF:s årsmål: ${basis} ${shown} mot ${targetShown(ind.kfTargetKind, ind.kfTarget, ind.kfTargetText, ind.unit, ind.decimals?.kfTarget)}.`,
     );
   return parts;
 }

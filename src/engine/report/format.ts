@@ -38,26 +38,34 @@ function targetPrefix(kind: TargetKind | null): string {
   return "";
 }
 
+/** The most decimals a figure's format shows (as many as a target's text renders with). */
+const MAX_SHOWN_DECIMALS = 10;
+
 /**
  * Cell value and number format for an indicator figure in the unit `unit`.
  * `%` figures (model: 4.1 for 4,1 %) become fractions (0.041) with `0.0 %`; `st` gets `#,##0 "st"`;
- * other units `#,##0.0 "<unit>"`; no unit a plain number. Decimals follow the figure itself,
- * which the model keeps as written in the source.
+ * other units `#,##0.0 "<unit>"`; no unit a plain number. The format shows `shown` decimals, as the
+ * source showed the figure (`4,0 %` stays `4,0 %`); without them, as many as the figure has. The
+ * value keeps every decimal it has.
  */
 export function indicatorNumber(
   n: number,
   unit: string | null,
   kind: TargetKind | null = null,
+  shown?: number,
 ): { value: number; format: string } {
-  const decimals = decimalsOf(n);
+  const own = decimalsOf(n);
+  const decimals =
+    shown === undefined || !Number.isInteger(shown) ? own : Math.min(Math.max(shown, 0), MAX_SHOWN_DECIMALS);
+  const precision = Math.max(own, decimals);
   const prefix = targetPrefix(kind);
   const pre = prefix ? literal(prefix) : "";
   if (unit === "%") {
-    return { value: round(n / 100, decimals + 2), format: `${pre}0${digits(decimals)} %` };
+    return { value: round(n / 100, precision + 2), format: `${pre}0${digits(decimals)} %` };
   }
   const base = `#,##0${digits(decimals)}`;
-  if (unit) return { value: round(n, decimals), format: `${pre}${base} ${literal(unit)}` };
-  return { value: round(n, decimals), format: `${pre}${base}` };
+  if (unit) return { value: round(n, precision), format: `${pre}${base} ${literal(unit)}` };
+  return { value: round(n, precision), format: `${pre}${base}` };
 }
 
 /** Number format for budget amounts: mnkr with one decimal, tkr and kr whole. */
@@ -139,7 +147,8 @@ function svFormat(decimals: number): Intl.NumberFormat {
 }
 
 export function svNumber(n: number, unit: string | null, decimals: number = decimalsOf(n)): string {
-  const text = svFormat(decimals)
+  const places = Number.isInteger(decimals) ? Math.min(Math.max(decimals, 0), MAX_SHOWN_DECIMALS) : 0;
+  const text = svFormat(places)
     .format(n)
     .replace(/\u2212/g, "-")
     .replace(/\u00a0/g, " ");

@@ -56,9 +56,10 @@ const PLAN_COLUMNS: ColumnSpec[] = [
   { kind: "label", max: 70 },
 ];
 
-function figure(n: number | null, unit: string | null): OutCell | null {
+/** A figure with the decimals the source showed it with (`decimals`, when known). */
+function figure(n: number | null, unit: string | null, decimals?: number): OutCell | null {
   if (n === null) return null;
-  return { ...indicatorNumber(n, unit), style: "normal" };
+  return { ...indicatorNumber(n, unit, null, decimals), style: "normal" };
 }
 
 /** A target: a number for value/min/max (`Max` in the format), the source text otherwise. */
@@ -67,9 +68,10 @@ export function targetCell(
   target: number | null,
   targetText: string | null,
   unit: string | null,
+  decimals?: number,
 ): OutCell | null {
   if ((kind === "value" || kind === "min" || kind === "max") && target !== null) {
-    return { ...indicatorNumber(target, unit, kind), style: "normal" };
+    return { ...indicatorNumber(target, unit, kind, decimals), style: "normal" };
   }
   const shown = targetText?.trim();
   return shown ? { value: shown, style: "normal" } : null;
@@ -90,15 +92,16 @@ export function indicatorRow(ctx: ReportContext, ind: Indicator): Row {
   const status = statusLabel(ind.status, ind.statusBasis ?? null);
   const kfStatus = statusLabel(ind.kfStatus, ind.statusBasis ?? null);
   const period = periodText(ctx, ind);
+  const shown = ind.decimals ?? {};
   return [
     { value: ind.name, style: "normal" },
-    figure(ind.outcome, ind.unit),
-    figure(ind.outcomeMen, ind.unit),
-    figure(ind.outcomeWomen, ind.unit),
-    figure(ind.previous, ind.unit),
-    figure(ind.forecast, ind.unit),
-    targetCell(ind.targetKind, ind.target, ind.targetText, ind.unit),
-    targetCell(ind.kfTargetKind, ind.kfTarget, ind.kfTargetText, ind.unit),
+    figure(ind.outcome, ind.unit, shown.outcome),
+    figure(ind.outcomeMen, ind.unit, shown.outcomeMen),
+    figure(ind.outcomeWomen, ind.unit, shown.outcomeWomen),
+    figure(ind.previous, ind.unit, shown.previous),
+    figure(ind.forecast, ind.unit, shown.forecast),
+    targetCell(ind.targetKind, ind.target, ind.targetText, ind.unit, shown.target),
+    targetCell(ind.kfTargetKind, ind.kfTarget, ind.kfTargetText, ind.unit, shown.kfTarget),
     period ? { value: period, style: "normal" } : null,
     null,
     { value: status.text, style: "normal", tone: status.tone },
@@ -110,8 +113,8 @@ function planRow(ctx: ReportContext, ind: Indicator): Row {
   const period = periodText(ctx, ind);
   return [
     { value: ind.name, style: "normal" },
-    targetCell(ind.targetKind, ind.target, ind.targetText, ind.unit),
-    targetCell(ind.kfTargetKind, ind.kfTarget, ind.kfTargetText, ind.unit),
+    targetCell(ind.targetKind, ind.target, ind.targetText, ind.unit, ind.decimals?.target),
+    targetCell(ind.kfTargetKind, ind.kfTarget, ind.kfTargetText, ind.unit, ind.decimals?.kfTarget),
     period ? { value: period, style: "normal" } : null,
   ];
 }

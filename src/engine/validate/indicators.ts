@@ -1,6 +1,6 @@
 import type { Finding } from "../findings";
 import { finding } from "../findings";
-import type { Activity, Indicator } from "../model/types";
+import type { Activity, Indicator, IndicatorFigure } from "../model/types";
 import { decimalsOf } from "../parse/quantity";
 import { renderNumber, renderNumberEn } from "../parse/target";
 import { matchKey } from "../parse/text";
@@ -32,12 +32,17 @@ function nameCell(i: Indicator): string {
   return i.cells.name ?? `A${i.row}`;
 }
 
-function fmt(i: Indicator, value: number): string {
-  return renderNumber(value, i.unit, Math.min(decimalsOf(value), 2));
+/** Decimals a message writes a figure with: as the source shows it (`1,0 %`), at most two. */
+function shownDecimals(i: Indicator, field: IndicatorFigure, value: number): number {
+  return Math.min(i.decimals?.[field] ?? decimalsOf(value), 2);
 }
 
-function fmtEn(i: Indicator, value: number): string {
-  return renderNumberEn(value, i.unit, Math.min(decimalsOf(value), 2));
+function fmt(i: Indicator, field: IndicatorFigure, value: number): string {
+  return renderNumber(value, i.unit, shownDecimals(i, field, value));
+}
+
+function fmtEn(i: Indicator, field: IndicatorFigure, value: number): string {
+  return renderNumberEn(value, i.unit, shownDecimals(i, field, value));
 }
 
 /** Outcome (or forecast) and a target in different units, both stated. */
@@ -107,8 +112,8 @@ function lessAmbitious(i: Indicator): Finding[] {
       cell: i.cells.target ?? nameCell(i),
       range: i.cells.target && i.cells.kfTarget ? `${i.cells.target}:${i.cells.kfTarget}` : undefined,
       goal: i.goal,
-      message: `”${i.name}”: årsmålet ${fmt(i, i.target)} är mindre ambitiöst än KF:s årsmål ${fmt(i, i.kfTarget)} (${higherIsBetter ? "högre" : "lägre"} är bättre).`,
-      messageEn: `"${i.name}": the annual target ${fmtEn(i, i.target)} is less ambitious than the council's ${fmtEn(i, i.kfTarget)} (${higherIsBetter ? "higher" : "lower"} is better).`,
+      message: `”${i.name}”: årsmålet ${fmt(i, "target", i.target)} är mindre ambitiöst än KF:s årsmål ${fmt(i, "kfTarget", i.kfTarget)} (${higherIsBetter ? "högre" : "lägre"} är bättre).`,
+      messageEn: `"${i.name}": the annual target ${fmtEn(i, "target", i.target)} is less ambitious than the council's ${fmtEn(i, "kfTarget", i.kfTarget)} (${higherIsBetter ? "higher" : "lower"} is better).`,
     }),
   ];
 }
@@ -134,8 +139,8 @@ function genderSplit(i: Indicator): Finding[] {
       range:
         i.cells.outcome && i.cells.outcomeWomen ? `${i.cells.outcome}:${i.cells.outcomeWomen}` : undefined,
       goal: i.goal,
-      message: `”${i.name}”: totalt utfall ${fmt(i, total)} ligger utanför männens ${fmt(i, men)} och kvinnornas ${fmt(i, women)} och är inte heller deras summa.`,
-      messageEn: `"${i.name}": the total ${fmtEn(i, total)} lies outside the men's ${fmtEn(i, men)} and women's ${fmtEn(i, women)} outcomes and is not their sum either.`,
+      message: `”${i.name}”: totalt utfall ${fmt(i, "outcome", total)} ligger utanför männens ${fmt(i, "outcomeMen", men)} och kvinnornas ${fmt(i, "outcomeWomen", women)} och är inte heller deras summa.`,
+      messageEn: `"${i.name}": the total ${fmtEn(i, "outcome", total)} lies outside the men's ${fmtEn(i, "outcomeMen", men)} and women's ${fmtEn(i, "outcomeWomen", women)} outcomes and is not their sum either.`,
     }),
   ];
 }
