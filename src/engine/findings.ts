@@ -93,22 +93,28 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 /** Stable order: severity, then sheet order as given, then row, then column, then code. */
 export function sortFindings(findings: Finding[], sheetOrder: string[]): Finding[] {
   const sheetIndex = new Map(sheetOrder.map((s, i) => [s, i]));
-  const pos = (cell: string): [number, number] => {
-    const m = /^([A-Z]+)(\d+)$/.exec(cell);
-    if (!m) return [0, 0];
+  // Keys computed once per finding, not in the comparator.
+  const keyed = findings.map((finding) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(finding.cell);
     let col = 0;
-    for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-    return [Number(m[2]), col];
-  };
-  return [...findings].sort((a, b) => {
-    const s = SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
-    if (s) return s;
-    const sh = (sheetIndex.get(a.sheet) ?? 1e9) - (sheetIndex.get(b.sheet) ?? 1e9);
-    if (sh) return sh;
-    const [ra, ca] = pos(a.cell);
-    const [rb, cb] = pos(b.cell);
-    return ra - rb || ca - cb || a.code.localeCompare(b.code);
+    if (m) for (let i = 0; i < m[1].length; i++) col = col * 26 + (m[1].charCodeAt(i) - 64);
+    return {
+      finding,
+      severity: SEVERITY_ORDER[finding.severity],
+      sheet: sheetIndex.get(finding.sheet) ?? 1e9,
+      row: m ? Number(m[2]) : 0,
+      col,
+    };
   });
+  keyed.sort(
+    (a, b) =>
+      a.severity - b.severity ||
+      a.sheet - b.sheet ||
+      a.row - b.row ||
+      a.col - b.col ||
+      a.finding.code.localeCompare(b.finding.code),
+  );
+  return keyed.map((k) => k.finding);
 }
 
 export function countBySeverity(findings: Finding[]): Record<Severity, number> {

@@ -75,7 +75,8 @@ const EXCEL_ERRORS = new Set([
 ]);
 
 export function isExcelError(value: CellValue): value is string {
-  return typeof value === "string" && EXCEL_ERRORS.has(value.trim().toUpperCase());
+  // Every error value holds a `#`: most texts are ruled out without a copy.
+  return typeof value === "string" && value.includes("#") && EXCEL_ERRORS.has(value.trim().toUpperCase());
 }
 
 /** Letters of the first columns, made once: addresses are built for every recognised cell. */

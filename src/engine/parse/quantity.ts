@@ -2,12 +2,12 @@ import type { CellValue } from "../grid";
 import { isExcelError } from "../grid";
 import { cleanText } from "./text";
 
-/** A number with the unit it was written with (`%`, `st`, `GWh`, `kg CO2e`, …). */
+/** A number with the unit it was written with (`%`, `st`, `GWh`, `kg CO2e`, …). Shared: never changed. */
 export interface Quantity {
-  value: number;
-  unit: string | null;
+  readonly value: number;
+  readonly unit: string | null;
   /** Decimals as written (`4,1 %` → 1); for numeric cells, from the number format. */
-  decimals: number;
+  readonly decimals: number;
 }
 
 export type QuantityResult =
@@ -17,13 +17,7 @@ export type QuantityResult =
   | { kind: "error"; text: string };
 
 const MINUS = /[\u2212\u2012\u2013\u2014\ufe63\uff0d]/g;
-
-/**
- * `2 435,3`, `-489,4`, `−489,4` (Unicode minus), `9 000`, `1,0`, `0.5`, `1 070,4`.
- * Thousands may be grouped by space, non-breaking or thin space. A dot is accepted as decimal
- * separator too (`1.5`), as in English-locale exports.
- */
-const NUMBER = /^([+-]?)(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:([,.])(\d+))?/;
+const HAS_MINUS = /[\u2212\u2012\u2013\u2014\ufe63\uff0d]/;
 
 /** Unit words seen after numbers in the reports; anything else after a number is kept as written. */
 const UNIT_ALIASES: Record<string, string> = {
@@ -38,24 +32,83 @@ const UNIT_ALIASES: Record<string, string> = {
   mkr: "mnkr",
 };
 
+const units = new Map<string, string | null>();
+
 export function normaliseUnit(raw: string): string | null {
+  const known = units.get(raw);
+  if (known !== undefined) return known;
   const unit = cleanText(raw).replace(/:+$/, "");
-  if (!unit) return null;
-  const alias = UNIT_ALIASES[unit.toLowerCase()];
-  return alias ?? unit;
+  const lower = unit.toLowerCase();
+  const normalised = unit ? (Object.hasOwn(UNIT_ALIASES, lower) ? UNIT_ALIASES[lower] : unit) : null;
+  if (units.size >= CACHE_SIZE) units.clear();
+  units.set(raw, normalised);
+  return normalised;
 }
 
-/** Parses Swedish number text with an optional unit after it. Null when it isn't a number. */
+/** Texts parsed and formats read are few and repeat over thousands of cells: each is read once. */
+const CACHE_SIZE = 10_000;
+/** Longer texts are prose, not numbers, and are rarely seen twice. */
+const CACHED_TEXT_LENGTH = 40;
+const numberTexts = new Map<string, Quantity | null>();
+
+/**
+ * Parses Swedish number text with an optional unit after it: `2 435,3`, `-489,4`, `−489,4` (Unicode
+ * minus), `9 000`, `1,0`, `0.5`, `1 070,4`, `4,1 %`. Thousands may be grouped by space,
+ * non-breaking or thin space. A dot is accepted as decimal separator too (`1.5`), as in
+ * English-locale exports. Null when it isn't a number.
+ */
 export function parseNumberText(text: string): Quantity | null {
-  const cleaned = cleanText(text).replace(MINUS, "-");
+  if (text.length > CACHED_TEXT_LENGTH) return scanNumber(text);
+  const known = numberTexts.get(text);
+  if (known !== undefined) return known;
+  const parsed = scanNumber(text);
+  if (numberTexts.size >= CACHE_SIZE) numberTexts.clear();
+  numberTexts.set(text, parsed);
+  return parsed;
+}
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+/** A space that groups thousands: space, no-break space, narrow no-break space. */
+const isGroupSpace = (code: number): boolean => code === 32 || code === 0xa0 || code === 0x202f;
+
+function threeDigitsAt(text: string, i: number): boolean {
+  return isDigit(text.charCodeAt(i)) && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2));
+}
+
+/**
+ * One pass over the text, as `^([+-]?)(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:([,.])(\d+))?` would
+ * match it (grouped thousands only after at most three digits), then the unit after it.
+ */
+function scanNumber(text: string): Quantity | null {
+  let cleaned = cleanText(text);
   if (!cleaned) return null;
-  const m = NUMBER.exec(cleaned);
-  if (!m) return null;
-  const [whole, sign, intPart, , frac] = m;
-  const digits = intPart.replace(/[ \u00a0\u202f]/g, "");
-  const value = Number(`${sign}${digits}${frac !== undefined ? "." + frac : ""}`);
+  if (HAS_MINUS.test(cleaned)) cleaned = cleaned.replace(MINUS, "-");
+  const n = cleaned.length;
+  let i = 0;
+  const first = cleaned.charCodeAt(0);
+  if (first === 43 || first === 45) i = 1;
+  const sign = cleaned.slice(0, i);
+  const intStart = i;
+  while (i < n && isDigit(cleaned.charCodeAt(i))) i++;
+  if (i === intStart) return null;
+  let digits: string;
+  if (i - intStart <= 3 && isGroupSpace(cleaned.charCodeAt(i)) && threeDigitsAt(cleaned, i + 1)) {
+    digits = cleaned.slice(intStart, i);
+    while (isGroupSpace(cleaned.charCodeAt(i)) && threeDigitsAt(cleaned, i + 1)) {
+      digits += cleaned.slice(i + 1, i + 4);
+      i += 4;
+    }
+  } else digits = cleaned.slice(intStart, i);
+  let frac = "";
+  const point = cleaned.charCodeAt(i);
+  if ((point === 44 || point === 46) && isDigit(cleaned.charCodeAt(i + 1))) {
+    const fracStart = ++i;
+    while (i < n && isDigit(cleaned.charCodeAt(i))) i++;
+    frac = cleaned.slice(fracStart, i);
+  }
+  const value = Number(frac ? `${sign}${digits}.${frac}` : `${sign}${digits}`);
   if (!Number.isFinite(value)) return null;
-  return withUnit(value, frac?.length ?? 0, cleaned.slice(whole.length));
+  return withUnit(value, frac.length, cleaned.slice(i));
 }
 
 function withUnit(value: number, decimals: number, rest: string): Quantity | null {
@@ -67,14 +120,27 @@ function withUnit(value: number, decimals: number, rest: string): Quantity | nul
   return { value, unit, decimals };
 }
 
-/** Reads the unit a number format displays: `0.0 %` → `%`, `#,##0 "st"` → `st`. */
-export function unitFromFormat(format: string | null | undefined): {
-  unit: string | null;
-  percent: boolean;
-  decimals: number | null;
-} {
-  if (!format || format === "General" || format === "@")
-    return { unit: null, percent: false, decimals: null };
+export interface FormatUnit {
+  readonly unit: string | null;
+  readonly percent: boolean;
+  readonly decimals: number | null;
+}
+
+const formatUnits = new Map<string, FormatUnit>();
+const GENERAL: FormatUnit = { unit: null, percent: false, decimals: null };
+
+/** Reads the unit a number format displays: `0.0 %` → `%`, `#,##0 "st"` → `st`. Shared: never changed. */
+export function unitFromFormat(format: string | null | undefined): FormatUnit {
+  if (!format || format === "General" || format === "@") return GENERAL;
+  let known = formatUnits.get(format);
+  if (!known) {
+    if (formatUnits.size >= CACHE_SIZE) formatUnits.clear();
+    formatUnits.set(format, (known = readFormatUnit(format)));
+  }
+  return known;
+}
+
+function readFormatUnit(format: string): FormatUnit {
   const section = format.split(";")[0];
   const quoted = /"([^"]+)"/.exec(section);
   const withoutQuoted = section.replace(/"[^"]*"/g, "");

@@ -35,19 +35,41 @@ function cleanUncached(text: string): string {
 export function matchKey(text: string): string {
   const cached = matchKeys.get(text);
   if (cached !== undefined) return cached;
-  // Printable ASCII has no letters for å/ä/ö or NFD to change (anything else takes the full path).
-  const key = /^[\t\n\r -~]*$/.test(text)
-    ? text.toLowerCase().replace(/[^a-z0-9%]/g, "")
-    : text
-        .toLowerCase()
-        .replace(/[åä]/g, "a")
-        .replace(/ö/g, "o")
-        .normalize("NFD")
-        .replace(/[\u0300-\u036f]/g, "")
-        .replace(/[^a-z0-9%]/g, "");
+  let key = "";
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128) {
+      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 37) key += text[i];
+      else if (code >= 65 && code <= 90) key += String.fromCharCode(code + 32);
+    } else key += keyPart(code);
+  }
   if (matchKeys.size >= MATCH_KEY_CACHE_SIZE) matchKeys.clear();
   matchKeys.set(text, key);
   return key;
+}
+
+/**
+ * The key of one character, as the whole text's key is defined: lower case, å/ä → a, ö → o,
+ * decomposed (NFD) with its diacritics dropped, only `a-z`, `0-9` and `%` kept. A key is the
+ * characters' keys in order (tests/engine/parse/matchKey.test.ts holds the two to each other);
+ * a surrogate half (an emoji, a symbol outside the BMP) has none.
+ */
+export function characterKey(code: number): string {
+  if (code >= 0xd800 && code <= 0xdfff) return "";
+  return String.fromCharCode(code)
+    .toLowerCase()
+    .replace(/[åä]/g, "a")
+    .replace(/ö/g, "o")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9%]/g, "");
+}
+
+/** {@link characterKey} of each UTF-16 unit beyond ASCII, filled as met. */
+const KEY_PARTS: (string | undefined)[] = new Array<string | undefined>(0x10000);
+
+function keyPart(code: number): string {
+  return (KEY_PARTS[code] ??= characterKey(code));
 }
 
 /** The same texts (units, headers, periods, assessments) are keyed over and over. */
@@ -61,5 +83,5 @@ export function stripLeadingSymbols(text: string): string {
 
 /** Strips simple inline HTML such as `<i>…</i>` left in pasted text. */
 export function stripTags(text: string): string {
-  return text.replace(/<\/?[a-z][^>]*>/gi, "");
+  return text.includes("<") ? text.replace(/<\/?[a-z][^>]*>/gi, "") : text;
 }

@@ -3,7 +3,7 @@ import { a1 } from "../grid";
 import type { Finding } from "../findings";
 import { finding } from "../findings";
 
-/** Template leftovers: `XXXXX`, `TODO`, `Lorem ipsum`, `[Fyll i …]`, `???`. */
+/** Template leftovers: `XXXXX`, `TODO`, `Lorem ipsum`, `[Fyll i …]`, `???`. The first that matches is reported. */
 const PLACEHOLDERS: RegExp[] = [
   /X{4,}/,
   /\bTODO\b/,
@@ -12,15 +12,18 @@ const PLACEHOLDERS: RegExp[] = [
   /\[\s*(fyll i|skriv|text)[^\]]*\]/i,
   /\?{3,}/,
 ];
+/** Whether any of them matches, in one pass each for the case-sensitive and the case-blind ones. */
+const ANY_PLACEHOLDER = [/X{4,}|\bTODO\b|\bTBD\b|\?{3,}/, /lorem ipsum|\[\s*(fyll i|skriv|text)[^\]]*\]/i];
 
 export function findPlaceholders(
   snapshot: WorkbookSnapshot,
   goalAt: (sheet: string, row: number) => string | null,
 ): Finding[] {
   const out: Finding[] = [];
-  // A shared string stands in many cells: each distinct text is searched once.
+  // Most texts hold none (two quick tests); a shared string with one is searched once.
   const hits = new Map<string, RegExpExecArray | null>();
   const search = (text: string): RegExpExecArray | null => {
+    if (!ANY_PLACEHOLDER[0].test(text) && !ANY_PLACEHOLDER[1].test(text)) return null;
     let hit = hits.get(text);
     if (hit === undefined) {
       hit = null;
