@@ -55,25 +55,31 @@ function needsOf(
   const spans: Spans = { full: 0, word: 0 };
   // A text wider than the page wraps whatever its exact width: it is measured for its longest word.
   const page = printableArea().width;
-  rows.forEach((row, r) => {
+  const skipping = skip !== undefined && skip.size > 0;
+  for (let r = 0; r < rows.length; r++) {
     const { role, mergeTo } = info[r];
-    if (role !== "header" && role !== "body" && role !== "text" && role !== "attached") return;
-    if (mergeTo !== undefined) return;
-    row.forEach((cell, c) => {
-      if (!cell || c >= columns || (skip !== undefined && skip.size > 0 && skip.has(`${r}:${c}`))) return;
+    if (role !== "header" && role !== "body" && role !== "text" && role !== "attached") continue;
+    if (mergeTo !== undefined) continue;
+    const row = rows[r];
+    const header = role === "header";
+    const gutter = header ? HEADER_GUTTER_POINTS : 0;
+    let widths: (number | undefined)[] | undefined;
+    const end = Math.min(row.length, columns);
+    for (let c = 0; c < end; c++) {
+      const cell = row[c];
+      if (!cell || (skipping && skip.has(`${r}:${c}`))) continue;
       const need = needs[c];
       cellSpans(cell, spans, page);
-      const gutter = role === "header" ? HEADER_GUTTER_POINTS : 0;
       const word = units(spans.word + gutter);
-      need.word = Math.max(need.word, word);
-      if (role === "header") return;
-      need.bodyWord = Math.max(need.bodyWord, word);
-      if (oneLine) (oneLine[r] ??= [])[c] = spans.full;
+      if (word > need.word) need.word = word;
+      if (header) continue;
+      if (word > need.bodyWord) need.bodyWord = word;
+      if (oneLine) (widths ??= oneLine[r] ??= [])[c] = spans.full;
       const full = units(spans.full);
-      need.full = Math.max(need.full, full);
-      if (typeof cell.value === "number") need.numbers = Math.max(need.numbers, full);
-    });
-  });
+      if (full > need.full) need.full = full;
+      if (typeof cell.value === "number" && full > need.numbers) need.numbers = full;
+    }
+  }
   return needs;
 }
 

@@ -53,7 +53,19 @@ interface DeviationRow {
 }
 
 function rowOf(cell: string): number {
-  return parseA1(cell)?.row ?? 0;
+  // The model's addresses are plain A1 (`B12`): the row is the digits at the end.
+  let row = 0;
+  let scale = 1;
+  let i = cell.length - 1;
+  for (; i >= 0; i--) {
+    const code = cell.charCodeAt(i);
+    if (code < 48 || code > 57) break;
+    row += (code - 48) * scale;
+    scale *= 10;
+  }
+  let plain = i >= 0 && i <= 2 && i < cell.length - 1 && cell.length - 1 - i <= 7;
+  for (let k = 0; plain && k <= i; k++) plain = cell.charCodeAt(k) >= 65 && cell.charCodeAt(k) <= 90;
+  return plain ? row : (parseA1(cell)?.row ?? 0);
 }
 
 /** Findings indexed by sheet and row, each used once. */
@@ -78,27 +90,36 @@ class FindingIndex {
   take(sheet: string, row: number, cells: Partial<Record<string, string>>): Finding[] {
     const byRow = this.bySheetRow.get(String(sheet));
     if (!byRow) return [];
-    const cellList = Object.values(cells);
-    const rows = [row];
-    for (const c of cellList) {
+    // The rows of the item's cells other than its own, ascending with its own.
+    let rows: number[] | null = null;
+    for (const key in cells) {
+      const c = cells[key];
       if (!c) continue;
       const r = rowOf(c);
-      if (!rows.includes(r)) rows.push(r);
+      if (r !== row && !(rows ??= [row]).includes(r)) rows.push(r);
     }
-    if (rows.length > 1) rows.sort((a, b) => a - b);
+    if (rows) rows.sort((a, b) => a - b);
     const out: Finding[] = [];
-    for (const r of rows)
-      for (const f of byRow.get(r) ?? [])
-        if (!this.used.has(f) && (r === row || cellList.includes(f.cell))) {
+    for (const r of rows ?? [row]) {
+      const list = byRow.get(r);
+      if (!list) continue;
+      for (const f of list)
+        if (!this.used.has(f) && (r === row || hasCell(cells, f.cell))) {
           this.used.add(f);
           out.push(f);
         }
+    }
     return out;
   }
 
   rest(all: Finding[]): Finding[] {
     return all.filter((f) => !this.used.has(f));
   }
+}
+
+function hasCell(cells: Partial<Record<string, string>>, cell: string): boolean {
+  for (const key in cells) if (cells[key] === cell) return true;
+  return false;
 }
 
 function targetShown(

@@ -41,6 +41,28 @@ function targetPrefix(kind: TargetKind | null): string {
 /** The most decimals a figure's format shows (as many as a target's text renders with). */
 const MAX_SHOWN_DECIMALS = 10;
 
+/** Number formats by unit, target prefix and decimals: a report has a handful, over thousands of cells. */
+const figureFormats = new Map<string | null, string[]>();
+
+function figureFormat(unit: string | null, kind: TargetKind | null, decimals: number): string {
+  let formats = figureFormats.get(unit);
+  if (!formats) figureFormats.set(unit, (formats = []));
+  const prefix = targetPrefix(kind);
+  const at = (prefix === "" ? 0 : prefix === "Max " ? 1 : 2) * (MAX_SHOWN_DECIMALS + 1) + decimals;
+  let format = formats[at];
+  if (format === undefined) {
+    const pre = prefix ? literal(prefix) : "";
+    const base = `#,##0${digits(decimals)}`;
+    format = formats[at] =
+      unit === "%"
+        ? `${pre}0${digits(decimals)} %`
+        : unit
+          ? `${pre}${base} ${literal(unit)}`
+          : `${pre}${base}`;
+  }
+  return format;
+}
+
 /**
  * Cell value and number format for an indicator figure in the unit `unit`.
  * `%` figures (model: 4.1 for 4,1 %) become fractions (0.041) with `0.0 %`; `st` gets `#,##0 "st"`;
@@ -54,18 +76,16 @@ export function indicatorNumber(
   kind: TargetKind | null = null,
   shown?: number,
 ): { value: number; format: string } {
-  const own = decimalsOf(n);
-  const decimals =
-    shown === undefined || !Number.isInteger(shown) ? own : Math.min(Math.max(shown, 0), MAX_SHOWN_DECIMALS);
-  const precision = Math.max(own, decimals);
-  const prefix = targetPrefix(kind);
-  const pre = prefix ? literal(prefix) : "";
-  if (unit === "%") {
-    return { value: round(n / 100, precision + 2), format: `${pre}0${digits(decimals)} %` };
+  let decimals: number;
+  let precision: number;
+  if (shown === undefined || !Number.isInteger(shown)) decimals = precision = decimalsOf(n);
+  else {
+    decimals = Math.min(Math.max(shown, 0), MAX_SHOWN_DECIMALS);
+    // A figure with no more decimals than it shows (most) needs no count of its own.
+    precision = round(n, decimals) === n ? decimals : Math.max(decimalsOf(n), decimals);
   }
-  const base = `#,##0${digits(decimals)}`;
-  if (unit) return { value: round(n, precision), format: `${pre}${base} ${literal(unit)}` };
-  return { value: round(n, precision), format: `${pre}${base}` };
+  const value = unit === "%" ? round(n / 100, precision + 2) : round(n, precision);
+  return { value, format: figureFormat(unit, kind, decimals) };
 }
 
 /** Number format for budget amounts: mnkr with one decimal, tkr and kr whole. */
@@ -96,10 +116,17 @@ export type { StatusLabel } from "./look";
 
 /** Symbol and word for a status; one judged on the forecast says so (`● Uppfyllt (prognos)`). */
 export function statusLabel(status: KfStatus, basis: StatusBasis | null = null): StatusLabel {
-  const label = STATUS_LABELS[status];
   const judged = status === "met" || status === "partly-met" || status === "not-met";
-  return judged && basis === "forecast" ? { ...label, text: label.text + FORECAST_SUFFIX } : label;
+  return judged && basis === "forecast" ? FORECAST_LABELS[status] : STATUS_LABELS[status];
 }
+
+/** The labels of statuses judged on the forecast, made once. */
+const FORECAST_LABELS = Object.fromEntries(
+  (["met", "partly-met", "not-met"] as const).map((status) => [
+    status,
+    { ...STATUS_LABELS[status], text: STATUS_LABELS[status].text + FORECAST_SUFFIX },
+  ]),
+) as Record<"met" | "partly-met" | "not-met", StatusLabel>;
 
 export function assessmentLabel(assessment: Assessment | null): StatusLabel {
   return assessment ? ASSESSMENT_LABELS[assessment] : { text: "Saknas", tone: "neutral" };
@@ -130,7 +157,7 @@ export function goalHeading(goal: Goal): string {
   return `${levelLabel(goal.level)}: ${goalName(goal)}`;
 }
 
-/** Swedish display of a number for sentences (`2 435,3`, `4,1 %`). */
+/** Swedish display of a number for sentences (`2 435,3`, `4,1 %`), as `sv-SE` number formatting shows it. */
 const svFormats = new Map<number, Intl.NumberFormat>();
 
 function svFormat(decimals: number): Intl.NumberFormat {
@@ -148,11 +175,45 @@ function svFormat(decimals: number): Intl.NumberFormat {
 
 export function svNumber(n: number, unit: string | null, decimals: number = decimalsOf(n)): string {
   const places = Number.isInteger(decimals) ? Math.min(Math.max(decimals, 0), MAX_SHOWN_DECIMALS) : 0;
-  const text = svFormat(places)
-    .format(n)
-    .replace(/\u2212/g, "-")
-    .replace(/\u00a0/g, " ");
+  const text = svDigits(n, places);
   return unit ? `${text} ${unit}` : text;
+}
+
+/**
+ * `n` with `places` decimals the way `Intl.NumberFormat("sv-SE")` writes it (grouped by space,
+ * decimal comma, a hyphen for minus): rounded half away from zero on the number's shortest decimal
+ * form, as ICU rounds (1.005 → `1,01`). Written by hand for the numbers a report has (the sentences
+ * of a large workbook have tens of thousands); others go to Intl.
+ */
+function svDigits(n: number, places: number): string {
+  const abs = Math.abs(n);
+  if (!Number.isFinite(n) || (abs !== 0 && (abs < 1e-6 || abs >= 1e21)))
+    return svFormat(places).format(n).replace(/\u2212/g, "-").replace(/\u00a0/g, " ");
+  const text = String(abs);
+  const dot = text.indexOf(".");
+  let int = dot < 0 ? text : text.slice(0, dot);
+  let frac = dot < 0 ? "" : text.slice(dot + 1);
+  if (frac.length > places) {
+    const up = frac.charCodeAt(places) >= 53;
+    frac = frac.slice(0, places);
+    if (up) {
+      // One unit more in the last place kept, carrying through nines.
+      const digits = int + frac;
+      let i = digits.length - 1;
+      while (i >= 0 && digits.charCodeAt(i) === 57) i--;
+      const raised =
+        (i < 0 ? "1" : digits.slice(0, i) + String.fromCharCode(digits.charCodeAt(i) + 1)) +
+        "0".repeat(digits.length - 1 - i);
+      int = raised.slice(0, raised.length - places);
+      frac = raised.slice(raised.length - places);
+    }
+  } else if (frac.length < places) frac += "0".repeat(places - frac.length);
+  let grouped = int.length <= 3 ? int : "";
+  if (!grouped)
+    for (let end = int.length; end > 0; end -= 3)
+      grouped = int.slice(Math.max(0, end - 3), end) + (grouped ? ` ${grouped}` : "");
+  const sign = n < 0 || Object.is(n, -0) ? "-" : "";
+  return places > 0 ? `${sign}${grouped},${frac}` : `${sign}${grouped}`;
 }
 
 /** Sorts names as the city's reports do: alphabetically in Swedish (å, ä, ö last). */

@@ -59,7 +59,8 @@ const PLAN_COLUMNS: ColumnSpec[] = [
 /** A figure with the decimals the source showed it with (`decimals`, when known). */
 function figure(n: number | null, unit: string | null, decimals?: number): OutCell | null {
   if (n === null) return null;
-  return { ...indicatorNumber(n, unit, null, decimals), style: "normal" };
+  const { value, format } = indicatorNumber(n, unit, null, decimals);
+  return { value, format, style: "normal" };
 }
 
 /** A target: a number for value/min/max (`Max` in the format), the source text otherwise. */
@@ -71,7 +72,8 @@ export function targetCell(
   decimals?: number,
 ): OutCell | null {
   if ((kind === "value" || kind === "min" || kind === "max") && target !== null) {
-    return { ...indicatorNumber(target, unit, kind, decimals), style: "normal" };
+    const { value, format } = indicatorNumber(target, unit, kind, decimals);
+    return { value, format, style: "normal" };
   }
   const shown = targetText?.trim();
   return shown ? { value: shown, style: "normal" } : null;

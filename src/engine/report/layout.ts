@@ -195,7 +195,8 @@ export class SheetBuilder {
     // Sheets without planned columns (the roll-up's) set their own widths after: hosts wrap them.
     if (!this.inferColumns) this.breakHeaders(widths, wide);
     const points = widths.map((w) => w * WIDTH_UNIT_POINTS.narrow);
-    const heights = this.rows.map((row, r) => this.heightOf(row, r, points, oneLine[r]));
+    const heights: number[] = new Array<number>(this.rows.length);
+    for (let r = 0; r < this.rows.length; r++) heights[r] = this.heightOf(this.rows[r], r, points, oneLine[r]);
     if (this.inferColumns) {
       // Its maker sets the widths after: the port sizes the rows from those, and no page is planned.
       const spec = this.assemble(widths, heights, { inserts: [], breaks: [] });
@@ -212,42 +213,54 @@ export class SheetBuilder {
    * the two never read as one (`2,7 %` `Tertial 2 2021`).
    */
   private prepareCells(wide: Set<string>): void {
-    const numeric = this.columns.map((_, c) =>
-      this.rows.some((row, r) => this.info[r].role === "body" && typeof row[c]?.value === "number"),
-    );
-    this.rows.forEach((row, r) => {
-      const { role, mergeTo } = this.info[r];
-      if (role !== "header" && role !== "body" && role !== "attached" && role !== "text") return;
-      row.forEach((cell, c) => {
-        if (!cell || typeof cell.value !== "string") return;
-        const kind = this.columns[c]?.kind ?? "text";
+    const { rows, info, columns } = this;
+    const numeric = columns.map((_, c) => {
+      for (let r = 0; r < rows.length; r++)
+        if (info[r].role === "body" && typeof rows[r][c]?.value === "number") return true;
+      return false;
+    });
+    for (let r = 0; r < rows.length; r++) {
+      const { role, mergeTo } = info[r];
+      if (role !== "header" && role !== "body" && role !== "attached" && role !== "text") continue;
+      const row = rows[r];
+      for (let c = 0; c < row.length; c++) {
+        const cell = row[c];
+        if (!cell || typeof cell.value !== "string") continue;
+        const kind = columns[c]?.kind ?? "text";
         if (role === "header" || kind !== "fit" || mergeTo !== undefined) cell.wrap ??= true;
-        if (mergeTo !== undefined || (wide.size > 0 && wide.has(`${r}:${c}`))) return;
+        if (mergeTo !== undefined || (wide.size > 0 && wide.has(`${r}:${c}`))) continue;
         if (numeric[c]) cell.align ??= "right";
         else if (c > 0 && numeric[c - 1] && cell.indent === undefined) cell.indent = 1;
-      });
-    });
+      }
+    }
   }
 
   /**
    * Header text gets its line breaks written in, where Excel's narrower columns would wrap it and
    * a little before the edge: every host then breaks it alike, and neighbouring headers never run
-   * together (`Prognos helår` `Årsmål`).
+   * together (`Prognos helår` `Årsmål`). A sheet repeats its tables' header: each is broken once.
    */
   private breakHeaders(widths: number[], wide: Set<string>): void {
-    this.rows.forEach((row, r) => {
-      if (this.info[r].role !== "header") return;
-      row.forEach((cell, c) => {
-        if (!cell || typeof cell.value !== "string" || (wide.size > 0 && wide.has(`${r}:${c}`))) return;
+    const broken = new Map<string, string>();
+    for (let r = 0; r < this.rows.length; r++) {
+      if (this.info[r].role !== "header") continue;
+      const row = this.rows[r];
+      for (let c = 0; c < row.length; c++) {
+        const cell = row[c];
+        if (!cell || typeof cell.value !== "string" || (wide.size > 0 && wide.has(`${r}:${c}`))) continue;
         const look = textStyle(cell);
         const width =
           widths[c] * WIDTH_UNIT_POINTS.narrow -
           CELL_PADDING_POINTS -
           look.indent * INDENT_POINTS -
           HEADER_GUTTER_POINTS;
-        cell.value = breakLines(cell.value, width, look.size, look.bold).join("\n");
-      });
-    });
+        const key = `${width}|${look.size}|${look.bold}|${cell.value}`;
+        let lines = broken.get(key);
+        if (lines === undefined)
+          broken.set(key, (lines = breakLines(cell.value, width, look.size, look.bold).join("\n")));
+        cell.value = lines;
+      }
+    }
   }
 
   /** Cells (`row:col`, 0-based) that start an area merged across columns: they size no one column. */

@@ -147,10 +147,15 @@ const textStyles = Object.fromEntries(
   ]),
 ) as Record<CellStyle, TextStyle[]>;
 
+const NORMAL_TEXT = textStyles.normal[0];
+
 /** What of a cell's look its text's size depends on (cheap and shared: measured for every cell). */
 export function textStyle(cell: OutCell): TextStyle {
-  const style: CellStyle = cell.style ?? "normal";
-  return textStyles[style][cell.indent === undefined && style !== "varav" ? 0 : indentOf(cell)];
+  const style = cell.style;
+  // Most cells: a normal, unindented one.
+  if (cell.indent === undefined && (style === "normal" || style === undefined)) return NORMAL_TEXT;
+  const known: CellStyle = style ?? "normal";
+  return textStyles[known][cell.indent === undefined && known !== "varav" ? 0 : indentOf(cell)];
 }
 
 /** The look of one generated cell. */

@@ -48,17 +48,29 @@ const WIDTHS = new Float64Array(0x10000).fill(NaN);
 WIDTHS.fill(1.6, 0xd800, 0xdc00);
 WIDTHS.fill(0, 0xdc00, 0xe000);
 
+/**
+ * Fills a character's width in on first use. The loops read the width back from the typed array
+ * rather than take a returned one: a call's result would make V8 box every width a loop reads
+ * (a heap number per character).
+ */
+function learnWidth(code: number, ch: string): void {
+  WIDTHS[code] = charWidth(ch);
+}
+
 function pointsPerDigit(size: number, bold: boolean): number {
   return DIGIT_EM * size * (bold ? BOLD_FACTOR : 1) * SAFETY;
 }
 
-/** Results of {@link measureSpans}, read right after the call (no object per measure). */
-let spanFull = 0;
-let spanWord = 0;
+/**
+ * Results of {@link measureSpans}, read right after the call (no object per measure): [0] the
+ * widest paragraph, [1] the widest part. A typed array, not two `let`s: V8 boxes a number stored
+ * in a module variable, and in the measuring loop that cost a heap number per character.
+ */
+const SPANS = new Float64Array(2);
 
 /**
- * One pass over a text: the widest paragraph on one line (`spanFull`) and the widest part a line
- * cannot break (`spanWord`; lines break at spaces and after a hyphen or slash), in digit widths.
+ * One pass over a text: the widest paragraph on one line (`SPANS[0]`) and the widest part a line
+ * cannot break (`SPANS[1]`; lines break at spaces and after a hyphen or slash), in digit widths.
  */
 function measureSpans(text: string): void {
   let full = 0;
@@ -69,7 +81,10 @@ function measureSpans(text: string): void {
   for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i);
     let w = WIDTHS[code];
-    if (w !== w) w = WIDTHS[code] = charWidth(text[i]);
+    if (w !== w) {
+      learnWidth(code, text[i]);
+      w = WIDTHS[code];
+    }
     if (code === CODE_SPACE || code === CODE_TAB) {
       line += w;
       if (part > word) word = part;
@@ -91,13 +106,13 @@ function measureSpans(text: string): void {
       }
     }
   }
-  spanFull = line > full ? line : full;
-  spanWord = part > word ? part : word;
+  SPANS[0] = line > full ? line : full;
+  SPANS[1] = part > word ? part : word;
 }
 
 function spans(text: string): { full: number; word: number } {
   measureSpans(text);
-  return { full: spanFull, word: spanWord };
+  return { full: SPANS[0], word: SPANS[1] };
 }
 
 /** Width in points of `text` on one line (its widest paragraph). */
@@ -129,7 +144,10 @@ export function wrappedLines(text: string, width: number, size: number, bold = f
     let ends = space || lineBreak;
     if (!ends) {
       let w = WIDTHS[code];
-      if (w !== w) w = WIDTHS[code] = charWidth(text[i]);
+      if (w !== w) {
+      learnWidth(code, text[i]);
+      w = WIDTHS[code];
+    }
       part += w;
       // A line may break after a hyphen or slash followed by more of the word.
       if ((code === CODE_HYPHEN || code === CODE_SLASH) && i + 1 < n) {
@@ -167,7 +185,7 @@ export function wrappedLines(text: string, width: number, size: number, bold = f
 export function breakLines(text: string, width: number, size: number, bold = false): string[] {
   const lineWidth = Math.max(1, width) / pointsPerDigit(size, bold) + FIT_EPSILON;
   const lines: string[] = [];
-  const widthOf = (piece: string): number => (measureSpans(piece), spanFull);
+  const widthOf = (piece: string): number => (measureSpans(piece), SPANS[0]);
   for (const paragraph of text.split(/\r\n|\r|\n/)) {
     let line = "";
     // Parts end before a space and after a hyphen or slash; a space before a part is kept with it.
@@ -329,7 +347,7 @@ function widestPart(text: string): number {
     if (to < 0) to = text.length;
     if ((to - from) * 1.6 > widest) {
       measureSpans(text.slice(from, to));
-      if (spanWord > widest) widest = spanWord;
+      if (SPANS[1] > widest) widest = SPANS[1];
     }
     from = to + 1;
   }
@@ -355,8 +373,8 @@ export function cellSpans(cell: OutCell, out: Spans = { full: 0, word: 0 }, cap 
     out.word = widestPart(v) * scale + indent;
   } else {
     measureSpans(v);
-    out.full = spanFull * scale + indent;
-    out.word = spanWord * scale + indent;
+    out.full = SPANS[0] * scale + indent;
+    out.word = SPANS[1] * scale + indent;
   }
   return out;
 }
