@@ -173,8 +173,12 @@ const TARGET_FORM_DIRECTION: Partial<Record<TargetKind, Direction>> = {
   min: "higher",
 };
 
+/** A text whose spaces `catalogueDirection` would change: other than single spaces inside it. */
+const UNEVEN_SPACES = /[^\S ]| {2}|^ | $/;
+
 export function catalogueDirection(name: string): DirectionRule | null {
-  const normalised = name.replace(/\s+/g, " ").trim();
+  // The model's names are cleaned already: most need no copy.
+  const normalised = UNEVEN_SPACES.test(name) ? name.replace(/\s+/g, " ").trim() : name;
   return DIRECTION_CATALOGUE.find((rule) => rule.pattern.test(normalised)) ?? null;
 }
 

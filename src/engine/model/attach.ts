@@ -48,12 +48,16 @@ export function assignGoals(
 
 /** The goal owning a sheet row by position (see assignGoals); `sheetGoals` sorted by row. */
 export function goalByPosition(sheetGoals: Goal[], row: number): string | null {
-  let above: Goal | null = null;
-  let aboveIndex = -1;
-  for (let i = 0; i < sheetGoals.length && sheetGoals[i].row < row; i++) {
-    above = sheetGoals[i];
-    aboveIndex = i;
+  // The last goal above the row (a binary search: a sheet can have thousands of goals).
+  let lo = 0;
+  let hi = sheetGoals.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sheetGoals[mid].row < row) lo = mid + 1;
+    else hi = mid;
   }
+  const aboveIndex = lo - 1;
+  const above: Goal | null = aboveIndex >= 0 ? sheetGoals[aboveIndex] : null;
   if (above?.level === "enhetsmal") return above.id;
   for (let i = aboveIndex + 1; i < sheetGoals.length; i++) {
     const g = sheetGoals[i];

@@ -68,17 +68,13 @@ export function readIndicator(
   if (row.analysis && !cells.analysis) cells.analysis = row.analysis.cell;
 
   const decimals: Partial<Record<IndicatorFigure, number>> = {};
-  const figures: [IndicatorFigure, { value: number | null; decimals: number } | null][] = [
-    ["outcome", outcome],
-    ["outcomeMen", outcomeMen],
-    ["outcomeWomen", outcomeWomen],
-    ["previous", previous],
-    ["forecast", forecast],
-    ["target", target],
-    ["kfTarget", kfTarget],
-  ];
-  for (const [field, figure] of figures)
-    if (figure && figure.value !== null) decimals[field] = figure.decimals;
+  if (outcome) decimals.outcome = outcome.decimals;
+  if (outcomeMen) decimals.outcomeMen = outcomeMen.decimals;
+  if (outcomeWomen) decimals.outcomeWomen = outcomeWomen.decimals;
+  if (previous) decimals.previous = previous.decimals;
+  if (forecast) decimals.forecast = forecast.decimals;
+  if (target.value !== null) decimals.target = target.decimals;
+  if (kfTarget.value !== null) decimals.kfTarget = kfTarget.decimals;
 
   return {
     name,

@@ -30,7 +30,21 @@ function validIso(y: number, m: number, d: number): string | null {
  * Swedish `1/1 2021` is not used in the reports and is not guessed. Excel date cells arrive as
  * serials; a plain number in a date column is read as a serial when it is a plausible date.
  */
+/** Results by text (shared, never changed): the same dates stand in many rows. */
+const dateTexts = new Map<string, DateResult>();
+const DATE_CACHE_SIZE = 10_000;
+
 export function parseDateCell(value: CellValue): DateResult {
+  if (typeof value !== "string" || value.length > 40) return parseDate(value);
+  let known = dateTexts.get(value);
+  if (!known) {
+    if (dateTexts.size >= DATE_CACHE_SIZE) dateTexts.clear();
+    dateTexts.set(value, (known = parseDate(value)));
+  }
+  return known;
+}
+
+function parseDate(value: CellValue): DateResult {
   if (value === null || value === "") return { kind: "empty" };
   if (typeof value === "number") {
     const iso = value > 20000 && value < 80000 ? serialToIso(value) : null;

@@ -24,6 +24,9 @@ export function cleanText(text: string): string {
 function cleanUncached(text: string): string {
   // Most cells are clean already; testing allocates nothing, replacing always does.
   if (!NEEDS_CLEANING.test(text)) return text;
+  // Many only have spaces at their ends (an indented name): trimming them is all it takes.
+  const trimmed = text.trim();
+  if (trimmed.length < text.length && !NEEDS_CLEANING.test(trimmed)) return trimmed;
   return text.replace(SPACES, " ").trim();
 }
 
@@ -78,8 +81,11 @@ const matchKeys = new Map<string, string>();
 
 /** Strips leading status symbols (● ◆ ✓ — • ▲ ■ ○ and emoji circles) that reports put before words. */
 export function stripLeadingSymbols(text: string): string {
-  return text.replace(/^[\s\u00a0●◆◇✓✔✗✘—–•▲▼■□○◯\u{1F7E0}-\u{1F7EB}\u{1F534}-\u{1F535}\u2B24*-]+/u, "");
+  return LEADING_SYMBOL.test(text) ? text.replace(LEADING_SYMBOLS, "") : text;
 }
+
+const LEADING_SYMBOLS = /^[\s\u00a0●◆◇✓✔✗✘—–•▲▼■□○◯\u{1F7E0}-\u{1F7EB}\u{1F534}-\u{1F535}\u2B24*-]+/u;
+const LEADING_SYMBOL = /^[\s\u00a0●◆◇✓✔✗✘—–•▲▼■□○◯\u{1F7E0}-\u{1F7EB}\u{1F534}-\u{1F535}\u2B24*-]/u;
 
 /** Strips simple inline HTML such as `<i>…</i>` left in pasted text. */
 export function stripTags(text: string): string {
