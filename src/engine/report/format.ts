@@ -188,7 +188,10 @@ export function svNumber(n: number, unit: string | null, decimals: number = deci
 function svDigits(n: number, places: number): string {
   const abs = Math.abs(n);
   if (!Number.isFinite(n) || (abs !== 0 && (abs < 1e-6 || abs >= 1e21)))
-    return svFormat(places).format(n).replace(/\u2212/g, "-").replace(/\u00a0/g, " ");
+    return svFormat(places)
+      .format(n)
+      .replace(/\u2212/g, "-")
+      .replace(/\u00a0/g, " ");
   const text = String(abs);
   const dot = text.indexOf(".");
   let int = dot < 0 ? text : text.slice(0, dot);

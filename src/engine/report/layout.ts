@@ -196,7 +196,8 @@ export class SheetBuilder {
     if (!this.inferColumns) this.breakHeaders(widths, wide);
     const points = widths.map((w) => w * WIDTH_UNIT_POINTS.narrow);
     const heights: number[] = new Array<number>(this.rows.length);
-    for (let r = 0; r < this.rows.length; r++) heights[r] = this.heightOf(this.rows[r], r, points, oneLine[r]);
+    for (let r = 0; r < this.rows.length; r++)
+      heights[r] = this.heightOf(this.rows[r], r, points, oneLine[r]);
     if (this.inferColumns) {
       // Its maker sets the widths after: the port sizes the rows from those, and no page is planned.
       const spec = this.assemble(widths, heights, { inserts: [], breaks: [] });

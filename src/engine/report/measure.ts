@@ -145,9 +145,9 @@ export function wrappedLines(text: string, width: number, size: number, bold = f
     if (!ends) {
       let w = WIDTHS[code];
       if (w !== w) {
-      learnWidth(code, text[i]);
-      w = WIDTHS[code];
-    }
+        learnWidth(code, text[i]);
+        w = WIDTHS[code];
+      }
       part += w;
       // A line may break after a hyphen or slash followed by more of the word.
       if ((code === CODE_HYPHEN || code === CODE_SLASH) && i + 1 < n) {
