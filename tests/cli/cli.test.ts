@@ -129,6 +129,11 @@ describe("malkoll check", () => {
     expect(analysisMissing.some((m: string) => m.includes("Andel vuxna med långvarigt"))).toBe(true);
   });
 
+  test("--period without --year takes the year the workbook names (Tertial 2 2021)", async () => {
+    const r = await cli(["check", SAMPLE, "--json", "--period", "T1"]);
+    expect(JSON.parse(r.out).period).toEqual({ kind: "T1", year: 2021, source: "flag" });
+  });
+
   test("--period and --year override the workbook", async () => {
     const r = await cli(["check", SAMPLE, "--json", "--period", "VB", "--year", "2021"]);
     expect(JSON.parse(r.out).period).toEqual({ kind: "VB", year: 2021, source: "flag" });
@@ -319,6 +324,8 @@ describe("malkoll generate", () => {
             : [],
         );
     const indicators = values("Målkoll Indikatorer");
+    // No --year: the plan's year is its `VP 2022` column's.
+    expect(indicators[0][0]).toBe("Målkoll – Indikatorer VP 2022");
     expect(indicators).toContainEqual(["Indikator", "Årsmål", "KF:s årsmål", "Periodicitet"]);
     expect(indicators.flat()).not.toContain("– Ej mätt");
     const budget = values("Målkoll Driftbudget");

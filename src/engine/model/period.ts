@@ -1,7 +1,8 @@
 /**
  * The period the model is judged for: the one the user forced, else the latest named in a Period
  * cell (of the year asked for), else `VP` for a workbook of plan tables only, else unknown with a
- * `period-unknown` finding.
+ * `period-unknown` finding. A forced period without a year takes the workbook's: for VP the year of
+ * its `VP 2022` column, for a tertial or VB the latest named period's (each falling back on the other).
  */
 import type { Finding } from "../findings";
 import { finding } from "../findings";
@@ -20,28 +21,22 @@ export interface PeriodOptions {
 
 export function resolvePeriod(recognition: Recognition, options: PeriodOptions, findings: Finding[]): Period {
   const { forced, year } = options;
-  if (forced) return { kind: forced.kind, year: forced.year, source: "flag" };
-  const named: ParsedPeriod[] = [];
-  for (const cell of recognition.periodCells) {
-    const p = parsePeriodText(cell.text);
-    if (p && p.kind !== "VP" && (year === null || p.year === year)) named.push(p);
+  const latest = latestNamedPeriod(recognition, year);
+  if (forced) {
+    const ownYear =
+      forced.year ??
+      (forced.kind === "VP"
+        ? (vpColumnYear(recognition) ?? latest?.year ?? null)
+        : (latest?.year ?? vpColumnYear(recognition)));
+    return { kind: forced.kind, year: ownYear, source: "flag" };
   }
-  if (named.length) {
-    const latest = named.reduce((a, b) => (comparePeriods(a, b) >= 0 ? a : b));
-    return { kind: latest.kind, year: latest.year, source: "cell" };
-  }
+  if (latest) return { kind: latest.kind, year: latest.year, source: "cell" };
   const types = new Set(recognition.tables.map((t) => t.type));
   const planOnly =
     types.size > 0 &&
     [...types].every((t) => t === "indicators-plan" || t === "driftbudget-vp" || t === "activities") &&
     (types.has("indicators-plan") || types.has("driftbudget-vp"));
-  if (planOnly) {
-    const vpHeader = recognition.tables
-      .flatMap((t) => t.columns)
-      .map((c) => c.header)
-      .find((h) => /^VP\s*\d{4}/i.test(h.trim()));
-    return { kind: "VP", year: vpHeader ? yearOf(vpHeader) : null, source: "plan" };
-  }
+  if (planOnly) return { kind: "VP", year: vpColumnYear(recognition), source: "plan" };
   findings.push(
     finding({
       code: "period-unknown",
@@ -54,4 +49,23 @@ export function resolvePeriod(recognition: Recognition, options: PeriodOptions, 
     }),
   );
   return { kind: null, year: null, source: "none" };
+}
+
+/** The latest period named in a Period cell (of `year`, when given), VP excluded. */
+function latestNamedPeriod(recognition: Recognition, year: number | null): ParsedPeriod | null {
+  let latest: ParsedPeriod | null = null;
+  for (const cell of recognition.periodCells) {
+    const p = parsePeriodText(cell.text);
+    if (!p || p.kind === "VP" || (year !== null && p.year !== year)) continue;
+    if (!latest || comparePeriods(p, latest) > 0) latest = p;
+  }
+  return latest;
+}
+
+/** The year of the first `VP 2022`-style column header (the plan's own year comes first). */
+function vpColumnYear(recognition: Recognition): number | null {
+  for (const table of recognition.tables)
+    for (const column of table.columns)
+      if (/^VP\s*\d{4}/i.test(column.header.trim())) return yearOf(column.header);
+  return null;
 }
