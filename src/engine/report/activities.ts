@@ -13,6 +13,7 @@ import type { ColumnSpec, Row } from "./layout";
 import { SheetBuilder } from "./layout";
 import { ANALYSIS_MISSING } from "./look";
 import type { OutCell, SheetSpec } from "./spec";
+import { numberCell, textCell, tonedCell } from "./spec";
 
 export const ACTIVITY_HEADERS = ["Aktivitet", "Startdatum", "Slutdatum", "Avvikelse"];
 export const PLAN_ACTIVITY_HEADERS = ["Aktivitet", "Startdatum", "Slutdatum"];
@@ -34,19 +35,15 @@ const PLAN_COLUMNS: ColumnSpec[] = [{ kind: "text", min: 250, max: 520 }, { kind
 function dateCell(iso: string | null): OutCell | null {
   if (iso === null) return null;
   const serial = excelSerial(iso);
-  return serial === null
-    ? { value: iso, style: "normal" }
-    : { value: serial, format: DATE_FORMAT, style: "normal" };
+  return serial === null ? textCell(iso) : numberCell(serial, DATE_FORMAT);
 }
 
 function activityRow(act: Activity, plan: boolean): Row {
-  const row: Row = [{ value: act.name, style: "normal" }, dateCell(act.start), dateCell(act.end)];
+  const row: Row = [textCell(act.name), dateCell(act.start), dateCell(act.end)];
   if (plan) return row;
-  row.push(act.deviation ? { value: "Avvikelse", style: "normal", tone: "bad" } : null, null);
+  row.push(act.deviation ? tonedCell("Avvikelse", "bad") : null, null);
   row.push(
-    act.deviation && !act.analysis?.trim()
-      ? { value: ANALYSIS_MISSING.text, style: "normal", tone: ANALYSIS_MISSING.tone }
-      : null,
+    act.deviation && !act.analysis?.trim() ? tonedCell(ANALYSIS_MISSING.text, ANALYSIS_MISSING.tone) : null,
   );
   return row;
 }
@@ -61,11 +58,11 @@ export function buildActivitySheet(ctx: ReportContext): SheetSpec {
     return sheet.build();
   }
   const header: Row = plan
-    ? PLAN_ACTIVITY_HEADERS.map((value) => ({ value, style: "header" }))
+    ? PLAN_ACTIVITY_HEADERS.map((value) => textCell(value, "header"))
     : [
-        ...ACTIVITY_HEADERS.map((value): OutCell => ({ value, style: "header" })),
+        ...ACTIVITY_HEADERS.map((value) => textCell(value, "header")),
         null,
-        { value: ACTIVITY_CHECK_HEADER, style: "ownHeader" },
+        textCell(ACTIVITY_CHECK_HEADER, "ownHeader"),
       ];
   const cityColumns = plan ? PLAN_ACTIVITY_HEADERS.length : ACTIVITY_HEADERS.length;
   const byGoal = new Map<string | null, Activity[]>();
@@ -82,7 +79,7 @@ export function buildActivitySheet(ctx: ReportContext): SheetSpec {
     for (const act of [...activities].sort(sort)) {
       sheet.add(activityRow(act, plan));
       const analysis = act.analysis?.trim();
-      if (analysis) sheet.attach([{ value: `Analys: ${analysis}`, style: "normal" }], cityColumns - 1);
+      if (analysis) sheet.attach([textCell(`Analys: ${analysis}`)], cityColumns - 1);
     }
     sheet.endTable();
   };

@@ -18,6 +18,7 @@ import { SheetBuilder } from "./layout";
 import { AMOUNT_CHART_COLOUR } from "./look";
 import { isNumericSource } from "./source";
 import type { CellStyle, OutCell, SheetSpec } from "./spec";
+import { formulaCell, numberCell, textCell, tonedCell } from "./spec";
 
 const COLUMNS: ColumnSpec[] = [
   { kind: "text", min: 150, max: 300 },
@@ -32,7 +33,7 @@ const COLUMNS: ColumnSpec[] = [
 const AREAS_KEPT_WITH_CHART = 14;
 
 function headerRow(labels: string[]): Row {
-  return labels.map((value) => ({ value, style: "header" as const }));
+  return labels.map((value) => textCell(value, "header"));
 }
 
 type AmountField =
@@ -86,7 +87,7 @@ function amountCell(
 ): OutCell | null {
   const value = line[field];
   if (value === null) return null;
-  const cell: OutCell = { value, format: amountFormat(line.unit), style };
+  const cell = numberCell(value, amountFormat(line.unit), style);
   const address = line.cells[field];
   if (address) {
     const source = ctx.lookup(line.sheet, address);
@@ -109,11 +110,11 @@ function deviationFormula(
     formula += formula === "" ? (t.sign < 0 ? `-${ref}` : ref) : `${t.sign < 0 ? "-" : "+"}${ref}`;
     value += t.sign * (t.value ?? 0);
   }
-  return { value: round(value, decimalsFor(unit) + 4), formula, format: amountFormat(unit), style };
+  return formulaCell(round(value, decimalsFor(unit) + 4), formula, amountFormat(unit), style);
 }
 
 function labelCell(line: BudgetLine, style: CellStyle): OutCell {
-  const cell: OutCell = { value: line.label, style };
+  const cell = textCell(line.label, style);
   if (line.kind === "varav") cell.indent = 1;
   return cell;
 }
@@ -168,12 +169,7 @@ function namndTable(ctx: ReportContext, sheet: SheetBuilder, lines: BudgetLine[]
       const formula = dispositionRows.map((d) => a1(d.row, 6)).join("+");
       const value = dispositionRows.reduce((sum, d) => sum + (d.value ?? 0), 0);
       cells[0] = labelCell(line, "total");
-      cells.push({
-        value: round(value, decimalsFor(unit) + 4),
-        formula,
-        format: amountFormat(unit),
-        style: "total",
-      });
+      cells.push(formulaCell(round(value, decimalsFor(unit) + 4), formula, amountFormat(unit), "total"));
       dispositionRows = null;
     } else {
       cells.push(amountCell(ctx, line, "deviation", style));
@@ -223,6 +219,11 @@ function omradeTable(
   return areas;
 }
 
+function percentCell(n: number): OutCell {
+  const { value, format } = indicatorNumber(n, "%");
+  return numberCell(value, format);
+}
+
 /** Budget figures computed by evaluate (budgetföljsamhet, prognossäkerhet). */
 function derivedTable(ctx: ReportContext, sheet: SheetBuilder): void {
   const derived = ctx.result.derived;
@@ -232,12 +233,12 @@ function derivedTable(ctx: ReportContext, sheet: SheetBuilder): void {
   for (const d of derived) {
     const status = statusLabel(d.met ? "met" : "not-met");
     sheet.add([
-      { value: d.labelSv, style: "normal" },
-      { ...indicatorNumber(d.value, "%"), style: "normal" },
+      textCell(d.labelSv),
+      percentCell(d.value),
       d.targetKind === "band"
-        ? { value: `+/- ${String(d.target).replace(".", ",")} %`, style: "normal" }
-        : { ...indicatorNumber(d.target, "%"), style: "normal" },
-      { value: status.text, style: "normal", tone: status.tone },
+        ? textCell(`+/- ${String(d.target).replace(".", ",")} %`)
+        : percentCell(d.target),
+      tonedCell(status.text, status.tone),
     ]);
   }
   sheet.endTable();
@@ -284,8 +285,8 @@ function deviationChart(
   for (const area of areas) {
     const source = sheet.rows[area.row - 1][5];
     sheet.add([
-      { value: area.label, style: "normal" },
-      { value: source?.value ?? null, formula: a1(area.row, 6), format: amountFormat(unit), style: "normal" },
+      textCell(area.label),
+      formulaCell(source?.value ?? null, a1(area.row, 6), amountFormat(unit)),
     ]);
   }
   const last = sheet.nextRow - 1;
@@ -352,7 +353,7 @@ function buildPlanBudgetSheet(ctx: ReportContext, tables: BudgetLine[][]): Sheet
 function planAmount(ctx: ReportContext, line: BudgetLine, column: string, style: CellStyle): OutCell | null {
   const value = line.extra?.[column] ?? null;
   if (value === null) return null;
-  const cell: OutCell = { value, format: amountFormat(line.unit), style };
+  const cell = numberCell(value, amountFormat(line.unit), style);
   const address = line.cells[`amount:${column}`];
   if (address) {
     const source = ctx.lookup(line.sheet, address);

@@ -15,6 +15,7 @@ import type { ColumnSpec } from "./layout";
 import { SheetBuilder } from "./layout";
 import { ANALYSIS_MISSING } from "./look";
 import type { OutCell, SheetSpec, StatusTone } from "./spec";
+import { linkCell, textCell, tonedCell } from "./spec";
 
 export const DEVIATION_HEADERS = ["Typ", "Var", "Mål", "Vad avviker", "Analys", "Allvar"];
 
@@ -248,9 +249,9 @@ function otherRows(findings: Finding[]): DeviationRow[] {
 }
 
 function severityCell(findings: Finding[]): OutCell {
-  if (!findings.length) return { value: "–", style: "normal" };
+  if (!findings.length) return textCell("–");
   const worst = findings.map((f) => SEVERITY_TEXT[f.severity]).sort((a, b) => a.rank - b.rank)[0];
-  return { value: worst.text, style: "normal", tone: worst.tone };
+  return tonedCell(worst.text, worst.tone);
 }
 
 export function buildDeviationSheet(ctx: ReportContext): SheetSpec {
@@ -279,20 +280,20 @@ export function buildDeviationSheet(ctx: ReportContext): SheetSpec {
     };
   });
   keyed.sort((a, b) => a.sheet - b.sheet || a.r - b.r || a.c - b.c || a.type - b.type);
-  sheet.freezeRows(sheet.startTable(DEVIATION_HEADERS.map((value) => ({ value, style: "header" }))));
+  sheet.freezeRows(sheet.startTable(DEVIATION_HEADERS.map((value) => textCell(value, "header"))));
   for (const { row: r } of keyed) {
     const goal = r.goal ? ctx.goalsById.get(r.goal) : undefined;
     let analysis: OutCell | null = null;
-    if (r.analysis) analysis = { value: r.analysis, style: "normal" };
+    if (r.analysis) analysis = textCell(r.analysis);
     else if (r.item)
       analysis = r.needsAnalysis
-        ? { value: ANALYSIS_MISSING.text, style: "normal", tone: ANALYSIS_MISSING.tone }
-        : { value: "– Ingen analys", style: "normal", tone: "neutral" };
+        ? tonedCell(ANALYSIS_MISSING.text, ANALYSIS_MISSING.tone)
+        : tonedCell("– Ingen analys", "neutral");
     sheet.add([
-      { value: r.type, style: "normal" },
-      { value: `${r.sheet}!${r.cell}`, style: "normal", link: { sheet: r.sheet, cell: r.cell } },
-      goal ? { value: goalName(goal), style: "normal" } : null,
-      { value: r.what, style: "normal" },
+      textCell(r.type),
+      linkCell(`${r.sheet}!${r.cell}`, { sheet: r.sheet, cell: r.cell }),
+      goal ? textCell(goalName(goal)) : null,
+      textCell(r.what),
       analysis,
       severityCell(r.findings),
     ]);

@@ -17,6 +17,7 @@ import type { ColumnSpec, Row } from "./layout";
 import { SheetBuilder } from "./layout";
 import { TONES } from "./look";
 import type { OutCell, SheetSpec, StatusTone } from "./spec";
+import { indentedCell, linkCell, numberCell, textCell, tonedCell } from "./spec";
 import { a1 } from "../grid";
 import type { Goal, GoalLevel } from "../model/types";
 
@@ -75,20 +76,16 @@ const GOALS_PER_CHART = 10;
 const CHART_LABEL_CHARS = 42;
 
 function count(n: number): OutCell {
-  return { value: n, format: "#,##0", style: "normal" };
+  return numberCell(n, "#,##0");
 }
 
 function sourceCell(goal: Goal): OutCell {
   const cell = goal.id.split("!").pop() ?? a1(goal.row, 1);
-  return { value: `${goal.sheet}!${cell}`, style: "normal", link: { sheet: goal.sheet, cell } };
+  return linkCell(`${goal.sheet}!${cell}`, { sheet: goal.sheet, cell });
 }
 
 function headerCells(city: string[]): Row {
-  return [
-    ...city.map((value): OutCell => ({ value, style: "header" })),
-    null,
-    { value: SOURCE_HEADER, style: "ownHeader" },
-  ];
+  return [...city.map((value) => textCell(value, "header")), null, textCell(SOURCE_HEADER, "ownHeader")];
 }
 
 /** A short name for a chart axis: `1.1 I Stockholm är människor …`. */
@@ -106,7 +103,7 @@ function buildPlanGoalSheet(ctx: ReportContext, sheet: SheetBuilder): SheetSpec 
   sheet.freezeRows(sheet.startTable(headerCells(PLAN_GOAL_HEADERS)));
   for (const { goal, depth } of ctx.goalTree)
     sheet.add([
-      { value: goalHeading(goal), style: "normal", indent: depth },
+      indentedCell(goalHeading(goal), depth),
       count(indicators.get(goal.id) ?? 0),
       count(activities.get(goal.id) ?? 0),
       null,
@@ -134,18 +131,16 @@ export function buildGoalSheet(ctx: ReportContext): SheetSpec {
     );
     const c = goal.counts;
     const row = sheet.add([
-      { value: goalHeading(goal), style: "normal", indent: depth },
-      { value: stated.text, style: "normal", tone: stated.tone },
-      { value: suggested.text, style: "normal", tone: suggested.tone },
+      indentedCell(goalHeading(goal), depth),
+      tonedCell(stated.text, stated.tone),
+      tonedCell(suggested.text, suggested.tone),
       count(c.met),
       count(c.partlyMet),
       count(c.notMet),
       count(c.notMeasured),
       count(c.activities),
       count(c.activitiesWithDeviation),
-      contradictions.length
-        ? { value: contradictions.map((f) => f.message).join(" "), style: "normal", tone: "bad" }
-        : null,
+      contradictions.length ? tonedCell(contradictions.map((f) => f.message).join(" "), "bad") : null,
       null,
       sourceCell(goal),
     ]);
@@ -173,13 +168,13 @@ function charts(ctx: ReportContext, sheet: SheetBuilder, rowOf: Map<string, numb
         goals.length > GOALS_PER_CHART ? ` (${from + 1}–${from + chunk.length} av ${goals.length})` : "";
       const title = `Indikatorer per status – ${levelLabel(level)}${part}`;
       const heading = sheet.tableHeading(`Diagramunderlag: ${levelLabel(level)}${part}`);
-      const header: Row = [{ value: "Mål", style: "header" }, null, null];
-      for (const s of COUNT_SERIES) header[s.col] = { value: s.name, style: "header" };
+      const header: Row = [textCell("Mål", "header"), null, null];
+      for (const s of COUNT_SERIES) header[s.col] = textCell(s.name, "header");
       sheet.startTable(header, "chart-data");
       const first = sheet.nextRow;
       for (const goal of chunk) {
         const source = rowOf.get(goal.id)!;
-        const row: Row = [{ value: chartLabel(goal), style: "normal" }, null, null];
+        const row: Row = [textCell(chartLabel(goal)), null, null];
         for (const s of COUNT_SERIES) {
           const counted = [
             goal.counts.met,
@@ -187,7 +182,9 @@ function charts(ctx: ReportContext, sheet: SheetBuilder, rowOf: Map<string, numb
             goal.counts.notMet,
             goal.counts.notMeasured,
           ];
-          row[s.col] = { ...count(counted[s.col - 3]), formula: a1(source, s.col + 1) };
+          const cell = count(counted[s.col - 3]);
+          cell.formula = a1(source, s.col + 1);
+          row[s.col] = cell;
         }
         sheet.add(row);
       }

@@ -12,6 +12,7 @@ import { goalHeading, indicatorNumber, statusLabel } from "./format";
 import type { ColumnSpec, Row } from "./layout";
 import { SheetBuilder } from "./layout";
 import type { OutCell, SheetSpec } from "./spec";
+import { numberCell, textCell, tonedCell } from "./spec";
 
 /** The follow-up's columns (T1, T2, VB). */
 export function indicatorHeaders(year: number | null): string[] {
@@ -60,7 +61,7 @@ const PLAN_COLUMNS: ColumnSpec[] = [
 function figure(n: number | null, unit: string | null, decimals?: number): OutCell | null {
   if (n === null) return null;
   const { value, format } = indicatorNumber(n, unit, null, decimals);
-  return { value, format, style: "normal" };
+  return numberCell(value, format);
 }
 
 /** A target: a number for value/min/max (`Max` in the format), the source text otherwise. */
@@ -73,10 +74,10 @@ export function targetCell(
 ): OutCell | null {
   if ((kind === "value" || kind === "min" || kind === "max") && target !== null) {
     const { value, format } = indicatorNumber(target, unit, kind, decimals);
-    return { value, format, style: "normal" };
+    return numberCell(value, format);
   }
   const shown = targetText?.trim();
-  return shown ? { value: shown, style: "normal" } : null;
+  return shown ? textCell(shown) : null;
 }
 
 function periodText(ctx: ReportContext, ind: Indicator): string | null {
@@ -96,7 +97,7 @@ export function indicatorRow(ctx: ReportContext, ind: Indicator): Row {
   const period = periodText(ctx, ind);
   const shown = ind.decimals ?? {};
   return [
-    { value: ind.name, style: "normal" },
+    textCell(ind.name),
     figure(ind.outcome, ind.unit, shown.outcome),
     figure(ind.outcomeMen, ind.unit, shown.outcomeMen),
     figure(ind.outcomeWomen, ind.unit, shown.outcomeWomen),
@@ -104,26 +105,26 @@ export function indicatorRow(ctx: ReportContext, ind: Indicator): Row {
     figure(ind.forecast, ind.unit, shown.forecast),
     targetCell(ind.targetKind, ind.target, ind.targetText, ind.unit, shown.target),
     targetCell(ind.kfTargetKind, ind.kfTarget, ind.kfTargetText, ind.unit, shown.kfTarget),
-    period ? { value: period, style: "normal" } : null,
+    period ? textCell(period) : null,
     null,
-    { value: status.text, style: "normal", tone: status.tone },
-    { value: kfStatus.text, style: "normal", tone: kfStatus.tone },
+    tonedCell(status.text, status.tone),
+    tonedCell(kfStatus.text, kfStatus.tone),
   ];
 }
 
 function planRow(ctx: ReportContext, ind: Indicator): Row {
   const period = periodText(ctx, ind);
   return [
-    { value: ind.name, style: "normal" },
+    textCell(ind.name),
     targetCell(ind.targetKind, ind.target, ind.targetText, ind.unit, ind.decimals?.target),
     targetCell(ind.kfTargetKind, ind.kfTarget, ind.kfTargetText, ind.unit, ind.decimals?.kfTarget),
-    period ? { value: period, style: "normal" } : null,
+    period ? textCell(period) : null,
   ];
 }
 
 function headerCells(city: string[], own: string[] = []): Row {
-  const row: Row = city.map((value) => ({ value, style: "header" as const }));
-  if (own.length) row.push(null, ...own.map((value) => ({ value, style: "ownHeader" as const })));
+  const row: Row = city.map((value) => textCell(value, "header"));
+  if (own.length) row.push(null, ...own.map((value) => textCell(value, "ownHeader")));
   return row;
 }
 
@@ -160,7 +161,7 @@ export function buildIndicatorSheet(ctx: ReportContext): SheetSpec {
     for (const ind of [...indicators].sort(sort)) {
       sheet.add(plan ? planRow(ctx, ind) : indicatorRow(ctx, ind));
       const analysis = ind.analysis?.trim();
-      if (analysis) sheet.attach([{ value: `Analys: ${analysis}`, style: "normal" }], cityColumns - 1);
+      if (analysis) sheet.attach([textCell(`Analys: ${analysis}`)], cityColumns - 1);
     }
     sheet.endTable();
   };

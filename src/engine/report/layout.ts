@@ -13,6 +13,7 @@ import type { PagePlan } from "./pages";
 import { makeShift, PAGE_RESERVE_POINTS, planPages, shiftFormula, shiftRange } from "./pages";
 import type { ColumnSpec, Row, RowInfo, TableRows } from "./rows";
 import type { CellStyle, ChartSpec, OutCell, OwnedSheetKey, SheetSpec, TableSpan } from "./spec";
+import { textCell, wrappedCell } from "./spec";
 
 /** Height of the rows a chart is drawn over. */
 const CHART_ROW_POINTS = 15;
@@ -57,19 +58,23 @@ export class SheetBuilder {
 
   /** Title row, note row, one empty row. */
   heading(title: string, note: string): void {
-    this.push([{ value: title, style: "title", wrap: true }], {
+    this.push([wrappedCell(title, "title")], {
       role: "title",
       table: null,
       spansSheet: true,
     });
-    this.push([{ value: note, style: "note", wrap: true }], { role: "note", table: null, spansSheet: true });
+    this.push([wrappedCell(note, "note")], {
+      role: "note",
+      table: null,
+      spansSheet: true,
+    });
     this.blank();
   }
 
   /** A heading row above a table (a goal), spanning the sheet; kept with what follows it. */
   tableHeading(text: string): number {
     this.close();
-    return this.push([{ value: text, style: "heading", wrap: true }], {
+    return this.push([wrappedCell(text, "heading")], {
       role: "heading",
       table: null,
       spansSheet: true,
@@ -138,7 +143,7 @@ export class SheetBuilder {
   /** A line of text outside any table (e.g. "Inga … hittades"). */
   text(value: string): number {
     this.close();
-    return this.push([{ value, style: "normal", wrap: true }], {
+    return this.push([wrappedCell(value)], {
       role: "text",
       table: null,
       mergeTo: this.lastColumn,
@@ -372,12 +377,12 @@ export function plannedRowHeights(spec: SheetSpec): number[] {
 
 /** A header row of bold, filled cells. */
 export function headerRow(labels: string[]): Row {
-  return labels.map((label) => ({ value: label, style: "header" as const, wrap: true }));
+  return labels.map((label) => wrappedCell(label, "header"));
 }
 
 export function text(value: string | null, style: CellStyle = "normal"): OutCell | null {
   if (value === null || value === "") return null;
-  return { value, style };
+  return textCell(value, style);
 }
 
 /** Columns of numbers fit them; others wrap beyond 300 pt. */
