@@ -19,10 +19,24 @@ export interface CanonicalCell {
   formula: string | null;
 }
 
+/** Digits of a number's text from its first non-zero one, up to an exponent (`0.0120` → 3). */
+function significantDigits(text: string): number {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 101) break; // e
+    if ((code >= 49 && code <= 57) || (code === 48 && digits > 0)) digits++;
+  }
+  return digits;
+}
+
 function numberToken(n: number): string {
   // An integer of at most 12 digits is its own 12-digit rounding (and -0 prints as 0).
   if (Number.isInteger(n) && Math.abs(n) < 1e12) return String(n);
   if (!Number.isFinite(n)) return String(n);
+  // So is a number whose shortest text has at most 12 significant digits (most figures).
+  const shortest = String(n);
+  if (significantDigits(shortest) <= 12) return shortest;
   const rounded = Number(n.toPrecision(12));
   return String(Object.is(rounded, -0) ? 0 : rounded);
 }
@@ -32,6 +46,11 @@ export function valueToken(value: CellValue): string {
   if (typeof value === "number") return numberToken(value);
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   const text = value.includes("\r") ? value.replace(/\r\n?/g, "\n") : value;
+  // A text that starts with a letter or sign other than a digit or minus, and not with a space
+  // (no white space is below U+1680 but these), is no number: most texts, without the test.
+  const first = text.charCodeAt(0);
+  if (first > 32 && first < 0x1680 && first !== 0xa0 && first !== 45 && (first < 48 || first > 57))
+    return text;
   if (/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(text.trim())) return numberToken(Number(text.trim()));
   return text;
 }

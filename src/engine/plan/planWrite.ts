@@ -69,9 +69,13 @@ export function flagRecords(flags: Flag[]): FlagRecord[] {
 function withinCellLimit(spec: SheetSpec): SheetSpec {
   const tooLong = (cell: OutCell | null) =>
     typeof cell?.value === "string" && cell.value.length > EXCEL_MAX_CELL_CHARS;
-  if (!spec.rows.some((row) => row.some(tooLong))) return spec;
+  const rowTooLong = (row: (OutCell | null)[]) => {
+    for (const cell of row) if (tooLong(cell)) return true;
+    return false;
+  };
+  if (!spec.rows.some(rowTooLong)) return spec;
   const rows = spec.rows.map((row) =>
-    row.some(tooLong)
+    rowTooLong(row)
       ? row.map((cell) =>
           tooLong(cell)
             ? { ...cell!, value: `${(cell!.value as string).slice(0, EXCEL_MAX_CELL_CHARS - 1)}…` }
