@@ -4,7 +4,7 @@
  */
 import { CELL_PADDING_POINTS, SPACER_WIDTH, WIDTH_UNIT_POINTS, printableArea } from "./look";
 import type { Spans } from "./measure";
-import { cellSpans } from "./measure";
+import { cellSpans, cellWordWiderThan } from "./measure";
 import type { ColumnSpec, Row, RowInfo } from "./rows";
 
 /** Points kept free at the right of a header's lines. */
@@ -36,17 +36,26 @@ interface ColumnNeeds {
 }
 
 /**
+ * The one-line width (units) beyond which a text column's widest cell no longer changes its
+ * width: its `max`, or without one the page (it then takes all it can get). Other columns hold
+ * short texts, measured whole.
+ */
+function fullCap(spec: ColumnSpec, page: number): number {
+  return spec.kind === "text" ? units(spec.max ?? page) : Infinity;
+}
+
+/**
  * What each column needs, from every cell of its tables; `oneLine` receives each body cell's width
- * on one line (points), for the row heights.
+ * on one line (points), for the row heights, where it was measured.
  */
 function needsOf(
   rows: Row[],
   info: RowInfo[],
-  columns: number,
+  columns: ColumnSpec[],
   oneLine?: (number | undefined)[][],
   skip?: Set<string>,
 ): ColumnNeeds[] {
-  const needs: ColumnNeeds[] = Array.from({ length: columns }, () => ({
+  const needs: ColumnNeeds[] = Array.from({ length: columns.length }, () => ({
     full: 0,
     word: 0,
     bodyWord: 0,
@@ -55,6 +64,7 @@ function needsOf(
   const spans: Spans = { full: 0, word: 0 };
   // A text wider than the page wraps whatever its exact width: it is measured for its longest word.
   const page = printableArea().width;
+  const caps = columns.map((spec) => fullCap(spec, page));
   const skipping = skip !== undefined && skip.size > 0;
   for (let r = 0; r < rows.length; r++) {
     const { role, mergeTo } = info[r];
@@ -64,11 +74,21 @@ function needsOf(
     const header = role === "header";
     const gutter = header ? HEADER_GUTTER_POINTS : 0;
     let widths: (number | undefined)[] | undefined;
-    const end = Math.min(row.length, columns);
+    const end = Math.min(row.length, columns.length);
     for (let c = 0; c < end; c++) {
       const cell = row[c];
       if (!cell || (skipping && skip.has(`${r}:${c}`))) continue;
       const need = needs[c];
+      if (!header && need.full >= caps[c] && typeof cell.value === "string") {
+        // The column has met a text as wide as it can use: only a wider word can still change it
+        // (the row's height measures the text itself).
+        const points = need.bodyWord * WIDTH_UNIT_POINTS.narrow - CELL_PADDING_POINTS;
+        const wider = cellWordWiderThan(cell, cell.value, points);
+        const word = wider > 0 ? units(wider) : 0;
+        if (word > need.word) need.word = word;
+        if (word > need.bodyWord) need.bodyWord = word;
+        continue;
+      }
       cellSpans(cell, spans, page);
       const word = units(spans.word + gutter);
       if (word > need.word) need.word = word;
@@ -92,7 +112,7 @@ export function fitWidths(
   skip?: Set<string>,
 ): number[] {
   const budget = (printableArea().width - 4) / WIDTH_UNIT_POINTS.wide;
-  const needs = needsOf(rows, info, columns.length, oneLine, skip);
+  const needs = needsOf(rows, info, columns, oneLine, skip);
   const widths = columns.map((spec, c) => {
     const n = needs[c];
     if (spec.kind === "spacer") return SPACER_WIDTH;

@@ -69,16 +69,17 @@ function pointsPerDigit(size: number, bold: boolean): number {
 const SPANS = new Float64Array(2);
 
 /**
- * One pass over a text: the widest paragraph on one line (`SPANS[0]`) and the widest part a line
- * cannot break (`SPANS[1]`; lines break at spaces and after a hyphen or slash), in digit widths.
+ * One pass over a text (or its characters `from` up to `to`): the widest paragraph on one line
+ * (`SPANS[0]`) and the widest part a line cannot break (`SPANS[1]`; lines break at spaces and after
+ * a hyphen or slash), in digit widths.
  */
-function measureSpans(text: string): void {
+function measureSpans(text: string, from = 0, to = text.length): void {
   let full = 0;
   let word = 0;
   let line = 0;
   let part = 0;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
+  const n = to;
+  for (let i = from; i < n; i++) {
     const code = text.charCodeAt(i);
     let w = WIDTHS[code];
     if (w !== w) {
@@ -337,21 +338,36 @@ const NARROWEST = 0.45;
 
 /**
  * The widest part of a long text a line cannot break, in digit widths: only parts with as many
- * characters as the widest so far can beat it (no character is more than 1,6 digits wide).
+ * characters as the widest so far can beat it (no character is more than 1,6 digits wide). With
+ * `above`, only parts wider than that are measured, and 0 is returned when there is none.
  */
-function widestPart(text: string): number {
-  let widest = 0;
+function widestPart(text: string, above = 0): number {
+  let widest = above;
   let from = 0;
   while (from < text.length) {
     let to = text.indexOf(" ", from);
     if (to < 0) to = text.length;
     if ((to - from) * 1.6 > widest) {
-      measureSpans(text.slice(from, to));
+      measureSpans(text, from, to);
       if (SPANS[1] > widest) widest = SPANS[1];
     }
     from = to + 1;
   }
-  return widest;
+  return widest > above ? widest : 0;
+}
+
+/**
+ * The widest part a line cannot break of a text cell, in points with its indent, when it may be
+ * wider than `than` points; 0 when it certainly is not. Only the parts with characters enough to
+ * be wider are measured.
+ */
+export function cellWordWiderThan(cell: OutCell, text: string, than: number): number {
+  const style = textStyle(cell);
+  const scale = pointsPerDigit(style.size, style.bold);
+  const indent = style.indent * INDENT_POINTS;
+  // A hair below the limit: a part the rounding would put just under it is measured too.
+  const widest = widestPart(text, (than - indent) / scale - 1e-9);
+  return widest > 0 ? widest * scale + indent : 0;
 }
 
 /**
