@@ -3,7 +3,7 @@
  * body's widest cell) and the column's kind, fitted to the printable width of A4 landscape.
  */
 import { CELL_PADDING_POINTS, SPACER_WIDTH, WIDTH_UNIT_POINTS, printableArea } from "./look";
-import type { Spans } from "./measure";
+import type { ColumnMemo, Spans } from "./measure";
 import { cellSpans, cellWordWiderThan } from "./measure";
 import type { ColumnSpec, Row, RowInfo } from "./rows";
 
@@ -54,6 +54,7 @@ function needsOf(
   columns: ColumnSpec[],
   oneLine?: (number | undefined)[][],
   skip?: Set<string>,
+  memos?: ColumnMemo[],
 ): ColumnNeeds[] {
   const needs: ColumnNeeds[] = Array.from({ length: columns.length }, () => ({
     full: 0,
@@ -89,7 +90,7 @@ function needsOf(
         if (word > need.bodyWord) need.bodyWord = word;
         continue;
       }
-      cellSpans(cell, spans, page);
+      cellSpans(cell, spans, page, memos?.[c]);
       const word = units(spans.word + gutter);
       if (word > need.word) need.word = word;
       if (header) continue;
@@ -110,9 +111,10 @@ export function fitWidths(
   columns: ColumnSpec[],
   oneLine?: (number | undefined)[][],
   skip?: Set<string>,
+  memos?: ColumnMemo[],
 ): number[] {
   const budget = (printableArea().width - 4) / WIDTH_UNIT_POINTS.wide;
-  const needs = needsOf(rows, info, columns, oneLine, skip);
+  const needs = needsOf(rows, info, columns, oneLine, skip, memos);
   const widths = columns.map((spec, c) => {
     const n = needs[c];
     if (spec.kind === "spacer") return SPACER_WIDTH;

@@ -8,7 +8,7 @@
 import { a1, parseA1Range } from "../grid";
 import { fitWidths, HEADER_GUTTER_POINTS, inferredColumns } from "./columns";
 import { CELL_PADDING_POINTS, INDENT_POINTS, WIDTH_UNIT_POINTS, textStyle, printableArea } from "./look";
-import { breakLines, rowPoints, SPACER_ROW_POINTS } from "./measure";
+import { breakLines, ColumnMemo, rowPoints, SPACER_ROW_POINTS } from "./measure";
 import type { PagePlan } from "./pages";
 import { makeShift, PAGE_RESERVE_POINTS, planPages, shiftFormula, shiftRange } from "./pages";
 import type { ColumnSpec, Row, RowInfo, TableRows } from "./rows";
@@ -196,13 +196,15 @@ export class SheetBuilder {
     const wide = this.cellsMergedAcross();
     this.prepareCells(wide);
     const oneLine: (number | undefined)[][] = [];
-    const widths = fitWidths(this.rows, this.info, this.columns, oneLine, wide);
+    // Columns repeat texts (statuses, periods, goal names) down thousands of rows: measured once.
+    const memos = this.columns.map(() => new ColumnMemo());
+    const widths = fitWidths(this.rows, this.info, this.columns, oneLine, wide, memos);
     // Sheets without planned columns (the roll-up's) set their own widths after: hosts wrap them.
     if (!this.inferColumns) this.breakHeaders(widths, wide);
     const points = widths.map((w) => w * WIDTH_UNIT_POINTS.narrow);
     const heights: number[] = new Array<number>(this.rows.length);
     for (let r = 0; r < this.rows.length; r++)
-      heights[r] = this.heightOf(this.rows[r], r, points, oneLine[r]);
+      heights[r] = this.heightOf(this.rows[r], r, points, oneLine[r], memos);
     if (this.inferColumns) {
       // Its maker sets the widths after: the port sizes the rows from those, and no page is planned.
       const spec = this.assemble(widths, heights, { inserts: [], breaks: [] });
@@ -280,11 +282,17 @@ export class SheetBuilder {
   }
 
   /** A row's height for columns `points` wide (a merged row: its area's width). */
-  private heightOf(row: Row, r: number, points: number[], oneLine?: (number | undefined)[]): number {
+  private heightOf(
+    row: Row,
+    r: number,
+    points: number[],
+    oneLine: (number | undefined)[] | undefined,
+    memos: ColumnMemo[],
+  ): number {
     const info = this.info[r];
     if (info.role === "chart") return CHART_ROW_POINTS;
     if (info.mergeTo === undefined)
-      return rowPoints(row, points, info.role === "header" ? undefined : oneLine);
+      return rowPoints(row, points, info.role === "header" ? undefined : oneLine, memos);
     let sum = 0;
     for (let c = 0; c <= info.mergeTo; c++) sum += points[c] ?? 0;
     return rowPoints(row, [sum, ...points.slice(1)]);

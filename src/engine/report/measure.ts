@@ -6,6 +6,7 @@
  * build no strings.
  */
 import { excelSerialToIso } from "./format";
+import type { TextStyle } from "./look";
 import { FONT_SIZE, INDENT_POINTS, CELL_PADDING_POINTS, textStyle } from "./look";
 import type { OutCell } from "./spec";
 
@@ -370,12 +371,74 @@ export function cellWordWiderThan(cell: OutCell, text: string, than: number): nu
   return widest > 0 ? widest * scale + indent : 0;
 }
 
+/** Lookups a column's memo makes before it judges whether its texts repeat. */
+const MEMO_TRIAL = 256;
+
+/**
+ * Measures of the texts met down one column of a sheet, when they repeat (statuses, periods, goal
+ * names, severities): a text's spans are taken once, and its line count once per width and style.
+ * A column whose texts do not repeat (names, sentences) stops remembering after a trial.
+ */
+export class ColumnMemo {
+  /** Text → index of its spans in `spans` (full at 2i, word at 2i + 1, in digit widths). */
+  private readonly spanIndex = new Map<string, number>();
+  private spans = new Float64Array(64);
+  private spanTries = 0;
+  private spanHits = 0;
+  private readonly wraps: { usable: number; style: TextStyle; lines: Map<string, number> }[] = [];
+  private wrapTries = 0;
+  private wrapHits = 0;
+
+  /** Writes the text's spans to `SPANS`. */
+  measure(text: string): void {
+    if (this.spanTries >= MEMO_TRIAL && 2 * this.spanHits < this.spanTries) return measureSpans(text);
+    this.spanTries++;
+    const i = this.spanIndex.get(text);
+    if (i !== undefined) {
+      this.spanHits++;
+      SPANS[0] = this.spans[2 * i];
+      SPANS[1] = this.spans[2 * i + 1];
+      return;
+    }
+    measureSpans(text);
+    const next = this.spanIndex.size;
+    if (2 * next + 1 >= this.spans.length) {
+      const grown = new Float64Array(2 * this.spans.length);
+      grown.set(this.spans);
+      this.spans = grown;
+    }
+    this.spans[2 * next] = SPANS[0];
+    this.spans[2 * next + 1] = SPANS[1];
+    this.spanIndex.set(text, next);
+  }
+
+  /** {@link wrappedLines} of the text `usable` points wide in `style`. */
+  lines(text: string, usable: number, style: TextStyle): number {
+    if (this.wrapTries >= MEMO_TRIAL && 2 * this.wrapHits < this.wrapTries)
+      return wrappedLines(text, usable, style.size, style.bold);
+    this.wrapTries++;
+    let entry = this.wraps.find((e) => e.usable === usable && e.style === style);
+    if (!entry) this.wraps.push((entry = { usable, style, lines: new Map() }));
+    let lines = entry.lines.get(text);
+    if (lines === undefined) {
+      lines = wrappedLines(text, usable, style.size, style.bold);
+      entry.lines.set(text, lines);
+    } else this.wrapHits++;
+    return lines;
+  }
+}
+
 /**
  * A cell's spans, written into `out` (a layout measures every cell: no object per cell). A text
  * certainly wider than `cap` points on one line is measured only for its widest part; its `full`
- * is then a lower bound above `cap`.
+ * is then a lower bound above `cap`. `memo` remembers the texts of the cell's column.
  */
-export function cellSpans(cell: OutCell, out: Spans = { full: 0, word: 0 }, cap = Infinity): Spans {
+export function cellSpans(
+  cell: OutCell,
+  out: Spans = { full: 0, word: 0 },
+  cap = Infinity,
+  memo?: ColumnMemo,
+): Spans {
   const style = textStyle(cell);
   const scale = pointsPerDigit(style.size, style.bold);
   const indent = style.indent * INDENT_POINTS;
@@ -388,7 +451,8 @@ export function cellSpans(cell: OutCell, out: Spans = { full: 0, word: 0 }, cap 
     out.full = v.length * NARROWEST * scale + indent;
     out.word = widestPart(v) * scale + indent;
   } else {
-    measureSpans(v);
+    if (memo) memo.measure(v);
+    else measureSpans(v);
     out.full = SPANS[0] * scale + indent;
     out.word = SPANS[1] * scale + indent;
   }
@@ -404,6 +468,7 @@ export function rowPoints(
   row: (OutCell | null)[],
   widths: (number | undefined)[],
   oneLine?: (number | undefined)[],
+  memos?: ColumnMemo[],
 ): number {
   let height = 0;
   for (let c = 0; c < row.length; c++) {
@@ -417,8 +482,12 @@ export function rowPoints(
       // Text known to fit on one line needs no wrapping (most cells): only longer text is walked.
       const known = oneLine?.[c];
       const breaks = cell.value.includes("\n") || cell.value.includes("\r");
-      if (known === undefined || known - style.indent * INDENT_POINTS > usable || breaks)
-        lines = wrappedLines(cell.value, usable, style.size, style.bold);
+      if (known === undefined || known - style.indent * INDENT_POINTS > usable || breaks) {
+        const memo = memos?.[c];
+        lines = memo
+          ? memo.lines(cell.value, usable, style)
+          : wrappedLines(cell.value, usable, style.size, style.bold);
+      }
     }
     height = Math.max(height, lines * linePoints(style.size));
   }
