@@ -11,6 +11,7 @@ import { columnLetters, parseA1, parseA1Range } from "../../engine/grid";
 import { decodePart, isRelType, parseRels, partNameOf, relsPathFor, resolveTarget } from "./package";
 import { type CellEntry, gridFromEntries, visibilityOf } from "./gridEntries";
 import { XlsxPortError } from "./errors";
+import { type Attributes, OutsideFastSubset, scanXml, type XmlHandlers } from "./fastXml";
 import { inflateChecked, rawEntries, type RawZipEntry } from "./zipWriter";
 
 /**
@@ -57,14 +58,6 @@ const BUILTIN_NUMBER_FORMATS: Record<number, string> = {
 const DECIMAL_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const ESCAPED_CHAR = /_x([0-9A-Fa-f]{4})_/g;
 
-type Attributes = Record<string, string>;
-
-interface XmlHandlers {
-  open(name: string, attributes: Attributes): void;
-  text?(text: string): void;
-  close?(name: string): void;
-}
-
 function localName(name: string): string {
   const colon = name.indexOf(":");
   return colon < 0 ? name : name.slice(colon + 1);
@@ -78,8 +71,10 @@ export class XmlParseError extends Error {
   }
 }
 
-/** Parses XML with element names stripped of any prefix (some writers emit `x:c`). */
-function parseXml(xml: string, handlers: XmlHandlers): void {
+type XmlParse = (xml: string, handlers: XmlHandlers) => void;
+
+/** Parses XML with saxes, element names stripped of any prefix (some writers emit `x:c`). */
+function parseWithSaxes(xml: string, handlers: XmlHandlers): void {
   const parser = new SaxesParser({ position: false });
   parser.on("opentag", (tag) => handlers.open(localName(tag.name), tag.attributes as Attributes));
   if (handlers.text) {
@@ -92,13 +87,32 @@ function parseXml(xml: string, handlers: XmlHandlers): void {
     parser.on("closetag", (tag) => close(localName(tag.name)));
   }
   try {
-    parser.write(xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml).close();
+    parser.write(withoutBom(xml)).close();
   } catch (err) {
     // saxes reports malformed XML by throwing from write/close; a handler throws only a refusal.
     if (err instanceof XlsxPortError) throw err;
     throw new XmlParseError(err);
   }
 }
+
+/**
+ * Runs `read` over a part with the fast scanner, and again from the start with saxes when the
+ * part has anything the scanner leaves to saxes. `read` must start from fresh state each time.
+ */
+function readXml<T>(read: (parse: XmlParse) => T): T {
+  try {
+    return read(scanPart);
+  } catch (err) {
+    if (!(err instanceof OutsideFastSubset)) throw err;
+    return read(parseWithSaxes);
+  }
+}
+
+function withoutBom(xml: string): string {
+  return xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
+}
+
+const scanPart: XmlParse = (xml, handlers) => scanXml(withoutBom(xml), handlers);
 
 /** The relationship id attribute (`r:id`, whatever the prefix is called). */
 function relId(attributes: Attributes): string | undefined {
@@ -245,11 +259,15 @@ class PartReader {
 }
 
 function readSharedStrings(xml: string): string[] {
+  return readXml((parse) => sharedStringsWith(parse, xml));
+}
+
+function sharedStringsWith(parse: XmlParse, xml: string): string[] {
   const strings: string[] = [];
   let current = "";
   let inText = false;
   let phoneticDepth = 0;
-  parseXml(xml, {
+  parse(xml, {
     open(name) {
       if (name === "si") current = "";
       else if (name === "rPh") phoneticDepth++;
@@ -269,10 +287,14 @@ function readSharedStrings(xml: string): string[] {
 
 /** Number format code per cell style index (`s` attribute); null for General. */
 function readCellFormats(xml: string): (string | null)[] {
+  return readXml((parse) => cellFormatsWith(parse, xml));
+}
+
+function cellFormatsWith(parse: XmlParse, xml: string): (string | null)[] {
   const custom = new Map<number, string>();
   const formats: (string | null)[] = [];
   let inCellXfs = false;
-  parseXml(xml, {
+  parse(xml, {
     open(name, attributes) {
       if (name === "numFmt") {
         const id = Number(attributes.numFmtId);
@@ -326,6 +348,14 @@ interface SheetContent {
 }
 
 function readWorksheet(xml: string, context: SheetContext): SheetContent {
+  const textLeft = context.textLeft;
+  return readXml((parse) => {
+    context.textLeft = textLeft;
+    return worksheetWith(parse, xml, context);
+  });
+}
+
+function worksheetWith(parse: XmlParse, xml: string, context: SheetContext): SheetContent {
   const entries: CellEntry[] = [];
   const merges: string[] = [];
   const tableIds: string[] = [];
@@ -345,7 +375,7 @@ function readWorksheet(xml: string, context: SheetContext): SheetContent {
   let collecting: "v" | "f" | "t" | null = null;
   let phoneticDepth = 0;
 
-  parseXml(xml, {
+  parse(xml, {
     open(name, attributes) {
       switch (name) {
         case "row": {
@@ -535,12 +565,17 @@ async function readTables(parts: PartReader, sheetPath: string, ids: string[]): 
     const rel = rels.find((r) => r.id === id && isRelType(r.type, "table"));
     const xml = rel ? await parts.text(rel.path) : null;
     if (!xml) continue;
-    parseXml(xml, {
-      open(name, attributes) {
-        if (name === "table" && attributes.ref)
-          out.push({ name: attributes.name ?? attributes.displayName ?? id, range: attributes.ref });
-      },
+    const found = readXml((parse) => {
+      const tables: ListObjectInfo[] = [];
+      parse(xml, {
+        open(name, attributes) {
+          if (name === "table" && attributes.ref)
+            tables.push({ name: attributes.name ?? attributes.displayName ?? id, range: attributes.ref });
+        },
+      });
+      return tables;
     });
+    out.push(...found);
   }
   return out;
 }
@@ -566,14 +601,17 @@ export async function snapshotFromPackage(
   if (bookXml === null) throw new Error(`missing ${bookPath}`);
   const bookRels = await parts.rels(bookPath);
 
-  let date1904 = false;
-  const sheets: { name: string; state?: string; id?: string }[] = [];
-  parseXml(bookXml, {
-    open(element, attributes) {
-      if (element === "workbookPr") date1904 = truthy(attributes.date1904);
-      else if (element === "sheet")
-        sheets.push({ name: attributes.name ?? "", state: attributes.state, id: relId(attributes) });
-    },
+  const { date1904, sheets } = readXml((parse) => {
+    let date1904 = false;
+    const sheets: { name: string; state?: string; id?: string }[] = [];
+    parse(bookXml, {
+      open(element, attributes) {
+        if (element === "workbookPr") date1904 = truthy(attributes.date1904);
+        else if (element === "sheet")
+          sheets.push({ name: attributes.name ?? "", state: attributes.state, id: relId(attributes) });
+      },
+    });
+    return { date1904, sheets };
   });
 
   if (!sheets.length)

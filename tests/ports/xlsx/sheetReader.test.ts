@@ -293,6 +293,38 @@ describe("the reader's own cases", () => {
     await expect(ownReading(bad)).rejects.toThrow();
     await expect(snapshotFromBuffer(bad, "trasig.xlsx")).rejects.toMatchObject({ exitCode: 2 });
   });
+
+  test("a sheet the fast scanner leaves to saxes half-way is read once, from the start", async () => {
+    const rows = [
+      ["Mått", 1],
+      ["Andra", 2],
+      ["Tredje", 3],
+    ];
+    const plain = await buildXlsx([{ name: "Blad1", rows }]);
+    const zip = await JSZip.loadAsync(plain);
+    const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    // A comment after the first rows: the scanner has handed on cells by then.
+    zip.file(
+      "xl/worksheets/sheet1.xml",
+      sheet.replace('<row r="3">', '<!-- skrivet för hand --><row r="3">'),
+    );
+    const commented = await zip.generateAsync({ type: "nodebuffer" });
+    const name = "kommentar.xlsx";
+    const read = await ownReading(commented, name);
+    expect(read.sheets[0].values).toEqual([
+      ["Mått", 1],
+      ["Andra", 2],
+      ["Tredje", 3],
+    ]);
+    // The text limit counts each cell once, not again for the cells read before the hand-over.
+    const limit = "MåttAndraTredje".length;
+    await expect(
+      snapshotFromPackage(await checkPackage(commented, name), commented, name, { maxTextChars: limit }),
+    ).resolves.toEqual(read);
+    await expect(
+      snapshotFromPackage(await checkPackage(commented, name), commented, name, { maxTextChars: limit - 1 }),
+    ).rejects.toMatchObject({ exitCode: 2 });
+  });
 });
 
 test("slideFormula moves relative references only", () => {
