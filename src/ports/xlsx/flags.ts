@@ -60,6 +60,18 @@ export function removeFlagRules(sheetXml: string): string {
   });
 }
 
+/**
+ * Where the worksheet's children after `<sheetData>` begin: flag blocks and the elements they go
+ * before are all there, and a row or cell may hold an `<extLst>` of its own. A sheet of many rows
+ * is then searched over its last few hundred bytes only.
+ */
+function afterSheetData(xml: string): number {
+  const close = xml.lastIndexOf("</sheetData>");
+  if (close >= 0) return close + "</sheetData>".length;
+  const empty = /<sheetData(?=[\s/])[^>]*\/>/.exec(xml);
+  return empty ? empty.index + empty[0].length : 0;
+}
+
 /** Normalises a flag's cell (`c17`, `$C$17`, `B17:F17`) to an sqref item, or null. */
 function sqrefItem(cell: string): string | null {
   const range = parseA1Range(cell.replace(/\$/g, ""));
@@ -72,7 +84,7 @@ function sqrefItem(cell: string): string | null {
  * one block per severity, appended after the user's own conditional formats.
  */
 export function applyFlagRules(sheetXml: string, flags: Flag[], styles: StyleBook): string {
-  let xml = removeFlagRules(sheetXml);
+  const xml = removeFlagRules(sheetXml);
   const bySeverity = new Map<Flag["severity"], Set<string>>();
   for (const flag of flags) {
     const item = sqrefItem(flag.cell);
@@ -83,8 +95,10 @@ export function applyFlagRules(sheetXml: string, flags: Flag[], styles: StyleBoo
   }
   if (bySeverity.size === 0) return xml;
 
+  const tailStart = afterSheetData(xml);
+  const tail = xml.slice(tailStart);
   let priority = 0;
-  for (const { tag } of startTags(xml, "cfRule"))
+  for (const { tag } of startTags(tail, "cfRule"))
     priority = Math.max(priority, Number(attr(tag, "priority")) || 0);
   const blocks: string[] = [];
   for (const severity of ["error", "warning", "info"] as const) {
@@ -104,17 +118,14 @@ export function applyFlagRules(sheetXml: string, flags: Flag[], styles: StyleBoo
   }
   const insert = blocks.join("");
 
-  const lastCf = [...xml.matchAll(CF_BLOCK)].pop();
-  if (lastCf?.index !== undefined) {
-    const at = lastCf.index + lastCf[0].length;
-    return xml.slice(0, at) + insert + xml.slice(at);
-  }
+  const lastCf = [...tail.matchAll(CF_BLOCK)].pop();
   let at = -1;
-  for (const name of AFTER_CONDITIONAL_FORMATTING) {
-    const m = new RegExp(`<${name}(?=[\\s/>])`).exec(xml);
-    if (m && (at < 0 || m.index < at)) at = m.index;
-  }
-  if (at < 0) at = xml.lastIndexOf("</worksheet>");
-  xml = xml.slice(0, at) + insert + xml.slice(at);
-  return xml;
+  if (lastCf?.index !== undefined) at = lastCf.index + lastCf[0].length;
+  else
+    for (const name of AFTER_CONDITIONAL_FORMATTING) {
+      const m = new RegExp(`<${name}(?=[\\s/>])`).exec(tail);
+      if (m && (at < 0 || m.index < at)) at = m.index;
+    }
+  if (at < 0) at = tail.lastIndexOf("</worksheet>");
+  return xml.slice(0, tailStart + at) + insert + tail.slice(at);
 }

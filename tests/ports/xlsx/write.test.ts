@@ -185,6 +185,16 @@ describe("flag rules in the worksheet XML", () => {
       applyFlagRules(bare, [{ sheet: "S", cell: "A1", severity: "info", message: "" }], styles()),
     ).toMatch(/<sheetData\/><conditionalFormatting sqref="A1">.*<\/worksheet>$/);
   });
+
+  test("a row's own extLst is no place for them: they go after sheetData", () => {
+    const rowExt =
+      '<worksheet xmlns="x"><sheetData><row r="1"><c r="A1"><v>1</v></c><extLst><ext uri="{u}"/></extLst></row></sheetData><pageMargins/></worksheet>';
+    expect(
+      applyFlagRules(rowExt, [{ sheet: "S", cell: "A1", severity: "info", message: "" }], styles()),
+    ).toMatch(
+      /<\/row><\/sheetData><conditionalFormatting sqref="A1">.*<\/conditionalFormatting><pageMargins\/>/,
+    );
+  });
 });
 
 test("StyleBook inserts missing numFmts/dxfs in schema order and reuses identical entries", () => {
