@@ -2,7 +2,26 @@ import * as zlib from "zlib";
 import JSZip from "jszip";
 import { XlsxPortError } from "./errors";
 import { attr, declarations, escapeXml, prefixFor, startTags } from "./xml";
-import { rawEntries, writeZipAsync, ZipLimitError, type RawZipEntry, type ZipEntryInput } from "./zipWriter";
+import {
+  crc32,
+  deflateOnThreadPool,
+  dosDateTime,
+  rawEntries,
+  writeZipAsync,
+  ZipLimitError,
+  type RawZipEntry,
+  type ZipEntryInput,
+} from "./zipWriter";
+
+/** The DEFLATE level of written parts: ExcelJS's (JSZip's default, zlib's 6), for the same size. */
+const DEFLATE_LEVEL = 6;
+
+/** A part set since loading, deflated on the thread pool from the moment it was set. */
+interface Deflation {
+  text: string;
+  data: Buffer;
+  compressed: Promise<Buffer>;
+}
 
 export const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -228,6 +247,8 @@ export class PackageEditor {
   /** Lower-case part name → the zip entry that holds it. */
   private readonly entries = new Map<string, string>();
   private rawBySource: Map<string, RawZipEntry> | null = null;
+  /** Parts being deflated while the rest of the package is edited. */
+  private readonly deflations = new Map<string, Deflation>();
 
   /** `zip` as loaded from `source` (its bytes let unchanged entries be copied without recompressing). */
   constructor(
@@ -302,6 +323,36 @@ export class PackageEditor {
     this.entries.set(partNameOf(entry).toLowerCase(), entry);
     this.cache.set(entry, text);
     this.changed.add(entry);
+    this.deflateSoon(entry, text);
+  }
+
+  /** Starts deflating a part now, so it runs on the thread pool while the next part is built. */
+  private deflateSoon(entry: string, text: string): void {
+    const data = Buffer.from(text, "utf8");
+    const compressed = deflateOnThreadPool(data, DEFLATE_LEVEL);
+    // Awaited in generate; one replaced before then is never awaited and must not go unhandled.
+    compressed.catch(() => undefined);
+    this.deflations.set(entry, { text, data, compressed });
+  }
+
+  /** A changed part as a zip entry: its early deflation when it still holds the text, else to deflate. */
+  private async changedEntry(name: string, entry: string, text: string, stamp: Date): Promise<ZipEntryInput> {
+    const early = this.deflations.get(entry);
+    if (!early || early.text !== text)
+      return { name, kind: "file", data: Buffer.from(text, "utf8"), date: stamp };
+    const { time, date } = dosDateTime(stamp);
+    return {
+      name,
+      kind: "raw",
+      raw: {
+        method: 8,
+        crc32: crc32(early.data),
+        uncompressedSize: early.data.length,
+        compressed: await early.compressed,
+        dosTime: time,
+        dosDate: date,
+      },
+    };
   }
 
   /** The XML parts set since loading, with their text. */
@@ -312,7 +363,13 @@ export class PackageEditor {
 
   /** Rewrites every part set since loading (e.g. into Strict Open XML). */
   rewriteChanged(rewrite: (text: string) => string): void {
-    for (const entry of this.changed) this.cache.set(entry, rewrite(this.cache.get(entry)!));
+    for (const entry of this.changed) {
+      const text = this.cache.get(entry)!;
+      const rewritten = rewrite(text);
+      if (rewritten === text) continue;
+      this.cache.set(entry, rewritten);
+      this.deflateSoon(entry, rewritten);
+    }
   }
 
   remove(path: string): void {
@@ -320,6 +377,7 @@ export class PackageEditor {
     this.entries.delete(partNameOf(entry).toLowerCase());
     this.cache.delete(entry);
     this.changed.delete(entry);
+    this.deflations.delete(entry);
     this.zip.remove(entry);
   }
 
@@ -339,15 +397,14 @@ export class PackageEditor {
     for (const file of Object.values(this.zip.files)) {
       const name = partNameOf(file.name);
       const text = this.changed.has(file.name) ? this.cache.get(file.name) : undefined;
-      if (text !== undefined)
-        entries.push({ name, kind: "file", data: Buffer.from(text, "utf8"), date: stamp });
+      if (text !== undefined) entries.push(await this.changedEntry(name, file.name, text, stamp));
       else if (file.dir)
         entries.push({ name, kind: "dir", date: this.loadedNames.has(file.name) ? file.date : stamp });
       else if (raw.has(file.name)) entries.push({ name, kind: "raw", raw: raw.get(file.name)! });
       else entries.push({ name, kind: "file", data: await file.async("nodebuffer"), date: file.date });
     }
     try {
-      return await writeZipAsync(entries, { level: 6 });
+      return await writeZipAsync(entries, { level: DEFLATE_LEVEL });
     } catch (err) {
       if (!(err instanceof ZipLimitError)) throw err;
       throw new XlsxPortError(
