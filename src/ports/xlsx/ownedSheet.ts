@@ -42,30 +42,26 @@ export function xfDefFor(cell: OutCell): XfDef {
   return def;
 }
 
-function textCell(ref: string, style: string, text: string): string {
+function textCell(head: string, text: string): string {
   const t = escapeXml(text.length > MAX_CELL_CHARS ? `${text.slice(0, MAX_CELL_CHARS - 1)}…` : text);
-  return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${t}</t></is></c>`;
+  return `${head} t="inlineStr"><is><t xml:space="preserve">${t}</t></is></c>`;
 }
 
-function numberText(n: number): string {
-  return String(n);
-}
-
-/** One `<c>` element. Only `formula` becomes a formula; every string is an inline string. */
-function cellXml(ref: string, cell: OutCell, styleId: number): string {
-  const s = styleId ? ` s="${styleId}"` : "";
+/**
+ * One `<c>` element, after `head` (`<c r="A1" s="3"`, the style only when there is one). Only
+ * `formula` becomes a formula; every string is an inline string.
+ */
+function cellXml(head: string, cell: OutCell, styled: boolean): string {
   const value = cell.value;
   if (cell.formula !== undefined && cell.formula !== "") {
     const f = `<f>${escapeXml(cell.formula.replace(/^=/, ""))}</f>`;
-    if (typeof value === "number" && Number.isFinite(value))
-      return `<c r="${ref}"${s}>${f}<v>${numberText(value)}</v></c>`;
-    if (typeof value === "string") return `<c r="${ref}"${s} t="str">${f}<v>${escapeXml(value)}</v></c>`;
-    return `<c r="${ref}"${s}>${f}</c>`;
+    if (typeof value === "number" && Number.isFinite(value)) return `${head}>${f}<v>${String(value)}</v></c>`;
+    if (typeof value === "string") return `${head} t="str">${f}<v>${escapeXml(value)}</v></c>`;
+    return `${head}>${f}</c>`;
   }
-  if (typeof value === "string") return textCell(ref, s, value);
-  if (typeof value === "number" && Number.isFinite(value))
-    return `<c r="${ref}"${s}><v>${numberText(value)}</v></c>`;
-  return s ? `<c r="${ref}"${s}/>` : "";
+  if (typeof value === "string") return textCell(head, value);
+  if (typeof value === "number" && Number.isFinite(value)) return `${head}><v>${String(value)}</v></c>`;
+  return styled ? `${head}/>` : "";
 }
 
 export interface RenderOptions {
@@ -148,14 +144,19 @@ export function renderOwnedSheet(spec: SheetSpec, styles: StyleBook, options: Re
   const print = options.print !== false;
   const heights = print ? (spec.rowHeights ?? plannedRowHeights(spec)) : [];
   const xfIds = new Map<number | string, number>();
+  /** ` s="7"` per cell format id (nothing for the default one). */
+  const styleAttributes: string[] = [""];
   const formats = new Map<string, number>();
   const letters: string[] = [];
-  spec.rows.forEach((row, r) => {
+  for (let r = 0; r < spec.rows.length; r++) {
+    const row = spec.rows[r];
+    if (!row) continue;
+    const rowNumber = String(r + 1);
     const cells: string[] = [];
-    const height = heights[r];
-    row.forEach((cell, c) => {
-      if (!cell) return;
-      const ref = `${(letters[c] ??= columnLetters(c + 1))}${r + 1}`;
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (!cell) continue;
+      const ref = `${(letters[c] ??= columnLetters(c + 1))}${rowNumber}`;
       // The state sheet's cells are plain; a report cell takes its look.
       const key = print ? xfKey(cell, formats) : 0;
       let xfId = xfIds.get(key);
@@ -163,19 +164,21 @@ export function renderOwnedSheet(spec: SheetSpec, styles: StyleBook, options: Re
         xfId = print ? styles.xfId(xfDefFor(cell)) : 0;
         xfIds.set(key, xfId);
       }
-      const xml = cellXml(ref, cell, xfId);
-      if (!xml) return;
+      const style = (styleAttributes[xfId] ??= ` s="${xfId}"`);
+      const xml = cellXml(`<c r="${ref}"${style}`, cell, xfId !== 0);
+      if (!xml) continue;
       cells.push(xml);
       if (c + 1 > maxCol) maxCol = c + 1;
       if (cell.link && parseA1(cell.link.cell))
         links.push(
           `<hyperlink ref="${ref}" location="${escapeXml(sheetRef(cell.link.sheet, cell.link.cell))}" display="${escapeXml(String(cell.value ?? ""))}"/>`,
         );
-    });
+    }
+    const height = heights[r];
     const ht = height !== undefined && height > 0 ? ` ht="${Math.min(409, height)}" customHeight="1"` : "";
-    if (cells.length || ht) rowsXml.push(`<row r="${r + 1}"${ht}>${cells.join("")}</row>`);
+    if (cells.length || ht) rowsXml.push(`<row r="${rowNumber}"${ht}>${cells.join("")}</row>`);
     if (cells.length) maxRow = r + 1;
-  });
+  }
 
   out.push(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`,
