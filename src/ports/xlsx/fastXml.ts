@@ -109,10 +109,11 @@ function localName(name: string): string {
 
 /**
  * Scans `xml` (without a byte order mark), calling the handlers with element names stripped of
- * any prefix. Throws {@link OutsideFastSubset} where saxes must decide; the handlers may have
+ * any prefix (kept with `prefixes`). Throws {@link OutsideFastSubset} where saxes must decide; the handlers may have
  * been called for the part before that point.
  */
-export function scanXml(xml: string, handlers: XmlHandlers): void {
+export function scanXml(xml: string, handlers: XmlHandlers, options: { prefixes?: boolean } = {}): void {
+  const nameOf = options.prefixes ? (name: string) => name : localName;
   if (LEFT_TO_SAXES.test(xml)) throw new OutsideFastSubset("characters or `]]>` to check");
   const { open, text, close } = handlers;
   let pos = 0;
@@ -140,7 +141,7 @@ export function scanXml(xml: string, handlers: XmlHandlers): void {
       if (name === null || xml.charCodeAt(gt) !== GT || name !== openNames.pop())
         throw new OutsideFastSubset("an end tag");
       pos = gt + 1;
-      if (close) close(localName(name));
+      if (close) close(nameOf(name));
       continue;
     }
     if (rootSeen && !openNames.length) throw new OutsideFastSubset("markup after the root");
@@ -187,7 +188,7 @@ export function scanXml(xml: string, handlers: XmlHandlers): void {
       at = closeQuote + 1;
     }
     rootSeen = true;
-    const local = localName(name);
+    const local = nameOf(name);
     open(local, attributes);
     if (selfClosing) {
       if (close) close(local);

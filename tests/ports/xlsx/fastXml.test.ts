@@ -9,6 +9,7 @@ import JSZip from "jszip";
 import { SaxesParser } from "saxes";
 import { OutsideFastSubset, scanXml } from "../../../src/ports/xlsx/fastXml";
 import { decodePart } from "../../../src/ports/xlsx/package";
+import { xmlProblem } from "../../../src/ports/xlsx/wellFormed";
 
 type Event = ["open", string, Record<string, string>] | ["text", string] | ["close", string];
 
@@ -151,5 +152,58 @@ describe("fast XML scanner", () => {
     }
     expect(parts).toBeGreaterThan(100);
     expect(fast / parts).toBeGreaterThan(0.9);
+  });
+});
+
+describe("namespace-aware well-formedness on the fast path", () => {
+  function saxesProblem(xml: string): string | null {
+    const parser = new SaxesParser({ xmlns: true });
+    let problem: string | null = null;
+    parser.on("error", (err) => void (problem ??= err.message));
+    parser.write(xml).close();
+    return problem;
+  }
+
+  test.each([
+    ["an unbound element prefix", `<a><r:b/></a>`],
+    ["an unbound attribute prefix", `<a r:id="1"/>`],
+    ["a prefix bound only on a sibling", `<a><b xmlns:r="urn:r" r:id="1"/><b r:id="2"/></a>`],
+    ["a prefix bound to nothing", `<a xmlns:r=""><r:b/></a>`],
+    ["the xml prefix bound elsewhere", `<a xmlns:xml="urn:x"/>`],
+    ["the xmlns prefix declared", `<a xmlns:xmlns="urn:x"/>`],
+    ["a prefix bound to the XML namespace", `<a xmlns:p="http://www.w3.org/XML/1998/namespace"/>`],
+    ["one attribute twice under two prefixes", `<a xmlns:p="urn:u" xmlns:q="urn:u" p:x="1" q:x="2"/>`],
+    ["a name with two colons", `<a xmlns:p="urn:u"><p:b:c/></a>`],
+    ["a name starting with a colon", `<:a/>`],
+  ])("%s is a problem, as saxes says", (_what, xml) => {
+    expect(saxesProblem(xml)).not.toBeNull();
+    expect(xmlProblem(xml)).not.toBeNull();
+  });
+
+  test.each([
+    [
+      "a chart-like part",
+      `<c:chartSpace xmlns:c="urn:c" xmlns:a="urn:a" xmlns:r="urn:r"><c:chart><a:t r:id="x">1</a:t></c:chart></c:chartSpace>`,
+    ],
+    ["a prefix bound on the element itself", `<a><b xmlns:r="urn:r" r:id="1"/></a>`],
+    ["a prefix rebound below", `<p:a xmlns:p="urn:1"><p:b xmlns:p="urn:2"/></p:a>`],
+    ["xml:space", `<t xml:space="preserve"> x </t>`],
+    ["the default namespace undeclared", `<a xmlns="urn:a"><b xmlns=""/></a>`],
+  ])("%s passes, as saxes says", (_what, xml) => {
+    expect(saxesProblem(xml)).toBeNull();
+    expect(xmlProblem(xml)).toBeNull();
+  });
+
+  test("every XML part of the foreign corpus is judged as saxes judges it", async () => {
+    const dir = path.join(__dirname, "..", "..", "fixtures", "foreign");
+    for (const file of fs.readdirSync(dir).filter((f) => /\.xls[xm]$/.test(f))) {
+      const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, file)));
+      for (const entry of Object.values(zip.files)) {
+        if (entry.dir || !/\.(xml|rels)$/i.test(entry.name)) continue;
+        const text = decodePart(await entry.async("uint8array"));
+        const xml = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+        expect([file, entry.name, xmlProblem(xml)]).toEqual([file, entry.name, saxesProblem(xml)]);
+      }
+    }
   });
 });
