@@ -42,9 +42,16 @@ export function unescapeXml(text: string): string {
   });
 }
 
+/** The pattern {@link attr} uses per attribute name, made once (a few dozen names recur). */
+const attributePatterns = new Map<string, RegExp>();
+
 /** Value of attribute `name` (exact, incl. any prefix) in a start tag, unescaped; null if absent. */
 export function attr(tag: string, name: string): string | null {
-  const re = new RegExp(`\\s${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*=\\s*("([^"]*)"|'([^']*)')`);
+  let re = attributePatterns.get(name);
+  if (!re) {
+    re = new RegExp(`\\s${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*=\\s*("([^"]*)"|'([^']*)')`);
+    if (attributePatterns.size < 256) attributePatterns.set(name, re);
+  }
   const m = re.exec(tag);
   if (!m) return null;
   return unescapeXml(m[2] ?? m[3] ?? "");
