@@ -13,7 +13,10 @@ const MAX_DEFLATE_CHUNK = 8 * 1024 * 1024;
  */
 export function deflateOnThreadPool(data: Uint8Array, level: number): Promise<Buffer> {
   const chunkSize = Math.min(MAX_DEFLATE_CHUNK, Math.max(64 * 1024, data.length + 1024));
-  return deflateRaw(data, { level, chunkSize });
+  // The result is a view of that buffer: a copy lets the rest of it go while the package is built.
+  return deflateRaw(data, { level, chunkSize }).then((out) =>
+    out.byteLength * 2 < out.buffer.byteLength ? Buffer.from(out) : out,
+  );
 }
 
 /**
