@@ -68,6 +68,24 @@ export async function checkPackage(
   name: string,
   limits: { maxSheetXmlBytes?: number } = {},
 ): Promise<JSZip> {
+  return (await openPackage(bytes, name, limits)).zip;
+}
+
+/**
+ * Parts the package check inflated and found whole, by zip entry name, kept (up to
+ * {@link KEPT_INFLATED_BYTES}) so the read and the write do not inflate them again.
+ */
+export type InflatedParts = Map<string, Uint8Array>;
+
+/** The most inflated part data an open package keeps for its read and write. */
+const KEPT_INFLATED_BYTES = 64 * 1024 * 1024;
+
+/** {@link checkPackage}, also giving the parts it inflated on the way. */
+async function openPackage(
+  bytes: Uint8Array,
+  name: string,
+  limits: { maxSheetXmlBytes?: number } = {},
+): Promise<{ zip: JSZip; inflated: InflatedParts }> {
   if (startsWith(bytes, OLE_MAGIC)) {
     if (containsUtf16(bytes, "EncryptionInfo"))
       throw new XlsxPortError(
@@ -91,7 +109,7 @@ export async function checkPackage(
       { cause: err },
     );
   }
-  refuseDamagedEntries(bytes, name);
+  const inflated = refuseDamagedEntries(bytes, name);
   const rootRels = zipEntry(zip, "_rels/.rels");
   const main = rootRels
     ? parseRels(decodePart(await rootRels.async("uint8array"))).find((r) =>
@@ -120,7 +138,7 @@ export async function checkPackage(
       `${name} is too large for Målkoll: its XML is ${mb(sheetBytes)} (at most ${mb(limit)}). Split the workbook or remove rows that are not tables.`,
     );
   }
-  return zip;
+  return { zip, inflated };
 }
 
 /**
@@ -128,7 +146,7 @@ export async function checkPackage(
  * name) or holds an entry whose data doesn't match its stated size and CRC-32: Excel calls such a
  * file damaged, and Målkoll would otherwise read one copy and write back another.
  */
-function refuseDamagedEntries(bytes: Uint8Array, name: string): void {
+function refuseDamagedEntries(bytes: Uint8Array, name: string): InflatedParts {
   const seen = new Set<string>();
   for (const entry of centralDirectoryNames(bytes) ?? []) {
     const part = partNameOf(entry).toLowerCase();
@@ -139,12 +157,20 @@ function refuseDamagedEntries(bytes: Uint8Array, name: string): void {
       );
     seen.add(part);
   }
-  for (const [entry, raw] of rawEntries(bytes))
-    if (!inflateChecked(raw))
+  const kept: InflatedParts = new Map();
+  let keptBytes = 0;
+  for (const [entry, raw] of rawEntries(bytes)) {
+    const data = inflateChecked(raw);
+    if (!data)
       throw new XlsxPortError(
         `${name} är skadad: delen ${entry} stämmer inte med sin kontrollsumma eller storlek`,
         `${name} is damaged: part ${entry} does not match its checksum or size`,
       );
+    if (NOT_READ.test(entry) || keptBytes + data.length > KEPT_INFLATED_BYTES) continue;
+    kept.set(entry, data);
+    keptBytes += data.length;
+  }
+  return kept;
 }
 
 /** What the package says it is, by its main part's content type: it decides the file extension. */
@@ -190,10 +216,12 @@ export async function snapshotFromBuffer(
   name = "arbetsbok.xlsx",
   checked?: JSZip,
   limits: ReadLimits = {},
+  /** Parts the check already inflated (see {@link InflatedParts}). */
+  inflated?: InflatedParts,
 ): Promise<WorkbookSnapshot> {
   const zip = checked ?? (await checkPackage(bytes, name));
   try {
-    return await snapshotFromPackage(zip, bytes, name, limits);
+    return await snapshotFromPackage(zip, bytes, name, limits, inflated);
   } catch (err) {
     if (err instanceof XmlParseError)
       return withinTextLimit(await snapshotWithExcelJS(zip, bytes, name, err), limits);
@@ -285,9 +313,12 @@ export class XlsxPort implements WorkbookPort {
   /** The checked zip of `bytes`, while they are the ones it was loaded from. */
   private zip: JSZip | null;
 
+  /** Parts the open inflated, while `bytes` are the ones it checked. */
+  private inflated: InflatedParts | null;
+
   private constructor(
     bytes: Uint8Array,
-    zip: JSZip,
+    { zip, inflated }: { zip: JSZip; inflated: InflatedParts },
     readonly name: string,
     private readonly inputPath: string | null,
     /** What the package is (workbook, macro-enabled, template): the output must keep its extension. */
@@ -296,6 +327,7 @@ export class XlsxPort implements WorkbookPort {
   ) {
     this.bytes = bytes;
     this.zip = zip;
+    this.inflated = inflated;
   }
 
   static async open(filePath: string, limits: ReadLimits = {}): Promise<XlsxPort> {
@@ -313,8 +345,8 @@ export class XlsxPort implements WorkbookPort {
         { cause: err },
       );
     }
-    const zip = await checkPackage(bytes, name);
-    return new XlsxPort(bytes, zip, name, path.resolve(filePath), await packageKind(zip), limits);
+    const opened = await openPackage(bytes, name);
+    return new XlsxPort(bytes, opened, name, path.resolve(filePath), await packageKind(opened.zip), limits);
   }
 
   static async fromBuffer(
@@ -322,8 +354,8 @@ export class XlsxPort implements WorkbookPort {
     name = "arbetsbok.xlsx",
     limits: ReadLimits = {},
   ): Promise<XlsxPort> {
-    const zip = await checkPackage(bytes, name);
-    return new XlsxPort(bytes, zip, name, null, await packageKind(zip), limits);
+    const opened = await openPackage(bytes, name);
+    return new XlsxPort(bytes, opened, name, null, await packageKind(opened.zip), limits);
   }
 
   /** The current package (the input, or the result of the last write). */
@@ -337,7 +369,13 @@ export class XlsxPort implements WorkbookPort {
   }
 
   read(): Promise<WorkbookSnapshot> {
-    return snapshotFromBuffer(this.bytes, this.name, this.zip ?? undefined, this.limits);
+    return snapshotFromBuffer(
+      this.bytes,
+      this.name,
+      this.zip ?? undefined,
+      this.limits,
+      this.inflated ?? undefined,
+    );
   }
 
   async write(plan: WritePlan): Promise<void> {
@@ -349,7 +387,7 @@ export class XlsxPort implements WorkbookPort {
   }
 
   private async patch(apply: (pkg: PackageEditor) => Promise<PatchReport>): Promise<void> {
-    const pkg = await PackageEditor.load(this.bytes);
+    const pkg = await PackageEditor.load(this.bytes, this.inflated ?? undefined);
     try {
       this.lastReport = await apply(pkg);
     } catch (err) {
@@ -363,6 +401,7 @@ export class XlsxPort implements WorkbookPort {
     refuseMalformed(pkg, this.lastReport, this.name);
     this.bytes = await pkg.generate();
     this.zip = null;
+    this.inflated = null;
   }
 
   /**

@@ -254,6 +254,8 @@ export class PackageEditor {
   constructor(
     readonly zip: JSZip,
     private readonly source: Uint8Array | null = null,
+    /** Parts of `source` already inflated and checked, by zip entry name. */
+    private readonly checked: ReadonlyMap<string, Uint8Array> = new Map(),
   ) {
     this.loadedNames = new Set(Object.keys(zip.files));
     for (const name of this.loadedNames) this.entries.set(partNameOf(name).toLowerCase(), name);
@@ -267,8 +269,8 @@ export class PackageEditor {
     return new Date(dates.length ? dates.reduce((a, b) => Math.min(a, b)) : Date.UTC(1980, 0, 1));
   }
 
-  static async load(bytes: Uint8Array): Promise<PackageEditor> {
-    return new PackageEditor(await JSZip.loadAsync(bytes), bytes);
+  static async load(bytes: Uint8Array, checked?: ReadonlyMap<string, Uint8Array>): Promise<PackageEditor> {
+    return new PackageEditor(await JSZip.loadAsync(bytes), bytes, checked);
   }
 
   /** The zip entry name of a part, or `path` itself for a part that does not exist yet. */
@@ -308,6 +310,8 @@ export class PackageEditor {
    * when the entry is not in the source's directory or does not inflate to its stated size.
    */
   private inflated(entry: string): Uint8Array | null {
+    const checked = this.checked.get(entry);
+    if (checked) return checked;
     const raw = this.raw().get(entry);
     if (!raw) return null;
     try {

@@ -227,6 +227,8 @@ class PartReader {
   constructor(
     private readonly zip: JSZip,
     bytes: Uint8Array,
+    /** Parts already inflated and checked, by zip entry name. */
+    private readonly inflated: ReadonlyMap<string, Uint8Array> = new Map(),
   ) {
     this.raw = rawEntries(bytes);
     for (const name of Object.keys(zip.files)) this.entries.set(partNameOf(name).toLowerCase(), name);
@@ -239,6 +241,8 @@ class PartReader {
   async text(path: string): Promise<string | null> {
     const entry = this.entries.get(partNameOf(path).toLowerCase());
     if (entry === undefined) return null;
+    const checked = this.inflated.get(entry);
+    if (checked) return decodePart(checked);
     const raw = this.raw.get(entry);
     if (raw) {
       const data = inflateChecked(raw);
@@ -594,8 +598,10 @@ export async function snapshotFromPackage(
   bytes: Uint8Array,
   name: string,
   limits: ReadLimits = {},
+  /** Parts the package check already inflated, by zip entry name. */
+  inflated?: ReadonlyMap<string, Uint8Array>,
 ): Promise<WorkbookSnapshot> {
-  const parts = new PartReader(zip, bytes);
+  const parts = new PartReader(zip, bytes, inflated);
   const bookPath = await workbookPath(parts);
   const bookXml = await parts.text(bookPath);
   if (bookXml === null) throw new Error(`missing ${bookPath}`);
