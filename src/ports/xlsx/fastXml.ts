@@ -102,7 +102,8 @@ function textOf(raw: string): string {
   return lines.indexOf("&") < 0 ? lines : decodeReferences(lines);
 }
 
-function localName(name: string): string {
+/** An element or attribute name without its prefix (`x:c` → `c`). */
+export function localName(name: string): string {
   const colon = name.indexOf(":");
   return colon < 0 ? name : name.slice(colon + 1);
 }

@@ -11,7 +11,7 @@ import { columnLetters, parseA1, parseA1Range } from "../../engine/grid";
 import { decodePart, isRelType, parseRels, partNameOf, relsPathFor, resolveTarget } from "./package";
 import { type CellEntry, gridFromEntries, visibilityOf } from "./gridEntries";
 import { XlsxPortError } from "./errors";
-import { type Attributes, OutsideFastSubset, scanXml, type XmlHandlers } from "./fastXml";
+import { type Attributes, localName, OutsideFastSubset, scanXml, type XmlHandlers } from "./fastXml";
 import { inflateChecked, rawEntries, type RawZipEntry } from "./zipWriter";
 
 /**
@@ -57,11 +57,6 @@ const BUILTIN_NUMBER_FORMATS: Record<number, string> = {
 /** A number as SpreadsheetML writes it (`Number()` alone would also take `0x10` or `Infinity`). */
 const DECIMAL_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const ESCAPED_CHAR = /_x([0-9A-Fa-f]{4})_/g;
-
-function localName(name: string): string {
-  const colon = name.indexOf(":");
-  return colon < 0 ? name : name.slice(colon + 1);
-}
 
 /** XML that does not parse: the one failure the port lets ExcelJS try instead. */
 export class XmlParseError extends Error {
