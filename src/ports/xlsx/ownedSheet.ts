@@ -206,7 +206,9 @@ export function renderOwnedSheet(spec: SheetSpec, styles: StyleBook, options: Re
     )
     .join("");
   if (cols) out.push(`<cols>${cols}</cols>`);
-  out.push(rowsXml.length ? `<sheetData>${rowsXml.join("")}</sheetData>` : "<sheetData/>");
+  // The rows join once, with the rest of the part: no copy of the sheet's text on its own.
+  const sheetDataAt = out.length;
+  out.push(rowsXml.length ? "<sheetData>" : "<sheetData/>", rowsXml.length ? "</sheetData>" : "");
   const merges = (spec.merges ?? []).filter((m) => parseA1Range(m));
   if (merges.length)
     out.push(
@@ -217,7 +219,7 @@ export function renderOwnedSheet(spec: SheetSpec, styles: StyleBook, options: Re
   else out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   if (options.drawingRelId) out.push(`<drawing r:id="${options.drawingRelId}"/>`);
   out.push("</worksheet>");
-  return out.join("");
+  return [...out.slice(0, sheetDataAt + 1), ...rowsXml, ...out.slice(sheetDataAt + 1)].join("");
 }
 
 /** The state sheet's rows as a spec: plain text and numbers, nothing else. */
