@@ -122,7 +122,7 @@ export function scanXml(xml: string, handlers: XmlHandlers, options: { prefixes?
     DECLARATION.lastIndex = 0;
     if (!DECLARATION.test(xml)) throw new OutsideFastSubset("a processing instruction");
     pos = DECLARATION.lastIndex;
-  }
+  } else pos = skipSpace(xml, 0); // saxes reports no text for spaces before the first markup
   const openNames: string[] = [];
   let rootSeen = false;
   for (;;) {
