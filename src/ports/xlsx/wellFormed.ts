@@ -26,11 +26,11 @@ function plainlyWellFormed(xml: string): boolean {
           let scope = scopes[scopes.length - 1];
           for (const key in attributes) {
             if (key === "xmlns") {
-              const uri = attributes[key];
+              const uri = attributes[key].trim(); // saxes binds the value trimmed
               if (uri === XML_NS || uri === XMLNS_NS) throw new OutsideFastSubset("a reserved namespace");
             } else if (key.startsWith("xmlns:")) {
               const prefix = key.slice(6);
-              const uri = attributes[key];
+              const uri = attributes[key].trim();
               if (!prefix || prefix.includes(":") || prefix === "xml" || prefix === "xmlns" || !uri)
                 throw new OutsideFastSubset("a declaration to judge");
               if (uri === XML_NS || uri === XMLNS_NS) throw new OutsideFastSubset("a reserved namespace");
@@ -77,7 +77,12 @@ export function xmlProblem(xml: string): string | null {
   parser.on("error", (err) => {
     problem ??= err.message;
   });
-  parser.write(xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml).close();
+  try {
+    parser.write(xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml).close();
+  } catch (err) {
+    // saxes itself can throw, e.g. `Invalid code point NaN` on a lone surrogate after `<!`.
+    problem ??= err instanceof Error ? err.message : String(err);
+  }
   return problem;
 }
 

@@ -106,6 +106,7 @@ describe("fast XML scanner", () => {
     ["a character reference to CR", `<t>a&#13;b&#xD;</t>`],
     ["self-closing tags and spaces", `<root  a = "1"\t b='2' ><empty/><e x="y" /></root >`],
     ["no declaration, spaces after the root", `<root>text</root>\n\n  `],
+    ["no declaration, spaces before the root (saxes reports no text for them)", `\r\n  <root>text</root>`],
     ["a single-quoted declaration", `<?xml version='1.0' encoding='utf-8'?><r/>`],
     ["`>` in text and attributes", `<r a="x>y">a > b</r>`],
     ["non-ASCII text", `<r>Målkoll – åäö ÅÄÖ é ß</r>`],
@@ -182,6 +183,15 @@ describe("namespace-aware well-formedness on the fast path", () => {
     ["one attribute twice under two prefixes", `<a xmlns:p="urn:u" xmlns:q="urn:u" p:x="1" q:x="2"/>`],
     ["a name with two colons", `<a xmlns:p="urn:u"><p:b:c/></a>`],
     ["a name starting with a colon", `<:a/>`],
+    ["a prefix bound to spaces (saxes trims the URI)", `<a xmlns:r=" "><r:b/></a>`],
+    [
+      "a prefix bound to the XML namespace after a space",
+      `<a xmlns:p=" http://www.w3.org/XML/1998/namespace"/>`,
+    ],
+    [
+      "one attribute twice under prefixes bound to one URI but for a space",
+      `<a xmlns:p="urn:u" xmlns:q="urn:u " p:x="1" q:x="2"/>`,
+    ],
   ])("%s is a problem, as saxes says", (_what, xml) => {
     expect(saxesProblem(xml)).not.toBeNull();
     expect(xmlProblem(xml)).not.toBeNull();
@@ -199,6 +209,10 @@ describe("namespace-aware well-formedness on the fast path", () => {
   ])("%s passes, as saxes says", (_what, xml) => {
     expect(saxesProblem(xml)).toBeNull();
     expect(xmlProblem(xml)).toBeNull();
+  });
+
+  test("where saxes itself throws (a lone surrogate after `<!`), that is a problem, not a crash", () => {
+    expect(xmlProblem("<a/><!\ud83d")).toMatch(/Invalid code point/);
   });
 
   test("every XML part of the foreign corpus is judged as saxes judges it", async () => {
