@@ -102,6 +102,11 @@ function textOf(raw: string): string {
   return lines.indexOf("&") < 0 ? lines : decodeReferences(lines);
 }
 
+/** The text without a leading byte order mark (the scanner and saxes both want none). */
+export function withoutBom(xml: string): string {
+  return xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
+}
+
 /** An element or attribute name without its prefix (`x:c` → `c`). */
 export function localName(name: string): string {
   const colon = name.indexOf(":");

@@ -11,7 +11,14 @@ import { columnLetters, parseA1, parseA1Range } from "../../engine/grid";
 import { decodePart, isRelType, parseRels, partNameOf, relsPathFor, resolveTarget } from "./package";
 import { type CellEntry, gridFromEntries, visibilityOf } from "./gridEntries";
 import { XlsxPortError } from "./errors";
-import { type Attributes, localName, OutsideFastSubset, scanXml, type XmlHandlers } from "./fastXml";
+import {
+  type Attributes,
+  localName,
+  OutsideFastSubset,
+  scanXml,
+  withoutBom,
+  type XmlHandlers,
+} from "./fastXml";
 import { inflateChecked, rawEntries, type RawZipEntry } from "./zipWriter";
 
 /**
@@ -101,10 +108,6 @@ function readXml<T>(read: (parse: XmlParse) => T): T {
     if (!(err instanceof OutsideFastSubset)) throw err;
     return read(parseWithSaxes);
   }
-}
-
-function withoutBom(xml: string): string {
-  return xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
 }
 
 const scanPart: XmlParse = (xml, handlers) => scanXml(withoutBom(xml), handlers);

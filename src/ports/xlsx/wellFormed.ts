@@ -1,5 +1,5 @@
 import { SaxesParser } from "saxes";
-import { OutsideFastSubset, scanXml } from "./fastXml";
+import { OutsideFastSubset, scanXml, withoutBom } from "./fastXml";
 
 const XML_NS = "http://www.w3.org/XML/1998/namespace";
 const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
@@ -71,14 +71,15 @@ function plainlyWellFormed(xml: string): boolean {
  * LibreOffice refuse, while a plain well-formedness check such as `xmllint --noout` lets it pass).
  */
 export function xmlProblem(xml: string): string | null {
-  if (plainlyWellFormed(xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml)) return null;
+  const text = withoutBom(xml);
+  if (plainlyWellFormed(text)) return null;
   const parser = new SaxesParser({ xmlns: true, position: true });
   let problem: string | null = null;
   parser.on("error", (err) => {
     problem ??= err.message;
   });
   try {
-    parser.write(xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml).close();
+    parser.write(text).close();
   } catch (err) {
     // saxes itself can throw, e.g. `Invalid code point NaN` on a lone surrogate after `<!`.
     problem ??= err instanceof Error ? err.message : String(err);
