@@ -1,0 +1,90 @@
+import type { Finding } from "../findings";
+import { finding } from "../findings";
+import type { Indicator } from "../model/types";
+import { characterKey, matchKey } from "../parse/text";
+
+/**
+ * `duplicate-indicator`: an indicator whose name has the same {@link matchKey} as an earlier one
+ * under the same goal. Names are bucketed by a hash of their key, computed without building the
+ * key (a workbook's names are nearly all distinct, and building 10 000 keys costs more than the
+ * rest of the check); only names whose hashes meet are compared by their keys.
+ */
+export function duplicateIndicators(indicators: Indicator[], out: Finding[]): void {
+  const goalSeeds = new Map<string, number>();
+  const firstByHash = new Map<number, Indicator>();
+  // The first of each key whose hash another key took first (a true collision: next to never).
+  const firstByKey = new Map<string, Indicator>();
+  for (const i of indicators) {
+    const goal = i.goal ?? "";
+    let seed = goalSeeds.get(goal);
+    if (seed === undefined) goalSeeds.set(goal, (seed = hashText(goal)));
+    const hash = matchKeyHash(i.name, seed);
+    const first = firstByHash.get(hash);
+    if (!first) {
+      firstByHash.set(hash, i);
+      continue;
+    }
+    let earlier: Indicator | undefined = first;
+    if ((first.goal ?? "") !== goal || matchKey(first.name) !== matchKey(i.name)) {
+      const key = `${goal}|${matchKey(i.name)}`;
+      earlier = firstByKey.get(key);
+      if (!earlier) {
+        firstByKey.set(key, i);
+        continue;
+      }
+    }
+    out.push(duplicateFinding(i, earlier));
+  }
+}
+
+function nameCell(i: Indicator): string {
+  return i.cells.name ?? `A${i.row}`;
+}
+
+function duplicateFinding(i: Indicator, first: Indicator): Finding {
+  return finding({
+    code: "duplicate-indicator",
+    sheet: i.sheet,
+    cell: nameCell(i),
+    goal: i.goal,
+    message: `”${i.name}” finns redan under samma mål (${first.sheet}!${nameCell(first)}).`,
+    messageEn: `"${i.name}" is already listed under the same goal (${first.sheet}!${nameCell(first)}).`,
+  });
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over a text's UTF-16 units, continuing from `seed`. */
+export function hashText(text: string, seed = FNV_OFFSET): number {
+  let hash = seed;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+  return hash;
+}
+
+/**
+ * `hashText(matchKey(text), seed)`, without building the key: each character contributes its
+ * key as matchKey defines it (ASCII inline, the rest through `characterKey`).
+ */
+export function matchKeyHash(text: string, seed = FNV_OFFSET): number {
+  let hash = seed;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128) {
+      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 37)
+        hash = Math.imul(hash ^ code, FNV_PRIME);
+      else if (code >= 65 && code <= 90) hash = Math.imul(hash ^ (code + 32), FNV_PRIME);
+    } else {
+      let part = KEY_PARTS.get(code);
+      if (part === undefined) KEY_PARTS.set(code, (part = characterKey(code)));
+      for (let k = 0; k < part.length; k++) hash = Math.imul(hash ^ part.charCodeAt(k), FNV_PRIME);
+    }
+  }
+  return hash;
+}
+
+/**
+ * `characterKey` of each UTF-16 unit beyond ASCII, filled as met (a pure function of the unit). A
+ * Map: a 65 536-slot array is kept as a dictionary by V8, and slower to read.
+ */
+const KEY_PARTS = new Map<number, string>();

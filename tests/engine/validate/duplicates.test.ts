@@ -1,0 +1,73 @@
+/**
+ * Duplicate indicators are found by a hash of each name's matchKey, computed without building the
+ * key. The hash must be exactly that of the key (or a duplicate could be missed), and names whose
+ * hashes meet by chance must still be told apart by their keys.
+ */
+import fc from "fast-check";
+import type { Finding } from "../../../src/engine/findings";
+import { matchKey } from "../../../src/engine/parse/text";
+import { duplicateIndicators, hashText, matchKeyHash } from "../../../src/engine/validate/duplicates";
+import { indicator } from "../evaluate/fixtures";
+
+const GOAL = "Uppföljning!A7";
+
+function duplicatesOf(names: string[]): Finding[] {
+  const out: Finding[] = [];
+  duplicateIndicators(
+    names.map((name, k) => indicator({ name, row: 10 + k, goal: GOAL })),
+    out,
+  );
+  return out;
+}
+
+/** Characters of names as written, and any UTF-16 unit at all (lone surrogate halves included). */
+const nameUnit = fc.oneof(
+  fc.constantFrom(..."Aa Zz09%-.:/()åÅäÄöÖéÉüßǆİı\u00a0\u00ad\u0301"),
+  fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)),
+);
+
+test("the hash of a name is the hash of its matchKey, for any text", () => {
+  fc.assert(
+    fc.property(fc.string({ unit: nameUnit, maxLength: 40 }), fc.string({ maxLength: 12 }), (name, goal) => {
+      const seed = hashText(goal);
+      expect(matchKeyHash(name, seed)).toBe(hashText(matchKey(name), seed));
+    }),
+    { numRuns: 2000 },
+  );
+  expect(matchKeyHash("Andel nöjda (Å-Ö)")).toBe(hashText("andelnojdaao"));
+});
+
+test("names that differ only in case, spaces and marks are duplicates of the first", () => {
+  const found = duplicatesOf(["Antal besök", "Antal  besok", "antal besök.", "Antal besök i veckan"]);
+  expect(found.map((f) => [f.cell, f.message])).toEqual([
+    ["A11", "”Antal  besok” finns redan under samma mål (Uppföljning!A10)."],
+    ["A12", "”antal besök.” finns redan under samma mål (Uppföljning!A10)."],
+  ]);
+});
+
+test("the same name under another goal is no duplicate", () => {
+  const out: Finding[] = [];
+  duplicateIndicators(
+    [
+      indicator({ name: "Antal besök", row: 10, goal: GOAL }),
+      indicator({ name: "Antal besök", row: 11, goal: "Uppföljning!A20" }),
+      indicator({ name: "Antal besök", row: 12, goal: null }),
+      indicator({ name: "Antal besök", row: 13, goal: null }),
+    ],
+    out,
+  );
+  expect(out.map((f) => f.cell)).toEqual(["A13"]);
+});
+
+test("two different names with the same hash are told apart, and each one's copies found", () => {
+  // Found by a search: different keys, one FNV-1a hash under this goal.
+  const seed = hashText(GOAL);
+  const [a, b] = ["Antal shzlea", "Antal cbbaab"];
+  expect(matchKey(a)).not.toBe(matchKey(b));
+  expect(matchKeyHash(a, seed)).toBe(matchKeyHash(b, seed));
+  expect(duplicatesOf([a, b]).map((f) => f.cell)).toEqual([]);
+  expect(duplicatesOf([a, b, "ANTAL CBBAAB", "antal shzlea"]).map((f) => f.message)).toEqual([
+    "”ANTAL CBBAAB” finns redan under samma mål (Uppföljning!A11).",
+    "”antal shzlea” finns redan under samma mål (Uppföljning!A10).",
+  ]);
+});
