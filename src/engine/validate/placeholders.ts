@@ -12,32 +12,30 @@ const PLACEHOLDERS: RegExp[] = [
   /\[\s*(fyll i|skriv|text)[^\]]*\]/i,
   /\?{3,}/,
 ];
-/** Whether any of them matches, in one pass each for the case-sensitive and the case-blind ones. */
-const ANY_PLACEHOLDER = [/X{4,}|\bTODO\b|\bTBD\b|\?{3,}/, /lorem ipsum|\[\s*(fyll i|skriv|text)[^\]]*\]/i];
+/**
+ * Two characters every match holds (`XX`, `TO`, `TB`, `??`, `[`, `ip` in any case): one quick scan
+ * rules out nearly every text before the patterns themselves run.
+ */
+const MAY_HOLD_PLACEHOLDER = /XX|T[OB]|\?\?|\[|[iI][pP]/;
 
 export function findPlaceholders(
   snapshot: WorkbookSnapshot,
   goalAt: (sheet: string, row: number) => string | null,
 ): Finding[] {
   const out: Finding[] = [];
-  // Most texts hold none (two quick tests); a shared string with one is searched once.
+  // A shared string with a placeholder is searched once.
   const hits = new Map<string, RegExpExecArray | null>();
-  const search = (text: string): RegExpExecArray | null => {
-    if (!ANY_PLACEHOLDER[0].test(text) && !ANY_PLACEHOLDER[1].test(text)) return null;
-    let hit = hits.get(text);
-    if (hit === undefined) {
-      hit = null;
-      for (const re of PLACEHOLDERS) if ((hit = re.exec(text))) break;
-      hits.set(text, hit);
-    }
-    return hit;
-  };
   for (const sheet of snapshot.sheets) {
-    sheet.values.forEach((row, i) => {
-      row.forEach((value, k) => {
-        if (typeof value !== "string" || value.length < 3) return;
-        const hit = search(value);
-        if (!hit) return;
+    const rows = sheet.values;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      if (!row) continue;
+      for (let k = 0; k < row.length; k++) {
+        const value = row[k];
+        if (typeof value !== "string" || value.length < 3 || !MAY_HOLD_PLACEHOLDER.test(value)) continue;
+        let hit = hits.get(value);
+        if (hit === undefined) hits.set(value, (hit = firstPlaceholder(value)));
+        if (!hit) continue;
         const r = sheet.originRow + i;
         const start = Math.max(0, hit.index - 30);
         const excerpt = `${start > 0 ? "…" : ""}${value.slice(start, hit.index + hit[0].length + 30).trim()}…`;
@@ -51,8 +49,16 @@ export function findPlaceholders(
             messageEn: `Template leftover "${hit[0]}" in the text: "${excerpt}".`,
           }),
         );
-      });
-    });
+      }
+    }
   }
   return out;
+}
+
+function firstPlaceholder(text: string): RegExpExecArray | null {
+  for (const re of PLACEHOLDERS) {
+    const hit = re.exec(text);
+    if (hit) return hit;
+  }
+  return null;
 }
