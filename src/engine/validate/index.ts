@@ -1,10 +1,11 @@
 import type { WorkbookSnapshot } from "../grid";
 import type { Finding } from "../findings";
 import { goalByPosition } from "../model/attach";
-import type { Model } from "../model/types";
+import type { Goal, Model } from "../model/types";
 import { validateBudget } from "./budget";
 import { validateActivities, validateIndicators } from "./indicators";
 import { findPlaceholders } from "./placeholders";
+import type { RowSet } from "./statements";
 import { statementTotals } from "./statements";
 import type { Recognition } from "../recognise/types";
 
@@ -14,29 +15,43 @@ import type { Recognition } from "../recognise/types";
  * not budget tables). Runs after evaluation, which sets directions and recomputed deviations.
  */
 export function validate(model: Model, snapshot: WorkbookSnapshot, recognition: Recognition): Finding[] {
-  const goalAt = (sheet: string, row: number) =>
-    goalByPosition(
-      model.goals.filter((g) => g.sheet === sheet).sort((a, b) => a.row - b.row),
-      row,
-    );
-  return [
-    ...validateIndicators(model.indicators),
-    ...validateActivities(model.activities),
-    ...validateBudget(model.budget),
-    ...findPlaceholders(snapshot, goalAt),
-    ...statementTotals(snapshot.sheets, (sheet) => tableRows(recognition, sheet)),
-  ];
+  const goalsBySheet = new Map<string, Goal[]>();
+  const goalAt = (sheet: string, row: number) => {
+    let goals = goalsBySheet.get(sheet);
+    if (!goals) {
+      goals = model.goals.filter((g) => g.sheet === sheet).sort((a, b) => a.row - b.row);
+      goalsBySheet.set(sheet, goals);
+    }
+    return goalByPosition(goals, row);
+  };
+  // Not push(...): a sheet of 300 000 equal names gives more findings than the call stack takes.
+  return validateIndicators(model.indicators).concat(
+    validateActivities(model.activities),
+    validateBudget(model.budget),
+    findPlaceholders(snapshot, goalAt),
+    statementTotals(snapshot.sheets, (sheet) => tableRows(recognition, sheet)),
+  );
 }
 
 /** Rows a recognised table covers on `sheet`, from its header to its last row. */
-function tableRows(recognition: Recognition, sheet: string): Set<number> {
-  const rows = new Set<number>();
+function tableRows(recognition: Recognition, sheet: string): RowSet {
+  const spans: { first: number; last: number }[] = [];
+  let lowest = Infinity;
+  let highest = -Infinity;
   for (const table of recognition.tables) {
     if (table.sheet !== sheet) continue;
     // A loop, not Math.max(...rows): a table can have a million rows, more than the call stack takes.
     let last = table.headerRow;
     for (const r of table.rows) if (r.row > last) last = r.row;
-    for (let row = table.headerRow; row <= last; row++) rows.add(row);
+    spans.push({ first: table.headerRow, last });
+    if (table.headerRow < lowest) lowest = table.headerRow;
+    if (last > highest) highest = last;
   }
-  return rows;
+  if (spans.length === 0) return NO_ROWS;
+  // One flag per row from the first table's header to the last table's end.
+  const covered = new Uint8Array(highest - lowest + 1);
+  for (const { first, last } of spans) covered.fill(1, first - lowest, last - lowest + 1);
+  return { has: (row) => row >= lowest && row <= highest && covered[row - lowest] === 1 };
 }
+
+const NO_ROWS: RowSet = { has: () => false };

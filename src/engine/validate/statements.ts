@@ -24,6 +24,11 @@ const TOTAL_LABEL = /^(summa|totalt|total)\b/i;
 /** Column headings of figures that do not add up: shares, averages, ratios. */
 const NOT_ADDITIVE = /%|procent|andel|snitt|genomsnitt|\bper\b|kvot/i;
 
+/** Rows to leave alone (those of recognised tables): a `Set<number>` is one. */
+export interface RowSet {
+  has(row: number): boolean;
+}
+
 interface Figure {
   value: number;
   decimals: number;
@@ -131,7 +136,7 @@ function checkTotal(
   });
 }
 
-function sheetStatementTotals(sheet: SheetGrid, claimedRows: Set<number>): Finding[] {
+function sheetStatementTotals(sheet: SheetGrid, claimedRows: RowSet): Finding[] {
   const out: Finding[] = [];
   const last = lastRow(sheet);
   const lastColumn = lastCol(sheet);
@@ -191,6 +196,6 @@ function sheetStatementTotals(sheet: SheetGrid, claimedRows: Set<number>): Findi
 }
 
 /** Summa rows of statements on the user's sheets; `claimed` gives rows recognised tables already cover. */
-export function statementTotals(sheets: SheetGrid[], claimed: (sheet: string) => Set<number>): Finding[] {
+export function statementTotals(sheets: SheetGrid[], claimed: (sheet: string) => RowSet): Finding[] {
   return sheets.flatMap((sheet) => sheetStatementTotals(sheet, claimed(sheet.name)));
 }
