@@ -14,25 +14,45 @@ function amountEn(line: BudgetLine, value: number): string {
   return renderNumberEn(value, line.unit, decimalsFor(line.unit));
 }
 
+type NumericFields = Map<string, { value: number; cell: string | undefined }>;
+
 /** Numeric fields of a line by key, incl. extra columns (VP years, resultatenheter). */
-function numericFields(line: BudgetLine): Map<string, { value: number; cell: string | undefined }> {
-  const out = new Map<string, { value: number; cell: string | undefined }>();
-  const add = (key: string, value: number | null | undefined, cell: string | undefined) => {
-    if (typeof value === "number") out.set(key, { value, cell });
-  };
-  add("budget", line.budget, line.cells.budget);
-  add("adjustments", line.adjustments, line.cells.adjustments);
-  add("changes", line.changes, line.cells.changes);
-  add("forecastBeforeTransfers", line.forecastBeforeTransfers, line.cells.forecastBeforeTransfers);
-  add("forecast", line.forecast, line.cells.forecast);
-  add("deviation", line.deviation, line.cells.deviation);
-  for (const [key, value] of Object.entries(line.extra ?? {})) {
-    if (key === "budget") continue;
-    const cell = line.cells[key] ?? line.cells[`amount:${key}`];
-    if (cell === line.cells.budget) continue;
-    add(`extra:${key}`, value, cell);
+function numericFields(line: BudgetLine): NumericFields {
+  const out: NumericFields = new Map();
+  addField(out, "budget", line.budget, line.cells.budget);
+  addField(out, "adjustments", line.adjustments, line.cells.adjustments);
+  addField(out, "changes", line.changes, line.cells.changes);
+  addField(out, "forecastBeforeTransfers", line.forecastBeforeTransfers, line.cells.forecastBeforeTransfers);
+  addField(out, "forecast", line.forecast, line.cells.forecast);
+  addField(out, "deviation", line.deviation, line.cells.deviation);
+  if (line.extra) {
+    for (const [key, value] of Object.entries(line.extra)) {
+      if (key === "budget") continue;
+      const cell = line.cells[key] ?? line.cells[`amount:${key}`];
+      if (cell === line.cells.budget) continue;
+      addField(out, `extra:${key}`, value, cell);
+    }
   }
   return out;
+}
+
+function addField(
+  fields: NumericFields,
+  key: string,
+  value: number | null | undefined,
+  cell: string | undefined,
+): void {
+  if (typeof value === "number") fields.set(key, { value, cell });
+}
+
+/** {@link numericFields} of each line, worked out once per run: a line is read by several checks. */
+class FieldsOf {
+  private readonly known = new Map<BudgetLine, NumericFields>();
+  get(line: BudgetLine): NumericFields {
+    let fields = this.known.get(line);
+    if (!fields) this.known.set(line, (fields = numericFields(line)));
+    return fields;
+  }
 }
 
 function fieldName(key: string): FieldLabel {
@@ -41,14 +61,14 @@ function fieldName(key: string): FieldLabel {
 }
 
 /** Avvikelse = Budget + BJ (+ förändringar) − Prognos, allowing each term's rounding. */
-function deviationMismatch(line: BudgetLine): Finding[] {
-  if (line.deviation === null || line.computedDeviation === null) return [];
+function deviationMismatch(line: BudgetLine, out: Finding[]): void {
+  if (line.deviation === null || line.computedDeviation === null) return;
   if (
     Math.abs(line.deviation - line.computedDeviation) <=
     roundingTolerance(line.unit, deviationTerms(line) + 1)
   )
-    return [];
-  return [
+    return;
+  out.push(
     finding({
       code: "budget-deviation-mismatch",
       sheet: line.sheet,
@@ -56,22 +76,21 @@ function deviationMismatch(line: BudgetLine): Finding[] {
       message: `”${line.label}”: avvikelsen ${amount(line, line.deviation)} stämmer inte med budget + justeringar − ${line.forecastIsOutcome ? "utfall" : "prognos"} = ${amount(line, line.computedDeviation)}.`,
       messageEn: `"${line.label}": the deviation ${amountEn(line, line.deviation)} does not equal budget + adjustments − ${line.forecastIsOutcome ? "outcome" : "forecast"} = ${amountEn(line, line.computedDeviation)}.`,
     }),
-  ];
+  );
 }
 
-function groupByTable(lines: BudgetLine[]): BudgetLine[][] {
+function groupByTable(lines: BudgetLine[]): Iterable<BudgetLine[]> {
   const groups = new Map<string, BudgetLine[]>();
   for (const l of lines) {
-    const g = groups.get(l.tableId) ?? [];
-    g.push(l);
-    groups.set(l.tableId, g);
+    const g = groups.get(l.tableId);
+    if (g) g.push(l);
+    else groups.set(l.tableId, [l]);
   }
-  return [...groups.values()];
+  return groups.values();
 }
 
 /** Each total row against the sum of the ordinary rows since the previous total (`varav` rows are parts, not added). */
-function totalMismatches(table: BudgetLine[]): Finding[] {
-  const out: Finding[] = [];
+function totalMismatches(table: BudgetLine[], fieldsOf: FieldsOf, out: Finding[]): void {
   let parts: BudgetLine[] = [];
   for (const line of table) {
     if (line.kind === "row") {
@@ -79,14 +98,17 @@ function totalMismatches(table: BudgetLine[]): Finding[] {
       continue;
     }
     if (line.kind !== "total") continue;
-    const totals = numericFields(line);
-    for (const [key, { value, cell }] of totals) {
-      const values = parts
-        .map((p) => numericFields(p).get(key)?.value)
-        .filter((v): v is number => v !== undefined);
-      if (values.length < 2) continue;
-      const sum = values.reduce((a, b) => a + b, 0);
-      if (Math.abs(sum - value) <= roundingTolerance(line.unit, values.length + 1)) continue;
+    for (const [key, { value, cell }] of fieldsOf.get(line)) {
+      let sum = 0;
+      let terms = 0;
+      for (const part of parts) {
+        const field = fieldsOf.get(part).get(key);
+        if (field === undefined) continue;
+        sum += field.value;
+        terms++;
+      }
+      if (terms < 2) continue;
+      if (Math.abs(sum - value) <= roundingTolerance(line.unit, terms + 1)) continue;
       const name = fieldName(key);
       out.push(
         finding({
@@ -100,19 +122,18 @@ function totalMismatches(table: BudgetLine[]): Finding[] {
     }
     parts = [];
   }
-  return out;
 }
 
 /** Before + surplus from last year + surplus to next year = after resultatdisposition (19,9 + 76,1 − 89,1 = 6,9). */
-function dispositionMismatch(table: BudgetLine[]): Finding[] {
+function dispositionMismatch(table: BudgetLine[], out: Finding[]): void {
   const rows = table.filter((l) => l.kind === "disposition");
-  if (rows.length !== 4) return [];
+  if (rows.length !== 4) return;
   const [before, from, to, after] = rows.map((r) => r.deviation);
-  if ([before, from, to, after].some((v) => v === null)) return [];
+  if ([before, from, to, after].some((v) => v === null)) return;
   const expected = before! + from! + to!;
   const line = rows[3];
-  if (Math.abs(expected - after!) <= roundingTolerance(line.unit, 4)) return [];
-  return [
+  if (Math.abs(expected - after!) <= roundingTolerance(line.unit, 4)) return;
+  out.push(
     finding({
       code: "budget-total-mismatch",
       sheet: line.sheet,
@@ -120,12 +141,11 @@ function dispositionMismatch(table: BudgetLine[]): Finding[] {
       message: `”${line.label}”: ${amount(line, after!)} stämmer inte med före resultatdisposition och överskotten, ${amount(line, expected)}.`,
       messageEn: `"${line.label}": ${amountEn(line, after!)} does not match the figure before disposition plus the surpluses, ${amountEn(line, expected)}.`,
     }),
-  ];
+  );
 }
 
 /** Netto = Kostnader + Intäkter per column, for each Kostnader/Intäkter/Netto group. */
-function nettoMismatches(table: BudgetLine[]): Finding[] {
-  const out: Finding[] = [];
+function nettoMismatches(table: BudgetLine[], fieldsOf: FieldsOf, out: Finding[]): void {
   let costs: BudgetLine | null = null;
   let income: BudgetLine | null = null;
   for (const line of table) {
@@ -135,9 +155,9 @@ function nettoMismatches(table: BudgetLine[]): Finding[] {
       const c = costs;
       const i = income;
       if (c && i) {
-        const cf = numericFields(c);
-        const inf = numericFields(i);
-        for (const [key, { value, cell }] of numericFields(line)) {
+        const cf = fieldsOf.get(c);
+        const inf = fieldsOf.get(i);
+        for (const [key, { value, cell }] of fieldsOf.get(line)) {
           const cv = cf.get(key)?.value;
           const iv = inf.get(key)?.value;
           if (cv === undefined || iv === undefined) continue;
@@ -158,17 +178,15 @@ function nettoMismatches(table: BudgetLine[]): Finding[] {
       income = null;
     }
   }
-  return out;
 }
 
 const SIGNED_FIELDS = (key: string) =>
   key === "budget" || key === "forecast" || key === "forecastBeforeTransfers" || key.startsWith("extra:");
 
 /** Intäkter are written negative and Kostnader positive in the city's tables. */
-function signErrors(line: BudgetLine): Finding[] {
-  if (line.kind !== "intakter" && line.kind !== "kostnader") return [];
-  const out: Finding[] = [];
-  for (const [key, { value, cell }] of numericFields(line)) {
+function signErrors(line: BudgetLine, fieldsOf: FieldsOf, out: Finding[]): void {
+  if (line.kind !== "intakter" && line.kind !== "kostnader") return;
+  for (const [key, { value, cell }] of fieldsOf.get(line)) {
     if (!SIGNED_FIELDS(key)) continue;
     const wrong = line.kind === "intakter" ? value > 0 : value < 0;
     if (!wrong) continue;
@@ -189,14 +207,19 @@ function signErrors(line: BudgetLine): Finding[] {
       }),
     );
   }
-  return out;
 }
 
 export function validateBudget(lines: BudgetLine[]): Finding[] {
   const out: Finding[] = [];
-  for (const line of lines) out.push(...deviationMismatch(line), ...signErrors(line));
-  for (const table of groupByTable(lines))
-    for (const found of [totalMismatches(table), dispositionMismatch(table), nettoMismatches(table)])
-      for (const f of found) out.push(f);
+  const fieldsOf = new FieldsOf();
+  for (const line of lines) {
+    deviationMismatch(line, out);
+    signErrors(line, fieldsOf, out);
+  }
+  for (const table of groupByTable(lines)) {
+    totalMismatches(table, fieldsOf, out);
+    dispositionMismatch(table, out);
+    nettoMismatches(table, fieldsOf, out);
+  }
   return out;
 }
