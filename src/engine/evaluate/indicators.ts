@@ -76,24 +76,6 @@ export function basisForStatus(indicator: Indicator, period: PeriodKind | null):
   return null;
 }
 
-/** KF:s årsmål at least this many times the nämnd's Årsmål, in a count, is a city-wide figure. */
-export const CITY_WIDE_COUNT_RATIO = 5;
-
-/**
- * Whether KF:s årsmål has another scope than the nämnd's figure: a count (`st`, or an `Antal …`
- * written without a unit) whose KF target is at least five times the nämnd's own target (`800 st`
- * against `44 st`). Counts of like scope (`4,9` against `4,9` children per staff) stay comparable.
- */
-export function kfScopeDiffers(indicator: Indicator): boolean {
-  const { target, kfTarget } = indicator;
-  if (target === null || kfTarget === null || target <= 0) return false;
-  const numeric: TargetKind[] = ["value", "min", "max"];
-  if (!numeric.includes(indicator.targetKind) || !numeric.includes(indicator.kfTargetKind)) return false;
-  const family = unitFamily(indicator.unit ?? unitInText(indicator.kfTargetText));
-  const count = family === "count" || (family === null && /^antal\b/i.test(indicator.name.trim()));
-  return count && kfTarget >= CITY_WIDE_COUNT_RATIO * target;
-}
-
 type UnitFamily = "percent" | "count" | "energy" | "money" | "co2" | "time";
 
 /** Groups unit spellings that measure the same thing (`st`, `personer`, `barn/avd.` are counts). */
@@ -119,9 +101,56 @@ export function unitInText(text: string | null | undefined): string | null {
   return rest === "" ? null : rest;
 }
 
+/**
+ * {@link unitFamily} of units and of the units written in target texts, each worked out once per
+ * run: 10 000 indicators share a few units and a few hundred target texts.
+ */
+export class UnitFamilies {
+  private readonly units = new Map<string, UnitFamily | null>();
+  private readonly targetTexts = new Map<string, UnitFamily | null>();
+
+  ofUnit(unit: string | null): UnitFamily | null {
+    if (unit === null) return null;
+    let family = this.units.get(unit);
+    if (family === undefined) this.units.set(unit, (family = unitFamily(unit)));
+    return family;
+  }
+
+  /** The family of the unit written after the number in a target text (`800 st` → count). */
+  ofTargetText(text: string | null): UnitFamily | null {
+    if (text === null) return null;
+    let family = this.targetTexts.get(text);
+    if (family === undefined) this.targetTexts.set(text, (family = unitFamily(unitInText(text))));
+    return family;
+  }
+}
+
+/** KF:s årsmål at least this many times the nämnd's Årsmål, in a count, is a city-wide figure. */
+export const CITY_WIDE_COUNT_RATIO = 5;
+
+/**
+ * Whether KF:s årsmål has another scope than the nämnd's figure: a count (`st`, or an `Antal …`
+ * written without a unit) whose KF target is at least five times the nämnd's own target (`800 st`
+ * against `44 st`). Counts of like scope (`4,9` against `4,9` children per staff) stay comparable.
+ */
+export function kfScopeDiffers(indicator: Indicator, families: UnitFamilies = new UnitFamilies()): boolean {
+  const { target, kfTarget } = indicator;
+  if (target === null || kfTarget === null || target <= 0) return false;
+  if (!isNumericKind(indicator.targetKind) || !isNumericKind(indicator.kfTargetKind)) return false;
+  if (!(kfTarget >= CITY_WIDE_COUNT_RATIO * target)) return false;
+  const unit = indicator.unit ?? null;
+  const family = unit !== null ? families.ofUnit(unit) : families.ofTargetText(indicator.kfTargetText);
+  return family === "count" || (family === null && /^antal\b/i.test(indicator.name.trim()));
+}
+
+function isNumericKind(kind: TargetKind): boolean {
+  return kind === "value" || kind === "min" || kind === "max";
+}
+
 interface IndicatorContext {
   period: PeriodKind | null;
   settings: Settings;
+  families: UnitFamilies;
 }
 
 function statusAgainst(
@@ -136,8 +165,8 @@ function statusAgainst(
   if (ctx.period === "VP") return "not-measured";
   const value = valueForStatus(indicator, ctx.period);
   if (value === null) return "not-measured";
-  const valueFamily = unitFamily(indicator.unit);
-  const targetFamily = unitFamily(unitInText(targetText));
+  const valueFamily = ctx.families.ofUnit(indicator.unit);
+  const targetFamily = ctx.families.ofTargetText(targetText);
   if (valueFamily && targetFamily && valueFamily !== targetFamily) return "unknown";
   return compareToTarget({
     value,
@@ -178,10 +207,8 @@ const STATUS_SV: Record<KfStatus, string> = {
   "not-comparable": "ej jämförbart",
 };
 
-/** Sets direction, status, kfStatus and statusBasis on one indicator and returns its findings. */
-export function evaluateIndicator(indicator: Indicator, ctx: IndicatorContext): Finding[] {
-  const findings: Finding[] = [];
-  const nameCell = cellOf(indicator.cells, ["name"], indicator.row);
+/** Sets direction, status, kfStatus and statusBasis on one indicator and adds its findings to `out`. */
+function evaluateIndicator(indicator: Indicator, ctx: IndicatorContext, out: Finding[]): void {
   const resolved = resolveDirection(indicator);
   indicator.direction = resolved.direction;
   indicator.status = statusAgainst(
@@ -198,7 +225,8 @@ export function evaluateIndicator(indicator: Indicator, ctx: IndicatorContext): 
     indicator.kfTargetText,
     ctx,
   );
-  indicator.kfStatus = JUDGED.has(kfStatus) && kfScopeDiffers(indicator) ? "not-comparable" : kfStatus;
+  indicator.kfStatus =
+    JUDGED.has(kfStatus) && kfScopeDiffers(indicator, ctx.families) ? "not-comparable" : kfStatus;
   indicator.statusBasis =
     JUDGED.has(indicator.status) || JUDGED.has(indicator.kfStatus)
       ? basisForStatus(indicator, ctx.period)
@@ -208,11 +236,11 @@ export function evaluateIndicator(indicator: Indicator, ctx: IndicatorContext): 
     resolved.direction === "unknown" &&
     (needsDirection(indicator.targetKind) || needsDirection(indicator.kfTargetKind))
   ) {
-    findings.push(
+    out.push(
       finding({
         code: "direction-unknown",
         sheet: indicator.sheet,
-        cell: nameCell,
+        cell: cellOf(indicator.cells, NAME_KEYS, indicator.row),
         goal: indicator.goal,
         message: `Det går inte att avgöra om högre eller lägre är bättre för ”${indicator.name}”. Ange riktning (kolumnen Riktning eller i Målkoll) så kan status beräknas.`,
         messageEn: `Cannot tell whether higher or lower is better for "${indicator.name}". State a direction (a Riktning column or in Målkoll) so its status can be computed.`,
@@ -221,8 +249,8 @@ export function evaluateIndicator(indicator: Indicator, ctx: IndicatorContext): 
   }
 
   if (indicator.outcome === null && outcomeDue(indicator, ctx.period)) {
-    const cell = cellOf(indicator.cells, ["outcome", "name"], indicator.row);
-    findings.push(
+    const cell = cellOf(indicator.cells, OUTCOME_KEYS, indicator.row);
+    out.push(
       finding({
         code: "outcome-missing",
         sheet: indicator.sheet,
@@ -235,12 +263,12 @@ export function evaluateIndicator(indicator: Indicator, ctx: IndicatorContext): 
   }
 
   if (isDeviating(indicator) && !hasText(indicator.analysis)) {
-    const cell = cellOf(indicator.cells, ["analysis", "name"], indicator.row);
+    const cell = cellOf(indicator.cells, ANALYSIS_KEYS, indicator.row);
     const against =
       indicator.status === "partly-met" || indicator.status === "not-met"
         ? `Årsmål: ${STATUS_SV[indicator.status]}`
         : `KF:s årsmål: ${STATUS_SV[indicator.kfStatus]}`;
-    findings.push(
+    out.push(
       finding({
         code: "analysis-missing",
         sheet: indicator.sheet,
@@ -251,9 +279,20 @@ export function evaluateIndicator(indicator: Indicator, ctx: IndicatorContext): 
       }),
     );
   }
-  return findings;
 }
 
-export function evaluateIndicators(indicators: Indicator[], ctx: IndicatorContext): Finding[] {
-  return indicators.flatMap((indicator) => evaluateIndicator(indicator, ctx));
+/** The cells a finding points at, the first present first. */
+const NAME_KEYS = ["name"];
+const OUTCOME_KEYS = ["outcome", "name"];
+const ANALYSIS_KEYS = ["analysis", "name"];
+
+/** Sets direction, status, kfStatus and statusBasis on every indicator and returns their findings. */
+export function evaluateIndicators(
+  indicators: Indicator[],
+  run: { period: PeriodKind | null; settings: Settings },
+): Finding[] {
+  const ctx: IndicatorContext = { period: run.period, settings: run.settings, families: new UnitFamilies() };
+  const out: Finding[] = [];
+  for (const indicator of indicators) evaluateIndicator(indicator, ctx, out);
+  return out;
 }
