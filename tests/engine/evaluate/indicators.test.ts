@@ -1,5 +1,10 @@
 import { evaluate } from "../../../src/engine/evaluate";
-import { catalogueDirection, resolveDirection } from "../../../src/engine/evaluate/direction";
+import fc from "fast-check";
+import {
+  DIRECTION_CATALOGUE,
+  catalogueDirection,
+  resolveDirection,
+} from "../../../src/engine/evaluate/direction";
 import { compareToTarget } from "../../../src/engine/evaluate/indicators";
 import { DEFAULT_SETTINGS, resolveSettings } from "../../../src/engine/settings";
 import { indicator, kf11Goals, kf11Indicators, kf11Activities, model } from "./fixtures";
@@ -465,6 +470,42 @@ describe("direction", () => {
     for (const [name, direction] of cases) {
       expect([name, catalogueDirection(name)?.direction ?? null]).toEqual([name, direction]);
     }
+  });
+
+  it("picks the first rule that matches, as a rule-by-rule search does, for names matching several", () => {
+    // Rules are tested a group at a time; names made of wordings from several rules must still get
+    // the earliest rule in the catalogue.
+    const wordings = [
+      "Andel",
+      "som inte upplever",
+      "kunnat avvärjas",
+      "upplever en förbättrad situation",
+      "budgetföljsamhet",
+      "prognossäkerhet",
+      "som har ekonomiskt bistånd",
+      "sjukfrånvaro",
+      "kwh",
+      "barn per grupp",
+      "timanställda",
+      "vräkningar",
+      "akutboende",
+      "nöjda",
+      "index",
+      "upplever att det är bra",
+      "självförsörjning",
+      "praktikplatser",
+      "digital",
+      "i  stadsdelen\t",
+    ];
+    const firstRule = (name: string) =>
+      DIRECTION_CATALOGUE.find((rule) => rule.pattern.test(name.replace(/\s+/g, " ").trim())) ?? null;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...wordings), { minLength: 1, maxLength: 5 }), (parts) => {
+        const name = parts.join(" ");
+        expect(catalogueDirection(name)).toBe(firstRule(name));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
