@@ -1,5 +1,10 @@
 import { evaluate } from "../../../src/engine/evaluate";
-import { countsSentence, ownCounts, suggestAssessment } from "../../../src/engine/evaluate/goals";
+import {
+  collectEvidence,
+  countsSentence,
+  ownCounts,
+  suggestAssessment,
+} from "../../../src/engine/evaluate/goals";
 import { compareTally, parseStatedTally } from "../../../src/engine/evaluate/tally";
 import { DEFAULT_SETTINGS } from "../../../src/engine/settings";
 import {
@@ -305,5 +310,49 @@ describe("stated tallies in the seeds", () => {
 
   it("returns null for a text without a tally", () => {
     expect(parseStatedTally("Förvaltningen bedömer att nämndmålet uppnås helt.")).toBeNull();
+  });
+});
+
+describe("evidence: each item once, in the order met", () => {
+  // An enhetsmål without rows of its own borrows its block's (its nämndmål's and KF mål's own
+  // rows), which its nämndmål and KF mål already hold: nothing may count twice.
+  const kf = goal({ id: "Blad!A1", level: "kf-mal" });
+  const namnd = goal({ id: "Blad!A10", level: "namndmal", parent: kf.id });
+  const enhet = goal({ id: "Blad!A30", level: "enhetsmal", parent: namnd.id });
+  const other = goal({ id: "Blad!A40", level: "namndmal", parent: kf.id });
+  // In a plan (VP) every row with a target counts as not yet measured.
+  const row = (name: string, r: number, goalId: string) =>
+    indicator({ name, row: r, goal: goalId, target: 10, targetKind: "value", targetText: "10" });
+  const kfRow = row("Andel nöjda", 3, kf.id);
+  const namndRow = row("Antal besök", 12, namnd.id);
+  const otherRow = row("Antal platser", 42, other.id);
+  const namndActivity = activity({ name: "Öppna mötesplats", row: 14, goal: namnd.id });
+  const m = model({
+    period: "VP",
+    goals: [kf, namnd, enhet, other],
+    indicators: [kfRow, namndRow, otherRow],
+    activities: [namndActivity],
+  });
+  const evidence = collectEvidence(m);
+  const names = (id: string) => evidence.get(id)!.indicators.map((i) => i.name);
+
+  it("the enhetsmål borrows its nämndmål's and then its KF mål's own rows", () => {
+    expect(names(enhet.id)).toEqual(["Antal besök", "Andel nöjda"]);
+    expect(evidence.get(enhet.id)!.activities).toEqual([namndActivity]);
+    expect(evidence.get(enhet.id)!.borrowed).toBe(true);
+  });
+
+  it("its nämndmål and KF mål hold each row once: own rows first, then each child's", () => {
+    expect(names(namnd.id)).toEqual(["Antal besök", "Andel nöjda"]);
+    expect(names(kf.id)).toEqual(["Andel nöjda", "Antal besök", "Antal platser"]);
+    expect(evidence.get(kf.id)!.activities).toEqual([namndActivity]);
+    expect(evidence.get(kf.id)!.borrowed).toBe(false);
+  });
+
+  it("counts each row once", () => {
+    evaluate(m, DEFAULT_SETTINGS);
+    expect(m.goals.find((g) => g.id === kf.id)!.counts.activities).toBe(1);
+    const notMeasured = (id: string) => m.goals.find((g) => g.id === id)!.counts.notMeasured;
+    expect([notMeasured(enhet.id), notMeasured(namnd.id), notMeasured(kf.id)]).toEqual([2, 2, 3]);
   });
 });
