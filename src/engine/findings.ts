@@ -93,28 +93,53 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 /** Stable order: severity, then sheet order as given, then row, then column, then code. */
 export function sortFindings(findings: Finding[], sheetOrder: string[]): Finding[] {
   const sheetIndex = new Map(sheetOrder.map((s, i) => [s, i]));
-  // Keys computed once per finding, not in the comparator.
-  const keyed = findings.map((finding) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(finding.cell);
-    let col = 0;
-    if (m) for (let i = 0; i < m[1].length; i++) col = col * 26 + (m[1].charCodeAt(i) - 64);
-    return {
-      finding,
-      severity: SEVERITY_ORDER[finding.severity],
-      sheet: sheetIndex.get(finding.sheet) ?? 1e9,
-      row: m ? Number(m[2]) : 0,
-      col,
-    };
-  });
-  keyed.sort(
+  // Keys worked out once per finding into flat arrays, not in the comparator, and no object each.
+  const count = findings.length;
+  const group = new Float64Array(count);
+  const rows = new Float64Array(count);
+  const cols = new Float64Array(count);
+  const order: number[] = new Array<number>(count);
+  for (let i = 0; i < count; i++) {
+    const finding = findings[i];
+    // Severity and sheet in one number: sheets number fewer than 2^30 (unknown ones 1e9).
+    group[i] = SEVERITY_ORDER[finding.severity] * 2 ** 31 + (sheetIndex.get(finding.sheet) ?? 1e9);
+    setCellKeys(finding.cell, i, rows, cols);
+    order[i] = i;
+  }
+  order.sort(
     (a, b) =>
-      a.severity - b.severity ||
-      a.sheet - b.sheet ||
-      a.row - b.row ||
-      a.col - b.col ||
-      a.finding.code.localeCompare(b.finding.code),
+      group[a] - group[b] ||
+      rows[a] - rows[b] ||
+      cols[a] - cols[b] ||
+      findings[a].code.localeCompare(findings[b].code),
   );
-  return keyed.map((k) => k.finding);
+  const sorted: Finding[] = new Array<Finding>(count);
+  for (let i = 0; i < count; i++) sorted[i] = findings[order[i]];
+  return sorted;
+}
+
+/**
+ * Row and column of an A1 cell (`AB12`: row 12, column 28) into `rows[i]` and `cols[i]`, or 0
+ * and 0 for anything else: what `/^([A-Z]+)(\d+)$/` with `Number(digits)` reads, without a match.
+ */
+function setCellKeys(cell: string, i: number, rows: Float64Array, cols: Float64Array): void {
+  let at = 0;
+  let col = 0;
+  while (at < cell.length) {
+    const code = cell.charCodeAt(at);
+    if (code < 65 || code > 90) break;
+    col = col * 26 + (code - 64);
+    at++;
+  }
+  const digitsFrom = at;
+  while (at < cell.length) {
+    const code = cell.charCodeAt(at);
+    if (code < 48 || code > 57) break;
+    at++;
+  }
+  const matched = digitsFrom > 0 && at > digitsFrom && at === cell.length;
+  rows[i] = matched ? Number(cell.slice(digitsFrom)) : 0;
+  cols[i] = matched ? col : 0;
 }
 
 export function countBySeverity(findings: Finding[]): Record<Severity, number> {
