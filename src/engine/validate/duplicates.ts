@@ -11,21 +11,18 @@ import { characterKey, matchKey } from "../parse/text";
  */
 export function duplicateIndicators(indicators: Indicator[], out: Finding[]): void {
   const goalSeeds = new Map<string, number>();
-  const firstByHash = new Map<number, Indicator>();
+  const firstByHash = new FirstByHash(indicators.length);
   // The first of each key whose hash another key took first (a true collision: next to never).
   const firstByKey = new Map<string, Indicator>();
-  for (const i of indicators) {
+  for (let at = 0; at < indicators.length; at++) {
+    const i = indicators[at];
     const goal = i.goal ?? "";
     let seed = goalSeeds.get(goal);
     if (seed === undefined) goalSeeds.set(goal, (seed = hashText(goal)));
-    const hash = matchKeyHash(i.name, seed);
-    const first = firstByHash.get(hash);
-    if (!first) {
-      firstByHash.set(hash, i);
-      continue;
-    }
-    let earlier: Indicator | undefined = first;
-    if ((first.goal ?? "") !== goal || matchKey(first.name) !== matchKey(i.name)) {
+    const firstAt = firstByHash.claim(matchKeyHash(i.name, seed), at);
+    if (firstAt < 0) continue;
+    let earlier: Indicator | undefined = indicators[firstAt];
+    if ((earlier.goal ?? "") !== goal || matchKey(earlier.name) !== matchKey(i.name)) {
       const key = `${goal}|${matchKey(i.name)}`;
       earlier = firstByKey.get(key);
       if (!earlier) {
@@ -34,6 +31,37 @@ export function duplicateIndicators(indicators: Indicator[], out: Finding[]): vo
       }
     }
     out.push(duplicateFinding(i, earlier));
+  }
+}
+
+/**
+ * The first position given for each hash: an open-addressing table in two typed arrays, so
+ * 10 000 names cost no Map growth and no garbage.
+ */
+class FirstByHash {
+  private readonly mask: number;
+  private readonly hashes: Int32Array;
+  /** Position + 1, 0 for an empty slot. */
+  private readonly positions: Int32Array;
+
+  constructor(expected: number) {
+    let size = 16;
+    while (size < expected * 2) size *= 2;
+    this.mask = size - 1;
+    this.hashes = new Int32Array(size);
+    this.positions = new Int32Array(size);
+  }
+
+  /** The first position given for `hash`, or -1 when `at` is the first (and is kept). */
+  claim(hash: number, at: number): number {
+    let slot = hash & this.mask;
+    while (this.positions[slot] !== 0) {
+      if (this.hashes[slot] === hash) return this.positions[slot] - 1;
+      slot = (slot + 1) & this.mask;
+    }
+    this.hashes[slot] = hash;
+    this.positions[slot] = at + 1;
+    return -1;
   }
 }
 
@@ -52,7 +80,8 @@ function duplicateFinding(i: Indicator, first: Indicator): Finding {
   });
 }
 
-const FNV_OFFSET = 0x811c9dc5;
+/** FNV-1a offset basis as a signed 32-bit integer, as every hash is kept (in an Int32Array). */
+const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
 /** FNV-1a over a text's UTF-16 units, continuing from `seed`. */

@@ -45,6 +45,16 @@ test("names that differ only in case, spaces and marks are duplicates of the fir
   ]);
 });
 
+test("names without a letter or digit key alike, with a goal or without", () => {
+  expect(duplicatesOf(["–", "…", "Antal"]).map((f) => f.cell)).toEqual(["A11"]);
+  const out: Finding[] = [];
+  duplicateIndicators(
+    [indicator({ name: "", row: 10, goal: null }), indicator({ name: " - ", row: 11, goal: null })],
+    out,
+  );
+  expect(out.map((f) => f.cell)).toEqual(["A11"]);
+});
+
 test("the same name under another goal is no duplicate", () => {
   const out: Finding[] = [];
   duplicateIndicators(
