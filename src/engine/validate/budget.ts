@@ -14,11 +14,18 @@ function amountEn(line: BudgetLine, value: number): string {
   return renderNumberEn(value, line.unit, decimalsFor(line.unit));
 }
 
-type NumericFields = Map<string, { value: number; cell: string | undefined }>;
+interface NumericField {
+  key: string;
+  value: number;
+  cell: string | undefined;
+}
+
+/** A line's numeric fields in order, each key once (a short list: a Map per line cost more). */
+type NumericFields = NumericField[];
 
 /** Numeric fields of a line by key, incl. extra columns (VP years, resultatenheter). */
 function numericFields(line: BudgetLine): NumericFields {
-  const out: NumericFields = new Map();
+  const out: NumericFields = [];
   addField(out, "budget", line.budget, line.cells.budget);
   addField(out, "adjustments", line.adjustments, line.cells.adjustments);
   addField(out, "changes", line.changes, line.cells.changes);
@@ -42,17 +49,12 @@ function addField(
   value: number | null | undefined,
   cell: string | undefined,
 ): void {
-  if (typeof value === "number") fields.set(key, { value, cell });
+  if (typeof value === "number") fields.push({ key, value, cell });
 }
 
-/** {@link numericFields} of each line, worked out once per run: a line is read by several checks. */
-class FieldsOf {
-  private readonly known = new Map<BudgetLine, NumericFields>();
-  get(line: BudgetLine): NumericFields {
-    let fields = this.known.get(line);
-    if (!fields) this.known.set(line, (fields = numericFields(line)));
-    return fields;
-  }
+function valueOf(fields: NumericFields, key: string): number | undefined {
+  for (const field of fields) if (field.key === key) return field.value;
+  return undefined;
 }
 
 function fieldName(key: string): FieldLabel {
@@ -90,7 +92,7 @@ function groupByTable(lines: BudgetLine[]): Iterable<BudgetLine[]> {
 }
 
 /** Each total row against the sum of the ordinary rows since the previous total (`varav` rows are parts, not added). */
-function totalMismatches(table: BudgetLine[], fieldsOf: FieldsOf, out: Finding[]): void {
+function totalMismatches(table: BudgetLine[], out: Finding[]): void {
   let parts: BudgetLine[] = [];
   for (const line of table) {
     if (line.kind === "row") {
@@ -98,13 +100,15 @@ function totalMismatches(table: BudgetLine[], fieldsOf: FieldsOf, out: Finding[]
       continue;
     }
     if (line.kind !== "total") continue;
-    for (const [key, { value, cell }] of fieldsOf.get(line)) {
+    // Each part belongs to one total: its fields are read here only.
+    const partFields = parts.map(numericFields);
+    for (const { key, value, cell } of numericFields(line)) {
       let sum = 0;
       let terms = 0;
-      for (const part of parts) {
-        const field = fieldsOf.get(part).get(key);
-        if (field === undefined) continue;
-        sum += field.value;
+      for (const fields of partFields) {
+        const partValue = valueOf(fields, key);
+        if (partValue === undefined) continue;
+        sum += partValue;
         terms++;
       }
       if (terms < 2) continue;
@@ -145,7 +149,7 @@ function dispositionMismatch(table: BudgetLine[], out: Finding[]): void {
 }
 
 /** Netto = Kostnader + Intäkter per column, for each Kostnader/Intäkter/Netto group. */
-function nettoMismatches(table: BudgetLine[], fieldsOf: FieldsOf, out: Finding[]): void {
+function nettoMismatches(table: BudgetLine[], out: Finding[]): void {
   let costs: BudgetLine | null = null;
   let income: BudgetLine | null = null;
   for (const line of table) {
@@ -155,11 +159,11 @@ function nettoMismatches(table: BudgetLine[], fieldsOf: FieldsOf, out: Finding[]
       const c = costs;
       const i = income;
       if (c && i) {
-        const cf = fieldsOf.get(c);
-        const inf = fieldsOf.get(i);
-        for (const [key, { value, cell }] of fieldsOf.get(line)) {
-          const cv = cf.get(key)?.value;
-          const iv = inf.get(key)?.value;
+        const cf = numericFields(c);
+        const inf = numericFields(i);
+        for (const { key, value, cell } of numericFields(line)) {
+          const cv = valueOf(cf, key);
+          const iv = valueOf(inf, key);
           if (cv === undefined || iv === undefined) continue;
           if (Math.abs(cv + iv - value) <= roundingTolerance(line.unit, 3)) continue;
           const name = fieldName(key);
@@ -184,9 +188,9 @@ const SIGNED_FIELDS = (key: string) =>
   key === "budget" || key === "forecast" || key === "forecastBeforeTransfers" || key.startsWith("extra:");
 
 /** Intäkter are written negative and Kostnader positive in the city's tables. */
-function signErrors(line: BudgetLine, fieldsOf: FieldsOf, out: Finding[]): void {
+function signErrors(line: BudgetLine, out: Finding[]): void {
   if (line.kind !== "intakter" && line.kind !== "kostnader") return;
-  for (const [key, { value, cell }] of fieldsOf.get(line)) {
+  for (const { key, value, cell } of numericFields(line)) {
     if (!SIGNED_FIELDS(key)) continue;
     const wrong = line.kind === "intakter" ? value > 0 : value < 0;
     if (!wrong) continue;
@@ -211,15 +215,14 @@ function signErrors(line: BudgetLine, fieldsOf: FieldsOf, out: Finding[]): void 
 
 export function validateBudget(lines: BudgetLine[]): Finding[] {
   const out: Finding[] = [];
-  const fieldsOf = new FieldsOf();
   for (const line of lines) {
     deviationMismatch(line, out);
-    signErrors(line, fieldsOf, out);
+    signErrors(line, out);
   }
   for (const table of groupByTable(lines)) {
-    totalMismatches(table, fieldsOf, out);
+    totalMismatches(table, out);
     dispositionMismatch(table, out);
-    nettoMismatches(table, fieldsOf, out);
+    nettoMismatches(table, out);
   }
   return out;
 }
