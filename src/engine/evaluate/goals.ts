@@ -51,18 +51,22 @@ export function countEvidence(evidence: {
   activities: Iterable<Activity>;
 }): GoalCounts {
   const counts = emptyCounts();
-  for (const indicator of evidence.indicators) {
-    const status = countingStatus(indicator);
-    if (status === "met") counts.met++;
-    else if (status === "partly-met") counts.partlyMet++;
-    else if (status === "not-met") counts.notMet++;
-    else if (status === "not-measured") counts.notMeasured++;
-  }
-  for (const activity of evidence.activities) {
-    counts.activities++;
-    if (activity.deviation) counts.activitiesWithDeviation++;
-  }
+  for (const indicator of evidence.indicators) countIndicator(counts, indicator);
+  for (const activity of evidence.activities) countActivity(counts, activity);
   return counts;
+}
+
+function countIndicator(counts: GoalCounts, indicator: Indicator): void {
+  const status = countingStatus(indicator);
+  if (status === "met") counts.met++;
+  else if (status === "partly-met") counts.partlyMet++;
+  else if (status === "not-met") counts.notMet++;
+  else if (status === "not-measured") counts.notMeasured++;
+}
+
+function countActivity(counts: GoalCounts, activity: Activity): void {
+  counts.activities++;
+  if (activity.deviation) counts.activitiesWithDeviation++;
 }
 
 /**
@@ -223,46 +227,63 @@ export function contradiction(
 ): { sv: string; en: string } | null {
   if (stated !== "helt" && stated !== "ej") return null;
   const indicators = [...evidence.indicators];
-  const activities = [...evidence.activities];
-  const notMet = indicators.filter((i) => countingStatus(i) === "not-met");
-  const deviating = activities.filter((a) => a.deviation);
+  const counts = countEvidence({ indicators, activities: evidence.activities });
+  return explainContradiction(stated, counts, firstMisses(indicators));
+}
+
+/** The most not-met indicators a contradiction names. */
+const NAMED_MISSES = 3;
+
+/** The first {@link NAMED_MISSES} indicators of a goal's evidence that miss their target. */
+function firstMisses(indicators: Iterable<Indicator>): Indicator[] {
+  const misses: Indicator[] = [];
+  for (const indicator of indicators) {
+    if (countingStatus(indicator) !== "not-met") continue;
+    misses.push(indicator);
+    if (misses.length === NAMED_MISSES) break;
+  }
+  return misses;
+}
+
+/**
+ * {@link contradiction} from the goal's counts and its first misses (read only for a stated
+ * helt with a miss). The counts say all else it needs: how many miss, are met, or deviate.
+ */
+function explainContradiction(
+  stated: Assessment | null,
+  counts: GoalCounts,
+  misses: Indicator[],
+): { sv: string; en: string } | null {
+  const notMet = counts.notMet;
+  const deviating = counts.activitiesWithDeviation;
   if (stated === "helt") {
-    if (notMet.length === 0 && deviating.length === 0) return null;
+    if (notMet === 0 && deviating === 0) return null;
     const partsSv: string[] = [];
     const partsEn: string[] = [];
-    if (notMet.length > 0) {
-      const names = notMet
-        .slice(0, 3)
-        .map((i) => `”${i.name}”${describeMiss(i)}`)
-        .join(", ");
+    if (notMet > 0) {
+      const names = misses.map((i) => `”${i.name}”${describeMiss(i)}`).join(", ");
       partsSv.push(
-        `${notMet.length} ${notMet.length === 1 ? "indikator uppfyller" : "indikatorer uppfyller"} inte målet (${names}${notMet.length > 3 ? " …" : ""})`,
+        `${notMet} ${notMet === 1 ? "indikator uppfyller" : "indikatorer uppfyller"} inte målet (${names}${notMet > 3 ? " …" : ""})`,
       );
       partsEn.push(
-        `${notMet.length} ${notMet.length === 1 ? "indicator misses" : "indicators miss"} the target (${names.replace(/[”]/g, '"')}${notMet.length > 3 ? " …" : ""})`,
+        `${notMet} ${notMet === 1 ? "indicator misses" : "indicators miss"} the target (${names.replace(/[”]/g, '"')}${notMet > 3 ? " …" : ""})`,
       );
     }
-    if (deviating.length > 0) {
-      partsSv.push(
-        `${deviating.length} ${deviating.length === 1 ? "aktivitet" : "aktiviteter"} med avvikelse`,
-      );
-      partsEn.push(
-        `${deviating.length} ${deviating.length === 1 ? "activity" : "activities"} with a deviation`,
-      );
+    if (deviating > 0) {
+      partsSv.push(`${deviating} ${deviating === 1 ? "aktivitet" : "aktiviteter"} med avvikelse`);
+      partsEn.push(`${deviating} ${deviating === 1 ? "activity" : "activities"} with a deviation`);
     }
     return {
       sv: `Målet bedöms ”${ASSESSMENT_SV.helt}” men ${partsSv.join(" och ")}.`,
       en: `The goal is assessed "${ASSESSMENT_EN.helt}" but ${partsEn.join(" and ")}.`,
     };
   }
-  const measured = indicators.filter((i) => {
-    const s = countingStatus(i);
-    return s === "met" || s === "partly-met";
-  });
-  if (notMet.length > 0 || deviating.length > 0 || measured.length === 0) return null;
+  if (stated !== "ej") return null;
+  const measured = counts.met + counts.partlyMet;
+  if (notMet > 0 || deviating > 0 || measured === 0) return null;
   return {
-    sv: `Målet bedöms ”${ASSESSMENT_SV.ej}” men ingen indikator under det missar sitt mål (${measured.length} uppfylls helt eller delvis) och ingen aktivitet har avvikelse.`,
-    en: `The goal is assessed "${ASSESSMENT_EN.ej}" but no indicator under it misses its target (${measured.length} fully or partly met) and no activity has a deviation.`,
+    sv: `Målet bedöms ”${ASSESSMENT_SV.ej}” men ingen indikator under det missar sitt mål (${measured} uppfylls helt eller delvis) och ingen aktivitet har avvikelse.`,
+    en: `The goal is assessed "${ASSESSMENT_EN.ej}" but no indicator under it misses its target (${measured} fully or partly met) and no activity has a deviation.`,
   };
 }
 
@@ -277,7 +298,7 @@ function formatSv(n: number): string {
   return String(Math.round(n * 1000) / 1000).replace(".", ",");
 }
 
-const NO_EVIDENCE: GoalEvidence = { indicators: [], activities: [], borrowed: false };
+const NO_POSITIONS: Positions = { indicators: [], activities: [], borrowed: false };
 
 /**
  * Fills counts and suggestedAssessment on every goal and returns the goal findings:
@@ -286,13 +307,21 @@ const NO_EVIDENCE: GoalEvidence = { indicators: [], activities: [], borrowed: fa
  */
 export function evaluateGoals(model: Model, assessable: boolean): Finding[] {
   const findings: Finding[] = [];
-  const evidence = collectEvidence(model);
+  const evidence = new EvidencePositions(model).collect();
   for (const goal of model.goals) {
-    const own = evidence.get(goal.id) ?? NO_EVIDENCE;
-    goal.counts = countEvidence(own);
-    goal.suggestedAssessment = assessable ? suggestAssessment(goal.counts) : null;
+    const at = evidence.get(goal.id) ?? NO_POSITIONS;
+    const counts = emptyCounts();
+    for (const i of at.indicators) countIndicator(counts, model.indicators[i]);
+    for (const a of at.activities) countActivity(counts, model.activities[a]);
+    goal.counts = counts;
+    goal.suggestedAssessment = assessable ? suggestAssessment(counts) : null;
     if (!assessable) continue;
-    const why = contradiction(goal.statedAssessment, own);
+    const stated = goal.statedAssessment;
+    const misses =
+      stated === "helt" && counts.notMet > 0
+        ? firstMisses(at.indicators.map((i) => model.indicators[i]))
+        : [];
+    const why = explainContradiction(stated, counts, misses);
     if (why) {
       findings.push(
         finding({
