@@ -193,7 +193,8 @@ class EvidencePositions {
 /** Appends the positions `list` does not hold yet (those not marked with `stamp`), marking them. */
 function addOnce(list: number[], from: number[] | undefined, marks: Int32Array, stamp: number): void {
   if (!from) return;
-  for (const at of from) {
+  for (let k = 0; k < from.length; k++) {
+    const at = from[k];
     if (marks[at] === stamp) continue;
     marks[at] = stamp;
     list.push(at);
@@ -311,8 +312,9 @@ export function evaluateGoals(model: Model, assessable: boolean): Finding[] {
   for (const goal of model.goals) {
     const at = evidence.get(goal.id) ?? NO_POSITIONS;
     const counts = emptyCounts();
-    for (const i of at.indicators) countIndicator(counts, model.indicators[i]);
-    for (const a of at.activities) countActivity(counts, model.activities[a]);
+    // Index loops: no iterator per step while the code is still interpreted (a single check).
+    for (let k = 0; k < at.indicators.length; k++) countIndicator(counts, model.indicators[at.indicators[k]]);
+    for (let k = 0; k < at.activities.length; k++) countActivity(counts, model.activities[at.activities[k]]);
     goal.counts = counts;
     goal.suggestedAssessment = assessable ? suggestAssessment(counts) : null;
     if (!assessable) continue;

@@ -42,7 +42,8 @@ function tableRows(recognition: Recognition, sheet: string): RowSet {
     if (table.sheet !== sheet) continue;
     // A loop, not Math.max(...rows): a table can have a million rows, more than the call stack takes.
     let last = table.headerRow;
-    for (const r of table.rows) if (r.row > last) last = r.row;
+    const rows = table.rows;
+    for (let k = 0; k < rows.length; k++) if (rows[k].row > last) last = rows[k].row;
     spans.push({ first: table.headerRow, last });
     if (table.headerRow < lowest) lowest = table.headerRow;
     if (last > highest) highest = last;

@@ -177,7 +177,8 @@ function activityDates(a: Activity): Finding[] {
 
 export function validateIndicators(indicators: Indicator[]): Finding[] {
   const out: Finding[] = [];
-  for (const i of indicators) {
+  for (let k = 0; k < indicators.length; k++) {
+    const i = indicators[k];
     unitMismatch(i, out);
     targetMissing(i, out);
     lessAmbitious(i, out);
