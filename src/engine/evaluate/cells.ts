@@ -2,8 +2,8 @@ import type { CellRefs } from "../model/types";
 
 /** The first of `keys` present in a row's cell map, else column A of the row. */
 export function cellOf(cells: CellRefs, keys: string[], row: number): string {
-  for (const key of keys) {
-    const address = cells[key];
+  for (let k = 0; k < keys.length; k++) {
+    const address = cells[keys[k]];
     if (address) return address;
   }
   return `A${row}`;

@@ -56,5 +56,5 @@ export function evaluate(model: Model, settings: Settings): EvaluationResult {
   const assessable = period === "T1" || period === "T2" || period === "VB";
   const goalFindings = evaluateGoals(model, assessable);
   const budget = evaluateBudget(model, settings);
-  return { findings: [...indicatorFindings, ...goalFindings, ...budget.findings], derived: budget.derived };
+  return { findings: indicatorFindings.concat(goalFindings, budget.findings), derived: budget.derived };
 }

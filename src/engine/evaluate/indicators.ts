@@ -201,7 +201,10 @@ export function outcomeDue(indicator: Indicator, period: PeriodKind | null): boo
   return false;
 }
 
-const JUDGED: ReadonlySet<KfStatus> = new Set<KfStatus>(["met", "partly-met", "not-met"]);
+/** A status judged against a figure (comparisons, not a Set: asked three times an indicator). */
+function isJudged(status: KfStatus): boolean {
+  return status === "met" || status === "partly-met" || status === "not-met";
+}
 
 export function isDeviating(indicator: Indicator): boolean {
   return (
@@ -238,11 +241,9 @@ function evaluateIndicator(indicator: Indicator, ctx: IndicatorContext, out: Fin
     ctx,
   );
   indicator.kfStatus =
-    JUDGED.has(kfStatus) && kfScopeDiffers(indicator, ctx.families) ? "not-comparable" : kfStatus;
+    isJudged(kfStatus) && kfScopeDiffers(indicator, ctx.families) ? "not-comparable" : kfStatus;
   indicator.statusBasis =
-    JUDGED.has(indicator.status) || JUDGED.has(indicator.kfStatus)
-      ? basisForStatus(indicator, ctx.period)
-      : null;
+    isJudged(indicator.status) || isJudged(indicator.kfStatus) ? basisForStatus(indicator, ctx.period) : null;
 
   if (
     resolved.direction === "unknown" &&
