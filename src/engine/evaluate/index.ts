@@ -16,8 +16,8 @@ export {
   unitFamily,
   unitInText,
 } from "./indicators";
+export { collectEvidence } from "./evidence";
 export {
-  collectEvidence,
   contradiction,
   countEvidence,
   countingStatus,

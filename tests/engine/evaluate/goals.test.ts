@@ -1,10 +1,6 @@
 import { evaluate } from "../../../src/engine/evaluate";
-import {
-  collectEvidence,
-  countsSentence,
-  ownCounts,
-  suggestAssessment,
-} from "../../../src/engine/evaluate/goals";
+import { collectEvidence } from "../../../src/engine/evaluate/evidence";
+import { countsSentence, ownCounts, suggestAssessment } from "../../../src/engine/evaluate/goals";
 import { compareTally, parseStatedTally } from "../../../src/engine/evaluate/tally";
 import { DEFAULT_SETTINGS } from "../../../src/engine/settings";
 import {
