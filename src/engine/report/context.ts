@@ -3,7 +3,7 @@ import { localIsoDate } from "../parse/date";
 import type { WorkbookSnapshot } from "../grid";
 import type { CheckResult } from "../check";
 import type { Goal } from "../model/types";
-import { svCollator } from "./format";
+import { compareSv } from "./collate";
 import type { SourceLookup } from "./source";
 import { lookupFromRecognition, lookupFromSnapshot } from "./source";
 
@@ -117,5 +117,5 @@ export function byNameThenPosition<T extends { name: string; sheet: string; row:
   ctx: ReportContext,
 ): (a: T, b: T) => number {
   return (a, b) =>
-    svCollator.compare(a.name, b.name) || ctx.sheetIndex(a.sheet) - ctx.sheetIndex(b.sheet) || a.row - b.row;
+    compareSv(a.name, b.name) || ctx.sheetIndex(a.sheet) - ctx.sheetIndex(b.sheet) || a.row - b.row;
 }

@@ -28,8 +28,6 @@ const COLUMNS: ColumnSpec[] = [
   { kind: "fit" },
 ];
 
-const DEVIATING: ReadonlySet<KfStatus> = new Set<KfStatus>(["not-met", "partly-met"]);
-
 const SEVERITY_TEXT: Record<Severity, { text: string; tone: StatusTone; rank: number }> = {
   error: { text: "▲ Fel", tone: "bad", rank: 0 },
   warning: { text: "◆ Varning", tone: "partial", rank: 1 },
@@ -50,7 +48,7 @@ interface DeviationRow {
   item: boolean;
   /** Whether a missing analysis is itself a problem (the row deviates). */
   needsAnalysis: boolean;
-  findings: Finding[];
+  findings: readonly Finding[];
 }
 
 function rowOf(cell: string): number {
@@ -68,6 +66,8 @@ function rowOf(cell: string): number {
   for (let k = 0; plain && k <= i; k++) plain = cell.charCodeAt(k) >= 65 && cell.charCodeAt(k) <= 90;
   return plain ? row : (parseA1(cell)?.row ?? 0);
 }
+
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
 /** Findings indexed by sheet and row, each used once. */
 class FindingIndex {
@@ -87,30 +87,44 @@ class FindingIndex {
     }
   }
 
-  /** Findings on the item's row or on any of its cells (an analysis cell may sit below the row). */
-  take(sheet: string, row: number, cells: Partial<Record<string, string>>): Finding[] {
+  /**
+   * Findings on the item's row or on any of its cells (an analysis cell may sit below the row), by
+   * row. Most items have none: that case allocates nothing (the empty result is shared, read-only).
+   */
+  take(sheet: string, row: number, cells: Partial<Record<string, string>>): readonly Finding[] {
     const byRow = this.bySheetRow.get(String(sheet));
-    if (!byRow) return [];
-    // The rows of the item's cells other than its own, ascending with its own.
-    let rows: number[] | null = null;
+    if (!byRow) return NO_FINDINGS;
+    // Rows of the item's other cells that hold findings.
+    let others: number[] | null = null;
     for (const key in cells) {
       const c = cells[key];
       if (!c) continue;
       const r = rowOf(c);
-      if (r !== row && !(rows ??= [row]).includes(r)) rows.push(r);
+      if (r !== row && byRow.has(r) && !(others ??= []).includes(r)) others.push(r);
     }
-    if (rows) rows.sort((a, b) => a - b);
-    const out: Finding[] = [];
-    for (const r of rows ?? [row]) {
+    let out: Finding[] | null = null;
+    if (others === null) {
+      const list = byRow.get(row);
+      if (list)
+        for (const f of list)
+          if (!this.used.has(f)) {
+            this.used.add(f);
+            (out ??= []).push(f);
+          }
+      return out ?? NO_FINDINGS;
+    }
+    others.push(row);
+    others.sort((a, b) => a - b);
+    for (const r of others) {
       const list = byRow.get(r);
       if (!list) continue;
       for (const f of list)
         if (!this.used.has(f) && (r === row || hasCell(cells, f.cell))) {
           this.used.add(f);
-          out.push(f);
+          (out ??= []).push(f);
         }
     }
-    return out;
+    return out ?? NO_FINDINGS;
   }
 
   rest(all: Finding[]): Finding[] {
@@ -137,29 +151,40 @@ function targetShown(
   return text ?? "–";
 }
 
-function indicatorWhat(ind: Indicator): string[] {
-  const parts: string[] = [];
+/** Whether a status is short of its target. */
+function deviating(status: KfStatus): boolean {
+  return status === "not-met" || status === "partly-met";
+}
+
+/** What deviates, as sentences each led by a space (`""` when the indicator meets its targets). */
+function indicatorWhat(ind: Indicator): string {
+  const short = deviating(ind.status);
+  const kfShort = deviating(ind.kfStatus);
+  if (!short && !kfShort) return "";
   const onOutcome = ind.statusBasis === "outcome" || ind.forecast === null;
   const basisValue = onOutcome ? ind.outcome : ind.forecast;
   const basis = onOutcome ? "Utfall" : "Prognos";
   const decimals = ind.decimals?.[onOutcome ? "outcome" : "forecast"];
   const shown = basisValue === null ? "saknas" : svNumber(basisValue, ind.unit, decimals);
-  if (DEVIATING.has(ind.status))
-    parts.push(
-      `${statusLabel(ind.status).text} mot årsmål: ${basis} ${shown} mot ${targetShown(ind.targetKind, ind.target, ind.targetText, ind.unit, ind.decimals?.target)}.`,
-    );
-  if (DEVIATING.has(ind.kfStatus))
-    parts.push(
-      `${statusLabel(ind.kfStatus).text} mot KF:s årsmål: ${basis} ${shown} mot ${targetShown(ind.kfTargetKind, ind.kfTarget, ind.kfTargetText, ind.unit, ind.decimals?.kfTarget)}.`,
-    );
-  return parts;
+  let what = "";
+  if (short)
+    what += ` ${statusLabel(ind.status).text} mot årsmål: ${basis} ${shown} mot ${targetShown(ind.targetKind, ind.target, ind.targetText, ind.unit, ind.decimals?.target)}.`;
+  if (kfShort)
+    what += ` ${statusLabel(ind.kfStatus).text} mot KF:s årsmål: ${basis} ${shown} mot ${targetShown(ind.kfTargetKind, ind.kfTarget, ind.kfTargetText, ind.unit, ind.decimals?.kfTarget)}.`;
+  return what;
 }
 
-function indicatorRows(ctx: ReportContext, index: FindingIndex): DeviationRow[] {
-  const out: DeviationRow[] = [];
+/** The findings' messages, each led by a space. */
+function messages(findings: readonly Finding[]): string {
+  let text = "";
+  for (const f of findings) text += ` ${f.message}`;
+  return text;
+}
+
+function indicatorRows(ctx: ReportContext, index: FindingIndex, out: DeviationRow[]): void {
   for (const ind of ctx.result.model.indicators) {
     const findings = index.take(ind.sheet, ind.row, ind.cells);
-    const deviates = DEVIATING.has(ind.status) || DEVIATING.has(ind.kfStatus);
+    const deviates = deviating(ind.status) || deviating(ind.kfStatus);
     if (!deviates && !findings.length) continue;
     const cell =
       findings[0]?.cell ?? ind.cells.forecast ?? ind.cells.outcome ?? ind.cells.name ?? a1(ind.row, 1);
@@ -168,31 +193,26 @@ function indicatorRows(ctx: ReportContext, index: FindingIndex): DeviationRow[] 
       sheet: ind.sheet,
       cell,
       goal: ind.goal,
-      what: [`${ind.name}:`, ...indicatorWhat(ind), ...findings.map((f) => f.message)].join(" "),
+      what: `${ind.name}:${indicatorWhat(ind)}${messages(findings)}`,
       analysis: ind.analysis,
       item: true,
       needsAnalysis: deviates,
       findings,
     });
   }
-  return out;
 }
 
-function activityRows(ctx: ReportContext, index: FindingIndex): DeviationRow[] {
-  const out: DeviationRow[] = [];
+function activityRows(ctx: ReportContext, index: FindingIndex, out: DeviationRow[]): void {
   for (const act of ctx.result.model.activities) {
     const findings = index.take(act.sheet, act.row, act.cells);
     if (!act.deviation && !findings.length) continue;
     const cell = findings[0]?.cell ?? act.cells.deviation ?? act.cells.name ?? a1(act.row, 1);
-    const what = [`${act.name}:`];
-    if (act.deviation) what.push("Markerad med avvikelse.");
-    what.push(...findings.map((f) => f.message));
-    out.push(activityRow(act, cell, what.join(" "), findings));
+    const marked = act.deviation ? " Markerad med avvikelse." : "";
+    out.push(activityRow(act, cell, `${act.name}:${marked}${messages(findings)}`, findings));
   }
-  return out;
 }
 
-function activityRow(act: Activity, cell: string, what: string, findings: Finding[]): DeviationRow {
+function activityRow(act: Activity, cell: string, what: string, findings: readonly Finding[]): DeviationRow {
   return {
     type: "Aktivitet",
     sheet: act.sheet,
@@ -206,17 +226,14 @@ function activityRow(act: Activity, cell: string, what: string, findings: Findin
   };
 }
 
-function budgetRows(ctx: ReportContext, index: FindingIndex): DeviationRow[] {
-  const out: DeviationRow[] = [];
+function budgetRows(ctx: ReportContext, index: FindingIndex, out: DeviationRow[]): void {
   for (const line of ctx.result.model.budget) {
     const findings = index.take(line.sheet, line.row, line.cells);
-    if (!findings.length) continue;
-    out.push(budgetRow(line, findings));
+    if (findings.length) out.push(budgetRow(line, findings));
   }
-  return out;
 }
 
-function budgetRow(line: BudgetLine, findings: Finding[]): DeviationRow {
+function budgetRow(line: BudgetLine, findings: readonly Finding[]): DeviationRow {
   const deviation =
     line.deviation === null
       ? ""
@@ -226,7 +243,7 @@ function budgetRow(line: BudgetLine, findings: Finding[]): DeviationRow {
     sheet: line.sheet,
     cell: findings[0].cell,
     goal: null,
-    what: [`${line.label}:${deviation}`, ...findings.map((f) => f.message)].join(" "),
+    what: `${line.label}:${deviation}${messages(findings)}`,
     analysis: line.analysis,
     item: true,
     needsAnalysis: findings.some((f) => f.code === "budget-deviation-large" || f.code === "analysis-missing"),
@@ -234,23 +251,29 @@ function budgetRow(line: BudgetLine, findings: Finding[]): DeviationRow {
   };
 }
 
-function otherRows(findings: Finding[]): DeviationRow[] {
-  return findings.map((f) => ({
-    type: f.goal ? "Mål" : "Övrigt",
-    sheet: f.sheet,
-    cell: f.cell,
-    goal: f.goal,
-    what: f.message,
-    analysis: null,
-    item: false,
-    needsAnalysis: false,
-    findings: [f],
-  }));
+function otherRows(findings: Finding[], out: DeviationRow[]): void {
+  for (const f of findings)
+    out.push({
+      type: f.goal ? "Mål" : "Övrigt",
+      sheet: f.sheet,
+      cell: f.cell,
+      goal: f.goal,
+      what: f.message,
+      analysis: null,
+      item: false,
+      needsAnalysis: false,
+      findings: [f],
+    });
 }
 
-function severityCell(findings: Finding[]): OutCell {
+function severityCell(findings: readonly Finding[]): OutCell {
   if (!findings.length) return textCell("–");
-  const worst = findings.map((f) => SEVERITY_TEXT[f.severity]).sort((a, b) => a.rank - b.rank)[0];
+  // The first of the worst (the severities' ranks are distinct).
+  let worst = SEVERITY_TEXT[findings[0].severity];
+  for (let i = 1; i < findings.length; i++) {
+    const next = SEVERITY_TEXT[findings[i].severity];
+    if (next.rank < worst.rank) worst = next;
+  }
   return tonedCell(worst.text, worst.tone);
 }
 
@@ -258,31 +281,39 @@ export function buildDeviationSheet(ctx: ReportContext): SheetSpec {
   const sheet = new SheetBuilder("avvikelser", COLUMNS);
   sheet.heading(sheetTitle(ctx, "Avvikelser"), ctx.note);
   const index = new FindingIndex(ctx.result.findings);
-  const rows = [
-    ...indicatorRows(ctx, index),
-    ...activityRows(ctx, index),
-    ...budgetRows(ctx, index),
-    ...otherRows(index.rest(ctx.result.findings)),
-  ];
+  const rows: DeviationRow[] = [];
+  indicatorRows(ctx, index, rows);
+  activityRows(ctx, index, rows);
+  budgetRows(ctx, index, rows);
+  otherRows(index.rest(ctx.result.findings), rows);
   if (!rows.length) {
     sheet.text("Inga avvikelser.");
     return sheet.build();
   }
-  // Sort keys computed once per row, not in the comparator (the sort is stable either way).
+  // Sort keys computed once per row, not in the comparator (the sort is stable either way): the
+  // sheet, then row, column and type in one number (rows have at most 7 digits, columns 3 letters).
   const keyed = rows.map((row) => {
     const at = parseA1(row.cell);
     return {
       row,
       sheet: ctx.sheetIndex(row.sheet),
-      r: at?.row ?? 0,
-      c: at?.col ?? 0,
-      type: TYPE_ORDER[row.type],
+      position: ((at?.row ?? 0) * 32_768 + (at?.col ?? 0)) * 8 + TYPE_ORDER[row.type],
     };
   });
-  keyed.sort((a, b) => a.sheet - b.sheet || a.r - b.r || a.c - b.c || a.type - b.type);
+  keyed.sort((a, b) => a.sheet - b.sheet || a.position - b.position);
   sheet.freezeRows(sheet.startTable(DEVIATION_HEADERS.map((value) => textCell(value, "header"))));
+  // Thousands of rows name a few hundred goals.
+  const goalNames = new Map<string, string | null>();
   for (const { row: r } of keyed) {
-    const goal = r.goal ? ctx.goalsById.get(r.goal) : undefined;
+    let goal: string | null = null;
+    if (r.goal) {
+      const known = goalNames.get(r.goal);
+      if (known !== undefined) goal = known;
+      else {
+        const found = ctx.goalsById.get(r.goal);
+        goalNames.set(r.goal, (goal = found ? goalName(found) : null));
+      }
+    }
     let analysis: OutCell | null = null;
     if (r.analysis) analysis = textCell(r.analysis);
     else if (r.item)
@@ -292,7 +323,7 @@ export function buildDeviationSheet(ctx: ReportContext): SheetSpec {
     sheet.add([
       textCell(r.type),
       linkCell(`${r.sheet}!${r.cell}`, { sheet: r.sheet, cell: r.cell }),
-      goal ? textCell(goalName(goal)) : null,
+      goal === null ? null : textCell(goal),
       textCell(r.what),
       analysis,
       severityCell(r.findings),

@@ -218,6 +218,3 @@ function svDigits(n: number, places: number): string {
   const sign = n < 0 || Object.is(n, -0) ? "-" : "";
   return places > 0 ? `${sign}${grouped},${frac}` : `${sign}${grouped}`;
 }
-
-/** Sorts names as the city's reports do: alphabetically in Swedish (å, ä, ö last). */
-export const svCollator = new Intl.Collator("sv", { sensitivity: "variant", numeric: false });
