@@ -76,7 +76,8 @@ export function buildActivitySheet(ctx: ReportContext): SheetSpec {
   const table = (heading: string, activities: Activity[]): void => {
     sheet.tableHeading(heading);
     sheet.startTable(header.map((cell) => (cell ? { ...cell } : null)));
-    for (const act of [...activities].sort(sort)) {
+    // The list is this sheet's own (by goal): sorted in place.
+    for (const act of activities.sort(sort)) {
       sheet.add(activityRow(act, plan));
       const analysis = act.analysis?.trim();
       if (analysis) sheet.attach([textCell(`Analys: ${analysis}`)], cityColumns - 1);

@@ -89,26 +89,59 @@ function amountCell(
   if (value === null) return null;
   const cell = numberCell(value, amountFormat(line.unit), style);
   const address = line.cells[field];
-  if (address) {
-    const source = ctx.lookup(line.sheet, address);
-    if (isNumericSource(source) && same(source, value)) cell.formula = sheetRef(line.sheet, address);
-  }
+  if (address) cell.formula = sourceFormula(ctx, line.sheet, address, value);
   return cell;
 }
 
-/** Sum of signed cells as a formula over generated cells (`B5+C5+D5-E5`) with its value. */
+/** A reference to the source cell (`'Driftbudget'!C5`) when it holds the engine's number. */
+function sourceFormula(
+  ctx: ReportContext,
+  sheet: string,
+  address: string,
+  value: number,
+): string | undefined {
+  const source = ctx.lookup(sheet, address);
+  if (!isNumericSource(source) || !same(source, value)) return undefined;
+  // `sheetRef`, with the sheet's name quoted once per sheet rather than once per cell.
+  let prefix = ctx.sheetPrefixes.get(sheet);
+  if (prefix === undefined) ctx.sheetPrefixes.set(sheet, (prefix = sheetRef(sheet, "")));
+  return prefix + address;
+}
+
+/** The generated columns (1-based) an Avvikelse sums, with their signs: Budget + BJ + förändringar − Prognos. */
+interface DeviationTerm {
+  col: number;
+  sign: 1 | -1;
+}
+
+const NAMND_DEVIATION: readonly DeviationTerm[] = [
+  { col: 2, sign: 1 },
+  { col: 3, sign: 1 },
+  { col: 4, sign: 1 },
+  { col: 5, sign: -1 },
+];
+
+const OMRADE_DEVIATION: readonly DeviationTerm[] = [
+  { col: 2, sign: 1 },
+  { col: 3, sign: 1 },
+  { col: 5, sign: -1 },
+];
+
+/** Sum of signed cells as a formula over generated cells (`B5+C5+D5-E5`) with its value (`values` by term). */
 function deviationFormula(
   row: number,
-  terms: { col: number; sign: 1 | -1; value: number | null }[],
+  terms: readonly DeviationTerm[],
+  values: readonly (number | null)[],
   unit: BudgetLine["unit"],
   style: CellStyle,
 ): OutCell {
   let formula = "";
   let value = 0;
-  for (const t of terms) {
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i];
     const ref = a1(row, t.col);
     formula += formula === "" ? (t.sign < 0 ? `-${ref}` : ref) : `${t.sign < 0 ? "-" : "+"}${ref}`;
-    value += t.sign * (t.value ?? 0);
+    value += t.sign * (values[i] ?? 0);
   }
   return formulaCell(round(value, decimalsFor(unit) + 4), formula, amountFormat(unit), style);
 }
@@ -154,12 +187,8 @@ function namndTable(ctx: ReportContext, sheet: SheetBuilder, lines: BudgetLine[]
       cells.push(
         deviationFormula(
           row,
-          [
-            { col: 2, sign: 1, value: line.budget },
-            { col: 3, sign: 1, value: line.adjustments },
-            { col: 4, sign: 1, value: line.changes },
-            { col: 5, sign: -1, value: line.forecast },
-          ],
+          NAMND_DEVIATION,
+          [line.budget, line.adjustments, line.changes, line.forecast],
           unit,
           style,
         ),
@@ -201,16 +230,7 @@ function omradeTable(
       amountCell(ctx, line, "forecastBeforeTransfers", style),
       amountCell(ctx, line, "forecast", style),
       line.budget !== null && line.forecast !== null
-        ? deviationFormula(
-            row,
-            [
-              { col: 2, sign: 1, value: line.budget },
-              { col: 3, sign: 1, value: line.adjustments },
-              { col: 5, sign: -1, value: line.forecast },
-            ],
-            unit,
-            style,
-          )
+        ? deviationFormula(row, OMRADE_DEVIATION, [line.budget, line.adjustments, line.forecast], unit, style)
         : amountCell(ctx, line, "deviation", style),
     ];
     sheet.add(cells);
@@ -355,9 +375,6 @@ function planAmount(ctx: ReportContext, line: BudgetLine, column: string, style:
   if (value === null) return null;
   const cell = numberCell(value, amountFormat(line.unit), style);
   const address = line.cells[`amount:${column}`];
-  if (address) {
-    const source = ctx.lookup(line.sheet, address);
-    if (isNumericSource(source) && same(source, value)) cell.formula = sheetRef(line.sheet, address);
-  }
+  if (address) cell.formula = sourceFormula(ctx, line.sheet, address, value);
   return cell;
 }

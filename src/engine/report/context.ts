@@ -30,6 +30,8 @@ export interface ReportContext {
   /** Sheets in the order they first appear in the model (for sorting). */
   sheetIndex: (sheet: string) => number;
   findingsByGoal: Map<string, Finding[]>;
+  /** Sheet names as formulas start a reference to them (`'Driftbudget'!`), by name, made once each. */
+  sheetPrefixes: Map<string, string>;
 }
 
 function isoDate(at: string | Date): string {
@@ -104,6 +106,7 @@ export function makeContext(
       return i < 0 ? order.length : i;
     },
     findingsByGoal,
+    sheetPrefixes: new Map(),
   };
 }
 

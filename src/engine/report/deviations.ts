@@ -290,21 +290,24 @@ export function buildDeviationSheet(ctx: ReportContext): SheetSpec {
     sheet.text("Inga avvikelser.");
     return sheet.build();
   }
-  // Sort keys computed once per row, not in the comparator (the sort is stable either way): the
-  // sheet, then row, column and type in one number (rows have at most 7 digits, columns 3 letters).
-  const keyed = rows.map((row) => {
+  // Sort keys computed once per row, not in the comparator: the sheet, then row, column and type
+  // in one number (rows have at most 7 digits, columns 3 letters); ties keep their order.
+  const sheetKey = new Float64Array(rows.length);
+  const positionKey = new Float64Array(rows.length);
+  const order: number[] = new Array<number>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     const at = parseA1(row.cell);
-    return {
-      row,
-      sheet: ctx.sheetIndex(row.sheet),
-      position: ((at?.row ?? 0) * 32_768 + (at?.col ?? 0)) * 8 + TYPE_ORDER[row.type],
-    };
-  });
-  keyed.sort((a, b) => a.sheet - b.sheet || a.position - b.position);
+    sheetKey[i] = ctx.sheetIndex(row.sheet);
+    positionKey[i] = ((at?.row ?? 0) * 32_768 + (at?.col ?? 0)) * 8 + TYPE_ORDER[row.type];
+    order[i] = i;
+  }
+  order.sort((a, b) => sheetKey[a] - sheetKey[b] || positionKey[a] - positionKey[b] || a - b);
   sheet.freezeRows(sheet.startTable(DEVIATION_HEADERS.map((value) => textCell(value, "header"))));
   // Thousands of rows name a few hundred goals.
   const goalNames = new Map<string, string | null>();
-  for (const { row: r } of keyed) {
+  for (const i of order) {
+    const r = rows[i];
     let goal: string | null = null;
     if (r.goal) {
       const known = goalNames.get(r.goal);

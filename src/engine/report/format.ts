@@ -97,12 +97,26 @@ export const DATE_FORMAT = "yyyy-mm-dd";
 
 /** `YYYY-MM-DD` to an Excel date serial (1900 system), or null when it is not a date. */
 export function excelSerial(iso: string | null): number | null {
-  if (!iso) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return null;
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  // Read by characters, as /^(\d{4})-(\d{2})-(\d{2})$/ would: every activity has two dates.
+  if (!iso || iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return null;
+  const year = digitsAt(iso, 0, 4);
+  const month = digitsAt(iso, 5, 2);
+  const day = digitsAt(iso, 8, 2);
+  if (year < 0 || month < 0 || day < 0) return null;
+  const ms = Date.UTC(year, month - 1, day);
   if (Number.isNaN(ms)) return null;
   return Math.round(ms / 86_400_000) + 25_569;
+}
+
+/** The number written by `count` ASCII digits from `at`, or -1 when one is not a digit. */
+function digitsAt(text: string, at: number, count: number): number {
+  let n = 0;
+  for (let i = at; i < at + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
 }
 
 /** An Excel date serial (1900 system) as `YYYY-MM-DD`, or null when it is no date. */

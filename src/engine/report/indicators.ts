@@ -158,7 +158,8 @@ export function buildIndicatorSheet(ctx: ReportContext): SheetSpec {
   const sort = byNameThenPosition<Indicator>(ctx);
   const table = (indicators: Indicator[]): void => {
     sheet.startTable(header.map((cell) => (cell ? { ...cell } : null)));
-    for (const ind of [...indicators].sort(sort)) {
+    // The list is this sheet's own (by goal): sorted in place.
+    for (const ind of indicators.sort(sort)) {
       sheet.add(plan ? planRow(ctx, ind) : indicatorRow(ctx, ind));
       const analysis = ind.analysis?.trim();
       if (analysis) sheet.attach([textCell(`Analys: ${analysis}`)], cityColumns - 1);
