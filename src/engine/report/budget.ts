@@ -160,7 +160,8 @@ function groupTables(lines: BudgetLine[], type: BudgetLine["tableType"]): Budget
     list.push(line);
     tables.set(line.tableId, list);
   }
-  return [...tables.values()].map((t) => [...t].sort((a, b) => a.row - b.row));
+  // The lists are made here: sorted in place.
+  return [...tables.values()].map((t) => t.sort((a, b) => a.row - b.row));
 }
 
 const isBefore = (l: BudgetLine): boolean => l.kind === "disposition" && /före/i.test(l.label);

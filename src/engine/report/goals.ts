@@ -175,13 +175,8 @@ function charts(ctx: ReportContext, sheet: SheetBuilder, rowOf: Map<string, numb
       for (const goal of chunk) {
         const source = rowOf.get(goal.id)!;
         const row: Row = [textCell(chartLabel(goal)), null, null];
+        const counted = [goal.counts.met, goal.counts.partlyMet, goal.counts.notMet, goal.counts.notMeasured];
         for (const s of COUNT_SERIES) {
-          const counted = [
-            goal.counts.met,
-            goal.counts.partlyMet,
-            goal.counts.notMet,
-            goal.counts.notMeasured,
-          ];
           const cell = count(counted[s.col - 3]);
           cell.formula = a1(source, s.col + 1);
           row[s.col] = cell;

@@ -91,11 +91,13 @@ function periodText(ctx: ReportContext, ind: Indicator): string | null {
   return null;
 }
 
+const NO_DECIMALS: NonNullable<Indicator["decimals"]> = Object.freeze({});
+
 export function indicatorRow(ctx: ReportContext, ind: Indicator): Row {
   const status = statusLabel(ind.status, ind.statusBasis ?? null);
   const kfStatus = statusLabel(ind.kfStatus, ind.statusBasis ?? null);
   const period = periodText(ctx, ind);
-  const shown = ind.decimals ?? {};
+  const shown = ind.decimals ?? NO_DECIMALS;
   return [
     textCell(ind.name),
     figure(ind.outcome, ind.unit, shown.outcome),
