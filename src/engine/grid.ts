@@ -221,6 +221,9 @@ export function lastCol(sheet: SheetGrid): number {
 export function hasText(value: CellValue): boolean {
   if (value === null) return false;
   if (typeof value !== "string") return true;
+  // Most texts start with a printable ASCII character, which trimming keeps: no copy needed to tell.
+  const first = value.charCodeAt(0);
+  if (first > 32 && first < 127) return true;
   return textOf(value) !== "";
 }
 

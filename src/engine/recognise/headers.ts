@@ -1,4 +1,4 @@
-import { matchKey } from "../parse/text";
+import { keyPart, matchKey } from "../parse/text";
 import type { ColumnRole } from "./types";
 
 /**
@@ -127,4 +127,61 @@ export function amountUnitOf(text: string): "mnkr" | "tkr" | "kr" | null {
   if (key.startsWith("tkr") || key.includes("tusentalkronor")) return "tkr";
   if (key === "kr" || key === "kronor") return "kr";
   return null;
+}
+
+/** Letters (digits aside) of the longest key a table's first header has: `resultatenhetensnamn`. */
+const MAX_OPENING_LETTERS = 20;
+const KRONOR = "kronor";
+const K = 107;
+
+/** A key's first characters packed into one number (7 bits each), to compare prefixes without a string. */
+function packed(word: string): number {
+  let n = 0;
+  for (let i = 0; i < word.length; i++) n = n * 128 + word.charCodeAt(i);
+  return n;
+}
+const MKR = packed("mkr");
+const TKR = packed("tkr");
+const MNKR = packed("mnkr");
+
+/**
+ * Whether a text may open a table's header (the first text of a header row), judged on its key's
+ * characters (as {@link matchKey} makes them) without building the key. A first header's key is a
+ * short word (`indikator`, `mnkr`, `verksamhetsomrade`; years aside), or starts with an amount unit
+ * (`Mnkr, netto …`), or names kronor (`Belopp i miljoner kronor`). Every row of every table is tried
+ * as a repeated header, so most row labels stop here instead of in the vocabulary.
+ */
+export function mayOpenHeader(text: string): boolean {
+  let letters = 0;
+  let seen = 0;
+  let first3 = 0;
+  let first4 = 0;
+  let kronor = 0;
+  let part = "";
+  let j = 0;
+  for (let i = 0; ;) {
+    let k: number;
+    if (j < part.length) k = part.charCodeAt(j++);
+    else {
+      if (i >= text.length) break;
+      const code = text.charCodeAt(i++);
+      if (code >= 128) {
+        part = keyPart(code);
+        j = 0;
+        continue;
+      }
+      if (code >= 65 && code <= 90) k = code + 32;
+      else if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 37) k = code;
+      else continue;
+    }
+    if (seen < 3) first3 = first3 * 128 + k;
+    if (seen < 4) first4 = first4 * 128 + k;
+    seen++;
+    if (seen === 3 && (first3 === MKR || first3 === TKR)) return true;
+    if (seen === 4 && first4 === MNKR) return true;
+    if (k < 48 || k > 57) letters++;
+    kronor = k === KRONOR.charCodeAt(kronor) ? kronor + 1 : k === K ? 1 : 0;
+    if (kronor === KRONOR.length) return true;
+  }
+  return letters <= MAX_OPENING_LETTERS;
 }

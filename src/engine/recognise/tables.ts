@@ -1,8 +1,8 @@
 import type { CellValue, SheetGrid, SourceCell } from "../grid";
-import { a1, cellAt, hasText, isExcelError, lastCol, sourceCell, textOf } from "../grid";
+import { a1, cellAt, columnLetters, hasText, isExcelError, lastCol, textOf } from "../grid";
 import { parseNumberText } from "../parse/quantity";
 import { matchKey } from "../parse/text";
-import { amountUnitOf, budgetRole, goalTableRole, headerKey } from "./headers";
+import { amountUnitOf, budgetRole, goalTableRole, headerKey, mayOpenHeader } from "./headers";
 import { firstCell, matchHeading, nonEmptyCount } from "./goals";
 import type { ColumnRole, RecognisedColumn, RecognisedRow, RecognisedTable, TableType } from "./types";
 
@@ -25,16 +25,20 @@ export function readHeaderRow(
 ): HeaderCandidate | null {
   const from = colFrom ?? sheet.originCol;
   const to = colTo ?? lastCol(sheet);
-  // Every row of a table is tried as a repeated header: a first pass rejects most without
+  const values = sheet.values[row - sheet.originRow];
+  if (!values) return null;
+  // Every row of a table is tried as a repeated header: first passes reject most without
   // building anything (a header holds only text, and its first text starts a header).
+  if (colFrom === undefined)
+    for (let c = from; c <= to; c++) {
+      const v = values[c - sheet.originCol];
+      if (v !== null && v !== undefined && typeof v !== "string") return null;
+    }
   let texts = 0;
   let first = "";
   for (let c = from; c <= to; c++) {
-    const v = cellAt(sheet, row, c);
-    if (typeof v !== "string") {
-      if (v !== null && colFrom === undefined) return null;
-      continue;
-    }
+    const v = values[c - sheet.originCol];
+    if (typeof v !== "string") continue;
     const text = textOf(v);
     if (!text) continue;
     if (text.length > MAX_HEADER_CELL) return null;
@@ -56,6 +60,7 @@ export function readHeaderRow(
 
 /** Whether a header's first text can open one: a name or Mål column, or a budget table's label column. */
 function startsHeader(text: string): boolean {
+  if (!mayOpenHeader(text)) return false;
   const goal = goalTableRole(text);
   return goal === "name" || goal === "goal" || budgetLabel(text);
 }
@@ -175,12 +180,40 @@ function isNumericCell(v: CellValue): boolean {
   return parseNumberText(v) !== null || isExcelError(v);
 }
 
-/** The cells of a row from `firstCol` to `lastColumn`, with their formats and addresses. */
-function rowCells(sheet: SheetGrid, row: number, firstCol: number, lastColumn: number): SourceCell[] {
-  const out: SourceCell[] = [];
-  for (let c = firstCol; c <= lastColumn; c++) out.push(sourceCell(sheet, row, c));
-  return out;
+/** The cells of a table's rows from its first column to its last, with their formats and addresses. */
+class RowCells {
+  /** Column letters of the table's columns, made once per table rather than once per cell. */
+  private readonly letters: string[] = [];
+
+  constructor(
+    private readonly sheet: SheetGrid,
+    private readonly firstCol: number,
+    private readonly lastColumn: number,
+  ) {
+    for (let c = firstCol; c <= lastColumn; c++) this.letters.push(columnLetters(c));
+  }
+
+  row(row: number): SourceCell[] {
+    const { sheet, firstCol, letters } = this;
+    const values = sheet.values[row - sheet.originRow] ?? NO_VALUES;
+    const formats = sheet.formats?.[row - sheet.originRow] ?? NO_VALUES;
+    const rowNumber = String(row);
+    const out: SourceCell[] = [];
+    for (let c = firstCol; c <= this.lastColumn; c++) {
+      const at = c - sheet.originCol;
+      const value = values[at];
+      const format = formats[at];
+      out.push({
+        value: value === undefined ? null : value,
+        format: format ?? null,
+        address: letters[c - firstCol] + rowNumber,
+      });
+    }
+    return out;
+  }
 }
+
+const NO_VALUES: never[] = [];
 
 function sameHeader(a: HeaderCandidate, b: HeaderCandidate): boolean {
   const ra = a.columns.map((c) => c.role).join("|");
@@ -215,6 +248,7 @@ export function scanRows(
   let blankRun = 0;
   let expectAnalysis = false;
   let lastRow = header.row;
+  const cellsOf = new RowCells(sheet, firstCol, lastColumn);
 
   for (let r = header.row + 1; r <= endRow; r++) {
     const i = r - sheet.originRow;
@@ -265,7 +299,9 @@ export function scanRows(
     }
     expectAnalysis = false;
 
-    // The row's other cells with text: how many, whether all are words, whether any is a number.
+    // The row's other cells with text: how many, whether all are words, whether any is a number
+    // (only a budget row or one without a name asks the latter two, so only they parse numbers).
+    const wantsNumbers = isBudget || !name;
     let others = 0;
     let allWords = true;
     let anyNumber = false;
@@ -274,6 +310,7 @@ export function scanRows(
       const v = cellAt(sheet, r, c);
       if (!hasText(v)) continue;
       others++;
+      if (!wantsNumbers) continue;
       const numeric = isNumericCell(v);
       if (numeric) anyNumber = true;
       if (typeof v !== "string" || numeric) allWords = false;
@@ -313,7 +350,7 @@ export function scanRows(
     if (isBudget && !anyNumber && type !== "resultatenheter") break;
     if (!isBudget && name.length > PROSE_LENGTH * 6) break;
     if (blankRun > 0 && isBudget && !anyNumber) break;
-    rows.push({ row: r, cells: rowCells(sheet, r, firstCol, lastColumn), analysis: null, continuedFrom: [] });
+    rows.push({ row: r, cells: cellsOf.row(r), analysis: null, continuedFrom: [] });
     blankRun = 0;
     lastRow = r;
   }
