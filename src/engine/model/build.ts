@@ -17,7 +17,7 @@ import { assignGoals } from "./attach";
 import { readBudgetLine } from "./budgetLine";
 import { TableCells } from "./cells";
 import { goalsFromHeadings } from "./goals";
-import { readIndicator } from "./indicator";
+import { indicatorReader } from "./indicator";
 import { resolvePeriod } from "./period";
 import type { Activity, BudgetLine, Indicator, Model, PeriodKind } from "./types";
 
@@ -49,13 +49,15 @@ export function buildModel(
     const hasGoalColumn = cells.col("goal") !== null;
     switch (table.type) {
       case "indicators-followup":
-      case "indicators-plan":
+      case "indicators-plan": {
+        const readIndicator = indicatorReader(cells, options.directions, findings);
         for (const row of table.rows) {
-          const indicator = readIndicator(cells, row, options.directions, findings);
+          const indicator = readIndicator(row);
           indicators.push(indicator);
           if (hasGoalColumn) noteGoalCell(goalCells, indicator, cells.cell(row, "goal"));
         }
         break;
+      }
       case "activities":
         for (const row of table.rows) {
           const activity = readActivity(cells, row, findings);

@@ -8,24 +8,31 @@ import type { ColumnRole, RecognisedRow, RecognisedTable } from "../recognise/ty
 
 /** A table's columns by role, looked up once per table rather than once per row and field. */
 export class TableCells {
-  /** Index into a row's cells of each role's (first) column. */
-  private readonly at = new Map<ColumnRole, number>();
+  /** Index into a row's cells of each role's (first) column, -1 for none: a plain record of every role. */
+  private readonly at = noColumns();
+  /** Per list of roles (a reader's constant): the roles this table has, with their indexes. */
+  private readonly present = new Map<readonly ColumnRole[], { role: ColumnRole; at: number }[]>();
 
   constructor(readonly table: RecognisedTable) {
     for (const column of table.columns)
-      if (column.role && !this.at.has(column.role)) this.at.set(column.role, column.col - table.firstCol);
+      if (column.role && this.at[column.role] < 0) this.at[column.role] = column.col - table.firstCol;
+  }
+
+  /** Index into a row's cells of the role's column, or -1 when the table has none (see {@link cellIn}). */
+  index(role: ColumnRole): number {
+    return this.at[role];
   }
 
   /** 1-based sheet column of the role's column, or null when the table has none. */
   col(role: ColumnRole): number | null {
-    const at = this.at.get(role);
-    return at === undefined ? null : this.table.firstCol + at;
+    const at = this.at[role];
+    return at < 0 ? null : this.table.firstCol + at;
   }
 
   /** The row's cell in the role's column, or null when the table has no such column. */
   cell(row: RecognisedRow, role: ColumnRole): SourceCell | null {
-    const at = this.at.get(role);
-    return at === undefined ? null : (row.cells[at] ?? null);
+    const at = this.at[role];
+    return at < 0 ? null : (row.cells[at] ?? null);
   }
 
   /** The row's cell in a 1-based sheet column of the table. */
@@ -35,15 +42,20 @@ export class TableCells {
 
   /** A cell's text as written (`String` of numbers), cleaned; "" when empty or absent. */
   text(row: RecognisedRow, role: ColumnRole): string {
-    const value = this.cell(row, role)?.value ?? null;
-    return cleanText(String(value ?? ""));
+    return textIn(row, this.at[role]);
   }
 
   /** Addresses of the row's cells in these roles (the model's `cells`). */
   addresses(row: RecognisedRow, roles: readonly ColumnRole[]): Partial<Record<string, string>> {
+    let present = this.present.get(roles);
+    if (!present) {
+      present = [];
+      for (const role of roles) if (this.at[role] >= 0) present.push({ role, at: this.at[role] });
+      this.present.set(roles, present);
+    }
     const out: Partial<Record<string, string>> = {};
-    for (const role of roles) {
-      const cell = this.cell(row, role);
+    for (const { role, at } of present) {
+      const cell = row.cells[at];
       if (cell) out[role] = cell.address;
     }
     return out;
@@ -53,6 +65,54 @@ export class TableCells {
   analysis(row: RecognisedRow): string | null {
     return this.text(row, "analysis") || row.analysis?.text || null;
   }
+}
+
+/** The row's cell at an index from {@link TableCells.index}, or null for -1 (no such column). */
+export function cellIn(row: RecognisedRow, at: number): SourceCell | null {
+  return at < 0 ? null : (row.cells[at] ?? null);
+}
+
+/** The text of the row's cell at an index from {@link TableCells.index}, as {@link TableCells.text} reads it. */
+export function textIn(row: RecognisedRow, at: number): string {
+  const value = at < 0 ? null : (row.cells[at]?.value ?? null);
+  return value === null || value === "" ? "" : cleanText(String(value));
+}
+
+/** Every role without a column (-1), as one object literal so that its shape is fixed. */
+function noColumns(): Record<ColumnRole, number> {
+  return {
+    name: -1,
+    goal: -1,
+    outcome: -1,
+    outcomeMen: -1,
+    outcomeWomen: -1,
+    previous: -1,
+    forecast: -1,
+    target: -1,
+    kfTarget: -1,
+    period: -1,
+    periodicity: -1,
+    unit: -1,
+    direction: -1,
+    analysis: -1,
+    comment: -1,
+    start: -1,
+    end: -1,
+    deviationFlag: -1,
+    budget: -1,
+    adjustments: -1,
+    changes: -1,
+    forecastBeforeTransfers: -1,
+    forecastAfterTransfers: -1,
+    budgetDeviation: -1,
+    grossBudget: -1,
+    carryOverFrom: -1,
+    estimatedResult: -1,
+    ownTrading: -1,
+    carryOverTo: -1,
+    amount: -1,
+    ignore: -1,
+  };
 }
 
 /** A row's name as the reports mean it: tags, extra spaces and leading status symbols dropped. */

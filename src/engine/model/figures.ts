@@ -6,7 +6,7 @@ import type { SourceCell } from "../grid";
 import type { Finding } from "../findings";
 import { finding } from "../findings";
 import type { Quantity } from "../parse/quantity";
-import { parseQuantityCell } from "../parse/quantity";
+import { numberQuantity, parseQuantityCell } from "../parse/quantity";
 import type { ParsedTarget } from "../parse/target";
 import { parseTargetCell } from "../parse/target";
 import { isDash } from "./dashes";
@@ -35,6 +35,10 @@ export function unparseable(ctx: RowContext, cell: SourceCell, what: FieldLabel,
 /** A number with its unit and the decimals it is shown with, or null (empty, a dash, or unreadable). */
 export function readNumber(ctx: RowContext, cell: SourceCell | null, label: FieldLabel): Quantity | null {
   if (!cell) return null;
+  if (typeof cell.value === "number") {
+    const quantity = numberQuantity(cell.value, cell.format);
+    if (quantity) return quantity;
+  }
   const parsed = parseQuantityCell(cell.value, cell.format);
   if (parsed.kind === "quantity") return parsed.quantity;
   if (parsed.kind === "error" || (parsed.kind === "text" && !isDash(parsed.text)))

@@ -1,11 +1,10 @@
 /** One indicator row of a recognised table into the model's Indicator. */
 import type { Finding } from "../findings";
 import { parsePeriodicity } from "../parse/period";
-import type { Quantity } from "../parse/quantity";
 import type { RecognisedRow } from "../recognise/types";
 import type { DirectionOverride } from "../state";
 import type { TableCells } from "./cells";
-import { displayName } from "./cells";
+import { cellIn, displayName, textIn } from "./cells";
 import { parseDirection } from "./direction";
 import type { RowContext } from "./figures";
 import { readNumber, readTarget } from "./figures";
@@ -28,88 +27,102 @@ const CELL_ROLES = [
   "goal",
 ] as const;
 
-type MeasuredFigure = "outcome" | "outcomeMen" | "outcomeWomen" | "previous" | "forecast";
-
 /**
- * Direction, status and kfStatus are left `unknown`: evaluation settles them (see the engine's
- * README on why it fills them in on this model).
+ * A reader of one table's indicator rows: each role's column is looked up once for the table, and
+ * each row read by index. Direction, status and kfStatus are left `unknown`: evaluation settles them
+ * (see the engine's README on why it fills them in on this model).
  */
-export function readIndicator(
+export function indicatorReader(
   table: TableCells,
-  row: RecognisedRow,
   overrides: DirectionOverride[],
   findings: Finding[],
-): Indicator {
-  const name = displayName(table.cell(row, "name"));
-  const ctx: RowContext = { sheet: table.table.sheet, subject: name, findings };
-  const measured = (role: MeasuredFigure): Quantity | null =>
-    readNumber(ctx, table.cell(row, role), INDICATOR_FIELD_LABELS[role]);
-  const outcome = measured("outcome");
-  const outcomeMen = measured("outcomeMen");
-  const outcomeWomen = measured("outcomeWomen");
-  const previous = measured("previous");
-  const forecast = measured("forecast");
-  const target = readTarget(ctx, table.cell(row, "target"), INDICATOR_FIELD_LABELS.target);
-  const kfTarget = readTarget(ctx, table.cell(row, "kfTarget"), INDICATOR_FIELD_LABELS.kfTarget);
-  const unit =
-    table.text(row, "unit") ||
-    outcome?.unit ||
-    target.unit ||
-    kfTarget.unit ||
-    forecast?.unit ||
-    previous?.unit ||
-    outcomeMen?.unit ||
-    outcomeWomen?.unit ||
-    null;
-  const periodText = table.text(row, table.col("period") !== null ? "period" : "periodicity");
-  const stated = table.text(row, "direction");
-  const override = overrides.find((o) => o.sheet === table.table.sheet && o.row === row.row);
-  const cells = table.addresses(row, CELL_ROLES);
-  if (row.analysis && !cells.analysis) cells.analysis = row.analysis.cell;
+): (row: RecognisedRow) => Indicator {
+  const sheet = table.table.sheet;
+  const sheetOverrides = overrides.filter((o) => o.sheet === sheet);
+  const name = table.index("name");
+  const outcome = table.index("outcome");
+  const outcomeMen = table.index("outcomeMen");
+  const outcomeWomen = table.index("outcomeWomen");
+  const previous = table.index("previous");
+  const forecast = table.index("forecast");
+  const target = table.index("target");
+  const kfTarget = table.index("kfTarget");
+  const unit = table.index("unit");
+  const period = table.index(table.col("period") !== null ? "period" : "periodicity");
+  const direction = table.index("direction");
+  const analysis = table.index("analysis");
+  const labels = INDICATOR_FIELD_LABELS;
 
-  const decimals: Partial<Record<IndicatorFigure, number>> = {};
-  if (outcome) decimals.outcome = outcome.decimals;
-  if (outcomeMen) decimals.outcomeMen = outcomeMen.decimals;
-  if (outcomeWomen) decimals.outcomeWomen = outcomeWomen.decimals;
-  if (previous) decimals.previous = previous.decimals;
-  if (forecast) decimals.forecast = forecast.decimals;
-  if (target.value !== null) decimals.target = target.decimals;
-  if (kfTarget.value !== null) decimals.kfTarget = kfTarget.decimals;
+  return (row) => {
+    const subject = displayName(cellIn(row, name));
+    const ctx: RowContext = { sheet, subject, findings };
+    const outcomeValue = readNumber(ctx, cellIn(row, outcome), labels.outcome);
+    const outcomeMenValue = readNumber(ctx, cellIn(row, outcomeMen), labels.outcomeMen);
+    const outcomeWomenValue = readNumber(ctx, cellIn(row, outcomeWomen), labels.outcomeWomen);
+    const previousValue = readNumber(ctx, cellIn(row, previous), labels.previous);
+    const forecastValue = readNumber(ctx, cellIn(row, forecast), labels.forecast);
+    const targetValue = readTarget(ctx, cellIn(row, target), labels.target);
+    const kfTargetValue = readTarget(ctx, cellIn(row, kfTarget), labels.kfTarget);
+    const unitText =
+      textIn(row, unit) ||
+      outcomeValue?.unit ||
+      targetValue.unit ||
+      kfTargetValue.unit ||
+      forecastValue?.unit ||
+      previousValue?.unit ||
+      outcomeMenValue?.unit ||
+      outcomeWomenValue?.unit ||
+      null;
+    const periodText = textIn(row, period);
+    const stated = textIn(row, direction);
+    const override = sheetOverrides.length ? sheetOverrides.find((o) => o.row === row.row) : undefined;
+    const cells = table.addresses(row, CELL_ROLES);
+    if (row.analysis && !cells.analysis) cells.analysis = row.analysis.cell;
 
-  return {
-    name,
-    sheet: table.table.sheet,
-    row: row.row,
-    goal: null,
-    outcome: outcome?.value ?? null,
-    outcomeMen: outcomeMen?.value ?? null,
-    outcomeWomen: outcomeWomen?.value ?? null,
-    previous: previous?.value ?? null,
-    forecast: forecast?.value ?? null,
-    target: target.value,
-    targetKind: target.kind,
-    targetText: target.text,
-    kfTarget: kfTarget.value,
-    kfTargetKind: kfTarget.kind,
-    kfTargetText: kfTarget.text,
-    unit,
-    periodicity: periodText ? parsePeriodicity(periodText) : null,
-    direction: "unknown",
-    status: "unknown",
-    kfStatus: "unknown",
-    analysis: table.analysis(row),
-    cells,
-    statedDirection:
-      (override ? (parseDirection(override.direction) ?? (override.direction as Direction)) : null) ??
-      (stated ? parseDirection(stated) : null),
-    periodText: periodText || null,
-    units: {
-      outcome: outcome?.unit ?? null,
-      forecast: forecast?.unit ?? null,
-      previous: previous?.unit ?? null,
-      target: target.unit,
-      kfTarget: kfTarget.unit,
-    },
-    decimals,
+    const decimals: Partial<Record<IndicatorFigure, number>> = {};
+    if (outcomeValue) decimals.outcome = outcomeValue.decimals;
+    if (outcomeMenValue) decimals.outcomeMen = outcomeMenValue.decimals;
+    if (outcomeWomenValue) decimals.outcomeWomen = outcomeWomenValue.decimals;
+    if (previousValue) decimals.previous = previousValue.decimals;
+    if (forecastValue) decimals.forecast = forecastValue.decimals;
+    if (targetValue.value !== null) decimals.target = targetValue.decimals;
+    if (kfTargetValue.value !== null) decimals.kfTarget = kfTargetValue.decimals;
+
+    return {
+      name: subject,
+      sheet,
+      row: row.row,
+      goal: null,
+      outcome: outcomeValue?.value ?? null,
+      outcomeMen: outcomeMenValue?.value ?? null,
+      outcomeWomen: outcomeWomenValue?.value ?? null,
+      previous: previousValue?.value ?? null,
+      forecast: forecastValue?.value ?? null,
+      target: targetValue.value,
+      targetKind: targetValue.kind,
+      targetText: targetValue.text,
+      kfTarget: kfTargetValue.value,
+      kfTargetKind: kfTargetValue.kind,
+      kfTargetText: kfTargetValue.text,
+      unit: unitText,
+      periodicity: periodText ? parsePeriodicity(periodText) : null,
+      direction: "unknown",
+      status: "unknown",
+      kfStatus: "unknown",
+      analysis: textIn(row, analysis) || row.analysis?.text || null,
+      cells,
+      statedDirection:
+        (override ? (parseDirection(override.direction) ?? (override.direction as Direction)) : null) ??
+        (stated ? parseDirection(stated) : null),
+      periodText: periodText || null,
+      units: {
+        outcome: outcomeValue?.unit ?? null,
+        forecast: forecastValue?.unit ?? null,
+        previous: previousValue?.unit ?? null,
+        target: targetValue.unit,
+        kfTarget: kfTargetValue.unit,
+      },
+      decimals,
+    };
   };
 }

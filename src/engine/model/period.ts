@@ -54,8 +54,11 @@ export function resolvePeriod(recognition: Recognition, options: PeriodOptions, 
 /** The latest period named in a Period cell (of `year`, when given), VP excluded. */
 function latestNamedPeriod(recognition: Recognition, year: number | null): ParsedPeriod | null {
   let latest: ParsedPeriod | null = null;
+  // A table's Period column names the same period on every row: each text is parsed once.
+  const parsed = new Map<string, ParsedPeriod | null>();
   for (const cell of recognition.periodCells) {
-    const p = parsePeriodText(cell.text);
+    let p = parsed.get(cell.text);
+    if (p === undefined) parsed.set(cell.text, (p = parsePeriodText(cell.text)));
     if (!p || p.kind === "VP" || (year !== null && p.year !== year)) continue;
     if (!latest || comparePeriods(p, latest) > 0) latest = p;
   }

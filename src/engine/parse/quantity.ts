@@ -186,11 +186,8 @@ export function parseQuantityCell(value: CellValue, format?: string | null): Qua
   if (value === null || value === "") return { kind: "empty" };
   if (typeof value === "boolean") return { kind: "text", text: String(value) };
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) return { kind: "error", text: String(value) };
-    const fmt = unitFromFormat(format);
-    const shown = fmt.percent ? clean(value * 100) : clean(value);
-    const decimals = fmt.decimals ?? decimalsOf(shown);
-    return { kind: "quantity", quantity: { value: shown, unit: fmt.unit, decimals } };
+    const quantity = numberQuantity(value, format);
+    return quantity ? { kind: "quantity", quantity } : { kind: "error", text: String(value) };
   }
   if (isExcelError(value)) return { kind: "error", text: value.trim() };
   const text = cleanText(value);
@@ -198,6 +195,14 @@ export function parseQuantityCell(value: CellValue, format?: string | null): Qua
   const q = parseNumberText(text);
   if (q) return { kind: "quantity", quantity: q };
   return { kind: "text", text };
+}
+
+/** A numeric cell as the quantity its format shows (0.041 with `0.0 %` → 4.1 %), or null when not finite. */
+export function numberQuantity(value: number, format?: string | null): Quantity | null {
+  if (!Number.isFinite(value)) return null;
+  const fmt = unitFromFormat(format);
+  const shown = fmt.percent ? clean(value * 100) : clean(value);
+  return { value: shown, unit: fmt.unit, decimals: fmt.decimals ?? decimalsOf(shown) };
 }
 
 /** Decimals in a number's shortest printed form (2.13 → 2). */

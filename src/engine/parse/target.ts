@@ -91,8 +91,10 @@ function renderWith(
   point: string,
 ): string {
   const fixed = Math.abs(value).toFixed(Math.max(0, Math.min(decimals, 10)));
-  const [int, frac] = fixed.split(".");
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  const dot = fixed.indexOf(".");
+  const int = dot < 0 ? fixed : fixed.slice(0, dot);
+  const frac = dot < 0 ? "" : fixed.slice(dot + 1);
+  const grouped = int.length > 3 ? int.replace(/\B(?=(\d{3})+(?!\d))/g, group) : int;
   const sign = value < 0 && Number(fixed) !== 0 ? "-" : "";
   const num = `${sign}${grouped}${frac ? point + frac : ""}`;
   return unit ? `${num} ${unit}` : num;

@@ -71,7 +71,8 @@ export function characterKey(code: number): string {
 /** {@link characterKey} of each UTF-16 unit beyond ASCII, filled as met. */
 const KEY_PARTS: (string | undefined)[] = new Array<string | undefined>(0x10000);
 
-function keyPart(code: number): string {
+/** {@link characterKey}, remembered per UTF-16 unit. */
+export function keyPart(code: number): string {
   return (KEY_PARTS[code] ??= characterKey(code));
 }
 
