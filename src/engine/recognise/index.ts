@@ -27,8 +27,10 @@ export function recognise(snapshot: WorkbookSnapshot, mappings: MappingOverride[
     const col = table.columns.find((c) => c.role === "period")?.col;
     if (col === undefined) continue;
     for (const row of table.rows) {
-      const text = textOf(row.cells[col - table.firstCol]?.value ?? null);
-      if (text) out.periodCells.push({ sheet: table.sheet, cell: a1(row.row, col), text });
+      const cell = row.cells[col - table.firstCol];
+      if (!cell) continue;
+      const text = textOf(cell.value);
+      if (text) out.periodCells.push({ sheet: table.sheet, cell: cell.address, text });
     }
   }
   return out;

@@ -29,11 +29,17 @@ export function readHeaderRow(
   if (!values) return null;
   // Every row of a table is tried as a repeated header: first passes reject most without
   // building anything (a header holds only text, and its first text starts a header).
-  if (colFrom === undefined)
+  if (colFrom === undefined) {
+    let opening: string | null = null;
     for (let c = from; c <= to; c++) {
       const v = values[c - sheet.originCol];
-      if (v !== null && v !== undefined && typeof v !== "string") return null;
+      if (v === null || v === undefined) continue;
+      if (typeof v !== "string") return null;
+      if (opening === null && hasText(v)) opening = v;
     }
+    // Its key ignores spaces, so the first text is judged untrimmed (a trimmed copy per row is garbage).
+    if (opening !== null && !mayOpenHeader(opening)) return null;
+  }
   let texts = 0;
   let first = "";
   for (let c = from; c <= to; c++) {
@@ -272,7 +278,7 @@ export function scanRows(
       break;
     }
     if (isSeparatorRow(sheet, r, firstCol, lastColumn)) continue;
-    const name = textOf(cellAt(sheet, r, nameCol));
+    const name = first.col === nameCol ? first.text : textOf(cellAt(sheet, r, nameCol));
     const prev = rows[rows.length - 1];
 
     if (prev && ANALYSIS_LABEL.test(name)) {
@@ -361,7 +367,8 @@ export function scanRows(
 function isSeparatorRow(sheet: SheetGrid, row: number, firstCol: number, lastColumn: number): boolean {
   for (let c = firstCol; c <= lastColumn; c++) {
     const v = cellAt(sheet, row, c);
-    if (typeof v === "number" || typeof v === "boolean" || !SEPARATOR.test(textOf(v))) return false;
+    // Spaces are part of the pattern, so the text is tested untrimmed.
+    if (typeof v === "number" || typeof v === "boolean" || !SEPARATOR.test(v ?? "")) return false;
   }
   return true;
 }

@@ -1,0 +1,34 @@
+/**
+ * mayOpenHeader rejects a row label as a table's first header without building its key: only a
+ * short key (years aside), a key starting with an amount unit, or one naming kronor may open one.
+ */
+import { mayOpenHeader } from "../../../src/engine/recognise/headers";
+
+test("first headers of indicator, activity and budget tables may open a header", () => {
+  for (const text of [
+    "Indikator",
+    "Aktiviteter",
+    "Mål",
+    "Nämndmål 2021",
+    "Mnkr",
+    "Tkr, netto",
+    "Resultatenhetens namn",
+    "Verksamhetsområde",
+    "  Kronor ",
+  ])
+    expect([text, mayOpenHeader(text)]).toEqual([text, true]);
+});
+
+test("an amount unit first, or kronor anywhere, opens a header however long the text", () => {
+  expect(mayOpenHeader("Mnkr, netto inklusive godkända budgetjusteringar 2021")).toBe(true);
+  expect(mayOpenHeader("Mkr (nettobudget för hela nämnden)")).toBe(true);
+  expect(mayOpenHeader("Belopp i miljoner kronor för verksamheten")).toBe(true);
+  expect(mayOpenHeader("Belopp i tusental KRO-NOR för verksamheten")).toBe(true);
+});
+
+test("row labels longer than any first header are rejected", () => {
+  expect(mayOpenHeader("  Andel barn som lever i familjer som har ekonomiskt bistånd (1.1)")).toBe(false);
+  expect(mayOpenHeader("Stöd och service till personer med funktionsnedsättning 1.6")).toBe(false);
+  expect(mayOpenHeader("Antal kronor per invånare")).toBe(true);
+  expect(mayOpenHeader("Antal krono per invånare i stadsdelen")).toBe(false);
+});
