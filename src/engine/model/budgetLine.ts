@@ -7,7 +7,7 @@ import { isOutcomeHeader } from "../recognise/tables";
 import type { ColumnRole, RecognisedRow } from "../recognise/types";
 import { budgetKind } from "./budgetKind";
 import type { TableCells } from "./cells";
-import { displayName } from "./cells";
+import { cellIn, displayName } from "./cells";
 import { isDash } from "./dashes";
 import type { RowContext } from "./figures";
 import { readNumber, unparseable } from "./figures";
@@ -28,73 +28,91 @@ const EXTRA_ROLES: ColumnRole[] = ["grossBudget", "carryOverFrom", "estimatedRes
 
 const VALUE_LABEL: FieldLabel = { sv: "Värdet", en: "The value" };
 
-/** The row, or null when it has no label (nothing to report it by). */
-export function readBudgetLine(
+/**
+ * A reader of one table's budget rows (each row to its line, or null when it has no label: nothing
+ * to report it by). What depends on the table only (its amount columns, their keys) is settled once.
+ */
+export function budgetLineReader(
   table: TableCells,
-  row: RecognisedRow,
   findings: Finding[],
-): BudgetLine | null {
+): (row: RecognisedRow) => BudgetLine | null {
   const t = table.table;
-  const labelCell = table.cell(row, "name") ?? table.cellAt(row, t.firstCol);
-  const label = displayName(labelCell);
-  if (!label) return null;
-  const ctx: RowContext = { sheet: t.sheet, subject: label, findings };
-  const line: BudgetLine = {
-    sheet: t.sheet,
-    row: row.row,
-    table: t.title,
-    kind: budgetKind(label, labelCell?.value ?? null),
-    label,
-    unit: t.amountUnit ?? "mnkr",
-    budget: null,
-    adjustments: null,
-    changes: null,
-    forecastBeforeTransfers: null,
-    forecast: null,
-    deviation: null,
-    computedDeviation: null,
-    analysis: table.analysis(row),
-    cells: { label: labelCell?.address },
-    tableType:
-      t.type === "indicators-followup" || t.type === "indicators-plan" || t.type === "activities"
-        ? "budget-other"
-        : t.type,
-    tableId: t.id,
-  };
+  const nameAt = table.index("name");
+  const tableType =
+    t.type === "indicators-followup" || t.type === "indicators-plan" || t.type === "activities"
+      ? "budget-other"
+      : t.type;
   const forecastHeader = t.columns.find((c) => c.role === "forecastAfterTransfers")?.header;
-  if (forecastHeader && isOutcomeHeader(forecastHeader)) line.forecastIsOutcome = true;
-  for (const [role, field] of BUDGET_FIELDS) {
-    const cell = table.cell(row, role);
-    if (!cell) continue;
-    line[field] = readNumber(ctx, cell, BUDGET_FIELD_LABELS[field])?.value ?? null;
-    line.cells[field] = cell.address;
-  }
-  const extra: Record<string, number | null> = {};
-  for (const role of EXTRA_ROLES) {
-    const cell = table.cell(row, role);
-    if (!cell) continue;
-    extra[role] = readNumber(ctx, cell, VALUE_LABEL)?.value ?? null;
-    line.cells[role] = cell.address;
-  }
-  for (const column of t.columns) {
-    // VP tables compare every year column (VP 2022, VP 2021, Bokslut …); elsewhere only further amounts.
-    const yearColumn = column.role === "budget" && t.type === "driftbudget-vp";
-    if (column.role !== "amount" && !yearColumn) continue;
-    const cell = table.cellAt(row, column.col);
-    if (!cell) continue;
-    const key = cleanText(column.header);
-    const parsed = parseQuantityCell(cell.value, cell.format);
-    extra[key] = parsed.kind === "quantity" ? parsed.quantity.value : null;
-    line.cells[`amount:${key}`] = cell.address;
-    if (
-      parsed.kind === "error" ||
-      (parsed.kind === "text" &&
-        !isDash(parsed.text) &&
-        column.role === "amount" &&
-        !headerKey(column.header).startsWith("varav"))
-    )
-      unparseable(ctx, cell, { sv: column.header, en: column.header }, parsed.text);
-  }
-  if (Object.keys(extra).length) line.extra = extra;
-  return line;
+  const forecastIsOutcome = forecastHeader !== undefined && isOutcomeHeader(forecastHeader);
+  const fields = BUDGET_FIELDS.map(([role, field]) => ({ field, at: table.index(role) })).filter(
+    (f) => f.at >= 0,
+  );
+  const extras = EXTRA_ROLES.map((role) => ({ role, at: table.index(role) })).filter((e) => e.at >= 0);
+  // VP tables compare every year column (VP 2022, VP 2021, Bokslut …); elsewhere only further amounts.
+  const amounts = t.columns
+    .filter((c) => c.role === "amount" || (c.role === "budget" && t.type === "driftbudget-vp"))
+    .map((c) => ({
+      column: c,
+      at: c.col - t.firstCol,
+      key: cleanText(c.header),
+      label: { sv: c.header, en: c.header },
+      textIsUnreadable: c.role === "amount" && !headerKey(c.header).startsWith("varav"),
+    }));
+
+  return (row) => {
+    const labelCell = cellIn(row, nameAt) ?? cellIn(row, 0);
+    const label = displayName(labelCell);
+    if (!label) return null;
+    const ctx: RowContext = { sheet: t.sheet, subject: label, findings };
+    const line: BudgetLine = {
+      sheet: t.sheet,
+      row: row.row,
+      table: t.title,
+      kind: budgetKind(label, labelCell?.value ?? null),
+      label,
+      unit: t.amountUnit ?? "mnkr",
+      budget: null,
+      adjustments: null,
+      changes: null,
+      forecastBeforeTransfers: null,
+      forecast: null,
+      deviation: null,
+      computedDeviation: null,
+      analysis: table.analysis(row),
+      cells: { label: labelCell?.address },
+      tableType,
+      tableId: t.id,
+    };
+    if (forecastIsOutcome) line.forecastIsOutcome = true;
+    for (const { field, at } of fields) {
+      const cell = cellIn(row, at);
+      if (!cell) continue;
+      line[field] = readNumber(ctx, cell, BUDGET_FIELD_LABELS[field])?.value ?? null;
+      line.cells[field] = cell.address;
+    }
+    const extra: Record<string, number | null> = {};
+    let anyExtra = false;
+    for (const { role, at } of extras) {
+      const cell = cellIn(row, at);
+      if (!cell) continue;
+      extra[role] = readNumber(ctx, cell, VALUE_LABEL)?.value ?? null;
+      line.cells[role] = cell.address;
+      anyExtra = true;
+    }
+    for (const amount of amounts) {
+      const cell = cellIn(row, amount.at);
+      if (!cell) continue;
+      const parsed = parseQuantityCell(cell.value, cell.format);
+      extra[amount.key] = parsed.kind === "quantity" ? parsed.quantity.value : null;
+      line.cells[`amount:${amount.key}`] = cell.address;
+      anyExtra = true;
+      if (
+        parsed.kind === "error" ||
+        (parsed.kind === "text" && !isDash(parsed.text) && amount.textIsUnreadable)
+      )
+        unparseable(ctx, cell, amount.label, parsed.text);
+    }
+    if (anyExtra) line.extra = extra;
+    return line;
+  };
 }

@@ -14,7 +14,7 @@ import type { DirectionOverride } from "../state";
 import { readActivity } from "./activity";
 import type { GoalCell } from "./attach";
 import { assignGoals } from "./attach";
-import { readBudgetLine } from "./budgetLine";
+import { budgetLineReader } from "./budgetLine";
 import { TableCells } from "./cells";
 import { goalsFromHeadings } from "./goals";
 import { indicatorReader } from "./indicator";
@@ -65,11 +65,13 @@ export function buildModel(
           if (hasGoalColumn) noteGoalCell(goalCells, activity, cells.cell(row, "goal"));
         }
         break;
-      default:
+      default: {
+        const readBudgetLine = budgetLineReader(cells, findings);
         for (const row of table.rows) {
-          const line = readBudgetLine(cells, row, findings);
+          const line = readBudgetLine(row);
           if (line) budget.push(line);
         }
+      }
     }
   }
 

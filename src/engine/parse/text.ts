@@ -1,8 +1,6 @@
 /** Text normalisation shared by the parsers and the recogniser. */
 
 const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+/g;
-/** Text that cleanText would change: a space other than U+0020, two in a row, or one at an end. */
-const NEEDS_CLEANING = /[^\S ]|[\u200b]| {2}|^ | $/;
 
 /** Texts at least this long are cleaned once: a shared string may stand in thousands of cells. */
 const LONG_TEXT = 1024;
@@ -23,11 +21,49 @@ export function cleanText(text: string): string {
 
 function cleanUncached(text: string): string {
   // Most cells are clean already; testing allocates nothing, replacing always does.
-  if (!NEEDS_CLEANING.test(text)) return text;
+  if (!needsCleaning(text)) return text;
   // Many only have spaces at their ends (an indented name): trimming them is all it takes.
   const trimmed = text.trim();
-  if (trimmed.length < text.length && !NEEDS_CLEANING.test(trimmed)) return trimmed;
+  if (trimmed.length < text.length && !needsCleaning(trimmed)) return trimmed;
   return text.replace(SPACES, " ").trim();
+}
+
+/**
+ * Whether cleanText would change a text: a space other than U+0020 (what `\s` matches, and U+200B),
+ * two in a row, or one at an end. As `/[^\S ]|[\u200b]| {2}|^ | $/` tests, by a character loop:
+ * every cell's text comes here.
+ */
+export function needsCleaning(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return false;
+  if (text.charCodeAt(0) === 32 || text.charCodeAt(n - 1) === 32) return true;
+  let spaceBefore = false;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32) {
+      if (spaceBefore) return true;
+      spaceBefore = true;
+      continue;
+    }
+    spaceBefore = false;
+    if (code < 0xa0 ? code >= 9 && code <= 13 : isOtherSpace(code)) return true;
+  }
+  return false;
+}
+
+/** Beyond Latin-1's controls, what `\s` matches (other than U+0020), and the zero-width space. */
+function isOtherSpace(code: number): boolean {
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200b) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /**
