@@ -221,10 +221,14 @@ export function lastCol(sheet: SheetGrid): number {
 export function hasText(value: CellValue): boolean {
   if (value === null) return false;
   if (typeof value !== "string") return true;
-  // Most texts start with a printable ASCII character, which trimming keeps: no copy needed to tell.
-  const first = value.charCodeAt(0);
-  if (first > 32 && first < 127) return true;
-  return textOf(value) !== "";
+  // Most texts start with a printable ASCII character after some plain spaces, which trimming keeps:
+  // no copy needed to tell.
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code > 32 && code < 127) return true;
+    if (code !== 32) return textOf(value) !== "";
+  }
+  return false;
 }
 
 /** A cell's text, trimmed, or "" for empty/non-text. Numbers and booleans are stringified. */

@@ -27,7 +27,12 @@ export interface HeadingMatch {
   rest: string;
 }
 
+/** Every heading label starts with K (`KF:s …`), N (`Nämndmål`) or E (`Enhetsmål`), after spaces. */
+const LABEL_START = /^[\s\u200b]*[kne]/i;
+
 export function matchHeading(text: string): HeadingMatch | null {
+  // Most texts are ruled out here: no label start, no colon (an OCR-damaged label has one), no tag.
+  if (!LABEL_START.test(text) && !text.includes(":") && !text.includes("<")) return null;
   const t = cleanText(stripTags(text));
   for (const [re, level] of HEADING_PATTERNS) {
     const m = re.exec(t);

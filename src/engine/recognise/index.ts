@@ -5,6 +5,7 @@ import type { MappingOverride } from "../state";
 import { budgetRole, goalTableRole } from "./headers";
 import { findGoalHeadings } from "./goals";
 import { MergedHeaders } from "./mergedHeaders";
+import { cellAddress, cellValue } from "./tableRow";
 import type { HeaderCandidate } from "./tables";
 import { buildTable, classify, outcomeInForecastsPlace, readHeaderRow, scanRows, titleAbove } from "./tables";
 import type { ColumnRole, PeriodCell, Recognition, TableType } from "./types";
@@ -27,10 +28,9 @@ export function recognise(snapshot: WorkbookSnapshot, mappings: MappingOverride[
     const col = table.columns.find((c) => c.role === "period")?.col;
     if (col === undefined) continue;
     for (const row of table.rows) {
-      const cell = row.cells[col - table.firstCol];
-      if (!cell) continue;
-      const text = textOf(cell.value);
-      if (text) out.periodCells.push({ sheet: table.sheet, cell: cell.address, text });
+      const k = col - table.firstCol;
+      const text = textOf(cellValue(row, k));
+      if (text) out.periodCells.push({ sheet: table.sheet, cell: cellAddress(row, k), text });
     }
   }
   return out;

@@ -1,9 +1,10 @@
-import type { CellValue, SheetGrid, SourceCell } from "../grid";
-import { a1, cellAt, columnLetters, hasText, isExcelError, lastCol, textOf } from "../grid";
+import type { CellValue, SheetGrid } from "../grid";
+import { a1, cellAt, hasText, isExcelError, lastCol, textOf } from "../grid";
 import { parseNumberText } from "../parse/quantity";
 import { matchKey } from "../parse/text";
 import { amountUnitOf, budgetRole, goalTableRole, headerKey, mayOpenHeader } from "./headers";
 import { firstCell, matchHeading, nonEmptyCount } from "./goals";
+import { TableRow, TableSpan } from "./tableRow";
 import type { ColumnRole, RecognisedColumn, RecognisedRow, RecognisedTable, TableType } from "./types";
 
 export interface HeaderCandidate {
@@ -186,41 +187,6 @@ function isNumericCell(v: CellValue): boolean {
   return parseNumberText(v) !== null || isExcelError(v);
 }
 
-/** The cells of a table's rows from its first column to its last, with their formats and addresses. */
-class RowCells {
-  /** Column letters of the table's columns, made once per table rather than once per cell. */
-  private readonly letters: string[] = [];
-
-  constructor(
-    private readonly sheet: SheetGrid,
-    private readonly firstCol: number,
-    private readonly lastColumn: number,
-  ) {
-    for (let c = firstCol; c <= lastColumn; c++) this.letters.push(columnLetters(c));
-  }
-
-  row(row: number): SourceCell[] {
-    const { sheet, firstCol, letters } = this;
-    const values = sheet.values[row - sheet.originRow] ?? NO_VALUES;
-    const formats = sheet.formats?.[row - sheet.originRow] ?? NO_VALUES;
-    const rowNumber = String(row);
-    const out: SourceCell[] = [];
-    for (let c = firstCol; c <= this.lastColumn; c++) {
-      const at = c - sheet.originCol;
-      const value = values[at];
-      const format = formats[at];
-      out.push({
-        value: value === undefined ? null : value,
-        format: format ?? null,
-        address: letters[c - firstCol] + rowNumber,
-      });
-    }
-    return out;
-  }
-}
-
-const NO_VALUES: never[] = [];
-
 function sameHeader(a: HeaderCandidate, b: HeaderCandidate): boolean {
   const ra = a.columns.map((c) => c.role).join("|");
   const rb = b.columns.map((c) => c.role).join("|");
@@ -254,7 +220,7 @@ export function scanRows(
   let blankRun = 0;
   let expectAnalysis = false;
   let lastRow = header.row;
-  const cellsOf = new RowCells(sheet, firstCol, lastColumn);
+  const span = new TableSpan(sheet, firstCol, lastColumn);
 
   for (let r = header.row + 1; r <= endRow; r++) {
     const i = r - sheet.originRow;
@@ -356,7 +322,7 @@ export function scanRows(
     if (isBudget && !anyNumber && type !== "resultatenheter") break;
     if (!isBudget && name.length > PROSE_LENGTH * 6) break;
     if (blankRun > 0 && isBudget && !anyNumber) break;
-    rows.push({ row: r, cells: cellsOf.row(r), analysis: null, continuedFrom: [] });
+    rows.push(new TableRow(r, span));
     blankRun = 0;
     lastRow = r;
   }
