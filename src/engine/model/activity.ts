@@ -3,6 +3,7 @@ import type { Finding } from "../findings";
 import { finding } from "../findings";
 import { parseDateCell } from "../parse/date";
 import { matchKey } from "../parse/text";
+import { cellAddress, cellValue, hasCell } from "../recognise/tableRow";
 import type { RecognisedRow } from "../recognise/types";
 import type { TableCells } from "./cells";
 import { displayName } from "./cells";
@@ -12,19 +13,19 @@ import type { Activity } from "./types";
 const CELL_ROLES = ["name", "start", "end", "deviationFlag", "analysis", "goal"] as const;
 
 export function readActivity(table: TableCells, row: RecognisedRow, findings: Finding[]): Activity {
-  const name = displayName(table.cell(row, "name"));
+  const name = displayName(cellValue(row, table.index("name")));
   const sheet = table.table.sheet;
   const date = (role: "start" | "end"): string | null => {
-    const cell = table.cell(row, role);
-    if (!cell) return null;
-    const parsed = parseDateCell(cell.value);
+    const at = table.index(role);
+    if (!hasCell(row, at)) return null;
+    const parsed = parseDateCell(cellValue(row, at));
     if (parsed.kind === "date") return parsed.iso;
     if (parsed.kind === "error") {
       findings.push(
         finding({
           code: "activity-dates",
           sheet,
-          cell: cell.address,
+          cell: cellAddress(row, at),
           message: `${INDICATOR_FIELD_LABELS[role].sv} för aktiviteten ”${name}” går inte att läsa som ett datum: ”${parsed.text}”.`,
           messageEn: `${INDICATOR_FIELD_LABELS[role].en} of the activity "${name}" cannot be read as a date: "${parsed.text}".`,
         }),
@@ -32,7 +33,7 @@ export function readActivity(table: TableCells, row: RecognisedRow, findings: Fi
     }
     return null;
   };
-  const flag = matchKey(String(table.cell(row, "deviationFlag")?.value ?? ""));
+  const flag = matchKey(String(cellValue(row, table.index("deviationFlag")) ?? ""));
   const cells = table.addresses(row, CELL_ROLES);
   if (row.analysis && !cells.analysis) cells.analysis = row.analysis.cell;
   return {

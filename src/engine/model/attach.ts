@@ -34,7 +34,8 @@ export function assignGoals(
   for (const list of bySheet.values()) list.sort((a, b) => a.row - b.row);
 
   const attach = (item: Indicator | Activity): void => {
-    const named = goalCells.get(item);
+    // Without a Mål column nothing is named (and no row object gets hashed for the lookup).
+    const named = goalCells.size > 0 ? goalCells.get(item) : undefined;
     item.goal = named
       ? goalFromColumn(goals, item.sheet, named)
       : goalByPosition(bySheet.get(item.sheet) ?? [], item.row);

@@ -4,10 +4,11 @@ import { parseQuantityCell } from "../parse/quantity";
 import { cleanText } from "../parse/text";
 import { headerKey } from "../recognise/headers";
 import { isOutcomeHeader } from "../recognise/tables";
+import { cellAddress, cellFormat, cellValue, hasCell } from "../recognise/tableRow";
 import type { ColumnRole, RecognisedRow } from "../recognise/types";
 import { budgetKind } from "./budgetKind";
 import type { TableCells } from "./cells";
-import { cellIn, displayName } from "./cells";
+import { displayName } from "./cells";
 import { isDash } from "./dashes";
 import type { RowContext } from "./figures";
 import { readNumber, unparseable } from "./figures";
@@ -60,15 +61,16 @@ export function budgetLineReader(
     }));
 
   return (row) => {
-    const labelCell = cellIn(row, nameAt) ?? cellIn(row, 0);
-    const label = displayName(labelCell);
+    const labelAt = hasCell(row, nameAt) ? nameAt : 0;
+    const labelValue = cellValue(row, labelAt);
+    const label = displayName(labelValue);
     if (!label) return null;
     const ctx: RowContext = { sheet: t.sheet, subject: label, findings };
     const line: BudgetLine = {
       sheet: t.sheet,
       row: row.row,
       table: t.title,
-      kind: budgetKind(label, labelCell?.value ?? null),
+      kind: budgetKind(label, labelValue),
       label,
       unit: t.amountUnit ?? "mnkr",
       budget: null,
@@ -79,38 +81,36 @@ export function budgetLineReader(
       deviation: null,
       computedDeviation: null,
       analysis: table.analysis(row),
-      cells: { label: labelCell?.address },
+      cells: { label: hasCell(row, labelAt) ? cellAddress(row, labelAt) : undefined },
       tableType,
       tableId: t.id,
     };
     if (forecastIsOutcome) line.forecastIsOutcome = true;
     for (const { field, at } of fields) {
-      const cell = cellIn(row, at);
-      if (!cell) continue;
-      line[field] = readNumber(ctx, cell, BUDGET_FIELD_LABELS[field])?.value ?? null;
-      line.cells[field] = cell.address;
+      if (!hasCell(row, at)) continue;
+      line[field] = readNumber(ctx, row, at, BUDGET_FIELD_LABELS[field])?.value ?? null;
+      line.cells[field] = cellAddress(row, at);
     }
     const extra: Record<string, number | null> = {};
     let anyExtra = false;
     for (const { role, at } of extras) {
-      const cell = cellIn(row, at);
-      if (!cell) continue;
-      extra[role] = readNumber(ctx, cell, VALUE_LABEL)?.value ?? null;
-      line.cells[role] = cell.address;
+      if (!hasCell(row, at)) continue;
+      extra[role] = readNumber(ctx, row, at, VALUE_LABEL)?.value ?? null;
+      line.cells[role] = cellAddress(row, at);
       anyExtra = true;
     }
     for (const amount of amounts) {
-      const cell = cellIn(row, amount.at);
-      if (!cell) continue;
-      const parsed = parseQuantityCell(cell.value, cell.format);
+      if (!hasCell(row, amount.at)) continue;
+      const address = cellAddress(row, amount.at);
+      const parsed = parseQuantityCell(cellValue(row, amount.at), cellFormat(row, amount.at));
       extra[amount.key] = parsed.kind === "quantity" ? parsed.quantity.value : null;
-      line.cells[`amount:${amount.key}`] = cell.address;
+      line.cells[`amount:${amount.key}`] = address;
       anyExtra = true;
       if (
         parsed.kind === "error" ||
         (parsed.kind === "text" && !isDash(parsed.text) && amount.textIsUnreadable)
       )
-        unparseable(ctx, cell, amount.label, parsed.text);
+        unparseable(ctx, address, amount.label, parsed.text);
     }
     if (anyExtra) line.extra = extra;
     return line;

@@ -4,12 +4,13 @@
  * carries it. Unreadable values and blocks that look like tables but can't be mapped become
  * findings. Each kind of row has its own reader (indicator.ts, activity.ts, budgetLine.ts).
  */
-import type { SourceCell, WorkbookSnapshot } from "../grid";
+import type { WorkbookSnapshot } from "../grid";
 import { textOf } from "../grid";
 import type { Finding } from "../findings";
 import { finding } from "../findings";
 import { cleanText } from "../parse/text";
-import type { Recognition } from "../recognise/types";
+import { cellAddress, cellValue, hasCell } from "../recognise/tableRow";
+import type { RecognisedRow, Recognition } from "../recognise/types";
 import type { DirectionOverride } from "../state";
 import { readActivity } from "./activity";
 import type { GoalCell } from "./attach";
@@ -54,7 +55,7 @@ export function buildModel(
         for (const row of table.rows) {
           const indicator = readIndicator(row);
           indicators.push(indicator);
-          if (hasGoalColumn) noteGoalCell(goalCells, indicator, cells.cell(row, "goal"));
+          if (hasGoalColumn) noteGoalCell(goalCells, indicator, row, cells.index("goal"));
         }
         break;
       }
@@ -62,7 +63,7 @@ export function buildModel(
         for (const row of table.rows) {
           const activity = readActivity(cells, row, findings);
           activities.push(activity);
-          if (hasGoalColumn) noteGoalCell(goalCells, activity, cells.cell(row, "goal"));
+          if (hasGoalColumn) noteGoalCell(goalCells, activity, row, cells.index("goal"));
         }
         break;
       default: {
@@ -95,11 +96,12 @@ export function buildModel(
 function noteGoalCell(
   goalCells: Map<Indicator | Activity, GoalCell>,
   item: Indicator | Activity,
-  cell: SourceCell | null,
+  row: RecognisedRow,
+  at: number,
 ): void {
-  if (!cell) return;
-  const text = cleanText(textOf(cell.value));
-  if (text) goalCells.set(item, { text, address: cell.address });
+  if (!hasCell(row, at)) return;
+  const text = cleanText(textOf(cellValue(row, at)));
+  if (text) goalCells.set(item, { text, address: cellAddress(row, at) });
 }
 
 function unrecognisedFinding(block: Recognition["unrecognised"][number]): Finding {

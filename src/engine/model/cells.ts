@@ -1,9 +1,11 @@
 /**
- * Reading a recognised table's rows by column role: each role's cell (value, format, address) and
- * the texts every kind of row shares (its display name, its analysis).
+ * Reading a recognised table's rows by column role: each role's cell index (its value, format and
+ * address are read through recognise/tableRow, without an object per cell) and the texts every kind
+ * of row shares (its display name, its analysis).
  */
-import type { SourceCell } from "../grid";
+import type { CellValue } from "../grid";
 import { cleanText, stripLeadingSymbols, stripTags } from "../parse/text";
+import { cellAddress, cellValue, hasCell } from "../recognise/tableRow";
 import type { ColumnRole, RecognisedRow, RecognisedTable } from "../recognise/types";
 
 /** A table's columns by role, looked up once per table rather than once per row and field. */
@@ -18,7 +20,7 @@ export class TableCells {
       if (column.role && this.at[column.role] < 0) this.at[column.role] = column.col - table.firstCol;
   }
 
-  /** Index into a row's cells of the role's column, or -1 when the table has none (see {@link cellIn}). */
+  /** Index into a row's cells of the role's column, or -1 when the table has none (see recognise/tableRow). */
   index(role: ColumnRole): number {
     return this.at[role];
   }
@@ -27,17 +29,6 @@ export class TableCells {
   col(role: ColumnRole): number | null {
     const at = this.at[role];
     return at < 0 ? null : this.table.firstCol + at;
-  }
-
-  /** The row's cell in the role's column, or null when the table has no such column. */
-  cell(row: RecognisedRow, role: ColumnRole): SourceCell | null {
-    const at = this.at[role];
-    return at < 0 ? null : (row.cells[at] ?? null);
-  }
-
-  /** The row's cell in a 1-based sheet column of the table. */
-  cellAt(row: RecognisedRow, col: number): SourceCell | null {
-    return row.cells[col - this.table.firstCol] ?? null;
   }
 
   /** A cell's text as written (`String` of numbers), cleaned; "" when empty or absent. */
@@ -54,10 +45,7 @@ export class TableCells {
       this.present.set(roles, present);
     }
     const out: Partial<Record<string, string>> = {};
-    for (const { role, at } of present) {
-      const cell = row.cells[at];
-      if (cell) out[role] = cell.address;
-    }
+    for (const { role, at } of present) if (hasCell(row, at)) out[role] = cellAddress(row, at);
     return out;
   }
 
@@ -67,14 +55,9 @@ export class TableCells {
   }
 }
 
-/** The row's cell at an index from {@link TableCells.index}, or null for -1 (no such column). */
-export function cellIn(row: RecognisedRow, at: number): SourceCell | null {
-  return at < 0 ? null : (row.cells[at] ?? null);
-}
-
 /** The text of the row's cell at an index from {@link TableCells.index}, as {@link TableCells.text} reads it. */
 export function textIn(row: RecognisedRow, at: number): string {
-  const value = at < 0 ? null : (row.cells[at]?.value ?? null);
+  const value = cellValue(row, at);
   return value === null || value === "" ? "" : cleanText(String(value));
 }
 
@@ -116,8 +99,7 @@ function noColumns(): Record<ColumnRole, number> {
 }
 
 /** A row's name as the reports mean it: tags, extra spaces and leading status symbols dropped. */
-export function displayName(cell: SourceCell | null): string {
-  const value = cell?.value ?? null;
+export function displayName(value: CellValue): string {
   return stripLeadingSymbols(
     cleanText(stripTags(typeof value === "string" ? value : value === null ? "" : String(value))),
   );

@@ -1,15 +1,16 @@
 /** One indicator row of a recognised table into the model's Indicator. */
 import type { Finding } from "../findings";
 import { parsePeriodicity } from "../parse/period";
+import { cellValue } from "../recognise/tableRow";
 import type { RecognisedRow } from "../recognise/types";
 import type { DirectionOverride } from "../state";
 import type { TableCells } from "./cells";
-import { cellIn, displayName, textIn } from "./cells";
+import { displayName, textIn } from "./cells";
 import { parseDirection } from "./direction";
 import type { RowContext } from "./figures";
 import { readNumber, readTarget } from "./figures";
 import { INDICATOR_FIELD_LABELS } from "./labels";
-import type { Direction, Indicator, IndicatorFigure } from "./types";
+import type { Direction, Indicator, IndicatorFigure, Periodicity } from "./types";
 
 const CELL_ROLES = [
   "name",
@@ -52,17 +53,24 @@ export function indicatorReader(
   const direction = table.index("direction");
   const analysis = table.index("analysis");
   const labels = INDICATOR_FIELD_LABELS;
+  // A table's Period column holds one or two texts (`Tertial 2 2021`) in every row.
+  const periodicities = new Map<string, Periodicity | null>();
+  const periodicityOf = (text: string): Periodicity | null => {
+    let known = periodicities.get(text);
+    if (known === undefined) periodicities.set(text, (known = parsePeriodicity(text)));
+    return known;
+  };
 
   return (row) => {
-    const subject = displayName(cellIn(row, name));
+    const subject = displayName(cellValue(row, name));
     const ctx: RowContext = { sheet, subject, findings };
-    const outcomeValue = readNumber(ctx, cellIn(row, outcome), labels.outcome);
-    const outcomeMenValue = readNumber(ctx, cellIn(row, outcomeMen), labels.outcomeMen);
-    const outcomeWomenValue = readNumber(ctx, cellIn(row, outcomeWomen), labels.outcomeWomen);
-    const previousValue = readNumber(ctx, cellIn(row, previous), labels.previous);
-    const forecastValue = readNumber(ctx, cellIn(row, forecast), labels.forecast);
-    const targetValue = readTarget(ctx, cellIn(row, target), labels.target);
-    const kfTargetValue = readTarget(ctx, cellIn(row, kfTarget), labels.kfTarget);
+    const outcomeValue = readNumber(ctx, row, outcome, labels.outcome);
+    const outcomeMenValue = readNumber(ctx, row, outcomeMen, labels.outcomeMen);
+    const outcomeWomenValue = readNumber(ctx, row, outcomeWomen, labels.outcomeWomen);
+    const previousValue = readNumber(ctx, row, previous, labels.previous);
+    const forecastValue = readNumber(ctx, row, forecast, labels.forecast);
+    const targetValue = readTarget(ctx, row, target, labels.target);
+    const kfTargetValue = readTarget(ctx, row, kfTarget, labels.kfTarget);
     const unitText =
       textIn(row, unit) ||
       outcomeValue?.unit ||
@@ -105,7 +113,7 @@ export function indicatorReader(
       kfTargetKind: kfTargetValue.kind,
       kfTargetText: kfTargetValue.text,
       unit: unitText,
-      periodicity: periodText ? parsePeriodicity(periodText) : null,
+      periodicity: periodText ? periodicityOf(periodText) : null,
       direction: "unknown",
       status: "unknown",
       kfStatus: "unknown",
