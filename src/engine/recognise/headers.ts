@@ -180,8 +180,32 @@ export function mayOpenHeader(text: string): boolean {
     if (seen === 3 && (first3 === MKR || first3 === TKR)) return true;
     if (seen === 4 && first4 === MNKR) return true;
     if (k < 48 || k > 57) letters++;
-    kronor = k === KRONOR.charCodeAt(kronor) ? kronor + 1 : k === K ? 1 : 0;
+    kronor = nextKronor(kronor, k);
     if (kronor === KRONOR.length) return true;
+    // Too long for a word and no unit first: only `kronor` further on can still open a header.
+    if (letters > MAX_OPENING_LETTERS && seen >= 4 && j >= part.length) return kronorFrom(text, i, kronor);
   }
   return letters <= MAX_OPENING_LETTERS;
+}
+
+/** Characters of `kronor` matched after key character `k`, given `matched` before it. */
+function nextKronor(matched: number, k: number): number {
+  return k === KRONOR.charCodeAt(matched) ? matched + 1 : k === K ? 1 : 0;
+}
+
+/** Whether the key of `text` from index `i` on completes `kronor`, `matched` of its characters seen. */
+function kronorFrom(text: string, i: number, matched: number): boolean {
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 128) {
+      const part = keyPart(code);
+      for (let j = 0; j < part.length; j++)
+        if ((matched = nextKronor(matched, part.charCodeAt(j))) === KRONOR.length) return true;
+      continue;
+    }
+    const k = code >= 65 && code <= 90 ? code + 32 : code;
+    if ((k < 97 || k > 122) && (k < 48 || k > 57) && k !== 37) continue;
+    if ((matched = nextKronor(matched, k)) === KRONOR.length) return true;
+  }
+  return false;
 }

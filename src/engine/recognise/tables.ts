@@ -32,12 +32,16 @@ export function readHeaderRow(
   // building anything (a header holds only text, and its first text starts a header).
   if (colFrom === undefined) {
     let opening: string | null = null;
+    let withText = 0;
     for (let c = from; c <= to; c++) {
       const v = values[c - sheet.originCol];
       if (v === null || v === undefined) continue;
       if (typeof v !== "string") return null;
-      if (opening === null && hasText(v)) opening = v;
+      if (!hasText(v)) continue;
+      withText++;
+      opening ??= v;
     }
+    if (withText < 2) return null;
     // Its key ignores spaces, so the first text is judged untrimmed (a trimmed copy per row is garbage).
     if (opening !== null && !mayOpenHeader(opening)) return null;
   }

@@ -2,7 +2,21 @@
  * mayOpenHeader rejects a row label as a table's first header without building its key: only a
  * short key (years aside), a key starting with an amount unit, or one naming kronor may open one.
  */
+import fc from "fast-check";
+import { matchKey } from "../../../src/engine/parse/text";
 import { mayOpenHeader } from "../../../src/engine/recognise/headers";
+
+/** The rule over the whole key at once: at most 20 letters (digits aside), a unit first, or kronor. */
+function byDefinition(text: string): boolean {
+  const key = matchKey(text);
+  return (
+    key.replace(/[0-9]/g, "").length <= 20 ||
+    key.startsWith("mnkr") ||
+    key.startsWith("mkr") ||
+    key.startsWith("tkr") ||
+    key.includes("kronor")
+  );
+}
 
 test("first headers of indicator, activity and budget tables may open a header", () => {
   for (const text of [
@@ -31,4 +45,34 @@ test("row labels longer than any first header are rejected", () => {
   expect(mayOpenHeader("Stöd och service till personer med funktionsnedsättning 1.6")).toBe(false);
   expect(mayOpenHeader("Antal kronor per invånare")).toBe(true);
   expect(mayOpenHeader("Antal krono per invånare i stadsdelen")).toBe(false);
+});
+
+test("agrees with the rule over the whole key for any text", () => {
+  const pieces = fc.constantFrom(
+    "k",
+    "K",
+    "r",
+    "o",
+    "ö",
+    "n",
+    "Ñ",
+    "mnkr",
+    "Mkr",
+    "tkr",
+    "kronor",
+    " ",
+    "-",
+    "2021",
+    "å",
+    "ķ",
+    "x",
+    "Ab",
+  );
+  fc.assert(
+    fc.property(fc.array(fc.oneof(pieces, fc.string()), { maxLength: 40 }), (parts) => {
+      const text = parts.join("");
+      expect(mayOpenHeader(text)).toBe(byDefinition(text));
+    }),
+    { numRuns: 3000 },
+  );
 });
