@@ -169,9 +169,11 @@ export function isDateFormat(format: string | null | undefined): boolean {
   );
 }
 
+const TEN_DECIMALS = 10 ** 10;
+
 /** Rounds away binary floating noise: 0.041*100 → 4.1, not 4.1000000000000005. */
 export function clean(value: number, decimals = 10): number {
-  const f = 10 ** decimals;
+  const f = decimals === 10 ? TEN_DECIMALS : 10 ** decimals; // every numeric cell comes here
   const scaled = value * f;
   // Beyond 2^53 there are no fractional digits left to clean (and scaling could overflow).
   if (!Number.isFinite(scaled) || Math.abs(scaled) >= Number.MAX_SAFE_INTEGER) return value;
