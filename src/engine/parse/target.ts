@@ -1,7 +1,7 @@
 import type { CellValue } from "../grid";
 import type { TargetKind } from "./types";
 import { cleanText, matchKey } from "./text";
-import { parseNumberText, parseQuantityCell } from "./quantity";
+import { numberQuantity, parseNumberText, parseQuantityCell } from "./quantity";
 
 export interface ParsedTarget {
   kind: TargetKind;
@@ -23,15 +23,31 @@ const NONE: ParsedTarget = { kind: "none", value: null, unit: null, decimals: 0,
  */
 export function parseTargetCell(value: CellValue, format?: string | null): TargetResult {
   if (typeof value === "number") {
-    const q = parseQuantityCell(value, format);
-    if (q.kind === "quantity") {
-      const { value: v, unit, decimals } = q.quantity;
+    const q = numberQuantity(value, format);
+    if (q) {
+      const { value: v, unit, decimals } = q;
       return {
         ok: true,
         target: { kind: "value", value: v, unit, decimals, text: renderNumber(v, unit, decimals) },
       };
     }
   }
+  // A text reads the same whatever its format: the same few (`Tas fram av nämnd`, `80 %`) fill a column.
+  if (typeof value !== "string" || value.length > CACHED_TEXT_LENGTH) return parseTarget(value, format);
+  let known = targetTexts.get(value);
+  if (!known) {
+    if (targetTexts.size >= TARGET_CACHE_SIZE) targetTexts.clear();
+    targetTexts.set(value, (known = parseTarget(value, format)));
+  }
+  return known;
+}
+
+/** Results by text, shared (never changed). Longer texts are prose, rarely seen twice. */
+const targetTexts = new Map<string, TargetResult>();
+const TARGET_CACHE_SIZE = 10_000;
+const CACHED_TEXT_LENGTH = 40;
+
+function parseTarget(value: CellValue, format?: string | null): TargetResult {
   const q = parseQuantityCell(value, format);
   if (q.kind === "empty") return { ok: true, target: NONE };
   if (q.kind === "error") return { ok: false, text: q.text };

@@ -34,11 +34,13 @@ export class TableRow implements RecognisedRow {
   continuedFrom: number[] = [];
   /** The cells as objects, once someone asked for them (or changed one: a continuation row). */
   private made: SourceCell[] | null = null;
+  /** The row number as text, made once for all its cells' addresses. */
+  private rowText: string | null = null;
   private readonly values: readonly CellValue[];
   private readonly formats: readonly (string | null)[];
 
   constructor(
-    public row: number,
+    readonly row: number,
     private readonly span: TableSpan,
   ) {
     const at = row - span.sheet.originRow;
@@ -87,7 +89,7 @@ export class TableRow implements RecognisedRow {
   addressAt(k: number): string {
     if (this.made) return this.made[k]?.address ?? "";
     if (k < 0 || k >= this.span.width) return "";
-    return `${this.span.letters[k]}${this.row}`;
+    return this.span.letters[k] + (this.rowText ??= String(this.row));
   }
 }
 
