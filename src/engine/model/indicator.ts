@@ -1,7 +1,7 @@
 /** One indicator row of a recognised table into the model's Indicator. */
 import type { Finding } from "../findings";
 import { parsePeriodicity } from "../parse/period";
-import { cellValue } from "../recognise/tableRow";
+import { cellAddress, cellValue, hasCell } from "../recognise/tableRow";
 import type { RecognisedRow } from "../recognise/types";
 import type { DirectionOverride } from "../state";
 import type { TableCells } from "./cells";
@@ -10,23 +10,7 @@ import { parseDirection } from "./direction";
 import type { RowContext } from "./figures";
 import { readNumber, readTarget } from "./figures";
 import { INDICATOR_FIELD_LABELS } from "./labels";
-import type { Direction, Indicator, IndicatorFigure, Periodicity } from "./types";
-
-const CELL_ROLES = [
-  "name",
-  "outcome",
-  "outcomeMen",
-  "outcomeWomen",
-  "previous",
-  "forecast",
-  "target",
-  "kfTarget",
-  "period",
-  "periodicity",
-  "direction",
-  "analysis",
-  "goal",
-] as const;
+import type { CellRefs, Direction, Indicator, IndicatorFigure, Periodicity } from "./types";
 
 /**
  * A reader of one table's indicator rows: each role's column is looked up once for the table, and
@@ -49,7 +33,10 @@ export function indicatorReader(
   const target = table.index("target");
   const kfTarget = table.index("kfTarget");
   const unit = table.index("unit");
-  const period = table.index(table.col("period") !== null ? "period" : "periodicity");
+  const period = table.index("period");
+  const periodicity = table.index("periodicity");
+  /** Where a row's period text is read: its Period column, else its Periodicitet column. */
+  const periodSource = period >= 0 ? period : periodicity;
   const direction = table.index("direction");
   const analysis = table.index("analysis");
   const labels = INDICATOR_FIELD_LABELS;
@@ -59,6 +46,29 @@ export function indicatorReader(
     let known = periodicities.get(text);
     if (known === undefined) periodicities.set(text, (known = parsePeriodicity(text)));
     return known;
+  };
+  const goal = table.index("goal");
+
+  /**
+   * The row's cell addresses by role (the model's `cells`), in this order. Field by field: named
+   * stores keep each row's record cheap, where a loop over role names adds each key by a slow path.
+   */
+  const addresses = (row: RecognisedRow): CellRefs => {
+    const cells: CellRefs = {};
+    if (hasCell(row, name)) cells.name = cellAddress(row, name);
+    if (hasCell(row, outcome)) cells.outcome = cellAddress(row, outcome);
+    if (hasCell(row, outcomeMen)) cells.outcomeMen = cellAddress(row, outcomeMen);
+    if (hasCell(row, outcomeWomen)) cells.outcomeWomen = cellAddress(row, outcomeWomen);
+    if (hasCell(row, previous)) cells.previous = cellAddress(row, previous);
+    if (hasCell(row, forecast)) cells.forecast = cellAddress(row, forecast);
+    if (hasCell(row, target)) cells.target = cellAddress(row, target);
+    if (hasCell(row, kfTarget)) cells.kfTarget = cellAddress(row, kfTarget);
+    if (hasCell(row, period)) cells.period = cellAddress(row, period);
+    if (hasCell(row, periodicity)) cells.periodicity = cellAddress(row, periodicity);
+    if (hasCell(row, direction)) cells.direction = cellAddress(row, direction);
+    if (hasCell(row, analysis)) cells.analysis = cellAddress(row, analysis);
+    if (hasCell(row, goal)) cells.goal = cellAddress(row, goal);
+    return cells;
   };
 
   return (row) => {
@@ -81,10 +91,10 @@ export function indicatorReader(
       outcomeMenValue?.unit ||
       outcomeWomenValue?.unit ||
       null;
-    const periodText = textIn(row, period);
+    const periodText = textIn(row, periodSource);
     const stated = textIn(row, direction);
     const override = sheetOverrides.length ? sheetOverrides.find((o) => o.row === row.row) : undefined;
-    const cells = table.addresses(row, CELL_ROLES);
+    const cells = addresses(row);
     if (row.analysis && !cells.analysis) cells.analysis = row.analysis.cell;
 
     const decimals: Partial<Record<IndicatorFigure, number>> = {};
