@@ -191,6 +191,19 @@ export function parseQuantityCell(value: CellValue, format?: string | null): Qua
     const quantity = numberQuantity(value, format);
     return quantity ? { kind: "quantity", quantity } : { kind: "error", text: String(value) };
   }
+  if (value.length > CACHED_TEXT_LENGTH) return textQuantity(value);
+  let known = textResults.get(value);
+  if (!known) {
+    if (textResults.size >= CACHE_SIZE) textResults.clear();
+    textResults.set(value, (known = textQuantity(value)));
+  }
+  return known;
+}
+
+/** Results by text, shared (never changed): a column's texts repeat (`9,9 %`, `Tertial 2 2021`). */
+const textResults = new Map<string, QuantityResult>();
+
+function textQuantity(value: string): QuantityResult {
   if (isExcelError(value)) return { kind: "error", text: value.trim() };
   const text = cleanText(value);
   if (!text) return { kind: "empty" };

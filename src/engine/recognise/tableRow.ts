@@ -28,10 +28,13 @@ export class TableSpan {
 }
 
 const NO_VALUES: never[] = [];
+/** Most rows continue no other: one empty list for all of them (frozen, so a push fails loudly). */
+const NOT_CONTINUED = Object.freeze([]) as unknown as number[];
 
 export class TableRow implements RecognisedRow {
   analysis: { text: string; cell: string } | null = null;
-  continuedFrom: number[] = [];
+  /** Shared and frozen until a continuation row is merged in (then replaced, see scanRows). */
+  continuedFrom: number[] = NOT_CONTINUED;
   /** The cells as objects, once someone asked for them (or changed one: a continuation row). */
   private made: SourceCell[] | null = null;
   /** The row number as text, made once for all its cells' addresses. */

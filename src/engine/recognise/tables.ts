@@ -300,7 +300,7 @@ export function scanRows(
           const before = textOf(prev.cells[k].value);
           prev.cells[k] = { ...prev.cells[k], value: before ? `${before} ${tail}` : tail };
         }
-        prev.continuedFrom.push(r);
+        prev.continuedFrom = [...prev.continuedFrom, r];
         blankRun = 0;
         lastRow = r;
         continue;
