@@ -75,13 +75,18 @@ export function matchKey(text: string): string {
   const cached = matchKeys.get(text);
   if (cached !== undefined) return cached;
   let key = "";
+  let run = 0; // where the current run of characters kept as they are began
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code < 128) {
-      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 37) key += text[i];
-      else if (code >= 65 && code <= 90) key += String.fromCharCode(code + 32);
-    } else key += keyPart(code);
+    // Lower-case letters, digits and % stay as they are: copied a run at a time, not one by one
+    // (a key of single-character pieces is slow to hash and compare later).
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 37) continue;
+    if (run < i) key += text.slice(run, i);
+    run = i + 1;
+    if (code >= 65 && code <= 90) key += String.fromCharCode(code + 32);
+    else if (code >= 128) key += keyPart(code);
   }
+  if (run < text.length) key += text.slice(run);
   if (matchKeys.size >= MATCH_KEY_CACHE_SIZE) matchKeys.clear();
   matchKeys.set(text, key);
   return key;
