@@ -3,15 +3,15 @@
  * body's widest cell) and the column's kind, fitted to the printable width of A4 landscape.
  */
 import { CELL_PADDING_POINTS, SPACER_WIDTH, WIDTH_UNIT_POINTS, printableArea } from "./look";
-import type { ColumnMemo, Spans } from "./measure";
-import { cellSpans, cellWordWiderThan } from "./measure";
 import type { ColumnSpec, Row, RowInfo } from "./rows";
 
 /** Points kept free at the right of a header's lines. */
 export const HEADER_GUTTER_POINTS = 4;
 
 /** Width units a cell needs for `points` of text (Excel's narrower unit, padding included). */
-const units = (points: number): number => (points + CELL_PADDING_POINTS) / WIDTH_UNIT_POINTS.narrow;
+export function units(points: number): number {
+  return (points + CELL_PADDING_POINTS) / WIDTH_UNIT_POINTS.narrow;
+}
 
 export function inferredColumns(rows: Row[], info: RowInfo[]): ColumnSpec[] {
   const count = rows.reduce((n, row, r) => (info[r].spansSheet ? n : Math.max(n, row.length)), 1);
@@ -24,7 +24,7 @@ export function inferredColumns(rows: Row[], info: RowInfo[]): ColumnSpec[] {
   });
 }
 
-interface ColumnNeeds {
+export interface ColumnNeeds {
   /** Widest cell on one line (headers excepted). */
   full: number;
   /** Widest word, headers included. */
@@ -40,81 +40,13 @@ interface ColumnNeeds {
  * width: its `max`, or without one the page (it then takes all it can get). Other columns hold
  * short texts, measured whole.
  */
-function fullCap(spec: ColumnSpec, page: number): number {
+export function fullCap(spec: ColumnSpec, page: number): number {
   return spec.kind === "text" ? units(spec.max ?? page) : Infinity;
 }
 
-/**
- * What each column needs, from every cell of its tables; `oneLine` receives each body cell's width
- * on one line (points), for the row heights, where it was measured.
- */
-function needsOf(
-  rows: Row[],
-  info: RowInfo[],
-  columns: ColumnSpec[],
-  oneLine?: (number | undefined)[][],
-  skip?: Set<string>,
-  memos?: ColumnMemo[],
-): ColumnNeeds[] {
-  const needs: ColumnNeeds[] = Array.from({ length: columns.length }, () => ({
-    full: 0,
-    word: 0,
-    bodyWord: 0,
-    numbers: 0,
-  }));
-  const spans: Spans = { full: 0, word: 0 };
-  // A text wider than the page wraps whatever its exact width: it is measured for its longest word.
-  const page = printableArea().width;
-  const caps = columns.map((spec) => fullCap(spec, page));
-  const skipping = skip !== undefined && skip.size > 0;
-  for (let r = 0; r < rows.length; r++) {
-    const { role, mergeTo } = info[r];
-    if (role !== "header" && role !== "body" && role !== "text" && role !== "attached") continue;
-    if (mergeTo !== undefined) continue;
-    const row = rows[r];
-    const header = role === "header";
-    const gutter = header ? HEADER_GUTTER_POINTS : 0;
-    let widths: (number | undefined)[] | undefined;
-    const end = Math.min(row.length, columns.length);
-    for (let c = 0; c < end; c++) {
-      const cell = row[c];
-      if (!cell || (skipping && skip.has(`${r}:${c}`))) continue;
-      const need = needs[c];
-      if (!header && need.full >= caps[c] && typeof cell.value === "string") {
-        // The column has met a text as wide as it can use: only a wider word can still change it
-        // (the row's height measures the text itself).
-        const points = need.bodyWord * WIDTH_UNIT_POINTS.narrow - CELL_PADDING_POINTS;
-        const wider = cellWordWiderThan(cell, cell.value, points);
-        const word = wider > 0 ? units(wider) : 0;
-        if (word > need.word) need.word = word;
-        if (word > need.bodyWord) need.bodyWord = word;
-        continue;
-      }
-      cellSpans(cell, spans, page, memos?.[c]);
-      const word = units(spans.word + gutter);
-      if (word > need.word) need.word = word;
-      if (header) continue;
-      if (word > need.bodyWord) need.bodyWord = word;
-      if (oneLine) (widths ??= oneLine[r] ??= [])[c] = spans.full;
-      const full = units(spans.full);
-      if (full > need.full) need.full = full;
-      if (typeof cell.value === "number" && full > need.numbers) need.numbers = full;
-    }
-  }
-  return needs;
-}
-
-/** Column widths in Excel's units, fitted to the printable width of A4 landscape. */
-export function fitWidths(
-  rows: Row[],
-  info: RowInfo[],
-  columns: ColumnSpec[],
-  oneLine?: (number | undefined)[][],
-  skip?: Set<string>,
-  memos?: ColumnMemo[],
-): number[] {
+/** Column widths in Excel's units for what the columns need, fitted to the printable width of A4 landscape. */
+export function fitWidths(columns: ColumnSpec[], needs: ColumnNeeds[]): number[] {
   const budget = (printableArea().width - 4) / WIDTH_UNIT_POINTS.wide;
-  const needs = needsOf(rows, info, columns, oneLine, skip, memos);
   const widths = columns.map((spec, c) => {
     const n = needs[c];
     if (spec.kind === "spacer") return SPACER_WIDTH;

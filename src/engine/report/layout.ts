@@ -6,7 +6,10 @@
  * after each break. Knows nothing about goals or budgets.
  */
 import { a1, parseA1Range } from "../grid";
+import type { MergedCells } from "./cells";
+import { cellKey, rowHeight, walkCells } from "./cells";
 import { fitWidths, HEADER_GUTTER_POINTS, inferredColumns } from "./columns";
+import type { TextStyle } from "./look";
 import { CELL_PADDING_POINTS, INDENT_POINTS, WIDTH_UNIT_POINTS, textStyle, printableArea } from "./look";
 import { breakLines, ColumnMemo, rowPoints, SPACER_ROW_POINTS } from "./measure";
 import type { PagePlan } from "./pages";
@@ -109,8 +112,7 @@ export class SheetBuilder {
    * table (or, right under another, is part of its header).
    */
   add(row: Row): number {
-    const isHeader =
-      row.some((c) => c) && row.every((c) => !c || c.style === "header" || c.style === "ownHeader");
+    const isHeader = isHeaderRow(row);
     if (isHeader && this.info[this.info.length - 1]?.role === "header") {
       const added = this.push(row, { role: "header", table: this.open });
       if (this.open !== null) this.tableRows[this.open].last = added - 1;
@@ -193,18 +195,21 @@ export class SheetBuilder {
     this.open = null;
     if (this.inferColumns) this.columns = inferredColumns(this.rows, this.info);
     for (const info of this.info) if (info.spansSheet) info.mergeTo = this.lastColumn;
-    const wide = this.cellsMergedAcross();
-    this.prepareCells(wide);
-    const oneLine: (number | undefined)[][] = [];
+    const merged = this.cellsMergedAcross();
     // Columns repeat texts (statuses, periods, goal names) down thousands of rows: measured once.
     const memos = this.columns.map(() => new ColumnMemo());
-    const widths = fitWidths(this.rows, this.info, this.columns, oneLine, wide, memos);
+    const cells = walkCells(this.rows, this.info, this.columns, merged, memos);
+    const widths = fitWidths(this.columns, cells.needs);
     // Sheets without planned columns (the roll-up's) set their own widths after: hosts wrap them.
-    if (!this.inferColumns) this.breakHeaders(widths, wide);
+    if (!this.inferColumns) this.breakHeaders(widths, merged);
     const points = widths.map((w) => w * WIDTH_UNIT_POINTS.narrow);
-    const heights: number[] = new Array<number>(this.rows.length);
-    for (let r = 0; r < this.rows.length; r++)
-      heights[r] = this.heightOf(this.rows[r], r, points, oneLine[r], memos);
+    const heights: number[] = [];
+    for (let r = 0; r < this.rows.length; r++) {
+      const info = this.info[r];
+      heights.push(
+        info.role === "chart" ? CHART_ROW_POINTS : rowHeight(this.rows[r], r, info, points, cells, memos),
+      );
+    }
     if (this.inferColumns) {
       // Its maker sets the widths after: the port sizes the rows from those, and no page is planned.
       const spec = this.assemble(widths, heights, { inserts: [], breaks: [] });
@@ -216,86 +221,46 @@ export class SheetBuilder {
   }
 
   /**
-   * Wrapping and alignment that follow from the columns: text wraps, a column of numbers has its
-   * header and text right-aligned too, and text right after such a column is indented one level so
-   * the two never read as one (`2,7 %` `Tertial 2 2021`).
-   */
-  private prepareCells(wide: Set<string>): void {
-    const { rows, info, columns } = this;
-    const numeric = columns.map((_, c) => {
-      for (let r = 0; r < rows.length; r++)
-        if (info[r].role === "body" && typeof rows[r][c]?.value === "number") return true;
-      return false;
-    });
-    for (let r = 0; r < rows.length; r++) {
-      const { role, mergeTo } = info[r];
-      if (role !== "header" && role !== "body" && role !== "attached" && role !== "text") continue;
-      const row = rows[r];
-      for (let c = 0; c < row.length; c++) {
-        const cell = row[c];
-        if (!cell || typeof cell.value !== "string") continue;
-        const kind = columns[c]?.kind ?? "text";
-        if (role === "header" || kind !== "fit" || mergeTo !== undefined) cell.wrap ??= true;
-        if (mergeTo !== undefined || (wide.size > 0 && wide.has(`${r}:${c}`))) continue;
-        if (numeric[c]) cell.align ??= "right";
-        else if (c > 0 && numeric[c - 1] && cell.indent === undefined) cell.indent = 1;
-      }
-    }
-  }
-
-  /**
    * Header text gets its line breaks written in, where Excel's narrower columns would wrap it and
    * a little before the edge: every host then breaks it alike, and neighbouring headers never run
-   * together (`Prognos helår` `Årsmål`). A sheet repeats its tables' header: each is broken once.
+   * together (`Prognos helår` `Årsmål`). A sheet repeats its tables' header: each is broken once
+   * per column and look.
    */
-  private breakHeaders(widths: number[], wide: Set<string>): void {
-    const broken = new Map<string, string>();
+  private breakHeaders(widths: number[], merged: MergedCells): void {
+    const broken: Map<TextStyle, Map<string, string>>[] = [];
     for (let r = 0; r < this.rows.length; r++) {
       if (this.info[r].role !== "header") continue;
       const row = this.rows[r];
       for (let c = 0; c < row.length; c++) {
         const cell = row[c];
-        if (!cell || typeof cell.value !== "string" || (wide.size > 0 && wide.has(`${r}:${c}`))) continue;
+        if (!cell || typeof cell.value !== "string" || (merged.size > 0 && merged.has(cellKey(r, c))))
+          continue;
         const look = textStyle(cell);
-        const width =
-          widths[c] * WIDTH_UNIT_POINTS.narrow -
-          CELL_PADDING_POINTS -
-          look.indent * INDENT_POINTS -
-          HEADER_GUTTER_POINTS;
-        const key = `${width}|${look.size}|${look.bold}|${cell.value}`;
-        let lines = broken.get(key);
-        if (lines === undefined)
-          broken.set(key, (lines = breakLines(cell.value, width, look.size, look.bold).join("\n")));
+        const inColumn = (broken[c] ??= new Map());
+        let texts = inColumn.get(look);
+        if (!texts) inColumn.set(look, (texts = new Map()));
+        let lines = texts.get(cell.value);
+        if (lines === undefined) {
+          const width =
+            widths[c] * WIDTH_UNIT_POINTS.narrow -
+            CELL_PADDING_POINTS -
+            look.indent * INDENT_POINTS -
+            HEADER_GUTTER_POINTS;
+          texts.set(cell.value, (lines = breakLines(cell.value, width, look.size, look.bold).join("\n")));
+        }
         cell.value = lines;
       }
     }
   }
 
-  /** Cells (`row:col`, 0-based) that start an area merged across columns: they size no one column. */
-  private cellsMergedAcross(): Set<string> {
-    const out = new Set<string>();
+  /** Cells that start an area merged across columns: they size no one column. */
+  private cellsMergedAcross(): MergedCells {
+    const out: MergedCells = new Set();
     for (const m of this.merges) {
       const r = parseA1Range(m);
-      if (r && r.col2 > r.col1) out.add(`${r.row1 - 1}:${r.col1 - 1}`);
+      if (r && r.col2 > r.col1) out.add(cellKey(r.row1 - 1, r.col1 - 1));
     }
     return out;
-  }
-
-  /** A row's height for columns `points` wide (a merged row: its area's width). */
-  private heightOf(
-    row: Row,
-    r: number,
-    points: number[],
-    oneLine: (number | undefined)[] | undefined,
-    memos: ColumnMemo[],
-  ): number {
-    const info = this.info[r];
-    if (info.role === "chart") return CHART_ROW_POINTS;
-    if (info.mergeTo === undefined)
-      return rowPoints(row, points, info.role === "header" ? undefined : oneLine, memos);
-    let sum = 0;
-    for (let c = 0; c <= info.mergeTo; c++) sum += points[c] ?? 0;
-    return rowPoints(row, [sum, ...points.slice(1)]);
   }
 
   private assemble(widths: number[], heights: number[], plan: PagePlan): SheetSpec {
@@ -304,26 +269,22 @@ export class SheetBuilder {
     const rowHeights: number[] = [];
     const merges: string[] = [];
     let next = 0;
-    this.rows.forEach((row, r) => {
-      while (next < plan.inserts.length && plan.inserts[next].before === r) {
-        const header = this.tableRows[plan.inserts[next].table].header;
+    const inserts = plan.inserts;
+    for (let r = 0; r < this.rows.length; r++) {
+      while (next < inserts.length && inserts[next].before === r) {
+        const header = this.tableRows[inserts[next].table].header;
         rows.push(this.rows[header].map((cell) => (cell ? { ...cell } : null)));
         rowHeights.push(heights[header]);
         next++;
       }
-      const shifted = plan.inserts.length > 0 && row.some((cell) => cell?.formula);
-      rows.push(
-        shifted
-          ? row.map((cell) =>
-              cell?.formula ? { ...cell, formula: shiftFormula(cell.formula, shift) } : cell,
-            )
-          : row,
-      );
+      rows.push(inserts.length > 0 ? shiftedRow(this.rows[r], shift) : this.rows[r]);
       rowHeights.push(heights[r]);
       const mergeTo = this.info[r].mergeTo;
-      if (mergeTo !== undefined && mergeTo > 0)
-        merges.push(`${a1(shift(r + 1), 1)}:${a1(shift(r + 1), mergeTo + 1)}`);
-    });
+      if (mergeTo !== undefined && mergeTo > 0) {
+        const at = shift(r + 1);
+        merges.push(`${a1(at, 1)}:${a1(at, mergeTo + 1)}`);
+      }
+    }
     const tables: TableSpan[] = this.tableRows.map((t) => ({
       heading: t.heading === null ? null : shift(t.heading + 1),
       header: shift(t.header + 1),
@@ -381,6 +342,29 @@ export function plannedRowHeights(spec: SheetSpec): number[] {
     }
     return rowPoints(row, widths);
   });
+}
+
+/** A row of header cells only (and at least one). */
+function isHeaderRow(row: Row): boolean {
+  let any = false;
+  for (const cell of row) {
+    if (!cell) continue;
+    if (cell.style !== "header" && cell.style !== "ownHeader") return false;
+    any = true;
+  }
+  return any;
+}
+
+/** The row with its formulas' references moved down past the inserted rows (itself when it has none). */
+function shiftedRow(row: Row, shift: (row: number) => number): Row {
+  let copy: Row | null = null;
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    if (!cell?.formula) continue;
+    copy ??= row.slice();
+    copy[c] = { ...cell, formula: shiftFormula(cell.formula, shift) };
+  }
+  return copy ?? row;
 }
 
 /** A header row of bold, filled cells. */

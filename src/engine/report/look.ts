@@ -133,17 +133,32 @@ export function indentOf(cell: OutCell): number {
 
 const BOLD: ReadonlySet<CellStyle> = new Set<CellStyle>(["title", "heading", "header", "ownHeader", "total"]);
 
+/**
+ * Points one line of text takes in a row: Excel's row height for Calibri in whole pixels (15 pt for
+ * 11 pt, 12 pt for 9 pt, 11,25 pt for 8 pt).
+ */
+export function linePoints(size: number): number {
+  return Math.round(((15 * size) / 11) * (4 / 3)) * 0.75;
+}
+
 export interface TextStyle {
   size: number;
   bold: boolean;
   indent: number;
+  /** {@link linePoints} of the size. */
+  line: number;
 }
 
 /** Shared per style and indent level (0–15). */
 const textStyles = Object.fromEntries(
   (Object.keys(FONT_SIZE) as CellStyle[]).map((style) => [
     style,
-    Array.from({ length: 16 }, (_, indent) => ({ size: FONT_SIZE[style], bold: BOLD.has(style), indent })),
+    Array.from({ length: 16 }, (_, indent) => ({
+      size: FONT_SIZE[style],
+      bold: BOLD.has(style),
+      indent,
+      line: linePoints(FONT_SIZE[style]),
+    })),
   ]),
 ) as Record<CellStyle, TextStyle[]>;
 

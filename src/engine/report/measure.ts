@@ -7,7 +7,7 @@
  */
 import { excelSerialToIso } from "./format";
 import type { TextStyle } from "./look";
-import { FONT_SIZE, INDENT_POINTS, CELL_PADDING_POINTS, textStyle } from "./look";
+import { FONT_SIZE, INDENT_POINTS, CELL_PADDING_POINTS, linePoints, textStyle } from "./look";
 import type { OutCell } from "./spec";
 
 /** Calibri's digits are 0,507 em wide; other characters are measured relative to a digit. */
@@ -64,21 +64,23 @@ function pointsPerDigit(size: number, bold: boolean): number {
 
 /**
  * Results of {@link measureSpans}, read right after the call (no object per measure): [0] the
- * widest paragraph, [1] the widest part. A typed array, not two `let`s: V8 boxes a number stored
- * in a module variable, and in the measuring loop that cost a heap number per character.
+ * widest paragraph, [1] the widest part, [2] 1 when the text breaks lines itself (else 0). A typed
+ * array, not `let`s: V8 boxes a number stored in a module variable, and in the measuring loop that
+ * cost a heap number per character.
  */
-const SPANS = new Float64Array(2);
+const SPANS = new Float64Array(3);
 
 /**
  * One pass over a text (or its characters `from` up to `to`): the widest paragraph on one line
  * (`SPANS[0]`) and the widest part a line cannot break (`SPANS[1]`; lines break at spaces and after
- * a hyphen or slash), in digit widths.
+ * a hyphen or slash), in digit widths, and whether it holds a line break (`SPANS[2]`).
  */
 function measureSpans(text: string, from = 0, to = text.length): void {
   let full = 0;
   let word = 0;
   let line = 0;
   let part = 0;
+  let breaks = 0;
   const n = to;
   for (let i = from; i < n; i++) {
     const code = text.charCodeAt(i);
@@ -87,7 +89,11 @@ function measureSpans(text: string, from = 0, to = text.length): void {
       learnWidth(code, text[i]);
       w = WIDTHS[code];
     }
-    if (code === CODE_SPACE || code === CODE_TAB) {
+    // Most characters end nothing: every space, break, hyphen and slash is below the digits.
+    if (code > CODE_SLASH) {
+      line += w;
+      part += w;
+    } else if (code === CODE_SPACE || code === CODE_TAB) {
       line += w;
       if (part > word) word = part;
       part = 0;
@@ -96,6 +102,7 @@ function measureSpans(text: string, from = 0, to = text.length): void {
       if (part > word) word = part;
       line = 0;
       part = 0;
+      breaks = 1;
     } else {
       line += w;
       part += w;
@@ -110,6 +117,7 @@ function measureSpans(text: string, from = 0, to = text.length): void {
   }
   SPANS[0] = line > full ? line : full;
   SPANS[1] = part > word ? part : word;
+  SPANS[2] = breaks;
 }
 
 function spans(text: string): { full: number; word: number } {
@@ -151,6 +159,8 @@ export function wrappedLines(text: string, width: number, size: number, bold = f
         w = WIDTHS[code];
       }
       part += w;
+      // Most characters only lengthen the part: every hyphen and slash is below the digits.
+      if (code > CODE_SLASH) continue;
       // A line may break after a hyphen or slash followed by more of the word.
       if ((code === CODE_HYPHEN || code === CODE_SLASH) && i + 1 < n) {
         const next = text.charCodeAt(i + 1);
@@ -223,13 +233,7 @@ export function breakLines(text: string, width: number, size: number, bold = fal
   return lines;
 }
 
-/**
- * Points one line of text takes in a row: Excel's row height for Calibri in whole pixels (15 pt for
- * 11 pt, 12 pt for 9 pt, 11,25 pt for 8 pt).
- */
-export function linePoints(size: number): number {
-  return Math.round(((15 * size) / 11) * (4 / 3)) * 0.75;
-}
+export { linePoints };
 
 /** Height of an empty row between tables. */
 export const SPACER_ROW_POINTS = linePoints(FONT_SIZE.normal);
@@ -300,10 +304,22 @@ export function formattedNumber(value: number, format: string | undefined): stri
   return `${t.prefix}${shown}${t.suffix}`;
 }
 
+/** Digit widths of a date as the report shows it (`2021-08-31`). */
+const DATE_WIDTH = 8 + 2 * charWidth("-");
+const MINUS_WIDTH = charWidth("-");
+
+/** The format met last and its traits: a column holds one format down thousands of cells. */
+let lastFormat: string | undefined;
+let lastTraits: FormatTraits | undefined;
+
 /** Width of a formatted number in digit widths, without building its text. */
 function numberWidth(value: number, format: string | undefined): number {
-  const t = traitsOf(format);
-  if (t.date) return 8 + 2 * charWidth("-");
+  if (lastTraits === undefined || format !== lastFormat) {
+    lastTraits = traitsOf(format);
+    lastFormat = format;
+  }
+  const t = lastTraits;
+  if (t.date) return DATE_WIDTH;
   const n = Math.abs(t.percent ? value * 100 : value);
   const decimals = t.decimals ?? decimalsShown(value);
   const digits = Math.max(
@@ -314,7 +330,7 @@ function numberWidth(value: number, format: string | undefined): number {
     digits +
     Math.floor((digits - 1) / 3) * SPACE +
     (decimals ? SPACE + decimals : 0) +
-    (value < 0 ? charWidth("-") : 0) +
+    (value < 0 ? MINUS_WIDTH : 0) +
     t.literalWidth
   );
 }
@@ -332,6 +348,8 @@ export interface Spans {
   full: number;
   /** Its widest part a line cannot break, in points, indent included. */
   word: number;
+  /** The text breaks lines itself. */
+  breaks: boolean;
 }
 
 /** The narrowest character, in digit widths: a text is at least this wide per character. */
@@ -362,8 +380,7 @@ function widestPart(text: string, above = 0): number {
  * wider than `than` points; 0 when it certainly is not. Only the parts with characters enough to
  * be wider are measured.
  */
-export function cellWordWiderThan(cell: OutCell, text: string, than: number): number {
-  const style = textStyle(cell);
+export function cellWordWiderThan(style: TextStyle, text: string, than: number): number {
   const scale = pointsPerDigit(style.size, style.bold);
   const indent = style.indent * INDENT_POINTS;
   // A hair below the limit: a part the rounding would put just under it is measured too.
@@ -374,18 +391,25 @@ export function cellWordWiderThan(cell: OutCell, text: string, than: number): nu
 /** Lookups a column's memo makes before it judges whether its texts repeat. */
 const MEMO_TRIAL = 256;
 
+/** Line counts of texts at one width and style. */
+interface WrapMemo {
+  usable: number;
+  style: TextStyle;
+  lines: Map<string, number>;
+}
+
 /**
  * Measures of the texts met down one column of a sheet, when they repeat (statuses, periods, goal
  * names, severities): a text's spans are taken once, and its line count once per width and style.
  * A column whose texts do not repeat (names, sentences) stops remembering after a trial.
  */
 export class ColumnMemo {
-  /** Text → index of its spans in `spans` (full at 2i, word at 2i + 1, in digit widths). */
+  /** Text → index of its spans in `spans` (at 3i, 3i + 1 and 3i + 2, as in `SPANS`). */
   private readonly spanIndex = new Map<string, number>();
-  private spans = new Float64Array(64);
+  private spans = new Float64Array(96);
   private spanTries = 0;
   private spanHits = 0;
-  private readonly wraps: { usable: number; style: TextStyle; lines: Map<string, number> }[] = [];
+  private readonly wraps: WrapMemo[] = [];
   private wrapTries = 0;
   private wrapHits = 0;
 
@@ -396,19 +420,21 @@ export class ColumnMemo {
     const i = this.spanIndex.get(text);
     if (i !== undefined) {
       this.spanHits++;
-      SPANS[0] = this.spans[2 * i];
-      SPANS[1] = this.spans[2 * i + 1];
+      SPANS[0] = this.spans[3 * i];
+      SPANS[1] = this.spans[3 * i + 1];
+      SPANS[2] = this.spans[3 * i + 2];
       return;
     }
     measureSpans(text);
     const next = this.spanIndex.size;
-    if (2 * next + 1 >= this.spans.length) {
+    if (3 * next + 2 >= this.spans.length) {
       const grown = new Float64Array(2 * this.spans.length);
       grown.set(this.spans);
       this.spans = grown;
     }
-    this.spans[2 * next] = SPANS[0];
-    this.spans[2 * next + 1] = SPANS[1];
+    this.spans[3 * next] = SPANS[0];
+    this.spans[3 * next + 1] = SPANS[1];
+    this.spans[3 * next + 2] = SPANS[2];
     this.spanIndex.set(text, next);
   }
 
@@ -417,7 +443,9 @@ export class ColumnMemo {
     if (this.wrapTries >= MEMO_TRIAL && 2 * this.wrapHits < this.wrapTries)
       return wrappedLines(text, usable, style.size, style.bold);
     this.wrapTries++;
-    let entry = this.wraps.find((e) => e.usable === usable && e.style === style);
+    let entry: WrapMemo | undefined;
+    for (let i = 0; i < this.wraps.length && !entry; i++)
+      if (this.wraps[i].usable === usable && this.wraps[i].style === style) entry = this.wraps[i];
     if (!entry) this.wraps.push((entry = { usable, style, lines: new Map() }));
     let lines = entry.lines.get(text);
     if (lines === undefined) {
@@ -429,20 +457,22 @@ export class ColumnMemo {
 }
 
 /**
- * A cell's spans, written into `out` (a layout measures every cell: no object per cell). A text
- * certainly wider than `cap` points on one line is measured only for its widest part; its `full`
- * is then a lower bound above `cap`. `memo` remembers the texts of the cell's column.
+ * A cell's spans in `style` (its {@link textStyle}), written into `out` (a layout measures every
+ * cell: no object per cell). A text certainly wider than `cap` points on one line is measured only
+ * for its widest part; its `full` is then a lower bound above `cap`. `memo` remembers the texts of
+ * the cell's column.
  */
 export function cellSpans(
   cell: OutCell,
-  out: Spans = { full: 0, word: 0 },
+  style: TextStyle,
+  out: Spans,
   cap = Infinity,
   memo?: ColumnMemo,
 ): Spans {
-  const style = textStyle(cell);
   const scale = pointsPerDigit(style.size, style.bold);
   const indent = style.indent * INDENT_POINTS;
   const v = cell.value;
+  out.breaks = false;
   if (v === null) {
     out.full = out.word = indent;
   } else if (typeof v === "number") {
@@ -450,25 +480,26 @@ export function cellSpans(
   } else if (v.length * NARROWEST * scale > cap && !v.includes("\n")) {
     out.full = v.length * NARROWEST * scale + indent;
     out.word = widestPart(v) * scale + indent;
+    out.breaks = v.includes("\r");
   } else {
     if (memo) memo.measure(v);
     else measureSpans(v);
     out.full = SPANS[0] * scale + indent;
     out.word = SPANS[1] * scale + indent;
+    out.breaks = SPANS[2] !== 0;
   }
   return out;
 }
 
 /**
- * Height in points of a row whose cells have these widths in points (a merged cell: the sum of
- * its columns). Wrapped cells take as many lines as their text needs; others one line.
- * `oneLine` (points, indent included) may give each cell's width on one line where it is known.
+ * Height in points of a row whose cells have these widths in points, the first `firstWidth` when
+ * given (a row merged across: its area's width). Wrapped cells take as many lines as their text
+ * needs; others one line.
  */
 export function rowPoints(
   row: (OutCell | null)[],
-  widths: (number | undefined)[],
-  oneLine?: (number | undefined)[],
-  memos?: ColumnMemo[],
+  widths: ArrayLike<number | undefined>,
+  firstWidth?: number,
 ): number {
   let height = 0;
   for (let c = 0; c < row.length; c++) {
@@ -476,20 +507,12 @@ export function rowPoints(
     if (!cell) continue;
     const style = textStyle(cell);
     let lines = 1;
-    const width = widths[c];
+    const width = c === 0 && firstWidth !== undefined ? firstWidth : widths[c];
     if (cell.wrap && typeof cell.value === "string" && cell.value !== "" && width !== undefined) {
       const usable = width - CELL_PADDING_POINTS - style.indent * INDENT_POINTS;
-      // Text known to fit on one line needs no wrapping (most cells): only longer text is walked.
-      const known = oneLine?.[c];
-      const breaks = cell.value.includes("\n") || cell.value.includes("\r");
-      if (known === undefined || known - style.indent * INDENT_POINTS > usable || breaks) {
-        const memo = memos?.[c];
-        lines = memo
-          ? memo.lines(cell.value, usable, style)
-          : wrappedLines(cell.value, usable, style.size, style.bold);
-      }
+      lines = wrappedLines(cell.value, usable, style.size, style.bold);
     }
-    height = Math.max(height, lines * linePoints(style.size));
+    height = Math.max(height, lines * style.line);
   }
   return height || SPACER_ROW_POINTS;
 }

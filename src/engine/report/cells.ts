@@ -1,0 +1,172 @@
+/**
+ * One walk over the table cells of a generated sheet, before its columns are fitted: each cell
+ * gets the wrapping and alignment that follow from its column, and is measured for its column's
+ * width and for its row's height. A report has a few hundred thousand cells: what the walk keeps
+ * for the rows is in typed arrays, not in an object per cell or an array per row.
+ */
+import type { ColumnNeeds } from "./columns";
+import { fullCap, HEADER_GUTTER_POINTS, units } from "./columns";
+import type { TextStyle } from "./look";
+import { CELL_PADDING_POINTS, INDENT_POINTS, WIDTH_UNIT_POINTS, printableArea, textStyle } from "./look";
+import type { ColumnMemo, Spans } from "./measure";
+import { cellSpans, cellWordWiderThan, rowPoints, SPACER_ROW_POINTS } from "./measure";
+import type { ColumnSpec, Row, RowInfo } from "./rows";
+
+/** Cells (key from {@link cellKey}) that start an area merged across columns. */
+export type MergedCells = Set<number>;
+
+/** A cell's key in {@link MergedCells} (0-based; a sheet has at most 16 384 columns). */
+export function cellKey(row: number, col: number): number {
+  return row * 16384 + col;
+}
+
+export interface SheetCells {
+  /** What each column needs, from every cell of its tables. */
+  needs: ColumnNeeds[];
+  /** Per row: 1 when its height is planned from {@link oneLine} (a table row not merged across). */
+  measured: Uint8Array;
+  /**
+   * Per cell of a measured row (at row × columns + column): its width on one line in points,
+   * indent included; NaN where not measured, Infinity where its text breaks lines itself.
+   */
+  oneLine: Float64Array;
+  /** Per measured row: the height of one line of its tallest font (0: the row is empty). */
+  lineHeight: Float64Array;
+}
+
+/** Rows whose cells are prepared and measured. */
+function holdsCells(info: RowInfo): boolean {
+  const role = info.role;
+  return role === "header" || role === "body" || role === "attached" || role === "text";
+}
+
+/** Columns holding a number in some body row (their text is right-aligned, the next column's indented). */
+function numericColumns(rows: Row[], info: RowInfo[], count: number): Uint8Array {
+  const numeric = new Uint8Array(count);
+  for (let r = 0; r < rows.length; r++) {
+    if (info[r].role !== "body") continue;
+    const row = rows[r];
+    const end = Math.min(row.length, count);
+    for (let c = 0; c < end; c++) if (typeof row[c]?.value === "number") numeric[c] = 1;
+  }
+  return numeric;
+}
+
+/**
+ * Prepares and measures the cells of the header, body, text and Analys rows. Text wraps, except in
+ * a `fit` column's body; a column of numbers has its header and text right-aligned too; text right
+ * after such a column is indented one level so the two never read as one (`2,7 %` `Tertial 2
+ * 2021`). Rows merged across and cells in `merged` size no column. `memos` (one per column)
+ * remember texts their column repeats.
+ */
+export function walkCells(
+  rows: Row[],
+  info: RowInfo[],
+  columns: ColumnSpec[],
+  merged: MergedCells,
+  memos: ColumnMemo[],
+): SheetCells {
+  const count = columns.length;
+  const numeric = numericColumns(rows, info, count);
+  const needs: ColumnNeeds[] = Array.from({ length: count }, () => ({
+    full: 0,
+    word: 0,
+    bodyWord: 0,
+    numbers: 0,
+  }));
+  const measured = new Uint8Array(rows.length);
+  const oneLine = new Float64Array(rows.length * count).fill(NaN);
+  const lineHeight = new Float64Array(rows.length);
+  const spans: Spans = { full: 0, word: 0, breaks: false };
+  // A text wider than the page wraps whatever its exact width: it is measured for its longest word.
+  const page = printableArea().width;
+  const caps = columns.map((spec) => fullCap(spec, page));
+  const anyMerged = merged.size > 0;
+  for (let r = 0; r < rows.length; r++) {
+    const { role, mergeTo } = info[r];
+    if (!holdsCells(info[r])) continue;
+    const row = rows[r];
+    const header = role === "header";
+    const acrossRow = mergeTo !== undefined;
+    const gutter = header ? HEADER_GUTTER_POINTS : 0;
+    if (!acrossRow) measured[r] = 1;
+    let line = 0;
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (!cell) continue;
+      const value = cell.value;
+      const across = anyMerged && merged.has(cellKey(r, c));
+      if (typeof value === "string") {
+        const kind = c < count ? columns[c].kind : "text";
+        if (header || kind !== "fit" || acrossRow) cell.wrap ??= true;
+        if (!acrossRow && !across && c <= count) {
+          if (c < count && numeric[c]) cell.align ??= "right";
+          else if (c > 0 && numeric[c - 1] && cell.indent === undefined) cell.indent = 1;
+        }
+      }
+      if (acrossRow) continue;
+      const style = textStyle(cell);
+      if (style.line > line) line = style.line;
+      if (c >= count || across) continue;
+      const need = needs[c];
+      if (!header && need.full >= caps[c] && typeof value === "string") {
+        // The column has met a text as wide as it can use: only a wider word can still change it
+        // (the row's height measures the text itself).
+        const points = need.bodyWord * WIDTH_UNIT_POINTS.narrow - CELL_PADDING_POINTS;
+        const wider = cellWordWiderThan(style, value, points);
+        const word = wider > 0 ? units(wider) : 0;
+        if (word > need.word) need.word = word;
+        if (word > need.bodyWord) need.bodyWord = word;
+        continue;
+      }
+      cellSpans(cell, style, spans, page, memos[c]);
+      const word = units(spans.word + gutter);
+      if (word > need.word) need.word = word;
+      if (header) continue;
+      if (word > need.bodyWord) need.bodyWord = word;
+      oneLine[r * count + c] = spans.breaks ? Infinity : spans.full;
+      const full = units(spans.full);
+      if (full > need.full) need.full = full;
+      if (typeof value === "number" && full > need.numbers) need.numbers = full;
+    }
+    lineHeight[r] = line;
+  }
+  return { needs, measured, oneLine, lineHeight };
+}
+
+/**
+ * Height in points of row `r` for columns `points` wide: wrapped text as many lines as it needs,
+ * other cells one line. A measured row's cells known to fit on one line are not walked again.
+ */
+export function rowHeight(
+  row: Row,
+  r: number,
+  info: RowInfo,
+  points: number[],
+  cells: SheetCells,
+  memos: ColumnMemo[],
+): number {
+  if (info.mergeTo !== undefined) {
+    let sum = 0;
+    for (let c = 0; c <= info.mergeTo; c++) sum += points[c] ?? 0;
+    return rowPoints(row, points, sum);
+  }
+  if (!cells.measured[r]) return rowPoints(row, points);
+  const { oneLine } = cells;
+  const count = points.length;
+  let height = cells.lineHeight[r];
+  const end = Math.min(row.length, count);
+  for (let c = 0; c < end; c++) {
+    const known = oneLine[r * count + c];
+    // Fits its column whatever its indent (NaN, not measured, and Infinity go on).
+    if (known <= points[c] - CELL_PADDING_POINTS) continue;
+    const cell = row[c];
+    if (!cell || !cell.wrap || typeof cell.value !== "string" || cell.value === "") continue;
+    const style: TextStyle = textStyle(cell);
+    const usable = points[c] - CELL_PADDING_POINTS - style.indent * INDENT_POINTS;
+    if (known === known && known - style.indent * INDENT_POINTS <= usable) continue;
+    const lines = memos[c].lines(cell.value, usable, style);
+    if (lines * style.line > height) height = lines * style.line;
+  }
+  return height || SPACER_ROW_POINTS;
+}
