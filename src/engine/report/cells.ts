@@ -9,7 +9,14 @@ import { fullCap, HEADER_GUTTER_POINTS, units } from "./columns";
 import type { TextStyle } from "./look";
 import { CELL_PADDING_POINTS, INDENT_POINTS, WIDTH_UNIT_POINTS, printableArea, textStyle } from "./look";
 import type { ColumnMemo, Spans } from "./measure";
-import { cellSpans, cellWordWiderThan, rowPoints, SPACER_ROW_POINTS } from "./measure";
+import {
+  cellSpans,
+  cellWordWiderThan,
+  rowPoints,
+  SPACER_ROW_POINTS,
+  TextParts,
+  wrappedPartLines,
+} from "./measure";
 import type { ColumnSpec, Row, RowInfo } from "./rows";
 
 /** Cells (key from {@link cellKey}) that start an area merged across columns. */
@@ -32,6 +39,13 @@ export interface SheetCells {
   oneLine: Float64Array;
   /** Per measured row: the height of one line of its tallest font (0: the row is empty). */
   lineHeight: Float64Array;
+  /** Per row: 1 when a cell of it holds a formula. */
+  formulas: Uint8Array;
+  /** The parts of the texts in text columns, walked once here and wrapped for the row heights. */
+  parts: TextParts;
+  /** Per cell, as `oneLine`: the range of its text's parts in `parts` (empty: not kept). */
+  partsFrom: Int32Array;
+  partsTo: Int32Array;
 }
 
 /** Rows whose cells are prepared and measured. */
@@ -77,15 +91,23 @@ export function walkCells(
   const measured = new Uint8Array(rows.length);
   const oneLine = new Float64Array(rows.length * count).fill(NaN);
   const lineHeight = new Float64Array(rows.length);
-  const spans: Spans = { full: 0, word: 0, breaks: false };
+  const formulas = new Uint8Array(rows.length);
+  const parts = new TextParts();
+  const partsFrom = new Int32Array(rows.length * count);
+  const partsTo = new Int32Array(rows.length * count);
+  const spans: Spans = { full: 0, word: 0, breaks: false, partsFrom: -1, partsTo: -1 };
   // A text wider than the page wraps whatever its exact width: it is measured for its longest word.
   const page = printableArea().width;
   const caps = columns.map((spec) => fullCap(spec, page));
+  const kinds = columns.map((spec) => spec.kind);
   const anyMerged = merged.size > 0;
   for (let r = 0; r < rows.length; r++) {
     const { role, mergeTo } = info[r];
-    if (!holdsCells(info[r])) continue;
     const row = rows[r];
+    if (!holdsCells(info[r])) {
+      for (const cell of row) if (cell?.formula) formulas[r] = 1;
+      continue;
+    }
     const header = role === "header";
     const acrossRow = mergeTo !== undefined;
     const gutter = header ? HEADER_GUTTER_POINTS : 0;
@@ -94,6 +116,7 @@ export function walkCells(
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
       if (!cell) continue;
+      if (cell.formula) formulas[r] = 1;
       const value = cell.value;
       const across = anyMerged && merged.has(cellKey(r, c));
       if (typeof value === "string") {
@@ -109,29 +132,39 @@ export function walkCells(
       if (style.line > line) line = style.line;
       if (c >= count || across) continue;
       const need = needs[c];
+      const k = r * count + c;
+      // A text column's texts wrap over several lines: their parts are kept for the row heights.
+      const keepParts =
+        !header && kinds[c] === "text" && cell.wrap && typeof value === "string" && value !== "";
       if (!header && need.full >= caps[c] && typeof value === "string") {
         // The column has met a text as wide as it can use: only a wider word can still change it
         // (the row's height measures the text itself).
         const points = need.bodyWord * WIDTH_UNIT_POINTS.narrow - CELL_PADDING_POINTS;
-        const wider = cellWordWiderThan(style, value, points);
+        partsFrom[k] = parts.length;
+        const wider = cellWordWiderThan(style, value, points, keepParts ? parts : undefined);
+        partsTo[k] = parts.length;
         const word = wider > 0 ? units(wider) : 0;
         if (word > need.word) need.word = word;
         if (word > need.bodyWord) need.bodyWord = word;
         continue;
       }
-      cellSpans(cell, style, spans, page, memos[c]);
+      cellSpans(cell, style, spans, page, memos[c], keepParts ? parts : undefined);
+      if (spans.partsFrom >= 0) {
+        partsFrom[k] = spans.partsFrom;
+        partsTo[k] = spans.partsTo;
+      }
       const word = units(spans.word + gutter);
       if (word > need.word) need.word = word;
       if (header) continue;
       if (word > need.bodyWord) need.bodyWord = word;
-      oneLine[r * count + c] = spans.breaks ? Infinity : spans.full;
+      oneLine[k] = spans.breaks ? Infinity : spans.full;
       const full = units(spans.full);
       if (full > need.full) need.full = full;
       if (typeof value === "number" && full > need.numbers) need.numbers = full;
     }
     lineHeight[r] = line;
   }
-  return { needs, measured, oneLine, lineHeight };
+  return { needs, measured, oneLine, lineHeight, formulas, parts, partsFrom, partsTo };
 }
 
 /**
@@ -165,7 +198,11 @@ export function rowHeight(
     const style: TextStyle = textStyle(cell);
     const usable = points[c] - CELL_PADDING_POINTS - style.indent * INDENT_POINTS;
     if (known === known && known - style.indent * INDENT_POINTS <= usable) continue;
-    const lines = memos[c].lines(cell.value, usable, style);
+    const k = r * count + c;
+    const lines =
+      cells.partsTo[k] > cells.partsFrom[k]
+        ? wrappedPartLines(cells.parts, cells.partsFrom[k], cells.partsTo[k], usable, style.size, style.bold)
+        : memos[c].lines(cell.value, usable, style);
     if (lines * style.line > height) height = lines * style.line;
   }
   return height || SPACER_ROW_POINTS;

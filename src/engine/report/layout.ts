@@ -212,12 +212,12 @@ export class SheetBuilder {
     }
     if (this.inferColumns) {
       // Its maker sets the widths after: the port sizes the rows from those, and no page is planned.
-      const spec = this.assemble(widths, heights, { inserts: [], breaks: [] });
+      const spec = this.assemble(widths, heights, cells.formulas, { inserts: [], breaks: [] });
       delete spec.rowHeights;
       return spec;
     }
     const plan = planPages(this.info, heights, this.tableRows, this.keep, this.freeze !== undefined);
-    return this.assemble(widths, heights, plan);
+    return this.assemble(widths, heights, cells.formulas, plan);
   }
 
   /**
@@ -263,7 +263,8 @@ export class SheetBuilder {
     return out;
   }
 
-  private assemble(widths: number[], heights: number[], plan: PagePlan): SheetSpec {
+  /** The spec, with header copies inserted where the plan says; `formulas` marks rows whose formulas shift. */
+  private assemble(widths: number[], heights: number[], formulas: Uint8Array, plan: PagePlan): SheetSpec {
     const shift = makeShift(plan.inserts);
     const rows: Row[] = [];
     const rowHeights: number[] = [];
@@ -277,7 +278,7 @@ export class SheetBuilder {
         rowHeights.push(heights[header]);
         next++;
       }
-      rows.push(inserts.length > 0 ? shiftedRow(this.rows[r], shift) : this.rows[r]);
+      rows.push(inserts.length > 0 && formulas[r] ? shiftedRow(this.rows[r], shift) : this.rows[r]);
       rowHeights.push(heights[r]);
       const mergeTo = this.info[r].mergeTo;
       if (mergeTo !== undefined && mergeTo > 0) {

@@ -64,25 +64,44 @@ function pointsPerDigit(size: number, bold: boolean): number {
 
 /**
  * Results of {@link measureSpans}, read right after the call (no object per measure): [0] the
- * widest paragraph, [1] the widest part, [2] 1 when the text breaks lines itself (else 0). A typed
- * array, not `let`s: V8 boxes a number stored in a module variable, and in the measuring loop that
- * cost a heap number per character.
+ * widest paragraph, [1] the widest part, [2] 1 when the text breaks lines itself (else 0), [3] and
+ * [4] the range of its parts in the {@link TextParts} given (-1 without). A typed array, not
+ * `let`s: V8 boxes a number stored in a module variable, and in the measuring loop that cost a
+ * heap number per character.
  */
-const SPANS = new Float64Array(3);
+const SPANS = new Float64Array(5);
 
 /**
- * One pass over a text (or its characters `from` up to `to`): the widest paragraph on one line
+ * The parts of texts as a line wraps them, for texts measured once and wrapped later (long texts
+ * down thousands of rows): a part's width in digit widths, negative when a space comes before it,
+ * and 0 for a line break. Filled as texts are measured; a text's parts are a range of `tokens`.
+ */
+export class TextParts {
+  tokens = new Float64Array(1 << 14);
+  length = 0;
+
+  add(token: number): void {
+    if (this.length === this.tokens.length) {
+      const grown = new Float64Array(2 * this.tokens.length);
+      grown.set(this.tokens);
+      this.tokens = grown;
+    }
+    this.tokens[this.length++] = token;
+  }
+}
+
+/**
+ * One pass over a text's characters `from` up to `to`: the widest paragraph on one line
  * (`SPANS[0]`) and the widest part a line cannot break (`SPANS[1]`; lines break at spaces and after
  * a hyphen or slash), in digit widths, and whether it holds a line break (`SPANS[2]`).
  */
-function measureSpans(text: string, from = 0, to = text.length): void {
+function measureSpans(text: string, from: number, to: number): void {
   let full = 0;
   let word = 0;
   let line = 0;
   let part = 0;
   let breaks = 0;
-  const n = to;
-  for (let i = from; i < n; i++) {
+  for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     let w = WIDTHS[code];
     if (w !== w) {
@@ -106,7 +125,7 @@ function measureSpans(text: string, from = 0, to = text.length): void {
     } else {
       line += w;
       part += w;
-      if ((code === CODE_HYPHEN || code === CODE_SLASH) && i + 1 < n) {
+      if ((code === CODE_HYPHEN || code === CODE_SLASH) && i + 1 < to) {
         const next = text.charCodeAt(i + 1);
         if (next !== CODE_SPACE && next !== CODE_TAB) {
           if (part > word) word = part;
@@ -120,8 +139,77 @@ function measureSpans(text: string, from = 0, to = text.length): void {
   SPANS[2] = breaks;
 }
 
+/**
+ * {@link measureSpans} of a whole text that also adds its parts to `parts`, as
+ * {@link wrappedLines} places them (their range in `SPANS[3]` and `SPANS[4]`). A loop of its own:
+ * one function for both made V8 compile the plain measure several times slower.
+ */
+function measureParts(text: string, parts: TextParts): void {
+  let full = 0;
+  let word = 0;
+  let line = 0;
+  let part = 0;
+  let breaks = 0;
+  /** A space came after the last part added. */
+  let gap = false;
+  const n = text.length;
+  SPANS[3] = parts.length;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    let w = WIDTHS[code];
+    if (w !== w) {
+      learnWidth(code, text[i]);
+      w = WIDTHS[code];
+    }
+    if (code > CODE_SLASH) {
+      line += w;
+      part += w;
+    } else if (code === CODE_SPACE || code === CODE_TAB) {
+      line += w;
+      if (part > word) word = part;
+      if (part > 0) parts.add(gap ? -part : part);
+      gap = true;
+      part = 0;
+    } else if (code === CODE_NEWLINE || code === CODE_RETURN) {
+      if (line > full) full = line;
+      if (part > word) word = part;
+      if (part > 0) parts.add(gap ? -part : part);
+      // A return and a newline after it break the line once.
+      if (code === CODE_RETURN || i === 0 || text.charCodeAt(i - 1) !== CODE_RETURN) parts.add(0);
+      gap = false;
+      line = 0;
+      part = 0;
+      breaks = 1;
+    } else {
+      line += w;
+      part += w;
+      if ((code === CODE_HYPHEN || code === CODE_SLASH) && i + 1 < n) {
+        const next = text.charCodeAt(i + 1);
+        if (next !== CODE_SPACE && next !== CODE_TAB) {
+          if (part > word) word = part;
+          parts.add(gap ? -part : part);
+          gap = false;
+          part = 0;
+        }
+      }
+    }
+  }
+  if (part > 0) parts.add(gap ? -part : part);
+  SPANS[0] = line > full ? line : full;
+  SPANS[1] = part > word ? part : word;
+  SPANS[2] = breaks;
+  SPANS[4] = parts.length;
+}
+
+/** {@link measureSpans} of a whole text, or {@link measureParts} with `parts`. */
+function measureText(text: string, parts: TextParts | undefined): void {
+  if (parts !== undefined) return measureParts(text, parts);
+  measureSpans(text, 0, text.length);
+  SPANS[3] = SPANS[4] = -1;
+}
+
 function spans(text: string): { full: number; word: number } {
-  measureSpans(text);
+  measureSpans(text, 0, text.length);
   return { full: SPANS[0], word: SPANS[1] };
 }
 
@@ -191,13 +279,50 @@ export function wrappedLines(text: string, width: number, size: number, bold = f
 }
 
 /**
+ * {@link wrappedLines} of a text from its parts (`from` up to `to` in `parts`), without walking its
+ * characters again.
+ */
+export function wrappedPartLines(
+  parts: TextParts,
+  from: number,
+  to: number,
+  width: number,
+  size: number,
+  bold = false,
+): number {
+  const lineWidth = Math.max(1, width) / pointsPerDigit(size, bold) + FIT_EPSILON;
+  const tokens = parts.tokens;
+  let lines = 1;
+  let used = 0;
+  for (let k = from; k < to; k++) {
+    const token = tokens[k];
+    if (token === 0) {
+      lines++;
+      used = 0;
+      continue;
+    }
+    const part = token < 0 ? -token : token;
+    // A part after a space on the line keeps the space (a space first on a line takes no room).
+    const need = used === 0 ? part : used + (token < 0 ? SPACE : 0) + part;
+    if (need <= lineWidth) used = need;
+    else {
+      if (used > 0) lines++;
+      const pieces = Math.max(1, Math.ceil((part - FIT_EPSILON) / lineWidth));
+      lines += pieces - 1;
+      used = part - (pieces - 1) * lineWidth;
+    }
+  }
+  return lines;
+}
+
+/**
  * `text` wrapped into lines `width` points wide, as {@link wrappedLines} counts them (a part longer
  * than a line cut where the line is full).
  */
 export function breakLines(text: string, width: number, size: number, bold = false): string[] {
   const lineWidth = Math.max(1, width) / pointsPerDigit(size, bold) + FIT_EPSILON;
   const lines: string[] = [];
-  const widthOf = (piece: string): number => (measureSpans(piece), SPANS[0]);
+  const widthOf = (piece: string): number => (measureSpans(piece, 0, piece.length), SPANS[0]);
   for (const paragraph of text.split(/\r\n|\r|\n/)) {
     let line = "";
     // Parts end before a space and after a hyphen or slash; a space before a part is kept with it.
@@ -350,6 +475,9 @@ export interface Spans {
   word: number;
   /** The text breaks lines itself. */
   breaks: boolean;
+  /** The range of its parts in the {@link TextParts} given (-1 without). */
+  partsFrom: number;
+  partsTo: number;
 }
 
 /** The narrowest character, in digit widths: a text is at least this wide per character. */
@@ -378,13 +506,20 @@ function widestPart(text: string, above = 0): number {
 /**
  * The widest part a line cannot break of a text cell, in points with its indent, when it may be
  * wider than `than` points; 0 when it certainly is not. Only the parts with characters enough to
- * be wider are measured.
+ * be wider are measured, unless the text's parts are wanted (added to `parts`).
  */
-export function cellWordWiderThan(style: TextStyle, text: string, than: number): number {
+export function cellWordWiderThan(style: TextStyle, text: string, than: number, parts?: TextParts): number {
   const scale = pointsPerDigit(style.size, style.bold);
   const indent = style.indent * INDENT_POINTS;
   // A hair below the limit: a part the rounding would put just under it is measured too.
-  const widest = widestPart(text, (than - indent) / scale - 1e-9);
+  const above = (than - indent) / scale - 1e-9;
+  let widest: number;
+  if (parts === undefined) widest = widestPart(text, above);
+  else {
+    // The text is walked whole for its parts (its range in SPANS[3] and SPANS[4]).
+    measureParts(text, parts);
+    widest = SPANS[1] > above ? SPANS[1] : 0;
+  }
   return widest > 0 ? widest * scale + indent : 0;
 }
 
@@ -404,38 +539,36 @@ interface WrapMemo {
  * A column whose texts do not repeat (names, sentences) stops remembering after a trial.
  */
 export class ColumnMemo {
-  /** Text → index of its spans in `spans` (at 3i, 3i + 1 and 3i + 2, as in `SPANS`). */
+  /** Text → index i of its results in `spans` (from 5i, as in `SPANS`). */
   private readonly spanIndex = new Map<string, number>();
-  private spans = new Float64Array(96);
+  private spans = new Float64Array(160);
   private spanTries = 0;
   private spanHits = 0;
   private readonly wraps: WrapMemo[] = [];
   private wrapTries = 0;
   private wrapHits = 0;
 
-  /** Writes the text's spans to `SPANS`. */
-  measure(text: string): void {
-    if (this.spanTries >= MEMO_TRIAL && 2 * this.spanHits < this.spanTries) return measureSpans(text);
+  /** Writes the text's spans to `SPANS` (and its parts' range, with `parts`). */
+  measure(text: string, parts?: TextParts): void {
+    if (this.spanTries >= MEMO_TRIAL && 2 * this.spanHits < this.spanTries) return measureText(text, parts);
     this.spanTries++;
-    const i = this.spanIndex.get(text);
-    if (i !== undefined) {
+    let i = this.spanIndex.get(text);
+    if (i !== undefined && (parts === undefined || this.spans[5 * i + 3] >= 0)) {
       this.spanHits++;
-      SPANS[0] = this.spans[3 * i];
-      SPANS[1] = this.spans[3 * i + 1];
-      SPANS[2] = this.spans[3 * i + 2];
+      for (let k = 0; k < 5; k++) SPANS[k] = this.spans[5 * i + k];
       return;
     }
-    measureSpans(text);
-    const next = this.spanIndex.size;
-    if (3 * next + 2 >= this.spans.length) {
+    measureText(text, parts);
+    if (i === undefined) {
+      i = this.spanIndex.size;
+      this.spanIndex.set(text, i);
+    }
+    if (5 * i + 4 >= this.spans.length) {
       const grown = new Float64Array(2 * this.spans.length);
       grown.set(this.spans);
       this.spans = grown;
     }
-    this.spans[3 * next] = SPANS[0];
-    this.spans[3 * next + 1] = SPANS[1];
-    this.spans[3 * next + 2] = SPANS[2];
-    this.spanIndex.set(text, next);
+    for (let k = 0; k < 5; k++) this.spans[5 * i + k] = SPANS[k];
   }
 
   /** {@link wrappedLines} of the text `usable` points wide in `style`. */
@@ -460,7 +593,7 @@ export class ColumnMemo {
  * A cell's spans in `style` (its {@link textStyle}), written into `out` (a layout measures every
  * cell: no object per cell). A text certainly wider than `cap` points on one line is measured only
  * for its widest part; its `full` is then a lower bound above `cap`. `memo` remembers the texts of
- * the cell's column.
+ * the cell's column; with `parts`, a text's parts are added to it (their range in `out`).
  */
 export function cellSpans(
   cell: OutCell,
@@ -468,25 +601,36 @@ export function cellSpans(
   out: Spans,
   cap = Infinity,
   memo?: ColumnMemo,
+  parts?: TextParts,
 ): Spans {
   const scale = pointsPerDigit(style.size, style.bold);
   const indent = style.indent * INDENT_POINTS;
   const v = cell.value;
   out.breaks = false;
+  out.partsFrom = out.partsTo = -1;
   if (v === null) {
     out.full = out.word = indent;
   } else if (typeof v === "number") {
     out.full = out.word = numberWidth(v, cell.format) * scale + indent;
   } else if (v.length * NARROWEST * scale > cap && !v.includes("\n")) {
     out.full = v.length * NARROWEST * scale + indent;
-    out.word = widestPart(v) * scale + indent;
+    if (parts === undefined) out.word = widestPart(v) * scale + indent;
+    else {
+      // Walked whole for its parts: its widest part is the one widestPart finds.
+      measureParts(v, parts);
+      out.word = SPANS[1] * scale + indent;
+      out.partsFrom = SPANS[3];
+      out.partsTo = SPANS[4];
+    }
     out.breaks = v.includes("\r");
   } else {
-    if (memo) memo.measure(v);
-    else measureSpans(v);
+    if (memo) memo.measure(v, parts);
+    else measureText(v, parts);
     out.full = SPANS[0] * scale + indent;
     out.word = SPANS[1] * scale + indent;
     out.breaks = SPANS[2] !== 0;
+    out.partsFrom = SPANS[3];
+    out.partsTo = SPANS[4];
   }
   return out;
 }

@@ -17,50 +17,69 @@ export interface PagePlan {
   breaks: { row: number; copy: boolean }[];
 }
 
-interface Unit {
-  first: number;
-  last: number;
-  height: number;
-  table: number | null;
-  /** The unit holds its table's header row. */
-  starts: boolean;
-}
-
 /**
  * Rows grouped into units that a page break may not split: a heading with its table's header row
  * and first data row, a data row with its Analys row, a chart with its data where both fit a page.
+ * Unit `u` holds rows `first[u]` to `last[u]` (a sheet has thousands: arrays, not an object each).
  */
-function unitsOf(info: RowInfo[], heights: number[], keep: [number, number][], capacity: number): Unit[] {
-  const kept = new Map<number, number>();
+interface Units {
+  count: number;
+  first: Int32Array;
+  last: Int32Array;
+  height: Float64Array;
+  /** Table of the unit's rows, -1 for none. */
+  table: Int32Array;
+  /** 1: the unit holds its table's header row. */
+  starts: Uint8Array;
+}
+
+function unitsOf(info: RowInfo[], heights: number[], keep: [number, number][], capacity: number): Units {
+  const n = info.length;
+  /** Per row: the first row of the kept block it belongs to, -1 for none. */
+  const kept = new Int32Array(n).fill(-1);
   for (const [from, to] of keep) {
     let height = 0;
     for (let r = from; r <= to; r++) height += heights[r];
-    if (height <= capacity) for (let r = from; r <= to; r++) kept.set(r, from);
+    if (height <= capacity) for (let r = from; r <= to; r++) kept[r] = from;
   }
-  const out: Unit[] = [];
-  info.forEach((row, r) => {
-    const prev = out[out.length - 1];
+  const units: Units = {
+    count: 0,
+    first: new Int32Array(n),
+    last: new Int32Array(n),
+    height: new Float64Array(n),
+    table: new Int32Array(n),
+    starts: new Uint8Array(n),
+  };
+  for (let r = 0; r < n; r++) {
+    const role = info[r].role;
+    const table = info[r].table ?? -1;
+    const prev = units.count - 1;
     const before = r > 0 ? info[r - 1].role : null;
     const join =
-      prev !== undefined &&
-      ((kept.has(r) && kept.get(r) !== r && kept.get(r)! <= prev.last) ||
-        row.role === "note" ||
-        row.role === "attached" ||
-        (row.role === "spacer" && before === "note") ||
-        (row.role === "heading" && before === "heading") ||
-        (row.role === "header" && (before === "heading" || before === "header")) ||
-        (row.role === "body" && before === "header") ||
-        (row.role === "chart" && before === "chart"));
+      prev >= 0 &&
+      ((kept[r] >= 0 && kept[r] !== r && kept[r] <= units.last[prev]) ||
+        role === "note" ||
+        role === "attached" ||
+        (role === "spacer" && before === "note") ||
+        (role === "heading" && before === "heading") ||
+        (role === "header" && (before === "heading" || before === "header")) ||
+        (role === "body" && before === "header") ||
+        (role === "chart" && before === "chart"));
     if (join) {
-      prev.last = r;
-      prev.height += heights[r];
-      if (row.role === "header") prev.starts = true;
-      if (prev.table === null) prev.table = row.table;
+      units.last[prev] = r;
+      units.height[prev] += heights[r];
+      if (role === "header") units.starts[prev] = 1;
+      if (units.table[prev] < 0) units.table[prev] = table;
     } else {
-      out.push({ first: r, last: r, height: heights[r], table: row.table, starts: row.role === "header" });
+      const u = units.count++;
+      units.first[u] = r;
+      units.last[u] = r;
+      units.height[u] = heights[r];
+      units.table[u] = table;
+      units.starts[u] = role === "header" ? 1 : 0;
     }
-  });
-  return out;
+  }
+  return units;
 }
 
 export function planPages(
@@ -73,9 +92,9 @@ export function planPages(
   const capacity = printableArea().height - PAGE_RESERVE_POINTS;
   const plan: PagePlan = { inserts: [], breaks: [] };
   const units = unitsOf(info, heights, keep, capacity);
-  const tableHeight = new Map<number, number>();
-  for (const u of units)
-    if (u.table !== null) tableHeight.set(u.table, (tableHeight.get(u.table) ?? 0) + u.height);
+  const tableHeight = new Float64Array(tables.length);
+  for (let u = 0; u < units.count; u++)
+    if (units.table[u] >= 0) tableHeight[units.table[u]] += units.height[u];
   // On a one-table sheet the header row repeats as the print title at the top of each later page.
   const title = printTitles && tables.length ? heights[tables[0].header] : 0;
   let used = 0;
@@ -83,21 +102,23 @@ export function planPages(
     plan.breaks.push({ row, copy });
     used = title;
   };
-  for (const u of units) {
+  for (let u = 0; u < units.count; u++) {
     const room = capacity - used;
-    if (u.starts && u.table !== null) {
-      const whole = tableHeight.get(u.table)!;
-      if (used > 0 && ((whole > room && whole <= capacity - title) || u.height > room))
-        newPage(u.first, false);
-    } else if (u.height > room && used > 0) {
-      const continues = u.table !== null && !printTitles && info[u.first].role !== "heading";
-      newPage(u.first, continues);
+    const first = units.first[u];
+    const height = units.height[u];
+    const table = units.table[u];
+    if (units.starts[u] && table >= 0) {
+      const whole = tableHeight[table];
+      if (used > 0 && ((whole > room && whole <= capacity - title) || height > room)) newPage(first, false);
+    } else if (height > room && used > 0) {
+      const continues = table >= 0 && !printTitles && info[first].role !== "heading";
+      newPage(first, continues);
       if (continues) {
-        plan.inserts.push({ before: u.first, table: u.table! });
-        used += heights[tables[u.table!].header];
+        plan.inserts.push({ before: first, table });
+        used += heights[tables[table].header];
       }
     }
-    used += u.height;
+    used += height;
   }
   return plan;
 }
@@ -120,11 +141,51 @@ export function makeShift(inserts: { before: number }[]): (row: number) => numbe
 
 /** Shifts the rows of the same-sheet references in a formula Målkoll wrote (`B5+C5-E5`). */
 export function shiftFormula(formula: string, shift: (row: number) => number): string {
+  if (isPlainSum(formula)) return shiftPlainSum(formula, shift);
   return formula.replace(
     /('(?:[^']|'')+'!|[A-Za-z0-9_.]+!)?(\$?[A-Z]{1,3}\$?)(\d+)/g,
     (whole, sheet: string | undefined, col: string, row: string) =>
       sheet ? whole : `${col}${shift(Number(row))}`,
   );
+}
+
+const isUpper = (code: number): boolean => code >= 65 && code <= 90;
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+/** Only capitals, digits, `+` and `-` (`F12`, `B5+C5-E5`): no sheet names, `$` or functions. */
+function isPlainSum(formula: string): boolean {
+  for (let i = 0; i < formula.length; i++) {
+    const code = formula.charCodeAt(i);
+    if (!isUpper(code) && !isDigit(code) && code !== 43 && code !== 45) return false;
+  }
+  return true;
+}
+
+/**
+ * {@link shiftFormula} of a plain sum without its regular expression (a report shifts thousands):
+ * capitals followed by digits are a reference (its last three capitals the column), as the
+ * expression matches them.
+ */
+function shiftPlainSum(formula: string, shift: (row: number) => number): string {
+  let out = "";
+  let copied = 0;
+  let i = 0;
+  while (i < formula.length) {
+    if (!isUpper(formula.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let rowFrom = i;
+    while (rowFrom < formula.length && isUpper(formula.charCodeAt(rowFrom))) rowFrom++;
+    let end = rowFrom;
+    while (end < formula.length && isDigit(formula.charCodeAt(end))) end++;
+    if (end > rowFrom) {
+      out += `${formula.slice(copied, rowFrom)}${shift(Number(formula.slice(rowFrom, end)))}`;
+      copied = end;
+    }
+    i = end;
+  }
+  return copied === 0 ? formula : out + formula.slice(copied);
 }
 
 /** Shifts the rows of an A1 cell or range on the sheet (`A5:A21`). */

@@ -1,10 +1,14 @@
 import { SheetBuilder } from "../../../src/engine/report/layout";
+import { textStyle } from "../../../src/engine/report/look";
 import {
   breakLines,
+  cellSpans,
   formattedNumber,
   linePoints,
+  TextParts,
   textPoints,
   wrappedLines,
+  wrappedPartLines,
 } from "../../../src/engine/report/measure";
 import type { OutCell, SheetSpec } from "../../../src/engine/report/spec";
 
@@ -46,6 +50,32 @@ describe("measuring text (Calibri metrics, checked against LibreOffice's Carlito
     expect(breakLines("begärda/förväntade", 50, 9)).toEqual(["begärda/", "förväntade"]);
     expect(breakLines("0".repeat(20), 46, 9)).toEqual(["0".repeat(9), "0".repeat(9), "00"]);
     expect(wrappedLines("rad ett\nrad två\n\nrad fyra", 200, 9)).toBe(4);
+  });
+
+  it("a long text's parts, kept while it is measured, wrap into the lines the text wraps into", () => {
+    const parts = new TextParts();
+    const lines = (text: string, width: number, bold = false): number => {
+      const cell: OutCell = { value: text, style: bold ? "header" : "normal" };
+      const style = textStyle(cell);
+      const spans = cellSpans(
+        cell,
+        style,
+        { full: 0, word: 0, breaks: false, partsFrom: -1, partsTo: -1 },
+        500,
+        undefined,
+        parts,
+      );
+      return wrappedPartLines(parts, spans.partsFrom, spans.partsTo, width, style.size, style.bold);
+    };
+    expect(lines("Utfall kvinnor/ flickor", 40, true)).toBe(3);
+    expect(lines("Prestations- och omslutningsförändringar", 110)).toBe(2);
+    expect(lines("budget-justeringar", 50)).toBe(2);
+    expect(lines("0".repeat(20), 46)).toBe(3);
+    expect(lines("rad ett\nrad två\n\nrad fyra", 200)).toBe(4);
+    expect(lines("rad ett\r\nrad två", 200)).toBe(2);
+    expect(lines("  ett  två  ", 200)).toBe(1);
+    // Longer than the page, so measured only for its parts: 21 words of 2,64 digits and a space a line.
+    expect(lines("ord ".repeat(300).trim(), 300)).toBe(15);
   });
 
   it("rows are Excel's height for the font: 12 pt at 9 pt, 15 pt at 11 pt, 11,25 pt at 8 pt", () => {
