@@ -8,10 +8,11 @@ import type { ColumnNeeds } from "./columns";
 import { fullCap, HEADER_GUTTER_POINTS, units } from "./columns";
 import type { TextStyle } from "./look";
 import { CELL_PADDING_POINTS, INDENT_POINTS, WIDTH_UNIT_POINTS, printableArea, textStyle } from "./look";
-import type { ColumnMemo, Spans } from "./measure";
+import type { ColumnMemo } from "./measure";
 import {
   cellSpans,
   cellWordWiderThan,
+  emptySpans,
   rowPoints,
   SPACER_ROW_POINTS,
   TextParts,
@@ -95,7 +96,7 @@ export function walkCells(
   const parts = new TextParts();
   const partsFrom = new Int32Array(rows.length * count);
   const partsTo = new Int32Array(rows.length * count);
-  const spans: Spans = { full: 0, word: 0, breaks: false, partsFrom: -1, partsTo: -1 };
+  const spans = emptySpans();
   // A text wider than the page wraps whatever its exact width: it is measured for its longest word.
   const page = printableArea().width;
   const caps = columns.map((spec) => fullCap(spec, page));

@@ -391,6 +391,8 @@ interface FormatTraits {
   percent: boolean;
   /** Digit widths of the prefix and suffix together. */
   literalWidth: number;
+  /** 10 ** decimals (NaN for General). */
+  scale: number;
 }
 
 /** A report uses a handful of number formats over thousands of cells. */
@@ -404,7 +406,7 @@ function traitsOf(format: string | undefined): FormatTraits {
   const prefix = m?.[1] ?? "";
   const suffix = m?.[4].replace(/"/g, "") ?? "";
   traits = /^yyyy-mm-dd$/i.test(key)
-    ? { date: true, prefix: "", suffix: "", decimals: 0, percent: false, literalWidth: 0 }
+    ? { date: true, prefix: "", suffix: "", decimals: 0, percent: false, literalWidth: 0, scale: 1 }
     : {
         date: false,
         prefix,
@@ -412,6 +414,7 @@ function traitsOf(format: string | undefined): FormatTraits {
         decimals: m ? (m[3]?.length ?? 0) : null,
         percent: suffix.includes("%"),
         literalWidth: spans(prefix).full + spans(suffix).full,
+        scale: m ? 10 ** (m[3]?.length ?? 0) : NaN,
       };
   if (traitsCache.size >= 1000) traitsCache.clear();
   traitsCache.set(key, traits);
@@ -433,24 +436,23 @@ export function formattedNumber(value: number, format: string | undefined): stri
 const DATE_WIDTH = 8 + 2 * charWidth("-");
 const MINUS_WIDTH = charWidth("-");
 
-/** The format met last and its traits: a column holds one format down thousands of cells. */
-let lastFormat: string | undefined;
-let lastTraits: FormatTraits | undefined;
+/** Powers of ten, exact, for counting a number's digits. */
+const POW10 = Array.from({ length: 9 }, (_, k) => 10 ** k);
 
 /** Width of a formatted number in digit widths, without building its text. */
-function numberWidth(value: number, format: string | undefined): number {
-  if (lastTraits === undefined || format !== lastFormat) {
-    lastTraits = traitsOf(format);
-    lastFormat = format;
-  }
-  const t = lastTraits;
+function numberWidth(value: number, t: FormatTraits): number {
   if (t.date) return DATE_WIDTH;
   const n = Math.abs(t.percent ? value * 100 : value);
   const decimals = t.decimals ?? decimalsShown(value);
-  const digits = Math.max(
-    1,
-    Math.floor(Math.log10(Math.max(1, Math.round(n * 10 ** decimals) / 10 ** decimals))) + 1,
-  );
+  const scale = t.decimals === null ? 10 ** decimals : t.scale;
+  const shown = Math.round(n * scale) / scale;
+  let digits: number;
+  if (shown < 1e8 && decimals <= 4) {
+    // Counted, not Math.log10 (as slow as the rest together): the same for every number shown
+    // with up to 12 significant digits (checked at each power of ten); beyond, the log decides.
+    digits = 1;
+    while (digits < 8 && shown >= POW10[digits]) digits++;
+  } else digits = Math.max(1, Math.floor(Math.log10(Math.max(1, shown))) + 1);
   return (
     digits +
     Math.floor((digits - 1) / 3) * SPACE +
@@ -478,6 +480,11 @@ export interface Spans {
   /** The range of its parts in the {@link TextParts} given (-1 without). */
   partsFrom: number;
   partsTo: number;
+}
+
+/** Spans to measure into (one per sheet: reused for every cell). */
+export function emptySpans(): Spans {
+  return { full: 0, word: 0, breaks: false, partsFrom: -1, partsTo: -1 };
 }
 
 /** The narrowest character, in digit widths: a text is at least this wide per character. */
@@ -547,6 +554,18 @@ export class ColumnMemo {
   private readonly wraps: WrapMemo[] = [];
   private wrapTries = 0;
   private wrapHits = 0;
+  /** The number format met last in the column, and its traits. */
+  private format: string | undefined;
+  private traits: FormatTraits | undefined;
+
+  /** The traits of a number format (a column keeps one format down its rows). */
+  traitsOf(format: string | undefined): FormatTraits {
+    if (this.traits === undefined || format !== this.format) {
+      this.traits = traitsOf(format);
+      this.format = format;
+    }
+    return this.traits;
+  }
 
   /** Writes the text's spans to `SPANS` (and its parts' range, with `parts`). */
   measure(text: string, parts?: TextParts): void {
@@ -571,15 +590,20 @@ export class ColumnMemo {
     for (let k = 0; k < 5; k++) this.spans[5 * i + k] = SPANS[k];
   }
 
+  /** The wrap memo for a width and style. */
+  private wrapsAt(usable: number, style: TextStyle): WrapMemo {
+    for (const entry of this.wraps) if (entry.usable === usable && entry.style === style) return entry;
+    const entry: WrapMemo = { usable, style, lines: new Map() };
+    this.wraps.push(entry);
+    return entry;
+  }
+
   /** {@link wrappedLines} of the text `usable` points wide in `style`. */
   lines(text: string, usable: number, style: TextStyle): number {
     if (this.wrapTries >= MEMO_TRIAL && 2 * this.wrapHits < this.wrapTries)
       return wrappedLines(text, usable, style.size, style.bold);
     this.wrapTries++;
-    let entry: WrapMemo | undefined;
-    for (let i = 0; i < this.wraps.length && !entry; i++)
-      if (this.wraps[i].usable === usable && this.wraps[i].style === style) entry = this.wraps[i];
-    if (!entry) this.wraps.push((entry = { usable, style, lines: new Map() }));
+    const entry = this.wrapsAt(usable, style);
     let lines = entry.lines.get(text);
     if (lines === undefined) {
       lines = wrappedLines(text, usable, style.size, style.bold);
@@ -611,7 +635,8 @@ export function cellSpans(
   if (v === null) {
     out.full = out.word = indent;
   } else if (typeof v === "number") {
-    out.full = out.word = numberWidth(v, cell.format) * scale + indent;
+    out.full = out.word =
+      numberWidth(v, memo ? memo.traitsOf(cell.format) : traitsOf(cell.format)) * scale + indent;
   } else if (v.length * NARROWEST * scale > cap && !v.includes("\n")) {
     out.full = v.length * NARROWEST * scale + indent;
     if (parts === undefined) out.word = widestPart(v) * scale + indent;

@@ -3,6 +3,7 @@ import { textStyle } from "../../../src/engine/report/look";
 import {
   breakLines,
   cellSpans,
+  emptySpans,
   formattedNumber,
   linePoints,
   TextParts,
@@ -57,14 +58,7 @@ describe("measuring text (Calibri metrics, checked against LibreOffice's Carlito
     const lines = (text: string, width: number, bold = false): number => {
       const cell: OutCell = { value: text, style: bold ? "header" : "normal" };
       const style = textStyle(cell);
-      const spans = cellSpans(
-        cell,
-        style,
-        { full: 0, word: 0, breaks: false, partsFrom: -1, partsTo: -1 },
-        500,
-        undefined,
-        parts,
-      );
+      const spans = cellSpans(cell, style, emptySpans(), 500, undefined, parts);
       return wrappedPartLines(parts, spans.partsFrom, spans.partsTo, width, style.size, style.bold);
     };
     expect(lines("Utfall kvinnor/ flickor", 40, true)).toBe(3);
