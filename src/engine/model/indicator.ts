@@ -141,6 +141,8 @@ export function indicatorReader(
         kfTarget: kfTargetValue.unit,
       },
       decimals,
+      // Set by evaluate; present from the start so every indicator keeps one shape.
+      statusBasis: null,
     };
   };
 }
