@@ -218,11 +218,6 @@ export function textPoints(text: string, size: number, bold = false): number {
   return spans(text).full * pointsPerDigit(size, bold);
 }
 
-/** Width in points of the widest part a line cannot break. */
-export function longestWordPoints(text: string, size: number, bold = false): number {
-  return spans(text).word * pointsPerDigit(size, bold);
-}
-
 /**
  * Lines `text` takes when wrapped into lines `width` points wide, as a spreadsheet wraps it: at
  * spaces and after a hyphen or slash; a part longer than a line is cut where the line is full.
@@ -460,14 +455,6 @@ function numberWidth(value: number, t: FormatTraits): number {
     (value < 0 ? MINUS_WIDTH : 0) +
     t.literalWidth
   );
-}
-
-/** The text a cell shows. */
-export function displayText(cell: OutCell): string {
-  const v = cell.value;
-  if (v === null) return "";
-  if (typeof v === "number") return formattedNumber(v, cell.format);
-  return v;
 }
 
 export interface Spans {
