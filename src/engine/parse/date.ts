@@ -8,10 +8,34 @@ const MS_PER_DAY = 86_400_000;
 /** Excel's 1900 date system: serial 25569 is 1970-01-01 (serials count the fictitious 1900-02-29). */
 const EPOCH_OFFSET = 25569;
 
+/** The serial of 9999-12-31, the last day Excel shows. */
+export const LAST_SERIAL = 2_958_465;
+
 export function serialToIso(serial: number): string | null {
-  if (!Number.isFinite(serial) || serial < 1 || serial > 2_958_465) return null;
-  const ms = Math.round((Math.floor(serial) - EPOCH_OFFSET) * MS_PER_DAY);
-  return new Date(ms).toISOString().slice(0, 10);
+  if (!Number.isFinite(serial) || serial < 1 || serial > LAST_SERIAL) return null;
+  // By arithmetic, not a Date per call: the report's layout measures every date cell.
+  return isoOfDay(Math.floor(serial) - EPOCH_OFFSET);
+}
+
+/** A day counted from 1970-01-01 as `YYYY-MM-DD`, years 0–9999 (the proleptic Gregorian calendar). */
+function isoOfDay(days: number): string {
+  // Howard Hinnant's civil_from_days: eras of 400 years, years starting in March.
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1_460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, "0")}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
 }
 
 export function isoToSerial(iso: string): number {

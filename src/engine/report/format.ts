@@ -5,6 +5,7 @@
 import type { Assessment, GoalLevel, Goal, KfStatus, StatusBasis, TargetKind } from "../model/types";
 import type { StatusLabel } from "./look";
 import { ASSESSMENT_LABELS, FORECAST_SUFFIX, STATUS_LABELS } from "./look";
+import { LAST_SERIAL, serialToIso } from "../parse/date";
 
 /** Decimals a number shows when written without floating noise (4.1 → 1, 2.13 → 2, 4 → 0), at most 4. */
 export function decimalsOf(n: number): number {
@@ -121,36 +122,11 @@ function digitsAt(text: string, at: number, count: number): number {
 
 /** An Excel date serial (1900 system) as `YYYY-MM-DD`, or null when it is no date. */
 export function excelSerialToIso(serial: number): string | null {
-  if (!Number.isFinite(serial) || serial < 1) return null;
-  const days = Math.floor(serial) - 25_569;
-  // Up to 9999-12-31 by arithmetic (the layout measures every date cell); later years through Date.
-  if (days <= LAST_FOUR_DIGIT_DAY) return isoOfDay(days);
-  const date = new Date(days * 86_400_000);
+  const iso = serialToIso(serial);
+  if (iso !== null || !(serial > LAST_SERIAL)) return iso;
+  // Past 9999-12-31 the layout still measures what Date writes.
+  const date = new Date((Math.floor(serial) - 25_569) * 86_400_000);
   return Number.isNaN(date.getTime()) ? null : date.toISOString().slice(0, 10);
-}
-
-/** Days from 1970-01-01 to 9999-12-31. */
-const LAST_FOUR_DIGIT_DAY = 2_932_896;
-
-/** A day counted from 1970-01-01 as `YYYY-MM-DD`, years 0–9999 (the proleptic Gregorian calendar). */
-function isoOfDay(days: number): string {
-  // Howard Hinnant's civil_from_days: eras of 400 years, years starting in March.
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor(
-    (dayOfEra -
-      Math.floor(dayOfEra / 1_460) +
-      Math.floor(dayOfEra / 36_524) -
-      Math.floor(dayOfEra / 146_096)) /
-      365,
-  );
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
-  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  return `${String(year).padStart(4, "0")}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
 }
 
 export type { StatusLabel } from "./look";
