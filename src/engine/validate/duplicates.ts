@@ -1,7 +1,7 @@
 import type { Finding } from "../findings";
 import { finding } from "../findings";
 import type { Indicator } from "../model/types";
-import { characterKey, matchKey } from "../parse/text";
+import { keyPart, matchKey } from "../parse/text";
 
 /**
  * `duplicate-indicator`: an indicator whose name has the same {@link matchKey} as an earlier one
@@ -93,7 +93,7 @@ export function hashText(text: string, seed = FNV_OFFSET): number {
 
 /**
  * `hashText(matchKey(text), seed)`, without building the key: each character contributes its
- * key as matchKey defines it (ASCII inline, the rest through `characterKey`).
+ * key as matchKey defines it (ASCII inline, the rest through `keyPart`).
  */
 export function matchKeyHash(text: string, seed = FNV_OFFSET): number {
   let hash = seed;
@@ -104,16 +104,9 @@ export function matchKeyHash(text: string, seed = FNV_OFFSET): number {
         hash = Math.imul(hash ^ code, FNV_PRIME);
       else if (code >= 65 && code <= 90) hash = Math.imul(hash ^ (code + 32), FNV_PRIME);
     } else {
-      let part = KEY_PARTS.get(code);
-      if (part === undefined) KEY_PARTS.set(code, (part = characterKey(code)));
+      const part = keyPart(code);
       for (let k = 0; k < part.length; k++) hash = Math.imul(hash ^ part.charCodeAt(k), FNV_PRIME);
     }
   }
   return hash;
 }
-
-/**
- * `characterKey` of each UTF-16 unit beyond ASCII, filled as met (a pure function of the unit). A
- * Map: a 65 536-slot array is kept as a dictionary by V8, and slower to read.
- */
-const KEY_PARTS = new Map<number, string>();
