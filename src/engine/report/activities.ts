@@ -13,7 +13,7 @@ import type { ColumnSpec, Row } from "./layout";
 import { SheetBuilder } from "./layout";
 import { ANALYSIS_MISSING } from "./look";
 import type { OutCell, SheetSpec } from "./spec";
-import { numberCell, textCell, tonedCell } from "./spec";
+import { numberCell, SharedCells, textCell } from "./spec";
 
 export const ACTIVITY_HEADERS = ["Aktivitet", "Startdatum", "Slutdatum", "Avvikelse"];
 export const PLAN_ACTIVITY_HEADERS = ["Aktivitet", "Startdatum", "Slutdatum"];
@@ -38,12 +38,18 @@ function dateCell(iso: string | null): OutCell | null {
   return serial === null ? textCell(iso) : numberCell(serial, DATE_FORMAT);
 }
 
-function activityRow(act: Activity, plan: boolean): Row {
+/** Columns of {@link activityRow} whose cells repeat down the sheet. */
+const DEVIATION_COLUMN = 3;
+const CHECK_COLUMN = 5;
+
+function activityRow(act: Activity, plan: boolean, shared: SharedCells): Row {
   const row: Row = [textCell(act.name), dateCell(act.start), dateCell(act.end)];
   if (plan) return row;
-  row.push(act.deviation ? tonedCell("Avvikelse", "bad") : null, null);
+  row.push(act.deviation ? shared.status(DEVIATION_COLUMN, "Avvikelse", "bad") : null, null);
   row.push(
-    act.deviation && !act.analysis?.trim() ? tonedCell(ANALYSIS_MISSING.text, ANALYSIS_MISSING.tone) : null,
+    act.deviation && !act.analysis?.trim()
+      ? shared.status(CHECK_COLUMN, ANALYSIS_MISSING.text, ANALYSIS_MISSING.tone)
+      : null,
   );
   return row;
 }
@@ -73,12 +79,13 @@ export function buildActivitySheet(ctx: ReportContext): SheetSpec {
     byGoal.set(key, list);
   }
   const sort = byNameThenPosition<Activity>(ctx);
+  const shared = new SharedCells();
   const table = (heading: string, activities: Activity[]): void => {
     sheet.tableHeading(heading);
     sheet.startTable(header.map((cell) => (cell ? { ...cell } : null)));
     // The list is this sheet's own (by goal): sorted in place.
     for (const act of activities.sort(sort)) {
-      sheet.add(activityRow(act, plan));
+      sheet.add(activityRow(act, plan, shared));
       const analysis = act.analysis?.trim();
       if (analysis) sheet.attach([textCell(`Analys: ${analysis}`)], cityColumns - 1);
     }

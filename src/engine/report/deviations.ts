@@ -15,7 +15,7 @@ import type { ColumnSpec } from "./layout";
 import { SheetBuilder } from "./layout";
 import { ANALYSIS_MISSING } from "./look";
 import type { OutCell, SheetSpec, StatusTone } from "./spec";
-import { linkCell, textCell, tonedCell } from "./spec";
+import { linkCell, SharedCells, textCell } from "./spec";
 
 export const DEVIATION_HEADERS = ["Typ", "Var", "Mål", "Vad avviker", "Analys", "Allvar"];
 
@@ -266,15 +266,21 @@ function otherRows(findings: Finding[], out: DeviationRow[]): void {
     });
 }
 
-function severityCell(findings: readonly Finding[]): OutCell {
-  if (!findings.length) return textCell("–");
+/** The sheet's columns (0-based) whose cells repeat down it. */
+const TYPE_COLUMN = 0;
+const GOAL_COLUMN = 2;
+const ANALYSIS_COLUMN = 4;
+const SEVERITY_COLUMN = 5;
+
+function severityCell(findings: readonly Finding[], shared: SharedCells): OutCell {
+  if (!findings.length) return shared.text(SEVERITY_COLUMN, "–");
   // The first of the worst (the severities' ranks are distinct).
   let worst = SEVERITY_TEXT[findings[0].severity];
   for (let i = 1; i < findings.length; i++) {
     const next = SEVERITY_TEXT[findings[i].severity];
     if (next.rank < worst.rank) worst = next;
   }
-  return tonedCell(worst.text, worst.tone);
+  return shared.status(SEVERITY_COLUMN, worst.text, worst.tone);
 }
 
 export function buildDeviationSheet(ctx: ReportContext): SheetSpec {
@@ -305,31 +311,32 @@ export function buildDeviationSheet(ctx: ReportContext): SheetSpec {
   order.sort((a, b) => sheetKey[a] - sheetKey[b] || positionKey[a] - positionKey[b] || a - b);
   sheet.freezeRows(sheet.startTable(DEVIATION_HEADERS.map((value) => textCell(value, "header"))));
   // Thousands of rows name a few hundred goals.
-  const goalNames = new Map<string, string | null>();
+  const goalCells = new Map<string, OutCell | null>();
+  const shared = new SharedCells();
   for (const i of order) {
     const r = rows[i];
-    let goal: string | null = null;
+    let goal: OutCell | null = null;
     if (r.goal) {
-      const known = goalNames.get(r.goal);
+      const known = goalCells.get(r.goal);
       if (known !== undefined) goal = known;
       else {
         const found = ctx.goalsById.get(r.goal);
-        goalNames.set(r.goal, (goal = found ? goalName(found) : null));
+        goalCells.set(r.goal, (goal = found ? shared.text(GOAL_COLUMN, goalName(found)) : null));
       }
     }
     let analysis: OutCell | null = null;
-    if (r.analysis) analysis = textCell(r.analysis);
+    if (r.analysis) analysis = shared.text(ANALYSIS_COLUMN, r.analysis);
     else if (r.item)
       analysis = r.needsAnalysis
-        ? tonedCell(ANALYSIS_MISSING.text, ANALYSIS_MISSING.tone)
-        : tonedCell("– Ingen analys", "neutral");
+        ? shared.status(ANALYSIS_COLUMN, ANALYSIS_MISSING.text, ANALYSIS_MISSING.tone)
+        : shared.status(ANALYSIS_COLUMN, "– Ingen analys", "neutral");
     sheet.add([
-      textCell(r.type),
+      shared.text(TYPE_COLUMN, r.type),
       linkCell(`${r.sheet}!${r.cell}`, { sheet: r.sheet, cell: r.cell }),
-      goal === null ? null : textCell(goal),
+      goal,
       textCell(r.what),
       analysis,
-      severityCell(r.findings),
+      severityCell(r.findings, shared),
     ]);
   }
   return sheet.build();

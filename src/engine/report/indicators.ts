@@ -12,7 +12,7 @@ import { goalHeading, indicatorNumber, statusLabel } from "./format";
 import type { ColumnSpec, Row } from "./layout";
 import { SheetBuilder } from "./layout";
 import type { OutCell, SheetSpec } from "./spec";
-import { numberCell, textCell, tonedCell } from "./spec";
+import { numberCell, SharedCells, textCell } from "./spec";
 
 /** The follow-up's columns (T1, T2, VB). */
 export function indicatorHeaders(year: number | null): string[] {
@@ -93,7 +93,12 @@ function periodText(ctx: ReportContext, ind: Indicator): string | null {
 
 const NO_DECIMALS: NonNullable<Indicator["decimals"]> = Object.freeze({});
 
-export function indicatorRow(ctx: ReportContext, ind: Indicator): Row {
+/** Columns of {@link indicatorRow} whose cells repeat down the sheet. */
+const PERIOD_COLUMN = 8;
+const STATUS_COLUMN = 10;
+const KF_STATUS_COLUMN = 11;
+
+export function indicatorRow(ctx: ReportContext, ind: Indicator, shared: SharedCells): Row {
   const status = statusLabel(ind.status, ind.statusBasis ?? null);
   const kfStatus = statusLabel(ind.kfStatus, ind.statusBasis ?? null);
   const period = periodText(ctx, ind);
@@ -107,10 +112,10 @@ export function indicatorRow(ctx: ReportContext, ind: Indicator): Row {
     figure(ind.forecast, ind.unit, shown.forecast),
     targetCell(ind.targetKind, ind.target, ind.targetText, ind.unit, shown.target),
     targetCell(ind.kfTargetKind, ind.kfTarget, ind.kfTargetText, ind.unit, shown.kfTarget),
-    period ? textCell(period) : null,
+    period ? shared.text(PERIOD_COLUMN, period) : null,
     null,
-    tonedCell(status.text, status.tone),
-    tonedCell(kfStatus.text, kfStatus.tone),
+    shared.status(STATUS_COLUMN, status.text, status.tone),
+    shared.status(KF_STATUS_COLUMN, kfStatus.text, kfStatus.tone),
   ];
 }
 
@@ -158,11 +163,12 @@ export function buildIndicatorSheet(ctx: ReportContext): SheetSpec {
   }
 
   const sort = byNameThenPosition<Indicator>(ctx);
+  const shared = new SharedCells();
   const table = (indicators: Indicator[]): void => {
     sheet.startTable(header.map((cell) => (cell ? { ...cell } : null)));
     // The list is this sheet's own (by goal): sorted in place.
     for (const ind of indicators.sort(sort)) {
-      sheet.add(plan ? planRow(ctx, ind) : indicatorRow(ctx, ind));
+      sheet.add(plan ? planRow(ctx, ind) : indicatorRow(ctx, ind, shared));
       const analysis = ind.analysis?.trim();
       if (analysis) sheet.attach([textCell(`Analys: ${analysis}`)], cityColumns - 1);
     }

@@ -107,6 +107,37 @@ export function wrappedCell(value: string, style: CellStyle = "normal"): OutCell
   return cell;
 }
 
+/**
+ * Body cells a sheet repeats down a column (statuses, periods, severities, goal names), made once
+ * per column and value while one sheet is built: every cell made stays alive in the output, and a
+ * large report has a few hundred thousand, most of them alike. A shared cell stays in one column
+ * of one sheet's body rows, where the layout sets its wrap, align and indent alike on every row;
+ * header and formula cells, which the layout rewrites or copies per row, are never shared.
+ */
+export class SharedCells {
+  private readonly texts: Map<string, OutCell>[] = [];
+  private readonly toned: Map<string, OutCell>[][] = [];
+
+  /** A `normal` text cell. */
+  text(column: number, value: string): OutCell {
+    const cells = (this.texts[column] ??= new Map());
+    let cell = cells.get(value);
+    if (cell === undefined) cells.set(value, (cell = textCell(value)));
+    return cell;
+  }
+
+  /** A status cell ({@link tonedCell}). */
+  status(column: number, value: string, tone: StatusTone): OutCell {
+    const byTone = (this.toned[column] ??= []);
+    const cells = (byTone[TONE_INDEX[tone]] ??= new Map());
+    let cell = cells.get(value);
+    if (cell === undefined) cells.set(value, (cell = tonedCell(value, tone)));
+    return cell;
+  }
+}
+
+const TONE_INDEX: Record<StatusTone, number> = { good: 0, partial: 1, bad: 2, neutral: 3 };
+
 export type ChartKind = "bar" | "stackedBar";
 
 export interface ChartSpec {
