@@ -17,9 +17,12 @@ export function decimalsOf(n: number): number {
   return dot < 0 ? 0 : Math.min(4, text.length - dot - 1);
 }
 
+/** `10 ** d` for the decimals a report rounds to, worked out once rather than per figure. */
+const POWERS_OF_TEN: readonly number[] = Array.from({ length: 23 }, (_, d) => 10 ** d);
+
 /** Rounds away floating noise: `round(0.040999999, 5)` → 0.041. */
 export function round(n: number, decimals: number): number {
-  const f = 10 ** decimals;
+  const f = POWERS_OF_TEN[decimals] ?? 10 ** decimals;
   return Math.round(n * f + (n >= 0 ? 1e-9 : -1e-9)) / f;
 }
 
@@ -82,8 +85,12 @@ export function indicatorNumber(
   if (shown === undefined || !Number.isInteger(shown)) decimals = precision = decimalsOf(n);
   else {
     decimals = Math.min(Math.max(shown, 0), MAX_SHOWN_DECIMALS);
-    // A figure with no more decimals than it shows (most) needs no count of its own.
-    precision = round(n, decimals) === n ? decimals : Math.max(decimalsOf(n), decimals);
+    // A figure with no more decimals than it shows (most) needs no count of its own, nor rounding.
+    if (round(n, decimals) === n) {
+      const value = unit === "%" ? round(n / 100, decimals + 2) : n;
+      return { value, format: figureFormat(unit, kind, decimals) };
+    }
+    precision = Math.max(decimalsOf(n), decimals);
   }
   const value = unit === "%" ? round(n / 100, precision + 2) : round(n, precision);
   return { value, format: figureFormat(unit, kind, decimals) };
