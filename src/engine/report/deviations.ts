@@ -71,19 +71,22 @@ const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
 /** Findings indexed by sheet and row, each used once. */
 class FindingIndex {
-  /** By sheet name, then by row. */
-  private bySheetRow = new Map<string, Map<number, Finding[]>>();
-  private used = new Set<Finding>();
+  /** By sheet name, then by row: positions in `findings`. */
+  private bySheetRow = new Map<string, Map<number, number[]>>();
+  /** 1 for each finding (by position) an item has taken. */
+  private used: Uint8Array;
 
-  constructor(findings: Finding[]) {
-    for (const f of findings) {
+  constructor(private readonly findings: Finding[]) {
+    this.used = new Uint8Array(findings.length);
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i];
       const sheet = String(f.sheet);
       let byRow = this.bySheetRow.get(sheet);
       if (!byRow) this.bySheetRow.set(sheet, (byRow = new Map()));
       const row = rowOf(f.cell);
       const list = byRow.get(row);
-      if (list) list.push(f);
-      else byRow.set(row, [f]);
+      if (list) list.push(i);
+      else byRow.set(row, [i]);
     }
   }
 
@@ -105,12 +108,7 @@ class FindingIndex {
     let out: Finding[] | null = null;
     if (others === null) {
       const list = byRow.get(row);
-      if (list)
-        for (const f of list)
-          if (!this.used.has(f)) {
-            this.used.add(f);
-            (out ??= []).push(f);
-          }
+      if (list) for (const i of list) out = this.use(i, out);
       return out ?? NO_FINDINGS;
     }
     others.push(row);
@@ -118,17 +116,22 @@ class FindingIndex {
     for (const r of others) {
       const list = byRow.get(r);
       if (!list) continue;
-      for (const f of list)
-        if (!this.used.has(f) && (r === row || hasCell(cells, f.cell))) {
-          this.used.add(f);
-          (out ??= []).push(f);
-        }
+      for (const i of list) if (r === row || hasCell(cells, this.findings[i].cell)) out = this.use(i, out);
     }
     return out ?? NO_FINDINGS;
   }
 
-  rest(all: Finding[]): Finding[] {
-    return all.filter((f) => !this.used.has(f));
+  /** Finding `i` added to `out` and marked used, unless an item took it before. */
+  private use(i: number, out: Finding[] | null): Finding[] | null {
+    if (this.used[i]) return out;
+    this.used[i] = 1;
+    (out ??= []).push(this.findings[i]);
+    return out;
+  }
+
+  /** The findings no item took, in their order. */
+  rest(): Finding[] {
+    return this.findings.filter((_, i) => !this.used[i]);
   }
 }
 
@@ -291,7 +294,7 @@ export function buildDeviationSheet(ctx: ReportContext): SheetSpec {
   indicatorRows(ctx, index, rows);
   activityRows(ctx, index, rows);
   budgetRows(ctx, index, rows);
-  otherRows(index.rest(ctx.result.findings), rows);
+  otherRows(index.rest(), rows);
   if (!rows.length) {
     sheet.text("Inga avvikelser.");
     return sheet.build();
