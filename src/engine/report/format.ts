@@ -216,10 +216,23 @@ function svDigits(n: number, places: number): string {
       .format(n)
       .replace(/\u2212/g, "-")
       .replace(/\u00a0/g, " ");
+  let int: string;
+  let frac: string;
+  const scaled = Math.round(abs * POWERS_OF_TEN[places]);
+  if (scaled < EXACT_SCALED && scaled / POWERS_OF_TEN[places] === abs) {
+    // No more decimals than `places` (most figures, as shown): the digits are those of an integer,
+    // which prints faster than a fraction. Below 2^51 the number's float spacing is under half a
+    // step of the last place, so its shortest decimal form rounds to these digits.
+    const digits = String(scaled);
+    const padded = digits.length > places ? digits : "0".repeat(places + 1 - digits.length) + digits;
+    int = padded.slice(0, padded.length - places);
+    frac = padded.slice(padded.length - places);
+    return grouped(n, int, frac, places);
+  }
   const text = String(abs);
   const dot = text.indexOf(".");
-  let int = dot < 0 ? text : text.slice(0, dot);
-  let frac = dot < 0 ? "" : text.slice(dot + 1);
+  int = dot < 0 ? text : text.slice(0, dot);
+  frac = dot < 0 ? "" : text.slice(dot + 1);
   if (frac.length > places) {
     const up = frac.charCodeAt(places) >= 53;
     frac = frac.slice(0, places);
@@ -235,10 +248,18 @@ function svDigits(n: number, places: number): string {
       frac = raised.slice(raised.length - places);
     }
   } else if (frac.length < places) frac += "0".repeat(places - frac.length);
-  let grouped = int.length <= 3 ? int : "";
-  if (!grouped)
+  return grouped(n, int, frac, places);
+}
+
+/** Bound on a figure scaled to an integer of its last place, for {@link svDigits}' short way. */
+const EXACT_SCALED = 2 ** 51;
+
+/** `n`'s digits `int`,`frac` grouped by space, with a decimal comma and its sign. */
+function grouped(n: number, int: string, frac: string, places: number): string {
+  let groups = int.length <= 3 ? int : "";
+  if (!groups)
     for (let end = int.length; end > 0; end -= 3)
-      grouped = int.slice(Math.max(0, end - 3), end) + (grouped ? ` ${grouped}` : "");
+      groups = int.slice(Math.max(0, end - 3), end) + (groups ? ` ${groups}` : "");
   const sign = n < 0 || Object.is(n, -0) ? "-" : "";
-  return places > 0 ? `${sign}${grouped},${frac}` : `${sign}${grouped}`;
+  return places > 0 ? `${sign}${groups},${frac}` : `${sign}${groups}`;
 }

@@ -1,5 +1,5 @@
 import { buildReport } from "../../../src/engine/report";
-import { indicatorNumber } from "../../../src/engine/report/format";
+import { indicatorNumber, svNumber } from "../../../src/engine/report/format";
 import type { OutCell, SheetSpec } from "../../../src/engine/report/spec";
 import type { CellValue, WorkbookSnapshot } from "../../../src/engine/grid";
 import { cellAt, parseA1 } from "../../../src/engine/grid";
@@ -199,6 +199,25 @@ describe("indicatorNumber", () => {
     expect(indicatorNumber(36.3, "%").value).toBe(0.363);
     expect(indicatorNumber(15.2, "barn/avd.")).toEqual({ value: 15.2, format: '#,##0.0 "barn/avd."' });
     expect(indicatorNumber(1.5, "%", "max")).toEqual({ value: 0.015, format: '"Max "0.0 %' });
+  });
+});
+
+describe("svNumber", () => {
+  it("writes figures with as many decimals as shown, as sv-SE does", () => {
+    expect(svNumber(20.1, "%", 1)).toBe("20,1 %");
+    expect(svNumber(0.05, null, 3)).toBe("0,050");
+    expect(svNumber(1234567.5, "tkr", 1)).toBe("1 234 567,5 tkr");
+    expect(svNumber(-863, "st", 0)).toBe("-863 st");
+    expect(svNumber(-0, null, 1)).toBe("-0,0");
+    expect(svNumber(4.25, null)).toBe("4,25");
+  });
+
+  it("rounds half away from zero on the figure's shortest decimal form", () => {
+    expect(svNumber(1.005, null, 2)).toBe("1,01");
+    expect(svNumber(-2.675, null, 2)).toBe("-2,68");
+    expect(svNumber(999.95, null, 1)).toBe("1 000,0");
+    expect(svNumber(0.1 + 0.2, null, 1)).toBe("0,3");
+    expect(svNumber(2 ** 52 + 0.5, null, 1)).toBe("4 503 599 627 370 496,0");
   });
 });
 
