@@ -35,7 +35,8 @@ export interface SheetCells {
   measured: Uint8Array;
   /**
    * Per cell of a measured row (at row × columns + column): its width on one line in points,
-   * indent included; NaN where not measured, Infinity where its text breaks lines itself.
+   * indent included; NaN where not measured, Infinity where its text breaks lines itself, and
+   * -Infinity where the cell takes one line whatever its width (empty, a number, text not wrapped).
    */
   oneLine: Float64Array;
   /** Per measured row: the height of one line of its tallest font (0: the row is empty). */
@@ -58,11 +59,18 @@ function holdsCells(info: RowInfo): boolean {
 /** Columns holding a number in some body row (their text is right-aligned, the next column's indented). */
 function numericColumns(rows: Row[], info: RowInfo[], count: number): Uint8Array {
   const numeric = new Uint8Array(count);
-  for (let r = 0; r < rows.length; r++) {
+  // Only the columns not yet known to hold a number are looked at (a cell read is a cache miss).
+  const open: number[] = Array.from({ length: count }, (_, c) => c);
+  for (let r = 0; r < rows.length && open.length > 0; r++) {
     if (info[r].role !== "body") continue;
     const row = rows[r];
-    const end = Math.min(row.length, count);
-    for (let c = 0; c < end; c++) if (typeof row[c]?.value === "number") numeric[c] = 1;
+    for (let k = open.length - 1; k >= 0; k--) {
+      const c = open[k];
+      if (c < row.length && typeof row[c]?.value === "number") {
+        numeric[c] = 1;
+        open.splice(k, 1);
+      }
+    }
   }
   return numeric;
 }
@@ -90,7 +98,7 @@ export function walkCells(
     numbers: 0,
   }));
   const measured = new Uint8Array(rows.length);
-  const oneLine = new Float64Array(rows.length * count).fill(NaN);
+  const oneLine = new Float64Array(rows.length * count).fill(-Infinity);
   const lineHeight = new Float64Array(rows.length);
   const formulas = new Uint8Array(rows.length);
   const parts = new TextParts();
@@ -131,12 +139,15 @@ export function walkCells(
       if (acrossRow) continue;
       const style = textStyle(cell);
       if (style.line > line) line = style.line;
-      if (c >= count || across) continue;
+      if (c >= count) continue;
       const need = needs[c];
       const k = r * count + c;
+      const wraps = cell.wrap === true && typeof value === "string" && value !== "";
+      // The row's height measures this cell in its column.
+      if (header || across || wraps) oneLine[k] = NaN;
+      if (across) continue;
       // A text column's texts wrap over several lines: their parts are kept for the row heights.
-      const keepParts =
-        !header && kinds[c] === "text" && cell.wrap && typeof value === "string" && value !== "";
+      const keepParts = !header && kinds[c] === "text" && wraps;
       if (!header && need.full >= caps[c] && typeof value === "string") {
         // The column has met a text as wide as it can use: only a wider word can still change it
         // (the row's height measures the text itself).
@@ -158,7 +169,7 @@ export function walkCells(
       if (word > need.word) need.word = word;
       if (header) continue;
       if (word > need.bodyWord) need.bodyWord = word;
-      oneLine[k] = spans.breaks ? Infinity : spans.full;
+      if (wraps) oneLine[k] = spans.breaks ? Infinity : spans.full;
       const full = units(spans.full);
       if (full > need.full) need.full = full;
       if (typeof value === "number" && full > need.numbers) need.numbers = full;
@@ -192,7 +203,7 @@ export function rowHeight(
   const end = Math.min(row.length, count);
   for (let c = 0; c < end; c++) {
     const known = oneLine[r * count + c];
-    // Fits its column whatever its indent (NaN, not measured, and Infinity go on).
+    // Fits its column whatever its indent, or takes one line anyway (NaN and Infinity go on).
     if (known <= points[c] - CELL_PADDING_POINTS) continue;
     const cell = row[c];
     if (!cell || !cell.wrap || typeof cell.value !== "string" || cell.value === "") continue;
