@@ -11,7 +11,7 @@ import type { TableCells } from "./cells";
 import { displayName } from "./cells";
 import { isDash } from "./dashes";
 import type { RowContext } from "./figures";
-import { readNumber, unparseable } from "./figures";
+import { FigureColumn, unparseable } from "./figures";
 import type { BudgetAmountField, FieldLabel } from "./labels";
 import { BUDGET_FIELD_LABELS } from "./labels";
 import type { BudgetLine } from "./types";
@@ -45,10 +45,14 @@ export function budgetLineReader(
       : t.type;
   const forecastHeader = t.columns.find((c) => c.role === "forecastAfterTransfers")?.header;
   const forecastIsOutcome = forecastHeader !== undefined && isOutcomeHeader(forecastHeader);
-  const fields = BUDGET_FIELDS.map(([role, field]) => ({ field, at: table.index(role) })).filter(
-    (f) => f.at >= 0,
-  );
-  const extras = EXTRA_ROLES.map((role) => ({ role, at: table.index(role) })).filter((e) => e.at >= 0);
+  const fields = BUDGET_FIELDS.map(([role, field]) => ({
+    field,
+    column: new FigureColumn(table.index(role), BUDGET_FIELD_LABELS[field]),
+  })).filter((f) => f.column.at >= 0);
+  const extras = EXTRA_ROLES.map((role) => ({
+    role,
+    column: new FigureColumn(table.index(role), VALUE_LABEL),
+  })).filter((e) => e.column.at >= 0);
   // VP tables compare every year column (VP 2022, VP 2021, Bokslut …); elsewhere only further amounts.
   const amounts = t.columns
     .filter((c) => c.role === "amount" || (c.role === "budget" && t.type === "driftbudget-vp"))
@@ -60,12 +64,15 @@ export function budgetLineReader(
       textIsUnreadable: c.role === "amount" && !headerKey(c.header).startsWith("varav"),
     }));
 
+  /** Where a row's findings go; its subject is the row being read. */
+  const ctx: RowContext = { sheet: t.sheet, subject: "", findings };
+
   return (row) => {
     const labelAt = hasCell(row, nameAt) ? nameAt : 0;
     const labelValue = cellValue(row, labelAt);
     const label = displayName(labelValue);
     if (!label) return null;
-    const ctx: RowContext = { sheet: t.sheet, subject: label, findings };
+    ctx.subject = label;
     const line: BudgetLine = {
       sheet: t.sheet,
       row: row.row,
@@ -86,17 +93,17 @@ export function budgetLineReader(
       tableId: t.id,
     };
     if (forecastIsOutcome) line.forecastIsOutcome = true;
-    for (const { field, at } of fields) {
-      if (!hasCell(row, at)) continue;
-      line[field] = readNumber(ctx, row, at, BUDGET_FIELD_LABELS[field])?.value ?? null;
-      line.cells[field] = cellAddress(row, at);
+    for (const { field, column } of fields) {
+      if (!hasCell(row, column.at)) continue;
+      line[field] = column.read(ctx, row) ? column.value : null;
+      line.cells[field] = cellAddress(row, column.at);
     }
     const extra: Record<string, number | null> = {};
     let anyExtra = false;
-    for (const { role, at } of extras) {
-      if (!hasCell(row, at)) continue;
-      extra[role] = readNumber(ctx, row, at, VALUE_LABEL)?.value ?? null;
-      line.cells[role] = cellAddress(row, at);
+    for (const { role, column } of extras) {
+      if (!hasCell(row, column.at)) continue;
+      extra[role] = column.read(ctx, row) ? column.value : null;
+      line.cells[role] = cellAddress(row, column.at);
       anyExtra = true;
     }
     for (const amount of amounts) {

@@ -4,10 +4,10 @@
  */
 import type { Finding } from "../findings";
 import { finding } from "../findings";
-import type { Quantity } from "../parse/quantity";
-import { numberQuantity, parseQuantityCell } from "../parse/quantity";
+import { decimalsOf, parseQuantityCell, shownNumber, unitFromFormat } from "../parse/quantity";
 import type { ParsedTarget } from "../parse/target";
-import { parseTargetCell } from "../parse/target";
+import { parseTargetCell, renderNumber } from "../parse/target";
+import type { TargetKind } from "../parse/types";
 import { cellAddress, cellFormat, cellValue, hasCell } from "../recognise/tableRow";
 import type { RecognisedRow } from "../recognise/types";
 import { isDash } from "./dashes";
@@ -33,37 +33,104 @@ export function unparseable(ctx: RowContext, address: string, what: FieldLabel, 
   );
 }
 
-/**
- * The row's k-th cell as a number with its unit and the decimals it is shown with, or null (no such
- * cell, empty, a dash, or unreadable).
- */
-export function readNumber(
-  ctx: RowContext,
-  row: RecognisedRow,
-  k: number,
-  label: FieldLabel,
-): Quantity | null {
-  if (!hasCell(row, k)) return null;
-  const value = cellValue(row, k);
-  const format = cellFormat(row, k);
-  if (typeof value === "number") {
-    const quantity = numberQuantity(value, format);
-    if (quantity) return quantity;
-  }
-  const parsed = parseQuantityCell(value, format);
-  if (parsed.kind === "quantity") return parsed.quantity;
-  if (parsed.kind === "error" || (parsed.kind === "text" && !isDash(parsed.text)))
-    unparseable(ctx, cellAddress(row, k), label, parsed.text);
-  return null;
-}
-
 const NO_TARGET: ParsedTarget = { kind: "none", value: null, unit: null, text: null, decimals: 0 };
 
-/** The row's k-th cell as an Årsmål or KF:s årsmål; unreadable text is kept as the target's text, with a finding. */
-export function readTarget(ctx: RowContext, row: RecognisedRow, k: number, label: FieldLabel): ParsedTarget {
-  if (!hasCell(row, k)) return NO_TARGET;
-  const result = parseTargetCell(cellValue(row, k), cellFormat(row, k));
-  if (result.ok) return result.target;
-  unparseable(ctx, cellAddress(row, k), label, result.text);
-  return { ...NO_TARGET, text: result.text };
+/**
+ * One figure column of a table (`Periodens utfall`, `Prognos helår`, …) read row after row into its
+ * own fields: a row's figures cost no object each. A dash is "no value"; anything else that can't be
+ * read becomes a `value-unparseable` finding.
+ */
+export class FigureColumn {
+  /** Whether the row last read holds a number here. */
+  has = false;
+  value = 0;
+  unit: string | null = null;
+  decimals = 0;
+
+  constructor(
+    /** Index into a row's cells (see TableCells.index), -1 for none. */
+    readonly at: number,
+    readonly label: FieldLabel,
+  ) {}
+
+  /** Reads the row's cell; false (and `has` false) when there is none, or it is empty, a dash or unreadable. */
+  read(ctx: RowContext, row: RecognisedRow): boolean {
+    this.has = false;
+    const k = this.at;
+    if (!hasCell(row, k)) return false;
+    const value = cellValue(row, k);
+    const format = cellFormat(row, k);
+    if (typeof value === "number" && Number.isFinite(value)) {
+      const fmt = unitFromFormat(format);
+      const shown = shownNumber(value, fmt);
+      return this.hold(shown, fmt.unit, fmt.decimals ?? decimalsOf(shown));
+    }
+    const parsed = parseQuantityCell(value, format);
+    if (parsed.kind === "quantity") {
+      const { quantity } = parsed;
+      return this.hold(quantity.value, quantity.unit, quantity.decimals);
+    }
+    if (parsed.kind === "error" || (parsed.kind === "text" && !isDash(parsed.text)))
+      unparseable(ctx, cellAddress(row, k), this.label, parsed.text);
+    return false;
+  }
+
+  /** The unit of the row last read, or null when it held no number. */
+  get heldUnit(): string | null {
+    return this.has ? this.unit : null;
+  }
+
+  private hold(value: number, unit: string | null, decimals: number): true {
+    this.value = value;
+    this.unit = unit;
+    this.decimals = decimals;
+    return (this.has = true);
+  }
+}
+
+/**
+ * An `Årsmål` or `KF:s årsmål` column read row after row into its own fields; unreadable text is kept
+ * as the target's text, with a finding.
+ */
+export class TargetColumn {
+  kind: TargetKind = "none";
+  value: number | null = null;
+  unit: string | null = null;
+  decimals = 0;
+  text: string | null = null;
+
+  constructor(
+    readonly at: number,
+    readonly label: FieldLabel,
+  ) {}
+
+  read(ctx: RowContext, row: RecognisedRow): void {
+    const k = this.at;
+    if (!hasCell(row, k)) return this.hold(NO_TARGET);
+    const value = cellValue(row, k);
+    if (typeof value === "number" && Number.isFinite(value)) {
+      const fmt = unitFromFormat(cellFormat(row, k));
+      const shown = shownNumber(value, fmt);
+      const decimals = fmt.decimals ?? decimalsOf(shown);
+      this.kind = "value";
+      this.value = shown;
+      this.unit = fmt.unit;
+      this.decimals = decimals;
+      this.text = renderNumber(shown, fmt.unit, decimals);
+      return;
+    }
+    const result = parseTargetCell(value, cellFormat(row, k));
+    if (result.ok) return this.hold(result.target);
+    unparseable(ctx, cellAddress(row, k), this.label, result.text);
+    this.hold(NO_TARGET);
+    this.text = result.text;
+  }
+
+  private hold(target: ParsedTarget): void {
+    this.kind = target.kind;
+    this.value = target.value;
+    this.unit = target.unit;
+    this.decimals = target.decimals;
+    this.text = target.text;
+  }
 }

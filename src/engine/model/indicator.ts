@@ -8,7 +8,7 @@ import type { TableCells } from "./cells";
 import { displayName, textIn } from "./cells";
 import { parseDirection } from "./direction";
 import type { RowContext } from "./figures";
-import { readNumber, readTarget } from "./figures";
+import { FigureColumn, TargetColumn } from "./figures";
 import { INDICATOR_FIELD_LABELS } from "./labels";
 import type { CellRefs, Direction, Indicator, IndicatorFigure, Periodicity } from "./types";
 
@@ -25,13 +25,15 @@ export function indicatorReader(
   const sheet = table.table.sheet;
   const sheetOverrides = overrides.filter((o) => o.sheet === sheet);
   const name = table.index("name");
-  const outcome = table.index("outcome");
-  const outcomeMen = table.index("outcomeMen");
-  const outcomeWomen = table.index("outcomeWomen");
-  const previous = table.index("previous");
-  const forecast = table.index("forecast");
-  const target = table.index("target");
-  const kfTarget = table.index("kfTarget");
+  const labels = INDICATOR_FIELD_LABELS;
+  // Each figure column keeps the row last read: a row's seven figures cost no object each.
+  const outcomeColumn = new FigureColumn(table.index("outcome"), labels.outcome);
+  const outcomeMenColumn = new FigureColumn(table.index("outcomeMen"), labels.outcomeMen);
+  const outcomeWomenColumn = new FigureColumn(table.index("outcomeWomen"), labels.outcomeWomen);
+  const previousColumn = new FigureColumn(table.index("previous"), labels.previous);
+  const forecastColumn = new FigureColumn(table.index("forecast"), labels.forecast);
+  const targetColumn = new TargetColumn(table.index("target"), labels.target);
+  const kfTargetColumn = new TargetColumn(table.index("kfTarget"), labels.kfTarget);
   const unit = table.index("unit");
   const period = table.index("period");
   const periodicity = table.index("periodicity");
@@ -39,7 +41,6 @@ export function indicatorReader(
   const periodSource = period >= 0 ? period : periodicity;
   const direction = table.index("direction");
   const analysis = table.index("analysis");
-  const labels = INDICATOR_FIELD_LABELS;
   // A table's Period column holds one or two texts (`Tertial 2 2021`) in every row.
   const periodicities = new Map<string, Periodicity | null>();
   const periodicityOf = (text: string): Periodicity | null => {
@@ -56,13 +57,13 @@ export function indicatorReader(
   const addresses = (row: RecognisedRow): CellRefs => {
     const cells: CellRefs = {};
     if (hasCell(row, name)) cells.name = cellAddress(row, name);
-    if (hasCell(row, outcome)) cells.outcome = cellAddress(row, outcome);
-    if (hasCell(row, outcomeMen)) cells.outcomeMen = cellAddress(row, outcomeMen);
-    if (hasCell(row, outcomeWomen)) cells.outcomeWomen = cellAddress(row, outcomeWomen);
-    if (hasCell(row, previous)) cells.previous = cellAddress(row, previous);
-    if (hasCell(row, forecast)) cells.forecast = cellAddress(row, forecast);
-    if (hasCell(row, target)) cells.target = cellAddress(row, target);
-    if (hasCell(row, kfTarget)) cells.kfTarget = cellAddress(row, kfTarget);
+    if (hasCell(row, outcomeColumn.at)) cells.outcome = cellAddress(row, outcomeColumn.at);
+    if (hasCell(row, outcomeMenColumn.at)) cells.outcomeMen = cellAddress(row, outcomeMenColumn.at);
+    if (hasCell(row, outcomeWomenColumn.at)) cells.outcomeWomen = cellAddress(row, outcomeWomenColumn.at);
+    if (hasCell(row, previousColumn.at)) cells.previous = cellAddress(row, previousColumn.at);
+    if (hasCell(row, forecastColumn.at)) cells.forecast = cellAddress(row, forecastColumn.at);
+    if (hasCell(row, targetColumn.at)) cells.target = cellAddress(row, targetColumn.at);
+    if (hasCell(row, kfTargetColumn.at)) cells.kfTarget = cellAddress(row, kfTargetColumn.at);
     if (hasCell(row, period)) cells.period = cellAddress(row, period);
     if (hasCell(row, periodicity)) cells.periodicity = cellAddress(row, periodicity);
     if (hasCell(row, direction)) cells.direction = cellAddress(row, direction);
@@ -71,25 +72,28 @@ export function indicatorReader(
     return cells;
   };
 
+  /** Where a row's findings go; its subject is the row being read. */
+  const ctx: RowContext = { sheet, subject: "", findings };
+
   return (row) => {
     const subject = displayName(cellValue(row, name));
-    const ctx: RowContext = { sheet, subject, findings };
-    const outcomeValue = readNumber(ctx, row, outcome, labels.outcome);
-    const outcomeMenValue = readNumber(ctx, row, outcomeMen, labels.outcomeMen);
-    const outcomeWomenValue = readNumber(ctx, row, outcomeWomen, labels.outcomeWomen);
-    const previousValue = readNumber(ctx, row, previous, labels.previous);
-    const forecastValue = readNumber(ctx, row, forecast, labels.forecast);
-    const targetValue = readTarget(ctx, row, target, labels.target);
-    const kfTargetValue = readTarget(ctx, row, kfTarget, labels.kfTarget);
+    ctx.subject = subject;
+    const outcome = outcomeColumn.read(ctx, row);
+    const outcomeMen = outcomeMenColumn.read(ctx, row);
+    const outcomeWomen = outcomeWomenColumn.read(ctx, row);
+    const previous = previousColumn.read(ctx, row);
+    const forecast = forecastColumn.read(ctx, row);
+    targetColumn.read(ctx, row);
+    kfTargetColumn.read(ctx, row);
     const unitText =
       textIn(row, unit) ||
-      outcomeValue?.unit ||
-      targetValue.unit ||
-      kfTargetValue.unit ||
-      forecastValue?.unit ||
-      previousValue?.unit ||
-      outcomeMenValue?.unit ||
-      outcomeWomenValue?.unit ||
+      outcomeColumn.heldUnit ||
+      targetColumn.unit ||
+      kfTargetColumn.unit ||
+      forecastColumn.heldUnit ||
+      previousColumn.heldUnit ||
+      outcomeMenColumn.heldUnit ||
+      outcomeWomenColumn.heldUnit ||
       null;
     const periodText = textIn(row, periodSource);
     const stated = textIn(row, direction);
@@ -97,31 +101,47 @@ export function indicatorReader(
     const cells = addresses(row);
     if (row.analysis && !cells.analysis) cells.analysis = row.analysis.cell;
 
-    const decimals: Partial<Record<IndicatorFigure, number>> = {};
-    if (outcomeValue) decimals.outcome = outcomeValue.decimals;
-    if (outcomeMenValue) decimals.outcomeMen = outcomeMenValue.decimals;
-    if (outcomeWomenValue) decimals.outcomeWomen = outcomeWomenValue.decimals;
-    if (previousValue) decimals.previous = previousValue.decimals;
-    if (forecastValue) decimals.forecast = forecastValue.decimals;
-    if (targetValue.value !== null) decimals.target = targetValue.decimals;
-    if (kfTargetValue.value !== null) decimals.kfTarget = kfTargetValue.decimals;
+    const hasTarget = targetColumn.value !== null;
+    const hasKfTarget = kfTargetColumn.value !== null;
+    let decimals: Partial<Record<IndicatorFigure, number>>;
+    if (outcome && outcomeMen && outcomeWomen && previous && forecast && hasTarget && hasKfTarget)
+      // Most rows have every figure: one literal, keys in the order they are added otherwise.
+      decimals = {
+        outcome: outcomeColumn.decimals,
+        outcomeMen: outcomeMenColumn.decimals,
+        outcomeWomen: outcomeWomenColumn.decimals,
+        previous: previousColumn.decimals,
+        forecast: forecastColumn.decimals,
+        target: targetColumn.decimals,
+        kfTarget: kfTargetColumn.decimals,
+      };
+    else {
+      decimals = {};
+      if (outcome) decimals.outcome = outcomeColumn.decimals;
+      if (outcomeMen) decimals.outcomeMen = outcomeMenColumn.decimals;
+      if (outcomeWomen) decimals.outcomeWomen = outcomeWomenColumn.decimals;
+      if (previous) decimals.previous = previousColumn.decimals;
+      if (forecast) decimals.forecast = forecastColumn.decimals;
+      if (hasTarget) decimals.target = targetColumn.decimals;
+      if (hasKfTarget) decimals.kfTarget = kfTargetColumn.decimals;
+    }
 
     return {
       name: subject,
       sheet,
       row: row.row,
       goal: null,
-      outcome: outcomeValue?.value ?? null,
-      outcomeMen: outcomeMenValue?.value ?? null,
-      outcomeWomen: outcomeWomenValue?.value ?? null,
-      previous: previousValue?.value ?? null,
-      forecast: forecastValue?.value ?? null,
-      target: targetValue.value,
-      targetKind: targetValue.kind,
-      targetText: targetValue.text,
-      kfTarget: kfTargetValue.value,
-      kfTargetKind: kfTargetValue.kind,
-      kfTargetText: kfTargetValue.text,
+      outcome: outcome ? outcomeColumn.value : null,
+      outcomeMen: outcomeMen ? outcomeMenColumn.value : null,
+      outcomeWomen: outcomeWomen ? outcomeWomenColumn.value : null,
+      previous: previous ? previousColumn.value : null,
+      forecast: forecast ? forecastColumn.value : null,
+      target: targetColumn.value,
+      targetKind: targetColumn.kind,
+      targetText: targetColumn.text,
+      kfTarget: kfTargetColumn.value,
+      kfTargetKind: kfTargetColumn.kind,
+      kfTargetText: kfTargetColumn.text,
       unit: unitText,
       periodicity: periodText ? periodicityOf(periodText) : null,
       direction: "unknown",
@@ -134,11 +154,11 @@ export function indicatorReader(
         (stated ? parseDirection(stated) : null),
       periodText: periodText || null,
       units: {
-        outcome: outcomeValue?.unit ?? null,
-        forecast: forecastValue?.unit ?? null,
-        previous: previousValue?.unit ?? null,
-        target: targetValue.unit,
-        kfTarget: kfTargetValue.unit,
+        outcome: outcomeColumn.heldUnit,
+        forecast: forecastColumn.heldUnit,
+        previous: previousColumn.heldUnit,
+        target: targetColumn.unit,
+        kfTarget: kfTargetColumn.unit,
       },
       decimals,
       // Set by evaluate; present from the start so every indicator keeps one shape.

@@ -216,8 +216,13 @@ function textQuantity(value: string): QuantityResult {
 export function numberQuantity(value: number, format?: string | null): Quantity | null {
   if (!Number.isFinite(value)) return null;
   const fmt = unitFromFormat(format);
-  const shown = fmt.percent ? clean(value * 100) : clean(value);
+  const shown = shownNumber(value, fmt);
   return { value: shown, unit: fmt.unit, decimals: fmt.decimals ?? decimalsOf(shown) };
+}
+
+/** A finite numeric cell's value as its format shows it (0.041 under `0.0 %` → 4.1). */
+export function shownNumber(value: number, fmt: FormatUnit): number {
+  return fmt.percent ? clean(value * 100) : clean(value);
 }
 
 /** Decimals in a number's shortest printed form (2.13 → 2). */
