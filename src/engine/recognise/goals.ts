@@ -1,8 +1,8 @@
-import type { SheetGrid } from "../grid";
-import { a1, hasText, textOf } from "../grid";
+import { a1 } from "../grid";
 import { parseAssessment } from "../parse/assessment";
 import { distance } from "fastest-levenshtein";
 import { cleanText, matchKey, stripTags } from "../parse/text";
+import type { SheetRows } from "./sheetRows";
 import type { GoalHeading } from "./types";
 
 type Level = GoalHeading["level"];
@@ -72,49 +72,30 @@ export function splitNumber(text: string): { number: string | null; title: strin
   return { number: null, title: text };
 }
 
-/** First non-empty cell of a row: its column and text. */
-export function firstCell(sheet: SheetGrid, rowIndex: number): { col: number; text: string } | null {
-  const row = sheet.values[rowIndex];
-  if (!row) return null;
-  for (let i = 0; i < row.length; i++) {
-    if (!hasText(row[i])) continue;
-    return { col: sheet.originCol + i, text: textOf(row[i]) };
-  }
-  return null;
-}
-
-export function nonEmptyCount(sheet: SheetGrid, rowIndex: number): number {
-  const row = sheet.values[rowIndex];
-  if (!row) return 0;
-  let n = 0;
-  for (let i = 0; i < row.length; i++) if (hasText(row[i])) n++;
-  return n;
-}
-
 const LOOKAHEAD_ROWS = 8;
 
 /**
  * Finds goal headings (`KF:s mål för verksamhetsområdet: 1.2. …`, `Nämndmål: 1.1.1 …`,
  * `Enhetsmål: …`), including headings whose title is on a later row, and the assessment row under
- * each (`◆ Uppfylls delvis`, `— Ingen`). `isTableRow` tells which rows belong to tables already.
+ * each (`◆ Uppfylls delvis`, `— Ingen`).
  */
-export function findGoalHeadings(sheet: SheetGrid): GoalHeading[] {
+export function findGoalHeadings(rows: SheetRows): GoalHeading[] {
+  const { sheet } = rows;
   const goals: GoalHeading[] = [];
   for (let i = 0; i < sheet.values.length; i++) {
-    if (nonEmptyCount(sheet, i) !== 1) continue;
-    const first = firstCell(sheet, i);
-    if (!first) continue;
-    const match = matchHeading(first.text);
+    if (rows.count(i) !== 1) continue;
+    const match = matchHeading(rows.firstText(i));
     if (!match) continue;
     const row = sheet.originRow + i;
+    const col = rows.firstCol(i);
     let titleText = match.rest;
     let j = i + 1;
     if (!titleText) {
       for (; j < sheet.values.length && j <= i + LOOKAHEAD_ROWS; j++) {
-        const next = firstCell(sheet, j);
-        if (!next) continue;
-        if (matchHeading(next.text) || parseAssessment(next.text) || nonEmptyCount(sheet, j) > 1) break;
-        titleText = cleanText(stripTags(next.text));
+        if (rows.count(j) === 0) continue;
+        const next = rows.firstText(j);
+        if (matchHeading(next) || parseAssessment(next) || rows.count(j) > 1) break;
+        titleText = cleanText(stripTags(next));
         j++;
         break;
       }
@@ -122,21 +103,20 @@ export function findGoalHeadings(sheet: SheetGrid): GoalHeading[] {
     let assessment: GoalHeading["assessment"] = null;
     let assessmentCell: string | null = null;
     for (; j < sheet.values.length && j <= i + LOOKAHEAD_ROWS + 2; j++) {
-      const next = firstCell(sheet, j);
-      if (!next) continue;
-      const parsed = nonEmptyCount(sheet, j) === 1 ? parseAssessment(next.text) : null;
+      if (rows.count(j) === 0) continue;
+      const parsed = rows.count(j) === 1 ? parseAssessment(rows.firstText(j)) : null;
       if (parsed) {
         assessment = parsed;
-        assessmentCell = a1(sheet.originRow + j, next.col);
+        assessmentCell = a1(sheet.originRow + j, rows.firstCol(j));
       }
       break;
     }
     const { number, title } = splitNumber(titleText);
     goals.push({
-      id: `${sheet.name}!${a1(row, first.col)}`,
+      id: `${sheet.name}!${a1(row, col)}`,
       sheet: sheet.name,
       row,
-      col: first.col,
+      col,
       level: match.level,
       number,
       title,

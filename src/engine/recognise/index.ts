@@ -5,6 +5,7 @@ import type { MappingOverride } from "../state";
 import { budgetRole, goalTableRole } from "./headers";
 import { findGoalHeadings } from "./goals";
 import { MergedHeaders } from "./mergedHeaders";
+import { SheetRows } from "./sheetRows";
 import { cellAddress, cellValue } from "./tableRow";
 import type { HeaderCandidate } from "./tables";
 import { buildTable, classify, outcomeInForecastsPlace, readHeaderRow, scanRows, titleAbove } from "./tables";
@@ -18,9 +19,10 @@ export function recognise(snapshot: WorkbookSnapshot, mappings: MappingOverride[
   const out: Recognition = { tables: [], goals: [], periodCells: [], unrecognised: [] };
   for (const sheet of snapshot.sheets) {
     if (sheet.values.length === 0) continue;
+    const rows = new SheetRows(sheet);
     // Loops, not push(...): a sheet can hold more of them than the call stack takes.
-    for (const goal of findGoalHeadings(sheet)) out.goals.push(goal);
-    recogniseTables(sheet, mappings, out);
+    for (const goal of findGoalHeadings(rows)) out.goals.push(goal);
+    recogniseTables(rows, mappings, out);
     for (const cell of labelledPeriodCells(sheet)) out.periodCells.push(cell);
   }
   for (const table of out.tables) {
@@ -105,14 +107,15 @@ function declaredHeaderOnRow(
   return override ? declaredHeader(sheet, override) : null;
 }
 
-function recogniseTables(sheet: SheetGrid, mappings: MappingOverride[], out: Recognition): void {
+function recogniseTables(rows: SheetRows, mappings: MappingOverride[], out: Recognition): void {
+  const { sheet } = rows;
   const claimed: { row1: number; row2: number; col1: number; col2: number }[] = [];
 
   for (const lo of sheet.listObjects ?? []) {
     const range = parseA1Range(lo.range);
     if (!range) continue;
     claimed.push(range);
-    const found = readHeaderRow(sheet, range.row1, range.col1, range.col2);
+    const found = readHeaderRow(rows, range.row1, range.col1, range.col2);
     const headers = headerTexts(sheet, range.row1, range.col1, range.col2);
     const header = found ?? listObjectHeader(sheet, range);
     const override = header ? overrideFor(mappings, sheet.name, header) : undefined;
@@ -133,7 +136,7 @@ function recogniseTables(sheet: SheetGrid, mappings: MappingOverride[], out: Rec
       });
       continue;
     }
-    const scanned = scanRows(sheet, mapped, type, range.row2, (h) => applyColumnOverrides(h, override));
+    const scanned = scanRows(rows, mapped, type, range.row2, (h) => applyColumnOverrides(h, override));
     out.tables.push(buildTable(sheet, mapped, type, scanned, title, true));
   }
 
@@ -142,17 +145,16 @@ function recogniseTables(sheet: SheetGrid, mappings: MappingOverride[], out: Rec
   const merged = new MergedHeaders(sheet);
   for (let r = sheet.originRow; r <= endRow; r++) {
     if (claimed.some((c) => r >= c.row1 && r <= c.row2)) continue;
-    const found =
-      merged.read(r, endCol) ?? readHeaderRow(sheet, r) ?? declaredHeaderOnRow(sheet, r, mappings);
+    const found = merged.read(r, endCol) ?? readHeaderRow(rows, r) ?? declaredHeaderOnRow(sheet, r, mappings);
     if (!found) {
-      const suspicious = looksLikeHeader(sheet, r);
+      const suspicious = looksLikeHeader(rows, r);
       if (suspicious) out.unrecognised.push(suspicious);
       continue;
     }
     const override = overrideFor(mappings, sheet.name, found);
     if (override?.tableType === "ignore") continue;
     const header = applyColumnOverrides(found, override);
-    const title = titleAbove(sheet, r, header.columns[0].header);
+    const title = titleAbove(rows, r, header.columns[0].header);
     const firstLabels = [1, 2].map((d) => textOf(cellAt(sheet, header.row + d, header.firstCol)));
     const type = isTableType(override?.tableType) ? override.tableType : classify(header, title, firstLabels);
     if (!type) {
@@ -165,7 +167,7 @@ function recogniseTables(sheet: SheetGrid, mappings: MappingOverride[], out: Rec
       continue;
     }
     // A repeated header (page break) is read with the same corrections, so the table goes on.
-    const scanned = scanRows(sheet, header, type, endRow, (h) => applyColumnOverrides(h, override));
+    const scanned = scanRows(rows, header, type, endRow, (h) => applyColumnOverrides(h, override));
     out.tables.push(buildTable(sheet, header, type, scanned, title, false));
     r = Math.max(r, scanned.lastRow);
   }
@@ -208,7 +210,10 @@ const HEADER_WORDS =
   /^(indikator|aktivitet|mnkr|tkr|arsmal|utfall|prognos|budget|avvikelse|kfsarsmal|period|startdatum|slutdatum|konto|benamning|belopp|kostnad|intakt|ansvar|verksamhet)/;
 
 /** A row of short texts where some name a known column, with data under it, that isn't a known table. */
-function looksLikeHeader(sheet: SheetGrid, row: number): Recognition["unrecognised"][number] | null {
+function looksLikeHeader(rows: SheetRows, row: number): Recognition["unrecognised"][number] | null {
+  const { sheet } = rows;
+  // Fewer than three cells with text can't hold three texts: most rows end here, with nothing built.
+  if (rows.count(row - sheet.originRow) < 3) return null;
   const texts: { col: number; text: string }[] = [];
   const to = lastCol(sheet);
   for (let c = sheet.originCol; c <= to; c++) {

@@ -3,7 +3,8 @@ import { a1, cellAt, hasText, isExcelError, lastCol, textOf } from "../grid";
 import { parseNumberText } from "../parse/quantity";
 import { matchKey } from "../parse/text";
 import { amountUnitOf, budgetRole, goalTableRole, headerKey, mayOpenHeader } from "./headers";
-import { firstCell, matchHeading, nonEmptyCount } from "./goals";
+import { matchHeading } from "./goals";
+import type { SheetRows } from "./sheetRows";
 import { TableRow, TableSpan } from "./tableRow";
 import type { ColumnRole, RecognisedColumn, RecognisedRow, RecognisedTable, TableType } from "./types";
 
@@ -17,33 +18,27 @@ export interface HeaderCandidate {
 
 export const MAX_HEADER_CELL = 300;
 
-/** Reads a row as a header of an indicator/activity table or of a budget table, or null. */
+/**
+ * Reads a row (from `colFrom` to `colTo`, else all of it) as a header of an indicator/activity
+ * table or of a budget table, or null.
+ */
 export function readHeaderRow(
-  sheet: SheetGrid,
+  rows: SheetRows,
   row: number,
   colFrom?: number,
   colTo?: number,
 ): HeaderCandidate | null {
+  const { sheet } = rows;
   const from = colFrom ?? sheet.originCol;
   const to = colTo ?? lastCol(sheet);
   const values = sheet.values[row - sheet.originRow];
   if (!values) return null;
-  // Every row of a table is tried as a repeated header: first passes reject most without
-  // building anything (a header holds only text, and its first text starts a header).
+  // Every row of a table is tried as a repeated header: most are rejected without building
+  // anything (a header holds only text, and its first text starts a header).
   if (colFrom === undefined) {
-    let opening: string | null = null;
-    let withText = 0;
-    for (let c = from; c <= to; c++) {
-      const v = values[c - sheet.originCol];
-      if (v === null || v === undefined) continue;
-      if (typeof v !== "string") return null;
-      if (!hasText(v)) continue;
-      withText++;
-      opening ??= v;
-    }
-    if (withText < 2) return null;
+    const opening = rows.opening(row - sheet.originRow);
     // Its key ignores spaces, so the first text is judged untrimmed (a trimmed copy per row is garbage).
-    if (opening !== null && !mayOpenHeader(opening)) return null;
+    if (opening === null || !mayOpenHeader(opening)) return null;
   }
   let texts = 0;
   let first = "";
@@ -209,13 +204,14 @@ const SEPARATOR = /^[-–—_=.\s]*$/;
  * header before it is compared with the (corrected) first one.
  */
 export function scanRows(
-  sheet: SheetGrid,
+  rows: SheetRows,
   header: HeaderCandidate,
   type: TableType,
   endRow: number,
   corrected: (repeated: HeaderCandidate) => HeaderCandidate = (h) => h,
 ): { rows: RecognisedRow[]; repeatedHeaderRows: number[]; lastRow: number } {
-  const rows: RecognisedRow[] = [];
+  const { sheet } = rows;
+  const found: RecognisedRow[] = [];
   const repeatedHeaderRows: number[] = [];
   const { firstCol } = header;
   const lastColumn = header.lastCol;
@@ -228,16 +224,16 @@ export function scanRows(
 
   for (let r = header.row + 1; r <= endRow; r++) {
     const i = r - sheet.originRow;
-    const count = nonEmptyCount(sheet, i);
+    const count = rows.count(i);
     if (count === 0) {
       blankRun++;
       if (blankRun > MAX_BLANK_RUN) break;
       continue;
     }
-    const first = firstCell(sheet, i);
-    if (!first) continue;
-    if (count === 1 && matchHeading(first.text)) break;
-    const repeated = readHeaderRow(sheet, r);
+    const firstTextCol = rows.firstCol(i);
+    const firstText = rows.firstText(i);
+    if (count === 1 && matchHeading(firstText)) break;
+    const repeated = readHeaderRow(rows, r);
     if (repeated) {
       if (sameHeader(corrected(repeated), header) && blankRun <= MAX_BLANK_RUN) {
         repeatedHeaderRows.push(r);
@@ -248,8 +244,8 @@ export function scanRows(
       break;
     }
     if (isSeparatorRow(sheet, r, firstCol, lastColumn)) continue;
-    const name = first.col === nameCol ? first.text : textOf(cellAt(sheet, r, nameCol));
-    const prev = rows[rows.length - 1];
+    const name = firstTextCol === nameCol ? firstText : textOf(cellAt(sheet, r, nameCol));
+    const prev = found[found.length - 1];
 
     if (prev && ANALYSIS_LABEL.test(name)) {
       const inline = name.replace(ANALYSIS_LABEL, "").trim();
@@ -268,7 +264,7 @@ export function scanRows(
       continue;
     }
     if (expectAnalysis && prev && count === 1 && blankRun === 0) {
-      prev.analysis = { text: first.text, cell: a1(r, first.col) };
+      prev.analysis = { text: firstText, cell: a1(r, firstTextCol) };
       expectAnalysis = false;
       lastRow = r;
       continue;
@@ -305,7 +301,7 @@ export function scanRows(
         lastRow = r;
         continue;
       }
-      if (count > 0 && first.col < firstCol) break;
+      if (count > 0 && firstTextCol < firstCol) break;
       if (others === 0) continue;
       break;
     }
@@ -322,15 +318,15 @@ export function scanRows(
       }
       break;
     }
-    if (first.col < firstCol && count > 0) break;
+    if (firstTextCol < firstCol && count > 0) break;
     if (isBudget && !anyNumber && type !== "resultatenheter") break;
     if (!isBudget && name.length > PROSE_LENGTH * 6) break;
     if (blankRun > 0 && isBudget && !anyNumber) break;
-    rows.push(new TableRow(r, span));
+    found.push(new TableRow(r, span));
     blankRun = 0;
     lastRow = r;
   }
-  return { rows, repeatedHeaderRows, lastRow };
+  return { rows: found, repeatedHeaderRows, lastRow };
 }
 
 /** A row of dashes or underscores only (drawn under a header in text exports), or of nothing. */
@@ -361,14 +357,15 @@ function nextRowHasNumbers(
 }
 
 /** The nearest short text above a table, within a few rows (`Uppföljning av driftbudget`, `Resultatenheter`). */
-export function titleAbove(sheet: SheetGrid, headerRow: number, fallback: string): string {
+export function titleAbove(rows: SheetRows, headerRow: number, fallback: string): string {
+  const { sheet } = rows;
   for (let r = headerRow - 1; r >= Math.max(sheet.originRow, headerRow - 6); r--) {
     const i = r - sheet.originRow;
-    const count = nonEmptyCount(sheet, i);
+    const count = rows.count(i);
     if (count === 0) continue;
-    const first = firstCell(sheet, i);
-    if (!first || count > 1) break;
-    if (first.text.length <= 80 && !matchHeading(first.text)) return first.text;
+    if (count > 1) break;
+    const text = rows.firstText(i);
+    if (text.length <= 80 && !matchHeading(text)) return text;
     break;
   }
   return fallback;

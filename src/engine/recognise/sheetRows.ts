@@ -1,0 +1,74 @@
+import type { SheetGrid } from "../grid";
+import { hasText, textOf } from "../grid";
+
+/**
+ * What recognition asks of every row of a sheet, found in one pass over its cells: how many hold
+ * text, which is first, and whether the row could be a header (text only). The goal-heading scan,
+ * the table scan and the repeated-header test each look at every row; a 10 000-row grid is mostly
+ * out of cache, so its cells are read once here instead of once by each of them.
+ */
+export class SheetRows {
+  /** Per row index: cells with text (as {@link nonEmptyCount} counts them). */
+  private readonly counts: Int32Array;
+  /** Per row index: index in the row of its first cell with text, -1 for none. */
+  private readonly firsts: Int32Array;
+  /**
+   * Per row index: index of its first text when every filled cell holds a string and at least two
+   * hold text (what a header row needs), else -1.
+   */
+  private readonly openings: Int32Array;
+
+  constructor(readonly sheet: SheetGrid) {
+    const rows = sheet.values.length;
+    this.counts = new Int32Array(rows);
+    this.firsts = new Int32Array(rows).fill(-1);
+    this.openings = new Int32Array(rows).fill(-1);
+    for (let i = 0; i < rows; i++) {
+      const row = sheet.values[i];
+      if (!row) continue;
+      let count = 0;
+      let first = -1;
+      let texts = 0;
+      let opening = -1;
+      let onlyStrings = true;
+      for (let k = 0; k < row.length; k++) {
+        const v = row[k];
+        if (!hasText(v)) continue;
+        count++;
+        if (first < 0) first = k;
+        // A missing cell (a hole) counts above, as hasText has it, but is no cell to a header.
+        if (v === undefined) continue;
+        if (typeof v !== "string") onlyStrings = false;
+        else if (texts++ === 0) opening = k;
+      }
+      this.counts[i] = count;
+      this.firsts[i] = first;
+      if (onlyStrings && texts >= 2) this.openings[i] = opening;
+    }
+  }
+
+  /** Cells with text in the row at index `i` (0-based in the grid); 0 outside it. */
+  count(i: number): number {
+    return i >= 0 && i < this.counts.length ? this.counts[i] : 0;
+  }
+
+  /** The 1-based sheet column of the row's first cell with text (the row at index `i` has one). */
+  firstCol(i: number): number {
+    return this.sheet.originCol + this.firsts[i];
+  }
+
+  /** The text of the row's first cell with text, trimmed; "" when it has none. */
+  firstText(i: number): string {
+    const at = i >= 0 && i < this.firsts.length ? this.firsts[i] : -1;
+    return at < 0 ? "" : textOf(this.sheet.values[i][at]);
+  }
+
+  /**
+   * The untrimmed first text of a row that holds only strings, two or more with text (a header's
+   * shape), else null.
+   */
+  opening(i: number): string | null {
+    const at = i >= 0 && i < this.openings.length ? this.openings[i] : -1;
+    return at < 0 ? null : (this.sheet.values[i][at] as string);
+  }
+}
