@@ -78,18 +78,37 @@ export function matchKey(text: string): string {
   let run = 0; // where the current run of characters kept as they are began
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
+    const k = code < 128 ? keyCode(code) : -1;
     // Lower-case letters, digits and % stay as they are: copied a run at a time, not one by one
     // (a key of single-character pieces is slow to hash and compare later).
-    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 37) continue;
+    if (k === code) continue;
     if (run < i) key += text.slice(run, i);
     run = i + 1;
-    if (code >= 65 && code <= 90) key += String.fromCharCode(code + 32);
+    if (k >= 0) key += String.fromCharCode(k);
     else if (code >= 128) key += keyPart(code);
   }
   if (run < text.length) key += text.slice(run);
   if (matchKeys.size >= MATCH_KEY_CACHE_SIZE) matchKeys.clear();
   matchKeys.set(text, key);
   return key;
+}
+
+/** {@link keyCode} of every ASCII code. */
+const ASCII_KEYS = Int16Array.from({ length: 128 }, (_, code) =>
+  (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 37
+    ? code
+    : code >= 65 && code <= 90
+      ? code + 32
+      : -1,
+);
+
+/**
+ * The key of an ASCII character (code below 128) as {@link matchKey} makes keys: a lower-case
+ * letter, digit or `%` stays, an upper-case letter is lowered, anything else has none (-1).
+ * Characters from 128 on take {@link keyPart}.
+ */
+export function keyCode(code: number): number {
+  return ASCII_KEYS[code];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { keyPart, matchKey } from "../parse/text";
+import { keyCode, keyPart, matchKey } from "../parse/text";
 import type { ColumnRole } from "./types";
 
 /**
@@ -140,6 +140,8 @@ function packed(word: string): number {
   for (let i = 0; i < word.length; i++) n = n * 128 + word.charCodeAt(i);
   return n;
 }
+/** More than {@link MAX_OPENING_LETTERS} ASCII letters: a key with more letters than any first header's. */
+const MORE_LETTERS_THAN_AN_OPENING = /^(?:[^a-zA-Z]*[a-zA-Z]){21}/;
 const MKR = packed("mkr");
 const TKR = packed("tkr");
 const MNKR = packed("mnkr");
@@ -152,6 +154,9 @@ const MNKR = packed("mnkr");
  * as a repeated header, so most row labels stop here instead of in the vocabulary.
  */
 export function mayOpenHeader(text: string): boolean {
+  // Most row labels hold more ASCII letters than any first header's key has: past its first four
+  // key characters (a unit?) only kronor can still open a header. A native scan tells.
+  const tooLong = MORE_LETTERS_THAN_AN_OPENING.test(text);
   let letters = 0;
   let seen = 0;
   let first3 = 0;
@@ -170,9 +175,8 @@ export function mayOpenHeader(text: string): boolean {
         j = 0;
         continue;
       }
-      if (code >= 65 && code <= 90) k = code + 32;
-      else if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 37) k = code;
-      else continue;
+      k = keyCode(code);
+      if (k < 0) continue;
     }
     if (seen < 3) first3 = first3 * 128 + k;
     if (seen < 4) first4 = first4 * 128 + k;
@@ -183,7 +187,8 @@ export function mayOpenHeader(text: string): boolean {
     kronor = nextKronor(kronor, k);
     if (kronor === KRONOR.length) return true;
     // Too long for a word and no unit first: only `kronor` further on can still open a header.
-    if (letters > MAX_OPENING_LETTERS && seen >= 4 && j >= part.length) return kronorFrom(text, i, kronor);
+    if ((tooLong || letters > MAX_OPENING_LETTERS) && seen >= 4 && j >= part.length)
+      return kronorFrom(text, i, kronor);
   }
   return letters <= MAX_OPENING_LETTERS;
 }
@@ -193,8 +198,18 @@ function nextKronor(matched: number, k: number): number {
   return k === KRONOR.charCodeAt(matched) ? matched + 1 : k === K ? 1 : 0;
 }
 
+/**
+ * Texts whose key may hold `kronor`: its six letters, each written as itself (in either case) or as
+ * a character from 128 on (`ö` keys to `o`), with nothing between them but characters that may key
+ * to nothing. No character keys to more than one (tests/engine/parse/matchKey.test.ts), so a text
+ * this misses holds no `kronor` in its key: the native scan spares most long texts the loop below.
+ */
+const MAY_KEY_KRONOR =
+  /[kK\u0080-\uffff][^a-zA-Z0-9%]*[rR\u0080-\uffff][^a-zA-Z0-9%]*[oO\u0080-\uffff][^a-zA-Z0-9%]*[nN\u0080-\uffff][^a-zA-Z0-9%]*[oO\u0080-\uffff][^a-zA-Z0-9%]*[rR\u0080-\uffff]/;
+
 /** Whether the key of `text` from index `i` on completes `kronor`, `matched` of its characters seen. */
 function kronorFrom(text: string, i: number, matched: number): boolean {
+  if (!MAY_KEY_KRONOR.test(text)) return false;
   for (; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code >= 128) {
@@ -203,8 +218,8 @@ function kronorFrom(text: string, i: number, matched: number): boolean {
         if ((matched = nextKronor(matched, part.charCodeAt(j))) === KRONOR.length) return true;
       continue;
     }
-    const k = code >= 65 && code <= 90 ? code + 32 : code;
-    if ((k < 97 || k > 122) && (k < 48 || k > 57) && k !== 37) continue;
+    const k = keyCode(code);
+    if (k < 0) continue;
     if ((matched = nextKronor(matched, k)) === KRONOR.length) return true;
   }
   return false;

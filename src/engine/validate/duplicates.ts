@@ -1,7 +1,7 @@
 import type { Finding } from "../findings";
 import { finding } from "../findings";
 import type { Indicator } from "../model/types";
-import { keyPart, matchKey } from "../parse/text";
+import { keyCode, keyPart, matchKey } from "../parse/text";
 
 /**
  * `duplicate-indicator`: an indicator whose name has the same {@link matchKey} as an earlier one
@@ -100,9 +100,8 @@ export function matchKeyHash(text: string, seed = FNV_OFFSET): number {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 128) {
-      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 37)
-        hash = Math.imul(hash ^ code, FNV_PRIME);
-      else if (code >= 65 && code <= 90) hash = Math.imul(hash ^ (code + 32), FNV_PRIME);
+      const k = keyCode(code);
+      if (k >= 0) hash = Math.imul(hash ^ k, FNV_PRIME);
     } else {
       const part = keyPart(code);
       for (let k = 0; k < part.length; k++) hash = Math.imul(hash ^ part.charCodeAt(k), FNV_PRIME);

@@ -4,7 +4,7 @@
  * must agree for every text.
  */
 import fc from "fast-check";
-import { matchKey } from "../../../src/engine/parse/text";
+import { keyPart, matchKey } from "../../../src/engine/parse/text";
 
 /** The definition, over the whole text at once. */
 function keyByDefinition(text: string): string {
@@ -36,6 +36,12 @@ test("every character of the Basic Multilingual Plane keys as the definition say
     if (matchKey(text) !== keyByDefinition(text)) differing.push(code.toString(16));
   }
   expect(differing).toEqual([]);
+});
+
+test("no character keys to more than one character (recognise/headers' kronor pattern relies on it)", () => {
+  const longer: string[] = [];
+  for (let code = 128; code < 0x10000; code++) if (keyPart(code).length > 1) longer.push(code.toString(16));
+  expect(longer).toEqual([]);
 });
 
 test("any text keys as the definition says", () => {

@@ -38,6 +38,11 @@ test("an amount unit first, or kronor anywhere, opens a header however long the 
   expect(mayOpenHeader("Mkr (nettobudget för hela nämnden)")).toBe(true);
   expect(mayOpenHeader("Belopp i miljoner kronor för verksamheten")).toBe(true);
   expect(mayOpenHeader("Belopp i tusental KRO-NOR för verksamheten")).toBe(true);
+  // Characters from 128 on key to a letter (ö → o, the Kelvin sign → k) or to nothing (a combining accent).
+  expect(mayOpenHeader("Belopp i miljoner krönor för verksamheten")).toBe(true);
+  expect(mayOpenHeader("Belopp i miljoner \u212aronor för verksamheten")).toBe(true);
+  expect(mayOpenHeader("Belopp i miljoner kro\u0301nor för verksamheten")).toBe(true);
+  expect(mayOpenHeader("Belopp i miljoner kro\u0301nar för verksamheten")).toBe(false);
 });
 
 test("row labels longer than any first header are rejected", () => {
@@ -65,6 +70,8 @@ test("agrees with the rule over the whole key for any text", () => {
     "2021",
     "å",
     "ķ",
+    "\u212a",
+    "\u0301",
     "x",
     "Ab",
   );
