@@ -1,6 +1,9 @@
 import type { SheetGrid } from "../grid";
 import { hasText, textOf } from "../grid";
 
+/** Marks a row with a missing cell (see the constructor) in `lasts`. */
+const HOLEY = -2;
+
 /**
  * What recognition asks of every row of a sheet, found in one pass over its cells: how many hold
  * text, which is first, and whether the row could be a header (text only). The goal-heading scan,
@@ -8,10 +11,12 @@ import { hasText, textOf } from "../grid";
  * out of cache, so its cells are read once here instead of once by each of them.
  */
 export class SheetRows {
-  /** Per row index: cells with text (as {@link nonEmptyCount} counts them). */
+  /** Per row index: cells with text (as hasText tells). */
   private readonly counts: Int32Array;
   /** Per row index: index in the row of its first cell with text, -1 for none. */
   private readonly firsts: Int32Array;
+  /** Per row index: index in the row of its last cell with text, -1 for none, {@link HOLEY}. */
+  private readonly lasts: Int32Array;
   /**
    * Per row index: index of its first text when every filled cell holds a string and at least two
    * hold text (what a header row needs), else -1.
@@ -22,12 +27,14 @@ export class SheetRows {
     const rows = sheet.values.length;
     this.counts = new Int32Array(rows);
     this.firsts = new Int32Array(rows).fill(-1);
+    this.lasts = new Int32Array(rows).fill(-1);
     this.openings = new Int32Array(rows).fill(-1);
     for (let i = 0; i < rows; i++) {
       const row = sheet.values[i];
       if (!row) continue;
       let count = 0;
       let first = -1;
+      let last = -1;
       let texts = 0;
       let opening = -1;
       let onlyStrings = true;
@@ -36,13 +43,19 @@ export class SheetRows {
         if (!hasText(v)) continue;
         count++;
         if (first < 0) first = k;
-        // A missing cell (a hole) counts above, as hasText has it, but is no cell to a header.
-        if (v === undefined) continue;
+        if (last !== HOLEY) last = k;
+        // A missing cell (a hole) counts above, as hasText has it, but is no cell to a header, and
+        // cellAt reads it as empty: the row's count is no count of cellAt's texts.
+        if (v === undefined) {
+          last = HOLEY;
+          continue;
+        }
         if (typeof v !== "string") onlyStrings = false;
         else if (texts++ === 0) opening = k;
       }
       this.counts[i] = count;
       this.firsts[i] = first;
+      this.lasts[i] = last;
       if (onlyStrings && texts >= 2) this.openings[i] = opening;
     }
   }
@@ -55,6 +68,17 @@ export class SheetRows {
   /** The 1-based sheet column of the row's first cell with text (the row at index `i` has one). */
   firstCol(i: number): number {
     return this.sheet.originCol + this.firsts[i];
+  }
+
+  /**
+   * Whether every cell with text of the row at index `i` lies in sheet columns `fromCol` to `toCol`
+   * (so its {@link count} is theirs).
+   */
+  within(i: number, fromCol: number, toCol: number): boolean {
+    if (this.count(i) === 0) return true;
+    const origin = this.sheet.originCol;
+    const last = this.lasts[i];
+    return last !== HOLEY && origin + this.firsts[i] >= fromCol && origin + last <= toCol;
   }
 
   /** The text of the row's first cell with text, trimmed; "" when it has none. */

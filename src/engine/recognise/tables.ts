@@ -277,16 +277,20 @@ export function scanRows(
     let others = 0;
     let allWords = true;
     let anyNumber = false;
-    for (let c = firstCol; c <= lastColumn; c++) {
-      if (c === nameCol) continue;
-      const v = cellAt(sheet, r, c);
-      if (!hasText(v)) continue;
-      others++;
-      if (!wantsNumbers) continue;
-      const numeric = isNumericCell(v);
-      if (numeric) anyNumber = true;
-      if (typeof v !== "string" || numeric) allWords = false;
-    }
+    // A named row of an indicator or activity table needs only the count: when all its texts lie in
+    // the table, the one pass over the sheet counted them already (its name is one).
+    if (!wantsNumbers && rows.within(i, firstCol, lastColumn)) others = count - 1;
+    else
+      for (let c = firstCol; c <= lastColumn; c++) {
+        if (c === nameCol) continue;
+        const v = cellAt(sheet, r, c);
+        if (!hasText(v)) continue;
+        others++;
+        if (!wantsNumbers) continue;
+        const numeric = isNumericCell(v);
+        if (numeric) anyNumber = true;
+        if (typeof v !== "string" || numeric) allWords = false;
+      }
     if (!name) {
       if (others > 0 && prev && allWords) {
         for (let c = firstCol; c <= lastColumn; c++) {
