@@ -193,6 +193,16 @@ function sameHeader(a: HeaderCandidate, b: HeaderCandidate): boolean {
 }
 
 const ANALYSIS_LABEL = /^analys\b[\s:.-]*/i;
+/** {@link ANALYSIS_LABEL} as a cell's untrimmed value holds it: trimming drops just what `\s*` skips. */
+const ANALYSIS_LABEL_UNTRIMMED = /^\s*analys\b/i;
+
+/** Whether a cell's text ({@link textOf}) is longer than `length`, trimming only a text that is. */
+function isLongerThan(value: CellValue, length: number): boolean {
+  return typeof value === "string"
+    ? value.length > length && textOf(value).length > length
+    : textOf(value).length > length;
+}
+
 /** Rows of dashes or underscores drawn under a header in text exports. */
 const SEPARATOR = /^[-–—_=.\s]*$/;
 
@@ -231,8 +241,7 @@ export function scanRows(
       continue;
     }
     const firstTextCol = rows.firstCol(i);
-    const firstText = rows.firstText(i);
-    if (count === 1 && matchHeading(firstText)) break;
+    if (count === 1 && matchHeading(rows.firstText(i))) break;
     const repeated = readHeaderRow(rows, r);
     if (repeated) {
       if (sameHeader(corrected(repeated), header) && blankRun <= MAX_BLANK_RUN) {
@@ -244,11 +253,14 @@ export function scanRows(
       break;
     }
     if (isSeparatorRow(sheet, r, firstCol, lastColumn)) continue;
-    const name = firstTextCol === nameCol ? firstText : textOf(cellAt(sheet, r, nameCol));
+    // The name cell's value: its text (a trimmed copy) is made only where a rule needs it, not per row.
+    const nameValue =
+      firstTextCol === nameCol ? sheet.values[i][nameCol - sheet.originCol] : cellAt(sheet, r, nameCol);
+    const named = hasText(nameValue);
     const prev = found[found.length - 1];
 
-    if (prev && ANALYSIS_LABEL.test(name)) {
-      const inline = name.replace(ANALYSIS_LABEL, "").trim();
+    if (prev && typeof nameValue === "string" && ANALYSIS_LABEL_UNTRIMMED.test(nameValue)) {
+      const inline = textOf(nameValue).replace(ANALYSIS_LABEL, "").trim();
       const other: string[] = [];
       for (let c = firstCol; c <= lastColumn; c++) {
         const text = c === nameCol ? "" : textOf(cellAt(sheet, r, c));
@@ -264,7 +276,7 @@ export function scanRows(
       continue;
     }
     if (expectAnalysis && prev && count === 1 && blankRun === 0) {
-      prev.analysis = { text: firstText, cell: a1(r, firstTextCol) };
+      prev.analysis = { text: rows.firstText(i), cell: a1(r, firstTextCol) };
       expectAnalysis = false;
       lastRow = r;
       continue;
@@ -273,7 +285,7 @@ export function scanRows(
 
     // The row's other cells with text: how many, whether all are words, whether any is a number
     // (only a budget row or one without a name asks the latter two, so only they parse numbers).
-    const wantsNumbers = isBudget || !name;
+    const wantsNumbers = isBudget || !named;
     let others = 0;
     let allWords = true;
     let anyNumber = false;
@@ -291,7 +303,7 @@ export function scanRows(
         if (numeric) anyNumber = true;
         if (typeof v !== "string" || numeric) allWords = false;
       }
-    if (!name) {
+    if (!named) {
       if (others > 0 && prev && allWords) {
         for (let c = firstCol; c <= lastColumn; c++) {
           const tail = textOf(cellAt(sheet, r, c));
@@ -313,7 +325,7 @@ export function scanRows(
       // A label alone: a group heading inside a budget table (`Äldreomsorgen`), or prose that ends the table.
       if (
         isBudget &&
-        name.length <= 60 &&
+        textOf(nameValue).length <= 60 &&
         blankRun === 0 &&
         nextRowHasNumbers(sheet, r, endRow, firstCol, lastColumn)
       ) {
@@ -324,7 +336,7 @@ export function scanRows(
     }
     if (firstTextCol < firstCol && count > 0) break;
     if (isBudget && !anyNumber && type !== "resultatenheter") break;
-    if (!isBudget && name.length > PROSE_LENGTH * 6) break;
+    if (!isBudget && isLongerThan(nameValue, PROSE_LENGTH * 6)) break;
     if (blankRun > 0 && isBudget && !anyNumber) break;
     found.push(new TableRow(r, span));
     blankRun = 0;
