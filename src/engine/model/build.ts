@@ -18,6 +18,7 @@ import { assignGoals } from "./attach";
 import { budgetLineReader } from "./budgetLine";
 import { TableCells } from "./cells";
 import { goalsFromHeadings } from "./goals";
+import type { DecimalsRecords } from "./indicator";
 import { indicatorReader } from "./indicator";
 import { resolvePeriod } from "./period";
 import type { Activity, BudgetLine, Indicator, Model, PeriodKind } from "./types";
@@ -44,6 +45,7 @@ export function buildModel(
   const budget: BudgetLine[] = [];
   /** The `Mål` cell of rows from flat sheets, which names their goal. */
   const goalCells = new Map<Indicator | Activity, GoalCell>();
+  const decimalsRecords: DecimalsRecords = new Map();
 
   for (const table of recognition.tables) {
     const cells = new TableCells(table);
@@ -51,7 +53,7 @@ export function buildModel(
     switch (table.type) {
       case "indicators-followup":
       case "indicators-plan": {
-        const readIndicator = indicatorReader(cells, options.directions, findings);
+        const readIndicator = indicatorReader(cells, options.directions, findings, decimalsRecords);
         for (const row of table.rows) {
           const indicator = readIndicator(row);
           indicators.push(indicator);

@@ -126,6 +126,11 @@ export class TargetColumn {
     this.text = result.text;
   }
 
+  /** Whether the row last read holds a number here (the target, the band's half-width or the bound). */
+  get has(): boolean {
+    return this.value !== null;
+  }
+
   private hold(target: ParsedTarget): void {
     this.kind = target.kind;
     this.value = target.value;

@@ -21,6 +21,7 @@ export function indicatorReader(
   table: TableCells,
   overrides: DirectionOverride[],
   findings: Finding[],
+  decimalsRecords: DecimalsRecords = new Map(),
 ): (row: RecognisedRow) => Indicator {
   const sheet = table.table.sheet;
   const sheetOverrides = overrides.filter((o) => o.sheet === sheet);
@@ -72,6 +73,16 @@ export function indicatorReader(
     return cells;
   };
 
+  const decimals = new SharedDecimals(decimalsRecords, [
+    ["outcome", outcomeColumn],
+    ["outcomeMen", outcomeMenColumn],
+    ["outcomeWomen", outcomeWomenColumn],
+    ["previous", previousColumn],
+    ["forecast", forecastColumn],
+    ["target", targetColumn],
+    ["kfTarget", kfTargetColumn],
+  ]);
+  const units = new SharedUnits();
   /** Where a row's findings go; its subject is the row being read. */
   const ctx: RowContext = { sheet, subject: "", findings };
 
@@ -101,31 +112,6 @@ export function indicatorReader(
     const cells = addresses(row);
     if (row.analysis && !cells.analysis) cells.analysis = row.analysis.cell;
 
-    const hasTarget = targetColumn.value !== null;
-    const hasKfTarget = kfTargetColumn.value !== null;
-    let decimals: Partial<Record<IndicatorFigure, number>>;
-    if (outcome && outcomeMen && outcomeWomen && previous && forecast && hasTarget && hasKfTarget)
-      // Most rows have every figure: one literal, keys in the order they are added otherwise.
-      decimals = {
-        outcome: outcomeColumn.decimals,
-        outcomeMen: outcomeMenColumn.decimals,
-        outcomeWomen: outcomeWomenColumn.decimals,
-        previous: previousColumn.decimals,
-        forecast: forecastColumn.decimals,
-        target: targetColumn.decimals,
-        kfTarget: kfTargetColumn.decimals,
-      };
-    else {
-      decimals = {};
-      if (outcome) decimals.outcome = outcomeColumn.decimals;
-      if (outcomeMen) decimals.outcomeMen = outcomeMenColumn.decimals;
-      if (outcomeWomen) decimals.outcomeWomen = outcomeWomenColumn.decimals;
-      if (previous) decimals.previous = previousColumn.decimals;
-      if (forecast) decimals.forecast = forecastColumn.decimals;
-      if (hasTarget) decimals.target = targetColumn.decimals;
-      if (hasKfTarget) decimals.kfTarget = kfTargetColumn.decimals;
-    }
-
     return {
       name: subject,
       sheet,
@@ -153,16 +139,97 @@ export function indicatorReader(
         (override ? (parseDirection(override.direction) ?? (override.direction as Direction)) : null) ??
         (stated ? parseDirection(stated) : null),
       periodText: periodText || null,
-      units: {
-        outcome: outcomeColumn.heldUnit,
-        forecast: forecastColumn.heldUnit,
-        previous: previousColumn.heldUnit,
-        target: targetColumn.unit,
-        kfTarget: kfTargetColumn.unit,
-      },
-      decimals,
+      units: units.of(
+        outcomeColumn.heldUnit,
+        forecastColumn.heldUnit,
+        previousColumn.heldUnit,
+        targetColumn.unit,
+        kfTargetColumn.unit,
+      ),
+      decimals: decimals.of(),
       // Set by evaluate; present from the start so every indicator keeps one shape.
       statusBasis: null,
     };
   };
+}
+
+type Decimals = Partial<Record<IndicatorFigure, number>>;
+
+/** Decimals records by their packed digits (see SharedDecimals): one map for all tables of a build. */
+export type DecimalsRecords = Map<number, Decimals>;
+
+/** Packs one figure's decimals in 4 bits; this stands for a figure without a value. */
+const NO_FIGURE = 15;
+
+/**
+ * The decimals of the row last read into a table's figure columns, as one object per combination:
+ * rows repeat a few (`0.0 %` on every figure), so 10 000 indicators keep a handful of objects, not
+ * one each. Shared, so never changed.
+ */
+class SharedDecimals {
+  private readonly names: IndicatorFigure[];
+  private readonly columns: (FigureColumn | TargetColumn)[];
+
+  constructor(
+    private readonly known: DecimalsRecords,
+    figures: readonly [IndicatorFigure, FigureColumn | TargetColumn][],
+  ) {
+    this.names = figures.map(([name]) => name);
+    this.columns = figures.map(([, column]) => column);
+  }
+
+  of(): Decimals {
+    let key = 0;
+    for (let f = 0; f < this.columns.length; f++) {
+      const column = this.columns[f];
+      if (!column.has) key = key * 16 + NO_FIGURE;
+      else if (column.decimals < NO_FIGURE) key = key * 16 + column.decimals;
+      else return this.record(); // more decimals than a key holds: its own object
+    }
+    let record = this.known.get(key);
+    if (!record) this.known.set(key, (record = this.record()));
+    return record;
+  }
+
+  /** The figures with a value, in order, with their decimals. */
+  private record(): Decimals {
+    const record: Decimals = {};
+    for (let f = 0; f < this.columns.length; f++)
+      if (this.columns[f].has) record[this.names[f]] = this.columns[f].decimals;
+    return record;
+  }
+}
+
+type Units = NonNullable<Indicator["units"]>;
+
+/** Combinations of units a table's rows are told apart by; past this many, rows keep their own. */
+const MAX_SHARED_UNITS = 8;
+
+/**
+ * The units of an indicator's figures, one object per combination a table's rows repeat (`%` on
+ * every figure, `st` on every figure): a table's indicators share a few. Shared, so never changed.
+ */
+class SharedUnits {
+  private readonly known: Units[] = [];
+
+  of(
+    outcome: string | null,
+    forecast: string | null,
+    previous: string | null,
+    target: string | null,
+    kfTarget: string | null,
+  ): Units {
+    for (const u of this.known)
+      if (
+        u.outcome === outcome &&
+        u.forecast === forecast &&
+        u.previous === previous &&
+        u.target === target &&
+        u.kfTarget === kfTarget
+      )
+        return u;
+    const units = { outcome, forecast, previous, target, kfTarget };
+    if (this.known.length < MAX_SHARED_UNITS) this.known.push(units);
+    return units;
+  }
 }
