@@ -143,9 +143,14 @@ function recogniseTables(rows: SheetRows, mappings: MappingOverride[], out: Reco
   const endRow = lastRow(sheet);
   const endCol = lastCol(sheet);
   const merged = new MergedHeaders(sheet);
+  /** The header that ended the table before, as its scan read it. */
+  let nextHeader: HeaderCandidate | null = null;
   for (let r = sheet.originRow; r <= endRow; r++) {
     if (claimed.some((c) => r >= c.row1 && r <= c.row2)) continue;
-    const found = merged.read(r, endCol) ?? readHeaderRow(rows, r) ?? declaredHeaderOnRow(sheet, r, mappings);
+    const found =
+      merged.read(r, endCol) ??
+      (nextHeader?.row === r ? nextHeader : readHeaderRow(rows, r)) ??
+      declaredHeaderOnRow(sheet, r, mappings);
     if (!found) {
       const suspicious = looksLikeHeader(rows, r);
       if (suspicious) out.unrecognised.push(suspicious);
@@ -170,6 +175,7 @@ function recogniseTables(rows: SheetRows, mappings: MappingOverride[], out: Reco
     const scanned = scanRows(rows, header, type, endRow, (h) => applyColumnOverrides(h, override));
     out.tables.push(buildTable(sheet, header, type, scanned, title, false));
     r = Math.max(r, scanned.lastRow);
+    nextHeader = scanned.nextHeader;
   }
 }
 

@@ -210,8 +210,9 @@ const SEPARATOR = /^[-–—_=.\s]*$/;
  * Reads the rows of a table from the row after its header: data rows, `Analys` rows (attached to
  * the row above), repeated headers after page breaks (skipped, the table goes on), rows holding only
  * the tail of a cell (appended to the last data row), up to a blank gap, a heading, prose or the
- * header of another table. `corrected` applies the person's column corrections to a repeated
- * header before it is compared with the (corrected) first one.
+ * header of another table (returned as `nextHeader`, so it is not read twice). `corrected` applies
+ * the person's column corrections to a repeated header before it is compared with the (corrected)
+ * first one.
  */
 export function scanRows(
   rows: SheetRows,
@@ -219,10 +220,16 @@ export function scanRows(
   type: TableType,
   endRow: number,
   corrected: (repeated: HeaderCandidate) => HeaderCandidate = (h) => h,
-): { rows: RecognisedRow[]; repeatedHeaderRows: number[]; lastRow: number } {
+): {
+  rows: RecognisedRow[];
+  repeatedHeaderRows: number[];
+  lastRow: number;
+  nextHeader: HeaderCandidate | null;
+} {
   const { sheet } = rows;
   const found: RecognisedRow[] = [];
   const repeatedHeaderRows: number[] = [];
+  let nextHeader: HeaderCandidate | null = null;
   const { firstCol } = header;
   const lastColumn = header.lastCol;
   const nameCol = header.columns.find((c) => c.role === "name")?.col ?? firstCol;
@@ -250,6 +257,7 @@ export function scanRows(
         lastRow = r;
         continue;
       }
+      nextHeader = repeated;
       break;
     }
     if (isSeparatorRow(sheet, r, firstCol, lastColumn)) continue;
@@ -342,7 +350,7 @@ export function scanRows(
     blankRun = 0;
     lastRow = r;
   }
-  return { rows: found, repeatedHeaderRows, lastRow };
+  return { rows: found, repeatedHeaderRows, lastRow, nextHeader };
 }
 
 /** A row of dashes or underscores only (drawn under a header in text exports), or of nothing. */
