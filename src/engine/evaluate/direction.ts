@@ -227,8 +227,17 @@ export function resolveDirection(indicator: Indicator): ResolvedDirection {
   }
   const rule = catalogueDirection(indicator.name);
   if (rule) return { direction: rule.direction, source: "catalogue", rule };
-  const fromTarget =
-    TARGET_FORM_DIRECTION[indicator.targetKind] ?? TARGET_FORM_DIRECTION[indicator.kfTargetKind];
+  const fromTarget = targetFormDirection(indicator);
   if (fromTarget) return { direction: fromTarget, source: "target" };
   return { direction: "unknown", source: "none" };
+}
+
+/** {@link resolveDirection}'s direction alone: no object for each of 10 000 indicators. */
+export function directionOf(indicator: Indicator): Direction {
+  if (indicator.statedDirection && indicator.statedDirection !== "unknown") return indicator.statedDirection;
+  return catalogueDirection(indicator.name)?.direction ?? targetFormDirection(indicator) ?? "unknown";
+}
+
+function targetFormDirection(indicator: Indicator): Direction | undefined {
+  return TARGET_FORM_DIRECTION[indicator.targetKind] ?? TARGET_FORM_DIRECTION[indicator.kfTargetKind];
 }

@@ -11,7 +11,7 @@ import type {
 } from "../model/types";
 import type { Settings } from "../settings";
 import { cellOf, hasText } from "./cells";
-import { resolveDirection } from "./direction";
+import { directionOf } from "./direction";
 
 /** A small relative margin so that 0.1 + 0.2 compares equal to 0.3. */
 const EPSILON = 1e-9;
@@ -224,8 +224,8 @@ const STATUS_SV: Record<KfStatus, string> = {
 
 /** Sets direction, status, kfStatus and statusBasis on one indicator and adds its findings to `out`. */
 function evaluateIndicator(indicator: Indicator, ctx: IndicatorContext, out: Finding[]): void {
-  const resolved = resolveDirection(indicator);
-  indicator.direction = resolved.direction;
+  const direction = directionOf(indicator);
+  indicator.direction = direction;
   indicator.status = statusAgainst(
     indicator,
     indicator.target,
@@ -246,7 +246,7 @@ function evaluateIndicator(indicator: Indicator, ctx: IndicatorContext, out: Fin
     isJudged(indicator.status) || isJudged(indicator.kfStatus) ? basisForStatus(indicator, ctx.period) : null;
 
   if (
-    resolved.direction === "unknown" &&
+    direction === "unknown" &&
     (needsDirection(indicator.targetKind) || needsDirection(indicator.kfTargetKind))
   ) {
     out.push(
@@ -263,35 +263,74 @@ function evaluateIndicator(indicator: Indicator, ctx: IndicatorContext, out: Fin
 
   if (indicator.outcome === null && outcomeDue(indicator, ctx.period)) {
     const cell = cellOf(indicator.cells, OUTCOME_KEYS, indicator.row);
+    const ends = ctx.period === "VB" ? OUTCOME_MISSING_END.annualReport : OUTCOME_MISSING_END.tertial;
     out.push(
       finding({
         code: "outcome-missing",
         sheet: indicator.sheet,
         cell,
         goal: indicator.goal,
-        message: `Utfall saknas för ”${indicator.name}” (${ctx.period === "VB" ? "utfall ska redovisas i verksamhetsberättelsen" : "tertialindikator, utfall ska redovisas varje tertial"}).`,
-        messageEn: `Outcome missing for "${indicator.name}" (${ctx.period === "VB" ? "outcomes are due in the annual report" : "a tertial indicator reports an outcome every tertial"}).`,
+        message: `Utfall saknas för ”${indicator.name}${ends.sv}`,
+        messageEn: `Outcome missing for "${indicator.name}${ends.en}`,
       }),
     );
   }
 
   if (isDeviating(indicator) && !hasText(indicator.analysis)) {
     const cell = cellOf(indicator.cells, ANALYSIS_KEYS, indicator.row);
-    const against =
+    const ends =
       indicator.status === "partly-met" || indicator.status === "not-met"
-        ? `Årsmål: ${STATUS_SV[indicator.status]}`
-        : `KF:s årsmål: ${STATUS_SV[indicator.kfStatus]}`;
+        ? ANALYSIS_MISSING_END.annual[indicator.status]
+        : ANALYSIS_MISSING_END.kf[indicator.kfStatus];
     out.push(
       finding({
         code: "analysis-missing",
         sheet: indicator.sheet,
         cell,
         goal: indicator.goal,
-        message: `”${indicator.name}” avviker från målet (${against}) men saknar analys.`,
-        messageEn: `"${indicator.name}" deviates from its target (${indicator.status === "partly-met" || indicator.status === "not-met" ? `annual target: ${indicator.status}` : `KF target: ${indicator.kfStatus}`}) but has no analysis.`,
+        message: `”${indicator.name}${ends.sv}`,
+        messageEn: `"${indicator.name}${ends.en}`,
       }),
     );
   }
+}
+
+/**
+ * What follows the indicator's name in a message, in Swedish and English, written once: put
+ * together per finding, the ends cost more strings than the thousands of names they follow.
+ */
+interface MessageEnd {
+  sv: string;
+  en: string;
+}
+
+const OUTCOME_MISSING_END: Record<"annualReport" | "tertial", MessageEnd> = {
+  annualReport: {
+    sv: "” (utfall ska redovisas i verksamhetsberättelsen).",
+    en: '" (outcomes are due in the annual report).',
+  },
+  tertial: {
+    sv: "” (tertialindikator, utfall ska redovisas varje tertial).",
+    en: '" (a tertial indicator reports an outcome every tertial).',
+  },
+};
+
+/** `analysis-missing` ends per status, judged against Årsmål or against KF:s årsmål. */
+const ANALYSIS_MISSING_END = {
+  annual: perStatus((status) => ({
+    sv: `” avviker från målet (Årsmål: ${STATUS_SV[status]}) men saknar analys.`,
+    en: `" deviates from its target (annual target: ${status}) but has no analysis.`,
+  })),
+  kf: perStatus((status) => ({
+    sv: `” avviker från målet (KF:s årsmål: ${STATUS_SV[status]}) men saknar analys.`,
+    en: `" deviates from its target (KF target: ${status}) but has no analysis.`,
+  })),
+};
+
+function perStatus(end: (status: KfStatus) => MessageEnd): Record<KfStatus, MessageEnd> {
+  const out = {} as Record<KfStatus, MessageEnd>;
+  for (const status of Object.keys(STATUS_SV) as KfStatus[]) out[status] = end(status);
+  return out;
 }
 
 /** The cells a finding points at, the first present first. */

@@ -68,7 +68,8 @@ function unitMismatchAgainst(
   targetUnit: string,
   out: Finding[],
 ): void {
-  if (unitClass(measured) === unitClass(targetUnit)) return;
+  // The same spelling is the same class: most targets are written in the outcome's unit.
+  if (measured === targetUnit || unitClass(measured) === unitClass(targetUnit)) return;
   const label = TARGET_LABELS[key];
   out.push(
     finding({
