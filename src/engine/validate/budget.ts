@@ -18,43 +18,64 @@ interface NumericField {
   key: string;
   value: number;
   cell: string | undefined;
+  /** For an extra column: its key in `line.extra`. */
+  extraKey?: string;
 }
 
 /** A line's numeric fields in order, each key once (a short list: a Map per line cost more). */
 type NumericFields = NumericField[];
 
+/** The fields a line always has, by key. */
+const STANDARD_FIELDS = [
+  "budget",
+  "adjustments",
+  "changes",
+  "forecastBeforeTransfers",
+  "forecast",
+  "deviation",
+] as const;
+
+type StandardField = (typeof STANDARD_FIELDS)[number];
+
 /** Numeric fields of a line by key, incl. extra columns (VP years, resultatenheter). */
 function numericFields(line: BudgetLine): NumericFields {
   const out: NumericFields = [];
-  addField(out, "budget", line.budget, line.cells.budget);
-  addField(out, "adjustments", line.adjustments, line.cells.adjustments);
-  addField(out, "changes", line.changes, line.cells.changes);
-  addField(out, "forecastBeforeTransfers", line.forecastBeforeTransfers, line.cells.forecastBeforeTransfers);
-  addField(out, "forecast", line.forecast, line.cells.forecast);
-  addField(out, "deviation", line.deviation, line.cells.deviation);
+  for (const key of STANDARD_FIELDS) {
+    const value = line[key];
+    if (typeof value === "number") out.push({ key, value, cell: line.cells[key] });
+  }
   if (line.extra) {
     for (const [key, value] of Object.entries(line.extra)) {
-      if (key === "budget") continue;
-      const cell = line.cells[key] ?? line.cells[`amount:${key}`];
-      if (cell === line.cells.budget) continue;
-      addField(out, `extra:${key}`, value, cell);
+      if (typeof value !== "number" || !isOwnExtra(line, key)) continue;
+      out.push({ key: `extra:${key}`, value, cell: extraCell(line, key), extraKey: key });
     }
   }
   return out;
 }
 
-function addField(
-  fields: NumericFields,
-  key: string,
-  value: number | null | undefined,
-  cell: string | undefined,
-): void {
-  if (typeof value === "number") fields.push({ key, value, cell });
+/** Whether an extra column is a field of its own, not the budget column again. */
+function isOwnExtra(line: BudgetLine, key: string): boolean {
+  return key !== "budget" && extraCell(line, key) !== line.cells.budget;
 }
 
-function valueOf(fields: NumericFields, key: string): number | undefined {
-  for (const field of fields) if (field.key === key) return field.value;
-  return undefined;
+function extraCell(line: BudgetLine, key: string): string | undefined {
+  return line.cells[key] ?? line.cells[`amount:${key}`];
+}
+
+/**
+ * The value {@link numericFields} lists for `line` under the key of `field` (a field of another
+ * line), without listing the line's fields: each part of a total is read once per field.
+ */
+function valueOf(line: BudgetLine, field: NumericField): number | undefined {
+  const extraKey = field.extraKey;
+  if (extraKey === undefined) {
+    const value = line[field.key as StandardField];
+    return typeof value === "number" ? value : undefined;
+  }
+  const extra = line.extra;
+  if (!extra || !Object.prototype.hasOwnProperty.call(extra, extraKey)) return undefined;
+  const value = extra[extraKey];
+  return typeof value === "number" && isOwnExtra(line, extraKey) ? value : undefined;
 }
 
 function fieldName(key: string): FieldLabel {
@@ -100,13 +121,12 @@ function totalMismatches(table: BudgetLine[], out: Finding[]): void {
       continue;
     }
     if (line.kind !== "total") continue;
-    // Each part belongs to one total: its fields are read here only.
-    const partFields = parts.map(numericFields);
-    for (const { key, value, cell } of numericFields(line)) {
+    for (const field of numericFields(line)) {
+      const { key, value, cell } = field;
       let sum = 0;
       let terms = 0;
-      for (const fields of partFields) {
-        const partValue = valueOf(fields, key);
+      for (const part of parts) {
+        const partValue = valueOf(part, field);
         if (partValue === undefined) continue;
         sum += partValue;
         terms++;
@@ -159,11 +179,10 @@ function nettoMismatches(table: BudgetLine[], out: Finding[]): void {
       const c = costs;
       const i = income;
       if (c && i) {
-        const cf = numericFields(c);
-        const inf = numericFields(i);
-        for (const { key, value, cell } of numericFields(line)) {
-          const cv = valueOf(cf, key);
-          const iv = valueOf(inf, key);
+        for (const field of numericFields(line)) {
+          const { key, value, cell } = field;
+          const cv = valueOf(c, field);
+          const iv = valueOf(i, field);
           if (cv === undefined || iv === undefined) continue;
           if (Math.abs(cv + iv - value) <= roundingTolerance(line.unit, 3)) continue;
           const name = fieldName(key);
