@@ -97,19 +97,25 @@ export function contradiction(
   if (stated !== "helt" && stated !== "ej") return null;
   const indicators = [...evidence.indicators];
   const counts = countEvidence({ indicators, activities: evidence.activities });
-  return explainContradiction(stated, counts, firstMisses(indicators));
+  return explainContradiction(
+    stated,
+    counts,
+    firstMisses(indicators.length, (k) => indicators[k]),
+  );
 }
 
 /** The most not-met indicators a contradiction names. */
 const NAMED_MISSES = 3;
 
-/** The first {@link NAMED_MISSES} indicators of a goal's evidence that miss their target. */
-function firstMisses(indicators: Iterable<Indicator>): Indicator[] {
+/**
+ * The first {@link NAMED_MISSES} of a goal's `count` evidence indicators that miss their target,
+ * read one by one with `indicatorAt` (a goal's evidence may be thousands long: no list of it).
+ */
+function firstMisses(count: number, indicatorAt: (k: number) => Indicator): Indicator[] {
   const misses: Indicator[] = [];
-  for (const indicator of indicators) {
-    if (countingStatus(indicator) !== "not-met") continue;
-    misses.push(indicator);
-    if (misses.length === NAMED_MISSES) break;
+  for (let k = 0; k < count && misses.length < NAMED_MISSES; k++) {
+    const indicator = indicatorAt(k);
+    if (countingStatus(indicator) === "not-met") misses.push(indicator);
   }
   return misses;
 }
@@ -130,12 +136,14 @@ function explainContradiction(
     const partsSv: string[] = [];
     const partsEn: string[] = [];
     if (notMet > 0) {
-      const names = misses.map((i) => `”${i.name}”${describeMiss(i)}`).join(", ");
+      const namesSv = misses.map((i) => `”${i.name}”${describeMiss(i)}`);
+      // English quotes in place of every ”, the names' own included.
+      const namesEn = namesSv.map((named) => named.replace(/[”]/g, '"'));
       partsSv.push(
-        `${notMet} ${notMet === 1 ? "indikator uppfyller" : "indikatorer uppfyller"} inte målet (${names}${notMet > 3 ? " …" : ""})`,
+        `${notMet} ${notMet === 1 ? "indikator uppfyller" : "indikatorer uppfyller"} inte målet (${concatenated(namesSv, ", ")}${notMet > 3 ? " …" : ""})`,
       );
       partsEn.push(
-        `${notMet} ${notMet === 1 ? "indicator misses" : "indicators miss"} the target (${names.replace(/[”]/g, '"')}${notMet > 3 ? " …" : ""})`,
+        `${notMet} ${notMet === 1 ? "indicator misses" : "indicators miss"} the target (${concatenated(namesEn, ", ")}${notMet > 3 ? " …" : ""})`,
       );
     }
     if (deviating > 0) {
@@ -143,8 +151,8 @@ function explainContradiction(
       partsEn.push(`${deviating} ${deviating === 1 ? "activity" : "activities"} with a deviation`);
     }
     return {
-      sv: `Målet bedöms ”${ASSESSMENT_SV.helt}” men ${partsSv.join(" och ")}.`,
-      en: `The goal is assessed "${ASSESSMENT_EN.helt}" but ${partsEn.join(" and ")}.`,
+      sv: `Målet bedöms ”${ASSESSMENT_SV.helt}” men ${concatenated(partsSv, " och ")}.`,
+      en: `The goal is assessed "${ASSESSMENT_EN.helt}" but ${concatenated(partsEn, " and ")}.`,
     };
   }
   if (stated !== "ej") return null;
@@ -154,6 +162,16 @@ function explainContradiction(
     sv: `Målet bedöms ”${ASSESSMENT_SV.ej}” men ingen indikator under det missar sitt mål (${measured} uppfylls helt eller delvis) och ingen aktivitet har avvikelse.`,
     en: `The goal is assessed "${ASSESSMENT_EN.ej}" but no indicator under it misses its target (${measured} fully or partly met) and no activity has a deviation.`,
   };
+}
+
+/**
+ * `parts.join(separator)` by concatenation: the pieces are linked, not copied into one new text
+ * (a message is read whole once, when it is written out).
+ */
+function concatenated(parts: string[], separator: string): string {
+  let text = parts.length > 0 ? parts[0] : "";
+  for (let k = 1; k < parts.length; k++) text = text + separator + parts[k];
+  return text;
 }
 
 function describeMiss(indicator: Indicator): string {
@@ -167,7 +185,13 @@ function formatSv(n: number): string {
   return String(Math.round(n * 1000) / 1000).replace(".", ",");
 }
 
-const NO_POSITIONS: Positions = { indicators: [], activities: [], borrowed: false };
+const NO_POSITIONS: Positions = {
+  indicatorsFrom: 0,
+  indicatorsTo: 0,
+  activitiesFrom: 0,
+  activitiesTo: 0,
+  borrowed: false,
+};
 
 /**
  * Fills counts and suggestedAssessment on every goal and returns the goal findings:
@@ -176,20 +200,27 @@ const NO_POSITIONS: Positions = { indicators: [], activities: [], borrowed: fals
  */
 export function evaluateGoals(model: Model, assessable: boolean): Finding[] {
   const findings: Finding[] = [];
-  const evidence = new EvidencePositions(model).collect();
+  const collector = new EvidencePositions(model);
+  const evidence = collector.collect();
+  const { indicators, activities } = collector;
   for (const goal of model.goals) {
     const at = evidence.get(goal.id) ?? NO_POSITIONS;
     const counts = emptyCounts();
     // Index loops: no iterator per step while the code is still interpreted (a single check).
-    for (let k = 0; k < at.indicators.length; k++) countIndicator(counts, model.indicators[at.indicators[k]]);
-    for (let k = 0; k < at.activities.length; k++) countActivity(counts, model.activities[at.activities[k]]);
+    for (let k = at.indicatorsFrom; k < at.indicatorsTo; k++)
+      countIndicator(counts, model.indicators[indicators.at(k)]);
+    for (let k = at.activitiesFrom; k < at.activitiesTo; k++)
+      countActivity(counts, model.activities[activities.at(k)]);
     goal.counts = counts;
     goal.suggestedAssessment = assessable ? suggestAssessment(counts) : null;
     if (!assessable) continue;
     const stated = goal.statedAssessment;
     const misses =
       stated === "helt" && counts.notMet > 0
-        ? firstMisses(at.indicators.map((i) => model.indicators[i]))
+        ? firstMisses(
+            at.indicatorsTo - at.indicatorsFrom,
+            (k) => model.indicators[indicators.at(at.indicatorsFrom + k)],
+          )
         : [];
     const why = explainContradiction(stated, counts, misses);
     if (why) {
