@@ -60,7 +60,7 @@ export function check(snapshot: WorkbookSnapshot, options: CheckOptions = {}): C
   const validation = validate(built.model, userSheets, recognition);
   const nothing = recognisedNothing(built.model) ? [nothingRecognisedFinding(snapshot.sheets[0]?.name)] : [];
   const findings = sortFindings(
-    [...built.findings, ...validation, ...evaluation.findings, ...nothing],
+    built.findings.concat(validation, evaluation.findings, nothing),
     snapshot.sheets.map((s) => s.name),
   );
   return { model: built.model, findings, derived: evaluation.derived, settings, state, recognition };

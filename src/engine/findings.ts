@@ -90,29 +90,44 @@ export function finding(input: FindingInput): Finding {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+/** Rows and columns a packed sort key holds: Excel's 1 048 576 rows and 16 384 columns, with room. */
+const ROW_SPAN = 2 ** 21;
+const COL_SPAN = 2 ** 15;
+/** Severity-and-sheet groups a packed key holds, so that it stays an exact integer (< 2^53). */
+const GROUP_SPAN = 2 ** 16;
+
 /** Stable order: severity, then sheet order as given, then row, then column, then code. */
 export function sortFindings(findings: Finding[], sheetOrder: string[]): Finding[] {
   const sheetIndex = new Map(sheetOrder.map((s, i) => [s, i]));
+  // Sheets not in the order come after all of them, as equals.
+  const sheets = sheetOrder.length + 1;
   // Keys worked out once per finding into flat arrays, not in the comparator, and no object each.
   const count = findings.length;
   const group = new Float64Array(count);
   const rows = new Float64Array(count);
   const cols = new Float64Array(count);
   const order: number[] = new Array<number>(count);
+  let packable = 3 * sheets <= GROUP_SPAN;
   for (let i = 0; i < count; i++) {
     const finding = findings[i];
-    // Severity and sheet in one number: sheets number fewer than 2^30 (unknown ones 1e9).
-    group[i] = SEVERITY_ORDER[finding.severity] * 2 ** 31 + (sheetIndex.get(finding.sheet) ?? 1e9);
+    group[i] = SEVERITY_ORDER[finding.severity] * sheets + (sheetIndex.get(finding.sheet) ?? sheets - 1);
     setCellKeys(finding.cell, i, rows, cols);
+    if (rows[i] >= ROW_SPAN || cols[i] >= COL_SPAN) packable = false;
     order[i] = i;
   }
-  order.sort(
-    (a, b) =>
-      group[a] - group[b] ||
-      rows[a] - rows[b] ||
-      cols[a] - cols[b] ||
-      findings[a].code.localeCompare(findings[b].code),
-  );
+  if (packable) {
+    // Group, row and column in one number each (nearly always): one subtraction per comparison.
+    for (let i = 0; i < count; i++) group[i] = (group[i] * ROW_SPAN + rows[i]) * COL_SPAN + cols[i];
+    order.sort((a, b) => group[a] - group[b] || findings[a].code.localeCompare(findings[b].code));
+  } else {
+    order.sort(
+      (a, b) =>
+        group[a] - group[b] ||
+        rows[a] - rows[b] ||
+        cols[a] - cols[b] ||
+        findings[a].code.localeCompare(findings[b].code),
+    );
+  }
   const sorted: Finding[] = new Array<Finding>(count);
   for (let i = 0; i < count; i++) sorted[i] = findings[order[i]];
   return sorted;
@@ -132,13 +147,16 @@ function setCellKeys(cell: string, i: number, rows: Float64Array, cols: Float64A
     at++;
   }
   const digitsFrom = at;
+  let row = 0;
   while (at < cell.length) {
     const code = cell.charCodeAt(at);
     if (code < 48 || code > 57) break;
+    row = row * 10 + (code - 48);
     at++;
   }
   const matched = digitsFrom > 0 && at > digitsFrom && at === cell.length;
-  rows[i] = matched ? Number(cell.slice(digitsFrom)) : 0;
+  // Summed digit by digit the row is exact up to 15 digits; a longer one is read as Number reads it.
+  rows[i] = !matched ? 0 : at - digitsFrom <= 15 ? row : Number(cell.slice(digitsFrom));
   cols[i] = matched ? col : 0;
 }
 

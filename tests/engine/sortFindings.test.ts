@@ -44,3 +44,20 @@ test("a cell that is not plain A1 sorts as row 0, column 0, in its given place a
   ];
   expect(order(findings, ["A"])).toEqual(["A!$A$1", "A!a1", "A!A1:B2", "A!", "A!B2", "A!A0003"]);
 });
+
+test("rows and columns beyond Excel's grid still sort by their numbers", () => {
+  const findings = [
+    at("A", "A3000000"),
+    at("A", "B2999999"),
+    at("A", "ZZZZ1"),
+    at("A", "A1234567890123456789"),
+    at("A", "C2"),
+  ];
+  expect(order(findings, ["A"])).toEqual([
+    "A!ZZZZ1",
+    "A!C2",
+    "A!B2999999",
+    "A!A3000000",
+    "A!A1234567890123456789",
+  ]);
+});
