@@ -209,7 +209,11 @@ const RULE_GROUPS = groupRules(DIRECTION_CATALOGUE);
 
 export function catalogueDirection(name: string): DirectionRule | null {
   // The model's names are cleaned already: most need no copy.
-  const normalised = UNEVEN_SPACES.test(name) ? name.replace(/\s+/g, " ").trim() : name;
+  return catalogueRule(UNEVEN_SPACES.test(name) ? name.replace(/\s+/g, " ").trim() : name);
+}
+
+/** {@link catalogueDirection} of a name whose spaces are single spaces inside it. */
+function catalogueRule(normalised: string): DirectionRule | null {
   for (const group of RULE_GROUPS) {
     if (!group.any.test(normalised)) continue;
     for (const rule of group.rules) if (rule.pattern.test(normalised)) return rule;
@@ -232,10 +236,14 @@ export function resolveDirection(indicator: Indicator): ResolvedDirection {
   return { direction: "unknown", source: "none" };
 }
 
-/** {@link resolveDirection}'s direction alone: no object for each of 10 000 indicators. */
+/**
+ * {@link resolveDirection}'s direction alone, for the model's indicators: no object for each of
+ * 10 000, and no test of the name's spaces, which the model builder cleans (cleanText: single
+ * spaces, trimmed; tests/engine/evaluate/direction-names.test.ts holds it to that).
+ */
 export function directionOf(indicator: Indicator): Direction {
   if (indicator.statedDirection && indicator.statedDirection !== "unknown") return indicator.statedDirection;
-  return catalogueDirection(indicator.name)?.direction ?? targetFormDirection(indicator) ?? "unknown";
+  return catalogueRule(indicator.name)?.direction ?? targetFormDirection(indicator) ?? "unknown";
 }
 
 function targetFormDirection(indicator: Indicator): Direction | undefined {
