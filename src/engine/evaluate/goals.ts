@@ -9,7 +9,7 @@ import type {
   KfStatus,
   Model,
 } from "../model/types";
-import { cellOf, goalIdCell, hasText } from "./cells";
+import { goalIdCell, hasText } from "./cells";
 import type { Positions } from "./evidence";
 import { EvidencePositions } from "./evidence";
 
@@ -242,7 +242,7 @@ export function evaluateGoals(model: Model, assessable: boolean): Finding[] {
       finding({
         code: "analysis-missing",
         sheet: activity.sheet,
-        cell: cellOf(activity.cells, ["analysis", "deviationFlag", "deviation", "name"], activity.row),
+        cell: deviationCell(activity),
         goal: activity.goal,
         message: `Aktiviteten ”${activity.name}” är markerad med Avvikelse men saknar analys.`,
         messageEn: `The activity "${activity.name}" is marked Avvikelse (deviation) but has no analysis.`,
@@ -250,6 +250,13 @@ export function evaluateGoals(model: Model, assessable: boolean): Finding[] {
     );
   }
   return findings;
+}
+
+/** Where an activity's missing analysis is asked for: its analysis cell, else its deviation or name. */
+function deviationCell(activity: Activity): string {
+  const cells = activity.cells;
+  // Named reads, not cellOf's read by a key from a list (a slow path): asked per deviating activity.
+  return cells.analysis || cells.deviationFlag || cells.deviation || cells.name || `A${activity.row}`;
 }
 
 function plural(n: number, one: string, many: string): string {

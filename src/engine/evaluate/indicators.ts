@@ -10,7 +10,7 @@ import type {
   TargetKind,
 } from "../model/types";
 import type { Settings } from "../settings";
-import { cellOf, hasText } from "./cells";
+import { hasText } from "./cells";
 import { directionOf } from "./direction";
 
 /** A small relative margin so that 0.1 + 0.2 compares equal to 0.3. */
@@ -253,7 +253,7 @@ function evaluateIndicator(indicator: Indicator, ctx: IndicatorContext, out: Fin
       finding({
         code: "direction-unknown",
         sheet: indicator.sheet,
-        cell: cellOf(indicator.cells, NAME_KEYS, indicator.row),
+        cell: nameCell(indicator),
         goal: indicator.goal,
         message: `Det går inte att avgöra om högre eller lägre är bättre för ”${indicator.name}”. Ange riktning (kolumnen Riktning eller i Målkoll) så kan status beräknas.`,
         messageEn: `Cannot tell whether higher or lower is better for "${indicator.name}". State a direction (a Riktning column or in Målkoll) so its status can be computed.`,
@@ -262,7 +262,7 @@ function evaluateIndicator(indicator: Indicator, ctx: IndicatorContext, out: Fin
   }
 
   if (indicator.outcome === null && outcomeDue(indicator, ctx.period)) {
-    const cell = cellOf(indicator.cells, OUTCOME_KEYS, indicator.row);
+    const cell = indicator.cells.outcome || nameCell(indicator);
     const ends = ctx.period === "VB" ? OUTCOME_MISSING_END.annualReport : OUTCOME_MISSING_END.tertial;
     out.push(
       finding({
@@ -277,7 +277,7 @@ function evaluateIndicator(indicator: Indicator, ctx: IndicatorContext, out: Fin
   }
 
   if (isDeviating(indicator) && !hasText(indicator.analysis)) {
-    const cell = cellOf(indicator.cells, ANALYSIS_KEYS, indicator.row);
+    const cell = indicator.cells.analysis || nameCell(indicator);
     const ends =
       indicator.status === "partly-met" || indicator.status === "not-met"
         ? ANALYSIS_MISSING_END.annual[indicator.status]
@@ -333,10 +333,13 @@ function perStatus(end: (status: KfStatus) => MessageEnd): Record<KfStatus, Mess
   return out;
 }
 
-/** The cells a finding points at, the first present first. */
-const NAME_KEYS = ["name"];
-const OUTCOME_KEYS = ["outcome", "name"];
-const ANALYSIS_KEYS = ["analysis", "name"];
+/**
+ * The name cell, else column A of the row: where a finding about the whole indicator points.
+ * (Named reads of `cells`, not `cellOf`'s read by a key from a list: thousands of findings.)
+ */
+function nameCell(indicator: Indicator): string {
+  return indicator.cells.name || `A${indicator.row}`;
+}
 
 /** Sets direction, status, kfStatus and statusBasis on every indicator and returns their findings. */
 export function evaluateIndicators(
