@@ -22,9 +22,19 @@ export function halfUnit(unit: AmountUnit): number {
 export function roundTo(value: number, decimals: number): number {
   const factor = 10 ** decimals;
   const scaled = Math.abs(value) * factor;
-  const rounded = Math.round(Number(scaled.toPrecision(12))) / factor;
+  const rounded = Math.round(withoutNoise(scaled)) / factor;
   const signed = value < 0 ? -rounded : rounded;
   return signed === 0 ? 0 : signed;
+}
+
+/**
+ * `scaled` to 12 significant digits (2.4999999999999996 → 2.5), where that can move it across a
+ * half (where Math.round would differ); elsewhere `scaled` itself, without a string per amount.
+ * Twelve digits move a value below 1e11 by at most 5e-12 of it.
+ */
+function withoutNoise(scaled: number): number {
+  if (scaled < 1e11 && Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-11 * scaled) return scaled;
+  return Number(scaled.toPrecision(12));
 }
 
 export function roundAmount(value: number, unit: AmountUnit): number {
@@ -161,6 +171,10 @@ function shareOfBudget(deviation: number, revised: number, language: "sv" | "en"
   return language === "sv" ? ` (${pct.replace(".", ",")} % av budget)` : ` (${pct} % of budget)`;
 }
 
+/** The cells the two findings of a large deviation point at, the first present first. */
+const LARGE_DEVIATION_CELL = ["deviation", "budgetDeviation", "forecast", "label", "name"];
+const MISSING_ANALYSIS_CELL = ["analysis", "label", "name"];
+
 /** `budget-deviation-large` and, for those rows without analysis, `analysis-missing`. */
 export function largeDeviationFindings(lines: BudgetLine[], settings: Settings): Finding[] {
   const findings: Finding[] = [];
@@ -170,15 +184,18 @@ export function largeDeviationFindings(lines: BudgetLine[], settings: Settings):
     const threshold = deviationThreshold(line, settings);
     if (deviation === null || threshold === null) continue;
     if (Math.abs(deviation) <= threshold + 1e-9) continue;
-    const cell = cellOf(line.cells, ["deviation", "budgetDeviation", "forecast", "label", "name"], line.row);
+    const cell = cellOf(line.cells, LARGE_DEVIATION_CELL, line.row);
     const revised = revisedBudget(line) ?? 0;
+    // Rendered once for both findings of the row.
+    const amount = formatAmount(deviation, line.unit);
+    const amountEn = formatAmountEn(deviation, line.unit);
     findings.push(
       finding({
         code: "budget-deviation-large",
         sheet: line.sheet,
         cell,
-        message: `Stor budgetavvikelse för ”${line.label}”: ${formatAmount(deviation, line.unit)}${shareOfBudget(deviation, revised, "sv")}.`,
-        messageEn: `Large budget deviation for "${line.label}": ${formatAmountEn(deviation, line.unit)}${shareOfBudget(deviation, revised, "en")}.`,
+        message: `Stor budgetavvikelse för ”${line.label}”: ${amount}${shareOfBudget(deviation, revised, "sv")}.`,
+        messageEn: `Large budget deviation for "${line.label}": ${amountEn}${shareOfBudget(deviation, revised, "en")}.`,
       }),
     );
     if (!hasText(line.analysis)) {
@@ -186,9 +203,9 @@ export function largeDeviationFindings(lines: BudgetLine[], settings: Settings):
         finding({
           code: "analysis-missing",
           sheet: line.sheet,
-          cell: cellOf(line.cells, ["analysis", "label", "name"], line.row),
-          message: `Budgetavvikelsen för ”${line.label}” (${formatAmount(deviation, line.unit)}) saknar analys.`,
-          messageEn: `The budget deviation for "${line.label}" (${formatAmountEn(deviation, line.unit)}) has no analysis.`,
+          cell: cellOf(line.cells, MISSING_ANALYSIS_CELL, line.row),
+          message: `Budgetavvikelsen för ”${line.label}” (${amount}) saknar analys.`,
+          messageEn: `The budget deviation for "${line.label}" (${amountEn}) has no analysis.`,
         }),
       );
     }

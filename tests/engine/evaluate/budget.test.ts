@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
+import fc from "fast-check";
 import { evaluate, RULES_DOC } from "../../../src/engine/evaluate";
 import {
   deviationTerms,
@@ -54,6 +55,54 @@ describe("budget arithmetic helpers", () => {
     expect(roundTo(2435.3 + 15.2 + 16.5 - 2447.1, 1)).toBe(19.9);
     expect(Object.is(roundTo(-0.01, 1), 0)).toBe(true);
     expect(roundAmount(1234.5, "tkr")).toBe(1235);
+  });
+
+  it("snaps floating noise at a half only, and large amounts to twelve digits", () => {
+    expect(roundTo(1.0049999999999999, 2)).toBe(1.01); // 100.49999999999999 is 100.5 to 12 digits
+    expect(roundTo(0.28499999999999998, 2)).toBe(0.29);
+    expect(roundTo(2.4999999, 0)).toBe(2); // a real 2.4999999 is no noise
+    expect(roundTo(123456789012.4, 0)).toBe(123456789012);
+    expect(roundTo(1234567890123.4, 0)).toBe(1234567890120);
+  });
+
+  it("rounds as Math.round of the amount to twelve significant digits does", () => {
+    const reference = (value: number, decimals: number): number => {
+      const factor = 10 ** decimals;
+      const rounded = Math.round(Number((Math.abs(value) * factor).toPrecision(12))) / factor;
+      const signed = value < 0 ? -rounded : rounded;
+      return signed === 0 ? 0 : signed;
+    };
+    const nearHalf = fc
+      .tuple(
+        fc.integer({ min: -1e9, max: 1e9 }),
+        fc.integer({ min: -3, max: 3 }),
+        fc.integer({ min: 0, max: 2 }),
+      )
+      .map(([whole, ulps, decimals]) => {
+        const half = (whole + 0.5) / 10 ** decimals;
+        return [half + ulps * Number.EPSILON * Math.abs(half), decimals] as const;
+      });
+    // Around the margin where twelve digits stop mattering: 5e-12 to 1e-11 of the amount.
+    const nearMargin = fc
+      .tuple(
+        fc.integer({ min: -1e9, max: 1e9 }),
+        fc.double({ noNaN: true, min: -2e-11, max: 2e-11 }),
+        fc.integer({ min: 0, max: 2 }),
+      )
+      .map(([whole, share, decimals]) => {
+        const half = (whole + 0.5) / 10 ** decimals;
+        return [half * (1 + share), decimals] as const;
+      });
+    const anywhere = fc.tuple(
+      fc.double({ noNaN: true, min: -1e15, max: 1e15 }),
+      fc.integer({ min: 0, max: 2 }),
+    );
+    fc.assert(
+      fc.property(fc.oneof(nearHalf, nearMargin, anywhere), ([value, decimals]) => {
+        expect(roundTo(value, decimals)).toBe(reference(value, decimals));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 
   it("expectedDeviation needs a budget and a forecast", () => {
