@@ -136,14 +136,12 @@ function explainContradiction(
     const partsSv: string[] = [];
     const partsEn: string[] = [];
     if (notMet > 0) {
-      const namesSv = misses.map((i) => `”${i.name}”${describeMiss(i)}`);
-      // English quotes in place of every ”, the names' own included.
-      const namesEn = namesSv.map((named) => named.replace(/[”]/g, '"'));
+      const names = misses.map((i) => `”${i.name}”${describeMiss(i)}`).join(", ");
       partsSv.push(
-        `${notMet} ${notMet === 1 ? "indikator uppfyller" : "indikatorer uppfyller"} inte målet (${concatenated(namesSv, ", ")}${notMet > 3 ? " …" : ""})`,
+        `${notMet} ${notMet === 1 ? "indikator uppfyller" : "indikatorer uppfyller"} inte målet (${names}${notMet > 3 ? " …" : ""})`,
       );
       partsEn.push(
-        `${notMet} ${notMet === 1 ? "indicator misses" : "indicators miss"} the target (${concatenated(namesEn, ", ")}${notMet > 3 ? " …" : ""})`,
+        `${notMet} ${notMet === 1 ? "indicator misses" : "indicators miss"} the target (${names.replace(/[”]/g, '"')}${notMet > 3 ? " …" : ""})`,
       );
     }
     if (deviating > 0) {
@@ -151,8 +149,8 @@ function explainContradiction(
       partsEn.push(`${deviating} ${deviating === 1 ? "activity" : "activities"} with a deviation`);
     }
     return {
-      sv: `Målet bedöms ”${ASSESSMENT_SV.helt}” men ${concatenated(partsSv, " och ")}.`,
-      en: `The goal is assessed "${ASSESSMENT_EN.helt}" but ${concatenated(partsEn, " and ")}.`,
+      sv: `Målet bedöms ”${ASSESSMENT_SV.helt}” men ${partsSv.join(" och ")}.`,
+      en: `The goal is assessed "${ASSESSMENT_EN.helt}" but ${partsEn.join(" and ")}.`,
     };
   }
   if (stated !== "ej") return null;
@@ -162,16 +160,6 @@ function explainContradiction(
     sv: `Målet bedöms ”${ASSESSMENT_SV.ej}” men ingen indikator under det missar sitt mål (${measured} uppfylls helt eller delvis) och ingen aktivitet har avvikelse.`,
     en: `The goal is assessed "${ASSESSMENT_EN.ej}" but no indicator under it misses its target (${measured} fully or partly met) and no activity has a deviation.`,
   };
-}
-
-/**
- * `parts.join(separator)` by concatenation: the pieces are linked, not copied into one new text
- * (a message is read whole once, when it is written out).
- */
-function concatenated(parts: string[], separator: string): string {
-  let text = parts.length > 0 ? parts[0] : "";
-  for (let k = 1; k < parts.length; k++) text = text + separator + parts[k];
-  return text;
 }
 
 function describeMiss(indicator: Indicator): string {
