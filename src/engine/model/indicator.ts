@@ -164,7 +164,7 @@ const NO_FIGURE = 15;
 /**
  * The decimals of the row last read into a table's figure columns, as one object per combination:
  * rows repeat a few (`0.0 %` on every figure), so 10 000 indicators keep a handful of objects, not
- * one each. Shared, so never changed.
+ * one each. Shared, so frozen: a change to one indicator's would throw, not change its neighbours'.
  */
 class SharedDecimals {
   private readonly names: IndicatorFigure[];
@@ -187,7 +187,7 @@ class SharedDecimals {
       else return this.record(); // more decimals than a key holds: its own object
     }
     let record = this.known.get(key);
-    if (!record) this.known.set(key, (record = this.record()));
+    if (!record) this.known.set(key, (record = Object.freeze(this.record())));
     return record;
   }
 
@@ -207,7 +207,7 @@ const MAX_SHARED_UNITS = 8;
 
 /**
  * The units of an indicator's figures, one object per combination a table's rows repeat (`%` on
- * every figure, `st` on every figure): a table's indicators share a few. Shared, so never changed.
+ * every figure, `st` on every figure): a table's indicators share a few. Shared, so frozen.
  */
 class SharedUnits {
   private readonly known: Units[] = [];
@@ -229,7 +229,7 @@ class SharedUnits {
       )
         return u;
     const units = { outcome, forecast, previous, target, kfTarget };
-    if (this.known.length < MAX_SHARED_UNITS) this.known.push(units);
+    if (this.known.length < MAX_SHARED_UNITS) this.known.push(Object.freeze(units));
     return units;
   }
 }
