@@ -18,12 +18,15 @@
  * - Values entered into cells are coerced like Excel does for typed input: text starting with
  *   `=`, `+`, `-`, `@` becomes a formula, numeric text a number, `yyyy-mm-dd` a date, unless the
  *   cell's number format is text (`@`). A `null` in an assigned 2-D array leaves the cell unchanged.
+ * - The host has an ExcelApi set (`excelApi`, default every set the port uses): a newer method fails
+ *   its sync with ApiNotFound; `fake.isSetSupported` answers for that host.
  * - The in-memory workbook (`FakeWorkbook`) can be seeded and inspected.
  */
 export { FakeOfficeError } from "./fakeExcel/errors";
 export type { FakeAction, SyncFailure, SyncRecord } from "./fakeExcel/context";
 export {
   FAKE_MAX_REQUEST_BYTES,
+  FAKE_EXCEL_API,
   FAKE_MAX_RESPONSE_BYTES,
   FakeContext,
   contextFor,

@@ -120,3 +120,9 @@ export function seedLineText(file: string, seedLine: number): string {
   const text = loadSeedFixture(file);
   return seedLines(text)[rowOfSeedLine(text, seedLine) - 1];
 }
+
+/** A seed line's cells (tab-separated), picked by index. */
+export function seedLineCells(file: string, line: number, pick: number[]): CellValue[] {
+  const cells = lineToRow(seedLineText(file, line));
+  return pick.map((i) => cells[i] ?? null);
+}

@@ -3,9 +3,10 @@
  * the bytes each request sends and each response brings back (batch.ts).
  *
  * Cost in `context.sync()` calls (what tests/ports/office measure), for a usual workbook:
- * - read(): 3 (sheet list; shapes, tables and state; cells), +1 when a sheet is longer than the
- *   first chunk's 200 rows, + 1 per 4 MB of cells read; +1 and a second read when an interrupted
- *   write has to be undone first (journal.ts).
+ * - read(): 3 (sheet list; shapes, tables, merges (ExcelApi 1.13) and state; cells), +1 when a
+ *   sheet is longer than the first chunk's 200 rows, + 1 per 4 MB of cells read, +1 when Excel
+ *   refuses a sheet's merged areas (more than 512); +1 and a second read when an interrupted write
+ *   has to be undone first (journal.ts).
  * - write() with sheets: 1 check + 1 per 4 MB of new sheets (the first also writes the lease and adds
  *   the sheets, the last reads the lease back) + 1 swap + 1 flags. Without new sheets (settings,
  *   clearing flags): 1 check + 1 commit (+ 1 when flags are removed).
@@ -74,7 +75,7 @@ export class OfficePort implements WorkbookPort {
 
   async read(): Promise<WorkbookSnapshot> {
     return this.guard(async (batch) => {
-      let result = await readWorkbook(this.context, batch, this.responseBytes);
+      let result = await readWorkbook(this.context, batch, this.responseBytes, this.isSetSupported);
       const recovery = recoveryFor(result.sheets, result.stateRows, this.now());
       if (recovery) {
         const width = Math.max(6, result.stateRows?.[recovery.lease?.row ?? 0]?.length ?? 0);
@@ -84,7 +85,7 @@ export class OfficePort implements WorkbookPort {
           recovery.steps,
           recovery.lease ? { row: recovery.lease.row, width } : null,
         );
-        result = await readWorkbook(this.context, batch, this.responseBytes);
+        result = await readWorkbook(this.context, batch, this.responseBytes, this.isSetSupported);
       }
       this.seen = {
         stateExisted: result.sheets.some((s) => s.name === STATE_SHEET),

@@ -2,7 +2,8 @@
  * Reading the workbook as plain grids, sized by the bytes Excel sends back.
  *
  * - 1st request: sheet names and visibility.
- * - 2nd: each sheet's used range, tables and whether it has formulas at all; the `_malkoll` rows.
+ * - 2nd: each sheet's used range, tables, whether it has formulas at all and, where the host has
+ *   ExcelApi 1.13, its merged areas (merges.ts); the `_malkoll` rows.
  * - Then the cells in row chunks: `values` and `numberFormat`, and `formulas` only for sheets that
  *   have formulas (text would come back twice). Each sheet's first chunk is a probe of at most 200
  *   rows; the rest are chosen so an answer stays under the response budget at the bytes per cell
@@ -22,7 +23,11 @@ import { parseA1Range } from "../../engine/grid";
 import { STATE_SHEET } from "../../engine/report/spec";
 import type { Batch, Unit } from "./batch";
 import { ACTION_BYTES, jsonBytes } from "./batch";
+import { isAbortError } from "./errors";
+import type { IsSetSupported } from "./host";
 import { isScratchSheet } from "./journal";
+import type { MergesRead } from "./merges";
+import { mergedAreas, mergesUnit } from "./merges";
 
 /** Bytes per cell assumed before a sheet's first chunk came back (values and formats of short text). */
 export const FIRST_CHUNK_BYTES_PER_CELL = 48;
@@ -87,6 +92,7 @@ export async function readWorkbook(
   context: Excel.RequestContext,
   batch: Batch,
   responseBudget: number,
+  isSetSupported: IsSetSupported,
 ): Promise<ReadResult> {
   const workbook = context.workbook;
   const worksheets = workbook.worksheets;
@@ -104,33 +110,15 @@ export async function readWorkbook(
     },
   });
 
-  // Second request: shapes, tables, formula presence, and the state rows.
+  // Second request: shapes, tables, formula presence, merged areas (ExcelApi 1.13), the state rows.
   const listed = worksheets.items.filter((w) => !isScratchSheet(w.name));
-  const shapes = listed.map((worksheet) => ({
-    worksheet,
-    used: null as unknown as Excel.Range,
-    formulas: null as unknown as Excel.RangeAreas,
-  }));
-  await batch.alone({
-    request: shapes.length * 6 * ACTION_BYTES,
-    response: shapes.length * 200,
-    queue() {
-      for (const shape of shapes) {
-        shape.used = shape.worksheet.getUsedRangeOrNullObject();
-        shape.used.load("address,rowCount,columnCount");
-        shape.formulas = shape.worksheet.getRange().getSpecialCellsOrNullObject("Formulas");
-        shape.formulas.load("cellCount");
-        shape.worksheet.tables.load("items/name");
-      }
-    },
-  });
-
+  const shapes = await readShapes(batch, listed, isSetSupported);
   const grids: SheetGrid[] = [];
   const plans: SheetPlan[] = [];
   const tables: { grid: SheetGrid; name: string; table: Excel.Table }[] = [];
   let stateRows: CellValue[][] | null = null;
   let stateSheet: { grid: SheetGrid; used: Excel.Range } | null = null;
-  for (const { worksheet, used, formulas } of shapes) {
+  for (const { worksheet, used, formulas, merges } of shapes) {
     const grid: SheetGrid = {
       name: worksheet.name,
       visibility: VISIBILITY_FROM_EXCEL[worksheet.visibility] ?? "visible",
@@ -141,6 +129,8 @@ export async function readWorkbook(
       formulas: [],
       listObjects: [],
     };
+    const areas = mergedAreas(merges);
+    if (areas.length) grid.merges = areas;
     grids.push(grid);
     for (const table of worksheet.tables.items) tables.push({ grid, name: table.name, table });
     if (used.isNullObject) continue;
@@ -207,6 +197,59 @@ export async function readWorkbook(
     if (!grid.formulas || grid.formulas.every((row) => row.every((f) => f === null))) delete grid.formulas;
   }
   return { snapshot: { name: workbook.name, sheets: grids }, sheets, stateRows };
+}
+
+interface Shape {
+  worksheet: Excel.Worksheet;
+  used: Excel.Range;
+  formulas: Excel.RangeAreas;
+  merges: MergesRead;
+}
+
+/**
+ * Each sheet's used range, formula presence and tables, and its merged areas where the host has
+ * ExcelApi 1.13, in one request unless the merges' budget needs more. Excel refuses merged areas
+ * for a sheet with more than 512 of them; when a request with merges fails for any reason but a
+ * cancel, it is sent once more without them, and the sheets are read without merges.
+ */
+async function readShapes(
+  batch: Batch,
+  worksheets: Excel.Worksheet[],
+  isSetSupported: IsSetSupported,
+): Promise<Shape[]> {
+  const shapes: Shape[] = worksheets.map((worksheet) => ({
+    worksheet,
+    used: null as unknown as Excel.Range,
+    formulas: null as unknown as Excel.RangeAreas,
+    merges: { areas: null },
+  }));
+  const shapeUnit: Unit = {
+    request: shapes.length * 6 * ACTION_BYTES,
+    response: shapes.length * 200,
+    queue() {
+      for (const shape of shapes) {
+        shape.used = shape.worksheet.getUsedRangeOrNullObject();
+        shape.used.load("address,rowCount,columnCount");
+        shape.formulas = shape.worksheet.getRange().getSpecialCellsOrNullObject("Formulas");
+        shape.formulas.load("cellCount");
+        shape.worksheet.tables.load("items/name");
+      }
+    },
+  };
+  const mergeUnits = shapes
+    .map((shape) => mergesUnit(shape.worksheet, shape.merges, isSetSupported))
+    .filter((unit): unit is Unit => unit !== null);
+  await batch.flush();
+  try {
+    await batch.add(shapeUnit);
+    for (const unit of mergeUnits) await batch.add(unit);
+    await batch.flush();
+  } catch (err) {
+    if (mergeUnits.length === 0 || isAbortError(err)) throw err;
+    for (const shape of shapes) shape.merges.areas = null;
+    await batch.alone(shapeUnit);
+  }
+  return shapes;
 }
 
 /**

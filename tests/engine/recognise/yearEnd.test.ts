@@ -2,18 +2,14 @@ import ExcelJS from "exceljs";
 import { check } from "../../../src/engine";
 import type { CellValue, SheetGrid } from "../../../src/engine/grid";
 import { XlsxPort } from "../../../src/ports/xlsx";
-import { lineToRow, seedLineText, snapshotOf, textToSheet } from "../../helpers/seedGrid";
+import { seedLineCells, seedLineText, snapshotOf, textToSheet } from "../../helpers/seedGrid";
 
 /** A sheet from rows of cells, from A1. */
 function sheet(name: string, rows: CellValue[][]): SheetGrid {
   return { name, visibility: "visible", originRow: 1, originCol: 1, values: rows };
 }
 
-/** A seed line's cells (tab-separated), picked by index. */
-function cellsOf(file: string, line: number, pick: number[]): CellValue[] {
-  const cells = lineToRow(seedLineText(file, line));
-  return pick.map((i) => cells[i] ?? null);
-}
+const cellsOf = seedLineCells;
 
 describe("VB budget table `Budget | Utfall | Avvikelse` (002 per-area rows, lines 1937–1951)", () => {
   // The T2 table's Budget, Prognos efter RÖ (the outcome's place at year-end) and Avvikelse columns.

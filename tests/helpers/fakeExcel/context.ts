@@ -19,6 +19,11 @@ import { FakeCultureInfo, FakeWorkbookProxy } from "./workbook";
 
 export const FAKE_MAX_REQUEST_BYTES = 5 * 1024 * 1024;
 export const FAKE_MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
+export const FAKE_EXCEL_API = "1.17";
+
+function minorOf(version: string): number {
+  return Number(version.split(".")[1] ?? 0);
+}
 
 export interface FakeAction {
   describe: string;
@@ -58,6 +63,11 @@ export class FakeContext {
   readonly syncs: SyncRecord[] = [];
   maxRequestBytes = FAKE_MAX_REQUEST_BYTES;
   maxResponseBytes = FAKE_MAX_RESPONSE_BYTES;
+  /**
+   * The host's highest ExcelApi set (the fake's default has every set the port uses). A method from
+   * a newer set fails its sync with ApiNotFound, as an older host answers.
+   */
+  excelApi = FAKE_EXCEL_API;
   private queue: FakeAction[] = [];
   private readonly failures = new Map<number, SyncFailure>();
   private readonly interludes = new Map<number, () => void>();
@@ -70,6 +80,19 @@ export class FakeContext {
         this.enqueue("application.suspendApiCalculationUntilNextSync()", null, () => {}),
       cultureInfo: new FakeCultureInfo(this),
     };
+  }
+
+  /** `Office.context.requirements.isSetSupported` for this host, to hand to the port. */
+  readonly isSetSupported = (name: string, version: string): boolean =>
+    name === "ExcelApi" && minorOf(version) <= minorOf(this.excelApi);
+
+  /** Throws ApiNotFound (at sync, inside an action) when the host lacks `version`. */
+  requireExcelApi(version: string, member: string): void {
+    if (!this.isSetSupported("ExcelApi", version))
+      throw new FakeOfficeError(
+        "ApiNotFound",
+        `The API you are trying to use could not be found (${member}, ExcelApi ${version}; host has ${this.excelApi}).`,
+      );
   }
 
   get syncCount(): number {
@@ -176,11 +199,13 @@ export function contextFor(workbook: FakeWorkbook): { context: Excel.RequestCont
 }
 
 /** A fake workbook and a context over it; `context` is what the port takes. */
-export function createFakeExcel(init: { name?: string; sheets: FakeSheetInit[] }): {
+export function createFakeExcel(init: { name?: string; sheets: FakeSheetInit[]; excelApi?: string }): {
   context: Excel.RequestContext;
   fake: FakeContext;
   workbook: FakeWorkbook;
 } {
   const workbook = seedWorkbook(init);
-  return { ...contextFor(workbook), workbook };
+  const made = contextFor(workbook);
+  if (init.excelApi) made.fake.excelApi = init.excelApi;
+  return { ...made, workbook };
 }

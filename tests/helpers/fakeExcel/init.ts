@@ -13,6 +13,8 @@ export interface FakeSheetInit {
   /** Formulas with the leading `=`, parallel to values (the value is the cached result). */
   formulas?: (string | null)[][];
   tables?: { name: string; address: string }[];
+  /** Merged areas, A1 without the sheet (`B3:D3`); only their top-left cell should hold a value. */
+  merges?: string[];
   /** Conditional formats in priority order. */
   rules?: FakeRuleData[];
 }
@@ -43,6 +45,7 @@ export function seedWorkbook(init: { name?: string; sheets: FakeSheetInit[] }): 
     }
     sheet.tables = s.tables ?? [];
     sheet.rules = s.rules ?? [];
+    sheet.merges = [...(s.merges ?? [])];
     workbook.sheets.push(sheet);
   }
   return workbook;

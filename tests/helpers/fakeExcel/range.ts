@@ -18,6 +18,8 @@ import type { FakeWorksheet } from "./workbook";
 
 /** Microsoft: "a range is limited to five million cells for get operations" (all platforms). */
 const MAX_GET_CELLS = 5_000_000;
+/** `getMergedAreasOrNullObject` fails above this many areas (Microsoft's reference). */
+export const MAX_MERGED_AREAS = 512;
 
 export class FakeRange extends FakeObject {
   private area: Area | null | undefined;
@@ -178,6 +180,28 @@ export class FakeRange extends FakeObject {
     });
     return areas;
   }
+  /**
+   * ExcelApi 1.13: the merged areas whose top-left cell lies in this range (OfficeDev/office-js#3611),
+   * or a null object when there are none. Microsoft: "if the merged areas count in this range is
+   * more than 512, then this method will fail to return the result" (the error code is not
+   * documented; the fake fails the sync with GeneralException). On an older host the sync fails
+   * with ApiNotFound, as a host does for a method its API sets lack.
+   */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    const areas = new FakeRangeAreas(this.ctx, this.worksheet, `${this.how}.mergedAreas`);
+    this.ctx.enqueue(`${this.describe()}.getMergedAreasOrNullObject()`, null, () => {
+      this.ctx.requireExcelApi("1.13", "Range.getMergedAreasOrNullObject");
+      const area = this.resolved();
+      const found = this.worksheet
+        .sheet()
+        .merges.map(parseArea)
+        .filter((m) => m.r0 >= area.r0 && m.r0 <= area.r1 && m.c0 >= area.c0 && m.c0 <= area.c1);
+      if (found.length > MAX_MERGED_AREAS)
+        throw new FakeOfficeError("GeneralException", `More than ${MAX_MERGED_AREAS} merged areas.`);
+      areas.bindAreas(found.length > 0 ? found : null);
+    });
+    return areas;
+  }
   merge(across = false): void {
     this.ctx.enqueue(`${this.describe()}.merge(${across})`, null, () => {
       this.worksheet.sheet().merges.push(areaAddress(this.resolved()));
@@ -283,10 +307,14 @@ export class FakeRangeAreas extends FakeObject {
   protected readProp(name: string): unknown {
     const areas = this.resolved();
     if (name === "address")
-      return areas.map((a) => `${quoteSheet(this.worksheet.sheet().name)}!${areaAddress(a)}`).join(",");
+      // As documented: "Sheet1!A1:B4, Sheet1!D1:D4".
+      return areas.map((a) => `${quoteSheet(this.worksheet.sheet().name)}!${areaAddress(a)}`).join(", ");
     if (name === "areaCount") return areas.length;
     if (name === "cellCount") return areas.reduce((n, a) => n + cellsIn(a), 0);
     throw new FakeOfficeError("InvalidArgument", `rangeAreas.${name} is not faked`);
+  }
+  get address(): string {
+    return this.loadedValue("address");
   }
   get cellCount(): number {
     return this.loadedValue("cellCount");

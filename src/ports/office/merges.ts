@@ -1,0 +1,79 @@
+/**
+ * A sheet's merged areas (ExcelApi 1.13), read in the same request as the sheet's shape, as the
+ * `SheetGrid.merges` the xlsx port gives: A1 ranges without the sheet (`B3:D3`).
+ *
+ * `Range.getMergedAreasOrNullObject` fails when a range has more than 512 merged areas
+ * (Microsoft's reference), so that many is also what a sheet's answer is budgeted for.
+ */
+import type { Unit } from "./batch";
+import { ACTION_BYTES, utf8Bytes } from "./batch";
+import type { IsSetSupported } from "./host";
+
+/** Excel answers no more merged areas than this for one range. */
+export const MAX_MERGED_AREAS = 512;
+/** The longest area without its sheet: `XFD1048575:XFD1048576`. */
+const MAX_AREA_CHARS = 21;
+
+/**
+ * The areas of a RangeAreas address, without sheet names and `$`:
+ * `'Min ''flik'', 2024!'!$B$3:$D$3, 'Min ''flik'', 2024!'!E3:F3` → `B3:D3`, `E3:F3`.
+ * Areas are separated by commas outside quotes; a quoted sheet name may hold `,`, `!` and `''`.
+ */
+export function areasWithoutSheet(address: string): string[] {
+  const areas: string[] = [];
+  let start = 0;
+  let afterBang = 0;
+  let quoted = false;
+  const take = (end: number): void => {
+    const area = address.slice(Math.max(start, afterBang), end).replace(/\$/g, "").trim();
+    if (area) areas.push(area);
+  };
+  for (let i = 0; i < address.length; i++) {
+    const ch = address[i];
+    if (ch === "'")
+      quoted = !quoted; // `''` inside quotes toggles twice: still quoted
+    else if (quoted) continue;
+    else if (ch === "!") afterBang = i + 1;
+    else if (ch === ",") {
+      take(i);
+      start = i + 1;
+    }
+  }
+  take(address.length);
+  return areas;
+}
+
+/** Where one sheet's merged areas land once read. */
+export interface MergesRead {
+  areas: Excel.RangeAreas | null;
+}
+
+/**
+ * A unit loading `worksheet`'s merged areas into `target`, or null on a host without ExcelApi 1.13
+ * (there the sheet is read without merges, as before).
+ */
+export function mergesUnit(
+  worksheet: Excel.Worksheet,
+  target: MergesRead,
+  isSetSupported: IsSetSupported,
+): Unit | null {
+  if (!isSetSupported("ExcelApi", "1.13")) return null;
+  const quotedName = 2 + utf8Bytes(worksheet.name.replace(/'/g, "''"));
+  return {
+    request: 3 * ACTION_BYTES,
+    // Every area repeats the sheet's name: `'Name'!B3:D3, `.
+    response: MAX_MERGED_AREAS * (quotedName + 1 + MAX_AREA_CHARS + 2),
+    queue() {
+      target.areas = worksheet.getRange().getMergedAreasOrNullObject();
+      target.areas.load("address");
+    },
+    done() {
+      return target.areas && !target.areas.isNullObject ? utf8Bytes(target.areas.address) : 0;
+    },
+  };
+}
+
+/** The merged areas a loaded `MergesRead` holds (none for a null object or an older host). */
+export function mergedAreas(read: MergesRead): string[] {
+  return read.areas && !read.areas.isNullObject ? areasWithoutSheet(read.areas.address) : [];
+}

@@ -1,0 +1,187 @@
+/**
+ * Merged header cells through the Office port: read where the host has ExcelApi 1.13, in the second
+ * request (no extra sync), and judged as the xlsx port judges the same cells and merges.
+ */
+import ExcelJS from "exceljs";
+import { check } from "../../../src/engine";
+import type { CellValue } from "../../../src/engine/grid";
+import { areasWithoutSheet, mergesUnit } from "../../../src/ports/office/merges";
+import { XlsxPort } from "../../../src/ports/xlsx";
+import type { FakeSheetInit } from "../../helpers/fakeExcel";
+import { createFakeExcel, FakeOfficeError } from "../../helpers/fakeExcel";
+import { seedLineCells } from "../../helpers/seedGrid";
+import { webPort } from "./support";
+
+describe("areasWithoutSheet", () => {
+  it("reads Excel's documented form, sheet name per area", () => {
+    expect(areasWithoutSheet("Sheet1!A1:B4, Sheet1!D1:D4")).toEqual(["A1:B4", "D1:D4"]);
+    expect(areasWithoutSheet("Blad1!$B$3:$D$3,Blad1!$A$3:$A$4")).toEqual(["B3:D3", "A3:A4"]);
+    expect(areasWithoutSheet("B3:D3")).toEqual(["B3:D3"]);
+    expect(areasWithoutSheet("")).toEqual([]);
+  });
+
+  it("keeps spaces, apostrophes, commas and ! inside a quoted sheet name out of the areas", () => {
+    expect(areasWithoutSheet("'Min flik'!B3:D3, 'Min flik'!A3:A4")).toEqual(["B3:D3", "A3:A4"]);
+    expect(areasWithoutSheet("'Anna''s, 2021!'!$B$3:$D$3, 'Anna''s, 2021!'!E3:E4")).toEqual([
+      "B3:D3",
+      "E3:E4",
+    ]);
+    expect(areasWithoutSheet("'!,'''!A1:C1,'x, y'!AA10:AB12")).toEqual(["A1:C1", "AA10:AB12"]);
+  });
+});
+
+describe("mergesUnit", () => {
+  it("budgets a sheet's answer for the 512 longest areas Excel can send", () => {
+    const name = "Bladets ''namn'', 31 tecken lån";
+    const worksheet = { name } as Excel.Worksheet;
+    const unit = mergesUnit(worksheet, { areas: null }, () => true);
+    const area = `'${name.replace(/'/g, "''")}'!XFD1048575:XFD1048576`;
+    const longest = Array.from({ length: 512 }, () => area).join(", ");
+    expect(unit?.response).toBeGreaterThanOrEqual(Buffer.byteLength(JSON.stringify(longest), "utf8"));
+    expect(mergesUnit(worksheet, { areas: null }, (_set, version) => version !== "1.13")).toBeNull();
+  });
+});
+
+/** The hand-kept layout of 002 lines 279, 283, 284: `Utfall` merged over `Totalt | Män | Kvinnor`. */
+const TOP: CellValue[] = ["Indikator", "Utfall", null, null, "Prognos helår", "Årsmål", "KF:s årsmål"];
+const SUB: CellValue[] = [null, "Totalt", "Män", "Kvinnor"];
+const MERGES = ["B3:D3", "A3:A4", "E3:E4", "F3:F4", "G3:G4"];
+const BODY = [279, 283, 284].map((line) => seedLineCells("002-t2-kf-1.1", line, [0, 1, 2, 3, 5, 6, 7]));
+
+function mergedSheet(name: string, merges: string[] = MERGES): FakeSheetInit {
+  return { name, values: [["Period", "Tertial 2 2021"], [], TOP, SUB, ...BODY], merges };
+}
+
+async function xlsxOfMergedSheet(name: string): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(name);
+  ws.getCell("A1").value = "Period";
+  ws.getCell("B1").value = "Tertial 2 2021";
+  ws.getRow(3).values = TOP as ExcelJS.CellValue[];
+  ws.getRow(4).values = SUB as ExcelJS.CellValue[];
+  for (const range of MERGES) ws.mergeCells(range);
+  for (const row of BODY) ws.addRow(row as ExcelJS.CellValue[]);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+async function readOnHost(excelApi: string, sheets: FakeSheetInit[]) {
+  const { context, fake } = createFakeExcel({ sheets, excelApi });
+  const port = webPort(context, { isSetSupported: fake.isSetSupported });
+  const snapshot = await port.read();
+  return { snapshot, fake, port };
+}
+
+const MERGED_COLUMNS = [
+  ["Indikator", "name"],
+  ["Utfall Totalt", "outcome"],
+  ["Utfall Män", "outcomeMen"],
+  ["Utfall Kvinnor", "outcomeWomen"],
+  ["Prognos helår", "forecast"],
+  ["Årsmål", "target"],
+  ["KF:s årsmål", "kfTarget"],
+];
+
+describe("merged header cells read through the Office port", () => {
+  const SHEET = "Anna's, T2!";
+
+  it("on an ExcelApi 1.13 host: the header it shows, as the xlsx port reads it", async () => {
+    const { snapshot, fake } = await readOnHost("1.13", [mergedSheet(SHEET)]);
+    expect(snapshot.sheets[0].merges).toEqual(MERGES);
+    const office = check(snapshot);
+    const xlsx = check(await (await XlsxPort.fromBuffer(await xlsxOfMergedSheet(SHEET), "t2.xlsx")).read());
+    for (const result of [office, xlsx]) {
+      const table = result.recognition.tables[0];
+      expect(table.columns.map((c) => [c.header, c.role])).toEqual(MERGED_COLUMNS);
+      expect(result.model.indicators.map((i) => [i.row, i.outcome, i.outcomeMen, i.outcomeWomen])).toEqual([
+        [5, 2.13, 1.85, 1.96],
+        [6, 1.3, 1.23, 1.37],
+        [7, 21, 7, 14],
+      ]);
+      expect(
+        result.findings.filter((f) => f.code === "gender-split-inconsistent").map((f) => f.cell),
+      ).toEqual(["B5"]);
+    }
+    expect(office.findings.map((f) => [f.code, f.cell])).toEqual(xlsx.findings.map((f) => [f.code, f.cell]));
+    // Sheet list; shapes, tables and merges; cells.
+    expect(fake.syncCount).toBe(3);
+    expect(fake.syncs[1].actions.filter((a) => a.includes("getMergedAreasOrNullObject"))).toHaveLength(1);
+  });
+
+  it("on an ExcelApi 1.9 host: no merges asked for, the header read as a plain row, as before", async () => {
+    const { snapshot, fake } = await readOnHost("1.9", [mergedSheet(SHEET)]);
+    expect(snapshot.sheets[0].merges).toBeUndefined();
+    expect(fake.actions.some((a) => a.includes("getMergedAreasOrNullObject"))).toBe(false);
+    expect(fake.syncCount).toBe(3);
+    // Today's reading: `Utfall` alone over column B, the sub-header row ends the table before its rows.
+    const result = check(snapshot);
+    expect(result.recognition.tables.map((t) => t.columns.map((c) => [c.header, c.role]))).toEqual([
+      [
+        ["Indikator", "name"],
+        ["Utfall", "outcome"],
+        ["Prognos helår", "forecast"],
+        ["Årsmål", "target"],
+        ["KF:s årsmål", "kfTarget"],
+      ],
+    ]);
+    expect(result.model.indicators).toEqual([]);
+    expect(result.findings.map((f) => [f.code, f.cell])).toEqual([["nothing-recognised", "A1"]]);
+  });
+
+  it("a sheet without merges has none, beside one with merges", async () => {
+    const plain: FakeSheetInit = {
+      name: "Utan",
+      values: [
+        ["Indikator", "Utfall"],
+        ["Andel", 0.5],
+      ],
+    };
+    const { snapshot, fake } = await readOnHost("1.13", [plain, mergedSheet("Med")]);
+    expect(snapshot.sheets.map((s) => [s.name, s.merges])).toEqual([
+      ["Utan", undefined],
+      ["Med", MERGES],
+    ]);
+    expect(fake.syncCount).toBe(3);
+  });
+
+  it("more merged areas than Excel answers (512): read again without merges, one more sync", async () => {
+    const many = Array.from({ length: 513 }, (_, i) => `J${10 + 2 * i}:K${10 + 2 * i}`);
+    const { snapshot, fake } = await readOnHost("1.13", [mergedSheet("Många", [...MERGES, ...many])]);
+    expect(fake.syncs[1].error).toBe("GeneralException");
+    expect(fake.syncCount).toBe(4);
+    expect(snapshot.sheets[0].merges).toBeUndefined();
+    expect(snapshot.sheets[0].values[3].slice(0, 4)).toEqual(SUB);
+  });
+});
+
+describe("the fake's Range.getMergedAreasOrNullObject", () => {
+  it("answers Excel's address form, load before read, null object without merges", async () => {
+    const { context, fake } = createFakeExcel({
+      sheets: [mergedSheet("Min 'flik'", ["B3:D3", "A3:A4"]), { name: "Tom", values: [["x"]] }],
+    });
+    const withMerges = context.workbook.worksheets
+      .getItem("Min 'flik'")
+      .getRange()
+      .getMergedAreasOrNullObject();
+    const without = context.workbook.worksheets.getItem("Tom").getRange().getMergedAreasOrNullObject();
+    withMerges.load("address");
+    without.load("address");
+    const unloaded = context.workbook.worksheets
+      .getItem("Min 'flik'")
+      .getRange()
+      .getMergedAreasOrNullObject();
+    await context.sync();
+    expect(withMerges.isNullObject).toBe(false);
+    expect(withMerges.address).toBe("'Min ''flik'''!B3:D3, 'Min ''flik'''!A3:A4");
+    expect(without.isNullObject).toBe(true);
+    expect(() => unloaded.address).toThrow(FakeOfficeError);
+    expect(fake.syncCount).toBe(1);
+  });
+
+  it("fails the sync with ApiNotFound on a host older than ExcelApi 1.13", async () => {
+    const { context, fake } = createFakeExcel({ sheets: [mergedSheet("Blad1")], excelApi: "1.12" });
+    context.workbook.worksheets.getItem("Blad1").getRange().getMergedAreasOrNullObject().load("address");
+    await expect(context.sync()).rejects.toMatchObject({ code: "ApiNotFound" });
+    expect(fake.isSetSupported("ExcelApi", "1.12")).toBe(true);
+    expect(fake.isSetSupported("ExcelApi", "1.13")).toBe(false);
+  });
+});
