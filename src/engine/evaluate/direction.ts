@@ -226,26 +226,51 @@ function catalogueRule(normalised: string): DirectionRule | null {
  * wins; then the catalogue; then the form of the Årsmål, else of KF:s årsmål; else unknown.
  */
 export function resolveDirection(indicator: Indicator): ResolvedDirection {
-  if (indicator.statedDirection && indicator.statedDirection !== "unknown") {
-    return { direction: indicator.statedDirection, source: "stated" };
-  }
-  const rule = catalogueDirection(indicator.name);
-  if (rule) return { direction: rule.direction, source: "catalogue", rule };
-  const fromTarget = targetFormDirection(indicator);
-  if (fromTarget) return { direction: fromTarget, source: "target" };
-  return { direction: "unknown", source: "none" };
+  return resolveWith(indicator, catalogueDirection);
 }
 
 /**
- * {@link resolveDirection}'s direction alone, for the model's indicators: no object for each of
- * 10 000, and no test of the name's spaces, which the model builder cleans (cleanText: single
- * spaces, trimmed; tests/engine/evaluate/direction-names.test.ts holds it to that).
+ * {@link resolveDirection}'s direction, for the model's indicators: without the test of the name's
+ * spaces, which the model builder cleans (cleanText: single spaces, trimmed;
+ * tests/engine/evaluate/direction-names.test.ts holds it to that).
  */
 export function directionOf(indicator: Indicator): Direction {
-  if (indicator.statedDirection && indicator.statedDirection !== "unknown") return indicator.statedDirection;
-  return catalogueRule(indicator.name)?.direction ?? targetFormDirection(indicator) ?? "unknown";
+  return resolveWith(indicator, catalogueRule).direction;
 }
 
-function targetFormDirection(indicator: Indicator): Direction | undefined {
-  return TARGET_FORM_DIRECTION[indicator.targetKind] ?? TARGET_FORM_DIRECTION[indicator.kfTargetKind];
+/** The order of {@link resolveDirection}, with the catalogue read by `lookup`. */
+function resolveWith(
+  indicator: Indicator,
+  lookup: (name: string) => DirectionRule | null,
+): ResolvedDirection {
+  const stated = indicator.statedDirection;
+  if (stated && stated !== "unknown") return STATED[stated] ?? { direction: stated, source: "stated" };
+  const rule = lookup(indicator.name);
+  if (rule) return FROM_CATALOGUE.get(rule) ?? { direction: rule.direction, source: "catalogue", rule };
+  const fromTarget =
+    TARGET_FORM_DIRECTION[indicator.targetKind] ?? TARGET_FORM_DIRECTION[indicator.kfTargetKind];
+  return fromTarget ? FROM_TARGET[fromTarget] : NONE;
 }
+
+/*
+ * The answers, made once and frozen: a check resolves the direction of every indicator, and an
+ * object for each of 10 000 was garbage.
+ */
+const DIRECTIONS: Direction[] = ["higher", "lower", "band", "max", "increase", "unknown"];
+
+function answers(source: "stated" | "target"): Record<Direction, ResolvedDirection> {
+  const out = {} as Record<Direction, ResolvedDirection>;
+  for (const direction of DIRECTIONS) out[direction] = Object.freeze({ direction, source });
+  return out;
+}
+
+// An override a caller passes in unchecked may name no known direction: it gets an answer of its own.
+const STATED: Partial<Record<Direction, ResolvedDirection>> = answers("stated");
+const FROM_TARGET = answers("target");
+const FROM_CATALOGUE = new Map<DirectionRule, ResolvedDirection>(
+  DIRECTION_CATALOGUE.map((rule) => [
+    rule,
+    Object.freeze({ direction: rule.direction, source: "catalogue", rule }),
+  ]),
+);
+const NONE: ResolvedDirection = Object.freeze({ direction: "unknown", source: "none" });
