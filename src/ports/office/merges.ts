@@ -3,10 +3,13 @@
  * `SheetGrid.merges` the xlsx port gives: A1 ranges without the sheet (`B3:D3`).
  *
  * `Range.getMergedAreasOrNullObject` fails when a range has more than 512 merged areas
- * (Microsoft's reference), so that many is also what a sheet's answer is budgeted for.
+ * (Microsoft's reference), so that many is also what a sheet's answer is budgeted for. A report
+ * Målkoll generated from a large workbook has more (1 319 on the bench's indicator sheet): when
+ * a request fails, the sheets are asked again apart, so one such sheet costs only its own merges.
  */
-import type { Unit } from "./batch";
+import type { Batch, Unit } from "./batch";
 import { ACTION_BYTES, utf8Bytes } from "./batch";
+import { isAbortError } from "./errors";
 import type { IsSetSupported } from "./host";
 
 /** Excel answers no more merged areas than this for one range. */
@@ -76,4 +79,38 @@ export function mergesUnit(
 /** The merged areas a loaded `MergesRead` holds (none for a null object or an older host). */
 export function mergedAreas(read: MergesRead): string[] {
   return read.areas && !read.areas.isNullObject ? areasWithoutSheet(read.areas.address) : [];
+}
+
+/** A sheet's merges unit with the number of cells in its used range. */
+export interface SheetMerges {
+  unit: Unit;
+  target: MergesRead;
+  cells: number;
+}
+
+/**
+ * Reads merged areas after a request asking for all of them failed: the sheets in halves, smallest
+ * used ranges first (a sheet of at most 1 024 cells cannot hold 512 areas of two cells or more, so
+ * small sheets tend to go together), until each sheet Excel refuses is alone. A refused sheet is
+ * read without merges. Costs a sync per half sent: about 2·log2(sheets) for one refused sheet.
+ */
+export async function readMergesApart(batch: Batch, sheets: SheetMerges[]): Promise<void> {
+  const byCells = [...sheets].sort((a, b) => a.cells - b.cells);
+  await readGroup(batch, byCells);
+}
+
+async function readGroup(batch: Batch, group: SheetMerges[]): Promise<void> {
+  if (group.length === 0) return;
+  try {
+    await batch.flush();
+    for (const sheet of group) await batch.add(sheet.unit);
+    await batch.flush();
+  } catch (err) {
+    if (isAbortError(err)) throw err;
+    for (const sheet of group) sheet.target.areas = null;
+    if (group.length === 1) return;
+    const mid = Math.ceil(group.length / 2);
+    await readGroup(batch, group.slice(0, mid));
+    await readGroup(batch, group.slice(mid));
+  }
 }

@@ -4,9 +4,9 @@
  *
  * Cost in `context.sync()` calls (what tests/ports/office measure), for a usual workbook:
  * - read(): 3 (sheet list; shapes, tables, merges (ExcelApi 1.13) and state; cells), +1 when a
- *   sheet is longer than the first chunk's 200 rows, + 1 per 4 MB of cells read, +1 when Excel
- *   refuses a sheet's merged areas (more than 512); +1 and a second read when an interrupted write
- *   has to be undone first (journal.ts).
+ *   sheet is longer than the first chunk's 200 rows, + 1 per 4 MB of cells read, about
+ *   2 + 2·log2(sheets) when Excel refuses a sheet's merged areas (more than 512; merges.ts); +1 and
+ *   a second read when an interrupted write has to be undone first (journal.ts).
  * - write() with sheets: 1 check + 1 per 4 MB of new sheets (the first also writes the lease and adds
  *   the sheets, the last reads the lease back) + 1 swap + 1 flags. Without new sheets (settings,
  *   clearing flags): 1 check + 1 commit (+ 1 when flags are removed).

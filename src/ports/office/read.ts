@@ -26,8 +26,8 @@ import { ACTION_BYTES, jsonBytes } from "./batch";
 import { isAbortError } from "./errors";
 import type { IsSetSupported } from "./host";
 import { isScratchSheet } from "./journal";
-import type { MergesRead } from "./merges";
-import { mergedAreas, mergesUnit } from "./merges";
+import type { MergesRead, SheetMerges } from "./merges";
+import { mergedAreas, mergesUnit, readMergesApart } from "./merges";
 
 /** Bytes per cell assumed before a sheet's first chunk came back (values and formats of short text). */
 export const FIRST_CHUNK_BYTES_PER_CELL = 48;
@@ -210,7 +210,7 @@ interface Shape {
  * Each sheet's used range, formula presence and tables, and its merged areas where the host has
  * ExcelApi 1.13, in one request unless the merges' budget needs more. Excel refuses merged areas
  * for a sheet with more than 512 of them; when a request with merges fails for any reason but a
- * cancel, it is sent once more without them, and the sheets are read without merges.
+ * cancel, the shapes are sent once more without them, and the merges asked for apart (merges.ts).
  */
 async function readShapes(
   batch: Batch,
@@ -236,18 +236,23 @@ async function readShapes(
       }
     },
   };
-  const mergeUnits = shapes
-    .map((shape) => mergesUnit(shape.worksheet, shape.merges, isSetSupported))
-    .filter((unit): unit is Unit => unit !== null);
+  const mergeUnits = shapes.map((shape) => mergesUnit(shape.worksheet, shape.merges, isSetSupported));
   await batch.flush();
   try {
     await batch.add(shapeUnit);
-    for (const unit of mergeUnits) await batch.add(unit);
+    for (const unit of mergeUnits) if (unit) await batch.add(unit);
     await batch.flush();
   } catch (err) {
-    if (mergeUnits.length === 0 || isAbortError(err)) throw err;
+    if (mergeUnits.every((unit) => unit === null) || isAbortError(err)) throw err;
     for (const shape of shapes) shape.merges.areas = null;
     await batch.alone(shapeUnit);
+    const apart: SheetMerges[] = [];
+    shapes.forEach((shape, i) => {
+      const unit = mergeUnits[i];
+      const cells = shape.used.isNullObject ? 0 : shape.used.rowCount * shape.used.columnCount;
+      if (unit) apart.push({ unit, target: shape.merges, cells });
+    });
+    await readMergesApart(batch, apart);
   }
   return shapes;
 }

@@ -1,6 +1,7 @@
 /**
  * Merged header cells through the Office port: read where the host has ExcelApi 1.13, in the second
- * request (no extra sync), and judged as the xlsx port judges the same cells and merges.
+ * request (no extra sync), and judged as the xlsx port judges the same cells and merges; a sheet
+ * with more areas than Excel answers is read without them, and costs the other sheets nothing.
  */
 import ExcelJS from "exceljs";
 import { check } from "../../../src/engine";
@@ -143,13 +144,72 @@ describe("merged header cells read through the Office port", () => {
     expect(fake.syncCount).toBe(3);
   });
 
-  it("more merged areas than Excel answers (512): read again without merges, one more sync", async () => {
-    const many = Array.from({ length: 513 }, (_, i) => `J${10 + 2 * i}:K${10 + 2 * i}`);
-    const { snapshot, fake } = await readOnHost("1.13", [mergedSheet("Många", [...MERGES, ...many])]);
-    expect(fake.syncs[1].error).toBe("GeneralException");
-    expect(fake.syncCount).toBe(4);
+  /** `count` merged areas of two cells each, below the sheet's table. */
+  const manyAreas = (count: number) =>
+    Array.from({ length: count }, (_, i) => `J${10 + 2 * i}:K${10 + 2 * i}`);
+
+  it("more merged areas than Excel answers (512): the sheet is read without merges", async () => {
+    const { snapshot, fake } = await readOnHost("1.13", [
+      mergedSheet("Många", [...MERGES, ...manyAreas(513)]),
+    ]);
+    // Sheet list; shapes with merges (refused); shapes alone; the merges alone (refused); cells.
+    expect(fake.syncs.map((s) => s.error ?? "ok")).toEqual([
+      "ok",
+      "GeneralException",
+      "ok",
+      "GeneralException",
+      "ok",
+    ]);
     expect(snapshot.sheets[0].merges).toBeUndefined();
     expect(snapshot.sheets[0].values[3].slice(0, 4)).toEqual(SUB);
+  });
+
+  it("a sheet Excel refuses merges for costs only its own: the other sheets keep theirs", async () => {
+    // As after a generate on a large workbook: Målkoll's report sheets hold more than 512 areas.
+    const report: FakeSheetInit = {
+      name: "Målkoll Indikatorer",
+      values: Array.from({ length: 40 }, (_, i) => [`Rad ${i + 1}`, i]),
+      merges: manyAreas(600),
+    };
+    const plain: FakeSheetInit = {
+      name: "Utan",
+      values: [
+        ["Indikator", "Utfall"],
+        ["Andel", 0.5],
+      ],
+    };
+    const { snapshot, fake } = await readOnHost("1.13", [
+      mergedSheet("Med"),
+      mergedSheet("Många", [...MERGES, ...manyAreas(513)]),
+      plain,
+      report,
+    ]);
+    expect(snapshot.sheets.map((s) => [s.name, s.merges])).toEqual([
+      ["Med", MERGES],
+      ["Många", undefined],
+      ["Utan", undefined],
+      ["Målkoll Indikatorer", undefined],
+    ]);
+    // Asked apart, smallest used ranges first: Utan (4 cells), Med (49), Många (49), the report (80).
+    // All four (refused); Utan and Med; Många and the report (refused); Många (refused); the report
+    // (refused). Then the cells.
+    expect(fake.syncs.map((s) => s.error ?? "ok")).toEqual([
+      "ok",
+      "GeneralException",
+      "ok",
+      "GeneralException",
+      "ok",
+      "GeneralException",
+      "GeneralException",
+      "GeneralException",
+      "ok",
+    ]);
+    // Judged as in a workbook of Med alone: its merged header read.
+    expect(
+      check(snapshot)
+        .model.indicators.filter((i) => i.sheet === "Med")
+        .map((i) => i.outcomeMen),
+    ).toEqual([1.85, 1.23, 7]);
   });
 });
 
