@@ -7,7 +7,7 @@
  * parts, keeps every user cell and every part it does not own byte for byte, and the output opens
  * in LibreOffice with the user's cells where they were.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { a1, type CellValue, type WorkbookSnapshot } from "../../src/engine/grid";
@@ -20,7 +20,6 @@ import { entries } from "../ports/xlsx/zipUtil";
 
 const DIR = path.join(__dirname, "..", "fixtures", "foreign");
 const FILES = readdirSync(DIR).filter((f) => /\.xls[xm]$/.test(f));
-const OWNED_SHEET = /^(Målkoll |_malkoll$)/;
 
 interface Expected {
   producer: string;
@@ -118,8 +117,10 @@ describe.each(FILES)("%s", (file) => {
 
     const inputSnapshot = await (await XlsxPort.open(input)).read();
     const outputSnapshot = await (await XlsxPort.open(out)).read();
-    const userSheets = (name: string) => !OWNED_SHEET.test(name);
-    expect(cellsOf(outputSnapshot, userSheets)).toEqual(cellsOf(inputSnapshot, userSheets));
+    // Every sheet of the input is the user's, also one named as Målkoll names its own.
+    const inputSheets = new Set(inputSnapshot.sheets.map((s) => s.name));
+    const userSheets = (name: string) => inputSheets.has(name);
+    expect(cellsOf(outputSnapshot, userSheets)).toEqual(cellsOf(inputSnapshot));
 
     const changed: string[] = [];
     for (const [name, bytes] of before) {
@@ -136,9 +137,7 @@ describe.each(FILES)("%s", (file) => {
 
     if (want.nothingRecognised) {
       // Nothing to build tables from: no empty shells, only the run log in `_malkoll`.
-      expect(outputSnapshot.sheets.map((s) => s.name).filter((n) => OWNED_SHEET.test(n))).toEqual([
-        "_malkoll",
-      ]);
+      expect(outputSnapshot.sheets.map((s) => s.name).filter((n) => !userSheets(n))).toEqual(["_malkoll"]);
     } else expect(outputSnapshot.sheets.map((s) => s.name)).toContain("Målkoll Indikatorer");
   });
 });
@@ -148,30 +147,30 @@ test("every output opens in LibreOffice with the user's cells where they were", 
   const files = FILES.filter((f) => outputs.has(f));
   expect(files).toHaveLength(FILES.length);
   const csvDir = path.join(tmp, "csv");
-  // One LibreOffice start for every file; each converts its first sheet (the user's) to CSV.
+  // One LibreOffice start for every file, each sheet to a CSV of its own.
   convertWithLibreOffice(
     files.map((f) => outputs.get(f)!),
     "csv",
-    { outDir: csvDir, timeoutMs: 240_000 },
+    { outDir: csvDir, allSheets: true, timeoutMs: 240_000 },
   );
   const unopened: string[] = [];
   const misplaced: string[] = [];
   for (const file of files) {
-    // LibreOffice names a sheet's CSV `<file>-<sheet>.csv`; the first sheet is the user's.
+    // LibreOffice names a sheet's CSV `<file>-<sheet>.csv`.
     const stem = path.basename(outputs.get(file)!).replace(/\.xls[xm]$/, "");
-    const csvName = readdirSync(csvDir).find((f) => f.startsWith(`${stem}-`) && f.endsWith(".csv"));
-    if (!csvName) {
-      unopened.push(file);
-      continue;
-    }
-    const csv = path.join(csvDir, csvName);
-    const rows = parseCsv(readFileSync(csv, "utf8"));
-    for (const cells of Object.values(expected(file).cells))
+    for (const [sheet, cells] of Object.entries(expected(file).cells)) {
+      const csv = path.join(csvDir, `${stem}-${sheet}.csv`);
+      if (!existsSync(csv)) {
+        unopened.push(`${file} ${sheet}`);
+        continue;
+      }
+      const rows = parseCsv(readFileSync(csv, "utf8"));
       for (const [ref, value] of Object.entries(cells)) {
         if (typeof value !== "string") continue;
         const { row, col } = position(ref);
-        if ((rows[row - 1]?.[col - 1] ?? "") !== value) misplaced.push(`${file} ${ref}`);
+        if ((rows[row - 1]?.[col - 1] ?? "") !== value) misplaced.push(`${file} ${sheet}!${ref}`);
       }
+    }
   }
   expect(unopened).toEqual([]);
   expect(misplaced).toEqual([]);
