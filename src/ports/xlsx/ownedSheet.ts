@@ -4,6 +4,7 @@ import { plannedRowHeights } from "../../engine/report/layout";
 import type { BorderLine } from "../../engine/report/look";
 import { PAGE, cellLook } from "../../engine/report/look";
 import type { CellStyle, OutCell, SheetSpec, StatusTone } from "../../engine/report/spec";
+import { to1904 } from "./dateSystem";
 import { NS_MAIN, NS_REL } from "./package";
 import type { BorderLineDef, StyleBook, XfDef } from "./styles";
 import { escapeXml } from "./xml";
@@ -71,6 +72,15 @@ export interface RenderOptions {
   hideGridlines?: boolean;
   /** Print setup for a report (landscape A4, one page wide, page footer); default true. */
   print?: boolean;
+  /** The workbook counts dates in the 1904 system: date cells are written in it. */
+  date1904?: boolean;
+}
+
+/** A cell whose number is a 1900 serial under a date format, as a 1904 workbook stores the day. */
+function in1904System(cell: OutCell): OutCell {
+  if (typeof cell.value !== "number") return cell;
+  const value = to1904(cell.value, cell.format);
+  return value === cell.value ? cell : { ...cell, value };
 }
 
 const STYLE_CODES: Record<CellStyle, number> = {
@@ -154,8 +164,9 @@ export function renderOwnedSheet(spec: SheetSpec, styles: StyleBook, options: Re
     const rowNumber = String(r + 1);
     const cells: string[] = [];
     for (let c = 0; c < row.length; c++) {
-      const cell = row[c];
-      if (!cell) continue;
+      const planned = row[c];
+      if (!planned) continue;
+      const cell = options.date1904 ? in1904System(planned) : planned;
       const ref = `${(letters[c] ??= columnLetters(c + 1))}${rowNumber}`;
       // The state sheet's cells are plain; a report cell takes its look.
       const key = print ? xfKey(cell, formats) : 0;

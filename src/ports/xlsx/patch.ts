@@ -3,6 +3,7 @@ import type { Flag } from "../../engine/report/spec";
 import type { FlagRecord } from "../../engine/state";
 import type { WritePlan } from "../port";
 import { chartXml, drawingXml } from "./chart";
+import { isDate1904 } from "./dateSystem";
 import { XlsxPortError } from "./errors";
 import { applyFlagRules, isEditableWorksheet, removeFlagRules } from "./flags";
 import { renderOwnedSheet, stateSheetSpec } from "./ownedSheet";
@@ -80,6 +81,8 @@ class WorkbookPatch {
   private relPrefix: string | null = null;
   private stylesRewritten = false;
   private strict = false;
+  /** The workbook counts dates in the 1904 system (see dateSystem.ts). */
+  private date1904 = false;
   private readonly replacedSheetIds = new Set<number>();
   /** Owned parts removed while replacing sheets; their content types go unless a part is re-created. */
   private readonly droppedParts = new Set<string>();
@@ -138,6 +141,8 @@ class WorkbookPatch {
       en: "The content types",
     });
     this.relPrefix = prefixFor(this.wbXml, NS_REL);
+    const workbookPr = startTags(this.wbXml, "workbookPr")[0];
+    this.date1904 = isDate1904(workbookPr && attr(workbookPr.tag, "date1904"));
     this.sheets = await this.pkg.sheets(this.wbPath, this.wbXml);
     await this.loadStyles();
   }
@@ -280,6 +285,7 @@ class WorkbookPatch {
         drawingRelId,
         hideGridlines: true,
         print: state === "visible",
+        date1904: this.date1904,
       }),
     );
   }

@@ -1,10 +1,11 @@
 import ExcelJS from "exceljs";
 import type { CellValue, ListObjectInfo, SheetGrid, WorkbookSnapshot } from "../../engine/grid";
+import { DAYS_1900_TO_1904 } from "./dateSystem";
 import { type CellEntry, gridFromEntries, visibilityOf } from "./gridEntries";
 
 /**
  * Reads a workbook with ExcelJS into plain grids: values as Office.js reports them (dates as
- * serials, errors as text, formulas as cached results plus their text), number formats, tables,
+ * serials, a 1904 workbook's as the same days' 1900 serials, errors as text, formulas as cached results plus their text), number formats, tables,
  * merges and sheet visibility. Reading never writes: ExcelJS is only a parser here.
  */
 
@@ -14,10 +15,13 @@ function round(n: number): number {
   return Math.round(n * 1e9) / 1e9;
 }
 
+/** A date ExcelJS made of a date cell, as a 1900-system serial (see dateSystem.ts). */
 function dateToSerial(d: Date, date1904: boolean): number | null {
   const t = d.getTime();
   if (!Number.isFinite(t)) return null;
-  return round(t / 86400000 + (date1904 ? 24107 : 25569));
+  if (!date1904) return round(t / 86400000 + 25569);
+  const serial1904 = round(t / 86400000 + 24107);
+  return serial1904 < 1 ? serial1904 : serial1904 + DAYS_1900_TO_1904;
 }
 
 function richTextOf(v: { richText: { text: string }[] }): string {

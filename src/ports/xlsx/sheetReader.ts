@@ -10,6 +10,7 @@ import type {
 import { columnLetters, parseA1, parseA1Range } from "../../engine/grid";
 import { decodePart, isRelType, parseRels, partNameOf, relsPathFor, resolveTarget } from "./package";
 import { type CellEntry, gridFromEntries, visibilityOf } from "./gridEntries";
+import { from1904, isDate1904 } from "./dateSystem";
 import { XlsxPortError } from "./errors";
 import {
   type Attributes,
@@ -23,7 +24,7 @@ import { inflateChecked, rawEntries, type RawZipEntry } from "./zipWriter";
 
 /**
  * Reads cell values straight from a package's SpreadsheetML into plain grids, as Office.js
- * reports them: numbers (dates as serials), strings, booleans, errors as text, formulas with
+ * reports them: numbers (dates as serials, a 1904 workbook's as the same days' 1900 serials), strings, booleans, errors as text, formulas with
  * their cached result, number format codes as written, tables, merges and sheet visibility.
  *
  * ExcelJS builds a full document model per cell (styles, addresses, value objects) that the
@@ -125,10 +126,6 @@ function unescapeSpreadsheetText(text: string): string {
     : text.replace(ESCAPED_CHAR, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-function truthy(value: string | undefined): boolean {
-  return value === "1" || value === "true";
-}
-
 /**
  * Formula tokens, in the order they are tried: text that never moves (string literals, quoted
  * sheet names, structured references such as `Tabell1[[#This Row],[T1]]`), whole-column and
@@ -186,8 +183,11 @@ export function slideFormula(formula: string, rows: number, cols: number): strin
 /** A time of day without a date (`10:10:10`, `08:30`, `23:59:59.5`). */
 const TIME_ONLY = /^(\d{1,2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/;
 
-/** Excel serial of an ISO 8601 date, date-time or time (`t="d"` cells); a time is a fraction of a day. */
-function isoDateToSerial(text: string, date1904: boolean): number | null {
+/**
+ * 1900-system serial of an ISO 8601 date, date-time or time (`t="d"` cells), whatever the
+ * workbook's date system; a time is a fraction of a day.
+ */
+function isoDateToSerial(text: string): number | null {
   const time = TIME_ONLY.exec(text);
   if (time) {
     const [h, m, sec] = [Number(time[1]), Number(time[2]), Number(time[3] ?? 0)];
@@ -200,9 +200,9 @@ function isoDateToSerial(text: string, date1904: boolean): number | null {
       : `${text}Z`;
   const t = Date.parse(iso);
   if (!Number.isFinite(t)) return null;
-  const serial = Math.round((t / 86400000 + (date1904 ? 24107 : 25569)) * 1e9) / 1e9;
+  const serial = Math.round((t / 86400000 + 25569) * 1e9) / 1e9;
   // The 1900 system counts a 29 February 1900 that never was: days before it are one lower.
-  return !date1904 && serial < 61 ? serial - 1 : serial;
+  return serial < 61 ? serial - 1 : serial;
 }
 
 function damaged(path: string, cause: unknown): XlsxPortError {
@@ -466,11 +466,13 @@ function worksheetWith(parse: XmlParse, xml: string, context: SheetContext): She
               formula = master ? slideFormula(master.formula, row - master.row, col - master.col) : null;
             } else if (formulaText !== "") formula = formulaText;
           }
-          const value = cellValue(type, valueText, inlineText, context);
+          const format = context.formats[style] ?? null;
+          let value = cellValue(type, valueText, inlineText, context);
           if (value === null && formula === null) return;
           if (typeof value === "string" && (context.textLeft -= value.length) < 0)
             throw textOverLimit(context.workbook, context.maxTextChars);
-          entries.push({ row, col, value, format: context.formats[style] ?? null, formula });
+          if (typeof value === "number" && context.date1904 && type !== "d") value = from1904(value, format);
+          entries.push({ row, col, value, format, formula });
           return;
         }
       }
@@ -499,7 +501,7 @@ function cellValue(
     case "e":
       return valueText;
     case "d":
-      return valueText === null ? null : isoDateToSerial(valueText.trim(), context.date1904);
+      return valueText === null ? null : isoDateToSerial(valueText.trim());
     default: {
       const text = valueText?.trim() ?? "";
       const n = DECIMAL_NUMBER.test(text) ? Number(text) : NaN;
@@ -610,7 +612,7 @@ export async function snapshotFromPackage(
     const sheets: { name: string; state?: string; id?: string }[] = [];
     parse(bookXml, {
       open(element, attributes) {
-        if (element === "workbookPr") date1904 = truthy(attributes.date1904);
+        if (element === "workbookPr") date1904 = isDate1904(attributes.date1904);
         else if (element === "sheet")
           sheets.push({ name: attributes.name ?? "", state: attributes.state, id: relId(attributes) });
       },
