@@ -2,7 +2,7 @@ import { a1Range, parseA1Range } from "../../engine/grid";
 import { FLAG_LOOKS } from "../../engine/report/look";
 import type { Flag } from "../../engine/report/spec";
 import type { StyleBook } from "./styles";
-import { attr, escapeXml, startTags } from "./xml";
+import { attr, escapeXml } from "./xml";
 
 /**
  * Flags are Målkoll-owned `<conditionalFormatting>` blocks in a user's worksheet. Each rule's
@@ -40,6 +40,11 @@ const AFTER_CONDITIONAL_FORMATTING = [
 const MARKER_IN_XML = escapeXml(FLAG_MARKER_FORMULA);
 const CF_BLOCK = /<conditionalFormatting(?=[\s>])[^>]*>[\s\S]*?<\/conditionalFormatting>/g;
 const CF_RULE = /<cfRule(?=[\s/>])[^>]*?(?:\/>|>[\s\S]*?<\/cfRule>)/g;
+/**
+ * A rule's start tag, also `<x14:cfRule>`: Excel keeps rules the 2007 schema can't hold in the
+ * sheet's extLst, numbered in the same priority order as the others.
+ */
+const ANY_CF_RULE_TAG = /<(?:[A-Za-z_][\w.-]*:)?cfRule(?=[\s/>])[^>]*>/g;
 
 /** True when a worksheet is in the unprefixed SpreadsheetML layout this module edits. */
 export function isEditableWorksheet(xml: string): boolean {
@@ -98,7 +103,7 @@ export function applyFlagRules(sheetXml: string, flags: Flag[], styles: StyleBoo
   const tailStart = afterSheetData(xml);
   const tail = xml.slice(tailStart);
   let priority = 0;
-  for (const { tag } of startTags(tail, "cfRule"))
+  for (const [tag] of tail.matchAll(ANY_CF_RULE_TAG))
     priority = Math.max(priority, Number(attr(tag, "priority")) || 0);
   const blocks: string[] = [];
   for (const severity of ["error", "warning", "info"] as const) {

@@ -179,6 +179,21 @@ describe("flag rules in the worksheet XML", () => {
     expect(removeFlagRules(mixed)).toBe(withUser);
   });
 
+  test("priorities also follow the user's rules that only Excel's x14 extension holds", () => {
+    // As Excel writes a rule the 2007 schema cannot express (here one reading another sheet):
+    // its priority counts with the others', so a flag must come after it too.
+    const x14 =
+      '<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:conditionalFormattings><x14:conditionalFormatting xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:cfRule type="expression" priority="7" id="{3F2B5D7A-1C9E-4A8B-B6D2-7E5F0A9C1D34}"><xm:f>Budget!$A$1&gt;100</xm:f><x14:dxf/></x14:cfRule><xm:sqref>A1</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst>';
+    const withX14 = sheet.replace("</worksheet>", `${x14}</worksheet>`);
+    const flagged = applyFlagRules(
+      withX14,
+      [{ sheet: "S", cell: "A1", severity: "error", message: "" }],
+      styles(),
+    );
+    expect(flagged).toMatch(/<cfRule type="expression" dxfId="0" priority="8">/);
+    expect(removeFlagRules(flagged)).toBe(withX14);
+  });
+
   test("a sheet without any later element gets the rules before </worksheet>", () => {
     const bare = '<worksheet xmlns="x"><sheetData/></worksheet>';
     expect(
