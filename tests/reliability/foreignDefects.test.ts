@@ -1,8 +1,8 @@
 /**
  * The foreign-workbook defects that the corpus (foreignCorpus.test.ts) does not show by itself:
  * an .xlsm written under the wrong extension, a 1 MB text in 12 000 cells, zips that name a part
- * twice or hold a bad checksum, and a workbook without sheets. Each is built here from a few
- * seed rows.
+ * twice or hold a bad checksum, a workbook without sheets, and a user's sheet named as Målkoll's
+ * hidden state sheet but for case. Each is built here from a few seed rows.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
@@ -188,4 +188,21 @@ test('a workbook without sheets is refused with the reason, not judged with find
   expect(run.code).toBe(2);
   expect(run.err).toMatch(/utan-blad\.xlsx har inga blad/);
   expect(run.out).toBe("");
+});
+
+test("a user's sheet named `_MALKOLL` is refused by generate (it would be the state sheet), and check reads it", async () => {
+  const input = file(
+    "stort-namn.xlsx",
+    await buildXlsx([
+      { name: "Uppföljning", rows: [HEADER, ROW] },
+      { name: "_MALKOLL", rows: [["Controllerns anteckningar"]] },
+    ]),
+  );
+  const out = path.join(dir, "stort-namn-ut.xlsx");
+  const run = await cli(["generate", input, "-o", out]);
+  expect(run.code).toBe(2);
+  expect(run.err).toMatch(/Bladet "_MALKOLL" har samma namn som Målkolls dolda blad "_malkoll"/);
+  expect(run.err).not.toMatch(STACK_TRACE);
+  expect(existsSync(out)).toBe(false);
+  expect((await cli(["check", input, "--json"])).code).toBeLessThan(2);
 });

@@ -395,11 +395,26 @@ class WorkbookPatch {
   get stateSheetExists(): boolean {
     return this.find(STATE_SHEET) !== undefined;
   }
+
+  /**
+   * Refuses a user's sheet named as the state sheet in another case (`_MALKOLL`): the engine
+   * reads it as the user's, and Excel, comparing names without case, has no room for `_malkoll`
+   * beside it, so writing the state would overwrite it.
+   */
+  refuseStateSheetLookalike(): void {
+    const entry = this.find(STATE_SHEET);
+    if (!entry || entry.name === STATE_SHEET) return;
+    throw new XlsxPortError(
+      `Bladet "${entry.name}" har samma namn som Målkolls dolda blad "${STATE_SHEET}" (Excel skiljer inte på stora och små bokstäver) och skulle skrivas över. Byt namn på bladet och kör igen.`,
+      `Sheet "${entry.name}" has the name of Målkoll's hidden sheet "${STATE_SHEET}" (Excel ignores case) and would be overwritten. Rename the sheet and run again.`,
+    );
+  }
 }
 
 export async function applyWritePlan(pkg: PackageEditor, plan: WritePlan): Promise<PatchReport> {
   const patch = new WorkbookPatch(pkg);
   await patch.load();
+  patch.refuseStateSheetLookalike();
   for (const r of plan.renames) patch.rename(r.from, r.to);
   for (const s of plan.sheets) {
     if (sameName(s.name, STATE_SHEET))

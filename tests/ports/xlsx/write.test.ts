@@ -7,6 +7,7 @@ import type { WritePlan } from "../../../src/ports/port";
 import { XlsxPort, XlsxPortError } from "../../../src/ports/xlsx";
 import { applyFlagRules, removeFlagRules } from "../../../src/ports/xlsx/flags";
 import { StyleBook } from "../../../src/ports/xlsx/styles";
+import { buildXlsx } from "../../fixtures/hostile/build";
 import { buildRichWorkbook } from "./fixture";
 import { indicatorSpec, richPlan, stateRows } from "./plans";
 import { entries, partText, wellFormednessFailures } from "./zipUtil";
@@ -109,6 +110,21 @@ test("never overwrites a user's sheet, and refuses bad names, with exit code 2",
     expect((err as XlsxPortError).exitCode).toBe(2);
   }
   expect(port.buffer).toBe(rich);
+});
+
+test("a user's sheet named as the state sheet in another case is refused, never overwritten", async () => {
+  // Excel compares sheet names without case, so `_malkoll` can't be added beside `_MALKOLL`;
+  // the engine reads `_MALKOLL` as the user's (the state sheet is `_malkoll` exactly).
+  const bytes = await buildXlsx([
+    { name: "Data", rows: [["Indikator", "Utfall"]] },
+    { name: "_MALKOLL", rows: [["Controllerns anteckningar"]] },
+  ]);
+  const port = await XlsxPort.fromBuffer(bytes, "bok.xlsx");
+  const err = await port.write(plan({ state: stateRows("2021-09-01T10:00:00Z") })).catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(XlsxPortError);
+  expect((err as XlsxPortError).exitCode).toBe(2);
+  expect((err as XlsxPortError).message).toContain("_MALKOLL");
+  expect(port.buffer).toBe(bytes);
 });
 
 test("clearFlags removes exactly Målkoll's rules: the user's sheet is byte-identical again", async () => {
