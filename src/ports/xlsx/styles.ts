@@ -1,4 +1,4 @@
-import { attr, escapeXml, findElement } from "./xml";
+import { attr, escapeXml, findElement, startTags } from "./xml";
 
 /**
  * Appends Målkoll's fonts, fills, borders, number formats, cell formats and differential formats
@@ -88,6 +88,12 @@ export class StyleBook {
   private readonly baseFontSize: number;
   private readonly hasCellStyleXf: boolean;
   private readonly xfCache = new Map<string, number>();
+  /**
+   * The highest number format id a conditional format's own format takes (at least 163, below
+   * the first custom id): some writers (XlsxWriter) keep those ids only in `<dxf>`, not in
+   * `<numFmts>`, and a new format must not take one.
+   */
+  private readonly highestDxfNumFmtId: number;
 
   constructor(stylesXml: string) {
     if (!/<styleSheet[\s>]/.test(stylesXml))
@@ -109,6 +115,11 @@ export class StyleBook {
     const firstFont = fonts[0] ?? "";
     this.baseFontName = attrOfChild(firstFont, "name") ?? "Calibri";
     this.baseFontSize = Number(attrOfChild(firstFont, "sz") ?? 11) || 11;
+    const dxfs = findElement(stylesXml, "dxfs");
+    this.highestDxfNumFmtId = Math.max(
+      163,
+      ...(dxfs ? startTags(dxfs.text, "numFmt") : []).map(({ tag }) => Number(attr(tag, "numFmtId")) || 0),
+    );
     const csx = findElement(stylesXml, "cellStyleXfs");
     this.hasCellStyleXf = !!csx && itemsOf(csx.text, "xf").length > 0;
     if (this.collections.get("cellXfs")!.items.length === 0) throw new Error("styles.xml has no cellXfs");
@@ -134,7 +145,7 @@ export class StyleBook {
     const builtin = BUILTIN_NUMFMTS[code];
     if (builtin !== undefined) return builtin;
     const c = this.collections.get("numFmts")!;
-    let maxId = 163;
+    let maxId = this.highestDxfNumFmtId;
     for (const item of c.items) {
       const id = Number(attr(item, "numFmtId"));
       if (attr(item, "formatCode") === code) return id;

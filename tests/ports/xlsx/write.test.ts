@@ -248,6 +248,17 @@ test("StyleBook inserts missing numFmts/dxfs in schema order and reuses identica
   expect(again.modified).toBe(false);
 });
 
+test("StyleBook gives a new number format an id no conditional format's own format has", () => {
+  // XlsxWriter (3.0.2) numbers a conditional format's number format after the cells' ones and
+  // writes it only in its dxf: id 165 is taken there though <numFmts> stops at 164.
+  const xml =
+    '<styleSheet xmlns="x"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.000"/></numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill/><fill/></fills><borders count="1"><border/></borders><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellXfs><dxfs count="1"><dxf><numFmt numFmtId="165" formatCode="0.0000 &quot;kr&quot;"/></dxf></dxfs></styleSheet>';
+  const book = new StyleBook(xml);
+  expect(book.numFmtId("#,##0.0")).toBe(166);
+  expect(book.toXml()).toContain('<numFmt numFmtId="166" formatCode="#,##0.0"/></numFmts>');
+  expect(new StyleBook(book.toXml()).numFmtId("#,##0.0")).toBe(166);
+});
+
 test("calcChain entries of a replaced sheet (explicit or inherited i) are dropped, the others kept", async () => {
   const port = await XlsxPort.fromBuffer(rich);
   await port.write(richPlan(false));
