@@ -1,11 +1,13 @@
 /**
  * Workbooks other programs saved (openpyxl, XlsxWriter, LibreOffice, ExcelJS, and rewrites of
  * them into forms no producer here makes: Strict, UTF-16, prefixed XML, backslash separators,
- * POI's `Sheet1.xml`, .xlsm, missing or empty styles, `t="d"` cells). Made once by
- * `tests/fixtures/foreign/make-corpus.js`; each has a `.cells.json` of what its producer was asked
- * to save. For each: `check` reads exactly those cells; `generate` writes namespace-well-formed
- * parts, keeps every user cell and every part it does not own byte for byte, and the output opens
- * in LibreOffice with the user's cells where they were.
+ * POI's `Sheet1.xml`, .xlsm, missing or empty styles, `t="d"` cells, Excel's own parts, sloppy
+ * but valid sheet XML). Made once by `tests/fixtures/foreign/make-corpus.js`; each has a
+ * `.cells.json` of what its producer was asked to save. For each: `check` reads exactly those
+ * cells; `generate` writes namespace-well-formed parts, gives no number format id two codes, puts
+ * its flags after every user rule (x14 ones too), keeps every user cell (every sheet of the input
+ * is the user's) and every part it does not own byte for byte, and the output opens in
+ * LibreOffice with the user's cells where they were, sheet by sheet.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
@@ -112,6 +114,8 @@ describe.each(FILES)("%s", (file) => {
       if (problem) problems.push(`${name}: ${problem}`);
     }
     expect(problems).toEqual([]);
+    expect(numberFormatClashes(after)).toEqual([]);
+    expect(flagsBeforeUserRules(after)).toEqual([]);
     // One part per name, ignoring case: OPC part names are case-insensitive.
     expect(afterByName.size).toBe(after.size);
 
@@ -175,6 +179,39 @@ test("every output opens in LibreOffice with the user's cells where they were", 
   expect(unopened).toEqual([]);
   expect(misplaced).toEqual([]);
 }, 300_000);
+
+/** Number format ids a styles part gives two format codes (in `<numFmts>` and in a `<dxf>`). */
+function numberFormatClashes(parts: Map<string, Buffer>): string[] {
+  const clashes: string[] = [];
+  for (const [name, bytes] of parts) {
+    if (!/(^|[/\\])styles\.xml$/i.test(name)) continue;
+    const codes = new Map<string, string>();
+    for (const [tag] of decodePart(bytes).matchAll(/<(?:\w+:)?numFmt\s[^>]*>/g)) {
+      const id = /numFmtId="(\d+)"/.exec(tag)?.[1] ?? "";
+      const code = /formatCode="([^"]*)"/.exec(tag)?.[1] ?? "";
+      if (codes.has(id) && codes.get(id) !== code) clashes.push(`${name}: ${id}`);
+      codes.set(id, code);
+    }
+  }
+  return clashes;
+}
+
+/** Sheets where a Målkoll flag rule does not come after every user rule (x14 ones too) in priority. */
+function flagsBeforeUserRules(parts: Map<string, Buffer>): string[] {
+  const out: string[] = [];
+  for (const [name, bytes] of parts) {
+    if (!/worksheets[/\\][^/\\]+\.xml$/i.test(name)) continue;
+    const xml = decodePart(bytes);
+    const rules = [
+      ...xml.matchAll(/<(?:\w+:)?cfRule\s[^>]*priority="(\d+)"[^>]*>([\s\S]*?)<\/(?:\w+:)?cfRule>/g),
+    ];
+    const isFlag = (body: string) => body.includes("&quot;malkoll&quot;");
+    const user = rules.filter((r) => !isFlag(r[2])).map((r) => Number(r[1]));
+    const flags = rules.filter((r) => isFlag(r[2])).map((r) => Number(r[1]));
+    if (flags.length && Math.min(...flags) <= Math.max(0, ...user)) out.push(name);
+  }
+  return out;
+}
 
 function position(ref: string): { row: number; col: number } {
   const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
