@@ -206,3 +206,20 @@ test("a user's sheet named `_MALKOLL` is refused by generate (it would be the st
   expect(existsSync(out)).toBe(false);
   expect((await cli(["check", input, "--json"])).code).toBeLessThan(2);
 });
+
+test("a workbook whose structure is protected is refused by generate, as the add-in refuses it, and checked", async () => {
+  // openpyxl's WorkbookProtection(lockStructure=True); Excel writes the same attribute beside a hash.
+  const zip = await JSZip.loadAsync(readFileSync(path.join(CORPUS, "openpyxl.xlsx")));
+  const workbook = await zip.file("xl/workbook.xml")!.async("string");
+  const locked = workbook.replace("<workbookProtection/>", '<workbookProtection lockStructure="1"/>');
+  expect(locked).not.toBe(workbook);
+  zip.file("xl/workbook.xml", locked);
+  const input = file("skyddad.xlsx", await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  const out = path.join(dir, "skyddad-ut.xlsx");
+  const run = await cli(["generate", input, "-o", out]);
+  expect(run.code).toBe(2);
+  expect(run.err).toMatch(/Arbetsbokens struktur är skyddad/);
+  expect(run.err).toMatch(/The workbook's structure is protected/);
+  expect(existsSync(out)).toBe(false);
+  expect((await cli(["check", input, "--json"])).code).toBeLessThan(2);
+});

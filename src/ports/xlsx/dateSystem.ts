@@ -9,11 +9,6 @@ import { isDateFormat } from "../../engine/parse/quantity";
  */
 export const DAYS_1900_TO_1904 = 1462;
 
-/** Whether a `date1904` attribute's value (an XML boolean) says the 1904 system. */
-export function isDate1904(value: string | null | undefined): boolean {
-  return value === "1" || value === "true";
-}
-
 /** A 1904-system cell number as the engine reads it (a 1900 serial when it is a date). */
 export function from1904(value: number, format: string | null): number {
   return value >= 1 && isDateFormat(format) ? value + DAYS_1900_TO_1904 : value;

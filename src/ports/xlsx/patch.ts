@@ -3,7 +3,6 @@ import type { Flag } from "../../engine/report/spec";
 import type { FlagRecord } from "../../engine/state";
 import type { WritePlan } from "../port";
 import { chartXml, drawingXml } from "./chart";
-import { isDate1904 } from "./dateSystem";
 import { XlsxPortError } from "./errors";
 import { applyFlagRules, isEditableWorksheet, removeFlagRules } from "./flags";
 import { renderOwnedSheet, stateSheetSpec } from "./ownedSheet";
@@ -31,7 +30,16 @@ import {
 import { removePrintTitles, renamePrintTitles, setPrintTitles } from "./printTitles";
 import { StyleBook } from "./styles";
 import type { SheetSpec } from "../../engine/report/spec";
-import { attr, escapeXml, prefixFor, removeAttr, setAttr, startTags, withDefaultNamespace } from "./xml";
+import {
+  attr,
+  escapeXml,
+  isXmlTrue,
+  prefixFor,
+  removeAttr,
+  setAttr,
+  startTags,
+  withDefaultNamespace,
+} from "./xml";
 
 /**
  * Carries out a write plan by patching the package: only the parts Målkoll owns are written
@@ -68,6 +76,19 @@ function checkSheetName(name: string): void {
 
 function sameName(a: string, b: string): boolean {
   return a.toLocaleLowerCase("sv-SE") === b.toLocaleLowerCase("sv-SE");
+}
+
+/**
+ * Refuses a workbook whose structure is protected (Review > Protect Workbook), as the add-in does:
+ * the lock is there so that no sheet is added, renamed or hidden.
+ */
+function refuseLockedStructure(wbXml: string): void {
+  const protection = startTags(wbXml, "workbookProtection")[0];
+  if (!protection || !isXmlTrue(attr(protection.tag, "lockStructure"))) return;
+  throw new XlsxPortError(
+    "Arbetsbokens struktur är skyddad, så Målkoll kan inte lägga till, byta namn på eller dölja blad. Ingen fil skrevs. Häv skyddet (Granska > Skydda arbetsbok) och försök igen.",
+    "The workbook's structure is protected, so Målkoll cannot add, rename or hide sheets. No file was written. Unprotect it (Review > Protect Workbook) and try again.",
+  );
 }
 
 class WorkbookPatch {
@@ -142,7 +163,8 @@ class WorkbookPatch {
     });
     this.relPrefix = prefixFor(this.wbXml, NS_REL);
     const workbookPr = startTags(this.wbXml, "workbookPr")[0];
-    this.date1904 = isDate1904(workbookPr && attr(workbookPr.tag, "date1904"));
+    this.date1904 = isXmlTrue(workbookPr && attr(workbookPr.tag, "date1904"));
+    refuseLockedStructure(this.wbXml);
     this.sheets = await this.pkg.sheets(this.wbPath, this.wbXml);
     await this.loadStyles();
   }

@@ -10,8 +10,9 @@ import type {
 import { columnLetters, parseA1, parseA1Range } from "../../engine/grid";
 import { decodePart, isRelType, parseRels, partNameOf, relsPathFor, resolveTarget } from "./package";
 import { type CellEntry, gridFromEntries, visibilityOf } from "./gridEntries";
-import { from1904, isDate1904 } from "./dateSystem";
+import { from1904 } from "./dateSystem";
 import { XlsxPortError } from "./errors";
+import { isXmlTrue } from "./xml";
 import {
   type Attributes,
   localName,
@@ -612,7 +613,7 @@ export async function snapshotFromPackage(
     const sheets: { name: string; state?: string; id?: string }[] = [];
     parse(bookXml, {
       open(element, attributes) {
-        if (element === "workbookPr") date1904 = isDate1904(attributes.date1904);
+        if (element === "workbookPr") date1904 = isXmlTrue(attributes.date1904);
         else if (element === "sheet")
           sheets.push({ name: attributes.name ?? "", state: attributes.state, id: relId(attributes) });
       },

@@ -57,6 +57,11 @@ export function attr(tag: string, name: string): string | null {
   return unescapeXml(m[2] ?? m[3] ?? "");
 }
 
+/** Whether an attribute's value is XML Schema's boolean true (`1` or `true`). */
+export function isXmlTrue(value: string | null | undefined): boolean {
+  return value === "1" || value === "true";
+}
+
 /** Replaces (or adds) an attribute in a start tag. */
 export function setAttr(tag: string, name: string, value: string): string {
   const re = new RegExp(`(\\s${name}\\s*=\\s*)("[^"]*"|'[^']*')`);
