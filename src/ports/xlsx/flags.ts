@@ -2,7 +2,7 @@ import { a1Range, parseA1Range } from "../../engine/grid";
 import { FLAG_LOOKS } from "../../engine/report/look";
 import type { Flag } from "../../engine/report/spec";
 import type { StyleBook } from "./styles";
-import { attr, escapeXml } from "./xml";
+import { attr, escapeXml, unescapeXml } from "./xml";
 
 /**
  * Flags are Målkoll-owned `<conditionalFormatting>` blocks in a user's worksheet. Each rule's
@@ -38,6 +38,16 @@ const AFTER_CONDITIONAL_FORMATTING = [
 ];
 
 const MARKER_IN_XML = escapeXml(FLAG_MARKER_FORMULA);
+/**
+ * What makes a rule Målkoll's, wherever its formula came from: this port's, the Office port's
+ * (`AND(TRUE,"malkoll"="malkoll","error"<>"")`), or either after LibreOffice saved it again
+ * (`AND(1,…)`, quotes escaped or not).
+ */
+const FLAG_MARK = '"malkoll"="malkoll"';
+
+function isFlagXml(xml: string): boolean {
+  return xml.includes("malkoll") && unescapeXml(xml).replace(/\s/g, "").includes(FLAG_MARK);
+}
 const CF_BLOCK = /<conditionalFormatting(?=[\s>])[^>]*>[\s\S]*?<\/conditionalFormatting>/g;
 const CF_RULE = /<cfRule(?=[\s/>])[^>]*?(?:\/>|>[\s\S]*?<\/cfRule>)/g;
 /**
@@ -53,14 +63,14 @@ export function isEditableWorksheet(xml: string): boolean {
 
 /** Removes every Målkoll flag rule; user rules (also in mixed blocks) stay as they are. */
 export function removeFlagRules(sheetXml: string): string {
-  if (!sheetXml.includes(MARKER_IN_XML)) return sheetXml;
+  if (!sheetXml.includes("malkoll")) return sheetXml;
   return sheetXml.replace(CF_BLOCK, (block) => {
-    if (!block.includes(MARKER_IN_XML)) return block;
+    if (!isFlagXml(block)) return block;
     const rules = block.match(CF_RULE) ?? [];
-    const userRules = rules.filter((r) => !r.includes(MARKER_IN_XML));
+    const userRules = rules.filter((r) => !isFlagXml(r));
     if (userRules.length === 0) return "";
     let kept = block;
-    for (const r of rules) if (r.includes(MARKER_IN_XML)) kept = kept.replace(r, "");
+    for (const r of rules) if (isFlagXml(r)) kept = kept.replace(r, "");
     return kept;
   });
 }

@@ -6,6 +6,8 @@ import { XlsxPort } from "../../../src/ports/xlsx";
 import { convertWithLibreOffice, libreOfficeAvailableOrSkip, parseCsv } from "../../helpers/libreoffice";
 import { buildRichWorkbook } from "./fixture";
 import { richPlan } from "./plans";
+import { partText } from "./zipUtil";
+import { cli } from "../../reliability/cli";
 
 /** LibreOffice as an independent reader: the written file opens, recalculates and shows text as text. */
 
@@ -93,5 +95,27 @@ const run = libreOfficeAvailableOrSkip();
     const pdf = convertWithLibreOffice(outFile, "pdf", { outDir: path.join(dir, "pdf") }).files[0];
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
     expect(statSync(pdf).size).toBeGreaterThan(5000);
+  }, 120000);
+});
+
+(run ? describe : describe.skip)("a workbook LibreOffice saved after a run", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "malkoll-lo-resave-"));
+  const corpus = path.join(__dirname, "..", "..", "fixtures", "foreign", "xlsxwriter.xlsx");
+
+  /** The user's sheet's `<conditionalFormatting>` blocks. */
+  async function flagBlocks(file: string): Promise<string[]> {
+    const sheet = await partText(readFileSync(file), "xl/worksheets/sheet1.xml");
+    return sheet.match(/<conditionalFormatting [^>]*>/g) ?? [];
+  }
+
+  test("gets its flags replaced on the next run, not doubled (LibreOffice writes AND(TRUE,…) as AND(1,…))", async () => {
+    const first = path.join(dir, "forsta.xlsx");
+    expect((await cli(["generate", corpus, "-o", first])).code).toBeLessThan(2);
+    const resaved = convertWithLibreOffice(first, "xlsx", { outDir: path.join(dir, "lo") }).files[0];
+    const marked = await partText(readFileSync(resaved), "xl/worksheets/sheet1.xml");
+    expect(marked).toContain("AND(1,&quot;malkoll&quot;=&quot;malkoll&quot;)");
+    const second = path.join(dir, "andra.xlsx");
+    expect((await cli(["generate", resaved, "-o", second])).code).toBeLessThan(2);
+    expect(await flagBlocks(second)).toEqual(await flagBlocks(first));
   }, 120000);
 });

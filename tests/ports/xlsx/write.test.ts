@@ -210,6 +210,23 @@ describe("flag rules in the worksheet XML", () => {
     expect(removeFlagRules(flagged)).toBe(withX14);
   });
 
+  test("rules LibreOffice re-saved or the add-in wrote are Målkoll's too: replaced, not kept beside new ones", () => {
+    // LibreOffice writes TRUE as 1 and its own attributes; the Office port's formula names the severity.
+    const resaved =
+      '<conditionalFormatting sqref="E24"><cfRule type="expression" priority="2" aboveAverage="0" equalAverage="0" bottom="0" percent="0" rank="0" text="" dxfId="0"><formula>AND(1,&quot;malkoll&quot;=&quot;malkoll&quot;)</formula></cfRule></conditionalFormatting>';
+    const addIn =
+      '<conditionalFormatting sqref="B2"><cfRule type="expression" dxfId="0" priority="1"><formula>AND(TRUE,"malkoll"="malkoll","error"&lt;&gt;"")</formula></cfRule></conditionalFormatting>';
+    const flaggedElsewhere = sheet.replace("<dataValidations", `${resaved}${addIn}<dataValidations`);
+    expect(removeFlagRules(flaggedElsewhere)).toBe(sheet);
+    const flagged = applyFlagRules(
+      flaggedElsewhere,
+      [{ sheet: "S", cell: "A1", severity: "error", message: "" }],
+      styles(),
+    );
+    expect(flagged.match(/<conditionalFormatting /g)).toHaveLength(1);
+    expect(flagged).toContain('<conditionalFormatting sqref="A1">');
+  });
+
   test("a sheet without any later element gets the rules before </worksheet>", () => {
     const bare = '<worksheet xmlns="x"><sheetData/></worksheet>';
     expect(
