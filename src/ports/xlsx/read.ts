@@ -5,8 +5,9 @@ import { type CellEntry, gridFromEntries, visibilityOf } from "./gridEntries";
 
 /**
  * Reads a workbook with ExcelJS into plain grids: values as Office.js reports them (dates as
- * serials, a 1904 workbook's as the same days' 1900 serials, errors as text, formulas as cached results plus their text), number formats, tables,
- * merges and sheet visibility. Reading never writes: ExcelJS is only a parser here.
+ * serials, a 1904 workbook's as the same days' 1900 serials, errors as text, formulas as cached
+ * results plus their text), number formats, tables, merges and sheet visibility. Reading never
+ * writes: ExcelJS is only a parser here.
  */
 
 type ExcelValue = ExcelJS.CellValue | undefined;

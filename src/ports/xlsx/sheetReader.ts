@@ -25,8 +25,9 @@ import { inflateChecked, rawEntries, type RawZipEntry } from "./zipWriter";
 
 /**
  * Reads cell values straight from a package's SpreadsheetML into plain grids, as Office.js
- * reports them: numbers (dates as serials, a 1904 workbook's as the same days' 1900 serials), strings, booleans, errors as text, formulas with
- * their cached result, number format codes as written, tables, merges and sheet visibility.
+ * reports them: numbers (dates as serials, a 1904 workbook's as the same days' 1900 serials),
+ * strings, booleans, errors as text, formulas with their cached result, number format codes as
+ * written, tables, merges and sheet visibility.
  *
  * ExcelJS builds a full document model per cell (styles, addresses, value objects) that the
  * engine never uses; reading only values through a SAX parser is several times faster and
