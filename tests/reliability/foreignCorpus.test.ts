@@ -202,12 +202,15 @@ function flagsBeforeUserRules(parts: Map<string, Buffer>): string[] {
   for (const [name, bytes] of parts) {
     if (!/worksheets[/\\][^/\\]+\.xml$/i.test(name)) continue;
     const xml = decodePart(bytes);
-    const rules = [
-      ...xml.matchAll(/<(?:\w+:)?cfRule\s[^>]*priority="(\d+)"[^>]*>([\s\S]*?)<\/(?:\w+:)?cfRule>/g),
-    ];
-    const isFlag = (body: string) => body.includes("&quot;malkoll&quot;");
-    const user = rules.filter((r) => !isFlag(r[2])).map((r) => Number(r[1]));
-    const flags = rules.filter((r) => isFlag(r[2])).map((r) => Number(r[1]));
+    // Each rule, self-closing or not: its start tag's attributes and its body.
+    const rules = [...xml.matchAll(/<(?:\w+:)?cfRule\s([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?cfRule>)/g)].map(
+      (m) => ({
+        priority: Number(/priority="(\d+)"/.exec(m[1])?.[1] ?? 0),
+        flag: (m[2] ?? "").includes("malkoll"),
+      }),
+    );
+    const user = rules.filter((r) => !r.flag).map((r) => r.priority);
+    const flags = rules.filter((r) => r.flag).map((r) => r.priority);
     if (flags.length && Math.min(...flags) <= Math.max(0, ...user)) out.push(name);
   }
   return out;
