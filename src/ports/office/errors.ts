@@ -243,6 +243,20 @@ export function protectedWorkbookError(): HostError {
   );
 }
 
+/**
+ * A user's sheet named as the state sheet in another case (`_MALKOLL`): Excel compares sheet names
+ * without case, so `_malkoll` has no room beside it and writing the state would overwrite it.
+ */
+export function stateSheetLookalikeError(name: string, stateSheet: string): HostError {
+  return new HostError(
+    "invalid-argument",
+    `Bladet "${name}" har samma namn som Målkolls dolda blad "${stateSheet}" (Excel skiljer inte på stora och små bokstäver) och skulle skrivas över. Inget ändrades. Byt namn på bladet och försök igen.`,
+    `Sheet "${name}" has the name of Målkoll's hidden sheet "${stateSheet}" (Excel ignores case) and would be overwritten. Nothing was changed. Rename the sheet and try again.`,
+    null,
+    `user sheet ${name} named as ${stateSheet}`,
+  );
+}
+
 /** The error a cancelled write stops with (as `fetch` and the pane expect: name `AbortError`). */
 export function abortError(): Error {
   const error = new Error("Avbrutet av användaren / Cancelled by the user");

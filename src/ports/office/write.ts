@@ -3,8 +3,9 @@
  * user's sheets as they were, Målkoll's sheets all old or all new, `_malkoll` matching them.
  *
  * 1. checking (1 request): sheet list, workbook protection, the `_malkoll` rows. Refuse when the
- *    structure is protected, when the state's `revision` moved since this port read it (a
- *    colleague's run) or another run holds a live lease.
+ *    structure is protected, when a user's sheet is named `_malkoll` in another case, when the
+ *    state's `revision` moved since this port read it (a colleague's run) or another run holds a
+ *    live lease.
  * 2. building (1 + one per 4 MB): a lease row in `_malkoll` with the run's journal; each new sheet
  *    built very hidden under a scratch name; a heartbeat in the lease with every request. The last
  *    request reads the lease and sheet names back. Cancelling until here deletes what was built.
@@ -34,6 +35,7 @@ import {
   concurrentChangeError,
   isAbortError,
   protectedWorkbookError,
+  stateSheetLookalikeError,
   toHostError,
   withOutcome,
 } from "./errors";
@@ -263,6 +265,10 @@ export async function writePlan(env: WriteEnv, plan: WritePlan): Promise<Revisio
       },
     });
     if (protection.protected) throw protectedWorkbookError();
+    const lookalike = worksheets.items.find(
+      (w) => w.name !== STATE_SHEET && lower(w.name) === lower(STATE_SHEET),
+    );
+    if (lookalike) throw stateSheetLookalikeError(lookalike.name, STATE_SHEET);
     const stateExists = worksheets.items.some((w) => w.name === STATE_SHEET);
     if (stateExists && !sawState)
       await batch.alone({ request: 2 * ACTION_BYTES, response: 256 * 1024, queue: loadState });

@@ -463,4 +463,29 @@ describe("errors and selection", () => {
     expect(error.message).toMatch(/struktur är skyddad.*Inget ändrades/);
     expect(workbook.sheets.map((s) => s.name)).toEqual(["Uppföljning"]);
   });
+
+  it("refuses a user's sheet named as the state sheet in another case (_MALKOLL), before changing it", async () => {
+    // Excel compares sheet names without case: `_malkoll` has no room beside it, and the lease row
+    // would have gone into the user's cells.
+    const lookalike = { name: "_MALKOLL", values: [["Egen anteckning"], ["rad 2"], ["rad 3"], ["rad 4"]] };
+    const { context, workbook } = createFakeExcel({ sheets: [userSheet, lookalike] });
+    const port = webPort(context);
+    const snapshot = await port.read();
+    expect(snapshot.sheets.map((s) => s.name)).toEqual(["Uppföljning", "_MALKOLL"]);
+    const error = (await port
+      .write(
+        emptyPlan({ sheets: [{ spec: indicatorSpec(2), name: "Målkoll Indikatorer", replaces: false }] }),
+      )
+      .catch((e: unknown) => e)) as HostError;
+    expect(error).toBeInstanceOf(HostError);
+    expect(error.message).toMatch(
+      /"_MALKOLL" har samma namn som Målkolls dolda blad "_malkoll".*Inget ändrades/,
+    );
+    expect(error.messageEn).toMatch(/"_MALKOLL" has the name of Målkoll's hidden sheet/);
+    expect(workbook.sheets.map((s) => [s.name, s.visibility])).toEqual([
+      ["Uppföljning", "Visible"],
+      ["_MALKOLL", "Visible"],
+    ]);
+    expect(workbook.sheets[1].valuesFromA1()).toEqual(lookalike.values);
+  });
 });
