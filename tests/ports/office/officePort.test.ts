@@ -465,8 +465,8 @@ describe("errors and selection", () => {
   });
 
   it("refuses a user's sheet named as the state sheet in another case (_MALKOLL), before changing it", async () => {
-    // Excel compares sheet names without case: `_malkoll` has no room beside it, and the lease row
-    // would have gone into the user's cells.
+    // Excel compares sheet names without case: `_malkoll` has no room beside it (before, adding it
+    // failed mid-write with an error that said nothing of why).
     const lookalike = { name: "_MALKOLL", values: [["Egen anteckning"], ["rad 2"], ["rad 3"], ["rad 4"]] };
     const { context, workbook } = createFakeExcel({ sheets: [userSheet, lookalike] });
     const port = webPort(context);
