@@ -8,7 +8,7 @@ import type { WorkbookSnapshot } from "../engine/grid";
 import { sortFindings } from "../engine/findings";
 import { planWrite } from "../engine/plan";
 import { STATE_SHEET } from "../engine/report/spec";
-import { decodeState, encodeState } from "../engine/state";
+import { decodeState, encodeState, refuseForeignStateSheet } from "../engine/state";
 import type { WorkbookPort, WritePhase, WritePlan } from "../ports/port";
 import { Refusal } from "../engine/refusal";
 
@@ -83,6 +83,7 @@ export async function runGenerate(
   progress("read", 0);
   await checkpoint(options.signal);
   const snapshot = await port.read();
+  refuseForeignStateSheet(snapshot);
   await checkpoint(options.signal);
   progress("check", 0.25);
   const checked = check(snapshot, options);
@@ -128,6 +129,7 @@ function refuseIfTooLarge(checked: CheckResult, limit: number): void {
 /** Removes every flag Målkoll applied ("Rensa flaggor"); returns how many cells were unflagged. */
 export async function runClearFlags(port: WorkbookPort): Promise<number> {
   const snapshot = await port.read();
+  refuseForeignStateSheet(snapshot);
   const state = decodeState(snapshot.sheets.find((s) => s.name === STATE_SHEET));
   const count = state.flags.reduce((n, f) => n + f.ranges.split(",").filter((r) => r.trim()).length, 0);
   await port.clearFlags(state.flags, encodeState({ ...state, flags: [] }));

@@ -1,5 +1,6 @@
-import type { CellValue, SheetGrid } from "./grid";
+import type { CellValue, SheetGrid, WorkbookSnapshot } from "./grid";
 import { joinAddressLists, textOf } from "./grid";
+import { Refusal } from "./refusal";
 import type { Settings } from "./settings";
 import { SETTING_INFO } from "./settings";
 
@@ -176,6 +177,38 @@ function settingOf(key: string, v: CellValue): [keyof Settings, number] | null {
   const info = SETTING_INFO.find((i) => i.key === key);
   const value = typeof v === "number" ? v : Number(textOf(v).replace(",", "."));
   return info && Number.isFinite(value) && value >= info.min && value <= info.max ? [info.key, value] : null;
+}
+
+/** Row kinds Målkoll writes in `_malkoll` (the Office port's `lease` too, while it writes). */
+const STATE_ROW_KINDS = new Set([
+  "malkoll",
+  "revision",
+  "owned",
+  "setting",
+  "mapping",
+  "direction",
+  "flag",
+  "log",
+  "lease",
+]);
+
+/**
+ * Refuses a write when the sheet named `_malkoll` is not Målkoll's: it holds something, but no row
+ * of a kind Målkoll writes (a user's own sheet by that name). Writing the state would replace it.
+ */
+export function refuseForeignStateSheet(snapshot: WorkbookSnapshot): void {
+  const sheet = snapshot.sheets.find((s) => s.name === STATE_SHEET);
+  if (!sheet) return;
+  let holdsSomething = false;
+  for (const row of sheet.values) {
+    if (STATE_ROW_KINDS.has(textOf(row[0] ?? null))) return;
+    if (!holdsSomething) holdsSomething = row.some((v) => v !== null && v !== "");
+  }
+  if (!holdsSomething) return;
+  throw new Refusal(
+    `Bladet "${STATE_SHEET}" är inte Målkolls: det har samma namn som Målkolls dolda blad men inte dess innehåll, och skulle skrivas över. Inget ändrades. Byt namn på bladet och försök igen.`,
+    `The sheet "${STATE_SHEET}" is not Målkoll's: it has the name of Målkoll's hidden sheet but not its content, and would be overwritten. Nothing was changed. Rename the sheet and try again.`,
+  );
 }
 
 /** Reads the state sheet. Unknown or broken rows are skipped, never fatal. */

@@ -2,7 +2,7 @@
  * The foreign-workbook defects that the corpus (foreignCorpus.test.ts) does not show by itself:
  * an .xlsm written under the wrong extension, a 1 MB text in 12 000 cells, zips that name a part
  * twice or hold a bad checksum, a workbook without sheets, and a user's sheet named as Målkoll's
- * hidden state sheet but for case. Each is built here from a few seed rows.
+ * hidden state sheet, in the same case or another. Each is built here from a few seed rows.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
@@ -202,6 +202,25 @@ test("a user's sheet named `_MALKOLL` is refused by generate (it would be the st
   const run = await cli(["generate", input, "-o", out]);
   expect(run.code).toBe(2);
   expect(run.err).toMatch(/Bladet "_MALKOLL" har samma namn som Målkolls dolda blad "_malkoll"/);
+  expect(run.err).not.toMatch(STACK_TRACE);
+  expect(existsSync(out)).toBe(false);
+  expect((await cli(["check", input, "--json"])).code).toBeLessThan(2);
+});
+
+test("a user's own sheet named `_malkoll` is refused by generate, not overwritten with the state, and checked", async () => {
+  const notes = [["Controllerns anteckningar"], ["Ring Anna om prognosen"]];
+  const input = file(
+    "eget-malkoll.xlsx",
+    await buildXlsx([
+      { name: "Uppföljning", rows: [HEADER, ROW] },
+      { name: "_malkoll", rows: notes },
+    ]),
+  );
+  const out = path.join(dir, "eget-malkoll-ut.xlsx");
+  const run = await cli(["generate", input, "-o", out]);
+  expect(run.code).toBe(2);
+  expect(run.err).toMatch(/Bladet "_malkoll" är inte Målkolls/);
+  expect(run.err).toMatch(/The sheet "_malkoll" is not Målkoll's/);
   expect(run.err).not.toMatch(STACK_TRACE);
   expect(existsSync(out)).toBe(false);
   expect((await cli(["check", input, "--json"])).code).toBeLessThan(2);

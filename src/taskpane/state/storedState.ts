@@ -1,6 +1,6 @@
 import { STATE_SHEET } from "../../engine/report/spec";
 import type { DirectionOverride, MalkollState, MappingOverride } from "../../engine/state";
-import { decodeState, encodeState } from "../../engine/state";
+import { decodeState, encodeState, refuseForeignStateSheet } from "../../engine/state";
 import type { Settings } from "../../engine/settings";
 import type { WorkbookPort, WritePlan } from "../../ports/port";
 
@@ -49,6 +49,7 @@ export async function updateStoredState(
   change: (state: MalkollState) => MalkollState,
 ): Promise<MalkollState> {
   const snapshot = await port.read();
+  refuseForeignStateSheet(snapshot);
   const current = decodeState(snapshot.sheets.find((s) => s.name === STATE_SHEET));
   const next = change(current);
   await port.write(stateOnlyPlan(next));

@@ -1,4 +1,6 @@
-import { emptyState, decodeState } from "../../../src/engine/state";
+import { emptyState, decodeState, refuseForeignStateSheet } from "../../../src/engine/state";
+import type { SheetGrid } from "../../../src/engine/grid";
+import { Refusal } from "../../../src/engine/refusal";
 import { MemoryPort } from "../../../src/ports/memory/memoryPort";
 import {
   stateOnlyPlan,
@@ -62,5 +64,41 @@ describe("stored state changes", () => {
     expect(state.owned).toHaveLength(1);
     expect(port.flags).toHaveLength(1);
     expect(port.sheets.map((s) => s.name)).toEqual(["U", "_malkoll"]);
+  });
+
+  const sheet = (name: string, values: SheetGrid["values"]): SheetGrid => ({
+    name,
+    visibility: "visible",
+    originRow: 1,
+    originCol: 1,
+    values,
+  });
+
+  test("a user's own sheet named _malkoll is refused, not overwritten with settings", async () => {
+    const notes = [
+      ["Mina anteckningar", null],
+      [null, 42],
+    ];
+    const port = new MemoryPort({ name: "t", sheets: [sheet("U", [["x"]]), sheet("_malkoll", notes)] });
+    const error = await updateStoredState(port, (s) => withDirection(s, "U", 4, "lower")).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(Refusal);
+    expect((error as Refusal).messageSv).toMatch(/Bladet "_malkoll" är inte Målkolls.*Inget ändrades/);
+    expect((await port.read()).sheets.find((s) => s.name === "_malkoll")?.values).toEqual(notes);
+  });
+
+  test("Målkoll's own _malkoll passes: its rows, a lease row alone (a write under way), or nothing", () => {
+    const ok = (values: SheetGrid["values"]) => () =>
+      refuseForeignStateSheet({ name: "t", sheets: [sheet("_malkoll", values)] });
+    expect(
+      ok([["malkoll", 1, "Målkolls tillstånd – ändra inte / Målkoll state – do not edit"]]),
+    ).not.toThrow();
+    expect(ok([[], [], ["lease", "run-1", "2026-12-05T10:00:00Z", "Excel", "PC", "{}"]])).not.toThrow();
+    expect(ok([[null], [""]])).not.toThrow();
+    expect(ok([["Anteckning"]])).toThrow(Refusal);
+    expect(() =>
+      refuseForeignStateSheet({ name: "t", sheets: [sheet("Blad1", [["Anteckning"]])] }),
+    ).not.toThrow();
   });
 });
