@@ -5,9 +5,10 @@ import { keyCode, keyPart, matchKey } from "../parse/text";
 
 /**
  * `duplicate-indicator`: an indicator whose name has the same {@link matchKey} as an earlier one
- * under the same goal. Names are bucketed by a hash of their key, computed without building the
- * key (a workbook's names are nearly all distinct, and building 10 000 keys costs more than the
- * rest of the check); only names whose hashes meet are compared by their keys.
+ * under the same goal. Names are bucketed by a hash of their key's ends ({@link keyEndsHash}),
+ * computed without building the key (a workbook's names are nearly all distinct, and building
+ * 10 000 keys costs more than the rest of the check); only names whose hashes meet are compared by
+ * their keys.
  */
 export function duplicateIndicators(indicators: Indicator[], out: Finding[]): void {
   const goalSeeds = new Map<string, number>();
@@ -19,7 +20,7 @@ export function duplicateIndicators(indicators: Indicator[], out: Finding[]): vo
     const goal = i.goal ?? "";
     let seed = goalSeeds.get(goal);
     if (seed === undefined) goalSeeds.set(goal, (seed = hashText(goal)));
-    const firstAt = firstByHash.claim(matchKeyHash(i.name, seed), at);
+    const firstAt = firstByHash.claim(keyEndsHash(i.name, seed), at);
     if (firstAt < 0) continue;
     let earlier: Indicator | undefined = indicators[firstAt];
     if ((earlier.goal ?? "") !== goal || matchKey(earlier.name) !== matchKey(i.name)) {
@@ -91,21 +92,47 @@ export function hashText(text: string, seed = FNV_OFFSET): number {
   return hash;
 }
 
+/** Key characters hashed from each end of a name's key (see {@link keyEnds}). */
+const END_LENGTH = 12;
+/** The tail being read, last character first (one array: one name is hashed at a time). */
+const tail = new Int32Array(END_LENGTH);
+
 /**
- * `hashText(matchKey(text), seed)`, without building the key: each character contributes its
- * key as matchKey defines it (ASCII inline, the rest through `keyPart`).
+ * The first and the last twelve characters of a key, one after the other (a short key twice over):
+ * what {@link keyEndsHash} hashes. Names under one goal nearly always differ in their first or last
+ * words (`… (1.12)`), and a name's middle is most of it.
  */
-export function matchKeyHash(text: string, seed = FNV_OFFSET): number {
+export function keyEnds(key: string): string {
+  return key.slice(0, END_LENGTH) + key.slice(-END_LENGTH);
+}
+
+/**
+ * `hashText(keyEnds(matchKey(text)), seed)`, without building the key: each character contributes
+ * its key as matchKey defines it (ASCII inline, the rest through `keyPart`, which gives at most one
+ * character), read from the front until twelve are hashed, then from the back.
+ */
+export function keyEndsHash(text: string, seed = FNV_OFFSET): number {
   let hash = seed;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 128) {
-      const k = keyCode(code);
-      if (k >= 0) hash = Math.imul(hash ^ k, FNV_PRIME);
-    } else {
-      const part = keyPart(code);
-      for (let k = 0; k < part.length; k++) hash = Math.imul(hash ^ part.charCodeAt(k), FNV_PRIME);
-    }
+  let taken = 0;
+  for (let i = 0; i < text.length && taken < END_LENGTH; i++) {
+    const k = keyCodeAt(text, i);
+    if (k < 0) continue;
+    hash = Math.imul(hash ^ k, FNV_PRIME);
+    taken++;
   }
+  let back = 0;
+  for (let i = text.length - 1; i >= 0 && back < END_LENGTH; i--) {
+    const k = keyCodeAt(text, i);
+    if (k >= 0) tail[back++] = k;
+  }
+  while (back > 0) hash = Math.imul(hash ^ tail[--back], FNV_PRIME);
   return hash;
+}
+
+/** The key character of the UTF-16 unit at `i` (matchKey's), or -1 when it has none. */
+function keyCodeAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 128) return keyCode(code);
+  const part = keyPart(code);
+  return part.length === 0 ? -1 : part.charCodeAt(0);
 }
