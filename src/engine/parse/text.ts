@@ -28,13 +28,22 @@ function cleanUncached(text: string): string {
   return text.replace(SPACES, " ").trim();
 }
 
+/** What cleanText changes: a space other than U+0020 (what `\s` matches, and U+200B), two in a row, or one at an end. */
+const UNCLEAN = /[^\S ]|[\u200b]| {2}|^ | $/;
 /**
- * Whether cleanText would change a text: a space other than U+0020 (what `\s` matches, and U+200B),
- * two in a row, or one at an end. As `/[^\S ]|[\u200b]| {2}|^ | $/` tests, by a character loop:
- * every cell's text comes here.
+ * Texts at least this long are tested by {@link UNCLEAN} itself. The xlsx port's texts are slices of
+ * its shared strings, for which each `charCodeAt` checks what kind of string it reads: a loop over a
+ * long name costs twice the pattern's native scan, which checks once.
+ */
+const NATIVE_SCAN_LENGTH = 16;
+
+/**
+ * Whether cleanText would change a text, as {@link UNCLEAN} tests; short texts by a character loop
+ * (every cell's text comes here, and most are short).
  */
 export function needsCleaning(text: string): boolean {
   const n = text.length;
+  if (n >= NATIVE_SCAN_LENGTH) return UNCLEAN.test(text);
   if (n === 0) return false;
   if (text.charCodeAt(0) === 32 || text.charCodeAt(n - 1) === 32) return true;
   let spaceBefore = false;

@@ -1,7 +1,7 @@
 /**
- * cleanText decides whether a text needs cleaning with a character loop; the rule is the pattern
- * below (a space other than U+0020, U+200B, two spaces in a row, or a space at an end). The two
- * must agree for every UTF-16 unit in every position.
+ * cleanText decides whether a short text needs cleaning with a character loop, a long one with the
+ * pattern below (a space other than U+0020, U+200B, two spaces in a row, or a space at an end).
+ * Both must agree with the pattern for every UTF-16 unit in every position.
  */
 import { cleanText, needsCleaning } from "../../../src/engine/parse/text";
 
@@ -15,6 +15,17 @@ test("agrees with the pattern for every UTF-16 unit alone, inside, at either end
       if (RULE.test(text) !== needsCleaning(text)) disagreeing.push(text);
   }
   expect(disagreeing).toEqual([]);
+});
+
+test("long texts agree with the pattern too, wherever the space is", () => {
+  const name = "Andel barn som lever i familjer";
+  for (const space of [" ", "  ", "\u00a0", "\t", "\u200b", "\u3000"]) {
+    for (const text of [`${space}${name}`, `${name}${space}`, name.replace(" ", space), `x${name}`])
+      expect([text, needsCleaning(text)]).toEqual([text, RULE.test(text)]);
+  }
+  expect(needsCleaning(name)).toBe(false);
+  expect(needsCleaning(` ${name}`)).toBe(true);
+  expect(needsCleaning(name.replace("barn ", "barn  "))).toBe(true);
 });
 
 test("clean texts are returned as they are; others are trimmed and collapsed", () => {
