@@ -38,7 +38,7 @@ test("every character of the Basic Multilingual Plane keys as the definition say
   expect(differing).toEqual([]);
 });
 
-test("no character keys to more than one character (recognise/headers' kronor pattern relies on it)", () => {
+test("no character keys to more than one character (recognise/headers' kronor pattern and validate/duplicates' key ends rely on it)", () => {
   const longer: string[] = [];
   for (let code = 128; code < 0x10000; code++) if (keyPart(code).length > 1) longer.push(code.toString(16));
   expect(longer).toEqual([]);
