@@ -28,7 +28,10 @@ function cleanUncached(text: string): string {
   return text.replace(SPACES, " ").trim();
 }
 
-/** What cleanText changes: a space other than U+0020 (what `\s` matches, and U+200B), two in a row, or one at an end. */
+/**
+ * What cleanText changes: a space other than U+0020 (what `\s` matches, and U+200B), two in a row,
+ * or one at an end.
+ */
 const UNCLEAN = /[^\S ]|[\u200b]| {2}|^ | $/;
 /**
  * Texts at least this long are tested by {@link UNCLEAN} itself. The xlsx port's texts are slices of
