@@ -7,7 +7,7 @@
  */
 import { a1, parseA1Range } from "../grid";
 import type { MergedCells } from "./cells";
-import { cellKey, rowHeight, walkCells } from "./cells";
+import { cellKey, NumberColumns, rowHeight, walkCells } from "./cells";
 import { fitWidths, HEADER_GUTTER_POINTS, inferredColumns } from "./columns";
 import type { TextStyle } from "./look";
 import { CELL_PADDING_POINTS, INDENT_POINTS, WIDTH_UNIT_POINTS, textStyle, printableArea } from "./look";
@@ -30,6 +30,7 @@ export class SheetBuilder {
   private readonly tableRows: TableRows[] = [];
   private readonly keep: [number, number][] = [];
   private readonly merges: string[] = [];
+  private readonly numbers = new NumberColumns();
   private open: number | null = null;
   private freeze: number | undefined;
   private columns: ColumnSpec[];
@@ -120,7 +121,10 @@ export class SheetBuilder {
     }
     if (isHeader) return this.startTable(row);
     const added = this.push(row, { role: this.open === null ? "text" : "body", table: this.open });
-    if (this.open !== null) this.tableRows[this.open].last = added - 1;
+    if (this.open !== null) {
+      this.tableRows[this.open].last = added - 1;
+      this.numbers.note(row);
+    }
     return added;
   }
 
@@ -198,7 +202,7 @@ export class SheetBuilder {
     const merged = this.cellsMergedAcross();
     // Columns repeat texts (statuses, periods, goal names) down thousands of rows: measured once.
     const memos = this.columns.map(() => new ColumnMemo());
-    const cells = walkCells(this.rows, this.info, this.columns, merged, memos);
+    const cells = walkCells(this.rows, this.info, this.columns, merged, memos, this.numbers);
     const widths = fitWidths(this.columns, cells.needs);
     // Sheets without planned columns (the roll-up's) set their own widths after: hosts wrap them.
     if (!this.inferColumns) this.breakHeaders(widths, merged);
