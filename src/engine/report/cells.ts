@@ -65,9 +65,10 @@ export class NumberColumns {
   /** 1 at each column seen holding a number. */
   private readonly seen: number[] = [];
 
-  /** Notes the numbers of a body row. */
+  /** Notes the numbers of a body row (in the columns not yet known to hold one). */
   note(row: Row): void {
-    for (let c = 0; c < row.length; c++) if (typeof row[c]?.value === "number") this.seen[c] = 1;
+    const seen = this.seen;
+    for (let c = 0; c < row.length; c++) if (seen[c] !== 1 && typeof row[c]?.value === "number") seen[c] = 1;
   }
 
   has(column: number): boolean {
