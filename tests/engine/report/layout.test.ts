@@ -121,6 +121,38 @@ describe("columns fitted to the page", () => {
     // Text in a column of numbers aligns with them.
     expect(spec.rows[2][1]).toMatchObject({ align: "right" });
   });
+
+  it("a column of numbers is as wide as its widest number, whatever the order (a minus sign counts; General's decimals too)", () => {
+    const width = (values: number[], format?: string): number => {
+      const sheet = new SheetBuilder("driftbudget", [{ kind: "text" }, { kind: "fit" }]);
+      sheet.startTable(header("Rad", "B"));
+      for (const value of values) sheet.add([{ value: "Rad" }, { value, format }]);
+      return sheet.build().columnWidths[1];
+    };
+    const widest = width([-99999], "#,##0");
+    expect(width([12345, -1, 5, -99999], "#,##0")).toBe(widest);
+    expect(width([-99999, 12345, -1], "#,##0")).toBe(widest);
+    expect(width([-99999], "#,##0")).toBeGreaterThan(width([12345], "#,##0"));
+    expect(width([999999, -999999], "#,##0")).toBe(width([-999999], "#,##0"));
+    expect(width([-999999], "#,##0")).toBeGreaterThan(width([999999], "#,##0"));
+    // Under General a smaller number can show more digits: 0,125 is wider than 3.
+    expect(width([3, 0.125])).toBe(width([0.125]));
+    expect(width([0.125])).toBeGreaterThan(width([3]));
+  });
+
+  it("a column holds numbers when any body row has one, also the last; an Analys row's number does not count", () => {
+    const sheet = new SheetBuilder("indikatorer", [{ kind: "text" }, { kind: "label" }, { kind: "label" }]);
+    sheet.startTable(header("Indikator", "KF:s årsmål", "Period"));
+    sheet.add([{ value: "Antal" }, { value: "Tas fram av nämnd" }, { value: "2021" }]);
+    sheet.attach([{ value: "Analys" }, { value: "Ingen" }, { value: 7 }]);
+    sheet.add([{ value: "Andel" }, { value: 0.027, format: "0.0 %" }, { value: "Tertial 2 2021" }]);
+    const spec = sheet.build();
+    expect(spec.rows[1][1]).toMatchObject({ align: "right" });
+    expect(spec.rows[1][2]).toMatchObject({ indent: 1 });
+    expect(spec.rows[0][2]).toMatchObject({ indent: 1 });
+    // The third column is text in every body row: nothing after it is indented, its header not right-aligned.
+    expect(spec.rows[0][2]?.align).toBeUndefined();
+  });
 });
 
 describe("page breaks", () => {
