@@ -161,6 +161,8 @@ export function walkCells(
         if (word > need.bodyWord) need.bodyWord = word;
         continue;
       }
+      // A column holds thousands of numbers: one no wider than a number it measured cannot widen it.
+      if (!header && typeof value === "number" && memos[c].measuredWider(value, cell.format, style)) continue;
       cellSpans(cell, style, spans, page, memos[c], keepParts ? parts : undefined);
       if (spans.partsFrom >= 0) {
         partsFrom[k] = spans.partsFrom;

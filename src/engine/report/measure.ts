@@ -530,7 +530,8 @@ interface WrapMemo {
 /**
  * Measures of the texts met down one column of a sheet, when they repeat (statuses, periods, goal
  * names, severities): a text's spans are taken once, and its line count once per width and style.
- * A column whose texts do not repeat (names, sentences) stops remembering after a trial.
+ * A column whose texts do not repeat (names, sentences) stops remembering after a trial. Of its
+ * numbers it keeps the largest measured, which the smaller cannot outgrow.
  */
 export class ColumnMemo {
   /** Text → index i of its results in `spans` (from 5i, as in `SPANS`). */
@@ -544,6 +545,11 @@ export class ColumnMemo {
   /** The number format met last in the column, and its traits. */
   private format: string | undefined;
   private traits: FormatTraits | undefined;
+  /** The format and style of the numbers measured last, and their largest magnitudes by sign (-1: none). */
+  private numbersFormat: string | undefined;
+  private numbersStyle: TextStyle | undefined;
+  private largestPositive = -1;
+  private largestNegative = -1;
 
   /** The traits of a number format (a column keeps one format down its rows). */
   traitsOf(format: string | undefined): FormatTraits {
@@ -552,6 +558,25 @@ export class ColumnMemo {
       this.format = format;
     }
     return this.traits;
+  }
+
+  /**
+   * Whether the column has measured a number at least as wide, so that this one cannot widen it:
+   * under one format with fixed decimals, in one style, a number's width grows with its magnitude
+   * (its digits), and a minus sign. Otherwise notes the number as measured next.
+   */
+  measuredWider(value: number, format: string | undefined, style: TextStyle): boolean {
+    if (format !== this.numbersFormat || style !== this.numbersStyle) {
+      this.numbersFormat = format;
+      this.numbersStyle = style;
+      this.largestPositive = this.largestNegative = -1;
+    } else if (value >= 0 ? value <= this.largestPositive : -value <= this.largestNegative) return true;
+    // General shows as many decimals as a number has: its width does not follow its magnitude.
+    if (this.traitsOf(format).decimals === null) return false;
+    if (value >= 0) {
+      if (value > this.largestPositive) this.largestPositive = value;
+    } else if (-value > this.largestNegative) this.largestNegative = -value;
+    return false;
   }
 
   /** Writes the text's spans to `SPANS` (and its parts' range, with `parts`). */
