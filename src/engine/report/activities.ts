@@ -13,7 +13,7 @@ import type { ColumnSpec, Row } from "./layout";
 import { SheetBuilder } from "./layout";
 import { ANALYSIS_MISSING } from "./look";
 import type { OutCell, SheetSpec } from "./spec";
-import { numberCell, SharedCells, textCell } from "./spec";
+import { SharedCells, textCell } from "./spec";
 
 export const ACTIVITY_HEADERS = ["Aktivitet", "Startdatum", "Slutdatum", "Avvikelse"];
 export const PLAN_ACTIVITY_HEADERS = ["Aktivitet", "Startdatum", "Slutdatum"];
@@ -31,19 +31,25 @@ const COLUMNS: ColumnSpec[] = [
 
 const PLAN_COLUMNS: ColumnSpec[] = [{ kind: "text", min: 250, max: 520 }, { kind: "fit" }, { kind: "fit" }];
 
-/** A date as a real date (serial + format); text that is not a date stays text. */
-function dateCell(iso: string | null): OutCell | null {
+/** A date in column `column` as a real date (serial + format); text that is not a date stays text. */
+function dateCell(shared: SharedCells, column: number, iso: string | null): OutCell | null {
   if (iso === null) return null;
   const serial = excelSerial(iso);
-  return serial === null ? textCell(iso) : numberCell(serial, DATE_FORMAT);
+  return serial === null ? shared.text(column, iso) : shared.number(column, serial, DATE_FORMAT);
 }
 
 /** Columns of {@link activityRow} whose cells repeat down the sheet. */
+const START_COLUMN = 1;
+const END_COLUMN = 2;
 const DEVIATION_COLUMN = 3;
 const CHECK_COLUMN = 5;
 
 function activityRow(act: Activity, plan: boolean, shared: SharedCells): Row {
-  const row: Row = [textCell(act.name), dateCell(act.start), dateCell(act.end)];
+  const row: Row = [
+    textCell(act.name),
+    dateCell(shared, START_COLUMN, act.start),
+    dateCell(shared, END_COLUMN, act.end),
+  ];
   if (plan) return row;
   row.push(act.deviation ? shared.status(DEVIATION_COLUMN, "Avvikelse", "bad") : null, null);
   row.push(

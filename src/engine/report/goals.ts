@@ -17,7 +17,7 @@ import type { ColumnSpec, Row } from "./layout";
 import { SheetBuilder } from "./layout";
 import { TONES } from "./look";
 import type { OutCell, SheetSpec, StatusTone } from "./spec";
-import { indentedCell, linkCell, numberCell, textCell, tonedCell } from "./spec";
+import { indentedCell, linkCell, numberCell, SharedCells, textCell, tonedCell } from "./spec";
 import { a1 } from "../grid";
 import type { Goal, GoalLevel } from "../model/types";
 
@@ -75,8 +75,10 @@ const GOALS_PER_CHART = 10;
 /** Characters of a goal's name on a chart's axis. */
 const CHART_LABEL_CHARS = 42;
 
+const COUNT_FORMAT = "#,##0";
+
 function count(n: number): OutCell {
-  return numberCell(n, "#,##0");
+  return numberCell(n, COUNT_FORMAT);
 }
 
 function sourceCell(goal: Goal): OutCell {
@@ -101,11 +103,12 @@ function buildPlanGoalSheet(ctx: ReportContext, sheet: SheetBuilder): SheetSpec 
   for (const i of model.indicators) if (i.goal) indicators.set(i.goal, (indicators.get(i.goal) ?? 0) + 1);
   for (const a of model.activities) if (a.goal) activities.set(a.goal, (activities.get(a.goal) ?? 0) + 1);
   sheet.freezeRows(sheet.startTable(headerCells(PLAN_GOAL_HEADERS)));
+  const shared = new SharedCells();
   for (const { goal, depth } of ctx.goalTree)
     sheet.add([
       indentedCell(goalHeading(goal), depth),
-      count(indicators.get(goal.id) ?? 0),
-      count(activities.get(goal.id) ?? 0),
+      shared.number(1, indicators.get(goal.id) ?? 0, COUNT_FORMAT),
+      shared.number(2, activities.get(goal.id) ?? 0, COUNT_FORMAT),
       null,
       sourceCell(goal),
     ]);
@@ -123,6 +126,8 @@ export function buildGoalSheet(ctx: ReportContext): SheetSpec {
   if (plan) return buildPlanGoalSheet(ctx, sheet);
   sheet.startTable(headerCells(GOAL_HEADERS));
   const rowOf = new Map<string, number>();
+  const shared = new SharedCells();
+  const counted = (column: number, n: number): OutCell => shared.number(column, n, COUNT_FORMAT);
   for (const { goal, depth } of ctx.goalTree) {
     const stated = assessmentLabel(goal.statedAssessment);
     const suggested = assessmentLabel(goal.suggestedAssessment);
@@ -134,12 +139,12 @@ export function buildGoalSheet(ctx: ReportContext): SheetSpec {
       indentedCell(goalHeading(goal), depth),
       tonedCell(stated.text, stated.tone),
       tonedCell(suggested.text, suggested.tone),
-      count(c.met),
-      count(c.partlyMet),
-      count(c.notMet),
-      count(c.notMeasured),
-      count(c.activities),
-      count(c.activitiesWithDeviation),
+      counted(3, c.met),
+      counted(4, c.partlyMet),
+      counted(5, c.notMet),
+      counted(6, c.notMeasured),
+      counted(7, c.activities),
+      counted(8, c.activitiesWithDeviation),
       contradictions.length ? tonedCell(contradictions.map((f) => f.message).join(" "), "bad") : null,
       null,
       sourceCell(goal),

@@ -12,7 +12,7 @@ import { goalHeading, indicatorNumber, statusLabel } from "./format";
 import type { ColumnSpec, Row } from "./layout";
 import { SheetBuilder } from "./layout";
 import type { OutCell, SheetSpec } from "./spec";
-import { numberCell, SharedCells, textCell } from "./spec";
+import { SharedCells, textCell } from "./spec";
 
 /** The follow-up's columns (T1, T2, VB). */
 export function indicatorHeaders(year: number | null): string[] {
@@ -57,15 +57,26 @@ const PLAN_COLUMNS: ColumnSpec[] = [
   { kind: "label", max: 70 },
 ];
 
-/** A figure with the decimals the source showed it with (`decimals`, when known). */
-function figure(n: number | null, unit: string | null, decimals?: number): OutCell | null {
+/** A figure in column `column`, with the decimals the source showed it with (`decimals`, when known). */
+function figure(
+  shared: SharedCells,
+  column: number,
+  n: number | null,
+  unit: string | null,
+  decimals?: number,
+): OutCell | null {
   if (n === null) return null;
   const { value, format } = indicatorNumber(n, unit, null, decimals);
-  return numberCell(value, format);
+  return shared.number(column, value, format);
 }
 
-/** A target: a number for value/min/max (`Max` in the format), the source text otherwise. */
+/**
+ * A target in column `column`: a number for value/min/max (`Max` in the format), the source text
+ * otherwise.
+ */
 export function targetCell(
+  shared: SharedCells,
+  column: number,
   kind: TargetKind,
   target: number | null,
   targetText: string | null,
@@ -74,10 +85,10 @@ export function targetCell(
 ): OutCell | null {
   if ((kind === "value" || kind === "min" || kind === "max") && target !== null) {
     const { value, format } = indicatorNumber(target, unit, kind, decimals);
-    return numberCell(value, format);
+    return shared.number(column, value, format);
   }
   const shown = targetText?.trim();
-  return shown ? textCell(shown) : null;
+  return shown ? shared.text(column, shown) : null;
 }
 
 function periodText(ctx: ReportContext, ind: Indicator): string | null {
@@ -105,13 +116,13 @@ export function indicatorRow(ctx: ReportContext, ind: Indicator, shared: SharedC
   const shown = ind.decimals ?? NO_DECIMALS;
   return [
     textCell(ind.name),
-    figure(ind.outcome, ind.unit, shown.outcome),
-    figure(ind.outcomeMen, ind.unit, shown.outcomeMen),
-    figure(ind.outcomeWomen, ind.unit, shown.outcomeWomen),
-    figure(ind.previous, ind.unit, shown.previous),
-    figure(ind.forecast, ind.unit, shown.forecast),
-    targetCell(ind.targetKind, ind.target, ind.targetText, ind.unit, shown.target),
-    targetCell(ind.kfTargetKind, ind.kfTarget, ind.kfTargetText, ind.unit, shown.kfTarget),
+    figure(shared, 1, ind.outcome, ind.unit, shown.outcome),
+    figure(shared, 2, ind.outcomeMen, ind.unit, shown.outcomeMen),
+    figure(shared, 3, ind.outcomeWomen, ind.unit, shown.outcomeWomen),
+    figure(shared, 4, ind.previous, ind.unit, shown.previous),
+    figure(shared, 5, ind.forecast, ind.unit, shown.forecast),
+    targetCell(shared, 6, ind.targetKind, ind.target, ind.targetText, ind.unit, shown.target),
+    targetCell(shared, 7, ind.kfTargetKind, ind.kfTarget, ind.kfTargetText, ind.unit, shown.kfTarget),
     period ? shared.text(PERIOD_COLUMN, period) : null,
     null,
     shared.status(STATUS_COLUMN, status.text, status.tone),
@@ -119,13 +130,14 @@ export function indicatorRow(ctx: ReportContext, ind: Indicator, shared: SharedC
   ];
 }
 
-function planRow(ctx: ReportContext, ind: Indicator): Row {
+function planRow(ctx: ReportContext, ind: Indicator, shared: SharedCells): Row {
   const period = periodText(ctx, ind);
+  const shown = ind.decimals ?? NO_DECIMALS;
   return [
     textCell(ind.name),
-    targetCell(ind.targetKind, ind.target, ind.targetText, ind.unit, ind.decimals?.target),
-    targetCell(ind.kfTargetKind, ind.kfTarget, ind.kfTargetText, ind.unit, ind.decimals?.kfTarget),
-    period ? textCell(period) : null,
+    targetCell(shared, 1, ind.targetKind, ind.target, ind.targetText, ind.unit, shown.target),
+    targetCell(shared, 2, ind.kfTargetKind, ind.kfTarget, ind.kfTargetText, ind.unit, shown.kfTarget),
+    period ? shared.text(3, period) : null,
   ];
 }
 
@@ -168,7 +180,7 @@ export function buildIndicatorSheet(ctx: ReportContext): SheetSpec {
     sheet.startTable(header.map((cell) => (cell ? { ...cell } : null)));
     // The list is this sheet's own (by goal): sorted in place.
     for (const ind of indicators.sort(sort)) {
-      sheet.add(plan ? planRow(ctx, ind) : indicatorRow(ctx, ind, shared));
+      sheet.add(plan ? planRow(ctx, ind, shared) : indicatorRow(ctx, ind, shared));
       const analysis = ind.analysis?.trim();
       if (analysis) sheet.attach([textCell(`Analys: ${analysis}`)], cityColumns - 1);
     }

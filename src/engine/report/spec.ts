@@ -108,15 +108,17 @@ export function wrappedCell(value: string, style: CellStyle = "normal"): OutCell
 }
 
 /**
- * Body cells a sheet repeats down a column (statuses, periods, severities, goal names), made once
- * per column and value while one sheet is built: every cell made stays alive in the output, and a
- * large report has a few hundred thousand, most of them alike. A shared cell stays in one column
- * of one sheet's body rows, where the layout sets its wrap, align and indent alike on every row;
- * header and formula cells, which the layout rewrites or copies per row, are never shared.
+ * Body cells a sheet repeats down a column (statuses, periods, severities, goal names, figures,
+ * dates), made once per column and value while one sheet is built: every cell made stays alive in
+ * the output, and a large report has a few hundred thousand, most of them alike. A shared cell
+ * stays in one column of one sheet's body rows, where the layout sets its wrap, align and indent
+ * alike on every row (and leaves a number's alone); header and formula cells, which the layout
+ * rewrites or copies per row, are never shared.
  */
 export class SharedCells {
   private readonly texts: Map<string, OutCell>[] = [];
   private readonly toned: Map<string, OutCell>[][] = [];
+  private readonly numbers: Map<string, Map<number, OutCell>>[] = [];
 
   /** A `normal` text cell. */
   text(column: number, value: string): OutCell {
@@ -132,6 +134,18 @@ export class SharedCells {
     const cells = (byTone[TONE_INDEX[tone]] ??= new Map());
     let cell = cells.get(value);
     if (cell === undefined) cells.set(value, (cell = tonedCell(value, tone)));
+    return cell;
+  }
+
+  /** A `normal` number cell ({@link numberCell}). */
+  number(column: number, value: number, format: string): OutCell {
+    // A Map takes -0 for 0: a -0 gets a cell of its own.
+    if (value === 0 && 1 / value < 0) return numberCell(value, format);
+    const byFormat = (this.numbers[column] ??= new Map());
+    let cells = byFormat.get(format);
+    if (cells === undefined) byFormat.set(format, (cells = new Map()));
+    let cell = cells.get(value);
+    if (cell === undefined) cells.set(value, (cell = numberCell(value, format)));
     return cell;
   }
 }
