@@ -177,11 +177,15 @@ function indicatorWhat(ind: Indicator): string {
   return what;
 }
 
-/** The findings' messages, each led by a space. */
-function messages(findings: readonly Finding[]): string {
-  let text = "";
-  for (const f of findings) text += ` ${f.message}`;
-  return text;
+/**
+ * `Name:` with what deviates and the findings' messages, each led by a space. Joined, not
+ * concatenated: one flat string, where `+` leaves a tree of pieces that thousands of rows keep
+ * alive until the layout walks the text and flattens it.
+ */
+function whatText(name: string, what: string, findings: readonly Finding[]): string {
+  const parts = [name, ":", what];
+  for (const f of findings) parts.push(" ", f.message);
+  return parts.join("");
 }
 
 function indicatorRows(ctx: ReportContext, index: FindingIndex, out: DeviationRow[]): void {
@@ -196,7 +200,7 @@ function indicatorRows(ctx: ReportContext, index: FindingIndex, out: DeviationRo
       sheet: ind.sheet,
       cell,
       goal: ind.goal,
-      what: `${ind.name}:${indicatorWhat(ind)}${messages(findings)}`,
+      what: whatText(ind.name, indicatorWhat(ind), findings),
       analysis: ind.analysis,
       item: true,
       needsAnalysis: deviates,
@@ -211,7 +215,7 @@ function activityRows(ctx: ReportContext, index: FindingIndex, out: DeviationRow
     if (!act.deviation && !findings.length) continue;
     const cell = findings[0]?.cell ?? act.cells.deviation ?? act.cells.name ?? a1(act.row, 1);
     const marked = act.deviation ? " Markerad med avvikelse." : "";
-    out.push(activityRow(act, cell, `${act.name}:${marked}${messages(findings)}`, findings));
+    out.push(activityRow(act, cell, whatText(act.name, marked, findings), findings));
   }
 }
 
@@ -246,7 +250,7 @@ function budgetRow(line: BudgetLine, findings: readonly Finding[]): DeviationRow
     sheet: line.sheet,
     cell: findings[0].cell,
     goal: null,
-    what: `${line.label}:${deviation}${messages(findings)}`,
+    what: whatText(line.label, deviation, findings),
     analysis: line.analysis,
     item: true,
     needsAnalysis: findings.some((f) => f.code === "budget-deviation-large" || f.code === "analysis-missing"),
