@@ -7,11 +7,11 @@
 import type { Finding, Severity } from "../findings";
 import { decimalsFor } from "../evaluate/budget";
 import { a1, parseA1 } from "../grid";
-import type { Activity, BudgetLine, Indicator, KfStatus } from "../model/types";
+import type { BudgetLine, Indicator, KfStatus } from "../model/types";
 import type { ReportContext } from "./context";
 import { sheetTitle } from "./context";
 import { goalName, statusLabel, svNumber } from "./format";
-import type { ColumnSpec } from "./layout";
+import type { ColumnSpec, Row } from "./layout";
 import { SheetBuilder } from "./layout";
 import { ANALYSIS_MISSING } from "./look";
 import type { OutCell, SheetSpec, StatusTone } from "./spec";
@@ -36,20 +36,6 @@ const SEVERITY_TEXT: Record<Severity, { text: string; tone: StatusTone; rank: nu
 
 const TYPE_ORDER = { Indikator: 0, Aktivitet: 1, Budget: 2, Mål: 3, Övrigt: 4 } as const;
 type DeviationType = keyof typeof TYPE_ORDER;
-
-interface DeviationRow {
-  type: DeviationType;
-  sheet: string;
-  cell: string;
-  goal: string | null;
-  what: string;
-  analysis: string | null;
-  /** Whether the row is an item that can carry an analysis (not a goal or table finding). */
-  item: boolean;
-  /** Whether a missing analysis is itself a problem (the row deviates). */
-  needsAnalysis: boolean;
-  findings: readonly Finding[];
-}
 
 function rowOf(cell: string): number {
   // The model's addresses are plain A1 (`B12`): the row is the digits at the end.
@@ -188,89 +174,75 @@ function whatText(name: string, what: string, findings: readonly Finding[]): str
   return parts.join("");
 }
 
-function indicatorRows(ctx: ReportContext, index: FindingIndex, out: DeviationRow[]): void {
+function indicatorRows(ctx: ReportContext, index: FindingIndex, rows: DeviationRows): void {
   for (const ind of ctx.result.model.indicators) {
     const findings = index.take(ind.sheet, ind.row, ind.cells);
     const deviates = deviating(ind.status) || deviating(ind.kfStatus);
     if (!deviates && !findings.length) continue;
     const cell =
       findings[0]?.cell ?? ind.cells.forecast ?? ind.cells.outcome ?? ind.cells.name ?? a1(ind.row, 1);
-    out.push({
-      type: "Indikator",
-      sheet: ind.sheet,
+    const what = whatText(ind.name, indicatorWhat(ind), findings);
+    rows.add(
+      "Indikator",
+      ind.sheet,
       cell,
-      goal: ind.goal,
-      what: whatText(ind.name, indicatorWhat(ind), findings),
-      analysis: ind.analysis,
-      item: true,
-      needsAnalysis: deviates,
+      ind.goal,
+      what,
+      rows.analysisCell(ind.analysis, deviates),
       findings,
-    });
+    );
   }
 }
 
-function activityRows(ctx: ReportContext, index: FindingIndex, out: DeviationRow[]): void {
+function activityRows(ctx: ReportContext, index: FindingIndex, rows: DeviationRows): void {
   for (const act of ctx.result.model.activities) {
     const findings = index.take(act.sheet, act.row, act.cells);
     if (!act.deviation && !findings.length) continue;
     const cell = findings[0]?.cell ?? act.cells.deviation ?? act.cells.name ?? a1(act.row, 1);
-    const marked = act.deviation ? " Markerad med avvikelse." : "";
-    out.push(activityRow(act, cell, whatText(act.name, marked, findings), findings));
+    const what = whatText(act.name, act.deviation ? " Markerad med avvikelse." : "", findings);
+    rows.add(
+      "Aktivitet",
+      act.sheet,
+      cell,
+      act.goal,
+      what,
+      rows.analysisCell(act.analysis, act.deviation),
+      findings,
+    );
   }
 }
 
-function activityRow(act: Activity, cell: string, what: string, findings: readonly Finding[]): DeviationRow {
-  return {
-    type: "Aktivitet",
-    sheet: act.sheet,
-    cell,
-    goal: act.goal,
-    what,
-    analysis: act.analysis,
-    item: true,
-    needsAnalysis: act.deviation,
-    findings,
-  };
-}
-
-function budgetRows(ctx: ReportContext, index: FindingIndex, out: DeviationRow[]): void {
+function budgetRows(ctx: ReportContext, index: FindingIndex, rows: DeviationRows): void {
   for (const line of ctx.result.model.budget) {
     const findings = index.take(line.sheet, line.row, line.cells);
-    if (findings.length) out.push(budgetRow(line, findings));
+    if (findings.length) budgetRow(line, findings, rows);
   }
 }
 
-function budgetRow(line: BudgetLine, findings: readonly Finding[]): DeviationRow {
+function budgetRow(line: BudgetLine, findings: readonly Finding[], rows: DeviationRows): void {
   const deviation =
     line.deviation === null
       ? ""
       : ` Avvikelse ${svNumber(line.deviation, line.unit, decimalsFor(line.unit))}.`;
-  return {
-    type: "Budget",
-    sheet: line.sheet,
-    cell: findings[0].cell,
-    goal: null,
-    what: whatText(line.label, deviation, findings),
-    analysis: line.analysis,
-    item: true,
-    needsAnalysis: findings.some((f) => f.code === "budget-deviation-large" || f.code === "analysis-missing"),
+  const needsAnalysis = findings.some(
+    (f) => f.code === "budget-deviation-large" || f.code === "analysis-missing",
+  );
+  const what = whatText(line.label, deviation, findings);
+  rows.add(
+    "Budget",
+    line.sheet,
+    findings[0].cell,
+    null,
+    what,
+    rows.analysisCell(line.analysis, needsAnalysis),
     findings,
-  };
+  );
 }
 
-function otherRows(findings: Finding[], out: DeviationRow[]): void {
+/** Findings no item took (goal assessments, tables, the period): rows of their own, without analysis. */
+function otherRows(findings: Finding[], rows: DeviationRows): void {
   for (const f of findings)
-    out.push({
-      type: f.goal ? "Mål" : "Övrigt",
-      sheet: f.sheet,
-      cell: f.cell,
-      goal: f.goal,
-      what: f.message,
-      analysis: null,
-      item: false,
-      needsAnalysis: false,
-      findings: [f],
-    });
+    rows.add(f.goal ? "Mål" : "Övrigt", f.sheet, f.cell, f.goal, f.message, null, [f]);
 }
 
 /** The sheet's columns (0-based) whose cells repeat down it. */
@@ -290,11 +262,78 @@ function severityCell(findings: readonly Finding[], shared: SharedCells): OutCel
   return shared.status(SEVERITY_COLUMN, worst.text, worst.tone);
 }
 
+/**
+ * The sheet's rows, made as the items are met rather than kept as records until sorted, with what
+ * they are sorted by: the sheet, then the cell's row, column and the type in one number (rows have
+ * at most 7 digits, columns 3 letters).
+ */
+class DeviationRows {
+  private readonly rows: Row[] = [];
+  private readonly sheetKeys: number[] = [];
+  private readonly positionKeys: number[] = [];
+  private readonly shared = new SharedCells();
+  /** Thousands of rows name a few hundred goals. */
+  private readonly goalCells = new Map<string, OutCell | null>();
+
+  constructor(private readonly ctx: ReportContext) {}
+
+  get length(): number {
+    return this.rows.length;
+  }
+
+  add(
+    type: DeviationType,
+    sheet: string,
+    cell: string,
+    goal: string | null,
+    what: string,
+    analysis: OutCell | null,
+    findings: readonly Finding[],
+  ): void {
+    const at = parseA1(cell);
+    this.sheetKeys.push(this.ctx.sheetIndex(sheet));
+    this.positionKeys.push(((at?.row ?? 0) * 32_768 + (at?.col ?? 0)) * 8 + TYPE_ORDER[type]);
+    this.rows.push([
+      this.shared.text(TYPE_COLUMN, type),
+      linkCell(`${sheet}!${cell}`, { sheet, cell }),
+      goal ? this.goalCell(goal) : null,
+      textCell(what),
+      analysis,
+      severityCell(findings, this.shared),
+    ]);
+  }
+
+  /** An item's analysis, or that it has none (`Analys saknas` where a missing one is a problem). */
+  analysisCell(analysis: string | null, needed: boolean): OutCell {
+    if (analysis) return this.shared.text(ANALYSIS_COLUMN, analysis);
+    return needed
+      ? this.shared.status(ANALYSIS_COLUMN, ANALYSIS_MISSING.text, ANALYSIS_MISSING.tone)
+      : this.shared.status(ANALYSIS_COLUMN, "– Ingen analys", "neutral");
+  }
+
+  private goalCell(goal: string): OutCell | null {
+    let cell = this.goalCells.get(goal);
+    if (cell === undefined) {
+      const found = this.ctx.goalsById.get(goal);
+      this.goalCells.set(goal, (cell = found ? this.shared.text(GOAL_COLUMN, goalName(found)) : null));
+    }
+    return cell;
+  }
+
+  /** The rows by sheet, then row, column and type; ties keep their order. */
+  sorted(): Row[] {
+    const { rows, sheetKeys, positionKeys } = this;
+    const order = rows.map((_, i) => i);
+    order.sort((a, b) => sheetKeys[a] - sheetKeys[b] || positionKeys[a] - positionKeys[b] || a - b);
+    return order.map((i) => rows[i]);
+  }
+}
+
 export function buildDeviationSheet(ctx: ReportContext): SheetSpec {
   const sheet = new SheetBuilder("avvikelser", COLUMNS);
   sheet.heading(sheetTitle(ctx, "Avvikelser"), ctx.note);
   const index = new FindingIndex(ctx.result.findings);
-  const rows: DeviationRow[] = [];
+  const rows = new DeviationRows(ctx);
   indicatorRows(ctx, index, rows);
   activityRows(ctx, index, rows);
   budgetRows(ctx, index, rows);
@@ -303,48 +342,7 @@ export function buildDeviationSheet(ctx: ReportContext): SheetSpec {
     sheet.text("Inga avvikelser.");
     return sheet.build();
   }
-  // Sort keys computed once per row, not in the comparator: the sheet, then row, column and type
-  // in one number (rows have at most 7 digits, columns 3 letters); ties keep their order.
-  const sheetKey = new Float64Array(rows.length);
-  const positionKey = new Float64Array(rows.length);
-  const order: number[] = new Array<number>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    const at = parseA1(row.cell);
-    sheetKey[i] = ctx.sheetIndex(row.sheet);
-    positionKey[i] = ((at?.row ?? 0) * 32_768 + (at?.col ?? 0)) * 8 + TYPE_ORDER[row.type];
-    order[i] = i;
-  }
-  order.sort((a, b) => sheetKey[a] - sheetKey[b] || positionKey[a] - positionKey[b] || a - b);
   sheet.freezeRows(sheet.startTable(DEVIATION_HEADERS.map((value) => textCell(value, "header"))));
-  // Thousands of rows name a few hundred goals.
-  const goalCells = new Map<string, OutCell | null>();
-  const shared = new SharedCells();
-  for (const i of order) {
-    const r = rows[i];
-    let goal: OutCell | null = null;
-    if (r.goal) {
-      const known = goalCells.get(r.goal);
-      if (known !== undefined) goal = known;
-      else {
-        const found = ctx.goalsById.get(r.goal);
-        goalCells.set(r.goal, (goal = found ? shared.text(GOAL_COLUMN, goalName(found)) : null));
-      }
-    }
-    let analysis: OutCell | null = null;
-    if (r.analysis) analysis = shared.text(ANALYSIS_COLUMN, r.analysis);
-    else if (r.item)
-      analysis = r.needsAnalysis
-        ? shared.status(ANALYSIS_COLUMN, ANALYSIS_MISSING.text, ANALYSIS_MISSING.tone)
-        : shared.status(ANALYSIS_COLUMN, "– Ingen analys", "neutral");
-    sheet.add([
-      shared.text(TYPE_COLUMN, r.type),
-      linkCell(`${r.sheet}!${r.cell}`, { sheet: r.sheet, cell: r.cell }),
-      goal,
-      textCell(r.what),
-      analysis,
-      severityCell(r.findings, shared),
-    ]);
-  }
+  for (const row of rows.sorted()) sheet.add(row);
   return sheet.build();
 }
