@@ -1,18 +1,10 @@
 /** Rules are data: a workbook's own overrides change the outcome (issue 4). */
 import { check } from "../../src/engine";
-import type { SheetGrid } from "../../src/engine/grid";
 import { DEFAULT_SETTINGS } from "../../src/engine/settings";
 import { encodeState, emptyState } from "../../src/engine/state";
-import { snapshotOf } from "../helpers/seedGrid";
+import { plainSheet, snapshotOf } from "../helpers/seedGrid";
 import { seedAtLines } from "../helpers/seedAtLines";
 
-const sheet = (name: string, values: SheetGrid["values"]): SheetGrid => ({
-  name,
-  visibility: "visible",
-  originRow: 1,
-  originCol: 1,
-  values,
-});
 const barn = (r: ReturnType<typeof check>) =>
   r.model.indicators.find((i) => i.name.startsWith("Andel barn som lever"))!;
 
@@ -26,7 +18,7 @@ describe("per-workbook rule overrides", () => {
     const state = { ...emptyState(), settings: { partlyMetTolerance: 0.25 } };
     const r = check(
       snapshotOf(seedAtLines("002-t2-kf-1.1"), {
-        ...sheet("_malkoll", encodeState(state)),
+        ...plainSheet("_malkoll", encodeState(state)),
         visibility: "veryHidden",
       }),
     );
@@ -37,7 +29,7 @@ describe("per-workbook rule overrides", () => {
     const r = check(
       snapshotOf(
         seedAtLines("002-t2-kf-1.1"),
-        sheet("Målkoll inställningar", [
+        plainSheet("Målkoll inställningar", [
           ["partlyMetTolerance", "0,25"],
           ["budgetDeviationMinMnkr", 5],
           ["okänd", 1],
@@ -50,7 +42,10 @@ describe("per-workbook rule overrides", () => {
   });
   test("out-of-range values are ignored", () => {
     const r = check(
-      snapshotOf(seedAtLines("002-t2-kf-1.1"), sheet("Målkoll inställningar", [["partlyMetTolerance", 7]])),
+      snapshotOf(
+        seedAtLines("002-t2-kf-1.1"),
+        plainSheet("Målkoll inställningar", [["partlyMetTolerance", 7]]),
+      ),
     );
     expect(r.settings.partlyMetTolerance).toBe(DEFAULT_SETTINGS.partlyMetTolerance);
   });

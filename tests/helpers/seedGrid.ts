@@ -86,6 +86,11 @@ export function seedSheet(file: string, sheetName?: string, opts: TextToSheetOpt
   return textToSheet(name, loadSeedFixture(file), opts);
 }
 
+/** A visible sheet from A1 holding `values`. */
+export function plainSheet(name: string, values: SheetGrid["values"]): SheetGrid {
+  return { name, visibility: "visible", originRow: 1, originCol: 1, values };
+}
+
 export function snapshotOf(...sheets: SheetGrid[]): WorkbookSnapshot {
   return { name: "seed-fixtures.xlsx", sheets };
 }

@@ -1,6 +1,7 @@
 import { emptyState, decodeState, refuseForeignStateSheet } from "../../../src/engine/state";
 import type { SheetGrid } from "../../../src/engine/grid";
 import { Refusal } from "../../../src/engine/refusal";
+import { plainSheet } from "../../helpers/seedGrid";
 import { MemoryPort } from "../../../src/ports/memory/memoryPort";
 import {
   stateOnlyPlan,
@@ -66,20 +67,15 @@ describe("stored state changes", () => {
     expect(port.sheets.map((s) => s.name)).toEqual(["U", "_malkoll"]);
   });
 
-  const sheet = (name: string, values: SheetGrid["values"]): SheetGrid => ({
-    name,
-    visibility: "visible",
-    originRow: 1,
-    originCol: 1,
-    values,
-  });
-
   test("a user's own sheet named _malkoll is refused, not overwritten with settings", async () => {
     const notes = [
       ["Mina anteckningar", null],
       [null, 42],
     ];
-    const port = new MemoryPort({ name: "t", sheets: [sheet("U", [["x"]]), sheet("_malkoll", notes)] });
+    const port = new MemoryPort({
+      name: "t",
+      sheets: [plainSheet("U", [["x"]]), plainSheet("_malkoll", notes)],
+    });
     const error = await updateStoredState(port, (s) => withDirection(s, "U", 4, "lower")).catch(
       (e: unknown) => e,
     );
@@ -90,7 +86,7 @@ describe("stored state changes", () => {
 
   test("Målkoll's own _malkoll passes: its rows, a lease row alone (a write under way), or nothing", () => {
     const ok = (values: SheetGrid["values"]) => () =>
-      refuseForeignStateSheet({ name: "t", sheets: [sheet("_malkoll", values)] });
+      refuseForeignStateSheet({ name: "t", sheets: [plainSheet("_malkoll", values)] });
     expect(
       ok([["malkoll", 1, "Målkolls tillstånd – ändra inte / Målkoll state – do not edit"]]),
     ).not.toThrow();
@@ -98,7 +94,7 @@ describe("stored state changes", () => {
     expect(ok([[null], [""]])).not.toThrow();
     expect(ok([["Anteckning"]])).toThrow(Refusal);
     expect(() =>
-      refuseForeignStateSheet({ name: "t", sheets: [sheet("Blad1", [["Anteckning"]])] }),
+      refuseForeignStateSheet({ name: "t", sheets: [plainSheet("Blad1", [["Anteckning"]])] }),
     ).not.toThrow();
   });
 });
