@@ -5,6 +5,7 @@
  * ledger extract (tests/fixtures/pane), picked with `?bok=`.
  */
 import * as path from "path";
+import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { ROOT, chromiumAvailable, withChromium, gridSheets, notice, openPane, shot } from "./support";
 
@@ -464,6 +465,33 @@ describeIf("the pane's workflow in Chromium", () => {
       await pane.getByRole("button", { name: "Kontrollera" }).click();
       await pane.locator("button[data-finding]").first().waitFor();
       expect(await pane.locator("[data-summary]").textContent()).toBe("0 fel24 varningar1 info");
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  });
+
+  describe("a workbook with a sheet of the user's own named _malkoll", () => {
+    test("Skapa tabeller says why it stops, and the sheet keeps what the user wrote", async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(ROOT, "samples", "malkoll-exempel.xlsx"));
+      wb.addWorksheet("_malkoll").addRows([["Controllerns anteckningar"], ["Ring Anna om prognosen"]]);
+      const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+      const { page, pane, errors } = await openPane(chrome.browser(), chrome.url());
+      await page.getByTestId("open-xlsx").setInputFiles({
+        name: "egen-malkoll.xlsx",
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer,
+      });
+      await page.getByTestId("workbook-name").getByText("egen-malkoll.xlsx").waitFor();
+      await pane.getByRole("tab", { name: "Skapa tabeller" }).click();
+      await pane.getByRole("button", { name: "Skapa tabeller" }).click();
+      const alert = pane.getByRole("alert");
+      await alert.getByText(/Bladet "_malkoll" är inte Målkolls/).waitFor();
+      expect(await alert.textContent()).toMatch(/Inget ändrades\. Byt namn på bladet och försök igen\./);
+      await shot(page, "workflow-eget-malkoll");
+      expect(await malkollSheets(page)).toEqual([]);
+      expect(await cellOf(page, "_malkoll", 0, 0)).toBe("Controllerns anteckningar");
+      expect(await cellOf(page, "_malkoll", 1, 0)).toBe("Ring Anna om prognosen");
       expect(errors).toEqual([]);
       await page.close();
     });
