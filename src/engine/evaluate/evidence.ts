@@ -61,7 +61,7 @@ class PositionList {
   }
 
   /** Appends the positions of `from` not marked with `stamp`, marking them. */
-  addOnce(from: readonly number[], marks: Int32Array, stamp: number): void {
+  addOnce(from: ArrayLike<number>, marks: Int32Array, stamp: number): void {
     this.reserve(from.length);
     const data = this.data;
     for (let k = 0; k < from.length; k++) {
@@ -74,14 +74,9 @@ class PositionList {
 
   /** {@link addOnce} from this list's own range `[start, end)`, another goal's evidence. */
   addOnceFromRange(start: number, end: number, marks: Int32Array, stamp: number): void {
+    // Room first: the view then reads the array the copy writes into, behind where it writes.
     this.reserve(end - start);
-    const data = this.data;
-    for (let k = start; k < end; k++) {
-      const at = data[k];
-      if (marks[at] === stamp) continue;
-      marks[at] = stamp;
-      data[this.length++] = at;
-    }
+    this.addOnce(this.data.subarray(start, end), marks, stamp);
   }
 }
 
