@@ -1,4 +1,4 @@
-import type { CellRefs } from "../model/types";
+import type { CellRefs, Indicator } from "../model/types";
 
 /** The first of `keys` present in a row's cell map, else column A of the row. */
 export function cellOf(cells: CellRefs, keys: string[], row: number): string {
@@ -7,6 +7,15 @@ export function cellOf(cells: CellRefs, keys: string[], row: number): string {
     if (address) return address;
   }
   return `A${row}`;
+}
+
+/**
+ * The indicator's name cell, else column A of its row: where a finding about the whole indicator
+ * points. (Named reads of `cells`, not {@link cellOf}'s read by a key from a list: thousands of
+ * findings.)
+ */
+export function nameCell(indicator: Indicator): string {
+  return indicator.cells.name || `A${indicator.row}`;
 }
 
 /** The A1 part of a goal id (`Uppföljning!A12` → `A12`); sheet names may themselves hold `!`. */

@@ -10,7 +10,7 @@ import type {
   TargetKind,
 } from "../model/types";
 import type { Settings } from "../settings";
-import { hasText } from "./cells";
+import { hasText, nameCell } from "./cells";
 import { directionOf } from "./direction";
 
 /** A small relative margin so that 0.1 + 0.2 compares equal to 0.3. */
@@ -331,14 +331,6 @@ function perStatus(end: (status: KfStatus) => MessageEnd): Record<KfStatus, Mess
   const out = {} as Record<KfStatus, MessageEnd>;
   for (const status of Object.keys(STATUS_SV) as KfStatus[]) out[status] = end(status);
   return out;
-}
-
-/**
- * The name cell, else column A of the row: where a finding about the whole indicator points.
- * (Named reads of `cells`, not `cellOf`'s read by a key from a list: thousands of findings.)
- */
-function nameCell(indicator: Indicator): string {
-  return indicator.cells.name || `A${indicator.row}`;
 }
 
 /** Sets direction, status, kfStatus and statusBasis on every indicator and returns their findings. */

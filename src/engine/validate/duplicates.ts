@@ -1,5 +1,6 @@
 import type { Finding } from "../findings";
 import { finding } from "../findings";
+import { nameCell } from "../evaluate/cells";
 import type { Indicator } from "../model/types";
 import { keyCode, keyPart, matchKey } from "../parse/text";
 
@@ -64,10 +65,6 @@ class FirstByHash {
     this.positions[slot] = at + 1;
     return -1;
   }
-}
-
-function nameCell(i: Indicator): string {
-  return i.cells.name ?? `A${i.row}`;
 }
 
 function duplicateFinding(i: Indicator, first: Indicator): Finding {

@@ -1,5 +1,6 @@
 import type { Finding } from "../findings";
 import { finding } from "../findings";
+import { nameCell } from "../evaluate/cells";
 import type { Activity, Indicator, IndicatorFigure, TargetKind } from "../model/types";
 import { decimalsOf } from "../parse/quantity";
 import { renderNumber, renderNumberEn } from "../parse/target";
@@ -27,10 +28,6 @@ export function unitClass(unit: string | null): string | null {
   if (key === "%" || key === "procent") return "%";
   if (COUNT_UNITS.has(key)) return "count";
   return key;
-}
-
-function nameCell(i: Indicator): string {
-  return i.cells.name ?? `A${i.row}`;
 }
 
 /** Decimals a message writes a figure with: as the source shows it (`1,0 %`), at most two. */
