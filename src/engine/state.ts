@@ -179,7 +179,10 @@ function settingOf(key: string, v: CellValue): [keyof Settings, number] | null {
   return info && Number.isFinite(value) && value >= info.min && value <= info.max ? [info.key, value] : null;
 }
 
-/** Row kinds Målkoll writes in `_malkoll` (the Office port's `lease` too, while it writes). */
+/** The first cell of the row the Office port keeps in `_malkoll` while it writes (its lease). */
+export const LEASE_KIND = "lease";
+
+/** Row kinds Målkoll writes in `_malkoll`. */
 const STATE_ROW_KINDS = new Set([
   "malkoll",
   "revision",
@@ -189,7 +192,7 @@ const STATE_ROW_KINDS = new Set([
   "direction",
   "flag",
   "log",
-  "lease",
+  LEASE_KIND,
 ]);
 
 /**

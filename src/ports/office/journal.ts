@@ -11,6 +11,7 @@
  */
 import type { CellValue } from "../../engine/grid";
 import { textOf } from "../../engine/grid";
+import { LEASE_KIND } from "../../engine/state";
 import type { SheetRename } from "../port";
 
 /** Sheet names Målkoll may create and delete while writing; never a name a user would pick. */
@@ -19,9 +20,6 @@ export const SCRATCH_PREFIX = "_malkoll~";
 export function isScratchSheet(name: string): boolean {
   return name.toLowerCase().startsWith(SCRATCH_PREFIX);
 }
-
-/** The first cell of the lease row. */
-export const LEASE_KIND = "lease";
 
 /** A lease without a heartbeat for this long belongs to a run that is gone. */
 export const LEASE_STALE_MS = 60_000;

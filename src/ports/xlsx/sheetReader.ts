@@ -498,7 +498,7 @@ function cellValue(
       return valueText === null ? null : textValue(unescapeSpreadsheetText(valueText));
     case "b": {
       const flag = valueText?.trim().toLowerCase();
-      return flag === undefined || flag === "" ? null : flag === "1" || flag === "true";
+      return flag === undefined || flag === "" ? null : isXmlTrue(flag);
     }
     case "e":
       return valueText;
