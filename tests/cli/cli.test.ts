@@ -134,6 +134,30 @@ describe("malkoll check", () => {
     expect(JSON.parse(r.out).period).toEqual({ kind: "T1", year: 2021, source: "flag" });
   });
 
+  test("a budget workbook whose only period is its title (002's) is judged for T2 2021", async () => {
+    const input = await workbook((wb) => {
+      const ws = wb.addWorksheet("Ekonomi");
+      ws.addRow(["Tertialrapport 2 år 2021 för Enskede- Årsta-Vantörs stadsdelsnämnd"]);
+      ws.addRow([]);
+      // 002 lines 1925–1928: the Driftbudget's header and its first three rows.
+      ws.addRow([
+        "Mnkr",
+        "Budget 2021",
+        "Begärda budget- justeringar",
+        "Prestations- och omslutnings- förändringar",
+        "Prognos Tertial/2021",
+        "Avvikelse",
+      ]);
+      ws.addRow(["Anslag för nämndens verksamhet (netto)", 2435.3, 15.2, 16.5, 2447.1, 19.9]);
+      ws.addRow(["Intäkter", -489.4, 0, -22.9, -515.3, 3]);
+      ws.addRow(["Kostnader", 2924.7, 15.2, 39.4, 2962.4, 16.9]);
+    });
+    const json = JSON.parse((await cli(["check", input, "--json"])).out);
+    expect(json.period).toEqual({ kind: "T2", year: 2021, source: "cell" });
+    expect(json.findings.map((f: { code: string }) => f.code)).not.toContain("period-unknown");
+    expect((await cli(["check", input])).out).toMatch(/\nPeriod: T2 2021 \(läst ur arbetsboken\)/);
+  });
+
   test("--period and --year override the workbook", async () => {
     const r = await cli(["check", SAMPLE, "--json", "--period", "VB", "--year", "2021"]);
     expect(JSON.parse(r.out).period).toEqual({ kind: "VB", year: 2021, source: "flag" });

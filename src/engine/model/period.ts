@@ -1,8 +1,9 @@
 /**
  * The period the model is judged for: the one the user forced, else the latest named in a Period
- * cell (of the year asked for), else `VP` for a workbook of plan tables only, else unknown with a
- * `period-unknown` finding. A forced period without a year takes the workbook's: for VP the year of
- * its `VP 2022` column, for a tertial or VB the latest named period's (each falling back on the other).
+ * cell (of the year asked for), else `VP` for a workbook of plan tables only, else the latest a
+ * sheet's title names (`Tertialrapport 2 år 2021`), else unknown with a `period-unknown` finding.
+ * A forced period without a year takes the workbook's: for VP the year of its `VP 2022` column,
+ * for a tertial or VB the latest named period's (each falling back on the other).
  */
 import type { Finding } from "../findings";
 import { finding } from "../findings";
@@ -21,7 +22,10 @@ export interface PeriodOptions {
 
 export function resolvePeriod(recognition: Recognition, options: PeriodOptions, findings: Finding[]): Period {
   const { forced, year } = options;
-  const latest = latestNamedPeriod(recognition, year);
+  const named = latestNamedPeriod(recognition, year, false);
+  // A title is last year's when a workbook was copied forward: a Period cell says more.
+  const titled = latestNamedPeriod(recognition, year, true);
+  const latest = named ?? titled;
   if (forced) {
     const ownYear =
       forced.year ??
@@ -30,33 +34,39 @@ export function resolvePeriod(recognition: Recognition, options: PeriodOptions, 
         : (latest?.year ?? vpColumnYear(recognition)));
     return { kind: forced.kind, year: ownYear, source: "flag" };
   }
-  if (latest) return { kind: latest.kind, year: latest.year, source: "cell" };
+  if (named) return { kind: named.kind, year: named.year, source: "cell" };
   const types = new Set(recognition.tables.map((t) => t.type));
   const planOnly =
     types.size > 0 &&
     [...types].every((t) => t === "indicators-plan" || t === "driftbudget-vp" || t === "activities") &&
     (types.has("indicators-plan") || types.has("driftbudget-vp"));
   if (planOnly) return { kind: "VP", year: vpColumnYear(recognition), source: "plan" };
+  if (titled) return { kind: titled.kind, year: titled.year, source: "cell" };
   findings.push(
     finding({
       code: "period-unknown",
       sheet: options.firstSheet,
       cell: "A1",
       message:
-        "Ingen period angiven och ingen kunde läsas (t.ex. ”Tertial 2 2021” i en Period-cell). Ange period (T1, T2 eller VB) för att bedöma utfall.",
+        "Ingen period angiven och ingen kunde läsas (t.ex. ”Tertial 2 2021” i en Period-cell eller som rubrik överst på ett blad). Ange period (T1, T2 eller VB) för att bedöma utfall.",
       messageEn:
-        'No period given and none could be read (e.g. "Tertial 2 2021" in a Period cell). Choose a period (T1, T2 or VB) to assess outcomes.',
+        'No period given and none could be read (e.g. "Tertial 2 2021" in a Period cell or as a title at the top of a sheet). Choose a period (T1, T2 or VB) to assess outcomes.',
     }),
   );
   return { kind: null, year: null, source: "none" };
 }
 
-/** The latest period named in a Period cell (of `year`, when given), VP excluded. */
-function latestNamedPeriod(recognition: Recognition, year: number | null): ParsedPeriod | null {
+/** The latest period named in a Period cell or a title (of `year`, when given), VP excluded. */
+function latestNamedPeriod(
+  recognition: Recognition,
+  year: number | null,
+  titles: boolean,
+): ParsedPeriod | null {
   let latest: ParsedPeriod | null = null;
   // A table's Period column names the same period on every row: each text is parsed once.
   const parsed = new Map<string, ParsedPeriod | null>();
   for (const cell of recognition.periodCells) {
+    if ((cell.title === true) !== titles) continue;
     let p = parsed.get(cell.text);
     if (p === undefined) parsed.set(cell.text, (p = parsePeriodText(cell.text)));
     if (!p || p.kind === "VP" || (year !== null && p.year !== year)) continue;

@@ -5,6 +5,7 @@ import type { MappingOverride } from "../state";
 import { budgetRole, goalTableRole } from "./headers";
 import { findGoalHeadings } from "./goals";
 import { MergedHeaders } from "./mergedHeaders";
+import { periodTitleCells } from "./periodTitle";
 import { SheetRows } from "./sheetRows";
 import { cellAddress, cellValue } from "./tableRow";
 import type { HeaderCandidate } from "./tables";
@@ -24,6 +25,7 @@ export function recognise(snapshot: WorkbookSnapshot, mappings: MappingOverride[
     for (const goal of findGoalHeadings(rows)) out.goals.push(goal);
     recogniseTables(rows, mappings, out);
     for (const cell of labelledPeriodCells(sheet)) out.periodCells.push(cell);
+    for (const cell of periodTitleCells(sheet)) out.periodCells.push(cell);
   }
   for (const table of out.tables) {
     if (table.type !== "indicators-followup") continue;

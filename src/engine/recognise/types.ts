@@ -116,6 +116,8 @@ export interface PeriodCell {
   sheet: string;
   cell: string;
   text: string;
+  /** A title naming the period (`Tertialrapport 2 år 2021 för …`); `text` is then `Tertial 2 2021`. */
+  title?: true;
 }
 
 export interface Recognition {

@@ -1,6 +1,7 @@
 import type { CheckResult } from "../../engine";
 import type { PeriodKind } from "../../engine/model/types";
 import { parsePeriodText } from "../../engine/parse/period";
+import type { PeriodCell } from "../../engine/recognise/types";
 import type { ChosenPeriod } from "./reducer";
 
 /** Where the pane's one period comes from. */
@@ -25,10 +26,13 @@ export function shownPeriod(chosen: ChosenPeriod | null, result: CheckResult | n
   const { period } = result.model;
   if (!period.kind) return { kind: null, year: null, origin: "none", cell: null };
   if (period.source === "plan") return { kind: period.kind, year: period.year, origin: "plan", cell: null };
-  const source = result.recognition.periodCells.find((c) => {
+  const names = (c: PeriodCell): boolean => {
     const parsed = parsePeriodText(c.text);
     return parsed?.kind === period.kind && parsed.year === period.year;
-  });
+  };
+  // A title names the period only where no Period cell does (engine/model/period.ts).
+  const cells = result.recognition.periodCells;
+  const source = cells.find((c) => !c.title && names(c)) ?? cells.find(names);
   return {
     kind: period.kind,
     year: period.year,

@@ -4,7 +4,7 @@ import { result } from "../fixtures";
 describe("the pane's one period", () => {
   const read = (
     period = result().model.period,
-    periodCells = [] as { sheet: string; cell: string; text: string }[],
+    periodCells = [] as { sheet: string; cell: string; text: string; title?: true }[],
   ) =>
     result({
       model: { ...result().model, period },
@@ -13,6 +13,18 @@ describe("the pane's one period", () => {
 
   test("before the first read it is to be read, never a date", () => {
     expect(shownPeriod(null, null)).toEqual({ kind: null, year: null, origin: "unread", cell: null });
+  });
+
+  test("a Period cell is named as the source before a title naming the same period", () => {
+    const r = read({ kind: "T2", year: 2021, source: "cell" }, [
+      { sheet: "Ekonomi", cell: "A1", text: "Tertial 2 2021", title: true },
+      { sheet: "Uppföljning", cell: "I120", text: "Tertial 2 2021" },
+    ]);
+    expect(shownPeriod(null, r).cell).toBe("Uppföljning!I120");
+    const titleOnly = read({ kind: "T2", year: 2021, source: "cell" }, [
+      { sheet: "Ekonomi", cell: "A1", text: "Tertial 2 2021", title: true },
+    ]);
+    expect(shownPeriod(null, titleOnly).cell).toBe("Ekonomi!A1");
   });
 
   test("read from the workbook, with the cell it came from", () => {

@@ -1,0 +1,98 @@
+import { check } from "../../../src/engine";
+import type { SheetGrid } from "../../../src/engine/grid";
+import { periodOfTitle } from "../../../src/engine/recognise/periodTitle";
+import { loadSeedFixture, plainSheet, seedLines, snapshotOf, textToSheet } from "../../helpers/seedGrid";
+
+/** The seed's lines of a fixture as one text (no `# source:` line). */
+const seedText = (file: string) => seedLines(loadSeedFixture(file)).join("\n");
+
+/** A budget sheet: `above` lines, then 002's Driftbudget table (no Period cell anywhere). */
+function budgetSheet(above: string[]): SheetGrid {
+  return textToSheet("Ekonomi", [...above, seedText("002-t2-driftbudget")].join("\n"));
+}
+
+describe("a title names the period", () => {
+  test.each([
+    [seedText("002-t2-titel"), "Tertial 2 2021"],
+    [seedText("004-vb-titel"), "VB 2020"],
+    [seedText("000-vb-titel"), "VB 2021"],
+    ["Tertial 2 2021", "Tertial 2 2021"],
+    ["T1 2022", "Tertial 1 2022"],
+    ["Tertialrapport 1, 2022 – ekonomi", "Tertial 1 2022"],
+    ["  Verksamhetsberättelse  2020 ", "VB 2020"],
+  ])("%s → %s", (title, period) => {
+    expect(periodOfTitle(title)).toBe(period);
+  });
+
+  test.each([
+    // 002's Driftbudget header: `Tertial/2021` names no tertial.
+    "Prognos Tertial/2021 (inkl. budget- justeringar, prestations- förändringar, omslutnings- förändringar)",
+    // 002's decision: the period is not where a title starts.
+    "1. Enskede-Årsta-Vantörs stadsdelsnämnd godkänner tertialrapport 2 år 2021 inklusive bilagor",
+    // A plan is not a period outcomes are judged for.
+    seedText("003-vp-titel"),
+    "Tertial 2",
+    "Tertial 3 2021",
+    "T2 20215",
+  ])("%s → none", (text) => {
+    expect(periodOfTitle(text)).toBeNull();
+  });
+});
+
+describe("the period from a title", () => {
+  test("a budget-only workbook under 002's title is judged for T2 2021, read from the title cell", () => {
+    const r = check(snapshotOf(budgetSheet([seedText("002-t2-titel"), ""])));
+    expect(r.model.period).toEqual({ kind: "T2", year: 2021, source: "cell" });
+    expect(r.recognition.periodCells).toEqual([
+      { sheet: "Ekonomi", cell: "A1", text: "Tertial 2 2021", title: true },
+    ]);
+    expect(r.findings.filter((f) => f.code === "period-unknown")).toEqual([]);
+  });
+
+  test("without the title the same workbook has no period", () => {
+    const r = check(snapshotOf(budgetSheet([])));
+    expect(r.model.period).toEqual({ kind: null, year: null, source: "none" });
+    expect(r.findings.filter((f) => f.code === "period-unknown")).toHaveLength(1);
+  });
+
+  test("003's plan budget keeps VP: its `Bokslut 2020` header in row 5 has neighbours, so it is no title", () => {
+    const r = check(snapshotOf(textToSheet("Ekonomi", loadSeedFixture("003-vp-budget"))));
+    expect(r.recognition.periodCells).toEqual([]);
+    expect(r.model.period).toEqual({ kind: "VP", year: 2022, source: "plan" });
+  });
+
+  test("a workbook of plan tables is a plan whatever its title says", () => {
+    const r = check(
+      snapshotOf(textToSheet("Ekonomi", [seedText("004-vb-titel"), seedText("003-vp-budget")].join("\n"))),
+    );
+    expect(r.model.period).toEqual({ kind: "VP", year: 2022, source: "plan" });
+  });
+
+  test("a title below the sheet's first five rows is not read", () => {
+    const r = check(
+      snapshotOf(budgetSheet(["Uppföljning av ekonomi", "", "", "", "", seedText("002-t2-titel")])),
+    );
+    expect(r.model.period.kind).toBeNull();
+  });
+
+  test("a Period cell wins over a title, even a later one (a workbook copied forward keeps its old title)", () => {
+    const r = check(
+      snapshotOf(
+        budgetSheet([seedText("004-vb-titel")]),
+        plainSheet("Uppgifter", [
+          ["Period", "Tertial 1 2020"],
+          ["Indikator", "Periodens utfall", "Årsmål"],
+          ["Andel nöjda brukare", "85 %", "90 %"],
+        ]),
+      ),
+    );
+    expect(r.model.period).toEqual({ kind: "T1", year: 2020, source: "cell" });
+  });
+
+  test("--year picks the title's period of that year", () => {
+    const r = check(snapshotOf(budgetSheet([seedText("002-t2-titel")])), { year: 2021 });
+    expect(r.model.period).toEqual({ kind: "T2", year: 2021, source: "cell" });
+    const other = check(snapshotOf(budgetSheet([seedText("002-t2-titel")])), { year: 2020 });
+    expect(other.model.period.kind).toBeNull();
+  });
+});
