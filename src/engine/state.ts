@@ -11,7 +11,10 @@ import { SETTING_INFO } from "./settings";
 export type OwnedSheetKey =
   "indikatorer" | "maluppfyllelse" | "driftbudget" | "avvikelser" | "aktiviteter" | RollupSheetKey;
 
-export type RollupSheetKey = "enheter" | "fynd" | "budget";
+/** The sheets of the workbook `malkoll rollup` writes: never in a user's workbook, never recorded as owned. */
+export const ROLLUP_SHEET_KEYS = ["enheter", "fynd", "budget"] as const;
+
+export type RollupSheetKey = (typeof ROLLUP_SHEET_KEYS)[number];
 
 export const OWNED_SHEET_TITLES: Record<OwnedSheetKey, string> = {
   indikatorer: "Målkoll Indikatorer",

@@ -2,7 +2,8 @@
  * Sheet names for the write plan. Excel compares sheet names case-insensitively and allows at
  * most 31 characters, none of `: \ / ? * [ ]`.
  */
-import { OWNED_SHEET_TITLES, sameSheetName } from "../state";
+import type { OwnedSheetKey } from "../state";
+import { OWNED_SHEET_TITLES, ROLLUP_SHEET_KEYS, sameSheetName } from "../state";
 
 export const MAX_SHEET_NAME = 31;
 
@@ -61,6 +62,27 @@ export class SheetNames {
 function fit(base: string, suffix: string): string {
   const room = MAX_SHEET_NAME - suffix.length;
   return (base.length > room ? base.slice(0, room).trimEnd() : base) + suffix;
+}
+
+/** Whether `name` is one {@link SheetNames.freeOwnedName} can give for `title`. */
+function isNameFor(title: string, name: string): boolean {
+  if (sameSheetName(name, title)) return true;
+  const n = / \(([1-9]\d*)\)$/.exec(name)?.[1];
+  return n !== undefined && Number(n) >= 2 && sameSheetName(name, fit(title, ` (${n})`));
+}
+
+const ROLLUP_KEYS: ReadonlySet<OwnedSheetKey> = new Set(ROLLUP_SHEET_KEYS);
+const GENERATED_TITLES = Object.entries(OWNED_SHEET_TITLES)
+  .filter(([key]) => !ROLLUP_KEYS.has(key as OwnedSheetKey))
+  .map(([, title]) => title);
+
+/**
+ * Whether `name` is a name `generate` gives one of its sheets in a user's workbook: a title
+ * (`Målkoll Indikatorer`) or a title with a number (`Målkoll Indikatorer (2)`), in any case. It
+ * says nothing about who made the sheet: only the state's owned records say that.
+ */
+export function isGeneratedSheetName(name: string): boolean {
+  return GENERATED_TITLES.some((title) => isNameFor(title, name));
 }
 
 export function ownedTitles(): string[] {

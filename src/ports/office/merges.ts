@@ -4,8 +4,10 @@
  *
  * `Range.getMergedAreasOrNullObject` fails when a range has more than 512 merged areas
  * (Microsoft's reference), so that many is also what a sheet's answer is budgeted for. A report
- * Målkoll generated from a large workbook has more (1 319 on the bench's indicator sheet): when
- * a request fails, the sheets are asked again apart, so one such sheet costs only its own merges.
+ * Målkoll generated from a large workbook has more (1 319 on the bench's indicator sheet), so
+ * read.ts does not ask for the merges of Målkoll's own sheets, which nothing reads. A user's sheet
+ * can have more too: when a request fails, the sheets are asked again apart, so one such sheet
+ * costs only its own merges.
  */
 import type { Batch, Unit } from "./batch";
 import { ACTION_BYTES, utf8Bytes } from "./batch";

@@ -3,12 +3,16 @@
  *
  * - 1st request: sheet names and visibility.
  * - 2nd: each sheet's used range, tables, whether it has formulas at all and, where the host has
- *   ExcelApi 1.13, its merged areas (merges.ts); the `_malkoll` rows.
+ *   ExcelApi 1.13, its merged areas (merges.ts) — but not for `_malkoll` nor for a sheet named as
+ *   Målkoll names its report sheets (`Målkoll Indikatorer`, `… (2)`): the engine never reads those
+ *   merges, and such a sheet from a large workbook has more than Excel answers (512).
  * - Then the cells in row chunks: `values` and `numberFormat`, and `formulas` only for sheets that
  *   have formulas (text would come back twice). Each sheet's first chunk is a probe of at most 200
  *   rows; the rest are chosen so an answer stays under the response budget at the bytes per cell
  *   the sheet's previous chunk measured. A misjudged chunk that Excel refuses is read again in
- *   halves (see batch.ts).
+ *   halves (see batch.ts). The `_malkoll` rows ride with the probes; a sheet named like a report
+ *   sheet that they do not record as Målkoll's is the user's own, and its merged areas ride with
+ *   the rest of the cells (or take a request of their own when no sheet has more rows).
  *
  * Målkoll's scratch sheets (`_malkoll~…`, see journal.ts) are not part of the snapshot.
  */
@@ -20,7 +24,9 @@ import type {
   WorkbookSnapshot,
 } from "../../engine/grid";
 import { parseA1Range } from "../../engine/grid";
-import { STATE_SHEET } from "../../engine/report/spec";
+import { isGeneratedSheetName } from "../../engine/plan/naming";
+import type { MalkollState } from "../../engine/state";
+import { decodeState, isOwnedSheet, STATE_SHEET } from "../../engine/state";
 import type { Batch, Unit } from "./batch";
 import { ACTION_BYTES, jsonBytes } from "./batch";
 import { isAbortError } from "./errors";
@@ -110,7 +116,7 @@ export async function readWorkbook(
     },
   });
 
-  // Second request: shapes, tables, formula presence, merged areas (ExcelApi 1.13), the state rows.
+  // Second request: shapes, tables, formula presence, merged areas (ExcelApi 1.13).
   const listed = worksheets.items.filter((w) => !isScratchSheet(w.name));
   const shapes = await readShapes(batch, listed, isSetSupported);
   const grids: SheetGrid[] = [];
@@ -118,7 +124,7 @@ export async function readWorkbook(
   const tables: { grid: SheetGrid; name: string; table: Excel.Table }[] = [];
   let stateRows: CellValue[][] | null = null;
   let stateSheet: { grid: SheetGrid; used: Excel.Range } | null = null;
-  for (const { worksheet, used, formulas, merges } of shapes) {
+  for (const { worksheet, used, formulas } of shapes) {
     const grid: SheetGrid = {
       name: worksheet.name,
       visibility: VISIBILITY_FROM_EXCEL[worksheet.visibility] ?? "visible",
@@ -129,8 +135,6 @@ export async function readWorkbook(
       formulas: [],
       listObjects: [],
     };
-    const areas = mergedAreas(merges);
-    if (areas.length) grid.merges = areas;
     grids.push(grid);
     for (const table of worksheet.tables.items) tables.push({ grid, name: table.name, table });
     if (used.isNullObject) continue;
@@ -152,7 +156,7 @@ export async function readWorkbook(
     });
   }
 
-  // The state rows and table addresses ride with the first chunks.
+  // The state rows and table addresses ride with the probes.
   const pending: Unit[] = [];
   if (stateSheet) {
     const { grid, used } = stateSheet;
@@ -191,8 +195,15 @@ export async function readWorkbook(
     });
   }
   for (const unit of pending) await batch.add(unit);
-  await readCells(batch, plans, responseBudget);
+  const cells = new ChunkReader(batch, plans, responseBudget);
+  await cells.probes();
+  const state = decodeState(stateSheet?.grid);
+  await readRestWithMerges(batch, cells, unownedNamesakes(shapes, state, isSetSupported));
 
+  shapes.forEach((shape, i) => {
+    const areas = mergedAreas(shape.merges);
+    if (areas.length) grids[i].merges = areas;
+  });
   for (const grid of grids) {
     if (!grid.formulas || grid.formulas.every((row) => row.every((f) => f === null))) delete grid.formulas;
   }
@@ -204,13 +215,25 @@ interface Shape {
   used: Excel.Range;
   formulas: Excel.RangeAreas;
   merges: MergesRead;
+  /** Whether its merged areas are asked with the shapes (not for `_malkoll` and report-named sheets). */
+  mergesWithShape: boolean;
+}
+
+/** `_malkoll` and a sheet named as Målkoll names its report sheets: merges left until the state is read. */
+function mergesWait(name: string): boolean {
+  return name === STATE_SHEET || isGeneratedSheetName(name);
+}
+
+function usedCells(shape: Shape): number {
+  return shape.used.isNullObject ? 0 : shape.used.rowCount * shape.used.columnCount;
 }
 
 /**
  * Each sheet's used range, formula presence and tables, and its merged areas where the host has
- * ExcelApi 1.13, in one request unless the merges' budget needs more. Excel refuses merged areas
- * for a sheet with more than 512 of them; when a request with merges fails for any reason but a
- * cancel, the shapes are sent once more without them, and the merges asked for apart (merges.ts).
+ * ExcelApi 1.13 (see mergesWait), in one request unless the merges' budget needs more. Excel refuses
+ * merged areas for a sheet with more than 512 of them; when a request with merges fails for any
+ * reason but a cancel, the shapes are sent once more without them, and the merges asked for apart
+ * (merges.ts).
  */
 async function readShapes(
   batch: Batch,
@@ -222,6 +245,7 @@ async function readShapes(
     used: null as unknown as Excel.Range,
     formulas: null as unknown as Excel.RangeAreas,
     merges: { areas: null },
+    mergesWithShape: !mergesWait(worksheet.name),
   }));
   const shapeUnit: Unit = {
     request: shapes.length * 6 * ACTION_BYTES,
@@ -236,7 +260,9 @@ async function readShapes(
       }
     },
   };
-  const mergeUnits = shapes.map((shape) => mergesUnit(shape.worksheet, shape.merges, isSetSupported));
+  const mergeUnits = shapes.map((shape) =>
+    shape.mergesWithShape ? mergesUnit(shape.worksheet, shape.merges, isSetSupported) : null,
+  );
   await batch.flush();
   try {
     await batch.add(shapeUnit);
@@ -249,8 +275,7 @@ async function readShapes(
     const apart: SheetMerges[] = [];
     shapes.forEach((shape, i) => {
       const unit = mergeUnits[i];
-      const cells = shape.used.isNullObject ? 0 : shape.used.rowCount * shape.used.columnCount;
-      if (unit) apart.push({ unit, target: shape.merges, cells });
+      if (unit) apart.push({ unit, target: shape.merges, cells: usedCells(shape) });
     });
     await readMergesApart(batch, apart);
   }
@@ -258,23 +283,106 @@ async function readShapes(
 }
 
 /**
+ * The merges still to ask: of each sheet readShapes left waiting that the state does not record as
+ * Målkoll's (a user's own `Målkoll Indikatorer`, or any such sheet when there is no state), as
+ * check() tells the user's sheets from Målkoll's. `_malkoll` never needs them.
+ */
+function unownedNamesakes(
+  shapes: Shape[],
+  state: MalkollState,
+  isSetSupported: IsSetSupported,
+): SheetMerges[] {
+  const later: SheetMerges[] = [];
+  for (const shape of shapes) {
+    const { name } = shape.worksheet;
+    if (shape.mergesWithShape || name === STATE_SHEET || isOwnedSheet(name, state)) continue;
+    const unit = mergesUnit(shape.worksheet, shape.merges, isSetSupported);
+    if (unit) later.push({ unit, target: shape.merges, cells: usedCells(shape) });
+  }
+  return later;
+}
+
+/**
+ * The cells after the probes, with `merges` riding in their first request (in a request of their
+ * own when no sheet has more rows). When a request with merges fails for any reason but a cancel,
+ * the cells are read again without them and the merges asked for apart, as readShapes does.
+ */
+async function readRestWithMerges(batch: Batch, cells: ChunkReader, merges: SheetMerges[]): Promise<void> {
+  if (merges.length === 0 || !cells.rowsLeft()) {
+    await cells.rest();
+    await readMergesApart(batch, merges);
+    return;
+  }
+  let answered = 0;
+  try {
+    for (const { unit } of merges)
+      await batch.add({
+        ...unit,
+        done() {
+          answered++;
+          return unit.done?.();
+        },
+      });
+    await cells.rest();
+  } catch (err) {
+    if (answered === merges.length || isAbortError(err)) throw err;
+    for (const { target } of merges) target.areas = null;
+    await cells.rest();
+    await readMergesApart(batch, merges);
+  }
+}
+
+/**
  * Reads the cells of every plan into its grid: first a probe of at most FIRST_CHUNK_ROWS rows of
  * each (sharing requests), then the rest in chunks sized by the bytes per cell each probe measured.
  */
 export async function readCells(batch: Batch, plans: SheetPlan[], responseBudget: number): Promise<void> {
-  const done = plans.map(() => 0);
-  const nextChunk = async (i: number, maxRows: number): Promise<void> => {
-    const plan = plans[i];
-    const cellsAllowed = Math.floor(responseBudget / plan.bytesPerCell);
+  const cells = new ChunkReader(batch, plans, responseBudget);
+  await cells.probes();
+  await cells.rest();
+}
+
+/** The row chunks of readCells, in two steps so that other work can ride with the rest. */
+class ChunkReader {
+  /** Rows of each plan the probes read. */
+  private readonly probed: number[];
+
+  constructor(
+    private readonly batch: Batch,
+    private readonly plans: SheetPlan[],
+    private readonly responseBudget: number,
+  ) {
+    this.probed = plans.map(() => 0);
+  }
+
+  /** Each plan's first chunk, of at most FIRST_CHUNK_ROWS rows, sharing requests; all sent. */
+  async probes(): Promise<void> {
+    for (let i = 0; i < this.plans.length; i++) this.probed[i] = await this.nextChunk(i, 0, FIRST_CHUNK_ROWS);
+    await this.batch.flush();
+  }
+
+  rowsLeft(): boolean {
+    return this.plans.some((plan, i) => this.probed[i] < plan.rows);
+  }
+
+  /** Every row after the probes, all sent; read again from there when called again. */
+  async rest(): Promise<void> {
+    for (let i = 0; i < this.plans.length; i++) {
+      let done = this.probed[i];
+      while (done < this.plans[i].rows) done += await this.nextChunk(i, done, Infinity);
+    }
+    await this.batch.flush();
+  }
+
+  /** Queues plan `i`'s chunk at row `offset`, sized by its bytes per cell; returns its rows. */
+  private async nextChunk(i: number, offset: number, maxRows: number): Promise<number> {
+    const plan = this.plans[i];
+    const cellsAllowed = Math.floor(this.responseBudget / plan.bytesPerCell);
     const fitting = Math.floor(cellsAllowed / Math.max(1, plan.cols));
-    const count = Math.max(1, Math.min(plan.rows - done[i], fitting, maxRows));
-    await batch.add(chunkUnit(plan, done[i], count));
-    done[i] += count;
-  };
-  for (let i = 0; i < plans.length; i++) await nextChunk(i, FIRST_CHUNK_ROWS);
-  await batch.flush();
-  for (let i = 0; i < plans.length; i++) while (done[i] < plans[i].rows) await nextChunk(i, Infinity);
-  await batch.flush();
+    const count = Math.max(1, Math.min(plan.rows - offset, fitting, maxRows));
+    await this.batch.add(chunkUnit(plan, offset, count));
+    return count;
+  }
 }
 
 /** Reads `count` rows of a sheet from `offset`; learns the sheet's bytes per cell from the answer. */

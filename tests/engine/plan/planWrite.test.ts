@@ -2,7 +2,7 @@ import type { CheckResult } from "../../../src/engine/index";
 import type { CellValue, SheetGrid, WorkbookSnapshot } from "../../../src/engine/grid";
 import { planWrite, inputChecksum } from "../../../src/engine/plan";
 import { gridCells, matchesChecksum, sheetChecksum, specCells } from "../../../src/engine/plan/canonical";
-import { SheetNames } from "../../../src/engine/plan/naming";
+import { isGeneratedSheetName, SheetNames } from "../../../src/engine/plan/naming";
 import { buildReport } from "../../../src/engine/report";
 import { OWNED_SHEET_TITLES, STATE_SHEET } from "../../../src/engine/report/spec";
 import type { MalkollState } from "../../../src/engine/state";
@@ -297,6 +297,29 @@ describe("name clashes", () => {
     const names = new SheetNames(["Målkoll Indikatorer", "Målkoll Indikatorer (2)"]);
     expect(names.freeOwnedName(OWNED_SHEET_TITLES.indikatorer)).toBe("Målkoll Indikatorer (3)");
     expect(names.freeOwnedName(OWNED_SHEET_TITLES.avvikelser)).toBe("Målkoll Avvikelser");
+  });
+
+  it("tells the names generate gives its sheets from others, in any case", () => {
+    for (const name of [
+      "Målkoll Indikatorer",
+      "MÅLKOLL INDIKATORER (3)",
+      "Målkoll Aktiviteter (12)",
+      "Målkoll Måluppfylle (123456789)", // cut to 31 characters, as freeOwnedName cuts it
+    ])
+      expect([name, isGeneratedSheetName(name)]).toEqual([name, true]);
+    for (const name of [
+      "Målkoll Indikatorer (1)",
+      "Målkoll Indikatorer (02)",
+      "Målkoll Indikatorer (2) ",
+      "Målkoll Indikatorerna",
+      "Målkoll Indikatorer (redigerad 2021-09-16)",
+      "Målkoll Måluppfyllelse (123456789)",
+      // The roll-up's sheets live in a workbook of their own.
+      "Budget",
+      "Enheter",
+      "Fynd",
+    ])
+      expect([name, isGeneratedSheetName(name)]).toEqual([name, false]);
   });
 
   it("keeps edited names within Excel's 31 characters and unique", () => {

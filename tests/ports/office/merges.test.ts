@@ -4,6 +4,7 @@
  * with more areas than Excel answers is read without them, and costs the other sheets nothing.
  */
 import ExcelJS from "exceljs";
+import { runGenerate } from "../../../src/app/run";
 import { check } from "../../../src/engine";
 import type { CellValue } from "../../../src/engine/grid";
 import { areasWithoutSheet, mergesUnit } from "../../../src/ports/office/merges";
@@ -11,7 +12,7 @@ import { XlsxPort } from "../../../src/ports/xlsx";
 import type { FakeSheetInit, SyncRecord } from "../../helpers/fakeExcel";
 import { createFakeExcel, FakeOfficeError } from "../../helpers/fakeExcel";
 import { seedLineCells } from "../../helpers/seedGrid";
-import { webPort } from "./support";
+import { NOW, stateOf, webPort } from "./support";
 
 describe("areasWithoutSheet", () => {
   it("reads Excel's documented form, sheet name per area", () => {
@@ -71,6 +72,12 @@ async function readOnHost(excelApi: string, sheets: FakeSheetInit[]) {
   const snapshot = await port.read();
   return { snapshot, fake, port };
 }
+
+/** Each sync's outcome, in order: `ok`, or `refused` where Excel failed it (GeneralException). */
+const outcomes = (syncs: SyncRecord[]) =>
+  syncs.map((s) => (s.error === "GeneralException" ? "refused" : (s.error ?? "ok"))).join(" ");
+/** `count` merged areas of two cells each, below the sheet's table. */
+const manyAreas = (count: number) => Array.from({ length: count }, (_, i) => `J${10 + 2 * i}:K${10 + 2 * i}`);
 
 const MERGED_COLUMNS = [
   ["Indikator", "name"],
@@ -144,27 +151,19 @@ describe("merged header cells read through the Office port", () => {
     expect(fake.syncCount).toBe(3);
   });
 
-  /** Each sync's outcome, in order: `ok`, or `refused` where Excel failed it (GeneralException). */
-  const outcomes = (fake: { syncs: SyncRecord[] }) =>
-    fake.syncs.map((s) => (s.error === "GeneralException" ? "refused" : (s.error ?? "ok"))).join(" ");
-  /** `count` merged areas of two cells each, below the sheet's table. */
-  const manyAreas = (count: number) =>
-    Array.from({ length: count }, (_, i) => `J${10 + 2 * i}:K${10 + 2 * i}`);
-
   it("more merged areas than Excel answers (512): the sheet is read without merges", async () => {
     const { snapshot, fake } = await readOnHost("1.13", [
       mergedSheet("Många", [...MERGES, ...manyAreas(513)]),
     ]);
     // Sheet list; shapes with merges (refused); shapes alone; the merges alone (refused); cells.
-    expect(outcomes(fake)).toBe("ok refused ok refused ok");
+    expect(outcomes(fake.syncs)).toBe("ok refused ok refused ok");
     expect(snapshot.sheets[0].merges).toBeUndefined();
     expect(snapshot.sheets[0].values[3].slice(0, 4)).toEqual(SUB);
   });
 
   it("a sheet Excel refuses merges for costs only its own: the other sheets keep theirs", async () => {
-    // As after a generate on a large workbook: Målkoll's report sheets hold more than 512 areas.
     const report: FakeSheetInit = {
-      name: "Målkoll Indikatorer",
+      name: "Rapport",
       values: Array.from({ length: 40 }, (_, i) => [`Rad ${i + 1}`, i]),
       merges: manyAreas(600),
     };
@@ -185,18 +184,119 @@ describe("merged header cells read through the Office port", () => {
       ["Med", MERGES],
       ["Många", undefined],
       ["Utan", undefined],
-      ["Målkoll Indikatorer", undefined],
+      ["Rapport", undefined],
     ]);
     // Asked apart, smallest used ranges first: Utan (4 cells), Med (49), Många (49), the report (80).
     // All four (refused); Utan and Med; Många and the report (refused); Många (refused); the report
     // (refused). Then the cells.
-    expect(outcomes(fake)).toBe("ok refused ok refused ok refused refused refused ok");
+    expect(outcomes(fake.syncs)).toBe("ok refused ok refused ok refused refused refused ok");
     // Judged as in a workbook of Med alone: its merged header read.
     expect(
       check(snapshot)
         .model.indicators.filter((i) => i.sheet === "Med")
         .map((i) => i.outcomeMen),
     ).toEqual([1.85, 1.23, 7]);
+  });
+});
+
+describe("sheets named as Målkoll's report sheets", () => {
+  /** The sheets whose merged areas each sync asked for. */
+  const mergesAsked = (syncs: SyncRecord[]) =>
+    syncs.map((s) =>
+      s.actions.flatMap(
+        (a) => /^worksheet\((.*)\)\.getRange\(\)\.getMergedAreasOrNullObject/.exec(a)?.[1] ?? [],
+      ),
+    );
+  const codes = (result: ReturnType<typeof check>) => result.findings.map((f) => [f.code, f.sheet, f.cell]);
+  /** `count` indicators with an analysis each: the report merges an Analys row under each. */
+  function followUp(count: number): FakeSheetInit {
+    const values: CellValue[][] = [
+      ["Period", "Tertial 2 2021"],
+      [],
+      ["Indikator", "Utfall", "Årsmål", "Analys"],
+    ];
+    for (let i = 1; i <= count; i++)
+      values.push([`Andel elever ${i}`, 0.041, 0.05, `Lägre än väntat (${i}).`]);
+    return { name: "Uppföljning", values };
+  }
+  /** A merged header sheet with 300 rows of notes below it: more than the probe reads. */
+  function longMergedSheet(name: string, merges: string[] = MERGES): FakeSheetInit {
+    const sheet = mergedSheet(name, merges);
+    const notes = Array.from({ length: 300 }, (_, i) => [`Anteckning ${i + 1}`]);
+    return { ...sheet, values: [...(sheet.values ?? []), [], ...notes] };
+  }
+
+  it("after a generate on a large workbook: Målkoll's merges are not asked, nothing is refused", async () => {
+    const { context, fake, workbook } = createFakeExcel({ sheets: [followUp(600), mergedSheet("Med")] });
+    const generated = await runGenerate(webPort(context), { host: "excel", now: NOW });
+    // More merged areas than Excel answers, on a sheet `_malkoll` records as Målkoll's.
+    expect(workbook.sheet("Målkoll Indikatorer").merges.length).toBeGreaterThan(512);
+    expect(stateOf(workbook).owned.map((o) => o.name)).toContain("Målkoll Indikatorer");
+
+    const before = fake.syncCount;
+    const snapshot = await webPort(context).read();
+    const read = fake.syncs.slice(before);
+    // Sheet list; shapes with the user's merges; probes with `_malkoll`; the rest of the cells.
+    // (Asking every sheet's merges took 12, five refused: with the shapes, then apart in halves.)
+    expect(outcomes(read)).toBe("ok ok ok ok");
+    expect(mergesAsked(read)).toEqual([[], ["Uppföljning", "Med"], [], []]);
+    expect(snapshot.sheets.find((s) => s.name === "Med")?.merges).toEqual(MERGES);
+    // Judged as the generate judged the workbook before it had report sheets.
+    const again = check(snapshot);
+    expect(codes(again)).toEqual(codes(generated.result));
+    expect(again.model.indicators).toHaveLength(603);
+  });
+
+  it("a user's own sheet by a report's name, not recorded in _malkoll: its merges read, judged as the CLI", async () => {
+    const SHEET = "Målkoll Indikatorer";
+    const { context, fake, workbook } = createFakeExcel({ sheets: [mergedSheet(SHEET)] });
+    await runGenerate(webPort(context), { host: "excel", now: NOW });
+    const owned = stateOf(workbook).owned.map((o) => o.name);
+    expect(owned).toContain("Målkoll Indikatorer (2)");
+    expect(owned).not.toContain(SHEET);
+
+    const before = fake.syncCount;
+    const snapshot = await webPort(context).read();
+    const read = fake.syncs.slice(before);
+    expect(snapshot.sheets.find((s) => s.name === SHEET)?.merges).toEqual(MERGES);
+    // No sheet has rows beyond its probe, so its merges take a request of their own (3 before).
+    expect(outcomes(read)).toBe("ok ok ok ok");
+    expect(mergesAsked(read)).toEqual([[], [], [], [SHEET]]);
+    const office = check(snapshot);
+    const xlsx = check(await (await XlsxPort.fromBuffer(await xlsxOfMergedSheet(SHEET), "t2.xlsx")).read());
+    expect(office.recognition.tables.map((t) => t.columns.map((c) => [c.header, c.role]))).toEqual([
+      MERGED_COLUMNS,
+    ]);
+    expect(office.model.indicators.map((i) => [i.sheet, i.outcomeMen])).toEqual([
+      [SHEET, 1.85],
+      [SHEET, 1.23],
+      [SHEET, 7],
+    ]);
+    expect(codes(office)).toEqual(codes(xlsx));
+  });
+
+  it("no _malkoll at all: the sheet is the user's, its merges ride with the rest of the cells", async () => {
+    const { snapshot, fake } = await readOnHost("1.13", [longMergedSheet("Målkoll Indikatorer")]);
+    expect(snapshot.sheets[0].merges).toEqual(MERGES);
+    // Sheet list; shapes; probes; the rest of the cells with the merges: as many requests as before.
+    expect(outcomes(fake.syncs)).toBe("ok ok ok ok");
+    expect(mergesAsked(fake.syncs)).toEqual([[], [], [], ["Målkoll Indikatorer"]]);
+  });
+
+  it("one with more areas than Excel answers: read without them, the cells read again whole", async () => {
+    const { snapshot, fake } = await readOnHost("1.13", [
+      longMergedSheet("målkoll indikatorer (2)", [...MERGES, ...manyAreas(513)]),
+      mergedSheet("Med"),
+    ]);
+    // Sheet list; shapes with Med's merges; probes; the rest with the merges (refused); the rest
+    // again; the merges alone (refused). (8 before, three refused.)
+    expect(outcomes(fake.syncs)).toBe("ok ok ok refused ok refused");
+    expect(snapshot.sheets.map((s) => [s.name, s.merges])).toEqual([
+      ["målkoll indikatorer (2)", undefined],
+      ["Med", MERGES],
+    ]);
+    expect(snapshot.sheets[0].values).toHaveLength(308);
+    expect(snapshot.sheets[0].values[307][0]).toBe("Anteckning 300");
   });
 });
 
