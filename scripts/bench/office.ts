@@ -2,7 +2,8 @@
 /**
  * Office port figures over the recording fake (tests/helpers/fakeExcel.ts): `context.sync()` count
  * and the bytes of a whole generate run (read + write) as the fake measures them (the JSON sent and
- * loaded; Excel on the web refuses either over 5 MB), against the naive row-by-row writer.
+ * loaded; Excel on the web refuses either over 5 MB), against the naive row-by-row writer; and the
+ * syncs of the next read, when the workbook holds Målkoll's report sheets.
  * The triple-slash reference gives this file the Office.js types tsconfig.cli.json leaves out.
  */
 import { runGenerate } from "../../src/app/run";
@@ -46,6 +47,12 @@ export async function benchOffice(
     `  (limits ${mb(FAKE_MAX_REQUEST_BYTES)} each way)`,
     `  of which write(): ${writeStats.syncs} syncs for ${mb(writeBytes)} (${budget})`,
   ];
+  const readFrom = excel.fake.syncCount;
+  await port.read();
+  const readAgain = excel.fake.syncs.slice(readFrom);
+  lines.push(
+    `  read after generate: ${readAgain.length} syncs (${readAgain.filter((s) => s.error).length} refused)`,
+  );
   if (naive) {
     const baseline = createFakeExcel({ name: snapshot.name, sheets: fakeSheets(snapshot) });
     await naiveWrite(baseline.context, plan);
