@@ -84,7 +84,3 @@ const GENERATED_TITLES = Object.entries(OWNED_SHEET_TITLES)
 export function isGeneratedSheetName(name: string): boolean {
   return GENERATED_TITLES.some((title) => isNameFor(title, name));
 }
-
-export function ownedTitles(): string[] {
-  return Object.values(OWNED_SHEET_TITLES);
-}
