@@ -33,8 +33,8 @@ export async function runCompare(
   const planChecked = check(planSnapshot);
   const followupChecked = check(followupSnapshot, options);
   const { findings, matched } = reconcile(
-    { workbook: plan.name, model: planChecked.model },
-    { workbook: followup.name, model: followupChecked.model },
+    { workbook: plan.name, model: planChecked.model, findings: planChecked.findings },
+    { workbook: followup.name, model: followupChecked.model, findings: followupChecked.findings },
   );
   const all = [...followupChecked.findings.map((f) => ({ ...f, workbook: followup.name })), ...findings];
   const sheetOrder = [...followupSnapshot.sheets, ...planSnapshot.sheets].map((s) => s.name);

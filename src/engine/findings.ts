@@ -28,6 +28,7 @@ export const FINDING_SEVERITY = {
   "plan-activity-missing": "warning",
   "plan-target-changed": "warning",
   "plan-goal-changed": "info",
+  "plan-activity-dates-changed": "info",
   "followup-unplanned": "info",
 } as const;
 

@@ -17,6 +17,11 @@ export interface ComparedWorkbook {
   /** The file's name, put on findings about its cells. */
   workbook: string;
   model: Model;
+  /**
+   * The workbook's own findings, when checked: a date that an `activity-dates` finding says cannot
+   * be read is not compared (it is not missing, and that finding already points at it).
+   */
+  findings?: Finding[];
 }
 
 export interface Matched {
@@ -34,6 +39,20 @@ export interface Reconciliation {
 
 type Item = Indicator | Activity;
 
+/** Both sides of a pair, for the findings about what changed between them. */
+interface Pair<T extends Item> {
+  planItem: T;
+  item: T;
+  followup: ComparedWorkbook;
+  unreadableDates: UnreadableDates;
+}
+
+/** `<sheet>!<A1>` of each side's date cells that its `activity-dates` findings point at. */
+interface UnreadableDates {
+  plan: Set<string>;
+  followup: Set<string>;
+}
+
 interface ItemKind<T extends Item> {
   kind: "indicator" | "activity";
   missing: "plan-indicator-missing" | "plan-activity-missing";
@@ -42,6 +61,8 @@ interface ItemKind<T extends Item> {
   svDefinite: string;
   en: string;
   items: (model: Model) => T[];
+  /** Findings about a paired item whose planned figures or dates differ in the follow-up. */
+  changes(pair: Pair<T>): Finding[];
 }
 
 const INDICATORS: ItemKind<Indicator> = {
@@ -51,6 +72,7 @@ const INDICATORS: ItemKind<Indicator> = {
   svDefinite: "Indikatorn",
   en: "indicator",
   items: (m) => m.indicators,
+  changes: ({ planItem, item, followup }) => targetChanges(planItem, item, followup.workbook),
 };
 
 const ACTIVITIES: ItemKind<Activity> = {
@@ -60,6 +82,7 @@ const ACTIVITIES: ItemKind<Activity> = {
   svDefinite: "Aktiviteten",
   en: "activity",
   items: (m) => m.activities,
+  changes: dateChanges,
 };
 
 export function reconcile(plan: ComparedWorkbook, followup: ComparedWorkbook): Reconciliation {
@@ -72,9 +95,10 @@ export function reconcile(plan: ComparedWorkbook, followup: ComparedWorkbook): R
   const followupGoalOf = new Map<string, string>();
   for (const [p, f] of goalPairs) followupGoalOf.set(plan.model.goals[p].id, followup.model.goals[f].id);
 
+  const unreadableDates = { plan: dateFindingCells(plan), followup: dateFindingCells(followup) };
   const findings: Finding[] = [];
   for (const kind of [INDICATORS, ACTIVITIES] as ItemKind<Item>[]) {
-    const result = reconcileItems(kind, plan, followup, followupGoalOf);
+    const result = reconcileItems(kind, plan, followup, followupGoalOf, unreadableDates);
     for (const f of result.findings) findings.push(f);
     for (const m of result.matched) matched.push(m);
   }
@@ -113,6 +137,7 @@ function reconcileItems<T extends Item>(
   plan: ComparedWorkbook,
   followup: ComparedWorkbook,
   followupGoalOf: Map<string, string>,
+  unreadableDates: UnreadableDates,
 ): Reconciliation {
   const planItems = kind.items(plan.model);
   const followupItems = kind.items(followup.model);
@@ -145,9 +170,8 @@ function reconcileItems<T extends Item>(
       return;
     }
     if (moved.has(p)) findings.push(goalChangedFinding(item, other, plan.model, followup));
-    if (kind.kind === "indicator")
-      for (const changed of targetChanges(item as Indicator, other as Indicator, followup.workbook))
-        findings.push(changed);
+    for (const changed of kind.changes({ planItem: item, item: other, followup, unreadableDates }))
+      findings.push(changed);
   });
   followupItems.forEach((item, f) => {
     if (!taken.has(f)) findings.push(unplannedFinding(kind, item, followup.workbook, plan.workbook));
@@ -268,4 +292,76 @@ function shownSv(text: string | null): string {
 
 function shownEn(text: string | null): string {
   return text ? `"${text}"` : "none";
+}
+
+const DATE_FIELDS = [
+  { field: "start", sv: "Startdatum", en: "start date" },
+  { field: "end", sv: "Slutdatum", en: "end date" },
+] as const;
+
+/**
+ * One finding when a paired activity's start or end differs, at the follow-up's end cell when the
+ * end moved (else its start cell), naming both changes when both moved. A date on one side only is
+ * a change; a date one side has but cannot read is not compared.
+ */
+function dateChanges({ planItem, item, followup, unreadableDates }: Pair<Activity>): Finding[] {
+  const unreadable = (a: Activity, field: "start" | "end", cells: Set<string>) =>
+    a[field] === null && a.cells[field] !== undefined && cells.has(`${a.sheet}!${a.cells[field]}`);
+  const changed = DATE_FIELDS.filter(({ field }) => {
+    const before = planItem[field];
+    const now = item[field];
+    if (before === now) return false;
+    return (
+      !unreadable(planItem, field, unreadableDates.plan) && !unreadable(item, field, unreadableDates.followup)
+    );
+  });
+  if (changed.length === 0) return [];
+  const clausesSv: string[] = [];
+  const clausesEn: string[] = [];
+  changed.forEach(({ field, sv, en }, i) => {
+    const before = planItem[field];
+    const now = item[field];
+    const postponed = field === "end" && before !== null && now !== null && now > before;
+    const subjectSv = i === 0 ? `${sv} för ”${item.name}”` : sv.toLowerCase();
+    const subjectEn = i === 0 ? `The ${en} of "${item.name}"` : `the ${en}`;
+    clausesSv.push(`${subjectSv} ${dateChangeSv(now, before)}${postponed ? " (senarelagt)" : ""}`);
+    clausesEn.push(`${subjectEn} ${dateChangeEn(now, before)}${postponed ? " (postponed)" : ""}`);
+  });
+  const endMoved = changed.some((c) => c.field === "end");
+  return [
+    {
+      ...finding({
+        code: "plan-activity-dates-changed",
+        sheet: item.sheet,
+        cell: cellOf(item.cells, [endMoved ? "end" : "start", "name"], item.row),
+        range:
+          changed.length === 2 && item.cells.start && item.cells.end
+            ? `${item.cells.start}:${item.cells.end}`
+            : undefined,
+        goal: item.goal,
+        message: `${clausesSv.join("; ")}.`,
+        messageEn: `${clausesEn.join("; ")}.`,
+      }),
+      workbook: followup.workbook,
+    },
+  ];
+}
+
+function dateChangeSv(now: string | null, before: string | null): string {
+  if (now === null) return `saknas i uppföljningen men är ${before} i planen`;
+  if (before === null) return `är ${now} i uppföljningen men saknas i planen`;
+  return `är ${now} i uppföljningen men ${before} i planen`;
+}
+
+function dateChangeEn(now: string | null, before: string | null): string {
+  if (now === null) return `is missing from the follow-up but is ${before} in the plan`;
+  if (before === null) return `is ${now} in the follow-up but missing from the plan`;
+  return `is ${now} in the follow-up but ${before} in the plan`;
+}
+
+/** `<sheet>!<A1>` of the cells the workbook's `activity-dates` findings point at. */
+function dateFindingCells(workbook: ComparedWorkbook): Set<string> {
+  const cells = new Set<string>();
+  for (const f of workbook.findings ?? []) if (f.code === "activity-dates") cells.add(`${f.sheet}!${f.cell}`);
+  return cells;
 }
