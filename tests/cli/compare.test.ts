@@ -5,7 +5,8 @@ import { spawnSync } from "child_process";
 import { check } from "../../src/engine";
 import { main } from "../../src/cli/main";
 import { plan001, plan001Xlsx, PLAN_001_SHEET } from "../fixtures/workbooks/plan001";
-import { preambleRows, reportXlsx, RESURSENHETEN_VB_2021 } from "../fixtures/workbooks/reports";
+import { preambleRows, reportSheet, reportXlsx, RESURSENHETEN_VB_2021 } from "../fixtures/workbooks/reports";
+import { workbookToXlsx } from "../../scripts/bench/workbook";
 
 /**
  * The real pair: Resursenheten's plan for 2021 (001, OCR text laid out as a workbook by
@@ -170,5 +171,60 @@ describe("malkoll compare: 001 (plan 2021) against 000 (VB 2021)", () => {
     const run = await cli(["compare", path.join(dir, PLAN)]);
     expect(run.exit).toBe(2);
     expect(run.err).toContain("compare behöver en plan och en uppföljning");
+  });
+});
+
+describe("malkoll compare: 000's brukarundersökning with the postponement its analysis tells written in Slutdatum", () => {
+  // 000 line 199: `Den planerade brukarundersökningen har skjutits upp till 2022`; the plan (001 line
+  // 561) has 2021-01-01 – 2021-12-31. The unit writes the new end into the VB's Slutdatum cell.
+  const POSTPONED = "resursenheten-vb-2021-uppskjuten.xlsx";
+  const row = vbRow(198);
+  let postponed: typeof json;
+  let postponedSummary: string;
+
+  beforeAll(async () => {
+    const sheet = reportSheet(RESURSENHETEN_VB_2021);
+    expect(sheet.values[row - 1].slice(0, 3)).toEqual([
+      " Öppna förskolan ska genomföra brukarundersökning",
+      "2021-01-01",
+      "2021-12-31",
+    ]);
+    sheet.values[row - 1][2] = "2022-06-30";
+    fs.writeFileSync(path.join(dir, POSTPONED), await workbookToXlsx({ name: POSTPONED, sheets: [sheet] }));
+    const run = await cli(["compare", path.join(dir, PLAN), path.join(dir, POSTPONED), "--json"]);
+    expect([run.exit, run.err]).toEqual([0, ""]);
+    postponed = JSON.parse(run.out);
+    postponedSummary = (await cli(["compare", path.join(dir, PLAN), path.join(dir, POSTPONED)])).out;
+  });
+
+  test("--json has one plan-activity-dates-changed at the follow-up's Slutdatum cell, saying postponed", () => {
+    const changed = postponed.findings.filter((f) => f.code === "plan-activity-dates-changed");
+    expect(changed).toEqual([
+      {
+        code: "plan-activity-dates-changed",
+        severity: "info",
+        workbook: POSTPONED,
+        sheet: VB,
+        cell: `C${row}`,
+        range: null,
+        // 000 line 167: `Enhetsmål: Varje barn i Hägersten-Älvsjös förskolor …`.
+        goal: `${VB}!A${vbRow(167)}`,
+        message:
+          "Slutdatum för ”Öppna förskolan ska genomföra brukarundersökning” är 2022-06-30 i uppföljningen men 2021-12-31 i planen (senarelagt).",
+        messageEn:
+          'The end date of "Öppna förskolan ska genomföra brukarundersökning" is 2022-06-30 in the follow-up but 2021-12-31 in the plan (postponed).',
+      },
+    ]);
+    // Everything else as against the VB as published.
+    const others = (findings: typeof json.findings) =>
+      findings.filter((f) => f.code !== "plan-activity-dates-changed").map((f) => [f.code, f.sheet, f.cell]);
+    expect(others(postponed.findings)).toEqual(others(json.findings));
+  });
+
+  test("the summary lists it as INFO with its file and cell", () => {
+    expect(postponedSummary).toContain("Fynd: 0 fel, 5 varningar, 1 info");
+    expect(postponedSummary).toContain(
+      `  INFO    ${POSTPONED}: ${VB}!C${row} Slutdatum för ”Öppna förskolan ska genomföra brukarundersökning” är 2022-06-30 i uppföljningen men 2021-12-31 i planen (senarelagt).`,
+    );
   });
 });
