@@ -127,6 +127,28 @@ export async function openPane(
   return { page, pane, errors };
 }
 
+/**
+ * Labels of the pane's visible buttons whose text breaks across lines (`Rätta tolknin|g` in a card
+ * at 350 px): each text node's line boxes are counted by their tops. A finding is a button holding
+ * a sentence, which wraps as a paragraph does: it is not counted.
+ */
+export async function brokenButtonLabels(pane: Locator): Promise<string[]> {
+  return pane.locator("button:visible:not([data-finding])").evaluateAll((buttons) =>
+    buttons
+      .filter((button) => {
+        const walker = document.createTreeWalker(button, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+          if (new Set(rects.map((r) => Math.round(r.top))).size > 1) return true;
+        }
+        return false;
+      })
+      .map((button) => button.textContent ?? ""),
+  );
+}
+
 /** The visible notice after a step finished (success, info or warning). */
 export function notice(pane: Locator): Locator {
   return pane.locator("[data-notice]");

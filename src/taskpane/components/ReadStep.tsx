@@ -27,6 +27,8 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
   },
   tableHead: { display: "flex", justifyContent: "space-between", alignItems: "flex-start", gap: "8px" },
+  // The card's long titles wrap anywhere; its button keeps its words whole on one line.
+  tableAction: { flexShrink: 0, overflowWrap: "normal", whiteSpace: "nowrap" },
   muted: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   hint: { margin: "0 0 6px", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   pointOut: {
@@ -175,6 +177,7 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
                       </div>
                       <Button
                         size="small"
+                        className={styles.tableAction}
                         disabled={busy}
                         aria-expanded={editing === table.id}
                         onClick={() => setEditing(editing === table.id ? null : table.id)}
@@ -205,6 +208,7 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
                         </div>
                         <Button
                           size="small"
+                          className={styles.tableAction}
                           disabled={busy}
                           aria-expanded={editing === key}
                           onClick={() => setEditing(editing === key ? null : key)}
