@@ -4,6 +4,7 @@ import * as path from "path";
 import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
+import { ENSKEDE_T2_2021_EKONOMI, reportXlsx } from "../fixtures/workbooks/reports";
 
 const ROOT = path.join(__dirname, "..", "..");
 const SAMPLE = path.join(ROOT, "samples", "malkoll-exempel.xlsx");
@@ -135,23 +136,8 @@ describe("malkoll check", () => {
   });
 
   test("a budget workbook whose only period is its title (002's) is judged for T2 2021", async () => {
-    const input = await workbook((wb) => {
-      const ws = wb.addWorksheet("Ekonomi");
-      ws.addRow(["Tertialrapport 2 år 2021 för Enskede- Årsta-Vantörs stadsdelsnämnd"]);
-      ws.addRow([]);
-      // 002 lines 1925–1928: the Driftbudget's header and its first three rows.
-      ws.addRow([
-        "Mnkr",
-        "Budget 2021",
-        "Begärda budget- justeringar",
-        "Prestations- och omslutnings- förändringar",
-        "Prognos Tertial/2021",
-        "Avvikelse",
-      ]);
-      ws.addRow(["Anslag för nämndens verksamhet (netto)", 2435.3, 15.2, 16.5, 2447.1, 19.9]);
-      ws.addRow(["Intäkter", -489.4, 0, -22.9, -515.3, 3]);
-      ws.addRow(["Kostnader", 2924.7, 15.2, 39.4, 2962.4, 16.9]);
-    });
+    const input = path.join(dir, ENSKEDE_T2_2021_EKONOMI.file);
+    fs.writeFileSync(input, await reportXlsx(ENSKEDE_T2_2021_EKONOMI));
     const json = JSON.parse((await cli(["check", input, "--json"])).out);
     expect(json.period).toEqual({ kind: "T2", year: 2021, source: "cell" });
     expect(json.findings.map((f: { code: string }) => f.code)).not.toContain("period-unknown");

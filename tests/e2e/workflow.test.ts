@@ -7,6 +7,7 @@
 import * as path from "path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
+import { ENSKEDE_T2_2021_EKONOMI, reportXlsx } from "../fixtures/workbooks/reports";
 import {
   ROOT,
   brokenButtonLabels,
@@ -486,30 +487,14 @@ describeIf("the pane's workflow in Chromium", () => {
 
   describe("a budget workbook whose only period is its title", () => {
     test("the pane reads T2 2021 from the title and names its cell", async () => {
-      const wb = new ExcelJS.Workbook();
-      const ws = wb.addWorksheet("Ekonomi");
-      // 002's title (line 12) over its Driftbudget (lines 1925–1928), as a controller keeps them.
-      ws.addRow(["Tertialrapport 2 år 2021 för Enskede- Årsta-Vantörs stadsdelsnämnd"]);
-      ws.addRow([]);
-      ws.addRow([
-        "Mnkr",
-        "Budget 2021",
-        "Begärda budget- justeringar",
-        "Prestations- och omslutnings- förändringar",
-        "Prognos Tertial/2021",
-        "Avvikelse",
-      ]);
-      ws.addRow(["Anslag för nämndens verksamhet (netto)", 2435.3, 15.2, 16.5, 2447.1, 19.9]);
-      ws.addRow(["Intäkter", -489.4, 0, -22.9, -515.3, 3]);
-      ws.addRow(["Kostnader", 2924.7, 15.2, 39.4, 2962.4, 16.9]);
-      const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+      const buffer = await reportXlsx(ENSKEDE_T2_2021_EKONOMI);
       const { page, pane, errors } = await openPane(chrome.browser(), chrome.url());
       await page.getByTestId("open-xlsx").setInputFiles({
-        name: "ekonomi-t2.xlsx",
+        name: ENSKEDE_T2_2021_EKONOMI.file,
         mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         buffer,
       });
-      await page.getByTestId("workbook-name").getByText("ekonomi-t2.xlsx").waitFor();
+      await page.getByTestId("workbook-name").getByText(ENSKEDE_T2_2021_EKONOMI.file).waitFor();
       await pane.getByRole("button", { name: "Läs in arbetsboken" }).click();
       await pane.getByText("ur arbetsboken, Ekonomi!A1").waitFor();
       expect(await pane.locator("[data-period]").getAttribute("data-period")).toBe("T2 2021");
