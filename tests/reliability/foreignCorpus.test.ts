@@ -14,7 +14,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 import { a1, type CellValue, type WorkbookSnapshot } from "../../src/engine/grid";
 import { XlsxPort } from "../../src/ports/xlsx";
-import { decodePart } from "../../src/ports/xlsx/package";
+import { decodePart } from "../../src/ports/xlsx/opc";
 import { xmlProblem } from "../../src/ports/xlsx/wellFormed";
 import { convertWithLibreOffice, libreOfficeAvailableOrSkip, parseCsv } from "../helpers/libreoffice";
 import { cli, STACK_TRACE, UNEXPECTED } from "./cli";

@@ -10,7 +10,8 @@ import * as path from "path";
 import JSZip from "jszip";
 import { EXCEL_MAX_CELL_CHARS } from "../../src/engine/grid";
 import { MAX_QUOTED_TEXT } from "../../src/engine/findings";
-import { rawEntries, writeZip, type ZipEntryInput } from "../../src/ports/xlsx/zipWriter";
+import { rawEntries } from "../../src/ports/xlsx/zipReader";
+import { writeZip, type ZipEntryInput } from "../../src/ports/xlsx/zipWriter";
 import { buildXlsx, type RawCell } from "../fixtures/hostile/build";
 import { cli, STACK_TRACE, UNEXPECTED } from "./cli";
 

@@ -6,27 +6,19 @@ import type { FlagRecord } from "../../engine/state";
 import type { WorkbookPort, WritePlan } from "../port";
 import { XlsxPortError } from "./errors";
 import { applyClearFlags, applyWritePlan, type PatchReport } from "./patch";
-import {
-  CONTENT_TYPE,
-  decodePart,
-  isRelType,
-  PackageEditor,
-  parseRels,
-  partNameOf,
-  relsPathFor,
-  resolveTarget,
-  samePartName,
-  zipEntry,
-} from "./package";
+import { decodePart, isRelType, parseRels, resolveTarget, samePartName, zipEntry } from "./opc";
+import { type InflatedParts, type OpenedPackage, openPackage, readPackage } from "./open";
+import { CONTENT_TYPE, PackageEditor } from "./package";
+import { snapshotWithExcelJS } from "./read";
+import type { ReadLimits } from "./sheetReader";
 import { xmlProblems } from "./wellFormed";
 import { attr } from "./xml";
-import { centralDirectoryNames, inflateChecked, rawEntries } from "./zipWriter";
-import { loadWithExcelJS, snapshotFromWorkbook } from "./read";
-import { type ReadLimits, snapshotFromPackage, textOverLimit, XmlParseError } from "./sheetReader";
 
 export { XlsxPortError } from "./errors";
 export { FLAG_MARKER_FORMULA } from "./flags";
 export type { ReadLimits } from "./sheetReader";
+export { MAX_SHEET_XML_BYTES } from "./open";
+export { snapshotWithExcelJS } from "./read";
 
 /**
  * Cell text, counted per cell, that `generate` reads at most: 100 million characters, some
@@ -36,32 +28,6 @@ export type { ReadLimits } from "./sheetReader";
  */
 export const MAX_GENERATE_TEXT_CHARS = 100_000_000;
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-function startsWith(bytes: Uint8Array, magic: number[]): boolean {
-  return magic.every((b, i) => bytes[i] === b);
-}
-
-function containsUtf16(bytes: Uint8Array, text: string): boolean {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(text, "utf16le"));
-}
-
-/**
- * XML (sheets, shared strings, …) Målkoll will read at once. A 1 000 000-row, 3-column sheet is ~60 MB and reads in
- * ~20 s with ~2 GB of memory; far beyond that the machine runs out, so such files are refused.
- */
-export const MAX_SHEET_XML_BYTES = 400 * 1024 * 1024;
-
-/** Parts the reader never opens (they are copied as they are): pictures, embeddings, pivot caches. */
-const NOT_READ = /(^|\/)(media|embeddings|pivotCache|printerSettings)\/|\.bin$/i;
-
-/** Uncompressed size of a zip entry as its central directory states it (JSZip keeps it internally). */
-function uncompressedSize(file: JSZip.JSZipObject): number {
-  const data = (file as unknown as { _data?: { uncompressedSize?: number } })._data;
-  return typeof data?.uncompressedSize === "number" ? data.uncompressedSize : 0;
-}
-
 /** Refuses, with a clear bilingual message, bytes that are not an OOXML spreadsheet package. */
 export async function checkPackage(
   bytes: Uint8Array,
@@ -69,108 +35,6 @@ export async function checkPackage(
   limits: { maxSheetXmlBytes?: number } = {},
 ): Promise<JSZip> {
   return (await openPackage(bytes, name, limits)).zip;
-}
-
-/**
- * Parts the package check inflated and found whole, by zip entry name, kept (up to
- * {@link KEPT_INFLATED_BYTES}) so the read and the write do not inflate them again.
- */
-export type InflatedParts = Map<string, Uint8Array>;
-
-/** The most inflated part data an open package keeps for its read and write. */
-const KEPT_INFLATED_BYTES = 64 * 1024 * 1024;
-
-/** {@link checkPackage}, also giving the parts it inflated on the way. */
-async function openPackage(
-  bytes: Uint8Array,
-  name: string,
-  limits: { maxSheetXmlBytes?: number } = {},
-): Promise<{ zip: JSZip; inflated: InflatedParts }> {
-  if (startsWith(bytes, OLE_MAGIC)) {
-    if (containsUtf16(bytes, "EncryptionInfo"))
-      throw new XlsxPortError(
-        `${name} är krypterad (lösenordsskyddad). Ta bort lösenordet i Excel och försök igen.`,
-        `${name} is encrypted (password protected). Remove the password in Excel and try again.`,
-      );
-    throw new XlsxPortError(
-      `${name} är i det gamla binära formatet (.xls). Spara den som .xlsx i Excel.`,
-      `${name} is in the old binary format (.xls). Save it as .xlsx in Excel.`,
-    );
-  }
-  if (!startsWith(bytes, ZIP_MAGIC))
-    throw new XlsxPortError(`${name} är ingen .xlsx-fil`, `${name} is not an .xlsx file`);
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch (err) {
-    throw new XlsxPortError(
-      `${name} är skadad eller ingen .xlsx-fil`,
-      `${name} is damaged or not an .xlsx file`,
-      { cause: err },
-    );
-  }
-  const inflated = refuseDamagedEntries(bytes, name);
-  const rootRels = zipEntry(zip, "_rels/.rels");
-  const main = rootRels
-    ? parseRels(decodePart(await rootRels.async("uint8array"))).find((r) =>
-        isRelType(r.type, "officeDocument"),
-      )
-    : undefined;
-  const mainPath = main ? resolveTarget("", main.target) : "";
-  if (!mainPath || !zipEntry(zip, mainPath) || !zipEntry(zip, relsPathFor(mainPath)))
-    throw new XlsxPortError(`${name} är ingen Excel-arbetsbok`, `${name} is not an Excel workbook`);
-  if (mainPath.endsWith(".bin"))
-    throw new XlsxPortError(
-      `${name} är en binär arbetsbok (.xlsb). Spara den som .xlsx i Excel.`,
-      `${name} is a binary workbook (.xlsb). Save it as .xlsx in Excel.`,
-    );
-  // Every part the reader may open, wherever it sits and whatever it is called: the reader follows
-  // relationships, not folder names. The sizes are as the zip states them; the reader refuses a
-  // part that inflates to another size.
-  const sheetBytes = zip
-    .filter((path) => !NOT_READ.test(path))
-    .reduce((sum, file) => sum + uncompressedSize(file), 0);
-  const limit = limits.maxSheetXmlBytes ?? MAX_SHEET_XML_BYTES;
-  if (sheetBytes > limit) {
-    const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
-    throw new XlsxPortError(
-      `${name} är för stor för Målkoll: dess XML är ${mb(sheetBytes)} (högst ${mb(limit)}). Dela upp arbetsboken eller ta bort rader som inte är tabeller.`,
-      `${name} is too large for Målkoll: its XML is ${mb(sheetBytes)} (at most ${mb(limit)}). Split the workbook or remove rows that are not tables.`,
-    );
-  }
-  return { zip, inflated };
-}
-
-/**
- * Refuses a zip that names a part twice (also by case or separator, which OPC treats as the same
- * name) or holds an entry whose data doesn't match its stated size and CRC-32: Excel calls such a
- * file damaged, and Målkoll would otherwise read one copy and write back another.
- */
-function refuseDamagedEntries(bytes: Uint8Array, name: string): InflatedParts {
-  const seen = new Set<string>();
-  for (const entry of centralDirectoryNames(bytes) ?? []) {
-    const part = partNameOf(entry).toLowerCase();
-    if (seen.has(part))
-      throw new XlsxPortError(
-        `${name} är skadad: delen ${entry} finns två gånger i filen`,
-        `${name} is damaged: part ${entry} is in the file twice`,
-      );
-    seen.add(part);
-  }
-  const kept: InflatedParts = new Map();
-  let keptBytes = 0;
-  for (const [entry, raw] of rawEntries(bytes)) {
-    const data = inflateChecked(raw);
-    if (!data)
-      throw new XlsxPortError(
-        `${name} är skadad: delen ${entry} stämmer inte med sin kontrollsumma eller storlek`,
-        `${name} is damaged: part ${entry} does not match its checksum or size`,
-      );
-    if (NOT_READ.test(entry) || keptBytes + data.length > KEPT_INFLATED_BYTES) continue;
-    kept.set(entry, data);
-    keptBytes += data.length;
-  }
-  return kept;
 }
 
 /** What the package says it is, by its main part's content type: it decides the file extension. */
@@ -207,9 +71,8 @@ export async function packageKind(zip: JSZip): Promise<PackageKind> {
 }
 
 /**
- * Reads a workbook package into a snapshot with Målkoll's own SpreadsheetML reader. Should that
- * fail on XML it cannot parse, ExcelJS gets a try; when ExcelJS fails on parts it does not model,
- * a copy without pivot tables/caches (which carry no cell values) is parsed instead.
+ * Reads a workbook package into a snapshot with Målkoll's own SpreadsheetML reader, ExcelJS
+ * standing by for XML it cannot parse (see {@link readPackage}).
  */
 export async function snapshotFromBuffer(
   bytes: Uint8Array,
@@ -219,68 +82,8 @@ export async function snapshotFromBuffer(
   /** Parts the check already inflated (see {@link InflatedParts}). */
   inflated?: InflatedParts,
 ): Promise<WorkbookSnapshot> {
-  const zip = checked ?? (await checkPackage(bytes, name));
-  try {
-    return await snapshotFromPackage(zip, bytes, name, limits, inflated);
-  } catch (err) {
-    if (err instanceof XmlParseError)
-      return withinTextLimit(await snapshotWithExcelJS(zip, bytes, name, err), limits);
-    if (err instanceof XlsxPortError) throw err;
-    // A package the reader cannot follow (a missing part, an entry JSZip cannot inflate, …).
-    throw new XlsxPortError(`${name} kunde inte läsas`, `${name} could not be read`, { cause: err });
-  }
-}
-
-/** The ExcelJS fallback's snapshot, held to the same text limit as Målkoll's own reader. */
-function withinTextLimit(snapshot: WorkbookSnapshot, limits: ReadLimits): WorkbookSnapshot {
-  const max = limits.maxTextChars ?? Infinity;
-  let chars = 0;
-  for (const sheet of snapshot.sheets)
-    for (const row of sheet.values)
-      for (const value of row) if (typeof value === "string") chars += value.length;
-  if (chars > max) throw textOverLimit(snapshot.name, max);
-  return snapshot;
-}
-
-/** The ExcelJS reading of a package: the fallback, and the reference the reader is tested against. */
-export async function snapshotWithExcelJS(
-  zip: JSZip,
-  bytes: Uint8Array,
-  name: string,
-  /** Why Målkoll's own reader gave up, kept as the cause if ExcelJS fails too. */
-  ownError?: unknown,
-): Promise<WorkbookSnapshot> {
-  try {
-    return snapshotFromWorkbook(await loadWithExcelJS(bytes), name);
-  } catch (first) {
-    try {
-      const reduced = await withoutPivotParts(zip);
-      return snapshotFromWorkbook(await loadWithExcelJS(reduced), name);
-    } catch {
-      throw new XlsxPortError(`${name} kunde inte läsas`, `${name} could not be read`, {
-        cause:
-          ownError === undefined
-            ? first
-            : new AggregateError([ownError, first], "neither reader could read it"),
-      });
-    }
-  }
-}
-
-/** A read-only copy of the package without pivot parts, for parsers that stumble on them. */
-async function withoutPivotParts(zip: JSZip): Promise<Uint8Array> {
-  const copy = await JSZip.loadAsync(await zip.generateAsync({ type: "uint8array" }));
-  const isPivot = (p: string) => /pivot(Table|Cache)/i.test(p);
-  for (const p of Object.keys(copy.files)) if (isPivot(p)) copy.remove(p);
-  for (const p of Object.keys(copy.files)) {
-    if (!p.endsWith(".rels") && !p.endsWith("workbook.xml")) continue;
-    const text = await copy.file(p)!.async("string");
-    const cleaned = text
-      .replace(/<Relationship(?=\s)[^>]*Type="[^"]*pivot(Table|CacheDefinition)"[^>]*\/>/g, "")
-      .replace(/<pivotCaches>[\s\S]*?<\/pivotCaches>/, "");
-    if (cleaned !== text) copy.file(p, cleaned);
-  }
-  return copy.generateAsync({ type: "uint8array" });
+  const opened = checked ? { zip: checked, inflated: inflated ?? new Map() } : await openPackage(bytes, name);
+  return readPackage(opened, bytes, name, limits, snapshotWithExcelJS);
 }
 
 /**
@@ -318,7 +121,7 @@ export class XlsxPort implements WorkbookPort {
 
   private constructor(
     bytes: Uint8Array,
-    { zip, inflated }: { zip: JSZip; inflated: InflatedParts },
+    { zip, inflated }: OpenedPackage,
     readonly name: string,
     private readonly inputPath: string | null,
     /** What the package is (workbook, macro-enabled, template): the output must keep its extension. */

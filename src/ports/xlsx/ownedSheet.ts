@@ -5,7 +5,8 @@ import type { BorderLine } from "../../engine/report/look";
 import { PAGE, cellLook } from "../../engine/report/look";
 import type { CellStyle, OutCell, SheetSpec, StatusTone } from "../../engine/report/spec";
 import { to1904 } from "./dateSystem";
-import { NS_MAIN, NS_REL } from "./package";
+import { NS_REL } from "./opc";
+import { NS_MAIN } from "./package";
 import type { BorderLineDef, StyleBook, XfDef } from "./styles";
 import { escapeXml } from "./xml";
 

@@ -3,13 +3,22 @@ import JSZip from "jszip";
 import { XlsxPortError } from "./errors";
 import { attr, declarations, escapeXml, prefixFor, startTags } from "./xml";
 import {
-  crc32,
+  decodePart,
+  isRelType,
+  NS_REL,
+  NS_REL_STRICT,
+  parseRels,
+  partNameOf,
+  relsPathFor,
+  resolveTarget,
+  samePartName,
+} from "./opc";
+import { crc32, rawEntries, type RawZipEntry } from "./zipReader";
+import {
   deflateOnThreadPool,
   dosDateTime,
-  rawEntries,
   writeZipAsync,
   ZipLimitError,
-  type RawZipEntry,
   type ZipEntryInput,
 } from "./zipWriter";
 
@@ -24,28 +33,10 @@ interface Deflation {
 }
 
 export const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-export const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 export const NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
 
-export const REL_TYPE = {
-  officeDocument: `${NS_REL}/officeDocument`,
-  worksheet: `${NS_REL}/worksheet`,
-  styles: `${NS_REL}/styles`,
-  drawing: `${NS_REL}/drawing`,
-  chart: `${NS_REL}/chart`,
-  calcChain: `${NS_REL}/calcChain`,
-  sharedStrings: `${NS_REL}/sharedStrings`,
-  table: `${NS_REL}/table`,
-} as const;
-
-/** Strict Open XML (ISO/IEC 29500 strict) names the same relationships under another base. */
-export const NS_REL_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships";
+/** Strict Open XML (ISO/IEC 29500 strict) names SpreadsheetML under another namespace. */
 export const NS_MAIN_STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main";
-
-/** Whether a relationship type is `kind` (e.g. `worksheet`), in Transitional or Strict form. */
-export function isRelType(type: string, kind: keyof typeof REL_TYPE): boolean {
-  return type === REL_TYPE[kind] || type === `${NS_REL_STRICT}/${kind}`;
-}
 
 /** The Transitional namespaces Målkoll writes, and their Strict Open XML names. */
 const TRANSITIONAL_TO_STRICT: [RegExp, string][] = [
@@ -90,50 +81,6 @@ export const CONTENT_TYPE = {
 /** The smallest styles part Excel accepts: one font, the two required fills, a border and a cell format. */
 export const MINIMAL_STYLES_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${NS_MAIN}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
-export interface Relationship {
-  id: string;
-  type: string;
-  target: string;
-  external: boolean;
-}
-
-/** `xl/worksheets/sheet1.xml` → `xl/worksheets/_rels/sheet1.xml.rels`. */
-export function relsPathFor(partPath: string): string {
-  const slash = partPath.lastIndexOf("/");
-  return `${partPath.slice(0, slash + 1)}_rels/${partPath.slice(slash + 1)}.rels`;
-}
-
-/** Resolves a relationship target against the part that owns the relationship. */
-export function resolveTarget(sourcePart: string, target: string): string {
-  const base = target.startsWith("/") ? [] : sourcePart.split("/").slice(0, -1);
-  for (const seg of target.replace(/^\//, "").split("/")) {
-    if (seg === "..") base.pop();
-    else if (seg !== "." && seg !== "") base.push(seg);
-  }
-  return base.join("/");
-}
-
-/** Relative target from one part's folder to another part (for new relationships). */
-export function relativeTarget(sourcePart: string, targetPart: string): string {
-  const from = sourcePart.split("/").slice(0, -1);
-  const to = targetPart.split("/");
-  let i = 0;
-  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
-  return [...from.slice(i).map(() => ".."), ...to.slice(i)].join("/");
-}
-
-/** `<Relationship>` start tags, whatever prefix the part gives them (`<ns3:Relationship>` is legal). */
-const RELATIONSHIP_TAG = /<(?:[A-Za-z_][\w.-]*:)?Relationship(?=[\s/>])[^>]*>/g;
-
-export function parseRels(xml: string): Relationship[] {
-  return [...xml.matchAll(RELATIONSHIP_TAG)].map(([tag]) => ({
-    id: attr(tag, "Id") ?? "",
-    type: attr(tag, "Type") ?? "",
-    target: attr(tag, "Target") ?? "",
-    external: attr(tag, "TargetMode") === "External",
-  }));
-}
-
 export function emptyRels(): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_PKG_REL}"></Relationships>`;
 }
@@ -154,11 +101,6 @@ export function addRel(relsXml: string | null, type: string, target: string): { 
 
 export function removeRel(relsXml: string, id: string): string {
   return relsXml.replace(new RegExp(`<Relationship(?=\\s)[^>]*\\sId="${id}"[^>]*/>`), "");
-}
-
-/** OPC part names are equal when they differ only in case. */
-export function samePartName(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
 }
 
 export function addContentTypeOverride(ctXml: string, partPath: string, contentType: string): string {
@@ -184,43 +126,6 @@ function relationshipIdOf(tag: string, rootPrefix: string | null): string | null
   for (const [prefix, uri] of declarations(tag))
     if (prefix && (uri === NS_REL || uri === NS_REL_STRICT)) return attr(tag, `${prefix}:id`);
   return attr(tag, `${rootPrefix ?? "r"}:id`);
-}
-
-/**
- * A part's bytes as text: UTF-8 (with or without a byte order mark) or UTF-16 in either byte
- * order, which XML allows and Excel reads. A UTF-16 part's declaration is rewritten to say UTF-8,
- * since an edited part is always written back as UTF-8.
- */
-export function decodePart(bytes: Uint8Array): string {
-  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let text: string;
-  if (b[0] === 0xff && b[1] === 0xfe) text = b.toString("utf16le", 2);
-  else if (b[0] === 0xfe && b[1] === 0xff) text = swapBytes(b.subarray(2)).toString("utf16le");
-  else if (b[0] === 0x3c && b[1] === 0x00 && b[2] === 0x3f && b[3] === 0x00) text = b.toString("utf16le");
-  else if (b[0] === 0x00 && b[1] === 0x3c && b[2] === 0x00 && b[3] === 0x3f)
-    text = swapBytes(b).toString("utf16le");
-  else return b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? b.toString("utf8", 3) : b.toString("utf8");
-  return text.replace(/^(<\?xml[^>]*\sencoding\s*=\s*["'])UTF-16(?:LE|BE)?(["'])/i, "$1UTF-8$2");
-}
-
-function swapBytes(bytes: Buffer): Buffer {
-  const out = Buffer.from(bytes.subarray(0, bytes.length - (bytes.length % 2)));
-  return out.swap16();
-}
-
-/** A zip entry name as a part name: `/` separators (some writers use `\\`), no leading slash. */
-export function partNameOf(entryName: string): string {
-  return entryName.replace(/\\/g, "/").replace(/^\/+/, "");
-}
-
-/** A zip entry by part name, as OPC compares them (ignoring case, `\\` for `/`); null if absent. */
-export function zipEntry(zip: JSZip, path: string): JSZip.JSZipObject | null {
-  const direct = zip.file(path);
-  if (direct) return direct;
-  const wanted = partNameOf(path).toLowerCase();
-  for (const [name, file] of Object.entries(zip.files))
-    if (!file.dir && partNameOf(name).toLowerCase() === wanted) return file;
-  return null;
 }
 
 export interface SheetEntry {

@@ -6,25 +6,19 @@ import { chartXml, drawingXml } from "./chart";
 import { XlsxPortError } from "./errors";
 import { applyFlagRules, isEditableWorksheet, removeFlagRules } from "./flags";
 import { renderOwnedSheet, stateSheetSpec } from "./ownedSheet";
+import { isRelType, NS_REL, parseRels, REL_TYPE, relativeTarget, relsPathFor, resolveTarget } from "./opc";
 import type { SheetEntry } from "./package";
 import {
   addContentTypeOverride,
   addRel,
   CONTENT_TYPE,
   fromStrict,
-  isRelType,
   MINIMAL_STYLES_XML,
   NS_MAIN,
   NS_MAIN_STRICT,
-  NS_REL,
   PackageEditor,
-  parseRels,
-  REL_TYPE,
-  relativeTarget,
-  relsPathFor,
   removeContentTypeOverride,
   removeRel,
-  resolveTarget,
   toStrict,
 } from "./package";
 import { removePrintTitles, renamePrintTitles, setPrintTitles } from "./printTitles";

@@ -1,6 +1,8 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import type { CellValue, ListObjectInfo, SheetGrid, WorkbookSnapshot } from "../../engine/grid";
 import { DAYS_1900_TO_1904 } from "./dateSystem";
+import { XlsxPortError } from "./errors";
 import { type CellEntry, gridFromEntries, visibilityOf } from "./gridEntries";
 
 /**
@@ -103,4 +105,49 @@ export async function loadWithExcelJS(bytes: Uint8Array): Promise<ExcelJS.Workbo
 export function snapshotFromWorkbook(wb: ExcelJS.Workbook, name: string): WorkbookSnapshot {
   const date1904 = Boolean((wb.properties as { date1904?: boolean } | undefined)?.date1904);
   return { name, sheets: wb.worksheets.map((ws) => gridOf(ws, date1904)) };
+}
+
+/**
+ * The ExcelJS reading of a package: the fallback where Målkoll's own reader cannot parse the XML,
+ * and the reference that reader is tested against. When ExcelJS fails on parts it does not model,
+ * a copy without pivot tables/caches (which carry no cell values) is parsed instead.
+ */
+export async function snapshotWithExcelJS(
+  zip: JSZip,
+  bytes: Uint8Array,
+  name: string,
+  /** Why Målkoll's own reader gave up, kept as the cause if ExcelJS fails too. */
+  ownError?: unknown,
+): Promise<WorkbookSnapshot> {
+  try {
+    return snapshotFromWorkbook(await loadWithExcelJS(bytes), name);
+  } catch (first) {
+    try {
+      const reduced = await withoutPivotParts(zip);
+      return snapshotFromWorkbook(await loadWithExcelJS(reduced), name);
+    } catch {
+      throw new XlsxPortError(`${name} kunde inte läsas`, `${name} could not be read`, {
+        cause:
+          ownError === undefined
+            ? first
+            : new AggregateError([ownError, first], "neither reader could read it"),
+      });
+    }
+  }
+}
+
+/** A read-only copy of the package without pivot parts, for parsers that stumble on them. */
+async function withoutPivotParts(zip: JSZip): Promise<Uint8Array> {
+  const copy = await JSZip.loadAsync(await zip.generateAsync({ type: "uint8array" }));
+  const isPivot = (p: string) => /pivot(Table|Cache)/i.test(p);
+  for (const p of Object.keys(copy.files)) if (isPivot(p)) copy.remove(p);
+  for (const p of Object.keys(copy.files)) {
+    if (!p.endsWith(".rels") && !p.endsWith("workbook.xml")) continue;
+    const text = await copy.file(p)!.async("string");
+    const cleaned = text
+      .replace(/<Relationship(?=\s)[^>]*Type="[^"]*pivot(Table|CacheDefinition)"[^>]*\/>/g, "")
+      .replace(/<pivotCaches>[\s\S]*?<\/pivotCaches>/, "");
+    if (cleaned !== text) copy.file(p, cleaned);
+  }
+  return copy.generateAsync({ type: "uint8array" });
 }

@@ -8,7 +8,7 @@ import type {
   WorkbookSnapshot,
 } from "../../engine/grid";
 import { columnLetters, parseA1, parseA1Range } from "../../engine/grid";
-import { decodePart, isRelType, parseRels, partNameOf, relsPathFor, resolveTarget } from "./package";
+import { decodePart, isRelType, parseRels, partNameOf, relsPathFor, resolveTarget } from "./opc";
 import { type CellEntry, gridFromEntries, visibilityOf } from "./gridEntries";
 import { from1904 } from "./dateSystem";
 import { XlsxPortError } from "./errors";
@@ -21,7 +21,7 @@ import {
   withoutBom,
   type XmlHandlers,
 } from "./fastXml";
-import { inflateChecked, rawEntries, type RawZipEntry } from "./zipWriter";
+import { inflateChecked, nativeInflate, rawEntries, type RawZipEntry } from "./zipReader";
 
 /**
  * Reads cell values straight from a package's SpreadsheetML into plain grids, as Office.js
@@ -216,10 +216,12 @@ function damaged(path: string, cause: unknown): XlsxPortError {
 }
 
 /**
- * Reads package parts: deflated entries through Node's zlib, anything else through JSZip. Parts
- * are found as OPC names them (ignoring case, `\\` as `/`) and decoded as UTF-8 or UTF-16.
+ * Reads package parts: deflated entries through Node's zlib, anything else (and everything in a
+ * browser, which has no zlib) through JSZip. Parts are found as OPC names them (ignoring case,
+ * `\\` as `/`) and decoded as UTF-8 or UTF-16.
  */
 class PartReader {
+  /** Entries to inflate with zlib, by zip entry name: none where zlib is absent. */
   private readonly raw: Map<string, RawZipEntry>;
   /** Lower-case part name → zip entry name. */
   private readonly entries = new Map<string, string>();
@@ -230,7 +232,7 @@ class PartReader {
     /** Parts already inflated and checked, by zip entry name. */
     private readonly inflated: ReadonlyMap<string, Uint8Array> = new Map(),
   ) {
-    this.raw = rawEntries(bytes);
+    this.raw = nativeInflate ? rawEntries(bytes) : new Map();
     for (const name of Object.keys(zip.files)) this.entries.set(partNameOf(name).toLowerCase(), name);
   }
 

@@ -8,7 +8,7 @@ import * as path from "path";
 import JSZip from "jszip";
 import { SaxesParser } from "saxes";
 import { OutsideFastSubset, scanXml } from "../../../src/ports/xlsx/fastXml";
-import { decodePart } from "../../../src/ports/xlsx/package";
+import { decodePart } from "../../../src/ports/xlsx/opc";
 import { xmlProblem } from "../../../src/ports/xlsx/wellFormed";
 
 type Event = ["open", string, Record<string, string>] | ["text", string] | ["close", string];

@@ -1,10 +1,8 @@
 import { randomBytes } from "crypto";
 import JSZip from "jszip";
+import { crc32, crc32Js, rawEntries } from "../../../src/ports/xlsx/zipReader";
 import {
-  crc32,
-  crc32Js,
   dosDateTime,
-  rawEntries,
   writeZip,
   writeZipAsync,
   ZipLimitError,

@@ -1,0 +1,222 @@
+import JSZip from "jszip";
+import type { WorkbookSnapshot } from "../../engine/grid";
+import { XlsxPortError } from "./errors";
+import { decodePart, isRelType, parseRels, partNameOf, relsPathFor, resolveTarget, zipEntry } from "./opc";
+import { type ReadLimits, snapshotFromPackage, textOverLimit, XmlParseError } from "./sheetReader";
+import {
+  centralDirectoryNames,
+  inflateChecked,
+  matchesEntry,
+  nativeInflate,
+  rawEntries,
+  type RawZipEntry,
+} from "./zipReader";
+
+/**
+ * Opening a package the way the CLI does, in Node or in a browser: the refusals of what is not a
+ * readable workbook (not a zip, an old or encrypted Office file, a damaged part, no workbook part,
+ * too much XML), then Målkoll's own reader with ExcelJS as the fallback on XML it cannot parse.
+ * Node inflates with zlib; a browser, which has none, with JSZip.
+ */
+
+/**
+ * XML (sheets, shared strings, …) Målkoll will read at once. A 1 000 000-row, 3-column sheet is ~60 MB and reads in
+ * ~20 s with ~2 GB of memory; far beyond that the machine runs out, so such files are refused.
+ */
+export const MAX_SHEET_XML_BYTES = 400 * 1024 * 1024;
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+/** Whether the bytes hold `text` (ASCII) as UTF-16LE, at any offset. */
+function containsUtf16(bytes: Uint8Array, text: string): boolean {
+  const needle = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) needle[2 * i] = text.charCodeAt(i);
+  const last = bytes.length - needle.length;
+  for (let at = bytes.indexOf(needle[0]); at >= 0 && at <= last; at = bytes.indexOf(needle[0], at + 1))
+    if (needle.every((b, k) => bytes[at + k] === b)) return true;
+  return false;
+}
+
+/** Parts the reader never opens (they are copied as they are): pictures, embeddings, pivot caches. */
+const NOT_READ = /(^|\/)(media|embeddings|pivotCache|printerSettings)\/|\.bin$/i;
+
+/** Uncompressed size of a zip entry as its central directory states it (JSZip keeps it internally). */
+function uncompressedSize(file: JSZip.JSZipObject): number {
+  const data = (file as unknown as { _data?: { uncompressedSize?: number } })._data;
+  return typeof data?.uncompressedSize === "number" ? data.uncompressedSize : 0;
+}
+
+/**
+ * Parts the package check inflated and found whole, by zip entry name, kept (up to
+ * {@link KEPT_INFLATED_BYTES}) so the read and the write do not inflate them again.
+ */
+export type InflatedParts = Map<string, Uint8Array>;
+
+/** The most inflated part data an open package keeps for its read and write. */
+const KEPT_INFLATED_BYTES = 64 * 1024 * 1024;
+
+/** A checked package: its zip and the parts the check inflated on the way. */
+export interface OpenedPackage {
+  zip: JSZip;
+  inflated: InflatedParts;
+}
+
+/** Refuses, with a clear bilingual message, bytes that are not an OOXML spreadsheet package. */
+export async function openPackage(
+  bytes: Uint8Array,
+  name: string,
+  limits: { maxSheetXmlBytes?: number } = {},
+): Promise<OpenedPackage> {
+  if (startsWith(bytes, OLE_MAGIC)) {
+    if (containsUtf16(bytes, "EncryptionInfo"))
+      throw new XlsxPortError(
+        `${name} är krypterad (lösenordsskyddad). Ta bort lösenordet i Excel och försök igen.`,
+        `${name} is encrypted (password protected). Remove the password in Excel and try again.`,
+      );
+    throw new XlsxPortError(
+      `${name} är i det gamla binära formatet (.xls). Spara den som .xlsx i Excel.`,
+      `${name} is in the old binary format (.xls). Save it as .xlsx in Excel.`,
+    );
+  }
+  if (!startsWith(bytes, ZIP_MAGIC))
+    throw new XlsxPortError(`${name} är ingen .xlsx-fil`, `${name} is not an .xlsx file`);
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch (err) {
+    throw new XlsxPortError(
+      `${name} är skadad eller ingen .xlsx-fil`,
+      `${name} is damaged or not an .xlsx file`,
+      { cause: err },
+    );
+  }
+  const inflated = await refuseDamagedEntries(bytes, zip, name);
+  const rootRels = zipEntry(zip, "_rels/.rels");
+  const main = rootRels
+    ? parseRels(decodePart(await rootRels.async("uint8array"))).find((r) =>
+        isRelType(r.type, "officeDocument"),
+      )
+    : undefined;
+  const mainPath = main ? resolveTarget("", main.target) : "";
+  if (!mainPath || !zipEntry(zip, mainPath) || !zipEntry(zip, relsPathFor(mainPath)))
+    throw new XlsxPortError(`${name} är ingen Excel-arbetsbok`, `${name} is not an Excel workbook`);
+  if (mainPath.endsWith(".bin"))
+    throw new XlsxPortError(
+      `${name} är en binär arbetsbok (.xlsb). Spara den som .xlsx i Excel.`,
+      `${name} is a binary workbook (.xlsb). Save it as .xlsx in Excel.`,
+    );
+  // Every part the reader may open, wherever it sits and whatever it is called: the reader follows
+  // relationships, not folder names. The sizes are as the zip states them; the reader refuses a
+  // part that inflates to another size.
+  const sheetBytes = zip
+    .filter((path) => !NOT_READ.test(path))
+    .reduce((sum, file) => sum + uncompressedSize(file), 0);
+  const limit = limits.maxSheetXmlBytes ?? MAX_SHEET_XML_BYTES;
+  if (sheetBytes > limit) {
+    const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+    throw new XlsxPortError(
+      `${name} är för stor för Målkoll: dess XML är ${mb(sheetBytes)} (högst ${mb(limit)}). Dela upp arbetsboken eller ta bort rader som inte är tabeller.`,
+      `${name} is too large for Målkoll: its XML is ${mb(sheetBytes)} (at most ${mb(limit)}). Split the workbook or remove rows that are not tables.`,
+    );
+  }
+  return { zip, inflated };
+}
+
+/**
+ * Refuses a zip that names a part twice (also by case or separator, which OPC treats as the same
+ * name) or holds an entry whose data doesn't match its stated size and CRC-32: Excel calls such a
+ * file damaged, and Målkoll would otherwise read one copy and write back another.
+ */
+async function refuseDamagedEntries(bytes: Uint8Array, zip: JSZip, name: string): Promise<InflatedParts> {
+  const seen = new Set<string>();
+  for (const entry of centralDirectoryNames(bytes) ?? []) {
+    const part = partNameOf(entry).toLowerCase();
+    if (seen.has(part))
+      throw new XlsxPortError(
+        `${name} är skadad: delen ${entry} finns två gånger i filen`,
+        `${name} is damaged: part ${entry} is in the file twice`,
+      );
+    seen.add(part);
+  }
+  const kept: InflatedParts = new Map();
+  let keptBytes = 0;
+  for (const [entry, raw] of rawEntries(bytes)) {
+    const data = nativeInflate ? inflateChecked(raw) : await inflateWithJsZip(zip, entry, raw);
+    if (data === undefined) continue;
+    if (!data)
+      throw new XlsxPortError(
+        `${name} är skadad: delen ${entry} stämmer inte med sin kontrollsumma eller storlek`,
+        `${name} is damaged: part ${entry} does not match its checksum or size`,
+      );
+    if (NOT_READ.test(entry) || keptBytes + data.length > KEPT_INFLATED_BYTES) continue;
+    kept.set(entry, data);
+    keptBytes += data.length;
+  }
+  return kept;
+}
+
+/**
+ * An entry inflated by JSZip (where there is no zlib) and checked as {@link inflateChecked} checks
+ * it: null if it does not inflate or match, undefined if JSZip knows no entry of that name (then
+ * the reader, which finds parts by JSZip's names, never opens it).
+ */
+async function inflateWithJsZip(
+  zip: JSZip,
+  entry: string,
+  raw: RawZipEntry,
+): Promise<Uint8Array | null | undefined> {
+  const file = zip.file(entry);
+  if (!file) return undefined;
+  try {
+    const data = await file.async("uint8array");
+    return matchesEntry(data, raw) ? data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Målkoll's reading of a package through ExcelJS, for XML its own reader cannot parse. */
+export type ExcelJsReading = (
+  zip: JSZip,
+  bytes: Uint8Array,
+  name: string,
+  /** Why Målkoll's own reader gave up, kept as the cause if ExcelJS fails too. */
+  ownError: unknown,
+) => Promise<WorkbookSnapshot>;
+
+/**
+ * Reads an opened package into a snapshot with Målkoll's own SpreadsheetML reader. Should that
+ * fail on XML it cannot parse, ExcelJS gets a try (see `snapshotWithExcelJS` in read.ts).
+ */
+export async function readPackage(
+  { zip, inflated }: OpenedPackage,
+  bytes: Uint8Array,
+  name: string,
+  limits: ReadLimits,
+  excelJs: ExcelJsReading,
+): Promise<WorkbookSnapshot> {
+  try {
+    return await snapshotFromPackage(zip, bytes, name, limits, inflated);
+  } catch (err) {
+    if (err instanceof XmlParseError) return withinTextLimit(await excelJs(zip, bytes, name, err), limits);
+    if (err instanceof XlsxPortError) throw err;
+    // A package the reader cannot follow (a missing part, an entry JSZip cannot inflate, …).
+    throw new XlsxPortError(`${name} kunde inte läsas`, `${name} could not be read`, { cause: err });
+  }
+}
+
+/** The ExcelJS fallback's snapshot, held to the same text limit as Målkoll's own reader. */
+function withinTextLimit(snapshot: WorkbookSnapshot, limits: ReadLimits): WorkbookSnapshot {
+  const max = limits.maxTextChars ?? Infinity;
+  let chars = 0;
+  for (const sheet of snapshot.sheets)
+    for (const row of sheet.values)
+      for (const value of row) if (typeof value === "string") chars += value.length;
+  if (chars > max) throw textOverLimit(snapshot.name, max);
+  return snapshot;
+}
