@@ -108,6 +108,9 @@ module.exports = async (env, options) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
+      // The .xlsx reader the playground shares with the CLI inflates with Node's zlib where it
+      // exists (ports/xlsx/zipReader.ts); in the browser the module is empty and JSZip inflates.
+      fallback: { zlib: false },
     },
     module: {
       rules: [
@@ -138,7 +141,8 @@ module.exports = async (env, options) => {
                 name: "vendor",
                 chunks: "initial",
               },
-              // ExcelJS for the playground's file picker: loaded only when a file is picked.
+              // ExcelJS for the playground's file picker: loaded only when Målkoll's own reader cannot
+              // parse a picked file's XML (ports/xlsx/browser.ts).
               playgroundXlsx: {
                 test: /[\\/]node_modules[\\/]exceljs[\\/]/,
                 name: "playground-xlsx-lib",
@@ -151,7 +155,7 @@ module.exports = async (env, options) => {
       hints: dev ? false : "warning",
       maxEntrypointSize: 700 * 1024,
       maxAssetSize: 700 * 1024,
-      // The playground's .xlsx reader (ExcelJS) loads only when a file is picked.
+      // ExcelJS, the playground's fallback .xlsx reader, loads only when the XML needs it.
       assetFilter: (file) => file.endsWith(".js") && !file.startsWith("playground-xlsx"),
     },
     plugins: [

@@ -2,6 +2,7 @@ import { FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from 
 import { useMemo, useState } from "react";
 import { createRoot } from "react-dom/client";
 import type { WorkbookSnapshot } from "../engine/grid";
+import { Refusal } from "../engine/refusal";
 import { MemoryPort } from "../ports/memory/memoryPort";
 import { toHostError } from "../ports/office/errors";
 import type { WorkbookPort } from "../ports/port";
@@ -81,13 +82,22 @@ function hostLike(port: MemoryPort, ms: number, faultOnce: string | null): WithP
   return (work) => work(slow);
 }
 
-/** Reads an .xlsx in the browser with ExcelJS, loaded only when a file is picked. */
+/** Reads an .xlsx with the CLI's reader, loaded only when a file is picked. */
 async function readXlsxFile(file: File): Promise<WorkbookSnapshot> {
-  const { loadWithExcelJS, snapshotFromWorkbook } = await import(
-    /* webpackChunkName: "playground-xlsx" */ "../ports/xlsx/read"
+  const { readXlsxInBrowser } = await import(
+    /* webpackChunkName: "playground-xlsx" */ "../ports/xlsx/browser"
   );
-  const workbook = await loadWithExcelJS(new Uint8Array(await file.arrayBuffer()));
-  return snapshotFromWorkbook(workbook, file.name);
+  return readXlsxInBrowser(new Uint8Array(await file.arrayBuffer()), file.name);
+}
+
+/**
+ * Why a picked file was not opened, as the CLI says it: Swedish, then English. Anything but a
+ * refusal (the reader could not be loaded, the file went away) keeps its own message in the console.
+ */
+function problemText(file: File, err: unknown): string {
+  if (err instanceof Refusal) return err.message;
+  console.warn(err);
+  return `${file.name} kunde inte öppnas / ${file.name} could not be opened`;
 }
 
 function Playground() {
@@ -108,7 +118,7 @@ function Playground() {
       const snapshot = await readXlsxFile(file);
       setWorkbook((w) => ({ snapshot, key: w.key + 1 }));
     } catch (err) {
-      setProblem(`${file.name}: ${err instanceof Error ? err.message : String(err)}`);
+      setProblem(problemText(file, err));
     }
   };
 
@@ -139,14 +149,14 @@ function Playground() {
             Öppna en egen .xlsx{" "}
             <input
               type="file"
-              accept=".xlsx"
+              accept=".xlsx,.xlsm"
               data-testid="open-xlsx"
               onChange={(e) => void open(e.target.files?.[0])}
             />
           </label>
           <span data-testid="workbook-name">{workbook.snapshot.name}</span>
           {problem && (
-            <span className={styles.error} role="alert">
+            <span className={styles.error} role="alert" data-testid="open-problem">
               {problem}
             </span>
           )}
