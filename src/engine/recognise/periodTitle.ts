@@ -1,20 +1,31 @@
 /**
  * A report title at the top of a sheet that names the period: `Tertialrapport 2 år 2021 för
  * Enskede-Årsta-Vantörs stadsdelsnämnd` (the seeds' own title), `Tertial 2 2021`, `T2 2021`,
- * `Verksamhetsberättelse VB 2020 för …`, `Årsmötesberättelse VB 2021 för …`. Read as the period only where no Period cell names one.
+ * `Verksamhetsberättelse VB 2020 för …`, `Årsmötesberättelse VB 2021 för …`. Read as the period
+ * only where no Period cell names one (engine/model/period.ts).
  */
 import type { SheetGrid } from "../grid";
 import { a1, textOf } from "../grid";
 import { cleanText } from "../parse/text";
 import type { PeriodCell } from "./types";
 
-/** A title is in a sheet's first rows. */
+/** A title is in one of a sheet's first rows (rows 1–5 as Excel numbers them). */
 export const TITLE_ROWS = 5;
 
-const TERTIAL_TITLE =
-  /^(?:tertialrapport|tertialuppföljning|tertial|T)\s*([12])\s*,?\s*(?:år\s*)?((?:19|20)\d{2})(?![\d])/i;
-const YEAR_END_TITLE =
-  /^(?:(?:verksamhets|årsmötes|års)berättelse(?:\s+VB)?|årsrapport|bokslut|VB)\s*,?\s*(?:år\s*)?((?:19|20)\d{2})(?![\d])/i;
+/**
+ * After the year a title ends, or goes on with whose report it is (`för …`) or after a separator
+ * (`– ekonomi`, `, bilaga`); a sentence (`Tertial 1 2021 präglades av …`) is no title.
+ */
+const TITLE_END = String.raw`(?=\s*(?:$|för\b|[–—:,(/-]))`;
+const YEAR = String.raw`((?:19|20)\d{2})`;
+const TERTIAL_TITLE = new RegExp(
+  String.raw`^(?:tertialrapport|tertialuppföljning|tertial|T)\s*([12])\s*,?\s*(?:år\s*)?${YEAR}${TITLE_END}`,
+  "i",
+);
+const YEAR_END_TITLE = new RegExp(
+  String.raw`^(?:(?:verksamhets|årsmötes|års)berättelse(?:\s+VB)?|årsrapport|bokslut|VB)\s*,?\s*(?:år\s*)?${YEAR}${TITLE_END}`,
+  "i",
+);
 
 /** The period a title names as a Period cell would write it (`Tertial 2 2021`, `VB 2020`), or null. */
 export function periodOfTitle(text: string): string | null {
@@ -27,32 +38,32 @@ export function periodOfTitle(text: string): string | null {
 }
 
 /**
- * The title cells in a sheet's first rows that name a period. A title stands alone on its row: a
- * column header such as a plan's `VB 2020` has neighbours.
+ * The title of a visible sheet that names a period: a cell in the first column of its used range,
+ * in one of rows 1–5, alone on its row. A column-group header (`Bokslut 2020` over its columns)
+ * stands elsewhere; cells naming different periods are a list (the choices of a Period drop-down),
+ * not a title, and name none.
  */
 export function periodTitleCells(sheet: SheetGrid): PeriodCell[] {
+  if (sheet.visibility !== "visible") return [];
   const out: PeriodCell[] = [];
-  const rows = Math.min(sheet.values.length, TITLE_ROWS);
+  const rows = Math.min(sheet.values.length, TITLE_ROWS - sheet.originRow + 1);
   for (let i = 0; i < rows; i++) {
     const row = sheet.values[i];
-    let only = -1;
-    for (let k = 0; k < row.length; k++) {
-      if (!textOf(row[k])) continue;
-      if (only >= 0) {
-        only = -1;
-        break;
-      }
-      only = k;
-    }
-    if (only < 0 || typeof row[only] !== "string") continue;
-    const period = periodOfTitle(textOf(row[only]));
+    if (typeof row[0] !== "string" || !aloneOnRow(row)) continue;
+    const period = periodOfTitle(textOf(row[0]));
     if (period)
       out.push({
         sheet: sheet.name,
-        cell: a1(sheet.originRow + i, sheet.originCol + only),
+        cell: a1(sheet.originRow + i, sheet.originCol),
         text: period,
         title: true,
       });
   }
-  return out;
+  return out.every((cell) => cell.text === out[0].text) ? out : [];
+}
+
+/** Whether the row holds text in its first cell only. */
+function aloneOnRow(row: SheetGrid["values"][number]): boolean {
+  for (let k = 1; k < row.length; k++) if (textOf(row[k])) return false;
+  return true;
 }

@@ -34,6 +34,9 @@ describe("a title names the period", () => {
     "Tertial 2",
     "Tertial 3 2021",
     "T2 20215",
+    // Sentences that start with a period are no titles.
+    "Bokslut 2020 visade ett underskott på 2,1 mnkr",
+    "Tertial 1 2021 präglades av pandemin",
   ])("%s → none", (text) => {
     expect(periodOfTitle(text)).toBeNull();
   });
@@ -66,6 +69,42 @@ describe("the period from a title", () => {
       snapshotOf(textToSheet("Ekonomi", [seedText("004-vb-titel"), seedText("003-vp-budget")].join("\n"))),
     );
     expect(r.model.period).toEqual({ kind: "VP", year: 2022, source: "plan" });
+  });
+
+  test("only a visible sheet's title counts: a hidden list of periods (a drop-down's choices) is none", () => {
+    const list: SheetGrid = {
+      ...plainSheet("Listor", [["T1 2022"], ["T2 2022"], ["VB 2022"]]),
+      visibility: "hidden",
+    };
+    const r = check(snapshotOf(budgetSheet([]), list));
+    expect(r.model.period.kind).toBeNull();
+  });
+
+  test("cells naming different periods down a visible column are a list, not a title", () => {
+    const r = check(
+      snapshotOf(budgetSheet([]), plainSheet("Listor", [["T1 2022"], ["T2 2022"], ["VB 2022"]])),
+    );
+    expect(r.model.period.kind).toBeNull();
+  });
+
+  test("a group header alone over its columns (Bokslut 2020 in D1) is no title", () => {
+    const r = check(
+      snapshotOf(
+        plainSheet("Ekonomi", [
+          [null, null, null, "Bokslut 2020"],
+          ["Mnkr", "Budget 2021", "Prognos", "Kostnader", "Intäkter"],
+          ["Stadsmiljö", "46,8", "47,0", "41,2", "-3,1"],
+        ]),
+      ),
+    );
+    expect(r.recognition.periodCells).toEqual([]);
+  });
+
+  test("rows 1–5 as Excel numbers them: a used range from row 30 has no title rows", () => {
+    const late: SheetGrid = { ...budgetSheet([seedText("002-t2-titel")]), originRow: 30 };
+    expect(check(snapshotOf(late)).model.period.kind).toBeNull();
+    const second: SheetGrid = { ...budgetSheet([seedText("002-t2-titel")]), originRow: 5 };
+    expect(check(snapshotOf(second)).model.period).toEqual({ kind: "T2", year: 2021, source: "cell" });
   });
 
   test("a title below the sheet's first five rows is not read", () => {
