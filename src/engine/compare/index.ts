@@ -302,7 +302,8 @@ const DATE_FIELDS = [
 /**
  * One finding when a paired activity's start or end differs, at the follow-up's end cell when the
  * end moved (else its start cell), naming both changes when both moved. A date on one side only is
- * a change; a date one side has but cannot read is not compared.
+ * a change; a date one side has but cannot read, or whose column one side's table lacks, is not
+ * compared.
  */
 function dateChanges({ planItem, item, followup, unreadableDates }: Pair<Activity>): Finding[] {
   const unreadable = (a: Activity, field: "start" | "end", cells: Set<string>) =>
@@ -311,6 +312,8 @@ function dateChanges({ planItem, item, followup, unreadableDates }: Pair<Activit
     const before = planItem[field];
     const now = item[field];
     if (before === now) return false;
+    // A table without the column says nothing about the date: a layout difference, not a change.
+    if (planItem.cells[field] === undefined || item.cells[field] === undefined) return false;
     return (
       !unreadable(planItem, field, unreadableDates.plan) && !unreadable(item, field, unreadableDates.followup)
     );

@@ -18,7 +18,7 @@ export function readActivity(table: TableCells, row: RecognisedRow, findings: Fi
   const date = (role: "start" | "end"): string | null => {
     const at = table.index(role);
     if (!hasCell(row, at)) return null;
-    const parsed = parseDateCell(cellValue(row, at));
+    const parsed = parseDateCell(cellValue(row, at), role === "end");
     if (parsed.kind === "date") return parsed.iso;
     if (parsed.kind === "error") {
       findings.push(

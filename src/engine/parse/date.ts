@@ -50,25 +50,28 @@ function validIso(y: number, m: number, d: number): string | null {
 }
 
 /**
- * Start/end dates: ISO text (`2021-01-01`), a month (`2022-01` → first day), `2021-01-01 00:00`,
+ * Start/end dates: ISO text (`2021-01-01`), a month (`2022-01` → its first day, or its last as an
+ * end date: `Slutdatum 2022-12` means by the end of December), `2021-01-01 00:00`,
  * Swedish `1/1 2021` is not used in the reports and is not guessed. Excel date cells arrive as
  * serials; a plain number in a date column is read as a serial when it is a plausible date.
  */
 /** Results by text (shared, never changed): the same dates stand in many rows. */
 const dateTexts = new Map<string, DateResult>();
+const endDateTexts = new Map<string, DateResult>();
 const DATE_CACHE_SIZE = 10_000;
 
-export function parseDateCell(value: CellValue): DateResult {
-  if (typeof value !== "string" || value.length > 40) return parseDate(value);
-  let known = dateTexts.get(value);
+export function parseDateCell(value: CellValue, end = false): DateResult {
+  if (typeof value !== "string" || value.length > 40) return parseDate(value, end);
+  const texts = end ? endDateTexts : dateTexts;
+  let known = texts.get(value);
   if (!known) {
-    if (dateTexts.size >= DATE_CACHE_SIZE) dateTexts.clear();
-    dateTexts.set(value, (known = parseDate(value)));
+    if (texts.size >= DATE_CACHE_SIZE) texts.clear();
+    texts.set(value, (known = parseDate(value, end)));
   }
   return known;
 }
 
-function parseDate(value: CellValue): DateResult {
+function parseDate(value: CellValue, end: boolean): DateResult {
   if (value === null || value === "") return { kind: "empty" };
   if (typeof value === "number") {
     const iso = value > 20000 && value < 80000 ? serialToIso(value) : null;
@@ -85,7 +88,14 @@ function parseDate(value: CellValue): DateResult {
   }
   const month = /^(\d{4})-(\d{1,2})$/.exec(text);
   if (month) {
-    const iso = validIso(Number(month[1]), Number(month[2]), 1);
+    const year = Number(month[1]);
+    const monthNumber = Number(month[2]);
+    // Day 0 of the next month is the month's last day.
+    const iso = end
+      ? monthNumber >= 1 && monthNumber <= 12
+        ? new Date(Date.UTC(year, monthNumber, 0)).toISOString().slice(0, 10)
+        : null
+      : validIso(year, monthNumber, 1);
     return iso ? { kind: "date", iso } : { kind: "error", text };
   }
   return { kind: "error", text };

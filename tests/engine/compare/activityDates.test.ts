@@ -132,6 +132,37 @@ describe("plan-activity-dates-changed: 003 KF 1.1 plan against a T2 with moved d
     expect(result.findings.filter((f) => /\d+$/.exec(f.cell)![0] === "518")).toEqual([]);
   });
 
+  it("an end written as a month in the plan is the month's last day: no change against that day", () => {
+    const monthPlan = checked(
+      PLAN_FILE,
+      followupOf(planSheet, (row) => {
+        row(518)[END] = "2022-12";
+      }),
+    );
+    expect(monthPlan.model.activities.find((a) => a.row === 518)?.end).toBe("2022-12-31");
+    expect(reconciled(monthPlan, plan).findings).toEqual([]);
+  });
+
+  it("a follow-up whose tables have no Startdatum column compares only the end dates", () => {
+    const noStart = checked(
+      FOLLOWUP_FILE,
+      followupOf(planSheet, (row) => {
+        // The two activity tables' header rows (473, 513) and rows, without their second column.
+        for (const line of [473, 474, 475, 513, 514, 515, 516, 517, 518]) row(line).splice(START, 1);
+      }),
+    );
+    expect(noStart.model.activities.map((a) => [a.row, a.start, a.end])).toEqual([
+      [474, null, "2022-06-30"],
+      [475, null, "2022-06-30"],
+      [514, null, "2022-12-31"],
+      [515, null, "2022-12-31"],
+      [516, null, "2022-12-31"],
+      [517, null, "2022-12-31"],
+      [518, null, "2022-12-31"],
+    ]);
+    expect(reconciled(plan, noStart).findings).toEqual([]);
+  });
+
   it("a date the follow-up cannot read is left to activity-dates, not called missing", () => {
     const unreadable = checked(
       FOLLOWUP_FILE,

@@ -103,6 +103,11 @@ describe("dates", () => {
   test("ISO text, month text, Excel serials", () => {
     expect(parseDateCell("2021-01-01")).toEqual({ kind: "date", iso: "2021-01-01" });
     expect(parseDateCell("2022-01")).toEqual({ kind: "date", iso: "2022-01-01" });
+    // As an end date a month means its last day (a leap year's February too).
+    expect(parseDateCell("2022-12", true)).toEqual({ kind: "date", iso: "2022-12-31" });
+    expect(parseDateCell("2024-02", true)).toEqual({ kind: "date", iso: "2024-02-29" });
+    expect(parseDateCell("2022-13", true)).toEqual({ kind: "error", text: "2022-13" });
+    expect(parseDateCell("2022-12-01", true)).toEqual({ kind: "date", iso: "2022-12-01" });
     expect(parseDateCell(44197)).toEqual({ kind: "date", iso: "2021-01-01" });
     expect(serialToIso(44561)).toBe("2021-12-31");
   });
