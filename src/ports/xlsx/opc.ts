@@ -115,7 +115,9 @@ function decodeWithBuffer(bytes: Uint8Array, encoding: PartEncoding): string {
 }
 
 function decodeWithTextDecoder(bytes: Uint8Array, encoding: PartEncoding): string {
-  return new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
+  // Buffer drops an odd last byte of UTF-16, where TextDecoder would make it U+FFFD.
+  const whole = encoding === "utf-8" ? bytes : bytes.subarray(0, bytes.length - (bytes.length % 2));
+  return new TextDecoder(encoding, { ignoreBOM: true }).decode(whole);
 }
 
 const DECODERS = { buffer: decodeWithBuffer, textDecoder: decodeWithTextDecoder };

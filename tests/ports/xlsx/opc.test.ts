@@ -25,6 +25,16 @@ describe("decodePart gives the same text through TextDecoder as through Buffer",
     ],
     ["UTF-16LE without one", utf16le(declared("UTF-16LE")), declared("UTF-8")],
     ["UTF-16BE without one", utf16be(declared("utf-16be")), declared("UTF-8")],
+    [
+      "UTF-16LE with an odd last byte (dropped, as Buffer does)",
+      Buffer.from([0xff, 0xfe, ...utf16le(declared("UTF-16")), 0x00]),
+      declared("UTF-8"),
+    ],
+    [
+      "UTF-16BE with an odd last byte",
+      Buffer.from([0xfe, 0xff, ...utf16be(declared("UTF-16")), 0x00]),
+      declared("UTF-8"),
+    ],
     ["nothing", new Uint8Array(0), ""],
     ["invalid UTF-8", Buffer.from([0x3c, 0x61, 0xff, 0x3e]), "<a\uFFFD>"],
   ])("%s", (_what, bytes, text) => {
