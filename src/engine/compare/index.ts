@@ -307,7 +307,7 @@ const DATE_FIELDS = [
  */
 function dateChanges({ planItem, item, followup, unreadableDates }: Pair<Activity>): Finding[] {
   const unreadable = (a: Activity, field: "start" | "end", cells: Set<string>) =>
-    a[field] === null && a.cells[field] !== undefined && cells.has(`${a.sheet}!${a.cells[field]}`);
+    a[field] === null && cells.has(`${a.sheet}!${a.cells[field]}`);
   const changed = DATE_FIELDS.filter(({ field }) => {
     const before = planItem[field];
     const now = item[field];

@@ -90,12 +90,9 @@ function parseDate(value: CellValue, end: boolean): DateResult {
   if (month) {
     const year = Number(month[1]);
     const monthNumber = Number(month[2]);
+    const first = validIso(year, monthNumber, 1);
     // Day 0 of the next month is the month's last day.
-    const iso = end
-      ? monthNumber >= 1 && monthNumber <= 12
-        ? new Date(Date.UTC(year, monthNumber, 0)).toISOString().slice(0, 10)
-        : null
-      : validIso(year, monthNumber, 1);
+    const iso = first && end ? new Date(Date.UTC(year, monthNumber, 0)).toISOString().slice(0, 10) : first;
     return iso ? { kind: "date", iso } : { kind: "error", text };
   }
   return { kind: "error", text };

@@ -25,7 +25,7 @@ export function recognise(snapshot: WorkbookSnapshot, mappings: MappingOverride[
     for (const goal of findGoalHeadings(rows)) out.goals.push(goal);
     recogniseTables(rows, mappings, out);
     for (const cell of labelledPeriodCells(sheet)) out.periodCells.push(cell);
-    for (const cell of periodTitleCells(sheet)) out.periodCells.push(cell);
+    for (const cell of periodTitleCells(rows)) out.periodCells.push(cell);
   }
   for (const table of out.tables) {
     if (table.type !== "indicators-followup") continue;

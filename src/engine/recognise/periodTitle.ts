@@ -4,9 +4,9 @@
  * `Verksamhetsberättelse VB 2020 för …`, `Årsmötesberättelse VB 2021 för …`. Read as the period
  * only where no Period cell names one (engine/model/period.ts).
  */
-import type { SheetGrid } from "../grid";
-import { a1, textOf } from "../grid";
+import { a1 } from "../grid";
 import { cleanText } from "../parse/text";
+import type { SheetRows } from "./sheetRows";
 import type { PeriodCell } from "./types";
 
 /** A title is in one of a sheet's first rows (rows 1–5 as Excel numbers them). */
@@ -43,14 +43,15 @@ export function periodOfTitle(text: string): string | null {
  * stands elsewhere; cells naming different periods are a list (the choices of a Period drop-down),
  * not a title, and name none.
  */
-export function periodTitleCells(sheet: SheetGrid): PeriodCell[] {
+export function periodTitleCells(rows: SheetRows): PeriodCell[] {
+  const { sheet } = rows;
   if (sheet.visibility !== "visible") return [];
   const out: PeriodCell[] = [];
-  const rows = Math.min(sheet.values.length, TITLE_ROWS - sheet.originRow + 1);
-  for (let i = 0; i < rows; i++) {
-    const row = sheet.values[i];
-    if (typeof row[0] !== "string" || !aloneOnRow(row)) continue;
-    const period = periodOfTitle(textOf(row[0]));
+  const last = Math.min(sheet.values.length, TITLE_ROWS - sheet.originRow + 1);
+  for (let i = 0; i < last; i++) {
+    if (rows.count(i) !== 1 || rows.firstCol(i) !== sheet.originCol) continue;
+    if (typeof sheet.values[i][0] !== "string") continue;
+    const period = periodOfTitle(rows.firstText(i));
     if (period)
       out.push({
         sheet: sheet.name,
@@ -60,10 +61,4 @@ export function periodTitleCells(sheet: SheetGrid): PeriodCell[] {
       });
   }
   return out.every((cell) => cell.text === out[0].text) ? out : [];
-}
-
-/** Whether the row holds text in its first cell only. */
-function aloneOnRow(row: SheetGrid["values"][number]): boolean {
-  for (let k = 1; k < row.length; k++) if (textOf(row[k])) return false;
-  return true;
 }
