@@ -12,7 +12,7 @@ import { a1, type WorkbookSnapshot } from "../../src/engine/grid";
 import { Refusal } from "../../src/engine/refusal";
 import { XlsxPort } from "../../src/ports/xlsx";
 import { buildXlsx, encryptedFile, truncatedXlsx } from "../fixtures/hostile/build";
-import { chromiumAvailable, openPane, ROOT, withChromium } from "./support";
+import { chromiumAvailable, openPane, pickXlsx, ROOT, withChromium } from "./support";
 
 const available = chromiumAvailable();
 const describeIf = available ? describe : describe.skip;
@@ -87,11 +87,7 @@ function watchExcelJs(page: Page): () => boolean {
  * returns what the pane's port then holds, or the refusal the page shows.
  */
 async function pick(page: Page, file: { name: string; buffer: Buffer }): Promise<Reading> {
-  await page.getByTestId("open-xlsx").setInputFiles({
-    name: file.name,
-    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    buffer: file.buffer,
-  });
+  await pickXlsx(page, file.name, file.buffer);
   const opened = page.getByTestId("workbook-name").getByText(file.name, { exact: true });
   const refused = page.getByTestId("open-problem");
   await opened.or(refused).waitFor();

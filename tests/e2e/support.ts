@@ -149,6 +149,21 @@ export async function brokenButtonLabels(pane: Locator): Promise<string[]> {
   );
 }
 
+/** Picks a workbook (its name and bytes) with the playground's file picker, as a person does. */
+export async function pickXlsx(page: Page, name: string, buffer: Buffer): Promise<void> {
+  await page.getByTestId("open-xlsx").setInputFiles({
+    name,
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer,
+  });
+}
+
+/** {@link pickXlsx}, then waits until the playground shows it as the open workbook. */
+export async function openOwnWorkbook(page: Page, name: string, buffer: Buffer): Promise<void> {
+  await pickXlsx(page, name, buffer);
+  await page.getByTestId("workbook-name").getByText(name).waitFor();
+}
+
 /** The visible notice after a step finished (success, info or warning). */
 export function notice(pane: Locator): Locator {
   return pane.locator("[data-notice]");

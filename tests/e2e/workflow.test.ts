@@ -15,6 +15,7 @@ import {
   withChromium,
   gridSheets,
   notice,
+  openOwnWorkbook,
   openPane,
   shot,
 } from "./support";
@@ -489,12 +490,7 @@ describeIf("the pane's workflow in Chromium", () => {
     test("the pane reads T2 2021 from the title and names its cell", async () => {
       const buffer = await reportXlsx(ENSKEDE_T2_2021_EKONOMI);
       const { page, pane, errors } = await openPane(chrome.browser(), chrome.url());
-      await page.getByTestId("open-xlsx").setInputFiles({
-        name: ENSKEDE_T2_2021_EKONOMI.file,
-        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        buffer,
-      });
-      await page.getByTestId("workbook-name").getByText(ENSKEDE_T2_2021_EKONOMI.file).waitFor();
+      await openOwnWorkbook(page, ENSKEDE_T2_2021_EKONOMI.file, buffer);
       await pane.getByRole("button", { name: "Läs in arbetsboken" }).click();
       await pane.getByText("ur arbetsboken, Ekonomi!A1").waitFor();
       expect(await pane.locator("[data-period]").getAttribute("data-period")).toBe("T2 2021");
@@ -513,12 +509,7 @@ describeIf("the pane's workflow in Chromium", () => {
       wb.addWorksheet("_malkoll").addRows([["Controllerns anteckningar"], ["Ring Anna om prognosen"]]);
       const buffer = Buffer.from(await wb.xlsx.writeBuffer());
       const { page, pane, errors } = await openPane(chrome.browser(), chrome.url());
-      await page.getByTestId("open-xlsx").setInputFiles({
-        name: "egen-malkoll.xlsx",
-        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        buffer,
-      });
-      await page.getByTestId("workbook-name").getByText("egen-malkoll.xlsx").waitFor();
+      await openOwnWorkbook(page, "egen-malkoll.xlsx", buffer);
       await pane.getByRole("tab", { name: "Skapa tabeller" }).click();
       await pane.getByRole("button", { name: "Skapa tabeller" }).click();
       const alert = pane.getByRole("alert");
