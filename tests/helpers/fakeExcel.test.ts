@@ -206,3 +206,35 @@ describe("sizes and pages as Excel takes them", () => {
     expect(() => layout.headersFooters.defaultForAllPages.leftFooter).toThrow(/not loaded/);
   });
 });
+
+describe("a 1904-system workbook counts its dates from 1904-01-01", () => {
+  it("answers DATE() and stores typed dates in its own system, and shows them as the same days", async () => {
+    const { context, workbook } = createFakeExcel({ sheets: [{ name: "Blad1" }], date1904: true });
+    const secondDay = context.workbook.functions.date(1904, 1, 2);
+    const beforeEpoch = context.workbook.functions.date(1899, 12, 31);
+    secondDay.load("value");
+    beforeEpoch.load("value,error");
+    const range = context.workbook.worksheets.getItem("Blad1").getRange("A1");
+    range.values = [["2021-08-31"]];
+    await context.sync();
+    expect(secondDay.value).toBe(1);
+    expect(beforeEpoch.error).toBe("#NUM!");
+    expect(workbook.sheet("Blad1").at("A1")?.value).toBe(42977);
+    range.numberFormat = [["yyyy-mm-dd"]];
+    range.load("text");
+    await context.sync();
+    expect(range.text).toEqual([["2021-08-31"]]);
+  });
+
+  it("a 1900 workbook answers 1 463 for the same day, and refuses to render a format it does not know", async () => {
+    const { context } = createFakeExcel({
+      sheets: [{ name: "Blad1", values: [[0.5]], formats: [["0.0 %"]] }],
+    });
+    const secondDay = context.workbook.functions.date(1904, 1, 2);
+    secondDay.load("value");
+    await context.sync();
+    expect(secondDay.value).toBe(1463);
+    context.workbook.worksheets.getItem("Blad1").getRange("A1").load("text");
+    expect((await rejection(context.sync())).code).toBe("InvalidArgument");
+  });
+});

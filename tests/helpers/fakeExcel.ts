@@ -18,6 +18,9 @@
  * - Values entered into cells are coerced like Excel does for typed input: text starting with
  *   `=`, `+`, `-`, `@` becomes a formula, numeric text a number, `yyyy-mm-dd` a date, unless the
  *   cell's number format is text (`@`). A `null` in an assigned 2-D array leaves the cell unchanged.
+ * - A workbook counts dates in the 1900 or the 1904 system (`date1904`): cells hold that system's
+ *   serials, `workbook.functions.date()` answers in it, and `range.text` shows a `yyyy-mm-dd` date
+ *   as its day (other number formats' text is not faked and fails the sync).
  * - The host has an ExcelApi set (`excelApi`, default every set the port uses): a newer method fails
  *   its sync with ApiNotFound; `fake.isSetSupported` answers for that host.
  * - The in-memory workbook (`FakeWorkbook`) can be seeded and inspected.

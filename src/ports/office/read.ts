@@ -1,7 +1,7 @@
 /**
  * Reading the workbook as plain grids, sized by the bytes Excel sends back.
  *
- * - 1st request: sheet names and visibility.
+ * - 1st request: sheet names and visibility, and the workbook's date system (dateSystem.ts).
  * - 2nd: each sheet's used range, tables, whether it has formulas at all and, where the host has
  *   ExcelApi 1.13, its merged areas (merges.ts) — but not for `_malkoll` nor for a sheet named as
  *   Målkoll names its report sheets (`Målkoll Indikatorer`, `… (2)`): the engine never reads those
@@ -14,6 +14,7 @@
  *   sheet that they do not record as Målkoll's is the user's own, and its merged areas ride with
  *   the rest of the cells (or take a request of their own when no sheet has more rows).
  *
+ * A 1904-system workbook's date cells are handed on as 1900 serials, as the xlsx port does.
  * Målkoll's scratch sheets (`_malkoll~…`, see journal.ts) are not part of the snapshot.
  */
 import type {
@@ -27,8 +28,10 @@ import { parseA1Range } from "../../engine/grid";
 import { isGeneratedSheetName } from "../../engine/plan/naming";
 import type { MalkollState } from "../../engine/state";
 import { decodeState, isOwnedSheet, STATE_SHEET } from "../../engine/state";
+import { from1904 } from "../dateSystem";
 import type { Batch, Unit } from "./batch";
 import { ACTION_BYTES, jsonBytes } from "./batch";
+import { DATE_SYSTEM_PROBE_BYTES, queueDateSystemProbe } from "./dateSystem";
 import { isAbortError } from "./errors";
 import type { IsSetSupported } from "./host";
 import { isScratchSheet } from "./journal";
@@ -61,6 +64,8 @@ export interface ReadResult {
   sheets: SheetEntry[];
   /** `_malkoll` from A1 (null when there is none). */
   stateRows: CellValue[][] | null;
+  /** The workbook counts dates in the 1904 system. */
+  date1904: boolean;
 }
 
 /** `Blad1!B3:F20`, `'Min flik'!B3` → `B3:F20`, `B3`. */
@@ -92,6 +97,8 @@ export interface SheetPlan {
   cols: number;
   hasFormulas: boolean;
   bytesPerCell: number;
+  /** The workbook counts dates in the 1904 system: date cells are read as 1900 serials. */
+  date1904?: boolean;
 }
 
 export async function readWorkbook(
@@ -103,16 +110,20 @@ export async function readWorkbook(
   const workbook = context.workbook;
   const worksheets = workbook.worksheets;
   let sheets: SheetEntry[] = [];
+  let is1904 = (): boolean => false;
+  let date1904 = false;
   await batch.alone({
-    request: 3 * ACTION_BYTES,
-    response: 0,
+    request: 5 * ACTION_BYTES,
+    response: DATE_SYSTEM_PROBE_BYTES,
     queue() {
       workbook.load("name");
       worksheets.load("items/name,items/visibility");
+      is1904 = queueDateSystemProbe(workbook);
     },
     done() {
       sheets = worksheets.items.map((w) => ({ name: w.name, visibility: w.visibility }));
-      return jsonBytes(sheets);
+      date1904 = is1904();
+      return jsonBytes(sheets) + DATE_SYSTEM_PROBE_BYTES;
     },
   });
 
@@ -153,6 +164,7 @@ export async function readWorkbook(
       cols: used.columnCount,
       hasFormulas: !formulas.isNullObject && formulas.cellCount > 0,
       bytesPerCell: FIRST_CHUNK_BYTES_PER_CELL,
+      date1904,
     });
   }
 
@@ -207,7 +219,7 @@ export async function readWorkbook(
   for (const grid of grids) {
     if (!grid.formulas || grid.formulas.every((row) => row.every((f) => f === null))) delete grid.formulas;
   }
-  return { snapshot: { name: workbook.name, sheets: grids }, sheets, stateRows };
+  return { snapshot: { name: workbook.name, sheets: grids }, sheets, stateRows, date1904 };
 }
 
 interface Shape {
@@ -400,7 +412,7 @@ function chunkUnit(plan: SheetPlan, offset: number, count: number): Unit {
     done() {
       const loaded = (range as Excel.Range).toJSON();
       const bytes = jsonBytes(loaded);
-      fillGrid(grid, loaded, offset, hasFormulas);
+      fillGrid(grid, loaded, offset, hasFormulas, plan.date1904 === true);
       plan.bytesPerCell = Math.max(8, (bytes / Math.max(1, count * cols)) * 1.1);
       return bytes;
     },
@@ -417,6 +429,7 @@ function fillGrid(
   loaded: Excel.Interfaces.RangeData,
   rowOffset: number,
   hasFormulas: boolean,
+  date1904: boolean,
 ): void {
   const values = (loaded.values ?? []) as unknown[][];
   const formats = (loaded.numberFormat ?? []) as unknown[][];
@@ -427,9 +440,12 @@ function fillGrid(
     const formulaRow: (string | null)[] = [];
     for (let c = 0; c < values[r].length; c++) {
       const value = values[r][c];
-      valueRow.push(value === "" || value === undefined ? null : (value as CellValue));
       const format = formats[r]?.[c];
-      formatRow.push(typeof format === "string" && format !== "General" ? format : null);
+      const shownFormat = typeof format === "string" && format !== "General" ? format : null;
+      formatRow.push(shownFormat);
+      if (value === "" || value === undefined) valueRow.push(null);
+      else if (date1904 && typeof value === "number") valueRow.push(from1904(value, shownFormat));
+      else valueRow.push(value as CellValue);
       if (!hasFormulas) continue;
       const formula = formulas[r]?.[c];
       formulaRow.push(

@@ -6,6 +6,7 @@
  */
 import { a1, sheetRef } from "../../engine/grid";
 import type { OutCell, SheetSpec } from "../../engine/report/spec";
+import { to1904 } from "../dateSystem";
 import type { Unit } from "./batch";
 import { ACTION_BYTES, actionBytes, itemUnits } from "./batch";
 import type { BlockCell } from "./cells";
@@ -22,9 +23,11 @@ export interface SpecWork {
   finish(worksheet: Excel.Worksheet): void;
 }
 
-function toBlockCell(cell: OutCell | null): BlockCell | null {
+/** A planned cell as it is sent; a date (a 1900 serial) in the 1904 system when the workbook counts so. */
+export function toBlockCell(cell: OutCell | null, date1904: boolean): BlockCell | null {
   if (!cell) return null;
-  const out: BlockCell = { value: cell.value };
+  const value = date1904 && typeof cell.value === "number" ? to1904(cell.value, cell.format) : cell.value;
+  const out: BlockCell = { value };
   if (cell.formula) out.formula = cell.formula;
   if (cell.format) out.format = cell.format;
   return out;
@@ -35,10 +38,11 @@ export function specWork(
   spec: SheetSpec,
   limit: number,
   isSetSupported: IsSetSupported,
+  date1904: boolean,
 ): SpecWork {
   const units: Unit[] = blockUnits(
     sheet,
-    spec.rows.map((row) => row.map(toBlockCell)),
+    spec.rows.map((row) => row.map((cell) => toBlockCell(cell, date1904))),
     limit,
   );
   // Links before looks: a hyperlink may bring Excel's Hyperlink style, which the look then overrides.

@@ -2,7 +2,8 @@
  * The write order, chosen so that a run stopped at any request leaves a consistent workbook: the
  * user's sheets as they were, Målkoll's sheets all old or all new, `_malkoll` matching them.
  *
- * 1. checking (1 request): sheet list, workbook protection, the `_malkoll` rows. Refuse when the
+ * 1. checking (1 request): sheet list, workbook protection, the `_malkoll` rows, the date system
+ *    (dates are written as the workbook counts them, dateSystem.ts). Refuse when the
  *    structure is protected, when a user's sheet is named `_malkoll` in another case, when the
  *    state's `revision` moved since this port read it (a colleague's run) or another run holds a
  *    live lease.
@@ -26,6 +27,7 @@ import type { SheetWrite, WriteOptions, WritePhase, WritePlan } from "../port";
 import type { Batch, Unit } from "./batch";
 import { ACTION_BYTES, actionBytes, jsonBytes } from "./batch";
 import { needsTextFormat } from "./cells";
+import { DATE_SYSTEM_PROBE_BYTES, queueDateSystemProbe } from "./dateSystem";
 import type { RunOrigin } from "./errors";
 import {
   HostError,
@@ -248,12 +250,14 @@ export async function writePlan(env: WriteEnv, plan: WritePlan): Promise<Revisio
       stateRange = worksheets.getItem(STATE_SHEET).getUsedRangeOrNullObject();
       stateRange.load("address,values");
     };
+    let is1904 = (): boolean => false;
     await batch.alone({
-      request: 4 * ACTION_BYTES,
-      response: 256 * 1024,
+      request: 6 * ACTION_BYTES,
+      response: 256 * 1024 + DATE_SYSTEM_PROBE_BYTES,
       queue() {
         worksheets.load("items/name,items/visibility,items/position");
         protection.load("protected");
+        is1904 = queueDateSystemProbe(context.workbook);
         if (sawState) loadState();
         inPlaceCharts = plan.sheets
           .filter((s) => inPlaceNames.has(lower(s.name)))
@@ -265,6 +269,7 @@ export async function writePlan(env: WriteEnv, plan: WritePlan): Promise<Revisio
       },
     });
     if (protection.protected) throw protectedWorkbookError();
+    const date1904 = is1904();
     const lookalike = worksheets.items.find(
       (w) => w.name !== STATE_SHEET && lower(w.name) === lower(STATE_SHEET),
     );
@@ -396,6 +401,7 @@ export async function writePlan(env: WriteEnv, plan: WritePlan): Promise<Revisio
           target.write.spec,
           env.limit,
           env.isSetSupported,
+          date1904,
         );
         for (const unit of target.work.units) await batch.add(unit);
       }
@@ -454,7 +460,7 @@ export async function writePlan(env: WriteEnv, plan: WritePlan): Promise<Revisio
           for (const chart of charts.items) chart.delete();
         },
       });
-      target.work = specWork(() => worksheet, target.write.spec, env.limit, env.isSetSupported);
+      target.work = specWork(() => worksheet, target.write.spec, env.limit, env.isSetSupported, date1904);
       for (const unit of target.work.units) await batch.add(unit);
     }
     await batch.flush();

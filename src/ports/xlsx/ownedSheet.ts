@@ -4,7 +4,7 @@ import { plannedRowHeights } from "../../engine/report/layout";
 import type { BorderLine } from "../../engine/report/look";
 import { PAGE, cellLook } from "../../engine/report/look";
 import type { CellStyle, OutCell, SheetSpec, StatusTone } from "../../engine/report/spec";
-import { to1904 } from "./dateSystem";
+import { to1904 } from "../dateSystem";
 import { NS_REL } from "./opc";
 import { NS_MAIN } from "./package";
 import type { BorderLineDef, StyleBook, XfDef } from "./styles";

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { CellValue, ListObjectInfo, SheetGrid, WorkbookSnapshot } from "../../engine/grid";
-import { DAYS_1900_TO_1904 } from "./dateSystem";
+import { DAYS_1900_TO_1904 } from "../dateSystem";
 import { XlsxPortError } from "./errors";
 import { type CellEntry, gridFromEntries, visibilityOf } from "./gridEntries";
 

@@ -10,7 +10,7 @@ import type {
 import { columnLetters, parseA1, parseA1Range } from "../../engine/grid";
 import { decodePart, isRelType, parseRels, partNameOf, relsPathFor, resolveTarget } from "./opc";
 import { type CellEntry, gridFromEntries, visibilityOf } from "./gridEntries";
-import { from1904 } from "./dateSystem";
+import { from1904 } from "../dateSystem";
 import { XlsxPortError } from "./errors";
 import { isXmlTrue } from "./xml";
 import {

@@ -199,7 +199,12 @@ export function contextFor(workbook: FakeWorkbook): { context: Excel.RequestCont
 }
 
 /** A fake workbook and a context over it; `context` is what the port takes. */
-export function createFakeExcel(init: { name?: string; sheets: FakeSheetInit[]; excelApi?: string }): {
+export function createFakeExcel(init: {
+  name?: string;
+  sheets: FakeSheetInit[];
+  excelApi?: string;
+  date1904?: boolean;
+}): {
   context: Excel.RequestContext;
   fake: FakeContext;
   workbook: FakeWorkbook;

@@ -19,8 +19,14 @@ export interface FakeSheetInit {
   rules?: FakeRuleData[];
 }
 
-export function seedWorkbook(init: { name?: string; sheets: FakeSheetInit[] }): FakeWorkbook {
+/** `date1904`: the values are the 1904 system's serials, and the workbook answers in that system. */
+export function seedWorkbook(init: {
+  name?: string;
+  sheets: FakeSheetInit[];
+  date1904?: boolean;
+}): FakeWorkbook {
   const workbook = new FakeWorkbook(init.name ?? "Bok1.xlsx");
+  workbook.date1904 = init.date1904 ?? false;
   for (const s of init.sheets) {
     const sheet = new FakeSheet(s.name);
     sheet.visibility = s.visibility ?? "Visible";

@@ -157,6 +157,11 @@ export class FakeWorkbook {
   pageLayoutTabShown = false;
   /** The culture typed input is read in (the fake reads `yyyy-mm-dd` as a date, as sv-SE does). */
   culture = "sv-SE";
+  /**
+   * The workbook counts dates from 1904-01-01 (serial 0), as old Excel for Mac books do; cells hold
+   * that system's serials, and `DATE()` and typed dates answer in it.
+   */
+  date1904 = false;
   constructor(public name: string) {}
 
   sheet(name: string): FakeSheet {
@@ -221,8 +226,34 @@ export function quoteSheet(name: string): string {
   return /^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
-function excelSerial(y: number, m: number, d: number): number {
-  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
+/** A day as the workbook's serial (dates from 1900-03-01 on in the 1900 system), or null before its first day. */
+export function excelSerial(y: number, m: number, d: number, date1904: boolean): number | null {
+  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+  const serial = Math.round((Date.UTC(y, m - 1, d) - epoch) / 86400000);
+  return serial < 0 ? null : serial;
+}
+
+/**
+ * A cell's `text` (what Excel shows) for what the fake can render: text as it is, a number
+ * under General as JavaScript writes it, a `yyyy-mm-dd` date as the day the workbook's system
+ * counts. Any other number format is not faked (a test would get an answer Excel might not give).
+ */
+export function shownText(cell: FakeCell | undefined, date1904: boolean): string {
+  const value = cell?.value ?? null;
+  if (value === null) return "";
+  if (typeof value === "string") return value;
+  if (typeof value !== "number")
+    throw new FakeOfficeError(
+      "InvalidArgument",
+      "range.text of a truth value is not faked (the culture names it)",
+    );
+  const format = cell?.format ?? "General";
+  if (format === "General") return String(value);
+  if (format === "yyyy-mm-dd") {
+    const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+    return new Date(epoch + Math.floor(value) * 86400000).toISOString().slice(0, 10);
+  }
+  throw new FakeOfficeError("InvalidArgument", `range.text under the format ${format} is not faked`);
 }
 
 /** Rejects text Excel cannot hold in one cell. */
@@ -237,9 +268,9 @@ export function requireCellLength(input: unknown): void {
 /**
  * Puts typed input into a cell as Excel would under sv-SE: text starting with `=`, `+`, `-`, `@`
  * becomes a formula, numeric text a number, `yyyy-mm-dd` a date serial, TRUE/FALSE a boolean,
- * unless the cell's number format is text (`@`).
+ * unless the cell's number format is text (`@`). Dates are serials of the workbook's date system.
  */
-export function enter(cell: FakeCell, input: unknown): void {
+export function enter(cell: FakeCell, input: unknown, date1904: boolean): void {
   delete cell.formula;
   if (typeof input !== "string") {
     cell.value = input as CellValue;
@@ -273,8 +304,9 @@ export function enter(cell: FakeCell, input: unknown): void {
     return;
   }
   const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
-  if (date) {
-    cell.value = excelSerial(Number(date[1]), Number(date[2]), Number(date[3]));
+  const serial = date && excelSerial(Number(date[1]), Number(date[2]), Number(date[3]), date1904);
+  if (typeof serial === "number") {
+    cell.value = serial;
     return;
   }
   cell.value = input;

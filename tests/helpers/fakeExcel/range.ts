@@ -12,6 +12,7 @@ import {
   parseArea,
   quoteSheet,
   requireCellLength,
+  shownText,
 } from "./model";
 import { FakeObject, styleProxy } from "./object";
 import type { FakeWorksheet } from "./workbook";
@@ -84,6 +85,8 @@ export class FakeRange extends FakeObject {
         return grid((cell) => cell?.format ?? "General");
       case "formulas":
         return grid((cell) => cell?.formula ?? cell?.value ?? "");
+      case "text":
+        return grid((cell) => shownText(cell, this.ctx.data.date1904));
       default:
         throw new FakeOfficeError("InvalidArgument", `range.${name} is not faked`);
     }
@@ -96,6 +99,9 @@ export class FakeRange extends FakeObject {
   }
   get columnCount(): number {
     return this.loadedValue("columnCount");
+  }
+  get text(): string[][] {
+    return this.loadedValue("text");
   }
   get values(): unknown[][] {
     return this.loadedValue("values");
@@ -127,7 +133,7 @@ export class FakeRange extends FakeObject {
     });
   }
   set values(grid: unknown[][]) {
-    this.assign("values", grid, enter);
+    this.assign("values", grid, (cell, input) => enter(cell, input, this.ctx.data.date1904));
   }
   set numberFormat(grid: unknown[][]) {
     this.assign("numberFormat", grid, (cell, input) => {
@@ -139,7 +145,7 @@ export class FakeRange extends FakeObject {
       if (typeof input === "string" && input.startsWith("=") && cell.format !== "@") {
         cell.formula = input;
         cell.value = null;
-      } else enter(cell, input);
+      } else enter(cell, input, this.ctx.data.date1904);
     });
   }
   set hyperlink(link: FakeCell["hyperlink"]) {

@@ -3,7 +3,7 @@ import { FakeChartCollection, FakeTableCollection } from "./charts";
 import type { FakeContext } from "./context";
 import { FakeOfficeError } from "./errors";
 import type { FakeVisibility } from "./model";
-import { FakeSheet, MAX_COL, MAX_ROW, parseArea } from "./model";
+import { FakeSheet, MAX_COL, MAX_ROW, excelSerial, parseArea } from "./model";
 import { FakeCollection, FakeObject } from "./object";
 import { FakePageBreaks, FakePageLayoutProxy } from "./pageLayout";
 import { FakeRange, FakeRangeAreas } from "./range";
@@ -35,13 +35,64 @@ class FakeProtection extends FakeObject {
   }
 }
 
+/**
+ * A worksheet function's answer (`workbook.functions.date(…)`, ExcelApi 1.2), computed at sync:
+ * `value` on success, `error` (`#NUM!`) when the arguments name no day of the workbook's system.
+ */
+class FakeFunctionResult extends FakeObject {
+  private answer: { value: number | null; error: string | null } | null = null;
+  constructor(
+    ctx: FakeContext,
+    private readonly call: string,
+  ) {
+    super(ctx);
+  }
+  settle(answer: { value: number | null; error: string | null }): void {
+    this.answer = answer;
+  }
+  describe(): string {
+    return `workbook.functions.${this.call}`;
+  }
+  protected readProp(name: string): unknown {
+    if (!this.answer) throw new FakeOfficeError("InvalidArgument", `${this.describe()} was not evaluated`);
+    if (name === "value") return this.answer.value;
+    if (name === "error") return this.answer.error;
+    throw new FakeOfficeError("InvalidArgument", `${this.describe()}.${name} is not faked`);
+  }
+  get value(): number | null {
+    return this.loadedValue("value");
+  }
+  get error(): string | null {
+    return this.loadedValue("error");
+  }
+}
+
+/** `workbook.functions`: the worksheet functions the port asks Excel to evaluate. */
+class FakeFunctions {
+  constructor(private readonly ctx: FakeContext) {}
+  /** DATE(year; month; day) in the workbook's date system: 1904-01-02 is 1 in a 1904 book, 1 463 in a 1900 one. */
+  date(year: number, month: number, day: number): FakeFunctionResult {
+    const call = `date(${year},${month},${day})`;
+    const result = new FakeFunctionResult(this.ctx, call);
+    this.ctx.enqueue(`workbook.functions.${call}`, [year, month, day], () => {
+      this.ctx.requireExcelApi("1.2", "Workbook.functions");
+      const serial =
+        year >= 1900 && year <= 9999 ? excelSerial(year, month, day, this.ctx.data.date1904) : null;
+      result.settle(serial === null ? { value: null, error: "#NUM!" } : { value: serial, error: null });
+    });
+    return result;
+  }
+}
+
 export class FakeWorkbookProxy extends FakeObject {
   readonly worksheets: FakeWorksheetCollection;
   readonly protection: FakeProtection;
+  readonly functions: FakeFunctions;
   constructor(ctx: FakeContext) {
     super(ctx);
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.protection = new FakeProtection(ctx);
+    this.functions = new FakeFunctions(ctx);
   }
   describe(): string {
     return "workbook";

@@ -1,11 +1,11 @@
-import { isDateFormat } from "../../engine/parse/quantity";
+import { isDateFormat } from "../engine/parse/quantity";
 
 /**
- * The 1904 date system (`<workbookPr date1904="1"/>`, Excel for Mac's old default) counts days
- * from 1904-01-01, which is serial 1 462 in the 1900 system the engine reads. The port hands the
- * engine 1900 serials and writes its own date cells back in the workbook's system. A date is a
- * number of at least one day under a format that shows a date or time; a time of day alone (under
- * a day) is the same in both systems.
+ * The 1904 date system (`<workbookPr date1904="1"/>` in a file, Excel for Mac's old default)
+ * counts days from 1904-01-01, which is serial 1 462 in the 1900 system the engine reads. Both
+ * ports hand the engine 1900 serials and write their own date cells back in the workbook's system.
+ * A date is a number of at least one day under a format that shows a date or time; a time of day
+ * alone (under a day) is the same in both systems.
  */
 export const DAYS_1900_TO_1904 = 1462;
 
