@@ -23,7 +23,7 @@ it("runs the probes and shows pass or fail per probe with host, platform, build 
     /^Excel · Excel på webben · 16\.0\.18227\.20162 · ExcelApi 1\.17 · sv-SE · /,
   );
   const items = screen.getAllByRole("listitem").map((li) => li.textContent);
-  expect(items).toHaveLength(4);
+  expect(items).toHaveLength(5);
   expect(items[0]).toMatch(/^✓ Godkänt Text som börjar med = \+ - @ förblir text/);
   expect(items.every((text) => text?.startsWith("✓ Godkänt"))).toBe(true);
 });

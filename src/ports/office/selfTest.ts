@@ -4,6 +4,8 @@
  *
  * - text that starts with `=`, `+`, `-`, `@` comes back as that text, not a formula;
  * - a `yyyy-mm-dd` text comes back as text under the workbook's culture (sv-SE would make it a date);
+ * - a date the port writes (2021-08-31 under `yyyy-mm-dd`) shows as that day, in the date system
+ *   the port found the workbook counts in (1900, or 1904 in old Mac workbooks; dateSystem.ts);
  * - a flag is added and removed by its marker while a rule of the user's beside it stays;
  * - about 6 MB are written and read back in requests under Excel on the web's 5 MB limit.
  *
@@ -11,17 +13,21 @@
  * real user can tell in one screenshot what holds in their Excel.
  */
 import type { CellValue, SheetGrid } from "../../engine/grid";
+import { DATE_FORMAT } from "../../engine/report/format";
 import { Batch, PAYLOAD_SYNC_BYTES } from "./batch";
 import type { BlockCell } from "./cells";
 import { blockUnits } from "./cells";
+import { queueDateSystemProbe } from "./dateSystem";
 import { toHostError } from "./errors";
 import { flagUnits, isMalkollRule, queueRuleScans, ruleDeletionUnits } from "./flags";
 import type { HostInfo, IsSetSupported } from "./host";
 import { highestExcelApi, officeHostInfo, officeIsSetSupported } from "./host";
 import { SCRATCH_PREFIX } from "./journal";
 import { readCells } from "./read";
+import { toBlockCell } from "./sheetWriter";
 
-export type ProbeId = "text-prefixes" | "iso-date-text" | "flag-add-remove" | "large-write-read";
+export type ProbeId =
+  "text-prefixes" | "iso-date-text" | "date-system" | "flag-add-remove" | "large-write-read";
 
 export interface ProbeResult {
   id: ProbeId;
@@ -52,6 +58,10 @@ export interface SelfTestOptions {
 
 const PREFIXED = ["=1+1", "+46 8 508 000 00", "-x", "@SUMMA(A1)"];
 const ISO_DATE = "2021-08-31";
+/** 2021-08-31 as the engine plans a date: a 1900-system serial. */
+const ISO_DATE_SERIAL = 44439;
+/** The scratch row (0-based) of the date probe: below the texts, above the large probe's rows. */
+const DATE_ROW = 6;
 const MB = 1024 * 1024;
 
 function mb(bytes: number): string {
@@ -76,11 +86,13 @@ export async function runSelfTest(
   const name = `${SCRATCH_PREFIX}test~${now().getTime().toString(36).slice(-6)}`;
   let sheet: Excel.Worksheet | null = null;
   let culture: Excel.CultureInfo | null = null;
+  let is1904 = (): boolean => false;
   await batch.alone({
-    request: 600,
+    request: 800,
     queue() {
       sheet = context.workbook.worksheets.add(name);
       sheet.visibility = "VeryHidden";
+      is1904 = queueDateSystemProbe(context.workbook);
       if (isSetSupported("ExcelApi", "1.11")) {
         culture = context.application.cultureInfo;
         culture.load("name");
@@ -154,6 +166,29 @@ export async function runSelfTest(
         en: ok
           ? `${ISO_DATE} stayed text (${report.culture ?? "unknown culture"})`
           : `${ISO_DATE} became ${JSON.stringify(got)}`,
+      };
+    });
+
+    await probe("date-system", async () => {
+      const date1904 = is1904();
+      const cell = toBlockCell({ value: ISO_DATE_SERIAL, format: DATE_FORMAT }, date1904);
+      for (const unit of blockUnits(scratch, [[cell]], PAYLOAD_SYNC_BYTES, DATE_ROW)) await batch.add(unit);
+      let shown: Excel.Range | null = null;
+      await batch.alone({
+        request: 300,
+        response: 200,
+        queue() {
+          shown = scratch().getRangeByIndexes(DATE_ROW, 0, 1, 1);
+          shown.load("text");
+        },
+      });
+      const text = (shown as Excel.Range | null)?.text[0][0];
+      const ok = text === ISO_DATE;
+      const system = date1904 ? "1904" : "1900";
+      return {
+        ok,
+        sv: `arbetsboken räknar datum från ${system}; ${ISO_DATE} skrevs och visas som ${text}`,
+        en: `the workbook counts dates from ${system}; ${ISO_DATE} was written and shows as ${text}`,
       };
     });
 

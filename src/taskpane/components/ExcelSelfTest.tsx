@@ -55,6 +55,7 @@ const TEXT = {
     probes: {
       "text-prefixes": "Text som börjar med = + - @ förblir text",
       "iso-date-text": "Datumtexten 2021-08-31 förblir text",
+      "date-system": "Ett datum som Målkoll skriver visar samma dag i arbetsbokens datumsystem",
       "flag-add-remove": "En flagga läggs till och tas bort; en egen regel bredvid finns kvar",
       "large-write-read": "6 MB skrivs och läses i anrop under 5 MB",
     } satisfies Record<ProbeId, string>,
@@ -74,6 +75,7 @@ const TEXT = {
     probes: {
       "text-prefixes": "Text starting with = + - @ stays text",
       "iso-date-text": "The date text 2021-08-31 stays text",
+      "date-system": "A date Målkoll writes shows the same day in the workbook's date system",
       "flag-add-remove": "A flag is added and removed; a rule of your own beside it stays",
       "large-write-read": "6 MB written and read in requests under 5 MB",
     } satisfies Record<ProbeId, string>,
