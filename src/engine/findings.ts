@@ -23,6 +23,7 @@ export const FINDING_SEVERITY = {
   "generated-table-edited": "warning",
   "nothing-recognised": "warning",
   "direction-unknown": "info",
+  "protected-sheet-unflagged": "info",
   // `malkoll compare`: a plan against its follow-up.
   "plan-indicator-missing": "warning",
   "plan-activity-missing": "warning",

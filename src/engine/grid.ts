@@ -35,6 +35,11 @@ export interface SheetGrid {
   listObjects?: ListObjectInfo[];
   /** Merged areas as A1 ranges. */
   merges?: string[];
+  /**
+   * The sheet is protected: until it is unprotected Excel lets no one change its cells, nor add or
+   * remove their conditional formats (Målkoll's flags). Absent means not protected.
+   */
+  protected?: boolean;
 }
 
 /**

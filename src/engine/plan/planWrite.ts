@@ -50,6 +50,18 @@ function editedFinding(original: string, renamed: string): Finding {
   });
 }
 
+function protectedFinding(sheet: string, cells: number): Finding {
+  const sv = cells === 1 ? "en cell" : `${cells} celler`;
+  const en = cells === 1 ? "one cell" : `${cells} cells`;
+  return finding({
+    code: "protected-sheet-unflagged",
+    sheet,
+    cell: "A1",
+    message: `Bladet ”${sheet}” är skyddat, så Målkoll markerar inte ${sv} med fynd där (Excel tillåter ingen villkorsstyrd formatering på ett skyddat blad). Fynden står i listan och i Målkoll Avvikelser; ta bort bladskyddet och kör igen för att få markeringarna.`,
+    messageEn: `The sheet "${sheet}" is protected, so Målkoll does not mark ${en} with findings there (Excel allows no conditional formatting on a protected sheet). The findings are in the list and in Målkoll Avvikelser; unprotect the sheet and run again to get the marks.`,
+  });
+}
+
 /** Groups flags into one state record per sheet (cells in order, each once). */
 export function flagRecords(flags: Flag[]): FlagRecord[] {
   const bySheet = new Map<string, Set<string>>();
@@ -149,10 +161,20 @@ export async function planWrite(
     message: f.message,
   }));
   const writtenNames = new Set(sheets.map((s) => s.name.toLocaleLowerCase("sv")));
-  const flags = [
+  const flaggable = [
     ...output.flags.filter((f) => !writtenNames.has(f.sheet.toLocaleLowerCase("sv"))),
     ...planFlags,
   ];
+  // A protected sheet takes no flags: Excel refuses conditional formats there, and the file's
+  // owner protected it. Its findings stand; one finding a sheet says why its cells are unmarked.
+  const protectedNames = new Set(
+    snapshot.sheets.filter((s) => s.protected).map((s) => s.name.toLocaleLowerCase("sv")),
+  );
+  const isProtected = (name: string): boolean =>
+    protectedNames.size > 0 && protectedNames.has(name.toLocaleLowerCase("sv"));
+  const flags = flaggable.filter((f) => !isProtected(f.sheet));
+  for (const record of flagRecords(flaggable.filter((f) => isProtected(f.sheet))))
+    findings.push(protectedFinding(record.sheet, record.ranges.split(",").length));
 
   const counts = countBySeverity([...result.findings, ...findings]);
   const entry: RunLogEntry = {

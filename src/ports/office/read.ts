@@ -2,7 +2,7 @@
  * Reading the workbook as plain grids, sized by the bytes Excel sends back.
  *
  * - 1st request: sheet names and visibility, and the workbook's date system (dateSystem.ts).
- * - 2nd: each sheet's used range, tables, whether it has formulas at all and, where the host has
+ * - 2nd: each sheet's used range, tables, protection, whether it has formulas at all and, where the host has
  *   ExcelApi 1.13, its merged areas (merges.ts) — but not for `_malkoll` nor for a sheet named as
  *   Målkoll names its report sheets (`Målkoll Indikatorer`, `… (2)`): the engine never reads those
  *   merges, and such a sheet from a large workbook has more than Excel answers (512).
@@ -135,7 +135,7 @@ export async function readWorkbook(
   const tables: { grid: SheetGrid; name: string; table: Excel.Table }[] = [];
   let stateRows: CellValue[][] | null = null;
   let stateSheet: { grid: SheetGrid; used: Excel.Range } | null = null;
-  for (const { worksheet, used, formulas } of shapes) {
+  for (const { worksheet, used, formulas, protection } of shapes) {
     const grid: SheetGrid = {
       name: worksheet.name,
       visibility: VISIBILITY_FROM_EXCEL[worksheet.visibility] ?? "visible",
@@ -146,6 +146,7 @@ export async function readWorkbook(
       formulas: [],
       listObjects: [],
     };
+    if (protection.protected) grid.protected = true;
     grids.push(grid);
     for (const table of worksheet.tables.items) tables.push({ grid, name: table.name, table });
     if (used.isNullObject) continue;
@@ -226,6 +227,7 @@ interface Shape {
   worksheet: Excel.Worksheet;
   used: Excel.Range;
   formulas: Excel.RangeAreas;
+  protection: Excel.WorksheetProtection;
   merges: MergesRead;
   /** Whether its merged areas are asked with the shapes (not for `_malkoll` and report-named sheets). */
   mergesWithShape: boolean;
@@ -256,12 +258,13 @@ async function readShapes(
     worksheet,
     used: null as unknown as Excel.Range,
     formulas: null as unknown as Excel.RangeAreas,
+    protection: worksheet.protection,
     merges: { areas: null },
     mergesWithShape: !mergesWait(worksheet.name),
   }));
   const shapeUnit: Unit = {
-    request: shapes.length * 6 * ACTION_BYTES,
-    response: shapes.length * 200,
+    request: shapes.length * 7 * ACTION_BYTES,
+    response: shapes.length * 240,
     queue() {
       for (const shape of shapes) {
         shape.used = shape.worksheet.getUsedRangeOrNullObject();
@@ -269,6 +272,7 @@ async function readShapes(
         shape.formulas = shape.worksheet.getRange().getSpecialCellsOrNullObject("Formulas");
         shape.formulas.load("cellCount");
         shape.worksheet.tables.load("items/name");
+        shape.protection.load("protected");
       }
     },
   };

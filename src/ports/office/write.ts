@@ -255,7 +255,7 @@ export async function writePlan(env: WriteEnv, plan: WritePlan): Promise<Revisio
       request: 6 * ACTION_BYTES,
       response: 256 * 1024 + DATE_SYSTEM_PROBE_BYTES,
       queue() {
-        worksheets.load("items/name,items/visibility,items/position");
+        worksheets.load("items/name,items/visibility,items/position,items/protection/protected");
         protection.load("protected");
         is1904 = queueDateSystemProbe(context.workbook);
         if (sawState) loadState();
@@ -291,7 +291,11 @@ export async function writePlan(env: WriteEnv, plan: WritePlan): Promise<Revisio
     const byName = new Map<string, Excel.Worksheet>();
     const positions = new Map<string, number>();
     const visible = new Map<string, boolean>();
+    // Excel refuses to add or delete conditional formats on a protected sheet: no flag goes there,
+    // and Målkoll's old rules on it stay until it is unprotected (the plan says so as a finding).
+    const protectedNow = new Set<Excel.Worksheet>();
     for (const worksheet of worksheets.items) {
+      if (worksheet.protection.protected) protectedNow.add(worksheet);
       byName.set(lower(worksheet.name), worksheet);
       positions.set(lower(worksheet.name), worksheet.position);
       visible.set(lower(worksheet.name), worksheet.visibility === "Visible");
@@ -469,7 +473,13 @@ export async function writePlan(env: WriteEnv, plan: WritePlan): Promise<Revisio
     const flaggable = (): { name: string; worksheet: Excel.Worksheet }[] => {
       const owned = new Set(plan.sheets.map((s) => lower(s.name)));
       return [...after.entries()]
-        .filter(([name]) => !owned.has(name) && name !== lower(STATE_SHEET) && !isScratchSheet(name))
+        .filter(
+          ([name, worksheet]) =>
+            !owned.has(name) &&
+            name !== lower(STATE_SHEET) &&
+            !isScratchSheet(name) &&
+            !protectedNow.has(worksheet),
+        )
         .map(([name, worksheet]) => ({ name, worksheet }));
     };
     const swap: Unit = {
@@ -529,8 +539,10 @@ export async function writePlan(env: WriteEnv, plan: WritePlan): Promise<Revisio
     enter("finishing");
     for (const unit of ruleDeletionUnits(scans)) await batch.add(unit);
     const owned = new Set(plan.sheets.map((s) => lower(s.name)));
-    const flagSheets = (name: string): Excel.Worksheet | undefined =>
-      owned.has(lower(name)) || isScratchSheet(name) ? undefined : after.get(lower(name));
+    const flagSheets = (name: string): Excel.Worksheet | undefined => {
+      const worksheet = owned.has(lower(name)) || isScratchSheet(name) ? undefined : after.get(lower(name));
+      return worksheet && !protectedNow.has(worksheet) ? worksheet : undefined;
+    };
     for (const unit of flagUnits(plan.flags, flagSheets)) await batch.add(unit);
     await batch.flush();
     return revision;

@@ -18,7 +18,7 @@ export function gridFromEntries(
   name: string,
   visibility: SheetVisibility,
   entries: CellEntry[],
-  extras: { listObjects: ListObjectInfo[]; merges: string[] },
+  extras: { listObjects: ListObjectInfo[]; merges: string[]; protected?: boolean },
 ): SheetGrid {
   const grid: SheetGrid = { name, visibility, originRow: 1, originCol: 1, values: [] };
   if (entries.length) {
@@ -60,5 +60,6 @@ export function gridFromEntries(
   }
   if (extras.listObjects.length) grid.listObjects = extras.listObjects;
   if (extras.merges.length) grid.merges = [...extras.merges];
+  if (extras.protected) grid.protected = true;
   return grid;
 }

@@ -92,7 +92,14 @@ function gridOf(ws: ExcelJS.Worksheet, date1904: boolean): SheetGrid {
   return gridFromEntries(ws.name, visibilityOf(ws.state), entries, {
     listObjects: listObjectsOf(ws),
     merges: (ws.model as { merges?: string[] }).merges ?? [],
+    protected: isProtected(ws),
   });
+}
+
+/** ExcelJS keeps `<sheetProtection>`'s attributes as read; `sheet` says whether it is on. */
+function isProtected(ws: ExcelJS.Worksheet): boolean {
+  const sheet = (ws as unknown as { sheetProtection?: { sheet?: unknown } | null }).sheetProtection?.sheet;
+  return sheet === true || sheet === 1 || sheet === "1" || sheet === "true";
 }
 
 /** Loads a package with ExcelJS. Exported so the port can retry with a reduced copy. */

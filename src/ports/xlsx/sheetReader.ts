@@ -351,6 +351,8 @@ interface SheetContent {
   entries: CellEntry[];
   merges: string[];
   tableIds: string[];
+  /** `<sheetProtection sheet="1">`: the sheet is protected (the element alone only keeps options). */
+  protected: boolean;
 }
 
 function readWorksheet(xml: string, context: SheetContext): SheetContent {
@@ -365,6 +367,7 @@ function worksheetWith(parse: XmlParse, xml: string, context: SheetContext): She
   const entries: CellEntry[] = [];
   const merges: string[] = [];
   const tableIds: string[] = [];
+  let protectedSheet = false;
   const sharedMasters = new Map<string, { formula: string; row: number; col: number }>();
 
   let row = 0;
@@ -431,6 +434,9 @@ function worksheetWith(parse: XmlParse, xml: string, context: SheetContext): She
         case "mergeCell":
           if (attributes.ref) merges.push(attributes.ref);
           return;
+        case "sheetProtection":
+          protectedSheet = isXmlTrue(attributes.sheet);
+          return;
         case "tablePart": {
           const id = relId(attributes);
           if (id) tableIds.push(id);
@@ -482,7 +488,7 @@ function worksheetWith(parse: XmlParse, xml: string, context: SheetContext): She
       }
     },
   });
-  return { entries, merges, tableIds };
+  return { entries, merges, tableIds, protected: protectedSheet };
 }
 
 function cellValue(
@@ -562,7 +568,11 @@ function gridOf(
   listObjects: ListObjectInfo[],
 ): SheetGrid {
   const entries = withoutMergeShadows(content.entries, content.merges);
-  return gridFromEntries(name, visibility, entries, { listObjects, merges: content.merges });
+  return gridFromEntries(name, visibility, entries, {
+    listObjects,
+    merges: content.merges,
+    protected: content.protected,
+  });
 }
 
 async function readTables(parts: PartReader, sheetPath: string, ids: string[]): Promise<ListObjectInfo[]> {

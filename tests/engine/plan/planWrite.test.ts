@@ -76,6 +76,33 @@ describe("first run", () => {
     ]);
   });
 
+  it("flags no cell on a protected sheet, says so once per sheet, and still clears the previous run's", async () => {
+    const snapshot = makeSnapshot();
+    const budget = snapshot.sheets.find((s) => s.name === "Driftbudget");
+    if (!budget) throw new Error("no Driftbudget sheet");
+    budget.protected = true;
+    const result = makeResult();
+    result.state.flags = [{ sheet: "Driftbudget", ranges: "F14" }];
+    const plan = await planWrite(snapshot, result, buildReport(result, { snapshot }), OPTS);
+    expect(plan.flags.map((f) => `${f.sheet}!${f.cell}`)).toEqual([
+      "Uppföljning!B7",
+      "Uppföljning!A34",
+      "Uppföljning!A31",
+    ]);
+    expect(stateOf(plan.state).flags).toEqual([{ sheet: "Uppföljning", ranges: "B7,A34,A31" }]);
+    expect(plan.clearFlags).toEqual([{ sheet: "Driftbudget", ranges: "F14" }]);
+    expect(plan.findings).toEqual([
+      expect.objectContaining({
+        code: "protected-sheet-unflagged",
+        severity: "info",
+        sheet: "Driftbudget",
+        cell: "A1",
+        message:
+          "Bladet ”Driftbudget” är skyddat, så Målkoll markerar inte en cell med fynd där (Excel tillåter ingen villkorsstyrd formatering på ett skyddat blad). Fynden står i listan och i Målkoll Avvikelser; ta bort bladskyddet och kör igen för att få markeringarna.",
+      }),
+    ]);
+  });
+
   it("appends a run log entry and keeps the earlier ones", async () => {
     const snapshot = makeSnapshot();
     const result = makeResult();

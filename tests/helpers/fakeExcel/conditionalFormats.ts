@@ -41,6 +41,7 @@ export class FakeConditionalFormatCollection extends FakeCollection<FakeConditio
   add(type: string): FakeConditionalFormat {
     const rule: FakeRuleData = { id: fakeId("cf"), type, areas: [], formula: null, format: {} };
     this.ctx.enqueue(`${this.describe()}.add(${type})`, type, () => {
+      this.worksheet.sheet().requireUnprotected("conditionalFormats.add");
       rule.areas = this.areas().map(areaAddress);
       this.worksheet.sheet().rules.unshift(rule);
     });
@@ -48,6 +49,7 @@ export class FakeConditionalFormatCollection extends FakeCollection<FakeConditio
   }
   clearAll(): void {
     this.ctx.enqueue(`${this.describe()}.clearAll()`, null, () => {
+      this.worksheet.sheet().requireUnprotected("conditionalFormats.clearAll");
       const gone = new Set(this.view());
       const sheet = this.worksheet.sheet();
       sheet.rules = sheet.rules.filter((rule) => !gone.has(rule));
@@ -109,6 +111,7 @@ export class FakeConditionalFormat extends FakeObject {
     this.ctx.enqueue(`${this.describe()}.delete()`, null, () => {
       const rule = this.resolve();
       const sheet = this.worksheet.sheet();
+      sheet.requireUnprotected("conditionalFormat.delete");
       if (!sheet.rules.includes(rule))
         throw new FakeOfficeError("ItemNotFound", "The conditional format is gone.");
       sheet.rules = sheet.rules.filter((r) => r !== rule);

@@ -17,6 +17,8 @@ export interface FakeSheetInit {
   merges?: string[];
   /** Conditional formats in priority order. */
   rules?: FakeRuleData[];
+  /** Sheet protection (conditional formats can then be neither added nor deleted). */
+  protected?: boolean;
 }
 
 /** `date1904`: the values are the 1904 system's serials, and the workbook answers in that system. */
@@ -52,6 +54,7 @@ export function seedWorkbook(init: {
     sheet.tables = s.tables ?? [];
     sheet.rules = s.rules ?? [];
     sheet.merges = [...(s.merges ?? [])];
+    sheet.protected = s.protected ?? false;
     workbook.sheets.push(sheet);
   }
   return workbook;

@@ -92,7 +92,18 @@ export class FakeSheet {
   autofitRows: string[] = [];
   /** Set once the sheet is deleted: proxies to it fail with ItemNotFound. */
   deleted = false;
+  /** Sheet protection: its conditional formats cannot be added or deleted (nor its cells formatted). */
+  protected = false;
   constructor(public name: string) {}
+
+  /** Throws Excel's AccessDenied for a change a protected sheet refuses. */
+  requireUnprotected(what: string): void {
+    if (this.protected)
+      throw new FakeOfficeError(
+        "AccessDenied",
+        `You cannot perform the requested operation: ${what} on the protected sheet ${this.name}.`,
+      );
+  }
 
   get(r: number, c: number): FakeCell | undefined {
     return this.cells.get(`${r},${c}`);

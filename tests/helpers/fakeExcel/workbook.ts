@@ -141,6 +141,26 @@ class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
   }
 }
 
+/** `worksheet.protection` (ExcelApi 1.2): whether the sheet is protected. */
+class FakeWorksheetProtection extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {
+    super(ctx);
+  }
+  describe(): string {
+    return `${this.worksheet.describe()}.protection`;
+  }
+  protected readProp(name: string): unknown {
+    if (name === "protected") return this.worksheet.sheet().protected;
+    throw new FakeOfficeError("InvalidArgument", `worksheet.protection.${name} is not faked`);
+  }
+  get protected(): boolean {
+    return this.loadedValue("protected");
+  }
+}
+
 export class FakeWorksheet extends FakeObject {
   private data: FakeSheet | null | undefined;
   readonly freezePanes: { freezeRows(count: number): void; unfreeze(): void };
@@ -253,6 +273,15 @@ export class FakeWorksheet extends FakeObject {
   }
   private tableCollection: FakeTableCollection | undefined;
   private chartCollection: FakeChartCollection | undefined;
+  private protectionProxy: FakeWorksheetProtection | undefined;
+  get protection(): FakeWorksheetProtection {
+    this.protectionProxy ??= new FakeWorksheetProtection(this.ctx, this);
+    return this.protectionProxy;
+  }
+  protected override nav(name: string): FakeObject {
+    if (name === "protection") return this.protection;
+    return super.nav(name);
+  }
   get tables(): FakeTableCollection {
     this.tableCollection ??= new FakeTableCollection(this.ctx, this);
     return this.tableCollection;
