@@ -1,4 +1,10 @@
-import type { CellValue, SheetGrid, SheetVisibility, WorkbookSnapshot } from "../../engine/grid";
+import type {
+  CellValue,
+  ListObjectInfo,
+  SheetGrid,
+  SheetVisibility,
+  WorkbookSnapshot,
+} from "../../engine/grid";
 import { a1, parseA1Range } from "../../engine/grid";
 import { plannedRowHeights } from "../../engine/report/layout";
 import type { CellLook } from "../../engine/report/look";
@@ -29,6 +35,9 @@ export interface MemorySheet {
   pageBreaks: number[];
   freezeRows: number | null;
   charts: ChartSpec[];
+  /** A user's sheet's Excel tables and protection, as read: recognition and the plan use them. */
+  listObjects?: ListObjectInfo[];
+  protected?: boolean;
 }
 
 export interface CellSelection {
@@ -102,6 +111,8 @@ function toMemorySheet(grid: SheetGrid): MemorySheet {
     pageBreaks: [],
     freezeRows: null,
     charts: [],
+    ...(grid.listObjects?.length ? { listObjects: grid.listObjects.map((lo) => ({ ...lo })) } : {}),
+    ...(grid.protected ? { protected: true } : {}),
   };
 }
 
@@ -220,6 +231,8 @@ export class MemoryPort implements WorkbookPort {
         formats: s.formats.map((r) => (r ? [...r] : [])),
         formulas: s.formulas.map((r) => (r ? [...r] : [])),
         merges: [...s.merges],
+        ...(s.listObjects?.length ? { listObjects: s.listObjects.map((lo) => ({ ...lo })) } : {}),
+        ...(s.protected ? { protected: true } : {}),
       })),
     };
   }

@@ -3,6 +3,14 @@ import type { WritePlan } from "../../../src/ports/port";
 import type { SheetSpec } from "../../../src/engine/report/spec";
 import { decodeState, emptyState, encodeState } from "../../../src/engine/state";
 import { cellAt } from "../../../src/engine/grid";
+import type { WorkbookSnapshot } from "../../../src/engine/grid";
+import * as fs from "fs";
+import * as path from "path";
+import { check } from "../../../src/engine";
+import type { CheckResult } from "../../../src/engine";
+import { planWrite } from "../../../src/engine/plan";
+import { buildReport } from "../../../src/engine/report";
+import { XlsxPort } from "../../../src/ports/xlsx";
 
 function plan(partial: Partial<WritePlan>): WritePlan {
   return { renames: [], sheets: [], flags: [], clearFlags: [], state: [], findings: [], ...partial };
@@ -126,5 +134,37 @@ describe("MemoryPort", () => {
   test("expandRanges handles lists, ranges and junk", () => {
     expect(expandRanges("A1:B2, D4,junk")).toEqual(["A1", "B1", "A2", "B2", "D4"]);
     expect(expandRanges("A1:Z100000", 10)).toHaveLength(10);
+  });
+});
+
+/**
+ * The playground holds a picked workbook in a MemoryPort: what it reads back must judge as the
+ * file does in the CLI, over every foreign file (Excel tables and sheet protection included).
+ */
+describe("a workbook held in memory is checked and planned as the file is", () => {
+  const foreign = path.join(__dirname, "..", "..", "fixtures", "foreign");
+  const files = fs.readdirSync(foreign).filter((f) => /\.xls[xm]$/.test(f));
+  const now = new Date("2021-09-15T08:00:00Z");
+
+  test.each(files)("%s", async (file) => {
+    let fromFile;
+    try {
+      fromFile = await (await XlsxPort.open(path.join(foreign, file))).read();
+    } catch {
+      return; // a file the CLI refuses never reaches the playground's memory either
+    }
+    const inMemory = await new MemoryPort(fromFile).read();
+    const direct = check(fromFile);
+    const held = check(inMemory);
+    expect(held.findings).toEqual(direct.findings);
+    expect(JSON.stringify(held.model)).toBe(JSON.stringify(direct.model));
+    const plan = async (snapshot: WorkbookSnapshot, result: CheckResult) =>
+      planWrite(snapshot, result, buildReport(result, { snapshot, generatedAt: now }), {
+        now,
+        host: "browser",
+      });
+    const [a, b] = [await plan(inMemory, held), await plan(fromFile, direct)];
+    expect(a.flags).toEqual(b.flags);
+    expect(a.findings).toEqual(b.findings);
   });
 });
