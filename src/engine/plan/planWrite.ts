@@ -51,14 +51,14 @@ function editedFinding(original: string, renamed: string): Finding {
 }
 
 function protectedFinding(sheet: string, cells: number): Finding {
-  const sv = cells === 1 ? "en cell" : `${cells} celler`;
-  const en = cells === 1 ? "one cell" : `${cells} cells`;
+  const sv = cells === 1 ? "dess cell" : `dess ${cells} celler`;
+  const en = cells === 1 ? "its cell" : `its ${cells} cells`;
   return finding({
     code: "protected-sheet-unflagged",
     sheet,
     cell: "A1",
-    message: `Bladet ”${sheet}” är skyddat, så Målkoll markerar inte ${sv} med fynd där (Excel tillåter ingen villkorsstyrd formatering på ett skyddat blad). Fynden står i listan och i Målkoll Avvikelser; ta bort bladskyddet och kör igen för att få markeringarna.`,
-    messageEn: `The sheet "${sheet}" is protected, so Målkoll does not mark ${en} with findings there (Excel allows no conditional formatting on a protected sheet). The findings are in the list and in Målkoll Avvikelser; unprotect the sheet and run again to get the marks.`,
+    message: `Bladet ”${sheet}” är skyddat, så Målkoll markerar inte ${sv} med fynd (Excel tillåter ingen villkorsstyrd formatering på ett skyddat blad). Fynden finns i fyndlistan och i Målkoll Avvikelser. Ta bort bladskyddet och kör igen för att få markeringarna.`,
+    messageEn: `The sheet "${sheet}" is protected, so Målkoll does not mark ${en} with findings (Excel allows no conditional formatting on a protected sheet). The findings are in the findings list and in Målkoll Avvikelser. Unprotect the sheet and run again to get the marks.`,
   });
 }
 

@@ -98,7 +98,7 @@ describe("first run", () => {
         sheet: "Driftbudget",
         cell: "A1",
         message:
-          "Bladet ”Driftbudget” är skyddat, så Målkoll markerar inte en cell med fynd där (Excel tillåter ingen villkorsstyrd formatering på ett skyddat blad). Fynden står i listan och i Målkoll Avvikelser; ta bort bladskyddet och kör igen för att få markeringarna.",
+          "Bladet ”Driftbudget” är skyddat, så Målkoll markerar inte dess cell med fynd (Excel tillåter ingen villkorsstyrd formatering på ett skyddat blad). Fynden finns i fyndlistan och i Målkoll Avvikelser. Ta bort bladskyddet och kör igen för att få markeringarna.",
       }),
     ]);
   });
