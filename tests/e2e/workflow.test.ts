@@ -4,6 +4,7 @@
  * wording, office.js missing). The workbooks are the playground's bundled seed excerpts and a
  * ledger extract (tests/fixtures/pane), picked with `?bok=`.
  */
+import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
@@ -12,6 +13,7 @@ import {
   ROOT,
   brokenButtonLabels,
   chromiumAvailable,
+  clippedText,
   withChromium,
   gridSheets,
   notice,
@@ -519,6 +521,29 @@ describeIf("the pane's workflow in Chromium", () => {
       expect(await malkollSheets(page)).toEqual([]);
       expect(await cellOf(page, "_malkoll", 0, 0)).toBe("Controllerns anteckningar");
       expect(await cellOf(page, "_malkoll", 1, 0)).toBe("Ring Anna om prognosen");
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  });
+
+  describe("a workbook whose sheet is protected (a template with only its input cells unlocked)", () => {
+    test("Skapa tabeller writes the tables, flags no cell there and says why, readable at 350 px", async () => {
+      const buffer = fs.readFileSync(path.join(ROOT, "tests", "fixtures", "foreign", "excel-shaped.xlsx"));
+      const { page, pane, errors } = await openPane(chrome.browser(), chrome.url());
+      await openOwnWorkbook(page, "skyddad.xlsx", buffer);
+      await pane.getByRole("tab", { name: "Skapa tabeller" }).click();
+      await pane.getByRole("button", { name: "Skapa tabeller" }).click();
+      await notice(pane)
+        .getByText(/^5 blad skapades\. Bladet ”Uppföljning” är skyddat, så Målkoll markerar inte dess 9 celler med fynd/)
+        .waitFor();
+      expect(await malkollSheets(page)).toContain("Målkoll Indikatorer");
+      const flags = await page.evaluate(
+        () => (window as unknown as { malkollPort: { flags: { sheet: string }[] } }).malkollPort.flags,
+      );
+      expect(flags.filter((f) => f.sheet === "Uppföljning")).toEqual([]);
+      expect(await brokenButtonLabels(pane)).toEqual([]);
+      expect(await clippedText(page)).toEqual([]);
+      await shot(page, "workflow-skyddat-blad");
       expect(errors).toEqual([]);
       await page.close();
     });

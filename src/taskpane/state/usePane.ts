@@ -179,12 +179,18 @@ export function usePane(
             }),
           );
           const sheets = plan.sheets.length;
-          const text =
+          const outcome =
             sheets === 0
               ? strings.generate.nothingRecognised
               : controller.signal.aborted
                 ? strings.generate.tooLateToCancel(sheets)
                 : strings.generate.done(sheets);
+          // What the write itself decided (a sheet kept under a new name, one left unflagged) is
+          // said where the person clicked, not only in Kontrollera's list.
+          const text = [
+            outcome,
+            ...plan.findings.map((f) => (language === "en" ? f.messageEn : f.message)),
+          ].join(" ");
           dispatch({
             type: "generated",
             snapshot,
