@@ -2,6 +2,8 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { a1, columnLetters } from "../engine/grid";
 import type { CellValue } from "../engine/grid";
+import { serialToIso } from "../engine/parse/date";
+import { isDateFormat } from "../engine/parse/quantity";
 import type { CellSelection, MemoryPort } from "../ports/memory/memoryPort";
 import { formatSwedishNumber } from "../taskpane/state/wordTable";
 
@@ -65,14 +67,13 @@ const useStyles = makeStyles({
   italic: { fontStyle: "italic" },
 });
 
-/** What Swedish Excel would show: numbers through their format code. */
+/** What Swedish Excel would show: numbers through their format code, a date as its day (ÅÅÅÅ-MM-DD). */
 function show(value: CellValue, format: string | null): string {
   if (value === null) return "";
-  if (typeof value === "number")
-    return formatSwedishNumber(
-      value,
-      format && format !== "General" && !/[yd]/.test(format) ? format : undefined,
-    );
+  if (typeof value === "number") {
+    if (isDateFormat(format)) return serialToIso(value) ?? String(value);
+    return formatSwedishNumber(value, format && format !== "General" ? format : undefined);
+  }
   return String(value);
 }
 
