@@ -54,7 +54,9 @@ test("generate on a protected sheet writes the tables, flags nothing there and s
   const notice = result.findings.find((f) => f.code === "protected-sheet-unflagged");
   expect(notice).toMatchObject({ severity: "info", sheet: SHEET, cell: "A1" });
   // The check's findings on that sheet stand: nine cells would have been flagged.
-  expect(notice?.message).toMatch(/^Bladet ”Uppföljning” är skyddat, så Målkoll markerar inte dess 9 celler med fynd/);
+  expect(notice?.message).toMatch(
+    /^Bladet ”Uppföljning” är skyddat, så Målkoll markerar inte dess 9 celler med fynd/,
+  );
   expect(
     result.findings.filter((f) => f.sheet === SHEET && f.code !== "protected-sheet-unflagged"),
   ).not.toEqual([]);
