@@ -7,6 +7,7 @@ import { check, recognisedNothing } from "../engine";
 import type { WorkbookSnapshot } from "../engine/grid";
 import { sortFindings } from "../engine/findings";
 import { planWrite } from "../engine/plan";
+import { protectedSheets, recordCells, splitByProtection } from "../engine/plan/protectedSheets";
 import { STATE_SHEET } from "../engine/report/spec";
 import { decodeState, encodeState, refuseForeignStateSheet } from "../engine/state";
 import type { WorkbookPort, WritePhase, WritePlan } from "../ports/port";
@@ -126,12 +127,21 @@ function refuseIfTooLarge(checked: CheckResult, limit: number): void {
   );
 }
 
-/** Removes every flag Målkoll applied ("Rensa flaggor"); returns how many cells were unflagged. */
-export async function runClearFlags(port: WorkbookPort): Promise<number> {
+/**
+ * Removes every flag Målkoll applied ("Rensa flaggor") except on protected sheets, whose flags stay
+ * (recorded) until the sheet is unprotected (plan/protectedSheets.ts). Returns how many cells were
+ * unflagged, and the protected sheets that keep theirs.
+ */
+export async function runClearFlags(
+  port: WorkbookPort,
+): Promise<{ removed: number; kept: { sheet: string; cells: number }[] }> {
   const snapshot = await port.read();
   refuseForeignStateSheet(snapshot);
   const state = decodeState(snapshot.sheets.find((s) => s.name === STATE_SHEET));
-  const count = state.flags.reduce((n, f) => n + f.ranges.split(",").filter((r) => r.trim()).length, 0);
-  await port.clearFlags(state.flags, encodeState({ ...state, flags: [] }));
-  return count;
+  const { kept, removable } = splitByProtection(state.flags, protectedSheets(snapshot));
+  await port.clearFlags(removable, encodeState({ ...state, flags: kept }));
+  return {
+    removed: removable.reduce((n, r) => n + recordCells(r), 0),
+    kept: kept.map((r) => ({ sheet: r.sheet, cells: recordCells(r) })),
+  };
 }

@@ -18,6 +18,7 @@ import type { SheetRename, SheetWrite, WritePlan } from "./types";
 import { gridValuesText, matchesChecksum, sha256, specChecksum } from "./canonical";
 import { isOwnedSheet, sameSheetName } from "../state";
 import { SheetNames } from "./naming";
+import { protectedSheetFinding, protectedSheets, recordCells, splitByProtection } from "./protectedSheets";
 
 export interface PlanOptions {
   /** The run's time: the log entry and the date in an edited sheet's new name. */
@@ -47,18 +48,6 @@ function editedFinding(original: string, renamed: string): Finding {
     cell: "A1",
     message: `Bladet ”${original}” har ändrats för hand sedan Målkoll skapade det. Det har döpts om till ”${renamed}” så att ändringarna finns kvar, och en ny tabell har skapats.`,
     messageEn: `The sheet "${original}" was edited by hand after Målkoll generated it. It was renamed to "${renamed}" to keep the edits, and a fresh table was generated.`,
-  });
-}
-
-function protectedFinding(sheet: string, cells: number): Finding {
-  const sv = cells === 1 ? "dess cell" : `dess ${cells} celler`;
-  const en = cells === 1 ? "its cell" : `its ${cells} cells`;
-  return finding({
-    code: "protected-sheet-unflagged",
-    sheet,
-    cell: "A1",
-    message: `Bladet ”${sheet}” är skyddat, så Målkoll markerar inte ${sv} med fynd (Excel tillåter ingen villkorsstyrd formatering på ett skyddat blad). Fynden finns i fyndlistan och i Målkoll Avvikelser. Ta bort bladskyddet och kör igen för att få markeringarna.`,
-    messageEn: `The sheet "${sheet}" is protected, so Målkoll does not mark ${en} with findings (Excel allows no conditional formatting on a protected sheet). The findings are in the findings list and in Målkoll Avvikelser. Unprotect the sheet and run again to get the marks.`,
   });
 }
 
@@ -165,16 +154,16 @@ export async function planWrite(
     ...output.flags.filter((f) => !writtenNames.has(f.sheet.toLocaleLowerCase("sv"))),
     ...planFlags,
   ];
-  // A protected sheet takes no flags: Excel refuses conditional formats there, and the file's
-  // owner protected it. Its findings stand; one finding a sheet says why its cells are unmarked.
-  const protectedNames = new Set(
-    snapshot.sheets.filter((s) => s.protected).map((s) => s.name.toLocaleLowerCase("sv")),
-  );
-  const isProtected = (name: string): boolean =>
-    protectedNames.size > 0 && protectedNames.has(name.toLocaleLowerCase("sv"));
+  // A protected sheet takes no flags, and keeps an earlier run's (protectedSheets.ts).
+  const isProtected = protectedSheets(snapshot);
   const flags = flaggable.filter((f) => !isProtected(f.sheet));
-  for (const record of flagRecords(flaggable.filter((f) => isProtected(f.sheet))))
-    findings.push(protectedFinding(record.sheet, record.ranges.split(",").length));
+  const { kept, removable } = splitByProtection(previous.flags, isProtected);
+  const unmarked = flagRecords(flaggable.filter((f) => isProtected(f.sheet)));
+  for (const sheet of new Set([...unmarked, ...kept].map((r) => r.sheet))) {
+    const cells = (records: FlagRecord[]) =>
+      records.filter((r) => r.sheet === sheet).reduce((n, r) => n + recordCells(r), 0);
+    findings.push(protectedSheetFinding(sheet, cells(unmarked), cells(kept)));
+  }
 
   const counts = countBySeverity([...result.findings, ...findings]);
   const entry: RunLogEntry = {
@@ -190,8 +179,8 @@ export async function planWrite(
   const state: MalkollState = {
     ...previous,
     owned,
-    flags: flagRecords(flags),
+    flags: [...flagRecords(flags), ...kept],
     log: [...previous.log, entry],
   };
-  return { renames, sheets, flags, clearFlags: previous.flags, state: encodeState(state), findings };
+  return { renames, sheets, flags, clearFlags: removable, state: encodeState(state), findings };
 }

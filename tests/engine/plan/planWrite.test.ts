@@ -76,21 +76,28 @@ describe("first run", () => {
     ]);
   });
 
-  it("flags no cell on a protected sheet, says so once per sheet, and still clears the previous run's", async () => {
+  it("flags no cell on a protected sheet, keeps an earlier run's flags there, and says so once per sheet", async () => {
     const snapshot = makeSnapshot();
     const budget = snapshot.sheets.find((s) => s.name === "Driftbudget");
     if (!budget) throw new Error("no Driftbudget sheet");
     budget.protected = true;
     const result = makeResult();
-    result.state.flags = [{ sheet: "Driftbudget", ranges: "F14" }];
+    result.state.flags = [
+      { sheet: "Driftbudget", ranges: "F14,F20" },
+      { sheet: "Uppföljning", ranges: "C3" },
+    ];
     const plan = await planWrite(snapshot, result, buildReport(result, { snapshot }), OPTS);
     expect(plan.flags.map((f) => `${f.sheet}!${f.cell}`)).toEqual([
       "Uppföljning!B7",
       "Uppföljning!A34",
       "Uppföljning!A31",
     ]);
-    expect(stateOf(plan.state).flags).toEqual([{ sheet: "Uppföljning", ranges: "B7,A34,A31" }]);
-    expect(plan.clearFlags).toEqual([{ sheet: "Driftbudget", ranges: "F14" }]);
+    // Only the unprotected sheet's old flags are removed; the protected sheet's stay recorded.
+    expect(plan.clearFlags).toEqual([{ sheet: "Uppföljning", ranges: "C3" }]);
+    expect(stateOf(plan.state).flags).toEqual([
+      { sheet: "Uppföljning", ranges: "B7,A34,A31" },
+      { sheet: "Driftbudget", ranges: "F14,F20" },
+    ]);
     expect(plan.findings).toEqual([
       expect.objectContaining({
         code: "protected-sheet-unflagged",
@@ -98,8 +105,31 @@ describe("first run", () => {
         sheet: "Driftbudget",
         cell: "A1",
         message:
-          "Bladet ”Driftbudget” är skyddat, så Målkoll markerar inte dess cell med fynd (Excel tillåter ingen villkorsstyrd formatering på ett skyddat blad). Fynden finns i fyndlistan och i Målkoll Avvikelser. Ta bort bladskyddet och kör igen för att få markeringarna.",
+          "Bladet ”Driftbudget” är skyddat, så Målkoll markerar inte dess cell med fynd (Excel tillåter ingen villkorsstyrd formatering på ett skyddat blad). Fynden finns i fyndlistan och i Målkoll Avvikelser. 2 markeringar från en tidigare körning står kvar tills skyddet tas bort. Ta bort bladskyddet och kör igen för att få markeringarna.",
       }),
+    ]);
+  });
+
+  it("a protected sheet with only an earlier run's flags is named too", async () => {
+    const snapshot = makeSnapshot();
+    snapshot.sheets.push({
+      name: "Instruktioner",
+      visibility: "visible",
+      originRow: 1,
+      originCol: 1,
+      values: [["Fyll i de gula cellerna"]],
+      protected: true,
+    });
+    const result = makeResult();
+    result.state.flags = [{ sheet: "Instruktioner", ranges: "A1" }];
+    const plan = await planWrite(snapshot, result, buildReport(result, { snapshot }), OPTS);
+    expect(plan.clearFlags).toEqual([]);
+    expect(stateOf(plan.state).flags).toContainEqual({ sheet: "Instruktioner", ranges: "A1" });
+    expect(plan.findings.map((f) => [f.sheet, f.messageEn])).toEqual([
+      [
+        "Instruktioner",
+        'The sheet "Instruktioner" is protected (Excel allows no conditional formatting on a protected sheet), so Målkoll does not remove one mark from an earlier run. Unprotect the sheet and run again to get the marks right.',
+      ],
     ]);
   });
 

@@ -8,7 +8,8 @@
 import { readFileSync } from "fs";
 import * as path from "path";
 import { checkPackage, snapshotWithExcelJS, XlsxPort } from "../../../src/ports/xlsx";
-import { runGenerate } from "../../../src/app/run";
+import JSZip from "jszip";
+import { runClearFlags, runGenerate } from "../../../src/app/run";
 import { buildXlsx } from "../../fixtures/hostile/build";
 import { entries } from "./zipUtil";
 
@@ -64,4 +65,33 @@ test.each([
 test("the corpus's unprotected openpyxl book reads as not protected", async () => {
   const plain = await (await XlsxPort.open(path.join(FOREIGN, "openpyxl.xlsx"))).read();
   expect(plain.sheets.every((s) => s.protected === undefined)).toBe(true);
+});
+
+test("a sheet protected after a run keeps its flags, byte for byte, through generate and Rensa flaggor", async () => {
+  const now = new Date("2021-09-15T08:00:00Z");
+  const first = await XlsxPort.fromBuffer(readFileSync(path.join(FOREIGN, "openpyxl.xlsx")), "bok.xlsx");
+  await runGenerate(first, { now, host: "cli" });
+  const flagged = await entries(first.buffer);
+  const sheetXml = (flagged.get(SHEET_PART) as Buffer).toString("utf8");
+  expect(sheetXml).toContain("malkoll");
+  // The owner protects the sheet (as Excel writes it: right after the cells).
+  const zip = await JSZip.loadAsync(first.buffer);
+  zip.file(
+    SHEET_PART,
+    sheetXml.replace("</sheetData>", '</sheetData><sheetProtection sheet="1" objects="1"/>'),
+  );
+  const protectedBytes = await zip.generateAsync({ type: "nodebuffer" });
+  const protectedPart = (await entries(protectedBytes)).get(SHEET_PART) as Buffer;
+
+  const again = await XlsxPort.fromBuffer(protectedBytes, "bok.xlsx");
+  const { result } = await runGenerate(again, { now, host: "cli" });
+  expect(result.findings.find((f) => f.code === "protected-sheet-unflagged")?.message).toMatch(
+    /markeringar från en tidigare körning står kvar tills skyddet tas bort/,
+  );
+  expect((await entries(again.buffer)).get(SHEET_PART)?.equals(protectedPart)).toBe(true);
+
+  const cleared = await runClearFlags(again);
+  expect(cleared.removed).toBe(0);
+  expect(cleared.kept.map((k) => k.sheet)).toEqual(["Uppföljning"]);
+  expect((await entries(again.buffer)).get(SHEET_PART)?.equals(protectedPart)).toBe(true);
 });
