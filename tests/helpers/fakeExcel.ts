@@ -18,8 +18,8 @@
  * - Values entered into cells are coerced like Excel does for typed input: text starting with
  *   `=`, `+`, `-`, `@` becomes a formula, numeric text a number, `yyyy-mm-dd` a date, unless the
  *   cell's number format is text (`@`). A `null` in an assigned 2-D array leaves the cell unchanged.
- * - A protected sheet (`protection.protected`) refuses to add or delete conditional formats with
- *   AccessDenied.
+ * - A protected sheet (`protection.protected`) refuses with AccessDenied to add or delete
+ *   conditional formats and to write, clear, format or merge cells (every cell counts as locked).
  * - A workbook counts dates in the 1900 or the 1904 system (`date1904`): cells hold that system's
  *   serials, `workbook.functions.date()` answers in it, and `range.text` shows a `yyyy-mm-dd` date
  *   as its day (other number formats' text is not faked and fails the sync).

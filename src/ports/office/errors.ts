@@ -257,6 +257,29 @@ export function stateSheetLookalikeError(name: string, stateSheet: string): Host
   );
 }
 
+/**
+ * A sheet this run would change is protected now: flagged or cleared (it was protected since the
+ * read planned the run) or one of Målkoll's own sheets rewritten in place (the user's formulas point
+ * at it). Refused before anything is built.
+ */
+export function protectedSheetError(name: string, ownSheet: boolean): HostError {
+  return ownSheet
+    ? new HostError(
+        "access-denied",
+        `Målkolls blad ”${name}” är skyddat, och det skrivs om på plats eftersom dina formler pekar på det. Inget ändrades. Ta bort bladskyddet och försök igen.`,
+        `Målkoll's sheet "${name}" is protected, and it is rewritten in place because your formulas point at it. Nothing was changed. Unprotect the sheet and try again.`,
+        null,
+        `owned sheet ${name} to rewrite in place is protected`,
+      )
+    : new HostError(
+        "concurrent",
+        `Bladet ”${name}” har skyddats sedan Målkoll läste arbetsboken. Inget ändrades. Läs in arbetsboken igen och försök på nytt.`,
+        `The sheet "${name}" was protected after Målkoll read the workbook. Nothing was changed. Read the workbook again and retry.`,
+        null,
+        `sheet ${name} protected since read`,
+      );
+}
+
 /** The error a cancelled write stops with (as `fetch` and the pane expect: name `AbortError`). */
 export function abortError(): Error {
   const error = new Error("Avbrutet av användaren / Cancelled by the user");

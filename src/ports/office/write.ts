@@ -36,6 +36,7 @@ import {
   busyError,
   concurrentChangeError,
   isAbortError,
+  protectedSheetError,
   protectedWorkbookError,
   stateSheetLookalikeError,
   toHostError,
@@ -317,6 +318,21 @@ export async function writePlan(env: WriteEnv, plan: WritePlan): Promise<Revisio
           `write plan targets existing sheet ${sheet.name} without replaces`,
         );
     }
+
+    // A protected sheet refuses what the run would change on it: ask for a new read (its plan then
+    // leaves the sheet alone) or, for Målkoll's own sheet rewritten in place, to unprotect it.
+    const isProtectedNow = (name: string): boolean => {
+      const worksheet = after.get(lower(name));
+      return worksheet !== undefined && protectedNow.has(worksheet);
+    };
+    const rewrittenInPlace = plan.sheets.find(
+      (s) => s.replaces && inPlaceNames.has(lower(s.name)) && isProtectedNow(s.name),
+    );
+    if (rewrittenInPlace) throw protectedSheetError(rewrittenInPlace.name, true);
+    const flaggedNow = [...plan.flags.map((f) => f.sheet), ...plan.clearFlags.map((r) => r.sheet)].find(
+      isProtectedNow,
+    );
+    if (flaggedNow) throw protectedSheetError(flaggedNow, false);
 
     const targets: Target[] = plan.sheets.map((write, i) => {
       const inPlace = write.replaces && inPlaceNames.has(lower(write.name));

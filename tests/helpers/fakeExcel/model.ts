@@ -92,7 +92,10 @@ export class FakeSheet {
   autofitRows: string[] = [];
   /** Set once the sheet is deleted: proxies to it fail with ItemNotFound. */
   deleted = false;
-  /** Sheet protection: its conditional formats cannot be added or deleted (nor its cells formatted). */
+  /**
+   * Sheet protection: conditional formats can be neither added nor deleted, and cells can't be
+   * written, cleared, formatted or merged (the fake holds every cell locked, Excel's default).
+   */
   protected = false;
   constructor(public name: string) {}
 

@@ -114,6 +114,7 @@ export class FakeRange extends FakeObject {
   }
   private assign(name: string, grid: unknown[][], put: (cell: FakeCell, input: unknown) => void): void {
     this.ctx.enqueue(`${this.describe()}.${name}`, grid, () => {
+      this.worksheet.sheet().requireUnprotected(`range.${name}`);
       const area = this.resolved();
       const rows = area.r1 - area.r0 + 1;
       const cols = area.c1 - area.c0 + 1;
@@ -210,11 +211,13 @@ export class FakeRange extends FakeObject {
   }
   merge(across = false): void {
     this.ctx.enqueue(`${this.describe()}.merge(${across})`, null, () => {
+      this.worksheet.sheet().requireUnprotected("range.merge");
       this.worksheet.sheet().merges.push(areaAddress(this.resolved()));
     });
   }
   unmerge(): void {
     this.ctx.enqueue(`${this.describe()}.unmerge()`, null, () => {
+      this.worksheet.sheet().requireUnprotected("range.unmerge");
       const area = this.resolved();
       const sheet = this.worksheet.sheet();
       sheet.merges = sheet.merges.filter((m) => !intersects(parseArea(m), area));
@@ -222,6 +225,7 @@ export class FakeRange extends FakeObject {
   }
   clear(applyTo = "All"): void {
     this.ctx.enqueue(`${this.describe()}.clear(${applyTo})`, applyTo, () => {
+      this.worksheet.sheet().requireUnprotected("range.clear");
       const area = this.resolved();
       const sheet = this.worksheet.sheet();
       for (const key of [...sheet.cells.keys()]) {
@@ -248,6 +252,7 @@ export class FakeRange extends FakeObject {
 }
 
 function applyStyle(sheet: FakeSheet, areas: Area[], path: string, value: unknown): void {
+  sheet.requireUnprotected(`format.${path}`);
   if (path === "rowHeight" && !(typeof value === "number" && value >= 0 && value <= MAX_ROW_POINTS))
     throw new FakeOfficeError(
       "InvalidArgument",

@@ -70,26 +70,33 @@ test("the same sheet unprotected gets its flags", async () => {
   expect(result.findings.map((f) => f.code)).not.toContain("protected-sheet-unflagged");
 });
 
-test("a sheet protected after a run keeps Målkoll's old rules, and the next run and Rensa flaggor still go through", async () => {
+test("a sheet protected after a run keeps Målkoll's old rules and their records; Rensa flaggor says so", async () => {
   const { context, workbook } = await openInExcel(false);
   await runGenerate(webPort(context), { now: NOW, host: "excel" });
   const before = malkollRules(workbook, SHEET);
   expect(before).toBeGreaterThan(0);
+  const recorded = stateOf(workbook).flags;
+  expect(recorded.map((r) => r.sheet)).toEqual([SHEET]);
 
   workbook.sheet(SHEET).protected = true;
   const { result } = await runGenerate(webPort(context), { now: NOW, host: "excel" });
-  expect(result.findings.map((f) => f.code)).toContain("protected-sheet-unflagged");
+  expect(result.findings.find((f) => f.code === "protected-sheet-unflagged")?.message).toMatch(
+    /markerar inte dess 9 celler med fynd .* 9 markeringar från en tidigare körning står kvar tills skyddet tas bort\./,
+  );
   expect(malkollRules(workbook, SHEET)).toBe(before);
+  expect(stateOf(workbook).flags).toEqual(recorded);
 
-  await runClearFlags(webPort(context));
+  expect(await runClearFlags(webPort(context))).toEqual({ removed: 0, kept: [{ sheet: SHEET, cells: 9 }] });
   expect(malkollRules(workbook, SHEET)).toBe(before);
+  expect(stateOf(workbook).flags).toEqual(recorded);
 
   workbook.sheet(SHEET).protected = false;
-  await runClearFlags(webPort(context));
+  expect(await runClearFlags(webPort(context))).toEqual({ removed: 9, kept: [] });
   expect(malkollRules(workbook, SHEET)).toBe(0);
+  expect(stateOf(workbook).flags).toEqual([]);
 });
 
-test("a sheet protected between the read and the write is left alone, not a failed run", async () => {
+test("a sheet protected between the read and the write stops the run before anything changes", async () => {
   const probe = await openInExcel(false);
   await webPort(probe.context).read();
   const readSyncs = probe.fake.syncCount;
@@ -98,7 +105,44 @@ test("a sheet protected between the read and the write is left alone, not a fail
   fake.between(readSyncs, () => {
     workbook.sheet(SHEET).protected = true;
   });
-  await runGenerate(webPort(context), { now: NOW, host: "excel" });
+  await expect(runGenerate(webPort(context), { now: NOW, host: "excel" })).rejects.toMatchObject({
+    kind: "concurrent",
+    message: expect.stringMatching(
+      /^Bladet ”Uppföljning” har skyddats sedan Målkoll läste arbetsboken\. Inget ändrades\./,
+    ),
+  });
+  expect(workbook.sheets.map((s) => s.name)).toEqual([SHEET]);
   expect(malkollRules(workbook, SHEET)).toBe(0);
+
+  // Read again, the run plans the sheet as protected and goes through.
+  const { result } = await runGenerate(webPort(context), { now: NOW, host: "excel" });
+  expect(result.findings.map((f) => f.code)).toContain("protected-sheet-unflagged");
   expect(workbook.find("Målkoll Indikatorer")).toBeDefined();
+});
+
+test("Målkoll's own sheet, protected: swapped as usual, or refused up front when it is rewritten in place", async () => {
+  const { context, workbook } = await openInExcel(false);
+  await runGenerate(webPort(context), { now: NOW, host: "excel" });
+  workbook.sheet("Målkoll Aktiviteter").protected = true;
+  workbook.sheet("Målkoll Indikatorer").protected = true;
+  // The user's formula points at Målkoll Indikatorer: it is rewritten in place, not swapped.
+  const own = workbook.sheet(SHEET).ensure(40, 0);
+  own.formula = "='Målkoll Indikatorer'!B5";
+  own.value = 0;
+  const names = workbook.sheets.map((s) => s.name);
+  const indicators = JSON.stringify(workbook.sheet("Målkoll Indikatorer").valuesFromA1());
+  await expect(runGenerate(webPort(context), { now: NOW, host: "excel" })).rejects.toMatchObject({
+    kind: "access-denied",
+    message: expect.stringMatching(
+      /^Målkolls blad ”Målkoll Indikatorer” är skyddat, och det skrivs om på plats/,
+    ),
+  });
+  expect(workbook.sheets.map((s) => s.name)).toEqual(names);
+  expect(JSON.stringify(workbook.sheet("Målkoll Indikatorer").valuesFromA1())).toBe(indicators);
+
+  workbook.sheet("Målkoll Indikatorer").protected = false;
+  const before = workbook.sheet("Målkoll Aktiviteter");
+  await runGenerate(webPort(context), { now: NOW, host: "excel" });
+  expect(before.deleted).toBe(true);
+  expect(workbook.sheet("Målkoll Aktiviteter").protected).toBe(false);
 });
