@@ -36,8 +36,9 @@ export interface SheetGrid {
   /** Merged areas as A1 ranges. */
   merges?: string[];
   /**
-   * The sheet is protected: until it is unprotected Excel lets no one change its cells, nor add or
-   * remove their conditional formats (Målkoll's flags). Absent means not protected.
+   * The sheet is protected: until it is unprotected Excel refuses changes to its locked cells (all,
+   * unless the owner unlocked some for input) and any conditional format added or removed (Målkoll's
+   * flags). Absent means not protected.
    */
   protected?: boolean;
 }

@@ -67,14 +67,16 @@ const useStyles = makeStyles({
   italic: { fontStyle: "italic" },
 });
 
-/** What Swedish Excel would show: numbers through their format code, a date as its day (ÅÅÅÅ-MM-DD). */
+/**
+ * Near what Swedish Excel shows: numbers through their format code; a date (a day, under a date
+ * format) as `yyyy-mm-dd`, Swedish Excel's short date, whatever its own format; a time alone as a
+ * plain number.
+ */
 function show(value: CellValue, format: string | null): string {
   if (value === null) return "";
-  if (typeof value === "number") {
-    if (isDateFormat(format)) return serialToIso(value) ?? String(value);
-    return formatSwedishNumber(value, format && format !== "General" ? format : undefined);
-  }
-  return String(value);
+  if (typeof value !== "number") return String(value);
+  if (isDateFormat(format)) return (value >= 1 && serialToIso(value)) || formatSwedishNumber(value);
+  return formatSwedishNumber(value, format && format !== "General" ? format : undefined);
 }
 
 /** A plain spreadsheet-like view of the MemoryPort's sheets, following its selection and writes. */

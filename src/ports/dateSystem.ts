@@ -5,7 +5,8 @@ import { isDateFormat } from "../engine/parse/quantity";
  * counts days from 1904-01-01, which is serial 1 462 in the 1900 system the engine reads. Both
  * ports hand the engine 1900 serials and write their own date cells back in the workbook's system.
  * A date is a number of at least one day under a format that shows a date or time; a time of day
- * alone (under a day) is the same in both systems.
+ * alone (under a day) is the same in both systems. A day before 1904-01-01 has no 1904 serial: such
+ * a date (no follow-up report holds one) is written unchanged.
  */
 export const DAYS_1900_TO_1904 = 1462;
 

@@ -211,14 +211,17 @@ describe("a 1904-system workbook counts its dates from 1904-01-01", () => {
   it("answers DATE() and stores typed dates in its own system, and shows them as the same days", async () => {
     const { context, workbook } = createFakeExcel({ sheets: [{ name: "Blad1" }], date1904: true });
     const secondDay = context.workbook.functions.date(1904, 1, 2);
-    const beforeEpoch = context.workbook.functions.date(1899, 12, 31);
+    const beforeEpoch = context.workbook.functions.date(1903, 12, 31);
+    const shortYear = context.workbook.functions.date(121, 8, 31);
     secondDay.load("value");
     beforeEpoch.load("value,error");
+    shortYear.load("value");
     const range = context.workbook.worksheets.getItem("Blad1").getRange("A1");
     range.values = [["2021-08-31"]];
     await context.sync();
     expect(secondDay.value).toBe(1);
     expect(beforeEpoch.error).toBe("#NUM!");
+    expect(shortYear.value).toBe(42977); // as Excel: year 121 is 2021, so 2021-08-31 as typed below
     expect(workbook.sheet("Blad1").at("A1")?.value).toBe(42977);
     range.numberFormat = [["yyyy-mm-dd"]];
     range.load("text");

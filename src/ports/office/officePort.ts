@@ -3,12 +3,12 @@
  * the bytes each request sends and each response brings back (batch.ts).
  *
  * Cost in `context.sync()` calls (what tests/ports/office measure), for a usual workbook:
- * - read(): 3 (sheet list; shapes, tables and merges (ExcelApi 1.13); state and cells), +1 when a
- *   sheet is longer than the first chunk's 200 rows, + 1 per 4 MB of cells read, about
- *   2 + 2·log2(sheets) when Excel refuses a user's sheet's merged areas (more than 512; merges.ts;
- *   Målkoll's own sheets are not asked); +1 for a user's sheet named as a report sheet
- *   (`Målkoll Indikatorer`) when no sheet is longer than 200 rows (read.ts); +1 and a second read
- *   when an interrupted write has to be undone first (journal.ts).
+ * - read(): 3 (sheet list and date system; shapes, tables, protection and merges (ExcelApi 1.13);
+ *   state and cells), +1 when a sheet is longer than the first chunk's 200 rows, + 1 per 4 MB of
+ *   cells read, about 2 + 2·log2(sheets) when Excel refuses a user's sheet's merged areas (more
+ *   than 512; merges.ts; Målkoll's own sheets are not asked); +1 for a user's sheet named as a
+ *   report sheet (`Målkoll Indikatorer`) when no sheet is longer than 200 rows (read.ts); +1 and a
+ *   second read when an interrupted write has to be undone first (journal.ts).
  * - write() with sheets: 1 check + 1 per 4 MB of new sheets (the first also writes the lease and adds
  *   the sheets, the last reads the lease back) + 1 swap + 1 flags. Without new sheets (settings,
  *   clearing flags): 1 check + 1 commit (+ 1 when flags are removed).

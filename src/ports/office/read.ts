@@ -64,8 +64,6 @@ export interface ReadResult {
   sheets: SheetEntry[];
   /** `_malkoll` from A1 (null when there is none). */
   stateRows: CellValue[][] | null;
-  /** The workbook counts dates in the 1904 system. */
-  date1904: boolean;
 }
 
 /** `Blad1!B3:F20`, `'Min flik'!B3` → `B3:F20`, `B3`. */
@@ -98,7 +96,7 @@ export interface SheetPlan {
   hasFormulas: boolean;
   bytesPerCell: number;
   /** The workbook counts dates in the 1904 system: date cells are read as 1900 serials. */
-  date1904?: boolean;
+  date1904: boolean;
 }
 
 export async function readWorkbook(
@@ -220,7 +218,7 @@ export async function readWorkbook(
   for (const grid of grids) {
     if (!grid.formulas || grid.formulas.every((row) => row.every((f) => f === null))) delete grid.formulas;
   }
-  return { snapshot: { name: workbook.name, sheets: grids }, sheets, stateRows, date1904 };
+  return { snapshot: { name: workbook.name, sheets: grids }, sheets, stateRows };
 }
 
 interface Shape {
@@ -416,7 +414,7 @@ function chunkUnit(plan: SheetPlan, offset: number, count: number): Unit {
     done() {
       const loaded = (range as Excel.Range).toJSON();
       const bytes = jsonBytes(loaded);
-      fillGrid(grid, loaded, offset, hasFormulas, plan.date1904 === true);
+      fillGrid(grid, loaded, offset, hasFormulas, plan.date1904);
       plan.bytesPerCell = Math.max(8, (bytes / Math.max(1, count * cols)) * 1.1);
       return bytes;
     },

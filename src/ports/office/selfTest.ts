@@ -123,7 +123,8 @@ export async function runSelfTest(
     };
     await readCells(
       batch,
-      [{ grid, worksheet: scratch(), rows, cols, hasFormulas: true, bytesPerCell: 48 }],
+      // The probes read back text only: no date to convert.
+      [{ grid, worksheet: scratch(), rows, cols, hasFormulas: true, bytesPerCell: 48, date1904: false }],
       PAYLOAD_SYNC_BYTES,
     );
     return grid.values.map((row, r) =>

@@ -96,10 +96,9 @@ function gridOf(ws: ExcelJS.Worksheet, date1904: boolean): SheetGrid {
   });
 }
 
-/** ExcelJS keeps `<sheetProtection>`'s attributes as read; `sheet` says whether it is on. */
+/** ExcelJS reads `<sheetProtection sheet="1">` as `sheet: true` (and LibreOffice's `sheet="true"` as nothing). */
 function isProtected(ws: ExcelJS.Worksheet): boolean {
-  const sheet = (ws as unknown as { sheetProtection?: { sheet?: unknown } | null }).sheetProtection?.sheet;
-  return sheet === true || sheet === 1 || sheet === "1" || sheet === "true";
+  return (ws as unknown as { sheetProtection?: { sheet?: unknown } | null }).sheetProtection?.sheet === true;
 }
 
 /** Loads a package with ExcelJS. Exported so the port can retry with a reduced copy. */

@@ -167,7 +167,11 @@ export const en: Strings = {
     nothingRecognised:
       "No table sheets were created: Målkoll recognised no table. Point one out under Read. The run is logged in the workbook.",
     clearFlags: "Clear flags",
+    moreUnderCheck: (n: number) =>
+      `${count(n, "more finding", "more findings")} from the write are under Check.`,
     flagsCleared: (n: number) => `${count(n, "flag was", "flags were")} removed.`,
+    flagsKeptOnProtected: (sheet: string, n: number) =>
+      `${count(n, "flag", "flags")} on the sheet "${sheet}" stay: the sheet is protected, and Excel lets no one remove conditional formatting there. Unprotect it and clear again.`,
     copyTitle: "Copy to Word",
     table: "Table",
     copy: "Copy table for Word",

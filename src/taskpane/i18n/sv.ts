@@ -165,7 +165,11 @@ export const sv = {
     nothingRecognised:
       "Inga tabellflikar skapades: Målkoll kände inte igen någon tabell. Peka ut en under Läs in. Körningen är loggad i arbetsboken.",
     clearFlags: "Rensa flaggor",
+    moreUnderCheck: (n: number) =>
+      `${count(n, "fynd till", "fynd till")} från skrivningen står under Kontrollera.`,
     flagsCleared: (n: number) => `${count(n, "flagga togs bort", "flaggor togs bort")}.`,
+    flagsKeptOnProtected: (sheet: string, n: number) =>
+      `${count(n, "flagga", "flaggor")} på bladet ”${sheet}” står kvar: bladet är skyddat, och Excel låter ingen ta bort villkorsstyrd formatering där. Ta bort bladskyddet och rensa igen.`,
     copyTitle: "Kopiera till Word",
     table: "Tabell",
     copy: "Kopiera tabell för Word",

@@ -186,17 +186,18 @@ export function usePane(
                 ? strings.generate.tooLateToCancel(sheets)
                 : strings.generate.done(sheets);
           // What the write itself decided (a sheet kept under a new name, one left unflagged) is
-          // said where the person clicked, not only in Kontrollera's list.
-          const text = [
-            outcome,
-            ...plan.findings.map((f) => (language === "en" ? f.messageEn : f.message)),
-          ].join(" ");
+          // said where the person clicked, not only in Kontrollera's list: the first, and how many more.
+          const decided = plan.findings;
+          const said = decided.slice(0, 1).map((f) => (language === "en" ? f.messageEn : f.message));
+          if (decided.length > 1) said.push(strings.generate.moreUnderCheck(decided.length - 1));
+          const text = [outcome, ...said].join(" ");
+          const intent = sheets === 0 || decided.some((f) => f.severity !== "info") ? "warning" : "success";
           dispatch({
             type: "generated",
             snapshot,
             result,
             plan,
-            notice: { intent: sheets > 0 ? "success" : "warning", text },
+            notice: { intent, text },
           });
         } catch (err) {
           if (isAbort(err) || controller.signal.aborted)
@@ -221,11 +222,12 @@ export function usePane(
       async clearFlags() {
         dispatch({ type: "start", phase: "clearing" });
         try {
-          const count = await withPort((port) => runClearFlags(port));
-          dispatch({
-            type: "finished",
-            notice: { intent: "success", text: strings.generate.flagsCleared(count) },
-          });
+          const { removed, kept } = await withPort((port) => runClearFlags(port));
+          const text = [
+            strings.generate.flagsCleared(removed),
+            ...kept.map((k) => strings.generate.flagsKeptOnProtected(k.sheet, k.cells)),
+          ].join(" ");
+          dispatch({ type: "finished", notice: { intent: kept.length ? "warning" : "success", text } });
         } catch (err) {
           fail(err, () => void self.clearFlags());
         }

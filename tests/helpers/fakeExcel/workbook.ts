@@ -76,8 +76,12 @@ class FakeFunctions {
     const result = new FakeFunctionResult(this.ctx, call);
     this.ctx.enqueue(`workbook.functions.${call}`, [year, month, day], () => {
       this.ctx.requireExcelApi("1.2", "Workbook.functions");
+      // As Excel: a year 0–1899 counts from 1900 (121 is 2021); a day before the system's first is #NUM!.
+      const fullYear = year >= 0 && year <= 1899 ? year + 1900 : year;
       const serial =
-        year >= 1900 && year <= 9999 ? excelSerial(year, month, day, this.ctx.data.date1904) : null;
+        fullYear >= 1900 && fullYear <= 9999
+          ? excelSerial(fullYear, month, day, this.ctx.data.date1904)
+          : null;
       result.settle(serial === null ? { value: null, error: "#NUM!" } : { value: serial, error: null });
     });
     return result;

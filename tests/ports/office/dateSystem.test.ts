@@ -113,3 +113,12 @@ test("generate writes the activities' dates in the book's own system, so Excel s
       .filter((v) => typeof v === "number"),
   ).toEqual([44197, 44561, 44270, 44530]);
 });
+
+test("a second generate on the 1904 book finds its own tables unedited", async () => {
+  const { context, workbook } = await openInExcel(true);
+  await runGenerate(webPort(context), { now: NOW, host: "excel" });
+  const names = workbook.sheets.map((s) => s.name);
+  const { result } = await runGenerate(webPort(context), { now: NOW, host: "excel" });
+  expect(result.findings.map((f) => f.code)).not.toContain("generated-table-edited");
+  expect(workbook.sheets.map((s) => s.name)).toEqual(names);
+});
