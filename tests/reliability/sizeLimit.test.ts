@@ -1,10 +1,13 @@
 /**
- * Past MAX_SHEET_XML_BYTES a workbook is refused with exit 2 before it is parsed. (The
- * 1 000 000-row run, `check --json` in pieces and `generate` declining, is in `npm run bench`:
- * it is a measurement, and on a loaded machine no time limit in a test would hold.)
+ * Past MAX_SHEET_XML_BYTES, or past MAX_PACKAGE_BYTES for all its parts together, a workbook is
+ * refused with exit 2 before anything is inflated or parsed: a 2 MB file whose zip states a 2 GB
+ * part (a zip bomb) once cost the CLI 3,4 GB of memory to check. (The 1 000 000-row run,
+ * `check --json` in pieces and `generate` declining, is in `npm run bench`: it is a measurement,
+ * and on a loaded machine no time limit in a test would hold.)
  */
-import { buildXlsx, manyRowsSheetXml } from "../fixtures/hostile/build";
-import { checkPackage } from "../../src/ports/xlsx";
+import JSZip from "jszip";
+import { buildXlsx, manyRowsSheetXml, withStatedSize } from "../fixtures/hostile/build";
+import { checkPackage, MAX_PACKAGE_BYTES } from "../../src/ports/xlsx";
 
 test("a workbook whose sheets exceed the size limit is refused before parsing, with a clear message", async () => {
   const bytes = await buildXlsx([{ name: "Stor", rows: [] }], { sheetXml: { 0: manyRowsSheetXml(20_000) } });
@@ -13,4 +16,39 @@ test("a workbook whose sheets exceed the size limit is refused before parsing, w
     message: expect.stringMatching(/för stor för Målkoll/),
   });
   await expect(checkPackage(bytes, "stor.xlsx")).resolves.toBeDefined();
+});
+
+/** A small workbook with an embedded file of `mb` MB of zeros (it deflates to a few kB). */
+async function withEmbeddedZeros(mb: number): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(await buildXlsx([{ name: "Blad1", rows: [["Indikator"]] }]));
+  zip.file("xl/media/film.bin", new Uint8Array(mb * 1024 * 1024));
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+test("a package whose parts unpack past the limit is refused by the sizes it states", async () => {
+  const bytes = await withEmbeddedZeros(16);
+  expect(bytes.length).toBeLessThan(200_000);
+  await expect(checkPackage(bytes, "film.xlsx", { maxPackageBytes: 8 * 1024 * 1024 })).rejects.toMatchObject({
+    exitCode: 2,
+    message: expect.stringMatching(
+      /^film\.xlsx är för stor för Målkoll: dess delar packas upp till 16 MB \(högst 8 MB\)/,
+    ),
+  });
+  await expect(checkPackage(bytes, "film.xlsx")).resolves.toBeDefined();
+});
+
+test("a part stated at 2 GB is refused as too large before it is inflated, not found damaged after", async () => {
+  const bytes = withStatedSize(await withEmbeddedZeros(1), "xl/media/film.bin", 0x7ff00000);
+  expect(0x7ff00000).toBeGreaterThan(MAX_PACKAGE_BYTES);
+  await expect(checkPackage(bytes, "bomb.xlsx")).rejects.toMatchObject({
+    exitCode: 2,
+    message: expect.stringMatching(
+      /^bomb\.xlsx är för stor för Målkoll: dess delar packas upp till 2\s047 MB/,
+    ),
+  });
+  // The same lie within the limit is inflated, checked and refused as damaged.
+  const small = withStatedSize(await withEmbeddedZeros(1), "xl/media/film.bin", 2 * 1024 * 1024);
+  await expect(checkPackage(small, "liten.xlsx")).rejects.toMatchObject({
+    message: expect.stringMatching(/^liten\.xlsx är skadad: delen xl\/media\/film\.bin stämmer inte/),
+  });
 });

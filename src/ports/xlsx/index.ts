@@ -7,7 +7,7 @@ import type { WorkbookPort, WritePlan } from "../port";
 import { XlsxPortError } from "./errors";
 import { applyClearFlags, applyWritePlan, type PatchReport } from "./patch";
 import { decodePart, isRelType, parseRels, resolveTarget, samePartName, zipEntry } from "./opc";
-import { type InflatedParts, type OpenedPackage, openPackage, readPackage } from "./open";
+import { type InflatedParts, type OpenedPackage, type PackageLimits, openPackage, readPackage } from "./open";
 import { CONTENT_TYPE, PackageEditor } from "./package";
 import { snapshotWithExcelJS } from "./read";
 import type { ReadLimits } from "./sheetReader";
@@ -17,7 +17,7 @@ import { attr } from "./xml";
 export { XlsxPortError } from "./errors";
 export { FLAG_MARKER_FORMULA } from "./flags";
 export type { ReadLimits } from "./sheetReader";
-export { MAX_SHEET_XML_BYTES } from "./open";
+export { MAX_PACKAGE_BYTES, MAX_SHEET_XML_BYTES } from "./open";
 export { snapshotWithExcelJS } from "./read";
 
 /**
@@ -32,7 +32,7 @@ export const MAX_GENERATE_TEXT_CHARS = 100_000_000;
 export async function checkPackage(
   bytes: Uint8Array,
   name: string,
-  limits: { maxSheetXmlBytes?: number } = {},
+  limits: PackageLimits = {},
 ): Promise<JSZip> {
   return (await openPackage(bytes, name, limits)).zip;
 }

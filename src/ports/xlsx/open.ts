@@ -11,12 +11,14 @@ import {
   rawEntries,
   type RawZipEntry,
 } from "./zipReader";
+import { inflateWithin, streamInflate } from "./streamInflate";
 
 /**
  * Opening a package the way the CLI does, in Node or in a browser: the refusals of what is not a
  * readable workbook (not a zip, an old or encrypted Office file, a damaged part, no workbook part,
  * too much XML), then Målkoll's own reader with ExcelJS as the fallback on XML it cannot parse.
- * Node inflates with zlib; a browser, which has none, with JSZip.
+ * Node inflates with zlib; a browser, which has none, with its DecompressionStream (JSZip where
+ * that is missing), stopping at each part's stated size as zlib does.
  */
 
 /**
@@ -24,6 +26,19 @@ import {
  * ~20 s with ~2 GB of memory; far beyond that the machine runs out, so such files are refused.
  */
 export const MAX_SHEET_XML_BYTES = 400 * 1024 * 1024;
+
+/**
+ * What all parts of a package may unpack to, images and embedded files included. Every part is
+ * inflated once to check it against its CRC-32, so a 2 MB file whose zip states a part of 2 GB
+ * (a zip bomb, or a workbook with a huge embedded file) would otherwise cost that much memory.
+ */
+export const MAX_PACKAGE_BYTES = 1024 * 1024 * 1024;
+
+/** Limits an open package is checked against, before anything is inflated. */
+export interface PackageLimits {
+  maxSheetXmlBytes?: number;
+  maxPackageBytes?: number;
+}
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -70,7 +85,7 @@ export interface OpenedPackage {
 export async function openPackage(
   bytes: Uint8Array,
   name: string,
-  limits: { maxSheetXmlBytes?: number } = {},
+  limits: PackageLimits = {},
 ): Promise<OpenedPackage> {
   if (startsWith(bytes, OLE_MAGIC)) {
     if (containsUtf16(bytes, "EncryptionInfo"))
@@ -95,6 +110,7 @@ export async function openPackage(
       { cause: err },
     );
   }
+  refuseOversized(zip, name, limits);
   const inflated = await refuseDamagedEntries(bytes, zip, name);
   const rootRels = zipEntry(zip, "_rels/.rels");
   const main = rootRels
@@ -110,21 +126,35 @@ export async function openPackage(
       `${name} är en binär arbetsbok (.xlsb). Spara den som .xlsx i Excel.`,
       `${name} is a binary workbook (.xlsb). Save it as .xlsx in Excel.`,
     );
-  // Every part the reader may open, wherever it sits and whatever it is called: the reader follows
-  // relationships, not folder names. The sizes are as the zip states them; the reader refuses a
-  // part that inflates to another size.
-  const sheetBytes = zip
-    .filter((path) => !NOT_READ.test(path))
-    .reduce((sum, file) => sum + uncompressedSize(file), 0);
-  const limit = limits.maxSheetXmlBytes ?? MAX_SHEET_XML_BYTES;
-  if (sheetBytes > limit) {
-    const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
-    throw new XlsxPortError(
-      `${name} är för stor för Målkoll: dess XML är ${mb(sheetBytes)} (högst ${mb(limit)}). Dela upp arbetsboken eller ta bort rader som inte är tabeller.`,
-      `${name} is too large for Målkoll: its XML is ${mb(sheetBytes)} (at most ${mb(limit)}). Split the workbook or remove rows that are not tables.`,
-    );
-  }
   return { zip, inflated };
+}
+
+/**
+ * Refuses a package too large to check or read, by the sizes its zip states, before anything is
+ * inflated: the reader's XML (every part the reader may open, wherever it sits and whatever it is
+ * called, since the reader follows relationships, not folder names) and all parts together. A part
+ * that inflates to another size than stated is refused as damaged after.
+ */
+function refuseOversized(zip: JSZip, name: string, limits: PackageLimits): void {
+  const mb = (n: number) => `${Math.round(n / 1024 / 1024).toLocaleString("sv-SE")} MB`;
+  const mbEn = (n: number) => `${Math.round(n / 1024 / 1024).toLocaleString("en-GB")} MB`;
+  const files = Object.values(zip.files).filter((file) => !file.dir);
+  const sheetBytes = files
+    .filter((file) => !NOT_READ.test(file.name))
+    .reduce((sum, file) => sum + uncompressedSize(file), 0);
+  const sheetLimit = limits.maxSheetXmlBytes ?? MAX_SHEET_XML_BYTES;
+  if (sheetBytes > sheetLimit)
+    throw new XlsxPortError(
+      `${name} är för stor för Målkoll: dess XML är ${mb(sheetBytes)} (högst ${mb(sheetLimit)}). Dela upp arbetsboken eller ta bort rader som inte är tabeller.`,
+      `${name} is too large for Målkoll: its XML is ${mbEn(sheetBytes)} (at most ${mbEn(sheetLimit)}). Split the workbook or remove rows that are not tables.`,
+    );
+  const allBytes = files.reduce((sum, file) => sum + uncompressedSize(file), 0);
+  const allLimit = limits.maxPackageBytes ?? MAX_PACKAGE_BYTES;
+  if (allBytes > allLimit)
+    throw new XlsxPortError(
+      `${name} är för stor för Målkoll: dess delar packas upp till ${mb(allBytes)} (högst ${mb(allLimit)}), t.ex. en mycket stor inbäddad fil. Ta bort den eller spara om arbetsboken i Excel.`,
+      `${name} is too large for Målkoll: its parts unpack to ${mbEn(allBytes)} (at most ${mbEn(allLimit)}), e.g. a very large embedded file. Remove it or save the workbook again in Excel.`,
+    );
 }
 
 /**
@@ -146,7 +176,11 @@ async function refuseDamagedEntries(bytes: Uint8Array, zip: JSZip, name: string)
   const kept: InflatedParts = new Map();
   let keptBytes = 0;
   for (const [entry, raw] of rawEntries(bytes)) {
-    const data = nativeInflate ? inflateChecked(raw) : await inflateWithJsZip(zip, entry, raw);
+    const data = nativeInflate
+      ? inflateChecked(raw)
+      : streamInflate
+        ? await inflateWithin(raw)
+        : await inflateWithJsZip(zip, entry, raw);
     if (data === undefined) continue;
     if (!data)
       throw new XlsxPortError(
@@ -161,9 +195,10 @@ async function refuseDamagedEntries(bytes: Uint8Array, zip: JSZip, name: string)
 }
 
 /**
- * An entry inflated by JSZip (where there is no zlib) and checked as {@link inflateChecked} checks
- * it: null if it does not inflate or match, undefined if JSZip knows no entry of that name (then
- * the reader, which finds parts by JSZip's names, never opens it).
+ * An entry inflated by JSZip (where there is neither zlib nor DecompressionStream; JSZip inflates a
+ * whole entry before its size can be compared) and checked as {@link inflateChecked} checks it:
+ * null if it does not inflate or match, undefined if JSZip knows no entry of that name (then the
+ * reader, which finds parts by JSZip's names, never opens it).
  */
 async function inflateWithJsZip(
   zip: JSZip,
