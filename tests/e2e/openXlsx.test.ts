@@ -11,7 +11,7 @@ import type { Page } from "playwright-core";
 import { a1, type WorkbookSnapshot } from "../../src/engine/grid";
 import { Refusal } from "../../src/engine/refusal";
 import { XlsxPort } from "../../src/ports/xlsx";
-import { buildXlsx, encryptedFile, truncatedXlsx } from "../fixtures/hostile/build";
+import { buildXlsx, encryptedFile, truncatedXlsx, withStatedSize } from "../fixtures/hostile/build";
 import { chromiumAvailable, openPane, pickXlsx, ROOT, withChromium } from "./support";
 
 const available = chromiumAvailable();
@@ -155,6 +155,16 @@ describeIf("a workbook of one's own in the playground reads as the CLI reads it"
             await buildXlsx([{ name: "Uppföljning", rows: [HEADER, ROW] }]),
             "xl/worksheets/sheet1.xml",
           ),
+        false,
+      ],
+      [
+        "zip-bomb.xlsx",
+        async () => {
+          const zip = await JSZip.loadAsync(await buildXlsx([{ name: "Uppföljning", rows: [HEADER, ROW] }]));
+          zip.file("xl/media/film.bin", new Uint8Array(1024 * 1024));
+          const bytes = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+          return withStatedSize(bytes, "xl/media/film.bin", 0x7ff00000);
+        },
         false,
       ],
       [
