@@ -261,7 +261,7 @@ export function usePane(
       },
     };
     return self;
-  }, [withPort, recheck, fail, strings, host]);
+  }, [withPort, recheck, fail, strings, host, language]);
 
   return { state, dispatch, actions };
 }
