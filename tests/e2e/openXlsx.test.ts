@@ -168,6 +168,17 @@ describeIf("a workbook of one's own in the playground reads as the CLI reads it"
         false,
       ],
       [
+        "ljuger-om-storlek.xlsx",
+        async () => {
+          // Stated 2 MB, really 64 MB: within the size limit, so the browser inflates it and must stop.
+          const zip = await JSZip.loadAsync(await buildXlsx([{ name: "Uppföljning", rows: [HEADER, ROW] }]));
+          zip.file("xl/media/film.bin", new Uint8Array(64 * 1024 * 1024));
+          const bytes = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+          return withStatedSize(bytes, "xl/media/film.bin", 2 * 1024 * 1024);
+        },
+        false,
+      ],
+      [
         "trasig-xml.xlsx",
         async () => withMalformedSheet(await buildXlsx([{ name: "Uppföljning", rows: [HEADER, ROW] }])),
         true,

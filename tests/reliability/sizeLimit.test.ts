@@ -31,7 +31,7 @@ test("a package whose parts unpack past the limit is refused by the sizes it sta
   await expect(checkPackage(bytes, "film.xlsx", { maxPackageBytes: 8 * 1024 * 1024 })).rejects.toMatchObject({
     exitCode: 2,
     message: expect.stringMatching(
-      /^film\.xlsx är för stor för Målkoll: dess delar packas upp till 16 MB \(högst 8 MB\)/,
+      /^film\.xlsx är för stor för Målkoll: dess delar packas upp till 0,02 GB \(högst 0,01 GB\)/,
     ),
   });
   await expect(checkPackage(bytes, "film.xlsx")).resolves.toBeDefined();
@@ -43,12 +43,26 @@ test("a part stated at 2 GB is refused as too large before it is inflated, not f
   await expect(checkPackage(bytes, "bomb.xlsx")).rejects.toMatchObject({
     exitCode: 2,
     message: expect.stringMatching(
-      /^bomb\.xlsx är för stor för Målkoll: dess delar packas upp till 2\s047 MB/,
+      /^bomb\.xlsx är för stor för Målkoll: dess delar packas upp till 2,0 GB \(högst 1,0 GB\)/,
     ),
   });
   // The same lie within the limit is inflated, checked and refused as damaged.
   const small = withStatedSize(await withEmbeddedZeros(1), "xl/media/film.bin", 2 * 1024 * 1024);
   await expect(checkPackage(small, "liten.xlsx")).rejects.toMatchObject({
     message: expect.stringMatching(/^liten\.xlsx är skadad: delen xl\/media\/film\.bin stämmer inte/),
+  });
+});
+
+test("an entry the check cannot vouch for (a local header that disagrees) is refused, not read unchecked", async () => {
+  const bytes = Buffer.from(await buildXlsx([{ name: "Blad1", rows: [["Indikator"]] }]));
+  const part = Buffer.from("xl/worksheets/sheet1.xml");
+  const local = bytes.indexOf(part) - 30;
+  expect(bytes.readUInt32LE(local)).toBe(0x04034b50);
+  bytes[local + 6] ^= 0x02; // a compression-option flag the central header does not have
+  await expect(checkPackage(bytes, "blad.xlsx")).rejects.toMatchObject({
+    exitCode: 2,
+    message: expect.stringMatching(
+      /^blad\.xlsx är skadad: delen xl\/worksheets\/sheet1\.xml går inte att kontrollera/,
+    ),
   });
 });

@@ -4,7 +4,7 @@ import { XlsxPortError } from "./errors";
 import { decodePart, isRelType, parseRels, partNameOf, relsPathFor, resolveTarget, zipEntry } from "./opc";
 import { type ReadLimits, snapshotFromPackage, textOverLimit, XmlParseError } from "./sheetReader";
 import {
-  centralDirectoryNames,
+  centralDirectory,
   inflateChecked,
   matchesEntry,
   nativeInflate,
@@ -29,8 +29,9 @@ export const MAX_SHEET_XML_BYTES = 400 * 1024 * 1024;
 
 /**
  * What all parts of a package may unpack to, images and embedded files included. Every part is
- * inflated once to check it against its CRC-32, so a 2 MB file whose zip states a part of 2 GB
- * (a zip bomb, or a workbook with a huge embedded file) would otherwise cost that much memory.
+ * inflated once, one at a time, to check it against its CRC-32: a 2 MB file whose zip states a
+ * part of 2 GB (a zip bomb, or a workbook with a huge embedded file) would cost that much memory,
+ * and many such parts that much work each.
  */
 export const MAX_PACKAGE_BYTES = 1024 * 1024 * 1024;
 
@@ -59,12 +60,6 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
 
 /** Parts the reader never opens (they are copied as they are): pictures, embeddings, pivot caches. */
 const NOT_READ = /(^|\/)(media|embeddings|pivotCache|printerSettings)\/|\.bin$/i;
-
-/** Uncompressed size of a zip entry as its central directory states it (JSZip keeps it internally). */
-function uncompressedSize(file: JSZip.JSZipObject): number {
-  const data = (file as unknown as { _data?: { uncompressedSize?: number } })._data;
-  return typeof data?.uncompressedSize === "number" ? data.uncompressedSize : 0;
-}
 
 /**
  * Parts the package check inflated and found whole, by zip entry name, kept (up to
@@ -110,7 +105,7 @@ export async function openPackage(
       { cause: err },
     );
   }
-  refuseOversized(zip, name, limits);
+  refuseOversized(bytes, name, limits);
   const inflated = await refuseDamagedEntries(bytes, zip, name);
   const rootRels = zipEntry(zip, "_rels/.rels");
   const main = rootRels
@@ -130,31 +125,39 @@ export async function openPackage(
 }
 
 /**
- * Refuses a package too large to check or read, by the sizes its zip states, before anything is
- * inflated: the reader's XML (every part the reader may open, wherever it sits and whatever it is
- * called, since the reader follows relationships, not folder names) and all parts together. A part
- * that inflates to another size than stated is refused as damaged after.
+ * Refuses a package too large to check or read, by the sizes its central directory states, before
+ * anything is inflated: the reader's XML (every part the reader may open, wherever it sits and
+ * whatever it is called, since the reader follows relationships, not folder names) and all parts
+ * together. Parts are inflated one at a time, so memory goes by the largest; the total bounds the
+ * work of checking them all. Every entry counts, as the check inflates every one (by its own
+ * name, whatever JSZip makes of it); a part that inflates past its stated size is stopped there.
  */
-function refuseOversized(zip: JSZip, name: string, limits: PackageLimits): void {
-  const mb = (n: number) => `${Math.round(n / 1024 / 1024).toLocaleString("sv-SE")} MB`;
-  const mbEn = (n: number) => `${Math.round(n / 1024 / 1024).toLocaleString("en-GB")} MB`;
-  const files = Object.values(zip.files).filter((file) => !file.dir);
-  const sheetBytes = files
-    .filter((file) => !NOT_READ.test(file.name))
-    .reduce((sum, file) => sum + uncompressedSize(file), 0);
+function refuseOversized(bytes: Uint8Array, name: string, limits: PackageLimits): void {
+  const entries = (centralDirectory(bytes) ?? []).filter((entry) => !entry.name.endsWith("/"));
+  const sheetBytes = entries
+    .filter((entry) => !NOT_READ.test(entry.name))
+    .reduce((sum, entry) => sum + entry.uncompressedSize, 0);
   const sheetLimit = limits.maxSheetXmlBytes ?? MAX_SHEET_XML_BYTES;
-  if (sheetBytes > sheetLimit)
+  if (sheetBytes > sheetLimit) {
+    const mb = (n: number) => (Number.isFinite(n) ? `${Math.round(n / 1024 / 1024)} MB` : "mer än 4 GB");
+    const mbEn = (n: number) => (Number.isFinite(n) ? `${Math.round(n / 1024 / 1024)} MB` : "over 4 GB");
     throw new XlsxPortError(
       `${name} är för stor för Målkoll: dess XML är ${mb(sheetBytes)} (högst ${mb(sheetLimit)}). Dela upp arbetsboken eller ta bort rader som inte är tabeller.`,
       `${name} is too large for Målkoll: its XML is ${mbEn(sheetBytes)} (at most ${mbEn(sheetLimit)}). Split the workbook or remove rows that are not tables.`,
     );
-  const allBytes = files.reduce((sum, file) => sum + uncompressedSize(file), 0);
+  }
+  const allBytes = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
   const allLimit = limits.maxPackageBytes ?? MAX_PACKAGE_BYTES;
-  if (allBytes > allLimit)
+  if (allBytes > allLimit) {
+    const gb = (n: number, comma: boolean) => {
+      const text = Number.isFinite(n) ? (n / 1024 ** 3).toFixed(n < 1024 ** 3 ? 2 : 1) : "4+";
+      return `${comma ? text.replace(".", ",") : text} GB`;
+    };
     throw new XlsxPortError(
-      `${name} är för stor för Målkoll: dess delar packas upp till ${mb(allBytes)} (högst ${mb(allLimit)}), t.ex. en mycket stor inbäddad fil. Ta bort den eller spara om arbetsboken i Excel.`,
-      `${name} is too large for Målkoll: its parts unpack to ${mbEn(allBytes)} (at most ${mbEn(allLimit)}), e.g. a very large embedded file. Remove it or save the workbook again in Excel.`,
+      `${name} är för stor för Målkoll: dess delar packas upp till ${gb(allBytes, true)} (högst ${gb(allLimit, true)}), t.ex. en mycket stor inbäddad fil. Ta bort den eller spara om arbetsboken i Excel.`,
+      `${name} is too large for Målkoll: its parts unpack to ${gb(allBytes, false)} (at most ${gb(allLimit, false)}), e.g. a very large embedded file. Remove it or save the workbook again in Excel.`,
     );
+  }
 }
 
 /**
@@ -164,7 +167,8 @@ function refuseOversized(zip: JSZip, name: string, limits: PackageLimits): void 
  */
 async function refuseDamagedEntries(bytes: Uint8Array, zip: JSZip, name: string): Promise<InflatedParts> {
   const seen = new Set<string>();
-  for (const entry of centralDirectoryNames(bytes) ?? []) {
+  const listed = (centralDirectory(bytes) ?? []).map((entry) => entry.name);
+  for (const entry of listed) {
     const part = partNameOf(entry).toLowerCase();
     if (seen.has(part))
       throw new XlsxPortError(
@@ -173,9 +177,18 @@ async function refuseDamagedEntries(bytes: Uint8Array, zip: JSZip, name: string)
       );
     seen.add(part);
   }
+  const raws = rawEntries(bytes);
+  // An entry that cannot be checked (zip64 past 4 GB, encrypted, another compression, a local
+  // header that disagrees) would be read unchecked and inflated whole: Excel would not open it either.
+  const unchecked = listed.find((entry) => !entry.endsWith("/") && !raws.has(entry));
+  if (unchecked !== undefined)
+    throw new XlsxPortError(
+      `${name} är skadad: delen ${unchecked} går inte att kontrollera (okänd komprimering, kryptering eller felaktigt huvud)`,
+      `${name} is damaged: part ${unchecked} cannot be checked (unknown compression, encryption or a bad header)`,
+    );
   const kept: InflatedParts = new Map();
   let keptBytes = 0;
-  for (const [entry, raw] of rawEntries(bytes)) {
+  for (const [entry, raw] of raws) {
     const data = nativeInflate
       ? inflateChecked(raw)
       : streamInflate

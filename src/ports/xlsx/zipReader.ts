@@ -137,20 +137,43 @@ export function rawEntries(bytes: Uint8Array): Map<string, RawZipEntry> {
   return found;
 }
 
-/** Every entry name in the central directory, in order, duplicates included (null if unreadable). */
-export function centralDirectoryNames(bytes: Uint8Array): string[] | null {
+/** An entry as the central directory lists it: its name and the size it states it unpacks to. */
+export interface CentralEntry {
+  name: string;
+  /** From the zip64 extra field where the header says 0xFFFFFFFF; Infinity if that is missing. */
+  uncompressedSize: number;
+}
+
+/** Every entry of the central directory, in order, duplicates included (null if unreadable). */
+export function centralDirectory(bytes: Uint8Array): CentralEntry[] | null {
   const zip = new ZipBytes(bytes);
   const end = zip.endRecord();
   if (end < 0) return null;
-  const names: string[] = [];
+  const entries: CentralEntry[] = [];
   let at = zip.u32(end + 16);
   for (let i = zip.u16(end + 10); i > 0; i--) {
     if (at + 46 > end || zip.u32(at) !== CENTRAL_HEADER) return null;
     const nameLength = zip.u16(at + 28);
-    names.push(zip.text(at + 46, at + 46 + nameLength));
-    at += 46 + nameLength + zip.u16(at + 30) + zip.u16(at + 32);
+    const extraLength = zip.u16(at + 30);
+    const stated = zip.u32(at + 24);
+    const extra = at + 46 + nameLength;
+    entries.push({
+      name: zip.text(at + 46, extra),
+      uncompressedSize: stated === MAX_32 ? zip64Size(zip, extra, extraLength) : stated,
+    });
+    at = extra + extraLength + zip.u16(at + 32);
   }
-  return names;
+  return entries;
+}
+
+/** The uncompressed size in an entry's zip64 extra field (its first field), or Infinity. */
+function zip64Size(zip: ZipBytes, from: number, length: number): number {
+  for (let at = from; at + 4 <= from + length; at += 4 + zip.u16(at + 2)) {
+    if (zip.u16(at) !== 0x0001) continue;
+    if (zip.u16(at + 2) < 8 || at + 12 > zip.length) return Infinity;
+    return zip.u32(at + 4) + zip.u32(at + 8) * 0x1_0000_0000;
+  }
+  return Infinity;
 }
 
 /** Whether inflated data has the size and CRC-32 its directory entry states. */
