@@ -6,6 +6,8 @@
  * writes its own date cells back in the book's system. The workbook is the foreign corpus's
  * XlsxWriter 1904 book, opened in the recording fake as Excel would hold it.
  */
+import { readFileSync } from "fs";
+import JSZip from "jszip";
 import * as path from "path";
 import type { SheetGrid, WorkbookSnapshot } from "../../../src/engine/grid";
 import { a1, cellAt } from "../../../src/engine/grid";
@@ -17,29 +19,41 @@ import { NOW, webPort } from "./support";
 
 const BOOK_1904 = path.join(__dirname, "..", "..", "fixtures", "foreign", "xlsxwriter-1904.xlsx");
 const ACTIVITIES = "Målkoll Aktiviteter";
-const DAYS_1900_TO_1904 = 1462;
 
-/** The book's dates as the file holds them (1904 serials) when `date1904`, else as a 1900 book would. */
-function asExcelHoldsIt(sheet: SheetGrid, date1904: boolean): (string | number | boolean | null)[][] {
-  return sheet.values.map((row, r) =>
-    row.map((value, c) => {
-      const format = sheet.formats?.[r]?.[c] ?? "";
-      return date1904 && typeof value === "number" && /yyyy-mm-dd/.test(format)
-        ? value - DAYS_1900_TO_1904
-        : value;
-    }),
-  );
+/** The numbers of the book's sheet as its XML stores them (1904 serials for its dates), by A1. */
+async function storedNumbers(): Promise<Map<string, number>> {
+  const xml = await (
+    await JSZip.loadAsync(readFileSync(BOOK_1904))
+  )
+    .file("xl/worksheets/sheet1.xml")!
+    .async("string");
+  const numbers = new Map<string, number>();
+  for (const [, ref, attributes, value] of xml.matchAll(/<c r="([A-Z]+\d+)"([^>]*)><v>([^<]*)<\/v><\/c>/g))
+    if (!/\bt="/.test(attributes)) numbers.set(ref, Number(value));
+  return numbers;
 }
 
+/**
+ * The book open in Excel: its texts and formats as the xlsx port reads them, its numbers as the
+ * file stores them (Excel hands `range.values` the stored serials); in a 1900 book, the same days.
+ */
 async function openInExcel(date1904: boolean) {
   const snapshot = await (await XlsxPort.open(BOOK_1904)).read();
+  const stored = await storedNumbers();
+  expect(stored.get("D24")).toBe(42977); // 2021-08-31 counted from 1904-01-01
   const excel = createFakeExcel({
     name: snapshot.name,
     date1904,
     sheets: snapshot.sheets.map((s) => ({
       name: s.name,
       origin: a1(s.originRow, s.originCol),
-      values: asExcelHoldsIt(s, date1904),
+      values: s.values.map((row, r) =>
+        row.map((value, c) =>
+          date1904 && typeof value === "number"
+            ? (stored.get(a1(s.originRow + r, s.originCol + c)) ?? value)
+            : value,
+        ),
+      ),
       formats: s.formats,
     })),
   });
