@@ -6,8 +6,9 @@
  * and on a loaded machine no time limit in a test would hold.)
  */
 import JSZip from "jszip";
-import { buildXlsx, manyRowsSheetXml, withStatedSize } from "../fixtures/hostile/build";
-import { checkPackage, MAX_PACKAGE_BYTES } from "../../src/ports/xlsx";
+import { buildXlsx, manyRowsSheetXml, withStatedSize, withZip64Sizes } from "../fixtures/hostile/build";
+import { checkPackage, MAX_PACKAGE_BYTES, XlsxPort } from "../../src/ports/xlsx";
+import { runGenerate } from "../../src/app/run";
 
 test("a workbook whose sheets exceed the size limit is refused before parsing, with a clear message", async () => {
   const bytes = await buildXlsx([{ name: "Stor", rows: [] }], { sheetXml: { 0: manyRowsSheetXml(20_000) } });
@@ -64,5 +65,37 @@ test("an entry the check cannot vouch for (a local header that disagrees) is ref
     message: expect.stringMatching(
       /^blad\.xlsx är skadad: delen xl\/worksheets\/sheet1\.xml går inte att kontrollera/,
     ),
+  });
+});
+
+test("a workbook whose writer marks every entry zip64 opens, is checked, and generates as the plain one", async () => {
+  const plain = Buffer.from(
+    await buildXlsx([
+      {
+        name: "Uppföljning",
+        rows: [
+          ["Indikator", "Periodens utfall", "Årsmål"],
+          ["Antal platser", 140, 120],
+        ],
+      },
+    ]),
+  );
+  const marked = withZip64Sizes(plain);
+  expect(marked.includes(Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]))).toBe(true);
+  const read = async (bytes: Buffer) => (await XlsxPort.fromBuffer(bytes, "bok.xlsx")).read();
+  expect(await read(marked)).toEqual(await read(plain));
+  const port = await XlsxPort.fromBuffer(marked, "bok.xlsx");
+  await runGenerate(port, { now: new Date("2021-09-15T08:00:00Z"), host: "cli" });
+  const again = await (await XlsxPort.fromBuffer(port.buffer, "ut.xlsx")).read();
+  expect(again.sheets.map((s) => s.name)).toContain("Målkoll Indikatorer");
+  expect(again.sheets.find((s) => s.name === "Uppföljning")?.values).toEqual(
+    (await read(plain)).sheets.find((s) => s.name === "Uppföljning")?.values,
+  );
+  // Its sizes are checked as any entry's: a lie in the zip64 field is still damage.
+  const lying = Buffer.from(marked);
+  const field = lying.indexOf(Buffer.from([0x01, 0x00, 0x10, 0x00]));
+  lying.writeUInt32LE(lying.readUInt32LE(field + 4) + 1, field + 4);
+  await expect(checkPackage(lying, "bok.xlsx")).rejects.toMatchObject({
+    message: expect.stringMatching(/är skadad/),
   });
 });

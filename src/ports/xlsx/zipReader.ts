@@ -92,7 +92,7 @@ class ZipBytes {
 
 /**
  * The entries of an existing archive that can be copied as they are (STORE or DEFLATE, not
- * encrypted, not zip64), by UTF-8 name. Anything it cannot vouch for is left out, so the caller
+ * encrypted; sizes marked zip64 are read from the zip64 extra field), by UTF-8 name. Anything it cannot vouch for is left out, so the caller
  * recompresses it instead; an archive it cannot parse gives an empty map.
  */
 export function rawEntries(bytes: Uint8Array): Map<string, RawZipEntry> {
@@ -111,10 +111,21 @@ export function rawEntries(bytes: Uint8Array): Map<string, RawZipEntry> {
     const nameLength = zip.u16(at + 28);
     const extraLength = zip.u16(at + 30);
     const commentLength = zip.u16(at + 32);
-    const compressedSize = zip.u32(at + 20);
-    const uncompressedSize = zip.u32(at + 24);
-    const localOffset = zip.u32(at + 42);
+    let compressedSize = zip.u32(at + 20);
+    let uncompressedSize = zip.u32(at + 24);
+    let localOffset = zip.u32(at + 42);
     const name = zip.text(at + 46, at + 46 + nameLength);
+    // Some writers mark even small entries zip64: their sizes are then in the zip64 extra field.
+    if (compressedSize === MAX_32 || uncompressedSize === MAX_32 || localOffset === MAX_32) {
+      const wide = zip64Fields(zip, at + 46 + nameLength, extraLength, {
+        uncompressed: uncompressedSize === MAX_32,
+        compressed: compressedSize === MAX_32,
+        offset: localOffset === MAX_32,
+      });
+      uncompressedSize = wide?.uncompressedSize ?? uncompressedSize;
+      compressedSize = wide?.compressedSize ?? compressedSize;
+      localOffset = wide?.localOffset ?? localOffset;
+    }
     const entry = {
       method,
       crc32: zip.u32(at + 16),
@@ -164,6 +175,36 @@ export function centralDirectory(bytes: Uint8Array): CentralEntry[] | null {
     at = extra + extraLength + zip.u16(at + 32);
   }
   return entries;
+}
+
+/**
+ * The values an entry's zip64 extra field holds for the fields its header marks 0xFFFFFFFF, in the
+ * field's fixed order (uncompressed size, compressed size, local header offset); null when the
+ * field is missing, short or holds a value past 4 GB (no part Målkoll reads is that large).
+ */
+function zip64Fields(
+  zip: ZipBytes,
+  from: number,
+  length: number,
+  marked: { uncompressed: boolean; compressed: boolean; offset: boolean },
+): { uncompressedSize?: number; compressedSize?: number; localOffset?: number } | null {
+  for (let at = from; at + 4 <= from + length; at += 4 + zip.u16(at + 2)) {
+    if (zip.u16(at) !== 0x0001) continue;
+    const end = at + 4 + zip.u16(at + 2);
+    let next = at + 4;
+    const take = (): number | null => {
+      if (next + 8 > end || next + 8 > zip.length || zip.u32(next + 4) !== 0) return null;
+      const value = zip.u32(next);
+      next += 8;
+      return value === MAX_32 ? null : value;
+    };
+    const out: { uncompressedSize?: number; compressedSize?: number; localOffset?: number } = {};
+    if (marked.uncompressed && (out.uncompressedSize = take() ?? undefined) === undefined) return null;
+    if (marked.compressed && (out.compressedSize = take() ?? undefined) === undefined) return null;
+    if (marked.offset && (out.localOffset = take() ?? undefined) === undefined) return null;
+    return out;
+  }
+  return null;
 }
 
 /** The uncompressed size in an entry's zip64 extra field (its first field), or Infinity. */
