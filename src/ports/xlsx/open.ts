@@ -5,6 +5,7 @@ import { decodePart, isRelType, parseRels, partNameOf, relsPathFor, resolveTarge
 import { type ReadLimits, snapshotFromPackage, textOverLimit, XmlParseError } from "./sheetReader";
 import {
   centralDirectory,
+  type CentralEntry,
   inflateChecked,
   matchesEntry,
   nativeInflate,
@@ -105,8 +106,9 @@ export async function openPackage(
       { cause: err },
     );
   }
-  refuseOversized(bytes, name, limits);
-  const inflated = await refuseDamagedEntries(bytes, zip, name);
+  const listed = centralDirectory(bytes) ?? [];
+  refuseOversized(listed, name, limits);
+  const inflated = await refuseDamagedEntries(bytes, listed, zip, name);
   const rootRels = zipEntry(zip, "_rels/.rels");
   const main = rootRels
     ? parseRels(decodePart(await rootRels.async("uint8array"))).find((r) =>
@@ -132,8 +134,8 @@ export async function openPackage(
  * work of checking them all. Every entry counts, as the check inflates every one (by its own
  * name, whatever JSZip makes of it); a part that inflates past its stated size is stopped there.
  */
-function refuseOversized(bytes: Uint8Array, name: string, limits: PackageLimits): void {
-  const entries = (centralDirectory(bytes) ?? []).filter((entry) => !entry.name.endsWith("/"));
+function refuseOversized(listed: CentralEntry[], name: string, limits: PackageLimits): void {
+  const entries = listed.filter((entry) => !entry.name.endsWith("/"));
   const sheetBytes = entries
     .filter((entry) => !NOT_READ.test(entry.name))
     .reduce((sum, entry) => sum + entry.uncompressedSize, 0);
@@ -165,10 +167,14 @@ function refuseOversized(bytes: Uint8Array, name: string, limits: PackageLimits)
  * name) or holds an entry whose data doesn't match its stated size and CRC-32: Excel calls such a
  * file damaged, and Målkoll would otherwise read one copy and write back another.
  */
-async function refuseDamagedEntries(bytes: Uint8Array, zip: JSZip, name: string): Promise<InflatedParts> {
+async function refuseDamagedEntries(
+  bytes: Uint8Array,
+  listed: CentralEntry[],
+  zip: JSZip,
+  name: string,
+): Promise<InflatedParts> {
   const seen = new Set<string>();
-  const listed = (centralDirectory(bytes) ?? []).map((entry) => entry.name);
-  for (const entry of listed) {
+  for (const { name: entry } of listed) {
     const part = partNameOf(entry).toLowerCase();
     if (seen.has(part))
       throw new XlsxPortError(
@@ -180,7 +186,9 @@ async function refuseDamagedEntries(bytes: Uint8Array, zip: JSZip, name: string)
   const raws = rawEntries(bytes);
   // An entry that cannot be checked (zip64 past 4 GB, encrypted, another compression, a local
   // header that disagrees) would be read unchecked and inflated whole: Excel would not open it either.
-  const unchecked = listed.find((entry) => !entry.endsWith("/") && !raws.has(entry));
+  const unchecked = listed
+    .map((entry) => entry.name)
+    .find((entry) => !entry.endsWith("/") && !raws.has(entry));
   if (unchecked !== undefined)
     throw new XlsxPortError(
       `${name} är skadad: delen ${unchecked} går inte att kontrollera (okänd komprimering, kryptering eller felaktigt huvud)`,

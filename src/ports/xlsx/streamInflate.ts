@@ -1,4 +1,4 @@
-import { crc32, METHOD_STORE, type RawZipEntry } from "./zipReader";
+import { matchesEntry, METHOD_STORE, type RawZipEntry } from "./zipReader";
 
 function canStreamInflate(): boolean {
   if (typeof DecompressionStream !== "function") return false;
@@ -28,9 +28,7 @@ export async function inflateWithin(
   raw: RawZipEntry,
   pulled: { bytes: number } = { bytes: 0 },
 ): Promise<Uint8Array | null> {
-  const matches = (data: Uint8Array): boolean =>
-    data.length === raw.uncompressedSize && crc32(data) === raw.crc32;
-  if (raw.method === METHOD_STORE) return matches(raw.compressed) ? raw.compressed : null;
+  if (raw.method === METHOD_STORE) return matchesEntry(raw.compressed, raw) ? raw.compressed : null;
   let out: Uint8Array;
   let at = 0;
   try {
@@ -73,8 +71,8 @@ export async function inflateWithin(
     stopped = true;
     await feeding;
     // Chromium refuses bytes after the end of the deflate data, which zlib ignores: whole data stands.
-    return at === out.length && matches(out) ? out : null;
+    return at === out.length && matchesEntry(out, raw) ? out : null;
   }
   await feeding;
-  return matches(out.subarray(0, at)) ? out : null;
+  return matchesEntry(out.subarray(0, at), raw) ? out : null;
 }

@@ -92,58 +92,47 @@ class ZipBytes {
 
 /**
  * The entries of an existing archive that can be copied as they are (STORE or DEFLATE, not
- * encrypted; sizes marked zip64 are read from the zip64 extra field), by UTF-8 name. Anything it cannot vouch for is left out, so the caller
- * recompresses it instead; an archive it cannot parse gives an empty map.
+ * encrypted; sizes marked zip64 are read from the zip64 extra field), by UTF-8 name. Anything it
+ * cannot vouch for is left out, so the caller recompresses it instead; an archive it cannot parse
+ * gives an empty map.
  */
 export function rawEntries(bytes: Uint8Array): Map<string, RawZipEntry> {
   const found = new Map<string, RawZipEntry>();
   const zip = new ZipBytes(bytes);
   const end = zip.endRecord();
   if (end < 0) return found;
-  const count = zip.u16(end + 10);
-  const size = zip.u32(end + 12);
-  let at = zip.u32(end + 16);
-  if (at + size > end) return found;
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > end || zip.u32(at) !== CENTRAL_HEADER) return new Map();
-    const flags = zip.u16(at + 8);
-    const method = zip.u16(at + 10);
-    const nameLength = zip.u16(at + 28);
-    const extraLength = zip.u16(at + 30);
-    const commentLength = zip.u16(at + 32);
-    let compressedSize = zip.u32(at + 20);
-    let uncompressedSize = zip.u32(at + 24);
-    let localOffset = zip.u32(at + 42);
-    const name = zip.text(at + 46, at + 46 + nameLength);
+  if (zip.u32(end + 16) + zip.u32(end + 12) > end) return found;
+  const records = centralRecords(zip, end);
+  if (!records) return found;
+  for (const record of records) {
+    const { name, flags, method } = record;
     // Some writers mark even small entries zip64: their sizes are then in the zip64 extra field.
-    if (compressedSize === MAX_32 || uncompressedSize === MAX_32 || localOffset === MAX_32) {
-      const wide = zip64Fields(zip, at + 46 + nameLength, extraLength, {
-        uncompressed: uncompressedSize === MAX_32,
-        compressed: compressedSize === MAX_32,
-        offset: localOffset === MAX_32,
-      });
-      uncompressedSize = wide?.uncompressedSize ?? uncompressedSize;
-      compressedSize = wide?.compressedSize ?? compressedSize;
-      localOffset = wide?.localOffset ?? localOffset;
-    }
-    const entry = {
-      method,
-      crc32: zip.u32(at + 16),
-      uncompressedSize,
-      dosTime: zip.u16(at + 12),
-      dosDate: zip.u16(at + 14),
-    };
-    at += 46 + nameLength + extraLength + commentLength;
+    const wide = zip64Fields(zip, record, {
+      uncompressed: record.uncompressedSize === MAX_32,
+      compressed: record.compressedSize === MAX_32,
+      offset: record.localOffset === MAX_32,
+    });
+    const uncompressedSize = wide?.uncompressedSize ?? record.uncompressedSize;
+    const compressedSize = wide?.compressedSize ?? record.compressedSize;
+    const localOffset = wide?.localOffset ?? record.localOffset;
     const copyable =
       (method === METHOD_STORE || method === METHOD_DEFLATE) &&
       !(flags & FLAG_ENCRYPTED) &&
-      compressedSize !== MAX_32 &&
-      uncompressedSize !== MAX_32 &&
-      localOffset !== MAX_32 &&
+      compressedSize < MAX_32 &&
+      uncompressedSize < MAX_32 &&
+      localOffset < MAX_32 &&
       !name.endsWith("/");
     if (!copyable) continue;
     const data = localData(zip, localOffset, compressedSize, flags);
-    if (data && !found.has(name)) found.set(name, { ...entry, compressed: data });
+    if (data && !found.has(name))
+      found.set(name, {
+        method,
+        crc32: record.crc32,
+        uncompressedSize,
+        dosTime: record.dosTime,
+        dosDate: record.dosDate,
+        compressed: data,
+      });
   }
   return found;
 }
@@ -159,62 +148,90 @@ export interface CentralEntry {
 export function centralDirectory(bytes: Uint8Array): CentralEntry[] | null {
   const zip = new ZipBytes(bytes);
   const end = zip.endRecord();
-  if (end < 0) return null;
-  const entries: CentralEntry[] = [];
+  const records = end < 0 ? null : centralRecords(zip, end);
+  return (
+    records?.map((record) => ({
+      name: record.name,
+      uncompressedSize:
+        record.uncompressedSize === MAX_32
+          ? (zip64Fields(zip, record, { uncompressed: true, compressed: false, offset: false })
+              ?.uncompressedSize ?? Infinity)
+          : record.uncompressedSize,
+    })) ?? null
+  );
+}
+
+/** A central directory header's fields, as written (0xFFFFFFFF where zip64 holds the value). */
+interface CentralRecord {
+  name: string;
+  flags: number;
+  method: number;
+  crc32: number;
+  dosTime: number;
+  dosDate: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localOffset: number;
+  /** Where the header's extra fields start, and their length. */
+  extraAt: number;
+  extraLength: number;
+}
+
+/** The central directory's headers, in order (null if one of them is unreadable). */
+function centralRecords(zip: ZipBytes, end: number): CentralRecord[] | null {
+  const records: CentralRecord[] = [];
   let at = zip.u32(end + 16);
   for (let i = zip.u16(end + 10); i > 0; i--) {
     if (at + 46 > end || zip.u32(at) !== CENTRAL_HEADER) return null;
     const nameLength = zip.u16(at + 28);
+    const extraAt = at + 46 + nameLength;
     const extraLength = zip.u16(at + 30);
-    const stated = zip.u32(at + 24);
-    const extra = at + 46 + nameLength;
-    entries.push({
-      name: zip.text(at + 46, extra),
-      uncompressedSize: stated === MAX_32 ? zip64Size(zip, extra, extraLength) : stated,
+    records.push({
+      name: zip.text(at + 46, extraAt),
+      flags: zip.u16(at + 8),
+      method: zip.u16(at + 10),
+      crc32: zip.u32(at + 16),
+      dosTime: zip.u16(at + 12),
+      dosDate: zip.u16(at + 14),
+      compressedSize: zip.u32(at + 20),
+      uncompressedSize: zip.u32(at + 24),
+      localOffset: zip.u32(at + 42),
+      extraAt,
+      extraLength,
     });
-    at = extra + extraLength + zip.u16(at + 32);
+    at = extraAt + extraLength + zip.u16(at + 32);
   }
-  return entries;
+  return records;
 }
 
 /**
- * The values an entry's zip64 extra field holds for the fields its header marks 0xFFFFFFFF, in the
- * field's fixed order (uncompressed size, compressed size, local header offset); null when the
- * field is missing, short or holds a value past 4 GB (no part Målkoll reads is that large).
+ * The values a header's zip64 extra field holds for the fields it marks 0xFFFFFFFF, in the field's
+ * fixed order (uncompressed size, compressed size, local header offset); null when the field is
+ * missing or too short for them.
  */
 function zip64Fields(
   zip: ZipBytes,
-  from: number,
-  length: number,
+  { extraAt, extraLength }: CentralRecord,
   marked: { uncompressed: boolean; compressed: boolean; offset: boolean },
 ): { uncompressedSize?: number; compressedSize?: number; localOffset?: number } | null {
-  for (let at = from; at + 4 <= from + length; at += 4 + zip.u16(at + 2)) {
+  if (!marked.uncompressed && !marked.compressed && !marked.offset) return null;
+  for (let at = extraAt; at + 4 <= extraAt + extraLength; at += 4 + zip.u16(at + 2)) {
     if (zip.u16(at) !== 0x0001) continue;
     const end = at + 4 + zip.u16(at + 2);
     let next = at + 4;
-    const take = (): number | null => {
-      if (next + 8 > end || next + 8 > zip.length || zip.u32(next + 4) !== 0) return null;
-      const value = zip.u32(next);
+    const take = (): number | undefined => {
+      if (next + 8 > end || next + 8 > zip.length) return undefined;
+      const value = zip.u32(next) + zip.u32(next + 4) * 0x1_0000_0000;
       next += 8;
-      return value === MAX_32 ? null : value;
+      return value;
     };
     const out: { uncompressedSize?: number; compressedSize?: number; localOffset?: number } = {};
-    if (marked.uncompressed && (out.uncompressedSize = take() ?? undefined) === undefined) return null;
-    if (marked.compressed && (out.compressedSize = take() ?? undefined) === undefined) return null;
-    if (marked.offset && (out.localOffset = take() ?? undefined) === undefined) return null;
+    if (marked.uncompressed && (out.uncompressedSize = take()) === undefined) return null;
+    if (marked.compressed && (out.compressedSize = take()) === undefined) return null;
+    if (marked.offset && (out.localOffset = take()) === undefined) return null;
     return out;
   }
   return null;
-}
-
-/** The uncompressed size in an entry's zip64 extra field (its first field), or Infinity. */
-function zip64Size(zip: ZipBytes, from: number, length: number): number {
-  for (let at = from; at + 4 <= from + length; at += 4 + zip.u16(at + 2)) {
-    if (zip.u16(at) !== 0x0001) continue;
-    if (zip.u16(at + 2) < 8 || at + 12 > zip.length) return Infinity;
-    return zip.u32(at + 4) + zip.u32(at + 8) * 0x1_0000_0000;
-  }
-  return Infinity;
 }
 
 /** Whether inflated data has the size and CRC-32 its directory entry states. */
