@@ -292,8 +292,8 @@ export async function writePlan(env: WriteEnv, plan: WritePlan): Promise<Revisio
     const byName = new Map<string, Excel.Worksheet>();
     const positions = new Map<string, number>();
     const visible = new Map<string, boolean>();
-    // Excel refuses to add or delete conditional formats on a protected sheet: no flag goes there,
-    // and Målkoll's old rules on it stay until it is unprotected (the plan says so as a finding).
+    // Excel refuses to add or delete conditional formats on a protected sheet: the run is refused
+    // below if the plan would, and the rule scans pass over such sheets (their old rules stay).
     const protectedNow = new Set<Excel.Worksheet>();
     for (const worksheet of worksheets.items) {
       if (worksheet.protection.protected) protectedNow.add(worksheet);
@@ -555,10 +555,9 @@ export async function writePlan(env: WriteEnv, plan: WritePlan): Promise<Revisio
     enter("finishing");
     for (const unit of ruleDeletionUnits(scans)) await batch.add(unit);
     const owned = new Set(plan.sheets.map((s) => lower(s.name)));
-    const flagSheets = (name: string): Excel.Worksheet | undefined => {
-      const worksheet = owned.has(lower(name)) || isScratchSheet(name) ? undefined : after.get(lower(name));
-      return worksheet && !protectedNow.has(worksheet) ? worksheet : undefined;
-    };
+    // No flag is planned for a sheet protected now: the check refused the run above.
+    const flagSheets = (name: string): Excel.Worksheet | undefined =>
+      owned.has(lower(name)) || isScratchSheet(name) ? undefined : after.get(lower(name));
     for (const unit of flagUnits(plan.flags, flagSheets)) await batch.add(unit);
     await batch.flush();
     return revision;
