@@ -11,7 +11,13 @@ import type { Page } from "playwright-core";
 import { a1, type WorkbookSnapshot } from "../../src/engine/grid";
 import { Refusal } from "../../src/engine/refusal";
 import { XlsxPort } from "../../src/ports/xlsx";
-import { buildXlsx, encryptedFile, truncatedXlsx, withStatedSize } from "../fixtures/hostile/build";
+import {
+  buildXlsx,
+  encryptedFile,
+  truncatedXlsx,
+  withBadChecksum,
+  withStatedSize,
+} from "../fixtures/hostile/build";
 import { chromiumAvailable, openPane, pickXlsx, ROOT, withChromium } from "./support";
 
 const available = chromiumAvailable();
@@ -122,17 +128,6 @@ describeIf("a workbook of one's own in the playground reads as the CLI reads it"
   describe("files the CLI refuses show its refusal, Swedish first, and keep the open workbook", () => {
     const HEADER = ["Indikator", "Periodens utfall", "Årsmål"];
     const ROW = ["Andel barn som lever i familjer som har ekonomiskt bistånd", "4,1 %", "3,3 %"];
-
-    /** The sheet's CRC-32 with one bit flipped, in its local and its central header. */
-    function withBadChecksum(bytes: Buffer, part: string): Buffer {
-      const out = Buffer.from(bytes);
-      const name = Buffer.from(part);
-      for (let at = out.indexOf(name); at >= 0; at = out.indexOf(name, at + 1)) {
-        const local = out.readUInt32LE(at - 30) === 0x04034b50;
-        out[local ? at - 30 + 14 : at - 46 + 16] ^= 1;
-      }
-      return out;
-    }
 
     /** The first sheet's XML made malformed (an unclosed row), which neither reader takes. */
     async function withMalformedSheet(bytes: Buffer): Promise<Buffer> {

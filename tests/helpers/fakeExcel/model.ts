@@ -240,10 +240,14 @@ export function quoteSheet(name: string): string {
   return /^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
+/** The day a workbook's serial 0 stands for (in the 1900 system, right from 1900-03-01 on). */
+function dayZero(date1904: boolean): number {
+  return date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+}
+
 /** A day as the workbook's serial (dates from 1900-03-01 on in the 1900 system), or null before its first day. */
 export function excelSerial(y: number, m: number, d: number, date1904: boolean): number | null {
-  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
-  const serial = Math.round((Date.UTC(y, m - 1, d) - epoch) / 86400000);
+  const serial = Math.round((Date.UTC(y, m - 1, d) - dayZero(date1904)) / 86400000);
   return serial < 0 ? null : serial;
 }
 
@@ -264,8 +268,7 @@ export function shownText(cell: FakeCell | undefined, date1904: boolean): string
   const format = cell?.format ?? "General";
   if (format === "General") return String(value);
   if (format === "yyyy-mm-dd") {
-    const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
-    return new Date(epoch + Math.floor(value) * 86400000).toISOString().slice(0, 10);
+    return new Date(dayZero(date1904) + Math.floor(value) * 86400000).toISOString().slice(0, 10);
   }
   throw new FakeOfficeError("InvalidArgument", `range.text under the format ${format} is not faked`);
 }

@@ -20,7 +20,7 @@ import { main } from "../../../src/cli/main";
 import { checkPackage, snapshotFromBuffer, snapshotWithExcelJS } from "../../../src/ports/xlsx";
 import { slideFormula, snapshotFromPackage } from "../../../src/ports/xlsx/sheetReader";
 import { generateWorkbook, workbookToXlsx } from "../../../scripts/bench/workbook";
-import { buildXlsx } from "../../fixtures/hostile/build";
+import { buildXlsx, withStatedSize } from "../../fixtures/hostile/build";
 import { columnLetters } from "../../../src/engine/grid";
 import { convertWithLibreOffice, libreOfficeAvailableOrSkip } from "../../helpers/libreoffice";
 import { buildRichWorkbook } from "./fixture";
@@ -344,21 +344,10 @@ test("slideFormula moves relative references only", () => {
 });
 
 describe("what a hostile package cannot do to the reader", () => {
-  /** Rewrites the sizes a zip states for `part` (local header and central directory). */
-  function understate(bytes: Buffer, part: string, size: number): Buffer {
-    const out = Buffer.from(bytes);
-    const name = Buffer.from(part);
-    for (let at = out.indexOf(name); at >= 0; at = out.indexOf(name, at + 1)) {
-      if (out.readUInt32LE(at - 30) === 0x04034b50) out.writeUInt32LE(size, at - 30 + 22);
-      if (out.readUInt32LE(at - 46) === 0x02014b50) out.writeUInt32LE(size, at - 46 + 24);
-    }
-    return out;
-  }
-
   test("a part that inflates beyond the size the zip states is refused (exit 2), not inflated", async () => {
     const rows = Array.from({ length: 3000 }, (_, i) => [`Indikator ${i}`, i]);
     const honest = await buildXlsx([{ name: "Blad1", rows }]);
-    const lying = understate(honest, "xl/worksheets/sheet1.xml", 100);
+    const lying = withStatedSize(honest, "xl/worksheets/sheet1.xml", 100);
     await expect(snapshotFromBuffer(lying, "bomb.xlsx")).rejects.toMatchObject({
       exitCode: 2,
       messageSv: expect.stringMatching(/skadad.*xl\/worksheets\/sheet1\.xml/),
