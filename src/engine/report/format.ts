@@ -5,7 +5,6 @@
 import type { Assessment, GoalLevel, Goal, KfStatus, StatusBasis, TargetKind } from "../model/types";
 import type { StatusLabel } from "./look";
 import { ASSESSMENT_LABELS, FORECAST_SUFFIX, STATUS_LABELS } from "./look";
-import { LAST_SERIAL, serialToIso } from "../parse/date";
 
 /** Decimals a number shows when written without floating noise (4.1 → 1, 2.13 → 2, 4 → 0), at most 4. */
 export function decimalsOf(n: number): number {
@@ -125,15 +124,6 @@ function digitsAt(text: string, at: number, count: number): number {
     n = n * 10 + digit;
   }
   return n;
-}
-
-/** An Excel date serial (1900 system) as `YYYY-MM-DD`, or null when it is no date. */
-export function excelSerialToIso(serial: number): string | null {
-  const iso = serialToIso(serial);
-  if (iso !== null || !(serial > LAST_SERIAL)) return iso;
-  // Past 9999-12-31 the layout still measures what Date writes.
-  const date = new Date((Math.floor(serial) - 25_569) * 86_400_000);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString().slice(0, 10);
 }
 
 export type { StatusLabel } from "./look";

@@ -5,10 +5,11 @@
  * hides text. A report has tens of thousands of cells: the measures walk characters once and
  * build no strings.
  */
-import { excelSerialToIso } from "./format";
 import type { TextStyle } from "./look";
 import { FONT_SIZE, INDENT_POINTS, CELL_PADDING_POINTS, linePoints, textStyle } from "./look";
 import type { OutCell } from "./spec";
+import type { ShownFormat } from "./shownNumber";
+import { decimalsShown, shownFormat } from "./shownNumber";
 
 /** Calibri's digits are 0,507 em wide; other characters are measured relative to a digit. */
 const DIGIT_EM = 0.507;
@@ -360,34 +361,9 @@ export const SPACER_ROW_POINTS = linePoints(FONT_SIZE.normal);
 
 /* ---------- numbers as shown ---------- */
 
-const GROUPING = /\B(?=(\d{3})+(?!\d))/g;
-
-/** `2435.3` with 1 decimal → `2 435,3`. */
-function swedish(n: number, decimals: number): string {
-  const [int, frac] = Math.abs(n).toFixed(decimals).split(".");
-  const sign = n < 0 && Number(Math.abs(n).toFixed(decimals)) !== 0 ? "-" : "";
-  return `${sign}${int.replace(GROUPING, " ")}${frac ? `,${frac}` : ""}`;
-}
-
-function decimalsShown(value: number): number {
-  if (Number.isInteger(value)) return 0;
-  const text = String(Number(value.toFixed(4)));
-  const dot = text.indexOf(".");
-  return dot < 0 ? 0 : text.length - dot - 1;
-}
-
-interface FormatTraits {
-  date: boolean;
-  /** Literal text before and after the number (`Max `, ` st`, ` %`). */
-  prefix: string;
-  suffix: string;
-  /** null: General (as many decimals as the value has). */
-  decimals: number | null;
-  percent: boolean;
+interface FormatTraits extends ShownFormat {
   /** Digit widths of the prefix and suffix together. */
   literalWidth: number;
-  /** 10 ** decimals (NaN for General). */
-  scale: number;
 }
 
 /** A report uses a handful of number formats over thousands of cells. */
@@ -397,34 +373,11 @@ function traitsOf(format: string | undefined): FormatTraits {
   const key = format ?? "";
   let traits = traitsCache.get(key);
   if (traits) return traits;
-  const m = /^(?:"([^"]*)")?(#,##0|0)(?:\.(0+))?(.*)$/.exec(key);
-  const prefix = m?.[1] ?? "";
-  const suffix = m?.[4].replace(/"/g, "") ?? "";
-  traits = /^yyyy-mm-dd$/i.test(key)
-    ? { date: true, prefix: "", suffix: "", decimals: 0, percent: false, literalWidth: 0, scale: 1 }
-    : {
-        date: false,
-        prefix,
-        suffix,
-        decimals: m ? (m[3]?.length ?? 0) : null,
-        percent: suffix.includes("%"),
-        literalWidth: spans(prefix).full + spans(suffix).full,
-        scale: m ? 10 ** (m[3]?.length ?? 0) : NaN,
-      };
+  const shown = shownFormat(key);
+  traits = { ...shown, literalWidth: spans(shown.prefix).full + spans(shown.suffix).full };
   if (traitsCache.size >= 1000) traitsCache.clear();
   traitsCache.set(key, traits);
   return traits;
-}
-
-/**
- * What a number shows under one of the report's formats (`#,##0.0`, `0.0 %`, `"Max "#,##0 "st"`,
- * `yyyy-mm-dd`), as Swedish Excel shows it; other formats as a plain number.
- */
-export function formattedNumber(value: number, format: string | undefined): string {
-  const t = traitsOf(format);
-  if (t.date) return excelSerialToIso(value) ?? swedish(value, 0);
-  const shown = swedish(t.percent ? value * 100 : value, t.decimals ?? decimalsShown(value));
-  return `${t.prefix}${shown}${t.suffix}`;
 }
 
 /** Digit widths of a date as the report shows it (`2021-08-31`). */

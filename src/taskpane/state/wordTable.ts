@@ -1,3 +1,4 @@
+import { formattedNumber } from "../../engine/report/shownNumber";
 import type { OutCell, SheetSpec } from "../../engine/report/spec";
 
 /** One table of a generated sheet: its title and the rows from its header down. */
@@ -40,8 +41,9 @@ export function formatSwedishNumber(value: number, format?: string): string {
 export function cellText(cell: OutCell | null): string {
   if (!cell || cell.value === null) return "";
   // Header text carries the line breaks the sheet's print layout wrote in; Word wraps by itself.
+  // A number as its cell shows it (units, `Max `, dates), held together on one line in Word.
   return typeof cell.value === "number"
-    ? formatSwedishNumber(cell.value, cell.format)
+    ? formattedNumber(cell.value, cell.format).replace(/ /g, NBSP)
     : cell.value.replace(/\s*[\r\n]+\s*/g, " ");
 }
 

@@ -1,4 +1,5 @@
-import { excelSerial, excelSerialToIso } from "../../../src/engine/report/format";
+import { excelSerial } from "../../../src/engine/report/format";
+import { excelSerialToIso } from "../../../src/engine/report/shownNumber";
 
 describe("excelSerialToIso", () => {
   it("writes serials as Excel shows them", () => {

@@ -4,13 +4,13 @@ import {
   breakLines,
   cellSpans,
   emptySpans,
-  formattedNumber,
   linePoints,
   TextParts,
   textPoints,
   wrappedLines,
   wrappedPartLines,
 } from "../../../src/engine/report/measure";
+import { formattedNumber } from "../../../src/engine/report/shownNumber";
 import type { OutCell, SheetSpec } from "../../../src/engine/report/spec";
 
 /**

@@ -1,5 +1,6 @@
 import type { SheetSpec } from "../../../src/engine/report/spec";
 import {
+  cellText,
   copyTableToClipboard,
   formatSwedishNumber,
   splitTables,
@@ -19,6 +20,18 @@ describe("Word tables", () => {
     expect(sp(formatSwedishNumber(-0.04, "#,##0.0"))).toBe("0,0");
     expect(formatSwedishNumber(2021)).toBe("2021");
     expect(formatSwedishNumber(0.1 + 0.2)).toBe("0,3");
+  });
+
+  test("a cell keeps what its format adds: units, a target's prefix, dates", () => {
+    // The formats the report writes (report/format.ts) for `21 st`, `Max 10 personer`, an activity's date.
+    expect(sp(cellText({ value: 21, format: '#,##0 "st"' }))).toBe("21 st");
+    expect(sp(cellText({ value: 9000, format: '#,##0 "st"' }))).toBe("9 000 st");
+    expect(sp(cellText({ value: 10, format: '"Max "#,##0 "personer"' }))).toBe("Max 10 personer");
+    expect(sp(cellText({ value: 1945.5, format: '#,##0.0 "GWh"' }))).toBe("1 945,5 GWh");
+    expect(cellText({ value: 44439, format: "yyyy-mm-dd" })).toBe("2021-08-31");
+    expect(sp(cellText({ value: 0.041, format: "0.0 %" }))).toBe("4,1 %");
+    // Word must not break a number or its unit over two lines.
+    expect(cellText({ value: 9000, format: '#,##0 "st"' })).toBe("9\u00a0000\u00a0st");
   });
 
   const spec: SheetSpec = {
