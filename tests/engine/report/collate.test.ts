@@ -1,7 +1,7 @@
 import { compareSv, svCollator } from "../../../src/engine/report/collate";
 
 describe("compareSv", () => {
-  it("sorts in Swedish order: å, ä, ö after z, case and accents after the letters", () => {
+  it("sorts in Swedish order: å, ä, ö after z, case and accents after the letters, numbers by value", () => {
     const names = [
       "Öppen förskola",
       "Zon",
@@ -22,8 +22,8 @@ describe("compareSv", () => {
       "ab",
       "Ab",
       "Andel",
-      "andel (1.10)",
       "andel (1.9)",
+      "andel (1.10)",
       "Zon",
       "Åby",
       "ä",
@@ -31,6 +31,25 @@ describe("compareSv", () => {
       "Ä",
       "Ängby",
       "Öppen förskola",
+    ]);
+  });
+
+  it("lists numbered activities as they are numbered", () => {
+    const names = [
+      "1.10 Sommarjobb",
+      "1.2 Feriejobb",
+      "1.1 Språkstöd",
+      "1.15 Uppföljning",
+      "10 Budget",
+      "9 Bokslut",
+    ];
+    expect([...names].sort(compareSv)).toEqual([
+      "1.1 Språkstöd",
+      "1.2 Feriejobb",
+      "1.10 Sommarjobb",
+      "1.15 Uppföljning",
+      "9 Bokslut",
+      "10 Budget",
     ]);
   });
 
