@@ -2,16 +2,20 @@
  * `aktiviteter`: every activity under its goal, in the city's columns
  * `Aktivitet | Startdatum | Slutdatum | Avvikelse` (a plan: without Avvikelse) with the `Analys`
  * row under an activity, as the reports carry it (002 lines 442–444). Målkoll's own column, apart
- * after a blank one, says when an activity marked Avvikelse has no analysis. Listed
- * alphabetically within a goal, as the reports do.
+ * after a blank one, says when an activity's dates are wrong or an activity marked Avvikelse has
+ * no analysis. A date that cannot be read shows as written. Listed alphabetically within a goal,
+ * as the reports do.
  */
+import type { Finding } from "../findings";
+import type { CellValue } from "../grid";
+import { parseA1 } from "../grid";
 import type { Activity } from "../model/types";
 import type { ReportContext } from "./context";
 import { byNameThenPosition, sheetTitle } from "./context";
 import { DATE_FORMAT, excelSerial, goalHeading } from "./format";
 import type { ColumnSpec, Row } from "./layout";
 import { SheetBuilder } from "./layout";
-import { ANALYSIS_MISSING } from "./look";
+import { ANALYSIS_MISSING, DATES_WRONG } from "./look";
 import type { OutCell, SheetSpec } from "./spec";
 import { SharedCells, textCell } from "./spec";
 
@@ -31,9 +35,21 @@ const COLUMNS: ColumnSpec[] = [
 
 const PLAN_COLUMNS: ColumnSpec[] = [{ kind: "text", min: 250, max: 520 }, { kind: "fit" }, { kind: "fit" }];
 
-/** A date in column `column` as a real date (serial + format); text that is not a date stays text. */
-function dateCell(shared: SharedCells, column: number, iso: string | null): OutCell | null {
-  if (iso === null) return null;
+/**
+ * A date in column `column` as a real date (serial + format); text that is not a date stays text,
+ * and a cell the model could not read as a date shows what it holds (`written`).
+ */
+function dateCell(
+  shared: SharedCells,
+  column: number,
+  iso: string | null,
+  written: CellValue | undefined,
+): OutCell | null {
+  if (iso === null) {
+    const text =
+      typeof written === "string" ? written.trim() : typeof written === "number" ? String(written) : "";
+    return text ? textCell(text) : null;
+  }
   const serial = excelSerial(iso);
   return serial === null ? shared.text(column, iso) : shared.number(column, serial, DATE_FORMAT);
 }
@@ -44,19 +60,43 @@ const END_COLUMN = 2;
 const DEVIATION_COLUMN = 3;
 const CHECK_COLUMN = 5;
 
-function activityRow(act: Activity, plan: boolean, shared: SharedCells): Row {
+/** `sheet` NUL `row` of the activities whose dates a finding questions (unreadable, end before start). */
+function rowsWithDateFindings(findings: readonly Finding[]): Set<string> {
+  const rows = new Set<string>();
+  for (const f of findings) {
+    const row = f.code === "activity-dates" ? parseA1(f.cell)?.row : undefined;
+    if (row !== undefined) rows.add(`${f.sheet}\u0000${row}`);
+  }
+  return rows;
+}
+
+function checkLabel(act: Activity, datesWrong: boolean): { text: string; tone: "bad" } | null {
+  const analysisMissing = act.deviation && !act.analysis?.trim();
+  if (datesWrong && analysisMissing)
+    return { text: `${DATES_WRONG.text}, ${ANALYSIS_MISSING.text}`, tone: "bad" };
+  if (datesWrong) return { text: DATES_WRONG.text, tone: "bad" };
+  return analysisMissing ? { text: ANALYSIS_MISSING.text, tone: "bad" } : null;
+}
+
+function activityRow(
+  act: Activity,
+  plan: boolean,
+  shared: SharedCells,
+  ctx: ReportContext,
+  datesWrong: boolean,
+): Row {
+  // What a date cell holds matters only where the model could not read a date from it.
+  const written = (iso: string | null, cell: string | undefined) =>
+    iso === null && cell ? ctx.lookup(act.sheet, cell) : undefined;
   const row: Row = [
     textCell(act.name),
-    dateCell(shared, START_COLUMN, act.start),
-    dateCell(shared, END_COLUMN, act.end),
+    dateCell(shared, START_COLUMN, act.start, written(act.start, act.cells.start)),
+    dateCell(shared, END_COLUMN, act.end, written(act.end, act.cells.end)),
   ];
   if (plan) return row;
   row.push(act.deviation ? shared.status(DEVIATION_COLUMN, "Avvikelse", "bad") : null, null);
-  row.push(
-    act.deviation && !act.analysis?.trim()
-      ? shared.status(CHECK_COLUMN, ANALYSIS_MISSING.text, ANALYSIS_MISSING.tone)
-      : null,
-  );
+  const label = checkLabel(act, datesWrong);
+  row.push(label ? shared.status(CHECK_COLUMN, label.text, label.tone) : null);
   return row;
 }
 
@@ -86,12 +126,13 @@ export function buildActivitySheet(ctx: ReportContext): SheetSpec {
   }
   const sort = byNameThenPosition<Activity>(ctx);
   const shared = new SharedCells();
+  const datesQuestioned = rowsWithDateFindings(ctx.result.findings);
   const table = (heading: string, activities: Activity[]): void => {
     sheet.tableHeading(heading);
     sheet.startTable(header.map((cell) => (cell ? { ...cell } : null)));
     // The list is this sheet's own (by goal): sorted in place.
     for (const act of activities.sort(sort)) {
-      sheet.add(activityRow(act, plan, shared));
+      sheet.add(activityRow(act, plan, shared, ctx, datesQuestioned.has(`${act.sheet}\u0000${act.row}`)));
       const analysis = act.analysis?.trim();
       if (analysis) sheet.attach([textCell(`Analys: ${analysis}`)], cityColumns - 1);
     }

@@ -83,6 +83,9 @@ export const ASSESSMENT_LABELS: Record<Assessment, StatusLabel> = {
   ingen: { text: "— Ingen", tone: "neutral" },
 };
 
+/** An activity whose dates cannot be read or end before they start. */
+export const DATES_WRONG: StatusLabel = { text: "▲ Datum fel", tone: "bad" };
+
 /** A deviation that asks for an analysis and has none. */
 export const ANALYSIS_MISSING: StatusLabel = { text: "▲ Analys saknas", tone: "bad" };
 

@@ -58,3 +58,38 @@ describe("report on the seed excerpts", () => {
     expect(state.log[1].inputChecksum).toBe(state.log[0].inputChecksum);
   });
 });
+
+describe("the activities sheet on nämndmål 1.4.2's activities (002 lines 1038–1050)", () => {
+  /** The seed sheet with two dates as a hurried unit manager might write them. */
+  function withWrongDates() {
+    const sheet = seedSheet("002-t2-nm-1.4.2", "Nämndmål 1.4.2");
+    const rowOf = (start: string) =>
+      sheet.values.findIndex((r) =>
+        String(r[0] ?? "")
+          .trim()
+          .startsWith(start),
+      );
+    // Columns: Aktivitet | Startdatum | Slutdatum | Avvikelse.
+    sheet.values[rowOf("Förenkla språket")][2] = "31/12 2021";
+    sheet.values[rowOf("Inventering av vilken")][2] = "2020-12-31";
+    return snapshotOf(sheet);
+  }
+
+  it("shows a date it cannot read as written and marks both activities whose dates are wrong", () => {
+    const snapshot = withWrongDates();
+    const result = check(snapshot);
+    expect(result.findings.filter((f) => f.code === "activity-dates")).toHaveLength(2);
+    const sheet = buildReport(result, {
+      snapshot,
+      generatedAt: new Date("2021-09-15T10:00:00Z"),
+    }).sheets.find((s) => s.key === "aktiviteter")!;
+    const row = (start: string) => sheet.rows.find((r) => String(r[0]?.value ?? "").startsWith(start))!;
+    const marks = (start: string) => [row(start)[2]?.value, row(start)[5]?.value ?? null];
+    expect(marks("Förenkla språket")).toEqual(["31/12 2021", "▲ Datum fel"]);
+    // 2020-12-31 as a date serial, before its start 2021-01-01.
+    expect(marks("Inventering av vilken")).toEqual([44196, "▲ Datum fel"]);
+    // Avvikelse with its analysis, and no Avvikelse at all: nothing to mark.
+    expect(marks("Kollegial observation")).toEqual([44561, null]);
+    expect(marks("Undersöka möjligheten")).toEqual([44561, null]);
+  });
+});
