@@ -2,7 +2,7 @@ import type { CellValue, SheetGrid } from "../grid";
 import { a1, cellAt, hasText, isExcelError, lastCol, textOf } from "../grid";
 import { parseNumberText } from "../parse/quantity";
 import { matchKey } from "../parse/text";
-import { amountUnitOf, budgetRole, goalTableRole, headerKey, mayOpenHeader } from "./headers";
+import { amountUnitOf, budgetRole, goalTableRole, headerKey, mayOpenHeader, TOTAL_LABEL } from "./headers";
 import { matchHeading } from "./goals";
 import type { SheetRows } from "./sheetRows";
 import { TableRow, TableSpan } from "./tableRow";
@@ -207,10 +207,20 @@ function isLongerThan(value: CellValue, length: number): boolean {
 const SEPARATOR = /^[-–—_=.\s]*$/;
 
 /**
+ * Whether a budget table's last row so far is its total: the same header after it opens a table
+ * of its own (003's `Mnkr` tables: per area, then the nämnd's Kostnader/Intäkter/Netto).
+ */
+function endsAtTotal(last: RecognisedRow | undefined, nameIndex: number): boolean {
+  const label = last?.cells[nameIndex]?.value;
+  return typeof label === "string" && TOTAL_LABEL.test(matchKey(label));
+}
+
+/**
  * Reads the rows of a table from the row after its header: data rows, `Analys` rows (attached to
- * the row above), repeated headers after page breaks (skipped, the table goes on), rows holding only
- * the tail of a cell (appended to the last data row), up to a blank gap, a heading, prose or the
- * header of another table (returned as `nextHeader`, so it is not read twice). `corrected` applies
+ * the row above), repeated headers after page breaks (skipped, the table goes on, unless a budget
+ * table's total came before), rows holding only the tail of a cell (appended to the last data
+ * row), up to a blank gap, a heading, prose or the header of another table (returned as
+ * `nextHeader`, so it is not read twice). `corrected` applies
  * the person's column corrections to a repeated header before it is compared with the (corrected)
  * first one.
  */
@@ -251,7 +261,11 @@ export function scanRows(
     if (count === 1 && matchHeading(rows.firstText(i))) break;
     const repeated = readHeaderRow(rows, r);
     if (repeated) {
-      if (sameHeader(corrected(repeated), header) && blankRun <= MAX_BLANK_RUN) {
+      if (
+        sameHeader(corrected(repeated), header) &&
+        blankRun <= MAX_BLANK_RUN &&
+        !(isBudget && endsAtTotal(found[found.length - 1], nameCol - firstCol))
+      ) {
         repeatedHeaderRows.push(r);
         blankRun = 0;
         lastRow = r;

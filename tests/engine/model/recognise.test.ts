@@ -1,7 +1,7 @@
 import { recognise } from "../../../src/engine/recognise";
 import { buildModel } from "../../../src/engine/model/build";
 import type { SheetGrid } from "../../../src/engine/grid";
-import { snapshotOf, textToSheet } from "../../helpers/seedGrid";
+import { loadSeedFixture, seedLines, snapshotOf, textToSheet } from "../../helpers/seedGrid";
 import { seedAtLines } from "../../helpers/seedAtLines";
 
 function model(...sheets: SheetGrid[]) {
@@ -174,6 +174,37 @@ describe("other budget tables", () => {
     const intakter1960 = vp.find((b) => b.row === 1960)!;
     expect(intakter1960.extra?.["Bokslut 2020"]).toBe(102.2);
     expect(m.period).toEqual({ kind: "VP", year: 2022, source: "plan" });
+  });
+});
+
+describe("two budget tables under the same header (003 lines 1801–1819 and 1829–1832)", () => {
+  test("the header repeated after a Totalt row opens a table of its own, even with no prose between", () => {
+    // The seed has prose between them; a controller's sheet often has only blank rows.
+    const lines = seedLines(loadSeedFixture("003-vp-budget.txt"));
+    const perArea = lines.slice(4, 23);
+    const nämnd = lines.slice(32, 36);
+    expect([perArea[18].split("\t")[0], nämnd[0].split("\t")[0]]).toEqual(["Totalt", "Mnkr"]);
+    const sheet = textToSheet("Budget", [...perArea, "", "", ...nämnd].join("\n"));
+    const { recognition, model: m } = model(sheet);
+    const tables = recognition.tables.filter((t) => t.type.startsWith("driftbudget"));
+    expect(tables.map((t) => [t.headerRow, t.rows.length])).toEqual([
+      [1, 18],
+      [22, 3],
+    ]);
+    const kostnader = m.budget.find((b) => b.label === "Kostnader")!;
+    const totalt = m.budget.find((b) => b.label === "Totalt")!;
+    expect(kostnader.tableId).not.toBe(totalt.tableId);
+  });
+
+  test("a header repeated inside a table (a page break before its Totalt) still continues it", () => {
+    const lines = seedLines(loadSeedFixture("003-vp-budget.txt"));
+    const header = lines[4];
+    const sheet = textToSheet(
+      "Budget",
+      [...lines.slice(4, 15), "", header, ...lines.slice(15, 23)].join("\n"),
+    );
+    const tables = model(sheet).recognition.tables.filter((t) => t.type.startsWith("driftbudget"));
+    expect(tables.map((t) => [t.headerRow, t.rows.length])).toEqual([[1, 18]]);
   });
 });
 
