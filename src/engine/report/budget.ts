@@ -338,12 +338,19 @@ function planColumns(lines: BudgetLine[]): string[] {
  * tables share one (`Ekonomiska förutsättningar` under each verksamhetsområde), the area's name
  * written above it in the source.
  */
-function planHeading(ctx: ReportContext, lines: BudgetLine[], shared: boolean): string {
+function planHeading(
+  ctx: ReportContext,
+  lines: BudgetLine[],
+  shared: boolean,
+  tableRows: ReadonlySet<string>,
+): string {
   const first = lines[0];
   if (!shared) return first.table;
-  const header = Number(/(\d+)$/.exec(first.tableId)?.[1] ?? first.row);
+  const header = headerRowOf(first);
   const texts: string[] = [];
   for (let row = header - 1; row >= Math.max(1, header - 6) && texts.length < 2; row--) {
+    // Another table's rows name no area (a `Totalt` right above is the table before's).
+    if (tableRows.has(`${first.sheet}\u0000${row}`)) break;
     const value = ctx.lookup(first.sheet, `A${row}`);
     if (typeof value === "string" && value.trim() && value.trim().length <= 120) texts.push(value.trim());
   }
@@ -351,15 +358,25 @@ function planHeading(ctx: ReportContext, lines: BudgetLine[], shared: boolean): 
   return area ? `${area} – ${first.table}` : first.table;
 }
 
+/** The row of a budget line's table header (its id ends in the header's A1 address). */
+function headerRowOf(line: BudgetLine): number {
+  return Number(/(\d+)$/.exec(line.tableId)?.[1] ?? line.row);
+}
+
 function buildPlanBudgetSheet(ctx: ReportContext, tables: BudgetLine[][]): SheetSpec {
   const sheet = new SheetBuilder("driftbudget", COLUMNS);
   sheet.heading(sheetTitle(ctx, "Driftbudget"), ctx.note);
   const headingCount = new Map<string, number>();
   for (const lines of tables) headingCount.set(lines[0].table, (headingCount.get(lines[0].table) ?? 0) + 1);
+  const tableRows = new Set<string>();
+  for (const lines of tables) {
+    tableRows.add(`${lines[0].sheet}\u0000${headerRowOf(lines[0])}`);
+    for (const line of lines) tableRows.add(`${line.sheet}\u0000${line.row}`);
+  }
   for (const lines of tables) {
     const unit = lines[0].unit;
     const columns = planColumns(lines);
-    sheet.tableHeading(planHeading(ctx, lines, (headingCount.get(lines[0].table) ?? 0) > 1));
+    sheet.tableHeading(planHeading(ctx, lines, (headingCount.get(lines[0].table) ?? 0) > 1, tableRows));
     sheet.startTable(headerRow([unitLabel(unit), ...columns]));
     for (const line of lines) {
       const style = styleOf(line);

@@ -6,7 +6,7 @@
 import { check } from "../../../src/engine";
 import { buildReport } from "../../../src/engine/report";
 import type { OutCell, SheetSpec } from "../../../src/engine/report/spec";
-import { seedSheet, snapshotOf } from "../../helpers/seedGrid";
+import { loadSeedFixture, seedLines, seedSheet, snapshotOf, textToSheet } from "../../helpers/seedGrid";
 
 const snapshot = snapshotOf(
   seedSheet("003-vp-kf-1.1", "Verksamhetsplan"),
@@ -85,5 +85,30 @@ describe("generate --period VP on a plan (003)", () => {
     const kf = spec.rows.find((r) => String(r[0]?.value).startsWith("KF:s mål för verksamhetsområdet: 1.1"))!;
     expect([kf[1]?.value, kf[2]?.value]).toEqual([9, 2]);
     expect(spec.charts).toBeUndefined();
+  });
+});
+
+describe("two plan budget tables under one `Mnkr` header with only blank rows between (003 lines 1801–1832)", () => {
+  it("prints two tables, and the first one's Totalt names neither", () => {
+    const lines = seedLines(loadSeedFixture("003-vp-budget.txt"));
+    // Mnkr … Totalt, two blank rows, Mnkr | Kostnader | Intäkter | Netto.
+    const budget = textToSheet("Ekonomi", [...lines.slice(4, 23), "", "", ...lines.slice(32, 36)].join("\n"));
+    const snap = snapshotOf(budget);
+    const result = check(snap, { period: { kind: "VP", year: 2022 } });
+    const spec = buildReport(result, { snapshot: snap, generatedAt: "2021-12-15" }).sheets.find(
+      (s) => s.key === "driftbudget",
+    )!;
+    const headings = spec.rows.filter((r) => r[0]?.style === "heading").map((r) => r[0]?.value);
+    expect(headings).toEqual(["Mnkr", "Mnkr"]);
+    const labels = spec.rows.map((r) => r[0]?.value ?? null);
+    const totalt = labels.indexOf("Totalt");
+    // A heading and the second table's header row come between the first table's Totalt and Kostnader.
+    expect(labels.slice(totalt, labels.indexOf("Kostnader") + 1)).toEqual([
+      "Totalt",
+      null,
+      "Mnkr",
+      "Mnkr",
+      "Kostnader",
+    ]);
   });
 });
