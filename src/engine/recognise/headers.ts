@@ -21,10 +21,20 @@ const has =
   (key: string) =>
     parts.every((p) => key.includes(p));
 
+/** `Periodens utfall T1`, `Utfall tertial 2` (the year removed). */
+const TERTIAL_OUTCOME = /^(periodens)?utfall(t|tertial)[123]$/;
+
+/** Whether a header names an outcome by its tertial (`Periodens utfall T1 2021`). */
+export function isTertialOutcomeHeader(header: string): boolean {
+  return TERTIAL_OUTCOME.test(headerKey(header));
+}
+
 /** Indicator and activity tables. */
 const GOAL_TABLE_RULES: HeaderRule[] = [
   { role: "name", test: (k) => /^(indikator|indikatorer|aktivitet|aktiviteter|nyckeltal|matt)$/.test(k) },
   { role: "previous", test: (k) => /utfallvb|utfallforegaende|foregaendear|^vb$/.test(k) },
+  // `Periodens utfall T1 2021` beside the period's own outcome: the same tertial a year before.
+  { role: "previous", test: (k) => TERTIAL_OUTCOME.test(k) },
   { role: "outcomeMen", test: (k) => k.startsWith("utfallman") || k.includes("pojkar") || k === "man" },
   {
     role: "outcomeWomen",

@@ -2,7 +2,15 @@ import type { CellValue, SheetGrid } from "../grid";
 import { a1, cellAt, hasText, isExcelError, lastCol, textOf } from "../grid";
 import { parseNumberText } from "../parse/quantity";
 import { matchKey } from "../parse/text";
-import { amountUnitOf, budgetRole, goalTableRole, headerKey, mayOpenHeader, TOTAL_LABEL } from "./headers";
+import {
+  amountUnitOf,
+  budgetRole,
+  goalTableRole,
+  headerKey,
+  isTertialOutcomeHeader,
+  mayOpenHeader,
+  TOTAL_LABEL,
+} from "./headers";
 import { matchHeading } from "./goals";
 import type { SheetRows } from "./sheetRows";
 import { TableRow, TableSpan } from "./tableRow";
@@ -105,6 +113,11 @@ function goalHeader(row: number, cells: { col: number; text: string }[]): Header
   }
   if (nameAt < 0) return null;
   const goalRoles = cells.map((c) => goalTableRole(c.text));
+  // Without the period's own outcome column, an outcome named by its tertial is that outcome.
+  if (!goalRoles.includes("outcome")) {
+    const tertial = cells.findIndex((c, k) => goalRoles[k] === "previous" && isTertialOutcomeHeader(c.text));
+    if (tertial >= 0) goalRoles[tertial] = "outcome";
+  }
   if (goalRoles.filter((r, k) => r && k !== nameAt).length < 1) return null;
   return candidate(row, cells, goalRoles, "goal");
 }

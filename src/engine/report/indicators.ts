@@ -6,6 +6,8 @@
  * reports do (every indicator table in the T2 2021 report, seed 002, is in Swedish order).
  */
 import type { Goal, Indicator, TargetKind } from "../model/types";
+import { isTertialOutcomeHeader } from "../recognise/headers";
+import type { Recognition } from "../recognise/types";
 import type { ReportContext } from "./context";
 import { byNameThenPosition, sheetTitle } from "./context";
 import { goalHeading, indicatorNumber, statusLabel } from "./format";
@@ -14,14 +16,14 @@ import { SheetBuilder } from "./layout";
 import type { OutCell, SheetSpec } from "./spec";
 import { SharedCells, textCell } from "./spec";
 
-/** The follow-up's columns (T1, T2, VB). */
-export function indicatorHeaders(year: number | null): string[] {
+/** The follow-up's columns (T1, T2, VB); `previous` heads the previous period's column. */
+export function indicatorHeaders(year: number | null, previous: string | null = null): string[] {
   return [
     "Indikator",
     "Periodens utfall",
     "Utfall män/ pojkar",
     "Utfall kvinnor/ flickor",
-    year === null ? "Periodens utfall VB föregående år" : `Periodens utfall VB ${year - 1}`,
+    previous ?? (year === null ? "Periodens utfall VB föregående år" : `Periodens utfall VB ${year - 1}`),
     "Prognos helår",
     "Årsmål",
     "KF:s årsmål",
@@ -141,6 +143,25 @@ function planRow(ctx: ReportContext, ind: Indicator, shared: SharedCells): Row {
   ];
 }
 
+/**
+ * The source's header of the previous period's column where its tables compare with the same
+ * tertial a year before (`Periodens utfall T1 2021`), so those figures are not printed under
+ * `VB`; null where they compare with the VB, as the city's reports do. Tables that disagree get a
+ * header that names no period.
+ */
+function previousPeriodHeader(recognition: Recognition): string | null {
+  const tertials = new Set<string>();
+  let others = false;
+  for (const table of recognition.tables)
+    for (const column of table.columns) {
+      if (column.role !== "previous") continue;
+      if (isTertialOutcomeHeader(column.header)) tertials.add(column.header.replace(/\s+/g, " ").trim());
+      else others = true;
+    }
+  if (tertials.size === 0) return null;
+  return tertials.size === 1 && !others ? [...tertials][0] : "Periodens utfall föregående period";
+}
+
 function headerCells(city: string[], own: string[] = []): Row {
   const row: Row = city.map((value) => textCell(value, "header"));
   if (own.length) row.push(null, ...own.map((value) => textCell(value, "ownHeader")));
@@ -155,7 +176,10 @@ export function buildIndicatorSheet(ctx: ReportContext): SheetSpec {
   sheet.heading(sheetTitle(ctx, "Indikatorer"), ctx.note);
   const header = plan
     ? headerCells(PLAN_INDICATOR_HEADERS)
-    : headerCells(indicatorHeaders(model.period.year), STATUS_HEADERS);
+    : headerCells(
+        indicatorHeaders(model.period.year, previousPeriodHeader(ctx.result.recognition)),
+        STATUS_HEADERS,
+      );
 
   const byGoal = new Map<string | null, Indicator[]>();
   for (const ind of model.indicators) {

@@ -93,3 +93,34 @@ describe("the activities sheet on nämndmål 1.4.2's activities (002 lines 1038�
     expect(marks("Undersöka möjligheten")).toEqual([44561, null]);
   });
 });
+
+describe("a previous-period column named by its tertial (002 KF mål 1.1, line 271's header varied)", () => {
+  /** The seed's `Periodens utfall VB 2020` headers renamed, and with them what the column holds. */
+  function withHeader(previous: string, outcome?: string) {
+    const sheet = seedSheet("002-t2-kf-1.1", "Uppföljning");
+    for (const row of sheet.values)
+      if (row[0] === "Indikator") {
+        expect(row[4]).toBe("Periodens utfall VB 2020");
+        row[4] = previous;
+        if (outcome !== undefined) row[1] = outcome;
+      }
+    return snapshotOf(sheet);
+  }
+  const barn = "Andel barn som lever i familjer som har ekonomiskt bistånd";
+
+  it("`Periodens utfall T2 2020` is read as the previous period and printed under its own header", () => {
+    const snapshot = withHeader("Periodens utfall T2 2020");
+    const result = check(snapshot);
+    expect(result.model.indicators.find((i) => i.name === barn)?.previous).toBe(3.7);
+    const sheet = buildReport(result, { snapshot, generatedAt: new Date("2021-09-15T10:00:00Z") }).sheets[0];
+    const header = sheet.rows.find((r) => r[0]?.value === "Indikator")!;
+    expect(String(header[4]?.value).replace(/\n/g, " ")).toBe("Periodens utfall T2 2020");
+    expect(sheet.rows.find((r) => r[0]?.value === barn)?.[4]).toMatchObject({ value: 0.037 });
+  });
+
+  it("an outcome named by its tertial with no `Periodens utfall` beside it is the outcome", () => {
+    const snapshot = withHeader("Periodens utfall VB 2020", "Utfall T2 2021");
+    const barnRow = check(snapshot).model.indicators.find((i) => i.name === barn)!;
+    expect([barnRow.outcome, barnRow.previous]).toEqual([4.1, 3.7]);
+  });
+});
