@@ -25,7 +25,12 @@ const BUDGET_FIELDS: [ColumnRole, BudgetAmountField][] = [
   ["budgetDeviation", "deviation"],
 ];
 
-const EXTRA_ROLES: ColumnRole[] = ["grossBudget", "carryOverFrom", "estimatedResult", "carryOverTo"];
+export const EXTRA_ROLES: readonly ColumnRole[] = [
+  "grossBudget",
+  "carryOverFrom",
+  "estimatedResult",
+  "carryOverTo",
+];
 
 const VALUE_LABEL: FieldLabel = { sv: "Värdet", en: "The value" };
 

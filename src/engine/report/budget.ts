@@ -8,7 +8,10 @@
  * when the source changes. Every formula cell carries the engine's number as its cached value.
  */
 import type { BudgetLine } from "../model/types";
+import { cleanText } from "../parse/text";
+import type { ColumnRole } from "../recognise/types";
 import { decimalsFor } from "../evaluate/budget";
+import { EXTRA_ROLES } from "../model/budgetLine";
 import { a1, sheetRef } from "../grid";
 import type { ReportContext } from "./context";
 import { sheetTitle } from "./context";
@@ -265,15 +268,86 @@ function derivedTable(ctx: ReportContext, sheet: SheetBuilder): void {
   sheet.endTable();
 }
 
+/** A column of a budget table the city's layouts don't name, as its source header has it. */
+interface SourceColumn {
+  header: string;
+  amount: (line: BudgetLine, style: CellStyle) => OutCell | null;
+}
+
+const FIELD_OF_ROLE: Partial<Record<ColumnRole, AmountField>> = {
+  budget: "budget",
+  adjustments: "adjustments",
+  changes: "changes",
+  forecastBeforeTransfers: "forecastBeforeTransfers",
+  forecastAfterTransfers: "forecast",
+  budgetDeviation: "deviation",
+};
+
+/** The amount columns of a recognised budget table, in its order, each read from the model's line. */
+function sourceColumns(ctx: ReportContext, tableId: string): SourceColumn[] {
+  const table = ctx.result.recognition.tables.find((t) => t.id === tableId);
+  const out: SourceColumn[] = [];
+  for (const column of table?.columns ?? []) {
+    const role = column.role;
+    if (role === null || role === "name") continue;
+    const header = cleanText(column.header);
+    const field = FIELD_OF_ROLE[role];
+    if (field) out.push({ header, amount: (line, style) => amountCell(ctx, line, field, style) });
+    else if (role === "amount")
+      out.push({ header, amount: (line, style) => planAmount(ctx, line, header, style) });
+    else if (EXTRA_ROLES.includes(role))
+      out.push({ header, amount: (line, style) => extraAmount(ctx, line, role, style) });
+  }
+  return out;
+}
+
+/** An amount the model keeps by its column's role (`carryOverTo`, …). */
+function extraAmount(ctx: ReportContext, line: BudgetLine, role: string, style: CellStyle): OutCell | null {
+  const value = line.extra?.[role] ?? null;
+  if (value === null) return null;
+  const cell = numberCell(value, amountFormat(line.unit), style);
+  const address = line.cells[role];
+  if (address) cell.formula = sourceFormula(ctx, line.sheet, address, value);
+  return cell;
+}
+
+/**
+ * A budget table in none of the city's layouts (a unit's `Tkr | Budget | Utfall | Avvikelse` at
+ * year-end): its own columns and rows, under its own title, the amounts over their source cells.
+ */
+function otherTable(sheet: SheetBuilder, lines: BudgetLine[], columns: SourceColumn[]): void {
+  sheet.tableHeading(lines[0].table);
+  sheet.startTable(headerRow([unitLabel(lines[0].unit), ...columns.map((c) => c.header)]));
+  for (const line of lines) {
+    const style = styleOf(line);
+    sheet.add([labelCell(line, style), ...columns.map((c) => c.amount(line, style))]);
+  }
+  sheet.endTable();
+}
+
+/** The sheet's columns: the city's six, and more where another table has more. */
+function budgetColumns(widest: number): ColumnSpec[] {
+  if (widest <= COLUMNS.length) return COLUMNS;
+  return [
+    ...COLUMNS,
+    ...Array.from({ length: widest - COLUMNS.length }, (): ColumnSpec => ({ kind: "fit" })),
+  ];
+}
+
 export function buildBudgetSheet(ctx: ReportContext): SheetSpec {
   const { budget } = ctx.result.model;
   const vp = groupTables(budget, "driftbudget-vp");
   if (ctx.result.model.period.kind === "VP" && vp.length) return buildPlanBudgetSheet(ctx, vp);
-  const sheet = new SheetBuilder("driftbudget", COLUMNS);
+  const others = groupTables(budget, "budget-other").map((lines) => ({
+    lines,
+    columns: sourceColumns(ctx, lines[0].tableId),
+  }));
+  const widest = Math.max(0, ...others.map((o) => o.columns.length + 1));
+  const sheet = new SheetBuilder("driftbudget", budgetColumns(widest));
   sheet.heading(sheetTitle(ctx, "Driftbudget"), ctx.note);
   const namnd = groupTables(budget, "driftbudget-namnd");
   const omrade = groupTables(budget, "driftbudget-omrade");
-  if (!namnd.length && !omrade.length) {
+  if (!namnd.length && !omrade.length && !others.length) {
     sheet.text("Inga driftbudgettabeller hittades i arbetsboken.");
     derivedTable(ctx, sheet);
     return sheet.build();
@@ -289,6 +363,7 @@ export function buildBudgetSheet(ctx: ReportContext): SheetSpec {
     for (const area of omradeTable(ctx, sheet, lines)) chartAreas.push(area);
     sheet.endTable();
   }
+  for (const { lines, columns } of others) otherTable(sheet, lines, columns);
   derivedTable(ctx, sheet);
   if (chartAreas.length) deviationChart(sheet, chartAreas, omrade[0][0].unit);
   return sheet.build();

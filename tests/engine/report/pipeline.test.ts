@@ -8,7 +8,7 @@ import { buildReport } from "../../../src/engine/report";
 import { STATE_SHEET } from "../../../src/engine/report/spec";
 import { decodeState } from "../../../src/engine/state";
 import { MemoryPort } from "../../../src/ports/memory/memoryPort";
-import { seedSheet, snapshotOf } from "../../helpers/seedGrid";
+import { plainSheet, seedSheet, snapshotOf } from "../../helpers/seedGrid";
 
 function workbook() {
   return snapshotOf(
@@ -122,5 +122,44 @@ describe("a previous-period column named by its tertial (002 KF mål 1.1, line 2
     const snapshot = withHeader("Periodens utfall VB 2020", "Utfall T2 2021");
     const barnRow = check(snapshot).model.indicators.find((i) => i.name === barn)!;
     expect([barnRow.outcome, barnRow.previous]).toEqual([4.1, 3.7]);
+  });
+});
+
+describe("a unit's year-end budget table in none of the city's layouts (`Tkr | Budget | Utfall | Avvikelse`)", () => {
+  it("is printed in Målkoll Driftbudget with its own columns, amounts over their source cells", () => {
+    const snapshot = snapshotOf(
+      plainSheet("Ekonomi tkr", [
+        ["Budgetuppföljning VB 2020 (tkr)"],
+        [],
+        ["Tkr", "Budget", "Utfall", "Avvikelse"],
+        ["Personalkostnader", 21450, 20987, 463],
+        ["Lokalkostnader", 3120, 3120, 0],
+        ["Intäkter", -1450, -1612, 162],
+        ["Netto", 23120, 22495, 625],
+      ]),
+    );
+    const result = check(snapshot, { period: { kind: "VB", year: 2020 } });
+    const sheet = buildReport(result, {
+      snapshot,
+      generatedAt: new Date("2021-02-15T10:00:00Z"),
+    }).sheets.find((s) => s.key === "driftbudget")!;
+    const values = sheet.rows.map((r) => r.map((c) => c?.value ?? null));
+    expect(values).not.toContainEqual(["Inga driftbudgettabeller hittades i arbetsboken."]);
+    const header = values.findIndex((r) => r[0] === "Tkr");
+    expect(values[header - 1]).toEqual(["Budgetuppföljning VB 2020 (tkr)"]);
+    expect(values.slice(header, header + 5)).toEqual([
+      ["Tkr", "Budget", "Utfall", "Avvikelse"],
+      ["Personalkostnader", 21450, 20987, 463],
+      ["Lokalkostnader", 3120, 3120, 0],
+      ["Intäkter", -1450, -1612, 162],
+      ["Netto", 23120, 22495, 625],
+    ]);
+    const personal = sheet.rows[header + 1];
+    expect(personal.slice(1).map((c) => c?.formula)).toEqual([
+      "'Ekonomi tkr'!B4",
+      "'Ekonomi tkr'!C4",
+      "'Ekonomi tkr'!D4",
+    ]);
+    expect(personal[1]?.format).toBe("#,##0");
   });
 });
