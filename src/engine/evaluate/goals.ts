@@ -136,12 +136,13 @@ function explainContradiction(
     const partsSv: string[] = [];
     const partsEn: string[] = [];
     if (notMet > 0) {
-      const names = misses.map((i) => `”${i.name}”${describeMiss(i)}`).join(", ");
+      const names = misses.map((i) => `”${i.name}”${describeMiss(i, "mot")}`).join(", ");
+      const namesEn = misses.map((i) => `"${i.name}"${describeMiss(i, "against")}`).join(", ");
       partsSv.push(
         `${notMet} ${notMet === 1 ? "indikator uppfyller" : "indikatorer uppfyller"} inte målet (${names}${notMet > 3 ? " …" : ""})`,
       );
       partsEn.push(
-        `${notMet} ${notMet === 1 ? "indicator misses" : "indicators miss"} the target (${names.replace(/[”]/g, '"')}${notMet > 3 ? " …" : ""})`,
+        `${notMet} ${notMet === 1 ? "indicator misses" : "indicators miss"} the target (${namesEn}${notMet > 3 ? " …" : ""})`,
       );
     }
     if (deviating > 0) {
@@ -162,11 +163,12 @@ function explainContradiction(
   };
 }
 
-function describeMiss(indicator: Indicator): string {
+/** `: 4,6 % mot 2,3 %` (English: `against`; the numbers are written the Swedish way in both). */
+function describeMiss(indicator: Indicator, against: "mot" | "against"): string {
   const value = indicator.forecast ?? indicator.outcome;
   if (value === null || indicator.target === null) return "";
   const unit = indicator.unit ? ` ${indicator.unit}` : "";
-  return `: ${formatSv(value)}${unit} mot ${formatSv(indicator.target)}${unit}`;
+  return `: ${formatSv(value)}${unit} ${against} ${formatSv(indicator.target)}${unit}`;
 }
 
 function formatSv(n: number): string {

@@ -149,7 +149,7 @@ export const en: Strings = {
   },
   generate: {
     intro:
-      "Creates the tertial report's tables on sheets of their own. Your sheets are not changed; flags can be removed.",
+      "Creates the report's tables (tertial, annual report or plan) on sheets of their own. Your sheets are not changed; flags can be removed.",
     forPeriod: (period: string) => `The tables are created for ${period}.`,
     forWorkbookPeriod: "The period is read from the workbook when the tables are created.",
     periodNeeded:

@@ -148,7 +148,8 @@ export const sv = {
     noGoal: "Utan mål",
   },
   generate: {
-    intro: "Skapar tertialrapportens tabeller på egna blad. Dina blad ändras inte; flaggor kan tas bort.",
+    intro:
+      "Skapar rapportens tabeller (tertial, verksamhetsberättelse eller plan) på egna blad. Dina blad ändras inte; flaggor kan tas bort.",
     forPeriod: (period: string) => `Tabellerna skapas för ${period}.`,
     forWorkbookPeriod: "Perioden läses ur arbetsboken när tabellerna skapas.",
     periodNeeded:

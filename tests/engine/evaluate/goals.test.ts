@@ -188,6 +188,7 @@ describe("004: unit goal marked Uppfylls helt while short-term sick leave misses
     });
     expect(contradictions[0].message).toContain("Sjukfrånvaro dag 1-14");
     expect(contradictions[0].message).toContain("4,6 % mot 2,3 %");
+    expect(contradictions[0].messageEn).toContain(`"Sjukfrånvaro dag 1-14": 4,6 % against 2,3 %`);
   });
 
   it("judges the unit goal on its KF mål block and leaves the `Ingen` goals alone", () => {
