@@ -8,6 +8,8 @@ export interface SpecTable {
   /** The same, one by one, nearest last. */
   titles: string[];
   rows: (OutCell | null)[][];
+  /** First cells of rows merged across the table on the sheet (an indicator's Analys): one cell in Word too. */
+  across?: ReadonlySet<OutCell>;
 }
 
 const NBSP = "\u00a0";
@@ -86,6 +88,13 @@ export function splitTables(spec: SheetSpec): SpecTable[] {
   const chartData = new Set(
     (spec.tables ?? []).flatMap((t) => (t.purpose === "chart-data" ? [spec.rows[t.header - 1]] : [])),
   );
+  // Rows merged from column A over further columns (`A12:I12`), by their first cell.
+  const across = new Set<OutCell>();
+  for (const range of spec.merges ?? []) {
+    const m = /^A(\d+):[A-Z]+(\d+)$/.exec(range);
+    const first = m && m[1] === m[2] ? spec.rows[Number(m[1]) - 1]?.[0] : null;
+    if (first) across.add(first);
+  }
   const flush = () => {
     if (block.some((row) => chartData.has(row))) {
       pendingTitle = [];
@@ -97,7 +106,7 @@ export function splitTables(spec: SheetSpec): SpecTable[] {
     while (body.length > 0 && isTitleRow(body[0]))
       titles.push(cellText(body.shift()!.find((c) => c && c.value !== null) ?? null));
     if (body.some(isHeaderRow)) {
-      tables.push({ title: titles.join(" – "), titles, rows: body });
+      tables.push({ title: titles.join(" – "), titles, rows: body, across });
       pendingTitle = [];
     } else {
       pendingTitle = titles.slice(-2);
@@ -165,6 +174,11 @@ export function tableToHtml(table: SpecTable): string {
       : row.some((c) => c?.style === "varav")
         ? "varav"
         : null;
+    const first = row[0];
+    if (first && table.across?.has(first)) {
+      const text = `<td colspan="${width}" style="${border}text-align:left;">${escapeHtml(cellText(first))}</td>`;
+      return `<tr>${text}</tr>`;
+    }
     const cells = Array.from({ length: width }, (_, i) => {
       const cell = row[i] ?? null;
       const tag = header ? "th" : "td";

@@ -1,3 +1,5 @@
+import { check } from "../../../src/engine";
+import { buildReport } from "../../../src/engine/report";
 import type { SheetSpec } from "../../../src/engine/report/spec";
 import {
   cellText,
@@ -8,6 +10,7 @@ import {
   tableToHtml,
   tableToText,
 } from "../../../src/taskpane/state/wordTable";
+import { seedSheet, snapshotOf } from "../../helpers/seedGrid";
 
 const sp = (s: string) => s.replace(/\u00a0/g, " ");
 
@@ -190,5 +193,26 @@ describe("Word tables", () => {
     expect(Object.keys(written[0]).sort()).toEqual(["text/html", "text/plain"]);
     expect(await written[0]["text/html"].text()).toContain("<table");
     delete (globalThis as unknown as { ClipboardItem?: unknown }).ClipboardItem;
+  });
+});
+
+describe("Word tables from a generated Indikatorer sheet (002 KF mål 1.1)", () => {
+  it("an indicator's Analys row is one cell across the table, as the report prints it", () => {
+    const snapshot = snapshotOf(seedSheet("002-t2-kf-1.1", "Uppföljning"));
+    const spec = buildReport(check(snapshot), { snapshot, generatedAt: new Date("2021-09-15T10:00:00Z") })
+      .sheets[0];
+    const table = splitTables(spec).find((t) =>
+      t.rows.some((r) => String(r[0]?.value).startsWith("Analys:")),
+    )!;
+    const html = tableToHtml(table);
+    const analysisRows = html.split("<tr>").filter((tr) => tr.includes("Analys:"));
+    expect(analysisRows.length).toBeGreaterThan(0);
+    for (const tr of analysisRows) {
+      expect(tr).toMatch(/^<td colspan="9" [^>]*>Analys: /);
+      expect(tr.match(/<td/g)).toHaveLength(1);
+    }
+    // Other rows keep a cell per column.
+    const barn = html.split("<tr>").find((tr) => tr.includes("Andel barn som lever i familjer"))!;
+    expect(barn.match(/<td/g)).toHaveLength(9);
   });
 });
