@@ -6,12 +6,10 @@
  * no analysis. A date that cannot be read shows as written. Listed alphabetically within a goal,
  * as the reports do.
  */
-import type { Finding } from "../findings";
 import type { CellValue } from "../grid";
-import { parseA1 } from "../grid";
 import type { Activity } from "../model/types";
 import type { ReportContext } from "./context";
-import { byNameThenPosition, sheetTitle } from "./context";
+import { byNameThenPosition, rowKey, rowsWithFinding, sheetTitle } from "./context";
 import { DATE_FORMAT, excelSerial, goalHeading } from "./format";
 import type { ColumnSpec, Row } from "./layout";
 import { SheetBuilder } from "./layout";
@@ -59,16 +57,6 @@ const START_COLUMN = 1;
 const END_COLUMN = 2;
 const DEVIATION_COLUMN = 3;
 const CHECK_COLUMN = 5;
-
-/** `sheet` NUL `row` of the activities whose dates a finding questions (unreadable, end before start). */
-function rowsWithDateFindings(findings: readonly Finding[]): Set<string> {
-  const rows = new Set<string>();
-  for (const f of findings) {
-    const row = f.code === "activity-dates" ? parseA1(f.cell)?.row : undefined;
-    if (row !== undefined) rows.add(`${f.sheet}\u0000${row}`);
-  }
-  return rows;
-}
 
 function checkLabel(act: Activity, datesWrong: boolean): { text: string; tone: "bad" } | null {
   const analysisMissing = act.deviation && !act.analysis?.trim();
@@ -126,13 +114,13 @@ export function buildActivitySheet(ctx: ReportContext): SheetSpec {
   }
   const sort = byNameThenPosition<Activity>(ctx);
   const shared = new SharedCells();
-  const datesQuestioned = rowsWithDateFindings(ctx.result.findings);
+  const datesQuestioned = rowsWithFinding(ctx.result.findings, "activity-dates");
   const table = (heading: string, activities: Activity[]): void => {
     sheet.tableHeading(heading);
     sheet.startTable(header.map((cell) => (cell ? { ...cell } : null)));
     // The list is this sheet's own (by goal): sorted in place.
     for (const act of activities.sort(sort)) {
-      sheet.add(activityRow(act, plan, shared, ctx, datesQuestioned.has(`${act.sheet}\u0000${act.row}`)));
+      sheet.add(activityRow(act, plan, shared, ctx, datesQuestioned.has(rowKey(act.sheet, act.row))));
       const analysis = act.analysis?.trim();
       if (analysis) sheet.attach([textCell(`Analys: ${analysis}`)], cityColumns - 1);
     }

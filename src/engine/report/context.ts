@@ -1,4 +1,5 @@
 import type { Finding } from "../findings";
+import { parseA1 } from "../grid";
 import { localIsoDate } from "../parse/date";
 import type { WorkbookSnapshot } from "../grid";
 import type { CheckResult } from "../check";
@@ -121,4 +122,19 @@ export function byNameThenPosition<T extends { name: string; sheet: string; row:
 ): (a: T, b: T) => number {
   return (a, b) =>
     compareSv(a.name, b.name) || ctx.sheetIndex(a.sheet) - ctx.sheetIndex(b.sheet) || a.row - b.row;
+}
+
+/** `sheet` NUL `row`: a source row, as {@link rowsWithFinding} keys them. */
+export function rowKey(sheet: string, row: number): string {
+  return `${sheet}\u0000${row}`;
+}
+
+/** The source rows (by {@link rowKey}) that a finding with `code` points at. */
+export function rowsWithFinding(findings: readonly Finding[], code: string): Set<string> {
+  const rows = new Set<string>();
+  for (const f of findings) {
+    const row = f.code === code ? parseA1(f.cell)?.row : undefined;
+    if (row !== undefined) rows.add(rowKey(f.sheet, row));
+  }
+  return rows;
 }

@@ -9,9 +9,10 @@ import type { Goal, Indicator, TargetKind } from "../model/types";
 import { isTertialOutcomeHeader } from "../recognise/headers";
 import type { Recognition } from "../recognise/types";
 import type { ReportContext } from "./context";
-import { byNameThenPosition, sheetTitle } from "./context";
+import { byNameThenPosition, rowKey, rowsWithFinding, sheetTitle } from "./context";
 import { goalHeading, indicatorNumber, statusLabel } from "./format";
 import type { ColumnSpec, Row } from "./layout";
+import { OUTCOME_MISSING } from "./look";
 import { SheetBuilder } from "./layout";
 import type { OutCell, SheetSpec } from "./spec";
 import { SharedCells, textCell } from "./spec";
@@ -111,9 +112,19 @@ const PERIOD_COLUMN = 8;
 const STATUS_COLUMN = 10;
 const KF_STATUS_COLUMN = 11;
 
-export function indicatorRow(ctx: ReportContext, ind: Indicator, shared: SharedCells): Row {
-  const status = statusLabel(ind.status, ind.statusBasis ?? null);
-  const kfStatus = statusLabel(ind.kfStatus, ind.statusBasis ?? null);
+/**
+ * A follow-up row. `unreported`: the check found its outcome due and missing, which the status
+ * columns then say instead of a neutral `Ej mätt`.
+ */
+function indicatorRow(ctx: ReportContext, ind: Indicator, shared: SharedCells, unreported: boolean): Row {
+  const status =
+    unreported && ind.status === "not-measured"
+      ? OUTCOME_MISSING
+      : statusLabel(ind.status, ind.statusBasis ?? null);
+  const kfStatus =
+    unreported && ind.kfStatus === "not-measured"
+      ? OUTCOME_MISSING
+      : statusLabel(ind.kfStatus, ind.statusBasis ?? null);
   const period = periodText(ctx, ind);
   const shown = ind.decimals ?? NO_DECIMALS;
   return [
@@ -200,11 +211,16 @@ export function buildIndicatorSheet(ctx: ReportContext): SheetSpec {
 
   const sort = byNameThenPosition<Indicator>(ctx);
   const shared = new SharedCells();
+  const unreported = rowsWithFinding(ctx.result.findings, "outcome-missing");
   const table = (indicators: Indicator[]): void => {
     sheet.startTable(header.map((cell) => (cell ? { ...cell } : null)));
     // The list is this sheet's own (by goal): sorted in place.
     for (const ind of indicators.sort(sort)) {
-      sheet.add(plan ? planRow(ctx, ind, shared) : indicatorRow(ctx, ind, shared));
+      sheet.add(
+        plan
+          ? planRow(ctx, ind, shared)
+          : indicatorRow(ctx, ind, shared, unreported.has(rowKey(ind.sheet, ind.row))),
+      );
       const analysis = ind.analysis?.trim();
       if (analysis) sheet.attach([textCell(`Analys: ${analysis}`)], cityColumns - 1);
     }

@@ -163,3 +163,25 @@ describe("a unit's year-end budget table in none of the city's layouts (`Tkr | B
     expect(personal[1]?.format).toBe("#,##0");
   });
 });
+
+describe("an outcome that is due and missing (002 KF mål 1.1 read as its VB)", () => {
+  it("says `Utfall saknas` in Målkoll's status columns where the check asks for it, not a neutral `Ej mätt`", () => {
+    const snapshot = snapshotOf(seedSheet("002-t2-kf-1.1", "Uppföljning"));
+    const result = check(snapshot, { period: { kind: "VB", year: 2021 } });
+    const missing = result.findings.filter((f) => f.code === "outcome-missing");
+    expect(missing.length).toBeGreaterThan(0);
+    const sheet = buildReport(result, { snapshot, generatedAt: new Date("2022-02-15T10:00:00Z") }).sheets[0];
+    for (const f of missing) {
+      const indicator = result.model.indicators.find(
+        (i) => i.sheet === f.sheet && f.cell.endsWith(String(i.row)),
+      )!;
+      const row = sheet.rows.find((r) => r[0]?.value === indicator.name)!;
+      expect([row[1], row[10]?.value, row[10]?.tone]).toEqual([null, "▲ Utfall saknas", "bad"]);
+    }
+    // An indicator with its outcome keeps its status.
+    const barn = sheet.rows.find(
+      (r) => r[0]?.value === "Andel barn som lever i familjer som har ekonomiskt bistånd",
+    )!;
+    expect(barn[10]?.value).not.toBe("▲ Utfall saknas");
+  });
+});
