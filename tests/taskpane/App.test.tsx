@@ -68,6 +68,8 @@ describe("App over a memory workbook", () => {
     fireEvent.click(screen.getByRole("button", { name: "Läs in arbetsboken" }));
     await screen.findByText("1 tabell hittad");
     expect(screen.getByText("Indikatorer (uppföljning)")).toBeTruthy();
+    // The card names the goal the table serves, not the line above it.
+    expect(screen.getByText(/· 1\.1 I Stockholm är människor självförsörjande/)).toBeTruthy();
 
     fireEvent.click(screen.getByRole("button", { name: "Rätta tolkning" }));
     fireEvent.click(await screen.findByText("Riktning per indikator (1)")); // opens the folded list

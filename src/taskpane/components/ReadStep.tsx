@@ -16,6 +16,25 @@ import type { MappingTarget } from "./MappingEditor";
 // Loaded when first opened: it keeps the pane's first load within its budget.
 const MappingEditor = lazy(() => import("./MappingEditor").then((m) => ({ default: m.MappingEditor })));
 
+/**
+ * The goal each indicator or activity table serves (its first row's goal, `1.4.2 Barn, unga …`):
+ * a card names it rather than the line above the table, which is often an assessment (`— Ingen`).
+ */
+function goalsOfTables(result: CheckResult | null): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!result) return out;
+  const { goals, indicators, activities } = result.model;
+  const goalAt = new Map<string, string | null>();
+  for (const item of [...indicators, ...activities]) goalAt.set(`${item.sheet}\u0000${item.row}`, item.goal);
+  for (const table of result.recognition.tables) {
+    const first = table.rows[0];
+    const goalId = first ? goalAt.get(`${table.sheet}\u0000${first.row}`) : undefined;
+    const goal = goalId ? goals.find((g) => g.id === goalId) : undefined;
+    if (goal) out.set(table.id, goal.number ? `${goal.number} ${goal.title}` : goal.title);
+  }
+  return out;
+}
+
 const useStyles = makeStyles({
   heading: { margin: "12px 0 4px", fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   facts: { margin: "4px 0 8px", paddingLeft: "18px", overflowWrap: "anywhere" },
@@ -134,6 +153,7 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
   };
 
   const tables = result?.recognition.tables ?? [];
+  const goalOf = goalsOfTables(result);
   const blocks = result?.recognition.unrecognised ?? [];
   return (
     <div ref={rootRef}>
@@ -172,7 +192,11 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
                         <div className={styles.muted}>
                           {table.sheet}!{a1(table.headerRow, table.firstCol)} ·{" "}
                           {strings.read.rows(table.rows.length)}
-                          {table.title ? ` · ${table.title}` : ""}
+                          {goalOf.has(table.id)
+                            ? ` · ${goalOf.get(table.id)}`
+                            : table.title
+                              ? ` · ${table.title}`
+                              : ""}
                         </div>
                       </div>
                       <Button
