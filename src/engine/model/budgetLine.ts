@@ -11,7 +11,7 @@ import type { TableCells } from "./cells";
 import { displayName } from "./cells";
 import { isDash } from "./dashes";
 import type { RowContext } from "./figures";
-import { FigureColumn, unparseable } from "./figures";
+import { FigureColumn, quoted, unparseable } from "./figures";
 import type { BudgetAmountField, FieldLabel } from "./labels";
 import { BUDGET_FIELD_LABELS } from "./labels";
 import type { BudgetLine } from "./types";
@@ -114,7 +114,8 @@ export function budgetLineReader(
     for (const amount of amounts) {
       if (!hasCell(row, amount.at)) continue;
       const address = cellAddress(row, amount.at);
-      const parsed = parseQuantityCell(cellValue(row, amount.at), cellFormat(row, amount.at));
+      const value = cellValue(row, amount.at);
+      const parsed = parseQuantityCell(value, cellFormat(row, amount.at));
       extra[amount.key] = parsed.kind === "quantity" ? parsed.quantity.value : null;
       line.cells[`amount:${amount.key}`] = address;
       anyExtra = true;
@@ -122,7 +123,7 @@ export function budgetLineReader(
         parsed.kind === "error" ||
         (parsed.kind === "text" && !isDash(parsed.text) && amount.textIsUnreadable)
       )
-        unparseable(ctx, address, amount.label, parsed.text);
+        unparseable(ctx, address, amount.label, quoted(value, parsed.text));
     }
     if (anyExtra) line.extra = extra;
     return line;

@@ -21,16 +21,32 @@ export interface RowContext {
   findings: Finding[];
 }
 
-export function unparseable(ctx: RowContext, address: string, what: FieldLabel, text: string): void {
+/**
+ * A `value-unparseable` finding. `value`: the cell's text, or its truth value, which is quoted as
+ * Excel shows it (`SANT`, in English `TRUE`).
+ */
+export function unparseable(
+  ctx: RowContext,
+  address: string,
+  what: FieldLabel,
+  value: string | boolean,
+): void {
+  const sv = typeof value === "boolean" ? (value ? "SANT" : "FALSKT") : value;
+  const en = typeof value === "boolean" ? (value ? "TRUE" : "FALSE") : value;
   ctx.findings.push(
     finding({
       code: "value-unparseable",
       sheet: ctx.sheet,
       cell: address,
-      message: `${what.sv} för ”${ctx.subject}” går inte att läsa som ett värde: ”${text}”.`,
-      messageEn: `${what.en} of "${ctx.subject}" cannot be read as a value: "${text}".`,
+      message: `${what.sv} för ”${ctx.subject}” går inte att läsa som ett värde: ”${sv}”.`,
+      messageEn: `${what.en} of "${ctx.subject}" cannot be read as a value: "${en}".`,
     }),
   );
+}
+
+/** What {@link unparseable} quotes of a cell: a truth value as such, else the parsed text. */
+export function quoted(value: unknown, text: string): string | boolean {
+  return typeof value === "boolean" ? value : text;
 }
 
 const NO_TARGET: ParsedTarget = { kind: "none", value: null, unit: null, text: null, decimals: 0 };
@@ -71,7 +87,7 @@ export class FigureColumn {
       return this.hold(quantity.value, quantity.unit, quantity.decimals);
     }
     if (parsed.kind === "error" || (parsed.kind === "text" && !isDash(parsed.text)))
-      unparseable(ctx, cellAddress(row, k), this.label, parsed.text);
+      unparseable(ctx, cellAddress(row, k), this.label, quoted(value, parsed.text));
     return false;
   }
 
@@ -121,7 +137,7 @@ export class TargetColumn {
     }
     const result = parseTargetCell(value, cellFormat(row, k));
     if (result.ok) return this.hold(result.target);
-    unparseable(ctx, cellAddress(row, k), this.label, result.text);
+    unparseable(ctx, cellAddress(row, k), this.label, quoted(value, result.text));
     this.hold(NO_TARGET);
     this.text = result.text;
   }

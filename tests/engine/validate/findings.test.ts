@@ -112,6 +112,36 @@ describe("each model finding code, on seed-shaped rows", () => {
       ["G3", "error"],
     ]);
   });
+  test("value-unparseable quotes a truth value as Excel shows it (SANT, TRUE), not as `true`", () => {
+    const r = check(
+      snapshotOf(
+        sheetOf([
+          HEADER,
+          [
+            "Antal aspiranter som fått Stockholmsjobb",
+            true,
+            null,
+            null,
+            30,
+            false,
+            44,
+            800,
+            "Tertial 2 2021",
+          ],
+        ]),
+      ),
+    );
+    expect(
+      codes(r.findings, "value-unparseable").map((f) => [
+        f.cell,
+        /”[^”]*”\.$/.exec(f.message)?.[0],
+        /"[^"]*"\.$/.exec(f.messageEn)?.[0],
+      ]),
+    ).toEqual([
+      ["B2", "”SANT”.", '"TRUE".'],
+      ["F2", "”FALSKT”.", '"FALSE".'],
+    ]);
+  });
   test("value-unparseable in a budget table names the column (002 driftbudget with a junk Prognos)", () => {
     const sheet = seedAtLines("002-t2-driftbudget", "Driftbudget");
     const row = sheet.values[1926 - sheet.originRow];
