@@ -167,7 +167,7 @@ export const sv = {
       "Inga tabellflikar skapades: Målkoll kände inte igen någon tabell. Peka ut en under Läs in. Körningen är loggad i arbetsboken.",
     clearFlags: "Rensa flaggor",
     moreUnderCheck: (n: number) =>
-      `${count(n, "fynd till", "fynd till")} från skrivningen står under Kontrollera.`,
+      `${count(n, "anmärkning till", "anmärkningar till")} från skrivningen står under Kontrollera.`,
     flagsCleared: (n: number) => `${count(n, "flagga togs bort", "flaggor togs bort")}.`,
     flagsKeptOnProtected: (sheet: string, n: number) =>
       `${count(n, "flagga", "flaggor")} på bladet ”${sheet}” står kvar: bladet är skyddat, och Excel låter ingen ta bort villkorsstyrd formatering där. Ta bort bladskyddet och rensa igen.`,
