@@ -149,7 +149,7 @@ export function walkCells(
       if (across) continue;
       // A text column's texts wrap over several lines: their parts are kept for the row heights.
       const keepParts = !header && kinds[c] === "text" && wraps;
-      if (!header && need.full >= caps[c] && typeof value === "string") {
+      if (!header && need.full >= caps[c] && typeof value === "string" && !cell.link) {
         // The column has met a text as wide as it can use: only a wider word can still change it
         // (the row's height measures the text itself).
         const points = need.bodyWord * WIDTH_UNIT_POINTS.narrow - CELL_PADDING_POINTS;
@@ -168,7 +168,8 @@ export function walkCells(
         partsFrom[k] = spans.partsFrom;
         partsTo[k] = spans.partsTo;
       }
-      const word = units(spans.word + gutter);
+      // A link is one field LibreOffice never breaks: its whole text is its word.
+      const word = units((cell.link ? spans.full : spans.word) + gutter);
       if (word > need.word) need.word = word;
       if (header) continue;
       if (word > need.bodyWord) need.bodyWord = word;

@@ -377,6 +377,23 @@ describe("maluppfyllelse", () => {
     ).toBe("Saknas");
   });
 
+  it("sizes Källa to its whole links (a host never breaks a link), and the table still fits the page", () => {
+    // A goal sheet whose name has a space (`Mål T2`): a link wrapped at it would be cut at the page
+    // edge, as LibreOffice prints a link on one line whatever the column.
+    const result = makeResult();
+    result.model.goals = result.model.goals.map((goal) => ({ ...goal, sheet: "Mål T2" }));
+    const spec = buildReport(result, OPTIONS).sheets.find((s) => s.key === "maluppfyllelse")!;
+    const header = rowIndex(spec, "Mål");
+    expect(spec.rows[header - 1][11]?.value).toBe("Källa");
+    const links = spec.rows.flatMap((r) => (r[11]?.link ? [r[11].value] : []));
+    expect(links).toContain("Mål T2!A40");
+    // LibreOffice prints `Mål T2!A26` 42,4 pt wide at 9 pt (digits are equally wide); a cell's
+    // padding takes 3,75 pt of Excel's 5,25 pt units.
+    expect(spec.columnWidths[11] * 5.25 - 3.75).toBeGreaterThanOrEqual(42.4);
+    // Every column, Källa included, within 770 pt of paper at LibreOffice's 5,55 pt per unit.
+    expect(spec.columnWidths.reduce((a, b) => a + b, 0) * 5.55).toBeLessThanOrEqual(770);
+  });
+
   it("charts indicator statuses as stacked bars, one chart per goal level, in the status colours", () => {
     // The fixture's goals with counted indicators: two KF mål and a nämndmål (its inriktningsmål
     // counts nothing, so it gets no chart).
