@@ -1,7 +1,8 @@
 /**
  * Page breaks for a generated sheet whose row heights are known: rows are grouped into units a
  * break may not split, and each page is filled; a table that fits a page starts on a new one when
- * it does not fit the rest of this one, and a longer table gets a copy of its header row after each
+ * it does not fit the rest of this one (unless only the sheet's title is above it there: a title
+ * never stands alone on a page), and a longer table gets a copy of its header row after each
  * break (inserted rows, so references to the rows below are shifted).
  */
 import { printableArea } from "./look";
@@ -82,6 +83,15 @@ function unitsOf(info: RowInfo[], heights: number[], keep: [number, number][], c
   return units;
 }
 
+/** Rows `from` to `to` hold no more than the sheet's title, its note and blank rows. */
+function titleOnly(info: RowInfo[], from: number, to: number): boolean {
+  for (let r = from; r <= to; r++) {
+    const role = info[r].role;
+    if (role !== "title" && role !== "note" && role !== "spacer") return false;
+  }
+  return true;
+}
+
 export function planPages(
   info: RowInfo[],
   heights: number[],
@@ -98,9 +108,12 @@ export function planPages(
   // On a one-table sheet the header row repeats as the print title at the top of each later page.
   const title = printTitles && tables.length ? heights[tables[0].header] : 0;
   let used = 0;
+  // Nothing but the sheet's title (and blank rows) on the page so far: a table starts right here.
+  let bare = true;
   const newPage = (row: number, copy: boolean): void => {
     plan.breaks.push({ row, copy });
     used = title;
+    bare = true;
   };
   for (let u = 0; u < units.count; u++) {
     const room = capacity - used;
@@ -109,7 +122,8 @@ export function planPages(
     const table = units.table[u];
     if (units.starts[u] && table >= 0) {
       const whole = tableHeight[table];
-      if (used > 0 && ((whole > room && whole <= capacity - title) || height > room)) newPage(first, false);
+      if (used > 0 && ((!bare && whole > room && whole <= capacity - title) || height > room))
+        newPage(first, false);
     } else if (height > room && used > 0) {
       const continues = table >= 0 && !printTitles && info[first].role !== "heading";
       newPage(first, continues);
@@ -119,6 +133,7 @@ export function planPages(
       }
     }
     used += height;
+    if (bare) bare = titleOnly(info, first, units.last[u]);
   }
   return plan;
 }

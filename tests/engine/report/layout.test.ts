@@ -26,6 +26,20 @@ function pageStarts(spec: SheetSpec): number[] {
   return [1, ...(spec.pageBreaks ?? [])];
 }
 
+/** Pages (1-based) that hold nothing but the sheet's title, its note and blank rows. */
+function pagesWithoutContent(spec: SheetSpec): number[] {
+  const starts = pageStarts(spec);
+  return starts.flatMap((start, i) => {
+    const end = (starts[i + 1] ?? spec.rows.length + 1) - 1;
+    const content = spec.rows
+      .slice(start - 1, end)
+      .some((row) =>
+        row.some((c) => c && c.value !== null && c.value !== "" && c.style !== "title" && c.style !== "note"),
+      );
+    return content ? [] : [i + 1];
+  });
+}
+
 /** Points from `from` to `to` (1-based, inclusive). */
 function height(spec: SheetSpec, from: number, to: number): number {
   return spec.rowHeights!.slice(from - 1, to).reduce((a, b) => a + b, 0);
@@ -186,6 +200,39 @@ describe("page breaks", () => {
     expect(spec.rows[heading2 - 1][0]?.value).toBe("Mål 2");
     expect(pageStarts(spec)).toEqual([1, heading2]);
     expect(height(spec, 1, heading2 - 1)).toBeLessThanOrEqual(497.8);
+  });
+
+  it("the sheet's title never stands alone: a table that fits a page but not under the title starts under it", () => {
+    // Title block 42 pt + heading 15 + header 12 + 37 rows × 12 = 513 > 491,8; the table alone
+    // (471) would fit a fresh page, but page 1 would then hold only the title and its note.
+    for (const freeze of [false, true]) {
+      const spec = tables([37], freeze);
+      const table = spec.tables![0];
+      expect(pagesWithoutContent(spec)).toEqual([]);
+      const starts = pageStarts(spec);
+      expect(starts).toHaveLength(2);
+      // The heading, header row and first rows are on page 1; the break comes inside the table.
+      expect(starts[1]).toBeGreaterThan(table.header + 1);
+      expect(starts[1]).toBeLessThanOrEqual(table.last);
+      expect(height(spec, 1, starts[1] - 1)).toBeLessThanOrEqual(497.8);
+      // Page 2 repeats the header row: a copy, or on a one-table sheet the print title.
+      if (freeze) expect(spec.freezeRows).toBe(table.header);
+      else expect(spec.rows[starts[1] - 1].map((c) => c?.value)).toEqual(["Aktivitet", "Belopp"]);
+    }
+  });
+
+  it("a page never holds only a blank row: a table after one at the top of a page starts right there", () => {
+    // Title 42 + table 1 (15 + 12 + 35 × 12 = 447) leave 2,8 pt: its closing blank row opens page 2,
+    // and table 2 (15 + 12 + 38 × 12 = 483) fits a page but not under that blank row.
+    const spec = tables([35, 38]);
+    expect(pagesWithoutContent(spec)).toEqual([]);
+    const second = spec.tables![1];
+    const starts = pageStarts(spec);
+    expect(starts).toHaveLength(3);
+    expect(starts[1]).toBe(second.heading! - 1);
+    expect(spec.rows[starts[1] - 1]).toEqual([]);
+    expect(starts[2]).toBeGreaterThan(second.header + 1);
+    expect(spec.rows[starts[2] - 1].map((c) => c?.value)).toEqual(["Aktivitet", "Belopp"]);
   });
 
   it("a table longer than a page repeats its header row after each break, and no page ends with a heading", () => {
