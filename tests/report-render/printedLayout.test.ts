@@ -107,3 +107,24 @@ test("a row that is not printed is reported missing", () => {
   ];
   expect(placeRows(spec, pages).missing).toEqual([5, 6, 7]);
 });
+
+test("a row whose first cell wraps before its third word is found across its two lines", () => {
+  const wrapped: SheetSpec = {
+    ...spec,
+    rows: [...spec.rows.slice(0, 3), [cell("Nämndmål: Stadsdelsnämndens verksamheter gör medvetna val")]],
+    tables: [{ heading: 2, header: 3, first: 4, last: 4 }],
+  };
+  const printed = (second: string) => [
+    page(1, [
+      "Målkoll – Indikatorer",
+      "KF:s mål 1.1",
+      "Indikator Utfall",
+      "Nämndmål: Stadsdelsnämndens — Ingen 0",
+      second,
+      footer(1),
+    ]),
+  ];
+  expect(placeRows(wrapped, printed("verksamheter gör medvetna")).missing).toEqual([]);
+  // Another row's words on the next line do not complete it.
+  expect(placeRows(wrapped, printed("ekonomi och kärnverksamheten")).missing).toEqual([4]);
+});

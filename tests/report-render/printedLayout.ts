@@ -38,6 +38,19 @@ function startsWith(line: VisualLine, key: string[]): boolean {
   return key.every((word, i) => line.words[i]?.text === word);
 }
 
+/**
+ * Whether the row keyed `key` starts on `line`: its first words start the line, and where the cell
+ * wraps before the key ends (other columns' words follow on the line), the rest of the key starts
+ * the next line at the same indent.
+ */
+function rowStartsAt(line: VisualLine, next: VisualLine | undefined, key: string[]): boolean {
+  if (startsWith(line, key)) return true;
+  if (!next || Math.abs(next.words[0].xMin - line.words[0].xMin) > 1) return false;
+  for (let split = key.length - 1; split >= 1; split--)
+    if (startsWith(line, key.slice(0, split)) && startsWith(next, key.slice(split))) return true;
+  return false;
+}
+
 export interface Placement {
   placed: PlacedRow[];
   /** Rows with text in their first cell that were not found on any page. */
@@ -55,10 +68,11 @@ export function placeRows(spec: SheetSpec, pages: Page[]): Placement {
   for (const page of pages) {
     const pageLines = visualLines(page.words);
     lines.set(page.number, pageLines);
-    for (const line of pageLines) {
+    for (let l = 0; l < pageLines.length; l++) {
+      const line = pageLines[l];
       if (next >= expected.length) break;
       const row = expected[next];
-      if (!startsWith(line, keyOf(spec, row))) continue;
+      if (!rowStartsAt(line, pageLines[l + 1], keyOf(spec, row))) continue;
       placed.push({ row, role: roleOf(spec, row)!, page: page.number, y: line.y });
       next++;
     }

@@ -7,7 +7,7 @@ import type { SheetSpec } from "../../src/engine/report/spec";
 import { XlsxPort } from "../../src/ports/xlsx";
 import { convertWithLibreOffice, libreOfficeAvailableOrSkip } from "../helpers/libreoffice";
 import type { Calibration, Page } from "./pdfPages";
-import { calibrate, footerSheet, pageToPng, pdfPages, printedPoints } from "./pdfPages";
+import { calibrate, footerSheet, pageToPng, pdfPages, printedPoints, visualLines } from "./pdfPages";
 import { pageBreakProblems, placeRows } from "./printedLayout";
 import { hasProgram } from "./render";
 
@@ -29,6 +29,11 @@ if (run && !poppler) {
     "poppler-utils saknas – installera: apt-get install poppler-utils; utskriftstestet hoppas över",
   );
 }
+
+const LABELS = ["demo", "plan", "unit", "foreign"];
+
+/** The page's right margin (0,5 in): nothing of a generated sheet prints beyond it. */
+const RIGHT_MARGIN_POINTS = 36;
 
 interface Printed {
   specs: { name: string; spec: SheetSpec }[];
@@ -91,19 +96,39 @@ if (run && poppler && !carlito) {
           },
         ),
       );
-    }, 300000);
+      // A unit's VB: its goal sheet's name has a space (`VB 2020!A40`), which Källa's links carry.
+      cases.set(
+        "unit",
+        await printed(
+          "unit",
+          await XlsxPort.open(
+            path.join(root, "samples", "enheter", "liljeholmens-dagliga-verksamhet-vb-2020.xlsx"),
+          ),
+          {},
+        ),
+      );
+      // One indicator table that fits a page, but not the rest of the one under the sheet's title.
+      cases.set(
+        "foreign",
+        await printed(
+          "foreign",
+          await XlsxPort.open(path.join(root, "tests", "fixtures", "foreign", "excel-shaped.xlsx")),
+          {},
+        ),
+      );
+    }, 600000);
 
     test("the calibration boxes scale with the font size (9 pt is 9/8 of 8 pt)", () => {
       expect(calibration.boxAt8).toBeGreaterThan(5);
       expect(calibration.boxAt9 / calibration.boxAt8).toBeCloseTo(9 / 8, 1);
     });
 
-    test.each(["demo", "plan"])("%s: every generated sheet prints, each on its own pages", (label) => {
+    test.each(LABELS)("%s: every generated sheet prints, each on its own pages", (label) => {
       const { specs, pages } = cases.get(label)!;
       for (const { name } of specs) expect([name, (pages.get(name) ?? []).length > 0]).toEqual([name, true]);
     });
 
-    test.each(["demo", "plan"])("%s: no word on a generated page is smaller than 8 pt", (label) => {
+    test.each(LABELS)("%s: no word on a generated page is smaller than 8 pt", (label) => {
       const { pages } = cases.get(label)!;
       const small: string[] = [];
       let words = 0;
@@ -119,7 +144,7 @@ if (run && poppler && !carlito) {
       expect(small).toEqual([]);
     });
 
-    test.each(["demo", "plan"])(
+    test.each(LABELS)(
       "%s: every row is printed; each page with a table's rows has its header row; no page ends with a heading or header row",
       (label) => {
         const { specs, pages } = cases.get(label)!;
@@ -130,6 +155,29 @@ if (run && poppler && !carlito) {
         }
       },
     );
+
+    test.each(LABELS)(
+      "%s: nothing on a generated page runs past its right margin (Källa's links whole)",
+      (label) => {
+        const { pages } = cases.get(label)!;
+        const past: string[] = [];
+        for (const [sheet, list] of pages)
+          for (const page of list)
+            for (const word of page.words)
+              if (word.xMax > page.width - RIGHT_MARGIN_POINTS + 0.5)
+                past.push(`${sheet} s. ${page.number}: "${word.text}" to ${word.xMax.toFixed(1)} pt`);
+        expect(past).toEqual([]);
+      },
+    );
+
+    test("the sheet's title never stands alone: the foreign workbook's one indicator table starts under it", () => {
+      const { specs, pages } = cases.get("foreign")!;
+      const indicators = specs.find((s) => s.spec.key === "indikatorer")!;
+      const first = pages.get(indicators.name)![0];
+      const lines = visualLines(first.words).map((line) => line.text);
+      expect(lines.some((line) => line.startsWith("Indikatorer utan mål"))).toBe(true);
+      expect(lines.some((line) => line.startsWith("Andel barn som lever"))).toBe(true);
+    });
 
     test("the demo's long sheets break into pages, and long tables repeat their header row", () => {
       const { specs, pages } = cases.get("demo")!;
