@@ -5,7 +5,7 @@ import type { CellValue } from "../engine/grid";
 import { serialToIso } from "../engine/parse/date";
 import { isDateFormat } from "../engine/parse/quantity";
 import type { CellSelection, MemoryPort } from "../ports/memory/memoryPort";
-import { formatSwedishNumber } from "../taskpane/state/wordTable";
+import { formatSwedishNumber } from "../taskpane/state/swedishNumber";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", minWidth: 0, minHeight: 0, flexGrow: 1 },

@@ -1,6 +1,6 @@
 import type { SettingInfo, Settings } from "../../engine/settings";
 import { DEFAULT_SETTINGS, SETTING_INFO } from "../../engine/settings";
-import { formatSwedishNumber } from "./wordTable";
+import { formatSwedishNumber } from "./swedishNumber";
 
 /** A setting's value as the pane shows it: percentages as percent (`10`), decimal comma. */
 export function settingToText(info: SettingInfo, value: number): string {

@@ -14,7 +14,6 @@ import { initialPaneState, keepsUnsavedSettings, paneReducer } from "./reducer";
 import { validateDraft } from "./settings";
 import { updateStoredState, withDirection, withMapping, withSettings } from "./storedState";
 import type { SpecTable } from "./wordTable";
-import { copyTableToClipboard } from "./wordTable";
 import { PeriodNeeded, runCheck, runClearFlags, runGenerate } from "../../app/run";
 
 /**
@@ -243,6 +242,8 @@ export function usePane(
       },
       async copyTable(table) {
         try {
+          // Loaded on the first copy: the pane's first chunk has no room to spare.
+          const { copyTableToClipboard } = await import(/* webpackChunkName: "word-table" */ "./wordTable");
           await copyTableToClipboard(table);
           dispatch({ type: "finished", notice: { intent: "success", text: strings.generate.copied } });
         } catch {

@@ -1,5 +1,6 @@
 import { formattedNumber } from "../../engine/report/shownNumber";
 import type { OutCell, SheetSpec } from "../../engine/report/spec";
+import { NBSP } from "./swedishNumber";
 
 /** One table of a generated sheet: its title and the rows from its header down. */
 export interface SpecTable {
@@ -10,34 +11,6 @@ export interface SpecTable {
   rows: (OutCell | null)[][];
   /** First cells of rows merged across the table on the sheet (an indicator's Analys): one cell in Word too. */
   across?: ReadonlySet<OutCell>;
-}
-
-const NBSP = "\u00a0";
-
-/**
- * A number as the Swedish report prints it: `2 435,3`, `-489,4`, `4,1 %`. Decimals and grouping
- * come from the cell's (locale-invariant) Excel format code; a `%` format shows value × 100.
- */
-export function formatSwedishNumber(value: number, format?: string): string {
-  const code = format ?? "";
-  const percent = code.includes("%");
-  const decimalsMatch = /\.(0+)/.exec(code);
-  const decimals = decimalsMatch ? decimalsMatch[1].length : code ? 0 : null;
-  const grouped = /#,##|0,0/.test(code);
-  const shown = percent ? value * 100 : value;
-  let text: string;
-  if (decimals === null) {
-    // General: as many decimals as the value has, without float noise.
-    text = String(Number(shown.toPrecision(12)));
-  } else {
-    text = shown.toFixed(decimals);
-  }
-  if (/^-0(\.0+)?$/.test(text)) text = text.slice(1);
-  const negative = text.startsWith("-");
-  const [whole, fraction] = (negative ? text.slice(1) : text).split(".");
-  const wholeText = grouped ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, NBSP) : whole;
-  const out = (negative ? "-" : "") + wholeText + (fraction ? `,${fraction}` : "");
-  return percent ? `${out}${NBSP}%` : out;
 }
 
 export function cellText(cell: OutCell | null): string {

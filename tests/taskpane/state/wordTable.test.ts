@@ -4,12 +4,12 @@ import type { SheetSpec } from "../../../src/engine/report/spec";
 import {
   cellText,
   copyTableToClipboard,
-  formatSwedishNumber,
   splitTables,
   tableChoices,
   tableToHtml,
   tableToText,
 } from "../../../src/taskpane/state/wordTable";
+import { formatSwedishNumber } from "../../../src/taskpane/state/swedishNumber";
 import { seedSheet, snapshotOf } from "../../helpers/seedGrid";
 
 const sp = (s: string) => s.replace(/\u00a0/g, " ");
