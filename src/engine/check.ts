@@ -13,6 +13,7 @@ import { recognise } from "./recognise";
 import { buildModel } from "./model/build";
 import { validate } from "./validate";
 import { evaluate } from "./evaluate";
+import { uncalculatedFindings, withoutMissingUncalculated, withoutUncalculatedValues } from "./uncalculated";
 
 export interface CheckOptions {
   /** Period forced by the user (`--period`/`--year` or the pane); otherwise read from the workbook. */
@@ -42,10 +43,13 @@ export function check(snapshot: WorkbookSnapshot, options: CheckOptions = {}): C
     ...state.settings,
     ...(options.settings ?? {}),
   });
+  // Formulas Excel never computed read as empty: nothing is judged by a value Excel would not show.
   const userSheets = {
     ...snapshot,
-    sheets: snapshot.sheets.filter(
-      (s) => s.name !== STATE_SHEET && s.name !== SETTINGS_SHEET && !isOwnedSheet(s.name, state),
+    sheets: withoutUncalculatedValues(
+      snapshot.sheets.filter(
+        (s) => s.name !== STATE_SHEET && s.name !== SETTINGS_SHEET && !isOwnedSheet(s.name, state),
+      ),
     ),
   };
   const recognition = recognise(userSheets, state.mappings);
@@ -60,7 +64,10 @@ export function check(snapshot: WorkbookSnapshot, options: CheckOptions = {}): C
   const validation = validate(built.model, userSheets, recognition);
   const nothing = recognisedNothing(built.model) ? [nothingRecognisedFinding(snapshot.sheets[0]?.name)] : [];
   const findings = sortFindings(
-    built.findings.concat(validation, evaluation.findings, nothing),
+    withoutMissingUncalculated(
+      built.findings.concat(validation, evaluation.findings),
+      userSheets.sheets,
+    ).concat(nothing, uncalculatedFindings(userSheets.sheets)),
     snapshot.sheets.map((s) => s.name),
   );
   return { model: built.model, findings, derived: evaluation.derived, settings, state, recognition };

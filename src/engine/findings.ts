@@ -22,6 +22,7 @@ export const FINDING_SEVERITY = {
   "owned-name-clash": "warning",
   "generated-table-edited": "warning",
   "nothing-recognised": "warning",
+  "formula-not-calculated": "warning",
   "direction-unknown": "info",
   "protected-sheet-unflagged": "info",
   // `malkoll compare`: a plan against its follow-up.

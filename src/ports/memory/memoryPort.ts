@@ -38,6 +38,8 @@ export interface MemorySheet {
   /** A user's sheet's Excel tables and protection, as read: recognition and the plan use them. */
   listObjects?: ListObjectInfo[];
   protected?: boolean;
+  /** A user's sheet's formulas without a computed value, as read (A1, absolute). */
+  uncalculated?: string[];
 }
 
 export interface CellSelection {
@@ -113,6 +115,7 @@ function toMemorySheet(grid: SheetGrid): MemorySheet {
     charts: [],
     ...(grid.listObjects?.length ? { listObjects: grid.listObjects.map((lo) => ({ ...lo })) } : {}),
     ...(grid.protected ? { protected: true } : {}),
+    ...(grid.uncalculated?.length ? { uncalculated: [...grid.uncalculated] } : {}),
   };
 }
 
@@ -233,6 +236,7 @@ export class MemoryPort implements WorkbookPort {
         merges: [...s.merges],
         ...(s.listObjects?.length ? { listObjects: s.listObjects.map((lo) => ({ ...lo })) } : {}),
         ...(s.protected ? { protected: true } : {}),
+        ...(s.uncalculated?.length ? { uncalculated: [...s.uncalculated] } : {}),
       })),
     };
   }

@@ -1,4 +1,5 @@
 import type { CellValue, ListObjectInfo, SheetGrid, SheetVisibility } from "../../engine/grid";
+import { a1 } from "../../engine/grid";
 
 /** One non-empty cell as a reader met it (1-based row and column). */
 export interface CellEntry {
@@ -7,13 +8,18 @@ export interface CellEntry {
   value: CellValue;
   format: string | null;
   formula: string | null;
+  /** A formula whose stored value Excel did not compute (see `SheetGrid.uncalculated`). */
+  uncalculated: boolean;
 }
 
 export function visibilityOf(state: string | undefined): SheetVisibility {
   return state === "hidden" || state === "veryHidden" ? state : "visible";
 }
 
-/** A sheet's grid from its non-empty cells: the used range only, formats and formulas where any. */
+/**
+ * A sheet's grid from its non-empty cells: the used range only, formats, formulas and uncalculated
+ * formulas where any.
+ */
 export function gridFromEntries(
   name: string,
   visibility: SheetVisibility,
@@ -39,6 +45,7 @@ export function gridFromEntries(
     );
     let formats: (string | null)[][] | undefined;
     let formulas: (string | null)[][] | undefined;
+    let uncalculated: string[] | undefined;
     for (const e of entries) {
       const r = e.row - minRow;
       const c = e.col - minCol;
@@ -51,12 +58,14 @@ export function gridFromEntries(
         formulas ??= Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
         formulas[r][c] = e.formula.replace(/^=/, "");
       }
+      if (e.uncalculated) (uncalculated ??= []).push(a1(e.row, e.col));
     }
     grid.originRow = minRow;
     grid.originCol = minCol;
     grid.values = values;
     if (formats) grid.formats = formats;
     if (formulas) grid.formulas = formulas;
+    if (uncalculated) grid.uncalculated = uncalculated;
   }
   if (extras.listObjects.length) grid.listObjects = extras.listObjects;
   if (extras.merges.length) grid.merges = [...extras.merges];

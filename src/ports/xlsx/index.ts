@@ -6,7 +6,7 @@ import type { FlagRecord } from "../../engine/state";
 import type { WorkbookPort, WritePlan } from "../port";
 import { XlsxPortError } from "./errors";
 import { applyClearFlags, applyWritePlan, type PatchReport } from "./patch";
-import { decodePart, isRelType, parseRels, resolveTarget, samePartName, zipEntry } from "./opc";
+import { decodePart, mainPartPath, samePartName, zipEntry } from "./opc";
 import { type InflatedParts, type OpenedPackage, type PackageLimits, openPackage, readPackage } from "./open";
 import { CONTENT_TYPE, PackageEditor } from "./package";
 import { snapshotWithExcelJS } from "./read";
@@ -59,10 +59,7 @@ export async function packageKind(zip: JSZip): Promise<PackageKind> {
   const types = zipEntry(zip, "[Content_Types].xml");
   const rootRels = zipEntry(zip, "_rels/.rels");
   if (!types || !rootRels) return MAIN_CONTENT_TYPES[CONTENT_TYPE.workbook];
-  const main = parseRels(decodePart(await rootRels.async("uint8array"))).find((r) =>
-    isRelType(r.type, "officeDocument"),
-  );
-  const mainPart = `/${main ? resolveTarget("", main.target) : ""}`;
+  const mainPart = `/${await mainPartPath(zip)}`;
   const xml = decodePart(await types.async("uint8array"));
   for (const [tag] of xml.matchAll(/<(?:[A-Za-z_][\w.-]*:)?Override(?=[\s/>])[^>]*>/g))
     if (samePartName(attr(tag, "PartName") ?? "", mainPart))

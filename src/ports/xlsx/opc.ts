@@ -92,6 +92,17 @@ export function zipEntry(zip: JSZip, path: string): JSZip.JSZipObject | null {
   return null;
 }
 
+/** The main workbook part's path from the package relationships (normally `xl/workbook.xml`), or "". */
+export async function mainPartPath(zip: JSZip): Promise<string> {
+  const rootRels = zipEntry(zip, "_rels/.rels");
+  const main = rootRels
+    ? parseRels(decodePart(await rootRels.async("uint8array"))).find((r) =>
+        isRelType(r.type, "officeDocument"),
+      )
+    : undefined;
+  return main ? resolveTarget("", main.target) : "";
+}
+
 type PartEncoding = "utf-8" | "utf-16le" | "utf-16be";
 
 /** How a part's bytes are encoded, and how many bytes of byte order mark lead them. */

@@ -1,7 +1,7 @@
 import JSZip from "jszip";
 import type { WorkbookSnapshot } from "../../engine/grid";
 import { XlsxPortError } from "./errors";
-import { decodePart, isRelType, parseRels, partNameOf, relsPathFor, resolveTarget, zipEntry } from "./opc";
+import { mainPartPath, partNameOf, relsPathFor, zipEntry } from "./opc";
 import { type ReadLimits, snapshotFromPackage, textOverLimit, XmlParseError } from "./sheetReader";
 import {
   centralDirectory,
@@ -109,13 +109,7 @@ export async function openPackage(
   const listed = centralDirectory(bytes) ?? [];
   refuseOversized(listed, name, limits);
   const inflated = await refuseDamagedEntries(bytes, listed, zip, name);
-  const rootRels = zipEntry(zip, "_rels/.rels");
-  const main = rootRels
-    ? parseRels(decodePart(await rootRels.async("uint8array"))).find((r) =>
-        isRelType(r.type, "officeDocument"),
-      )
-    : undefined;
-  const mainPath = main ? resolveTarget("", main.target) : "";
+  const mainPath = await mainPartPath(zip);
   if (!mainPath || !zipEntry(zip, mainPath) || !zipEntry(zip, relsPathFor(mainPath)))
     throw new XlsxPortError(`${name} är ingen Excel-arbetsbok`, `${name} is not an Excel workbook`);
   if (mainPath.endsWith(".bin"))

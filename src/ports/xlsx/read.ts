@@ -4,12 +4,14 @@ import type { CellValue, ListObjectInfo, SheetGrid, WorkbookSnapshot } from "../
 import { DAYS_1900_TO_1904 } from "../dateSystem";
 import { XlsxPortError } from "./errors";
 import { type CellEntry, gridFromEntries, visibilityOf } from "./gridEntries";
+import { decodePart, mainPartPath, zipEntry } from "./opc";
 
 /**
  * Reads a workbook with ExcelJS into plain grids: values as Office.js reports them (dates as
  * serials, a 1904 workbook's as the same days' 1900 serials, errors as text, formulas as cached
  * results plus their text), number formats, tables, merges and sheet visibility. Reading never
- * writes: ExcelJS is only a parser here.
+ * writes: ExcelJS is only a parser here. Of formulas Excel did not compute it knows only a workbook's
+ * `fullCalcOnLoad` (all of them): ExcelJS drops a stored 0 as it drops a missing result.
  */
 
 type ExcelValue = ExcelJS.CellValue | undefined;
@@ -68,7 +70,7 @@ function listObjectsOf(ws: ExcelJS.Worksheet): ListObjectInfo[] {
   return out;
 }
 
-function gridOf(ws: ExcelJS.Worksheet, date1904: boolean): SheetGrid {
+function gridOf(ws: ExcelJS.Worksheet, date1904: boolean, recalculatesOnLoad: boolean): SheetGrid {
   const entries: CellEntry[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
@@ -86,7 +88,8 @@ function gridOf(ws: ExcelJS.Worksheet, date1904: boolean): SheetGrid {
       }
       if (value === null && formula === null) return;
       const fmt = cell.numFmt && cell.numFmt !== "General" ? cell.numFmt : null;
-      entries.push({ row: rowNumber, col: colNumber, value, format: fmt, formula });
+      const uncalculated = formula !== null && recalculatesOnLoad;
+      entries.push({ row: rowNumber, col: colNumber, value, format: fmt, formula, uncalculated });
     });
   });
   return gridFromEntries(ws.name, visibilityOf(ws.state), entries, {
@@ -108,9 +111,22 @@ export async function loadWithExcelJS(bytes: Uint8Array): Promise<ExcelJS.Workbo
   return wb;
 }
 
-export function snapshotFromWorkbook(wb: ExcelJS.Workbook, name: string): WorkbookSnapshot {
+export function snapshotFromWorkbook(
+  wb: ExcelJS.Workbook,
+  name: string,
+  recalculatesOnLoad = false,
+): WorkbookSnapshot {
   const date1904 = Boolean((wb.properties as { date1904?: boolean } | undefined)?.date1904);
-  return { name, sheets: wb.worksheets.map((ws) => gridOf(ws, date1904)) };
+  return { name, sheets: wb.worksheets.map((ws) => gridOf(ws, date1904, recalculatesOnLoad)) };
+}
+
+/** `<calcPr fullCalcOnLoad="1">` in the workbook part, which ExcelJS does not read. */
+async function recalculatesOnLoad(zip: JSZip): Promise<boolean> {
+  const path = await mainPartPath(zip);
+  const book = path ? zipEntry(zip, path) : null;
+  if (!book) return false;
+  const calcPr = /<(?:[\w.-]+:)?calcPr(?=[\s/>])[^>]*>/.exec(decodePart(await book.async("uint8array")))?.[0];
+  return calcPr !== undefined && /\sfullCalcOnLoad\s*=\s*["'](?:1|true)["']/.test(calcPr);
 }
 
 /**
@@ -125,12 +141,13 @@ export async function snapshotWithExcelJS(
   /** Why Målkoll's own reader gave up, kept as the cause if ExcelJS fails too. */
   ownError?: unknown,
 ): Promise<WorkbookSnapshot> {
+  const recalculates = await recalculatesOnLoad(zip);
   try {
-    return snapshotFromWorkbook(await loadWithExcelJS(bytes), name);
+    return snapshotFromWorkbook(await loadWithExcelJS(bytes), name, recalculates);
   } catch (first) {
     try {
       const reduced = await withoutPivotParts(zip);
-      return snapshotFromWorkbook(await loadWithExcelJS(reduced), name);
+      return snapshotFromWorkbook(await loadWithExcelJS(reduced), name, recalculates);
     } catch {
       throw new XlsxPortError(`${name} kunde inte läsas`, `${name} could not be read`, {
         cause:

@@ -26,8 +26,8 @@ import { inflateChecked, nativeInflate, rawEntries, type RawZipEntry } from "./z
 /**
  * Reads cell values straight from a package's SpreadsheetML into plain grids, as Office.js
  * reports them: numbers (dates as serials, a 1904 workbook's as the same days' 1900 serials),
- * strings, booleans, errors as text, formulas with their cached result, number format codes as
- * written, tables, merges and sheet visibility.
+ * strings, booleans, errors as text, formulas with their cached result (and which results Excel did
+ * not compute), number format codes as written, tables, merges and sheet visibility.
  *
  * ExcelJS builds a full document model per cell (styles, addresses, value objects) that the
  * engine never uses; reading only values through a SAX parser is several times faster and
@@ -324,6 +324,8 @@ interface SheetContext {
   strings: string[];
   formats: (string | null)[];
   date1904: boolean;
+  /** `<calcPr fullCalcOnLoad="1">`: no formula's stored value was computed (see `SheetGrid.uncalculated`). */
+  recalculatesOnLoad: boolean;
   /** Characters of cell text allowed (see {@link ReadLimits}), and how many are left. */
   maxTextChars: number;
   textLeft: number;
@@ -482,13 +484,22 @@ function worksheetWith(parse: XmlParse, xml: string, context: SheetContext): She
           if (typeof value === "string" && (context.textLeft -= value.length) < 0)
             throw textOverLimit(context.workbook, context.maxTextChars);
           if (typeof value === "number" && context.date1904 && type !== "d") value = from1904(value, format);
-          entries.push({ row, col, value, format, formula });
+          const uncalculated = formula !== null && (context.recalculatesOnLoad || noResult(type, valueText));
+          entries.push({ row, col, value, format, formula, uncalculated });
           return;
         }
       }
     },
   });
   return { entries, merges, tableIds, protected: protectedSheet };
+}
+
+/**
+ * A formula cell holds no result: no `<v>`, or an empty one where the result is not text (Excel writes
+ * `<v></v>` only for an empty text, `t="str"`; openpyxl writes it for every formula).
+ */
+function noResult(type: string, valueText: string | null): boolean {
+  return valueText === null || (type !== "str" && valueText.trim() === "");
 }
 
 function cellValue(
@@ -621,17 +632,19 @@ export async function snapshotFromPackage(
   if (bookXml === null) throw new Error(`missing ${bookPath}`);
   const bookRels = await parts.rels(bookPath);
 
-  const { date1904, sheets } = readXml((parse) => {
+  const { date1904, recalculatesOnLoad, sheets } = readXml((parse) => {
     let date1904 = false;
+    let recalculatesOnLoad = false;
     const sheets: { name: string; state?: string; id?: string }[] = [];
     parse(bookXml, {
       open(element, attributes) {
         if (element === "workbookPr") date1904 = isXmlTrue(attributes.date1904);
+        else if (element === "calcPr") recalculatesOnLoad = isXmlTrue(attributes.fullCalcOnLoad);
         else if (element === "sheet")
           sheets.push({ name: attributes.name ?? "", state: attributes.state, id: relId(attributes) });
       },
     });
-    return { date1904, sheets };
+    return { date1904, recalculatesOnLoad, sheets };
   });
 
   if (!sheets.length)
@@ -648,6 +661,7 @@ export async function snapshotFromPackage(
     strings: stringsXml ? readSharedStrings(stringsXml) : [],
     formats: stylesXml ? readCellFormats(stylesXml) : [],
     date1904,
+    recalculatesOnLoad,
     maxTextChars,
     textLeft: maxTextChars,
     workbook: name,

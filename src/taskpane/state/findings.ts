@@ -12,13 +12,14 @@ export const MUST_WRITE_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
 
 /**
  * Findings that stop Målkoll from judging at all: no period, headers it cannot read, nothing
- * recognised. They are shown first whatever the filter, so "nothing to write" is never claimed
- * while nothing could be judged.
+ * recognised, formulas without computed values. They are shown first whatever the filter, so
+ * "nothing to write" is never claimed while nothing could be judged.
  */
 export const BLOCKING_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   "nothing-recognised",
   "period-unknown",
   "header-unrecognized",
+  "formula-not-calculated",
 ]);
 
 export type GroupBy = "severity" | "goal";

@@ -80,6 +80,10 @@ function differences(own: WorkbookSnapshot, ref: WorkbookSnapshot): string[] {
       out.push(`${a.name}: merges differ`);
     if (JSON.stringify(a.listObjects ?? []) !== JSON.stringify(b.listObjects ?? []))
       out.push(`${a.name}: tables ${JSON.stringify(a.listObjects)} vs ${JSON.stringify(b.listObjects)}`);
+    if (JSON.stringify(a.uncalculated ?? []) !== JSON.stringify(b.uncalculated ?? []))
+      out.push(
+        `${a.name}: uncalculated ${JSON.stringify(a.uncalculated)} vs ${JSON.stringify(b.uncalculated)}`,
+      );
   });
   return out.slice(0, 20);
 }
@@ -272,6 +276,36 @@ describe("the reader's own cases", () => {
     expect(cellAt(s, 6, 3)).toBe(true);
     expect(cellAt(s, 6, 4)).toBe("#N/A");
     expect(cellAt(s, 7, 3)).toBeNull();
+  });
+
+  test("formulas without a computed value: none stored, or all when the workbook recalculates on load", async () => {
+    const cells = [
+      '<c r="A1"><f>1+1</f></c>', // no value (ExcelJS's writer, hand-made files)
+      '<c r="A2"><f>1+1</f><v></v></c>', // an empty number (openpyxl)
+      '<c r="A3" t="str"><f>""</f><v></v></c>', // an empty text: Excel's own result of `""`
+      '<c r="A4"><f>1+1</f><v>2</v></c>',
+      '<c r="A5"><v>7</v></c>',
+    ];
+    const sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${cells
+      .map((c, i) => `<row r="${i + 1}">${c}</row>`)
+      .join("")}</sheetData></worksheet>`;
+    const plain = await buildXlsx([{ name: "Blad1", rows: [] }], { sheetXml: { 0: sheet } });
+    const withCalcPr = async (calcPr: string) => {
+      const zip = await JSZip.loadAsync(plain);
+      const book = await zip.file("xl/workbook.xml")!.async("string");
+      zip.file("xl/workbook.xml", book.replace("</workbook>", `${calcPr}</workbook>`));
+      return zip.generateAsync({ type: "nodebuffer" });
+    };
+    const own = async (bytes: Uint8Array) => (await ownReading(bytes)).sheets[0].uncalculated;
+    expect(await own(plain)).toEqual(["A1", "A2"]);
+    expect(await own(await withCalcPr('<calcPr calcId="191029" fullCalcOnLoad="0"/>'))).toEqual(["A1", "A2"]);
+    const recalculating = await withCalcPr(
+      '<x:calcPr xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" fullCalcOnLoad="true"/>',
+    );
+    expect(await own(recalculating)).toEqual(["A1", "A2", "A3", "A4"]);
+    // ExcelJS drops a stored 0 as it drops a missing value: it knows only the workbook's request.
+    expect((await excelJsReading(recalculating)).sheets[0].uncalculated).toEqual(["A1", "A2", "A3", "A4"]);
+    expect((await excelJsReading(plain)).sheets[0].uncalculated).toBeUndefined();
   });
 
   test("tables and merges", () => {

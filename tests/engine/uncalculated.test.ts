@@ -1,0 +1,90 @@
+/**
+ * Formula cells the port marks as uncalculated (`SheetGrid.uncalculated`): the check reads them as
+ * empty, says so once per sheet, and draws no conclusion from their stored values. Seed rows of 002
+ * (the driftbudget table at lines 1921–1986, KF goal 1.1's indicators at lines 153–320), with cells
+ * as a script would have saved them as formulas.
+ */
+import type { CellValue, SheetGrid } from "../../src/engine/grid";
+import { cellAt } from "../../src/engine/grid";
+import { check } from "../../src/engine";
+import { seedAtLines } from "../helpers/seedAtLines";
+import { snapshotOf } from "../helpers/seedGrid";
+
+/** The sheet with `cells` (A1 → value) written over it, those in `uncalculated` marked so. */
+function withFormulaCells(
+  sheet: SheetGrid,
+  cells: Record<string, CellValue>,
+  uncalculated: string[],
+): SheetGrid {
+  const values = sheet.values.map((row) => [...row]);
+  for (const [address, value] of Object.entries(cells)) {
+    const [, letters, digits] = /^([A-Z])(\d+)$/.exec(address)!;
+    values[Number(digits) - sheet.originRow][letters.charCodeAt(0) - 65] = value;
+  }
+  return { ...sheet, values, ...(uncalculated.length ? { uncalculated } : {}) };
+}
+
+const budgetSheet = () => seedAtLines("002-t2-driftbudget.txt", "Ekonomi");
+const at = (code: string, findings: { code: string; cell: string }[]) =>
+  findings.filter((f) => f.code === code).map((f) => f.cell);
+
+describe("a driftbudget whose formulas XlsxWriter saved as 0", () => {
+  // Intäkter's Avvikelse (seed: 3,0) and the netto row (2 435,3 15,2 16,5 2 447,1 19,9) as formulas.
+  const zeros = { F1927: 0, B1926: 0, C1926: 0, D1926: 0, E1926: 0, F1926: 0 };
+  const formulaCells = ["B1926", "C1926", "D1926", "E1926", "F1926", "F1927"];
+
+  test("trusted, the 0s are errors Excel would not show (what the marks prevent)", () => {
+    const { findings } = check(snapshotOf(withFormulaCells(budgetSheet(), zeros, [])));
+    expect(at("budget-deviation-mismatch", findings)).toContain("F1927");
+  });
+
+  test("marked, they are read as empty: one finding at the first, no budget error", () => {
+    const { findings, model } = check(snapshotOf(withFormulaCells(budgetSheet(), zeros, formulaCells)));
+    const notCalculated = findings.filter((f) => f.code === "formula-not-calculated");
+    expect(notCalculated).toHaveLength(1);
+    expect(notCalculated[0]).toMatchObject({ severity: "warning", sheet: "Ekonomi", cell: "B1926" });
+    expect(notCalculated[0].message).toMatch(
+      /^6 formler på bladet ”Ekonomi” saknar beräknade värden, den första i B1926 /,
+    );
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+    const intakter = model.budget.find((b) => b.label === "Intäkter");
+    expect(intakter).toMatchObject({ deviation: null, computedDeviation: 3 });
+    // The netto row's figures are all formulas: nothing of it can be read.
+    expect(model.budget.map((b) => b.row)).not.toContain(1926);
+  });
+
+  test("the grid the port handed over keeps its stored values", () => {
+    const sheet = withFormulaCells(budgetSheet(), zeros, formulaCells);
+    check(snapshotOf(sheet));
+    expect(cellAt(sheet, 1927, 6)).toBe(0);
+  });
+});
+
+describe("an indicator whose outcome is a formula openpyxl saved without a value", () => {
+  // B272: the outcome of "Andel barn som lever i familjer som har ekonomiskt bistånd" (seed: 4,1 %).
+  const indicatorSheet = (uncalculated: string[]) =>
+    withFormulaCells(seedAtLines("002-t2-kf-1.1.txt"), { B272: null }, uncalculated);
+
+  test("unmarked, an empty outcome is missing", () => {
+    const { findings } = check(snapshotOf(indicatorSheet([])));
+    expect(at("outcome-missing", findings)).toContain("B272");
+  });
+
+  test("marked, it is not called missing; one finding says why", () => {
+    const { findings, model } = check(snapshotOf(indicatorSheet(["B272"])));
+    expect(at("outcome-missing", findings)).not.toContain("B272");
+    // The seed's own empty outcome (B281) is still missing.
+    expect(at("outcome-missing", findings)).toContain("B281");
+    // Judged on what was written: the forecast (F272, 4 %), not the formula's missing value.
+    expect(model.indicators.find((i) => i.row === 272)).toMatchObject({
+      outcome: null,
+      statusBasis: "forecast",
+    });
+    const notCalculated = findings.filter((f) => f.code === "formula-not-calculated");
+    expect(notCalculated.map((f) => [f.sheet, f.cell])).toEqual([["Uppföljning", "B272"]]);
+    expect(notCalculated[0].message).toMatch(/^En formel på bladet ”Uppföljning” saknar beräknat värde \(/);
+    expect(notCalculated[0].messageEn).toMatch(
+      /^A formula on the sheet "Uppföljning" has no calculated value \(/,
+    );
+  });
+});
