@@ -36,7 +36,16 @@ export async function runCompare(
     { workbook: plan.name, model: planChecked.model, findings: planChecked.findings },
     { workbook: followup.name, model: followupChecked.model, findings: followupChecked.findings },
   );
-  const all = [...followupChecked.findings.map((f) => ({ ...f, workbook: followup.name })), ...findings];
+  // The plan's own findings stay its own, but for formulas without computed values: its figures
+  // were read as empty, and a finding about a changed target may rest on that.
+  const planNotCalculated = planChecked.findings
+    .filter((f) => f.code === "formula-not-calculated")
+    .map((f) => ({ ...f, workbook: plan.name }));
+  const all = [
+    ...followupChecked.findings.map((f) => ({ ...f, workbook: followup.name })),
+    ...findings,
+    ...planNotCalculated,
+  ];
   const sheetOrder = [...followupSnapshot.sheets, ...planSnapshot.sheets].map((s) => s.name);
   return {
     plan: planChecked,

@@ -228,3 +228,19 @@ describe("malkoll compare: 000's brukarundersökning with the postponement its a
     );
   });
 });
+
+test("a plan whose formulas were never computed says so in the comparison, naming the plan's file", async () => {
+  const foreign = path.join(__dirname, "..", "fixtures", "foreign");
+  const run = await cli([
+    "compare",
+    path.join(foreign, "openpyxl-formulas.xlsx"),
+    path.join(foreign, "libreoffice-formulas.xlsx"),
+    "--json",
+  ]);
+  const result = JSON.parse(run.out) as {
+    findings: { code: string; workbook: string; sheet: string; cell: string }[];
+  };
+  expect(result.findings.filter((f) => f.code === "formula-not-calculated")).toEqual([
+    expect.objectContaining({ workbook: "openpyxl-formulas.xlsx", sheet: "Ekonomi", cell: "B4" }),
+  ]);
+});
