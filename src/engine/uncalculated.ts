@@ -39,13 +39,13 @@ function blanked(sheet: SheetGrid, addresses: string[]): SheetGrid {
   return { ...sheet, values };
 }
 
-/** One finding per sheet with uncalculated formulas, at the first of them, saying how many. */
+/** One finding per sheet with uncalculated formulas, at the first (in reading order), saying how many. */
 export function uncalculatedFindings(sheets: SheetGrid[]): Finding[] {
   const out: Finding[] = [];
   for (const sheet of sheets) {
     const addresses = sheet.uncalculated;
     if (!addresses?.length) continue;
-    out.push(notCalculated(sheet.name, firstCell(addresses), addresses.length));
+    out.push(notCalculated(sheet.name, addresses[0], addresses.length));
   }
   return out;
 }
@@ -59,34 +59,12 @@ export function withoutMissingUncalculated(findings: Finding[], sheets: SheetGri
   return findings.filter((f) => !(MISSING_VALUE_CODES.has(f.code) && bySheet.get(f.sheet)?.has(f.cell)));
 }
 
-/** The topmost, then leftmost, address (sheet XML lists cells in order, but need not). */
-function firstCell(addresses: string[]): string {
-  let first = addresses[0];
-  let best = parseA1(first);
-  for (const address of addresses) {
-    const at = parseA1(address);
-    if (at && best && (at.row < best.row || (at.row === best.row && at.col < best.col))) {
-      first = address;
-      best = at;
-    }
-  }
-  return first;
-}
-
 function notCalculated(sheet: string, cell: string, count: number): Finding {
-  const sv =
-    count === 1
-      ? `En formel på bladet ”${sheet}” saknar beräknat värde`
-      : `${count.toLocaleString("sv-SE")} formler på bladet ”${sheet}” saknar beräknade värden, den första i ${cell}`;
-  const en =
-    count === 1
-      ? `A formula on the sheet "${sheet}" has no calculated value`
-      : `${count.toLocaleString("en-GB")} formulas on the sheet "${sheet}" have no calculated values, the first in ${cell}`;
   return finding({
     code: "formula-not-calculated",
     sheet,
     cell,
-    message: `${sv} (filen är sparad av ett program som inte räknar om formler). Öppna och spara den i Excel eller LibreOffice och kör igen; i LibreOffice räknar Ctrl+Skift+F9 om alla formler. Till dess läser Målkoll formlernas celler som tomma och kontrollerar inga summor, avvikelser eller utfall som bygger på dem.`,
-    messageEn: `${en} (the file was saved by a program that does not recalculate formulas). Open and save it in Excel or LibreOffice and run again; in LibreOffice Ctrl+Shift+F9 recalculates every formula. Until then Målkoll reads the formulas' cells as empty and checks no sums, deviations or outcomes that depend on them.`,
+    message: `Formler i arbetsboken saknar beräknade värden (filen är sparad av ett program som inte räknar om formler): ${count} på bladet ”${sheet}”, den första i ${cell}. Öppna och spara den i Excel eller LibreOffice (där räknar Ctrl+Skift+F9 om allt) och kör igen. Till dess läser Målkoll dem som tomma.`,
+    messageEn: `Formulas in the workbook have no calculated values (the file was saved by a program that does not recalculate formulas): ${count} on the sheet "${sheet}", the first in ${cell}. Open and save it in Excel or LibreOffice (where Ctrl+Shift+F9 recalculates all) and run again. Until then Målkoll reads them as empty.`,
   });
 }
