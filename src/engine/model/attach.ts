@@ -33,12 +33,14 @@ export function assignGoals(
   }
   for (const list of bySheet.values()) list.sort((a, b) => a.row - b.row);
 
+  const owners = new Map<string, GoalOwners>();
+  for (const [sheet, list] of bySheet) owners.set(sheet, new GoalOwners(list));
   const attach = (item: Indicator | Activity): void => {
     // Without a Mål column nothing is named (and no row object gets hashed for the lookup).
     const named = goalCells.size > 0 ? goalCells.get(item) : undefined;
     item.goal = named
       ? goalFromColumn(goals, item.sheet, named)
-      : goalByPosition(bySheet.get(item.sheet) ?? [], item.row);
+      : (owners.get(item.sheet)?.of(item.row) ?? null);
   };
   for (const item of indicators) attach(item);
   for (const item of activities) attach(item);
@@ -47,9 +49,33 @@ export function assignGoals(
     if (!headings.has(goal.id) && goal.parent === null) goal.parent = parentByNumber(goals, goal.number);
 }
 
+/**
+ * {@link goalByPosition} for one sheet's goals (sorted by row), worked out once per goal above:
+ * the goals of a sheet own thousands of rows.
+ */
+class GoalOwners {
+  /** Per goal index + 1 (0: rows above every goal), the owner once asked for. */
+  private readonly owners: (string | null | undefined)[];
+
+  constructor(private readonly sheetGoals: Goal[]) {
+    this.owners = new Array<string | null | undefined>(sheetGoals.length + 1);
+  }
+
+  of(row: number): string | null {
+    const above = lastGoalAbove(this.sheetGoals, row);
+    let owner = this.owners[above + 1];
+    if (owner === undefined) this.owners[above + 1] = owner = ownerBelow(this.sheetGoals, above);
+    return owner;
+  }
+}
+
 /** The goal owning a sheet row by position (see assignGoals); `sheetGoals` sorted by row. */
 export function goalByPosition(sheetGoals: Goal[], row: number): string | null {
-  // The last goal above the row (a binary search: a sheet can have thousands of goals).
+  return ownerBelow(sheetGoals, lastGoalAbove(sheetGoals, row));
+}
+
+/** Index of the last goal above the row, -1 for none (a binary search: a sheet can have thousands of goals). */
+function lastGoalAbove(sheetGoals: Goal[], row: number): number {
   let lo = 0;
   let hi = sheetGoals.length;
   while (lo < hi) {
@@ -57,7 +83,11 @@ export function goalByPosition(sheetGoals: Goal[], row: number): string | null {
     if (sheetGoals[mid].row < row) lo = mid + 1;
     else hi = mid;
   }
-  const aboveIndex = lo - 1;
+  return lo - 1;
+}
+
+/** The goal owning the rows under the goal at `aboveIndex` (-1: the rows above every goal). */
+function ownerBelow(sheetGoals: Goal[], aboveIndex: number): string | null {
   const above: Goal | null = aboveIndex >= 0 ? sheetGoals[aboveIndex] : null;
   if (above?.level === "enhetsmal") return above.id;
   for (let i = aboveIndex + 1; i < sheetGoals.length; i++) {
