@@ -84,6 +84,8 @@ describe("measuring text (Calibri metrics, checked against LibreOffice's Carlito
     expect(lines("  ett  två  ", 200)).toBe(1);
     // Longer than the page, so measured only for its parts: 21 words of 2,64 digits and a space a line.
     expect(lines("ord ".repeat(300).trim(), 300)).toBe(15);
+    // More parts than the store first holds (16 384): it grows to keep them all.
+    expect(lines("ord ".repeat(17_000).trim(), 300)).toBe(810);
   });
 
   it("rows are Excel's height for the font: 12 pt at 9 pt, 15 pt at 11 pt, 11,25 pt at 8 pt", () => {
