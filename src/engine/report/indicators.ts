@@ -113,8 +113,8 @@ const STATUS_COLUMN = 10;
 const KF_STATUS_COLUMN = 11;
 
 /**
- * A follow-up row. `unreported`: the check found its outcome due and missing, which the status
- * columns then say instead of a neutral `Ej mätt`.
+ * A follow-up row. `unreported`: the check found its outcome due at year-end and missing, which the
+ * status columns then say instead of a neutral `Ej mätt`.
  */
 function indicatorRow(ctx: ReportContext, ind: Indicator, shared: SharedCells, unreported: boolean): Row {
   const status =
@@ -211,7 +211,10 @@ export function buildIndicatorSheet(ctx: ReportContext): SheetSpec {
 
   const sort = byNameThenPosition<Indicator>(ctx);
   const shared = new SharedCells();
-  const unreported = rowsWithFinding(ctx.result.findings, "outcome-missing");
+  // At year-end every outcome is due; during the year a unit may explain why it comes later
+  // (002: "Mätperiod är i oktober"), and `Ej mätt` says no more than the source.
+  const unreported =
+    model.period.kind === "VB" ? rowsWithFinding(ctx.result.findings, "outcome-missing") : new Set<string>();
   const table = (indicators: Indicator[]): void => {
     sheet.startTable(header.map((cell) => (cell ? { ...cell } : null)));
     // The list is this sheet's own (by goal): sorted in place.

@@ -83,7 +83,7 @@ export const ASSESSMENT_LABELS: Record<Assessment, StatusLabel> = {
   ingen: { text: "— Ingen", tone: "neutral" },
 };
 
-/** An indicator whose outcome is due (at VB, or every tertial) and missing. */
+/** An indicator whose outcome is due at year-end (VB) and missing. */
 export const OUTCOME_MISSING: StatusLabel = { text: "▲ Utfall saknas", tone: "bad" };
 
 /** An activity whose dates cannot be read or end before they start. */

@@ -164,7 +164,7 @@ describe("a unit's year-end budget table in none of the city's layouts (`Tkr | B
   });
 });
 
-describe("an outcome that is due and missing (002 KF mål 1.1 read as its VB)", () => {
+describe("an outcome that is due and missing (002 KF mål 1.1, read as its VB and as T2)", () => {
   it("says `Utfall saknas` in Målkoll's status columns where the check asks for it, not a neutral `Ej mätt`", () => {
     const snapshot = snapshotOf(seedSheet("002-t2-kf-1.1", "Uppföljning"));
     const result = check(snapshot, { period: { kind: "VB", year: 2021 } });
@@ -183,5 +183,15 @@ describe("an outcome that is due and missing (002 KF mål 1.1 read as its VB)", 
       (r) => r[0]?.value === "Andel barn som lever i familjer som har ekonomiskt bistånd",
     )!;
     expect(barn[10]?.value).not.toBe("▲ Utfall saknas");
+  });
+
+  it("during the year keeps `Ej mätt`: the unit may say why the outcome comes later (`Mätperiod är i oktober`)", () => {
+    const snapshot = snapshotOf(seedSheet("002-t2-kf-1.1", "Uppföljning"));
+    const result = check(snapshot);
+    expect(result.findings.some((f) => f.code === "outcome-missing")).toBe(true);
+    const sheet = buildReport(result, { snapshot, generatedAt: new Date("2021-09-15T10:00:00Z") }).sheets[0];
+    const statuses = sheet.rows.map((r) => r[10]?.value);
+    expect(statuses).toContain("– Ej mätt");
+    expect(statuses).not.toContain("▲ Utfall saknas");
   });
 });
