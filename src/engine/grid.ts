@@ -43,9 +43,9 @@ export interface SheetGrid {
   protected?: boolean;
   /**
    * Formula cells whose value in `values` Excel did not compute, as A1 addresses in reading order: a
-   * formula saved without a result (openpyxl), or every formula of a workbook that asks for a full
-   * recalculation on load (`<calcPr fullCalcOnLoad="1">`: XlsxWriter stores 0 for each). Absent means
-   * none; Office.js always reports computed values.
+   * formula saved without a result (openpyxl), or holding 0 in a workbook that asks for a full
+   * recalculation on load (`<calcPr fullCalcOnLoad="1">`: XlsxWriter stores 0 for each; POI sets the
+   * flag over values it computed). Absent means none; Office.js always reports computed values.
    */
   uncalculated?: string[];
 }

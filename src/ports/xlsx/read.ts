@@ -10,8 +10,9 @@ import { decodePart, mainPartPath, zipEntry } from "./opc";
  * Reads a workbook with ExcelJS into plain grids: values as Office.js reports them (dates as
  * serials, a 1904 workbook's as the same days' 1900 serials, errors as text, formulas as cached
  * results plus their text), number formats, tables, merges and sheet visibility. Reading never
- * writes: ExcelJS is only a parser here. Of formulas Excel did not compute it knows only a workbook's
- * `fullCalcOnLoad` (all of them): ExcelJS drops a stored 0 as it drops a missing result.
+ * writes: ExcelJS is only a parser here. Of formulas Excel did not compute it knows only those
+ * holding no value or 0 in a workbook with `fullCalcOnLoad`: ExcelJS drops a stored 0 as it drops a
+ * missing result.
  */
 
 type ExcelValue = ExcelJS.CellValue | undefined;
@@ -88,7 +89,7 @@ function gridOf(ws: ExcelJS.Worksheet, date1904: boolean, recalculatesOnLoad: bo
       }
       if (value === null && formula === null) return;
       const fmt = cell.numFmt && cell.numFmt !== "General" ? cell.numFmt : null;
-      const uncalculated = formula !== null && recalculatesOnLoad;
+      const uncalculated = formula !== null && recalculatesOnLoad && (value === null || value === 0);
       entries.push({ row: rowNumber, col: colNumber, value, format: fmt, formula, uncalculated });
     });
   });

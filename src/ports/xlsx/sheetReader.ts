@@ -324,7 +324,7 @@ interface SheetContext {
   strings: string[];
   formats: (string | null)[];
   date1904: boolean;
-  /** `<calcPr fullCalcOnLoad="1">`: no formula's stored value was computed (see `SheetGrid.uncalculated`). */
+  /** `<calcPr fullCalcOnLoad="1">`: a formula's stored 0 may be a placeholder (see `SheetGrid.uncalculated`). */
   recalculatesOnLoad: boolean;
   /** Characters of cell text allowed (see {@link ReadLimits}), and how many are left. */
   maxTextChars: number;
@@ -484,7 +484,11 @@ function worksheetWith(parse: XmlParse, xml: string, context: SheetContext): She
           if (typeof value === "string" && (context.textLeft -= value.length) < 0)
             throw textOverLimit(context.workbook, context.maxTextChars);
           if (typeof value === "number" && context.date1904 && type !== "d") value = from1904(value, format);
-          const uncalculated = formula !== null && (context.recalculatesOnLoad || noResult(type, valueText));
+          // Under a recalculation request only a 0 (XlsxWriter's placeholder) or no value is suspect:
+          // POI and others set the request over values they did compute.
+          const uncalculated =
+            formula !== null &&
+            (noResult(type, valueText) || (context.recalculatesOnLoad && (value === null || value === 0)));
           entries.push({ row, col, value, format, formula, uncalculated });
           return;
         }
