@@ -1,10 +1,10 @@
 /** What a budget row is, from its label: a plain row, a `varav` part, a total, netto, intäkter, … */
 import type { CellValue } from "../grid";
 import { matchKey } from "../parse/text";
-import { TOTAL_LABEL } from "../recognise/headers";
 import type { BudgetKind } from "./types";
 
 const DISPOSITION = /resultatdisposition|overskottfran|overskotttill|underskottfran|underskotttill/;
+const TOTAL = /^(totalt|summa|total|samtliga)/;
 const ITALIC = /^\s*<i>/i;
 
 /** `raw` is the label cell as written: an italic `<i>…</i>` label is a `varav` row too. */
@@ -12,7 +12,7 @@ export function budgetKind(label: string, raw: CellValue): BudgetKind {
   const key = matchKey(label);
   if (key.startsWith("varav") || (typeof raw === "string" && ITALIC.test(raw))) return "varav";
   if (DISPOSITION.test(key)) return "disposition";
-  if (TOTAL_LABEL.test(key)) return "total";
+  if (TOTAL.test(key)) return "total";
   if (key.includes("netto") || key.startsWith("anslagfornamndensverksamhet")) return "netto";
   if (key.startsWith("intakter")) return "intakter";
   if (key.startsWith("kostnader")) return "kostnader";

@@ -59,9 +59,6 @@ const GOAL_TABLE_RULES: HeaderRule[] = [
   { role: "deviationFlag", test: (k) => k === "avvikelse" },
 ];
 
-/** A budget row label (its match key) that sums the rows above it: `Totalt`, `Summa`. */
-export const TOTAL_LABEL = /^(totalt|summa|total|samtliga)/;
-
 /** Budget tables (the first column holds `Mnkr`, `Tkr`, `Mnkr, netto`, or a row label header). */
 const BUDGET_RULES: HeaderRule[] = [
   {

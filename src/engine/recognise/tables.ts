@@ -9,7 +9,6 @@ import {
   headerKey,
   isTertialOutcomeHeader,
   mayOpenHeader,
-  TOTAL_LABEL,
 } from "./headers";
 import { matchHeading } from "./goals";
 import type { SheetRows } from "./sheetRows";
@@ -219,13 +218,16 @@ function isLongerThan(value: CellValue, length: number): boolean {
 /** Rows of dashes or underscores drawn under a header in text exports. */
 const SEPARATOR = /^[-–—_=.\s]*$/;
 
+/** A row that totals the whole table (`Totalt`); `Summa kostnader` and the like may be subtotals. */
+const WHOLE_TOTAL = /^totalt?$/;
+
 /**
  * Whether a budget table's last row so far is its total: the same header after it opens a table
  * of its own (003's `Mnkr` tables: per area, then the nämnd's Kostnader/Intäkter/Netto).
  */
 function endsAtTotal(last: RecognisedRow | undefined, nameIndex: number): boolean {
   const label = last?.cells[nameIndex]?.value;
-  return typeof label === "string" && TOTAL_LABEL.test(matchKey(label));
+  return typeof label === "string" && WHOLE_TOTAL.test(matchKey(label));
 }
 
 /**

@@ -196,6 +196,18 @@ describe("two budget tables under the same header (003 lines 1801–1819 and 182
     expect(kostnader.tableId).not.toBe(totalt.tableId);
   });
 
+  test("a subtotal (`Summa kostnader`) before a page break's repeated header does not end the table", () => {
+    const lines = seedLines(loadSeedFixture("003-vp-budget.txt"));
+    const header = lines[4];
+    const subtotal = "Summa kostnader\t3211,3\t3173,0\t3157,8\t3215,3\t3267,5";
+    const sheet = textToSheet(
+      "Budget",
+      [...lines.slice(4, 10), subtotal, "", header, ...lines.slice(10, 23)].join("\n"),
+    );
+    const tables = model(sheet).recognition.tables.filter((t) => t.type.startsWith("driftbudget"));
+    expect(tables.map((t) => [t.headerRow, t.rows.length])).toEqual([[1, 19]]);
+  });
+
   test("a header repeated inside a table (a page break before its Totalt) still continues it", () => {
     const lines = seedLines(loadSeedFixture("003-vp-budget.txt"));
     const header = lines[4];
