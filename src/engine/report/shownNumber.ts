@@ -23,13 +23,14 @@ export function shownFormat(format: string | undefined): ShownFormat {
   if (/^yyyy-mm-dd$/i.test(key))
     return { date: true, prefix: "", suffix: "", decimals: 0, percent: false, scale: 1 };
   const m = /^(?:"([^"]*)")?(#,##0|0)(?:\.(0+))?(.*)$/.exec(key);
-  const suffix = m?.[4].replace(/"/g, "") ?? "";
+  const rest = m?.[4] ?? "";
   return {
     date: false,
     prefix: m?.[1] ?? "",
-    suffix,
+    suffix: rest.replace(/"/g, ""),
     decimals: m ? (m[3]?.length ?? 0) : null,
-    percent: suffix.includes("%"),
+    // A quoted `%` is text (`"%-enheter"`); only a bare one scales the value by 100.
+    percent: rest.replace(/"[^"]*"/g, "").includes("%"),
     scale: m ? 10 ** (m[3]?.length ?? 0) : NaN,
   };
 }

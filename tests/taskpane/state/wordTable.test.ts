@@ -33,6 +33,8 @@ describe("Word tables", () => {
     expect(sp(cellText({ value: 1945.5, format: '#,##0.0 "GWh"' }))).toBe("1 945,5 GWh");
     expect(cellText({ value: 44439, format: "yyyy-mm-dd" })).toBe("2021-08-31");
     expect(sp(cellText({ value: 0.041, format: "0.0 %" }))).toBe("4,1 %");
+    // A unit holding `%` is text in its format: the value is not scaled (`2,5 %-enheter`).
+    expect(sp(cellText({ value: 2.5, format: '#,##0.0 "%-enheter"' }))).toBe("2,5 %-enheter");
     // Word must not break a number or its unit over two lines.
     expect(cellText({ value: 9000, format: '#,##0 "st"' })).toBe("9\u00a0000\u00a0st");
   });
