@@ -35,7 +35,7 @@ const PLAN_COLUMNS: ColumnSpec[] = [{ kind: "text", min: 250, max: 520 }, { kind
 
 /**
  * A date in column `column` as a real date (serial + format); text that is not a date stays text,
- * and a cell the model could not read as a date shows what it holds (`written`).
+ * and a text cell the model could not read as a date shows as written (`written`).
  */
 function dateCell(
   shared: SharedCells,
@@ -44,8 +44,8 @@ function dateCell(
   written: CellValue | undefined,
 ): OutCell | null {
   if (iso === null) {
-    const text =
-      typeof written === "string" ? written.trim() : typeof written === "number" ? String(written) : "";
+    // Only text shows as written: a number that is no date may be a formula's unreliable 0.
+    const text = typeof written === "string" ? written.trim() : "";
     return text ? textCell(text) : null;
   }
   const serial = excelSerial(iso);

@@ -94,6 +94,26 @@ describe("the activities sheet on nämndmål 1.4.2's activities (002 lines 1038�
   });
 });
 
+describe("an activity's end date from a formula that was never computed (XlsxWriter's 0)", () => {
+  it("prints nothing rather than the 0 the file stored", () => {
+    const sheet = seedSheet("002-t2-nm-1.4.2", "Nämndmål 1.4.2");
+    const r = sheet.values.findIndex((row) =>
+      String(row[0] ?? "")
+        .trim()
+        .startsWith("Förenkla språket"),
+    );
+    sheet.values[r][2] = 0;
+    sheet.uncalculated = [`C${r + 1}`];
+    const snapshot = snapshotOf(sheet);
+    const result = check(snapshot);
+    const spec = buildReport(result, { snapshot, generatedAt: new Date("2021-09-15T10:00:00Z") }).sheets.find(
+      (s) => s.key === "aktiviteter",
+    )!;
+    const row = spec.rows.find((x) => String(x[0]?.value ?? "").startsWith("Förenkla språket"))!;
+    expect([row[1]?.value, row[2]?.value ?? null]).toEqual([44197, null]);
+  });
+});
+
 describe("a previous-period column named by its tertial (002 KF mål 1.1, line 271's header varied)", () => {
   /** The seed's `Periodens utfall VB 2020` headers renamed, and with them what the column holds. */
   function withHeader(previous: string, outcome?: string) {
