@@ -112,13 +112,33 @@ function goalHeader(row: number, cells: { col: number; text: string }[]): Header
   }
   if (nameAt < 0) return null;
   const goalRoles = cells.map((c) => goalTableRole(c.text));
-  // Without the period's own outcome column, an outcome named by its tertial is that outcome.
-  if (!goalRoles.includes("outcome")) {
-    const tertial = cells.findIndex((c, k) => goalRoles[k] === "previous" && isTertialOutcomeHeader(c.text));
-    if (tertial >= 0) goalRoles[tertial] = "outcome";
-  }
+  if (!goalRoles.includes("outcome")) tertialOutcomes(cells, goalRoles);
   if (goalRoles.filter((r, k) => r && k !== nameAt).length < 1) return null;
   return candidate(row, cells, goalRoles, "goal");
+}
+
+/**
+ * Outcomes named by their tertial (`Periodens utfall T1 2022 | Periodens utfall T1 2021`) in a header
+ * without the period's own outcome column: the latest is the outcome, the one before it the previous
+ * period, by year and tertial, whatever their order. A lone one is left unread: its header alone
+ * cannot say whether it is this period's.
+ */
+function tertialOutcomes(cells: { text: string }[], roles: (ColumnRole | null)[]): void {
+  const tertials = cells
+    .map((c, k) => ({ k, order: roles[k] === "previous" ? tertialOrder(c.text) : null }))
+    .filter((t): t is { k: number; order: number } => t.order !== null)
+    .sort((a, b) => b.order - a.order);
+  if (tertials.length === 1) roles[tertials[0].k] = null;
+  if (tertials.length < 2) return;
+  tertials.forEach((t, i) => (roles[t.k] = i === 0 ? "outcome" : i === 1 ? "previous" : null));
+}
+
+/** `Periodens utfall T1 2021` → 2021 × 10 + 1; null for a header that names no tertial. */
+function tertialOrder(header: string): number | null {
+  if (!isTertialOutcomeHeader(header)) return null;
+  const year = /\b((?:19|20)\d{2})\b/.exec(header)?.[1];
+  const tertial = /(?:t|tertial)\s*([123])/i.exec(header.replace(/\b(?:19|20)\d{2}\b/g, ""))?.[1];
+  return (year ? Number(year) : 0) * 10 + Number(tertial ?? 0);
 }
 
 /**

@@ -138,10 +138,18 @@ describe("a previous-period column named by its tertial (002 KF mål 1.1, line 2
     expect(sheet.rows.find((r) => r[0]?.value === barn)?.[4]).toMatchObject({ value: 0.037 });
   });
 
-  it("an outcome named by its tertial with no `Periodens utfall` beside it is the outcome", () => {
-    const snapshot = withHeader("Periodens utfall VB 2020", "Utfall T2 2021");
+  it("two outcomes named by their tertial: the later is the outcome, whichever column comes first", () => {
+    // Oldest first: `Periodens utfall T2 2020 | … | Periodens utfall T2 2021` in the outcome's place.
+    const snapshot = withHeader("Periodens utfall T2 2021", "Periodens utfall T2 2020");
     const barnRow = check(snapshot).model.indicators.find((i) => i.name === barn)!;
-    expect([barnRow.outcome, barnRow.previous]).toEqual([4.1, 3.7]);
+    // Column B (the seed's 4,1 %) is now headed 2020, column E (3,7 %) 2021.
+    expect([barnRow.outcome, barnRow.previous]).toEqual([3.7, 4.1]);
+  });
+
+  it("a lone outcome named by its tertial is not taken for this period's: its header cannot say", () => {
+    const snapshot = withHeader("Periodens utfall VB 2020", "Utfall T1 2021");
+    const barnRow = check(snapshot).model.indicators.find((i) => i.name === barn)!;
+    expect([barnRow.outcome, barnRow.previous]).toEqual([null, 3.7]);
   });
 });
 
