@@ -17,8 +17,8 @@ import type { MappingTarget } from "./MappingEditor";
 const MappingEditor = lazy(() => import("./MappingEditor").then((m) => ({ default: m.MappingEditor })));
 
 /**
- * The goal each indicator or activity table serves (its first row's goal, `1.4.2 Barn, unga …`):
- * a card names it rather than the line above the table, which is often an assessment (`— Ingen`).
+ * The goal each indicator or activity table serves (`1.4.2 Barn, unga …`), where all its rows serve
+ * one: a card names it rather than the line above the table, often an assessment (`— Ingen`).
  */
 function goalsOfTables(result: CheckResult | null): Map<string, string> {
   const out = new Map<string, string>();
@@ -27,8 +27,9 @@ function goalsOfTables(result: CheckResult | null): Map<string, string> {
   const goalAt = new Map<string, string | null>();
   for (const item of [...indicators, ...activities]) goalAt.set(`${item.sheet}\u0000${item.row}`, item.goal);
   for (const table of result.recognition.tables) {
-    const first = table.rows[0];
-    const goalId = first ? goalAt.get(`${table.sheet}\u0000${first.row}`) : undefined;
+    const served = new Set(table.rows.map((row) => goalAt.get(`${table.sheet}\u0000${row.row}`)));
+    // A table serving several goals (a Mål column) keeps its own title.
+    const goalId = served.size === 1 ? [...served][0] : undefined;
     const goal = goalId ? goals.find((g) => g.id === goalId) : undefined;
     if (goal) out.set(table.id, goal.number ? `${goal.number} ${goal.title}` : goal.title);
   }
