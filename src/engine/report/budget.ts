@@ -14,7 +14,7 @@ import { decimalsFor } from "../evaluate/budget";
 import { EXTRA_ROLES } from "../model/budgetLine";
 import { a1, sheetRef } from "../grid";
 import type { ReportContext } from "./context";
-import { sheetTitle } from "./context";
+import { rowKey, sheetTitle } from "./context";
 import { amountFormat, indicatorNumber, round, statusLabel } from "./format";
 import type { ColumnSpec, Row } from "./layout";
 import { SheetBuilder } from "./layout";
@@ -81,19 +81,28 @@ function same(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
-/** An amount: a formula over its numeric source cell when there is one, else the value. */
+/** An amount: a formula over its numeric source cell (at `address`) when there is one, else the value. */
+function sourcedAmount(
+  ctx: ReportContext,
+  line: BudgetLine,
+  value: number | null,
+  address: string | undefined,
+  style: CellStyle,
+): OutCell | null {
+  if (value === null) return null;
+  const cell = numberCell(value, amountFormat(line.unit), style);
+  if (address) cell.formula = sourceFormula(ctx, line.sheet, address, value);
+  return cell;
+}
+
+/** {@link sourcedAmount} of one of the line's own fields. */
 function amountCell(
   ctx: ReportContext,
   line: BudgetLine,
   field: AmountField,
   style: CellStyle,
 ): OutCell | null {
-  const value = line[field];
-  if (value === null) return null;
-  const cell = numberCell(value, amountFormat(line.unit), style);
-  const address = line.cells[field];
-  if (address) cell.formula = sourceFormula(ctx, line.sheet, address, value);
-  return cell;
+  return sourcedAmount(ctx, line, line[field], line.cells[field], style);
 }
 
 /** A reference to the source cell (`'Driftbudget'!C5`) when it holds the engine's number. */
@@ -301,14 +310,9 @@ function sourceColumns(ctx: ReportContext, tableId: string): SourceColumn[] {
   return out;
 }
 
-/** An amount the model keeps by its column's role (`carryOverTo`, …). */
+/** {@link sourcedAmount} of an amount the model keeps by its column's role (`carryOverTo`, …). */
 function extraAmount(ctx: ReportContext, line: BudgetLine, role: string, style: CellStyle): OutCell | null {
-  const value = line.extra?.[role] ?? null;
-  if (value === null) return null;
-  const cell = numberCell(value, amountFormat(line.unit), style);
-  const address = line.cells[role];
-  if (address) cell.formula = sourceFormula(ctx, line.sheet, address, value);
-  return cell;
+  return sourcedAmount(ctx, line, line.extra?.[role] ?? null, line.cells[role], style);
 }
 
 /**
@@ -425,7 +429,7 @@ function planHeading(
   const texts: string[] = [];
   for (let row = header - 1; row >= Math.max(1, header - 6) && texts.length < 2; row--) {
     // Another table's rows name no area (a `Totalt` right above is the table before's).
-    if (tableRows.has(`${first.sheet}\u0000${row}`)) break;
+    if (tableRows.has(rowKey(first.sheet, row))) break;
     const value = ctx.lookup(first.sheet, `A${row}`);
     if (typeof value === "string" && value.trim() && value.trim().length <= 120) texts.push(value.trim());
   }
@@ -445,8 +449,8 @@ function buildPlanBudgetSheet(ctx: ReportContext, tables: BudgetLine[][]): Sheet
   for (const lines of tables) headingCount.set(lines[0].table, (headingCount.get(lines[0].table) ?? 0) + 1);
   const tableRows = new Set<string>();
   for (const lines of tables) {
-    tableRows.add(`${lines[0].sheet}\u0000${headerRowOf(lines[0])}`);
-    for (const line of lines) tableRows.add(`${line.sheet}\u0000${line.row}`);
+    tableRows.add(rowKey(lines[0].sheet, headerRowOf(lines[0])));
+    for (const line of lines) tableRows.add(rowKey(line.sheet, line.row));
   }
   for (const lines of tables) {
     const unit = lines[0].unit;
@@ -462,12 +466,7 @@ function buildPlanBudgetSheet(ctx: ReportContext, tables: BudgetLine[][]): Sheet
   return sheet.build();
 }
 
-/** A plan amount: a formula over its numeric source cell when there is one, else the value. */
+/** {@link sourcedAmount} of an amount column kept by its header (`VP 2022`). */
 function planAmount(ctx: ReportContext, line: BudgetLine, column: string, style: CellStyle): OutCell | null {
-  const value = line.extra?.[column] ?? null;
-  if (value === null) return null;
-  const cell = numberCell(value, amountFormat(line.unit), style);
-  const address = line.cells[`amount:${column}`];
-  if (address) cell.formula = sourceFormula(ctx, line.sheet, address, value);
-  return cell;
+  return sourcedAmount(ctx, line, line.extra?.[column] ?? null, line.cells[`amount:${column}`], style);
 }
