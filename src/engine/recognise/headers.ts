@@ -24,9 +24,11 @@ const has =
 /** `Periodens utfall T1`, `Utfall tertial 2` (the year removed). */
 const TERTIAL_OUTCOME = /^(periodens)?utfall(t|tertial)[123]$/;
 
-/** Whether a header names an outcome by its tertial (`Periodens utfall T1 2021`). */
-export function isTertialOutcomeHeader(header: string): boolean {
-  return TERTIAL_OUTCOME.test(headerKey(header));
+/** The tertial (1–3) a header names an outcome by (`Periodens utfall T1 2021` → 1), or null. */
+export function outcomeTertial(header: string): number | null {
+  const key = headerKey(header);
+  // The key ends in the tertial's digit: the year is removed before matching.
+  return TERTIAL_OUTCOME.test(key) ? Number(key[key.length - 1]) : null;
 }
 
 /** Indicator and activity tables. */

@@ -2,14 +2,7 @@ import type { CellValue, SheetGrid } from "../grid";
 import { a1, cellAt, hasText, isExcelError, lastCol, textOf } from "../grid";
 import { parseNumberText } from "../parse/quantity";
 import { matchKey } from "../parse/text";
-import {
-  amountUnitOf,
-  budgetRole,
-  goalTableRole,
-  headerKey,
-  isTertialOutcomeHeader,
-  mayOpenHeader,
-} from "./headers";
+import { amountUnitOf, budgetRole, goalTableRole, headerKey, mayOpenHeader, outcomeTertial } from "./headers";
 import { matchHeading } from "./goals";
 import type { SheetRows } from "./sheetRows";
 import { TableRow, TableSpan } from "./tableRow";
@@ -135,10 +128,10 @@ function tertialOutcomes(cells: { text: string }[], roles: (ColumnRole | null)[]
 
 /** `Periodens utfall T1 2021` → 2021 × 10 + 1; null for a header that names no tertial. */
 function tertialOrder(header: string): number | null {
-  if (!isTertialOutcomeHeader(header)) return null;
+  const tertial = outcomeTertial(header);
+  if (tertial === null) return null;
   const year = /\b((?:19|20)\d{2})\b/.exec(header)?.[1];
-  const tertial = /(?:t|tertial)\s*([123])/i.exec(header.replace(/\b(?:19|20)\d{2}\b/g, ""))?.[1];
-  return (year ? Number(year) : 0) * 10 + Number(tertial ?? 0);
+  return (year ? Number(year) : 0) * 10 + tertial;
 }
 
 /**
@@ -255,9 +248,8 @@ function endsAtTotal(last: RecognisedRow | undefined, nameIndex: number): boolea
  * the row above), repeated headers after page breaks (skipped, the table goes on, unless a budget
  * table's total came before), rows holding only the tail of a cell (appended to the last data
  * row), up to a blank gap, a heading, prose or the header of another table (returned as
- * `nextHeader`, so it is not read twice). `corrected` applies
- * the person's column corrections to a repeated header before it is compared with the (corrected)
- * first one.
+ * `nextHeader`, so it is not read twice). `corrected` applies the person's column corrections to a
+ * repeated header before it is compared with the (corrected) first one.
  */
 export function scanRows(
   rows: SheetRows,

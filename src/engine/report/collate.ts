@@ -1,8 +1,9 @@
 /**
  * Swedish alphabetical order, as the city's reports list rows (å, ä, ö last), with numbers in
- * names by their value (`1.9` before `1.10`, as a reader of numbered activities expects). The collator is
- * exact but slow for the tens of thousands of comparisons a large workbook's tables need, so
- * {@link compareSv} decides the common case itself and asks the collator only about the rest.
+ * names by their value (`1.9` before `1.10`, as a reader of numbered activities expects). The
+ * collator is exact but slow for the tens of thousands of comparisons a large workbook's tables
+ * need, so {@link compareSv} decides the common case itself and asks the collator only about the
+ * rest.
  */
 
 export const svCollator = new Intl.Collator("sv", { sensitivity: "variant", numeric: true });

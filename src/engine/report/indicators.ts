@@ -6,7 +6,7 @@
  * reports do (every indicator table in the T2 2021 report, seed 002, is in Swedish order).
  */
 import type { Goal, Indicator, TargetKind } from "../model/types";
-import { isTertialOutcomeHeader } from "../recognise/headers";
+import { outcomeTertial } from "../recognise/headers";
 import type { Recognition } from "../recognise/types";
 import type { ReportContext } from "./context";
 import { byNameThenPosition, rowKey, rowsWithFinding, sheetTitle } from "./context";
@@ -166,7 +166,7 @@ function previousPeriodHeader(recognition: Recognition): string | null {
   for (const table of recognition.tables)
     for (const column of table.columns) {
       if (column.role !== "previous") continue;
-      if (isTertialOutcomeHeader(column.header)) tertials.add(column.header.replace(/\s+/g, " ").trim());
+      if (outcomeTertial(column.header) !== null) tertials.add(column.header.replace(/\s+/g, " ").trim());
       else others = true;
     }
   if (tertials.size === 0) return null;
