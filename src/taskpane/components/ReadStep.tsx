@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowSync20Regular } from "@fluentui/react-icons";
-import { Suspense, lazy, useEffect, useRef, useState } from "react";
+import { Suspense, lazy, useEffect, useMemo, useRef, useState } from "react";
 import type { CheckResult } from "../../engine";
 import type { SheetGrid, WorkbookSnapshot } from "../../engine/grid";
 import { a1 } from "../../engine/grid";
@@ -154,7 +154,7 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
   };
 
   const tables = result?.recognition.tables ?? [];
-  const goalOf = goalsOfTables(result);
+  const goalOf = useMemo(() => goalsOfTables(result), [result]);
   const blocks = result?.recognition.unrecognised ?? [];
   return (
     <div ref={rootRef}>

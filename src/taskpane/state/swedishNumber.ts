@@ -1,11 +1,11 @@
-/** A number as a Swedish spreadsheet shows it, for the pane's own texts (settings, the playground's grid). */
-
 /** No line break inside a number or between it and its unit. */
 export const NBSP = "\u00a0";
 
 /**
- * A number as the Swedish report prints it: `2 435,3`, `-489,4`, `4,1 %`. Decimals and grouping
- * come from the cell's (locale-invariant) Excel format code; a `%` format shows value × 100.
+ * A number for the pane's own texts (a setting, a cell in the playground's grid), as Swedish Excel
+ * shows it: `2 435,3`, `-489,4`, `4,1 %`. Decimals and grouping come from the cell's
+ * (locale-invariant) format code; a `%` format shows value × 100; without one, as many decimals as
+ * the value has. The report's cells are written by `formattedNumber` (engine/report/shownNumber).
  */
 export function formatSwedishNumber(value: number, format?: string): string {
   const code = format ?? "";

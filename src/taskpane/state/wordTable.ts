@@ -1,3 +1,4 @@
+import { parseA1Range } from "../../engine/grid";
 import { formattedNumber } from "../../engine/report/shownNumber";
 import type { OutCell, SheetSpec } from "../../engine/report/spec";
 import { NBSP } from "./swedishNumber";
@@ -64,8 +65,9 @@ export function splitTables(spec: SheetSpec): SpecTable[] {
   // Rows merged from column A over further columns (`A12:I12`), by their first cell.
   const across = new Set<OutCell>();
   for (const range of spec.merges ?? []) {
-    const m = /^A(\d+):[A-Z]+(\d+)$/.exec(range);
-    const first = m && m[1] === m[2] ? spec.rows[Number(m[1]) - 1]?.[0] : null;
+    const area = parseA1Range(range);
+    const oneRow = area && area.col1 === 1 && area.col2 > 1 && area.row1 === area.row2;
+    const first = oneRow ? spec.rows[area.row1 - 1]?.[0] : null;
     if (first) across.add(first);
   }
   const flush = () => {
