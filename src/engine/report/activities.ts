@@ -2,8 +2,8 @@
  * `aktiviteter`: every activity under its goal, in the city's columns
  * `Aktivitet | Startdatum | Slutdatum | Avvikelse` (a plan: without Avvikelse) with the `Analys`
  * row under an activity, as the reports carry it (002 lines 442–444). Målkoll's own column, apart
- * after a blank one, says when an activity's dates are wrong or an activity marked Avvikelse has
- * no analysis. A date that cannot be read shows as written. Listed alphabetically within a goal,
+ * after a blank one, says when an activity's dates are wrong (a plan's too) or an activity marked
+ * Avvikelse has no analysis. A date that cannot be read shows as written. Listed alphabetically within a goal,
  * as the reports do.
  */
 import type { CellValue } from "../grid";
@@ -31,7 +31,13 @@ const COLUMNS: ColumnSpec[] = [
   { kind: "label", max: 80 },
 ];
 
-const PLAN_COLUMNS: ColumnSpec[] = [{ kind: "text", min: 250, max: 520 }, { kind: "fit" }, { kind: "fit" }];
+const PLAN_COLUMNS: ColumnSpec[] = [
+  { kind: "text", min: 250, max: 520 },
+  { kind: "fit" },
+  { kind: "fit" },
+  { kind: "spacer" },
+  { kind: "label", max: 80 },
+];
 
 /**
  * A date in column `column` as a real date (serial + format); text that is not a date stays text,
@@ -57,6 +63,7 @@ const START_COLUMN = 1;
 const END_COLUMN = 2;
 const DEVIATION_COLUMN = 3;
 const CHECK_COLUMN = 5;
+const PLAN_CHECK_COLUMN = 4;
 
 function checkLabel(act: Activity, datesWrong: boolean): { text: string; tone: "bad" } | null {
   const analysisMissing = act.deviation && !act.analysis?.trim();
@@ -81,10 +88,10 @@ function activityRow(
     dateCell(shared, START_COLUMN, act.start, written(act.start, act.cells.start)),
     dateCell(shared, END_COLUMN, act.end, written(act.end, act.cells.end)),
   ];
-  if (plan) return row;
-  row.push(act.deviation ? shared.status(DEVIATION_COLUMN, "Avvikelse", "bad") : null, null);
+  if (!plan) row.push(act.deviation ? shared.status(DEVIATION_COLUMN, "Avvikelse", "bad") : null);
   const label = checkLabel(act, datesWrong);
-  row.push(label ? shared.status(CHECK_COLUMN, label.text, label.tone) : null);
+  const column = plan ? PLAN_CHECK_COLUMN : CHECK_COLUMN;
+  row.push(null, label ? shared.status(column, label.text, label.tone) : null);
   return row;
 }
 
@@ -97,13 +104,11 @@ export function buildActivitySheet(ctx: ReportContext): SheetSpec {
     sheet.text("Inga aktivitetstabeller hittades i arbetsboken.");
     return sheet.build();
   }
-  const header: Row = plan
-    ? PLAN_ACTIVITY_HEADERS.map((value) => textCell(value, "header"))
-    : [
-        ...ACTIVITY_HEADERS.map((value) => textCell(value, "header")),
-        null,
-        textCell(ACTIVITY_CHECK_HEADER, "ownHeader"),
-      ];
+  const header: Row = [
+    ...(plan ? PLAN_ACTIVITY_HEADERS : ACTIVITY_HEADERS).map((value) => textCell(value, "header")),
+    null,
+    textCell(ACTIVITY_CHECK_HEADER, "ownHeader"),
+  ];
   const cityColumns = plan ? PLAN_ACTIVITY_HEADERS.length : ACTIVITY_HEADERS.length;
   const byGoal = new Map<string | null, Activity[]>();
   for (const act of model.activities) {

@@ -43,14 +43,33 @@ describe("generate --period VP on a plan (003)", () => {
     );
   });
 
-  it("Aktiviteter: Aktivitet | Startdatum | Slutdatum", () => {
+  it("Aktiviteter: Aktivitet | Startdatum | Slutdatum, and Målkoll's column apart", () => {
     const spec = sheet("aktiviteter");
-    expect(text(rowOf(spec, "Aktivitet"))).toEqual(["Aktivitet", "Startdatum", "Slutdatum"]);
+    expect(text(rowOf(spec, "Aktivitet"))).toEqual(["Aktivitet", "Startdatum", "Slutdatum", null, "Målkoll"]);
     const temakvallar = rowOf(
       spec,
       "Förvaltningen ska anordna temakvällar för nyanlända på medborgarkontoret tillsammans med civilsamhället.",
     );
-    expect(temakvallar.slice(1).map((c) => c?.value)).toEqual([44562, 44926]);
+    expect(temakvallar.slice(1).map((c) => c?.value ?? null)).toEqual([44562, 44926, null, null]);
+  });
+
+  it("Aktiviteter: a plan activity that ends before it starts is marked in Målkoll's column", () => {
+    const planText = loadSeedFixture("003-vp-kf-1.1.txt").replace(
+      "civilsamhället.\t2022-01-01\t2022-12-31",
+      "civilsamhället.\t2022-12-31\t2022-01-01",
+    );
+    const snap = snapshotOf(textToSheet("Verksamhetsplan", planText));
+    const swapped = check(snap, { period: { kind: "VP", year: 2022 } });
+    expect(swapped.findings.some((f) => f.code === "activity-dates")).toBe(true);
+    const spec = buildReport(swapped, { snapshot: snap, generatedAt: "2021-12-15" }).sheets.find(
+      (s) => s.key === "aktiviteter",
+    )!;
+    const row = rowOf(
+      spec,
+      "Förvaltningen ska anordna temakvällar för nyanlända på medborgarkontoret tillsammans med civilsamhället.",
+    );
+    expect(row.slice(1).map((c) => c?.value ?? null)).toEqual([44926, 44562, null, "▲ Datum fel"]);
+    expect(row[4]).toMatchObject({ tone: "bad" });
   });
 
   it("Driftbudget: the plan's tables with their VP year columns, as live references", () => {
