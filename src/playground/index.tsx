@@ -100,12 +100,14 @@ function problemText(file: File, err: unknown): string {
   return `${file.name} kunde inte öppnas / ${file.name} could not be opened`;
 }
 
+/** The workbook list's entry while a picked file is open (no built-in workbook has this key). */
+const PICKED = "";
+
 function Playground() {
   const styles = useStyles();
-  const [workbook, setWorkbook] = useState<{ snapshot: WorkbookSnapshot; key: number }>(() => ({
-    snapshot: workbookFor(params.get("bok")),
-    key: 0,
-  }));
+  const [workbook, setWorkbook] = useState<{ snapshot: WorkbookSnapshot; key: number; picked: boolean }>(
+    () => ({ snapshot: workbookFor(params.get("bok")), key: 0, picked: false }),
+  );
   const [problem, setProblem] = useState<string | null>(null);
   const port = useMemo(() => new MemoryPort(workbook.snapshot), [workbook]);
   const withPort = useMemo(() => hostLike(port, slowMs, fault), [port]);
@@ -116,7 +118,7 @@ function Playground() {
     setProblem(null);
     try {
       const snapshot = await readXlsxFile(file);
-      setWorkbook((w) => ({ snapshot, key: w.key + 1 }));
+      setWorkbook((w) => ({ snapshot, key: w.key + 1, picked: true }));
     } catch (err) {
       setProblem(problemText(file, err));
     }
@@ -132,12 +134,18 @@ function Playground() {
           <label>
             Arbetsbok{" "}
             <select
-              value={params.get("bok") ?? "t2"}
+              data-testid="workbook-choice"
+              value={workbook.picked ? PICKED : (params.get("bok") ?? "t2")}
               onChange={(e) => {
                 params.set("bok", e.target.value);
                 window.location.search = params.toString();
               }}
             >
+              {workbook.picked && (
+                <option value={PICKED} disabled>
+                  egen fil
+                </option>
+              )}
               {Object.keys(WORKBOOKS).map((key) => (
                 <option key={key} value={key}>
                   {key}

@@ -476,6 +476,9 @@ describeIf("the pane's workflow in Chromium", () => {
       const { page, pane, errors } = await openPane(chrome.browser(), chrome.url());
       await page.getByTestId("open-xlsx").setInputFiles(path.join(ROOT, "samples", "malkoll-exempel.xlsx"));
       await page.getByTestId("workbook-name").getByText("malkoll-exempel.xlsx").waitFor();
+      // The built-in workbook list no longer names the one that was open before the pick.
+      const choice = page.getByTestId("workbook-choice");
+      expect(await choice.locator("option:checked").textContent()).toBe("egen fil");
       await pane.getByRole("button", { name: "Läs in arbetsboken" }).click();
       await pane.getByText("16 mål", { exact: true }).waitFor(); // `malkoll check` on the same file: 16 mål
       expect(await pane.locator("[data-period]").getAttribute("data-period")).toBe("T2 2021");
