@@ -1,5 +1,5 @@
 import { a1 } from "../grid";
-import { parseAssessment } from "../parse/assessment";
+import { parseAssessment, parseAssessmentInProse } from "../parse/assessment";
 import { distance } from "fastest-levenshtein";
 import { cleanText, matchKey, stripTags } from "../parse/text";
 import type { SheetRows } from "./sheetRows";
@@ -77,7 +77,7 @@ const LOOKAHEAD_ROWS = 8;
 /**
  * Finds goal headings (`KF:s mål för verksamhetsområdet: 1.2. …`, `Nämndmål: 1.1.1 …`,
  * `Enhetsmål: …`), including headings whose title is on a later row, and the assessment row under
- * each (`◆ Uppfylls delvis`, `— Ingen`).
+ * each (`◆ Uppfylls delvis`, `— Ingen`, or a first paragraph that states one).
  */
 export function findGoalHeadings(rows: SheetRows): GoalHeading[] {
   const { sheet } = rows;
@@ -104,7 +104,8 @@ export function findGoalHeadings(rows: SheetRows): GoalHeading[] {
     let assessmentCell: string | null = null;
     for (; j < sheet.values.length && j <= i + LOOKAHEAD_ROWS + 2; j++) {
       if (rows.count(j) === 0) continue;
-      const parsed = rows.count(j) === 1 ? parseAssessment(rows.firstText(j)) : null;
+      const text = rows.count(j) === 1 ? rows.firstText(j) : "";
+      const parsed = text ? (parseAssessment(text) ?? parseAssessmentInProse(text)) : null;
       if (parsed) {
         assessment = parsed;
         assessmentCell = a1(sheet.originRow + j, rows.firstCol(j));

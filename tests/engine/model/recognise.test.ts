@@ -17,7 +17,7 @@ describe("002 KF 1.1 with nämndmål 1.1.1 (lines 153–320)", () => {
 
   test("goal headings, levels, numbers, assessments and parents", () => {
     expect(m.goals.map((g) => [g.level, g.number, g.statedAssessment])).toEqual([
-      ["inriktningsmal", "1", null],
+      ["inriktningsmal", "1", "delvis"],
       ["kf-mal", "1.1", "delvis"],
       ["namndmal", "1.1.1", "delvis"],
     ]);
@@ -25,6 +25,8 @@ describe("002 KF 1.1 with nämndmål 1.1.1 (lines 153–320)", () => {
     expect(kf11.parent).toBe("Uppföljning!A153");
     expect(nm111.parent).toBe(kf11.id);
     expect(kf11.assessmentCell).toBe("A161");
+    // The inriktningsmål states its assessment in its first paragraph (line 155).
+    expect(m.goals[0].assessmentCell).toBe("A155");
   });
 
   test("10 indicators and 4 activities, each under the right goal", () => {

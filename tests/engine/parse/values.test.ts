@@ -2,7 +2,8 @@ import { parseNumberText, parseQuantityCell, unitFromFormat } from "../../../src
 import { parseTargetCell } from "../../../src/engine/parse/target";
 import { parseDateCell, serialToIso } from "../../../src/engine/parse/date";
 import { parsePeriodText, parsePeriodicity } from "../../../src/engine/parse/period";
-import { parseAssessment } from "../../../src/engine/parse/assessment";
+import { parseAssessment, parseAssessmentInProse } from "../../../src/engine/parse/assessment";
+import { seedLineText } from "../../helpers/seedGrid";
 
 describe("Swedish number text (seed cells)", () => {
   test.each([
@@ -150,5 +151,31 @@ describe("assessments", () => {
     ["Uppfylls helt och hållet enligt plan", null],
   ])("%s", (text, expected) => {
     expect(parseAssessment(text)).toBe(expected);
+  });
+});
+
+describe("an assessment stated in a goal's first paragraph (KF:s inriktningsmål carry it so)", () => {
+  test.each([
+    ["002-t2-kf-1.1", 155, "delvis"],
+    ["002-t2-kf-3.1", 1658, "helt"],
+    // Its second paragraph judges the nämndmål, in a later sentence: not this goal's assessment.
+    ["002-t2-kf-1.1", 157, null],
+    ["002-t2-kf-3.1", 1660, null], // "Bedömningen grundar sig på analys …": no verdict
+  ])("%s line %i", (file, line, expected) => {
+    expect(parseAssessmentInProse(seedLineText(file, line))).toBe(expected);
+  });
+
+  test.each([
+    // 002 line 89, from the report's summary.
+    [
+      "Förvaltningens bedömning är att det arbete som genomförts under perioden kommer att bidra till att inriktningsmålet uppnås delvis.",
+      "delvis",
+    ],
+    ["Nämnden bedömer att målet uppfylls inte.", "ej"],
+    ["Förvaltningen bedömer att arbetet fortsätter helt enligt plan.", null],
+    ["Inriktningsmålet uppfylls helt.", null], // a claim, not a judgement
+    ["Analys", null],
+  ])("%s", (text, expected) => {
+    expect(parseAssessmentInProse(text)).toBe(expected);
   });
 });
