@@ -163,12 +163,28 @@ function explainContradiction(
   };
 }
 
-/** `: 4,6 % mot 2,3 %` (English: `against`; the numbers are written the Swedish way in both). */
+/**
+ * `: 4,6 % mot 2,3 %` (English: `against`; the numbers are written the Swedish way in both); a
+ * target that is no single number as written (`+/- 1 %`), a ceiling or floor with its word.
+ */
 function describeMiss(indicator: Indicator, against: "mot" | "against"): string {
   const value = indicator.forecast ?? indicator.outcome;
-  if (value === null || indicator.target === null) return "";
+  if (value === null) return "";
   const unit = indicator.unit ? ` ${indicator.unit}` : "";
-  return `: ${formatSv(value)}${unit} ${against} ${formatSv(indicator.target)}${unit}`;
+  const target = targetWords(indicator, unit, against === "mot" ? BOUND_SV : BOUND_EN);
+  return target === null ? "" : `: ${formatSv(value)}${unit} ${against} ${target}`;
+}
+
+const BOUND_SV = { max: "max ", min: "minst " };
+const BOUND_EN = { max: "at most ", min: "at least " };
+
+function targetWords(indicator: Indicator, unit: string, bound: typeof BOUND_SV): string | null {
+  const { target, targetKind } = indicator;
+  if (target !== null && (targetKind === "value" || targetKind === "max" || targetKind === "min")) {
+    const word = targetKind === "value" ? "" : bound[targetKind];
+    return `${word}${formatSv(target)}${unit}`;
+  }
+  return indicator.targetText?.trim() || null;
 }
 
 function formatSv(n: number): string {

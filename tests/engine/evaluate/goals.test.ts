@@ -228,6 +228,41 @@ describe("assessment-contradicts", () => {
     ]);
   });
 
+  it("names a band target as written (002: prognossäkerhet `+/- 1 %`), a ceiling with its word", () => {
+    const g = goal({ id: "Blad!A5", level: "namndmal", statedAssessment: "helt" });
+    const prognos = indicator({
+      name: "Nämndens prognossäkerhet T1",
+      row: 8,
+      goal: g.id,
+      forecast: 2.3,
+      target: 1,
+      targetKind: "band",
+      targetText: "+/- 1 %",
+      unit: "%",
+    });
+    const vantetid = indicator({
+      name: "Väntetid till förskoleplats",
+      row: 9,
+      goal: g.id,
+      outcome: 5,
+      target: 4,
+      targetKind: "max",
+      targetText: "Max 4 månader",
+      unit: "månader",
+      direction: "lower",
+    });
+    const result = evaluate(
+      model({ period: "T1", goals: [g], indicators: [prognos, vantetid] }),
+      DEFAULT_SETTINGS,
+    );
+    const [found] = result.findings.filter((f) => f.code === "assessment-contradicts");
+    expect(found.message).toContain(
+      "(”Nämndens prognossäkerhet T1”: 2,3 % mot +/- 1 %, ”Väntetid till förskoleplats”: 5 månader mot max 4 månader)",
+    );
+    expect(found.messageEn).toContain("2,3 % against +/- 1 %");
+    expect(found.messageEn).toContain("5 månader against at most 4 månader");
+  });
+
   it("stated ej while every measured indicator is met", () => {
     const g = goal({ id: "Blad!A5", level: "namndmal", statedAssessment: "ej", assessmentCell: "B6" });
     const ind = indicator({
