@@ -28,7 +28,12 @@ export function summaryText(
     `Hittade: ${model.goals.length} mål, ${model.indicators.length} indikatorer, ${model.activities.length} aktiviteter, ${model.budget.length} budgetrader`,
   );
   const st = (s: string) => model.indicators.filter((i) => i.status === s).length;
-  if (model.indicators.length) {
+  if (model.indicators.length && model.period.kind === "VP") {
+    // A plan has no outcomes to judge: what it can say is how many indicators carry targets.
+    const own = model.indicators.filter((i) => i.targetKind !== "none").length;
+    const kf = model.indicators.filter((i) => i.kfTargetKind !== "none").length;
+    lines.push(`Indikatorer i planen: ${own} med årsmål, ${kf} med KF:s årsmål`);
+  } else if (model.indicators.length) {
     lines.push(
       `Indikatorer mot årsmål: ${st("met")} uppfyllda, ${st("partly-met")} delvis, ${st("not-met")} ej, ${st("not-measured")} ej mätta, ${st("no-target")} utan mål, ${st("unknown")} okända`,
     );

@@ -350,6 +350,21 @@ describe("malkoll generate", () => {
     ]);
   });
 
+  test("a folder that does not exist is named as the reason, not only 'could not write'", async () => {
+    const out = path.join(dir, "finns-inte", "ut.xlsx");
+    const r = await cli(["generate", SAMPLE, "-o", out]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`Kunde inte skriva ${out}: mappen finns inte`);
+    expect(r.err).toContain("the folder does not exist");
+    expect(fs.existsSync(path.join(dir, "finns-inte"))).toBe(false);
+  });
+
+  test("a plan's summary counts the targets it sets, not statuses it cannot have", async () => {
+    const r = await cli(["check", PLAN_SAMPLE]);
+    expect(r.out).toContain("Indikatorer i planen: 16 med årsmål, 15 med KF:s årsmål\n");
+    expect(r.out).not.toContain("Indikatorer mot årsmål");
+  });
+
   test("refuses to write over its input", async () => {
     const input = path.join(dir, "in.xlsx");
     fs.copyFileSync(SAMPLE, input);

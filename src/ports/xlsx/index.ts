@@ -242,7 +242,31 @@ export class XlsxPort implements WorkbookPort {
       await fs.rename(tmp, target);
     } catch (err) {
       await fs.rm(tmp, { force: true });
-      throw new XlsxPortError(`Kunde inte skriva ${outPath}`, `Could not write ${outPath}`, { cause: err });
+      const why = writeFailureReason(err);
+      throw new XlsxPortError(
+        `Kunde inte skriva ${outPath}${why ? `: ${why.sv}` : ""}`,
+        `Could not write ${outPath}${why ? `: ${why.en}` : ""}`,
+        { cause: err },
+      );
     }
+  }
+}
+
+/** What the system's error code says of a failed write, in the user's words; null when it says nothing plain. */
+function writeFailureReason(err: unknown): { sv: string; en: string } | null {
+  switch ((err as NodeJS.ErrnoException | null)?.code) {
+    case "ENOENT":
+      return { sv: "mappen finns inte", en: "the folder does not exist" };
+    case "EACCES":
+    case "EPERM":
+      return { sv: "ingen behörighet att skriva där", en: "no permission to write there" };
+    case "EROFS":
+      return { sv: "platsen är skrivskyddad", en: "the location is read-only" };
+    case "ENOSPC":
+      return { sv: "disken är full", en: "the disk is full" };
+    case "EISDIR":
+      return { sv: "det är en mapp", en: "it is a folder" };
+    default:
+      return null;
   }
 }
