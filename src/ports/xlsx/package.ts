@@ -299,8 +299,9 @@ export class PackageEditor {
     // A fixed entry date (the package's own main part's, else the zip epoch) keeps two runs on the
     // same input byte-identical.
     const stamp = this.entryDate();
-    // JSZip keeps the entry order and adds the folder entries a new part needs.
-    for (const path of this.changed) this.zip.file(path, "", { date: stamp });
+    // JSZip keeps the entry order. No folder entries for new parts: an OPC package holds parts only,
+    // and Word and PowerPoint ask to repair a package with them (a loaded package's own stay).
+    for (const path of this.changed) this.zip.file(path, "", { date: stamp, createFolders: false });
     const raw = this.raw();
     const entries: ZipEntryInput[] = [];
     for (const file of Object.values(this.zip.files)) {
@@ -308,7 +309,7 @@ export class PackageEditor {
       const text = this.changed.has(file.name) ? this.cache.get(file.name) : undefined;
       if (text !== undefined) entries.push(await this.changedEntry(name, file.name, text, stamp));
       else if (file.dir)
-        entries.push({ name, kind: "dir", date: this.loadedNames.has(file.name) ? file.date : stamp });
+        entries.push({ name, kind: "dir", date: file.date });
       else if (raw.has(file.name)) entries.push({ name, kind: "raw", raw: raw.get(file.name)! });
       else entries.push({ name, kind: "file", data: await file.async("nodebuffer"), date: file.date });
     }

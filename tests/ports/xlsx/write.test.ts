@@ -350,3 +350,38 @@ test("saveAs writes the output and never the input path", async () => {
   expect(existsSync(path.join(dir, "out.xlsx"))).toBe(true);
   expect(Buffer.compare(readFileSync(path.join(dir, "out.xlsx")), Buffer.from(port.buffer))).toBe(0);
 });
+
+describe("zip folder entries", () => {
+  const folders = async (bytes: Uint8Array) =>
+    Object.values((await JSZip.loadAsync(bytes)).files)
+      .filter((f) => f.dir)
+      .map((f) => f.name)
+      .sort();
+  /** The rich workbook's parts zipped again, with or without folder entries. */
+  const rezipped = async (createFolders: boolean) => {
+    const out = new JSZip();
+    for (const [name, bytes] of await entries(rich)) out.file(name, bytes, { createFolders });
+    return out.generateAsync({ type: "nodebuffer" });
+  };
+
+  test("new parts add none (an OPC package holds parts only; Word and PowerPoint repair such files)", async () => {
+    const input = await rezipped(false);
+    expect(await folders(input)).toEqual([]);
+    const port = await XlsxPort.fromBuffer(input);
+    await port.write(richPlan(false));
+    // The plan adds sheets, drawings and charts in folders the input had no entries for.
+    expect([...(await entries(port.buffer)).keys()].some((n) => n.startsWith("xl/charts/malkoll"))).toBe(
+      true,
+    );
+    expect(await folders(port.buffer)).toEqual([]);
+  });
+
+  test("a package's own folder entries stay", async () => {
+    const input = await rezipped(true);
+    const own = await folders(input);
+    expect(own).toContain("xl/worksheets/");
+    const port = await XlsxPort.fromBuffer(input);
+    await port.write(richPlan(false));
+    expect(await folders(port.buffer)).toEqual(own);
+  });
+});
