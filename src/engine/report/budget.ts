@@ -5,7 +5,10 @@
  * Value cells are live formulas over the source cells where the source holds the same number
  * (`'Driftbudget'!C5`), and plain values where the source is text or unknown; Avvikelse is a
  * formula over the generated cells (Budget + BJ + förändringar − Prognos), so the table recomputes
- * when the source changes. Every formula cell carries the engine's number as its cached value.
+ * when the source changes — except where the source states another Avvikelse
+ * (`budget-deviation-mismatch`): there the table shows the source's figure, as the rest of the
+ * table does, and the finding says it does not add up. Every formula cell carries the engine's
+ * number as its cached value.
  */
 import type { BudgetLine } from "../model/types";
 import { cleanText } from "../parse/text";
@@ -14,7 +17,7 @@ import { decimalsFor } from "../evaluate/budget";
 import { EXTRA_ROLES } from "../model/budgetLine";
 import { a1, sheetRef } from "../grid";
 import type { ReportContext } from "./context";
-import { rowKey, sheetTitle } from "./context";
+import { rowKey, rowsWithFinding, sheetTitle } from "./context";
 import { amountFormat, indicatorNumber, round, statusLabel } from "./format";
 import type { ColumnSpec, Row } from "./layout";
 import { SheetBuilder } from "./layout";
@@ -180,7 +183,12 @@ const isBefore = (l: BudgetLine): boolean => l.kind === "disposition" && /före/
 const isAfter = (l: BudgetLine): boolean => l.kind === "disposition" && /efter/i.test(l.label);
 
 /** Whole nämnd: Budget | BJ | förändringar | Prognos | Avvikelse, then the disposition rows. */
-function namndTable(ctx: ReportContext, sheet: SheetBuilder, lines: BudgetLine[]): void {
+function namndTable(
+  ctx: ReportContext,
+  sheet: SheetBuilder,
+  lines: BudgetLine[],
+  misstated: ReadonlySet<string>,
+): void {
   const { period } = ctx.result.model;
   const unit = lines[0].unit;
   sheet.startTable(headerRow(namndHeaders(unit, period.year, ctx.period)));
@@ -196,7 +204,12 @@ function namndTable(ctx: ReportContext, sheet: SheetBuilder, lines: BudgetLine[]
       amountCell(ctx, line, "changes", style),
       amountCell(ctx, line, "forecast", style),
     ];
-    if (line.kind !== "disposition" && line.budget !== null && line.forecast !== null) {
+    if (
+      line.kind !== "disposition" &&
+      line.budget !== null &&
+      line.forecast !== null &&
+      !misstated.has(rowKey(line.sheet, line.row))
+    ) {
       cells.push(
         deviationFormula(
           row,
@@ -228,6 +241,7 @@ function omradeTable(
   ctx: ReportContext,
   sheet: SheetBuilder,
   lines: BudgetLine[],
+  misstated: ReadonlySet<string>,
 ): { label: string; row: number }[] {
   const { period } = ctx.result.model;
   const unit = lines[0].unit;
@@ -242,7 +256,7 @@ function omradeTable(
       amountCell(ctx, line, "adjustments", style),
       amountCell(ctx, line, "forecastBeforeTransfers", style),
       amountCell(ctx, line, "forecast", style),
-      line.budget !== null && line.forecast !== null
+      line.budget !== null && line.forecast !== null && !misstated.has(rowKey(line.sheet, line.row))
         ? deviationFormula(row, OMRADE_DEVIATION, [line.budget, line.adjustments, line.forecast], unit, style)
         : amountCell(ctx, line, "deviation", style),
     ];
@@ -356,15 +370,17 @@ export function buildBudgetSheet(ctx: ReportContext): SheetSpec {
     derivedTable(ctx, sheet);
     return sheet.build();
   }
+  // Rows whose stated Avvikelse is not their own figures' sum.
+  const misstated = rowsWithFinding(ctx.result.findings, "budget-deviation-mismatch");
   for (const lines of namnd) {
     sheet.tableHeading("Driftbudget, hela nämnden");
-    namndTable(ctx, sheet, lines);
+    namndTable(ctx, sheet, lines, misstated);
     sheet.endTable();
   }
   const chartAreas: { label: string; row: number }[] = [];
   for (const lines of omrade) {
     sheet.tableHeading("Driftbudget per verksamhetsområde");
-    for (const area of omradeTable(ctx, sheet, lines)) chartAreas.push(area);
+    for (const area of omradeTable(ctx, sheet, lines, misstated)) chartAreas.push(area);
     sheet.endTable();
   }
   for (const { lines, columns } of others) otherTable(sheet, lines, columns);

@@ -223,3 +223,39 @@ describe("an outcome that is due and missing (002 KF mål 1.1, read as its VB an
     expect(statuses).not.toContain("▲ Utfall saknas");
   });
 });
+
+describe("Driftbudget per verksamhetsområde where a stated Avvikelse does not add up (002 lines 1936–1953)", () => {
+  /** The seed's area table as numbers, as a controller's workbook holds it, with Äldreomsorg's −1,9 typed −2,9. */
+  function misstated() {
+    const sheet = seedSheet("002-t2-driftbudget", "Driftbudget");
+    sheet.values = sheet.values.map((row) =>
+      row.map((v) =>
+        typeof v === "string" && /^-?[\d ]+,\d$/.test(v) ? Number(v.replace(/ /g, "").replace(",", ".")) : v,
+      ),
+    );
+    const r = sheet.values.findIndex((row) => row[0] === "Äldreomsorg");
+    expect(sheet.values[r][5]).toBe(-1.9);
+    sheet.values[r][5] = -2.9;
+    return { snapshot: snapshotOf(sheet), sourceRow: r + 1 };
+  }
+
+  it("shows the source's figure there (the finding says it is wrong), and the sum elsewhere", () => {
+    const { snapshot, sourceRow } = misstated();
+    const result = check(snapshot);
+    expect(result.findings.filter((f) => f.code === "budget-deviation-mismatch").map((f) => f.cell)).toEqual([
+      `F${sourceRow}`,
+    ]);
+    const sheet = buildReport(result, {
+      snapshot,
+      generatedAt: new Date("2021-09-15T10:00:00Z"),
+    }).sheets.find((s) => s.key === "driftbudget")!;
+    const at = (label: string) => {
+      const r = sheet.rows.findIndex((row) => row[0]?.value === label);
+      return { cell: sheet.rows[r][5], row: r + 1 };
+    };
+    expect(at("Äldreomsorg").cell).toMatchObject({ value: -2.9, formula: `'Driftbudget'!F${sourceRow}` });
+    const forskola = at("Förskoleverksamhet");
+    expect(forskola.cell?.formula).toBe(`B${forskola.row}+C${forskola.row}-E${forskola.row}`);
+    expect(forskola.cell?.value).toBeCloseTo(-4.7, 9);
+  });
+});
