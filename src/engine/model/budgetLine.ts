@@ -9,7 +9,7 @@ import type { ColumnRole, RecognisedRow } from "../recognise/types";
 import { budgetKind } from "./budgetKind";
 import type { TableCells } from "./cells";
 import { displayName } from "./cells";
-import { isDash } from "./dashes";
+import { isDash } from "../parse/dashes";
 import type { RowContext } from "./figures";
 import { FigureColumn, quoted, unparseable } from "./figures";
 import type { BudgetAmountField, FieldLabel } from "./labels";

@@ -10,7 +10,7 @@ import { parseTargetCell, renderNumber } from "../parse/target";
 import type { TargetKind } from "../parse/types";
 import { cellAddress, cellFormat, cellValue, hasCell } from "../recognise/tableRow";
 import type { RecognisedRow } from "../recognise/types";
-import { isDash } from "./dashes";
+import { isDash } from "../parse/dashes";
 import type { FieldLabel } from "./labels";
 
 /** Where a row's findings go and what they call the row. */
