@@ -25,6 +25,7 @@ export const FINDING_SEVERITY = {
   "formula-not-calculated": "warning",
   "direction-unknown": "info",
   "protected-sheet-unflagged": "info",
+  "row-not-read": "info",
   // `malkoll compare`: a plan against its follow-up.
   "plan-indicator-missing": "warning",
   "plan-activity-missing": "warning",

@@ -92,7 +92,7 @@ export function result(partial: Partial<CheckResult> = {}): CheckResult {
     derived: [],
     settings: { ...DEFAULT_SETTINGS },
     state: emptyState(),
-    recognition: { tables: [], goals: [], periodCells: [], unrecognised: [] },
+    recognition: { tables: [], goals: [], periodCells: [], unrecognised: [], leftOut: [] },
     ...partial,
   };
 }

@@ -4,13 +4,15 @@
  * carries it. Unreadable values and blocks that look like tables but can't be mapped become
  * findings. Each kind of row has its own reader (indicator.ts, activity.ts, budgetLine.ts).
  */
-import type { WorkbookSnapshot } from "../grid";
+import type { CellValue, WorkbookSnapshot } from "../grid";
 import { textOf } from "../grid";
 import type { Finding } from "../findings";
-import { finding } from "../findings";
+import { boundedText, finding } from "../findings";
+import { serialToIso } from "../parse/date";
+import { isDateFormat } from "../parse/quantity";
 import { cleanText } from "../parse/text";
 import { cellAddress, cellValue, hasCell } from "../recognise/tableRow";
-import type { RecognisedRow, Recognition } from "../recognise/types";
+import type { LeftOutRow, RecognisedRow, Recognition } from "../recognise/types";
 import type { DirectionOverride } from "../state";
 import { readActivity } from "./activity";
 import type { GoalCell } from "./attach";
@@ -79,6 +81,7 @@ export function buildModel(
   }
 
   for (const block of recognition.unrecognised) findings.push(unrecognisedFinding(block));
+  for (const row of recognition.leftOut) findings.push(leftOutFinding(row));
   assignGoals(goals, indicators, activities, goalCells);
   const period = resolvePeriod(
     recognition,
@@ -120,4 +123,50 @@ function unrecognisedFinding(block: Recognition["unrecognised"][number]): Findin
       .map((h) => `"${h}"`)
       .join(", ")}. Set the table type and columns under Read.`,
   });
+}
+
+/** A row after a blank gap under a table, not read as part of it: which cells don't fit, and how to join it. */
+function leftOutFinding(row: LeftOutRow): Finding {
+  const name = boundedText(cleanText(row.name));
+  const quoted = (sv: boolean) =>
+    row.misfits.map((m) => {
+      const shown = boundedText(shownValue(m.value, m.format, sv));
+      const where = `${m.cell} (${cleanText(m.header)})`;
+      return sv ? `”${shown}” i ${where}` : `"${shown}" in ${where}`;
+    });
+  const one = row.misfits.length === 1;
+  const why = row.misfits.length
+    ? `${andList(quoted(true), "och")} går inte att läsa som ${one ? "kolumnens värde" : "kolumnernas värden"}`
+    : "den har inget värde i tabellens kolumner för utfall, mål, period och datum";
+  const whyEn = row.misfits.length
+    ? `${andList(quoted(false), "and")} cannot be read as ${one ? "that column's value" : "those columns' values"}`
+    : "it holds no value in the table's columns for outcomes, targets, period and dates";
+  const n = row.blankRows;
+  const blank = n === 1 ? "en tom rad" : `${n} tomma rader`;
+  const blankEn = n === 1 ? "a blank row" : `${n} blank rows`;
+  return finding({
+    code: "row-not-read",
+    sheet: row.sheet,
+    cell: row.cell,
+    range: row.range,
+    message:
+      `Raden ”${name}” står efter ${blank} under tabellen i ${row.tableCell} och läses inte som en rad i den: ` +
+      `${why}. Om raden hör till tabellen, ta bort ${n === 1 ? "den tomma raden" : "de tomma raderna"} ovanför den.`,
+    messageEn:
+      `The row "${name}" follows ${blankEn} under the table at ${row.tableCell} and is not read as one of its rows: ` +
+      `${whyEn}. If the row belongs to the table, delete the blank ${n === 1 ? "row" : "rows"} above it.`,
+  });
+}
+
+/** A cell's value as Excel shows it: a truth value as `SANT` (`TRUE`), a date cell as its date. */
+function shownValue(value: CellValue, format: string | null, sv: boolean): string {
+  if (typeof value === "boolean") return sv ? (value ? "SANT" : "FALSKT") : value ? "TRUE" : "FALSE";
+  if (typeof value === "number" && isDateFormat(format)) return serialToIso(value) ?? String(value);
+  return cleanText(textOf(value));
+}
+
+function andList(items: string[], and: string): string {
+  return items.length < 2
+    ? items.join("")
+    : `${items.slice(0, -1).join(", ")} ${and} ${items[items.length - 1]}`;
 }

@@ -17,7 +17,7 @@ export { TABLE_TYPE_LABELS };
 
 /** Finds goal headings, tables (free-standing and Excel tables) and period cells in every sheet. */
 export function recognise(snapshot: WorkbookSnapshot, mappings: MappingOverride[] = []): Recognition {
-  const out: Recognition = { tables: [], goals: [], periodCells: [], unrecognised: [] };
+  const out: Recognition = { tables: [], goals: [], periodCells: [], unrecognised: [], leftOut: [] };
   for (const sheet of snapshot.sheets) {
     if (sheet.values.length === 0) continue;
     const rows = new SheetRows(sheet);
@@ -138,7 +138,7 @@ function recogniseTables(rows: SheetRows, mappings: MappingOverride[], out: Reco
       });
       continue;
     }
-    const scanned = scanRows(rows, mapped, type, range.row2, (h) => applyColumnOverrides(h, override));
+    const scanned = scanRows(rows, mapped, type, range.row2, (h) => applyColumnOverrides(h, override), true);
     out.tables.push(buildTable(sheet, mapped, type, scanned, title, true));
   }
 
@@ -176,6 +176,7 @@ function recogniseTables(rows: SheetRows, mappings: MappingOverride[], out: Reco
     // A repeated header (page break) is read with the same corrections, so the table goes on.
     const scanned = scanRows(rows, header, type, endRow, (h) => applyColumnOverrides(h, override));
     out.tables.push(buildTable(sheet, header, type, scanned, title, false));
+    if (scanned.leftOut) out.leftOut.push(scanned.leftOut);
     r = Math.max(r, scanned.lastRow);
     nextHeader = scanned.nextHeader;
   }

@@ -1,12 +1,20 @@
 import type { CellValue, SheetGrid } from "../grid";
-import { a1, cellAt, hasText, isExcelError, lastCol, textOf } from "../grid";
+import { a1, a1Range, cellAt, formatAt, hasText, isExcelError, lastCol, textOf } from "../grid";
 import { parseNumberText } from "../parse/quantity";
 import { matchKey } from "../parse/text";
 import { amountUnitOf, budgetRole, goalTableRole, headerKey, mayOpenHeader, outcomeTertial } from "./headers";
 import { matchHeading } from "./goals";
+import { misfits, typedColumns } from "./rowFit";
 import type { SheetRows } from "./sheetRows";
 import { TableRow, TableSpan } from "./tableRow";
-import type { ColumnRole, RecognisedColumn, RecognisedRow, RecognisedTable, TableType } from "./types";
+import type {
+  ColumnRole,
+  LeftOutRow,
+  RecognisedColumn,
+  RecognisedRow,
+  RecognisedTable,
+  TableType,
+} from "./types";
 
 export interface HeaderCandidate {
   row: number;
@@ -249,7 +257,10 @@ function endsAtTotal(last: RecognisedRow | undefined, nameIndex: number): boolea
  * table's total came before), rows holding only the tail of a cell (appended to the last data
  * row), up to a blank gap, a heading, prose or the header of another table (returned as
  * `nextHeader`, so it is not read twice). `corrected` applies the person's column corrections to a
- * repeated header before it is compared with the (corrected) first one.
+ * repeated header before it is compared with the (corrected) first one. In an indicator or activity
+ * table, a named row after a blank gap goes on with the table only when it, or the row under it,
+ * reads as one of its rows (see rowFit.ts); else the gap ended the table and the row is `leftOut`.
+ * An Excel table's own range (`declared`) holds its rows, gaps or not.
  */
 export function scanRows(
   rows: SheetRows,
@@ -257,16 +268,19 @@ export function scanRows(
   type: TableType,
   endRow: number,
   corrected: (repeated: HeaderCandidate) => HeaderCandidate = (h) => h,
+  declared = false,
 ): {
   rows: RecognisedRow[];
   repeatedHeaderRows: number[];
   lastRow: number;
   nextHeader: HeaderCandidate | null;
+  leftOut: LeftOutRow | null;
 } {
   const { sheet } = rows;
   const found: RecognisedRow[] = [];
   const repeatedHeaderRows: number[] = [];
   let nextHeader: HeaderCandidate | null = null;
+  let leftOut: LeftOutRow | null = null;
   const { firstCol } = header;
   const lastColumn = header.lastCol;
   const nameCol = header.columns.find((c) => c.role === "name")?.col ?? firstCol;
@@ -275,6 +289,7 @@ export function scanRows(
   let expectAnalysis = false;
   let lastRow = header.row;
   const span = new TableSpan(sheet, firstCol, lastColumn);
+  const typed = isBudget || declared ? [] : typedColumns(header.columns);
 
   for (let r = header.row + 1; r <= endRow; r++) {
     const i = r - sheet.originRow;
@@ -387,11 +402,50 @@ export function scanRows(
     if (isBudget && !anyNumber && type !== "resultatenheter") break;
     if (!isBudget && isLongerThan(nameValue, PROSE_LENGTH * 6)) break;
     if (blankRun > 0 && isBudget && !anyNumber) break;
+    if (blankRun > 0 && typed.length > 0) {
+      const misfit = misfits(sheet, r, typed);
+      if (misfit && !rowOfTableBelow(rows, r, nameCol, firstCol, typed)) {
+        leftOut = {
+          sheet: sheet.name,
+          cell: a1(r, nameCol),
+          range: a1Range(r, firstCol, r, lastColumn),
+          name: textOf(nameValue),
+          tableCell: a1(header.row, firstCol),
+          blankRows: blankRun,
+          misfits: misfit.map((c) => ({
+            cell: a1(r, c.col),
+            header: c.header,
+            value: cellAt(sheet, r, c.col),
+            format: formatAt(sheet, r, c.col),
+          })),
+        };
+        break;
+      }
+    }
     found.push(new TableRow(r, span));
     blankRun = 0;
     lastRow = r;
   }
-  return { rows: found, repeatedHeaderRows, lastRow, nextHeader };
+  return { rows: found, repeatedHeaderRows, lastRow, nextHeader, leftOut };
+}
+
+/**
+ * Whether the row under `row` shows that `row` opens a block of the table (whose first row may hold a
+ * slip): an `Analys` row, or a named row that reads as one of the table's.
+ */
+function rowOfTableBelow(
+  rows: SheetRows,
+  row: number,
+  nameCol: number,
+  firstCol: number,
+  typed: RecognisedColumn[],
+): boolean {
+  const { sheet } = rows;
+  const i = row + 1 - sheet.originRow;
+  if (rows.count(i) === 0 || rows.firstCol(i) < firstCol) return false;
+  const name = cellAt(sheet, row + 1, nameCol);
+  if (typeof name === "string" && ANALYSIS_LABEL_UNTRIMMED.test(name)) return true;
+  return hasText(name) && misfits(sheet, row + 1, typed) === null;
 }
 
 /** A row of dashes or underscores only (drawn under a header in text exports), or of nothing. */

@@ -1,4 +1,4 @@
-import type { SourceCell } from "../grid";
+import type { CellValue, SourceCell } from "../grid";
 
 export type TableType =
   | "indicators-followup"
@@ -126,4 +126,22 @@ export interface Recognition {
   periodCells: PeriodCell[];
   /** Blocks that look like tables but whose columns can't be mapped. */
   unrecognised: { sheet: string; cell: string; range: string; headers: string[] }[];
+  /** Rows after a blank row under a table that don't read as rows of it, so the table ended above them. */
+  leftOut: LeftOutRow[];
+}
+
+/** A named row after a blank gap under an indicator or activity table, not read as part of it. */
+export interface LeftOutRow {
+  sheet: string;
+  /** The row's cell in the table's name column. */
+  cell: string;
+  /** The row across the table's columns. */
+  range: string;
+  name: string;
+  /** The table's first header cell. */
+  tableCell: string;
+  /** Blank rows between the table and the row. */
+  blankRows: number;
+  /** Its cells that don't hold their column's kind of value; none when it fills no such column. */
+  misfits: { cell: string; header: string; value: CellValue; format: string | null }[];
 }

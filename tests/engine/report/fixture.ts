@@ -449,7 +449,7 @@ export function makeResult(overrides: Partial<CheckResult> = {}): CheckResult {
     ],
     settings: DEFAULT_SETTINGS,
     state: emptyState(),
-    recognition: { tables: [], goals: [], periodCells: [], unrecognised: [] },
+    recognition: { tables: [], goals: [], periodCells: [], unrecognised: [], leftOut: [] },
     ...overrides,
   };
 }
