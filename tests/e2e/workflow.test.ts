@@ -538,7 +538,7 @@ describeIf("the pane's workflow in Chromium", () => {
       await pane.getByRole("button", { name: "Skapa tabeller" }).click();
       await notice(pane)
         .getByText(
-          /^5 blad skapades\. Bladet ”Uppföljning” är skyddat, så Målkoll markerar inte dess 9 celler med fynd/,
+          /^5 blad skapades\. Bladet ”Uppföljning” är skyddat, så Målkoll markerar inte dess 7 celler med fynd/,
         )
         .waitFor();
       expect(await malkollSheets(page)).toContain("Målkoll Indikatorer");

@@ -53,9 +53,10 @@ test("generate on a protected sheet writes the tables, flags nothing there and s
   expect(malkollRules(workbook, SHEET)).toBe(0);
   const notice = result.findings.find((f) => f.code === "protected-sheet-unflagged");
   expect(notice).toMatchObject({ severity: "info", sheet: SHEET, cell: "A1" });
-  // The check's findings on that sheet stand: nine cells would have been flagged.
+  // The check's findings on that sheet stand: seven cells would have been flagged (six in the seed
+  // table, and the note row under it that is not read, at A24).
   expect(notice?.message).toMatch(
-    /^Bladet ”Uppföljning” är skyddat, så Målkoll markerar inte dess 9 celler med fynd/,
+    /^Bladet ”Uppföljning” är skyddat, så Målkoll markerar inte dess 7 celler med fynd/,
   );
   expect(
     result.findings.filter((f) => f.sheet === SHEET && f.code !== "protected-sheet-unflagged"),
@@ -81,17 +82,17 @@ test("a sheet protected after a run keeps Målkoll's old rules and their records
   workbook.sheet(SHEET).protected = true;
   const { result } = await runGenerate(webPort(context), { now: NOW, host: "excel" });
   expect(result.findings.find((f) => f.code === "protected-sheet-unflagged")?.message).toMatch(
-    /markerar inte dess 9 celler med fynd .* 9 markeringar från en tidigare körning står kvar tills skyddet tas bort\./,
+    /markerar inte dess 7 celler med fynd .* 7 markeringar från en tidigare körning står kvar tills skyddet tas bort\./,
   );
   expect(malkollRules(workbook, SHEET)).toBe(before);
   expect(stateOf(workbook).flags).toEqual(recorded);
 
-  expect(await runClearFlags(webPort(context))).toEqual({ removed: 0, kept: [{ sheet: SHEET, cells: 9 }] });
+  expect(await runClearFlags(webPort(context))).toEqual({ removed: 0, kept: [{ sheet: SHEET, cells: 7 }] });
   expect(malkollRules(workbook, SHEET)).toBe(before);
   expect(stateOf(workbook).flags).toEqual(recorded);
 
   workbook.sheet(SHEET).protected = false;
-  expect(await runClearFlags(webPort(context))).toEqual({ removed: 9, kept: [] });
+  expect(await runClearFlags(webPort(context))).toEqual({ removed: 7, kept: [] });
   expect(malkollRules(workbook, SHEET)).toBe(0);
   expect(stateOf(workbook).flags).toEqual([]);
 });
