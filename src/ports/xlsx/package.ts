@@ -308,8 +308,7 @@ export class PackageEditor {
       const name = partNameOf(file.name);
       const text = this.changed.has(file.name) ? this.cache.get(file.name) : undefined;
       if (text !== undefined) entries.push(await this.changedEntry(name, file.name, text, stamp));
-      else if (file.dir)
-        entries.push({ name, kind: "dir", date: file.date });
+      else if (file.dir) entries.push({ name, kind: "dir", date: file.date });
       else if (raw.has(file.name)) entries.push({ name, kind: "raw", raw: raw.get(file.name)! });
       else entries.push({ name, kind: "file", data: await file.async("nodebuffer"), date: file.date });
     }
