@@ -276,7 +276,8 @@ function derivedTable(ctx: ReportContext, sheet: SheetBuilder): void {
   const derived = ctx.result.derived;
   if (!derived.length) return;
   sheet.tableHeading("Budgetindikatorer");
-  sheet.startTable(headerRow(["Indikator", "Utfall", "Mål", "Status"]));
+  // Its status column holds text where the tables above hold amounts.
+  sheet.startTable(headerRow(["Indikator", "Utfall", "Mål", "Status"]), { ownColumns: true });
   for (const d of derived) {
     const status = statusLabel(d.met ? "met" : "not-met");
     sheet.add([
@@ -335,7 +336,9 @@ function extraAmount(ctx: ReportContext, line: BudgetLine, role: string, style: 
  */
 function otherTable(sheet: SheetBuilder, lines: BudgetLine[], columns: SourceColumn[]): void {
   sheet.tableHeading(lines[0].table);
-  sheet.startTable(headerRow([unitLabel(lines[0].unit), ...columns.map((c) => c.header)]));
+  sheet.startTable(headerRow([unitLabel(lines[0].unit), ...columns.map((c) => c.header)]), {
+    ownColumns: true,
+  });
   for (const line of lines) {
     const style = styleOf(line);
     sheet.add([labelCell(line, style), ...columns.map((c) => c.amount(line, style))]);
@@ -396,7 +399,7 @@ function deviationChart(
   unit: BudgetLine["unit"],
 ): void {
   const heading = sheet.tableHeading("Diagramunderlag: avvikelse per verksamhetsområde");
-  sheet.startTable(headerRow(["Verksamhetsområde", "Avvikelse"]), "chart-data");
+  sheet.startTable(headerRow(["Verksamhetsområde", "Avvikelse"]), { chartData: true });
   const first = sheet.nextRow;
   for (const area of areas) {
     const source = sheet.rows[area.row - 1][5];

@@ -80,7 +80,7 @@ export class NumberColumns {
  * Prepares and measures the cells of the header, body, text and Analys rows. Text wraps, except in
  * a `fit` column's body; a column of numbers has its header and text right-aligned too; text right
  * after such a column is indented one level so the two never read as one (`2,7 %` `Tertial 2
- * 2021`); `numbers` knows those columns. Rows merged across and cells in `merged` size no column.
+ * 2021`); `numbersOf` knows those columns, by table. Rows merged across and cells in `merged` size no column.
  * `memos` (one per column) remember texts their column repeats.
  */
 export function walkCells(
@@ -89,7 +89,7 @@ export function walkCells(
   columns: ColumnSpec[],
   merged: MergedCells,
   memos: ColumnMemo[],
-  numbers: NumberColumns,
+  numbersOf: (table: number | null) => NumberColumns,
 ): SheetCells {
   const count = columns.length;
   const needs: ColumnNeeds[] = Array.from({ length: count }, () => ({
@@ -118,6 +118,7 @@ export function walkCells(
       for (const cell of row) if (cell?.formula) formulas[r] = 1;
       continue;
     }
+    const numbers = numbersOf(info[r].table);
     const header = role === "header";
     const acrossRow = mergeTo !== undefined;
     const gutter = header ? HEADER_GUTTER_POINTS : 0;

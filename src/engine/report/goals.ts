@@ -175,7 +175,7 @@ function charts(ctx: ReportContext, sheet: SheetBuilder, rowOf: Map<string, numb
       const heading = sheet.tableHeading(`Diagramunderlag: ${levelLabel(level)}${part}`);
       const header: Row = [textCell("Mål", "header"), null, null];
       for (const s of COUNT_SERIES) header[s.col] = textCell(s.name, "header");
-      sheet.startTable(header, "chart-data");
+      sheet.startTable(header, { chartData: true });
       const first = sheet.nextRow;
       for (const goal of chunk) {
         const source = rowOf.get(goal.id)!;

@@ -30,7 +30,9 @@ export class SheetBuilder {
   private readonly tableRows: TableRows[] = [];
   private readonly keep: [number, number][] = [];
   private readonly merges: string[] = [];
-  private readonly numbers = new NumberColumns();
+  /** What the tables' columns hold, per table: tables share one unless started with their own columns. */
+  private readonly numbers: NumberColumns[] = [];
+  private readonly sharedNumbers = new NumberColumns();
   private open: number | null = null;
   private freeze: number | undefined;
   private columns: ColumnSpec[];
@@ -91,10 +93,13 @@ export class SheetBuilder {
   }
 
   /**
-   * Starts a table with its header row; the heading rows just above belong to it. `chart-data`
-   * marks a block of references a chart is drawn from.
+   * Starts a table with its header row; the heading rows just above belong to it. `chartData`
+   * marks a block of references a chart is drawn from. The sheet's tables share what their
+   * columns hold (a column of numbers in one right-aligns its text in all, as on a sheet of one
+   * layout repeated per goal); a table with `ownColumns` (another layout on the same sheet) aligns
+   * by its own cells alone.
    */
-  startTable(header: Row, purpose?: "chart-data"): number {
+  startTable(header: Row, options: { chartData?: boolean; ownColumns?: boolean } = {}): number {
     this.close();
     const index = this.tableRows.length;
     let heading: number | null = null;
@@ -103,7 +108,8 @@ export class SheetBuilder {
       this.info[r].table = index;
     }
     const row = this.push(header, { role: "header", table: index });
-    this.tableRows.push({ heading, header: row - 1, last: row - 1, chartData: purpose === "chart-data" });
+    this.tableRows.push({ heading, header: row - 1, last: row - 1, chartData: options.chartData === true });
+    this.numbers.push(options.ownColumns ? new NumberColumns() : this.sharedNumbers);
     this.open = index;
     return row;
   }
@@ -123,7 +129,7 @@ export class SheetBuilder {
     const added = this.push(row, { role: this.open === null ? "text" : "body", table: this.open });
     if (this.open !== null) {
       this.tableRows[this.open].last = added - 1;
-      this.numbers.note(row);
+      this.numbers[this.open].note(row);
     }
     return added;
   }
@@ -202,7 +208,9 @@ export class SheetBuilder {
     const merged = this.cellsMergedAcross();
     // Columns repeat texts (statuses, periods, goal names) down thousands of rows: measured once.
     const memos = this.columns.map(() => new ColumnMemo());
-    const cells = walkCells(this.rows, this.info, this.columns, merged, memos, this.numbers);
+    const cells = walkCells(this.rows, this.info, this.columns, merged, memos, (table) =>
+      table === null ? this.sharedNumbers : this.numbers[table],
+    );
     const widths = fitWidths(this.columns, cells.needs);
     // Sheets without planned columns (the roll-up's) set their own widths after: hosts wrap them.
     if (!this.inferColumns) this.breakHeaders(widths, merged);

@@ -169,6 +169,27 @@ describe("columns fitted to the page", () => {
     // The third column is text in every body row: nothing after it is indented, its header not right-aligned.
     expect(spec.rows[0][2]?.align).toBeUndefined();
   });
+  it("a table with its own columns aligns by its own cells, not by another layout's numbers above it", () => {
+    const sheet = new SheetBuilder("driftbudget", [{ kind: "text" }, { kind: "fit" }, { kind: "fit" }]);
+    sheet.startTable(header("Mnkr", "Budget", "Avvikelse"));
+    sheet.add([{ value: "Netto" }, { value: 2435.3, format: "#,##0.0" }, { value: 19.9, format: "#,##0.0" }]);
+    sheet.endTable();
+    sheet.startTable(header("Indikator", "Utfall", "Status"), { ownColumns: true });
+    sheet.add([{ value: "Budgetföljsamhet" }, { value: 0.992, format: "0.0 %" }, { value: "● Uppfyllt" }]);
+    sheet.endTable();
+    sheet.startTable(header("Mnkr", "Budget", "Kommentar"));
+    sheet.add([{ value: "Netto" }, { value: 12, format: "#,##0.0" }, { value: "Enligt plan" }]);
+    const spec = sheet.build();
+    const own = spec.tables![1].header - 1;
+    expect(spec.rows[own][2]).toMatchObject({ indent: 1 });
+    expect(spec.rows[own][2]?.align).toBeUndefined();
+    expect(spec.rows[own + 1][2]).toMatchObject({ indent: 1 });
+    expect(spec.rows[own + 1][2]?.align).toBeUndefined();
+    expect(spec.rows[own][1]).toMatchObject({ align: "right" });
+    // Tables without their own columns share them: text under the first table's numbers aligns with them.
+    const shared = spec.tables![2].header - 1;
+    expect(spec.rows[shared + 1][2]).toMatchObject({ align: "right" });
+  });
 });
 
 describe("page breaks", () => {

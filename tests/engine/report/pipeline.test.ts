@@ -257,5 +257,25 @@ describe("Driftbudget per verksamhetsområde where a stated Avvikelse does not a
     const forskola = at("Förskoleverksamhet");
     expect(forskola.cell?.formula).toBe(`B${forskola.row}+C${forskola.row}-E${forskola.row}`);
     expect(forskola.cell?.value).toBeCloseTo(-4.7, 9);
+
+describe("Budgetindikatorer under the city's budget tables (002 lines 1925–1953)", () => {
+  it("aligns its status as text, left and set off from the target beside it, though the tables above hold amounts in that column", () => {
+    const snapshot = snapshotOf(seedSheet("002-t2-driftbudget", "Driftbudget"));
+    const sheet = buildReport(check(snapshot), { snapshot }).sheets.find((s) => s.key === "driftbudget")!;
+    const header = sheet.rows.findIndex((r) => r[0]?.value === "Indikator");
+    const rows = sheet.rows.slice(header + 1, header + 3);
+    expect(rows.map((r) => r[0]?.value)).toEqual([
+      "Budgetföljsamhet före resultatöverföringar",
+      "Budgetföljsamhet efter resultatöverföringar",
+    ]);
+    // The column holds Prestations- och omslutningsförändringar in the whole-nämnd table above.
+    expect(sheet.rows.some((r, i) => i < header && typeof r[3]?.value === "number")).toBe(true);
+    for (const cell of [sheet.rows[header][3], ...rows.map((r) => r[3])]) {
+      expect(cell?.align).not.toBe("right");
+      expect(cell?.indent).toBe(1);
+    }
+    expect(rows.map((r) => r[3]?.value)).toEqual(["● Uppfyllt", "● Uppfyllt"]);
+    // Figures and the target keep to the right.
+    expect(sheet.rows[header][2]?.align).toBe("right");
   });
 });
