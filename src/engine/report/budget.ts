@@ -12,7 +12,8 @@
  */
 import type { BudgetLine } from "../model/types";
 import { cleanText } from "../parse/text";
-import type { ColumnRole } from "../recognise/types";
+import { cellFormat, cellValue } from "../recognise/tableRow";
+import type { ColumnRole, RecognisedRow } from "../recognise/types";
 import { decimalsFor } from "../evaluate/budget";
 import { EXTRA_ROLES } from "../model/budgetLine";
 import { a1, sheetRef } from "../grid";
@@ -295,7 +296,9 @@ function derivedTable(ctx: ReportContext, sheet: SheetBuilder): void {
 /** A column of a budget table the city's layouts don't name, as its source header has it. */
 interface SourceColumn {
   header: string;
-  amount: (line: BudgetLine, style: CellStyle) => OutCell | null;
+  /** A column the model reads no amount from (`Kommentar`, `Ansvarig`, `JA / NEJ`): its cells as written. */
+  written: boolean;
+  cell: (line: BudgetLine, style: CellStyle) => OutCell | null;
 }
 
 const FIELD_OF_ROLE: Partial<Record<ColumnRole, AmountField>> = {
@@ -307,22 +310,44 @@ const FIELD_OF_ROLE: Partial<Record<ColumnRole, AmountField>> = {
   budgetDeviation: "deviation",
 };
 
-/** The amount columns of a recognised budget table, in its order, each read from the model's line. */
+/**
+ * The columns of a recognised budget table, in its order: each amount read from the model's line,
+ * every other column (but the row label and one set to be ignored) as the source has it.
+ */
 function sourceColumns(ctx: ReportContext, tableId: string): SourceColumn[] {
   const table = ctx.result.recognition.tables.find((t) => t.id === tableId);
+  if (!table) return [];
   const out: SourceColumn[] = [];
-  for (const column of table?.columns ?? []) {
+  let rows: Map<number, RecognisedRow> | null = null;
+  const rowOf = (line: BudgetLine): RecognisedRow | undefined =>
+    (rows ??= new Map(table.rows.map((r) => [r.row, r]))).get(line.row);
+  for (const column of table.columns) {
     const role = column.role;
-    if (role === null || role === "name") continue;
+    if (role === "name" || role === "ignore") continue;
     const header = cleanText(column.header);
-    const field = FIELD_OF_ROLE[role];
-    if (field) out.push({ header, amount: (line, style) => amountCell(ctx, line, field, style) });
+    const field = role === null ? undefined : FIELD_OF_ROLE[role];
+    if (field)
+      out.push({ header, written: false, cell: (line, style) => amountCell(ctx, line, field, style) });
     else if (role === "amount")
-      out.push({ header, amount: (line, style) => planAmount(ctx, line, header, style) });
-    else if (EXTRA_ROLES.includes(role))
-      out.push({ header, amount: (line, style) => extraAmount(ctx, line, role, style) });
+      out.push({ header, written: false, cell: (line, style) => planAmount(ctx, line, header, style) });
+    else if (role !== null && EXTRA_ROLES.includes(role))
+      out.push({ header, written: false, cell: (line, style) => extraAmount(ctx, line, role, style) });
+    else {
+      const at = column.col - table.firstCol;
+      out.push({ header, written: true, cell: (line, style) => writtenCell(rowOf(line), at, style) });
+    }
   }
   return out;
+}
+
+/** A source cell as written: text as text, a number as the number under its own format. */
+function writtenCell(row: RecognisedRow | undefined, at: number, style: CellStyle): OutCell | null {
+  if (!row) return null;
+  const value = cellValue(row, at);
+  if (typeof value === "number") return numberCell(value, cellFormat(row, at) ?? "General", style);
+  if (typeof value === "boolean") return textCell(value ? "SANT" : "FALSKT", style);
+  const text = value?.trim();
+  return text ? textCell(text, style) : null;
 }
 
 /** {@link sourcedAmount} of an amount the model keeps by its column's role (`carryOverTo`, …). */
@@ -341,18 +366,27 @@ function otherTable(sheet: SheetBuilder, lines: BudgetLine[], columns: SourceCol
   });
   for (const line of lines) {
     const style = styleOf(line);
-    sheet.add([labelCell(line, style), ...columns.map((c) => c.amount(line, style))]);
+    sheet.add([labelCell(line, style), ...columns.map((c) => c.cell(line, style))]);
   }
   sheet.endTable();
 }
 
-/** The sheet's columns: the city's six, and more where another table has more. */
-function budgetColumns(widest: number): ColumnSpec[] {
-  if (widest <= COLUMNS.length) return COLUMNS;
-  return [
+/** A sheet column another table holds text in: it wraps, and shares the width the amounts leave. */
+const TEXT_COLUMN: ColumnSpec = { kind: "text", min: 60, max: 220 };
+
+/** The sheet's columns: the city's six, more where another table has more, text where one holds text. */
+function budgetColumns(others: { columns: SourceColumn[] }[]): ColumnSpec[] {
+  const widest = Math.max(0, ...others.map((o) => o.columns.length + 1));
+  if (widest <= COLUMNS.length && !others.some((o) => o.columns.some((c) => c.written))) return COLUMNS;
+  const columns: ColumnSpec[] = [
     ...COLUMNS,
-    ...Array.from({ length: widest - COLUMNS.length }, (): ColumnSpec => ({ kind: "fit" })),
+    ...Array.from({ length: Math.max(0, widest - COLUMNS.length) }, (): ColumnSpec => ({ kind: "fit" })),
   ];
+  for (const { columns: source } of others)
+    source.forEach((c, i) => {
+      if (c.written) columns[i + 1] = TEXT_COLUMN;
+    });
+  return columns;
 }
 
 export function buildBudgetSheet(ctx: ReportContext): SheetSpec {
@@ -363,8 +397,7 @@ export function buildBudgetSheet(ctx: ReportContext): SheetSpec {
     lines,
     columns: sourceColumns(ctx, lines[0].tableId),
   }));
-  const widest = Math.max(0, ...others.map((o) => o.columns.length + 1));
-  const sheet = new SheetBuilder("driftbudget", budgetColumns(widest));
+  const sheet = new SheetBuilder("driftbudget", budgetColumns(others));
   sheet.heading(sheetTitle(ctx, "Driftbudget"), ctx.note);
   const namnd = groupTables(budget, "driftbudget-namnd");
   const omrade = groupTables(budget, "driftbudget-omrade");

@@ -6,7 +6,7 @@ import { check } from "../../../src/engine";
 import { planWrite } from "../../../src/engine/plan";
 import { buildReport } from "../../../src/engine/report";
 import { STATE_SHEET } from "../../../src/engine/report/spec";
-import { decodeState } from "../../../src/engine/state";
+import { decodeState, emptyState, encodeState } from "../../../src/engine/state";
 import { MemoryPort } from "../../../src/ports/memory/memoryPort";
 import { plainSheet, seedSheet, snapshotOf } from "../../helpers/seedGrid";
 
@@ -189,6 +189,88 @@ describe("a unit's year-end budget table in none of the city's layouts (`Tkr | B
       "'Ekonomi tkr'!D4",
     ]);
     expect(personal[1]?.format).toBe("#,##0");
+  });
+});
+
+describe("a budget table in none of the city's layouts with text columns", () => {
+  function driftbudget(snapshot: ReturnType<typeof snapshotOf>, period?: { kind: "VB"; year: number }) {
+    const result = check(snapshot, period ? { period } : {});
+    return buildReport(result, { snapshot }).sheets.find((s) => s.key === "driftbudget")!;
+  }
+
+  it("prints `Kommentar` and `Ansvarig` as text in the source's order, wrapping, the amounts keeping their formats", () => {
+    // The comment is 000 line 318, the unit's own words on its budget.
+    const comment = "Budgeten har följts upp kontinuerligt med enhetschef och ekonomiconroller.";
+    const sheet = driftbudget(
+      snapshotOf(
+        plainSheet("Ekonomi tkr", [
+          ["Budgetuppföljning VB 2020 (tkr)"],
+          [],
+          ["Tkr", "Budget", "Kommentar", "Utfall", "Avvikelse", "Ansvarig"],
+          ["Personalkostnader", 21450, comment, 20987, 463, "Enhetschef"],
+          ["Lokalkostnader", 3120, null, 3120, 0, "0012"],
+          ["Netto", 24570, null, 24107, 463, null],
+        ]),
+      ),
+      { kind: "VB", year: 2020 },
+    );
+    const header = sheet.rows.findIndex((r) => r[0]?.value === "Tkr");
+    const values = sheet.rows.slice(header, header + 4).map((r) => r.map((c) => c?.value ?? null));
+    expect(values).toEqual([
+      ["Tkr", "Budget", "Kommentar", "Utfall", "Avvikelse", "Ansvarig"],
+      ["Personalkostnader", 21450, comment, 20987, 463, "Enhetschef"],
+      // Text stays text: a code written with its leading zeros is not read as a number.
+      ["Lokalkostnader", 3120, null, 3120, 0, "0012"],
+      ["Netto", 24570, null, 24107, 463, null],
+    ]);
+    const personal = sheet.rows[header + 1];
+    expect(personal[2]).toMatchObject({ wrap: true, format: undefined, formula: undefined });
+    expect(personal[2]?.align).toBeUndefined();
+    expect(personal[5]?.align).toBeUndefined();
+    expect(personal.map((c) => c?.formula)).toEqual([
+      undefined,
+      "'Ekonomi tkr'!B4",
+      undefined,
+      "'Ekonomi tkr'!D4",
+      "'Ekonomi tkr'!E4",
+      undefined,
+    ]);
+    expect(personal[3]?.format).toBe("#,##0");
+    // The comment wraps in a column of sensible width rather than stretching it to one line.
+    const commentPoints = sheet.columnWidths[2] * 5.25;
+    expect(commentPoints).toBeGreaterThanOrEqual(60);
+    expect(commentPoints).toBeLessThan(230);
+    expect(sheet.rowHeights![header + 1]).toBeGreaterThan(12);
+  });
+
+  it("keeps the Resultatenheter table's `eget handlande JA / NEJ` column when the table is read as another budget table (002 lines 2242–2270)", () => {
+    const state = {
+      ...emptyState(),
+      mappings: [{ sheet: "Resultatenheter", headerCell: "A3", tableType: "budget-other" }],
+    };
+    const sheet = driftbudget(
+      snapshotOf(seedSheet("002-t2-resultatenheter", "Resultatenheter"), {
+        ...plainSheet(STATE_SHEET, encodeState(state)),
+        visibility: "veryHidden",
+      }),
+    );
+    const header = sheet.rows.findIndex((r) => r[0]?.style === "header");
+    expect(String(sheet.rows[header][5]?.value).replace(/\s+/g, " ")).toBe(
+      "Har beslutet uppkommit av resultatenhetens eget handlande? JA / NEJ",
+    );
+    // 002 line 2246: Gruppboendestäder, 103 955 … -2 464, ja, 10 396.
+    const row = sheet.rows.find((r) => r[0]?.value === "Gruppboendestäder Enskede-Årsta-Vantör")!;
+    expect(row.map((c) => c?.value ?? null)).toEqual([
+      "Gruppboendestäder Enskede-Årsta-Vantör",
+      103955,
+      5198,
+      -8718,
+      -2464,
+      "ja",
+      10396,
+    ]);
+    const summa = sheet.rows.find((r) => r[0]?.value === "Summa resultatenheter")!;
+    expect(summa[5]).toBeNull();
   });
 });
 
