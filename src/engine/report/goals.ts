@@ -2,7 +2,10 @@
  * `maluppfyllelse`: every goal in hierarchy order, indented by level, with the assessment the
  * workbook states beside the one the evidence suggests, the counts behind it, and a comment where
  * the stated assessment is contradicted (thirteen columns would not print at 8 pt on one page width;
- * the counts say what evaluate's sentence says). The goal's source cell is a link in Målkoll's
+ * the counts say what evaluate's sentence says). The reports count only the indicators they judge
+ * ("sex indikatorer bedöms uppfyllas helt, en delvis och två inte alls", 002 line 165); where some
+ * under a goal cannot be judged (`? Okänd`, `○ Inget mål`), an `Ej bedömda` column counts them, so
+ * that a goal's counts add up to its indicators. The goal's source cell is a link in Målkoll's
  * own column, so the names paste into Word as plain text. One stacked bar chart per goal level
  * (a goal's counts include its sub-goals', so levels are never stacked together), in the status
  * colours, over a small block of references to the table.
@@ -15,11 +18,13 @@ import { sheetTitle } from "./context";
 import { assessmentLabel, goalHeading, goalName, levelLabel } from "./format";
 import type { ColumnSpec, Row } from "./layout";
 import { SheetBuilder } from "./layout";
-import { TONES } from "./look";
-import type { OutCell, SheetSpec, StatusTone } from "./spec";
+import { TONES, UNASSESSED_CHART_COLOUR } from "./look";
+import type { OutCell, SheetSpec } from "./spec";
 import { indentedCell, linkCell, numberCell, SharedCells, textCell, tonedCell } from "./spec";
 import { a1 } from "../grid";
-import type { Goal, GoalLevel } from "../model/types";
+import type { Goal, GoalLevel, Model } from "../model/types";
+import { EvidencePositions } from "../evaluate/evidence";
+import { countingStatus } from "../evaluate/goals";
 
 export const GOAL_HEADERS = [
   "Mål",
@@ -33,6 +38,11 @@ export const GOAL_HEADERS = [
   "Med avvikelse",
   "Kommentar",
 ];
+
+/** The count of indicators no status column takes, after `Ej mätta` where a workbook has any. */
+export const UNASSESSED_HEADER = "Ej bedömda";
+/** Its column (0-based), when there. */
+const UNASSESSED_COL = 7;
 
 export const PLAN_GOAL_HEADERS = ["Mål", "Indikatorer", "Aktiviteter"];
 
@@ -62,12 +72,19 @@ const PLAN_COLUMNS: ColumnSpec[] = [
   { kind: "label", max: 90 },
 ];
 
-/** Columns (0-based) of the status counts the charts stack, with their colours. */
-const COUNT_SERIES: { col: number; name: string; tone: StatusTone }[] = [
-  { col: 3, name: "Uppfyllda", tone: "good" },
-  { col: 4, name: "Delvis uppfyllda", tone: "partial" },
-  { col: 5, name: "Ej uppfyllda", tone: "bad" },
-  { col: 6, name: "Ej mätta", tone: "neutral" },
+/** A status count the charts stack: its column (0-based), name, colour and the count of a goal. */
+interface CountSeries {
+  col: number;
+  name: string;
+  colour: string;
+  count: (goal: Goal) => number;
+}
+
+const COUNT_SERIES: CountSeries[] = [
+  { col: 3, name: "Uppfyllda", colour: TONES.good.chart, count: (g) => g.counts.met },
+  { col: 4, name: "Delvis uppfyllda", colour: TONES.partial.chart, count: (g) => g.counts.partlyMet },
+  { col: 5, name: "Ej uppfyllda", colour: TONES.bad.chart, count: (g) => g.counts.notMet },
+  { col: 6, name: "Ej mätta", colour: TONES.neutral.chart, count: (g) => g.counts.notMeasured },
 ];
 
 /** Goals per chart, so that a chart and its data fit on one page with readable labels. */
@@ -84,6 +101,26 @@ function count(n: number): OutCell {
 function sourceCell(goal: Goal): OutCell {
   const cell = goal.id.split("!").pop() ?? a1(goal.row, 1);
   return linkCell(`${goal.sheet}!${cell}`, { sheet: goal.sheet, cell });
+}
+
+/**
+ * Per goal, its indicators that count in no status column (`? Okänd`, `○ Inget mål`): read from the
+ * evidence its counts were made from. Null when no goal has any.
+ */
+function unassessedCounts(model: Model): Map<string, number> | null {
+  const { indicators } = model;
+  let some = false;
+  for (let i = 0; i < indicators.length && !some; i++) some = countingStatus(indicators[i]) === null;
+  if (!some) return null;
+  const evidence = new EvidencePositions(model);
+  const out = new Map<string, number>();
+  for (const [goal, at] of evidence.collect()) {
+    let n = 0;
+    for (let k = at.indicatorsFrom; k < at.indicatorsTo; k++)
+      if (countingStatus(indicators[evidence.indicators.at(k)]) === null) n++;
+    if (n > 0) out.set(goal, n);
+  }
+  return out.size ? out : null;
 }
 
 function headerCells(city: string[]): Row {
@@ -117,17 +154,23 @@ function buildPlanGoalSheet(ctx: ReportContext, sheet: SheetBuilder): SheetSpec 
 
 export function buildGoalSheet(ctx: ReportContext): SheetSpec {
   const plan = ctx.result.model.period.kind === "VP";
-  const sheet = new SheetBuilder("maluppfyllelse", plan ? PLAN_COLUMNS : COLUMNS);
+  const unassessed = plan ? null : unassessedCounts(ctx.result.model);
+  const columns = unassessed
+    ? [...COLUMNS.slice(0, UNASSESSED_COL), { kind: "fit" } as const, ...COLUMNS.slice(UNASSESSED_COL)]
+    : COLUMNS;
+  const sheet = new SheetBuilder("maluppfyllelse", plan ? PLAN_COLUMNS : columns);
   sheet.heading(sheetTitle(ctx, "Måluppfyllelse"), ctx.note);
   if (ctx.goalTree.length === 0) {
     sheet.text("Inga mål hittades i arbetsboken.");
     return sheet.build();
   }
   if (plan) return buildPlanGoalSheet(ctx, sheet);
-  sheet.startTable(headerCells(GOAL_HEADERS));
+  const headers = unassessed
+    ? [...GOAL_HEADERS.slice(0, UNASSESSED_COL), UNASSESSED_HEADER, ...GOAL_HEADERS.slice(UNASSESSED_COL)]
+    : GOAL_HEADERS;
+  sheet.startTable(headerCells(headers));
   const rowOf = new Map<string, number>();
   const shared = new SharedCells();
-  const counted = (column: number, n: number): OutCell => shared.number(column, n, COUNT_FORMAT);
   for (const { goal, depth } of ctx.goalTree) {
     const stated = assessmentLabel(goal.statedAssessment);
     const suggested = assessmentLabel(goal.suggestedAssessment);
@@ -135,33 +178,54 @@ export function buildGoalSheet(ctx: ReportContext): SheetSpec {
       (f) => f.code === "assessment-contradicts",
     );
     const c = goal.counts;
-    const row = sheet.add([
+    const row: Row = [
       indentedCell(goalHeading(goal), depth),
       tonedCell(stated.text, stated.tone),
       tonedCell(suggested.text, suggested.tone),
-      counted(3, c.met),
-      counted(4, c.partlyMet),
-      counted(5, c.notMet),
-      counted(6, c.notMeasured),
-      counted(7, c.activities),
-      counted(8, c.activitiesWithDeviation),
+    ];
+    const counted = (n: number): void => {
+      row.push(shared.number(row.length, n, COUNT_FORMAT));
+    };
+    counted(c.met);
+    counted(c.partlyMet);
+    counted(c.notMet);
+    counted(c.notMeasured);
+    if (unassessed) counted(unassessed.get(goal.id) ?? 0);
+    counted(c.activities);
+    counted(c.activitiesWithDeviation);
+    row.push(
       contradictions.length ? tonedCell(contradictions.map((f) => f.message).join(" "), "bad") : null,
       null,
       sourceCell(goal),
-    ]);
-    rowOf.set(goal.id, row);
+    );
+    rowOf.set(goal.id, sheet.add(row));
   }
   sheet.endTable();
-  charts(ctx, sheet, rowOf);
+  const series = unassessed
+    ? [
+        ...COUNT_SERIES,
+        {
+          col: UNASSESSED_COL,
+          name: UNASSESSED_HEADER,
+          colour: UNASSESSED_CHART_COLOUR,
+          count: (goal: Goal) => unassessed.get(goal.id) ?? 0,
+        },
+      ]
+    : COUNT_SERIES;
+  charts(ctx, sheet, rowOf, series);
   return sheet.build();
 }
 
 /** Per goal level, in chunks: a block of references to the counts, and a stacked bar chart over it. */
-function charts(ctx: ReportContext, sheet: SheetBuilder, rowOf: Map<string, number>): void {
+function charts(
+  ctx: ReportContext,
+  sheet: SheetBuilder,
+  rowOf: Map<string, number>,
+  series: CountSeries[],
+): void {
   const levels = new Map<GoalLevel, Goal[]>();
   for (const { goal } of ctx.goalTree) {
-    const c = goal.counts;
-    if (c.met + c.partlyMet + c.notMet + c.notMeasured === 0) continue;
+    if (series.every((s) => s.count(goal) === 0)) continue;
     const list = levels.get(goal.level) ?? [];
     list.push(goal);
     levels.set(goal.level, list);
@@ -174,15 +238,14 @@ function charts(ctx: ReportContext, sheet: SheetBuilder, rowOf: Map<string, numb
       const title = `Indikatorer per status – ${levelLabel(level)}${part}`;
       const heading = sheet.tableHeading(`Diagramunderlag: ${levelLabel(level)}${part}`);
       const header: Row = [textCell("Mål", "header"), null, null];
-      for (const s of COUNT_SERIES) header[s.col] = textCell(s.name, "header");
+      for (const s of series) header[s.col] = textCell(s.name, "header");
       sheet.startTable(header, { chartData: true });
       const first = sheet.nextRow;
       for (const goal of chunk) {
         const source = rowOf.get(goal.id)!;
         const row: Row = [textCell(chartLabel(goal)), null, null];
-        const counted = [goal.counts.met, goal.counts.partlyMet, goal.counts.notMet, goal.counts.notMeasured];
-        for (const s of COUNT_SERIES) {
-          const cell = count(counted[s.col - 3]);
+        for (const s of series) {
+          const cell = count(s.count(goal));
           cell.formula = a1(source, s.col + 1);
           row[s.col] = cell;
         }
@@ -195,10 +258,10 @@ function charts(ctx: ReportContext, sheet: SheetBuilder, rowOf: Map<string, numb
           title,
           kind: "stackedBar",
           categories: `${a1(first, 1)}:${a1(last, 1)}`,
-          series: COUNT_SERIES.map((s) => ({
+          series: series.map((s) => ({
             name: s.name,
             values: `${a1(first, s.col + 1)}:${a1(last, s.col + 1)}`,
-            colour: TONES[s.tone].chart,
+            colour: s.colour,
           })),
           integerAxis: true,
         },

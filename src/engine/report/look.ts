@@ -56,6 +56,9 @@ export const TONES: Record<StatusTone, ToneLook> = {
   neutral: { fill: "EDEDED", text: "404040", chart: "A6A6A6" },
 };
 
+/** Bars of indicators no status takes (`Ej bedömda`), lighter than the neutral `Ej mätta`. */
+export const UNASSESSED_CHART_COLOUR = "D9D9D9";
+
 /** Bars of amounts (the budget deviation chart). */
 export const AMOUNT_CHART_COLOUR = "4472C4";
 

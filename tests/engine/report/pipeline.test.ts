@@ -3,6 +3,7 @@
  * text cells, as a pasted PDF arrives) through check → report → plan → memory port, twice.
  */
 import { check } from "../../../src/engine";
+import { parseA1 } from "../../../src/engine/grid";
 import { planWrite } from "../../../src/engine/plan";
 import { buildReport } from "../../../src/engine/report";
 import { STATE_SHEET } from "../../../src/engine/report/spec";
@@ -359,5 +360,66 @@ describe("Budgetindikatorer under the city's budget tables (002 lines 1925–195
     expect(rows.map((r) => r[3]?.value)).toEqual(["● Uppfyllt", "● Uppfyllt"]);
     // Figures and the target keep to the right.
     expect(sheet.rows[header][2]?.align).toBe("right");
+  });
+});
+
+describe("Måluppfyllelse's counts add up to a goal's indicators (002 KF mål 1.2, lines 321–453)", () => {
+  const snapshot = snapshotOf(seedSheet("002-t2-kf-1.2", "Uppföljning"));
+  const goalSheet = (period?: { kind: "T2"; year: number }) =>
+    buildReport(check(snapshot, period ? { period } : {}), { snapshot }).sheets.find(
+      (s) => s.key === "maluppfyllelse",
+    )!;
+  const kf = (sheet: ReturnType<typeof goalSheet>) =>
+    sheet.rows.find((r) => String(r[0]?.value).startsWith("KF:s mål för verksamhetsområdet: 1.2"))!;
+
+  it("counts what cannot be judged (no period read: five `? Okänd`) under `Ej bedömda`, after `Ej mätta`", () => {
+    const result = check(snapshot);
+    expect(result.model.period.kind).toBeNull();
+    expect(result.model.indicators.map((i) => i.status)).toEqual(Array(5).fill("unknown"));
+    const sheet = goalSheet();
+    const header = sheet.rows.find((r) => r[0]?.value === "Mål" && r[0]?.style === "header")!;
+    expect(header.map((c) => c?.value ?? null)).toEqual([
+      "Mål",
+      "Angiven\nbedömning",
+      "Föreslagen\nbedömning",
+      "Uppfyllda",
+      "Delvis",
+      "Ej\nuppfyllda",
+      "Ej\nmätta",
+      "Ej\nbedömda",
+      "Aktiviteter",
+      "Med\navvikelse",
+      "Kommentar",
+      null,
+      "Källa",
+    ]);
+    // Uppfyllda, Delvis, Ej uppfyllda, Ej mätta, Ej bedömda | Aktiviteter, Med avvikelse.
+    const row = kf(sheet);
+    expect(row.slice(3, 10).map((c) => c?.value)).toEqual([0, 0, 0, 0, 5, 10, 1]);
+    const counted = row.slice(3, 8).reduce((n, c) => n + Number(c?.value), 0);
+    expect(counted).toBe(result.model.indicators.length);
+    // The chart stacks them too, so a goal's bar is as long as its indicators.
+    const chart = sheet.charts!.find((c) => c.title.includes("KF:s mål"))!;
+    expect(chart.series.map((s) => s.name)).toEqual([
+      "Uppfyllda",
+      "Delvis uppfyllda",
+      "Ej uppfyllda",
+      "Ej mätta",
+      "Ej bedömda",
+    ]);
+    const [first] = chart.series[4].values.split(":");
+    const cell = sheet.rows[parseA1(first)!.row - 1][7];
+    expect(cell).toMatchObject({ value: 5 });
+    expect(cell?.formula).toMatch(/^H\d+$/);
+  });
+
+  it("keeps the city's columns alone where every indicator is judged (T2 2021)", () => {
+    const sheet = goalSheet({ kind: "T2", year: 2021 });
+    const header = sheet.rows.find((r) => r[0]?.value === "Mål" && r[0]?.style === "header")!;
+    expect(header.map((c) => String(c?.value ?? "").replace(/\n/g, " "))).not.toContain("Ej bedömda");
+    expect(header).toHaveLength(12);
+    const row = kf(sheet);
+    const counted = row.slice(3, 7).reduce((n, c) => n + Number(c?.value), 0);
+    expect(counted).toBe(5);
   });
 });
