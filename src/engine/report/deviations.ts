@@ -164,14 +164,60 @@ function indicatorWhat(ind: Indicator): string {
 }
 
 /**
- * `Name:` with what deviates and the findings' messages, each led by a space. Joined, not
- * concatenated: one flat string, where `+` leaves a tree of pieces that thousands of rows keep
- * alive until the layout walks the text and flattens it.
+ * `Name:` with what deviates and the findings' messages, each led by a space and without the name
+ * the row starts with ({@link pushWithoutName}). Joined, not concatenated: one flat string, where
+ * `+` leaves a tree of pieces that thousands of rows keep alive until the layout walks the text and
+ * flattens it.
  */
 function whatText(name: string, what: string, findings: readonly Finding[]): string {
   const parts = [name, ":", what];
-  for (const f of findings) parts.push(" ", f.message);
+  if (findings.length === 0) return parts.join("");
+  const quoted = `”${name}”`;
+  for (const f of findings) {
+    parts.push(" ");
+    pushWithoutName(parts, f.message, quoted);
+  }
   return parts.join("");
+}
+
+/** Words a message names its item by before the quoted name (`Aktiviteten ”…” slutar …`). */
+const ITEM_WORDS = ["Aktiviteten ", "aktiviteten ", "Indikatorn ", "indikatorn "];
+
+/**
+ * A finding's message, as pieces onto `parts`, without the item's `quoted` name where the row
+ * names it already: `”Name”: utfallet …` and `”Name” avviker …` lose it and start with a capital,
+ * `Utfall saknas för ”Name” (…)` and `Aktiviteten ”Name” är …` read on without it. A message that
+ * quotes the name otherwise keeps it.
+ */
+function pushWithoutName(parts: string[], message: string, quoted: string): void {
+  const at = message.indexOf(quoted);
+  if (at < 0) {
+    parts.push(message);
+    return;
+  }
+  const end = at + quoted.length;
+  if (at === 0) {
+    // `”Name”: rest` or `”Name” rest`; `”Name” (Budget): rest` keeps what the parenthesis says.
+    const next = message.charCodeAt(end);
+    const from = next === 58 /* : */ ? end + 1 : next === 32 /* space */ ? end : -1;
+    const rest = from < 0 ? "" : message.slice(from).trimStart();
+    if (rest === "" || rest.startsWith("(")) {
+      parts.push(message);
+      return;
+    }
+    parts.push(rest.charAt(0).toLocaleUpperCase("sv"), rest.slice(1));
+    return;
+  }
+  if (at >= 5 && message.startsWith(" för ", at - 5)) {
+    parts.push(message.slice(0, at - 5), message.slice(end));
+    return;
+  }
+  for (const word of ITEM_WORDS)
+    if (at >= word.length && message.startsWith(word, at - word.length)) {
+      parts.push(message.slice(0, at - 1), message.slice(end));
+      return;
+    }
+  parts.push(message);
 }
 
 function indicatorRows(ctx: ReportContext, index: FindingIndex, rows: DeviationRows): void {
