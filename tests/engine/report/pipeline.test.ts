@@ -340,6 +340,8 @@ describe("Driftbudget per verksamhetsområde where a stated Avvikelse does not a
     const forskola = at("Förskoleverksamhet");
     expect(forskola.cell?.formula).toBe(`B${forskola.row}+C${forskola.row}-E${forskola.row}`);
     expect(forskola.cell?.value).toBeCloseTo(-4.7, 9);
+  });
+});
 
 describe("Budgetindikatorer under the city's budget tables (002 lines 1925–1953)", () => {
   it("aligns its status as text, left and set off from the target beside it, though the tables above hold amounts in that column", () => {
