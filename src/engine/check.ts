@@ -64,13 +64,26 @@ export function check(snapshot: WorkbookSnapshot, options: CheckOptions = {}): C
   const validation = validate(built.model, userSheets, recognition);
   const nothing = recognisedNothing(built.model) ? [nothingRecognisedFinding(snapshot.sheets[0]?.name)] : [];
   const findings = sortFindings(
-    withoutMissingUncalculated(
-      built.findings.concat(validation, evaluation.findings),
-      userSheets.sheets,
+    withoutMissingUnreadable(
+      withoutMissingUncalculated(built.findings.concat(validation, evaluation.findings), userSheets.sheets),
     ).concat(nothing, uncalculatedFindings(userSheets.sheets)),
     snapshot.sheets.map((s) => s.name),
   );
   return { model: built.model, findings, derived: evaluation.derived, settings, state, recognition };
+}
+
+/**
+ * The findings without an `outcome-missing` where a `value-unparseable` stands at the same cell: the
+ * outcome is written there (`ca 40`), it just can't be read, and that one finding says so.
+ * (`target-missing` stays: "no usable Årsmål" is true of an unreadable one.)
+ */
+function withoutMissingUnreadable(findings: Finding[]): Finding[] {
+  let unreadable: Set<string> | null = null;
+  for (const f of findings)
+    if (f.code === "value-unparseable") (unreadable ??= new Set()).add(`${f.sheet}\u0000${f.cell}`);
+  if (unreadable === null) return findings;
+  const cells = unreadable;
+  return findings.filter((f) => f.code !== "outcome-missing" || !cells.has(`${f.sheet}\u0000${f.cell}`));
 }
 
 /** No goal, indicator, activity or budget row was found: there is nothing to build tables from. */

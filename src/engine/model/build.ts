@@ -48,6 +48,8 @@ export function buildModel(
   /** The `Mål` cell of rows from flat sheets, which names their goal. */
   const goalCells = new Map<Indicator | Activity, GoalCell>();
   const decimalsRecords: DecimalsRecords = new Map();
+  /** Indicators whose row gave findings (its unreadable values), with where those start and end. */
+  const rowFindings: { indicator: Indicator; from: number; to: number }[] = [];
 
   for (const table of recognition.tables) {
     const cells = new TableCells(table);
@@ -57,8 +59,10 @@ export function buildModel(
       case "indicators-plan": {
         const readIndicator = indicatorReader(cells, options.directions, findings, decimalsRecords);
         for (const row of table.rows) {
+          const from = findings.length;
           const indicator = readIndicator(row);
           indicators.push(indicator);
+          if (findings.length > from) rowFindings.push({ indicator, from, to: findings.length });
           if (hasGoalColumn) noteGoalCell(goalCells, indicator, row, cells.index("goal"));
         }
         break;
@@ -83,6 +87,9 @@ export function buildModel(
   for (const block of recognition.unrecognised) findings.push(unrecognisedFinding(block));
   for (const row of recognition.leftOut) findings.push(leftOutFinding(row));
   assignGoals(goals, indicators, activities, goalCells);
+  // A row's unreadable value belongs to its goal, as the row's other findings do ("Min enhet").
+  for (const { indicator, from, to } of rowFindings)
+    for (let k = from; k < to; k++) findings[k].goal = indicator.goal;
   const period = resolvePeriod(
     recognition,
     {
