@@ -5,14 +5,16 @@
  * stay one selection to paste. Indicators are listed alphabetically within a goal, as the city's
  * reports do (every indicator table in the T2 2021 report, seed 002, is in Swedish order).
  */
-import type { Goal, Indicator, TargetKind } from "../model/types";
+import type { Finding } from "../findings";
+import type { Goal, Indicator, KfStatus, TargetKind } from "../model/types";
 import { outcomeTertial } from "../recognise/headers";
 import type { Recognition } from "../recognise/types";
 import type { ReportContext } from "./context";
 import { byNameThenPosition, rowKey, rowsWithFinding, sheetTitle } from "./context";
 import { goalHeading, indicatorNumber, statusLabel } from "./format";
 import type { ColumnSpec, Row } from "./layout";
-import { OUTCOME_MISSING } from "./look";
+import type { StatusLabel } from "./look";
+import { OUTCOME_MISSING, VALUE_UNREADABLE } from "./look";
 import { SheetBuilder } from "./layout";
 import type { OutCell, SheetSpec } from "./spec";
 import { SharedCells, textCell } from "./spec";
@@ -60,15 +62,19 @@ const PLAN_COLUMNS: ColumnSpec[] = [
   { kind: "label", max: 70 },
 ];
 
-/** A figure in column `column`, with the decimals the source showed it with (`decimals`, when known). */
+/**
+ * A figure in column `column`, with the decimals the source showed it with (`decimals`, when known);
+ * without one, the text of a cell that could not be read as a figure (`written`) as written.
+ */
 function figure(
   shared: SharedCells,
   column: number,
   n: number | null,
   unit: string | null,
-  decimals?: number,
+  decimals: number | undefined,
+  written: string | null,
 ): OutCell | null {
-  if (n === null) return null;
+  if (n === null) return written ? textCell(written) : null;
   const { value, format } = indicatorNumber(n, unit, null, decimals);
   return shared.number(column, value, format);
 }
@@ -112,28 +118,72 @@ const PERIOD_COLUMN = 8;
 const STATUS_COLUMN = 10;
 const KF_STATUS_COLUMN = 11;
 
+/** The follow-up's figure fields. */
+type FigureField = "outcome" | "outcomeMen" | "outcomeWomen" | "previous" | "forecast";
+
+/** The source cells (`sheet` NUL A1) that a `value-unparseable` finding points at. */
+function unreadableCells(findings: readonly Finding[]): Set<string> {
+  const cells = new Set<string>();
+  for (const f of findings) if (f.code === "value-unparseable") cells.add(`${f.sheet}\u0000${f.cell}`);
+  return cells;
+}
+
+/** What a row's status column says: why it was not judged, where the check knows, else the status. */
+function rowStatus(
+  ctx: ReportContext,
+  ind: Indicator,
+  status: KfStatus,
+  unreported: boolean,
+  unreadable: (field: string) => boolean,
+  target: "target" | "kfTarget",
+): StatusLabel {
+  if (status === "not-measured") {
+    const period = ctx.result.model.period.kind;
+    const forecastCounts = period === "T1" || period === "T2";
+    if (unreadable("outcome") || (forecastCounts && unreadable("forecast"))) return VALUE_UNREADABLE;
+    if (unreported) return OUTCOME_MISSING;
+  }
+  if (status === "no-target" && unreadable(target)) return VALUE_UNREADABLE;
+  return statusLabel(status, ind.statusBasis ?? null);
+}
+
 /**
  * A follow-up row. `unreported`: the check found its outcome due at year-end and missing, which the
- * status columns then say instead of a neutral `Ej mätt`.
+ * status columns then say instead of a neutral `Ej mätt`. `unreadable`: the source cells whose value
+ * the check could not read: they show as written, and a status they kept from being judged says so.
  */
-function indicatorRow(ctx: ReportContext, ind: Indicator, shared: SharedCells, unreported: boolean): Row {
-  const status =
-    unreported && ind.status === "not-measured"
-      ? OUTCOME_MISSING
-      : statusLabel(ind.status, ind.statusBasis ?? null);
-  const kfStatus =
-    unreported && ind.kfStatus === "not-measured"
-      ? OUTCOME_MISSING
-      : statusLabel(ind.kfStatus, ind.statusBasis ?? null);
+function indicatorRow(
+  ctx: ReportContext,
+  ind: Indicator,
+  shared: SharedCells,
+  unreported: boolean,
+  unreadable: ReadonlySet<string>,
+): Row {
+  const isUnreadable = (field: string): boolean => {
+    const cell = ind.cells[field];
+    return cell !== undefined && unreadable.has(`${ind.sheet}\u0000${cell}`);
+  };
+  // Only text shows as written, as on Aktiviteter.
+  const written = (field: string): string | null => {
+    if (unreadable.size === 0 || !isUnreadable(field)) return null;
+    const value = ctx.lookup(ind.sheet, ind.cells[field] as string);
+    return typeof value === "string" ? value.trim() || null : null;
+  };
+  const status = rowStatus(ctx, ind, ind.status, unreported, isUnreadable, "target");
+  const kfStatus = rowStatus(ctx, ind, ind.kfStatus, unreported, isUnreadable, "kfTarget");
   const period = periodText(ctx, ind);
   const shown = ind.decimals ?? NO_DECIMALS;
+  const figureOf = (column: number, field: FigureField): OutCell | null => {
+    const n = ind[field];
+    return figure(shared, column, n, ind.unit, shown[field], n === null ? written(field) : null);
+  };
   return [
     textCell(ind.name),
-    figure(shared, 1, ind.outcome, ind.unit, shown.outcome),
-    figure(shared, 2, ind.outcomeMen, ind.unit, shown.outcomeMen),
-    figure(shared, 3, ind.outcomeWomen, ind.unit, shown.outcomeWomen),
-    figure(shared, 4, ind.previous, ind.unit, shown.previous),
-    figure(shared, 5, ind.forecast, ind.unit, shown.forecast),
+    figureOf(1, "outcome"),
+    figureOf(2, "outcomeMen"),
+    figureOf(3, "outcomeWomen"),
+    figureOf(4, "previous"),
+    figureOf(5, "forecast"),
     targetCell(shared, 6, ind.targetKind, ind.target, ind.targetText, ind.unit, shown.target),
     targetCell(shared, 7, ind.kfTargetKind, ind.kfTarget, ind.kfTargetText, ind.unit, shown.kfTarget),
     period ? shared.text(PERIOD_COLUMN, period) : null,
@@ -215,6 +265,7 @@ export function buildIndicatorSheet(ctx: ReportContext): SheetSpec {
   // (002: "Mätperiod är i oktober"), and `Ej mätt` says no more than the source.
   const unreported =
     model.period.kind === "VB" ? rowsWithFinding(ctx.result.findings, "outcome-missing") : new Set<string>();
+  const unreadable = plan ? new Set<string>() : unreadableCells(ctx.result.findings);
   const table = (indicators: Indicator[]): void => {
     sheet.startTable(header.map((cell) => (cell ? { ...cell } : null)));
     // The list is this sheet's own (by goal): sorted in place.
@@ -222,7 +273,7 @@ export function buildIndicatorSheet(ctx: ReportContext): SheetSpec {
       sheet.add(
         plan
           ? planRow(ctx, ind, shared)
-          : indicatorRow(ctx, ind, shared, unreported.has(rowKey(ind.sheet, ind.row))),
+          : indicatorRow(ctx, ind, shared, unreported.has(rowKey(ind.sheet, ind.row)), unreadable),
       );
       const analysis = ind.analysis?.trim();
       if (analysis) sheet.attach([textCell(`Analys: ${analysis}`)], cityColumns - 1);

@@ -89,6 +89,9 @@ export const ASSESSMENT_LABELS: Record<Assessment, StatusLabel> = {
 /** An indicator whose outcome is due at year-end (VB) and missing. */
 export const OUTCOME_MISSING: StatusLabel = { text: "▲ Utfall saknas", tone: "bad" };
 
+/** An indicator whose status could not be judged because a figure or target it needs cannot be read. */
+export const VALUE_UNREADABLE: StatusLabel = { text: "▲ Värde oläsligt", tone: "bad" };
+
 /** An activity whose dates cannot be read or end before they start. */
 export const DATES_WRONG: StatusLabel = { text: "▲ Datum fel", tone: "bad" };
 
