@@ -62,13 +62,13 @@ describeIf("playground in Chromium", () => {
     expect(await selected.getAttribute("data-cell")).toBe(cell);
     await shot(page, "03-markerad-cell");
 
-    // "Vad måste jag skriva?" leaves only analyses, outcomes and targets to write
+    // "Vad måste jag skriva?" leaves only analyses, outcomes and targets to write, and unreadable values
     await pane.getByRole("switch", { name: "Vad måste jag skriva?" }).click();
     const codes = await pane
       .locator("button[data-finding]")
       .evaluateAll((els) => els.map((e) => e.getAttribute("data-finding")));
     for (const code of codes)
-      expect(["analysis-missing", "outcome-missing", "target-missing"]).toContain(code);
+      expect(["analysis-missing", "outcome-missing", "target-missing", "value-unparseable"]).toContain(code);
     await pane.getByRole("switch", { name: "Vad måste jag skriva?" }).click();
 
     // 4. Skapa tabeller

@@ -144,7 +144,8 @@ export const en: Strings = {
     unitsGroup: "Areas and units",
     resultUnitsGroup: "Result units",
     mustWrite: "What must I write?",
-    mustWriteHint: "Shows only missing analyses, outcomes and annual targets.",
+    mustWriteHint:
+      "Shows only missing analyses, outcomes and annual targets, and values that cannot be read.",
     noGoal: "No goal",
   },
   generate: {

@@ -144,7 +144,7 @@ export const sv = {
     unitsGroup: "Verksamhetsområden och enheter",
     resultUnitsGroup: "Resultatenheter",
     mustWrite: "Vad måste jag skriva?",
-    mustWriteHint: "Visar bara saknade analyser, utfall och årsmål.",
+    mustWriteHint: "Visar bara saknade analyser, utfall och årsmål, och värden som inte går att läsa.",
     noGoal: "Utan mål",
   },
   generate: {

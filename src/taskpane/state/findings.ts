@@ -3,11 +3,15 @@ import { parseA1Range } from "../../engine/grid";
 import type { BudgetLine, Goal, Model } from "../../engine/model/types";
 import { matchKey } from "../../engine/parse/text";
 
-/** Findings that ask the person to write something (analysis, outcome, target). */
+/**
+ * Findings that ask the person to write something (analysis, outcome, target), or to write again
+ * a value Målkoll cannot read (`ca 40` as an outcome: then no `outcome-missing` stands there).
+ */
 export const MUST_WRITE_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   "analysis-missing",
   "outcome-missing",
   "target-missing",
+  "value-unparseable",
 ]);
 
 /**
