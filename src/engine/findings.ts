@@ -12,6 +12,7 @@ export const FINDING_SEVERITY = {
   "gender-split-inconsistent": "warning",
   "outcome-missing": "warning",
   "analysis-missing": "warning",
+  "activity-deviation-unmarked": "warning",
   "assessment-contradicts": "warning",
   "duplicate-indicator": "warning",
   "placeholder-text": "warning",

@@ -66,6 +66,10 @@ A computed status is a suggestion shown beside the person's own assessment, neve
 - A deviating indicator (status partly-met or not-met, or kfStatus not-met) without analysis,
   an activity marked Avvikelse without analysis, and a large budget deviation without analysis
   → \`analysis-missing\`.
+- An activity whose analysis says plainly that it was not done (\`har inte kunnat genomföras\`,
+  \`inte varit möjligt att utföra\`, \`skjutits upp\`, \`är försenad\`, \`påbörjas först 2022\` in
+  a 2021 report) while its Avvikelse cell is empty → \`activity-deviation-unmarked\`
+  (002 line 1040).
 
 ### Goals
 - Evidence: the indicators and activities whose \`goal\` is the goal, plus everything under its

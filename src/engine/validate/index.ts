@@ -5,12 +5,14 @@ import type { Goal, Model } from "../model/types";
 import { validateBudget } from "./budget";
 import { validateActivities, validateIndicators } from "./indicators";
 import { findPlaceholders } from "./placeholders";
+import { unmarkedDeviations } from "./undone";
 import type { RowSet } from "./statements";
 import { statementTotals } from "./statements";
 import type { Recognition } from "../recognise/types";
 
 /**
- * Checks the model itself: units, targets, gender splits, duplicates, dates, template leftovers
+ * Checks the model itself: units, targets, gender splits, duplicates, dates, activities not done
+ * but not marked Avvikelse, template leftovers
  * and the budget arithmetic (also the totals of statements such as the balance sheet, which are
  * not budget tables). Runs after evaluation, which sets directions and recomputed deviations.
  */
@@ -27,6 +29,7 @@ export function validate(model: Model, snapshot: WorkbookSnapshot, recognition: 
   // Not push(...): a sheet of 300 000 equal names gives more findings than the call stack takes.
   return validateIndicators(model.indicators).concat(
     validateActivities(model.activities),
+    unmarkedDeviations(model.activities, model.period.year),
     validateBudget(model.budget),
     findPlaceholders(snapshot, goalAt),
     statementTotals(snapshot.sheets, (sheet) => tableRows(recognition, sheet)),

@@ -1,0 +1,79 @@
+/**
+ * `activity-deviation-unmarked`: an activity whose analysis says it was not done — could not be
+ * done, was postponed, is delayed, starts only in a later year — while its Avvikelse cell is empty
+ * (002 line 1040: "det inte varit möjligt att utföra fokusgrupper"). Only phrases that say so
+ * plainly count: a partial result, a plan for later in the year or a negation about something
+ * else (`har inte tagit emot praktikanter`) is no finding.
+ */
+import type { Finding } from "../findings";
+import { finding } from "../findings";
+import type { Activity } from "../model/types";
+
+/** A pattern matched as whole words, any case, spaces as any white space. */
+function words(pattern: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${pattern.replace(/ /g, "\\s+")})(?![\\p{L}\\p{N}])`, "iu");
+}
+
+/** What an activity is: done, carried out, started, drawn up, put in place. */
+const DO =
+  "genomföras|genomföra|utföras|utföra|tas fram|ta fram|påbörjas|påbörja|startas|starta|starta upp|slutföras|slutföra|implementeras|implementera|införas|införa|hållas|hålla";
+const DONE = "genomförts|utförts|påbörjats|startats|tagits fram|slutförts|implementerats|införts|hållits";
+
+/** Phrases that say the activity was not done, whatever year they name. */
+const NOT_DONE: readonly RegExp[] = [
+  // could not: `har inte kunnat genomföras`, `kunde inte tas fram`, `har inte varit möjligt att utföra`
+  words(`(?:inte|ej) (?:har )?(?:kunnat|kunde) (?:${DO})`),
+  words(`(?:kunde|kan|har kunnat) (?:inte|ej) (?:${DO})`),
+  words(`(?:inte|ej) (?:har )?varit möjligt att (?:${DO})`),
+  // not done: `har inte genomförts`, `har ännu inte påbörjats`
+  words(`(?:inte|ej) (?:ännu |heller )?(?:${DONE})`),
+  // postponed, delayed, paused, cancelled
+  words("(?:skjutits|skjuts|skjutas|har skjutit) upp|senarelagts|senareläggs|har senarelagt"),
+  words("(?:är|har blivit|blev|blivit) försenad|har försenats"),
+  words("satts på paus|pausats|ställts in"),
+];
+
+/**
+ * Phrases that put the activity in a later year (`genomförs inte förrän 2021`, `påbörjas först
+ * 2022`): a finding only when the year is after the report's, not a start later in the same year.
+ */
+const NOT_UNTIL = words(
+  "(?:genomförs|påbörjas|startar|startas|sker|görs|införs|implementeras|tas fram) (?:inte förrän|först) (?:under |i |år |hösten |våren )?(20\\d\\d)",
+);
+
+/** The words of `analysis` that say the activity was not done, or null. `year`: the report's. */
+export function notDonePhrase(analysis: string, year: number | null): string | null {
+  for (const pattern of NOT_DONE) {
+    const m = pattern.exec(analysis);
+    if (m) return m[0].replace(/\s+/g, " ");
+  }
+  const later = NOT_UNTIL.exec(analysis);
+  if (later && year !== null && Number(later[1]) > year) return later[0].replace(/\s+/g, " ");
+  return null;
+}
+
+/**
+ * The activities of a table with an Avvikelse column that are not marked but whose analysis says
+ * they were not done. `periodYear`: the report's year; without it, each activity's end year.
+ */
+export function unmarkedDeviations(activities: Activity[], periodYear: number | null): Finding[] {
+  const out: Finding[] = [];
+  for (const a of activities) {
+    const flagCell = a.cells.deviationFlag;
+    if (a.deviation || !flagCell || !a.analysis) continue;
+    const year = periodYear ?? (a.end ? Number(a.end.slice(0, 4)) : null);
+    const phrase = notDonePhrase(a.analysis, year);
+    if (phrase === null) continue;
+    out.push(
+      finding({
+        code: "activity-deviation-unmarked",
+        sheet: a.sheet,
+        cell: flagCell,
+        goal: a.goal,
+        message: `Analysen säger att aktiviteten ”${a.name}” inte genomförts som planerat (”${phrase}”), men den är inte markerad med Avvikelse.`,
+        messageEn: `The analysis says the activity "${a.name}" was not carried out as planned ("${phrase}"), but it is not marked Avvikelse (deviation).`,
+      }),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,123 @@
+/**
+ * `activity-deviation-unmarked`: an activity whose analysis says it was not done, with no
+ * Avvikelse (DOMAIN: 002 line 1040), on the seeds' real rows.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { check } from "../../../src/engine";
+import type { Finding } from "../../../src/engine/findings";
+import { notDonePhrase } from "../../../src/engine/validate/undone";
+import { checkSeed, seedAtLines } from "../../helpers/seedAtLines";
+import { snapshotOf } from "../../helpers/seedGrid";
+
+const CODE = "activity-deviation-unmarked";
+const unmarked = (findings: Finding[]) => findings.filter((f) => f.code === CODE);
+
+describe("002 line 1040: fokusgrupper 'inte varit möjligt att utföra', no Avvikelse", () => {
+  it("is a warning at its empty Avvikelse cell, under its goal, quoting the words", () => {
+    const r = checkSeed("002-t2-nm-1.4.2");
+    expect(unmarked(r.findings)).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        sheet: "Uppföljning",
+        cell: "D1040",
+        goal: "Uppföljning!A989",
+      }),
+    ]);
+    const [f] = unmarked(r.findings);
+    expect(f.message).toContain("Förvaltningen kommer att bjuda in till fokusgrupper");
+    expect(f.message).toContain("(”inte varit möjligt att utföra”)");
+    expect(f.messageEn).toContain('("inte varit möjligt att utföra")');
+    // 1044 and 1047 say the same ('har inte kunnat genomföras') and are marked Avvikelse.
+    const marked = r.model.activities.filter((a) => a.row === 1044 || a.row === 1047);
+    expect(marked.map((a) => a.deviation)).toEqual([true, true]);
+  });
+
+  it("marked Avvikelse, as the unit should, it is no finding", () => {
+    const sheet = seedAtLines("002-t2-nm-1.4.2");
+    sheet.values[1040 - sheet.originRow][3] = "Avvikelse";
+    expect(unmarked(check(snapshotOf(sheet)).findings)).toEqual([]);
+  });
+
+  it("in a table without an Avvikelse column there is nothing to mark, and no finding", () => {
+    const sheet = seedAtLines("002-t2-nm-1.4.2");
+    const header = sheet.values[1038 - sheet.originRow];
+    expect(header).toEqual(["Aktivitet", "Startdatum", "Slutdatum", "Avvikelse"]);
+    header[3] = null;
+    expect(unmarked(check(snapshotOf(sheet)).findings)).toEqual([]);
+  });
+});
+
+describe("the review's workbooks, on their seed rows", () => {
+  it("004 line 451 (VB 2020) with the analysis 'kunde inte tas fram … genomförs inte förrän 2021'", () => {
+    const sheet = seedAtLines("004-vb-kf-3.2-sjukfranvaro");
+    const analysis = sheet.values[452 - sheet.originRow];
+    expect(String(analysis[0])).toMatch(/^Analys Resultatet av medarbetarundersökningen/);
+    analysis[0] =
+      "Analys Resultatet av medarbetarundersökningen skickas till biträdande chefer i slutet av mars. Handlingsplanen kunde inte tas fram under året på grund av stängningen och genomförs inte förrän 2021.";
+    const r = check(snapshotOf(sheet));
+    expect(r.model.period.kind).toBe("VB");
+    expect(unmarked(r.findings).map((f) => f.cell)).toEqual(["D451"]);
+    expect(unmarked(r.findings)[0].message).toContain("(”kunde inte tas fram”)");
+  });
+
+  it("002 line 451 (T2 2021, Implementera Trygghetsprogrammet) with 'är försenad och påbörjas först 2022'", () => {
+    const sheet = seedAtLines("002-t2-kf-1.2");
+    const at = 451 - sheet.originRow;
+    expect(String(sheet.values[at][0]).trim()).toBe("Implementera Trygghetsprogrammet");
+    sheet.values.splice(
+      at + 1,
+      0,
+      ["Analys"],
+      ["Implementeringen av trygghetsprogrammet är försenad och påbörjas först 2022."],
+    );
+    const r = check(snapshotOf(sheet), { period: { kind: "T2", year: 2021 } });
+    expect(unmarked(r.findings).map((f) => f.cell)).toEqual(["D451"]);
+  });
+});
+
+describe("the seeds' own activity analyses", () => {
+  it("only 002 line 1040 is found, in every seed fixture", () => {
+    const dir = path.join(__dirname, "../../fixtures/seeds");
+    const found: string[] = [];
+    for (const file of fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith(".txt"))
+      .sort()) {
+      const r = checkSeed(file.replace(/\.txt$/, ""));
+      for (const f of unmarked(r.findings)) found.push(`${file} ${f.cell}`);
+    }
+    expect(found).toEqual(["002-t2-nm-1.4.2.txt D1040"]);
+  });
+});
+
+describe("notDonePhrase", () => {
+  it("reads the seeds' deviations as not done (002 lines 1045, 1048, 444; 000 line 198)", () => {
+    expect(
+      notDonePhrase("Kollegiala observationer har inte kunnat genomföras på grund av pandemin.", 2021),
+    ).toBe("inte kunnat genomföras");
+    expect(notDonePhrase("Med anledning av den pågående pandemin har MVP satts på paus.", 2021)).toBe(
+      "satts på paus",
+    );
+    expect(notDonePhrase("Den planerade brukarundersökningen har skjutits upp till 2022", 2021)).toBe(
+      "skjutits upp",
+    );
+  });
+
+  it("a later year only when it is after the report's", () => {
+    expect(notDonePhrase("Arbetet påbörjas först 2022.", 2021)).toBe("påbörjas först 2022");
+    expect(notDonePhrase("Arbetet påbörjas först hösten 2021.", 2021)).toBeNull();
+    expect(notDonePhrase("Handlingsplanen genomförs inte förrän 2021.", 2021)).toBeNull();
+    expect(notDonePhrase("Handlingsplanen genomförs inte förrän 2021.", null)).toBeNull();
+  });
+
+  it("leaves done work, partial results and negations about other things alone (004 lines 121, 459)", () => {
+    for (const text of [
+      "Det främjande arbete i form av utbildningar inom olika ämnen har genomförts enligt plan och efterfråga.",
+      "Enheten Liljeholmens dagliga verksamhet På grund av rådande pandemi har verksamheterna inte tagit emot praktikanter från jobbtorgen.",
+      "Enheten Liljeholmens dagliga verksamhet Inga nya tillsvidare anställningar har gjorts inom enheten under perioden.",
+      "Aktiviteten påbörjas under hösten.",
+    ])
+      expect(notDonePhrase(text, 2021)).toBeNull();
+  });
+});
