@@ -485,7 +485,7 @@ describeIf("the pane's workflow in Chromium", () => {
       await pane.getByRole("tab", { name: "Kontrollera" }).click();
       await pane.getByRole("button", { name: "Kontrollera" }).click();
       await pane.locator("button[data-finding]").first().waitFor();
-      expect(await pane.locator("[data-summary]").textContent()).toBe("0 fel25 varningar1 info");
+      expect(await pane.locator("[data-summary]").textContent()).toBe("0 fel26 varningar1 info");
       expect(errors).toEqual([]);
       await page.close();
     });
