@@ -1,6 +1,8 @@
 import type { CellValue, SheetGrid } from "../grid";
 import { cellAt, parseA1Range, textOf } from "../grid";
+import { budgetRole, goalTableRole } from "./headers";
 import type { HeaderCandidate } from "./tables";
+import type { ColumnRole } from "./types";
 import { headerFromCells, MAX_HEADER_CELL } from "./tables";
 
 interface Area {
@@ -41,7 +43,7 @@ export class MergedHeaders {
     // Only merges that start inside the header shape it (one above it is no part of it).
     const inside: Area[] = [];
     for (let r = row; r <= bottom; r++) for (const a of this.byTopRow.get(r) ?? []) inside.push(a);
-    const cells: { col: number; text: string }[] = [];
+    const columns: { col: number; parts: string[] }[] = [];
     for (let c = this.sheet.originCol; c <= lastColumn; c++) {
       const parts: string[] = [];
       for (let r = row; r <= bottom; r++) {
@@ -51,9 +53,15 @@ export class MergedHeaders {
         const text = textOf(v);
         if (text && !parts.includes(text)) parts.push(text);
       }
-      const text = parts.join(" ");
+      if (parts.length) columns.push({ col: c, parts });
+    }
+    const opening = columns.length ? goalTableRole(columns[0].parts.join(" ")) : null;
+    const roleOf = opening === "name" || opening === "goal" ? goalTableRole : budgetRole;
+    const cells: { col: number; text: string }[] = [];
+    for (const { col, parts } of columns) {
+      const text = readableHeader(parts, roleOf);
       if (text.length > MAX_HEADER_CELL) return null;
-      if (text) cells.push({ col: c, text });
+      cells.push({ col, text });
     }
     return headerFromCells(bottom, cells);
   }
@@ -72,6 +80,26 @@ export class MergedHeaders {
         if (textOf(cellAt(this.sheet, row + 1, c))) return row + 1;
     return row;
   }
+}
+
+/**
+ * A column's header texts (top to bottom) as one header: joined as they read (`Utfall Män`), else,
+ * under a group label that is itself a header (`Mål` over `Årsmål`, `Utfall` over `Periodens
+ * utfall`), the texts below it, else joined from the bottom up (`Totalt` over `Utfall`). When the
+ * two differ (`VB 2020` over `Utfall`), the group label qualifies and the bottom-up reading wins.
+ * A header known in none of these ways is kept as it reads.
+ */
+function readableHeader(parts: string[], roleOf: (header: string) => ColumnRole | null): string {
+  const asRead = parts.join(" ");
+  if (parts.length < 2 || roleOf(asRead)) return asRead;
+  const upward = [...parts].reverse().join(" ");
+  const upwardRole = roleOf(upward);
+  for (let i = 1; i < parts.length && roleOf(parts[i - 1]); i++) {
+    const below = parts.slice(i).join(" ");
+    const role = roleOf(below);
+    if (role && (!upwardRole || role === upwardRole)) return below;
+  }
+  return upwardRole ? upward : asRead;
 }
 
 /** What Excel shows in a cell: its own value, or the value of the merged area it lies in. */
