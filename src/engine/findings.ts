@@ -27,6 +27,7 @@ export const FINDING_SEVERITY = {
   "direction-unknown": "info",
   "protected-sheet-unflagged": "info",
   "row-not-read": "info",
+  "column-unrecognized": "info",
   // `malkoll compare`: a plan against its follow-up.
   "plan-indicator-missing": "warning",
   "plan-activity-missing": "warning",

@@ -5,14 +5,14 @@
  * findings. Each kind of row has its own reader (indicator.ts, activity.ts, budgetLine.ts).
  */
 import type { CellValue, WorkbookSnapshot } from "../grid";
-import { textOf } from "../grid";
+import { a1, a1Range, textOf } from "../grid";
 import type { Finding } from "../findings";
 import { boundedText, finding } from "../findings";
 import { serialToIso } from "../parse/date";
 import { isDateFormat } from "../parse/quantity";
 import { cleanText } from "../parse/text";
 import { cellAddress, cellValue, hasCell } from "../recognise/tableRow";
-import type { LeftOutRow, RecognisedRow, Recognition } from "../recognise/types";
+import type { LeftOutRow, RecognisedRow, RecognisedTable, Recognition } from "../recognise/types";
 import type { DirectionOverride } from "../state";
 import { readActivity } from "./activity";
 import type { GoalCell } from "./attach";
@@ -86,6 +86,7 @@ export function buildModel(
 
   for (const block of recognition.unrecognised) findings.push(unrecognisedFinding(block));
   for (const row of recognition.leftOut) findings.push(leftOutFinding(row));
+  for (const table of recognition.tables) findings.push(...unreadColumnFindings(table));
   assignGoals(goals, indicators, activities, goalCells);
   // A row's unreadable value belongs to its goal, as the row's other findings do ("Min enhet").
   for (const { indicator, from, to } of rowFindings)
@@ -114,6 +115,31 @@ function noteGoalCell(
   if (!hasCell(row, at)) return;
   const text = cleanText(textOf(cellValue(row, at)));
   if (text) goalCells.set(item, { text, address: cellAddress(row, at) });
+}
+
+/** A recognised table's columns that have values but no role (Okänd): their values are not read. */
+function unreadColumnFindings(table: RecognisedTable): Finding[] {
+  const out: Finding[] = [];
+  for (const column of table.columns) {
+    if (column.role !== null) continue;
+    const at = column.col - table.firstCol;
+    const filled = table.rows.filter((row) => hasCell(row, at) && textOf(cellValue(row, at)) !== "").length;
+    if (!filled) continue;
+    const last = table.rows[table.rows.length - 1].row;
+    const rows = (n: number, sv: boolean) =>
+      n === 1 ? (sv ? "1 rad" : "1 row") : sv ? `${n} rader` : `${n} rows`;
+    out.push(
+      finding({
+        code: "column-unrecognized",
+        sheet: table.sheet,
+        cell: a1(table.headerRow, column.col),
+        range: a1Range(table.headerRow, column.col, last, column.col),
+        message: `Kolumnen ”${column.header}” kunde inte tolkas, så dess värden (${rows(filled, true)}) läses inte. Ange kolumnens roll under Läs in → Rätta tolkning om den behövs.`,
+        messageEn: `The column "${column.header}" could not be mapped, so its values (${rows(filled, false)}) are not read. Set the column's role under Read → Correct mapping if it is needed.`,
+      }),
+    );
+  }
+  return out;
 }
 
 function unrecognisedFinding(block: Recognition["unrecognised"][number]): Finding {

@@ -67,6 +67,7 @@ describe("a group label merged over sub-headers (Utfall over Periodens utfall, M
     const codes = result.findings.map((f) => f.code);
     expect(codes).not.toContain("target-missing");
     expect(codes).not.toContain("outcome-missing");
+    expect(codes).not.toContain("column-unrecognized");
   });
 
   it("keeps a group label that names no column in the header it shows", async () => {
@@ -76,6 +77,11 @@ describe("a group label merged over sub-headers (Utfall over Periodens utfall, M
       ["Uppföljning Periodens utfall", null],
       ["Uppföljning Utfall män/ pojkar", "outcomeMen"],
     ]);
+    // Its outcomes (lines 284 and 289) are not read, and the finding says so at its header.
+    const unread = result.findings.filter((f) => f.code === "column-unrecognized");
+    expect(unread.map((f) => [f.severity, f.cell, f.range])).toEqual([["info", "B4", "B4:B9"]]);
+    expect(unread[0].message).toContain("”Uppföljning Periodens utfall”");
+    expect(unread[0].message).toContain("2 rader");
   });
 
   it("reads a label that qualifies the one under it from the bottom up (VB 2020 over Utfall)", async () => {
