@@ -88,7 +88,7 @@ const BUDGET_RULES: HeaderRule[] = [
   { role: "forecastAfterTransfers", test: (k) => k.startsWith("prognos") && !k.startsWith("prognostiserat") },
   { role: "budgetDeviation", test: starts("avvikelse") },
   { role: "budget", test: (k) => k.startsWith("budget") || k.startsWith("vp") || k === "beslutadbudget" },
-  { role: "amount", test: (k) => /^(bokslut|beraknad|prognostiserat|utfall|snitt)/.test(k) },
+  { role: "amount", test: (k) => /^(bokslut|beraknad|prognostiserat|utfall|snitt|plan)/.test(k) },
   { role: "analysis", test: (k) => k.startsWith("analys") || k.startsWith("kommentar") },
 ];
 

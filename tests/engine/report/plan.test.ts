@@ -107,6 +107,39 @@ describe("generate --period VP on a plan (003)", () => {
   });
 });
 
+describe("a plan's budget table with the coming years' columns (003 line 1801 and `Plan 2023 | Plan 2024`)", () => {
+  it("prints them after the seed's columns, as amounts", () => {
+    const lines = seedLines(loadSeedFixture("003-vp-budget.txt")).slice(0, 12);
+    // The table's header and rows (003 lines 1801–1807), each with two years of plan added.
+    const withPlan = lines.map((line) =>
+      line.startsWith("Mnkr\t")
+        ? `${line}\tPlan 2023\tPlan 2024`
+        : /\t\d/.test(line)
+          ? `${line}\t1,5\t2,5`
+          : line,
+    );
+    const snap = snapshotOf(textToSheet("Ekonomi", withPlan.join("\n")));
+    const result = check(snap, { period: { kind: "VP", year: 2022 } });
+    expect(result.findings.filter((f) => f.code === "column-unrecognized")).toEqual([]);
+    const spec = buildReport(result, { snapshot: snap, generatedAt: "2021-12-15" }).sheets.find(
+      (s) => s.key === "driftbudget",
+    )!;
+    expect(text(rowOf(spec, "Mnkr")).slice(5)).toEqual(["Bokslut 2020", "Plan 2023", "Plan 2024"]);
+    const ifo = rowOf(spec, "Individ- och familjeomsorg");
+    expect(ifo.map((c) => c?.value ?? null)).toEqual([
+      "Individ- och familjeomsorg",
+      261.3,
+      246.6,
+      250.8,
+      262.8,
+      257.2,
+      1.5,
+      2.5,
+    ]);
+    expect(ifo[6]).toMatchObject({ format: "#,##0.0" });
+  });
+});
+
 describe("two plan budget tables under one `Mnkr` header with only blank rows between (003 lines 1801–1832)", () => {
   it("prints two tables, and the first one's Totalt names neither", () => {
     const lines = seedLines(loadSeedFixture("003-vp-budget.txt"));
