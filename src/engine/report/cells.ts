@@ -97,6 +97,7 @@ export function walkCells(
     word: 0,
     bodyWord: 0,
     numbers: 0,
+    header: 0,
   }));
   const measured = new Uint8Array(rows.length);
   const oneLine = new Float64Array(rows.length * count).fill(-Infinity);
@@ -172,7 +173,11 @@ export function walkCells(
       // A link is one field LibreOffice never breaks: its whole text is its word.
       const word = units((cell.link ? spans.full : spans.word) + gutter);
       if (word > need.word) need.word = word;
-      if (header) continue;
+      if (header) {
+        const full = units(spans.full + gutter);
+        if (full > need.header) need.header = full;
+        continue;
+      }
       if (word > need.bodyWord) need.bodyWord = word;
       if (wraps) oneLine[k] = spans.breaks ? Infinity : spans.full;
       const full = units(spans.full);

@@ -33,6 +33,8 @@ export interface ColumnNeeds {
   bodyWord: number;
   /** Widest number or date. */
   numbers: number;
+  /** Widest header on one line. */
+  header: number;
 }
 
 /**
@@ -93,6 +95,21 @@ export function fitWidths(columns: ColumnSpec[], needs: ColumnNeeds[]): number[]
     left -= given;
     open = open.filter(({ spec, c }) => widths[c] < desired(spec, needs[c]) - 0.01);
     if (given < 0.01) break;
+  }
+  // Width still left goes to the other columns whose header wraps deep over a narrow figure
+  // (`Avvikelse (+/-) (inkl. begärda BJ)` on five lines), shared alike, each up to half its header.
+  const headerTarget = (c: number) => needs[c].header / 2;
+  let deep = columns.flatMap((spec, c) =>
+    (spec.kind === "fit" || spec.kind === "label") && widths[c] < headerTarget(c) ? [c] : [],
+  );
+  while (left > 0.01 && deep.length) {
+    const share = left / deep.length;
+    for (const c of deep) {
+      const add = Math.min(share, headerTarget(c) - widths[c]);
+      widths[c] += add;
+      left -= add;
+    }
+    deep = deep.filter((c) => widths[c] < headerTarget(c) - 0.01);
   }
   return widths;
 }

@@ -246,6 +246,19 @@ describe("driftbudget", () => {
     ]);
   });
 
+  it("gives the page's spare width to figure columns whose header would wrap deep, within the page", () => {
+    const area = rowIndex(spec, "Mnkr", rowIndex(spec, "Mnkr") + 1);
+    const lines = (c: number) => String(spec.rows[area - 1][c]?.value).split("\n").length;
+    // `Avvikelse (+/-) (inkl. begärda BJ)` over one-decimal figures: five lines in a column as
+    // narrow as its widest word, three with the room the text column leaves.
+    expect(lines(5)).toBeLessThanOrEqual(3);
+    expect(lines(1)).toBeLessThanOrEqual(3); // Budget 2021 (netto, inkl. godkända BJ)
+    // A4 landscape with 0.5 inch margins: 770 points, in Excel's wider width unit (5.55 points).
+    const total = spec.columnWidths.reduce((sum, w) => sum + w, 0);
+    expect(total * 5.55).toBeLessThanOrEqual(770);
+    expect(total * 5.55).toBeGreaterThan(700);
+  });
+
   it("refers to numeric source cells with live formulas and caches the engine's numbers", () => {
     const r = rowIndex(spec, "Anslag för nämndens verksamhet (netto)");
     const netto = spec.rows[r - 1];
