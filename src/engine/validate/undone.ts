@@ -17,7 +17,8 @@ function words(pattern: string): RegExp {
 /** What an activity is: done, carried out, started, drawn up, put in place. */
 const DO =
   "genomföras|genomföra|utföras|utföra|tas fram|ta fram|påbörjas|påbörja|startas|starta|starta upp|slutföras|slutföra|implementeras|implementera|införas|införa|hållas|hålla";
-const DONE = "genomförts|utförts|påbörjats|startats|tagits fram|slutförts|implementerats|införts|hållits";
+// Not `slutförts`: an activity not yet finished during the year is still under way.
+const DONE = "genomförts|utförts|påbörjats|startats|tagits fram|implementerats|införts|hållits";
 
 /** Phrases that say the activity was not done, whatever year they name. */
 const NOT_DONE: readonly RegExp[] = [
@@ -25,10 +26,13 @@ const NOT_DONE: readonly RegExp[] = [
   words(`(?:inte|ej) (?:har )?(?:kunnat|kunde) (?:${DO})`),
   words(`(?:kunde|kan|har kunnat) (?:inte|ej) (?:${DO})`),
   words(`(?:inte|ej) (?:har )?varit möjligt att (?:${DO})`),
-  // not done: `har inte genomförts`, `har ännu inte påbörjats`
-  words(`(?:inte|ej) (?:ännu |heller )?(?:${DONE})`),
+  // not done: `har inte genomförts` (not `ännu inte påbörjats`, planned for later; not `inte
+  // genomförts i sin helhet`, partly done)
+  words(`(?<!ännu )(?:inte|ej) (?:heller )?(?:${DONE})(?! (?:i sin helhet|fullt ut|helt))`),
   // postponed, delayed, paused, cancelled
-  words("(?:skjutits|skjuts|skjutas|har skjutit) upp|senarelagts|senareläggs|har senarelagt"),
+  words(
+    "(?<!(?:inget|ingenting) har )(?:(?:skjutits|skjuts|skjutas|har skjutit) upp|senarelagts|senareläggs|har senarelagt)",
+  ),
   words("(?:är|har blivit|blev|blivit) försenad|har försenats"),
   words("satts på paus|pausats|ställts in"),
 ];

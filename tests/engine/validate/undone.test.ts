@@ -117,6 +117,11 @@ describe("notDonePhrase", () => {
       "Enheten Liljeholmens dagliga verksamhet På grund av rådande pandemi har verksamheterna inte tagit emot praktikanter från jobbtorgen.",
       "Enheten Liljeholmens dagliga verksamhet Inga nya tillsvidare anställningar har gjorts inom enheten under perioden.",
       "Aktiviteten påbörjas under hösten.",
+      // Still under way, partly done, planned for later in the year, a negation.
+      "Arbetet har ännu inte slutförts och fortsätter under hösten.",
+      "Aktiviteten har inte genomförts i sin helhet men de flesta delarna är klara.",
+      "Den har ännu inte påbörjats men är planerad till hösten.",
+      "Inget har skjutits upp trots pandemin.",
     ])
       expect(notDonePhrase(text, 2021)).toBeNull();
   });
