@@ -23,13 +23,24 @@ export function parseAssessment(text: string): Assessment | null {
  * a goal (`inriktningsmål`, `målet`, `nämndmålet`, …); null otherwise.
  */
 export function parseAssessmentInProse(text: string): Assessment | null {
-  const sentence = /^[^.!?]*/.exec(cleanText(text).toLowerCase())?.[0] ?? "";
+  // A sentence ends at a stop before a space or the end, not inside a goal's number (`1.2`).
+  const sentence = cleanText(text)
+    .toLowerCase()
+    .split(/[.!?](?=\s|$)/)[0];
   if (!/\bbedöm(?:er|ning)/.test(sentence) || !GOAL_WORD.test(sentence)) return null;
-  const m = PROSE_VERDICT.exec(sentence);
-  if (!m) return null;
-  return m[1] === "helt" ? "helt" : m[1] === "delvis" ? "delvis" : "ej";
+  // `inte helt`, `inte uppfylls fullt ut`: partly, or not at all, the words don't say which.
+  if (NOT_FULLY.test(sentence)) return null;
+  // The first verdict is the goal's (`uppfylls helt men … inte uppnås` judges another after it).
+  const stated = PROSE_VERDICT.exec(sentence);
+  const denied = NOT_MET.exec(sentence);
+  if (denied && (!stated || denied.index < stated.index)) return "ej";
+  if (!stated) return null;
+  return stated[1] === "helt" ? "helt" : stated[1] === "delvis" ? "delvis" : "ej";
 }
 
 const GOAL_WORD = /(?:inriktningsmål|\bmålet\b|nämndmål|enhetsmål|\bmål för verksamhetsområdet\b)/;
-const PROSE_VERDICT =
-  /\b(?:uppfylls|uppnås|kommer att (?:uppfyllas|uppnås)|bedöms (?:uppfyllas|uppnås))\s+(helt|delvis|inte|ej)\b/;
+const VERB = "(?:uppfylls|uppnås|kommer att (?:uppfyllas|uppnås)|bedöms (?:uppfyllas|uppnås))";
+const PROSE_VERDICT = new RegExp(`\\b${VERB}\\s+(helt|delvis|inte|ej)\\b`);
+/** A clause after `att` puts the negation first: `bedömer att målet inte uppfylls`. */
+const NOT_MET = new RegExp(`\\b(?:inte|ej)\\s+${VERB}`);
+const NOT_FULLY = new RegExp(`\\b(?:inte|ej)\\s+(?:${VERB}\\s+)?(?:helt|fullt ut)\\b`);

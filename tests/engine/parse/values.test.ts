@@ -171,7 +171,13 @@ describe("an assessment stated in a goal's first paragraph (KF:s inriktningsmål
       "Förvaltningens bedömning är att det arbete som genomförts under perioden kommer att bidra till att inriktningsmålet uppnås delvis.",
       "delvis",
     ],
-    ["Nämnden bedömer att målet uppfylls inte.", "ej"],
+    ["Nämnden bedömer att målet inte uppfylls.", "ej"],
+    ["Förvaltningen bedömer att inriktningsmålet inte kommer att uppnås.", "ej"],
+    ["Förvaltningen bedömer att inriktningsmål 1.2 uppfylls delvis. Tre av fem mål uppfylls helt.", "delvis"],
+    ["Förvaltningen bedömer att målet uppfylls helt, men att ett av nämndmålen inte uppnås.", "helt"],
+    // Not fully: partly or not at all, the words don't say which.
+    ["Förvaltningen bedömer att målet inte uppfylls helt.", null],
+    ["Förvaltningen bedömer att inriktningsmålet uppfylls inte fullt ut.", null],
     ["Förvaltningen bedömer att arbetet fortsätter helt enligt plan.", null],
     ["Inriktningsmålet uppfylls helt.", null], // a claim, not a judgement
     ["Analys", null],
