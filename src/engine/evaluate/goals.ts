@@ -178,13 +178,20 @@ function describeMiss(indicator: Indicator, against: "mot" | "against"): string 
 const BOUND_SV = { max: "max ", min: "minst " };
 const BOUND_EN = { max: "at most ", min: "at least " };
 
+/**
+ * The target the indicator misses: its Årsmål, or KF:s årsmål where it is counted by that
+ * (its own status is no target or unknown, see {@link countingStatus}).
+ */
 function targetWords(indicator: Indicator, unit: string, bound: typeof BOUND_SV): string | null {
-  const { target, targetKind } = indicator;
-  if (target !== null && (targetKind === "value" || targetKind === "max" || targetKind === "min")) {
-    const word = targetKind === "value" ? "" : bound[targetKind];
-    return `${word}${formatSv(target)}${unit}`;
-  }
-  return indicator.targetText?.trim() || null;
+  const own = indicator.status === "not-met";
+  const target = own ? indicator.target : indicator.kfTarget;
+  const kind = own ? indicator.targetKind : indicator.kfTargetKind;
+  if (target !== null && (kind === "value" || kind === "max" || kind === "min"))
+    return `${kind === "value" ? "" : bound[kind]}${formatSv(target)}${unit}`;
+  // A target that is no single number, as written (`+/- 1 %`, `Öka`).
+  if (kind === "band" || kind === "increase")
+    return (own ? indicator.targetText : indicator.kfTargetText)?.trim() || null;
+  return null;
 }
 
 function formatSv(n: number): string {

@@ -263,6 +263,26 @@ describe("assessment-contradicts", () => {
     expect(found.messageEn).toContain("5 månader against at most 4 månader");
   });
 
+  it("names KF:s årsmål where the miss is counted by it, and no target text that is no target", () => {
+    const g = goal({ id: "Blad!A5", level: "namndmal", statedAssessment: "helt" });
+    const ind = indicator({
+      name: "Andel nöjda brukare",
+      row: 8,
+      goal: g.id,
+      outcome: 80,
+      targetKind: "none",
+      targetText: "ca 88 %",
+      kfTarget: 90,
+      kfTargetKind: "value",
+      kfTargetText: "90 %",
+      unit: "%",
+      direction: "higher",
+    });
+    const result = evaluate(model({ period: "T2", goals: [g], indicators: [ind] }), DEFAULT_SETTINGS);
+    const [found] = result.findings.filter((f) => f.code === "assessment-contradicts");
+    expect(found.message).toContain("(”Andel nöjda brukare”: 80 % mot 90 %)");
+  });
+
   it("stated ej while every measured indicator is met", () => {
     const g = goal({ id: "Blad!A5", level: "namndmal", statedAssessment: "ej", assessmentCell: "B6" });
     const ind = indicator({
