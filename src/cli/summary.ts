@@ -30,8 +30,10 @@ export function summaryText(
   const st = (s: string) => model.indicators.filter((i) => i.status === s).length;
   if (model.indicators.length && model.period.kind === "VP") {
     // A plan has no outcomes to judge: what it can say is how many indicators carry targets.
-    const own = model.indicators.filter((i) => i.targetKind !== "none").length;
-    const kf = model.indicators.filter((i) => i.kfTargetKind !== "none").length;
+    // `Tas fram av nämnd` (delegated) is KF's word that it sets none.
+    const sets = (kind: string) => kind !== "none" && kind !== "delegated";
+    const own = model.indicators.filter((i) => sets(i.targetKind)).length;
+    const kf = model.indicators.filter((i) => sets(i.kfTargetKind)).length;
     lines.push(`Indikatorer i planen: ${own} med årsmål, ${kf} med KF:s årsmål`);
   } else if (model.indicators.length) {
     lines.push(

@@ -257,9 +257,14 @@ function writeFailureReason(err: unknown): { sv: string; en: string } | null {
   switch ((err as NodeJS.ErrnoException | null)?.code) {
     case "ENOENT":
       return { sv: "mappen finns inte", en: "the folder does not exist" };
+    case "EBUSY":
+      return { sv: "filen är öppen i ett annat program", en: "the file is open in another program" };
     case "EACCES":
     case "EPERM":
-      return { sv: "ingen behörighet att skriva där", en: "no permission to write there" };
+      return {
+        sv: "ingen behörighet att skriva där, eller så är filen öppen i ett annat program (t.ex. Excel)",
+        en: "no permission to write there, or the file is open in another program (e.g. Excel)",
+      };
     case "EROFS":
       return { sv: "platsen är skrivskyddad", en: "the location is read-only" };
     case "ENOSPC":
