@@ -24,9 +24,9 @@ export const FINDING_SEVERITY = {
   "generated-table-edited": "warning",
   "nothing-recognised": "warning",
   "formula-not-calculated": "warning",
+  "row-not-read": "warning",
   "direction-unknown": "info",
   "protected-sheet-unflagged": "info",
-  "row-not-read": "info",
   "column-unrecognized": "info",
   // `malkoll compare`: a plan against its follow-up.
   "plan-indicator-missing": "warning",

@@ -70,7 +70,7 @@ describe("a note row after a blank row under 002's indicator table (the foreign 
     const { findings } = check(snapshotOf(sheet), { period: { kind: "T2", year: 2021 } });
     const onRow = findings.filter((f) => /^[A-Z]+22$/.test(f.cell));
     expect(onRow.map((f) => [f.code, f.severity, f.cell, f.range])).toEqual([
-      ["row-not-read", "info", "A22", "A22:I22"],
+      ["row-not-read", "warning", "A22", "A22:I22"],
     ]);
     expect(onRow[0].message).toBe(
       "Raden ”Kontrollvärden” står efter en tom rad under tabellen i A1 och läses inte som en rad i den: " +
