@@ -120,6 +120,8 @@ function noteGoalCell(
 /** A recognised table's columns that have values but no role (Okänd): their values are not read. */
 function unreadColumnFindings(table: RecognisedTable): Finding[] {
   const out: Finding[] = [];
+  // A budget table in none of the city's layouts prints such a column as written (Driftbudget).
+  if (table.type === "budget-other") return out;
   for (const column of table.columns) {
     if (column.role !== null) continue;
     const at = column.col - table.firstCol;

@@ -199,6 +199,21 @@ describe("a budget table in none of the city's layouts with text columns", () =>
     return buildReport(result, { snapshot }).sheets.find((s) => s.key === "driftbudget")!;
   }
 
+  it("says nothing of its `Ansvarig` column: printed as written, it is not a column left unread", () => {
+    const snapshot = snapshotOf(
+      plainSheet("Ekonomi tkr", [
+        ["Budgetuppföljning VB 2020 (tkr)"],
+        [],
+        ["Tkr", "Budget", "Utfall", "Avvikelse", "Ansvarig"],
+        ["Personalkostnader", 21450, 20987, 463, "Enhetschef"],
+        ["Netto", 21450, 20987, 463, null],
+      ]),
+    );
+    const result = check(snapshot);
+    expect(result.model.budget.map((l) => l.tableType)).toContain("budget-other");
+    expect(result.findings.filter((f) => f.code === "column-unrecognized")).toEqual([]);
+  });
+
   it("prints `Kommentar` and `Ansvarig` as text in the source's order, wrapping, the amounts keeping their formats", () => {
     // The comment is 000 line 318, the unit's own words on its budget.
     const comment = "Budgeten har följts upp kontinuerligt med enhetschef och ekonomiconroller.";
