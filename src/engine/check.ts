@@ -1,7 +1,7 @@
 /** The check stage: recognise → model → evaluate → validate over a workbook's grids. */
 import type { WorkbookSnapshot } from "./grid";
 import type { Finding } from "./findings";
-import { finding, sortFindings } from "./findings";
+import { findingCellKey, cellsWithFinding, finding, sortFindings } from "./findings";
 import type { Model, PeriodKind } from "./model/types";
 import type { Recognition } from "./recognise/types";
 import type { DerivedFigure } from "./evaluate/types";
@@ -78,12 +78,11 @@ export function check(snapshot: WorkbookSnapshot, options: CheckOptions = {}): C
  * (`target-missing` stays: "no usable Årsmål" is true of an unreadable one.)
  */
 function withoutMissingUnreadable(findings: Finding[]): Finding[] {
-  let unreadable: Set<string> | null = null;
-  for (const f of findings)
-    if (f.code === "value-unparseable") (unreadable ??= new Set()).add(`${f.sheet}\u0000${f.cell}`);
-  if (unreadable === null) return findings;
-  const cells = unreadable;
-  return findings.filter((f) => f.code !== "outcome-missing" || !cells.has(`${f.sheet}\u0000${f.cell}`));
+  const unreadable = cellsWithFinding(findings, "value-unparseable");
+  if (unreadable.size === 0) return findings;
+  return findings.filter(
+    (f) => f.code !== "outcome-missing" || !unreadable.has(findingCellKey(f.sheet, f.cell)),
+  );
 }
 
 /** No goal, indicator, activity or budget row was found: there is nothing to build tables from. */

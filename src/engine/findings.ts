@@ -172,6 +172,18 @@ function setCellKeys(cell: string, i: number, rows: Float64Array, cols: Float64A
   cols[i] = matched ? col : 0;
 }
 
+/** A finding's cell as one key: `sheet` NUL A1. */
+export function findingCellKey(sheet: string, cell: string): string {
+  return `${sheet}\u0000${cell}`;
+}
+
+/** The cells (by {@link findingCellKey}) that a finding with `code` points at. */
+export function cellsWithFinding(findings: readonly Finding[], code: FindingCode): Set<string> {
+  const cells = new Set<string>();
+  for (const f of findings) if (f.code === code) cells.add(findingCellKey(f.sheet, f.cell));
+  return cells;
+}
+
 export function countBySeverity(findings: Finding[]): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;

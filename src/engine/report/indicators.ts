@@ -5,7 +5,7 @@
  * stay one selection to paste. Indicators are listed alphabetically within a goal, as the city's
  * reports do (every indicator table in the T2 2021 report, seed 002, is in Swedish order).
  */
-import type { Finding } from "../findings";
+import { findingCellKey, cellsWithFinding } from "../findings";
 import type { Goal, Indicator, KfStatus, TargetKind } from "../model/types";
 import { outcomeTertial } from "../recognise/headers";
 import type { Recognition } from "../recognise/types";
@@ -121,13 +121,6 @@ const KF_STATUS_COLUMN = 11;
 /** The follow-up's figure fields. */
 type FigureField = "outcome" | "outcomeMen" | "outcomeWomen" | "previous" | "forecast";
 
-/** The source cells (`sheet` NUL A1) that a `value-unparseable` finding points at. */
-function unreadableCells(findings: readonly Finding[]): Set<string> {
-  const cells = new Set<string>();
-  for (const f of findings) if (f.code === "value-unparseable") cells.add(`${f.sheet}\u0000${f.cell}`);
-  return cells;
-}
-
 /** What a row's status column says: why it was not judged, where the check knows, else the status. */
 function rowStatus(
   ctx: ReportContext,
@@ -161,7 +154,7 @@ function indicatorRow(
 ): Row {
   const isUnreadable = (field: string): boolean => {
     const cell = ind.cells[field];
-    return cell !== undefined && unreadable.has(`${ind.sheet}\u0000${cell}`);
+    return cell !== undefined && unreadable.has(findingCellKey(ind.sheet, cell));
   };
   // Only text shows as written, as on Aktiviteter.
   const written = (field: string): string | null => {
@@ -265,7 +258,7 @@ export function buildIndicatorSheet(ctx: ReportContext): SheetSpec {
   // (002: "Mätperiod är i oktober"), and `Ej mätt` says no more than the source.
   const unreported =
     model.period.kind === "VB" ? rowsWithFinding(ctx.result.findings, "outcome-missing") : new Set<string>();
-  const unreadable = plan ? new Set<string>() : unreadableCells(ctx.result.findings);
+  const unreadable = plan ? new Set<string>() : cellsWithFinding(ctx.result.findings, "value-unparseable");
   const table = (indicators: Indicator[]): void => {
     sheet.startTable(header.map((cell) => (cell ? { ...cell } : null)));
     // The list is this sheet's own (by goal): sorted in place.
