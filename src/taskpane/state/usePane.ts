@@ -14,7 +14,9 @@ import { initialPaneState, keepsUnsavedSettings, paneReducer } from "./reducer";
 import { validateDraft } from "./settings";
 import { updateStoredState, withDirection, withMapping, withSettings } from "./storedState";
 import type { SpecTable } from "./wordTable";
-import { PeriodNeeded, runCheck, runClearFlags, runGenerate } from "../../app/run";
+
+/** The check, the planner and the write load when first asked for: the pane's first screen needs none. */
+const loadRun = () => import(/* webpackChunkName: "run" */ "../../app/run");
 
 /**
  * Runs work against the workbook. In Excel it opens an `Excel.run` batch and hands over an
@@ -102,6 +104,7 @@ export function usePane(
 
   const recheck = useCallback(
     async (port: WorkbookPort, purpose: "read" | "check", notice?: Notice) => {
+      const { runCheck } = await loadRun();
       const { snapshot, result } = await runCheck(port, checkOptions(latest.current));
       const counts = countBySeverity(result.findings);
       const unsaved = keepsUnsavedSettings(latest.current, result);
@@ -167,6 +170,7 @@ export function usePane(
         abort.current = controller;
         dispatch({ type: "start", phase: "generating" });
         try {
+          const { runGenerate } = await loadRun();
           const { result, plan, snapshot } = await withPort((port) =>
             runGenerate(port, {
               ...checkOptions(latest.current),
@@ -201,7 +205,7 @@ export function usePane(
         } catch (err) {
           if (isAbort(err) || controller.signal.aborted)
             dispatch({ type: "finished", notice: { intent: "info", text: strings.generate.cancelled } });
-          else if (err instanceof PeriodNeeded)
+          else if (err instanceof (await loadRun()).PeriodNeeded)
             dispatch({
               type: "checked",
               snapshot: err.snapshot,
@@ -221,6 +225,7 @@ export function usePane(
       async clearFlags() {
         dispatch({ type: "start", phase: "clearing" });
         try {
+          const { runClearFlags } = await loadRun();
           const { removed, kept } = await withPort((port) => runClearFlags(port));
           const text = [
             strings.generate.flagsCleared(removed),
