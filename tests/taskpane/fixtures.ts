@@ -5,7 +5,15 @@ import type { Finding } from "../../src/engine/findings";
 import { finding } from "../../src/engine/findings";
 import type { BudgetLine, Goal } from "../../src/engine/model/types";
 
-const counts = { met: 0, partlyMet: 0, notMet: 0, notMeasured: 0, activitiesWithDeviation: 0, activities: 0 };
+const counts = {
+  met: 0,
+  partlyMet: 0,
+  notMet: 0,
+  notMeasured: 0,
+  notJudged: 0,
+  activitiesWithDeviation: 0,
+  activities: 0,
+};
 
 export function goal(
   id: string,

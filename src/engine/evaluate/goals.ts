@@ -36,7 +36,15 @@ export function countingStatus(indicator: Indicator): IndicatorStatus | null {
 }
 
 export function emptyCounts(): GoalCounts {
-  return { met: 0, partlyMet: 0, notMet: 0, notMeasured: 0, activitiesWithDeviation: 0, activities: 0 };
+  return {
+    met: 0,
+    partlyMet: 0,
+    notMet: 0,
+    notMeasured: 0,
+    notJudged: 0,
+    activitiesWithDeviation: 0,
+    activities: 0,
+  };
 }
 
 export function countEvidence(evidence: {
@@ -55,6 +63,7 @@ function countIndicator(counts: GoalCounts, indicator: Indicator): void {
   else if (status === "partly-met") counts.partlyMet++;
   else if (status === "not-met") counts.notMet++;
   else if (status === "not-measured") counts.notMeasured++;
+  else counts.notJudged++;
 }
 
 function countActivity(counts: GoalCounts, activity: Activity): void {
@@ -278,7 +287,8 @@ function plural(n: number, one: string, many: string): string {
 
 /**
  * The tally as a sentence, e.g. `3 av 5 indikatorer uppfylls helt, 1 delvis, 1 ej; 1 aktivitet
- * med avvikelse`. `5` counts the measured indicators; not-yet-measured ones are added after.
+ * med avvikelse`. `5` counts the measured indicators; not-yet-measured and not-judged ones are
+ * added after.
  */
 export function countsSentence(counts: GoalCounts, language: "sv" | "en" = "sv"): string {
   const measured = counts.met + counts.partlyMet + counts.notMet;
@@ -288,8 +298,12 @@ export function countsSentence(counts: GoalCounts, language: "sv" | "en" = "sv")
       measured > 0
         ? `${counts.met} av ${plural(measured, "indikator", "indikatorer")} uppfylls helt, ${counts.partlyMet} delvis, ${counts.notMet} ej`
         : "inga mätta indikatorer";
+    const aside: string[] = [];
     if (counts.notMeasured > 0)
-      indicators += ` (${counts.notMeasured} ännu ej ${counts.notMeasured === 1 ? "mätt" : "mätta"})`;
+      aside.push(`${counts.notMeasured} ännu ej ${counts.notMeasured === 1 ? "mätt" : "mätta"}`);
+    if (counts.notJudged > 0)
+      aside.push(`${counts.notJudged} ej ${counts.notJudged === 1 ? "bedömd" : "bedömda"}`);
+    if (aside.length) indicators += ` (${aside.join(", ")})`;
     parts.push(indicators);
     if (counts.activities > 0) {
       parts.push(
@@ -304,7 +318,10 @@ export function countsSentence(counts: GoalCounts, language: "sv" | "en" = "sv")
     measured > 0
       ? `${counts.met} of ${plural(measured, "indicator", "indicators")} fully met, ${counts.partlyMet} partly, ${counts.notMet} not`
       : "no measured indicators";
-  if (counts.notMeasured > 0) indicators += ` (${counts.notMeasured} not yet measured)`;
+  const aside: string[] = [];
+  if (counts.notMeasured > 0) aside.push(`${counts.notMeasured} not yet measured`);
+  if (counts.notJudged > 0) aside.push(`${counts.notJudged} not judged`);
+  if (aside.length) indicators += ` (${aside.join(", ")})`;
   parts.push(indicators);
   if (counts.activities > 0) {
     parts.push(

@@ -135,7 +135,15 @@ function goalFromColumn(goals: Goal[], sheetName: string, named: GoalCell): stri
     row: pos.row,
     statedAssessment: null,
     suggestedAssessment: null,
-    counts: { met: 0, partlyMet: 0, notMet: 0, notMeasured: 0, activitiesWithDeviation: 0, activities: 0 },
+    counts: {
+      met: 0,
+      partlyMet: 0,
+      notMet: 0,
+      notMeasured: 0,
+      notJudged: 0,
+      activitiesWithDeviation: 0,
+      activities: 0,
+    },
     assessmentCell: null,
   };
   goals.push(goal);

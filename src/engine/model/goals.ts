@@ -25,7 +25,15 @@ export function goalsFromHeadings(headings: GoalHeading[]): Goal[] {
       row: h.row,
       statedAssessment: h.assessment,
       suggestedAssessment: null,
-      counts: { met: 0, partlyMet: 0, notMet: 0, notMeasured: 0, activitiesWithDeviation: 0, activities: 0 },
+      counts: {
+        met: 0,
+        partlyMet: 0,
+        notMet: 0,
+        notMeasured: 0,
+        notJudged: 0,
+        activitiesWithDeviation: 0,
+        activities: 0,
+      },
       assessmentCell: h.assessmentCell,
     });
   }

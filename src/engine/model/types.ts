@@ -21,6 +21,11 @@ export interface GoalCounts {
   partlyMet: number;
   notMet: number;
   notMeasured: number;
+  /**
+   * Addition: indicators no status column counts (no usable target, or the direction unknown, and
+   * no KF:s årsmål to judge by instead): `Ej bedömda` in Måluppfyllelse.
+   */
+  notJudged: number;
   activitiesWithDeviation: number;
   activities: number;
 }

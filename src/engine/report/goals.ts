@@ -23,8 +23,6 @@ import type { OutCell, SheetSpec } from "./spec";
 import { indentedCell, linkCell, numberCell, SharedCells, textCell, tonedCell } from "./spec";
 import { a1 } from "../grid";
 import type { Goal, GoalLevel, Model } from "../model/types";
-import { EvidencePositions } from "../evaluate/evidence";
-import { countingStatus } from "../evaluate/goals";
 
 export const GOAL_HEADERS = [
   "Mål",
@@ -103,24 +101,9 @@ function sourceCell(goal: Goal): OutCell {
   return linkCell(`${goal.sheet}!${cell}`, { sheet: goal.sheet, cell });
 }
 
-/**
- * Per goal, its indicators that count in no status column (`? Okänd`, `○ Inget mål`): read from the
- * evidence its counts were made from. Null when no goal has any.
- */
-function unassessedCounts(model: Model): Map<string, number> | null {
-  const { indicators } = model;
-  let some = false;
-  for (let i = 0; i < indicators.length && !some; i++) some = countingStatus(indicators[i]) === null;
-  if (!some) return null;
-  const evidence = new EvidencePositions(model);
-  const out = new Map<string, number>();
-  for (const [goal, at] of evidence.collect()) {
-    let n = 0;
-    for (let k = at.indicatorsFrom; k < at.indicatorsTo; k++)
-      if (countingStatus(indicators[evidence.indicators.at(k)]) === null) n++;
-    if (n > 0) out.set(goal, n);
-  }
-  return out.size ? out : null;
+/** Whether some goal has indicators no status column counts: then `Ej bedömda` gets a column. */
+function someNotJudged(model: Model): boolean {
+  return model.goals.some((goal) => goal.counts.notJudged > 0);
 }
 
 function headerCells(city: string[]): Row {
@@ -154,7 +137,7 @@ function buildPlanGoalSheet(ctx: ReportContext, sheet: SheetBuilder): SheetSpec 
 
 export function buildGoalSheet(ctx: ReportContext): SheetSpec {
   const plan = ctx.result.model.period.kind === "VP";
-  const unassessed = plan ? null : unassessedCounts(ctx.result.model);
+  const unassessed = !plan && someNotJudged(ctx.result.model);
   const columns = unassessed
     ? [...COLUMNS.slice(0, UNASSESSED_COL), { kind: "fit" } as const, ...COLUMNS.slice(UNASSESSED_COL)]
     : COLUMNS;
@@ -190,7 +173,7 @@ export function buildGoalSheet(ctx: ReportContext): SheetSpec {
     counted(c.partlyMet);
     counted(c.notMet);
     counted(c.notMeasured);
-    if (unassessed) counted(unassessed.get(goal.id) ?? 0);
+    if (unassessed) counted(c.notJudged);
     counted(c.activities);
     counted(c.activitiesWithDeviation);
     row.push(
@@ -208,7 +191,7 @@ export function buildGoalSheet(ctx: ReportContext): SheetSpec {
           col: UNASSESSED_COL,
           name: UNASSESSED_HEADER,
           colour: UNASSESSED_CHART_COLOUR,
-          count: (goal: Goal) => unassessed.get(goal.id) ?? 0,
+          count: (goal: Goal) => goal.counts.notJudged,
         },
       ]
     : COUNT_SERIES;

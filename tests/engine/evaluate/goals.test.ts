@@ -32,6 +32,7 @@ describe("KF 1.1 roll-up (002, T2 2021)", () => {
       partlyMet: 0,
       notMet: 3,
       notMeasured: 1,
+      notJudged: 0,
       activitiesWithDeviation: 0,
       activities: 4,
     });
@@ -44,6 +45,7 @@ describe("KF 1.1 roll-up (002, T2 2021)", () => {
       partlyMet: 0,
       notMet: 0,
       notMeasured: 0,
+      notJudged: 0,
       activitiesWithDeviation: 0,
       activities: 3,
     });
@@ -80,6 +82,7 @@ describe("KF 1.1 roll-up (002, T2 2021)", () => {
       partlyMet: 0,
       notMet: 3,
       notMeasured: 1,
+      notJudged: 0,
       activitiesWithDeviation: 0,
       activities: 1,
     });
@@ -88,6 +91,7 @@ describe("KF 1.1 roll-up (002, T2 2021)", () => {
       partlyMet: 0,
       notMet: 0,
       notMeasured: 0,
+      notJudged: 0,
       activitiesWithDeviation: 0,
       activities: 0,
     });
@@ -111,6 +115,7 @@ describe("counts sentence", () => {
       partlyMet: 1,
       notMet: 1,
       notMeasured: 0,
+      notJudged: 0,
       activitiesWithDeviation: 1,
       activities: 4,
     };
@@ -127,12 +132,20 @@ describe("counts sentence", () => {
       partlyMet: 0,
       notMet: 0,
       notMeasured: 2,
+      notJudged: 0,
       activitiesWithDeviation: 0,
       activities: 0,
     };
     expect(countsSentence(counts)).toBe("inga mätta indikatorer (2 ännu ej mätta)");
     expect(countsSentence({ ...counts, notMeasured: 0, met: 1 })).toBe(
       "1 av 1 indikator uppfylls helt, 0 delvis, 0 ej",
+    );
+    // An indicator no status counts (no target, direction unknown) is named, not left out.
+    expect(countsSentence({ ...counts, notJudged: 1 })).toBe(
+      "inga mätta indikatorer (2 ännu ej mätta, 1 ej bedömd)",
+    );
+    expect(countsSentence({ ...counts, met: 1, notMeasured: 0, notJudged: 3 }, "en")).toBe(
+      "1 of 1 indicator fully met, 0 partly, 0 not (3 not judged)",
     );
   });
 });
@@ -149,6 +162,7 @@ describe("suggested assessment rule", () => {
     partlyMet,
     notMet,
     notMeasured: 0,
+    notJudged: 0,
     activities,
     activitiesWithDeviation,
   });
@@ -198,6 +212,7 @@ describe("004: unit goal marked Uppfylls helt while short-term sick leave misses
       partlyMet: 0,
       notMet: 1,
       notMeasured: 0,
+      notJudged: 0,
       activitiesWithDeviation: 0,
       activities: 4,
     });

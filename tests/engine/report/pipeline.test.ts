@@ -393,6 +393,9 @@ describe("Måluppfyllelse's counts add up to a goal's indicators (002 KF mål 1.
     const result = check(snapshot);
     expect(result.model.period.kind).toBeNull();
     expect(result.model.indicators.map((i) => i.status)).toEqual(Array(5).fill("unknown"));
+    // The check's JSON carries the count the column shows (goals[].counts.notJudged).
+    const kfGoal = result.model.goals.find((g) => g.title.startsWith("1.2") || g.number === "1.2")!;
+    expect(kfGoal.counts).toMatchObject({ met: 0, notMeasured: 0, notJudged: 5 });
     const sheet = goalSheet();
     const header = sheet.rows.find((r) => r[0]?.value === "Mål" && r[0]?.style === "header")!;
     expect(header.map((c) => c?.value ?? null)).toEqual([
