@@ -10,7 +10,7 @@ import { a1, parseA1 } from "../grid";
 import type { BudgetLine, Indicator, KfStatus } from "../model/types";
 import type { ReportContext } from "./context";
 import { sheetTitle } from "./context";
-import { goalName, statusLabel, svNumber } from "./format";
+import { figureUnit, goalName, statusLabel, svNumber } from "./format";
 import type { ColumnSpec, Row } from "./layout";
 import { SheetBuilder } from "./layout";
 import { ANALYSIS_MISSING } from "./look";
@@ -153,13 +153,14 @@ function indicatorWhat(ind: Indicator): string {
   const onOutcome = ind.statusBasis === "outcome" || ind.forecast === null;
   const basisValue = onOutcome ? ind.outcome : ind.forecast;
   const basis = onOutcome ? "Utfall" : "Prognos";
-  const decimals = ind.decimals?.[onOutcome ? "outcome" : "forecast"];
-  const shown = basisValue === null ? "saknas" : svNumber(basisValue, ind.unit, decimals);
+  const field = onOutcome ? "outcome" : "forecast";
+  const shown =
+    basisValue === null ? "saknas" : svNumber(basisValue, figureUnit(ind, field), ind.decimals?.[field]);
   let what = "";
   if (short)
-    what += ` ${statusLabel(ind.status).text} mot årsmål: ${basis} ${shown} mot ${targetShown(ind.targetKind, ind.target, ind.targetText, ind.unit, ind.decimals?.target)}.`;
+    what += ` ${statusLabel(ind.status).text} mot årsmål: ${basis} ${shown} mot ${targetShown(ind.targetKind, ind.target, ind.targetText, figureUnit(ind, "target"), ind.decimals?.target)}.`;
   if (kfShort)
-    what += ` ${statusLabel(ind.kfStatus).text} mot KF:s årsmål: ${basis} ${shown} mot ${targetShown(ind.kfTargetKind, ind.kfTarget, ind.kfTargetText, ind.unit, ind.decimals?.kfTarget)}.`;
+    what += ` ${statusLabel(ind.kfStatus).text} mot KF:s årsmål: ${basis} ${shown} mot ${targetShown(ind.kfTargetKind, ind.kfTarget, ind.kfTargetText, figureUnit(ind, "kfTarget"), ind.decimals?.kfTarget)}.`;
   return what;
 }
 

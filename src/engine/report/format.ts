@@ -2,7 +2,16 @@
  * Number formats, labels and small text helpers for the generated report sheets.
  * Format codes are locale-invariant (Swedish Excel shows `#,##0.0` as `2 435,3`).
  */
-import type { Assessment, GoalLevel, Goal, KfStatus, StatusBasis, TargetKind } from "../model/types";
+import type {
+  Assessment,
+  GoalLevel,
+  Goal,
+  Indicator,
+  IndicatorFigure,
+  KfStatus,
+  StatusBasis,
+  TargetKind,
+} from "../model/types";
 import type { StatusLabel } from "./look";
 import { ASSESSMENT_LABELS, FORECAST_SUFFIX, STATUS_LABELS } from "./look";
 
@@ -93,6 +102,16 @@ export function indicatorNumber(
   }
   const value = unit === "%" ? round(n / 100, precision + 2) : round(n, precision);
   return { value, format: figureFormat(unit, kind, decimals) };
+}
+
+/**
+ * The unit a figure is shown with: the one it was written with (`16 st` in a row of `barn/avd.`
+ * stays `16 st`), else its row's.
+ */
+export function figureUnit(ind: Indicator, field: IndicatorFigure): string | null {
+  const units = ind.units;
+  if (!units || field === "outcomeMen" || field === "outcomeWomen") return ind.unit;
+  return units[field] ?? ind.unit;
 }
 
 /** Number format for budget amounts: mnkr with one decimal, tkr and kr whole. */

@@ -11,7 +11,7 @@ import { outcomeTertial } from "../recognise/headers";
 import type { Recognition } from "../recognise/types";
 import type { ReportContext } from "./context";
 import { byNameThenPosition, rowKey, rowsWithFinding, sheetTitle } from "./context";
-import { goalHeading, indicatorNumber, statusLabel } from "./format";
+import { figureUnit, goalHeading, indicatorNumber, statusLabel } from "./format";
 import type { ColumnSpec, Row } from "./layout";
 import type { StatusLabel } from "./look";
 import { OUTCOME_MISSING, VALUE_UNREADABLE } from "./look";
@@ -168,7 +168,14 @@ function indicatorRow(
   const shown = ind.decimals ?? NO_DECIMALS;
   const figureOf = (column: number, field: FigureField): OutCell | null => {
     const n = ind[field];
-    return figure(shared, column, n, ind.unit, shown[field], n === null ? written(field) : null);
+    return figure(
+      shared,
+      column,
+      n,
+      figureUnit(ind, field),
+      shown[field],
+      n === null ? written(field) : null,
+    );
   };
   return [
     textCell(ind.name),
@@ -177,8 +184,24 @@ function indicatorRow(
     figureOf(3, "outcomeWomen"),
     figureOf(4, "previous"),
     figureOf(5, "forecast"),
-    targetCell(shared, 6, ind.targetKind, ind.target, ind.targetText, ind.unit, shown.target),
-    targetCell(shared, 7, ind.kfTargetKind, ind.kfTarget, ind.kfTargetText, ind.unit, shown.kfTarget),
+    targetCell(
+      shared,
+      6,
+      ind.targetKind,
+      ind.target,
+      ind.targetText,
+      figureUnit(ind, "target"),
+      shown.target,
+    ),
+    targetCell(
+      shared,
+      7,
+      ind.kfTargetKind,
+      ind.kfTarget,
+      ind.kfTargetText,
+      figureUnit(ind, "kfTarget"),
+      shown.kfTarget,
+    ),
     period ? shared.text(PERIOD_COLUMN, period) : null,
     null,
     shared.status(STATUS_COLUMN, status.text, status.tone),
@@ -191,8 +214,24 @@ function planRow(ctx: ReportContext, ind: Indicator, shared: SharedCells): Row {
   const shown = ind.decimals ?? NO_DECIMALS;
   return [
     textCell(ind.name),
-    targetCell(shared, 1, ind.targetKind, ind.target, ind.targetText, ind.unit, shown.target),
-    targetCell(shared, 2, ind.kfTargetKind, ind.kfTarget, ind.kfTargetText, ind.unit, shown.kfTarget),
+    targetCell(
+      shared,
+      1,
+      ind.targetKind,
+      ind.target,
+      ind.targetText,
+      figureUnit(ind, "target"),
+      shown.target,
+    ),
+    targetCell(
+      shared,
+      2,
+      ind.kfTargetKind,
+      ind.kfTarget,
+      ind.kfTargetText,
+      figureUnit(ind, "kfTarget"),
+      shown.kfTarget,
+    ),
     period ? shared.text(3, period) : null,
   ];
 }

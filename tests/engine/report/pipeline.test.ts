@@ -511,3 +511,21 @@ describe("an activity whose dates are wrong, on Avvikelser (002 line 1043, its e
     expect(row[3]?.value).toBe(`${name}: Aktiviteten slutar (2020-12-31) före den börjar (2021-01-01).`);
   });
 });
+
+describe("a figure written in its own unit keeps it (002 KF mål 1.3, line 598)", () => {
+  // `Antal barn per grupp | 15,2 barn/avd. | | | 15,5 barn/avd. | 16 st | 16 | 16 | Tertial 2 2021`
+  const snapshot = snapshotOf(seedSheet("002-t2-kf-1.3", "Uppföljning"));
+  const row = () =>
+    buildReport(check(snapshot, { period: { kind: "T2", year: 2021 } }), { snapshot }).sheets[0].rows.find(
+      (r) => r[0]?.value === "Antal barn per grupp",
+    )!;
+
+  it("prints the forecast `16 st` in st, the outcomes in barn/avd., and unit-less targets in the row's unit", () => {
+    const cells = row();
+    expect(cells[1]).toMatchObject({ value: 15.2, format: '#,##0.0 "barn/avd."' });
+    expect(cells[4]).toMatchObject({ value: 15.5, format: '#,##0.0 "barn/avd."' });
+    expect(cells[5]).toMatchObject({ value: 16, format: '#,##0 "st"' });
+    expect(cells[6]).toMatchObject({ value: 16, format: '#,##0 "barn/avd."' });
+    expect(cells[7]).toMatchObject({ value: 16, format: '#,##0 "barn/avd."' });
+  });
+});
