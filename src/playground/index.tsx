@@ -16,7 +16,8 @@ import { WORKBOOKS, workbookFor } from "./workbooks";
  * The task pane exactly as in Excel, next to a grid view of an in-memory workbook: no Office
  * needed. Query: `theme=dark`, `lang=en`, `bok=<key>` (a bundled workbook, see workbooks.ts),
  * `width=300` (the pane's width in px), `slow=<ms>` (each read, and each of a write's two phases,
- * takes that long, as over a slow connection to Excel on the web), `fault=read-denied` (the first read fails as Excel's
+ * takes that long, as over a slow connection to Excel on the web), `commit=<ms>` (the write's second,
+ * uncancellable phase alone takes that long; default: as `slow`), `fault=read-denied` (the first read fails as Excel's
  * AccessDenied does). A workbook of your own can be opened with the file picker.
  */
 const params = new URLSearchParams(window.location.search);
@@ -24,6 +25,7 @@ const dark = params.get("theme") === "dark";
 const language = languageOf(params.get("lang") ?? "sv");
 const paneWidth = Math.min(Math.max(Number(params.get("width")) || 350, 280), 640);
 const slowMs = Math.min(Number(params.get("slow")) || 0, 60_000);
+const commitMs = params.has("commit") ? Math.min(Number(params.get("commit")) || 0, 60_000) : slowMs;
 const fault = params.get("fault");
 
 const useStyles = makeStyles({
@@ -52,11 +54,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Every read waits `ms`; a write builds for `ms` (cancellable, nothing written) and commits for
- * `ms` (no longer cancellable), the phases the Office port reports (ports/port.ts WritePhase); the
+ * `commitMs` (no longer cancellable), the phases the Office port reports (ports/port.ts WritePhase); the
  * memory port itself stays all-or-nothing. With `read-denied` the first read fails the way Excel
  * reports AccessDenied.
  */
-function hostLike(port: MemoryPort, ms: number, faultOnce: string | null): WithPort {
+function hostLike(port: MemoryPort, ms: number, commitMs: number, faultOnce: string | null): WithPort {
   let pendingFault = faultOnce === "read-denied";
   const slow: WorkbookPort = {
     read: async () => {
@@ -72,7 +74,7 @@ function hostLike(port: MemoryPort, ms: number, faultOnce: string | null): WithP
       await sleep(ms);
       if (options?.signal?.aborted) throw new DOMException("Avbrutet av användaren", "AbortError");
       options?.onPhase?.("committing");
-      await sleep(ms);
+      await sleep(commitMs);
       await port.write(plan);
       options?.onPhase?.("done");
     },
@@ -110,7 +112,7 @@ function Playground() {
   );
   const [problem, setProblem] = useState<string | null>(null);
   const port = useMemo(() => new MemoryPort(workbook.snapshot), [workbook]);
-  const withPort = useMemo(() => hostLike(port, slowMs, fault), [port]);
+  const withPort = useMemo(() => hostLike(port, slowMs, commitMs, fault), [port]);
   (window as unknown as { malkollPort: MemoryPort }).malkollPort = port;
 
   const open = async (file: File | undefined) => {

@@ -104,8 +104,9 @@ describeIf("accessibility of every pane state", () => {
       await check("11-hindrar-bedomning");
       await page.close();
 
-      // Writing, which cannot be cancelled halfway (slow enough to be judged while it lasts).
-      pane = await open({ slow: 8000 });
+      // Writing, which cannot be cancelled halfway (slow enough to be judged while it lasts; the
+      // read and the cancellable phase before it are quick, so no walk waits for them).
+      pane = await open({ commit: 8000 });
       await pane.getByRole("tab", { name: t.tabs.generate }).click();
       await pane.getByRole("button", { name: t.generate.run }).click();
       await pane.locator("[data-cannot-cancel]").waitFor();

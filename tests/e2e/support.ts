@@ -97,6 +97,8 @@ export interface PaneOptions {
   width?: number;
   /** Every read and write takes this long (ms), as over a slow connection. */
   slow?: number;
+  /** The write's uncancellable phase alone takes this long (ms); default: `slow`. */
+  commit?: number;
   /** A fault the playground simulates once (e.g. `read-denied`). */
   fault?: string;
 }
