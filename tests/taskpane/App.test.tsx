@@ -1,10 +1,14 @@
 /** @jest-environment jsdom */
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { configure, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { decodeState } from "../../src/engine/state";
 import { HostError, toHostError } from "../../src/ports/office/errors";
 import { MemoryPort } from "../../src/ports/memory/memoryPort";
 import { App } from "../../src/taskpane/App";
 import type { WithPort } from "../../src/taskpane/state/usePane";
+
+// A find waits 1 s by default; with two test workers on two cores the pane's first render and its
+// lazy chunks can take longer. A wait, not a timing assertion: a failure only takes longer to show.
+configure({ asyncUtilTimeout: 10_000 });
 
 // jsdom has no ResizeObserver; Fluent's MessageBar only needs one to exist.
 class NoopResizeObserver {

@@ -1,10 +1,14 @@
 /** @jest-environment jsdom */
-import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { configure, fireEvent, screen, waitFor } from "@testing-library/react";
 import type { SelfTestReport } from "../../src/ports/office/selfTest";
 import { runSelfTest } from "../../src/ports/office/selfTest";
 import { ExcelSelfTest } from "../../src/taskpane/components/ExcelSelfTest";
 import { createFakeExcel } from "../helpers/fakeExcel";
 import { renderInPane } from "./render";
+
+// A find waits 1 s by default; with two test workers on two cores the pane's first render and its
+// lazy chunks can take longer. A wait, not a timing assertion: a failure only takes longer to show.
+configure({ asyncUtilTimeout: 10_000 });
 
 const host = { host: "Excel", platform: "OfficeOnline", version: "16.0.18227.20162" };
 
