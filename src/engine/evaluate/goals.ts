@@ -9,7 +9,10 @@ import type {
   KfStatus,
   Model,
 } from "../model/types";
+import { emptyCounts } from "../model/goals";
 import { goalIdCell, hasText } from "./cells";
+
+export { emptyCounts };
 import type { Positions } from "./evidence";
 import { EvidencePositions } from "./evidence";
 
@@ -33,18 +36,6 @@ export function countingStatus(indicator: Indicator): IndicatorStatus | null {
   )
     return kf;
   return null;
-}
-
-export function emptyCounts(): GoalCounts {
-  return {
-    met: 0,
-    partlyMet: 0,
-    notMet: 0,
-    notMeasured: 0,
-    notJudged: 0,
-    activitiesWithDeviation: 0,
-    activities: 0,
-  };
 }
 
 export function countEvidence(evidence: {

@@ -1,6 +1,7 @@
 import { parseA1 } from "../grid";
 import { splitNumber } from "../recognise/goals";
 import { matchKey } from "../parse/text";
+import { emptyCounts } from "./goals";
 import type { Activity, Goal, GoalLevel, Indicator } from "./types";
 
 /** The text of a row's `Mål` cell (cleaned, never empty) and where it is. */
@@ -135,15 +136,7 @@ function goalFromColumn(goals: Goal[], sheetName: string, named: GoalCell): stri
     row: pos.row,
     statedAssessment: null,
     suggestedAssessment: null,
-    counts: {
-      met: 0,
-      partlyMet: 0,
-      notMet: 0,
-      notMeasured: 0,
-      notJudged: 0,
-      activitiesWithDeviation: 0,
-      activities: 0,
-    },
+    counts: emptyCounts(),
     assessmentCell: null,
   };
   goals.push(goal);

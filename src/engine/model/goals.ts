@@ -1,7 +1,20 @@
 /** The model's goals from the recognised goal headings: each heading's parent is the nearest higher level above it. */
 import { LEVEL_RANK } from "../recognise/goals";
 import type { GoalHeading } from "../recognise/types";
-import type { Goal } from "./types";
+import type { Goal, GoalCounts } from "./types";
+
+/** A goal's tally before evaluation fills it in. */
+export function emptyCounts(): GoalCounts {
+  return {
+    met: 0,
+    partlyMet: 0,
+    notMet: 0,
+    notMeasured: 0,
+    notJudged: 0,
+    activitiesWithDeviation: 0,
+    activities: 0,
+  };
+}
 
 export function goalsFromHeadings(headings: GoalHeading[]): Goal[] {
   const goals: Goal[] = [];
@@ -25,15 +38,7 @@ export function goalsFromHeadings(headings: GoalHeading[]): Goal[] {
       row: h.row,
       statedAssessment: h.assessment,
       suggestedAssessment: null,
-      counts: {
-        met: 0,
-        partlyMet: 0,
-        notMet: 0,
-        notMeasured: 0,
-        notJudged: 0,
-        activitiesWithDeviation: 0,
-        activities: 0,
-      },
+      counts: emptyCounts(),
       assessmentCell: h.assessmentCell,
     });
   }

@@ -100,6 +100,31 @@ export function targetCell(
   return shown ? shared.text(column, shown) : null;
 }
 
+/** Årsmål and KF:s årsmål in columns `column` and `column + 1`, each in the unit it was written with. */
+function targetCells(shared: SharedCells, ind: Indicator, column: number): [OutCell | null, OutCell | null] {
+  const shown = ind.decimals ?? NO_DECIMALS;
+  return [
+    targetCell(
+      shared,
+      column,
+      ind.targetKind,
+      ind.target,
+      ind.targetText,
+      figureUnit(ind, "target"),
+      shown.target,
+    ),
+    targetCell(
+      shared,
+      column + 1,
+      ind.kfTargetKind,
+      ind.kfTarget,
+      ind.kfTargetText,
+      figureUnit(ind, "kfTarget"),
+      shown.kfTarget,
+    ),
+  ];
+}
+
 function periodText(ctx: ReportContext, ind: Indicator): string | null {
   if (ind.periodText) return ind.periodText;
   const { period } = ctx.result.model;
@@ -184,24 +209,7 @@ function indicatorRow(
     figureOf(3, "outcomeWomen"),
     figureOf(4, "previous"),
     figureOf(5, "forecast"),
-    targetCell(
-      shared,
-      6,
-      ind.targetKind,
-      ind.target,
-      ind.targetText,
-      figureUnit(ind, "target"),
-      shown.target,
-    ),
-    targetCell(
-      shared,
-      7,
-      ind.kfTargetKind,
-      ind.kfTarget,
-      ind.kfTargetText,
-      figureUnit(ind, "kfTarget"),
-      shown.kfTarget,
-    ),
+    ...targetCells(shared, ind, 6),
     period ? shared.text(PERIOD_COLUMN, period) : null,
     null,
     shared.status(STATUS_COLUMN, status.text, status.tone),
@@ -211,29 +219,7 @@ function indicatorRow(
 
 function planRow(ctx: ReportContext, ind: Indicator, shared: SharedCells): Row {
   const period = periodText(ctx, ind);
-  const shown = ind.decimals ?? NO_DECIMALS;
-  return [
-    textCell(ind.name),
-    targetCell(
-      shared,
-      1,
-      ind.targetKind,
-      ind.target,
-      ind.targetText,
-      figureUnit(ind, "target"),
-      shown.target,
-    ),
-    targetCell(
-      shared,
-      2,
-      ind.kfTargetKind,
-      ind.kfTarget,
-      ind.kfTargetText,
-      figureUnit(ind, "kfTarget"),
-      shown.kfTarget,
-    ),
-    period ? shared.text(3, period) : null,
-  ];
+  return [textCell(ind.name), ...targetCells(shared, ind, 1), period ? shared.text(3, period) : null];
 }
 
 /**
