@@ -13,7 +13,8 @@
 import type { BudgetLine } from "../model/types";
 import { cleanText } from "../parse/text";
 import { cellFormat, cellValue } from "../recognise/tableRow";
-import type { ColumnRole, RecognisedRow } from "../recognise/types";
+import { headerKey } from "../recognise/headers";
+import type { ColumnRole, RecognisedRow, RecognisedTable } from "../recognise/types";
 import { decimalsFor } from "../evaluate/budget";
 import { EXTRA_ROLES } from "../model/budgetLine";
 import { a1, sheetRef } from "../grid";
@@ -296,6 +297,8 @@ function derivedTable(ctx: ReportContext, sheet: SheetBuilder): void {
 /** A column of a budget table the city's layouts don't name, as its source header has it. */
 interface SourceColumn {
   header: string;
+  /** The source column's role (`null`: Okänd). */
+  role: ColumnRole | null;
   /** A column the model reads no amount from (`Kommentar`, `Ansvarig`, `JA / NEJ`): its cells as written. */
   written: boolean;
   cell: (line: BudgetLine, style: CellStyle) => OutCell | null;
@@ -327,14 +330,14 @@ function sourceColumns(ctx: ReportContext, tableId: string): SourceColumn[] {
     const header = cleanText(column.header);
     const field = role === null ? undefined : FIELD_OF_ROLE[role];
     if (field)
-      out.push({ header, written: false, cell: (line, style) => amountCell(ctx, line, field, style) });
+      out.push({ header, role, written: false, cell: (line, style) => amountCell(ctx, line, field, style) });
     else if (role === "amount")
-      out.push({ header, written: false, cell: (line, style) => planAmount(ctx, line, header, style) });
+      out.push({ header, role, written: false, cell: (line, style) => planAmount(ctx, line, header, style) });
     else if (role !== null && EXTRA_ROLES.includes(role))
-      out.push({ header, written: false, cell: (line, style) => extraAmount(ctx, line, role, style) });
+      out.push({ header, role, written: false, cell: (line, style) => extraAmount(ctx, line, role, style) });
     else {
       const at = column.col - table.firstCol;
-      out.push({ header, written: true, cell: (line, style) => writtenCell(rowOf(line), at, style) });
+      out.push({ header, role, written: true, cell: (line, style) => writtenCell(rowOf(line), at, style) });
     }
   }
   return out;
@@ -375,15 +378,15 @@ function otherTable(sheet: SheetBuilder, lines: BudgetLine[], columns: SourceCol
 const TEXT_COLUMN: ColumnSpec = { kind: "text", min: 60, max: 220 };
 
 /** The sheet's columns: the city's six, more where another table has more, text where one holds text. */
-function budgetColumns(others: { columns: SourceColumn[] }[]): ColumnSpec[] {
-  const widest = Math.max(0, ...others.map((o) => o.columns.length + 1));
-  if (widest <= COLUMNS.length && !others.some((o) => o.columns.some((c) => c.written))) return COLUMNS;
+function budgetColumns(tables: readonly (readonly { written: boolean }[])[]): ColumnSpec[] {
+  const widest = Math.max(0, ...tables.map((t) => t.length + 1));
+  if (widest <= COLUMNS.length && !tables.some((t) => t.some((c) => c.written))) return COLUMNS;
   const columns: ColumnSpec[] = [
     ...COLUMNS,
     ...Array.from({ length: Math.max(0, widest - COLUMNS.length) }, (): ColumnSpec => ({ kind: "fit" })),
   ];
-  for (const { columns: source } of others)
-    source.forEach((c, i) => {
+  for (const table of tables)
+    table.forEach((c, i) => {
       if (c.written) columns[i + 1] = TEXT_COLUMN;
     });
   return columns;
@@ -393,21 +396,27 @@ export function buildBudgetSheet(ctx: ReportContext): SheetSpec {
   const { budget } = ctx.result.model;
   const vp = groupTables(budget, "driftbudget-vp");
   if (ctx.result.model.period.kind === "VP" && vp.length) return buildPlanBudgetSheet(ctx, vp);
+  // Rows whose stated Avvikelse is not their own figures' sum.
+  const misstated = rowsWithFinding(ctx.result.findings, "budget-deviation-mismatch");
+  const published = [INVESTMENTS, RESULT_UNITS].flatMap((layout) =>
+    groupTables(budget, layout.type).map((lines) => publishedTable(ctx, lines, layout, misstated)),
+  );
   const others = groupTables(budget, "budget-other").map((lines) => ({
     lines,
     columns: sourceColumns(ctx, lines[0].tableId),
   }));
-  const sheet = new SheetBuilder("driftbudget", budgetColumns(others));
+  const sheet = new SheetBuilder(
+    "driftbudget",
+    budgetColumns([...published.map((t) => t.columns), ...others.map((o) => o.columns)]),
+  );
   sheet.heading(sheetTitle(ctx, "Driftbudget"), ctx.note);
   const namnd = groupTables(budget, "driftbudget-namnd");
   const omrade = groupTables(budget, "driftbudget-omrade");
-  if (!namnd.length && !omrade.length && !others.length) {
+  if (!namnd.length && !omrade.length && !published.length && !others.length) {
     sheet.text("Inga driftbudgettabeller hittades i arbetsboken.");
     derivedTable(ctx, sheet);
     return sheet.build();
   }
-  // Rows whose stated Avvikelse is not their own figures' sum.
-  const misstated = rowsWithFinding(ctx.result.findings, "budget-deviation-mismatch");
   for (const lines of namnd) {
     sheet.tableHeading("Driftbudget, hela nämnden");
     namndTable(ctx, sheet, lines, misstated);
@@ -419,12 +428,215 @@ export function buildBudgetSheet(ctx: ReportContext): SheetSpec {
     for (const area of omradeTable(ctx, sheet, lines, misstated)) chartAreas.push(area);
     sheet.endTable();
   }
+  for (const table of published) writePublished(sheet, table);
   for (const { lines, columns } of others) otherTable(sheet, lines, columns);
   derivedTable(ctx, sheet);
   if (chartAreas.length) deviationChart(sheet, chartAreas, omrade[0][0].unit);
   return sheet.build();
 }
 
+/** A column of a published table: the seed's header, and which of the source's columns fills it. */
+interface PublishedSlot {
+  header: (ctx: ReportContext, unit: BudgetLine["unit"]) => string;
+  takes: (column: SourceColumn) => boolean;
+}
+
+/** One of the report's budget tables whose layout the city publishes (seed 002), by its columns' roles. */
+interface PublishedLayout {
+  type: "investeringar" | "resultatenheter";
+  heading: string;
+  /** The name column's header where the source's is blank. */
+  name: (unit: BudgetLine["unit"]) => string;
+  slots: PublishedSlot[];
+  /** Avvikelse: the slot it is in, and the terms over generated columns with the fields that fill them. */
+  deviation?: { slot: number; terms: readonly DeviationTerm[]; fields: readonly AmountField[] };
+}
+
+const year = (ctx: ReportContext, offset = 0): string => {
+  const y = ctx.result.model.period.year;
+  return y === null ? "" : ` ${y + offset}`;
+};
+
+const hasRole =
+  (role: ColumnRole) =>
+  (column: SourceColumn): boolean =>
+    column.role === role;
+
+/** Seed 002 line 2292: `Mnkr, netto | Budget | Prognos | Budgetjusteringar | Avvikelse`. */
+const INVESTMENTS: PublishedLayout = {
+  type: "investeringar",
+  heading: "Investeringar",
+  name: (unit) => `${unitLabel(unit)}, netto`,
+  slots: [
+    { header: (ctx) => `Budget${year(ctx)} (inkl beviljade budgetjusteringar)`, takes: hasRole("budget") },
+    {
+      header: (ctx) => `Prognos${ctx.period ? ` ${ctx.period}` : year(ctx)}`,
+      takes: hasRole("forecastAfterTransfers"),
+    },
+    { header: () => "Budgetjusteringar (ansökta medel i ärendet)", takes: hasRole("adjustments") },
+    {
+      header: () => "Avvikelse (utgå från att begärda budgetjusteringar beviljas)",
+      takes: hasRole("budgetDeviation"),
+    },
+  ],
+  // Budget + begärda BJ − Prognos (the header: as if the BJ asked for are granted).
+  deviation: {
+    slot: 3,
+    terms: [
+      { col: 2, sign: 1 },
+      { col: 4, sign: 1 },
+      { col: 3, sign: -1 },
+    ],
+    fields: ["budget", "adjustments", "forecast"],
+  },
+};
+
+/**
+ * Seed 002 line 2242. The sign convention flips between the columns (a surplus carried from last
+ * year is negative, one carried to next year positive): each is printed as the source has it.
+ */
+const RESULT_UNITS: PublishedLayout = {
+  type: "resultatenheter",
+  heading: "Resultatenheter",
+  name: () => "Resultatenhetens namn",
+  slots: [
+    { header: (ctx) => `Resultatenheternas bruttobudget${year(ctx)}`, takes: hasRole("grossBudget") },
+    {
+      header: (ctx) => `Varav 5 % av resultatenheternas bruttobudget${year(ctx)}`,
+      takes: (c) => c.role === "amount" && headerKey(c.header).startsWith("varav"),
+    },
+    {
+      header: (ctx) =>
+        `Resultatöverföring från ${year(ctx, -1).trim() || "föregående år"} Överskott (-) Underskott (+)`,
+      takes: hasRole("carryOverFrom"),
+    },
+    {
+      header: (ctx) => `Beräknat resultat${year(ctx)} Överskott (-) Underskott (+)`,
+      takes: hasRole("estimatedResult"),
+    },
+    {
+      header: () => "Har beslutet uppkommit av resultatenhetens eget handlande? JA / NEJ",
+      takes: hasRole("ownTrading"),
+    },
+    {
+      header: (ctx) =>
+        `Beräknad resultatöverföring till ${year(ctx, 1).trim() || "nästa år"} (max 10 %) Överskott (+) Underskott (-)`,
+      takes: hasRole("carryOverTo"),
+    },
+  ],
+};
+
+/** A published table ready to write: its header, its columns and rows (group rows among them). */
+interface PublishedTable {
+  heading: string;
+  header: string[];
+  /** The columns after the name column. */
+  columns: { written: boolean }[];
+  /** Each row's cells, given the generated row it is written at (Avvikelse refers to its own row). */
+  rows: ((generated: number) => Row)[];
+}
+
+/**
+ * An Investeringar or Resultatenheter table in the city's published layout: the source's columns in
+ * the layout's order under their own headers (the seed's where the source has no such column),
+ * then any further source columns as written; the amounts over their source cells, Avvikelse a
+ * formula over the generated cells where the layout has one (and the source's figure where it does
+ * not add up), and the rows that name a group (`Äldreomsorgen`) where the source has them.
+ */
+function publishedTable(
+  ctx: ReportContext,
+  lines: BudgetLine[],
+  layout: PublishedLayout,
+  misstated: ReadonlySet<string>,
+): PublishedTable {
+  const first = lines[0];
+  const source = sourceColumns(ctx, first.tableId);
+  const used = new Set<SourceColumn>();
+  const columns = layout.slots.map((slot) => {
+    const column = source.find((c) => !used.has(c) && slot.takes(c));
+    if (column) used.add(column);
+    return {
+      header: column?.header || slot.header(ctx, first.unit),
+      written: column?.written ?? false,
+      cell: column?.cell ?? ((): OutCell | null => null),
+    };
+  });
+  for (const column of source) if (!used.has(column)) columns.push(column);
+  const table = ctx.result.recognition.tables.find((t) => t.id === first.tableId);
+  const nameHeader = table ? cleanText((table.columns.find((c) => c.role === "name") ?? table.columns[0]).header) : "";
+  const groups = table ? groupRows(ctx, table) : [];
+  const rows: { row: number; cells: (generated: number) => Row }[] = groups.map((g) => ({
+    row: g.row,
+    cells: () => [textCell(g.label, "group")],
+  }));
+  const deviation = layout.deviation;
+  for (const line of lines)
+    rows.push({
+      row: line.row,
+      cells: (generated) => {
+        const style = styleOf(line);
+        const cells: Row = [labelCell(line, style), ...columns.map((c) => c.cell(line, style))];
+        if (
+          deviation &&
+          line.budget !== null &&
+          line.forecast !== null &&
+          !misstated.has(rowKey(line.sheet, line.row))
+        )
+          cells[deviation.slot + 1] = deviationFormula(
+            generated,
+            deviation.terms,
+            deviation.fields.map((f) => line[f]),
+            line.unit,
+            style,
+          );
+        return cells;
+      },
+    });
+  rows.sort((a, b) => a.row - b.row);
+  return {
+    heading: layout.heading,
+    header: [nameHeader || layout.name(first.unit), ...columns.map((c) => c.header)],
+    columns,
+    rows: rows.map((r) => r.cells),
+  };
+}
+
+function writePublished(sheet: SheetBuilder, table: PublishedTable): void {
+  sheet.tableHeading(table.heading);
+  sheet.startTable(headerRow(table.header), { ownColumns: true });
+  for (const cells of table.rows) sheet.add(cells(sheet.nextRow));
+  sheet.endTable();
+}
+
+/**
+ * The rows inside a table that hold a label alone (`Socialpsykiatri`, `Äldreomsorgen`): the
+ * groups its rows fall in, which the model keeps no line for. Read from the source workbook, so
+ * only when the report has it.
+ */
+function groupRows(ctx: ReportContext, table: RecognisedTable): { row: number; label: string }[] {
+  if (!table.rows.length) return [];
+  const nameCol = (table.columns.find((c) => c.role === "name") ?? table.columns[0]).col;
+  const taken = new Set<number>(table.repeatedHeaderRows);
+  for (const r of table.rows) {
+    taken.add(r.row);
+    for (const row of r.continuedFrom) taken.add(row);
+  }
+  const last = table.rows[table.rows.length - 1].row;
+  const out: { row: number; label: string }[] = [];
+  for (let row = table.headerRow + 1; row < last; row++) {
+    if (taken.has(row)) continue;
+    const label = ctx.lookup(table.sheet, a1(row, nameCol));
+    if (typeof label !== "string" || !cleanText(label)) continue;
+    let alone = true;
+    for (let col = table.firstCol; col <= table.lastCol && alone; col++) {
+      if (col === nameCol) continue;
+      const value = ctx.lookup(table.sheet, a1(row, col));
+      alone = value === null || value === undefined || (typeof value === "string" && !value.trim());
+    }
+    if (alone) out.push({ row, label: cleanText(label) });
+  }
+  return out;
+}
 /** The deviation per verksamhetsområde as a bar chart over a contiguous block of references (no varav rows). */
 function deviationChart(
   sheet: SheetBuilder,

@@ -17,6 +17,7 @@ export type CellStyle =
   | "normal"
   | "total" // bold, top border
   | "varav" // italic, indented
+  | "group" // a group's name inside a table (`Äldreomsorgen` over its units), bold
   | "note"; // small grey text
 
 export type StatusTone = "good" | "partial" | "bad" | "neutral";

@@ -93,6 +93,7 @@ const STYLE_CODES: Record<CellStyle, number> = {
   varav: 6,
   note: 7,
   ownHeader: 8,
+  group: 9,
 };
 const TONE_CODES: Record<StatusTone, number> = { good: 1, partial: 2, bad: 3, neutral: 4 };
 const ALIGN_CODES = { left: 1, right: 2, center: 3 } as const;

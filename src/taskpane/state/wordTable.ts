@@ -160,7 +160,7 @@ export function tableToHtml(table: SpecTable): string {
       const styles = [border, typeof cell?.value === "number" ? "text-align:right;" : "text-align:left;"];
       let content = escapeHtml(cellText(cell));
       const style = rowStyle ?? cell?.style;
-      if (header || style === "total") content = `<b>${content}</b>`;
+      if (header || style === "total" || style === "group") content = `<b>${content}</b>`;
       if (style === "varav") {
         content = `<i>${content}</i>`;
         if (i === 0) styles.push("padding-left:14px;");
