@@ -161,7 +161,13 @@ export function GridView({ port }: { port: MemoryPort }) {
                             ? styles.flagWarning
                             : styles.flagInfo,
                       );
-                    if (style === "title" || style === "heading" || style === "header" || style === "total" || style === "group")
+                    if (
+                      style === "title" ||
+                      style === "heading" ||
+                      style === "header" ||
+                      style === "total" ||
+                      style === "group"
+                    )
                       classes.push(styles.bold);
                     if (style === "varav") classes.push(styles.italic);
                     const text = show(row?.[c] ?? null, sheet.formats[r]?.[c] ?? null);

@@ -80,8 +80,8 @@ function csvNumber(text: string | undefined): number {
           );
       }),
     );
-    // The 002 sample: two budget tables and the chart block, all live formulas.
-    expect(formulas).toBeGreaterThan(60);
+    // The 002 sample: two budget tables, Resultatenheter and the chart block, all live formulas.
+    expect(formulas).toBeGreaterThan(160);
   });
 
   test("the net budget and the Totalt row read 2 435,3 in sv-SE, percentages 0.0 %", () => {
@@ -121,6 +121,33 @@ function csvNumber(text: string | undefined): number {
       used.add(r);
       expect(csvNumber(rows[r][5])).toBeCloseTo(line.computedDeviation!, 6);
     }
+  });
+
+  test("the Resultatenheter table (002 lines 2242–2270) reads as the report: tkr whole, each sign as the source's, JA/NEJ as text", () => {
+    const rows = shown.get(budget.name)!;
+    const r = budget.spec.rows.findIndex((row) => row[0]?.value === "Gruppboendestäder Enskede-Årsta-Vantör");
+    expect(r).toBeGreaterThan(0);
+    expect(rows[r].slice(0, 7)).toEqual([
+      "Gruppboendestäder Enskede-Årsta-Vantör",
+      "103 955",
+      "5 198",
+      "-8 718",
+      "-2 464",
+      "ja",
+      "10 396",
+    ]);
+    const summa = budget.spec.rows.findIndex((row) => row[0]?.value === "Summa resultatenheter");
+    expect(rows[summa].slice(0, 7)).toEqual([
+      "Summa resultatenheter",
+      "1 040 008",
+      "",
+      "-76 135",
+      "-17 168",
+      "",
+      "89 057",
+    ]);
+    const group = budget.spec.rows.findIndex((row) => row[0]?.value === "Äldreomsorgen");
+    expect(rows[group].slice(0, 7)).toEqual(["Äldreomsorgen", "", "", "", "", "", ""]);
   });
 
   test("status cells say it in words and symbols, not colour only", () => {
@@ -166,6 +193,12 @@ function csvNumber(text: string | undefined): number {
       }
     });
     expect(varav).toBe(4);
+    // Resultatenheter: its sum bold wherever it has a figure, each group's name bold above its units.
+    const summa = budget.spec.rows.findIndex((row) => row[0]?.value === "Summa resultatenheter");
+    for (const c of [1, 2, 4, 5, 7]) expect(ws.getRow(summa + 1).getCell(c).font?.bold).toBe(true);
+    const group = budget.spec.rows.findIndex((row) => row[0]?.value === "Äldreomsorgen");
+    expect(ws.getRow(group + 1).getCell(1).font?.bold).toBe(true);
+    expect(ws.getRow(group + 2).getCell(1).font?.bold).toBeFalsy();
     for (const name of [budget.name, specs.get("indikatorer")!.name]) {
       const setup = wb.getWorksheet(name)!.pageSetup;
       expect(setup).toMatchObject({

@@ -179,6 +179,20 @@ if (run && poppler && !carlito) {
       expect(lines.some((line) => line.startsWith("Andel barn som lever"))).toBe(true);
     });
 
+    test("the demo's Driftbudget prints its Resultatenheter table whole on one page, under its header, within the margins", () => {
+      const { specs, pages } = cases.get("demo")!;
+      const budget = specs.find((s) => s.spec.key === "driftbudget")!;
+      const printed = pages.get(budget.name)!.map((page) => visualLines(page.words).map((line) => line.text));
+      const page = printed.find((lines) => lines.some((line) => line.startsWith("Summa resultatenheter")))!;
+      expect(page).toBeDefined();
+      for (const start of ["Resultatenheter", "Resultatenhetens namn", "Socialpsykiatri", "Förskolor"])
+        expect([start, page.some((line) => line.startsWith(start))]).toEqual([start, true]);
+      // The last column's figures: the carry-over to 2022, as the source signs it.
+      expect(page.some((line) => line.startsWith("Summa resultatenheter") && line.endsWith("89 057"))).toBe(
+        true,
+      );
+    });
+
     test("the demo's long sheets break into pages, and long tables repeat their header row", () => {
       const { specs, pages } = cases.get("demo")!;
       const indicators = specs.find((s) => s.spec.key === "indikatorer")!;

@@ -563,7 +563,9 @@ function publishedTable(
   });
   for (const column of source) if (!used.has(column)) columns.push(column);
   const table = ctx.result.recognition.tables.find((t) => t.id === first.tableId);
-  const nameHeader = table ? cleanText((table.columns.find((c) => c.role === "name") ?? table.columns[0]).header) : "";
+  const nameHeader = table
+    ? cleanText((table.columns.find((c) => c.role === "name") ?? table.columns[0]).header)
+    : "";
   const groups = table ? groupRows(ctx, table) : [];
   const rows: { row: number; cells: (generated: number) => Row }[] = groups.map((g) => ({
     row: g.row,

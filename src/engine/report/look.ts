@@ -144,7 +144,14 @@ export function indentOf(cell: OutCell): number {
   return Number.isFinite(level) ? Math.min(15, Math.max(0, Math.round(level))) : 0;
 }
 
-const BOLD: ReadonlySet<CellStyle> = new Set<CellStyle>(["title", "heading", "header", "ownHeader", "total", "group"]);
+const BOLD: ReadonlySet<CellStyle> = new Set<CellStyle>([
+  "title",
+  "heading",
+  "header",
+  "ownHeader",
+  "total",
+  "group",
+]);
 
 /**
  * Points one line of text takes in a row: Excel's row height for Calibri in whole pixels (15 pt for

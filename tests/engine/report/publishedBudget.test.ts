@@ -1,0 +1,285 @@
+/**
+ * Målkoll Driftbudget's Investeringar and Resultatenheter tables, in the layout the city publishes
+ * them in (T2 2021, seed 002 lines 2242–2270 and 2292–2300): the seed excerpts through check →
+ * report, their figures as numbers the way a controller's workbook holds them.
+ */
+import { check } from "../../../src/engine";
+import type { CellValue, SheetGrid, WorkbookSnapshot } from "../../../src/engine/grid";
+import { cellAt, parseA1 } from "../../../src/engine/grid";
+import { buildReport } from "../../../src/engine/report";
+import type { OutCell, SheetSpec } from "../../../src/engine/report/spec";
+import { seedSheet, snapshotOf } from "../../helpers/seedGrid";
+
+/** The seed's `2 435,3` and `-8 718` as numbers; labels (`Årsta 2 förskolor`) and `ja` stay text. */
+function numeric(sheet: SheetGrid): SheetGrid {
+  sheet.values = sheet.values.map((row) =>
+    row.map((v) =>
+      typeof v === "string" && /^-?\d{1,3}( \d{3})*(,\d+)?$/.test(v)
+        ? Number(v.replace(/ /g, "").replace(",", "."))
+        : v,
+    ),
+  );
+  return sheet;
+}
+
+function workbook(...extra: SheetGrid[]): WorkbookSnapshot {
+  return snapshotOf(
+    numeric(seedSheet("002-t2-driftbudget", "Driftbudget")),
+    numeric(seedSheet("002-t2-investeringar", "Investeringar")),
+    numeric(seedSheet("002-t2-resultatenheter", "Resultatenheter")),
+    ...extra,
+  );
+}
+
+function driftbudget(snapshot: WorkbookSnapshot): SheetSpec {
+  const result = check(snapshot, { period: { kind: "T2", year: 2021 } });
+  return buildReport(result, { snapshot, generatedAt: new Date("2021-09-15T10:00:00Z") }).sheets.find(
+    (s) => s.key === "driftbudget",
+  )!;
+}
+
+const values = (row: (OutCell | null)[]): (string | number | null)[] => row.map((c) => c?.value ?? null);
+
+/** Header text with the line breaks the layout writes in read as spaces. */
+const words = (row: (OutCell | null)[]): (string | number | null)[] =>
+  values(row).map((v) => (typeof v === "string" ? v.replace(/\s+/g, " ") : v));
+
+/** 0-based index of the first row from `from` whose first cell is `label`, or −1. */
+const find = (spec: SheetSpec, label: string, from = 0): number =>
+  spec.rows.findIndex((r, n) => n >= from && r[0]?.value === label);
+
+/** 0-based index of the first row from `from` whose first cell is `label`. */
+function at(spec: SheetSpec, label: string, from = 0): number {
+  const i = spec.rows.findIndex((r, n) => n >= from && r[0]?.value === label);
+  if (i < 0) throw new Error(`no row ${label}`);
+  return i;
+}
+
+/** What a formula over one source cell (`'Resultatenheter'!B7`) reads in the workbook. */
+function sourceValue(snapshot: WorkbookSnapshot, formula: string): CellValue {
+  const m = /^'((?:[^']|'')+)'!([A-Z]+\d+)$/.exec(formula);
+  if (!m) throw new Error(`not a source reference: ${formula}`);
+  const pos = parseA1(m[2])!;
+  return cellAt(
+    snapshot.sheets.find((s) => s.name === m[1].replace(/''/g, "'"))!,
+    pos.row,
+    pos.col,
+  );
+}
+
+const RESULT_UNIT_HEADER = [
+  "Resultatenhetens namn",
+  "Resultatenheternas bruttobudget 2021",
+  "Varav 5 % av resultatenheternas bruttobudget 2021",
+  "Resultatöverföring från 2020 Överskott (-) Underskott (+)",
+  "Beräknat resultat 2021 Överskott (-) Underskott (+)",
+  "Har beslutet uppkommit av resultatenhetens eget handlande? JA / NEJ",
+  "Beräknad resultatöverföring till 2022 (max 10 %) Överskott (+) Underskott (-)",
+];
+
+const INVESTMENT_HEADER = [
+  "Mnkr, netto",
+  "Budget 2021 (inkl beviljade budgetjusteringar)",
+  "Prognos tertial 2021",
+  "Budgetjusteringar (ansökta medel i ärendet)",
+  "Avvikelse (utgå från att begärda budgetjusteringar beviljas)",
+];
+
+describe("Målkoll Driftbudget: Investeringar and Resultatenheter after the city's Driftbudget tables", () => {
+  const snapshot = workbook();
+  const spec = driftbudget(snapshot);
+
+  it("prints them in the report's order: Driftbudget, Investeringar, Resultatenheter, then Budgetindikatorer", () => {
+    const headings = spec.rows.filter((r) => r[0]?.style === "heading").map((r) => r[0]!.value);
+    expect(headings).toEqual([
+      "Driftbudget, hela nämnden",
+      "Driftbudget per verksamhetsområde",
+      "Investeringar",
+      "Resultatenheter",
+      "Budgetindikatorer",
+      "Diagramunderlag: avvikelse per verksamhetsområde",
+    ]);
+    expect(spec.tables!.map((t) => spec.rows[t.heading! - 1][0]?.value)).toContain("Resultatenheter");
+  });
+
+  describe("Investeringar (002 lines 2292–2300)", () => {
+    const header = find(spec, "Investeringar") + 1;
+
+    it("has the workbook's own headers, in the published order", () => {
+      expect(spec.rows[header].every((c) => c?.style === "header")).toBe(true);
+      expect(words(spec.rows[header])).toEqual(INVESTMENT_HEADER);
+    });
+
+    it("shows mnkr with one decimal, each figure a live formula over its source cell", () => {
+      const park = spec.rows[at(spec, "Parkinvesteringar", header)];
+      expect(values(park)).toEqual(["Parkinvesteringar", 6, 6, 0, 0]);
+      expect(park.slice(1).every((c) => c?.format === "#,##0.0")).toBe(true);
+      expect(park.slice(1, 4).map((c) => c?.formula)).toEqual([
+        "'Investeringar'!B6",
+        "'Investeringar'!C6",
+        "'Investeringar'!D6",
+      ]);
+      for (const cell of park.slice(1, 4)) expect(sourceValue(snapshot, cell!.formula!)).toBe(cell!.value);
+    });
+
+    it("recomputes Avvikelse as Budget + begärda BJ − Prognos over its own row, and bolds Totalt", () => {
+      const r = at(spec, "Totalt", header);
+      const total = spec.rows[r];
+      expect(values(total)).toEqual(["Totalt", 41.3, 41.3, 0, 0]);
+      expect(total.every((c) => c?.style === "total")).toBe(true);
+      // Budget in B, Prognos in C, Budgetjusteringar in D.
+      expect(total[4]?.formula).toBe(`B${r + 1}+D${r + 1}-C${r + 1}`);
+      const rows = spec.rows.slice(header + 1, r + 1);
+      expect(rows.map((row) => row[0]?.value)).toEqual([
+        "Parkinvesteringar",
+        "Reinvesteringar",
+        "Investeringar med nycklade medel",
+        "Inventarier och maskiner",
+        "Klimatinvesteringar",
+        "Trygghetsinvesteringar",
+        "Övrigt",
+        "Totalt",
+      ]);
+    });
+  });
+
+  describe("Resultatenheter (002 lines 2242–2270)", () => {
+    const header = find(spec, "Resultatenheter") + 1;
+    const end = find(spec, "Summa resultatenheter", header);
+    const body = spec.rows.slice(header + 1, end + 1);
+
+    it("has the workbook's own headers, and the page-break copy of them in the source is no row of it", () => {
+      expect(words(spec.rows[header])).toEqual(RESULT_UNIT_HEADER);
+      expect(body.some((r) => r[0]?.value === "Resultatenhetens namn")).toBe(false);
+      // 21 units, their sum and 4 groups.
+      expect(body).toHaveLength(26);
+    });
+
+    it("names each group above its units, bold, with no figures", () => {
+      const groups = body.filter((r) => r[0]?.style === "group");
+      expect(groups.map((r) => r[0]?.value)).toEqual([
+        "Socialpsykiatri",
+        "Stöd och service till personer med funktionsnedsättning",
+        "Äldreomsorgen",
+        "Förskolor",
+      ]);
+      for (const g of groups) expect(g.slice(1).filter((c) => c !== null)).toEqual([]);
+      const labels = body.map((r) => r[0]?.value);
+      expect(labels.slice(0, 3)).toEqual([
+        "Socialpsykiatri",
+        "Utförarenheten Socialpsykiatri",
+        "Stöd och service till personer med funktionsnedsättning",
+      ]);
+      expect(labels.indexOf("Äldreomsorgen") + 1).toBe(labels.indexOf("Stureby Vård- och omsorgsboende"));
+    });
+
+    it("shows tkr as integers over their source cells, each sign as the source has it, JA/NEJ as text", () => {
+      // 002 line 2246: the surplus from 2020 is negative, the one carried to 2022 positive.
+      const row = body[at(spec, "Gruppboendestäder Enskede-Årsta-Vantör", header) - header - 1];
+      expect(values(row)).toEqual([
+        "Gruppboendestäder Enskede-Årsta-Vantör",
+        103955,
+        5198,
+        -8718,
+        -2464,
+        "ja",
+        10396,
+      ]);
+      for (const c of [1, 2, 3, 4, 6]) {
+        expect(row[c]?.format).toBe("#,##0");
+        expect(sourceValue(snapshot, row[c]!.formula!)).toBe(row[c]!.value);
+      }
+      expect(row[1]?.formula).toBe("'Resultatenheter'!B7");
+      expect(row[5]).toMatchObject({ value: "ja", formula: undefined, format: undefined });
+      // No surplus from 2020 written for Vantörs kommunala hemtjänst (002 line 2257): nothing printed.
+      expect(body.find((r) => r[0]?.value === "Vantörs kommunala hemtjänst")![3]).toBeNull();
+    });
+
+    it("bolds Summa resultatenheter as the total", () => {
+      const summa = spec.rows[end];
+      expect(values(summa)).toEqual(["Summa resultatenheter", 1040008, null, -76135, -17168, null, 89057]);
+      for (const cell of summa) if (cell) expect(cell.style).toBe("total");
+    });
+  });
+
+  it("fits the sheet's columns to the printed page (A4 landscape, 0,5 in margins: 770 pt)", () => {
+    const total = spec.columnWidths.reduce((sum, w) => sum + w, 0);
+    expect(spec.columnWidths).toHaveLength(7);
+    expect(total * 5.55).toBeLessThanOrEqual(770);
+  });
+});
+
+describe("Investeringar where the source's Avvikelse does not add up", () => {
+  it("shows the source's figure on that row (the finding says so) and the sum elsewhere", () => {
+    const sheet = numeric(seedSheet("002-t2-investeringar", "Investeringar"));
+    const r = sheet.values.findIndex((row) => row[0] === "Reinvesteringar");
+    sheet.values[r][4] = 0.5;
+    const snapshot = snapshotOf(sheet);
+    const result = check(snapshot, { period: { kind: "T2", year: 2021 } });
+    expect(result.findings.filter((f) => f.code === "budget-deviation-mismatch").map((f) => f.cell)).toEqual([
+      `E${r + 1}`,
+    ]);
+    const spec = buildReport(result, { snapshot }).sheets.find((s) => s.key === "driftbudget")!;
+    const rein = spec.rows[at(spec, "Reinvesteringar")];
+    expect(rein[4]).toMatchObject({ value: 0.5, formula: `'Investeringar'!E${r + 1}` });
+    const park = at(spec, "Parkinvesteringar");
+    expect(spec.rows[park][4]?.formula).toBe(`B${park + 1}+D${park + 1}-C${park + 1}`);
+  });
+});
+
+describe("Investeringar without a Budgetjusteringar column", () => {
+  it("keeps the published column under the seed's header, empty, and Avvikelse = Budget − Prognos", () => {
+    const sheet = numeric(seedSheet("002-t2-investeringar", "Investeringar"));
+    const totalt = sheet.values.findIndex((row) => row[0] === "Totalt");
+    sheet.values = sheet.values.map((row, i) => (i <= totalt ? [...row.slice(0, 3), ...row.slice(4)] : row));
+    const snapshot = snapshotOf(sheet);
+    const spec = driftbudget(snapshot);
+    const header = at(spec, "Investeringar") + 1;
+    expect(words(spec.rows[header])).toEqual([
+      "Mnkr, netto",
+      "Budget 2021 (inkl beviljade budgetjusteringar)",
+      "Prognos tertial 2021",
+      "Budgetjusteringar (ansökta medel i ärendet)",
+      "Avvikelse (utgå från att begärda budgetjusteringar beviljas)",
+    ]);
+    const park = at(spec, "Parkinvesteringar");
+    expect(spec.rows[park][3]).toBeNull();
+    expect(spec.rows[park][4]).toMatchObject({ value: 0, formula: `B${park + 1}+D${park + 1}-C${park + 1}` });
+  });
+});
+
+describe("a Resultatenheter table longer than a page", () => {
+  it("repeats its header row on each page it continues on, and its figures keep pointing at their source", () => {
+    const units = numeric(seedSheet("002-t2-resultatenheter", "Resultatenheter"));
+    const summa = units.values.findIndex((row) => row[0] === "Summa resultatenheter");
+    const unitRows = units.values.slice(3, 27).filter((row) => typeof row[1] === "number");
+    // The nämnd's units three times over (another nämnd has 60 and more).
+    const copies = [1, 2].flatMap((n) =>
+      unitRows.map((row) => [`${row[0] as string} ${n}`, ...row.slice(1)]),
+    );
+    units.values.splice(summa, 0, ...copies);
+    const snapshot = snapshotOf(units);
+    const spec = driftbudget(snapshot);
+    const table = spec.tables!.find((t) => spec.rows[t.heading! - 1][0]?.value === "Resultatenheter")!;
+    const breaks = (spec.pageBreaks ?? []).filter((b) => b > table.header && b <= table.last);
+    expect(breaks.length).toBeGreaterThan(0);
+    for (const b of breaks) expect(words(spec.rows[b - 1])).toEqual(RESULT_UNIT_HEADER);
+    const last = spec.rows[table.last - 1];
+    expect(last[0]?.value).toBe("Summa resultatenheter");
+    expect(last[1]?.formula).toBe(`'Resultatenheter'!B${summa + copies.length + 1}`);
+  });
+});
+
+describe("a plan (VP) workbook", () => {
+  it("keeps its Driftbudget to the plan's VP tables: Investeringar and Resultatenheter are follow-up tables", () => {
+    const snapshot = snapshotOf(
+      seedSheet("003-vp-budget", "Ekonomi"),
+      numeric(seedSheet("002-t2-resultatenheter", "Resultatenheter")),
+    );
+    const result = check(snapshot, { period: { kind: "VP", year: 2022 } });
+    expect(result.model.budget.some((l) => l.tableType === "resultatenheter")).toBe(true);
+    const spec = buildReport(result, { snapshot }).sheets.find((s) => s.key === "driftbudget")!;
+    expect(spec.rows.some((r) => r[0]?.value === "Resultatenheter")).toBe(false);
+    expect(spec.rows.some((r) => r[0]?.style === "header")).toBe(true);
+  });
+});
