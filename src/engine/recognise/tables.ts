@@ -227,7 +227,7 @@ function sameHeader(a: HeaderCandidate, b: HeaderCandidate): boolean {
 
 const ANALYSIS_LABEL = /^analys\b[\s:.-]*/i;
 /** {@link ANALYSIS_LABEL} as a cell's untrimmed value holds it: trimming drops just what `\s*` skips. */
-const ANALYSIS_LABEL_UNTRIMMED = /^\s*analys\b/i;
+export const ANALYSIS_LABEL_UNTRIMMED = /^\s*analys\b/i;
 
 /** Whether a cell's text ({@link textOf}) is longer than `length`, trimming only a text that is. */
 function isLongerThan(value: CellValue, length: number): boolean {

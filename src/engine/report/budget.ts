@@ -14,10 +14,11 @@ import type { BudgetLine } from "../model/types";
 import { cleanText } from "../parse/text";
 import { cellFormat, cellValue } from "../recognise/tableRow";
 import { headerKey } from "../recognise/headers";
+import { ANALYSIS_LABEL_UNTRIMMED } from "../recognise/tables";
 import type { ColumnRole, RecognisedRow, RecognisedTable } from "../recognise/types";
 import { decimalsFor } from "../evaluate/budget";
 import { EXTRA_ROLES } from "../model/budgetLine";
-import { a1, sheetRef } from "../grid";
+import { a1, parseA1, sheetRef } from "../grid";
 import type { ReportContext } from "./context";
 import { rowKey, rowsWithFinding, sheetTitle } from "./context";
 import { amountFormat, indicatorNumber, round, statusLabel } from "./format";
@@ -610,6 +611,9 @@ function writePublished(sheet: SheetBuilder, table: PublishedTable): void {
   sheet.endTable();
 }
 
+/** The longest label the table's reader takes for a group's name (longer is prose). */
+const GROUP_LABEL_MAX = 60;
+
 /**
  * The rows inside a table that hold a label alone (`Socialpsykiatri`, `Äldreomsorgen`): the
  * groups its rows fall in, which the model keeps no line for. Read from the source workbook, so
@@ -622,23 +626,28 @@ function groupRows(ctx: ReportContext, table: RecognisedTable): { row: number; l
   for (const r of table.rows) {
     taken.add(r.row);
     for (const row of r.continuedFrom) taken.add(row);
+    const analysis = r.analysis && parseA1(r.analysis.cell);
+    if (analysis) taken.add(analysis.row);
   }
   const last = table.rows[table.rows.length - 1].row;
   const out: { row: number; label: string }[] = [];
   for (let row = table.headerRow + 1; row < last; row++) {
     if (taken.has(row)) continue;
-    const label = ctx.lookup(table.sheet, a1(row, nameCol));
-    if (typeof label !== "string" || !cleanText(label)) continue;
+    const value = ctx.lookup(table.sheet, a1(row, nameCol));
+    const label = typeof value === "string" ? cleanText(value) : "";
+    // As the table's reader takes a group: a short label (an `Analys` row is the row's above).
+    if (!label || label.length > GROUP_LABEL_MAX || ANALYSIS_LABEL_UNTRIMMED.test(label)) continue;
     let alone = true;
     for (let col = table.firstCol; col <= table.lastCol && alone; col++) {
       if (col === nameCol) continue;
-      const value = ctx.lookup(table.sheet, a1(row, col));
-      alone = value === null || value === undefined || (typeof value === "string" && !value.trim());
+      const cell = ctx.lookup(table.sheet, a1(row, col));
+      alone = cell === null || cell === undefined || (typeof cell === "string" && !cell.trim());
     }
-    if (alone) out.push({ row, label: cleanText(label) });
+    if (alone) out.push({ row, label });
   }
   return out;
 }
+
 /** The deviation per verksamhetsområde as a bar chart over a contiguous block of references (no varav rows). */
 function deviationChart(
   sheet: SheetBuilder,

@@ -283,3 +283,21 @@ describe("a plan (VP) workbook", () => {
     expect(spec.rows.some((r) => r[0]?.style === "header")).toBe(true);
   });
 });
+
+describe("a Resultatenheter table with a unit's Analys under it", () => {
+  it("prints no group for the Analys row: it is the unit's, not a heading", () => {
+    const units = numeric(seedSheet("002-t2-resultatenheter", "Resultatenheter"));
+    const r = units.values.findIndex((row) => row[0] === "Assistansenheten");
+    // 002 line 2290's words on investments, standing in for a unit's own.
+    units.values.splice(r + 1, 0, ["Analys: För 2021 prognostiseras ingen avvikelse."]);
+    const spec = driftbudget(snapshotOf(units));
+    const groups = spec.rows.filter((row) => row[0]?.style === "group").map((row) => row[0]?.value);
+    expect(groups).toEqual([
+      "Socialpsykiatri",
+      "Stöd och service till personer med funktionsnedsättning",
+      "Äldreomsorgen",
+      "Förskolor",
+    ]);
+    expect(spec.rows.some((row) => String(row[0]?.value).startsWith("Analys"))).toBe(false);
+  });
+});
