@@ -218,3 +218,20 @@ describe("Word tables from a generated Indikatorer sheet (002 KF mål 1.1)", () 
     expect(barn.match(/<td/g)).toHaveLength(9);
   });
 });
+
+describe("Word tables from the generated Driftbudget's Resultatenheter (002 lines 2242–2270)", () => {
+  it("copies each group's name bold in its own row, the units' figures as the report writes them", () => {
+    const snapshot = snapshotOf(seedSheet("002-t2-resultatenheter", "Resultatenheter"));
+    const spec = buildReport(check(snapshot, { period: { kind: "T2", year: 2021 } }), {
+      snapshot,
+    }).sheets.find((s) => s.key === "driftbudget")!;
+    const table = splitTables(spec).find((t) => t.titles.includes("Resultatenheter"))!;
+    const html = tableToHtml(table);
+    const row = (label: string) => html.split("<tr>").find((tr) => tr.includes(`>${label}<`))!;
+    expect(row("<b>Äldreomsorgen</b>").match(/<td/g)).toHaveLength(7);
+    expect(row("<b>Summa resultatenheter</b>")).toContain("<b>1\u00a0040\u00a0008</b>");
+    expect(tableToText(table).split("\n")).toContain(
+      "Gruppboendestäder Enskede-Årsta-Vantör\t103\u00a0955\t5\u00a0198\t-8\u00a0718\t-2\u00a0464\tja\t10\u00a0396",
+    );
+  });
+});
