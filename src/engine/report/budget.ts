@@ -1,5 +1,6 @@
 /**
- * `driftbudget`: the T2 report's two operating-budget tables (seed 002 lines 1925–1953), or a
+ * `driftbudget`: the T2 report's two operating-budget tables (seed 002 lines 1925–1953), then its
+ * Investeringar and Resultatenheter tables (lines 2292 and 2242) and any other budget table, or a
  * plan's budget tables with their VP year columns (seed 003 line 1801).
  *
  * Value cells are live formulas over the source cells where the source holds the same number
@@ -438,7 +439,7 @@ export function buildBudgetSheet(ctx: ReportContext): SheetSpec {
 
 /** A column of a published table: the seed's header, and which of the source's columns fills it. */
 interface PublishedSlot {
-  header: (ctx: ReportContext, unit: BudgetLine["unit"]) => string;
+  header: (ctx: ReportContext) => string;
   takes: (column: SourceColumn) => boolean;
 }
 
@@ -471,7 +472,7 @@ const INVESTMENTS: PublishedLayout = {
   slots: [
     { header: (ctx) => `Budget${year(ctx)} (inkl beviljade budgetjusteringar)`, takes: hasRole("budget") },
     {
-      header: (ctx) => `Prognos${ctx.period ? ` ${ctx.period}` : year(ctx)}`,
+      header: (ctx) => `Prognos tertial${year(ctx)}`,
       takes: hasRole("forecastAfterTransfers"),
     },
     { header: () => "Budgetjusteringar (ansökta medel i ärendet)", takes: hasRole("adjustments") },
@@ -557,7 +558,7 @@ function publishedTable(
     const column = source.find((c) => !used.has(c) && slot.takes(c));
     if (column) used.add(column);
     return {
-      header: column?.header || slot.header(ctx, first.unit),
+      header: column?.header || slot.header(ctx),
       written: column?.written ?? false,
       cell: column?.cell ?? ((): OutCell | null => null),
     };
