@@ -24,6 +24,8 @@ const FIT_EPSILON = 0.01;
 function charWidth(ch: string): number {
   if (" ilj'|!.,:;".includes(ch)) return 0.45;
   if (ch === "s") return 0.8;
+  // Wider than a letter: every percentage's format ends in it, and a figure column is only as wide as its figures.
+  if (ch === "%") return 1.41;
   if ("ftr()[]/-".includes(ch)) return 0.68;
   if (ch === "m") return 1.55;
   if (ch === "w") return 1.4;
