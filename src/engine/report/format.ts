@@ -12,6 +12,7 @@ import type {
   StatusBasis,
   TargetKind,
 } from "../model/types";
+import { normaliseUnit } from "../parse/quantity";
 import type { StatusLabel } from "./look";
 import { ASSESSMENT_LABELS, FORECAST_SUFFIX, STATUS_LABELS } from "./look";
 
@@ -106,12 +107,22 @@ export function indicatorNumber(
 
 /**
  * The unit a figure is shown with: the one it was written with (`16 st` in a row of `barn/avd.`
- * stays `16 st`), else its row's.
+ * stays `16 st`), else its row's. A written unit that is the row's own spelled otherwise (`%` in a
+ * row of `procent`, `st` in one of `St` or `st.`) is shown as the row spells it, so a row reads
+ * one way.
  */
 export function figureUnit(ind: Indicator, field: IndicatorFigure): string | null {
   const units = ind.units;
   if (!units || field === "outcomeMen" || field === "outcomeWomen") return ind.unit;
-  return units[field] ?? ind.unit;
+  const written = units[field];
+  if (written === null || ind.unit === null || sameUnit(written, ind.unit)) return ind.unit ?? written;
+  return written;
+}
+
+/** Whether two unit texts name one unit: alike once normalised, but for case and a trailing dot. */
+function sameUnit(a: string, b: string): boolean {
+  const key = (unit: string) => (normaliseUnit(unit) ?? "").toLowerCase().replace(/\.$/, "");
+  return key(a) === key(b);
 }
 
 /** Number format for budget amounts: mnkr with one decimal, tkr and kr whole. */
