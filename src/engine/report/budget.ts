@@ -19,7 +19,7 @@ import { ANALYSIS_LABEL_UNTRIMMED } from "../recognise/tables";
 import type { ColumnRole, RecognisedRow, RecognisedTable } from "../recognise/types";
 import { decimalsFor } from "../evaluate/budget";
 import { EXTRA_ROLES } from "../model/budgetLine";
-import { a1, parseA1, sheetRef } from "../grid";
+import { a1, parseA1, sheetRef, textOf } from "../grid";
 import type { ReportContext } from "./context";
 import { rowKey, rowsWithFinding, sheetTitle } from "./context";
 import { amountFormat, indicatorNumber, round, statusLabel } from "./format";
@@ -635,7 +635,8 @@ function groupRows(ctx: ReportContext, table: RecognisedTable): { row: number; l
   for (let row = table.headerRow + 1; row < last; row++) {
     if (taken.has(row)) continue;
     const value = ctx.lookup(table.sheet, a1(row, nameCol));
-    const label = typeof value === "string" ? cleanText(value) : "";
+    // As the table's reader reads it: a group named by a number (`2021`) is a group too.
+    const label = value === null || value === undefined ? "" : cleanText(textOf(value));
     // As the table's reader takes a group: a short label (an `Analys` row is the row's above).
     if (!label || label.length > GROUP_LABEL_MAX || ANALYSIS_LABEL_UNTRIMMED.test(label)) continue;
     let alone = true;

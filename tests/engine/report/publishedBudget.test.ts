@@ -301,3 +301,19 @@ describe("a Resultatenheter table with a unit's Analys under it", () => {
     expect(spec.rows.some((row) => String(row[0]?.value).startsWith("Analys"))).toBe(false);
   });
 });
+
+describe("a Resultatenheter group named by a number", () => {
+  it("prints it as a group, as the table's reader took it, not drop it and leave its units under the group above", () => {
+    const units = numeric(seedSheet("002-t2-resultatenheter", "Resultatenheter"));
+    const r = units.values.findIndex((row) => row[0] === "Äldreomsorgen");
+    units.values[r][0] = 2021;
+    const spec = driftbudget(snapshotOf(units));
+    const groups = spec.rows.filter((row) => row[0]?.style === "group").map((row) => row[0]?.value);
+    expect(groups).toEqual([
+      "Socialpsykiatri",
+      "Stöd och service till personer med funktionsnedsättning",
+      "2021",
+      "Förskolor",
+    ]);
+  });
+});
