@@ -1,7 +1,7 @@
 import type { CellValue, SheetGrid } from "../grid";
 import { a1, a1Range, cellAt, formatAt, hasText, isExcelError, lastCol, textOf } from "../grid";
 import { parseNumberText } from "../parse/quantity";
-import { matchKey } from "../parse/text";
+import { cleanText, matchKey } from "../parse/text";
 import { amountUnitOf, budgetRole, goalTableRole, headerKey, mayOpenHeader, outcomeTertial } from "./headers";
 import { matchHeading } from "./goals";
 import { misfits, typedColumns } from "./rowFit";
@@ -227,7 +227,7 @@ function sameHeader(a: HeaderCandidate, b: HeaderCandidate): boolean {
 
 const ANALYSIS_LABEL = /^analys\b[\s:.-]*/i;
 /** {@link ANALYSIS_LABEL} as a cell's untrimmed value holds it: trimming drops just what `\s*` skips. */
-export const ANALYSIS_LABEL_UNTRIMMED = /^\s*analys\b/i;
+const ANALYSIS_LABEL_UNTRIMMED = /^\s*analys\b/i;
 
 /** Whether a cell's text ({@link textOf}) is longer than `length`, trimming only a text that is. */
 function isLongerThan(value: CellValue, length: number): boolean {
@@ -275,10 +275,12 @@ export function scanRows(
   lastRow: number;
   nextHeader: HeaderCandidate | null;
   leftOut: LeftOutRow | null;
+  groupRows: { row: number; label: string }[];
 } {
   const { sheet } = rows;
   const found: RecognisedRow[] = [];
   const repeatedHeaderRows: number[] = [];
+  const groupRows: { row: number; label: string }[] = [];
   let nextHeader: HeaderCandidate | null = null;
   let leftOut: LeftOutRow | null = null;
   const { firstCol } = header;
@@ -393,6 +395,7 @@ export function scanRows(
         blankRun === 0 &&
         nextRowHasNumbers(sheet, r, endRow, firstCol, lastColumn)
       ) {
+        groupRows.push({ row: r, label: cleanText(textOf(nameValue)) });
         lastRow = r;
         continue;
       }
@@ -426,7 +429,7 @@ export function scanRows(
     blankRun = 0;
     lastRow = r;
   }
-  return { rows: found, repeatedHeaderRows, lastRow, nextHeader, leftOut };
+  return { rows: found, repeatedHeaderRows, lastRow, nextHeader, leftOut, groupRows };
 }
 
 /**
@@ -494,7 +497,11 @@ export function buildTable(
   sheet: SheetGrid,
   header: HeaderCandidate,
   type: TableType,
-  scanned: { rows: RecognisedRow[]; repeatedHeaderRows: number[] },
+  scanned: {
+    rows: RecognisedRow[];
+    repeatedHeaderRows: number[];
+    groupRows: { row: number; label: string }[];
+  },
   title: string,
   fromListObject: boolean,
 ): RecognisedTable {
@@ -516,5 +523,6 @@ export function buildTable(
           (type === "resultatenheter" ? "tkr" : "mnkr"))
         : null,
     fromListObject,
+    ...(scanned.groupRows.length ? { groupRows: scanned.groupRows } : {}),
   };
 }

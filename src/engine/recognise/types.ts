@@ -96,6 +96,11 @@ export interface RecognisedTable {
   amountUnit: "mnkr" | "tkr" | "kr" | null;
   /** Whether it came from an Excel table (ListObject). */
   fromListObject: boolean;
+  /**
+   * Addition: rows of a budget table that hold a label alone and head the rows under them
+   * (`Äldreomsorgen` in Resultatenheter), in order; the model keeps no line for them.
+   */
+  groupRows?: { row: number; label: string }[];
 }
 
 export interface GoalHeading {

@@ -15,11 +15,10 @@ import type { BudgetLine } from "../model/types";
 import { cleanText } from "../parse/text";
 import { cellFormat, cellValue } from "../recognise/tableRow";
 import { headerKey } from "../recognise/headers";
-import { ANALYSIS_LABEL_UNTRIMMED } from "../recognise/tables";
-import type { ColumnRole, RecognisedRow, RecognisedTable } from "../recognise/types";
+import type { ColumnRole, RecognisedRow } from "../recognise/types";
 import { decimalsFor } from "../evaluate/budget";
 import { EXTRA_ROLES } from "../model/budgetLine";
-import { a1, parseA1, sheetRef, textOf } from "../grid";
+import { a1, sheetRef } from "../grid";
 import type { ReportContext } from "./context";
 import { rowKey, rowsWithFinding, sheetTitle } from "./context";
 import { amountFormat, indicatorNumber, round, statusLabel } from "./format";
@@ -528,6 +527,13 @@ const RESULT_UNITS: PublishedLayout = {
   ],
 };
 
+/** A row of a published table: its cells, given the generated row it is written at. */
+interface PublishedRow {
+  /** A row naming the group the rows under it belong to. */
+  group: boolean;
+  cells: (generated: number) => Row;
+}
+
 /** A published table ready to write: its header, its columns and rows (group rows among them). */
 interface PublishedTable {
   heading: string;
@@ -535,7 +541,7 @@ interface PublishedTable {
   /** The columns after the name column. */
   columns: { written: boolean }[];
   /** Each row's cells, given the generated row it is written at (Avvikelse refers to its own row). */
-  rows: ((generated: number) => Row)[];
+  rows: PublishedRow[];
 }
 
 /**
@@ -568,15 +574,17 @@ function publishedTable(
   const nameHeader = table
     ? cleanText((table.columns.find((c) => c.role === "name") ?? table.columns[0]).header)
     : "";
-  const groups = table ? groupRows(ctx, table) : [];
-  const rows: { row: number; cells: (generated: number) => Row }[] = groups.map((g) => ({
+  const groups = table?.groupRows ?? [];
+  const rows: (PublishedRow & { row: number })[] = groups.map((g) => ({
     row: g.row,
+    group: true,
     cells: () => [textCell(g.label, "group")],
   }));
   const deviation = layout.deviation;
   for (const line of lines)
     rows.push({
       row: line.row,
+      group: false,
       cells: (generated) => {
         const style = styleOf(line);
         const cells: Row = [labelCell(line, style), ...columns.map((c) => c.cell(line, style))];
@@ -601,53 +609,19 @@ function publishedTable(
     heading: layout.heading,
     header: [nameHeader || layout.name(first.unit), ...columns.map((c) => c.header)],
     columns,
-    rows: rows.map((r) => r.cells),
+    rows,
   };
 }
 
 function writePublished(sheet: SheetBuilder, table: PublishedTable): void {
   sheet.tableHeading(table.heading);
   sheet.startTable(headerRow(table.header), { ownColumns: true });
-  for (const cells of table.rows) sheet.add(cells(sheet.nextRow));
+  for (const { group, cells } of table.rows) {
+    const row = sheet.add(cells(sheet.nextRow));
+    // A group's name never ends a page without its first unit under it.
+    if (group) sheet.keepWithNext(row);
+  }
   sheet.endTable();
-}
-
-/** The longest label the table's reader takes for a group's name (longer is prose). */
-const GROUP_LABEL_MAX = 60;
-
-/**
- * The rows inside a table that hold a label alone (`Socialpsykiatri`, `Äldreomsorgen`): the
- * groups its rows fall in, which the model keeps no line for. Read from the source workbook, so
- * only when the report has it.
- */
-function groupRows(ctx: ReportContext, table: RecognisedTable): { row: number; label: string }[] {
-  if (!table.rows.length) return [];
-  const nameCol = (table.columns.find((c) => c.role === "name") ?? table.columns[0]).col;
-  const taken = new Set<number>(table.repeatedHeaderRows);
-  for (const r of table.rows) {
-    taken.add(r.row);
-    for (const row of r.continuedFrom) taken.add(row);
-    const analysis = r.analysis && parseA1(r.analysis.cell);
-    if (analysis) taken.add(analysis.row);
-  }
-  const last = table.rows[table.rows.length - 1].row;
-  const out: { row: number; label: string }[] = [];
-  for (let row = table.headerRow + 1; row < last; row++) {
-    if (taken.has(row)) continue;
-    const value = ctx.lookup(table.sheet, a1(row, nameCol));
-    // As the table's reader reads it: a group named by a number (`2021`) is a group too.
-    const label = value === null || value === undefined ? "" : cleanText(textOf(value));
-    // As the table's reader takes a group: a short label (an `Analys` row is the row's above).
-    if (!label || label.length > GROUP_LABEL_MAX || ANALYSIS_LABEL_UNTRIMMED.test(label)) continue;
-    let alone = true;
-    for (let col = table.firstCol; col <= table.lastCol && alone; col++) {
-      if (col === nameCol) continue;
-      const cell = ctx.lookup(table.sheet, a1(row, col));
-      alone = cell === null || cell === undefined || (typeof cell === "string" && !cell.trim());
-    }
-    if (alone) out.push({ row, label });
-  }
-  return out;
 }
 
 /** The deviation per verksamhetsområde as a bar chart over a contiguous block of references (no varav rows). */

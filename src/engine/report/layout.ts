@@ -184,6 +184,11 @@ export class SheetBuilder {
     this.blank();
   }
 
+  /** Keeps row `row` (1-based) on the page of the row under it. */
+  keepWithNext(row: number): void {
+    this.keep.push([row - 1, row]);
+  }
+
   /** Freezes the rows down to `row`; on a one-table sheet that is its header, repeated on each page. */
   freezeRows(row: number): void {
     this.freeze = row;

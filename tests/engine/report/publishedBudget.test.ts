@@ -317,3 +317,35 @@ describe("a Resultatenheter group named by a number", () => {
     ]);
   });
 });
+
+describe("a Resultatenheter table over several pages, wherever its page breaks fall", () => {
+  it("never leaves a group's name alone at the bottom of a page", () => {
+    const seed = numeric(seedSheet("002-t2-resultatenheter", "Resultatenheter"));
+    const summa = seed.values.findIndex((row) => row[0] === "Summa resultatenheter");
+    // Groups and their units (rows 4 to the Summa row), three times over, after `pad` more units:
+    // each padding moves the page breaks one row against the groups.
+    const block = seed.values.slice(3, summa).filter((row) => typeof row[0] === "string");
+    const groupsSeen = new Set<number>();
+    for (let pad = 0; pad < 25; pad++) {
+      const units = numeric(seedSheet("002-t2-resultatenheter", "Resultatenheter"));
+      const first = units.values[4];
+      const padding = Array.from({ length: pad }, (_, i) => [`Extra enhet ${i + 1}`, ...first.slice(1)]);
+      const copies = [1, 2].flatMap((n) =>
+        block.map((row) =>
+          typeof row[1] === "number"
+            ? [`${row[0] as string} ${n}`, ...row.slice(1)]
+            : [`${row[0] as string} ${n}`],
+        ),
+      );
+      units.values.splice(4, 0, ...padding);
+      units.values.splice(summa + pad, 0, ...copies);
+      const spec = driftbudget(snapshotOf(units));
+      const table = spec.tables!.find((t) => spec.rows[t.heading! - 1][0]?.value === "Resultatenheter")!;
+      for (let r = table.header; r < table.last; r++)
+        if (spec.rows[r][0]?.style === "group") groupsSeen.add(pad);
+      for (const b of (spec.pageBreaks ?? []).filter((b) => b > table.header && b <= table.last))
+        expect([pad, spec.rows[b - 2][0]?.style]).not.toEqual([pad, "group"]);
+    }
+    expect(groupsSeen.size).toBe(25);
+  });
+});
