@@ -4,6 +4,7 @@ import { a1, columnLetters } from "../engine/grid";
 import type { CellValue } from "../engine/grid";
 import { serialToIso } from "../engine/parse/date";
 import { isDateFormat } from "../engine/parse/quantity";
+import { isBoldStyle } from "../engine/report/look";
 import type { CellSelection, MemoryPort } from "../ports/memory/memoryPort";
 import { formatSwedishNumber } from "../taskpane/state/swedishNumber";
 
@@ -161,14 +162,7 @@ export function GridView({ port }: { port: MemoryPort }) {
                             ? styles.flagWarning
                             : styles.flagInfo,
                       );
-                    if (
-                      style === "title" ||
-                      style === "heading" ||
-                      style === "header" ||
-                      style === "total" ||
-                      style === "group"
-                    )
-                      classes.push(styles.bold);
+                    if (isBoldStyle(style)) classes.push(styles.bold);
                     if (style === "varav") classes.push(styles.italic);
                     const text = show(row?.[c] ?? null, sheet.formats[r]?.[c] ?? null);
                     return (

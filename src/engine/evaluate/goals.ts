@@ -11,10 +11,10 @@ import type {
 } from "../model/types";
 import { emptyCounts } from "../model/goals";
 import { goalIdCell, hasText } from "./cells";
-
-export { emptyCounts };
 import type { Positions } from "./evidence";
 import { EvidencePositions } from "./evidence";
+
+export { emptyCounts };
 
 /** Statuses a goal's tally counts (comparisons, not a Set: asked some 40 000 times a check). */
 function isCounted(status: KfStatus): boolean {

@@ -153,6 +153,11 @@ const BOLD: ReadonlySet<CellStyle> = new Set<CellStyle>([
   "group",
 ]);
 
+/** Whether a cell style is written bold (the playground's grid shows it so too). */
+export function isBoldStyle(style: CellStyle | undefined): boolean {
+  return style !== undefined && BOLD.has(style);
+}
+
 /**
  * Points one line of text takes in a row: Excel's row height for Calibri in whole pixels (15 pt for
  * 11 pt, 12 pt for 9 pt, 11,25 pt for 8 pt).
@@ -175,7 +180,7 @@ const textStyles = Object.fromEntries(
     style,
     Array.from({ length: 16 }, (_, indent) => ({
       size: FONT_SIZE[style],
-      bold: BOLD.has(style),
+      bold: isBoldStyle(style),
       indent,
       line: linePoints(FONT_SIZE[style]),
     })),
@@ -200,7 +205,7 @@ export function cellLook(cell: OutCell): CellLook {
   const font: FontLook = {
     name: FONT_NAME,
     size: FONT_SIZE[style],
-    bold: BOLD.has(style),
+    bold: isBoldStyle(style),
     italic: style === "varav" || style === "note",
     underline: !!cell.link,
     colour: style === "note" ? COLOURS.note : COLOURS.text,

@@ -137,7 +137,10 @@ export function tableChoices(sheets: { name: string; spec: SheetSpec }[]): Table
 const escapeHtml = (text: string): string =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-/** HTML Word pastes as a table: bold header and totals, italic indented `varav` rows, numbers right-aligned. */
+/**
+ * HTML Word pastes as a table: bold header, totals and group names (Resultatenheter), italic
+ * indented `varav` rows, numbers right-aligned.
+ */
 export function tableToHtml(table: SpecTable): string {
   const width = table.rows.reduce((most, r) => Math.max(most, r.length), 0);
   const border = "border:1px solid #808080;padding:2px 6px;";
