@@ -3,17 +3,10 @@ import { DEFAULT_SETTINGS } from "../../src/engine/settings";
 import { emptyState } from "../../src/engine/state";
 import type { Finding } from "../../src/engine/findings";
 import { finding } from "../../src/engine/findings";
+import { emptyCounts } from "../../src/engine/model/goals";
 import type { BudgetLine, Goal } from "../../src/engine/model/types";
 
-const counts = {
-  met: 0,
-  partlyMet: 0,
-  notMet: 0,
-  notMeasured: 0,
-  notJudged: 0,
-  activitiesWithDeviation: 0,
-  activities: 0,
-};
+const counts = emptyCounts();
 
 export function goal(
   id: string,
