@@ -36,12 +36,7 @@ it("shows `%` written in a row of `procent` as the row's `procent`, in every fig
 });
 
 it("shows `st` written in a row of `st.` as `st.`", () => {
-  expect(row("Antal barn per grupp")).toEqual([
-    '#,##0.0 "st."',
-    '#,##0 "st."',
-    '#,##0 "st."',
-    '#,##0 "st."',
-  ]);
+  expect(row("Antal barn per grupp")).toEqual(['#,##0.0 "st."', '#,##0 "st."', '#,##0 "st."', '#,##0 "st."']);
 });
 
 it("keeps a figure written in another unit than the row's in its own", () => {
