@@ -2,7 +2,7 @@
 import type { Finding } from "../findings";
 import { finding } from "../findings";
 import { parseDateCell } from "../parse/date";
-import { matchKey } from "../parse/text";
+import { marksDeviation } from "../parse/deviationFlag";
 import { cellAddress, cellValue, hasCell } from "../recognise/tableRow";
 import type { RecognisedRow } from "../recognise/types";
 import type { TableCells } from "./cells";
@@ -33,7 +33,6 @@ export function readActivity(table: TableCells, row: RecognisedRow, findings: Fi
     }
     return null;
   };
-  const flag = matchKey(String(cellValue(row, table.index("deviationFlag")) ?? ""));
   const cells = table.addresses(row, CELL_ROLES);
   if (row.analysis && !cells.analysis) cells.analysis = row.analysis.cell;
   return {
@@ -43,7 +42,7 @@ export function readActivity(table: TableCells, row: RecognisedRow, findings: Fi
     goal: null,
     start: date("start"),
     end: date("end"),
-    deviation: flag.startsWith("avvikelse") || flag === "ja" || flag === "x",
+    deviation: marksDeviation(String(cellValue(row, table.index("deviationFlag")) ?? "")),
     analysis: table.analysis(row),
     cells,
   };

@@ -7,10 +7,10 @@ import type { CellValue, SheetGrid } from "../grid";
 import { cellAt, formatAt, hasText, textOf } from "../grid";
 import { isDash } from "../parse/dashes";
 import { parseDateCell } from "../parse/date";
+import { isDeviationFlag } from "../parse/deviationFlag";
 import { parsePeriodicity, parsePeriodText } from "../parse/period";
 import { isDateFormat, parseQuantityCell } from "../parse/quantity";
 import { parseTargetCell } from "../parse/target";
-import { matchKey } from "../parse/text";
 import type { ColumnRole, RecognisedColumn } from "./types";
 
 type Kind = "figure" | "target" | "period" | "date" | "flag";
@@ -72,9 +72,7 @@ function fits(kind: Kind, value: CellValue, format: string | null): boolean {
       return parsePeriodicity(text) !== null || parsePeriodText(text) !== null || isDash(text);
     case "date":
       return parseDateCell(value).kind === "date";
-    case "flag": {
-      const key = matchKey(text);
-      return key.startsWith("avvikelse") || key === "ja" || key === "nej" || key === "x" || isDash(text);
-    }
+    case "flag":
+      return isDeviationFlag(text);
   }
 }
