@@ -244,6 +244,12 @@ export function hasText(value: CellValue): boolean {
   return false;
 }
 
+/** A truth value as Excel shows it: `SANT` / `FALSKT` in Swedish, `TRUE` / `FALSE` in English. */
+export function truthText(value: boolean, language: "sv" | "en" = "sv"): string {
+  if (language === "en") return value ? "TRUE" : "FALSE";
+  return value ? "SANT" : "FALSKT";
+}
+
 /** A cell's text, trimmed, or "" for empty/non-text. Numbers and booleans are stringified. */
 export function textOf(value: CellValue): string {
   if (value === null) return "";

@@ -5,7 +5,7 @@
  * findings. Each kind of row has its own reader (indicator.ts, activity.ts, budgetLine.ts).
  */
 import type { CellValue, WorkbookSnapshot } from "../grid";
-import { a1, a1Range, textOf } from "../grid";
+import { a1, a1Range, textOf, truthText } from "../grid";
 import type { Finding } from "../findings";
 import { boundedText, finding } from "../findings";
 import { serialToIso } from "../parse/date";
@@ -195,7 +195,7 @@ function leftOutFinding(row: LeftOutRow): Finding {
 
 /** A cell's value as Excel shows it: a truth value as `SANT` (`TRUE`), a date cell as its date. */
 function shownValue(value: CellValue, format: string | null, sv: boolean): string {
-  if (typeof value === "boolean") return sv ? (value ? "SANT" : "FALSKT") : value ? "TRUE" : "FALSE";
+  if (typeof value === "boolean") return truthText(value, sv ? "sv" : "en");
   if (typeof value === "number" && isDateFormat(format)) return serialToIso(value) ?? String(value);
   return cleanText(textOf(value));
 }

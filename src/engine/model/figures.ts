@@ -4,6 +4,7 @@
  */
 import type { Finding } from "../findings";
 import { finding } from "../findings";
+import { truthText } from "../grid";
 import { decimalsOf, parseQuantityCell, shownNumber, unitFromFormat } from "../parse/quantity";
 import type { ParsedTarget } from "../parse/target";
 import { parseTargetCell, renderNumber } from "../parse/target";
@@ -31,8 +32,8 @@ export function unparseable(
   what: FieldLabel,
   value: string | boolean,
 ): void {
-  const sv = typeof value === "boolean" ? (value ? "SANT" : "FALSKT") : value;
-  const en = typeof value === "boolean" ? (value ? "TRUE" : "FALSE") : value;
+  const sv = typeof value === "boolean" ? truthText(value) : value;
+  const en = typeof value === "boolean" ? truthText(value, "en") : value;
   ctx.findings.push(
     finding({
       code: "value-unparseable",

@@ -18,7 +18,7 @@ import { headerKey } from "../recognise/headers";
 import type { ColumnRole, RecognisedRow } from "../recognise/types";
 import { decimalsFor } from "../evaluate/budget";
 import { EXTRA_ROLES } from "../model/budgetLine";
-import { a1, sheetRef } from "../grid";
+import { a1, sheetRef, truthText } from "../grid";
 import type { ReportContext } from "./context";
 import { rowKey, rowsWithFinding, sheetTitle } from "./context";
 import { amountFormat, indicatorNumber, round, statusLabel } from "./format";
@@ -349,7 +349,7 @@ function writtenCell(row: RecognisedRow | undefined, at: number, style: CellStyl
   if (!row) return null;
   const value = cellValue(row, at);
   if (typeof value === "number") return numberCell(value, cellFormat(row, at) ?? "General", style);
-  if (typeof value === "boolean") return textCell(value ? "SANT" : "FALSKT", style);
+  if (typeof value === "boolean") return textCell(truthText(value), style);
   const text = value?.trim();
   return text ? textCell(text, style) : null;
 }
