@@ -82,36 +82,47 @@ export function fitWidths(columns: ColumnSpec[], needs: ColumnNeeds[]): number[]
     widths[c] = w;
     left -= w;
   }
-  let open = text.filter(({ spec, c }) => widths[c] < desired(spec, needs[c]));
+  left = share(
+    widths,
+    left,
+    text.map(({ spec, c }) => ({ c, weight: spec.kind === "text" ? (spec.weight ?? 1) : 1 })),
+    (c) => desired(columns[c], needs[c]),
+  );
+  // Width still left goes to the other columns whose header wraps deep over a narrow figure
+  // (`Avvikelse (+/-) (inkl. begärda BJ)` on five lines), shared alike, each up to half its header.
+  share(
+    widths,
+    left,
+    columns.flatMap((spec, c) => (spec.kind === "fit" || spec.kind === "label" ? [{ c, weight: 1 }] : [])),
+    (c) => needs[c].header / 2,
+  );
+  return widths;
+}
+
+/**
+ * Shares `left` units among `columns` by weight, in rounds, each column up to its `target`; returns
+ * what is left over.
+ */
+function share(
+  widths: number[],
+  left: number,
+  columns: { c: number; weight: number }[],
+  target: (c: number) => number,
+): number {
+  let open = columns.filter(({ c }) => widths[c] < target(c));
   while (left > 0.01 && open.length) {
-    const weight = open.reduce((sum, { spec }) => sum + (spec.kind === "text" ? (spec.weight ?? 1) : 1), 0);
+    const weight = open.reduce((sum, o) => sum + o.weight, 0);
     let given = 0;
-    for (const { spec, c } of open) {
-      const share = (left * (spec.kind === "text" ? (spec.weight ?? 1) : 1)) / weight;
-      const add = Math.min(share, desired(spec, needs[c]) - widths[c]);
+    for (const { c, weight: w } of open) {
+      const add = Math.min((left * w) / weight, target(c) - widths[c]);
       widths[c] += add;
       given += add;
     }
     left -= given;
-    open = open.filter(({ spec, c }) => widths[c] < desired(spec, needs[c]) - 0.01);
+    open = open.filter(({ c }) => widths[c] < target(c) - 0.01);
     if (given < 0.01) break;
   }
-  // Width still left goes to the other columns whose header wraps deep over a narrow figure
-  // (`Avvikelse (+/-) (inkl. begärda BJ)` on five lines), shared alike, each up to half its header.
-  const headerTarget = (c: number) => needs[c].header / 2;
-  let deep = columns.flatMap((spec, c) =>
-    (spec.kind === "fit" || spec.kind === "label") && widths[c] < headerTarget(c) ? [c] : [],
-  );
-  while (left > 0.01 && deep.length) {
-    const share = left / deep.length;
-    for (const c of deep) {
-      const add = Math.min(share, headerTarget(c) - widths[c]);
-      widths[c] += add;
-      left -= add;
-    }
-    deep = deep.filter((c) => widths[c] < headerTarget(c) - 0.01);
-  }
-  return widths;
+  return left;
 }
 
 function desired(spec: ColumnSpec, need: ColumnNeeds): number {
