@@ -9,6 +9,7 @@ import type { SheetRows } from "./sheetRows";
 import { TableRow, TableSpan } from "./tableRow";
 import type {
   ColumnRole,
+  GroupRow,
   LeftOutRow,
   RecognisedColumn,
   RecognisedRow,
@@ -275,12 +276,12 @@ export function scanRows(
   lastRow: number;
   nextHeader: HeaderCandidate | null;
   leftOut: LeftOutRow | null;
-  groupRows: { row: number; label: string }[];
+  groupRows: GroupRow[];
 } {
   const { sheet } = rows;
   const found: RecognisedRow[] = [];
   const repeatedHeaderRows: number[] = [];
-  const groupRows: { row: number; label: string }[] = [];
+  const groupRows: GroupRow[] = [];
   let nextHeader: HeaderCandidate | null = null;
   let leftOut: LeftOutRow | null = null;
   const { firstCol } = header;
@@ -500,7 +501,7 @@ export function buildTable(
   scanned: {
     rows: RecognisedRow[];
     repeatedHeaderRows: number[];
-    groupRows: { row: number; label: string }[];
+    groupRows: GroupRow[];
   },
   title: string,
   fromListObject: boolean,

@@ -100,7 +100,13 @@ export interface RecognisedTable {
    * Addition: rows of a budget table that hold a label alone and head the rows under them
    * (`Äldreomsorgen` in Resultatenheter), in order; the model keeps no line for them.
    */
-  groupRows?: { row: number; label: string }[];
+  groupRows?: GroupRow[];
+}
+
+/** A row of a budget table naming the group of the rows under it. */
+export interface GroupRow {
+  row: number;
+  label: string;
 }
 
 export interface GoalHeading {
