@@ -95,10 +95,12 @@ const STYLE_CODES: Record<CellStyle, number> = {
   ownHeader: 8,
   group: 9,
 };
-/** Style codes and 0 (no style): the radix {@link xfKey} packs a style in. */
-const STYLE_RADIX = Object.keys(STYLE_CODES).length + 1;
 const TONE_CODES: Record<StatusTone, number> = { good: 1, partial: 2, bad: 3, neutral: 4 };
 const ALIGN_CODES = { left: 1, right: 2, center: 3 } as const;
+/** Each part's codes and 0 (none): the radices {@link xfKey} packs them in, so no two keys collide. */
+const STYLE_RADIX = Object.keys(STYLE_CODES).length + 1;
+const TONE_RADIX = Object.keys(TONE_CODES).length + 1;
+const ALIGN_RADIX = Object.keys(ALIGN_CODES).length + 1;
 
 /**
  * What of a cell decides its cell format (everything {@link cellLook} reads): cells with equal keys
@@ -123,7 +125,9 @@ function xfKey(cell: OutCell, formats: Map<string, number>): number | string {
       else format = known;
     }
     const bits = (cell.link ? 1 : 0) | (cell.wrap ? 2 : 0);
-    return ((((format * STYLE_RADIX + style) * 5 + tone) * 4 + align) * 3 + kind) * 4 + bits;
+    return (
+      ((((format * STYLE_RADIX + style) * TONE_RADIX + tone) * ALIGN_RADIX + align) * 3 + kind) * 4 + bits
+    );
   }
   return `${cell.style ?? ""}|${cell.link ? 1 : 0}|${cell.tone ?? ""}|${cell.wrap ? 1 : 0}|${cell.indent ?? ""}|${cell.align ?? ""}|${kind}|${cell.format ?? ""}`;
 }
