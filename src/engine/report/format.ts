@@ -115,7 +115,9 @@ export function figureUnit(ind: Indicator, field: IndicatorFigure): string | nul
   const units = ind.units;
   if (!units || field === "outcomeMen" || field === "outcomeWomen") return ind.unit;
   const written = units[field];
-  if (written === null || ind.unit === null || sameUnit(written, ind.unit)) return ind.unit ?? written;
+  // Most rows write every figure in the row's unit: equal texts need no normalising.
+  if (written === null || written === ind.unit || ind.unit === null || sameUnit(written, ind.unit))
+    return ind.unit ?? written;
   return written;
 }
 
