@@ -43,8 +43,9 @@ export function assignGoals(
       ? goalFromColumn(goals, item.sheet, named)
       : (owners.get(item.sheet)?.of(item.row) ?? null);
   };
-  for (const item of indicators) attach(item);
-  for (const item of activities) attach(item);
+  // Indexed: a for…of made an iterator result per indicator.
+  for (let i = 0; i < indicators.length; i++) attach(indicators[i]);
+  for (let i = 0; i < activities.length; i++) attach(activities[i]);
   // A Mål column may name `1.4.2` before it names `1.4`: link parents once every goal exists.
   for (const goal of goals)
     if (!headings.has(goal.id) && goal.parent === null) goal.parent = parentByNumber(goals, goal.number);

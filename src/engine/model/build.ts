@@ -51,33 +51,41 @@ export function buildModel(
   /** Indicators whose row gave findings (its unreadable values), with where those start and end. */
   const rowFindings: { indicator: Indicator; from: number; to: number }[] = [];
 
-  for (const table of recognition.tables) {
+  /** The last indicator table's reader: the next table with the same sheet and columns is read by it too. */
+  let indicatorTable: RecognisedTable | null = null;
+  let readIndicator: ((row: RecognisedRow) => Indicator) | null = null;
+  // Indexed loops throughout: a for…of over every row of every table cost an iterator result each.
+  for (let t = 0; t < recognition.tables.length; t++) {
+    const table = recognition.tables[t];
     const cells = new TableCells(table);
-    const hasGoalColumn = cells.col("goal") !== null;
+    const goalAt = cells.index("goal");
+    const { rows } = table;
     switch (table.type) {
       case "indicators-followup":
       case "indicators-plan": {
-        const readIndicator = indicatorReader(cells, options.directions, findings, decimalsRecords);
-        for (const row of table.rows) {
+        if (!readIndicator || !indicatorTable || !sameColumns(indicatorTable, table))
+          readIndicator = indicatorReader(cells, options.directions, findings, decimalsRecords);
+        indicatorTable = table;
+        for (let r = 0; r < rows.length; r++) {
           const from = findings.length;
-          const indicator = readIndicator(row);
+          const indicator = readIndicator(rows[r]);
           indicators.push(indicator);
           if (findings.length > from) rowFindings.push({ indicator, from, to: findings.length });
-          if (hasGoalColumn) noteGoalCell(goalCells, indicator, row, cells.index("goal"));
+          if (goalAt >= 0) noteGoalCell(goalCells, indicator, rows[r], goalAt);
         }
         break;
       }
       case "activities":
-        for (const row of table.rows) {
-          const activity = readActivity(cells, row, findings);
+        for (let r = 0; r < rows.length; r++) {
+          const activity = readActivity(cells, rows[r], findings);
           activities.push(activity);
-          if (hasGoalColumn) noteGoalCell(goalCells, activity, row, cells.index("goal"));
+          if (goalAt >= 0) noteGoalCell(goalCells, activity, rows[r], goalAt);
         }
         break;
       default: {
         const readBudgetLine = budgetLineReader(cells, findings);
-        for (const row of table.rows) {
-          const line = readBudgetLine(row);
+        for (let r = 0; r < rows.length; r++) {
+          const line = readBudgetLine(rows[r]);
           if (line) budget.push(line);
         }
       }
@@ -86,7 +94,8 @@ export function buildModel(
 
   for (const block of recognition.unrecognised) findings.push(unrecognisedFinding(block));
   for (const row of recognition.leftOut) findings.push(leftOutFinding(row));
-  for (const table of recognition.tables) findings.push(...unreadColumnFindings(table));
+  for (let t = 0; t < recognition.tables.length; t++)
+    addUnreadColumnFindings(recognition.tables[t], findings);
   assignGoals(goals, indicators, activities, goalCells);
   // A row's unreadable value belongs to its goal, as the row's other findings do ("Min enhet").
   for (const { indicator, from, to } of rowFindings)
@@ -106,6 +115,14 @@ export function buildModel(
   };
 }
 
+/** Whether two tables lie on one sheet with the same columns (a sheet repeats one header for each goal). */
+function sameColumns(a: RecognisedTable, b: RecognisedTable): boolean {
+  if (a.sheet !== b.sheet || a.firstCol !== b.firstCol || a.columns.length !== b.columns.length) return false;
+  for (let c = 0; c < a.columns.length; c++)
+    if (a.columns[c].col !== b.columns[c].col || a.columns[c].role !== b.columns[c].role) return false;
+  return true;
+}
+
 function noteGoalCell(
   goalCells: Map<Indicator | Activity, GoalCell>,
   item: Indicator | Activity,
@@ -118,11 +135,11 @@ function noteGoalCell(
 }
 
 /** A recognised table's columns that have values but no role (Okänd): their values are not read. */
-function unreadColumnFindings(table: RecognisedTable): Finding[] {
-  const out: Finding[] = [];
+function addUnreadColumnFindings(table: RecognisedTable, out: Finding[]): void {
   // A budget table in none of the city's layouts prints such a column as written (Driftbudget).
-  if (table.type === "budget-other") return out;
-  for (const column of table.columns) {
+  if (table.type === "budget-other") return;
+  for (let c = 0; c < table.columns.length; c++) {
+    const column = table.columns[c];
     if (column.role !== null) continue;
     const at = column.col - table.firstCol;
     const filled = table.rows.filter((row) => hasCell(row, at) && textOf(cellValue(row, at)) !== "").length;
@@ -141,7 +158,6 @@ function unreadColumnFindings(table: RecognisedTable): Finding[] {
       }),
     );
   }
-  return out;
 }
 
 function unrecognisedFinding(block: Recognition["unrecognised"][number]): Finding {

@@ -65,7 +65,8 @@ function latestNamedPeriod(
   let latest: ParsedPeriod | null = null;
   // A table's Period column names the same period on every row: each text is parsed once.
   const parsed = new Map<string, ParsedPeriod | null>();
-  for (const cell of recognition.periodCells) {
+  for (let c = 0; c < recognition.periodCells.length; c++) {
+    const cell = recognition.periodCells[c];
     if ((cell.title === true) !== titles) continue;
     let p = parsed.get(cell.text);
     if (p === undefined) parsed.set(cell.text, (p = parsePeriodText(cell.text)));

@@ -10,7 +10,7 @@ import { SheetRows } from "./sheetRows";
 import { cellAddress, cellValue } from "./tableRow";
 import type { HeaderCandidate } from "./tables";
 import { buildTable, classify, outcomeInForecastsPlace, readHeaderRow, scanRows, titleAbove } from "./tables";
-import type { ColumnRole, PeriodCell, Recognition, TableType } from "./types";
+import type { ColumnRole, PeriodCell, RecognisedTable, Recognition, TableType } from "./types";
 import { COLUMN_ROLES, TABLE_TYPE_LABELS } from "./types";
 
 export { TABLE_TYPE_LABELS };
@@ -27,17 +27,25 @@ export function recognise(snapshot: WorkbookSnapshot, mappings: MappingOverride[
     for (const cell of labelledPeriodCells(sheet)) out.periodCells.push(cell);
     for (const cell of periodTitleCells(rows)) out.periodCells.push(cell);
   }
-  for (const table of out.tables) {
-    if (table.type !== "indicators-followup") continue;
-    const col = table.columns.find((c) => c.role === "period")?.col;
-    if (col === undefined) continue;
-    for (const row of table.rows) {
-      const k = col - table.firstCol;
-      const text = textOf(cellValue(row, k));
-      if (text) out.periodCells.push({ sheet: table.sheet, cell: cellAddress(row, k), text });
-    }
-  }
+  for (let t = 0; t < out.tables.length; t++) addPeriodColumnCells(out.tables[t], out.periodCells);
   return out;
+}
+
+/**
+ * The texts of a follow-up table's Period column as period cells. Indexed loops: a for…of here
+ * costs an iterator result per row of every table, as this runs once per check, rarely optimised.
+ */
+function addPeriodColumnCells(table: RecognisedTable, periodCells: PeriodCell[]): void {
+  if (table.type !== "indicators-followup") return;
+  let k = -1;
+  for (let c = 0; c < table.columns.length && k < 0; c++)
+    if (table.columns[c].role === "period") k = table.columns[c].col - table.firstCol;
+  if (k < 0) return;
+  for (let r = 0; r < table.rows.length; r++) {
+    const row = table.rows[r];
+    const text = textOf(cellValue(row, k));
+    if (text) periodCells.push({ sheet: table.sheet, cell: cellAddress(row, k), text });
+  }
 }
 
 function overrideFor(
@@ -45,6 +53,7 @@ function overrideFor(
   sheet: string,
   header: HeaderCandidate,
 ): MappingOverride | undefined {
+  if (mappings.length === 0) return undefined;
   const cell = a1(header.row, header.firstCol);
   return mappings.find((m) => m.sheet === sheet && m.headerCell === cell);
 }
@@ -103,6 +112,8 @@ function declaredHeaderOnRow(
   row: number,
   mappings: MappingOverride[],
 ): HeaderCandidate | null {
+  // Asked of nearly every row: without mappings no search (nor its callback) is made.
+  if (mappings.length === 0) return null;
   const override = mappings.find(
     (m) => m.sheet === sheet.name && isTableType(m.tableType) && parseA1(m.headerCell)?.row === row,
   );
@@ -148,7 +159,7 @@ function recogniseTables(rows: SheetRows, mappings: MappingOverride[], out: Reco
   /** The header that ended the table before, as its scan read it. */
   let nextHeader: HeaderCandidate | null = null;
   for (let r = sheet.originRow; r <= endRow; r++) {
-    if (claimed.some((c) => r >= c.row1 && r <= c.row2)) continue;
+    if (claimed.length > 0 && claimed.some((c) => r >= c.row1 && r <= c.row2)) continue;
     const found =
       merged.read(r, endCol) ??
       (nextHeader?.row === r ? nextHeader : readHeaderRow(rows, r)) ??

@@ -327,13 +327,7 @@ export function scanRows(
     const prev = found[found.length - 1];
 
     if (prev && typeof nameValue === "string" && ANALYSIS_LABEL_UNTRIMMED.test(nameValue)) {
-      const inline = textOf(nameValue).replace(ANALYSIS_LABEL, "").trim();
-      const other: string[] = [];
-      for (let c = firstCol; c <= lastColumn; c++) {
-        const text = c === nameCol ? "" : textOf(cellAt(sheet, r, c));
-        if (text) other.push(text);
-      }
-      const text = [inline, ...other].filter(Boolean).join(" ").trim();
+      const text = analysisRowText(sheet, r, nameCol, firstCol, lastColumn, textOf(nameValue));
       if (text) {
         prev.analysis = { text, cell: a1(r, nameCol) };
         expectAnalysis = false;
@@ -431,6 +425,27 @@ export function scanRows(
     lastRow = r;
   }
   return { rows: found, repeatedHeaderRows, lastRow, nextHeader, leftOut, groupRows };
+}
+
+/**
+ * An `Analys` row's text: what follows the label in the name cell, then the texts of its other
+ * cells, space-separated (each trimmed, so the whole is too).
+ */
+function analysisRowText(
+  sheet: SheetGrid,
+  row: number,
+  nameCol: number,
+  firstCol: number,
+  lastColumn: number,
+  nameText: string,
+): string {
+  let text = nameText.replace(ANALYSIS_LABEL, "").trim();
+  for (let c = firstCol; c <= lastColumn; c++) {
+    if (c === nameCol) continue;
+    const other = textOf(cellAt(sheet, row, c));
+    if (other) text = text ? `${text} ${other}` : other;
+  }
+  return text;
 }
 
 /**
