@@ -15,24 +15,6 @@ const CELL_ROLES = ["name", "start", "end", "deviationFlag", "analysis", "goal"]
 export function readActivity(table: TableCells, row: RecognisedRow, findings: Finding[]): Activity {
   const name = displayName(cellValue(row, table.index("name")));
   const sheet = table.table.sheet;
-  const date = (role: "start" | "end"): string | null => {
-    const at = table.index(role);
-    if (!hasCell(row, at)) return null;
-    const parsed = parseDateCell(cellValue(row, at), role === "end");
-    if (parsed.kind === "date") return parsed.iso;
-    if (parsed.kind === "error") {
-      findings.push(
-        finding({
-          code: "activity-dates",
-          sheet,
-          cell: cellAddress(row, at),
-          message: `${INDICATOR_FIELD_LABELS[role].sv} för aktiviteten ”${name}” går inte att läsa som ett datum: ”${parsed.text}”.`,
-          messageEn: `${INDICATOR_FIELD_LABELS[role].en} of the activity "${name}" cannot be read as a date: "${parsed.text}".`,
-        }),
-      );
-    }
-    return null;
-  };
   const cells = table.addresses(row, CELL_ROLES);
   if (row.analysis && !cells.analysis) cells.analysis = row.analysis.cell;
   return {
@@ -40,10 +22,36 @@ export function readActivity(table: TableCells, row: RecognisedRow, findings: Fi
     sheet,
     row: row.row,
     goal: null,
-    start: date("start"),
-    end: date("end"),
+    start: activityDate(table, row, "start", name, findings),
+    end: activityDate(table, row, "end", name, findings),
     deviation: marksDeviation(String(cellValue(row, table.index("deviationFlag")) ?? "")),
     analysis: table.analysis(row),
     cells,
   };
+}
+
+/** The activity's start or end date as ISO text; null when empty, or unreadable (then with a finding). */
+function activityDate(
+  table: TableCells,
+  row: RecognisedRow,
+  role: "start" | "end",
+  name: string,
+  findings: Finding[],
+): string | null {
+  const at = table.index(role);
+  if (!hasCell(row, at)) return null;
+  const parsed = parseDateCell(cellValue(row, at), role === "end");
+  if (parsed.kind === "date") return parsed.iso;
+  if (parsed.kind === "error") {
+    findings.push(
+      finding({
+        code: "activity-dates",
+        sheet: table.table.sheet,
+        cell: cellAddress(row, at),
+        message: `${INDICATOR_FIELD_LABELS[role].sv} för aktiviteten ”${name}” går inte att läsa som ett datum: ”${parsed.text}”.`,
+        messageEn: `${INDICATOR_FIELD_LABELS[role].en} of the activity "${name}" cannot be read as a date: "${parsed.text}".`,
+      }),
+    );
+  }
+  return null;
 }

@@ -98,34 +98,35 @@ export function budgetLineReader(
       tableId: t.id,
     };
     if (forecastIsOutcome) line.forecastIsOutcome = true;
-    for (const { field, column } of fields) {
+    // Indexed loops, and `extra` only for a row that has one: these run for every budget row.
+    for (let f = 0; f < fields.length; f++) {
+      const { field, column } = fields[f];
       if (!hasCell(row, column.at)) continue;
       line[field] = column.read(ctx, row) ? column.value : null;
       line.cells[field] = cellAddress(row, column.at);
     }
-    const extra: Record<string, number | null> = {};
-    let anyExtra = false;
-    for (const { role, column } of extras) {
+    let extra: Record<string, number | null> | null = null;
+    for (let e = 0; e < extras.length; e++) {
+      const { role, column } = extras[e];
       if (!hasCell(row, column.at)) continue;
-      extra[role] = column.read(ctx, row) ? column.value : null;
+      (extra ??= {})[role] = column.read(ctx, row) ? column.value : null;
       line.cells[role] = cellAddress(row, column.at);
-      anyExtra = true;
     }
-    for (const amount of amounts) {
+    for (let a = 0; a < amounts.length; a++) {
+      const amount = amounts[a];
       if (!hasCell(row, amount.at)) continue;
       const address = cellAddress(row, amount.at);
       const value = cellValue(row, amount.at);
       const parsed = parseQuantityCell(value, cellFormat(row, amount.at));
-      extra[amount.key] = parsed.kind === "quantity" ? parsed.quantity.value : null;
+      (extra ??= {})[amount.key] = parsed.kind === "quantity" ? parsed.quantity.value : null;
       line.cells[`amount:${amount.key}`] = address;
-      anyExtra = true;
       if (
         parsed.kind === "error" ||
         (parsed.kind === "text" && !isDash(parsed.text) && amount.textIsUnreadable)
       )
         unparseable(ctx, address, amount.label, quoted(value, parsed.text));
     }
-    if (anyExtra) line.extra = extra;
+    if (extra) line.extra = extra;
     return line;
   };
 }

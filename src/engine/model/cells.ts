@@ -45,7 +45,8 @@ export class TableCells {
       this.present.set(roles, present);
     }
     const out: Partial<Record<string, string>> = {};
-    for (const { role, at } of present) if (hasCell(row, at)) out[role] = cellAddress(row, at);
+    for (let p = 0; p < present.length; p++)
+      if (hasCell(row, present[p].at)) out[present[p].role] = cellAddress(row, present[p].at);
     return out;
   }
 

@@ -37,19 +37,12 @@ export class TableRow implements RecognisedRow {
   continuedFrom: number[] = NOT_CONTINUED;
   /** The cells as objects, once someone asked for them (or changed one: a continuation row). */
   private made: SourceCell[] | null = null;
-  /** The row number as text, made once for all its cells' addresses. */
-  private rowText: string | null = null;
-  private readonly values: readonly CellValue[];
-  private readonly formats: readonly (string | null)[];
 
+  // No more fields than these: a row lives as long as the check's result, and there are thousands.
   constructor(
     readonly row: number,
     private readonly span: TableSpan,
-  ) {
-    const at = row - span.sheet.originRow;
-    this.values = span.sheet.values[at] ?? NO_VALUES;
-    this.formats = span.sheet.formats?.[at] ?? NO_VALUES;
-  }
+  ) {}
 
   get cells(): SourceCell[] {
     if (!this.made) {
@@ -79,20 +72,22 @@ export class TableRow implements RecognisedRow {
   valueAt(k: number): CellValue {
     if (this.made) return this.made[k]?.value ?? null;
     if (k < 0 || k >= this.span.width) return null;
-    const value = this.values[k + this.span.offset];
+    const { sheet } = this.span;
+    const value = (sheet.values[this.row - sheet.originRow] ?? NO_VALUES)[k + this.span.offset];
     return value === undefined ? null : value;
   }
 
   formatAt(k: number): string | null {
     if (this.made) return this.made[k]?.format ?? null;
     if (k < 0 || k >= this.span.width) return null;
-    return this.formats[k + this.span.offset] ?? null;
+    const { sheet } = this.span;
+    return sheet.formats?.[this.row - sheet.originRow]?.[k + this.span.offset] ?? null;
   }
 
   addressAt(k: number): string {
     if (this.made) return this.made[k]?.address ?? "";
     if (k < 0 || k >= this.span.width) return "";
-    return this.span.letters[k] + (this.rowText ??= String(this.row));
+    return `${this.span.letters[k]}${this.row}`;
   }
 }
 

@@ -115,7 +115,7 @@ function goalHeader(row: number, cells: { col: number; text: string }[]): Header
   if (nameAt < 0) return null;
   const goalRoles = cells.map((c) => goalTableRole(c.text));
   if (!goalRoles.includes("outcome")) tertialOutcomes(cells, goalRoles);
-  if (goalRoles.filter((r, k) => r && k !== nameAt).length < 1) return null;
+  if (!goalRoles.some((r, k) => r !== null && k !== nameAt)) return null;
   return candidate(row, cells, goalRoles, "goal");
 }
 
@@ -126,10 +126,12 @@ function goalHeader(row: number, cells: { col: number; text: string }[]): Header
  * cannot say whether it is this period's.
  */
 function tertialOutcomes(cells: { text: string }[], roles: (ColumnRole | null)[]): void {
-  const tertials = cells
-    .map((c, k) => ({ k, order: roles[k] === "previous" ? tertialOrder(c.text) : null }))
-    .filter((t): t is { k: number; order: number } => t.order !== null)
-    .sort((a, b) => b.order - a.order);
+  const tertials: { k: number; order: number }[] = [];
+  for (let k = 0; k < cells.length; k++) {
+    const order = roles[k] === "previous" ? tertialOrder(cells[k].text) : null;
+    if (order !== null) tertials.push({ k, order });
+  }
+  tertials.sort((a, b) => b.order - a.order);
   if (tertials.length === 1) roles[tertials[0].k] = null;
   if (tertials.length < 2) return;
   tertials.forEach((t, i) => (roles[t.k] = i === 0 ? "outcome" : i === 1 ? "previous" : null));
@@ -149,9 +151,10 @@ function tertialOrder(header: string): number | null {
  * forecast's role and the deviation is recomputed like any other.
  */
 export function outcomeInForecastsPlace(header: HeaderCandidate): HeaderCandidate {
-  const roles = roleSet(header.columns);
-  const hasForecast = roles.has("forecastAfterTransfers") || roles.has("forecastBeforeTransfers");
-  if (hasForecast || !roles.has("budget") || !roles.has("budgetDeviation")) return header;
+  const { columns } = header;
+  const hasForecast =
+    hasRole(columns, "forecastAfterTransfers") || hasRole(columns, "forecastBeforeTransfers");
+  if (hasForecast || !hasRole(columns, "budget") || !hasRole(columns, "budgetDeviation")) return header;
   const outcome = header.columns.find((c) => c.role === "amount" && isOutcomeHeader(c.header));
   if (!outcome) return header;
   return {
@@ -171,43 +174,44 @@ function candidate(
   roles: (ColumnRole | null)[],
   family: "goal" | "budget",
 ): HeaderCandidate {
-  const seen = new Set<ColumnRole>();
-  const columns: RecognisedColumn[] = cells.map((c, i) => {
+  const columns: RecognisedColumn[] = [];
+  for (let i = 0; i < cells.length; i++) {
     let role = roles[i];
-    if (role && seen.has(role) && role !== "amount" && role !== "ignore")
+    // A role taken by a column before: a further amount in a budget table, else unread.
+    if (role && role !== "amount" && role !== "ignore" && hasRole(columns, role))
       role = family === "budget" ? "amount" : null;
-    if (role) seen.add(role);
-    return { col: c.col, header: c.text, role };
-  });
+    columns.push({ col: cells[i].col, header: cells[i].text, role });
+  }
   return { row, firstCol: cells[0].col, lastCol: cells[cells.length - 1].col, columns, family };
 }
 
-export function roleSet(columns: RecognisedColumn[]): Set<ColumnRole> {
-  return new Set(columns.map((c) => c.role).filter((r): r is ColumnRole => r !== null));
+/** Whether a column has the role (a loop, not a Set: a header has a handful of columns, and a sheet hundreds of headers). */
+function hasRole(columns: RecognisedColumn[], role: ColumnRole): boolean {
+  for (let c = 0; c < columns.length; c++) if (columns[c].role === role) return true;
+  return false;
 }
 
 /** Decides what a table is from its columns, its first header cell and its title. */
 export function classify(header: HeaderCandidate, title: string, firstLabels: string[]): TableType | null {
-  const roles = roleSet(header.columns);
+  const has = (role: ColumnRole): boolean => hasRole(header.columns, role);
   const nameColumn = header.columns.find((c) => c.role === "name") ?? header.columns[0];
   const firstKey = matchKey(nameColumn.header);
   if (header.family === "goal") {
     if (firstKey.startsWith("aktivitet")) return "activities";
-    if (roles.has("outcome") || roles.has("forecast") || roles.has("outcomeMen") || roles.has("previous"))
+    if (has("outcome") || has("forecast") || has("outcomeMen") || has("previous"))
       return "indicators-followup";
-    if (roles.has("target") || roles.has("kfTarget") || roles.has("periodicity")) return "indicators-plan";
+    if (has("target") || has("kfTarget") || has("periodicity")) return "indicators-plan";
     return null;
   }
-  if (roles.has("grossBudget") || roles.has("carryOverTo")) return "resultatenheter";
+  if (has("grossBudget") || has("carryOverTo")) return "resultatenheter";
   const context = matchKey(`${title} ${header.columns[0].header}`);
   if (context.includes("investering") || firstLabels.some((l) => matchKey(l).includes("investering")))
     return "investeringar";
-  if (roles.has("changes")) return "driftbudget-namnd";
-  if (roles.has("forecastBeforeTransfers") && roles.has("forecastAfterTransfers"))
-    return "driftbudget-omrade";
+  if (has("changes")) return "driftbudget-namnd";
+  if (has("forecastBeforeTransfers") && has("forecastAfterTransfers")) return "driftbudget-omrade";
   const vpColumns = header.columns.filter((c) => headerKey(c.header).startsWith("vp"));
   if (vpColumns.length > 0) return "driftbudget-vp";
-  if (roles.has("budget")) return "budget-other";
+  if (has("budget")) return "budget-other";
   return null;
 }
 
@@ -220,10 +224,11 @@ function isNumericCell(v: CellValue): boolean {
   return parseNumberText(v) !== null || isExcelError(v);
 }
 
+/** Whether two headers give their columns the same roles, in order. */
 function sameHeader(a: HeaderCandidate, b: HeaderCandidate): boolean {
-  const ra = a.columns.map((c) => c.role).join("|");
-  const rb = b.columns.map((c) => c.role).join("|");
-  return ra === rb;
+  if (a.columns.length !== b.columns.length) return false;
+  for (let c = 0; c < a.columns.length; c++) if (a.columns[c].role !== b.columns[c].role) return false;
+  return true;
 }
 
 const ANALYSIS_LABEL = /^analys\b[\s:.-]*/i;
@@ -521,7 +526,7 @@ export function buildTable(
   title: string,
   fromListObject: boolean,
 ): RecognisedTable {
-  return {
+  const table: RecognisedTable = {
     id: `${sheet.name}!${a1(header.row, header.firstCol)}`,
     type,
     sheet: sheet.name,
@@ -539,6 +544,7 @@ export function buildTable(
           (type === "resultatenheter" ? "tkr" : "mnkr"))
         : null,
     fromListObject,
-    ...(scanned.groupRows.length ? { groupRows: scanned.groupRows } : {}),
   };
+  if (scanned.groupRows.length) table.groupRows = scanned.groupRows;
+  return table;
 }
