@@ -12,8 +12,8 @@ import type { ColumnRole, RecognisedRow, RecognisedTable } from "../recognise/ty
 export class TableCells {
   /** Index into a row's cells of each role's (first) column, -1 for none: a plain record of every role. */
   private readonly at = noColumns();
-  /** Per list of roles (a reader's constant): the roles this table has, with their indexes. */
-  private readonly present = new Map<readonly ColumnRole[], { role: ColumnRole; at: number }[]>();
+  /** Per list of roles (a reader's constant): the roles this table has, with their indexes. Made when first asked. */
+  private present: Map<readonly ColumnRole[], { role: ColumnRole; at: number }[]> | null = null;
 
   constructor(readonly table: RecognisedTable) {
     for (const column of table.columns)
@@ -38,6 +38,7 @@ export class TableCells {
 
   /** Addresses of the row's cells in these roles (the model's `cells`). */
   addresses(row: RecognisedRow, roles: readonly ColumnRole[]): Partial<Record<string, string>> {
+    this.present ??= new Map();
     let present = this.present.get(roles);
     if (!present) {
       present = [];

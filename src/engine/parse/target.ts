@@ -108,10 +108,20 @@ function renderWith(
 ): string {
   const fixed = Math.abs(value).toFixed(Math.max(0, Math.min(decimals, 10)));
   const dot = fixed.indexOf(".");
+  // Most numbers have at most three integer digits: nothing to group, one copy for the decimal point.
+  const digits =
+    (dot < 0 ? fixed.length : dot) > 3
+      ? groupedDigits(fixed, dot, group, point)
+      : dot < 0
+        ? fixed
+        : fixed.replace(".", point);
+  const num = value < 0 && Number(fixed) !== 0 ? `-${digits}` : digits;
+  return unit ? `${num} ${unit}` : num;
+}
+
+/** `fixed` (from toFixed, its `.` at `dot` or none) with its integer digits grouped by threes. */
+function groupedDigits(fixed: string, dot: number, group: string, point: string): string {
   const int = dot < 0 ? fixed : fixed.slice(0, dot);
   const frac = dot < 0 ? "" : fixed.slice(dot + 1);
-  const grouped = int.length > 3 ? int.replace(/\B(?=(\d{3})+(?!\d))/g, group) : int;
-  const sign = value < 0 && Number(fixed) !== 0 ? "-" : "";
-  const num = `${sign}${grouped}${frac ? point + frac : ""}`;
-  return unit ? `${num} ${unit}` : num;
+  return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, group)}${frac ? point + frac : ""}`;
 }
