@@ -76,13 +76,13 @@ export class FigureColumn {
     const k = this.at;
     if (!hasCell(row, k)) return false;
     const value = cellValue(row, k);
-    const format = cellFormat(row, k);
     if (typeof value === "number" && Number.isFinite(value)) {
-      const fmt = unitFromFormat(format);
+      const fmt = unitFromFormat(cellFormat(row, k));
       const shown = shownNumber(value, fmt);
       return this.hold(shown, fmt.unit, fmt.decimals ?? decimalsOf(shown));
     }
-    const parsed = parseQuantityCell(value, format);
+    // Only a finite number is read by its format: the format of anything else is not looked up.
+    const parsed = parseQuantityCell(value);
     if (parsed.kind === "quantity") {
       const { quantity } = parsed;
       return this.hold(quantity.value, quantity.unit, quantity.decimals);
@@ -136,7 +136,8 @@ export class TargetColumn {
       this.text = renderNumber(shown, fmt.unit, decimals);
       return;
     }
-    const result = parseTargetCell(value, cellFormat(row, k));
+    // As in FigureColumn.read: only a finite number (above) is read by its format.
+    const result = parseTargetCell(value);
     if (result.ok) return this.hold(result.target);
     unparseable(ctx, cellAddress(row, k), this.label, quoted(value, result.text));
     this.hold(NO_TARGET);

@@ -185,7 +185,7 @@ export function clean(value: number, decimals = 10): number {
  * format (0.041 with `0.0 %` → 4.1 %). Excel errors and non-numeric text are reported, not thrown.
  */
 export function parseQuantityCell(value: CellValue, format?: string | null): QuantityResult {
-  if (value === null || value === "") return { kind: "empty" };
+  if (value === null || value === "") return EMPTY;
   if (typeof value === "boolean") return { kind: "text", text: String(value) };
   if (typeof value === "number") {
     const quantity = numberQuantity(value, format);
@@ -200,13 +200,16 @@ export function parseQuantityCell(value: CellValue, format?: string | null): Qua
   return known;
 }
 
+/** An empty cell's result, shared (never changed): every empty figure cell of a table asks. */
+const EMPTY: QuantityResult = Object.freeze({ kind: "empty" });
+
 /** Results by text, shared (never changed): a column's texts repeat (`9,9 %`, `Tertial 2 2021`). */
 const textResults = new Map<string, QuantityResult>();
 
 function textQuantity(value: string): QuantityResult {
   if (isExcelError(value)) return { kind: "error", text: value.trim() };
   const text = cleanText(value);
-  if (!text) return { kind: "empty" };
+  if (!text) return EMPTY;
   const q = parseNumberText(text);
   if (q) return { kind: "quantity", quantity: q };
   return { kind: "text", text };
