@@ -173,7 +173,11 @@ function recogniseTables(rows: SheetRows, mappings: MappingOverride[], out: Reco
     if (override?.tableType === "ignore") continue;
     const header = applyColumnOverrides(found, override);
     const title = titleAbove(rows, r, header.columns[0].header);
-    const firstLabels = [1, 2].map((d) => textOf(cellAt(sheet, header.row + d, header.firstCol)));
+    // Only a budget table is told by its first labels (`Investeringar`).
+    const firstLabels =
+      header.family === "budget"
+        ? [1, 2].map((d) => textOf(cellAt(sheet, header.row + d, header.firstCol)))
+        : NO_LABELS;
     const type = isTableType(override?.tableType) ? override.tableType : classify(header, title, firstLabels);
     if (!type) {
       out.unrecognised.push({
@@ -192,6 +196,8 @@ function recogniseTables(rows: SheetRows, mappings: MappingOverride[], out: Reco
     nextHeader = scanned.nextHeader;
   }
 }
+
+const NO_LABELS: string[] = [];
 
 function headerTexts(sheet: SheetGrid, row: number, col1: number, col2: number): string[] {
   const out: string[] = [];

@@ -63,6 +63,10 @@ export function readHeaderRow(
     }
   }
   if (texts < 2) return null;
+  // A sheet repeats its headers for each goal's tables: a row with a known header's texts is that header.
+  const known = colFrom === undefined ? knownHeaders(rows) : null;
+  const last = known?.get(first);
+  if (last && repeatsTexts(values, sheet.originCol, from, to, last.cells)) return { ...last.header, row };
   const cells: { col: number; text: string }[] = [];
   for (let c = from; c <= to; c++) {
     const v = cellAt(sheet, row, c);
@@ -70,7 +74,46 @@ export function readHeaderRow(
     const text = textOf(v);
     if (text) cells.push({ col: c, text });
   }
-  return headerFromCells(row, cells);
+  const header = headerFromCells(row, cells);
+  if (header && known) known.set(first, { cells, header });
+  return header;
+}
+
+interface KnownHeader {
+  cells: { col: number; text: string }[];
+  header: HeaderCandidate;
+}
+
+/**
+ * Per sheet, the header {@link readHeaderRow} read last for each first text, with the texts it was
+ * read from. Tables that repeat it share its columns (nothing changes a header's columns once read).
+ */
+const headersBySheet = new WeakMap<SheetRows, Map<string, KnownHeader>>();
+
+function knownHeaders(rows: SheetRows): Map<string, KnownHeader> {
+  let known = headersBySheet.get(rows);
+  if (!known) headersBySheet.set(rows, (known = new Map()));
+  return known;
+}
+
+/** Whether a row's texts from column `from` to `to` are `cells`' texts, in their columns. */
+function repeatsTexts(
+  values: CellValue[],
+  originCol: number,
+  from: number,
+  to: number,
+  cells: { col: number; text: string }[],
+): boolean {
+  let j = 0;
+  for (let c = from; c <= to; c++) {
+    const v = values[c - originCol];
+    if (typeof v !== "string") continue;
+    const text = textOf(v);
+    if (!text) continue;
+    if (j >= cells.length || cells[j].col !== c || cells[j].text !== text) return false;
+    j++;
+  }
+  return j === cells.length;
 }
 
 /** Whether a header's first text can open one: a name or Mål column, or a budget table's label column. */
