@@ -126,18 +126,19 @@ function hasCell(cells: Partial<Record<string, string>>, cell: string): boolean 
   return false;
 }
 
-function targetShown(
+/** A target as the sentence shows it (`max 10 %`), as pieces onto `parts`. */
+function pushTarget(
+  parts: string[],
   kind: Indicator["targetKind"],
   target: number | null,
   text: string | null,
   unit: string | null,
   decimals: number | undefined,
-): string {
+): void {
   if ((kind === "value" || kind === "min" || kind === "max") && target !== null) {
-    const prefix = kind === "max" ? "max " : kind === "min" ? "minst " : "";
-    return prefix + svNumber(target, unit, decimals);
-  }
-  return text ?? "–";
+    if (kind !== "value") parts.push(kind === "max" ? "max " : "minst ");
+    parts.push(svNumber(target, unit, decimals));
+  } else parts.push(text ?? "–");
 }
 
 /** Whether a status is short of its target. */
@@ -145,38 +146,47 @@ function deviating(status: KfStatus): boolean {
   return status === "not-met" || status === "partly-met";
 }
 
-/** What deviates, as sentences each led by a space (`""` when the indicator meets its targets). */
-function indicatorWhat(ind: Indicator): string {
+/** What deviates, as pieces onto `parts`: sentences each led by a space (none when it meets its targets). */
+function pushIndicatorWhat(parts: string[], ind: Indicator): void {
   const short = deviating(ind.status);
   const kfShort = deviating(ind.kfStatus);
-  if (!short && !kfShort) return "";
+  if (!short && !kfShort) return;
   const onOutcome = ind.statusBasis === "outcome" || ind.forecast === null;
   const basisValue = onOutcome ? ind.outcome : ind.forecast;
-  const basis = onOutcome ? "Utfall" : "Prognos";
+  const basis = onOutcome ? " Utfall " : " Prognos ";
   const field = onOutcome ? "outcome" : "forecast";
   const shown =
     basisValue === null ? "saknas" : svNumber(basisValue, figureUnit(ind, field), ind.decimals?.[field]);
-  let what = "";
-  if (short)
-    what += ` ${statusLabel(ind.status).text} mot årsmål: ${basis} ${shown} mot ${targetShown(ind.targetKind, ind.target, ind.targetText, figureUnit(ind, "target"), ind.decimals?.target)}.`;
-  if (kfShort)
-    what += ` ${statusLabel(ind.kfStatus).text} mot KF:s årsmål: ${basis} ${shown} mot ${targetShown(ind.kfTargetKind, ind.kfTarget, ind.kfTargetText, figureUnit(ind, "kfTarget"), ind.decimals?.kfTarget)}.`;
-  return what;
+  if (short) {
+    parts.push(" ", statusLabel(ind.status).text, " mot årsmål:", basis, shown, " mot ");
+    pushTarget(
+      parts,
+      ind.targetKind,
+      ind.target,
+      ind.targetText,
+      figureUnit(ind, "target"),
+      ind.decimals?.target,
+    );
+    parts.push(".");
+  }
+  if (kfShort) {
+    parts.push(" ", statusLabel(ind.kfStatus).text, " mot KF:s årsmål:", basis, shown, " mot ");
+    const unit = figureUnit(ind, "kfTarget");
+    pushTarget(parts, ind.kfTargetKind, ind.kfTarget, ind.kfTargetText, unit, ind.decimals?.kfTarget);
+    parts.push(".");
+  }
 }
 
 /**
- * `Name:` with what deviates and the findings' messages, each led by a space and without the name
- * the row starts with ({@link pushWithoutName}). Joined, not concatenated: one flat string, where
- * `+` leaves a tree of pieces that thousands of rows keep alive until the layout walks the text and
- * flattens it.
+ * A row's text from its `parts` (`Name:` and what deviates), with the findings' messages, each led
+ * by a space and without the name the row starts with ({@link pushWithoutName}). Joined, not
+ * concatenated: one flat string, where `+` leaves a tree of pieces that thousands of rows keep
+ * alive until the layout walks the text and flattens it.
  */
-function whatText(name: string, what: string, findings: readonly Finding[]): string {
-  const parts = [name, ":", what];
-  if (findings.length === 0) return parts.join("");
-  const quoted = `”${name}”`;
+function whatText(parts: string[], name: string, findings: readonly Finding[]): string {
   for (const f of findings) {
     parts.push(" ");
-    pushWithoutName(parts, f.message, quoted);
+    pushWithoutName(parts, f.message, name);
   }
   return parts.join("");
 }
@@ -184,19 +194,37 @@ function whatText(name: string, what: string, findings: readonly Finding[]): str
 /** Words a message names its item by before the quoted name (`Aktiviteten ”…” slutar …`). */
 const ITEM_WORDS = ["Aktiviteten ", "aktiviteten ", "Indikatorn ", "indikatorn "];
 
+/** Where `message` first quotes `name` (`”name”`), at the opening quote; -1 where it does not. */
+function quotedAt(message: string, name: string): number {
+  for (let at = message.indexOf(name, 1); at > 0 && at < message.length; at = message.indexOf(name, at + 1))
+    if (message.charCodeAt(at - 1) === QUOTE && message.charCodeAt(at + name.length) === QUOTE) return at - 1;
+  return -1;
+}
+
+const QUOTE = 0x201d; // ”
+
+/** Upper-cased first letters (`toLocaleUpperCase("sv")`, which asks the locale data each call), by letter. */
+const upperLetters = new Map<string, string>();
+
+function upperLetter(letter: string): string {
+  let upper = upperLetters.get(letter);
+  if (upper === undefined) upperLetters.set(letter, (upper = letter.toLocaleUpperCase("sv")));
+  return upper;
+}
+
 /**
- * A finding's message, as pieces onto `parts`, without the item's `quoted` name where the row
+ * A finding's message, as pieces onto `parts`, without the item's quoted name where the row
  * names it already: `”Name”: utfallet …` and `”Name” avviker …` lose it and start with a capital,
  * `Utfall saknas för ”Name” (…)` and `Aktiviteten ”Name” är …` read on without it. A message that
  * quotes the name otherwise keeps it.
  */
-function pushWithoutName(parts: string[], message: string, quoted: string): void {
-  const at = message.indexOf(quoted);
+function pushWithoutName(parts: string[], message: string, name: string): void {
+  const at = quotedAt(message, name);
   if (at < 0) {
     parts.push(message);
     return;
   }
-  const end = at + quoted.length;
+  const end = at + name.length + 2;
   if (at === 0) {
     // `”Name”: rest` or `”Name” rest`; `”Name” (Budget): rest` keeps what the parenthesis says.
     const next = message.charCodeAt(end);
@@ -206,7 +234,7 @@ function pushWithoutName(parts: string[], message: string, quoted: string): void
       parts.push(message);
       return;
     }
-    parts.push(rest.charAt(0).toLocaleUpperCase("sv"), rest.slice(1));
+    parts.push(upperLetter(rest.charAt(0)), rest.slice(1));
     return;
   }
   if (at >= 5 && message.startsWith(" för ", at - 5)) {
@@ -228,7 +256,9 @@ function indicatorRows(ctx: ReportContext, index: FindingIndex, rows: DeviationR
     if (!deviates && !findings.length) continue;
     const cell =
       findings[0]?.cell ?? ind.cells.forecast ?? ind.cells.outcome ?? ind.cells.name ?? a1(ind.row, 1);
-    const what = whatText(ind.name, indicatorWhat(ind), findings);
+    const parts = [ind.name, ":"];
+    pushIndicatorWhat(parts, ind);
+    const what = whatText(parts, ind.name, findings);
     rows.add(
       "Indikator",
       ind.sheet,
@@ -246,7 +276,9 @@ function activityRows(ctx: ReportContext, index: FindingIndex, rows: DeviationRo
     const findings = index.take(act.sheet, act.row, act.cells);
     if (!act.deviation && !findings.length) continue;
     const cell = findings[0]?.cell ?? act.cells.deviation ?? act.cells.name ?? a1(act.row, 1);
-    const what = whatText(act.name, act.deviation ? " Markerad med avvikelse." : "", findings);
+    const parts = [act.name, ":"];
+    if (act.deviation) parts.push(" Markerad med avvikelse.");
+    const what = whatText(parts, act.name, findings);
     rows.add(
       "Aktivitet",
       act.sheet,
@@ -267,14 +299,13 @@ function budgetRows(ctx: ReportContext, index: FindingIndex, rows: DeviationRows
 }
 
 function budgetRow(line: BudgetLine, findings: readonly Finding[], rows: DeviationRows): void {
-  const deviation =
-    line.deviation === null
-      ? ""
-      : ` Avvikelse ${svNumber(line.deviation, line.unit, decimalsFor(line.unit))}.`;
+  const parts = [line.label, ":"];
+  if (line.deviation !== null)
+    parts.push(" Avvikelse ", svNumber(line.deviation, line.unit, decimalsFor(line.unit)), ".");
   const needsAnalysis = findings.some(
     (f) => f.code === "budget-deviation-large" || f.code === "analysis-missing",
   );
-  const what = whatText(line.label, deviation, findings);
+  const what = whatText(parts, line.label, findings);
   rows.add(
     "Budget",
     line.sheet,

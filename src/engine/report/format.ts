@@ -15,6 +15,8 @@ import type {
 import { normaliseUnit } from "../parse/quantity";
 import type { StatusLabel } from "./look";
 import { ASSESSMENT_LABELS, FORECAST_SUFFIX, STATUS_LABELS } from "./look";
+import type { OutCell } from "./spec";
+import { numberCell } from "./spec";
 
 /** Decimals a number shows when written without floating noise (4.1 → 1, 2.13 → 2, 4 → 0), at most 4. */
 export function decimalsOf(n: number): number {
@@ -57,13 +59,18 @@ const MAX_SHOWN_DECIMALS = 10;
 /** Number formats by unit, target prefix and decimals: a report has a handful, over thousands of cells. */
 const figureFormats = new Map<string | null, string[]>();
 
+/** A format's place in its unit's list of {@link figureFormats}: by target prefix, then decimals. */
+function formatPlace(kind: TargetKind | null, decimals: number): number {
+  return (kind === "max" ? 1 : kind === "min" ? 2 : 0) * (MAX_SHOWN_DECIMALS + 1) + decimals;
+}
+
 function figureFormat(unit: string | null, kind: TargetKind | null, decimals: number): string {
   let formats = figureFormats.get(unit);
   if (!formats) figureFormats.set(unit, (formats = []));
-  const prefix = targetPrefix(kind);
-  const at = (prefix === "" ? 0 : prefix === "Max " ? 1 : 2) * (MAX_SHOWN_DECIMALS + 1) + decimals;
+  const at = formatPlace(kind, decimals);
   let format = formats[at];
   if (format === undefined) {
+    const prefix = targetPrefix(kind);
     const pre = prefix ? literal(prefix) : "";
     const base = `#,##0${digits(decimals)}`;
     format = formats[at] =
@@ -89,20 +96,59 @@ export function indicatorNumber(
   kind: TargetKind | null = null,
   shown?: number,
 ): { value: number; format: string } {
-  let decimals: number;
-  let precision: number;
-  if (shown === undefined || !Number.isInteger(shown)) decimals = precision = decimalsOf(n);
-  else {
-    decimals = Math.min(Math.max(shown, 0), MAX_SHOWN_DECIMALS);
+  const decimals = figureDecimals(n, shown);
+  return { value: figureValue(n, unit, decimals, shown), format: figureFormat(unit, kind, decimals) };
+}
+
+/** The decimals a figure's format shows: `shown` (as the source showed it) when known, else its own. */
+function figureDecimals(n: number, shown: number | undefined): number {
+  if (shown === undefined || !Number.isInteger(shown)) return decimalsOf(n);
+  return Math.min(Math.max(shown, 0), MAX_SHOWN_DECIMALS);
+}
+
+/** A figure's cell value under a format showing `decimals` ({@link figureDecimals} of `shown`). */
+function figureValue(n: number, unit: string | null, decimals: number, shown: number | undefined): number {
+  let precision = decimals;
+  if (shown !== undefined && Number.isInteger(shown)) {
     // A figure with no more decimals than it shows (most) needs no count of its own, nor rounding.
-    if (round(n, decimals) === n) {
-      const value = unit === "%" ? round(n / 100, decimals + 2) : n;
-      return { value, format: figureFormat(unit, kind, decimals) };
-    }
+    if (round(n, decimals) === n) return unit === "%" ? round(n / 100, decimals + 2) : n;
     precision = Math.max(decimalsOf(n), decimals);
   }
-  const value = unit === "%" ? round(n / 100, precision + 2) : round(n, precision);
-  return { value, format: figureFormat(unit, kind, decimals) };
+  return unit === "%" ? round(n / 100, precision + 2) : round(n, precision);
+}
+
+/**
+ * Figure cells ({@link indicatorNumber} in a `normal` number cell), made once per column, unit,
+ * target kind, decimals shown and figure as the model holds it: thousands of rows repeat a few
+ * hundred figures, which then cost one lookup each, with no rounding and no new number.
+ */
+export class FigureCells {
+  /** By column, then unit: cells by the format's place in {@link figureFormat}'s list, then figure. */
+  private readonly cells: Map<string | null, Map<number, OutCell>[]>[] = [];
+
+  get(column: number, n: number, unit: string | null, kind: TargetKind | null, shown?: number): OutCell {
+    const decimals = figureDecimals(n, shown);
+    // A Map takes -0 for 0: a -0 gets a cell of its own.
+    if (n === 0 && 1 / n < 0) return figureCell(n, unit, kind, decimals, shown);
+    const byUnit = (this.cells[column] ??= new Map());
+    let byFormat = byUnit.get(unit);
+    if (byFormat === undefined) byUnit.set(unit, (byFormat = []));
+    const cells = (byFormat[formatPlace(kind, decimals)] ??= new Map());
+    let cell = cells.get(n);
+    // Whether `shown` was given changes no value but that of -0.
+    if (cell === undefined) cells.set(n, (cell = figureCell(n, unit, kind, decimals, shown)));
+    return cell;
+  }
+}
+
+function figureCell(
+  n: number,
+  unit: string | null,
+  kind: TargetKind | null,
+  decimals: number,
+  shown: number | undefined,
+): OutCell {
+  return numberCell(figureValue(n, unit, decimals, shown), figureFormat(unit, kind, decimals));
 }
 
 /**

@@ -11,7 +11,7 @@ import { outcomeTertial } from "../recognise/headers";
 import type { Recognition } from "../recognise/types";
 import type { ReportContext } from "./context";
 import { byNameThenPosition, rowKey, rowsWithFinding, sheetTitle } from "./context";
-import { figureUnit, goalHeading, indicatorNumber, statusLabel } from "./format";
+import { FigureCells, figureUnit, goalHeading, statusLabel } from "./format";
 import type { ColumnSpec, Row } from "./layout";
 import type { StatusLabel } from "./look";
 import { OUTCOME_MISSING, VALUE_UNREADABLE } from "./look";
@@ -62,21 +62,10 @@ const PLAN_COLUMNS: ColumnSpec[] = [
   { kind: "label", max: 70 },
 ];
 
-/**
- * A figure in column `column`, with the decimals the source showed it with (`decimals`, when known);
- * without one, the text of a cell that could not be read as a figure (`written`) as written.
- */
-function figure(
-  shared: SharedCells,
-  column: number,
-  n: number | null,
-  unit: string | null,
-  decimals: number | undefined,
-  written: string | null,
-): OutCell | null {
-  if (n === null) return written ? textCell(written) : null;
-  const { value, format } = indicatorNumber(n, unit, null, decimals);
-  return shared.number(column, value, format);
+/** The cells a sheet's rows repeat: texts and statuses, and figures by how the model holds them. */
+interface RowCells {
+  shared: SharedCells;
+  figures: FigureCells;
 }
 
 /**
@@ -84,7 +73,7 @@ function figure(
  * otherwise.
  */
 export function targetCell(
-  shared: SharedCells,
+  cells: RowCells,
   column: number,
   kind: TargetKind,
   target: number | null,
@@ -92,37 +81,30 @@ export function targetCell(
   unit: string | null,
   decimals?: number,
 ): OutCell | null {
-  if ((kind === "value" || kind === "min" || kind === "max") && target !== null) {
-    const { value, format } = indicatorNumber(target, unit, kind, decimals);
-    return shared.number(column, value, format);
-  }
+  if ((kind === "value" || kind === "min" || kind === "max") && target !== null)
+    return cells.figures.get(column, target, unit, kind, decimals);
   const shown = targetText?.trim();
-  return shown ? shared.text(column, shown) : null;
+  return shown ? cells.shared.text(column, shown) : null;
 }
 
-/** Årsmål and KF:s årsmål in columns `column` and `column + 1`, each in the unit it was written with. */
-function targetCells(shared: SharedCells, ind: Indicator, column: number): [OutCell | null, OutCell | null] {
-  const shown = ind.decimals ?? NO_DECIMALS;
-  return [
-    targetCell(
-      shared,
-      column,
-      ind.targetKind,
-      ind.target,
-      ind.targetText,
-      figureUnit(ind, "target"),
-      shown.target,
-    ),
-    targetCell(
-      shared,
-      column + 1,
-      ind.kfTargetKind,
-      ind.kfTarget,
-      ind.kfTargetText,
-      figureUnit(ind, "kfTarget"),
-      shown.kfTarget,
-    ),
-  ];
+/** Årsmål in column `column`, in the unit it was written with. */
+function yearTargetCell(cells: RowCells, ind: Indicator, column: number): OutCell | null {
+  const unit = figureUnit(ind, "target");
+  return targetCell(cells, column, ind.targetKind, ind.target, ind.targetText, unit, ind.decimals?.target);
+}
+
+/** KF:s årsmål in column `column`, in the unit it was written with. */
+function kfTargetCell(cells: RowCells, ind: Indicator, column: number): OutCell | null {
+  const unit = figureUnit(ind, "kfTarget");
+  return targetCell(
+    cells,
+    column,
+    ind.kfTargetKind,
+    ind.kfTarget,
+    ind.kfTargetText,
+    unit,
+    ind.decimals?.kfTarget,
+  );
 }
 
 function periodText(ctx: ReportContext, ind: Indicator): string | null {
@@ -136,8 +118,6 @@ function periodText(ctx: ReportContext, ind: Indicator): string | null {
   return null;
 }
 
-const NO_DECIMALS: NonNullable<Indicator["decimals"]> = Object.freeze({});
-
 /** Columns of {@link indicatorRow} whose cells repeat down the sheet. */
 const PERIOD_COLUMN = 8;
 const STATUS_COLUMN = 10;
@@ -146,23 +126,54 @@ const KF_STATUS_COLUMN = 11;
 /** The follow-up's figure fields. */
 type FigureField = "outcome" | "outcomeMen" | "outcomeWomen" | "previous" | "forecast";
 
+/** Whether the check could not read the value of the indicator's cell `field` (`unreadable`: such cells). */
+function unreadableField(ind: Indicator, unreadable: ReadonlySet<string>, field: string): boolean {
+  if (unreadable.size === 0) return false;
+  const cell = ind.cells[field];
+  return cell !== undefined && unreadable.has(findingCellKey(ind.sheet, cell));
+}
+
 /** What a row's status column says: why it was not judged, where the check knows, else the status. */
 function rowStatus(
   ctx: ReportContext,
   ind: Indicator,
   status: KfStatus,
   unreported: boolean,
-  unreadable: (field: string) => boolean,
+  unreadable: ReadonlySet<string>,
   target: "target" | "kfTarget",
 ): StatusLabel {
   if (status === "not-measured") {
     const period = ctx.result.model.period.kind;
     const forecastCounts = period === "T1" || period === "T2";
-    if (unreadable("outcome") || (forecastCounts && unreadable("forecast"))) return VALUE_UNREADABLE;
+    if (
+      unreadableField(ind, unreadable, "outcome") ||
+      (forecastCounts && unreadableField(ind, unreadable, "forecast"))
+    )
+      return VALUE_UNREADABLE;
     if (unreported) return OUTCOME_MISSING;
   }
-  if (status === "no-target" && unreadable(target)) return VALUE_UNREADABLE;
+  if (status === "no-target" && unreadableField(ind, unreadable, target)) return VALUE_UNREADABLE;
   return statusLabel(status, ind.statusBasis ?? null);
+}
+
+/**
+ * A figure of the row in column `column`, with the decimals the source showed it with, when known;
+ * an unreadable cell's text as written (only text shows as written, as on Aktiviteter).
+ */
+function figureCell(
+  ctx: ReportContext,
+  cells: RowCells,
+  ind: Indicator,
+  unreadable: ReadonlySet<string>,
+  column: number,
+  field: FigureField,
+): OutCell | null {
+  const n = ind[field];
+  if (n !== null) return cells.figures.get(column, n, figureUnit(ind, field), null, ind.decimals?.[field]);
+  if (!unreadableField(ind, unreadable, field)) return null;
+  const value = ctx.lookup(ind.sheet, ind.cells[field] as string);
+  const written = typeof value === "string" ? value.trim() : "";
+  return written ? textCell(written) : null;
 }
 
 /**
@@ -173,43 +184,23 @@ function rowStatus(
 function indicatorRow(
   ctx: ReportContext,
   ind: Indicator,
-  shared: SharedCells,
+  cells: RowCells,
   unreported: boolean,
   unreadable: ReadonlySet<string>,
 ): Row {
-  const isUnreadable = (field: string): boolean => {
-    const cell = ind.cells[field];
-    return cell !== undefined && unreadable.has(findingCellKey(ind.sheet, cell));
-  };
-  // Only text shows as written, as on Aktiviteter.
-  const written = (field: string): string | null => {
-    if (unreadable.size === 0 || !isUnreadable(field)) return null;
-    const value = ctx.lookup(ind.sheet, ind.cells[field] as string);
-    return typeof value === "string" ? value.trim() || null : null;
-  };
-  const status = rowStatus(ctx, ind, ind.status, unreported, isUnreadable, "target");
-  const kfStatus = rowStatus(ctx, ind, ind.kfStatus, unreported, isUnreadable, "kfTarget");
+  const status = rowStatus(ctx, ind, ind.status, unreported, unreadable, "target");
+  const kfStatus = rowStatus(ctx, ind, ind.kfStatus, unreported, unreadable, "kfTarget");
   const period = periodText(ctx, ind);
-  const shown = ind.decimals ?? NO_DECIMALS;
-  const figureOf = (column: number, field: FigureField): OutCell | null => {
-    const n = ind[field];
-    return figure(
-      shared,
-      column,
-      n,
-      figureUnit(ind, field),
-      shown[field],
-      n === null ? written(field) : null,
-    );
-  };
+  const { shared } = cells;
   return [
     textCell(ind.name),
-    figureOf(1, "outcome"),
-    figureOf(2, "outcomeMen"),
-    figureOf(3, "outcomeWomen"),
-    figureOf(4, "previous"),
-    figureOf(5, "forecast"),
-    ...targetCells(shared, ind, 6),
+    figureCell(ctx, cells, ind, unreadable, 1, "outcome"),
+    figureCell(ctx, cells, ind, unreadable, 2, "outcomeMen"),
+    figureCell(ctx, cells, ind, unreadable, 3, "outcomeWomen"),
+    figureCell(ctx, cells, ind, unreadable, 4, "previous"),
+    figureCell(ctx, cells, ind, unreadable, 5, "forecast"),
+    yearTargetCell(cells, ind, 6),
+    kfTargetCell(cells, ind, 7),
     period ? shared.text(PERIOD_COLUMN, period) : null,
     null,
     shared.status(STATUS_COLUMN, status.text, status.tone),
@@ -217,9 +208,14 @@ function indicatorRow(
   ];
 }
 
-function planRow(ctx: ReportContext, ind: Indicator, shared: SharedCells): Row {
+function planRow(ctx: ReportContext, ind: Indicator, cells: RowCells): Row {
   const period = periodText(ctx, ind);
-  return [textCell(ind.name), ...targetCells(shared, ind, 1), period ? shared.text(3, period) : null];
+  return [
+    textCell(ind.name),
+    yearTargetCell(cells, ind, 1),
+    kfTargetCell(cells, ind, 2),
+    period ? cells.shared.text(3, period) : null,
+  ];
 }
 
 /**
@@ -278,7 +274,7 @@ export function buildIndicatorSheet(ctx: ReportContext): SheetSpec {
   }
 
   const sort = byNameThenPosition<Indicator>(ctx);
-  const shared = new SharedCells();
+  const cells: RowCells = { shared: new SharedCells(), figures: new FigureCells() };
   // At year-end every outcome is due; during the year a unit may explain why it comes later
   // (002: "Mätperiod är i oktober"), and `Ej mätt` says no more than the source.
   const unreported =
@@ -290,8 +286,14 @@ export function buildIndicatorSheet(ctx: ReportContext): SheetSpec {
     for (const ind of indicators.sort(sort)) {
       sheet.add(
         plan
-          ? planRow(ctx, ind, shared)
-          : indicatorRow(ctx, ind, shared, unreported.has(rowKey(ind.sheet, ind.row)), unreadable),
+          ? planRow(ctx, ind, cells)
+          : indicatorRow(
+              ctx,
+              ind,
+              cells,
+              unreported.size > 0 && unreported.has(rowKey(ind.sheet, ind.row)),
+              unreadable,
+            ),
       );
       const analysis = ind.analysis?.trim();
       if (analysis) sheet.attach([textCell(`Analys: ${analysis}`)], cityColumns - 1);

@@ -1,3 +1,4 @@
+import { FigureCells, indicatorNumber } from "../../../src/engine/report/format";
 import { SharedCells } from "../../../src/engine/report/spec";
 
 describe("cells shared down a column", () => {
@@ -18,5 +19,32 @@ describe("cells shared down a column", () => {
     expect(minusZero).not.toBe(zero);
     expect(Object.is(minusZero.value, -0)).toBe(true);
     expect(Object.is(shared.number(1, 0, "#,##0").value, 0)).toBe(true);
+  });
+});
+
+describe("figure cells", () => {
+  it("gives one cell per column, unit, target kind, decimals shown and figure, as indicatorNumber makes it", () => {
+    const figures = new FigureCells();
+    const a = figures.get(1, 4.1, "%", null, 1);
+    expect(figures.get(1, 4.1, "%", null, 1)).toBe(a);
+    expect(figures.get(2, 4.1, "%", null, 1)).not.toBe(a);
+    expect(figures.get(1, 4.1, "%", "max", 1)).not.toBe(a);
+    expect(figures.get(1, 4.1, "%", null, 2)).not.toBe(a);
+    expect(a).toMatchObject({ value: 0.041, format: "0.0 %", style: "normal", formula: undefined });
+    for (const [n, unit, kind, shown] of [
+      [4.1, "%", null, 1],
+      [0.30000000000000004, null, null, 1],
+      [2.13, "st", "min", 0],
+      [15.25, "barn/avd.", null, undefined],
+      [1.5, "%", "max", undefined],
+    ] as const)
+      expect(figures.get(3, n, unit, kind, shown)).toMatchObject(indicatorNumber(n, unit, kind, shown));
+  });
+
+  it("keeps -0 apart from 0, as given without decimals (rounded to 0) and with them (kept)", () => {
+    const figures = new FigureCells();
+    expect(Object.is(figures.get(1, 0, null, null, 0).value, 0)).toBe(true);
+    expect(Object.is(figures.get(1, -0, null, null, 0).value, -0)).toBe(true);
+    expect(Object.is(figures.get(1, -0, null, null).value, indicatorNumber(-0, null).value)).toBe(true);
   });
 });
