@@ -123,22 +123,37 @@ function figureValue(n: number, unit: string | null, decimals: number, shown: nu
  * hundred figures, which then cost one lookup each, with no rounding and no new number.
  */
 export class FigureCells {
-  /** By column, then unit: cells by the format's place in {@link figureFormat}'s list, then figure. */
-  private readonly cells: Map<string | null, Map<number, OutCell>[]>[] = [];
+  /** By column, then unit: the figures' cells by the format's place in {@link figureFormat}'s list. */
+  private readonly slots: Map<string | null, FigureSlot[]>[] = [];
 
   get(column: number, n: number, unit: string | null, kind: TargetKind | null, shown?: number): OutCell {
     const decimals = figureDecimals(n, shown);
     // A Map takes -0 for 0: a -0 gets a cell of its own.
     if (n === 0 && 1 / n < 0) return figureCell(n, unit, kind, decimals, shown);
-    const byUnit = (this.cells[column] ??= new Map());
+    const byUnit = (this.slots[column] ??= new Map());
     let byFormat = byUnit.get(unit);
     if (byFormat === undefined) byUnit.set(unit, (byFormat = []));
-    const cells = (byFormat[formatPlace(kind, decimals)] ??= new Map());
-    let cell = cells.get(n);
+    const slot = (byFormat[formatPlace(kind, decimals)] ??= { byDigits: new Map(), byFigure: new Map() });
+    // As an int32 (`| 0`) the digits are a small integer to V8, not a number it boxes on the heap.
+    const digits = (n * POWERS_OF_TEN[decimals]) | 0;
+    const exact = digits / POWERS_OF_TEN[decimals] === n;
+    const cells = exact ? slot.byDigits : slot.byFigure;
+    const key = exact ? digits : n;
+    let cell = cells.get(key);
     // Whether `shown` was given changes no value but that of -0.
-    if (cell === undefined) cells.set(n, (cell = figureCell(n, unit, kind, decimals, shown)));
+    if (cell === undefined) cells.set(key, (cell = figureCell(n, unit, kind, decimals, shown)));
     return cell;
   }
+}
+
+/**
+ * The cells of one format in one column. A figure that is its digits over 10^decimals (most, up to
+ * 2^31 digits) is found by those digits, a small integer that a Map hashes and compares without reading a number
+ * from the heap (for thousands of figures, each a cache miss); others by the figure itself.
+ */
+interface FigureSlot {
+  byDigits: Map<number, OutCell>;
+  byFigure: Map<number, OutCell>;
 }
 
 function figureCell(
