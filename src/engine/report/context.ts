@@ -78,16 +78,12 @@ export function makeContext(
 ): ReportContext {
   const { model } = result;
   const order: string[] = [];
-  const note = (sheet: string): void => {
-    if (!order.includes(sheet)) order.push(sheet);
-  };
-  for (const g of model.goals) note(g.sheet);
-  for (const i of model.indicators) note(i.sheet);
-  for (const a of model.activities) note(a.sheet);
-  for (const b of model.budget) note(b.sheet);
-  for (const f of result.findings) note(f.sheet);
+  for (const items of [model.goals, model.indicators, model.activities, model.budget, result.findings])
+    noteSheets(order, items);
   const findingsByGoal = new Map<string, Finding[]>();
-  for (const f of result.findings) {
+  // Indexed: this runs once per report, unoptimised, where for…of makes an object per finding.
+  for (let i = 0; i < result.findings.length; i++) {
+    const f = result.findings[i];
     if (!f.goal) continue;
     const list = findingsByGoal.get(f.goal) ?? [];
     list.push(f);
@@ -109,6 +105,15 @@ export function makeContext(
     findingsByGoal,
     sheetPrefixes: new Map(),
   };
+}
+
+/** The sheets of `items` not in `order` yet, added in the order met. */
+function noteSheets(order: string[], items: readonly { sheet: string }[]): void {
+  // Indexed: this runs once per report, unoptimised, where for…of makes an object per item.
+  for (let i = 0; i < items.length; i++) {
+    const sheet = items[i].sheet;
+    if (!order.includes(sheet)) order.push(sheet);
+  }
 }
 
 /** `Målkoll – Indikatorer T2 2021`. */

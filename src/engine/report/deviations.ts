@@ -57,22 +57,28 @@ const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
 /** Findings indexed by sheet and row, each used once. */
 class FindingIndex {
-  /** By sheet name, then by row: positions in `findings`. */
-  private bySheetRow = new Map<string, Map<number, number[]>>();
+  /**
+   * By sheet name, then by row: the first of the row's findings (a position in `findings`); each
+   * finding's `next` is the row's next one, or -1. Chained rather than listed: thousands of rows
+   * hold one finding each, and an array each cost more than the findings.
+   */
+  private bySheetRow = new Map<string, Map<number, number>>();
+  private next: Int32Array;
   /** 1 for each finding (by position) an item has taken. */
   private used: Uint8Array;
 
   constructor(private readonly findings: Finding[]) {
     this.used = new Uint8Array(findings.length);
-    for (let i = 0; i < findings.length; i++) {
+    this.next = new Int32Array(findings.length);
+    // From the last: each finding goes before the ones after it on its row.
+    for (let i = findings.length - 1; i >= 0; i--) {
       const f = findings[i];
       const sheet = String(f.sheet);
       let byRow = this.bySheetRow.get(sheet);
       if (!byRow) this.bySheetRow.set(sheet, (byRow = new Map()));
       const row = rowOf(f.cell);
-      const list = byRow.get(row);
-      if (list) list.push(i);
-      else byRow.set(row, [i]);
+      this.next[i] = byRow.get(row) ?? -1;
+      byRow.set(row, i);
     }
   }
 
@@ -93,17 +99,14 @@ class FindingIndex {
     }
     let out: Finding[] | null = null;
     if (others === null) {
-      const list = byRow.get(row);
-      if (list) for (const i of list) out = this.use(i, out);
+      for (let i = byRow.get(row) ?? -1; i >= 0; i = this.next[i]) out = this.use(i, out);
       return out ?? NO_FINDINGS;
     }
     others.push(row);
     others.sort((a, b) => a - b);
-    for (const r of others) {
-      const list = byRow.get(r);
-      if (!list) continue;
-      for (const i of list) if (r === row || hasCell(cells, this.findings[i].cell)) out = this.use(i, out);
-    }
+    for (const r of others)
+      for (let i = byRow.get(r) ?? -1; i >= 0; i = this.next[i])
+        if (r === row || hasCell(cells, this.findings[i].cell)) out = this.use(i, out);
     return out ?? NO_FINDINGS;
   }
 
@@ -184,9 +187,9 @@ function pushIndicatorWhat(parts: string[], ind: Indicator): void {
  * alive until the layout walks the text and flattens it.
  */
 function whatText(parts: string[], name: string, findings: readonly Finding[]): string {
-  for (const f of findings) {
+  for (let i = 0; i < findings.length; i++) {
     parts.push(" ");
-    pushWithoutName(parts, f.message, name);
+    pushWithoutName(parts, findings[i].message, name);
   }
   return parts.join("");
 }
