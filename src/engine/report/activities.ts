@@ -9,7 +9,7 @@
 import type { CellValue } from "../grid";
 import type { Activity } from "../model/types";
 import type { ReportContext } from "./context";
-import { byNameThenPosition, rowKey, rowsWithFinding, sheetTitle } from "./context";
+import { byNameThenPosition, hasRow, rowsWithFinding, sheetTitle } from "./context";
 import { DATE_FORMAT, excelSerial, goalHeading } from "./format";
 import type { ColumnSpec, Row } from "./layout";
 import { SheetBuilder } from "./layout";
@@ -73,6 +73,11 @@ function checkLabel(act: Activity, datesWrong: boolean): { text: string; tone: "
   return analysisMissing ? { text: ANALYSIS_MISSING.text, tone: "bad" } : null;
 }
 
+/** What a date cell holds, where the model could not read a date from it (only there does it matter). */
+function writtenDate(ctx: ReportContext, act: Activity, iso: string | null, cell: string | undefined) {
+  return iso === null && cell ? ctx.lookup(act.sheet, cell) : undefined;
+}
+
 function activityRow(
   act: Activity,
   plan: boolean,
@@ -80,19 +85,14 @@ function activityRow(
   ctx: ReportContext,
   datesWrong: boolean,
 ): Row {
-  // What a date cell holds matters only where the model could not read a date from it.
-  const written = (iso: string | null, cell: string | undefined) =>
-    iso === null && cell ? ctx.lookup(act.sheet, cell) : undefined;
-  const row: Row = [
-    textCell(act.name),
-    dateCell(shared, START_COLUMN, act.start, written(act.start, act.cells.start)),
-    dateCell(shared, END_COLUMN, act.end, written(act.end, act.cells.end)),
-  ];
-  if (!plan) row.push(act.deviation ? shared.status(DEVIATION_COLUMN, "Avvikelse", "bad") : null);
+  const name = textCell(act.name);
+  const start = dateCell(shared, START_COLUMN, act.start, writtenDate(ctx, act, act.start, act.cells.start));
+  const end = dateCell(shared, END_COLUMN, act.end, writtenDate(ctx, act, act.end, act.cells.end));
   const label = checkLabel(act, datesWrong);
-  const column = plan ? PLAN_CHECK_COLUMN : CHECK_COLUMN;
-  row.push(null, label ? shared.status(column, label.text, label.tone) : null);
-  return row;
+  const check = label ? shared.status(plan ? PLAN_CHECK_COLUMN : CHECK_COLUMN, label.text, label.tone) : null;
+  if (plan) return [name, start, end, null, check];
+  const deviation = act.deviation ? shared.status(DEVIATION_COLUMN, "Avvikelse", "bad") : null;
+  return [name, start, end, deviation, null, check];
 }
 
 export function buildActivitySheet(ctx: ReportContext): SheetSpec {
@@ -125,7 +125,7 @@ export function buildActivitySheet(ctx: ReportContext): SheetSpec {
     sheet.startTable(header.map((cell) => (cell ? { ...cell } : null)));
     // The list is this sheet's own (by goal): sorted in place.
     for (const act of activities.sort(sort)) {
-      sheet.add(activityRow(act, plan, shared, ctx, datesQuestioned.has(rowKey(act.sheet, act.row))));
+      sheet.add(activityRow(act, plan, shared, ctx, hasRow(datesQuestioned, act.sheet, act.row)));
       const analysis = act.analysis?.trim();
       if (analysis) sheet.attach([textCell(`Analys: ${analysis}`)], cityColumns - 1);
     }

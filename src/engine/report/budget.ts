@@ -20,7 +20,7 @@ import { decimalsFor } from "../evaluate/budget";
 import { EXTRA_ROLES } from "../model/budgetLine";
 import { a1, sheetRef, truthText } from "../grid";
 import type { ReportContext } from "./context";
-import { rowKey, rowsWithFinding, sheetTitle } from "./context";
+import { hasRow, rowKey, rowsWithFinding, sheetTitle } from "./context";
 import { amountFormat, indicatorNumber, round, statusLabel } from "./format";
 import type { ColumnSpec, Row } from "./layout";
 import { SheetBuilder } from "./layout";
@@ -211,7 +211,7 @@ function namndTable(
       line.kind !== "disposition" &&
       line.budget !== null &&
       line.forecast !== null &&
-      !misstated.has(rowKey(line.sheet, line.row))
+      !hasRow(misstated, line.sheet, line.row)
     ) {
       cells.push(
         deviationFormula(
@@ -259,7 +259,7 @@ function omradeTable(
       amountCell(ctx, line, "adjustments", style),
       amountCell(ctx, line, "forecastBeforeTransfers", style),
       amountCell(ctx, line, "forecast", style),
-      line.budget !== null && line.forecast !== null && !misstated.has(rowKey(line.sheet, line.row))
+      line.budget !== null && line.forecast !== null && !hasRow(misstated, line.sheet, line.row)
         ? deviationFormula(row, OMRADE_DEVIATION, [line.budget, line.adjustments, line.forecast], unit, style)
         : amountCell(ctx, line, "deviation", style),
     ];
@@ -592,7 +592,7 @@ function publishedTable(
           deviation &&
           line.budget !== null &&
           line.forecast !== null &&
-          !misstated.has(rowKey(line.sheet, line.row))
+          !hasRow(misstated, line.sheet, line.row)
         )
           cells[deviation.slot + 1] = deviationFormula(
             generated,

@@ -134,6 +134,11 @@ export function rowKey(sheet: string, row: number): string {
   return `${sheet}\u0000${row}`;
 }
 
+/** Whether `rows` (by {@link rowKey}) holds a source row; most sets are empty, and then no key is made. */
+export function hasRow(rows: ReadonlySet<string>, sheet: string, row: number): boolean {
+  return rows.size > 0 && rows.has(rowKey(sheet, row));
+}
+
 /** The source rows (by {@link rowKey}) that a finding with `code` points at. */
 export function rowsWithFinding(findings: readonly Finding[], code: string): Set<string> {
   const rows = new Set<string>();

@@ -10,7 +10,7 @@ import type { Goal, Indicator, KfStatus, TargetKind } from "../model/types";
 import { outcomeTertial } from "../recognise/headers";
 import type { Recognition } from "../recognise/types";
 import type { ReportContext } from "./context";
-import { byNameThenPosition, rowKey, rowsWithFinding, sheetTitle } from "./context";
+import { byNameThenPosition, hasRow, rowsWithFinding, sheetTitle } from "./context";
 import { FigureCells, figureUnit, goalHeading, statusLabel } from "./format";
 import type { ColumnSpec, Row } from "./layout";
 import type { StatusLabel } from "./look";
@@ -287,13 +287,7 @@ export function buildIndicatorSheet(ctx: ReportContext): SheetSpec {
       sheet.add(
         plan
           ? planRow(ctx, ind, cells)
-          : indicatorRow(
-              ctx,
-              ind,
-              cells,
-              unreported.size > 0 && unreported.has(rowKey(ind.sheet, ind.row)),
-              unreadable,
-            ),
+          : indicatorRow(ctx, ind, cells, hasRow(unreported, ind.sheet, ind.row), unreadable),
       );
       const analysis = ind.analysis?.trim();
       if (analysis) sheet.attach([textCell(`Analys: ${analysis}`)], cityColumns - 1);
