@@ -9,7 +9,7 @@
 import type { CellValue } from "../grid";
 import type { Activity } from "../model/types";
 import type { ReportContext } from "./context";
-import { byNameThenPosition, hasRow, rowsWithFinding, sheetTitle } from "./context";
+import { byKnownGoal, byNameThenPosition, hasRow, rowsWithFinding, sheetTitle } from "./context";
 import { DATE_FORMAT, excelSerial, goalHeading } from "./format";
 import type { ColumnSpec, Row } from "./layout";
 import { SheetBuilder } from "./layout";
@@ -110,13 +110,7 @@ export function buildActivitySheet(ctx: ReportContext): SheetSpec {
     textCell(ACTIVITY_CHECK_HEADER, "ownHeader"),
   ];
   const cityColumns = plan ? PLAN_ACTIVITY_HEADERS.length : ACTIVITY_HEADERS.length;
-  const byGoal = new Map<string | null, Activity[]>();
-  for (const act of model.activities) {
-    const key = act.goal !== null && ctx.goalsById.has(act.goal) ? act.goal : null;
-    const list = byGoal.get(key) ?? [];
-    list.push(act);
-    byGoal.set(key, list);
-  }
+  const byGoal = byKnownGoal(ctx, model.activities);
   const sort = byNameThenPosition<Activity>(ctx);
   const shared = new SharedCells();
   const datesQuestioned = rowsWithFinding(ctx.result.findings, "activity-dates");

@@ -116,6 +116,23 @@ function noteSheets(order: string[], items: readonly { sheet: string }[]): void 
   }
 }
 
+/** Items by their goal, in model order; those whose goal is none or unknown under null. */
+export function byKnownGoal<T extends { goal: string | null }>(
+  ctx: ReportContext,
+  items: readonly T[],
+): Map<string | null, T[]> {
+  const byGoal = new Map<string | null, T[]>();
+  // Indexed: this runs once per report, unoptimised, where for…of makes an object per item.
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const key = item.goal !== null && ctx.goalsById.has(item.goal) ? item.goal : null;
+    const list = byGoal.get(key);
+    if (list) list.push(item);
+    else byGoal.set(key, [item]);
+  }
+  return byGoal;
+}
+
 /** `Målkoll – Indikatorer T2 2021`. */
 export function sheetTitle(ctx: ReportContext, name: string): string {
   return ctx.period ? `Målkoll – ${name} ${ctx.period}` : `Målkoll – ${name}`;

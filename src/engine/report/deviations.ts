@@ -255,7 +255,10 @@ function pushWithoutName(parts: string[], message: string, name: string): void {
 }
 
 function indicatorRows(ctx: ReportContext, index: FindingIndex, rows: DeviationRows): void {
-  for (const ind of ctx.result.model.indicators) {
+  const { indicators } = ctx.result.model;
+  // Indexed: this runs once per report, unoptimised at first, where for…of makes an object per item.
+  for (let i = 0; i < indicators.length; i++) {
+    const ind = indicators[i];
     const findings = index.take(ind.sheet, ind.row, ind.cells);
     const deviates = deviating(ind.status) || deviating(ind.kfStatus);
     if (!deviates && !findings.length) continue;
@@ -277,7 +280,9 @@ function indicatorRows(ctx: ReportContext, index: FindingIndex, rows: DeviationR
 }
 
 function activityRows(ctx: ReportContext, index: FindingIndex, rows: DeviationRows): void {
-  for (const act of ctx.result.model.activities) {
+  const { activities } = ctx.result.model;
+  for (let i = 0; i < activities.length; i++) {
+    const act = activities[i];
     const findings = index.take(act.sheet, act.row, act.cells);
     if (!act.deviation && !findings.length) continue;
     const cell = findings[0]?.cell ?? act.cells.deviation ?? act.cells.name ?? a1(act.row, 1);
@@ -297,7 +302,9 @@ function activityRows(ctx: ReportContext, index: FindingIndex, rows: DeviationRo
 }
 
 function budgetRows(ctx: ReportContext, index: FindingIndex, rows: DeviationRows): void {
-  for (const line of ctx.result.model.budget) {
+  const { budget } = ctx.result.model;
+  for (let i = 0; i < budget.length; i++) {
+    const line = budget[i];
     const findings = index.take(line.sheet, line.row, line.cells);
     if (findings.length) budgetRow(line, findings, rows);
   }

@@ -10,7 +10,7 @@ import type { Goal, Indicator, KfStatus, TargetKind } from "../model/types";
 import { outcomeTertial } from "../recognise/headers";
 import type { Recognition } from "../recognise/types";
 import type { ReportContext } from "./context";
-import { byNameThenPosition, hasRow, rowsWithFinding, sheetTitle } from "./context";
+import { byKnownGoal, byNameThenPosition, hasRow, rowsWithFinding, sheetTitle } from "./context";
 import { FigureCells, figureUnit, goalHeading, statusLabel } from "./format";
 import type { ColumnSpec, Row } from "./layout";
 import type { StatusLabel } from "./look";
@@ -256,13 +256,7 @@ export function buildIndicatorSheet(ctx: ReportContext): SheetSpec {
         STATUS_HEADERS,
       );
 
-  const byGoal = new Map<string | null, Indicator[]>();
-  for (const ind of model.indicators) {
-    const key = ind.goal !== null && ctx.goalsById.has(ind.goal) ? ind.goal : null;
-    const list = byGoal.get(key) ?? [];
-    list.push(ind);
-    byGoal.set(key, list);
-  }
+  const byGoal = byKnownGoal(ctx, model.indicators);
   // A goal is shown when it or a goal below it has indicators, so the hierarchy stays readable.
   const shown = new Set<string>();
   for (const goalId of byGoal.keys()) {
