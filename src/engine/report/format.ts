@@ -147,9 +147,10 @@ export class FigureCells {
 }
 
 /**
- * The cells of one format in one column. A figure that is its digits over 10^decimals (most, up to
- * 2^31 digits) is found by those digits, a small integer that a Map hashes and compares without reading a number
- * from the heap (for thousands of figures, each a cache miss); others by the figure itself.
+ * The cells of one format in one column. A figure that is exactly its digits over 10^decimals, the
+ * digits an int32 (most figures), is found by those digits: a small integer, which a Map hashes and
+ * compares without reading a number from the heap (a cache miss each, for thousands of figures).
+ * Others are found by the figure itself.
  */
 interface FigureSlot {
   byDigits: Map<number, OutCell>;
