@@ -26,6 +26,14 @@ export type { ColumnSpec, Row } from "./rows";
 export class SheetBuilder {
   readonly rows: Row[] = [];
   private readonly info: RowInfo[] = [];
+  /**
+   * Infos that rows share, being the same for thousands of rows and never changed after: a
+   * table's body rows (by table), loose rows, blank rows and a chart's rows.
+   */
+  private readonly bodyInfo: RowInfo[] = [];
+  private readonly looseInfo: RowInfo = { role: "text", table: null };
+  private readonly blankInfo: RowInfo = { role: "spacer", table: null };
+  private readonly chartInfo: RowInfo = { role: "chart", table: null };
   private readonly charts: ChartSpec[] = [];
   private readonly tableRows: TableRows[] = [];
   private readonly keep: [number, number][] = [];
@@ -126,11 +134,11 @@ export class SheetBuilder {
       return added;
     }
     if (isHeader) return this.startTable(row);
-    const added = this.push(row, { role: this.open === null ? "text" : "body", table: this.open });
-    if (this.open !== null) {
-      this.tableRows[this.open].last = added - 1;
-      this.numbers[this.open].note(row);
-    }
+    const open = this.open;
+    if (open === null) return this.push(row, this.looseInfo);
+    const added = this.push(row, (this.bodyInfo[open] ??= { role: "body", table: open }));
+    this.tableRows[open].last = added - 1;
+    this.numbers[open].note(row);
     return added;
   }
 
@@ -163,7 +171,7 @@ export class SheetBuilder {
   }
 
   blank(): number {
-    return this.push([], { role: "spacer", table: null });
+    return this.push([], this.blankInfo);
   }
 
   /**
@@ -175,7 +183,7 @@ export class SheetBuilder {
     const capacity = printableArea().height - PAGE_RESERVE_POINTS - 2 * SPACER_ROW_POINTS;
     const count = Math.max(4, Math.ceil(Math.min(heightPoints, capacity) / CHART_ROW_POINTS));
     const first = this.nextRow;
-    for (let i = 0; i < count; i++) this.push([], { role: "chart", table: null });
+    for (let i = 0; i < count; i++) this.push([], this.chartInfo);
     this.charts.push({
       ...chart,
       anchor: { cell: a1(first, 1), widthCols: this.printedColumns, heightRows: count },
@@ -280,14 +288,16 @@ export class SheetBuilder {
     return out;
   }
 
-  /** The spec, with header copies inserted where the plan says; `formulas` marks rows whose formulas shift. */
-  private assemble(widths: number[], heights: number[], formulas: Uint8Array, plan: PagePlan): SheetSpec {
-    const shift = makeShift(plan.inserts);
+  /** The rows and their heights with the header copies inserted; `formulas` marks rows whose formulas shift. */
+  private withHeaderCopies(
+    heights: number[],
+    formulas: Uint8Array,
+    inserts: PagePlan["inserts"],
+    shift: (row: number) => number,
+  ): { rows: Row[]; rowHeights: number[] } {
     const rows: Row[] = [];
     const rowHeights: number[] = [];
-    const merges: string[] = [];
     let next = 0;
-    const inserts = plan.inserts;
     for (let r = 0; r < this.rows.length; r++) {
       while (next < inserts.length && inserts[next].before === r) {
         const header = this.tableRows[inserts[next].table].header;
@@ -295,8 +305,21 @@ export class SheetBuilder {
         rowHeights.push(heights[header]);
         next++;
       }
-      rows.push(inserts.length > 0 && formulas[r] ? shiftedRow(this.rows[r], shift) : this.rows[r]);
+      rows.push(formulas[r] ? shiftedRow(this.rows[r], shift) : this.rows[r]);
       rowHeights.push(heights[r]);
+    }
+    return { rows, rowHeights };
+  }
+
+  /** The spec, with header copies inserted where the plan says; `formulas` marks rows whose formulas shift. */
+  private assemble(widths: number[], heights: number[], formulas: Uint8Array, plan: PagePlan): SheetSpec {
+    const shift = makeShift(plan.inserts);
+    let rows = this.rows;
+    let rowHeights = heights;
+    if (plan.inserts.length)
+      ({ rows, rowHeights } = this.withHeaderCopies(heights, formulas, plan.inserts, shift));
+    const merges: string[] = [];
+    for (let r = 0; r < this.rows.length; r++) {
       const mergeTo = this.info[r].mergeTo;
       if (mergeTo !== undefined && mergeTo > 0) {
         const at = shift(r + 1);
