@@ -192,6 +192,34 @@ describe("columns fitted to the page", () => {
   });
 });
 
+describe("a cell repeated down its column (one object, as SharedCells makes them)", () => {
+  it("wraps to the same height in every row it stands in", () => {
+    const sheet = new SheetBuilder("avvikelser", [{ kind: "label" }, { kind: "text", max: 120 }]);
+    sheet.startTable(header("Typ", "Mål"));
+    const goal: OutCell = {
+      value:
+        "1.1.7 Invånare i stadsdelsområdet försörjer sig själva och har goda förutsättningar till arbete",
+    };
+    for (let i = 0; i < 3; i++) sheet.add([{ value: "Indikator" }, goal]);
+    const spec = sheet.build();
+    const lines = wrappedLines(String(goal.value), spec.columnWidths[1] * 5.25 - 3.75, 9);
+    expect(lines).toBeGreaterThan(1);
+    expect(spec.rowHeights!.slice(1)).toEqual([1, 2, 3].map(() => lines * linePoints(9)));
+  });
+
+  it("is indented after a column of numbers in a table with its own columns, though met above without one", () => {
+    const sheet = new SheetBuilder("driftbudget", [{ kind: "text" }, { kind: "label" }, { kind: "label" }]);
+    const period: OutCell = { value: "Tertial 2 2021" };
+    sheet.startTable(header("Indikator", "Kommentar", "Period"));
+    sheet.add([{ value: "Antal" }, { value: "Tas fram av nämnd" }, period]);
+    sheet.endTable();
+    sheet.startTable(header("Indikator", "KF:s årsmål", "Period"), { ownColumns: true });
+    sheet.add([{ value: "Andel" }, { value: 0.027, format: "0.0 %" }, period]);
+    const spec = sheet.build();
+    expect(spec.rows[spec.tables![1].first - 1][2]).toMatchObject({ value: "Tertial 2 2021", indent: 1 });
+  });
+});
+
 describe("page breaks", () => {
   /** A sheet of tables of `sizes` one-line rows each, every table under a heading. */
   function tables(sizes: number[], freeze = false): SheetSpec {
