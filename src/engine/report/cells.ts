@@ -6,14 +6,8 @@
  */
 import type { ColumnNeeds } from "./columns";
 import { fullCap, HEADER_GUTTER_POINTS, units } from "./columns";
-import {
-  CELL_PADDING_POINTS,
-  INDENT_POINTS,
-  TEXT_STYLES,
-  WIDTH_UNIT_POINTS,
-  printableArea,
-  textStyle,
-} from "./look";
+import type { TextStyle } from "./look";
+import { CELL_PADDING_POINTS, INDENT_POINTS, WIDTH_UNIT_POINTS, printableArea, textStyle } from "./look";
 import type { ColumnMemo } from "./measure";
 import {
   cellSpans,
@@ -42,12 +36,10 @@ export interface SheetCells {
   measured: Uint8Array;
   /**
    * Per cell of a measured row (at row × columns + column): its width on one line in points,
-   * indent included; NaN where a wrapped text was not measured, Infinity where its text breaks lines itself, and
+   * indent included; NaN where not measured, Infinity where its text breaks lines itself, and
    * -Infinity where the cell takes one line whatever its width (empty, a number, text not wrapped).
    */
   oneLine: Float64Array;
-  /** Per cell, as `oneLine`: the id of its {@link textStyle} (the heights read no cell they need not). */
-  styles: Uint8Array;
   /** Per measured row: the height of one line of its tallest font (0: the row is empty). */
   lineHeight: Float64Array;
   /** Per row: 1 when a cell of it holds a formula. */
@@ -110,7 +102,6 @@ export function walkCells(
   }));
   const measured = new Uint8Array(rows.length);
   const oneLine = new Float64Array(rows.length * count).fill(-Infinity);
-  const styles = new Uint8Array(rows.length * count);
   const lineHeight = new Float64Array(rows.length);
   const formulas = new Uint8Array(rows.length);
   const parts = new TextParts();
@@ -125,7 +116,7 @@ export function walkCells(
   // Per column, the body cell measured last (a shared cell repeats down its column), where its
   // measures are, the number columns it was prepared with and its line's height.
   const lastCell: (OutCell | null)[] = new Array<OutCell | null>(count).fill(null);
-  const lastKey = new Int32Array(count);
+  const lastAt = new Int32Array(count);
   const lastNumbers: (NumberColumns | null)[] = new Array<NumberColumns | null>(count).fill(null);
   const lastLine = new Float64Array(count);
   for (let r = 0; r < rows.length; r++) {
@@ -151,14 +142,15 @@ export function walkCells(
       if (body && cell === lastCell[c] && numbers === lastNumbers[c]) {
         // Prepared and measured where it was met last in its column, with the same number columns.
         const k = r * count + c;
-        const from = lastKey[c];
+        const from = lastAt[c];
         oneLine[k] = oneLine[from];
         partsFrom[k] = partsFrom[from];
         partsTo[k] = partsTo[from];
-        styles[k] = styles[from];
         if (lastLine[c] > line) line = lastLine[c];
         continue;
       }
+      // A header or merged row may prepare it otherwise (wrapped): its next body row measures it anew.
+      if (!body && c < count && cell === lastCell[c]) lastCell[c] = null;
       if (typeof value === "string") {
         const kind = c < count ? columns[c].kind : "text";
         if (header || kind !== "fit" || acrossRow) cell.wrap ??= true;
@@ -173,14 +165,13 @@ export function walkCells(
       if (c >= count) continue;
       const need = needs[c];
       const k = r * count + c;
-      styles[k] = style.id;
       const wraps = cell.wrap === true && typeof value === "string" && value !== "";
       // The row's height measures this cell in its column.
-      if (wraps) oneLine[k] = NaN;
+      if (header || across || wraps) oneLine[k] = NaN;
       if (across) continue;
       if (body) {
         lastCell[c] = cell;
-        lastKey[c] = k;
+        lastAt[c] = k;
         lastNumbers[c] = numbers;
         lastLine[c] = style.line;
       }
@@ -221,7 +212,7 @@ export function walkCells(
     }
     lineHeight[r] = line;
   }
-  return { needs, measured, oneLine, styles, lineHeight, formulas, parts, partsFrom, partsTo };
+  return { needs, measured, oneLine, lineHeight, formulas, parts, partsFrom, partsTo };
 }
 
 /**
@@ -242,23 +233,24 @@ export function rowHeight(
     return rowPoints(row, points, sum);
   }
   if (!cells.measured[r]) return rowPoints(row, points);
-  const { oneLine, styles } = cells;
+  const { oneLine } = cells;
   const count = points.length;
   let height = cells.lineHeight[r];
   const end = Math.min(row.length, count);
   for (let c = 0; c < end; c++) {
-    const k = r * count + c;
-    const known = oneLine[k];
-    // Fits its column whatever its indent, or takes one line anyway; NaN and Infinity (wrapped
-    // text) go on.
+    const known = oneLine[r * count + c];
+    // Fits its column whatever its indent, or takes one line anyway (NaN and Infinity go on).
     if (known <= points[c] - CELL_PADDING_POINTS) continue;
-    const style = TEXT_STYLES[styles[k]];
+    const cell = row[c];
+    if (!cell || !cell.wrap || typeof cell.value !== "string" || cell.value === "") continue;
+    const style: TextStyle = textStyle(cell);
     const usable = points[c] - CELL_PADDING_POINTS - style.indent * INDENT_POINTS;
     if (known === known && known - style.indent * INDENT_POINTS <= usable) continue;
+    const k = r * count + c;
     const lines =
       cells.partsTo[k] > cells.partsFrom[k]
         ? wrappedPartLines(cells.parts, cells.partsFrom[k], cells.partsTo[k], usable, style.size, style.bold)
-        : memos[c].lines(row[c]?.value as string, usable, style);
+        : memos[c].lines(cell.value, usable, style);
     if (lines * style.line > height) height = lines * style.line;
   }
   return height || SPACER_ROW_POINTS;

@@ -172,28 +172,18 @@ export interface TextStyle {
   indent: number;
   /** {@link linePoints} of the size. */
   line: number;
-  /** Its index in {@link TEXT_STYLES} (fewer than 256). */
-  id: number;
 }
-
-/** Every text style, by id. */
-export const TEXT_STYLES: TextStyle[] = [];
 
 /** Shared per style and indent level (0–15). */
 const textStyles = Object.fromEntries(
   (Object.keys(FONT_SIZE) as CellStyle[]).map((style) => [
     style,
-    Array.from({ length: 16 }, (_, indent) => {
-      const look: TextStyle = {
-        size: FONT_SIZE[style],
-        bold: isBoldStyle(style),
-        indent,
-        line: linePoints(FONT_SIZE[style]),
-        id: TEXT_STYLES.length,
-      };
-      TEXT_STYLES.push(look);
-      return look;
-    }),
+    Array.from({ length: 16 }, (_, indent) => ({
+      size: FONT_SIZE[style],
+      bold: isBoldStyle(style),
+      indent,
+      line: linePoints(FONT_SIZE[style]),
+    })),
   ]),
 ) as Record<CellStyle, TextStyle[]>;
 

@@ -1,5 +1,5 @@
 import { SheetBuilder } from "../../../src/engine/report/layout";
-import { textStyle } from "../../../src/engine/report/look";
+import { INDENT_POINTS, textStyle } from "../../../src/engine/report/look";
 import {
   breakLines,
   cellSpans,
@@ -217,6 +217,43 @@ describe("a cell repeated down its column (one object, as SharedCells makes them
     sheet.add([{ value: "Andel" }, { value: 0.027, format: "0.0 %" }, period]);
     const spec = sheet.build();
     expect(spec.rows[spec.tables![1].first - 1][2]).toMatchObject({ value: "Tertial 2 2021", indent: 1 });
+  });
+
+  it("keeps the row above tall enough for the indent it takes below", () => {
+    // One object in both tables: indented for the second, it is written indented in the first too.
+    const sheet = new SheetBuilder("driftbudget", [
+      { kind: "text" },
+      { kind: "label" },
+      { kind: "label", max: 20 },
+    ]);
+    const period: OutCell = {
+      value: "Tertial 2 2021 enligt nämndens beslut om uppföljning av verksamhetsplanen",
+    };
+    sheet.startTable(header("Indikator", "Kommentar", "Period"));
+    sheet.add([{ value: "Antal" }, { value: "Tas fram av nämnd" }, period]);
+    sheet.endTable();
+    sheet.startTable(header("Indikator", "KF:s årsmål", "Period"), { ownColumns: true });
+    sheet.add([{ value: "Andel" }, { value: 0.027, format: "0.0 %" }, period]);
+    const spec = sheet.build();
+    const first = spec.tables![0].first - 1;
+    expect(spec.rows[first][2]).toMatchObject({ indent: 1 });
+    const usable = spec.columnWidths[2] * 5.25 - 3.75 - INDENT_POINTS;
+    const lines = wrappedLines(String(period.value), usable, 9);
+    expect(lines).toBeGreaterThan(1);
+    expect(spec.rowHeights![first]).toBeGreaterThanOrEqual(lines * linePoints(9));
+  });
+
+  it("is measured anew below a merged row that made it wrap", () => {
+    const sheet = new SheetBuilder("indikatorer", [{ kind: "fit" }, { kind: "text" }]);
+    sheet.startTable(header("Rubrik", "Text"));
+    const lines: OutCell = { value: "rad ett\nrad två\nrad tre" };
+    sheet.add([lines, { value: "x" }]);
+    sheet.attach([lines], 1);
+    sheet.add([lines, { value: "y" }]);
+    const spec = sheet.build();
+    // Wrapped by the merged row, the one object breaks its three lines in the body row below it.
+    expect(spec.rows[3][0]).toMatchObject({ wrap: true });
+    expect(spec.rowHeights![3]).toBe(3 * linePoints(9));
   });
 });
 
