@@ -180,7 +180,6 @@ export function findingCellKey(sheet: string, cell: string): string {
 /** The cells (by {@link findingCellKey}) that a finding with `code` points at. */
 export function cellsWithFinding(findings: readonly Finding[], code: FindingCode): Set<string> {
   const cells = new Set<string>();
-  // Indexed: asked once per check of thousands of findings, where a for…of made an iterator result each.
   for (let i = 0; i < findings.length; i++)
     if (findings[i].code === code) cells.add(findingCellKey(findings[i].sheet, findings[i].cell));
   return cells;

@@ -43,7 +43,6 @@ export function assignGoals(
       ? goalFromColumn(goals, item.sheet, named)
       : (owners.get(item.sheet)?.of(item.row) ?? null);
   };
-  // Indexed: a for…of made an iterator result per indicator.
   for (let i = 0; i < indicators.length; i++) attach(indicators[i]);
   for (let i = 0; i < activities.length; i++) attach(activities[i]);
   // A Mål column may name `1.4.2` before it names `1.4`: link parents once every goal exists.

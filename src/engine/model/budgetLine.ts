@@ -98,7 +98,7 @@ export function budgetLineReader(
       tableId: t.id,
     };
     if (forecastIsOutcome) line.forecastIsOutcome = true;
-    // Indexed loops, and `extra` only for a row that has one: these run for every budget row.
+    // `extra` only for a row that has one: this runs for every budget row.
     for (let f = 0; f < fields.length; f++) {
       const { field, column } = fields[f];
       if (!hasCell(row, column.at)) continue;

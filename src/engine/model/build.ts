@@ -54,7 +54,6 @@ export function buildModel(
   /** The last indicator table's reader: the next table with the same sheet and columns is read by it too. */
   let indicatorTable: RecognisedTable | null = null;
   let readIndicator: ((row: RecognisedRow) => Indicator) | null = null;
-  // Indexed loops throughout: a for…of over every row of every table cost an iterator result each.
   for (let t = 0; t < recognition.tables.length; t++) {
     const table = recognition.tables[t];
     const cells = new TableCells(table);

@@ -32,8 +32,7 @@ export function recognise(snapshot: WorkbookSnapshot, mappings: MappingOverride[
 }
 
 /**
- * The texts of a follow-up table's Period column as period cells. Indexed loops: a for…of here
- * costs an iterator result per row of every table, as this runs once per check, rarely optimised.
+ * The texts of a follow-up table's Period column as period cells.
  */
 function addPeriodColumnCells(table: RecognisedTable, periodCells: PeriodCell[]): void {
   if (table.type !== "indicators-followup") return;
@@ -197,7 +196,7 @@ function recogniseTables(rows: SheetRows, mappings: MappingOverride[], out: Reco
   }
 }
 
-const NO_LABELS: string[] = [];
+const NO_LABELS: readonly string[] = [];
 
 function headerTexts(sheet: SheetGrid, row: number, col1: number, col2: number): string[] {
   const out: string[] = [];

@@ -235,7 +235,11 @@ function hasRole(columns: RecognisedColumn[], role: ColumnRole): boolean {
 }
 
 /** Decides what a table is from its columns, its first header cell and its title. */
-export function classify(header: HeaderCandidate, title: string, firstLabels: string[]): TableType | null {
+export function classify(
+  header: HeaderCandidate,
+  title: string,
+  firstLabels: readonly string[],
+): TableType | null {
   const has = (role: ColumnRole): boolean => hasRole(header.columns, role);
   const nameColumn = header.columns.find((c) => c.role === "name") ?? header.columns[0];
   const firstKey = matchKey(nameColumn.header);

@@ -81,7 +81,6 @@ export function makeContext(
   for (const items of [model.goals, model.indicators, model.activities, model.budget, result.findings])
     noteSheets(order, items);
   const findingsByGoal = new Map<string, Finding[]>();
-  // Indexed: this runs once per report, unoptimised, where for…of makes an object per finding.
   for (let i = 0; i < result.findings.length; i++) {
     const f = result.findings[i];
     if (!f.goal) continue;
@@ -109,7 +108,6 @@ export function makeContext(
 
 /** The sheets of `items` not in `order` yet, added in the order met. */
 function noteSheets(order: string[], items: readonly { sheet: string }[]): void {
-  // Indexed: this runs once per report, unoptimised, where for…of makes an object per item.
   for (let i = 0; i < items.length; i++) {
     const sheet = items[i].sheet;
     if (!order.includes(sheet)) order.push(sheet);
@@ -122,7 +120,6 @@ export function byKnownGoal<T extends { goal: string | null }>(
   items: readonly T[],
 ): Map<string | null, T[]> {
   const byGoal = new Map<string | null, T[]>();
-  // Indexed: this runs once per report, unoptimised, where for…of makes an object per item.
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     const key = item.goal !== null && ctx.goalsById.has(item.goal) ? item.goal : null;

@@ -256,7 +256,6 @@ function pushWithoutName(parts: string[], message: string, name: string): void {
 
 function indicatorRows(ctx: ReportContext, index: FindingIndex, rows: DeviationRows): void {
   const { indicators } = ctx.result.model;
-  // Indexed: this runs once per report, unoptimised at first, where for…of makes an object per item.
   for (let i = 0; i < indicators.length; i++) {
     const ind = indicators[i];
     const findings = index.take(ind.sheet, ind.row, ind.cells);

@@ -59,7 +59,7 @@ const MAX_SHOWN_DECIMALS = 10;
 /** Number formats by unit, target prefix and decimals: a report has a handful, over thousands of cells. */
 const figureFormats = new Map<string | null, string[]>();
 
-/** A format's place in its unit's list of {@link figureFormats}: by target prefix, then decimals. */
+/** A format's place in its unit's list of {@link figureFormats}: by target prefix ({@link targetPrefix}'s kinds), then decimals. */
 function formatPlace(kind: TargetKind | null, decimals: number): number {
   return (kind === "max" ? 1 : kind === "min" ? 2 : 0) * (MAX_SHOWN_DECIMALS + 1) + decimals;
 }
@@ -134,7 +134,7 @@ export class FigureCells {
     let byFormat = byUnit.get(unit);
     if (byFormat === undefined) byUnit.set(unit, (byFormat = []));
     const slot = (byFormat[formatPlace(kind, decimals)] ??= { byDigits: new Map(), byFigure: new Map() });
-    // As an int32 (`| 0`) the digits are a small integer to V8, not a number it boxes on the heap.
+    // As an int32 (`| 0`) the digits are usually a small integer to V8, not a number boxed on the heap.
     const digits = (n * POWERS_OF_TEN[decimals]) | 0;
     const exact = digits / POWERS_OF_TEN[decimals] === n;
     const cells = exact ? slot.byDigits : slot.byFigure;

@@ -311,7 +311,10 @@ export class SheetBuilder {
     return { rows, rowHeights };
   }
 
-  /** The spec, with header copies inserted where the plan says; `formulas` marks rows whose formulas shift. */
+  /**
+   * The spec, with header copies inserted where the plan says; `formulas` marks rows whose formulas
+   * shift. Without copies the spec's rows are the builder's own array (nothing reads them after).
+   */
   private assemble(widths: number[], heights: number[], formulas: Uint8Array, plan: PagePlan): SheetSpec {
     const shift = makeShift(plan.inserts);
     let rows = this.rows;

@@ -47,4 +47,21 @@ describe("figure cells", () => {
     expect(Object.is(figures.get(1, -0, null, null, 0).value, -0)).toBe(true);
     expect(Object.is(figures.get(1, -0, null, null).value, indicatorNumber(-0, null).value)).toBe(true);
   });
+
+  it("tells figures apart whose digits do not fit an int32 (2^31 and past it), and NaN", () => {
+    const figures = new FigureCells();
+    // 0.5 and 0.5 + 2^32 / 10^10 wrap to the same int32 at ten decimals.
+    const wrapped = 0.5 + 2 ** 32 / 1e10;
+    for (const [n, shown] of [
+      [0.5, 10],
+      [wrapped, 10],
+      [2 ** 31, 0],
+      [-(2 ** 31), 0],
+      [2 ** 31 + 1, 0],
+      [1e300, undefined],
+      [NaN, undefined],
+    ] as const)
+      expect(figures.get(1, n, null, null, shown)).toMatchObject(indicatorNumber(n, null, null, shown));
+    expect(figures.get(1, wrapped, null, null, 10).value).not.toBe(figures.get(1, 0.5, null, null, 10).value);
+  });
 });
