@@ -27,6 +27,9 @@ export interface HeaderCandidate {
 
 export const MAX_HEADER_CELL = 300;
 
+/** The longest label a budget table's group row holds (`Stöd och service till personer med funktionsnedsättning`). */
+const GROUP_LABEL_LENGTH = 60;
+
 /**
  * Reads a row (from `colFrom` to `colTo`, else all of it) as a header of an indicator/activity
  * table or of a budget table, or null.
@@ -438,7 +441,7 @@ export function scanRows(
       // A label alone: a group heading inside a budget table (`Äldreomsorgen`), or prose that ends the table.
       if (
         isBudget &&
-        textOf(nameValue).length <= 60 &&
+        textOf(nameValue).length <= GROUP_LABEL_LENGTH &&
         blankRun === 0 &&
         nextRowHasNumbers(sheet, r, endRow, firstCol, lastColumn)
       ) {
@@ -529,6 +532,14 @@ function isSeparatorRow(sheet: SheetGrid, row: number, firstCol: number, lastCol
   return true;
 }
 
+/** How deep groups may nest inside a group (`Äldreomsorgen` › `Hemtjänst` › units). */
+const MAX_NESTED_GROUPS = 3;
+
+/**
+ * Whether a group label at `row` has units below it: the next row with text (after one empty row
+ * at most) holds a number, or is a short label alone itself (a group inside the group) whose own
+ * units follow.
+ */
 function nextRowHasNumbers(
   sheet: SheetGrid,
   row: number,
@@ -536,14 +547,35 @@ function nextRowHasNumbers(
   firstCol: number,
   lastColumn: number,
 ): boolean {
-  for (let r = row + 1; r <= Math.min(endRow, row + 2); r++) {
-    let any = false;
-    for (let c = firstCol; c <= lastColumn && !any; c++) any = hasText(cellAt(sheet, r, c));
-    if (!any) continue;
-    for (let c = firstCol + 1; c <= lastColumn; c++) if (isNumericCell(cellAt(sheet, r, c))) return true;
-    return false;
+  let from = row;
+  for (let depth = 0; depth <= MAX_NESTED_GROUPS; depth++) {
+    const next = nextRowWithText(sheet, from, endRow, firstCol, lastColumn);
+    if (next < 0) return false;
+    for (let c = firstCol + 1; c <= lastColumn; c++) if (isNumericCell(cellAt(sheet, next, c))) return true;
+    if (!isLabelAlone(sheet, next, firstCol, lastColumn)) return false;
+    from = next;
   }
   return false;
+}
+
+/** The first of the two rows below `row` with text in the table's columns, or −1. */
+function nextRowWithText(
+  sheet: SheetGrid,
+  row: number,
+  endRow: number,
+  firstCol: number,
+  lastColumn: number,
+): number {
+  for (let r = row + 1; r <= Math.min(endRow, row + 2); r++)
+    for (let c = firstCol; c <= lastColumn; c++) if (hasText(cellAt(sheet, r, c))) return r;
+  return -1;
+}
+
+/** A row whose only text is a short label in the table's first column (`Hemtjänst`). */
+function isLabelAlone(sheet: SheetGrid, row: number, firstCol: number, lastColumn: number): boolean {
+  for (let c = firstCol + 1; c <= lastColumn; c++) if (hasText(cellAt(sheet, row, c))) return false;
+  const label = cellAt(sheet, row, firstCol);
+  return typeof label === "string" && textOf(label).length <= GROUP_LABEL_LENGTH;
 }
 
 /** The nearest short text above a table, within a few rows (`Uppföljning av driftbudget`, `Resultatenheter`). */

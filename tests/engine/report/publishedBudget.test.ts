@@ -270,6 +270,38 @@ describe("a Resultatenheter table longer than a page", () => {
   });
 });
 
+describe("a Resultatenheter table whose groups hold groups", () => {
+  it("reads and prints every unit under a group inside a group (Äldreomsorgen › Vård- och omsorgsboenden)", () => {
+    const units = numeric(seedSheet("002-t2-resultatenheter", "Resultatenheter"));
+    const labels = (): unknown[] => units.values.map((row) => row[0]);
+    const unitCount = units.values.filter((row) => typeof row[1] === "number").length;
+    // 002 lines 2252–2258 under two groups of their own inside Äldreomsorgen.
+    units.values.splice(labels().indexOf("Stureby Vård- och omsorgsboende"), 0, ["Vård- och omsorgsboenden"]);
+    units.values.splice(labels().indexOf("Stureby hemtjänst"), 0, ["Hemtjänst"]);
+    const snapshot = snapshotOf(units);
+    const result = check(snapshot, { period: { kind: "T2", year: 2021 } });
+    const lines = result.model.budget.filter((line) => line.sheet === "Resultatenheter");
+    expect(lines.filter((line) => line.kind !== "total")).toHaveLength(unitCount - 1);
+    expect(lines.map((line) => line.label)).toContain("Östberga förskolor");
+    const spec = driftbudget(snapshot);
+    const header = find(spec, "Resultatenheter") + 1;
+    const body = spec.rows.slice(header + 1, find(spec, "Summa resultatenheter", header) + 1);
+    expect(body.filter((r) => r[0]?.style === "group").map((r) => r[0]?.value)).toEqual([
+      "Socialpsykiatri",
+      "Stöd och service till personer med funktionsnedsättning",
+      "Äldreomsorgen",
+      "Vård- och omsorgsboenden",
+      "Hemtjänst",
+      "Förskolor",
+    ]);
+    const printed = body.map((r) => r[0]?.value);
+    expect(printed.indexOf("Vård- och omsorgsboenden") + 1).toBe(
+      printed.indexOf("Stureby Vård- och omsorgsboende"),
+    );
+    expect(printed.indexOf("Hemtjänst") + 1).toBe(printed.indexOf("Stureby hemtjänst"));
+  });
+});
+
 describe("a plan (VP) workbook", () => {
   it("keeps its Driftbudget to the plan's VP tables: Investeringar and Resultatenheter are follow-up tables", () => {
     const snapshot = snapshotOf(
