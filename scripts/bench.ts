@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: performance figures for the README. Prints; never asserts timing.
  *
- *   npm run build:cli && npm run build && npm run bench
- *   node --expose-gc lib/scripts/bench.js [--quick]     (GC before memory readings; --quick: smaller runs)
+ *   npm run bench                                        (builds the CLI and the pane first: lib/ and dist/)
+ *   node --expose-gc lib/scripts/bench.js [--quick]     (as built; GC before memory readings; --quick: smaller runs)
  *
  * Sections: engine (check + report in memory), headless `malkoll generate` against bare ExcelJS,
  * Office port sync counts over the recording fake, task pane bundle size and first render, and
