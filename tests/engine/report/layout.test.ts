@@ -1,3 +1,4 @@
+import type { ColumnSpec } from "../../../src/engine/report/layout";
 import { SheetBuilder } from "../../../src/engine/report/layout";
 import { INDENT_POINTS, textStyle } from "../../../src/engine/report/look";
 import {
@@ -207,34 +208,28 @@ describe("a cell repeated down its column (one object, as SharedCells makes them
     expect(spec.rowHeights!.slice(1)).toEqual([1, 2, 3].map(() => lines * linePoints(9)));
   });
 
-  it("is indented after a column of numbers in a table with its own columns, though met above without one", () => {
-    const sheet = new SheetBuilder("driftbudget", [{ kind: "text" }, { kind: "label" }, { kind: "label" }]);
-    const period: OutCell = { value: "Tertial 2 2021" };
+  /** `period` in a table without numbers, then in one with its own columns and a number before it. */
+  function twoTables(period: OutCell, periodColumn: ColumnSpec = { kind: "label" }): SheetSpec {
+    const sheet = new SheetBuilder("driftbudget", [{ kind: "text" }, { kind: "label" }, periodColumn]);
     sheet.startTable(header("Indikator", "Kommentar", "Period"));
     sheet.add([{ value: "Antal" }, { value: "Tas fram av nämnd" }, period]);
     sheet.endTable();
     sheet.startTable(header("Indikator", "KF:s årsmål", "Period"), { ownColumns: true });
     sheet.add([{ value: "Andel" }, { value: 0.027, format: "0.0 %" }, period]);
-    const spec = sheet.build();
+    return sheet.build();
+  }
+
+  it("is indented after a column of numbers in a table with its own columns, though met above without one", () => {
+    const spec = twoTables({ value: "Tertial 2 2021" });
     expect(spec.rows[spec.tables![1].first - 1][2]).toMatchObject({ value: "Tertial 2 2021", indent: 1 });
   });
 
   it("keeps the row above tall enough for the indent it takes below", () => {
     // One object in both tables: indented for the second, it is written indented in the first too.
-    const sheet = new SheetBuilder("driftbudget", [
-      { kind: "text" },
-      { kind: "label" },
-      { kind: "label", max: 20 },
-    ]);
     const period: OutCell = {
       value: "Tertial 2 2021 enligt nämndens beslut om uppföljning av verksamhetsplanen",
     };
-    sheet.startTable(header("Indikator", "Kommentar", "Period"));
-    sheet.add([{ value: "Antal" }, { value: "Tas fram av nämnd" }, period]);
-    sheet.endTable();
-    sheet.startTable(header("Indikator", "KF:s årsmål", "Period"), { ownColumns: true });
-    sheet.add([{ value: "Andel" }, { value: 0.027, format: "0.0 %" }, period]);
-    const spec = sheet.build();
+    const spec = twoTables(period, { kind: "label", max: 20 });
     const first = spec.tables![0].first - 1;
     expect(spec.rows[first][2]).toMatchObject({ indent: 1 });
     const usable = spec.columnWidths[2] * 5.25 - 3.75 - INDENT_POINTS;
