@@ -44,6 +44,10 @@ const values = (row: (OutCell | null)[]): (string | number | null)[] => row.map(
 const words = (row: (OutCell | null)[]): (string | number | null)[] =>
   values(row).map((v) => (typeof v === "string" ? v.replace(/\s+/g, " ") : v));
 
+/** The labels of the rows printed as a group's heading, in order. */
+const groupLabels = (rows: (OutCell | null)[][]): (string | number | null)[] =>
+  rows.filter((r) => r[0]?.style === "group").map((r) => r[0]?.value ?? null);
+
 /** 0-based index of the first row from `from` whose first cell is `label`, or −1. */
 const find = (spec: SheetSpec, label: string, from = 0): number =>
   spec.rows.findIndex((r, n) => n >= from && r[0]?.value === label);
@@ -286,7 +290,7 @@ describe("a Resultatenheter table whose groups hold groups", () => {
     const spec = driftbudget(snapshot);
     const header = find(spec, "Resultatenheter") + 1;
     const body = spec.rows.slice(header + 1, find(spec, "Summa resultatenheter", header) + 1);
-    expect(body.filter((r) => r[0]?.style === "group").map((r) => r[0]?.value)).toEqual([
+    expect(groupLabels(body)).toEqual([
       "Socialpsykiatri",
       "Stöd och service till personer med funktionsnedsättning",
       "Äldreomsorgen",
@@ -323,8 +327,7 @@ describe("a Resultatenheter table with a unit's Analys under it", () => {
     // 002 line 2290's words on investments, standing in for a unit's own.
     units.values.splice(r + 1, 0, ["Analys: För 2021 prognostiseras ingen avvikelse."]);
     const spec = driftbudget(snapshotOf(units));
-    const groups = spec.rows.filter((row) => row[0]?.style === "group").map((row) => row[0]?.value);
-    expect(groups).toEqual([
+    expect(groupLabels(spec.rows)).toEqual([
       "Socialpsykiatri",
       "Stöd och service till personer med funktionsnedsättning",
       "Äldreomsorgen",
@@ -340,8 +343,7 @@ describe("a Resultatenheter group named by a number", () => {
     const r = units.values.findIndex((row) => row[0] === "Äldreomsorgen");
     units.values[r][0] = 2021;
     const spec = driftbudget(snapshotOf(units));
-    const groups = spec.rows.filter((row) => row[0]?.style === "group").map((row) => row[0]?.value);
-    expect(groups).toEqual([
+    expect(groupLabels(spec.rows)).toEqual([
       "Socialpsykiatri",
       "Stöd och service till personer med funktionsnedsättning",
       "2021",
