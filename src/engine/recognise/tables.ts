@@ -439,13 +439,20 @@ export function scanRows(
     }
     if (others === 0) {
       // A label alone: a group heading inside a budget table (`Äldreomsorgen`), or prose that ends the table.
+      // Right under a group's label (one empty row between at most, as nextRowHasNumbers allows) it
+      // is a group inside that group.
+      const outer =
+        groupRows.length > 0 && groupRows[groupRows.length - 1].row === lastRow
+          ? groupRows[groupRows.length - 1]
+          : null;
       if (
         isBudget &&
         textOf(nameValue).length <= GROUP_LABEL_LENGTH &&
-        blankRun === 0 &&
+        (blankRun === 0 || (blankRun === 1 && outer)) &&
         nextRowHasNumbers(sheet, r, endRow, firstCol, lastColumn)
       ) {
         groupRows.push({ row: r, label: cleanText(textOf(nameValue)) });
+        blankRun = 0;
         lastRow = r;
         continue;
       }

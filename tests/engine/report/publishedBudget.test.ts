@@ -306,6 +306,53 @@ describe("a Resultatenheter table whose groups hold groups", () => {
   });
 });
 
+describe("a Resultatenheter group inside a group with an empty row between their labels", () => {
+  it("reads and prints the units under the inner group, as without the empty row", () => {
+    const units = numeric(seedSheet("002-t2-resultatenheter", "Resultatenheter"));
+    const unitCount = units.values.filter((row) => typeof row[1] === "number").length;
+    const r = units.values.findIndex((row) => row[0] === "Stureby Vård- och omsorgsboende");
+    units.values.splice(r, 0, [], ["Vård- och omsorgsboenden"]);
+    const snapshot = snapshotOf(units);
+    const result = check(snapshot, { period: { kind: "T2", year: 2021 } });
+    const lines = result.model.budget.filter((line) => line.sheet === "Resultatenheter");
+    expect(lines.filter((line) => line.kind !== "total")).toHaveLength(unitCount - 1);
+    expect(lines[lines.length - 1].label).toBe("Summa resultatenheter");
+    const spec = driftbudget(snapshot);
+    expect(groupLabels(spec.rows)).toEqual([
+      "Socialpsykiatri",
+      "Stöd och service till personer med funktionsnedsättning",
+      "Äldreomsorgen",
+      "Vård- och omsorgsboenden",
+      "Förskolor",
+    ]);
+    expect(find(spec, "Stureby Vård- och omsorgsboende")).toBe(find(spec, "Vård- och omsorgsboenden") + 1);
+  });
+});
+
+describe("what follows a Resultatenheter table: an empty row, the Investeringar heading and prose (002 lines 2271–2276)", () => {
+  it.each([
+    ["its Summa row", false],
+    ["its last unit, with no Summa row", true],
+  ])("ends the table at %s: the heading is no group and the prose no unit", (_, withoutSumma) => {
+    const units = numeric(seedSheet("002-t2-resultatenheter", "Resultatenheter"));
+    if (withoutSumma) units.values = units.values.filter((row) => row[0] !== "Summa resultatenheter");
+    const last = units.values.filter((row) => typeof row[1] === "number").pop()![0];
+    units.values.push(...seedSheet("002-t2-efter-resultatenheter").values);
+    const snapshot = snapshotOf(units);
+    const result = check(snapshot, { period: { kind: "T2", year: 2021 } });
+    const lines = result.model.budget.filter((line) => line.sheet === "Resultatenheter");
+    expect(lines[lines.length - 1].label).toBe(last);
+    const table = result.recognition.tables.find((t) => t.sheet === "Resultatenheter")!;
+    expect(table.groupRows!.map((g) => g.label)).toEqual([
+      "Socialpsykiatri",
+      "Stöd och service till personer med funktionsnedsättning",
+      "Äldreomsorgen",
+      "Förskolor",
+    ]);
+    expect(groupLabels(driftbudget(snapshot).rows)).not.toContain("Investeringar");
+  });
+});
+
 describe("a plan (VP) workbook", () => {
   it("keeps its Driftbudget to the plan's VP tables: Investeringar and Resultatenheter are follow-up tables", () => {
     const snapshot = snapshotOf(
