@@ -451,7 +451,9 @@ export function scanRows(
         (blankRun === 0 || (blankRun === 1 && outer)) &&
         nextRowHasNumbers(sheet, r, endRow, firstCol, lastColumn)
       ) {
-        groupRows.push({ row: r, label: cleanText(textOf(nameValue)) });
+        const group: GroupRow = { row: r, label: cleanText(textOf(nameValue)) };
+        if (outer) group.depth = (outer.depth ?? 0) + 1;
+        groupRows.push(group);
         blankRun = 0;
         lastRow = r;
         continue;

@@ -107,6 +107,11 @@ export interface RecognisedTable {
 export interface GroupRow {
   row: number;
   label: string;
+  /**
+   * Addition: how many groups hold this one, where the sheet shows it: 1 for a label right under a
+   * group's label (`Hemtjänst` under `Äldreomsorgen`); absent for a group at the table's top level.
+   */
+  depth?: number;
 }
 
 export interface GoalHeading {

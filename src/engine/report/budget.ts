@@ -578,7 +578,12 @@ function publishedTable(
   const rows: (PublishedRow & { row: number })[] = groups.map((g) => ({
     row: g.row,
     group: true,
-    cells: () => [textCell(g.label, "group")],
+    cells: () => {
+      const cell = textCell(g.label, "group");
+      // One level in for each group that holds it.
+      if (g.depth) cell.indent = g.depth;
+      return [cell];
+    },
   }));
   const deviation = layout.deviation;
   for (const line of lines)

@@ -353,6 +353,35 @@ describe("what follows a Resultatenheter table: an empty row, the Investeringar 
   });
 });
 
+describe("a Resultatenheter group inside a group, printed", () => {
+  it("is one level in for each group whose label stands right above it; a group after units stays at the top", () => {
+    const units = numeric(seedSheet("002-t2-resultatenheter", "Resultatenheter"));
+    const labels = (): unknown[] => units.values.map((row) => row[0]);
+    // Äldreomsorgen › Särskilt boende › Vård- och omsorgsboenden over 002 lines 2250–2251, then
+    // Servicehus over 2252–2253: after units the sheet does not say whether it is inside Särskilt
+    // boende, inside Äldreomsorgen or beside it, so it is printed as the sheet shows it, not indented.
+    units.values.splice(
+      labels().indexOf("Stureby Vård- och omsorgsboende"),
+      0,
+      ["Särskilt boende"],
+      ["Vård- och omsorgsboenden"],
+    );
+    units.values.splice(labels().indexOf("Enskede nya servicehus"), 0, ["Servicehus"]);
+    const spec = driftbudget(snapshotOf(units));
+    const groups = spec.rows.filter((r) => r[0]?.style === "group").map((r) => [r[0]!.value, r[0]!.indent]);
+    expect(groups).toEqual([
+      ["Socialpsykiatri", undefined],
+      ["Stöd och service till personer med funktionsnedsättning", undefined],
+      ["Äldreomsorgen", undefined],
+      ["Särskilt boende", 1],
+      ["Vård- och omsorgsboenden", 2],
+      ["Servicehus", undefined],
+      ["Förskolor", undefined],
+    ]);
+    expect(find(spec, "Stureby Vård- och omsorgsboende")).toBe(find(spec, "Vård- och omsorgsboenden") + 1);
+  });
+});
+
 describe("a plan (VP) workbook", () => {
   it("keeps its Driftbudget to the plan's VP tables: Investeringar and Resultatenheter are follow-up tables", () => {
     const snapshot = snapshotOf(
