@@ -28,6 +28,10 @@ const seedSetting = process.env.FUZZ_SEED;
 const seed = seedSetting === "random" ? Date.now() : Number(seedSetting ?? 20261123);
 fc.configureGlobal({ seed });
 
+// The whole-pipeline properties below take ~20 s each on an idle two-core machine, and one took
+// 78 s there while two other suites ran beside it: they check what happens, not how fast.
+jest.setTimeout(240_000);
+
 const anyText = fc.oneof(
   fc.string({ unit: "grapheme", maxLength: 60 }),
   fc.string({ unit: "binary", maxLength: 30 }),
