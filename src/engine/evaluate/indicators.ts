@@ -222,6 +222,16 @@ const STATUS_SV: Record<KfStatus, string> = {
   "not-comparable": "ej jämförbart",
 };
 
+const STATUS_EN: Record<KfStatus, string> = {
+  met: "met",
+  "partly-met": "partly met",
+  "not-met": "not met",
+  "not-measured": "not measured",
+  "no-target": "no target",
+  unknown: "unknown",
+  "not-comparable": "not comparable",
+};
+
 /** Sets direction, status, kfStatus and statusBasis on one indicator and adds its findings to `out`. */
 function evaluateIndicator(indicator: Indicator, ctx: IndicatorContext, out: Finding[]): void {
   const direction = directionOf(indicator);
@@ -319,11 +329,11 @@ const OUTCOME_MISSING_END: Record<"annualReport" | "tertial", MessageEnd> = {
 const ANALYSIS_MISSING_END = {
   annual: perStatus((status) => ({
     sv: `” avviker från målet (Årsmål: ${STATUS_SV[status]}) men saknar analys.`,
-    en: `" deviates from its target (annual target: ${status}) but has no analysis.`,
+    en: `" deviates from its target (annual target: ${STATUS_EN[status]}) but has no analysis.`,
   })),
   kf: perStatus((status) => ({
     sv: `” avviker från målet (KF:s årsmål: ${STATUS_SV[status]}) men saknar analys.`,
-    en: `" deviates from its target (KF target: ${status}) but has no analysis.`,
+    en: `" deviates from its target (KF target: ${STATUS_EN[status]}) but has no analysis.`,
   })),
 };
 

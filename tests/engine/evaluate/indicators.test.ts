@@ -57,6 +57,12 @@ describe("KF 1.1 indicators (002 lines 271–290, T2 2021)", () => {
     expect(cells.sort()).toEqual(["A283"]);
   });
 
+  it("names the missed target's status in words in both languages, not as its code", () => {
+    const [finding] = result.findings.filter((f) => f.code === "analysis-missing");
+    expect(finding.message).toContain("(KF:s årsmål: uppfylls inte)");
+    expect(finding.messageEn).toContain("(KF target: not met)");
+  });
+
   it("says which figure each status was judged on: the forecast where there is one", () => {
     expect(byName(m, "Andel barn som lever").statusBasis).toBe("forecast");
     expect(byName(m, "Antal aspiranter").statusBasis).toBe("forecast");
