@@ -91,10 +91,14 @@ function targetMissing(i: Indicator, out: Finding[]): void {
       goal: i.goal,
       message: delegatedByKf
         ? `”${i.name}” saknar årsmål: KF:s årsmål är ”${i.kfTargetText}”, så nämnden behöver sätta ett eget.`
-        : `”${i.name}” saknar ett användbart årsmål${i.targetText ? ` (”${i.targetText}”)` : ""}.`,
+        : i.targetText
+          ? `”${i.name}” saknar ett användbart årsmål (”${i.targetText}”).`
+          : `”${i.name}” saknar årsmål: ${i.cells.target ? "cellen under Årsmål är tom" : "tabellen har ingen kolumn Årsmål"}.`,
       messageEn: delegatedByKf
         ? `"${i.name}" has no annual target: the council left it to the committee ("${i.kfTargetText}"), which must set one.`
-        : `"${i.name}" has no usable annual target${i.targetText ? ` ("${i.targetText}")` : ""}.`,
+        : i.targetText
+          ? `"${i.name}" has no usable annual target ("${i.targetText}").`
+          : `"${i.name}" has no annual target: ${i.cells.target ? "its cell under Årsmål is empty" : "the table has no Årsmål column"}.`,
     }),
   );
 }

@@ -203,6 +203,30 @@ describe("each model finding code, on seed-shaped rows", () => {
     ]);
     expect(codes(r.findings, "target-missing")[0].message).toContain("Tas fram av nämnd");
   });
+  test("target-missing on an empty Årsmål cell says the cell is empty, not that a target is unusable (the VB 2020 sample's G178)", () => {
+    const name = "Andel brukare inom omsorgen för personer med funktionsnedsättning som upplever trygghet";
+    const r = check(
+      snapshotOf(sheetOf([HEADER, [name, "65 %", null, null, null, "92 %", null, "öka", "Tertial 2 2021"]])),
+    );
+    const [missing] = codes(r.findings, "target-missing");
+    expect(missing).toEqual(expect.objectContaining({ cell: "G2", severity: "warning" }));
+    expect(missing.message).toBe(`”${name}” saknar årsmål: cellen under Årsmål är tom.`);
+    expect(missing.messageEn).toBe(`"${name}" has no annual target: its cell under Årsmål is empty.`);
+  });
+  test("target-missing in a table without an Årsmål column says so, on the indicator's name", () => {
+    const withoutTarget = HEADER.filter((text) => text !== "Årsmål");
+    const r = check(
+      snapshotOf(
+        sheetOf([
+          withoutTarget,
+          ["Andel brukare", "65 %", null, null, null, "92 %", "öka", "Tertial 2 2021"],
+        ]),
+      ),
+    );
+    const [missing] = codes(r.findings, "target-missing");
+    expect(missing.cell).toBe("A2");
+    expect(missing.message).toBe("”Andel brukare” saknar årsmål: tabellen har ingen kolumn Årsmål.");
+  });
   test("duplicate-indicator under the same goal", () => {
     const r = check(
       snapshotOf(
