@@ -37,7 +37,7 @@ export function summaryText(
     lines.push(`Indikatorer i planen: ${own} med årsmål, ${kf} med KF:s årsmål`);
   } else if (model.indicators.length) {
     lines.push(
-      `Indikatorer mot årsmål: ${st("met")} uppfyllda, ${st("partly-met")} delvis, ${st("not-met")} ej, ${st("not-measured")} ej mätta, ${st("no-target")} utan mål, ${st("unknown")} okända`,
+      `Indikatorer mot årsmål: ${st("met")} uppfyllda, ${st("partly-met")} delvis, ${st("not-met")} ej, ${st("not-measured")} ej mätta, ${st("no-target")} utan årsmål, ${st("unknown")} okända`,
     );
   }
   for (const d of result.derived)

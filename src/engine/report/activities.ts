@@ -130,6 +130,6 @@ export function buildActivitySheet(ctx: ReportContext): SheetSpec {
     if (own?.length) table(goalHeading(goal), own);
   }
   const loose = byGoal.get(null);
-  if (loose?.length) table("Aktiviteter utan mål", loose);
+  if (loose?.length) table("Aktiviteter som inte står under något mål", loose);
   return sheet.build();
 }

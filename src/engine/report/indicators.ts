@@ -297,7 +297,7 @@ export function buildIndicatorSheet(ctx: ReportContext): SheetSpec {
   }
   const loose = byGoal.get(null);
   if (loose?.length) {
-    sheet.tableHeading("Indikatorer utan mål");
+    sheet.tableHeading("Indikatorer som inte står under något mål");
     table(loose);
   }
   if (model.indicators.length === 0) sheet.text("Inga indikatortabeller hittades i arbetsboken.");

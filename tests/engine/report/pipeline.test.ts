@@ -529,3 +529,35 @@ describe("a figure written in its own unit keeps it (002 KF mål 1.3, line 598)"
     expect(cells[7]).toMatchObject({ value: 16, format: '#,##0 "barn/avd."' });
   });
 });
+
+describe("indicators and activities under no goal heading", () => {
+  it("are printed under headings that say they stand under no goal, not that they lack a target", () => {
+    const snapshot = snapshotOf(
+      plainSheet("Uppföljning", [
+        ["Indikator", "Periodens utfall", "Prognos helår", "Årsmål", "KF:s årsmål", "Period"],
+        [
+          "Andel barn som lever i ekonomiskt utsatta hushåll",
+          "4 %",
+          "4 %",
+          "3,3 %",
+          "2,7 %",
+          "Tertial 2 2021",
+        ],
+        [],
+        ["Aktivitet", "Startdatum", "Slutdatum", "Avvikelse"],
+        ["Förenkla språket i nämndens beslut", "2021-01-01", "2021-12-31", null],
+      ]),
+    );
+    const sheets = buildReport(check(snapshot), {
+      snapshot,
+      generatedAt: new Date("2021-09-15T10:00:00Z"),
+    }).sheets;
+    const headings = (key: string) =>
+      sheets
+        .find((s) => s.key === key)!
+        .rows.filter((r) => r[0]?.style === "heading")
+        .map((r) => r[0]!.value);
+    expect(headings("indikatorer")).toEqual(["Indikatorer som inte står under något mål"]);
+    expect(headings("aktiviteter")).toEqual(["Aktiviteter som inte står under något mål"]);
+  });
+});
