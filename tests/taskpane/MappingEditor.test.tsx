@@ -101,3 +101,46 @@ describe("MappingEditor", () => {
     expect(onSave).toHaveBeenCalledWith(null, []);
   });
 });
+
+describe("MappingEditor on a block Målkoll could not read", () => {
+  const lista = {
+    name: "Lista",
+    visibility: "visible" as const,
+    originRow: 1,
+    originCol: 1,
+    values: [
+      ["Enhet", "Antal"],
+      ["Skarpnäck", 12],
+      ["Farsta", 7],
+    ],
+  };
+  const editor = (listed: boolean, onSave: jest.Mock) =>
+    renderInPane(
+      <MappingEditor
+        target={{ kind: "block", sheet: "Lista", headerCell: "A1", listed }}
+        sheets={[lista]}
+        indicators={[]}
+        stored={undefined}
+        storedDirections={[]}
+        busy={false}
+        onSave={onSave}
+        onCancel={() => undefined}
+      />,
+    );
+
+  test("can be declared no table: only that is saved, no type or columns asked for", () => {
+    const onSave = jest.fn();
+    editor(true, onSave);
+    fireEvent.change(screen.getByRole("combobox", { name: "Tabelltyp" }), { target: { value: "ignore" } });
+    expect(screen.getByRole("option", { name: "Det här är ingen tabell" })).toBeTruthy();
+    expect(screen.queryByRole("combobox", { name: /^A: / })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Spara i arbetsboken" }));
+    expect(onSave).toHaveBeenCalledWith({ sheet: "Lista", headerCell: "A1", tableType: "ignore" }, []);
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  test("a table the person points out themselves has no such choice", () => {
+    editor(false, jest.fn());
+    expect(screen.queryByRole("option", { name: "Det här är ingen tabell" })).toBeNull();
+  });
+});

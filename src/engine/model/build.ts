@@ -168,10 +168,10 @@ function unrecognisedFinding(block: Recognition["unrecognised"][number]): Findin
     range: block.range,
     message: `Ser ut som en tabell men kolumnerna kunde inte tolkas: ${named
       .map((h) => `”${h}”`)
-      .join(", ")}. Ange tabelltyp och kolumner under Läs in.`,
+      .join(", ")}. Ange under Läs in tabelltyp och kolumner, eller att det inte är någon tabell.`,
     messageEn: `Looks like a table but its columns could not be mapped: ${named
       .map((h) => `"${h}"`)
-      .join(", ")}. Set the table type and columns under Read.`,
+      .join(", ")}. Under Read, set the table type and columns, or say it is not a table.`,
   });
 }
 

@@ -106,6 +106,14 @@ export function declaredHeader(sheet: SheetGrid, override: MappingOverride): Hea
   return { row, firstCol: columns[0].col, lastCol: columns[columns.length - 1].col, columns, family };
 }
 
+/** Whether a person said the block whose first cell this is is no table (`Det här är ingen tabell`). */
+function isIgnoredBlock(mappings: MappingOverride[], sheet: string, cell: string): boolean {
+  return (
+    mappings.length > 0 &&
+    mappings.some((m) => m.tableType === "ignore" && m.sheet === sheet && m.headerCell === cell)
+  );
+}
+
 function declaredHeaderOnRow(
   sheet: SheetGrid,
   row: number,
@@ -131,7 +139,8 @@ function recogniseTables(rows: SheetRows, mappings: MappingOverride[], out: Reco
     const headers = headerTexts(sheet, range.row1, range.col1, range.col2);
     const header = found ?? listObjectHeader(sheet, range);
     const override = header ? overrideFor(mappings, sheet.name, header) : undefined;
-    if (override?.tableType === "ignore") continue;
+    if (override?.tableType === "ignore" || isIgnoredBlock(mappings, sheet.name, a1(range.row1, range.col1)))
+      continue;
     const mapped = header ? applyColumnOverrides(header, override) : null;
     const title = lo.name;
     const type = isTableType(override?.tableType)
@@ -165,7 +174,8 @@ function recogniseTables(rows: SheetRows, mappings: MappingOverride[], out: Reco
       declaredHeaderOnRow(sheet, r, mappings);
     if (!found) {
       const suspicious = looksLikeHeader(rows, r);
-      if (suspicious) out.unrecognised.push(suspicious);
+      if (suspicious && !isIgnoredBlock(mappings, sheet.name, suspicious.cell))
+        out.unrecognised.push(suspicious);
       continue;
     }
     const override = overrideFor(mappings, sheet.name, found);

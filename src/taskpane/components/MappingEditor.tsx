@@ -61,7 +61,9 @@ const IGNORE = "ignore";
 
 /** What the editor corrects: a recognised table, or a block the person points out. */
 export type MappingTarget =
-  { kind: "table"; table: RecognisedTable } | { kind: "block"; sheet: string; headerCell: string };
+  | { kind: "table"; table: RecognisedTable }
+  /** `listed`: a block Målkoll reported as unreadable (it may be declared no table), not one pointed out. */
+  | { kind: "block"; sheet: string; headerCell: string; listed?: boolean };
 
 export interface MappingEditorProps {
   target: MappingTarget;
@@ -104,6 +106,7 @@ export function MappingEditor({
   const language = useLanguage();
   const id = useId();
   const table = target.kind === "table" ? target.table : null;
+  const mayIgnore = table !== null || (target.kind === "block" && target.listed === true);
   const [sheet, setSheet] = useState(table ? table.sheet : target.kind === "block" ? target.sheet : "");
   const [cellText, setCellText] = useState(
     table
@@ -129,6 +132,7 @@ export function MappingEditor({
   const [problem, setProblem] = useState<string | null>(null);
 
   const save = () => {
+    if (!table && tableType === IGNORE) return onSave({ sheet, headerCell, tableType }, []);
     if (!table) {
       if (!parseA1(headerCell)) return setProblem(strings.mapping.invalidCell);
       if (!tableType) return setProblem(strings.mapping.typeNeeded);
@@ -196,7 +200,9 @@ export function MappingEditor({
               {TABLE_TYPE_LABELS[key][language]}
             </option>
           ))}
-          {table && <option value={IGNORE}>{strings.mapping.ignoreTable}</option>}
+          {mayIgnore && (
+            <option value={IGNORE}>{table ? strings.mapping.ignoreTable : strings.mapping.notATable}</option>
+          )}
         </Select>
       </Field>
       {tableType !== IGNORE && columns.length > 0 && (

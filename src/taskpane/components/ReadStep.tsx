@@ -242,7 +242,10 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
                         </Button>
                       </div>
                       {editing === key &&
-                        editorFor({ kind: "block", sheet: block.sheet, headerCell: block.cell }, key)}
+                        editorFor(
+                          { kind: "block", sheet: block.sheet, headerCell: block.cell, listed: true },
+                          key,
+                        )}
                     </li>
                   );
                 })}

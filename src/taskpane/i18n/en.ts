@@ -73,6 +73,7 @@ export const en: Strings = {
     chooseType: "Choose what the table is",
     typeNeeded: "Choose the table type first.",
     ignoreTable: "Skip this table",
+    notATable: "This is not a table",
     columns: (n: number) => `Columns (${n})`,
     role: (header: string, letter: string) => `${letter}: ${header || "no header"}`,
     noRole: "Unknown",

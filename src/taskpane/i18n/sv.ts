@@ -73,6 +73,7 @@ export const sv = {
     chooseType: "Välj vad tabellen är",
     typeNeeded: "Välj tabelltyp först.",
     ignoreTable: "Hoppa över tabellen",
+    notATable: "Det här är ingen tabell",
     columns: (n: number) => `Kolumner (${n})`,
     role: (header: string, letter: string) => `${letter}: ${header || "utan rubrik"}`,
     noRole: "Okänd",

@@ -383,6 +383,21 @@ describe("the user's mapping corrections (stored in _malkoll)", () => {
       recognise(snapshot, [{ sheet: "Data", headerCell: "A1", tableType: "indicators-plan" }]).tables[0].type,
     ).toBe("indicators-plan");
   });
+  test("a block Målkoll took for a table it cannot read can be declared no table: it is no longer reported", () => {
+    // tests/fixtures/foreign/libreoffice.xlsx: an Excel table `Enheter` listing units beside the
+    // workbook's indicator table, reported under the pane's "Det här hindrar bedömningen".
+    const lista = textToSheet("Lista", "Enhet\tAntal\nSkarpnäck\t12\nFarsta\t7\n");
+    lista.listObjects = [{ name: "Enheter", range: "A1:B3" }];
+    const snapshot = snapshotOf(textToSheet("Data", text), lista);
+    expect(recognise(snapshot, []).unrecognised).toEqual([
+      expect.objectContaining({ sheet: "Lista", cell: "A1", range: "A1:B3" }),
+    ]);
+    const declared = recognise(snapshot, [{ sheet: "Lista", headerCell: "A1", tableType: "ignore" }]);
+    expect(declared.unrecognised).toEqual([]);
+    expect(declared.tables.map((t) => t.sheet)).toEqual(["Data"]);
+    const elsewhere = recognise(snapshot, [{ sheet: "Lista", headerCell: "A2", tableType: "ignore" }]);
+    expect(elsewhere.unrecognised).toHaveLength(1);
+  });
   test("a direction override for a row wins over the catalogue", () => {
     const snapshot = snapshotOf(seedAtLines("002-t2-kf-1.1"));
     const m = buildModel(snapshot, recognise(snapshot, []), {
