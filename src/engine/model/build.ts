@@ -177,6 +177,7 @@ function unrecognisedFinding(block: Recognition["unrecognised"][number]): Findin
 
 /** A row after a blank gap under a table, not read as part of it: which cells don't fit, and how to join it. */
 function leftOutFinding(row: LeftOutRow): Finding {
+  if (row.kind !== "after-gap") return namelessFinding(row);
   const name = boundedText(cleanText(row.name));
   const quoted = (sv: boolean) =>
     row.misfits.map((m) => {
@@ -205,6 +206,34 @@ function leftOutFinding(row: LeftOutRow): Finding {
     messageEn:
       `The row "${name}" follows ${blankEn} under the table at ${row.tableCell} and is not read as one of its rows: ` +
       `${whyEn}. If the row belongs to the table, delete the blank ${n === 1 ? "row" : "rows"} above it.`,
+  });
+}
+
+/** A row with figures whose name cell is empty: where its name stands, if anywhere, and where it goes. */
+function namelessFinding(row: LeftOutRow): Finding {
+  const column = cleanText(row.nameHeader);
+  const base = { code: "row-not-read" as const, sheet: row.sheet, cell: row.cell, range: row.range };
+  if (row.nameAt) {
+    const name = boundedText(cleanText(row.name));
+    const at = `${row.nameAt.cell} (${cleanText(row.nameAt.header)})`;
+    return finding({
+      ...base,
+      message:
+        `Raden ”${name}” under tabellen i ${row.tableCell} läses inte: namnet står i ${at}, inte i ${row.cell} under ”${column}”, ` +
+        `så radens värden kan inte knytas till en rad i tabellen. Flytta namnet till ${row.cell} så läses raden.`,
+      messageEn:
+        `The row "${name}" under the table at ${row.tableCell} is not read: its name stands in ${at}, not in ${row.cell} under "${column}", ` +
+        `so its values cannot be tied to a row of the table. Move the name to ${row.cell} and the row is read.`,
+    });
+  }
+  return finding({
+    ...base,
+    message:
+      `Raden ${row.range} under tabellen i ${row.tableCell} har värden men inget namn i ${row.cell} under ”${column}” och läses inte. ` +
+      `Skriv radens namn i ${row.cell} så läses den.`,
+    messageEn:
+      `The row ${row.range} under the table at ${row.tableCell} has values but no name in ${row.cell} under "${column}" and is not read. ` +
+      `Write the row's name in ${row.cell} and it is read.`,
   });
 }
 

@@ -200,7 +200,7 @@ function recogniseTables(rows: SheetRows, mappings: MappingOverride[], out: Reco
     // A repeated header (page break) is read with the same corrections, so the table goes on.
     const scanned = scanRows(rows, header, type, endRow, (h) => applyColumnOverrides(h, override));
     out.tables.push(buildTable(sheet, header, type, scanned, title, false));
-    if (scanned.leftOut) out.leftOut.push(scanned.leftOut);
+    for (const row of scanned.leftOut) out.leftOut.push(row);
     r = Math.max(r, scanned.lastRow);
     nextHeader = scanned.nextHeader;
   }

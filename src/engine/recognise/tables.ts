@@ -281,9 +281,10 @@ function sameHeader(a: HeaderCandidate, b: HeaderCandidate): boolean {
   return true;
 }
 
-const ANALYSIS_LABEL = /^analys\b[\s:.-]*/i;
+/** `Analys`, also as the HTML paragraph a web export leaves (`<p>Analys</p> <p>…`, 004 lines 184, 267). */
+const ANALYSIS_LABEL = /^(?:<p>\s*)?analys\b(?:\s*<\/p>)?[\s:.-]*/i;
 /** {@link ANALYSIS_LABEL} as a cell's untrimmed value holds it: trimming drops just what `\s*` skips. */
-const ANALYSIS_LABEL_UNTRIMMED = /^\s*analys\b/i;
+const ANALYSIS_LABEL_UNTRIMMED = /^\s*(?:<p>\s*)?analys\b/i;
 
 /** Whether a cell's text ({@link textOf}) is longer than `length`, trimming only a text that is. */
 function isLongerThan(value: CellValue, length: number): boolean {
@@ -316,6 +317,8 @@ function endsAtTotal(last: RecognisedRow | undefined, nameIndex: number): boolea
  * repeated header before it is compared with the (corrected) first one. In an indicator or activity
  * table, a named row after a blank gap goes on with the table only when it, or the row under it,
  * reads as one of its rows (see rowFit.ts); else the gap ended the table and the row is `leftOut`.
+ * A row with figures in place and an empty name cell is `leftOut` too, and the table goes on; so
+ * does it past text alone under a header or such a row when rows of the table follow.
  * An Excel table's own range (`declared`) holds its rows, gaps or not.
  */
 export function scanRows(
@@ -330,7 +333,7 @@ export function scanRows(
   repeatedHeaderRows: number[];
   lastRow: number;
   nextHeader: HeaderCandidate | null;
-  leftOut: LeftOutRow | null;
+  leftOut: LeftOutRow[];
   groupRows: GroupRow[];
 } {
   const { sheet } = rows;
@@ -338,7 +341,7 @@ export function scanRows(
   const repeatedHeaderRows: number[] = [];
   const groupRows: GroupRow[] = [];
   let nextHeader: HeaderCandidate | null = null;
-  let leftOut: LeftOutRow | null = null;
+  const leftOut: LeftOutRow[] = [];
   const { firstCol } = header;
   const lastColumn = header.lastCol;
   const nameCol = header.columns.find((c) => c.role === "name")?.col ?? firstCol;
@@ -346,6 +349,15 @@ export function scanRows(
   let blankRun = 0;
   let expectAnalysis = false;
   let lastRow = header.row;
+  /** The header or repeated header read last. */
+  let headerRow = header.row;
+  /**
+   * Whether the last row of the table seen was one not read (its name cell empty): the text and
+   * `Analys` rows under it are its own, not the row above's.
+   */
+  let unread = false;
+  /** Whether text rows standing alone were passed over since the last header or unread row. */
+  let passedText = false;
   const span = new TableSpan(sheet, firstCol, lastColumn);
   const typed = isBudget || declared ? [] : typedColumns(header.columns);
 
@@ -369,6 +381,8 @@ export function scanRows(
         repeatedHeaderRows.push(r);
         blankRun = 0;
         lastRow = r;
+        headerRow = r;
+        passedText = false;
         continue;
       }
       nextHeader = repeated;
@@ -379,7 +393,12 @@ export function scanRows(
     const nameValue =
       firstTextCol === nameCol ? sheet.values[i][nameCol - sheet.originCol] : cellAt(sheet, r, nameCol);
     const named = hasText(nameValue);
-    const prev = found[found.length - 1];
+    const prev = unread ? undefined : found[found.length - 1];
+    if (unread && blankRun === 0 && isAnalysisRow(nameValue, count, expectAnalysis)) {
+      expectAnalysis = count === 1 && typeof nameValue === "string" && isLabelOnly(nameValue);
+      lastRow = r;
+      continue;
+    }
 
     if (prev && typeof nameValue === "string" && ANALYSIS_LABEL_UNTRIMMED.test(nameValue)) {
       const text = analysisRowText(sheet, r, nameCol, firstCol, lastColumn, textOf(nameValue));
@@ -435,6 +454,26 @@ export function scanRows(
       }
       if (count > 0 && firstTextCol < firstCol) break;
       if (others === 0) continue;
+      if (unread && allWords && blankRun === 0) {
+        lastRow = r;
+        continue;
+      }
+      const nameless = typed.length > 0 ? namelessRow(sheet, r, header, nameCol, typed) : null;
+      if (nameless) {
+        leftOut.push({
+          ...nameless,
+          sheet: sheet.name,
+          range: a1Range(r, firstCol, r, lastColumn),
+          tableCell: a1(header.row, firstCol),
+          blankRows: blankRun,
+          misfits: [],
+        });
+        if (blankRun > 0) break;
+        unread = true;
+        passedText = false;
+        lastRow = r;
+        continue;
+      }
       break;
     }
     if (others === 0) {
@@ -458,6 +497,18 @@ export function scanRows(
         lastRow = r;
         continue;
       }
+      // Text alone right under a header (a page break's repeated one: the tail of the row above it)
+      // or under a row not read, with rows of the table after it, is passed over.
+      if (
+        typed.length > 0 &&
+        blankRun === 0 &&
+        (lastRow === headerRow || unread || passedText) &&
+        rowsOfTableFollow(rows, r, header, nameCol, typed)
+      ) {
+        passedText = true;
+        lastRow = r;
+        continue;
+      }
       break;
     }
     if (firstTextCol < firstCol && count > 0) break;
@@ -467,9 +518,11 @@ export function scanRows(
     if (blankRun > 0 && typed.length > 0) {
       const misfit = misfits(sheet, r, typed);
       if (misfit && !rowOfTableBelow(rows, r, nameCol, firstCol, typed)) {
-        leftOut = {
+        leftOut.push({
+          kind: "after-gap",
           sheet: sheet.name,
           cell: a1(r, nameCol),
+          nameHeader: nameHeaderOf(header, nameCol),
           range: a1Range(r, firstCol, r, lastColumn),
           name: textOf(nameValue),
           tableCell: a1(header.row, firstCol),
@@ -480,13 +533,15 @@ export function scanRows(
             value: cellAt(sheet, r, c.col),
             format: formatAt(sheet, r, c.col),
           })),
-        };
+        });
         break;
       }
     }
     found.push(new TableRow(r, span));
     blankRun = 0;
     lastRow = r;
+    unread = false;
+    passedText = false;
   }
   return { rows: found, repeatedHeaderRows, lastRow, nextHeader, leftOut, groupRows };
 }
@@ -510,6 +565,89 @@ function analysisRowText(
     if (other) text = text ? `${text} ${other}` : other;
   }
   return text;
+}
+
+/** An `Analys` row (its label in the name cell), or the lone text the label alone on the row above announced. */
+function isAnalysisRow(nameValue: CellValue, count: number, expectAnalysis: boolean): boolean {
+  if (typeof nameValue === "string" && ANALYSIS_LABEL_UNTRIMMED.test(nameValue)) return true;
+  return expectAnalysis && count === 1;
+}
+
+/** `Analys` with no text after it. */
+function isLabelOnly(nameValue: string): boolean {
+  return (
+    ANALYSIS_LABEL_UNTRIMMED.test(nameValue) && textOf(nameValue).replace(ANALYSIS_LABEL, "").trim() === ""
+  );
+}
+
+function nameHeaderOf(header: HeaderCandidate, nameCol: number): string {
+  return header.columns.find((c) => c.col === nameCol)?.header ?? "";
+}
+
+/**
+ * A row with an empty name cell whose figures read as the table's: its name in the column right of
+ * the name column (a lost symbol took the name's cell, 004 lines 182–185, 002 lines 652–655), or no
+ * name at all. Null when its cells don't read so.
+ */
+function namelessRow(
+  sheet: SheetGrid,
+  row: number,
+  header: HeaderCandidate,
+  nameCol: number,
+  typed: RecognisedColumn[],
+): Pick<LeftOutRow, "kind" | "cell" | "nameAt" | "nameHeader" | "name"> | null {
+  const cell = a1(row, nameCol);
+  const nameHeader = nameHeaderOf(header, nameCol);
+  if (misfits(sheet, row, typed) === null) return { kind: "name-missing", cell, nameHeader, name: "" };
+  const next = header.columns.find((c) => c.col > nameCol);
+  if (!next) return null;
+  const shifted = cellAt(sheet, row, next.col);
+  if (typeof shifted !== "string" || !hasText(shifted)) return null;
+  if (
+    misfits(
+      sheet,
+      row,
+      typed.filter((c) => c.col !== next.col),
+    ) !== null
+  )
+    return null;
+  if (typed.some((c) => c.col === next.col) && misfits(sheet, row, [next]) === null) return null;
+  return {
+    kind: "name-shifted",
+    cell,
+    nameAt: { cell: a1(row, next.col), header: next.header },
+    nameHeader,
+    name: textOf(shifted),
+  };
+}
+
+/** Up to this many rows of text alone are passed over before the table's rows go on. */
+const MAX_TEXT_RUN = 3;
+
+/**
+ * Whether, under a row of text alone at `row`, the table goes on: after at most a few more such rows
+ * (text or `Analys` rows, no blank row between), a row that reads as one of its rows, or one with its
+ * figures in place and its name cell empty.
+ */
+function rowsOfTableFollow(
+  rows: SheetRows,
+  row: number,
+  header: HeaderCandidate,
+  nameCol: number,
+  typed: RecognisedColumn[],
+): boolean {
+  const { sheet } = rows;
+  for (let r = row + 1; r <= row + MAX_TEXT_RUN; r++) {
+    const i = r - sheet.originRow;
+    if (i >= sheet.values.length) return false;
+    const count = rows.count(i);
+    if (count === 0 || rows.firstCol(i) < header.firstCol) return false;
+    if (count === 1 && rows.firstCol(i) === nameCol) continue;
+    const name = cellAt(sheet, r, nameCol);
+    if (hasText(name)) return misfits(sheet, r, typed) === null;
+    return namelessRow(sheet, r, header, nameCol, typed) !== null;
+  }
+  return false;
 }
 
 /**

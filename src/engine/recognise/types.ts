@@ -142,15 +142,24 @@ export interface Recognition {
   periodCells: PeriodCell[];
   /** Blocks that look like tables but whose columns can't be mapped. */
   unrecognised: { sheet: string; cell: string; range: string; headers: string[] }[];
-  /** Rows after a blank row under a table that don't read as rows of it, so the table ended above them. */
+  /** Rows under a table not read as rows of it: after a blank row (the table ended above them), or with an empty name cell. */
   leftOut: LeftOutRow[];
 }
 
-/** A named row after a blank gap under an indicator or activity table, not read as part of it. */
+/**
+ * A row under an indicator or activity table that is not read as part of it: a named row after a
+ * blank gap (`after-gap`), or a row with figures whose name cell is empty, its name standing in the
+ * next column (`name-shifted`, 004 lines 182–185) or nowhere (`name-missing`).
+ */
 export interface LeftOutRow {
+  kind: "after-gap" | "name-shifted" | "name-missing";
   sheet: string;
   /** The row's cell in the table's name column. */
   cell: string;
+  /** Where the name stands instead (`name-shifted`), with that column's header. */
+  nameAt?: { cell: string; header: string };
+  /** The table's name column's header (`Indikator`). */
+  nameHeader: string;
   /** The row across the table's columns. */
   range: string;
   name: string;
