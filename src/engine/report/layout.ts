@@ -136,10 +136,17 @@ export class SheetBuilder {
     if (isHeader) return this.startTable(row);
     const open = this.open;
     if (open === null) return this.push(row, this.looseInfo);
+    if (row[0]?.style === "total") this.ruleAcross(row, open);
     const added = this.push(row, (this.bodyInfo[open] ??= { role: "body", table: open }));
     this.tableRows[open].last = added - 1;
     this.numbers[open].note(row);
     return added;
+  }
+
+  /** A total row's empty cells up to its table's width: its rule runs across the whole table. */
+  private ruleAcross(row: Row, table: number): void {
+    const width = this.rows[this.tableRows[table].header].length;
+    for (let c = 0; c < width; c++) row[c] ??= textCell(null, "total");
   }
 
   /** A row that stays on the page of the row above it (an indicator's Analys row), merged to `mergeTo`. */
