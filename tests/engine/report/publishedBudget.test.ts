@@ -206,6 +206,16 @@ describe("Målkoll Driftbudget: Investeringar and Resultatenheter after the city
     });
   });
 
+  it("rules every total row across its whole table, empty cells too", () => {
+    for (const [label, width] of [
+      ["Summa resultatenheter", 7],
+      ["Prognos/avvikelse efter resultatdisposition er", 6],
+    ] as const) {
+      const row = spec.rows[at(spec, label)];
+      expect([label, row.length, row.every((c) => c?.style === "total")]).toEqual([label, width, true]);
+    }
+  });
+
   it("fits the sheet's columns to the printed page (A4 landscape, 0,5 in margins: 770 pt)", () => {
     const total = spec.columnWidths.reduce((sum, w) => sum + w, 0);
     expect(spec.columnWidths).toHaveLength(7);
