@@ -332,18 +332,25 @@ export function breakLines(text: string, width: number, size: number, bold = fal
   const widthOf = (piece: string): number => (measureSpans(piece, 0, piece.length), SPANS[0]);
   for (const paragraph of text.split(/\r\n|\r|\n/)) {
     let line = "";
-    // Parts end before a space and after a hyphen or slash; a space before a part is kept with it.
+    // Parts end before a space and after a hyphen or slash before a letter or digit (`(-)` and
+    // `(+/-)` stay whole); a space before a part is kept with it.
     const parts: string[] = [];
     let from = 0;
+    let glued = false;
     for (let i = 1; i <= paragraph.length; i++) {
       const before = paragraph[i - 1];
       const at = paragraph[i];
       const boundary =
         i === paragraph.length ||
         (at === " " && before !== " ") ||
-        ((before === "-" || before === "/") && at !== " ");
+        ((before === "-" || before === "/") && /[\p{L}\p{N}]/u.test(at));
       if (boundary) {
-        parts.push(paragraph.slice(from, i));
+        const part = paragraph.slice(from, i);
+        // A slash between spaces (`JA / NEJ`) holds its neighbours together.
+        const slash = part.trim() === "/";
+        if (parts.length && (slash || glued)) parts[parts.length - 1] += part;
+        else parts.push(part);
+        glued = slash;
         from = i;
       }
     }

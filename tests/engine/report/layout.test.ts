@@ -68,6 +68,19 @@ describe("measuring text (Calibri metrics, checked against LibreOffice's Carlito
     expect(wrappedLines("rad ett\nrad två\n\nrad fyra", 200, 9)).toBe(4);
   });
 
+  it("keeps JA / NEJ together and breaks no sign in parentheses after its hyphen or slash", () => {
+    // Seed 002 line 2244: `handlande? JA` over `/ NEJ` once.
+    expect(breakLines("handlande? JA / NEJ", 70, 9, true)).toEqual(["handlande?", "JA / NEJ"]);
+    // `Överskott (-` over `)` once.
+    expect(breakLines("Överskott (-) Underskott (+)", 48, 9, true)).toEqual([
+      "Överskott",
+      "(-)",
+      "Underskott",
+      "(+)",
+    ]);
+    expect(breakLines("Avvikelse (+/-)", 52, 9, true)).toEqual(["Avvikelse", "(+/-)"]);
+  });
+
   it("a long text's parts, kept while it is measured, wrap into the lines the text wraps into", () => {
     const parts = new TextParts();
     const lines = (text: string, width: number, bold = false): number => {
