@@ -193,6 +193,25 @@ if (run && poppler && !carlito) {
       );
     });
 
+    test("the demo's Driftbudget prints the city's two tables on its first page, their headers four lines deep, and Resultatenheter with Budgetindikatorer on the next", () => {
+      const { specs, pages } = cases.get("demo")!;
+      const budget = specs.find((s) => s.spec.key === "driftbudget")!;
+      const [first, second] = pages
+        .get(budget.name)!
+        .map((page) => visualLines(page.words).map((line) => line.text));
+      const starts = (lines: string[], start: string): number =>
+        lines.findIndex((line) => line.startsWith(start));
+      for (const heading of ["Driftbudget, hela nämnden", "Driftbudget per verksamhetsområde"]) {
+        const at = starts(first, heading);
+        // The header's lines, the last one starting with Mnkr.
+        const depth = first.slice(at + 1).findIndex((line) => line.startsWith("Mnkr")) + 1;
+        expect([heading, at >= 0, depth >= 1 && depth <= 4]).toEqual([heading, true, true]);
+      }
+      expect(starts(first, "Totalt")).toBeGreaterThan(0);
+      for (const start of ["Resultatenheter", "Summa resultatenheter", "Budgetindikatorer"])
+        expect([start, starts(second, start) >= 0]).toEqual([start, true]);
+    });
+
     test("the demo's long sheets break into pages, and long tables repeat their header row", () => {
       const { specs, pages } = cases.get("demo")!;
       const indicators = specs.find((s) => s.spec.key === "indikatorer")!;

@@ -29,13 +29,14 @@ import { isNumericSource } from "./source";
 import type { CellStyle, OutCell, SheetSpec } from "./spec";
 import { formulaCell, numberCell, textCell, tonedCell } from "./spec";
 
+/** The name and the city's five amounts; their headers at most four lines deep, as published. */
 const COLUMNS: ColumnSpec[] = [
   { kind: "text", min: 150, max: 300 },
-  { kind: "fit" },
-  { kind: "fit" },
-  { kind: "fit" },
-  { kind: "fit" },
-  { kind: "fit" },
+  { kind: "fit", headerLines: 4 },
+  { kind: "fit", headerLines: 4 },
+  { kind: "fit", headerLines: 4 },
+  { kind: "fit", headerLines: 4 },
+  { kind: "fit", headerLines: 4 },
 ];
 
 /** Areas on one chart whose data still fits on the chart's page. */
@@ -375,8 +376,11 @@ function otherTable(sheet: SheetBuilder, lines: BudgetLine[], columns: SourceCol
   sheet.endTable();
 }
 
-/** A sheet column another table holds text in: it wraps, and shares the width the amounts leave. */
-const TEXT_COLUMN: ColumnSpec = { kind: "text", min: 60, max: 220 };
+/**
+ * A sheet column another table holds text in: it wraps, and shares the width the amounts leave;
+ * its header (Resultatenheter's question ending `JA / NEJ`) at most five lines deep.
+ */
+const TEXT_COLUMN: ColumnSpec = { kind: "text", min: 60, max: 220, headerLines: 5 };
 
 /** The sheet's columns: the city's six, more where another table has more, text where one holds text. */
 function budgetColumns(tables: readonly (readonly { written: boolean }[])[]): ColumnSpec[] {

@@ -5,7 +5,7 @@
  * for the rows is in typed arrays, not in an object per cell or an array per row.
  */
 import type { ColumnNeeds } from "./columns";
-import { fullCap, HEADER_GUTTER_POINTS, units } from "./columns";
+import { fullCap, HEADER_GUTTER_POINTS, units, widthForLines } from "./columns";
 import type { TextStyle } from "./look";
 import { CELL_PADDING_POINTS, INDENT_POINTS, WIDTH_UNIT_POINTS, printableArea, textStyle } from "./look";
 import type { ColumnMemo } from "./measure";
@@ -99,6 +99,7 @@ export function walkCells(
     bodyWord: 0,
     numbers: 0,
     header: 0,
+    headerFit: 0,
   }));
   const measured = new Uint8Array(rows.length);
   const oneLine = new Float64Array(rows.length * count).fill(-Infinity);
@@ -112,6 +113,9 @@ export function walkCells(
   const page = printableArea().width;
   const caps = columns.map((spec) => fullCap(spec, page));
   const kinds = columns.map((spec) => spec.kind);
+  const headerLines = columns.map((spec) =>
+    spec.kind === "fit" || spec.kind === "text" ? (spec.headerLines ?? 0) : 0,
+  );
   const anyMerged = merged.size > 0;
   // Per column, the body cell measured last (a shared cell repeats down its column), where its
   // measures are, the number columns it was prepared with and its line's height.
@@ -202,6 +206,10 @@ export function walkCells(
       if (header) {
         const full = units(spans.full + gutter);
         if (full > need.header) need.header = full;
+        if (headerLines[c] > 0 && typeof value === "string") {
+          const fit = widthForLines(value, style, headerLines[c], full);
+          if (fit > need.headerFit) need.headerFit = fit;
+        }
         continue;
       }
       if (word > need.bodyWord) need.bodyWord = word;

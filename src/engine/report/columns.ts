@@ -2,7 +2,9 @@
  * Column widths for a generated sheet: from each column's cells (a header's longest word, the
  * body's widest cell) and the column's kind, fitted to the printable width of A4 landscape.
  */
-import { CELL_PADDING_POINTS, SPACER_WIDTH, WIDTH_UNIT_POINTS, printableArea } from "./look";
+import type { TextStyle } from "./look";
+import { CELL_PADDING_POINTS, INDENT_POINTS, SPACER_WIDTH, WIDTH_UNIT_POINTS, printableArea } from "./look";
+import { breakLines } from "./measure";
 import type { ColumnSpec, Row, RowInfo } from "./rows";
 
 /** Points kept free at the right of a header's lines. */
@@ -35,6 +37,32 @@ export interface ColumnNeeds {
   numbers: number;
   /** Widest header on one line. */
   header: number;
+  /** Width the headers need to take no more lines than the column's `headerLines`. */
+  headerFit: number;
+}
+
+/**
+ * The narrowest width (units) at which a header takes at most `lines` lines as the layout breaks
+ * it; `full` is its width on one line.
+ */
+export function widthForLines(text: string, style: TextStyle, lines: number, full: number): number {
+  const fits = (width: number): boolean => {
+    const points =
+      width * WIDTH_UNIT_POINTS.narrow -
+      CELL_PADDING_POINTS -
+      style.indent * INDENT_POINTS -
+      HEADER_GUTTER_POINTS;
+    return breakLines(text, points, style.size, style.bold).length <= lines;
+  };
+  let low = 0;
+  let high = full;
+  if (!fits(high)) return full;
+  while (high - low > 0.01) {
+    const mid = (low + high) / 2;
+    if (fits(mid)) high = mid;
+    else low = mid;
+  }
+  return high;
 }
 
 /**
@@ -52,16 +80,19 @@ export function fitWidths(columns: ColumnSpec[], needs: ColumnNeeds[]): number[]
   const widths = columns.map((spec, c) => {
     const n = needs[c];
     if (spec.kind === "spacer") return SPACER_WIDTH;
-    if (spec.kind === "fit") return Math.max(n.full, n.word, 4);
+    if (spec.kind === "fit") return Math.max(n.full, n.word, n.headerFit, 4);
     if (spec.kind === "label") return Math.max(n.numbers, n.word, Math.min(n.full, units(spec.max ?? 80)), 4);
     return 0;
   });
   const text = columns.flatMap((spec, c) => (spec.kind === "text" ? [{ spec, c }] : []));
-  const min = new Map(text.map(({ spec, c }) => [c, Math.max(needs[c].word, units(spec.min ?? 100))]));
+  const min = new Map(
+    text.map(({ spec, c }) => [c, Math.max(needs[c].word, needs[c].headerFit, units(spec.min ?? 100))]),
+  );
   const fixed = () => widths.reduce((sum, w) => sum + w, 0);
   const minimum = () => [...min.values()].reduce((sum, w) => sum + w, 0);
   // Too wide: labels down to their longest word, then text columns narrower (down to their
-  // longest word and 60 pt), and only then may header words break.
+  // longest word and 60 pt), and only then may header words break (and headers go deeper than
+  // their `headerLines`).
   const over = () => fixed() + minimum() > budget;
   if (over())
     columns.forEach((spec, c) => {

@@ -11,10 +11,12 @@ export type Row = (OutCell | null)[];
  * - `fit`: as wide as its widest cell and the longest word of its header (numbers, dates).
  * - `label`: short text, as wide as its widest cell up to `max`, wrapping beyond.
  * - `spacer`: the narrow blank column that sets Målkoll's own columns apart from the city's.
+ * A `text` or `fit` column with `headerLines` is first as wide as its headers need to take no more
+ * lines than that (a row of headers is as tall as its deepest), unless the page is too narrow.
  */
 export type ColumnSpec =
-  | { kind: "text"; min?: number; max?: number; weight?: number }
-  | { kind: "fit" }
+  | { kind: "text"; min?: number; max?: number; weight?: number; headerLines?: number }
+  | { kind: "fit"; headerLines?: number }
   | { kind: "label"; max?: number }
   | { kind: "spacer" };
 
