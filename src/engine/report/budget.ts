@@ -58,9 +58,9 @@ export function namndHeaders(unit: BudgetLine["unit"], year: number | null, peri
   return [
     unitLabel(unit),
     `Budget${y} (nämndbudget efter beslutade BJ)`,
-    "Begärda budgetjusteringar (begärda BJ tertialrapport)",
-    "Prestations- och omslutningsförändringar (begärda/förväntade)",
-    `Prognos${period ? ` ${period}` : ""} (inkl. budgetjusteringar, prestationsförändringar, omslutningsförändringar)`,
+    "Begärda budget\u00ADjusteringar (begärda BJ tertialrapport)",
+    "Prestations- och omslutnings\u00ADförändringar (begärda/förväntade)",
+    `Prognos${period ? ` ${period}` : ""} (inkl. budget\u00ADjusteringar, prestations\u00ADförändringar, omslutnings\u00ADförändringar)`,
     "Avvikelse",
   ];
 }
@@ -70,9 +70,9 @@ export function omradeHeaders(unit: BudgetLine["unit"], year: number | null): st
   return [
     unitLabel(unit),
     `Budget${y} (netto, inkl. godkända BJ)`,
-    "Begärda budgetjusteringar",
-    `Prognos${y} (före resultatöverföringar, inkl. begärda BJ)`,
-    `Prognos${y} (efter resultatöverföringar, inkl. begärda BJ)`,
+    "Begärda budget\u00ADjusteringar",
+    `Prognos${y} (före resultat\u00ADöverföringar, inkl. begärda BJ)`,
+    `Prognos${y} (efter resultat\u00ADöverföringar, inkl. begärda BJ)`,
     "Avvikelse (+/-) (inkl. begärda BJ)",
   ];
 }

@@ -14,6 +14,8 @@ import {
   cellWordWiderThan,
   emptySpans,
   rowPoints,
+  SOFT_HYPHEN,
+  softHyphenSpans,
   SPACER_ROW_POINTS,
   TextParts,
   wrappedPartLines,
@@ -195,7 +197,9 @@ export function walkCells(
       }
       // A column holds thousands of numbers: one no wider than a number it measured cannot widen it.
       if (!header && typeof value === "number" && memos[c].measuredWider(value, cell.format, style)) continue;
-      cellSpans(cell, style, spans, page, memos[c], keepParts ? parts : undefined);
+      if (header && typeof value === "string" && value.includes(SOFT_HYPHEN))
+        softHyphenSpans(value, style, spans);
+      else cellSpans(cell, style, spans, page, memos[c], keepParts ? parts : undefined);
       if (spans.partsFrom >= 0) {
         partsFrom[k] = spans.partsFrom;
         partsTo[k] = spans.partsTo;

@@ -329,11 +329,15 @@ export function wrappedPartLines(
 export function breakLines(text: string, width: number, size: number, bold = false): string[] {
   const lineWidth = Math.max(1, width) / pointsPerDigit(size, bold) + FIT_EPSILON;
   const lines: string[] = [];
-  const widthOf = (piece: string): number => (measureSpans(piece, 0, piece.length), SPANS[0]);
+  const widthOf = (piece: string): number => {
+    const shown = softHyphensShown(piece);
+    measureSpans(shown, 0, shown.length);
+    return SPANS[0];
+  };
   for (const paragraph of text.split(/\r\n|\r|\n/)) {
     let line = "";
-    // Parts end before a space and after a hyphen or slash before a letter or digit (`(-)` and
-    // `(+/-)` stay whole); a space before a part is kept with it.
+    // Parts end before a space and after a hyphen, slash or soft hyphen before a letter or digit;
+    // a space before a part is kept with it.
     const parts: string[] = [];
     let from = 0;
     let glued = false;
@@ -343,7 +347,7 @@ export function breakLines(text: string, width: number, size: number, bold = fal
       const boundary =
         i === paragraph.length ||
         (at === " " && before !== " ") ||
-        ((before === "-" || before === "/") && /[\p{L}\p{N}]/u.test(at));
+        ((before === "-" || before === "/" || before === SOFT_HYPHEN) && /[\p{L}\p{N}]/u.test(at));
       if (boundary) {
         const part = paragraph.slice(from, i);
         // A slash between spaces (`JA / NEJ`) holds its neighbours together.
@@ -369,7 +373,38 @@ export function breakLines(text: string, width: number, size: number, bold = fal
     }
     lines.push(line);
   }
-  return lines;
+  return lines.map(softHyphensShown);
+}
+
+/**
+ * Where a word of a header Målkoll writes may break (`omslutnings|förändringar`, as the city's
+ * reports break it): a hyphen when a line ends there, nothing otherwise. Never written to a cell.
+ */
+export const SOFT_HYPHEN = "\u00AD";
+
+/** A line as printed: a hyphen for a soft hyphen that ends it, none for the others. */
+function softHyphensShown(line: string): string {
+  if (!line.includes(SOFT_HYPHEN)) return line;
+  const end = line.endsWith(SOFT_HYPHEN) ? "-" : "";
+  return line.split(SOFT_HYPHEN).join("") + end;
+}
+
+/**
+ * {@link cellSpans} of a header with soft hyphens: the text on one line without them, and its
+ * widest part a line cannot break, with the hyphen a line ending at one shows.
+ */
+export function softHyphenSpans(text: string, style: TextStyle, out: Spans): Spans {
+  const scale = pointsPerDigit(style.size, style.bold);
+  const indent = style.indent * INDENT_POINTS;
+  const plain = text.split(SOFT_HYPHEN).join("");
+  measureSpans(plain, 0, plain.length);
+  out.full = SPANS[0] * scale + indent;
+  out.breaks = SPANS[2] !== 0;
+  const broken = text.split(SOFT_HYPHEN).join("-\n");
+  measureSpans(broken, 0, broken.length);
+  out.word = SPANS[1] * scale + indent;
+  out.partsFrom = out.partsTo = -1;
+  return out;
 }
 
 export { linePoints };

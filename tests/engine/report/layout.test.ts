@@ -81,6 +81,15 @@ describe("measuring text (Calibri metrics, checked against LibreOffice's Carlito
     expect(breakLines("Avvikelse (+/-)", 52, 9, true)).toEqual(["Avvikelse", "(+/-)"]);
   });
 
+  it("breaks a word at a soft hyphen as the city's reports do, a hyphen shown only where a line ends", () => {
+    expect(breakLines("Prestations- och omslutnings\u00ADförändringar", 70, 9, true)).toEqual([
+      "Prestations- och",
+      "omslutnings-",
+      "förändringar",
+    ]);
+    expect(breakLines("omslutnings\u00ADförändringar", 120, 9, true)).toEqual(["omslutningsförändringar"]);
+  });
+
   it("a long text's parts, kept while it is measured, wrap into the lines the text wraps into", () => {
     const parts = new TextParts();
     const lines = (text: string, width: number, bold = false): number => {

@@ -224,6 +224,18 @@ describe("Målkoll Driftbudget: Investeringar and Resultatenheter after the city
     expect(lines.length).toBeLessThanOrEqual(5);
   });
 
+  it("gives the name column the width the figure columns' headers leave", () => {
+    // 35,4 units while the city's long words (omslutningsförändringar) set its columns' widths;
+    // Resultatenheter's own words (Resultatenheternas) and the four-line headers leave 37,1.
+    expect(spec.columnWidths[0]).toBeGreaterThan(37);
+  });
+
+  it("writes the city's headers with their words whole or broken by a printed hyphen, never a soft hyphen", () => {
+    const texts = spec.rows.flat().map((c) => c?.value);
+    expect(texts.filter((v) => typeof v === "string" && v.includes("\u00AD"))).toEqual([]);
+    expect(texts).toContain("Begärda budget-\njusteringar");
+  });
+
   it("rules every total row across its whole table, empty cells too", () => {
     for (const [label, width] of [
       ["Summa resultatenheter", 7],

@@ -15,9 +15,16 @@ function sheetOf(key: SheetSpec["key"], options = OPTIONS): SheetSpec {
 
 const texts = (row: (OutCell | null)[]): (string | number | null)[] => row.map((c) => c?.value ?? null);
 
-/** Header text with the line breaks the layout writes in read as spaces. */
+/**
+ * Header text with the line breaks the layout writes in read as spaces, and a word it breaks where
+ * the city's reports do (`budget-` `justeringar`) read whole.
+ */
 const words = (row: (OutCell | null)[]): (string | number | null)[] =>
-  texts(row).map((v) => (typeof v === "string" ? v.replace(/\n/g, " ") : v));
+  texts(row).map((v) =>
+    typeof v === "string"
+      ? v.replace(/-\n(justeringar|förändringar|överföringar)/g, "$1").replace(/\n/g, " ")
+      : v,
+  );
 
 /** 1-based row whose first cell is exactly `label`. */
 function rowIndex(spec: SheetSpec, label: string, from = 1): number {
