@@ -152,6 +152,12 @@ function deviating(status: KfStatus): boolean {
 }
 
 /** What deviates, as pieces onto `parts`: sentences each led by a space (none when it meets its targets). */
+/** The cell of the figure the status was judged on, as {@link pushIndicatorWhat} names it. */
+function judgedCell(ind: Indicator): string | undefined {
+  const onOutcome = ind.statusBasis === "outcome" || ind.forecast === null;
+  return onOutcome ? ind.cells.outcome : ind.cells.forecast;
+}
+
 function pushIndicatorWhat(parts: string[], ind: Indicator): void {
   const short = deviating(ind.status);
   const kfShort = deviating(ind.kfStatus);
@@ -261,8 +267,16 @@ function indicatorRows(ctx: ReportContext, index: FindingIndex, rows: DeviationR
     const findings = index.take(ind.sheet, ind.row, ind.cells);
     const deviates = deviating(ind.status) || deviating(ind.kfStatus);
     if (!deviates && !findings.length) continue;
+    // Var points at an error to mend first, else at what the row names first: the judged figure
+    // when it misses its target, then the first finding.
     const cell =
-      findings[0]?.cell ?? ind.cells.forecast ?? ind.cells.outcome ?? ind.cells.name ?? a1(ind.row, 1);
+      findings.find((f) => f.severity === "error")?.cell ??
+      (deviates ? judgedCell(ind) : undefined) ??
+      findings[0]?.cell ??
+      ind.cells.forecast ??
+      ind.cells.outcome ??
+      ind.cells.name ??
+      a1(ind.row, 1);
     const parts = [ind.name, ":"];
     pushIndicatorWhat(parts, ind);
     const what = whatText(parts, ind.name, findings);

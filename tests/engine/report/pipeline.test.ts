@@ -561,3 +561,26 @@ describe("indicators and activities under no goal heading", () => {
     expect(headings("aktiviteter")).toEqual(["Aktiviteter som inte står under något mål"]);
   });
 });
+
+describe("Avvikelser's Var on an indicator that misses its target", () => {
+  const header = ["Indikator", "Periodens utfall", "Prognos helår", "Årsmål", "KF:s årsmål", "Period"];
+  const name = "Andel barn som lever i familjer som har ekonomiskt bistånd";
+  const varOf = (row: unknown[]) => {
+    const snapshot = snapshotOf(plainSheet("Uppföljning", [header, row]));
+    const sheets = buildReport(check(snapshot), {
+      snapshot,
+      generatedAt: new Date("2021-09-15T10:00:00Z"),
+    }).sheets;
+    const avvikelser = sheets.find((s) => s.key === "avvikelser")!;
+    return avvikelser.rows.find((r) => String(r[3]?.value ?? "").startsWith(name))![1]?.value;
+  };
+
+  it("points at the forecast it was judged on, where the row's text begins, not at a later warning's cell", () => {
+    // 3,3 % against KF:s 2,7 % (lower is better) is a less ambitious Årsmål: a warning on D2.
+    expect(varOf([name, "4 %", "4 %", "3,3 %", "2,7 %", "Tertial 2 2021"])).toBe("Uppföljning!C2");
+  });
+
+  it("points at an error first: a target in another unit must be mended before the judgement holds", () => {
+    expect(varOf([name, "4 %", "4 %", "3 st", "2,7 %", "Tertial 2 2021"])).toBe("Uppföljning!D2");
+  });
+});

@@ -458,7 +458,8 @@ describe("avvikelser", () => {
     expect(texts(spec.rows[header - 1])).toEqual(["Typ", "Var", "Mål", "Vad avviker", "Analys", "Allvar"]);
     expect(body.map((r) => r[1]?.value)).toEqual([
       "Uppföljning!F6",
-      "Uppföljning!B7",
+      // The row names its forecast against its targets first, the gender split's warning (B7) after.
+      "Uppföljning!F7",
       "Uppföljning!F9",
       "Uppföljning!F11",
       "Uppföljning!A31",
@@ -480,7 +481,7 @@ describe("avvikelser", () => {
 
   it("links to the source cell and names the goal", () => {
     const personer = body[1];
-    expect(personer[1]).toMatchObject({ link: { sheet: "Uppföljning", cell: "B7" } });
+    expect(personer[1]).toMatchObject({ link: { sheet: "Uppföljning", cell: "F7" } });
     expect(personer[2]?.value).toBe(
       "1.1 I Stockholm är människor självförsörjande och vägen till arbete och svenskkunskaper är kort",
     );
