@@ -168,10 +168,14 @@ function unrecognisedFinding(block: Recognition["unrecognised"][number]): Findin
     range: block.range,
     message: `Ser ut som en tabell men kolumnerna kunde inte tolkas: ${named
       .map((h) => `”${h}”`)
-      .join(", ")}. Ange under Läs in tabelltyp och kolumner, eller att det inte är någon tabell.`,
+      .join(
+        ", ",
+      )}. Ange under Läs in → Tolka som tabell tabelltyp och kolumner, eller välj Det här är ingen tabell.`,
     messageEn: `Looks like a table but its columns could not be mapped: ${named
       .map((h) => `"${h}"`)
-      .join(", ")}. Under Read, set the table type and columns, or say it is not a table.`,
+      .join(
+        ", ",
+      )}. Under Read → Read as a table, set the table type and columns, or choose This is not a table.`,
   });
 }
 

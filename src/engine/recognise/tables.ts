@@ -458,17 +458,18 @@ export function scanRows(
         lastRow = r;
         continue;
       }
-      const nameless = typed.length > 0 ? namelessRow(sheet, r, header, nameCol, typed) : null;
+      // Only right under the table's rows: after an empty row a row without a name is something else.
+      const nameless =
+        typed.length > 0 && blankRun === 0 ? namelessRow(sheet, r, header, nameCol, typed) : null;
       if (nameless) {
         leftOut.push({
           ...nameless,
           sheet: sheet.name,
           range: a1Range(r, firstCol, r, lastColumn),
           tableCell: a1(header.row, firstCol),
-          blankRows: blankRun,
+          blankRows: 0,
           misfits: [],
         });
-        if (blankRun > 0) break;
         unread = true;
         passedText = false;
         lastRow = r;

@@ -151,18 +151,22 @@ function deviating(status: KfStatus): boolean {
   return status === "not-met" || status === "partly-met";
 }
 
-/** What deviates, as pieces onto `parts`: sentences each led by a space (none when it meets its targets). */
-/** The cell of the figure the status was judged on, as {@link pushIndicatorWhat} names it. */
-function judgedCell(ind: Indicator): string | undefined {
-  const onOutcome = ind.statusBasis === "outcome" || ind.forecast === null;
-  return onOutcome ? ind.cells.outcome : ind.cells.forecast;
+/** The figure a deviating status is named on: the outcome where it was judged on it or there is no forecast. */
+function judgedField(ind: Indicator): "outcome" | "forecast" {
+  return ind.statusBasis === "outcome" || ind.forecast === null ? "outcome" : "forecast";
 }
 
+/** The cell of the figure the status was judged on, as {@link pushIndicatorWhat} names it. */
+function judgedCell(ind: Indicator): string | undefined {
+  return ind.cells[judgedField(ind)];
+}
+
+/** What deviates, as pieces onto `parts`: sentences each led by a space (none when it meets its targets). */
 function pushIndicatorWhat(parts: string[], ind: Indicator): void {
   const short = deviating(ind.status);
   const kfShort = deviating(ind.kfStatus);
   if (!short && !kfShort) return;
-  const onOutcome = ind.statusBasis === "outcome" || ind.forecast === null;
+  const onOutcome = judgedField(ind) === "outcome";
   const basisValue = onOutcome ? ind.outcome : ind.forecast;
   const basis = onOutcome ? " Utfall " : " Prognos ";
   const field = onOutcome ? "outcome" : "forecast";

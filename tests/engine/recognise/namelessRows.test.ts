@@ -162,6 +162,20 @@ describe("a row with figures and no name at all", () => {
   });
 });
 
+describe("after an empty row under the table, a row without a name is something else", () => {
+  const tableRows = TABLE_004.slice(0, row004(176));
+  test("a check-sum row (figures, no name) ends the table quietly, as before", () => {
+    const checksum = TABLE_004[row004(190) - 1].replace(/^[^\t]*/, "");
+    const { model, findings } = read([...tableRows, "", checksum]);
+    expect(model.indicators).toHaveLength(2);
+    expect(findings.filter((f) => f.code === "row-not-read")).toEqual([]);
+  });
+  test("a side table one column in is not told to move its header into column A", () => {
+    const { findings } = read([...tableRows, "", "\tEnhet\t2019\t2020", "\tSöder\t5\t6"]);
+    expect(findings.filter((f) => f.code === "row-not-read")).toEqual([]);
+  });
+});
+
 describe("004's `<p>Analys</p>` row, as a web export left it (lines 265–268)", () => {
   const rows = lines("004-vb-hela", 1, 265, 268);
 
