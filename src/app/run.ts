@@ -35,9 +35,10 @@ export type GenerateOptions = CheckOptions & {
   /** Defaults to {@link MAX_GENERATE_ROWS}. */
   maxRows?: number;
   /**
-   * Stop before writing when no period was given and the workbook names none (the pane asks the
-   * person to choose one rather than write tables whose statuses are all unknown). The CLI writes
-   * them with `period-unknown`, as the contract says.
+   * Stop before writing when no period was given and the workbook names none, or names one without
+   * its year (a plan whose only year is in its sheet's name): the pane asks the person rather than
+   * write tables whose statuses are all unknown, or titled `Indikatorer VP` with no year. The CLI
+   * writes them (with `period-unknown` when there is no period), as the contract says.
    */
   requirePeriod?: boolean;
 };
@@ -53,16 +54,25 @@ export async function runCheck(
 }
 
 /**
- * Thrown by {@link runGenerate} with `requirePeriod` when there is no period to judge against.
- * Carries what was read and checked, so the pane can show it without reading again.
+ * Thrown by {@link runGenerate} with `requirePeriod` when there is no period to judge against, or
+ * no year for it. Carries what was read and checked, so the pane can show it without reading again.
  */
 export class PeriodNeeded extends Error {
+  /** `year`: the period is known (`VP`, `T2`) but not its year. */
+  readonly missing: "period" | "year";
+
   constructor(
     readonly snapshot: WorkbookSnapshot,
     readonly result: CheckResult,
   ) {
-    super("Ingen period angiven och ingen i arbetsboken / No period given and none in the workbook");
+    const missing = result.model.period.kind === null ? "period" : "year";
+    super(
+      missing === "period"
+        ? "Ingen period angiven och ingen i arbetsboken / No period given and none in the workbook"
+        : "Periodens år saknas / The period's year is missing",
+    );
     this.name = "PeriodNeeded";
+    this.missing = missing;
   }
 }
 
@@ -93,7 +103,8 @@ export async function runGenerate(
   // With nothing recognised there is nothing to build (no empty shells, only the run log), and
   // no period is needed for that.
   const nothing = recognisedNothing(checked.model);
-  if (options.requirePeriod && !nothing && checked.model.period.kind === null)
+  const { period } = checked.model;
+  if (options.requirePeriod && !nothing && (period.kind === null || period.year === null))
     throw new PeriodNeeded(snapshot, checked);
   progress("report", 0.5);
   const now = options.now ?? new Date();

@@ -4,6 +4,7 @@ import { Refusal } from "../../src/engine/refusal";
 import { MemoryPort } from "../../src/ports/memory/memoryPort";
 import { XlsxPortError } from "../../src/ports/xlsx";
 import { describeError } from "../../src/taskpane/state/usePane";
+import { planWithoutYear } from "../taskpane/fixtures";
 import { generateWorkbook } from "../../scripts/bench/workbook";
 
 const workbook = () => generateWorkbook({ indicators: 120, activities: 10, budgetRows: 10 });
@@ -126,4 +127,24 @@ test("Avbryt while the workbook is read: nothing is written", async () => {
     name: "AbortError",
   });
   expect(port.calls).toEqual(["read"]);
+});
+
+test("with requirePeriod the pane's run asks for the year of a plan that names none, before writing", async () => {
+  const port = planWithoutYear();
+  const run = runGenerate(port, { host: "browser", requirePeriod: true });
+  await expect(run).rejects.toBeInstanceOf(PeriodNeeded);
+  await expect(run).rejects.toMatchObject({
+    missing: "year",
+    result: { model: { period: { kind: "VP", year: null, source: "plan" } } },
+  });
+  expect(port.calls).toEqual(["read"]);
+  // The CLI writes the plan's tables as before.
+  const cli = await runGenerate(planWithoutYear(), { host: "cli" });
+  expect(cli.plan.sheets[0].spec.rows[0][0]?.value).toBe("Målkoll – Indikatorer VP");
+  const chosen = await runGenerate(port, {
+    host: "browser",
+    requirePeriod: true,
+    period: { kind: "VP", year: 2021 },
+  });
+  expect(chosen.plan.sheets[0].spec.rows[0][0]?.value).toBe("Målkoll – Indikatorer VP 2021");
 });

@@ -109,7 +109,7 @@ describeIf("the pane's workflow in Chromium", () => {
       await pane.locator('[data-finding="assessment-contradicts"]').first().waitFor();
 
       await pane.getByRole("tab", { name: "Skapa tabeller" }).click();
-      await pane.getByText("Tabellerna skapas för VB 2021.").waitFor();
+      await pane.getByText("Tabellerna skapas för Verksamhetsberättelse 2021.").waitFor();
       await pane.getByRole("button", { name: "Skapa tabeller" }).click();
       await notice(pane)
         .getByText(/blad skapades\./)
@@ -538,7 +538,7 @@ describeIf("the pane's workflow in Chromium", () => {
       await pane.getByRole("button", { name: "Skapa tabeller" }).click();
       await notice(pane)
         .getByText(
-          /^5 blad skapades\. Bladet ”Uppföljning” är skyddat, så Målkoll markerar inte dess 7 celler med fynd/,
+          /^5 blad skapades\. Tabeller finns på Indikatorer, Avvikelser och Aktiviteter\. Måluppfyllelse och Driftbudget är tomma: inget sådant hittades i arbetsboken\. Bladet ”Uppföljning” är skyddat, så Målkoll markerar inte dess 7 celler med fynd/,
         )
         .waitFor();
       expect(await malkollSheets(page)).toContain("Målkoll Indikatorer");

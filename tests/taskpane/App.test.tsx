@@ -1,10 +1,13 @@
 /** @jest-environment jsdom */
-import { configure, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { webcrypto } from "node:crypto";
+import { TextEncoder } from "node:util";
+import { configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { decodeState } from "../../src/engine/state";
 import { HostError, toHostError } from "../../src/ports/office/errors";
 import { MemoryPort } from "../../src/ports/memory/memoryPort";
 import { App } from "../../src/taskpane/App";
 import type { WithPort } from "../../src/taskpane/state/usePane";
+import { planWithoutYear } from "./fixtures";
 
 // A find waits 1 s by default; with two test workers on two cores the pane's first render and its
 // lazy chunks can take longer. A wait, not a timing assertion: a failure only takes longer to show.
@@ -17,6 +20,10 @@ class NoopResizeObserver {
   disconnect(): void {}
 }
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoopResizeObserver;
+// jsdom has neither WebCrypto's subtle nor TextEncoder; Skapa tabeller hashes what it writes with
+// them, as browsers and Node 20 can.
+if (!globalThis.crypto?.subtle) Object.defineProperty(globalThis, "crypto", { value: webcrypto });
+(globalThis as unknown as { TextEncoder: unknown }).TextEncoder ??= TextEncoder;
 
 // Two verbatim seed rows (002 lines 271–272) under a goal heading, as a pasted sheet.
 function port(): MemoryPort {
@@ -60,6 +67,9 @@ function port(): MemoryPort {
     ],
   });
 }
+
+/** The text of the notice shown after a run (not the live region's copy of it). */
+const notice = () => document.querySelector("[data-notice] .fui-MessageBarBody")?.textContent ?? "";
 
 const stateOf = async (p: MemoryPort) =>
   decodeState((await p.read()).sheets.find((s) => s.name === "_malkoll"));
@@ -132,5 +142,59 @@ describe("App over a memory workbook", () => {
     expect(alert.textContent).toContain("That did not work");
     fireEvent.click(screen.getByRole("button", { name: "Close" }));
     await waitFor(() => expect(screen.queryByRole("alert")).toBeNull());
+  });
+
+  test("a plan without a year: the pane points it out, offers the sheet name's year, and titles get it", async () => {
+    const memory = planWithoutYear();
+    render(<App withPort={(work) => work(memory)} language="sv" dark={false} />);
+    fireEvent.click(screen.getByRole("button", { name: "Läs in arbetsboken" }));
+    await screen.findByText("1 tabell hittad");
+    const bar = screen.getByRole("region", { name: "Period" });
+    expect(bar.textContent).toContain("Verksamhetsplan");
+    expect(bar.textContent).toContain("Arbetsboken anger inte periodens år.");
+
+    // Skapa tabeller stops before writing, as it does without a period.
+    fireEvent.click(screen.getByRole("tab", { name: "Skapa tabeller" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Skapa tabeller" }));
+    await waitFor(() =>
+      expect(notice()).toContain("Arbetsboken anger inte periodens år. Ange året högst upp"),
+    );
+    expect(memory.sheets.map((s) => s.name)).toEqual(["Verksamhetsplan 2021"]);
+
+    fireEvent.click(within(bar).getByRole("button", { name: "Ange år" }));
+    expect((screen.getByRole("textbox", { name: "År" }) as HTMLInputElement).value).toBe("2021");
+    expect(bar.textContent).toContain("Året står i bladnamnet ”Verksamhetsplan 2021”.");
+    fireEvent.click(screen.getByRole("button", { name: "Använd" }));
+    await screen.findByText("Tabellerna skapas för Verksamhetsplan 2021.");
+    const create = screen.getByRole("button", { name: "Skapa tabeller" });
+    await waitFor(() => expect(create.getAttribute("aria-disabled")).toBeNull()); // the check with the year ran
+    fireEvent.click(create);
+    await waitFor(() => expect(notice()).toMatch(/blad skapades/));
+    const titles = memory.sheets.filter((s) => s.name.startsWith("Målkoll")).map((s) => s.values[0][0]);
+    expect(titles).toContain("Målkoll – Indikatorer VP 2021");
+  });
+
+  test("after Skapa tabeller the notice says which sheets have tables and which found nothing", async () => {
+    const memory = port();
+    render(<App withPort={(work) => work(memory)} language="sv" dark={false} initialStep="generate" />);
+    fireEvent.click(await screen.findByRole("button", { name: "Skapa tabeller" }));
+    await waitFor(() => expect(notice()).toMatch(/blad skapades/));
+    expect(notice()).toBe(
+      "5 blad skapades. Tabeller finns på Indikatorer, Måluppfyllelse och Avvikelser. " +
+        "Driftbudget och Aktiviteter är tomma: inget sådant hittades i arbetsboken.",
+    );
+  });
+
+  test("in English the tables' period is worded as the period bar words it", async () => {
+    const memory = port();
+    render(<App withPort={(work) => work(memory)} language="en" dark={false} initialStep="generate" />);
+    fireEvent.click(await screen.findByRole("button", { name: "Create tables" }));
+    await waitFor(() => expect(notice()).toMatch(/sheets were created/));
+    expect(notice()).toBe(
+      "5 sheets were created. Indikatorer, Måluppfyllelse and Avvikelser have tables. " +
+        "Driftbudget and Aktiviteter are empty: nothing of the kind was found in the workbook.",
+    );
+    expect(screen.getByRole("region", { name: "Period" }).textContent).toContain("Period: Tertial 2 2021");
+    expect(screen.getByText("The tables are created for Tertial 2 2021.")).toBeTruthy();
   });
 });

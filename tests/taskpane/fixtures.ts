@@ -5,6 +5,7 @@ import type { Finding } from "../../src/engine/findings";
 import { finding } from "../../src/engine/findings";
 import { emptyCounts } from "../../src/engine/model/goals";
 import type { BudgetLine, Goal } from "../../src/engine/model/types";
+import { MemoryPort } from "../../src/ports/memory/memoryPort";
 
 const counts = emptyCounts();
 
@@ -128,3 +129,31 @@ export const MODEL_WITH_UNITS = {
     line("Resultatenheter", 6, "Hemtjänst Årsta", "resultatenheter"),
   ],
 };
+
+/** A plan's indicator table (resursenheten-plan-2021.xlsx rows 590–595): its year is only in its sheet's name. */
+export function planWithoutYear(): MemoryPort {
+  return new MemoryPort({
+    name: "resursenheten-plan-2021.xlsx",
+    sheets: [
+      {
+        name: "Verksamhetsplan 2021",
+        visibility: "visible",
+        originRow: 1,
+        originCol: 1,
+        values: [
+          ["KF:s mal for verksamhetsomradet:", null, null, null],
+          ["2.5. Stockholm ar en hallbar stad med en god livsmiljo", null, null, null],
+          [null, null, null, null],
+          ["Indikator", "Arsmal", "KF:s arsmal", "Periodicitet"],
+          [
+            "U Klimatpaverkan fran upphandlade livsmedel och maltider",
+            null,
+            "1,8 kg CO2 per kg livsmedel",
+            "Ar",
+          ],
+          ["U Totalt kdpt energi i stadens verksamheter", null, "1945 GWh", "Ar"],
+        ],
+      },
+    ],
+  });
+}

@@ -5,7 +5,7 @@ import type { WritePlan } from "../../ports/port";
 import { canCancelWrite } from "../../ports/port";
 import { useStrings } from "../i18n";
 import type { ShownPeriod } from "../state/period";
-import { periodName } from "../state/period";
+import { periodLabel, yearMissing } from "../state/period";
 import type { PaneState } from "../state/reducer";
 import type { SpecTable } from "../state/wordTable";
 import { tableChoices } from "../state/wordTable";
@@ -73,9 +73,18 @@ export function GenerateStep({
       <p className={styles.text}>{strings.generate.intro}</p>
       {period.origin === "unread" ? (
         <p className={styles.text}>{strings.generate.forWorkbookPeriod}</p>
+      ) : yearMissing(period) ? (
+        <div className={styles.row}>
+          <p className={styles.text} data-generate-period>
+            {strings.generate.yearMissing(periodLabel(period, strings.period.kinds))}
+          </p>
+          <Button size="small" onClick={onChoosePeriod}>
+            {strings.period.chooseYear}
+          </Button>
+        </div>
       ) : period.kind ? (
         <p className={styles.text} data-generate-period>
-          {strings.generate.forPeriod(periodName(period))}
+          {strings.generate.forPeriod(periodLabel(period, strings.period.kinds))}
         </p>
       ) : (
         <div className={styles.row}>

@@ -1,9 +1,17 @@
 import { Button, Field, Input, Select, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { CheckResult } from "../../engine";
+import type { WorkbookSnapshot } from "../../engine/grid";
 import type { PeriodKind } from "../../engine/model/types";
 import { useStrings } from "../i18n";
-import { parseYear, periodName, shownPeriod } from "../state/period";
+import {
+  parseYear,
+  periodLabel,
+  periodName,
+  shownPeriod,
+  yearFromSheetNames,
+  yearMissing,
+} from "../state/period";
 import type { ChosenPeriod } from "../state/reducer";
 
 const useStyles = makeStyles({
@@ -38,6 +46,8 @@ const KINDS: PeriodKind[] = ["T1", "T2", "VB", "VP"];
 export interface PeriodBarProps {
   chosen: ChosenPeriod | null;
   result: CheckResult | null;
+  /** What was read: a year its sheet names give is offered when the period has none. */
+  snapshot: WorkbookSnapshot | null;
   busy: boolean;
   /** The editor is open (also opened from Kontrollera's "Välj period"). */
   editing: boolean;
@@ -46,10 +56,16 @@ export interface PeriodBarProps {
 }
 
 /** The pane's one period, at the top: where it comes from, and the one place to change it. */
-export function PeriodBar({ chosen, result, busy, editing, onEditing, onChoose }: PeriodBarProps) {
+export function PeriodBar({ chosen, result, snapshot, busy, editing, onEditing, onChoose }: PeriodBarProps) {
   const styles = useStyles();
   const strings = useStrings();
   const shown = shownPeriod(chosen, result);
+  const noYear = yearMissing(shown);
+  const offered = useMemo(
+    () => (noYear && shown.kind ? yearFromSheetNames(snapshot, shown.kind) : null),
+    [noYear, shown.kind, snapshot],
+  );
+  const [offeredShown, setOfferedShown] = useState(false);
   const [kind, setKind] = useState<string>("");
   const [year, setYear] = useState("");
   const [yearError, setYearError] = useState(false);
@@ -59,15 +75,17 @@ export function PeriodBar({ chosen, result, busy, editing, onEditing, onChoose }
 
   useEffect(() => {
     if (editing && !wasEditing.current) {
-      // Start from the period in force; never from today's date.
+      // Start from the period in force (its year, else the one its sheet's name gives); never
+      // from today's date.
       setKind(shown.kind ?? "");
-      setYear(shown.year ? String(shown.year) : "");
+      setYear(shown.year ? String(shown.year) : offered ? String(offered.year) : "");
+      setOfferedShown(!shown.year && offered !== null);
       setYearError(false);
       kindRef.current?.focus();
     }
     if (!editing && wasEditing.current) openerRef.current?.focus();
     wasEditing.current = editing;
-  }, [editing, shown.kind, shown.year]);
+  }, [editing, shown.kind, shown.year, offered]);
 
   const origin =
     shown.origin === "chosen"
@@ -81,7 +99,7 @@ export function PeriodBar({ chosen, result, busy, editing, onEditing, onChoose }
     shown.origin === "unread"
       ? strings.period.unread
       : shown.kind
-        ? `${strings.period.kinds[shown.kind]}${shown.year ? ` ${shown.year}` : ""}`
+        ? periodLabel(shown, strings.period.kinds)
         : strings.period.unknown;
 
   const apply = () => {
@@ -96,9 +114,10 @@ export function PeriodBar({ chosen, result, busy, editing, onEditing, onChoose }
 
   return (
     <section
-      className={mergeClasses(styles.root, shown.origin === "none" && styles.missing)}
+      className={mergeClasses(styles.root, (shown.origin === "none" || noYear) && styles.missing)}
       aria-label={strings.period.label}
       data-period-origin={shown.origin}
+      data-year-missing={noYear || undefined}
     >
       <div className={styles.line}>
         <span>
@@ -116,11 +135,12 @@ export function PeriodBar({ chosen, result, busy, editing, onEditing, onChoose }
             disabled={busy}
             onClick={() => onEditing(true)}
           >
-            {shown.kind ? strings.period.change : strings.period.choose}
+            {noYear ? strings.period.chooseYear : shown.kind ? strings.period.change : strings.period.choose}
           </Button>
         )}
       </div>
       {shown.origin === "none" && <p className={styles.note}>{strings.period.none}</p>}
+      {noYear && <p className={styles.note}>{strings.period.noYear}</p>}
       {editing && (
         <form
           className={styles.editor}
@@ -154,9 +174,15 @@ export function PeriodBar({ chosen, result, busy, editing, onEditing, onChoose }
               onChange={(_, d) => {
                 setYear(d.value);
                 setYearError(false);
+                setOfferedShown(false);
               }}
             />
           </Field>
+          {offeredShown && offered && (
+            <p className={mergeClasses(styles.note, styles.muted)} data-year-offered>
+              {strings.period.yearFromSheet(offered.sheet)}
+            </p>
+          )}
           {yearError && (
             <p className={styles.note} role="alert">
               {strings.period.invalidYear}

@@ -1,6 +1,8 @@
 import type { Strings } from "./sv";
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const list = (names: string[]) =>
+  names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}` : names.join("");
 
 export const en: Strings = {
   appTitle: "Målkoll",
@@ -31,8 +33,12 @@ export const en: Strings = {
     fromPlan: "plan: plan tables only",
     chosen: "chosen here",
     none: "The workbook states no period. Choose one so that outcomes can be assessed.",
+    noYear:
+      "The workbook does not state the period's year. Enter it, so that the tables get the right titles.",
     change: "Change period",
     choose: "Choose period",
+    chooseYear: "Enter year",
+    yearFromSheet: (sheet: string) => `The year is in the sheet name "${sheet}".`,
     kind: "Period",
     year: "Year",
     apply: "Use",
@@ -153,9 +159,12 @@ export const en: Strings = {
     intro:
       "Creates the report's tables (tertial, annual report or plan) on sheets of their own. Your sheets are not changed; flags can be removed.",
     forPeriod: (period: string) => `The tables are created for ${period}.`,
+    yearMissing: (period: string) => `${period}: the year is missing.`,
     forWorkbookPeriod: "The period is read from the workbook when the tables are created.",
     periodNeeded:
       "The workbook states no period. Choose the period at the top (it applies to both the check and the tables) and create the tables again.",
+    yearNeeded:
+      "The workbook does not state the period's year. Enter it at the top and create the tables again.",
     run: "Create tables",
     cancel: "Cancel",
     cancelling: "Cancelling …",
@@ -166,6 +175,10 @@ export const en: Strings = {
       `Cancel came too late: writing had already begun. ${count(n, "sheet was", "sheets were")} created.`,
     progress: "Progress",
     done: (n: number) => `${count(n, "sheet was", "sheets were")} created.`,
+    withTables: (sheets: string[]) => `${list(sheets)} ${sheets.length === 1 ? "has" : "have"} tables.`,
+    foundNothing: (sheets: string[]) =>
+      `${list(sheets)} ${sheets.length === 1 ? "is" : "are"} empty: nothing of the kind was found in the workbook.`,
+    noDeviations: "Avvikelser is empty: no deviations.",
     nothingRecognised:
       "No table sheets were created: Målkoll recognised no table. Point one out under Read. The run is logged in the workbook.",
     clearFlags: "Clear flags",

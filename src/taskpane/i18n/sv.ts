@@ -1,6 +1,8 @@
 /** Swedish pane texts: the source of truth for which strings exist (English mirrors this shape). */
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const list = (names: string[]) =>
+  names.length > 1 ? `${names.slice(0, -1).join(", ")} och ${names[names.length - 1]}` : names.join("");
 
 export const sv = {
   appTitle: "Målkoll",
@@ -31,8 +33,11 @@ export const sv = {
     fromPlan: "plan: bara plantabeller",
     chosen: "vald här",
     none: "Arbetsboken anger ingen period. Välj en så att utfallen kan bedömas.",
+    noYear: "Arbetsboken anger inte periodens år. Ange året, så får tabellerna rätt rubriker.",
     change: "Ändra period",
     choose: "Välj period",
+    chooseYear: "Ange år",
+    yearFromSheet: (sheet: string) => `Året står i bladnamnet ”${sheet}”.`,
     kind: "Period",
     year: "År",
     apply: "Använd",
@@ -152,9 +157,11 @@ export const sv = {
     intro:
       "Skapar rapportens tabeller (tertial, verksamhetsberättelse eller plan) på egna blad. Dina blad ändras inte; flaggor kan tas bort.",
     forPeriod: (period: string) => `Tabellerna skapas för ${period}.`,
+    yearMissing: (period: string) => `${period}: året saknas.`,
     forWorkbookPeriod: "Perioden läses ur arbetsboken när tabellerna skapas.",
     periodNeeded:
       "Arbetsboken anger ingen period. Välj period högst upp (den gäller både kontroll och tabeller) och skapa tabellerna igen.",
+    yearNeeded: "Arbetsboken anger inte periodens år. Ange året högst upp och skapa tabellerna igen.",
     run: "Skapa tabeller",
     cancel: "Avbryt",
     cancelling: "Avbryter …",
@@ -164,6 +171,10 @@ export const sv = {
       `Avbryt kom för sent: skrivningen hade redan börjat. ${count(n, "blad skapades", "blad skapades")}.`,
     progress: "Förlopp",
     done: (n: number) => `${count(n, "blad skapades", "blad skapades")}.`,
+    withTables: (sheets: string[]) => `Tabeller finns på ${list(sheets)}.`,
+    foundNothing: (sheets: string[]) =>
+      `${list(sheets)} ${sheets.length === 1 ? "är tomt" : "är tomma"}: inget sådant hittades i arbetsboken.`,
+    noDeviations: "Avvikelser är tomt: inga avvikelser.",
     nothingRecognised:
       "Inga tabellflikar skapades: Målkoll kände inte igen någon tabell. Peka ut en under Läs in. Körningen är loggad i arbetsboken.",
     clearFlags: "Rensa flaggor",

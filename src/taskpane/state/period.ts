@@ -1,4 +1,5 @@
 import type { CheckResult } from "../../engine";
+import type { WorkbookSnapshot } from "../../engine/grid";
 import type { PeriodKind } from "../../engine/model/types";
 import { parsePeriodText } from "../../engine/parse/period";
 import type { PeriodCell } from "../../engine/recognise/types";
@@ -39,6 +40,39 @@ export function shownPeriod(chosen: ChosenPeriod | null, result: CheckResult | n
     origin: "workbook",
     cell: source ? `${source.sheet}!${source.cell}` : null,
   };
+}
+
+/** A period read from the workbook without its year (`VP` of a plan, `T2` of a Period cell). */
+export function yearMissing(p: ShownPeriod): boolean {
+  return p.kind !== null && p.year === null && p.origin !== "unread";
+}
+
+/**
+ * The year the workbook's sheet names give a period of `kind` (`Verksamhetsplan 2021`, `T2 2021`),
+ * offered when the period has none: only when the visible sheets that name one all name the same.
+ */
+export function yearFromSheetNames(
+  snapshot: WorkbookSnapshot | null,
+  kind: PeriodKind,
+): { year: number; sheet: string } | null {
+  let found: { year: number; sheet: string } | null = null;
+  for (const sheet of snapshot?.sheets ?? []) {
+    if (sheet.visibility !== "visible") continue;
+    const parsed = parsePeriodText(sheet.name);
+    if (parsed?.kind !== kind || parsed.year === null) continue;
+    if (found && found.year !== parsed.year) return null;
+    found ??= { year: parsed.year, sheet: sheet.name };
+  }
+  return found;
+}
+
+/** The period in the pane's words: `Tertial 2 2021`, `Verksamhetsberättelse 2020`, `Annual report 2020`. */
+export function periodLabel(
+  p: { kind: PeriodKind | null; year: number | null },
+  kinds: Record<PeriodKind, string>,
+): string {
+  if (!p.kind) return "";
+  return p.year ? `${kinds[p.kind]} ${p.year}` : kinds[p.kind];
 }
 
 /** `T2 2021`, `VB 2020`, `VP`. */

@@ -8,6 +8,7 @@ import { HostError } from "../../ports/office/errors";
 import type { WorkbookPort } from "../../ports/port";
 import type { Language } from "../i18n";
 import { stringsFor } from "../i18n";
+import { sheetContents } from "./generated";
 import { periodName, shownPeriod } from "./period";
 import type { ChosenPeriod, Notice, PaneError, PaneState } from "./reducer";
 import { initialPaneState, keepsUnsavedSettings, paneReducer } from "./reducer";
@@ -193,7 +194,7 @@ export function usePane(
           const decided = plan.findings;
           const said = decided.slice(0, 1).map((f) => (language === "en" ? f.messageEn : f.message));
           if (decided.length > 1) said.push(strings.generate.moreUnderCheck(decided.length - 1));
-          const text = [outcome, ...said].join(" ");
+          const text = [outcome, ...sheetContents(plan.sheets, strings), ...said].join(" ");
           const intent = sheets === 0 || decided.some((f) => f.severity !== "info") ? "warning" : "success";
           dispatch({
             type: "generated",
@@ -210,7 +211,10 @@ export function usePane(
               type: "checked",
               snapshot: err.snapshot,
               result: err.result,
-              notice: { intent: "warning", text: strings.generate.periodNeeded },
+              notice: {
+                intent: "warning",
+                text: err.missing === "year" ? strings.generate.yearNeeded : strings.generate.periodNeeded,
+              },
             });
           else fail(err, () => void self.generate());
         } finally {
