@@ -396,7 +396,7 @@ describeIf("the pane's workflow in Chromium", () => {
       await live.getByText("Reading is done: 19 tables, 10 goals, period T2 2021.").waitFor();
       await pane.getByRole("tab", { name: "Check" }).click();
       await pane.getByRole("button", { name: "Check", exact: true }).click();
-      await live.getByText("The check is done: 0 errors, 24 warnings, 1 info.").waitFor();
+      await live.getByText("The check is done: 0 errors, 28 warnings, 1 info.").waitFor();
       const finding = pane.locator("button[data-finding]").first();
       expect(await finding.getAttribute("aria-label")).toBeNull();
       const name = await finding.evaluate((el) => el.textContent);
@@ -485,7 +485,7 @@ describeIf("the pane's workflow in Chromium", () => {
       await pane.getByRole("tab", { name: "Kontrollera" }).click();
       await pane.getByRole("button", { name: "Kontrollera" }).click();
       await pane.locator("button[data-finding]").first().waitFor();
-      expect(await pane.locator("[data-summary]").textContent()).toBe("0 fel26 varningar1 info");
+      expect(await pane.locator("[data-summary]").textContent()).toBe("0 fel30 varningar1 info");
       expect(errors).toEqual([]);
       await page.close();
     });
