@@ -3,6 +3,7 @@
  * text cells, as a pasted PDF arrives) through check → report → plan → memory port, twice.
  */
 import { check } from "../../../src/engine";
+import type { CellValue } from "../../../src/engine/grid";
 import { parseA1 } from "../../../src/engine/grid";
 import { planWrite } from "../../../src/engine/plan";
 import { buildReport } from "../../../src/engine/report";
@@ -565,7 +566,7 @@ describe("indicators and activities under no goal heading", () => {
 describe("Avvikelser's Var on an indicator that misses its target", () => {
   const header = ["Indikator", "Periodens utfall", "Prognos helår", "Årsmål", "KF:s årsmål", "Period"];
   const name = "Andel barn som lever i familjer som har ekonomiskt bistånd";
-  const varOf = (row: unknown[]) => {
+  const varOf = (row: CellValue[]) => {
     const snapshot = snapshotOf(plainSheet("Uppföljning", [header, row]));
     const sheets = buildReport(check(snapshot), {
       snapshot,
