@@ -118,6 +118,7 @@ export function walkCells(
   const headerLines = columns.map((spec) =>
     spec.kind === "fit" || spec.kind === "text" ? (spec.headerLines ?? 0) : 0,
   );
+  const headerFits = new Map<string, number>();
   const anyMerged = merged.size > 0;
   // Per column, the body cell measured last (a shared cell repeats down its column), where its
   // measures are, the number columns it was prepared with and its line's height.
@@ -211,7 +212,11 @@ export function walkCells(
         const full = units(spans.full + gutter);
         if (full > need.header) need.header = full;
         if (headerLines[c] > 0 && typeof value === "string") {
-          const fit = widthForLines(value, style, headerLines[c], full);
+          // Every table of a sheet repeats its header: each text's search is made once.
+          const key = `${headerLines[c]}|${style.size}|${style.bold}|${style.indent}|${value}`;
+          let fit = headerFits.get(key);
+          if (fit === undefined)
+            headerFits.set(key, (fit = widthForLines(value, style, headerLines[c], full)));
           if (fit > need.headerFit) need.headerFit = fit;
         }
         continue;
