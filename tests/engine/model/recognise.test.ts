@@ -398,6 +398,19 @@ describe("the user's mapping corrections (stored in _malkoll)", () => {
     const elsewhere = recognise(snapshot, [{ sheet: "Lista", headerCell: "A2", tableType: "ignore" }]);
     expect(elsewhere.unrecognised).toHaveLength(1);
   });
+  test("a row that only looks like a header (a ledger's `Konto | Benämning | Belopp`) can be declared no table too", () => {
+    const ledger = textToSheet(
+      "Huvudbok",
+      "Konto\tBenämning\tBelopp\n3010\tIntäkter\t1200\n4010\tKostnader\t-900\n",
+    );
+    const snapshot = snapshotOf(ledger);
+    expect(recognise(snapshot, []).unrecognised).toEqual([
+      expect.objectContaining({ sheet: "Huvudbok", cell: "A1" }),
+    ]);
+    expect(
+      recognise(snapshot, [{ sheet: "Huvudbok", headerCell: "A1", tableType: "ignore" }]).unrecognised,
+    ).toEqual([]);
+  });
   test("a direction override for a row wins over the catalogue", () => {
     const snapshot = snapshotOf(seedAtLines("002-t2-kf-1.1"));
     const m = buildModel(snapshot, recognise(snapshot, []), {
