@@ -10,6 +10,16 @@ import type { ColumnSpec, Row, RowInfo } from "./rows";
 /** Points kept free at the right of a header's lines. */
 export const HEADER_GUTTER_POINTS = 4;
 
+/** Points a header's lines get in a column `width` units wide: the width the layout breaks them to. */
+export function headerLinePoints(width: number, style: TextStyle): number {
+  return (
+    width * WIDTH_UNIT_POINTS.narrow -
+    CELL_PADDING_POINTS -
+    style.indent * INDENT_POINTS -
+    HEADER_GUTTER_POINTS
+  );
+}
+
 /** Width units a cell needs for `points` of text (Excel's narrower unit, padding included). */
 export function units(points: number): number {
   return (points + CELL_PADDING_POINTS) / WIDTH_UNIT_POINTS.narrow;
@@ -46,14 +56,8 @@ export interface ColumnNeeds {
  * it; `full` is its width on one line.
  */
 export function widthForLines(text: string, style: TextStyle, lines: number, full: number): number {
-  const fits = (width: number): boolean => {
-    const points =
-      width * WIDTH_UNIT_POINTS.narrow -
-      CELL_PADDING_POINTS -
-      style.indent * INDENT_POINTS -
-      HEADER_GUTTER_POINTS;
-    return breakLines(text, points, style.size, style.bold).length <= lines;
-  };
+  const fits = (width: number): boolean =>
+    breakLines(text, headerLinePoints(width, style), style.size, style.bold).length <= lines;
   let low = 0;
   let high = full;
   if (!fits(high)) return full;

@@ -8,9 +8,9 @@
 import { a1, parseA1Range } from "../grid";
 import type { MergedCells } from "./cells";
 import { cellKey, NumberColumns, rowHeight, walkCells } from "./cells";
-import { fitWidths, HEADER_GUTTER_POINTS, inferredColumns } from "./columns";
+import { fitWidths, headerLinePoints, inferredColumns } from "./columns";
 import type { TextStyle } from "./look";
-import { CELL_PADDING_POINTS, INDENT_POINTS, WIDTH_UNIT_POINTS, textStyle, printableArea } from "./look";
+import { WIDTH_UNIT_POINTS, textStyle, printableArea } from "./look";
 import { breakLines, ColumnMemo, rowPoints, SPACER_ROW_POINTS } from "./measure";
 import type { PagePlan } from "./pages";
 import { makeShift, PAGE_RESERVE_POINTS, planPages, shiftFormula, shiftRange } from "./pages";
@@ -273,11 +273,7 @@ export class SheetBuilder {
         if (!texts) inColumn.set(look, (texts = new Map()));
         let lines = texts.get(cell.value);
         if (lines === undefined) {
-          const width =
-            widths[c] * WIDTH_UNIT_POINTS.narrow -
-            CELL_PADDING_POINTS -
-            look.indent * INDENT_POINTS -
-            HEADER_GUTTER_POINTS;
+          const width = headerLinePoints(widths[c], look);
           texts.set(cell.value, (lines = breakLines(cell.value, width, look.size, look.bold).join("\n")));
         }
         cell.value = lines;
