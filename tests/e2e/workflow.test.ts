@@ -393,7 +393,7 @@ describeIf("the pane's workflow in Chromium", () => {
       const live = pane.locator("[data-live]");
       expect(await live.getAttribute("role")).toBe("status");
       await pane.getByRole("button", { name: "Read the workbook" }).click();
-      await live.getByText("Reading is done: 19 tables, 10 goals, period T2 2021.").waitFor();
+      await live.getByText("Reading is done: 19 tables, 10 goals, period Tertial 2 2021.").waitFor();
       await pane.getByRole("tab", { name: "Check" }).click();
       await pane.getByRole("button", { name: "Check", exact: true }).click();
       await live.getByText("The check is done: 0 errors, 28 warnings, 1 info.").waitFor();

@@ -81,6 +81,10 @@ describe("App over a memory workbook", () => {
     render(<App withPort={withPort} language="sv" dark={false} />);
     fireEvent.click(screen.getByRole("button", { name: "Läs in arbetsboken" }));
     await screen.findByText("1 tabell hittad");
+    // A screen reader hears the period as the pane shows it, not by its code (`T2 2021`).
+    expect(document.querySelector("[data-live]")?.textContent).toBe(
+      "Inläsningen är klar: 1 tabell, 1 mål, period Tertial 2 2021.",
+    );
     expect(screen.getByText("Indikatorer (uppföljning)")).toBeTruthy();
     // The card names the goal the table serves, not the line above it.
     expect(screen.getByText(/· 1\.1 I Stockholm är människor självförsörjande/)).toBeTruthy();

@@ -9,7 +9,7 @@ import type { WorkbookPort } from "../../ports/port";
 import type { Language } from "../i18n";
 import { stringsFor } from "../i18n";
 import { sheetContents } from "./generated";
-import { periodName, shownPeriod } from "./period";
+import { periodLabel, shownPeriod } from "./period";
 import type { ChosenPeriod, Notice, PaneError, PaneState } from "./reducer";
 import { initialPaneState, keepsUnsavedSettings, paneReducer } from "./reducer";
 import { validateDraft } from "./settings";
@@ -97,7 +97,7 @@ export function usePane(
       return strings.announce.read(
         result.recognition.tables.length,
         result.model.goals.length,
-        period.kind ? periodName(period) : strings.period.unknown,
+        period.kind ? periodLabel(period, strings.period.kinds) : strings.period.unknown,
       );
     },
     [strings],
