@@ -3,12 +3,19 @@ import type { CompareResult } from "../app/compare";
 import type { Matched } from "../engine/compare";
 import type { Finding } from "../engine/findings";
 import { countBySeverity } from "../engine/findings";
+import type { Period } from "../engine/model/types";
 import { formatPeriod } from "../engine/parse/period";
 
 const MAX_LISTED = 40;
 
 const SOURCE_TEXT = { flag: "angiven", cell: "läst ur arbetsboken", plan: "plan", none: "okänd" } as const;
 const SEVERITY_TEXT = { error: "FEL     ", warning: "VARNING ", info: "INFO    " } as const;
+
+/** Where the period came from: `plan`, `läst ur arbetsboken, året ur bladnamnet ”VP 2021”`. */
+function periodSourceText(period: Period): string {
+  const source = SOURCE_TEXT[period.source];
+  return period.yearSheet ? `${source}, året ur bladnamnet ”${period.yearSheet}”` : source;
+}
 
 function percent(value: number): string {
   return `${value.toFixed(1).replace(".", ",")} %`;
@@ -23,7 +30,7 @@ export function summaryText(
   const { model } = result;
   const lines: string[] = [];
   lines.push(`Målkoll – ${written ? "tabeller skapade för" : "kontroll av"} ${workbook}`);
-  lines.push(`Period: ${formatPeriod(model.period)} (${SOURCE_TEXT[model.period.source]})`);
+  lines.push(`Period: ${formatPeriod(model.period)} (${periodSourceText(model.period)})`);
   lines.push(
     `Hittade: ${model.goals.length} mål, ${model.indicators.length} indikatorer, ${model.activities.length} aktiviteter, ${model.budget.length} budgetrader`,
   );
@@ -71,8 +78,7 @@ export function compareSummaryText(planName: string, followupName: string, resul
     const of = matched.filter((m) => m.kind === kind);
     return `${of.filter((m) => m.followup !== null).length} av ${of.length}`;
   };
-  const period = (r: CheckResult) =>
-    `${formatPeriod(r.model.period)} (${SOURCE_TEXT[r.model.period.source]})`;
+  const period = (r: CheckResult) => `${formatPeriod(r.model.period)} (${periodSourceText(r.model.period)})`;
   const lines = [
     `Målkoll – jämförelse av planen ${planName} med uppföljningen ${followupName}`,
     `Plan: ${period(plan)}; uppföljning: ${period(followup)}`,

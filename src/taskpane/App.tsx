@@ -139,7 +139,6 @@ export function App({ withPort, language, dark, initialStep = "read", host = "ex
           <PeriodBar
             chosen={state.chosenPeriod}
             result={state.result}
-            snapshot={state.snapshot}
             busy={busy}
             editing={periodEditing}
             onEditing={setPeriodEditing}

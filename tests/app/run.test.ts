@@ -141,6 +141,12 @@ test("with requirePeriod the pane's run asks for the year of a plan that names n
   // The CLI writes the plan's tables as before.
   const cli = await runGenerate(planWithoutYear(), { host: "cli" });
   expect(cli.plan.sheets[0].spec.rows[0][0]?.value).toBe("Målkoll – Indikatorer VP");
+  // A sheet named for the plan gives its year: nothing to ask, in the pane or the CLI.
+  const named = await runGenerate(planWithoutYear("Verksamhetsplan 2021"), {
+    host: "browser",
+    requirePeriod: true,
+  });
+  expect(named.plan.sheets[0].spec.rows[0][0]?.value).toBe("Målkoll – Indikatorer VP 2021");
   const chosen = await runGenerate(port, {
     host: "browser",
     requirePeriod: true,

@@ -62,7 +62,11 @@ describe("malkoll compare: 001 (plan 2021) against 000 (VB 2021)", () => {
   test("prints the follow-up's check with the plan and the pairs, and exits as check would", () => {
     expect(code).toBe(0);
     expect(json.workbook).toBe(FOLLOWUP);
-    expect(json.plan).toEqual({ workbook: PLAN, period: { kind: "VP", year: null, source: "plan" } });
+    // 001 names its year only in its sheet's name (`Verksamhetsplan 2021`).
+    expect(json.plan).toEqual({
+      workbook: PLAN,
+      period: { kind: "VP", year: 2021, source: "plan", yearSheet: PLAN_001_SHEET },
+    });
   });
 
   test("all 21 goal headings match one to one, OCR damage and diacritics folded out", () => {

@@ -148,7 +148,7 @@ describe("App over a memory workbook", () => {
     await waitFor(() => expect(screen.queryByRole("alert")).toBeNull());
   });
 
-  test("a plan without a year: the pane points it out, offers the sheet name's year, and titles get it", async () => {
+  test("a plan without a year: the pane points it out, asks for the year, and titles get it", async () => {
     const memory = planWithoutYear();
     render(<App withPort={(work) => work(memory)} language="sv" dark={false} />);
     fireEvent.click(screen.getByRole("button", { name: "Läs in arbetsboken" }));
@@ -163,11 +163,12 @@ describe("App over a memory workbook", () => {
     await waitFor(() =>
       expect(notice()).toContain("Arbetsboken anger inte periodens år. Ange året högst upp"),
     );
-    expect(memory.sheets.map((s) => s.name)).toEqual(["Verksamhetsplan 2021"]);
+    expect(memory.sheets.map((s) => s.name)).toEqual(["Blad1"]);
 
     fireEvent.click(within(bar).getByRole("button", { name: "Ange år" }));
-    expect((screen.getByRole("textbox", { name: "År" }) as HTMLInputElement).value).toBe("2021");
-    expect(bar.textContent).toContain("Året står i bladnamnet ”Verksamhetsplan 2021”.");
+    const year = screen.getByRole("textbox", { name: "År" }) as HTMLInputElement;
+    expect(year.value).toBe(""); // never today's year
+    fireEvent.change(year, { target: { value: "2021" } });
     fireEvent.click(screen.getByRole("button", { name: "Använd" }));
     await screen.findByText("Tabellerna skapas för Verksamhetsplan 2021.");
     const create = screen.getByRole("button", { name: "Skapa tabeller" });
@@ -176,6 +177,17 @@ describe("App over a memory workbook", () => {
     await waitFor(() => expect(notice()).toMatch(/blad skapades/));
     const titles = memory.sheets.filter((s) => s.name.startsWith("Målkoll")).map((s) => s.values[0][0]);
     expect(titles).toContain("Målkoll – Indikatorer VP 2021");
+  });
+
+  test("a plan whose sheet is named for it: the bar says the year came from the sheet name", async () => {
+    const memory = planWithoutYear("Verksamhetsplan 2021");
+    render(<App withPort={(work) => work(memory)} language="sv" dark={false} />);
+    fireEvent.click(screen.getByRole("button", { name: "Läs in arbetsboken" }));
+    await screen.findByText("1 tabell hittad");
+    const bar = screen.getByRole("region", { name: "Period" });
+    expect(bar.textContent).toContain("Verksamhetsplan 2021");
+    expect(bar.textContent).toContain("året ur bladnamnet ”Verksamhetsplan 2021”");
+    expect(bar.textContent).not.toContain("Arbetsboken anger inte periodens år.");
   });
 
   test("after Skapa tabeller the notice says which sheets have tables and which found nothing", async () => {

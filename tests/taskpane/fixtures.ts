@@ -130,13 +130,13 @@ export const MODEL_WITH_UNITS = {
   ],
 };
 
-/** A plan's indicator table (resursenheten-plan-2021.xlsx rows 590–595): its year is only in its sheet's name. */
-export function planWithoutYear(): MemoryPort {
+/** A plan's indicator table (resursenheten-plan-2021.xlsx rows 590–595), without a year in it, on sheet `sheet`. */
+export function planWithoutYear(sheet = "Blad1"): MemoryPort {
   return new MemoryPort({
     name: "resursenheten-plan-2021.xlsx",
     sheets: [
       {
-        name: "Verksamhetsplan 2021",
+        name: sheet,
         visibility: "visible",
         originRow: 1,
         originCol: 1,

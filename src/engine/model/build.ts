@@ -105,6 +105,7 @@ export function buildModel(
       forced: options.period,
       year: options.year ?? null,
       firstSheet: options.firstSheet ?? snapshot.sheets[0]?.name ?? "",
+      sheets: snapshot.sheets,
     },
     findings,
   );

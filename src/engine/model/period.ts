@@ -3,7 +3,9 @@
  * cell (of the year asked for), else `VP` for a workbook of plan tables only, else the latest a
  * sheet's title names (`Tertialrapport 2 år 2021`), else unknown with a `period-unknown` finding.
  * A forced period without a year takes the workbook's: for VP the year of its `VP 2022` column,
- * for a tertial or VB the latest named period's (each falling back on the other).
+ * for a tertial or VB the latest named period's (each falling back on the other). A plan's year is
+ * the one asked for, else its `VP 2022` column's. A period still without a year takes the one its
+ * visible sheets' names give (`Verksamhetsplan 2021`), when those that name one agree.
  */
 import type { Finding } from "../findings";
 import { finding } from "../findings";
@@ -18,9 +20,37 @@ export interface PeriodOptions {
   year: number | null;
   /** Where a `period-unknown` finding points (A1 of the workbook's first sheet). */
   firstSheet: string;
+  /** The workbook's sheets, whose names may give a period its year. */
+  sheets?: readonly { name: string; visibility: string }[];
 }
 
 export function resolvePeriod(recognition: Recognition, options: PeriodOptions, findings: Finding[]): Period {
+  const period = periodOf(recognition, options, findings);
+  if (period.kind === null || period.year !== null) return period;
+  const named = yearFromSheetNames(options.sheets ?? [], period.kind);
+  return named ? { ...period, year: named.year, yearSheet: named.sheet } : period;
+}
+
+/**
+ * The year the names of the visible sheets give a period of `kind` (`Verksamhetsplan 2021`,
+ * `T2 2021`): only when the sheets that name one all name the same.
+ */
+export function yearFromSheetNames(
+  sheets: readonly { name: string; visibility: string }[],
+  kind: PeriodKind,
+): { year: number; sheet: string } | null {
+  let found: { year: number; sheet: string } | null = null;
+  for (const sheet of sheets) {
+    if (sheet.visibility !== "visible") continue;
+    const parsed = parsePeriodText(sheet.name);
+    if (parsed?.kind !== kind || parsed.year === null) continue;
+    if (found && found.year !== parsed.year) return null;
+    found ??= { year: parsed.year, sheet: sheet.name };
+  }
+  return found;
+}
+
+function periodOf(recognition: Recognition, options: PeriodOptions, findings: Finding[]): Period {
   const { forced, year } = options;
   const named = latestNamedPeriod(recognition, year, false);
   // A title is last year's when a workbook was copied forward: a Period cell says more.
@@ -40,7 +70,7 @@ export function resolvePeriod(recognition: Recognition, options: PeriodOptions, 
     types.size > 0 &&
     [...types].every((t) => t === "indicators-plan" || t === "driftbudget-vp" || t === "activities") &&
     (types.has("indicators-plan") || types.has("driftbudget-vp"));
-  if (planOnly) return { kind: "VP", year: vpColumnYear(recognition), source: "plan" };
+  if (planOnly) return { kind: "VP", year: year ?? vpColumnYear(recognition), source: "plan" };
   if (titled) return { kind: titled.kind, year: titled.year, source: "cell" };
   findings.push(
     finding({

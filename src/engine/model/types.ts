@@ -12,6 +12,8 @@ export interface Period {
   kind: PeriodKind | null;
   year: number | null;
   source: PeriodSource;
+  /** The sheet whose name gave the year (`Verksamhetsplan 2021`), when nothing else named one. */
+  yearSheet?: string;
 }
 
 export type GoalLevel = "inriktningsmal" | "kf-mal" | "namndmal" | "enhetsmal";

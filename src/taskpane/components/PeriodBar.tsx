@@ -1,17 +1,9 @@
 import { Button, Field, Input, Select, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { CheckResult } from "../../engine";
-import type { WorkbookSnapshot } from "../../engine/grid";
 import type { PeriodKind } from "../../engine/model/types";
 import { useStrings } from "../i18n";
-import {
-  parseYear,
-  periodLabel,
-  periodName,
-  shownPeriod,
-  yearFromSheetNames,
-  yearMissing,
-} from "../state/period";
+import { parseYear, periodLabel, periodName, shownPeriod, yearMissing } from "../state/period";
 import type { ChosenPeriod } from "../state/reducer";
 
 const useStyles = makeStyles({
@@ -46,8 +38,6 @@ const KINDS: PeriodKind[] = ["T1", "T2", "VB", "VP"];
 export interface PeriodBarProps {
   chosen: ChosenPeriod | null;
   result: CheckResult | null;
-  /** What was read: a year its sheet names give is offered when the period has none. */
-  snapshot: WorkbookSnapshot | null;
   busy: boolean;
   /** The editor is open (also opened from Kontrollera's "Välj period"). */
   editing: boolean;
@@ -56,16 +46,11 @@ export interface PeriodBarProps {
 }
 
 /** The pane's one period, at the top: where it comes from, and the one place to change it. */
-export function PeriodBar({ chosen, result, snapshot, busy, editing, onEditing, onChoose }: PeriodBarProps) {
+export function PeriodBar({ chosen, result, busy, editing, onEditing, onChoose }: PeriodBarProps) {
   const styles = useStyles();
   const strings = useStrings();
   const shown = shownPeriod(chosen, result);
   const noYear = yearMissing(shown);
-  const offered = useMemo(
-    () => (noYear && shown.kind ? yearFromSheetNames(snapshot, shown.kind) : null),
-    [noYear, shown.kind, snapshot],
-  );
-  const [offeredShown, setOfferedShown] = useState(false);
   const [kind, setKind] = useState<string>("");
   const [year, setYear] = useState("");
   const [yearError, setYearError] = useState(false);
@@ -75,19 +60,17 @@ export function PeriodBar({ chosen, result, snapshot, busy, editing, onEditing, 
 
   useEffect(() => {
     if (editing && !wasEditing.current) {
-      // Start from the period in force (its year, else the one its sheet's name gives); never
-      // from today's date.
+      // Start from the period in force; never from today's date.
       setKind(shown.kind ?? "");
-      setYear(shown.year ? String(shown.year) : offered ? String(offered.year) : "");
-      setOfferedShown(!shown.year && offered !== null);
+      setYear(shown.year ? String(shown.year) : "");
       setYearError(false);
       kindRef.current?.focus();
     }
     if (!editing && wasEditing.current) openerRef.current?.focus();
     wasEditing.current = editing;
-  }, [editing, shown.kind, shown.year, offered]);
+  }, [editing, shown.kind, shown.year]);
 
-  const origin =
+  const source =
     shown.origin === "chosen"
       ? strings.period.chosen
       : shown.origin === "plan"
@@ -95,6 +78,8 @@ export function PeriodBar({ chosen, result, snapshot, busy, editing, onEditing, 
         : shown.origin === "workbook"
           ? [strings.period.fromWorkbook, shown.cell].filter(Boolean).join(", ")
           : null;
+  const origin =
+    source && shown.yearSheet ? `${source}; ${strings.period.yearFromSheet(shown.yearSheet)}` : source;
   const value =
     shown.origin === "unread"
       ? strings.period.unread
@@ -174,15 +159,9 @@ export function PeriodBar({ chosen, result, snapshot, busy, editing, onEditing, 
               onChange={(_, d) => {
                 setYear(d.value);
                 setYearError(false);
-                setOfferedShown(false);
               }}
             />
           </Field>
-          {offeredShown && offered && (
-            <p className={mergeClasses(styles.note, styles.muted)} data-year-offered>
-              {strings.period.yearFromSheet(offered.sheet)}
-            </p>
-          )}
           {yearError && (
             <p className={styles.note} role="alert">
               {strings.period.invalidYear}

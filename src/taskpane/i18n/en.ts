@@ -38,7 +38,7 @@ export const en: Strings = {
     change: "Change period",
     choose: "Choose period",
     chooseYear: "Enter year",
-    yearFromSheet: (sheet: string) => `The year is in the sheet name "${sheet}".`,
+    yearFromSheet: (sheet: string) => `year from the sheet name "${sheet}"`,
     kind: "Period",
     year: "Year",
     apply: "Use",

@@ -37,7 +37,7 @@ export const sv = {
     change: "Ändra period",
     choose: "Välj period",
     chooseYear: "Ange år",
-    yearFromSheet: (sheet: string) => `Året står i bladnamnet ”${sheet}”.`,
+    yearFromSheet: (sheet: string) => `året ur bladnamnet ”${sheet}”`,
     kind: "Period",
     year: "År",
     apply: "Använd",

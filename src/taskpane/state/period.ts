@@ -1,5 +1,4 @@
 import type { CheckResult } from "../../engine";
-import type { WorkbookSnapshot } from "../../engine/grid";
 import type { PeriodKind } from "../../engine/model/types";
 import { parsePeriodText } from "../../engine/parse/period";
 import type { PeriodCell } from "../../engine/recognise/types";
@@ -14,6 +13,8 @@ export interface ShownPeriod {
   origin: PeriodOrigin;
   /** `Sheet!A1` of the cell the period was read from, when it came from one. */
   cell: string | null;
+  /** The sheet whose name gave the year, when nothing else named one. */
+  yearSheet?: string;
 }
 
 /**
@@ -26,7 +27,9 @@ export function shownPeriod(chosen: ChosenPeriod | null, result: CheckResult | n
   if (!result) return { kind: null, year: null, origin: "unread", cell: null };
   const { period } = result.model;
   if (!period.kind) return { kind: null, year: null, origin: "none", cell: null };
-  if (period.source === "plan") return { kind: period.kind, year: period.year, origin: "plan", cell: null };
+  const yearSheet = period.yearSheet ? { yearSheet: period.yearSheet } : {};
+  if (period.source === "plan")
+    return { kind: period.kind, year: period.year, origin: "plan", cell: null, ...yearSheet };
   const names = (c: PeriodCell): boolean => {
     const parsed = parsePeriodText(c.text);
     return parsed?.kind === period.kind && parsed.year === period.year;
@@ -39,31 +42,13 @@ export function shownPeriod(chosen: ChosenPeriod | null, result: CheckResult | n
     year: period.year,
     origin: "workbook",
     cell: source ? `${source.sheet}!${source.cell}` : null,
+    ...yearSheet,
   };
 }
 
 /** A period read from the workbook without its year (`VP` of a plan, `T2` of a Period cell). */
 export function yearMissing(p: ShownPeriod): boolean {
   return p.kind !== null && p.year === null && p.origin !== "unread";
-}
-
-/**
- * The year the workbook's sheet names give a period of `kind` (`Verksamhetsplan 2021`, `T2 2021`),
- * offered when the period has none: only when the visible sheets that name one all name the same.
- */
-export function yearFromSheetNames(
-  snapshot: WorkbookSnapshot | null,
-  kind: PeriodKind,
-): { year: number; sheet: string } | null {
-  let found: { year: number; sheet: string } | null = null;
-  for (const sheet of snapshot?.sheets ?? []) {
-    if (sheet.visibility !== "visible") continue;
-    const parsed = parsePeriodText(sheet.name);
-    if (parsed?.kind !== kind || parsed.year === null) continue;
-    if (found && found.year !== parsed.year) return null;
-    found ??= { year: parsed.year, sheet: sheet.name };
-  }
-  return found;
 }
 
 /** The period in the pane's words: `Tertial 2 2021`, `Verksamhetsberättelse 2020`, `Annual report 2020`. */

@@ -1,10 +1,4 @@
-import {
-  parseYear,
-  periodLabel,
-  periodName,
-  shownPeriod,
-  yearFromSheetNames,
-} from "../../../src/taskpane/state/period";
+import { parseYear, periodLabel, periodName, shownPeriod } from "../../../src/taskpane/state/period";
 import { result } from "../fixtures";
 
 describe("the pane's one period", () => {
@@ -74,33 +68,8 @@ describe("the pane's one period", () => {
   });
 });
 
-describe("the year a plan's sheet names give", () => {
-  const sheet = (name: string, visibility: "visible" | "hidden" = "visible") => ({
-    name,
-    visibility,
-    originRow: 1,
-    originCol: 1,
-    values: [],
-  });
-  const book = (...sheets: ReturnType<typeof sheet>[]) => ({ name: "plan.xlsx", sheets });
-
-  test("one sheet named for the plan gives its year; a period of another kind gives none", () => {
-    expect(yearFromSheetNames(book(sheet("Verksamhetsplan 2021")), "VP")).toEqual({
-      year: 2021,
-      sheet: "Verksamhetsplan 2021",
-    });
-    expect(yearFromSheetNames(book(sheet("Verksamhetsplan 2021")), "T2")).toBeNull();
-    expect(yearFromSheetNames(book(sheet("Mål"), sheet("Budget")), "VP")).toBeNull();
-  });
-
-  test("sheet names naming two years give none; a hidden sheet's name does not count", () => {
-    expect(yearFromSheetNames(book(sheet("VP 2021"), sheet("VP 2022")), "VP")).toBeNull();
-    expect(yearFromSheetNames(book(sheet("VP 2021"), sheet("VP 2020", "hidden")), "VP")?.year).toBe(2021);
-  });
-
-  test("the period in the pane's words, in each language's", () => {
-    const kinds = { T1: "Tertial 1", T2: "Tertial 2", VB: "Annual report", VP: "Business plan" };
-    expect(periodLabel({ kind: "VB", year: 2020 }, kinds)).toBe("Annual report 2020");
-    expect(periodLabel({ kind: "VP", year: null }, kinds)).toBe("Business plan");
-  });
+test("the period in the pane's words, in each language's", () => {
+  const kinds = { T1: "Tertial 1", T2: "Tertial 2", VB: "Annual report", VP: "Business plan" };
+  expect(periodLabel({ kind: "VB", year: 2020 }, kinds)).toBe("Annual report 2020");
+  expect(periodLabel({ kind: "VP", year: null }, kinds)).toBe("Business plan");
 });
