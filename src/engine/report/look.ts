@@ -257,6 +257,22 @@ export function printableArea(): { width: number; height: number } {
  * planned with the wider, wrapping with the narrower, so both print alike.
  */
 export const WIDTH_UNIT_POINTS = { narrow: 5.25, wide: 5.55 };
+/** Excel's default column width, in width units. */
+const DEFAULT_COLUMN_UNITS = 8.43;
+
+/**
+ * The print scale (10–100 %) at which `columns` columns of these widths (in width units of
+ * `unitPoints` points) fit the page's width: 100 for a planned sheet, less for a wider one.
+ */
+export function printScale(columnWidths: number[], columns: number, unitPoints: number): number {
+  let points = 0;
+  for (let c = 0; c < Math.max(columns, columnWidths.length); c++) {
+    const width = columnWidths[c];
+    points += (width !== undefined && Number.isFinite(width) ? width : DEFAULT_COLUMN_UNITS) * unitPoints;
+  }
+  if (points <= 0) return 100;
+  return Math.max(10, Math.min(100, Math.floor((printableArea().width / points) * 100)));
+}
 /** Points of a cell's width its text cannot use (Excel's 5 px of padding and grid line). */
 export const CELL_PADDING_POINTS = 3.75;
 /** Points one indent level takes (Excel: three spaces of the default font, about 10 px). */

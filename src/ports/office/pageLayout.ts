@@ -8,15 +8,11 @@
  * shows (OfficeDev/office-js#1860), and a fit would shrink the rows the breaks were planned for.
  * A sheet wider than the page (built by hand, without planned widths) is scaled down to fit.
  */
-import { PAGE, printableArea } from "../../engine/report/look";
+import { PAGE, WIDTH_UNIT_POINTS, printScale } from "../../engine/report/look";
 import type { SheetSpec } from "../../engine/report/spec";
 import type { Unit } from "./batch";
 import { ACTION_BYTES, actionBytes, itemUnits } from "./batch";
-import { widthToPoints } from "./dimensions";
 import type { IsSetSupported } from "./host";
-
-/** Excel's default column width, in the spec's units. */
-const DEFAULT_COLUMN_UNITS = 8.43;
 
 /** Excel's paper size codes (look.ts names the page by code, as xlsx stores it) in Office.js terms. */
 const PAPER: Record<number, "Letter" | "Legal" | "A3" | "A4" | "A5" | undefined> = {
@@ -27,15 +23,9 @@ const PAPER: Record<number, "Letter" | "Legal" | "A3" | "A4" | "A5" | undefined>
   11: "A5",
 };
 
-/** The print scale (10–100 %) at which `columns` columns of these widths fit the page's width. */
+/** The print scale (10–100 %) at which `columns` columns of these widths fit the page in Excel. */
 export function fitScale(columnWidths: number[], columns: number): number {
-  let points = 0;
-  for (let c = 0; c < Math.max(columns, columnWidths.length); c++) {
-    const width = columnWidths[c];
-    points += widthToPoints(width !== undefined && Number.isFinite(width) ? width : DEFAULT_COLUMN_UNITS);
-  }
-  if (points <= 0) return 100;
-  return Math.max(10, Math.min(100, Math.floor((printableArea().width / points) * 100)));
+  return printScale(columnWidths, columns, WIDTH_UNIT_POINTS.narrow);
 }
 
 /** The footer's sections (`&L…&C…&R…`) apart, as Office.js sets each on its own. */

@@ -2,7 +2,7 @@ import type { CellValue } from "../../engine/grid";
 import { columnLetters, parseA1, parseA1Range, sheetRef } from "../../engine/grid";
 import { plannedRowHeights } from "../../engine/report/layout";
 import type { BorderLine } from "../../engine/report/look";
-import { PAGE, cellLook } from "../../engine/report/look";
+import { PAGE, WIDTH_UNIT_POINTS, cellLook, printScale } from "../../engine/report/look";
 import type { CellStyle, OutCell, SheetSpec, StatusTone } from "../../engine/report/spec";
 import { to1904 } from "../dateSystem";
 import { NS_REL } from "./opc";
@@ -134,12 +134,17 @@ function xfKey(cell: OutCell, formats: Map<string, number>): number | string {
 
 const inches = (n: number): string => String(n);
 
-/** Page margins, A4 landscape one page wide (the planned widths fit it at 100 %), footer, breaks. */
-function printXml(spec: SheetSpec): string {
+/**
+ * Page margins, A4 landscape at a scale that fits the page's width (100 % for planned widths, in
+ * LibreOffice's wider unit), footer, breaks. A scale, never fit-to-pages: Excel's help says manual
+ * page breaks are ignored under Fit To, and the header copies stand right after the planned breaks.
+ */
+function printXml(spec: SheetSpec, columns: number): string {
   const m = PAGE.margins;
+  const scale = printScale(spec.columnWidths, columns, WIDTH_UNIT_POINTS.wide);
   const out = [
     `<pageMargins left="${inches(m.left)}" right="${inches(m.right)}" top="${inches(m.top)}" bottom="${inches(m.bottom)}" header="${inches(m.header)}" footer="${inches(m.footer)}"/>`,
-    `<pageSetup paperSize="${PAGE.paperSize}" orientation="${PAGE.orientation}" fitToWidth="1" fitToHeight="0"/>`,
+    `<pageSetup paperSize="${PAGE.paperSize}" scale="${scale}" orientation="${PAGE.orientation}"/>`,
     `<headerFooter><oddFooter>${escapeXml(PAGE.footer)}</oddFooter></headerFooter>`,
   ];
   const breaks = (spec.pageBreaks ?? []).filter((r) => Number.isInteger(r) && r > 1);
@@ -202,7 +207,6 @@ export function renderOwnedSheet(spec: SheetSpec, styles: StyleBook, options: Re
   out.push(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`,
   );
-  if (print) out.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
   out.push(`<dimension ref="${maxRow && maxCol ? `A1:${columnLetters(maxCol)}${maxRow}` : "A1"}"/>`);
   const freeze = spec.freezeRows && spec.freezeRows > 0 ? Math.floor(spec.freezeRows) : 0;
   const view = freeze
@@ -234,7 +238,7 @@ export function renderOwnedSheet(spec: SheetSpec, styles: StyleBook, options: Re
       `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m.toUpperCase()}"/>`).join("")}</mergeCells>`,
     );
   if (links.length) out.push(`<hyperlinks>${links.join("")}</hyperlinks>`);
-  if (print) out.push(printXml(spec));
+  if (print) out.push(printXml(spec, maxCol));
   else out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   if (options.drawingRelId) out.push(`<drawing r:id="${options.drawingRelId}"/>`);
   out.push("</worksheet>");

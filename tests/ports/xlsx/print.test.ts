@@ -85,19 +85,18 @@ beforeAll(async () => {
   await wb.xlsx.load(Buffer.from(written) as unknown as ArrayBuffer);
 });
 
-test("owned sheets print A4 landscape, one page wide, with a page footer; the state sheet has no print setup", async () => {
-  expect(sheetXml).toMatch(
-    /^<\?xml[^>]*>\s*<worksheet[^>]*><sheetPr><pageSetUpPr fitToPage="1"\/><\/sheetPr><dimension /,
-  );
+test("owned sheets print A4 landscape at 100 %, never fit-to-pages, with a page footer; the state sheet has no print setup", async () => {
+  // Fit To would make Excel ignore the planned page breaks the header copies stand under.
+  expect(sheetXml).toMatch(/^<\?xml[^>]*>\s*<worksheet[^>]*><dimension /);
+  expect(sheetXml).not.toContain("fitTo");
   expect(sheetXml).toContain(
-    '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/><headerFooter><oddFooter>',
+    '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" scale="100" orientation="landscape"/><headerFooter><oddFooter>',
   );
   const ws = wb.getWorksheet("Målkoll Driftbudget")!;
   expect(ws.pageSetup).toMatchObject({
     orientation: "landscape",
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
+    fitToPage: false,
+    scale: 100,
     paperSize: 9,
   });
   expect(ws.headerFooter.oddFooter).toBe("&L&8&A&R&8Sida &P av &N");
@@ -109,6 +108,20 @@ test("owned sheets print A4 landscape, one page wide, with a page footer; the st
   expect(state![1].toString()).not.toContain("<pageSetup");
   const xmlParts = new Map([...files].filter(([p]) => /\.(xml|rels)$/.test(p)));
   expect(wellFormednessFailures(xmlParts)).toEqual([]);
+});
+
+test("a sheet wider than the page prints at the scale that fits it, in LibreOffice's wider unit", async () => {
+  const wide: SheetSpec = { ...spec(), columnWidths: [40, 60, 60] }; // 160 units: 888 of 770 pt
+  const port = await XlsxPort.fromBuffer(await buildRichWorkbook());
+  await port.write(plan(wide));
+  const files = await entries(port.buffer);
+  const part = [...files.keys()].find(
+    (p) =>
+      /^xl\/worksheets\/sheet\d+\.xml$/.test(p) && files.get(p)!.toString().includes("Målkoll – Driftbudget"),
+  )!;
+  expect(await partText(port.buffer, part)).toContain(
+    '<pageSetup paperSize="9" scale="86" orientation="landscape"/>',
+  );
 });
 
 test("indent: text indented from the left, numbers keep right alignment, varav labels indented by default", () => {
