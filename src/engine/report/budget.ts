@@ -422,14 +422,19 @@ export function buildBudgetSheet(ctx: ReportContext): SheetSpec {
     derivedTable(ctx, sheet);
     return sheet.build();
   }
+  // Several tables of a kind (one per avdelning) are told apart by the title above each.
+  const tableRows =
+    namnd.length > 1 || omrade.length > 1 ? tableRowKeys([...namnd, ...omrade]) : new Set<string>();
   for (const lines of namnd) {
-    sheet.tableHeading("Driftbudget, hela nämnden");
+    sheet.tableHeading(kindHeading(ctx, "Driftbudget, hela nämnden", lines, namnd.length > 1, tableRows));
     namndTable(ctx, sheet, lines, misstated);
     sheet.endTable();
   }
   const chartAreas: { label: string; row: number }[] = [];
   for (const lines of omrade) {
-    sheet.tableHeading("Driftbudget per verksamhetsområde");
+    sheet.tableHeading(
+      kindHeading(ctx, "Driftbudget per verksamhetsområde", lines, omrade.length > 1, tableRows),
+    );
     for (const area of omradeTable(ctx, sheet, lines, misstated)) chartAreas.push(area);
     sheet.endTable();
   }
@@ -685,6 +690,30 @@ function planHeading(
 ): string {
   const first = lines[0];
   if (!shared) return first.table;
+  const area = titleAbove(ctx, first, tableRows, first.table);
+  return area ? `${area} – ${first.table}` : first.table;
+}
+
+/** Every row (header and lines) of these tables, as {@link rowKey}s. */
+function tableRowKeys(tables: BudgetLine[][]): Set<string> {
+  const rows = new Set<string>();
+  for (const lines of tables) {
+    rows.add(rowKey(lines[0].sheet, headerRowOf(lines[0])));
+    for (const line of lines) rows.add(rowKey(line.sheet, line.row));
+  }
+  return rows;
+}
+
+/**
+ * The text in column A nearest above the header of `first`'s table, within six rows, that names it
+ * (`Uppföljning av driftbudget, avdelning 3`), other than `except`; never above another table's row.
+ */
+function titleAbove(
+  ctx: ReportContext,
+  first: BudgetLine,
+  tableRows: ReadonlySet<string>,
+  except: string | null,
+): string | null {
   const header = headerRowOf(first);
   const texts: string[] = [];
   for (let row = header - 1; row >= Math.max(1, header - 6) && texts.length < 2; row--) {
@@ -693,8 +722,19 @@ function planHeading(
     const value = ctx.lookup(first.sheet, `A${row}`);
     if (typeof value === "string" && value.trim() && value.trim().length <= 120) texts.push(value.trim());
   }
-  const area = texts.find((t) => t !== first.table);
-  return area ? `${area} – ${first.table}` : first.table;
+  return texts.find((t) => t !== except) ?? null;
+}
+
+/** A heading the city's layout gives every table of a kind, with the table's own title when there are several. */
+function kindHeading(
+  ctx: ReportContext,
+  heading: string,
+  lines: BudgetLine[],
+  several: boolean,
+  tableRows: ReadonlySet<string>,
+): string {
+  const title = several ? titleAbove(ctx, lines[0], tableRows, null) : null;
+  return title ? `${heading} – ${title}` : heading;
 }
 
 /** The row of a budget line's table header (its id ends in the header's A1 address). */
@@ -707,11 +747,7 @@ function buildPlanBudgetSheet(ctx: ReportContext, tables: BudgetLine[][]): Sheet
   sheet.heading(sheetTitle(ctx, "Driftbudget"), ctx.note);
   const headingCount = new Map<string, number>();
   for (const lines of tables) headingCount.set(lines[0].table, (headingCount.get(lines[0].table) ?? 0) + 1);
-  const tableRows = new Set<string>();
-  for (const lines of tables) {
-    tableRows.add(rowKey(lines[0].sheet, headerRowOf(lines[0])));
-    for (const line of lines) tableRows.add(rowKey(line.sheet, line.row));
-  }
+  const tableRows = tableRowKeys(tables);
   for (const lines of tables) {
     const unit = lines[0].unit;
     const columns = planColumns(lines);

@@ -1,0 +1,36 @@
+import { check } from "../../../src/engine";
+import { buildReport } from "../../../src/engine/report";
+import { loadSeedFixture, seedLines, snapshotOf, textToSheet } from "../../helpers/seedGrid";
+
+/** 002's Driftbudget per verksamhetsområde (lines 1937–1953): its header, areas and Totalt. */
+function areaTable(): string[] {
+  const lines = seedLines(loadSeedFixture("002-t2-driftbudget"));
+  const header = lines.findIndex((l) => l.startsWith("Mnkr\tBudget 2021 (netto"));
+  const total = lines.findIndex((l, i) => i > header && l.startsWith("Totalt\t"));
+  return lines.slice(header, total + 1);
+}
+
+function driftbudget(...titles: string[]) {
+  const text = titles.flatMap((title) => [title, "", ...areaTable(), "", ""]).join("\n");
+  const snapshot = snapshotOf(textToSheet("Ekonomi", `Period\tTertial 2 2021\n\n${text}`));
+  const sheet = buildReport(check(snapshot), {
+    snapshot,
+    generatedAt: new Date("2021-09-15T10:00:00Z"),
+  }).sheets.find((s) => s.key === "driftbudget")!;
+  return sheet.rows
+    .map((row) => row[0]?.value)
+    .filter((v) => typeof v === "string" && v.startsWith("Driftbudget per"));
+}
+
+describe("Driftbudget per verksamhetsområde headings", () => {
+  test("one table keeps the city's heading", () => {
+    expect(driftbudget("Uppföljning av driftbudget")).toEqual(["Driftbudget per verksamhetsområde"]);
+  });
+
+  test("several tables (one per avdelning) are told apart by the title above each", () => {
+    expect(driftbudget("Avdelning Norr", "Avdelning Söder")).toEqual([
+      "Driftbudget per verksamhetsområde – Avdelning Norr",
+      "Driftbudget per verksamhetsområde – Avdelning Söder",
+    ]);
+  });
+});
