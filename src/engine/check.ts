@@ -52,8 +52,7 @@ export function check(snapshot: WorkbookSnapshot, options: CheckOptions = {}): C
       ),
     ),
   };
-  const recognition = recognise(userSheets, state.mappings);
-  const built = buildModel(userSheets, recognition, {
+  const built = buildModel(userSheets, recognise(userSheets, state.mappings), {
     period: options.period ?? null,
     year: options.year ?? null,
     directions: state.directions,
@@ -61,6 +60,7 @@ export function check(snapshot: WorkbookSnapshot, options: CheckOptions = {}): C
   });
   // Evaluation first: validation compares targets in the direction evaluation settles.
   const evaluation = evaluate(built.model, settings);
+  const { recognition } = built;
   const validation = validate(built.model, userSheets, recognition);
   const nothing = recognisedNothing(built.model) ? [nothingRecognisedFinding(snapshot.sheets[0]?.name)] : [];
   const findings = sortFindings(

@@ -23,6 +23,7 @@ import { goalsFromHeadings } from "./goals";
 import type { DecimalsRecords } from "./indicator";
 import { indicatorReader } from "./indicator";
 import { resolvePeriod } from "./period";
+import { withPeriodOutcomes } from "./periodOutcome";
 import type { Activity, BudgetLine, Indicator, Model, PeriodKind } from "./types";
 
 export interface BuildOptions {
@@ -34,13 +35,31 @@ export interface BuildOptions {
   directions: DirectionOverride[];
 }
 
-/** Builds the model from recognised tables, parsing every value; unreadable values become findings. */
+/**
+ * Builds the model from recognised tables, parsing every value; unreadable values become findings.
+ * Returns the recognition the model was read from: `recognition`, or a copy whose tables read a
+ * column the period settles (see periodOutcome.ts).
+ */
 export function buildModel(
   snapshot: WorkbookSnapshot,
   recognition: Recognition,
   options: BuildOptions,
-): { model: Model; findings: Finding[] } {
+): { model: Model; findings: Finding[]; recognition: Recognition } {
   const findings: Finding[] = [];
+  // The period first: it decides whether a lone `Utfall T2` column is the tables' outcome.
+  const periodFindings: Finding[] = [];
+  const period = resolvePeriod(
+    recognition,
+    {
+      forced: options.period,
+      year: options.year ?? null,
+      firstSheet: options.firstSheet ?? snapshot.sheets[0]?.name ?? "",
+      sheets: snapshot.sheets,
+    },
+    periodFindings,
+  );
+  const tables = withPeriodOutcomes(recognition.tables, period);
+  if (tables !== recognition.tables) recognition = { ...recognition, tables };
   const goals = goalsFromHeadings(recognition.goals);
   const indicators: Indicator[] = [];
   const activities: Activity[] = [];
@@ -99,19 +118,11 @@ export function buildModel(
   // A row's unreadable value belongs to its goal, as the row's other findings do ("Min enhet").
   for (const { indicator, from, to } of rowFindings)
     for (let k = from; k < to; k++) findings[k].goal = indicator.goal;
-  const period = resolvePeriod(
-    recognition,
-    {
-      forced: options.period,
-      year: options.year ?? null,
-      firstSheet: options.firstSheet ?? snapshot.sheets[0]?.name ?? "",
-      sheets: snapshot.sheets,
-    },
-    findings,
-  );
+  for (const f of periodFindings) findings.push(f);
   return {
     model: { workbook: snapshot.name, period, goals, indicators, activities, budget },
     findings,
+    recognition,
   };
 }
 

@@ -169,7 +169,7 @@ function goalHeader(row: number, cells: { col: number; text: string }[]): Header
  * Outcomes named by their tertial (`Periodens utfall T1 2022 | Periodens utfall T1 2021`) in a header
  * without the period's own outcome column: the latest is the outcome, the one before it the previous
  * period, by year and tertial, whatever their order. A lone one is left unread: its header alone
- * cannot say whether it is this period's.
+ * cannot say whether it is this period's (the model reads it when the period says so, periodOutcome.ts).
  */
 function tertialOutcomes(cells: { text: string }[], roles: (ColumnRole | null)[]): void {
   const tertials: { k: number; order: number }[] = [];
@@ -248,7 +248,13 @@ export function classify(
   const firstKey = matchKey(nameColumn.header);
   if (header.family === "goal") {
     if (firstKey.startsWith("aktivitet")) return "activities";
-    if (has("outcome") || has("forecast") || has("outcomeMen") || has("previous"))
+    if (
+      has("outcome") ||
+      has("forecast") ||
+      has("outcomeMen") ||
+      has("previous") ||
+      tertialOutcomeUnread(header)
+    )
       return "indicators-followup";
     if (has("target") || has("kfTarget") || has("periodicity")) return "indicators-plan";
     return null;
@@ -263,6 +269,11 @@ export function classify(
   if (vpColumns.length > 0) return "driftbudget-vp";
   if (has("budget")) return "budget-other";
   return null;
+}
+
+/** An outcome named by its tertial (`Utfall T2`) and left unread: the model reads it once the period says whose it is. */
+function tertialOutcomeUnread(header: HeaderCandidate): boolean {
+  return header.columns.some((c) => c.role === null && outcomeTertial(c.header) !== null);
 }
 
 const MAX_BLANK_RUN = 3;

@@ -6,8 +6,7 @@ import { seedAtLines } from "../../helpers/seedAtLines";
 
 function model(...sheets: SheetGrid[]) {
   const snapshot = snapshotOf(...sheets);
-  const recognition = recognise(snapshot, []);
-  return { recognition, ...buildModel(snapshot, recognition, { period: null, directions: [] }) };
+  return buildModel(snapshot, recognise(snapshot, []), { period: null, directions: [] });
 }
 
 describe("002 KF 1.1 with nämndmål 1.1.1 (lines 153–320)", () => {

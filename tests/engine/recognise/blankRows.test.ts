@@ -50,8 +50,7 @@ function sheetOf(rows: Row[], name = "Uppföljning"): SheetGrid {
 
 function read(sheet: SheetGrid) {
   const snapshot = snapshotOf(sheet);
-  const recognition = recognise(snapshot, []);
-  return { recognition, ...buildModel(snapshot, recognition, { period: null, directions: [] }) };
+  return buildModel(snapshot, recognise(snapshot, []), { period: null, directions: [] });
 }
 
 const SEED_NAMES = TABLE_002.filter((l) => l.startsWith("  ")).map((l) => l.split("\t")[0].trim());

@@ -148,10 +148,69 @@ describe("a previous-period column named by its tertial (002 KF mål 1.1, line 2
     expect([barnRow.outcome, barnRow.previous]).toEqual([3.7, 4.1]);
   });
 
-  it("a lone outcome named by its tertial is not taken for this period's: its header cannot say", () => {
+  it("a lone outcome named by another tertial is not taken for this period's (Utfall T1 2021 in T2 2021)", () => {
     const snapshot = withHeader("Periodens utfall VB 2020", "Utfall T1 2021");
     const barnRow = check(snapshot).model.indicators.find((i) => i.name === barn)!;
     expect([barnRow.outcome, barnRow.previous]).toEqual([null, 3.7]);
+  });
+
+  it("a lone outcome named by the period's tertial is the outcome: `Utfall T2` where the rows say Tertial 2 2021", () => {
+    // A controller renamed the header (the review's controller-damaged.xlsx, B129).
+    const snapshot = withHeader("Periodens utfall VB 2020", "Utfall T2");
+    const result = check(snapshot);
+    expect(result.model.period).toMatchObject({ kind: "T2", year: 2021 });
+    const barnRow = result.model.indicators.find((i) => i.name === barn)!;
+    expect([barnRow.outcome, barnRow.previous]).toEqual([4.1, 3.7]);
+    // The findings of the header as the seed writes it (`Periodens utfall`): no outcome-missing
+    // beside a written outcome, no column reported unread.
+    expect(result.findings).toEqual(check(withHeader("Periodens utfall VB 2020")).findings);
+    // The pane's Läs in step shows the column as read.
+    const table = result.recognition.tables.find((t) => t.type === "indicators-followup")!;
+    expect(table.columns.find((c) => c.header === "Utfall T2")?.role).toBe("outcome");
+  });
+
+  it("`Utfall T2 2021` is the outcome in T2 2021, `Utfall T2 2020` is not", () => {
+    const outcomeOf = (header: string) =>
+      check(withHeader("Periodens utfall VB 2020", header)).model.indicators.find((i) => i.name === barn)!
+        .outcome;
+    expect(outcomeOf("Utfall T2 2021")).toBe(4.1);
+    expect(outcomeOf("Utfall T2 2020")).toBeNull();
+  });
+
+  it("a forced period decides too: `Utfall T2` is not the outcome of VB 2021", () => {
+    const snapshot = withHeader("Periodens utfall VB 2020", "Utfall T2");
+    const forced = check(snapshot, { period: { kind: "VB", year: 2021 } });
+    expect(forced.model.indicators.find((i) => i.name === barn)!.outcome).toBeNull();
+  });
+
+  it("a table whose Period column names another period keeps the column unread", () => {
+    const sheet = withHeader("Periodens utfall VB 2020", "Utfall T2").sheets[0];
+    for (const row of sheet.values) if (row[8] === "Tertial 2 2021") row[8] = "Tertial 1 2021";
+    const result = check(snapshotOf(sheet), { period: { kind: "T2", year: 2021 } });
+    expect(result.model.indicators.find((i) => i.name === barn)!.outcome).toBeNull();
+  });
+
+  it("a table whose only outcome is `Utfall T2` is a follow-up table, whose Period cells give the period", () => {
+    // `Indikator | Utfall T2 | Årsmål | KF:s årsmål | Period`: no other follow-up column.
+    const sheet = seedSheet("002-t2-kf-1.1", "Uppföljning");
+    for (const row of sheet.values)
+      if (row[0] === "Indikator")
+        row.splice(
+          0,
+          row.length,
+          "Indikator",
+          "Utfall T2",
+          null,
+          null,
+          null,
+          null,
+          "Årsmål",
+          "KF:s årsmål",
+          "Period",
+        );
+    const result = check(snapshotOf(sheet));
+    expect(result.model.period).toMatchObject({ kind: "T2", year: 2021 });
+    expect(result.model.indicators.find((i) => i.name === barn)!.outcome).toBe(4.1);
   });
 });
 
