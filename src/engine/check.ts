@@ -59,8 +59,8 @@ export function check(snapshot: WorkbookSnapshot, options: CheckOptions = {}): C
     firstSheet: snapshot.sheets[0]?.name,
   });
   // Evaluation first: validation compares targets in the direction evaluation settles.
-  const evaluation = evaluate(built.model, settings);
   const { recognition } = built;
+  const evaluation = evaluate(built.model, settings, recognition.tables);
   const validation = validate(built.model, userSheets, recognition);
   const nothing = recognisedNothing(built.model) ? [nothingRecognisedFinding(snapshot.sheets[0]?.name)] : [];
   const findings = sortFindings(

@@ -1,4 +1,5 @@
 import type { Model } from "../model/types";
+import type { RecognisedTable } from "../recognise/types";
 import type { Settings } from "../settings";
 import type { EvaluationResult } from "./types";
 import { evaluateIndicators } from "./indicators";
@@ -48,11 +49,16 @@ export { RULES_DOC } from "./rules";
 /**
  * The evaluate stage: sets each indicator's direction, status and kfStatus, each goal's counts
  * and suggestedAssessment, each budget row's computedDeviation, and returns the evaluation
- * findings and the derived budget figures. Never touches statedAssessment.
+ * findings and the derived budget figures. Never touches statedAssessment. `tables`: the recognised
+ * tables the model was read from (what a finding about a table's columns names).
  */
-export function evaluate(model: Model, settings: Settings): EvaluationResult {
+export function evaluate(
+  model: Model,
+  settings: Settings,
+  tables: readonly RecognisedTable[] = [],
+): EvaluationResult {
   const period = model.period.kind;
-  const indicatorFindings = evaluateIndicators(model.indicators, { period, settings });
+  const indicatorFindings = evaluateIndicators(model.indicators, { period, settings, tables });
   const assessable = period === "T1" || period === "T2" || period === "VB";
   const goalFindings = evaluateGoals(model, assessable);
   const budget = evaluateBudget(model, settings);

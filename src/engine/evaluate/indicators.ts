@@ -9,6 +9,10 @@ import type {
   StatusBasis,
   TargetKind,
 } from "../model/types";
+import { a1, a1Range, textOf } from "../grid";
+import { matchKey } from "../parse/text";
+import { cellValue } from "../recognise/tableRow";
+import type { RecognisedTable } from "../recognise/types";
 import type { Settings } from "../settings";
 import { hasText, nameCell } from "./cells";
 import { directionOf } from "./direction";
@@ -163,6 +167,53 @@ interface IndicatorContext {
   period: PeriodKind | null;
   settings: Settings;
   families: UnitFamilies;
+  unread: UnreadColumns;
+}
+
+interface UnreadColumn {
+  header: string;
+  headerRow: number;
+  col: number;
+}
+
+/**
+ * The columns not read (no role) that hold values, of the indicator table a row lies in, looked up
+ * only for rows of a table without an outcome column, and worked out once per table.
+ */
+class UnreadColumns {
+  private readonly bySheet = new Map<string, RecognisedTable[]>();
+  private readonly known = new Map<RecognisedTable, UnreadColumn[]>();
+
+  constructor(tables: readonly RecognisedTable[]) {
+    for (const table of tables) {
+      if (table.type !== "indicators-followup" && table.type !== "indicators-plan") continue;
+      if (table.rows.length === 0 || table.columns.some((c) => c.role === "outcome")) continue;
+      let list = this.bySheet.get(table.sheet);
+      if (!list) this.bySheet.set(table.sheet, (list = []));
+      list.push(table);
+    }
+  }
+
+  of(indicator: Indicator): readonly UnreadColumn[] {
+    const table = this.bySheet
+      .get(indicator.sheet)
+      ?.find((t) => t.rows[0].row <= indicator.row && indicator.row <= t.rows[t.rows.length - 1].row);
+    if (!table) return [];
+    let columns = this.known.get(table);
+    if (!columns) this.known.set(table, (columns = unreadColumns(table)));
+    return columns;
+  }
+}
+
+function unreadColumns(table: RecognisedTable): UnreadColumn[] {
+  const out: UnreadColumn[] = [];
+  for (const column of table.columns) {
+    if (column.role !== null) continue;
+    const at = column.col - table.firstCol;
+    if (!table.rows.some((row) => textOf(cellValue(row, at)) !== "")) continue;
+    out.push({ header: column.header, headerRow: table.headerRow, col: column.col });
+  }
+  return out;
 }
 
 function statusAgainst(
@@ -272,18 +323,20 @@ function evaluateIndicator(indicator: Indicator, ctx: IndicatorContext, out: Fin
   }
 
   if (indicator.outcome === null && outcomeDue(indicator, ctx.period)) {
-    const cell = indicator.cells.outcome || nameCell(indicator);
-    const ends = ctx.period === "VB" ? OUTCOME_MISSING_END.annualReport : OUTCOME_MISSING_END.tertial;
-    out.push(
-      finding({
-        code: "outcome-missing",
-        sheet: indicator.sheet,
-        cell,
-        goal: indicator.goal,
-        message: `Utfall saknas för ”${indicator.name}${ends.sv}`,
-        messageEn: `Outcome missing for "${indicator.name}${ends.en}`,
-      }),
-    );
+    if (!indicator.cells.outcome) out.push(noOutcomeColumn(indicator, ctx.unread.of(indicator)));
+    else {
+      const ends = ctx.period === "VB" ? OUTCOME_MISSING_END.annualReport : OUTCOME_MISSING_END.tertial;
+      out.push(
+        finding({
+          code: "outcome-missing",
+          sheet: indicator.sheet,
+          cell: indicator.cells.outcome,
+          goal: indicator.goal,
+          message: `Utfall saknas för ”${indicator.name}${ends.sv}`,
+          messageEn: `Outcome missing for "${indicator.name}${ends.en}`,
+        }),
+      );
+    }
   }
 
   if (isDeviating(indicator) && !hasText(indicator.analysis)) {
@@ -303,6 +356,53 @@ function evaluateIndicator(indicator: Indicator, ctx: IndicatorContext, out: Fin
       }),
     );
   }
+}
+
+/**
+ * `outcome-missing` for a row of a table with no column read as the period's outcome: nothing was
+ * left out of a cell, so the message says what the table lacks and names the columns not read (the
+ * outcome may be among them, `Utfall T1` in a T2 report), and points at the header of the one most
+ * like an outcome, whose mapping is what to fix; the range runs down to the row's cell under it.
+ */
+function noOutcomeColumn(indicator: Indicator, unread: readonly UnreadColumn[]): Finding {
+  const lacks = {
+    sv: `Utfall saknas för ”${indicator.name}”: tabellen har ingen kolumn som läses som periodens utfall`,
+    en: `Outcome missing for "${indicator.name}": the table has no column read as the period's outcome`,
+  };
+  if (unread.length === 0)
+    return finding({
+      code: "outcome-missing",
+      sheet: indicator.sheet,
+      cell: nameCell(indicator),
+      goal: indicator.goal,
+      message: `${lacks.sv}. Lägg till kolumnen Periodens utfall eller ange en kolumns roll under Läs in → Rätta tolkning.`,
+      messageEn: `${lacks.en}. Add a Periodens utfall column or set a column's role under Read → Correct mapping.`,
+    });
+  const shown = unread.find((c) => OUTCOME_LIKE.test(matchKey(c.header))) ?? unread[0];
+  const one = unread.length === 1;
+  const headers = (sv: boolean) =>
+    andList(
+      unread.map((c) => (sv ? `”${c.header}”` : `"${c.header}"`)),
+      sv ? "och" : "and",
+    );
+  return finding({
+    code: "outcome-missing",
+    sheet: indicator.sheet,
+    cell: a1(shown.headerRow, shown.col),
+    range: a1Range(shown.headerRow, shown.col, indicator.row, shown.col),
+    goal: indicator.goal,
+    message: `${lacks.sv} (${one ? "kolumnen" : "kolumnerna"} ${headers(true)} läses inte). Ange under Läs in → Rätta tolkning vilken kolumn som är periodens utfall.`,
+    messageEn: `${lacks.en} (the ${one ? "column" : "columns"} ${headers(false)} ${one ? "is" : "are"} not read). Under Read → Correct mapping, set which column is the period's outcome.`,
+  });
+}
+
+/** A header that names an outcome (`Utfall T1`, `Periodens resultat`): the likeliest column to map. */
+const OUTCOME_LIKE = /utfall|resultat|bokslut/;
+
+function andList(items: string[], and: string): string {
+  return items.length < 2
+    ? items.join("")
+    : `${items.slice(0, -1).join(", ")} ${and} ${items[items.length - 1]}`;
 }
 
 /**
@@ -343,12 +443,21 @@ function perStatus(end: (status: KfStatus) => MessageEnd): Record<KfStatus, Mess
   return out;
 }
 
-/** Sets direction, status, kfStatus and statusBasis on every indicator and returns their findings. */
+/**
+ * Sets direction, status, kfStatus and statusBasis on every indicator and returns their findings.
+ * `tables`: the recognised tables the indicators were read from, whose columns not read an
+ * `outcome-missing` names when a table has no outcome column.
+ */
 export function evaluateIndicators(
   indicators: Indicator[],
-  run: { period: PeriodKind | null; settings: Settings },
+  run: { period: PeriodKind | null; settings: Settings; tables?: readonly RecognisedTable[] },
 ): Finding[] {
-  const ctx: IndicatorContext = { period: run.period, settings: run.settings, families: new UnitFamilies() };
+  const ctx: IndicatorContext = {
+    period: run.period,
+    settings: run.settings,
+    families: new UnitFamilies(),
+    unread: new UnreadColumns(run.tables ?? []),
+  };
   const out: Finding[] = [];
   for (let k = 0; k < indicators.length; k++) evaluateIndicator(indicators[k], ctx, out);
   return out;

@@ -58,7 +58,7 @@ A computed status is a suggestion shown beside the person's own assessment, neve
 
 ### Outcomes due
 - \`År\` indicators have no outcome before VB: \`not-measured\`, not missing.
-- \`Tertial\` indicators without an outcome in T1/T2 → \`outcome-missing\` (warning, on the empty outcome cell).
+- \`Tertial\` indicators without an outcome in T1/T2 → \`outcome-missing\` (warning, on the empty outcome cell; in a table with no column read as the outcome, on the header of a column not read, which the message names).
 - At VB every indicator without an outcome → \`outcome-missing\`.
 - Without a known periodicity nothing is reported missing before VB.
 

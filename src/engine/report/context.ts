@@ -1,5 +1,5 @@
 import type { Finding } from "../findings";
-import { parseA1 } from "../grid";
+import { parseA1, parseA1Range } from "../grid";
 import { localIsoDate } from "../parse/date";
 import type { WorkbookSnapshot } from "../grid";
 import type { CheckResult } from "../check";
@@ -153,12 +153,21 @@ export function hasRow(rows: ReadonlySet<string>, sheet: string, row: number): b
   return rows.size > 0 && rows.has(rowKey(sheet, row));
 }
 
-/** The source rows (by {@link rowKey}) that a finding with `code` points at. */
+/** The source rows (by {@link rowKey}) that a finding with `code` is about ({@link findingRow}). */
 export function rowsWithFinding(findings: readonly Finding[], code: string): Set<string> {
   const rows = new Set<string>();
   for (const f of findings) {
-    const row = f.code === code ? parseA1(f.cell)?.row : undefined;
+    const row = f.code === code ? findingRow(f) : undefined;
     if (row !== undefined) rows.add(rowKey(f.sheet, row));
   }
   return rows;
+}
+
+/**
+ * The source row a finding is about: its cell's, except an `outcome-missing` at the header of a
+ * column not read, whose range runs down to the indicator's row.
+ */
+export function findingRow(f: Finding): number | undefined {
+  if (f.code === "outcome-missing" && f.range) return parseA1Range(f.range)?.row2;
+  return parseA1(f.cell)?.row;
 }

@@ -9,7 +9,7 @@ import { decimalsFor } from "../evaluate/budget";
 import { a1, parseA1 } from "../grid";
 import type { BudgetLine, Indicator, KfStatus } from "../model/types";
 import type { ReportContext } from "./context";
-import { sheetTitle } from "./context";
+import { findingRow, sheetTitle } from "./context";
 import { figureUnit, goalName, statusLabel, svNumber } from "./format";
 import type { ColumnSpec, Row } from "./layout";
 import { SheetBuilder } from "./layout";
@@ -76,7 +76,7 @@ class FindingIndex {
       const sheet = String(f.sheet);
       let byRow = this.bySheetRow.get(sheet);
       if (!byRow) this.bySheetRow.set(sheet, (byRow = new Map()));
-      const row = rowOf(f.cell);
+      const row = f.range && f.code === "outcome-missing" ? (findingRow(f) ?? 0) : rowOf(f.cell);
       this.next[i] = byRow.get(row) ?? -1;
       byRow.set(row, i);
     }

@@ -361,6 +361,13 @@ describe("target forms from the seeds", () => {
     ind.cells = { name: "B700" };
     const result = evaluate(model({ period: "T1", indicators: [ind] }), DEFAULT_SETTINGS);
     expect(result.findings.map((f) => [f.code, f.cell])).toEqual([["outcome-missing", "B700"]]);
+    // Nothing is to be written in a cell: the table lacks the column, and the message says so.
+    expect(result.findings[0].message).toBe(
+      "Utfall saknas för ”Andel trygga omsorgstagare i hemtjänsten”: tabellen har ingen kolumn som läses som periodens utfall. Lägg till kolumnen Periodens utfall eller ange en kolumns roll under Läs in → Rätta tolkning.",
+    );
+    expect(result.findings[0].messageEn).toBe(
+      "Outcome missing for \"Andel trygga omsorgstagare i hemtjänsten\": the table has no column read as the period's outcome. Add a Periodens utfall column or set a column's role under Read → Correct mapping.",
+    );
   });
 
   it("plan (VP) has nothing measured and unknown period leaves statuses unknown", () => {

@@ -154,6 +154,45 @@ describe("a previous-period column named by its tertial (002 KF mål 1.1, line 2
     expect([barnRow.outcome, barnRow.previous]).toEqual([null, 3.7]);
   });
 
+  it("with no column read as the outcome, outcome-missing says so and points at the column not read", () => {
+    const snapshot = withHeader("Periodens utfall VB 2020", "Utfall T1 2021");
+    const result = check(snapshot);
+    const missing = result.findings.filter((f) => f.code === "outcome-missing");
+    const headerRows = snapshot.sheets[0].values.flatMap((r, i) => (r[0] === "Indikator" ? [i + 1] : []));
+    // One per row whose outcome is due, each at its table's `Utfall T1 2021` header, down to its row.
+    expect(missing.length).toBeGreaterThan(1);
+    for (const f of missing) {
+      const [header, row] = f.range!.split(":");
+      expect(header).toBe(f.cell);
+      expect(f.cell).toMatch(/^B\d+$/);
+      expect(headerRows).toContain(Number(f.cell.slice(1)));
+      expect(row).toMatch(/^B\d+$/);
+      expect(f.goal).not.toBeNull();
+    }
+    const barnFinding = missing.find((f) => f.message.includes(barn))!;
+    expect(barnFinding.message).toBe(
+      `Utfall saknas för ”${barn}”: tabellen har ingen kolumn som läses som periodens utfall (kolumnen ”Utfall T1 2021” läses inte). Ange under Läs in → Rätta tolkning vilken kolumn som är periodens utfall.`,
+    );
+    expect(barnFinding.messageEn).toBe(
+      `Outcome missing for "${barn}": the table has no column read as the period's outcome (the column "Utfall T1 2021" is not read). Under Read → Correct mapping, set which column is the period's outcome.`,
+    );
+    // Avvikelser lists it on the indicator's own row.
+    const deviations = buildReport(result, {
+      snapshot,
+      generatedAt: new Date("2021-09-15T10:00:00Z"),
+    }).sheets.find((s) => s.key === "avvikelser")!;
+    const barnRow = deviations.rows.find((r) => r.some((c) => String(c?.value ?? "").startsWith(barn)))!;
+    expect(barnRow[0]?.value).toBe("Indikator");
+  });
+
+  it("at VB, the report's status for such a row still says the outcome is missing", () => {
+    const snapshot = withHeader("Periodens utfall VB 2020", "Utfall T1 2021");
+    const result = check(snapshot, { period: { kind: "VB", year: 2021 } });
+    const sheet = buildReport(result, { snapshot, generatedAt: new Date("2022-02-15T10:00:00Z") }).sheets[0];
+    const row = sheet.rows.find((r) => r[0]?.value === barn)!;
+    expect(row.map((c) => c?.value)).toContain("▲ Utfall saknas");
+  });
+
   it("a lone outcome named by the period's tertial is the outcome: `Utfall T2` where the rows say Tertial 2 2021", () => {
     // A controller renamed the header (the review's controller-damaged.xlsx, B129).
     const snapshot = withHeader("Periodens utfall VB 2020", "Utfall T2");
