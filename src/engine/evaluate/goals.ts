@@ -3,6 +3,7 @@ import { finding } from "../findings";
 import type {
   Activity,
   Assessment,
+  Goal,
   GoalCounts,
   Indicator,
   IndicatorStatus,
@@ -101,7 +102,23 @@ export function contradiction(
     stated,
     counts,
     firstMisses(indicators.length, (k) => indicators[k]),
+    null,
   );
+}
+
+/** The most characters of a goal's name a finding quotes. */
+const GOAL_NAME_LENGTH = 60;
+
+/**
+ * How a finding names a goal: its number and title as the model holds them (`1.1 I Stockholm är
+ * …`), a long one cut at a word and marked with `…`; "" for a goal with neither.
+ */
+export function shortGoalName(goal: Pick<Goal, "number" | "title">): string {
+  const name = (goal.number ? `${goal.number} ${goal.title}` : goal.title).replace(/\s+/g, " ").trim();
+  if (name.length <= GOAL_NAME_LENGTH) return name;
+  const cut = name.slice(0, GOAL_NAME_LENGTH);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > GOAL_NAME_LENGTH / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, "")} …`;
 }
 
 /** The most not-met indicators a contradiction names. */
@@ -128,7 +145,13 @@ function explainContradiction(
   stated: Assessment | null,
   counts: GoalCounts,
   misses: Indicator[],
+  goal: Pick<Goal, "number" | "title"> | null,
 ): { sv: string; en: string } | null {
+  const name = goal ? shortGoalName(goal) : "";
+  // Two goals' findings in a list must not read the same: each names its goal.
+  const subject = name
+    ? { sv: `Målet ”${name}”`, en: `The goal "${name}"` }
+    : { sv: "Målet", en: "The goal" };
   const notMet = counts.notMet;
   const deviating = counts.activitiesWithDeviation;
   if (stated === "helt") {
@@ -150,16 +173,16 @@ function explainContradiction(
       partsEn.push(`${deviating} ${deviating === 1 ? "activity" : "activities"} with a deviation`);
     }
     return {
-      sv: `Målet bedöms ”${ASSESSMENT_SV.helt}” men ${partsSv.join(" och ")}.`,
-      en: `The goal is assessed "${ASSESSMENT_EN.helt}" but ${partsEn.join(" and ")}.`,
+      sv: `${subject.sv} bedöms ”${ASSESSMENT_SV.helt}” men ${partsSv.join(" och ")}.`,
+      en: `${subject.en} is assessed "${ASSESSMENT_EN.helt}" but ${partsEn.join(" and ")}.`,
     };
   }
   if (stated !== "ej") return null;
   const measured = counts.met + counts.partlyMet;
   if (notMet > 0 || deviating > 0 || measured === 0) return null;
   return {
-    sv: `Målet bedöms ”${ASSESSMENT_SV.ej}” men ingen indikator under det missar sitt mål (${measured} uppfylls helt eller delvis) och ingen aktivitet har avvikelse.`,
-    en: `The goal is assessed "${ASSESSMENT_EN.ej}" but no indicator under it misses its target (${measured} fully or partly met) and no activity has a deviation.`,
+    sv: `${subject.sv} bedöms ”${ASSESSMENT_SV.ej}” men ingen indikator under det missar sitt mål (${measured} uppfylls helt eller delvis) och ingen aktivitet har avvikelse.`,
+    en: `${subject.en} is assessed "${ASSESSMENT_EN.ej}" but no indicator under it misses its target (${measured} fully or partly met) and no activity has a deviation.`,
   };
 }
 
@@ -235,7 +258,7 @@ export function evaluateGoals(model: Model, assessable: boolean): Finding[] {
             (k) => model.indicators[indicators.at(at.indicatorsFrom + k)],
           )
         : [];
-    const why = explainContradiction(stated, counts, misses);
+    const why = explainContradiction(stated, counts, misses, goal);
     if (why) {
       findings.push(
         finding({

@@ -21,6 +21,7 @@ import { SheetBuilder } from "./layout";
 import { TONES, UNASSESSED_CHART_COLOUR } from "./look";
 import type { OutCell, SheetSpec } from "./spec";
 import { indentedCell, linkCell, numberCell, SharedCells, textCell, tonedCell } from "./spec";
+import { shortGoalName } from "../evaluate/goals";
 import { a1 } from "../grid";
 import type { Goal, GoalLevel, Model } from "../model/types";
 
@@ -177,7 +178,9 @@ export function buildGoalSheet(ctx: ReportContext): SheetSpec {
     counted(c.activities);
     counted(c.activitiesWithDeviation);
     row.push(
-      contradictions.length ? tonedCell(contradictions.map((f) => f.message).join(" "), "bad") : null,
+      contradictions.length
+        ? tonedCell(contradictions.map((f) => unnamed(f.message, goal)).join(" "), "bad")
+        : null,
       null,
       sourceCell(goal),
     );
@@ -253,4 +256,10 @@ function charts(
       );
     }
   }
+}
+
+/** A contradiction's message on its goal's own row: the goal needs no naming there (`Målet bedöms …`). */
+function unnamed(message: string, goal: Goal): string {
+  const named = `Målet ”${shortGoalName(goal)}” `;
+  return message.startsWith(named) ? `Målet ${message.slice(named.length)}` : message;
 }

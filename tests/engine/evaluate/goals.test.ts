@@ -2,7 +2,10 @@ import { evaluate } from "../../../src/engine/evaluate";
 import { collectEvidence } from "../../../src/engine/evaluate/evidence";
 import { countsSentence, ownCounts, suggestAssessment } from "../../../src/engine/evaluate/goals";
 import { compareTally, parseStatedTally } from "../../../src/engine/evaluate/tally";
+import { check } from "../../../src/engine";
+import { buildReport } from "../../../src/engine/report";
 import { DEFAULT_SETTINGS } from "../../../src/engine/settings";
+import { seedSheet, snapshotOf } from "../../helpers/seedGrid";
 import {
   activity,
   goal,
@@ -226,6 +229,35 @@ describe("004: unit goal marked Uppfylls helt while short-term sick leave misses
   });
 });
 
+describe("assessment-contradicts names its goal (002 KF mål 1.3 and nämndmål 1.3.1, both `Uppfylls helt`)", () => {
+  const result = check(snapshotOf(seedSheet("002-t2-kf-1.3", "Uppföljning")), {
+    period: { kind: "T2", year: 2021 },
+  });
+  const found = result.findings.filter((f) => f.code === "assessment-contradicts");
+
+  it("two goals with the same miss get two different sentences, each naming its goal, cut at a word", () => {
+    expect(found.map((f) => f.message)).toEqual([
+      "Målet ”1.3 I Stockholm når barn sin fulla potential då Stockholms …” bedöms ”Uppfylls helt” men 1 indikator uppfyller inte målet (”Andel vårdnadshavare som svarar på Förskoleundersökningen”: 65 % mot 75 %).",
+      "Målet ”1.3.1 Barn utvecklas och lär i en hållbar och likvärdig …” bedöms ”Uppfylls helt” men 1 indikator uppfyller inte målet (”Andel vårdnadshavare som svarar på Förskoleundersökningen”: 65 % mot 75 %).",
+    ]);
+    expect(found.map((f) => f.messageEn.slice(0, f.messageEn.indexOf(" is assessed")))).toEqual([
+      'The goal "1.3 I Stockholm når barn sin fulla potential då Stockholms …"',
+      'The goal "1.3.1 Barn utvecklas och lär i en hållbar och likvärdig …"',
+    ]);
+  });
+
+  it("Måluppfyllelse, where the sentence stands on its goal's own row, leaves the name out", () => {
+    const sheet = buildReport(result, {
+      snapshot: snapshotOf(seedSheet("002-t2-kf-1.3", "Uppföljning")),
+    }).sheets.find((s) => s.key === "maluppfyllelse")!;
+    const comments = sheet.rows
+      .flatMap((r) => r.map((c) => String(c?.value ?? "")))
+      .filter((v) => v.includes("bedöms ”"));
+    expect(comments).toHaveLength(2);
+    for (const comment of comments) expect(comment).toMatch(/^Målet bedöms ”Uppfylls helt” men 1 indikator/);
+  });
+});
+
 describe("assessment-contradicts", () => {
   const kf = goal({ id: "Blad!A5", level: "kf-mal", statedAssessment: "helt" });
 
@@ -299,7 +331,14 @@ describe("assessment-contradicts", () => {
   });
 
   it("stated ej while every measured indicator is met", () => {
-    const g = goal({ id: "Blad!A5", level: "namndmal", statedAssessment: "ej", assessmentCell: "B6" });
+    const g = goal({
+      id: "Blad!A5",
+      level: "namndmal",
+      number: "1.3.1",
+      title: "Barn utvecklas och lär i en hållbar och likvärdig förskola av hög pedagogisk kvalitet",
+      statedAssessment: "ej",
+      assessmentCell: "B6",
+    });
     const ind = indicator({
       name: "Andelen nöjda omsorgstagare i hemtjänst",
       row: 8,
@@ -313,6 +352,13 @@ describe("assessment-contradicts", () => {
     });
     const result = evaluate(model({ period: "VB", goals: [g], indicators: [ind] }), DEFAULT_SETTINGS);
     expect(result.findings.map((f) => [f.code, f.cell])).toEqual([["assessment-contradicts", "B6"]]);
+    const name = "1.3.1 Barn utvecklas och lär i en hållbar och likvärdig …";
+    expect(result.findings[0].message).toBe(
+      `Målet ”${name}” bedöms ”Uppfylls ej” men ingen indikator under det missar sitt mål (1 uppfylls helt eller delvis) och ingen aktivitet har avvikelse.`,
+    );
+    expect(result.findings[0].messageEn).toBe(
+      `The goal "${name}" is assessed "Not met" but no indicator under it misses its target (1 fully or partly met) and no activity has a deviation.`,
+    );
   });
 
   it("stated ej with nothing measured does not contradict (no evidence either way)", () => {
