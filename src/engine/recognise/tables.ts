@@ -416,7 +416,12 @@ export function scanRows(
       if (text) {
         prev.analysis = { text, cell: a1(r, nameCol) };
         expectAnalysis = false;
-      } else expectAnalysis = true;
+      } else {
+        expectAnalysis = true;
+        // Until it is written, the text belongs under the label (as the reports write it), or after
+        // it in the label's cell when the next row is taken.
+        prev.analysis ??= { text: "", cell: a1(rows.count(i + 1) === 0 ? r + 1 : r, nameCol) };
+      }
       blankRun = 0;
       lastRow = r;
       continue;

@@ -72,7 +72,10 @@ export interface RecognisedRow {
   row: number;
   /** The row's cells from the table's first column to its last, with their formats and addresses. */
   cells: SourceCell[];
-  /** Analysis text that follows the row (an `Analys` row or cell), with the cell it sits in. */
+  /**
+   * Analysis text that follows the row (an `Analys` row or cell), with the cell it sits in; under an
+   * `Analys` label with nothing written yet, "" with the cell where the text belongs.
+   */
   analysis: { text: string; cell: string } | null;
   /** Continuation rows merged into this row (their sheet rows). */
   continuedFrom: number[];

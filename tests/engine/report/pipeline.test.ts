@@ -683,3 +683,28 @@ describe("Avvikelser's Var on an indicator that misses its target", () => {
     expect(varOf([name, "4 %", "4 %", "3 st", "2,7 %", "Tertial 2 2021"])).toBe("Uppföljning!D2");
   });
 });
+
+describe("analysis-missing under an `Analys` label with nothing written (002 KF mål 1.1, lines 121–141)", () => {
+  // The review's controller-damaged.xlsx: both analyses of the seed deleted, their labels kept.
+  const sheet = seedSheet("002-t2-kf-1.1", "Uppföljning");
+  const rowOf = (start: string) => sheet.values.findIndex((r) => String(r[0] ?? "").startsWith(start)) + 1;
+  const barn = rowOf("  Andel barn som lever i familjer som har ekonomiskt bistånd");
+  const ferie = rowOf("  Antal tillhandahållna platser för feriejobb");
+  expect(sheet.values[barn][0]).toBe("Analys");
+  sheet.values[barn + 1] = [];
+  expect(String(sheet.values[ferie][0])).toMatch(/^Analys På grund av pandemin/);
+  sheet.values[ferie] = ["Analys"];
+  const result = check(snapshotOf(sheet));
+  const missing = result.findings
+    .filter((f) => f.code === "analysis-missing")
+    .map((f) => [f.message.slice(1, 20), f.cell]);
+
+  it("points at the empty cell under the label, where the reports write the analysis", () => {
+    expect(missing).toContainEqual(["Andel barn som leve", `A${barn + 2}`]);
+  });
+
+  it("points at the label's own cell when the next row is the table's next indicator", () => {
+    expect(sheet.values[ferie + 1][0]).toMatch(/^ {2}Antal tillhandahållna platser för Stockholmsjobb/);
+    expect(missing).toContainEqual(["Antal tillhandahåll", `A${ferie + 1}`]);
+  });
+});
