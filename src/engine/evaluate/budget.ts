@@ -163,12 +163,18 @@ function formatAmountEn(value: number, unit: AmountUnit): string {
   return renderNumberEn(value, unit, decimalsFor(unit));
 }
 
-/** The deviation as a share of the budget, when that says something (not against a near-zero budget). */
-function shareOfBudget(deviation: number, revised: number, language: "sv" | "en"): string {
+/**
+ * Which way a deviation goes and, when that says something (not against a near-zero budget), its
+ * share of the budget: ` (överskott, 8,8 % av budget)`. Avvikelse = Budget + BJ − Prognos, so a
+ * positive one is a surplus, a negative one a deficit.
+ */
+function directionAndShare(deviation: number, revised: number, language: "sv" | "en"): string {
+  const sv = language === "sv";
+  const way = deviation > 0 ? (sv ? "överskott" : "surplus") : sv ? "underskott" : "deficit";
   const share = Math.abs(deviation / revised);
-  if (revised === 0 || share > 10) return "";
+  if (revised === 0 || share > 10) return ` (${way})`;
   const pct = (share * 100).toFixed(1);
-  return language === "sv" ? ` (${pct.replace(".", ",")} % av budget)` : ` (${pct} % of budget)`;
+  return sv ? ` (${way}, ${pct.replace(".", ",")} % av budget)` : ` (${way}, ${pct} % of budget)`;
 }
 
 /** The cells the two findings of a large deviation point at, the first present first. */
@@ -194,8 +200,8 @@ export function largeDeviationFindings(lines: BudgetLine[], settings: Settings):
         code: "budget-deviation-large",
         sheet: line.sheet,
         cell,
-        message: `Stor budgetavvikelse för ”${line.label}”: ${amount}${shareOfBudget(deviation, revised, "sv")}.`,
-        messageEn: `Large budget deviation for "${line.label}": ${amountEn}${shareOfBudget(deviation, revised, "en")}.`,
+        message: `Stor budgetavvikelse för ”${line.label}”: ${amount}${directionAndShare(deviation, revised, "sv")}.`,
+        messageEn: `Large budget deviation for "${line.label}": ${amountEn}${directionAndShare(deviation, revised, "en")}.`,
       }),
     );
     if (!hasText(line.analysis)) {

@@ -6,18 +6,25 @@ describe("budget deviation messages (002 driftbudget)", () => {
   const large = check(snapshotOf(seedAtLines("002-t2-driftbudget", "Driftbudget"))).findings.filter(
     (f) => f.code === "budget-deviation-large",
   );
-  test("a share of the budget is given where it says something", () => {
+  test("which way it goes and a share of the budget where that says something", () => {
     const ifo = large.find((f) => f.message.includes("Individ- ochfamiljeomsorg"))!;
     expect(ifo.message).toBe(
-      "Stor budgetavvikelse för ”Individ- ochfamiljeomsorg”: 25,6 mnkr (8,8 % av budget).",
+      "Stor budgetavvikelse för ”Individ- ochfamiljeomsorg”: 25,6 mnkr (överskott, 8,8 % av budget).",
     );
     expect(ifo.messageEn).toBe(
-      'Large budget deviation for "Individ- ochfamiljeomsorg": 25.6 mnkr (8.8 % of budget).',
+      'Large budget deviation for "Individ- ochfamiljeomsorg": 25.6 mnkr (surplus, 8.8 % of budget).',
     );
   });
   test("not against a near-zero budget (varav flykting: 36,0 on a budget of 0,5)", () => {
     const flykting = large.find((f) => f.message.includes("varav flykting"))!;
-    expect(flykting.message).toBe("Stor budgetavvikelse för ”varav flykting”: 36,0 mnkr.");
+    expect(flykting.message).toBe("Stor budgetavvikelse för ”varav flykting”: 36,0 mnkr (överskott).");
+  });
+  test("a negative deviation is a deficit (002 line 1941: varav barn och ungdom, -11,0 mnkr)", () => {
+    const barn = large.find((f) => f.message.includes("varav barn och ungdom"))!;
+    expect(barn.message).toMatch(
+      /^Stor budgetavvikelse för ”varav barn och ungdom”: -11,0 mnkr \(underskott, /,
+    );
+    expect(barn.messageEn).toMatch(/: -11\.0 mnkr \(deficit, /);
   });
 });
 

@@ -575,7 +575,7 @@ describe("Avvikelser's *Vad avviker* names its item once (002 KF mål 1.1 and th
     // 002 line 1938: a large deviation on Individ- och familjeomsorg without analysis.
     expect(what("Individ- ochfamiljeomsorg")).toBe(
       "Individ- ochfamiljeomsorg: Avvikelse 25,6 mnkr. Budgetavvikelsen (25,6 mnkr) saknar analys. " +
-        "Stor budgetavvikelse: 25,6 mnkr (8,8 % av budget).",
+        "Stor budgetavvikelse: 25,6 mnkr (överskott, 8,8 % av budget).",
     );
   });
 
