@@ -25,8 +25,25 @@ class NoopResizeObserver {
 if (!globalThis.crypto?.subtle) Object.defineProperty(globalThis, "crypto", { value: webcrypto });
 (globalThis as unknown as { TextEncoder: unknown }).TextEncoder ??= TextEncoder;
 
+/**
+ * A side list kept as an Excel table beside the indicators (openpyxl-features.xlsx's `Lista`):
+ * Målkoll cannot read it as one of its tables.
+ */
+const LISTA = {
+  name: "Lista",
+  visibility: "visible" as const,
+  originRow: 1,
+  originCol: 1,
+  values: [
+    ["Enhet", "Antal"],
+    ["Skarpnäck", 12],
+    ["Farsta", 7],
+  ],
+  listObjects: [{ name: "Tabell1", range: "A1:B3" }],
+};
+
 // Two verbatim seed rows (002 lines 271–272) under a goal heading, as a pasted sheet.
-function port(): MemoryPort {
+function port(...more: (typeof LISTA)[]): MemoryPort {
   return new MemoryPort({
     name: "t.xlsx",
     sheets: [
@@ -64,6 +81,7 @@ function port(): MemoryPort {
           ],
         ],
       },
+      ...more,
     ],
   });
 }
@@ -212,5 +230,20 @@ describe("App over a memory workbook", () => {
     );
     expect(screen.getByRole("region", { name: "Period" }).textContent).toContain("Period: Tertial 2 2021");
     expect(screen.getByText("The tables are created for Tertial 2 2021.")).toBeTruthy();
+  });
+
+  test("Tolka blocket in Kontrollera opens the block's editor in Läs in with focus in it", async () => {
+    const memory = port(LISTA);
+    // jsdom lays nothing out: what is asked to scroll into view is recorded instead.
+    const scrolled = jest.fn();
+    Element.prototype.scrollIntoView = scrolled;
+    render(<App withPort={(work) => work(memory)} language="sv" dark={false} initialStep="check" />);
+    fireEvent.click(await screen.findByRole("button", { name: "Kontrollera" }));
+    const finding = await screen.findByText(/Ser ut som en tabell men kolumnerna kunde inte tolkas/);
+    fireEvent.click(within(finding.closest("li") as HTMLElement).getByRole("button", { name: /^Tolka/ }));
+    const editor = await screen.findByRole("group", { name: /Lista!A1$/ });
+    // The button pressed is gone with Kontrollera: focus goes into the editor, not to the page body.
+    expect(editor.contains(document.activeElement)).toBe(true);
+    expect(scrolled.mock.contexts).toContain(editor);
   });
 });

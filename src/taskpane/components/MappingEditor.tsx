@@ -1,5 +1,5 @@
 import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { columnLetters, parseA1 } from "../../engine/grid";
 import type { SheetGrid } from "../../engine/grid";
 import type { Direction, Indicator } from "../../engine/model/types";
@@ -75,6 +75,8 @@ export interface MappingEditorProps {
   stored: MappingOverride | undefined;
   storedDirections: DirectionOverride[];
   busy: boolean;
+  /** Take focus when opened: it was opened from elsewhere (Kontrollera), not by a button beside it. */
+  focusOnOpen?: boolean;
   onSave(mapping: MappingOverride | null, directions: DirectionChange[]): void;
   onCancel(): void;
 }
@@ -98,6 +100,7 @@ export function MappingEditor({
   stored,
   storedDirections,
   busy,
+  focusOnOpen = false,
   onSave,
   onCancel,
 }: MappingEditorProps) {
@@ -130,6 +133,16 @@ export function MappingEditor({
     return out;
   });
   const [problem, setProblem] = useState<string | null>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (!focusOnOpen) return;
+    headingRef.current?.focus({ preventScroll: true });
+    rootRef.current?.scrollIntoView?.({ block: "start" });
+    // Only when opened: a later render must not pull focus back.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const save = () => {
     if (!table && tableType === IGNORE) return onSave({ sheet, headerCell, tableType }, []);
@@ -156,8 +169,14 @@ export function MappingEditor({
 
   const title = table ? strings.mapping.title : strings.mapping.declareTitle;
   return (
-    <div className={styles.root} role="group" aria-labelledby={`${id}-title`} data-mapping-editor>
-      <h3 id={`${id}-title`} className={styles.heading}>
+    <div
+      ref={rootRef}
+      className={styles.root}
+      role="group"
+      aria-labelledby={`${id}-title`}
+      data-mapping-editor
+    >
+      <h3 id={`${id}-title`} ref={headingRef} tabIndex={-1} className={styles.heading}>
         {title}: {sheet}!{headerCell}
       </h3>
       {!table && (

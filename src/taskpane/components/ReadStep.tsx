@@ -99,12 +99,17 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
   const language = useLanguage();
   /** The open editor: a table id, a block `Sheet!A1`, or `new` for "Peka ut en tabell". */
   const [editing, setEditing] = useState<string | null>(openBlock);
+  /** The block opened from Kontrollera: its editor takes focus, since the button pressed is gone. */
+  const [arrived, setArrived] = useState<string | null>(openBlock);
   const [focusAfter, setFocusAfter] = useState<string | null>(null);
   const summaryRef = useRef<HTMLHeadingElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const sheets = userSheets(snapshot, result);
 
-  useEffect(() => setEditing(openBlock), [openBlock]);
+  useEffect(() => {
+    setEditing(openBlock);
+    setArrived(openBlock);
+  }, [openBlock]);
 
   // After saving, focus lands where the corrected table now is (or on the summary), never on the body.
   useEffect(() => {
@@ -115,6 +120,11 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
     (item?.querySelector("button") ?? summaryRef.current)?.focus();
     setFocusAfter(null);
   }, [result, busy, focusAfter]);
+
+  const toggle = (key: string) => {
+    setArrived(null);
+    setEditing(editing === key ? null : key);
+  };
 
   const editorFor = (target: MappingTarget, key: string) => {
     const table = target.kind === "table" ? target.table : null;
@@ -139,11 +149,14 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
           stored={result?.state.mappings.find((m) => m.sheet === sheet && m.headerCell === headerCell)}
           storedDirections={result?.state.directions ?? []}
           busy={busy}
+          focusOnOpen={arrived === key}
           onCancel={() => {
+            setArrived(null);
             setEditing(null);
             setFocusAfter(key);
           }}
           onSave={(mapping, directions) => {
+            setArrived(null);
             setEditing(null);
             setFocusAfter(mapping ? `${mapping.sheet}!${mapping.headerCell}` : key);
             onSaveMapping(mapping, directions);
@@ -205,7 +218,7 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
                         className={styles.tableAction}
                         disabled={busy}
                         aria-expanded={editing === table.id}
-                        onClick={() => setEditing(editing === table.id ? null : table.id)}
+                        onClick={() => toggle(table.id)}
                       >
                         {strings.read.correct}
                       </Button>
@@ -236,7 +249,7 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
                           className={styles.tableAction}
                           disabled={busy}
                           aria-expanded={editing === key}
-                          onClick={() => setEditing(editing === key ? null : key)}
+                          onClick={() => toggle(key)}
                         >
                           {strings.read.interpret}
                         </Button>
@@ -258,7 +271,7 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
               size="small"
               disabled={busy || sheets.length === 0}
               aria-expanded={editing === "new"}
-              onClick={() => setEditing(editing === "new" ? null : "new")}
+              onClick={() => toggle("new")}
             >
               {strings.read.pointOut}
             </Button>
