@@ -105,9 +105,11 @@ describe("App over a memory workbook", () => {
     );
     expect(screen.getByText("Indikatorer (uppföljning)")).toBeTruthy();
     // The card names the goal the table serves, not the line above it.
-    expect(screen.getByText(/· 1\.1 I Stockholm är människor självförsörjande/)).toBeTruthy();
+    expect(
+      screen.getByText(/^1\.1 I Stockholm är människor självförsörjande/).parentElement?.textContent,
+    ).toMatch(/^Uppföljning!A3 · 1 rad · 1\.1 I Stockholm/);
 
-    fireEvent.click(screen.getByRole("button", { name: "Rätta tolkning" }));
+    fireEvent.click(screen.getByRole("button", { name: /^Rätta tolkning/ }));
     fireEvent.click(await screen.findByText("Riktning per indikator (1)")); // opens the folded list
     const direction = screen.getByRole("combobox", { name: /^Andel barn/ });
     expect((direction as HTMLSelectElement).value).toBe("lower"); // the engine knows bistånd shares are lower-is-better
@@ -246,4 +248,27 @@ describe("App over a memory workbook", () => {
     expect(editor.contains(document.activeElement)).toBe(true);
     expect(scrolled.mock.contexts).toContain(editor);
   });
+
+  test.each([
+    ["sv", "Läs in arbetsboken", "Rätta tolkning: Indikatorer (uppföljning), Uppföljning!A3", "Lista!A1"],
+    ["en", "Read the workbook", "Correct mapping: Indicators (follow-up), Uppföljning!A3", "Lista!A1"],
+  ] as const)(
+    "%s: each card's button names its table, not only what it does",
+    async (language, read, name, block) => {
+      const memory = port(LISTA);
+      render(<App withPort={(work) => work(memory)} language={language} dark={false} />);
+      fireEvent.click(screen.getByRole("button", { name: read }));
+      const correct = await screen.findByRole("button", { name });
+      // The goal the table serves is its description.
+      expect(correct.getAttribute("aria-describedby")).toBeTruthy();
+      expect(
+        document.getElementById(correct.getAttribute("aria-describedby") as string)?.textContent,
+      ).toMatch(/^1\.1 I Stockholm är människor självförsörjande/);
+      const interpret = screen.getByRole("button", { name: new RegExp(`: ${block}$`) });
+      expect(interpret.getAttribute("aria-expanded")).toBe("false");
+      expect(
+        screen.getByRole("button", { name: new RegExp(`: ${block}$`), description: "Enhet | Antal" }),
+      ).toBe(interpret);
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowSync20Regular } from "@fluentui/react-icons";
-import { Suspense, lazy, useEffect, useMemo, useRef, useState } from "react";
+import { Suspense, lazy, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { CheckResult } from "../../engine";
 import type { SheetGrid, WorkbookSnapshot } from "../../engine/grid";
 import { a1 } from "../../engine/grid";
@@ -104,6 +104,7 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
   const [focusAfter, setFocusAfter] = useState<string | null>(null);
   const summaryRef = useRef<HTMLHeadingElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
+  const ids = useId();
   const sheets = userSheets(snapshot, result);
 
   useEffect(() => {
@@ -198,34 +199,41 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
             <>
               <h2 className={styles.heading}>{strings.read.tables}</h2>
               <ul className={styles.tables}>
-                {tables.map((table) => (
-                  <li key={table.id} className={styles.table} data-table={table.id}>
-                    <div className={styles.tableHead}>
-                      <div>
-                        <strong>{TABLE_TYPE_LABELS[table.type]?.[language] ?? table.type}</strong>
-                        <div className={styles.muted}>
-                          {table.sheet}!{a1(table.headerRow, table.firstCol)} ·{" "}
-                          {strings.read.rows(table.rows.length)}
-                          {goalOf.has(table.id)
-                            ? ` · ${goalOf.get(table.id)}`
-                            : table.title
-                              ? ` · ${table.title}`
-                              : ""}
+                {tables.map((table, i) => {
+                  const type = TABLE_TYPE_LABELS[table.type]?.[language] ?? table.type;
+                  const where = `${table.sheet}!${a1(table.headerRow, table.firstCol)}`;
+                  const about = goalOf.get(table.id) ?? table.title;
+                  return (
+                    <li key={table.id} className={styles.table} data-table={table.id}>
+                      <div className={styles.tableHead}>
+                        <div>
+                          <strong>{type}</strong>
+                          <div className={styles.muted}>
+                            {where} · {strings.read.rows(table.rows.length)}
+                            {about && (
+                              <>
+                                {" · "}
+                                <span id={`${ids}-t${i}`}>{about}</span>
+                              </>
+                            )}
+                          </div>
                         </div>
+                        <Button
+                          size="small"
+                          className={styles.tableAction}
+                          disabled={busy}
+                          aria-label={`${strings.read.correct}: ${type}, ${where}`}
+                          aria-describedby={about ? `${ids}-t${i}` : undefined}
+                          aria-expanded={editing === table.id}
+                          onClick={() => toggle(table.id)}
+                        >
+                          {strings.read.correct}
+                        </Button>
                       </div>
-                      <Button
-                        size="small"
-                        className={styles.tableAction}
-                        disabled={busy}
-                        aria-expanded={editing === table.id}
-                        onClick={() => toggle(table.id)}
-                      >
-                        {strings.read.correct}
-                      </Button>
-                    </div>
-                    {editing === table.id && editorFor({ kind: "table", table }, table.id)}
-                  </li>
-                ))}
+                      {editing === table.id && editorFor({ kind: "table", table }, table.id)}
+                    </li>
+                  );
+                })}
               </ul>
             </>
           )}
@@ -235,19 +243,23 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
               <h2 className={styles.heading}>{strings.read.blocks}</h2>
               <p className={styles.hint}>{strings.read.blocksHint}</p>
               <ul className={styles.tables}>
-                {blocks.map((block) => {
+                {blocks.map((block, i) => {
                   const key = `${block.sheet}!${block.cell}`;
                   return (
                     <li key={key} className={styles.table} data-table={key} data-block>
                       <div className={styles.tableHead}>
                         <div>
                           <strong>{key}</strong>
-                          <div className={styles.muted}>{block.headers.filter(Boolean).join(" | ")}</div>
+                          <div className={styles.muted} id={`${ids}-b${i}`}>
+                            {block.headers.filter(Boolean).join(" | ")}
+                          </div>
                         </div>
                         <Button
                           size="small"
                           className={styles.tableAction}
                           disabled={busy}
+                          aria-label={`${strings.read.interpret}: ${key}`}
+                          aria-describedby={`${ids}-b${i}`}
                           aria-expanded={editing === key}
                           onClick={() => toggle(key)}
                         >
