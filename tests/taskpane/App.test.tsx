@@ -271,4 +271,27 @@ describe("App over a memory workbook", () => {
       ).toBe(interpret);
     },
   );
+
+  test.each([
+    ["sv", "Kontrollera", "Tolka blocket", "Läs in"],
+    ["en", "Check", "Interpret the block", "Read"],
+  ] as const)(
+    "%s: an unreadable block's finding, its button and the editor call the action one thing",
+    async (language, check, action, read) => {
+      const memory = port(LISTA);
+      render(<App withPort={(work) => work(memory)} language={language} dark={false} initialStep="check" />);
+      fireEvent.click(await screen.findByRole("button", { name: check }));
+      const item = (await screen.findByText(/Lista!A1/, { selector: "[data-finding] *" })).closest(
+        "li",
+      ) as HTMLElement;
+      // The finding says where to go by the words on the button beside it.
+      expect(item.querySelector("[data-finding]")?.textContent).toContain(`${action} under ${read}:`);
+      fireEvent.click(within(item).getByRole("button", { name: action }));
+      const editor = await screen.findByRole("group", { name: `${action}: Lista!A1` });
+      expect(editor).toBeTruthy();
+      expect(
+        within(screen.getByRole("tabpanel")).getByRole("button", { name: `${action}: Lista!A1` }),
+      ).toBeTruthy();
+    },
+  );
 });

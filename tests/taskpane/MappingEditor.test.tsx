@@ -143,4 +143,12 @@ describe("MappingEditor on a block Målkoll could not read", () => {
     editor(false, jest.fn());
     expect(screen.queryByRole("option", { name: "Det här är ingen tabell" })).toBeNull();
   });
+
+  test("is titled by the action that opened it: a block Målkoll found, or a table pointed out", () => {
+    const found = editor(true, jest.fn());
+    expect(screen.getByRole("heading").textContent).toBe("Tolka blocket: Lista!A1");
+    found.unmount();
+    editor(false, jest.fn());
+    expect(screen.getByRole("heading").textContent).toBe("Peka ut en tabell: Lista!A1");
+  });
 });

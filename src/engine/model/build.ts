@@ -182,12 +182,12 @@ function unrecognisedFinding(block: Recognition["unrecognised"][number]): Findin
       .map((h) => `”${h}”`)
       .join(
         ", ",
-      )}. Ange under Läs in → Tolka som tabell tabelltyp och kolumner, eller välj Det här är ingen tabell.`,
+      )}. Tolka blocket under Läs in: ange tabelltyp och kolumner, eller välj Det här är ingen tabell.`,
     messageEn: `Looks like a table but its columns could not be mapped: ${named
       .map((h) => `"${h}"`)
       .join(
         ", ",
-      )}. Under Read → Read as a table, set the table type and columns, or choose This is not a table.`,
+      )}. Interpret the block under Read: set its table type and columns, or choose This is not a table.`,
   });
 }
 

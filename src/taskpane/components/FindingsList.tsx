@@ -197,7 +197,7 @@ export function FindingsList({
                 )}
                 {f.code === "header-unrecognized" && onReadBlock && (
                   <Button size="small" onClick={() => onReadBlock(f)}>
-                    {strings.check.interpretBlock}
+                    {strings.read.interpret}
                   </Button>
                 )}
               </li>

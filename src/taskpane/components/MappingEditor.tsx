@@ -167,7 +167,11 @@ export function MappingEditor({
     onSave(mapping.tableType || mapping.columns ? mapping : null, changes);
   };
 
-  const title = table ? strings.mapping.title : strings.mapping.declareTitle;
+  const title = table
+    ? strings.mapping.title
+    : target.kind === "block" && target.listed
+      ? strings.read.interpret
+      : strings.mapping.declareTitle;
   return (
     <div
       ref={rootRef}
