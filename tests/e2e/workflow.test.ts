@@ -148,8 +148,11 @@ describeIf("the pane's workflow in Chromium", () => {
       const blocking = pane.getByRole("region", { name: "Det här hindrar bedömningen" });
       await blocking.locator('[data-finding="nothing-recognised"]').waitFor();
 
-      // The way forward: from the finding to the block, say what it is.
-      await blocking.getByRole("button", { name: "Tolka blocket" }).click();
+      // The way forward: from the block that could not be read, say what it is.
+      await pane
+        .getByRole("region", { name: "Det här kunde inte läsas" })
+        .getByRole("button", { name: "Tolka blocket", exact: true })
+        .click();
       const editor = pane.locator("[data-mapping-editor]");
       await editor.waitFor();
       await editor.getByRole("combobox", { name: "Tabelltyp" }).selectOption("budget-other");

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { fireEvent, screen, within } from "@testing-library/react";
+import { cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { useState } from "react";
 import { FindingsList } from "../../src/taskpane/components/FindingsList";
 import type { Finding } from "../../src/engine/findings";
@@ -137,6 +137,39 @@ describe("Min enhet and what blocks judging", () => {
     expect(screen.getByRole("region", { name: "Det här hindrar bedömningen" })).toBeTruthy();
     expect(screen.queryByText(/Inga anmärkningar/)).toBeNull();
     expect(screen.getByText(/Lös först det som hindrar bedömningen ovan/)).toBeTruthy();
+  });
+
+  // openpyxl-features.xlsx: a side list `Enhet | Antal` on sheet Lista beside a table that was read.
+  const sideList = finding({
+    code: "header-unrecognized",
+    sheet: "Lista",
+    cell: "A1",
+    range: "A1:B3",
+    message: "Ser ut som en tabell men kolumnerna kunde inte tolkas: ”Enhet”, ”Antal”.",
+    messageEn: 'Looks like a table but its columns could not be mapped: "Enhet", "Antal".',
+  });
+
+  test("a block that could not be read is listed first under its own heading, not as blocking judging", () => {
+    renderInPane(<Harness onSelect={() => undefined} findings={[...FINDINGS, sideList]} />);
+    expect(screen.queryByRole("region", { name: "Det här hindrar bedömningen" })).toBeNull();
+    const unreadable = screen.getByRole("region", { name: "Det här kunde inte läsas" });
+    expect(unreadable.querySelector("[data-finding]")?.getAttribute("data-finding")).toBe(
+      "header-unrecognized",
+    );
+    expect(shownCodes()[0]).toBe("header-unrecognized");
+    // Counted with the rest: three warnings and the block.
+    expect(screen.getByText("4 varningar")).toBeTruthy();
+
+    // Vad måste jag skriva? keeps it, and does not say there is nothing to write while it stands.
+    fireEvent.click(screen.getByRole("switch", { name: "Vad måste jag skriva?" }));
+    expect(shownCodes()).toEqual(["header-unrecognized", "analysis-missing", "outcome-missing"]);
+    cleanup();
+    renderInPane(<Harness onSelect={() => undefined} findings={[sideList]} />, "en");
+    fireEvent.click(screen.getByRole("switch", { name: "What must I write?" }));
+    expect(screen.getByRole("region", { name: "Could not be read" })).toBeTruthy();
+    expect(
+      screen.getByText("No findings match the filter. What could not be read above is not checked."),
+    ).toBeTruthy();
   });
 
   test("counts use the right plural", () => {

@@ -14,7 +14,14 @@ import { countBySeverity } from "../../engine/findings";
 import type { Model } from "../../engine/model/types";
 import { useLanguage, useStrings } from "../i18n";
 import type { FindingsFilter, GroupBy, ScopeOption } from "../state/findings";
-import { blockingFindings, filterFindings, goalLabel, groupFindings, scopeOptions } from "../state/findings";
+import {
+  blockingFindings,
+  filterFindings,
+  goalLabel,
+  groupFindings,
+  scopeOptions,
+  unreadableFindings,
+} from "../state/findings";
 import { SeverityBadge } from "./SeverityBadge";
 
 const useStyles = makeStyles({
@@ -117,18 +124,20 @@ export function FindingsList({
   const ids = useId();
   const scopes = scopeOptions(model);
   const blocking = blockingFindings(findings);
+  const unreadable = unreadableFindings(findings);
   const shown = filterFindings(findings, filter, model);
   const groups = groupFindings(shown, filter.groupBy, model.goals);
-  const counts = countBySeverity([...blocking, ...shown]);
+  const counts = countBySeverity([...blocking, ...unreadable, ...shown]);
   const judgingBlocked = blocking.some((f) => f.code === "period-unknown" || f.code === "nothing-recognised");
   const emptyText =
     findings.length === 0
       ? strings.check.noFindings
       : judgingBlocked
         ? strings.check.nothingJudged
-        : filter.scope || filter.mustWrite
-          ? strings.check.noneMatch
-          : strings.check.noOther;
+        : [
+            filter.scope || filter.mustWrite ? strings.check.noneMatch : strings.check.noOther,
+            unreadable.length > 0 ? strings.check.unreadableNotChecked : "",
+          ].join(" ");
 
   return (
     <div>
@@ -195,7 +204,22 @@ export function FindingsList({
                     {strings.check.choosePeriod}
                   </Button>
                 )}
-                {f.code === "header-unrecognized" && onReadBlock && (
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {unreadable.length > 0 && (
+        <section className={styles.blocking} aria-labelledby={`${ids}-unreadable`} data-group="unreadable">
+          <h2 id={`${ids}-unreadable`} className={styles.groupTitle}>
+            {strings.check.unreadable}
+          </h2>
+          <ul className={styles.list}>
+            {unreadable.map((f, i) => (
+              <li key={`${f.code}-${f.sheet}-${f.cell}-${i}`} className={styles.blocker}>
+                <FindingButton finding={f} onSelect={onSelect} />
+                {onReadBlock && (
                   <Button size="small" onClick={() => onReadBlock(f)}>
                     {strings.read.interpret}
                   </Button>

@@ -140,6 +140,8 @@ export const en: Strings = {
     noOther: "No other findings.",
     nothingJudged: "Nothing to show among what could be judged. First solve what blocks judging above.",
     blocking: "What blocks judging",
+    unreadable: "Could not be read",
+    unreadableNotChecked: "What could not be read above is not checked.",
     choosePeriod: "Choose period",
     groupBy: "Group by",
     bySeverity: "Severity",

@@ -139,6 +139,8 @@ export const sv = {
     noOther: "Inga andra anmärkningar.",
     nothingJudged: "Inget att visa bland det som kunde bedömas. Lös först det som hindrar bedömningen ovan.",
     blocking: "Det här hindrar bedömningen",
+    unreadable: "Det här kunde inte läsas",
+    unreadableNotChecked: "Det som inte kunde läsas ovan är inte kontrollerat.",
     choosePeriod: "Välj period",
     groupBy: "Gruppera efter",
     bySeverity: "Allvarlighet",

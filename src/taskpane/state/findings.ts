@@ -15,16 +15,21 @@ export const MUST_WRITE_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
 ]);
 
 /**
- * Findings that stop Målkoll from judging at all: no period, headers it cannot read, nothing
- * recognised, formulas without computed values. They are shown first whatever the filter, so
- * "nothing to write" is never claimed while nothing could be judged.
+ * Findings that stop Målkoll from judging: no period, nothing recognised, formulas without
+ * computed values. They are shown first whatever the filter, so "nothing to write" is never
+ * claimed while nothing could be judged.
  */
 export const BLOCKING_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   "nothing-recognised",
   "period-unknown",
-  "header-unrecognized",
   "formula-not-calculated",
 ]);
+
+/**
+ * Blocks that look like tables but could not be read: the rest was judged, but a table may be
+ * missing from it (or the block is a harmless side list). Shown next, whatever the filter.
+ */
+export const UNREADABLE_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>(["header-unrecognized"]);
 
 export type GroupBy = "severity" | "goal";
 
@@ -136,11 +141,20 @@ export function blockingFindings(findings: Finding[]): Finding[] {
   return findings.filter((f) => BLOCKING_CODES.has(f.code));
 }
 
-/** The findings the filter leaves, without the blocking ones (they are listed apart). */
+/** The blocks that could not be read, whatever the filter. */
+export function unreadableFindings(findings: Finding[]): Finding[] {
+  return findings.filter((f) => UNREADABLE_CODES.has(f.code));
+}
+
+/** The findings the filter leaves, without the blocking and unreadable ones (they are listed apart). */
 export function filterFindings(findings: Finding[], filter: FindingsFilter, model: Model): Finding[] {
   const scoped = filter.scope ? inScope(filter.scope, model) : () => true;
   return findings.filter(
-    (f) => !BLOCKING_CODES.has(f.code) && scoped(f) && (!filter.mustWrite || MUST_WRITE_CODES.has(f.code)),
+    (f) =>
+      !BLOCKING_CODES.has(f.code) &&
+      !UNREADABLE_CODES.has(f.code) &&
+      scoped(f) &&
+      (!filter.mustWrite || MUST_WRITE_CODES.has(f.code)),
   );
 }
 
