@@ -294,4 +294,30 @@ describe("App over a memory workbook", () => {
       ).toBeTruthy();
     },
   );
+
+  test("Escape closes the mapping editor like Avbryt and puts focus back on the button that opened it", async () => {
+    const memory = port(LISTA);
+    render(<App withPort={(work) => work(memory)} language="sv" dark={false} />);
+    fireEvent.click(screen.getByRole("button", { name: "Läs in arbetsboken" }));
+    for (const name of [/^Rätta tolkning: /, /^Tolka blocket: /, /^Peka ut en tabell$/]) {
+      const opener = await screen.findByRole("button", { name });
+      fireEvent.click(opener);
+      const editor = await screen.findByRole("group", { name: /![A-Z]+\d+$/ });
+      fireEvent.keyDown(within(editor).getAllByRole("combobox")[0], { key: "Escape" });
+      await waitFor(() => expect(screen.queryByRole("group")).toBeNull());
+      expect(document.activeElement).toBe(opener);
+    }
+    expect(await stateOf(memory)).toEqual(decodeState(undefined)); // nothing was saved
+  });
+
+  test("Escape on a block opened from Kontrollera closes it onto that block's own button", async () => {
+    const memory = port(LISTA);
+    render(<App withPort={(work) => work(memory)} language="sv" dark={false} initialStep="check" />);
+    fireEvent.click(await screen.findByRole("button", { name: "Kontrollera" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Tolka blocket" }));
+    const editor = await screen.findByRole("group", { name: "Tolka blocket: Lista!A1" });
+    fireEvent.keyDown(document.activeElement as HTMLElement, { key: "Escape" });
+    expect(editor.isConnected).toBe(false);
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Tolka blocket: Lista!A1" }));
+  });
 });

@@ -179,6 +179,12 @@ export function MappingEditor({
       role="group"
       aria-labelledby={`${id}-title`}
       data-mapping-editor
+      onKeyDown={(e) => {
+        if (e.key !== "Escape" || busy) return;
+        e.preventDefault();
+        e.stopPropagation();
+        onCancel();
+      }}
     >
       <h3 id={`${id}-title`} ref={headingRef} tabIndex={-1} className={styles.heading}>
         {title}: {sheet}!{headerCell}

@@ -56,6 +56,9 @@ export function PeriodBar({ chosen, result, busy, editing, onEditing, onChoose }
   const [yearError, setYearError] = useState(false);
   const kindRef = useRef<HTMLSelectElement>(null);
   const openerRef = useRef<HTMLButtonElement>(null);
+  /** Where focus was when the editor opened from elsewhere (Kontrollera's Välj period). */
+  const cameFrom = useRef<HTMLElement | null>(null);
+  const cancelled = useRef(false);
   const wasEditing = useRef(editing);
 
   useEffect(() => {
@@ -64,11 +67,24 @@ export function PeriodBar({ chosen, result, busy, editing, onEditing, onChoose }
       setKind(shown.kind ?? "");
       setYear(shown.year ? String(shown.year) : "");
       setYearError(false);
+      const active = document.activeElement;
+      cameFrom.current = active instanceof HTMLElement && active !== document.body ? active : null;
+      cancelled.current = false;
       kindRef.current?.focus();
     }
-    if (!editing && wasEditing.current) openerRef.current?.focus();
+    if (!editing && wasEditing.current) {
+      // Cancelled, focus goes back where it came from; a period applied goes on from the bar.
+      const back = cancelled.current && cameFrom.current?.isConnected ? cameFrom.current : openerRef.current;
+      back?.focus();
+      cameFrom.current = null;
+    }
     wasEditing.current = editing;
   }, [editing, shown.kind, shown.year]);
+
+  const cancel = () => {
+    cancelled.current = true;
+    onEditing(false);
+  };
 
   const source =
     shown.origin === "chosen"
@@ -133,6 +149,12 @@ export function PeriodBar({ chosen, result, busy, editing, onEditing, onChoose }
             e.preventDefault();
             apply();
           }}
+          onKeyDown={(e) => {
+            if (e.key !== "Escape") return;
+            e.preventDefault();
+            e.stopPropagation();
+            cancel();
+          }}
         >
           <Field label={strings.period.kind} className={styles.kind}>
             <Select ref={kindRef} size="small" value={kind} onChange={(_, d) => setKind(d.value)}>
@@ -171,7 +193,7 @@ export function PeriodBar({ chosen, result, busy, editing, onEditing, onChoose }
             <Button size="small" appearance="primary" type="submit" disabled={busy}>
               {strings.period.apply}
             </Button>
-            <Button size="small" onClick={() => onEditing(false)}>
+            <Button size="small" onClick={cancel}>
               {strings.period.cancel}
             </Button>
             {chosen && (
