@@ -320,4 +320,21 @@ describe("App over a memory workbook", () => {
     expect(editor.isConnected).toBe(false);
     expect(document.activeElement).toBe(screen.getByRole("button", { name: "Tolka blocket: Lista!A1" }));
   });
+
+  test.each([
+    ["sv", "Kontrollera", "Markerade 'T2 2021'!A1"],
+    ["en", "Check", "Selected 'T2 2021'!A1"],
+  ] as const)("%s: selecting a finding's cell is said in the live region", async (language, check, said) => {
+    const memory = port({ ...LISTA, name: "T2 2021" });
+    render(<App withPort={(work) => work(memory)} language={language} dark={false} initialStep="check" />);
+    fireEvent.click(await screen.findByRole("button", { name: check }));
+    const block = await waitFor(() => {
+      const found = document.querySelector<HTMLElement>('[data-finding="header-unrecognized"]');
+      expect(found).not.toBeNull();
+      return found as HTMLElement;
+    });
+    fireEvent.click(block);
+    await waitFor(() => expect(document.querySelector("[data-live]")?.textContent).toBe(said));
+    expect(memory.selection).toEqual({ sheet: "T2 2021", cell: "A1" });
+  });
 });

@@ -22,6 +22,7 @@ export const en: Strings = {
   announce: {
     read: (tables: number, goals: number, period: string) =>
       `Reading is done: ${count(tables, "table", "tables")}, ${count(goals, "goal", "goals")}, period ${period}.`,
+    selected: (ref: string) => `Selected ${ref}`,
     check: (e: number, w: number, i: number) =>
       `The check is done: ${count(e, "error", "errors")}, ${count(w, "warning", "warnings")}, ${count(i, "info", "info")}.`,
   },

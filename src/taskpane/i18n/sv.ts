@@ -24,6 +24,7 @@ export const sv = {
       `Inläsningen är klar: ${count(tables, "tabell", "tabeller")}, ${count(goals, "mål", "mål")}, period ${period}.`,
     check: (e: number, w: number, i: number) =>
       `Kontrollen är klar: ${count(e, "fel", "fel")}, ${count(w, "varning", "varningar")}, ${count(i, "info", "info")}.`,
+    selected: (ref: string) => `Markerade ${ref}`,
   },
   period: {
     label: "Period",

@@ -79,6 +79,7 @@ export type PaneAction =
   | { type: "cancelRequested" }
   | { type: "finished"; notice: Notice; announce?: string }
   | { type: "failed"; error: PaneError }
+  | { type: "announce"; text: string }
   | { type: "dismissError" }
   | { type: "dismissNotice" }
   | { type: "filter"; filter: Partial<FindingsFilter> }
@@ -191,6 +192,8 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       };
     case "failed":
       return { ...state, phase: "idle", progress: null, cancelRequested: false, error: action.error };
+    case "announce":
+      return { ...state, announcement: announce(state, action.text) };
     case "dismissError":
       return { ...state, error: null };
     case "dismissNotice":

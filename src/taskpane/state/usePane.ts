@@ -48,6 +48,15 @@ export interface PaneActions {
   retry(): void;
 }
 
+/**
+ * A cell as Excel writes a reference to it: the sheet's name quoted when it is more than letters,
+ * digits and underscores, or could be read as a cell (`'T2 2021'!I123`, `'A1'!B2`, `Blad1!B12`).
+ */
+export function cellRef(sheet: string, cell: string): string {
+  const plain = /^[\p{L}_][\p{L}\p{N}_]*$/u.test(sheet) && !/^([a-z]{1,3}\d+|r\d*c?\d*|c\d*)$/i.test(sheet);
+  return `${plain ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${cell}`;
+}
+
 const isAbort = (err: unknown): boolean => err instanceof Error && err.name === "AbortError";
 
 /** Kontrollera and Skapa tabeller use the same period: the person's choice, else the workbook's. */
@@ -242,9 +251,16 @@ export function usePane(
       },
       async select(finding) {
         try {
-          await withPort(async (port) => {
-            await port.select?.(finding.sheet, finding.cell);
+          const selected = await withPort(async (port) => {
+            if (!port.select) return false;
+            await port.select(finding.sheet, finding.cell);
+            return true;
           });
+          if (selected)
+            dispatch({
+              type: "announce",
+              text: strings.announce.selected(cellRef(finding.sheet, finding.cell)),
+            });
         } catch (err) {
           fail(err, () => void self.select(finding), true);
         }
