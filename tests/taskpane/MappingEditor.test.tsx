@@ -102,6 +102,46 @@ describe("MappingEditor", () => {
   });
 });
 
+describe("MappingEditor's column roles", () => {
+  const groups = (select: HTMLElement) =>
+    [...select.querySelectorAll("optgroup")].map((g) => [g.label, [...g.children].map((o) => o.textContent)]);
+
+  test("offer the table type's own roles first, and the others apart; a new type reorders them", () => {
+    renderInPane(
+      <MappingEditor
+        target={{ kind: "table", table }}
+        sheets={[]}
+        indicators={[]}
+        stored={undefined}
+        storedDirections={[]}
+        busy={false}
+        onSave={() => undefined}
+        onCancel={() => undefined}
+      />,
+    );
+    const role = screen.getByRole("combobox", { name: "B: Periodens utfall" });
+    const [own, others] = groups(role);
+    expect(own[0]).toBe("Indikatorer (uppföljning)");
+    expect(own[1]).toEqual(
+      expect.arrayContaining(["Namn", "Periodens utfall", "Årsmål", "KF:s årsmål", "Hoppa över"]),
+    );
+    expect(own[1]).not.toContain("Bruttobudget");
+    expect(own[1]).not.toContain("Eget handlande");
+    expect(others[0]).toBe("Andra tabelltypers kolumner");
+    expect(others[1]).toEqual(expect.arrayContaining(["Bruttobudget", "Eget handlande", "Startdatum"]));
+    // Every role is still offered once.
+    expect([...role.querySelectorAll("option")].length).toBe(1 + 31);
+
+    fireEvent.change(screen.getByRole("combobox", { name: "Tabelltyp" }), {
+      target: { value: "resultatenheter" },
+    });
+    const [budgetOwn] = groups(screen.getByRole("combobox", { name: "B: Periodens utfall" }));
+    expect(budgetOwn[0]).toBe("Resultatenheter");
+    expect(budgetOwn[1]).toEqual(expect.arrayContaining(["Bruttobudget", "Eget handlande"]));
+    expect(budgetOwn[1]).not.toContain("Årsmål");
+  });
+});
+
 describe("MappingEditor on a block Målkoll could not read", () => {
   const lista = {
     name: "Lista",

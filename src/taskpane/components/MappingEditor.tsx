@@ -59,6 +59,60 @@ const useStyles = makeStyles({
 const DIRECTIONS: Direction[] = ["higher", "lower", "band", "max", "increase", "unknown"];
 const IGNORE = "ignore";
 
+// The roles a header of each kind of table can be read as (the engine's header vocabulary).
+const INDICATOR_ROLES: ColumnRole[] = [
+  "name",
+  "goal",
+  "outcome",
+  "outcomeMen",
+  "outcomeWomen",
+  "previous",
+  "forecast",
+  "target",
+  "kfTarget",
+  "period",
+  "periodicity",
+  "unit",
+  "direction",
+  "analysis",
+  "comment",
+  "ignore",
+];
+const ACTIVITY_ROLES: ColumnRole[] = [
+  "name",
+  "goal",
+  "start",
+  "end",
+  "deviationFlag",
+  "analysis",
+  "comment",
+  "ignore",
+];
+const BUDGET_ROLES: ColumnRole[] = [
+  "name",
+  "budget",
+  "adjustments",
+  "changes",
+  "forecastBeforeTransfers",
+  "forecastAfterTransfers",
+  "budgetDeviation",
+  "grossBudget",
+  "carryOverFrom",
+  "estimatedResult",
+  "ownTrading",
+  "carryOverTo",
+  "amount",
+  "analysis",
+  "ignore",
+];
+
+/** The roles that belong to a table type, or null when no type is chosen. */
+function rolesOf(type: string): ColumnRole[] | null {
+  if (!(type in TABLE_TYPE_LABELS)) return null;
+  if (type.startsWith("indicators-")) return INDICATOR_ROLES;
+  return type === "activities" ? ACTIVITY_ROLES : BUDGET_ROLES;
+}
+
 /** What the editor corrects: a recognised table, or a block the person points out. */
 export type MappingTarget =
   | { kind: "table"; table: RecognisedTable }
@@ -167,6 +221,16 @@ export function MappingEditor({
     onSave(mapping.tableType || mapping.columns ? mapping : null, changes);
   };
 
+  // A table type's own roles come first; the rest stay in reach for a table that mixes them.
+  const ownRoles = rolesOf(tableType);
+  const allRoles = Object.keys(strings.roles) as ColumnRole[];
+  const roleOptions = (roles: ColumnRole[]) =>
+    roles.map((role) => (
+      <option key={role} value={role}>
+        {strings.roles[role]}
+      </option>
+    ));
+
   const title = table
     ? strings.mapping.title
     : target.kind === "block" && target.listed
@@ -250,11 +314,18 @@ export function MappingEditor({
                     onChange={(_, d) => setRoles({ ...roles, [letter]: d.value })}
                   >
                     <option value="">{strings.mapping.noRole}</option>
-                    {(Object.keys(strings.roles) as ColumnRole[]).map((role) => (
-                      <option key={role} value={role}>
-                        {strings.roles[role]}
-                      </option>
-                    ))}
+                    {ownRoles ? (
+                      <>
+                        <optgroup label={TABLE_TYPE_LABELS[tableType as TableType][language]}>
+                          {roleOptions(ownRoles)}
+                        </optgroup>
+                        <optgroup label={strings.mapping.otherRoles}>
+                          {roleOptions(allRoles.filter((role) => !ownRoles.includes(role)))}
+                        </optgroup>
+                      </>
+                    ) : (
+                      roleOptions(allRoles)
+                    )}
                   </Select>
                 </ColumnRow>
               );

@@ -83,6 +83,7 @@ export const sv = {
     columns: (n: number) => `Kolumner (${n})`,
     role: (header: string, letter: string) => `${letter}: ${header || "utan rubrik"}`,
     noRole: "Okänd",
+    otherRoles: "Andra tabelltypers kolumner",
     directions: (n: number) => `Riktning per indikator (${n})`,
     direction: (name: string) => name,
     save: "Spara i arbetsboken",
