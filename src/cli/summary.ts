@@ -2,6 +2,7 @@ import type { CheckResult } from "../engine";
 import type { CompareResult } from "../app/compare";
 import type { Matched } from "../engine/compare";
 import type { Finding } from "../engine/findings";
+import { cellRef } from "../engine/grid";
 import { countBySeverity } from "../engine/findings";
 import type { Period } from "../engine/model/types";
 import { formatPeriod } from "../engine/parse/period";
@@ -63,7 +64,7 @@ export function findingLines(findings: Finding[]): string[] {
   const counts = countBySeverity(findings);
   const lines = [`Fynd: ${counts.error} fel, ${counts.warning} varningar, ${counts.info} info`];
   for (const f of findings.slice(0, MAX_LISTED)) {
-    const where = `${f.workbook ? `${f.workbook}: ` : ""}${f.sheet}!${f.cell}`;
+    const where = `${f.workbook ? `${f.workbook}: ` : ""}${cellRef(f.sheet, f.cell)}`;
     lines.push(`  ${SEVERITY_TEXT[f.severity]}${where.padEnd(22)} ${f.message}`);
   }
   if (findings.length > MAX_LISTED)

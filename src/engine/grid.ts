@@ -166,6 +166,15 @@ export function parseA1Range(
   };
 }
 
+/**
+ * A cell as Excel writes a reference to it: the sheet's name quoted when it is more than letters,
+ * digits and underscores, or could be read as a cell (`'T2 2021'!I123`, `'A1'!B2`, `Blad1!B12`).
+ */
+export function cellRef(sheet: string, cell: string): string {
+  const plain = /^[\p{L}_][\p{L}\p{N}_]*$/u.test(sheet) && !/^([a-z]{1,3}\d+|r\d*c?\d*|c\d*)$/i.test(sheet);
+  return `${plain ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${cell}`;
+}
+
 /** Quotes a sheet name for use in a formula or hyperlink location: `'Min flik'!A1`. */
 export function sheetRef(sheet: string, address: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${address}`;

@@ -150,7 +150,8 @@ describe("malkoll compare: 001 (plan 2021) against 000 (VB 2021)", () => {
     expect(summary).toContain(
       "Återfunna i uppföljningen: 21 av 21 mål, 0 av 2 indikatorer, 7 av 8 aktiviteter",
     );
-    expect(summary).toContain(`resursenheten-plan-2021.xlsx: ${PLAN_001_SHEET}!A${plan.rowOfLine(750)}`);
+    // Sheet names with a space are quoted as Excel writes a reference (`'Verksamhetsplan 2021'!A724`).
+    expect(summary).toContain(`resursenheten-plan-2021.xlsx: '${PLAN_001_SHEET}'!A${plan.rowOfLine(750)}`);
   });
 
   test("a file that cannot be read exits 2 without a stack trace", async () => {
@@ -228,7 +229,7 @@ describe("malkoll compare: 000's brukarundersökning with the postponement its a
   test("the summary lists it as INFO with its file and cell", () => {
     expect(postponedSummary).toContain("Fynd: 0 fel, 5 varningar, 1 info");
     expect(postponedSummary).toContain(
-      `  INFO    ${POSTPONED}: ${VB}!C${row} Slutdatum för ”Öppna förskolan ska genomföra brukarundersökning” är 2022-06-30 i uppföljningen men 2021-12-31 i planen (senarelagt).`,
+      `  INFO    ${POSTPONED}: '${VB}'!C${row} Slutdatum för ”Öppna förskolan ska genomföra brukarundersökning” är 2022-06-30 i uppföljningen men 2021-12-31 i planen (senarelagt).`,
     );
   });
 });

@@ -10,6 +10,7 @@ import {
 } from "@fluentui/react-components";
 import { useId } from "react";
 import type { Finding } from "../../engine/findings";
+import { cellRef } from "../../engine/grid";
 import { countBySeverity } from "../../engine/findings";
 import type { Model } from "../../engine/model/types";
 import { useLanguage, useStrings } from "../i18n";
@@ -105,7 +106,7 @@ function FindingButton({ finding, onSelect }: { finding: Finding; onSelect(f: Fi
     >
       <SeverityBadge severity={finding.severity} />
       <span className={styles.message}>{language === "en" ? finding.messageEn : finding.message}</span>
-      <span className={styles.where}>{`${finding.sheet}!${finding.cell}`}</span>
+      <span className={styles.where}>{cellRef(finding.sheet, finding.cell)}</span>
     </button>
   );
 }

@@ -12,6 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import type { RibbonCheckSummary } from "../../app/ribbonCheck";
+import { cellRef } from "../../engine/grid";
 import { LAST_RIBBON_CHECK_KEY, lastRibbonCheck } from "../../app/ribbonCheck";
 import type { Language } from "../i18n";
 import { useLanguage } from "../i18n";
@@ -31,13 +32,13 @@ function texts(summary: RibbonCheckSummary, language: Language) {
     const body = summary.failure
       ? summary.failure.messageEn
       : `${counted(summary.errors, "error", "errors")}, ${counted(summary.warnings, "warning", "warnings")}, ${counted(summary.infos, "note", "notes")}.` +
-        (summary.first ? ` Selected ${summary.first.sheet}!${summary.first.cell}.` : "");
+        (summary.first ? ` Selected ${cellRef(summary.first.sheet, summary.first.cell)}.` : "");
     return { title: `Run check (ribbon), ${time}`, body, dismiss: "Dismiss" };
   }
   const body = summary.failure
     ? summary.failure.message
     : `${counted(summary.errors, "fel", "fel")}, ${counted(summary.warnings, "varning", "varningar")}, ${counted(summary.infos, "upplysning", "upplysningar")}.` +
-      (summary.first ? ` Markerade ${summary.first.sheet}!${summary.first.cell}.` : "");
+      (summary.first ? ` Markerade ${cellRef(summary.first.sheet, summary.first.cell)}.` : "");
   return { title: `Kontrollera (menyfliksområdet) kl. ${time}`, body, dismiss: "Stäng" };
 }
 

@@ -1,4 +1,5 @@
 import type { CheckResult } from "../../engine";
+import { cellRef } from "../../engine/grid";
 import type { PeriodKind } from "../../engine/model/types";
 import { parsePeriodText } from "../../engine/parse/period";
 import type { PeriodCell } from "../../engine/recognise/types";
@@ -41,7 +42,7 @@ export function shownPeriod(chosen: ChosenPeriod | null, result: CheckResult | n
     kind: period.kind,
     year: period.year,
     origin: "workbook",
-    cell: source ? `${source.sheet}!${source.cell}` : null,
+    cell: source ? cellRef(source.sheet, source.cell) : null,
     ...yearSheet,
   };
 }

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useReducer, useRef } from "react";
 import type { CheckOptions, CheckResult } from "../../engine";
 import { countBySeverity } from "../../engine/findings";
+import { cellRef } from "../../engine/grid";
 import type { Finding } from "../../engine/findings";
 import type { MappingOverride } from "../../engine/state";
 import { Refusal } from "../../engine/refusal";
@@ -46,15 +47,6 @@ export interface PaneActions {
   copyTable(table: SpecTable): Promise<void>;
   /** Repeats the work that failed last. */
   retry(): void;
-}
-
-/**
- * A cell as Excel writes a reference to it: the sheet's name quoted when it is more than letters,
- * digits and underscores, or could be read as a cell (`'T2 2021'!I123`, `'A1'!B2`, `Blad1!B12`).
- */
-export function cellRef(sheet: string, cell: string): string {
-  const plain = /^[\p{L}_][\p{L}\p{N}_]*$/u.test(sheet) && !/^([a-z]{1,3}\d+|r\d*c?\d*|c\d*)$/i.test(sheet);
-  return `${plain ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${cell}`;
 }
 
 const isAbort = (err: unknown): boolean => err instanceof Error && err.name === "AbortError";

@@ -1,4 +1,4 @@
-import { cellRef } from "../../../src/taskpane/state/usePane";
+import { cellRef } from "../../src/engine/grid";
 
 describe("cellRef: a cell as Excel writes a reference to it", () => {
   test.each([
