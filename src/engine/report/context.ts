@@ -5,8 +5,13 @@ import type { WorkbookSnapshot } from "../grid";
 import type { CheckResult } from "../check";
 import type { Goal } from "../model/types";
 import { compareSv } from "./collate";
-import type { SourceLookup } from "./source";
-import { lookupFromRecognition, lookupFromSnapshot } from "./source";
+import type { SourceFormatLookup, SourceLookup } from "./source";
+import {
+  formatsFromRecognition,
+  formatsFromSnapshot,
+  lookupFromRecognition,
+  lookupFromSnapshot,
+} from "./source";
 
 export interface ReportOptions {
   /**
@@ -25,6 +30,8 @@ export interface ReportContext {
   /** The note row's text. */
   note: string;
   lookup: SourceLookup;
+  /** The number format of a source cell, as {@link lookup} finds the cell. */
+  formatLookup: SourceFormatLookup;
   goalsById: Map<string, Goal>;
   /** Goals in hierarchy order (each goal followed by its sub-goals), with their depth. */
   goalTree: { goal: Goal; depth: number }[];
@@ -95,6 +102,7 @@ export function makeContext(
     lookup: options.snapshot
       ? lookupFromSnapshot(options.snapshot)
       : lookupFromRecognition(result.recognition),
+    formatLookup: options.snapshot ? formatsFromSnapshot(options.snapshot) : lazyFormats(result),
     goalsById: new Map(model.goals.map((g) => [g.id, g])),
     goalTree: goalTree(model.goals),
     sheetIndex: (sheet) => {
@@ -104,6 +112,12 @@ export function makeContext(
     findingsByGoal,
     sheetPrefixes: new Map(),
   };
+}
+
+/** {@link formatsFromRecognition}, built at its first question: most reports ask none. */
+function lazyFormats(result: CheckResult): SourceFormatLookup {
+  let formats: SourceFormatLookup | undefined;
+  return (sheet, address) => (formats ??= formatsFromRecognition(result.recognition))(sheet, address);
 }
 
 /** The sheets of `items` not in `order` yet, added in the order met. */

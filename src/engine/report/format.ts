@@ -168,18 +168,23 @@ function figureCell(
 }
 
 /**
- * The unit a figure is shown with: the one it was written with (`16 st` in a row of `barn/avd.`
+ * The unit a figure is judged in: the one it was written with (`16 st` in a row of `barn/avd.`
  * stays `16 st`), else its row's. A written unit that is the row's own spelled otherwise (`%` in a
- * row of `procent`, `st` in one of `St` or `st.`) is shown as the row spells it, so a row reads
- * one way.
+ * row of `procent`, `st` in one of `St` or `st.`) is named as the row spells it, so a row reads
+ * one way. The tables write a figure's cell with the unit its source cell showed
+ * ({@link asRowSpells}), not this.
  */
 export function figureUnit(ind: Indicator, field: IndicatorFigure): string | null {
   const units = ind.units;
   if (!units || field === "outcomeMen" || field === "outcomeWomen") return ind.unit;
   const written = units[field];
+  return written === null ? ind.unit : asRowSpells(ind, written);
+}
+
+/** A unit a figure was written with, spelled as its row spells it where it is the row's own. */
+export function asRowSpells(ind: Indicator, written: string): string {
   // Most rows write every figure in the row's unit: equal texts need no normalising.
-  if (written === null || written === ind.unit || ind.unit === null || sameUnit(written, ind.unit))
-    return ind.unit ?? written;
+  if (written === ind.unit || ind.unit === null || sameUnit(written, ind.unit)) return ind.unit ?? written;
   return written;
 }
 

@@ -10,8 +10,10 @@ import type { Goal, Indicator, KfStatus, TargetKind } from "../model/types";
 import { outcomeTertial } from "../recognise/headers";
 import type { Recognition } from "../recognise/types";
 import type { ReportContext } from "./context";
-import { byKnownGoal, byNameThenPosition, hasRow, rowsWithFinding, sheetTitle } from "./context";
-import { FigureCells, figureUnit, goalHeading, statusLabel } from "./format";
+import { byKnownGoal, byNameThenPosition, hasRow, rowKey, rowsWithFinding, sheetTitle } from "./context";
+import type { IndicatorFigure } from "../model/types";
+import { parseQuantityCell } from "../parse/quantity";
+import { asRowSpells, FigureCells, figureUnit, goalHeading, statusLabel } from "./format";
 import type { ColumnSpec, Row } from "./layout";
 import type { StatusLabel } from "./look";
 import { OUTCOME_MISSING, VALUE_UNREADABLE } from "./look";
@@ -62,10 +64,59 @@ const PLAN_COLUMNS: ColumnSpec[] = [
   { kind: "label", max: 70 },
 ];
 
-/** The cells a sheet's rows repeat: texts and statuses, and figures by how the model holds them. */
+/**
+ * The cells a sheet's rows repeat: texts and statuses, and figures by how the model holds them;
+ * and the units the figures' cells show.
+ */
 interface RowCells {
   shared: SharedCells;
   figures: FigureCells;
+  units: ShownUnits;
+}
+
+/**
+ * The unit a figure's cell is written with: the one its source cell showed (`800 st`, or 0.041
+ * formatted `0.0 %`), none where it showed none. The check judges `446` beside a KF:s årsmål of
+ * `800 st` in `st` (see figureUnit), but the report is pasted beside the published one and shows
+ * what the source shows. A row that states its unit in a column of its own (`Enhet`), which the
+ * report has not, shows that unit with each figure.
+ */
+class ShownUnits {
+  /** Rows (by rowKey) whose `Enhet` column holds text. */
+  private readonly stated = new Set<string>();
+
+  constructor(private readonly ctx: ReportContext) {
+    for (const table of ctx.result.recognition.tables) {
+      const column = table.columns.find((c) => c.role === "unit");
+      if (!column) continue;
+      for (const row of table.rows) {
+        const value = row.cells[column.col - table.firstCol]?.value;
+        if (typeof value === "string" && value.trim()) this.stated.add(rowKey(table.sheet, row.row));
+      }
+    }
+  }
+
+  of(ind: Indicator, field: IndicatorFigure): string | null {
+    if (hasRow(this.stated, ind.sheet, ind.row)) return figureUnit(ind, field);
+    // A model without units (one not read from a workbook) names none but its row's.
+    if (!ind.units) return figureUnit(ind, field);
+    // It keeps no unit of the men's and women's figures: their source cells tell.
+    const written =
+      field === "outcomeMen" || field === "outcomeWomen" ? this.sourceUnit(ind, field) : ind.units[field];
+    if (written === undefined) return figureUnit(ind, field);
+    return written === null ? null : asRowSpells(ind, written);
+  }
+
+  /** The unit the figure's source cell shows; undefined when the cell is not known. */
+  private sourceUnit(ind: Indicator, field: IndicatorFigure): string | null | undefined {
+    const address = ind.cells[field];
+    if (address === undefined) return undefined;
+    const value = this.ctx.lookup(ind.sheet, address);
+    if (value === undefined) return undefined;
+    const format = typeof value === "number" ? this.ctx.formatLookup(ind.sheet, address) : null;
+    const parsed = parseQuantityCell(value, format);
+    return parsed.kind === "quantity" ? parsed.quantity.unit : null;
+  }
 }
 
 /**
@@ -89,13 +140,13 @@ export function targetCell(
 
 /** Årsmål in column `column`, in the unit it was written with. */
 function yearTargetCell(cells: RowCells, ind: Indicator, column: number): OutCell | null {
-  const unit = figureUnit(ind, "target");
+  const unit = cells.units.of(ind, "target");
   return targetCell(cells, column, ind.targetKind, ind.target, ind.targetText, unit, ind.decimals?.target);
 }
 
 /** KF:s årsmål in column `column`, in the unit it was written with. */
 function kfTargetCell(cells: RowCells, ind: Indicator, column: number): OutCell | null {
-  const unit = figureUnit(ind, "kfTarget");
+  const unit = cells.units.of(ind, "kfTarget");
   return targetCell(
     cells,
     column,
@@ -169,7 +220,8 @@ function figureCell(
   field: FigureField,
 ): OutCell | null {
   const n = ind[field];
-  if (n !== null) return cells.figures.get(column, n, figureUnit(ind, field), null, ind.decimals?.[field]);
+  if (n !== null)
+    return cells.figures.get(column, n, cells.units.of(ind, field), null, ind.decimals?.[field]);
   if (!unreadableField(ind, unreadable, field)) return null;
   const value = ctx.lookup(ind.sheet, ind.cells[field] as string);
   const written = typeof value === "string" ? value.trim() : "";
@@ -268,7 +320,11 @@ export function buildIndicatorSheet(ctx: ReportContext): SheetSpec {
   }
 
   const sort = byNameThenPosition<Indicator>(ctx);
-  const cells: RowCells = { shared: new SharedCells(), figures: new FigureCells() };
+  const cells: RowCells = {
+    shared: new SharedCells(),
+    figures: new FigureCells(),
+    units: new ShownUnits(ctx),
+  };
   // At year-end every outcome is due; during the year a unit may explain why it comes later
   // (002: "Mätperiod är i oktober"), and `Ej mätt` says no more than the source.
   const unreported =
