@@ -101,6 +101,24 @@ test("a page ending with a heading, or a heading apart from its table, is caught
   ]);
 });
 
+test("a table's last row alone under its repeated header on a continued page is caught", () => {
+  const pages = [
+    page(1, [
+      "Målkoll – Indikatorer",
+      "KF:s mål 1.1",
+      "Indikator Utfall",
+      "Andel barn",
+      "Andel personer",
+      "Antal aspiranter",
+      footer(1),
+    ]),
+    page(2, ["Indikator Utfall", "Antal ungdomar", footer(2)]),
+  ];
+  expect(pageBreakProblems(spec, placeRows(spec, pages))).toEqual([
+    { page: 2, row: 7, problem: "a table's last row alone on a continued page" },
+  ]);
+});
+
 test("a row that is not printed is reported missing", () => {
   const pages = [
     page(1, ["Målkoll – Indikatorer", "KF:s mål 1.1", "Indikator Utfall", "Andel barn", footer(1)]),

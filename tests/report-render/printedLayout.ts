@@ -92,12 +92,29 @@ function tableOf(spec: SheetSpec, row: number): number | null {
   return index < 0 ? null : index;
 }
 
+function isAnalysis(spec: SheetSpec, row: number): boolean {
+  return String(spec.rows[row - 1]?.[0]?.value ?? "").startsWith("Analys:");
+}
+
+/** The first and last of table `t`'s rows with text in column A that are data, not header copies or `Analys`. */
+function bodyRows(spec: SheetSpec, t: number): number[] {
+  const table = (spec.tables ?? [])[t];
+  const rows: number[] = [];
+  for (let row = table.header + 1; row <= table.last; row++)
+    if (roleOf(spec, row) === "body" && !isAnalysis(spec, row)) rows.push(row);
+  return rows;
+}
+
+const firstBodyRow = (spec: SheetSpec, t: number): number => bodyRows(spec, t)[0] ?? Infinity;
+const lastBodyRow = (spec: SheetSpec, t: number): number => bodyRows(spec, t).pop() ?? -Infinity;
+
 /**
  * The rules of the printed page:
  * - every page that holds rows of a table also holds that table's header row above them (its own,
  *   a repeated copy, or the sheet's print title);
  * - no page ends with a heading or a header row;
- * - a heading is on the page of its table's header row and first data row.
+ * - a heading is on the page of its table's header row and first data row;
+ * - a table continued onto a page carries at least two of its rows there (`Analys` rows aside).
  */
 export function pageBreakProblems(spec: SheetSpec, placement: Placement): BreakProblem[] {
   const problems: BreakProblem[] = [];
@@ -125,6 +142,11 @@ export function pageBreakProblems(spec: SheetSpec, placement: Placement): BreakP
       const ownHeader = above !== undefined && above.role === "header" && tableOf(spec, above.row) === t;
       if (!ownHeader && !titleLine)
         problems.push({ page, row: first.row, problem: "table rows without their header row on the page" });
+      const rowsHere = body.filter((r) => !isAnalysis(spec, r.row));
+      const continued = first.row > firstBodyRow(spec, t);
+      const ends = rowsHere.length > 0 && rowsHere[rowsHere.length - 1].row === lastBodyRow(spec, t);
+      if (continued && ends && rowsHere.length < 2)
+        problems.push({ page, row: first.row, problem: "a table's last row alone on a continued page" });
     });
   }
   for (const table of tables) {

@@ -30,7 +30,7 @@ if (run && !poppler) {
   );
 }
 
-const LABELS = ["demo", "plan", "unit", "foreign"];
+const LABELS = ["demo", "plan", "unit", "foreign", "libreoffice"];
 
 /** The page's right margin (0,5 in): nothing of a generated sheet prints beyond it. */
 const RIGHT_MARGIN_POINTS = 36;
@@ -113,6 +113,15 @@ if (run && poppler && !carlito) {
         await printed(
           "foreign",
           await XlsxPort.open(path.join(root, "tests", "fixtures", "foreign", "excel-shaped.xlsx")),
+          {},
+        ),
+      );
+      // Many goals, each with a table: one of them once left its last row alone on a page (page 9).
+      cases.set(
+        "libreoffice",
+        await printed(
+          "libreoffice",
+          await XlsxPort.open(path.join(root, "tests", "fixtures", "foreign", "libreoffice.xlsx")),
           {},
         ),
       );

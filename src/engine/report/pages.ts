@@ -110,10 +110,13 @@ export function planPages(
   let used = 0;
   // Nothing but the sheet's title (and blank rows) on the page so far: a table starts right here.
   let bare = true;
-  const newPage = (row: number, copy: boolean): void => {
-    plan.breaks.push({ row, copy });
+  /** The unit the page starts with. */
+  let pageStart = 0;
+  const newPage = (u: number, copy: boolean): void => {
+    plan.breaks.push({ row: units.first[u], copy });
     used = title;
     bare = true;
+    pageStart = u;
   };
   for (let u = 0; u < units.count; u++) {
     const room = capacity - used;
@@ -123,14 +126,27 @@ export function planPages(
     if (units.starts[u] && table >= 0) {
       const whole = tableHeight[table];
       if (used > 0 && ((!bare && whole > room && whole <= capacity - title) || height > room))
-        newPage(first, false);
+        newPage(u, false);
     } else if (height > room && used > 0) {
-      const continues = table >= 0 && !printTitles && info[first].role !== "heading";
-      newPage(first, continues);
+      const inTable = table >= 0 && info[first].role !== "heading";
+      const continues = inTable && !printTitles;
+      const header = continues ? heights[tables[table].header] : 0;
+      // A table's last row does not go alone under its repeated header: the row above goes with it.
+      const before = u - 1;
+      const widow =
+        inTable &&
+        (u + 1 === units.count || units.table[u + 1] !== table) &&
+        before > pageStart &&
+        units.table[before] === table &&
+        !units.starts[before] &&
+        title + header + units.height[before] + height <= capacity;
+      const at = widow ? before : u;
+      newPage(at, continues);
       if (continues) {
-        plan.inserts.push({ before: first, table });
-        used += heights[tables[table].header];
+        plan.inserts.push({ before: units.first[at], table });
+        used += header;
       }
+      if (widow) used += units.height[before];
     }
     used += height;
     if (bare) bare = titleOnly(info, first, units.last[u]);
