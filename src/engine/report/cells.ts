@@ -18,6 +18,7 @@ import {
   softHyphenSpans,
   SPACER_ROW_POINTS,
   TextParts,
+  unbrokenPoints,
   wrappedPartLines,
 } from "./measure";
 import type { ColumnSpec, Row, RowInfo } from "./rows";
@@ -119,6 +120,7 @@ export function walkCells(
     spec.kind === "fit" || spec.kind === "text" ? (spec.headerLines ?? 0) : 0,
   );
   const headerFits = new Map<string, number>();
+  const headerWords = new Map<string, number>();
   const anyMerged = merged.size > 0;
   // Per column, the body cell measured last (a shared cell repeats down its column), where its
   // measures are, the number columns it was prepared with and its line's height.
@@ -205,8 +207,18 @@ export function walkCells(
         partsFrom[k] = spans.partsFrom;
         partsTo[k] = spans.partsTo;
       }
-      // A link is one field LibreOffice never breaks: its whole text is its word.
-      const word = units((cell.link ? spans.full : spans.word) + gutter);
+      // A link is one field LibreOffice never breaks: its whole text is its word; a header's words
+      // are those its breaker keeps together (`10 %)`).
+      let widest = cell.link ? spans.full : spans.word;
+      if (header && typeof value === "string") {
+        const key = `${style.size}|${style.bold}|${value}`;
+        let unbroken = headerWords.get(key);
+        if (unbroken === undefined)
+          headerWords.set(key, (unbroken = unbrokenPoints(value, style.size, style.bold)));
+        if (unbroken + style.indent * INDENT_POINTS > widest)
+          widest = unbroken + style.indent * INDENT_POINTS;
+      }
+      const word = units(widest + gutter);
       if (word > need.word) need.word = word;
       if (header) {
         const full = units(spans.full + gutter);

@@ -336,44 +336,78 @@ export function breakLines(text: string, width: number, size: number, bold = fal
   };
   for (const paragraph of text.split(/\r\n|\r|\n/)) {
     let line = "";
-    // Parts end before a space and after a hyphen, slash or soft hyphen before a letter or digit;
-    // a space before a part is kept with it.
-    const parts: string[] = [];
-    let from = 0;
-    let glued = false;
-    for (let i = 1; i <= paragraph.length; i++) {
-      const before = paragraph[i - 1];
-      const at = paragraph[i];
-      const boundary =
-        i === paragraph.length ||
-        (at === " " && before !== " ") ||
-        ((before === "-" || before === "/" || before === SOFT_HYPHEN) && /[\p{L}\p{N}]/u.test(at));
-      if (boundary) {
-        const part = paragraph.slice(from, i);
-        // A slash between spaces (`JA / NEJ`) holds its neighbours together.
-        const slash = part.trim() === "/";
-        if (parts.length && (slash || glued)) parts[parts.length - 1] += part;
-        else parts.push(part);
-        glued = slash;
-        from = i;
-      }
-    }
-    for (const part of parts) {
-      if (widthOf(line + part) <= lineWidth || !line) line += line ? part : part.trimStart();
-      else {
-        lines.push(line);
-        line = part.trimStart();
-      }
-      while (widthOf(line) > lineWidth && line.length > 1) {
-        let cut = line.length - 1;
-        while (cut > 1 && widthOf(line.slice(0, cut)) > lineWidth) cut--;
-        lines.push(line.slice(0, cut));
-        line = line.slice(cut);
+    for (const group of lineParts(paragraph)) {
+      // A unit kept with its word goes apart from it only where the two are wider than a line.
+      const joined = group.length === 1 ? group : [group.join("")];
+      const parts = joined === group || widthOf(joined[0].trimStart()) <= lineWidth ? joined : group;
+      for (const part of parts) {
+        if (widthOf(line + part) <= lineWidth || !line) line += line ? part : part.trimStart();
+        else {
+          lines.push(line);
+          line = part.trimStart();
+        }
+        while (widthOf(line) > lineWidth && line.length > 1) {
+          let cut = line.length - 1;
+          while (cut > 1 && widthOf(line.slice(0, cut)) > lineWidth) cut--;
+          lines.push(line.slice(0, cut));
+          line = line.slice(cut);
+        }
       }
     }
     lines.push(line);
   }
   return lines.map(softHyphensShown);
+}
+
+/**
+ * The parts a line of {@link breakLines} may break between: they end before a space and after a
+ * hyphen, slash or soft hyphen before a letter or digit; a space before a part is kept with it. A
+ * part that is only a unit or sign joins the group of the part before it.
+ */
+function lineParts(paragraph: string): string[][] {
+  const parts: string[][] = [];
+  let from = 0;
+  let glued = false;
+  for (let i = 1; i <= paragraph.length; i++) {
+    const before = paragraph[i - 1];
+    const at = paragraph[i];
+    const boundary =
+      i === paragraph.length ||
+      (at === " " && before !== " ") ||
+      ((before === "-" || before === "/" || before === SOFT_HYPHEN) && /[\p{L}\p{N}]/u.test(at));
+    if (boundary) {
+      const part = paragraph.slice(from, i);
+      const trimmed = part.trim();
+      // A slash between spaces (`JA / NEJ`) holds its neighbours together; a unit or sign
+      // (`10 %)`, `Underskott (+)`) goes with the word before it.
+      const slash = trimmed === "/";
+      const last = parts[parts.length - 1];
+      if (last && (slash || glued)) last[last.length - 1] += part;
+      else if (last && UNIT_OR_SIGN.has(trimmed)) last.push(part);
+      else parts.push([part]);
+      glued = slash;
+      from = i;
+    }
+  }
+  return parts;
+}
+
+/** Parts of a header that are only a unit or sign: a line never starts with one. */
+const UNIT_OR_SIGN = new Set(["%", "%)", "(%)", "(+)", "(-)", "(+/-)", "(-/+)", "tkr", "mnkr", "kr"]);
+
+/**
+ * Width in points of the widest part of `text` that {@link breakLines} keeps on one line (`10 %)`
+ * with the number it follows): a header's column is at least this wide, or the breaker cuts it.
+ */
+export function unbrokenPoints(text: string, size: number, bold = false): number {
+  let widest = 0;
+  for (const paragraph of text.split(/\r\n|\r|\n/))
+    for (const group of lineParts(paragraph)) {
+      const shown = softHyphensShown(group.join("").trimStart());
+      measureSpans(shown, 0, shown.length);
+      if (SPANS[0] > widest) widest = SPANS[0];
+    }
+  return widest * pointsPerDigit(size, bold);
 }
 
 /**
