@@ -165,11 +165,14 @@ function csvNumber(text: string | undefined): number {
         row.forEach((cell, c) => {
           if (!cell?.tone) return;
           toned++;
-          // Symbol and word; the words Avvikelse and Saknas and a contradiction's sentence stand alone.
-          expect(rows[r][c]).toMatch(/^([●◆▲–○?—≠] \p{L}|Avvikelse$|Saknas$|Målet bedöms )/u);
+          // Symbol and word; the word Saknas and a contradiction's sentence stand alone.
+          expect(rows[r][c]).toMatch(/^([●◆▲–○?—≠] \p{L}|Saknas$|Målet bedöms )/u);
         }),
       );
-      expect(toned).toBeGreaterThan(0);
+      // The sample's activities give Målkoll's own column nothing to say; their Avvikelse, the
+      // city's column, is plain text.
+      if (key === "aktiviteter") expect(toned).toBe(0);
+      else expect(toned).toBeGreaterThan(0);
     }
   });
 

@@ -91,7 +91,8 @@ function activityRow(
   const label = checkLabel(act, datesWrong);
   const check = label ? shared.status(plan ? PLAN_CHECK_COLUMN : CHECK_COLUMN, label.text, label.tone) : null;
   if (plan) return [name, start, end, null, check];
-  const deviation = act.deviation ? shared.status(DEVIATION_COLUMN, "Avvikelse", "bad") : null;
+  // The city's column, pasted into the report as it prints there: plain text, not a status colour.
+  const deviation = act.deviation ? shared.text(DEVIATION_COLUMN, "Avvikelse") : null;
   return [name, start, end, deviation, null, check];
 }
 

@@ -519,7 +519,8 @@ describe("aktiviteter", () => {
     );
     expect(missbruk[1]).toMatchObject({ value: 44197, format: "yyyy-mm-dd" });
     expect(missbruk[2]).toMatchObject({ value: 44561, format: "yyyy-mm-dd" });
-    expect(missbruk[3]).toMatchObject({ value: "Avvikelse", tone: "bad" });
+    expect(missbruk[3]).toMatchObject({ value: "Avvikelse", style: "normal" });
+    expect(missbruk[3]?.tone).toBeUndefined();
     expect(missbruk[5]).toMatchObject({ value: "▲ Analys saknas", tone: "bad" });
     const heading = rowIndex(
       spec,
