@@ -128,7 +128,7 @@ export function buildActivitySheet(ctx: ReportContext): SheetSpec {
   };
   for (const { goal } of ctx.goalTree) {
     const own = byGoal.get(goal.id);
-    if (own?.length) table(goalHeading(goal), own);
+    if (own?.length) table(goalHeading(goal, ctx.writtenNumber(goal)), own);
   }
   const loose = byGoal.get(null);
   if (loose?.length) table("Aktiviteter som inte står under något mål", loose);

@@ -1,5 +1,5 @@
 import type { Finding } from "../findings";
-import { parseA1, parseA1Range } from "../grid";
+import { a1, parseA1, parseA1Range } from "../grid";
 import { localIsoDate } from "../parse/date";
 import type { WorkbookSnapshot } from "../grid";
 import type { CheckResult } from "../check";
@@ -40,6 +40,8 @@ export interface ReportContext {
   findingsByGoal: Map<string, Finding[]>;
   /** Sheet names as formulas start a reference to them (`'Driftbudget'!`), by name, made once each. */
   sheetPrefixes: Map<string, string>;
+  /** A goal's number as its source writes it (`1.2.` where the model holds `1.2`); null where unread. */
+  writtenNumber: (goal: Goal) => string | null;
 }
 
 function isoDate(at: string | Date): string {
@@ -84,6 +86,9 @@ export function makeContext(
   period: string | null,
 ): ReportContext {
   const { model } = result;
+  const lookup = options.snapshot
+    ? lookupFromSnapshot(options.snapshot)
+    : lookupFromRecognition(result.recognition);
   const order: string[] = [];
   for (const items of [model.goals, model.indicators, model.activities, model.budget, result.findings])
     noteSheets(order, items);
@@ -99,9 +104,7 @@ export function makeContext(
     result,
     period,
     note: noteText(model.workbook, options.generatedAt),
-    lookup: options.snapshot
-      ? lookupFromSnapshot(options.snapshot)
-      : lookupFromRecognition(result.recognition),
+    lookup,
     formatLookup: options.snapshot ? formatsFromSnapshot(options.snapshot) : lazyFormats(result),
     goalsById: new Map(model.goals.map((g) => [g.id, g])),
     goalTree: goalTree(model.goals),
@@ -111,7 +114,43 @@ export function makeContext(
     },
     findingsByGoal,
     sheetPrefixes: new Map(),
+    writtenNumber: writtenNumbers(lookup),
   };
+}
+
+/** Rows below a heading that only names its level (`KF:s mål för verksamhetsområdet:`) where its title may stand. */
+const TITLE_ROWS = 8;
+
+/**
+ * Goal numbers as the source writes them: the model keeps `1.2` for `1.2.` (and `1.1` for `1.1`),
+ * the reports write both. Read from the goal's heading cell, or from the title below a heading that
+ * only names its level; a goal whose cells the lookup does not know keeps the report's own way.
+ */
+function writtenNumbers(lookup: SourceLookup): (goal: Goal) => string | null {
+  const known = new Map<string, string | null>();
+  return (goal) => {
+    let written = known.get(goal.id);
+    if (written === undefined) known.set(goal.id, (written = writtenNumber(lookup, goal)));
+    return written;
+  };
+}
+
+function writtenNumber(lookup: SourceLookup, goal: Goal): string | null {
+  const at = goal.number ? parseA1(goal.id.slice(goal.sheet.length + 1)) : null;
+  if (!goal.number || !at) return null;
+  const number = goal.number.replace(/\./g, "\\.");
+  const heading = lookup(goal.sheet, a1(at.row, at.col));
+  if (typeof heading !== "string") return null;
+  const inHeading = new RegExp(`(?:^|:)\\s*${number}(\\.?)(?=\\s|$)`).exec(heading.trim());
+  if (inHeading) return goal.number + inHeading[1];
+  if (!heading.trim().endsWith(":")) return null;
+  for (let row = at.row + 1; row <= at.row + TITLE_ROWS; row++) {
+    const title = lookup(goal.sheet, a1(row, at.col));
+    if (typeof title !== "string" || !title.trim()) continue;
+    const inTitle = new RegExp(`^${number}(\\.?)(?=\\s|$)`).exec(title.trim());
+    return inTitle ? goal.number + inTitle[1] : null;
+  }
+  return null;
 }
 
 /** {@link formatsFromRecognition}, built at its first question: most reports ask none. */

@@ -422,7 +422,10 @@ class DeviationRows {
     let cell = this.goalCells.get(goal);
     if (cell === undefined) {
       const found = this.ctx.goalsById.get(goal);
-      this.goalCells.set(goal, (cell = found ? this.shared.text(GOAL_COLUMN, goalName(found)) : null));
+      this.goalCells.set(
+        goal,
+        (cell = found ? this.shared.text(GOAL_COLUMN, goalName(found, this.ctx.writtenNumber(found))) : null),
+      );
     }
     return cell;
   }

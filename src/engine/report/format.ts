@@ -256,18 +256,21 @@ export function levelLabel(level: GoalLevel): string {
   return LEVEL_LABELS[level];
 }
 
-/** `1.1.1 Invånare i stadsdelsområdet …` (number when there is one, then the title). */
-export function goalName(goal: Goal): string {
+/**
+ * `1.1.1 Invånare i stadsdelsområdet …` (number when there is one, then the title). `written`: the
+ * number as the source writes it (`1.2.`), where the report could read it.
+ */
+export function goalName(goal: Goal, written: string | null = null): string {
   if (!goal.number) return goal.title;
   // The reports write a one-part number with its dot (`1. En modern storstad`), deeper ones without.
-  const number = `${goal.number}${goal.number.includes(".") ? "" : "."}`;
+  const number = written ?? `${goal.number}${goal.number.includes(".") ? "" : "."}`;
   // A goal named only by its number in a Mål column has no title.
   return goal.title ? `${number} ${goal.title}` : number;
 }
 
 /** The report's heading: `KF:s mål för verksamhetsområdet: 1.1 I Stockholm …`. */
-export function goalHeading(goal: Goal): string {
-  return `${levelLabel(goal.level)}: ${goalName(goal)}`;
+export function goalHeading(goal: Goal, written: string | null = null): string {
+  return `${levelLabel(goal.level)}: ${goalName(goal, written)}`;
 }
 
 /** Swedish display of a number for sentences (`2 435,3`, `4,1 %`), as `sv-SE` number formatting shows it. */

@@ -112,8 +112,8 @@ function headerCells(city: string[]): Row {
 }
 
 /** A short name for a chart axis: `1.1 I Stockholm är människor …`. */
-function chartLabel(goal: Goal): string {
-  const name = goalName(goal);
+function chartLabel(goal: Goal, written: string | null): string {
+  const name = goalName(goal, written);
   return name.length <= CHART_LABEL_CHARS ? name : `${name.slice(0, CHART_LABEL_CHARS - 1).trimEnd()}…`;
 }
 
@@ -127,7 +127,7 @@ function buildPlanGoalSheet(ctx: ReportContext, sheet: SheetBuilder): SheetSpec 
   const shared = new SharedCells();
   for (const { goal, depth } of ctx.goalTree)
     sheet.add([
-      indentedCell(goalHeading(goal), depth),
+      indentedCell(goalHeading(goal, ctx.writtenNumber(goal)), depth),
       shared.number(1, indicators.get(goal.id) ?? 0, COUNT_FORMAT),
       shared.number(2, activities.get(goal.id) ?? 0, COUNT_FORMAT),
       null,
@@ -163,7 +163,7 @@ export function buildGoalSheet(ctx: ReportContext): SheetSpec {
     );
     const c = goal.counts;
     const row: Row = [
-      indentedCell(goalHeading(goal), depth),
+      indentedCell(goalHeading(goal, ctx.writtenNumber(goal)), depth),
       tonedCell(stated.text, stated.tone),
       tonedCell(suggested.text, suggested.tone),
     ];
@@ -229,7 +229,7 @@ function charts(
       const first = sheet.nextRow;
       for (const goal of chunk) {
         const source = rowOf.get(goal.id)!;
-        const row: Row = [textCell(chartLabel(goal)), null, null];
+        const row: Row = [textCell(chartLabel(goal, ctx.writtenNumber(goal))), null, null];
         for (const s of series) {
           const cell = count(s.count(goal));
           cell.formula = a1(source, s.col + 1);

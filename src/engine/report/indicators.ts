@@ -347,7 +347,7 @@ export function buildIndicatorSheet(ctx: ReportContext): SheetSpec {
 
   for (const { goal } of ctx.goalTree) {
     if (!shown.has(goal.id)) continue;
-    sheet.tableHeading(goalHeading(goal));
+    sheet.tableHeading(goalHeading(goal, ctx.writtenNumber(goal)));
     const own = byGoal.get(goal.id);
     if (own?.length) table(own);
   }

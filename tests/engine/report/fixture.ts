@@ -486,7 +486,8 @@ export function makeSnapshot(): WorkbookSnapshot {
     while (follow.length < row) follow.push([]);
     follow[row - 1] = values;
   };
-  for (const g of goals) put(g.row, [`${g.number} ${g.title}`]);
+  // As the seed writes them: `1. En modern storstad` (line 153), `1.1 I Stockholm` (line 159).
+  for (const g of goals) put(g.row, [`${g.number}${g.number?.includes(".") ? "" : "."} ${g.title}`]);
   for (const i of indicators)
     put(i.row, [
       i.name,
