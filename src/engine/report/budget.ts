@@ -382,13 +382,20 @@ function otherTable(sheet: SheetBuilder, lines: BudgetLine[], columns: SourceCol
  */
 const TEXT_COLUMN: ColumnSpec = { kind: "text", min: 60, max: 220, headerLines: 5 };
 
+/**
+ * A sheet column past the city's six (Resultatenheter's last): amounts, the header at most five
+ * lines deep, as deep as the published table's (its `JA / NEJ` question), so that a unit or sign
+ * kept with its word (`10 %)`) makes the header no deeper.
+ */
+const EXTRA_COLUMN: ColumnSpec = { kind: "fit", headerLines: 5 };
+
 /** The sheet's columns: the city's six, more where another table has more, text where one holds text. */
 function budgetColumns(tables: readonly (readonly { written: boolean }[])[]): ColumnSpec[] {
   const widest = Math.max(0, ...tables.map((t) => t.length + 1));
   if (widest <= COLUMNS.length && !tables.some((t) => t.some((c) => c.written))) return COLUMNS;
   const columns: ColumnSpec[] = [
     ...COLUMNS,
-    ...Array.from({ length: Math.max(0, widest - COLUMNS.length) }, (): ColumnSpec => ({ kind: "fit" })),
+    ...Array.from({ length: Math.max(0, widest - COLUMNS.length) }, (): ColumnSpec => EXTRA_COLUMN),
   ];
   for (const table of tables)
     table.forEach((c, i) => {

@@ -34,6 +34,15 @@ it("starts no line of the Driftbudget sheet's headers with a unit or sign", () =
   expect(bad).toEqual([]);
 });
 
+it("keeps every header as deep as the published ones: the city's tables four lines, Resultatenheter five", () => {
+  const depths = headerLines().map((lines) => lines.length);
+  expect(Math.max(...depths)).toBe(5);
+  const resultatenheter = headerLines().filter((lines) =>
+    lines.join(" ").includes("Beräknad resultatöverföring"),
+  );
+  expect(resultatenheter.map((lines) => lines.length)).toEqual([5]);
+});
+
 it("keeps `%)` and `(+)` with the word before them, and parts them only where the two are wider than a line", () => {
   const header = "Beräknad resultatöverföring till 2022 (max 10 %) Överskott (+) Underskott (-)";
   expect(breakLines(header, 72, 9, true)).toEqual([
