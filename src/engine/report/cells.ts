@@ -120,7 +120,7 @@ export function walkCells(
     spec.kind === "fit" || spec.kind === "text" ? (spec.headerLines ?? 0) : 0,
   );
   const headerFits = new Map<string, number>();
-  const headerWords = new Map<string, number>();
+  const headerWords = new Map<TextStyle, Map<string, number>>();
   const anyMerged = merged.size > 0;
   // Per column, the body cell measured last (a shared cell repeats down its column), where its
   // measures are, the number columns it was prepared with and its line's height.
@@ -211,10 +211,12 @@ export function walkCells(
       // are those its breaker keeps together (`10 %)`).
       let widest = cell.link ? spans.full : spans.word;
       if (header && typeof value === "string") {
-        const key = `${style.size}|${style.bold}|${value}`;
-        let unbroken = headerWords.get(key);
+        // By style, then text: every table of a sheet repeats its header.
+        let byText = headerWords.get(style);
+        if (byText === undefined) headerWords.set(style, (byText = new Map()));
+        let unbroken = byText.get(value);
         if (unbroken === undefined)
-          headerWords.set(key, (unbroken = unbrokenPoints(value, style.size, style.bold)));
+          byText.set(value, (unbroken = unbrokenPoints(value, style.size, style.bold)));
         if (unbroken + style.indent * INDENT_POINTS > widest)
           widest = unbroken + style.indent * INDENT_POINTS;
       }

@@ -5,13 +5,8 @@ import type { WorkbookSnapshot } from "../grid";
 import type { CheckResult } from "../check";
 import type { Goal } from "../model/types";
 import { compareSv } from "./collate";
-import type { SourceFormatLookup, SourceLookup } from "./source";
-import {
-  formatsFromRecognition,
-  formatsFromSnapshot,
-  lookupFromRecognition,
-  lookupFromSnapshot,
-} from "./source";
+import type { SourceLookup, SourceUnitLookup } from "./source";
+import { lookupFromRecognition, lookupFromSnapshot, unitsFromRecognition, unitsFromSnapshot } from "./source";
 
 export interface ReportOptions {
   /**
@@ -30,8 +25,8 @@ export interface ReportContext {
   /** The note row's text. */
   note: string;
   lookup: SourceLookup;
-  /** The number format of a source cell, as {@link lookup} finds the cell. */
-  formatLookup: SourceFormatLookup;
+  /** The unit a source cell shows, as {@link lookup} finds the cell. */
+  unitLookup: SourceUnitLookup;
   goalsById: Map<string, Goal>;
   /** Goals in hierarchy order (each goal followed by its sub-goals), with their depth. */
   goalTree: { goal: Goal; depth: number }[];
@@ -105,7 +100,7 @@ export function makeContext(
     period,
     note: noteText(model.workbook, options.generatedAt),
     lookup,
-    formatLookup: options.snapshot ? formatsFromSnapshot(options.snapshot) : lazyFormats(result),
+    unitLookup: options.snapshot ? unitsFromSnapshot(options.snapshot) : lazyUnits(result),
     goalsById: new Map(model.goals.map((g) => [g.id, g])),
     goalTree: goalTree(model.goals),
     sheetIndex: (sheet) => {
@@ -138,25 +133,45 @@ function writtenNumbers(lookup: SourceLookup): (goal: Goal) => string | null {
 function writtenNumber(lookup: SourceLookup, goal: Goal): string | null {
   const at = goal.number ? parseA1(goal.id.slice(goal.sheet.length + 1)) : null;
   if (!goal.number || !at) return null;
-  const number = goal.number.replace(/\./g, "\\.");
   const heading = lookup(goal.sheet, a1(at.row, at.col));
   if (typeof heading !== "string") return null;
-  const inHeading = new RegExp(`(?:^|:)\\s*${number}(\\.?)(?=\\s|$)`).exec(heading.trim());
-  if (inHeading) return goal.number + inHeading[1];
-  if (!heading.trim().endsWith(":")) return null;
+  const text = heading.trim();
+  // After the level's label and its colon (`KF:s mål …: 1.2. Stockholm`).
+  for (let from = text.indexOf(goal.number); from >= 0; from = text.indexOf(goal.number, from + 1)) {
+    let before = from - 1;
+    while (before >= 0 && isSpace(text.charCodeAt(before))) before--;
+    if (before < 0 || text.charCodeAt(before) === COLON) return writtenAt(text, from, goal.number);
+  }
+  if (!text.endsWith(":")) return null;
   for (let row = at.row + 1; row <= at.row + TITLE_ROWS; row++) {
     const title = lookup(goal.sheet, a1(row, at.col));
     if (typeof title !== "string" || !title.trim()) continue;
-    const inTitle = new RegExp(`^${number}(\\.?)(?=\\s|$)`).exec(title.trim());
-    return inTitle ? goal.number + inTitle[1] : null;
+    const line = title.trim();
+    return line.startsWith(goal.number) ? writtenAt(line, 0, goal.number) : null;
   }
   return null;
 }
 
-/** {@link formatsFromRecognition}, built at its first question: most reports ask none. */
-function lazyFormats(result: CheckResult): SourceFormatLookup {
-  let formats: SourceFormatLookup | undefined;
-  return (sheet, address) => (formats ??= formatsFromRecognition(result.recognition))(sheet, address);
+const COLON = 58;
+const DOT = 46;
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 160;
+}
+
+/** `number` as written at `from` in `text`, with the dot that follows it; null where more of a word follows. */
+function writtenAt(text: string, from: number, number: string): string | null {
+  let end = from + number.length;
+  const dot = text.charCodeAt(end) === DOT;
+  if (dot) end++;
+  if (end < text.length && !isSpace(text.charCodeAt(end))) return null;
+  return dot ? `${number}.` : number;
+}
+
+/** {@link unitsFromRecognition}, built at its first question: most reports ask none. */
+function lazyUnits(result: CheckResult): SourceUnitLookup {
+  let units: SourceUnitLookup | undefined;
+  return (sheet, address) => (units ??= unitsFromRecognition(result.recognition))(sheet, address);
 }
 
 /** The sheets of `items` not in `order` yet, added in the order met. */

@@ -12,7 +12,6 @@ import type { Recognition } from "../recognise/types";
 import type { ReportContext } from "./context";
 import { byKnownGoal, byNameThenPosition, hasRow, rowKey, rowsWithFinding, sheetTitle } from "./context";
 import type { IndicatorFigure } from "../model/types";
-import { parseQuantityCell } from "../parse/quantity";
 import { asRowSpells, FigureCells, figureUnit, goalHeading, statusLabel } from "./format";
 import type { ColumnSpec, Row } from "./layout";
 import type { StatusLabel } from "./look";
@@ -100,9 +99,14 @@ class ShownUnits {
     if (hasRow(this.stated, ind.sheet, ind.row)) return figureUnit(ind, field);
     // A model without units (one not read from a workbook) names none but its row's.
     if (!ind.units) return figureUnit(ind, field);
-    // It keeps no unit of the men's and women's figures: their source cells tell.
+    // It keeps no unit of the men's and women's figures: their source cells tell, unless the row
+    // has none, which it would have taken from theirs.
     const written =
-      field === "outcomeMen" || field === "outcomeWomen" ? this.sourceUnit(ind, field) : ind.units[field];
+      field !== "outcomeMen" && field !== "outcomeWomen"
+        ? ind.units[field]
+        : ind.unit === null
+          ? null
+          : this.sourceUnit(ind, field);
     if (written === undefined) return figureUnit(ind, field);
     return written === null ? null : asRowSpells(ind, written);
   }
@@ -110,12 +114,7 @@ class ShownUnits {
   /** The unit the figure's source cell shows; undefined when the cell is not known. */
   private sourceUnit(ind: Indicator, field: IndicatorFigure): string | null | undefined {
     const address = ind.cells[field];
-    if (address === undefined) return undefined;
-    const value = this.ctx.lookup(ind.sheet, address);
-    if (value === undefined) return undefined;
-    const format = typeof value === "number" ? this.ctx.formatLookup(ind.sheet, address) : null;
-    const parsed = parseQuantityCell(value, format);
-    return parsed.kind === "quantity" ? parsed.quantity.unit : null;
+    return address === undefined ? undefined : this.ctx.unitLookup(ind.sheet, address);
   }
 }
 

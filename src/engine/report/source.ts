@@ -2,14 +2,18 @@
  * Looks up what a source cell holds, to decide whether a generated cell can be a live formula
  * over it (only when the source cell is a number) or must carry the value.
  */
-import type { CellValue, SourceCell, WorkbookSnapshot } from "../grid";
+import type { CellValue, SheetGrid, SourceCell, WorkbookSnapshot } from "../grid";
 import { cellAt, formatAt, parseA1 } from "../grid";
+import { parseQuantityCell, unitFromFormat } from "../parse/quantity";
 import type { Recognition } from "../recognise/types";
 
 export type SourceLookup = (sheet: string, address: string) => CellValue | undefined;
 
-/** A source cell's number format: null for General, `undefined` when the cell is not known. */
-export type SourceFormatLookup = (sheet: string, address: string) => string | null | undefined;
+/**
+ * The unit a source cell shows: in its text (`800 st`) or by its number format (`0.0 %`,
+ * `#,##0 "st"`); null for none, `undefined` when the cell is not known.
+ */
+export type SourceUnitLookup = (sheet: string, address: string) => string | null | undefined;
 
 /** From the workbook snapshot when the caller has it: exact. */
 export function lookupFromSnapshot(snapshot: WorkbookSnapshot): SourceLookup {
@@ -22,15 +26,63 @@ export function lookupFromSnapshot(snapshot: WorkbookSnapshot): SourceLookup {
   };
 }
 
-/** Number formats from the workbook snapshot. */
-export function formatsFromSnapshot(snapshot: WorkbookSnapshot): SourceFormatLookup {
+/** Units from the workbook snapshot. */
+export function unitsFromSnapshot(snapshot: WorkbookSnapshot): SourceUnitLookup {
   const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
+  // Asked for two cells of each of thousands of rows, mostly on one sheet.
+  let lastName: string | null = null;
+  let last: SheetGrid | undefined;
   return (sheet, address) => {
-    const grid = sheets.get(sheet);
-    const pos = parseA1(address);
-    if (!grid || !pos) return undefined;
-    return formatAt(grid, pos.row, pos.col);
+    if (sheet !== lastName) {
+      lastName = sheet;
+      last = sheets.get(sheet);
+    }
+    const grid = last;
+    const at = cellIndex(address);
+    if (!grid || at < 0) return undefined;
+    const row = Math.floor(at / COLUMNS);
+    const col = at % COLUMNS;
+    return shownUnit(cellAt(grid, row, col), formatAt(grid, row, col));
   };
+}
+
+/** More columns than a sheet may have (16 384), as {@link cellIndex} packs a cell. */
+const COLUMNS = 32_768;
+
+/**
+ * A plain A1 address (`C446`, as the model records cells) as row × {@link COLUMNS} + column, or -1
+ * for anything else, which {@link parseA1} then reads: no object per cell.
+ */
+function cellIndex(address: string): number {
+  let i = 0;
+  let col = 0;
+  for (; i < address.length && i < 3; i++) {
+    const code = address.charCodeAt(i);
+    if (code < 65 || code > 90) break;
+    col = col * 26 + (code - 64);
+  }
+  if (i === 0 || i === address.length) return slowIndex(address);
+  let row = 0;
+  for (; i < address.length; i++) {
+    const code = address.charCodeAt(i);
+    if (code < 48 || code > 57) return slowIndex(address);
+    row = row * 10 + (code - 48);
+  }
+  return row * COLUMNS + col;
+}
+
+function slowIndex(address: string): number {
+  const pos = parseA1(address);
+  return pos ? pos.row * COLUMNS + pos.col : -1;
+}
+
+/** The unit a cell holding `value` in `format` shows (see {@link SourceUnitLookup}). */
+function shownUnit(value: CellValue, format: string | null): string | null {
+  // A number's unit is its format's alone (read without the number: no quantity is made).
+  if (typeof value === "number") return Number.isFinite(value) ? unitFromFormat(format).unit : null;
+  if (typeof value !== "string") return null;
+  const parsed = parseQuantityCell(value);
+  return parsed.kind === "quantity" ? parsed.quantity.unit : null;
 }
 
 /**
@@ -42,12 +94,12 @@ export function lookupFromRecognition(recognition: Recognition): SourceLookup {
   return (sheet, address) => cell(sheet, address)?.value;
 }
 
-/** Number formats from the recognised tables' rows, as {@link lookupFromRecognition} finds cells. */
-export function formatsFromRecognition(recognition: Recognition): SourceFormatLookup {
+/** Units from the recognised tables' rows, as {@link lookupFromRecognition} finds cells. */
+export function unitsFromRecognition(recognition: Recognition): SourceUnitLookup {
   const cell = recognisedCells(recognition);
   return (sheet, address) => {
     const found = cell(sheet, address);
-    return found ? found.format : undefined;
+    return found ? shownUnit(found.value, found.format) : undefined;
   };
 }
 
