@@ -253,7 +253,8 @@ export function classify(
       has("forecast") ||
       has("outcomeMen") ||
       has("previous") ||
-      tertialOutcomeUnread(header)
+      // A plan may show last autumn's tertial beside its targets: its Periodicitet says it is a plan.
+      (tertialOutcomeUnread(header) && (has("period") || !has("periodicity")))
     )
       return "indicators-followup";
     if (has("target") || has("kfTarget") || has("periodicity")) return "indicators-plan";

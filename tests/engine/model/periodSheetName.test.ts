@@ -40,6 +40,26 @@ describe("a plan whose year stands only in its sheet's name", () => {
     });
   });
 
+  test("a plan that shows last autumn's tertial outcome (`Utfall T2 2021`) stays a plan", () => {
+    const withTertial = textToSheet(
+      "Verksamhetsplan 2022",
+      [
+        "Indikator\tUtfall T2 2021\tÅrsmål\tKF:s årsmål\tPeriodicitet",
+        " Aktivt Medskapandeindex\t80\t81\t83\tÅr",
+        " Sjukfrånvaro\t9,8 %\t9,5 %\tTas fram av nämnd/styrelse\tTertial",
+      ].join("\n"),
+    );
+    const r = check(snapshotOf(withTertial));
+    expect(r.recognition.tables.map((t) => t.type)).toEqual(["indicators-plan"]);
+    expect(r.model.period).toEqual({
+      kind: "VP",
+      year: 2022,
+      source: "plan",
+      yearSheet: "Verksamhetsplan 2022",
+    });
+    expect(r.findings.filter((f) => f.code === "period-unknown")).toEqual([]);
+  });
+
   test("--year and a VP column name the year before a sheet name does", () => {
     expect(check(snapshotOf(plan("Verksamhetsplan 2021")), { year: 2022 }).model.period).toEqual({
       kind: "VP",
