@@ -378,7 +378,8 @@ function noOutcomeColumn(indicator: Indicator, unread: readonly UnreadColumn[]):
       message: `${lacks.sv}. Lägg till kolumnen Periodens utfall eller ange en kolumns roll under Läs in → Rätta tolkning.`,
       messageEn: `${lacks.en}. Add a Periodens utfall column or set a column's role under Read → Correct mapping.`,
     });
-  const shown = unread.find((c) => OUTCOME_LIKE.test(matchKey(c.header))) ?? unread[0];
+  // Only a column that looks like an outcome is pointed at: another (`Källa`) would read as the culprit.
+  const shown = unread.find((c) => OUTCOME_LIKE.test(matchKey(c.header)));
   const one = unread.length === 1;
   const headers = (sv: boolean) =>
     andList(
@@ -388,8 +389,8 @@ function noOutcomeColumn(indicator: Indicator, unread: readonly UnreadColumn[]):
   return finding({
     code: "outcome-missing",
     sheet: indicator.sheet,
-    cell: a1(shown.headerRow, shown.col),
-    range: a1Range(shown.headerRow, shown.col, indicator.row, shown.col),
+    cell: shown ? a1(shown.headerRow, shown.col) : nameCell(indicator),
+    range: shown ? a1Range(shown.headerRow, shown.col, indicator.row, shown.col) : undefined,
     goal: indicator.goal,
     message: `${lacks.sv} (${one ? "kolumnen" : "kolumnerna"} ${headers(true)} läses inte). Ange under Läs in → Rätta tolkning vilken kolumn som är periodens utfall.`,
     messageEn: `${lacks.en} (the ${one ? "column" : "columns"} ${headers(false)} ${one ? "is" : "are"} not read). Under Read → Correct mapping, set which column is the period's outcome.`,

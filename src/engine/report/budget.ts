@@ -430,8 +430,7 @@ export function buildBudgetSheet(ctx: ReportContext): SheetSpec {
     return sheet.build();
   }
   // Several tables of a kind (one per avdelning) are told apart by the title above each.
-  const tableRows =
-    namnd.length > 1 || omrade.length > 1 ? tableRowKeys([...namnd, ...omrade]) : new Set<string>();
+  const tableRows = namnd.length > 1 || omrade.length > 1 ? budgetRowKeys(budget) : new Set<string>();
   for (const lines of namnd) {
     sheet.tableHeading(kindHeading(ctx, "Driftbudget, hela nämnden", lines, namnd.length > 1, tableRows));
     namndTable(ctx, sheet, lines, misstated);
@@ -701,6 +700,19 @@ function planHeading(
   return area ? `${area} – ${first.table}` : first.table;
 }
 
+/** Every row (header and lines) of every budget table, as {@link rowKey}s. */
+function budgetRowKeys(lines: BudgetLine[]): Set<string> {
+  const rows = new Set<string>();
+  for (const line of lines) {
+    rows.add(rowKey(line.sheet, line.row));
+    rows.add(rowKey(line.sheet, headerRowOf(line)));
+  }
+  return rows;
+}
+
+/** A line that only states the amounts' unit (`Belopp i mnkr`, `Tkr`): it names no table. */
+const UNIT_LINE = /^(belopp i )?(mnkr|tkr|kr)\.?$/i;
+
 /** Every row (header and lines) of these tables, as {@link rowKey}s. */
 function tableRowKeys(tables: BudgetLine[][]): Set<string> {
   const rows = new Set<string>();
@@ -727,7 +739,8 @@ function titleAbove(
     // Another table's rows name no area (a `Totalt` right above is the table before's).
     if (tableRows.has(rowKey(first.sheet, row))) break;
     const value = ctx.lookup(first.sheet, `A${row}`);
-    if (typeof value === "string" && value.trim() && value.trim().length <= 120) texts.push(value.trim());
+    const text = typeof value === "string" ? value.trim() : "";
+    if (text && text.length <= 120 && !UNIT_LINE.test(text)) texts.push(text);
   }
   return texts.find((t) => t !== except) ?? null;
 }

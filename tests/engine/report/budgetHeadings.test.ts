@@ -11,7 +11,7 @@ function areaTable(): string[] {
 }
 
 function driftbudget(...titles: string[]) {
-  const text = titles.flatMap((title) => [title, "", ...areaTable(), "", ""]).join("\n");
+  const text = titles.flatMap((title) => [...title.split("|"), "", ...areaTable(), "", ""]).join("\n");
   const snapshot = snapshotOf(textToSheet("Ekonomi", `Period\tTertial 2 2021\n\n${text}`));
   const sheet = buildReport(check(snapshot), {
     snapshot,
@@ -29,6 +29,13 @@ describe("Driftbudget per verksamhetsområde headings", () => {
 
   test("several tables (one per avdelning) are told apart by the title above each", () => {
     expect(driftbudget("Avdelning Norr", "Avdelning Söder")).toEqual([
+      "Driftbudget per verksamhetsområde – Avdelning Norr",
+      "Driftbudget per verksamhetsområde – Avdelning Söder",
+    ]);
+  });
+
+  test("a line that only states the unit (`Belopp i mnkr`) is no title", () => {
+    expect(driftbudget("Avdelning Norr|Belopp i mnkr", "Avdelning Söder|Belopp i mnkr")).toEqual([
       "Driftbudget per verksamhetsområde – Avdelning Norr",
       "Driftbudget per verksamhetsområde – Avdelning Söder",
     ]);

@@ -185,6 +185,18 @@ describe("a previous-period column named by its tertial (002 KF mål 1.1, line 2
     expect(barnRow[0]?.value).toBe("Indikator");
   });
 
+  it("with no column read as the outcome and none like one, outcome-missing stays at the row's name", () => {
+    // `Källa` in the outcome's place: naming it is right, pointing at it would make it the culprit.
+    const snapshot = withHeader("Periodens utfall VB 2020", "Källa");
+    const missing = check(snapshot).findings.filter(
+      (f) => f.code === "outcome-missing" && f.message.includes(barn),
+    );
+    expect(missing).toHaveLength(1);
+    expect(missing[0].cell).toMatch(/^A\d+$/);
+    expect(missing[0].range).toBeUndefined();
+    expect(missing[0].message).toContain("(kolumnen ”Källa” läses inte)");
+  });
+
   it("at VB, the report's status for such a row still says the outcome is missing", () => {
     const snapshot = withHeader("Periodens utfall VB 2020", "Utfall T1 2021");
     const result = check(snapshot, { period: { kind: "VB", year: 2021 } });
