@@ -259,16 +259,42 @@ function looksLikeHeader(rows: SheetRows, row: number): Recognition["unrecognise
   }
   if (texts.length < 3 || texts.some((t) => t.text.length > 120)) return null;
   const known = texts.filter((t) => HEADER_WORDS.test(matchKey(t.text))).length;
-  if (known < 2) return null;
-  let dataBelow = 0;
-  for (let c = sheet.originCol; c <= to; c++) if (textOf(cellAt(sheet, row + 1, c))) dataBelow++;
-  if (dataBelow < 2) return null;
+  if (known >= 2) {
+    let dataBelow = 0;
+    for (let c = sheet.originCol; c <= to; c++) if (textOf(cellAt(sheet, row + 1, c))) dataBelow++;
+    if (dataBelow < 2) return null;
+  } else {
+    // A header of words: a row of figures written as text is data, not a header.
+    const words = texts.filter((t) => !FIGURE_TEXT.test(t.text));
+    if (words.length < 3 || !figuresBelow(sheet, row, texts)) return null;
+  }
   return {
     sheet: sheet.name,
     cell: a1(row, texts[0].col),
     range: a1Range(row, texts[0].col, row, texts[texts.length - 1].col),
     headers: texts.map((t) => t.text),
   };
+}
+
+/** A figure as a cell holds it: a number, or text that is one (`4 162`, `-0,5`). */
+const FIGURE_TEXT = /^[-−]?\d{1,3}(?:[ \u00a0\u202f]?\d{3})*(?:,\d+)?$/;
+
+/**
+ * Rows of figures under a header of texts naming no known column (`Pandemi | Nämnd adm | IoF BoU |
+ * …`, 002 lines 1968–1972): within the three rows under it, two that each hold figures in at least
+ * two of the header's columns (a label row may stand between).
+ */
+function figuresBelow(sheet: SheetGrid, row: number, header: { col: number }[]): boolean {
+  let rowsWithFigures = 0;
+  for (let r = row + 1; r <= row + 3 && rowsWithFigures < 2; r++) {
+    let figures = 0;
+    for (const { col } of header) {
+      const v = cellAt(sheet, r, col);
+      if (typeof v === "number" || (typeof v === "string" && FIGURE_TEXT.test(v.trim()))) figures++;
+    }
+    if (figures >= 2) rowsWithFigures++;
+  }
+  return rowsWithFigures >= 2;
 }
 
 /** `Period` / `Period:` label cells with the period in the next cell (`Period | Tertial 2 2021`). */
