@@ -31,6 +31,14 @@ export function outcomeTertial(header: string): number | null {
   return TERTIAL_OUTCOME.test(key) ? Number(key[key.length - 1]) : null;
 }
 
+/**
+ * The tertial of a column recognition left unread that names an outcome by it (`Utfall T2`), or
+ * null: the model reads it once the period says whose it is (model/periodOutcome.ts).
+ */
+export function unreadOutcomeTertial(column: { role: ColumnRole | null; header: string }): number | null {
+  return column.role === null ? outcomeTertial(column.header) : null;
+}
+
 /** Indicator and activity tables. */
 const GOAL_TABLE_RULES: HeaderRule[] = [
   { role: "name", test: (k) => /^(indikator|indikatorer|aktivitet|aktiviteter|nyckeltal|matt)$/.test(k) },

@@ -2,7 +2,15 @@ import type { CellValue, SheetGrid } from "../grid";
 import { a1, a1Range, cellAt, formatAt, hasText, isExcelError, lastCol, textOf } from "../grid";
 import { parseNumberText } from "../parse/quantity";
 import { cleanText, matchKey } from "../parse/text";
-import { amountUnitOf, budgetRole, goalTableRole, headerKey, mayOpenHeader, outcomeTertial } from "./headers";
+import {
+  amountUnitOf,
+  budgetRole,
+  goalTableRole,
+  headerKey,
+  mayOpenHeader,
+  outcomeTertial,
+  unreadOutcomeTertial,
+} from "./headers";
 import { matchHeading } from "./goals";
 import { misfits, typedColumns } from "./rowFit";
 import type { SheetRows } from "./sheetRows";
@@ -274,7 +282,7 @@ export function classify(
 
 /** An outcome named by its tertial (`Utfall T2`) and left unread: the model reads it once the period says whose it is. */
 function tertialOutcomeUnread(header: HeaderCandidate): boolean {
-  return header.columns.some((c) => c.role === null && outcomeTertial(c.header) !== null);
+  return header.columns.some((c) => unreadOutcomeTertial(c) !== null);
 }
 
 const MAX_BLANK_RUN = 3;
