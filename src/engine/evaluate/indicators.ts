@@ -10,7 +10,7 @@ import type {
   TargetKind,
 } from "../model/types";
 import { a1, a1Range, textOf } from "../grid";
-import { matchKey } from "../parse/text";
+import { andList, matchKey } from "../parse/text";
 import { cellValue } from "../recognise/tableRow";
 import type { RecognisedTable } from "../recognise/types";
 import type { Settings } from "../settings";
@@ -399,12 +399,6 @@ function noOutcomeColumn(indicator: Indicator, unread: readonly UnreadColumn[]):
 
 /** A header that names an outcome (`Utfall T1`, `Periodens resultat`): the likeliest column to map. */
 const OUTCOME_LIKE = /utfall|resultat|bokslut/;
-
-function andList(items: string[], and: string): string {
-  return items.length < 2
-    ? items.join("")
-    : `${items.slice(0, -1).join(", ")} ${and} ${items[items.length - 1]}`;
-}
 
 /**
  * What follows the indicator's name in a message, in Swedish and English, written once: put

@@ -10,7 +10,7 @@ import type { Finding } from "../findings";
 import { boundedText, finding } from "../findings";
 import { serialToIso } from "../parse/date";
 import { isDateFormat } from "../parse/quantity";
-import { cleanText } from "../parse/text";
+import { andList, cleanText } from "../parse/text";
 import { cellAddress, cellValue, hasCell } from "../recognise/tableRow";
 import type { LeftOutRow, RecognisedRow, RecognisedTable, Recognition } from "../recognise/types";
 import type { DirectionOverride } from "../state";
@@ -258,10 +258,4 @@ function shownValue(value: CellValue, format: string | null, sv: boolean): strin
   if (typeof value === "boolean") return truthText(value, sv ? "sv" : "en");
   if (typeof value === "number" && isDateFormat(format)) return serialToIso(value) ?? String(value);
   return cleanText(textOf(value));
-}
-
-function andList(items: string[], and: string): string {
-  return items.length < 2
-    ? items.join("")
-    : `${items.slice(0, -1).join(", ")} ${and} ${items[items.length - 1]}`;
 }

@@ -164,3 +164,10 @@ const LEADING_SYMBOL = /^[\s\u00a0●◆◇✓✔✗✘—–•▲▼■□○�
 export function stripTags(text: string): string {
   return text.includes("<") ? text.replace(/<\/?[a-z][^>]*>/gi, "") : text;
 }
+
+/** `a`, `a och b`, `a, b och c` (with `and` the language's word). */
+export function andList(items: string[], and: string): string {
+  return items.length < 2
+    ? items.join("")
+    : `${items.slice(0, -1).join(", ")} ${and} ${items[items.length - 1]}`;
+}
