@@ -8,6 +8,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import type { ReactNode } from "react";
 import { useId } from "react";
 import type { Finding } from "../../engine/findings";
 import { cellRef } from "../../engine/grid";
@@ -111,6 +112,44 @@ function FindingButton({ finding, onSelect }: { finding: Finding; onSelect(f: Fi
   );
 }
 
+/**
+ * Findings listed before the rest whatever the filter (what blocks judging, what could not be
+ * read), under their own heading, each with the action that mends it.
+ */
+function FirstFindings({
+  group,
+  id,
+  title,
+  findings,
+  onSelect,
+  action,
+}: {
+  group: string;
+  id: string;
+  title: string;
+  findings: Finding[];
+  onSelect(f: Finding): void;
+  action(f: Finding): ReactNode;
+}) {
+  const styles = useStyles();
+  if (findings.length === 0) return null;
+  return (
+    <section className={styles.blocking} aria-labelledby={id} data-group={group}>
+      <h2 id={id} className={styles.groupTitle}>
+        {title}
+      </h2>
+      <ul className={styles.list}>
+        {findings.map((f, i) => (
+          <li key={`${f.code}-${f.sheet}-${f.cell}-${i}`} className={styles.blocker}>
+            <FindingButton finding={f} onSelect={onSelect} />
+            {action(f)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function FindingsList({
   findings,
   model,
@@ -191,45 +230,34 @@ export function FindingsList({
         <SeverityBadge severity="info" count={counts.info} />
       </p>
 
-      {blocking.length > 0 && (
-        <section className={styles.blocking} aria-labelledby={`${ids}-blocking`} data-group="blocking">
-          <h2 id={`${ids}-blocking`} className={styles.groupTitle}>
-            {strings.check.blocking}
-          </h2>
-          <ul className={styles.list}>
-            {blocking.map((f, i) => (
-              <li key={`${f.code}-${f.sheet}-${f.cell}-${i}`} className={styles.blocker}>
-                <FindingButton finding={f} onSelect={onSelect} />
-                {f.code === "period-unknown" && onChoosePeriod && (
-                  <Button size="small" onClick={onChoosePeriod}>
-                    {strings.check.choosePeriod}
-                  </Button>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-
-      {unreadable.length > 0 && (
-        <section className={styles.blocking} aria-labelledby={`${ids}-unreadable`} data-group="unreadable">
-          <h2 id={`${ids}-unreadable`} className={styles.groupTitle}>
-            {strings.check.unreadable}
-          </h2>
-          <ul className={styles.list}>
-            {unreadable.map((f, i) => (
-              <li key={`${f.code}-${f.sheet}-${f.cell}-${i}`} className={styles.blocker}>
-                <FindingButton finding={f} onSelect={onSelect} />
-                {onReadBlock && (
-                  <Button size="small" onClick={() => onReadBlock(f)}>
-                    {strings.read.interpret}
-                  </Button>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <FirstFindings
+        group="blocking"
+        id={`${ids}-blocking`}
+        title={strings.check.blocking}
+        findings={blocking}
+        onSelect={onSelect}
+        action={(f) =>
+          f.code === "period-unknown" && onChoosePeriod ? (
+            <Button size="small" onClick={onChoosePeriod}>
+              {strings.check.choosePeriod}
+            </Button>
+          ) : null
+        }
+      />
+      <FirstFindings
+        group="unreadable"
+        id={`${ids}-unreadable`}
+        title={strings.check.unreadable}
+        findings={unreadable}
+        onSelect={onSelect}
+        action={(f) =>
+          onReadBlock ? (
+            <Button size="small" onClick={() => onReadBlock(f)}>
+              {strings.read.interpret}
+            </Button>
+          ) : null
+        }
+      />
 
       {shown.length === 0 && <p className={styles.empty}>{emptyText}</p>}
 
