@@ -8,6 +8,7 @@
 import { findingCellKey, cellsWithFinding } from "../findings";
 import type { Goal, Indicator, KfStatus, TargetKind } from "../model/types";
 import { outcomeTertial } from "../recognise/headers";
+import { cellValue } from "../recognise/tableRow";
 import type { Recognition } from "../recognise/types";
 import type { ReportContext } from "./context";
 import { byKnownGoal, byNameThenPosition, hasRow, rowKey, rowsWithFinding, sheetTitle } from "./context";
@@ -88,8 +89,10 @@ class ShownUnits {
     for (const table of ctx.result.recognition.tables) {
       const column = table.columns.find((c) => c.role === "unit");
       if (!column) continue;
+      const at = column.col - table.firstCol;
       for (const row of table.rows) {
-        const value = row.cells[column.col - table.firstCol]?.value;
+        // Read through the row, not its `cells`: those would be made (and kept) for every row.
+        const value = cellValue(row, at);
         if (typeof value === "string" && value.trim()) this.stated.add(rowKey(table.sheet, row.row));
       }
     }
