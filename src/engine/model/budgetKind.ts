@@ -4,7 +4,7 @@ import { matchKey } from "../parse/text";
 import type { BudgetKind } from "./types";
 
 const DISPOSITION = /resultatdisposition|overskottfran|overskotttill|underskottfran|underskotttill/;
-const TOTAL = /^(totalt|summa|total|samtliga)/;
+const TOTAL = /^(totalt|summa|summering|total|samtliga)/;
 const ITALIC = /^\s*<i>/i;
 
 /** `raw` is the label cell as written: an italic `<i>…</i>` label is a `varav` row too. */

@@ -244,11 +244,14 @@ function listObjectHeader(
 const HEADER_WORDS =
   /^(indikator|aktivitet|mnkr|tkr|arsmal|utfall|prognos|budget|avvikelse|kfsarsmal|period|startdatum|slutdatum|konto|benamning|belopp|kostnad|intakt|ansvar|verksamhet)/;
 
-/** A row of short texts where some name a known column, with data under it, that isn't a known table. */
+/**
+ * A row of short texts where some name a known column, with data under it, that isn't a known table;
+ * or a title and a unit over amounts ({@link amountsUnderUnit}).
+ */
 function looksLikeHeader(rows: SheetRows, row: number): Recognition["unrecognised"][number] | null {
   const { sheet } = rows;
-  // Fewer than three cells with text can't hold three texts: most rows end here, with nothing built.
-  if (rows.count(row - sheet.originRow) < 3) return null;
+  // Fewer than two cells with text can't hold two texts: most rows end here, with nothing built.
+  if (rows.count(row - sheet.originRow) < 2) return null;
   const texts: { col: number; text: string }[] = [];
   const to = lastCol(sheet);
   for (let c = sheet.originCol; c <= to; c++) {
@@ -257,9 +260,10 @@ function looksLikeHeader(rows: SheetRows, row: number): Recognition["unrecognise
     const t = textOf(v);
     if (t) texts.push({ col: c, text: t });
   }
-  if (texts.length < 3 || texts.some((t) => t.text.length > 120)) return null;
-  const known = texts.filter((t) => HEADER_WORDS.test(matchKey(t.text))).length;
-  if (known >= 2) {
+  if (texts.length < 2 || texts.some((t) => t.text.length > 120)) return null;
+  if (texts.length === 2) {
+    if (!amountsUnderUnit(sheet, row, texts[0].col, texts[1])) return null;
+  } else if (texts.filter((t) => HEADER_WORDS.test(matchKey(t.text))).length >= 2) {
     let dataBelow = 0;
     for (let c = sheet.originCol; c <= to; c++) if (textOf(cellAt(sheet, row + 1, c))) dataBelow++;
     if (dataBelow < 2) return null;
@@ -288,13 +292,37 @@ function figuresBelow(sheet: SheetGrid, row: number, header: { col: number }[]):
   let rowsWithFigures = 0;
   for (let r = row + 1; r <= row + 3 && rowsWithFigures < 2; r++) {
     let figures = 0;
-    for (const { col } of header) {
-      const v = cellAt(sheet, r, col);
-      if (typeof v === "number" || (typeof v === "string" && FIGURE_TEXT.test(v.trim()))) figures++;
-    }
+    for (const { col } of header) if (isFigure(cellAt(sheet, r, col))) figures++;
     if (figures >= 2) rowsWithFigures++;
   }
   return rowsWithFigures >= 2;
+}
+
+/** A column header that is a unit of amounts alone. */
+const AMOUNT_UNIT = /^(mnkr|mkr|tkr|kr)$/;
+
+function isFigure(v: unknown): boolean {
+  return typeof v === "number" || (typeof v === "string" && FIGURE_TEXT.test(v.trim()));
+}
+
+/**
+ * A title and a unit over amounts (`STATSBIDRAG - PANDEMIN | | Mnkr`, 002 lines 1984–1986): the
+ * second text is a unit alone, and each of the two rows under it has a label under the title and a
+ * figure under the unit.
+ */
+function amountsUnderUnit(
+  sheet: SheetGrid,
+  row: number,
+  labelCol: number,
+  unit: { col: number; text: string },
+): boolean {
+  if (!AMOUNT_UNIT.test(matchKey(unit.text))) return false;
+  for (let r = row + 1; r <= row + 2; r++) {
+    const label = cellAt(sheet, r, labelCol);
+    if (typeof label !== "string" || !textOf(label) || isFigure(label)) return false;
+    if (!isFigure(cellAt(sheet, r, unit.col))) return false;
+  }
+  return true;
 }
 
 /** `Period` / `Period:` label cells with the period in the next cell (`Period | Tertial 2 2021`). */
