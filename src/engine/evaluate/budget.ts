@@ -164,15 +164,24 @@ function formatAmountEn(value: number, unit: AmountUnit): string {
 }
 
 /**
- * Which way a deviation goes and, when that says something (not against a near-zero budget), its
- * share of the budget: ` (överskott, 8,8 % av budget)`. Avvikelse = Budget + BJ − Prognos, so a
- * positive one is a surplus, a negative one a deficit.
+ * Which way a deviation goes and its share of the budget: ` (överskott, 8,8 % av budget)`; against a
+ * near-zero budget, where a share says nothing (7 200 %), the budget itself: ` (överskott, mot en
+ * budget på 0,5 mnkr)`. Avvikelse = Budget + BJ − Prognos, so a positive one is a surplus, a
+ * negative one a deficit.
  */
-function directionAndShare(deviation: number, revised: number, language: "sv" | "en"): string {
+function directionAndShare(
+  deviation: number,
+  revised: number,
+  unit: AmountUnit,
+  language: "sv" | "en",
+): string {
   const sv = language === "sv";
   const way = deviation > 0 ? (sv ? "överskott" : "surplus") : sv ? "underskott" : "deficit";
   const share = Math.abs(deviation / revised);
-  if (revised === 0 || share > 10) return ` (${way})`;
+  if (revised === 0 || share > 10)
+    return sv
+      ? ` (${way}, mot en budget på ${formatAmount(revised, unit)})`
+      : ` (${way}, against a budget of ${formatAmountEn(revised, unit)})`;
   const pct = (share * 100).toFixed(1);
   return sv ? ` (${way}, ${pct.replace(".", ",")} % av budget)` : ` (${way}, ${pct} % of budget)`;
 }
@@ -200,8 +209,8 @@ export function largeDeviationFindings(lines: BudgetLine[], settings: Settings):
         code: "budget-deviation-large",
         sheet: line.sheet,
         cell,
-        message: `Stor budgetavvikelse för ”${line.label}”: ${amount}${directionAndShare(deviation, revised, "sv")}.`,
-        messageEn: `Large budget deviation for "${line.label}": ${amountEn}${directionAndShare(deviation, revised, "en")}.`,
+        message: `Stor budgetavvikelse för ”${line.label}”: ${amount}${directionAndShare(deviation, revised, line.unit, "sv")}.`,
+        messageEn: `Large budget deviation for "${line.label}": ${amountEn}${directionAndShare(deviation, revised, line.unit, "en")}.`,
       }),
     );
     if (!hasText(line.analysis)) {

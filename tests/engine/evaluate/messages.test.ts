@@ -15,9 +15,20 @@ describe("budget deviation messages (002 driftbudget)", () => {
       'Large budget deviation for "Individ- ochfamiljeomsorg": 25.6 mnkr (surplus, 8.8 % of budget).',
     );
   });
-  test("not against a near-zero budget (varav flykting: 36,0 on a budget of 0,5)", () => {
+  test("against a near-zero budget, the budget instead of a share (002 line 1942: varav flykting, 36,0 on 0,5)", () => {
     const flykting = large.find((f) => f.message.includes("varav flykting"))!;
-    expect(flykting.message).toBe("Stor budgetavvikelse för ”varav flykting”: 36,0 mnkr (överskott).");
+    expect(flykting.message).toBe(
+      "Stor budgetavvikelse för ”varav flykting”: 36,0 mnkr (överskott, mot en budget på 0,5 mnkr).",
+    );
+    expect(flykting.messageEn).toBe(
+      'Large budget deviation for "varav flykting": 36.0 mnkr (surplus, against a budget of 0.5 mnkr).',
+    );
+  });
+  test("a varav row with a budget says its share as any row does (002 line 1941: -11,0 on 176,0)", () => {
+    const barn = large.find((f) => f.message.includes("varav barn och ungdom"))!;
+    expect(barn.message).toBe(
+      "Stor budgetavvikelse för ”varav barn och ungdom”: -11,0 mnkr (underskott, 6,3 % av budget).",
+    );
   });
   test("a negative deviation is a deficit (002 line 1941: varav barn och ungdom, -11,0 mnkr)", () => {
     const barn = large.find((f) => f.message.includes("varav barn och ungdom"))!;
