@@ -12,6 +12,7 @@ import { decodeState, isOwnedSheet, STATE_SHEET } from "./state";
 import { recognise } from "./recognise";
 import { buildModel } from "./model/build";
 import { validate } from "./validate";
+import { withoutDuplicateEchoes } from "./validate/duplicates";
 import { evaluate } from "./evaluate";
 import { uncalculatedFindings, withoutMissingUncalculated, withoutUncalculatedValues } from "./uncalculated";
 
@@ -64,8 +65,11 @@ export function check(snapshot: WorkbookSnapshot, options: CheckOptions = {}): C
   const validation = validate(built.model, userSheets, recognition);
   const nothing = recognisedNothing(built.model) ? [nothingRecognisedFinding(snapshot.sheets[0]?.name)] : [];
   const findings = sortFindings(
-    withoutMissingUnreadable(
-      withoutMissingUncalculated(built.findings.concat(validation, evaluation.findings), userSheets.sheets),
+    withoutDuplicateEchoes(
+      withoutMissingUnreadable(
+        withoutMissingUncalculated(built.findings.concat(validation, evaluation.findings), userSheets.sheets),
+      ),
+      built.model.indicators,
     ).concat(nothing, uncalculatedFindings(userSheets.sheets)),
     snapshot.sheets.map((s) => s.name),
   );

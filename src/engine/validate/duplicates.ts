@@ -1,6 +1,7 @@
 import type { Finding } from "../findings";
 import { finding } from "../findings";
-import { nameCell } from "../evaluate/cells";
+import { hasText, nameCell } from "../evaluate/cells";
+import { parseA1 } from "../grid";
 import type { Indicator } from "../model/types";
 import { keyCode, keyPart, matchKey } from "../parse/text";
 
@@ -12,6 +13,11 @@ import { keyCode, keyPart, matchKey } from "../parse/text";
  * their keys.
  */
 export function duplicateIndicators(indicators: Indicator[], out: Finding[]): void {
+  forEachDuplicate(indicators, (i, first) => out.push(duplicateFinding(i, first)));
+}
+
+/** Calls `visit` with each indicator named as an earlier one under the same goal, and that one. */
+function forEachDuplicate(indicators: Indicator[], visit: (copy: Indicator, first: Indicator) => void): void {
   const goalSeeds = new Map<string, number>();
   const firstByHash = new FirstByHash(indicators.length);
   // The first of each key whose hash another key took first (a true collision: next to never).
@@ -32,8 +38,60 @@ export function duplicateIndicators(indicators: Indicator[], out: Finding[]): vo
         continue;
       }
     }
-    out.push(duplicateFinding(i, earlier));
+    visit(i, earlier);
   }
+}
+
+/**
+ * The findings without those a duplicate row only repeats: on the copy, a finding its first row
+ * has too (same code, same message but for the name as written) or an `analysis-missing` where the
+ * first row has an analysis; on the first row, an `analysis-missing` where the copy has one (the
+ * copy, right under it, took the `Analys` row). `duplicate-indicator` says the rest: remove a copy
+ * and these go with it. A copy's other findings stand (its figures differ from the first's).
+ */
+export function withoutDuplicateEchoes(findings: Finding[], indicators: Indicator[]): Finding[] {
+  if (!findings.some((f) => f.code === "duplicate-indicator")) return findings;
+  /** By sheet and row, and by sheet and cell for its cells off the row (under `Analys`): the row's pair. */
+  const members = new Map<string, { self: Indicator; other: Indicator; isCopy: boolean }>();
+  const add = (self: Indicator, other: Indicator, isCopy: boolean): void => {
+    const rowKey = `${self.sheet}\u0000${self.row}`;
+    // A first row of several copies is paired with the first of them.
+    if (members.has(rowKey)) return;
+    const member = { self, other, isCopy };
+    members.set(rowKey, member);
+    for (const key in self.cells) {
+      const cell = self.cells[key];
+      if (cell && rowOfCell(cell) !== self.row) members.set(`${self.sheet}\u0000${cell}`, member);
+    }
+  };
+  forEachDuplicate(indicators, (copy, first) => {
+    add(copy, first, true);
+    add(first, copy, false);
+  });
+  const memberOf = (f: Finding) =>
+    members.get(`${f.sheet}\u0000${f.cell}`) ?? members.get(`${f.sheet}\u0000${rowOfCell(f.cell)}`);
+  /** What each first row's findings say, its name left out. */
+  const said = new Set<string>();
+  for (const f of findings) {
+    const member = memberOf(f);
+    if (member && !member.isCopy) said.add(saying(f, member.self));
+  }
+  return findings.filter((f) => {
+    if (f.code === "duplicate-indicator") return true;
+    const member = memberOf(f);
+    if (!member) return true;
+    if (f.code === "analysis-missing" && hasText(member.other.analysis)) return false;
+    return !member.isCopy || !said.has(saying(f, member.other, member.self));
+  });
+}
+
+/** A finding's code and text with the indicator's name as written left out, keyed to `first`'s row. */
+function saying(f: Finding, first: Indicator, copy: Indicator = first): string {
+  return `${first.sheet}\u0000${first.row}\u0000${f.code}\u0000${f.message.split(copy.name).join("")}`;
+}
+
+function rowOfCell(cell: string): number {
+  return parseA1(cell)?.row ?? 0;
 }
 
 /**
