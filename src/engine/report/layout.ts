@@ -304,7 +304,7 @@ export class SheetBuilder {
     for (let r = 0; r < this.rows.length; r++) {
       while (next < inserts.length && inserts[next].before === r) {
         const header = this.tableRows[inserts[next].table].header;
-        rows.push(this.rows[header].map((cell) => (cell ? { ...cell } : null)));
+        rows.push(this.rows[header]);
         rowHeights.push(heights[header]);
         next++;
       }
