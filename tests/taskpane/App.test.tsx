@@ -110,6 +110,8 @@ describe("App over a memory workbook", () => {
     ).toMatch(/^Uppföljning!A3 · 1 rad · 1\.1 I Stockholm/);
 
     fireEvent.click(screen.getByRole("button", { name: /^Rätta tolkning/ }));
+    // The editor bears the name of the button that opened it.
+    expect(await screen.findByRole("group", { name: "Rätta tolkning: Uppföljning!A3" })).toBeTruthy();
     fireEvent.click(await screen.findByText("Riktning per indikator (1)")); // opens the folded list
     const direction = screen.getByRole("combobox", { name: /^Andel barn/ });
     expect((direction as HTMLSelectElement).value).toBe("lower"); // the engine knows bistånd shares are lower-is-better

@@ -231,8 +231,9 @@ export function MappingEditor({
       </option>
     ));
 
+  // The editor is titled by the button that opened it.
   const title = table
-    ? strings.mapping.title
+    ? strings.read.correct
     : target.kind === "block" && target.listed
       ? strings.read.interpret
       : strings.mapping.declareTitle;

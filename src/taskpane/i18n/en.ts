@@ -69,7 +69,6 @@ export const en: Strings = {
     pointOutHint: "For a table Målkoll did not find at all: say where its header row starts.",
   },
   mapping: {
-    title: "Correct the mapping",
     declareTitle: "Point out a table",
     sheet: "Sheet",
     headerCell: "First cell of the header row",

@@ -68,7 +68,6 @@ export const sv = {
     pointOutHint: "För en tabell som Målkoll inte hittade alls: ange var rubrikraden börjar.",
   },
   mapping: {
-    title: "Rätta tolkningen",
     declareTitle: "Peka ut en tabell",
     sheet: "Blad",
     headerCell: "Rubrikradens första cell",
