@@ -74,7 +74,7 @@ describeIf("accessibility of every pane state", () => {
       await pane.locator("button[data-finding]").first().waitFor();
       await check("04-kontrollera");
       await pane
-        .getByRole("combobox", { name: t.check.myUnit })
+        .getByRole("combobox", { name: t.check.scope })
         .selectOption({ label: "Ekonomiskt bistånd" });
       await pane.getByRole("switch", { name: t.check.mustWrite }).click();
       await check("05-min-enhet");

@@ -1,6 +1,6 @@
 /**
  * The pane's workflow in Chromium, as a controller and a unit manager use it, one test per point of
- * issue 13 (wrong period, dead ends, Min enhet, Word copy, Avbryt, mapping edits, accessibility,
+ * issue 13 (wrong period, dead ends, the unit filter, Word copy, Avbryt, mapping edits, accessibility,
  * wording, office.js missing). The workbooks are the playground's bundled seed excerpts and a
  * ledger extract (tests/fixtures/pane), picked with `?bok=`.
  */
@@ -203,11 +203,11 @@ describeIf("the pane's workflow in Chromium", () => {
   });
 
   describe("3. a unit manager sees their unit", () => {
-    test("Min enhet offers areas and result units; an area keeps its budget findings", async () => {
+    test("Visa anmärkningar för offers areas and result units; an area keeps its budget findings", async () => {
       const { page, pane, errors } = await openPane(chrome.browser(), chrome.url());
       await pane.getByRole("tab", { name: "Kontrollera" }).click();
       await pane.getByRole("button", { name: "Kontrollera" }).click();
-      const unit = pane.getByRole("combobox", { name: "Min enhet" });
+      const unit = pane.getByRole("combobox", { name: "Visa anmärkningar för" });
       await unit.waitFor();
       const groups = await unit
         .locator("optgroup")
@@ -241,7 +241,7 @@ describeIf("the pane's workflow in Chromium", () => {
       expect(await pane.locator("[data-period]").getAttribute("data-period")).toBe("VB 2020");
       await pane.getByRole("tab", { name: "Kontrollera" }).click();
       await pane.getByRole("button", { name: "Kontrollera" }).click();
-      await pane.getByRole("combobox", { name: "Min enhet" }).selectOption({
+      await pane.getByRole("combobox", { name: "Visa anmärkningar för" }).selectOption({
         label:
           "\u00a0".repeat(6) +
           "Enheten är en god arbetsgivare och dess verksamheter erbjuder en god arbetsmiljö",

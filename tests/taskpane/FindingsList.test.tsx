@@ -49,15 +49,15 @@ describe("FindingsList", () => {
     ]);
   });
 
-  test("Min enhet and Vad måste jag skriva? narrow the list", () => {
+  test("Visa anmärkningar för and Vad måste jag skriva? narrow the list", () => {
     renderInPane(<Harness onSelect={() => undefined} />);
-    fireEvent.change(screen.getByRole("combobox", { name: "Min enhet" }), {
+    fireEvent.change(screen.getByRole("combobox", { name: "Visa anmärkningar för" }), {
       target: { value: "goal:Uppföljning!A1" },
     });
     expect(shownCodes()).toEqual(["analysis-missing", "target-less-ambitious", "direction-unknown"]);
     fireEvent.click(screen.getByRole("switch", { name: "Vad måste jag skriva?" }));
     expect(shownCodes()).toEqual(["analysis-missing"]);
-    fireEvent.change(screen.getByRole("combobox", { name: "Min enhet" }), {
+    fireEvent.change(screen.getByRole("combobox", { name: "Visa anmärkningar för" }), {
       target: { value: "goal:Uppföljning!A40" },
     });
     expect(shownCodes()).toEqual(["outcome-missing"]);
@@ -92,7 +92,7 @@ describe("FindingsList", () => {
   });
 });
 
-describe("Min enhet and what blocks judging", () => {
+describe("Visa anmärkningar för and what blocks judging", () => {
   const withUnits: Finding[] = [
     ...FINDINGS,
     finding({
@@ -113,7 +113,7 @@ describe("Min enhet and what blocks judging", () => {
 
   test("lists goals, areas and result units (no totals); an area shows its budget rows' findings", () => {
     renderInPane(<Harness onSelect={() => undefined} findings={withUnits} />);
-    const select = screen.getByRole("combobox", { name: "Min enhet" }) as HTMLSelectElement;
+    const select = screen.getByRole("combobox", { name: "Visa anmärkningar för" }) as HTMLSelectElement;
     const groups = [...select.querySelectorAll("optgroup")].map((g) => [
       g.label,
       [...g.querySelectorAll("option")].map((o) => o.textContent?.trim()),
@@ -127,6 +127,41 @@ describe("Min enhet and what blocks judging", () => {
     expect(shownCodes()).toEqual(["period-unknown", "budget-sign"]);
     fireEvent.change(select, { target: { value: "unit:hemtjanstarsta" } });
     expect(shownCodes()).toEqual(["period-unknown", "result-unit-cap"]);
+  });
+
+  test("the filter is named for what it offers: a unit's workbook (goals, no budget units) offers goals", () => {
+    const list = (
+      <FindingsList
+        findings={FINDINGS}
+        model={result().model}
+        filter={DEFAULT_FILTER}
+        onFilterChange={() => undefined}
+        onSelect={() => undefined}
+      />
+    );
+    renderInPane(list);
+    // Not "Min enhet": a unit manager found goals there, and no unit to pick.
+    expect(screen.queryByRole("combobox", { name: "Min enhet" })).toBeNull();
+    const select = screen.getByRole("combobox", { name: "Visa anmärkningar för" }) as HTMLSelectElement;
+    expect(select.options[0].textContent).toBe("Hela arbetsboken");
+    expect([...select.querySelectorAll("optgroup")].map((g) => g.label)).toEqual(["Mål"]);
+    cleanup();
+    renderInPane(list, "en");
+    expect(screen.getByRole("combobox", { name: "Show findings for" })).toBeTruthy();
+  });
+
+  test("with neither goals nor budget units there is nothing to choose, so no chooser", () => {
+    renderInPane(
+      <FindingsList
+        findings={FINDINGS}
+        model={{ ...result().model, goals: [] }}
+        filter={DEFAULT_FILTER}
+        onFilterChange={() => undefined}
+        onSelect={() => undefined}
+      />,
+    );
+    expect(screen.queryByRole("combobox")).toBeNull();
+    expect(screen.getByRole("switch", { name: "Vad måste jag skriva?" })).toBeTruthy();
   });
 
   test("Vad måste jag skriva? keeps what blocks judging first, and never says there is nothing", () => {

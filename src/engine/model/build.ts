@@ -115,7 +115,7 @@ export function buildModel(
   for (let t = 0; t < recognition.tables.length; t++)
     addUnreadColumnFindings(recognition.tables[t], findings);
   assignGoals(goals, indicators, activities, goalCells);
-  // A row's unreadable value belongs to its goal, as the row's other findings do ("Min enhet").
+  // A row's unreadable value belongs to its goal, as the row's other findings do (the pane's goal filter).
   for (const { indicator, from, to } of rowFindings)
     for (let k = from; k < to; k++) findings[k].goal = indicator.goal;
   for (const f of periodFindings) findings.push(f);

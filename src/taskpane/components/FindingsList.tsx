@@ -163,6 +163,7 @@ export function FindingsList({
   const strings = useStrings();
   const ids = useId();
   const scopes = scopeOptions(model);
+  const scopeCount = scopes.goals.length + scopes.units.length + scopes.resultUnits.length;
   const blocking = blockingFindings(findings);
   const unreadable = unreadableFindings(findings);
   const shown = filterFindings(findings, filter, model);
@@ -182,29 +183,31 @@ export function FindingsList({
   return (
     <div>
       <div className={styles.filters}>
-        <Field label={strings.check.myUnit}>
-          <Select
-            value={filter.scope ?? ""}
-            onChange={(_, data) => onFilterChange({ scope: data.value === "" ? null : data.value })}
-          >
-            <option value="">{strings.check.allUnits}</option>
-            {scopes.goals.length > 0 && (
-              <optgroup label={strings.check.goalsGroup}>
-                <ScopeOptions options={scopes.goals} />
-              </optgroup>
-            )}
-            {scopes.units.length > 0 && (
-              <optgroup label={strings.check.unitsGroup}>
-                <ScopeOptions options={scopes.units} />
-              </optgroup>
-            )}
-            {scopes.resultUnits.length > 0 && (
-              <optgroup label={strings.check.resultUnitsGroup}>
-                <ScopeOptions options={scopes.resultUnits} />
-              </optgroup>
-            )}
-          </Select>
-        </Field>
+        {scopeCount > 0 && (
+          <Field label={strings.check.scope}>
+            <Select
+              value={filter.scope ?? ""}
+              onChange={(_, data) => onFilterChange({ scope: data.value === "" ? null : data.value })}
+            >
+              <option value="">{strings.check.wholeWorkbook}</option>
+              {scopes.goals.length > 0 && (
+                <optgroup label={strings.check.goalsGroup}>
+                  <ScopeOptions options={scopes.goals} />
+                </optgroup>
+              )}
+              {scopes.units.length > 0 && (
+                <optgroup label={strings.check.unitsGroup}>
+                  <ScopeOptions options={scopes.units} />
+                </optgroup>
+              )}
+              {scopes.resultUnits.length > 0 && (
+                <optgroup label={strings.check.resultUnitsGroup}>
+                  <ScopeOptions options={scopes.resultUnits} />
+                </optgroup>
+              )}
+            </Select>
+          </Field>
+        )}
         <Field hint={strings.check.mustWriteHint}>
           <Switch
             checked={filter.mustWrite}

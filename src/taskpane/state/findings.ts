@@ -34,7 +34,7 @@ export const UNREADABLE_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
 export type GroupBy = "severity" | "goal";
 
 export interface FindingsFilter {
-  /** "Min enhet": `goal:<goal id>` (the goal and the goals below it) or `unit:<label key>`. */
+  /** "Visa anmärkningar för": `goal:<goal id>` (the goal and the goals below it) or `unit:<label key>`. */
   scope: string | null;
   /** "Vad måste jag skriva?": only the MUST_WRITE_CODES. */
   mustWrite: boolean;
@@ -97,7 +97,7 @@ function unitOptions(lines: BudgetLine[]): ScopeOption[] {
   return [...seen.values()];
 }
 
-/** What "Min enhet" offers: goals in their hierarchy, the nämnd's areas and units, resultatenheter. */
+/** What "Visa anmärkningar för" offers: goals in their hierarchy, the nämnd's areas and units, resultatenheter. */
 export function scopeOptions(model: Model): ScopeOptions {
   const isResultUnit = (l: BudgetLine) => l.tableType === "resultatenheter";
   return {

@@ -18,7 +18,7 @@ describe("findings filter and grouping", () => {
     expect(goalAndDescendants(cyclic, "S!A1").size).toBe(2);
   });
 
-  test("Min enhet keeps the goal's and its children's findings only", () => {
+  test("a goal scope keeps the goal's and its children's findings only", () => {
     const shown = filterFindings(FINDINGS, { ...DEFAULT_FILTER, scope: "goal:Uppföljning!A1" }, MODEL);
     expect(shown.map((f) => f.cell)).toEqual(["A25", "G5", "A6"]);
   });
