@@ -223,6 +223,26 @@ describe("App over a memory workbook", () => {
     );
   });
 
+  test.each([
+    ["sv", "Skapa tabeller", "Rensa flaggor"],
+    ["en", "Create tables", "Clear flags"],
+  ] as const)(
+    "%s: Skapa tabeller says it flags the person's cells, and which button takes the flags away",
+    async (language, create, clear) => {
+      const memory = port();
+      render(
+        <App withPort={(work) => work(memory)} language={language} dark={false} initialStep="generate" />,
+      );
+      await screen.findByRole("button", { name: create });
+      const intro = screen.getByText(/^(Skapar rapportens|Creates the report's) tabl?e/).textContent ?? "";
+      // It said "Dina blad ändras inte" while the run puts flags on those sheets.
+      expect(intro).not.toMatch(/Dina blad ändras inte|Your sheets are not changed/);
+      expect(intro).toContain(`(${language === "sv" ? "en flagga" : "a flag"})`);
+      expect(intro).toContain(clear);
+      expect(screen.getByRole("button", { name: clear })).toBeTruthy();
+    },
+  );
+
   test("in English the tables' period is worded as the period bar words it", async () => {
     const memory = port();
     render(<App withPort={(work) => work(memory)} language="en" dark={false} initialStep="generate" />);

@@ -159,7 +159,7 @@ export const en: Strings = {
   },
   generate: {
     intro:
-      "Creates the report's tables (tertial, annual report or plan) on sheets of their own. Your sheets are not changed; flags can be removed.",
+      "Creates the report's tables (tertial, annual report or plan) on sheets of their own. Nothing you wrote is changed, but cells with findings get a coloured border (a flag), which Clear flags removes.",
     forPeriod: (period: string) => `The tables are created for ${period}.`,
     yearMissing: (period: string) => `${period}: the year is missing.`,
     forWorkbookPeriod: "The period is read from the workbook when the tables are created.",

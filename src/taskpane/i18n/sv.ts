@@ -157,7 +157,7 @@ export const sv = {
   },
   generate: {
     intro:
-      "Skapar rapportens tabeller (tertial, verksamhetsberättelse eller plan) på egna blad. Dina blad ändras inte; flaggor kan tas bort.",
+      "Skapar rapportens tabeller (tertial, verksamhetsberättelse eller plan) på egna blad. Det du har skrivit ändras inte, men celler med anmärkningar får en färgad ram (en flagga) som Rensa flaggor tar bort.",
     forPeriod: (period: string) => `Tabellerna skapas för ${period}.`,
     yearMissing: (period: string) => `${period}: året saknas.`,
     forWorkbookPeriod: "Perioden läses ur arbetsboken när tabellerna skapas.",
