@@ -73,9 +73,7 @@ describeIf("accessibility of every pane state", () => {
       await pane.getByRole("tab", { name: t.tabs.check }).click();
       await pane.locator("button[data-finding]").first().waitFor();
       await check("04-kontrollera");
-      await pane
-        .getByRole("combobox", { name: t.check.scope })
-        .selectOption({ label: "Ekonomiskt bistånd" });
+      await pane.getByRole("combobox", { name: t.check.scope }).selectOption({ label: "Ekonomiskt bistånd" });
       await pane.getByRole("switch", { name: t.check.mustWrite }).click();
       await check("05-min-enhet");
       await pane.getByRole("button", { name: t.period.change }).click();
