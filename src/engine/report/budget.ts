@@ -432,16 +432,17 @@ export function buildBudgetSheet(ctx: ReportContext): SheetSpec {
   // Several tables of a kind (one per avdelning) are told apart by the title above each.
   const tableRows = namnd.length > 1 || omrade.length > 1 ? budgetRowKeys(budget) : new Set<string>();
   for (const lines of namnd) {
-    sheet.tableHeading(kindHeading(ctx, "Driftbudget, hela nämnden", lines, namnd.length > 1, tableRows));
+    const title = kindTitle(ctx, lines, namnd.length > 1, tableRows);
+    sheet.tableHeading(kindHeading("Driftbudget, hela nämnden", title));
     namndTable(ctx, sheet, lines, misstated);
     sheet.endTable();
   }
-  const chartAreas: { label: string; row: number }[] = [];
+  const chartAreas: ChartArea[] = [];
   for (const lines of omrade) {
-    sheet.tableHeading(
-      kindHeading(ctx, "Driftbudget per verksamhetsområde", lines, omrade.length > 1, tableRows),
-    );
-    for (const area of omradeTable(ctx, sheet, lines, misstated)) chartAreas.push(area);
+    const title = kindTitle(ctx, lines, omrade.length > 1, tableRows);
+    sheet.tableHeading(kindHeading("Driftbudget per verksamhetsområde", title));
+    for (const { label, row } of omradeTable(ctx, sheet, lines, misstated))
+      chartAreas.push({ label, row, table: title });
     sheet.endTable();
   }
   for (const table of published) writePublished(sheet, table);
@@ -644,33 +645,63 @@ function writePublished(sheet: SheetBuilder, table: PublishedTable): void {
   sheet.endTable();
 }
 
-/** The deviation per verksamhetsområde as a bar chart over a contiguous block of references (no varav rows). */
-function deviationChart(
-  sheet: SheetBuilder,
-  areas: { label: string; row: number }[],
-  unit: BudgetLine["unit"],
-): void {
-  const heading = sheet.tableHeading("Diagramunderlag: avvikelse per verksamhetsområde");
+/** An area of a per-verksamhetsområde table: its label, generated row and the table's title. */
+interface ChartArea {
+  label: string;
+  row: number;
+  /** The title above its table, where there are several (`Uppföljning av driftbudget, avdelning 3`). */
+  table: string | null;
+}
+
+/** The areas a chart over `areas` shows: all, or the largest deviations (either sign), largest first. */
+function chartedAreas(sheet: SheetBuilder, areas: ChartArea[]): ChartArea[] {
+  if (areas.length <= AREAS_KEPT_WITH_CHART) return areas;
+  const size = (area: ChartArea): number => {
+    const value = sheet.rows[area.row - 1][5]?.value;
+    return typeof value === "number" ? Math.abs(value) : 0;
+  };
+  // Sort is stable: equal deviations keep the tables' order.
+  return [...areas].sort((a, b) => size(b) - size(a)).slice(0, AREAS_KEPT_WITH_CHART);
+}
+
+/** `2 000`, with a space no line breaks at. */
+function countText(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00A0");
+}
+
+/**
+ * The deviation per verksamhetsområde as a bar chart over a contiguous block of references (no varav
+ * rows). More areas than fit a readable chart (200 avdelningar's tables) give the largest deviations,
+ * and the title says so; an area named alike in several tables carries its table's title.
+ */
+function deviationChart(sheet: SheetBuilder, areas: ChartArea[], unit: BudgetLine["unit"]): void {
+  const shown = chartedAreas(sheet, areas);
+  const part =
+    shown.length < areas.length
+      ? ` – de ${shown.length} största avvikelserna av ${countText(areas.length)}`
+      : "";
+  const named = new Map<string, number>();
+  for (const area of shown) named.set(area.label, (named.get(area.label) ?? 0) + 1);
+  const heading = sheet.tableHeading(`Diagramunderlag: avvikelse per verksamhetsområde${part}`);
   sheet.startTable(headerRow(["Verksamhetsområde", "Avvikelse"]), { chartData: true });
   const first = sheet.nextRow;
-  for (const area of areas) {
+  for (const area of shown) {
     const source = sheet.rows[area.row - 1][5];
-    sheet.add([
-      textCell(area.label),
-      formulaCell(source?.value ?? null, a1(area.row, 6), amountFormat(unit)),
-    ]);
+    const label =
+      area.table && (named.get(area.label) ?? 0) > 1 ? `${area.label} (${area.table})` : area.label;
+    sheet.add([textCell(label), formulaCell(source?.value ?? null, a1(area.row, 6), amountFormat(unit))]);
   }
   const last = sheet.nextRow - 1;
   sheet.endTable();
   sheet.chart(
     {
-      title: `Avvikelse per verksamhetsområde (${unit})`,
+      title: `Avvikelse per verksamhetsområde${part} (${unit})`,
       kind: "bar",
       categories: `${a1(first, 1)}:${a1(last, 1)}`,
       series: [{ name: "Avvikelse", values: `${a1(first, 2)}:${a1(last, 2)}`, colour: AMOUNT_CHART_COLOUR }],
     },
-    70 + 20 * areas.length,
-    areas.length <= AREAS_KEPT_WITH_CHART ? heading : undefined,
+    70 + 20 * shown.length,
+    shown.length <= AREAS_KEPT_WITH_CHART ? heading : undefined,
   );
 }
 
@@ -745,15 +776,18 @@ function titleAbove(
   return texts.find((t) => t !== except) ?? null;
 }
 
-/** A heading the city's layout gives every table of a kind, with the table's own title when there are several. */
-function kindHeading(
+/** A table's own title where there are several of its kind (one per avdelning), else null. */
+function kindTitle(
   ctx: ReportContext,
-  heading: string,
   lines: BudgetLine[],
   several: boolean,
   tableRows: ReadonlySet<string>,
-): string {
-  const title = several ? titleAbove(ctx, lines[0], tableRows, null) : null;
+): string | null {
+  return several ? titleAbove(ctx, lines[0], tableRows, null) : null;
+}
+
+/** A heading the city's layout gives every table of a kind, with the table's own title. */
+function kindHeading(heading: string, title: string | null): string {
   return title ? `${heading} – ${title}` : heading;
 }
 

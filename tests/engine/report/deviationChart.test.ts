@@ -1,0 +1,93 @@
+/**
+ * Driftbudget's chart of the deviation per verksamhetsområde: one bar per area of 002's table
+ * (lines 1936–1953), and, where a workbook has a table per avdelning, the largest deviations only,
+ * so that the chart stays readable (the bench workbook's 200 tables gave it 2 000 bars).
+ */
+import { check } from "../../../src/engine";
+import type { SheetGrid } from "../../../src/engine/grid";
+import { parseA1 } from "../../../src/engine/grid";
+import { buildReport } from "../../../src/engine/report";
+import type { SheetSpec } from "../../../src/engine/report/spec";
+import { plainSheet, seedLines, loadSeedFixture, lineToRow, snapshotOf } from "../../helpers/seedGrid";
+
+/** 002's per-verksamhetsområde table: its header, rows and Totalt, as the seed writes them. */
+function areaTable(): SheetGrid["values"] {
+  const lines = seedLines(loadSeedFixture("002-t2-driftbudget"));
+  const header = lines.findIndex((l) => l.startsWith("Mnkr\tBudget 2021 (netto"));
+  const total = lines.findIndex((l, i) => i > header && l.startsWith("Totalt"));
+  return lines.slice(header, total + 1).map(lineToRow);
+}
+
+function driftbudget(sheet: SheetGrid): SheetSpec {
+  const snapshot = snapshotOf(sheet);
+  const result = check(snapshot, { period: { kind: "T2", year: 2021 } });
+  return buildReport(result, { snapshot }).sheets.find((s) => s.key === "driftbudget")!;
+}
+
+/** The chart's bars: category labels and values, top to bottom, read from the sheet's rows. */
+function bars(spec: SheetSpec): { label: unknown; value: unknown; formula?: string }[] {
+  const chart = spec.charts!.find((c) => c.title.startsWith("Avvikelse per verksamhetsområde"))!;
+  const [from, to] = chart.categories.split(":").map((a) => parseA1(a)!.row);
+  return spec.rows.slice(from - 1, to).map((r) => ({
+    label: r[0]?.value,
+    value: r[1]?.value,
+    formula: r[1]?.formula,
+  }));
+}
+
+describe("the deviation chart of 002's one per-verksamhetsområde table", () => {
+  const spec = driftbudget(plainSheet("Driftbudget", [["Uppföljning av driftbudget"], [], ...areaTable()]));
+
+  it("has a bar for every area but the varav rows and Totalt, in the table's order", () => {
+    const chart = spec.charts!.find((c) => c.title.startsWith("Avvikelse"))!;
+    expect(chart.title).toBe("Avvikelse per verksamhetsområde (mnkr)");
+    const shown = bars(spec);
+    expect(shown).toHaveLength(12);
+    expect(shown.slice(0, 3).map((b) => b.label)).toEqual([
+      "Nämnd och administration",
+      "Individ- ochfamiljeomsorg",
+      "Stadsmiljöverksamhet",
+    ]);
+    expect(shown[1].value).toBe(25.6);
+  });
+});
+
+describe("the deviation chart of a workbook with a per-verksamhetsområde table per avdelning", () => {
+  const avdelningar = 3;
+  const values: SheetGrid["values"] = [];
+  for (let a = 1; a <= avdelningar; a++)
+    values.push([`Uppföljning av driftbudget, avdelning ${a}`], [], ...areaTable(), [], []);
+  const spec = driftbudget(plainSheet("Driftbudget", values));
+  const chart = spec.charts!.find((c) => c.title.startsWith("Avvikelse"))!;
+  const shown = bars(spec);
+
+  it("shows the 14 largest deviations of the 36 areas, largest first, and its title says so", () => {
+    expect(chart.title).toBe("Avvikelse per verksamhetsområde – de 14 största avvikelserna av 36 (mnkr)");
+    expect(shown).toHaveLength(14);
+    const sizes = shown.map((b) => Math.abs(Number(b.value)));
+    expect(sizes).toEqual([...sizes].sort((x, y) => y - x));
+    // 25,6 in each table, then −8,1, −6,0 and −4,7; 2,0 once more than room is left for.
+    expect(sizes.slice(0, 3)).toEqual([25.6, 25.6, 25.6]);
+    expect(sizes.slice(12)).toEqual([2, 2]);
+    const heading = spec.rows.find((r) => String(r[0]?.value).startsWith("Diagramunderlag: avvikelse"))!;
+    expect(heading[0]?.value).toBe(
+      "Diagramunderlag: avvikelse per verksamhetsområde – de 14 största avvikelserna av 36",
+    );
+  });
+
+  it("names an area by its table where several tables have it, and refers to its row there", () => {
+    expect(shown.slice(0, 3).map((b) => b.label)).toEqual([
+      "Individ- ochfamiljeomsorg (Uppföljning av driftbudget, avdelning 1)",
+      "Individ- ochfamiljeomsorg (Uppföljning av driftbudget, avdelning 2)",
+      "Individ- ochfamiljeomsorg (Uppföljning av driftbudget, avdelning 3)",
+    ]);
+    const row = parseA1(shown[1].formula!)!.row;
+    const heading = spec.rows.findIndex((r) =>
+      String(r[0]?.value).endsWith("Uppföljning av driftbudget, avdelning 2"),
+    );
+    const next = spec.rows.findIndex((r) => String(r[0]?.value).endsWith("avdelning 3"));
+    expect(row).toBeGreaterThan(heading + 1);
+    expect(row).toBeLessThan(next + 1);
+    expect(spec.rows[row - 1][0]?.value).toBe("Individ- ochfamiljeomsorg");
+  });
+});
