@@ -24,27 +24,84 @@ import { hasRow, rowKey, rowsWithFinding, sheetTitle } from "./context";
 import { amountFormat, indicatorNumber, round, statusLabel } from "./format";
 import type { ColumnSpec, Row } from "./layout";
 import { SheetBuilder } from "./layout";
+import { SOFT_HYPHEN } from "./measure";
 import { AMOUNT_CHART_COLOUR } from "./look";
 import { isNumericSource } from "./source";
 import type { CellStyle, OutCell, SheetSpec } from "./spec";
 import { formulaCell, numberCell, textCell, tonedCell } from "./spec";
 
+/** The city's tables' headers: at most four lines deep, as published. */
+const CITY_HEADER_LINES = 4;
+
 /** The name and the city's five amounts; their headers at most four lines deep, as published. */
 const COLUMNS: ColumnSpec[] = [
   { kind: "text", min: 150, max: 300 },
-  { kind: "fit", headerLines: 4 },
-  { kind: "fit", headerLines: 4 },
-  { kind: "fit", headerLines: 4 },
-  { kind: "fit", headerLines: 4 },
-  { kind: "fit", headerLines: 4 },
+  { kind: "fit", headerLines: CITY_HEADER_LINES },
+  { kind: "fit", headerLines: CITY_HEADER_LINES },
+  { kind: "fit", headerLines: CITY_HEADER_LINES },
+  { kind: "fit", headerLines: CITY_HEADER_LINES },
+  { kind: "fit", headerLines: CITY_HEADER_LINES },
 ];
 
 /** Areas on one chart whose data still fits on the chart's page. */
 const AREAS_KEPT_WITH_CHART = 14;
 
 function headerRow(labels: string[]): Row {
-  return labels.map((value) => textCell(value, "header"));
+  return labels.map((value) => textCell(joinedWordBreaks(value), "header"));
 }
+
+/**
+ * A word a source header splits over two lines, its hyphen kept (`budget- justeringar`, as the
+ * reports' text has it), joined again with a soft hyphen: it breaks there with its hyphen, as
+ * published, and reads `budgetjusteringar` on one line. A hyphen before `och`, `eller`, … is Swedish
+ * for a word left out (`Prestations- och omslutnings…`) and stays.
+ */
+function joinedWordBreaks(header: string): string {
+  return header.includes("- ") ? header.replace(WORD_BREAK, `$1${SOFT_HYPHEN}`) : header;
+}
+
+const WORD_BREAK = /(\p{Ll})- (?!(?:och|eller|samt|resp|respektive|till|som)\b)(?=\p{Ll})/gu;
+
+/** A city table's column: the role the source's column has, and the city's text where it has none. */
+interface CityColumn {
+  role: ColumnRole;
+  standard: string;
+}
+
+/**
+ * The headers of one of the city's tables: the source table's own header text for each column it
+ * has (`Prognos Tertial/2021 (inkl. …)`, `Avvikelse (avvikelse från Agresso, som nämnden
+ * analyserar)`), as the published report prints it; the city's standard text where the source has
+ * no such column or leaves its header empty (a column a person gave its role).
+ */
+function cityHeaders(ctx: ReportContext, tableId: string, columns: CityColumn[]): string[] {
+  const table = ctx.result.recognition.tables.find((t) => t.id === tableId);
+  return columns.map(({ role, standard }) => {
+    const header = table?.columns.find((c) => c.role === role)?.header;
+    return (header && cleanText(header)) || standard;
+  });
+}
+
+const NAMND_ROLES: ColumnRole[] = [
+  "name",
+  "budget",
+  "adjustments",
+  "changes",
+  "forecastAfterTransfers",
+  "budgetDeviation",
+];
+
+const OMRADE_ROLES: ColumnRole[] = [
+  "name",
+  "budget",
+  "adjustments",
+  "forecastBeforeTransfers",
+  "forecastAfterTransfers",
+  "budgetDeviation",
+];
+
+const withRoles = (roles: ColumnRole[], standard: string[]): CityColumn[] =>
+  roles.map((role, i) => ({ role, standard: standard[i] }));
 
 type AmountField =
   "budget" | "adjustments" | "changes" | "forecastBeforeTransfers" | "forecast" | "deviation";
@@ -195,7 +252,10 @@ function namndTable(
 ): void {
   const { period } = ctx.result.model;
   const unit = lines[0].unit;
-  sheet.startTable(headerRow(namndHeaders(unit, period.year, ctx.period)));
+  const standard = namndHeaders(unit, period.year, ctx.period);
+  sheet.startTable(headerRow(cityHeaders(ctx, lines[0].tableId, withRoles(NAMND_ROLES, standard))), {
+    headerLines: CITY_HEADER_LINES,
+  });
   /** Generated rows of the disposition block since its `före` row. */
   let dispositionRows: { row: number; value: number | null }[] | null = null;
   for (const line of lines) {
@@ -249,7 +309,10 @@ function omradeTable(
 ): { label: string; row: number }[] {
   const { period } = ctx.result.model;
   const unit = lines[0].unit;
-  sheet.startTable(headerRow(omradeHeaders(unit, period.year)));
+  const standard = omradeHeaders(unit, period.year);
+  sheet.startTable(headerRow(cityHeaders(ctx, lines[0].tableId, withRoles(OMRADE_ROLES, standard))), {
+    headerLines: CITY_HEADER_LINES,
+  });
   const areas: { label: string; row: number }[] = [];
   for (const line of lines) {
     const style = styleOf(line);

@@ -225,12 +225,13 @@ export function walkCells(
       if (header) {
         const full = units(spans.full + gutter);
         if (full > need.header) need.header = full;
-        if (headerLines[c] > 0 && typeof value === "string") {
+        const own = info[r].headerLines ?? 0;
+        const limit = own > 0 && (headerLines[c] === 0 || own < headerLines[c]) ? own : headerLines[c];
+        if (limit > 0 && typeof value === "string") {
           // Every table of a sheet repeats its header: each text's search is made once.
-          const key = `${headerLines[c]}|${style.size}|${style.bold}|${style.indent}|${value}`;
+          const key = `${limit}|${style.size}|${style.bold}|${style.indent}|${value}`;
           let fit = headerFits.get(key);
-          if (fit === undefined)
-            headerFits.set(key, (fit = widthForLines(value, style, headerLines[c], full)));
+          if (fit === undefined) headerFits.set(key, (fit = widthForLines(value, style, limit, full)));
           if (fit > need.headerFit) need.headerFit = fit;
         }
         continue;

@@ -105,9 +105,12 @@ export class SheetBuilder {
    * marks a block of references a chart is drawn from. The sheet's tables share what their
    * columns hold (a column of numbers in one right-aligns its text in all, as on a sheet of one
    * layout repeated per goal); a table with `ownColumns` (another layout on the same sheet) aligns
-   * by its own cells alone.
+   * by its own cells alone. `headerLines` holds its header to that many lines whatever its columns allow.
    */
-  startTable(header: Row, options: { chartData?: boolean; ownColumns?: boolean } = {}): number {
+  startTable(
+    header: Row,
+    options: { chartData?: boolean; ownColumns?: boolean; headerLines?: number } = {},
+  ): number {
     this.close();
     const index = this.tableRows.length;
     let heading: number | null = null;
@@ -115,7 +118,12 @@ export class SheetBuilder {
       heading = r;
       this.info[r].table = index;
     }
-    const row = this.push(header, { role: "header", table: index });
+    const row = this.push(
+      header,
+      options.headerLines
+        ? { role: "header", table: index, headerLines: options.headerLines }
+        : { role: "header", table: index },
+    );
     this.tableRows.push({ heading, header: row - 1, last: row - 1, chartData: options.chartData === true });
     this.numbers.push(options.ownColumns ? new NumberColumns() : this.sharedNumbers);
     this.open = index;

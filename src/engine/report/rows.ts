@@ -31,6 +31,8 @@ export interface RowInfo {
   mergeTo?: number;
   /** Spans the sheet: merged to its last column (known when the sheet is built). */
   spansSheet?: boolean;
+  /** A header row's own line limit, where its columns allow more (another table's header sets them). */
+  headerLines?: number;
 }
 
 export interface TableRows {
