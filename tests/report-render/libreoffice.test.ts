@@ -165,8 +165,8 @@ function csvNumber(text: string | undefined): number {
         row.forEach((cell, c) => {
           if (!cell?.tone) return;
           toned++;
-          // Symbol and word; the word Saknas and a contradiction's sentence stand alone.
-          expect(rows[r][c]).toMatch(/^([●◆▲–○?—≠] \p{L}|Saknas$|Målet bedöms )/u);
+          // Symbol and word; the word Saknas and a contradiction's comment stand alone.
+          expect(rows[r][c]).toMatch(/^([●◆▲–○?—≠] \p{L}|Saknas$|Kommentar: Målet bedöms )/u);
         }),
       );
       // The sample's activities give Målkoll's own column nothing to say; their Avvikelse, the

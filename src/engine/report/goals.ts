@@ -1,8 +1,8 @@
 /**
  * `maluppfyllelse`: every goal in hierarchy order, indented by level, with the assessment the
- * workbook states beside the one the evidence suggests, the counts behind it, and a comment where
- * the stated assessment is contradicted (thirteen columns would not print at 8 pt on one page width;
- * the counts say what evaluate's sentence says). The reports count only the indicators they judge
+ * workbook states beside the one the evidence suggests, the counts behind it, and, on the row under
+ * it, a comment where the stated assessment is contradicted (thirteen columns would not print at
+ * 8 pt on one page width; the counts say what evaluate's sentence says). The reports count only the indicators they judge
  * ("sex indikatorer bedöms uppfyllas helt, en delvis och två inte alls", 002 line 165); where some
  * under a goal cannot be judged (`? Okänd`, `○ Inget mål`), an `Ej bedömda` column counts them, so
  * that a goal's counts add up to its indicators. The goal's source cell is a link in Målkoll's
@@ -35,8 +35,15 @@ export const GOAL_HEADERS = [
   "Ej mätta",
   "Aktiviteter",
   "Med avvikelse",
-  "Kommentar",
 ];
+
+/**
+ * Why a goal's stated assessment is contradicted: on a row of its own under the goal, across the
+ * table, as an indicator's Analys is. In a column of its own beside thirteen others it was some 25
+ * characters wide, and a goal whose missed indicators it names (three, with their figures) took
+ * 17 lines: the bench workbook's 555 goals printed on 257 pages.
+ */
+const COMMENT_LABEL = "Kommentar";
 
 /** The count of indicators no status column takes, after `Ej mätta` where a workbook has any. */
 export const UNASSESSED_HEADER = "Ej bedömda";
@@ -58,7 +65,6 @@ const COLUMNS: ColumnSpec[] = [
   { kind: "fit" },
   { kind: "fit" },
   { kind: "fit" },
-  { kind: "text", min: 130, weight: 1 },
   { kind: "spacer" },
   { kind: "label", max: 90 },
 ];
@@ -177,14 +183,12 @@ export function buildGoalSheet(ctx: ReportContext): SheetSpec {
     if (unassessed) counted(c.notJudged);
     counted(c.activities);
     counted(c.activitiesWithDeviation);
-    row.push(
-      contradictions.length
-        ? tonedCell(contradictions.map((f) => unnamed(f.message, goal)).join(" "), "bad")
-        : null,
-      null,
-      sourceCell(goal),
-    );
+    row.push(null, sourceCell(goal));
     rowOf.set(goal.id, sheet.add(row));
+    if (contradictions.length) {
+      const comment = contradictions.map((f) => unnamed(f.message, goal)).join(" ");
+      sheet.attach([tonedCell(`${COMMENT_LABEL}: ${comment}`, "bad")], headers.length - 1);
+    }
   }
   sheet.endTable();
   const series = unassessed

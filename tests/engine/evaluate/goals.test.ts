@@ -246,7 +246,7 @@ describe("assessment-contradicts names its goal (002 KF mål 1.3 and nämndmål 
     ]);
   });
 
-  it("Måluppfyllelse, where the sentence stands on its goal's own row, leaves the name out", () => {
+  it("Måluppfyllelse, where the sentence stands on the row under its goal, leaves the name out", () => {
     const sheet = buildReport(result, {
       snapshot: snapshotOf(seedSheet("002-t2-kf-1.3", "Uppföljning")),
     }).sheets.find((s) => s.key === "maluppfyllelse")!;
@@ -254,7 +254,8 @@ describe("assessment-contradicts names its goal (002 KF mål 1.3 and nämndmål 
       .flatMap((r) => r.map((c) => String(c?.value ?? "")))
       .filter((v) => v.includes("bedöms ”"));
     expect(comments).toHaveLength(2);
-    for (const comment of comments) expect(comment).toMatch(/^Målet bedöms ”Uppfylls helt” men 1 indikator/);
+    for (const comment of comments)
+      expect(comment).toMatch(/^Kommentar: Målet bedöms ”Uppfylls helt” men 1 indikator/);
   });
 });
 

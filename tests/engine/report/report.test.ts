@@ -374,8 +374,8 @@ describe("maluppfyllelse", () => {
     // The name is plain text (it pastes into Word); the link sits in Målkoll's own column.
     expect(kf[0]).toMatchObject({ indent: 1 });
     expect(kf[0]?.link).toBeUndefined();
-    expect(kf[10]).toBeNull();
-    expect(kf[11]).toMatchObject({ value: "Uppföljning!A4", link: { sheet: "Uppföljning", cell: "A4" } });
+    expect(kf[9]).toBeNull();
+    expect(kf[10]).toMatchObject({ value: "Uppföljning!A4", link: { sheet: "Uppföljning", cell: "A4" } });
     expect(kf[1]).toMatchObject({ value: "◆ Uppfylls delvis", tone: "partial" });
     expect(kf[2]).toMatchObject({ value: "▲ Uppfylls ej", tone: "bad" });
     expect(texts(kf).slice(3, 9)).toEqual([1, 0, 3, 0, 1, 0]);
@@ -386,10 +386,14 @@ describe("maluppfyllelse", () => {
       "Nämndmål: 1.4.2 Barn, unga och vuxna i behov av stöd får insatser av hög kvalitet.",
     );
     expect(nm142[0]?.indent).toBe(0);
-    expect(nm142[9]).toMatchObject({
-      value: "Målet bedöms uppfyllas helt men två aktiviteter har avvikelse.",
-      tone: "bad",
-    });
+    // Why its assessment is contradicted: on the row under it, across the city's columns.
+    const comment = spec.rows[rowIndex(spec, nm142[0]!.value as string)];
+    expect(comment).toEqual([
+      expect.objectContaining({
+        value: "Kommentar: Målet bedöms uppfyllas helt men två aktiviteter har avvikelse.",
+        tone: "bad",
+      }),
+    ]);
     expect(
       row(
         spec,
@@ -405,12 +409,12 @@ describe("maluppfyllelse", () => {
     result.model.goals = result.model.goals.map((goal) => ({ ...goal, sheet: "Mål T2" }));
     const spec = buildReport(result, OPTIONS).sheets.find((s) => s.key === "maluppfyllelse")!;
     const header = rowIndex(spec, "Mål");
-    expect(spec.rows[header - 1][11]?.value).toBe("Källa");
-    const links = spec.rows.flatMap((r) => (r[11]?.link ? [r[11].value] : []));
+    expect(spec.rows[header - 1][10]?.value).toBe("Källa");
+    const links = spec.rows.flatMap((r) => (r[10]?.link ? [r[10].value] : []));
     expect(links).toContain("Mål T2!A40");
     // LibreOffice prints `Mål T2!A26` 42,4 pt wide at 9 pt (digits are equally wide); a cell's
     // padding takes 3,75 pt of Excel's 5,25 pt units.
-    expect(spec.columnWidths[11] * 5.25 - 3.75).toBeGreaterThanOrEqual(42.4);
+    expect(spec.columnWidths[10] * 5.25 - 3.75).toBeGreaterThanOrEqual(42.4);
     // Every column, Källa included, within 770 pt of paper at LibreOffice's 5,55 pt per unit.
     expect(spec.columnWidths.reduce((a, b) => a + b, 0) * 5.55).toBeLessThanOrEqual(770);
   });
