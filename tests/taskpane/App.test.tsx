@@ -332,6 +332,14 @@ describe("App over a memory workbook", () => {
     expect(await stateOf(memory)).toEqual(decodeState(undefined)); // nothing was saved
   });
 
+  test("Läs in quotes a sheet name with a space as the findings do, on the card and its button", async () => {
+    render(<App withPort={(work) => work(port({ ...LISTA, name: "Min lista" }))} language="sv" dark={false} />);
+    fireEvent.click(screen.getByRole("button", { name: "Läs in arbetsboken" }));
+    expect(await screen.findByText("'Min lista'!A1")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Tolka blocket: 'Min lista'!A1" }));
+    expect(await screen.findByRole("group", { name: "Tolka blocket: 'Min lista'!A1" })).toBeTruthy();
+  });
+
   test("Escape on a block opened from Kontrollera closes it onto that block's own button", async () => {
     const memory = port(LISTA);
     render(<App withPort={(work) => work(memory)} language="sv" dark={false} initialStep="check" />);

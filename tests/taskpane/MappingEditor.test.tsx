@@ -192,3 +192,21 @@ describe("MappingEditor on a block Målkoll could not read", () => {
     expect(screen.getByRole("heading").textContent).toBe("Peka ut en tabell: Lista!A1");
   });
 });
+
+describe("MappingEditor's title", () => {
+  test("quotes a sheet name with a space as Excel and the findings do ('VB 2020'!A10)", () => {
+    renderInPane(
+      <MappingEditor
+        target={{ kind: "table", table: { ...table, id: "VB 2020!A10", sheet: "VB 2020" } }}
+        sheets={[]}
+        indicators={[]}
+        stored={undefined}
+        storedDirections={[]}
+        busy={false}
+        onSave={jest.fn()}
+        onCancel={() => undefined}
+      />,
+    );
+    expect(screen.getByRole("heading").textContent).toBe("Rätta tolkning: 'VB 2020'!A10");
+  });
+});

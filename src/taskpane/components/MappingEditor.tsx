@@ -1,6 +1,6 @@
 import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useId, useRef, useState } from "react";
-import { columnLetters, parseA1 } from "../../engine/grid";
+import { cellRef, columnLetters, parseA1 } from "../../engine/grid";
 import type { SheetGrid } from "../../engine/grid";
 import type { Direction, Indicator } from "../../engine/model/types";
 import { declaredHeader } from "../../engine/recognise";
@@ -252,7 +252,7 @@ export function MappingEditor({
       }}
     >
       <h3 id={`${id}-title`} ref={headingRef} tabIndex={-1} className={styles.heading}>
-        {title}: {sheet}!{headerCell}
+        {title}: {cellRef(sheet, headerCell)}
       </h3>
       {!table && (
         <div className={styles.where}>

@@ -3,7 +3,7 @@ import { ArrowSync20Regular } from "@fluentui/react-icons";
 import { Suspense, lazy, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { CheckResult } from "../../engine";
 import type { SheetGrid, WorkbookSnapshot } from "../../engine/grid";
-import { a1 } from "../../engine/grid";
+import { a1, cellRef } from "../../engine/grid";
 import { isOwnedSheet } from "../../engine/state";
 import { TABLE_TYPE_LABELS } from "../../engine/recognise/types";
 import { STATE_SHEET } from "../../engine/report/spec";
@@ -201,7 +201,7 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
               <ul className={styles.tables}>
                 {tables.map((table, i) => {
                   const type = TABLE_TYPE_LABELS[table.type]?.[language] ?? table.type;
-                  const where = `${table.sheet}!${a1(table.headerRow, table.firstCol)}`;
+                  const where = cellRef(table.sheet, a1(table.headerRow, table.firstCol));
                   const about = goalOf.get(table.id) ?? table.title;
                   return (
                     <li key={table.id} className={styles.table} data-table={table.id}>
@@ -245,11 +245,12 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
               <ul className={styles.tables}>
                 {blocks.map((block, i) => {
                   const key = `${block.sheet}!${block.cell}`;
+                  const where = cellRef(block.sheet, block.cell);
                   return (
                     <li key={key} className={styles.table} data-table={key} data-block>
                       <div className={styles.tableHead}>
                         <div>
-                          <strong>{key}</strong>
+                          <strong>{where}</strong>
                           <div className={styles.muted} id={`${ids}-b${i}`}>
                             {block.headers.filter(Boolean).join(" | ")}
                           </div>
@@ -258,7 +259,7 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
                           size="small"
                           className={styles.tableAction}
                           disabled={busy}
-                          aria-label={`${strings.read.interpret}: ${key}`}
+                          aria-label={`${strings.read.interpret}: ${where}`}
                           aria-describedby={`${ids}-b${i}`}
                           aria-expanded={editing === key}
                           onClick={() => toggle(key)}
