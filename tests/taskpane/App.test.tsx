@@ -333,7 +333,9 @@ describe("App over a memory workbook", () => {
   });
 
   test("Läs in quotes a sheet name with a space as the findings do, on the card and its button", async () => {
-    render(<App withPort={(work) => work(port({ ...LISTA, name: "Min lista" }))} language="sv" dark={false} />);
+    render(
+      <App withPort={(work) => work(port({ ...LISTA, name: "Min lista" }))} language="sv" dark={false} />,
+    );
     fireEvent.click(screen.getByRole("button", { name: "Läs in arbetsboken" }));
     expect(await screen.findByText("'Min lista'!A1")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Tolka blocket: 'Min lista'!A1" }));
