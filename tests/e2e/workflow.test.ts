@@ -545,7 +545,7 @@ describeIf("the pane's workflow in Chromium", () => {
       await pane.getByRole("button", { name: "Skapa tabeller" }).click();
       await notice(pane)
         .getByText(
-          /^5 blad skapades\. Tabeller finns på Indikatorer, Avvikelser och Aktiviteter\. Måluppfyllelse och Driftbudget är tomma: inget sådant hittades i arbetsboken\. Bladet ”Uppföljning” är skyddat, så Målkoll markerar inte dess 7 celler med fynd/,
+          /^5 blad skapades\. Tabeller finns på Målkoll Indikatorer, Målkoll Avvikelser och Målkoll Aktiviteter\. Målkoll Måluppfyllelse och Målkoll Driftbudget är tomma: inget sådant hittades i arbetsboken\. Bladet ”Uppföljning” är skyddat, så Målkoll markerar inte dess 7 celler med fynd/,
         )
         .waitFor();
       expect(await malkollSheets(page)).toContain("Målkoll Indikatorer");

@@ -137,6 +137,7 @@ export const en: Strings = {
     summary: (e: number, w: number, i: number) =>
       `${count(e, "error", "errors")}, ${count(w, "warning", "warnings")}, ${count(i, "info", "info")}`,
     noFindings: "No findings. Everything that could be checked adds up.",
+    filtered: (summary: string) => `The filter shows ${summary}.`,
     noneMatch: "No findings match the filter.",
     noOther: "No other findings.",
     nothingJudged: "Nothing to show among what could be judged. First solve what blocks judging above.",
@@ -180,7 +181,7 @@ export const en: Strings = {
     withTables: (sheets: string[]) => `${list(sheets)} ${sheets.length === 1 ? "has" : "have"} tables.`,
     foundNothing: (sheets: string[]) =>
       `${list(sheets)} ${sheets.length === 1 ? "is" : "are"} empty: nothing of the kind was found in the workbook.`,
-    noDeviations: "Avvikelser is empty: no deviations.",
+    noDeviations: "Målkoll Avvikelser is empty: no deviations.",
     nothingRecognised:
       "No table sheets were created: Målkoll recognised no table. Point one out under Read. The run is logged in the workbook.",
     clearFlags: "Clear flags",

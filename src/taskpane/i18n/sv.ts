@@ -136,6 +136,7 @@ export const sv = {
     summary: (e: number, w: number, i: number) =>
       `${count(e, "fel", "fel")}, ${count(w, "varning", "varningar")}, ${count(i, "info", "info")}`,
     noFindings: "Inga anmärkningar. Allt som gick att kontrollera stämmer.",
+    filtered: (summary: string) => `Filtret visar ${summary}.`,
     noneMatch: "Inga anmärkningar matchar filtret.",
     noOther: "Inga andra anmärkningar.",
     nothingJudged: "Inget att visa bland det som kunde bedömas. Lös först det som hindrar bedömningen ovan.",
@@ -176,7 +177,7 @@ export const sv = {
     withTables: (sheets: string[]) => `Tabeller finns på ${list(sheets)}.`,
     foundNothing: (sheets: string[]) =>
       `${list(sheets)} ${sheets.length === 1 ? "är tomt" : "är tomma"}: inget sådant hittades i arbetsboken.`,
-    noDeviations: "Avvikelser är tomt: inga avvikelser.",
+    noDeviations: "Målkoll Avvikelser är tomt: inga avvikelser.",
     nothingRecognised:
       "Inga tabellflikar skapades: Målkoll kände inte igen någon tabell. Peka ut en under Läs in. Körningen är loggad i arbetsboken.",
     clearFlags: "Rensa flaggor",
