@@ -228,6 +228,7 @@ export function App({ withPort, language, dark, initialStep = "read", host = "ex
                       model={state.result.model}
                       filter={state.filter}
                       onFilterChange={(filter) => dispatch({ type: "filter", filter })}
+                      onAnnounce={(text) => dispatch({ type: "announce", text })}
                       onSelect={(f) => void actions.select(f)}
                       onChoosePeriod={choosePeriod}
                       onReadBlock={(f) => {

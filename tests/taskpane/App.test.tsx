@@ -218,8 +218,8 @@ describe("App over a memory workbook", () => {
     fireEvent.click(await screen.findByRole("button", { name: "Skapa tabeller" }));
     await waitFor(() => expect(notice()).toMatch(/blad skapades/));
     expect(notice()).toBe(
-      "5 blad skapades. Tabeller finns på Indikatorer, Måluppfyllelse och Avvikelser. " +
-        "Driftbudget och Aktiviteter är tomma: inget sådant hittades i arbetsboken.",
+      "5 blad skapades. Tabeller finns på Målkoll Indikatorer, Målkoll Måluppfyllelse och Målkoll Avvikelser. " +
+        "Målkoll Driftbudget och Målkoll Aktiviteter är tomma: inget sådant hittades i arbetsboken.",
     );
   });
 
@@ -249,8 +249,8 @@ describe("App over a memory workbook", () => {
     fireEvent.click(await screen.findByRole("button", { name: "Create tables" }));
     await waitFor(() => expect(notice()).toMatch(/sheets were created/));
     expect(notice()).toBe(
-      "5 sheets were created. Indikatorer, Måluppfyllelse and Avvikelser have tables. " +
-        "Driftbudget and Aktiviteter are empty: nothing of the kind was found in the workbook.",
+      "5 sheets were created. Målkoll Indikatorer, Målkoll Måluppfyllelse and Målkoll Avvikelser have tables. " +
+        "Målkoll Driftbudget and Målkoll Aktiviteter are empty: nothing of the kind was found in the workbook.",
     );
     expect(screen.getByRole("region", { name: "Period" }).textContent).toContain("Period: Tertial 2 2021");
     expect(screen.getByText("The tables are created for Tertial 2 2021.")).toBeTruthy();
@@ -341,6 +341,25 @@ describe("App over a memory workbook", () => {
     fireEvent.click(screen.getByRole("button", { name: "Tolka blocket: 'Min lista'!A1" }));
     expect(await screen.findByRole("group", { name: "Tolka blocket: 'Min lista'!A1" })).toBeTruthy();
   });
+
+  test.each([
+    [
+      "sv",
+      "Kontrollera",
+      "Vad måste jag skriva?",
+      /^Filtret visar \d+ fel, \d+ (varning|varningar), \d+ info\.$/,
+    ],
+    ["en", "Check", "What must I write?", /^The filter shows \d+ errors?, \d+ warnings?, \d+ info\.$/],
+  ] as const)(
+    "%s: a changed filter says in the live region what it now shows",
+    async (language, check, mustWrite, said) => {
+      const memory = port(LISTA);
+      render(<App withPort={(work) => work(memory)} language={language} dark={false} initialStep="check" />);
+      fireEvent.click(await screen.findByRole("button", { name: check }));
+      fireEvent.click(await screen.findByRole("switch", { name: mustWrite }));
+      await waitFor(() => expect(document.querySelector("[data-live]")?.textContent).toMatch(said));
+    },
+  );
 
   test("Escape on a block opened from Kontrollera closes it onto that block's own button", async () => {
     const memory = port(LISTA);

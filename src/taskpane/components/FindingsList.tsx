@@ -79,6 +79,8 @@ export interface FindingsListProps {
   onChoosePeriod?(): void;
   /** Opens Läs in at a block Målkoll could not read (for `header-unrecognized`). */
   onReadBlock?(finding: Finding): void;
+  /** Says a text in the pane's live region: what a changed filter now shows. */
+  onAnnounce?(text: string): void;
 }
 
 function ScopeOptions({ options }: { options: ScopeOption[] }) {
@@ -158,6 +160,7 @@ export function FindingsList({
   onSelect,
   onChoosePeriod,
   onReadBlock,
+  onAnnounce,
 }: FindingsListProps) {
   const styles = useStyles();
   const strings = useStrings();
@@ -169,6 +172,16 @@ export function FindingsList({
   const shown = filterFindings(findings, filter, model);
   const groups = groupFindings(shown, filter.groupBy, model.goals);
   const counts = countBySeverity([...blocking, ...unreadable, ...shown]);
+  // The badges change silently: a screen reader hears what a new scope or Vad måste jag skriva? shows.
+  const narrow = (change: Partial<FindingsFilter>) => {
+    onFilterChange(change);
+    const next = countBySeverity([
+      ...blocking,
+      ...unreadable,
+      ...filterFindings(findings, { ...filter, ...change }, model),
+    ]);
+    onAnnounce?.(strings.check.filtered(strings.check.summary(next.error, next.warning, next.info)));
+  };
   const judgingBlocked = blocking.some((f) => f.code === "period-unknown" || f.code === "nothing-recognised");
   const emptyText =
     findings.length === 0
@@ -187,7 +200,7 @@ export function FindingsList({
           <Field label={strings.check.scope}>
             <Select
               value={filter.scope ?? ""}
-              onChange={(_, data) => onFilterChange({ scope: data.value === "" ? null : data.value })}
+              onChange={(_, data) => narrow({ scope: data.value === "" ? null : data.value })}
             >
               <option value="">{strings.check.wholeWorkbook}</option>
               {scopes.goals.length > 0 && (
@@ -212,7 +225,7 @@ export function FindingsList({
           <Switch
             checked={filter.mustWrite}
             label={strings.check.mustWrite}
-            onChange={(_, data) => onFilterChange({ mustWrite: data.checked })}
+            onChange={(_, data) => narrow({ mustWrite: data.checked })}
           />
         </Field>
         <Field label={strings.check.groupBy}>
