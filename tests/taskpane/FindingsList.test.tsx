@@ -63,6 +63,14 @@ describe("FindingsList", () => {
     expect(shownCodes()).toEqual(["outcome-missing"]);
   });
 
+  test("Vad måste jag skriva? says where an analysis goes when the table has no Analys column", () => {
+    renderInPane(<Harness onSelect={() => undefined} />);
+    // A unit manager was sent to the indicator's name cell (A31) and could not tell where to write.
+    expect(screen.getByText(/^Visar bara saknade analyser/).textContent).toContain(
+      "Utan kolumnen Analys skrivs en analys på raden under sin indikator, med början ”Analys”.",
+    );
+  });
+
   test("clicking or pressing Enter on a finding asks to select its cell", () => {
     const onSelect = jest.fn();
     renderInPane(<Harness onSelect={onSelect} />);

@@ -155,7 +155,7 @@ export const en: Strings = {
     resultUnitsGroup: "Result units",
     mustWrite: "What must I write?",
     mustWriteHint:
-      "Shows only missing analyses, outcomes and annual targets, and values that cannot be read.",
+      'Shows only missing analyses, outcomes and annual targets, and values that cannot be read. Without an Analys column, an analysis goes on the row under its indicator, starting with "Analys".',
     noGoal: "No goal",
   },
   generate: {

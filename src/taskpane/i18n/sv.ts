@@ -153,7 +153,8 @@ export const sv = {
     unitsGroup: "Verksamhetsområden och enheter",
     resultUnitsGroup: "Resultatenheter",
     mustWrite: "Vad måste jag skriva?",
-    mustWriteHint: "Visar bara saknade analyser, utfall och årsmål, och värden som inte går att läsa.",
+    mustWriteHint:
+      "Visar bara saknade analyser, utfall och årsmål, och värden som inte går att läsa. Utan kolumnen Analys skrivs en analys på raden under sin indikator, med början ”Analys”.",
     noGoal: "Utan mål",
   },
   generate: {
