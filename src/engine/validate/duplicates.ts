@@ -45,9 +45,10 @@ function forEachDuplicate(indicators: Indicator[], visit: (copy: Indicator, firs
 /**
  * The findings without those a duplicate row only repeats: on the copy, a finding its first row
  * has too (same code, same message but for the name as written) or an `analysis-missing` where the
- * first row has an analysis; on the first row, an `analysis-missing` where the copy has one (the
- * copy, right under it, took the `Analys` row). `duplicate-indicator` says the rest: remove a copy
- * and these go with it. A copy's other findings stand (its figures differ from the first's).
+ * first row has an analysis; on the first row, an `analysis-missing` where a copy right under it
+ * (or under copies right under it) took its `Analys` row. `duplicate-indicator` says the rest:
+ * remove the copies and these go with them. A copy's other findings stand (its figures differ
+ * from the first's), and so does the first row's missing analysis where the copy's is elsewhere.
  */
 export function withoutDuplicateEchoes(findings: Finding[], indicators: Indicator[]): Finding[] {
   if (!findings.some((f) => f.code === "duplicate-indicator")) return findings;
@@ -64,10 +65,22 @@ export function withoutDuplicateEchoes(findings: Finding[], indicators: Indicato
       if (cell && rowOfCell(cell) !== self.row) members.set(`${self.sheet}\u0000${cell}`, member);
     }
   };
+  /** Each first row's copies by sheet and row. */
+  const copiesOf = new Map<Indicator, Map<string, Indicator>>();
   forEachDuplicate(indicators, (copy, first) => {
     add(copy, first, true);
     add(first, copy, false);
+    let copies = copiesOf.get(first);
+    if (!copies) copiesOf.set(first, (copies = new Map()));
+    copies.set(`${copy.sheet}\u0000${copy.row}`, copy);
   });
+  /** Whether the copies right under `first` hold an `Analys` under them: the one `first` lacks. */
+  const analysisTaken = (first: Indicator): boolean => {
+    const copies = copiesOf.get(first);
+    for (let r = first.row + 1, copy; (copy = copies?.get(`${first.sheet}\u0000${r}`)); r++)
+      if (hasText(copy.analysis)) return true;
+    return false;
+  };
   const memberOf = (f: Finding) =>
     members.get(`${f.sheet}\u0000${f.cell}`) ?? members.get(`${f.sheet}\u0000${rowOfCell(f.cell)}`);
   /** What each first row's findings say, its name left out. */
@@ -80,7 +93,11 @@ export function withoutDuplicateEchoes(findings: Finding[], indicators: Indicato
     if (f.code === "duplicate-indicator") return true;
     const member = memberOf(f);
     if (!member) return true;
-    if (f.code === "analysis-missing" && hasText(member.other.analysis)) return false;
+    if (
+      f.code === "analysis-missing" &&
+      (member.isCopy ? hasText(member.other.analysis) : analysisTaken(member.self))
+    )
+      return false;
     return !member.isCopy || !said.has(saying(f, member.other, member.self));
   });
 }

@@ -78,3 +78,38 @@ test("a copy with other figures keeps what it says anew", () => {
     ]),
   );
 });
+
+/** 002-t2-kf-1.1 with `extra` lines put after the line starting `after`. */
+function withLines(after: string, extra: string[]): Finding[] {
+  const lines = seedLines(loadSeedFixture("002-t2-kf-1.1"));
+  const at = lines.findIndex((l) => l.trimStart().startsWith(after));
+  const edited = [...lines.slice(0, at + 1), ...extra, ...lines.slice(at + 1)];
+  return check(snapshotOf(textToSheet("Uppföljning", edited.join("\n")))).findings;
+}
+
+function lineOf(name: string): string {
+  return seedLines(loadSeedFixture("002-t2-kf-1.1")).find((l) => l.trimStart().startsWith(name))!;
+}
+
+test("three copies of a row with its Analys under the last: the first row's analysis is not asked for", () => {
+  const findings = withLines(SPLIT, [lineOf(SPLIT), lineOf(SPLIT)]);
+  expect(onRows(findings, 127, 130)).toEqual([
+    ["gender-split-inconsistent", "B127"],
+    ["target-less-ambitious", "G127"],
+    ["duplicate-indicator", "A128"],
+    ["duplicate-indicator", "A129"],
+  ]);
+});
+
+test("a copy elsewhere with an analysis of its own: the first row's missing analysis stands", () => {
+  // Removing that copy, as duplicate-indicator asks, would not give the first row an analysis.
+  const findings = withLines("Antal ungdomar som fått feriejobb", [
+    lineOf(LONG_TERM),
+    "Analys En egen analys.",
+  ]);
+  expect(onRows(findings, 131, 131)).toEqual([
+    ["analysis-missing", "A131"],
+    ["target-less-ambitious", "G131"],
+  ]);
+  expect(findings.filter((f) => f.code === "duplicate-indicator").map((f) => f.cell)).toEqual(["A139"]);
+});
