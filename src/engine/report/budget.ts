@@ -511,7 +511,7 @@ export function buildBudgetSheet(ctx: ReportContext): SheetSpec {
   for (const table of published) writePublished(sheet, table);
   for (const { lines, columns } of others) otherTable(sheet, lines, columns);
   derivedTable(ctx, sheet);
-  if (chartAreas.length) deviationChart(sheet, chartAreas, omrade[0][0].unit);
+  if (chartAreas.length) deviationChart(sheet, chartAreas, omrade[0][0].unit, omrade.length > 1);
   return sheet.build();
 }
 
@@ -716,9 +716,12 @@ interface ChartArea {
   table: string | null;
 }
 
-/** The areas a chart over `areas` shows: all, or the largest deviations (either sign), largest first. */
-function chartedAreas(sheet: SheetBuilder, areas: ChartArea[]): ChartArea[] {
-  if (areas.length <= AREAS_KEPT_WITH_CHART) return areas;
+/**
+ * The areas a chart over `areas` shows: all of one table (the nämnd's own areas, however many), or,
+ * over several tables, the largest deviations (either sign), largest first.
+ */
+function chartedAreas(sheet: SheetBuilder, areas: ChartArea[], severalTables: boolean): ChartArea[] {
+  if (!severalTables || areas.length <= AREAS_KEPT_WITH_CHART) return areas;
   const size = (area: ChartArea): number => {
     const value = sheet.rows[area.row - 1][5]?.value;
     return typeof value === "number" ? Math.abs(value) : 0;
@@ -737,8 +740,13 @@ function countText(n: number): string {
  * rows). More areas than fit a readable chart (200 avdelningar's tables) give the largest deviations,
  * and the title says so; an area named alike in several tables carries its table's title.
  */
-function deviationChart(sheet: SheetBuilder, areas: ChartArea[], unit: BudgetLine["unit"]): void {
-  const shown = chartedAreas(sheet, areas);
+function deviationChart(
+  sheet: SheetBuilder,
+  areas: ChartArea[],
+  unit: BudgetLine["unit"],
+  severalTables: boolean,
+): void {
+  const shown = chartedAreas(sheet, areas, severalTables);
   const part =
     shown.length < areas.length
       ? ` – de ${shown.length} största avvikelserna av ${countText(areas.length)}`

@@ -52,6 +52,23 @@ describe("the deviation chart of 002's one per-verksamhetsområde table", () => 
   });
 });
 
+describe("the deviation chart of one per-verksamhetsområde table longer than 14 areas", () => {
+  // 002's table with eight more areas above Totalt (copies of its last rows, renamed): 20 in all.
+  const rows = areaTable();
+  const total = rows.pop()!;
+  for (let i = 1; i <= 8; i++) rows.push([`Område ${i}`, 10, 0, 10 + i, 10 + i, -i]);
+  const spec = driftbudget(plainSheet("Driftbudget", [["Uppföljning av driftbudget"], [], ...rows, total]));
+
+  it("keeps every area of the nämnd's one table, in its order: the cap is for many tables", () => {
+    const chart = spec.charts!.find((c) => c.title.startsWith("Avvikelse"))!;
+    expect(chart.title).toBe("Avvikelse per verksamhetsområde (mnkr)");
+    const shown = bars(spec);
+    expect(shown).toHaveLength(20);
+    expect(shown[0].label).toBe("Nämnd och administration");
+    expect(shown[19].label).toBe("Område 8");
+  });
+});
+
 describe("the deviation chart of a workbook with a per-verksamhetsområde table per avdelning", () => {
   const avdelningar = 3;
   const values: SheetGrid["values"] = [];
