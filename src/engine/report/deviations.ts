@@ -6,7 +6,7 @@
  */
 import type { Finding, Severity } from "../findings";
 import { decimalsFor } from "../evaluate/budget";
-import { a1, parseA1 } from "../grid";
+import { a1, cellRef, parseA1 } from "../grid";
 import type { BudgetLine, Indicator, KfStatus } from "../model/types";
 import type { ReportContext } from "./context";
 import { findingRow, sheetTitle } from "./context";
@@ -379,6 +379,8 @@ class DeviationRows {
   private readonly sheetKeys: number[] = [];
   private readonly positionKeys: number[] = [];
   private readonly shared = new SharedCells();
+  /** A sheet's name as a reference quotes it (`'VB 2020'!`), made once per sheet for thousands of rows. */
+  private readonly prefixes = new Map<string, string>();
   /** Thousands of rows name a few hundred goals. */
   private readonly goalCells = new Map<string, OutCell | null>();
 
@@ -402,12 +404,18 @@ class DeviationRows {
     this.positionKeys.push(((at?.row ?? 0) * 32_768 + (at?.col ?? 0)) * 8 + TYPE_ORDER[type]);
     this.rows.push([
       this.shared.text(TYPE_COLUMN, type),
-      linkCell(`${sheet}!${cell}`, { sheet, cell }),
+      linkCell(`${this.sheetPrefix(sheet)}${cell}`, { sheet, cell }),
       goal ? this.goalCell(goal) : null,
       textCell(what),
       analysis,
       severityCell(findings, this.shared),
     ]);
+  }
+
+  private sheetPrefix(sheet: string): string {
+    let prefix = this.prefixes.get(sheet);
+    if (prefix === undefined) this.prefixes.set(sheet, (prefix = cellRef(sheet, "")));
+    return prefix;
   }
 
   /** An item's analysis, or that it has none (`Analys saknas` where a missing one is a problem). */

@@ -22,7 +22,7 @@ import { TONES, UNASSESSED_CHART_COLOUR } from "./look";
 import type { OutCell, SheetSpec } from "./spec";
 import { indentedCell, linkCell, numberCell, SharedCells, textCell, tonedCell } from "./spec";
 import { shortGoalName } from "../evaluate/goals";
-import { a1 } from "../grid";
+import { a1, cellRef } from "../grid";
 import type { Goal, GoalLevel, Model } from "../model/types";
 
 export const GOAL_HEADERS = [
@@ -105,7 +105,7 @@ function count(n: number): OutCell {
 
 function sourceCell(goal: Goal): OutCell {
   const cell = goal.id.split("!").pop() ?? a1(goal.row, 1);
-  return linkCell(`${goal.sheet}!${cell}`, { sheet: goal.sheet, cell });
+  return linkCell(cellRef(goal.sheet, cell), { sheet: goal.sheet, cell });
 }
 
 /** Whether some goal has indicators no status column counts: then `Ej bedömda` gets a column. */

@@ -1,7 +1,7 @@
 import type { Finding } from "../findings";
 import { finding } from "../findings";
 import { hasText, nameCell } from "../evaluate/cells";
-import { parseA1 } from "../grid";
+import { cellRef, parseA1 } from "../grid";
 import type { Indicator } from "../model/types";
 import { keyCode, keyPart, matchKey } from "../parse/text";
 
@@ -148,8 +148,8 @@ function duplicateFinding(i: Indicator, first: Indicator): Finding {
     sheet: i.sheet,
     cell: nameCell(i),
     goal: i.goal,
-    message: `”${i.name}” finns redan under samma mål (${first.sheet}!${nameCell(first)}).`,
-    messageEn: `"${i.name}" is already listed under the same goal (${first.sheet}!${nameCell(first)}).`,
+    message: `”${i.name}” finns redan under samma mål (${cellRef(first.sheet, nameCell(first))}).`,
+    messageEn: `"${i.name}" is already listed under the same goal (${cellRef(first.sheet, nameCell(first))}).`,
   });
 }
 

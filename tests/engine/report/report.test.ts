@@ -402,6 +402,19 @@ describe("maluppfyllelse", () => {
     ).toBe("Saknas");
   });
 
+  it("writes Avvikelser's Var as Excel writes a reference: a sheet name with a space quoted", () => {
+    const result = makeResult();
+    result.findings = result.findings.map((f) => ({
+      ...f,
+      sheet: f.sheet === "Uppföljning" ? "VB 2021" : f.sheet,
+    }));
+    result.model.indicators = result.model.indicators.map((i) => ({ ...i, sheet: "VB 2021" }));
+    const spec = buildReport(result, OPTIONS).sheets.find((s) => s.key === "avvikelser")!;
+    const links = spec.rows.flatMap((r) => (r[1]?.link ? [String(r[1].value)] : []));
+    expect(links).toContain("'VB 2021'!F6");
+    expect(links).toContain("Driftbudget!F15");
+  });
+
   it("sizes Källa to its whole links (a host never breaks a link), and the table still fits the page", () => {
     // A goal sheet whose name has a space (`Mål T2`): a link wrapped at it would be cut at the page
     // edge, as LibreOffice prints a link on one line whatever the column.
@@ -411,8 +424,8 @@ describe("maluppfyllelse", () => {
     const header = rowIndex(spec, "Mål");
     expect(spec.rows[header - 1][10]?.value).toBe("Källa");
     const links = spec.rows.flatMap((r) => (r[10]?.link ? [r[10].value] : []));
-    expect(links).toContain("Mål T2!A40");
-    // LibreOffice prints `Mål T2!A26` 42,4 pt wide at 9 pt (digits are equally wide); a cell's
+    expect(links).toContain("'Mål T2'!A40");
+    // Quoted as Excel writes it (`'Mål T2'!A40`, as the findings do). LibreOffice prints `Mål T2!A26` 42,4 pt wide at 9 pt (digits are equally wide); a cell's
     // padding takes 3,75 pt of Excel's 5,25 pt units.
     expect(spec.columnWidths[10] * 5.25 - 3.75).toBeGreaterThanOrEqual(42.4);
     // Every column, Källa included, within 770 pt of paper at LibreOffice's 5,55 pt per unit.

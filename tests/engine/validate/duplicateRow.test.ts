@@ -113,3 +113,13 @@ test("a copy elsewhere with an analysis of its own: the first row's missing anal
   ]);
   expect(findings.filter((f) => f.code === "duplicate-indicator").map((f) => f.cell)).toEqual(["A139"]);
 });
+
+test("the first row is named as Excel writes a reference, its sheet quoted where it must be", () => {
+  const lines = seedLines(loadSeedFixture("002-t2-kf-1.1"));
+  const at = lines.findIndex((l) => l.trimStart().startsWith(SPLIT));
+  const copy = [...lines.slice(0, at + 1), lines[at], ...lines.slice(at + 1)];
+  const findings = check(snapshotOf(textToSheet("Anna's mål", copy.join("\n")))).findings;
+  const duplicate = findings.find((f) => f.code === "duplicate-indicator")!;
+  expect(duplicate.message).toMatch(/\('Anna''s mål'!A127\)\.$/);
+  expect(duplicate.messageEn).toMatch(/\('Anna''s mål'!A127\)\.$/);
+});
