@@ -172,16 +172,19 @@ function formatAmountEn(value: number, unit: AmountUnit): string {
 function directionAndShare(
   deviation: number,
   revised: number,
+  adjusted: boolean,
   unit: AmountUnit,
   language: "sv" | "en",
 ): string {
   const sv = language === "sv";
   const way = deviation > 0 ? (sv ? "överskott" : "surplus") : sv ? "underskott" : "deficit";
   const share = Math.abs(deviation / revised);
+  // The budget the deviation is measured from: with the row's budget adjustments, when it has any
+  // (Budget 5,0 and BJ −5,0 are a budget of 0,0, which the Budget cell alone does not show).
   if (revised === 0 || share > 10)
     return sv
-      ? ` (${way}, mot en budget på ${formatAmount(revised, unit)})`
-      : ` (${way}, against a budget of ${formatAmountEn(revised, unit)})`;
+      ? ` (${way}, mot en budget${adjusted ? " inkl. budgetjusteringar" : ""} på ${formatAmount(revised, unit)})`
+      : ` (${way}, against a budget${adjusted ? " including adjustments" : ""} of ${formatAmountEn(revised, unit)})`;
   const pct = (share * 100).toFixed(1);
   return sv ? ` (${way}, ${pct.replace(".", ",")} % av budget)` : ` (${way}, ${pct} % of budget)`;
 }
@@ -201,6 +204,7 @@ export function largeDeviationFindings(lines: BudgetLine[], settings: Settings):
     if (Math.abs(deviation) <= threshold + 1e-9) continue;
     const cell = cellOf(line.cells, LARGE_DEVIATION_CELL, line.row);
     const revised = revisedBudget(line) ?? 0;
+    const adjusted = Boolean(line.adjustments || line.changes);
     // Rendered once for both findings of the row.
     const amount = formatAmount(deviation, line.unit);
     const amountEn = formatAmountEn(deviation, line.unit);
@@ -209,8 +213,8 @@ export function largeDeviationFindings(lines: BudgetLine[], settings: Settings):
         code: "budget-deviation-large",
         sheet: line.sheet,
         cell,
-        message: `Stor budgetavvikelse för ”${line.label}”: ${amount}${directionAndShare(deviation, revised, line.unit, "sv")}.`,
-        messageEn: `Large budget deviation for "${line.label}": ${amountEn}${directionAndShare(deviation, revised, line.unit, "en")}.`,
+        message: `Stor budgetavvikelse för ”${line.label}”: ${amount}${directionAndShare(deviation, revised, adjusted, line.unit, "sv")}.`,
+        messageEn: `Large budget deviation for "${line.label}": ${amountEn}${directionAndShare(deviation, revised, adjusted, line.unit, "en")}.`,
       }),
     );
     if (!hasText(line.analysis)) {

@@ -1,5 +1,5 @@
 import { check } from "../../../src/engine";
-import { snapshotOf } from "../../helpers/seedGrid";
+import { loadSeedFixture, seedLines, snapshotOf, textToSheet } from "../../helpers/seedGrid";
 import { seedAtLines } from "../../helpers/seedAtLines";
 
 describe("budget deviation messages (002 driftbudget)", () => {
@@ -22,6 +22,20 @@ describe("budget deviation messages (002 driftbudget)", () => {
     );
     expect(flykting.messageEn).toBe(
       'Large budget deviation for "varav flykting": 36.0 mnkr (surplus, against a budget of 0.5 mnkr).',
+    );
+  });
+  test("a budget that is near zero only with its adjustments is said to include them (Budget 5,0, BJ -4,5)", () => {
+    const lines = seedLines(loadSeedFixture("002-t2-driftbudget")).map((l) =>
+      l.includes("varav flykting") ? l.replace("0,5\t0,0\t", "5,0\t-4,5\t") : l,
+    );
+    const flykting = check(snapshotOf(textToSheet("Driftbudget", lines.join("\n"))))
+      .findings.filter((f) => f.code === "budget-deviation-large")
+      .find((f) => f.message.includes("varav flykting"))!;
+    expect(flykting.message).toBe(
+      "Stor budgetavvikelse för ”varav flykting”: 36,0 mnkr (överskott, mot en budget inkl. budgetjusteringar på 0,5 mnkr).",
+    );
+    expect(flykting.messageEn).toBe(
+      'Large budget deviation for "varav flykting": 36.0 mnkr (surplus, against a budget including adjustments of 0.5 mnkr).',
     );
   });
   test("a varav row with a budget says its share as any row does (002 line 1941: -11,0 on 176,0)", () => {
