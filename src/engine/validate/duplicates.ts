@@ -52,59 +52,71 @@ function forEachDuplicate(indicators: Indicator[], visit: (copy: Indicator, firs
  */
 export function withoutDuplicateEchoes(findings: Finding[], indicators: Indicator[]): Finding[] {
   if (!findings.some((f) => f.code === "duplicate-indicator")) return findings;
-  /** By sheet and row, and by sheet and cell for its cells off the row (under `Analys`): the row's pair. */
-  const members = new Map<string, { self: Indicator; other: Indicator; isCopy: boolean }>();
+  type Member = { self: Indicator; other: Indicator; isCopy: boolean };
+  /** The pair of each row in one, by sheet, then row; and by sheet and cell for cells off the row (under `Analys`). */
+  const byRow = new Map<string, Map<number, Member>>();
+  const offRow = new Map<string, Member>();
   const add = (self: Indicator, other: Indicator, isCopy: boolean): void => {
-    const rowKey = `${self.sheet}\u0000${self.row}`;
+    let rows = byRow.get(self.sheet);
+    if (!rows) byRow.set(self.sheet, (rows = new Map()));
     // A first row of several copies is paired with the first of them.
-    if (members.has(rowKey)) return;
+    if (rows.has(self.row)) return;
     const member = { self, other, isCopy };
-    members.set(rowKey, member);
+    rows.set(self.row, member);
     for (const key in self.cells) {
       const cell = self.cells[key];
-      if (cell && rowOfCell(cell) !== self.row) members.set(`${self.sheet}\u0000${cell}`, member);
+      if (cell && rowOfCell(cell) !== self.row) offRow.set(`${self.sheet}\u0000${cell}`, member);
     }
   };
-  /** Each first row's copies by sheet and row. */
-  const copiesOf = new Map<Indicator, Map<string, Indicator>>();
+  /** Each first row's copies on its own sheet, by row. */
+  const copiesOf = new Map<Indicator, Map<number, Indicator>>();
   forEachDuplicate(indicators, (copy, first) => {
     add(copy, first, true);
     add(first, copy, false);
+    if (copy.sheet !== first.sheet) return;
     let copies = copiesOf.get(first);
     if (!copies) copiesOf.set(first, (copies = new Map()));
-    copies.set(`${copy.sheet}\u0000${copy.row}`, copy);
+    copies.set(copy.row, copy);
   });
   /** Whether the copies right under `first` hold an `Analys` under them: the one `first` lacks. */
   const analysisTaken = (first: Indicator): boolean => {
     const copies = copiesOf.get(first);
-    for (let r = first.row + 1, copy; (copy = copies?.get(`${first.sheet}\u0000${r}`)); r++)
-      if (hasText(copy.analysis)) return true;
+    for (let r = first.row + 1, copy; (copy = copies?.get(r)); r++) if (hasText(copy.analysis)) return true;
     return false;
   };
-  const memberOf = (f: Finding) =>
-    members.get(`${f.sheet}\u0000${f.cell}`) ?? members.get(`${f.sheet}\u0000${rowOfCell(f.cell)}`);
-  /** What each first row's findings say, its name left out. */
-  const said = new Set<string>();
-  for (const f of findings) {
-    const member = memberOf(f);
-    if (member && !member.isCopy) said.add(saying(f, member.self));
+  const memberOf = (f: Finding): Member | undefined =>
+    (offRow.size ? offRow.get(`${f.sheet}\u0000${f.cell}`) : undefined) ??
+    byRow.get(f.sheet)?.get(rowOfCell(f.cell));
+  // Looked up once per finding: a sheet of copied rows has hundreds of thousands.
+  const members = findings.map(memberOf);
+  /** What each first row's findings say: as written, and (made when first asked) its name left out. */
+  const said = new Map<Indicator, { written: Set<string>; unnamed: Set<string> | null }>();
+  for (let i = 0; i < findings.length; i++) {
+    const member = members[i];
+    if (!member || member.isCopy) continue;
+    let texts = said.get(member.self);
+    if (!texts) said.set(member.self, (texts = { written: new Set(), unnamed: null }));
+    texts.written.add(`${findings[i].code}\u0000${findings[i].message}`);
   }
-  return findings.filter((f) => {
+  /** Whether `first` says what `f`, on its copy `copy`, says: as written when the two names are. */
+  const saidBefore = (f: Finding, copy: Indicator, first: Indicator): boolean => {
+    const texts = said.get(first);
+    if (!texts) return false;
+    if (copy.name === first.name) return texts.written.has(`${f.code}\u0000${f.message}`);
+    texts.unnamed ??= new Set([...texts.written].map((text) => text.split(first.name).join("")));
+    return texts.unnamed.has(`${f.code}\u0000${f.message.split(copy.name).join("")}`);
+  };
+  return findings.filter((f, i) => {
     if (f.code === "duplicate-indicator") return true;
-    const member = memberOf(f);
+    const member = members[i];
     if (!member) return true;
     if (
       f.code === "analysis-missing" &&
       (member.isCopy ? hasText(member.other.analysis) : analysisTaken(member.self))
     )
       return false;
-    return !member.isCopy || !said.has(saying(f, member.other, member.self));
+    return !member.isCopy || !saidBefore(f, member.self, member.other);
   });
-}
-
-/** A finding's code and text with the indicator's name as written left out, keyed to `first`'s row. */
-function saying(f: Finding, first: Indicator, copy: Indicator = first): string {
-  return `${first.sheet}\u0000${first.row}\u0000${f.code}\u0000${f.message.split(copy.name).join("")}`;
 }
 
 function rowOfCell(cell: string): number {
