@@ -136,10 +136,12 @@ module.exports = async (env, options) => {
       : {
           splitChunks: {
             cacheGroups: {
+              // The pane's and the playground's libraries (React, Fluent UI). The ribbon command uses
+              // none of them: in the shared chunk it loaded them all on every click.
               vendor: {
                 test: /[\\/]node_modules[\\/]/,
                 name: "vendor",
-                chunks: "initial",
+                chunks: (chunk) => chunk.canBeInitial() && chunk.name !== "commands",
               },
               // ExcelJS for the playground's file picker: loaded only when Målkoll's own reader cannot
               // parse a picked file's XML (ports/xlsx/browser.ts).
