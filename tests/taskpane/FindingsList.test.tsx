@@ -71,6 +71,26 @@ describe("FindingsList", () => {
     );
   });
 
+  test("in a plan, Vad måste jag skriva? speaks of årsmål, not of analyses and outcomes a plan has none of", () => {
+    // A unit manager walking a VP 2022 (003 line 462: Indikator | Årsmål | KF:s årsmål | Periodicitet)
+    // was told where to write an analysis.
+    const plan = {
+      ...MODEL_WITH_UNITS,
+      period: { kind: "VP" as const, year: 2022, source: "cell" as const },
+    };
+    renderInPane(
+      <FindingsList
+        findings={FINDINGS}
+        model={plan}
+        filter={DEFAULT_FILTER}
+        onFilterChange={() => undefined}
+        onSelect={() => undefined}
+      />,
+    );
+    expect(screen.getByText("Visar bara saknade årsmål och värden som inte går att läsa.")).toBeTruthy();
+    expect(screen.queryByText(/Utan kolumnen Analys/)).toBeNull();
+  });
+
   test("clicking or pressing Enter on a finding asks to select its cell", () => {
     const onSelect = jest.fn();
     renderInPane(<Harness onSelect={onSelect} />);

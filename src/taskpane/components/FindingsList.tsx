@@ -221,7 +221,9 @@ export function FindingsList({
             </Select>
           </Field>
         )}
-        <Field hint={strings.check.mustWriteHint}>
+        <Field
+          hint={model.period.kind === "VP" ? strings.check.mustWriteHintPlan : strings.check.mustWriteHint}
+        >
           <Switch
             checked={filter.mustWrite}
             label={strings.check.mustWrite}

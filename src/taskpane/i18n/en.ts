@@ -156,6 +156,7 @@ export const en: Strings = {
     mustWrite: "What must I write?",
     mustWriteHint:
       'Shows only missing analyses, outcomes and annual targets, and values that cannot be read. Without an Analys column, an analysis goes on the row under its indicator, starting with "Analys".',
+    mustWriteHintPlan: "Shows only missing annual targets and values that cannot be read.",
     noGoal: "No goal",
   },
   generate: {

@@ -155,6 +155,7 @@ export const sv = {
     mustWrite: "Vad måste jag skriva?",
     mustWriteHint:
       "Visar bara saknade analyser, utfall och årsmål, och värden som inte går att läsa. Utan kolumnen Analys skrivs en analys på raden under sin indikator, med början ”Analys”.",
+    mustWriteHintPlan: "Visar bara saknade årsmål och värden som inte går att läsa.",
     noGoal: "Utan mål",
   },
   generate: {
