@@ -788,15 +788,18 @@ function planColumns(lines: BudgetLine[]): string[] {
 /**
  * A plan table's heading: its own (`Nämndens ekonomiska förutsättningar`), or, where several
  * tables share one (`Ekonomiska förutsättningar` under each verksamhetsområde), the area's name
- * written above it in the source.
+ * written above it in the source. A table with no title of its own (the nämnd's Kostnader |
+ * Intäkter | Netto under a paragraph, 003 line 1826) is named by its header's `Mnkr`, which would
+ * only repeat the header: it gets a short text above it, if any, else no heading.
  */
 function planHeading(
   ctx: ReportContext,
   lines: BudgetLine[],
   shared: boolean,
   tableRows: ReadonlySet<string>,
-): string {
+): string | null {
   const first = lines[0];
+  if (UNIT_LINE.test(first.table.trim())) return titleAbove(ctx, first, tableRows, first.table);
   if (!shared) return first.table;
   const area = titleAbove(ctx, first, tableRows, first.table);
   return area ? `${area} – ${first.table}` : first.table;
@@ -876,7 +879,8 @@ function buildPlanBudgetSheet(ctx: ReportContext, tables: BudgetLine[][]): Sheet
   for (const lines of tables) {
     const unit = lines[0].unit;
     const columns = planColumns(lines);
-    sheet.tableHeading(planHeading(ctx, lines, (headingCount.get(lines[0].table) ?? 0) > 1, tableRows));
+    const heading = planHeading(ctx, lines, (headingCount.get(lines[0].table) ?? 0) > 1, tableRows);
+    if (heading) sheet.tableHeading(heading);
     sheet.startTable(headerRow([unitLabel(unit), ...columns]));
     for (const line of lines) {
       const style = styleOf(line);
