@@ -358,6 +358,9 @@ const GOAL_COLUMN = 2;
 const ANALYSIS_COLUMN = 4;
 const SEVERITY_COLUMN = 5;
 
+/** A plan's columns: no Analys (a plan has no analyses; it would say `– Ingen analys` on every row). */
+const PLAN_COLUMNS: ColumnSpec[] = COLUMNS.filter((_, i) => i !== ANALYSIS_COLUMN);
+
 function severityCell(findings: readonly Finding[], shared: SharedCells): OutCell {
   if (!findings.length) return shared.text(SEVERITY_COLUMN, "–");
   // The first of the worst (the severities' ranks are distinct).
@@ -448,7 +451,8 @@ class DeviationRows {
 }
 
 export function buildDeviationSheet(ctx: ReportContext): SheetSpec {
-  const sheet = new SheetBuilder("avvikelser", COLUMNS);
+  const plan = ctx.result.model.period.kind === "VP";
+  const sheet = new SheetBuilder("avvikelser", plan ? PLAN_COLUMNS : COLUMNS);
   sheet.heading(sheetTitle(ctx, "Avvikelser"), ctx.note);
   const index = new FindingIndex(ctx.result.findings);
   const rows = new DeviationRows(ctx);
@@ -460,7 +464,8 @@ export function buildDeviationSheet(ctx: ReportContext): SheetSpec {
     sheet.text("Inga avvikelser.");
     return sheet.build();
   }
-  sheet.freezeRows(sheet.startTable(DEVIATION_HEADERS.map((value) => textCell(value, "header"))));
-  for (const row of rows.sorted()) sheet.add(row);
+  const columns = <T>(row: T[]): T[] => (plan ? row.filter((_, i) => i !== ANALYSIS_COLUMN) : row);
+  sheet.freezeRows(sheet.startTable(columns(DEVIATION_HEADERS).map((value) => textCell(value, "header"))));
+  for (const row of rows.sorted()) sheet.add(columns(row));
   return sheet.build();
 }

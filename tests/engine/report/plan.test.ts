@@ -104,6 +104,17 @@ describe("generate --period VP on a plan (003)", () => {
     expect(total[1]?.formula).toBeUndefined();
   });
 
+  it("Avvikelser: no Analys column, which a plan has nothing for (every row said '– Ingen analys')", () => {
+    const spec = sheet("avvikelser");
+    expect(text(rowOf(spec, "Typ"))).toEqual(["Typ", "Var", "Mål", "Vad avviker", "Allvar"]);
+    expect(spec.columnWidths).toHaveLength(5);
+    // The Intäkter cell that lost its minus sign (003 line 1960) is listed, its severity last.
+    const sign = spec.rows.find((r) => String(r[3]?.value).includes("ska anges med minustecken"))!;
+    expect(sign).toHaveLength(5);
+    expect(sign[4]).toMatchObject({ value: "▲ Fel" });
+    expect(spec.rows.flat().some((c) => c?.value === "– Ingen analys")).toBe(false);
+  });
+
   it("Måluppfyllelse: the goals with their indicators and activities, nothing assessed", () => {
     const spec = sheet("maluppfyllelse");
     expect(text(rowOf(spec, "Mål"))).toEqual(["Mål", "Indikatorer", "Aktiviteter", null, "Källa"]);
