@@ -93,6 +93,40 @@ const stateOf = async (p: MemoryPort) =>
   decodeState((await p.read()).sheets.find((s) => s.name === "_malkoll"));
 
 describe("App over a memory workbook", () => {
+  test("Läs in names no table by its header's unit: a plan's Kostnader | Intäkter | Netto under a paragraph", async () => {
+    // 003 lines 1826–1829, the nämnd's whole budget with no title of its own.
+    const memory = new MemoryPort({
+      name: "vp.xlsx",
+      sheets: [
+        {
+          name: "VP 2022",
+          visibility: "visible",
+          originRow: 1,
+          originCol: 1,
+          values: [
+            [
+              "Mnkr",
+              "VP 2022",
+              "VP 2021",
+              "Beräknadslutlig budget 2021",
+              "Prognostiserat utfall 2021 (Okt)",
+              "Bokslut 2020",
+            ],
+            ["Kostnader", "3211,3", "3173,0", "3157,8", "3215,3", "3267,5"],
+            ["Intäkter", "-373,1", "-399,6", "-409,0", "-468,0", "-578,6"],
+            ["Netto", "2838,2", "2773,4", "2748,8", "2747,3", "2688,9"],
+          ],
+        },
+      ],
+    });
+    render(<App withPort={(work) => work(memory)} language="sv" dark={false} />);
+    fireEvent.click(screen.getByRole("button", { name: "Läs in arbetsboken" }));
+    await screen.findByText("1 tabell hittad");
+    const card = document.querySelector('[data-table="VP 2022!A1"]');
+    expect(card?.textContent).toContain("'VP 2022'!A1 · 3 rader");
+    expect(card?.textContent).not.toContain("· Mnkr");
+  });
+
   test("Läs in shows the table; a corrected direction is stored in the workbook's state sheet", async () => {
     const memory = port();
     const withPort: WithPort = (work) => work(memory);

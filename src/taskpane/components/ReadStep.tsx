@@ -202,7 +202,9 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
                 {tables.map((table, i) => {
                   const type = TABLE_TYPE_LABELS[table.type]?.[language] ?? table.type;
                   const where = cellRef(table.sheet, a1(table.headerRow, table.firstCol));
-                  const about = goalOf.get(table.id) ?? table.title;
+                  // A table with no title is named by its first header (`Mnkr`), which tells nothing.
+                  const title = table.title === table.columns[0]?.header ? null : table.title;
+                  const about = goalOf.get(table.id) ?? title;
                   return (
                     <li key={table.id} className={styles.table} data-table={table.id}>
                       <div className={styles.tableHead}>
