@@ -12,6 +12,7 @@ import { decodeState, isOwnedSheet, STATE_SHEET } from "./state";
 import { recognise } from "./recognise";
 import { buildModel } from "./model/build";
 import { validate } from "./validate";
+import type { DuplicatePair } from "./validate/duplicates";
 import { withoutDuplicateEchoes } from "./validate/duplicates";
 import { evaluate } from "./evaluate";
 import { uncalculatedFindings, withoutMissingUncalculated, withoutUncalculatedValues } from "./uncalculated";
@@ -62,14 +63,15 @@ export function check(snapshot: WorkbookSnapshot, options: CheckOptions = {}): C
   // Evaluation first: validation compares targets in the direction evaluation settles.
   const { recognition } = built;
   const evaluation = evaluate(built.model, settings, recognition.tables);
-  const validation = validate(built.model, userSheets, recognition);
+  const duplicates: DuplicatePair[] = [];
+  const validation = validate(built.model, userSheets, recognition, duplicates);
   const nothing = recognisedNothing(built.model) ? [nothingRecognisedFinding(snapshot.sheets[0]?.name)] : [];
   const findings = sortFindings(
     withoutDuplicateEchoes(
       withoutMissingUnreadable(
         withoutMissingUncalculated(built.findings.concat(validation, evaluation.findings), userSheets.sheets),
       ),
-      built.model.indicators,
+      duplicates,
     ).concat(nothing, uncalculatedFindings(userSheets.sheets)),
     snapshot.sheets.map((s) => s.name),
   );

@@ -12,8 +12,17 @@ import { keyCode, keyPart, matchKey } from "../parse/text";
  * 10 000 keys costs more than the rest of the check); only names whose hashes meet are compared by
  * their keys.
  */
-export function duplicateIndicators(indicators: Indicator[], out: Finding[]): void {
-  forEachDuplicate(indicators, (i, first) => out.push(duplicateFinding(i, first)));
+export function duplicateIndicators(indicators: Indicator[], out: Finding[], pairs?: DuplicatePair[]): void {
+  forEachDuplicate(indicators, (copy, first) => {
+    out.push(duplicateFinding(copy, first));
+    pairs?.push({ copy, first });
+  });
+}
+
+/** An indicator named as an earlier one under the same goal, and that one. */
+export interface DuplicatePair {
+  copy: Indicator;
+  first: Indicator;
 }
 
 /** Calls `visit` with each indicator named as an earlier one under the same goal, and that one. */
@@ -50,8 +59,8 @@ function forEachDuplicate(indicators: Indicator[], visit: (copy: Indicator, firs
  * remove the copies and these go with them. A copy's other findings stand (its figures differ
  * from the first's), and so does the first row's missing analysis where the copy's is elsewhere.
  */
-export function withoutDuplicateEchoes(findings: Finding[], indicators: Indicator[]): Finding[] {
-  if (!findings.some((f) => f.code === "duplicate-indicator")) return findings;
+export function withoutDuplicateEchoes(findings: Finding[], pairs: readonly DuplicatePair[]): Finding[] {
+  if (pairs.length === 0) return findings;
   type Member = { self: Indicator; other: Indicator; isCopy: boolean };
   /** The pair of each row in one, by sheet, then row; and by sheet and cell for cells off the row (under `Analys`). */
   const byRow = new Map<string, Map<number, Member>>();
@@ -70,14 +79,15 @@ export function withoutDuplicateEchoes(findings: Finding[], indicators: Indicato
   };
   /** Each first row's copies on its own sheet, by row. */
   const copiesOf = new Map<Indicator, Map<number, Indicator>>();
-  forEachDuplicate(indicators, (copy, first) => {
+  for (let k = 0; k < pairs.length; k++) {
+    const { copy, first } = pairs[k];
     add(copy, first, true);
     add(first, copy, false);
-    if (copy.sheet !== first.sheet) return;
+    if (copy.sheet !== first.sheet) continue;
     let copies = copiesOf.get(first);
     if (!copies) copiesOf.set(first, (copies = new Map()));
     copies.set(copy.row, copy);
-  });
+  }
   /** Whether the copies right under `first` hold an `Analys` under them: the one `first` lacks. */
   const analysisTaken = (first: Indicator): boolean => {
     const copies = copiesOf.get(first);

@@ -3,6 +3,7 @@ import type { Finding } from "../findings";
 import { goalByPosition } from "../model/attach";
 import type { Goal, Model } from "../model/types";
 import { validateBudget } from "./budget";
+import type { DuplicatePair } from "./duplicates";
 import { validateActivities, validateIndicators } from "./indicators";
 import { findPlaceholders } from "./placeholders";
 import { unmarkedDeviations } from "./undone";
@@ -15,8 +16,14 @@ import type { Recognition } from "../recognise/types";
  * but not marked Avvikelse, template leftovers
  * and the budget arithmetic (also the totals of statements such as the balance sheet, which are
  * not budget tables). Runs after evaluation, which sets directions and recomputed deviations.
+ * `duplicates`, when given, receives the duplicate indicators found, each with the row it repeats.
  */
-export function validate(model: Model, snapshot: WorkbookSnapshot, recognition: Recognition): Finding[] {
+export function validate(
+  model: Model,
+  snapshot: WorkbookSnapshot,
+  recognition: Recognition,
+  duplicates?: DuplicatePair[],
+): Finding[] {
   const goalsBySheet = new Map<string, Goal[]>();
   const goalAt = (sheet: string, row: number) => {
     let goals = goalsBySheet.get(sheet);
@@ -27,7 +34,7 @@ export function validate(model: Model, snapshot: WorkbookSnapshot, recognition: 
     return goalByPosition(goals, row);
   };
   // Not push(...): a sheet of 300 000 equal names gives more findings than the call stack takes.
-  return validateIndicators(model.indicators).concat(
+  return validateIndicators(model.indicators, duplicates).concat(
     validateActivities(model.activities),
     unmarkedDeviations(model.activities, model.period.year),
     validateBudget(model.budget),

@@ -5,6 +5,7 @@ import type { Activity, Indicator, IndicatorFigure, TargetKind } from "../model/
 import { decimalsOf } from "../parse/quantity";
 import { renderNumber, renderNumberEn } from "../parse/target";
 import { matchKey } from "../parse/text";
+import type { DuplicatePair } from "./duplicates";
 import { duplicateIndicators } from "./duplicates";
 
 const COUNT_UNITS = new Set([
@@ -177,7 +178,8 @@ function activityDates(a: Activity): Finding[] {
   ];
 }
 
-export function validateIndicators(indicators: Indicator[]): Finding[] {
+/** `pairs`, when given, receives each duplicate with the row it repeats (for {@link withoutDuplicateEchoes}). */
+export function validateIndicators(indicators: Indicator[], pairs?: DuplicatePair[]): Finding[] {
   const out: Finding[] = [];
   for (let k = 0; k < indicators.length; k++) {
     const i = indicators[k];
@@ -186,7 +188,7 @@ export function validateIndicators(indicators: Indicator[]): Finding[] {
     lessAmbitious(i, out);
     genderSplit(i, out);
   }
-  duplicateIndicators(indicators, out);
+  duplicateIndicators(indicators, out, pairs);
   return out;
 }
 
