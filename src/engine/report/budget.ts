@@ -12,6 +12,7 @@
  * number as its cached value.
  */
 import type { BudgetLine } from "../model/types";
+import { renderNumber } from "../parse/target";
 import { cleanText } from "../parse/text";
 import { cellFormat, cellValue } from "../recognise/tableRow";
 import { headerKey } from "../recognise/headers";
@@ -730,11 +731,6 @@ function chartedAreas(sheet: SheetBuilder, areas: ChartArea[], severalTables: bo
   return [...areas].sort((a, b) => size(b) - size(a)).slice(0, AREAS_KEPT_WITH_CHART);
 }
 
-/** `2 000`, with a space no line breaks at. */
-function countText(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00A0");
-}
-
 /**
  * The deviation per verksamhetsområde as a bar chart over a contiguous block of references (no varav
  * rows). More areas than fit a readable chart (200 avdelningar's tables) give the largest deviations,
@@ -749,7 +745,7 @@ function deviationChart(
   const shown = chartedAreas(sheet, areas, severalTables);
   const part =
     shown.length < areas.length
-      ? ` – de ${shown.length} största avvikelserna av ${countText(areas.length)}`
+      ? ` – de ${shown.length} största avvikelserna av ${renderNumber(areas.length, null, 0)}`
       : "";
   const named = new Map<string, number>();
   for (const area of shown) named.set(area.label, (named.get(area.label) ?? 0) + 1);
