@@ -801,7 +801,7 @@ function planHeading(
   return area ? `${area} – ${first.table}` : first.table;
 }
 
-/** Every row (header and lines) of every budget table, as {@link rowKey}s. */
+/** Every row (header and lines) of the tables `lines` belong to, as {@link rowKey}s. */
 function budgetRowKeys(lines: BudgetLine[]): Set<string> {
   const rows = new Set<string>();
   for (const line of lines) {
@@ -813,16 +813,6 @@ function budgetRowKeys(lines: BudgetLine[]): Set<string> {
 
 /** A line that only states the amounts' unit (`Belopp i mnkr`, `Tkr`): it names no table. */
 const UNIT_LINE = /^(belopp i )?(mnkr|tkr|kr)\.?$/i;
-
-/** Every row (header and lines) of these tables, as {@link rowKey}s. */
-function tableRowKeys(tables: BudgetLine[][]): Set<string> {
-  const rows = new Set<string>();
-  for (const lines of tables) {
-    rows.add(rowKey(lines[0].sheet, headerRowOf(lines[0])));
-    for (const line of lines) rows.add(rowKey(line.sheet, line.row));
-  }
-  return rows;
-}
 
 /**
  * The text in column A nearest above the header of `first`'s table, within six rows, that names it
@@ -871,7 +861,7 @@ function buildPlanBudgetSheet(ctx: ReportContext, tables: BudgetLine[][]): Sheet
   sheet.heading(sheetTitle(ctx, "Driftbudget"), ctx.note);
   const headingCount = new Map<string, number>();
   for (const lines of tables) headingCount.set(lines[0].table, (headingCount.get(lines[0].table) ?? 0) + 1);
-  const tableRows = tableRowKeys(tables);
+  const tableRows = budgetRowKeys(tables.flat());
   for (const lines of tables) {
     const unit = lines[0].unit;
     const columns = planColumns(lines);
