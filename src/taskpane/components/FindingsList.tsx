@@ -171,15 +171,13 @@ export function FindingsList({
   const unreadable = unreadableFindings(findings);
   const shown = filterFindings(findings, filter, model);
   const groups = groupFindings(shown, filter.groupBy, model.goals);
-  const counts = countBySeverity([...blocking, ...unreadable, ...shown]);
+  /** The badges' counts: what is listed first whatever the filter, and what `listed` shows. */
+  const countsWith = (listed: Finding[]) => countBySeverity([...blocking, ...unreadable, ...listed]);
+  const counts = countsWith(shown);
   // The badges change silently: a screen reader hears what a new scope or Vad måste jag skriva? shows.
   const narrow = (change: Partial<FindingsFilter>) => {
     onFilterChange(change);
-    const next = countBySeverity([
-      ...blocking,
-      ...unreadable,
-      ...filterFindings(findings, { ...filter, ...change }, model),
-    ]);
+    const next = countsWith(filterFindings(findings, { ...filter, ...change }, model));
     onAnnounce?.(strings.check.filtered(strings.check.summary(next.error, next.warning, next.info)));
   };
   const judgingBlocked = blocking.some((f) => f.code === "period-unknown" || f.code === "nothing-recognised");
