@@ -13,7 +13,7 @@
  */
 import type { BudgetLine } from "../model/types";
 import { renderNumber } from "../parse/target";
-import { cleanText } from "../parse/text";
+import { cleanText, matchKey } from "../parse/text";
 import { cellFormat, cellValue } from "../recognise/tableRow";
 import { headerKey } from "../recognise/headers";
 import type { ColumnRole, RecognisedRow } from "../recognise/types";
@@ -782,11 +782,12 @@ function planColumns(lines: BudgetLine[]): string[] {
 }
 
 /**
- * A plan table's heading: its own (`Nämndens ekonomiska förutsättningar`), or, where several
- * tables share one (`Ekonomiska förutsättningar` under each verksamhetsområde), the area's name
- * written above it in the source. A table with no title of its own (the nämnd's Kostnader |
- * Intäkter | Netto under a paragraph, 003 line 1826) is named by its header's `Mnkr`, which would
- * only repeat the header: it gets a short text above it, if any, else no heading.
+ * A plan table's heading: its own (`Nämndens ekonomiska förutsättningar`), or, where several tables
+ * share one or it is the title the VP gives every area's table (`Ekonomiska förutsättningar`, 003
+ * line 1840; also one area's table alone in a workbook), the area's name written above it in the
+ * source. A table with no title of its own (the nämnd's Kostnader | Intäkter | Netto under a
+ * paragraph, 003 line 1826) is named by its header's `Mnkr`, which would only repeat the header:
+ * it gets a short text above it, if any, else no heading.
  */
 function planHeading(
   ctx: ReportContext,
@@ -796,10 +797,13 @@ function planHeading(
 ): string | null {
   const first = lines[0];
   if (UNIT_LINE.test(first.table.trim())) return titleAbove(ctx, first, tableRows, first.table);
-  if (!shared) return first.table;
+  if (!shared && matchKey(first.table) !== AREA_TABLE_TITLE) return first.table;
   const area = titleAbove(ctx, first, tableRows, first.table);
   return area ? `${area} – ${first.table}` : first.table;
 }
+
+/** The title the VP gives each area's budget table, which names no area ({@link matchKey}). */
+const AREA_TABLE_TITLE = matchKey("Ekonomiska förutsättningar");
 
 /** Every row (header and lines) of the tables `lines` belong to, as {@link rowKey}s. */
 function budgetRowKeys(lines: BudgetLine[]): Set<string> {

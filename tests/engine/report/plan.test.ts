@@ -181,3 +181,27 @@ describe("two plan budget tables under one `Mnkr` header with only blank rows be
     ]);
   });
 });
+
+describe("one area's `Ekonomiska förutsättningar` alone in a workbook (003 lines 1918–1925)", () => {
+  const headingsOf = (text: string): unknown[] => {
+    const snap = snapshotOf(textToSheet("Ekonomi", text));
+    const result = check(snap, { period: { kind: "VP", year: 2022 } });
+    const spec = buildReport(result, { snapshot: snap, generatedAt: "2021-12-15" }).sheets.find(
+      (s) => s.key === "driftbudget",
+    )!;
+    return spec.rows.filter((r) => r[0]?.style === "heading").map((r) => r[0]?.value);
+  };
+  const lines = seedLines(loadSeedFixture("003-vp-budget.txt"));
+
+  it("keeps the area's name above it, as when the VP's areas stand together", () => {
+    // `Förskola`, a blank line, `Ekonomiska förutsättningar`, a blank line, the table.
+    const forskola = lines.slice(121, 129);
+    expect(forskola[0]).toBe("Förskola");
+    expect(headingsOf(forskola.join("\n"))).toEqual(["Förskola – Ekonomiska förutsättningar"]);
+  });
+
+  it("the nämnd's own title alone stays its own (`Redovisning av ekonomi` above names no area)", () => {
+    // 003 lines 1797–1820: Redovisning av ekonomi, Nämndens ekonomiska förutsättningar, the table.
+    expect(headingsOf(lines.slice(0, 23).join("\n"))).toEqual(["Nämndens ekonomiska förutsättningar"]);
+  });
+});
