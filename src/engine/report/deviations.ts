@@ -290,7 +290,7 @@ function indicatorRows(ctx: ReportContext, index: FindingIndex, rows: DeviationR
       cell,
       ind.goal,
       what,
-      rows.analysisCell(ind.analysis, deviates),
+      rows.plan ? null : rows.analysisCell(ind.analysis, deviates),
       findings,
     );
   }
@@ -312,7 +312,7 @@ function activityRows(ctx: ReportContext, index: FindingIndex, rows: DeviationRo
       cell,
       act.goal,
       what,
-      rows.analysisCell(act.analysis, act.deviation),
+      rows.plan ? null : rows.analysisCell(act.analysis, act.deviation),
       findings,
     );
   }
@@ -331,19 +331,14 @@ function budgetRow(line: BudgetLine, findings: readonly Finding[], rows: Deviati
   const parts = [line.label, ":"];
   if (line.deviation !== null)
     parts.push(" Avvikelse ", svNumber(line.deviation, line.unit, decimalsFor(line.unit)), ".");
-  const needsAnalysis = findings.some(
-    (f) => f.code === "budget-deviation-large" || f.code === "analysis-missing",
-  );
   const what = whatText(parts, line.label, findings);
-  rows.add(
-    "Budget",
-    line.sheet,
-    findings[0].cell,
-    null,
-    what,
-    rows.analysisCell(line.analysis, needsAnalysis),
-    findings,
-  );
+  const analysis = rows.plan
+    ? null
+    : rows.analysisCell(
+        line.analysis,
+        findings.some((f) => f.code === "budget-deviation-large" || f.code === "analysis-missing"),
+      );
+  rows.add("Budget", line.sheet, findings[0].cell, null, what, analysis, findings);
 }
 
 /** Findings no item took (goal assessments, tables, the period): rows of their own, without analysis. */
@@ -360,6 +355,7 @@ const SEVERITY_COLUMN = 5;
 
 /** A plan's columns: no Analys (a plan has no analyses; it would say `– Ingen analys` on every row). */
 const PLAN_COLUMNS: ColumnSpec[] = COLUMNS.filter((_, i) => i !== ANALYSIS_COLUMN);
+const PLAN_HEADERS = DEVIATION_HEADERS.filter((_, i) => i !== ANALYSIS_COLUMN);
 
 function severityCell(findings: readonly Finding[], shared: SharedCells): OutCell {
   if (!findings.length) return shared.text(SEVERITY_COLUMN, "–");
@@ -387,7 +383,11 @@ class DeviationRows {
   /** Thousands of rows name a few hundred goals. */
   private readonly goalCells = new Map<string, OutCell | null>();
 
-  constructor(private readonly ctx: ReportContext) {}
+  /** `plan`: a plan's rows, without the Analys column. */
+  constructor(
+    private readonly ctx: ReportContext,
+    readonly plan: boolean,
+  ) {}
 
   get length(): number {
     return this.rows.length;
@@ -405,14 +405,15 @@ class DeviationRows {
     const at = parseA1(cell);
     this.sheetKeys.push(this.ctx.sheetIndex(sheet));
     this.positionKeys.push(((at?.row ?? 0) * 32_768 + (at?.col ?? 0)) * 8 + TYPE_ORDER[type]);
-    this.rows.push([
-      this.shared.text(TYPE_COLUMN, type),
-      linkCell(`${this.sheetPrefix(sheet)}${cell}`, { sheet, cell }),
-      goal ? this.goalCell(goal) : null,
-      textCell(what),
-      analysis,
-      severityCell(findings, this.shared),
-    ]);
+    const typeCell = this.shared.text(TYPE_COLUMN, type);
+    const link = linkCell(`${this.sheetPrefix(sheet)}${cell}`, { sheet, cell });
+    const goalCell = goal ? this.goalCell(goal) : null;
+    const severity = severityCell(findings, this.shared);
+    this.rows.push(
+      this.plan
+        ? [typeCell, link, goalCell, textCell(what), severity]
+        : [typeCell, link, goalCell, textCell(what), analysis, severity],
+    );
   }
 
   private sheetPrefix(sheet: string): string {
@@ -455,7 +456,7 @@ export function buildDeviationSheet(ctx: ReportContext): SheetSpec {
   const sheet = new SheetBuilder("avvikelser", plan ? PLAN_COLUMNS : COLUMNS);
   sheet.heading(sheetTitle(ctx, "Avvikelser"), ctx.note);
   const index = new FindingIndex(ctx.result.findings);
-  const rows = new DeviationRows(ctx);
+  const rows = new DeviationRows(ctx, plan);
   indicatorRows(ctx, index, rows);
   activityRows(ctx, index, rows);
   budgetRows(ctx, index, rows);
@@ -464,8 +465,8 @@ export function buildDeviationSheet(ctx: ReportContext): SheetSpec {
     sheet.text("Inga avvikelser.");
     return sheet.build();
   }
-  const columns = <T>(row: T[]): T[] => (plan ? row.filter((_, i) => i !== ANALYSIS_COLUMN) : row);
-  sheet.freezeRows(sheet.startTable(columns(DEVIATION_HEADERS).map((value) => textCell(value, "header"))));
-  for (const row of rows.sorted()) sheet.add(columns(row));
+  const headers = plan ? PLAN_HEADERS : DEVIATION_HEADERS;
+  sheet.freezeRows(sheet.startTable(headers.map((value) => textCell(value, "header"))));
+  for (const row of rows.sorted()) sheet.add(row);
   return sheet.build();
 }
