@@ -7,15 +7,26 @@ import { finding } from "../../src/engine/findings";
 import { MUST_WRITE_CODES as MUST_WRITE } from "../../src/taskpane/state/findings";
 import type { FindingsFilter } from "../../src/taskpane/state/findings";
 import { DEFAULT_FILTER } from "../../src/taskpane/state/findings";
+import { check } from "../../src/engine";
+import type { Model } from "../../src/engine/model/types";
+import { seedSheet, snapshotOf } from "../helpers/seedGrid";
 import { FINDINGS, MODEL_WITH_UNITS, result } from "./fixtures";
 import { renderInPane } from "./render";
 
-function Harness({ onSelect, findings = FINDINGS }: { onSelect(f: Finding): void; findings?: Finding[] }) {
+function Harness({
+  onSelect,
+  findings = FINDINGS,
+  model = MODEL_WITH_UNITS,
+}: {
+  onSelect(f: Finding): void;
+  findings?: Finding[];
+  model?: Model;
+}) {
   const [filter, setFilter] = useState<FindingsFilter>(DEFAULT_FILTER);
   return (
     <FindingsList
       findings={findings}
-      model={MODEL_WITH_UNITS}
+      model={model}
       filter={filter}
       onFilterChange={(f) => setFilter({ ...filter, ...f })}
       onSelect={onSelect}
@@ -240,5 +251,35 @@ describe("Visa anmärkningar för and what blocks judging", () => {
     expect(screen.getByText("1 fel")).toBeTruthy();
     expect(screen.getByText("1 varning")).toBeTruthy();
     expect(screen.getByText("0 info")).toBeTruthy();
+  });
+});
+
+describe("Visa anmärkningar för on a nämnd's Driftbudget per verksamhetsområde (002 lines 1936–1953)", () => {
+  const checked = check(snapshotOf(seedSheet("002-t2-driftbudget", "Ekonomi")), {
+    period: { kind: "T2", year: 2021 },
+  });
+
+  test("offers the areas, not their varav rows; an area shows its varav rows' findings", () => {
+    renderInPane(<Harness onSelect={() => undefined} findings={checked.findings} model={checked.model} />);
+    const select = screen.getByRole("combobox", { name: "Visa anmärkningar för" }) as HTMLSelectElement;
+    const group = select.querySelector('optgroup[label="Verksamhetsområden och enheter"]')!;
+    const areas = [...group.querySelectorAll("option")].map((o) => o.textContent?.trim());
+    // `<i>varav flykting</i>` (line 1942) is part of Individ- och familjeomsorg, no area of its own.
+    expect(areas.filter((a) => a?.startsWith("varav"))).toEqual([]);
+    expect(areas.slice(0, 3)).toEqual([
+      "Nämnd och administration",
+      "Individ- ochfamiljeomsorg",
+      "Stadsmiljöverksamhet",
+    ]);
+    fireEvent.change(select, { target: { value: "unit:individochfamiljeomsorg" } });
+    const cells = [...document.querySelectorAll<HTMLElement>("[data-finding]")]
+      .filter((b) => b.dataset.finding !== "header-unrecognized")
+      .map((b) => b.textContent);
+    // The area's own deviation (25,6, line 1938) and its varav rows' −11,0 and +36,0 (lines 1941–1942).
+    expect(cells.filter((c) => c?.includes("Stor budgetavvikelse"))).toEqual([
+      expect.stringContaining("Individ- ochfamiljeomsorg"),
+      expect.stringContaining("varav barn och ungdom"),
+      expect.stringContaining("varav flykting"),
+    ]);
   });
 });

@@ -80,8 +80,11 @@ export interface ScopeOptions {
   resultUnits: ScopeOption[];
 }
 
-/** Budget rows that stand for a unit or area: not totals, netto, intäkter/kostnader or dispositions. */
-const UNIT_KINDS: ReadonlySet<BudgetLine["kind"]> = new Set(["row", "varav"]);
+/**
+ * Budget rows that stand for a unit or area: not totals, netto, intäkter/kostnader or dispositions,
+ * nor `varav` rows, which are parts of the area above them (002 lines 1938–1942).
+ */
+const UNIT_KINDS: ReadonlySet<BudgetLine["kind"]> = new Set(["row"]);
 
 function unitKey(line: BudgetLine): string {
   return `unit:${matchKey(line.label)}`;
@@ -120,13 +123,23 @@ export function scopeExists(scope: string | null, model: Model): boolean {
   return [...options.goals, ...options.units, ...options.resultUnits].some((o) => o.value === scope);
 }
 
+/** The sheet rows of a unit scope's budget lines, each with the `varav` rows under it in its table. */
+function unitRows(scope: string, budget: BudgetLine[]): Set<string> {
+  const rows = new Set<string>();
+  let area: BudgetLine | null = null;
+  for (const line of budget) {
+    if (line.kind !== "varav" || !area || area.tableId !== line.tableId) area = line;
+    if (unitKey(area) === scope) rows.add(`${line.sheet}\u0000${line.row}`);
+  }
+  return rows;
+}
+
 function inScope(scope: string, model: Model): (f: Finding) => boolean {
   if (scope.startsWith("goal:")) {
     const goals = goalAndDescendants(model.goals, scope.slice("goal:".length));
     return (f) => f.goal !== null && goals.has(f.goal);
   }
-  const rows = model.budget.filter((l) => unitKey(l) === scope).map((l) => `${l.sheet}\u0000${l.row}`);
-  const wanted = new Set(rows);
+  const wanted = unitRows(scope, model.budget);
   return (f) => {
     const span = findingRows(f);
     if (!span) return false;
