@@ -50,7 +50,11 @@ const GOAL_TABLE_RULES: HeaderRule[] = [
     role: "outcomeWomen",
     test: (k) => k.startsWith("utfallkvinn") || k.includes("flick") || k === "kvinnor",
   },
-  { role: "outcome", test: (k) => /^(periodensutfall|utfall|utfalltotalt|utfallperioden|resultat)$/.test(k) },
+  // `Periodens utfall` merged over `Totalt | män/ pojkar | kvinnor/ flickor` reads `Periodens utfall Totalt`.
+  {
+    role: "outcome",
+    test: (k) => /^(periodensutfall|utfall|utfallperioden)(totalt)?$/.test(k) || k === "resultat",
+  },
   { role: "forecast", test: (k) => /^progno?s+helar/.test(k) || k === "prognos" || k === "helarsprognos" },
   { role: "kfTarget", test: (k) => /^kfs?arsmal|^kfsmal|^kfmal/.test(k) },
   {

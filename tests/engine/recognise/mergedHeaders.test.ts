@@ -13,6 +13,7 @@ async function groupedWorkbook(
   mergedDown: boolean,
   outcomeGroup = "Utfall",
   previous?: [string, string],
+  outcomeSubHeader?: string,
 ): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Mål och indikatorer");
@@ -20,7 +21,16 @@ async function groupedWorkbook(
   ws.getCell("B1").value = "Tertial 2 2021";
   const header = seedLineCells("002-t2-kf-1.2", 398, [0, 1, 2, 3, 4, 5, 6, 7, 8]);
   ws.getRow(3).values = [header[0], outcomeGroup, null, null, header[4], header[5], "Mål", null, header[8]];
-  ws.getRow(4).values = [null, header[1], header[2], header[3], null, null, header[6], header[7]];
+  ws.getRow(4).values = [
+    null,
+    outcomeSubHeader ?? header[1],
+    header[2],
+    header[3],
+    null,
+    null,
+    header[6],
+    header[7],
+  ];
   ws.mergeCells("B3:D3");
   ws.mergeCells("G3:H3");
   if (mergedDown) for (const col of ["A", "F", "I"]) ws.mergeCells(`${col}3:${col}4`);
@@ -66,6 +76,20 @@ describe("a group label merged over sub-headers (Utfall over Periodens utfall, M
     // Every row has a usable Årsmål and the tertial rows have their outcome.
     const codes = result.findings.map((f) => f.code);
     expect(codes).not.toContain("target-missing");
+    expect(codes).not.toContain("outcome-missing");
+    expect(codes).not.toContain("column-unrecognized");
+  });
+
+  it("reads `Periodens utfall` merged over `Totalt | män | kvinnor` as the outcome (a walk's workbook)", async () => {
+    const result = await checked(await groupedWorkbook(true, "Periodens utfall", undefined, "Totalt"));
+    const columns = result.recognition.tables[0].columns;
+    expect(columns.slice(1, 4).map((c) => [c.header, c.role])).toEqual([
+      ["Periodens utfall Totalt", "outcome"],
+      ["Periodens utfall Utfall män/ pojkar", "outcomeMen"],
+      ["Periodens utfall Utfall kvinnor/ flickor", "outcomeWomen"],
+    ]);
+    expect(result.model.indicators.map((i) => i.outcome)).toEqual([null, null, null, 21, 58]);
+    const codes = result.findings.map((f) => f.code);
     expect(codes).not.toContain("outcome-missing");
     expect(codes).not.toContain("column-unrecognized");
   });
