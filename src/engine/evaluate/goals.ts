@@ -65,13 +65,15 @@ function countActivity(counts: GoalCounts, activity: Activity): void {
 
 /**
  * The suggested assessment from a tally (RULES_DOC): nothing measured and no activities → null;
- * every measured indicator met and no activity deviating → helt; none met and some not met → ej;
- * otherwise delvis.
+ * every measured indicator met and no activity deviating → helt, unless the goal has indicators and
+ * none is measured (activities alone don't make a goal with unmeasured indicators helt) → null;
+ * none met and some not met → ej; otherwise delvis.
  */
 export function suggestAssessment(counts: GoalCounts): Assessment | null {
   const measured = counts.met + counts.partlyMet + counts.notMet;
   if (measured === 0 && counts.activities === 0) return null;
-  if (counts.partlyMet === 0 && counts.notMet === 0 && counts.activitiesWithDeviation === 0) return "helt";
+  if (counts.partlyMet === 0 && counts.notMet === 0 && counts.activitiesWithDeviation === 0)
+    return measured === 0 && counts.notMeasured + counts.notJudged > 0 ? null : "helt";
   if (measured > 0 && counts.met === 0 && counts.notMet > 0) return "ej";
   return "delvis";
 }

@@ -80,7 +80,9 @@ A computed status is a suggestion shown beside the person's own assessment, neve
   the block with the Enhetsmål (004).
 - An indicator counts with its status, or with its kfStatus when the nämnd set no usable target.
 - Suggested assessment: nothing measured and no activities → none; every measured indicator met
-  and no activity deviating → helt; none met and some not met → ej; otherwise delvis.
+  and no activity deviating → helt, except that a goal whose indicators are all unmeasured or
+  unjudged gets none (its activities alone do not show it fully met); none met and some not met →
+  ej; otherwise delvis.
   Plan (VP) and unknown periods get no suggestion.
 - \`assessment-contradicts\`: stated helt while an indicator under it is not-met or an activity has
   Avvikelse; stated ej while at least one indicator under it is measured, none is not-met and no

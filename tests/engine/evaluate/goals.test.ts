@@ -160,12 +160,14 @@ describe("suggested assessment rule", () => {
     notMet: number,
     activities = 0,
     activitiesWithDeviation = 0,
+    notMeasured = 0,
+    notJudged = 0,
   ) => ({
     met,
     partlyMet,
     notMet,
-    notMeasured: 0,
-    notJudged: 0,
+    notMeasured,
+    notJudged,
     activities,
     activitiesWithDeviation,
   });
@@ -179,6 +181,12 @@ describe("suggested assessment rule", () => {
     [c(0, 2, 0), "delvis"],
     [c(0, 1, 2), "ej"],
     [c(3, 1, 1), "delvis"],
+    // Indicators none of which is measured: the activities alone don't make it helt.
+    [c(0, 0, 0, 4, 0, 2), null],
+    [c(0, 0, 0, 4, 0, 0, 1), null],
+    [c(0, 0, 0, 4, 1, 2), "delvis"],
+    [c(0, 0, 0, 0, 0, 2), null],
+    [c(1, 0, 0, 4, 0, 2), "helt"],
   ])("%j → %s", (counts, expected) => {
     expect(suggestAssessment(counts)).toBe(expected);
   });
