@@ -253,7 +253,8 @@ describe("App over a memory workbook", () => {
     await waitFor(() => expect(notice()).toMatch(/blad skapades/));
     expect(notice()).toBe(
       "5 blad skapades. Tabeller finns på Målkoll Indikatorer, Målkoll Måluppfyllelse och Målkoll Avvikelser. " +
-        "Målkoll Driftbudget och Målkoll Aktiviteter är tomma: inget sådant hittades i arbetsboken.",
+        "Målkoll Driftbudget och Målkoll Aktiviteter är tomma: inget sådant hittades i arbetsboken. " +
+        "2 varningar står kvar under Kontrollera: tabellerna visar arbetsboken som den är nu.",
     );
   });
 
@@ -284,7 +285,8 @@ describe("App over a memory workbook", () => {
     await waitFor(() => expect(notice()).toMatch(/sheets were created/));
     expect(notice()).toBe(
       "5 sheets were created. Målkoll Indikatorer, Målkoll Måluppfyllelse and Målkoll Avvikelser have tables. " +
-        "Målkoll Driftbudget and Målkoll Aktiviteter are empty: nothing of the kind was found in the workbook.",
+        "Målkoll Driftbudget and Målkoll Aktiviteter are empty: nothing of the kind was found in the workbook. " +
+        "2 warnings remain under Check: the tables show the workbook as it is now.",
     );
     expect(screen.getByRole("region", { name: "Period" }).textContent).toContain("Period: Tertial 2 2021");
     expect(screen.getByText("The tables are created for Tertial 2 2021.")).toBeTruthy();

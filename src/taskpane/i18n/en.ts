@@ -179,6 +179,8 @@ export const en: Strings = {
       `Cancel came too late: writing had already begun. ${count(n, "sheet was", "sheets were")} created.`,
     progress: "Progress",
     done: (n: number) => `${count(n, "sheet was", "sheets were")} created.`,
+    remaining: (errors: number, warnings: number) =>
+      `${list([...(errors ? [count(errors, "error", "errors")] : []), ...(warnings ? [count(warnings, "warning", "warnings")] : [])])} ${errors + warnings === 1 ? "remains" : "remain"} under Check: the tables show the workbook as it is now.`,
     withTables: (sheets: string[]) => `${list(sheets)} ${sheets.length === 1 ? "has" : "have"} tables.`,
     foundNothing: (sheets: string[]) =>
       `${list(sheets)} ${sheets.length === 1 ? "is" : "are"} empty: nothing of the kind was found in the workbook.`,

@@ -176,6 +176,8 @@ export const sv = {
       `Avbryt kom för sent: skrivningen hade redan börjat. ${count(n, "blad skapades", "blad skapades")}.`,
     progress: "Förlopp",
     done: (n: number) => `${count(n, "blad skapades", "blad skapades")}.`,
+    remaining: (errors: number, warnings: number) =>
+      `${list([...(errors ? [count(errors, "fel", "fel")] : []), ...(warnings ? [count(warnings, "varning", "varningar")] : [])])} står kvar under Kontrollera: tabellerna visar arbetsboken som den är nu.`,
     withTables: (sheets: string[]) => `Tabeller finns på ${list(sheets)}.`,
     foundNothing: (sheets: string[]) =>
       `${list(sheets)} ${sheets.length === 1 ? "är tomt" : "är tomma"}: inget sådant hittades i arbetsboken.`,

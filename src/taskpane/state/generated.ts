@@ -1,3 +1,4 @@
+import type { Finding } from "../../engine/findings";
 import type { SheetSpec } from "../../engine/report/spec";
 import type { Strings } from "../i18n/sv";
 
@@ -27,4 +28,24 @@ export function sheetContents(sheets: { name: string; spec: SheetSpec }[], strin
   if (foundNothing.length > 0) out.push(strings.generate.foundNothing(foundNothing));
   if (noDeviations) out.push(strings.generate.noDeviations);
   return out;
+}
+
+/**
+ * The check's errors and warnings that stand after the write (`findings`, less what the write itself
+ * decided, which the notice says on its own), as one sentence; nothing when none stands.
+ */
+export function remainingSentence(
+  findings: readonly Finding[],
+  decided: readonly Finding[],
+  strings: Strings,
+): string[] {
+  const own = new Set(decided);
+  let errors = 0;
+  let warnings = 0;
+  for (const f of findings) {
+    if (own.has(f)) continue;
+    if (f.severity === "error") errors++;
+    else if (f.severity === "warning") warnings++;
+  }
+  return errors + warnings === 0 ? [] : [strings.generate.remaining(errors, warnings)];
 }

@@ -9,7 +9,7 @@ import { HostError } from "../../ports/office/errors";
 import type { WorkbookPort } from "../../ports/port";
 import type { Language } from "../i18n";
 import { stringsFor } from "../i18n";
-import { sheetContents } from "./generated";
+import { remainingSentence, sheetContents } from "./generated";
 import { periodLabel, shownPeriod } from "./period";
 import type { ChosenPeriod, Notice, PaneError, PaneState } from "./reducer";
 import { initialPaneState, keepsUnsavedSettings, paneReducer } from "./reducer";
@@ -195,7 +195,9 @@ export function usePane(
           const decided = plan.findings;
           const said = decided.slice(0, 1).map((f) => (language === "en" ? f.messageEn : f.message));
           if (decided.length > 1) said.push(strings.generate.moreUnderCheck(decided.length - 1));
-          const text = [outcome, ...sheetContents(plan.sheets, strings), ...said].join(" ");
+          // Finance copies the tables right after this: it says what the check left, which they show as is.
+          const left = sheets === 0 ? [] : remainingSentence(result.findings, decided, strings);
+          const text = [outcome, ...sheetContents(plan.sheets, strings), ...left, ...said].join(" ");
           const intent = sheets === 0 || decided.some((f) => f.severity !== "info") ? "warning" : "success";
           dispatch({
             type: "generated",
