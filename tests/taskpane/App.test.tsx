@@ -127,6 +127,38 @@ describe("App over a memory workbook", () => {
     expect(card?.textContent).not.toContain("· Mnkr");
   });
 
+  test("Läs in's card says a column with values is not read, beside the button that mends it", async () => {
+    // The walk's header: 004 line 79's `Periodens utfall` as a group over its own sub-headers, one of
+    // them a word no role reads (`Uppföljt`), with the rows' figures under it.
+    const memory = new MemoryPort({
+      name: "vb.xlsx",
+      sheets: [
+        {
+          name: "VB 2020",
+          visibility: "visible",
+          originRow: 1,
+          originCol: 1,
+          values: [
+            ["Indikator", "Periodens utfall", null, null, "Årsmål", "Period"],
+            [null, "Uppföljt", "män/ pojkar", "kvinnor/ flickor", null, null],
+            ["Sjukfrånvaro", 0.124, null, null, 0.05, "VB 2020"],
+            ["Sjukfrånvaro dag 1-14", 0.046, null, null, 0.023, "VB 2020"],
+          ],
+          merges: ["B1:D1", "A1:A2", "E1:E2", "F1:F2"],
+        },
+      ],
+    });
+    render(<App withPort={(work) => work(memory)} language="sv" dark={false} />);
+    fireEvent.click(screen.getByRole("button", { name: "Läs in arbetsboken" }));
+    await screen.findByText("1 tabell hittad");
+    const card = document.querySelector("[data-table]");
+    expect(card?.textContent).toContain(
+      "1 kolumn med värden läses inte (se Kontrollera). Ange dess roll under Rätta tolkning.",
+    );
+    const button = within(card as HTMLElement).getByRole("button", { name: /^Rätta tolkning/ });
+    expect(button.getAttribute("aria-describedby")).toMatch(/-u0$/);
+  });
+
   test("Läs in shows the table; a corrected direction is stored in the workbook's state sheet", async () => {
     const memory = port();
     const withPort: WithPort = (work) => work(memory);

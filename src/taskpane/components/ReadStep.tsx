@@ -3,7 +3,7 @@ import { ArrowSync20Regular } from "@fluentui/react-icons";
 import { Suspense, lazy, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { CheckResult } from "../../engine";
 import type { SheetGrid, WorkbookSnapshot } from "../../engine/grid";
-import { a1, cellRef } from "../../engine/grid";
+import { a1, cellRef, parseA1 } from "../../engine/grid";
 import { isOwnedSheet } from "../../engine/state";
 import { TABLE_TYPE_LABELS } from "../../engine/recognise/types";
 import { STATE_SHEET } from "../../engine/report/spec";
@@ -36,6 +36,31 @@ function goalsOfTables(result: CheckResult | null): Map<string, string> {
   return out;
 }
 
+/**
+ * How many columns of each table hold values no role reads (`column-unrecognized` at a header cell
+ * of the table), by table id: the card says so, since the finding itself waits under Kontrollera.
+ */
+function unreadColumnsOfTables(result: CheckResult | null): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!result) return out;
+  for (const f of result.findings) {
+    if (f.code !== "column-unrecognized") continue;
+    const at = parseA1(f.cell);
+    if (!at) continue;
+    const table = result.recognition.tables.find(
+      (t) =>
+        t.sheet === f.sheet &&
+        at.col >= t.firstCol &&
+        at.col <= t.lastCol &&
+        at.row <= t.headerRow &&
+        // A header of several rows (a group label merged over its columns) is read from its last.
+        at.row >= t.headerRow - 3,
+    );
+    if (table) out.set(table.id, (out.get(table.id) ?? 0) + 1);
+  }
+  return out;
+}
+
 const useStyles = makeStyles({
   heading: { margin: "12px 0 4px", fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   facts: { margin: "4px 0 8px", paddingLeft: "18px", overflowWrap: "anywhere" },
@@ -50,6 +75,7 @@ const useStyles = makeStyles({
   // The card's long titles wrap anywhere; its button keeps its words whole on one line.
   tableAction: { flexShrink: 0, overflowWrap: "normal", whiteSpace: "nowrap" },
   muted: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  unread: { color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200 },
   hint: { margin: "0 0 6px", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   pointOut: {
     marginTop: "12px",
@@ -169,6 +195,7 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
 
   const tables = result?.recognition.tables ?? [];
   const goalOf = useMemo(() => goalsOfTables(result), [result]);
+  const unreadOf = useMemo(() => unreadColumnsOfTables(result), [result]);
   const blocks = result?.recognition.unrecognised ?? [];
   return (
     <div ref={rootRef}>
@@ -205,6 +232,7 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
                   // A table with no title is named by its first header (`Mnkr`), which tells nothing.
                   const title = table.title === table.columns[0]?.header ? null : table.title;
                   const about = goalOf.get(table.id) ?? title;
+                  const unread = unreadOf.get(table.id) ?? 0;
                   return (
                     <li key={table.id} className={styles.table} data-table={table.id}>
                       <div className={styles.tableHead}>
@@ -219,13 +247,22 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
                               </>
                             )}
                           </div>
+                          {unread > 0 && (
+                            <div className={styles.unread} id={`${ids}-u${i}`}>
+                              {strings.read.unreadColumns(unread)}
+                            </div>
+                          )}
                         </div>
                         <Button
                           size="small"
                           className={styles.tableAction}
                           disabled={busy}
                           aria-label={`${strings.read.correct}: ${type}, ${where}`}
-                          aria-describedby={about ? `${ids}-t${i}` : undefined}
+                          aria-describedby={
+                            [about ? `${ids}-t${i}` : "", unread > 0 ? `${ids}-u${i}` : ""]
+                              .join(" ")
+                              .trim() || undefined
+                          }
                           aria-expanded={editing === table.id}
                           onClick={() => toggle(table.id)}
                         >

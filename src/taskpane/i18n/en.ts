@@ -59,6 +59,8 @@ export const en: Strings = {
     nothingRecognised:
       "No tables were recognised. Point out the first table: choose its sheet and header row and say what it holds. This is saved in the workbook.",
     rows: (n: number) => count(n, "row", "rows"),
+    unreadColumns: (n: number) =>
+      `${count(n, "column", "columns")} with values ${n === 1 ? "is" : "are"} not read (see Check). Give ${n === 1 ? "its" : "their"} role under Correct mapping.`,
     goals: (n: number) => count(n, "goal", "goals"),
     tables: "Tables",
     correct: "Correct mapping",

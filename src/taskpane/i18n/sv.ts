@@ -58,6 +58,8 @@ export const sv = {
     nothingRecognised:
       "Inga tabeller kändes igen. Peka ut den första tabellen: välj blad och rubrikrad och säg vad den innehåller. Det sparas i arbetsboken.",
     rows: (n: number) => count(n, "rad", "rader"),
+    unreadColumns: (n: number) =>
+      `${count(n, "kolumn", "kolumner")} med värden läses inte (se Kontrollera). Ange ${n === 1 ? "dess" : "deras"} roll under Rätta tolkning.`,
     goals: (n: number) => count(n, "mål", "mål"),
     tables: "Tabeller",
     correct: "Rätta tolkning",
