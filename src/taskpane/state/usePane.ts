@@ -197,7 +197,7 @@ export function usePane(
           if (decided.length > 1) said.push(strings.generate.moreUnderCheck(decided.length - 1));
           // Finance copies the tables right after this: it says what the check left, which they show as is.
           const left = sheets === 0 ? [] : remainingSentence(result.findings, decided, strings);
-          const text = [outcome, ...sheetContents(plan.sheets, strings), ...left, ...said].join(" ");
+          const text = [outcome, ...sheetContents(plan.sheets, strings), ...said, ...left].join(" ");
           const intent = sheets === 0 || decided.some((f) => f.severity !== "info") ? "warning" : "success";
           dispatch({
             type: "generated",
