@@ -17,7 +17,7 @@ import { cleanText, matchKey } from "../parse/text";
 import { cellFormat, cellValue } from "../recognise/tableRow";
 import { headerKey } from "../recognise/headers";
 import type { ColumnRole, RecognisedRow } from "../recognise/types";
-import { decimalsFor } from "../evaluate/budget";
+import { decimalsFor, mnkrIn } from "../evaluate/budget";
 import { EXTRA_ROLES } from "../model/budgetLine";
 import { a1, sheetRef, truthText } from "../grid";
 import type { ReportContext } from "./context";
@@ -506,13 +506,13 @@ export function buildBudgetSheet(ctx: ReportContext): SheetSpec {
     const title = kindTitle(ctx, lines, omrade.length > 1, tableRows);
     sheet.tableHeading(kindHeading("Driftbudget per verksamhetsområde", title));
     for (const { label, row } of omradeTable(ctx, sheet, lines, misstated))
-      chartAreas.push({ label, row, table: title });
+      chartAreas.push({ label, row, table: title, unit: lines[0].unit });
     sheet.endTable();
   }
   for (const table of published) writePublished(sheet, table);
   for (const { lines, columns } of others) otherTable(sheet, lines, columns);
   derivedTable(ctx, sheet);
-  if (chartAreas.length) deviationChart(sheet, chartAreas, omrade[0][0].unit, omrade.length > 1);
+  if (chartAreas.length) deviationChart(sheet, chartAreas, omrade.length > 1);
   return sheet.build();
 }
 
@@ -709,23 +709,53 @@ function writePublished(sheet: SheetBuilder, table: PublishedTable): void {
   sheet.endTable();
 }
 
-/** An area of a per-verksamhetsområde table: its label, generated row and the table's title. */
+/** An area of a per-verksamhetsområde table: its label, generated row, the table's title and unit. */
 interface ChartArea {
   label: string;
   row: number;
   /** The title above its table, where there are several (`Uppföljning av driftbudget, avdelning 3`). */
   table: string | null;
+  unit: BudgetLine["unit"];
+}
+
+/** The chart's unit: the largest of its tables' (mnkr where one table is in mnkr and another in tkr). */
+function chartUnit(areas: ChartArea[]): BudgetLine["unit"] {
+  let unit: BudgetLine["unit"] = areas[0].unit;
+  for (const area of areas) if (mnkrIn(area.unit) < mnkrIn(unit)) unit = area.unit;
+  return unit;
+}
+
+/** The chart's unit in one of the area's table's (1000 for an area of a tkr table on a mnkr chart). */
+function divisor(area: ChartArea, unit: BudgetLine["unit"]): number {
+  return mnkrIn(area.unit) / mnkrIn(unit);
+}
+
+/**
+ * An area's deviation cell in the chart's block: a reference to it, divided into the chart's unit
+ * (its value as Excel divides it); a cell that holds no number, referred to as it is.
+ */
+function chartCell(sheet: SheetBuilder, area: ChartArea, unit: BudgetLine["unit"]): OutCell {
+  const value = sheet.rows[area.row - 1][5]?.value ?? null;
+  const source = a1(area.row, 6);
+  const by = divisor(area, unit);
+  if (typeof value !== "number" || by === 1) return formulaCell(value, source, amountFormat(unit));
+  return formulaCell(value / by, `${source}/${by}`, amountFormat(unit));
 }
 
 /**
  * The areas a chart over `areas` shows: all of one table (the nämnd's own areas, however many), or,
- * over several tables, the largest deviations (either sign), largest first.
+ * over several tables, the largest deviations (either sign, in the chart's unit), largest first.
  */
-function chartedAreas(sheet: SheetBuilder, areas: ChartArea[], severalTables: boolean): ChartArea[] {
+function chartedAreas(
+  sheet: SheetBuilder,
+  areas: ChartArea[],
+  unit: BudgetLine["unit"],
+  severalTables: boolean,
+): ChartArea[] {
   if (!severalTables || areas.length <= AREAS_KEPT_WITH_CHART) return areas;
   const size = (area: ChartArea): number => {
     const value = sheet.rows[area.row - 1][5]?.value;
-    return typeof value === "number" ? Math.abs(value) : 0;
+    return typeof value === "number" ? Math.abs(value) / divisor(area, unit) : 0;
   };
   // Sort is stable: equal deviations keep the tables' order.
   return [...areas].sort((a, b) => size(b) - size(a)).slice(0, AREAS_KEPT_WITH_CHART);
@@ -734,15 +764,13 @@ function chartedAreas(sheet: SheetBuilder, areas: ChartArea[], severalTables: bo
 /**
  * The deviation per verksamhetsområde as a bar chart over a contiguous block of references (no varav
  * rows). More areas than fit a readable chart (200 avdelningar's tables) give the largest deviations,
- * and the title says so; an area named alike in several tables carries its table's title.
+ * and the title says so; an area named alike in several tables carries its table's title. Every bar
+ * is in one unit: an area of a table in a smaller unit (tkr beside mnkr) is divided into it by its
+ * formula, and the block's header then names the unit.
  */
-function deviationChart(
-  sheet: SheetBuilder,
-  areas: ChartArea[],
-  unit: BudgetLine["unit"],
-  severalTables: boolean,
-): void {
-  const shown = chartedAreas(sheet, areas, severalTables);
+function deviationChart(sheet: SheetBuilder, areas: ChartArea[], severalTables: boolean): void {
+  const unit = chartUnit(areas);
+  const shown = chartedAreas(sheet, areas, unit, severalTables);
   const part =
     shown.length < areas.length
       ? ` – de ${shown.length} största avvikelserna av ${renderNumber(areas.length, null, 0)}`
@@ -750,13 +778,15 @@ function deviationChart(
   const named = new Map<string, number>();
   for (const area of shown) named.set(area.label, (named.get(area.label) ?? 0) + 1);
   const heading = sheet.tableHeading(`Diagramunderlag: avvikelse per verksamhetsområde${part}`);
-  sheet.startTable(headerRow(["Verksamhetsområde", "Avvikelse"]), { chartData: true });
+  const converted = shown.some((area) => area.unit !== unit);
+  sheet.startTable(headerRow(["Verksamhetsområde", converted ? `Avvikelse (${unit})` : "Avvikelse"]), {
+    chartData: true,
+  });
   const first = sheet.nextRow;
   for (const area of shown) {
-    const source = sheet.rows[area.row - 1][5];
     const label =
       area.table && (named.get(area.label) ?? 0) > 1 ? `${area.label} (${area.table})` : area.label;
-    sheet.add([textCell(label), formulaCell(source?.value ?? null, a1(area.row, 6), amountFormat(unit))]);
+    sheet.add([textCell(label), chartCell(sheet, area, unit)]);
   }
   const last = sheet.nextRow - 1;
   sheet.endTable();

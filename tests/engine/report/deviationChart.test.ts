@@ -1,7 +1,8 @@
 /**
  * Driftbudget's chart of the deviation per verksamhetsområde: one bar per area of 002's table
  * (lines 1936–1953), and, where a workbook has a table per avdelning, the largest deviations only,
- * so that the chart stays readable (the bench workbook's 200 tables gave it 2 000 bars).
+ * so that the chart stays readable (the bench workbook's 200 tables gave it 2 000 bars); and every
+ * bar in one unit where one table states mnkr and another tkr.
  */
 import { check } from "../../../src/engine";
 import type { SheetGrid } from "../../../src/engine/grid";
@@ -106,5 +107,60 @@ describe("the deviation chart of a workbook with a per-verksamhetsområde table 
     expect(row).toBeGreaterThan(heading + 1);
     expect(row).toBeLessThan(next + 1);
     expect(spec.rows[row - 1][0]?.value).toBe("Individ- ochfamiljeomsorg");
+  });
+});
+
+describe("the deviation chart of a workbook with a per-verksamhetsområde table in mnkr and one in tkr", () => {
+  /** 002's table restated in tkr by an avdelning (every amount × 1000), without its Totalt (restated, the rounded rows no longer add up to it). */
+  function inTkr(rows: SheetGrid["values"]): SheetGrid["values"] {
+    const tkr = (cell: unknown): unknown =>
+      typeof cell === "string" && /^-?[\d ]+,\d$/.test(cell)
+        ? String(Math.round(Number(cell.replace(/ /g, "").replace(",", ".")) * 1000))
+        : cell;
+    const [header, ...body] = rows;
+    return [
+      ["Tkr", ...header.slice(1)],
+      ...body.filter((r) => r[0] !== "Totalt").map((r) => r.map(tkr) as SheetGrid["values"][number]),
+    ];
+  }
+  const mnkr = [["Uppföljning av driftbudget, avdelning Norr"], [], ...areaTable(), [], []];
+  const tkr = [["Uppföljning av driftbudget, avdelning Söder"], [], ...inTkr(areaTable()), [], []];
+
+  describe.each([
+    ["mnkr first", [...mnkr, ...tkr]],
+    ["tkr first", [...tkr, ...mnkr]],
+  ])("%s", (_, values) => {
+    const spec = driftbudget(plainSheet("Driftbudget", values));
+    const chart = spec.charts!.find((c) => c.title.startsWith("Avvikelse"))!;
+    const shown = bars(spec);
+
+    it("charts every bar in mnkr, the larger unit, and says so", () => {
+      expect(chart.title).toBe("Avvikelse per verksamhetsområde – de 14 största avvikelserna av 24 (mnkr)");
+      const header = spec.rows.find((r) => r[0]?.value === "Verksamhetsområde")!;
+      expect(String(header[1]?.value).replace(/\s+/g, " ")).toBe("Avvikelse (mnkr)");
+      // Each area of the one table beside the same area of the other, in mnkr.
+      expect(shown.map((b) => b.value)).toEqual([
+        25.6, 25.6, -8.1, -8.1, -6, -6, -4.7, -4.7, 2, 2, -1.9, -1.9, 0, 0,
+      ]);
+    });
+
+    it("refers to a tkr area's deviation divided by 1000, exactly, and to a mnkr area's as it is", () => {
+      const units = new Set<unknown>();
+      for (const bar of shown) {
+        const ref = /^[A-Z]+\d+/.exec(bar.formula!)![0];
+        const row = parseA1(ref)!.row;
+        // The unit in the first header cell of the table the row is in.
+        const unit = spec.rows
+          .slice(0, row)
+          .reverse()
+          .find((r) => r[0]?.style === "header")![0]!.value;
+        units.add(unit);
+        const deviation = spec.rows[row - 1][5]!.value as number;
+        expect([bar.formula, bar.value]).toEqual(
+          unit === "Tkr" ? [`${ref}/1000`, deviation / 1000] : [ref, deviation],
+        );
+      }
+      expect([...units].sort()).toEqual(["Mnkr", "Tkr"]);
+    });
   });
 });
