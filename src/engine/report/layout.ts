@@ -11,7 +11,7 @@ import { cellKey, NumberColumns, rowHeight, walkCells } from "./cells";
 import { fitWidths, headerLinePoints, inferredColumns } from "./columns";
 import type { TextStyle } from "./look";
 import { WIDTH_UNIT_POINTS, textStyle, printableArea } from "./look";
-import { breakLines, ColumnMemo, rowPoints, SPACER_ROW_POINTS } from "./measure";
+import { breakLines, ColumnMemo, rowPoints, SOFT_HYPHEN, SPACER_ROW_POINTS } from "./measure";
 import type { PagePlan } from "./pages";
 import { makeShift, PAGE_RESERVE_POINTS, planPages, shiftFormula, shiftRange } from "./pages";
 import type { ColumnSpec, Row, RowInfo, TableRows } from "./rows";
@@ -38,6 +38,8 @@ export class SheetBuilder {
   private readonly tableRows: TableRows[] = [];
   private readonly keep: [number, number][] = [];
   private readonly merges: string[] = [];
+  /** Header cells (0-based row and column) broken where no space was, with their text unbroken. */
+  private readonly unbroken: { row: number; col: number; text: string }[] = [];
   /** What the tables' columns hold, per table: tables share one unless started with their own columns. */
   private readonly numbers: NumberColumns[] = [];
   private readonly sharedNumbers = new NumberColumns();
@@ -267,7 +269,7 @@ export class SheetBuilder {
    * per column and look.
    */
   private breakHeaders(widths: number[], merged: MergedCells): void {
-    const broken: Map<TextStyle, Map<string, string>>[] = [];
+    const broken: Map<TextStyle, Map<string, { lines: string; unbroken: string | null }>>[] = [];
     for (let r = 0; r < this.rows.length; r++) {
       if (this.info[r].role !== "header") continue;
       const row = this.rows[r];
@@ -279,12 +281,14 @@ export class SheetBuilder {
         const inColumn = (broken[c] ??= new Map());
         let texts = inColumn.get(look);
         if (!texts) inColumn.set(look, (texts = new Map()));
-        let lines = texts.get(cell.value);
-        if (lines === undefined) {
+        let text = texts.get(cell.value);
+        if (text === undefined) {
           const width = headerLinePoints(widths[c], look);
-          texts.set(cell.value, (lines = breakLines(cell.value, width, look.size, look.bold).join("\n")));
+          const lines = breakLines(cell.value, width, look.size, look.bold).join("\n");
+          texts.set(cell.value, (text = { lines, unbroken: brokenInWord(cell.value, lines) }));
         }
-        cell.value = lines;
+        cell.value = text.lines;
+        if (text.unbroken !== null) this.unbroken.push({ row: r, col: c, text: text.unbroken });
       }
     }
   }
@@ -356,6 +360,11 @@ export class SheetBuilder {
       tables,
     };
     if (merges.length) spec.merges = merges;
+    if (this.unbroken.length)
+      spec.unbrokenHeaders = this.unbroken.map(({ row, col, text }) => ({
+        cell: a1(shift(row + 1), col + 1),
+        text,
+      }));
     if (plan.breaks.length)
       spec.pageBreaks = plan.breaks.map((b) => (b.copy ? shift(b.row + 1) - 1 : shift(b.row + 1)));
     if (this.merges.length)
@@ -397,6 +406,17 @@ export function plannedRowHeights(spec: SheetSpec): number[] {
     }
     return rowPoints(row, widths);
   });
+}
+
+/**
+ * `text` without soft hyphens, where its `lines` (as {@link breakLines} broke it) break somewhere
+ * other than at a space: joined with spaces, they would not read as the text. Null where they would.
+ */
+function brokenInWord(text: string, lines: string): string | null {
+  const unbroken = text.includes(SOFT_HYPHEN) ? text.split(SOFT_HYPHEN).join("") : text;
+  if (lines === unbroken) return null;
+  const paragraphs = unbroken.split(/\r\n|\r|\n/);
+  return lines.split("\n").join(" ") === paragraphs.join(" ") ? null : unbroken;
 }
 
 /** A row of header cells only (and at least one). */

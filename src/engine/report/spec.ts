@@ -189,6 +189,13 @@ export interface SheetSpec {
   columnWidths: number[];
   /** Merged areas, A1. */
   merges?: string[];
+  /**
+   * Header cells with a line break the layout wrote in where no space was (at a soft hyphen, shown
+   * as `-`: `Begärda budget-⏎justeringar`; after a hyphen or slash: `begärda/⏎förväntade`), by A1
+   * address, with their text without the layout's breaks (`Begärda budgetjusteringar`): what a copy
+   * that wraps by itself (a Word table) shows, where joining the lines with spaces would not.
+   */
+  unbrokenHeaders?: { cell: string; text: string }[];
   charts?: ChartSpec[];
   /**
    * Rows frozen at the top (1-based); on a sheet with one table it is the header row, which also

@@ -1,4 +1,4 @@
-import { parseA1Range } from "../../engine/grid";
+import { parseA1, parseA1Range } from "../../engine/grid";
 import { formattedNumber } from "../../engine/report/shownNumber";
 import type { OutCell, SheetSpec } from "../../engine/report/spec";
 import { NBSP } from "./swedishNumber";
@@ -12,6 +12,8 @@ export interface SpecTable {
   rows: (OutCell | null)[][];
   /** First cells of rows merged across the table on the sheet (an indicator's Analys): one cell in Word too. */
   across?: ReadonlySet<OutCell>;
+  /** Header cells the layout broke inside a word, with their text unbroken (`SheetSpec.unbrokenHeaders`). */
+  unbroken?: ReadonlyMap<OutCell, string>;
 }
 
 export function cellText(cell: OutCell | null): string {
@@ -21,6 +23,12 @@ export function cellText(cell: OutCell | null): string {
   return typeof cell.value === "number"
     ? formattedNumber(cell.value, cell.format).replace(/ /g, NBSP)
     : cell.value.replace(/\s*[\r\n]+\s*/g, " ");
+}
+
+/** A cell's text in a table: a header the layout broke inside a word as one text again, else {@link cellText}. */
+function textIn(table: SpecTable, cell: OutCell | null): string {
+  const unbroken = cell ? table.unbroken?.get(cell) : undefined;
+  return unbroken === undefined ? cellText(cell) : cellText({ ...cell, value: unbroken });
 }
 
 const isEmptyRow = (row: (OutCell | null)[]): boolean =>
@@ -70,6 +78,12 @@ export function splitTables(spec: SheetSpec): SpecTable[] {
     const first = oneRow ? spec.rows[area.row1 - 1]?.[0] : null;
     if (first) across.add(first);
   }
+  const unbroken = new Map<OutCell, string>();
+  for (const { cell, text } of spec.unbrokenHeaders ?? []) {
+    const at = parseA1(cell);
+    const header = at ? spec.rows[at.row - 1]?.[at.col - 1] : null;
+    if (header) unbroken.set(header, text);
+  }
   const flush = () => {
     if (block.some((row) => chartData.has(row))) {
       pendingTitle = [];
@@ -81,7 +95,7 @@ export function splitTables(spec: SheetSpec): SpecTable[] {
     while (body.length > 0 && isTitleRow(body[0]))
       titles.push(cellText(body.shift()!.find((c) => c && c.value !== null) ?? null));
     if (body.some(isHeaderRow)) {
-      tables.push({ title: titles.join(" – "), titles, rows: body, across });
+      tables.push({ title: titles.join(" – "), titles, rows: body, across, unbroken });
       pendingTitle = [];
     } else {
       pendingTitle = titles.slice(-2);
@@ -161,7 +175,7 @@ export function tableToHtml(table: SpecTable): string {
       const cell = row[i] ?? null;
       const tag = header ? "th" : "td";
       const styles = [border, typeof cell?.value === "number" ? "text-align:right;" : "text-align:left;"];
-      let content = escapeHtml(cellText(cell));
+      let content = escapeHtml(textIn(table, cell));
       const style = rowStyle ?? cell?.style;
       if (header || style === "total" || style === "group") content = `<b>${content}</b>`;
       if (style === "varav") {
@@ -182,7 +196,7 @@ export function tableToHtml(table: SpecTable): string {
 
 /** Tab-separated text for pasting where HTML is not accepted. */
 export function tableToText(table: SpecTable): string {
-  const lines = table.rows.map((row) => row.map(cellText).join("\t"));
+  const lines = table.rows.map((row) => row.map((cell) => textIn(table, cell)).join("\t"));
   return (table.title ? [table.title, ...lines] : lines).join("\n");
 }
 

@@ -1,6 +1,8 @@
 import { check } from "../../../src/engine";
 import { buildReport } from "../../../src/engine/report";
+import { SheetBuilder } from "../../../src/engine/report/layout";
 import type { SheetSpec } from "../../../src/engine/report/spec";
+import { textCell } from "../../../src/engine/report/spec";
 import {
   cellText,
   copyTableToClipboard,
@@ -10,7 +12,7 @@ import {
   tableToText,
 } from "../../../src/taskpane/state/wordTable";
 import { formatSwedishNumber } from "../../../src/taskpane/state/swedishNumber";
-import { seedSheet, snapshotOf } from "../../helpers/seedGrid";
+import { loadSeedFixture, seedLines, seedSheet, snapshotOf } from "../../helpers/seedGrid";
 
 const sp = (s: string) => s.replace(/\u00a0/g, " ");
 
@@ -232,6 +234,66 @@ describe("Word tables from the generated Driftbudget's Resultatenheter (002 line
     expect(row("<b>Summa resultatenheter</b>")).toContain("<b>1\u00a0040\u00a0008</b>");
     expect(tableToText(table).split("\n")).toContain(
       "Gruppboendestäder Enskede-Årsta-Vantör\t103\u00a0955\t5\u00a0198\t-8\u00a0718\t-2\u00a0464\tja\t10\u00a0396",
+    );
+  });
+});
+
+describe("Word tables: a header the layout broke inside a word pastes as one text (002 line 1925)", () => {
+  /** 002's nämnd table header (seed line 1925), its cells as the seed has them. */
+  const seedHeader = seedLines(loadSeedFixture("002-t2-driftbudget")).find((l) =>
+    l.startsWith("Mnkr\tBudget 2021 (nämndbudget"),
+  )!;
+
+  it("rejoins a word broken at a soft hyphen, and keeps a real hyphen's space (the generated nämnd table)", () => {
+    const snapshot = snapshotOf(seedSheet("002-t2-driftbudget", "Driftbudget"));
+    const spec = buildReport(check(snapshot, { period: { kind: "T2", year: 2021 } }), {
+      snapshot,
+    }).sheets.find((s) => s.key === "driftbudget")!;
+    const table = splitTables(spec).find((t) => t.titles.includes("Driftbudget, hela nämnden"))!;
+    // The sheet prints `budget-` at a line's end where the soft hyphen broke it.
+    const printed = table.rows[0].map((c) => c?.value);
+    expect(printed[2]).toMatch(/^Begärda budget-\njusteringar/);
+    expect(printed[3]).toMatch(/^Prestations- och\n/);
+    const pasted = [
+      "Mnkr",
+      "Budget 2021 (nämndbudget efter beslutade BJ)",
+      "Begärda budgetjusteringar (begärda BJ tertiarapport)",
+      "Prestations- och omslutningsförändringar (begärda/förvänt ade)",
+      "Prognos Tertial/2021 (inkl. budgetjusteringar, prestationsförändringar, omslutningsförändringar)",
+      "Avvikelse (avvikelse från Agresso, som nämnden analyserar)",
+    ];
+    expect(tableToText(table).split("\n")[1].split("\t")).toEqual(pasted);
+    const html = tableToHtml(table);
+    for (const text of pasted) expect(html).toContain(`<b>${text}</b>`);
+  });
+
+  it("rejoins the Prognos header broken at `budget-` in a narrow column, and `Tertial/` broken after its slash", () => {
+    // The seed's cell as the report joins its broken words: a soft hyphen where it has `budget- justeringar`.
+    const prognos =
+      "Prognos Tertial/2021 (inkl. budget\u00ADjusteringar, prestations\u00ADförändringar, omslutnings\u00ADförändringar)";
+    expect(seedHeader.split("\t")[4]).toBe(prognos.replace(/\u00AD/g, "- "));
+    const sheet = new SheetBuilder("driftbudget", [{ kind: "text", min: 70, max: 70 }]);
+    sheet.startTable([textCell(prognos, "header")]);
+    sheet.add([textCell("Anslag för nämndens verksamhet (netto)")]);
+    const spec = sheet.build();
+    expect(spec.rows[0][0]?.value).toBe(
+      "Prognos Tertial/\n2021 (inkl.\nbudget-\njusteringar,\nprestations-\nförändringar,\nomslutnings-\nförändringar)",
+    );
+    const [table] = splitTables(spec);
+    expect(tableToText(table).split("\n")[0]).toBe(
+      "Prognos Tertial/2021 (inkl. budgetjusteringar, prestationsförändringar, omslutningsförändringar)",
+    );
+  });
+
+  it("a header broken at spaces only needs nothing kept: its lines join with spaces", () => {
+    const sheet = new SheetBuilder("driftbudget", [{ kind: "text", min: 70, max: 70 }]);
+    sheet.startTable([textCell("Avvikelse (avvikelse från Agresso, som nämnden analyserar)", "header")]);
+    sheet.add([textCell("Intäkter")]);
+    const spec = sheet.build();
+    expect(String(spec.rows[0][0]?.value)).toContain("\n");
+    expect(spec.unbrokenHeaders).toBeUndefined();
+    expect(tableToText(splitTables(spec)[0]).split("\n")[0]).toBe(
+      "Avvikelse (avvikelse från Agresso, som nämnden analyserar)",
     );
   });
 });
