@@ -5,6 +5,7 @@ import { findingCellKey, cellsWithFinding, finding, sortFindings } from "./findi
 import type { Model, PeriodKind } from "./model/types";
 import type { Recognition } from "./recognise/types";
 import type { DerivedFigure } from "./evaluate/types";
+import type { DuplicatePair } from "./evaluate/duplicates";
 import type { Settings } from "./settings";
 import { SETTINGS_SHEET, resolveSettings, settingsFromRows } from "./settings";
 import type { MalkollState } from "./state";
@@ -12,7 +13,6 @@ import { decodeState, isOwnedSheet, STATE_SHEET } from "./state";
 import { recognise } from "./recognise";
 import { buildModel } from "./model/build";
 import { validate } from "./validate";
-import type { DuplicatePair } from "./validate/duplicates";
 import { withoutDuplicateEchoes } from "./validate/duplicates";
 import { evaluate } from "./evaluate";
 import { uncalculatedFindings, withoutMissingUncalculated, withoutUncalculatedValues } from "./uncalculated";
@@ -30,6 +30,8 @@ export interface CheckResult {
   model: Model;
   findings: Finding[];
   derived: DerivedFigure[];
+  /** Indicator rows that repeat an earlier one under the same goal, each with that one: a goal counts it once. */
+  duplicates: DuplicatePair[];
   settings: Settings;
   state: MalkollState;
   recognition: Recognition;
@@ -63,7 +65,7 @@ export function check(snapshot: WorkbookSnapshot, options: CheckOptions = {}): C
   // Evaluation first: validation compares targets in the direction evaluation settles.
   const { recognition } = built;
   const evaluation = evaluate(built.model, settings, recognition.tables);
-  const duplicates: DuplicatePair[] = [];
+  const { duplicates } = evaluation;
   const validation = validate(built.model, userSheets, recognition, duplicates);
   const nothing = recognisedNothing(built.model) ? [nothingRecognisedFinding(snapshot.sheets[0]?.name)] : [];
   const findings = sortFindings(
@@ -75,7 +77,15 @@ export function check(snapshot: WorkbookSnapshot, options: CheckOptions = {}): C
     ).concat(nothing, uncalculatedFindings(userSheets.sheets)),
     snapshot.sheets.map((s) => s.name),
   );
-  return { model: built.model, findings, derived: evaluation.derived, settings, state, recognition };
+  return {
+    model: built.model,
+    findings,
+    derived: evaluation.derived,
+    duplicates,
+    settings,
+    state,
+    recognition,
+  };
 }
 
 /**

@@ -92,6 +92,7 @@ export function result(partial: Partial<CheckResult> = {}): CheckResult {
     },
     findings: FINDINGS,
     derived: [],
+    duplicates: [],
     settings: { ...DEFAULT_SETTINGS },
     state: emptyState(),
     recognition: { tables: [], goals: [], periodCells: [], unrecognised: [], leftOut: [] },

@@ -1,8 +1,11 @@
 import type { Activity, Goal, Indicator, Model } from "../model/types";
+import { copiesOf, duplicatePairs } from "./duplicates";
 
 /**
  * What a goal is judged on: the indicators and activities under it (its own and its children's),
- * each once, in the order met: own items first, then each child's in turn.
+ * each once, in the order met: own items first, then each child's in turn. An indicator row that
+ * repeats an earlier one under the same goal ({@link duplicatePairs}) is the same indicator: only
+ * the first is evidence.
  */
 export interface GoalEvidence {
   indicators: Indicator[];
@@ -12,8 +15,11 @@ export interface GoalEvidence {
 }
 
 /** Collects each goal's evidence: own items, plus every descendant's, each item once. */
-export function collectEvidence(model: Model): Map<string, GoalEvidence> {
-  const collector = new EvidencePositions(model);
+export function collectEvidence(
+  model: Model,
+  copies: ReadonlySet<Indicator> = copiesOf(duplicatePairs(model.indicators)),
+): Map<string, GoalEvidence> {
+  const collector = new EvidencePositions(model, copies);
   const positions = collector.collect();
   const result = new Map<string, GoalEvidence>();
   for (const [id, at] of positions) {
@@ -100,10 +106,15 @@ export class EvidencePositions {
   private readonly activityMarks: Int32Array;
   private stamp = 0;
 
-  constructor(private readonly model: Model) {
+  /** `copies`: indicator rows that repeat an earlier one under their goal, which are no evidence. */
+  constructor(
+    private readonly model: Model,
+    copies: ReadonlySet<Indicator>,
+  ) {
     this.goalsById = new Map(model.goals.map((g) => [g.id, g]));
     model.indicators.forEach((indicator, i) => {
-      if (indicator.goal) push(this.ownIndicators, indicator.goal, i);
+      if (indicator.goal && (copies.size === 0 || !copies.has(indicator)))
+        push(this.ownIndicators, indicator.goal, i);
     });
     model.activities.forEach((activity, i) => {
       if (activity.goal) push(this.ownActivities, activity.goal, i);

@@ -12,6 +12,8 @@ import type {
 } from "../model/types";
 import { emptyCounts } from "../model/goals";
 import { goalIdCell, hasText } from "./cells";
+import type { DuplicatePair } from "./duplicates";
+import { copiesOf, duplicatePairs } from "./duplicates";
 import type { Positions } from "./evidence";
 import { EvidencePositions } from "./evidence";
 
@@ -234,11 +236,16 @@ const NO_POSITIONS: Positions = {
 /**
  * Fills counts and suggestedAssessment on every goal and returns the goal findings:
  * `assessment-contradicts` and `analysis-missing` for activities marked Avvikelse.
- * `assessable` is false for plan (VP) and unknown periods: no suggestion is made then.
+ * `assessable` is false for plan (VP) and unknown periods: no suggestion is made then. A row of
+ * `duplicates` that repeats an earlier one counts once, as the first.
  */
-export function evaluateGoals(model: Model, assessable: boolean): Finding[] {
+export function evaluateGoals(
+  model: Model,
+  assessable: boolean,
+  duplicates: readonly DuplicatePair[],
+): Finding[] {
   const findings: Finding[] = [];
-  const collector = new EvidencePositions(model);
+  const collector = new EvidencePositions(model, copiesOf(duplicates));
   const evidence = collector.collect();
   const { indicators, activities } = collector;
   for (const goal of model.goals) {
@@ -352,11 +359,12 @@ export function countsSentence(counts: GoalCounts, language: "sv" | "en" = "sv")
 /**
  * Counts of a goal's own indicators and activities only (no children): what a report's stated
  * tally for a KF mål usually speaks of ("tre indikatorer uppfylls helt och två delvis", 002 KF 1.3,
- * counts the KF mål's own indicator table, not its nämndmål's).
+ * counts the KF mål's own indicator table, not its nämndmål's); a row copied under itself once.
  */
 export function ownCounts(model: Model, goalId: string): GoalCounts {
+  const copies = copiesOf(duplicatePairs(model.indicators));
   return countEvidence({
-    indicators: model.indicators.filter((i) => i.goal === goalId),
+    indicators: model.indicators.filter((i) => i.goal === goalId && !copies.has(i)),
     activities: model.activities.filter((a) => a.goal === goalId),
   });
 }

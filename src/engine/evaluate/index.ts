@@ -5,6 +5,7 @@ import type { EvaluationResult } from "./types";
 import { evaluateIndicators } from "./indicators";
 import { evaluateGoals } from "./goals";
 import { evaluateBudget } from "./budget";
+import { duplicatePairs } from "./duplicates";
 
 export type { DerivedFigure, EvaluationResult } from "./types";
 export { DIRECTION_CATALOGUE, catalogueDirection, resolveDirection } from "./direction";
@@ -18,6 +19,8 @@ export {
   unitInText,
 } from "./indicators";
 export { collectEvidence } from "./evidence";
+export { copiesOf, duplicatePairs } from "./duplicates";
+export type { DuplicatePair } from "./duplicates";
 export {
   contradiction,
   countEvidence,
@@ -49,7 +52,8 @@ export { RULES_DOC } from "./rules";
 /**
  * The evaluate stage: sets each indicator's direction, status and kfStatus, each goal's counts
  * and suggestedAssessment, each budget row's computedDeviation, and returns the evaluation
- * findings and the derived budget figures. Never touches statedAssessment. `tables`: the recognised
+ * findings, the derived budget figures and the duplicate indicator rows, which the goals counted
+ * once (validation says so at each copy). Never touches statedAssessment. `tables`: the recognised
  * tables the model was read from (what a finding about a table's columns names).
  */
 export function evaluate(
@@ -60,7 +64,12 @@ export function evaluate(
   const period = model.period.kind;
   const indicatorFindings = evaluateIndicators(model.indicators, { period, settings, tables });
   const assessable = period === "T1" || period === "T2" || period === "VB";
-  const goalFindings = evaluateGoals(model, assessable);
+  const duplicates = duplicatePairs(model.indicators);
+  const goalFindings = evaluateGoals(model, assessable, duplicates);
   const budget = evaluateBudget(model, settings);
-  return { findings: indicatorFindings.concat(goalFindings, budget.findings), derived: budget.derived };
+  return {
+    findings: indicatorFindings.concat(goalFindings, budget.findings),
+    derived: budget.derived,
+    duplicates,
+  };
 }

@@ -1,4 +1,5 @@
 import type { Finding } from "../findings";
+import type { DuplicatePair } from "./duplicates";
 
 /** Budget indicators the reports carry, computed from the budget tables. */
 export interface DerivedFigure {
@@ -19,4 +20,6 @@ export interface DerivedFigure {
 export interface EvaluationResult {
   findings: Finding[];
   derived: DerivedFigure[];
+  /** Indicator rows named as an earlier one under the same goal, each with that one. */
+  duplicates: DuplicatePair[];
 }

@@ -11,7 +11,7 @@
  * colours, over a small block of references to the table.
  *
  * A plan (VP) has nothing to assess yet: its table lists the goals with their indicators and
- * activities.
+ * activities. A goal counts an indicator row copied under itself once, in either table.
  */
 import type { ReportContext } from "./context";
 import { sheetTitle } from "./context";
@@ -21,6 +21,7 @@ import { SheetBuilder } from "./layout";
 import { TONES, UNASSESSED_CHART_COLOUR } from "./look";
 import type { OutCell, SheetSpec } from "./spec";
 import { indentedCell, linkCell, numberCell, SharedCells, textCell, tonedCell } from "./spec";
+import { copiesOf } from "../evaluate/duplicates";
 import { shortGoalName } from "../evaluate/goals";
 import { a1, cellRef } from "../grid";
 import type { Goal, GoalLevel, Model } from "../model/types";
@@ -127,7 +128,9 @@ function buildPlanGoalSheet(ctx: ReportContext, sheet: SheetBuilder): SheetSpec 
   const { model } = ctx.result;
   const indicators = new Map<string, number>();
   const activities = new Map<string, number>();
-  for (const i of model.indicators) if (i.goal) indicators.set(i.goal, (indicators.get(i.goal) ?? 0) + 1);
+  const copies = copiesOf(ctx.result.duplicates);
+  for (const i of model.indicators)
+    if (i.goal && !copies.has(i)) indicators.set(i.goal, (indicators.get(i.goal) ?? 0) + 1);
   for (const a of model.activities) if (a.goal) activities.set(a.goal, (activities.get(a.goal) ?? 0) + 1);
   sheet.freezeRows(sheet.startTable(headerCells(PLAN_GOAL_HEADERS)));
   const shared = new SharedCells();

@@ -3,7 +3,7 @@ import type { Finding } from "../findings";
 import { goalByPosition } from "../model/attach";
 import type { Goal, Model } from "../model/types";
 import { validateBudget } from "./budget";
-import type { DuplicatePair } from "./duplicates";
+import type { DuplicatePair } from "../evaluate/duplicates";
 import { validateActivities, validateIndicators } from "./indicators";
 import { findPlaceholders } from "./placeholders";
 import { unmarkedDeviations } from "./undone";
@@ -15,14 +15,14 @@ import type { Recognition } from "../recognise/types";
  * Checks the model itself: units, targets, gender splits, duplicates, dates, activities not done
  * but not marked Avvikelse, template leftovers
  * and the budget arithmetic (also the totals of statements such as the balance sheet, which are
- * not budget tables). Runs after evaluation, which sets directions and recomputed deviations.
- * `duplicates`, when given, receives the duplicate indicators found, each with the row it repeats.
+ * not budget tables). Runs after evaluation, which sets directions and recomputed deviations and
+ * finds the `duplicates` (each indicator row that repeats an earlier one, with that one).
  */
 export function validate(
   model: Model,
   snapshot: WorkbookSnapshot,
   recognition: Recognition,
-  duplicates?: DuplicatePair[],
+  duplicates: readonly DuplicatePair[],
 ): Finding[] {
   const goalsBySheet = new Map<string, Goal[]>();
   const goalAt = (sheet: string, row: number) => {

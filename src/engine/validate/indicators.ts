@@ -5,7 +5,7 @@ import type { Activity, Indicator, IndicatorFigure, TargetKind } from "../model/
 import { decimalsOf } from "../parse/quantity";
 import { renderNumber, renderNumberEn } from "../parse/target";
 import { matchKey } from "../parse/text";
-import type { DuplicatePair } from "./duplicates";
+import type { DuplicatePair } from "../evaluate/duplicates";
 import { duplicateIndicators } from "./duplicates";
 
 const COUNT_UNITS = new Set([
@@ -178,8 +178,8 @@ function activityDates(a: Activity): Finding[] {
   ];
 }
 
-/** `pairs`, when given, receives each duplicate with the row it repeats (for {@link withoutDuplicateEchoes}). */
-export function validateIndicators(indicators: Indicator[], pairs?: DuplicatePair[]): Finding[] {
+/** `duplicates`: the rows evaluation found to repeat an earlier one (`duplicate-indicator` at each). */
+export function validateIndicators(indicators: Indicator[], duplicates: readonly DuplicatePair[]): Finding[] {
   const out: Finding[] = [];
   for (let k = 0; k < indicators.length; k++) {
     const i = indicators[k];
@@ -188,7 +188,7 @@ export function validateIndicators(indicators: Indicator[], pairs?: DuplicatePai
     lessAmbitious(i, out);
     genderSplit(i, out);
   }
-  duplicateIndicators(indicators, out, pairs);
+  duplicateIndicators(duplicates, out);
   return out;
 }
 

@@ -423,6 +423,7 @@ export function makeResult(overrides: Partial<CheckResult> = {}): CheckResult {
   return {
     model: makeModel(),
     findings: makeFindings(),
+    duplicates: [],
     derived: [
       {
         key: "budgetfoljsamhet-efter",

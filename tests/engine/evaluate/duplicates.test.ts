@@ -7,18 +7,22 @@
 import fc from "fast-check";
 import type { Finding } from "../../../src/engine/findings";
 import { matchKey } from "../../../src/engine/parse/text";
-import { duplicateIndicators, hashText, keyEnds, keyEndsHash } from "../../../src/engine/validate/duplicates";
-import { indicator } from "../evaluate/fixtures";
+import type { Indicator } from "../../../src/engine/model/types";
+import { duplicatePairs, hashText, keyEnds, keyEndsHash } from "../../../src/engine/evaluate/duplicates";
+import { duplicateIndicators } from "../../../src/engine/validate/duplicates";
+import { indicator } from "./fixtures";
 
 const GOAL = "Uppföljning!A7";
 
-function duplicatesOf(names: string[]): Finding[] {
+/** The `duplicate-indicator` findings of the duplicates found among `indicators`. */
+function findingsOf(indicators: Indicator[]): Finding[] {
   const out: Finding[] = [];
-  duplicateIndicators(
-    names.map((name, k) => indicator({ name, row: 10 + k, goal: GOAL })),
-    out,
-  );
+  duplicateIndicators(duplicatePairs(indicators), out);
   return out;
+}
+
+function duplicatesOf(names: string[]): Finding[] {
+  return findingsOf(names.map((name, k) => indicator({ name, row: 10 + k, goal: GOAL })));
 }
 
 /** Characters of names as written, and any UTF-16 unit at all (lone surrogate halves included). */
@@ -54,26 +58,21 @@ test("names that differ only in case, spaces and marks are duplicates of the fir
 
 test("names without a letter or digit key alike, with a goal or without", () => {
   expect(duplicatesOf(["–", "…", "Antal"]).map((f) => f.cell)).toEqual(["A11"]);
-  const out: Finding[] = [];
-  duplicateIndicators(
-    [indicator({ name: "", row: 10, goal: null }), indicator({ name: " - ", row: 11, goal: null })],
-    out,
-  );
-  expect(out.map((f) => f.cell)).toEqual(["A11"]);
+  const found = findingsOf([
+    indicator({ name: "", row: 10, goal: null }),
+    indicator({ name: " - ", row: 11, goal: null }),
+  ]);
+  expect(found.map((f) => f.cell)).toEqual(["A11"]);
 });
 
 test("the same name under another goal is no duplicate", () => {
-  const out: Finding[] = [];
-  duplicateIndicators(
-    [
-      indicator({ name: "Antal besök", row: 10, goal: GOAL }),
-      indicator({ name: "Antal besök", row: 11, goal: "Uppföljning!A20" }),
-      indicator({ name: "Antal besök", row: 12, goal: null }),
-      indicator({ name: "Antal besök", row: 13, goal: null }),
-    ],
-    out,
-  );
-  expect(out.map((f) => f.cell)).toEqual(["A13"]);
+  const found = findingsOf([
+    indicator({ name: "Antal besök", row: 10, goal: GOAL }),
+    indicator({ name: "Antal besök", row: 11, goal: "Uppföljning!A20" }),
+    indicator({ name: "Antal besök", row: 12, goal: null }),
+    indicator({ name: "Antal besök", row: 13, goal: null }),
+  ]);
+  expect(found.map((f) => f.cell)).toEqual(["A13"]);
 });
 
 test("two different names with the same hash are told apart, and each one's copies found", () => {
