@@ -9,7 +9,8 @@ import type { FindingsFilter } from "../../src/taskpane/state/findings";
 import { DEFAULT_FILTER } from "../../src/taskpane/state/findings";
 import { check } from "../../src/engine";
 import type { Model } from "../../src/engine/model/types";
-import { seedSheet, snapshotOf } from "../helpers/seedGrid";
+import { plainSheet, seedSheet, snapshotOf } from "../helpers/seedGrid";
+import { unitBudgetSheet } from "../fixtures/workbooks/unitBudget";
 import { FINDINGS, MODEL_WITH_UNITS, result } from "./fixtures";
 import { renderInPane } from "./render";
 
@@ -281,5 +282,69 @@ describe("Visa anmärkningar för on a nämnd's Driftbudget per verksamhetsområ
       expect.stringContaining("varav barn och ungdom"),
       expect.stringContaining("varav flykting"),
     ]);
+  });
+});
+
+describe("Visa anmärkningar för beside a unit's own budget table (a unit manager's VB 2020 workbook)", () => {
+  const offered = (): string[] => {
+    const select = screen.getByRole("combobox", { name: "Visa anmärkningar för" }) as HTMLSelectElement;
+    const group = select.querySelector('optgroup[label="Verksamhetsområden och enheter"]');
+    return group ? [...group.querySelectorAll("option")].map((o) => o.textContent?.trim() ?? "") : [];
+  };
+  const costLines = [
+    "Intäkter",
+    "Personalkostnader",
+    "Lokalkostnader",
+    "Övriga kostnader",
+    "Summa kostnader",
+    "Netto",
+  ];
+
+  test("offers the nämnd's areas (002 lines 1937–1953), not the unit's cost and income lines", () => {
+    const checked = check(snapshotOf(unitBudgetSheet(), seedSheet("002-t2-driftbudget", "Driftbudget")), {
+      period: { kind: "VB", year: 2020 },
+    });
+    renderInPane(<Harness onSelect={() => undefined} findings={checked.findings} model={checked.model} />);
+    const areas = offered();
+    expect(areas.filter((a) => costLines.includes(a))).toEqual([]);
+    expect(areas).toEqual(
+      expect.arrayContaining(["Nämnd och administration", "Äldreomsorg", "Övrig verksamhet"]),
+    );
+  });
+
+  test("a unit's table alone offers no area: Lokalkostnader, with no finding of its own, showed none", () => {
+    const checked = check(
+      snapshotOf(
+        plainSheet("VB 2020", [
+          ["Enhetsmål:"],
+          ["Liljeholmens dagliga verksamheter är kostnadseffektiva"],
+          ["Uppfylls helt"],
+        ]),
+        unitBudgetSheet(),
+      ),
+      { period: { kind: "VB", year: 2020 } },
+    );
+    renderInPane(<Harness onSelect={() => undefined} findings={checked.findings} model={checked.model} />);
+    expect(offered()).toEqual([]);
+  });
+
+  test("offers the rows of a table whose label column says Verksamhet or Resultatenhet", () => {
+    const verksamheter = plainSheet("Verksamheter", [
+      ["Verksamhet", "Budget 2020", "Utfall 2020", "Avvikelse"],
+      ["Liljan", 9120, 8410, 710],
+      ["Örnberg", 6480, 6530, -50],
+      [],
+      ["Resultatenhet", "Budget 2020", "Utfall 2020", "Avvikelse"],
+      ["Västertorp", 5210, 5190, 20],
+    ]);
+    const checked = check(snapshotOf(unitBudgetSheet(), verksamheter), {
+      period: { kind: "VB", year: 2020 },
+    });
+    renderInPane(<Harness onSelect={() => undefined} findings={checked.findings} model={checked.model} />);
+    expect(offered()).toEqual(["Liljan", "Örnberg", "Västertorp"]);
+    fireEvent.change(screen.getByRole("combobox", { name: "Visa anmärkningar för" }), {
+      target: { value: "unit:liljan" },
+    });
+    expect(shownCodes()).toEqual(["analysis-missing", "budget-deviation-large"]);
   });
 });

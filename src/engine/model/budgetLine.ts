@@ -2,7 +2,7 @@
 import type { Finding } from "../findings";
 import { parseQuantityCell } from "../parse/quantity";
 import { cleanText } from "../parse/text";
-import { headerKey } from "../recognise/headers";
+import { headerKey, namesAreasOrUnits } from "../recognise/headers";
 import { isOutcomeHeader } from "../recognise/tables";
 import { cellAddress, cellFormat, cellValue, hasCell } from "../recognise/tableRow";
 import type { ColumnRole, RecognisedRow } from "../recognise/types";
@@ -50,6 +50,10 @@ export function budgetLineReader(
       : t.type;
   const forecastHeader = t.columns.find((c) => c.role === "forecastAfterTransfers")?.header;
   const forecastIsOutcome = forecastHeader !== undefined && isOutcomeHeader(forecastHeader);
+  // Only where the table's type does not already say what its rows are.
+  const nameHeader = t.columns.find((c) => c.role === "name")?.header;
+  const labelsNameUnits =
+    tableType === "budget-other" && nameHeader !== undefined && namesAreasOrUnits(nameHeader);
   const fields = BUDGET_FIELDS.map(([role, field]) => ({
     field,
     column: new FigureColumn(table.index(role), BUDGET_FIELD_LABELS[field]),
@@ -98,6 +102,7 @@ export function budgetLineReader(
       tableId: t.id,
     };
     if (forecastIsOutcome) line.forecastIsOutcome = true;
+    if (labelsNameUnits) line.labelsNameUnits = true;
     // `extra` only for a row that has one: this runs for every budget row.
     for (let f = 0; f < fields.length; f++) {
       const { field, column } = fields[f];

@@ -160,6 +160,11 @@ export interface BudgetLine {
   extra?: Record<string, number | null>;
   /** Addition: `forecast` holds the year's outcome (a VB table `Budget | Utfall | Avvikelse`). */
   forecastIsOutcome?: boolean;
+  /**
+   * Addition: a `budget-other` table's label column is headed `Verksamhetsområde`, `Verksamhet`
+   * or `Resultatenhet`: its rows name areas or units (see `namesAreaOrUnit`).
+   */
+  labelsNameUnits?: boolean;
 }
 
 export interface Model {

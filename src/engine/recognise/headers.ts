@@ -73,14 +73,15 @@ const GOAL_TABLE_RULES: HeaderRule[] = [
   { role: "deviationFlag", test: (k) => k === "avvikelse" },
 ];
 
+/** Label column headers that say a budget table's rows are areas or units, not one budget's lines. */
+const AREA_OR_UNIT_LABEL = /^(verksamhetsomrade|verksamhet|resultatenhet|resultatenhetensnamn)$/;
+
 /** Budget tables (the first column holds `Mnkr`, `Tkr`, `Mnkr, netto`, or a row label header). */
 const BUDGET_RULES: HeaderRule[] = [
   {
     role: "name",
     test: (k) =>
-      /^(mnkr|tkr|kr|mnkrnetto|tkrnetto|verksamhetsomrade|verksamhet|resultatenhetensnamn|projekt|investering)$/.test(
-        k,
-      ),
+      AREA_OR_UNIT_LABEL.test(k) || /^(mnkr|tkr|kr|mnkrnetto|tkrnetto|projekt|investering)$/.test(k),
   },
   { role: "amount", test: (k) => k.startsWith("varav") },
   { role: "grossBudget", test: (k) => k.includes("bruttobudget") },
@@ -137,6 +138,11 @@ export function goalTableRole(header: string): ColumnRole | null {
 
 export function budgetRole(header: string): ColumnRole | null {
   return cachedRole(budgetRoles, BUDGET_RULES, header);
+}
+
+/** Whether a budget table's label column header says its rows name areas or units (`Verksamhetsområde`, `Resultatenhet`). */
+export function namesAreasOrUnits(header: string): boolean {
+  return AREA_OR_UNIT_LABEL.test(headerKey(header));
 }
 
 /** True when a header names the label column of a budget table. */

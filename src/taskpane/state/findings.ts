@@ -1,5 +1,6 @@
 import type { Finding, FindingCode, Severity } from "../../engine/findings";
 import { parseA1Range } from "../../engine/grid";
+import { namesAreaOrUnit } from "../../engine/model/budgetKind";
 import type { BudgetLine, Goal, Model } from "../../engine/model/types";
 import { matchKey } from "../../engine/parse/text";
 
@@ -75,25 +76,23 @@ export interface ScopeOption {
 
 export interface ScopeOptions {
   goals: ScopeOption[];
-  /** Verksamhetsområden and other labelled budget rows (a nämnd's units). */
+  /** Verksamhetsområden and units: the budget rows that name one (`namesAreaOrUnit`). */
   units: ScopeOption[];
   resultUnits: ScopeOption[];
 }
-
-/**
- * Budget rows that stand for a unit or area: not totals, netto, intäkter/kostnader or dispositions,
- * nor `varav` rows, which are parts of the area above them (002 lines 1938–1942).
- */
-const UNIT_KINDS: ReadonlySet<BudgetLine["kind"]> = new Set(["row"]);
 
 function unitKey(line: BudgetLine): string {
   return `unit:${matchKey(line.label)}`;
 }
 
+/**
+ * The budget rows that name an area or a unit (`namesAreaOrUnit`): not `varav` rows, parts of the
+ * area above them (002 lines 1938–1942), nor a unit's own cost lines (`Lokalkostnader`).
+ */
 function unitOptions(lines: BudgetLine[]): ScopeOption[] {
   const seen = new Map<string, ScopeOption>();
   for (const line of lines) {
-    if (!UNIT_KINDS.has(line.kind)) continue;
+    if (!namesAreaOrUnit(line)) continue;
     const value = unitKey(line);
     if (value !== "unit:" && !seen.has(value)) seen.set(value, { value, label: line.label, depth: 0 });
   }
