@@ -159,6 +159,26 @@ export function amountUnitOf(text: string): "mnkr" | "tkr" | "kr" | null {
   return null;
 }
 
+/**
+ * The amount unit a title or a column's header names among its words (`Driftbudget 2020, tkr`,
+ * `Budget 2020 (tkr)`, `Belopp i miljoner kronor`), or null.
+ */
+export function amountUnitIn(text: string): "mnkr" | "tkr" | "kr" | null {
+  const words = text.toLowerCase().split(/[^a-zåäö]+/);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if (word === "mnkr" || word === "mkr") return "mnkr";
+    if (word === "tkr") return "tkr";
+    if (word === "kr" || word === "kronor") {
+      const before = words[i - 1];
+      if (before === "miljoner") return "mnkr";
+      if (before === "tusen" || before === "tusental" || before === "tusentals") return "tkr";
+      return "kr";
+    }
+  }
+  return null;
+}
+
 /** Letters (digits aside) of the longest key a table's first header has: `resultatenhetensnamn`. */
 const MAX_OPENING_LETTERS = 20;
 const KRONOR = "kronor";

@@ -3,6 +3,7 @@ import { a1, a1Range, cellAt, formatAt, hasText, isExcelError, lastCol, textOf }
 import { parseNumberText } from "../parse/quantity";
 import { cleanText, matchKey } from "../parse/text";
 import {
+  amountUnitIn,
   amountUnitOf,
   budgetRole,
   goalTableRole,
@@ -766,6 +767,18 @@ export function titleAbove(rows: SheetRows, headerRow: number, fallback: string)
   return fallback;
 }
 
+/** The one amount unit the columns' headers name (`Budget 2020 (tkr)`), or null where none or several do. */
+function columnsUnit(columns: { header: string }[]): "mnkr" | "tkr" | "kr" | null {
+  let unit: "mnkr" | "tkr" | "kr" | null = null;
+  for (let c = 1; c < columns.length; c++) {
+    const named = amountUnitIn(columns[c].header);
+    if (named === null) continue;
+    if (unit !== null && named !== unit) return null;
+    unit = named;
+  }
+  return unit;
+}
+
 export function buildTable(
   sheet: SheetGrid,
   header: HeaderCandidate,
@@ -792,7 +805,8 @@ export function buildTable(
     amountUnit:
       header.family === "budget"
         ? (amountUnitOf(header.columns[0].header) ??
-          amountUnitOf(title) ??
+          amountUnitIn(title) ??
+          columnsUnit(header.columns) ??
           (type === "resultatenheter" ? "tkr" : "mnkr"))
         : null,
     fromListObject,
