@@ -193,49 +193,15 @@ function directionAndShare(
 const LARGE_DEVIATION_CELL = ["deviation", "budgetDeviation", "forecast", "label", "name"];
 const MISSING_ANALYSIS_CELL = ["analysis", "label", "name"];
 
-/** Rows whose deviation is other rows' together: `Summa kostnader`, `Totalt`, `Netto`. */
-const TOTAL_KINDS: ReadonlySet<BudgetLine["kind"]> = new Set<BudgetLine["kind"]>(["total", "netto"]);
-
-/**
- * The tables (by id) whose totals' deviations are explained by their lines: at least one line (a
- * row that is not a total or netto) deviates largely, and every line that does has its analysis.
- * A total's deviation is its lines' together (Netto = Kostnader + Intäkter; Totalt the areas'
- * sum), and the analyses are written where a deviation arises (002 lines 1994–2222, per area;
- * 004 line 512, per cost). A total whose lines deviate only a little each asks for its own.
- */
-function tablesExplainedByLines(large: readonly BudgetLine[]): Set<string> {
-  const unexplained = new Set<string>();
-  const explained = new Set<string>();
-  for (const line of large) {
-    if (TOTAL_KINDS.has(line.kind)) continue;
-    if (hasText(line.analysis)) explained.add(line.tableId);
-    else unexplained.add(line.tableId);
-  }
-  for (const id of unexplained) explained.delete(id);
-  return explained;
-}
-
-/**
- * `budget-deviation-large` and, for those rows without analysis, `analysis-missing`; not on a total
- * or netto row whose table's lines explain it (`tablesExplainedByLines`).
- */
+/** `budget-deviation-large` and, for those rows without analysis, `analysis-missing`. */
 export function largeDeviationFindings(lines: BudgetLine[], settings: Settings): Finding[] {
-  const large: BudgetLine[] = [];
-  const deviations: number[] = [];
+  const findings: Finding[] = [];
   for (const line of lines) {
     if (!DEVIATION_TABLES.has(line.tableType) || line.kind === "disposition") continue;
     const deviation = line.deviation ?? line.computedDeviation;
     const threshold = deviationThreshold(line, settings);
     if (deviation === null || threshold === null) continue;
     if (Math.abs(deviation) <= threshold + 1e-9) continue;
-    large.push(line);
-    deviations.push(deviation);
-  }
-  const explained = tablesExplainedByLines(large);
-  const findings: Finding[] = [];
-  for (let i = 0; i < large.length; i++) {
-    const line = large[i];
-    const deviation = deviations[i];
     const cell = cellOf(line.cells, LARGE_DEVIATION_CELL, line.row);
     const revised = revisedBudget(line) ?? 0;
     const adjusted = Boolean(line.adjustments || line.changes);
@@ -251,8 +217,7 @@ export function largeDeviationFindings(lines: BudgetLine[], settings: Settings):
         messageEn: `Large budget deviation for "${line.label}": ${amountEn}${directionAndShare(deviation, revised, adjusted, line.unit, "en")}.`,
       }),
     );
-    const explainedByLines = TOTAL_KINDS.has(line.kind) && explained.has(line.tableId);
-    if (!hasText(line.analysis) && !explainedByLines) {
+    if (!hasText(line.analysis)) {
       findings.push(
         finding({
           code: "analysis-missing",

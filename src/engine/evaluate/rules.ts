@@ -66,14 +66,6 @@ A computed status is a suggestion shown beside the person's own assessment, neve
 - A deviating indicator (status partly-met or not-met, or kfStatus not-met) without analysis,
   an activity marked Avvikelse without analysis, and a large budget deviation without analysis
   → \`analysis-missing\`.
-- Except a total or netto row (\`Summa kostnader\`, \`Totalt\`, \`Netto\`) whose table's other rows
-  explain it: at least one of them deviates largely and every one that does carries its
-  analysis. A total's deviation is its rows' together (Netto = Kostnader + Intäkter), and the
-  analyses are written where a deviation arises (002 lines 1994–2222 per area, 004 line 512 per
-  cost), so a unit that explained its Intäkter and Personalkostnader is not asked again for its
-  Summa kostnader and Netto. A total whose rows each deviate only a little, or whose large rows
-  lack an analysis (002's per-area table has no Analys column), keeps its own
-  \`analysis-missing\`. Its \`budget-deviation-large\` stands either way.
 - An activity whose analysis says plainly that it was not done (\`har inte kunnat genomföras\`,
   \`inte varit möjligt att utföra\`, \`skjutits upp\`, \`är försenad\`, \`påbörjas först 2022\` in
   a 2021 report) while its Avvikelse cell is empty → \`activity-deviation-unmarked\`

@@ -11,9 +11,6 @@ import {
 } from "../../../src/engine/evaluate/budget";
 import { DEFAULT_SETTINGS, resolveSettings } from "../../../src/engine/settings";
 import type { BudgetLine } from "../../../src/engine/model/types";
-import { check } from "../../../src/engine";
-import { loadSeedFixture, rowOfSeedLine, seedSheet, snapshotOf } from "../../helpers/seedGrid";
-import { UNIT_BUDGET_ROW, unitBudgetSheet } from "../../fixtures/workbooks/unitBudget";
 import { AREA_ROWS, areaBudget, model, namndBudget, resultUnits } from "./fixtures";
 
 describe("Avvikelse recomputed (002 lines 1925–1953)", () => {
@@ -229,83 +226,6 @@ describe("budget-deviation-large", () => {
     expect(small.findings).toEqual([]);
     const big = evaluate(model({ period: "T2", budget: [row(-600)] }), DEFAULT_SETTINGS);
     expect(big.findings.map((f) => [f.code, f.cell])).toEqual([["budget-deviation-large", "F10"]]);
-  });
-});
-
-describe("analysis-missing on totals whose lines are explained", () => {
-  const VB_2020 = { period: { kind: "VB" as const, year: 2020 } };
-  const at = (findings: { code: string; sheet: string; cell: string }[], code: string) =>
-    findings.filter((f) => f.code === code && f.sheet === "Ekonomi").map((f) => f.cell);
-  const R = UNIT_BUDGET_ROW;
-
-  it("a unit's Summa kostnader and Netto ask for none when each large line has its Kommentar (the walk's table)", () => {
-    const { findings } = check(snapshotOf(unitBudgetSheet()), VB_2020);
-    // Intäkter 670 and Personalkostnader 720 carry their Kommentar; Övriga kostnader 325 is not large.
-    expect(at(findings, "analysis-missing")).toEqual([]);
-    // The totals' deviations are still large and still said so.
-    expect(at(findings, "budget-deviation-large")).toEqual([
-      `D${R.intakter}`,
-      `D${R.personalkostnader}`,
-      `D${R.summaKostnader}`,
-      `D${R.netto}`,
-    ]);
-  });
-
-  it("asks for the totals' analyses too while a large line lacks its own", () => {
-    const sheet = unitBudgetSheet("Ekonomi", (rows) => {
-      rows[R.personalkostnader - 1][4] = null;
-    });
-    const { findings } = check(snapshotOf(sheet), VB_2020);
-    expect(at(findings, "analysis-missing")).toEqual([
-      `A${R.personalkostnader}`,
-      `A${R.summaKostnader}`,
-      `A${R.netto}`,
-    ]);
-  });
-
-  it("asks for a total's own analysis where no line deviates largely: small deviations add up unexplained", () => {
-    // Personalkostnader 450 and Övriga kostnader 325, each within 500 tkr, make Summa kostnader 735.
-    const sheet = unitBudgetSheet("Ekonomi", (rows) => {
-      rows[R.intakter - 1] = ["Intäkter", -38450, -38450, 0, null];
-      rows[R.personalkostnader - 1] = ["Personalkostnader", 31200, 30750, 450, "Färre vikarier"];
-      rows[R.summaKostnader - 1] = ["Summa kostnader", 39380, 38645, 735, null];
-      rows[R.netto - 1] = ["Netto", 930, 195, 735, null];
-    });
-    const { findings } = check(snapshotOf(sheet), VB_2020);
-    expect(at(findings, "budget-deviation-large")).toEqual([`D${R.summaKostnader}`, `D${R.netto}`]);
-    expect(at(findings, "analysis-missing")).toEqual([`A${R.summaKostnader}`, `A${R.netto}`]);
-  });
-
-  it("002's per-area table has no Analys column: every large deviation keeps its analysis-missing, Totalt too", () => {
-    // A 0,2 % threshold makes Totalt's 6,9 of 2 467,0 (0,28 %) large as well.
-    const checked = check(snapshotOf(seedSheet("002-t2-driftbudget", "Ekonomi")), {
-      period: { kind: "T2", year: 2021 },
-      settings: { budgetDeviationShare: 0.002 },
-    });
-    const rows = (code: string) =>
-      checked.findings.filter((f) => f.code === code).map((f) => f.cell.replace(/^[A-Z]+/, ""));
-    const large = rows("budget-deviation-large");
-    expect(large).toContain(String(rowOfSeedLine(loadSeedFixture("002-t2-driftbudget"), 1953)));
-    expect(rows("analysis-missing")).toEqual(large);
-  });
-
-  it("002's Totalt asks for none once every large area and varav row has its analysis, and does while one lacks it", () => {
-    const lines = areaBudget();
-    const settings = resolveSettings({ budgetDeviationShare: 0.002 });
-    const analysed = new Set(
-      evaluate(model({ period: "T2", budget: lines }), settings)
-        .findings.filter((f) => f.code === "analysis-missing" && f.cell !== "A1953")
-        .map((f) => f.cell),
-    );
-    for (const line of lines) if (analysed.has(`A${line.row}`)) line.analysis = "Förklaras i texten.";
-    const missing = () =>
-      evaluate(model({ period: "T2", budget: lines }), settings)
-        .findings.filter((f) => f.code === "analysis-missing")
-        .map((f) => f.cell);
-    expect(missing()).toEqual([]);
-    // varav flykting's +36,0 (line 1942) unexplained: Totalt asks again.
-    lines.find((l) => l.row === 1942)!.analysis = null;
-    expect(missing()).toEqual(["A1942", "A1953"]);
   });
 });
 
