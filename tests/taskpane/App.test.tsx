@@ -290,6 +290,20 @@ describe("App over a memory workbook", () => {
     );
   });
 
+  test("errors the check left turn the notice after Skapa tabeller from success to warning", async () => {
+    // 002 line 1938's outcome typed `ca 4,1 %` (value-unparseable, an error): the tables show it as written.
+    const memory = port();
+    const sheet = (await memory.read()).sheets[0];
+    const values = sheet.values.map((row) => [...row]);
+    values[3][1] = "ca 4,1 %";
+    const withError = new MemoryPort({ name: "t.xlsx", sheets: [{ ...sheet, values }] });
+    render(<App withPort={(work) => work(withError)} language="sv" dark={false} initialStep="generate" />);
+    fireEvent.click(await screen.findByRole("button", { name: "Skapa tabeller" }));
+    await waitFor(() => expect(notice()).toMatch(/blad skapades/));
+    expect(notice()).toMatch(/1 fel och \d+ varning(ar)? står kvar under Kontrollera/);
+    expect(document.querySelector("[data-notice]")?.getAttribute("data-notice")).toBe("warning");
+  });
+
   test.each([
     ["sv", "Skapa tabeller", "Rensa flaggor"],
     ["en", "Create tables", "Clear flags"],

@@ -160,23 +160,24 @@ export function amountUnitOf(text: string): "mnkr" | "tkr" | "kr" | null {
 }
 
 /**
- * The amount unit a title or a column's header names among its words (`Driftbudget 2020, tkr`,
- * `Budget 2020 (tkr)`, `Belopp i miljoner kronor`), or null.
+ * A unit stated at the end of a title or header, set off by a comma, a parenthesis, a colon or `i`:
+ * `…, tkr`, `(tkr)`, `i tusentals kronor`, `belopp i 1000-tal kr`, `(1 000 kr)`, `i miljoner kronor`.
+ */
+const STATED_UNIT =
+  /(?:^|[,(:–]\s*|\s-\s*|\bi\s+)(?:(miljoner|tusentals?|tusen|1\s?000(?:-?tal)?)\s+)?(mnkr|mkr|tkr|kr|kronor)\)?\.?\s*$/;
+
+/**
+ * The amount unit a title or an amount column's header states (`Driftbudget 2020, tkr`, `Budget
+ * 2020 (tkr)`, `Belopp i miljoner kronor`), or null. Only a statement at the text's end: not a sum
+ * (`överskott på 450 kr`) nor a unit of something else (`Utfall i kr per invånare`).
  */
 export function amountUnitIn(text: string): "mnkr" | "tkr" | "kr" | null {
-  const words = text.toLowerCase().split(/[^a-zåäö]+/);
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i];
-    if (word === "mnkr" || word === "mkr") return "mnkr";
-    if (word === "tkr") return "tkr";
-    if (word === "kr" || word === "kronor") {
-      const before = words[i - 1];
-      if (before === "miljoner") return "mnkr";
-      if (before === "tusen" || before === "tusental" || before === "tusentals") return "tkr";
-      return "kr";
-    }
-  }
-  return null;
+  const match = STATED_UNIT.exec(text.toLowerCase());
+  if (!match) return null;
+  const [, scale, unit] = match;
+  if (unit === "mnkr" || unit === "mkr" || scale === "miljoner") return "mnkr";
+  if (unit === "tkr" || scale !== undefined) return "tkr";
+  return "kr";
 }
 
 /** Letters (digits aside) of the longest key a table's first header has: `resultatenhetensnamn`. */

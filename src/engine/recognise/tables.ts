@@ -767,10 +767,15 @@ export function titleAbove(rows: SheetRows, headerRow: number, fallback: string)
   return fallback;
 }
 
-/** The one amount unit the columns' headers name (`Budget 2020 (tkr)`), or null where none or several do. */
-function columnsUnit(columns: { header: string }[]): "mnkr" | "tkr" | "kr" | null {
+/**
+ * The one amount unit the amount columns' headers state (`Budget 2020 (tkr)`), or null where none
+ * or several do. Columns no role reads, and the label and Analys columns, say nothing of the amounts.
+ */
+function columnsUnit(columns: RecognisedColumn[]): "mnkr" | "tkr" | "kr" | null {
   let unit: "mnkr" | "tkr" | "kr" | null = null;
   for (let c = 1; c < columns.length; c++) {
+    const role = columns[c].role;
+    if (role === null || role === "name" || role === "analysis" || role === "comment") continue;
     const named = amountUnitIn(columns[c].header);
     if (named === null) continue;
     if (unit !== null && named !== unit) return null;

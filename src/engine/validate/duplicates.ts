@@ -37,19 +37,19 @@ export function withoutDuplicateEchoes(findings: Finding[], pairs: readonly Dupl
     }
   };
   /** Each first row's copies on its own sheet, by row. */
-  const copiesOf = new Map<Indicator, Map<number, Indicator>>();
+  const copiesByFirst = new Map<Indicator, Map<number, Indicator>>();
   for (let k = 0; k < pairs.length; k++) {
     const { copy, first } = pairs[k];
     add(copy, first, true);
     add(first, copy, false);
     if (copy.sheet !== first.sheet) continue;
-    let copies = copiesOf.get(first);
-    if (!copies) copiesOf.set(first, (copies = new Map()));
+    let copies = copiesByFirst.get(first);
+    if (!copies) copiesByFirst.set(first, (copies = new Map()));
     copies.set(copy.row, copy);
   }
   /** Whether the copies right under `first` hold an `Analys` under them: the one `first` lacks. */
   const analysisTaken = (first: Indicator): boolean => {
-    const copies = copiesOf.get(first);
+    const copies = copiesByFirst.get(first);
     for (let r = first.row + 1, copy; (copy = copies?.get(r)); r++) if (hasText(copy.analysis)) return true;
     return false;
   };

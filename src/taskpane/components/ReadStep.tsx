@@ -48,13 +48,7 @@ function unreadColumnsOfTables(result: CheckResult | null): Map<string, number> 
     const at = parseA1(f.cell);
     if (!at) continue;
     const table = result.recognition.tables.find(
-      (t) =>
-        t.sheet === f.sheet &&
-        at.col >= t.firstCol &&
-        at.col <= t.lastCol &&
-        at.row <= t.headerRow &&
-        // A header of several rows (a group label merged over its columns) is read from its last.
-        at.row >= t.headerRow - 3,
+      (t) => t.sheet === f.sheet && at.col >= t.firstCol && at.col <= t.lastCol && at.row === t.headerRow,
     );
     if (table) out.set(table.id, (out.get(table.id) ?? 0) + 1);
   }

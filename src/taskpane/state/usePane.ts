@@ -198,7 +198,10 @@ export function usePane(
           // Finance copies the tables right after this: it says what the check left, which they show as is.
           const left = sheets === 0 ? [] : remainingSentence(result.findings, decided, strings);
           const text = [outcome, ...sheetContents(plan.sheets, strings), ...said, ...left].join(" ");
-          const intent = sheets === 0 || decided.some((f) => f.severity !== "info") ? "warning" : "success";
+          // Errors left in the workbook are in the tables too: not a green notice then.
+          const errorsLeft = result.findings.some((f) => f.severity === "error");
+          const intent =
+            sheets === 0 || errorsLeft || decided.some((f) => f.severity !== "info") ? "warning" : "success";
           dispatch({
             type: "generated",
             snapshot,

@@ -56,9 +56,27 @@ describe("a budget table's amount unit said in its title or its columns' headers
     expect(areaTable(null, mixed).recognition.tables[0].amountUnit).toBe("mnkr");
   });
 
-  test("words, not letters inside a word", () => {
-    expect(amountUnitIn("Kronobergs budget")).toBeNull();
-    expect(amountUnitIn("Utfall i kr per invånare")).toBe("kr");
-    expect(amountUnitIn("Belopp, Mkr")).toBe("mnkr");
+  test.each([
+    ["Driftbudget 2020, belopp i 1000-tal kr", "tkr"],
+    ["Budget (1000 kr)", "tkr"],
+    ["Budget (1 000 kr)", "tkr"],
+    ["Belopp, Mkr", "mnkr"],
+    ["Tkr", "tkr"],
+    ["Kostnad per brukare, kr", "kr"],
+    // Not a statement of the amounts' unit:
+    ["Kronobergs budget", null],
+    ["Utfall i kr per invånare", null],
+    ["Överskottet motsvarar 450 kr per invånare.", null],
+    ["Resultatet blev ett överskott på några kronor", null],
+    ["Överskott 450 kr", null],
+  ])("%j states %s", (text, unit) => {
+    expect(amountUnitIn(text)).toBe(unit);
+  });
+
+  test("a column no role reads, or a sentence above the table, names no unit (the review's cases)", () => {
+    const extra = areaTable("Driftbudget 2021", [...HEADERS, "Nettokostnad per invånare, kr"]);
+    expect(extra.recognition.tables[0].amountUnit).toBe("mnkr");
+    const sentence = areaTable("Överskottet motsvarar 450 kr per invånare.", HEADERS);
+    expect(sentence.recognition.tables[0].amountUnit).toBe("mnkr");
   });
 });
