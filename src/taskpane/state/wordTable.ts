@@ -3,12 +3,13 @@ import { formattedNumber } from "../../engine/report/shownNumber";
 import type { OutCell, SheetSpec } from "../../engine/report/spec";
 import { NBSP } from "./swedishNumber";
 
-/** One table of a generated sheet: its title and the rows from its header down. */
+/** One table of a generated sheet: the headings above it and the rows from its header down. */
 export interface SpecTable {
-  /** The titles and headings above it, joined (the caption Word gets). */
-  title: string;
-  /** The same, one by one, nearest last. */
-  titles: string[];
+  /**
+   * The headings above it in the sheet's order (KF mål, Nämndmål, Enhetsmål), nearest last: in
+   * Word each a line of its own, as the reports print them. The sheet's own title is none of them.
+   */
+  headings: string[];
   rows: (OutCell | null)[][];
   /** First cells of rows merged across the table on the sheet (an indicator's Analys): one cell in Word too. */
   across?: ReadonlySet<OutCell>;
@@ -58,13 +59,13 @@ function citysPart(rows: (OutCell | null)[][]): (OutCell | null)[][] {
     .map((row) => (width === undefined ? row : row.slice(0, width)));
 }
 /**
- * Splits a generated sheet into its tables: blocks of rows separated by empty rows; title and
- * heading rows above a block name it. A block without a header row (the sheet's title with its
- * note, a one-line message) is no table: its titles name the next one.
+ * Splits a generated sheet into its tables: blocks of rows separated by empty rows; heading rows
+ * above a block name it. A block without a header row (the sheet's title with its note, a one-line
+ * message) is no table: its headings name the next one.
  */
 export function splitTables(spec: SheetSpec): SpecTable[] {
   const tables: SpecTable[] = [];
-  let pendingTitle: string[] = [];
+  let pendingHeadings: string[] = [];
   let block: (OutCell | null)[][] = [];
   // The blocks of references charts are drawn from are no report tables.
   const chartData = new Set(
@@ -86,19 +87,22 @@ export function splitTables(spec: SheetSpec): SpecTable[] {
   }
   const flush = () => {
     if (block.some((row) => chartData.has(row))) {
-      pendingTitle = [];
+      pendingHeadings = [];
       block = [];
       return;
     }
     const body = citysPart(block);
-    const titles = [...pendingTitle];
-    while (body.length > 0 && isTitleRow(body[0]))
-      titles.push(cellText(body.shift()!.find((c) => c && c.value !== null) ?? null));
+    const headings = [...pendingHeadings];
+    while (body.length > 0 && isTitleRow(body[0])) {
+      const cell = body.shift()!.find((c) => c && c.value !== null) ?? null;
+      // `Målkoll – Indikatorer VB 2020` names the sheet, not a table of the report.
+      if (cell?.style !== "title") headings.push(cellText(cell));
+    }
     if (body.some(isHeaderRow)) {
-      tables.push({ title: titles.join(" – "), titles, rows: body, across, unbroken });
-      pendingTitle = [];
+      tables.push({ headings, rows: body, across, unbroken });
+      pendingHeadings = [];
     } else {
-      pendingTitle = titles.slice(-2);
+      pendingHeadings = headings.slice(-2);
     }
     block = [];
   };
@@ -139,8 +143,8 @@ export function tableChoices(sheets: { name: string; spec: SheetSpec }[]): Table
   return sheets.flatMap((sheet) => {
     const kind = sheet.name.replace(/^Målkoll\s+/, "");
     return splitTables(sheet.spec).map((table, i) => {
-      const own = table.titles[table.titles.length - 1] ?? "";
-      const base = !own || own.startsWith("Målkoll") ? kind : `${kind} · ${shortHeading(own)}`;
+      const own = table.headings[table.headings.length - 1];
+      const base = own ? `${kind} · ${shortHeading(own)}` : kind;
       const n = (seen.get(base) ?? 0) + 1;
       seen.set(base, n);
       return { key: `${sheet.name}#${i}`, sheet: sheet.name, label: n > 1 ? `${base} (${n})` : base, table };
@@ -152,8 +156,9 @@ const escapeHtml = (text: string): string =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /**
- * HTML Word pastes as a table: bold header, totals and group names (Resultatenheter), italic
- * indented `varav` rows, numbers right-aligned.
+ * HTML Word pastes as the table's headings, each a bold line of its own, over a table: bold
+ * header, totals and group names (Resultatenheter), italic indented `varav` rows, numbers
+ * right-aligned.
  */
 export function tableToHtml(table: SpecTable): string {
   const width = table.rows.reduce((most, r) => Math.max(most, r.length), 0);
@@ -187,9 +192,9 @@ export function tableToHtml(table: SpecTable): string {
     });
     return `<tr>${cells.join("")}</tr>`;
   });
-  const caption = table.title ? `<p><b>${escapeHtml(table.title)}</b></p>` : "";
+  const headings = table.headings.map((heading) => `<p><b>${escapeHtml(heading)}</b></p>`).join("");
   return (
-    `${caption}<table style="border-collapse:collapse;font-family:Calibri,Arial,sans-serif;font-size:10pt">` +
+    `${headings}<table style="border-collapse:collapse;font-family:Calibri,Arial,sans-serif;font-size:10pt">` +
     `${rows.join("")}</table>`
   );
 }
@@ -197,7 +202,7 @@ export function tableToHtml(table: SpecTable): string {
 /** Tab-separated text for pasting where HTML is not accepted. */
 export function tableToText(table: SpecTable): string {
   const lines = table.rows.map((row) => row.map((cell) => textIn(table, cell)).join("\t"));
-  return (table.title ? [table.title, ...lines] : lines).join("\n");
+  return [...table.headings, ...lines].join("\n");
 }
 
 /** Puts the table on the clipboard as HTML and plain text. Throws when the browser refuses. */

@@ -68,16 +68,13 @@ describe("Word tables", () => {
     ],
   };
 
-  test("a generated sheet splits into its tables, each named by the headings above", () => {
+  test("a generated sheet splits into its tables, each named by the headings above, not by the sheet's title", () => {
     const tables = splitTables(spec);
-    expect(tables.map((t) => t.title)).toEqual([
-      "Målkoll – Driftbudget – Per verksamhetsområde",
-      "Nästa <tabell>",
-    ]);
+    expect(tables.map((t) => t.headings)).toEqual([["Per verksamhetsområde"], ["Nästa <tabell>"]]);
     expect(tables[0].rows).toHaveLength(4);
   });
 
-  test("a block without a header row (the sheet's title and note) is no table; its title names the next", () => {
+  test("a block without a header row (the sheet's title and note) is no table", () => {
     const titled: SheetSpec = {
       key: "avvikelser",
       columnWidths: [],
@@ -89,9 +86,7 @@ describe("Word tables", () => {
         [{ value: "Analys saknas" }],
       ],
     };
-    expect(splitTables(titled).map((t) => [t.titles, t.rows.length])).toEqual([
-      [["Målkoll – Avvikelser T2 2021"], 2],
-    ]);
+    expect(splitTables(titled).map((t) => [t.headings, t.rows.length])).toEqual([[[], 2]]);
   });
 
   test("the Word list: short labels, the sheet's kind first, then the table's own heading", () => {
@@ -161,7 +156,7 @@ describe("Word tables", () => {
       ],
     };
     const tables = splitTables(printed);
-    expect(tables.map((t) => t.title)).toEqual(["KF-mål 1.1"]);
+    expect(tables.map((t) => t.headings)).toEqual([["KF-mål 1.1"]]);
     expect(sp(tableToText(tables[0])).split("\n")).toEqual([
       "KF-mål 1.1",
       "Indikator\tPrognos helår",
@@ -227,7 +222,7 @@ describe("Word tables from the generated Driftbudget's Resultatenheter (002 line
     const spec = buildReport(check(snapshot, { period: { kind: "T2", year: 2021 } }), {
       snapshot,
     }).sheets.find((s) => s.key === "driftbudget")!;
-    const table = splitTables(spec).find((t) => t.titles.includes("Resultatenheter"))!;
+    const table = splitTables(spec).find((t) => t.headings.includes("Resultatenheter"))!;
     const html = tableToHtml(table);
     const row = (label: string) => html.split("<tr>").find((tr) => tr.includes(`>${label}<`))!;
     expect(row("<b>Äldreomsorgen</b>").match(/<td/g)).toHaveLength(7);
@@ -249,7 +244,7 @@ describe("Word tables: a header the layout broke inside a word pastes as one tex
     const spec = buildReport(check(snapshot, { period: { kind: "T2", year: 2021 } }), {
       snapshot,
     }).sheets.find((s) => s.key === "driftbudget")!;
-    const table = splitTables(spec).find((t) => t.titles.includes("Driftbudget, hela nämnden"))!;
+    const table = splitTables(spec).find((t) => t.headings.includes("Driftbudget, hela nämnden"))!;
     // The sheet prints `budget-` at a line's end where the soft hyphen broke it.
     const printed = table.rows[0].map((c) => c?.value);
     expect(printed[2]).toMatch(/^Begärda budget-\njusteringar/);
@@ -295,5 +290,48 @@ describe("Word tables: a header the layout broke inside a word pastes as one tex
     expect(tableToText(splitTables(spec)[0]).split("\n")[0]).toBe(
       "Avvikelse (avvikelse från Agresso, som nämnden analyserar)",
     );
+  });
+});
+
+describe("Word tables from 004's unit VB (lines 380–484): as the published report has them", () => {
+  const snapshot = snapshotOf(seedSheet("004-vb-kf-3.2-sjukfranvaro", "VB 2020"));
+  const report = buildReport(check(snapshot, { period: { kind: "VB", year: 2020 } }), {
+    snapshot,
+    generatedAt: new Date("2021-01-20T10:00:00Z"),
+  });
+  const sheet = (key: SheetSpec["key"]) => report.sheets.find((s) => s.key === key)!;
+  const only = (key: SheetSpec["key"]) => {
+    const tables = splitTables(sheet(key));
+    expect(tables).toHaveLength(1);
+    return tables[0];
+  };
+  /** The paragraphs Word gets above the table. */
+  const paragraphs = (html: string) =>
+    [...html.slice(0, html.indexOf("<table")).matchAll(/<p[^>]*>(.*?)<\/p>/g)].map((m) =>
+      m[1].replace(/<\/?b>/g, ""),
+    );
+  const kf =
+    "KF:s mål för verksamhetsområdet: 3.2. Stockholm använder skattemedlen effektivt till största nytta för stockholmarna";
+  const nm = "Nämndmål: Stadsdelsnämnden är en attraktiv arbetsgivare som erbjuder en god arbetsmiljö";
+  const em = "Enhetsmål: Enheten är en god arbetsgivare och dess verksamheter erbjuder en god arbetsmiljö";
+
+  it("each goal heading is its own line above the table, KF mål first, without the sheet's Målkoll title", () => {
+    // 004 lines 389–470: KF:s mål, Nämndmål and Enhetsmål each on lines of their own.
+    const indicators = only("indikatorer");
+    const html = tableToHtml(indicators);
+    expect(html.startsWith("<p")).toBe(true);
+    expect(paragraphs(html)).toEqual([kf, nm, em]);
+    expect(html).not.toContain("Målkoll");
+    expect(tableToText(indicators).split("\n").slice(0, 4)).toEqual([
+      kf,
+      nm,
+      em,
+      "Indikator\tPeriodens utfall\tUtfall män/ pojkar\tUtfall kvinnor/ flickor\tPeriodens utfall VB 2019\tPrognos helår\tÅrsmål\tKF:s årsmål\tPeriod",
+    ]);
+    expect(paragraphs(tableToHtml(only("aktiviteter")))).toEqual([em]);
+    // A table with only the sheet's title above it pastes as the table alone.
+    const goals = only("maluppfyllelse");
+    expect(tableToHtml(goals).startsWith("<table")).toBe(true);
+    expect(tableToText(goals).split("\n")[0]).toMatch(/^Mål\tAngiven bedömning\t/);
   });
 });
