@@ -42,10 +42,12 @@ const isHeaderRow = (row: (OutCell | null)[]): boolean => row.some((c) => c?.sty
 
 /**
  * The city's part of a table, as Word gets it: without the copies of the header row a long table
- * repeats at page breaks, and without Målkoll's own columns (status, links), which stand after a
- * blank column under a header of their own.
+ * repeats at page breaks, without Målkoll's own columns (status, links), which stand after a
+ * blank column under a header of their own, and without Målkoll's remarks under a row (a goal's
+ * `Kommentar:` on a contradicted assessment): merged across the table as an indicator's Analys
+ * is, but in a status colour, being the check's words and not the report's.
  */
-function citysPart(rows: (OutCell | null)[][]): (OutCell | null)[][] {
+function citysPart(rows: (OutCell | null)[][], across: ReadonlySet<OutCell>): (OutCell | null)[][] {
   const header = rows.findIndex(isHeaderRow);
   if (header < 0) return rows;
   const first = rows[header];
@@ -54,8 +56,9 @@ function citysPart(rows: (OutCell | null)[][]): (OutCell | null)[][] {
   const sameAsHeader = (row: (OutCell | null)[]) =>
     row.length === first.length &&
     row.every((c, i) => c?.style === first[i]?.style && c?.value === first[i]?.value);
+  const isRemark = (row: (OutCell | null)[]) => !!row[0]?.tone && across.has(row[0]);
   return rows
-    .filter((row, r) => r <= header || !sameAsHeader(row))
+    .filter((row, r) => r <= header || !(sameAsHeader(row) || isRemark(row)))
     .map((row) => (width === undefined ? row : row.slice(0, width)));
 }
 /**
@@ -91,7 +94,7 @@ export function splitTables(spec: SheetSpec): SpecTable[] {
       block = [];
       return;
     }
-    const body = citysPart(block);
+    const body = citysPart(block, across);
     const headings = [...pendingHeadings];
     while (body.length > 0 && isTitleRow(body[0])) {
       const cell = body.shift()!.find((c) => c && c.value !== null) ?? null;

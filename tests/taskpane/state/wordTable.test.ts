@@ -334,4 +334,22 @@ describe("Word tables from 004's unit VB (lines 380–484): as the published rep
     expect(tableToHtml(goals).startsWith("<table")).toBe(true);
     expect(tableToText(goals).split("\n")[0]).toMatch(/^Mål\tAngiven bedömning\t/);
   });
+
+  it("leaves out Målkoll's Kommentar on a contradicted assessment, which stays on the sheet", () => {
+    // 004 line 402 (4,6 % against 2,3 %) under an Enhetsmål marked `Uppfylls helt` (line 470).
+    const onSheet = sheet("maluppfyllelse").rows.map((r) => String(r[0]?.value ?? ""));
+    expect(onSheet.some((v) => v.startsWith("Kommentar: Målet bedöms ”Uppfylls helt”"))).toBe(true);
+    const goals = only("maluppfyllelse");
+    expect(tableToHtml(goals)).not.toContain("Kommentar");
+    expect(tableToText(goals)).not.toContain("Kommentar");
+    expect(
+      tableToText(goals)
+        .split("\n")
+        .map((l) => l.split("\t")[0]),
+    ).toEqual(["Mål", kf, nm, em]);
+    // An indicator's Analys, merged across the table the same way, is the report's: it stays.
+    expect(tableToHtml(only("indikatorer"))).toMatch(
+      /<td colspan="9" [^>]*>Analys: Sjukfrånvaron på en rullande/,
+    );
+  });
 });
