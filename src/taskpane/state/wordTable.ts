@@ -1,4 +1,5 @@
 import { parseA1, parseA1Range } from "../../engine/grid";
+import { cellLook } from "../../engine/report/look";
 import { formattedNumber } from "../../engine/report/shownNumber";
 import type { OutCell, SheetSpec } from "../../engine/report/spec";
 import { NBSP } from "./swedishNumber";
@@ -160,8 +161,8 @@ const escapeHtml = (text: string): string =>
 
 /**
  * HTML Word pastes as the table's headings, each a bold line of its own, over a table: bold
- * header, totals and group names (Resultatenheter), italic indented `varav` rows, numbers
- * right-aligned.
+ * header on the sheet's fill, totals and group names (Resultatenheter), italic indented `varav`
+ * rows, each cell aligned as on the sheet (look.ts).
  */
 export function tableToHtml(table: SpecTable): string {
   const width = table.rows.reduce((most, r) => Math.max(most, r.length), 0);
@@ -182,7 +183,12 @@ export function tableToHtml(table: SpecTable): string {
     const cells = Array.from({ length: width }, (_, i) => {
       const cell = row[i] ?? null;
       const tag = header ? "th" : "td";
-      const styles = [border, typeof cell?.value === "number" ? "text-align:right;" : "text-align:left;"];
+      // Aligned as on the sheet: a header right-aligned over its column's figures, as they are.
+      const look = cell ? cellLook(cell) : null;
+      const styles = [
+        border,
+        `text-align:${look?.horizontal ?? "left"};vertical-align:${look?.vertical ?? "top"};`,
+      ];
       let content = escapeHtml(textIn(table, cell));
       const style = rowStyle ?? cell?.style;
       if (header || style === "total" || style === "group") content = `<b>${content}</b>`;
@@ -190,7 +196,7 @@ export function tableToHtml(table: SpecTable): string {
         content = `<i>${content}</i>`;
         if (i === 0) styles.push("padding-left:14px;");
       }
-      if (header) styles.push("background:#e7e6e6;");
+      if (header && look?.fill) styles.push(`background:#${look.fill};`);
       return `<${tag} style="${styles.join("")}">${content}</${tag}>`;
     });
     return `<tr>${cells.join("")}</tr>`;

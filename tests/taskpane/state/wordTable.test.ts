@@ -352,4 +352,43 @@ describe("Word tables from 004's unit VB (lines 380–484): as the published rep
       /<td colspan="9" [^>]*>Analys: Sjukfrånvaron på en rullande/,
     );
   });
+
+  it("the header row is filled and aligned as on the sheet: blue, right-aligned over figures", () => {
+    const header = (html: string) =>
+      [...html.matchAll(/<th style="([^"]*)"><b>(.*?)<\/b><\/th>/g)].map((m) => [m[2], m[1]]);
+    const indicators = header(tableToHtml(only("indikatorer")));
+    expect(indicators).toHaveLength(9);
+    for (const [, style] of indicators) expect(style).toContain("background:#D9E1F2;");
+    const align = (cells: string[][]) =>
+      cells.map(([text, style]) => [text, /text-align:(\w+)/.exec(style)![1]]);
+    expect(align(indicators)).toEqual([
+      ["Indikator", "left"],
+      ["Periodens utfall", "right"],
+      ["Utfall män/ pojkar", "left"],
+      ["Utfall kvinnor/ flickor", "left"],
+      ["Periodens utfall VB 2019", "right"],
+      ["Prognos helår", "left"],
+      ["Årsmål", "right"],
+      ["KF:s årsmål", "left"],
+      ["Period", "left"],
+    ]);
+    // The sheet's header over the counts and over the dates is right-aligned too.
+    expect(align(header(tableToHtml(only("maluppfyllelse")))).map(([, a]) => a)).toEqual([
+      "left",
+      "left",
+      "left",
+      "right",
+      "right",
+      "right",
+      "right",
+      "right",
+      "right",
+    ]);
+    expect(align(header(tableToHtml(only("aktiviteter"))))).toEqual([
+      ["Aktivitet", "left"],
+      ["Startdatum", "right"],
+      ["Slutdatum", "right"],
+      ["Avvikelse", "left"],
+    ]);
+  });
 });
