@@ -309,6 +309,10 @@ describeIf("the pane's workflow in Chromium", () => {
       });
       expect((html.match(/<tr>/g) ?? []).length).toBeGreaterThan(2); // header and rows, not a title cell
       expect(html).toContain("<th");
+      // The table's headings each a line of their own, not joined to the sheet's title; the header as on the sheet.
+      expect(html).not.toContain("Målkoll");
+      expect(html).toMatch(/^<p><b>[^<]+<\/b><\/p>(<p><b>[^<]+<\/b><\/p>)*<table/);
+      expect(html).toContain("background:#D9E1F2;");
       await page.close();
     });
   });
