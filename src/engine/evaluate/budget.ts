@@ -164,15 +164,17 @@ function formatAmountEn(value: number, unit: AmountUnit): string {
 }
 
 /**
- * Which way a deviation goes and its share of the budget: ` (överskott, 8,8 % av budget)`; against a
- * near-zero budget, where a share says nothing (7 200 %), the budget itself: ` (överskott, mot en
- * budget på 0,5 mnkr)`. Avvikelse = Budget + BJ − Prognos, so a positive one is a surplus, a
- * negative one a deficit.
+ * Which way a deviation goes and its share of the budget: ` (överskott, 8,8 % av budget)`; where
+ * the deviation exceeds the budget itself, a share says little (7 200 %, or a Netto row's 180,1 % of
+ * what is left when income is taken from costs): the budget itself, ` (överskott, mot en budget på
+ * 0,5 mnkr)`, on a Netto row `mot en nettobudget på 930 tkr`. Avvikelse = Budget + BJ − Prognos, so
+ * a positive one is a surplus, a negative one a deficit.
  */
 function directionAndShare(
   deviation: number,
   revised: number,
   adjusted: boolean,
+  netto: boolean,
   unit: AmountUnit,
   language: "sv" | "en",
 ): string {
@@ -181,10 +183,12 @@ function directionAndShare(
   const share = Math.abs(deviation / revised);
   // The budget the deviation is measured from: with the row's budget adjustments, when it has any
   // (Budget 5,0 and BJ −5,0 are a budget of 0,0, which the Budget cell alone does not show).
-  if (revised === 0 || share > 10)
+  if (revised === 0 || share > 1) {
+    const budget = sv ? (netto ? "nettobudget" : "budget") : netto ? "net budget" : "budget";
     return sv
-      ? ` (${way}, mot en budget${adjusted ? " inkl. budgetjusteringar" : ""} på ${formatAmount(revised, unit)})`
-      : ` (${way}, against a budget${adjusted ? " including adjustments" : ""} of ${formatAmountEn(revised, unit)})`;
+      ? ` (${way}, mot en ${budget}${adjusted ? " inkl. budgetjusteringar" : ""} på ${formatAmount(revised, unit)})`
+      : ` (${way}, against a ${budget}${adjusted ? " including adjustments" : ""} of ${formatAmountEn(revised, unit)})`;
+  }
   const pct = (share * 100).toFixed(1);
   return sv ? ` (${way}, ${pct.replace(".", ",")} % av budget)` : ` (${way}, ${pct} % of budget)`;
 }
@@ -213,8 +217,8 @@ export function largeDeviationFindings(lines: BudgetLine[], settings: Settings):
         code: "budget-deviation-large",
         sheet: line.sheet,
         cell,
-        message: `Stor budgetavvikelse för ”${line.label}”: ${amount}${directionAndShare(deviation, revised, adjusted, line.unit, "sv")}.`,
-        messageEn: `Large budget deviation for "${line.label}": ${amountEn}${directionAndShare(deviation, revised, adjusted, line.unit, "en")}.`,
+        message: `Stor budgetavvikelse för ”${line.label}”: ${amount}${directionAndShare(deviation, revised, adjusted, line.kind === "netto", line.unit, "sv")}.`,
+        messageEn: `Large budget deviation for "${line.label}": ${amountEn}${directionAndShare(deviation, revised, adjusted, line.kind === "netto", line.unit, "en")}.`,
       }),
     );
     if (!hasText(line.analysis)) {

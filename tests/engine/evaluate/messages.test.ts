@@ -1,6 +1,7 @@
 import { check } from "../../../src/engine";
 import { loadSeedFixture, seedLines, snapshotOf, textToSheet } from "../../helpers/seedGrid";
 import { seedAtLines } from "../../helpers/seedAtLines";
+import { unitBudgetSheet } from "../../fixtures/workbooks/unitBudget";
 
 describe("budget deviation messages (002 driftbudget)", () => {
   const large = check(snapshotOf(seedAtLines("002-t2-driftbudget", "Driftbudget"))).findings.filter(
@@ -59,4 +60,18 @@ test("English messages write numbers the English way (002 line 279)", () => {
   )!;
   expect(gender.message).toContain("2,13 %");
   expect(gender.messageEn).toContain("the total 2.13 % lies outside the men's 1.85 % and women's 1.96 %");
+});
+
+describe("a Netto row's large deviation (the walk's unit table, tkr)", () => {
+  test("is said against its net budget, not as a share of it (it read 180,1 % av budget)", () => {
+    const netto = check(snapshotOf(unitBudgetSheet()))
+      .findings.filter((f) => f.code === "budget-deviation-large")
+      .find((f) => f.message.includes("”Netto”"))!;
+    expect(netto.message).toBe(
+      "Stor budgetavvikelse för ”Netto”: 1\u00a0675 tkr (överskott, mot en nettobudget på 930 tkr).",
+    );
+    expect(netto.messageEn).toBe(
+      'Large budget deviation for "Netto": 1,675 tkr (surplus, against a net budget of 930 tkr).',
+    );
+  });
 });
