@@ -290,7 +290,7 @@ function indicatorRows(ctx: ReportContext, index: FindingIndex, rows: DeviationR
       cell,
       ind.goal,
       what,
-      rows.plan ? null : rows.analysisCell(ind.analysis, deviates),
+      rows.analysisCell(ind.analysis, deviates),
       findings,
     );
   }
@@ -312,7 +312,7 @@ function activityRows(ctx: ReportContext, index: FindingIndex, rows: DeviationRo
       cell,
       act.goal,
       what,
-      rows.plan ? null : rows.analysisCell(act.analysis, act.deviation),
+      rows.analysisCell(act.analysis, act.deviation),
       findings,
     );
   }
@@ -332,12 +332,10 @@ function budgetRow(line: BudgetLine, findings: readonly Finding[], rows: Deviati
   if (line.deviation !== null)
     parts.push(" Avvikelse ", svNumber(line.deviation, line.unit, decimalsFor(line.unit)), ".");
   const what = whatText(parts, line.label, findings);
-  const analysis = rows.plan
-    ? null
-    : rows.analysisCell(
-        line.analysis,
-        findings.some((f) => f.code === "budget-deviation-large" || f.code === "analysis-missing"),
-      );
+  const analysis = rows.analysisCell(
+    line.analysis,
+    findings.some((f) => f.code === "budget-deviation-large" || f.code === "analysis-missing"),
+  );
   rows.add("Budget", line.sheet, findings[0].cell, null, what, analysis, findings);
 }
 
@@ -386,7 +384,7 @@ class DeviationRows {
   /** `plan`: a plan's rows, without the Analys column. */
   constructor(
     private readonly ctx: ReportContext,
-    readonly plan: boolean,
+    private readonly plan: boolean,
   ) {}
 
   get length(): number {
@@ -423,7 +421,9 @@ class DeviationRows {
   }
 
   /** An item's analysis, or that it has none (`Analys saknas` where a missing one is a problem). */
-  analysisCell(analysis: string | null, needed: boolean): OutCell {
+  analysisCell(analysis: string | null, needed: boolean): OutCell | null {
+    // A plan's rows have no Analys column: no cell is made to be left out.
+    if (this.plan) return null;
     if (analysis) return this.shared.text(ANALYSIS_COLUMN, analysis);
     return needed
       ? this.shared.status(ANALYSIS_COLUMN, ANALYSIS_MISSING.text, ANALYSIS_MISSING.tone)
