@@ -810,6 +810,7 @@ export function buildTable(
     amountUnit:
       header.family === "budget"
         ? (amountUnitOf(header.columns[0].header) ??
+          amountUnitOf(title) ??
           amountUnitIn(title) ??
           columnsUnit(header.columns) ??
           (type === "resultatenheter" ? "tkr" : "mnkr"))

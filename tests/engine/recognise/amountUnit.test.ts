@@ -34,6 +34,8 @@ describe("a budget table's amount unit said in its title or its columns' headers
     ["Driftbudget 2021, mnkr", "mnkr"],
     ["Driftbudget i miljoner kronor", "mnkr"],
     ["Driftbudget 2021", "mnkr"],
+    // A title that starts with its unit, as a first header does (read so before titles' words were).
+    ["Tkr, netto", "tkr"],
   ])("title %j → %s", (title, unit) => {
     const result = areaTable(title, HEADERS);
     expect(result.recognition.tables[0].amountUnit).toBe(unit);
