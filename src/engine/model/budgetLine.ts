@@ -2,7 +2,7 @@
 import type { Finding } from "../findings";
 import { parseQuantityCell } from "../parse/quantity";
 import { cleanText } from "../parse/text";
-import { headerKey, namesAreasOrUnits } from "../recognise/headers";
+import { headerKey, isAreaOrUnitLabelHeader } from "../recognise/headers";
 import { isOutcomeHeader } from "../recognise/tables";
 import { cellAddress, cellFormat, cellValue, hasCell } from "../recognise/tableRow";
 import type { ColumnRole, RecognisedRow } from "../recognise/types";
@@ -53,7 +53,7 @@ export function budgetLineReader(
   // Only where the table's type does not already say what its rows are.
   const nameHeader = t.columns.find((c) => c.role === "name")?.header;
   const labelsNameUnits =
-    tableType === "budget-other" && nameHeader !== undefined && namesAreasOrUnits(nameHeader);
+    tableType === "budget-other" && nameHeader !== undefined && isAreaOrUnitLabelHeader(nameHeader);
   const fields = BUDGET_FIELDS.map(([role, field]) => ({
     field,
     column: new FigureColumn(table.index(role), BUDGET_FIELD_LABELS[field]),

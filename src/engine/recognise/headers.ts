@@ -141,7 +141,7 @@ export function budgetRole(header: string): ColumnRole | null {
 }
 
 /** Whether a budget table's label column header says its rows name areas or units (`Verksamhetsområde`, `Resultatenhet`). */
-export function namesAreasOrUnits(header: string): boolean {
+export function isAreaOrUnitLabelHeader(header: string): boolean {
   return AREA_OR_UNIT_LABEL.test(headerKey(header));
 }
 
