@@ -31,14 +31,13 @@ export function sheetContents(sheets: { name: string; spec: SheetSpec }[], strin
 }
 
 /**
- * The check's errors and warnings that stand after the write (`findings`, less what the write itself
- * decided, which the notice says on its own), as one sentence; nothing when none stands.
+ * The check's errors and warnings that stand after the write: `findings`, less what the write itself
+ * decided, which the notice says on its own.
  */
-export function remainingSentence(
+export function remainingCounts(
   findings: readonly Finding[],
   decided: readonly Finding[],
-  strings: Strings,
-): string[] {
+): { errors: number; warnings: number } {
   const own = new Set(decided);
   let errors = 0;
   let warnings = 0;
@@ -47,5 +46,13 @@ export function remainingSentence(
     if (f.severity === "error") errors++;
     else if (f.severity === "warning") warnings++;
   }
+  return { errors, warnings };
+}
+
+/** {@link remainingCounts} as one sentence; nothing when none stands. */
+export function remainingSentence(
+  { errors, warnings }: { errors: number; warnings: number },
+  strings: Strings,
+): string[] {
   return errors + warnings === 0 ? [] : [strings.generate.remaining(errors, warnings)];
 }

@@ -9,7 +9,7 @@ import { HostError } from "../../ports/office/errors";
 import type { WorkbookPort } from "../../ports/port";
 import type { Language } from "../i18n";
 import { stringsFor } from "../i18n";
-import { remainingSentence, sheetContents } from "./generated";
+import { remainingCounts, remainingSentence, sheetContents } from "./generated";
 import { periodLabel, shownPeriod } from "./period";
 import type { ChosenPeriod, Notice, PaneError, PaneState } from "./reducer";
 import { initialPaneState, keepsUnsavedSettings, paneReducer } from "./reducer";
@@ -196,12 +196,14 @@ export function usePane(
           const said = decided.slice(0, 1).map((f) => (language === "en" ? f.messageEn : f.message));
           if (decided.length > 1) said.push(strings.generate.moreUnderCheck(decided.length - 1));
           // Finance copies the tables right after this: it says what the check left, which they show as is.
-          const left = sheets === 0 ? [] : remainingSentence(result.findings, decided, strings);
-          const text = [outcome, ...sheetContents(plan.sheets, strings), ...said, ...left].join(" ");
+          const left = remainingCounts(result.findings, decided);
+          const leftText = sheets === 0 ? [] : remainingSentence(left, strings);
+          const text = [outcome, ...sheetContents(plan.sheets, strings), ...said, ...leftText].join(" ");
           // Errors left in the workbook are in the tables too: not a green notice then.
-          const errorsLeft = result.findings.some((f) => f.severity === "error");
           const intent =
-            sheets === 0 || errorsLeft || decided.some((f) => f.severity !== "info") ? "warning" : "success";
+            sheets === 0 || left.errors > 0 || decided.some((f) => f.severity !== "info")
+              ? "warning"
+              : "success";
           dispatch({
             type: "generated",
             snapshot,

@@ -1,5 +1,5 @@
 import type { Finding, Severity } from "../../../src/engine/findings";
-import { remainingSentence } from "../../../src/taskpane/state/generated";
+import { remainingCounts, remainingSentence } from "../../../src/taskpane/state/generated";
 import { en } from "../../../src/taskpane/i18n/en";
 import { sv } from "../../../src/taskpane/i18n/sv";
 
@@ -18,21 +18,21 @@ describe("what the check left, said after Skapa tabeller", () => {
   const written = at("warning", "A1");
 
   test("counts errors and warnings, not infos nor what the write said itself", () => {
-    expect(remainingSentence([...checked, written], [written], sv)).toEqual([
+    expect(remainingSentence(remainingCounts([...checked, written], [written]), sv)).toEqual([
       "1 fel och 2 varningar står kvar under Kontrollera: tabellerna visar arbetsboken som den är nu.",
     ]);
-    expect(remainingSentence([...checked, written], [written], en)).toEqual([
+    expect(remainingSentence(remainingCounts([...checked, written], [written]), en)).toEqual([
       "1 error and 2 warnings remain under Check: the tables show the workbook as it is now.",
     ]);
   });
 
   test("one warning alone reads in the singular; nothing is said when none stands", () => {
-    expect(remainingSentence([at("warning", "A14")], [], sv)).toEqual([
+    expect(remainingSentence(remainingCounts([at("warning", "A14")], []), sv)).toEqual([
       "1 varning står kvar under Kontrollera: tabellerna visar arbetsboken som den är nu.",
     ]);
-    expect(remainingSentence([at("warning", "A14")], [], en)).toEqual([
+    expect(remainingSentence(remainingCounts([at("warning", "A14")], []), en)).toEqual([
       "1 warning remains under Check: the tables show the workbook as it is now.",
     ]);
-    expect(remainingSentence([at("info", "A1"), written], [written], sv)).toEqual([]);
+    expect(remainingSentence(remainingCounts([at("info", "A1"), written], [written]), sv)).toEqual([]);
   });
 });
