@@ -1,5 +1,6 @@
 import { parseA1, parseA1Range } from "../../engine/grid";
-import { cellLook } from "../../engine/report/look";
+import type { BorderLine } from "../../engine/report/look";
+import { cellLook, FONT_NAME, FONT_SIZE } from "../../engine/report/look";
 import { formattedNumber } from "../../engine/report/shownNumber";
 import type { OutCell, SheetSpec } from "../../engine/report/spec";
 import { NBSP } from "./swedishNumber";
@@ -159,14 +160,18 @@ export function tableChoices(sheets: { name: string; spec: SheetSpec }[]): Table
 const escapeHtml = (text: string): string =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
+/** A sheet's rule as a CSS border (a thin line is one pixel). */
+const cssBorder = (line: BorderLine): string => `1px solid #${line.colour}`;
+
 /**
- * HTML Word pastes as the table's headings, each a bold line of its own, over a table: bold
- * header on the sheet's fill, totals and group names (Resultatenheter), italic indented `varav`
+ * HTML Word pastes as the table's headings, each a bold line of its own, over a table ruled as the
+ * sheet is (a line under the header, one over each total, none between body rows), in its fonts:
+ * bold header on the sheet's fill, totals and group names (Resultatenheter), italic indented `varav`
  * rows, each cell aligned as on the sheet (look.ts).
  */
 export function tableToHtml(table: SpecTable): string {
   const width = table.rows.reduce((most, r) => Math.max(most, r.length), 0);
-  const border = "border:1px solid #808080;padding:2px 6px;";
+  const padding = "padding:2px 6px;";
   const rows = table.rows.map((row) => {
     const header = row.some((c) => c?.style === "header");
     // A total or varav row is bold or italic as a whole, whichever cells carry the style.
@@ -175,20 +180,28 @@ export function tableToHtml(table: SpecTable): string {
       : row.some((c) => c?.style === "varav")
         ? "varav"
         : null;
+    // A rule runs the table's width, as the sheet's does under its cells, empty ones included.
+    const looks = row.map((c) => (c ? cellLook(c) : null));
+    const top = looks.find((l) => l?.borderTop)?.borderTop;
+    const bottom = looks.find((l) => l?.borderBottom)?.borderBottom;
+    const rules =
+      (top ? `border-top:${cssBorder(top)};` : "") + (bottom ? `border-bottom:${cssBorder(bottom)};` : "");
     const first = row[0];
     if (first && table.across?.has(first)) {
-      const text = `<td colspan="${width}" style="${border}text-align:left;">${escapeHtml(cellText(first))}</td>`;
+      const text = `<td colspan="${width}" style="${padding}${rules}text-align:left;">${escapeHtml(cellText(first))}</td>`;
       return `<tr>${text}</tr>`;
     }
     const cells = Array.from({ length: width }, (_, i) => {
       const cell = row[i] ?? null;
       const tag = header ? "th" : "td";
       // Aligned as on the sheet: a header right-aligned over its column's figures, as they are.
-      const look = cell ? cellLook(cell) : null;
+      const look = looks[i] ?? null;
       const styles = [
-        border,
+        padding,
+        rules,
         `text-align:${look?.horizontal ?? "left"};vertical-align:${look?.vertical ?? "top"};`,
       ];
+      if (look && look.font.size !== FONT_SIZE.normal) styles.push(`font-size:${look.font.size}pt;`);
       let content = escapeHtml(textIn(table, cell));
       const style = rowStyle ?? cell?.style;
       if (header || style === "total" || style === "group") content = `<b>${content}</b>`;
@@ -203,8 +216,8 @@ export function tableToHtml(table: SpecTable): string {
   });
   const headings = table.headings.map((heading) => `<p><b>${escapeHtml(heading)}</b></p>`).join("");
   return (
-    `${headings}<table style="border-collapse:collapse;font-family:Calibri,Arial,sans-serif;font-size:10pt">` +
-    `${rows.join("")}</table>`
+    `${headings}<table style="border-collapse:collapse;font-family:${FONT_NAME},Carlito,Arial,sans-serif;` +
+    `font-size:${FONT_SIZE.normal}pt">${rows.join("")}</table>`
   );
 }
 

@@ -231,6 +231,26 @@ describe("Word tables from the generated Driftbudget's Resultatenheter (002 line
       "Gruppboendestäder Enskede-Årsta-Vantör\t103\u00a0955\t5\u00a0198\t-8\u00a0718\t-2\u00a0464\tja\t10\u00a0396",
     );
   });
+
+  it("is ruled as the sheet is: a line under the header and over each total, none between body rows, at 9 pt", () => {
+    const snapshot = snapshotOf(seedSheet("002-t2-resultatenheter", "Resultatenheter"));
+    const spec = buildReport(check(snapshot, { period: { kind: "T2", year: 2021 } }), {
+      snapshot,
+    }).sheets.find((s) => s.key === "driftbudget")!;
+    const table = splitTables(spec).find((t) => t.headings.includes("Resultatenheter"))!;
+    const html = tableToHtml(table);
+    expect(html).toMatch(/^<p><b>[^<]*<\/b><\/p><table style="[^"]*font-size:9pt">/);
+    expect(html).not.toContain("border:1px");
+    const rows = html.split("<tr>").slice(1);
+    const cellsOf = (tr: string) => tr.match(/<t[dh] style="[^"]*"/g)!;
+    const header = rows.find((tr) => tr.startsWith("<th"))!;
+    // Every cell of the header row, the empty ones too, so the line runs the table's width.
+    for (const cell of cellsOf(header)) expect(cell).toContain("border-bottom:1px solid #808080;");
+    const total = rows.find((tr) => tr.includes("<b>Summa resultatenheter</b>"))!;
+    for (const cell of cellsOf(total)) expect(cell).toContain("border-top:1px solid #808080;");
+    const unit = rows.find((tr) => tr.includes(">Gruppboendestäder Enskede-Årsta-Vantör<"))!;
+    expect(unit).not.toContain("border");
+  });
 });
 
 describe("Word tables: a header the layout broke inside a word pastes as one text (002 line 1925)", () => {
