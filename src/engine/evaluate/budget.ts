@@ -197,6 +197,18 @@ function directionAndShare(
 const LARGE_DEVIATION_CELL = ["deviation", "budgetDeviation", "forecast", "label", "name"];
 const MISSING_ANALYSIS_CELL = ["analysis", "label", "name"];
 
+/** Where a budget row's missing analysis is to be written, ending the sentence. */
+const MISSING_ANALYSIS_WHERE = {
+  sv: (line: BudgetLine): string =>
+    line.cells.analysis
+      ? ": cellen under Analys är tom."
+      : ": tabellen har ingen kolumn Analys (lägg till en, eller en rad ”Analys: …” under raden).",
+  en: (line: BudgetLine): string =>
+    line.cells.analysis
+      ? ": its cell under Analys is empty."
+      : ': the table has no Analys column (add one, or an "Analys: …" row under the row).',
+};
+
 /** `budget-deviation-large` and, for those rows without analysis, `analysis-missing`. */
 export function largeDeviationFindings(lines: BudgetLine[], settings: Settings): Finding[] {
   const findings: Finding[] = [];
@@ -227,8 +239,8 @@ export function largeDeviationFindings(lines: BudgetLine[], settings: Settings):
           code: "analysis-missing",
           sheet: line.sheet,
           cell: cellOf(line.cells, MISSING_ANALYSIS_CELL, line.row),
-          message: `Budgetavvikelsen för ”${line.label}” (${amount}) saknar analys.`,
-          messageEn: `The budget deviation for "${line.label}" (${amountEn}) has no analysis.`,
+          message: `Budgetavvikelsen för ”${line.label}” (${amount}) saknar analys${MISSING_ANALYSIS_WHERE.sv(line)}`,
+          messageEn: `The budget deviation for "${line.label}" (${amountEn}) has no analysis${MISSING_ANALYSIS_WHERE.en(line)}`,
         }),
       );
     }

@@ -44,6 +44,7 @@ export function budgetLineReader(
 ): (row: RecognisedRow) => BudgetLine | null {
   const t = table.table;
   const nameAt = table.index("name");
+  const analysisAt = table.index("analysis");
   const tableType =
     t.type === "indicators-followup" || t.type === "indicators-plan" || t.type === "activities"
       ? "budget-other"
@@ -132,6 +133,9 @@ export function budgetLineReader(
         unparseable(ctx, address, amount.label, quoted(value, parsed.text));
     }
     if (extra) line.extra = extra;
+    // Where its analysis is written, or is to be: its Analys cell, else the Analys row under it.
+    if (hasCell(row, analysisAt)) line.cells.analysis = cellAddress(row, analysisAt);
+    else if (row.analysis) line.cells.analysis = row.analysis.cell;
     return line;
   };
 }

@@ -75,3 +75,44 @@ describe("a Netto row's large deviation (the walk's unit table, tkr)", () => {
     );
   });
 });
+
+describe("a budget deviation's missing analysis points where it is to be written (002 lines 17–34)", () => {
+  // 002's per-area table as a controller keeps it: the published columns, then an Analys column.
+  const withAnalysisColumn = seedLines(loadSeedFixture("002-t2-driftbudget")).map((l) =>
+    l.startsWith("Mnkr\tBudget 2021 (netto") ? `${l}\tAnalys` : l,
+  );
+  const missing = (lines: string[]) =>
+    check(snapshotOf(textToSheet("Driftbudget", lines.join("\n"))))
+      .findings.filter((f) => f.code === "analysis-missing")
+      .filter((f) => f.message.includes("Individ- ochfamiljeomsorg"));
+  const rowOf = (lines: string[], start: string) => lines.findIndex((l) => l.startsWith(start)) + 1;
+
+  test("its empty Analys cell, not its name", () => {
+    const [ifo] = missing(withAnalysisColumn);
+    expect(ifo.cell).toBe(`G${rowOf(withAnalysisColumn, "Individ- ochfamiljeomsorg")}`);
+    expect(ifo.message).toBe(
+      "Budgetavvikelsen för ”Individ- ochfamiljeomsorg” (25,6 mnkr) saknar analys: cellen under Analys är tom.",
+    );
+    expect(ifo.messageEn).toBe(
+      'The budget deviation for "Individ- ochfamiljeomsorg" (25.6 mnkr) has no analysis: its cell under Analys is empty.',
+    );
+  });
+
+  test("an empty Analys label row under it (the next row is taken: the label's own cell)", () => {
+    const lines = seedLines(loadSeedFixture("002-t2-driftbudget")).flatMap((l) =>
+      l.startsWith("Individ- ochfamiljeomsorg") ? [l, "Analys"] : [l],
+    );
+    const [ifo] = missing(lines);
+    expect(ifo.cell).toBe(`A${rowOf(lines, "Individ- ochfamiljeomsorg") + 1}`);
+  });
+
+  test("the published table has no Analys column: the message says where one goes", () => {
+    const lines = seedLines(loadSeedFixture("002-t2-driftbudget"));
+    const [ifo] = missing(lines);
+    expect(ifo.cell).toBe(`A${rowOf(lines, "Individ- ochfamiljeomsorg")}`);
+    expect(ifo.message).toBe(
+      "Budgetavvikelsen för ”Individ- ochfamiljeomsorg” (25,6 mnkr) saknar analys: tabellen har ingen kolumn " +
+        "Analys (lägg till en, eller en rad ”Analys: …” under raden).",
+    );
+  });
+});

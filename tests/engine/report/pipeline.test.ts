@@ -585,7 +585,8 @@ describe("Avvikelser's *Vad avviker* names its item once (002 KF mål 1.1 and th
     ).toMatch(/\): Utfall saknas \(tertialindikator, utfall ska redovisas varje tertial\)\.$/);
     // 002 line 1938: a large deviation on Individ- och familjeomsorg without analysis.
     expect(what("Individ- ochfamiljeomsorg")).toBe(
-      "Individ- ochfamiljeomsorg: Avvikelse 25,6 mnkr. Budgetavvikelsen (25,6 mnkr) saknar analys. " +
+      "Individ- ochfamiljeomsorg: Avvikelse 25,6 mnkr. Budgetavvikelsen (25,6 mnkr) saknar analys: tabellen har " +
+        "ingen kolumn Analys (lägg till en, eller en rad ”Analys: …” under raden). " +
         "Stor budgetavvikelse: 25,6 mnkr (överskott, 8,8 % av budget).",
     );
   });
