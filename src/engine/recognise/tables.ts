@@ -307,6 +307,14 @@ const ANALYSIS_LABEL = /^(?:<p>\s*)?analys\b(?:\s*<\/p>)?[\s:.-]*/i;
 /** {@link ANALYSIS_LABEL} as a cell's untrimmed value holds it: trimming drops just what `\s*` skips. */
 const ANALYSIS_LABEL_UNTRIMMED = /^\s*(?:<p>\s*)?analys\b/i;
 
+/**
+ * A note under a table's row (`Källa: HR-underlag …`, `Anm. …`, `OBS! …`), matched on trimmed text:
+ * the user's remark, never an analysis, and no end of the table. `Kommentar:` is not one: the
+ * reports answer with it (002 lines 2765–2837).
+ */
+const NOTE_LABEL =
+  /^(?:<p>\s*)?(?:(?:källa|källor|not|noter|notering|anmärkning|fotnot|observera|obs)\s*[:!]|(?:anm|obs)\.)/i;
+
 /** Whether a cell's text ({@link textOf}) is longer than `length`, trimming only a text that is. */
 function isLongerThan(value: CellValue, length: number): boolean {
   return typeof value === "string"
@@ -436,7 +444,9 @@ export function scanRows(
       lastRow = r;
       continue;
     }
-    if (expectAnalysis && prev && count === 1 && blankRun === 0) {
+    // Text alone: a note, or the analysis an `Analys` label alone on the row above announced.
+    const note = count === 1 && NOTE_LABEL.test(rows.firstText(i));
+    if (expectAnalysis && prev && count === 1 && blankRun === 0 && !note) {
       prev.analysis = { text: rows.firstText(i), cell: a1(r, firstTextCol) };
       expectAnalysis = false;
       lastRow = r;
@@ -504,6 +514,17 @@ export function scanRows(
       break;
     }
     if (others === 0) {
+      // A note right under the table's rows, with rows of the table after it, is passed over.
+      if (
+        note &&
+        blankRun === 0 &&
+        (isBudget
+          ? nextRowHasNumbers(sheet, r, endRow, firstCol, lastColumn)
+          : typed.length > 0 && rowsOfTableFollow(rows, r, header, nameCol, typed))
+      ) {
+        lastRow = r;
+        continue;
+      }
       // A label alone: a group heading inside a budget table (`Äldreomsorgen`), or prose that ends the table.
       // Right under a group's label (one empty row between at most, as nextRowHasNumbers allows) it
       // is a group inside that group.
