@@ -2,10 +2,11 @@
  * `aktiviteter`: every activity under its goal, in the city's columns
  * `Aktivitet | Startdatum | Slutdatum | Avvikelse` (a plan: without Avvikelse) with the `Analys`
  * row under an activity, as the reports carry it (002 lines 442–444). Målkoll's own column, apart
- * after a blank one, says when an activity's dates are wrong (a plan's too) or an activity marked
- * Avvikelse has no analysis. A date that cannot be read shows as written. Listed alphabetically within a goal,
- * as the reports do.
+ * after a blank one, says when an activity's dates are wrong (a plan's too), an activity marked
+ * Avvikelse has no analysis, or its analysis says it was not done while it is not marked. A date
+ * that cannot be read shows as written. Listed alphabetically within a goal, as the reports do.
  */
+import { cellsWithFinding, findingCellKey } from "../findings";
 import type { CellValue } from "../grid";
 import type { Activity } from "../model/types";
 import type { ReportContext } from "./context";
@@ -13,7 +14,7 @@ import { byKnownGoal, byNameThenPosition, hasRow, rowsWithFinding, sheetTitle } 
 import { DATE_FORMAT, excelSerial, goalHeading } from "./format";
 import type { ColumnSpec, Row } from "./layout";
 import { SheetBuilder } from "./layout";
-import { ANALYSIS_MISSING, DATES_WRONG } from "./look";
+import { ANALYSIS_MISSING, DATES_WRONG, DEVIATION_UNMARKED } from "./look";
 import type { OutCell, SheetSpec } from "./spec";
 import { SharedCells, textCell } from "./spec";
 
@@ -65,12 +66,20 @@ const DEVIATION_COLUMN = 3;
 const CHECK_COLUMN = 5;
 const PLAN_CHECK_COLUMN = 4;
 
-function checkLabel(act: Activity, datesWrong: boolean): { text: string; tone: "bad" } | null {
-  const analysisMissing = act.deviation && !act.analysis?.trim();
-  if (datesWrong && analysisMissing)
-    return { text: `${DATES_WRONG.text}, ${ANALYSIS_MISSING.text}`, tone: "bad" };
-  if (datesWrong) return { text: DATES_WRONG.text, tone: "bad" };
-  return analysisMissing ? { text: ANALYSIS_MISSING.text, tone: "bad" } : null;
+/** What the check found on the activity's row, beyond what the activity itself shows. */
+interface RowFindings {
+  datesWrong: boolean;
+  /** `activity-deviation-unmarked` at its Avvikelse cell. */
+  unmarked: boolean;
+}
+
+function checkLabel(act: Activity, found: RowFindings): { text: string; tone: "bad" } | null {
+  // An unmarked deviation and a marked one without analysis never meet on one activity.
+  const second =
+    act.deviation && !act.analysis?.trim() ? ANALYSIS_MISSING : found.unmarked ? DEVIATION_UNMARKED : null;
+  if (found.datesWrong && second) return { text: `${DATES_WRONG.text}, ${second.text}`, tone: "bad" };
+  if (found.datesWrong) return { text: DATES_WRONG.text, tone: "bad" };
+  return second ? { text: second.text, tone: "bad" } : null;
 }
 
 /** What a date cell holds, where the model could not read a date from it (only there does it matter). */
@@ -83,12 +92,12 @@ function activityRow(
   plan: boolean,
   shared: SharedCells,
   ctx: ReportContext,
-  datesWrong: boolean,
+  found: RowFindings,
 ): Row {
   const name = textCell(act.name);
   const start = dateCell(shared, START_COLUMN, act.start, writtenDate(ctx, act, act.start, act.cells.start));
   const end = dateCell(shared, END_COLUMN, act.end, writtenDate(ctx, act, act.end, act.cells.end));
-  const label = checkLabel(act, datesWrong);
+  const label = checkLabel(act, found);
   const check = label ? shared.status(plan ? PLAN_CHECK_COLUMN : CHECK_COLUMN, label.text, label.tone) : null;
   if (plan) return [name, start, end, null, check];
   // The city's column, pasted into the report as it prints there: plain text, not a status colour.
@@ -115,12 +124,18 @@ export function buildActivitySheet(ctx: ReportContext): SheetSpec {
   const sort = byNameThenPosition<Activity>(ctx);
   const shared = new SharedCells();
   const datesQuestioned = rowsWithFinding(ctx.result.findings, "activity-dates");
+  const unmarked = cellsWithFinding(ctx.result.findings, "activity-deviation-unmarked");
   const table = (heading: string, activities: Activity[]): void => {
     sheet.tableHeading(heading);
     sheet.startTable(header.map((cell) => (cell ? { ...cell } : null)));
     // The list is this sheet's own (by goal): sorted in place.
     for (const act of activities.sort(sort)) {
-      sheet.add(activityRow(act, plan, shared, ctx, hasRow(datesQuestioned, act.sheet, act.row)));
+      const flag = act.cells.deviationFlag;
+      const found = {
+        datesWrong: hasRow(datesQuestioned, act.sheet, act.row),
+        unmarked: unmarked.size > 0 && flag !== undefined && unmarked.has(findingCellKey(act.sheet, flag)),
+      };
+      sheet.add(activityRow(act, plan, shared, ctx, found));
       const analysis = act.analysis?.trim();
       if (analysis) sheet.attach([textCell(`Analys: ${analysis}`)], cityColumns - 1);
     }

@@ -99,6 +99,9 @@ export const DATES_WRONG: StatusLabel = { text: "▲ Datum fel", tone: "bad" };
 /** A deviation that asks for an analysis and has none. */
 export const ANALYSIS_MISSING: StatusLabel = { text: "▲ Analys saknas", tone: "bad" };
 
+/** An activity whose analysis says it was not done while its Avvikelse cell is empty. */
+export const DEVIATION_UNMARKED: StatusLabel = { text: "▲ Avvikelse ej markerad", tone: "bad" };
+
 /** Added to a status judged on the full-year forecast: `● Uppfyllt (prognos)`. */
 export const FORECAST_SUFFIX = " (prognos)";
 

@@ -41,3 +41,29 @@ it("keeps the colour of Målkoll's own column: the same activity without its ana
   expect(row[3]?.tone).toBeUndefined();
   expect(row[5]).toMatchObject({ value: "▲ Analys saknas", tone: "bad" });
 });
+
+/** The report's row of the activity whose name starts with `name`. */
+function reportRow(sheet: SheetGrid, name: string): (OutCell | null)[] {
+  const snapshot = snapshotOf(sheet);
+  const report = buildReport(check(snapshot, { period: { kind: "T2", year: 2021 } }), { snapshot });
+  const activities = report.sheets.find((s) => s.key === "aktiviteter")!;
+  return activities.rows.find((r) => String(r[0]?.value ?? "").startsWith(name))!;
+}
+
+/** 002 line 1040: not marked Avvikelse, while its analysis (1041–1042) says it could not be done. */
+const FOCUS_GROUPS = "Förvaltningen kommer att bjuda in till fokusgrupper";
+
+it("says in Målkoll's column that an activity its analysis says was not done is not marked Avvikelse", () => {
+  const row = reportRow(seedSheet("002-t2-nm-1.4.2", "Uppföljning"), FOCUS_GROUPS);
+  expect(row[3] ?? null).toBeNull();
+  expect(row[5]).toMatchObject({ value: "▲ Avvikelse ej markerad", tone: "bad" });
+});
+
+it("says so after wrong dates on the same activity", () => {
+  const sheet = seedSheet("002-t2-nm-1.4.2", "Uppföljning");
+  const at = sheet.values.findIndex((r) => String(r[0] ?? "").includes(FOCUS_GROUPS));
+  // Its Slutdatum (2021-12-31) before its Startdatum.
+  sheet.values[at][2] = "2020-12-31";
+  const row = reportRow(sheet, FOCUS_GROUPS);
+  expect(row[5]).toMatchObject({ value: "▲ Datum fel, ▲ Avvikelse ej markerad", tone: "bad" });
+});
