@@ -103,42 +103,91 @@ describe("MappingEditor", () => {
 });
 
 describe("MappingEditor's column roles", () => {
+  const options = (select: HTMLElement) => [...select.querySelectorAll("option")].map((o) => o.textContent);
   const groups = (select: HTMLElement) =>
     [...select.querySelectorAll("optgroup")].map((g) => [g.label, [...g.children].map((o) => o.textContent)]);
-
-  test("offer the table type's own roles first, and the others apart; a new type reorders them", () => {
+  const editor = (target: RecognisedTable, onSave: () => void = () => undefined) =>
     renderInPane(
       <MappingEditor
-        target={{ kind: "table", table }}
+        target={{ kind: "table", table: target }}
         sheets={[]}
         indicators={[]}
         stored={undefined}
         storedDirections={[]}
         busy={false}
-        onSave={() => undefined}
+        onSave={onSave}
         onCancel={() => undefined}
       />,
     );
-    const role = screen.getByRole("combobox", { name: "B: Periodens utfall" });
-    const [own, others] = groups(role);
-    expect(own[0]).toBe("Indikatorer (uppföljning)");
-    expect(own[1]).toEqual(
-      expect.arrayContaining(["Namn", "Periodens utfall", "Årsmål", "KF:s årsmål", "Hoppa över"]),
-    );
-    expect(own[1]).not.toContain("Bruttobudget");
-    expect(own[1]).not.toContain("Eget handlande");
-    expect(others[0]).toBe("Andra tabelltypers kolumner");
-    expect(others[1]).toEqual(expect.arrayContaining(["Bruttobudget", "Eget handlande", "Startdatum"]));
-    // Every role is still offered once.
-    expect([...role.querySelectorAll("option")].length).toBe(1 + 31);
+
+  test("offer the table type's own roles only; a new type offers its own", () => {
+    editor(table);
+    const role = screen.getByRole("combobox", { name: "C: Konstig" });
+    expect(options(role)).toEqual([
+      "Okänd",
+      "Namn",
+      "Mål",
+      "Periodens utfall",
+      "Utfall män/pojkar",
+      "Utfall kvinnor/flickor",
+      "Föregående utfall",
+      "Prognos helår",
+      "Årsmål",
+      "KF:s årsmål",
+      "Period",
+      "Periodicitet",
+      "Enhet",
+      "Riktning",
+      "Analys",
+      "Kommentar",
+      "Hoppa över",
+    ]);
+    expect(groups(role)).toEqual([]);
 
     fireEvent.change(screen.getByRole("combobox", { name: "Tabelltyp" }), {
       target: { value: "resultatenheter" },
     });
-    const [budgetOwn] = groups(screen.getByRole("combobox", { name: "B: Periodens utfall" }));
-    expect(budgetOwn[0]).toBe("Resultatenheter");
-    expect(budgetOwn[1]).toEqual(expect.arrayContaining(["Bruttobudget", "Eget handlande"]));
-    expect(budgetOwn[1]).not.toContain("Årsmål");
+    const budgetRoles = options(screen.getByRole("combobox", { name: "C: Konstig" }));
+    expect(budgetRoles).toEqual(
+      expect.arrayContaining(["Budget", "Bruttobudget", "Eget handlande", "Hoppa över"]),
+    );
+    expect(budgetRoles).not.toContain("Årsmål");
+    expect(budgetRoles).not.toContain("Startdatum");
+  });
+
+  test("keep a column's role of another type in its list, chosen, apart from the type's own", () => {
+    editor(table);
+    fireEvent.change(screen.getByRole("combobox", { name: "Tabelltyp" }), {
+      target: { value: "driftbudget-namnd" },
+    });
+    const outcome = screen.getByRole("combobox", { name: "B: Periodens utfall" }) as HTMLSelectElement;
+    expect(outcome.value).toBe("outcome");
+    expect(groups(outcome)).toEqual([["Roll från en annan tabelltyp", ["Periodens utfall"]]]);
+    // Namn belongs to both types: nothing apart.
+    expect(groups(screen.getByRole("combobox", { name: "A: Indikator" }))).toEqual([]);
+    // Chosen anew, the column's old role is still there to go back to.
+    fireEvent.change(outcome, { target: { value: "budget" } });
+    expect(groups(outcome)).toEqual([["Roll från en annan tabelltyp", ["Periodens utfall"]]]);
+  });
+
+  test("show a mis-recognised table's column as read and save nothing if left so", () => {
+    // A column read by another type's vocabulary: a table taken for the wrong type, or an Excel table mixing both.
+    const mixed: RecognisedTable = {
+      ...table,
+      columns: [
+        { col: 1, header: "Indikator", role: "name" },
+        { col: 2, header: "Budget 2022", role: "budget" },
+        { col: 3, header: "Årsmål 2022", role: "target" },
+      ],
+    };
+    const onSave = jest.fn();
+    editor(mixed, onSave);
+    const budget = screen.getByRole("combobox", { name: "B: Budget 2022" }) as HTMLSelectElement;
+    expect(budget.value).toBe("budget");
+    expect(budget.selectedOptions[0].textContent).toBe("Budget");
+    expect(groups(budget)).toEqual([["Roll från en annan tabelltyp", ["Budget"]]]);
+    fireEvent.click(screen.getByRole("button", { name: "Spara i arbetsboken" }));
+    expect(onSave).toHaveBeenCalledWith(null, []);
   });
 });
 

@@ -38,8 +38,6 @@ export const COLUMN_ROLES = [
   "periodicity",
   "unit",
   "direction",
-  "analysis",
-  "comment",
   "start",
   "end",
   "deviationFlag", // Avvikelse in activity tables
@@ -55,10 +53,63 @@ export const COLUMN_ROLES = [
   "ownTrading",
   "carryOverTo",
   "amount", // a further numeric column (VP years, Bokslut)
+  "analysis",
+  "comment",
   "ignore",
 ] as const;
 
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
+
+/** The kinds of table a column role belongs to: the model reads a role only in tables of its kinds. */
+type TableKind = "indicators" | "activities" | "budget";
+
+const ALL_KINDS: readonly TableKind[] = ["indicators", "activities", "budget"];
+const GOAL_KINDS: readonly TableKind[] = ["indicators", "activities"];
+
+const KINDS_OF_ROLE: Record<ColumnRole, readonly TableKind[]> = {
+  name: ALL_KINDS,
+  goal: GOAL_KINDS,
+  outcome: ["indicators"],
+  outcomeMen: ["indicators"],
+  outcomeWomen: ["indicators"],
+  previous: ["indicators"],
+  forecast: ["indicators"],
+  target: ["indicators"],
+  kfTarget: ["indicators"],
+  period: ["indicators"],
+  periodicity: ["indicators"],
+  unit: ["indicators"],
+  direction: ["indicators"],
+  start: ["activities"],
+  end: ["activities"],
+  deviationFlag: ["activities"],
+  budget: ["budget"],
+  adjustments: ["budget"],
+  changes: ["budget"],
+  forecastBeforeTransfers: ["budget"],
+  forecastAfterTransfers: ["budget"],
+  budgetDeviation: ["budget"],
+  grossBudget: ["budget"],
+  carryOverFrom: ["budget"],
+  estimatedResult: ["budget"],
+  ownTrading: ["budget"],
+  carryOverTo: ["budget"],
+  amount: ["budget"],
+  analysis: ALL_KINDS,
+  comment: GOAL_KINDS,
+  ignore: ALL_KINDS,
+};
+
+function kindOf(type: TableType): TableKind {
+  if (type === "indicators-followup" || type === "indicators-plan") return "indicators";
+  return type === "activities" ? "activities" : "budget";
+}
+
+/** The roles a column of a type of table can have (`ignore` among them), in `COLUMN_ROLES` order. */
+export function columnRolesOf(type: TableType): readonly ColumnRole[] {
+  const kind = kindOf(type);
+  return COLUMN_ROLES.filter((role) => KINDS_OF_ROLE[role].includes(kind));
+}
 
 export interface RecognisedColumn {
   /** 1-based sheet column. */

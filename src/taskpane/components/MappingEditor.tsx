@@ -5,7 +5,7 @@ import type { SheetGrid } from "../../engine/grid";
 import type { Direction, Indicator } from "../../engine/model/types";
 import { declaredHeader } from "../../engine/recognise";
 import type { ColumnRole, RecognisedColumn, RecognisedTable, TableType } from "../../engine/recognise/types";
-import { TABLE_TYPE_LABELS } from "../../engine/recognise/types";
+import { COLUMN_ROLES, TABLE_TYPE_LABELS, columnRolesOf } from "../../engine/recognise/types";
 import type { DirectionOverride, MappingOverride } from "../../engine/state";
 import { useLanguage, useStrings } from "../i18n";
 import type { DirectionChange } from "../state/usePane";
@@ -58,60 +58,6 @@ const useStyles = makeStyles({
 
 const DIRECTIONS: Direction[] = ["higher", "lower", "band", "max", "increase", "unknown"];
 const IGNORE = "ignore";
-
-// The roles a header of each kind of table can be read as (the engine's header vocabulary).
-const INDICATOR_ROLES: ColumnRole[] = [
-  "name",
-  "goal",
-  "outcome",
-  "outcomeMen",
-  "outcomeWomen",
-  "previous",
-  "forecast",
-  "target",
-  "kfTarget",
-  "period",
-  "periodicity",
-  "unit",
-  "direction",
-  "analysis",
-  "comment",
-  "ignore",
-];
-const ACTIVITY_ROLES: ColumnRole[] = [
-  "name",
-  "goal",
-  "start",
-  "end",
-  "deviationFlag",
-  "analysis",
-  "comment",
-  "ignore",
-];
-const BUDGET_ROLES: ColumnRole[] = [
-  "name",
-  "budget",
-  "adjustments",
-  "changes",
-  "forecastBeforeTransfers",
-  "forecastAfterTransfers",
-  "budgetDeviation",
-  "grossBudget",
-  "carryOverFrom",
-  "estimatedResult",
-  "ownTrading",
-  "carryOverTo",
-  "amount",
-  "analysis",
-  "ignore",
-];
-
-/** The roles that belong to a table type, or null when no type is chosen. */
-function rolesOf(type: string): ColumnRole[] | null {
-  if (!(type in TABLE_TYPE_LABELS)) return null;
-  if (type.startsWith("indicators-")) return INDICATOR_ROLES;
-  return type === "activities" ? ACTIVITY_ROLES : BUDGET_ROLES;
-}
 
 /** What the editor corrects: a recognised table, or a block the person points out. */
 export type MappingTarget =
@@ -221,15 +167,19 @@ export function MappingEditor({
     onSave(mapping.tableType || mapping.columns ? mapping : null, changes);
   };
 
-  // A table type's own roles come first; the rest stay in reach for a table that mixes them.
-  const ownRoles = rolesOf(tableType);
-  const allRoles = Object.keys(strings.roles) as ColumnRole[];
-  const roleOptions = (roles: ColumnRole[]) =>
+  // A table type's own roles, or every role while no type is chosen.
+  const ownRoles = tableType in TABLE_TYPE_LABELS ? columnRolesOf(tableType as TableType) : COLUMN_ROLES;
+  const roleOptions = (roles: readonly string[]) =>
     roles.map((role) => (
       <option key={role} value={role}>
-        {strings.roles[role]}
+        {strings.roles[role as ColumnRole] ?? role}
       </option>
     ));
+  // A role of another type the column has (read so, stored, or just chosen) stays in its list.
+  const otherRoles = (c: RecognisedColumn): string[] =>
+    [...new Set([stored?.columns?.[columnLetters(c.col)] ?? c.role ?? "", roleOf(c)])].filter(
+      (role) => role && !(ownRoles as readonly string[]).includes(role),
+    );
 
   // The editor is titled by the button that opened it.
   const title = table
@@ -306,6 +256,7 @@ export function MappingEditor({
             {columns.map((c) => {
               const letter = columnLetters(c.col);
               const selectId = `${id}-col-${letter}`;
+              const others = otherRoles(c);
               return (
                 <ColumnRow key={c.col} id={selectId} label={strings.mapping.role(c.header, letter)}>
                   <Select
@@ -315,17 +266,9 @@ export function MappingEditor({
                     onChange={(_, d) => setRoles({ ...roles, [letter]: d.value })}
                   >
                     <option value="">{strings.mapping.noRole}</option>
-                    {ownRoles ? (
-                      <>
-                        <optgroup label={TABLE_TYPE_LABELS[tableType as TableType][language]}>
-                          {roleOptions(ownRoles)}
-                        </optgroup>
-                        <optgroup label={strings.mapping.otherRoles}>
-                          {roleOptions(allRoles.filter((role) => !ownRoles.includes(role)))}
-                        </optgroup>
-                      </>
-                    ) : (
-                      roleOptions(allRoles)
+                    {roleOptions(ownRoles)}
+                    {others.length > 0 && (
+                      <optgroup label={strings.mapping.otherRole}>{roleOptions(others)}</optgroup>
                     )}
                   </Select>
                 </ColumnRow>

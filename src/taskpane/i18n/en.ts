@@ -85,7 +85,7 @@ export const en: Strings = {
     columns: (n: number) => `Columns (${n})`,
     role: (header: string, letter: string) => `${letter}: ${header || "no header"}`,
     noRole: "Unknown",
-    otherRoles: "Columns of other table types",
+    otherRole: "Role from another table type",
     directions: (n: number) => `Direction per indicator (${n})`,
     direction: (name: string) => name,
     save: "Save in the workbook",

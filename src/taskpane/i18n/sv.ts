@@ -84,7 +84,7 @@ export const sv = {
     columns: (n: number) => `Kolumner (${n})`,
     role: (header: string, letter: string) => `${letter}: ${header || "utan rubrik"}`,
     noRole: "Okänd",
-    otherRoles: "Andra tabelltypers kolumner",
+    otherRole: "Roll från en annan tabelltyp",
     directions: (n: number) => `Riktning per indikator (${n})`,
     direction: (name: string) => name,
     save: "Spara i arbetsboken",
