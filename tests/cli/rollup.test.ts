@@ -116,6 +116,25 @@ describe("malkoll rollup: JSON and exit code", () => {
     });
   });
 
+  test("Liljeholmen's VB 2020 (004) counts its indicator row copied under the goal (row 178) once", () => {
+    const liljeholmen = json.workbooks[3];
+    // 8 indicator rows; the copy, without Årsmål, would have counted once more under noTarget.
+    expect(liljeholmen.counts!.indicators).toEqual({
+      met: 2,
+      partlyMet: 0,
+      notMet: 2,
+      notMeasured: 3,
+      noTarget: 0,
+      notComparable: 0,
+      unknown: 0,
+    });
+    const copy = json.findings.find((f) => f.code === "duplicate-indicator")!;
+    expect([copy.workbook, copy.cell]).toEqual([
+      liljeholmen.file,
+      `A${176 + preambleRows(LILJEHOLMEN_VB_2020)}`,
+    ]);
+  });
+
   test("every finding names its workbook; the VP's missing minus sign (003 line 1960) is an error", () => {
     expect(json.findings.every((f) => json.workbooks.some((w) => w.file === f.workbook))).toBe(true);
     const vp = json.workbooks[4];
@@ -208,6 +227,10 @@ describe("malkoll rollup: the workbook it writes (read back with ExcelJS)", () =
     expect(ws.getCell("D8").value).toMatch(/^Kunde inte läsas: krypterad\.xlsx är krypterad/);
     expect(ws.getCell("B11").value).toBe("VB 2021");
     expect(["D11", "E11", "F11", "G11", "H11"].map((c) => ws.getCell(c).value)).toEqual([5, 0, 0, 13, 3]);
+    // Liljeholmen's indicators by status, Uppfyllda to Okända (L–R): its copied row counted once.
+    expect(["L9", "M9", "N9", "O9", "P9", "Q9", "R9"].map((c) => ws.getCell(c).value)).toEqual([
+      2, 0, 2, 3, 0, 0, 0,
+    ]);
     // Fel / Varningar / Info are columns S–U; the budget V–W.
     expect(["S10", "T11"].map((c) => ws.getCell(c).value)).toEqual([2, 2]);
     expect(ws.getCell("A12").value).toBe("Totalt");

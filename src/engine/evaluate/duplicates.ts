@@ -50,6 +50,16 @@ export function copiesOf(pairs: readonly DuplicatePair[]): Set<Indicator> {
 }
 
 /**
+ * `indicators` each once: without the copies of `pairs`, as a goal's counts take them. Whatever
+ * counts indicators (by status, by target) counts these.
+ */
+export function countedIndicators(indicators: Indicator[], pairs: readonly DuplicatePair[]): Indicator[] {
+  if (pairs.length === 0) return indicators;
+  const copies = copiesOf(pairs);
+  return indicators.filter((i) => !copies.has(i));
+}
+
+/**
  * The first position given for each hash: an open-addressing table in two typed arrays, so
  * 10 000 names cost no Map growth and no garbage.
  */

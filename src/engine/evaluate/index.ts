@@ -19,7 +19,7 @@ export {
   unitInText,
 } from "./indicators";
 export { collectEvidence } from "./evidence";
-export { copiesOf, duplicatePairs } from "./duplicates";
+export { copiesOf, countedIndicators, duplicatePairs } from "./duplicates";
 export type { DuplicatePair } from "./duplicates";
 export {
   contradiction,

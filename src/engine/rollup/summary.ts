@@ -1,8 +1,10 @@
 /**
- * One workbook's line in a roll-up: its unit, period, goals by assessment, indicators by status,
- * findings by severity and its budget, summed up from a check. Pure; the app reads the files.
+ * One workbook's line in a roll-up: its unit, period, goals by assessment, indicators by status
+ * (a row copied under its goal once, as the goals count it), findings by severity and its budget,
+ * summed up from a check. Pure; the app reads the files.
  */
 import type { CheckResult } from "../check";
+import { countedIndicators } from "../evaluate/duplicates";
 import type { Finding } from "../findings";
 import { countBySeverity } from "../findings";
 import type { BudgetLine, BudgetTableType, Period } from "../model/types";
@@ -101,7 +103,8 @@ export function summarise(file: string, unit: string, result: CheckResult): Roll
     notComparable: 0,
     unknown: 0,
   };
-  for (const i of model.indicators) indicators[STATUS_KEYS[i.status] ?? "unknown"]++;
+  for (const i of countedIndicators(model.indicators, result.duplicates))
+    indicators[STATUS_KEYS[i.status] ?? "unknown"]++;
   return {
     file,
     unit,

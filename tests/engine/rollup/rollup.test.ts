@@ -4,6 +4,7 @@ import { buildRollupSheets, shortPaths } from "../../../src/engine/rollup/sheets
 import { budgetOf, summarise, unreadable } from "../../../src/engine/rollup/summary";
 import { unitName, unitNameOf } from "../../../src/engine/rollup/unitName";
 import { lineToRow, seedLineText, snapshotOf } from "../../helpers/seedGrid";
+import { LILJEHOLMEN_VB_2020, reportSnapshot } from "../../fixtures/workbooks/reports";
 
 function sheet(
   name: string,
@@ -139,5 +140,41 @@ describe("the roll-up sheets", () => {
   it("Fynd and Budget say so when there is nothing to list", () => {
     expect(findings.rows[4][0]?.value).toBe("Inga fynd.");
     expect(budget.rows[3][0]?.value).toBe("Ingen av arbetsböckerna har en budgettabell.");
+  });
+});
+
+describe("a roll-up counts an indicator row copied under its goal once, as the goals do", () => {
+  // 004 line 176 copies line 175's indicator under the same goal, without its targets (sheet row 178).
+  const withCopy = reportSnapshot(LILJEHOLMEN_VB_2020);
+  const rows = withCopy.sheets[0].values;
+  const copyAt = 177;
+  const withoutCopy = {
+    ...withCopy,
+    sheets: [{ ...withCopy.sheets[0], values: [...rows.slice(0, copyAt), ...rows.slice(copyAt + 1)] }],
+  };
+  const result = check(withCopy);
+  const entry = summarise("liljeholmen.xlsx", "Liljeholmen", result);
+
+  it("the seed's copied row is a duplicate, and still a row of the model", () => {
+    expect(rows[copyAt][0]).toBe(rows[copyAt - 1][0]);
+    expect(result.findings.filter((f) => f.code === "duplicate-indicator").map((f) => f.cell)).toEqual([
+      "A178",
+    ]);
+    expect(result.model.indicators).toHaveLength(8);
+  });
+
+  it("indicators by status: the copy (no Årsmål: no-target) is not counted", () => {
+    expect(entry.counts!.indicators).toEqual({
+      met: 2,
+      partlyMet: 0,
+      notMet: 2,
+      notMeasured: 3,
+      noTarget: 0,
+      notComparable: 0,
+      unknown: 0,
+    });
+    expect(entry.counts!.indicators).toEqual(
+      summarise("liljeholmen.xlsx", "Liljeholmen", check(withoutCopy)).counts!.indicators,
+    );
   });
 });
