@@ -4,6 +4,7 @@ import type { Matched } from "../engine/compare";
 import type { Finding } from "../engine/findings";
 import { cellRef } from "../engine/grid";
 import { countBySeverity } from "../engine/findings";
+import { countedIndicators } from "../engine/evaluate/duplicates";
 import type { Period } from "../engine/model/types";
 import { formatPeriod } from "../engine/parse/period";
 
@@ -22,28 +23,34 @@ function percent(value: number): string {
   return `${value.toFixed(1).replace(".", ",")} %`;
 }
 
-/** The readable Swedish summary `check` prints and `generate` ends with. */
+/**
+ * The readable Swedish summary `check` prints and `generate` ends with. Its indicator counts take
+ * a row copied under its goal once, as the goals' counts do; `Hittade` says how many rows were copies.
+ */
 export function summaryText(
   workbook: string,
   result: CheckResult,
   written?: { written: string; sheets: string[]; flags: number },
 ): string {
   const { model } = result;
+  const indicators = countedIndicators(model.indicators, result.duplicates);
+  const copies = model.indicators.length - indicators.length;
   const lines: string[] = [];
   lines.push(`Målkoll – ${written ? "tabeller skapade för" : "kontroll av"} ${workbook}`);
   lines.push(`Period: ${formatPeriod(model.period)} (${periodSourceText(model.period)})`);
+  const copied = copies ? ` (och ${copies} ${copies === 1 ? "rad" : "rader"} som upprepar en av dem)` : "";
   lines.push(
-    `Hittade: ${model.goals.length} mål, ${model.indicators.length} indikatorer, ${model.activities.length} aktiviteter, ${model.budget.length} budgetrader`,
+    `Hittade: ${model.goals.length} mål, ${indicators.length} indikatorer${copied}, ${model.activities.length} aktiviteter, ${model.budget.length} budgetrader`,
   );
-  const st = (s: string) => model.indicators.filter((i) => i.status === s).length;
-  if (model.indicators.length && model.period.kind === "VP") {
+  const st = (s: string) => indicators.filter((i) => i.status === s).length;
+  if (indicators.length && model.period.kind === "VP") {
     // A plan has no outcomes to judge: what it can say is how many indicators carry targets.
     // `Tas fram av nämnd` (delegated) is KF's word that it sets none.
     const sets = (kind: string) => kind !== "none" && kind !== "delegated";
-    const own = model.indicators.filter((i) => sets(i.targetKind)).length;
-    const kf = model.indicators.filter((i) => sets(i.kfTargetKind)).length;
+    const own = indicators.filter((i) => sets(i.targetKind)).length;
+    const kf = indicators.filter((i) => sets(i.kfTargetKind)).length;
     lines.push(`Indikatorer i planen: ${own} med årsmål, ${kf} med KF:s årsmål`);
-  } else if (model.indicators.length) {
+  } else if (indicators.length) {
     lines.push(
       `Indikatorer mot årsmål: ${st("met")} uppfyllda, ${st("partly-met")} delvis, ${st("not-met")} ej, ${st("not-measured")} ej mätta, ${st("no-target")} utan årsmål, ${st("unknown")} okända`,
     );

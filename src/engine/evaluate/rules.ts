@@ -77,7 +77,8 @@ A computed status is a suggestion shown beside the person's own assessment, neve
   their KF mål, enhetsmål into their nämndmål/KF mål.
 - An indicator row named as an earlier one under the same goal (a row copied under itself,
   \`duplicate-indicator\`) is the same indicator: the first row counts, its copies don't. Counts
-  outside the goals (a roll-up's indicators by status) take the same rows, \`countedIndicators\`.
+  outside the goals (\`check\`'s summary, a roll-up's indicators by status) take the same rows,
+  \`countedIndicators\`.
 - An enhetsmål with no evidence of its own is judged on its KF mål block (the direct evidence of its
   ancestors up to and including the KF mål): unit reports put the KF mål's tables first and close
   the block with the Enhetsmål (004).
