@@ -12,6 +12,7 @@ import type {
 } from "../model/types";
 import { emptyCounts } from "../model/goals";
 import { goalIdCell, hasText } from "./cells";
+import { judgedField } from "./indicators";
 import type { DuplicatePair } from "./duplicates";
 import { copiesOf, duplicatePairs } from "./duplicates";
 import type { Positions } from "./evidence";
@@ -191,15 +192,19 @@ function explainContradiction(
 }
 
 /**
- * `: 4,6 % mot 2,3 %` (English: `against`; the numbers are written the Swedish way in both); a
+ * `: 4,6 % mot 2,3 %` (English: `against`; the numbers are written the Swedish way in both), the
+ * figure the status was judged on, named where it is the forecast (`: prognos 6,5 % mot 5 %`); a
  * target that is no single number as written (`+/- 1 %`), a ceiling or floor with its word.
  */
 function describeMiss(indicator: Indicator, against: "mot" | "against"): string {
-  const value = indicator.forecast ?? indicator.outcome;
+  const onForecast = judgedField(indicator) === "forecast";
+  const value = onForecast ? indicator.forecast : indicator.outcome;
   if (value === null) return "";
   const unit = indicator.unit ? ` ${indicator.unit}` : "";
-  const target = targetWords(indicator, unit, against === "mot" ? BOUND_SV : BOUND_EN);
-  return target === null ? "" : `: ${formatSv(value)}${unit} ${against} ${target}`;
+  const sv = against === "mot";
+  const target = targetWords(indicator, unit, sv ? BOUND_SV : BOUND_EN);
+  const basis = onForecast ? (sv ? "prognos " : "forecast ") : "";
+  return target === null ? "" : `: ${basis}${formatSv(value)}${unit} ${against} ${target}`;
 }
 
 const BOUND_SV = { max: "max ", min: "minst " };

@@ -92,6 +92,15 @@ export function basisForStatus(indicator: Indicator, period: PeriodKind | null):
   return null;
 }
 
+/**
+ * The field a judged status rests on, for messages and tables that quote its figure: the outcome
+ * where it was judged on it or there is no forecast, else the forecast (a model whose statuses
+ * carry no basis was judged on the forecast where there was one).
+ */
+export function judgedField(indicator: Indicator): "outcome" | "forecast" {
+  return indicator.statusBasis === "outcome" || indicator.forecast === null ? "outcome" : "forecast";
+}
+
 type UnitFamily = "percent" | "count" | "energy" | "money" | "co2" | "time";
 
 /** Groups unit spellings that measure the same thing (`st`, `personer`, `barn/avd.` are counts). */
@@ -341,10 +350,11 @@ function evaluateIndicator(indicator: Indicator, ctx: IndicatorContext, out: Fin
 
   if (isDeviating(indicator) && !hasText(indicator.analysis)) {
     const cell = indicator.cells.analysis || nameCell(indicator);
+    const judged = ANALYSIS_MISSING_END[indicator.statusBasis === "forecast" ? "forecast" : "outcome"];
     const ends =
       indicator.status === "partly-met" || indicator.status === "not-met"
-        ? ANALYSIS_MISSING_END.annual[indicator.status]
-        : ANALYSIS_MISSING_END.kf[indicator.kfStatus];
+        ? judged.annual[indicator.status]
+        : judged.kf[indicator.kfStatus];
     out.push(
       finding({
         code: "analysis-missing",
@@ -420,17 +430,27 @@ const OUTCOME_MISSING_END: Record<"annualReport" | "tertial", MessageEnd> = {
   },
 };
 
-/** `analysis-missing` ends per status, judged against Årsmål or against KF:s årsmål. */
+/**
+ * `analysis-missing` ends per status, judged against Årsmål or against KF:s årsmål, on the outcome
+ * or on the full-year forecast (which the end then names: the outcome may not miss at all).
+ */
 const ANALYSIS_MISSING_END = {
-  annual: perStatus((status) => ({
-    sv: `” avviker från målet (Årsmål: ${STATUS_SV[status]}) men saknar analys.`,
-    en: `" deviates from its target (annual target: ${STATUS_EN[status]}) but has no analysis.`,
-  })),
-  kf: perStatus((status) => ({
-    sv: `” avviker från målet (KF:s årsmål: ${STATUS_SV[status]}) men saknar analys.`,
-    en: `" deviates from its target (KF target: ${STATUS_EN[status]}) but has no analysis.`,
-  })),
+  outcome: analysisMissingEnds({ sv: "", en: "" }),
+  forecast: analysisMissingEnds({ sv: " enligt prognosen", en: " on its forecast" }),
 };
+
+function analysisMissingEnds(basis: MessageEnd): Record<"annual" | "kf", Record<KfStatus, MessageEnd>> {
+  return {
+    annual: perStatus((status) => ({
+      sv: `” avviker från målet${basis.sv} (Årsmål: ${STATUS_SV[status]}) men saknar analys.`,
+      en: `" deviates from its target${basis.en} (annual target: ${STATUS_EN[status]}) but has no analysis.`,
+    })),
+    kf: perStatus((status) => ({
+      sv: `” avviker från målet${basis.sv} (KF:s årsmål: ${STATUS_SV[status]}) men saknar analys.`,
+      en: `" deviates from its target${basis.en} (KF target: ${STATUS_EN[status]}) but has no analysis.`,
+    })),
+  };
+}
 
 function perStatus(end: (status: KfStatus) => MessageEnd): Record<KfStatus, MessageEnd> {
   const out = {} as Record<KfStatus, MessageEnd>;

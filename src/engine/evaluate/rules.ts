@@ -15,6 +15,11 @@ A computed status is a suggestion shown beside the person's own assessment, neve
 - \`status\` is judged against Årsmål, \`kfStatus\` against KF:s årsmål, with the same rules.
 - \`statusBasis\` says which figure was judged: \`forecast\` (Prognos helår), \`outcome\`, or null
   when no status was judged on a figure. The generated tables say so in the cell: "● Uppfyllt (prognos)".
+- A finding that quotes or rests on a figure judged on the forecast says so, since the outcome
+  may read otherwise (6,8 % outcome, 6,5 % forecast): "(”Sjukfrånvaro”: prognos 6,5 % mot 5 %)",
+  "”…” avviker från målet enligt prognosen (Årsmål: uppfylls delvis) men saknar analys"; in
+  English "forecast 6,5 % against 5 %", "deviates from its target on its forecast". The
+  Avvikelser sheet names the figure ("Prognos 6,5 % mot 5 %").
 - \`kfStatus\` is \`not-comparable\` when KF:s årsmål has another scope than the nämnd's figure: a count
   (\`st\`, or an \`Antal …\` written without a unit) whose KF target is at least five times the nämnd's
   Årsmål (002: \`44 st\` against \`800 st\`, \`800 st\` against \`9 000 st\` — city-wide counts). Counts of
@@ -57,7 +62,10 @@ A computed status is a suggestion shown beside the person's own assessment, neve
   tolerance is a setting: a workbook can set its own.
 
 ### Outcomes due
-- \`År\` indicators have no outcome before VB: \`not-measured\`, not missing.
+- \`År\` indicators have no outcome before VB: \`not-measured\`, not missing. One with a forecast
+  in T1/T2 is judged on it and counted as judged for its goal, as the reports count them
+  ("Bedömningen grundar sig på prognosen om att de fyra indikatorerna kommer att uppnås", 002
+  line 1436, of four \`2021\` indicators).
 - \`Tertial\` indicators without an outcome in T1/T2 → \`outcome-missing\` (warning, on the empty outcome cell; in a table with no column read as the outcome, on the header of a column not read, which the message names).
 - At VB every indicator without an outcome → \`outcome-missing\`.
 - Without a known periodicity nothing is reported missing before VB.

@@ -6,6 +6,7 @@
  */
 import type { Finding, Severity } from "../findings";
 import { decimalsFor } from "../evaluate/budget";
+import { judgedField } from "../evaluate/indicators";
 import { a1, cellRef, parseA1 } from "../grid";
 import type { BudgetLine, Indicator, KfStatus } from "../model/types";
 import type { ReportContext } from "./context";
@@ -149,11 +150,6 @@ function pushTarget(
 /** Whether a status is short of its target. */
 function deviating(status: KfStatus): boolean {
   return status === "not-met" || status === "partly-met";
-}
-
-/** The figure a deviating status is named on: the outcome where it was judged on it or there is no forecast. */
-function judgedField(ind: Indicator): "outcome" | "forecast" {
-  return ind.statusBasis === "outcome" || ind.forecast === null ? "outcome" : "forecast";
 }
 
 /** The cell of the figure the status was judged on, as {@link pushIndicatorWhat} names it. */

@@ -284,7 +284,7 @@ describe("assessment-contradicts", () => {
     ]);
   });
 
-  it("names a band target as written (002: prognossäkerhet `+/- 1 %`), a ceiling with its word", () => {
+  it("names a band target as written (002: prognossäkerhet `+/- 1 %`), a ceiling with its word, a forecast as one", () => {
     const g = goal({ id: "Blad!A5", level: "namndmal", statedAssessment: "helt" });
     const prognos = indicator({
       name: "Nämndens prognossäkerhet T1",
@@ -313,9 +313,9 @@ describe("assessment-contradicts", () => {
     );
     const [found] = result.findings.filter((f) => f.code === "assessment-contradicts");
     expect(found.message).toContain(
-      "(”Nämndens prognossäkerhet T1”: 2,3 % mot +/- 1 %, ”Väntetid till förskoleplats”: 5 månader mot max 4 månader)",
+      "(”Nämndens prognossäkerhet T1”: prognos 2,3 % mot +/- 1 %, ”Väntetid till förskoleplats”: 5 månader mot max 4 månader)",
     );
-    expect(found.messageEn).toContain("2,3 % against +/- 1 %");
+    expect(found.messageEn).toContain("forecast 2,3 % against +/- 1 %");
     expect(found.messageEn).toContain("5 månader against at most 4 månader");
   });
 
