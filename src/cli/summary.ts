@@ -51,8 +51,14 @@ export function summaryText(
     const kf = indicators.filter((i) => sets(i.kfTargetKind)).length;
     lines.push(`Indikatorer i planen: ${own} med årsmål, ${kf} med KF:s årsmål`);
   } else if (indicators.length) {
+    // Judged on Prognos helår before year-end, as the reports judge them ("bedöms uppfyllas"):
+    // counted as judged, and said to be so.
+    const judged = indicators.filter(
+      (i) => i.status === "met" || i.status === "partly-met" || i.status === "not-met",
+    );
+    const onForecast = judged.filter((i) => i.statusBasis === "forecast").length;
     lines.push(
-      `Indikatorer mot årsmål: ${st("met")} uppfyllda, ${st("partly-met")} delvis, ${st("not-met")} ej, ${st("not-measured")} ej mätta, ${st("no-target")} utan årsmål, ${st("unknown")} okända`,
+      `Indikatorer mot årsmål: ${st("met")} uppfyllda, ${st("partly-met")} delvis, ${st("not-met")} ej, ${st("not-measured")} ej mätta, ${st("no-target")} utan årsmål, ${st("unknown")} okända${onForecast ? `; ${onForecast} av ${judged.length} bedömda enligt prognos helår` : ""}`,
     );
   }
   for (const d of result.derived)

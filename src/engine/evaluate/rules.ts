@@ -65,7 +65,7 @@ A computed status is a suggestion shown beside the person's own assessment, neve
 - \`År\` indicators have no outcome before VB: \`not-measured\`, not missing. One with a forecast
   in T1/T2 is judged on it and counted as judged for its goal, as the reports count them
   ("Bedömningen grundar sig på prognosen om att de fyra indikatorerna kommer att uppnås", 002
-  line 1436, of four \`2021\` indicators).
+  line 1436, of four \`2021\` indicators); the check's summary says how many were judged on the forecast.
 - \`Tertial\` indicators without an outcome in T1/T2 → \`outcome-missing\` (warning, on the empty outcome cell; in a table with no column read as the outcome, on the header of a column not read, which the message names).
 - At VB every indicator without an outcome → \`outcome-missing\`.
 - Without a known periodicity nothing is reported missing before VB.

@@ -8,6 +8,7 @@ import type { CheckResult } from "../../../src/engine";
 import type { Finding } from "../../../src/engine/findings";
 import type { PeriodKind } from "../../../src/engine/model/types";
 import { buildReport } from "../../../src/engine/report";
+import { summaryText } from "../../../src/cli/summary";
 import { loadSeedFixture, seedLines, snapshotOf, textToSheet } from "../../helpers/seedGrid";
 import { checkSeed } from "../../helpers/seedAtLines";
 import { UNIT_GOALS_T2_ROW, unitGoalsT2Sheet } from "../../fixtures/workbooks/unitGoalsT2";
@@ -63,11 +64,14 @@ describe("a unit's T2 (the walk's Mål T2: Sjukfrånvaro 6,8 % outcome, 6,5 % fo
     );
   });
 
-  it("counts that indicator as judged, as the reports count on forecasts (002 line 1436)", () => {
+  it("counts that indicator as judged, as the reports count on forecasts (002 line 1436), and the summary says how many", () => {
     const klimatInd = result.model.indicators.find((i) => i.row === klimat)!;
     expect([klimatInd.status, klimatInd.statusBasis]).toEqual(["partly-met", "forecast"]);
     const goal = result.model.goals.find((g) => g.title.startsWith("Resursenheten gör medvetna val"))!;
     expect(goal.counts).toMatchObject({ partlyMet: 1, notMeasured: 0 });
+    expect(summaryText("walk.xlsx", result)).toContain(
+      "Indikatorer mot årsmål: 0 uppfyllda, 1 delvis, 1 ej, 0 ej mätta, 0 utan årsmål, 0 okända; 2 av 2 bedömda enligt prognos helår\n",
+    );
   });
 
   it("Avvikelser and Måluppfyllelse say the same: the forecast, named", () => {
@@ -90,11 +94,12 @@ describe("the same rows at VB: judged on the outcome, quoted as it is", () => {
     expect(found.messageEn).toContain('("Sjukfrånvaro": 6,8 % against 5 %)');
   });
 
-  it("analysis-missing names no forecast", () => {
+  it("analysis-missing names no forecast, and the summary counts none", () => {
     const found = only(result, "analysis-missing", "Sjukfrånvaro");
     expect(found.message).toBe(
       "”Sjukfrånvaro” avviker från målet (Årsmål: uppfylls inte) men saknar analys.",
     );
+    expect(summaryText("walk.xlsx", result)).not.toContain("prognos");
   });
 });
 
