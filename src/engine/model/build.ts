@@ -13,6 +13,8 @@ import { isDateFormat } from "../parse/quantity";
 import { andList, cleanText } from "../parse/text";
 import { cellAddress, cellValue, hasCell } from "../recognise/tableRow";
 import type { LeftOutRow, RecognisedRow, RecognisedTable, Recognition } from "../recognise/types";
+import type { UnreadColumn } from "../recognise/unread";
+import { sameHeaderKey, unreadColumns } from "../recognise/unread";
 import type { DirectionOverride } from "../state";
 import { readActivity } from "./activity";
 import type { GoalCell } from "./attach";
@@ -112,8 +114,7 @@ export function buildModel(
 
   for (const block of recognition.unrecognised) findings.push(unrecognisedFinding(block));
   for (const row of recognition.leftOut) findings.push(leftOutFinding(row));
-  for (let t = 0; t < recognition.tables.length; t++)
-    addUnreadColumnFindings(recognition.tables[t], findings);
+  addUnreadColumnFindings(recognition.tables, findings);
   assignGoals(goals, indicators, activities, goalCells);
   // A row's unreadable value belongs to its goal, as the row's other findings do (the pane's goal filter).
   for (const { indicator, from, to } of rowFindings)
@@ -145,30 +146,61 @@ function noteGoalCell(
   if (text) goalCells.set(item, { text, address: cellAddress(row, at) });
 }
 
-/** A recognised table's columns that have values but no role (Okänd): their values are not read. */
-function addUnreadColumnFindings(table: RecognisedTable, out: Finding[]): void {
-  // A budget table in none of the city's layouts prints such a column as written (Driftbudget).
-  if (table.type === "budget-other") return;
-  for (let c = 0; c < table.columns.length; c++) {
-    const column = table.columns[c];
-    if (column.role !== null) continue;
-    const at = column.col - table.firstCol;
-    const filled = table.rows.filter((row) => hasCell(row, at) && textOf(cellValue(row, at)) !== "").length;
-    if (!filled) continue;
-    const last = table.rows[table.rows.length - 1].row;
-    const rows = (n: number, sv: boolean) =>
-      n === 1 ? (sv ? "1 rad" : "1 row") : sv ? `${n} rader` : `${n} rows`;
-    out.push(
-      finding({
-        code: "column-unrecognized",
-        sheet: table.sheet,
-        cell: a1(table.headerRow, column.col),
-        range: a1Range(table.headerRow, column.col, last, column.col),
-        message: `Kolumnen ”${column.header}” kunde inte tolkas, så dess värden (${rows(filled, true)}) läses inte. Ange kolumnens roll under Läs in → Rätta tolkning om den behövs.`,
-        messageEn: `The column "${column.header}" could not be mapped, so its values (${rows(filled, false)}) are not read. Set the column's role under Read → Correct mapping if it is needed.`,
-      }),
-    );
-  }
+/**
+ * Columns that have values but no role (Okänd): their values are not read. One finding per sheet
+ * and header: a sheet that repeats its header under each goal (`Ansvarig` in eight tables) leaves
+ * one column unread, not eight. It points at the first table's column and counts all the rows.
+ */
+function addUnreadColumnFindings(tables: readonly RecognisedTable[], out: Finding[]): void {
+  const groups = new Map<string, { table: RecognisedTable; column: UnreadColumn }[]>();
+  for (const table of tables)
+    for (const column of unreadColumns(table)) {
+      const key = `${table.sheet}\u0000${sameHeaderKey(column.column)}`;
+      const group = groups.get(key);
+      if (group) group.push({ table, column });
+      else groups.set(key, [{ table, column }]);
+    }
+  for (const group of groups.values()) out.push(unreadColumnFinding(group));
+}
+
+/** The most header cells an unread column's finding lists; the rest it counts. */
+const LISTED_HEADER_CELLS = 10;
+
+function unreadColumnFinding(group: { table: RecognisedTable; column: UnreadColumn }[]): Finding {
+  const { table, column } = group[0];
+  const col = column.column.col;
+  const last = table.rows[table.rows.length - 1].row;
+  const filled = group.reduce((n, g) => n + g.column.filled, 0);
+  const rows = (n: number, sv: boolean) =>
+    n === 1 ? (sv ? "1 rad" : "1 row") : sv ? `${n} rader` : `${n} rows`;
+  const base = {
+    code: "column-unrecognized" as const,
+    sheet: table.sheet,
+    cell: a1(table.headerRow, col),
+    range: a1Range(table.headerRow, col, last, col),
+  };
+  if (group.length === 1)
+    return finding({
+      ...base,
+      message: `Kolumnen ”${column.column.header}” kunde inte tolkas, så dess värden (${rows(filled, true)}) läses inte. Ange kolumnens roll under Läs in → Rätta tolkning om den behövs.`,
+      messageEn: `The column "${column.column.header}" could not be mapped, so its values (${rows(filled, false)}) are not read. Set the column's role under Read → Correct mapping if it is needed.`,
+    });
+  const n = group.length;
+  const cells = group.map((g) => a1(g.table.headerRow, g.column.column.col));
+  const listed = (sv: boolean) => {
+    if (n <= LISTED_HEADER_CELLS) return andList(cells, sv ? "och" : "and");
+    const more = n - (LISTED_HEADER_CELLS - 1);
+    return `${cells.slice(0, LISTED_HEADER_CELLS - 1).join(", ")} ${sv ? `och ${more} till` : `and ${more} more`}`;
+  };
+  return finding({
+    ...base,
+    message:
+      `Kolumnen ”${column.column.header}” i ${n} tabeller på bladet (${listed(true)}) kunde inte tolkas, så dess värden (${rows(filled, true)}) läses inte. ` +
+      `Ange kolumnens roll under Läs in → Rätta tolkning om den behövs: Hoppa över där gäller alla ${n} tabellerna.`,
+    messageEn:
+      `The column "${column.column.header}" in ${n} tables on the sheet (${listed(false)}) could not be mapped, so its values (${rows(filled, false)}) are not read. ` +
+      `Set the column's role under Read → Correct mapping if it is needed: Skip there applies to all ${n} tables.`,
+  });
 }
 
 function unrecognisedFinding(block: Recognition["unrecognised"][number]): Finding {

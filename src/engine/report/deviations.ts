@@ -2,9 +2,9 @@
  * `avvikelser`: every indicator short of a target, every activity marked Avvikelse, and every row
  * a finding points at — one row each, with a link to the source cell and the analysis (or
  * `Analys saknas`). Findings that belong to no row (goal assessments, tables, the period) follow
- * as rows of their own, so nothing the check found is left out.
+ * as rows of their own, so nothing the report must explain is left out: not a column left unread.
  */
-import type { Finding, Severity } from "../findings";
+import type { Finding, FindingCode, Severity } from "../findings";
 import { decimalsFor } from "../evaluate/budget";
 import { judgedField } from "../evaluate/indicators";
 import { a1, cellRef, parseA1 } from "../grid";
@@ -335,10 +335,18 @@ function budgetRow(line: BudgetLine, findings: readonly Finding[], rows: Deviati
   rows.add("Budget", line.sheet, findings[0].cell, null, what, analysis, findings);
 }
 
+/**
+ * Findings about how the workbook was read that a report has nothing to explain by: no row of
+ * their own. A column nothing reads (`Ansvarig`) stays in the check's list and on its cell. A
+ * block, a row or formulas not read, or no period, do get a row: the tables may lack what they hold.
+ */
+const READING_NOTES: ReadonlySet<FindingCode> = new Set<FindingCode>(["column-unrecognized"]);
+
 /** Findings no item took (goal assessments, tables, the period): rows of their own, without analysis. */
 function otherRows(findings: Finding[], rows: DeviationRows): void {
   for (const f of findings)
-    rows.add(f.goal ? "Mål" : "Övrigt", f.sheet, f.cell, f.goal, f.message, null, [f]);
+    if (!READING_NOTES.has(f.code))
+      rows.add(f.goal ? "Mål" : "Övrigt", f.sheet, f.cell, f.goal, f.message, null, [f]);
 }
 
 /** The sheet's columns (0-based) whose cells repeat down it. */
