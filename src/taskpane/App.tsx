@@ -208,7 +208,9 @@ export function App({ withPort, language, dark, initialStep = "read", host = "ex
                   busy={busy}
                   openBlock={openBlock}
                   onRead={() => void actions.check("read")}
-                  onSaveMapping={(mapping, directions) => void actions.saveMapping(mapping, directions)}
+                  onSaveMapping={(mapping, directions, columns) =>
+                    void actions.saveMapping(mapping, directions, columns)
+                  }
                 />
               )}
               {step === "check" && (

@@ -7,6 +7,7 @@ import { HostError, toHostError } from "../../src/ports/office/errors";
 import { MemoryPort } from "../../src/ports/memory/memoryPort";
 import { App } from "../../src/taskpane/App";
 import type { WithPort } from "../../src/taskpane/state/usePane";
+import { ansvarigSheet } from "../fixtures/workbooks/ansvarig";
 import { planWithoutYear } from "./fixtures";
 
 // A find waits 1 s by default; with two test workers on two cores the pane's first render and its
@@ -157,6 +158,48 @@ describe("App over a memory workbook", () => {
     );
     const button = within(card as HTMLElement).getByRole("button", { name: /^Rätta tolkning/ });
     expect(button.getAttribute("aria-describedby")).toMatch(/-u0$/);
+  });
+
+  test("a sheet's `Ansvarig` in every table: a quiet line on each card, and Hoppa över once for all of them", async () => {
+    const memory = new MemoryPort({ name: "resursenheten.xlsx", sheets: [ansvarigSheet()] });
+    render(<App withPort={(work) => work(memory)} language="sv" dark={false} />);
+    fireEvent.click(screen.getByRole("button", { name: "Läs in arbetsboken" }));
+    await screen.findByText("4 tabeller hittade");
+    const cards = [...document.querySelectorAll<HTMLElement>("[data-table]:not([data-table=new])")];
+    expect(cards).toHaveLength(4);
+    // Names, not figures: a muted line, not the orange one that asks for a role.
+    for (const card of cards) {
+      expect(card.querySelector("[data-text-columns]")?.textContent).toBe(
+        "Kolumnen ”Ansvarig” har bara text, inga tal, och läses inte.",
+      );
+      expect(card.textContent).not.toContain("med värden läses inte");
+    }
+
+    fireEvent.click(within(cards[0]).getByRole("button", { name: /^Rätta tolkning/ }));
+    fireEvent.change(await screen.findByRole("combobox", { name: "B: Ansvarig" }), {
+      target: { value: "ignore" },
+    });
+    expect(
+      (
+        screen.getByRole("checkbox", {
+          name: "Hoppa över ”Ansvarig” i alla 4 tabeller på bladet",
+        }) as HTMLInputElement
+      ).checked,
+    ).toBe(true);
+    fireEvent.click(screen.getByRole("button", { name: "Spara i arbetsboken" }));
+    await screen.findByText("Rättelsen är sparad i arbetsboken och kontrollen körd igen.");
+    // Stored as each table's own correction, as one table's is.
+    expect((await stateOf(memory)).mappings).toEqual(
+      ["A25", "A68", "A99", "A128"].map((headerCell) => ({
+        sheet: "Mål",
+        headerCell,
+        columns: { B: "ignore" },
+      })),
+    );
+    expect(document.querySelector("[data-text-columns]")).toBeNull();
+    fireEvent.click(screen.getByRole("tab", { name: "Kontrollera" }));
+    await waitFor(() => expect(document.querySelector("[data-finding]")).not.toBeNull());
+    expect(document.querySelector('[data-finding="column-unrecognized"]')).toBeNull();
   });
 
   test("Läs in shows the table; a corrected direction is stored in the workbook's state sheet", async () => {

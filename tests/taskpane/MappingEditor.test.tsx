@@ -51,6 +51,7 @@ describe("MappingEditor", () => {
     expect(onSave).toHaveBeenCalledWith(
       { sheet: "Uppföljning", headerCell: "A10", columns: { C: "target" } },
       [{ sheet: "Uppföljning", row: 11, direction: "lower" }],
+      [],
     );
   });
 
@@ -98,7 +99,7 @@ describe("MappingEditor", () => {
       />,
     );
     fireEvent.click(screen.getByRole("button", { name: "Spara i arbetsboken" }));
-    expect(onSave).toHaveBeenCalledWith(null, []);
+    expect(onSave).toHaveBeenCalledWith(null, [], []);
   });
 });
 
@@ -224,7 +225,7 @@ describe("MappingEditor on a block Målkoll could not read", () => {
     expect(screen.getByRole("option", { name: "Det här är ingen tabell" })).toBeTruthy();
     expect(screen.queryByRole("combobox", { name: /^A: / })).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "Spara i arbetsboken" }));
-    expect(onSave).toHaveBeenCalledWith({ sheet: "Lista", headerCell: "A1", tableType: "ignore" }, []);
+    expect(onSave).toHaveBeenCalledWith({ sheet: "Lista", headerCell: "A1", tableType: "ignore" }, [], []);
     expect(screen.queryByRole("alert")).toBeNull();
   });
 
@@ -257,5 +258,77 @@ describe("MappingEditor's title", () => {
       />,
     );
     expect(screen.getByRole("heading").textContent).toBe("Rätta tolkning: 'VB 2020'!A10");
+  });
+});
+
+describe("Hoppa över for a header the sheet's other tables leave unread too", () => {
+  /** The sheet's activity tables, each with `Ansvarig` read as nothing (tests/fixtures/workbooks/ansvarig.ts). */
+  const activities = (headerRow: number, ansvarig: RecognisedTable["columns"][number]["role"] = null) =>
+    ({
+      ...table,
+      id: `Mål!A${headerRow}`,
+      type: "activities",
+      sheet: "Mål",
+      headerRow,
+      lastCol: 5,
+      columns: [
+        { col: 1, header: "Aktivitet", role: "name" },
+        { col: 2, header: "Ansvarig", role: ansvarig },
+        { col: 3, header: "Startdatum", role: "start" },
+        { col: 4, header: "Slutdatum", role: "end" },
+        { col: 5, header: "Avvikelse", role: "deviationFlag" },
+      ],
+    }) as RecognisedTable;
+
+  function editorFor(sheetTables: RecognisedTable[], onSave: jest.Mock) {
+    renderInPane(
+      <MappingEditor
+        target={{ kind: "table", table: sheetTables[0] }}
+        sheets={[]}
+        indicators={[]}
+        stored={undefined}
+        sheetTables={sheetTables}
+        storedDirections={[]}
+        busy={false}
+        onSave={onSave}
+        onCancel={() => undefined}
+      />,
+    );
+  }
+
+  test("skips it in every table of the sheet unless the person keeps it to this one", () => {
+    // B99's Ansvarig is already skipped: it is left as it is.
+    const tables = [activities(25), activities(68), activities(99, "ignore"), activities(128)];
+    const onSave = jest.fn();
+    editorFor(tables, onSave);
+    expect(screen.queryByRole("checkbox")).toBeNull();
+    fireEvent.change(screen.getByRole("combobox", { name: "B: Ansvarig" }), { target: { value: "ignore" } });
+    const all = screen.getByRole("checkbox", { name: "Hoppa över ”Ansvarig” i alla 3 tabeller på bladet" });
+    expect((all as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByRole("button", { name: "Spara i arbetsboken" }));
+    expect(onSave).toHaveBeenCalledWith(
+      { sheet: "Mål", headerCell: "A25", columns: { B: "ignore" } },
+      [],
+      [
+        { sheet: "Mål", headerCell: "A68", column: "B", role: "ignore" },
+        { sheet: "Mål", headerCell: "A128", column: "B", role: "ignore" },
+      ],
+    );
+  });
+
+  test("only in this table when the box is cleared; no box for another role", () => {
+    const onSave = jest.fn();
+    editorFor([activities(25), activities(68)], onSave);
+    const ansvarig = screen.getByRole("combobox", { name: "B: Ansvarig" });
+    fireEvent.change(ansvarig, { target: { value: "comment" } });
+    expect(screen.queryByRole("checkbox")).toBeNull();
+    fireEvent.change(ansvarig, { target: { value: "ignore" } });
+    fireEvent.click(screen.getByRole("checkbox", { name: /^Hoppa över ”Ansvarig” i alla 2 tabeller/ }));
+    fireEvent.click(screen.getByRole("button", { name: "Spara i arbetsboken" }));
+    expect(onSave).toHaveBeenCalledWith(
+      { sheet: "Mål", headerCell: "A25", columns: { B: "ignore" } },
+      [],
+      [],
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useId, useRef, useState } from "react";
 import { cellRef, columnLetters, parseA1 } from "../../engine/grid";
 import type { SheetGrid } from "../../engine/grid";
@@ -6,8 +6,10 @@ import type { Direction, Indicator } from "../../engine/model/types";
 import { declaredHeader } from "../../engine/recognise";
 import type { ColumnRole, RecognisedColumn, RecognisedTable, TableType } from "../../engine/recognise/types";
 import { COLUMN_ROLES, TABLE_TYPE_LABELS, columnRolesOf } from "../../engine/recognise/types";
+import { sameHeaderKey } from "../../engine/recognise/unread";
 import type { DirectionOverride, MappingOverride } from "../../engine/state";
 import { useLanguage, useStrings } from "../i18n";
+import type { ColumnRoleChange } from "../state/storedState";
 import type { DirectionChange } from "../state/usePane";
 
 const useStyles = makeStyles({
@@ -42,6 +44,8 @@ const useStyles = makeStyles({
     marginTop: "6px",
   },
   label: { fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere", lineHeight: tokens.lineHeightBase200 },
+  // Under its column's row, across both of the grid's columns.
+  wholeSheet: { gridColumn: "1 / -1", marginTop: "-2px" },
   error: { margin: 0, color: tokens.colorStatusDangerForeground3, fontSize: tokens.fontSizeBase200 },
   // The save buttons stay in sight however long the lists are.
   bar: {
@@ -73,12 +77,38 @@ export interface MappingEditorProps {
   indicators: Indicator[];
   /** What the workbook already stores for this table. */
   stored: MappingOverride | undefined;
+  /**
+   * The sheet's other tables: a column skipped here can be skipped in each of them where a column
+   * of the same header is read as nothing (`Ansvarig` under every goal).
+   */
+  sheetTables?: RecognisedTable[];
   storedDirections: DirectionOverride[];
   busy: boolean;
   /** Take focus when opened: it was opened from elsewhere (Kontrollera), not by a button beside it. */
   focusOnOpen?: boolean;
-  onSave(mapping: MappingOverride | null, directions: DirectionChange[]): void;
+  /** `columns`: the same header's columns in the sheet's other tables, skipped with this one. */
+  onSave(mapping: MappingOverride | null, directions: DirectionChange[], columns: ColumnRoleChange[]): void;
   onCancel(): void;
+}
+
+/** The columns of the other tables that share a header with one of this table's, by header key. */
+function sameHeaderColumns(
+  table: RecognisedTable | null,
+  others: RecognisedTable[],
+): Map<string, { table: RecognisedTable; column: RecognisedColumn }[]> {
+  const out = new Map<string, { table: RecognisedTable; column: RecognisedColumn }[]>();
+  if (!table) return out;
+  const keys = new Set(table.columns.filter((c) => c.header).map(sameHeaderKey));
+  for (const other of others) {
+    if (other.id === table.id || other.sheet !== table.sheet) continue;
+    for (const column of other.columns) {
+      // Only where it is read as nothing: a role there is the table's own, found or chosen.
+      if (column.role !== null || !column.header) continue;
+      const key = sameHeaderKey(column);
+      if (keys.has(key)) out.set(key, [...(out.get(key) ?? []), { table: other, column }]);
+    }
+  }
+  return out;
 }
 
 /** The columns a pointed-out block would have as that kind of table (as the engine will read it). */
@@ -98,6 +128,7 @@ export function MappingEditor({
   sheets,
   indicators,
   stored,
+  sheetTables = [],
   storedDirections,
   busy,
   focusOnOpen = false,
@@ -133,6 +164,11 @@ export function MappingEditor({
     return out;
   });
   const [problem, setProblem] = useState<string | null>(null);
+  const sameHeaders = sameHeaderColumns(table, sheetTables);
+  /** Header keys whose skip the person kept to this table (every table on the sheet by default). */
+  const [onlyHere, setOnlyHere] = useState<Record<string, boolean>>({});
+  const skippedElsewhere = (c: RecognisedColumn) =>
+    roleOf(c) === IGNORE && (sameHeaders.get(sameHeaderKey(c))?.length ?? 0) > 0;
   const rootRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -145,7 +181,7 @@ export function MappingEditor({
   }, []);
 
   const save = () => {
-    if (!table && tableType === IGNORE) return onSave({ sheet, headerCell, tableType }, []);
+    if (!table && tableType === IGNORE) return onSave({ sheet, headerCell, tableType }, [], []);
     if (!table) {
       if (!parseA1(headerCell)) return setProblem(strings.mapping.invalidCell);
       if (!tableType) return setProblem(strings.mapping.typeNeeded);
@@ -164,7 +200,19 @@ export function MappingEditor({
     const changes: DirectionChange[] = indicators
       .filter((ind) => directions[ind.row] !== ind.direction)
       .map((ind) => ({ sheet: ind.sheet, row: ind.row, direction: directions[ind.row] }));
-    onSave(mapping.tableType || mapping.columns ? mapping : null, changes);
+    const alsoSkipped: ColumnRoleChange[] = [];
+    if (tableType !== IGNORE)
+      for (const c of columns) {
+        if (!skippedElsewhere(c) || onlyHere[sameHeaderKey(c)]) continue;
+        for (const same of sameHeaders.get(sameHeaderKey(c)) ?? [])
+          alsoSkipped.push({
+            sheet: same.table.sheet,
+            headerCell: `${columnLetters(same.table.firstCol)}${same.table.headerRow}`,
+            column: columnLetters(same.column.col),
+            role: IGNORE,
+          });
+      }
+    onSave(mapping.tableType || mapping.columns ? mapping : null, changes, alsoSkipped);
   };
 
   // A table type's own roles, or every role while no type is chosen.
@@ -257,8 +305,25 @@ export function MappingEditor({
               const letter = columnLetters(c.col);
               const selectId = `${id}-col-${letter}`;
               const others = otherRoles(c);
+              const key = sameHeaderKey(c);
+              const elsewhere = skippedElsewhere(c) ? (sameHeaders.get(key)?.length ?? 0) : 0;
               return (
-                <ColumnRow key={c.col} id={selectId} label={strings.mapping.role(c.header, letter)}>
+                <ColumnRow
+                  key={c.col}
+                  id={selectId}
+                  label={strings.mapping.role(c.header, letter)}
+                  after={
+                    elsewhere > 0 && (
+                      <Checkbox
+                        className={styles.wholeSheet}
+                        size="medium"
+                        checked={!onlyHere[key]}
+                        onChange={(_, d) => setOnlyHere({ ...onlyHere, [key]: !d.checked })}
+                        label={strings.mapping.skipOnSheet(c.header, elsewhere + 1)}
+                      />
+                    )
+                  }
+                >
                   <Select
                     id={selectId}
                     size="small"
@@ -320,7 +385,18 @@ export function MappingEditor({
   );
 }
 
-function ColumnRow({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
+function ColumnRow({
+  id,
+  label,
+  children,
+  after,
+}: {
+  id: string;
+  label: string;
+  children: React.ReactNode;
+  /** What goes under the row, across the grid. */
+  after?: React.ReactNode;
+}) {
   const styles = useStyles();
   return (
     <>
@@ -328,6 +404,7 @@ function ColumnRow({ id, label, children }: { id: string; label: string; childre
         {label}
       </label>
       {children}
+      {after}
     </>
   );
 }

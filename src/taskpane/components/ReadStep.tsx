@@ -3,12 +3,14 @@ import { ArrowSync20Regular } from "@fluentui/react-icons";
 import { Suspense, lazy, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { CheckResult } from "../../engine";
 import type { SheetGrid, WorkbookSnapshot } from "../../engine/grid";
-import { a1, cellRef, parseA1 } from "../../engine/grid";
+import { a1, cellRef } from "../../engine/grid";
 import { isOwnedSheet } from "../../engine/state";
 import { TABLE_TYPE_LABELS } from "../../engine/recognise/types";
+import { unreadColumns } from "../../engine/recognise/unread";
 import { STATE_SHEET } from "../../engine/report/spec";
 import { SETTINGS_SHEET } from "../../engine/settings";
 import { useLanguage, useStrings } from "../i18n";
+import type { ColumnRoleChange } from "../state/storedState";
 import type { DirectionChange } from "../state/usePane";
 import type { MappingOverride } from "../../engine/state";
 import type { MappingTarget } from "./MappingEditor";
@@ -37,20 +39,23 @@ function goalsOfTables(result: CheckResult | null): Map<string, string> {
 }
 
 /**
- * How many columns of each table hold values no role reads (`column-unrecognized` at a header cell
- * of the table), by table id: the card says so, since the finding itself waits under Kontrollera.
+ * The columns of each table that hold values no role reads, by table id: the card says so, since
+ * the check's one finding for a header repeated on the sheet stands at its first table. Columns of
+ * figures (`figures`, a count) apart from columns of plain text (`texts`, their headers: names of
+ * whoever is responsible, say), which lose nothing the check needs.
  */
-function unreadColumnsOfTables(result: CheckResult | null): Map<string, number> {
-  const out = new Map<string, number>();
+function unreadColumnsOfTables(
+  result: CheckResult | null,
+): Map<string, { figures: number; texts: string[] }> {
+  const out = new Map<string, { figures: number; texts: string[] }>();
   if (!result) return out;
-  for (const f of result.findings) {
-    if (f.code !== "column-unrecognized") continue;
-    const at = parseA1(f.cell);
-    if (!at) continue;
-    const table = result.recognition.tables.find(
-      (t) => t.sheet === f.sheet && at.col >= t.firstCol && at.col <= t.lastCol && at.row === t.headerRow,
-    );
-    if (table) out.set(table.id, (out.get(table.id) ?? 0) + 1);
+  for (const table of result.recognition.tables) {
+    const unread = unreadColumns(table);
+    if (!unread.length) continue;
+    out.set(table.id, {
+      figures: unread.filter((u) => !u.textOnly).length,
+      texts: unread.filter((u) => u.textOnly).map((u) => u.column.header),
+    });
   }
   return out;
 }
@@ -87,7 +92,11 @@ export interface ReadStepProps {
   /** A block to open for reading as a table (from Kontrollera's "Tolka blocket"), `Sheet!A1`. */
   openBlock: string | null;
   onRead(): void;
-  onSaveMapping(mapping: MappingOverride | null, directions: DirectionChange[]): void;
+  onSaveMapping(
+    mapping: MappingOverride | null,
+    directions: DirectionChange[],
+    columns: ColumnRoleChange[],
+  ): void;
 }
 
 /** The user's own sheets as read: not Målkoll's, not hidden. */
@@ -168,6 +177,7 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
               : []
           }
           stored={result?.state.mappings.find((m) => m.sheet === sheet && m.headerCell === headerCell)}
+          sheetTables={table ? (result?.recognition.tables ?? []).filter((t) => t.sheet === table.sheet) : []}
           storedDirections={result?.state.directions ?? []}
           busy={busy}
           focusOnOpen={arrived === key}
@@ -176,11 +186,11 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
             setEditing(null);
             setFocusAfter(key);
           }}
-          onSave={(mapping, directions) => {
+          onSave={(mapping, directions, columns) => {
             setArrived(null);
             setEditing(null);
             setFocusAfter(mapping ? `${mapping.sheet}!${mapping.headerCell}` : key);
-            onSaveMapping(mapping, directions);
+            onSaveMapping(mapping, directions, columns);
           }}
         />
       </Suspense>
@@ -226,7 +236,8 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
                   // A table with no title is named by its first header (`Mnkr`), which tells nothing.
                   const title = table.title === table.columns[0]?.header ? null : table.title;
                   const about = goalOf.get(table.id) ?? title;
-                  const unread = unreadOf.get(table.id) ?? 0;
+                  const unread = unreadOf.get(table.id)?.figures ?? 0;
+                  const texts = unreadOf.get(table.id)?.texts ?? [];
                   return (
                     <li key={table.id} className={styles.table} data-table={table.id}>
                       <div className={styles.tableHead}>
@@ -246,6 +257,11 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
                               {strings.read.unreadColumns(unread)}
                             </div>
                           )}
+                          {texts.length > 0 && (
+                            <div className={styles.muted} id={`${ids}-x${i}`} data-text-columns>
+                              {strings.read.textColumns(texts)}
+                            </div>
+                          )}
                         </div>
                         <Button
                           size="small"
@@ -253,7 +269,11 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
                           disabled={busy}
                           aria-label={`${strings.read.correct}: ${type}, ${where}`}
                           aria-describedby={
-                            [about ? `${ids}-t${i}` : "", unread > 0 ? `${ids}-u${i}` : ""]
+                            [
+                              about ? `${ids}-t${i}` : "",
+                              unread > 0 ? `${ids}-u${i}` : "",
+                              texts.length > 0 ? `${ids}-x${i}` : "",
+                            ]
                               .join(" ")
                               .trim() || undefined
                           }

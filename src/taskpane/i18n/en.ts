@@ -61,6 +61,10 @@ export const en: Strings = {
     rows: (n: number) => count(n, "row", "rows"),
     unreadColumns: (n: number) =>
       `${count(n, "column", "columns")} with values ${n === 1 ? "is" : "are"} not read (see Check). Give ${n === 1 ? "its" : "their"} role under Correct mapping.`,
+    textColumns: (headers: string[]) =>
+      headers.length === 1
+        ? `The column "${headers[0]}" holds only text, no figures, and is not read.`
+        : `The columns ${list(headers.map((h) => `"${h}"`))} hold only text, no figures, and are not read.`,
     goals: (n: number) => count(n, "goal", "goals"),
     tables: "Tables",
     correct: "Correct mapping",
@@ -84,6 +88,7 @@ export const en: Strings = {
     notATable: "This is not a table",
     columns: (n: number) => `Columns (${n})`,
     role: (header: string, letter: string) => `${letter}: ${header || "no header"}`,
+    skipOnSheet: (header: string, n: number) => `Skip "${header}" in all ${n} tables on the sheet`,
     noRole: "Unknown",
     otherRole: "Role from another table type",
     directions: (n: number) => `Direction per indicator (${n})`,

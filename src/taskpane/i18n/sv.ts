@@ -60,6 +60,10 @@ export const sv = {
     rows: (n: number) => count(n, "rad", "rader"),
     unreadColumns: (n: number) =>
       `${count(n, "kolumn", "kolumner")} med värden läses inte (se Kontrollera). Ange ${n === 1 ? "dess" : "deras"} roll under Rätta tolkning.`,
+    textColumns: (headers: string[]) =>
+      headers.length === 1
+        ? `Kolumnen ”${headers[0]}” har bara text, inga tal, och läses inte.`
+        : `Kolumnerna ${list(headers.map((h) => `”${h}”`))} har bara text, inga tal, och läses inte.`,
     goals: (n: number) => count(n, "mål", "mål"),
     tables: "Tabeller",
     correct: "Rätta tolkning",
@@ -83,6 +87,7 @@ export const sv = {
     notATable: "Det här är ingen tabell",
     columns: (n: number) => `Kolumner (${n})`,
     role: (header: string, letter: string) => `${letter}: ${header || "utan rubrik"}`,
+    skipOnSheet: (header: string, n: number) => `Hoppa över ”${header}” i alla ${n} tabeller på bladet`,
     noRole: "Okänd",
     otherRole: "Roll från en annan tabelltyp",
     directions: (n: number) => `Riktning per indikator (${n})`,

@@ -21,6 +21,33 @@ export function withMapping(state: MalkollState, override: MappingOverride): Mal
   return { ...state, mappings: cleaned.tableType || cleaned.columns ? [...others, cleaned] : others };
 }
 
+/** One column of a table (by its header cell) given a role, kept with the table's other corrections. */
+export interface ColumnRoleChange {
+  sheet: string;
+  headerCell: string;
+  /** Column letter. */
+  column: string;
+  role: string;
+}
+
+/**
+ * Gives each column its role in the override of its table, stored as the table's own correction
+ * is: the table's type and other columns' roles stay as stored.
+ */
+export function withColumnRoles(state: MalkollState, changes: readonly ColumnRoleChange[]): MalkollState {
+  let next = state;
+  for (const change of changes) {
+    const stored = next.mappings.find((m) => m.sheet === change.sheet && m.headerCell === change.headerCell);
+    next = withMapping(next, {
+      ...stored,
+      sheet: change.sheet,
+      headerCell: change.headerCell,
+      columns: { ...stored?.columns, [change.column]: change.role },
+    });
+  }
+  return next;
+}
+
 /** Adds or replaces the direction of one indicator row; `null` removes the override. */
 export function withDirection(
   state: MalkollState,

@@ -14,7 +14,8 @@ import { periodLabel, shownPeriod } from "./period";
 import type { ChosenPeriod, Notice, PaneError, PaneState } from "./reducer";
 import { initialPaneState, keepsUnsavedSettings, paneReducer } from "./reducer";
 import { validateDraft } from "./settings";
-import { updateStoredState, withDirection, withMapping, withSettings } from "./storedState";
+import type { ColumnRoleChange } from "./storedState";
+import { updateStoredState, withColumnRoles, withDirection, withMapping, withSettings } from "./storedState";
 import type { SpecTable } from "./wordTable";
 
 /** The check, the planner and the write load when first asked for: the pane's first screen needs none. */
@@ -36,7 +37,12 @@ export interface DirectionChange {
 export interface PaneActions {
   /** Läs in and Kontrollera run the same check; they announce different things when done. */
   check(purpose?: "read" | "check"): Promise<void>;
-  saveMapping(mapping: MappingOverride | null, directions: DirectionChange[]): Promise<void>;
+  /** `columns`: columns of other tables given a role with this one (Hoppa över for a header on the whole sheet). */
+  saveMapping(
+    mapping: MappingOverride | null,
+    directions: DirectionChange[],
+    columns?: ColumnRoleChange[],
+  ): Promise<void>;
   saveSettings(): Promise<void>;
   /** Sets (or with null clears) the pane's one period and checks again when something was read. */
   choosePeriod(period: ChosenPeriod | null): Promise<void>;
@@ -134,19 +140,20 @@ export function usePane(
           fail(err, () => void self.check(purpose), true);
         }
       },
-      async saveMapping(mapping, directions) {
+      async saveMapping(mapping, directions, columns = []) {
         dispatch({ type: "start", phase: "saving" });
         try {
           await withPort(async (port) => {
             await updateStoredState(port, (stored) => {
               let next = mapping ? withMapping(stored, mapping) : stored;
+              next = withColumnRoles(next, columns);
               for (const d of directions) next = withDirection(next, d.sheet, d.row, d.direction);
               return next;
             });
             await recheck(port, "read", { intent: "success", text: strings.mapping.saved });
           });
         } catch (err) {
-          fail(err, () => void self.saveMapping(mapping, directions));
+          fail(err, () => void self.saveMapping(mapping, directions, columns));
         }
       },
       async saveSettings() {

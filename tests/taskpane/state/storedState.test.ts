@@ -6,6 +6,7 @@ import { MemoryPort } from "../../../src/ports/memory/memoryPort";
 import {
   stateOnlyPlan,
   updateStoredState,
+  withColumnRoles,
   withDirection,
   withMapping,
   withSettings,
@@ -21,6 +22,25 @@ describe("stored state changes", () => {
       { sheet: "A", headerCell: "A5", tableType: "ignore" },
     ]);
     expect(withMapping(s, { sheet: "B", headerCell: "A1" }).mappings).toHaveLength(1);
+  });
+
+  test("a column's role joins its table's stored correction, or starts one", () => {
+    const s = withColumnRoles(
+      withMapping(emptyState(), {
+        sheet: "Mål",
+        headerCell: "A68",
+        tableType: "activities",
+        columns: { E: "comment" },
+      }),
+      [
+        { sheet: "Mål", headerCell: "A68", column: "B", role: "ignore" },
+        { sheet: "Mål", headerCell: "A128", column: "B", role: "ignore" },
+      ],
+    );
+    expect(s.mappings).toEqual([
+      { sheet: "Mål", headerCell: "A68", tableType: "activities", columns: { E: "comment", B: "ignore" } },
+      { sheet: "Mål", headerCell: "A128", columns: { B: "ignore" } },
+    ]);
   });
 
   test("directions are set per row and removed with null; settings are replaced", () => {
