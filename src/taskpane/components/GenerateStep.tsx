@@ -14,7 +14,12 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "10px" },
   row: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "center" },
   text: { margin: 0, overflowWrap: "anywhere" },
-  muted: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  muted: {
+    margin: 0,
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: "anywhere",
+  },
   section: {
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
     paddingTop: "10px",
@@ -138,7 +143,11 @@ export function GenerateStep({
             {strings.generate.copyTitle}
           </h2>
           <Field label={strings.generate.table}>
-            <Select value={current.key} onChange={(_, d) => setChosen(d.value)}>
+            <Select
+              value={current.key}
+              onChange={(_, d) => setChosen(d.value)}
+              aria-describedby={current.heading ? `${id}-heading` : undefined}
+            >
               {groups.map((sheet) => (
                 <optgroup key={sheet} label={sheet}>
                   {choices
@@ -152,6 +161,12 @@ export function GenerateStep({
               ))}
             </Select>
           </Field>
+          {current.heading && (
+            // The chosen table's heading in full, as Word gets it: the list can show only its start.
+            <p className={styles.muted} id={`${id}-heading`} data-table-heading>
+              {current.heading}
+            </p>
+          )}
           <div className={styles.row}>
             <Button icon={<Copy20Regular />} onClick={() => onCopy(current.table)}>
               {strings.generate.copy}

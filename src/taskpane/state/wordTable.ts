@@ -122,12 +122,17 @@ export function splitTables(spec: SheetSpec): SpecTable[] {
   return tables;
 }
 
-/** `KF:s mål för verksamhetsområdet: 1.1 I …` → `KF-mål 1.1 I …`; `Nämndmål: 1.3.1 …` → `Nämndmål 1.3.1 …`. */
+/**
+ * `KF:s mål för verksamhetsområdet: 1.1 I …` → `KF-mål 1.1 I …`; `Nämndmål: 1.3.1 …` → `Nämndmål 1.3.1 …`;
+ * a goal without a number by its title alone (`Enhetsmål: Gruppen är …` → `Gruppen är …`): a unit's
+ * goals are all Enhetsmål, and the word would fill what a 350 px list shows of each.
+ */
 export function shortHeading(heading: string): string {
   return heading
     .replace(/^KF:s mål för verksamhetsområdet:?\s*/i, "KF-mål ")
     .replace(/^KF:s inriktningsmål:?\s*/i, "Inriktningsmål ")
-    .replace(/^(\p{L}+mål):\s*/u, "$1 ");
+    .replace(/^(\p{L}+mål):\s*(?=\d)/u, "$1 ")
+    .replace(/^\p{L}+mål:\s*(?=\S)/u, "");
 }
 
 export interface TableChoice {
@@ -136,23 +141,63 @@ export interface TableChoice {
   sheet: string;
   /** Short and distinct within the list: the sheet's kind, then the table's own heading. */
   label: string;
+  /** The table's own heading in full (the label may leave words out), or null. */
+  heading: string | null;
   table: SpecTable;
+}
+
+/**
+ * The most characters two headings of one sheet may share at their start before a label leaves
+ * them out: about what a 350 px pane shows of a label after the sheet's kind.
+ */
+const SHARED_START = 18;
+
+/** The words `a` starts with that `b` starts with too, with the space after them (`Andel elever `). */
+function sharedWords(a: string, b: string): string {
+  let end = 0;
+  for (let i = 0; i < a.length && i < b.length && a[i] === b[i]; i++) if (a[i] === " ") end = i + 1;
+  return a.slice(0, end);
 }
 
 /**
  * Every table of the generated sheets, labelled so that the start of the label tells them apart
  * in a 350 px pane: `Indikatorer · KF-mål 1.1 I Stockholm …`, `Driftbudget · Budgetindikatorer`.
+ * Headings of one sheet that start with the same words past what the pane shows are labelled by
+ * what follows them (`… arbetar kostnadseffektivt`, `… är innovativa`); the pane shows the chosen
+ * one's heading in full.
  */
 export function tableChoices(sheets: { name: string; spec: SheetSpec }[]): TableChoice[] {
   const seen = new Map<string, number>();
   return sheets.flatMap((sheet) => {
     const kind = sheet.name.replace(/^Målkoll\s+/, "");
-    return splitTables(sheet.spec).map((table, i) => {
+    const tables = splitTables(sheet.spec);
+    const headings = tables.map((table) => {
       const own = table.headings[table.headings.length - 1];
-      const base = own ? `${kind} · ${shortHeading(own)}` : kind;
+      return own ? shortHeading(own) : null;
+    });
+    return tables.map((table, i) => {
+      let shown = headings[i];
+      if (shown) {
+        let shared = "";
+        for (let k = 0; k < headings.length; k++) {
+          const other = headings[k];
+          if (k === i || !other || other === shown) continue;
+          const words = sharedWords(shown, other);
+          if (words.length > shared.length) shared = words;
+        }
+        if (shared.length > SHARED_START) shown = `… ${shown.slice(shared.length)}`;
+      }
+      const base = shown ? `${kind} · ${shown}` : kind;
       const n = (seen.get(base) ?? 0) + 1;
       seen.set(base, n);
-      return { key: `${sheet.name}#${i}`, sheet: sheet.name, label: n > 1 ? `${base} (${n})` : base, table };
+      const own = table.headings[table.headings.length - 1] ?? null;
+      return {
+        key: `${sheet.name}#${i}`,
+        sheet: sheet.name,
+        label: n > 1 ? `${base} (${n})` : base,
+        heading: own,
+        table,
+      };
     });
   });
 }

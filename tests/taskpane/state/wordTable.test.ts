@@ -12,7 +12,7 @@ import {
   tableToText,
 } from "../../../src/taskpane/state/wordTable";
 import { formatSwedishNumber } from "../../../src/taskpane/state/swedishNumber";
-import { loadSeedFixture, seedLines, seedSheet, snapshotOf } from "../../helpers/seedGrid";
+import { loadSeedFixture, seedLines, seedLineText, seedSheet, snapshotOf } from "../../helpers/seedGrid";
 
 const sp = (s: string) => s.replace(/\u00a0/g, " ");
 
@@ -118,8 +118,57 @@ describe("Word tables", () => {
         "Målkoll Aktiviteter",
         "Aktiviteter · Nämndmål 1.1.1 Invånare i stadsdelsområdet försörjer sig själva",
       ],
-      ["Målkoll Aktiviteter (2)", "Aktiviteter (2) · Enhetsmål Enheten är en god arbetsgivare"],
+      // A goal without a number by its title: the word `Enhetsmål` would fill what the list shows.
+      ["Målkoll Aktiviteter (2)", "Aktiviteter (2) · Enheten är en god arbetsgivare"],
     ]);
+    expect(choices.map((c) => c.heading)).toEqual([
+      "KF:s mål för verksamhetsområdet: 1.1 I Stockholm är människor självförsörjande",
+      "Nämndmål: 1.1.1 Invånare i stadsdelsområdet försörjer sig själva",
+      "Enhetsmål: Enheten är en god arbetsgivare",
+    ]);
+  });
+
+  /** A generated sheet with one small table under each heading, as Indikatorer writes a unit's goals. */
+  function goalTables(name: string, headings: string[]): { name: string; spec: SheetSpec } {
+    const rows: SheetSpec["rows"] = [[{ value: `Målkoll – ${name}`, style: "title" }], []];
+    for (const heading of headings)
+      rows.push(
+        [{ value: heading, style: "heading" }],
+        [{ value: "Indikator", style: "header" }],
+        [{ value: "Sjukfrånvaro" }],
+        [],
+      );
+    return { name, spec: { key: "indikatorer", columnWidths: [], rows } };
+  }
+
+  /** What a 350 px pane shows of a label in the closed list, about (Chromium, Segoe UI/Carlito 14 px). */
+  const SHOWN = 34;
+
+  test("the Word list tells a unit's goals without numbers apart within what the pane shows", () => {
+    // 000's five Enhetsmål (lines 126, 167, 269, 307, 344): three start `Resursenhete…`.
+    const headings = [126, 167, 269, 307, 344].map((line) => seedLineText("000-vb-hela", line));
+    const labels = tableChoices([goalTables("Målkoll Indikatorer", headings)]).map((c) => c.label);
+    expect(labels).toEqual([
+      "Indikatorer · Gruppen är en tillgång där varje barn har sin självklara plats, ges utrymme och blir lyssnad på.",
+      expect.stringMatching(/^Indikatorer · Varje barn i Hägersten-Älvsjös förskolor/),
+      "Indikatorer · Resursenheten gör medvetna val för att ansvara för miljön.",
+      "Indikatorer · Resursenhetens budget är i balans",
+      "Indikatorer · Resursenheten har en välfungerande arbetsmiljö.",
+    ]);
+    expect(new Set(labels.map((l) => l.slice(0, SHOWN))).size).toBe(labels.length);
+  });
+
+  test("headings that share their first words past what the pane shows are labelled by what differs", () => {
+    // 000 lines 363 and 379: two Nämndmål, both `Stadsdelsnämndens verksamheter …`.
+    const headings = [363, 379].map((line) => seedLineText("000-vb-hela", line));
+    const choices = tableChoices([goalTables("Målkoll Indikatorer", headings)]);
+    expect(choices.map((c) => c.label)).toEqual([
+      "Indikatorer · … arbetar kostnadseffektivt med fokus på resultat för invånarna",
+      "Indikatorer · … är innovativa och tillvaratar digitaliseringens möjligheter",
+    ]);
+    expect(new Set(choices.map((c) => c.label.slice(0, SHOWN))).size).toBe(2);
+    // The heading in full is there to show beside the list.
+    expect(choices[0].heading).toBe(headings[0]);
   });
 
   test("Word gets the city's columns of a table once: no header copies, no Målkoll columns, no chart data", () => {
