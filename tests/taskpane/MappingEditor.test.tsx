@@ -188,7 +188,7 @@ describe("MappingEditor's column roles", () => {
     expect(budget.selectedOptions[0].textContent).toBe("Budget");
     expect(groups(budget)).toEqual([["Roll från en annan tabelltyp", ["Budget"]]]);
     fireEvent.click(screen.getByRole("button", { name: "Spara i arbetsboken" }));
-    expect(onSave).toHaveBeenCalledWith(null, []);
+    expect(onSave).toHaveBeenCalledWith(null, [], []);
   });
 });
 
