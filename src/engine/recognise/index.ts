@@ -143,6 +143,7 @@ function recogniseTables(rows: SheetRows, mappings: MappingOverride[], out: Reco
       continue;
     const mapped = header ? applyColumnOverrides(header, override) : null;
     const title = lo.name;
+    const caption = { title, notes: [] };
     const type = isTableType(override?.tableType)
       ? override.tableType
       : mapped
@@ -158,7 +159,7 @@ function recogniseTables(rows: SheetRows, mappings: MappingOverride[], out: Reco
       continue;
     }
     const scanned = scanRows(rows, mapped, type, range.row2, (h) => applyColumnOverrides(h, override), true);
-    out.tables.push(buildTable(sheet, mapped, type, scanned, title, true));
+    out.tables.push(buildTable(sheet, mapped, type, scanned, caption, true));
   }
 
   const endRow = lastRow(sheet);
@@ -181,13 +182,15 @@ function recogniseTables(rows: SheetRows, mappings: MappingOverride[], out: Reco
     const override = overrideFor(mappings, sheet.name, found);
     if (override?.tableType === "ignore") continue;
     const header = applyColumnOverrides(found, override);
-    const title = titleAbove(rows, r, header.columns[0].header);
+    const caption = titleAbove(rows, r, header.columns[0].header);
     // Only a budget table is told by its first labels (`Investeringar`).
     const firstLabels =
       header.family === "budget"
         ? [1, 2].map((d) => textOf(cellAt(sheet, header.row + d, header.firstCol)))
         : NO_LABELS;
-    const type = isTableType(override?.tableType) ? override.tableType : classify(header, title, firstLabels);
+    const type = isTableType(override?.tableType)
+      ? override.tableType
+      : classify(header, caption.title, firstLabels);
     if (!type) {
       out.unrecognised.push({
         sheet: sheet.name,
@@ -199,7 +202,7 @@ function recogniseTables(rows: SheetRows, mappings: MappingOverride[], out: Reco
     }
     // A repeated header (page break) is read with the same corrections, so the table goes on.
     const scanned = scanRows(rows, header, type, endRow, (h) => applyColumnOverrides(h, override));
-    out.tables.push(buildTable(sheet, header, type, scanned, title, false));
+    out.tables.push(buildTable(sheet, header, type, scanned, caption, false));
     for (const row of scanned.leftOut) out.leftOut.push(row);
     r = Math.max(r, scanned.lastRow);
     nextHeader = scanned.nextHeader;

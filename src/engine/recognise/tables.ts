@@ -1,5 +1,5 @@
 import type { CellValue, SheetGrid } from "../grid";
-import { a1, a1Range, cellAt, formatAt, hasText, isExcelError, lastCol, textOf } from "../grid";
+import { a1, a1Range, cellAt, formatAt, hasText, isExcelError, lastCol, parseA1Range, textOf } from "../grid";
 import { parseNumberText } from "../parse/quantity";
 import { cleanText, matchKey } from "../parse/text";
 import {
@@ -773,19 +773,71 @@ function isLabelAlone(sheet: SheetGrid, row: number, firstCol: number, lastColum
   return typeof label === "string" && textOf(label).length <= GROUP_LABEL_LENGTH;
 }
 
-/** The nearest short text above a table, within a few rows (`Uppföljning av driftbudget`, `Resultatenheter`). */
-export function titleAbove(rows: SheetRows, headerRow: number, fallback: string): string {
+/** A table's title and the notes between it and the header (`Belopp i tkr. Underlag från …`). */
+export interface TableCaption {
+  title: string;
+  notes: string[];
+}
+
+/**
+ * A line that says something of a table's figures rather than naming it: their unit or source
+ * (`Belopp i tkr`, `Källa: …`, `Underlag från månadsuppföljning`, `Anm.`, a bare `Tkr`).
+ */
+const NOTE_START =
+  /^(?:belopp(?:en)?\s|alla belopp\s|källa\b|källor\b|underlag(?:et)?\b|anm\.|anmärkning|not:|obs\b|observera\b|(?:mnkr|tkr|kr)\.?$)/i;
+
+/** Whether a line above a table starts as a note on its figures ({@link NOTE_START}). */
+export function isNoteLine(text: string): boolean {
+  return NOTE_START.test(text.trim());
+}
+
+/**
+ * The nearest short text above a table, within a few rows (`Uppföljning av driftbudget`,
+ * `Resultatenheter`). A note there (see {@link isNote}) loses to a title above it; with no title
+ * above, the nearest note is the title, as before. The notes are kept for the unit they state.
+ */
+export function titleAbove(rows: SheetRows, headerRow: number, fallback: string): TableCaption {
   const { sheet } = rows;
+  const notes: string[] = [];
   for (let r = headerRow - 1; r >= Math.max(sheet.originRow, headerRow - 6); r--) {
     const i = r - sheet.originRow;
     const count = rows.count(i);
     if (count === 0) continue;
     if (count > 1) break;
     const text = rows.firstText(i);
-    if (text.length <= 80 && !matchHeading(text)) return text;
+    if (isNote(rows, r, text)) {
+      notes.push(text);
+      continue;
+    }
+    if (text.length <= 80 && !matchHeading(text)) return { title: text, notes };
     break;
   }
-  return fallback;
+  return { title: notes.length && notes[0].length <= 80 ? notes[0] : fallback, notes };
+}
+
+/**
+ * Whether the one text on row `r` is a note: it starts as one ({@link NOTE_START}), or it is a
+ * sentence under a title merged across the table (`Driftbudget Resursenheten 2021, …` over A1:F1).
+ */
+function isNote(rows: SheetRows, r: number, text: string): boolean {
+  if (isNoteLine(text)) return true;
+  if (!text.endsWith(".") || !rows.sheet.merges?.length) return false;
+  const col = rows.firstCol(r - rows.sheet.originRow);
+  if (mergeStartsAt(rows.sheet, r, col)) return false;
+  for (let above = r - 1; above >= rows.sheet.originRow; above--) {
+    const i = above - rows.sheet.originRow;
+    if (rows.count(i) === 0) continue;
+    return rows.count(i) === 1 && mergeStartsAt(rows.sheet, above, rows.firstCol(i));
+  }
+  return false;
+}
+
+/** Whether a merge of several columns has its top left cell at (`row`, `col`). */
+function mergeStartsAt(sheet: SheetGrid, row: number, col: number): boolean {
+  return (sheet.merges ?? []).some((range) => {
+    const area = parseA1Range(range);
+    return area !== null && area.row1 === row && area.col1 === col && area.col2 > area.col1;
+  });
 }
 
 /**
@@ -805,6 +857,15 @@ function columnsUnit(columns: RecognisedColumn[]): "mnkr" | "tkr" | "kr" | null 
   return unit;
 }
 
+/** The unit a note states, at its end or at the end of its first sentence (`Belopp i tkr. Underlag …`). */
+function notesUnit(notes: readonly string[]): "mnkr" | "tkr" | "kr" | null {
+  for (const note of notes) {
+    const unit = amountUnitOf(note) ?? amountUnitIn(note) ?? amountUnitIn(note.split(/\.\s/)[0]);
+    if (unit) return unit;
+  }
+  return null;
+}
+
 export function buildTable(
   sheet: SheetGrid,
   header: HeaderCandidate,
@@ -814,9 +875,10 @@ export function buildTable(
     repeatedHeaderRows: number[];
     groupRows: GroupRow[];
   },
-  title: string,
+  caption: TableCaption,
   fromListObject: boolean,
 ): RecognisedTable {
+  const { title, notes } = caption;
   const table: RecognisedTable = {
     id: `${sheet.name}!${a1(header.row, header.firstCol)}`,
     type,
@@ -831,6 +893,7 @@ export function buildTable(
     amountUnit:
       header.family === "budget"
         ? (amountUnitOf(header.columns[0].header) ??
+          notesUnit(notes) ??
           amountUnitOf(title) ??
           amountUnitIn(title) ??
           columnsUnit(header.columns) ??

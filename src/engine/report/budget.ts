@@ -16,6 +16,7 @@ import { renderNumber } from "../parse/target";
 import { cleanText, matchKey } from "../parse/text";
 import { cellFormat, cellValue } from "../recognise/tableRow";
 import { headerKey } from "../recognise/headers";
+import { isNoteLine } from "../recognise/tables";
 import type { ColumnRole, RecognisedRow } from "../recognise/types";
 import { decimalsFor, mnkrIn } from "../evaluate/budget";
 import { EXTRA_ROLES } from "../model/budgetLine";
@@ -865,7 +866,8 @@ function titleAbove(
     if (tableRows.has(rowKey(first.sheet, row))) break;
     const value = ctx.lookup(first.sheet, `A${row}`);
     const text = typeof value === "string" ? value.trim() : "";
-    if (text && text.length <= 120 && !UNIT_LINE.test(text)) texts.push(text);
+    // A note on the figures (`Belopp i tkr. Underlag …`) names no table either.
+    if (text && text.length <= 120 && !isNoteLine(text)) texts.push(text);
   }
   return texts.find((t) => t !== except) ?? null;
 }

@@ -34,6 +34,14 @@ describe("Driftbudget per verksamhetsområde headings", () => {
     ]);
   });
 
+  test("a note on the figures under the title (`Belopp i mnkr. Källa: …`) is no title either", () => {
+    const note = "Belopp i mnkr. Källa: Agresso, utfall per augusti.";
+    expect(driftbudget(`Avdelning Norr|${note}`, `Avdelning Söder|${note}`)).toEqual([
+      "Driftbudget per verksamhetsområde – Avdelning Norr",
+      "Driftbudget per verksamhetsområde – Avdelning Söder",
+    ]);
+  });
+
   test("a line that only states the unit (`Belopp i mnkr`) is no title", () => {
     expect(driftbudget("Avdelning Norr|Belopp i mnkr", "Avdelning Söder|Belopp i mnkr")).toEqual([
       "Driftbudget per verksamhetsområde – Avdelning Norr",

@@ -1,0 +1,114 @@
+import * as fs from "fs";
+import { check } from "../../../src/engine";
+import type { CellValue } from "../../../src/engine/grid";
+import { recognise } from "../../../src/engine/recognise";
+import { buildReport } from "../../../src/engine/report";
+import { splitTables } from "../../../src/taskpane/state/wordTable";
+import {
+  RESURSENHETEN_NOTE,
+  RESURSENHETEN_TITLE,
+  resursenhetenBudgetSheet,
+} from "../../fixtures/workbooks/resursenhetenBudget";
+import {
+  loadSeedFixture,
+  plainSheet,
+  seedFixtureDir,
+  seedLineCells,
+  seedLines,
+  snapshotOf,
+  textToSheet,
+} from "../../helpers/seedGrid";
+
+const budgetTables = (snapshot: ReturnType<typeof snapshotOf>) =>
+  recognise(snapshot).tables.filter((t) => t.type !== "activities" && !t.type.startsWith("indicators"));
+
+/** 002's whole-nämnd table (lines 1922–1929) with `note` written between its title and header. */
+function namndWithNote(note: string) {
+  const lines = seedLines(loadSeedFixture("002-t2-driftbudget")).slice(0, 9);
+  lines[3] = note; // the blank line between `Uppföljning av driftbudget` and the header
+  return budgetTables(snapshotOf(textToSheet("Ekonomi", lines.join("\n"))))[0];
+}
+
+describe("a budget table's title is its title, not a note on its figures under it", () => {
+  test.each([
+    "Belopp i mnkr. Underlag från Agresso per den 31 augusti.",
+    "Källa: Agresso, utfall per augusti",
+    "Underlag från månadsuppföljningen",
+  ])("002's `Uppföljning av driftbudget` over %j", (note) => {
+    const table = namndWithNote(note);
+    expect(table.title).toBe("Uppföljning av driftbudget");
+    expect(table.amountUnit).toBe("mnkr");
+  });
+
+  test("the walk's title merged over A1:F1 wins over its `Belopp i tkr. Underlag …` note", () => {
+    const [table] = budgetTables(snapshotOf(resursenhetenBudgetSheet()));
+    expect(table.title).toBe(RESURSENHETEN_TITLE);
+    expect(table.amountUnit).toBe("tkr");
+  });
+
+  test("a sentence under a merged title is a note; without the merge it stays the title, as before", () => {
+    const sentence = "Prognosen bygger på utfallet till och med augusti.";
+    const edit = (rows: CellValue[][]) => (rows[1] = [sentence]);
+    expect(budgetTables(snapshotOf(resursenhetenBudgetSheet(edit)))[0].title).toBe(RESURSENHETEN_TITLE);
+    expect(budgetTables(snapshotOf(resursenhetenBudgetSheet(edit, [])))[0].title).toBe(sentence);
+  });
+
+  test("the unit a skipped note states still counts (`Belopp i tkr` over a `Verksamhet` header)", () => {
+    // 002's first areas (lines 1938–1939) in tkr; the header says no unit, the note does.
+    const areas = [1938, 1939].map((line) => seedLineCells("002-t2-driftbudget", line, [0]));
+    const table = (note: string) =>
+      budgetTables(
+        snapshotOf(
+          plainSheet("Ekonomi", [
+            ["Driftbudget 2021"],
+            [note],
+            [],
+            ["Verksamhet", "Budget 2021", "Begärda budgetjusteringar", "Prognos", "Avvikelse"],
+            [...areas[0], 73_900, 0, 73_900, 0],
+            [...areas[1], 290_300, 0, 265_500, 24_800],
+          ]),
+        ),
+      )[0];
+    expect(table("Belopp i tkr")).toMatchObject({ title: "Driftbudget 2021", amountUnit: "tkr" });
+    // Said at the start of a longer note, too: no unit was read from it while it was the title.
+    expect(table(RESURSENHETEN_NOTE)).toMatchObject({ title: "Driftbudget 2021", amountUnit: "tkr" });
+  });
+
+  test("the seeds' own budget tables keep their titles", () => {
+    const titles: string[] = [];
+    for (const file of fs
+      .readdirSync(seedFixtureDir())
+      .filter((f) => f.endsWith(".txt"))
+      .sort()) {
+      const sheet = textToSheet("S", loadSeedFixture(file));
+      for (const t of budgetTables(snapshotOf(sheet)))
+        titles.push(`${file} ${t.id} ${t.title} (${t.amountUnit})`);
+    }
+    expect(titles).toEqual([
+      "002-t2-driftbudget.txt S!A5 Uppföljning av driftbudget (mnkr)",
+      "002-t2-driftbudget.txt S!A16 Mnkr (mnkr)",
+      "002-t2-investeringar.txt S!A5 Mnkr, netto (mnkr)",
+      "002-t2-resultatenheter.txt S!A3 Resultatenheter (tkr)",
+      "003-vp-budget.txt S!A5 Nämndens ekonomiska förutsättningar (mnkr)",
+      "003-vp-budget.txt S!A33 Mnkr (mnkr)",
+      ...[46, 57, 68, 81, 98, 109, 126, 143, 162, 181, 194, 205].map(
+        (row) => `003-vp-budget.txt S!A${row} Ekonomiska förutsättningar (mnkr)`,
+      ),
+    ]);
+  });
+});
+
+describe("Driftbudget and Kopiera tabell för Word name the walk's table by its title", () => {
+  test("the table's heading is the title in A1, not the note in A2", () => {
+    const snapshot = snapshotOf(resursenhetenBudgetSheet());
+    const result = check(snapshot, { period: { kind: "T2", year: 2021 } });
+    const spec = buildReport(result, { snapshot, generatedAt: "2021-09-15" }).sheets.find(
+      (s) => s.key === "driftbudget",
+    )!;
+    const headings = spec.rows.filter((r) => r[0]?.style === "heading").map((r) => r[0]?.value);
+    expect(headings).toContain(RESURSENHETEN_TITLE);
+    expect(headings).not.toContain(RESURSENHETEN_NOTE);
+    const table = splitTables(spec).find((t) => t.rows.some((r) => r[0]?.value === "Netto"))!;
+    expect(table.headings).toEqual([RESURSENHETEN_TITLE]);
+  });
+});
