@@ -136,10 +136,24 @@ export function omradeHeaders(unit: BudgetLine["unit"], year: number | null): st
   ];
 }
 
-function styleOf(line: BudgetLine): CellStyle {
+/** A line's look in `lines`, its table's lines in order. */
+function styleOf(line: BudgetLine, lines: readonly BudgetLine[]): CellStyle {
   if (line.kind === "varav") return "varav";
-  if (line.kind === "total") return "total";
+  if (line.kind === "total" || closesWithNetto(line, lines)) return "total";
   return "normal";
+}
+
+/**
+ * A Netto closing a Kostnader | Intäkter | Netto table (003 lines 1829–1832, every area's table
+ * after it): the table's result, summing the lines above it as a Totalt does. A Netto opening a
+ * table (002 line 1926, `Anslag för nämndens verksamhet (netto)`) is a line like the others.
+ */
+function closesWithNetto(line: BudgetLine, lines: readonly BudgetLine[]): boolean {
+  return (
+    line.kind === "netto" &&
+    lines[lines.length - 1] === line &&
+    lines.some((l) => l.kind === "kostnader" || l.kind === "intakter")
+  );
 }
 
 /** Tolerance for "the source cell holds the engine's number". */
@@ -261,7 +275,7 @@ function namndTable(
   /** Generated rows of the disposition block since its `före` row. */
   let dispositionRows: { row: number; value: number | null }[] | null = null;
   for (const line of lines) {
-    const style = styleOf(line);
+    const style = styleOf(line, lines);
     const row = sheet.nextRow;
     const cells: Row = [
       labelCell(line, style),
@@ -317,7 +331,7 @@ function omradeTable(
   });
   const areas: { label: string; row: number }[] = [];
   for (const line of lines) {
-    const style = styleOf(line);
+    const style = styleOf(line, lines);
     const row = sheet.nextRow;
     const cells: Row = [
       labelCell(line, style),
@@ -435,7 +449,7 @@ function otherTable(sheet: SheetBuilder, lines: BudgetLine[], columns: SourceCol
     ownColumns: true,
   });
   for (const line of lines) {
-    const style = styleOf(line);
+    const style = styleOf(line, lines);
     sheet.add([labelCell(line, style), ...columns.map((c) => c.cell(line, style))]);
   }
   sheet.endTable();
@@ -672,7 +686,7 @@ function publishedTable(
       row: line.row,
       group: false,
       cells: (generated) => {
-        const style = styleOf(line);
+        const style = styleOf(line, lines);
         const cells: Row = [labelCell(line, style), ...columns.map((c) => c.cell(line, style))];
         if (
           deviation &&
@@ -905,7 +919,7 @@ function buildPlanBudgetSheet(ctx: ReportContext, tables: BudgetLine[][]): Sheet
     if (heading) sheet.tableHeading(heading);
     sheet.startTable(headerRow([unitLabel(unit), ...columns]));
     for (const line of lines) {
-      const style = styleOf(line);
+      const style = styleOf(line, lines);
       sheet.add([labelCell(line, style), ...columns.map((column) => planAmount(ctx, line, column, style))]);
     }
     sheet.endTable();
