@@ -78,19 +78,29 @@ function valueOf(line: BudgetLine, field: NumericField): number | undefined {
   return typeof value === "number" && isOwnExtra(line, extraKey) ? value : undefined;
 }
 
+/** The cell of `line` that holds its value of `field` (a field of another line). */
+function cellOf(line: BudgetLine, field: NumericField): string | undefined {
+  return field.extraKey === undefined ? line.cells[field.key] : extraCell(line, field.extraKey);
+}
+
 function fieldName(key: string): FieldLabel {
   if (key.startsWith("extra:")) return { sv: key.slice(6), en: key.slice(6) };
   return key in BUDGET_FIELD_LABELS ? BUDGET_FIELD_LABELS[key as BudgetAmountField] : { sv: key, en: key };
 }
 
-/** Avvikelse = Budget + BJ (+ förändringar) − Prognos, allowing each term's rounding. */
+/** Whether a line's Avvikelse is not Budget + BJ (+ förändringar) − Prognos, allowing each term's rounding. */
+function deviationMisstated(
+  line: BudgetLine,
+): line is BudgetLine & { deviation: number; computedDeviation: number } {
+  return (
+    line.deviation !== null &&
+    line.computedDeviation !== null &&
+    Math.abs(line.deviation - line.computedDeviation) > roundingTolerance(line.unit, deviationTerms(line) + 1)
+  );
+}
+
 function deviationMismatch(line: BudgetLine, out: Finding[]): void {
-  if (line.deviation === null || line.computedDeviation === null) return;
-  if (
-    Math.abs(line.deviation - line.computedDeviation) <=
-    roundingTolerance(line.unit, deviationTerms(line) + 1)
-  )
-    return;
+  if (!deviationMisstated(line)) return;
   out.push(
     finding({
       code: "budget-deviation-mismatch",
@@ -168,6 +178,14 @@ function dispositionMismatch(table: BudgetLine[], out: Finding[]): void {
   );
 }
 
+const SIGNED_FIELDS = (key: string) =>
+  key === "budget" || key === "forecast" || key === "forecastBeforeTransfers" || key.startsWith("extra:");
+
+/** Intäkter are written negative and Kostnader positive in the city's tables. */
+function wrongSign(line: BudgetLine, value: number): boolean {
+  return line.kind === "intakter" ? value > 0 : line.kind === "kostnader" && value < 0;
+}
+
 /** Netto = Kostnader + Intäkter per column, for each Kostnader/Intäkter/Netto group. */
 function nettoMismatches(table: BudgetLine[], out: Finding[]): void {
   let costs: BudgetLine | null = null;
@@ -186,13 +204,20 @@ function nettoMismatches(table: BudgetLine[], out: Finding[]): void {
           if (cv === undefined || iv === undefined) continue;
           if (Math.abs(cv + iv - value) <= roundingTolerance(line.unit, 3)) continue;
           const name = fieldName(key);
+          const at = cell ?? `A${line.row}`;
+          const parts = [cellOf(c, field), cellOf(i, field), at];
+          const misstated = wrongParts(line, value, key, [
+            { line: c, value: cv, cell: cellOf(c, field), sv: "Kostnader", en: "costs" },
+            { line: i, value: iv, cell: cellOf(i, field), sv: "Intäkter", en: "income" },
+          ]);
           out.push(
             finding({
               code: "budget-netto-mismatch",
               sheet: line.sheet,
-              cell: cell ?? `A${line.row}`,
-              message: `”${line.label}” (${name.sv}): netto ${amount(line, value)} ≠ kostnader ${amount(line, cv)} + intäkter ${amount(line, iv)} = ${amount(line, cv + iv)}.`,
-              messageEn: `"${line.label}" (${name.en}): net ${amountEn(line, value)} ≠ costs ${amountEn(line, cv)} + income ${amountEn(line, iv)} = ${amountEn(line, cv + iv)}.`,
+              cell: at,
+              range: parts.every((p) => p !== undefined) ? columnSpan(parts as string[]) : undefined,
+              message: `”${line.label}” (${name.sv}): netto ${amount(line, value)} ≠ kostnader ${amount(line, cv)} + intäkter ${amount(line, iv)} = ${amount(line, cv + iv)}.${misstated.sv}`,
+              messageEn: `"${line.label}" (${name.en}): net ${amountEn(line, value)} ≠ costs ${amountEn(line, cv)} + income ${amountEn(line, iv)} = ${amountEn(line, cv + iv)}.${misstated.en}`,
             }),
           );
         }
@@ -203,16 +228,76 @@ function nettoMismatches(table: BudgetLine[], out: Finding[]): void {
   }
 }
 
-const SIGNED_FIELDS = (key: string) =>
-  key === "budget" || key === "forecast" || key === "forecastBeforeTransfers" || key.startsWith("extra:");
+const NO_NOTE: FieldLabel = { sv: "", en: "" };
 
-/** Intäkter are written negative and Kostnader positive in the city's tables. */
+/** Kostnader or Intäkter as a Netto sums it: its value in the field, its cell, its name. */
+interface NettoPart {
+  line: BudgetLine;
+  value: number;
+  cell: string | undefined;
+  sv: string;
+  en: string;
+}
+
+/**
+ * What a Netto mismatch says of Kostnader and Intäkter that have a finding of their own in the same
+ * field (`budget-deviation-mismatch`, `budget-sign`): those are the cells to correct first, and the
+ * sum they then give, which may well be the Netto's. A wrong E6 makes the right E8 look wrong; 003
+ * line 1961 writes Intäkter 102,2 without its minus, and its Netto 509,3 is right.
+ */
+function wrongParts(netto: BudgetLine, value: number, key: string, parts: NettoPart[]): FieldLabel {
+  const fixes = parts.map((p) => partFix(p, key)).filter((f) => f !== null);
+  if (!fixes.length) return NO_NOTE;
+  const sum = parts.reduce((total, p) => total + (fixes.find((f) => f.part === p)?.value ?? p.value), 0);
+  const agrees = Math.abs(sum - value) <= roundingTolerance(netto.unit, 3);
+  const one = fixes.length === 1;
+  const en = fixes.map((f) => f.en).join(", and ");
+  return {
+    sv: ` ${fixes.map((f) => f.sv).join(", och ")}: rätta ${one ? "den" : "dem"} först; då blir summan ${amount(netto, sum)}${agrees ? ", samma som netto" : ""}.`,
+    en: ` ${en[0].toUpperCase()}${en.slice(1)}: correct ${one ? "that cell" : "those cells"} first; the sum is then ${amountEn(netto, sum)}${agrees ? ", the same as the net" : ""}.`,
+  };
+}
+
+/** What is wrong with one part in the field `key`, and the value it then has; null for nothing. */
+function partFix(
+  part: NettoPart,
+  key: string,
+): { part: NettoPart; value: number; sv: string; en: string } | null {
+  const { line } = part;
+  const where = part.cell ?? `A${line.row}`;
+  if (key === "deviation" && deviationMisstated(line)) {
+    const outcome = line.forecastIsOutcome;
+    return {
+      part,
+      value: line.computedDeviation,
+      sv: `${part.sv} i ${where} stämmer inte heller med sin budget och ${outcome ? "sitt utfall" : "prognos"}, som ger ${amount(line, line.computedDeviation)}`,
+      en: `${part.en} in ${where} ${line.kind === "intakter" ? "does" : "do"} not match ${line.kind === "intakter" ? "its" : "their"} own budget and ${outcome ? "outcome" : "forecast"} either, which give ${amountEn(line, line.computedDeviation)}`,
+    };
+  }
+  if (SIGNED_FIELDS(key) && wrongSign(line, part.value))
+    return {
+      part,
+      value: -part.value,
+      sv: `${part.sv} i ${where} har fel tecken och ska vara ${amount(line, -part.value)}`,
+      en: `${part.en} in ${where} ${line.kind === "intakter" ? "has" : "have"} the wrong sign and should be ${amountEn(line, -part.value)}`,
+    };
+  return null;
+}
+
+/** The cells of one column as a range from the highest to the lowest (`E5:E8`), else the first cell. */
+function columnSpan(cells: string[]): string {
+  const parsed = cells.map((c) => /^([A-Z]+)(\d+)$/.exec(c));
+  if (parsed.some((p) => p === null || p[1] !== parsed[0]![1])) return cells[cells.length - 1];
+  const rows = parsed.map((p) => Number(p![2]));
+  return `${parsed[0]![1]}${Math.min(...rows)}:${parsed[0]![1]}${Math.max(...rows)}`;
+}
+
+/** Each Intäkter or Kostnader amount with the wrong sign ({@link wrongSign}). */
 function signErrors(line: BudgetLine, out: Finding[]): void {
   if (line.kind !== "intakter" && line.kind !== "kostnader") return;
   for (const { key, value, cell } of numericFields(line)) {
     if (!SIGNED_FIELDS(key)) continue;
-    const wrong = line.kind === "intakter" ? value > 0 : value < 0;
-    if (!wrong) continue;
+    if (!wrongSign(line, value)) continue;
     const name = fieldName(key);
     out.push(
       finding({
