@@ -28,6 +28,7 @@ export const FINDING_SEVERITY = {
   "direction-unknown": "info",
   "protected-sheet-unflagged": "info",
   "column-unrecognized": "info",
+  "rows-hidden": "info",
   // `malkoll compare`: a plan against its follow-up.
   "plan-indicator-missing": "warning",
   "plan-activity-missing": "warning",

@@ -48,6 +48,12 @@ export interface SheetGrid {
    * flag over values it computed). Absent means none; Office.js always reports computed values.
    */
   uncalculated?: string[];
+  /**
+   * Rows the user hid (by hand, in a collapsed group, or by a filter), as 1-based sheet rows in
+   * ascending order, among the grid's rows. Absent means none. Recognition reads no hidden row of a
+   * table (see recognise/tables.ts).
+   */
+  hiddenRows?: number[];
 }
 
 /**

@@ -115,6 +115,7 @@ export function buildModel(
   for (const block of recognition.unrecognised) findings.push(unrecognisedFinding(block));
   for (const row of recognition.leftOut) findings.push(leftOutFinding(row));
   addUnreadColumnFindings(recognition.tables, findings);
+  for (let t = 0; t < recognition.tables.length; t++) addHiddenRowsFinding(recognition.tables[t], findings);
   assignGoals(goals, indicators, activities, goalCells);
   // A row's unreadable value belongs to its goal, as the row's other findings do (the pane's goal filter).
   for (const { indicator, from, to } of rowFindings)
@@ -201,6 +202,52 @@ function unreadColumnFinding(group: { table: RecognisedTable; column: UnreadColu
       `The column "${column.column.header}" in ${n} tables on the sheet (${listed(false)}) could not be mapped, so its values (${rows(filled, false)}) are not read. ` +
       `Set the column's role under Read → Correct mapping if it is needed: Skip there applies to all ${n} tables.`,
   });
+}
+
+/** The most runs of row numbers a hidden-rows message lists, and the most characters of a name it quotes. */
+const MAX_LISTED_RUNS = 10;
+const MAX_QUOTED_NAME = 80;
+
+/** `15, 18–20, 24`: sheet rows in order, runs of neighbours joined, the first few runs. */
+function rowList(rows: number[]): string {
+  const runs: string[] = [];
+  for (let k = 0; k < rows.length; k++) {
+    let end = k;
+    while (end + 1 < rows.length && rows[end + 1] === rows[end] + 1) end++;
+    if (runs.length === MAX_LISTED_RUNS) return `${runs.join(", ")} …`;
+    runs.push(end > k ? `${rows[k]}–${rows[end]}` : `${rows[k]}`);
+    k = end;
+  }
+  return runs.join(", ");
+}
+
+/** A table's hidden rows, which are not read: how many, which, and the first one's name. */
+function addHiddenRowsFinding(table: RecognisedTable, out: Finding[]): void {
+  const hidden = table.hiddenRows;
+  if (!hidden?.length) return;
+  const n = hidden.length;
+  const first = hidden[0];
+  const rows = rowList(hidden.map((h) => h.row));
+  const whole = cleanText(first.name);
+  const name = whole.length > MAX_QUOTED_NAME ? `${whole.slice(0, MAX_QUOTED_NAME).trimEnd()}…` : whole;
+  const more = n > 1 ? " …" : "";
+  const tableCell = a1(table.headerRow, table.firstCol);
+  out.push(
+    finding({
+      code: "rows-hidden",
+      sheet: table.sheet,
+      cell: first.cell,
+      range: a1Range(first.row, table.firstCol, hidden[n - 1].row, table.lastCol),
+      message:
+        n === 1
+          ? `1 dold rad i tabellen i ${tableCell} läses inte (rad ${rows}: ”${name}”). Visa raden om den ska med.`
+          : `${n} dolda rader i tabellen i ${tableCell} läses inte (rad ${rows}: ”${name}”${more}). Visa raderna om de ska med.`,
+      messageEn:
+        n === 1
+          ? `1 hidden row in the table at ${tableCell} is not read (row ${rows}: "${name}"). Unhide the row if it belongs in the report.`
+          : `${n} hidden rows in the table at ${tableCell} are not read (rows ${rows}: "${name}"${more}). Unhide the rows if they belong in the report.`,
+    }),
+  );
 }
 
 function unrecognisedFinding(block: Recognition["unrecognised"][number]): Finding {

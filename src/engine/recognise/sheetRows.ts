@@ -22,9 +22,18 @@ export class SheetRows {
    * hold text (what a header row needs), else -1.
    */
   private readonly openings: Int32Array;
+  /** Per row index: 1 where the user hid the row; null when no row is hidden. */
+  private readonly hiddenRows: Uint8Array | null = null;
 
   constructor(readonly sheet: SheetGrid) {
     const rows = sheet.values.length;
+    if (sheet.hiddenRows?.length) {
+      this.hiddenRows = new Uint8Array(rows);
+      for (const row of sheet.hiddenRows) {
+        const i = row - sheet.originRow;
+        if (i >= 0 && i < rows) this.hiddenRows[i] = 1;
+      }
+    }
     this.counts = new Int32Array(rows);
     this.firsts = new Int32Array(rows).fill(-1);
     this.lasts = new Int32Array(rows).fill(-1);
@@ -58,6 +67,11 @@ export class SheetRows {
       this.lasts[i] = last;
       if (onlyStrings && texts >= 2) this.openings[i] = opening;
     }
+  }
+
+  /** Whether the user hid the row at index `i` (0-based in the grid). */
+  hidden(i: number): boolean {
+    return this.hiddenRows !== null && this.hiddenRows[i] === 1;
   }
 
   /** Cells with text in the row at index `i` (0-based in the grid); 0 outside it. */

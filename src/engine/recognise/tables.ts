@@ -19,6 +19,7 @@ import { TableRow, TableSpan } from "./tableRow";
 import type {
   ColumnRole,
   GroupRow,
+  HiddenRow,
   LeftOutRow,
   RecognisedColumn,
   RecognisedRow,
@@ -348,7 +349,10 @@ function endsAtTotal(last: RecognisedRow | undefined, nameIndex: number): boolea
  * reads as one of its rows (see rowFit.ts); else the gap ended the table and the row is `leftOut`.
  * A row with figures in place and an empty name cell is `leftOut` too, and the table goes on; so
  * does it past text alone under a header or such a row when rows of the table follow.
- * An Excel table's own range (`declared`) holds its rows, gaps or not.
+ * An Excel table's own range (`declared`) holds its rows, gaps or not. A hidden row the table would
+ * read (a row of it, its `Analys` row, a group's label, the tail of a row) is left out as a row not
+ * read is, so the text and `Analys` rows under it are its own; every hidden row of the table with
+ * text but for headers is listed in `hiddenRows`.
  */
 export function scanRows(
   rows: SheetRows,
@@ -364,6 +368,7 @@ export function scanRows(
   nextHeader: HeaderCandidate | null;
   leftOut: LeftOutRow[];
   groupRows: GroupRow[];
+  hiddenRows: HiddenRow[];
 } {
   const { sheet } = rows;
   const found: RecognisedRow[] = [];
@@ -389,6 +394,20 @@ export function scanRows(
   let passedText = false;
   const span = new TableSpan(sheet, firstCol, lastColumn);
   const typed = isBudget || declared ? [] : typedColumns(header.columns);
+  const hiddenRows: HiddenRow[] = [];
+  const noteHidden = (r: number, nameValue: CellValue): void => {
+    const name = textOf(nameValue) || rows.firstText(r - sheet.originRow);
+    hiddenRows.push({ row: r, cell: a1(r, nameCol), name });
+  };
+  /** Leaves out a hidden row the table would read, as a row not read: what follows it is its own. */
+  const leaveHidden = (r: number, nameValue: CellValue, count: number): void => {
+    noteHidden(r, nameValue);
+    unread = true;
+    expectAnalysis = count === 1 && typeof nameValue === "string" && isLabelOnly(nameValue);
+    passedText = false;
+    blankRun = 0;
+    lastRow = r;
+  };
 
   for (let r = header.row + 1; r <= endRow; r++) {
     const i = r - sheet.originRow;
@@ -422,14 +441,20 @@ export function scanRows(
     const nameValue =
       firstTextCol === nameCol ? sheet.values[i][nameCol - sheet.originCol] : cellAt(sheet, r, nameCol);
     const named = hasText(nameValue);
+    const hidden = rows.hidden(i);
     const prev = unread ? undefined : found[found.length - 1];
     if (unread && blankRun === 0 && isAnalysisRow(nameValue, count, expectAnalysis)) {
+      if (hidden) noteHidden(r, nameValue);
       expectAnalysis = count === 1 && typeof nameValue === "string" && isLabelOnly(nameValue);
       lastRow = r;
       continue;
     }
 
     if (prev && typeof nameValue === "string" && ANALYSIS_LABEL_UNTRIMMED.test(nameValue)) {
+      if (hidden) {
+        leaveHidden(r, nameValue, count);
+        continue;
+      }
       const text = analysisRowText(sheet, r, nameCol, firstCol, lastColumn, textOf(nameValue));
       if (text) {
         prev.analysis = { text, cell: a1(r, nameCol) };
@@ -447,6 +472,10 @@ export function scanRows(
     // Text alone: a note, or the analysis an `Analys` label alone on the row above announced.
     const note = count === 1 && NOTE_LABEL.test(rows.firstText(i));
     if (expectAnalysis && prev && count === 1 && blankRun === 0 && !note) {
+      if (hidden) {
+        leaveHidden(r, nameValue, count);
+        continue;
+      }
       prev.analysis = { text: rows.firstText(i), cell: a1(r, firstTextCol) };
       expectAnalysis = false;
       lastRow = r;
@@ -476,6 +505,10 @@ export function scanRows(
       }
     if (!named) {
       if (others > 0 && prev && allWords) {
+        if (hidden) {
+          leaveHidden(r, nameValue, count);
+          continue;
+        }
         for (let c = firstCol; c <= lastColumn; c++) {
           const tail = textOf(cellAt(sheet, r, c));
           if (!tail) continue;
@@ -491,12 +524,17 @@ export function scanRows(
       if (count > 0 && firstTextCol < firstCol) break;
       if (others === 0) continue;
       if (unread && allWords && blankRun === 0) {
+        if (hidden) noteHidden(r, nameValue);
         lastRow = r;
         continue;
       }
       // Only right under the table's rows: after an empty row a row without a name is something else.
       const nameless =
         typed.length > 0 && blankRun === 0 ? namelessRow(sheet, r, header, nameCol, typed) : null;
+      if (nameless && hidden) {
+        leaveHidden(r, nameValue, count);
+        continue;
+      }
       if (nameless) {
         leftOut.push({
           ...nameless,
@@ -538,6 +576,10 @@ export function scanRows(
         (blankRun === 0 || (blankRun === 1 && outer)) &&
         nextRowHasNumbers(sheet, r, endRow, firstCol, lastColumn)
       ) {
+        if (hidden) {
+          leaveHidden(r, nameValue, count);
+          continue;
+        }
         const group: GroupRow = { row: r, label: cleanText(textOf(nameValue)) };
         if (outer) group.depth = (outer.depth ?? 0) + 1;
         groupRows.push(group);
@@ -553,6 +595,7 @@ export function scanRows(
         (lastRow === headerRow || unread || passedText) &&
         rowsOfTableFollow(rows, r, header, nameCol, typed)
       ) {
+        if (hidden) noteHidden(r, nameValue);
         passedText = true;
         lastRow = r;
         continue;
@@ -585,13 +628,17 @@ export function scanRows(
         break;
       }
     }
+    if (hidden) {
+      leaveHidden(r, nameValue, count);
+      continue;
+    }
     found.push(new TableRow(r, span));
     blankRun = 0;
     lastRow = r;
     unread = false;
     passedText = false;
   }
-  return { rows: found, repeatedHeaderRows, lastRow, nextHeader, leftOut, groupRows };
+  return { rows: found, repeatedHeaderRows, lastRow, nextHeader, leftOut, groupRows, hiddenRows };
 }
 
 /**
@@ -874,6 +921,7 @@ export function buildTable(
     rows: RecognisedRow[];
     repeatedHeaderRows: number[];
     groupRows: GroupRow[];
+    hiddenRows?: HiddenRow[];
   },
   caption: TableCaption,
   fromListObject: boolean,
@@ -902,5 +950,6 @@ export function buildTable(
     fromListObject,
   };
   if (scanned.groupRows.length) table.groupRows = scanned.groupRows;
+  if (scanned.hiddenRows?.length) table.hiddenRows = scanned.hiddenRows;
   return table;
 }

@@ -155,6 +155,20 @@ export interface RecognisedTable {
    * (`Äldreomsorgen` in Resultatenheter), in order; the model keeps no line for them.
    */
   groupRows?: GroupRow[];
+  /**
+   * Addition: rows of the table the user hid (by hand, in a collapsed group or by a filter), in
+   * order. They are not read: no row, `Analys` text or group of the table comes from them.
+   */
+  hiddenRows?: HiddenRow[];
+}
+
+/** A hidden row a table would otherwise have read. */
+export interface HiddenRow {
+  row: number;
+  /** Its cell in the table's name column. */
+  cell: string;
+  /** The text of that cell, else the row's first text in the table. */
+  name: string;
 }
 
 /** A row of a budget table naming the group of the rows under it. */

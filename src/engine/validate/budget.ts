@@ -122,15 +122,26 @@ function groupByTable(lines: BudgetLine[]): Iterable<BudgetLine[]> {
   return groups.values();
 }
 
-/** Each total row against the sum of the ordinary rows since the previous total (`varav` rows are parts, not added). */
-function totalMismatches(table: BudgetLine[], out: Finding[]): void {
+/**
+ * Each total row against the sum of the ordinary rows since the previous total (`varav` rows are
+ * parts, not added). A total with a hidden row among its parts is not checked: the hidden row is not
+ * read (rows-hidden), but Excel's total still counts it.
+ */
+function totalMismatches(table: BudgetLine[], hidden: readonly number[], out: Finding[]): void {
   let parts: BudgetLine[] = [];
+  let after = 0;
   for (const line of table) {
     if (line.kind === "row") {
       parts.push(line);
       continue;
     }
     if (line.kind !== "total") continue;
+    const from = after;
+    after = line.row;
+    if (hidden.some((row) => row > from && row < line.row)) {
+      parts = [];
+      continue;
+    }
     for (const field of numericFields(line)) {
       const { key, value, cell } = field;
       let sum = 0;
@@ -317,14 +328,18 @@ function signErrors(line: BudgetLine, out: Finding[]): void {
   }
 }
 
-export function validateBudget(lines: BudgetLine[]): Finding[] {
+/** `hiddenRows`: each table's hidden rows (sheet rows), by table id. */
+export function validateBudget(
+  lines: BudgetLine[],
+  hiddenRows: ReadonlyMap<string, readonly number[]> = new Map(),
+): Finding[] {
   const out: Finding[] = [];
   for (const line of lines) {
     deviationMismatch(line, out);
     signErrors(line, out);
   }
   for (const table of groupByTable(lines)) {
-    totalMismatches(table, out);
+    totalMismatches(table, hiddenRows.get(table[0].tableId) ?? [], out);
     dispositionMismatch(table, out);
     nettoMismatches(table, out);
   }

@@ -37,13 +37,25 @@ export function validate(
   return validateIndicators(model.indicators, duplicates).concat(
     validateActivities(model.activities),
     unmarkedDeviations(model.activities, model.period.year),
-    validateBudget(model.budget),
+    validateBudget(model.budget, hiddenRowsByTable(recognition)),
     findPlaceholders(snapshot, goalAt),
     statementTotals(snapshot.sheets, (sheet) => tableRows(recognition, sheet)),
   );
 }
 
-/** Rows a recognised table covers on `sheet`, from its header to its last row. */
+/** The hidden rows of each table that has any, by table id. */
+function hiddenRowsByTable(recognition: Recognition): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const table of recognition.tables)
+    if (table.hiddenRows?.length)
+      out.set(
+        table.id,
+        table.hiddenRows.map((h) => h.row),
+      );
+  return out;
+}
+
+/** Rows a recognised table covers on `sheet`, from its header to its last row (hidden or not). */
 function tableRows(recognition: Recognition, sheet: string): RowSet {
   const spans: { first: number; last: number }[] = [];
   let lowest = Infinity;
@@ -54,6 +66,8 @@ function tableRows(recognition: Recognition, sheet: string): RowSet {
     let last = table.headerRow;
     const rows = table.rows;
     for (let k = 0; k < rows.length; k++) if (rows[k].row > last) last = rows[k].row;
+    const hidden = table.hiddenRows;
+    if (hidden?.length && hidden[hidden.length - 1].row > last) last = hidden[hidden.length - 1].row;
     spans.push({ first: table.headerRow, last });
     if (table.headerRow < lowest) lowest = table.headerRow;
     if (last > highest) highest = last;

@@ -27,9 +27,11 @@ export function findPlaceholders(
   const hits = new Map<string, RegExpExecArray | null>();
   for (const sheet of snapshot.sheets) {
     const rows = sheet.values;
+    // A hidden row is not read (rows-hidden), so neither is a leftover in it.
+    const hidden = sheet.hiddenRows?.length ? new Set(sheet.hiddenRows) : null;
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
-      if (!row) continue;
+      if (!row || hidden?.has(sheet.originRow + i)) continue;
       for (let k = 0; k < row.length; k++) {
         const value = row[k];
         if (typeof value !== "string" || value.length < 3 || !MAY_HOLD_PLACEHOLDER.test(value)) continue;
