@@ -260,7 +260,10 @@ export function generateWorkbook(size: WorkbookSize, name = "bench.xlsx"): Workb
   return { name, sheets: [goalSheet(size, rnd), budgetSheet(size, rnd)] };
 }
 
-/** The same workbook as an .xlsx package, written with ExcelJS (numbers keep their formats). */
+/**
+ * The same workbook as an .xlsx package, written with ExcelJS (numbers keep their formats, hidden
+ * rows stay hidden).
+ */
 export async function workbookToXlsx(snapshot: WorkbookSnapshot, date?: Date): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   if (date) {
@@ -280,6 +283,7 @@ export async function workbookToXlsx(snapshot: WorkbookSnapshot, date?: Date): P
         if (fmt) cell.numFmt = fmt;
       });
     });
+    for (const row of grid.hiddenRows ?? []) ws.getRow(row).hidden = true;
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -66,6 +66,8 @@ const useStyles = makeStyles({
   flagInfo: { boxShadow: `inset 0 0 0 2px ${tokens.colorNeutralStroke1}` },
   bold: { fontWeight: tokens.fontWeightSemibold },
   italic: { fontStyle: "italic" },
+  /** A row the user hid: Excel does not show it, so it is drawn faint. */
+  hiddenRow: { opacity: 0.45 },
 });
 
 /**
@@ -109,6 +111,7 @@ export function GridView({ port }: { port: MemoryPort }) {
 
   const sheet = port.sheet(active) ?? port.sheets[0];
   const width = sheet ? sheet.values.reduce((most, r) => Math.max(most, r?.length ?? 0), 1) : 1;
+  const hiddenRows = new Set(sheet?.hiddenRows ?? []);
 
   return (
     <div className={styles.root} data-version={version}>
@@ -143,8 +146,16 @@ export function GridView({ port }: { port: MemoryPort }) {
             </thead>
             <tbody>
               {sheet.values.map((row, r) => (
-                <tr key={r}>
-                  <th className={styles.rowHead} scope="row">
+                <tr
+                  key={r}
+                  className={hiddenRows.has(r + 1) ? styles.hiddenRow : undefined}
+                  data-hidden-row={hiddenRows.has(r + 1) || undefined}
+                >
+                  <th
+                    className={styles.rowHead}
+                    scope="row"
+                    title={hiddenRows.has(r + 1) ? "Dold rad / Hidden row" : undefined}
+                  >
                     {r + 1}
                   </th>
                   {Array.from({ length: width }, (_, c) => {

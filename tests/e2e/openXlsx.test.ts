@@ -36,6 +36,7 @@ interface ComparableSheet {
   formats: Record<string, string>;
   formulas: Record<string, string>;
   merges: string[];
+  hiddenRows: number[];
 }
 
 /** A read workbook, or the refusal (`sv / en`, as the CLI prints it) it met. */
@@ -62,6 +63,7 @@ function comparable(snapshot: WorkbookSnapshot): { sheets: ComparableSheet[] } {
         formats: byAddress(sheet.formats),
         formulas: byAddress(sheet.formulas),
         merges: [...(sheet.merges ?? [])],
+        hiddenRows: [...(sheet.hiddenRows ?? [])],
       };
     }),
   };

@@ -40,6 +40,8 @@ export interface MemorySheet {
   protected?: boolean;
   /** A user's sheet's formulas without a computed value, as read (A1, absolute). */
   uncalculated?: string[];
+  /** A user's sheet's hidden rows (1-based), as read. */
+  hiddenRows?: number[];
 }
 
 export interface CellSelection {
@@ -116,6 +118,7 @@ function toMemorySheet(grid: SheetGrid): MemorySheet {
     ...(grid.listObjects?.length ? { listObjects: grid.listObjects.map((lo) => ({ ...lo })) } : {}),
     ...(grid.protected ? { protected: true } : {}),
     ...(grid.uncalculated?.length ? { uncalculated: [...grid.uncalculated] } : {}),
+    ...(grid.hiddenRows?.length ? { hiddenRows: [...grid.hiddenRows] } : {}),
   };
 }
 
@@ -237,6 +240,7 @@ export class MemoryPort implements WorkbookPort {
         ...(s.listObjects?.length ? { listObjects: s.listObjects.map((lo) => ({ ...lo })) } : {}),
         ...(s.protected ? { protected: true } : {}),
         ...(s.uncalculated?.length ? { uncalculated: [...s.uncalculated] } : {}),
+        ...(s.hiddenRows?.length ? { hiddenRows: [...s.hiddenRows] } : {}),
       })),
     };
   }

@@ -2,8 +2,9 @@
  * Reading the workbook as plain grids, sized by the bytes Excel sends back.
  *
  * - 1st request: sheet names and visibility, and the workbook's date system (dateSystem.ts).
- * - 2nd: each sheet's used range, tables, protection, whether it has formulas at all and, where the host has
- *   ExcelApi 1.13, its merged areas (merges.ts) — but not for `_malkoll` nor for a sheet named as
+ * - 2nd: each sheet's used range, tables, protection, whether it has formulas at all, its visible cells
+ *   (whose gaps are its hidden rows, hiddenRows.ts) and, where the host has ExcelApi 1.13, its merged
+ *   areas (merges.ts) — but not for `_malkoll` nor for a sheet named as
  *   Målkoll names its report sheets (`Målkoll Indikatorer`, `… (2)`): the engine never reads those
  *   merges, and such a sheet from a large workbook has more than Excel answers (512).
  * - Then the cells in row chunks: `values` and `numberFormat`, and `formulas` only for sheets that
@@ -34,6 +35,7 @@ import { ACTION_BYTES, jsonBytes } from "./batch";
 import { DATE_SYSTEM_PROBE_BYTES, queueDateSystemProbe } from "./dateSystem";
 import { isAbortError } from "./errors";
 import type { IsSetSupported } from "./host";
+import { hiddenRowsOf } from "./hiddenRows";
 import { isScratchSheet } from "./journal";
 import type { MergesRead, SheetMerges } from "./merges";
 import { mergedAreas, mergesUnit, readMergesApart } from "./merges";
@@ -133,7 +135,7 @@ export async function readWorkbook(
   const tables: { grid: SheetGrid; name: string; table: Excel.Table }[] = [];
   let stateRows: CellValue[][] | null = null;
   let stateSheet: { grid: SheetGrid; used: Excel.Range } | null = null;
-  for (const { worksheet, used, formulas, protection } of shapes) {
+  for (const { worksheet, used, formulas, visible, protection } of shapes) {
     const grid: SheetGrid = {
       name: worksheet.name,
       visibility: VISIBILITY_FROM_EXCEL[worksheet.visibility] ?? "visible",
@@ -156,6 +158,12 @@ export async function readWorkbook(
       stateSheet = { grid, used };
       continue;
     }
+    const hidden = hiddenRowsOf(
+      visible.isNullObject ? null : visible.address,
+      corners.row1,
+      corners.row1 + used.rowCount - 1,
+    );
+    if (hidden.length) grid.hiddenRows = hidden;
     plans.push({
       grid,
       worksheet,
@@ -225,6 +233,8 @@ interface Shape {
   worksheet: Excel.Worksheet;
   used: Excel.Range;
   formulas: Excel.RangeAreas;
+  /** The sheet's cells in rows and columns not hidden. */
+  visible: Excel.RangeAreas;
   protection: Excel.WorksheetProtection;
   merges: MergesRead;
   /** Whether its merged areas are asked with the shapes (not for `_malkoll` and report-named sheets). */
@@ -256,19 +266,23 @@ async function readShapes(
     worksheet,
     used: null as unknown as Excel.Range,
     formulas: null as unknown as Excel.RangeAreas,
+    visible: null as unknown as Excel.RangeAreas,
     protection: worksheet.protection,
     merges: { areas: null },
     mergesWithShape: !mergesWait(worksheet.name),
   }));
   const shapeUnit: Unit = {
-    request: shapes.length * 7 * ACTION_BYTES,
-    response: shapes.length * 240,
+    request: shapes.length * 9 * ACTION_BYTES,
+    response: shapes.length * 320,
     queue() {
       for (const shape of shapes) {
         shape.used = shape.worksheet.getUsedRangeOrNullObject();
         shape.used.load("address,rowCount,columnCount");
-        shape.formulas = shape.worksheet.getRange().getSpecialCellsOrNullObject("Formulas");
+        const whole = shape.worksheet.getRange();
+        shape.formulas = whole.getSpecialCellsOrNullObject("Formulas");
         shape.formulas.load("cellCount");
+        shape.visible = whole.getSpecialCellsOrNullObject("Visible");
+        shape.visible.load("address");
         shape.worksheet.tables.load("items/name");
         shape.protection.load("protected");
       }

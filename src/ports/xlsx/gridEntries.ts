@@ -24,7 +24,7 @@ export function gridFromEntries(
   name: string,
   visibility: SheetVisibility,
   entries: CellEntry[],
-  extras: { listObjects: ListObjectInfo[]; merges: string[]; protected?: boolean },
+  extras: { listObjects: ListObjectInfo[]; merges: string[]; protected?: boolean; hiddenRows?: number[] },
 ): SheetGrid {
   const grid: SheetGrid = { name, visibility, originRow: 1, originCol: 1, values: [] };
   if (entries.length) {
@@ -66,9 +66,18 @@ export function gridFromEntries(
     if (formats) grid.formats = formats;
     if (formulas) grid.formulas = formulas;
     if (uncalculated) grid.uncalculated = uncalculated;
+    const hidden = rowsWithin(extras.hiddenRows, minRow, maxRow);
+    if (hidden.length) grid.hiddenRows = hidden;
   }
   if (extras.listObjects.length) grid.listObjects = extras.listObjects;
   if (extras.merges.length) grid.merges = [...extras.merges];
   if (extras.protected) grid.protected = true;
   return grid;
+}
+
+/** The rows from `first` to `last` among `rows`, ascending and each once. */
+function rowsWithin(rows: number[] | undefined, first: number, last: number): number[] {
+  if (!rows?.length) return [];
+  const within = rows.filter((r) => r >= first && r <= last).sort((a, b) => a - b);
+  return within.filter((r, i) => i === 0 || r !== within[i - 1]);
 }

@@ -9,8 +9,8 @@ import { decodePart, mainPartPath, zipEntry } from "./opc";
 /**
  * Reads a workbook with ExcelJS into plain grids: values as Office.js reports them (dates as
  * serials, a 1904 workbook's as the same days' 1900 serials, errors as text, formulas as cached
- * results plus their text), number formats, tables, merges and sheet visibility. Reading never
- * writes: ExcelJS is only a parser here. Of formulas Excel did not compute it knows only those
+ * results plus their text), number formats, tables, merges, hidden rows and sheet visibility.
+ * Reading never writes: ExcelJS is only a parser here. Of formulas Excel did not compute it knows only those
  * holding no value or 0 in a workbook with `fullCalcOnLoad`: ExcelJS drops a stored 0 as it drops a
  * missing result.
  */
@@ -93,10 +93,15 @@ function gridOf(ws: ExcelJS.Worksheet, date1904: boolean, recalculatesOnLoad: bo
       entries.push({ row: rowNumber, col: colNumber, value, format: fmt, formula, uncalculated });
     });
   });
+  const hiddenRows: number[] = [];
+  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    if (row.hidden) hiddenRows.push(rowNumber);
+  });
   return gridFromEntries(ws.name, visibilityOf(ws.state), entries, {
     listObjects: listObjectsOf(ws),
     merges: (ws.model as { merges?: string[] }).merges ?? [],
     protected: isProtected(ws),
+    hiddenRows,
   });
 }
 

@@ -27,7 +27,7 @@ import { inflateChecked, nativeInflate, rawEntries, type RawZipEntry } from "./z
  * Reads cell values straight from a package's SpreadsheetML into plain grids, as Office.js
  * reports them: numbers (dates as serials, a 1904 workbook's as the same days' 1900 serials),
  * strings, booleans, errors as text, formulas with their cached result (and which results Excel did
- * not compute), number format codes as written, tables, merges and sheet visibility.
+ * not compute), number format codes as written, tables, merges, hidden rows and sheet visibility.
  *
  * ExcelJS builds a full document model per cell (styles, addresses, value objects) that the
  * engine never uses; reading only values through a SAX parser is several times faster and
@@ -355,6 +355,8 @@ interface SheetContent {
   tableIds: string[];
   /** `<sheetProtection sheet="1">`: the sheet is protected (the element alone only keeps options). */
   protected: boolean;
+  /** Rows written `<row hidden="1">`: hidden by hand, in a collapsed group or by a filter. */
+  hiddenRows: number[];
 }
 
 function readWorksheet(xml: string, context: SheetContext): SheetContent {
@@ -369,6 +371,7 @@ function worksheetWith(parse: XmlParse, xml: string, context: SheetContext): She
   const entries: CellEntry[] = [];
   const merges: string[] = [];
   const tableIds: string[] = [];
+  const hiddenRows: number[] = [];
   let protectedSheet = false;
   const sharedMasters = new Map<string, { formula: string; row: number; col: number }>();
 
@@ -394,6 +397,7 @@ function worksheetWith(parse: XmlParse, xml: string, context: SheetContext): She
           rowNumbered = Number.isFinite(r);
           row = rowNumbered ? r : row + 1;
           col = 0;
+          if (isXmlTrue(attributes.hidden)) hiddenRows.push(row);
           return;
         }
         case "c": {
@@ -495,7 +499,7 @@ function worksheetWith(parse: XmlParse, xml: string, context: SheetContext): She
       }
     },
   });
-  return { entries, merges, tableIds, protected: protectedSheet };
+  return { entries, merges, tableIds, protected: protectedSheet, hiddenRows };
 }
 
 /**
@@ -587,6 +591,7 @@ function gridOf(
     listObjects,
     merges: content.merges,
     protected: content.protected,
+    hiddenRows: content.hiddenRows,
   });
 }
 

@@ -19,6 +19,9 @@ export interface FakeSheetInit {
   rules?: FakeRuleData[];
   /** Sheet protection (conditional formats can then be neither added nor deleted). */
   protected?: boolean;
+  /** Hidden rows (1-based) and columns (letters). */
+  hiddenRows?: number[];
+  hiddenColumns?: string[];
 }
 
 /** `date1904`: the values are the 1904 system's serials, and the workbook answers in that system. */
@@ -55,6 +58,9 @@ export function seedWorkbook(init: {
     sheet.rules = s.rules ?? [];
     sheet.merges = [...(s.merges ?? [])];
     sheet.protected = s.protected ?? false;
+    for (const row of s.hiddenRows ?? []) sheet.hiddenRows.add(row - 1);
+    for (const letters of s.hiddenColumns ?? [])
+      sheet.hiddenColumns.add((parseA1(`${letters}1`)?.col ?? 0) - 1);
     workbook.sheets.push(sheet);
   }
   return workbook;

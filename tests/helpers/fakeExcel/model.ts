@@ -90,6 +90,9 @@ export class FakeSheet {
   showGridlines = true;
   /** Rows whose height was autofitted (by range rows). */
   autofitRows: string[] = [];
+  /** Hidden rows and columns (0-based), by hand, in a collapsed group or by a filter alike. */
+  readonly hiddenRows = new Set<number>();
+  readonly hiddenColumns = new Set<number>();
   /** Set once the sheet is deleted: proxies to it fail with ItemNotFound. */
   deleted = false;
   /**

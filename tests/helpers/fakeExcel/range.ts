@@ -8,6 +8,8 @@ import {
   cellsIn,
   enter,
   intersects,
+  MAX_COL,
+  MAX_ROW,
   MAX_ROW_POINTS,
   parseArea,
   quoteSheet,
@@ -169,13 +171,25 @@ export class FakeRange extends FakeObject {
     ]);
     return this.ruleCollection;
   }
-  /** Only `Formulas` is faked: the areas of formula cells in this range, or a null object. */
+  /**
+   * `Formulas`: the areas of formula cells in this range; `Visible`: the blocks of its cells in rows
+   * and columns not hidden, whole rows written `3:14` and whole columns `A:C`, as Excel writes them.
+   * A null object when there are none. Other types are not faked.
+   */
   getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
-    if (cellType !== "Formulas")
+    if (cellType !== "Formulas" && cellType !== "Visible")
       throw new FakeOfficeError("InvalidArgument", `getSpecialCells(${cellType}) is not faked`);
     const areas = new FakeRangeAreas(this.ctx, this.worksheet, `${this.how}.specialCells(${cellType})`);
     this.ctx.enqueue(`${this.describe()}.getSpecialCellsOrNullObject(${cellType})`, cellType, () => {
       const area = this.resolved();
+      if (cellType === "Visible") {
+        const sheet = this.worksheet.sheet();
+        const rows = shownRuns(area.r0, area.r1, sheet.hiddenRows);
+        const cols = shownRuns(area.c0, area.c1, sheet.hiddenColumns);
+        const found = rows.flatMap(([r0, r1]) => cols.map(([c0, c1]) => ({ r0, c0, r1, c1 })));
+        areas.bindAreas(found.length > 0 ? found : null);
+        return;
+      }
       const found: Area[] = [];
       for (const [key, cell] of this.worksheet.sheet().cells) {
         if (!cell.formula) continue;
@@ -251,6 +265,25 @@ export class FakeRange extends FakeObject {
   }
 }
 
+/** The runs of indexes from `lo` to `hi` not in `hidden`, as [first, last] pairs. */
+function shownRuns(lo: number, hi: number, hidden: ReadonlySet<number>): [number, number][] {
+  const cuts = [...hidden].filter((i) => i >= lo && i <= hi).sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  let from = lo;
+  for (const cut of cuts) {
+    if (cut > from) runs.push([from, cut - 1]);
+    from = cut + 1;
+  }
+  if (from <= hi) runs.push([from, hi]);
+  return runs;
+}
+
+/** `3:14` for an area of whole rows (not all of them), else null. */
+function wholeRowsAddress(area: Area): string | null {
+  if (area.c0 !== 0 || area.c1 !== MAX_COL || (area.r0 === 0 && area.r1 === MAX_ROW)) return null;
+  return `${area.r0 + 1}:${area.r1 + 1}`;
+}
+
 function applyStyle(sheet: FakeSheet, areas: Area[], path: string, value: unknown): void {
   sheet.requireUnprotected(`format.${path}`);
   if (path === "rowHeight" && !(typeof value === "number" && value >= 0 && value <= MAX_ROW_POINTS))
@@ -318,8 +351,10 @@ export class FakeRangeAreas extends FakeObject {
   protected readProp(name: string): unknown {
     const areas = this.resolved();
     if (name === "address")
-      // As documented: "Sheet1!A1:B4, Sheet1!D1:D4".
-      return areas.map((a) => `${quoteSheet(this.worksheet.sheet().name)}!${areaAddress(a)}`).join(", ");
+      // As documented: "Sheet1!A1:B4, Sheet1!D1:D4"; whole rows as Excel writes them, `Sheet1!3:14`.
+      return areas
+        .map((a) => `${quoteSheet(this.worksheet.sheet().name)}!${wholeRowsAddress(a) ?? areaAddress(a)}`)
+        .join(", ");
     if (name === "areaCount") return areas.length;
     if (name === "cellCount") return areas.reduce((n, a) => n + cellsIn(a), 0);
     throw new FakeOfficeError("InvalidArgument", `rangeAreas.${name} is not faked`);
