@@ -308,13 +308,15 @@ const ANALYSIS_LABEL = /^(?:<p>\s*)?analys\b(?:\s*<\/p>)?[\s:.-]*/i;
 /** {@link ANALYSIS_LABEL} as a cell's untrimmed value holds it: trimming drops just what `\s*` skips. */
 const ANALYSIS_LABEL_UNTRIMMED = /^\s*(?:<p>\s*)?analys\b/i;
 
+/** A remark's label, with what sets it off (`Källa:`, `Not:`, `OBS!`, `Anm.`): a note under a row or above a table. */
+const REMARK_LABEL = String.raw`(?:(?:källa|källor|not|noter|notering|anmärkning|fotnot|observera|obs)\s*[:!]|(?:anm|obs)\.)`;
+
 /**
  * A note under a table's row (`Källa: HR-underlag …`, `Anm. …`, `OBS! …`), matched on trimmed text:
  * the user's remark, never an analysis, and no end of the table. `Kommentar:` is not one: the
  * reports answer with it (002 lines 2765–2837).
  */
-const NOTE_LABEL =
-  /^(?:<p>\s*)?(?:(?:källa|källor|not|noter|notering|anmärkning|fotnot|observera|obs)\s*[:!]|(?:anm|obs)\.)/i;
+const NOTE_LABEL = new RegExp(String.raw`^(?:<p>\s*)?${REMARK_LABEL}`, "i");
 
 /** Whether a cell's text ({@link textOf}) is longer than `length`, trimming only a text that is. */
 function isLongerThan(value: CellValue, length: number): boolean {
@@ -830,8 +832,10 @@ export interface TableCaption {
  * A line that says something of a table's figures rather than naming it: their unit or source
  * (`Belopp i tkr`, `Källa: …`, `Underlag från månadsuppföljning`, `Anm.`, a bare `Tkr`).
  */
-const NOTE_START =
-  /^(?:belopp(?:en)?\s|alla belopp\s|källa\b|källor\b|underlag(?:et)?\b|anm\.|anmärkning|not:|obs\b|observera\b|(?:mnkr|tkr|kr)\.?$)/i;
+const NOTE_START = new RegExp(
+  String.raw`^(?:${REMARK_LABEL}|belopp(?:en)?\s|alla belopp\s|källa\b|källor\b|underlag(?:et)?\b|anmärkning|obs\b|observera\b|(?:mnkr|tkr|kr)\.?$)`,
+  "i",
+);
 
 /** Whether a line above a table starts as a note on its figures ({@link NOTE_START}). */
 export function isNoteLine(text: string): boolean {
