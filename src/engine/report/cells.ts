@@ -281,7 +281,7 @@ export function rowHeight(
     const k = r * count + c;
     const lines =
       cells.partsTo[k] > cells.partsFrom[k]
-        ? wrappedPartLines(cells.parts, cells.partsFrom[k], cells.partsTo[k], usable, style.size, style.bold)
+        ? wrappedPartLines(cells.parts, cells.partsFrom[k], cells.partsTo[k], usable, style.size)
         : memos[c].lines(cell.value, usable, style);
     if (lines * style.line > height) height = lines * style.line;
   }

@@ -11,32 +11,113 @@ import type { OutCell } from "./spec";
 import type { ShownFormat } from "./shownNumber";
 import { decimalsShown, shownFormat } from "./shownNumber";
 
-/** Calibri's digits are 0,507 em wide; other characters are measured relative to a digit. */
-const DIGIT_EM = 0.507;
-/** Bold Calibri letters are a few per cent wider. */
-const BOLD_FACTOR = 1.05;
-/** Margin on every estimate (measured: without it the estimate is within 1 % of Carlito's widths). */
+/**
+ * Calibri's advance widths in 2048ths of an em (Carlito's, which has Calibri's metrics), regular and
+ * bold, of the characters from `first` on: Basic Latin and Latin-1 and Extended-A.
+ */
+const ADVANCES: { first: number; regular: string; bold: string }[] = [
+  {
+    first: 0x20,
+    regular:
+      "463 667 821 1020 1038 1464 1397 452 621 621 1020 1020 511 627 517 791 1038 1038 1038 " +
+      "1038 1038 1038 1038 1038 1038 1038 548 548 1020 1020 1020 949 1831 1185 1114 1092 1260 " +
+      "1000 941 1292 1276 516 653 1064 861 1751 1322 1356 1058 1378 1112 941 998 1314 1162 1822 " +
+      "1063 998 959 628 791 628 1020 1020 596 981 1076 866 1076 1019 625 964 1076 470 490 931 " +
+      "470 1636 1076 1080 1076 1076 714 801 686 1076 925 1464 887 927 809 644 943 644 1020",
+    bold:
+      "463 667 898 1020 1038 1493 1443 478 638 638 1020 1020 528 627 547 880 1038 1038 1038 " +
+      "1038 1038 1038 1038 1038 1038 1038 565 565 1020 1020 1020 949 1840 1241 1148 1084 1291 " +
+      "999 940 1305 1292 546 678 1120 866 1790 1349 1385 1090 1405 1153 968 1014 1337 1211 1856 " +
+      "1128 1064 979 665 880 665 1020 1020 615 1011 1099 857 1099 1031 648 971 1099 503 523 983 " +
+      "503 1666 1099 1101 1099 1099 728 817 710 1099 969 1526 941 970 814 704 973 704 1020",
+  },
+  {
+    first: 0xa0,
+    regular:
+      "463 667 1020 1038 1020 1038 1020 1020 804 1709 824 1049 1020 627 1038 807 694 1020 688 " +
+      "685 598 1126 1200 517 629 504 865 1049 1303 1375 1383 949 1185 1185 1185 1185 1185 1185 " +
+      "1563 1092 1000 1000 1000 1000 516 516 516 516 1279 1322 1356 1356 1356 1356 1356 1020 " +
+      "1359 1314 1314 1314 1314 998 1058 1080 981 981 981 981 981 981 1583 866 1019 1019 1019 " +
+      "1019 470 470 470 470 1076 1076 1080 1080 1080 1080 1080 1020 1084 1076 1076 1076 1076 " +
+      "927 1076 927 1185 981 1185 981 1185 981 1092 866 1092 866 1092 866 1092 866 1260 1164 " +
+      "1279 1130 1000 1019 1000 1019 1000 1019 1000 1019 1000 1019 1292 964 1292 964 1292 964 " +
+      "1292 964 1276 1076 1344 1091 516 470 516 470 516 470 516 470 516 470 1170 960 653 490 " +
+      "1064 931 931 861 470 861 470 866 540 1118 765 880 507 1322 1076 1322 1076 1322 1076 1186 " +
+      "1287 1076 1356 1080 1356 1080 1356 1080 1775 1740 1112 714 1112 714 1112 714 941 801 941 " +
+      "801 941 801 941 801 998 686 998 708 998 700 1314 1076 1314 1076 1314 1076 1314 1076 1314 " +
+      "1076 1314 1076 1822 1464 998 927 998 959 809 959 809 959 809 497",
+    bold:
+      "463 667 1020 1038 1020 1038 1020 1020 849 1709 852 1103 1020 627 1038 799 701 1020 692 " +
+      "688 616 1154 1224 548 621 517 891 1103 1347 1415 1437 949 1241 1241 1241 1241 1241 1241 " +
+      "1588 1084 999 999 999 999 546 546 546 546 1309 1349 1385 1385 1385 1385 1385 1020 1394 " +
+      "1337 1337 1337 1337 1064 1090 1136 1011 1011 1011 1011 1011 1011 1587 857 1031 1031 1031 " +
+      "1031 503 503 503 503 1099 1099 1101 1101 1101 1101 1101 1020 1114 1099 1099 1099 1099 " +
+      "970 1099 970 1241 1011 1241 1011 1241 1011 1084 857 1084 857 1084 857 1084 857 1291 1222 " +
+      "1309 1165 999 1031 999 1031 999 1031 999 1031 999 1031 1305 971 1305 971 1305 971 1305 " +
+      "971 1292 1099 1347 1121 546 503 546 503 546 503 546 503 546 503 1225 1027 678 523 1120 " +
+      "983 983 866 503 866 503 881 627 1150 865 886 540 1349 1099 1349 1099 1349 1099 1274 1313 " +
+      "1099 1385 1101 1385 1101 1385 1101 1790 1726 1153 728 1153 728 1153 728 968 817 968 817 " +
+      "968 817 968 817 1014 710 1014 744 1014 726 1337 1099 1337 1099 1337 1099 1337 1099 1337 " +
+      "1099 1337 1099 1856 1526 1064 970 1064 979 814 979 814 979 814 529",
+  },
+];
+
+/** More of them: code point, regular, bold (dashes, quotes, bullets, signs, the status symbols ● ○). */
+const MORE_ADVANCES: [number, number, number][] = [
+  [0x2010, 627, 627],
+  [0x2011, 627, 627],
+  [0x2012, 1038, 1038],
+  [0x2013, 1020, 1020],
+  [0x2014, 1854, 1854],
+  [0x2018, 511, 528],
+  [0x2019, 511, 528],
+  [0x201a, 511, 528],
+  [0x201c, 857, 891],
+  [0x201d, 857, 891],
+  [0x201e, 857, 891],
+  [0x2022, 1020, 1020],
+  [0x2026, 1414, 1457],
+  [0x2030, 2126, 2174],
+  [0x2039, 694, 705],
+  [0x203a, 694, 705],
+  [0x20ac, 1038, 1038],
+  [0x2212, 1020, 1020],
+  [0x2248, 1020, 1020],
+  [0x2260, 1020, 1020],
+  [0x2264, 1020, 1020],
+  [0x2265, 1020, 1020],
+  [0x25cb, 1126, 1126],
+  [0x25cf, 1237, 1237],
+];
+
+/** A digit's advance (every digit's, regular and bold): the unit the measures count in. */
+const DIGIT_UNITS = 1038;
+const DIGIT_EM = DIGIT_UNITS / 2048;
+/**
+ * Margin on every estimate: the widths are Calibri's own, but a host lays text out on its device's
+ * grid (pixels on a screen), and a line too few hides text.
+ */
 const SAFETY = 1.02;
 /** A text exactly as wide as its line fits it (widths are sums of fractions). */
 const FIT_EPSILON = 0.01;
 
-/** Width of a character in digit widths. */
-function charWidth(ch: string): number {
-  if (" ilj'|!.,:;".includes(ch)) return 0.45;
-  if (ch === "s") return 0.8;
-  // Wider than a letter: every percentage's format ends in it, and a figure column is only as wide as its figures.
-  if (ch === "%") return 1.41;
-  if ("ftr()[]/-".includes(ch)) return 0.68;
-  if (ch === "m") return 1.55;
-  if (ch === "w") return 1.4;
-  if (ch === "M" || ch === "W") return 1.6;
-  if (ch >= "0" && ch <= "9") return 1;
-  if ("●◆▲○≠–—?".includes(ch)) return 1.6;
-  if (ch !== ch.toLowerCase()) return 1.15;
-  return 0.98;
+/**
+ * Width in digit widths of a character Calibri does not hold (▲ ◆ come from another font) or that
+ * the table above leaves out: as wide as a wide symbol.
+ */
+const FOREIGN = 1.6;
+
+const REGULAR_UNITS = new Map<number, number>();
+const BOLD_UNITS = new Map<number, number>();
+for (const { first, regular, bold } of ADVANCES) {
+  regular.split(" ").forEach((units, i) => REGULAR_UNITS.set(first + i, Number(units)));
+  bold.split(" ").forEach((units, i) => BOLD_UNITS.set(first + i, Number(units)));
+}
+for (const [code, regular, bold] of MORE_ADVANCES) {
+  REGULAR_UNITS.set(code, regular);
+  BOLD_UNITS.set(code, bold);
 }
 
-const SPACE = charWidth(" ");
 const CODE_SPACE = 32;
 const CODE_TAB = 9;
 const CODE_NEWLINE = 10;
@@ -44,25 +125,51 @@ const CODE_RETURN = 13;
 const CODE_HYPHEN = 45;
 const CODE_SLASH = 47;
 
+/** Width of a character (UTF-16 unit) in digit widths. */
+function charWidth(code: number, bold: boolean): number {
+  const units = (bold ? BOLD_UNITS : REGULAR_UNITS).get(code === CODE_TAB ? CODE_SPACE : code);
+  if (units !== undefined) return units / DIGIT_UNITS;
+  // A combining mark (`a` and U+030A for `å`, as some keyboards write it) sits on its letter.
+  if (code >= 0x300 && code < 0x370) return 0;
+  return FOREIGN;
+}
+
+/** A space is as wide in bold; so are digits and the hyphen. */
+const SPACE = charWidth(CODE_SPACE, false);
+
+/** The widest character, in digit widths: a text is at most this wide per character. */
+const WIDEST = Math.max(
+  FOREIGN,
+  ...[...REGULAR_UNITS.values(), ...BOLD_UNITS.values()].map((u) => u / DIGIT_UNITS),
+);
+
 /**
- * {@link charWidth} of each UTF-16 unit, filled as met (NaN: not yet). A character outside the
- * BMP (a surrogate pair) counts as a wide symbol at its first unit.
+ * {@link charWidth} of each UTF-16 unit, regular and bold, filled as met (NaN: not yet). A
+ * character outside the BMP (a surrogate pair) counts as a foreign symbol at its first unit.
  */
-const WIDTHS = new Float64Array(0x10000).fill(NaN);
-WIDTHS.fill(1.6, 0xd800, 0xdc00);
-WIDTHS.fill(0, 0xdc00, 0xe000);
+const REGULAR_WIDTHS = new Float64Array(0x10000).fill(NaN);
+const BOLD_WIDTHS = new Float64Array(0x10000).fill(NaN);
+for (const widths of [REGULAR_WIDTHS, BOLD_WIDTHS]) {
+  widths.fill(FOREIGN, 0xd800, 0xdc00);
+  widths.fill(0, 0xdc00, 0xe000);
+}
+
+function widthsOf(bold: boolean): Float64Array {
+  return bold ? BOLD_WIDTHS : REGULAR_WIDTHS;
+}
 
 /**
  * Fills a character's width in on first use. The loops read the width back from the typed array
  * rather than take a returned one: a call's result would make V8 box every width a loop reads
  * (a heap number per character).
  */
-function learnWidth(code: number, ch: string): void {
-  WIDTHS[code] = charWidth(ch);
+function learnWidth(widths: Float64Array, code: number): void {
+  widths[code] = charWidth(code, widths === BOLD_WIDTHS);
 }
 
-function pointsPerDigit(size: number, bold: boolean): number {
-  return DIGIT_EM * size * (bold ? BOLD_FACTOR : 1) * SAFETY;
+/** Points of a digit width at `size` points, with the margin. */
+function pointsPerDigit(size: number): number {
+  return DIGIT_EM * size * SAFETY;
 }
 
 /**
@@ -98,11 +205,12 @@ export class TextParts {
 }
 
 /**
- * One pass over a text's characters `from` up to `to`: the widest paragraph on one line
- * (`SPANS[0]`) and the widest part a line cannot break (`SPANS[1]`; lines break at spaces and after
- * a hyphen or slash), in digit widths, and whether it holds a line break (`SPANS[2]`).
+ * One pass over a text's characters `from` up to `to`, in the `widths` of its weight: the widest
+ * paragraph on one line (`SPANS[0]`) and the widest part a line cannot break (`SPANS[1]`; lines
+ * break at spaces and after a hyphen or slash), in digit widths, and whether it holds a line break
+ * (`SPANS[2]`).
  */
-function measureSpans(text: string, from: number, to: number): void {
+function measureSpans(text: string, from: number, to: number, widths: Float64Array): void {
   let full = 0;
   let word = 0;
   let line = 0;
@@ -110,10 +218,10 @@ function measureSpans(text: string, from: number, to: number): void {
   let breaks = 0;
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
-    let w = WIDTHS[code];
+    let w = widths[code];
     if (w !== w) {
-      learnWidth(code, text[i]);
-      w = WIDTHS[code];
+      learnWidth(widths, code);
+      w = widths[code];
     }
     // Most characters end nothing: every space, break, hyphen and slash is below the digits.
     if (code > CODE_SLASH) {
@@ -153,7 +261,7 @@ function measureSpans(text: string, from: number, to: number): void {
  * written straight into room made first (a text has at most one part per character), not added a
  * call at a time: the loop runs about a quarter faster.
  */
-function measureParts(text: string, parts: TextParts): void {
+function measureParts(text: string, parts: TextParts, widths: Float64Array): void {
   let full = 0;
   let word = 0;
   let line = 0;
@@ -167,10 +275,10 @@ function measureParts(text: string, parts: TextParts): void {
   SPANS[3] = count;
   for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i);
-    let w = WIDTHS[code];
+    let w = widths[code];
     if (w !== w) {
-      learnWidth(code, text[i]);
-      w = WIDTHS[code];
+      learnWidth(widths, code);
+      w = widths[code];
     }
     if (code > CODE_SLASH) {
       line += w;
@@ -214,20 +322,20 @@ function measureParts(text: string, parts: TextParts): void {
 }
 
 /** {@link measureSpans} of a whole text, or {@link measureParts} with `parts`. */
-function measureText(text: string, parts: TextParts | undefined): void {
-  if (parts !== undefined) return measureParts(text, parts);
-  measureSpans(text, 0, text.length);
+function measureText(text: string, parts: TextParts | undefined, widths: Float64Array): void {
+  if (parts !== undefined) return measureParts(text, parts, widths);
+  measureSpans(text, 0, text.length, widths);
   SPANS[3] = SPANS[4] = -1;
 }
 
-function spans(text: string): { full: number; word: number } {
-  measureSpans(text, 0, text.length);
+function spans(text: string, bold = false): { full: number; word: number } {
+  measureSpans(text, 0, text.length, widthsOf(bold));
   return { full: SPANS[0], word: SPANS[1] };
 }
 
 /** Width in points of `text` on one line (its widest paragraph). */
 export function textPoints(text: string, size: number, bold = false): number {
-  return spans(text).full * pointsPerDigit(size, bold);
+  return spans(text, bold).full * pointsPerDigit(size);
 }
 
 /**
@@ -235,7 +343,8 @@ export function textPoints(text: string, size: number, bold = false): number {
  * spaces and after a hyphen or slash; a part longer than a line is cut where the line is full.
  */
 export function wrappedLines(text: string, width: number, size: number, bold = false): number {
-  const lineWidth = Math.max(1, width) / pointsPerDigit(size, bold) + FIT_EPSILON;
+  const lineWidth = Math.max(1, width) / pointsPerDigit(size) + FIT_EPSILON;
+  const widths = widthsOf(bold);
   const n = text.length;
   let lines = 1;
   let used = 0;
@@ -248,10 +357,10 @@ export function wrappedLines(text: string, width: number, size: number, bold = f
     const lineBreak = code === CODE_NEWLINE || code === CODE_RETURN;
     let ends = space || lineBreak;
     if (!ends) {
-      let w = WIDTHS[code];
+      let w = widths[code];
       if (w !== w) {
-        learnWidth(code, text[i]);
-        w = WIDTHS[code];
+        learnWidth(widths, code);
+        w = widths[code];
       }
       part += w;
       // Most characters only lengthen the part: every hyphen and slash is below the digits.
@@ -287,7 +396,7 @@ export function wrappedLines(text: string, width: number, size: number, bold = f
 
 /**
  * {@link wrappedLines} of a text from its parts (`from` up to `to` in `parts`), without walking its
- * characters again.
+ * characters again (they were measured in the widths of its weight).
  */
 export function wrappedPartLines(
   parts: TextParts,
@@ -295,9 +404,8 @@ export function wrappedPartLines(
   to: number,
   width: number,
   size: number,
-  bold = false,
 ): number {
-  const lineWidth = Math.max(1, width) / pointsPerDigit(size, bold) + FIT_EPSILON;
+  const lineWidth = Math.max(1, width) / pointsPerDigit(size) + FIT_EPSILON;
   const tokens = parts.tokens;
   let lines = 1;
   let used = 0;
@@ -327,11 +435,12 @@ export function wrappedPartLines(
  * than a line cut where the line is full).
  */
 export function breakLines(text: string, width: number, size: number, bold = false): string[] {
-  const lineWidth = Math.max(1, width) / pointsPerDigit(size, bold) + FIT_EPSILON;
+  const lineWidth = Math.max(1, width) / pointsPerDigit(size) + FIT_EPSILON;
+  const widths = widthsOf(bold);
   const lines: string[] = [];
   const widthOf = (piece: string): number => {
     const shown = softHyphensShown(piece);
-    measureSpans(shown, 0, shown.length);
+    measureSpans(shown, 0, shown.length, widths);
     return SPANS[0];
   };
   for (const paragraph of text.split(/\r\n|\r|\n/)) {
@@ -404,10 +513,10 @@ export function unbrokenPoints(text: string, size: number, bold = false): number
   for (const paragraph of text.split(/\r\n|\r|\n/))
     for (const group of lineParts(paragraph)) {
       const shown = softHyphensShown(group.join("").trimStart());
-      measureSpans(shown, 0, shown.length);
+      measureSpans(shown, 0, shown.length, widthsOf(bold));
       if (SPANS[0] > widest) widest = SPANS[0];
     }
-  return widest * pointsPerDigit(size, bold);
+  return widest * pointsPerDigit(size);
 }
 
 /**
@@ -428,14 +537,15 @@ function softHyphensShown(line: string): string {
  * widest part a line cannot break, with the hyphen a line ending at one shows.
  */
 export function softHyphenSpans(text: string, style: TextStyle, out: Spans): Spans {
-  const scale = pointsPerDigit(style.size, style.bold);
+  const scale = pointsPerDigit(style.size);
+  const widths = widthsOf(style.bold);
   const indent = style.indent * INDENT_POINTS;
   const plain = text.split(SOFT_HYPHEN).join("");
-  measureSpans(plain, 0, plain.length);
+  measureSpans(plain, 0, plain.length, widths);
   out.full = SPANS[0] * scale + indent;
   out.breaks = SPANS[2] !== 0;
   const broken = text.split(SOFT_HYPHEN).join("-\n");
-  measureSpans(broken, 0, broken.length);
+  measureSpans(broken, 0, broken.length, widths);
   out.word = SPANS[1] * scale + indent;
   out.partsFrom = out.partsTo = -1;
   return out;
@@ -449,8 +559,9 @@ export const SPACER_ROW_POINTS = linePoints(FONT_SIZE.normal);
 /* ---------- numbers as shown ---------- */
 
 interface FormatTraits extends ShownFormat {
-  /** Digit widths of the prefix and suffix together. */
+  /** Digit widths of the prefix and suffix together, regular and bold. */
   literalWidth: number;
+  boldLiteralWidth: number;
 }
 
 /** A report uses a handful of number formats over thousands of cells. */
@@ -461,21 +572,28 @@ function traitsOf(format: string | undefined): FormatTraits {
   let traits = traitsCache.get(key);
   if (traits) return traits;
   const shown = shownFormat(key);
-  traits = { ...shown, literalWidth: spans(shown.prefix).full + spans(shown.suffix).full };
+  traits = {
+    ...shown,
+    literalWidth: spans(shown.prefix).full + spans(shown.suffix).full,
+    boldLiteralWidth: spans(shown.prefix, true).full + spans(shown.suffix, true).full,
+  };
   if (traitsCache.size >= 1000) traitsCache.clear();
   traitsCache.set(key, traits);
   return traits;
 }
 
-/** Digit widths of a date as the report shows it (`2021-08-31`). */
-const DATE_WIDTH = 8 + 2 * charWidth("-");
-const MINUS_WIDTH = charWidth("-");
+/** Digit widths of a date as the report shows it (`2021-08-31`); digits and hyphens are as wide in bold. */
+const DATE_WIDTH = 8 + 2 * charWidth(CODE_HYPHEN, false);
+const MINUS_WIDTH = charWidth(CODE_HYPHEN, false);
+/** The decimal comma, regular and bold (a thousands separator is a space, as wide in both). */
+const COMMA_WIDTH = charWidth(44, false);
+const BOLD_COMMA_WIDTH = charWidth(44, true);
 
 /** Powers of ten, exact, for counting a number's digits. */
 const POW10 = Array.from({ length: 9 }, (_, k) => 10 ** k);
 
 /** Width of a formatted number in digit widths, without building its text. */
-function numberWidth(value: number, t: FormatTraits): number {
+function numberWidth(value: number, t: FormatTraits, bold: boolean): number {
   if (t.date) return DATE_WIDTH;
   const n = Math.abs(t.percent ? value * 100 : value);
   const decimals = t.decimals ?? decimalsShown(value);
@@ -491,9 +609,9 @@ function numberWidth(value: number, t: FormatTraits): number {
   return (
     digits +
     Math.floor((digits - 1) / 3) * SPACE +
-    (decimals ? SPACE + decimals : 0) +
+    (decimals ? (bold ? BOLD_COMMA_WIDTH : COMMA_WIDTH) + decimals : 0) +
     (value < 0 ? MINUS_WIDTH : 0) +
-    t.literalWidth
+    (bold ? t.boldLiteralWidth : t.literalWidth)
   );
 }
 
@@ -514,22 +632,22 @@ export function emptySpans(): Spans {
   return { full: 0, word: 0, breaks: false, partsFrom: -1, partsTo: -1 };
 }
 
-/** The narrowest character, in digit widths: a text is at least this wide per character. */
-const NARROWEST = 0.45;
+/** The narrowest character, in digit widths (`'`): a text is at least this wide per character. */
+const NARROWEST = 452 / DIGIT_UNITS;
 
 /**
  * The widest part of a long text a line cannot break, in digit widths: only parts with as many
- * characters as the widest so far can beat it (no character is more than 1,6 digits wide). With
+ * characters as the widest so far can beat it (no character is more than {@link WIDEST}). With
  * `above`, only parts wider than that are measured, and 0 is returned when there is none.
  */
-function widestPart(text: string, above = 0): number {
+function widestPart(text: string, widths: Float64Array, above = 0): number {
   let widest = above;
   let from = 0;
   while (from < text.length) {
     let to = text.indexOf(" ", from);
     if (to < 0) to = text.length;
-    if ((to - from) * 1.6 > widest) {
-      measureSpans(text, from, to);
+    if ((to - from) * WIDEST > widest) {
+      measureSpans(text, from, to, widths);
       if (SPANS[1] > widest) widest = SPANS[1];
     }
     from = to + 1;
@@ -543,15 +661,16 @@ function widestPart(text: string, above = 0): number {
  * be wider are measured, unless the text's parts are wanted (added to `parts`).
  */
 export function cellWordWiderThan(style: TextStyle, text: string, than: number, parts?: TextParts): number {
-  const scale = pointsPerDigit(style.size, style.bold);
+  const scale = pointsPerDigit(style.size);
+  const widths = widthsOf(style.bold);
   const indent = style.indent * INDENT_POINTS;
   // A hair below the limit: a part the rounding would put just under it is measured too.
   const above = (than - indent) / scale - 1e-9;
   let widest: number;
-  if (parts === undefined) widest = widestPart(text, above);
+  if (parts === undefined) widest = widestPart(text, widths, above);
   else {
     // The text is walked whole for its parts (its range in SPANS[3] and SPANS[4]).
-    measureParts(text, parts);
+    measureParts(text, parts, widths);
     widest = SPANS[1] > above ? SPANS[1] : 0;
   }
   return widest > 0 ? widest * scale + indent : 0;
@@ -574,8 +693,10 @@ interface WrapMemo {
  * numbers it keeps the largest measured, which the smaller cannot outgrow.
  */
 export class ColumnMemo {
-  /** Text → index i of its results in `spans` (from 5i, as in `SPANS`). */
+  /** Text → index i of its results in `spans` (from 5i, as in `SPANS`), regular and bold. */
   private readonly spanIndex = new Map<string, number>();
+  private readonly boldSpanIndex = new Map<string, number>();
+  private spanCount = 0;
   private spans = new Float64Array(160);
   private spanTries = 0;
   private spanHits = 0;
@@ -619,20 +740,23 @@ export class ColumnMemo {
     return false;
   }
 
-  /** Writes the text's spans to `SPANS` (and its parts' range, with `parts`). */
-  measure(text: string, parts?: TextParts): void {
-    if (this.spanTries >= MEMO_TRIAL && 2 * this.spanHits < this.spanTries) return measureText(text, parts);
+  /** Writes the text's spans in its weight to `SPANS` (and its parts' range, with `parts`). */
+  measure(text: string, bold: boolean, parts?: TextParts): void {
+    const widths = widthsOf(bold);
+    if (this.spanTries >= MEMO_TRIAL && 2 * this.spanHits < this.spanTries)
+      return measureText(text, parts, widths);
     this.spanTries++;
-    let i = this.spanIndex.get(text);
+    const index = bold ? this.boldSpanIndex : this.spanIndex;
+    let i = index.get(text);
     if (i !== undefined && (parts === undefined || this.spans[5 * i + 3] >= 0)) {
       this.spanHits++;
       for (let k = 0; k < 5; k++) SPANS[k] = this.spans[5 * i + k];
       return;
     }
-    measureText(text, parts);
+    measureText(text, parts, widths);
     if (i === undefined) {
-      i = this.spanIndex.size;
-      this.spanIndex.set(text, i);
+      i = this.spanCount++;
+      index.set(text, i);
     }
     if (5 * i + 4 >= this.spans.length) {
       const grown = new Float64Array(2 * this.spans.length);
@@ -679,7 +803,8 @@ export function cellSpans(
   memo?: ColumnMemo,
   parts?: TextParts,
 ): Spans {
-  const scale = pointsPerDigit(style.size, style.bold);
+  const scale = pointsPerDigit(style.size);
+  const widths = widthsOf(style.bold);
   const indent = style.indent * INDENT_POINTS;
   const v = cell.value;
   out.breaks = false;
@@ -687,22 +812,22 @@ export function cellSpans(
   if (v === null) {
     out.full = out.word = indent;
   } else if (typeof v === "number") {
-    out.full = out.word =
-      numberWidth(v, memo ? memo.traitsOf(cell.format) : traitsOf(cell.format)) * scale + indent;
+    const traits = memo ? memo.traitsOf(cell.format) : traitsOf(cell.format);
+    out.full = out.word = numberWidth(v, traits, style.bold) * scale + indent;
   } else if (v.length * NARROWEST * scale > cap && !v.includes("\n")) {
     out.full = v.length * NARROWEST * scale + indent;
-    if (parts === undefined) out.word = widestPart(v) * scale + indent;
+    if (parts === undefined) out.word = widestPart(v, widths) * scale + indent;
     else {
       // Walked whole for its parts: its widest part is the one widestPart finds.
-      measureParts(v, parts);
+      measureParts(v, parts, widths);
       out.word = SPANS[1] * scale + indent;
       out.partsFrom = SPANS[3];
       out.partsTo = SPANS[4];
     }
     out.breaks = v.includes("\r");
   } else {
-    if (memo) memo.measure(v, parts);
-    else measureText(v, parts);
+    if (memo) memo.measure(v, style.bold, parts);
+    else measureText(v, parts, widths);
     out.full = SPANS[0] * scale + indent;
     out.word = SPANS[1] * scale + indent;
     out.breaks = SPANS[2] !== 0;
