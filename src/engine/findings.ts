@@ -29,6 +29,7 @@ export const FINDING_SEVERITY = {
   "protected-sheet-unflagged": "info",
   "column-unrecognized": "info",
   "rows-hidden": "info",
+  "sheet-hidden": "info",
   // `malkoll compare`: a plan against its follow-up.
   "plan-indicator-missing": "warning",
   "plan-activity-missing": "warning",

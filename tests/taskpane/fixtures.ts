@@ -95,7 +95,7 @@ export function result(partial: Partial<CheckResult> = {}): CheckResult {
     duplicates: [],
     settings: { ...DEFAULT_SETTINGS },
     state: emptyState(),
-    recognition: { tables: [], goals: [], periodCells: [], unrecognised: [], leftOut: [] },
+    recognition: { tables: [], goals: [], periodCells: [], unrecognised: [], leftOut: [], hiddenSheets: [] },
     ...partial,
   };
 }

@@ -12,7 +12,13 @@ import { serialToIso } from "../parse/date";
 import { isDateFormat } from "../parse/quantity";
 import { andList, cleanText } from "../parse/text";
 import { cellAddress, cellValue, hasCell } from "../recognise/tableRow";
-import type { LeftOutRow, RecognisedRow, RecognisedTable, Recognition } from "../recognise/types";
+import type {
+  HiddenSheet,
+  LeftOutRow,
+  RecognisedRow,
+  RecognisedTable,
+  Recognition,
+} from "../recognise/types";
 import type { UnreadColumn } from "../recognise/unread";
 import { sameHeaderKey, unreadColumns } from "../recognise/unread";
 import type { DirectionOverride } from "../state";
@@ -116,6 +122,7 @@ export function buildModel(
   for (const row of recognition.leftOut) findings.push(leftOutFinding(row));
   addUnreadColumnFindings(recognition.tables, findings);
   for (let t = 0; t < recognition.tables.length; t++) addHiddenRowsFinding(recognition.tables[t], findings);
+  for (const hidden of recognition.hiddenSheets) findings.push(hiddenSheetFinding(hidden));
   assignGoals(goals, indicators, activities, goalCells);
   // A row's unreadable value belongs to its goal, as the row's other findings do (the pane's goal filter).
   for (const { indicator, from, to } of rowFindings)
@@ -248,6 +255,23 @@ function addHiddenRowsFinding(table: RecognisedTable, out: Finding[]): void {
           : `${n} hidden rows in the table at ${tableCell} are not read (rows ${rows}: "${name}"${more}). Unhide the rows if they belong in the report.`,
     }),
   );
+}
+
+function hiddenSheetFinding(hidden: HiddenSheet): Finding {
+  const { tables, veryHidden } = hidden;
+  const sv = tables === 1 ? "dess tabell läses inte" : `dess ${tables} tabeller läses inte`;
+  const en = tables === 1 ? "its table is not read" : `its ${tables} tables are not read`;
+  return finding({
+    code: "sheet-hidden",
+    sheet: hidden.sheet,
+    cell: hidden.cell,
+    message: veryHidden
+      ? `Bladet ”${hidden.sheet}” är mycket dolt (Excels Visa listar det inte), så ${sv}.`
+      : `Bladet ”${hidden.sheet}” är dolt, så ${sv}. Visa bladet om ${tables === 1 ? "den" : "de"} ska med.`,
+    messageEn: veryHidden
+      ? `The sheet "${hidden.sheet}" is very hidden (Excel's Unhide does not list it), so ${en}.`
+      : `The sheet "${hidden.sheet}" is hidden, so ${en}. Unhide the sheet if ${tables === 1 ? "it belongs" : "they belong"} in the report.`,
+  });
 }
 
 function unrecognisedFinding(block: Recognition["unrecognised"][number]): Finding {

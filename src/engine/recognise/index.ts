@@ -17,10 +17,21 @@ export { TABLE_TYPE_LABELS };
 
 /** Finds goal headings, tables (free-standing and Excel tables) and period cells in every sheet. */
 export function recognise(snapshot: WorkbookSnapshot, mappings: MappingOverride[] = []): Recognition {
-  const out: Recognition = { tables: [], goals: [], periodCells: [], unrecognised: [], leftOut: [] };
+  const out: Recognition = {
+    tables: [],
+    goals: [],
+    periodCells: [],
+    unrecognised: [],
+    leftOut: [],
+    hiddenSheets: [],
+  };
   for (const sheet of snapshot.sheets) {
     if (sheet.values.length === 0) continue;
     const rows = new SheetRows(sheet);
+    if (sheet.visibility !== "visible") {
+      noteHiddenSheet(rows, mappings, out);
+      continue;
+    }
     // Loops, not push(...): a sheet can hold more of them than the call stack takes.
     for (const goal of findGoalHeadings(rows)) out.goals.push(goal);
     recogniseTables(rows, mappings, out);
@@ -29,6 +40,30 @@ export function recognise(snapshot: WorkbookSnapshot, mappings: MappingOverride[
   }
   for (let t = 0; t < out.tables.length; t++) addPeriodColumnCells(out.tables[t], out.periodCells);
   return out;
+}
+
+/**
+ * A sheet the user hid is left out as a hidden row is (neither its goals, tables nor period are
+ * read): what a person hides is not the report's. Its tables are found only to say so.
+ */
+function noteHiddenSheet(rows: SheetRows, mappings: MappingOverride[], out: Recognition): void {
+  const found: Recognition = {
+    tables: [],
+    goals: [],
+    periodCells: [],
+    unrecognised: [],
+    leftOut: [],
+    hiddenSheets: [],
+  };
+  recogniseTables(rows, mappings, found);
+  if (found.tables.length === 0) return;
+  const first = found.tables[0];
+  out.hiddenSheets.push({
+    sheet: rows.sheet.name,
+    veryHidden: rows.sheet.visibility === "veryHidden",
+    tables: found.tables.length,
+    cell: a1(first.headerRow, first.firstCol),
+  });
 }
 
 /**

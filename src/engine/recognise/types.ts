@@ -212,6 +212,18 @@ export interface Recognition {
   unrecognised: { sheet: string; cell: string; range: string; headers: string[] }[];
   /** Rows under a table not read as rows of it: after a blank row (the table ended above them), or with an empty name cell. */
   leftOut: LeftOutRow[];
+  /** Hidden sheets holding tables: none of them is read (see {@link recognise}). */
+  hiddenSheets: HiddenSheet[];
+}
+
+/** A sheet the user hid, with the tables it would have given: left out, as its hidden rows are. */
+export interface HiddenSheet {
+  sheet: string;
+  /** Hidden so that Excel's Visa (Unhide) does not list it. */
+  veryHidden: boolean;
+  /** How many tables it holds, and the first one's header cell. */
+  tables: number;
+  cell: string;
 }
 
 /**

@@ -337,10 +337,15 @@ function budgetRow(line: BudgetLine, findings: readonly Finding[], rows: Deviati
 
 /**
  * Findings about how the workbook was read that a report has nothing to explain by: no row of
- * their own. A column nothing reads (`Ansvarig`) stays in the check's list and on its cell. A
+ * their own. A column nothing reads (`Ansvarig`), and rows or sheets the user hid, stay in the
+ * check's list and on their cell. A
  * block, a row or formulas not read, or no period, do get a row: the tables may lack what they hold.
  */
-const READING_NOTES: ReadonlySet<FindingCode> = new Set<FindingCode>(["column-unrecognized"]);
+const READING_NOTES: ReadonlySet<FindingCode> = new Set<FindingCode>([
+  "column-unrecognized",
+  "rows-hidden",
+  "sheet-hidden",
+]);
 
 /** Findings no item took (goal assessments, tables, the period): rows of their own, without analysis. */
 function otherRows(findings: Finding[], rows: DeviationRows): void {

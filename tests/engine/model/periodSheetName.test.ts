@@ -80,7 +80,11 @@ describe("a plan whose year stands only in its sheet's name", () => {
       source: "flag",
       yearSheet: "VP 2021",
     });
-    const hidden = snapshotOf(plan("VP 2021", "hidden"), textToSheet("Blad1", "Anteckningar"));
+    // A hidden sheet's name gives no year (and its tables are not read: the plan stands on Blad1).
+    const hidden = snapshotOf(
+      plan("Blad1"),
+      textToSheet("VP 2021", "Anteckningar", { visibility: "hidden" }),
+    );
     expect(check(hidden).model.period).toEqual({ kind: "VP", year: null, source: "plan" });
     expect(check(snapshotOf(plan("Blad1"))).model.period).toEqual({ kind: "VP", year: null, source: "plan" });
   });

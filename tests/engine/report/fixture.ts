@@ -450,7 +450,7 @@ export function makeResult(overrides: Partial<CheckResult> = {}): CheckResult {
     ],
     settings: DEFAULT_SETTINGS,
     state: emptyState(),
-    recognition: { tables: [], goals: [], periodCells: [], unrecognised: [], leftOut: [] },
+    recognition: { tables: [], goals: [], periodCells: [], unrecognised: [], leftOut: [], hiddenSheets: [] },
     ...overrides,
   };
 }

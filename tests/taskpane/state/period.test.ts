@@ -8,7 +8,7 @@ describe("the pane's one period", () => {
   ) =>
     result({
       model: { ...result().model, period },
-      recognition: { tables: [], goals: [], periodCells, unrecognised: [], leftOut: [] },
+      recognition: { tables: [], goals: [], periodCells, unrecognised: [], leftOut: [], hiddenSheets: [] },
     });
 
   test("before the first read it is to be read, never a date", () => {
