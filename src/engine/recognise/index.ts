@@ -15,16 +15,13 @@ import { COLUMN_ROLES, TABLE_TYPE_LABELS } from "./types";
 
 export { TABLE_TYPE_LABELS };
 
+function emptyRecognition(): Recognition {
+  return { tables: [], goals: [], periodCells: [], unrecognised: [], leftOut: [], hiddenSheets: [] };
+}
+
 /** Finds goal headings, tables (free-standing and Excel tables) and period cells in every sheet. */
 export function recognise(snapshot: WorkbookSnapshot, mappings: MappingOverride[] = []): Recognition {
-  const out: Recognition = {
-    tables: [],
-    goals: [],
-    periodCells: [],
-    unrecognised: [],
-    leftOut: [],
-    hiddenSheets: [],
-  };
+  const out = emptyRecognition();
   for (const sheet of snapshot.sheets) {
     if (sheet.values.length === 0) continue;
     const rows = new SheetRows(sheet);
@@ -47,14 +44,7 @@ export function recognise(snapshot: WorkbookSnapshot, mappings: MappingOverride[
  * read): what a person hides is not the report's. Its tables are found only to say so.
  */
 function noteHiddenSheet(rows: SheetRows, mappings: MappingOverride[], out: Recognition): void {
-  const found: Recognition = {
-    tables: [],
-    goals: [],
-    periodCells: [],
-    unrecognised: [],
-    leftOut: [],
-    hiddenSheets: [],
-  };
+  const found = emptyRecognition();
   recogniseTables(rows, mappings, found);
   if (found.tables.length === 0) return;
   const first = found.tables[0];

@@ -266,12 +266,13 @@ describe("Word tables from a generated Indikatorer sheet (002 KF mål 1.1)", () 
 });
 
 describe("Word tables from the generated Driftbudget's Resultatenheter (002 lines 2242–2270)", () => {
+  const snapshot = snapshotOf(seedSheet("002-t2-resultatenheter", "Resultatenheter"));
+  const spec = buildReport(check(snapshot, { period: { kind: "T2", year: 2021 } }), { snapshot }).sheets.find(
+    (s) => s.key === "driftbudget",
+  )!;
+  const table = splitTables(spec).find((t) => t.headings.includes("Resultatenheter"))!;
+
   it("copies each group's name bold in its own row, the units' figures as the report writes them", () => {
-    const snapshot = snapshotOf(seedSheet("002-t2-resultatenheter", "Resultatenheter"));
-    const spec = buildReport(check(snapshot, { period: { kind: "T2", year: 2021 } }), {
-      snapshot,
-    }).sheets.find((s) => s.key === "driftbudget")!;
-    const table = splitTables(spec).find((t) => t.headings.includes("Resultatenheter"))!;
     const html = tableToHtml(table);
     const row = (label: string) => html.split("<tr>").find((tr) => tr.includes(`>${label}<`))!;
     expect(row("<b>Äldreomsorgen</b>").match(/<td/g)).toHaveLength(7);
@@ -282,11 +283,6 @@ describe("Word tables from the generated Driftbudget's Resultatenheter (002 line
   });
 
   it("is ruled as the sheet is: a line under the header and over each total, none between body rows, at 9 pt", () => {
-    const snapshot = snapshotOf(seedSheet("002-t2-resultatenheter", "Resultatenheter"));
-    const spec = buildReport(check(snapshot, { period: { kind: "T2", year: 2021 } }), {
-      snapshot,
-    }).sheets.find((s) => s.key === "driftbudget")!;
-    const table = splitTables(spec).find((t) => t.headings.includes("Resultatenheter"))!;
     const html = tableToHtml(table);
     expect(html).toMatch(/^<p><b>[^<]*<\/b><\/p><table style="[^"]*font-size:9pt">/);
     expect(html).not.toContain("border:1px");
