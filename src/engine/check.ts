@@ -66,7 +66,12 @@ export function check(snapshot: WorkbookSnapshot, options: CheckOptions = {}): C
   const { recognition } = built;
   const evaluation = evaluate(built.model, settings, recognition.tables);
   const { duplicates } = evaluation;
-  const validation = validate(built.model, userSheets, recognition, duplicates);
+  // A hidden sheet is not read (recognise): nor is it checked for leftovers, sums or formulas.
+  const visibleSheets = {
+    ...userSheets,
+    sheets: userSheets.sheets.filter((s) => s.visibility === "visible"),
+  };
+  const validation = validate(built.model, visibleSheets, recognition, duplicates);
   const nothing = recognisedNothing(built.model) ? [nothingRecognisedFinding(snapshot.sheets[0]?.name)] : [];
   const findings = sortFindings(
     withoutDuplicateEchoes(
@@ -74,7 +79,7 @@ export function check(snapshot: WorkbookSnapshot, options: CheckOptions = {}): C
         withoutMissingUncalculated(built.findings.concat(validation, evaluation.findings), userSheets.sheets),
       ),
       duplicates,
-    ).concat(nothing, uncalculatedFindings(userSheets.sheets)),
+    ).concat(nothing, uncalculatedFindings(visibleSheets.sheets)),
     snapshot.sheets.map((s) => s.name),
   );
   return {

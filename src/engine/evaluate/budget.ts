@@ -201,11 +201,11 @@ const MISSING_ANALYSIS_CELL = ["analysis", "label", "name"];
 const MISSING_ANALYSIS_WHERE = {
   sv: (line: BudgetLine): string =>
     line.cells.analysis
-      ? ": cellen under Analys är tom."
+      ? ": dess cell i analyskolumnen är tom."
       : ": tabellen har ingen kolumn Analys (lägg till en, eller en rad ”Analys: …” under raden).",
   en: (line: BudgetLine): string =>
     line.cells.analysis
-      ? ": its cell under Analys is empty."
+      ? ": its cell in the analysis column is empty."
       : ': the table has no Analys column (add one, or an "Analys: …" row under the row).',
 };
 

@@ -318,6 +318,13 @@ const REMARK_LABEL = String.raw`(?:(?:källa|källor|not|noter|notering|anmärkn
  */
 const NOTE_LABEL = new RegExp(String.raw`^(?:<p>\s*)?${REMARK_LABEL}`, "i");
 
+/**
+ * A note naming a source (`Källa: HR-underlag …`, `Fotnot: …`): the one note that is no analysis
+ * even where an empty `Analys` label asks for one. There, `Obs! Sjukfrånvaron har ökat …` or `Not:
+ * Enkäten hade låg svarsfrekvens …` are the analysis the label announced.
+ */
+const SOURCE_LABEL = /^(?:<p>\s*)?(?:källa|källor|fotnot)\s*:/i;
+
 /** Whether a cell's text ({@link textOf}) is longer than `length`, trimming only a text that is. */
 function isLongerThan(value: CellValue, length: number): boolean {
   return typeof value === "string"
@@ -473,7 +480,7 @@ export function scanRows(
     }
     // Text alone: a note, or the analysis an `Analys` label alone on the row above announced.
     const note = count === 1 && NOTE_LABEL.test(rows.firstText(i));
-    if (expectAnalysis && prev && count === 1 && blankRun === 0 && !note) {
+    if (expectAnalysis && prev && count === 1 && blankRun === 0 && !SOURCE_LABEL.test(rows.firstText(i))) {
       if (hidden) {
         leaveHidden(r, nameValue, count);
         continue;

@@ -91,10 +91,10 @@ describe("a budget deviation's missing analysis points where it is to be written
     const [ifo] = missing(withAnalysisColumn);
     expect(ifo.cell).toBe(`G${rowOf(withAnalysisColumn, "Individ- ochfamiljeomsorg")}`);
     expect(ifo.message).toBe(
-      "Budgetavvikelsen för ”Individ- ochfamiljeomsorg” (25,6 mnkr) saknar analys: cellen under Analys är tom.",
+      "Budgetavvikelsen för ”Individ- ochfamiljeomsorg” (25,6 mnkr) saknar analys: dess cell i analyskolumnen är tom.",
     );
     expect(ifo.messageEn).toBe(
-      'The budget deviation for "Individ- ochfamiljeomsorg" (25.6 mnkr) has no analysis: its cell under Analys is empty.',
+      'The budget deviation for "Individ- ochfamiljeomsorg" (25.6 mnkr) has no analysis: its cell in the analysis column is empty.',
     );
   });
 

@@ -69,3 +69,30 @@ describe("a hidden sheet with tables (002's Driftbudget hidden beside KF 1.1)", 
     );
   });
 });
+
+describe("a hidden sheet is not checked either", () => {
+  test("its template leftovers, statement sums and uncomputed formulas give no finding", () => {
+    // 002's KF 1.1 on a hidden data sheet, with a leftover `XXXXX`, a wrong sum and a formula Excel never computed.
+    const data: SheetGrid = {
+      ...KF_11,
+      name: "Data",
+      visibility: "hidden",
+      values: [
+        ...KF_11.values,
+        [],
+        ["XXXXX"],
+        ["Summa tillgångar", 400],
+        ["Anläggningstillgångar", 100],
+        ["Omsättningstillgångar", 200],
+      ],
+      // Summa tillgångar's 400 as a formula Excel never computed.
+      formulas: KF_11.values.map((): (string | null)[] => []).concat([[], [], [null, "SUM(B1:B2)"], [], []]),
+    };
+    const result = check(snapshotOf(KF_11, data), T2_2021);
+    expect(result.findings.filter((f) => f.sheet === "Data").map((f) => f.code)).toEqual(["sheet-hidden"]);
+    const shown = check(snapshotOf(KF_11, { ...data, visibility: "visible" }), T2_2021);
+    expect(shown.findings.filter((f) => f.sheet === "Data").map((f) => f.code)).toEqual(
+      expect.arrayContaining(["placeholder-text"]),
+    );
+  });
+});

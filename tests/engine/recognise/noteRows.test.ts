@@ -55,6 +55,17 @@ describe("an indicator's empty Analys row with a note under it (002 lines 271–
   });
 });
 
+describe("under an empty Analys label only a source is a note: other remark words start an analysis", () => {
+  test.each([
+    "Obs! Sjukfrånvaron har ökat under våren och vi förstärker bemanningen.",
+    "Not: Enkäten hade låg svarsfrekvens, men nöjdheten minskade i alla grupper.",
+  ])("%s", (text) => {
+    const first = read([...KF11(271, 273), text, ...KF11(275, 290)]).model.indicators[0];
+    expect(first.row).toBe(row(272));
+    expect(first.analysis).toBe(text);
+  });
+});
+
 describe("a note between a table's rows does not end the table", () => {
   test("under an indicator's analysis in its own cell (after 002 line 280)", () => {
     const all = read(KF11(278, 290)).model.indicators;
