@@ -9,10 +9,10 @@ import type {
   StatusBasis,
   TargetKind,
 } from "../model/types";
-import { a1, a1Range, textOf } from "../grid";
+import { a1, a1Range } from "../grid";
 import { andList, matchKey } from "../parse/text";
-import { cellValue } from "../recognise/tableRow";
 import type { RecognisedTable } from "../recognise/types";
+import { unreadColumns } from "../recognise/unread";
 import type { Settings } from "../settings";
 import { hasText, nameCell } from "./cells";
 import { directionOf } from "./direction";
@@ -179,6 +179,7 @@ interface IndicatorContext {
   unread: UnreadColumns;
 }
 
+/** A column of the row's table that nothing reads (recognise/unread), where its header stands. */
 interface UnreadColumn {
   header: string;
   headerRow: number;
@@ -209,20 +210,17 @@ class UnreadColumns {
       ?.find((t) => t.rows[0].row <= indicator.row && indicator.row <= t.rows[t.rows.length - 1].row);
     if (!table) return [];
     let columns = this.known.get(table);
-    if (!columns) this.known.set(table, (columns = unreadColumns(table)));
+    if (!columns)
+      this.known.set(
+        table,
+        (columns = unreadColumns(table).map(({ column }) => ({
+          header: column.header,
+          headerRow: table.headerRow,
+          col: column.col,
+        }))),
+      );
     return columns;
   }
-}
-
-function unreadColumns(table: RecognisedTable): UnreadColumn[] {
-  const out: UnreadColumn[] = [];
-  for (const column of table.columns) {
-    if (column.role !== null) continue;
-    const at = column.col - table.firstCol;
-    if (!table.rows.some((row) => textOf(cellValue(row, at)) !== "")) continue;
-    out.push({ header: column.header, headerRow: table.headerRow, col: column.col });
-  }
-  return out;
 }
 
 function statusAgainst(
