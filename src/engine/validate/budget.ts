@@ -1,5 +1,6 @@
 import type { Finding } from "../findings";
 import { finding } from "../findings";
+import { a1Range, parseA1 } from "../grid";
 import type { BudgetAmountField, FieldLabel } from "../model/labels";
 import { BUDGET_FIELD_LABELS } from "../model/labels";
 import type { BudgetLine } from "../model/types";
@@ -297,10 +298,11 @@ function partFix(
 
 /** The cells of one column as a range from the highest to the lowest (`E5:E8`), else the first cell. */
 function columnSpan(cells: string[]): string {
-  const parsed = cells.map((c) => /^([A-Z]+)(\d+)$/.exec(c));
-  if (parsed.some((p) => p === null || p[1] !== parsed[0]![1])) return cells[cells.length - 1];
-  const rows = parsed.map((p) => Number(p![2]));
-  return `${parsed[0]![1]}${Math.min(...rows)}:${parsed[0]![1]}${Math.max(...rows)}`;
+  const parsed = cells.map(parseA1);
+  const col = parsed[0]?.col;
+  if (parsed.some((p) => p === null || p.col !== col)) return cells[cells.length - 1];
+  const rows = parsed.map((p) => p!.row);
+  return a1Range(Math.min(...rows), col!, Math.max(...rows), col!);
 }
 
 /** Each Intäkter or Kostnader amount with the wrong sign ({@link wrongSign}). */
