@@ -171,10 +171,8 @@ export function tableChoices(sheets: { name: string; spec: SheetSpec }[]): Table
   return sheets.flatMap((sheet) => {
     const kind = sheet.name.replace(/^Målkoll\s+/, "");
     const tables = splitTables(sheet.spec);
-    const headings = tables.map((table) => {
-      const own = table.headings[table.headings.length - 1];
-      return own ? shortHeading(own) : null;
-    });
+    const owns = tables.map((table) => table.headings[table.headings.length - 1] ?? null);
+    const headings = owns.map((own) => (own ? shortHeading(own) : null));
     return tables.map((table, i) => {
       let shown = headings[i];
       if (shown) {
@@ -190,12 +188,11 @@ export function tableChoices(sheets: { name: string; spec: SheetSpec }[]): Table
       const base = shown ? `${kind} · ${shown}` : kind;
       const n = (seen.get(base) ?? 0) + 1;
       seen.set(base, n);
-      const own = table.headings[table.headings.length - 1] ?? null;
       return {
         key: `${sheet.name}#${i}`,
         sheet: sheet.name,
         label: n > 1 ? `${base} (${n})` : base,
-        heading: own,
+        heading: owns[i],
         table,
       };
     });
