@@ -4,10 +4,10 @@
  */
 import type { CellValue } from "../grid";
 import { matchKey } from "../parse/text";
+import { TOTAL_LABEL } from "../recognise/tables";
 import type { BudgetKind, BudgetLine, BudgetTableType } from "./types";
 
 const DISPOSITION = /resultatdisposition|overskottfran|overskotttill|underskottfran|underskotttill/;
-const TOTAL = /^(totalt|summa|summering|total|samtliga)/;
 const ITALIC = /^\s*<i>/i;
 
 /** `raw` is the label cell as written: an italic `<i>…</i>` label is a `varav` row too. */
@@ -15,7 +15,7 @@ export function budgetKind(label: string, raw: CellValue): BudgetKind {
   const key = matchKey(label);
   if (key.startsWith("varav") || (typeof raw === "string" && ITALIC.test(raw))) return "varav";
   if (DISPOSITION.test(key)) return "disposition";
-  if (TOTAL.test(key)) return "total";
+  if (TOTAL_LABEL.test(key)) return "total";
   if (key.includes("netto") || key.startsWith("anslagfornamndensverksamhet")) return "netto";
   if (key.startsWith("intakter")) return "intakter";
   if (key.startsWith("kostnader")) return "kostnader";

@@ -338,6 +338,13 @@ const SEPARATOR = /^[-–—_=.\s]*$/;
 /** A row that totals the whole table (`Totalt`); `Summa kostnader` and the like may be subtotals. */
 const WHOLE_TOTAL = /^totalt?$/;
 
+/** A total's label as matchKey reads it (`Totalt`, `Summa resultatenheter`, `Summering`): a budget row of kind total. */
+export const TOTAL_LABEL = /^(totalt|summa|summering|total|samtliga)/;
+
+function isTotalLabel(value: CellValue): boolean {
+  return typeof value === "string" && TOTAL_LABEL.test(matchKey(value));
+}
+
 /**
  * Whether a budget table's last row so far is its total: the same header after it opens a table
  * of its own (003's `Mnkr` tables: per area, then the nämnd's Kostnader/Intäkter/Netto).
@@ -359,9 +366,10 @@ function endsAtTotal(last: RecognisedRow | undefined, nameIndex: number): boolea
  * A row with figures in place and an empty name cell is `leftOut` too, and the table goes on; so
  * does it past text alone under a header or such a row when rows of the table follow.
  * An Excel table's own range (`declared`) holds its rows, gaps or not. A hidden row the table would
- * read (a row of it, its `Analys` row, a group's label, the tail of a row) is left out as a row not
- * read is, so the text and `Analys` rows under it are its own; every hidden row of the table with
- * text but for headers is listed in `hiddenRows`.
+ * read (a row of it, its `Analys` row, the tail of a row) is left out as a row not read is, so the
+ * text and `Analys` rows under it are its own; every hidden row of the table with text but for
+ * headers is listed in `hiddenRows`. A hidden group label is the exception while a row of its group
+ * is shown (see settleHiddenLabels).
  */
 export function scanRows(
   rows: SheetRows,
@@ -404,10 +412,13 @@ export function scanRows(
   const span = new TableSpan(sheet, firstCol, lastColumn);
   const typed = isBudget || declared ? [] : typedColumns(header.columns);
   const hiddenRows: HiddenRow[] = [];
+  const hiddenName = (r: number, nameValue: CellValue): string =>
+    textOf(nameValue) || rows.firstText(r - sheet.originRow);
   const noteHidden = (r: number, nameValue: CellValue): void => {
-    const name = textOf(nameValue) || rows.firstText(r - sheet.originRow);
-    hiddenRows.push({ row: r, cell: a1(r, nameCol), name });
+    hiddenRows.push({ row: r, cell: a1(r, nameCol), name: hiddenName(r, nameValue) });
   };
+  /** Group labels the user hid, read as shown until the table's end says whether a row of theirs is. */
+  const hiddenLabels: { at: number; name: string }[] = [];
   /** Leaves out a hidden row the table would read, as a row not read: what follows it is its own. */
   const leaveHidden = (r: number, nameValue: CellValue, count: number): void => {
     noteHidden(r, nameValue);
@@ -585,13 +596,10 @@ export function scanRows(
         (blankRun === 0 || (blankRun === 1 && outer)) &&
         nextRowHasNumbers(sheet, r, endRow, firstCol, lastColumn)
       ) {
-        if (hidden) {
-          leaveHidden(r, nameValue, count);
-          continue;
-        }
         const group: GroupRow = { row: r, label: cleanText(textOf(nameValue)) };
         if (outer) group.depth = (outer.depth ?? 0) + 1;
         groupRows.push(group);
+        if (hidden) hiddenLabels.push({ at: groupRows.length - 1, name: hiddenName(r, nameValue) });
         blankRun = 0;
         lastRow = r;
         continue;
@@ -647,7 +655,64 @@ export function scanRows(
     unread = false;
     passedText = false;
   }
+  if (hiddenLabels.length) settleHiddenLabels(hiddenLabels, groupRows, found, hiddenRows, sheet, nameCol);
   return { rows: found, repeatedHeaderRows, lastRow, nextHeader, leftOut, groupRows, hiddenRows };
+}
+
+/**
+ * A hidden group label holds no amount, and still says whose the rows under it are: it stays its
+ * group's label (the groups inside it stay inside it) while a row of the group is shown. A group
+ * shown nowhere (its label and every row of it hidden) is left out whole: its label is a hidden row
+ * not read, as its rows are. A group's rows are those under its label up to the next label at its
+ * level or above it; the table's closing total (`Summa resultatenheter` under the last group) is
+ * the whole table's, not the last group's.
+ */
+function settleHiddenLabels(
+  hiddenLabels: readonly { at: number; name: string }[],
+  groupRows: GroupRow[],
+  found: readonly RecognisedRow[],
+  hiddenRows: HiddenRow[],
+  sheet: SheetGrid,
+  nameCol: number,
+): void {
+  const last = found[found.length - 1];
+  const closingTotal = last !== undefined && isTotalLabel(cellAt(sheet, last.row, nameCol)) ? last.row : -1;
+  const dropped = new Set<GroupRow>();
+  for (const { at, name } of hiddenLabels) {
+    const group = groupRows[at];
+    const level = group.depth ?? 0;
+    let next = at + 1;
+    while (next < groupRows.length && (groupRows[next].depth ?? 0) > level) next++;
+    const end = next < groupRows.length ? groupRows[next].row : Infinity;
+    // The rows are in order: the first one under the label is shown in the group, or none is.
+    const first = found[firstRowAfter(found, group.row)];
+    if (first !== undefined && first.row < end && first.row !== closingTotal) continue;
+    dropped.add(group);
+    // The groups inside it are one level less deep: it is not printed above them.
+    for (let k = at + 1; k < next; k++) {
+      const inner = groupRows[k];
+      if (inner.depth === 1) delete inner.depth;
+      else if (inner.depth) inner.depth--;
+    }
+    hiddenRows.push({ row: group.row, cell: a1(group.row, nameCol), name });
+  }
+  if (dropped.size === 0) return;
+  hiddenRows.sort((a, b) => a.row - b.row);
+  const kept = groupRows.filter((g) => !dropped.has(g));
+  groupRows.length = 0;
+  for (const g of kept) groupRows.push(g);
+}
+
+/** The index of the first of `rows` (in order) below sheet row `row`; `rows.length` for none. */
+function firstRowAfter(rows: readonly RecognisedRow[], row: number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rows[mid].row > row) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /**

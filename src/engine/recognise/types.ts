@@ -157,7 +157,8 @@ export interface RecognisedTable {
   groupRows?: GroupRow[];
   /**
    * Addition: rows of the table the user hid (by hand, in a collapsed group or by a filter), in
-   * order. They are not read: no row, `Analys` text or group of the table comes from them.
+   * order. They are not read: no row, `Analys` text or group of the table comes from them. A hidden
+   * group label over rows of its group that are shown is not among them: it is in `groupRows`.
    */
   hiddenRows?: HiddenRow[];
 }
