@@ -133,7 +133,7 @@ describe("a hidden row in Driftbudget per område (002 lines 1936–1953)", () =
     ]);
   });
 
-  test("its varav rows hidden (a collapsed group): left out, the total still checked", () => {
+  test("its varav rows hidden (a collapsed group): left out, and said once for the table", () => {
     const result = checked(budget, [1939, 1940, 1941, 1942]);
     expect([1939, 1940, 1941, 1942].map((row) => lineAt(result, row))).toEqual([
       undefined,
