@@ -1,0 +1,121 @@
+/**
+ * A follow-up system's export as Apache POI writes it (tests/fixtures/poi, made by ExportVB.java
+ * with Debian's POI 4.0.1): XSSF with shared strings, and SXSSF, streamed, with inline strings and
+ * a `<dimension ref="A1"/>`. Five sheets, a bold filled header, frozen panes, an autofilter,
+ * validations, comments and defined names. `generate` keeps every user cell and every part it does
+ * not own byte for byte, and LibreOffice opens what it writes; both files read alike.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import { a1, parseA1, type CellValue, type WorkbookSnapshot } from "../../src/engine/grid";
+import { XlsxPort } from "../../src/ports/xlsx";
+import { decodePart } from "../../src/ports/xlsx/opc";
+import { xmlProblem } from "../../src/ports/xlsx/wellFormed";
+import { convertWithLibreOffice, libreOfficeAvailableOrSkip, parseCsv } from "../helpers/libreoffice";
+import { entries } from "../ports/xlsx/zipUtil";
+import { cli, STACK_TRACE, UNEXPECTED } from "./cli";
+
+const DIR = path.join(__dirname, "..", "fixtures", "poi");
+const FILES = ["resursenheten-vb2021-xssf.xlsx", "resursenheten-vb2021-sxssf.xlsx"];
+const USER_SHEETS = ["Information", "Mål", "Indikatorer", "Aktiviteter", "Ekonomi"];
+/** Parts Målkoll edits in place beside the ones it adds; the user's sheets get its flags. */
+const EDITED_IN_PLACE =
+  /^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml|xl\/worksheets\/sheet\d+\.xml)$/i;
+
+const tmp = mkdtempSync(path.join(tmpdir(), "malkoll-poi-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function cellsOf(snapshot: WorkbookSnapshot, sheets: string[]): Record<string, Record<string, CellValue>> {
+  const out: Record<string, Record<string, CellValue>> = {};
+  for (const sheet of snapshot.sheets) {
+    if (!sheets.includes(sheet.name)) continue;
+    const cells: Record<string, CellValue> = {};
+    sheet.values.forEach((row, r) =>
+      row.forEach((value, c) => {
+        if (value !== null) cells[a1(sheet.originRow + r, sheet.originCol + c)] = value;
+      }),
+    );
+    out[sheet.name] = cells;
+  }
+  return out;
+}
+
+async function snapshotOf(file: string): Promise<WorkbookSnapshot> {
+  return (await XlsxPort.open(file)).read();
+}
+
+describe.each(FILES)("%s", (file) => {
+  const input = path.join(DIR, file);
+  const output = path.join(tmp, file.replace(/\.xlsx$/, "-ut.xlsx"));
+
+  test("check reads the export's indicators, activities and budget rows", async () => {
+    const run = await cli(["check", input, "--json"]);
+    expect(run.err).not.toMatch(STACK_TRACE);
+    expect([0, 1]).toContain(run.code);
+    const json = JSON.parse(run.out) as { indicators: unknown[]; activities: unknown[]; budget: unknown[] };
+    expect(json.indicators).toHaveLength(13);
+    expect(json.activities).toHaveLength(7);
+    expect(json.budget.length).toBeGreaterThanOrEqual(5);
+  });
+
+  test("generate keeps every user cell and every part it does not own", async () => {
+    const run = await cli(["generate", input, "-o", output]);
+    expect(run.err).not.toMatch(UNEXPECTED);
+    expect(run.err).not.toMatch(STACK_TRACE);
+    expect([0, 1]).toContain(run.code);
+
+    const after = await entries(readFileSync(output));
+    const problems: string[] = [];
+    for (const [name, bytes] of after) {
+      if (!/\.(xml|rels)$/i.test(name)) continue;
+      const problem = xmlProblem(decodePart(bytes));
+      if (problem) problems.push(`${name}: ${problem}`);
+    }
+    expect(problems).toEqual([]);
+
+    const changed: string[] = [];
+    for (const [name, bytes] of await entries(readFileSync(input))) {
+      const kept = after.get(name);
+      if (!kept) changed.push(`${name}: gone`);
+      else if (!EDITED_IN_PLACE.test(name) && !kept.equals(bytes)) changed.push(`${name}: changed`);
+    }
+    expect(changed).toEqual([]);
+
+    const before = await snapshotOf(input);
+    const written = await snapshotOf(output);
+    expect(before.sheets.map((s) => s.name)).toEqual(USER_SHEETS);
+    expect(cellsOf(written, USER_SHEETS)).toEqual(cellsOf(before, USER_SHEETS));
+    expect(written.sheets.map((s) => s.name)).toContain("Målkoll Indikatorer");
+  });
+});
+
+test("the streamed export reads as the other: same model, same findings", async () => {
+  const [xssf, sxssf] = await Promise.all(
+    FILES.map(async (file) => JSON.parse((await cli(["check", path.join(DIR, file), "--json"])).out)),
+  );
+  const { workbook: _a, ...one } = xssf as Record<string, unknown>;
+  const { workbook: _b, ...other } = sxssf as Record<string, unknown>;
+  expect(other).toEqual(one);
+});
+
+test("LibreOffice opens both outputs with the user's text where it was", async () => {
+  if (!libreOfficeAvailableOrSkip()) return;
+  const csvDir = path.join(tmp, "csv");
+  const outputs = FILES.map((f) => path.join(tmp, f.replace(/\.xlsx$/, "-ut.xlsx")));
+  convertWithLibreOffice(outputs, "csv", { outDir: csvDir, allSheets: true, timeoutMs: 240_000 });
+  const misplaced: string[] = [];
+  for (const [i, file] of FILES.entries()) {
+    const stem = path.basename(outputs[i]).replace(/\.xlsx$/, "");
+    const input = cellsOf(await snapshotOf(path.join(DIR, file)), USER_SHEETS);
+    for (const sheet of USER_SHEETS) {
+      const rows = parseCsv(readFileSync(path.join(csvDir, `${stem}-${sheet}.csv`), "utf8"));
+      for (const [ref, value] of Object.entries(input[sheet])) {
+        if (typeof value !== "string") continue;
+        const { row, col } = parseA1(ref)!;
+        if ((rows[row - 1]?.[col - 1] ?? "") !== value) misplaced.push(`${file} ${sheet}!${ref}`);
+      }
+    }
+  }
+  expect(misplaced).toEqual([]);
+}, 300_000);
