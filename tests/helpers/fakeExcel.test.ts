@@ -105,6 +105,27 @@ it("unfreeze() throws on a hidden sheet (OfficeDev/office-js#1463) and works on 
   expect((await rejection(context.sync())).code).toBe("GeneralException");
 });
 
+it.each(["Hidden", "VeryHidden"] as const)(
+  "a %s sheet can be neither activated nor have a range selected (Excel refuses both)",
+  async (visibility) => {
+    const { context, workbook } = createFakeExcel({
+      sheets: [{ name: "Synlig" }, { name: "Dold", visibility }],
+    });
+    const hidden = () => context.workbook.worksheets.getItem("Dold");
+    hidden().getRange("B2").select();
+    expect((await rejection(context.sync())).code).toBe("InvalidOperation");
+    hidden().activate();
+    expect((await rejection(context.sync())).code).toBe("InvalidOperation");
+    expect(workbook.selection).toBeNull();
+    // The same calls on a visible sheet go through.
+    context.workbook.worksheets.getItem("Synlig").activate();
+    context.workbook.worksheets.getItem("Synlig").getRange("B2").select();
+    await context.sync();
+    expect(workbook.activeSheet).toBe("Synlig");
+    expect(workbook.selection).toEqual({ sheet: "Synlig", address: "B2" });
+  },
+);
+
 describe("a failing sync keeps what ran before the failure, as Excel does", () => {
   it("fails a chosen sync after its first N actions; the rest never run", async () => {
     const { context, fake, workbook } = createFakeExcel({ sheets: [{ name: "Blad1" }] });

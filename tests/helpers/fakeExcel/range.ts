@@ -260,7 +260,11 @@ export class FakeRange extends FakeObject {
   }
   select(): void {
     this.ctx.enqueue(`${this.describe()}.select()`, null, () => {
-      this.ctx.data.selection = { sheet: this.worksheet.sheet().name, address: areaAddress(this.resolved()) };
+      const sheet = this.worksheet.sheet();
+      // Excel selects nothing on a hidden or very hidden sheet, as it activates none (workbook.ts).
+      if (sheet.visibility !== "Visible")
+        throw new FakeOfficeError("InvalidOperation", "Cannot select a range on a hidden sheet.");
+      this.ctx.data.selection = { sheet: sheet.name, address: areaAddress(this.resolved()) };
     });
   }
 }

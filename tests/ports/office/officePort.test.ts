@@ -443,6 +443,24 @@ describe("errors and selection", () => {
     expect(fake.syncCount).toBe(1);
   });
 
+  it.each(["Hidden", "VeryHidden"] as const)(
+    "select on a %s sheet is refused as Excel refuses it, and nothing is selected or activated",
+    async (visibility) => {
+      // Excel activates and selects nothing on a hidden sheet: the pane does not ask (usePane).
+      const { context, fake, workbook } = createFakeExcel({
+        sheets: [userSheet, { name: "Dold", values: [[1]], visibility }],
+      });
+      const error = (await new OfficePort(context)
+        .select("Dold", "A1")
+        .catch((e: unknown) => e)) as HostError;
+      expect(error).toBeInstanceOf(HostError);
+      expect(error.excelCode).toBe("InvalidOperation");
+      expect(workbook.activeSheet).toBeNull();
+      expect(workbook.selection).toBeNull();
+      expect(fake.syncCount).toBe(1);
+    },
+  );
+
   it("select on a missing sheet is a HostError, not a crash", async () => {
     const { context } = createFakeExcel({ sheets: [userSheet] });
     const error = (await new OfficePort(context)
