@@ -14,12 +14,13 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { Settings20Regular } from "@fluentui/react-icons";
-import { Suspense, lazy, useState } from "react";
+import { Suspense, lazy, useMemo, useState } from "react";
 import type { Language } from "./i18n";
 import { LanguageContext, stringsFor } from "./i18n";
 import { PeriodBar } from "./components/PeriodBar";
 import { ReadStep } from "./components/ReadStep";
 import { RibbonCheckNotice } from "./components/RibbonCheckNotice";
+import { hiddenSheets } from "./state/findings";
 import { shownPeriod } from "./state/period";
 import type { WithPort } from "./state/usePane";
 import { usePane } from "./state/usePane";
@@ -105,6 +106,7 @@ export function App({ withPort, language, dark, initialStep = "read", host = "ex
   const busy = state.phase !== "idle";
   const steps: StepKey[] = ["read", "check", "generate"];
   const period = shownPeriod(state.chosenPeriod, state.result);
+  const hidden = useMemo(() => hiddenSheets(state.snapshot), [state.snapshot]);
   const choosePeriod = () => {
     setPeriodEditing(true);
     window.scrollTo?.({ top: 0 });
@@ -232,6 +234,7 @@ export function App({ withPort, language, dark, initialStep = "read", host = "ex
                       onFilterChange={(filter) => dispatch({ type: "filter", filter })}
                       onAnnounce={(text) => dispatch({ type: "announce", text })}
                       onSelect={(f) => void actions.select(f)}
+                      hiddenSheets={hidden}
                       onChoosePeriod={choosePeriod}
                       onReadBlock={(f) => {
                         setOpenBlock(`${f.sheet}!${f.cell}`);

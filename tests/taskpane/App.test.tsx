@@ -498,6 +498,59 @@ describe("App over a memory workbook", () => {
   });
 
   test.each([
+    [
+      "sv",
+      "hidden",
+      "Kontrollera",
+      "Dold!A3 · dolt blad",
+      "Excel kan inte gå till Dold!A3: bladet ”Dold” var dolt när Målkoll läste arbetsboken. Visa bladet: högerklicka på en bladflik, välj Ta fram… och sedan ”Dold”.",
+    ],
+    [
+      "sv",
+      "veryHidden",
+      "Kontrollera",
+      "Dold!A3 · mycket dolt blad",
+      "Excel kan inte gå till Dold!A3: bladet ”Dold” var mycket dolt när Målkoll läste arbetsboken, och Excels Ta fram… listar inte ett sådant blad.",
+    ],
+    [
+      "en",
+      "hidden",
+      "Check",
+      "Dold!A3 · hidden sheet",
+      'Excel cannot go to Dold!A3: the sheet "Dold" was hidden when Målkoll read the workbook. Unhide it: right-click a sheet tab, choose Unhide… and then "Dold".',
+    ],
+  ] as const)(
+    "%s: a finding on a %s sheet says so, and a click says how to show the sheet instead of asking Excel",
+    async (language, visibility, check, where, said) => {
+      // Excel activates and selects nothing on a hidden sheet (the Office port's select fails there):
+      // the pane knows from its read that the sheet is hidden, and does not ask.
+      const uppfoljning = (await port().read()).sheets[0];
+      const memory = new MemoryPort({
+        name: "t.xlsx",
+        sheets: [uppfoljning, { ...uppfoljning, name: "Dold", visibility }],
+      });
+      render(<App withPort={(work) => work(memory)} language={language} dark={false} initialStep="check" />);
+      fireEvent.click(await screen.findByRole("button", { name: check }));
+      const item = await waitFor(() => {
+        const found = document.querySelector<HTMLElement>('[data-finding="sheet-hidden"]');
+        expect(found).not.toBeNull();
+        return found as HTMLElement;
+      });
+      expect(item.textContent).toContain(where);
+      // A finding on the visible sheet keeps its plain place.
+      const visible = document.querySelector<HTMLElement>("[data-finding]:not([data-hidden-sheet])");
+      expect(visible?.textContent).toMatch(/Uppföljning!A\d+$/);
+      fireEvent.click(item);
+      await waitFor(() => expect(notice()).toContain(said));
+      expect(document.querySelector("[data-notice]")?.getAttribute("data-notice")).toBe("info");
+      expect(document.querySelector("[data-live]")?.textContent).toContain(said);
+      expect(screen.queryByRole("alert")).toBeNull();
+      expect(memory.calls).not.toContain("select");
+      expect(memory.selection).toBeNull();
+    },
+  );
+
+  test.each([
     ["sv", "Kontrollera", "Markerade 'T2 2021'!A1"],
     ["en", "Check", "Selected 'T2 2021'!A1"],
   ] as const)("%s: selecting a finding's cell is said in the live region", async (language, check, said) => {

@@ -112,6 +112,41 @@ describe("FindingsList", () => {
     expect(button.tagName).toBe("BUTTON"); // native button: Enter and Space work from the keyboard
   });
 
+  test.each([
+    ["sv", "hidden", "Info Bladet ”Dold” är dolt. Dold!B3 · dolt blad"],
+    ["sv", "veryHidden", "Info Bladet ”Dold” är dolt. Dold!B3 · mycket dolt blad"],
+    ["en", "hidden", "Info Bladet ”Dold” är dolt. Dold!B3 · hidden sheet"],
+  ] as const)(
+    "%s: a finding on a %s sheet says so in its button's name, and a click still reaches the pane",
+    (language, visibility, name) => {
+      // Excel goes to no cell on a hidden sheet: the pane says how to show it (usePane), and the
+      // button tells beforehand that it will not jump there.
+      const onSelect = jest.fn();
+      const hidden = finding({
+        code: "sheet-hidden",
+        sheet: "Dold",
+        cell: "B3",
+        message: "Bladet ”Dold” är dolt.",
+        messageEn: "Bladet ”Dold” är dolt.",
+      });
+      renderInPane(
+        <FindingsList
+          findings={[...FINDINGS, hidden]}
+          model={MODEL_WITH_UNITS}
+          filter={DEFAULT_FILTER}
+          onFilterChange={() => undefined}
+          onSelect={onSelect}
+          hiddenSheets={new Map([["Dold", visibility]])}
+        />,
+        language,
+      );
+      fireEvent.click(screen.getByRole("button", { name }));
+      expect(onSelect).toHaveBeenCalledWith(hidden);
+      // Findings on the visible sheets keep their plain place.
+      expect(screen.getByRole("button", { name: /Uppföljning!A25$/ })).toBeTruthy();
+    },
+  );
+
   test("shows English messages when Office runs in English", () => {
     renderInPane(<Harness onSelect={() => undefined} />, "en");
     expect(screen.getByText("Income should be negative")).toBeTruthy();

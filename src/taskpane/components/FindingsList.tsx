@@ -15,7 +15,7 @@ import { cellRef } from "../../engine/grid";
 import { countBySeverity } from "../../engine/findings";
 import type { Model } from "../../engine/model/types";
 import { useLanguage, useStrings } from "../i18n";
-import type { FindingsFilter, GroupBy, ScopeOption } from "../state/findings";
+import type { FindingsFilter, GroupBy, HiddenAs, ScopeOption } from "../state/findings";
 import {
   blockingFindings,
   filterFindings,
@@ -81,6 +81,8 @@ export interface FindingsListProps {
   onReadBlock?(finding: Finding): void;
   /** Says a text in the pane's live region: what a changed filter now shows. */
   onAnnounce?(text: string): void;
+  /** Sheets hidden at the last read: Excel goes to no cell there, and their findings say so. */
+  hiddenSheets?: ReadonlyMap<string, HiddenAs>;
 }
 
 function ScopeOptions({ options }: { options: ScopeOption[] }) {
@@ -96,20 +98,36 @@ function ScopeOptions({ options }: { options: ScopeOption[] }) {
   );
 }
 
-/** One finding as a button: its whole visible text is its name; a click selects its cell. */
-function FindingButton({ finding, onSelect }: { finding: Finding; onSelect(f: Finding): void }) {
+/**
+ * One finding as a button: its whole visible text is its name; a click selects its cell. On a
+ * hidden sheet (`hidden`) its place says so, and a click says how to show the sheet (usePane).
+ */
+function FindingButton({
+  finding,
+  hidden,
+  onSelect,
+}: {
+  finding: Finding;
+  hidden?: HiddenAs;
+  onSelect(f: Finding): void;
+}) {
   const styles = useStyles();
   const language = useLanguage();
+  const strings = useStrings();
+  const where = cellRef(finding.sheet, finding.cell);
   return (
     <button
       type="button"
       className={styles.item}
       data-finding={finding.code}
+      data-hidden-sheet={hidden}
       onClick={() => onSelect(finding)}
     >
       <SeverityBadge severity={finding.severity} />
       <span className={styles.message}>{language === "en" ? finding.messageEn : finding.message}</span>
-      <span className={styles.where}>{cellRef(finding.sheet, finding.cell)}</span>
+      <span className={styles.where}>
+        {hidden ? `${where} · ${strings.check.hiddenSheet[hidden]}` : where}
+      </span>
     </button>
   );
 }
@@ -123,6 +141,7 @@ function FirstFindings({
   id,
   title,
   findings,
+  hiddenSheets,
   onSelect,
   action,
 }: {
@@ -130,6 +149,7 @@ function FirstFindings({
   id: string;
   title: string;
   findings: Finding[];
+  hiddenSheets?: ReadonlyMap<string, HiddenAs>;
   onSelect(f: Finding): void;
   action(f: Finding): ReactNode;
 }) {
@@ -143,7 +163,7 @@ function FirstFindings({
       <ul className={styles.list}>
         {findings.map((f, i) => (
           <li key={`${f.code}-${f.sheet}-${f.cell}-${i}`} className={styles.blocker}>
-            <FindingButton finding={f} onSelect={onSelect} />
+            <FindingButton finding={f} hidden={hiddenSheets?.get(f.sheet)} onSelect={onSelect} />
             {action(f)}
           </li>
         ))}
@@ -161,6 +181,7 @@ export function FindingsList({
   onChoosePeriod,
   onReadBlock,
   onAnnounce,
+  hiddenSheets,
 }: FindingsListProps) {
   const styles = useStyles();
   const strings = useStrings();
@@ -251,6 +272,7 @@ export function FindingsList({
         id={`${ids}-blocking`}
         title={strings.check.blocking}
         findings={blocking}
+        hiddenSheets={hiddenSheets}
         onSelect={onSelect}
         action={(f) =>
           f.code === "period-unknown" && onChoosePeriod ? (
@@ -265,6 +287,7 @@ export function FindingsList({
         id={`${ids}-unreadable`}
         title={strings.check.unreadable}
         findings={unreadable}
+        hiddenSheets={hiddenSheets}
         onSelect={onSelect}
         action={(f) =>
           onReadBlock ? (
@@ -294,7 +317,7 @@ export function FindingsList({
             <ul className={styles.list}>
               {group.findings.map((f, i) => (
                 <li key={`${f.code}-${f.sheet}-${f.cell}-${i}`}>
-                  <FindingButton finding={f} onSelect={onSelect} />
+                  <FindingButton finding={f} hidden={hiddenSheets?.get(f.sheet)} onSelect={onSelect} />
                 </li>
               ))}
             </ul>

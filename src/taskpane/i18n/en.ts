@@ -165,6 +165,13 @@ export const en: Strings = {
       'Shows only missing analyses, outcomes and annual targets, and values that cannot be read. Without an Analys column, an analysis goes on the row under its indicator, starting with "Analys".',
     mustWriteHintPlan: "Shows only missing annual targets and values that cannot be read.",
     noGoal: "No goal",
+    hiddenSheet: { hidden: "hidden sheet", veryHidden: "very hidden sheet" },
+    goToHidden: {
+      hidden: (sheet: string, ref: string) =>
+        `Excel cannot go to ${ref}: the sheet "${sheet}" was hidden when Målkoll read the workbook. Unhide it: right-click a sheet tab, choose Unhide… and then "${sheet}". Then press Check, so that Målkoll reads the sheet and can go to the cell.`,
+      veryHidden: (sheet: string, ref: string) =>
+        `Excel cannot go to ${ref}: the sheet "${sheet}" was very hidden when Målkoll read the workbook, and Excel's Unhide… does not list such a sheet. Whoever built the workbook can show it in desktop Excel: open the VBA editor (Alt+F11), select the sheet and set its Visible property to xlSheetVisible. Then press Check, so that Målkoll reads the sheet and can go to the cell.`,
+    },
   },
   generate: {
     intro:

@@ -164,6 +164,14 @@ export const sv = {
       "Visar bara saknade analyser, utfall och årsmål, och värden som inte går att läsa. Utan kolumnen Analys skrivs en analys på raden under sin indikator, med början ”Analys”.",
     mustWriteHintPlan: "Visar bara saknade årsmål och värden som inte går att läsa.",
     noGoal: "Utan mål",
+    /** After a finding's cell on a sheet that was hidden at the last read (Excel goes to none there). */
+    hiddenSheet: { hidden: "dolt blad", veryHidden: "mycket dolt blad" },
+    goToHidden: {
+      hidden: (sheet: string, ref: string) =>
+        `Excel kan inte gå till ${ref}: bladet ”${sheet}” var dolt när Målkoll läste arbetsboken. Visa bladet: högerklicka på en bladflik, välj Ta fram… och sedan ”${sheet}”. Tryck sedan Kontrollera, så läser Målkoll bladet och kan gå till cellen.`,
+      veryHidden: (sheet: string, ref: string) =>
+        `Excel kan inte gå till ${ref}: bladet ”${sheet}” var mycket dolt när Målkoll läste arbetsboken, och Excels Ta fram… listar inte ett sådant blad. Den som byggt arbetsboken kan visa det i Excel för skrivbordet: öppna VBA-redigeraren (Alt+F11), markera bladet och sätt dess egenskap Visible till xlSheetVisible. Tryck sedan Kontrollera, så läser Målkoll bladet och kan gå till cellen.`,
+    },
   },
   generate: {
     intro:

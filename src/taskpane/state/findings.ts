@@ -1,4 +1,5 @@
 import type { Finding, FindingCode, Severity } from "../../engine/findings";
+import type { SheetVisibility, WorkbookSnapshot } from "../../engine/grid";
 import { parseA1Range } from "../../engine/grid";
 import { namesAreaOrUnit } from "../../engine/model/budgetKind";
 import type { BudgetLine, Goal, Model } from "../../engine/model/types";
@@ -219,4 +220,17 @@ const LEVEL_DEPTH: Record<Goal["level"], number> = {
 
 export function goalDepth(goal: Goal): number {
   return LEVEL_DEPTH[goal.level] ?? 0;
+}
+
+export type HiddenAs = Exclude<SheetVisibility, "visible">;
+
+/**
+ * The sheets the last read found hidden or very hidden, by name. Excel activates and selects
+ * nothing on them (it refuses), so the pane says how to show such a sheet instead of going to a cell.
+ */
+export function hiddenSheets(snapshot: WorkbookSnapshot | null): ReadonlyMap<string, HiddenAs> {
+  const hidden = new Map<string, HiddenAs>();
+  for (const sheet of snapshot?.sheets ?? [])
+    if (sheet.visibility !== "visible") hidden.set(sheet.name, sheet.visibility);
+  return hidden;
 }

@@ -9,6 +9,7 @@ import { HostError } from "../../ports/office/errors";
 import type { WorkbookPort } from "../../ports/port";
 import type { Language } from "../i18n";
 import { stringsFor } from "../i18n";
+import { hiddenSheets } from "./findings";
 import { remainingCounts, remainingSentence, sheetContents } from "./generated";
 import { periodLabel, shownPeriod } from "./period";
 import type { ChosenPeriod, Notice, PaneError, PaneState } from "./reducer";
@@ -256,6 +257,13 @@ export function usePane(
         }
       },
       async select(finding) {
+        // Excel refuses to activate a hidden sheet or select on it: say how to show it instead.
+        const hidden = hiddenSheets(latest.current.snapshot).get(finding.sheet);
+        if (hidden) {
+          const text = strings.check.goToHidden[hidden](finding.sheet, cellRef(finding.sheet, finding.cell));
+          dispatch({ type: "finished", notice: { intent: "info", text } });
+          return;
+        }
         try {
           const selected = await withPort(async (port) => {
             if (!port.select) return false;
