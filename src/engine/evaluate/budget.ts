@@ -4,6 +4,7 @@ import type { BudgetLine, Model } from "../model/types";
 import type { Settings } from "../settings";
 import type { DerivedFigure } from "./types";
 import { cellOf, hasText } from "./cells";
+import { ANALYSIS_WHERE, analysisPlace } from "./missingAnalysis";
 import { renderNumber, renderNumberEn } from "../parse/target";
 
 type AmountUnit = BudgetLine["unit"];
@@ -197,18 +198,6 @@ function directionAndShare(
 const LARGE_DEVIATION_CELL = ["deviation", "budgetDeviation", "forecast", "label", "name"];
 const MISSING_ANALYSIS_CELL = ["analysis", "label", "name"];
 
-/** Where a budget row's missing analysis is to be written, ending the sentence. */
-const MISSING_ANALYSIS_WHERE = {
-  sv: (line: BudgetLine): string =>
-    line.cells.analysis
-      ? ": dess cell i analyskolumnen är tom."
-      : ": tabellen har ingen kolumn Analys (lägg till en, eller en rad ”Analys: …” under raden).",
-  en: (line: BudgetLine): string =>
-    line.cells.analysis
-      ? ": its cell in the analysis column is empty."
-      : ': the table has no Analys column (add one, or an "Analys: …" row under the row).',
-};
-
 /** `budget-deviation-large` and, for those rows without analysis, `analysis-missing`. */
 export function largeDeviationFindings(lines: BudgetLine[], settings: Settings): Finding[] {
   const findings: Finding[] = [];
@@ -234,13 +223,14 @@ export function largeDeviationFindings(lines: BudgetLine[], settings: Settings):
       }),
     );
     if (!hasText(line.analysis)) {
+      const where = ANALYSIS_WHERE[analysisPlace(line.cells, line.row)];
       findings.push(
         finding({
           code: "analysis-missing",
           sheet: line.sheet,
           cell: cellOf(line.cells, MISSING_ANALYSIS_CELL, line.row),
-          message: `Budgetavvikelsen för ”${line.label}” (${amount}) saknar analys${MISSING_ANALYSIS_WHERE.sv(line)}`,
-          messageEn: `The budget deviation for "${line.label}" (${amountEn}) has no analysis${MISSING_ANALYSIS_WHERE.en(line)}`,
+          message: `Budgetavvikelsen för ”${line.label}” (${amount}) saknar analys${where.sv}`,
+          messageEn: `The budget deviation for "${line.label}" (${amountEn}) has no analysis${where.en}`,
         }),
       );
     }

@@ -104,6 +104,13 @@ describe("a budget deviation's missing analysis points where it is to be written
     );
     const [ifo] = missing(lines);
     expect(ifo.cell).toBe(`A${rowOf(lines, "Individ- ochfamiljeomsorg") + 1}`);
+    // The table has no analysis column: it said the row's cell there was empty.
+    expect(ifo.message).toBe(
+      "Budgetavvikelsen för ”Individ- ochfamiljeomsorg” (25,6 mnkr) saknar analys: raden ”Analys” under den är tom.",
+    );
+    expect(ifo.messageEn).toBe(
+      'The budget deviation for "Individ- ochfamiljeomsorg" (25.6 mnkr) has no analysis: the "Analys" row under it is empty.',
+    );
   });
 
   test("the published table has no Analys column: the message says where one goes", () => {
