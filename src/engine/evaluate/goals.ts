@@ -12,6 +12,7 @@ import type {
 } from "../model/types";
 import { emptyCounts } from "../model/goals";
 import { goalIdCell, hasText } from "./cells";
+import { ANALYSIS_WHERE, analysisPlace } from "./missingAnalysis";
 import { judgedField } from "./indicators";
 import type { DuplicatePair } from "./duplicates";
 import { copiesOf, duplicatePairs } from "./duplicates";
@@ -288,14 +289,15 @@ export function evaluateGoals(
   }
   for (const activity of model.activities) {
     if (!activity.deviation || hasText(activity.analysis)) continue;
+    const where = ANALYSIS_WHERE[analysisPlace(activity.cells, activity.row)];
     findings.push(
       finding({
         code: "analysis-missing",
         sheet: activity.sheet,
         cell: deviationCell(activity),
         goal: activity.goal,
-        message: `Aktiviteten ”${activity.name}” är markerad med Avvikelse men saknar analys.`,
-        messageEn: `The activity "${activity.name}" is marked Avvikelse (deviation) but has no analysis.`,
+        message: `Aktiviteten ”${activity.name}” är markerad med Avvikelse men saknar analys${where.sv}`,
+        messageEn: `The activity "${activity.name}" is marked Avvikelse (deviation) but has no analysis${where.en}`,
       }),
     );
   }

@@ -16,6 +16,8 @@ import { unreadColumns } from "../recognise/unread";
 import type { Settings } from "../settings";
 import { hasText, nameCell } from "./cells";
 import { directionOf } from "./direction";
+import type { AnalysisPlace, MessageEnd } from "./missingAnalysis";
+import { ANALYSIS_WHERE, analysisPlace } from "./missingAnalysis";
 
 /** A small relative margin so that 0.1 + 0.2 compares equal to 0.3. */
 const EPSILON = 1e-9;
@@ -349,10 +351,11 @@ function evaluateIndicator(indicator: Indicator, ctx: IndicatorContext, out: Fin
   if (isDeviating(indicator) && !hasText(indicator.analysis)) {
     const cell = indicator.cells.analysis || nameCell(indicator);
     const judged = ANALYSIS_MISSING_END[indicator.statusBasis === "forecast" ? "forecast" : "outcome"];
-    const ends =
+    const ends = (
       indicator.status === "partly-met" || indicator.status === "not-met"
         ? judged.annual[indicator.status]
-        : judged.kf[indicator.kfStatus];
+        : judged.kf[indicator.kfStatus]
+    )[analysisPlace(indicator.cells, indicator.row)];
     out.push(
       finding({
         code: "analysis-missing",
@@ -408,15 +411,10 @@ function noOutcomeColumn(indicator: Indicator, unread: readonly UnreadColumn[]):
 /** A header that names an outcome (`Utfall T1`, `Periodens resultat`): the likeliest column to map. */
 const OUTCOME_LIKE = /utfall|resultat|bokslut/;
 
-/**
- * What follows the indicator's name in a message, in Swedish and English, written once: put
- * together per finding, the ends cost more strings than the thousands of names they follow.
+/*
+ * What follows the indicator's name in a message (MessageEnd) is written once: put together per
+ * finding, the ends cost more strings than the thousands of names they follow.
  */
-interface MessageEnd {
-  sv: string;
-  en: string;
-}
-
 const OUTCOME_MISSING_END: Record<"annualReport" | "tertial", MessageEnd> = {
   annualReport: {
     sv: "” (utfall ska redovisas i verksamhetsberättelsen).",
@@ -430,28 +428,43 @@ const OUTCOME_MISSING_END: Record<"annualReport" | "tertial", MessageEnd> = {
 
 /**
  * `analysis-missing` ends per status, judged against Årsmål or against KF:s årsmål, on the outcome
- * or on the full-year forecast (which the end then names: the outcome may not miss at all).
+ * or on the full-year forecast (which the end then names: the outcome may not miss at all), and
+ * per place the analysis goes (missingAnalysis.ts).
  */
 const ANALYSIS_MISSING_END = {
   outcome: analysisMissingEnds({ sv: "", en: "" }),
   forecast: analysisMissingEnds({ sv: " enligt prognosen", en: " on its forecast" }),
 };
 
-function analysisMissingEnds(basis: MessageEnd): Record<"annual" | "kf", Record<KfStatus, MessageEnd>> {
+type PerPlace = Record<AnalysisPlace, MessageEnd>;
+
+function analysisMissingEnds(basis: MessageEnd): Record<"annual" | "kf", Record<KfStatus, PerPlace>> {
   return {
-    annual: perStatus((status) => ({
-      sv: `” avviker från målet${basis.sv} (Årsmål: ${STATUS_SV[status]}) men saknar analys.`,
-      en: `" deviates from its target${basis.en} (annual target: ${STATUS_EN[status]}) but has no analysis.`,
-    })),
-    kf: perStatus((status) => ({
-      sv: `” avviker från målet${basis.sv} (KF:s årsmål: ${STATUS_SV[status]}) men saknar analys.`,
-      en: `" deviates from its target${basis.en} (KF target: ${STATUS_EN[status]}) but has no analysis.`,
-    })),
+    annual: perStatus((status) =>
+      perPlace({
+        sv: `” avviker från målet${basis.sv} (Årsmål: ${STATUS_SV[status]}) men saknar analys`,
+        en: `" deviates from its target${basis.en} (annual target: ${STATUS_EN[status]}) but has no analysis`,
+      }),
+    ),
+    kf: perStatus((status) =>
+      perPlace({
+        sv: `” avviker från målet${basis.sv} (KF:s årsmål: ${STATUS_SV[status]}) men saknar analys`,
+        en: `" deviates from its target${basis.en} (KF target: ${STATUS_EN[status]}) but has no analysis`,
+      }),
+    ),
   };
 }
 
-function perStatus(end: (status: KfStatus) => MessageEnd): Record<KfStatus, MessageEnd> {
-  const out = {} as Record<KfStatus, MessageEnd>;
+/** `start` followed by each place's ending. */
+function perPlace(start: MessageEnd): PerPlace {
+  const out = {} as PerPlace;
+  for (const place of Object.keys(ANALYSIS_WHERE) as AnalysisPlace[])
+    out[place] = { sv: start.sv + ANALYSIS_WHERE[place].sv, en: start.en + ANALYSIS_WHERE[place].en };
+  return out;
+}
+
+function perStatus<T>(end: (status: KfStatus) => T): Record<KfStatus, T> {
+  const out = {} as Record<KfStatus, T>;
   for (const status of Object.keys(STATUS_SV) as KfStatus[]) out[status] = end(status);
   return out;
 }

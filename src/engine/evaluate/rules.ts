@@ -73,7 +73,9 @@ A computed status is a suggestion shown beside the person's own assessment, neve
 ### Analyses
 - A deviating indicator (status partly-met or not-met, or kfStatus not-met) without analysis,
   an activity marked Avvikelse without analysis, and a large budget deviation without analysis
-  → \`analysis-missing\`.
+  → \`analysis-missing\`. Each message ends, in the same words for all three, with where the analysis
+  goes: its empty cell in the analysis column, the empty \`Analys\` row under it, or a table with
+  neither (add an Analys column, or an \`Analys: …\` row under the row).
 - An activity whose analysis says plainly that it was not done (\`har inte kunnat genomföras\`,
   \`inte varit möjligt att utföra\`, \`skjutits upp\`, \`är försenad\`, \`påbörjas först 2022\` in
   a 2021 report) while its Avvikelse cell is empty → \`activity-deviation-unmarked\`

@@ -50,17 +50,17 @@ describe("a unit's T2 (the walk's Mål T2: Sjukfrånvaro 6,8 % outcome, 6,5 % fo
   it("analysis-missing says a deviation judged on the forecast is the forecast's", () => {
     const found = only(result, "analysis-missing", "Sjukfrånvaro");
     expect(found.message).toBe(
-      "”Sjukfrånvaro” avviker från målet enligt prognosen (Årsmål: uppfylls inte) men saknar analys.",
+      "”Sjukfrånvaro” avviker från målet enligt prognosen (Årsmål: uppfylls inte) men saknar analys: raden ”Analys” under den är tom.",
     );
     expect(found.messageEn).toBe(
-      '"Sjukfrånvaro" deviates from its target on its forecast (annual target: not met) but has no analysis.',
+      '"Sjukfrånvaro" deviates from its target on its forecast (annual target: not met) but has no analysis: the "Analys" row under it is empty.',
     );
   });
 
   it("a yearly indicator with only a forecast (no outcome at T2) deviates on its forecast", () => {
     const found = only(result, "analysis-missing", `A${klimat}`);
     expect(found.message).toBe(
-      "”Klimatpåverkan från upphandlade livsmedel och måltider” avviker från målet enligt prognosen (Årsmål: uppfylls delvis) men saknar analys.",
+      "”Klimatpåverkan från upphandlade livsmedel och måltider” avviker från målet enligt prognosen (Årsmål: uppfylls delvis) men saknar analys: tabellen har ingen kolumn Analys (lägg till en, eller en rad ”Analys: …” under raden).",
     );
   });
 
@@ -77,7 +77,7 @@ describe("a unit's T2 (the walk's Mål T2: Sjukfrånvaro 6,8 % outcome, 6,5 % fo
   it("Avvikelser and Måluppfyllelse say the same: the forecast, named", () => {
     const deviations = texts(result, "avvikelser");
     expect(deviations).toContain(
-      "Sjukfrånvaro: ▲ Ej uppfyllt mot årsmål: Prognos 6,5 % mot 5 %. Avviker från målet enligt prognosen (Årsmål: uppfylls inte) men saknar analys.",
+      "Sjukfrånvaro: ▲ Ej uppfyllt mot årsmål: Prognos 6,5 % mot 5 %. Avviker från målet enligt prognosen (Årsmål: uppfylls inte) men saknar analys: raden ”Analys” under den är tom.",
     );
     expect(texts(result, "maluppfyllelse")).toContain(
       "Kommentar: Målet bedöms ”Uppfylls helt” men 1 indikator uppfyller inte målet (”Sjukfrånvaro”: prognos 6,5 % mot 5 %).",
@@ -97,7 +97,7 @@ describe("the same rows at VB: judged on the outcome, quoted as it is", () => {
   it("analysis-missing names no forecast, and the summary counts none", () => {
     const found = only(result, "analysis-missing", "Sjukfrånvaro");
     expect(found.message).toBe(
-      "”Sjukfrånvaro” avviker från målet (Årsmål: uppfylls inte) men saknar analys.",
+      "”Sjukfrånvaro” avviker från målet (Årsmål: uppfylls inte) men saknar analys: raden ”Analys” under den är tom.",
     );
     expect(summaryText("walk.xlsx", result)).not.toContain("prognos");
   });
@@ -108,7 +108,7 @@ describe("002 T2 2021 seed rows", () => {
     const result = checkSeed("002-t2-kf-1.1", { period: { kind: "T2", year: 2021 } });
     const found = only(result, "analysis-missing", "A283");
     expect(found.message).toBe(
-      "”Andel vuxna med långvarigt ekonomiskt bistånd jämfört med samtliga vuxna invånare” avviker från målet enligt prognosen (KF:s årsmål: uppfylls inte) men saknar analys.",
+      "”Andel vuxna med långvarigt ekonomiskt bistånd jämfört med samtliga vuxna invånare” avviker från målet enligt prognosen (KF:s årsmål: uppfylls inte) men saknar analys: tabellen har ingen kolumn Analys (lägg till en, eller en rad ”Analys: …” under raden).",
     );
     expect(found.messageEn).toContain("deviates from its target on its forecast (KF target: not met)");
   });
