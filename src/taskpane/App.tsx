@@ -14,7 +14,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { Settings20Regular } from "@fluentui/react-icons";
-import { Suspense, lazy, useMemo, useState } from "react";
+import { Suspense, lazy, useEffect, useMemo, useRef, useState } from "react";
 import type { Language } from "./i18n";
 import { LanguageContext, stringsFor } from "./i18n";
 import { PeriodBar } from "./components/PeriodBar";
@@ -107,6 +107,16 @@ export function App({ withPort, language, dark, initialStep = "read", host = "ex
   const steps: StepKey[] = ["read", "check", "generate"];
   const period = shownPeriod(state.chosenPeriod, state.result);
   const hidden = useMemo(() => hiddenSheets(state.snapshot), [state.snapshot]);
+  // A notice or an error shows at the top, but what asked for it may be far down the list (a
+  // finding on a hidden sheet): a new one is scrolled into view, no further than that takes.
+  const errorBar = useRef<HTMLDivElement>(null);
+  const noticeBar = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    errorBar.current?.scrollIntoView?.({ block: "nearest" });
+  }, [state.error]);
+  useEffect(() => {
+    noticeBar.current?.scrollIntoView?.({ block: "nearest" });
+  }, [state.notice]);
   const choosePeriod = () => {
     setPeriodEditing(true);
     window.scrollTo?.({ top: 0 });
@@ -164,7 +174,7 @@ export function App({ withPort, language, dark, initialStep = "read", host = "ex
           </TabList>
 
           {state.error && (
-            <MessageBar intent="error" role="alert" layout="multiline">
+            <MessageBar ref={errorBar} intent="error" role="alert" layout="multiline">
               <MessageBarBody>
                 <MessageBarTitle>{strings.errorTitle}</MessageBarTitle>
                 {state.error.text}
@@ -185,7 +195,12 @@ export function App({ withPort, language, dark, initialStep = "read", host = "ex
             </MessageBar>
           )}
           {state.notice && (
-            <MessageBar intent={state.notice.intent} layout="multiline" data-notice={state.notice.intent}>
+            <MessageBar
+              ref={noticeBar}
+              intent={state.notice.intent}
+              layout="multiline"
+              data-notice={state.notice.intent}
+            >
               <MessageBarBody>{state.notice.text}</MessageBarBody>
               <MessageBarActions>
                 <Button size="small" onClick={() => dispatch({ type: "dismissNotice" })}>

@@ -540,8 +540,13 @@ describe("App over a memory workbook", () => {
       // A finding on the visible sheet keeps its plain place.
       const visible = document.querySelector<HTMLElement>("[data-finding]:not([data-hidden-sheet])");
       expect(visible?.textContent).toMatch(/Uppföljning!A\d+$/);
+      // jsdom lays nothing out: what is asked to scroll into view is recorded instead.
+      const scrolled = jest.fn();
+      Element.prototype.scrollIntoView = scrolled;
       fireEvent.click(item);
       await waitFor(() => expect(notice()).toContain(said));
+      // The notice is at the top and the finding may be far down: it is brought into view.
+      expect(scrolled.mock.contexts).toContain(document.querySelector("[data-notice]"));
       expect(document.querySelector("[data-notice]")?.getAttribute("data-notice")).toBe("info");
       expect(document.querySelector("[data-live]")?.textContent).toContain(said);
       expect(screen.queryByRole("alert")).toBeNull();
