@@ -266,11 +266,11 @@ function hiddenSheetFinding(hidden: HiddenSheet): Finding {
     sheet: hidden.sheet,
     cell: hidden.cell,
     message: veryHidden
-      ? `Bladet ”${hidden.sheet}” är mycket dolt (Excels Visa listar det inte), så ${sv}.`
-      : `Bladet ”${hidden.sheet}” är dolt, så ${sv}. Visa bladet om ${tables === 1 ? "den" : "de"} ska med.`,
+      ? `Bladet ”${hidden.sheet}” är mycket dolt (Excels Ta fram… listar det inte), så ${sv}.`
+      : `Bladet ”${hidden.sheet}” är dolt, så ${sv}. Visa bladet (högerklicka på en bladflik, Ta fram…) om ${tables === 1 ? "den" : "de"} ska med.`,
     messageEn: veryHidden
       ? `The sheet "${hidden.sheet}" is very hidden (Excel's Unhide does not list it), so ${en}.`
-      : `The sheet "${hidden.sheet}" is hidden, so ${en}. Unhide the sheet if ${tables === 1 ? "it belongs" : "they belong"} in the report.`,
+      : `The sheet "${hidden.sheet}" is hidden, so ${en}. Unhide the sheet (right-click a sheet tab, Unhide…) if ${tables === 1 ? "it belongs" : "they belong"} in the report.`,
   });
 }
 

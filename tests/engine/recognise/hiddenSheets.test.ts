@@ -35,10 +35,10 @@ describe("a hidden sheet with tables (002's Driftbudget hidden beside KF 1.1)", 
     expect(tables).toBeGreaterThan(1);
     expect(note).toMatchObject({ severity: "info", sheet: "Driftbudget" });
     expect(note.message).toBe(
-      `Bladet ”Driftbudget” är dolt, så dess ${tables} tabeller läses inte. Visa bladet om de ska med.`,
+      `Bladet ”Driftbudget” är dolt, så dess ${tables} tabeller läses inte. Visa bladet (högerklicka på en bladflik, Ta fram…) om de ska med.`,
     );
     expect(note.messageEn).toBe(
-      `The sheet "Driftbudget" is hidden, so its ${tables} tables are not read. Unhide the sheet if they belong in the report.`,
+      `The sheet "Driftbudget" is hidden, so its ${tables} tables are not read. Unhide the sheet (right-click a sheet tab, Unhide…) if they belong in the report.`,
     );
     const firstTable = visible.model.budget[0].tableId.split("!")[1];
     expect(note.cell).toBe(firstTable);
@@ -49,7 +49,7 @@ describe("a hidden sheet with tables (002's Driftbudget hidden beside KF 1.1)", 
     expect(very.model.budget).toEqual([]);
     const [note] = very.findings.filter((f) => f.code === "sheet-hidden");
     expect(note.message).toMatch(
-      /^Bladet ”Driftbudget” är mycket dolt \(Excels Visa listar det inte\), så dess \d+ tabeller läses inte\.$/,
+      /^Bladet ”Driftbudget” är mycket dolt \(Excels Ta fram… listar det inte\), så dess \d+ tabeller läses inte\.$/,
     );
   });
 
