@@ -13,7 +13,7 @@ import { isDash } from "../parse/dashes";
 import type { RowContext } from "./figures";
 import { FigureColumn, quoted, unparseable } from "./figures";
 import type { BudgetAmountField, FieldLabel } from "./labels";
-import { BUDGET_FIELD_LABELS } from "./labels";
+import { budgetFieldLabel } from "./labels";
 import type { BudgetLine } from "./types";
 
 const BUDGET_FIELDS: [ColumnRole, BudgetAmountField][] = [
@@ -57,7 +57,7 @@ export function budgetLineReader(
     tableType === "budget-other" && nameHeader !== undefined && isAreaOrUnitLabelHeader(nameHeader);
   const fields = BUDGET_FIELDS.map(([role, field]) => ({
     field,
-    column: new FigureColumn(table.index(role), BUDGET_FIELD_LABELS[field]),
+    column: new FigureColumn(table.index(role), budgetFieldLabel(field, forecastIsOutcome)),
   })).filter((f) => f.column.at >= 0);
   const extras = EXTRA_ROLES.map((role) => ({
     role,

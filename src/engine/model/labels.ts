@@ -28,3 +28,19 @@ export const BUDGET_FIELD_LABELS = {
 } satisfies Record<string, FieldLabel>;
 
 export type BudgetAmountField = keyof typeof BUDGET_FIELD_LABELS;
+
+/** The `forecast` field of a table whose column holds the year's outcome (`Utfall 2021`, `Bokslut`). */
+export const BUDGET_OUTCOME_LABEL: FieldLabel = { sv: "Utfall", en: "Outcome" };
+
+/** What a line's amount field is called: `forecast` is `Utfall` where its column holds the outcome. */
+export function budgetFieldLabel(field: BudgetAmountField, forecastIsOutcome: boolean | undefined): FieldLabel {
+  return field === "forecast" && forecastIsOutcome ? BUDGET_OUTCOME_LABEL : BUDGET_FIELD_LABELS[field];
+}
+
+/** The resultatenheter columns a budget line keeps in `extra` under their role, by role. */
+export const BUDGET_EXTRA_LABELS: Readonly<Record<string, FieldLabel>> = {
+  grossBudget: { sv: "Bruttobudget", en: "Gross budget" },
+  carryOverFrom: { sv: "Resultatöverföring från föregående år", en: "Carry-over from the previous year" },
+  estimatedResult: { sv: "Beräknat resultat", en: "Estimated result" },
+  carryOverTo: { sv: "Beräknad resultatöverföring till nästa år", en: "Estimated carry-over to the next year" },
+};

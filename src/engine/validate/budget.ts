@@ -2,7 +2,7 @@ import type { Finding } from "../findings";
 import { finding } from "../findings";
 import { a1Range, parseA1 } from "../grid";
 import type { BudgetAmountField, FieldLabel } from "../model/labels";
-import { BUDGET_FIELD_LABELS } from "../model/labels";
+import { BUDGET_EXTRA_LABELS, BUDGET_FIELD_LABELS, budgetFieldLabel } from "../model/labels";
 import type { BudgetLine } from "../model/types";
 import { renderNumber, renderNumberEn } from "../parse/target";
 import { decimalsFor, deviationTerms, roundingTolerance } from "../evaluate/budget";
@@ -84,9 +84,19 @@ function cellOf(line: BudgetLine, field: NumericField): string | undefined {
   return field.extraKey === undefined ? line.cells[field.key] : extraCell(line, field.extraKey);
 }
 
-function fieldName(key: string): FieldLabel {
-  if (key.startsWith("extra:")) return { sv: key.slice(6), en: key.slice(6) };
-  return key in BUDGET_FIELD_LABELS ? BUDGET_FIELD_LABELS[key as BudgetAmountField] : { sv: key, en: key };
+/**
+ * What findings call the field `key` of `line`: the column's own name. `forecast` is `Utfall` in a
+ * table whose column holds the outcome; an extra column is its header (a resultatenheter column its
+ * role's name).
+ */
+function fieldName(line: BudgetLine, key: string): FieldLabel {
+  if (key.startsWith("extra:")) {
+    const extraKey = key.slice(6);
+    return BUDGET_EXTRA_LABELS[extraKey] ?? { sv: extraKey, en: extraKey };
+  }
+  return key in BUDGET_FIELD_LABELS
+    ? budgetFieldLabel(key as BudgetAmountField, line.forecastIsOutcome)
+    : { sv: key, en: key };
 }
 
 /** Whether a line's Avvikelse is not Budget + BJ (+ förändringar) − Prognos, allowing each term's rounding. */
@@ -155,7 +165,7 @@ function totalMismatches(table: BudgetLine[], hidden: readonly number[], out: Fi
       }
       if (terms < 2) continue;
       if (Math.abs(sum - value) <= roundingTolerance(line.unit, terms + 1)) continue;
-      const name = fieldName(key);
+      const name = fieldName(line, key);
       out.push(
         finding({
           code: "budget-total-mismatch",
@@ -215,7 +225,7 @@ function nettoMismatches(table: BudgetLine[], out: Finding[]): void {
           const iv = valueOf(i, field);
           if (cv === undefined || iv === undefined) continue;
           if (Math.abs(cv + iv - value) <= roundingTolerance(line.unit, 3)) continue;
-          const name = fieldName(key);
+          const name = fieldName(line, key);
           const at = cell ?? `A${line.row}`;
           const parts = [cellOf(c, field), cellOf(i, field), at];
           const misstated = wrongParts(line, value, key, [
@@ -311,7 +321,7 @@ function signErrors(line: BudgetLine, out: Finding[]): void {
   for (const { key, value, cell } of numericFields(line)) {
     if (!SIGNED_FIELDS(key)) continue;
     if (!wrongSign(line, value)) continue;
-    const name = fieldName(key);
+    const name = fieldName(line, key);
     out.push(
       finding({
         code: "budget-sign",
