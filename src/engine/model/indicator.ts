@@ -40,6 +40,12 @@ export function indicatorReader(
   const periodicity = table.index("periodicity");
   /** Where a row's period text is read: its Period column, else its Periodicitet column. */
   const periodSource = period >= 0 ? period : periodicity;
+  /**
+   * A Periodicitet column beside a Period column: a row's periodicity is read there first. A
+   * system export's Period says the report (`VB 2021`, `T2 2021`) on every row, not how often the
+   * indicator is measured.
+   */
+  const periodicitySource = periodicity !== periodSource ? periodicity : -1;
   const direction = table.index("direction");
   const analysis = table.index("analysis");
   // A table's Period column holds one or two texts (`Tertial 2 2021`) in every row.
@@ -49,6 +55,9 @@ export function indicatorReader(
     if (known === undefined) periodicities.set(text, (known = parsePeriodicity(text)));
     return known;
   };
+  /** The row's periodicity: its Periodicitet text when that reads, else its period text's. */
+  const periodicityOfRow = (stated: string, periodText: string): Periodicity | null =>
+    (stated ? periodicityOf(stated) : null) ?? (periodText ? periodicityOf(periodText) : null);
   const goal = table.index("goal");
 
   /**
@@ -129,7 +138,7 @@ export function indicatorReader(
       kfTargetKind: kfTargetColumn.kind,
       kfTargetText: kfTargetColumn.text,
       unit: unitText,
-      periodicity: periodText ? periodicityOf(periodText) : null,
+      periodicity: periodicityOfRow(textIn(row, periodicitySource), periodText),
       direction: "unknown",
       status: "unknown",
       kfStatus: "unknown",
