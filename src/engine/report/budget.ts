@@ -443,8 +443,13 @@ function extraAmount(ctx: ReportContext, line: BudgetLine, role: string, style: 
  * A budget table in none of the city's layouts (a unit's `Tkr | Budget | Utfall | Avvikelse` at
  * year-end): its own columns and rows, under its own title, the amounts over their source cells.
  */
-function otherTable(sheet: SheetBuilder, lines: BudgetLine[], columns: SourceColumn[]): void {
-  sheet.tableHeading(lines[0].table);
+function otherTable(
+  ctx: ReportContext,
+  sheet: SheetBuilder,
+  lines: BudgetLine[],
+  columns: SourceColumn[],
+): void {
+  sheet.tableHeading(otherHeading(ctx, lines[0]));
   sheet.startTable(headerRow([unitLabel(lines[0].unit), ...columns.map((c) => c.header)]), {
     ownColumns: true,
   });
@@ -454,6 +459,22 @@ function otherTable(sheet: SheetBuilder, lines: BudgetLine[], columns: SourceCol
   }
   sheet.endTable();
 }
+
+/**
+ * The heading of a table in none of the city's layouts: its title, or, where nothing above it names
+ * it (its title is its header's first cell, `Tkr`, or only states the unit, `Belopp i tkr`), the
+ * name of its sheet (`Ekonomi`): a system export has no title row. A sheet named as Excel names a
+ * new one (`Blad1`) names nothing either, and leaves the title as it is.
+ */
+function otherHeading(ctx: ReportContext, first: BudgetLine): string {
+  const title = first.table;
+  const header = ctx.result.recognition.tables.find((t) => t.id === first.tableId)?.columns[0]?.header;
+  const untitled = UNIT_LINE.test(title.trim()) || (header !== undefined && title === header);
+  return untitled && !DEFAULT_SHEET_NAME.test(first.sheet.trim()) ? first.sheet : title;
+}
+
+/** A sheet's name as Excel gives a new sheet (`Blad1`, `Sheet2`, `Ark3`). */
+const DEFAULT_SHEET_NAME = /^(blad|sheet|ark)\s*\d*$/i;
 
 /**
  * A sheet column another table holds text in: it wraps, and shares the width the amounts leave;
@@ -525,7 +546,7 @@ export function buildBudgetSheet(ctx: ReportContext): SheetSpec {
     sheet.endTable();
   }
   for (const table of published) writePublished(sheet, table);
-  for (const { lines, columns } of others) otherTable(sheet, lines, columns);
+  for (const { lines, columns } of others) otherTable(ctx, sheet, lines, columns);
   derivedTable(ctx, sheet);
   if (chartAreas.length) deviationChart(sheet, chartAreas, omrade.length > 1);
   return sheet.build();
