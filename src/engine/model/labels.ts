@@ -33,7 +33,10 @@ export type BudgetAmountField = keyof typeof BUDGET_FIELD_LABELS;
 export const BUDGET_OUTCOME_LABEL: FieldLabel = { sv: "Utfall", en: "Outcome" };
 
 /** What a line's amount field is called: `forecast` is `Utfall` where its column holds the outcome. */
-export function budgetFieldLabel(field: BudgetAmountField, forecastIsOutcome: boolean | undefined): FieldLabel {
+export function budgetFieldLabel(
+  field: BudgetAmountField,
+  forecastIsOutcome: boolean | undefined,
+): FieldLabel {
   return field === "forecast" && forecastIsOutcome ? BUDGET_OUTCOME_LABEL : BUDGET_FIELD_LABELS[field];
 }
 
@@ -42,5 +45,8 @@ export const BUDGET_EXTRA_LABELS: Readonly<Record<string, FieldLabel>> = {
   grossBudget: { sv: "Bruttobudget", en: "Gross budget" },
   carryOverFrom: { sv: "Resultatöverföring från föregående år", en: "Carry-over from the previous year" },
   estimatedResult: { sv: "Beräknat resultat", en: "Estimated result" },
-  carryOverTo: { sv: "Beräknad resultatöverföring till nästa år", en: "Estimated carry-over to the next year" },
+  carryOverTo: {
+    sv: "Beräknad resultatöverföring till nästa år",
+    en: "Estimated carry-over to the next year",
+  },
 };
