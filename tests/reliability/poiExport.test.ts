@@ -59,6 +59,30 @@ describe.each(FILES)("%s", (file) => {
     expect(json.budget.length).toBeGreaterThanOrEqual(5);
   });
 
+  test("check reads `Målnivå | Mål` as a goal's level and title: rows naming one goal share it", async () => {
+    const run = await cli(["check", input, "--json"]);
+    const json = JSON.parse(run.out) as {
+      goals: { id: string; level: string; title: string }[];
+      indicators: { goal: string | null }[];
+      activities: { goal: string | null }[];
+      findings: { code: string; cell: string; sheet: string }[];
+    };
+    const titled = json.goals.filter((g) => g.title !== "");
+    expect(titled.length).toBeGreaterThanOrEqual(7);
+    expect(json.goals.filter((g) => g.title === "")).toEqual([]);
+    const titleOf = (id: string | null) => json.goals.find((g) => g.id === id)?.title;
+    const sjuk = json.indicators[8];
+    expect(titleOf(sjuk.goal)).toBe("Stadsdelsnämnden är en attraktiv arbetsgivare med god arbetsmiljö");
+    // Index Bra arbetsgivare (row 13) is under the same goal as Sjukfrånvaro (row 10).
+    expect(json.indicators[11].goal).toBe(sjuk.goal);
+    const e2 = json.goals.find((g) => g.title.startsWith("Varje barn i Hägersten-Älvsjös förskolor"))!;
+    expect(e2.level).toBe("enhetsmal");
+    expect(json.activities.filter((a) => a.goal === e2.id)).toHaveLength(2);
+    expect(
+      json.findings.filter((f) => f.code === "column-unrecognized").map((f) => `${f.sheet}!${f.cell}`),
+    ).toEqual(["Indikatorer!N1"]);
+  });
+
   test("generate keeps every user cell and every part it does not own", async () => {
     const run = await cli(["generate", input, "-o", output]);
     expect(run.err).not.toMatch(UNEXPECTED);

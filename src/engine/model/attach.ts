@@ -8,6 +8,8 @@ import type { Activity, Goal, GoalLevel, Indicator } from "./types";
 export interface GoalCell {
   text: string;
   address: string;
+  /** The level the row's `Målnivå` cell names, when the table has one. */
+  level?: GoalLevel;
 }
 
 const BLOCK_LEVELS: GoalLevel[] = ["inriktningsmal", "kf-mal"];
@@ -107,11 +109,11 @@ const LEVEL_BY_DEPTH: GoalLevel[] = ["inriktningsmal", "kf-mal", "namndmal", "en
 
 /**
  * The goal a `Mål` cell names, by number or title: an existing goal with that number or title (a
- * heading, or the first cell that carried it), else a new goal whose id is this cell. A number's
- * depth gives the level (two parts: KF mål; three: nämndmål).
+ * heading, or the first cell that carried it), else a new goal whose id is this cell. The row's
+ * `Målnivå` cell gives the level, else a number's depth (two parts: KF mål; three: nämndmål).
  */
 function goalFromColumn(goals: Goal[], sheetName: string, named: GoalCell): string {
-  const { text, address } = named;
+  const { text, address, level: statedLevel } = named;
   const pos = parseA1(address)!;
   const rest = text.replace(GOAL_LABEL, "");
   const bare = BARE_NUMBER.exec(rest);
@@ -121,11 +123,13 @@ function goalFromColumn(goals: Goal[], sheetName: string, named: GoalCell): stri
     (g) => (number !== null && g.number === number) || (key && matchKey(g.title) === key),
   );
   if (existing) return existing.id;
-  const level: GoalLevel = /^enhetsm/i.test(text)
-    ? "enhetsmal"
-    : number === null
-      ? "namndmal"
-      : LEVEL_BY_DEPTH[Math.min(number.split(".").length - 1, 3)];
+  const level: GoalLevel = statedLevel
+    ? statedLevel
+    : /^enhetsm/i.test(text)
+      ? "enhetsmal"
+      : number === null
+        ? "namndmal"
+        : LEVEL_BY_DEPTH[Math.min(number.split(".").length - 1, 3)];
   const goal: Goal = {
     id: `${sheetName}!${address}`,
     parent: parentByNumber(goals, number),

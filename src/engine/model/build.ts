@@ -11,6 +11,7 @@ import { boundedText, finding } from "../findings";
 import { serialToIso } from "../parse/date";
 import { isDateFormat } from "../parse/quantity";
 import { andList, cleanText } from "../parse/text";
+import { parseGoalLevel } from "../recognise/goals";
 import { cellAddress, cellValue, hasCell } from "../recognise/tableRow";
 import type {
   HiddenSheet,
@@ -85,6 +86,8 @@ export function buildModel(
     const table = recognition.tables[t];
     const cells = new TableCells(table);
     const goalAt = cells.index("goal");
+    // A level column (`Målnivå`) only says what level the goal its row names is at.
+    const levelAt = goalAt >= 0 ? cells.index("goalLevel") : -1;
     const { rows } = table;
     switch (table.type) {
       case "indicators-followup":
@@ -97,7 +100,7 @@ export function buildModel(
           const indicator = readIndicator(rows[r]);
           indicators.push(indicator);
           if (findings.length > from) rowFindings.push({ indicator, from, to: findings.length });
-          if (goalAt >= 0) noteGoalCell(goalCells, indicator, rows[r], goalAt);
+          if (goalAt >= 0) noteGoalCell(goalCells, indicator, rows[r], goalAt, levelAt);
         }
         break;
       }
@@ -105,7 +108,7 @@ export function buildModel(
         for (let r = 0; r < rows.length; r++) {
           const activity = readActivity(cells, rows[r], findings);
           activities.push(activity);
-          if (goalAt >= 0) noteGoalCell(goalCells, activity, rows[r], goalAt);
+          if (goalAt >= 0) noteGoalCell(goalCells, activity, rows[r], goalAt, levelAt);
         }
         break;
       default: {
@@ -148,10 +151,17 @@ function noteGoalCell(
   item: Indicator | Activity,
   row: RecognisedRow,
   at: number,
+  levelAt: number,
 ): void {
   if (!hasCell(row, at)) return;
   const text = cleanText(textOf(cellValue(row, at)));
-  if (text) goalCells.set(item, { text, address: cellAddress(row, at) });
+  if (!text) return;
+  const level =
+    levelAt >= 0 && hasCell(row, levelAt) ? parseGoalLevel(textOf(cellValue(row, levelAt))) : null;
+  goalCells.set(
+    item,
+    level ? { text, address: cellAddress(row, at), level } : { text, address: cellAddress(row, at) },
+  );
 }
 
 /**
@@ -187,6 +197,12 @@ function unreadColumnFinding(group: { table: RecognisedTable; column: UnreadColu
     cell: a1(table.headerRow, col),
     range: a1Range(table.headerRow, col, last, col),
   };
+  if (column.column.role === "goalLevel")
+    return finding({
+      ...base,
+      message: `Kolumnen ”${column.column.header}” anger målnivå, men tabellen har ingen kolumn med målens namn (Mål), så raderna knyts inte till något mål genom den (${rows(filled, true)}). Ange målkolumnen under Läs in → Rätta tolkning om tabellen har en.`,
+      messageEn: `The column "${column.column.header}" states goal levels, but the table has no column naming the goals (Mål), so it links no row to a goal (${rows(filled, false)}). Set the goal column under Read → Correct mapping if the table has one.`,
+    });
   if (group.length === 1)
     return finding({
       ...base,

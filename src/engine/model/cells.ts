@@ -68,6 +68,7 @@ function noColumns(): Record<ColumnRole, number> {
   return {
     name: -1,
     goal: -1,
+    goalLevel: -1,
     outcome: -1,
     outcomeMen: -1,
     outcomeWomen: -1,

@@ -27,6 +27,20 @@ export interface HeadingMatch {
   rest: string;
 }
 
+/**
+ * The level a `Målnivå` cell names (`Nämndmål`, `Enhetsmål`, `KF:s mål för verksamhetsområdet`,
+ * `KF:s inriktningsmål`, `Inriktningsmål`, `KF-mål`), or null for a text that names none.
+ */
+export function parseGoalLevel(text: string): Level | null {
+  const key = matchKey(stripTags(text));
+  if (!key) return null;
+  if (key.startsWith("enhet")) return "enhetsmal";
+  if (key.startsWith("namnd") || key.startsWith("stadsdelsnamnd")) return "namndmal";
+  if (key.includes("inriktning")) return "inriktningsmal";
+  if (key.startsWith("kf") || key.startsWith("verksamhetsomrad")) return "kf-mal";
+  return null;
+}
+
 /** Every heading label starts with K (`KF:s …`), N (`Nämndmål`) or E (`Enhetsmål`), after spaces. */
 const LABEL_START = /^[\s\u200b]*[kne]/i;
 

@@ -3,7 +3,7 @@ import { cellAt, parseA1Range, textOf } from "../grid";
 import { budgetRole, goalTableRole } from "./headers";
 import type { HeaderCandidate } from "./tables";
 import type { ColumnRole } from "./types";
-import { headerFromCells, MAX_HEADER_CELL } from "./tables";
+import { headerFromCells, isGoalColumn, MAX_HEADER_CELL } from "./tables";
 
 interface Area {
   row1: number;
@@ -56,7 +56,7 @@ export class MergedHeaders {
       if (parts.length) columns.push({ col: c, parts });
     }
     const opening = columns.length ? goalTableRole(columns[0].parts.join(" ")) : null;
-    const roleOf = opening === "name" || opening === "goal" ? goalTableRole : budgetRole;
+    const roleOf = opening === "name" || isGoalColumn(opening) ? goalTableRole : budgetRole;
     const cells: { col: number; text: string }[] = [];
     for (const { col, parts } of columns) {
       const text = readableHeader(parts, roleOf);

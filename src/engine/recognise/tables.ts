@@ -133,7 +133,12 @@ function repeatsTexts(
 function startsHeader(text: string): boolean {
   if (!mayOpenHeader(text)) return false;
   const goal = goalTableRole(text);
-  return goal === "name" || goal === "goal" || budgetLabel(text);
+  return goal === "name" || isGoalColumn(goal) || budgetLabel(text);
+}
+
+/** A column before a flat sheet's name column: the goal (`Mål`) or its level (`Målnivå`). */
+export function isGoalColumn(role: ColumnRole | null): boolean {
+  return role === "goal" || role === "goalLevel";
 }
 
 /** A budget table's first column: its label column, or the amounts' unit (`Mnkr`, `Tkr, netto`). */
@@ -156,7 +161,7 @@ export function headerFromCells(row: number, cells: { col: number; text: string 
 
 /**
  * An indicator or activity table's header: a name column, in flat sheets after at most two Mål
- * columns, and at least one further known column.
+ * columns (a goal and its level among them), and at least one further known column.
  */
 function goalHeader(row: number, cells: { col: number; text: string }[]): HeaderCandidate | null {
   let nameAt = -1;
@@ -166,7 +171,7 @@ function goalHeader(row: number, cells: { col: number; text: string }[]): Header
       nameAt = i;
       break;
     }
-    if (role !== "goal") return null;
+    if (!isGoalColumn(role)) return null;
   }
   if (nameAt < 0) return null;
   const goalRoles = cells.map((c) => goalTableRole(c.text));

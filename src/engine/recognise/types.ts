@@ -27,6 +27,7 @@ export const TABLE_TYPE_LABELS: Record<TableType, { sv: string; en: string }> = 
 export const COLUMN_ROLES = [
   "name", // Indikator / Aktivitet / row label
   "goal", // Mål column in flat sheets
+  "goalLevel", // Målnivå column beside it (`Nämndmål`, `Enhetsmål`): the goal's level, not its name
   "outcome",
   "outcomeMen",
   "outcomeWomen",
@@ -69,6 +70,7 @@ const GOAL_KINDS: readonly TableKind[] = ["indicators", "activities"];
 const KINDS_OF_ROLE: Record<ColumnRole, readonly TableKind[]> = {
   name: ALL_KINDS,
   goal: GOAL_KINDS,
+  goalLevel: GOAL_KINDS,
   outcome: ["indicators"],
   outcomeMen: ["indicators"],
   outcomeWomen: ["indicators"],

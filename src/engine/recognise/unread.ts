@@ -19,13 +19,18 @@ export interface UnreadColumn {
   textOnly: boolean;
 }
 
-/** The table's columns with values and no role; none in a budget table of none of the city's layouts. */
+/**
+ * The table's columns with values and no role; none in a budget table of none of the city's layouts.
+ * A level column (`Målnivå`) in a table with no `Mål` column is among them: the level of no named
+ * goal, it links no row to a goal.
+ */
 export function unreadColumns(table: RecognisedTable): UnreadColumn[] {
   // Driftbudget prints such a table's other columns as written: nothing is left unread.
   if (table.type === "budget-other") return [];
   const out: UnreadColumn[] = [];
+  const named = table.columns.some((c) => c.role === "goal");
   for (const column of table.columns) {
-    if (column.role !== null) continue;
+    if (column.role !== null && (column.role !== "goalLevel" || named)) continue;
     const at = column.col - table.firstCol;
     let filled = 0;
     let textOnly = true;

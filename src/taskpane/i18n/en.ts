@@ -100,6 +100,7 @@ export const en: Strings = {
   roles: {
     name: "Name",
     goal: "Goal",
+    goalLevel: "Goal level",
     outcome: "Outcome for the period",
     outcomeMen: "Outcome men/boys",
     outcomeWomen: "Outcome women/girls",

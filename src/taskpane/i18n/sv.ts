@@ -99,6 +99,7 @@ export const sv = {
   roles: {
     name: "Namn",
     goal: "Mål",
+    goalLevel: "Målnivå",
     outcome: "Periodens utfall",
     outcomeMen: "Utfall män/pojkar",
     outcomeWomen: "Utfall kvinnor/flickor",

@@ -43,6 +43,7 @@ describe("columnRolesOf", () => {
     expect(columnRolesOf("activities")).toEqual([
       "name",
       "goal",
+      "goalLevel",
       "start",
       "end",
       "deviationFlag",
