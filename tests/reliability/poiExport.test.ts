@@ -83,6 +83,42 @@ describe.each(FILES)("%s", (file) => {
     ).toEqual(["Indikatorer!N1"]);
   });
 
+  test("check reads the Mål sheet's goal list: levels, parents, stated assessments, and the contradiction", async () => {
+    const run = await cli(["check", input, "--json"]);
+    const json = JSON.parse(run.out) as {
+      goals: {
+        id: string;
+        level: string;
+        number: string | null;
+        parent: string | null;
+        statedAssessment: string | null;
+      }[];
+      activities: { goal: string | null }[];
+      findings: { code: string; cell: string; sheet: string }[];
+    };
+    expect(json.goals).toHaveLength(21);
+    expect(json.goals.every((g) => g.id.startsWith("Mål!C"))).toBe(true);
+    const byRow = (row: number) => json.goals.find((g) => g.id === `Mål!C${row}`)!;
+    // Row 7: Enhetsmål E2 under nämndmål 1.3.2 (row 6), stated `● Uppfylls helt`.
+    expect(byRow(7)).toMatchObject({
+      level: "enhetsmal",
+      number: null,
+      parent: "Mål!C6",
+      statedAssessment: "helt",
+    });
+    expect(byRow(6)).toMatchObject({
+      level: "namndmal",
+      number: "1.3.2",
+      parent: "Mål!C3",
+      statedAssessment: "ingen",
+    });
+    expect(json.activities.filter((a) => a.goal === "Mål!C7")).toHaveLength(2);
+    const contradicts = json.findings
+      .filter((f) => f.code === "assessment-contradicts")
+      .map((f) => `${f.sheet}!${f.cell}`);
+    expect(contradicts).toContain("Mål!E7");
+  });
+
   test("generate keeps every user cell and every part it does not own", async () => {
     const run = await cli(["generate", input, "-o", output]);
     expect(run.err).not.toMatch(UNEXPECTED);

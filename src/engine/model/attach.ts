@@ -16,7 +16,8 @@ const BLOCK_LEVELS: GoalLevel[] = ["inriktningsmal", "kf-mal"];
 
 /**
  * Attaches each indicator and activity to its goal:
- * - a `Mål` column names the goal (by number or title; unknown names become goals of their own);
+ * - a `Mål` column names the goal (by a goal list's id, number or title; unknown names become goals
+ *   of their own);
  * - otherwise the nearest goal heading above it on the same sheet;
  * - except in unit reports, where the KF mål's tables come first and the `Enhetsmål` that closes
  *   the block owns the evidence since the KF mål heading (DOMAIN.md, 004 lines 389–470).
@@ -26,6 +27,7 @@ export function assignGoals(
   indicators: Indicator[],
   activities: Activity[],
   goalCells: Map<Indicator | Activity, GoalCell>,
+  listIds: ReadonlyMap<string, string> = new Map(),
 ): void {
   const headings = new Set(goals.map((g) => g.id));
   const bySheet = new Map<string, Goal[]>();
@@ -42,7 +44,7 @@ export function assignGoals(
     // Without a Mål column nothing is named (and no row object gets hashed for the lookup).
     const named = goalCells.size > 0 ? goalCells.get(item) : undefined;
     item.goal = named
-      ? goalFromColumn(goals, item.sheet, named)
+      ? (listIds.get(named.text) ?? goalFromColumn(goals, item.sheet, named))
       : (owners.get(item.sheet)?.of(item.row) ?? null);
   };
   for (let i = 0; i < indicators.length; i++) attach(indicators[i]);
@@ -119,9 +121,12 @@ function goalFromColumn(goals: Goal[], sheetName: string, named: GoalCell): stri
   const bare = BARE_NUMBER.exec(rest);
   const { number, title } = bare ? { number: bare[1], title: "" } : splitNumber(rest);
   const key = title ? matchKey(title) : "";
-  const existing = goals.find(
-    (g) => (number !== null && g.number === number) || (key && matchKey(g.title) === key),
-  );
+  const names = (g: Goal): boolean =>
+    (number !== null && g.number === number) || (key !== "" && matchKey(g.title) === key);
+  const existing = goals.find(names);
+  // A title written at two levels (a nämndmål and an enhetsmål): the one at the row's level.
+  if (existing && statedLevel && existing.level !== statedLevel)
+    return (goals.find((g) => g.level === statedLevel && names(g)) ?? existing).id;
   if (existing) return existing.id;
   const level: GoalLevel = statedLevel
     ? statedLevel

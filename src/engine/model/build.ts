@@ -126,7 +126,7 @@ export function buildModel(
   addUnreadColumnFindings(recognition.tables, findings);
   for (let t = 0; t < recognition.tables.length; t++) addHiddenRowsFinding(recognition.tables[t], findings);
   for (const hidden of recognition.hiddenSheets) findings.push(hiddenSheetFinding(hidden));
-  assignGoals(goals, indicators, activities, goalCells);
+  assignGoals(goals, indicators, activities, goalCells, goalListIds(recognition));
   // A row's unreadable value belongs to its goal, as the row's other findings do (the pane's goal filter).
   for (const { indicator, from, to } of rowFindings)
     for (let k = from; k < to; k++) findings[k].goal = indicator.goal;
@@ -144,6 +144,14 @@ function sameColumns(a: RecognisedTable, b: RecognisedTable): boolean {
   for (let c = 0; c < a.columns.length; c++)
     if (a.columns[c].col !== b.columns[c].col || a.columns[c].role !== b.columns[c].role) return false;
   return true;
+}
+
+/** A goal list's ids as written (`E1`, `1.3.1`) → their goals, the first of an id written twice. */
+function goalListIds(recognition: Recognition): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const goal of recognition.goals)
+    if (goal.listId && !ids.has(goal.listId)) ids.set(goal.listId, goal.id);
+  return ids;
 }
 
 function noteGoalCell(

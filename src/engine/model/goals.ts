@@ -16,6 +16,11 @@ export function emptyCounts(): GoalCounts {
   };
 }
 
+/**
+ * The goals of the headings. A goal list's row with an `Överordnat mål` column names its parent
+ * (an id or a number of the same sheet's list), else its number is under one (`3.2` for `3.2.1`),
+ * else it has none; a heading, or a row of a list without that column, takes the nesting.
+ */
 export function goalsFromHeadings(headings: GoalHeading[]): Goal[] {
   const goals: Goal[] = [];
   const open: GoalHeading[] = [];
@@ -41,6 +46,20 @@ export function goalsFromHeadings(headings: GoalHeading[]): Goal[] {
       counts: emptyCounts(),
       assessmentCell: h.assessmentCell,
     });
+  }
+  // A list row's id or number on its sheet → its goal (the first of a number written twice).
+  const byRef = new Map<string, string>();
+  for (const h of headings)
+    for (const ref of [h.listId, h.number])
+      if (ref && !byRef.has(`${h.sheet}\u0000${ref}`)) byRef.set(`${h.sheet}\u0000${ref}`, h.id);
+  const ref = (sheet: string, key: string | null): string | undefined =>
+    key ? byRef.get(`${sheet}\u0000${key}`) : undefined;
+  for (let k = 0; k < headings.length; k++) {
+    const { parentRef, sheet, id, number } = headings[k];
+    if (parentRef === undefined) continue;
+    const above = number?.includes(".") ? number.slice(0, number.lastIndexOf(".")) : null;
+    const named = ref(sheet, parentRef) ?? ref(sheet, above);
+    goals[k].parent = named && named !== id ? named : null;
   }
   return goals;
 }

@@ -69,7 +69,7 @@ const GOAL_TABLE_RULES: HeaderRule[] = [
   { role: "comment", test: (k) => k.startsWith("kommentar") },
   // `Målnivå | Mål | Indikator` (a system export): the level column says `Nämndmål`, the next one names the goal.
   { role: "goalLevel", test: (k) => /^(malniva|niva|maltyp)$/.test(k) },
-  { role: "goal", test: (k) => /^(mal|malnr|malnummer|namndmal|kfmal|enhetsmal|malomrade)$/.test(k) },
+  { role: "goal", test: (k) => /^(mal|malnr|malnummer|malid|namndmal|kfmal|enhetsmal|malomrade)$/.test(k) },
   { role: "start", test: (k) => k.startsWith("startdatum") || k === "start" },
   { role: "end", test: (k) => k.startsWith("slutdatum") || k === "slut" },
   { role: "deviationFlag", test: (k) => k === "avvikelse" },

@@ -3,6 +3,7 @@ import { a1, a1Range, cellAt, columnLetters, lastCol, lastRow, parseA1, parseA1R
 import { matchKey } from "../parse/text";
 import type { MappingOverride } from "../state";
 import { budgetRole, goalTableRole } from "./headers";
+import { findGoalList } from "./goalList";
 import { findGoalHeadings } from "./goals";
 import { MergedHeaders } from "./mergedHeaders";
 import { periodTitleCells } from "./periodTitle";
@@ -19,7 +20,7 @@ function emptyRecognition(): Recognition {
   return { tables: [], goals: [], periodCells: [], unrecognised: [], leftOut: [], hiddenSheets: [] };
 }
 
-/** Finds goal headings, tables (free-standing and Excel tables) and period cells in every sheet. */
+/** Finds goal headings and goal lists, tables (free-standing and Excel tables) and period cells in every sheet. */
 export function recognise(snapshot: WorkbookSnapshot, mappings: MappingOverride[] = []): Recognition {
   const out = emptyRecognition();
   for (const sheet of snapshot.sheets) {
@@ -31,6 +32,7 @@ export function recognise(snapshot: WorkbookSnapshot, mappings: MappingOverride[
     }
     // Loops, not push(...): a sheet can hold more of them than the call stack takes.
     for (const goal of findGoalHeadings(rows)) out.goals.push(goal);
+    for (const goal of findGoalList(rows)) out.goals.push(goal);
     recogniseTables(rows, mappings, out);
     for (const cell of labelledPeriodCells(sheet)) out.periodCells.push(cell);
     for (const cell of periodTitleCells(rows)) out.periodCells.push(cell);

@@ -159,13 +159,16 @@ export function headerFromCells(row: number, cells: { col: number; text: string 
   return null;
 }
 
+/** The most goal columns before a flat sheet's name column: `Målnivå | Mål-id | Mål`. */
+const MAX_GOAL_COLUMNS = 3;
+
 /**
- * An indicator or activity table's header: a name column, in flat sheets after at most two Mål
- * columns (a goal and its level among them), and at least one further known column.
+ * An indicator or activity table's header: a name column, in flat sheets after at most three Mål
+ * columns (its level and id among them), and at least one further known column.
  */
 function goalHeader(row: number, cells: { col: number; text: string }[]): HeaderCandidate | null {
   let nameAt = -1;
-  for (let i = 0; i < cells.length && i <= 2; i++) {
+  for (let i = 0; i < cells.length && i <= MAX_GOAL_COLUMNS; i++) {
     const role = goalTableRole(cells[i].text);
     if (role === "name") {
       nameAt = i;

@@ -197,6 +197,13 @@ export interface GoalHeading {
   /** Stated assessment and its cell, if found under the heading. */
   assessment: "helt" | "delvis" | "ej" | "ingen" | null;
   assessmentCell: string | null;
+  /** Addition: a goal list row's own id as written (`Mål-id`: `E1`, `1.3.1`), by which rows name it. */
+  listId?: string;
+  /**
+   * Addition: the id or number a goal list row's `Överordnat mål` cell names its parent by; "" for
+   * an empty cell. Absent for a heading, or a list without that column (the nesting decides).
+   */
+  parentRef?: string;
 }
 
 export interface PeriodCell {

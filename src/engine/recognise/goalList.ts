@@ -1,0 +1,134 @@
+/**
+ * A flat goal list, as a follow-up system exports it: one goal per row under a header such as
+ * `Målnivå | Mål-id | Mål | Överordnat mål | Bedömning | Analys`. Each row is a goal with its level,
+ * number, parent, title and stated assessment, read as a goal heading is; the indicator and
+ * activity tables' `Mål` columns name these goals by title (or id).
+ */
+import { a1, textOf } from "../grid";
+import { parseAssessment } from "../parse/assessment";
+import { cleanText, matchKey, stripTags } from "../parse/text";
+import { parseGoalLevel, splitNumber } from "./goals";
+import type { SheetRows } from "./sheetRows";
+import type { GoalHeading } from "./types";
+
+type ListRole = "title" | "level" | "id" | "parent" | "assessment";
+
+/** Header keys of a goal list's columns (as {@link matchKey} makes them). */
+const LIST_HEADERS: [RegExp, ListRole][] = [
+  [/^(mal|malnamn|maltitel|malformulering|malbeskrivning|namndmal|enhetsmal)$/, "title"],
+  [/^(malniva|niva|maltyp)$/, "level"],
+  [/^(malid|malnr|malnummer|id|nr|nummer)$/, "id"],
+  [/^(overordnatmal|overordnatmalid|overordnat|overordnadmal|forelder|tillhor)$/, "parent"],
+  [/^(bedomning|malbedomning|maluppfyllelse|bedomningmaluppfyllelse|samladbedomning)$/, "assessment"],
+];
+
+/** A header cell's text is at most this long (`Bedömning av måluppfyllelse`). */
+const MAX_HEADER_TEXT = 40;
+/** Texts that may name a goal list's title or assessment column, before keying them. */
+const MAY_NAME_LIST_COLUMN = /^\s*(m[aå]l|bed[oö]m|n[aä]mndm|enhetsm)/i;
+/** Header words that say the row heads an indicator or activity table, not a goal list. */
+const TABLE_WORDS = /^(indikator|indikatorer|aktivitet|aktiviteter|nyckeltal|utfall|periodensutfall|arsmal)/;
+
+interface ListHeader {
+  /** Grid row index of the header. */
+  index: number;
+  /** Sheet column of the title cell. */
+  title: number;
+  /** Sheet column of each role's cell. */
+  cols: Partial<Record<ListRole, number>>;
+}
+
+/**
+ * The header a row makes of a goal list: a title column (`Mål`) and at least one of its level
+ * (`Målnivå`), id (`Mål-id`), parent (`Överordnat mål`) or stated assessment (`Bedömning`), and no
+ * column of an indicator or activity table (`Indikator`, `Aktivitet`, `Utfall`); else null.
+ */
+function listHeader(rows: SheetRows, i: number): ListHeader | null {
+  if (rows.opening(i) === null) return null;
+  const { sheet } = rows;
+  const values = sheet.values[i];
+  let hint = false;
+  for (let k = 0; k < values.length && !hint; k++) {
+    const v = values[k];
+    hint = typeof v === "string" && v.length <= MAX_HEADER_TEXT && MAY_NAME_LIST_COLUMN.test(v);
+  }
+  if (!hint) return null;
+  const cols: Partial<Record<ListRole, number>> = {};
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    if (typeof v !== "string" || v.length > MAX_HEADER_TEXT) continue;
+    const key = matchKey(v);
+    if (!key) continue;
+    if (TABLE_WORDS.test(key)) return null;
+    const role = LIST_HEADERS.find(([re]) => re.test(key))?.[1];
+    if (role && cols[role] === undefined) cols[role] = sheet.originCol + k;
+  }
+  if (cols.title === undefined) return null;
+  if (
+    cols.level === undefined &&
+    cols.id === undefined &&
+    cols.parent === undefined &&
+    cols.assessment === undefined
+  )
+    return null;
+  return { index: i, title: cols.title, cols };
+}
+
+/** A goal's number as the model writes it (`1.3.1`, no trailing dot), or null for an id that is none (`E1`). */
+function numberOf(id: string): string | null {
+  const m = /^(\d+(?:\.\d+)*)\.?$/.exec(id);
+  return m ? m[1] : null;
+}
+
+const LEVEL_BY_DEPTH: GoalHeading["level"][] = ["inriktningsmal", "kf-mal", "namndmal", "enhetsmal"];
+
+/**
+ * The goals of the sheet's goal lists, one per row with a title, down to the first blank row. A
+ * row's level is its `Målnivå` cell's, else its number's depth, else a nämndmål's. With an
+ * `Överordnat mål` column its parent is the goal that cell names (by id or number), else the goal
+ * its number is under (`3.2` for `3.2.1`), else none; without one, the nesting of the list's order.
+ */
+export function findGoalList(rows: SheetRows): GoalHeading[] {
+  const { sheet } = rows;
+  const out: GoalHeading[] = [];
+  for (let i = 0; i < sheet.values.length; i++) {
+    const header = listHeader(rows, i);
+    if (!header) continue;
+    const { cols, title: titleCol } = header;
+    const textAt = (j: number, col: number | undefined): string =>
+      col === undefined ? "" : cleanText(stripTags(textOf(sheet.values[j]?.[col - sheet.originCol] ?? null)));
+    let j = i + 1;
+    for (; j < sheet.values.length && rows.count(j) > 0; j++) {
+      if (rows.hidden(j)) continue;
+      const written = textAt(j, titleCol);
+      if (!written) continue;
+      const id = textAt(j, cols.id);
+      const split = splitNumber(written);
+      const number = numberOf(id) ?? split.number;
+      const title = split.title;
+      const stated = parseGoalLevel(textAt(j, cols.level));
+      const level =
+        stated ?? (number !== null ? LEVEL_BY_DEPTH[Math.min(number.split(".").length - 1, 3)] : "namndmal");
+      const assessmentText = textAt(j, cols.assessment);
+      const assessment = assessmentText ? parseAssessment(assessmentText) : null;
+      const row = sheet.originRow + j;
+      const parent = textAt(j, cols.parent);
+      out.push({
+        id: `${sheet.name}!${a1(row, titleCol)}`,
+        sheet: sheet.name,
+        row,
+        col: titleCol,
+        level,
+        number,
+        title,
+        assessment,
+        assessmentCell:
+          assessment !== null && cols.assessment !== undefined ? a1(row, cols.assessment) : null,
+        ...(id ? { listId: id } : {}),
+        ...(cols.parent !== undefined ? { parentRef: parent } : {}),
+      });
+    }
+    i = j - 1;
+  }
+  return out;
+}

@@ -1,0 +1,123 @@
+/**
+ * A flat goal list as a follow-up system exports it (`Målnivå | Mål-id | Mål | Överordnat mål |
+ * Bedömning | Analys`): each row is a goal with its level, number, parent, title and stated
+ * assessment, and the indicator and activity tables' `Mål` columns name those goals by title or id
+ * (walk 16, problem 2: the sheet was ignored without a word, so no goal had its assessment and a
+ * goal `Uppfylls helt` with two activities marked Avvikelse went unflagged).
+ */
+import { check } from "../../../src/engine";
+import type { CellValue, SheetGrid } from "../../../src/engine/grid";
+import { snapshotOf } from "../../helpers/seedGrid";
+
+function sheet(name: string, values: CellValue[][]): SheetGrid {
+  return { name, visibility: "visible", originRow: 1, originCol: 1, values };
+}
+
+const KF = "I Stockholm når barn sin fulla potential";
+const N1 = "Alla barn i förskolan utvecklas och lär utifrån sina förmågor";
+const E1 = "Varje barn möts av undervisningsmiljöer av hög kvalitet";
+const N2 = "Stadsdelsnämnden är en attraktiv arbetsgivare med god arbetsmiljö";
+
+const goalList = sheet("Mål", [
+  ["Målnivå", "Mål-id", "Mål", "Överordnat mål", "Bedömning", "Analys"],
+  ["KF:s mål för verksamhetsområdet", "1.3", KF, null, "Ingen", null],
+  ["Nämndmål", "1.3.2", N1, "1.3", "Ingen", null],
+  ["Enhetsmål", "E2", E1, "1.3.2", "● Uppfylls helt", "Arbetet har gått enligt plan."],
+  ["Nämndmål", "3.2.1", N2, null, "Uppfylls delvis", null],
+]);
+
+const activities = (goalOf: (title: string) => string) =>
+  sheet("Aktiviteter", [
+    ["Målnivå", "Mål", "Aktivitet", "Startdatum", "Slutdatum", "Avvikelse"],
+    ["Enhetsmål", goalOf(E1), "Mäta antalet besökare", "2021-01-01", "2021-12-31", "Avvikelse"],
+    ["Enhetsmål", goalOf(E1), "Genomföra brukarundersökning", "2021-01-01", "2021-12-31", "Avvikelse"],
+    ["Nämndmål", goalOf(N1), "Utveckla kvalitetsarbetet", "2021-01-01", "2021-12-31", null],
+  ]);
+
+const indicators = sheet("Indikatorer", [
+  ["Målnivå", "Mål", "Indikator", "Periodens utfall", "Årsmål", "Period"],
+  ["Nämndmål", N2, "Index Bra arbetsgivare", 76, 84, "VB 2021"],
+]);
+
+describe("a goal list beside flat indicator and activity tables", () => {
+  const result = check(
+    snapshotOf(
+      goalList,
+      indicators,
+      activities((t) => t),
+    ),
+  );
+  const { goals } = result.model;
+  const byTitle = (title: string) => goals.find((g) => g.title === title)!;
+
+  test("each row is a goal with its level, number, parent, title and stated assessment", () => {
+    expect(goals.map((g) => [g.id, g.level, g.number, g.title, g.statedAssessment])).toEqual([
+      ["Mål!C2", "kf-mal", "1.3", KF, "ingen"],
+      ["Mål!C3", "namndmal", "1.3.2", N1, "ingen"],
+      ["Mål!C4", "enhetsmal", null, E1, "helt"],
+      ["Mål!C5", "namndmal", "3.2.1", N2, "delvis"],
+    ]);
+    expect(goals.map((g) => g.parent)).toEqual([null, "Mål!C2", "Mål!C3", null]);
+    expect(byTitle(E1).assessmentCell).toBe("E4");
+  });
+
+  test("the tables' rows join the list's goals by title: no goal of their own", () => {
+    expect(result.model.activities.map((a) => a.goal)).toEqual(["Mål!C4", "Mål!C4", "Mål!C3"]);
+    expect(result.model.indicators.map((i) => i.goal)).toEqual(["Mål!C5"]);
+  });
+
+  test("a goal stated met in full while two of its activities deviate is flagged at its Bedömning cell", () => {
+    const contradicts = result.findings.filter((f) => f.code === "assessment-contradicts");
+    expect(contradicts.map((f) => `${f.sheet}!${f.cell}`)).toEqual(["Mål!E4"]);
+    expect(contradicts[0].goal).toBe("Mål!C4");
+  });
+});
+
+test("titles written with other case and spacing in the tables still name the list's goals", () => {
+  const sloppy = (title: string) => `  ${title.toUpperCase().replace(/ /g, "  ")} `;
+  const result = check(snapshotOf(goalList, activities(sloppy)));
+  expect(result.model.goals).toHaveLength(4);
+  expect(result.model.activities.map((a) => a.goal)).toEqual(["Mål!C4", "Mål!C4", "Mål!C3"]);
+});
+
+test("a Mål-id column in the indicator table names the list's goal by its id", () => {
+  const table = sheet("Indikatorer", [
+    ["Mål-id", "Indikator", "Periodens utfall", "Årsmål", "Period"],
+    ["E2", "Andel nöjda föräldrar", "81 %", "88 %", "VB 2021"],
+    ["3.2.1", "Index Bra arbetsgivare", 76, 84, "VB 2021"],
+  ]);
+  const result = check(snapshotOf(goalList, table));
+  expect(result.model.goals).toHaveLength(4);
+  expect(result.model.indicators.map((i) => i.goal)).toEqual(["Mål!C4", "Mål!C5"]);
+});
+
+test("a list without Överordnat mål nests its goals by level; numbered titles give the number", () => {
+  const list = sheet("Mål", [
+    ["Mål", "Målnivå", "Bedömning"],
+    ["1.3 " + KF, "KF:s mål för verksamhetsområdet", "Ingen"],
+    ["1.3.2 " + N1, "Nämndmål", "Ingen"],
+    [E1, "Enhetsmål", "Uppfylls ej"],
+  ]);
+  const { goals } = check(snapshotOf(list)).model;
+  expect(goals.map((g) => [g.number, g.title, g.parent, g.statedAssessment])).toEqual([
+    ["1.3", KF, null, "ingen"],
+    ["1.3.2", N1, "Mål!A2", "ingen"],
+    [null, E1, "Mål!A3", "ej"],
+  ]);
+});
+
+test("an indicator table with a Mål column is no goal list; a Mål column with nothing beside it neither", () => {
+  const result = check(
+    snapshotOf(
+      sheet("Blad1", [
+        ["Mål", "Indikator", "Periodens utfall", "Årsmål"],
+        [N2, "Index Bra arbetsgivare", 76, 84],
+      ]),
+      sheet("Blad2", [
+        ["Mål", "Ansvarig"],
+        [N1, "Rektor"],
+      ]),
+    ),
+  );
+  expect(result.model.goals.map((g) => g.id)).toEqual(["Blad1!A2"]);
+});
