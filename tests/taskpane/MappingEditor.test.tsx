@@ -128,6 +128,7 @@ describe("MappingEditor's column roles", () => {
       "Okänd",
       "Namn",
       "Mål",
+      "Målnivå",
       "Periodens utfall",
       "Utfall män/pojkar",
       "Utfall kvinnor/flickor",
