@@ -94,7 +94,7 @@ describe.each(FILES)("%s", (file) => {
         statedAssessment: string | null;
       }[];
       activities: { goal: string | null }[];
-      findings: { code: string; cell: string; sheet: string }[];
+      findings: { code: string; cell: string; sheet: string; message: string; messageEn: string }[];
     };
     expect(json.goals).toHaveLength(21);
     expect(json.goals.every((g) => g.id.startsWith("Mål!C"))).toBe(true);
@@ -117,6 +117,12 @@ describe.each(FILES)("%s", (file) => {
       .filter((f) => f.code === "assessment-contradicts")
       .map((f) => `${f.sheet}!${f.cell}`);
     expect(contradicts).toContain("Mål!E7");
+    const onE7 = json.findings.find((f) => f.code === "assessment-contradicts" && f.cell === "E7");
+    // A sentence with its verb, as the indicator part has (`1 indikator uppfyller inte målet`).
+    expect(onE7?.message).toBe(
+      "Målet ”Varje barn i Hägersten-Älvsjös förskolor möts av …” bedöms ”Uppfylls helt” men 2 aktiviteter har avvikelse.",
+    );
+    expect(onE7?.messageEn).toMatch(/but 2 activities have a deviation\.$/);
   });
 
   test("generate keeps every user cell and every part it does not own", async () => {

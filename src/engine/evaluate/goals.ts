@@ -175,8 +175,8 @@ function explainContradiction(
       );
     }
     if (deviating > 0) {
-      partsSv.push(`${deviating} ${deviating === 1 ? "aktivitet" : "aktiviteter"} med avvikelse`);
-      partsEn.push(`${deviating} ${deviating === 1 ? "activity" : "activities"} with a deviation`);
+      partsSv.push(`${deviating} ${deviating === 1 ? "aktivitet har" : "aktiviteter har"} avvikelse`);
+      partsEn.push(`${deviating} ${deviating === 1 ? "activity has" : "activities have"} a deviation`);
     }
     return {
       sv: `${subject.sv} bedöms ”${ASSESSMENT_SV.helt}” men ${partsSv.join(" och ")}.`,
