@@ -1,5 +1,5 @@
 import { parseA1 } from "../grid";
-import { splitNumber } from "../recognise/goals";
+import { LEVEL_BY_DEPTH, splitNumber } from "../recognise/goals";
 import { matchKey } from "../parse/text";
 import { emptyCounts } from "./goals";
 import type { Activity, Goal, GoalLevel, Indicator } from "./types";
@@ -107,7 +107,6 @@ function ownerBelow(sheetGoals: Goal[], aboveIndex: number): string | null {
 const GOAL_LABEL = /^(n[aä]mndm[aå]l|enhetsm[aå]l|kf:?s m[aå]l[^:]*):?\s*/i;
 /** A goal number alone: `1.1`, `1.4.2`, `1.2.` (a numeric cell arrives as its text, `1.1`). */
 const BARE_NUMBER = /^(\d+(?:\.\d+)*)\.?$/;
-const LEVEL_BY_DEPTH: GoalLevel[] = ["inriktningsmal", "kf-mal", "namndmal", "enhetsmal"];
 
 /**
  * The goal a `Mål` cell names, by number or title: an existing goal with that number or title (a

@@ -7,7 +7,7 @@
 import { a1, textOf } from "../grid";
 import { parseAssessment } from "../parse/assessment";
 import { cleanText, matchKey, stripTags } from "../parse/text";
-import { parseGoalLevel, splitNumber } from "./goals";
+import { LEVEL_BY_DEPTH, parseGoalLevel, splitNumber } from "./goals";
 import type { SheetRows } from "./sheetRows";
 import type { GoalHeading } from "./types";
 
@@ -79,8 +79,6 @@ function numberOf(id: string): string | null {
   const m = /^(\d+(?:\.\d+)*)\.?$/.exec(id);
   return m ? m[1] : null;
 }
-
-const LEVEL_BY_DEPTH: GoalHeading["level"][] = ["inriktningsmal", "kf-mal", "namndmal", "enhetsmal"];
 
 /**
  * The goals of the sheet's goal lists, one per row with a title, down to the first blank row. A

@@ -15,6 +15,9 @@ const HEADING_PATTERNS: [RegExp, Level][] = [
   [/^enhetsm[aå]l(?:\s*:|\s+(?=\d)|\s*$)\s*(.*)$/i, "enhetsmal"],
 ];
 
+/** A goal's level by its number's depth: `1` KF:s inriktningsmål, `1.3` KF mål, `1.3.2` nämndmål, deeper an enhetsmål. */
+export const LEVEL_BY_DEPTH: Level[] = ["inriktningsmal", "kf-mal", "namndmal", "enhetsmal"];
+
 export const LEVEL_RANK: Record<Level, number> = {
   inriktningsmal: 0,
   "kf-mal": 1,
