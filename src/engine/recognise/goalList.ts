@@ -8,15 +8,19 @@ import { a1, textOf } from "../grid";
 import { parseAssessment } from "../parse/assessment";
 import { cleanText, matchKey, stripTags } from "../parse/text";
 import { LEVEL_BY_DEPTH, parseGoalLevel, splitNumber } from "./goals";
+import { goalTableRole } from "./headers";
 import type { SheetRows } from "./sheetRows";
+import { readHeaderRow } from "./tables";
 import type { GoalHeading } from "./types";
 
 type ListRole = "title" | "level" | "id" | "parent" | "assessment";
 
-/** Header keys of a goal list's columns (as {@link matchKey} makes them). */
-const LIST_HEADERS: [RegExp, ListRole][] = [
+/**
+ * Header keys (as {@link matchKey} makes them) of a goal list's own columns, beside the roles the
+ * goal tables' vocabulary gives (headers.ts: `Målnivå` is goalLevel, `Analys` analysis).
+ */
+const LIST_HEADERS: [RegExp, Exclude<ListRole, "level">][] = [
   [/^(mal|malnamn|maltitel|malformulering|malbeskrivning|namndmal|enhetsmal)$/, "title"],
-  [/^(malniva|niva|maltyp)$/, "level"],
   [/^(malid|malnr|malnummer|id|nr|nummer)$/, "id"],
   [/^(overordnatmal|overordnatmalid|overordnat|overordnadmal|forelder|tillhor)$/, "parent"],
   [/^(bedomning|malbedomning|maluppfyllelse|bedomningmaluppfyllelse|samladbedomning)$/, "assessment"],
@@ -26,8 +30,23 @@ const LIST_HEADERS: [RegExp, ListRole][] = [
 const MAX_HEADER_TEXT = 40;
 /** Texts that may name a goal list's title or assessment column, before keying them. */
 const MAY_NAME_LIST_COLUMN = /^\s*(m[aå]l|bed[oö]m|n[aä]mndm|enhetsm)/i;
-/** Header words that say the row heads an indicator or activity table, not a goal list. */
-const TABLE_WORDS = /^(indikator|indikatorer|aktivitet|aktiviteter|nyckeltal|utfall|periodensutfall|arsmal)/;
+
+/** What a header cell is to a goal list: one of its columns, a note beside them, or a table's column. */
+type ListColumn = ListRole | "note" | "table" | null;
+
+/**
+ * A header text's column in a goal list. The goal tables' vocabulary (headers.ts) judges first: a
+ * column it gives a table's role (`Indikator`, `Mått`, `Resultat`, `Period`) says the row heads an
+ * indicator or activity table; `Målnivå` is the level, `Analys` and `Kommentar` are notes.
+ */
+function listColumn(text: string): ListColumn {
+  const role = goalTableRole(text);
+  if (role === "goalLevel") return "level";
+  if (role === "analysis" || role === "comment") return "note";
+  if (role !== null && role !== "goal") return "table";
+  const key = matchKey(text);
+  return LIST_HEADERS.find(([re]) => re.test(key))?.[1] ?? null;
+}
 
 interface ListHeader {
   /** Grid row index of the header. */
@@ -40,8 +59,9 @@ interface ListHeader {
 
 /**
  * The header a row makes of a goal list: a title column (`Mål`) and at least one of its level
- * (`Målnivå`), id (`Mål-id`), parent (`Överordnat mål`) or stated assessment (`Bedömning`), and no
- * column of an indicator or activity table (`Indikator`, `Aktivitet`, `Utfall`); else null.
+ * (`Målnivå`), id (`Mål-id`), parent (`Överordnat mål`) or stated assessment (`Bedömning`); else
+ * null. A row the table recogniser reads as a table's header is none, nor is one with a column the
+ * goal tables' vocabulary gives a table's role (`Indikator`, `Mått`, `Resultat`, `Utfall`).
  */
 function listHeader(rows: SheetRows, i: number): ListHeader | null {
   if (rows.opening(i) === null) return null;
@@ -57,11 +77,9 @@ function listHeader(rows: SheetRows, i: number): ListHeader | null {
   for (let k = 0; k < values.length; k++) {
     const v = values[k];
     if (typeof v !== "string" || v.length > MAX_HEADER_TEXT) continue;
-    const key = matchKey(v);
-    if (!key) continue;
-    if (TABLE_WORDS.test(key)) return null;
-    const role = LIST_HEADERS.find(([re]) => re.test(key))?.[1];
-    if (role && cols[role] === undefined) cols[role] = sheet.originCol + k;
+    const column = listColumn(v);
+    if (column === "table") return null;
+    if (column && column !== "note" && cols[column] === undefined) cols[column] = sheet.originCol + k;
   }
   if (cols.title === undefined) return null;
   if (
@@ -71,6 +89,7 @@ function listHeader(rows: SheetRows, i: number): ListHeader | null {
     cols.assessment === undefined
   )
     return null;
+  if (readHeaderRow(rows, sheet.originRow + i) !== null) return null;
   return { index: i, title: cols.title, cols };
 }
 

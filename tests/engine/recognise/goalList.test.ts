@@ -121,3 +121,42 @@ test("an indicator table with a Mål column is no goal list; a Mål column with 
   );
   expect(result.model.goals.map((g) => g.id)).toEqual(["Blad1!A2"]);
 });
+
+describe("a table that is no goal list is not read as one (review 16)", () => {
+  test("a `Mått` name column makes an indicator table: its Bedömning cells are no goals' assessments", () => {
+    const result = check(
+      snapshotOf(
+        sheet("Indikatorer", [
+          ["Mål", "Mått", "Resultat", "Målvärde", "Bedömning"],
+          ["Barnen lär sig", "Andel nöjda", 0.8, 0.9, "Uppfylls delvis"],
+          ["Barnen lär sig", "Andel glada", 0.95, 0.9, "Uppfylls helt"],
+        ]),
+      ),
+    );
+    const { goals, indicators } = result.model;
+    expect(goals.map((g) => [g.id, g.title, g.statedAssessment])).toEqual([
+      ["Indikatorer!A2", "Barnen lär sig", null],
+    ]);
+    expect(indicators.map((i) => [i.name, i.goal])).toEqual([
+      ["Andel nöjda", "Indikatorer!A2"],
+      ["Andel glada", "Indikatorer!A2"],
+    ]);
+  });
+
+  test("a header with a column of a table's (Resultat, Period) is no goal list", () => {
+    const { goals } = check(
+      snapshotOf(
+        sheet("Blad1", [
+          ["Mål", "Resultat", "Bedömning"],
+          ["Barnen lär sig", 0.8, "Uppfylls delvis"],
+          ["Tryggt", 0.9, "Uppfylls helt"],
+        ]),
+        sheet("Blad2", [
+          ["Målnivå", "Mål", "Period", "Bedömning"],
+          ["Nämndmål", "Barnen lär sig", "VB 2021", "Uppfylls delvis"],
+        ]),
+      ),
+    ).model;
+    expect(goals).toEqual([]);
+  });
+});
