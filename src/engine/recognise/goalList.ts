@@ -19,9 +19,10 @@ type ListRole = "title" | "level" | "id" | "parent" | "assessment";
  * Header keys (as {@link matchKey} makes them) of a goal list's own columns, beside the roles the
  * goal tables' vocabulary gives (headers.ts: `Målnivå` is goalLevel, `Analys` analysis).
  */
-const LIST_HEADERS: [RegExp, Exclude<ListRole, "level">][] = [
+const LIST_HEADERS: [RegExp, Exclude<ListRole, "level"> | "bareId"][] = [
   [/^(mal|malnamn|maltitel|malformulering|malbeskrivning|namndmal|enhetsmal)$/, "title"],
-  [/^(malid|malnr|malnummer|id|nr|nummer)$/, "id"],
+  [/^(malid|malnr|malnummer)$/, "id"],
+  [/^(id|nr|nummer)$/, "bareId"],
   [/^(overordnatmal|overordnatmalid|overordnat|overordnadmal|forelder|tillhor)$/, "parent"],
   [/^(bedomning|malbedomning|maluppfyllelse|bedomningmaluppfyllelse|samladbedomning)$/, "assessment"],
 ];
@@ -31,8 +32,12 @@ const MAX_HEADER_TEXT = 40;
 /** Texts that may name a goal list's title or assessment column, before keying them. */
 const MAY_NAME_LIST_COLUMN = /^\s*(m[aå]l|bed[oö]m|n[aä]mndm|enhetsm)/i;
 
-/** What a header cell is to a goal list: one of its columns, a note beside them, or a table's column. */
-type ListColumn = ListRole | "note" | "table" | null;
+/**
+ * What a header cell is to a goal list: one of its columns; a bare `Nr`, `Id` or `Nummer` (its id
+ * only beside a level or parent column: an action plan numbers its rows so); a note beside them;
+ * a table's column; or null, a column a goal list has not (`Åtgärd`, `Ansvarig`).
+ */
+type ListColumn = ListRole | "bareId" | "note" | "table" | null;
 
 /**
  * A header text's column in a goal list. The goal tables' vocabulary (headers.ts) judges first: a
@@ -59,9 +64,10 @@ interface ListHeader {
 
 /**
  * The header a row makes of a goal list: a title column (`Mål`) and at least one of its level
- * (`Målnivå`), id (`Mål-id`), parent (`Överordnat mål`) or stated assessment (`Bedömning`); else
- * null. A row the table recogniser reads as a table's header is none, nor is one with a column the
- * goal tables' vocabulary gives a table's role (`Indikator`, `Mått`, `Resultat`, `Utfall`).
+ * (`Målnivå`), id (`Mål-id`), parent (`Överordnat mål`) or stated assessment (`Bedömning`), and
+ * no column but these and notes (`Analys`, `Kommentar`); else null. A row the table recogniser
+ * reads as a table's header is none, nor is one with a column the goal tables' vocabulary gives a
+ * table's role (`Indikator`, `Mått`, `Resultat`, `Utfall`) or one a goal list has not (`Åtgärd`).
  */
 function listHeader(rows: SheetRows, i: number): ListHeader | null {
   if (rows.opening(i) === null) return null;
@@ -74,14 +80,19 @@ function listHeader(rows: SheetRows, i: number): ListHeader | null {
   }
   if (!hint) return null;
   const cols: Partial<Record<ListRole, number>> = {};
+  let bareId: number | undefined;
   for (let k = 0; k < values.length; k++) {
     const v = values[k];
-    if (typeof v !== "string" || v.length > MAX_HEADER_TEXT) continue;
-    const column = listColumn(v);
-    if (column === "table") return null;
-    if (column && column !== "note" && cols[column] === undefined) cols[column] = sheet.originCol + k;
+    // A cell of the row's is a string (its opening says so); empty ones are no columns.
+    if (typeof v !== "string" || !v.trim()) continue;
+    const column = v.length > MAX_HEADER_TEXT ? null : listColumn(v);
+    if (column === null || column === "table") return null;
+    if (column === "note") continue;
+    if (column === "bareId") bareId ??= sheet.originCol + k;
+    else cols[column] ??= sheet.originCol + k;
   }
   if (cols.title === undefined) return null;
+  if (bareId !== undefined && (cols.level !== undefined || cols.parent !== undefined)) cols.id ??= bareId;
   if (
     cols.level === undefined &&
     cols.id === undefined &&
@@ -114,6 +125,7 @@ export function findGoalList(rows: SheetRows): GoalHeading[] {
     const { cols, title: titleCol } = header;
     const textAt = (j: number, col: number | undefined): string =>
       col === undefined ? "" : cleanText(stripTags(textOf(sheet.values[j]?.[col - sheet.originCol] ?? null)));
+    const list: GoalHeading[] = [];
     let j = i + 1;
     for (; j < sheet.values.length && rows.count(j) > 0; j++) {
       if (rows.hidden(j)) continue;
@@ -130,7 +142,7 @@ export function findGoalList(rows: SheetRows): GoalHeading[] {
       const assessment = assessmentText ? parseAssessment(assessmentText) : null;
       const row = sheet.originRow + j;
       const parent = textAt(j, cols.parent);
-      out.push({
+      list.push({
         id: `${sheet.name}!${a1(row, titleCol)}`,
         sheet: sheet.name,
         row,
@@ -145,7 +157,23 @@ export function findGoalList(rows: SheetRows): GoalHeading[] {
         ...(cols.parent !== undefined ? { parentRef: parent } : {}),
       });
     }
+    if (!namesOneGoalTwice(list)) for (const goal of list) out.push(goal);
     i = j - 1;
   }
   return out;
+}
+
+/**
+ * Whether rows of a list name one goal twice: the same title at the same level, with the same id
+ * and number or none. A table whose rows are actions or measures names the goal each serves (`Nr | Mål |
+ * Åtgärd`), so its Mål column repeats; a goal list names each goal once.
+ */
+function namesOneGoalTwice(list: GoalHeading[]): boolean {
+  const seen = new Set<string>();
+  for (const goal of list) {
+    const key = `${goal.level}\u0000${goal.listId ?? ""}\u0000${goal.number ?? ""}\u0000${matchKey(goal.title)}`;
+    if (seen.has(key)) return true;
+    seen.add(key);
+  }
+  return false;
 }

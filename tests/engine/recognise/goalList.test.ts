@@ -160,3 +160,64 @@ describe("a table that is no goal list is not read as one (review 16)", () => {
     expect(goals).toEqual([]);
   });
 });
+
+describe("an action plan is no goal list (review 16)", () => {
+  const plan = sheet("Handlingsplan", [
+    ["Nr", "Mål", "Åtgärd", "Ansvarig", "Klart"],
+    ["1", "Barnen lär sig", "Utbilda personal", "Anna", "2021-06"],
+    ["2", "Barnen lär sig", "Köpa böcker", "Bo", "2021-09"],
+    ["3", "Tryggt", "Belysning", "Cia", "2021-10"],
+  ]);
+
+  test("`Nr | Mål | Åtgärd | Ansvarig | Klart` makes no goals, and Målkoll says it recognised nothing", () => {
+    const result = check(snapshotOf(sheet("Information", [["Rapport", "VB 2021"]]), plan));
+    expect(result.model.goals).toEqual([]);
+    expect(result.findings.map((f) => f.code)).toContain("nothing-recognised");
+  });
+
+  test("a column with no goal list role (Ansvarig) makes a header no goal list", () => {
+    const { goals } = check(
+      snapshotOf(
+        sheet("Mål", [
+          ["Målnivå", "Mål", "Bedömning", "Ansvarig"],
+          ["Nämndmål", "Barnen lär sig", "Uppfylls delvis", "Anna"],
+        ]),
+      ),
+    ).model;
+    expect(goals).toEqual([]);
+  });
+
+  test("a bare Nr is a Mål-id beside a level column only; without one it is no goal number", () => {
+    const { goals } = check(
+      snapshotOf(
+        sheet("Mål", [
+          ["Nr", "Mål", "Bedömning"],
+          ["1", "Barnen lär sig", "Uppfylls delvis"],
+          ["2", "Tryggt", "Uppfylls helt"],
+        ]),
+        sheet("Mål2", [
+          ["Målnivå", "Nr", "Mål", "Bedömning"],
+          ["Nämndmål", "1.1.1", "Barnen lär sig", "Uppfylls delvis"],
+        ]),
+      ),
+    ).model;
+    expect(goals.map((g) => [g.id, g.level, g.number, g.statedAssessment])).toEqual([
+      ["Mål!B2", "namndmal", null, "delvis"],
+      ["Mål!B3", "namndmal", null, "helt"],
+      ["Mål2!C2", "namndmal", "1.1.1", "delvis"],
+    ]);
+  });
+
+  test("a list naming one goal twice at the same level is a table of something else, no goal list", () => {
+    const { goals } = check(
+      snapshotOf(
+        sheet("Mål", [
+          ["Mål", "Bedömning"],
+          ["Barnen lär sig", "Uppfylls delvis"],
+          ["Barnen lär sig", "Uppfylls helt"],
+        ]),
+      ),
+    ).model;
+    expect(goals).toEqual([]);
+  });
+});
