@@ -111,10 +111,12 @@ function numberOf(id: string): string | null {
 }
 
 /**
- * The goals of the sheet's goal lists, one per row with a title, down to the first blank row. A
- * row's level is its `Målnivå` cell's, else its number's depth, else a nämndmål's. With an
- * `Överordnat mål` column its parent is the goal that cell names (by id or number), else the goal
- * its number is under (`3.2` for `3.2.1`), else none; without one, the nesting of the list's order.
+ * The goals of the sheet's goal lists: one per visible row with a title, down to the first blank
+ * row or a row that heads a table or another list. A row's number is its `Mål-id` when that is one
+ * (`1.3.2`, not `E2`), else the number its title starts with; its level is its `Målnivå` cell's,
+ * else its number's depth, else a nämndmål's. Its `Mål-id` and `Överordnat mål` cells are kept as
+ * written (`listId`, `parentRef`): the model links the parents (model/goals.ts). A list that names
+ * one goal twice gives none.
  */
 export function findGoalList(rows: SheetRows): GoalHeading[] {
   const { sheet } = rows;
@@ -128,6 +130,8 @@ export function findGoalList(rows: SheetRows): GoalHeading[] {
     const list: GoalHeading[] = [];
     let j = i + 1;
     for (; j < sheet.values.length && rows.count(j) > 0; j++) {
+      // A table's header, or another list's, right under the list (no blank row between) ends it.
+      if (listHeader(rows, j) !== null || readHeaderRow(rows, sheet.originRow + j) !== null) break;
       if (rows.hidden(j)) continue;
       const written = textAt(j, titleCol);
       if (!written) continue;

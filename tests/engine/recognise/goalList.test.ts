@@ -221,3 +221,38 @@ describe("an action plan is no goal list (review 16)", () => {
     expect(goals).toEqual([]);
   });
 });
+
+test("a goal list ends at a table's header right under it: the table's rows are no goals (review 16)", () => {
+  const result = check(
+    snapshotOf(
+      sheet("Mål", [
+        ["Målnivå", "Mål", "Bedömning"],
+        ["Nämndmål", "Barnen lär sig", "Uppfylls delvis"],
+        ["Mål", "Indikator", "Periodens utfall", "Årsmål", "Period"],
+        ["Barnen lär sig", "Andel nöjda", 0.8, 0.9, "VB 2021"],
+      ]),
+    ),
+  );
+  const { goals, indicators } = result.model;
+  expect(goals.map((g) => [g.id, g.title, g.statedAssessment])).toEqual([
+    ["Mål!B2", "Barnen lär sig", "delvis"],
+  ]);
+  expect(indicators.map((i) => [i.name, i.goal])).toEqual([["Andel nöjda", "Mål!B2"]]);
+});
+
+test("a goal list ends at the next goal list's header", () => {
+  const { goals } = check(
+    snapshotOf(
+      sheet("Mål", [
+        ["Målnivå", "Mål", "Bedömning"],
+        ["Nämndmål", "Barnen lär sig", "Uppfylls delvis"],
+        ["Målnivå", "Mål-id", "Mål", "Överordnat mål"],
+        ["Enhetsmål", "E1", "Enheten lär sig", "Barnen lär sig"],
+      ]),
+    ),
+  ).model;
+  expect(goals.map((g) => [g.id, g.level, g.title])).toEqual([
+    ["Mål!B2", "namndmal", "Barnen lär sig"],
+    ["Mål!C4", "enhetsmal", "Enheten lär sig"],
+  ]);
+});
