@@ -20,9 +20,15 @@ function emptyRecognition(): Recognition {
   return { tables: [], goals: [], periodCells: [], unrecognised: [], leftOut: [], hiddenSheets: [] };
 }
 
-/** Finds goal headings and goal lists, tables (free-standing and Excel tables) and period cells in every sheet. */
+/**
+ * Finds goal headings and goal lists, tables (free-standing and Excel tables) and period cells in
+ * every sheet. A workbook with goal headings reads no goal list: there a `Mål | Bedömning` table is
+ * a summary of the headings' goals (its titles may be written otherwise, its Bedömning cells
+ * prose), and reading it would write each goal twice.
+ */
 export function recognise(snapshot: WorkbookSnapshot, mappings: MappingOverride[] = []): Recognition {
   const out = emptyRecognition();
+  const listed: Recognition["goals"] = [];
   for (const sheet of snapshot.sheets) {
     if (sheet.values.length === 0) continue;
     const rows = new SheetRows(sheet);
@@ -32,11 +38,12 @@ export function recognise(snapshot: WorkbookSnapshot, mappings: MappingOverride[
     }
     // Loops, not push(...): a sheet can hold more of them than the call stack takes.
     for (const goal of findGoalHeadings(rows)) out.goals.push(goal);
-    for (const goal of findGoalList(rows)) out.goals.push(goal);
+    for (const goal of findGoalList(rows)) listed.push(goal);
     recogniseTables(rows, mappings, out);
     for (const cell of labelledPeriodCells(sheet)) out.periodCells.push(cell);
     for (const cell of periodTitleCells(rows)) out.periodCells.push(cell);
   }
+  if (out.goals.length === 0) for (const goal of listed) out.goals.push(goal);
   for (let t = 0; t < out.tables.length; t++) addPeriodColumnCells(out.tables[t], out.periodCells);
   return out;
 }

@@ -256,3 +256,38 @@ test("a goal list ends at the next goal list's header", () => {
     ["Mål!C4", "enhetsmal", "Enheten lär sig"],
   ]);
 });
+
+describe("a workbook with goal headings reads no goal list: a summary `Mål | Bedömning` adds no goals (review 16)", () => {
+  const report = (summary: CellValue[][]) =>
+    sheet("Uppföljning", [
+      ["Nämndmål: Barnen lär sig"],
+      ["Indikator", "Periodens utfall", "Årsmål", "Period"],
+      ["Andel nöjda", 0.8, 0.9, "VB 2021"],
+      [],
+      ["Nämndmål: Tryggt"],
+      ["Indikator", "Periodens utfall", "Årsmål", "Period"],
+      ["Andel trygga", 0.95, 0.9, "VB 2021"],
+      [],
+      ...summary,
+    ]);
+  const summary: CellValue[][] = [
+    ["Sammanfattning"],
+    ["Mål", "Bedömning"],
+    ["Barnen lär sig", "Förvaltningen bedömer att nämndmålet uppfylls delvis."],
+    ["Tryggt", "Förvaltningen bedömer att målet uppfylls helt."],
+  ];
+
+  test("on the headings' sheet", () => {
+    const { goals, indicators } = check(snapshotOf(report(summary))).model;
+    expect(goals.map((g) => [g.id, g.title, g.statedAssessment])).toEqual([
+      ["Uppföljning!A1", "Barnen lär sig", null],
+      ["Uppföljning!A5", "Tryggt", null],
+    ]);
+    expect(indicators.map((i) => i.goal)).toEqual(["Uppföljning!A1", "Uppföljning!A5"]);
+  });
+
+  test("on a sheet of its own", () => {
+    const { goals } = check(snapshotOf(report([]), sheet("Sammanfattning", summary.slice(1)))).model;
+    expect(goals.map((g) => g.id)).toEqual(["Uppföljning!A1", "Uppföljning!A5"]);
+  });
+});
