@@ -291,3 +291,29 @@ describe("a workbook with goal headings reads no goal list: a summary `Mål | Be
     expect(goals.map((g) => g.id)).toEqual(["Uppföljning!A1", "Uppföljning!A5"]);
   });
 });
+
+test("an Överordnat mål cell names its parent by id, number or title; one that names none, or the row itself, leaves the list's nesting (review 16)", () => {
+  const { goals } = check(
+    snapshotOf(
+      sheet("Mål", [
+        ["Målnivå", "Mål-id", "Mål", "Överordnat mål", "Bedömning"],
+        ["Nämndmål", "1.1.1", "Barnen lär sig", "9.9", "Uppfylls delvis"],
+        ["Nämndmål", "1.1.2", "Tryggt", null, "Uppfylls delvis"],
+        ["Enhetsmål", "E1", "Enheten lär sig", "X7", "Uppfylls helt"],
+        ["Enhetsmål", "E2", "Enheten trygg", "  barnen LÄR  sig ", "Uppfylls helt"],
+        ["Enhetsmål", "E3", "Självrefererande", "E3", "Uppfylls helt"],
+        ["Enhetsmål", "E4", "Egen", "egen", "Uppfylls helt"],
+        ["Enhetsmål", "E5", "Numrerad", "1.1.1", "Uppfylls helt"],
+      ]),
+    ),
+  ).model;
+  expect(goals.map((g) => [g.title, g.parent])).toEqual([
+    ["Barnen lär sig", null],
+    ["Tryggt", null],
+    ["Enheten lär sig", "Mål!C3"],
+    ["Enheten trygg", "Mål!C2"],
+    ["Självrefererande", "Mål!C3"],
+    ["Egen", "Mål!C3"],
+    ["Numrerad", "Mål!C2"],
+  ]);
+});
