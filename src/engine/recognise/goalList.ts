@@ -66,12 +66,13 @@ interface ListHeader {
  * The header a row makes of a goal list: a title column (`Mål`) and at least one of its level
  * (`Målnivå`), id (`Mål-id`), parent (`Överordnat mål`) or stated assessment (`Bedömning`), and
  * no column but these and notes (`Analys`, `Kommentar`); else null. A row the table recogniser
- * reads as a table's header is none, nor is one with a column the goal tables' vocabulary gives a
+ * reads as a table's header, or a person declared one (`declared`), is none, nor is one with a column the goal tables' vocabulary gives a
  * table's role (`Indikator`, `Mått`, `Resultat`, `Utfall`) or one a goal list has not (`Åtgärd`).
  */
-function listHeader(rows: SheetRows, i: number): ListHeader | null {
+function listHeader(rows: SheetRows, i: number, declared: ReadonlySet<number>): ListHeader | null {
   if (rows.opening(i) === null) return null;
   const { sheet } = rows;
+  if (declared.has(sheet.originRow + i)) return null;
   const values = sheet.values[i];
   let hint = false;
   for (let k = 0; k < values.length && !hint; k++) {
@@ -110,19 +111,21 @@ function numberOf(id: string): string | null {
   return m ? m[1] : null;
 }
 
+const NO_ROWS: ReadonlySet<number> = new Set();
+
 /**
  * The goals of the sheet's goal lists: one per visible row with a title, down to the first blank
  * row or a row that heads a table or another list. A row's number is its `Mål-id` when that is one
  * (`1.3.2`, not `E2`), else the number its title starts with; its level is its `Målnivå` cell's,
  * else its number's depth, else a nämndmål's. Its `Mål-id` and `Överordnat mål` cells are kept as
  * written (`listId`, `parentRef`): the model links the parents (model/goals.ts). A list that names
- * one goal twice gives none.
+ * one goal twice gives none. `declared`: the sheet rows a person declared a table's header (Läs in).
  */
-export function findGoalList(rows: SheetRows): GoalHeading[] {
+export function findGoalList(rows: SheetRows, declared: ReadonlySet<number> = NO_ROWS): GoalHeading[] {
   const { sheet } = rows;
   const out: GoalHeading[] = [];
   for (let i = 0; i < sheet.values.length; i++) {
-    const header = listHeader(rows, i);
+    const header = listHeader(rows, i, declared);
     if (!header) continue;
     const { cols, title: titleCol } = header;
     const textAt = (j: number, col: number | undefined): string =>
@@ -130,8 +133,10 @@ export function findGoalList(rows: SheetRows): GoalHeading[] {
     const list: GoalHeading[] = [];
     let j = i + 1;
     for (; j < sheet.values.length && rows.count(j) > 0; j++) {
-      // A table's header, or another list's, right under the list (no blank row between) ends it.
-      if (listHeader(rows, j) !== null || readHeaderRow(rows, sheet.originRow + j) !== null) break;
+      // A table's header (found or declared), or another list's, right under the list ends it.
+      const row = sheet.originRow + j;
+      if (declared.has(row) || listHeader(rows, j, declared) !== null || readHeaderRow(rows, row) !== null)
+        break;
       if (rows.hidden(j)) continue;
       const written = textAt(j, titleCol);
       if (!written) continue;
@@ -144,7 +149,6 @@ export function findGoalList(rows: SheetRows): GoalHeading[] {
         stated ?? (number !== null ? LEVEL_BY_DEPTH[Math.min(number.split(".").length - 1, 3)] : "namndmal");
       const assessmentText = textAt(j, cols.assessment);
       const assessment = assessmentText ? parseAssessment(assessmentText) : null;
-      const row = sheet.originRow + j;
       const parent = textAt(j, cols.parent);
       list.push({
         id: `${sheet.name}!${a1(row, titleCol)}`,

@@ -38,7 +38,7 @@ export function recognise(snapshot: WorkbookSnapshot, mappings: MappingOverride[
     }
     // Loops, not push(...): a sheet can hold more of them than the call stack takes.
     for (const goal of findGoalHeadings(rows)) out.goals.push(goal);
-    for (const goal of findGoalList(rows)) listed.push(goal);
+    for (const goal of findGoalList(rows, declaredHeaderRows(mappings, sheet.name))) listed.push(goal);
     recogniseTables(rows, mappings, out);
     for (const cell of labelledPeriodCells(sheet)) out.periodCells.push(cell);
     for (const cell of periodTitleCells(rows)) out.periodCells.push(cell);
@@ -113,6 +113,16 @@ function isTableType(t: string | undefined): t is TableType {
 }
 
 const GOAL_FAMILY: TableType[] = ["indicators-followup", "indicators-plan", "activities"];
+
+/** The rows of a sheet where a person declared a table's header (`Läs in`), a table of any type but none. */
+function declaredHeaderRows(mappings: MappingOverride[], sheet: string): Set<number> {
+  const rows = new Set<number>();
+  for (const m of mappings) {
+    const row = m.sheet === sheet && isTableType(m.tableType) ? parseA1(m.headerCell)?.row : undefined;
+    if (row !== undefined) rows.add(row);
+  }
+  return rows;
+}
 
 /**
  * A header row the person pointed at (`Läs in` → a block they named): its text cells from the

@@ -6,6 +6,7 @@
  * goal `Uppfylls helt` with two activities marked Avvikelse went unflagged).
  */
 import { check } from "../../../src/engine";
+import { recognise } from "../../../src/engine/recognise";
 import type { CellValue, SheetGrid } from "../../../src/engine/grid";
 import { snapshotOf } from "../../helpers/seedGrid";
 
@@ -316,4 +317,20 @@ test("an Överordnat mål cell names its parent by id, number or title; one that
     ["Egen", "Mål!C3"],
     ["Numrerad", "Mål!C2"],
   ]);
+});
+
+test("a header row a person declared a table's (Läs in) heads no goal list, and ends one above it", () => {
+  const list = sheet("Mål", [
+    ["Målnivå", "Mål", "Bedömning"],
+    ["Nämndmål", "Barnen lär sig", "Uppfylls delvis"],
+    ["Målnivå", "Mål", "Bedömning"],
+    ["Nämndmål", "Tryggt", "Uppfylls helt"],
+  ]);
+  const declared = (headerCell: string) =>
+    recognise(snapshotOf(list), [{ sheet: "Mål", headerCell, tableType: "activities" }]).goals.map(
+      (g) => g.id,
+    );
+  expect(declared("A1")).toEqual(["Mål!B4"]);
+  expect(declared("A3")).toEqual(["Mål!B2"]);
+  expect(declared("A9")).toEqual(["Mål!B2", "Mål!B4"]);
 });
