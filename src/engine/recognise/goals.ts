@@ -32,15 +32,17 @@ export interface HeadingMatch {
 
 /**
  * The level a `Målnivå` cell names (`Nämndmål`, `Enhetsmål`, `KF:s mål för verksamhetsområdet`,
- * `KF:s inriktningsmål`, `Inriktningsmål`, `KF-mål`), or null for a text that names none.
+ * `KF:s inriktningsmål`, `Inriktningsmål`, `KF-mål`), or null for a text that names none. The text
+ * must name a goal (`…mål`): a `Nivå` column of organisation levels (`Enhet`, `Stadsdel`,
+ * `Verksamhetsområde`) states no goal level.
  */
 export function parseGoalLevel(text: string): Level | null {
   const key = matchKey(stripTags(text));
-  if (!key) return null;
+  if (!key.includes("mal")) return null;
   if (key.startsWith("enhet")) return "enhetsmal";
   if (key.startsWith("namnd") || key.startsWith("stadsdelsnamnd")) return "namndmal";
   if (key.includes("inriktning")) return "inriktningsmal";
-  if (key.startsWith("kf") || key.startsWith("verksamhetsomrad")) return "kf-mal";
+  if (key.startsWith("kf") || key.includes("verksamhetsomrad")) return "kf-mal";
   return null;
 }
 

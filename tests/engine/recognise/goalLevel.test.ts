@@ -6,6 +6,7 @@
  */
 import { check } from "../../../src/engine";
 import type { CellValue, SheetGrid } from "../../../src/engine/grid";
+import { parseGoalLevel } from "../../../src/engine/recognise/goals";
 import { columnRolesOf } from "../../../src/engine/recognise/types";
 import { snapshotOf } from "../../helpers/seedGrid";
 
@@ -87,4 +88,40 @@ test("Rätta tolkning offers the level role for indicator and activity tables, n
   expect(columnRolesOf("indicators-plan")).toContain("goalLevel");
   expect(columnRolesOf("activities")).toContain("goalLevel");
   expect(columnRolesOf("driftbudget-namnd")).not.toContain("goalLevel");
+});
+
+describe("parseGoalLevel", () => {
+  test.each([
+    ["Nämndmål", "namndmal"],
+    ["Enhetsmål", "enhetsmal"],
+    ["KF:s mål för verksamhetsområdet", "kf-mal"],
+    ["KF:s inriktningsmål", "inriktningsmal"],
+    ["Inriktningsmål", "inriktningsmal"],
+    ["KF-mål", "kf-mal"],
+    ["Stadsdelsnämndens mål", "namndmal"],
+    ["Mål för verksamhetsområdet", "kf-mal"],
+  ])("reads the goal level %s", (text, level) => {
+    expect(parseGoalLevel(text)).toBe(level);
+  });
+
+  // A `Nivå` column of organisation levels: none of them names a goal.
+  test.each(["Enhet", "Stadsdel", "Stad", "Verksamhetsområde", "Nämnd", "KF", "Hög"])(
+    "reads no goal level in %s",
+    (text) => {
+      expect(parseGoalLevel(text)).toBeNull();
+    },
+  );
+});
+
+test("a Nivå column of organisation levels sets no goal's level", () => {
+  const table = sheet("Indikatorer", [
+    ["Nivå", "Mål", "Indikator", "Periodens utfall", "Årsmål", "Period"],
+    ["Enhet", "Barnen lär sig", "Andel nöjda", 0.8, 0.9, "VB 2021"],
+    ["Verksamhetsområde", "Tryggt", "Andel trygga", 0.5, 0.9, "VB 2021"],
+  ]);
+  const { goals } = check(snapshotOf(table)).model;
+  expect(goals.map((g) => [g.level, g.title])).toEqual([
+    ["namndmal", "Barnen lär sig"],
+    ["namndmal", "Tryggt"],
+  ]);
 });
