@@ -21,7 +21,7 @@ import type {
   Recognition,
 } from "../recognise/types";
 import type { UnreadColumn } from "../recognise/unread";
-import { sameHeaderKey, unreadColumns } from "../recognise/unread";
+import { holdsGoalLevels, sameHeaderKey, unreadColumns } from "../recognise/unread";
 import type { DirectionOverride } from "../state";
 import { readActivity } from "./activity";
 import type { GoalCell } from "./attach";
@@ -86,8 +86,10 @@ export function buildModel(
     const table = recognition.tables[t];
     const cells = new TableCells(table);
     const goalAt = cells.index("goal");
-    // A level column (`Målnivå`) only says what level the goal its row names is at.
-    const levelAt = goalAt >= 0 ? cells.index("goalLevel") : -1;
+    // A level column (`Målnivå`) only says what level the goal its row names is at; one whose values
+    // are no levels (`Nivå`: `Hög`, `Låg`) is not read (see unreadColumns).
+    const levelCol = goalAt >= 0 ? cells.index("goalLevel") : -1;
+    const levelAt = levelCol >= 0 && holdsGoalLevels(table, levelCol) ? levelCol : -1;
     const { rows } = table;
     switch (table.type) {
       case "indicators-followup":
@@ -205,7 +207,7 @@ function unreadColumnFinding(group: { table: RecognisedTable; column: UnreadColu
     cell: a1(table.headerRow, col),
     range: a1Range(table.headerRow, col, last, col),
   };
-  if (column.column.role === "goalLevel")
+  if (column.goalLevels)
     return finding({
       ...base,
       message: `Kolumnen ”${column.column.header}” anger målnivå, men tabellen har ingen kolumn med målens namn (Mål), så raderna knyts inte till något mål genom den (${rows(filled, true)}). Ange målkolumnen under Läs in → Rätta tolkning om tabellen har en.`,

@@ -5,6 +5,7 @@
  */
 import { textOf } from "../grid";
 import { matchKey } from "../parse/text";
+import { parseGoalLevel } from "./goals";
 import { cellValue, hasCell } from "./tableRow";
 import type { RecognisedColumn, RecognisedTable } from "./types";
 
@@ -17,12 +18,15 @@ export interface UnreadColumn {
    * nothing the check needs is lost with it. A number, a date or `ca 40` is not.
    */
   textOnly: boolean;
+  /** A level column whose values are goal levels, unread only because no `Mål` column names the goals. */
+  goalLevels: boolean;
 }
 
 /**
  * The table's columns with values and no role; none in a budget table of none of the city's layouts.
- * A level column (`Målnivå`) in a table with no `Mål` column is among them: the level of no named
- * goal, it links no row to a goal.
+ * A level column (`Målnivå`) is among them in a table with no `Mål` column (the level of no named
+ * goal, it links no row to a goal), and when its values are no goal levels (a `Nivå` of `Hög`/`Låg`
+ * or `Enhet`/`Stadsdel`: its header gave it the role before its values were seen).
  */
 export function unreadColumns(table: RecognisedTable): UnreadColumn[] {
   // Driftbudget prints such a table's other columns as written: nothing is left unread.
@@ -30,8 +34,9 @@ export function unreadColumns(table: RecognisedTable): UnreadColumn[] {
   const out: UnreadColumn[] = [];
   const named = table.columns.some((c) => c.role === "goal");
   for (const column of table.columns) {
-    if (column.role !== null && (column.role !== "goalLevel" || named)) continue;
     const at = column.col - table.firstCol;
+    const goalLevels = column.role === "goalLevel" && holdsGoalLevels(table, at);
+    if (column.role !== null && (column.role !== "goalLevel" || (goalLevels && named))) continue;
     let filled = 0;
     let textOnly = true;
     for (const row of table.rows) {
@@ -41,9 +46,26 @@ export function unreadColumns(table: RecognisedTable): UnreadColumn[] {
       filled++;
       if (textOnly && (typeof value !== "string" || /\d/.test(value))) textOnly = false;
     }
-    if (filled) out.push({ column, filled, textOnly });
+    if (filled) out.push({ column, filled, textOnly, goalLevels });
   }
   return out;
+}
+
+/**
+ * Whether the table's column at `at` (an index into its rows' cells) holds goal levels: most of its
+ * filled cells name one (`Nämndmål`, `Enhetsmål`). Else its values state no level and are not read.
+ */
+export function holdsGoalLevels(table: RecognisedTable, at: number): boolean {
+  let filled = 0;
+  let levels = 0;
+  for (const row of table.rows) {
+    if (!hasCell(row, at)) continue;
+    const text = textOf(cellValue(row, at));
+    if (text === "") continue;
+    filled++;
+    if (parseGoalLevel(text)) levels++;
+  }
+  return levels * 2 > filled;
 }
 
 /**

@@ -125,3 +125,54 @@ test("a Nivå column of organisation levels sets no goal's level", () => {
     ["namndmal", "Tryggt"],
   ]);
 });
+
+describe("a Nivå column whose values are no goal levels is a column not read", () => {
+  const unreadMessages = (values: CellValue[][]) =>
+    check(snapshotOf(sheet("Indikatorer", values)))
+      .findings.filter((f) => f.code === "column-unrecognized")
+      .map((f) => [f.cell, f.message]);
+
+  test("without a Mål column (Hög/Låg): the message says it could not be mapped, not that it states levels", () => {
+    expect(
+      unreadMessages([
+        ["Indikator", "Nivå", "Periodens utfall", "Årsmål", "Period"],
+        ["Andel nöjda", "Hög", 0.8, 0.9, "VB 2021"],
+        ["Andel glada", "Låg", 0.95, 0.9, "VB 2021"],
+      ]),
+    ).toEqual([
+      [
+        "B1",
+        "Kolumnen ”Nivå” kunde inte tolkas, så dess värden (2 rader) läses inte. Ange kolumnens roll under Läs in → Rätta tolkning om den behövs.",
+      ],
+    ]);
+  });
+
+  test("beside a Mål column (Enhet/Stadsdel/Stad): reported as not read, and its one level-like cell sets no level", () => {
+    const values: CellValue[][] = [
+      ["Nivå", "Mål", "Indikator", "Periodens utfall", "Årsmål", "Period"],
+      ["Enhet", "Barnen lär sig", "Andel nöjda", 0.8, 0.9, "VB 2021"],
+      ["Stadsdel", "Tryggt", "Andel glada", 0.95, 0.9, "VB 2021"],
+      ["Enhetsmål", "Glada barn", "Andel trygga", 0.5, 0.9, "VB 2021"],
+    ];
+    expect(unreadMessages(values)).toEqual([
+      [
+        "A1",
+        "Kolumnen ”Nivå” kunde inte tolkas, så dess värden (3 rader) läses inte. Ange kolumnens roll under Läs in → Rätta tolkning om den behövs.",
+      ],
+    ]);
+    const { goals } = check(snapshotOf(sheet("Indikatorer", values))).model;
+    expect(goals.map((g) => g.level)).toEqual(["namndmal", "namndmal", "namndmal"]);
+  });
+
+  test("a level column most of whose cells are levels is read, its odd cell setting no level", () => {
+    const values: CellValue[][] = [
+      ["Nivå", "Mål", "Indikator", "Periodens utfall", "Årsmål", "Period"],
+      ["Enhetsmål", "Barnen lär sig", "Andel nöjda", 0.8, 0.9, "VB 2021"],
+      ["Enhetsmål", "Tryggt", "Andel glada", 0.95, 0.9, "VB 2021"],
+      ["Enhet", "Glada barn", "Andel trygga", 0.5, 0.9, "VB 2021"],
+    ];
+    expect(unreadMessages(values)).toEqual([]);
+    const { goals } = check(snapshotOf(sheet("Indikatorer", values))).model;
+    expect(goals.map((g) => g.level)).toEqual(["enhetsmal", "enhetsmal", "namndmal"]);
+  });
+});
