@@ -40,18 +40,79 @@ export function assignGoals(
 
   const owners = new Map<string, GoalOwners>();
   for (const [sheet, list] of bySheet) owners.set(sheet, new GoalOwners(list));
+  // Made only when a Mål column names goals: rows × goals comparisons of titles took seconds.
+  const names = goalCells.size > 0 ? new GoalNames(goals) : null;
   const attach = (item: Indicator | Activity): void => {
     // Without a Mål column nothing is named (and no row object gets hashed for the lookup).
-    const named = goalCells.size > 0 ? goalCells.get(item) : undefined;
-    item.goal = named
-      ? (listIds.get(named.text) ?? goalFromColumn(goals, item.sheet, named))
-      : (owners.get(item.sheet)?.of(item.row) ?? null);
+    const named = names ? goalCells.get(item) : undefined;
+    item.goal =
+      names && named
+        ? (listIds.get(named.text) ?? goalFromColumn(names, item.sheet, named))
+        : (owners.get(item.sheet)?.of(item.row) ?? null);
   };
   for (let i = 0; i < indicators.length; i++) attach(indicators[i]);
   for (let i = 0; i < activities.length; i++) attach(activities[i]);
   // A Mål column may name `1.4.2` before it names `1.4`: link parents once every goal exists.
-  for (const goal of goals)
-    if (!headings.has(goal.id) && goal.parent === null) goal.parent = parentByNumber(goals, goal.number);
+  if (names)
+    for (const goal of goals)
+      if (!headings.has(goal.id) && goal.parent === null) goal.parent = parentByNumber(names, goal.number);
+}
+
+/**
+ * The goals by number and by title (its match key), each list in the goals' order, so that a `Mål`
+ * cell's goal is looked up rather than searched for among thousands. New goals join through {@link add}.
+ */
+class GoalNames {
+  private readonly byNumber = new Map<string, number[]>();
+  private readonly byTitle = new Map<string, number[]>();
+
+  constructor(readonly goals: Goal[]) {
+    for (let i = 0; i < goals.length; i++) this.index(i);
+  }
+
+  /** Adds a goal to the goals and to the lookup. */
+  add(goal: Goal): void {
+    this.goals.push(goal);
+    this.index(this.goals.length - 1);
+  }
+
+  /** The first goal numbered `number`. */
+  numbered(number: string): Goal | undefined {
+    const at = this.byNumber.get(number);
+    return at ? this.goals[at[0]] : undefined;
+  }
+
+  /**
+   * The first goal (in the goals' order) with the number or the title key (`""`: none), or with
+   * `level` the first such goal at that level.
+   */
+  first(number: string | null, key: string, level?: GoalLevel): Goal | undefined {
+    const a = number !== null ? this.byNumber.get(number) : undefined;
+    const b = key !== "" ? this.byTitle.get(key) : undefined;
+    const i = this.firstAt(a, level);
+    const j = this.firstAt(b, level);
+    return i < 0 ? (j < 0 ? undefined : this.goals[j]) : this.goals[j < 0 ? i : Math.min(i, j)];
+  }
+
+  private firstAt(at: number[] | undefined, level: GoalLevel | undefined): number {
+    if (!at) return -1;
+    if (!level) return at[0];
+    for (const i of at) if (this.goals[i].level === level) return i;
+    return -1;
+  }
+
+  private index(i: number): void {
+    const { number, title } = this.goals[i];
+    if (number !== null) push(this.byNumber, number, i);
+    const key = matchKey(title);
+    if (key !== "") push(this.byTitle, key, i);
+  }
+}
+
+function push(map: Map<string, number[]>, key: string, i: number): void {
+  const list = map.get(key);
+  if (list) list.push(i);
+  else map.set(key, [i]);
 }
 
 /**
@@ -113,19 +174,17 @@ const BARE_NUMBER = /^(\d+(?:\.\d+)*)\.?$/;
  * heading, or the first cell that carried it), else a new goal whose id is this cell. The row's
  * `Målnivå` cell gives the level, else a number's depth (two parts: KF mål; three: nämndmål).
  */
-function goalFromColumn(goals: Goal[], sheetName: string, named: GoalCell): string {
+function goalFromColumn(names: GoalNames, sheetName: string, named: GoalCell): string {
   const { text, address, level: statedLevel } = named;
   const pos = parseA1(address)!;
   const rest = text.replace(GOAL_LABEL, "");
   const bare = BARE_NUMBER.exec(rest);
   const { number, title } = bare ? { number: bare[1], title: "" } : splitNumber(rest);
   const key = title ? matchKey(title) : "";
-  const names = (g: Goal): boolean =>
-    (number !== null && g.number === number) || (key !== "" && matchKey(g.title) === key);
-  const existing = goals.find(names);
+  const existing = names.first(number, key);
   // A title written at two levels (a nämndmål and an enhetsmål): the one at the row's level.
   if (existing && statedLevel && existing.level !== statedLevel)
-    return (goals.find((g) => g.level === statedLevel && names(g)) ?? existing).id;
+    return (names.first(number, key, statedLevel) ?? existing).id;
   if (existing) return existing.id;
   const level: GoalLevel = statedLevel
     ? statedLevel
@@ -136,7 +195,7 @@ function goalFromColumn(goals: Goal[], sheetName: string, named: GoalCell): stri
         : LEVEL_BY_DEPTH[Math.min(number.split(".").length - 1, 3)];
   const goal: Goal = {
     id: `${sheetName}!${address}`,
-    parent: parentByNumber(goals, number),
+    parent: parentByNumber(names, number),
     level,
     number,
     title,
@@ -147,13 +206,12 @@ function goalFromColumn(goals: Goal[], sheetName: string, named: GoalCell): stri
     counts: emptyCounts(),
     assessmentCell: null,
   };
-  goals.push(goal);
+  names.add(goal);
   return goal.id;
 }
 
 /** The goal numbered one level up (`1.4` for `1.4.2`), or null. */
-function parentByNumber(goals: Goal[], number: string | null): string | null {
+function parentByNumber(names: GoalNames, number: string | null): string | null {
   if (!number || !number.includes(".")) return null;
-  const parentNumber = number.slice(0, number.lastIndexOf("."));
-  return goals.find((g) => g.number === parentNumber)?.id ?? null;
+  return names.numbered(number.slice(0, number.lastIndexOf(".")))?.id ?? null;
 }
