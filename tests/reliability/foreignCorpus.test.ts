@@ -12,12 +12,13 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { a1, type CellValue, type WorkbookSnapshot } from "../../src/engine/grid";
+import type { CellValue } from "../../src/engine/grid";
 import { XlsxPort } from "../../src/ports/xlsx";
 import { decodePart } from "../../src/ports/xlsx/opc";
 import { xmlProblem } from "../../src/ports/xlsx/wellFormed";
 import { convertWithLibreOffice, libreOfficeAvailableOrSkip, parseCsv } from "../helpers/libreoffice";
 import { cli, STACK_TRACE, UNEXPECTED } from "./cli";
+import { cellsOf } from "./snapshotCells";
 import { entries } from "../ports/xlsx/zipUtil";
 
 const DIR = path.join(__dirname, "..", "fixtures", "foreign");
@@ -34,25 +35,6 @@ interface Expected {
 
 function expected(file: string): Expected {
   return JSON.parse(readFileSync(path.join(DIR, `${file}.cells.json`), "utf8")) as Expected;
-}
-
-/** sheet → A1 → value of every non-empty cell. */
-function cellsOf(
-  snapshot: WorkbookSnapshot,
-  only?: (name: string) => boolean,
-): Record<string, Record<string, CellValue>> {
-  const out: Record<string, Record<string, CellValue>> = {};
-  for (const sheet of snapshot.sheets) {
-    if (only && !only(sheet.name)) continue;
-    const cells: Record<string, CellValue> = {};
-    sheet.values.forEach((row, r) =>
-      row.forEach((value, c) => {
-        if (value !== null) cells[a1(sheet.originRow + r, sheet.originCol + c)] = value;
-      }),
-    );
-    out[sheet.name] = cells;
-  }
-  return out;
 }
 
 /** Numbers to 6 decimals (a time of day is a fraction of a day), the rest as it is. */

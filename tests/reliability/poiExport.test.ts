@@ -8,38 +8,25 @@
 import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { a1, parseA1, type CellValue, type WorkbookSnapshot } from "../../src/engine/grid";
+import { parseA1, type WorkbookSnapshot } from "../../src/engine/grid";
 import { XlsxPort } from "../../src/ports/xlsx";
 import { decodePart } from "../../src/ports/xlsx/opc";
 import { xmlProblem } from "../../src/ports/xlsx/wellFormed";
 import { convertWithLibreOffice, libreOfficeAvailableOrSkip, parseCsv } from "../helpers/libreoffice";
 import { entries } from "../ports/xlsx/zipUtil";
 import { cli, STACK_TRACE, UNEXPECTED } from "./cli";
+import { cellsOf } from "./snapshotCells";
 
 const DIR = path.join(__dirname, "..", "fixtures", "poi");
 const FILES = ["resursenheten-vb2021-xssf.xlsx", "resursenheten-vb2021-sxssf.xlsx"];
 const USER_SHEETS = ["Information", "Mål", "Indikatorer", "Aktiviteter", "Ekonomi"];
+const isUserSheet = (name: string): boolean => USER_SHEETS.includes(name);
 /** Parts Målkoll edits in place beside the ones it adds; the user's sheets get its flags. */
 const EDITED_IN_PLACE =
   /^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml|xl\/worksheets\/sheet\d+\.xml)$/i;
 
 const tmp = mkdtempSync(path.join(tmpdir(), "malkoll-poi-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-function cellsOf(snapshot: WorkbookSnapshot, sheets: string[]): Record<string, Record<string, CellValue>> {
-  const out: Record<string, Record<string, CellValue>> = {};
-  for (const sheet of snapshot.sheets) {
-    if (!sheets.includes(sheet.name)) continue;
-    const cells: Record<string, CellValue> = {};
-    sheet.values.forEach((row, r) =>
-      row.forEach((value, c) => {
-        if (value !== null) cells[a1(sheet.originRow + r, sheet.originCol + c)] = value;
-      }),
-    );
-    out[sheet.name] = cells;
-  }
-  return out;
-}
 
 async function snapshotOf(file: string): Promise<WorkbookSnapshot> {
   return (await XlsxPort.open(file)).read();
@@ -151,7 +138,7 @@ describe.each(FILES)("%s", (file) => {
     const before = await snapshotOf(input);
     const written = await snapshotOf(output);
     expect(before.sheets.map((s) => s.name)).toEqual(USER_SHEETS);
-    expect(cellsOf(written, USER_SHEETS)).toEqual(cellsOf(before, USER_SHEETS));
+    expect(cellsOf(written, isUserSheet)).toEqual(cellsOf(before, isUserSheet));
     expect(written.sheets.map((s) => s.name)).toContain("Målkoll Indikatorer");
   });
 });
@@ -173,7 +160,7 @@ test("LibreOffice opens both outputs with the user's text where it was", async (
   const misplaced: string[] = [];
   for (const [i, file] of FILES.entries()) {
     const stem = path.basename(outputs[i]).replace(/\.xlsx$/, "");
-    const input = cellsOf(await snapshotOf(path.join(DIR, file)), USER_SHEETS);
+    const input = cellsOf(await snapshotOf(path.join(DIR, file)), isUserSheet);
     for (const sheet of USER_SHEETS) {
       const rows = parseCsv(readFileSync(path.join(csvDir, `${stem}-${sheet}.csv`), "utf8"));
       for (const [ref, value] of Object.entries(input[sheet])) {
