@@ -4,7 +4,7 @@ import type { BudgetLine, Model } from "../model/types";
 import type { Settings } from "../settings";
 import type { DerivedFigure } from "./types";
 import { cellOf, hasText } from "./cells";
-import { ANALYSIS_WHERE, analysisPlace } from "./missingAnalysis";
+import { analysisPlace, analysisWhere, THE_ROWS } from "./missingAnalysis";
 import { renderNumber, renderNumberEn } from "../parse/target";
 
 type AmountUnit = BudgetLine["unit"];
@@ -223,7 +223,7 @@ export function largeDeviationFindings(lines: BudgetLine[], settings: Settings):
       }),
     );
     if (!hasText(line.analysis)) {
-      const where = ANALYSIS_WHERE[analysisPlace(line.cells, line.row)];
+      const where = analysisWhere(analysisPlace(line.cells, line.row), THE_ROWS);
       findings.push(
         finding({
           code: "analysis-missing",

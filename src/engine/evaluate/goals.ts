@@ -12,7 +12,7 @@ import type {
 } from "../model/types";
 import { emptyCounts } from "../model/goals";
 import { goalIdCell, hasText } from "./cells";
-import { ANALYSIS_WHERE, analysisPlace } from "./missingAnalysis";
+import { analysisPlace, analysisWhere } from "./missingAnalysis";
 import { judgedField } from "./indicators";
 import type { DuplicatePair } from "./duplicates";
 import { copiesOf, duplicatePairs } from "./duplicates";
@@ -289,7 +289,7 @@ export function evaluateGoals(
   }
   for (const activity of model.activities) {
     if (!activity.deviation || hasText(activity.analysis)) continue;
-    const where = ANALYSIS_WHERE[analysisPlace(activity.cells, activity.row)];
+    const where = analysisWhere(analysisPlace(activity.cells, activity.row));
     findings.push(
       finding({
         code: "analysis-missing",

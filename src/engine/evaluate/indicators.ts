@@ -17,7 +17,7 @@ import type { Settings } from "../settings";
 import { hasText, nameCell } from "./cells";
 import { directionOf } from "./direction";
 import type { AnalysisPlace, MessageEnd } from "./missingAnalysis";
-import { ANALYSIS_WHERE, analysisPlace } from "./missingAnalysis";
+import { ANALYSIS_PLACES, analysisPlace, analysisWhere } from "./missingAnalysis";
 
 /** A small relative margin so that 0.1 + 0.2 compares equal to 0.3. */
 const EPSILON = 1e-9;
@@ -458,8 +458,10 @@ function analysisMissingEnds(basis: MessageEnd): Record<"annual" | "kf", Record<
 /** `start` followed by each place's ending. */
 function perPlace(start: MessageEnd): PerPlace {
   const out = {} as PerPlace;
-  for (const place of Object.keys(ANALYSIS_WHERE) as AnalysisPlace[])
-    out[place] = { sv: start.sv + ANALYSIS_WHERE[place].sv, en: start.en + ANALYSIS_WHERE[place].en };
+  for (const place of ANALYSIS_PLACES) {
+    const end = analysisWhere(place);
+    out[place] = { sv: start.sv + end.sv, en: start.en + end.en };
+  }
   return out;
 }
 

@@ -1,7 +1,8 @@
 /**
  * Where a missing analysis is to be written: the one ending `analysis-missing` has for a deviating
  * indicator, an activity marked Avvikelse and a large budget deviation alike (indicators.ts,
- * goals.ts, budget.ts).
+ * goals.ts, budget.ts), but for whose the empty cell in the analysis column is: the indicator's or
+ * activity's own, the budget deviation's row's.
  */
 import { parseA1 } from "../grid";
 import type { CellRefs } from "../model/types";
@@ -20,21 +21,33 @@ export interface MessageEnd {
  */
 export type AnalysisPlace = "column" | "row" | "none";
 
-/** The end of `… saknar analys`, each a sentence's last words with its full stop. */
-export const ANALYSIS_WHERE: Readonly<Record<AnalysisPlace, MessageEnd>> = {
-  column: {
-    sv: ": dess cell i analyskolumnen är tom.",
-    en: ": its cell in the analysis column is empty.",
-  },
-  row: {
-    sv: ": raden ”Analys” under den är tom.",
-    en: ': the "Analys" row under it is empty.',
-  },
-  none: {
-    sv: ": tabellen har ingen kolumn Analys (lägg till en, eller en rad ”Analys: …” under raden).",
-    en: ': the table has no Analys column (add one, or an "Analys: …" row under the row).',
-  },
-};
+/** Whose cell in the analysis column: an indicator's or activity's own (`dess`: the row is the item). */
+export const ITS: MessageEnd = { sv: "dess", en: "its" };
+/** A budget deviation's: the deviation is a figure of its row, which has the cell (`radens`). */
+export const THE_ROWS: MessageEnd = { sv: "radens", en: "the row's" };
+
+export const ANALYSIS_PLACES: readonly AnalysisPlace[] = ["column", "row", "none"];
+
+/**
+ * The end of `… saknar analys`, a sentence's last words with its full stop; `whose` names the
+ * owner of the empty cell in the analysis column.
+ */
+export function analysisWhere(place: AnalysisPlace, whose: MessageEnd = ITS): MessageEnd {
+  switch (place) {
+    case "column":
+      return {
+        sv: `: ${whose.sv} cell i analyskolumnen är tom.`,
+        en: `: ${whose.en} cell in the analysis column is empty.`,
+      };
+    case "row":
+      return { sv: ": raden ”Analys” under den är tom.", en: ': the "Analys" row under it is empty.' };
+    case "none":
+      return {
+        sv: ": tabellen har ingen kolumn Analys (lägg till en, eller en rad ”Analys: …” under raden).",
+        en: ': the table has no Analys column (add one, or an "Analys: …" row under the row).',
+      };
+  }
+}
 
 /**
  * Where the analysis of the item on sheet row `row` goes, from its `cells.analysis` (model/: its

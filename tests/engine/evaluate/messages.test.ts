@@ -87,14 +87,14 @@ describe("a budget deviation's missing analysis points where it is to be written
       .filter((f) => f.message.includes("Individ- ochfamiljeomsorg"));
   const rowOf = (lines: string[], start: string) => lines.findIndex((l) => l.startsWith(start)) + 1;
 
-  test("its empty Analys cell, not its name", () => {
+  test("its row's empty Analys cell, not its name (a deviation has no cell: the row has)", () => {
     const [ifo] = missing(withAnalysisColumn);
     expect(ifo.cell).toBe(`G${rowOf(withAnalysisColumn, "Individ- ochfamiljeomsorg")}`);
     expect(ifo.message).toBe(
-      "Budgetavvikelsen för ”Individ- ochfamiljeomsorg” (25,6 mnkr) saknar analys: dess cell i analyskolumnen är tom.",
+      "Budgetavvikelsen för ”Individ- ochfamiljeomsorg” (25,6 mnkr) saknar analys: radens cell i analyskolumnen är tom.",
     );
     expect(ifo.messageEn).toBe(
-      'The budget deviation for "Individ- ochfamiljeomsorg" (25.6 mnkr) has no analysis: its cell in the analysis column is empty.',
+      `The budget deviation for "Individ- ochfamiljeomsorg" (25.6 mnkr) has no analysis: the row's cell in the analysis column is empty.`,
     );
   });
 
