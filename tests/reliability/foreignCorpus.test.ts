@@ -15,8 +15,8 @@ import * as path from "path";
 import type { CellValue } from "../../src/engine/grid";
 import { XlsxPort } from "../../src/ports/xlsx";
 import { decodePart } from "../../src/ports/xlsx/opc";
-import { xmlProblem } from "../../src/ports/xlsx/wellFormed";
 import { convertWithLibreOffice, libreOfficeAvailableOrSkip, parseCsv } from "../helpers/libreoffice";
+import { malformedParts } from "./wellFormedParts";
 import { cli, STACK_TRACE, UNEXPECTED } from "./cli";
 import { cellsOf } from "./snapshotCells";
 import { entries } from "../ports/xlsx/zipUtil";
@@ -98,13 +98,7 @@ describe.each(FILES)("%s", (file) => {
     const after = await entries(readFileSync(out));
     const normalised = (name: string) => name.replace(/\\/g, "/").toLowerCase();
     const afterByName = new Map([...after].map(([name, bytes]) => [normalised(name), { name, bytes }]));
-    const problems: string[] = [];
-    for (const [name, bytes] of after) {
-      if (!/\.(xml|rels)$/i.test(name)) continue;
-      const problem = xmlProblem(decodePart(bytes));
-      if (problem) problems.push(`${name}: ${problem}`);
-    }
-    expect(problems).toEqual([]);
+    expect(malformedParts(after)).toEqual([]);
     expect(numberFormatClashes(after)).toEqual([]);
     expect(flagsBeforeUserRules(after)).toEqual([]);
     // One part per name, ignoring case: OPC part names are case-insensitive.

@@ -10,10 +10,9 @@ import { tmpdir } from "os";
 import * as path from "path";
 import { parseA1, type WorkbookSnapshot } from "../../src/engine/grid";
 import { XlsxPort } from "../../src/ports/xlsx";
-import { decodePart } from "../../src/ports/xlsx/opc";
-import { xmlProblem } from "../../src/ports/xlsx/wellFormed";
 import { convertWithLibreOffice, libreOfficeAvailableOrSkip, parseCsv } from "../helpers/libreoffice";
 import { entries } from "../ports/xlsx/zipUtil";
+import { malformedParts } from "./wellFormedParts";
 import { cli, STACK_TRACE, UNEXPECTED } from "./cli";
 import { cellsOf } from "./snapshotCells";
 
@@ -119,13 +118,7 @@ describe.each(FILES)("%s", (file) => {
     expect([0, 1]).toContain(run.code);
 
     const after = await entries(readFileSync(output));
-    const problems: string[] = [];
-    for (const [name, bytes] of after) {
-      if (!/\.(xml|rels)$/i.test(name)) continue;
-      const problem = xmlProblem(decodePart(bytes));
-      if (problem) problems.push(`${name}: ${problem}`);
-    }
-    expect(problems).toEqual([]);
+    expect(malformedParts(after)).toEqual([]);
 
     const changed: string[] = [];
     for (const [name, bytes] of await entries(readFileSync(input))) {
