@@ -8,7 +8,7 @@ import { a1, textOf } from "../grid";
 import { parseAssessment } from "../parse/assessment";
 import { cleanText, matchKey, stripTags } from "../parse/text";
 import { LEVEL_BY_DEPTH, parseGoalLevel, splitNumber } from "./goals";
-import { goalTableRole } from "./headers";
+import { budgetRole, goalTableRole } from "./headers";
 import type { SheetRows } from "./sheetRows";
 import { readHeaderRow } from "./tables";
 import type { GoalHeading } from "./types";
@@ -35,9 +35,11 @@ const MAY_NAME_LIST_COLUMN = /^\s*(m[aå]l|bed[oö]m|n[aä]mndm|enhetsm)/i;
 /**
  * What a header cell is to a goal list: one of its columns; a bare `Nr`, `Id` or `Nummer` (its id
  * only beside a level or parent column: an action plan numbers its rows so); a note beside them;
- * a table's column; or null, a column a goal list has not (`Åtgärd`, `Ansvarig`).
+ * a table's column; a column no table kind reads (`Ansvarig`, `Status`, `Senast ändrad`), which a
+ * list may carry only beside a strong column of its own ({@link isStrong}); or null, a header
+ * text too long to be a column's.
  */
-type ListColumn = ListRole | "bareId" | "note" | "table" | null;
+type ListColumn = ListRole | "bareId" | "note" | "table" | "other" | null;
 
 /**
  * A header text's column in a goal list. The goal tables' vocabulary (headers.ts) judges first: a
@@ -50,7 +52,24 @@ function listColumn(text: string): ListColumn {
   if (role === "analysis" || role === "comment") return "note";
   if (role !== null && role !== "goal") return "table";
   const key = matchKey(text);
-  return LIST_HEADERS.find(([re]) => re.test(key))?.[1] ?? null;
+  const column = LIST_HEADERS.find(([re]) => re.test(key))?.[1];
+  if (column !== undefined) return column;
+  // A budget table's column (`Budget`, `Prognos`) heads no goal list; one no table reads may stand beside it.
+  return role === null && budgetRole(text) === null ? "other" : "table";
+}
+
+/**
+ * Whether a list's own columns say it is a goal list even beside columns no table reads (`Ansvarig`,
+ * `Status`): a level (`Målnivå`) or parent (`Överordnat mål`) column, or a stated assessment
+ * (`Bedömning`) with the goals' ids (`Mål-id`). An action plan (`Nr | Mål | Åtgärd | Ansvarig`)
+ * has none of them.
+ */
+function isStrong(cols: Partial<Record<ListRole, number>>): boolean {
+  return (
+    cols.level !== undefined ||
+    cols.parent !== undefined ||
+    (cols.assessment !== undefined && cols.id !== undefined)
+  );
 }
 
 interface ListHeader {
@@ -65,9 +84,11 @@ interface ListHeader {
 /**
  * The header a row makes of a goal list: a title column (`Mål`) and at least one of its level
  * (`Målnivå`), id (`Mål-id`), parent (`Överordnat mål`) or stated assessment (`Bedömning`), and
- * no column but these and notes (`Analys`, `Kommentar`); else null. A row the table recogniser
- * reads as a table's header, or a person declared one (`declared`), is none, nor is one with a column the goal tables' vocabulary gives a
- * table's role (`Indikator`, `Mått`, `Resultat`, `Utfall`) or one a goal list has not (`Åtgärd`).
+ * no column but these, notes (`Analys`, `Kommentar`) and, beside a level, parent or assessment
+ * with id column, columns no table kind reads (`Ansvarig`, `Status`); else null. A row the table
+ * recogniser reads as a table's header, or a person declared one (`declared`), is none, nor is one
+ * with a column some table kind gives a role (`Indikator`, `Mått`, `Utfall`, `Budget`), nor an
+ * action plan's `Nr | Mål | Åtgärd | Ansvarig` (no strong column beside `Åtgärd`).
  */
 function listHeader(rows: SheetRows, i: number, declared: ReadonlySet<number>): ListHeader | null {
   if (rows.opening(i) === null) return null;
@@ -82,6 +103,7 @@ function listHeader(rows: SheetRows, i: number, declared: ReadonlySet<number>): 
   if (!hint) return null;
   const cols: Partial<Record<ListRole, number>> = {};
   let bareId: number | undefined;
+  let others = false;
   for (let k = 0; k < values.length; k++) {
     const v = values[k];
     // A cell of the row's is a string (its opening says so); empty ones are no columns.
@@ -89,11 +111,13 @@ function listHeader(rows: SheetRows, i: number, declared: ReadonlySet<number>): 
     const column = v.length > MAX_HEADER_TEXT ? null : listColumn(v);
     if (column === null || column === "table") return null;
     if (column === "note") continue;
-    if (column === "bareId") bareId ??= sheet.originCol + k;
+    if (column === "other") others = true;
+    else if (column === "bareId") bareId ??= sheet.originCol + k;
     else cols[column] ??= sheet.originCol + k;
   }
   if (cols.title === undefined) return null;
   if (bareId !== undefined && (cols.level !== undefined || cols.parent !== undefined)) cols.id ??= bareId;
+  if (others && !isStrong(cols)) return null;
   if (
     cols.level === undefined &&
     cols.id === undefined &&

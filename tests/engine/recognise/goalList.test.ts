@@ -176,12 +176,16 @@ describe("an action plan is no goal list (review 16)", () => {
     expect(result.findings.map((f) => f.code)).toContain("nothing-recognised");
   });
 
-  test("a column with no goal list role (Ansvarig) makes a header no goal list", () => {
+  test("a column no table reads (Ansvarig) makes a header no goal list without a level, parent or assessment with id", () => {
     const { goals } = check(
       snapshotOf(
-        sheet("Mål", [
-          ["Målnivå", "Mål", "Bedömning", "Ansvarig"],
-          ["Nämndmål", "Barnen lär sig", "Uppfylls delvis", "Anna"],
+        sheet("Blad1", [
+          ["Mål", "Bedömning", "Ansvarig"],
+          ["Barnen lär sig", "Uppfylls delvis", "Anna"],
+        ]),
+        sheet("Blad2", [
+          ["Mål-id", "Mål", "Ansvarig"],
+          ["1.1", "Barnen lär sig", "Anna"],
         ]),
       ),
     ).model;
@@ -333,4 +337,50 @@ test("a header row a person declared a table's (Läs in) heads no goal list, and
   expect(declared("A1")).toEqual(["Mål!B4"]);
   expect(declared("A3")).toEqual(["Mål!B2"]);
   expect(declared("A9")).toEqual(["Mål!B2", "Mål!B4"]);
+});
+
+
+describe("an export's goal list with columns Målkoll has no use for (Ansvarig, Senast ändrad, Status)", () => {
+  test("beside a level, a parent, or an assessment with Mål-id, they are passed over and the list is read", () => {
+    const { goals } = check(
+      snapshotOf(
+        sheet("Nivå", [
+          ["Målnivå", "Mål", "Bedömning", "Ansvarig", "Senast ändrad", "Status"],
+          ["Nämndmål", "Barnen lär sig", "Uppfylls delvis", "Anna", "2021-12-01", "Publicerad"],
+        ]),
+        sheet("Förälder", [
+          ["Mål", "Överordnat mål", "Ansvarig"],
+          ["Tryggt", null, "Bo"],
+          ["Trygga lekplatser", "Tryggt", "Cia"],
+        ]),
+        sheet("Id", [
+          ["Mål-id", "Mål", "Status", "Bedömning"],
+          ["3.1", "Attraktiv arbetsgivare", "Publicerad", "Uppfylls helt"],
+        ]),
+      ),
+    ).model;
+    expect(goals.map((g) => [g.id, g.title, g.statedAssessment])).toEqual([
+      ["Nivå!B2", "Barnen lär sig", "delvis"],
+      ["Förälder!A2", "Tryggt", null],
+      ["Förälder!A3", "Trygga lekplatser", null],
+      ["Id!B2", "Attraktiv arbetsgivare", "helt"],
+    ]);
+    expect(goals[2].parent).toBe("Förälder!A2");
+  });
+
+  test("a column some table kind reads (Startdatum, Budget) still makes the header none", () => {
+    const { goals } = check(
+      snapshotOf(
+        sheet("Blad1", [
+          ["Målnivå", "Mål", "Ansvarig", "Startdatum"],
+          ["Nämndmål", "Barnen lär sig", "Anna", "2021-01-01"],
+        ]),
+        sheet("Blad2", [
+          ["Målnivå", "Mål", "Ansvarig", "Budget"],
+          ["Nämndmål", "Tryggt", "Bo", 100],
+        ]),
+      ),
+    ).model;
+    expect(goals).toEqual([]);
+  });
 });
