@@ -339,7 +339,6 @@ test("a header row a person declared a table's (Läs in) heads no goal list, and
   expect(declared("A9")).toEqual(["Mål!B2", "Mål!B4"]);
 });
 
-
 describe("an export's goal list with columns Målkoll has no use for (Ansvarig, Senast ändrad, Status)", () => {
   test("beside a level, a parent, or an assessment with Mål-id, they are passed over and the list is read", () => {
     const { goals } = check(
