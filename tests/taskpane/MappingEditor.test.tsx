@@ -129,6 +129,7 @@ describe("MappingEditor's column roles", () => {
       "Namn",
       "Mål",
       "Målnivå",
+      "Mål-id",
       "Periodens utfall",
       "Utfall män/pojkar",
       "Utfall kvinnor/flickor",

@@ -10,6 +10,8 @@ export interface GoalCell {
   address: string;
   /** The level the row's `Målnivå` cell names, when the table has one. */
   level?: GoalLevel;
+  /** The row's `Mål-id` cell beside its `Mål` cell (`1.3.2`, `E1`), when the table has one. */
+  id?: string;
 }
 
 const BLOCK_LEVELS: GoalLevel[] = ["inriktningsmal", "kf-mal"];
@@ -47,7 +49,9 @@ export function assignGoals(
     const named = names ? goalCells.get(item) : undefined;
     item.goal =
       names && named
-        ? (listIds.get(named.text) ?? goalFromColumn(names, item.sheet, named))
+        ? (goalById(listIds, named) ??
+          listIds.get(named.text) ??
+          goalFromColumn(names, item.sheet, withNumber(named)))
         : (owners.get(item.sheet)?.of(item.row) ?? null);
   };
   for (let i = 0; i < indicators.length; i++) attach(indicators[i]);
@@ -168,6 +172,22 @@ function ownerBelow(sheetGoals: Goal[], aboveIndex: number): string | null {
 const GOAL_LABEL = /^(n[aä]mndm[aå]l|enhetsm[aå]l|kf:?s m[aå]l[^:]*):?\s*/i;
 /** A goal number alone: `1.1`, `1.4.2`, `1.2.` (a numeric cell arrives as its text, `1.1`). */
 const BARE_NUMBER = /^(\d+(?:\.\d+)*)\.?$/;
+
+/** The goal list's goal a row's `Mål-id` cell names, if any. */
+function goalById(listIds: ReadonlyMap<string, string>, named: GoalCell): string | undefined {
+  return named.id !== undefined ? listIds.get(named.id) : undefined;
+}
+
+/**
+ * A `Mål` cell with its row's `Mål-id` written before the title when the id is a goal number
+ * (`1.3.2`) and the title has none: the goal is found by that number or its title, and a new goal
+ * gets the number. An id that is none (`E1`) names no goal outside a goal list.
+ */
+function withNumber(named: GoalCell): GoalCell {
+  const { id, text } = named;
+  if (id === undefined || !BARE_NUMBER.test(id) || splitNumber(text).number !== null) return named;
+  return { ...named, text: `${id.replace(/\.$/, "")} ${text}` };
+}
 
 /**
  * The goal a `Mål` cell names, by number or title: an existing goal with that number or title (a

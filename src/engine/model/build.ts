@@ -85,11 +85,15 @@ export function buildModel(
   for (let t = 0; t < recognition.tables.length; t++) {
     const table = recognition.tables[t];
     const cells = new TableCells(table);
-    const goalAt = cells.index("goal");
+    // The `Mål` column names the goal; a `Mål-id` a person set without one (Rätta tolkning) names it alone.
+    const titleAt = cells.index("goal");
+    const goalAt = titleAt >= 0 ? titleAt : cells.index("goalId");
     // A level column (`Målnivå`) only says what level the goal its row names is at; one whose values
     // are no levels (`Nivå`: `Hög`, `Låg`) is not read (see unreadColumns).
     const levelCol = goalAt >= 0 ? cells.index("goalLevel") : -1;
     const levelAt = levelCol >= 0 && holdsGoalLevels(table, levelCol) ? levelCol : -1;
+    // A `Mål-id` beside the `Mål` column: the same goal's id, by which its row links first.
+    const idAt = titleAt >= 0 ? cells.index("goalId") : -1;
     const { rows } = table;
     switch (table.type) {
       case "indicators-followup":
@@ -102,7 +106,7 @@ export function buildModel(
           const indicator = readIndicator(rows[r]);
           indicators.push(indicator);
           if (findings.length > from) rowFindings.push({ indicator, from, to: findings.length });
-          if (goalAt >= 0) noteGoalCell(goalCells, indicator, rows[r], goalAt, levelAt);
+          if (goalAt >= 0) noteGoalCell(goalCells, indicator, rows[r], goalAt, levelAt, idAt);
         }
         break;
       }
@@ -110,7 +114,7 @@ export function buildModel(
         for (let r = 0; r < rows.length; r++) {
           const activity = readActivity(cells, rows[r], findings);
           activities.push(activity);
-          if (goalAt >= 0) noteGoalCell(goalCells, activity, rows[r], goalAt, levelAt);
+          if (goalAt >= 0) noteGoalCell(goalCells, activity, rows[r], goalAt, levelAt, idAt);
         }
         break;
       default: {
@@ -162,16 +166,20 @@ function noteGoalCell(
   row: RecognisedRow,
   at: number,
   levelAt: number,
+  idAt: number,
 ): void {
   if (!hasCell(row, at)) return;
   const text = cleanText(textOf(cellValue(row, at)));
   if (!text) return;
   const level =
     levelAt >= 0 && hasCell(row, levelAt) ? parseGoalLevel(textOf(cellValue(row, levelAt))) : null;
-  goalCells.set(
-    item,
-    level ? { text, address: cellAddress(row, at), level } : { text, address: cellAddress(row, at) },
-  );
+  const id = idAt >= 0 && hasCell(row, idAt) ? cleanText(textOf(cellValue(row, idAt))) : "";
+  goalCells.set(item, {
+    text,
+    address: cellAddress(row, at),
+    ...(level ? { level } : {}),
+    ...(id ? { id } : {}),
+  });
 }
 
 /**

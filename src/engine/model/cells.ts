@@ -69,6 +69,7 @@ function noColumns(): Record<ColumnRole, number> {
     name: -1,
     goal: -1,
     goalLevel: -1,
+    goalId: -1,
     outcome: -1,
     outcomeMen: -1,
     outcomeWomen: -1,

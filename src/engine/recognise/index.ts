@@ -10,7 +10,15 @@ import { periodTitleCells } from "./periodTitle";
 import { SheetRows } from "./sheetRows";
 import { cellAddress, cellValue } from "./tableRow";
 import type { HeaderCandidate } from "./tables";
-import { buildTable, classify, outcomeInForecastsPlace, readHeaderRow, scanRows, titleAbove } from "./tables";
+import {
+  buildTable,
+  classify,
+  idBesideGoal,
+  outcomeInForecastsPlace,
+  readHeaderRow,
+  scanRows,
+  titleAbove,
+} from "./tables";
 import type { ColumnRole, PeriodCell, RecognisedTable, Recognition, TableType } from "./types";
 import { COLUMN_ROLES, TABLE_TYPE_LABELS } from "./types";
 
@@ -140,14 +148,24 @@ export function declaredHeader(sheet: SheetGrid, override: MappingOverride): Hea
   for (let c = start.col; c <= lastCol(sheet); c++) {
     const header = textOf(cellAt(sheet, row, c));
     if (!header && !forcedRole(override, c) && c !== start.col) continue;
-    columns.push({ col: c, header, role: forcedRole(override, c) ?? vocabulary(header) });
+    columns.push({ col: c, header, role: vocabulary(header) });
   }
+  if (family === "goal") pairGoalId(columns);
+  for (const column of columns) column.role = forcedRole(override, column.col) ?? column.role;
   if (columns.length === 0) return null;
   if (!columns.some((c) => c.role === "name")) {
     const label = columns.find((c) => c.role === null) ?? columns[0];
     if (label.role !== "ignore") label.role = "name";
   }
   return { row, firstCol: columns[0].col, lastCol: columns[columns.length - 1].col, columns, family };
+}
+
+/** {@link idBesideGoal} on a header's columns: `Mål-id` beside `Mål` is the goal's id. */
+function pairGoalId(columns: HeaderCandidate["columns"]): void {
+  const texts = columns.map((c) => ({ text: c.header }));
+  const roles = columns.map((c) => c.role);
+  idBesideGoal(texts, roles);
+  columns.forEach((c, k) => (c.role = roles[k]));
 }
 
 /** Whether a person said the block whose first cell this is is no table (`Det här är ingen tabell`). */
@@ -272,6 +290,7 @@ function listObjectHeader(
     const role = goalTableRole(header) ?? budgetRole(header);
     columns.push({ col: c, header, role: c === range.col1 && !role ? ("name" as ColumnRole) : role });
   }
+  pairGoalId(columns);
   const mapped = columns.filter((c) => c.role && c.role !== "name").length;
   if (mapped < 2) return null;
   const family = columns.some((c) => c.role && ["budget", "adjustments", "budgetDeviation"].includes(c.role))

@@ -178,9 +178,30 @@ function goalHeader(row: number, cells: { col: number; text: string }[]): Header
   }
   if (nameAt < 0) return null;
   const goalRoles = cells.map((c) => goalTableRole(c.text));
+  idBesideGoal(cells, goalRoles);
   if (!goalRoles.includes("outcome")) tertialOutcomes(cells, goalRoles);
   if (!goalRoles.some((r, k) => r !== null && k !== nameAt)) return null;
   return candidate(row, cells, goalRoles, "goal");
+}
+
+/** Header keys of a goal's id column (`Mål-id`, `Målnr`): the goal column alone, its id beside a `Mål` column. */
+const GOAL_ID_HEADER = /^(malid|malnr|malnummer)$/;
+
+/**
+ * A goal's id column (`Mål-id`) beside its title column (`Mål`), both of which the vocabulary calls
+ * the goal's: the id column is `goalId`, the same goal's id, so the title is read too (not left
+ * unread as a second goal column) and the row links by the id first. Alone the id column stays the
+ * goal column. Changes `roles` (the vocabulary's, one per header in `cells`) in place.
+ */
+export function idBesideGoal(cells: readonly { text: string }[], roles: (ColumnRole | null)[]): void {
+  let id = -1;
+  let title = false;
+  for (let k = 0; k < cells.length; k++) {
+    if (roles[k] !== "goal") continue;
+    if (id < 0 && GOAL_ID_HEADER.test(headerKey(cells[k].text))) id = k;
+    else if (!GOAL_ID_HEADER.test(headerKey(cells[k].text))) title = true;
+  }
+  if (id >= 0 && title) roles[id] = "goalId";
 }
 
 /**

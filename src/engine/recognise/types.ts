@@ -28,6 +28,7 @@ export const COLUMN_ROLES = [
   "name", // Indikator / Aktivitet / row label
   "goal", // Mål column in flat sheets
   "goalLevel", // Målnivå column beside it (`Nämndmål`, `Enhetsmål`): the goal's level, not its name
+  "goalId", // Mål-id column beside a Mål column: the same goal's id (`1.3.2`, `E1`), by which the row links first
   "outcome",
   "outcomeMen",
   "outcomeWomen",
@@ -71,6 +72,7 @@ const KINDS_OF_ROLE: Record<ColumnRole, readonly TableKind[]> = {
   name: ALL_KINDS,
   goal: GOAL_KINDS,
   goalLevel: GOAL_KINDS,
+  goalId: GOAL_KINDS,
   outcome: ["indicators"],
   outcomeMen: ["indicators"],
   outcomeWomen: ["indicators"],

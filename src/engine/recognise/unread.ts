@@ -32,7 +32,7 @@ export function unreadColumns(table: RecognisedTable): UnreadColumn[] {
   // Driftbudget prints such a table's other columns as written: nothing is left unread.
   if (table.type === "budget-other") return [];
   const out: UnreadColumn[] = [];
-  const named = table.columns.some((c) => c.role === "goal");
+  const named = table.columns.some((c) => c.role === "goal" || c.role === "goalId");
   for (const column of table.columns) {
     const at = column.col - table.firstCol;
     const goalLevels = column.role === "goalLevel" && holdsGoalLevels(table, at);

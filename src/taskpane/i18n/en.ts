@@ -101,6 +101,7 @@ export const en: Strings = {
     name: "Name",
     goal: "Goal",
     goalLevel: "Goal level",
+    goalId: "Goal id",
     outcome: "Outcome for the period",
     outcomeMen: "Outcome men/boys",
     outcomeWomen: "Outcome women/girls",

@@ -100,6 +100,7 @@ export const sv = {
     name: "Namn",
     goal: "Mål",
     goalLevel: "Målnivå",
+    goalId: "Mål-id",
     outcome: "Periodens utfall",
     outcomeMen: "Utfall män/pojkar",
     outcomeWomen: "Utfall kvinnor/flickor",

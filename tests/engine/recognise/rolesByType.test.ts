@@ -44,6 +44,7 @@ describe("columnRolesOf", () => {
       "name",
       "goal",
       "goalLevel",
+      "goalId",
       "start",
       "end",
       "deviationFlag",
