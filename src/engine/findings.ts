@@ -30,6 +30,7 @@ export const FINDING_SEVERITY = {
   "column-unrecognized": "info",
   "rows-hidden": "info",
   "sheet-hidden": "info",
+  "goal-list-unread": "info",
   // `malkoll compare`: a plan against its follow-up.
   "plan-indicator-missing": "warning",
   "plan-activity-missing": "warning",

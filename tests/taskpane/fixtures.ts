@@ -95,7 +95,15 @@ export function result(partial: Partial<CheckResult> = {}): CheckResult {
     duplicates: [],
     settings: { ...DEFAULT_SETTINGS },
     state: emptyState(),
-    recognition: { tables: [], goals: [], periodCells: [], unrecognised: [], leftOut: [], hiddenSheets: [] },
+    recognition: {
+      tables: [],
+      goals: [],
+      periodCells: [],
+      unrecognised: [],
+      leftOut: [],
+      hiddenSheets: [],
+      unreadGoalLists: [],
+    },
     ...partial,
   };
 }

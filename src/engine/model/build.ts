@@ -132,6 +132,7 @@ export function buildModel(
   addUnreadColumnFindings(recognition.tables, findings);
   for (let t = 0; t < recognition.tables.length; t++) addHiddenRowsFinding(recognition.tables[t], findings);
   for (const hidden of recognition.hiddenSheets) findings.push(hiddenSheetFinding(hidden));
+  for (const list of recognition.unreadGoalLists) findings.push(goalListUnreadFinding(list));
   assignGoals(goals, indicators, activities, goalCells, goalListIds(recognition));
   // A row's unreadable value belongs to its goal, as the row's other findings do (the pane's goal filter).
   for (const { indicator, from, to } of rowFindings)
@@ -305,6 +306,23 @@ function hiddenSheetFinding(hidden: HiddenSheet): Finding {
     messageEn: veryHidden
       ? `The sheet "${hidden.sheet}" is very hidden (Excel's Unhide does not list it), so ${en}.`
       : `The sheet "${hidden.sheet}" is hidden, so ${en}. Unhide the sheet (right-click a sheet tab, Unhide…) if ${tables === 1 ? "it belongs" : "they belong"} in the report.`,
+  });
+}
+
+/**
+ * A goal list in a workbook with goal headings: not read, since the headings' goals are the
+ * workbook's and the list would give each of them twice.
+ */
+function goalListUnreadFinding(list: Recognition["unreadGoalLists"][number]): Finding {
+  const sv = list.goals === 1 ? "1 mål" : `${list.goals} mål`;
+  const en = list.goals === 1 ? "1 goal" : `${list.goals} goals`;
+  return finding({
+    code: "goal-list-unread",
+    sheet: list.sheet,
+    cell: list.cell,
+    range: list.range,
+    message: `Mållistan i ${list.cell} (${sv}) läses inte: arbetsbokens mål läses från dess målrubriker, och listan skulle ge målen en gång till. Ska listans mål läsas i stället, kontrollera en kopia av arbetsboken där målrubrikerna är borttagna.`,
+    messageEn: `The goal list at ${list.cell} (${en}) is not read: the workbook's goals are read from its goal headings, and the list would give the goals a second time. If the list's goals are the ones to read, check a copy of the workbook with the goal headings removed.`,
   });
 }
 

@@ -4,7 +4,7 @@
  * number, parent, title and stated assessment, read as a goal heading is; the indicator and
  * activity tables' `Mål` columns name these goals by title (or id).
  */
-import { a1, textOf } from "../grid";
+import { a1, a1Range, textOf } from "../grid";
 import { parseAssessment } from "../parse/assessment";
 import { cleanText, matchKey, stripTags } from "../parse/text";
 import { LEVEL_BY_DEPTH, parseGoalLevel, splitNumber } from "./goals";
@@ -75,6 +75,9 @@ function isStrong(cols: Partial<Record<ListRole, number>>): boolean {
 interface ListHeader {
   /** Grid row index of the header. */
   index: number;
+  /** Sheet columns of the header's first and last text cells. */
+  firstCol: number;
+  lastCol: number;
   /** Sheet column of the title cell. */
   title: number;
   /** Sheet column of each role's cell. */
@@ -104,10 +107,14 @@ function listHeader(rows: SheetRows, i: number, declared: ReadonlySet<number>): 
   const cols: Partial<Record<ListRole, number>> = {};
   let bareId: number | undefined;
   let others = false;
+  let firstCol = -1;
+  let lastCol = -1;
   for (let k = 0; k < values.length; k++) {
     const v = values[k];
     // A cell of the row's is a string (its opening says so); empty ones are no columns.
     if (typeof v !== "string" || !v.trim()) continue;
+    if (firstCol < 0) firstCol = sheet.originCol + k;
+    lastCol = sheet.originCol + k;
     const column = v.length > MAX_HEADER_TEXT ? null : listColumn(v);
     if (column === null || column === "table") return null;
     if (column === "note") continue;
@@ -126,7 +133,7 @@ function listHeader(rows: SheetRows, i: number, declared: ReadonlySet<number>): 
   )
     return null;
   if (readHeaderRow(rows, sheet.originRow + i) !== null) return null;
-  return { index: i, title: cols.title, cols };
+  return { index: i, firstCol, lastCol, title: cols.title, cols };
 }
 
 /** A goal's number as the model writes it (`1.3.1`, no trailing dot), or null for an id that is none (`E1`). */
@@ -137,17 +144,33 @@ function numberOf(id: string): string | null {
 
 const NO_ROWS: ReadonlySet<number> = new Set();
 
+/** A goal list of a sheet: its header's first cell and its row's extent, and the goals its rows give. */
+export interface GoalList {
+  sheet: string;
+  /** A1 of the header's first text cell. */
+  cell: string;
+  /** The header row from its first to its last text cell. */
+  range: string;
+  goals: GoalHeading[];
+  /**
+   * Whether the list has a level, id or parent column (`Målnivå`, `Mål-id`, `Överordnat mål`), as a
+   * system's export has: a `Mål | Bedömning` table alone is as often a summary of a report's goals.
+   */
+  exported: boolean;
+}
+
 /**
  * The goals of the sheet's goal lists: one per visible row with a title, down to the first blank
  * row or a row that heads a table or another list. A row's number is its `Mål-id` when that is one
  * (`1.3.2`, not `E2`), else the number its title starts with; its level is its `Målnivå` cell's,
  * else its number's depth, else a nämndmål's. Its `Mål-id` and `Överordnat mål` cells are kept as
  * written (`listId`, `parentRef`): the model links the parents (model/goals.ts). A list that names
- * one goal twice gives none. `declared`: the sheet rows a person declared a table's header (Läs in).
+ * one goal twice gives none (nor is it among the lists). `declared`: the sheet rows a person
+ * declared a table's header (Läs in).
  */
-export function findGoalList(rows: SheetRows, declared: ReadonlySet<number> = NO_ROWS): GoalHeading[] {
+export function findGoalLists(rows: SheetRows, declared: ReadonlySet<number> = NO_ROWS): GoalList[] {
   const { sheet } = rows;
-  const out: GoalHeading[] = [];
+  const out: GoalList[] = [];
   for (let i = 0; i < sheet.values.length; i++) {
     const header = listHeader(rows, i, declared);
     if (!header) continue;
@@ -189,7 +212,16 @@ export function findGoalList(rows: SheetRows, declared: ReadonlySet<number> = NO
         ...(cols.parent !== undefined ? { parentRef: parent } : {}),
       });
     }
-    if (!namesOneGoalTwice(list)) for (const goal of list) out.push(goal);
+    if (list.length > 0 && !namesOneGoalTwice(list)) {
+      const headerRow = sheet.originRow + i;
+      out.push({
+        sheet: sheet.name,
+        cell: a1(headerRow, header.firstCol),
+        range: a1Range(headerRow, header.firstCol, headerRow, header.lastCol),
+        goals: list,
+        exported: cols.level !== undefined || cols.id !== undefined || cols.parent !== undefined,
+      });
+    }
     i = j - 1;
   }
   return out;

@@ -3,7 +3,8 @@ import { a1, a1Range, cellAt, columnLetters, lastCol, lastRow, parseA1, parseA1R
 import { matchKey } from "../parse/text";
 import type { MappingOverride } from "../state";
 import { budgetRole, goalTableRole } from "./headers";
-import { findGoalList } from "./goalList";
+import type { GoalList } from "./goalList";
+import { findGoalLists } from "./goalList";
 import { findGoalHeadings } from "./goals";
 import { MergedHeaders } from "./mergedHeaders";
 import { periodTitleCells } from "./periodTitle";
@@ -25,18 +26,26 @@ import { COLUMN_ROLES, TABLE_TYPE_LABELS } from "./types";
 export { TABLE_TYPE_LABELS };
 
 function emptyRecognition(): Recognition {
-  return { tables: [], goals: [], periodCells: [], unrecognised: [], leftOut: [], hiddenSheets: [] };
+  return {
+    tables: [],
+    goals: [],
+    periodCells: [],
+    unrecognised: [],
+    leftOut: [],
+    hiddenSheets: [],
+    unreadGoalLists: [],
+  };
 }
 
 /**
  * Finds goal headings and goal lists, tables (free-standing and Excel tables) and period cells in
  * every sheet. A workbook with goal headings reads no goal list: there a `Mål | Bedömning` table is
  * a summary of the headings' goals (its titles may be written otherwise, its Bedömning cells
- * prose), and reading it would write each goal twice.
+ * prose), and reading it would write each goal twice: each such list is noted (`unreadGoalLists`).
  */
 export function recognise(snapshot: WorkbookSnapshot, mappings: MappingOverride[] = []): Recognition {
   const out = emptyRecognition();
-  const listed: Recognition["goals"] = [];
+  const lists: GoalList[] = [];
   for (const sheet of snapshot.sheets) {
     if (sheet.values.length === 0) continue;
     const rows = new SheetRows(sheet);
@@ -46,12 +55,18 @@ export function recognise(snapshot: WorkbookSnapshot, mappings: MappingOverride[
     }
     // Loops, not push(...): a sheet can hold more of them than the call stack takes.
     for (const goal of findGoalHeadings(rows)) out.goals.push(goal);
-    for (const goal of findGoalList(rows, declaredHeaderRows(mappings, sheet.name))) listed.push(goal);
+    for (const list of findGoalLists(rows, declaredHeaderRows(mappings, sheet.name))) lists.push(list);
     recogniseTables(rows, mappings, out);
     for (const cell of labelledPeriodCells(sheet)) out.periodCells.push(cell);
     for (const cell of periodTitleCells(rows)) out.periodCells.push(cell);
   }
-  if (out.goals.length === 0) for (const goal of listed) out.goals.push(goal);
+  const headings = out.goals.length > 0;
+  for (const list of lists)
+    if (headings) {
+      // A summary `Mål | Bedömning` under a report's headings is no list to miss: only an export's is noted.
+      const { sheet, cell, range, goals, exported } = list;
+      if (exported) out.unreadGoalLists.push({ sheet, cell, range, goals: goals.length });
+    } else for (const goal of list.goals) out.goals.push(goal);
   for (let t = 0; t < out.tables.length; t++) addPeriodColumnCells(out.tables[t], out.periodCells);
   return out;
 }

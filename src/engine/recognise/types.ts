@@ -226,6 +226,11 @@ export interface Recognition {
   leftOut: LeftOutRow[];
   /** Hidden sheets holding tables: none of them is read (see {@link recognise}). */
   hiddenSheets: HiddenSheet[];
+  /**
+   * Goal lists with a level, id or parent column (an export's) not read because the workbook has
+   * goal headings (see {@link recognise}): each one's header cell and row, and how many goals it names.
+   */
+  unreadGoalLists: { sheet: string; cell: string; range: string; goals: number }[];
 }
 
 /** A sheet the user hid, with the tables it would have given: left out, as its hidden rows are. */

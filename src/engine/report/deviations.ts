@@ -345,6 +345,7 @@ const READING_NOTES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   "column-unrecognized",
   "rows-hidden",
   "sheet-hidden",
+  "goal-list-unread",
 ]);
 
 /** Findings no item took (goal assessments, tables, the period): rows of their own, without analysis. */

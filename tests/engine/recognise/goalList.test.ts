@@ -7,6 +7,7 @@
  */
 import { check } from "../../../src/engine";
 import { recognise } from "../../../src/engine/recognise";
+import { buildReport } from "../../../src/engine/report";
 import type { CellValue, SheetGrid } from "../../../src/engine/grid";
 import { snapshotOf } from "../../helpers/seedGrid";
 
@@ -294,6 +295,35 @@ describe("a workbook with goal headings reads no goal list: a summary `Mål | Be
   test("on a sheet of its own", () => {
     const { goals } = check(snapshotOf(report([]), sheet("Sammanfattning", summary.slice(1)))).model;
     expect(goals.map((g) => g.id)).toEqual(["Uppföljning!A1", "Uppföljning!A5"]);
+  });
+
+  test("says so once, an info at the list's header cell, and prints no row in Avvikelser", () => {
+    const exported = sheet("Mål", [
+      ["Målnivå", "Mål-id", "Mål", "Bedömning"],
+      ["Nämndmål", "1.1", "Barnen lär sig", "Uppfylls delvis"],
+      ["Nämndmål", "1.2", "Tryggt", "Uppfylls helt"],
+    ]);
+    const snapshot = snapshotOf(report([]), exported);
+    const result = check(snapshot);
+    const notes = result.findings.filter((f) => f.code === "goal-list-unread");
+    expect(notes.map((f) => [f.severity, f.sheet, f.cell, f.range])).toEqual([
+      ["info", "Mål", "A1", "A1:D1"],
+    ]);
+    expect(notes[0].message).toBe(
+      "Mållistan i A1 (2 mål) läses inte: arbetsbokens mål läses från dess målrubriker, och listan skulle ge målen en gång till. " +
+        "Ska listans mål läsas i stället, kontrollera en kopia av arbetsboken där målrubrikerna är borttagna.",
+    );
+    expect(notes[0].messageEn).toContain("is not read: the workbook's goals are read from its goal headings");
+    const avvikelser = buildReport(result, { snapshot }).sheets.find((s) => s.key === "avvikelser")!;
+    const texts = avvikelser.rows.flatMap((r) => r.map((c) => String(c?.value ?? "")));
+    expect(texts.some((t) => t.includes("Mållistan"))).toBe(false);
+    // A summary `Mål | Bedömning` under the report's headings is no export's list: nothing is said.
+    const summarised = check(snapshotOf(report(summary)));
+    expect(summarised.findings.filter((f) => f.code === "goal-list-unread")).toEqual([]);
+    // Without goal headings the list is read, and nothing is said.
+    const alone = check(snapshotOf(exported));
+    expect(alone.model.goals.map((g) => g.title)).toEqual(["Barnen lär sig", "Tryggt"]);
+    expect(alone.findings.filter((f) => f.code === "goal-list-unread")).toEqual([]);
   });
 });
 

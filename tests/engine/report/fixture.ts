@@ -450,7 +450,15 @@ export function makeResult(overrides: Partial<CheckResult> = {}): CheckResult {
     ],
     settings: DEFAULT_SETTINGS,
     state: emptyState(),
-    recognition: { tables: [], goals: [], periodCells: [], unrecognised: [], leftOut: [], hiddenSheets: [] },
+    recognition: {
+      tables: [],
+      goals: [],
+      periodCells: [],
+      unrecognised: [],
+      leftOut: [],
+      hiddenSheets: [],
+      unreadGoalLists: [],
+    },
     ...overrides,
   };
 }

@@ -8,7 +8,15 @@ describe("the pane's one period", () => {
   ) =>
     result({
       model: { ...result().model, period },
-      recognition: { tables: [], goals: [], periodCells, unrecognised: [], leftOut: [], hiddenSheets: [] },
+      recognition: {
+        tables: [],
+        goals: [],
+        periodCells,
+        unrecognised: [],
+        leftOut: [],
+        hiddenSheets: [],
+        unreadGoalLists: [],
+      },
     });
 
   test("before the first read it is to be read, never a date", () => {
