@@ -103,6 +103,7 @@ export function result(partial: Partial<CheckResult> = {}): CheckResult {
       leftOut: [],
       hiddenSheets: [],
       unreadGoalLists: [],
+      unreadListColumns: [],
     },
     ...partial,
   };

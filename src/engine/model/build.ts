@@ -133,6 +133,7 @@ export function buildModel(
   for (let t = 0; t < recognition.tables.length; t++) addHiddenRowsFinding(recognition.tables[t], findings);
   for (const hidden of recognition.hiddenSheets) findings.push(hiddenSheetFinding(hidden));
   for (const list of recognition.unreadGoalLists) findings.push(goalListUnreadFinding(list));
+  for (const column of recognition.unreadListColumns) findings.push(unreadListColumnFinding(column));
   assignGoals(goals, indicators, activities, goalCells, goalListIds(recognition));
   // A row's unreadable value belongs to its goal, as the row's other findings do (the pane's goal filter).
   for (const { indicator, from, to } of rowFindings)
@@ -323,6 +324,19 @@ function goalListUnreadFinding(list: Recognition["unreadGoalLists"][number]): Fi
     range: list.range,
     message: `Mållistan i ${list.cell} (${sv}) läses inte: arbetsbokens mål läses från dess målrubriker, och listan skulle ge målen en gång till. Ska listans mål läsas i stället, kontrollera en kopia av arbetsboken där målrubrikerna är borttagna.`,
     messageEn: `The goal list at ${list.cell} (${en}) is not read: the workbook's goals are read from its goal headings, and the list would give the goals a second time. If the list's goals are the ones to read, check a copy of the workbook with the goal headings removed.`,
+  });
+}
+
+/** A goal list's column no table kind reads (`Ansvarig`, `Status`): its values are not read. */
+function unreadListColumnFinding(column: Recognition["unreadListColumns"][number]): Finding {
+  const { filled } = column;
+  return finding({
+    code: "column-unrecognized",
+    sheet: column.sheet,
+    cell: column.cell,
+    range: column.range,
+    message: `Kolumnen ”${column.header}” i mållistan läses inte (${filled === 1 ? "1 rad" : `${filled} rader`}): listans mål läses med nivå, id, överordnat mål och bedömning, men den kolumnen har Målkoll ingen användning för.`,
+    messageEn: `The column "${column.header}" in the goal list is not read (${filled === 1 ? "1 row" : `${filled} rows`}): the list's goals are read with their level, id, parent and assessment, but Målkoll has no use for that column.`,
   });
 }
 

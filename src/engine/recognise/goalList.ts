@@ -11,7 +11,7 @@ import { LEVEL_BY_DEPTH, parseGoalLevel, splitNumber } from "./goals";
 import { budgetRole, goalTableRole } from "./headers";
 import type { SheetRows } from "./sheetRows";
 import { readHeaderRow } from "./tables";
-import type { GoalHeading } from "./types";
+import type { GoalHeading, UnreadListColumn } from "./types";
 
 type ListRole = "title" | "level" | "id" | "parent" | "assessment";
 
@@ -78,6 +78,8 @@ interface ListHeader {
   /** Sheet columns of the header's first and last text cells. */
   firstCol: number;
   lastCol: number;
+  /** Sheet columns no table kind reads beside the list's own (`Ansvarig`, `Status`), with their headers. */
+  others: { col: number; header: string }[];
   /** Sheet column of the title cell. */
   title: number;
   /** Sheet column of each role's cell. */
@@ -106,7 +108,7 @@ function listHeader(rows: SheetRows, i: number, declared: ReadonlySet<number>): 
   if (!hint) return null;
   const cols: Partial<Record<ListRole, number>> = {};
   let bareId: number | undefined;
-  let others = false;
+  const others: { col: number; header: string }[] = [];
   let firstCol = -1;
   let lastCol = -1;
   for (let k = 0; k < values.length; k++) {
@@ -118,13 +120,13 @@ function listHeader(rows: SheetRows, i: number, declared: ReadonlySet<number>): 
     const column = v.length > MAX_HEADER_TEXT ? null : listColumn(v);
     if (column === null || column === "table") return null;
     if (column === "note") continue;
-    if (column === "other") others = true;
+    if (column === "other") others.push({ col: sheet.originCol + k, header: cleanText(v) });
     else if (column === "bareId") bareId ??= sheet.originCol + k;
     else cols[column] ??= sheet.originCol + k;
   }
   if (cols.title === undefined) return null;
   if (bareId !== undefined && (cols.level !== undefined || cols.parent !== undefined)) cols.id ??= bareId;
-  if (others && !isStrong(cols)) return null;
+  if (others.length > 0 && !isStrong(cols)) return null;
   if (
     cols.level === undefined &&
     cols.id === undefined &&
@@ -133,7 +135,7 @@ function listHeader(rows: SheetRows, i: number, declared: ReadonlySet<number>): 
   )
     return null;
   if (readHeaderRow(rows, sheet.originRow + i) !== null) return null;
-  return { index: i, firstCol, lastCol, title: cols.title, cols };
+  return { index: i, firstCol, lastCol, others, title: cols.title, cols };
 }
 
 /** A goal's number as the model writes it (`1.3.1`, no trailing dot), or null for an id that is none (`E1`). */
@@ -157,6 +159,8 @@ export interface GoalList {
    * system's export has: a `Mål | Bedömning` table alone is as often a summary of a report's goals.
    */
   exported: boolean;
+  /** Its columns no table kind reads that hold values in its goals' rows, which are not read. */
+  unread: UnreadListColumn[];
 }
 
 /**
@@ -220,9 +224,36 @@ export function findGoalLists(rows: SheetRows, declared: ReadonlySet<number> = N
         range: a1Range(headerRow, header.firstCol, headerRow, header.lastCol),
         goals: list,
         exported: cols.level !== undefined || cols.id !== undefined || cols.parent !== undefined,
+        unread: unreadOthers(rows, header, list, textAt),
       });
     }
     i = j - 1;
+  }
+  return out;
+}
+
+/** The list's columns no table kind reads ({@link ListHeader.others}) that hold values in its goals' rows. */
+function unreadOthers(
+  rows: SheetRows,
+  header: ListHeader,
+  list: GoalHeading[],
+  textAt: (j: number, col: number | undefined) => string,
+): UnreadListColumn[] {
+  const out: UnreadListColumn[] = [];
+  const { sheet } = rows;
+  const headerRow = sheet.originRow + header.index;
+  const lastRow = list[list.length - 1].row;
+  for (const { col, header: text } of header.others) {
+    let filled = 0;
+    for (const goal of list) if (textAt(goal.row - sheet.originRow, col)) filled++;
+    if (filled === 0) continue;
+    out.push({
+      sheet: sheet.name,
+      cell: a1(headerRow, col),
+      range: a1Range(headerRow, col, lastRow, col),
+      header: text,
+      filled,
+    });
   }
   return out;
 }

@@ -34,6 +34,7 @@ function emptyRecognition(): Recognition {
     leftOut: [],
     hiddenSheets: [],
     unreadGoalLists: [],
+    unreadListColumns: [],
   };
 }
 
@@ -66,7 +67,10 @@ export function recognise(snapshot: WorkbookSnapshot, mappings: MappingOverride[
       // A summary `Mål | Bedömning` under a report's headings is no list to miss: only an export's is noted.
       const { sheet, cell, range, goals, exported } = list;
       if (exported) out.unreadGoalLists.push({ sheet, cell, range, goals: goals.length });
-    } else for (const goal of list.goals) out.goals.push(goal);
+    } else {
+      for (const goal of list.goals) out.goals.push(goal);
+      for (const column of list.unread) out.unreadListColumns.push(column);
+    }
   for (let t = 0; t < out.tables.length; t++) addPeriodColumnCells(out.tables[t], out.periodCells);
   return out;
 }

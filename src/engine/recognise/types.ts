@@ -231,6 +231,17 @@ export interface Recognition {
    * goal headings (see {@link recognise}): each one's header cell and row, and how many goals it names.
    */
   unreadGoalLists: { sheet: string; cell: string; range: string; goals: number }[];
+  /** Columns of the goal lists read that no table kind reads (`Ansvarig`, `Status`) and hold values. */
+  unreadListColumns: UnreadListColumn[];
+}
+
+/** A goal list's column no table kind reads (`Ansvarig`): its header cell, its cells down to the list's last goal, how many hold values. */
+export interface UnreadListColumn {
+  sheet: string;
+  cell: string;
+  range: string;
+  header: string;
+  filled: number;
 }
 
 /** A sheet the user hid, with the tables it would have given: left out, as its hidden rows are. */

@@ -371,7 +371,7 @@ test("a header row a person declared a table's (Läs in) heads no goal list, and
 
 describe("an export's goal list with columns Målkoll has no use for (Ansvarig, Senast ändrad, Status)", () => {
   test("beside a level, a parent, or an assessment with Mål-id, they are passed over and the list is read", () => {
-    const { goals } = check(
+    const result = check(
       snapshotOf(
         sheet("Nivå", [
           ["Målnivå", "Mål", "Bedömning", "Ansvarig", "Senast ändrad", "Status"],
@@ -387,7 +387,8 @@ describe("an export's goal list with columns Målkoll has no use for (Ansvarig, 
           ["3.1", "Attraktiv arbetsgivare", "Publicerad", "Uppfylls helt"],
         ]),
       ),
-    ).model;
+    );
+    const { goals } = result.model;
     expect(goals.map((g) => [g.id, g.title, g.statedAssessment])).toEqual([
       ["Nivå!B2", "Barnen lär sig", "delvis"],
       ["Förälder!A2", "Tryggt", null],
@@ -395,6 +396,18 @@ describe("an export's goal list with columns Målkoll has no use for (Ansvarig, 
       ["Id!B2", "Attraktiv arbetsgivare", "helt"],
     ]);
     expect(goals[2].parent).toBe("Förälder!A2");
+    // Their values are not read: an info each, at the header cell, as a table's unread column gets.
+    const unread = result.findings.filter((f) => f.code === "column-unrecognized");
+    expect(unread.map((f) => [f.severity, f.sheet, f.cell, f.range])).toEqual([
+      ["info", "Nivå", "D1", "D1:D2"],
+      ["info", "Nivå", "E1", "E1:E2"],
+      ["info", "Nivå", "F1", "F1:F2"],
+      ["info", "Förälder", "C1", "C1:C3"],
+      ["info", "Id", "C1", "C1:C2"],
+    ]);
+    expect(unread[3].message).toBe(
+      "Kolumnen ”Ansvarig” i mållistan läses inte (2 rader): listans mål läses med nivå, id, överordnat mål och bedömning, men den kolumnen har Målkoll ingen användning för.",
+    );
   });
 
   test("a column some table kind reads (Startdatum, Budget) still makes the header none", () => {

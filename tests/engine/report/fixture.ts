@@ -458,6 +458,7 @@ export function makeResult(overrides: Partial<CheckResult> = {}): CheckResult {
       leftOut: [],
       hiddenSheets: [],
       unreadGoalLists: [],
+      unreadListColumns: [],
     },
     ...overrides,
   };

@@ -16,6 +16,7 @@ describe("the pane's one period", () => {
         leftOut: [],
         hiddenSheets: [],
         unreadGoalLists: [],
+        unreadListColumns: [],
       },
     });
 
