@@ -1,3 +1,4 @@
+import { emptyRecognition } from "../../src/engine/recognise";
 import type { CheckResult } from "../../src/engine";
 import { DEFAULT_SETTINGS } from "../../src/engine/settings";
 import { emptyState } from "../../src/engine/state";
@@ -95,16 +96,7 @@ export function result(partial: Partial<CheckResult> = {}): CheckResult {
     duplicates: [],
     settings: { ...DEFAULT_SETTINGS },
     state: emptyState(),
-    recognition: {
-      tables: [],
-      goals: [],
-      periodCells: [],
-      unrecognised: [],
-      leftOut: [],
-      hiddenSheets: [],
-      unreadGoalLists: [],
-      unreadListColumns: [],
-    },
+    recognition: emptyRecognition(),
     ...partial,
   };
 }

@@ -25,7 +25,8 @@ import { COLUMN_ROLES, TABLE_TYPE_LABELS } from "./types";
 
 export { TABLE_TYPE_LABELS };
 
-function emptyRecognition(): Recognition {
+/** A recognition of nothing: the start of every read, and a model built by hand. */
+export function emptyRecognition(): Recognition {
   return {
     tables: [],
     goals: [],

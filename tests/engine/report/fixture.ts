@@ -5,6 +5,7 @@
  * Numbers are copied from the seed; sheet positions are made up for a plausible workbook.
  * Changes from the seed, for the tests' sake: the Missbruksvården activity has no analysis here.
  */
+import { emptyRecognition } from "../../../src/engine/recognise";
 import type { CheckResult } from "../../../src/engine/index";
 import type { Finding } from "../../../src/engine/findings";
 import { finding } from "../../../src/engine/findings";
@@ -450,16 +451,7 @@ export function makeResult(overrides: Partial<CheckResult> = {}): CheckResult {
     ],
     settings: DEFAULT_SETTINGS,
     state: emptyState(),
-    recognition: {
-      tables: [],
-      goals: [],
-      periodCells: [],
-      unrecognised: [],
-      leftOut: [],
-      hiddenSheets: [],
-      unreadGoalLists: [],
-      unreadListColumns: [],
-    },
+    recognition: emptyRecognition(),
     ...overrides,
   };
 }
