@@ -133,6 +133,13 @@ function cutPoints(actions: number): number[] {
   return [...new Set([...first, Math.floor(actions / 2), actions - 2, actions - 1, actions])];
 }
 
+/**
+ * Each of these runs a generate cut at every request of a reference run (hundreds of runs): about
+ * 10–25 s alone, but two to five times that beside CI's other suites (a Chromium one among them),
+ * past jest's 60 s default. A generous bound for an exhaustive test, not a measure of speed.
+ */
+const EXHAUSTIVE_MS = 240_000;
+
 describe.each(scenarios)("a generate interrupted at every request: $name", ({ base }) => {
   let before: FakeWorkbook;
   let reference: { picture: string; flags: string[]; syncs: string[][]; swapSync: number };
@@ -159,119 +166,134 @@ describe.each(scenarios)("a generate interrupted at every request: $name", ({ ba
     expect(reference.picture).not.toBe(picture(before));
   });
 
-  it("stays consistent, is repaired by the next read and a rerun gives the uninterrupted result", async () => {
-    const oldPicture = picture(before);
-    // `_malkoll` is Målkoll's own: what it says is checked through the state it decodes to.
-    const oldSheets = before.sheets.filter((s) => s.name !== STATE_SHEET).map(contentKeys);
-    const userSheets = before.sheets.filter(
-      (s) => s.name !== STATE_SHEET && !stateOf(before).owned.some((o) => o.name === s.name),
-    );
-    let cases = 0;
-    for (const [sync, sent] of reference.syncs.entries()) {
-      const actions = sent.length;
-      for (const after of cutPoints(actions)) {
-        cases++;
-        const workbook = cloneWorkbook(before);
-        const { context, fake } = contextFor(workbook);
-        fake.failSync(sync, { code: "GeneralException", afterActions: after, dead: true });
-        const failed = await runGenerate(webPort(context), { host: "excel", now: NOW }).then(
-          () => false,
-          () => true,
-        );
-        const where = `sync ${sync} after ${after} of ${actions} actions`;
-        expect({ where, failed }).toEqual({ where, failed: true });
-
-        // Right away.
-        for (const user of userSheets) {
-          const now = workbook.find(user.name);
-          expect({ where, sheet: user.name, same: !!now && contentKeys(now) === contentKeys(user) }).toEqual({
-            where,
-            sheet: user.name,
-            same: true,
-          });
-          expect((now as FakeSheet).rules.filter((r) => !isMalkollRuleOrLeftover(r.type, r.formula))).toEqual(
-            user.rules.filter((r) => !isMalkollRuleOrLeftover(r.type, r.formula)),
+  it(
+    "stays consistent, is repaired by the next read and a rerun gives the uninterrupted result",
+    async () => {
+      const oldPicture = picture(before);
+      // `_malkoll` is Målkoll's own: what it says is checked through the state it decodes to.
+      const oldSheets = before.sheets.filter((s) => s.name !== STATE_SHEET).map(contentKeys);
+      const userSheets = before.sheets.filter(
+        (s) => s.name !== STATE_SHEET && !stateOf(before).owned.some((o) => o.name === s.name),
+      );
+      let cases = 0;
+      for (const [sync, sent] of reference.syncs.entries()) {
+        const actions = sent.length;
+        for (const after of cutPoints(actions)) {
+          cases++;
+          const workbook = cloneWorkbook(before);
+          const { context, fake } = contextFor(workbook);
+          fake.failSync(sync, { code: "GeneralException", afterActions: after, dead: true });
+          const failed = await runGenerate(webPort(context), { host: "excel", now: NOW }).then(
+            () => false,
+            () => true,
           );
-        }
-        const nowContents = new Set(workbook.sheets.map(contentKeys));
-        expect({ where, lost: oldSheets.filter((c) => !nowContents.has(c)).length }).toEqual({
-          where,
-          lost: 0,
-        });
-        // A sheet of Målkoll's own shows only in the instant between its `add` and its hiding.
-        const shown = workbook.sheets.filter((s) => malkollOwn(s.name) && s.visibility !== "VeryHidden");
-        const justAdded = after > 0 && sent[after - 1].startsWith("worksheets.add(_malkoll");
-        expect({ where, shown: shown.length }).toEqual({ where, shown: justAdded ? 1 : 0 });
-        for (const sheet of shown) expect(sheet.cells.size).toBe(0);
-        const owned = JSON.stringify(stateOf(workbook).owned);
-        expect([
-          JSON.stringify(stateOf(before).owned),
-          JSON.parse(reference.picture).owned && JSON.stringify(JSON.parse(reference.picture).owned),
-        ]).toContain(owned);
-        const inSwap = sync === reference.swapSync && after > 0 && after < actions;
-        if (!inSwap)
+          const where = `sync ${sync} after ${after} of ${actions} actions`;
+          expect({ where, failed }).toEqual({ where, failed: true });
+
+          // Right away.
+          for (const user of userSheets) {
+            const now = workbook.find(user.name);
+            expect({
+              where,
+              sheet: user.name,
+              same: !!now && contentKeys(now) === contentKeys(user),
+            }).toEqual({
+              where,
+              sheet: user.name,
+              same: true,
+            });
+            expect(
+              (now as FakeSheet).rules.filter((r) => !isMalkollRuleOrLeftover(r.type, r.formula)),
+            ).toEqual(user.rules.filter((r) => !isMalkollRuleOrLeftover(r.type, r.formula)));
+          }
+          const nowContents = new Set(workbook.sheets.map(contentKeys));
+          expect({ where, lost: oldSheets.filter((c) => !nowContents.has(c)).length }).toEqual({
+            where,
+            lost: 0,
+          });
+          // A sheet of Målkoll's own shows only in the instant between its `add` and its hiding.
+          const shown = workbook.sheets.filter((s) => malkollOwn(s.name) && s.visibility !== "VeryHidden");
+          const justAdded = after > 0 && sent[after - 1].startsWith("worksheets.add(_malkoll");
+          expect({ where, shown: shown.length }).toEqual({ where, shown: justAdded ? 1 : 0 });
+          for (const sheet of shown) expect(sheet.cells.size).toBe(0);
+          const owned = JSON.stringify(stateOf(workbook).owned);
+          expect([
+            JSON.stringify(stateOf(before).owned),
+            JSON.parse(reference.picture).owned && JSON.stringify(JSON.parse(reference.picture).owned),
+          ]).toContain(owned);
+          const inSwap = sync === reference.swapSync && after > 0 && after < actions;
+          if (!inSwap)
+            expect({ where, picture: [oldPicture, reference.picture].includes(picture(workbook)) }).toEqual({
+              where,
+              picture: true,
+            });
+
+          // The next read undoes what the stopped run left.
+          const next = contextFor(workbook);
+          await webPort(next.context).read();
+          expect({
+            where,
+            scratch: workbook.sheets.filter((s) => isScratchSheet(s.name)).map((s) => s.name),
+          }).toEqual({ where, scratch: [] });
           expect({ where, picture: [oldPicture, reference.picture].includes(picture(workbook)) }).toEqual({
             where,
             picture: true,
           });
 
-        // The next read undoes what the stopped run left.
-        const next = contextFor(workbook);
-        await webPort(next.context).read();
-        expect({
-          where,
-          scratch: workbook.sheets.filter((s) => isScratchSheet(s.name)).map((s) => s.name),
-        }).toEqual({ where, scratch: [] });
-        expect({ where, picture: [oldPicture, reference.picture].includes(picture(workbook)) }).toEqual({
-          where,
-          picture: true,
-        });
-
-        // A rerun gives what uninterrupted runs give: one, if the stopped run was undone; two, if it
-        // had committed (its findings about a hand edit are not repeated by the second).
-        const committed = picture(workbook) === reference.picture;
-        await generate(workbook);
-        const expected = committed ? second : reference;
-        expect({ where, picture: picture(workbook) === expected.picture }).toEqual({ where, picture: true });
-        expect(flags(workbook)).toEqual(expected.flags);
-      }
-    }
-    expect(cases).toBeGreaterThan(reference.syncs.length * 3);
-  });
-
-  it("with the connection still there, says truthfully what changed and leaves no scratch sheet", async () => {
-    for (const [sync, sent] of reference.syncs.entries()) {
-      const actions = sent.length;
-      if (sync < 3) continue; // the reads: nothing written yet
-      for (const after of [0, Math.floor(actions / 2), actions]) {
-        const workbook = cloneWorkbook(before);
-        const { context, fake } = contextFor(workbook);
-        fake.failSync(sync, { code: "GeneralException", afterActions: after });
-        const error = (await runGenerate(webPort(context), { host: "excel", now: NOW }).catch(
-          (e: unknown) => e,
-        )) as Error;
-        const where = `sync ${sync} after ${after} of ${actions}`;
-        const result = picture(workbook);
-        expect({ where, consistent: [picture(before), reference.picture].includes(result) }).toEqual({
-          where,
-          consistent: true,
-        });
-        expect({ where, scratch: workbook.sheets.filter((s) => isScratchSheet(s.name)).length }).toEqual({
-          where,
-          scratch: 0,
-        });
-        const message = error.message;
-        if (result === picture(before))
-          expect({ where, message }).toEqual({
+          // A rerun gives what uninterrupted runs give: one, if the stopped run was undone; two, if it
+          // had committed (its findings about a hand edit are not repeated by the second).
+          const committed = picture(workbook) === reference.picture;
+          await generate(workbook);
+          const expected = committed ? second : reference;
+          expect({ where, picture: picture(workbook) === expected.picture }).toEqual({
             where,
-            message: expect.stringMatching(/Inget i arbetsboken ändrades|tidigare blad är återställda/),
+            picture: true,
           });
-        else
-          expect({ where, message }).toEqual({
-            where,
-            message: expect.stringMatching(/De nya tabellerna är på plats/),
-          });
+          expect(flags(workbook)).toEqual(expected.flags);
+        }
       }
-    }
-  });
+      expect(cases).toBeGreaterThan(reference.syncs.length * 3);
+    },
+    EXHAUSTIVE_MS,
+  );
+
+  it(
+    "with the connection still there, says truthfully what changed and leaves no scratch sheet",
+    async () => {
+      for (const [sync, sent] of reference.syncs.entries()) {
+        const actions = sent.length;
+        if (sync < 3) continue; // the reads: nothing written yet
+        for (const after of [0, Math.floor(actions / 2), actions]) {
+          const workbook = cloneWorkbook(before);
+          const { context, fake } = contextFor(workbook);
+          fake.failSync(sync, { code: "GeneralException", afterActions: after });
+          const error = (await runGenerate(webPort(context), { host: "excel", now: NOW }).catch(
+            (e: unknown) => e,
+          )) as Error;
+          const where = `sync ${sync} after ${after} of ${actions}`;
+          const result = picture(workbook);
+          expect({ where, consistent: [picture(before), reference.picture].includes(result) }).toEqual({
+            where,
+            consistent: true,
+          });
+          expect({ where, scratch: workbook.sheets.filter((s) => isScratchSheet(s.name)).length }).toEqual({
+            where,
+            scratch: 0,
+          });
+          const message = error.message;
+          if (result === picture(before))
+            expect({ where, message }).toEqual({
+              where,
+              message: expect.stringMatching(/Inget i arbetsboken ändrades|tidigare blad är återställda/),
+            });
+          else
+            expect({ where, message }).toEqual({
+              where,
+              message: expect.stringMatching(/De nya tabellerna är på plats/),
+            });
+        }
+      }
+    },
+    EXHAUSTIVE_MS,
+  );
 });
