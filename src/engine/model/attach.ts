@@ -1,5 +1,5 @@
 import { parseA1 } from "../grid";
-import { LEVEL_BY_DEPTH, splitNumber } from "../recognise/goals";
+import { bareGoalNumber, levelOfNumber, parentNumber, splitNumber } from "../recognise/goals";
 import { matchKey } from "../parse/text";
 import { emptyCounts } from "./goals";
 import type { Activity, Goal, GoalLevel, Indicator } from "./types";
@@ -170,8 +170,6 @@ function ownerBelow(sheetGoals: Goal[], aboveIndex: number): string | null {
 
 /** `Nämndmål: `, `Enhetsmål `, `KF:s mål för verksamhetsområdet: ` before a number or title in a Mål cell. */
 const GOAL_LABEL = /^(n[aä]mndm[aå]l|enhetsm[aå]l|kf:?s m[aå]l[^:]*):?\s*/i;
-/** A goal number alone: `1.1`, `1.4.2`, `1.2.` (a numeric cell arrives as its text, `1.1`). */
-const BARE_NUMBER = /^(\d+(?:\.\d+)*)\.?$/;
 
 /** The goal list's goal a row's `Mål-id` cell names, if any. */
 function goalById(listIds: ReadonlyMap<string, string>, named: GoalCell): string | undefined {
@@ -185,8 +183,9 @@ function goalById(listIds: ReadonlyMap<string, string>, named: GoalCell): string
  */
 function withNumber(named: GoalCell): GoalCell {
   const { id, text } = named;
-  if (id === undefined || !BARE_NUMBER.test(id) || splitNumber(text).number !== null) return named;
-  return { ...named, text: `${id.replace(/\.$/, "")} ${text}` };
+  const number = id === undefined ? null : bareGoalNumber(id);
+  if (number === null || splitNumber(text).number !== null) return named;
+  return { ...named, text: `${number} ${text}` };
 }
 
 /**
@@ -198,21 +197,15 @@ function goalFromColumn(names: GoalNames, sheetName: string, named: GoalCell): s
   const { text, address, level: statedLevel } = named;
   const pos = parseA1(address)!;
   const rest = text.replace(GOAL_LABEL, "");
-  const bare = BARE_NUMBER.exec(rest);
-  const { number, title } = bare ? { number: bare[1], title: "" } : splitNumber(rest);
+  const bare = bareGoalNumber(rest);
+  const { number, title } = bare !== null ? { number: bare, title: "" } : splitNumber(rest);
   const key = title ? matchKey(title) : "";
   const existing = names.first(number, key);
   // A title written at two levels (a nämndmål and an enhetsmål): the one at the row's level.
   if (existing && statedLevel && existing.level !== statedLevel)
     return (names.first(number, key, statedLevel) ?? existing).id;
   if (existing) return existing.id;
-  const level: GoalLevel = statedLevel
-    ? statedLevel
-    : /^enhetsm/i.test(text)
-      ? "enhetsmal"
-      : number === null
-        ? "namndmal"
-        : LEVEL_BY_DEPTH[Math.min(number.split(".").length - 1, 3)];
+  const level: GoalLevel = statedLevel ?? (/^enhetsm/i.test(text) ? "enhetsmal" : levelOfNumber(number));
   const goal: Goal = {
     id: `${sheetName}!${address}`,
     parent: parentByNumber(names, number),
@@ -232,6 +225,6 @@ function goalFromColumn(names: GoalNames, sheetName: string, named: GoalCell): s
 
 /** The goal numbered one level up (`1.4` for `1.4.2`), or null. */
 function parentByNumber(names: GoalNames, number: string | null): string | null {
-  if (!number || !number.includes(".")) return null;
-  return names.numbered(number.slice(0, number.lastIndexOf(".")))?.id ?? null;
+  const above = parentNumber(number);
+  return above === null ? null : (names.numbered(above)?.id ?? null);
 }

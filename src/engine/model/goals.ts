@@ -1,6 +1,6 @@
 /** The model's goals from the recognised goal headings: each heading's parent is the nearest higher level above it. */
 import { matchKey } from "../parse/text";
-import { LEVEL_RANK } from "../recognise/goals";
+import { LEVEL_RANK, parentNumber } from "../recognise/goals";
 import type { GoalHeading } from "../recognise/types";
 import type { Goal, GoalCounts } from "./types";
 
@@ -71,7 +71,7 @@ export function goalsFromHeadings(headings: GoalHeading[]): Goal[] {
   for (let k = 0; k < headings.length; k++) {
     const h = headings[k];
     if (h.parentRef === undefined) continue;
-    const above = h.number?.includes(".") ? h.number.slice(0, h.number.lastIndexOf(".")) : null;
+    const above = parentNumber(h.number);
     const named =
       namedParent(byRef.get(`${h.sheet}\u0000${h.parentRef}`), h) ??
       namedParent(byTitle.get(`${h.sheet}\u0000${matchKey(h.parentRef)}`), h) ??

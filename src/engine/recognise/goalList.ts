@@ -7,10 +7,10 @@
 import { a1, a1Range, textOf } from "../grid";
 import { parseAssessment } from "../parse/assessment";
 import { cleanText, matchKey, stripTags } from "../parse/text";
-import { LEVEL_BY_DEPTH, parseGoalLevel, splitNumber } from "./goals";
+import { bareGoalNumber, levelOfNumber, parseGoalLevel, splitNumber } from "./goals";
 import { budgetRole, goalTableRole } from "./headers";
 import type { SheetRows } from "./sheetRows";
-import { readHeaderRow } from "./tables";
+import { GOAL_ID_HEADER, readHeaderRow } from "./tables";
 import type { GoalHeading, UnreadListColumn } from "./types";
 
 type ListRole = "title" | "level" | "id" | "parent" | "assessment";
@@ -21,7 +21,7 @@ type ListRole = "title" | "level" | "id" | "parent" | "assessment";
  */
 const LIST_HEADERS: [RegExp, Exclude<ListRole, "level"> | "bareId"][] = [
   [/^(mal|malnamn|maltitel|malformulering|malbeskrivning|namndmal|enhetsmal)$/, "title"],
-  [/^(malid|malnr|malnummer)$/, "id"],
+  [GOAL_ID_HEADER, "id"],
   [/^(id|nr|nummer)$/, "bareId"],
   [/^(overordnatmal|overordnatmalid|overordnat|overordnadmal|forelder|tillhor)$/, "parent"],
   [/^(bedomning|malbedomning|maluppfyllelse|bedomningmaluppfyllelse|samladbedomning)$/, "assessment"],
@@ -138,12 +138,6 @@ function listHeader(rows: SheetRows, i: number, declared: ReadonlySet<number>): 
   return { index: i, firstCol, lastCol, others, title: cols.title, cols };
 }
 
-/** A goal's number as the model writes it (`1.3.1`, no trailing dot), or null for an id that is none (`E1`). */
-function numberOf(id: string): string | null {
-  const m = /^(\d+(?:\.\d+)*)\.?$/.exec(id);
-  return m ? m[1] : null;
-}
-
 const NO_ROWS: ReadonlySet<number> = new Set();
 
 /** A goal list of a sheet: its header's first cell and its row's extent, and the goals its rows give. */
@@ -193,11 +187,10 @@ export function findGoalLists(rows: SheetRows, declared: ReadonlySet<number> = N
       if (!written) continue;
       const id = textAt(j, cols.id);
       const split = splitNumber(written);
-      const number = numberOf(id) ?? split.number;
+      const number = bareGoalNumber(id) ?? split.number;
       const title = split.title;
       const stated = parseGoalLevel(textAt(j, cols.level));
-      const level =
-        stated ?? (number !== null ? LEVEL_BY_DEPTH[Math.min(number.split(".").length - 1, 3)] : "namndmal");
+      const level = stated ?? levelOfNumber(number);
       const assessmentText = textAt(j, cols.assessment);
       const assessment = assessmentText ? parseAssessment(assessmentText) : null;
       const parent = textAt(j, cols.parent);

@@ -16,7 +16,25 @@ const HEADING_PATTERNS: [RegExp, Level][] = [
 ];
 
 /** A goal's level by its number's depth: `1` KF:s inriktningsmål, `1.3` KF mål, `1.3.2` nämndmål, deeper an enhetsmål. */
-export const LEVEL_BY_DEPTH: Level[] = ["inriktningsmal", "kf-mal", "namndmal", "enhetsmal"];
+const LEVEL_BY_DEPTH: Level[] = ["inriktningsmal", "kf-mal", "namndmal", "enhetsmal"];
+
+/** The level a goal's number gives by its depth; a goal without a number is a nämndmål. */
+export function levelOfNumber(number: string | null): Level {
+  return number === null ? "namndmal" : LEVEL_BY_DEPTH[Math.min(number.split(".").length - 1, 3)];
+}
+
+/**
+ * A text that is a goal number alone (`1.3.1`, `1.2.`; a numeric cell arrives as its text), as the
+ * model writes it, without a trailing dot; else null (`E1`).
+ */
+export function bareGoalNumber(text: string): string | null {
+  return /^(\d+(?:\.\d+)*)\.?$/.exec(text)?.[1] ?? null;
+}
+
+/** The number of the goal one level up (`1.4` for `1.4.2`), or null for a number without one. */
+export function parentNumber(number: string | null): string | null {
+  return number?.includes(".") ? number.slice(0, number.lastIndexOf(".")) : null;
+}
 
 export const LEVEL_RANK: Record<Level, number> = {
   inriktningsmal: 0,

@@ -185,7 +185,7 @@ function goalHeader(row: number, cells: { col: number; text: string }[]): Header
 }
 
 /** Header keys of a goal's id column (`Mål-id`, `Målnr`): the goal column alone, its id beside a `Mål` column. */
-const GOAL_ID_HEADER = /^(malid|malnr|malnummer)$/;
+export const GOAL_ID_HEADER = /^(malid|malnr|malnummer)$/;
 
 /**
  * A goal's id column (`Mål-id`) beside its title column (`Mål`), both of which the vocabulary calls
