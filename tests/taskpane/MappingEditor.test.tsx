@@ -3,6 +3,9 @@ import { fireEvent, screen } from "@testing-library/react";
 import { MappingEditor } from "../../src/taskpane/components/MappingEditor";
 import type { Indicator } from "../../src/engine/model/types";
 import type { RecognisedTable } from "../../src/engine/recognise/types";
+import { check } from "../../src/engine";
+import type { CellValue, SheetGrid } from "../../src/engine/grid";
+import { snapshotOf } from "../helpers/seedGrid";
 import { renderInPane } from "./render";
 
 const table: RecognisedTable = {
@@ -332,5 +335,51 @@ describe("Hoppa över for a header the sheet's other tables leave unread too", (
       [],
       [],
     );
+  });
+});
+
+describe("a level column's role as Rätta tolkning shows it", () => {
+  const editorFor = (values: CellValue[][]) => {
+    const grid: SheetGrid = {
+      name: "Indikatorer",
+      visibility: "visible",
+      originRow: 1,
+      originCol: 1,
+      values,
+    };
+    const [read] = check(snapshotOf(grid)).recognition.tables;
+    renderInPane(
+      <MappingEditor
+        target={{ kind: "table", table: read }}
+        sheets={[grid]}
+        indicators={[]}
+        stored={undefined}
+        storedDirections={[]}
+        busy={false}
+        onSave={jest.fn()}
+        onCancel={() => undefined}
+      />,
+    );
+    return (screen.getByRole("combobox", { name: "A: Nivå" }) as HTMLSelectElement).value;
+  };
+
+  test("a Nivå of Hög/Låg, reported as not read, is shown with no role, not as Målnivå", () => {
+    expect(
+      editorFor([
+        ["Nivå", "Mål", "Indikator", "Periodens utfall", "Årsmål", "Period"],
+        ["Hög", "Barnen lär sig", "Andel nöjda", 0.8, 0.9, "VB 2021"],
+        ["Låg", "Tryggt", "Andel trygga", 0.5, 0.9, "VB 2021"],
+      ]),
+    ).toBe("");
+  });
+
+  test("a Nivå of goal levels is shown as Målnivå", () => {
+    expect(
+      editorFor([
+        ["Nivå", "Mål", "Indikator", "Periodens utfall", "Årsmål", "Period"],
+        ["Nämndmål", "Barnen lär sig", "Andel nöjda", 0.8, 0.9, "VB 2021"],
+        ["Enhetsmål", "Tryggt", "Andel trygga", 0.5, 0.9, "VB 2021"],
+      ]),
+    ).toBe("goalLevel");
   });
 });

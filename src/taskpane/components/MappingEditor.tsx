@@ -6,7 +6,7 @@ import type { Direction, Indicator } from "../../engine/model/types";
 import { declaredHeader } from "../../engine/recognise";
 import type { ColumnRole, RecognisedColumn, RecognisedTable, TableType } from "../../engine/recognise/types";
 import { COLUMN_ROLES, TABLE_TYPE_LABELS, columnRolesOf } from "../../engine/recognise/types";
-import { sameHeaderKey } from "../../engine/recognise/unread";
+import { holdsGoalLevels, sameHeaderKey } from "../../engine/recognise/unread";
 import type { DirectionOverride, MappingOverride } from "../../engine/state";
 import { useLanguage, useStrings } from "../i18n";
 import type { ColumnRoleChange } from "../state/storedState";
@@ -103,12 +103,21 @@ function sameHeaderColumns(
     if (other.id === table.id || other.sheet !== table.sheet) continue;
     for (const column of other.columns) {
       // Only where it is read as nothing: a role there is the table's own, found or chosen.
-      if (column.role !== null || !column.header) continue;
+      if (readRole(other, column) !== "" || !column.header) continue;
       const key = sameHeaderKey(column);
       if (keys.has(key)) out.set(key, [...(out.get(key) ?? []), { table: other, column }]);
     }
   }
   return out;
+}
+
+/**
+ * The role a column was read with, as the editor shows it: none for a level column whose values
+ * are no goal levels (`Nivå` of `Hög`/`Låg`), which its header named and the check reports as not read.
+ */
+function readRole(table: RecognisedTable | null, column: RecognisedColumn): string {
+  if (column.role === "goalLevel" && table && !holdsGoalLevels(table, column.col - table.firstCol)) return "";
+  return column.role ?? "";
 }
 
 /** The columns a pointed-out block would have as that kind of table (as the engine will read it). */
@@ -154,7 +163,7 @@ export function MappingEditor({
   const columns = table ? table.columns : blockColumns(sheets, sheet, headerCell, tableType);
   const [roles, setRoles] = useState<Record<string, string>>({});
   const roleOf = (c: RecognisedColumn): string =>
-    roles[columnLetters(c.col)] ?? stored?.columns?.[columnLetters(c.col)] ?? c.role ?? "";
+    roles[columnLetters(c.col)] ?? stored?.columns?.[columnLetters(c.col)] ?? readRole(table, c);
   const [directions, setDirections] = useState<Record<number, string>>(() => {
     const out: Record<number, string> = {};
     for (const ind of indicators) {
@@ -192,7 +201,7 @@ export function MappingEditor({
       const letter = columnLetters(c.col);
       const role = roleOf(c);
       // A block keeps every role shown; a recognised table only what the person changed.
-      if (role && (!table || role !== (c.role ?? "") || stored?.columns?.[letter])) chosen[letter] = role;
+      if (role && (!table || role !== readRole(table, c) || stored?.columns?.[letter])) chosen[letter] = role;
     }
     const mapping: MappingOverride = { sheet, headerCell };
     if (!table || tableType !== table.type || stored?.tableType !== undefined) mapping.tableType = tableType;
@@ -225,7 +234,7 @@ export function MappingEditor({
     ));
   // A role of another type the column has (read so, stored, or just chosen) stays in its list.
   const otherRoles = (c: RecognisedColumn): string[] =>
-    [...new Set([stored?.columns?.[columnLetters(c.col)] ?? c.role ?? "", roleOf(c)])].filter(
+    [...new Set([stored?.columns?.[columnLetters(c.col)] ?? readRole(table, c), roleOf(c)])].filter(
       (role) => role && !(ownRoles as readonly string[]).includes(role),
     );
 
