@@ -29,6 +29,7 @@ import { SheetBuilder } from "./layout";
 import { SOFT_HYPHEN } from "./measure";
 import { AMOUNT_CHART_COLOUR } from "./look";
 import { isNumericSource } from "./source";
+import { budgetTableName, UNIT_LINE } from "./budgetTableName";
 import type { CellStyle, OutCell, SheetSpec } from "./spec";
 import { formulaCell, numberCell, textCell, tonedCell } from "./spec";
 
@@ -449,7 +450,7 @@ function otherTable(
   lines: BudgetLine[],
   columns: SourceColumn[],
 ): void {
-  sheet.tableHeading(otherHeading(ctx, lines[0]));
+  sheet.tableHeading(budgetTableName(ctx.result.recognition.tables, lines[0]));
   sheet.startTable(headerRow([unitLabel(lines[0].unit), ...columns.map((c) => c.header)]), {
     ownColumns: true,
   });
@@ -459,22 +460,6 @@ function otherTable(
   }
   sheet.endTable();
 }
-
-/**
- * The heading of a table in none of the city's layouts: its title, or, where nothing above it names
- * it (its title is its header's first cell, `Tkr`, or only states the unit, `Belopp i tkr`), the
- * name of its sheet (`Ekonomi`): a system export has no title row. A sheet named as Excel names a
- * new one (`Blad1`) names nothing either, and leaves the title as it is.
- */
-function otherHeading(ctx: ReportContext, first: BudgetLine): string {
-  const title = first.table;
-  const header = ctx.result.recognition.tables.find((t) => t.id === first.tableId)?.columns[0]?.header;
-  const untitled = UNIT_LINE.test(title.trim()) || (header !== undefined && title === header);
-  return untitled && !DEFAULT_SHEET_NAME.test(first.sheet.trim()) ? first.sheet : title;
-}
-
-/** A sheet's name as Excel gives a new sheet (`Blad1`, `Sheet2`, `Ark3`). */
-const DEFAULT_SHEET_NAME = /^(blad|sheet|ark)\s*\d*$/i;
 
 /**
  * A sheet column another table holds text in: it wraps, and shares the width the amounts leave;
@@ -880,9 +865,6 @@ function budgetRowKeys(lines: BudgetLine[]): Set<string> {
   }
   return rows;
 }
-
-/** A line that only states the amounts' unit (`Belopp i mnkr`, `Tkr`): it names no table. */
-const UNIT_LINE = /^(belopp i )?(mnkr|tkr|kr)\.?$/i;
 
 /**
  * The text in column A nearest above the header of `first`'s table, within six rows, that names it

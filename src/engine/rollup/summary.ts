@@ -8,6 +8,8 @@ import { countedIndicators } from "../evaluate/duplicates";
 import type { Finding } from "../findings";
 import { countBySeverity } from "../findings";
 import type { BudgetLine, BudgetTableType, Period } from "../model/types";
+import type { RecognisedTable } from "../recognise/types";
+import { budgetTableName } from "../report/budgetTableName";
 
 /** Stated (or suggested) assessments; `none` where there is none. */
 export interface AssessmentCounts {
@@ -117,7 +119,7 @@ export function summarise(file: string, unit: string, result: CheckResult): Roll
       findings: countBySeverity(result.findings),
     },
     suggested: assessments(model.goals.map((g) => g.suggestedAssessment)),
-    budget: budgetOf(model.budget),
+    budget: budgetOf(model.budget, result.recognition.tables),
     findings: result.findings.map((f) => ({ ...f, workbook: file })),
   };
 }
@@ -169,17 +171,18 @@ function sum(values: (number | null)[]): number | null {
 
 /**
  * The workbook's operating budget: its per-verksamhetsområde table, else a year-end or other
- * budget table, else the whole-nämnd table; the first such table that has budget figures.
+ * budget table, else the whole-nämnd table; the first such table that has budget figures. The
+ * table is named as the report heads it (`tables`: the recognised tables, for an untitled one's header).
  */
-export function budgetOf(lines: BudgetLine[]): RollupBudget | null {
-  const tables = new Map<string, BudgetLine[]>();
+export function budgetOf(lines: BudgetLine[], tables: readonly RecognisedTable[]): RollupBudget | null {
+  const byTable = new Map<string, BudgetLine[]>();
   for (const line of lines) {
-    const list = tables.get(line.tableId);
+    const list = byTable.get(line.tableId);
     if (list) list.push(line);
-    else tables.set(line.tableId, [line]);
+    else byTable.set(line.tableId, [line]);
   }
   for (const type of BUDGET_SOURCES) {
-    for (const table of tables.values()) {
+    for (const table of byTable.values()) {
       if (table[0].tableType !== type || !table.some((l) => l.budget !== null)) continue;
       const rows = table.filter((l) => l.kind === "row");
       const stated = table.find((l) => l.kind === "total") ?? table.find((l) => l.kind === "netto");
@@ -193,7 +196,12 @@ export function budgetOf(lines: BudgetLine[]): RollupBudget | null {
             forecast: sum(areas.map((a) => a.forecast)),
             deviation: sum(areas.map((a) => a.deviation)),
           };
-      return { table: table[0].table, outcome: table.some((l) => l.forecastIsOutcome), total, areas };
+      return {
+        table: budgetTableName(tables, table[0]),
+        outcome: table.some((l) => l.forecastIsOutcome),
+        total,
+        areas,
+      };
     }
   }
   return null;

@@ -41,7 +41,7 @@ describe("the unit a workbook reports on", () => {
 });
 
 describe("a workbook's budget in a roll-up", () => {
-  it("takes a VB table `Budget | Utfall | Avvikelse` in tkr, in mnkr, with its Totalt", () => {
+  it("takes a VB table `Budget | Utfall | Avvikelse` in tkr, in mnkr, with its Totalt, named by its sheet as the report heads it", () => {
     const vb = check(
       snapshotOf(
         sheet("VB", [
@@ -54,8 +54,8 @@ describe("a workbook's budget in a roll-up", () => {
         ]),
       ),
     );
-    expect(budgetOf(vb.model.budget)).toEqual({
-      table: "Tkr",
+    expect(budgetOf(vb.model.budget, vb.recognition.tables)).toEqual({
+      table: "VB",
       outcome: true,
       total: { label: "Totalt", budget: 15.5, adjustments: null, forecast: 15.35, deviation: 0.15 },
       areas: [
@@ -71,7 +71,7 @@ describe("a workbook's budget in a roll-up", () => {
         lineToRow(seedLineText("002-t2-driftbudget", from + i)),
       );
     const t2 = check(snapshotOf(sheet("Driftbudget", [...rows(1925, 1932), [], [], ...rows(1936, 1953)])));
-    const budget = budgetOf(t2.model.budget)!;
+    const budget = budgetOf(t2.model.budget, t2.recognition.tables)!;
     expect(budget.total).toEqual({
       label: "Totalt",
       budget: 2435.3,
