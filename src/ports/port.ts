@@ -1,4 +1,4 @@
-import type { CellValue, WorkbookSnapshot } from "../engine/grid";
+import type { CellValue, SheetVisibility, WorkbookSnapshot } from "../engine/grid";
 import type { WritePlan } from "../engine/plan/types";
 import type { FlagRecord } from "../engine/state";
 
@@ -24,6 +24,20 @@ export function canCancelWrite(phase: WritePhase): boolean {
 }
 
 /**
+ * `select` on a sheet the user hid: Excel neither activates nor selects there. The pane says how to
+ * show the sheet (the sheet may have been hidden after its last read).
+ */
+export class SheetHiddenError extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly visibility: Exclude<SheetVisibility, "visible">,
+  ) {
+    super(`Bladet ${sheet} är dolt. / The sheet ${sheet} is hidden.`);
+    this.name = "SheetHiddenError";
+  }
+}
+
+/**
  * The only door to a workbook. `office` (Office.js) and `xlsx` (its own reader + package patching)
  * implement it; `memory` serves the playground and UI tests.
  */
@@ -34,6 +48,6 @@ export interface WorkbookPort {
   write(plan: WritePlan, options?: WriteOptions): Promise<void>;
   /** Removes every flag listed, and writes the state rows given (with the flag records dropped). */
   clearFlags(flags: FlagRecord[], state: CellValue[][]): Promise<void>;
-  /** Selects a cell for the user (no-op where there is no UI). */
+  /** Selects a cell for the user (no-op where there is no UI); a hidden sheet's: SheetHiddenError. */
   select?(sheet: string, cell: string): Promise<void>;
 }

@@ -556,6 +556,44 @@ describe("App over a memory workbook", () => {
   );
 
   test.each([
+    [
+      "sv",
+      "Kontrollera",
+      "Excel kan inte gå till Senare!G4: bladet ”Senare” har dolts sedan Målkoll läste arbetsboken. Visa bladet: högerklicka på en bladflik, välj Ta fram… och sedan ”Senare”, och klicka på anmärkningen igen.",
+    ],
+    [
+      "en",
+      "Check",
+      'Excel cannot go to Senare!G4: the sheet "Senare" has been hidden since Målkoll read the workbook. Unhide it: right-click a sheet tab, choose Unhide… and then "Senare", and click the finding again.',
+    ],
+  ] as const)(
+    "%s: a sheet hidden after the read: Excel's refusal to go there is said as such, not as a host error",
+    async (language, check, said) => {
+      const uppfoljning = (await port().read()).sheets[0];
+      const memory = new MemoryPort({
+        name: "t.xlsx",
+        sheets: [uppfoljning, { ...uppfoljning, name: "Senare" }],
+      });
+      render(<App withPort={(work) => work(memory)} language={language} dark={false} initialStep="check" />);
+      fireEvent.click(await screen.findByRole("button", { name: check }));
+      const item = await waitFor(() => {
+        const found = [...document.querySelectorAll<HTMLElement>("[data-finding]")].find((f) =>
+          f.textContent?.endsWith("Senare!G4"),
+        );
+        expect(found).toBeDefined();
+        return found as HTMLElement;
+      });
+      // The person hides the sheet in Excel, then clicks the finding.
+      memory.sheet("Senare")!.visibility = "hidden";
+      fireEvent.click(item);
+      await waitFor(() => expect(notice()).toContain(said));
+      expect(document.querySelector("[data-notice]")?.getAttribute("data-notice")).toBe("info");
+      expect(screen.queryByRole("alert")).toBeNull();
+      expect(memory.selection).toBeNull();
+    },
+  );
+
+  test.each([
     ["sv", "Kontrollera", "Markerade 'T2 2021'!A1"],
     ["en", "Check", "Selected 'T2 2021'!A1"],
   ] as const)("%s: selecting a finding's cell is said in the live region", async (language, check, said) => {

@@ -13,6 +13,7 @@ import type { CellStyle, ChartSpec, Flag, SheetSpec, StatusTone } from "../../en
 import { STATE_SHEET } from "../../engine/report/spec";
 import type { FlagRecord } from "../../engine/state";
 import type { WorkbookPort, WritePlan } from "../port";
+import { SheetHiddenError } from "../port";
 
 /** A sheet held in memory, always anchored at A1. */
 export interface MemorySheet {
@@ -280,7 +281,9 @@ export class MemoryPort implements WorkbookPort {
 
   async select(sheet: string, cell: string): Promise<void> {
     this.calls.push("select");
-    if (!this.sheet(sheet)) throw new Error(`Bladet ${sheet} finns inte.`);
+    const found = this.sheet(sheet);
+    if (!found) throw new Error(`Bladet ${sheet} finns inte.`);
+    if (found.visibility !== "visible") throw new SheetHiddenError(sheet, found.visibility);
     this.current = { sheet, cell };
     this.emit({ kind: "select", selection: { sheet, cell } });
   }

@@ -24,6 +24,7 @@ import { STATE_SHEET } from "../../engine/report/spec";
 import type { FlagRecord } from "../../engine/state";
 import { decodeState } from "../../engine/state";
 import type { WorkbookPort, WriteOptions, WritePlan } from "../port";
+import { SheetHiddenError } from "../port";
 import type { PortRunStats } from "./batch";
 import { Batch, PAYLOAD_SYNC_BYTES } from "./batch";
 import { HostError, isAbortError, toHostError } from "./errors";
@@ -108,17 +109,43 @@ export class OfficePort implements WorkbookPort {
     return this.run({ renames: [], sheets: [], flags: [], clearFlags: flags, state, findings: [] }, {}, true);
   }
 
+  /**
+   * One sync. Which error Excel gives for a hidden sheet is not documented, so a failure is followed
+   * by a second request for the sheet's visibility: hidden, it is a SheetHiddenError.
+   */
   async select(sheet: string, cell: string): Promise<void> {
     return this.guard(async (batch) => {
-      await batch.alone({
-        request: 600,
-        queue: () => {
-          const worksheet = this.context.workbook.worksheets.getItem(sheet);
-          worksheet.activate();
-          worksheet.getRange(cell).select();
-        },
-      });
+      try {
+        await batch.alone({
+          request: 600,
+          queue: () => {
+            const worksheet = this.context.workbook.worksheets.getItem(sheet);
+            worksheet.activate();
+            worksheet.getRange(cell).select();
+          },
+        });
+      } catch (err) {
+        if (isAbortError(err)) throw err;
+        const hiddenAs = await this.hiddenAs(batch, sheet).catch(() => null);
+        throw hiddenAs ? new SheetHiddenError(sheet, hiddenAs) : err;
+      }
     });
+  }
+
+  /** How the sheet is hidden, or null when it is visible or missing. */
+  private async hiddenAs(batch: Batch, name: string): Promise<"hidden" | "veryHidden" | null> {
+    let worksheet: Excel.Worksheet | null = null;
+    await batch.alone({
+      request: 200,
+      response: 100,
+      queue: () => {
+        worksheet = this.context.workbook.worksheets.getItemOrNullObject(name);
+        worksheet.load("visibility");
+      },
+    });
+    const found = worksheet as Excel.Worksheet | null;
+    if (!found || found.isNullObject) return null;
+    return found.visibility === "Hidden" ? "hidden" : found.visibility === "VeryHidden" ? "veryHidden" : null;
   }
 
   private async run(plan: WritePlan, options: WriteOptions, scanFlags: boolean): Promise<void> {
@@ -146,7 +173,9 @@ export class OfficePort implements WorkbookPort {
     try {
       return await work(batch);
     } catch (err) {
-      throw isAbortError(err) || err instanceof HostError ? err : toHostError(err);
+      throw isAbortError(err) || err instanceof HostError || err instanceof SheetHiddenError
+        ? err
+        : toHostError(err);
     } finally {
       this.lastRun = batch.stats;
     }

@@ -7,8 +7,10 @@ import type { MappingOverride } from "../../engine/state";
 import { Refusal } from "../../engine/refusal";
 import { HostError } from "../../ports/office/errors";
 import type { WorkbookPort } from "../../ports/port";
+import { SheetHiddenError } from "../../ports/port";
 import type { Language } from "../i18n";
 import { stringsFor } from "../i18n";
+import type { HiddenAs } from "./findings";
 import { hiddenSheets } from "./findings";
 import { remainingCounts, remainingSentence, sheetContents } from "./generated";
 import { periodLabel, shownPeriod } from "./period";
@@ -258,12 +260,12 @@ export function usePane(
       },
       async select(finding) {
         // Excel refuses to activate a hidden sheet or select on it: say how to show it instead.
-        const hidden = hiddenSheets(latest.current.snapshot).get(finding.sheet);
-        if (hidden) {
-          const text = strings.check.goToHidden[hidden](finding.sheet, cellRef(finding.sheet, finding.cell));
+        const sayHidden = (hidden: HiddenAs, texts: typeof strings.check.goToHidden) => {
+          const text = texts[hidden](finding.sheet, cellRef(finding.sheet, finding.cell));
           dispatch({ type: "finished", notice: { intent: "info", text } });
-          return;
-        }
+        };
+        const hidden = hiddenSheets(latest.current.snapshot).get(finding.sheet);
+        if (hidden) return sayHidden(hidden, strings.check.goToHidden);
         try {
           const selected = await withPort(async (port) => {
             if (!port.select) return false;
@@ -276,6 +278,7 @@ export function usePane(
               text: strings.announce.selected(cellRef(finding.sheet, finding.cell)),
             });
         } catch (err) {
+          if (err instanceof SheetHiddenError) return sayHidden(err.visibility, strings.check.goToHiddenNow);
           fail(err, () => void self.select(finding), true);
         }
       },

@@ -1,5 +1,6 @@
 import { MemoryPort, expandRanges } from "../../../src/ports/memory/memoryPort";
 import type { WritePlan } from "../../../src/ports/port";
+import { SheetHiddenError } from "../../../src/ports/port";
 import type { SheetSpec } from "../../../src/engine/report/spec";
 import { decodeState, emptyState, encodeState } from "../../../src/engine/state";
 import { cellAt } from "../../../src/engine/grid";
@@ -129,6 +130,15 @@ describe("MemoryPort", () => {
     await port.select("Uppföljning", "B3");
     expect(events).toEqual(["Uppföljning!C4", "change"]);
     await expect(port.select("Saknas", "A1")).rejects.toThrow("Saknas");
+  });
+
+  test("select on a hidden sheet is refused as Excel refuses it, saying how the sheet is hidden", async () => {
+    const port = workbook();
+    port.sheet("Uppföljning")!.visibility = "veryHidden";
+    const error = await port.select("Uppföljning", "C4").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SheetHiddenError);
+    expect((error as SheetHiddenError).visibility).toBe("veryHidden");
+    expect(port.selection).toBeNull();
   });
 
   test("expandRanges handles lists, ranges and junk", () => {

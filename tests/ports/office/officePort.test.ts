@@ -7,6 +7,7 @@ import {
   widthToPoints,
   flagRuleFormula,
 } from "../../../src/ports/office/officePort";
+import { SheetHiddenError } from "../../../src/ports/port";
 import { createFakeExcel, FAKE_MAX_REQUEST_BYTES } from "../../helpers/fakeExcel";
 import { naiveWrite } from "../../helpers/naiveWrite";
 import { emptyPlan, indicatorSpec, stateOf, stateRowsOf, userSheet, webPort } from "./support";
@@ -443,23 +444,37 @@ describe("errors and selection", () => {
     expect(fake.syncCount).toBe(1);
   });
 
-  it.each(["Hidden", "VeryHidden"] as const)(
-    "select on a %s sheet is refused as Excel refuses it, and nothing is selected or activated",
-    async (visibility) => {
-      // Excel activates and selects nothing on a hidden sheet: the pane does not ask (usePane).
+  it.each([
+    ["Hidden", "hidden"],
+    ["VeryHidden", "veryHidden"],
+  ] as const)(
+    "select on a %s sheet is refused as Excel refuses it, and says the sheet is hidden",
+    async (visibility, hiddenAs) => {
+      // Excel activates and selects nothing on a hidden sheet. The pane does not ask for a sheet its
+      // read saw hidden (usePane); one hidden since is found out from Excel's refusal.
       const { context, fake, workbook } = createFakeExcel({
         sheets: [userSheet, { name: "Dold", values: [[1]], visibility }],
       });
       const error = (await new OfficePort(context)
         .select("Dold", "A1")
-        .catch((e: unknown) => e)) as HostError;
-      expect(error).toBeInstanceOf(HostError);
-      expect(error.excelCode).toBe("InvalidOperation");
+        .catch((e: unknown) => e)) as SheetHiddenError;
+      expect(error).toBeInstanceOf(SheetHiddenError);
+      expect([error.sheet, error.visibility]).toEqual(["Dold", hiddenAs]);
       expect(workbook.activeSheet).toBeNull();
       expect(workbook.selection).toBeNull();
-      expect(fake.syncCount).toBe(1);
+      // The failed select, then the sheet's visibility.
+      expect(fake.syncCount).toBe(2);
     },
   );
+
+  it("a select that fails on a visible sheet keeps Excel's error", async () => {
+    const { context } = createFakeExcel({ sheets: [userSheet] });
+    const error = (await new OfficePort(context)
+      .select("Uppföljning", "not a cell")
+      .catch((e: unknown) => e)) as HostError;
+    expect(error).toBeInstanceOf(HostError);
+    expect(error).not.toBeInstanceOf(SheetHiddenError);
+  });
 
   it("select on a missing sheet is a HostError, not a crash", async () => {
     const { context } = createFakeExcel({ sheets: [userSheet] });
