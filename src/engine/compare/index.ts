@@ -7,6 +7,7 @@
 import type { Finding } from "../findings";
 import { finding } from "../findings";
 import { cellOf } from "../evaluate/cells";
+import { countedIndicators, duplicatePairs } from "../evaluate/duplicates";
 import type { Activity, Goal, Indicator, Model, TargetKind } from "../model/types";
 import { goalHeading } from "../report/format";
 import { nameKey, pairByName } from "./pairing";
@@ -71,7 +72,9 @@ const INDICATORS: ItemKind<Indicator> = {
   sv: "indikator",
   svDefinite: "Indikatorn",
   en: "indicator",
-  items: (m) => m.indicators,
+  // A row copied under its goal is compared once, as the goal counts it: the copy is neither missing
+  // from the follow-up nor unplanned in it (the workbook's own check says `duplicate-indicator`).
+  items: (m) => countedIndicators(m.indicators, duplicatePairs(m.indicators)),
   changes: ({ planItem, item, followup }) => targetChanges(planItem, item, followup.workbook),
 };
 

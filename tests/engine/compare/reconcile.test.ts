@@ -113,3 +113,30 @@ describe("similarity of names", () => {
     expect(similarity(nameKey("Sjukfrånvaro"), nameKey("Sjukfrånvaro dag 1-14"))).toBe(0);
   });
 });
+
+describe("reconcile: a row copied under its goal is compared once", () => {
+  // 003 line 463 written again at 472 (blank in the plan), as a copied row.
+  const withCopy = (sheet: SheetGrid): SheetGrid => {
+    const values = sheet.values.map((row) => [...row]);
+    values[472 - sheet.originRow] = [...values[463 - sheet.originRow]];
+    return { ...sheet, values };
+  };
+  const compared = (planGrid: SheetGrid, followupGrid: SheetGrid) =>
+    reconcile(
+      { workbook: PLAN_FILE, model: check({ name: PLAN_FILE, sheets: [planGrid] }).model },
+      { workbook: FOLLOWUP_FILE, model: check({ name: FOLLOWUP_FILE, sheets: [followupGrid] }).model },
+    );
+  const sameSheet = { ...planSheet, name: "T1 2022" };
+
+  it("a copy in the plan is not missing from a follow-up that has the row once", () => {
+    const { findings, matched } = compared(withCopy(planSheet), sameSheet);
+    expect(findings).toEqual([]);
+    const indicators = matched.filter((m) => m.kind === "indicator");
+    expect(indicators.every((m) => m.followup !== null)).toBe(true);
+    expect(indicators.map((m) => m.plan)).not.toContain("VP 2022!A472");
+  });
+
+  it("a copy in the follow-up is not unplanned", () => {
+    expect(compared(planSheet, withCopy(sameSheet)).findings).toEqual([]);
+  });
+});
