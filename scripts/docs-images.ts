@@ -8,15 +8,17 @@
  * generated sheet. Needs LibreOffice and poppler-utils (`pdftoppm`, `pdftotext`).
  */
 import { execFileSync } from "child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { runGenerate } from "../src/app/run";
+import { main as cli } from "../src/cli/main";
 import type { CheckOptions } from "../src/engine";
 import { XlsxPort } from "../src/ports/xlsx";
 import { convertWithLibreOffice, LIBREOFFICE_MISSING, sofficeBinary } from "../tests/helpers/libreoffice";
 import { repoRoot } from "../tests/helpers/seedGrid";
 import { footerSheet, pageToPng, pdfPages } from "../tests/report-render/pdfPages";
+import { onlySheetPrinted } from "../tests/report-render/render";
 import { paneImages } from "./docs-images-pane";
 
 export interface StepContext {
@@ -69,6 +71,52 @@ function reportPages(sample: string, options: CheckOptions, prefix: string, keys
   };
 }
 
+const ROLLUP_DPI = 110;
+
+/** The first page of `rollup`'s Enheter sheet, from the README's own command, as `rollup-enheter.png`. */
+function rollupPage(sample: string, units: string): Step {
+  return {
+    name: `rollup: ${sample} ${units}`,
+    async run({ root, imagesDir, workDir }) {
+      if (!sofficeBinary()) throw new Error(LIBREOFFICE_MISSING);
+      requireProgram("pdftoppm", "apt-get install poppler-utils");
+      const out = path.join(workDir, "sammanstallning.xlsx");
+      let errors = "";
+      await cli(["rollup", path.join(root, sample), path.join(root, units), "-o", out], {
+        out: () => undefined,
+        err: (text) => void (errors += text),
+      });
+      if (errors) throw new Error(errors);
+      const enheter = path.join(workDir, "rollup-enheter.xlsx");
+      writeFileSync(enheter, await onlySheetPrinted(readFileSync(out), "Enheter"));
+      const pdf = convertWithLibreOffice(enheter, "pdf", { outDir: workDir }).files[0];
+      // A landscape page of 23 columns, readable at a finer resolution than the portrait reports,
+      // cut below the table (above the footer): a few units leave most of the page blank.
+      const [page] = pdfPages(pdf);
+      const footerTop = Math.max(...page.words.map((w) => w.yMin));
+      const bottom = Math.max(...page.words.filter((w) => w.yMin < footerTop - 1).map((w) => w.yMax)) + 24;
+      const px = (points: number) => String(Math.ceil((points / 72) * ROLLUP_DPI));
+      const file = path.join(imagesDir, "rollup-enheter");
+      execFileSync(
+        "pdftoppm",
+        ["-r", String(ROLLUP_DPI), "-png", "-singlefile", "-f", "1", "-l", "1"].concat([
+          "-x",
+          "0",
+          "-y",
+          "0",
+          "-W",
+          px(page.width),
+          "-H",
+          px(bottom),
+          pdf,
+          file,
+        ]),
+      );
+      return [`${file}.png`];
+    },
+  };
+}
+
 export const STEPS: Step[] = [
   { name: "task pane (Chromium, 350 px)", run: (ctx) => paneImages(ctx.imagesDir) },
   reportPages(path.join("samples", "malkoll-exempel.xlsx"), {}, "rapport"),
@@ -78,6 +126,7 @@ export const STEPS: Step[] = [
     "plan",
     ["indikatorer", "driftbudget"],
   ),
+  rollupPage(path.join("samples", "malkoll-exempel.xlsx"), path.join("samples", "enheter")),
 ];
 
 function requireProgram(name: string, hint: string): void {
