@@ -12,12 +12,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs"
 import { tmpdir } from "os";
 import * as path from "path";
 import { runGenerate } from "../src/app/run";
-import { main as cli } from "../src/cli/main";
+import { runRollup } from "../src/app/rollup";
 import type { CheckOptions } from "../src/engine";
 import { XlsxPort } from "../src/ports/xlsx";
 import { convertWithLibreOffice, LIBREOFFICE_MISSING, sofficeBinary } from "../tests/helpers/libreoffice";
 import { repoRoot } from "../tests/helpers/seedGrid";
-import { footerSheet, pageToPng, pdfPages } from "../tests/report-render/pdfPages";
+import { footerSheet, pageToPng, pdfPages, visualLines } from "../tests/report-render/pdfPages";
 import { onlySheetPrinted } from "../tests/report-render/render";
 import { paneImages } from "./docs-images-pane";
 
@@ -33,6 +33,9 @@ export interface Step {
   name: string;
   run(ctx: StepContext): Promise<string[]>;
 }
+
+/** The date the pictures are made on, so that making them again changes nothing that did not change. */
+const PICTURE_DATE = new Date("2021-09-15T10:00:00Z");
 
 /** Resolution of the page pictures: a readable A4 page at about 900 px wide. */
 const DPI = 75;
@@ -52,7 +55,7 @@ function reportPages(sample: string, options: CheckOptions, prefix: string, keys
       const { plan } = await runGenerate(port, {
         ...options,
         host: "cli",
-        now: new Date("2021-09-15T10:00:00Z"),
+        now: PICTURE_DATE,
       });
       const out = path.join(workDir, `${prefix}.xlsx`);
       await port.saveAs(out);
@@ -81,37 +84,36 @@ function rollupPage(sample: string, units: string): Step {
       if (!sofficeBinary()) throw new Error(LIBREOFFICE_MISSING);
       requireProgram("pdftoppm", "apt-get install poppler-utils");
       const out = path.join(workDir, "sammanstallning.xlsx");
-      let errors = "";
-      await cli(["rollup", path.join(root, sample), path.join(root, units), "-o", out], {
-        out: () => undefined,
-        err: (text) => void (errors += text),
-      });
-      if (errors) throw new Error(errors);
+      // The command's own run, dated as the report pictures are, so that the picture is made again alike.
+      await runRollup([path.join(root, sample), path.join(root, units)], { output: out, now: PICTURE_DATE });
       const enheter = path.join(workDir, "rollup-enheter.xlsx");
       writeFileSync(enheter, await onlySheetPrinted(readFileSync(out), "Enheter"));
       const pdf = convertWithLibreOffice(enheter, "pdf", { outDir: workDir }).files[0];
       // A landscape page of 23 columns, readable at a finer resolution than the portrait reports,
-      // cut below the table (above the footer): a few units leave most of the page blank.
+      // cut below the table, above the footer (`Enheter … Sida 1 av 1`): a few units leave most of
+      // the page blank. Without the footer found, the whole page.
       const [page] = pdfPages(pdf);
-      const footerTop = Math.max(...page.words.map((w) => w.yMin));
-      const bottom = Math.max(...page.words.filter((w) => w.yMin < footerTop - 1).map((w) => w.yMax)) + 24;
+      const lines = visualLines(page.words);
+      const footer = lines.length > 1 && /Sida \d+ av \d+$/.test(lines[lines.length - 1].text);
+      const footerWords = new Set(footer ? lines[lines.length - 1].words : []);
+      const above = footer ? page.words.filter((w) => !footerWords.has(w)) : [];
+      const bottom = above.length ? Math.max(...above.map((w) => w.yMax)) + 24 : page.height;
       const px = (points: number) => String(Math.ceil((points / 72) * ROLLUP_DPI));
       const file = path.join(imagesDir, "rollup-enheter");
-      execFileSync(
-        "pdftoppm",
-        ["-r", String(ROLLUP_DPI), "-png", "-singlefile", "-f", "1", "-l", "1"].concat([
-          "-x",
-          "0",
-          "-y",
-          "0",
-          "-W",
-          px(page.width),
-          "-H",
-          px(bottom),
-          pdf,
-          file,
-        ]),
-      );
+      const crop = ["-x", "0", "-y", "0", "-W", px(page.width), "-H", px(Math.min(bottom, page.height))];
+      execFileSync("pdftoppm", [
+        "-r",
+        String(ROLLUP_DPI),
+        "-png",
+        "-singlefile",
+        "-f",
+        "1",
+        "-l",
+        "1",
+        ...crop,
+        pdf,
+        file,
+      ]);
       return [`${file}.png`];
     },
   };

@@ -4,6 +4,7 @@
  */
 import { Refusal } from "../engine/refusal";
 import { toHostError } from "../ports/office/errors";
+import { SheetHiddenError } from "../ports/port";
 import type { Language } from "./i18n";
 import { languageOf } from "./i18n";
 import type { WithPort } from "./state/usePane";
@@ -17,9 +18,12 @@ export const withOfficePort: WithPort = async (work) => {
     const { OfficePort } = await import("../ports/office/officePort");
     return await Excel.run((context) => work(new OfficePort(context)));
   } catch (err) {
-    throw (err instanceof Error && err.name === "AbortError") || err instanceof Refusal
-      ? err
-      : toHostError(err);
+    // What the pane acts on itself passes as it is; anything else from Excel becomes a HostError.
+    const own =
+      (err instanceof Error && err.name === "AbortError") ||
+      err instanceof Refusal ||
+      err instanceof SheetHiddenError;
+    throw own ? err : toHostError(err);
   }
 };
 

@@ -559,12 +559,12 @@ describe("App over a memory workbook", () => {
     [
       "sv",
       "Kontrollera",
-      "Excel kan inte gå till Senare!G4: bladet ”Senare” har dolts sedan Målkoll läste arbetsboken. Visa bladet: högerklicka på en bladflik, välj Ta fram… och sedan ”Senare”, och klicka på anmärkningen igen.",
+      "Excel kan inte gå till Senare!G4: bladet ”Senare” har dolts sedan Målkoll läste arbetsboken. Visa bladet: högerklicka på en bladflik, välj Ta fram… och sedan ”Senare”. Klicka sedan på anmärkningen igen.",
     ],
     [
       "en",
       "Check",
-      'Excel cannot go to Senare!G4: the sheet "Senare" has been hidden since Målkoll read the workbook. Unhide it: right-click a sheet tab, choose Unhide… and then "Senare", and click the finding again.',
+      'Excel cannot go to Senare!G4: the sheet "Senare" has been hidden since Målkoll read the workbook. Unhide it: right-click a sheet tab, choose Unhide… and then "Senare". Then click the finding again.',
     ],
   ] as const)(
     "%s: a sheet hidden after the read: Excel's refusal to go there is said as such, not as a host error",

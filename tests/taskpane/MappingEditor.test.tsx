@@ -373,6 +373,16 @@ describe("a level column's role as Rätta tolkning shows it", () => {
     ).toBe("");
   });
 
+  test("an empty Nivå column (a new template) keeps Målnivå: the check reports nothing about it", () => {
+    expect(
+      editorFor([
+        ["Nivå", "Mål", "Indikator", "Periodens utfall", "Årsmål", "Period"],
+        [null, "Barnen lär sig", "Andel nöjda", 0.8, 0.9, "VB 2021"],
+        [null, "Tryggt", "Andel trygga", 0.5, 0.9, "VB 2021"],
+      ]),
+    ).toBe("goalLevel");
+  });
+
   test("a Nivå of goal levels is shown as Målnivå", () => {
     expect(
       editorFor([

@@ -7,7 +7,7 @@
 import type { Finding } from "../findings";
 import { finding } from "../findings";
 import { cellOf } from "../evaluate/cells";
-import { countedIndicators, duplicatePairs } from "../evaluate/duplicates";
+import { duplicatePairs } from "../evaluate/duplicates";
 import type { Activity, Goal, Indicator, Model, TargetKind } from "../model/types";
 import { goalHeading } from "../report/format";
 import { nameKey, pairByName } from "./pairing";
@@ -62,6 +62,8 @@ interface ItemKind<T extends Item> {
   svDefinite: string;
   en: string;
   items: (model: Model) => T[];
+  /** Rows copied under their goal (`duplicate-indicator`), each with the row it copies. */
+  copies?: (model: Model) => Map<T, T>;
   /** Findings about a paired item whose planned figures or dates differ in the follow-up. */
   changes(pair: Pair<T>): Finding[];
 }
@@ -72,9 +74,8 @@ const INDICATORS: ItemKind<Indicator> = {
   sv: "indikator",
   svDefinite: "Indikatorn",
   en: "indicator",
-  // A row copied under its goal is compared once, as the goal counts it: the copy is neither missing
-  // from the follow-up nor unplanned in it (the workbook's own check says `duplicate-indicator`).
-  items: (m) => countedIndicators(m.indicators, duplicatePairs(m.indicators)),
+  items: (m) => m.indicators,
+  copies: (m) => new Map(duplicatePairs(m.indicators).map((pair) => [pair.copy, pair.first])),
   changes: ({ planItem, item, followup }) => targetChanges(planItem, item, followup.workbook),
 };
 
@@ -162,22 +163,40 @@ function reconcileItems<T extends Item>(
   );
   for (const f of moved.values()) taken.add(f);
 
+  const pairOf = (p: number): T | null => {
+    const f = underGoal.get(p) ?? moved.get(p);
+    return f === undefined ? null : followupItems[f];
+  };
+  // A copy left unpaired stands for the row it copies: found in the follow-up where that row is (and
+  // then not compared again), planned where that row is paired. It is neither missing from the
+  // follow-up nor unplanned in it; each workbook's own check says `duplicate-indicator` at it.
+  const planCopies = kind.copies?.(plan.model);
+  const followupCopies = kind.copies?.(followup.model);
+  const pairedPlan = new Map<T, T>();
+  planItems.forEach((item, p) => {
+    const other = pairOf(p);
+    if (other) pairedPlan.set(item, other);
+  });
+  const pairedFollowup = new Set(pairedPlan.values());
+
   const findings: Finding[] = [];
   const matched: Matched[] = [];
   planItems.forEach((item, p) => {
-    const f = underGoal.get(p) ?? moved.get(p);
-    const other = f === undefined ? null : followupItems[f];
-    matched.push({ kind: kind.kind, plan: rowRef(item), followup: other ? rowRef(other) : null });
-    if (!other) {
-      findings.push(missingFinding(kind, item, plan.workbook));
-      return;
-    }
+    const other = pairOf(p);
+    const copied = other === null ? planCopies?.get(item) : undefined;
+    const found = other ?? (copied ? (pairedPlan.get(copied) ?? null) : null);
+    matched.push({ kind: kind.kind, plan: rowRef(item), followup: found ? rowRef(found) : null });
+    if (!found) findings.push(missingFinding(kind, item, plan.workbook));
+    if (!other) return;
     if (moved.has(p)) findings.push(goalChangedFinding(item, other, plan.model, followup));
     for (const changed of kind.changes({ planItem: item, item: other, followup, unreadableDates }))
       findings.push(changed);
   });
   followupItems.forEach((item, f) => {
-    if (!taken.has(f)) findings.push(unplannedFinding(kind, item, followup.workbook, plan.workbook));
+    if (taken.has(f)) return;
+    const copied = followupCopies?.get(item);
+    if (copied && pairedFollowup.has(copied)) return;
+    findings.push(unplannedFinding(kind, item, followup.workbook, plan.workbook));
   });
   return { findings, matched };
 }

@@ -171,8 +171,8 @@ function sum(values: (number | null)[]): number | null {
 
 /**
  * The workbook's operating budget: its per-verksamhetsområde table, else a year-end or other
- * budget table, else the whole-nämnd table; the first such table that has budget figures. The
- * table is named as the report heads it (`tables`: the recognised tables, for an untitled one's header).
+ * budget table, else the whole-nämnd table; the first such table that has budget figures.
+ * `tables`: the recognised tables, for the header of an untitled table (budgetTableName).
  */
 export function budgetOf(lines: BudgetLine[], tables: readonly RecognisedTable[]): RollupBudget | null {
   const byTable = new Map<string, BudgetLine[]>();
@@ -196,8 +196,10 @@ export function budgetOf(lines: BudgetLine[], tables: readonly RecognisedTable[]
             forecast: sum(areas.map((a) => a.forecast)),
             deviation: sum(areas.map((a) => a.deviation)),
           };
+      // An untitled table of none of the city's layouts is named as the report heads it (its sheet).
+      const name = type === "budget-other" ? budgetTableName(tables, table[0]) : table[0].table;
       return {
-        table: budgetTableName(tables, table[0]),
+        table: name,
         outcome: table.some((l) => l.forecastIsOutcome),
         total,
         areas,

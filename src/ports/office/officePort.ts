@@ -207,6 +207,6 @@ export async function withExcel<T>(
   try {
     return await Excel.run(options, (context) => fn(new OfficePort(context), context));
   } catch (err) {
-    throw isAbortError(err) ? err : toHostError(err);
+    throw isAbortError(err) || err instanceof SheetHiddenError ? err : toHostError(err);
   }
 }

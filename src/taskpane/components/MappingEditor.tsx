@@ -6,7 +6,7 @@ import type { Direction, Indicator } from "../../engine/model/types";
 import { declaredHeader } from "../../engine/recognise";
 import type { ColumnRole, RecognisedColumn, RecognisedTable, TableType } from "../../engine/recognise/types";
 import { COLUMN_ROLES, TABLE_TYPE_LABELS, columnRolesOf } from "../../engine/recognise/types";
-import { holdsGoalLevels, sameHeaderKey } from "../../engine/recognise/unread";
+import { sameHeaderKey, unreadColumns } from "../../engine/recognise/unread";
 import type { DirectionOverride, MappingOverride } from "../../engine/state";
 import { useLanguage, useStrings } from "../i18n";
 import type { ColumnRoleChange } from "../state/storedState";
@@ -112,11 +112,15 @@ function sameHeaderColumns(
 }
 
 /**
- * The role a column was read with, as the editor shows it: none for a level column whose values
- * are no goal levels (`Nivå` of `Hög`/`Låg`), which its header named and the check reports as not read.
+ * The role a column was read with, as the editor shows it: none for a level column that holds
+ * values but no goal levels (`Nivå` of `Hög`/`Låg`): its header named it, and the check reports
+ * it as not read (`unreadColumns`, which this asks). An empty `Målnivå` keeps its role.
  */
 function readRole(table: RecognisedTable | null, column: RecognisedColumn): string {
-  if (column.role === "goalLevel" && table && !holdsGoalLevels(table, column.col - table.firstCol)) return "";
+  if (column.role === "goalLevel" && table) {
+    const unread = unreadColumns(table).find((u) => u.column.col === column.col);
+    if (unread && !unread.goalLevels) return "";
+  }
   return column.role ?? "";
 }
 

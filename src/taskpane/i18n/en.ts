@@ -177,9 +177,9 @@ export const en: Strings = {
     /** A sheet hidden after the last read (Excel refused to go there): its findings are still read. */
     goToHiddenNow: {
       hidden: (sheet: string, ref: string) =>
-        `Excel cannot go to ${ref}: the sheet "${sheet}" has been hidden since Målkoll read the workbook. Unhide it: right-click a sheet tab, choose Unhide… and then "${sheet}", and click the finding again.`,
+        `Excel cannot go to ${ref}: the sheet "${sheet}" has been hidden since Målkoll read the workbook. Unhide it: right-click a sheet tab, choose Unhide… and then "${sheet}". Then click the finding again.`,
       veryHidden: (sheet: string, ref: string) =>
-        `Excel cannot go to ${ref}: the sheet "${sheet}" has been made very hidden since Målkoll read the workbook, and Excel's Unhide… does not list such a sheet. Whoever built the workbook can show it in desktop Excel: open the VBA editor (Alt+F11), select the sheet and set its Visible property to xlSheetVisible.`,
+        `Excel cannot go to ${ref}: the sheet "${sheet}" has been set to very hidden since Målkoll read the workbook, and Excel's Unhide… does not list such a sheet. Whoever built the workbook can show it in desktop Excel: open the VBA editor (Alt+F11), select the sheet and set its Visible property to xlSheetVisible. Then click the finding again.`,
     },
   },
   generate: {

@@ -177,9 +177,9 @@ export const sv = {
     /** A sheet hidden after the last read (Excel refused to go there): its findings are still read. */
     goToHiddenNow: {
       hidden: (sheet: string, ref: string) =>
-        `Excel kan inte gå till ${ref}: bladet ”${sheet}” har dolts sedan Målkoll läste arbetsboken. Visa bladet: högerklicka på en bladflik, välj Ta fram… och sedan ”${sheet}”, och klicka på anmärkningen igen.`,
+        `Excel kan inte gå till ${ref}: bladet ”${sheet}” har dolts sedan Målkoll läste arbetsboken. Visa bladet: högerklicka på en bladflik, välj Ta fram… och sedan ”${sheet}”. Klicka sedan på anmärkningen igen.`,
       veryHidden: (sheet: string, ref: string) =>
-        `Excel kan inte gå till ${ref}: bladet ”${sheet}” har gjorts mycket dolt sedan Målkoll läste arbetsboken, och Excels Ta fram… listar inte ett sådant blad. Den som byggt arbetsboken kan visa det i Excel för skrivbordet: öppna VBA-redigeraren (Alt+F11), markera bladet och sätt dess egenskap Visible till xlSheetVisible.`,
+        `Excel kan inte gå till ${ref}: bladet ”${sheet}” har gjorts mycket dolt sedan Målkoll läste arbetsboken, och Excels Ta fram… listar inte ett sådant blad. Den som byggt arbetsboken kan visa det i Excel för skrivbordet: öppna VBA-redigeraren (Alt+F11), markera bladet och sätt dess egenskap Visible till xlSheetVisible. Klicka sedan på anmärkningen igen.`,
     },
   },
   generate: {

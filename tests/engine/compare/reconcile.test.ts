@@ -128,15 +128,91 @@ describe("reconcile: a row copied under its goal is compared once", () => {
     );
   const sameSheet = { ...planSheet, name: "T1 2022" };
 
-  it("a copy in the plan is not missing from a follow-up that has the row once", () => {
+  it("a copy in the plan is not missing from a follow-up that has the row once: it is found where its row is", () => {
     const { findings, matched } = compared(withCopy(planSheet), sameSheet);
     expect(findings).toEqual([]);
     const indicators = matched.filter((m) => m.kind === "indicator");
     expect(indicators.every((m) => m.followup !== null)).toBe(true);
-    expect(indicators.map((m) => m.plan)).not.toContain("VP 2022!A472");
+    expect(matched.find((m) => m.plan === "VP 2022!A472")).toEqual({
+      kind: "indicator",
+      plan: "VP 2022!A472",
+      followup: "T1 2022!A463",
+    });
   });
 
   it("a copy in the follow-up is not unplanned", () => {
     expect(compared(planSheet, withCopy(sameSheet)).findings).toEqual([]);
+  });
+});
+
+describe("reconcile: copies still pair first, so what pairing finds is kept", () => {
+  // Two nämndmål, each with an indicator table; `rows` gives each goal's indicators as [name, Årsmål].
+  const workbook = (name: string, goals: [string, [string, number][]][]): SheetGrid => {
+    const values: CellValue[][] = [];
+    for (const [goal, rows] of goals) {
+      values.push([`Nämndmål: ${goal}`], [], ["Indikator", "Årsmål", "Periodicitet"]);
+      for (const [indicator, target] of rows) values.push([indicator, target, "Tertial"]);
+      values.push([]);
+    }
+    return { name, visibility: "visible", originRow: 1, originCol: 1, values };
+  };
+  const codes = (
+    planGoals: [string, [string, number][]][],
+    followupGoals: [string, [string, number][]][],
+  ) => {
+    const planGrid = workbook("VP 2022", planGoals);
+    const followupGrid = workbook("T1 2022", followupGoals);
+    return reconcile(
+      { workbook: PLAN_FILE, model: check({ name: PLAN_FILE, sheets: [planGrid] }).model },
+      { workbook: FOLLOWUP_FILE, model: check({ name: FOLLOWUP_FILE, sheets: [followupGrid] }).model },
+    ).findings.map((f) => `${f.code} ${f.sheet}!${f.cell}`);
+  };
+  const G1 = "Alla barn lär sig";
+  const G2 = "Alla är trygga";
+
+  it("a plan row under another goal pairs with the follow-up's copy: the goal changed, nothing is missing", () => {
+    expect(
+      codes(
+        [
+          [G1, [["Andel nöjda", 80]]],
+          [G2, [["Andel nöjda", 80]]],
+        ],
+        [
+          [
+            G1,
+            [
+              ["Andel nöjda", 80],
+              ["Andel nöjda", 80],
+            ],
+          ],
+          [G2, []],
+        ],
+      ),
+    ).toEqual(["plan-goal-changed T1 2022!A5"]);
+  });
+
+  it("a plan copy whose target differs is compared with the follow-up's copy", () => {
+    expect(
+      codes(
+        [
+          [
+            G1,
+            [
+              ["Andel nöjda", 80],
+              ["Andel nöjda", 60],
+            ],
+          ],
+        ],
+        [
+          [
+            G1,
+            [
+              ["Andel nöjda", 80],
+              ["Andel nöjda", 70],
+            ],
+          ],
+        ],
+      ),
+    ).toEqual(["plan-target-changed T1 2022!B5"]);
   });
 });
