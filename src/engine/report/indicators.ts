@@ -98,28 +98,36 @@ class ShownUnits {
     }
   }
 
-  of(ind: Indicator, field: IndicatorFigure): string | null {
+  /**
+   * The unit of the figure `field`, which the model holds as written `written` (its `units` entry,
+   * read by name by the caller: a field looked up by a name held in a variable is a slow,
+   * megamorphic access, made for thousands of rows).
+   */
+  of(ind: Indicator, field: WrittenFigure, written: string | null | undefined): string | null {
     if (hasRow(this.stated, ind.sheet, ind.row)) return figureUnit(ind, field);
     // A model without units (one not read from a workbook) names none but its row's.
-    if (!ind.units) return figureUnit(ind, field);
-    // It keeps no unit of the men's and women's figures: their source cells tell, unless the row
-    // has none, which it would have taken from theirs.
-    const written =
-      field !== "outcomeMen" && field !== "outcomeWomen"
-        ? ind.units[field]
-        : ind.unit === null
-          ? null
-          : this.sourceUnit(ind, field);
-    if (written === undefined) return figureUnit(ind, field);
+    if (!ind.units || written === undefined) return figureUnit(ind, field);
     return written === null ? null : asRowSpells(ind, written);
   }
 
-  /** The unit the figure's source cell shows; undefined when the cell is not known. */
-  private sourceUnit(ind: Indicator, field: IndicatorFigure): string | null | undefined {
-    const address = ind.cells[field];
-    return address === undefined ? undefined : this.ctx.unitLookup(ind.sheet, address);
+  /**
+   * The unit of the men's or women's figure, whose source cell is at `address`: the model keeps
+   * none of theirs, so their source cells tell, unless the row has none, which it would have taken
+   * from theirs.
+   */
+  ofSourced(ind: Indicator, field: SourcedFigure, address: string | undefined): string | null {
+    if (hasRow(this.stated, ind.sheet, ind.row)) return figureUnit(ind, field);
+    if (!ind.units) return figureUnit(ind, field);
+    if (ind.unit === null) return null;
+    const written = address === undefined ? undefined : this.ctx.unitLookup(ind.sheet, address);
+    if (written === undefined) return figureUnit(ind, field);
+    return written === null ? null : asRowSpells(ind, written);
   }
 }
+
+/** The figures the model keeps the written units of, and those whose source cells tell them. */
+type WrittenFigure = Exclude<IndicatorFigure, SourcedFigure>;
+type SourcedFigure = "outcomeMen" | "outcomeWomen";
 
 /**
  * A target in column `column`: a number for value/min/max (`Max` in the format), the source text
@@ -142,13 +150,13 @@ export function targetCell(
 
 /** Årsmål in column `column`, in the unit it was written with. */
 function yearTargetCell(cells: RowCells, ind: Indicator, column: number): OutCell | null {
-  const unit = cells.units.of(ind, "target");
+  const unit = cells.units.of(ind, "target", ind.units?.target);
   return targetCell(cells, column, ind.targetKind, ind.target, ind.targetText, unit, ind.decimals?.target);
 }
 
 /** KF:s årsmål in column `column`, in the unit it was written with. */
 function kfTargetCell(cells: RowCells, ind: Indicator, column: number): OutCell | null {
-  const unit = cells.units.of(ind, "kfTarget");
+  const unit = cells.units.of(ind, "kfTarget", ind.units?.kfTarget);
   return targetCell(
     cells,
     column,
@@ -210,20 +218,15 @@ function rowStatus(
 }
 
 /**
- * A figure of the row in column `column`, with the decimals the source showed it with, when known;
- * an unreadable cell's text as written (only text shows as written, as on Aktiviteter).
+ * The cell of a figure the row has none of (`field`): an unreadable cell's text as written (only
+ * text shows as written, as on Aktiviteter), else none.
  */
-function figureCell(
+function missingFigureCell(
   ctx: ReportContext,
-  cells: RowCells,
   ind: Indicator,
   unreadable: ReadonlySet<string>,
-  column: number,
   field: FigureField,
 ): OutCell | null {
-  const n = ind[field];
-  if (n !== null)
-    return cells.figures.get(column, n, cells.units.of(ind, field), null, ind.decimals?.[field]);
   if (!unreadableField(ind, unreadable, field)) return null;
   const value = ctx.lookup(ind.sheet, ind.cells[field] as string);
   const written = typeof value === "string" ? value.trim() : "";
@@ -245,14 +248,28 @@ function indicatorRow(
   const status = rowStatus(ctx, ind, ind.status, unreported, unreadable, "target");
   const kfStatus = rowStatus(ctx, ind, ind.kfStatus, unreported, unreadable, "kfTarget");
   const period = periodText(ctx, ind);
-  const { shared } = cells;
+  const { shared, figures, units } = cells;
+  // Each figure with its written unit and decimals, read by name (see ShownUnits.of).
+  const { outcome, outcomeMen: men, outcomeWomen: women, previous, forecast } = ind;
+  const written = ind.units;
+  const shown = ind.decimals;
   return [
     textCell(ind.name),
-    figureCell(ctx, cells, ind, unreadable, 1, "outcome"),
-    figureCell(ctx, cells, ind, unreadable, 2, "outcomeMen"),
-    figureCell(ctx, cells, ind, unreadable, 3, "outcomeWomen"),
-    figureCell(ctx, cells, ind, unreadable, 4, "previous"),
-    figureCell(ctx, cells, ind, unreadable, 5, "forecast"),
+    outcome === null
+      ? missingFigureCell(ctx, ind, unreadable, "outcome")
+      : figures.get(1, outcome, units.of(ind, "outcome", written?.outcome), null, shown?.outcome),
+    men === null
+      ? missingFigureCell(ctx, ind, unreadable, "outcomeMen")
+      : figures.get(2, men, units.ofSourced(ind, "outcomeMen", ind.cells.outcomeMen), null, shown?.outcomeMen),
+    women === null
+      ? missingFigureCell(ctx, ind, unreadable, "outcomeWomen")
+      : figures.get(3, women, units.ofSourced(ind, "outcomeWomen", ind.cells.outcomeWomen), null, shown?.outcomeWomen),
+    previous === null
+      ? missingFigureCell(ctx, ind, unreadable, "previous")
+      : figures.get(4, previous, units.of(ind, "previous", written?.previous), null, shown?.previous),
+    forecast === null
+      ? missingFigureCell(ctx, ind, unreadable, "forecast")
+      : figures.get(5, forecast, units.of(ind, "forecast", written?.forecast), null, shown?.forecast),
     yearTargetCell(cells, ind, 6),
     kfTargetCell(cells, ind, 7),
     period ? shared.text(PERIOD_COLUMN, period) : null,
