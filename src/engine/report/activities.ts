@@ -127,7 +127,8 @@ export function buildActivitySheet(ctx: ReportContext): SheetSpec {
   const unmarked = cellsWithFinding(ctx.result.findings, "activity-deviation-unmarked");
   const table = (heading: string, activities: Activity[]): void => {
     sheet.tableHeading(heading);
-    sheet.startTable(header.map((cell) => (cell ? { ...cell } : null)));
+    // Every table's header is the one row: the layout prepares, measures and breaks it once.
+    sheet.startTable(header);
     // The list is this sheet's own (by goal): sorted in place.
     for (const act of activities.sort(sort)) {
       const flag = act.cells.deviationFlag;

@@ -52,6 +52,12 @@ export interface SheetCells {
   /** Per cell, as `oneLine`: the range of its text's parts in `parts` (empty: not kept). */
   partsFrom: Int32Array;
   partsTo: Int32Array;
+  /**
+   * Per row: the earlier row it repeats (-1: none), a header row whose array a sheet's tables
+   * share ({@link SheetBuilder.startTable}), prepared and measured there: its cells are that row's,
+   * and so are its measures and its height.
+   */
+  repeats: Int32Array;
 }
 
 /** Rows whose cells are prepared and measured. */
@@ -111,6 +117,9 @@ export function walkCells(
   const parts = new TextParts();
   const partsFrom = new Int32Array(rows.length * count);
   const partsTo = new Int32Array(rows.length * count);
+  const repeats = new Int32Array(rows.length).fill(-1);
+  /** Header rows by their array, at the row they were first walked. */
+  const headerRows = new Map<Row, number>();
   const spans = emptySpans();
   // A text wider than the page wraps whatever its exact width: it is measured for its longest word.
   const page = printableArea().width;
@@ -137,6 +146,14 @@ export function walkCells(
     }
     const numbers = numbersOf(info[r].table);
     const header = role === "header";
+    if (header && !anyMerged) {
+      const first = headerRows.get(row);
+      if (first === undefined) headerRows.set(row, r);
+      else if (sameHeader(info[first], info[r]) && numbersOf(info[first].table) === numbers) {
+        repeatRow(first, r, count, { measured, oneLine, lineHeight, formulas, partsFrom, partsTo, repeats });
+        continue;
+      }
+    }
     const acrossRow = mergeTo !== undefined;
     const gutter = header ? HEADER_GUTTER_POINTS : 0;
     if (!acrossRow) measured[r] = 1;
@@ -244,7 +261,28 @@ export function walkCells(
     }
     lineHeight[r] = line;
   }
-  return { needs, measured, oneLine, lineHeight, formulas, parts, partsFrom, partsTo };
+  return { needs, measured, oneLine, lineHeight, formulas, parts, partsFrom, partsTo, repeats };
+}
+
+/** Whether two header rows' infos size their cells alike. */
+function sameHeader(a: RowInfo, b: RowInfo): boolean {
+  return a.mergeTo === b.mergeTo && a.headerLines === b.headerLines;
+}
+
+/** Row `r` repeats row `first`: its measures are that row's (its needs are met there). */
+function repeatRow(
+  first: number,
+  r: number,
+  count: number,
+  cells: Omit<SheetCells, "needs" | "parts">,
+): void {
+  cells.repeats[r] = first;
+  cells.measured[r] = cells.measured[first];
+  cells.lineHeight[r] = cells.lineHeight[first];
+  cells.formulas[r] = cells.formulas[first];
+  cells.oneLine.copyWithin(r * count, first * count, (first + 1) * count);
+  cells.partsFrom.copyWithin(r * count, first * count, (first + 1) * count);
+  cells.partsTo.copyWithin(r * count, first * count, (first + 1) * count);
 }
 
 /**

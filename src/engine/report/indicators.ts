@@ -260,10 +260,22 @@ function indicatorRow(
       : figures.get(1, outcome, units.of(ind, "outcome", written?.outcome), null, shown?.outcome),
     men === null
       ? missingFigureCell(ctx, ind, unreadable, "outcomeMen")
-      : figures.get(2, men, units.ofSourced(ind, "outcomeMen", ind.cells.outcomeMen), null, shown?.outcomeMen),
+      : figures.get(
+          2,
+          men,
+          units.ofSourced(ind, "outcomeMen", ind.cells.outcomeMen),
+          null,
+          shown?.outcomeMen,
+        ),
     women === null
       ? missingFigureCell(ctx, ind, unreadable, "outcomeWomen")
-      : figures.get(3, women, units.ofSourced(ind, "outcomeWomen", ind.cells.outcomeWomen), null, shown?.outcomeWomen),
+      : figures.get(
+          3,
+          women,
+          units.ofSourced(ind, "outcomeWomen", ind.cells.outcomeWomen),
+          null,
+          shown?.outcomeWomen,
+        ),
     previous === null
       ? missingFigureCell(ctx, ind, unreadable, "previous")
       : figures.get(4, previous, units.of(ind, "previous", written?.previous), null, shown?.previous),
@@ -350,7 +362,8 @@ export function buildIndicatorSheet(ctx: ReportContext): SheetSpec {
     model.period.kind === "VB" ? rowsWithFinding(ctx.result.findings, "outcome-missing") : new Set<string>();
   const unreadable = plan ? new Set<string>() : cellsWithFinding(ctx.result.findings, "value-unparseable");
   const table = (indicators: Indicator[]): void => {
-    sheet.startTable(header.map((cell) => (cell ? { ...cell } : null)));
+    // Every table's header is the one row: the layout prepares, measures and breaks it once.
+    sheet.startTable(header);
     // The list is this sheet's own (by goal): sorted in place.
     for (const ind of indicators.sort(sort)) {
       sheet.add(

@@ -108,6 +108,8 @@ export class SheetBuilder {
    * columns hold (a column of numbers in one right-aligns its text in all, as on a sheet of one
    * layout repeated per goal); a table with `ownColumns` (another layout on the same sheet) aligns
    * by its own cells alone. `headerLines` holds its header to that many lines whatever its columns allow.
+   * Tables may share one `header` array: it is then prepared, measured and broken once (its cells
+   * are the same), unless the sheet merges cells.
    */
   startTable(
     header: Row,
@@ -243,13 +245,18 @@ export class SheetBuilder {
     );
     const widths = fitWidths(this.columns, cells.needs);
     // Sheets without planned columns (the roll-up's) set their own widths after: hosts wrap them.
-    if (!this.inferColumns) this.breakHeaders(widths, merged);
+    if (!this.inferColumns) this.breakHeaders(widths, merged, cells.repeats);
     const points = widths.map((w) => w * WIDTH_UNIT_POINTS.narrow);
     const heights: number[] = [];
     for (let r = 0; r < this.rows.length; r++) {
       const info = this.info[r];
+      const repeated = cells.repeats[r];
       heights.push(
-        info.role === "chart" ? CHART_ROW_POINTS : rowHeight(this.rows[r], r, info, points, cells, memos),
+        repeated >= 0
+          ? heights[repeated]
+          : info.role === "chart"
+            ? CHART_ROW_POINTS
+            : rowHeight(this.rows[r], r, info, points, cells, memos),
       );
     }
     if (this.inferColumns) {
@@ -266,12 +273,19 @@ export class SheetBuilder {
    * Header text gets its line breaks written in, where Excel's narrower columns would wrap it and
    * a little before the edge: every host then breaks it alike, and neighbouring headers never run
    * together (`Prognos helår` `Årsmål`). A sheet repeats its tables' header: each is broken once
-   * per column and look.
+   * per column and look, and a row that `repeats` an earlier one (the same array) is broken there.
    */
-  private breakHeaders(widths: number[], merged: MergedCells): void {
+  private breakHeaders(widths: number[], merged: MergedCells, repeats: Int32Array): void {
     const broken: Map<TextStyle, Map<string, { lines: string; unbroken: string | null }>>[] = [];
+    /** The cells broken in a word, by the row they were broken in (the first of the rows repeating it). */
+    const brokenIn = new Map<number, { col: number; text: string }[]>();
     for (let r = 0; r < this.rows.length; r++) {
       if (this.info[r].role !== "header") continue;
+      const first = repeats[r];
+      if (first >= 0) {
+        for (const { col, text } of brokenIn.get(first) ?? []) this.unbroken.push({ row: r, col, text });
+        continue;
+      }
       const row = this.rows[r];
       for (let c = 0; c < row.length; c++) {
         const cell = row[c];
@@ -288,7 +302,11 @@ export class SheetBuilder {
           texts.set(cell.value, (text = { lines, unbroken: brokenInWord(cell.value, lines) }));
         }
         cell.value = text.lines;
-        if (text.unbroken !== null) this.unbroken.push({ row: r, col: c, text: text.unbroken });
+        if (text.unbroken === null) continue;
+        this.unbroken.push({ row: r, col: c, text: text.unbroken });
+        let inRow = brokenIn.get(r);
+        if (inRow === undefined) brokenIn.set(r, (inRow = []));
+        inRow.push({ col: c, text: text.unbroken });
       }
     }
   }

@@ -114,7 +114,8 @@ export function wrappedCell(value: string, style: CellStyle = "normal"): OutCell
  * the output, and a large report has a few hundred thousand, most of them alike. A shared cell
  * stays in one column of one sheet's body rows, where the layout sets its wrap, align and indent
  * alike on every row (and leaves a number's alone); header and formula cells, which the layout
- * rewrites or copies per row, are never shared.
+ * rewrites or copies per row, are never shared (a sheet's tables may share a whole header row,
+ * which the layout then treats once: see SheetBuilder.startTable).
  */
 export class SharedCells {
   private readonly texts: Map<string, OutCell>[] = [];

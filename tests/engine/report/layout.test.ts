@@ -125,6 +125,46 @@ describe("measuring text (Calibri metrics, checked against LibreOffice's Carlito
   });
 });
 
+describe("a header row shared by a sheet's tables", () => {
+  /** A sheet of three tables under one header, each given `header()` (its own copy, or one shared row). */
+  function sheetOfTables(header: () => OutCell[]): SheetSpec {
+    const sheet = new SheetBuilder("indikatorer", [
+      { kind: "text", min: 100 },
+      { kind: "fit" },
+      { kind: "label", max: 40 },
+    ]);
+    sheet.heading("Titel", "Not");
+    for (let t = 0; t < 3; t++) {
+      sheet.tableHeading(`Mål ${t + 1}`);
+      sheet.startTable(header());
+      for (let i = 0; i < 40; i++)
+        sheet.add([
+          { value: `Indikator ${t}.${i}` },
+          { value: 1000 * t + i, format: "#,##0" },
+          { value: "Tertial 2 2021" },
+        ]);
+      sheet.endTable();
+    }
+    return sheet.build();
+  }
+
+  const labels = () => [
+    { value: "Indikator", style: "header" as const },
+    { value: "Begärda budget\u00ADjusteringar", style: "header" as const },
+    { value: "Periodens utfall/prognos", style: "header" as const },
+  ];
+
+  it("gives the sheet its copies would: widths, breaks, heights, pages and the words broken in each", () => {
+    const shared = labels();
+    const once = sheetOfTables(() => shared);
+    const copies = sheetOfTables(labels);
+    expect(once).toEqual(copies);
+    // The header is broken in a word in each table, and said so for each.
+    expect(copies.unbrokenHeaders?.length).toBeGreaterThanOrEqual(3);
+    expect(once.rows[4][1]?.value).toContain("\n");
+  });
+});
+
 describe("columns fitted to the page", () => {
   it("numbers get their width, text wraps in what is left, within A4 landscape", () => {
     const sheet = new SheetBuilder("indikatorer", [
