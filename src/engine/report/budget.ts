@@ -78,7 +78,7 @@ interface CityColumn {
  * no such column or leaves its header empty (a column a person gave its role).
  */
 function cityHeaders(ctx: ReportContext, tableId: string, columns: CityColumn[]): string[] {
-  const table = ctx.result.recognition.tables.find((t) => t.id === tableId);
+  const table = ctx.tableById(tableId);
   return columns.map(({ role, standard }) => {
     const header = table?.columns.find((c) => c.role === role)?.header;
     return (header && cleanText(header)) || standard;
@@ -400,7 +400,7 @@ const FIELD_OF_ROLE: Partial<Record<ColumnRole, AmountField>> = {
  * every other column (but the row label and one set to be ignored) as the source has it.
  */
 function sourceColumns(ctx: ReportContext, tableId: string): SourceColumn[] {
-  const table = ctx.result.recognition.tables.find((t) => t.id === tableId);
+  const table = ctx.tableById(tableId);
   if (!table) return [];
   const out: SourceColumn[] = [];
   let rows: Map<number, RecognisedRow> | null = null;
@@ -671,7 +671,7 @@ function publishedTable(
     };
   });
   for (const column of source) if (!used.has(column)) columns.push(column);
-  const table = ctx.result.recognition.tables.find((t) => t.id === first.tableId);
+  const table = ctx.tableById(first.tableId);
   const nameHeader = table
     ? cleanText((table.columns.find((c) => c.role === "name") ?? table.columns[0]).header)
     : "";
@@ -778,8 +778,11 @@ function chartedAreas(
     const value = sheet.rows[area.row - 1][5]?.value;
     return typeof value === "number" ? Math.abs(value) / divisor(area, unit) : 0;
   };
-  // Sort is stable: equal deviations keep the tables' order.
-  return [...areas].sort((a, b) => size(b) - size(a)).slice(0, AREAS_KEPT_WITH_CHART);
+  // Each area's size taken once, not per comparison. Sort is stable: equal deviations keep the tables' order.
+  const sizes = new Map(areas.map((area) => [area, size(area)]));
+  return [...areas]
+    .sort((a, b) => (sizes.get(b) as number) - (sizes.get(a) as number))
+    .slice(0, AREAS_KEPT_WITH_CHART);
 }
 
 /**

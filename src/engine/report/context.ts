@@ -4,6 +4,7 @@ import { localIsoDate } from "../parse/date";
 import type { WorkbookSnapshot } from "../grid";
 import type { CheckResult } from "../check";
 import type { Goal } from "../model/types";
+import type { RecognisedTable } from "../recognise/types";
 import { compareSv } from "./collate";
 import type { SourceLookup, SourceUnitLookup } from "./source";
 import { lookupFromRecognition, lookupFromSnapshot, unitsFromRecognition, unitsFromSnapshot } from "./source";
@@ -37,6 +38,8 @@ export interface ReportContext {
   sheetPrefixes: Map<string, string>;
   /** A goal's number as its source writes it (`1.2.` where the model holds `1.2`); null where unread. */
   writtenNumber: (goal: Goal) => string | null;
+  /** A recognised table by its id (a large workbook has a thousand; the budget asks per table). */
+  tableById: (id: string) => RecognisedTable | undefined;
 }
 
 function isoDate(at: string | Date): string {
@@ -110,6 +113,19 @@ export function makeContext(
     findingsByGoal,
     sheetPrefixes: new Map(),
     writtenNumber: writtenNumbers(lookup),
+    tableById: tablesById(result.recognition.tables),
+  };
+}
+
+/** {@link ReportContext.tableById}: the map made at the first question, the first table of an id kept. */
+function tablesById(tables: readonly RecognisedTable[]): (id: string) => RecognisedTable | undefined {
+  let byId: Map<string, RecognisedTable> | undefined;
+  return (id) => {
+    if (byId === undefined) {
+      byId = new Map();
+      for (const table of tables) if (!byId.has(table.id)) byId.set(table.id, table);
+    }
+    return byId.get(id);
   };
 }
 
