@@ -125,18 +125,23 @@ function figureValue(n: number, unit: string | null, decimals: number, shown: nu
 export class FigureCells {
   /** By column, then unit: the figures' cells by the format's place in {@link figureFormat}'s list. */
   private readonly slots: Map<string | null, FigureSlot[]>[] = [];
+  /** Per column, the slot met last and its unit and place: a column's figures mostly share one. */
+  private readonly lastSlot: (FigureSlot | undefined)[] = [];
+  private readonly lastUnit: (string | null)[] = [];
+  private readonly lastPlace: number[] = [];
 
   get(column: number, n: number, unit: string | null, kind: TargetKind | null, shown?: number): OutCell {
     const decimals = figureDecimals(n, shown);
     // A Map takes -0 for 0: a -0 gets a cell of its own.
     if (n === 0 && 1 / n < 0) return figureCell(n, unit, kind, decimals, shown);
-    const byUnit = (this.slots[column] ??= new Map());
-    let byFormat = byUnit.get(unit);
-    if (byFormat === undefined) byUnit.set(unit, (byFormat = []));
-    const slot = (byFormat[formatPlace(kind, decimals)] ??= { byDigits: new Map(), byFigure: new Map() });
+    const slot = this.slot(column, unit, formatPlace(kind, decimals));
     // As an int32 (`| 0`) the digits are usually a small integer to V8, not a number boxed on the heap.
     const digits = (n * POWERS_OF_TEN[decimals]) | 0;
     const exact = digits / POWERS_OF_TEN[decimals] === n;
+    if (exact && digits >= 0 && digits < SMALL_DIGITS) {
+      const small = (slot.small ??= new Array<OutCell | undefined>(SMALL_DIGITS).fill(undefined));
+      return (small[digits] ??= figureCell(n, unit, kind, decimals, shown));
+    }
     const cells = exact ? slot.byDigits : slot.byFigure;
     const key = exact ? digits : n;
     let cell = cells.get(key);
@@ -144,15 +149,33 @@ export class FigureCells {
     if (cell === undefined) cells.set(key, (cell = figureCell(n, unit, kind, decimals, shown)));
     return cell;
   }
+
+  private slot(column: number, unit: string | null, place: number): FigureSlot {
+    const last = this.lastSlot[column];
+    if (last !== undefined && this.lastUnit[column] === unit && this.lastPlace[column] === place) return last;
+    const byUnit = (this.slots[column] ??= new Map());
+    let byFormat = byUnit.get(unit);
+    if (byFormat === undefined) byUnit.set(unit, (byFormat = []));
+    const slot = (byFormat[place] ??= { small: undefined, byDigits: new Map(), byFigure: new Map() });
+    this.lastSlot[column] = slot;
+    this.lastUnit[column] = unit;
+    this.lastPlace[column] = place;
+    return slot;
+  }
 }
+
+/** Digits below this (0 to 100,0 % in tenths, counts below a thousand) find their cell in an array. */
+const SMALL_DIGITS = 1024;
 
 /**
  * The cells of one format in one column. A figure that is exactly its digits over 10^decimals, the
- * digits an int32 (most figures), is found by those digits: a small integer, which a Map hashes and
- * compares without reading a number from the heap (a cache miss each, for thousands of figures).
- * Others are found by the figure itself.
+ * digits an int32 (most figures), is found by those digits: in `small` when they are few (an array
+ * read, where a Map hashes), else in `byDigits` (a small integer, which a Map hashes and compares
+ * without reading a number from the heap: a cache miss each, for thousands of figures). Others
+ * are found by the figure itself.
  */
 interface FigureSlot {
+  small: (OutCell | undefined)[] | undefined;
   byDigits: Map<number, OutCell>;
   byFigure: Map<number, OutCell>;
 }

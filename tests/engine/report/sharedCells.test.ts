@@ -41,6 +41,26 @@ describe("figure cells", () => {
       expect(figures.get(3, n, unit, kind, shown)).toMatchObject(indicatorNumber(n, unit, kind, shown));
   });
 
+  it("finds figures of few digits (kept in an array) and of many alike, each in its unit and place", () => {
+    const figures = new FigureCells();
+    for (const [n, unit, shown] of [
+      [0, "%", 1],
+      [102.3, "%", 1],
+      [102.4, "%", 1],
+      [1023, "st", 0],
+      [1024, "st", 0],
+      [-1, "st", 0],
+      [0.1, null, undefined],
+    ] as const) {
+      const cell = figures.get(4, n, unit, null, shown);
+      expect(cell).toMatchObject(indicatorNumber(n, unit, null, shown));
+      // Asked again, between figures of another unit and place in the column: the same cell.
+      figures.get(4, n, "kr", "max", 2);
+      expect(figures.get(4, n, unit, null, shown)).toBe(cell);
+      expect(figures.get(4, n, unit, "min", shown)).not.toBe(cell);
+    }
+  });
+
   it("keeps -0 apart from 0, as given without decimals (rounded to 0) and with them (kept)", () => {
     const figures = new FigureCells();
     expect(Object.is(figures.get(1, 0, null, null, 0).value, 0)).toBe(true);
