@@ -56,14 +56,41 @@ function rowOf(cell: string): number {
 
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
+/**
+ * The first finding (a position in the findings) on each row of one sheet, -1 for none: an array
+ * by row for a sheet's rows (thousands of items each ask for theirs, where a Map hashed each row),
+ * a Map for rows past the last a sheet can have.
+ */
+class RowHeads {
+  private readonly byRow: Int32Array;
+  private readonly beyond = new Map<number, number>();
+
+  constructor(lastRow: number) {
+    this.byRow = new Int32Array(Math.min(lastRow, MAX_SHEET_ROW) + 1).fill(-1);
+  }
+
+  get(row: number): number {
+    if (row < this.byRow.length) return this.byRow[row];
+    return this.beyond.get(row) ?? -1;
+  }
+
+  set(row: number, first: number): void {
+    if (row < this.byRow.length) this.byRow[row] = first;
+    else this.beyond.set(row, first);
+  }
+}
+
+/** Excel's last row. */
+const MAX_SHEET_ROW = 1_048_576;
+
 /** Findings indexed by sheet and row, each used once. */
 class FindingIndex {
   /**
-   * By sheet name, then by row: the first of the row's findings (a position in `findings`); each
-   * finding's `next` is the row's next one, or -1. Chained rather than listed: thousands of rows
-   * hold one finding each, and an array each cost more than the findings.
+   * By sheet name, the first of each row's findings; each finding's `next` is its row's next one,
+   * or -1. Chained rather than listed: thousands of rows hold one finding each, and an array each
+   * cost more than the findings.
    */
-  private bySheetRow = new Map<string, Map<number, number>>();
+  private bySheetRow = new Map<string, RowHeads>();
   private next: Int32Array;
   /** 1 for each finding (by position) an item has taken. */
   private used: Uint8Array;
@@ -71,15 +98,21 @@ class FindingIndex {
   constructor(private readonly findings: Finding[]) {
     this.used = new Uint8Array(findings.length);
     this.next = new Int32Array(findings.length);
+    const rows = new Int32Array(findings.length);
+    const lastRows = new Map<string, number>();
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i];
+      const row = f.range && f.code === "outcome-missing" ? (findingRow(f) ?? 0) : rowOf(f.cell);
+      rows[i] = row;
+      const sheet = String(f.sheet);
+      if (row > (lastRows.get(sheet) ?? -1)) lastRows.set(sheet, row);
+    }
+    for (const [sheet, lastRow] of lastRows) this.bySheetRow.set(sheet, new RowHeads(lastRow));
     // From the last: each finding goes before the ones after it on its row.
     for (let i = findings.length - 1; i >= 0; i--) {
-      const f = findings[i];
-      const sheet = String(f.sheet);
-      let byRow = this.bySheetRow.get(sheet);
-      if (!byRow) this.bySheetRow.set(sheet, (byRow = new Map()));
-      const row = f.range && f.code === "outcome-missing" ? (findingRow(f) ?? 0) : rowOf(f.cell);
-      this.next[i] = byRow.get(row) ?? -1;
-      byRow.set(row, i);
+      const byRow = this.bySheetRow.get(String(findings[i].sheet)) as RowHeads;
+      this.next[i] = byRow.get(rows[i]);
+      byRow.set(rows[i], i);
     }
   }
 
@@ -96,17 +129,17 @@ class FindingIndex {
       const c = cells[key];
       if (!c) continue;
       const r = rowOf(c);
-      if (r !== row && byRow.has(r) && !(others ??= []).includes(r)) others.push(r);
+      if (r !== row && byRow.get(r) >= 0 && !(others ??= []).includes(r)) others.push(r);
     }
     let out: Finding[] | null = null;
     if (others === null) {
-      for (let i = byRow.get(row) ?? -1; i >= 0; i = this.next[i]) out = this.use(i, out);
+      for (let i = byRow.get(row); i >= 0; i = this.next[i]) out = this.use(i, out);
       return out ?? NO_FINDINGS;
     }
     others.push(row);
     others.sort((a, b) => a - b);
     for (const r of others)
-      for (let i = byRow.get(r) ?? -1; i >= 0; i = this.next[i])
+      for (let i = byRow.get(r); i >= 0; i = this.next[i])
         if (r === row || hasCell(cells, this.findings[i].cell)) out = this.use(i, out);
     return out ?? NO_FINDINGS;
   }

@@ -467,6 +467,26 @@ describe("maluppfyllelse", () => {
 });
 
 describe("avvikelser", () => {
+  it("gives an item the findings at its cells however far down (past Excel's last row) they sit", () => {
+    const result = makeResult();
+    const [first] = result.model.indicators;
+    result.model.indicators[0] = { ...first, cells: { ...first.cells, analysis: "K2000000" } };
+    result.findings = [
+      ...result.findings,
+      {
+        ...result.findings[0],
+        code: "analysis-missing",
+        cell: "K2000000",
+        range: undefined,
+        message: "Långt ned saknas en analys.",
+      },
+    ];
+    const spec = buildReport(result, OPTIONS).sheets.find((s) => s.key === "avvikelser")!;
+    const rows = spec.rows.filter((r) => String(r[3]?.value ?? "").includes("Långt ned saknas en analys."));
+    expect(rows).toHaveLength(1);
+    expect(String(rows[0][3]?.value).startsWith(`${first.name}:`)).toBe(true);
+  });
+
   const spec = sheetOf("avvikelser");
   const header = rowIndex(spec, "Typ");
   const body = spec.rows.slice(header);
