@@ -18,11 +18,18 @@ export type SourceUnitLookup = (sheet: string, address: string) => string | null
 /** From the workbook snapshot when the caller has it: exact. */
 export function lookupFromSnapshot(snapshot: WorkbookSnapshot): SourceLookup {
   const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
+  // Asked for thousands of cells (budget amounts, activity dates), mostly on one sheet.
+  let lastName: string | null = null;
+  let last: SheetGrid | undefined;
   return (sheet, address) => {
-    const grid = sheets.get(sheet);
-    const pos = parseA1(address);
-    if (!grid || !pos) return undefined;
-    return cellAt(grid, pos.row, pos.col);
+    if (sheet !== lastName) {
+      lastName = sheet;
+      last = sheets.get(sheet);
+    }
+    const grid = last;
+    const at = cellIndex(address);
+    if (!grid || at < 0) return undefined;
+    return cellAt(grid, Math.floor(at / COLUMNS), at % COLUMNS);
   };
 }
 
@@ -50,8 +57,9 @@ export function unitsFromSnapshot(snapshot: WorkbookSnapshot): SourceUnitLookup 
 const COLUMNS = 32_768;
 
 /**
- * A plain A1 address (`C446`, as the model records cells) as row × {@link COLUMNS} + column, or -1
- * for anything else, which {@link parseA1} then reads: no object per cell.
+ * An A1 address as row × {@link COLUMNS} + column, or -1 where {@link parseA1} reads none: a plain
+ * one (`C446`, as the model records cells) read here, with no object per cell, anything else by
+ * parseA1.
  */
 function cellIndex(address: string): number {
   let i = 0;
@@ -61,7 +69,8 @@ function cellIndex(address: string): number {
     if (code < 65 || code > 90) break;
     col = col * 26 + (code - 64);
   }
-  if (i === 0 || i === address.length) return slowIndex(address);
+  const digitsFrom = i;
+  if (i === 0 || i === address.length || address.length - digitsFrom > 7) return slowIndex(address);
   let row = 0;
   for (; i < address.length; i++) {
     const code = address.charCodeAt(i);
