@@ -36,6 +36,7 @@ export function lookupFromSnapshot(snapshot: WorkbookSnapshot): SourceLookup {
 /** Units from the workbook snapshot. */
 export function unitsFromSnapshot(snapshot: WorkbookSnapshot): SourceUnitLookup {
   const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
+  const texts = new Map<string, string | null>();
   // Asked for two cells of each of thousands of rows, mostly on one sheet.
   let lastName: string | null = null;
   let last: SheetGrid | undefined;
@@ -49,7 +50,7 @@ export function unitsFromSnapshot(snapshot: WorkbookSnapshot): SourceUnitLookup 
     if (!grid || at < 0) return undefined;
     const row = Math.floor(at / COLUMNS);
     const col = at % COLUMNS;
-    return shownUnit(cellAt(grid, row, col), formatAt(grid, row, col));
+    return shownUnit(cellAt(grid, row, col), formatAt(grid, row, col), texts);
   };
 }
 
@@ -85,13 +86,26 @@ function slowIndex(address: string): number {
   return pos ? pos.row * COLUMNS + pos.col : -1;
 }
 
-/** The unit a cell holding `value` in `format` shows (see {@link SourceUnitLookup}). */
-function shownUnit(value: CellValue, format: string | null): string | null {
+/**
+ * The unit a cell holding `value` in `format` shows (see {@link SourceUnitLookup}). `texts` holds
+ * the units of texts read before: thousands of figures written as text (`15 st`) repeat a few
+ * hundred, each read once.
+ */
+function shownUnit(
+  value: CellValue,
+  format: string | null,
+  texts?: Map<string, string | null>,
+): string | null {
   // A number's unit is its format's alone (read without the number: no quantity is made).
   if (typeof value === "number") return Number.isFinite(value) ? unitFromFormat(format).unit : null;
   if (typeof value !== "string") return null;
-  const parsed = parseQuantityCell(value);
-  return parsed.kind === "quantity" ? parsed.quantity.unit : null;
+  let unit = texts?.get(value);
+  if (unit === undefined) {
+    const parsed = parseQuantityCell(value);
+    unit = parsed.kind === "quantity" ? parsed.quantity.unit : null;
+    texts?.set(value, unit);
+  }
+  return unit;
 }
 
 /**

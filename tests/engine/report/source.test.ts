@@ -58,6 +58,9 @@ describe("source cells looked up from the snapshot", () => {
     expect(units("Uppföljning", "B4")).toBe("st");
     expect(units("Uppföljning", "C3")).toBe("st");
     expect(units("Uppföljning", "A3")).toBeNull();
+    // Asked again (a text's unit is read once, then remembered): the same, a text without one too.
+    expect(units("VB 2021", "C1")).toBe("st");
+    expect(units("VB 2021", "A1")).toBeNull();
     expect(units("Saknas", "B3")).toBeUndefined();
   });
 });
