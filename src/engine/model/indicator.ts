@@ -1,7 +1,7 @@
 /** One indicator row of a recognised table into the model's Indicator. */
 import type { Finding } from "../findings";
 import { parsePeriodicity } from "../parse/period";
-import { cellAddress, cellValue, hasCell } from "../recognise/tableRow";
+import { cellValue } from "../recognise/tableRow";
 import type { RecognisedRow } from "../recognise/types";
 import type { DirectionOverride } from "../state";
 import type { TableCells } from "./cells";
@@ -9,8 +9,10 @@ import { displayName, textIn } from "./cells";
 import { parseDirection } from "./direction";
 import type { RowContext } from "./figures";
 import { FigureColumn, TargetColumn } from "./figures";
+import type { IndicatorColumns } from "./indicatorCells";
+import { indicatorCells } from "./indicatorCells";
 import { INDICATOR_FIELD_LABELS } from "./labels";
-import type { CellRefs, Direction, Indicator, IndicatorFigure, Periodicity } from "./types";
+import type { Direction, Indicator, IndicatorFigure, Periodicity } from "./types";
 
 /**
  * A reader of one table's indicator rows: each role's column is looked up once for the table, and
@@ -60,26 +62,20 @@ export function indicatorReader(
     (stated ? periodicityOf(stated) : null) ?? (periodText ? periodicityOf(periodText) : null);
   const goal = table.index("goal");
 
-  /**
-   * The row's cell addresses by role (the model's `cells`), in this order. Field by field: named
-   * stores keep each row's record cheap, where a loop over role names adds each key by a slow path.
-   */
-  const addresses = (row: RecognisedRow): CellRefs => {
-    const cells: CellRefs = {};
-    if (hasCell(row, name)) cells.name = cellAddress(row, name);
-    if (hasCell(row, outcomeColumn.at)) cells.outcome = cellAddress(row, outcomeColumn.at);
-    if (hasCell(row, outcomeMenColumn.at)) cells.outcomeMen = cellAddress(row, outcomeMenColumn.at);
-    if (hasCell(row, outcomeWomenColumn.at)) cells.outcomeWomen = cellAddress(row, outcomeWomenColumn.at);
-    if (hasCell(row, previousColumn.at)) cells.previous = cellAddress(row, previousColumn.at);
-    if (hasCell(row, forecastColumn.at)) cells.forecast = cellAddress(row, forecastColumn.at);
-    if (hasCell(row, targetColumn.at)) cells.target = cellAddress(row, targetColumn.at);
-    if (hasCell(row, kfTargetColumn.at)) cells.kfTarget = cellAddress(row, kfTargetColumn.at);
-    if (hasCell(row, period)) cells.period = cellAddress(row, period);
-    if (hasCell(row, periodicity)) cells.periodicity = cellAddress(row, periodicity);
-    if (hasCell(row, direction)) cells.direction = cellAddress(row, direction);
-    if (hasCell(row, analysis)) cells.analysis = cellAddress(row, analysis);
-    if (hasCell(row, goal)) cells.goal = cellAddress(row, goal);
-    return cells;
+  const columns: IndicatorColumns = {
+    name,
+    outcome: outcomeColumn.at,
+    outcomeMen: outcomeMenColumn.at,
+    outcomeWomen: outcomeWomenColumn.at,
+    previous: previousColumn.at,
+    forecast: forecastColumn.at,
+    target: targetColumn.at,
+    kfTarget: kfTargetColumn.at,
+    period,
+    periodicity,
+    direction,
+    analysis,
+    goal,
   };
 
   const decimals = new SharedDecimals(decimalsRecords, [
@@ -118,8 +114,6 @@ export function indicatorReader(
     const periodText = textIn(row, periodSource);
     const stated = textIn(row, direction);
     const override = sheetOverrides.length ? sheetOverrides.find((o) => o.row === row.row) : undefined;
-    const cells = addresses(row);
-    if (row.analysis && !cells.analysis) cells.analysis = row.analysis.cell;
 
     return {
       name: subject,
@@ -143,7 +137,7 @@ export function indicatorReader(
       status: "unknown",
       kfStatus: "unknown",
       analysis: textIn(row, analysis) || row.analysis?.text || null,
-      cells,
+      cells: indicatorCells(row, columns),
       statedDirection:
         (override ? (parseDirection(override.direction) ?? (override.direction as Direction)) : null) ??
         (stated ? parseDirection(stated) : null),
