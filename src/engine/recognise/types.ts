@@ -219,6 +219,7 @@ export interface PeriodCell {
 export interface Recognition {
   tables: RecognisedTable[];
   goals: GoalHeading[];
+  /** Cells naming a period: labelled ones, titles, and each text of a follow-up table's Period column at its first row. */
   periodCells: PeriodCell[];
   /** Blocks that look like tables but whose columns can't be mapped. */
   unrecognised: { sheet: string; cell: string; range: string; headers: string[] }[];
