@@ -30,7 +30,21 @@ const LIST_HEADERS: [RegExp, Exclude<ListRole, "level"> | "bareId"][] = [
 /** A header cell's text is at most this long (`Bedömning av måluppfyllelse`). */
 const MAX_HEADER_TEXT = 40;
 /** Texts that may name a goal list's title or assessment column, before keying them. */
-const MAY_NAME_LIST_COLUMN = /^\s*(m[aå]l|bed[oö]m|n[aä]mndm|enhetsm)/i;
+export const MAY_NAME_LIST_COLUMN = /^\s*(m[aå]l|bed[oö]m|n[aä]mndm|enhetsm)/i;
+
+/**
+ * {@link MAY_NAME_LIST_COLUMN}'s test, without running it on a text whose first character rules it
+ * out: a visible ASCII character other than `m`, `b`, `n` or `e` in either case is no space and no
+ * start of the words. Every all-text row is tried as a list's header, each of its cells in turn.
+ */
+export function mayNameListColumn(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (first > 32 && first < 128) {
+    const lower = first | 32;
+    if (lower !== 109 && lower !== 98 && lower !== 110 && lower !== 101) return false;
+  }
+  return MAY_NAME_LIST_COLUMN.test(text);
+}
 
 /**
  * What a header cell is to a goal list: one of its columns; a bare `Nr`, `Id` or `Nummer` (its id
@@ -103,7 +117,7 @@ function listHeader(rows: SheetRows, i: number, declared: ReadonlySet<number>): 
   let hint = false;
   for (let k = 0; k < values.length && !hint; k++) {
     const v = values[k];
-    hint = typeof v === "string" && v.length <= MAX_HEADER_TEXT && MAY_NAME_LIST_COLUMN.test(v);
+    hint = typeof v === "string" && v.length <= MAX_HEADER_TEXT && mayNameListColumn(v);
   }
   if (!hint) return null;
   const cols: Partial<Record<ListRole, number>> = {};
