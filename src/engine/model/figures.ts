@@ -115,6 +115,7 @@ export class TargetColumn {
   unit: string | null = null;
   decimals = 0;
   text: string | null = null;
+  private readonly rendered = new RenderedNumbers();
 
   constructor(
     readonly at: number,
@@ -133,7 +134,7 @@ export class TargetColumn {
       this.value = shown;
       this.unit = fmt.unit;
       this.decimals = decimals;
-      this.text = renderNumber(shown, fmt.unit, decimals);
+      this.text = this.rendered.of(shown, fmt.unit, decimals);
       return;
     }
     // As in FigureColumn.read: only a finite number (above) is read by its format.
@@ -155,5 +156,31 @@ export class TargetColumn {
     this.unit = target.unit;
     this.decimals = target.decimals;
     this.text = target.text;
+  }
+}
+
+/** Most numbers a column's texts are kept for at once; past this many they start over. */
+const MAX_RENDERED = 4096;
+
+/**
+ * A numeric target's text (`43,3 %`) for each number of a column, rendered once: a column repeats
+ * its targets, and one string per row was garbage, and a fresh key for each lookup by text
+ * (evaluation's unit families). Kept for one unit and number of decimals at a time, as a column
+ * formats its numbers alike.
+ */
+class RenderedNumbers {
+  private readonly texts = new Map<number, string>();
+  private unit: string | null = null;
+  private decimals = 0;
+
+  of(value: number, unit: string | null, decimals: number): string {
+    if (unit !== this.unit || decimals !== this.decimals || this.texts.size >= MAX_RENDERED) {
+      this.texts.clear();
+      this.unit = unit;
+      this.decimals = decimals;
+    }
+    let text = this.texts.get(value);
+    if (text === undefined) this.texts.set(value, (text = renderNumber(value, unit, decimals)));
+    return text;
   }
 }
