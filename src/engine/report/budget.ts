@@ -450,7 +450,7 @@ function otherTable(
   lines: BudgetLine[],
   columns: SourceColumn[],
 ): void {
-  sheet.tableHeading(budgetTableName(ctx.result.recognition.tables, lines[0]));
+  sheet.tableHeading(budgetTableName(lines[0], ctx.tableById(lines[0].tableId)));
   sheet.startTable(headerRow([unitLabel(lines[0].unit), ...columns.map((c) => c.header)]), {
     ownColumns: true,
   });

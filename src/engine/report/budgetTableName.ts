@@ -9,14 +9,14 @@ export const UNIT_LINE = /^(belopp i )?(mnkr|tkr|kr)\.?$/i;
 const DEFAULT_SHEET_NAME = /^(blad|sheet|ark)\s*\d*$/i;
 
 /**
- * The name of `first`'s table: its title, or, where nothing above it names it (its title is its
+ * The name of `first`'s table (`table`: its recognised table): its title, or, where nothing above it names it (its title is its
  * header's first cell, `Tkr`, or only states the unit, `Belopp i tkr`), the name of its sheet
  * (`Ekonomi`): a system export has no title row. A sheet named as Excel names a new one (`Blad1`)
  * names nothing either, and leaves the title as it is.
  */
-export function budgetTableName(tables: readonly RecognisedTable[], first: BudgetLine): string {
+export function budgetTableName(first: BudgetLine, table: RecognisedTable | undefined): string {
   const title = first.table;
-  const header = tables.find((t) => t.id === first.tableId)?.columns[0]?.header;
+  const header = table?.columns[0]?.header;
   const untitled = UNIT_LINE.test(title.trim()) || (header !== undefined && title === header);
   return untitled && !DEFAULT_SHEET_NAME.test(first.sheet.trim()) ? first.sheet : title;
 }

@@ -197,7 +197,14 @@ export function budgetOf(lines: BudgetLine[], tables: readonly RecognisedTable[]
             deviation: sum(areas.map((a) => a.deviation)),
           };
       // An untitled table of none of the city's layouts is named as the report heads it (its sheet).
-      const name = type === "budget-other" ? budgetTableName(tables, table[0]) : table[0].table;
+      const first = table[0];
+      const name =
+        type === "budget-other"
+          ? budgetTableName(
+              first,
+              tables.find((t) => t.id === first.tableId),
+            )
+          : first.table;
       return {
         table: name,
         outcome: table.some((l) => l.forecastIsOutcome),
