@@ -17,27 +17,27 @@ export type SourceUnitLookup = (sheet: string, address: string) => string | null
 
 /** From the workbook snapshot when the caller has it: exact. */
 export function lookupFromSnapshot(snapshot: WorkbookSnapshot): SourceLookup {
-  const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
-  // Asked for thousands of cells (budget amounts, activity dates), mostly on one sheet.
-  let lastName: string | null = null;
-  let last: SheetGrid | undefined;
-  return (sheet, address) => {
-    if (sheet !== lastName) {
-      lastName = sheet;
-      last = sheets.get(sheet);
-    }
-    const grid = last;
-    const at = cellIndex(address);
-    if (!grid || at < 0) return undefined;
-    return cellAt(grid, Math.floor(at / COLUMNS), at % COLUMNS);
-  };
+  return snapshotCells(snapshot, cellAt);
 }
 
 /** Units from the workbook snapshot. */
 export function unitsFromSnapshot(snapshot: WorkbookSnapshot): SourceUnitLookup {
-  const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
   const texts = new Map<string, string | null>();
-  // Asked for two cells of each of thousands of rows, mostly on one sheet.
+  return snapshotCells(snapshot, (grid, row, col) =>
+    shownUnit(cellAt(grid, row, col), formatAt(grid, row, col), texts),
+  );
+}
+
+/**
+ * `read` at a cell named by sheet and address; undefined where the sheet or address is unknown.
+ * Asked for thousands of cells (budget amounts, activity dates, two units a row), mostly on one
+ * sheet: the last sheet found is kept.
+ */
+function snapshotCells<T>(
+  snapshot: WorkbookSnapshot,
+  read: (grid: SheetGrid, row: number, col: number) => T,
+): (sheet: string, address: string) => T | undefined {
+  const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
   let lastName: string | null = null;
   let last: SheetGrid | undefined;
   return (sheet, address) => {
@@ -48,9 +48,7 @@ export function unitsFromSnapshot(snapshot: WorkbookSnapshot): SourceUnitLookup 
     const grid = last;
     const at = cellIndex(address);
     if (!grid || at < 0) return undefined;
-    const row = Math.floor(at / COLUMNS);
-    const col = at % COLUMNS;
-    return shownUnit(cellAt(grid, row, col), formatAt(grid, row, col), texts);
+    return read(grid, Math.floor(at / COLUMNS), at % COLUMNS);
   };
 }
 
