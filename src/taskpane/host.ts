@@ -3,8 +3,7 @@
  * and the theme. Everything else takes a `WithPort` and runs the same in the playground.
  */
 import { Refusal } from "../engine/refusal";
-import { toHostError } from "../ports/office/errors";
-import { SheetHiddenError } from "../ports/port";
+import { fromExcel } from "../ports/office/errors";
 import type { Language } from "./i18n";
 import { languageOf } from "./i18n";
 import type { WithPort } from "./state/usePane";
@@ -18,12 +17,7 @@ export const withOfficePort: WithPort = async (work) => {
     const { OfficePort } = await import("../ports/office/officePort");
     return await Excel.run((context) => work(new OfficePort(context)));
   } catch (err) {
-    // What the pane acts on itself passes as it is; anything else from Excel becomes a HostError.
-    const own =
-      (err instanceof Error && err.name === "AbortError") ||
-      err instanceof Refusal ||
-      err instanceof SheetHiddenError;
-    throw own ? err : toHostError(err);
+    throw err instanceof Refusal ? err : fromExcel(err);
   }
 };
 

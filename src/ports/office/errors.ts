@@ -4,6 +4,8 @@
  * to do. The task pane shows `message` (or `messageEn`); `excelCode` and `debug` are for support.
  */
 
+import { SheetHiddenError } from "../port";
+
 export type HostErrorKind =
   | "cell-editing"
   | "payload-too-large"
@@ -289,4 +291,12 @@ export function abortError(): Error {
 
 export function isAbortError(err: unknown): boolean {
   return err instanceof Error && err.name === "AbortError";
+}
+
+/**
+ * An error out of an Excel batch, as the pane and the ribbon act on it: a cancel and a hidden sheet
+ * (`SheetHiddenError`, answered by the pane itself) pass as they are; anything else is a HostError.
+ */
+export function fromExcel(err: unknown): unknown {
+  return isAbortError(err) || err instanceof SheetHiddenError ? err : toHostError(err);
 }

@@ -27,7 +27,7 @@ import type { WorkbookPort, WriteOptions, WritePlan } from "../port";
 import { SheetHiddenError } from "../port";
 import type { PortRunStats } from "./batch";
 import { Batch, PAYLOAD_SYNC_BYTES } from "./batch";
-import { HostError, isAbortError, toHostError } from "./errors";
+import { fromExcel, isAbortError } from "./errors";
 import type { HostInfo, IsSetSupported } from "./host";
 import { officeHostInfo, officeIsSetSupported } from "./host";
 import { readWorkbook } from "./read";
@@ -173,9 +173,7 @@ export class OfficePort implements WorkbookPort {
     try {
       return await work(batch);
     } catch (err) {
-      throw isAbortError(err) || err instanceof HostError || err instanceof SheetHiddenError
-        ? err
-        : toHostError(err);
+      throw fromExcel(err);
     } finally {
       this.lastRun = batch.stats;
     }
@@ -207,6 +205,6 @@ export async function withExcel<T>(
   try {
     return await Excel.run(options, (context) => fn(new OfficePort(context), context));
   } catch (err) {
-    throw isAbortError(err) || err instanceof SheetHiddenError ? err : toHostError(err);
+    throw fromExcel(err);
   }
 }
