@@ -163,26 +163,19 @@ function reconcileItems<T extends Item>(
   );
   for (const f of moved.values()) taken.add(f);
 
-  const pairOf = (p: number): T | null => {
-    const f = underGoal.get(p) ?? moved.get(p);
-    return f === undefined ? null : followupItems[f];
-  };
   // A copy left unpaired stands for the row it copies: found in the follow-up where that row is (and
   // then not compared again), planned where that row is paired. It is neither missing from the
   // follow-up nor unplanned in it; each workbook's own check says `duplicate-indicator` at it.
   const planCopies = kind.copies?.(plan.model);
   const followupCopies = kind.copies?.(followup.model);
   const pairedPlan = new Map<T, T>();
-  planItems.forEach((item, p) => {
-    const other = pairOf(p);
-    if (other) pairedPlan.set(item, other);
-  });
+  for (const [p, f] of [...underGoal, ...moved]) pairedPlan.set(planItems[p], followupItems[f]);
   const pairedFollowup = new Set(pairedPlan.values());
 
   const findings: Finding[] = [];
   const matched: Matched[] = [];
   planItems.forEach((item, p) => {
-    const other = pairOf(p);
+    const other = pairedPlan.get(item) ?? null;
     const copied = other === null ? planCopies?.get(item) : undefined;
     const found = other ?? (copied ? (pairedPlan.get(copied) ?? null) : null);
     matched.push({ kind: kind.kind, plan: rowRef(item), followup: found ? rowRef(found) : null });
