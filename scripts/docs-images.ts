@@ -83,6 +83,7 @@ function rollupPage(sample: string, units: string): Step {
     async run({ root, imagesDir, workDir }) {
       if (!sofficeBinary()) throw new Error(LIBREOFFICE_MISSING);
       requireProgram("pdftoppm", "apt-get install poppler-utils");
+      requireProgram("pdftotext", "apt-get install poppler-utils");
       const out = path.join(workDir, "sammanstallning.xlsx");
       // The command's own run, dated as the report pictures are, so that the picture is made again alike.
       await runRollup([path.join(root, sample), path.join(root, units)], { output: out, now: PICTURE_DATE });
