@@ -11,6 +11,9 @@ import type { WithPort } from "./state/usePane";
 /**
  * Each piece of work gets its own `Excel.run` batch and a fresh OfficePort over its context. The
  * port is loaded with the first piece of work, not with the pane (it is not needed to draw it).
+ * Unlike the ribbon's `withExcel`, the batch does not wait while a cell is being edited
+ * (`delayForCellEdit`): the pane would show its progress for as long as the user types, with no
+ * word why; failing at once lets it say *en cell redigeras just nu* and how to go on.
  */
 export const withOfficePort: WithPort = async (work) => {
   try {
