@@ -373,6 +373,27 @@ describe("malkoll generate", () => {
   });
 });
 
+test("check and generate do not load ExcelJS, the read's fallback (it took 320 of the CLI's 560 ms start)", () => {
+  const probe = [
+    'const path = require("path");',
+    "const [entry, ...args] = process.argv.slice(1);",
+    "require(entry).main(args, { out: () => undefined, err: () => undefined }).then((code) => {",
+    "  const dir = `${path.sep}node_modules${path.sep}exceljs${path.sep}`;",
+    "  const loaded = Object.keys(require.cache).filter((k) => k.includes(dir)).length;",
+    "  process.stdout.write(JSON.stringify({ code, loaded }));",
+    "});",
+  ].join("\n");
+  const entry = path.join(ROOT, "lib", "src", "cli", "main.js");
+  const run = (...args: string[]) =>
+    JSON.parse(spawnSync(process.execPath, ["-e", probe, entry, ...args], { encoding: "utf8" }).stdout);
+  expect(run("check", SAMPLE)).toEqual({ code: 0, loaded: 0 });
+  expect(run("generate", SAMPLE, "-o", path.join(dir, "ut.xlsx"))).toEqual({ code: 0, loaded: 0 });
+  // The probe sees a module it loads: ExcelJS is what makes rollup's empty book.
+  expect(
+    run("rollup", path.join(ROOT, "samples", "enheter"), "-o", path.join(dir, "r.xlsx")).loaded,
+  ).toBeGreaterThan(0);
+});
+
 test("the installed bin runs (npx malkoll)", () => {
   const r = spawnSync(process.execPath, [path.join(ROOT, "bin", "malkoll.js"), "check", SAMPLE, "--json"], {
     encoding: "utf8",

@@ -11,7 +11,6 @@ import { OWNED_SHEET_TITLES } from "../../engine/report/spec";
 import { buildRollupSheets } from "../../engine/rollup/sheets";
 import type { RollupEntry } from "../../engine/rollup/summary";
 import { XlsxPort } from "../../ports/xlsx";
-import { blankWorkbook } from "../../ports/xlsx/blank";
 import { Refusal } from "../../engine/refusal";
 import { listWorkbooks } from "./files";
 import { inspectAll } from "./pool";
@@ -73,6 +72,8 @@ export async function writeRollupWorkbook(
 ): Promise<string[]> {
   const specs = buildRollupSheets(entries, { generatedAt: now });
   const first = OWNED_SHEET_TITLES[specs[0].key];
+  // ExcelJS makes the empty book; it is loaded only when an output is written.
+  const { blankWorkbook } = await import("../../ports/xlsx/blank");
   const port = await XlsxPort.fromBuffer(await blankWorkbook(first), path.basename(output));
   await port.write({
     renames: [],
