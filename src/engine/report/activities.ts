@@ -11,7 +11,7 @@ import type { CellValue } from "../grid";
 import type { Activity } from "../model/types";
 import type { ReportContext } from "./context";
 import { byKnownGoal, byNameThenPosition, hasRow, rowsWithFinding, sheetTitle } from "./context";
-import { DATE_FORMAT, excelSerial, goalHeading } from "./format";
+import { DATE_FORMAT, excelSerial, goalHeading, shownText } from "./format";
 import type { ColumnSpec, Row } from "./layout";
 import { SheetBuilder } from "./layout";
 import { ANALYSIS_MISSING, DATES_WRONG, DEVIATION_UNMARKED } from "./look";
@@ -137,7 +137,7 @@ export function buildActivitySheet(ctx: ReportContext): SheetSpec {
         unmarked: unmarked.size > 0 && flag !== undefined && unmarked.has(findingCellKey(act.sheet, flag)),
       };
       sheet.add(activityRow(act, plan, shared, ctx, found));
-      const analysis = act.analysis?.trim();
+      const analysis = act.analysis && shownText(act.analysis).trim();
       if (analysis) sheet.attach([textCell(`Analys: ${analysis}`)], cityColumns - 1);
     }
     sheet.endTable();

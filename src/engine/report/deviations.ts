@@ -11,7 +11,7 @@ import { a1, cellRef, parseA1 } from "../grid";
 import type { BudgetLine, Indicator, KfStatus } from "../model/types";
 import type { ReportContext } from "./context";
 import { findingRow, sheetTitle } from "./context";
-import { figureUnit, goalName, statusLabel, svNumber } from "./format";
+import { figureUnit, goalName, shownText, statusLabel, svNumber } from "./format";
 import type { ColumnSpec, Row } from "./layout";
 import { SheetBuilder } from "./layout";
 import { ANALYSIS_MISSING } from "./look";
@@ -467,7 +467,7 @@ class DeviationRows {
   analysisCell(analysis: string | null, needed: boolean): OutCell | null {
     // A plan's rows have no Analys column: no cell is made to be left out.
     if (this.plan) return null;
-    if (analysis) return this.shared.text(ANALYSIS_COLUMN, analysis);
+    if (analysis) return this.shared.text(ANALYSIS_COLUMN, shownText(analysis));
     return needed
       ? this.shared.status(ANALYSIS_COLUMN, ANALYSIS_MISSING.text, ANALYSIS_MISSING.tone)
       : this.shared.status(ANALYSIS_COLUMN, "– Ingen analys", "neutral");

@@ -13,6 +13,7 @@ import type {
   TargetKind,
 } from "../model/types";
 import { normaliseUnit } from "../parse/quantity";
+import { stripTags } from "../parse/text";
 import type { StatusLabel } from "./look";
 import { ASSESSMENT_LABELS, FORECAST_SUFFIX, STATUS_LABELS } from "./look";
 import type { OutCell } from "./spec";
@@ -289,6 +290,23 @@ export function goalName(goal: Goal, written: string | null = null): string {
   const number = written ?? `${goal.number}${goal.number.includes(".") ? "" : "."}`;
   // A goal named only by its number in a Mål column has no title.
   return goal.title ? `${number} ${goal.title}` : number;
+}
+
+/** A tag as a web export leaves it in pasted text (`<p>`, `</p>`, `<i>`), not `a < b`. */
+const TAG = /<\/?[a-z][^>]*>/i;
+/** Where one paragraph of such text ends and the next starts, or a line break. */
+const PARAGRAPH_BREAK = /<\/p>\s*<p\b[^>]*>|<br\s*\/?>/gi;
+
+/**
+ * A user's text (an analysis) as a report's cell prints it: the HTML a web export leaves (004
+ * lines 185, 268: `<p>Enheten …</p> <p>Nedan finns …</p>`) becomes its paragraphs, one a line,
+ * and other tags go; a text without tags is left as written.
+ */
+export function shownText(text: string): string {
+  if (!TAG.test(text)) return text;
+  return stripTags(text.replace(PARAGRAPH_BREAK, "\n"))
+    .replace(/[ \t]*\n[ \t]*/g, "\n")
+    .trim();
 }
 
 /** The report's heading: `KF:s mål för verksamhetsområdet: 1.1 I Stockholm …`. */

@@ -13,7 +13,7 @@ import type { Recognition } from "../recognise/types";
 import type { ReportContext } from "./context";
 import { byKnownGoal, byNameThenPosition, hasRow, rowKey, rowsWithFinding, sheetTitle } from "./context";
 import type { IndicatorFigure } from "../model/types";
-import { asRowSpells, FigureCells, figureUnit, goalHeading, statusLabel } from "./format";
+import { asRowSpells, FigureCells, figureUnit, goalHeading, shownText, statusLabel } from "./format";
 import type { ColumnSpec, Row } from "./layout";
 import type { StatusLabel } from "./look";
 import { OUTCOME_MISSING, VALUE_UNREADABLE } from "./look";
@@ -371,7 +371,7 @@ export function buildIndicatorSheet(ctx: ReportContext): SheetSpec {
           ? planRow(ctx, ind, cells)
           : indicatorRow(ctx, ind, cells, hasRow(unreported, ind.sheet, ind.row), unreadable),
       );
-      const analysis = ind.analysis?.trim();
+      const analysis = ind.analysis && shownText(ind.analysis).trim();
       if (analysis) sheet.attach([textCell(`Analys: ${analysis}`)], cityColumns - 1);
     }
     sheet.endTable();
