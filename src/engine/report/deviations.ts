@@ -235,6 +235,14 @@ function whatText(parts: string[], name: string, findings: readonly Finding[]): 
   return parts.join("");
 }
 
+/**
+ * The start of a row's text: the item's name and a colon, or the name alone where it ends a sentence
+ * (an activity's `… för målgrupperna.`), which the colon would follow as `målgrupperna.:`.
+ */
+function leadParts(name: string): string[] {
+  return /[.!?:]$/.test(name) ? [name] : [name, ":"];
+}
+
 /** Words a message names its item by before the quoted name (`Aktiviteten ”…” slutar …`). */
 const ITEM_WORDS = ["Aktiviteten ", "aktiviteten ", "Indikatorn ", "indikatorn "];
 
@@ -310,7 +318,7 @@ function indicatorRows(ctx: ReportContext, index: FindingIndex, rows: DeviationR
       ind.cells.outcome ??
       ind.cells.name ??
       a1(ind.row, 1);
-    const parts = [ind.name, ":"];
+    const parts = leadParts(ind.name);
     pushIndicatorWhat(parts, ind);
     const what = whatText(parts, ind.name, findings);
     rows.add(
@@ -332,7 +340,7 @@ function activityRows(ctx: ReportContext, index: FindingIndex, rows: DeviationRo
     const findings = index.take(act.sheet, act.row, act.cells);
     if (!act.deviation && !findings.length) continue;
     const cell = findings[0]?.cell ?? act.cells.deviation ?? act.cells.name ?? a1(act.row, 1);
-    const parts = [act.name, ":"];
+    const parts = leadParts(act.name);
     if (act.deviation) parts.push(" Markerad med avvikelse.");
     const what = whatText(parts, act.name, findings);
     rows.add(
@@ -357,7 +365,7 @@ function budgetRows(ctx: ReportContext, index: FindingIndex, rows: DeviationRows
 }
 
 function budgetRow(line: BudgetLine, findings: readonly Finding[], rows: DeviationRows): void {
-  const parts = [line.label, ":"];
+  const parts = leadParts(line.label);
   if (line.deviation !== null)
     parts.push(" Avvikelse ", svNumber(line.deviation, line.unit, decimalsFor(line.unit)), ".");
   const what = whatText(parts, line.label, findings);

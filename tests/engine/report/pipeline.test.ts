@@ -608,7 +608,8 @@ describe("Avvikelser's *Vad avviker* names its item once (002 KF mål 1.1 and th
 });
 
 describe("an activity whose dates are wrong, on Avvikelser (002 line 1043, its end moved before its start)", () => {
-  it("reads `Name: Aktiviteten slutar (…) före den börjar (…)`", () => {
+  // The name is a sentence with its full stop: the text reads on after it, without a colon.
+  it("reads `Name. Aktiviteten slutar (…) före den börjar (…)`", () => {
     const sheet = seedSheet("002-t2-nm-1.4.2", "Nämndmål 1.4.2");
     const at = sheet.values.findIndex((r) =>
       String(r[0] ?? "")
@@ -620,7 +621,8 @@ describe("an activity whose dates are wrong, on Avvikelser (002 line 1043, its e
     const deviations = buildReport(check(snapshot), { snapshot }).sheets.find((s) => s.key === "avvikelser")!;
     const name = String(sheet.values[at][0]).trim();
     const row = deviations.rows.find((r) => String(r[3]?.value ?? "").startsWith(name))!;
-    expect(row[3]?.value).toBe(`${name}: Aktiviteten slutar (2020-12-31) före den börjar (2021-01-01).`);
+    expect(name.endsWith("ansvarsområde.")).toBe(true);
+    expect(row[3]?.value).toBe(`${name} Aktiviteten slutar (2020-12-31) före den börjar (2021-01-01).`);
   });
 });
 
