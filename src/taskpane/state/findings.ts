@@ -71,7 +71,7 @@ export function goalAndDescendants(goals: Goal[], rootId: string): Set<string> {
 export interface ScopeOption {
   value: string;
   label: string;
-  /** Indentation (goal level); 0 for units. */
+  /** Indentation: the goals above it (goalDepth); 0 for units. */
   depth: number;
 }
 
@@ -103,8 +103,13 @@ function unitOptions(lines: BudgetLine[]): ScopeOption[] {
 /** What "Visa anmärkningar för" offers: goals in their hierarchy, the nämnd's areas and units, resultatenheter. */
 export function scopeOptions(model: Model): ScopeOptions {
   const isResultUnit = (l: BudgetLine) => l.tableType === "resultatenheter";
+  const byId = new Map(model.goals.map((g) => [g.id, g]));
   return {
-    goals: model.goals.map((g) => ({ value: `goal:${g.id}`, label: goalLabel(g), depth: goalDepth(g) })),
+    goals: model.goals.map((g) => ({
+      value: `goal:${g.id}`,
+      label: goalLabel(g),
+      depth: goalDepth(g, byId),
+    })),
     units: unitOptions(model.budget.filter((l) => !isResultUnit(l) && l.tableType !== "investeringar")),
     resultUnits: unitOptions(model.budget.filter(isResultUnit)),
   };
@@ -211,15 +216,23 @@ export function goalLabel(goal: Goal): string {
   return goal.number ? `${goal.number} ${goal.title}` : goal.title;
 }
 
-const LEVEL_DEPTH: Record<Goal["level"], number> = {
-  inriktningsmal: 0,
-  "kf-mal": 1,
-  namndmal: 2,
-  enhetsmal: 3,
-};
-
-export function goalDepth(goal: Goal): number {
-  return LEVEL_DEPTH[goal.level] ?? 0;
+/**
+ * A goal's indentation in "Visa anmärkningar för": how many goals it lies below (by `parent`), so
+ * the list nests exactly as a choice narrows. Not its level: a KF mål with no inriktningsmål above
+ * it (a unit's second sheet starts at `3.2`) indented as a KF mål sat under the inriktningsmål
+ * listed before it, which its choice does not include. Cycles in bad data cannot loop.
+ */
+export function goalDepth(goal: Goal, byId: ReadonlyMap<string, Goal>): number {
+  const seen = new Set<string>([goal.id]);
+  let depth = 0;
+  for (let up = goal.parent; up !== null && !seen.has(up);) {
+    const parent = byId.get(up);
+    if (!parent) break;
+    seen.add(up);
+    depth++;
+    up = parent.parent;
+  }
+  return depth;
 }
 
 export type HiddenAs = Exclude<SheetVisibility, "visible">;

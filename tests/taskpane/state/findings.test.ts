@@ -3,6 +3,7 @@ import {
   filterFindings,
   goalAndDescendants,
   groupFindings,
+  scopeOptions,
 } from "../../../src/taskpane/state/findings";
 import { FINDINGS, GOALS, goal, result } from "../fixtures";
 
@@ -21,6 +22,37 @@ describe("findings filter and grouping", () => {
   test("a goal scope keeps the goal's and its children's findings only", () => {
     const shown = filterFindings(FINDINGS, { ...DEFAULT_FILTER, scope: "goal:Uppföljning!A1" }, MODEL);
     expect(shown.map((f) => f.cell)).toEqual(["A25", "G5", "A6"]);
+  });
+
+  test("the scope list nests a goal only under the goals its choice includes", () => {
+    // A unit's VB over two sheets: the first has inriktningsmål 1 above KF 1.1; the second starts
+    // at KF 3.2 with nothing above it. Indented by level, 3.2 sat under inriktningsmål 1, whose
+    // choice leaves out 3.2's findings.
+    const goals = [
+      goal("Mål!A3", null, "inriktningsmal", "1", "En modern storstad"),
+      goal("Mål!A5", "Mål!A3", "kf-mal", "1.1", "Självförsörjande"),
+      goal("Mål!A23", "Mål!A5", "enhetsmal", null, "Brukarna förbereds"),
+      goal("Personal!A1", null, "kf-mal", "3.2", "Skattemedlen effektivt"),
+      goal("Personal!A10", "Personal!A1", "namndmal", null, "Attraktiv arbetsgivare"),
+      goal("Personal!A16", "Personal!A10", "enhetsmal", null, "God arbetsgivare"),
+    ];
+    const options = scopeOptions({ ...MODEL, goals }).goals;
+    expect(options.map((o) => [o.label, o.depth])).toEqual([
+      ["1 En modern storstad", 0],
+      ["1.1 Självförsörjande", 1],
+      ["Brukarna förbereds", 2],
+      ["3.2 Skattemedlen effektivt", 0],
+      ["Attraktiv arbetsgivare", 1],
+      ["God arbetsgivare", 2],
+    ]);
+    // Each option indented deeper than the one before is inside that one's scope.
+    for (let i = 1; i < options.length; i++) {
+      if (options[i].depth <= options[i - 1].depth) continue;
+      const above = options[i - 1].value.slice("goal:".length);
+      expect(goalAndDescendants(goals, above).has(options[i].value.slice("goal:".length))).toBe(true);
+    }
+    const cyclic = [goal("S!A1", "S!A2", "kf-mal", null, "a"), goal("S!A2", "S!A1", "namndmal", null, "b")];
+    expect(scopeOptions({ ...MODEL, goals: cyclic }).goals.map((o) => o.depth)).toEqual([1, 1]);
   });
 
   test("Vad måste jag skriva? keeps analyses, outcomes and targets to write", () => {
