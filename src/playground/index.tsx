@@ -15,7 +15,7 @@ import { WORKBOOKS, workbookFor } from "./workbooks";
 /**
  * The task pane exactly as in Excel, next to a grid view of an in-memory workbook: no Office
  * needed. Query: `theme=dark`, `lang=en`, `bok=<key>` (a bundled workbook, see workbooks.ts),
- * `width=300` (the pane's width in px), `slow=<ms>` (each read, and each of a write's two phases,
+ * `width=300` (the pane's width in px), `zoom=2` (the pane's content at 200 %: 175 CSS px in a 350 px pane), `slow=<ms>` (each read, and each of a write's two phases,
  * takes that long, as over a slow connection to Excel on the web), `commit=<ms>` (the write's second,
  * uncancellable phase alone takes that long; default: as `slow`), `fault=read-denied` (the first read fails as Excel's
  * AccessDenied does). A workbook of your own can be opened with the file picker.
@@ -24,6 +24,8 @@ const params = new URLSearchParams(window.location.search);
 const dark = params.get("theme") === "dark";
 const language = languageOf(params.get("lang") ?? "sv");
 const paneWidth = Math.min(Math.max(Number(params.get("width")) || 350, 280), 640);
+// The pane's content zoomed as Ctrl + does in Excel's pane: as wide on screen, `zoom` times fewer CSS px.
+const paneZoom = Math.min(Math.max(Number(params.get("zoom")) || 1, 1), 4);
 const slowMs = Math.min(Number(params.get("slow")) || 0, 60_000);
 const commitMs = params.has("commit") ? Math.min(Number(params.get("commit")) || 0, 60_000) : slowMs;
 const fault = params.get("fault");
@@ -128,7 +130,7 @@ function Playground() {
 
   return (
     <div className={styles.page}>
-      <div data-testid="pane" className={styles.pane} style={{ width: paneWidth }}>
+      <div data-testid="pane" className={styles.pane} style={{ width: paneWidth / paneZoom, zoom: paneZoom }}>
         <App key={workbook.key} withPort={withPort} language={language} dark={dark} host="browser" />
       </div>
       <div className={styles.side}>

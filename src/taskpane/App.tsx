@@ -60,10 +60,17 @@ const useStyles = makeStyles({
     "& .fui-Field, & .fui-Select, & .fui-Input": { minWidth: 0, maxWidth: "100%" },
     "& select": { minWidth: 0, maxWidth: "100%", textOverflow: "ellipsis" },
   },
-  header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "8px" },
+  header: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: "8px",
+  },
   title: { margin: "4px 0 0", fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  // The three steps stay on one row down to a 300 px pane (Inställningar sits in the header).
-  tabs: { flexWrap: "nowrap" },
+  // The three steps stay on one row down to a 300 px pane (Inställningar sits in the header);
+  // narrower (a 350 px pane zoomed to 200 % is 175 CSS px) they wrap rather than cut Skapa tabeller off.
+  tabs: { flexWrap: "wrap" },
   // 12 px labels: "Läs in · Kontrollera · Skapa tabeller" need ~270 px even in DejaVu Sans, wider
   // than Office's Segoe UI.
   tab: {

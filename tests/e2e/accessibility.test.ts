@@ -23,7 +23,8 @@ const describeIf = available ? describe : describe.skip;
 
 jest.setTimeout(10 * 60_000);
 
-type Walk = Required<Pick<PaneOptions, "theme" | "lang" | "width">> & { axe: boolean };
+type Walk = Required<Pick<PaneOptions, "theme" | "lang" | "width">> &
+  Pick<PaneOptions, "zoom"> & { axe: boolean };
 
 // axe needs one width per theme and language (the rules don't depend on it); the narrow walks
 // look for cut-off text, where width is all that matters.
@@ -34,14 +35,17 @@ const WALKS: Walk[] = [
   { theme: "dark", lang: "en", width: 350, axe: true },
   { theme: "light", lang: "sv", width: 300, axe: false },
   { theme: "dark", lang: "en", width: 300, axe: false },
+  // 200 % in a 350 px pane: 175 CSS px, where the steps wrap rather than lose Skapa tabeller.
+  { theme: "light", lang: "sv", width: 350, zoom: 2, axe: false },
 ];
 
 describeIf("accessibility of every pane state", () => {
   const chrome = withChromium();
 
   for (const walk of WALKS) {
-    const tag = `${walk.theme}-${walk.lang}-${walk.width}`;
-    test(`${walk.theme}, ${walk.lang}, ${walk.width} px${walk.axe ? ", axe" : ""}`, async () => {
+    const zoomed = walk.zoom ? ` at ${walk.zoom * 100} %` : "";
+    const tag = `${walk.theme}-${walk.lang}-${walk.width}${walk.zoom ? `-zoom${walk.zoom * 100}` : ""}`;
+    test(`${walk.theme}, ${walk.lang}, ${walk.width} px${zoomed}${walk.axe ? ", axe" : ""}`, async () => {
       const t = walk.lang === "en" ? en : sv;
       const problems: string[] = [];
       let page = undefined as unknown as Page;

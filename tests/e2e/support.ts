@@ -95,6 +95,8 @@ export interface PaneOptions {
   lang?: "sv" | "en";
   /** The pane's width in px (Excel's default is ~350). */
   width?: number;
+  /** The pane's content zoomed (2: 200 %, laid out in half the width), as Ctrl + in Excel's pane. */
+  zoom?: number;
   /** Every read and write takes this long (ms), as over a slow connection. */
   slow?: number;
   /** The write's uncancellable phase alone takes this long (ms); default: `slow`. */

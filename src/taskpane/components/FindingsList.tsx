@@ -67,6 +67,8 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
   },
   empty: { color: tokens.colorNeutralForeground2 },
+  // Allvarlighet and Mål side by side, the second under the first when the pane is too narrow.
+  radios: { flexWrap: "wrap" },
 });
 
 export interface FindingsListProps {
@@ -251,6 +253,7 @@ export function FindingsList({
         </Field>
         <Field label={strings.check.groupBy}>
           <RadioGroup
+            className={styles.radios}
             layout="horizontal"
             value={filter.groupBy}
             onChange={(_, data) => onFilterChange({ groupBy: data.value as GroupBy })}

@@ -20,7 +20,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorStatusWarningBackground1,
   },
   line: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: "8px", rowGap: "4px" },
-  value: { fontWeight: tokens.fontWeightSemibold },
+  // `Verksamhetsberättelse` alone is wider than a zoomed pane: it breaks rather than runs out of the box.
+  value: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   muted: {
     color: tokens.colorNeutralForeground2,
     fontSize: tokens.fontSizeBase200,
