@@ -125,6 +125,12 @@ describe("measuring text (Calibri metrics, checked against LibreOffice's Carlito
   });
 });
 
+/** An indicator's name longer than a page is wide (about 1 000 pt in 9 pt Calibri). */
+const LONG_NAME = Array.from(
+  { length: 4 },
+  () => "Andel invånare som själv upplever att insatsen hjälpt dem vidare",
+).join(" och ");
+
 describe("a header row shared by a sheet's tables", () => {
   /** A sheet of three tables under one header, each given `header()` (its own copy, or one shared row). */
   function sheetOfTables(header: () => OutCell[]): SheetSpec {
@@ -139,7 +145,8 @@ describe("a header row shared by a sheet's tables", () => {
       sheet.startTable(header());
       for (let i = 0; i < 40; i++)
         sheet.add([
-          { value: `Indikator ${t}.${i}` },
+          // One name longer than the page: the text column takes all the width the others leave.
+          { value: i === 0 ? LONG_NAME : `Indikator ${t}.${i}` },
           { value: 1000 * t + i, format: "#,##0" },
           { value: "Tertial 2 2021" },
         ]);
@@ -185,8 +192,43 @@ describe("columns fitted to the page", () => {
     // The name fits one line: the text column needs no more than its longest text.
     expect(text * 5.25).toBeGreaterThanOrEqual(textPoints(name, 9) + 3.75);
     expect(text * 5.25).toBeLessThan(textPoints(name, 9) + 20);
-    // The header over numbers is right-aligned and broken where it wraps.
-    expect(spec.rows[3][1]).toMatchObject({ value: "Periodens\nutfall", align: "right", wrap: true });
+    // The header over numbers is right-aligned; with room left on the page, on one line.
+    expect(spec.rows[3][1]).toMatchObject({ value: "Periodens utfall", align: "right", wrap: true });
+  });
+
+  it("a page without room breaks a header over its numbers where it wraps", () => {
+    const sheet = new SheetBuilder("indikatorer", [{ kind: "text", min: 100 }, { kind: "fit" }]);
+    sheet.startTable(header("Indikator", "Periodens utfall"));
+    sheet.add([{ value: LONG_NAME }, { value: 2435.3, format: "#,##0.0" }]);
+    expect(sheet.build().rows[0][1]).toMatchObject({ value: "Periodens\nutfall", align: "right" });
+  });
+
+  it("width the text leaves goes to a label its cap wrapped, then to headers over figures, up to one line each", () => {
+    const build = (name: string) => {
+      const sheet = new SheetBuilder("indikatorer", [
+        { kind: "text", min: 100 },
+        { kind: "fit" },
+        { kind: "label" },
+      ]);
+      sheet.startTable(header("Indikator", "VP 2022", "KF:s årsmål"));
+      sheet.add([
+        { value: name },
+        { value: 3211.3, format: "#,##0.0" },
+        { value: "Tas fram av nämnd/styrelse" },
+      ]);
+      return sheet.build();
+    };
+    const roomy = build("Sjukfrånvaro");
+    // 003's plan: `Tas fram av nämnd/styrelse` on one line, `VP 2022` over `3 211,3` too.
+    expect(roomy.columnWidths[2] * 5.25).toBeGreaterThanOrEqual(
+      textPoints("Tas fram av nämnd/styrelse", 9) + 3.75,
+    );
+    expect(roomy.rows[0][1]).toMatchObject({ value: "VP 2022" });
+    expect(roomy.rowHeights![1]).toBe(linePoints(9));
+    // Where the text takes the page, the label keeps its cap (80 pt) and wraps.
+    const full = build(LONG_NAME);
+    expect(full.columnWidths[2] * 5.25).toBeLessThan(textPoints("Tas fram av nämnd/styrelse", 9));
+    expect(full.rowHeights![1]).toBeGreaterThan(linePoints(9));
   });
 
   it("text right after a column of numbers is indented, so the two never read as one", () => {
@@ -274,7 +316,7 @@ describe("a cell repeated down its column (one object, as SharedCells makes them
   function twoTables(period: OutCell, periodColumn: ColumnSpec = { kind: "label" }): SheetSpec {
     const sheet = new SheetBuilder("driftbudget", [{ kind: "text" }, { kind: "label" }, periodColumn]);
     sheet.startTable(header("Indikator", "Kommentar", "Period"));
-    sheet.add([{ value: "Antal" }, { value: "Tas fram av nämnd" }, period]);
+    sheet.add([{ value: LONG_NAME }, { value: "Tas fram av nämnd" }, period]);
     sheet.endTable();
     sheet.startTable(header("Indikator", "KF:s årsmål", "Period"), { ownColumns: true });
     sheet.add([{ value: "Andel" }, { value: 0.027, format: "0.0 %" }, period]);
