@@ -211,14 +211,22 @@ function pushIndicatorWhat(parts: string[], ind: Indicator): void {
       figureUnit(ind, "target"),
       ind.decimals?.target,
     );
+    if (ind.targetKind === "increase") pushPrevious(parts, ind);
     parts.push(".");
   }
   if (kfShort) {
     parts.push(" ", statusLabel(ind.kfStatus).text, " mot KF:s årsmål:", basis, shown, " mot ");
     const unit = figureUnit(ind, "kfTarget");
     pushTarget(parts, ind.kfTargetKind, ind.kfTarget, ind.kfTargetText, unit, ind.decimals?.kfTarget);
+    if (ind.kfTargetKind === "increase") pushPrevious(parts, ind);
     parts.push(".");
   }
+}
+
+/** What an `öka` target is judged against, the previous period's figure: `öka från 93 %`. */
+function pushPrevious(parts: string[], ind: Indicator): void {
+  if (ind.previous === null) return;
+  parts.push(" från ", svNumber(ind.previous, figureUnit(ind, "previous"), ind.decimals?.previous));
 }
 
 /**
