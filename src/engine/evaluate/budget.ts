@@ -4,7 +4,7 @@ import type { BudgetLine, Model } from "../model/types";
 import type { Settings } from "../settings";
 import type { DerivedFigure } from "./types";
 import { cellOf, hasText } from "./cells";
-import { analysisPlace, analysisWhere, THE_ROWS } from "./missingAnalysis";
+import { AnalysisRowTables, analysisWhere, THE_ROWS } from "./missingAnalysis";
 import { renderNumber, renderNumberEn } from "../parse/target";
 
 type AmountUnit = BudgetLine["unit"];
@@ -199,7 +199,11 @@ const LARGE_DEVIATION_CELL = ["deviation", "budgetDeviation", "forecast", "label
 const MISSING_ANALYSIS_CELL = ["analysis", "label", "name"];
 
 /** `budget-deviation-large` and, for those rows without analysis, `analysis-missing`. */
-export function largeDeviationFindings(lines: BudgetLine[], settings: Settings): Finding[] {
+export function largeDeviationFindings(
+  lines: BudgetLine[],
+  settings: Settings,
+  analysisRows: AnalysisRowTables = new AnalysisRowTables(),
+): Finding[] {
   const findings: Finding[] = [];
   for (const line of lines) {
     if (!DEVIATION_TABLES.has(line.tableType) || line.kind === "disposition") continue;
@@ -223,7 +227,7 @@ export function largeDeviationFindings(lines: BudgetLine[], settings: Settings):
       }),
     );
     if (!hasText(line.analysis)) {
-      const where = analysisWhere(analysisPlace(line.cells, line.row), THE_ROWS);
+      const where = analysisWhere(analysisRows.placeOf(line.cells, line.sheet, line.row), THE_ROWS);
       findings.push(
         finding({
           code: "analysis-missing",
@@ -405,10 +409,11 @@ function forecastAccuracy(model: Model, line: BudgetLine | undefined): DerivedFi
 export function evaluateBudget(
   model: Model,
   settings: Settings,
+  analysisRows: AnalysisRowTables = new AnalysisRowTables(),
 ): { findings: Finding[]; derived: DerivedFigure[] } {
   applyComputedDeviations(model.budget);
   const findings = [
-    ...largeDeviationFindings(model.budget, settings),
+    ...largeDeviationFindings(model.budget, settings, analysisRows),
     ...resultUnitFindings(model.budget, settings),
   ];
   return { findings, derived: derivedFigures(model) };

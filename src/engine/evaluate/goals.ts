@@ -12,7 +12,7 @@ import type {
 } from "../model/types";
 import { emptyCounts } from "../model/goals";
 import { goalIdCell, hasText } from "./cells";
-import { analysisPlace, analysisWhere } from "./missingAnalysis";
+import { AnalysisRowTables, analysisWhere } from "./missingAnalysis";
 import { judgedField } from "./indicators";
 import type { DuplicatePair } from "./duplicates";
 import { copiesOf, duplicatePairs } from "./duplicates";
@@ -249,6 +249,7 @@ export function evaluateGoals(
   model: Model,
   assessable: boolean,
   duplicates: readonly DuplicatePair[],
+  analysisRows: AnalysisRowTables = new AnalysisRowTables(),
 ): Finding[] {
   const findings: Finding[] = [];
   const collector = new EvidencePositions(model, copiesOf(duplicates));
@@ -289,7 +290,7 @@ export function evaluateGoals(
   }
   for (const activity of model.activities) {
     if (!activity.deviation || hasText(activity.analysis)) continue;
-    const where = analysisWhere(analysisPlace(activity.cells, activity.row));
+    const where = analysisWhere(analysisRows.placeOf(activity.cells, activity.sheet, activity.row));
     findings.push(
       finding({
         code: "analysis-missing",

@@ -6,6 +6,7 @@ import { evaluateIndicators } from "./indicators";
 import { evaluateGoals } from "./goals";
 import { evaluateBudget } from "./budget";
 import { duplicatePairs } from "./duplicates";
+import { AnalysisRowTables } from "./missingAnalysis";
 
 export type { DerivedFigure, EvaluationResult } from "./types";
 export { DIRECTION_CATALOGUE, catalogueDirection, resolveDirection } from "./direction";
@@ -62,11 +63,12 @@ export function evaluate(
   tables: readonly RecognisedTable[] = [],
 ): EvaluationResult {
   const period = model.period.kind;
-  const indicatorFindings = evaluateIndicators(model.indicators, { period, settings, tables });
+  const analysisRows = new AnalysisRowTables(tables);
+  const indicatorFindings = evaluateIndicators(model.indicators, { period, settings, tables, analysisRows });
   const assessable = period === "T1" || period === "T2" || period === "VB";
   const duplicates = duplicatePairs(model.indicators);
-  const goalFindings = evaluateGoals(model, assessable, duplicates);
-  const budget = evaluateBudget(model, settings);
+  const goalFindings = evaluateGoals(model, assessable, duplicates, analysisRows);
+  const budget = evaluateBudget(model, settings, analysisRows);
   return {
     findings: indicatorFindings.concat(goalFindings, budget.findings),
     derived: budget.derived,

@@ -17,7 +17,7 @@ import type { Settings } from "../settings";
 import { hasText, nameCell } from "./cells";
 import { directionOf } from "./direction";
 import type { AnalysisPlace, MessageEnd } from "./missingAnalysis";
-import { ANALYSIS_PLACES, analysisPlace, analysisWhere } from "./missingAnalysis";
+import { ANALYSIS_PLACES, AnalysisRowTables, analysisWhere } from "./missingAnalysis";
 
 /** A small relative margin so that 0.1 + 0.2 compares equal to 0.3. */
 const EPSILON = 1e-9;
@@ -179,6 +179,7 @@ interface IndicatorContext {
   settings: Settings;
   families: UnitFamilies;
   unread: UnreadColumns;
+  analysisRows: AnalysisRowTables;
 }
 
 /** A column of the row's table that nothing reads (recognise/unread), where its header stands. */
@@ -355,7 +356,7 @@ function evaluateIndicator(indicator: Indicator, ctx: IndicatorContext, out: Fin
       indicator.status === "partly-met" || indicator.status === "not-met"
         ? judged.annual[indicator.status]
         : judged.kf[indicator.kfStatus]
-    )[analysisPlace(indicator.cells, indicator.row)];
+    )[ctx.analysisRows.placeOf(indicator.cells, indicator.sheet, indicator.row)];
     out.push(
       finding({
         code: "analysis-missing",
@@ -478,13 +479,20 @@ function perStatus<T>(end: (status: KfStatus) => T): Record<KfStatus, T> {
  */
 export function evaluateIndicators(
   indicators: Indicator[],
-  run: { period: PeriodKind | null; settings: Settings; tables?: readonly RecognisedTable[] },
+  run: {
+    period: PeriodKind | null;
+    settings: Settings;
+    tables?: readonly RecognisedTable[];
+    /** Made from `tables` where not given. */
+    analysisRows?: AnalysisRowTables;
+  },
 ): Finding[] {
   const ctx: IndicatorContext = {
     period: run.period,
     settings: run.settings,
     families: new UnitFamilies(),
     unread: new UnreadColumns(run.tables ?? []),
+    analysisRows: run.analysisRows ?? new AnalysisRowTables(run.tables ?? []),
   };
   const out: Finding[] = [];
   for (let k = 0; k < indicators.length; k++) evaluateIndicator(indicators[k], ctx, out);

@@ -6,6 +6,7 @@
  */
 import { parseA1 } from "../grid";
 import type { CellRefs } from "../model/types";
+import type { RecognisedTable } from "../recognise/types";
 
 /** What follows a name (or a sentence's start) in a message, in Swedish and English, written once. */
 export interface MessageEnd {
@@ -17,16 +18,18 @@ export interface MessageEnd {
  * `column`: the row's cell in the table's analysis column (on the row itself) is empty. `row`: the
  * table has no such column, and the `Analys` row under the row has nothing after its label
  * (recognise/tables.ts keeps such a label as the row's analysis cell; a label with text after it
- * is an analysis, and then nothing is missing). `none`: neither a column nor an `Analys` row.
+ * is an analysis, and then nothing is missing). `rows`: the table has no such column and writes its
+ * analyses on `Analys` rows under its rows, but none under this one. `none`: neither a column nor
+ * an `Analys` row anywhere in the table.
  */
-export type AnalysisPlace = "column" | "row" | "none";
+export type AnalysisPlace = "column" | "row" | "rows" | "none";
 
 /** Whose cell in the analysis column: an indicator's or activity's own (`dess`: the row is the item). */
 export const ITS: MessageEnd = { sv: "dess", en: "its" };
 /** A budget deviation's: the deviation is a figure of its row, which has the cell (`radens`). */
 export const THE_ROWS: MessageEnd = { sv: "radens", en: "the row's" };
 
-export const ANALYSIS_PLACES: readonly AnalysisPlace[] = ["column", "row", "none"];
+export const ANALYSIS_PLACES: readonly AnalysisPlace[] = ["column", "row", "rows", "none"];
 
 /**
  * The end of `… saknar analys`, a sentence's last words with its full stop; `whose` names the
@@ -41,6 +44,12 @@ export function analysisWhere(place: AnalysisPlace, whose: MessageEnd = ITS): Me
       };
     case "row":
       return { sv: ": raden ”Analys” under den är tom.", en: ': the "Analys" row under it is empty.' };
+    // A shared layout the table's other rows keep: not told to add a column to it.
+    case "rows":
+      return {
+        sv: ": skriv en rad ”Analys: …” under raden, som under tabellens andra rader.",
+        en: ': write an "Analys: …" row under it, as under the table\'s other rows.',
+      };
     case "none":
       return {
         sv: ": tabellen har ingen kolumn Analys (lägg till en, eller en rad ”Analys: …” under raden).",
@@ -58,4 +67,32 @@ export function analysisPlace(cells: CellRefs, row: number): AnalysisPlace {
   const cell = cells.analysis;
   if (!cell) return "none";
   return parseA1(cell)?.row === row ? "column" : "row";
+}
+
+/**
+ * The tables that write analyses on `Analys` rows under their rows (recognise/tables.ts: a row's
+ * analysis cell on a later row), by sheet: where an item of such a table has neither, its analysis
+ * goes on a row too ({@link AnalysisPlace} `rows`).
+ */
+export class AnalysisRowTables {
+  private readonly bySheet = new Map<string, { first: number; last: number }[]>();
+
+  constructor(tables: readonly RecognisedTable[] = []) {
+    for (const table of tables) {
+      const rows = table.rows;
+      if (rows.length === 0 || table.columns.some((c) => c.role === "analysis")) continue;
+      if (!rows.some((r) => r.analysis !== null && parseA1(r.analysis.cell)?.row !== r.row)) continue;
+      let spans = this.bySheet.get(table.sheet);
+      if (!spans) this.bySheet.set(table.sheet, (spans = []));
+      spans.push({ first: rows[0].row, last: rows[rows.length - 1].row });
+    }
+  }
+
+  /** {@link analysisPlace}, with `rows` for an item without either in a table that uses rows. */
+  placeOf(cells: CellRefs, sheet: string, row: number): AnalysisPlace {
+    const place = analysisPlace(cells, row);
+    if (place !== "none") return place;
+    const spans = this.bySheet.get(sheet);
+    return spans?.some((t) => t.first <= row && row <= t.last) ? "rows" : "none";
+  }
 }

@@ -107,8 +107,9 @@ describe("002 T2 2021 seed rows", () => {
   it("KF 1.1 line 283 (1,3 % forecast against KF:s 1,0 %, no Analys) deviates on its forecast", () => {
     const result = checkSeed("002-t2-kf-1.1", { period: { kind: "T2", year: 2021 } });
     const found = only(result, "analysis-missing", "A283");
+    // The rows above and below it have `Analys` rows (lines 280, 286): it is told to write one too.
     expect(found.message).toBe(
-      "”Andel vuxna med långvarigt ekonomiskt bistånd jämfört med samtliga vuxna invånare” avviker från målet enligt prognosen (KF:s årsmål: uppfylls inte) men saknar analys: tabellen har ingen kolumn Analys (lägg till en, eller en rad ”Analys: …” under raden).",
+      "”Andel vuxna med långvarigt ekonomiskt bistånd jämfört med samtliga vuxna invånare” avviker från målet enligt prognosen (KF:s årsmål: uppfylls inte) men saknar analys: skriv en rad ”Analys: …” under raden, som under tabellens andra rader.",
     );
     expect(found.messageEn).toContain("deviates from its target on its forecast (KF target: not met)");
   });

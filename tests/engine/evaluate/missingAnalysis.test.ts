@@ -24,6 +24,10 @@ const COLUMN = {
   en: ": its cell in the analysis column is empty.",
 };
 const ROW = { sv: ": raden ”Analys” under den är tom.", en: ': the "Analys" row under it is empty.' };
+const ROWS = {
+  sv: ": skriv en rad ”Analys: …” under raden, som under tabellens andra rader.",
+  en: ': write an "Analys: …" row under it, as under the table\'s other rows.',
+};
 const NONE = {
   sv: ": tabellen har ingen kolumn Analys (lägg till en, eller en rad ”Analys: …” under raden).",
   en: ': the table has no Analys column (add one, or an "Analys: …" row under the row).',
@@ -81,5 +85,18 @@ describe.each([
     expect(more).toEqual([]);
     expect(found.cell).toBe(header === ACTIVITY_HEADER ? "D2" : "A2");
     expect([found.message, found.messageEn]).toEqual([sv + NONE.sv, en + NONE.en]);
+  });
+
+  test("neither, in a table whose other rows have Analys rows: a row like theirs, not a new column", () => {
+    // A shared workbook's layout (the walk's unit sheets, 002 KF 1.1 lines 280–286): a unit
+    // manager is not to be sent to add a column to it.
+    const other = [`Annan ${row[0]}`, ...row.slice(1)];
+    const [found, ...more] = missing([header, other, ["Analys: Enligt plan."], row]);
+    expect(more).toEqual([]);
+    expect(found.cell).toBe(header === ACTIVITY_HEADER ? "D4" : "A4");
+    expect([found.message, found.messageEn]).toEqual([sv + ROWS.sv, en + ROWS.en]);
+    // A table of its own further down the sheet, without Analys rows, is not told so.
+    const [apart] = missing([header, other, ["Analys: Enligt plan."], [], [], ["Rubrik"], header, row]);
+    expect(apart.message).toBe(sv + NONE.sv);
   });
 });

@@ -577,7 +577,7 @@ describe("Avvikelser's *Vad avviker* names its item once (002 KF mål 1.1 and th
       what("Andel vuxna med långvarigt ekonomiskt bistånd jämfört med samtliga vuxna invånare"),
     ).toContain(
       ": ▲ Ej uppfyllt mot KF:s årsmål: Prognos 1,3 % mot 1,0 %. Avviker från målet enligt prognosen (KF:s årsmål: uppfylls inte) men saknar analys: " +
-        "tabellen har ingen kolumn Analys (lägg till en, eller en rad ”Analys: …” under raden).",
+        "skriv en rad ”Analys: …” under raden, som under tabellens andra rader.",
     );
     expect(
       what(
