@@ -20,6 +20,13 @@ import { textCell, wrappedCell } from "./spec";
 
 /** Height of the rows a chart is drawn over. */
 const CHART_ROW_POINTS = 15;
+/**
+ * The least a chart's row is shrunk to where the chart and the data kept with it would miss one
+ * page by a little (a label of the data that wraps): 12 areas' bars still read at it.
+ */
+const CHART_ROW_MIN_POINTS = 10;
+/** Excel keeps a row's height in whole pixels, 0,75 pt at 96 dpi. */
+const PIXEL_POINTS = 0.75;
 
 export type { ColumnSpec, Row } from "./rows";
 
@@ -259,6 +266,7 @@ export class SheetBuilder {
             : rowHeight(this.rows[r], r, info, points, cells, memos),
       );
     }
+    this.fitChartsToTheirData(heights);
     if (this.inferColumns) {
       // Its maker sets the widths after: the port sizes the rows from those, and no page is planned.
       const spec = this.assemble(widths, heights, cells.formulas, { inserts: [], breaks: [] });
@@ -267,6 +275,26 @@ export class SheetBuilder {
     }
     const plan = planPages(this.info, heights, this.tableRows, this.keep, this.freeze !== undefined);
     return this.assemble(widths, heights, cells.formulas, plan);
+  }
+
+  /**
+   * A chart kept on its data's page that misses it by a little once the data's rows are measured
+   * (a wrapped label, a two-line heading) is drawn over lower rows, down to CHART_ROW_MIN_POINTS:
+   * the data alone on one page and the chart alone on the next left most of a page empty.
+   */
+  private fitChartsToTheirData(heights: number[]): void {
+    const capacity = printableArea().height - PAGE_RESERVE_POINTS;
+    for (const [from, to] of this.keep) {
+      let other = 0;
+      let chartRows = 0;
+      for (let r = from; r <= to; r++)
+        if (this.info[r].role === "chart") chartRows++;
+        else other += heights[r];
+      if (chartRows === 0 || other === 0 || other + chartRows * CHART_ROW_POINTS <= capacity) continue;
+      const fits = Math.floor((capacity - other) / chartRows / PIXEL_POINTS) * PIXEL_POINTS;
+      if (fits < CHART_ROW_MIN_POINTS) continue;
+      for (let r = from; r <= to; r++) if (this.info[r].role === "chart") heights[r] = fits;
+    }
   }
 
   /**

@@ -51,6 +51,19 @@ describe("the deviation chart of 002's one per-verksamhetsområde table", () => 
     ]);
     expect(shown[1].value).toBe(25.6);
   });
+
+  it("prints on its data's page: the wrapped `Stöd och service …` row no longer pushes it to a page of its own", () => {
+    const chart = spec.charts!.find((c) => c.title.startsWith("Avvikelse"))!;
+    const heading = spec.rows.findIndex((r) => String(r[0]?.value ?? "").startsWith("Diagramunderlag")) + 1;
+    const chartFirst = parseA1(chart.anchor.cell)!.row;
+    const chartLast = chartFirst + chart.anchor.heightRows - 1;
+    const pageOf = (row: number) => (spec.pageBreaks ?? []).filter((b) => b <= row).length;
+    expect(pageOf(chartLast)).toBe(pageOf(heading));
+    // Drawn over rows a little lower than the usual 15 pt, never below 10 pt.
+    const rows = spec.rowHeights!.slice(chartFirst - 1, chartLast);
+    expect(Math.min(...rows)).toBeGreaterThanOrEqual(10);
+    expect(Math.max(...rows)).toBeLessThanOrEqual(15);
+  });
 });
 
 describe("the deviation chart of one per-verksamhetsområde table longer than 14 areas", () => {
