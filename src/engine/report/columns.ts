@@ -123,22 +123,21 @@ export function fitWidths(columns: ColumnSpec[], needs: ColumnNeeds[]): number[]
     text.map(({ spec, c }) => ({ c, weight: spec.kind === "text" ? (spec.weight ?? 1) : 1 })),
     (c) => desired(columns[c], needs[c]),
   );
-  // Width still left goes first to labels a cap wrapped (`Tas fram av nämnd/styrelse`), up to
-  // their widest cell on one line: a wrapped label makes every row of it two lines high.
+  // Width still left goes to the columns whose header wraps deep over a narrow figure
+  // (`Avvikelse (+/-) (inkl. begärda BJ)` on five lines), shared alike, each up to half its header;
+  // then to labels a cap wrapped (`Tas fram av nämnd/styrelse`, every such row two lines high), up
+  // to their widest cell on one line; then to headers, up to one line (`VP 2022` broken over
+  // `3 211,3` beside half a page of white).
   const others = columns.flatMap((spec, c) =>
     spec.kind === "fit" || spec.kind === "label" ? [{ c, weight: 1 }] : [],
   );
+  left = share(widths, left, others, (c) => needs[c].header / 2);
   left = share(
     widths,
     left,
     others.filter(({ c }) => columns[c].kind === "label"),
     (c) => Math.max(needs[c].numbers, needs[c].full),
   );
-  // Then to the columns whose header wraps deep over a narrow figure (`Avvikelse (+/-) (inkl.
-  // begärda BJ)` on five lines), shared alike, each up to half its header, and what is left after
-  // that up to the header on one line (`VP 2022` broken over two lines above `3 211,3` while half
-  // the page stood empty).
-  left = share(widths, left, others, (c) => needs[c].header / 2);
   share(widths, left, others, (c) => needs[c].header);
   return widths;
 }

@@ -223,10 +223,14 @@ function pushIndicatorWhat(parts: string[], ind: Indicator): void {
   }
 }
 
-/** What an `öka` target is judged against, the previous period's figure: `öka från 93 %`. */
+/**
+ * What an `öka` target is judged against, the previous period's figure, after the target as
+ * written (`öka`, `Högre`, `Ökning`): `öka (föregående period 93 %)`.
+ */
 function pushPrevious(parts: string[], ind: Indicator): void {
   if (ind.previous === null) return;
-  parts.push(" från ", svNumber(ind.previous, figureUnit(ind, "previous"), ind.decimals?.previous));
+  const previous = svNumber(ind.previous, figureUnit(ind, "previous"), ind.decimals?.previous);
+  parts.push(" (föregående period ", previous, ")");
 }
 
 /**

@@ -13,7 +13,6 @@ import type {
   TargetKind,
 } from "../model/types";
 import { normaliseUnit } from "../parse/quantity";
-import { stripTags } from "../parse/text";
 import type { StatusLabel } from "./look";
 import { ASSESSMENT_LABELS, FORECAST_SUFFIX, STATUS_LABELS } from "./look";
 import type { OutCell } from "./spec";
@@ -292,21 +291,36 @@ export function goalName(goal: Goal, written: string | null = null): string {
   return goal.title ? `${number} ${goal.title}` : number;
 }
 
-/** A tag as a web export leaves it in pasted text (`<p>`, `</p>`, `<i>`), not `a < b`. */
-const TAG = /<\/?[a-z][^>]*>/i;
-/** Where one paragraph of such text ends and the next starts, or a line break. */
-const PARAGRAPH_BREAK = /<\/p>\s*<p\b[^>]*>|<br\s*\/?>/gi;
+/**
+ * The tags a web export leaves in pasted text (`<p>`, `</p>`, `<br>`, `<i>`, `<li>`): named, so
+ * that `<Skriv analys här>`, `Anna <anna@…>` or `a<b och c>d` stay as written.
+ */
+const TAG = /<\/?(?:p|br|div|span|li|ul|ol|i|b|u|em|strong|font|h[1-6])\b[^<>]*>/gi;
+/** Where a block of such text ends (a paragraph, a list item, a line break): a new line there. */
+const BLOCK_END = /<\/(?:p|div|li|h[1-6])>|<br\b[^<>]*>/gi;
+const ENTITIES: Record<string, string> = {
+  "&nbsp;": " ",
+  "&amp;": "&",
+  "&lt;": "<",
+  "&gt;": ">",
+  "&quot;": '"',
+};
 
 /**
  * A user's text (an analysis) as a report's cell prints it: the HTML a web export leaves (004
  * lines 185, 268: `<p>Enheten …</p> <p>Nedan finns …</p>`) becomes its paragraphs, one a line,
- * and other tags go; a text without tags is left as written.
+ * with its tags gone and its entities read; a text without such tags is left as written, and so is
+ * one that would be left empty.
  */
 export function shownText(text: string): string {
-  if (!TAG.test(text)) return text;
-  return stripTags(text.replace(PARAGRAPH_BREAK, "\n"))
-    .replace(/[ \t]*\n[ \t]*/g, "\n")
+  if (!text.includes("<") || text.search(TAG) < 0) return text;
+  const shown = text
+    .replace(BLOCK_END, "\n")
+    .replace(TAG, "")
+    .replace(/&(?:nbsp|amp|lt|gt|quot);/g, (entity) => ENTITIES[entity])
+    .replace(/[ \t]*\n[ \t\n]*/g, "\n")
     .trim();
+  return shown === "" ? text : shown;
 }
 
 /** The report's heading: `KF:s mål för verksamhetsområdet: 1.1 I Stockholm …`. */

@@ -7,6 +7,7 @@
 import { check } from "../../../src/engine";
 import type { SheetGrid } from "../../../src/engine/grid";
 import { buildReport } from "../../../src/engine/report";
+import { shownText } from "../../../src/engine/report/format";
 import type { SheetSpec } from "../../../src/engine/report/spec";
 import { seedSheet, snapshotOf } from "../../helpers/seedGrid";
 
@@ -55,4 +56,22 @@ it("prints an activity's analysis written as HTML paragraphs without its tags (0
   const activities = reportOf(sheet, "T2", 2021).find((s) => s.key === "aktiviteter")!;
   const analysis = texts(activities).find((t) => t.includes("Till följd av pandemin"));
   expect(analysis).toBe(`Analys: ${first}\n${rest}`);
+});
+
+describe("shownText leaves text that only looks like HTML as written", () => {
+  it.each([
+    ["a placeholder", "<Skriv analys här>"],
+    ["an address", "Frågor: Anna <anna.a@stockholm.se>"],
+    ["a link", "Se <https://start.stockholm> för mer"],
+    ["a comparison", "Andelen < 5 % och > 2 %"],
+  ])("%s", (_, text) => expect(shownText(text)).toBe(text));
+
+  it("prints a list's items and a line break each on a line, entities read", () => {
+    expect(shownText("<ul><li>Trofast 20%</li><li>Örnsberg 59%</li></ul>")).toBe("Trofast 20%\nÖrnsberg 59%");
+    expect(shownText("Kök &amp; städ<br>Enligt&nbsp;plan")).toBe("Kök & städ\nEnligt plan");
+  });
+
+  it("keeps a text that would be left empty as written", () => {
+    expect(shownText("<p></p>")).toBe("<p></p>");
+  });
 });

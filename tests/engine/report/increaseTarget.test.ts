@@ -1,7 +1,7 @@
 /**
  * KF:s årsmål `öka` is judged against the previous period's figure (DOMAIN: "`öka` means above the
  * previous period"). Avvikelser said only `Prognos 93 % mot öka.`, which leaves finance to find what
- * 93 % should have risen from; it now names it: `mot öka från 93 %`.
+ * 93 % should have risen from; it now names it: `mot öka (föregående period 93 %)`.
  */
 import { check } from "../../../src/engine";
 import { buildReport } from "../../../src/engine/report";
@@ -19,7 +19,7 @@ function deviationText(name: string): string {
 describe("an `öka` target in Avvikelser (002 KF 1.4, line 218: VB 2020 93 %, prognos 93, KF:s årsmål öka)", () => {
   it("names the previous period's figure the forecast was judged against", () => {
     expect(deviationText("Andel brukare inom socialpsykiatri som inte upplever diskriminering")).toMatch(
-      / mot KF:s årsmål: Prognos 93 % mot öka från 93 %\./,
+      / mot KF:s årsmål: Prognos 93 % mot öka \(föregående period 93 %\)\./,
     );
   });
 });

@@ -203,6 +203,22 @@ describe("columns fitted to the page", () => {
     expect(sheet.build().rows[0][1]).toMatchObject({ value: "Periodens\nutfall", align: "right" });
   });
 
+  it("a deep header over a figure gets half its line before a long label gets the rest", () => {
+    const sheet = new SheetBuilder("driftbudget", [
+      { kind: "text", max: 150 },
+      { kind: "fit" },
+      { kind: "label" },
+    ]);
+    const deep = "Avvikelse (+/-) (inkl. begärda BJ och prestationsförändringar)";
+    sheet.startTable(header("Mnkr", deep, "Kommentar"));
+    const comment = Array.from({ length: 6 }, () => "enligt nämndens beslut om budgetjusteringar").join(", ");
+    sheet.add([{ value: "Äldreomsorg" }, { value: -1.9, format: "#,##0.0" }, { value: comment }]);
+    for (let i = 0; i < 10; i++)
+      sheet.add([{ value: `Område ${i}` }, { value: i, format: "#,##0.0" }, { value: "Ja" }]);
+    const widths = sheet.build().columnWidths;
+    expect(widths[1] * 5.25).toBeGreaterThanOrEqual(textPoints(deep, 9, true) / 2);
+  });
+
   it("width the text leaves goes to a label its cap wrapped, then to headers over figures, up to one line each", () => {
     const build = (name: string) => {
       const sheet = new SheetBuilder("indikatorer", [
