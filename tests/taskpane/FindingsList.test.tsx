@@ -288,6 +288,31 @@ describe("Visa anmärkningar för and what blocks judging", () => {
     expect(screen.getByText("1 varning")).toBeTruthy();
     expect(screen.getByText("0 info")).toBeTruthy();
   });
+
+  test("a count of none is neutral: 0 fel is not red and has no error icon; a count of some keeps both", () => {
+    const badge = (severity: string) =>
+      document.querySelector(`[data-summary] [data-severity="${severity}"]`) as HTMLElement;
+    const colour = (severity: string) => getComputedStyle(badge(severity)).color;
+    renderInPane(
+      <Harness onSelect={() => undefined} findings={FINDINGS.filter((f) => f.severity !== "error")} />,
+    );
+    expect(badge("error").textContent).toBe("0 fel");
+    expect(badge("error").querySelector("svg")).toBeNull();
+    expect(colour("error")).toBe("var(--colorNeutralForeground2)");
+    expect(badge("warning").querySelector("svg")).not.toBeNull();
+    expect(colour("warning")).toBe("var(--colorStatusWarningForeground1)");
+    cleanup();
+
+    renderInPane(
+      <Harness onSelect={() => undefined} findings={FINDINGS.filter((f) => f.severity === "error")} />,
+    );
+    expect(badge("error").textContent).toBe("1 fel");
+    expect(badge("error").querySelector("svg")).not.toBeNull();
+    expect(colour("error")).toBe("var(--colorStatusDangerForeground3)");
+    expect(badge("warning").textContent).toBe("0 varningar");
+    expect(badge("warning").querySelector("svg")).toBeNull();
+    expect(colour("warning")).toBe("var(--colorNeutralForeground2)");
+  });
 });
 
 describe("Visa anmärkningar för on a nämnd's Driftbudget per verksamhetsområde (002 lines 1936–1953)", () => {

@@ -16,19 +16,27 @@ const useStyles = makeStyles({
   error: { color: tokens.colorStatusDangerForeground3 },
   warning: { color: tokens.colorStatusWarningForeground1 },
   info: { color: tokens.colorNeutralForeground2 },
+  // A count of none is no alarm: neither the severity's colour nor its icon ("0 fel" was the
+  // only red on the screen).
+  none: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightRegular },
 });
 
 const ICONS = { error: ErrorCircle20Filled, warning: Warning20Filled, info: Info20Filled };
 
-/** Severity as icon, colour and word together: never colour alone. */
+/** Severity as icon, colour and word together: never colour alone. A zero count is plain text. */
 export function SeverityBadge({ severity, count }: { severity: Severity; count?: number }) {
   const styles = useStyles();
   const strings = useStrings();
   const Icon = ICONS[severity];
   const label = count === undefined ? strings.severity[severity] : strings.severityCount[severity](count);
+  const none = count === 0;
   return (
-    <span className={`${styles.root} ${styles[severity]}`} data-severity={severity}>
-      <Icon aria-hidden />
+    <span
+      className={`${styles.root} ${none ? styles.none : styles[severity]}`}
+      data-severity={severity}
+      data-count={count}
+    >
+      {!none && <Icon aria-hidden />}
       <span>{label}</span>
     </span>
   );
