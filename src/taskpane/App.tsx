@@ -257,6 +257,7 @@ export function App({ withPort, language, dark, initialStep = "read", host = "ex
                       onAnnounce={(text) => dispatch({ type: "announce", text })}
                       onSelect={(f) => void actions.select(f)}
                       hiddenSheets={hidden}
+                      staleFlags={state.staleFlags}
                       onChoosePeriod={choosePeriod}
                       onReadBlock={(f) => {
                         setOpenBlock(`${f.sheet}!${f.cell}`);

@@ -367,6 +367,63 @@ describe("App over a memory workbook", () => {
     },
   );
 
+  test.each(["sv", "en"] as const)(
+    "%s: Kontrollera after the person mended a flagged cell says the flag stays, and writes nothing",
+    async (language) => {
+      const memory = port();
+      const words = (sv: string, en: string) => (language === "sv" ? sv : en);
+      const idle = () =>
+        !(screen.getByRole("button", { name: words("Kontrollera", "Check") }) as HTMLButtonElement).disabled;
+      render(
+        <App withPort={(work) => work(memory)} language={language} dark={false} initialStep="generate" />,
+      );
+      fireEvent.click(await screen.findByRole("button", { name: words("Skapa tabeller", "Create tables") }));
+      await waitFor(() => expect(notice()).toMatch(/blad skapades|sheets were created/));
+      const flagged = memory.flags.filter((f) => f.sheet === "Uppföljning").map((f) => f.cell);
+      expect(flagged).toContain("A4");
+
+      // Kontrollera with nothing changed: every flag still has its finding, and nothing is said.
+      fireEvent.click(screen.getByRole("tab", { name: words("Kontrollera", "Check") }));
+      const run = await screen.findByRole("button", { name: words("Kontrollera", "Check") });
+      const before = memory.calls.length;
+      fireEvent.click(run);
+      await waitFor(() => expect(memory.calls.slice(before)).toEqual(["read"]));
+      await waitFor(() => expect(document.querySelector("[data-summary]")).not.toBeNull());
+      await waitFor(() => expect(idle()).toBe(true));
+      expect(document.querySelector("[data-stale-flags]")).toBeNull();
+
+      // The person writes the missing analysis on the row under the indicator (A4's finding).
+      memory.sheet("Uppföljning")!.values[4] = ["Analys Andelen sjönk när fler fick arbete under året."];
+      const calls = memory.calls.length;
+      fireEvent.click(screen.getByRole("button", { name: words("Kontrollera", "Check") }));
+      const stale = await waitFor(() => {
+        const p = document.querySelector("[data-stale-flags]");
+        expect(p).not.toBeNull();
+        return p!;
+      });
+      expect(stale.textContent).toBe(
+        words(
+          "En flagga sitter kvar på en cell som inte längre har något fynd. Den tas bort när du skapar tabellerna igen, eller med Rensa flaggor.",
+          "One flag remains on a cell that no longer has a finding. It is removed when you create the tables again, or with Clear flags.",
+        ),
+      );
+      // Kontrollera only read: the flag is still on the cell.
+      expect(memory.calls.slice(calls)).toEqual(["read"]);
+      expect(memory.flagAt("Uppföljning", "A4")).toBeTruthy();
+
+      // Rensa flaggor takes it away; the sentence goes with the check it belonged to.
+      fireEvent.click(screen.getByRole("tab", { name: words("Skapa tabeller", "Create tables") }));
+      fireEvent.click(await screen.findByRole("button", { name: words("Rensa flaggor", "Clear flags") }));
+      await waitFor(() => expect(memory.flagAt("Uppföljning", "A4")).toBeUndefined());
+      fireEvent.click(screen.getByRole("tab", { name: words("Kontrollera", "Check") }));
+      const cleared = memory.calls.length;
+      fireEvent.click(await screen.findByRole("button", { name: words("Kontrollera", "Check") }));
+      await waitFor(() => expect(memory.calls.slice(cleared)).toEqual(["read"]));
+      await waitFor(() => expect(idle()).toBe(true));
+      expect(document.querySelector("[data-stale-flags]")).toBeNull();
+    },
+  );
+
   test("in English the tables' period is worded as the period bar words it", async () => {
     const memory = port();
     render(<App withPort={(work) => work(memory)} language="en" dark={false} initialStep="generate" />);

@@ -313,6 +313,37 @@ describe("Visa anmärkningar för and what blocks judging", () => {
     expect(badge("warning").querySelector("svg")).toBeNull();
     expect(colour("warning")).toBe("var(--colorNeutralForeground2)");
   });
+
+  test("says, under the counts, how many flags sit on cells no finding points at, and nothing when none", () => {
+    const list = (staleFlags: number | null, language: "sv" | "en" = "sv") =>
+      renderInPane(
+        <FindingsList
+          findings={FINDINGS}
+          model={MODEL_WITH_UNITS}
+          filter={DEFAULT_FILTER}
+          onFilterChange={() => undefined}
+          onSelect={() => undefined}
+          staleFlags={staleFlags}
+        />,
+        language,
+      );
+    const said = () => document.querySelector("[data-stale-flags]")?.textContent ?? null;
+    list(3);
+    expect(said()).toBe(
+      "3 flaggor sitter kvar på celler som inte längre har något fynd. De tas bort när du skapar tabellerna igen, eller med Rensa flaggor.",
+    );
+    cleanup();
+    list(2, "en");
+    expect(said()).toBe(
+      "2 flags remain on cells that no longer have a finding. They are removed when you create the tables again, or with Clear flags.",
+    );
+    cleanup();
+    list(0);
+    expect(said()).toBeNull();
+    cleanup();
+    list(null);
+    expect(said()).toBeNull();
+  });
 });
 
 describe("Visa anmärkningar för on a nämnd's Driftbudget per verksamhetsområde (002 lines 1936–1953)", () => {

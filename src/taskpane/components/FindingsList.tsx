@@ -67,6 +67,7 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
   },
   empty: { color: tokens.colorNeutralForeground2 },
+  stale: { margin: "0 0 8px 0", color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
   // Allvarlighet and Mål side by side, the second under the first when the pane is too narrow.
   radios: { flexWrap: "wrap" },
 });
@@ -85,6 +86,8 @@ export interface FindingsListProps {
   onAnnounce?(text: string): void;
   /** Sheets hidden at the last read: Excel goes to no cell there, and their findings say so. */
   hiddenSheets?: ReadonlyMap<string, HiddenAs>;
+  /** Flags left on cells no finding points at any more (staleFlags.ts); said under the counts. */
+  staleFlags?: number | null;
 }
 
 function ScopeOptions({ options }: { options: ScopeOption[] }) {
@@ -184,6 +187,7 @@ export function FindingsList({
   onReadBlock,
   onAnnounce,
   hiddenSheets,
+  staleFlags,
 }: FindingsListProps) {
   const styles = useStyles();
   const strings = useStrings();
@@ -269,6 +273,11 @@ export function FindingsList({
         <SeverityBadge severity="warning" count={counts.warning} />
         <SeverityBadge severity="info" count={counts.info} />
       </p>
+      {!!staleFlags && (
+        <p className={styles.stale} data-stale-flags={staleFlags}>
+          {strings.check.staleFlags(staleFlags)}
+        </p>
+      )}
 
       <FirstFindings
         group="blocking"

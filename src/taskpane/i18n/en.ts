@@ -146,6 +146,8 @@ export const en: Strings = {
     summary: (e: number, w: number, i: number) =>
       `${count(e, "error", "errors")}, ${count(w, "warning", "warnings")}, ${count(i, "info", "info")}`,
     noFindings: "No findings. Everything that could be checked adds up.",
+    staleFlags: (n: number) =>
+      `${n === 1 ? "One flag remains on a cell that no longer has" : `${n} flags remain on cells that no longer have`} a finding. ${n === 1 ? "It is" : "They are"} removed when you create the tables again, or with Clear flags.`,
     filtered: (summary: string) => `The filter shows ${summary}.`,
     noneMatch: "No findings match the filter.",
     noOther: "No other findings.",

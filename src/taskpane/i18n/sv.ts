@@ -145,6 +145,9 @@ export const sv = {
     summary: (e: number, w: number, i: number) =>
       `${count(e, "fel", "fel")}, ${count(w, "varning", "varningar")}, ${count(i, "info", "info")}`,
     noFindings: "Inga anmärkningar. Allt som gick att kontrollera stämmer.",
+    /** Flags an earlier Skapa tabeller left on cells the check no longer lists (Kontrollera writes nothing). */
+    staleFlags: (n: number) =>
+      `${n === 1 ? "En flagga sitter" : `${n} flaggor sitter`} kvar på ${n === 1 ? "en cell som" : "celler som"} inte längre har något fynd. ${n === 1 ? "Den tas" : "De tas"} bort när du skapar tabellerna igen, eller med Rensa flaggor.`,
     filtered: (summary: string) => `Filtret visar ${summary}.`,
     noneMatch: "Inga anmärkningar matchar filtret.",
     noOther: "Inga andra anmärkningar.",

@@ -51,6 +51,11 @@ export interface PaneState {
   /** Avbryt was pressed and the run has not ended yet. */
   cancelRequested: boolean;
   lastPlan: WritePlan | null;
+  /**
+   * After a check: flags the state sheet records on cells no finding points at any more (see
+   * staleFlags.ts). Null when the last work was not a check (a write changed the flags since).
+   */
+  staleFlags: number | null;
   notice: Notice | null;
   error: PaneError | null;
   /** What the live region says; `seq` changes so the same words are announced again. */
@@ -63,6 +68,8 @@ export type PaneAction =
       type: "checked";
       snapshot: WorkbookSnapshot | null;
       result: CheckResult;
+      /** Flags left on cells no finding points at (staleFlags.ts), when the check read the state. */
+      staleFlags?: number;
       notice?: Notice;
       announce?: string;
     }
@@ -99,6 +106,7 @@ export function initialPaneState(): PaneState {
     writePhase: null,
     cancelRequested: false,
     lastPlan: null,
+    staleFlags: null,
     notice: null,
     error: null,
     announcement: { text: "", seq: 0 },
@@ -136,6 +144,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return {
         ...state,
         phase: action.phase,
+        staleFlags: null,
         error: null,
         notice: null,
         progress: null,
@@ -150,6 +159,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         phase: "idle",
         snapshot: action.snapshot ?? state.snapshot,
         result: action.result,
+        staleFlags: action.staleFlags ?? null,
         filter: scopeExists(state.filter.scope, action.result.model)
           ? state.filter
           : { ...state.filter, scope: null },

@@ -12,6 +12,7 @@ import type { Language } from "../i18n";
 import { stringsFor } from "../i18n";
 import type { HiddenAs } from "./findings";
 import { hiddenSheets } from "./findings";
+import { staleFlagCount } from "./staleFlags";
 import { remainingCounts, remainingSentence, sheetContents } from "./generated";
 import { periodLabel, shownPeriod } from "./period";
 import type { ChosenPeriod, Notice, PaneError, PaneState } from "./reducer";
@@ -119,15 +120,23 @@ export function usePane(
       const { snapshot, result } = await runCheck(port, checkOptions(latest.current));
       const counts = countBySeverity(result.findings);
       const unsaved = keepsUnsavedSettings(latest.current, result);
+      // Kontrollera writes nothing: a flag whose finding the person mended stays, and the pane says so.
+      const staleFlags = staleFlagCount(result.state.flags, result.findings, snapshot.sheets);
       dispatch({
         type: "checked",
         snapshot,
         result,
+        staleFlags,
         notice: notice ?? (unsaved ? { intent: "info", text: strings.settings.keptUnsaved } : undefined),
         announce:
           purpose === "read"
             ? announceRead(result)
-            : strings.announce.check(counts.error, counts.warning, counts.info),
+            : [
+                strings.announce.check(counts.error, counts.warning, counts.info),
+                staleFlags > 0 ? strings.check.staleFlags(staleFlags) : "",
+              ]
+                .filter(Boolean)
+                .join(" "),
       });
     },
     [announceRead, strings],
