@@ -1,6 +1,7 @@
 /**
  * axe-core on every state of the pane, light and dark, Swedish and English (at 350 px), and
- * nothing cut off at 350 and 300 px. A violation fails the test unless Fluent UI itself causes it
+ * nothing cut off at 350 and 300 px and at 200 % zoom (where the mapping editor puts names above
+ * their dropdowns, and no button breaks a word). A violation fails the test unless Fluent UI itself causes it
  * (FLUENT_EXCEPTIONS in support.ts, each with its reason). Screenshots of every state go to
  * artifacts/e2e/a11y-*.png.
  */
@@ -13,6 +14,7 @@ import {
   chromiumAvailable,
   withChromium,
   clippedText,
+  narrowEditorProblems,
   notice,
   openPane,
   shot,
@@ -56,6 +58,8 @@ describeIf("accessibility of every pane state", () => {
           for (const v of await axeViolations(page))
             problems.push(`${state}: axe ${v.rule} (${v.impact}): ${v.nodes.join(" | ")}`);
         for (const c of await clippedText(page)) problems.push(`${state}: cut off: ${c}`);
+        if (walk.zoom)
+          for (const p of await narrowEditorProblems(page)) problems.push(`${state}: narrow editor: ${p}`);
         await shot(page, `a11y-${tag}-${state}`);
       };
       const open = async (options: PaneOptions = {}): Promise<Locator> => {

@@ -210,6 +210,55 @@ export async function clippedText(page: Page): Promise<string[]> {
       if (el.scrollWidth > el.clientWidth + 1 && hides)
         out.push(`${el.tagName}: ${(el.textContent ?? "").slice(0, 60)}`);
     }
+    // A button's words stay whole: its text may wrap between words, or after a hyphen or a slash,
+    // never inside one ("Spara i arbetsboke / n" at 200 %). A finding's text may break a word
+    // wider than its button (`Förskoleundersökningen”:` in a 175 px pane); a label's may not.
+    for (const button of Array.from(pane.querySelectorAll("button"))) {
+      const style = getComputedStyle(button);
+      const room = button.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      const walker = document.createTreeWalker(button, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const word of (node.textContent ?? "").matchAll(/[^\s\-/–]+/g)) {
+          const range = document.createRange();
+          range.setStart(node, word.index ?? 0);
+          range.setEnd(node, (word.index ?? 0) + word[0].length);
+          const rects = Array.from(range.getClientRects());
+          const tops = new Set(rects.map((r) => Math.round(r.top)));
+          // Rects are zoomed as the pane is, clientWidth is not: compare in the same CSS px.
+          const zoom = button.getBoundingClientRect().width / (button.offsetWidth || 1);
+          const wide = rects.reduce((w, r) => w + r.width, 0) / zoom;
+          if (tops.size > 1 && (!button.hasAttribute("data-finding") || wide <= room))
+            out.push(`BUTTON breaks "${word[0]}" mid-word: ${button.textContent ?? ""}`);
+        }
+      }
+    }
+    return out;
+  });
+}
+
+/**
+ * The mapping editor laid out for a narrow pane (below 300 CSS px, as at 200 % zoom): each name
+ * above its dropdown and the dropdown as wide as the editor. Beside its name a dropdown was ~60
+ * px at 175 CSS px and showed "N…", "P…", "Ut…". Empty when no editor is open.
+ */
+export async function narrowEditorProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const editor of Array.from(document.querySelectorAll("[data-mapping-editor]"))) {
+      for (const label of Array.from(editor.querySelectorAll<HTMLLabelElement>("label[for]"))) {
+        const select = document.getElementById(label.htmlFor);
+        if (!(select instanceof HTMLSelectElement)) continue;
+        const rows = select.parentElement?.parentElement ?? editor;
+        const l = label.getBoundingClientRect();
+        const s = select.getBoundingClientRect();
+        const width = rows.getBoundingClientRect().width;
+        if (l.bottom > s.top + 1) out.push(`"${label.textContent}" is not above its dropdown`);
+        if (s.width < width * 0.9)
+          out.push(
+            `the dropdown of "${label.textContent}" is ${Math.round((100 * s.width) / width)} % of the editor's width`,
+          );
+      }
+    }
     return out;
   });
 }

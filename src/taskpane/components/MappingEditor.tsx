@@ -12,8 +12,22 @@ import { useLanguage, useStrings } from "../i18n";
 import type { ColumnRoleChange } from "../state/storedState";
 import type { DirectionChange } from "../state/usePane";
 
+/**
+ * Narrower than this (the card's content box: a 350 px pane at 200 % zoom gives 141 CSS px, a 320
+ * px pane 286), each name goes above its choice, which then has the whole width: beside it, a
+ * dropdown at 175 CSS px was ~60 px and showed "N…", "P…", "Ut…". (Each name beside its choice
+ * needs ~300 px for `Utfall kvinnor/flickor` to show whole.)
+ */
+const NARROW = "@container (max-width: 299.98px)";
+
 const useStyles = makeStyles({
+  // What the width is measured on: the editor's own box, whose padding the narrow layout drops.
+  container: { containerType: "inline-size" },
   root: {
+    // The card around the editor breaks long words anywhere; in here only a word that cannot fit
+    // on a line of its own breaks (not "Spara i arbetsboke/n" in a narrow button).
+    overflowWrap: "break-word",
+    [NARROW]: { padding: "6px 4px 0" },
     display: "flex",
     flexDirection: "column",
     gap: "8px",
@@ -42,8 +56,15 @@ const useStyles = makeStyles({
     columnGap: "8px",
     rowGap: "4px",
     marginTop: "6px",
+    // The name above its choice, the choice as wide as the editor.
+    [NARROW]: { gridTemplateColumns: "minmax(0, 1fr)", rowGap: "2px" },
   },
-  label: { fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere", lineHeight: tokens.lineHeightBase200 },
+  label: {
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: "anywhere",
+    lineHeight: tokens.lineHeightBase200,
+    [NARROW]: { marginTop: "6px", overflowWrap: "break-word" },
+  },
   // Under its column's row, across both of the grid's columns.
   wholeSheet: { gridColumn: "1 / -1", marginTop: "-2px" },
   error: { margin: 0, color: tokens.colorStatusDangerForeground3, fontSize: tokens.fontSizeBase200 },
@@ -57,6 +78,8 @@ const useStyles = makeStyles({
     padding: "8px 0",
     backgroundColor: tokens.colorNeutralBackground1,
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    // A button's text wraps between its words when the pane is narrow, never inside one.
+    overflowWrap: "normal",
   },
 });
 
@@ -249,150 +272,154 @@ export function MappingEditor({
       ? strings.read.interpret
       : strings.mapping.declareTitle;
   return (
-    <div
-      ref={rootRef}
-      className={styles.root}
-      role="group"
-      aria-labelledby={`${id}-title`}
-      data-mapping-editor
-      onKeyDown={(e) => {
-        if (e.key !== "Escape" || busy) return;
-        e.preventDefault();
-        e.stopPropagation();
-        onCancel();
-      }}
-    >
-      <h3 id={`${id}-title`} ref={headingRef} tabIndex={-1} className={styles.heading}>
-        {title}: {cellRef(sheet, headerCell)}
-      </h3>
-      {!table && (
-        <div className={styles.where}>
-          <Field label={strings.mapping.sheet} className={styles.sheet}>
-            <Select value={sheet} onChange={(_, d) => setSheet(d.value)}>
-              {sheets.map((s) => (
-                <option key={s.name} value={s.name}>
-                  {s.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label={strings.mapping.headerCell} className={styles.cell}>
-            <Input
-              value={cellText}
-              onChange={(_, d) => {
-                setCellText(d.value);
-                setProblem(null);
-              }}
-            />
-          </Field>
+    <div className={styles.container}>
+      <div
+        ref={rootRef}
+        className={styles.root}
+        role="group"
+        aria-labelledby={`${id}-title`}
+        data-mapping-editor
+        onKeyDown={(e) => {
+          if (e.key !== "Escape" || busy) return;
+          e.preventDefault();
+          e.stopPropagation();
+          onCancel();
+        }}
+      >
+        <h3 id={`${id}-title`} ref={headingRef} tabIndex={-1} className={styles.heading}>
+          {title}: {cellRef(sheet, headerCell)}
+        </h3>
+        {!table && (
+          <div className={styles.where}>
+            <Field label={strings.mapping.sheet} className={styles.sheet}>
+              <Select value={sheet} onChange={(_, d) => setSheet(d.value)}>
+                {sheets.map((s) => (
+                  <option key={s.name} value={s.name}>
+                    {s.name}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label={strings.mapping.headerCell} className={styles.cell}>
+              <Input
+                value={cellText}
+                onChange={(_, d) => {
+                  setCellText(d.value);
+                  setProblem(null);
+                }}
+              />
+            </Field>
+          </div>
+        )}
+        <Field label={strings.mapping.type}>
+          <Select
+            value={tableType}
+            onChange={(_, d) => {
+              setTableType(d.value);
+              setProblem(null);
+            }}
+          >
+            {!table && (
+              <option value="" disabled>
+                {strings.mapping.chooseType}
+              </option>
+            )}
+            {(Object.keys(TABLE_TYPE_LABELS) as TableType[]).map((key) => (
+              <option key={key} value={key}>
+                {TABLE_TYPE_LABELS[key][language]}
+              </option>
+            ))}
+            {mayIgnore && (
+              <option value={IGNORE}>
+                {table ? strings.mapping.ignoreTable : strings.mapping.notATable}
+              </option>
+            )}
+          </Select>
+        </Field>
+        {tableType !== IGNORE && columns.length > 0 && (
+          <details className={styles.details} open>
+            <summary className={styles.summary}>{strings.mapping.columns(columns.length)}</summary>
+            <div className={styles.rows}>
+              {columns.map((c) => {
+                const letter = columnLetters(c.col);
+                const selectId = `${id}-col-${letter}`;
+                const others = otherRoles(c);
+                const key = sameHeaderKey(c);
+                const elsewhere = skippedElsewhere(c) ? (sameHeaders.get(key)?.length ?? 0) : 0;
+                return (
+                  <ColumnRow
+                    key={c.col}
+                    id={selectId}
+                    label={strings.mapping.role(c.header, letter)}
+                    after={
+                      elsewhere > 0 && (
+                        <Checkbox
+                          className={styles.wholeSheet}
+                          size="medium"
+                          checked={!onlyHere[key]}
+                          onChange={(_, d) => setOnlyHere({ ...onlyHere, [key]: !d.checked })}
+                          label={strings.mapping.skipOnSheet(c.header, elsewhere + 1)}
+                        />
+                      )
+                    }
+                  >
+                    <Select
+                      id={selectId}
+                      size="small"
+                      value={roleOf(c)}
+                      onChange={(_, d) => setRoles({ ...roles, [letter]: d.value })}
+                    >
+                      <option value="">{strings.mapping.noRole}</option>
+                      {roleOptions(ownRoles)}
+                      {others.length > 0 && (
+                        <optgroup label={strings.mapping.otherRole}>{roleOptions(others)}</optgroup>
+                      )}
+                    </Select>
+                  </ColumnRow>
+                );
+              })}
+            </div>
+          </details>
+        )}
+        {tableType !== IGNORE && indicators.length > 0 && (
+          <details className={styles.details}>
+            <summary className={styles.summary}>{strings.mapping.directions(indicators.length)}</summary>
+            <div className={styles.rows}>
+              {indicators.map((ind) => {
+                const selectId = `${id}-dir-${ind.row}`;
+                return (
+                  <ColumnRow key={ind.row} id={selectId} label={strings.mapping.direction(ind.name)}>
+                    <Select
+                      id={selectId}
+                      size="small"
+                      value={directions[ind.row] ?? "unknown"}
+                      onChange={(_, d) => setDirections({ ...directions, [ind.row]: d.value })}
+                    >
+                      {DIRECTIONS.map((dir) => (
+                        <option key={dir} value={dir}>
+                          {strings.directions[dir]}
+                        </option>
+                      ))}
+                    </Select>
+                  </ColumnRow>
+                );
+              })}
+            </div>
+          </details>
+        )}
+        {problem && (
+          <p className={styles.error} role="alert">
+            {problem}
+          </p>
+        )}
+        <div className={styles.bar}>
+          <Button appearance="primary" disabledFocusable={busy} onClick={save}>
+            {strings.mapping.save}
+          </Button>
+          <Button disabled={busy} onClick={onCancel}>
+            {strings.mapping.cancel}
+          </Button>
         </div>
-      )}
-      <Field label={strings.mapping.type}>
-        <Select
-          value={tableType}
-          onChange={(_, d) => {
-            setTableType(d.value);
-            setProblem(null);
-          }}
-        >
-          {!table && (
-            <option value="" disabled>
-              {strings.mapping.chooseType}
-            </option>
-          )}
-          {(Object.keys(TABLE_TYPE_LABELS) as TableType[]).map((key) => (
-            <option key={key} value={key}>
-              {TABLE_TYPE_LABELS[key][language]}
-            </option>
-          ))}
-          {mayIgnore && (
-            <option value={IGNORE}>{table ? strings.mapping.ignoreTable : strings.mapping.notATable}</option>
-          )}
-        </Select>
-      </Field>
-      {tableType !== IGNORE && columns.length > 0 && (
-        <details className={styles.details} open>
-          <summary className={styles.summary}>{strings.mapping.columns(columns.length)}</summary>
-          <div className={styles.rows}>
-            {columns.map((c) => {
-              const letter = columnLetters(c.col);
-              const selectId = `${id}-col-${letter}`;
-              const others = otherRoles(c);
-              const key = sameHeaderKey(c);
-              const elsewhere = skippedElsewhere(c) ? (sameHeaders.get(key)?.length ?? 0) : 0;
-              return (
-                <ColumnRow
-                  key={c.col}
-                  id={selectId}
-                  label={strings.mapping.role(c.header, letter)}
-                  after={
-                    elsewhere > 0 && (
-                      <Checkbox
-                        className={styles.wholeSheet}
-                        size="medium"
-                        checked={!onlyHere[key]}
-                        onChange={(_, d) => setOnlyHere({ ...onlyHere, [key]: !d.checked })}
-                        label={strings.mapping.skipOnSheet(c.header, elsewhere + 1)}
-                      />
-                    )
-                  }
-                >
-                  <Select
-                    id={selectId}
-                    size="small"
-                    value={roleOf(c)}
-                    onChange={(_, d) => setRoles({ ...roles, [letter]: d.value })}
-                  >
-                    <option value="">{strings.mapping.noRole}</option>
-                    {roleOptions(ownRoles)}
-                    {others.length > 0 && (
-                      <optgroup label={strings.mapping.otherRole}>{roleOptions(others)}</optgroup>
-                    )}
-                  </Select>
-                </ColumnRow>
-              );
-            })}
-          </div>
-        </details>
-      )}
-      {tableType !== IGNORE && indicators.length > 0 && (
-        <details className={styles.details}>
-          <summary className={styles.summary}>{strings.mapping.directions(indicators.length)}</summary>
-          <div className={styles.rows}>
-            {indicators.map((ind) => {
-              const selectId = `${id}-dir-${ind.row}`;
-              return (
-                <ColumnRow key={ind.row} id={selectId} label={strings.mapping.direction(ind.name)}>
-                  <Select
-                    id={selectId}
-                    size="small"
-                    value={directions[ind.row] ?? "unknown"}
-                    onChange={(_, d) => setDirections({ ...directions, [ind.row]: d.value })}
-                  >
-                    {DIRECTIONS.map((dir) => (
-                      <option key={dir} value={dir}>
-                        {strings.directions[dir]}
-                      </option>
-                    ))}
-                  </Select>
-                </ColumnRow>
-              );
-            })}
-          </div>
-        </details>
-      )}
-      {problem && (
-        <p className={styles.error} role="alert">
-          {problem}
-        </p>
-      )}
-      <div className={styles.bar}>
-        <Button appearance="primary" disabledFocusable={busy} onClick={save}>
-          {strings.mapping.save}
-        </Button>
-        <Button disabled={busy} onClick={onCancel}>
-          {strings.mapping.cancel}
-        </Button>
       </div>
     </div>
   );
