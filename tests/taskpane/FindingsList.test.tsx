@@ -299,7 +299,9 @@ describe("Visa anmärkningar för and what blocks judging", () => {
     expect(badge("error").textContent).toBe("0 fel");
     expect(badge("error").querySelector("svg")).toBeNull();
     expect(colour("error")).toBe("var(--colorNeutralForeground2)");
+    expect(getComputedStyle(badge("error")).fontWeight).toBe("var(--fontWeightRegular)");
     expect(badge("warning").querySelector("svg")).not.toBeNull();
+    expect(getComputedStyle(badge("warning")).fontWeight).toBe("var(--fontWeightSemibold)");
     expect(colour("warning")).toBe("var(--colorStatusWarningForeground1)");
     cleanup();
 

@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ErrorCircle20Filled, Info20Filled, Warning20Filled } from "@fluentui/react-icons";
 import type { Severity } from "../../engine/findings";
 import { useStrings } from "../i18n";
@@ -32,7 +32,7 @@ export function SeverityBadge({ severity, count }: { severity: Severity; count?:
   const none = count === 0;
   return (
     <span
-      className={`${styles.root} ${none ? styles.none : styles[severity]}`}
+      className={mergeClasses(styles.root, none ? styles.none : styles[severity])}
       data-severity={severity}
       data-count={count}
     >
