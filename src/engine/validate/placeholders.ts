@@ -3,20 +3,24 @@ import { a1 } from "../grid";
 import type { Finding } from "../findings";
 import { finding } from "../findings";
 
-/** Template leftovers: `XXXXX`, `TODO`, `Lorem ipsum`, `[Fyll i …]`, `???`. The first that matches is reported. */
+/**
+ * Template leftovers: `XXXXX`, `TODO`, `Lorem ipsum`, `[Fyll i …]` or `<Skriv analys här>`, `???`.
+ * The first that matches is reported.
+ */
 const PLACEHOLDERS: RegExp[] = [
   /X{4,}/,
   /\bTODO\b/,
   /\bTBD\b/,
   /lorem ipsum/i,
   /\[\s*(fyll i|skriv|text)[^\]]*\]/i,
+  /<\s*(fyll i|skriv|text)[^<>]*>/i,
   /\?{3,}/,
 ];
 /**
- * Two characters every match holds (`XX`, `TO`, `TB`, `??`, `[`, `ip` in any case): one quick scan
+ * Two characters every match holds (`XX`, `TO`, `TB`, `??`, `[`, `<`, `ip` in any case): one quick scan
  * rules out nearly every text before the patterns themselves run.
  */
-const MAY_HOLD_PLACEHOLDER = /XX|T[OB]|\?\?|\[|[iI][pP]/;
+const MAY_HOLD_PLACEHOLDER = /XX|T[OB]|\?\?|\[|<|[iI][pP]/;
 
 export function findPlaceholders(
   snapshot: WorkbookSnapshot,

@@ -25,6 +25,7 @@ test("each placeholder kind, in the cases its pattern takes", () => {
       "[TEXT]",
       "[skriv här]",
       "Vad???",
+      "<Skriv analys här>",
     ]),
   ).toEqual([
     "A1 Mallrest ”XXXXX” i texten: ”Analys: XXXXX…”.",
@@ -36,11 +37,27 @@ test("each placeholder kind, in the cases its pattern takes", () => {
     "G1 Mallrest ”[TEXT]” i texten: ”[TEXT]…”.",
     "H1 Mallrest ”[skriv här]” i texten: ”[skriv här]…”.",
     "I1 Mallrest ”???” i texten: ”Vad???…”.",
+    "J1 Mallrest ”<Skriv analys här>” i texten: ”<Skriv analys här>…”.",
   ]);
 });
 
 test("near misses and ordinary text are no leftovers", () => {
   expect(
-    leftovers(["XXX", "todo", "Totalt", "TBDX", "Tips om ipsum", "[1]", "Varför??", "Xx", 42, null, "ab"]),
+    leftovers([
+      "XXX",
+      "todo",
+      "Totalt",
+      "TBDX",
+      "Tips om ipsum",
+      "[1]",
+      "Varför??",
+      "Xx",
+      42,
+      null,
+      "ab",
+      "Andel < 5 %",
+      "Anna <anna.a@stockholm.se>",
+      "<p>Texten</p>",
+    ]),
   ).toEqual([]);
 });
