@@ -10,10 +10,10 @@ import type { MergedCells } from "./cells";
 import { cellKey, NumberColumns, rowHeight, walkCells } from "./cells";
 import { fitWidths, headerLinePoints, inferredColumns } from "./columns";
 import type { TextStyle } from "./look";
-import { WIDTH_UNIT_POINTS, textStyle, printableArea } from "./look";
+import { PIXEL_POINTS, WIDTH_UNIT_POINTS, textStyle } from "./look";
 import { breakLines, ColumnMemo, rowPoints, SOFT_HYPHEN, SPACER_ROW_POINTS } from "./measure";
 import type { PagePlan } from "./pages";
-import { makeShift, PAGE_RESERVE_POINTS, planPages, shiftFormula, shiftRange } from "./pages";
+import { makeShift, pageCapacity, planPages, shiftFormula, shiftRange } from "./pages";
 import type { ColumnSpec, Row, RowInfo, TableRows } from "./rows";
 import type { CellStyle, ChartSpec, OutCell, OwnedSheetKey, SheetSpec, TableSpan } from "./spec";
 import { textCell, wrappedCell } from "./spec";
@@ -25,8 +25,6 @@ const CHART_ROW_POINTS = 15;
  * page by a little (a label of the data that wraps): 12 areas' bars still read at it.
  */
 const CHART_ROW_MIN_POINTS = 10;
-/** Excel keeps a row's height in whole pixels, 0,75 pt at 96 dpi. */
-const PIXEL_POINTS = 0.75;
 
 export type { ColumnSpec, Row } from "./rows";
 
@@ -206,7 +204,7 @@ export class SheetBuilder {
    */
   chart(chart: Omit<ChartSpec, "anchor">, heightPoints: number, keepFrom?: number): void {
     this.close();
-    const capacity = printableArea().height - PAGE_RESERVE_POINTS - 2 * SPACER_ROW_POINTS;
+    const capacity = pageCapacity() - 2 * SPACER_ROW_POINTS;
     const count = Math.max(4, Math.ceil(Math.min(heightPoints, capacity) / CHART_ROW_POINTS));
     const first = this.nextRow;
     for (let i = 0; i < count; i++) this.push([], this.chartInfo);
@@ -283,7 +281,7 @@ export class SheetBuilder {
    * the data alone on one page and the chart alone on the next left most of a page empty.
    */
   private fitChartsToTheirData(heights: number[]): void {
-    const capacity = printableArea().height - PAGE_RESERVE_POINTS;
+    const capacity = pageCapacity();
     for (const [from, to] of this.keep) {
       let other = 0;
       let chartRows = 0;

@@ -161,12 +161,15 @@ export function isBoldStyle(style: CellStyle | undefined): boolean {
   return style !== undefined && BOLD.has(style);
 }
 
+/** Excel keeps a row's height in whole pixels: 0,75 pt at 96 dpi. */
+export const PIXEL_POINTS = 0.75;
+
 /**
  * Points one line of text takes in a row: Excel's row height for Calibri in whole pixels (15 pt for
  * 11 pt, 12 pt for 9 pt, 11,25 pt for 8 pt).
  */
 export function linePoints(size: number): number {
-  return Math.round(((15 * size) / 11) * (4 / 3)) * 0.75;
+  return Math.round(((15 * size) / 11) * (4 / 3)) * PIXEL_POINTS;
 }
 
 export interface TextStyle {

@@ -9,7 +9,12 @@ import { printableArea } from "./look";
 import type { RowInfo, TableRows } from "./rows";
 
 /** Points a page holds below the top margin; a little is kept back for rounding in the hosts. */
-export const PAGE_RESERVE_POINTS = 6;
+const PAGE_RESERVE_POINTS = 6;
+
+/** Points of rows a printed page holds: the printable height, less the reserve. */
+export function pageCapacity(): number {
+  return printableArea().height - PAGE_RESERVE_POINTS;
+}
 
 export interface PagePlan {
   /** Header copies to insert: before original row `before` (0-based), of table `table`. */
@@ -99,7 +104,7 @@ export function planPages(
   keep: [number, number][],
   printTitles: boolean,
 ): PagePlan {
-  const capacity = printableArea().height - PAGE_RESERVE_POINTS;
+  const capacity = pageCapacity();
   const plan: PagePlan = { inserts: [], breaks: [] };
   const units = unitsOf(info, heights, keep, capacity);
   const tableHeight = new Float64Array(tables.length);
