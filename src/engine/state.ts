@@ -30,9 +30,14 @@ export const OWNED_SHEET_TITLES: Record<OwnedSheetKey, string> = {
 /** The hidden state sheet's name. */
 export const STATE_SHEET = "_malkoll";
 
+/** A sheet's name as Excel compares names: without case (a key for sets and maps of sheets). */
+export function sheetNameKey(name: string): string {
+  return name.toLocaleLowerCase("sv");
+}
+
 /** Sheet names as Excel compares them: without case. */
 export function sameSheetName(a: string, b: string): boolean {
-  return a.toLocaleLowerCase("sv") === b.toLocaleLowerCase("sv");
+  return sheetNameKey(a) === sheetNameKey(b);
 }
 
 /** Whether a sheet is one Målkoll generated and still owns (Excel compares names without case). */

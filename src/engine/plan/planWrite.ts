@@ -16,7 +16,7 @@ import type { FlagRecord, MalkollState, OwnedSheetRecord, RunLogEntry } from "..
 import { encodeState } from "../state";
 import type { SheetRename, SheetWrite, WritePlan } from "./types";
 import { gridValuesText, matchesChecksum, sha256, specChecksum } from "./canonical";
-import { isOwnedSheet, sameSheetName } from "../state";
+import { isOwnedSheet, sameSheetName, sheetNameKey } from "../state";
 import { SheetNames } from "./naming";
 import { protectedSheetFinding, protectedSheets, recordCells, splitByProtection } from "./protectedSheets";
 
@@ -149,11 +149,8 @@ export async function planWrite(
     severity: f.severity,
     message: f.message,
   }));
-  const writtenNames = new Set(sheets.map((s) => s.name.toLocaleLowerCase("sv")));
-  const flaggable = [
-    ...output.flags.filter((f) => !writtenNames.has(f.sheet.toLocaleLowerCase("sv"))),
-    ...planFlags,
-  ];
+  const writtenNames = new Set(sheets.map((s) => sheetNameKey(s.name)));
+  const flaggable = [...output.flags.filter((f) => !writtenNames.has(sheetNameKey(f.sheet))), ...planFlags];
   // A protected sheet takes no flags, and keeps an earlier run's (protectedSheets.ts).
   const isProtected = protectedSheets(snapshot);
   const flags = flaggable.filter((f) => !isProtected(f.sheet));

@@ -6,25 +6,34 @@
  */
 import type { Finding } from "../findings";
 import { finding } from "../findings";
-import type { WorkbookSnapshot } from "../grid";
+import type { SheetGrid } from "../grid";
 import type { FlagRecord } from "../state";
+import { sheetNameKey } from "../state";
 
 /** Whether a sheet of the snapshot is protected, by name in any case (as Excel compares them). */
-export function protectedSheets(snapshot: WorkbookSnapshot): (sheet: string) => boolean {
-  const names = new Set(
-    snapshot.sheets.filter((s) => s.protected).map((s) => s.name.toLocaleLowerCase("sv")),
-  );
-  return (sheet) => names.has(sheet.toLocaleLowerCase("sv"));
+export function protectedSheets(snapshot: {
+  sheets: readonly Pick<SheetGrid, "name" | "protected">[];
+}): (sheet: string) => boolean {
+  const names = new Set(snapshot.sheets.filter((s) => s.protected).map((s) => sheetNameKey(s.name)));
+  return (sheet) => names.has(sheetNameKey(sheet));
 }
 
-/** Cells a flag record covers (its ranges are comma-separated cells or areas, as written). */
+/** The cells and areas of a flag record, as written (its ranges are comma-separated). */
+export function recordRanges(record: FlagRecord): string[] {
+  return record.ranges
+    .split(",")
+    .map((r) => r.trim())
+    .filter((r) => r !== "");
+}
+
+/** Cells a flag record covers (see {@link recordRanges}). */
 export function recordCells(record: FlagRecord): number {
-  return record.ranges.split(",").filter((r) => r.trim()).length;
+  return recordRanges(record).length;
 }
 
 /** The records on protected sheets (kept) and the rest (Målkoll may remove them). */
 export function splitByProtection(
-  records: FlagRecord[],
+  records: readonly FlagRecord[],
   isProtected: (sheet: string) => boolean,
 ): { kept: FlagRecord[]; removable: FlagRecord[] } {
   const kept = records.filter((r) => isProtected(r.sheet));

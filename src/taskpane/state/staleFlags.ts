@@ -1,7 +1,9 @@
 import type { Finding } from "../../engine/findings";
 import type { SheetGrid } from "../../engine/grid";
 import { parseA1Range } from "../../engine/grid";
+import { protectedSheets, recordRanges, splitByProtection } from "../../engine/plan/protectedSheets";
 import type { FlagRecord } from "../../engine/state";
+import { sheetNameKey } from "../../engine/state";
 
 /**
  * Flags an earlier Skapa tabeller left that no current finding points at: the person mended the
@@ -18,24 +20,23 @@ export function staleFlagCount(
   findings: readonly Pick<Finding, "sheet" | "cell">[],
   sheets: readonly Pick<SheetGrid, "name" | "protected">[],
 ): number {
-  // Excel compares sheet names without case, as the ports look them up.
-  const key = (sheet: string) => sheet.toLocaleLowerCase("sv");
-  const present = new Map(sheets.map((s) => [key(s.name), s]));
+  const present = new Set(sheets.map((s) => sheetNameKey(s.name)));
   const pointedAt = new Map<string, { row: number; col: number }[]>();
   for (const f of findings) {
     const cell = parseA1Range(f.cell);
     if (!cell) continue;
-    const list = pointedAt.get(key(f.sheet)) ?? [];
+    const list = pointedAt.get(sheetNameKey(f.sheet)) ?? [];
     list.push({ row: cell.row1, col: cell.col1 });
-    pointedAt.set(key(f.sheet), list);
+    pointedAt.set(sheetNameKey(f.sheet), list);
   }
+  const { removable } = splitByProtection(flags, protectedSheets({ sheets }));
   let stale = 0;
-  for (const record of flags) {
-    const sheet = present.get(key(record.sheet));
-    if (!sheet || sheet.protected) continue;
-    const cells = pointedAt.get(key(record.sheet)) ?? [];
-    for (const part of record.ranges.split(",")) {
-      const area = parseA1Range(part.trim());
+  for (const record of removable) {
+    const sheet = sheetNameKey(record.sheet);
+    if (!present.has(sheet)) continue;
+    const cells = pointedAt.get(sheet) ?? [];
+    for (const part of recordRanges(record)) {
+      const area = parseA1Range(part);
       if (!area) continue;
       const covered = cells.some(
         (c) => c.row >= area.row1 && c.row <= area.row2 && c.col >= area.col1 && c.col <= area.col2,
