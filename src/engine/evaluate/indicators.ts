@@ -18,6 +18,7 @@ import { hasText, nameCell } from "./cells";
 import { directionOf } from "./direction";
 import type { AnalysisPlace, MessageEnd } from "./missingAnalysis";
 import { ANALYSIS_PLACES, AnalysisRowTables, analysisWhere } from "./missingAnalysis";
+import { TablesAt } from "./tablesAt";
 
 /** A small relative margin so that 0.1 + 0.2 compares equal to 0.3. */
 const EPSILON = 1e-9;
@@ -194,23 +195,20 @@ interface UnreadColumn {
  * only for rows of a table without an outcome column, and worked out once per table.
  */
 class UnreadColumns {
-  private readonly bySheet = new Map<string, RecognisedTable[]>();
+  private readonly tables: TablesAt;
   private readonly known = new Map<RecognisedTable, UnreadColumn[]>();
 
   constructor(tables: readonly RecognisedTable[]) {
-    for (const table of tables) {
-      if (table.type !== "indicators-followup" && table.type !== "indicators-plan") continue;
-      if (table.rows.length === 0 || table.columns.some((c) => c.role === "outcome")) continue;
-      let list = this.bySheet.get(table.sheet);
-      if (!list) this.bySheet.set(table.sheet, (list = []));
-      list.push(table);
-    }
+    this.tables = new TablesAt(
+      tables,
+      (table) =>
+        (table.type === "indicators-followup" || table.type === "indicators-plan") &&
+        !table.columns.some((c) => c.role === "outcome"),
+    );
   }
 
   of(indicator: Indicator): readonly UnreadColumn[] {
-    const table = this.bySheet
-      .get(indicator.sheet)
-      ?.find((t) => t.rows[0].row <= indicator.row && indicator.row <= t.rows[t.rows.length - 1].row);
+    const table = this.tables.at(indicator.sheet, indicator.row);
     if (!table) return [];
     let columns = this.known.get(table);
     if (!columns)

@@ -7,6 +7,7 @@
 import { parseA1 } from "../grid";
 import type { CellRefs } from "../model/types";
 import type { RecognisedTable } from "../recognise/types";
+import { TablesAt } from "./tablesAt";
 
 /** What follows a name (or a sentence's start) in a message, in Swedish and English, written once. */
 export interface MessageEnd {
@@ -75,24 +76,23 @@ export function analysisPlace(cells: CellRefs, row: number): AnalysisPlace {
  * goes on a row too ({@link AnalysisPlace} `rows`).
  */
 export class AnalysisRowTables {
-  private readonly bySheet = new Map<string, { first: number; last: number }[]>();
+  private readonly tables: TablesAt;
 
   constructor(tables: readonly RecognisedTable[] = []) {
-    for (const table of tables) {
-      const rows = table.rows;
-      if (rows.length === 0 || table.columns.some((c) => c.role === "analysis")) continue;
-      if (!rows.some((r) => r.analysis !== null && parseA1(r.analysis.cell)?.row !== r.row)) continue;
-      let spans = this.bySheet.get(table.sheet);
-      if (!spans) this.bySheet.set(table.sheet, (spans = []));
-      spans.push({ first: rows[0].row, last: rows[rows.length - 1].row });
-    }
+    this.tables = new TablesAt(
+      tables,
+      (table) =>
+        !table.columns.some((c) => c.role === "analysis") &&
+        table.rows.some(
+          (r) => r.analysis !== null && analysisPlace({ analysis: r.analysis.cell }, r.row) === "row",
+        ),
+    );
   }
 
   /** {@link analysisPlace}, with `rows` for an item without either in a table that uses rows. */
   placeOf(cells: CellRefs, sheet: string, row: number): AnalysisPlace {
     const place = analysisPlace(cells, row);
     if (place !== "none") return place;
-    const spans = this.bySheet.get(sheet);
-    return spans?.some((t) => t.first <= row && row <= t.last) ? "rows" : "none";
+    return this.tables.at(sheet, row) ? "rows" : "none";
   }
 }
