@@ -8,8 +8,5 @@ import { openPackage, readPackage } from "./open";
  */
 export async function readXlsxInBrowser(bytes: Uint8Array, name: string): Promise<WorkbookSnapshot> {
   const opened = await openPackage(bytes, name);
-  return readPackage(opened, bytes, name, {}, async (...args) => {
-    const { snapshotWithExcelJS } = await import(/* webpackChunkName: "xlsx-exceljs" */ "./read");
-    return snapshotWithExcelJS(...args);
-  });
+  return readPackage(opened, bytes, name, {});
 }

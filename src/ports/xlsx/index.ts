@@ -14,21 +14,10 @@ import { xmlProblems } from "./wellFormed";
 import { attr } from "./xml";
 
 export { XlsxPortError } from "./errors";
+export { snapshotWithExcelJS } from "./excelJsFallback";
 export { FLAG_MARKER_FORMULA } from "./flags";
 export type { ReadLimits } from "./sheetReader";
 export { MAX_PACKAGE_BYTES, MAX_SHEET_XML_BYTES } from "./open";
-
-/**
- * ExcelJS's reading of a package, the fallback for XML Målkoll's reader cannot parse. ExcelJS is
- * loaded here, when it is needed: loading it costs a `malkoll check` of a small workbook more than
- * the check itself (about 320 of 560 ms of the CLI's start).
- */
-export async function snapshotWithExcelJS(
-  ...args: Parameters<typeof import("./read").snapshotWithExcelJS>
-): Promise<WorkbookSnapshot> {
-  const { snapshotWithExcelJS: read } = await import("./read");
-  return read(...args);
-}
 
 /**
  * Cell text, counted per cell, that `generate` reads at most: 100 million characters, some
@@ -90,7 +79,7 @@ export async function snapshotFromBuffer(
   inflated?: InflatedParts,
 ): Promise<WorkbookSnapshot> {
   const opened = checked ? { zip: checked, inflated: inflated ?? new Map() } : await openPackage(bytes, name);
-  return readPackage(opened, bytes, name, limits, snapshotWithExcelJS);
+  return readPackage(opened, bytes, name, limits);
 }
 
 /**

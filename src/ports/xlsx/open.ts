@@ -1,6 +1,7 @@
 import JSZip from "jszip";
 import type { WorkbookSnapshot } from "../../engine/grid";
 import { XlsxPortError } from "./errors";
+import { snapshotWithExcelJS } from "./excelJsFallback";
 import { mainPartPath, partNameOf, relsPathFor, zipEntry } from "./opc";
 import { type ReadLimits, snapshotFromPackage, textOverLimit, XmlParseError } from "./sheetReader";
 import {
@@ -230,15 +231,6 @@ async function inflateWithJsZip(
   }
 }
 
-/** Målkoll's reading of a package through ExcelJS, for XML its own reader cannot parse. */
-export type ExcelJsReading = (
-  zip: JSZip,
-  bytes: Uint8Array,
-  name: string,
-  /** Why Målkoll's own reader gave up, kept as the cause if ExcelJS fails too. */
-  ownError: unknown,
-) => Promise<WorkbookSnapshot>;
-
 /**
  * Reads an opened package into a snapshot with Målkoll's own SpreadsheetML reader. Should that
  * fail on XML it cannot parse, ExcelJS gets a try (see `snapshotWithExcelJS` in read.ts).
@@ -248,12 +240,12 @@ export async function readPackage(
   bytes: Uint8Array,
   name: string,
   limits: ReadLimits,
-  excelJs: ExcelJsReading,
 ): Promise<WorkbookSnapshot> {
   try {
     return await snapshotFromPackage(zip, bytes, name, limits, inflated);
   } catch (err) {
-    if (err instanceof XmlParseError) return withinTextLimit(await excelJs(zip, bytes, name, err), limits);
+    if (err instanceof XmlParseError)
+      return withinTextLimit(await snapshotWithExcelJS(zip, bytes, name, err), limits);
     if (err instanceof XlsxPortError) throw err;
     // A package the reader cannot follow (a missing part, an entry JSZip cannot inflate, …).
     throw new XlsxPortError(`${name} kunde inte läsas`, `${name} could not be read`, { cause: err });
