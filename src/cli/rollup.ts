@@ -8,6 +8,7 @@ import { periodOptions } from "./args";
 import type { CliIo } from "./io";
 import { progressBar } from "./progress";
 import { countBySeverity } from "../engine/findings";
+import { mixedPeriods } from "../engine/rollup/sheets";
 
 /** Workbooks listed by name in the summary; the rest are in the roll-up workbook and `--json`. */
 const MAX_LISTED = 40;
@@ -63,6 +64,8 @@ export function rollupSummaryText(result: RollupResult, output: string): string 
     lines.push(`  ${e.unit} (${period}) – ${e.file}: ${f.error} fel, ${f.warning} varningar, ${f.info} info`);
   }
   if (entries.length > MAX_LISTED) lines.push(`  … och ${entries.length - MAX_LISTED} till (se ${output})`);
+  const mixed = mixedPeriods(entries);
+  if (mixed) lines.push(mixed);
   const counts = countBySeverity(result.findings);
   lines.push(
     `Fynd: ${counts.error} fel, ${counts.warning} varningar, ${counts.info} info (alla finns i bladet Fynd)`,

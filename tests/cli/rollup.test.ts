@@ -286,6 +286,10 @@ describe("malkoll rollup: from the command line, threads and progress", () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/^Målkoll – sammanställning av 5 arbetsböcker \(3 lästa, 2 kunde inte läsas\)/);
     expect(r.stdout).toContain("  EJ LÄST ");
+    // The folder holds a VB 2020, a VP 2022 and a VB 2021: summed, they mean nothing.
+    expect(r.stdout).toContain(
+      "Obs: arbetsböckerna gäller olika perioder (VB 2020, VP 2022, VB 2021), och totalerna lägger ihop dem: sammanställ en period i taget.",
+    );
     expect(r.stdout).toContain(`Skrev ${out}: Enheter, Fynd, Budget.`);
     expect(r.stderr).toBe("");
   });

@@ -11,7 +11,9 @@ import { SheetBuilder, headerRow, text } from "../report/layout";
 import type { Row } from "../report/layout";
 import type { OutCell, SheetSpec, StatusTone } from "../report/spec";
 import { matchKey } from "../parse/text";
+import { svNumber } from "../report/format";
 import type { AssessmentCounts, BudgetAmounts, IndicatorCounts, RollupCounts, RollupEntry } from "./summary";
+import { periodsOf } from "./summary";
 
 export interface RollupSheetOptions {
   /** When the roll-up was made (the notes say so). */
@@ -114,11 +116,23 @@ function sumCell(
   };
 }
 
-function note(entries: RollupEntry[], options: RollupSheetOptions, what: string): string {
+/** A sheet's note under its title; `sums` when the sheet adds up the workbooks (it then warns of mixed periods). */
+function note(entries: RollupEntry[], options: RollupSheetOptions, what: string, sums = true): string {
   const unread = entries.filter((e) => e.status === "unreadable").length;
   const date = localIsoDate(options.generatedAt);
   const read = `${entries.length - unread} av ${entries.length} arbetsböcker lästa`;
-  return `${what} ${read}; skapad ${date} med malkoll rollup.`;
+  const mixed = sums ? mixedPeriods(entries) : null;
+  return `${what} ${read}; skapad ${date} med malkoll rollup.${mixed ? ` ${mixed}` : ""}`;
+}
+
+/**
+ * The warning a roll-up of several periods needs (a last year's file left in the folder): its
+ * totals add up figures of different periods. Null when all read workbooks report on one period.
+ */
+export function mixedPeriods(entries: readonly RollupEntry[]): string | null {
+  const periods = periodsOf(entries);
+  if (periods.length < 2) return null;
+  return `Obs: arbetsböckerna gäller olika perioder (${periods.join(", ")}), och totalerna lägger ihop dem: sammanställ en period i taget.`;
 }
 
 export function buildRollupSheets(entries: RollupEntry[], options: RollupSheetOptions): SheetSpec[] {
@@ -258,7 +272,7 @@ function totalBlank(): OutCell {
 /** `Fynd`: every finding of every workbook read, with its file, sheet and cell. */
 function findingsSheet(entries: RollupEntry[], options: RollupSheetOptions): SheetSpec {
   const sheet = new SheetBuilder("fynd");
-  sheet.heading("Fynd", note(entries, options, "Alla fynd i arbetsböckerna, fel först;"));
+  sheet.heading("Fynd", note(entries, options, "Alla fynd i arbetsböckerna, fel först;", false));
   sheet.add(headerRow(["Enhet", "Fil", "Nivå", "Kod", "Blad", "Cell", "Meddelande"]));
   sheet.freezeRows(sheet.nextRow - 1);
   let written = 0;
@@ -358,6 +372,8 @@ function budgetSheet(entries: RollupEntry[], options: RollupSheetOptions): Sheet
         1,
       ),
     );
+    const differs = totalsDiffer(withBudget);
+    if (differs) sheet.add([{ value: differs, style: "note", wrap: true }]);
   }
   const without = entries.filter((e) => e.status === "ok" && !e.budget);
   if (without.length) {
@@ -384,6 +400,41 @@ function totalRow(fromRow: number, toRow: number, rows: BudgetAmounts[], skip: n
       ),
     ),
   ];
+}
+
+const AMOUNT_NAMES: [keyof BudgetAmounts, string][] = [
+  ["budget", "budget"],
+  ["adjustments", "justeringar"],
+  ["forecast", "prognos/utfall"],
+  ["deviation", "avvikelse"],
+];
+
+/**
+ * Why the two Totalt rows differ, where they differ as shown (by 0,05 mnkr or more): per unit sums
+ * each table's own total row, per verksamhetsområde its rows, and a unit whose table has no rows by
+ * verksamhetsområde is only in the first. Null when they agree.
+ */
+function totalsDiffer(entries: RollupEntry[]): string | null {
+  const byArea = entries.filter((e) => e.budget!.areas.length > 0);
+  const gaps: string[] = [];
+  for (const [field, name] of AMOUNT_NAMES) {
+    const units = byArea.reduce((n, e) => n + ((e.budget!.total[field] as number | null) ?? 0), 0);
+    const areas = byArea.reduce(
+      (n, e) => n + e.budget!.areas.reduce((m, a) => m + ((a[field] as number | null) ?? 0), 0),
+      0,
+    );
+    const gap = Math.round(areas * 10) / 10 - Math.round(units * 10) / 10;
+    if (Math.abs(gap) >= 0.05) gaps.push(`${svNumber(Math.abs(gap), "mnkr", 1)} i ${name}`);
+  }
+  const wholeOnly = entries.filter((e) => e.budget!.areas.length === 0).map((e) => e.unit);
+  const parts: string[] = [];
+  if (gaps.length)
+    parts.push(
+      `Radernas summa per verksamhetsområde skiljer sig från tabellernas totalrader med ${gaps.join(", ")}: raderna och totalraden är avrundade var för sig, eller så är totalraden inte radernas summa (se Fynd, budget-total-mismatch).`,
+    );
+  if (wholeOnly.length)
+    parts.push(`Utan rader per verksamhetsområde, och därför bara under Per enhet: ${wholeOnly.join(", ")}.`);
+  return parts.length ? parts.join(" ") : null;
 }
 
 /** Each verksamhetsområde's amounts summed over the units that have it (labels matched loosely). */

@@ -8,6 +8,7 @@ import { countedIndicators } from "../evaluate/duplicates";
 import type { Finding } from "../findings";
 import { countBySeverity } from "../findings";
 import type { BudgetLine, BudgetTableType, Period } from "../model/types";
+import { formatPeriod } from "../parse/period";
 import type { RecognisedTable } from "../recognise/types";
 import { budgetTableName } from "../report/budgetTableName";
 
@@ -124,6 +125,16 @@ export function summarise(file: string, unit: string, result: CheckResult): Roll
   };
 }
 
+/**
+ * The periods the workbooks read report on (`T2 2021`), each once, in the order first met; a
+ * workbook whose period is unknown adds none. More than one: the roll-up's totals add up periods.
+ */
+export function periodsOf(entries: readonly RollupEntry[]): string[] {
+  const seen = new Set<string>();
+  for (const e of entries) if (e.status === "ok" && e.period?.kind) seen.add(formatPeriod(e.period));
+  return [...seen];
+}
+
 export function unreadable(file: string, unit: string, reason: string): RollupEntry {
   return {
     file,
@@ -196,15 +207,12 @@ export function budgetOf(lines: BudgetLine[], tables: readonly RecognisedTable[]
             forecast: sum(areas.map((a) => a.forecast)),
             deviation: sum(areas.map((a) => a.deviation)),
           };
-      // An untitled table of none of the city's layouts is named as the report heads it (its sheet).
+      // An untitled table (its title only its unit, `Mnkr`, or its first header cell) is named by its sheet.
       const first = table[0];
-      const name =
-        type === "budget-other"
-          ? budgetTableName(
-              first,
-              tables.find((t) => t.id === first.tableId),
-            )
-          : first.table;
+      const name = budgetTableName(
+        first,
+        tables.find((t) => t.id === first.tableId),
+      );
       return {
         table: name,
         outcome: table.some((l) => l.forecastIsOutcome),

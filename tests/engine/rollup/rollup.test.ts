@@ -1,6 +1,7 @@
 import { check } from "../../../src/engine";
 import type { CellValue, SheetGrid } from "../../../src/engine/grid";
-import { buildRollupSheets, shortPaths } from "../../../src/engine/rollup/sheets";
+import { buildRollupSheets, mixedPeriods, shortPaths } from "../../../src/engine/rollup/sheets";
+import type { BudgetAmounts, RollupEntry } from "../../../src/engine/rollup/summary";
 import { budgetOf, summarise, unreadable } from "../../../src/engine/rollup/summary";
 import { unitName, unitNameOf } from "../../../src/engine/rollup/unitName";
 import { lineToRow, seedLineText, snapshotOf } from "../../helpers/seedGrid";
@@ -79,6 +80,9 @@ describe("a workbook's budget in a roll-up", () => {
       forecast: 2460.1,
       deviation: 6.9,
     });
+    // Its title row is only the unit (`Mnkr`): the table is named by its sheet, as the report heads it.
+    expect(seedLineText("002-t2-driftbudget", 1936)).toMatch(/^Mnkr\b/);
+    expect(budget.table).toBe("Driftbudget");
     // 12 areas: the 4 `varav` rows are parts of Individ- och familjeomsorg, not areas of their own.
     expect(budget.areas).toHaveLength(12);
     expect(budget.areas[1]).toEqual({
@@ -140,6 +144,75 @@ describe("the roll-up sheets", () => {
   it("Fynd and Budget say so when there is nothing to list", () => {
     expect(findings.rows[4][0]?.value).toBe("Inga fynd.");
     expect(budget.rows[3][0]?.value).toBe("Ingen av arbetsböckerna har en budgettabell.");
+  });
+});
+
+describe("a roll-up of several periods, and totals that differ", () => {
+  const ofPeriod = (file: string, period: string) =>
+    summarise(
+      file,
+      file,
+      check(
+        snapshotOf(
+          sheet("S", [
+            ["Period", period],
+            [],
+            ["Aktivitet", "Startdatum", "Slutdatum"],
+            ["Språkstöd i förskolan", "2021-01-01", "2021-12-31"],
+          ]),
+        ),
+      ),
+    );
+  const at = { generatedAt: new Date("2026-12-07T10:00:00Z") };
+
+  it("warns on Enheter and Budget, not on Fynd, when the workbooks report on different periods", () => {
+    const [units, findings, budget] = buildRollupSheets(
+      [ofPeriod("a.xlsx", "T2 2021"), ofPeriod("b.xlsx", "VB 2020"), ofPeriod("c.xlsx", "T2 2021")],
+      at,
+    );
+    const warning =
+      "Obs: arbetsböckerna gäller olika perioder (T2 2021, VB 2020), och totalerna lägger ihop dem: sammanställ en period i taget.";
+    expect(units.rows[1][0]?.value).toMatch(
+      new RegExp(`lästa; skapad 2026-12-07 med malkoll rollup\\. ${warning.replace(/[().]/g, "\\$&")}$`),
+    );
+    expect(budget.rows[1][0]?.value).toContain(warning);
+    expect(findings.rows[1][0]?.value).not.toContain("Obs");
+    expect(mixedPeriods([ofPeriod("a.xlsx", "T2 2021"), ofPeriod("b.xlsx", "T2 2021")])).toBeNull();
+  });
+
+  it("says why the Totalt per verksamhetsområde differs from the one per unit (002: rows 2 435,4, total row 2 435,3)", () => {
+    const amounts = (label: string, budget: number, forecast: number) => ({
+      label,
+      budget,
+      adjustments: 0,
+      forecast,
+      deviation: budget - forecast,
+    });
+    const withBudget = (unit: string, total: BudgetAmounts, areas: BudgetAmounts[]): RollupEntry => ({
+      ...ofPeriod(`${unit}.xlsx`, "T2 2021"),
+      unit,
+      budget: { table: "Driftbudget", outcome: false, total, areas },
+    });
+    const rounded = withBudget("Nämnden", amounts("Totalt", 100.3, 99.0), [
+      amounts("Förskola", 60.2, 59.0),
+      amounts("Äldreomsorg", 40.2, 40.0),
+    ]);
+    const whole = withBudget("Enheten", amounts("Netto", 10, 10), []);
+    const [, , budget] = buildRollupSheets([rounded, whole], at);
+    // Below the title and its note.
+    const notes = budget.rows
+      .slice(2)
+      .filter((r) => r[0]?.style === "note")
+      .map((r) => r[0]?.value);
+    expect(notes).toContain(
+      "Radernas summa per verksamhetsområde skiljer sig från tabellernas totalrader med 0,1 mnkr i budget, 0,1 mnkr i avvikelse: raderna och totalraden är avrundade var för sig, eller så är totalraden inte radernas summa (se Fynd, budget-total-mismatch). Utan rader per verksamhetsområde, och därför bara under Per enhet: Enheten.",
+    );
+    const agreeing = withBudget("Nämnden", amounts("Totalt", 100.4, 99.0), [
+      amounts("Förskola", 60.2, 59.0),
+      amounts("Äldreomsorg", 40.2, 40.0),
+    ]);
+    const [, , quiet] = buildRollupSheets([agreeing], at);
+    expect(quiet.rows.slice(2).filter((r) => r[0]?.style === "note")).toEqual([]);
   });
 });
 
