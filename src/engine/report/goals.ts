@@ -95,7 +95,11 @@ const COUNT_SERIES: CountSeries[] = [
 
 /** Goals per chart, so that a chart and its data fit on one page with readable labels. */
 const GOALS_PER_CHART = 10;
-/** Characters of a goal's name on a chart's axis. */
+/**
+ * Characters a goal's name on a chart's axis keeps at least: the chart's data writes it whole where
+ * the Mål column holds it on one line, else cut to that line (the chart's labels, in the column's
+ * size, then take no more of the chart's width than the column does of the table's), but to no less.
+ */
 const CHART_LABEL_CHARS = 42;
 
 const COUNT_FORMAT = "#,##0";
@@ -116,12 +120,6 @@ function someNotJudged(model: Model): boolean {
 
 function headerCells(city: string[]): Row {
   return [...city.map((value) => textCell(value, "header")), null, textCell(SOURCE_HEADER, "ownHeader")];
-}
-
-/** A short name for a chart axis: `1.1 I Stockholm är människor …`. */
-function chartLabel(goal: Goal, written: string | null): string {
-  const name = goalName(goal, written);
-  return name.length <= CHART_LABEL_CHARS ? name : `${name.slice(0, CHART_LABEL_CHARS - 1).trimEnd()}…`;
 }
 
 function buildPlanGoalSheet(ctx: ReportContext, sheet: SheetBuilder): SheetSpec {
@@ -236,13 +234,13 @@ function charts(
       const first = sheet.nextRow;
       for (const goal of chunk) {
         const source = rowOf.get(goal.id)!;
-        const row: Row = [textCell(chartLabel(goal, ctx.writtenNumber(goal))), null, null];
+        const row: Row = [textCell(goalName(goal, ctx.writtenNumber(goal))), null, null];
         for (const s of series) {
           const cell = count(s.count(goal));
           cell.formula = a1(source, s.col + 1);
           row[s.col] = cell;
         }
-        sheet.add(row);
+        sheet.shortenToColumn(sheet.add(row), 0, CHART_LABEL_CHARS);
       }
       const last = sheet.nextRow - 1;
       sheet.endTable();

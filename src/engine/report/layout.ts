@@ -10,8 +10,8 @@ import type { MergedCells } from "./cells";
 import { cellKey, NumberColumns, rowHeight, walkCells } from "./cells";
 import { fitWidths, headerLinePoints, inferredColumns } from "./columns";
 import type { TextStyle } from "./look";
-import { PIXEL_POINTS, WIDTH_UNIT_POINTS, textStyle } from "./look";
-import { breakLines, ColumnMemo, rowPoints, SOFT_HYPHEN, SPACER_ROW_POINTS } from "./measure";
+import { CELL_PADDING_POINTS, INDENT_POINTS, PIXEL_POINTS, WIDTH_UNIT_POINTS, textStyle } from "./look";
+import { breakLines, ColumnMemo, rowPoints, SOFT_HYPHEN, SPACER_ROW_POINTS, wrappedLines } from "./measure";
 import type { PagePlan } from "./pages";
 import { makeShift, pageCapacity, planPages, shiftFormula, shiftRange } from "./pages";
 import type { ColumnSpec, Row, RowInfo, TableRows } from "./rows";
@@ -48,6 +48,8 @@ export class SheetBuilder {
   /** What the tables' columns hold, per table: tables share one unless started with their own columns. */
   private readonly numbers: NumberColumns[] = [];
   private readonly sharedNumbers = new NumberColumns();
+  /** Cells {@link shortenToColumn} shortens once the widths are known (0-based row and column). */
+  private readonly shortened: { row: number; col: number; text: string; least: number }[] = [];
   private open: number | null = null;
   private freeze: number | undefined;
   private columns: ColumnSpec[];
@@ -216,6 +218,39 @@ export class SheetBuilder {
     this.blank();
   }
 
+  /**
+   * The text cell at row `row` (1-based) and column `col` (0-based) shows its text whole where its
+   * column holds it on one line, else cut with `…` to what the line holds, but never to fewer than
+   * `least` characters (a narrower column wraps that). Its column is measured by that shortest form,
+   * so a long text widens nothing: the cell takes what the column has, the width the other rows set.
+   */
+  shortenToColumn(row: number, col: number, least: number): void {
+    const cell = this.rows[row - 1]?.[col];
+    if (!cell || typeof cell.value !== "string") return;
+    const text = cell.value;
+    cell.value = shortenedTo(text, least);
+    if (cell.value !== text) this.shortened.push({ row: row - 1, col, text, least });
+  }
+
+  /** The {@link shortenToColumn} cells' longest form that fits their column on one line. */
+  private lengthenToColumns(widths: number[]): Set<number> {
+    const changed = new Set<number>();
+    for (const { row, col, text, least } of this.shortened) {
+      const cell = this.rows[row][col]!;
+      const style = textStyle(cell);
+      const usable =
+        (widths[col] ?? 0) * WIDTH_UNIT_POINTS.narrow - CELL_PADDING_POINTS - style.indent * INDENT_POINTS;
+      const fits = (value: string): boolean => wrappedLines(value, usable, style.size, style.bold) <= 1;
+      let length = text.length;
+      while (length > least && !fits(shortenedTo(text, length))) length--;
+      const value = shortenedTo(text, length);
+      if (value === cell.value) continue;
+      cell.value = value;
+      changed.add(row);
+    }
+    return changed;
+  }
+
   /** Keeps row `row` (1-based) on the page of the row under it. */
   keepWithNext(row: number): void {
     this.keep.push([row - 1, row]);
@@ -252,16 +287,20 @@ export class SheetBuilder {
     // Sheets without planned columns (the roll-up's) set their own widths after: hosts wrap them.
     if (!this.inferColumns) this.breakHeaders(widths, merged, cells.repeats);
     const points = widths.map((w) => w * WIDTH_UNIT_POINTS.narrow);
+    // Measured in their shortest form: a row whose text grew is measured anew.
+    const lengthened = this.lengthenToColumns(widths);
     const heights: number[] = [];
     for (let r = 0; r < this.rows.length; r++) {
       const info = this.info[r];
       const repeated = cells.repeats[r];
       heights.push(
-        repeated >= 0
-          ? heights[repeated]
-          : info.role === "chart"
-            ? CHART_ROW_POINTS
-            : rowHeight(this.rows[r], r, info, points, cells, memos),
+        lengthened.has(r)
+          ? rowPoints(this.rows[r], points)
+          : repeated >= 0
+            ? heights[repeated]
+            : info.role === "chart"
+              ? CHART_ROW_POINTS
+              : rowHeight(this.rows[r], r, info, points, cells, memos),
       );
     }
     this.fitChartsToTheirData(heights);
@@ -464,6 +503,11 @@ function brokenInWord(text: string, lines: string): string | null {
 }
 
 /** A row of header cells only (and at least one). */
+/** `text` in at most `length` characters: whole where it has no more, else cut with `…` at the end. */
+export function shortenedTo(text: string, length: number): string {
+  return text.length <= length ? text : `${text.slice(0, Math.max(0, length - 1)).trimEnd()}…`;
+}
+
 function isHeaderRow(row: Row): boolean {
   let any = false;
   for (const cell of row) {
