@@ -448,12 +448,13 @@ describe("maluppfyllelse", () => {
       ["Ej uppfyllda", "D0454C"],
       ["Ej mätta", "A6A6A6"],
     ]);
-    // The categories are the KF mål only, each a reference to its counts in the table above.
+    // The categories are the KF mål only, each a reference to its counts in the table above, named
+    // as far as the Mål column holds the name on one line (chartLabels.test.ts).
     const [first, last] = kf.categories.split(":").map((a) => parseA1(a)!.row);
-    expect(spec.rows.slice(first - 1, last).map((r) => r[0]?.value)).toEqual([
-      "1.1 I Stockholm är människor självförsörj…",
-      "1.5 I Stockholm har äldre en tillvaro som…",
-    ]);
+    const names = spec.rows.slice(first - 1, last).map((r) => String(r[0]?.value));
+    expect(names).toHaveLength(2);
+    expect(names[0]).toMatch(/^1\.1 I Stockholm är människor självförsörj\S* .*…$/);
+    expect(names[1]).toMatch(/^1\.5 I Stockholm har äldre en tillvaro som .*…$/);
     const table = rowIndex(
       spec,
       "KF:s mål för verksamhetsområdet: 1.1 I Stockholm är människor självförsörjande och vägen till arbete och svenskkunskaper är kort",
