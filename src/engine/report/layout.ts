@@ -241,9 +241,15 @@ export class SheetBuilder {
       const usable =
         (widths[col] ?? 0) * WIDTH_UNIT_POINTS.narrow - CELL_PADDING_POINTS - style.indent * INDENT_POINTS;
       const fits = (value: string): boolean => wrappedLines(value, usable, style.size, style.bold) <= 1;
-      let length = text.length;
-      while (length > least && !fits(shortenedTo(text, length))) length--;
-      const value = shortenedTo(text, length);
+      // The longest length that fits, by halving (a longer cut is never narrower).
+      let low = least;
+      let high = text.length;
+      while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (fits(shortenedTo(text, mid))) low = mid;
+        else high = mid - 1;
+      }
+      const value = shortenedTo(text, low);
       if (value === cell.value) continue;
       cell.value = value;
       changed.add(row);
@@ -502,12 +508,12 @@ function brokenInWord(text: string, lines: string): string | null {
   return lines.split("\n").join(" ") === paragraphs.join(" ") ? null : unbroken;
 }
 
-/** A row of header cells only (and at least one). */
 /** `text` in at most `length` characters: whole where it has no more, else cut with `…` at the end. */
 export function shortenedTo(text: string, length: number): string {
   return text.length <= length ? text : `${text.slice(0, Math.max(0, length - 1)).trimEnd()}…`;
 }
 
+/** A row of header cells only (and at least one). */
 function isHeaderRow(row: Row): boolean {
   let any = false;
   for (const cell of row) {
