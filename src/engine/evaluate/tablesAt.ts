@@ -30,7 +30,8 @@ export class TablesAt {
     for (const [sheet, list] of lists) {
       list.sort((a, b) => a.table.rows[0].row - b.table.rows[0].row || a.order - b.order);
       const reach: number[] = [];
-      for (const { table } of list) reach.push(Math.max(reach[reach.length - 1] ?? -Infinity, lastRow(table)));
+      for (const { table } of list)
+        reach.push(Math.max(reach[reach.length - 1] ?? -Infinity, lastRow(table)));
       this.bySheet.set(sheet, {
         tables: list.map((e) => e.table),
         firstRows: list.map((e) => e.table.rows[0].row),

@@ -55,7 +55,11 @@ describe("TablesAt", () => {
     for (const sheet of ["A", "B"])
       for (let row = 0; row < 3300; row++) {
         const scanned = many.find(
-          (t) => t.id !== "t5" && t.sheet === sheet && t.rows[0].row <= row && row <= t.rows[t.rows.length - 1].row,
+          (t) =>
+            t.id !== "t5" &&
+            t.sheet === sheet &&
+            t.rows[0].row <= row &&
+            row <= t.rows[t.rows.length - 1].row,
         );
         expect(index.at(sheet, row)?.id).toBe(scanned?.id);
       }
