@@ -105,7 +105,7 @@ export function scopeOptions(model: Model): ScopeOptions {
   const isResultUnit = (l: BudgetLine) => l.tableType === "resultatenheter";
   const byId = new Map(model.goals.map((g) => [g.id, g]));
   return {
-    goals: model.goals.map((g) => ({
+    goals: goalsInTreeOrder(model.goals).map((g) => ({
       value: `goal:${g.id}`,
       label: goalLabel(g),
       depth: goalDepth(g, byId),
@@ -113,6 +113,40 @@ export function scopeOptions(model: Model): ScopeOptions {
     units: unitOptions(model.budget.filter((l) => !isResultUnit(l) && l.tableType !== "investeringar")),
     resultUnits: unitOptions(model.budget.filter(isResultUnit)),
   };
+}
+
+/**
+ * The goals as a tree reads, for "Visa anmärkningar för": each goal right after its parent and its
+ * parent's earlier children, the roots (no parent, or a parent not in the model) in model order.
+ * In model order a goal whose parent stood on another sheet came after that sheet's goals, and its
+ * indentation put it under a goal its parent's choice has nothing to do with. Goals no root reaches
+ * (a cycle in bad data) follow, each first one in model order walked as a root, so none is lost.
+ */
+export function goalsInTreeOrder(goals: readonly Goal[]): Goal[] {
+  const ids = new Set(goals.map((g) => g.id));
+  const children = new Map<string, Goal[]>();
+  for (const g of goals) {
+    if (g.parent === null || !ids.has(g.parent) || g.parent === g.id) continue;
+    const list = children.get(g.parent) ?? [];
+    list.push(g);
+    children.set(g.parent, list);
+  }
+  const out: Goal[] = [];
+  const placed = new Set<string>();
+  const walk = (root: Goal) => {
+    const stack = [root];
+    while (stack.length > 0) {
+      const g = stack.pop() as Goal;
+      if (placed.has(g.id)) continue;
+      placed.add(g.id);
+      out.push(g);
+      const below = children.get(g.id) ?? [];
+      for (let i = below.length - 1; i >= 0; i--) if (!placed.has(below[i].id)) stack.push(below[i]);
+    }
+  };
+  for (const g of goals) if (g.parent === null || !ids.has(g.parent) || g.parent === g.id) walk(g);
+  for (const g of goals) if (!placed.has(g.id)) walk(g);
+  return out;
 }
 
 /** Sheet rows a finding concerns: its cell's row and every row of its range. */

@@ -55,6 +55,52 @@ describe("findings filter and grouping", () => {
     expect(scopeOptions({ ...MODEL, goals: cyclic }).goals.map((o) => o.depth)).toEqual([1, 1]);
   });
 
+  test("the scope list puts each goal right under its parent, also one on another sheet", () => {
+    // A nämnd's goals on Mål, a unit's own goals on Enhet under a KF mål on Mål. In model order
+    // the unit's nämndmål came after Enhet's root and, indented by its two goals above, sat under
+    // that unrelated root.
+    const goals = [
+      goal("Mål!A3", null, "inriktningsmal", "1", "En modern storstad"),
+      goal("Mål!A5", "Mål!A3", "kf-mal", "1.1", "Självförsörjande"),
+      goal("Mål!A9", null, "inriktningsmal", "2", "En hållbar stad"),
+      goal("Mål!A11", "Mål!A9", "kf-mal", "2.1", "Klimatsmart"),
+      goal("Enhet!A1", null, "kf-mal", "3.2", "Skattemedlen effektivt"),
+      goal("Enhet!A4", "Mål!A5", "namndmal", null, "Fler i arbete"),
+      goal("Enhet!A8", "Enhet!A4", "enhetsmal", null, "Brukarna förbereds"),
+      goal("Enhet!A12", "Mål!A3", "kf-mal", "1.2", "Trygg stad"),
+      goal("Enhet!A15", "Saknas!A1", "namndmal", null, "Förälder som inte lästes"),
+    ];
+    const options = scopeOptions({ ...MODEL, goals }).goals;
+    expect(options.map((o) => [o.label, o.depth])).toEqual([
+      ["1 En modern storstad", 0],
+      ["1.1 Självförsörjande", 1],
+      ["Fler i arbete", 2],
+      ["Brukarna förbereds", 3],
+      ["1.2 Trygg stad", 1],
+      ["2 En hållbar stad", 0],
+      ["2.1 Klimatsmart", 1],
+      ["3.2 Skattemedlen effektivt", 0],
+      ["Förälder som inte lästes", 0],
+    ]);
+    // Whatever the order: the nearest option above with one step less indentation is the parent.
+    const byValue = new Map(goals.map((g) => [`goal:${g.id}`, g]));
+    options.forEach((o, i) => {
+      if (o.depth === 0) return;
+      const above = options
+        .slice(0, i)
+        .reverse()
+        .find((p) => p.depth === o.depth - 1);
+      expect(above && byValue.get(above.value)?.id).toBe(byValue.get(o.value)?.parent);
+    });
+    // Goals in a cycle reach no root and are still offered, each once.
+    const cyclic = [
+      goal("S!A1", "S!A2", "kf-mal", null, "a"),
+      goal("S!A3", null, "kf-mal", null, "c"),
+      goal("S!A2", "S!A1", "namndmal", null, "b"),
+    ];
+    expect(scopeOptions({ ...MODEL, goals: cyclic }).goals.map((o) => o.label)).toEqual(["c", "a", "b"]);
+  });
+
   test("Vad måste jag skriva? keeps analyses, outcomes and targets to write", () => {
     const shown = filterFindings(FINDINGS, { ...DEFAULT_FILTER, mustWrite: true }, MODEL);
     expect(shown.map((f) => f.code)).toEqual(["analysis-missing", "outcome-missing"]);
