@@ -13,6 +13,7 @@ import { plainSheet, seedSheet, snapshotOf } from "../helpers/seedGrid";
 import { unitBudgetSheet } from "../fixtures/workbooks/unitBudget";
 import { FINDINGS, MODEL_WITH_UNITS, result } from "./fixtures";
 import { renderInPane } from "./render";
+import { seedAtLines } from "../helpers/seedAtLines";
 
 function Harness({
   onSelect,
@@ -59,6 +60,36 @@ describe("FindingsList", () => {
       "1.2 Trygg stad (1)",
       "Utan mål (1)",
     ]);
+  });
+
+  test("grouped by goal, a note about the workbook stands under Om arbetsboken, not Utan mål", () => {
+    // Seed 002's KF 1.1 table with row 284 hidden: its rows-hidden info has no goal, and under
+    // "Utan mål" a unit manager read it as an indicator to connect to a goal.
+    const sheet = seedAtLines("002-t2-kf-1.1");
+    const checked = check(snapshotOf({ ...sheet, hiddenRows: [284] }), {
+      period: { kind: "T2", year: 2021 },
+    });
+    const hidden = checked.findings.filter((f) => f.code === "rows-hidden");
+    expect(hidden).toHaveLength(1);
+    const loose = finding({
+      code: "budget-sign",
+      sheet: "Ekonomi",
+      cell: "B3",
+      message: "m",
+      messageEn: "m",
+    });
+    renderInPane(
+      <Harness onSelect={() => undefined} findings={[...checked.findings, loose]} model={checked.model} />,
+    );
+    fireEvent.click(screen.getByRole("radio", { name: "Mål" }));
+    const codesIn = (name: RegExp) =>
+      within(screen.getByRole("region", { name }))
+        .getAllByRole("button")
+        .map((b) => b.dataset.finding);
+    expect(codesIn(/^Om arbetsboken \(1\)$/)).toEqual(["rows-hidden"]);
+    expect(codesIn(/^Utan mål \(1\)$/)).toEqual(["budget-sign"]);
+    const headings = screen.getAllByRole("region").map((r) => within(r).getByRole("heading").textContent);
+    expect(headings.slice(-2)).toEqual(["Utan mål (1)", "Om arbetsboken (1)"]);
   });
 
   test("Visa anmärkningar för and Vad måste jag skriva? narrow the list", () => {

@@ -315,7 +315,13 @@ export function FindingsList({
       {groups.map((group, g) => {
         const title = group.severity
           ? `${strings.severity[group.severity]} (${group.findings.length})`
-          : `${group.goal ? goalLabel(group.goal) : strings.check.noGoal} (${group.findings.length})`;
+          : `${
+              group.goal
+                ? goalLabel(group.goal)
+                : group.key === "workbook"
+                  ? strings.check.aboutWorkbook
+                  : strings.check.noGoal
+            } (${group.findings.length})`;
         return (
           <section
             key={group.key}

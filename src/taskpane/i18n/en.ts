@@ -169,6 +169,7 @@ export const en: Strings = {
       'Shows only missing analyses, outcomes and annual targets, and values that cannot be read. Without an Analys column, an analysis goes on the row under its indicator, starting with "Analys".',
     mustWriteHintPlan: "Shows only missing annual targets and values that cannot be read.",
     noGoal: "No goal",
+    aboutWorkbook: "About the workbook",
     hiddenSheet: { hidden: "hidden sheet", veryHidden: "very hidden sheet" },
     goToHidden: {
       hidden: (sheet: string, ref: string) =>

@@ -169,6 +169,8 @@ export const sv = {
       "Visar bara saknade analyser, utfall och årsmål, och värden som inte går att läsa. Utan kolumnen Analys skrivs en analys på raden under sin indikator, med början ”Analys”.",
     mustWriteHintPlan: "Visar bara saknade årsmål och värden som inte går att läsa.",
     noGoal: "Utan mål",
+    /** Grouped by goal: findings about the workbook or a sheet, not an item (WORKBOOK_CODES). */
+    aboutWorkbook: "Om arbetsboken",
     /** After a finding's cell on a sheet that was hidden at the last read (Excel goes to none there). */
     hiddenSheet: { hidden: "dolt blad", veryHidden: "mycket dolt blad" },
     goToHidden: {

@@ -33,6 +33,23 @@ export const BLOCKING_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
  */
 export const UNREADABLE_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>(["header-unrecognized"]);
 
+/**
+ * Findings about the workbook or a sheet, not about an item: how it was read (a column, rows, a
+ * sheet or a goal list not read), sheets Målkoll cannot mark or write. Grouped by goal they stand
+ * under "Om arbetsboken", not "Utan mål", which reads as indicators without a goal: a unit manager
+ * looked there for a hidden-rows note as if it were an indicator to connect to a goal.
+ */
+export const WORKBOOK_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
+  "column-unrecognized",
+  "rows-hidden",
+  "row-not-read",
+  "sheet-hidden",
+  "goal-list-unread",
+  "protected-sheet-unflagged",
+  "owned-name-clash",
+  "generated-table-edited",
+]);
+
 export type GroupBy = "severity" | "goal";
 
 export interface FindingsFilter {
@@ -211,7 +228,10 @@ export function filterFindings(findings: Finding[], filter: FindingsFilter, mode
 }
 
 export interface FindingGroup {
-  /** Stable key: the severity, the goal id, or `none` for findings without a goal. */
+  /**
+   * Stable key: the severity, the goal id, `none` for findings without a goal, or `workbook` for
+   * the WORKBOOK_CODES without a goal (a goal id always holds a `!`, so neither is one).
+   */
   key: string;
   severity: Severity | null;
   goal: Goal | null;
@@ -220,7 +240,7 @@ export interface FindingGroup {
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 
-/** Groups keep the findings' order; goal groups follow the goals' order, then `none`. */
+/** Groups keep the findings' order; goal groups follow the goals' order, then `none`, then `workbook`. */
 export function groupFindings(findings: Finding[], by: GroupBy, goals: Goal[]): FindingGroup[] {
   if (by === "severity") {
     return SEVERITIES.map((severity) => ({
@@ -232,7 +252,12 @@ export function groupFindings(findings: Finding[], by: GroupBy, goals: Goal[]): 
   }
   const byGoal = new Map<string, Finding[]>();
   for (const f of findings) {
-    const key = f.goal !== null && goals.some((g) => g.id === f.goal) ? f.goal : "none";
+    const key =
+      f.goal !== null && goals.some((g) => g.id === f.goal)
+        ? f.goal
+        : WORKBOOK_CODES.has(f.code)
+          ? "workbook"
+          : "none";
     const list = byGoal.get(key) ?? [];
     list.push(f);
     byGoal.set(key, list);
@@ -242,6 +267,8 @@ export function groupFindings(findings: Finding[], by: GroupBy, goals: Goal[]): 
     .map((g) => ({ key: g.id, severity: null, goal: g, findings: byGoal.get(g.id) as Finding[] }));
   const loose = byGoal.get("none");
   if (loose) groups.push({ key: "none", severity: null, goal: null, findings: loose });
+  const about = byGoal.get("workbook");
+  if (about) groups.push({ key: "workbook", severity: null, goal: null, findings: about });
   return groups;
 }
 

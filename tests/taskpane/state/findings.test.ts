@@ -5,6 +5,7 @@ import {
   groupFindings,
   scopeOptions,
 } from "../../../src/taskpane/state/findings";
+import { finding } from "../../../src/engine/findings";
 import { FINDINGS, GOALS, goal, result } from "../fixtures";
 
 const MODEL = result().model;
@@ -130,5 +131,22 @@ describe("findings filter and grouping", () => {
       "none",
     ]);
     expect(groups[3].findings.map((f) => f.code)).toEqual(["budget-sign"]);
+  });
+
+  test("grouping by goal puts notes about the workbook or a sheet apart from Utan mål, last", () => {
+    const about = (code: "rows-hidden" | "sheet-hidden", goal: string | null = null) =>
+      finding({ code, sheet: "Uppföljning", cell: "A9", goal, message: "m", messageEn: "m" });
+    const groups = groupFindings(
+      [about("rows-hidden"), ...FINDINGS, about("sheet-hidden"), about("rows-hidden", "Uppföljning!A40")],
+      "goal",
+      GOALS,
+    );
+    expect(groups.map((g) => [g.key, g.findings.map((f) => f.code)])).toEqual([
+      ["Uppföljning!A1", ["target-less-ambitious", "direction-unknown"]],
+      ["Uppföljning!A20", ["analysis-missing"]],
+      ["Uppföljning!A40", ["outcome-missing", "rows-hidden"]],
+      ["none", ["budget-sign"]],
+      ["workbook", ["rows-hidden", "sheet-hidden"]],
+    ]);
   });
 });
