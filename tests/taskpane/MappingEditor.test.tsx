@@ -5,6 +5,7 @@ import type { Indicator } from "../../src/engine/model/types";
 import type { RecognisedTable } from "../../src/engine/recognise/types";
 import { check } from "../../src/engine";
 import type { CellValue, SheetGrid } from "../../src/engine/grid";
+import { columnLetters } from "../../src/engine/grid";
 import { snapshotOf } from "../helpers/seedGrid";
 import { renderInPane } from "./render";
 
@@ -123,6 +124,29 @@ describe("MappingEditor's column roles", () => {
         onCancel={() => undefined}
       />,
     );
+
+  test("show a long role in full: the chosen role wraps between its words, never ends in …", () => {
+    // At 200 % zoom the dropdown left ~95 CSS px for its text: `Utfall kvinnor…`, `Utfall män/po…`,
+    // `Föregående u…`. Chromium wraps a self-drawn select's text when it may and may grow.
+    const roles = ["outcomeMen", "outcomeWomen", "previous"] as const;
+    editor({
+      ...table,
+      columns: roles.map((role, i) => ({ col: i + 1, header: `K${i}`, role })),
+      lastCol: roles.length,
+    });
+    const chosen = roles.map((_, i) =>
+      screen.getByRole("combobox", { name: `${columnLetters(i + 1)}: K${i}` }),
+    );
+    expect(chosen.map((s) => (s as HTMLSelectElement).selectedOptions[0].textContent)).toEqual([
+      "Utfall män/pojkar",
+      "Utfall kvinnor/flickor",
+      "Föregående utfall",
+    ]);
+    for (const select of chosen) {
+      const style = getComputedStyle(select);
+      expect([style.whiteSpace, style.height]).toEqual(["normal", "auto"]);
+    }
+  });
 
   test("offer the table type's own roles only; a new type offers its own", () => {
     editor(table);

@@ -65,6 +65,17 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase200,
     [NARROW]: { marginTop: "6px", overflowWrap: "break-word" },
   },
+  // A choice wraps between its words rather than end in "…": at 200 % zoom (141 CSS px) the
+  // dropdown left ~95 px for its text and showed `Utfall kvinnor…`, `Utfall män/po…`, `Föregående u…`.
+  // Fluent's select draws itself (appearance: none), so Chromium lays its text out as a block;
+  // one line keeps Fluent's small height.
+  choice: {
+    whiteSpace: "normal",
+    height: "auto",
+    minHeight: "24px",
+    paddingTop: "3px",
+    paddingBottom: "3px",
+  },
   // Under its column's row, across both of the grid's columns.
   wholeSheet: { gridColumn: "1 / -1", marginTop: "-2px" },
   error: { margin: 0, color: tokens.colorStatusDangerForeground3, fontSize: tokens.fontSizeBase200 },
@@ -366,6 +377,7 @@ export function MappingEditor({
                     <Select
                       id={selectId}
                       size="small"
+                      select={{ className: styles.choice }}
                       value={roleOf(c)}
                       onChange={(_, d) => setRoles({ ...roles, [letter]: d.value })}
                     >
@@ -392,6 +404,7 @@ export function MappingEditor({
                     <Select
                       id={selectId}
                       size="small"
+                      select={{ className: styles.choice }}
                       value={directions[ind.row] ?? "unknown"}
                       onChange={(_, d) => setDirections({ ...directions, [ind.row]: d.value })}
                     >
