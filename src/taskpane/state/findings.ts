@@ -251,13 +251,10 @@ export function groupFindings(findings: Finding[], by: GroupBy, goals: Goal[]): 
     })).filter((g) => g.findings.length > 0);
   }
   const byGoal = new Map<string, Finding[]>();
+  const goalIds = new Set(goals.map((g) => g.id));
   for (const f of findings) {
     const key =
-      f.goal !== null && goals.some((g) => g.id === f.goal)
-        ? f.goal
-        : WORKBOOK_CODES.has(f.code)
-          ? "workbook"
-          : "none";
+      f.goal !== null && goalIds.has(f.goal) ? f.goal : WORKBOOK_CODES.has(f.code) ? "workbook" : "none";
     const list = byGoal.get(key) ?? [];
     list.push(f);
     byGoal.set(key, list);
