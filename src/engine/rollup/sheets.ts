@@ -116,12 +116,20 @@ function sumCell(
   };
 }
 
-/** A sheet's note under its title; `sums` when the sheet adds up the workbooks (it then warns of mixed periods). */
-function note(entries: RollupEntry[], options: RollupSheetOptions, what: string, sums = true): string {
+/**
+ * A sheet's note under its title; `sums`: the workbooks whose figures the sheet adds up (it warns
+ * when they report on different periods), null where it adds up none.
+ */
+function note(
+  entries: RollupEntry[],
+  options: RollupSheetOptions,
+  what: string,
+  sums: readonly RollupEntry[] | null = entries,
+): string {
   const unread = entries.filter((e) => e.status === "unreadable").length;
   const date = localIsoDate(options.generatedAt);
   const read = `${entries.length - unread} av ${entries.length} arbetsböcker lästa`;
-  const mixed = sums ? mixedPeriods(entries) : null;
+  const mixed = sums ? mixedPeriods(sums) : null;
   return `${what} ${read}; skapad ${date} med malkoll rollup.${mixed ? ` ${mixed}` : ""}`;
 }
 
@@ -272,7 +280,7 @@ function totalBlank(): OutCell {
 /** `Fynd`: every finding of every workbook read, with its file, sheet and cell. */
 function findingsSheet(entries: RollupEntry[], options: RollupSheetOptions): SheetSpec {
   const sheet = new SheetBuilder("fynd");
-  sheet.heading("Fynd", note(entries, options, "Alla fynd i arbetsböckerna, fel först;", false));
+  sheet.heading("Fynd", note(entries, options, "Alla fynd i arbetsböckerna, fel först;", null));
   sheet.add(headerRow(["Enhet", "Fil", "Nivå", "Kod", "Blad", "Cell", "Meddelande"]));
   sheet.freezeRows(sheet.nextRow - 1);
   let written = 0;
@@ -325,6 +333,8 @@ function budgetSheet(entries: RollupEntry[], options: RollupSheetOptions): Sheet
       entries,
       options,
       "Driftbudget i mnkr ur varje arbetsboks tabell per verksamhetsområde (annars dess budgettabell);",
+      // Its totals add up the workbooks with a budget table only: others of another period mix none in.
+      withBudget,
     ),
   );
   if (!withBudget.length) {

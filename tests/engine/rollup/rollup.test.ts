@@ -2,6 +2,7 @@ import { check } from "../../../src/engine";
 import type { CellValue, SheetGrid } from "../../../src/engine/grid";
 import { buildRollupSheets, mixedPeriods, shortPaths } from "../../../src/engine/rollup/sheets";
 import type { BudgetAmounts, RollupEntry } from "../../../src/engine/rollup/summary";
+import type { SheetSpec } from "../../../src/engine/report/spec";
 import { budgetOf, summarise, unreadable } from "../../../src/engine/rollup/summary";
 import { unitName, unitNameOf } from "../../../src/engine/rollup/unitName";
 import { lineToRow, seedLineText, snapshotOf } from "../../helpers/seedGrid";
@@ -165,7 +166,7 @@ describe("a roll-up of several periods, and totals that differ", () => {
     );
   const at = { generatedAt: new Date("2026-12-07T10:00:00Z") };
 
-  it("warns on Enheter and Budget, not on Fynd, when the workbooks report on different periods", () => {
+  it("warns on Enheter, not on Fynd, when the workbooks report on different periods", () => {
     const [units, findings, budget] = buildRollupSheets(
       [ofPeriod("a.xlsx", "T2 2021"), ofPeriod("b.xlsx", "VB 2020"), ofPeriod("c.xlsx", "T2 2021")],
       at,
@@ -175,9 +176,34 @@ describe("a roll-up of several periods, and totals that differ", () => {
     expect(units.rows[1][0]?.value).toMatch(
       new RegExp(`lästa; skapad 2026-12-07 med malkoll rollup\\. ${warning.replace(/[().]/g, "\\$&")}$`),
     );
-    expect(budget.rows[1][0]?.value).toContain(warning);
+    // None of them has a budget table: Budget adds up nothing (Budget's warning: the next test).
+    expect(budget.rows[1][0]?.value).not.toContain("Obs");
     expect(findings.rows[1][0]?.value).not.toContain("Obs");
     expect(mixedPeriods([ofPeriod("a.xlsx", "T2 2021"), ofPeriod("b.xlsx", "T2 2021")])).toBeNull();
+  });
+
+  it("warns on Budget only when the workbooks it adds up, those with a budget table, differ in period", () => {
+    // The bundled demo: the nämnd's T2 2021 has a budget table, its two units' VB 2020 and VB 2021 none.
+    const budgeted = (file: string, period: string): RollupEntry => ({
+      ...ofPeriod(file, period),
+      budget: {
+        table: "Driftbudget",
+        outcome: false,
+        total: { label: "Totalt", budget: 10, adjustments: null, forecast: 9, deviation: 1 },
+        areas: [],
+      },
+    });
+    const warned = (sheet: SheetSpec) => String(sheet.rows[1][0]?.value).includes("Obs:");
+    const [units, , budget] = buildRollupSheets(
+      [budgeted("a.xlsx", "T2 2021"), ofPeriod("b.xlsx", "VB 2020"), ofPeriod("c.xlsx", "VB 2021")],
+      at,
+    );
+    expect(warned(units)).toBe(true);
+    expect(warned(budget)).toBe(false);
+    const [, , both] = buildRollupSheets([budgeted("a.xlsx", "T2 2021"), budgeted("b.xlsx", "VB 2020")], at);
+    expect(String(both.rows[1][0]?.value)).toContain(
+      "Obs: arbetsböckerna gäller olika perioder (T2 2021, VB 2020)",
+    );
   });
 
   it("says why the Totalt per verksamhetsområde differs from the one per unit (002: rows 2 435,4, total row 2 435,3)", () => {
