@@ -13,7 +13,7 @@ import type { OutCell, SheetSpec, StatusTone } from "../report/spec";
 import { matchKey } from "../parse/text";
 import { svNumber } from "../report/format";
 import type { AssessmentCounts, BudgetAmounts, IndicatorCounts, RollupCounts, RollupEntry } from "./summary";
-import { periodsOf } from "./summary";
+import { differingPeriods } from "./summary";
 
 export interface RollupSheetOptions {
   /** When the roll-up was made (the notes say so). */
@@ -138,8 +138,8 @@ function note(
  * totals add up figures of different periods. Null when all read workbooks report on one period.
  */
 export function mixedPeriods(entries: readonly RollupEntry[]): string | null {
-  const periods = periodsOf(entries);
-  if (periods.length < 2) return null;
+  const periods = differingPeriods(entries);
+  if (!periods.length) return null;
   return `Obs: arbetsböckerna gäller olika perioder (${periods.join(", ")}), och totalerna lägger ihop dem: sammanställ en period i taget.`;
 }
 

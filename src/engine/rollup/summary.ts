@@ -126,13 +126,21 @@ export function summarise(file: string, unit: string, result: CheckResult): Roll
 }
 
 /**
- * The periods the workbooks read report on (`T2 2021`), each once, in the order first met; a
- * workbook whose period is unknown adds none. More than one: the roll-up's totals add up periods.
+ * The periods the workbooks read report on (`T2 2021`), each once, in the order first met, when
+ * they differ in kind or in year (a workbook without a year, `VB`, differs from `VB 2021` in
+ * neither); else none. A workbook whose period is unknown adds nothing.
  */
-export function periodsOf(entries: readonly RollupEntry[]): string[] {
-  const seen = new Set<string>();
-  for (const e of entries) if (e.status === "ok" && e.period?.kind) seen.add(formatPeriod(e.period));
-  return [...seen];
+export function differingPeriods(entries: readonly RollupEntry[]): string[] {
+  const shown = new Set<string>();
+  const kinds = new Set<string>();
+  const years = new Set<number>();
+  for (const e of entries) {
+    if (e.status !== "ok" || !e.period?.kind) continue;
+    shown.add(formatPeriod(e.period));
+    kinds.add(e.period.kind);
+    if (e.period.year !== null) years.add(e.period.year);
+  }
+  return kinds.size > 1 || years.size > 1 ? [...shown] : [];
 }
 
 export function unreadable(file: string, unit: string, reason: string): RollupEntry {

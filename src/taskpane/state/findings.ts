@@ -34,8 +34,9 @@ export const BLOCKING_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
 export const UNREADABLE_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>(["header-unrecognized"]);
 
 /**
- * Findings about the workbook or a sheet, not about an item: how it was read (a column, rows, a
- * sheet or a goal list not read), sheets Målkoll cannot mark or write. Grouped by goal they stand
+ * Findings about the workbook or a sheet, not about an item: how it was read (its period, a block,
+ * a column, rows, a sheet or a goal list not read, formulas never calculated, nothing recognised),
+ * sheets Målkoll cannot mark or write. Grouped by goal they stand
  * under "Om arbetsboken", not "Utan mål", which reads as indicators without a goal: a unit manager
  * looked there for a hidden-rows note as if it were an indicator to connect to a goal.
  */
@@ -48,6 +49,10 @@ export const WORKBOOK_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   "protected-sheet-unflagged",
   "owned-name-clash",
   "generated-table-edited",
+  "period-unknown",
+  "header-unrecognized",
+  "formula-not-calculated",
+  "nothing-recognised",
 ]);
 
 export type GroupBy = "severity" | "goal";

@@ -180,6 +180,11 @@ describe("a roll-up of several periods, and totals that differ", () => {
     expect(budget.rows[1][0]?.value).not.toContain("Obs");
     expect(findings.rows[1][0]?.value).not.toContain("Obs");
     expect(mixedPeriods([ofPeriod("a.xlsx", "T2 2021"), ofPeriod("b.xlsx", "T2 2021")])).toBeNull();
+    // A workbook that names no year differs from one that does only in kind.
+    const noYear = ofPeriod("c.xlsx", "VB");
+    expect(noYear.period).toMatchObject({ kind: "VB", year: null });
+    expect(mixedPeriods([noYear, ofPeriod("d.xlsx", "VB 2021")])).toBeNull();
+    expect(mixedPeriods([noYear, ofPeriod("e.xlsx", "T2 2021")])).toContain("(VB, T2 2021)");
   });
 
   it("warns on Budget only when the workbooks it adds up, those with a budget table, differ in period", () => {

@@ -6,6 +6,7 @@ import {
   scopeOptions,
 } from "../../../src/taskpane/state/findings";
 import { finding } from "../../../src/engine/findings";
+import type { FindingCode } from "../../../src/engine/findings";
 import { FINDINGS, GOALS, goal, result } from "../fixtures";
 
 const MODEL = result().model;
@@ -134,10 +135,18 @@ describe("findings filter and grouping", () => {
   });
 
   test("grouping by goal puts notes about the workbook or a sheet apart from Utan mål, last", () => {
-    const about = (code: "rows-hidden" | "sheet-hidden", goal: string | null = null) =>
+    const about = (code: FindingCode, goal: string | null = null) =>
       finding({ code, sheet: "Uppföljning", cell: "A9", goal, message: "m", messageEn: "m" });
     const groups = groupFindings(
-      [about("rows-hidden"), ...FINDINGS, about("sheet-hidden"), about("rows-hidden", "Uppföljning!A40")],
+      [
+        about("rows-hidden"),
+        ...FINDINGS,
+        about("sheet-hidden"),
+        about("rows-hidden", "Uppföljning!A40"),
+        about("period-unknown"),
+        about("header-unrecognized"),
+        about("formula-not-calculated"),
+      ],
       "goal",
       GOALS,
     );
@@ -146,7 +155,10 @@ describe("findings filter and grouping", () => {
       ["Uppföljning!A20", ["analysis-missing"]],
       ["Uppföljning!A40", ["outcome-missing", "rows-hidden"]],
       ["none", ["budget-sign"]],
-      ["workbook", ["rows-hidden", "sheet-hidden"]],
+      [
+        "workbook",
+        ["rows-hidden", "sheet-hidden", "period-unknown", "header-unrecognized", "formula-not-calculated"],
+      ],
     ]);
   });
 });
