@@ -245,7 +245,10 @@ export interface FindingGroup {
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 
-/** Groups keep the findings' order; goal groups follow the goals' order, then `none`, then `workbook`. */
+/**
+ * Groups keep the findings' order; goal groups follow the goals as a tree reads (as "Visa
+ * anmärkningar för" lists them), then `none`, then `workbook`.
+ */
 export function groupFindings(findings: Finding[], by: GroupBy, goals: Goal[]): FindingGroup[] {
   if (by === "severity") {
     return SEVERITIES.map((severity) => ({
@@ -264,7 +267,7 @@ export function groupFindings(findings: Finding[], by: GroupBy, goals: Goal[]): 
     list.push(f);
     byGoal.set(key, list);
   }
-  const groups: FindingGroup[] = goals
+  const groups: FindingGroup[] = goalsInTreeOrder(goals)
     .filter((g) => byGoal.has(g.id))
     .map((g) => ({ key: g.id, severity: null, goal: g, findings: byGoal.get(g.id) as Finding[] }));
   const loose = byGoal.get("none");

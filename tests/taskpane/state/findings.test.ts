@@ -103,6 +103,25 @@ describe("findings filter and grouping", () => {
     expect(scopeOptions({ ...MODEL, goals: cyclic }).goals.map((o) => o.label)).toEqual(["c", "a", "b"]);
   });
 
+  test("grouped by goal, the goals' groups follow the tree as the scope list does", () => {
+    const goals = [
+      goal("Mål!A3", null, "inriktningsmal", "1", "En modern storstad"),
+      goal("Mål!A9", null, "inriktningsmal", "2", "En hållbar stad"),
+      goal("Enhet!A4", "Mål!A3", "namndmal", null, "Fler i arbete"),
+    ];
+    const on = (g: string) =>
+      finding({
+        code: "analysis-missing",
+        sheet: "Enhet",
+        cell: "A5",
+        goal: g,
+        message: "m",
+        messageEn: "m",
+      });
+    const groups = groupFindings([on("Mål!A9"), on("Enhet!A4"), on("Mål!A3")], "goal", goals);
+    expect(groups.map((g) => g.key)).toEqual(["Mål!A3", "Enhet!A4", "Mål!A9"]);
+  });
+
   test("Vad måste jag skriva? keeps analyses, outcomes and targets to write", () => {
     const shown = filterFindings(FINDINGS, { ...DEFAULT_FILTER, mustWrite: true }, MODEL);
     expect(shown.map((f) => f.code)).toEqual(["analysis-missing", "outcome-missing"]);
