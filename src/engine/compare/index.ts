@@ -181,7 +181,10 @@ function reconcileItems<T extends Item>(
     matched.push({ kind: kind.kind, plan: rowRef(item), followup: found ? rowRef(found) : null });
     if (!found) findings.push(missingFinding(kind, item, plan.workbook));
     if (!other) return;
-    if (moved.has(p)) findings.push(goalChangedFinding(item, other, plan.model, followup));
+    if (moved.has(p)) {
+      const goalGone = item.goal !== null && !followupGoalOf.has(item.goal);
+      findings.push(goalChangedFinding(item, other, plan.model, followup, goalGone));
+    }
     for (const changed of kind.changes({ planItem: item, item: other, followup, unreadableDates }))
       findings.push(changed);
   });
@@ -228,15 +231,34 @@ function goalTextEn(model: Model, id: string | null): string {
   return goal ? `"${goalHeading(goal)}"` : "no goal";
 }
 
-function goalChangedFinding(planItem: Item, item: Item, plan: Model, followup: ComparedWorkbook): Finding {
+/**
+ * `goalGone`: the plan's goal has no pair in the follow-up. The item then did not move, its goal
+ * is missing (a unit goal left out, so its rows fall to the goal above it): the message says so
+ * rather than that the item was moved.
+ */
+function goalChangedFinding(
+  planItem: Item,
+  item: Item,
+  plan: Model,
+  followup: ComparedWorkbook,
+  goalGone: boolean,
+): Finding {
+  const before = goalText(plan, planItem.goal);
+  const beforeEn = goalTextEn(plan, planItem.goal);
+  const now = goalText(followup.model, item.goal);
+  const nowEn = goalTextEn(followup.model, item.goal);
   return {
     ...finding({
       code: "plan-goal-changed",
       sheet: item.sheet,
       cell: nameCell(item),
       goal: item.goal,
-      message: `”${item.name}” låg i planen under ${goalText(plan, planItem.goal)} men ligger nu under ${goalText(followup.model, item.goal)}.`,
-      messageEn: `"${item.name}" was planned under ${goalTextEn(plan, planItem.goal)} but is now under ${goalTextEn(followup.model, item.goal)}.`,
+      message: goalGone
+        ? `”${item.name}” låg i planen under ${before}, som saknas i uppföljningen; där ligger den under ${now}.`
+        : `”${item.name}” låg i planen under ${before} men ligger nu under ${now}.`,
+      messageEn: goalGone
+        ? `"${item.name}" was planned under ${beforeEn}, which is missing from the follow-up; there it is under ${nowEn}.`
+        : `"${item.name}" was planned under ${beforeEn} but is now under ${nowEn}.`,
     }),
     workbook: followup.workbook,
   };
