@@ -32,6 +32,7 @@ export const FINDING_SEVERITY = {
   "sheet-hidden": "info",
   "goal-list-unread": "info",
   // `malkoll compare`: a plan against its follow-up.
+  "plan-goal-missing": "warning",
   "plan-indicator-missing": "warning",
   "plan-activity-missing": "warning",
   "plan-target-changed": "warning",

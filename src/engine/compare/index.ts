@@ -101,6 +101,9 @@ export function reconcile(plan: ComparedWorkbook, followup: ComparedWorkbook): R
 
   const unreadableDates = { plan: dateFindingCells(plan), followup: dateFindingCells(followup) };
   const findings: Finding[] = [];
+  plan.model.goals.forEach((g, i) => {
+    if (!goalPairs.has(i)) findings.push(goalMissingFinding(g, plan.workbook));
+  });
   for (const kind of [INDICATORS, ACTIVITIES] as ItemKind<Item>[]) {
     const result = reconcileItems(kind, plan, followup, followupGoalOf, unreadableDates);
     for (const f of result.findings) findings.push(f);
@@ -216,6 +219,21 @@ function missingFinding(kind: ItemKind<Item>, item: Item, planFile: string): Fin
       goal: item.goal,
       message: `Planerad ${kind.sv} saknas i uppföljningen: ”${item.name}”${dates}.`,
       messageEn: `Planned ${kind.en} missing from the follow-up: "${item.name}"${dates}.`,
+    }),
+    workbook: planFile,
+  };
+}
+
+/** A plan goal with no pair in the follow-up, at the plan's heading cell (its id's cell). */
+function goalMissingFinding(goal: Goal, planFile: string): Finding {
+  return {
+    ...finding({
+      code: "plan-goal-missing",
+      sheet: goal.sheet,
+      cell: goal.id.slice(goal.sheet.length + 1),
+      goal: goal.id,
+      message: `Planerat mål saknas i uppföljningen: ”${goalHeading(goal)}”.`,
+      messageEn: `Planned goal missing from the follow-up: "${goalHeading(goal)}".`,
     }),
     workbook: planFile,
   };

@@ -34,6 +34,21 @@ describe("reconcile: a unit goal left out of the follow-up", () => {
     expect(result.findings.filter((f) => f.code === "plan-activity-missing")).toEqual([]);
   });
 
+  it("names the missing goal once, at the plan's heading cell, in the plan's file", () => {
+    const gone = result.findings.filter((f) => f.code === "plan-goal-missing");
+    const heading = sheet.values.findIndex((row) => ENHETSMAL.test(String(row[0] ?? "")));
+    expect(gone).toHaveLength(1);
+    expect(gone[0]).toMatchObject({
+      severity: "warning",
+      workbook: PLAN_FILE,
+      sheet: "VB 2021",
+      cell: `A${sheet.originRow + heading}`,
+    });
+    expect(gone[0].message).toMatch(
+      /^Planerat mål saknas i uppföljningen: ”Enhetsmål: Gruppen är en tillgång[^”]*”\.$/,
+    );
+  });
+
   it("says the plan's goal is missing, not that the activity was moved", () => {
     for (const f of moved) {
       expect(f.message).toMatch(
