@@ -60,7 +60,7 @@ function periodOf(recognition: Recognition, options: PeriodOptions, findings: Fi
     const ownYear =
       forced.year ??
       (forced.kind === "VP"
-        ? (vpColumnYear(recognition) ?? latest?.year ?? null)
+        ? (planTitleYear(recognition) ?? vpColumnYear(recognition) ?? latest?.year ?? null)
         : (latest?.year ?? vpColumnYear(recognition)));
     return { kind: forced.kind, year: ownYear, source: "flag" };
   }
@@ -70,7 +70,12 @@ function periodOf(recognition: Recognition, options: PeriodOptions, findings: Fi
     types.size > 0 &&
     [...types].every((t) => t === "indicators-plan" || t === "driftbudget-vp" || t === "activities") &&
     (types.has("indicators-plan") || types.has("driftbudget-vp"));
-  if (planOnly) return { kind: "VP", year: year ?? vpColumnYear(recognition), source: "plan" };
+  if (planOnly)
+    return {
+      kind: "VP",
+      year: year ?? planTitleYear(recognition) ?? vpColumnYear(recognition),
+      source: "plan",
+    };
   if (titled) return { kind: titled.kind, year: titled.year, source: "cell" };
   findings.push(
     finding({
@@ -104,6 +109,18 @@ function latestNamedPeriod(
     if (!latest || comparePeriods(p, latest) > 0) latest = p;
   }
   return latest;
+}
+
+/**
+ * The year a plan names itself by, in a title or a Period cell (`Verksamhetsplan 2021 – …`, `VP
+ * 2021`): the first such, or null.
+ */
+function planTitleYear(recognition: Recognition): number | null {
+  for (const cell of recognition.periodCells) {
+    const p = parsePeriodText(cell.text);
+    if (p?.kind === "VP" && p.year !== null) return p.year;
+  }
+  return null;
 }
 
 /** The year of the first `VP 2022`-style column header (the plan's own year comes first). */

@@ -2,7 +2,8 @@
  * A report title at the top of a sheet that names the period: `Tertialrapport 2 år 2021 för
  * Enskede-Årsta-Vantörs stadsdelsnämnd` (the seeds' own title), `Tertial 2 2021`, `T2 2021`,
  * `Verksamhetsberättelse VB 2020 för …`, `Årsmötesberättelse VB 2021 för …`. Read as the period
- * only where no Period cell names one (engine/model/period.ts).
+ * only where no Period cell names one (engine/model/period.ts). A plan's title (`Verksamhetsplan
+ * 2022 för …`) names `VP 2022`: never the period outcomes are judged for, only a plan's year.
  */
 import { a1 } from "../grid";
 import { cleanText } from "../parse/text";
@@ -27,13 +28,20 @@ const YEAR_END_TITLE = new RegExp(
   "i",
 );
 
-/** The period a title names as a Period cell would write it (`Tertial 2 2021`, `VB 2020`), or null. */
+const PLAN_TITLE = new RegExp(String.raw`^(?:verksamhetsplan|VP)\s*,?\s*(?:år\s*)?${YEAR}${TITLE_END}`, "i");
+
+/**
+ * The period a title names as a Period cell would write it (`Tertial 2 2021`, `VB 2020`, `VP 2022`),
+ * or null.
+ */
 export function periodOfTitle(text: string): string | null {
   const t = cleanText(text);
   const tertial = TERTIAL_TITLE.exec(t);
   if (tertial) return `Tertial ${tertial[1]} ${tertial[2]}`;
   const yearEnd = YEAR_END_TITLE.exec(t);
   if (yearEnd) return `VB ${yearEnd[1]}`;
+  const plan = PLAN_TITLE.exec(t);
+  if (plan) return `VP ${plan[1]}`;
   return null;
 }
 

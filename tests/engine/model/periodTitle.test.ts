@@ -20,6 +20,9 @@ describe("a title names the period", () => {
     ["T1 2022", "Tertial 1 2022"],
     ["Tertialrapport 1, 2022 – ekonomi", "Tertial 1 2022"],
     ["  Verksamhetsberättelse  2020 ", "VB 2020"],
+    // A plan's title names its year (only a plan's year: VP is never the period judged).
+    [seedText("003-vp-titel"), "VP 2022"],
+    ["Verksamhetsplan 2021 – Resursenheten, Hägersten-Älvsjö", "VP 2021"],
   ])("%s → %s", (title, period) => {
     expect(periodOfTitle(title)).toBe(period);
   });
@@ -29,8 +32,7 @@ describe("a title names the period", () => {
     "Prognos Tertial/2021 (inkl. budget- justeringar, prestations- förändringar, omslutnings- förändringar)",
     // 002's decision: the period is not where a title starts.
     "1. Enskede-Årsta-Vantörs stadsdelsnämnd godkänner tertialrapport 2 år 2021 inklusive bilagor",
-    // A plan is not a period outcomes are judged for.
-    seedText("003-vp-titel"),
+    "Verksamhetsplanen 2021 beslutades i december",
     "Tertial 2",
     "Tertial 3 2021",
     "T2 20215",
@@ -62,6 +64,21 @@ describe("the period from a title", () => {
     const r = check(snapshotOf(textToSheet("Ekonomi", loadSeedFixture("003-vp-budget"))));
     expect(r.recognition.periodCells).toEqual([]);
     expect(r.model.period).toEqual({ kind: "VP", year: 2022, source: "plan" });
+  });
+
+  test("a plan's title gives the plan its year where no column header does (003's indicators under its title)", () => {
+    const indicators = seedText("003-vp-kf-3.2-indikatorer");
+    const untitled = check(snapshotOf(textToSheet("Mål", indicators)));
+    expect(untitled.model.period).toEqual({ kind: "VP", year: null, source: "plan" });
+    const titled = check(
+      snapshotOf(textToSheet("Mål", [seedText("003-vp-titel"), "", indicators].join("\n"))),
+    );
+    expect(titled.model.period).toEqual({ kind: "VP", year: 2022, source: "plan" });
+  });
+
+  test("a plan's title in a follow-up is no period to judge by: 002's budget under it has none", () => {
+    const r = check(snapshotOf(budgetSheet([seedText("003-vp-titel"), ""])));
+    expect(r.model.period.kind).toBeNull();
   });
 
   test("a workbook of plan tables is a plan whatever its title says", () => {
