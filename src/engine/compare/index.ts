@@ -217,11 +217,16 @@ function missingFinding(kind: ItemKind<Item>, item: Item, planFile: string): Fin
       sheet: item.sheet,
       cell: nameCell(item),
       goal: item.goal,
-      message: `Planerad ${kind.sv} saknas i uppföljningen: ”${item.name}”${dates}.`,
-      messageEn: `Planned ${kind.en} missing from the follow-up: "${item.name}"${dates}.`,
+      message: `Planerad ${kind.sv} saknas i uppföljningen: ”${item.name}”${dates}${fullStop(dates || item.name)}`,
+      messageEn: `Planned ${kind.en} missing from the follow-up: "${item.name}"${dates}${fullStop(dates || item.name)}`,
     }),
     workbook: planFile,
   };
+}
+
+/** A message's full stop after a quoted `last` text, none where that text ends a sentence itself (`… på.”`). */
+function fullStop(last: string): string {
+  return /[.!?]$/.test(last.trim()) ? "" : ".";
 }
 
 /** A plan goal with no pair in the follow-up, at the plan's heading cell (its id's cell). */
@@ -232,8 +237,8 @@ function goalMissingFinding(goal: Goal, planFile: string): Finding {
       sheet: goal.sheet,
       cell: goal.id.slice(goal.sheet.length + 1),
       goal: goal.id,
-      message: `Planerat mål saknas i uppföljningen: ”${goalHeading(goal)}”.`,
-      messageEn: `Planned goal missing from the follow-up: "${goalHeading(goal)}".`,
+      message: `Planerat mål saknas i uppföljningen: ”${goalHeading(goal)}”${fullStop(goalHeading(goal))}`,
+      messageEn: `Planned goal missing from the follow-up: "${goalHeading(goal)}"${fullStop(goalHeading(goal))}`,
     }),
     workbook: planFile,
   };

@@ -45,7 +45,8 @@ describe("reconcile: a unit goal left out of the follow-up", () => {
       cell: `A${sheet.originRow + heading}`,
     });
     expect(gone[0].message).toMatch(
-      /^Planerat mål saknas i uppföljningen: ”Enhetsmål: Gruppen är en tillgång[^”]*”\.$/,
+      // The heading ends its sentence: no second full stop after the quote.
+      /^Planerat mål saknas i uppföljningen: ”Enhetsmål: Gruppen är en tillgång[^”]*på\.”$/,
     );
   });
 
