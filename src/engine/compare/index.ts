@@ -6,7 +6,7 @@
  */
 import type { Finding } from "../findings";
 import { finding } from "../findings";
-import { cellOf } from "../evaluate/cells";
+import { cellOf, goalIdCell } from "../evaluate/cells";
 import { duplicatePairs } from "../evaluate/duplicates";
 import type { Activity, Goal, Indicator, Model, TargetKind } from "../model/types";
 import { goalHeading } from "../report/format";
@@ -231,14 +231,15 @@ function fullStop(last: string): string {
 
 /** A plan goal with no pair in the follow-up, at the plan's heading cell (its id's cell). */
 function goalMissingFinding(goal: Goal, planFile: string): Finding {
+  const heading = goalHeading(goal);
   return {
     ...finding({
       code: "plan-goal-missing",
       sheet: goal.sheet,
-      cell: goal.id.slice(goal.sheet.length + 1),
+      cell: goalIdCell(goal.id),
       goal: goal.id,
-      message: `Planerat mål saknas i uppföljningen: ”${goalHeading(goal)}”${fullStop(goalHeading(goal))}`,
-      messageEn: `Planned goal missing from the follow-up: "${goalHeading(goal)}"${fullStop(goalHeading(goal))}`,
+      message: `Planerat mål saknas i uppföljningen: ”${heading}”${fullStop(heading)}`,
+      messageEn: `Planned goal missing from the follow-up: "${heading}"${fullStop(heading)}`,
     }),
     workbook: planFile,
   };

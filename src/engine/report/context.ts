@@ -3,6 +3,7 @@ import { a1, parseA1, parseA1Range } from "../grid";
 import { localIsoDate } from "../parse/date";
 import type { WorkbookSnapshot } from "../grid";
 import type { CheckResult } from "../check";
+import { goalIdCell } from "../evaluate/cells";
 import type { Goal } from "../model/types";
 import type { RecognisedTable } from "../recognise/types";
 import { compareSv } from "./collate";
@@ -147,7 +148,7 @@ function writtenNumbers(lookup: SourceLookup): (goal: Goal) => string | null {
 }
 
 function writtenNumber(lookup: SourceLookup, goal: Goal): string | null {
-  const at = goal.number ? parseA1(goal.id.slice(goal.sheet.length + 1)) : null;
+  const at = goal.number ? parseA1(goalIdCell(goal.id)) : null;
   if (!goal.number || !at) return null;
   const heading = lookup(goal.sheet, a1(at.row, at.col));
   if (typeof heading !== "string") return null;

@@ -22,6 +22,7 @@ import { TONES, UNASSESSED_CHART_COLOUR } from "./look";
 import type { OutCell, SheetSpec } from "./spec";
 import { indentedCell, linkCell, numberCell, SharedCells, textCell, tonedCell } from "./spec";
 import { copiesOf } from "../evaluate/duplicates";
+import { goalIdCell } from "../evaluate/cells";
 import { shortGoalName } from "../evaluate/goals";
 import { a1, cellRef } from "../grid";
 import type { Goal, GoalLevel, Model } from "../model/types";
@@ -109,7 +110,7 @@ function count(n: number): OutCell {
 }
 
 function sourceCell(goal: Goal): OutCell {
-  const cell = goal.id.split("!").pop() ?? a1(goal.row, 1);
+  const cell = goalIdCell(goal.id);
   return linkCell(cellRef(goal.sheet, cell), { sheet: goal.sheet, cell });
 }
 
