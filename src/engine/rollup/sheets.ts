@@ -314,13 +314,16 @@ function findingsSheet(entries: RollupEntry[], options: RollupSheetOptions): She
 
 const BUDGET_HEADERS = ["Budget", "Justeringar", "Prognos/utfall", "Avvikelse"];
 
+/** The amount columns under BUDGET_HEADERS, with the words a note names them by. */
+const AMOUNT_FIELDS: { field: Exclude<keyof BudgetAmounts, "label">; name: string }[] = [
+  { field: "budget", name: "budget" },
+  { field: "adjustments", name: "justeringar" },
+  { field: "forecast", name: "prognos/utfall" },
+  { field: "deviation", name: "avvikelse" },
+];
+
 function amountCells(a: BudgetAmounts, style: OutCell["style"] = "normal"): Row {
-  return [
-    mnkr(a.budget, style),
-    mnkr(a.adjustments, style),
-    mnkr(a.forecast, style),
-    mnkr(a.deviation, style),
-  ];
+  return AMOUNT_FIELDS.map(({ field }) => mnkr(a[field], style));
 }
 
 /** `Budget`: each unit's total, then each verksamhetsområde summed over the units, with totals. */
@@ -395,29 +398,21 @@ function budgetSheet(entries: RollupEntry[], options: RollupSheetOptions): Sheet
 
 /** `Totalt` under the amount columns (after `skip` text columns besides the label). */
 function totalRow(fromRow: number, toRow: number, rows: BudgetAmounts[], skip: number): Row {
-  const fields: (keyof BudgetAmounts)[] = ["budget", "adjustments", "forecast", "deviation"];
   const firstCol = 2 + skip;
   return [
     { value: "Totalt", style: "total" },
     ...Array.from({ length: skip }, totalBlank),
-    ...fields.map((field, k) =>
+    ...AMOUNT_FIELDS.map(({ field }, k) =>
       sumCell(
         firstCol + k,
         fromRow,
         toRow,
-        rows.map((r) => r[field] as number | null),
+        rows.map((r) => r[field]),
         MNKR_FORMAT,
       ),
     ),
   ];
 }
-
-const AMOUNT_NAMES: [keyof BudgetAmounts, string][] = [
-  ["budget", "budget"],
-  ["adjustments", "justeringar"],
-  ["forecast", "prognos/utfall"],
-  ["deviation", "avvikelse"],
-];
 
 /**
  * Why the two Totalt rows differ, where they differ as shown (by 0,05 mnkr or more): per unit sums
@@ -427,12 +422,9 @@ const AMOUNT_NAMES: [keyof BudgetAmounts, string][] = [
 function totalsDiffer(entries: RollupEntry[]): string | null {
   const byArea = entries.filter((e) => e.budget!.areas.length > 0);
   const gaps: string[] = [];
-  for (const [field, name] of AMOUNT_NAMES) {
-    const units = byArea.reduce((n, e) => n + ((e.budget!.total[field] as number | null) ?? 0), 0);
-    const areas = byArea.reduce(
-      (n, e) => n + e.budget!.areas.reduce((m, a) => m + ((a[field] as number | null) ?? 0), 0),
-      0,
-    );
+  for (const { field, name } of AMOUNT_FIELDS) {
+    const units = byArea.reduce((n, e) => n + (e.budget!.total[field] ?? 0), 0);
+    const areas = byArea.reduce((n, e) => n + e.budget!.areas.reduce((m, a) => m + (a[field] ?? 0), 0), 0);
     const gap = Math.round(areas * 10) / 10 - Math.round(units * 10) / 10;
     if (Math.abs(gap) >= 0.05) gaps.push(`${svNumber(Math.abs(gap), "mnkr", 1)} i ${name}`);
   }
