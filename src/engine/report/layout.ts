@@ -10,8 +10,8 @@ import type { MergedCells } from "./cells";
 import { cellKey, NumberColumns, rowHeight, walkCells } from "./cells";
 import { fitWidths, headerLinePoints, inferredColumns } from "./columns";
 import type { TextStyle } from "./look";
-import { CELL_PADDING_POINTS, INDENT_POINTS, PIXEL_POINTS, WIDTH_UNIT_POINTS, textStyle } from "./look";
-import { breakLines, ColumnMemo, rowPoints, SOFT_HYPHEN, SPACER_ROW_POINTS, wrappedLines } from "./measure";
+import { PIXEL_POINTS, WIDTH_UNIT_POINTS, textStyle } from "./look";
+import { breakLines, cellLines, ColumnMemo, rowPoints, SOFT_HYPHEN, SPACER_ROW_POINTS } from "./measure";
 import type { PagePlan } from "./pages";
 import { makeShift, pageCapacity, planPages, shiftFormula, shiftRange } from "./pages";
 import type { ColumnSpec, Row, RowInfo, TableRows } from "./rows";
@@ -238,9 +238,8 @@ export class SheetBuilder {
     for (const { row, col, text, least } of this.shortened) {
       const cell = this.rows[row][col]!;
       const style = textStyle(cell);
-      const usable =
-        (widths[col] ?? 0) * WIDTH_UNIT_POINTS.narrow - CELL_PADDING_POINTS - style.indent * INDENT_POINTS;
-      const fits = (value: string): boolean => wrappedLines(value, usable, style.size, style.bold) <= 1;
+      const points = (widths[col] ?? 0) * WIDTH_UNIT_POINTS.narrow;
+      const fits = (value: string): boolean => cellLines(value, points, style) <= 1;
       // The longest length that fits, by halving (a longer cut is never narrower).
       let low = least;
       let high = text.length;

@@ -338,6 +338,16 @@ export function textPoints(text: string, size: number, bold = false): number {
   return spans(text, bold).full * pointsPerDigit(size);
 }
 
+/** Lines `text` takes in a cell of `style` in a column `columnPoints` wide (its padding and indent off). */
+export function cellLines(text: string, columnPoints: number, style: TextStyle): number {
+  return wrappedLines(
+    text,
+    columnPoints - CELL_PADDING_POINTS - style.indent * INDENT_POINTS,
+    style.size,
+    style.bold,
+  );
+}
+
 /**
  * Lines `text` takes when wrapped into lines `width` points wide, as a spreadsheet wraps it: at
  * spaces and after a hyphen or slash; a part longer than a line is cut where the line is full.
@@ -854,10 +864,8 @@ export function rowPoints(
     const style = textStyle(cell);
     let lines = 1;
     const width = c === 0 && firstWidth !== undefined ? firstWidth : widths[c];
-    if (cell.wrap && typeof cell.value === "string" && cell.value !== "" && width !== undefined) {
-      const usable = width - CELL_PADDING_POINTS - style.indent * INDENT_POINTS;
-      lines = wrappedLines(cell.value, usable, style.size, style.bold);
-    }
+    if (cell.wrap && typeof cell.value === "string" && cell.value !== "" && width !== undefined)
+      lines = cellLines(cell.value, width, style);
     height = Math.max(height, lines * style.line);
   }
   return height || SPACER_ROW_POINTS;
