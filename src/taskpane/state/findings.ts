@@ -67,23 +67,29 @@ export interface FindingsFilter {
 
 export const DEFAULT_FILTER: FindingsFilter = { scope: null, mustWrite: false, groupBy: "severity" };
 
-/** The goal and every goal below it (by `parent`), as ids. Cycles in bad data cannot loop. */
-export function goalAndDescendants(goals: Goal[], rootId: string): Set<string> {
-  const children = new Map<string, string[]>();
+/** The goals under each parent id (by `parent`), in model order. */
+function goalChildren(goals: readonly Goal[]): Map<string, Goal[]> {
+  const children = new Map<string, Goal[]>();
   for (const g of goals) {
     if (g.parent === null) continue;
     const list = children.get(g.parent) ?? [];
-    list.push(g.id);
+    list.push(g);
     children.set(g.parent, list);
   }
+  return children;
+}
+
+/** The goal and every goal below it (by `parent`), as ids. Cycles in bad data cannot loop. */
+export function goalAndDescendants(goals: Goal[], rootId: string): Set<string> {
+  const children = goalChildren(goals);
   const out = new Set<string>([rootId]);
   const queue = [rootId];
   while (queue.length > 0) {
     const id = queue.shift() as string;
     for (const child of children.get(id) ?? []) {
-      if (!out.has(child)) {
-        out.add(child);
-        queue.push(child);
+      if (!out.has(child.id)) {
+        out.add(child.id);
+        queue.push(child.id);
       }
     }
   }
@@ -146,13 +152,8 @@ export function scopeOptions(model: Model): ScopeOptions {
  */
 export function goalsInTreeOrder(goals: readonly Goal[]): Goal[] {
   const ids = new Set(goals.map((g) => g.id));
-  const children = new Map<string, Goal[]>();
-  for (const g of goals) {
-    if (g.parent === null || !ids.has(g.parent) || g.parent === g.id) continue;
-    const list = children.get(g.parent) ?? [];
-    list.push(g);
-    children.set(g.parent, list);
-  }
+  // Goals under an id no goal has are never reached from it; a goal under itself is placed already.
+  const children = goalChildren(goals);
   const out: Goal[] = [];
   const placed = new Set<string>();
   const walk = (root: Goal) => {
