@@ -22,7 +22,8 @@ const BLOCK_LEVELS: GoalLevel[] = ["inriktningsmal", "kf-mal"];
  *   of their own);
  * - otherwise the nearest goal heading above it on the same sheet;
  * - except in unit reports, where the KF mål's tables come first and the `Enhetsmål` that closes
- *   the block owns the evidence since the KF mål heading (DOMAIN.md, 004 lines 389–470).
+ *   the block owns the evidence since the KF mål heading (DOMAIN.md, 004 lines 389–470); a
+ *   nämndmål's rows never pass the next nämndmål to reach an Enhetsmål (its own left out).
  */
 export function assignGoals(
   goals: Goal[],
@@ -162,7 +163,8 @@ function ownerBelow(sheetGoals: Goal[], aboveIndex: number): string | null {
   if (above?.level === "enhetsmal") return above.id;
   for (let i = aboveIndex + 1; i < sheetGoals.length; i++) {
     const g = sheetGoals[i];
-    if (BLOCK_LEVELS.includes(g.level)) break;
+    // A nämndmål's rows end at the next nämndmål: its Enhetsmål left out, they are still its own.
+    if (BLOCK_LEVELS.includes(g.level) || (above?.level === "namndmal" && g.level === "namndmal")) break;
     if (g.level === "enhetsmal") return g.id;
   }
   return above?.id ?? null;

@@ -269,6 +269,33 @@ describe("header variants and ugly rows", () => {
     expect(kf.statedAssessment).toBe("ingen");
     expect(enhet.parent).toBe(m.goals.find((g) => g.level === "namndmal")!.id);
   });
+  test("a nämndmål whose Enhetsmål is left out keeps its own rows: the next nämndmål's Enhetsmål does not take them", () => {
+    // 004's order (KF mål, its tables, nämndmål, its activities, the Enhetsmål closing it), with the
+    // first nämndmål's Enhetsmål left out, as a unit that set no goal of its own there writes it.
+    const sheet = textToSheet(
+      "VB 2020",
+      [
+        "KF:s mål för verksamhetsområdet: 3.2. Stockholm använder skattemedlen effektivt till största nytta för stockholmarna",
+        "Nämndmål: Stadsdelsnämnden är en attraktiv arbetsgivare som erbjuder en god arbetsmiljö",
+        "Aktivitet\tStartdatum\tSlutdatum\tAvvikelse",
+        " Allmän visstidsanställning minimeras.\t2020-01-01\t2020-12-31\t",
+        "Nämndmål: Stadsdelsnämndens verksamheter är ekonomiskt hållbara",
+        "Aktivitet\tStartdatum\tSlutdatum\tAvvikelse",
+        " Budgetuppföljning varje månad.\t2020-01-01\t2020-12-31\t",
+        "Enhetsmål:",
+        "Enheten har en budget i balans",
+        "Uppfylls helt",
+      ].join("\n"),
+    );
+    const { model: m } = model(sheet);
+    const [first, second] = m.goals.filter((g) => g.level === "namndmal");
+    const enhet = m.goals.find((g) => g.level === "enhetsmal")!;
+    expect(enhet.parent).toBe(second.id);
+    expect(m.activities.map((a) => [a.name, a.goal])).toEqual([
+      ["Allmän visstidsanställning minimeras.", first.id],
+      ["Budgetuppföljning varje månad.", enhet.id],
+    ]);
+  });
   test("two-row headings at every level (004 lines 69–126)", () => {
     const { model: m } = model(seedAtLines("004-vb-kf-1.1-tvaradsrubrik"));
     expect(m.goals.slice(0, 3).map((g) => [g.level, g.number, g.title.slice(0, 20), g.row])).toEqual([
