@@ -28,19 +28,22 @@ describe("samples/malkoll-exempel.xlsx", () => {
     expect(result.model.budget.filter((b) => b.tableType === "driftbudget-omrade")).toHaveLength(17);
   });
 
-  test("recognised but for 002's pandemic cost and state grant tables, which are told: every other table typed, period read, numeric cells read with their formats", () => {
-    // 002 lines 1968–1974 (areas across, cost kinds down) and 1984–1986 (a title and Mnkr over one
-    // grant and its sum) follow no table layout Målkoll knows.
+  test("recognised but for 002's state grant table, which is told; the pandemic cost table is a cross table whose sums hold: every other table typed, period read, numeric cells read with their formats", () => {
+    // 002 lines 1984–1986 (a title and Mnkr over one grant and its sum) follow no table layout
+    // Målkoll knows; lines 1971–1976 (areas across, cost kinds down, totalled both ways) are checked.
     const grant = sampleRowOfSeedLine("002", 1984)!;
+    const pandemic = sampleRowOfSeedLine("002", 1971)!;
     expect(result.recognition.unrecognised.map((u) => `${u.sheet}!${u.cell}:${u.headers[0]}`)).toEqual([
-      "Driftbudget!A51:Pandemi",
       `${grant.sheet}!A${grant.row}:STATSBIDRAG - PANDEMIN`,
+    ]);
+    expect(result.recognition.crossTables.map((t) => `${t.sheet}!${t.cell}:${t.total.header}`)).toEqual([
+      `${pandemic.sheet}!A${pandemic.row}:Total-summa (tkr)`,
     ]);
     expect(result.findings.filter((f) => f.code === "value-unparseable")).toEqual([]);
     expect(result.findings.filter((f) => f.code === "header-unrecognized").map((f) => f.cell)).toEqual([
-      "A51",
       `A${grant.row}`,
     ]);
+    expect(result.findings.filter((f) => f.code === "budget-total-mismatch")).toEqual([]);
     expect(result.model.period).toEqual({ kind: "T2", year: 2021, source: "cell" });
     const row = sampleRowOfSeedLine("002", 279)!.row;
     expect(result.model.indicators.find((i) => i.row === row)).toMatchObject({

@@ -10,6 +10,7 @@ import { MergedHeaders } from "./mergedHeaders";
 import { periodTitleCells } from "./periodTitle";
 import { SheetRows } from "./sheetRows";
 import { cellAddress, cellValue } from "./tableRow";
+import { FIGURE_TEXT, isFigure, readCrossTable } from "./crossTable";
 import type { HeaderCandidate } from "./tables";
 import {
   buildTable,
@@ -36,14 +37,16 @@ export function emptyRecognition(): Recognition {
     hiddenSheets: [],
     unreadGoalLists: [],
     unreadListColumns: [],
+    crossTables: [],
   };
 }
 
 /**
- * Finds goal headings and goal lists, tables (free-standing and Excel tables) and period cells in
- * every sheet. A workbook with goal headings reads no goal list: there a `Mål | Bedömning` table is
- * a summary of the headings' goals (its titles may be written otherwise, its Bedömning cells
- * prose), and reading it would write each goal twice: each such list is noted (`unreadGoalLists`).
+ * Finds goal headings and goal lists, tables (free-standing and Excel tables), cross tables (amounts
+ * totalled both ways, which the model leaves to validation) and period cells in every sheet. A
+ * workbook with goal headings reads no goal list: there a `Mål | Bedömning` table is a summary of
+ * the headings' goals (its titles may be written otherwise, its Bedömning cells prose), and reading
+ * it would write each goal twice: each such list is noted (`unreadGoalLists`).
  */
 export function recognise(snapshot: WorkbookSnapshot, mappings: MappingOverride[] = []): Recognition {
   const out = emptyRecognition();
@@ -237,6 +240,11 @@ function recogniseTables(rows: SheetRows, mappings: MappingOverride[], out: Reco
         ? classify(mapped, title, [])
         : null;
     if (!mapped || !type) {
+      const cross = readCrossTable(rows, range.row1, range);
+      if (cross) {
+        if (!isIgnoredBlock(mappings, sheet.name, cross.cell)) out.crossTables.push(cross);
+        continue;
+      }
       out.unrecognised.push({
         sheet: sheet.name,
         cell: a1(range.row1, range.col1),
@@ -261,6 +269,14 @@ function recogniseTables(rows: SheetRows, mappings: MappingOverride[], out: Reco
       (nextHeader?.row === r ? nextHeader : readHeaderRow(rows, r)) ??
       declaredHeaderOnRow(sheet, r, mappings);
     if (!found) {
+      // A table of amounts totalled both ways (002's pandemic costs): its sums are checked, no more.
+      const cross = readCrossTable(rows, r);
+      if (cross) {
+        // Where a person said it is no table (`Det här är ingen tabell`), its sums are not checked.
+        if (!isIgnoredBlock(mappings, sheet.name, cross.cell)) out.crossTables.push(cross);
+        r = cross.lastRow;
+        continue;
+      }
       const suspicious = looksLikeHeader(rows, r);
       if (suspicious && !isIgnoredBlock(mappings, sheet.name, suspicious.cell))
         out.unrecognised.push(suspicious);
@@ -371,13 +387,10 @@ function looksLikeHeader(rows: SheetRows, row: number): Recognition["unrecognise
   };
 }
 
-/** A figure as a cell holds it: a number, or text that is one (`4 162`, `-0,5`). */
-const FIGURE_TEXT = /^[-−]?\d{1,3}(?:[ \u00a0\u202f]?\d{3})*(?:,\d+)?$/;
-
 /**
- * Rows of figures under a header of texts naming no known column (`Pandemi | Nämnd adm | IoF BoU |
- * …`, 002 lines 1968–1972): within the three rows under it, two that each hold figures in at least
- * two of the header's columns (a label row may stand between).
+ * Rows of figures under a header of texts naming no known column (`Område | Hemtjänst | Fsk | …`
+ * with no total column, else it is a cross table): within the three rows under it, two that each
+ * hold figures in at least two of the header's columns (a label row may stand between).
  */
 function figuresBelow(sheet: SheetGrid, row: number, header: { col: number }[]): boolean {
   let rowsWithFigures = 0;
@@ -391,10 +404,6 @@ function figuresBelow(sheet: SheetGrid, row: number, header: { col: number }[]):
 
 /** A column header that is a unit of amounts alone. */
 const AMOUNT_UNIT = /^(mnkr|mkr|tkr|kr)$/;
-
-function isFigure(v: unknown): boolean {
-  return typeof v === "number" || (typeof v === "string" && FIGURE_TEXT.test(v.trim()));
-}
 
 /**
  * A title and a unit over amounts (`STATSBIDRAG - PANDEMIN | | Mnkr`, 002 lines 1984–1986): the

@@ -234,6 +234,33 @@ export interface Recognition {
   unreadGoalLists: { sheet: string; cell: string; range: string; goals: number }[];
   /** Columns of the goal lists read that no table kind reads (`Ansvarig`, `Status`) and hold values. */
   unreadListColumns: UnreadListColumn[];
+  /**
+   * Addition: tables of amounts by row and column, totalled both ways (pivoted: 002's pandemic
+   * costs). The model keeps nothing of them; validation checks their sums (see {@link CrossTable}).
+   */
+  crossTables: CrossTable[];
+}
+
+/**
+ * A table of amounts by row and by column with a total column and total rows (recognise/crossTable.ts):
+ * its rows are kinds of cost (`Inhyrd personal`), its columns areas (`Nämnd adm`, `Fsk`), its
+ * last column each row's total (`Total-summa (tkr)`), its total rows (`Summa kostnader`) each
+ * column's. No budget line: its sums alone are checked, as a balance sheet's are.
+ */
+export interface CrossTable {
+  sheet: string;
+  /** Its first header cell (the row labels' header, `Pandemi`) and its header row across. */
+  cell: string;
+  range: string;
+  headerRow: number;
+  /** Its last total row (`Summa kostnader`): the rows from the header down to it are the table's. */
+  lastRow: number;
+  /** The row labels' column. */
+  labelCol: number;
+  /** The columns of amounts a row's total adds, in order (not a column of shares or averages). */
+  columns: { col: number; header: string }[];
+  /** The column of the rows' totals. */
+  total: { col: number; header: string };
 }
 
 /** A goal list's column no table kind reads (`Ansvarig`): its header cell, its cells down to the list's last goal, how many hold values. */

@@ -14,8 +14,8 @@ import type { Recognition } from "../recognise/types";
 /**
  * Checks the model itself: units, targets, gender splits, duplicates, dates, activities not done
  * but not marked Avvikelse, template leftovers
- * and the budget arithmetic (also the totals of statements such as the balance sheet, which are
- * not budget tables). Runs after evaluation, which sets directions and recomputed deviations and
+ * and the budget arithmetic (also the totals of statements such as the balance sheet, and of
+ * cross tables such as 002's pandemic costs, which are not budget tables). Runs after evaluation, which sets directions and recomputed deviations and
  * finds the `duplicates` (each indicator row that repeats an earlier one, with that one).
  */
 export function validate(
@@ -39,7 +39,7 @@ export function validate(
     unmarkedDeviations(model.activities, model.period.year),
     validateBudget(model.budget, hiddenRowsByTable(recognition)),
     findPlaceholders(snapshot, goalAt),
-    statementTotals(snapshot.sheets, (sheet) => tableRows(recognition, sheet)),
+    statementTotals(snapshot.sheets, (sheet) => tableRows(recognition, sheet), recognition.crossTables),
   );
 }
 

@@ -5,6 +5,8 @@ import { finding } from "../findings";
 import { renderNumber, renderNumberEn } from "../parse/target";
 import { parseQuantityCell } from "../parse/quantity";
 import { cleanText, matchKey } from "../parse/text";
+import { isTotalText } from "../recognise/crossTable";
+import type { CrossTable } from "../recognise/types";
 
 /**
  * Totals in financial statements that are not budget tables, such as the balance sheet
@@ -15,6 +17,11 @@ import { cleanText, matchKey } from "../parse/text";
  * the row above and not added; columns of shares or averages are not sums. Sub-heading rows
  * without figures keep the statement going, and so does its heading repeated after a page break.
  * Rows of recognised tables are left to their own checks.
+ *
+ * A cross table (recognise/crossTable.ts: 002's pandemic costs, areas across, a total column and a
+ * `Summa kostnader` row) is such a statement whose heading recognition found: its total rows are
+ * checked down each column as above, from its header to its last total row, and each of its rows
+ * across, the total column against the sum of the columns before it (a blank cell is zero).
  */
 
 const STATEMENT_HEADING = /\((mnkr|mkr|tkr|kr|miljoner kronor|tusen kronor)\)\s*:?$/i;
@@ -47,6 +54,8 @@ interface Section {
   all: Map<number, Figure[]>;
   /** Ordinary rows since the heading or the last Summa row, per column. */
   segment: Map<number, Figure[]>;
+  /** The cross table the statement is: its rows are also summed across, and it ends at its last row. */
+  cross?: CrossTable;
 }
 
 function figureAt(sheet: SheetGrid, row: number, col: number): Figure | null {
@@ -122,10 +131,13 @@ function checkTotal(
 ): Finding | null {
   const segment = section.segment.get(column.col) ?? [];
   const all = section.all.get(column.col) ?? [];
-  // One row is no sum to check against; a match of any candidate settles it.
-  if (Math.max(segment.length, all.length) < 2 || matches(total, segment, all)) return null;
-  const parts = segment.length >= 2 ? segment : all;
+  // One row is no sum to check against, but in a cross table's column it is (a blank cell is zero);
+  // a match of any candidate settles it.
+  const least = section.cross ? 1 : 2;
+  if (Math.max(segment.length, all.length) < least || matches(total, segment, all)) return null;
+  const parts = segment.length >= least ? segment : all;
   const decimals = maxDecimals([...parts, total]);
+  if (section.cross) return crossFinding(sheet, row, label, column, total, sum(parts), decimals, "column");
   const where = column.name ? ` (${column.name})` : "";
   return finding({
     code: "budget-total-mismatch",
@@ -136,20 +148,93 @@ function checkTotal(
   });
 }
 
-function sheetStatementTotals(sheet: SheetGrid, claimedRows: RowSet): Finding[] {
+/**
+ * A cross table's row across: its total column against the sum of its columns of amounts (a blank
+ * cell is zero, and no term), within half a unit of the last decimal per figure. A row with no
+ * total, or with a total alone, is no sum.
+ */
+function checkAcross(sheet: SheetGrid, row: number, label: string, cross: CrossTable): Finding | null {
+  const total = figureAt(sheet, row, cross.total.col);
+  if (!total) return null;
+  const parts: Figure[] = [];
+  for (const { col } of cross.columns) {
+    const figure = figureAt(sheet, row, col);
+    if (figure) parts.push(figure);
+  }
+  if (parts.length === 0) return null;
+  const figures = [...parts, total];
+  if (Math.abs(sum(parts) - total.value) <= tolerance(figures)) return null;
+  const column = { col: cross.total.col, name: cleanText(cross.total.header) };
+  return crossFinding(sheet, row, label, column, total, sum(parts), maxDecimals(figures), "row");
+}
+
+/**
+ * A cross table's total that is not its sum: a total row's cell (`sum` of the rows above it in its
+ * column) or a total column's (`sum` of the row), saying by how much.
+ */
+function crossFinding(
+  sheet: SheetGrid,
+  row: number,
+  label: string,
+  column: Column,
+  total: Figure,
+  sum: number,
+  decimals: number,
+  along: "column" | "row",
+): Finding {
+  const sv = (n: number, d: number) => renderNumber(n, null, d);
+  const en = (n: number, d: number) => renderNumberEn(n, null, d);
+  const difference = Math.abs(total.value - sum);
+  const of =
+    along === "column" ? { sv: "raderna ovan", en: "the rows above" } : { sv: "raden", en: "the row" };
+  return finding({
+    code: "budget-total-mismatch",
+    sheet: sheet.name,
+    cell: a1(row, column.col),
+    message: `”${label}”, kolumnen ”${column.name}”: ${sv(total.value, total.decimals)} är inte summan av ${of.sv}, ${sv(sum, decimals)}; skillnaden är ${sv(difference, decimals)}.`,
+    messageEn: `"${label}", column "${column.name}": ${en(total.value, total.decimals)} is not the sum of ${of.en}, ${en(sum, decimals)}; the difference is ${en(difference, decimals)}.`,
+  });
+}
+
+/** A cross table's statement: its columns of amounts and its total column, each summed down. */
+function crossSection(sheet: SheetGrid, cross: CrossTable): Section {
+  const columns = [...cross.columns, cross.total].map((c) => ({ col: c.col, name: cleanText(c.header) }));
+  const heading = textOf(cellAt(sheet, cross.headerRow, cross.labelCol));
+  return { heading, columns, all: new Map(), segment: new Map(), cross };
+}
+
+function sheetStatementTotals(
+  sheet: SheetGrid,
+  claimedRows: RowSet,
+  crossTables: readonly CrossTable[],
+): Finding[] {
   const out: Finding[] = [];
   const last = lastRow(sheet);
   const lastColumn = lastCol(sheet);
+  const crossAt = new Map<number, CrossTable>();
+  for (const cross of crossTables) crossAt.set(cross.headerRow, cross);
   let section = null as Section | null;
   let ended = null as Section | null;
   for (let row = sheet.originRow; row <= last; row++) {
-    const label = claimedRows.has(row) ? null : labelOf(sheet, row, lastColumn);
+    const cross = crossAt.get(row);
+    if (cross) {
+      section = crossSection(sheet, cross);
+      ended = null;
+      continue;
+    }
+    // A cross table ends at its last total row; what follows (its notes) starts afresh.
+    if (section?.cross && row > section.cross.lastRow) section = null;
+    const label = claimedRows.has(row)
+      ? null
+      : section?.cross
+        ? crossLabel(sheet, row, section.cross)
+        : labelOf(sheet, row, lastColumn);
     if (!label) {
       if (section) ended = section;
       section = null;
       continue;
     }
-    if (label.text.length <= MAX_HEADING_LENGTH && STATEMENT_HEADING.test(label.text)) {
+    if (!section?.cross && label.text.length <= MAX_HEADING_LENGTH && STATEMENT_HEADING.test(label.text)) {
       const columns: Column[] = [];
       for (let col = label.col + 1; col <= lastColumn; col++) {
         const value = cellAt(sheet, row, col);
@@ -170,13 +255,17 @@ function sheetStatementTotals(sheet: SheetGrid, claimedRows: RowSet): Finding[] 
       ended = null;
       continue;
     }
+    if (section.cross) {
+      const across = checkAcross(sheet, row, label.text, section.cross);
+      if (across) out.push(across);
+    }
     if (isPartRow(label)) continue;
     const figures = section.columns
       .map((column) => ({ column, figure: figureAt(sheet, row, column.col) }))
       .filter((f): f is { column: Column; figure: Figure } => f.figure !== null);
     // A sub-heading (`Omsättningstillgångar`, `Socialpsykiatri`) has no figures of its own.
     if (!figures.length) continue;
-    if (TOTAL_LABEL.test(label.text)) {
+    if (section.cross ? isTotalText(label.text) : TOTAL_LABEL.test(label.text)) {
       for (const { column, figure } of figures) {
         const mismatch = checkTotal(sheet, row, label.text, column, figure, section);
         if (mismatch) out.push(mismatch);
@@ -195,7 +284,32 @@ function sheetStatementTotals(sheet: SheetGrid, claimedRows: RowSet): Finding[] 
   return out;
 }
 
-/** Summa rows of statements on the user's sheets; `claimed` gives rows recognised tables already cover. */
-export function statementTotals(sheets: SheetGrid[], claimed: (sheet: string) => RowSet): Finding[] {
-  return sheets.flatMap((sheet) => sheetStatementTotals(sheet, claimed(sheet.name)));
+/** A cross table's row label: the text in its label column (recognition found one on each row). */
+function crossLabel(
+  sheet: SheetGrid,
+  row: number,
+  cross: CrossTable,
+): { col: number; text: string; raw: string } | null {
+  const value = cellAt(sheet, row, cross.labelCol);
+  return typeof value === "string" && textOf(value)
+    ? { col: cross.labelCol, text: cleanText(value), raw: value }
+    : null;
+}
+
+/**
+ * Summa rows of statements on the user's sheets, and the sums of the cross tables recognition found
+ * (both ways); `claimed` gives rows recognised tables already cover.
+ */
+export function statementTotals(
+  sheets: SheetGrid[],
+  claimed: (sheet: string) => RowSet,
+  crossTables: readonly CrossTable[] = [],
+): Finding[] {
+  return sheets.flatMap((sheet) =>
+    sheetStatementTotals(
+      sheet,
+      claimed(sheet.name),
+      crossTables.filter((t) => t.sheet === sheet.name),
+    ),
+  );
 }

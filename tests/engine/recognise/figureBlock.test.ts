@@ -5,29 +5,88 @@ import { STATE_SHEET } from "../../../src/engine/report/spec";
 import { emptyState, encodeState } from "../../../src/engine/state";
 import { loadSeedFixture, plainSheet, seedLines, snapshotOf, textToSheet } from "../../helpers/seedGrid";
 
-/** 002's pandemic cost table (lines 1968–1974): areas across, cost kinds down, in tkr. */
-function pandemicSheet() {
+/** 002's pandemic cost table (lines 1971–1976): areas across, cost kinds down, in tkr. */
+function pandemicLines(): string[] {
   const lines = seedLines(loadSeedFixture("002-t2-driftbudget"));
   const header = lines.findIndex((l) => l.startsWith("Pandemi\tNämnd adm"));
   const sum = lines.findIndex((l) => l.startsWith("Summa kostnader"));
-  return textToSheet("Ekonomi", ["Pandemi – Kostnader", "", ...lines.slice(header, sum + 1)].join("\n"));
+  return lines.slice(header, sum + 1);
 }
 
+function pandemicSheet(lines = pandemicLines()) {
+  return textToSheet("Ekonomi", ["Pandemi – Kostnader", "", ...lines].join("\n"));
+}
+
+/** The lines with their last column (`Total-summa (tkr)`) cut off. */
+const withoutTotalColumn = (lines: string[]) => lines.map((l) => l.split("\t").slice(0, 11).join("\t"));
+
 describe("a block of figures under a header of unknown words", () => {
-  test("002's pandemic cost table is reported as not read, at its header", () => {
+  test("002's pandemic cost table is a cross table: recognised, not reported, no budget table", () => {
     const recognition = recognise(snapshotOf(pandemicSheet()), []);
     expect(recognition.tables).toEqual([]);
-    expect(recognition.unrecognised).toEqual([
-      expect.objectContaining({
+    expect(recognition.unrecognised).toEqual([]);
+    expect(recognition.crossTables).toEqual([
+      {
         sheet: "Ekonomi",
         cell: "A3",
-        headers: expect.arrayContaining(["Pandemi", "Nämnd adm"]),
-      }),
+        range: "A3:L3",
+        headerRow: 3,
+        lastRow: 8,
+        labelCol: 1,
+        columns: [
+          "Nämnd adm",
+          "loF BoU",
+          "Fritid",
+          "loF Vux",
+          "Ek bist ArbM",
+          "Soc. psyk",
+          "Funk",
+          "Stads-miljö",
+          "Fsk",
+          "ÄO",
+        ].map((header, k) => ({ col: 2 + k, header })),
+        total: { col: 12, header: "Total-summa (tkr)" },
+      },
     ]);
-    const findings = check(snapshotOf(pandemicSheet())).findings.filter(
-      (f) => f.code === "header-unrecognized",
+    const result = check(snapshotOf(pandemicSheet()));
+    expect(result.findings.filter((f) => f.code === "header-unrecognized")).toEqual([]);
+    expect(result.model.budget).toEqual([]);
+  });
+
+  test("without its total column, or without its Summa row, it is reported as not read, at its header", () => {
+    const lines = pandemicLines();
+    for (const sheet of [pandemicSheet(withoutTotalColumn(lines)), pandemicSheet(lines.slice(0, -1))]) {
+      const recognition = recognise(snapshotOf(sheet), []);
+      expect(recognition.crossTables).toEqual([]);
+      expect(recognition.unrecognised).toEqual([
+        expect.objectContaining({
+          sheet: "Ekonomi",
+          cell: "A3",
+          headers: expect.arrayContaining(["Pandemi", "Nämnd adm"]),
+        }),
+      ]);
+      const findings = check(snapshotOf(sheet)).findings.filter((f) => f.code === "header-unrecognized");
+      expect(findings.map((f) => [f.cell, f.severity])).toEqual([["A3", "warning"]]);
+    }
+  });
+
+  test("said to be no table (Det här är ingen tabell), it is neither reported nor checked", () => {
+    const lines = pandemicLines();
+    // Fsk's Inhyrd personal 623 → 723: its row and column no longer add up.
+    lines[2] = lines[2].replace("\t623\t", "\t723\t");
+    const mappings = [{ sheet: "Ekonomi", headerCell: "A3", tableType: "ignore" }];
+    const state = {
+      ...plainSheet(STATE_SHEET, encodeState({ ...emptyState(), mappings })),
+      visibility: "veryHidden" as const,
+    };
+    expect(check(snapshotOf(pandemicSheet(lines))).findings.map((f) => f.code)).toContain(
+      "budget-total-mismatch",
     );
-    expect(findings.map((f) => [f.cell, f.severity])).toEqual([["A3", "warning"]]);
+    const result = check(snapshotOf(pandemicSheet(lines), state));
+    expect(result.recognition.crossTables).toEqual([]);
+    const codes = result.findings.map((f) => f.code);
+    expect(codes).not.toContain("budget-total-mismatch");
+    expect(codes).not.toContain("header-unrecognized");
   });
 
   test("a list of texts (no figures under it) stays quiet", () => {
@@ -108,7 +167,9 @@ describe("a title and a unit over amounts", () => {
       visibility: "veryHidden",
     });
     const result = check(snapshot);
-    expect(result.findings.map((f) => f.code)).toEqual(["period-unknown"]);
+    const codes = result.findings.map((f) => f.code);
+    expect(codes).not.toContain("budget-total-mismatch");
+    expect(codes).not.toContain("header-unrecognized");
     expect(result.model.budget.map((l) => [l.label, l.kind])).toEqual([
       ["Tilldelat statsbidrag högkostnadsskydd period jan-augusti", "row"],
       ["Summering", "total"],

@@ -17,6 +17,7 @@ describe("the pane's one period", () => {
         hiddenSheets: [],
         unreadGoalLists: [],
         unreadListColumns: [],
+        crossTables: [],
       },
     });
 

@@ -1,0 +1,129 @@
+/**
+ * Tables of amounts by row and by column, totalled both ways: pivoted tables (korstabeller). 002's
+ * pandemic costs (lines 1971–1978) have one row per kind of cost, one column per area, a total
+ * column (`Total-summa (tkr)`) and a `Summa kostnader` row. Such a table is no budget table (a row
+ * is no budget line, an area no budget field): the model keeps nothing of it, as it keeps nothing of
+ * a balance sheet, and validation checks its sums both ways where it checks a balance sheet's
+ * (validate/statements.ts).
+ */
+import type { CellValue } from "../grid";
+import { a1, a1Range, cellAt, lastCol, lastRow, textOf } from "../grid";
+import type { SheetRows } from "./sheetRows";
+import type { CrossTable } from "./types";
+
+/** A figure as a cell holds it: a number, or text that is one (`4 162`, `-0,5`). */
+export const FIGURE_TEXT = /^[-−]?\d{1,3}(?:[ \u00a0\u202f]?\d{3})*(?:,\d+)?$/;
+
+export function isFigure(v: CellValue | undefined): boolean {
+  return typeof v === "number" || (typeof v === "string" && FIGURE_TEXT.test(v.trim()));
+}
+
+/**
+ * Column headers of figures that do not add up: shares, averages, ratios (`Andel %`, `Snitt`), by
+ * their words' starts: an area may be `Handel`.
+ */
+const NOT_ADDITIVE = /%|\bprocent|\bandel|\bsnitt|genomsnitt|\bper\b|\bkvot/i;
+
+/**
+ * A total's column header or row label: `Totalt`, `Total`, `Summa`, `Summa kostnader`,
+ * `Total-summa (tkr)`, `Totalsumma`; not `Summering` or `Totalkostnad`.
+ */
+const TOTAL_TEXT = /^(?:total[-\s]?summa|totalt?|summa)(?!\p{L})/iu;
+
+export function isTotalText(text: string): boolean {
+  return TOTAL_TEXT.test(text);
+}
+
+/** The longest header cell of such a table (longer text is prose, not a column's name). */
+const MAX_HEADER_TEXT = 120;
+
+/** Rows without figures in a row (a label, notes) after which the rows are no longer the table's. */
+const MAX_ROWS_WITHOUT_FIGURES = 3;
+
+/** An amount cell that holds nothing, or a dash for nothing (`-`, `–`). */
+function isBlankAmount(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === "string" && /^\s*[-–—]?\s*$/.test(v));
+}
+
+/** Where a table lies when it is an Excel table (its range); else the sheet bounds it. */
+export interface CrossBounds {
+  col1: number;
+  col2: number;
+  row2: number;
+}
+
+/**
+ * The cross table whose header is row `row`, or null. The header is texts only, none a figure: the
+ * row labels' header (`Pandemi`), at least two columns of amounts (`Nämnd adm`, `IoF BoU`, …) and,
+ * last, a total column ({@link isTotalText}); a column of shares or averages (`Andel %`) is neither.
+ * Under it, down to a blank row: rows labelled with text, with figures in the header's columns (a
+ * blank cell is zero), among them at least one ordinary row and then a total row (`Summa
+ * kostnader`); the table ends at its last total row. Up to three rows in a row without figures (a
+ * label `Kostnader januari-augusti (tkr)`, a note) may stand between, not one with words across
+ * (another header, where a scan from that header takes over: a sheet of header-like rows is not
+ * read to its end from each of them).
+ */
+export function readCrossTable(rows: SheetRows, row: number, bounds?: CrossBounds): CrossTable | null {
+  const { sheet } = rows;
+  const i = row - sheet.originRow;
+  // Most rows end here: a header holds only strings, at least three of them.
+  if (!bounds && (rows.count(i) < 3 || rows.opening(i) === null)) return null;
+  const from = bounds?.col1 ?? sheet.originCol;
+  const to = bounds?.col2 ?? lastCol(sheet);
+  const texts: { col: number; header: string }[] = [];
+  for (let c = from; c <= to; c++) {
+    const v = cellAt(sheet, row, c);
+    if (v === null || v === "") continue;
+    if (typeof v !== "string") return null;
+    const text = textOf(v);
+    if (!text) continue;
+    if (text.length > MAX_HEADER_TEXT || isFigure(text)) return null;
+    texts.push({ col: c, header: text });
+  }
+  if (texts.length < 3 || isTotalText(texts[0].header)) return null;
+  const added = texts.slice(1).filter((t) => !NOT_ADDITIVE.test(t.header));
+  const total = added.pop();
+  if (!total || !isTotalText(total.header) || added.length < 2) return null;
+  if (added.some((t) => isTotalText(t.header))) return null;
+  const labelCol = texts[0].col;
+  const amounts = [...added, total];
+  const end = bounds?.row2 ?? lastRow(sheet);
+  const filled = new Set<number>();
+  let ordinary = 0;
+  let last = -1;
+  let withoutFigures = 0;
+  for (let r = row + 1; r <= end; r++) {
+    if (rows.count(r - sheet.originRow) === 0) break;
+    const label = cellAt(sheet, r, labelCol);
+    if (typeof label !== "string" || !textOf(label) || isFigure(label)) break;
+    let figures = 0;
+    let words = false;
+    for (const { col } of amounts) {
+      const v = cellAt(sheet, r, col);
+      if (isFigure(v)) {
+        figures++;
+        if (col !== total.col) filled.add(col);
+      } else if (!isBlankAmount(v)) words = true;
+    }
+    if (figures === 0) {
+      // A label alone (`Kostnader januari-augusti (tkr)`) or a note; words across are another header,
+      // and a long run of labels is prose: the table has ended.
+      if (words || ++withoutFigures > MAX_ROWS_WITHOUT_FIGURES) break;
+      continue;
+    }
+    withoutFigures = 0;
+    if (!isTotalText(textOf(label))) ordinary++;
+    else if (ordinary > 0) last = r;
+  }
+  if (last < 0 || filled.size < 2) return null;
+  return {
+    sheet: sheet.name,
+    cell: a1(row, labelCol),
+    range: a1Range(row, labelCol, row, texts[texts.length - 1].col),
+    headerRow: row,
+    lastRow: last,
+    labelCol,
+    columns: added,
+    total,
+  };
+}

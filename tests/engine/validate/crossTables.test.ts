@@ -1,0 +1,278 @@
+import { check } from "../../../src/engine";
+import { toContractJson } from "../../../src/cli/json";
+import type { Finding } from "../../../src/engine/findings";
+import type { CellValue, SheetGrid } from "../../../src/engine/grid";
+import { seedAtLines } from "../../helpers/seedAtLines";
+import { loadSeedFixture, plainSheet, seedFixtureDir, snapshotOf, sourceOf } from "../../helpers/seedGrid";
+import * as fs from "fs";
+
+const totals = (fs: Finding[]) => fs.filter((f) => f.code === "budget-total-mismatch");
+
+/** 002 lines 1921–1986 at their own rows: the pandemic cost table is rows 1971–1976 (A–L). */
+function driftbudget(): SheetGrid {
+  return seedAtLines("002-t2-driftbudget");
+}
+
+/** The sheet with the cell at (`row`, column `col`, 1-based) holding `value` instead. */
+function withCell(sheet: SheetGrid, row: number, col: number, value: CellValue): SheetGrid {
+  const values = sheet.values.map((r) => [...r]);
+  const cells = values[row - sheet.originRow];
+  while (cells.length < col) cells.push(null);
+  cells[col - sheet.originCol] = value;
+  return { ...sheet, values };
+}
+
+/** Columns of the pandemic table (002 line 1971). */
+const FSK = 10; // J
+const FRITID = 4; // D
+const TOTAL = 12; // L
+
+describe("002's pandemic cost table (lines 1971–1976): its sums both ways", () => {
+  test("the seed's rows hold within rounding (14 185 against 14 186, 4 209 against 4 210): no finding", () => {
+    const sheet = driftbudget();
+    // The two cells the report rounded: as written, and what their parts add up to.
+    expect(sheet.values[1974 - 1921][TOTAL - 1]).toBe("14 185");
+    expect(sheet.values[1976 - 1921][3 - 1]).toBe("4 209");
+    const result = check(snapshotOf(sheet));
+    expect(result.recognition.crossTables.map((t) => [t.cell, t.lastRow])).toEqual([["A1971", 1976]]);
+    expect(totals(result.findings)).toEqual([]);
+    expect(result.findings.filter((f) => f.code === "header-unrecognized").map((f) => f.cell)).toEqual([
+      "A1984", // the state grant table under it, as before
+    ]);
+  });
+
+  test("Fsk's Inhyrd personal 623 → 723: its row's total and its column's Summa, by 100", () => {
+    const result = check(snapshotOf(withCell(driftbudget(), 1973, FSK, "723")));
+    expect(totals(result.findings)).toEqual([
+      expect.objectContaining({
+        severity: "error",
+        sheet: "Uppföljning",
+        cell: "L1973",
+        message:
+          "”Inhyrd personal”, kolumnen ”Total-summa (tkr)”: 5\u00a0105 är inte summan av raden, 5\u00a0205; skillnaden är 100.",
+        messageEn:
+          '"Inhyrd personal", column "Total-summa (tkr)": 5,105 is not the sum of the row, 5,205; the difference is 100.',
+      }),
+      expect.objectContaining({
+        severity: "error",
+        cell: "J1976",
+        message:
+          "”Summa kostnader”, kolumnen ”Fsk”: 5\u00a0219 är inte summan av raderna ovan, 5\u00a0319; skillnaden är 100.",
+        messageEn:
+          '"Summa kostnader", column "Fsk": 5,219 is not the sum of the rows above, 5,319; the difference is 100.',
+      }),
+    ]);
+  });
+
+  test("a Summa cell off (Fritid 18 → 28): its column, and the Summa row across", () => {
+    const result = check(snapshotOf(withCell(driftbudget(), 1976, FRITID, "28")));
+    expect(totals(result.findings).map((f) => [f.cell, f.message])).toEqual([
+      [
+        "D1976",
+        "”Summa kostnader”, kolumnen ”Fritid”: 28 är inte summan av raderna ovan, 18; skillnaden är 10.",
+      ],
+      [
+        "L1976",
+        "”Summa kostnader”, kolumnen ”Total-summa (tkr)”: 20\u00a0138 är inte summan av raden, 20\u00a0148; skillnaden är 10.",
+      ],
+    ]);
+  });
+
+  test("the grand total is checked both ways: 20 138 → 20 238 is neither its row nor its column", () => {
+    const result = check(snapshotOf(withCell(driftbudget(), 1976, TOTAL, "20 238")));
+    expect(totals(result.findings).map((f) => [f.cell, f.messageEn])).toEqual([
+      [
+        "L1976",
+        '"Summa kostnader", column "Total-summa (tkr)": 20,238 is not the sum of the row, 20,138; the difference is 100.',
+      ],
+      [
+        "L1976",
+        '"Summa kostnader", column "Total-summa (tkr)": 20,238 is not the sum of the rows above, 20,138; the difference is 100.',
+      ],
+    ]);
+  });
+
+  test("it enters no budget line: the JSON model is the same with and without its rows", () => {
+    const sheet = driftbudget();
+    const blanked = {
+      ...sheet,
+      values: sheet.values.map((r, i) => (i + 1921 >= 1971 && i + 1921 <= 1978 ? [] : r)),
+    };
+    const model = (s: SheetGrid) => {
+      const { findings, ...rest } = toContractJson("002.xlsx", check(snapshotOf(s)));
+      return { rest, codes: findings.map((f) => f.code) };
+    };
+    const withTable = model(sheet);
+    expect(withTable.rest.budget.length).toBeGreaterThan(0);
+    expect(withTable.rest.budget.filter((b) => b.row >= 1971 && b.row <= 1978)).toEqual([]);
+    expect(withTable.rest).toEqual(model(blanked).rest);
+  });
+});
+
+/** A small cross table from rows of cells (row 1 the header). */
+function crossSheet(rows: CellValue[][]): SheetGrid {
+  return plainSheet("Pandemi", rows);
+}
+
+const header = (total: string): CellValue[] => ["Kostnadsslag", "Fsk", "ÄO", "Funk", total];
+
+describe("cross tables as users write them", () => {
+  test.each(["Totalt", "Total", "Summa", "Total-summa (tkr)", "Totalsumma", "Summa (tkr)"])(
+    "a total column headed %s is read, and its sums checked",
+    (total) => {
+      const rows = [header(total), ["Personal", 1, 2, 3, 6], ["Övrigt", 1, 1, 1, 3], ["Summa", 2, 3, 4, 19]];
+      const result = check(snapshotOf(crossSheet(rows)));
+      expect(result.recognition.crossTables.map((t) => t.total.header)).toEqual([total]);
+      expect(result.findings.filter((f) => f.code === "header-unrecognized")).toEqual([]);
+      // 19 is neither the Summa row's sum across nor the total column's down (9).
+      expect(totals(result.findings).map((f) => f.cell)).toEqual(["E4", "E4"]);
+    },
+  );
+
+  test.each(["Summering", "Totalkostnad", "Budget"])("a last column headed %s is no total column", (last) => {
+    const rows = [header(last), ["Personal", 1, 2, 3, 6], ["Övrigt", 1, 1, 1, 3], ["Summa", 2, 3, 4, 9]];
+    const result = check(snapshotOf(crossSheet(rows)));
+    expect(result.recognition.crossTables).toEqual([]);
+    expect(totals(result.findings)).toEqual([]);
+  });
+
+  test("blank cells are zero, text figures (`4 162`, `-2`) and numbers are read alike", () => {
+    const rows: CellValue[][] = [
+      header("Totalt"),
+      ["Inhyrd personal", "4 162", null, 20, "4 182"],
+      ["Övriga kostnader", "-2", "", 5, 3],
+      ["Summa kostnader", "4 160", null, "25", "4 185"],
+    ];
+    expect(totals(check(snapshotOf(crossSheet(rows))).findings)).toEqual([]);
+    rows[2][4] = 13;
+    expect(totals(check(snapshotOf(crossSheet(rows))).findings).map((f) => f.cell)).toEqual(["E3", "E4"]);
+  });
+
+  test("rounding: half a unit of the last decimal per figure, the total among them", () => {
+    // Two parts and a total: 1,5 units of slack.
+    const table = (total: CellValue): CellValue[][] => [
+      header("Totalt"),
+      ["a", "1", "1", null, total],
+      ["b", "1", "1", null, "2"],
+      ["Summa", "2", "2", null, "4"],
+    ];
+    expect(totals(check(snapshotOf(crossSheet(table("3")))).findings)).toEqual([]);
+    expect(totals(check(snapshotOf(crossSheet(table("4")))).findings).map((f) => f.cell)).toEqual([
+      "E2",
+      "E4",
+    ]);
+    // One decimal: 0,4 + 0,4 against 0,9 holds (0,15 of slack), against 1,0 it does not.
+    const decimals = (total: string): CellValue[][] => [
+      header("Totalt"),
+      ["a", "0,4", "0,4", null, total],
+      ["b", "0,1", "0,1", null, "0,2"],
+      ["Summa", "0,5", "0,5", null, "1,1"],
+    ];
+    expect(totals(check(snapshotOf(crossSheet(decimals("0,9")))).findings)).toEqual([]);
+    expect(totals(check(snapshotOf(crossSheet(decimals("1,0")))).findings).map((f) => f.cell)).toEqual([
+      "E2",
+    ]);
+  });
+
+  test("a column of shares beside the total is not added; a varav row is checked across but not added down", () => {
+    const rows: CellValue[][] = [
+      [...header("Totalt"), "Andel %"],
+      ["Personal", 1, 2, 3, 6, "60 %"],
+      ["varav inhyrd", 1, 1, 0, 2, "20 %"],
+      ["Övrigt", 1, 1, 2, 4, "40 %"],
+      ["Summa", 2, 3, 5, 10, "100 %"],
+    ];
+    const result = check(snapshotOf(crossSheet(rows)));
+    expect(result.recognition.crossTables.map((t) => t.columns.map((c) => c.header))).toEqual([
+      ["Fsk", "ÄO", "Funk"],
+    ]);
+    expect(totals(result.findings)).toEqual([]);
+    rows[2][4] = 7;
+    expect(totals(check(snapshotOf(crossSheet(rows))).findings).map((f) => f.cell)).toEqual(["E3"]);
+  });
+
+  test("an area named Handel is an area, not a share (andel)", () => {
+    const rows: CellValue[][] = [
+      ["Kostnadsslag", "Handel", "Fsk", "Totalt"],
+      ["Personal", 5, 1, 6],
+      ["Övrigt", 5, 1, 6],
+      ["Summa", 10, 2, 12],
+    ];
+    const result = check(snapshotOf(crossSheet(rows)));
+    expect(result.recognition.crossTables.map((t) => t.columns.map((c) => c.header))).toEqual([
+      ["Handel", "Fsk"],
+    ]);
+    expect(totals(result.findings)).toEqual([]);
+  });
+
+  test("where the rows end: at a blank row, at another header, after a run of labels; the last total row is its end", () => {
+    const body: CellValue[][] = [
+      ["Personal", 1, 2, 3, 6],
+      ["Övrigt", 1, 1, 1, 3],
+    ];
+    const sum: CellValue[] = ["Summa", 2, 3, 4, 9];
+    const cross = (rows: CellValue[][]) => check(snapshotOf(crossSheet(rows))).recognition.crossTables;
+    expect(cross([header("Totalt"), ...body, [], sum])).toEqual([]);
+    expect(cross([header("Totalt"), ...body, header("Totalt"), sum])).toEqual([]);
+    expect(cross([header("Totalt"), ...body, ["a"], ["b"], ["c"], ["d"], sum])).toEqual([]);
+    // Up to three labels, `-` for nothing, and notes under the Summa row, which are not the table's.
+    const rows = [
+      header("Totalt"),
+      ["Kostnader (tkr)"],
+      ...body,
+      ["a"],
+      ["b"],
+      ["Inget", "-", "–", null, "-"],
+      sum,
+    ];
+    expect(cross([...rows, ["* Personal: extra personal"]]).map((t) => t.lastRow)).toEqual([rows.length]);
+  });
+
+  test("an Excel table holding one is read as one", () => {
+    const sheet: SheetGrid = {
+      ...crossSheet([
+        header("Totalt"),
+        ["Personal", 1, 2, 3, 6],
+        ["Övrigt", 1, 1, 1, 3],
+        ["Summa", 2, 3, 4, 19],
+      ]),
+      listObjects: [{ name: "Pandemi", range: "A1:E4" }],
+    };
+    const result = check(snapshotOf(sheet));
+    expect(result.recognition.crossTables.map((t) => t.cell)).toEqual(["A1"]);
+    expect(result.recognition.unrecognised).toEqual([]);
+    expect(totals(result.findings).map((f) => f.cell)).toEqual(["E4", "E4"]);
+  });
+});
+
+describe("the balance sheet and the other 002 and 003 tables are read as before", () => {
+  /** Each 002/003 fixture at its seed rows: its cross tables, and its findings on sums and unread blocks. */
+  const files = fs
+    .readdirSync(seedFixtureDir())
+    .filter((f) => /^00[23]-.*\.txt$/.test(f))
+    .map((f) => f.replace(/\.txt$/, ""));
+
+  test("only the pandemic table is a cross table; the sums and blocks not read are those found before", () => {
+    const found: Record<string, string[]> = {};
+    for (const file of files) {
+      expect(sourceOf(loadSeedFixture(file))).not.toBeNull();
+      const result = check(snapshotOf(seedAtLines(file)));
+      const cross = result.recognition.crossTables.map((t) => `cross:${t.cell}`);
+      const codes = result.findings
+        .filter((f) => f.code === "budget-total-mismatch" || f.code === "header-unrecognized")
+        .map((f) => `${f.code}:${f.cell}`);
+      if (cross.length || codes.length) found[file] = [...cross, ...codes];
+    }
+    expect(found).toEqual({
+      "002-t2-balansrakning": [
+        "budget-total-mismatch:B2347",
+        "header-unrecognized:A2334",
+        "header-unrecognized:A2342",
+      ],
+      "002-t2-driftbudget": ["cross:A1971", "header-unrecognized:A1984"],
+      "002-t2-investeringar": ["header-unrecognized:A2323"],
+      "002-t2-klagomal": ["header-unrecognized:A2650"],
+      "003-vp-omslutningsforandringar": ["header-unrecognized:A2161"],
+    });
+  });
+});
