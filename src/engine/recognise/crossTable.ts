@@ -19,10 +19,10 @@ export function isFigure(v: CellValue | undefined): boolean {
 }
 
 /**
- * Column headers of figures that do not add up: shares, averages, ratios (`Andel %`, `Snitt`), by
- * their words' starts: an area may be `Handel`.
+ * Column headers of figures that do not add up: shares, averages, ratios (`Andel %`,
+ * `Marknadsandel`, `Genomsnitt`, `Kvot`); `Handel` is an area, not a share.
  */
-const NOT_ADDITIVE = /%|\bprocent|\bandel|\bsnitt|genomsnitt|\bper\b|\bkvot/i;
+export const NOT_ADDITIVE = /%|procent|(?<!h)andel|snitt|\bper\b|kvot/i;
 
 /**
  * A total's column header or row label: `Totalt`, `Total`, `Summa`, `Summa kostnader`,

@@ -5,7 +5,7 @@ import { finding } from "../findings";
 import { renderNumber, renderNumberEn } from "../parse/target";
 import { parseQuantityCell } from "../parse/quantity";
 import { cleanText, matchKey } from "../parse/text";
-import { isTotalText } from "../recognise/crossTable";
+import { isTotalText, NOT_ADDITIVE } from "../recognise/crossTable";
 import type { CrossTable } from "../recognise/types";
 
 /**
@@ -28,8 +28,6 @@ const STATEMENT_HEADING = /\((mnkr|mkr|tkr|kr|miljoner kronor|tusen kronor)\)\s*
 /** A heading is a line, not a page of text (the test above scans a long text from every position). */
 const MAX_HEADING_LENGTH = 300;
 const TOTAL_LABEL = /^(summa|totalt|total)\b/i;
-/** Column headings of figures that do not add up: shares, averages, ratios. */
-const NOT_ADDITIVE = /%|procent|andel|snitt|genomsnitt|\bper\b|kvot/i;
 
 /** Rows to leave alone (those of recognised tables): a `Set<number>` is one. */
 export interface RowSet {

@@ -147,6 +147,18 @@ describe("tables laid out a little differently must not raise false totals", () 
     expect(statementTotals([sheet(rows)], none)).toEqual([]);
   });
 
+  test("a share is one by its word (Marknadsandel), but Handel is an amount: its Summa is checked", () => {
+    const rows: CellValue[][] = [
+      ["Intäkter (tkr)", "Handel", "Marknadsandel"],
+      ["Avdelning A", 100, "40 %"],
+      ["Avdelning B", 200, "35 %"],
+      ["Summa", 310, "80 %"],
+    ];
+    expect(statementTotals([sheet(rows)], none).map((f) => f.cell)).toEqual(["B4"]);
+    rows[3][1] = 300;
+    expect(statementTotals([sheet(rows)], none)).toEqual([]);
+  });
+
   test("through check(): a budget table the recogniser takes is checked once, by the budget rules", () => {
     const budget = (header: string) =>
       check(snapshotOf(variant("002-t2-driftbudget.txt", "Mnkr\t", `${header}\t`))).findings.filter(
