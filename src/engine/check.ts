@@ -9,7 +9,7 @@ import type { DuplicatePair } from "./evaluate/duplicates";
 import type { Settings } from "./settings";
 import { SETTINGS_SHEET, resolveSettings, settingsFromRows } from "./settings";
 import type { MalkollState } from "./state";
-import { decodeState, isOwnedSheet, STATE_SHEET } from "./state";
+import { decodeState, isMalkollSheet, STATE_SHEET } from "./state";
 import { recognise } from "./recognise";
 import { buildModel } from "./model/build";
 import { validate } from "./validate";
@@ -50,11 +50,7 @@ export function check(snapshot: WorkbookSnapshot, options: CheckOptions = {}): C
   // Formulas Excel never computed read as empty: nothing is judged by a value Excel would not show.
   const userSheets = {
     ...snapshot,
-    sheets: withoutUncalculatedValues(
-      snapshot.sheets.filter(
-        (s) => s.name !== STATE_SHEET && s.name !== SETTINGS_SHEET && !isOwnedSheet(s.name, state),
-      ),
-    ),
+    sheets: withoutUncalculatedValues(snapshot.sheets.filter((s) => !isMalkollSheet(s.name, state))),
   };
   const built = buildModel(userSheets, recognise(userSheets, state.mappings), {
     period: options.period ?? null,

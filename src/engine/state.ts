@@ -2,7 +2,7 @@ import type { CellValue, SheetGrid, WorkbookSnapshot } from "./grid";
 import { joinAddressLists, textOf } from "./grid";
 import { Refusal } from "./refusal";
 import type { Settings } from "./settings";
-import { SETTING_INFO } from "./settings";
+import { SETTING_INFO, SETTINGS_SHEET } from "./settings";
 
 /**
  * Keys of the sheets Målkoll owns. The sheet's name is chosen at write time (see plan/naming). The
@@ -43,6 +43,14 @@ export function sameSheetName(a: string, b: string): boolean {
 /** Whether a sheet is one Målkoll generated and still owns (Excel compares names without case). */
 export function isOwnedSheet(name: string, state: MalkollState): boolean {
   return state.owned.some((o) => sameSheetName(o.name, name));
+}
+
+/**
+ * Whether a sheet is Målkoll's, not the user's: its state sheet, its settings sheet, or one it
+ * generated and still owns (`state`; without one read, the first two only).
+ */
+export function isMalkollSheet(name: string, state: MalkollState | null | undefined): boolean {
+  return name === STATE_SHEET || name === SETTINGS_SHEET || (!!state && isOwnedSheet(name, state));
 }
 
 function isOwnedKey(key: string): key is OwnedSheetKey {

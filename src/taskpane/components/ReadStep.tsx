@@ -4,11 +4,9 @@ import { Suspense, lazy, useEffect, useId, useMemo, useRef, useState } from "rea
 import type { CheckResult } from "../../engine";
 import type { SheetGrid, WorkbookSnapshot } from "../../engine/grid";
 import { a1, cellRef } from "../../engine/grid";
-import { isOwnedSheet } from "../../engine/state";
+import { isMalkollSheet } from "../../engine/state";
 import { TABLE_TYPE_LABELS } from "../../engine/recognise/types";
 import { unreadColumns } from "../../engine/recognise/unread";
-import { STATE_SHEET } from "../../engine/report/spec";
-import { SETTINGS_SHEET } from "../../engine/settings";
 import { useLanguage, useStrings } from "../i18n";
 import type { ColumnRoleChange } from "../state/storedState";
 import type { DirectionChange } from "../state/usePane";
@@ -101,13 +99,8 @@ export interface ReadStepProps {
 
 /** The user's own sheets as read: not Målkoll's, not hidden. */
 function userSheets(snapshot: WorkbookSnapshot | null, result: CheckResult | null): SheetGrid[] {
-  const state = result?.state;
   return (snapshot?.sheets ?? []).filter(
-    (s) =>
-      s.name !== STATE_SHEET &&
-      s.name !== SETTINGS_SHEET &&
-      s.visibility === "visible" &&
-      !(state && isOwnedSheet(s.name, state)),
+    (s) => s.visibility === "visible" && !isMalkollSheet(s.name, result?.state),
   );
 }
 
