@@ -20,7 +20,7 @@ import { LanguageContext, stringsFor } from "./i18n";
 import { PeriodBar } from "./components/PeriodBar";
 import { ReadStep } from "./components/ReadStep";
 import { RibbonCheckNotice } from "./components/RibbonCheckNotice";
-import { hiddenSheets } from "./state/findings";
+import { hiddenSheets, userSheetNames } from "./state/findings";
 import { shownPeriod } from "./state/period";
 import type { WithPort } from "./state/usePane";
 import { usePane } from "./state/usePane";
@@ -114,6 +114,10 @@ export function App({ withPort, language, dark, initialStep = "read", host = "ex
   const steps: StepKey[] = ["read", "check", "generate"];
   const period = shownPeriod(state.chosenPeriod, state.result);
   const hidden = useMemo(() => hiddenSheets(state.snapshot), [state.snapshot]);
+  const sheets = useMemo(
+    () => userSheetNames(state.snapshot, state.result?.state ?? null),
+    [state.snapshot, state.result],
+  );
   // A notice or an error shows at the top, but what asked for it may be far down the list (a
   // finding on a hidden sheet): a new one is scrolled into view, no further than that takes.
   const errorBar = useRef<HTMLDivElement>(null);
@@ -257,6 +261,7 @@ export function App({ withPort, language, dark, initialStep = "read", host = "ex
                       onAnnounce={(text) => dispatch({ type: "announce", text })}
                       onSelect={(f) => void actions.select(f)}
                       hiddenSheets={hidden}
+                      sheets={sheets}
                       staleFlags={state.staleFlags}
                       onChoosePeriod={choosePeriod}
                       onReadBlock={(f) => {

@@ -8,7 +8,7 @@ import { MemoryPort } from "../../src/ports/memory/memoryPort";
 import { App } from "../../src/taskpane/App";
 import type { WithPort } from "../../src/taskpane/state/usePane";
 import { ansvarigSheet } from "../fixtures/workbooks/ansvarig";
-import { planWithoutYear } from "./fixtures";
+import { planWithoutYear, sharedWorkbook } from "./fixtures";
 
 // A find waits 1 s by default; with two test workers on two cores the pane's first render and its
 // lazy chunks can take longer. A wait, not a timing assertion: a failure only takes longer to show.
@@ -436,6 +436,33 @@ describe("App over a memory workbook", () => {
     );
     expect(screen.getByRole("region", { name: "Period" }).textContent).toContain("Period: Tertial 2 2021");
     expect(screen.getByText("The tables are created for Tertial 2 2021.")).toBeTruthy();
+  });
+
+  test("a unit manager's sheet chosen in Visa anmärkningar för stays chosen through Skapa tabeller", async () => {
+    const book = sharedWorkbook();
+    const memory = new MemoryPort(book);
+    render(<App withPort={(work) => work(memory)} language="sv" dark={false} initialStep="check" />);
+    const select = () => screen.findByRole("combobox", { name: "Visa anmärkningar för" });
+    const offeredSheets = async () =>
+      [...(await select()).querySelectorAll('optgroup[label="Blad"] option')].map((o) => o.textContent ?? "");
+    fireEvent.click(await screen.findByRole("button", { name: "Kontrollera" }));
+    const before = await offeredSheets();
+    expect(before.length).toBeGreaterThan(1);
+    expect(before).toEqual(book.sheets.map((s) => s.name).filter((n) => before.includes(n)));
+    fireEvent.change(await select(), { target: { value: "sheet:Ekonomi" } });
+
+    fireEvent.click(screen.getByRole("tab", { name: "Skapa tabeller" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Skapa tabeller" }));
+    await waitFor(() => expect(notice()).toMatch(/blad skapades/));
+    expect((await stateOf(memory)).owned.length).toBeGreaterThan(0);
+    fireEvent.click(screen.getByRole("tab", { name: "Kontrollera" }));
+    expect(((await select()) as HTMLSelectElement).value).toBe("sheet:Ekonomi");
+    expect(await offeredSheets()).toEqual(before);
+    const places = [...document.querySelectorAll<HTMLElement>('[data-group="warning"] [data-finding]')].map(
+      (b) => b.lastElementChild?.textContent ?? "",
+    );
+    expect(places.length).toBeGreaterThan(0);
+    expect(places.filter((p) => !p.startsWith("Ekonomi!"))).toEqual([]);
   });
 
   test("Tolka blocket in Kontrollera opens the block's editor in Läs in with focus in it", async () => {

@@ -4,14 +4,15 @@ import { useState } from "react";
 import { FindingsList } from "../../src/taskpane/components/FindingsList";
 import type { Finding } from "../../src/engine/findings";
 import { finding } from "../../src/engine/findings";
-import { MUST_WRITE_CODES as MUST_WRITE } from "../../src/taskpane/state/findings";
+import { MUST_WRITE_CODES as MUST_WRITE, userSheetNames } from "../../src/taskpane/state/findings";
 import type { FindingsFilter } from "../../src/taskpane/state/findings";
 import { DEFAULT_FILTER } from "../../src/taskpane/state/findings";
 import { check } from "../../src/engine";
+import { cellRef } from "../../src/engine/grid";
 import type { Model } from "../../src/engine/model/types";
 import { plainSheet, seedSheet, snapshotOf } from "../helpers/seedGrid";
 import { unitBudgetSheet } from "../fixtures/workbooks/unitBudget";
-import { FINDINGS, MODEL_WITH_UNITS, result } from "./fixtures";
+import { FINDINGS, MODEL_WITH_UNITS, checkShared, result, sharedWorkbook } from "./fixtures";
 import { renderInPane } from "./render";
 import { seedAtLines } from "../helpers/seedAtLines";
 
@@ -19,10 +20,12 @@ function Harness({
   onSelect,
   findings = FINDINGS,
   model = MODEL_WITH_UNITS,
+  sheets,
 }: {
   onSelect(f: Finding): void;
   findings?: Finding[];
   model?: Model;
+  sheets?: readonly string[];
 }) {
   const [filter, setFilter] = useState<FindingsFilter>(DEFAULT_FILTER);
   return (
@@ -32,6 +35,7 @@ function Harness({
       filter={filter}
       onFilterChange={(f) => setFilter({ ...filter, ...f })}
       onSelect={onSelect}
+      sheets={sheets}
     />
   );
 }
@@ -470,5 +474,99 @@ describe("Visa anmärkningar för beside a unit's own budget table (a unit manag
       target: { value: "unit:liljan" },
     });
     expect(shownCodes()).toEqual(["analysis-missing", "budget-deviation-large"]);
+  });
+});
+
+describe("Visa anmärkningar för a sheet: a unit manager's sheet in the nämnd's workbook", () => {
+  const snapshot = sharedWorkbook();
+  const checked = checkShared(snapshot);
+  const sheets = userSheetNames(snapshot, checked.state);
+  const mine = "Förskolan Åkern's mål 2021";
+  const list = (language: "sv" | "en" = "sv") =>
+    renderInPane(
+      <Harness
+        onSelect={() => undefined}
+        findings={checked.findings}
+        model={checked.model}
+        sheets={sheets}
+      />,
+      language,
+    );
+  const select = () => screen.getByRole("combobox", { name: "Visa anmärkningar för" }) as HTMLSelectElement;
+  const groupOf = (label: string) =>
+    [...select().querySelectorAll(`optgroup[label="${label}"] option`)].map((o) => o.textContent);
+  /** The places of the findings the filter lists (not those listed first whatever the filter). */
+  const listedPlaces = () =>
+    [
+      ...document.querySelectorAll<HTMLElement>(
+        '[data-group]:not([data-group="blocking"]):not([data-group="unreadable"]) [data-finding]',
+      ),
+    ].map((b) => b.lastElementChild?.textContent ?? "");
+
+  test("the sheets stand first after Hela arbetsboken, by name in the workbook's order", () => {
+    list();
+    expect([...select().querySelectorAll("optgroup")].map((g) => g.label)[0]).toBe("Blad");
+    const withFindings = new Set(checked.findings.map((f) => f.sheet));
+    const offered = groupOf("Blad");
+    expect(offered).toEqual(sheets.filter((n) => offered.includes(n)));
+    expect(offered.length).toBeGreaterThan(1);
+    expect(offered.every((n) => withFindings.has(n as string))).toBe(true);
+    expect(offered).toContain(mine);
+    cleanup();
+    list("en");
+    expect(
+      screen.getByRole("combobox", { name: "Show findings for" }).querySelector('optgroup[label="Sheets"]'),
+    ).not.toBeNull();
+  });
+
+  test("choosing a sheet lists its findings only, with Vad måste jag skriva? saying there is nothing to write there", () => {
+    list();
+    const before = listedPlaces();
+    fireEvent.change(select(), { target: { value: `sheet:${mine}` } });
+    const places = listedPlaces();
+    expect(places.length).toBeGreaterThan(0);
+    expect(places.length).toBeLessThan(before.length);
+    // Each place names the sheet as the findings do: quoted, the apostrophe doubled.
+    for (const place of places) expect(place.startsWith(cellRef(mine, ""))).toBe(true);
+    // The blocks not read, on other sheets, are still listed first: they are listed whatever the filter.
+    expect(screen.getByRole("region", { name: "Det här kunde inte läsas" })).toBeTruthy();
+
+    fireEvent.click(screen.getByRole("switch", { name: "Vad måste jag skriva?" }));
+    expect(listedPlaces()).toEqual([]);
+    expect(screen.getByText(/^Inget att skriva på bladet/).textContent).toBe(
+      `Inget att skriva på bladet ”${mine}”. Bladets övriga anmärkningar visas när Vad måste jag skriva? stängs av. ` +
+        "Det som inte kunde läsas ovan är inte kontrollerat.",
+    );
+    expect(screen.queryByText(/Inga anmärkningar matchar filtret/)).toBeNull();
+  });
+
+  test("grouped by goal, a sheet's own notes stay under Om arbetsboken; other sheets' go", () => {
+    list();
+    fireEvent.click(screen.getByRole("radio", { name: "Mål" }));
+    const about = () =>
+      [...document.querySelectorAll<HTMLElement>('[data-group="workbook"] [data-finding]')].map(
+        (b) => b.dataset.finding,
+      );
+    expect(about()).toEqual(expect.arrayContaining(["rows-hidden", "sheet-hidden"]));
+    fireEvent.change(select(), { target: { value: "sheet:Uppföljning" } });
+    expect(about()).toEqual(["rows-hidden"]);
+    fireEvent.change(select(), { target: { value: "sheet:Miljö" } });
+    expect(about()).toEqual(["sheet-hidden"]);
+    expect(listedPlaces().every((p) => p.startsWith("Miljö!"))).toBe(true);
+  });
+
+  test("a workbook with neither goals nor units but findings on two sheets offers the sheets alone", () => {
+    const twoSheets = new Set(FINDINGS.map((f) => f.sheet));
+    expect(twoSheets.size).toBe(2);
+    const noGoals = { ...result().model, goals: [] };
+    renderInPane(<Harness onSelect={() => undefined} model={noGoals} sheets={[...twoSheets]} />);
+    expect([...select().querySelectorAll("optgroup")].map((g) => g.label)).toEqual(["Blad"]);
+    cleanup();
+    // On one sheet only the choice would leave nothing out: no chooser.
+    const one = FINDINGS.filter((f) => f.sheet === "Uppföljning");
+    renderInPane(
+      <Harness onSelect={() => undefined} model={noGoals} findings={one} sheets={[...twoSheets]} />,
+    );
+    expect(screen.queryByRole("combobox")).toBeNull();
   });
 });

@@ -7,6 +7,10 @@ import { finding } from "../../src/engine/findings";
 import { emptyCounts } from "../../src/engine/model/goals";
 import type { BudgetLine, Goal } from "../../src/engine/model/types";
 import { MemoryPort } from "../../src/ports/memory/memoryPort";
+import type { WorkbookSnapshot } from "../../src/engine/grid";
+import { check } from "../../src/engine";
+import { plainSheet, seedSheet, snapshotOf } from "../helpers/seedGrid";
+import { seedAtLines } from "../helpers/seedAtLines";
 
 const counts = emptyCounts();
 
@@ -158,4 +162,35 @@ export function planWithoutYear(sheet = "Blad1"): MemoryPort {
       },
     ],
   });
+}
+
+/**
+ * A nämnd's shared workbook where unit managers each own a sheet, from the seeds: 002's KF 1.1
+ * with row 284 hidden (its rows-hidden note), a side list Målkoll cannot read (openpyxl-features'
+ * `Lista`: only an unreadable block), 002's Driftbudget, 000's förskola unit under a name with a
+ * space, an apostrophe and Å, 003's budget (errors, so its findings sort before the rest) and a
+ * hidden sheet (000's miljö and ekonomi: its sheet-hidden note). Check it as T2 2021 (SHARED_PERIOD).
+ */
+export function sharedWorkbook(): WorkbookSnapshot {
+  return snapshotOf(
+    { ...seedAtLines("002-t2-kf-1.1"), hiddenRows: [284] },
+    {
+      ...plainSheet("Lista", [
+        ["Enhet", "Antal"],
+        ["Skarpnäck", 12],
+        ["Farsta", 7],
+      ]),
+      listObjects: [{ name: "Tabell1", range: "A1:B3" }],
+    },
+    seedSheet("002-t2-driftbudget", "Ekonomi"),
+    seedSheet("000-vb-enhet-forskola", "Förskolan Åkern's mål 2021"),
+    seedSheet("003-vp-budget", "Budget"),
+    seedSheet("000-vb-enhet-miljo-ekonomi", "Miljö", { visibility: "hidden" }),
+  );
+}
+
+export const SHARED_PERIOD = { period: { kind: "T2" as const, year: 2021 } };
+
+export function checkShared(snapshot: WorkbookSnapshot = sharedWorkbook()): CheckResult {
+  return check(snapshot, SHARED_PERIOD);
 }

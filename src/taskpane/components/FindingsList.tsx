@@ -22,6 +22,7 @@ import {
   goalLabel,
   groupFindings,
   scopeOptions,
+  scopeSheet,
   unreadableFindings,
 } from "../state/findings";
 import { SeverityBadge } from "./SeverityBadge";
@@ -88,6 +89,11 @@ export interface FindingsListProps {
   hiddenSheets?: ReadonlyMap<string, HiddenAs>;
   /** Flags left on cells no finding points at any more (staleFlags.ts); said under the counts. */
   staleFlags?: number | null;
+  /**
+   * The user's sheets in workbook order (userSheetNames): "Visa anmärkningar för" offers those
+   * with findings. Without them, no sheet is offered.
+   */
+  sheets?: readonly string[];
 }
 
 function ScopeOptions({ options }: { options: ScopeOption[] }) {
@@ -188,12 +194,14 @@ export function FindingsList({
   onAnnounce,
   hiddenSheets,
   staleFlags,
+  sheets,
 }: FindingsListProps) {
   const styles = useStyles();
   const strings = useStrings();
   const ids = useId();
-  const scopes = scopeOptions(model);
-  const scopeCount = scopes.goals.length + scopes.units.length + scopes.resultUnits.length;
+  const scopes = scopeOptions(model, sheets && { findings, sheets });
+  const scopeCount =
+    scopes.goals.length + scopes.units.length + scopes.resultUnits.length + scopes.sheets.length;
   const blocking = blockingFindings(findings);
   const unreadable = unreadableFindings(findings);
   const shown = filterFindings(findings, filter, model);
@@ -208,15 +216,23 @@ export function FindingsList({
     onAnnounce?.(strings.check.filtered(strings.check.summary(next.error, next.warning, next.info)));
   };
   const judgingBlocked = blocking.some((f) => f.code === "period-unknown" || f.code === "nothing-recognised");
+  // A sheet offered has findings: with Vad måste jag skriva? on and none left, the rest is not to write.
+  const sheet = scopeSheet(filter.scope);
   const emptyText =
     findings.length === 0
       ? strings.check.noFindings
       : judgingBlocked
         ? strings.check.nothingJudged
         : [
-            filter.scope || filter.mustWrite ? strings.check.noneMatch : strings.check.noOther,
+            sheet !== null && filter.mustWrite
+              ? strings.check.nothingToWriteOn(sheet)
+              : filter.scope || filter.mustWrite
+                ? strings.check.noneMatch
+                : strings.check.noOther,
             unreadable.length > 0 ? strings.check.unreadableNotChecked : "",
-          ].join(" ");
+          ]
+            .filter(Boolean)
+            .join(" ");
 
   return (
     <div>
@@ -228,6 +244,12 @@ export function FindingsList({
               onChange={(_, data) => narrow({ scope: data.value === "" ? null : data.value })}
             >
               <option value="">{strings.check.wholeWorkbook}</option>
+              {/* The sheets first: few, and the widest choice after the whole workbook. */}
+              {scopes.sheets.length > 0 && (
+                <optgroup label={strings.check.sheetsGroup}>
+                  <ScopeOptions options={scopes.sheets} />
+                </optgroup>
+              )}
               {scopes.goals.length > 0 && (
                 <optgroup label={strings.check.goalsGroup}>
                   <ScopeOptions options={scopes.goals} />

@@ -150,6 +150,8 @@ export const en: Strings = {
       `${n === 1 ? "One flag remains on a cell that no longer has" : `${n} flags remain on cells that no longer have`} a finding. ${n === 1 ? "It is" : "They are"} removed when you create the tables again, or with Clear flags.`,
     filtered: (summary: string) => `The filter shows ${summary}.`,
     noneMatch: "No findings match the filter.",
+    nothingToWriteOn: (sheet: string) =>
+      `Nothing to write on the sheet "${sheet}". Its other findings show when What must I write? is off.`,
     noOther: "No other findings.",
     nothingJudged: "Nothing to show among what could be judged. First solve what blocks judging above.",
     blocking: "What blocks judging",
@@ -164,6 +166,7 @@ export const en: Strings = {
     goalsGroup: "Goals",
     unitsGroup: "Areas and units",
     resultUnitsGroup: "Result units",
+    sheetsGroup: "Sheets",
     mustWrite: "What must I write?",
     mustWriteHint:
       'Shows only missing analyses, outcomes and annual targets, and values that cannot be read. Without an Analys column, an analysis goes on the row under its indicator, starting with "Analys".',

@@ -150,6 +150,9 @@ export const sv = {
       `${n === 1 ? "En flagga sitter" : `${n} flaggor sitter`} kvar på ${n === 1 ? "en cell som" : "celler som"} inte längre har något fynd. ${n === 1 ? "Den tas" : "De tas"} bort när du skapar tabellerna igen, eller med Rensa flaggor.`,
     filtered: (summary: string) => `Filtret visar ${summary}.`,
     noneMatch: "Inga anmärkningar matchar filtret.",
+    /** Vad måste jag skriva? on a sheet (a `sheet:` scope) with nothing left to write: its other findings stand. */
+    nothingToWriteOn: (sheet: string) =>
+      `Inget att skriva på bladet ”${sheet}”. Bladets övriga anmärkningar visas när Vad måste jag skriva? stängs av.`,
     noOther: "Inga andra anmärkningar.",
     nothingJudged: "Inget att visa bland det som kunde bedömas. Lös först det som hindrar bedömningen ovan.",
     blocking: "Det här hindrar bedömningen",
@@ -164,6 +167,7 @@ export const sv = {
     goalsGroup: "Mål",
     unitsGroup: "Verksamhetsområden och enheter",
     resultUnitsGroup: "Resultatenheter",
+    sheetsGroup: "Blad",
     mustWrite: "Vad måste jag skriva?",
     mustWriteHint:
       "Visar bara saknade analyser, utfall och årsmål, och värden som inte går att läsa. Utan kolumnen Analys skrivs en analys på raden under sin indikator, med början ”Analys”.",

@@ -4,6 +4,8 @@ import { parseA1Range } from "../../engine/grid";
 import { namesAreaOrUnit } from "../../engine/model/budgetKind";
 import type { BudgetLine, Goal, Model } from "../../engine/model/types";
 import { matchKey } from "../../engine/parse/text";
+import type { MalkollState } from "../../engine/state";
+import { isMalkollSheet } from "../../engine/state";
 
 /**
  * Findings that ask the person to write something (analysis, outcome, target), or to write again
@@ -58,7 +60,10 @@ export const WORKBOOK_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
 export type GroupBy = "severity" | "goal";
 
 export interface FindingsFilter {
-  /** "Visa anmärkningar för": `goal:<goal id>` (the goal and the goals below it) or `unit:<label key>`. */
+  /**
+   * "Visa anmärkningar för": `goal:<goal id>` (the goal and the goals below it), `unit:<label key>`
+   * or `sheet:<sheet name>` (the findings on that sheet).
+   */
   scope: string | null;
   /** "Vad måste jag skriva?": only the MUST_WRITE_CODES. */
   mustWrite: boolean;
@@ -108,6 +113,50 @@ export interface ScopeOptions {
   /** Verksamhetsområden and units: the budget rows that name one (`namesAreaOrUnit`). */
   units: ScopeOption[];
   resultUnits: ScopeOption[];
+  /** The user's sheets with findings, in workbook order (sheetOptions). */
+  sheets: ScopeOption[];
+}
+
+/**
+ * A sheet scope's value is this and the sheet's name as it is. Read back by this prefix only: a
+ * name may hold anything else (`goal:` or `unit:` too, from a file Excel did not write).
+ */
+const SHEET_SCOPE = "sheet:";
+
+/** The sheet a `sheet:` scope names, or null for any other scope. */
+export function scopeSheet(scope: string | null): string | null {
+  return scope?.startsWith(SHEET_SCOPE) ? scope.slice(SHEET_SCOPE.length) : null;
+}
+
+/** Where the findings stand, for the sheet scopes: the check's findings and the user's sheets. */
+export interface FindingsOnSheets {
+  findings: readonly Finding[];
+  /** The user's sheets in workbook order (userSheetNames). */
+  sheets: readonly string[];
+}
+
+/** The user's sheets in workbook order, hidden ones too: not Målkoll's (isMalkollSheet). */
+export function userSheetNames(snapshot: WorkbookSnapshot | null, state: MalkollState | null): string[] {
+  return (snapshot?.sheets ?? []).map((s) => s.name).filter((name) => !isMalkollSheet(name, state));
+}
+
+/** The findings a scope narrows: not the blocking and unreadable ones, listed whatever the filter. */
+function narrowable(f: Finding): boolean {
+  return !BLOCKING_CODES.has(f.code) && !UNREADABLE_CODES.has(f.code);
+}
+
+/**
+ * The user's sheets that hold findings a scope narrows, in workbook order: a unit manager who owns
+ * one sheet of the nämnd's workbook (`Förskola`) sees that sheet's notes. None when the findings
+ * stand on one sheet only, where the choice would leave out nothing. Findings on a sheet not in
+ * `sheets` (Målkoll's own) offer none.
+ */
+function sheetOptions(on: FindingsOnSheets | undefined): ScopeOption[] {
+  if (!on) return [];
+  const withFindings = new Set(on.findings.filter(narrowable).map((f) => f.sheet));
+  const offered = [...new Set(on.sheets)].filter((name) => withFindings.has(name));
+  if (offered.length < 2) return [];
+  return offered.map((name) => ({ value: `${SHEET_SCOPE}${name}`, label: name, depth: 0 }));
 }
 
 function unitKey(line: BudgetLine): string {
@@ -128,8 +177,11 @@ function unitOptions(lines: BudgetLine[]): ScopeOption[] {
   return [...seen.values()];
 }
 
-/** What "Visa anmärkningar för" offers: goals in their hierarchy, the nämnd's areas and units, resultatenheter. */
-export function scopeOptions(model: Model): ScopeOptions {
+/**
+ * What "Visa anmärkningar för" offers: goals in their hierarchy, the nämnd's areas and units,
+ * resultatenheter, and (given where the findings stand) the user's sheets.
+ */
+export function scopeOptions(model: Model, on?: FindingsOnSheets): ScopeOptions {
   const isResultUnit = (l: BudgetLine) => l.tableType === "resultatenheter";
   const byId = new Map(model.goals.map((g) => [g.id, g]));
   return {
@@ -140,6 +192,7 @@ export function scopeOptions(model: Model): ScopeOptions {
     })),
     units: unitOptions(model.budget.filter((l) => !isResultUnit(l) && l.tableType !== "investeringar")),
     resultUnits: unitOptions(model.budget.filter(isResultUnit)),
+    sheets: sheetOptions(on),
   };
 }
 
@@ -178,11 +231,16 @@ function findingRows(f: Finding): [number, number] | null {
   return area ? [area.row1, area.row2] : null;
 }
 
-/** Whether the chosen scope still exists in a (new) model. */
-export function scopeExists(scope: string | null, model: Model): boolean {
+/**
+ * Whether the chosen scope is still offered after a (new) read: a goal, unit or sheet, the sheet
+ * still with findings under the same name.
+ */
+export function scopeExists(scope: string | null, model: Model, on?: FindingsOnSheets): boolean {
   if (scope === null) return true;
-  const options = scopeOptions(model);
-  return [...options.goals, ...options.units, ...options.resultUnits].some((o) => o.value === scope);
+  const options = scopeOptions(model, on);
+  return [...options.goals, ...options.units, ...options.resultUnits, ...options.sheets].some(
+    (o) => o.value === scope,
+  );
 }
 
 /** The sheet rows of a unit scope's budget lines, each with the `varav` rows under it in its table. */
@@ -197,6 +255,8 @@ function unitRows(scope: string, budget: BudgetLine[]): Set<string> {
 }
 
 function inScope(scope: string, model: Model): (f: Finding) => boolean {
+  const sheet = scopeSheet(scope);
+  if (sheet !== null) return (f) => f.sheet === sheet;
   if (scope.startsWith("goal:")) {
     const goals = goalAndDescendants(model.goals, scope.slice("goal:".length));
     return (f) => f.goal !== null && goals.has(f.goal);
@@ -225,11 +285,7 @@ export function unreadableFindings(findings: Finding[]): Finding[] {
 export function filterFindings(findings: Finding[], filter: FindingsFilter, model: Model): Finding[] {
   const scoped = filter.scope ? inScope(filter.scope, model) : () => true;
   return findings.filter(
-    (f) =>
-      !BLOCKING_CODES.has(f.code) &&
-      !UNREADABLE_CODES.has(f.code) &&
-      scoped(f) &&
-      (!filter.mustWrite || MUST_WRITE_CODES.has(f.code)),
+    (f) => narrowable(f) && scoped(f) && (!filter.mustWrite || MUST_WRITE_CODES.has(f.code)),
   );
 }
 

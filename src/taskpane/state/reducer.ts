@@ -8,7 +8,7 @@ import type { WritePhase } from "../../ports/port";
 import { settingToText, unsavedSettings } from "./settings";
 import type { WritePlan } from "../../ports/port";
 import type { FindingsFilter } from "./findings";
-import { DEFAULT_FILTER, scopeExists } from "./findings";
+import { DEFAULT_FILTER, scopeExists, userSheetNames } from "./findings";
 
 export type Phase = "idle" | "checking" | "saving" | "generating" | "clearing";
 
@@ -134,6 +134,19 @@ export function keepsUnsavedSettings(state: PaneState, result: CheckResult): boo
   );
 }
 
+/**
+ * The filter after a new read: a scope no longer offered (a goal gone, a sheet renamed or without
+ * findings now) falls back to the whole workbook; Vad måste jag skriva? and the grouping stay.
+ */
+function filterAfterRead(
+  filter: FindingsFilter,
+  result: CheckResult,
+  snapshot: WorkbookSnapshot | null,
+): FindingsFilter {
+  const on = { findings: result.findings, sheets: userSheetNames(snapshot, result.state) };
+  return scopeExists(filter.scope, result.model, on) ? filter : { ...filter, scope: null };
+}
+
 function announce(state: PaneState, text: string | undefined): PaneState["announcement"] {
   return text ? { text, seq: state.announcement.seq + 1 } : state.announcement;
 }
@@ -154,15 +167,14 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     case "checked": {
       const saved = draftFromResult(action.result);
       const keepDraft = keepsUnsavedSettings(state, action.result);
+      const snapshot = action.snapshot ?? state.snapshot;
       return {
         ...state,
         phase: "idle",
-        snapshot: action.snapshot ?? state.snapshot,
+        snapshot,
         result: action.result,
         staleFlags: action.staleFlags ?? null,
-        filter: scopeExists(state.filter.scope, action.result.model)
-          ? state.filter
-          : { ...state.filter, scope: null },
+        filter: filterAfterRead(state.filter, action.result, snapshot),
         settingsDraft: keepDraft ? state.settingsDraft : saved,
         settingsSaved: saved,
         progress: null,
@@ -176,6 +188,8 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         phase: "idle",
         snapshot: action.snapshot,
         result: action.result,
+        // Skapa tabeller reads the workbook again: a sheet renamed meanwhile is no choice any more.
+        filter: filterAfterRead(state.filter, action.result, action.snapshot),
         lastPlan: action.plan,
         progress: null,
         cancelRequested: false,

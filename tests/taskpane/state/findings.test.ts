@@ -1,13 +1,22 @@
 import {
+  BLOCKING_CODES,
   DEFAULT_FILTER,
+  MUST_WRITE_CODES,
+  UNREADABLE_CODES,
   filterFindings,
   goalAndDescendants,
   groupFindings,
   scopeOptions,
+  scopeSheet,
+  userSheetNames,
 } from "../../../src/taskpane/state/findings";
+import { check } from "../../../src/engine";
 import { finding } from "../../../src/engine/findings";
 import type { FindingCode } from "../../../src/engine/findings";
-import { FINDINGS, GOALS, goal, result } from "../fixtures";
+import { runGenerate } from "../../../src/app/run";
+import { MemoryPort } from "../../../src/ports/memory/memoryPort";
+import { plainSheet, seedSheet, snapshotOf } from "../../helpers/seedGrid";
+import { FINDINGS, GOALS, SHARED_PERIOD, checkShared, goal, result, sharedWorkbook } from "../fixtures";
 
 const MODEL = result().model;
 
@@ -179,5 +188,128 @@ describe("findings filter and grouping", () => {
         ["rows-hidden", "sheet-hidden", "period-unknown", "header-unrecognized", "formula-not-calculated"],
       ],
     ]);
+  });
+});
+
+describe("Visa anmärkningar för by sheet: a nämnd's workbook with a sheet per unit manager", () => {
+  const snapshot = sharedWorkbook();
+  const checked = checkShared(snapshot);
+  const on = { findings: checked.findings, sheets: userSheetNames(snapshot, checked.state) };
+  const sheetOptions = scopeOptions(checked.model, on).sheets;
+  /** What a scope can narrow: what blocks judging and blocks not read are listed apart, whatever the filter. */
+  const narrowed = checked.findings.filter(
+    (f) => !BLOCKING_CODES.has(f.code) && !UNREADABLE_CODES.has(f.code),
+  );
+  const shownFor = (scope: string, more: Partial<typeof DEFAULT_FILTER> = {}) =>
+    filterFindings(checked.findings, { ...DEFAULT_FILTER, ...more, scope }, checked.model);
+  const unique = (names: string[]) => [...new Set(names)];
+
+  test("offers the sheets with findings in the workbook's order, not the findings' (errors first)", () => {
+    const inWorkbookOrder = snapshot.sheets
+      .map((s) => s.name)
+      .filter((name) => narrowed.some((f) => f.sheet === name));
+    expect(inWorkbookOrder.length).toBeGreaterThan(1);
+    // Budget's errors sort its findings first: their order is not the workbook's.
+    expect(unique(narrowed.map((f) => f.sheet))).not.toEqual(inWorkbookOrder);
+    expect(sheetOptions.map((o) => o.label)).toEqual(inWorkbookOrder);
+    // The hidden sheet is offered: its own note (sheet-hidden) concerns it.
+    expect(checked.findings.find((f) => f.sheet === "Miljö")?.code).toBe("sheet-hidden");
+    expect(sheetOptions.map((o) => o.label)).toContain("Miljö");
+    // A sheet whose only note is a block not read (listed whatever the filter) would filter nothing.
+    expect(checked.findings.filter((f) => f.sheet === "Lista").map((f) => f.code)).toEqual([
+      "header-unrecognized",
+    ]);
+    expect(sheetOptions.map((o) => o.label)).not.toContain("Lista");
+    // Each value reads back as its sheet's name, apostrophe, space and Å as written.
+    for (const o of sheetOptions) expect(scopeSheet(o.value)).toBe(o.label);
+  });
+
+  test("a sheet shows its findings only, and the sheets together lose none and repeat none", () => {
+    const all = sheetOptions.flatMap((o) => {
+      const shown = shownFor(o.value);
+      expect(shown.length).toBeGreaterThan(0);
+      expect(shown.filter((f) => f.sheet !== o.label)).toEqual([]);
+      return shown;
+    });
+    expect(all).toHaveLength(narrowed.length);
+    expect(new Set(all)).toEqual(new Set(narrowed));
+  });
+
+  test("under a sheet, Om arbetsboken keeps the notes about that sheet and drops the other sheets'", () => {
+    const about = (sheet: string) =>
+      groupFindings(shownFor(`sheet:${sheet}`), "goal", checked.model.goals)
+        .find((g) => g.key === "workbook")
+        ?.findings.map((f) => `${f.code} ${f.sheet}!${f.cell}`) ?? [];
+    const hiddenRow = checked.findings.find((f) => f.code === "rows-hidden");
+    expect(hiddenRow?.sheet).toBe("Uppföljning");
+    expect(about("Uppföljning")).toEqual([`rows-hidden Uppföljning!${hiddenRow?.cell}`]);
+    expect(about("Miljö")).toEqual([expect.stringMatching(/^sheet-hidden Miljö!/)]);
+    expect(about("Ekonomi")).toEqual([]);
+  });
+
+  test("Vad måste jag skriva? on a unit's sheet keeps what is to write there, and can leave nothing", () => {
+    const toWrite = shownFor("sheet:Ekonomi", { mustWrite: true });
+    expect(toWrite.length).toBeGreaterThan(0);
+    expect(toWrite.every((f) => f.sheet === "Ekonomi" && MUST_WRITE_CODES.has(f.code))).toBe(true);
+    // 000's förskola sheet has notes, none of them to write.
+    expect(shownFor("sheet:Förskolan Åkern's mål 2021").length).toBeGreaterThan(0);
+    expect(shownFor("sheet:Förskolan Åkern's mål 2021", { mustWrite: true })).toEqual([]);
+  });
+
+  test("findings on one sheet offer no sheet: the choice would leave nothing out", () => {
+    const one = snapshotOf(
+      seedSheet("002-t2-kf-1.1", "Uppföljning"),
+      plainSheet("Anteckningar", [["Möte 3/9"]]),
+    );
+    const oneChecked = check(one, SHARED_PERIOD);
+    const sheets = (s: typeof one, r: typeof oneChecked) =>
+      scopeOptions(r.model, { findings: r.findings, sheets: userSheetNames(s, r.state) }).sheets;
+    expect(unique(oneChecked.findings.map((f) => f.sheet))).toEqual(["Uppföljning"]);
+    expect(sheets(one, oneChecked)).toEqual([]);
+    // A second sheet with only a block not read does not count either.
+    const withList = snapshotOf(...one.sheets, snapshot.sheets[1]);
+    const listChecked = check(withList, SHARED_PERIOD);
+    expect(unique(listChecked.findings.map((f) => f.sheet))).toEqual(["Uppföljning", "Lista"]);
+    expect(sheets(withList, listChecked)).toEqual([]);
+  });
+
+  test("Målkoll's own sheets are never offered: after Skapa tabeller the same sheets are the user's", async () => {
+    const port = new MemoryPort(sharedWorkbook());
+    await runGenerate(port, { ...SHARED_PERIOD, host: "cli" });
+    const after = await port.read();
+    const again = check(after, SHARED_PERIOD);
+    const owned = after.sheets.map((s) => s.name).filter((n) => !snapshot.sheets.some((s) => s.name === n));
+    expect(owned).toEqual(expect.arrayContaining(["_malkoll", ...again.state.owned.map((o) => o.name)]));
+    expect(again.state.owned.length).toBeGreaterThan(0);
+    expect(userSheetNames(after, again.state)).toEqual(snapshot.sheets.map((s) => s.name));
+    // Flagged and checked again, the generated sheets hold no findings of their own to offer.
+    const offered = scopeOptions(again.model, {
+      findings: again.findings,
+      sheets: userSheetNames(after, again.state),
+    }).sheets.map((o) => o.label);
+    expect(offered).toEqual(sheetOptions.map((o) => o.label));
+  });
+
+  test("a sheet's scope is read by its prefix only: a name like another scope's value is still a sheet", () => {
+    // Excel forbids `:` in a sheet name, but a name may be a unit's: `Ekonomiskt bistånd` is an
+    // area on Ekonomi (002 line 1951, with a large deviation) and the sheet its unit manager owns.
+    const named = snapshotOf(
+      seedSheet("002-t2-driftbudget", "Ekonomi"),
+      seedSheet("000-vb-enhet-forskola", "Ekonomiskt bistånd"),
+    );
+    const r = check(named, SHARED_PERIOD);
+    const options = scopeOptions(r.model, { findings: r.findings, sheets: userSheetNames(named, r.state) });
+    const unit = options.units.find((o) => o.label === "Ekonomiskt bistånd");
+    const sheet = options.sheets.find((o) => o.label === "Ekonomiskt bistånd");
+    expect(unit && sheet && unit.value !== sheet.value).toBe(true);
+    const shown = (scope: string) =>
+      unique(filterFindings(r.findings, { ...DEFAULT_FILTER, scope }, r.model).map((f) => f.sheet));
+    expect(shown(sheet!.value)).toEqual(["Ekonomiskt bistånd"]);
+    expect(shown(unit!.value)).toEqual(["Ekonomi"]);
+    expect(scopeSheet("sheet:unit:aldreomsorg")).toBe("unit:aldreomsorg");
+    expect(scopeSheet("sheet:")).toBe("");
+    expect(scopeSheet("unit:sheet:Ekonomi")).toBeNull();
+    expect(scopeSheet("goal:Äldreomsorg!A1")).toBeNull();
+    expect(scopeSheet(null)).toBeNull();
   });
 });

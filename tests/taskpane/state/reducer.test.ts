@@ -1,5 +1,8 @@
 import { initialPaneState, paneReducer } from "../../../src/taskpane/state/reducer";
-import { result } from "../fixtures";
+import { runGenerate } from "../../../src/app/run";
+import type { WorkbookSnapshot } from "../../../src/engine/grid";
+import { MemoryPort } from "../../../src/ports/memory/memoryPort";
+import { checkShared, result, SHARED_PERIOD, sharedWorkbook } from "../fixtures";
 
 describe("pane reducer", () => {
   test("no period is guessed: nothing is chosen until the person chooses, and a new read keeps the choice", () => {
@@ -33,6 +36,62 @@ describe("pane reducer", () => {
       result: result({ model: { ...result().model, goals: [] } }),
     });
     expect(s.filter).toEqual({ scope: null, mustWrite: true, groupBy: "severity" });
+  });
+
+  test("a filter on a sheet is kept while the sheet has findings, and dropped once it is renamed or has none", () => {
+    // A unit manager's sheet in the nämnd's workbook (fixtures: 000's förskola unit).
+    const mine = "Förskolan Åkern's mål 2021";
+    const read = (snapshot: WorkbookSnapshot) => ({
+      type: "checked" as const,
+      snapshot,
+      result: checkShared(snapshot),
+    });
+    const withSheet = (change: (name: string) => string | null): WorkbookSnapshot => {
+      const book = sharedWorkbook();
+      return {
+        ...book,
+        sheets: book.sheets.flatMap((s) => {
+          const name = change(s.name);
+          return name === null ? [] : [{ ...s, name }];
+        }),
+      };
+    };
+    let s = paneReducer(initialPaneState(), read(sharedWorkbook()));
+    s = paneReducer(s, { type: "filter", filter: { scope: `sheet:${mine}`, mustWrite: true } });
+    s = paneReducer(s, read(sharedWorkbook()));
+    expect(s.filter.scope).toBe(`sheet:${mine}`);
+    // Renamed (case only too: the name is the value) …
+    const renamed = paneReducer(s, read(withSheet((n) => (n === mine ? n.toLocaleLowerCase("sv") : n))));
+    expect(renamed.filter).toEqual({ scope: null, mustWrite: true, groupBy: "severity" });
+    // … or its notes mended (the sheet gone here, its findings with it).
+    const mended = paneReducer(s, read(withSheet((n) => (n === mine ? null : n))));
+    expect(mended.filter.scope).toBeNull();
+    // A read that kept no other sheet's findings leaves one sheet, offered no more.
+    const alone = paneReducer(s, read(withSheet((n) => (n === mine || n === "Budget" ? n : null))));
+    expect(alone.filter.scope).toBe(`sheet:${mine}`);
+    const only = paneReducer(s, read(withSheet((n) => (n === mine ? n : null))));
+    expect(only.result?.findings.every((f) => f.sheet === mine)).toBe(true);
+    expect(only.filter.scope).toBeNull();
+  });
+
+  test("Skapa tabeller reads the workbook again: a sheet renamed meanwhile is no scope any more", async () => {
+    let s = paneReducer(initialPaneState(), {
+      type: "checked",
+      snapshot: sharedWorkbook(),
+      result: checkShared(),
+    });
+    s = paneReducer(s, { type: "filter", filter: { scope: "sheet:Ekonomi" } });
+    const generate = async (name: string) => {
+      const book = sharedWorkbook();
+      const sheets = book.sheets.map((sheet) => (sheet.name === "Ekonomi" ? { ...sheet, name } : sheet));
+      const generated = await runGenerate(new MemoryPort({ ...book, sheets }), {
+        ...SHARED_PERIOD,
+        host: "cli",
+      });
+      return paneReducer(s, { type: "generated", ...generated, notice: { intent: "success", text: "" } });
+    };
+    expect((await generate("Ekonomi")).filter.scope).toBe("sheet:Ekonomi");
+    expect((await generate("Ekonomi 2021")).filter).toEqual({ ...s.filter, scope: null });
   });
 
   test("settings drafts start from the workbook's overrides and can be reset", () => {
