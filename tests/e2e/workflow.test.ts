@@ -215,7 +215,13 @@ describeIf("the pane's workflow in Chromium", () => {
         .evaluateAll((gs) =>
           gs.map((g) => [(g as HTMLOptGroupElement).label, g.querySelectorAll("option").length]),
         );
-      expect(groups.map((g) => g[0])).toEqual(["Mål", "Verksamhetsområden och enheter", "Resultatenheter"]);
+      // The sheets first (Uppföljning and Ekonomi have findings), then goals, areas and result units.
+      expect(groups.map((g) => g[0])).toEqual([
+        "Blad",
+        "Mål",
+        "Verksamhetsområden och enheter",
+        "Resultatenheter",
+      ]);
       expect(groups.every((g) => (g[1] as number) > 0)).toBe(true);
       await unit.selectOption({ label: "Ekonomiskt bistånd" });
       const codes = () =>
@@ -231,6 +237,14 @@ describeIf("the pane's workflow in Chromium", () => {
       expect(await pane.locator("[data-summary]").textContent()).toBe("0 fel2 varningar0 info");
       expect(await brokenButtonLabels(pane)).toEqual([]);
       await shot(page, "workflow-3-min-enhet");
+      // The sheet Ekonomi: its findings, its own blocks not read first; none of Uppföljning's.
+      await pane.getByRole("switch", { name: "Vad måste jag skriva?" }).click();
+      await unit.selectOption({ label: "Ekonomi" });
+      const places = await pane
+        .locator("button[data-finding]")
+        .evaluateAll((els) => els.map((e) => e.lastElementChild?.textContent ?? ""));
+      expect(places.length).toBeGreaterThan(unreadable.length);
+      expect(places.filter((p) => !p.startsWith("Ekonomi!"))).toEqual([]);
       expect(errors).toEqual([]);
       await page.close();
     });

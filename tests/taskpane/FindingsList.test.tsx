@@ -21,11 +21,13 @@ function Harness({
   findings = FINDINGS,
   model = MODEL_WITH_UNITS,
   sheets,
+  onAnnounce,
 }: {
   onSelect(f: Finding): void;
   findings?: Finding[];
   model?: Model;
   sheets?: readonly string[];
+  onAnnounce?(text: string): void;
 }) {
   const [filter, setFilter] = useState<FindingsFilter>(DEFAULT_FILTER);
   return (
@@ -36,6 +38,7 @@ function Harness({
       onFilterChange={(f) => setFilter({ ...filter, ...f })}
       onSelect={onSelect}
       sheets={sheets}
+      onAnnounce={onAnnounce}
     />
   );
 }
@@ -519,23 +522,53 @@ describe("Visa anmärkningar för a sheet: a unit manager's sheet in the nämnd'
     ).not.toBeNull();
   });
 
-  test("choosing a sheet lists its findings only, with Vad måste jag skriva? saying there is nothing to write there", () => {
-    list();
-    const before = listedPlaces();
-    fireEvent.change(select(), { target: { value: `sheet:${mine}` } });
-    const places = listedPlaces();
-    expect(places.length).toBeGreaterThan(0);
-    expect(places.length).toBeLessThan(before.length);
-    // Each place names the sheet as the findings do: quoted, the apostrophe doubled.
-    for (const place of places) expect(place.startsWith(cellRef(mine, ""))).toBe(true);
-    // The blocks not read, on other sheets, are still listed first: they are listed whatever the filter.
-    expect(screen.getByRole("region", { name: "Det här kunde inte läsas" })).toBeTruthy();
+  test("choosing a sheet lists its findings only, counted alone, and says when nothing is left to write", () => {
+    const announce = jest.fn();
+    renderInPane(
+      <Harness
+        onSelect={() => undefined}
+        findings={checked.findings}
+        model={checked.model}
+        sheets={sheets}
+        onAnnounce={announce}
+      />,
+    );
+    const places = () =>
+      [...document.querySelectorAll<HTMLElement>("[data-finding]")].map(
+        (b) => b.lastElementChild?.textContent ?? "",
+      );
+    const badges = () =>
+      [...document.querySelectorAll("[data-summary] [data-severity]")].map((b) => b.textContent).join(", ");
+    const unreadable = () => screen.queryByRole("region", { name: "Det här kunde inte läsas" });
+    // The whole workbook: Ekonomi's and Lista's blocks not read stand first.
+    expect(unreadable()).not.toBeNull();
+    const all = places().length;
 
+    fireEvent.change(select(), { target: { value: `sheet:${mine}` } });
+    // Each place names the sheet as the findings do: quoted, the apostrophe doubled.
+    expect(places().length).toBeGreaterThan(0);
+    expect(places().length).toBeLessThan(all);
+    expect(places().filter((p) => !p.startsWith(cellRef(mine, "")))).toEqual([]);
+    // Other sheets' blocks not read are not this sheet's: neither listed nor counted.
+    expect(unreadable()).toBeNull();
+    expect(announce).toHaveBeenLastCalledWith(`Filtret visar ${badges()}.`);
+    const count = (text: string) => text.split(", ").reduce((n, part) => n + parseInt(part, 10), 0);
+    expect(count(badges())).toBe(places().length);
+
+    fireEvent.change(select(), { target: { value: "sheet:Ekonomi" } });
+    expect(
+      within(unreadable() as HTMLElement)
+        .getAllByRole("button")
+        .filter((b) => b.dataset.finding)
+        .every((b) => b.lastElementChild?.textContent?.startsWith("Ekonomi!")),
+    ).toBe(true);
+    expect(count(badges())).toBe(places().length);
+
+    fireEvent.change(select(), { target: { value: `sheet:${mine}` } });
     fireEvent.click(screen.getByRole("switch", { name: "Vad måste jag skriva?" }));
-    expect(listedPlaces()).toEqual([]);
+    expect(places()).toEqual([]);
     expect(screen.getByText(/^Inget att skriva på bladet/).textContent).toBe(
-      `Inget att skriva på bladet ”${mine}”. Bladets övriga anmärkningar visas när Vad måste jag skriva? stängs av. ` +
-        "Det som inte kunde läsas ovan är inte kontrollerat.",
+      `Inget att skriva på bladet ”${mine}”. Bladets övriga anmärkningar visas när Vad måste jag skriva? stängs av.`,
     );
     expect(screen.queryByText(/Inga anmärkningar matchar filtret/)).toBeNull();
   });

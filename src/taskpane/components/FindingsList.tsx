@@ -203,16 +203,21 @@ export function FindingsList({
   const scopeCount =
     scopes.goals.length + scopes.units.length + scopes.resultUnits.length + scopes.sheets.length;
   const blocking = blockingFindings(findings);
-  const unreadable = unreadableFindings(findings);
+  const unreadable = unreadableFindings(findings, filter.scope);
   const shown = filterFindings(findings, filter, model);
   const groups = groupFindings(shown, filter.groupBy, model.goals);
-  /** The badges' counts: what is listed first whatever the filter, and what `listed` shows. */
-  const countsWith = (listed: Finding[]) => countBySeverity([...blocking, ...unreadable, ...listed]);
-  const counts = countsWith(shown);
+  /** The badges' counts under a filter: all it lists, the blocking and unreadable findings first. */
+  const countsFor = (f: FindingsFilter) =>
+    countBySeverity([
+      ...blocking,
+      ...unreadableFindings(findings, f.scope),
+      ...filterFindings(findings, f, model),
+    ]);
+  const counts = countsFor(filter);
   // The badges change silently: a screen reader hears what a new scope or Vad måste jag skriva? shows.
   const narrow = (change: Partial<FindingsFilter>) => {
     onFilterChange(change);
-    const next = countsWith(filterFindings(findings, { ...filter, ...change }, model));
+    const next = countsFor({ ...filter, ...change });
     onAnnounce?.(strings.check.filtered(strings.check.summary(next.error, next.warning, next.info)));
   };
   const judgingBlocked = blocking.some((f) => f.code === "period-unknown" || f.code === "nothing-recognised");

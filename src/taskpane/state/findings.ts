@@ -31,7 +31,8 @@ export const BLOCKING_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
 
 /**
  * Blocks that look like tables but could not be read: the rest was judged, but a table may be
- * missing from it (or the block is a harmless side list). Shown next, whatever the filter.
+ * missing from it (or the block is a harmless side list). Shown next, whatever goal or unit is
+ * chosen (neither tells whether a missing table was its own); a sheet shows its own blocks only.
  */
 export const UNREADABLE_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>(["header-unrecognized"]);
 
@@ -140,20 +141,20 @@ export function userSheetNames(snapshot: WorkbookSnapshot | null, state: Malkoll
   return (snapshot?.sheets ?? []).map((s) => s.name).filter((name) => !isMalkollSheet(name, state));
 }
 
-/** The findings a scope narrows: not the blocking and unreadable ones, listed whatever the filter. */
-function narrowable(f: Finding): boolean {
+/** The findings the filter lists: not the blocking and unreadable ones, listed before them. */
+function listed(f: Finding): boolean {
   return !BLOCKING_CODES.has(f.code) && !UNREADABLE_CODES.has(f.code);
 }
 
 /**
- * The user's sheets that hold findings a scope narrows, in workbook order: a unit manager who owns
- * one sheet of the nämnd's workbook (`Förskola`) sees that sheet's notes. None when the findings
- * stand on one sheet only, where the choice would leave out nothing. Findings on a sheet not in
- * `sheets` (Målkoll's own) offer none.
+ * The user's sheets that hold findings a sheet narrows (all but those that block judging), in
+ * workbook order: a unit manager who owns one sheet of the nämnd's workbook (`Förskola`) sees that
+ * sheet's notes. None when such findings stand on one sheet only, where the choice would leave out
+ * nothing. Findings on a sheet not in `sheets` (Målkoll's own) offer none.
  */
 function sheetOptions(on: FindingsOnSheets | undefined): ScopeOption[] {
   if (!on) return [];
-  const withFindings = new Set(on.findings.filter(narrowable).map((f) => f.sheet));
+  const withFindings = new Set(on.findings.filter((f) => !BLOCKING_CODES.has(f.code)).map((f) => f.sheet));
   const offered = [...new Set(on.sheets)].filter((name) => withFindings.has(name));
   if (offered.length < 2) return [];
   return offered.map((name) => ({ value: `${SHEET_SCOPE}${name}`, label: name, depth: 0 }));
@@ -276,16 +277,21 @@ export function blockingFindings(findings: Finding[]): Finding[] {
   return findings.filter((f) => BLOCKING_CODES.has(f.code));
 }
 
-/** The blocks that could not be read, whatever the filter. */
-export function unreadableFindings(findings: Finding[]): Finding[] {
-  return findings.filter((f) => UNREADABLE_CODES.has(f.code));
+/**
+ * The blocks that could not be read, whatever goal or unit is chosen; under a sheet, the sheet's
+ * own. A block on another sheet hides no table of this one: a unit manager on `Förskola` read
+ * Ekonomi's unread blocks above their sheet's notes, counted in with them.
+ */
+export function unreadableFindings(findings: Finding[], scope: string | null = null): Finding[] {
+  const sheet = scopeSheet(scope);
+  return findings.filter((f) => UNREADABLE_CODES.has(f.code) && (sheet === null || f.sheet === sheet));
 }
 
 /** The findings the filter leaves, without the blocking and unreadable ones (they are listed apart). */
 export function filterFindings(findings: Finding[], filter: FindingsFilter, model: Model): Finding[] {
   const scoped = filter.scope ? inScope(filter.scope, model) : () => true;
   return findings.filter(
-    (f) => narrowable(f) && scoped(f) && (!filter.mustWrite || MUST_WRITE_CODES.has(f.code)),
+    (f) => listed(f) && scoped(f) && (!filter.mustWrite || MUST_WRITE_CODES.has(f.code)),
   );
 }
 

@@ -2,12 +2,12 @@ import {
   BLOCKING_CODES,
   DEFAULT_FILTER,
   MUST_WRITE_CODES,
-  UNREADABLE_CODES,
   filterFindings,
   goalAndDescendants,
   groupFindings,
   scopeOptions,
   scopeSheet,
+  unreadableFindings,
   userSheetNames,
 } from "../../../src/taskpane/state/findings";
 import { check } from "../../../src/engine";
@@ -196,12 +196,12 @@ describe("Visa anmärkningar för by sheet: a nämnd's workbook with a sheet per
   const checked = checkShared(snapshot);
   const on = { findings: checked.findings, sheets: userSheetNames(snapshot, checked.state) };
   const sheetOptions = scopeOptions(checked.model, on).sheets;
-  /** What a scope can narrow: what blocks judging and blocks not read are listed apart, whatever the filter. */
-  const narrowed = checked.findings.filter(
-    (f) => !BLOCKING_CODES.has(f.code) && !UNREADABLE_CODES.has(f.code),
-  );
+  /** What a sheet can narrow: all but what blocks judging, which is listed whatever the filter. */
+  const narrowed = checked.findings.filter((f) => !BLOCKING_CODES.has(f.code));
   const shownFor = (scope: string, more: Partial<typeof DEFAULT_FILTER> = {}) =>
     filterFindings(checked.findings, { ...DEFAULT_FILTER, ...more, scope }, checked.model);
+  /** All a sheet lists: its blocks not read (listed first), then what the filter leaves. */
+  const listedFor = (scope: string) => [...unreadableFindings(checked.findings, scope), ...shownFor(scope)];
   const unique = (names: string[]) => [...new Set(names)];
 
   test("offers the sheets with findings in the workbook's order, not the findings' (errors first)", () => {
@@ -215,18 +215,18 @@ describe("Visa anmärkningar för by sheet: a nämnd's workbook with a sheet per
     // The hidden sheet is offered: its own note (sheet-hidden) concerns it.
     expect(checked.findings.find((f) => f.sheet === "Miljö")?.code).toBe("sheet-hidden");
     expect(sheetOptions.map((o) => o.label)).toContain("Miljö");
-    // A sheet whose only note is a block not read (listed whatever the filter) would filter nothing.
+    // A sheet whose only note is a block not read is offered: a sheet lists its own such blocks.
     expect(checked.findings.filter((f) => f.sheet === "Lista").map((f) => f.code)).toEqual([
       "header-unrecognized",
     ]);
-    expect(sheetOptions.map((o) => o.label)).not.toContain("Lista");
+    expect(sheetOptions.map((o) => o.label)).toContain("Lista");
     // Each value reads back as its sheet's name, apostrophe, space and Å as written.
     for (const o of sheetOptions) expect(scopeSheet(o.value)).toBe(o.label);
   });
 
   test("a sheet shows its findings only, and the sheets together lose none and repeat none", () => {
     const all = sheetOptions.flatMap((o) => {
-      const shown = shownFor(o.value);
+      const shown = listedFor(o.value);
       expect(shown.length).toBeGreaterThan(0);
       expect(shown.filter((f) => f.sheet !== o.label)).toEqual([]);
       return shown;
@@ -266,11 +266,17 @@ describe("Visa anmärkningar för by sheet: a nämnd's workbook with a sheet per
       scopeOptions(r.model, { findings: r.findings, sheets: userSheetNames(s, r.state) }).sheets;
     expect(unique(oneChecked.findings.map((f) => f.sheet))).toEqual(["Uppföljning"]);
     expect(sheets(one, oneChecked)).toEqual([]);
-    // A second sheet with only a block not read does not count either.
-    const withList = snapshotOf(...one.sheets, snapshot.sheets[1]);
-    const listChecked = check(withList, SHARED_PERIOD);
-    expect(unique(listChecked.findings.map((f) => f.sheet))).toEqual(["Uppföljning", "Lista"]);
-    expect(sheets(withList, listChecked)).toEqual([]);
+    // A second sheet whose only note blocks judging (listed whatever the filter) does not count.
+    // A sum on `Anteckningar` saved as a formula without its value (uncalculated.test.ts).
+    const notCalculated = snapshotOf(one.sheets[0], {
+      ...plainSheet("Anteckningar", [["Summa", 0]]),
+      uncalculated: ["B1"],
+    });
+    const blockedChecked = check(notCalculated, SHARED_PERIOD);
+    expect(blockedChecked.findings.filter((f) => f.sheet === "Anteckningar").map((f) => f.code)).toEqual([
+      "formula-not-calculated",
+    ]);
+    expect(sheets(notCalculated, blockedChecked)).toEqual([]);
   });
 
   test("Målkoll's own sheets are never offered: after Skapa tabeller the same sheets are the user's", async () => {
