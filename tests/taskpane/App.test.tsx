@@ -8,6 +8,7 @@ import { MemoryPort } from "../../src/ports/memory/memoryPort";
 import { App } from "../../src/taskpane/App";
 import type { WithPort } from "../../src/taskpane/state/usePane";
 import { ansvarigSheet } from "../fixtures/workbooks/ansvarig";
+import { loadSeedFixture, seedLines, textToSheet } from "../helpers/seedGrid";
 import { planWithoutYear, sharedWorkbook } from "./fixtures";
 
 // A find waits 1 s by default; with two test workers on two cores the pane's first render and its
@@ -539,6 +540,34 @@ describe("App over a memory workbook", () => {
       expect(document.activeElement).toBe(opener);
     }
     expect(await stateOf(memory)).toEqual(decodeState(undefined)); // nothing was saved
+  });
+
+  test("Läs in lists a cross table (002's pandemic costs) as checked and not printed, with Tolka blocket", async () => {
+    const lines = seedLines(loadSeedFixture("002-t2-driftbudget"));
+    const header = lines.findIndex((l) => l.startsWith("Pandemi\tNämnd adm"));
+    const sum = lines.findIndex((l) => l.startsWith("Summa kostnader"));
+    const ekonomi = textToSheet(
+      "Ekonomi",
+      ["Pandemi – Kostnader", "", ...lines.slice(header, sum + 1)].join("\n"),
+    );
+    render(
+      <App
+        withPort={(work) => work(port({ ...LISTA, ...ekonomi, listObjects: [] }))}
+        language="sv"
+        dark={false}
+      />,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Läs in arbetsboken" }));
+    const heading = await screen.findByRole("heading", { name: "Korstabeller" });
+    expect(heading.nextElementSibling?.textContent).toMatch(/kontrollerar summorna åt båda hållen/);
+    const card = document.querySelector("[data-cross]") as HTMLElement;
+    expect(within(card).getByText("Ekonomi!A3")).toBeTruthy();
+    expect(card.textContent).toContain("5 rader · Nämnd adm | loF BoU");
+    expect(card.textContent).toContain("| Total-summa (tkr)");
+    // Not also among the blocks Målkoll could not read.
+    expect(screen.queryByRole("heading", { name: "Block som liknar tabeller" })).toBeNull();
+    fireEvent.click(within(card).getByRole("button", { name: "Tolka blocket: Ekonomi!A3" }));
+    expect(await screen.findByRole("group", { name: "Tolka blocket: Ekonomi!A3" })).toBeTruthy();
   });
 
   test("Läs in quotes a sheet name with a space as the findings do, on the card and its button", async () => {

@@ -194,6 +194,7 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
   const goalOf = useMemo(() => goalsOfTables(result), [result]);
   const unreadOf = useMemo(() => unreadColumnsOfTables(result), [result]);
   const blocks = result?.recognition.unrecognised ?? [];
+  const crossTables = result?.recognition.crossTables ?? [];
   return (
     <div ref={rootRef}>
       <p>{strings.read.intro}</p>
@@ -277,6 +278,48 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
                         </Button>
                       </div>
                       {editing === table.id && editorFor({ kind: "table", table }, table.id)}
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
+          )}
+
+          {crossTables.length > 0 && (
+            <>
+              <h2 className={styles.heading}>{strings.read.crossTables}</h2>
+              <p className={styles.hint}>{strings.read.crossTablesHint}</p>
+              <ul className={styles.tables}>
+                {crossTables.map((cross, i) => {
+                  const key = `${cross.sheet}!${cross.cell}`;
+                  const where = cellRef(cross.sheet, cross.cell);
+                  const headers = [...cross.columns, cross.total].map((c) => c.header);
+                  return (
+                    <li key={key} className={styles.table} data-table={key} data-cross>
+                      <div className={styles.tableHead}>
+                        <div>
+                          <strong>{where}</strong>
+                          <div className={styles.muted} id={`${ids}-c${i}`}>
+                            {strings.read.rows(cross.lastRow - cross.headerRow)} · {headers.join(" | ")}
+                          </div>
+                        </div>
+                        <Button
+                          size="small"
+                          className={styles.tableAction}
+                          disabled={busy}
+                          aria-label={`${strings.read.interpret}: ${where}`}
+                          aria-describedby={`${ids}-c${i}`}
+                          aria-expanded={editing === key}
+                          onClick={() => toggle(key)}
+                        >
+                          {strings.read.interpret}
+                        </Button>
+                      </div>
+                      {editing === key &&
+                        editorFor(
+                          { kind: "block", sheet: cross.sheet, headerCell: cross.cell, listed: true },
+                          key,
+                        )}
                     </li>
                   );
                 })}

@@ -71,6 +71,9 @@ export const en: Strings = {
     blocks: "Blocks that look like tables",
     blocksHint: "Målkoll could not map their columns. Say what a block is and it is read as a table.",
     interpret: "Interpret the block",
+    crossTables: "Cross tables",
+    crossTablesHint:
+      "Amounts by row and column with a total column and a total row. Målkoll checks the sums both ways but does not print the table in Driftbudget; to have it there, interpret it as Other budget table.",
     pointOut: "Point out a table",
     pointOutHint: "For a table Målkoll did not find at all: say where its header row starts.",
   },

@@ -70,6 +70,9 @@ export const sv = {
     blocks: "Block som liknar tabeller",
     blocksHint: "Målkoll kunde inte tolka kolumnerna. Säg vad blocket är, så läses det som en tabell.",
     interpret: "Tolka blocket",
+    crossTables: "Korstabeller",
+    crossTablesHint:
+      "Belopp per rad och kolumn med summakolumn och summarad. Målkoll kontrollerar summorna åt båda hållen men skriver inte ut tabellen i Driftbudget; vill du ha den där, tolka den som Annan budgettabell.",
     pointOut: "Peka ut en tabell",
     pointOutHint: "För en tabell som Målkoll inte hittade alls: ange var rubrikraden börjar.",
   },
