@@ -2,6 +2,7 @@
 import { webcrypto } from "node:crypto";
 import { TextEncoder } from "node:util";
 import { configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import type { SheetGrid } from "../../src/engine/grid";
 import { decodeState } from "../../src/engine/state";
 import { HostError, toHostError } from "../../src/ports/office/errors";
 import { MemoryPort } from "../../src/ports/memory/memoryPort";
@@ -45,7 +46,7 @@ const LISTA = {
 };
 
 // Two verbatim seed rows (002 lines 271–272) under a goal heading, as a pasted sheet.
-function port(...more: (typeof LISTA)[]): MemoryPort {
+function port(...more: SheetGrid[]): MemoryPort {
   return new MemoryPort({
     name: "t.xlsx",
     sheets: [
@@ -550,13 +551,7 @@ describe("App over a memory workbook", () => {
       "Ekonomi",
       ["Pandemi – Kostnader", "", ...lines.slice(header, sum + 1)].join("\n"),
     );
-    render(
-      <App
-        withPort={(work) => work(port({ ...LISTA, ...ekonomi, listObjects: [] }))}
-        language="sv"
-        dark={false}
-      />,
-    );
+    render(<App withPort={(work) => work(port(ekonomi))} language="sv" dark={false} />);
     fireEvent.click(screen.getByRole("button", { name: "Läs in arbetsboken" }));
     const heading = await screen.findByRole("heading", { name: "Korstabeller" });
     expect(heading.nextElementSibling?.textContent).toMatch(/kontrollerar summorna åt båda hållen/);
