@@ -44,12 +44,23 @@ interface Column {
   name: string;
 }
 
+/**
+ * The ordinary rows since a statement's heading in one column, kept as they are added: a Summa row
+ * compares with their sum, and a statement of many Summa rows would add them all up again at each.
+ */
+interface RunningSum {
+  value: number;
+  /** The most decimals among them. */
+  decimals: number;
+  count: number;
+}
+
 interface Section {
   /** The heading's text and column names, to know it again after a page break. */
   heading: string;
   columns: Column[];
-  /** Ordinary rows since the heading, per column. */
-  all: Map<number, Figure[]>;
+  /** The sum of the ordinary rows since the heading, per column. */
+  all: Map<number, RunningSum>;
   /** Ordinary rows since the heading or the last Summa row, per column. */
   segment: Map<number, Figure[]>;
   /** The cross table the statement is: its rows are also summed across, and it ends at its last row. */
@@ -99,6 +110,24 @@ function tolerance(figures: Figure[]): number {
   return halfUnits(maxDecimals(figures), figures.length);
 }
 
+/** Whether `total` is the running sum within rounding (the total among the figures). */
+function matchesAll(total: Figure, all: RunningSum | undefined): boolean {
+  if (!all || all.count === 0) return false;
+  const decimals = Math.max(all.decimals, total.decimals);
+  return Math.abs(all.value - total.value) <= halfUnits(decimals, all.count + 1);
+}
+
+/** Adds an ordinary row's figure to its column's running sum. */
+function addTo(all: Map<number, RunningSum>, col: number, figure: Figure): void {
+  const running = all.get(col);
+  if (!running) all.set(col, { value: figure.value, decimals: figure.decimals, count: 1 });
+  else {
+    running.value += figure.value;
+    running.count++;
+    if (figure.decimals > running.decimals) running.decimals = figure.decimals;
+  }
+}
+
 function halfUnits(decimals: number, terms: number): number {
   return 0.5 * 10 ** -decimals * terms + 1e-9;
 }
@@ -107,7 +136,7 @@ function halfUnits(decimals: number, terms: number): number {
  * Whether a sum matches `total`: the segment, any run of its last rows, or everything. The runs
  * are summed from the end in one pass, so a long statement stays linear.
  */
-function matches(total: Figure, segment: Figure[], all: Figure[]): boolean {
+function matches(total: Figure, segment: Figure[], all: RunningSum | undefined): boolean {
   let running = 0;
   let decimals = total.decimals;
   for (let k = segment.length - 1; k >= 0; k--) {
@@ -116,7 +145,7 @@ function matches(total: Figure, segment: Figure[], all: Figure[]): boolean {
     const terms = segment.length - k + 1;
     if (Math.abs(running - total.value) <= halfUnits(decimals, terms)) return true;
   }
-  return all.length > 0 && Math.abs(sum(all) - total.value) <= tolerance([...all, total]);
+  return matchesAll(total, all);
 }
 
 function checkTotal(
@@ -128,21 +157,23 @@ function checkTotal(
   section: Section,
 ): Finding | null {
   const segment = section.segment.get(column.col) ?? [];
-  const all = section.all.get(column.col) ?? [];
+  const all = section.all.get(column.col);
+  const allCount = all?.count ?? 0;
   // One row is no sum to check against, but in a cross table's column it is (a blank cell is zero);
   // a match of any candidate settles it.
   const least = section.cross ? 1 : 2;
-  if (Math.max(segment.length, all.length) < least || matches(total, segment, all)) return null;
-  const parts = segment.length >= least ? segment : all;
-  const decimals = maxDecimals([...parts, total]);
-  if (section.cross) return crossFinding(sheet, row, label, column, total, sum(parts), decimals, "column");
+  if (Math.max(segment.length, allCount) < least || matches(total, segment, all)) return null;
+  const fromSegment = segment.length >= least;
+  const partsSum = fromSegment ? sum(segment) : all!.value;
+  const decimals = Math.max(fromSegment ? maxDecimals(segment) : all!.decimals, total.decimals);
+  if (section.cross) return crossFinding(sheet, row, label, column, total, partsSum, decimals, "column");
   const where = column.name ? ` (${column.name})` : "";
   return finding({
     code: "budget-total-mismatch",
     sheet: sheet.name,
     cell: a1(row, column.col),
-    message: `”${label}”${where}: ${renderNumber(total.value, null, total.decimals)} är inte summan av raderna ovan, ${renderNumber(sum(parts), null, decimals)}.`,
-    messageEn: `"${label}"${where}: ${renderNumberEn(total.value, null, total.decimals)} is not the sum of the rows above, ${renderNumberEn(sum(parts), null, decimals)}.`,
+    message: `”${label}”${where}: ${renderNumber(total.value, null, total.decimals)} är inte summan av raderna ovan, ${renderNumber(partsSum, null, decimals)}.`,
+    messageEn: `"${label}"${where}: ${renderNumberEn(total.value, null, total.decimals)} is not the sum of the rows above, ${renderNumberEn(partsSum, null, decimals)}.`,
   });
 }
 
@@ -272,11 +303,10 @@ function sheetStatementTotals(
       continue;
     }
     for (const { column, figure } of figures) {
-      for (const parts of [section.all, section.segment]) {
-        const list = parts.get(column.col) ?? [];
-        list.push(figure);
-        parts.set(column.col, list);
-      }
+      addTo(section.all, column.col, figure);
+      const list = section.segment.get(column.col) ?? [];
+      list.push(figure);
+      section.segment.set(column.col, list);
     }
   }
   return out;
