@@ -21,7 +21,8 @@ import type { CrossTable } from "../recognise/types";
  * A cross table (recognise/crossTable.ts: 002's pandemic costs, areas across, a total column and a
  * `Summa kostnader` row) is such a statement whose heading recognition found: its total rows are
  * checked down each column as above, from its header to its last total row, and each of its rows
- * across, the total column against the sum of the columns before it (a blank cell is zero).
+ * across, the total column against the sum of the columns before it (a blank cell is zero). A way
+ * in which no sum of two figures or more holds is no sum (see Tally), and nothing in it is flagged.
  */
 
 const STATEMENT_HEADING = /\((mnkr|mkr|tkr|kr|miljoner kronor|tusen kronor)\)\s*:?$/i;
@@ -55,6 +56,17 @@ interface RunningSum {
   count: number;
 }
 
+/**
+ * A cross table's checks one way (across its rows, or down its columns): how many hold as sums of at
+ * least two figures, and the findings of those that do not. A way whose every check fails has no
+ * sum in it (a `Totalt` column of another period, of a rate, of averages; a `Summa` row of shares),
+ * and its findings are dropped.
+ */
+interface Tally {
+  held: number;
+  findings: Finding[];
+}
+
 interface Section {
   /** The heading's text and column names, to know it again after a page break. */
   heading: string;
@@ -65,6 +77,9 @@ interface Section {
   segment: Map<number, Figure[]>;
   /** The cross table the statement is: its rows are also summed across, and it ends at its last row. */
   cross?: CrossTable;
+  /** A cross table's checks across its rows and down its columns. */
+  across?: Tally;
+  down?: Tally;
 }
 
 function figureAt(sheet: SheetGrid, row: number, col: number): Figure | null {
@@ -148,6 +163,16 @@ function matches(total: Figure, segment: Figure[], all: RunningSum | undefined):
   return matchesAll(total, all);
 }
 
+/**
+ * Whether a total adds up rows as a sum does: the whole segment or all rows, two of them at least
+ * (a run of its last rows, or one row, may equal it by chance: a `Summa` of shares equals the last).
+ */
+function isSumOfRows(total: Figure, segment: Figure[], all: RunningSum | undefined): boolean {
+  if (segment.length >= 2 && Math.abs(sum(segment) - total.value) <= tolerance([...segment, total]))
+    return true;
+  return (all?.count ?? 0) >= 2 && matchesAll(total, all);
+}
+
 function checkTotal(
   sheet: SheetGrid,
   row: number,
@@ -159,6 +184,7 @@ function checkTotal(
   const segment = section.segment.get(column.col) ?? [];
   const all = section.all.get(column.col);
   const allCount = all?.count ?? 0;
+  if (section.down && isSumOfRows(total, segment, all)) section.down.held++;
   // One row is no sum to check against, but in a cross table's column it is (a blank cell is zero);
   // a match of any candidate settles it.
   const least = section.cross ? 1 : 2;
@@ -177,22 +203,30 @@ function checkTotal(
   });
 }
 
+/** A column that is part of the one before it (`varav resursenheten`): not added across. */
+const PART_COLUMN = /^\s*(varav|därav)\b/i;
+
 /**
  * A cross table's row across: its total column against the sum of its columns of amounts (a blank
- * cell is zero, and no term), within half a unit of the last decimal per figure. A row with no
- * total, or with a total alone, is no sum.
+ * cell is zero, and no term; a `varav` column is part of another), within half a unit of the last
+ * decimal per figure. A row with no total, or with a total alone, is no sum.
  */
-function checkAcross(sheet: SheetGrid, row: number, label: string, cross: CrossTable): Finding | null {
+function checkAcross(sheet: SheetGrid, row: number, label: string, section: Section): Finding | null {
+  const cross = section.cross!;
   const total = figureAt(sheet, row, cross.total.col);
   if (!total) return null;
   const parts: Figure[] = [];
-  for (const { col } of cross.columns) {
+  for (const { col, header } of cross.columns) {
+    if (PART_COLUMN.test(header)) continue;
     const figure = figureAt(sheet, row, col);
     if (figure) parts.push(figure);
   }
   if (parts.length === 0) return null;
   const figures = [...parts, total];
-  if (Math.abs(sum(parts) - total.value) <= tolerance(figures)) return null;
+  if (Math.abs(sum(parts) - total.value) <= tolerance(figures)) {
+    if (parts.length >= 2) section.across!.held++;
+    return null;
+  }
   const column = { col: cross.total.col, name: cleanText(cross.total.header) };
   return crossFinding(sheet, row, label, column, total, sum(parts), maxDecimals(figures), "row");
 }
@@ -229,7 +263,9 @@ function crossFinding(
 function crossSection(sheet: SheetGrid, cross: CrossTable): Section {
   const columns = [...cross.columns, cross.total].map((c) => ({ col: c.col, name: cleanText(c.header) }));
   const heading = textOf(cellAt(sheet, cross.headerRow, cross.labelCol));
-  return { heading, columns, all: new Map(), segment: new Map(), cross };
+  const across: Tally = { held: 0, findings: [] };
+  const down: Tally = { held: 0, findings: [] };
+  return { heading, columns, all: new Map(), segment: new Map(), cross, across, down };
 }
 
 function sheetStatementTotals(
@@ -244,10 +280,12 @@ function sheetStatementTotals(
   for (const cross of crossTables) crossAt.set(cross.headerRow, cross);
   let section = null as Section | null;
   let ended = null as Section | null;
+  const tallies: Tally[] = [];
   for (let row = sheet.originRow; row <= last; row++) {
     const cross = crossAt.get(row);
     if (cross) {
       section = crossSection(sheet, cross);
+      tallies.push(section.across!, section.down!);
       ended = null;
       continue;
     }
@@ -284,9 +322,12 @@ function sheetStatementTotals(
       ended = null;
       continue;
     }
-    if (section.cross) {
-      const across = checkAcross(sheet, row, label.text, section.cross);
-      if (across) out.push(across);
+    if (section.across) {
+      const across = checkAcross(sheet, row, label.text, section);
+      if (across) {
+        out.push(across);
+        section.across.findings.push(across);
+      }
     }
     if (isPartRow(label)) continue;
     const figures = section.columns
@@ -297,7 +338,10 @@ function sheetStatementTotals(
     if (section.cross ? isTotalText(label.text) : TOTAL_LABEL.test(label.text)) {
       for (const { column, figure } of figures) {
         const mismatch = checkTotal(sheet, row, label.text, column, figure, section);
-        if (mismatch) out.push(mismatch);
+        if (mismatch) {
+          out.push(mismatch);
+          section.down?.findings.push(mismatch);
+        }
       }
       section.segment = new Map();
       continue;
@@ -309,7 +353,10 @@ function sheetStatementTotals(
       section.segment.set(column.col, list);
     }
   }
-  return out;
+  // A cross table's way whose every check fails is no sum (see Tally): its findings go.
+  const dropped = new Set<Finding>();
+  for (const tally of tallies) if (tally.held === 0) for (const f of tally.findings) dropped.add(f);
+  return dropped.size ? out.filter((f) => !dropped.has(f)) : out;
 }
 
 /** A cross table's row label: the text in its label column (recognition found one on each row). */

@@ -243,6 +243,75 @@ describe("cross tables as users write them", () => {
     expect(result.recognition.unrecognised).toEqual([]);
     expect(totals(result.findings).map((f) => f.cell)).toEqual(["E4", "E4"]);
   });
+
+  /** Tables with a total column or Summa row that is no sum, as reports write them. */
+  const noSum: [string, CellValue[][]][] = [
+    [
+      "a rate's Totalt (sjukfrånvaro in per cent by sex)",
+      [
+        ["Sjukfrånvaro (procent)", "Kvinnor", "Män", "Totalt"],
+        ["Korttidssjukfrånvaro dag 1-14", "3,4", "2,1", "3,1"],
+        ["Långtidssjukfrånvaro dag 15-", "6,2", "4,0", "5,7"],
+        ["Total sjukfrånvaro", "9,6", "6,1", "8,8"],
+      ],
+    ],
+    [
+      "a Totalt of another period",
+      [
+        ["Verksamhetsområde", "Jan-aug 2021", "Jan-aug 2020", "Totalt 2020"],
+        ["Förskola", "512,3", "498,1", "760,4"],
+        ["Äldreomsorg", "590,0", "575,2", "880,9"],
+        ["Summa", "1 102,3", "1 073,3", "1 641,3"],
+      ],
+    ],
+    [
+      "averages under Totalt (helårspersoner, 002 line 2188 with Totalt for Snitt)",
+      [
+        ["Verksamhet (helårspersoner)", "VP 2021", "T1 2021", "T2 2021", "Totalt"],
+        ["Eget boende med boendestöd", 98, 108, 107, 108],
+        ["Servicebostad", 43, 46, 44, 45],
+        ["Summa", 141, 154, 151, 153],
+      ],
+    ],
+    [
+      "rows of shares: their Summa row is no sum down",
+      [
+        ["Kostnadsslag", "Förskola", "Äldreomsorg", "Övrigt", "Summa"],
+        ["Personal", 60, 30, 10, 100],
+        ["Lokaler", 50, 40, 10, 100],
+        ["Summa", 55, 35, 10, 100],
+      ],
+    ],
+  ];
+
+  test.each(noSum)("a way where no check holds is no sum, and nothing in it is flagged: %s", (_, rows) => {
+    const result = check(snapshotOf(crossSheet(rows)));
+    expect(result.recognition.crossTables).toHaveLength(1);
+    expect(totals(result.findings)).toEqual([]);
+  });
+
+  test("the other way of such a table is still checked: a Summa off in a Totalt-of-another-period table", () => {
+    const rows = noSum[1][1].map((r) => [...r]);
+    rows[3][1] = "1 112,3";
+    expect(totals(check(snapshotOf(crossSheet(rows))).findings).map((f) => [f.cell, f.message])).toEqual([
+      [
+        "B4",
+        "”Summa”, kolumnen ”Jan-aug 2021”: 1\u00a0112,3 är inte summan av raderna ovan, 1\u00a0102,3; skillnaden är 10,0.",
+      ],
+    ]);
+  });
+
+  test("a varav column is part of the column before it: not added across", () => {
+    const rows: CellValue[][] = [
+      ["Kostnadsslag", "Förskola", "varav resursenheten", "Äldreomsorg", "Totalt"],
+      ["Personal", 500, 50, 300, 800],
+      ["Lokaler", 100, 10, 80, 180],
+      ["Summa", 600, 60, 380, 980],
+    ];
+    expect(totals(check(snapshotOf(crossSheet(rows))).findings)).toEqual([]);
+    rows[1][4] = 810;
+    expect(totals(check(snapshotOf(crossSheet(rows))).findings).map((f) => f.cell)).toEqual(["E2", "E4"]);
+  });
 });
 
 describe("the balance sheet and the other 002 and 003 tables are read as before", () => {
