@@ -22,8 +22,9 @@ const BLOCK_LEVELS: GoalLevel[] = ["inriktningsmal", "kf-mal"];
  *   of their own);
  * - otherwise the nearest goal heading above it on the same sheet;
  * - except in unit reports, where the KF mål's tables come first and the `Enhetsmål` that closes
- *   the block owns the evidence since the KF mål heading (DOMAIN.md, 004 lines 389–470); a
- *   nämndmål's rows never pass the next nämndmål to reach an Enhetsmål (its own left out).
+ *   the block owns the evidence since the KF mål heading (DOMAIN.md, 004 lines 389–470); no rows
+ *   pass a second nämndmål to reach an Enhetsmål (a nämndmål's own Enhetsmål left out): a
+ *   nämndmål's rows end at the next nämndmål, a KF mål's at its second.
  */
 export function assignGoals(
   goals: Goal[],
@@ -161,10 +162,13 @@ function lastGoalAbove(sheetGoals: Goal[], row: number): number {
 function ownerBelow(sheetGoals: Goal[], aboveIndex: number): string | null {
   const above: Goal | null = aboveIndex >= 0 ? sheetGoals[aboveIndex] : null;
   if (above?.level === "enhetsmal") return above.id;
+  // Nämndmål headings passed: a KF mål's tables reach past its first nämndmål to that one's
+  // Enhetsmål, never into a second nämndmål's block (the first's Enhetsmål left out).
+  let namndmal = above?.level === "namndmal" ? 1 : 0;
   for (let i = aboveIndex + 1; i < sheetGoals.length; i++) {
     const g = sheetGoals[i];
     // A nämndmål's rows end at the next nämndmål: its Enhetsmål left out, they are still its own.
-    if (BLOCK_LEVELS.includes(g.level) || (above?.level === "namndmal" && g.level === "namndmal")) break;
+    if (BLOCK_LEVELS.includes(g.level) || (g.level === "namndmal" && ++namndmal > 1)) break;
     if (g.level === "enhetsmal") return g.id;
   }
   return above?.id ?? null;

@@ -296,6 +296,38 @@ describe("header variants and ugly rows", () => {
       ["Budgetuppföljning varje månad.", enhet.id],
     ]);
   });
+  test("a KF mål's tables pass its first nämndmål, not a second: that one's Enhetsmål does not take them", () => {
+    // 004's order (lines 389–470: KF mål 3.2, its Sjukfrånvaro table, nämndmål, Enhetsmål), with the
+    // first nämndmål's Enhetsmål left out and a second nämndmål that has one.
+    const lines = [
+      "KF:s mål för verksamhetsområdet: 3.2. Stockholm använder skattemedlen effektivt till största nytta för stockholmarna",
+      "— Ingen",
+      "Indikator\tPeriodens utfall\tUtfall män/ pojkar\tUtfall kvinnor/ flickor\tPeriodens utfall VB 2019\tPrognos helår\tÅrsmål\tKF:s årsmål\tPeriod",
+      "  Sjukfrånvaro \t12,4 %\t\t\t15,2 %\t\t15 %\tTas fram av nämnd/ styrelse\tVB 2020",
+      "Nämndmål: Stadsdelsnämnden är en attraktiv arbetsgivare som erbjuder en god arbetsmiljö",
+      "— Ingen",
+      "Aktivitet\tStartdatum\tSlutdatum\tAvvikelse",
+      " Allmän visstidsanställning minimeras.\t2020-01-01\t2020-12-31\t",
+      "Nämndmål: Stadsdelsnämndens verksamheter arbetar kostnadseffektivt med fokus på kärnverksamheterna",
+      "— Ingen",
+      "Enhetsmål: Liljeholmens dagliga verksamheter är kostnadseffektiva",
+      "● Uppfylls helt",
+    ];
+    const { model: m } = model(textToSheet("VB 2020", lines.join("\n")));
+    const kf = m.goals.find((g) => g.level === "kf-mal")!;
+    const [first] = m.goals.filter((g) => g.level === "namndmal");
+    expect(m.indicators.map((i) => [i.name, i.goal])).toEqual([["Sjukfrånvaro", kf.id]]);
+    expect(m.activities.map((a) => [a.name, a.goal])).toEqual([
+      ["Allmän visstidsanställning minimeras.", first.id],
+    ]);
+    // With the first nämndmål's Enhetsmål written, it takes the KF mål's table (004's order).
+    const withOwn = [...lines.slice(0, 8), "Enhetsmål: Enheten är en god arbetsgivare", ...lines.slice(8)];
+    const { model: own } = model(textToSheet("VB 2020", withOwn.join("\n")));
+    const enhet = own.goals.find((g) => g.level === "enhetsmal")!;
+    expect(enhet.title).toBe("Enheten är en god arbetsgivare");
+    expect(own.indicators.map((i) => i.goal)).toEqual([enhet.id]);
+    expect(own.activities.map((a) => a.goal)).toEqual([enhet.id]);
+  });
   test("two-row headings at every level (004 lines 69–126)", () => {
     const { model: m } = model(seedAtLines("004-vb-kf-1.1-tvaradsrubrik"));
     expect(m.goals.slice(0, 3).map((g) => [g.level, g.number, g.title.slice(0, 20), g.row])).toEqual([
