@@ -203,6 +203,13 @@ function checkTotal(
   });
 }
 
+/**
+ * A cross table's row label naming a share, a rate or an average (`Sjukfrånvaro (%)`, `Andel
+ * kvinnor`, `Medelålder`, `Genomsnittlig lön`). Not `Andelar i …` (holdings, an amount), nor
+ * `Medel för …` or `Medelsförbrukning` (funds).
+ */
+const RATIO_ROW = /%|procent|snitt|kvot|\bmedel(?!s)\p{L}|^andel(?!ar)/iu;
+
 /** A column that is part of the one before it (`varav resursenheten`): not added across. */
 const PART_COLUMN = /^\s*(varav|därav)\b/i;
 
@@ -322,6 +329,9 @@ function sheetStatementTotals(
       ended = null;
       continue;
     }
+    // A cross table's row of a rate or an average (`Sjukfrånvaro (%)`, `Medelålder`) is no sum and
+    // no part of one.
+    if (section.cross && RATIO_ROW.test(label.text)) continue;
     if (section.across) {
       const across = checkAcross(sheet, row, label.text, section);
       if (across) {

@@ -301,6 +301,23 @@ describe("cross tables as users write them", () => {
     ]);
   });
 
+  test("a row of a rate or an average (`Sjukfrånvaro (%)`, `Medelålder`) is no sum, nor a part of one", () => {
+    const rows: CellValue[][] = [
+      ["Personalnyckeltal", "Kvinnor", "Män", "Totalt"],
+      ["Antal tillsvidareanställda", 150, 40, 190],
+      ["Antal visstidsanställda", 20, 5, 25],
+      ["Sjukfrånvaro (%)", "8,5", "5,2", "7,8"],
+      ["Medelålder", 45, 42, 44],
+      ["Totalt antal anställda", 170, 45, 215],
+    ];
+    expect(totals(check(snapshotOf(crossSheet(rows))).findings)).toEqual([]);
+    rows[5][3] = 225;
+    expect(totals(check(snapshotOf(crossSheet(rows))).findings).map((f) => f.message)).toEqual([
+      "”Totalt antal anställda”, kolumnen ”Totalt”: 225 är inte summan av raden, 215; skillnaden är 10.",
+      "”Totalt antal anställda”, kolumnen ”Totalt”: 225 är inte summan av raderna ovan, 215; skillnaden är 10.",
+    ]);
+  });
+
   test("a varav column is part of the column before it: not added across", () => {
     const rows: CellValue[][] = [
       ["Kostnadsslag", "Förskola", "varav resursenheten", "Äldreomsorg", "Totalt"],
