@@ -159,22 +159,24 @@ describe("tables laid out a little differently must not raise false totals", () 
     expect(statementTotals([sheet(rows)], none)).toEqual([]);
   });
 
-  test("many Summa rows that are off stay linear: each is compared with a running sum, not a new one", () => {
-    // 30 000 rows, each under a Summa row that is off: the sum of all the rows since the heading was
-    // added up again for each (a `Tillgångar (mnkr)` heading over 100 000 such rows took minutes).
-    const n = 30_000;
+  test("many Summa rows that are off: each compares with the rows since the heading, summed as they come", () => {
+    // Each Summa row was compared with all the rows since the heading, added up again for each
+    // (100 000 such rows under `Tillgångar (mnkr)` took minutes; a running sum now, measured outside
+    // the tests: the house times nothing in a unit test).
+    const n = 3_000;
     const rows: CellValue[][] = [["Tillgångar (mnkr)", "2021-08-31"]];
     for (let i = 0; i < n; i++) rows.push([`Post ${i}`, "1,0"], ["Summa", "5,0"]);
-    const started = performance.now();
     const found = statementTotals([sheet(rows)], none);
-    const elapsed = performance.now() - started;
     // The first Summa row has one row above it (no sum), the fifth is the sum of the five; the rest are off.
     expect(found).toHaveLength(n - 2);
     expect(found[0]).toMatchObject({
       cell: "B5",
       message: "”Summa” (2021-08-31): 5,0 är inte summan av raderna ovan, 2,0.",
     });
-    expect(elapsed).toBeLessThan(2000);
+    expect(found[found.length - 1]).toMatchObject({
+      cell: `B${2 * n + 1}`,
+      message: `”Summa” (2021-08-31): 5,0 är inte summan av raderna ovan, ${n.toLocaleString("sv-SE").replace(/\s/g, "\u00a0")},0.`,
+    });
   });
 
   test("through check(): a budget table the recogniser takes is checked once, by the budget rules", () => {
