@@ -190,6 +190,36 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
     );
   };
 
+  /** A block's card (one Målkoll could not read, or a cross table): its place, what it holds, Tolka blocket. */
+  const blockCard = (sheet: string, cell: string, about: string, aboutId: string, mark: string) => {
+    const key = `${sheet}!${cell}`;
+    const where = cellRef(sheet, cell);
+    return (
+      <li key={key} className={styles.table} data-table={key} {...{ [mark]: true }}>
+        <div className={styles.tableHead}>
+          <div>
+            <strong>{where}</strong>
+            <div className={styles.muted} id={aboutId}>
+              {about}
+            </div>
+          </div>
+          <Button
+            size="small"
+            className={styles.tableAction}
+            disabled={busy}
+            aria-label={`${strings.read.interpret}: ${where}`}
+            aria-describedby={aboutId}
+            aria-expanded={editing === key}
+            onClick={() => toggle(key)}
+          >
+            {strings.read.interpret}
+          </Button>
+        </div>
+        {editing === key && editorFor({ kind: "block", sheet, headerCell: cell, listed: true }, key)}
+      </li>
+    );
+  };
+
   const tables = result?.recognition.tables ?? [];
   const goalOf = useMemo(() => goalsOfTables(result), [result]);
   const unreadOf = useMemo(() => unreadColumnsOfTables(result), [result]);
@@ -290,39 +320,15 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
               <h2 className={styles.heading}>{strings.read.crossTables}</h2>
               <p className={styles.hint}>{strings.read.crossTablesHint}</p>
               <ul className={styles.tables}>
-                {crossTables.map((cross, i) => {
-                  const key = `${cross.sheet}!${cross.cell}`;
-                  const where = cellRef(cross.sheet, cross.cell);
-                  const headers = [...cross.columns, cross.total].map((c) => c.header);
-                  return (
-                    <li key={key} className={styles.table} data-table={key} data-cross>
-                      <div className={styles.tableHead}>
-                        <div>
-                          <strong>{where}</strong>
-                          <div className={styles.muted} id={`${ids}-c${i}`}>
-                            {strings.read.rows(cross.lastRow - cross.headerRow)} · {headers.join(" | ")}
-                          </div>
-                        </div>
-                        <Button
-                          size="small"
-                          className={styles.tableAction}
-                          disabled={busy}
-                          aria-label={`${strings.read.interpret}: ${where}`}
-                          aria-describedby={`${ids}-c${i}`}
-                          aria-expanded={editing === key}
-                          onClick={() => toggle(key)}
-                        >
-                          {strings.read.interpret}
-                        </Button>
-                      </div>
-                      {editing === key &&
-                        editorFor(
-                          { kind: "block", sheet: cross.sheet, headerCell: cross.cell, listed: true },
-                          key,
-                        )}
-                    </li>
-                  );
-                })}
+                {crossTables.map((cross, i) =>
+                  blockCard(
+                    cross.sheet,
+                    cross.cell,
+                    `${strings.read.rows(cross.lastRow - cross.headerRow)} · ${[...cross.columns, cross.total].map((c) => c.header).join(" | ")}`,
+                    `${ids}-c${i}`,
+                    "data-cross",
+                  ),
+                )}
               </ul>
             </>
           )}
@@ -332,38 +338,15 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
               <h2 className={styles.heading}>{strings.read.blocks}</h2>
               <p className={styles.hint}>{strings.read.blocksHint}</p>
               <ul className={styles.tables}>
-                {blocks.map((block, i) => {
-                  const key = `${block.sheet}!${block.cell}`;
-                  const where = cellRef(block.sheet, block.cell);
-                  return (
-                    <li key={key} className={styles.table} data-table={key} data-block>
-                      <div className={styles.tableHead}>
-                        <div>
-                          <strong>{where}</strong>
-                          <div className={styles.muted} id={`${ids}-b${i}`}>
-                            {block.headers.filter(Boolean).join(" | ")}
-                          </div>
-                        </div>
-                        <Button
-                          size="small"
-                          className={styles.tableAction}
-                          disabled={busy}
-                          aria-label={`${strings.read.interpret}: ${where}`}
-                          aria-describedby={`${ids}-b${i}`}
-                          aria-expanded={editing === key}
-                          onClick={() => toggle(key)}
-                        >
-                          {strings.read.interpret}
-                        </Button>
-                      </div>
-                      {editing === key &&
-                        editorFor(
-                          { kind: "block", sheet: block.sheet, headerCell: block.cell, listed: true },
-                          key,
-                        )}
-                    </li>
-                  );
-                })}
+                {blocks.map((block, i) =>
+                  blockCard(
+                    block.sheet,
+                    block.cell,
+                    block.headers.filter(Boolean).join(" | "),
+                    `${ids}-b${i}`,
+                    "data-block",
+                  ),
+                )}
               </ul>
             </>
           )}
