@@ -206,14 +206,14 @@ export function FindingsList({
   const unreadable = unreadableFindings(findings, filter.scope);
   const shown = filterFindings(findings, filter, model);
   const groups = groupFindings(shown, filter.groupBy, model.goals);
-  /** The badges' counts under a filter: all it lists, the blocking and unreadable findings first. */
+  /** The badges' counts under another filter: all it lists, the blocking and unreadable findings first. */
   const countsFor = (f: FindingsFilter) =>
     countBySeverity([
       ...blocking,
       ...unreadableFindings(findings, f.scope),
       ...filterFindings(findings, f, model),
     ]);
-  const counts = countsFor(filter);
+  const counts = countBySeverity([...blocking, ...unreadable, ...shown]);
   // The badges change silently: a screen reader hears what a new scope or Vad måste jag skriva? shows.
   const narrow = (change: Partial<FindingsFilter>) => {
     onFilterChange(change);
