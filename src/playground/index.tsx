@@ -17,7 +17,8 @@ import { WORKBOOKS, workbookFor } from "./workbooks";
  * needed. Query: `theme=dark`, `lang=en`, `bok=<key>` (a bundled workbook, see workbooks.ts),
  * `width=300` (the pane's width in px), `zoom=2` (the pane's content at 200 %: 175 CSS px in a 350 px pane), `slow=<ms>` (each read, and each of a write's two phases,
  * takes that long, as over a slow connection to Excel on the web), `commit=<ms>` (the write's second,
- * uncancellable phase alone takes that long; default: as `slow`), `fault=read-denied` (the first read fails as Excel's
+ * uncancellable phase alone takes that long; default: as `slow`; `commit=hold`: until the page calls
+ * `malkollReleaseCommit()`, so a test can look at the phase for as long as it needs), `fault=read-denied` (the first read fails as Excel's
  * AccessDenied does). A workbook of your own can be opened with the file picker.
  */
 const params = new URLSearchParams(window.location.search);
@@ -27,7 +28,9 @@ const paneWidth = Math.min(Math.max(Number(params.get("width")) || 350, 280), 64
 // The pane's content zoomed as Ctrl + does in Excel's pane: as wide on screen, `zoom` times fewer CSS px.
 const paneZoom = Math.min(Math.max(Number(params.get("zoom")) || 1, 1), 4);
 const slowMs = Math.min(Number(params.get("slow")) || 0, 60_000);
-const commitMs = params.has("commit") ? Math.min(Number(params.get("commit")) || 0, 60_000) : slowMs;
+const holdCommit = params.get("commit") === "hold";
+const commitMs =
+  params.has("commit") && !holdCommit ? Math.min(Number(params.get("commit")) || 0, 60_000) : slowMs;
 const fault = params.get("fault");
 
 const useStyles = makeStyles({
@@ -54,13 +57,25 @@ const useStyles = makeStyles({
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Resolves when the page calls `malkollReleaseCommit()` (with `commit=hold`). */
+function heldUntilReleased(): Promise<void> {
+  return new Promise((resolve) => {
+    (window as unknown as { malkollReleaseCommit: () => void }).malkollReleaseCommit = () => resolve();
+  });
+}
+
 /**
  * Every read waits `ms`; a write builds for `ms` (cancellable, nothing written) and commits for
  * `commitMs` (no longer cancellable), the phases the Office port reports (ports/port.ts WritePhase); the
  * memory port itself stays all-or-nothing. With `read-denied` the first read fails the way Excel
  * reports AccessDenied.
  */
-function hostLike(port: MemoryPort, ms: number, commitMs: number, faultOnce: string | null): WithPort {
+function hostLike(
+  port: MemoryPort,
+  ms: number,
+  commitMs: number | "hold",
+  faultOnce: string | null,
+): WithPort {
   let pendingFault = faultOnce === "read-denied";
   const slow: WorkbookPort = {
     read: async () => {
@@ -76,7 +91,7 @@ function hostLike(port: MemoryPort, ms: number, commitMs: number, faultOnce: str
       await sleep(ms);
       if (options?.signal?.aborted) throw new DOMException("Avbrutet av användaren", "AbortError");
       options?.onPhase?.("committing");
-      await sleep(commitMs);
+      await (commitMs === "hold" ? heldUntilReleased() : sleep(commitMs));
       await port.write(plan);
       options?.onPhase?.("done");
     },
@@ -114,7 +129,7 @@ function Playground() {
   );
   const [problem, setProblem] = useState<string | null>(null);
   const port = useMemo(() => new MemoryPort(workbook.snapshot), [workbook]);
-  const withPort = useMemo(() => hostLike(port, slowMs, commitMs, fault), [port]);
+  const withPort = useMemo(() => hostLike(port, slowMs, holdCommit ? "hold" : commitMs, fault), [port]);
   (window as unknown as { malkollPort: MemoryPort }).malkollPort = port;
 
   const open = async (file: File | undefined) => {

@@ -110,9 +110,9 @@ describeIf("accessibility of every pane state", () => {
       await check("11-hindrar-bedomning");
       await page.close();
 
-      // Writing, which cannot be cancelled halfway (slow enough to be judged while it lasts; the
-      // read and the cancellable phase before it are quick, so no walk waits for them).
-      pane = await open({ commit: 8000 });
+      // Writing, which cannot be cancelled halfway (held until the page closes, so it is judged
+      // while it lasts however slow the machine; the read and the cancellable phase before it are quick).
+      pane = await open({ commit: "hold" });
       await pane.getByRole("tab", { name: t.tabs.generate }).click();
       await pane.getByRole("button", { name: t.generate.run }).click();
       await pane.locator("[data-cannot-cancel]").waitFor();

@@ -99,10 +99,20 @@ export interface PaneOptions {
   zoom?: number;
   /** Every read and write takes this long (ms), as over a slow connection. */
   slow?: number;
-  /** The write's uncancellable phase alone takes this long (ms); default: `slow`. */
-  commit?: number;
+  /**
+   * The write's uncancellable phase alone takes this long (ms); default: `slow`. `hold`: it lasts
+   * until the test calls `releaseCommit(page)`, however long the machine takes to look at it.
+   */
+  commit?: number | "hold";
   /** A fault the playground simulates once (e.g. `read-denied`). */
   fault?: string;
+}
+
+/** Ends a write's uncancellable phase held by `commit: "hold"`. */
+export async function releaseCommit(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    (window as unknown as { malkollReleaseCommit: () => void }).malkollReleaseCommit(),
+  );
 }
 
 /** Opens the playground with the pane as asked; collects page errors into `errors`. */

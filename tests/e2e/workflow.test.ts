@@ -19,6 +19,7 @@ import {
   notice,
   openOwnWorkbook,
   openPane,
+  releaseCommit,
   shot,
 } from "./support";
 
@@ -332,10 +333,14 @@ describeIf("the pane's workflow in Chromium", () => {
   });
 
   describe("5. Avbryt is honest", () => {
-    // ?slow=1500: a read takes 1,5 s, a write builds for 1,5 s (cancellable, as the Office port's
-    // hidden new sheets are) and commits for 1,5 s (not cancellable, as the Office port's swap).
+    // ?slow=3000: a read takes 3 s, a write builds for 3 s (cancellable, as the Office port's
+    // hidden new sheets are) and commits (not cancellable, as the Office port's swap) until the test
+    // releases it: a commit of fixed length once ended under load before the test had looked at it.
     test("while reading or building: nothing written, and it says so; once committing it cannot be cancelled and says why", async () => {
-      const { page, pane, errors } = await openPane(chrome.browser(), chrome.url(), { slow: 1500 });
+      const { page, pane, errors } = await openPane(chrome.browser(), chrome.url(), {
+        slow: 3000,
+        commit: "hold",
+      });
       await pane.getByRole("tab", { name: "Skapa tabeller" }).click();
       const run = pane.getByRole("button", { name: "Skapa tabeller" });
       const cancel = pane.getByRole("button", { name: "Avbryt" });
@@ -367,6 +372,10 @@ describeIf("the pane's workflow in Chromium", () => {
       );
       await shot(page, "workflow-5-kan-inte-avbrytas");
       await cancel.click({ force: true }); // a click on the disabled button changes nothing
+      await page.waitForTimeout(300);
+      expect(await pane.locator("[data-cannot-cancel]").count()).toBe(1);
+      expect(await notice(pane).getByText("Avbrutet. Inget skrevs.").count()).toBe(0);
+      await releaseCommit(page);
       await notice(pane).getByText("5 blad skapades.").waitFor();
       expect(await malkollSheets(page)).toHaveLength(5);
       expect(errors).toEqual([]);
