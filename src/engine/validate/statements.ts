@@ -1,5 +1,5 @@
 import type { SheetGrid } from "../grid";
-import { a1, cellAt, formatAt, lastCol, lastRow, textOf } from "../grid";
+import { a1, a1Range, cellAt, formatAt, lastCol, lastRow, textOf } from "../grid";
 import type { Finding } from "../findings";
 import { finding } from "../findings";
 import { renderNumber, renderNumberEn } from "../parse/target";
@@ -7,6 +7,8 @@ import { parseQuantityCell } from "../parse/quantity";
 import { cleanText, matchKey } from "../parse/text";
 import { isTotalText, NOT_ADDITIVE } from "../recognise/crossTable";
 import type { CrossTable } from "../recognise/types";
+import type { CrossMismatch } from "./crossMismatches";
+import { crossFindings } from "./crossMismatches";
 
 /**
  * Totals in financial statements that are not budget tables, such as the balance sheet
@@ -38,6 +40,8 @@ export interface RowSet {
 interface Figure {
   value: number;
   decimals: number;
+  /** The sheet row it stands on. */
+  row: number;
 }
 
 interface Column {
@@ -54,17 +58,19 @@ interface RunningSum {
   /** The most decimals among them. */
   decimals: number;
   count: number;
+  /** The first of them. */
+  firstRow: number;
 }
 
 /**
  * A cross table's checks one way (across its rows, or down its columns): how many hold as sums of at
- * least two figures, and the findings of those that do not. A way whose every check fails has no
+ * least two figures, and the mismatches of those that do not. A way whose every check fails has no
  * sum in it (a `Totalt` column of another period, of a rate, of averages; a `Summa` row of shares),
- * and its findings are dropped.
+ * and its mismatches are dropped.
  */
 interface Tally {
   held: number;
-  findings: Finding[];
+  mismatches: CrossMismatch[];
 }
 
 interface Section {
@@ -77,6 +83,12 @@ interface Section {
   segment: Map<number, Figure[]>;
   /** The cross table the statement is: its rows are also summed across, and it ends at its last row. */
   cross?: CrossTable;
+  /**
+   * A cross table's first ordinary row since its header, and since its last total row: a column's
+   * total adds a blank cell there as zero, so its rows start there rather than at its first figure.
+   */
+  firstRow?: number;
+  segmentFirstRow?: number;
   /** A cross table's checks across its rows and down its columns. */
   across?: Tally;
   down?: Tally;
@@ -86,7 +98,7 @@ function figureAt(sheet: SheetGrid, row: number, col: number): Figure | null {
   const parsed = parseQuantityCell(cellAt(sheet, row, col), formatAt(sheet, row, col));
   if (parsed.kind !== "quantity") return null;
   const { value, unit, decimals } = parsed.quantity;
-  return unit === null || /^(mnkr|tkr|kr)$/.test(unit) ? { value, decimals } : null;
+  return unit === null || /^(mnkr|tkr|kr)$/.test(unit) ? { value, decimals, row } : null;
 }
 
 /** The row's label: its first non-empty cell, when that is text. */
@@ -135,7 +147,8 @@ function matchesAll(total: Figure, all: RunningSum | undefined): boolean {
 /** Adds an ordinary row's figure to its column's running sum. */
 function addTo(all: Map<number, RunningSum>, col: number, figure: Figure): void {
   const running = all.get(col);
-  if (!running) all.set(col, { value: figure.value, decimals: figure.decimals, count: 1 });
+  if (!running)
+    all.set(col, { value: figure.value, decimals: figure.decimals, count: 1, firstRow: figure.row });
   else {
     running.value += figure.value;
     running.count++;
@@ -173,6 +186,10 @@ function isSumOfRows(total: Figure, segment: Figure[], all: RunningSum | undefin
   return (all?.count ?? 0) >= 2 && matchesAll(total, all);
 }
 
+/**
+ * A total row's cell against the rows above it in its column: null when it is their sum; a cross
+ * table's mismatch goes to its tally (its findings are made when the table is read through).
+ */
 function checkTotal(
   sheet: SheetGrid,
   row: number,
@@ -192,12 +209,31 @@ function checkTotal(
   const fromSegment = segment.length >= least;
   const partsSum = fromSegment ? sum(segment) : all!.value;
   const decimals = Math.max(fromSegment ? maxDecimals(segment) : all!.decimals, total.decimals);
-  if (section.cross) return crossFinding(sheet, row, label, column, total, partsSum, decimals, "column");
+  if (section.down) {
+    const fromRow = (fromSegment ? section.segmentFirstRow : section.firstRow) ?? row - 1;
+    section.down.mismatches.push({
+      along: "column",
+      row,
+      col: column.col,
+      label,
+      columnName: column.name,
+      total,
+      sum: partsSum,
+      decimals,
+      terms: (fromSegment ? segment.length : all!.count) + 1,
+      fromRow,
+      toRow: row - 1,
+      cols: [],
+    });
+    return null;
+  }
   const where = column.name ? ` (${column.name})` : "";
+  const fromRow = fromSegment ? segment[0].row : all!.firstRow;
   return finding({
     code: "budget-total-mismatch",
     sheet: sheet.name,
     cell: a1(row, column.col),
+    range: a1Range(fromRow, column.col, row, column.col),
     message: `”${label}”${where}: ${renderNumber(total.value, null, total.decimals)} är inte summan av raderna ovan, ${renderNumber(partsSum, null, decimals)}.`,
     messageEn: `"${label}"${where}: ${renderNumberEn(total.value, null, total.decimals)} is not the sum of the rows above, ${renderNumberEn(partsSum, null, decimals)}.`,
   });
@@ -218,51 +254,37 @@ const PART_COLUMN = /^\s*(varav|därav)\b/i;
  * cell is zero, and no term; a `varav` column is part of another), within half a unit of the last
  * decimal per figure. A row with no total, or with a total alone, is no sum.
  */
-function checkAcross(sheet: SheetGrid, row: number, label: string, section: Section): Finding | null {
+function checkAcross(sheet: SheetGrid, row: number, label: string, section: Section): void {
   const cross = section.cross!;
   const total = figureAt(sheet, row, cross.total.col);
-  if (!total) return null;
+  if (!total) return;
   const parts: Figure[] = [];
+  const cols: number[] = [];
   for (const { col, header } of cross.columns) {
     if (PART_COLUMN.test(header)) continue;
+    cols.push(col);
     const figure = figureAt(sheet, row, col);
     if (figure) parts.push(figure);
   }
-  if (parts.length === 0) return null;
+  if (parts.length === 0) return;
   const figures = [...parts, total];
   if (Math.abs(sum(parts) - total.value) <= tolerance(figures)) {
     if (parts.length >= 2) section.across!.held++;
-    return null;
+    return;
   }
-  const column = { col: cross.total.col, name: cleanText(cross.total.header) };
-  return crossFinding(sheet, row, label, column, total, sum(parts), maxDecimals(figures), "row");
-}
-
-/**
- * A cross table's total that is not its sum: a total row's cell (`sum` of the rows above it in its
- * column) or a total column's (`sum` of the row), saying by how much.
- */
-function crossFinding(
-  sheet: SheetGrid,
-  row: number,
-  label: string,
-  column: Column,
-  total: Figure,
-  sum: number,
-  decimals: number,
-  along: "column" | "row",
-): Finding {
-  const sv = (n: number, d: number) => renderNumber(n, null, d);
-  const en = (n: number, d: number) => renderNumberEn(n, null, d);
-  const difference = Math.abs(total.value - sum);
-  const of =
-    along === "column" ? { sv: "raderna ovan", en: "the rows above" } : { sv: "raden", en: "the row" };
-  return finding({
-    code: "budget-total-mismatch",
-    sheet: sheet.name,
-    cell: a1(row, column.col),
-    message: `”${label}”, kolumnen ”${column.name}”: ${sv(total.value, total.decimals)} är inte summan av ${of.sv}, ${sv(sum, decimals)}; skillnaden är ${sv(difference, decimals)}.`,
-    messageEn: `"${label}", column "${column.name}": ${en(total.value, total.decimals)} is not the sum of ${of.en}, ${en(sum, decimals)}; the difference is ${en(difference, decimals)}.`,
+  section.across!.mismatches.push({
+    along: "row",
+    row,
+    col: cross.total.col,
+    label,
+    columnName: cleanText(cross.total.header),
+    total,
+    sum: sum(parts),
+    decimals: maxDecimals(figures),
+    terms: figures.length,
+    fromRow: row,
+    toRow: row,
+    cols,
   });
 }
 
@@ -270,8 +292,8 @@ function crossFinding(
 function crossSection(sheet: SheetGrid, cross: CrossTable): Section {
   const columns = [...cross.columns, cross.total].map((c) => ({ col: c.col, name: cleanText(c.header) }));
   const heading = textOf(cellAt(sheet, cross.headerRow, cross.labelCol));
-  const across: Tally = { held: 0, findings: [] };
-  const down: Tally = { held: 0, findings: [] };
+  const across: Tally = { held: 0, mismatches: [] };
+  const down: Tally = { held: 0, mismatches: [] };
   return { heading, columns, all: new Map(), segment: new Map(), cross, across, down };
 }
 
@@ -287,12 +309,12 @@ function sheetStatementTotals(
   for (const cross of crossTables) crossAt.set(cross.headerRow, cross);
   let section = null as Section | null;
   let ended = null as Section | null;
-  const tallies: Tally[] = [];
+  const crossSections: Section[] = [];
   for (let row = sheet.originRow; row <= last; row++) {
     const cross = crossAt.get(row);
     if (cross) {
       section = crossSection(sheet, cross);
-      tallies.push(section.across!, section.down!);
+      crossSections.push(section);
       ended = null;
       continue;
     }
@@ -332,13 +354,7 @@ function sheetStatementTotals(
     // A cross table's row of a rate or an average (`Sjukfrånvaro (%)`, `Medelålder`) is no sum and
     // no part of one.
     if (section.cross && RATIO_ROW.test(label.text)) continue;
-    if (section.across) {
-      const across = checkAcross(sheet, row, label.text, section);
-      if (across) {
-        out.push(across);
-        section.across.findings.push(across);
-      }
-    }
+    if (section.across) checkAcross(sheet, row, label.text, section);
     if (isPartRow(label)) continue;
     const figures = section.columns
       .map((column) => ({ column, figure: figureAt(sheet, row, column.col) }))
@@ -348,13 +364,15 @@ function sheetStatementTotals(
     if (section.cross ? isTotalText(label.text) : TOTAL_LABEL.test(label.text)) {
       for (const { column, figure } of figures) {
         const mismatch = checkTotal(sheet, row, label.text, column, figure, section);
-        if (mismatch) {
-          out.push(mismatch);
-          section.down?.findings.push(mismatch);
-        }
+        if (mismatch) out.push(mismatch);
       }
       section.segment = new Map();
+      section.segmentFirstRow = undefined;
       continue;
+    }
+    if (section.cross) {
+      section.firstRow ??= row;
+      section.segmentFirstRow ??= row;
     }
     for (const { column, figure } of figures) {
       addTo(section.all, column.col, figure);
@@ -363,10 +381,12 @@ function sheetStatementTotals(
       section.segment.set(column.col, list);
     }
   }
-  // A cross table's way whose every check fails is no sum (see Tally): its findings go.
-  const dropped = new Set<Finding>();
-  for (const tally of tallies) if (tally.held === 0) for (const f of tally.findings) dropped.add(f);
-  return dropped.size ? out.filter((f) => !dropped.has(f)) : out;
+  // A cross table's way whose every check fails is no sum (see Tally): its mismatches go.
+  for (const { across, down } of crossSections) {
+    const mismatches = [...(across!.held ? across!.mismatches : []), ...(down!.held ? down!.mismatches : [])];
+    out.push(...crossFindings(sheet.name, mismatches, (row, col) => figureAt(sheet, row, col)));
+  }
+  return out;
 }
 
 /** A cross table's row label: the text in its label column (recognition found one on each row). */

@@ -41,27 +41,74 @@ describe("002's pandemic cost table (lines 1971–1976): its sums both ways", ()
     ]);
   });
 
-  test("Fsk's Inhyrd personal 623 → 723: its row's total and its column's Summa, by 100", () => {
+  test("Fsk's Inhyrd personal 623 → 723: its row's total and its column's Summa, by 100, and the cell where they cross", () => {
     const result = check(snapshotOf(withCell(driftbudget(), 1973, FSK, "723")));
+    const crossing = {
+      sv: " Med 623 i J1973 i stället för 723 stämmer både raden och kolumnen.",
+      en: " With 623 in J1973 instead of 723, both the row and the column add up.",
+    };
     expect(totals(result.findings)).toEqual([
       expect.objectContaining({
         severity: "error",
         sheet: "Uppföljning",
         cell: "L1973",
+        range: "B1973:L1973", // Nämnd adm to the total
         message:
-          "”Inhyrd personal”, kolumnen ”Total-summa (tkr)”: 5\u00a0105 är inte summan av raden, 5\u00a0205; skillnaden är 100.",
+          "”Inhyrd personal”, kolumnen ”Total-summa (tkr)”: 5\u00a0105 är inte summan av raden, 5\u00a0205; skillnaden är 100." +
+          crossing.sv,
         messageEn:
-          '"Inhyrd personal", column "Total-summa (tkr)": 5,105 is not the sum of the row, 5,205; the difference is 100.',
+          '"Inhyrd personal", column "Total-summa (tkr)": 5,105 is not the sum of the row, 5,205; the difference is 100.' +
+          crossing.en,
       }),
       expect.objectContaining({
         severity: "error",
         cell: "J1976",
+        range: "J1973:J1976", // Inhyrd personal to Summa kostnader (1972 is a label)
         message:
-          "”Summa kostnader”, kolumnen ”Fsk”: 5\u00a0219 är inte summan av raderna ovan, 5\u00a0319; skillnaden är 100.",
+          "”Summa kostnader”, kolumnen ”Fsk”: 5\u00a0219 är inte summan av raderna ovan, 5\u00a0319; skillnaden är 100." +
+          crossing.sv,
         messageEn:
-          '"Summa kostnader", column "Fsk": 5,219 is not the sum of the rows above, 5,319; the difference is 100.',
+          '"Summa kostnader", column "Fsk": 5,219 is not the sum of the rows above, 5,319; the difference is 100.' +
+          crossing.en,
       }),
     ]);
+  });
+
+  test("a blank cell where a figure belongs (J1973's 623 gone): the crossing says what it should hold", () => {
+    const result = check(snapshotOf(withCell(driftbudget(), 1973, FSK, null)));
+    expect(totals(result.findings).map((f) => [f.cell, f.message])).toEqual([
+      [
+        "L1973",
+        "”Inhyrd personal”, kolumnen ”Total-summa (tkr)”: 5\u00a0105 är inte summan av raden, 4\u00a0482; skillnaden är 623. Med 623 i J1973 i stället för en tom cell stämmer både raden och kolumnen.",
+      ],
+      [
+        "J1976",
+        "”Summa kostnader”, kolumnen ”Fsk”: 5\u00a0219 är inte summan av raderna ovan, 4\u00a0596; skillnaden är 623. Med 623 i J1973 i stället för en tom cell stämmer både raden och kolumnen.",
+      ],
+    ]);
+  });
+
+  test("a row's total off (L1973 5 105 → 5 205): the total column's Summa, right, says to correct L1973 first", () => {
+    const result = check(snapshotOf(withCell(driftbudget(), 1973, TOTAL, "5 205")));
+    expect(totals(result.findings).map((f) => [f.cell, f.message, f.messageEn])).toEqual([
+      [
+        "L1973",
+        "”Inhyrd personal”, kolumnen ”Total-summa (tkr)”: 5\u00a0205 är inte summan av raden, 5\u00a0105; skillnaden är 100.",
+        '"Inhyrd personal", column "Total-summa (tkr)": 5,205 is not the sum of the row, 5,105; the difference is 100.',
+      ],
+      [
+        "L1976",
+        "”Summa kostnader”, kolumnen ”Total-summa (tkr)”: 20\u00a0138 är inte summan av raderna ovan, 20\u00a0238; skillnaden är 100. L1973 stämmer inte med sin rad: rätta den först; då blir summan 20\u00a0138, samma som här.",
+        '"Summa kostnader", column "Total-summa (tkr)": 20,138 is not the sum of the rows above, 20,238; the difference is 100. L1973 does not match its row: correct it first; the sum is then 20,138, the same as here.',
+      ],
+    ]);
+  });
+
+  test("two cells off in one row (J1973 and C1973, by 100 and 10): no cell is named as the one to change", () => {
+    const twice = withCell(withCell(driftbudget(), 1973, FSK, "723"), 1973, 3, "4 172");
+    const messages = totals(check(snapshotOf(twice)).findings).map((f) => [f.cell, f.message]);
+    expect(messages.map(([cell]) => cell)).toEqual(["L1973", "C1976", "J1976"]);
+    for (const [, message] of messages) expect(message).not.toMatch(/Med .* i stället för|rätta/);
   });
 
   test("a Summa cell off (Fritid 18 → 28): its column, and the Summa row across", () => {
@@ -73,7 +120,7 @@ describe("002's pandemic cost table (lines 1971–1976): its sums both ways", ()
       ],
       [
         "L1976",
-        "”Summa kostnader”, kolumnen ”Total-summa (tkr)”: 20\u00a0138 är inte summan av raden, 20\u00a0148; skillnaden är 10.",
+        "”Summa kostnader”, kolumnen ”Total-summa (tkr)”: 20\u00a0138 är inte summan av raden, 20\u00a0148; skillnaden är 10. D1976 stämmer inte med raderna ovan: rätta den först; då blir summan 20\u00a0138, samma som här.",
       ],
     ]);
   });

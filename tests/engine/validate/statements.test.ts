@@ -20,6 +20,8 @@ describe("002 balance sheet (lines 2331–2351)", () => {
         severity: "error",
         sheet: "Uppföljning",
         cell: "B2347",
+        // The rows it adds (Leverantörsskulder to Övriga långfristiga skulder) and itself.
+        range: "B2343:B2347",
         message: "”Summa skulder” (2021-08-31): 233,5 är inte summan av raderna ovan, 205,8.",
         messageEn: '"Summa skulder" (2021-08-31): 233.5 is not the sum of the rows above, 205.8.',
       }),
