@@ -30,7 +30,6 @@ import { crossFindings } from "./crossMismatches";
 const STATEMENT_HEADING = /\((mnkr|mkr|tkr|kr|miljoner kronor|tusen kronor)\)\s*:?$/i;
 /** A heading is a line, not a page of text (the test above scans a long text from every position). */
 const MAX_HEADING_LENGTH = 300;
-const TOTAL_LABEL = /^(summa|totalt|total)\b/i;
 
 /** Rows to leave alone (those of recognised tables): a `Set<number>` is one. */
 export interface RowSet {
@@ -361,7 +360,7 @@ function sheetStatementTotals(
       .filter((f): f is { column: Column; figure: Figure } => f.figure !== null);
     // A sub-heading (`Omsättningstillgångar`, `Socialpsykiatri`) has no figures of its own.
     if (!figures.length) continue;
-    if (section.cross ? isTotalText(label.text) : TOTAL_LABEL.test(label.text)) {
+    if (isTotalText(label.text)) {
       for (const { column, figure } of figures) {
         const mismatch = checkTotal(sheet, row, label.text, column, figure, section);
         if (mismatch) out.push(mismatch);
