@@ -205,7 +205,11 @@ function checkTotal(
   // a match of any candidate settles it.
   const least = section.cross ? 1 : 2;
   if (Math.max(segment.length, allCount) < least || matches(total, segment, all)) return null;
-  const fromSegment = segment.length >= least;
+  // Neither is its sum: it is taken for the closer one. A grand total under sub-totals adds all
+  // the rows (`Summa tillgångar`, a table's `Summa totalt`), a sub-total the rows since the last.
+  const fromSegment =
+    segment.length >= least &&
+    (allCount < least || Math.abs(sum(segment) - total.value) <= Math.abs(all!.value - total.value));
   const partsSum = fromSegment ? sum(segment) : all!.value;
   const decimals = Math.max(fromSegment ? maxDecimals(segment) : all!.decimals, total.decimals);
   if (section.down) {

@@ -43,6 +43,40 @@ describe("002 balance sheet (lines 2331–2351)", () => {
   });
 });
 
+describe("a grand total under a sub-total", () => {
+  test("off, it is compared with all the rows it adds, not the rows since the sub-total", () => {
+    const rows: CellValue[][] = [
+      ["Skulder och eget kapital (mnkr)", "2021-08-31"],
+      ["Leverantörsskulder", "43,8"],
+      ["Upplupna kostnader och förutbetalda intäkter", "158,8"],
+      ["Diverse kortfristiga skulder", "0,9"],
+      ["Övriga långfristiga skulder", "2,3"],
+      ["Summa skulder", "205,8"],
+      ["Eget kapital vid årets början", "150,0"],
+      ["Årets resultat", "27,4"],
+      ["Summa skulder och eget kapital", "393,2"], // 383,2
+    ];
+    expect(statementTotals([sheet(rows)], none)).toEqual([
+      expect.objectContaining({
+        cell: "B9",
+        range: "B2:B9",
+        message:
+          "”Summa skulder och eget kapital” (2021-08-31): 393,2 är inte summan av raderna ovan, 383,2.",
+      }),
+    ]);
+    // A sub-total off is still compared with its own rows.
+    rows[8][1] = "383,2";
+    rows[5][1] = "215,8";
+    expect(statementTotals([sheet(rows)], none)).toEqual([
+      expect.objectContaining({
+        cell: "B6",
+        range: "B2:B6",
+        message: "”Summa skulder” (2021-08-31): 215,8 är inte summan av raderna ovan, 205,8.",
+      }),
+    ]);
+  });
+});
+
 describe("rounding, units and where a statement ends", () => {
   const heading: CellValue[] = ["Pandemikostnader (tkr)", "Jan–aug"];
 
