@@ -9,6 +9,7 @@ import type { Finding } from "../findings";
 import { finding } from "../findings";
 import { a1, a1Range } from "../grid";
 import { renderNumber, renderNumberEn } from "../parse/target";
+import { roundTo } from "../evaluate/budget";
 
 interface Amount {
   value: number;
@@ -33,6 +34,11 @@ export interface CrossMismatch {
   terms: number;
   fromRow: number;
   toRow: number;
+  /**
+   * The table's ordinary rows: a column's total adds those from `fromRow` to `toRow`, not a total
+   * row between them (a sub-total) nor a `varav` row.
+   */
+  rows: ReadonlySet<number>;
   /** The columns a row's total adds (none for a column's). */
   cols: number[];
 }
@@ -52,9 +58,10 @@ export function crossFindings(
 ): Finding[] {
   const rows = mismatches.filter((m) => m.along === "row");
   const columns = mismatches.filter((m) => m.along === "column");
+  const crossed = crossings(rows, columns, amountAt);
   return mismatches.map((m) => {
     const others = m.along === "row" ? columns : rows;
-    const note = correctFirst(m, others) ?? crossing(m, others, m.along === "row" ? rows : columns, amountAt);
+    const note = correctFirst(m, others) ?? crossed.get(m);
     return mismatchFinding(sheet, m, note ?? NO_NOTE);
   });
 }
@@ -67,10 +74,15 @@ function halfUnits(decimals: number, terms: number): number {
   return 0.5 * 10 ** -decimals * terms + 1e-9;
 }
 
+/** Whether a column's total (`m`) adds the row's cell in its column. */
+function addsRow(m: CrossMismatch, row: number): boolean {
+  return row >= m.fromRow && row <= m.toRow && m.rows.has(row);
+}
+
 /** Whether the total cell of `other` is one of the figures `m` adds. */
 function addsTotalOf(m: CrossMismatch, other: CrossMismatch): boolean {
   return m.along === "column"
-    ? other.col === m.col && other.row >= m.fromRow && other.row <= m.toRow
+    ? other.col === m.col && addsRow(m, other.row)
     : other.row === m.row && m.cols.includes(other.col);
 }
 
@@ -100,44 +112,71 @@ function correctFirst(m: CrossMismatch, others: CrossMismatch[]): Note | null {
   };
 }
 
-/** Whether `a` (a row's mismatch) and `b` (a column's) both add the cell where they cross. */
-function cross(a: CrossMismatch, b: CrossMismatch): boolean {
-  const [row, column] = a.along === "row" ? [a, b] : [b, a];
-  return row.cols.includes(column.col) && row.row >= column.fromRow && row.row <= column.toRow;
-}
-
-/** Whether one cell off by the same amount explains both mismatches. */
-function sameDifference(a: CrossMismatch, b: CrossMismatch): boolean {
-  const decimals = Math.max(a.decimals, b.decimals);
-  return Math.abs(difference(a) - difference(b)) <= halfUnits(decimals, a.terms + b.terms);
+/** Whether a row's mismatch and a column's both add the cell where they cross. */
+function cross(row: CrossMismatch, column: CrossMismatch): boolean {
+  return row.cols.includes(column.col) && addsRow(column, row.row);
 }
 
 /**
- * A row's and a column's mismatch by the same amount, each the other's only such partner, cross at
- * a cell both add: with that cell corrected by the amount both add up. Said on both.
+ * What the cell where they cross would hold for all of `crossing` (a row's mismatch first, then
+ * its column's) to add up within their own rounding: the cell corrected by the row's difference,
+ * else by a column's, as the figures show it. Null when none does (two cells are off, or rounding
+ * beyond a figure's half unit), and then no cell is named.
  */
-function crossing(
-  m: CrossMismatch,
-  others: CrossMismatch[],
-  alike: CrossMismatch[],
+function valueThatFits(crossing: CrossMismatch[], now: Amount | null): number | null {
+  const decimals = Math.max(...crossing.map((m) => m.decimals));
+  const was = now?.value ?? 0;
+  for (const candidate of crossing) {
+    const should = roundTo(was + difference(candidate), decimals);
+    const by = should - was;
+    if (crossing.every((m) => Math.abs(difference(m) - by) <= halfUnits(m.decimals, m.terms))) return should;
+  }
+  return null;
+}
+
+/**
+ * A row's mismatch and its column's (one or more totals down that column) that one value in the
+ * cell where they cross would all set right, when none of them has such a cell elsewhere: the
+ * note for each, the same on all of them. Where a mismatch could be set right at two cells, it is
+ * not known which is wrong, and none is named.
+ */
+function crossings(
+  rows: CrossMismatch[],
+  columns: CrossMismatch[],
   amountAt: (row: number, col: number) => Amount | null,
-): Note | null {
-  const partners = others.filter((o) => cross(m, o) && sameDifference(m, o));
-  if (partners.length !== 1) return null;
-  const partner = partners[0];
-  if (alike.filter((a) => cross(a, partner) && sameDifference(a, partner)).length !== 1) return null;
-  const [row, col] = m.along === "row" ? [m.row, partner.col] : [partner.row, m.col];
-  const now = amountAt(row, col);
-  const decimals = Math.max(m.decimals, partner.decimals);
-  const should = (now?.value ?? 0) + difference(m);
-  const cell = a1(row, col);
-  const was = now
-    ? { sv: renderNumber(now.value, null, now.decimals), en: renderNumberEn(now.value, null, now.decimals) }
-    : { sv: "en tom cell", en: "an empty cell" };
-  return {
-    sv: ` Med ${renderNumber(should, null, decimals)} i ${cell} i stället för ${was.sv} stämmer både raden och kolumnen.`,
-    en: ` With ${renderNumberEn(should, null, decimals)} in ${cell} instead of ${was.en}, both the row and the column add up.`,
-  };
+): Map<CrossMismatch, Note> {
+  const cellsOf = new Map<CrossMismatch, Set<string>>();
+  const atCell = new Map<string, { row: number; col: number; crossing: CrossMismatch[] }>();
+  const pair = (m: CrossMismatch, cell: string) => cellsOf.set(m, (cellsOf.get(m) ?? new Set()).add(cell));
+  for (const row of rows) {
+    for (const column of columns) {
+      if (!cross(row, column)) continue;
+      if (valueThatFits([row, column], amountAt(row.row, column.col)) === null) continue;
+      const cell = a1(row.row, column.col);
+      const found = atCell.get(cell) ?? { row: row.row, col: column.col, crossing: [row] };
+      found.crossing.push(column);
+      atCell.set(cell, found);
+      pair(row, cell);
+      pair(column, cell);
+    }
+  }
+  const notes = new Map<CrossMismatch, Note>();
+  for (const [cell, { row, col, crossing }] of atCell) {
+    if (crossing.some((m) => cellsOf.get(m)!.size !== 1)) continue;
+    const now = amountAt(row, col);
+    const should = valueThatFits(crossing, now);
+    if (should === null) continue;
+    const decimals = Math.max(...crossing.map((m) => m.decimals));
+    const was = now
+      ? { sv: renderNumber(now.value, null, now.decimals), en: renderNumberEn(now.value, null, now.decimals) }
+      : { sv: "en tom cell", en: "an empty cell" };
+    const note = {
+      sv: ` Med ${renderNumber(should, null, decimals)} i ${cell} i stället för ${was.sv} stämmer både raden och kolumnen.`,
+      en: ` With ${renderNumberEn(should, null, decimals)} in ${cell} instead of ${was.en}, both the row and the column add up.`,
+    };
+    for (const m of crossing) notes.set(m, note);
+  }
+  return notes;
 }
 
 function mismatchFinding(sheet: string, m: CrossMismatch, note: Note): Finding {

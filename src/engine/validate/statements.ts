@@ -88,6 +88,8 @@ interface Section {
    */
   firstRow?: number;
   segmentFirstRow?: number;
+  /** A cross table's ordinary rows: those its columns add (not a total row, a `varav` row, a rate). */
+  ordinary?: Set<number>;
   /** A cross table's checks across its rows and down its columns. */
   across?: Tally;
   down?: Tally;
@@ -226,6 +228,7 @@ function checkTotal(
       terms: (fromSegment ? segment.length : all!.count) + 1,
       fromRow,
       toRow: row - 1,
+      rows: section.ordinary!,
       cols: [],
     });
     return null;
@@ -287,6 +290,7 @@ function checkAcross(sheet: SheetGrid, row: number, label: string, section: Sect
     terms: figures.length,
     fromRow: row,
     toRow: row,
+    rows: section.ordinary!,
     cols,
   });
 }
@@ -297,7 +301,7 @@ function crossSection(sheet: SheetGrid, cross: CrossTable): Section {
   const heading = textOf(cellAt(sheet, cross.headerRow, cross.labelCol));
   const across: Tally = { held: 0, mismatches: [] };
   const down: Tally = { held: 0, mismatches: [] };
-  return { heading, columns, all: new Map(), segment: new Map(), cross, across, down };
+  return { heading, columns, all: new Map(), segment: new Map(), cross, across, down, ordinary: new Set() };
 }
 
 function sheetStatementTotals(
@@ -376,6 +380,7 @@ function sheetStatementTotals(
     if (section.cross) {
       section.firstRow ??= row;
       section.segmentFirstRow ??= row;
+      section.ordinary!.add(row);
     }
     for (const { column, figure } of figures) {
       addTo(section.all, column.col, figure);

@@ -125,6 +125,25 @@ describe("002's pandemic cost table (lines 1971–1976): its sums both ways", ()
     ]);
   });
 
+  test("a cell off by about the same in its row and its column (C1973 4 162 → 4 262; C1976 is rounded): one value, on both findings", () => {
+    // The row is off by 100, the column by 101 (the seed's C1976 4 209 is 4 210 rounded): 4 162
+    // makes both add up within rounding, and both findings say so.
+    const result = check(snapshotOf(withCell(driftbudget(), 1973, 3, "4 262")));
+    const note = " Med 4\u00a0162 i C1973 i stället för 4\u00a0262 stämmer både raden och kolumnen.";
+    expect(totals(result.findings).map((f) => [f.cell, f.message])).toEqual([
+      [
+        "L1973",
+        "”Inhyrd personal”, kolumnen ”Total-summa (tkr)”: 5\u00a0105 är inte summan av raden, 5\u00a0205; skillnaden är 100." +
+          note,
+      ],
+      [
+        "C1976",
+        "”Summa kostnader”, kolumnen ”loF BoU”: 4\u00a0209 är inte summan av raderna ovan, 4\u00a0310; skillnaden är 101." +
+          note,
+      ],
+    ]);
+  });
+
   test("the grand total is checked both ways: 20 138 → 20 238 is neither its row nor its column", () => {
     const result = check(snapshotOf(withCell(driftbudget(), 1976, TOTAL, "20 238")));
     expect(totals(result.findings).map((f) => [f.cell, f.messageEn])).toEqual([
@@ -363,6 +382,116 @@ describe("cross tables as users write them", () => {
       "”Totalt antal anställda”, kolumnen ”Totalt”: 225 är inte summan av raden, 215; skillnaden är 10.",
       "”Totalt antal anställda”, kolumnen ”Totalt”: 225 är inte summan av raderna ovan, 215; skillnaden är 10.",
     ]);
+  });
+
+  test("a row and a column off by amounts no one value reconciles: no cell is named", () => {
+    // The row is off by 100 (1 slack of rounding is 2), the column by 104 (2): 623 in B2 leaves the
+    // column 4 off, 619 the row.
+    const rows: CellValue[][] = [
+      header("Totalt"),
+      ["Personal", 723, 200, 300, 1123],
+      ["Lokaler", 100, 100, 100, 300],
+      ["Övrigt", 100, 100, 100, 300],
+      ["Summa", 819, 400, 500, 1723],
+    ];
+    const messages = totals(check(snapshotOf(crossSheet(rows))).findings).map((f) => [f.cell, f.message]);
+    // E5: the Summa row across, 4 over its cells, names B5 to correct first.
+    expect(messages.map(([cell]) => cell)).toEqual(["E2", "B5", "E5"]);
+    for (const [, message] of messages) expect(message).not.toMatch(/Med .* i stället för/);
+  });
+
+  test("a varav row is not added down: its wrong total is no total to correct first, its cell no crossing", () => {
+    const rows: CellValue[][] = [
+      header("Totalt"),
+      ["Personal", 10, 20, 30, 60],
+      ["varav inhyrd", 10, 10, 0, 30], // 20 across
+      ["Övrigt", 10, 10, 10, 30],
+      ["Summa", 30, 30, 40, 100], // Fsk and Totalt are 10 over their rows (20, 90)
+    ];
+    expect(
+      totals(check(snapshotOf(crossSheet(rows))).findings).map((f) => [f.cell, f.range, f.message]),
+    ).toEqual([
+      ["E3", "B3:E3", "”varav inhyrd”, kolumnen ”Totalt”: 30 är inte summan av raden, 20; skillnaden är 10."],
+      ["B5", "B2:B5", "”Summa”, kolumnen ”Fsk”: 30 är inte summan av raderna ovan, 20; skillnaden är 10."],
+      [
+        "E5",
+        "E2:E5",
+        "”Summa”, kolumnen ”Totalt”: 100 är inte summan av raderna ovan, 90; skillnaden är 10.",
+      ],
+    ]);
+  });
+
+  /** A table with a sub-total (`Summa A`, row 4) and a grand total (`Summa totalt`, row 6). */
+  const withSubtotal = (): CellValue[][] => [
+    header("Totalt"),
+    ["a", 10, 20, 30, 60],
+    ["b", 10, 10, 10, 30],
+    ["Summa A", 20, 30, 40, 90],
+    ["c", 50, 50, 50, 150],
+    ["Summa totalt", 70, 80, 90, 240],
+  ];
+
+  test("a grand total under a sub-total adds all the rows: it is off by what they add up to", () => {
+    const typo = withSubtotal();
+    typo[5][1] = 80;
+    expect(
+      totals(check(snapshotOf(crossSheet(typo))).findings).map((f) => [f.cell, f.range, f.message]),
+    ).toEqual([
+      [
+        "B6",
+        "B2:B6",
+        "”Summa totalt”, kolumnen ”Fsk”: 80 är inte summan av raderna ovan, 70; skillnaden är 10.",
+      ],
+      [
+        "E6",
+        "B6:E6",
+        "”Summa totalt”, kolumnen ”Totalt”: 240 är inte summan av raden, 250; skillnaden är 10. B6 stämmer inte med raderna ovan: rätta den först; då blir summan 240, samma som här.",
+      ],
+    ]);
+    // A cell above the sub-total off: its row, the sub-total and the grand total all cross there.
+    const cell = withSubtotal();
+    cell[1][1] = 20;
+    const note = " Med 10 i B2 i stället för 20 stämmer både raden och kolumnen.";
+    expect(
+      totals(check(snapshotOf(crossSheet(cell))).findings).map((f) => [f.cell, f.range, f.message]),
+    ).toEqual([
+      ["E2", "B2:E2", "”a”, kolumnen ”Totalt”: 60 är inte summan av raden, 70; skillnaden är 10." + note],
+      [
+        "B4",
+        "B2:B4",
+        "”Summa A”, kolumnen ”Fsk”: 20 är inte summan av raderna ovan, 30; skillnaden är 10." + note,
+      ],
+      [
+        "B6",
+        "B2:B6",
+        "”Summa totalt”, kolumnen ”Fsk”: 70 är inte summan av raderna ovan, 80; skillnaden är 10." + note,
+      ],
+    ]);
+    // A sub-total in the column below it is still its own segment's sum.
+    const sub = withSubtotal();
+    sub[5] = ["Summa B", 60, 50, 50, 150];
+    expect(
+      totals(check(snapshotOf(crossSheet(sub))).findings).map((f) => [f.cell, f.range, f.message]),
+    ).toEqual([
+      ["B6", "B5:B6", "”Summa B”, kolumnen ”Fsk”: 60 är inte summan av raderna ovan, 50; skillnaden är 10."],
+      [
+        "E6",
+        "B6:E6",
+        "”Summa B”, kolumnen ”Totalt”: 150 är inte summan av raden, 160; skillnaden är 10. B6 stämmer inte med raderna ovan: rätta den först; då blir summan 150, samma som här.",
+      ],
+    ]);
+  });
+
+  test("a sub-total is no row of the grand total: its wrong total is no crossing with the grand total's column", () => {
+    const rows = withSubtotal();
+    rows[3][4] = 100; // Summa A's total: 90 across and down
+    rows[4][1] = null; // c has no Fsk: the grand total's Fsk adds a and b
+    rows[4][4] = 100;
+    rows[5][1] = 30; // 20 + 10 too much, as Summa A's total is
+    rows[5][4] = 200; // its row across; 10 over the rows' totals (190)
+    const messages = totals(check(snapshotOf(crossSheet(rows))).findings).map((f) => [f.cell, f.message]);
+    expect(messages.map(([cell]) => cell)).toEqual(["E4", "E4", "B6", "E6"]);
+    for (const [, message] of messages) expect(message).not.toMatch(/Med .* i stället för|rätta/);
   });
 
   test("a varav column is part of the column before it: not added across", () => {
