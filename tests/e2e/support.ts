@@ -9,6 +9,7 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS, serveStatic } from "../../scripts/chromium";
 import { requireBinary } from "../helpers/requireBinary";
+import { recordToolSkip } from "../helpers/toolSkips";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const DIST = path.join(ROOT, "dist");
@@ -23,6 +24,7 @@ export function chromiumAvailable(): boolean {
   if (chromiumBinary.available) return true;
   const message = `Chromium saknas – installera: ${chromiumBinary.installHint}`;
   if (process.env.CI === "true") throw new Error(message);
+  recordToolSkip();
   console.warn(`E2E hoppas över. ${message}`);
   return false;
 }

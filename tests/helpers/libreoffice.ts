@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { pathToFileURL } from "url";
+import { recordToolSkip } from "./toolSkips";
 
 /**
  * LibreOffice as an independent reader of the workbooks Målkoll writes: it opens a file headless
@@ -33,6 +34,7 @@ export function hasLibreOffice(): boolean {
 export function libreOfficeAvailableOrSkip(): boolean {
   if (hasLibreOffice()) return true;
   if (process.env.CI === "true") throw new Error(LIBREOFFICE_MISSING);
+  recordToolSkip();
   console.warn(LIBREOFFICE_MISSING);
   return false;
 }

@@ -5,6 +5,7 @@
  */
 import fs from "fs";
 import path from "path";
+import { recordToolSkip } from "./toolSkips";
 
 export type BinaryName = "chromium" | "soffice" | "pdftoppm";
 
@@ -122,6 +123,7 @@ export function describeIfBinary(
     });
     return;
   }
+  recordToolSkip();
   console.warn(message);
   describe.skip(title, () => fn(check));
 }

@@ -7,6 +7,7 @@ import type { OwnedSheetKey, SheetSpec } from "../../src/engine/report/spec";
 import { XlsxPort } from "../../src/ports/xlsx";
 import { convertWithLibreOffice, libreOfficeAvailableOrSkip, parseCsv } from "../helpers/libreoffice";
 import { csvAsShown, hasProgram, onlySheetPrinted, pdfInfo, pdfPageText, pdfToPng } from "./render";
+import { recordToolSkip } from "../helpers/toolSkips";
 
 /**
  * The real `generate` on the bundled sample, read back by LibreOffice (headless, recalculating every
@@ -212,6 +213,7 @@ function csvNumber(text: string | undefined): number {
   const renderIt = run && hasProgram("pdftoppm") && hasProgram("pdftotext");
   if (run && !renderIt) {
     if (process.env.CI === "true") throw new Error("poppler-utils (pdftoppm, pdftotext) saknas");
+    recordToolSkip();
     console.warn("poppler-utils saknas – installera: apt-get install poppler-utils; renderingen hoppas över");
   }
 

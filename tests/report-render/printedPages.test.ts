@@ -10,6 +10,7 @@ import type { Calibration, Page } from "./pdfPages";
 import { calibrate, footerSheet, pageToPng, pdfPages, printedPoints, visualLines } from "./pdfPages";
 import { pageBreakProblems, placeRows } from "./printedLayout";
 import { hasProgram } from "./render";
+import { recordToolSkip } from "../helpers/toolSkips";
 
 /**
  * What `generate` writes, printed as its user prints it: LibreOffice opens the whole output
@@ -25,6 +26,7 @@ const run = libreOfficeAvailableOrSkip();
 const poppler = hasProgram("pdftotext") && hasProgram("pdftoppm");
 if (run && !poppler) {
   if (process.env.CI === "true") throw new Error("poppler-utils (pdftoppm, pdftotext) saknas");
+  recordToolSkip();
   console.warn(
     "poppler-utils saknas – installera: apt-get install poppler-utils; utskriftstestet hoppas över",
   );
@@ -67,6 +69,7 @@ async function printed(label: string, port: XlsxPort, options: CheckOptions): Pr
 const carlito = hasProgram("fc-list") && /carlito/i.test(execFileSync("fc-list", { encoding: "utf8" }));
 if (run && poppler && !carlito) {
   if (process.env.CI === "true") throw new Error("fonts-crosextra-carlito saknas");
+  recordToolSkip();
   console.warn(
     "Typsnittet Carlito saknas – installera: apt-get install fonts-crosextra-carlito; utskriftstestet hoppas över",
   );
