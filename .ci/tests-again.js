@@ -19,18 +19,22 @@ const path = require("path");
 
 const dir = process.argv[2];
 const tally = process.argv.includes("--tally");
-const root = fs.readFileSync(path.join(dir, "root.txt"), "utf8").trim();
+/** The new user's clone, as its shell named it and without symbolic links (it is gone by now). */
+const freshRoots = fs.readFileSync(path.join(dir, "root.txt"), "utf8").split("\n").filter(Boolean);
+const here = path.resolve(__dirname, "..");
+const hereRoots = [here, fs.realpathSync(here)];
 
-/** A test file's path in the repository, from the absolute path it had in the run's clone. */
-function inRepo(file, cloneRoot) {
-  const relative = path.relative(cloneRoot, file);
-  if (relative.startsWith("..") || path.isAbsolute(relative))
-    throw new Error(`${file} is not under ${cloneRoot}`);
-  return relative.split(path.sep).join("/");
+/** A test file's path in the repository, from the absolute path it had in a run's clone (`roots`). */
+function inRepo(file, roots) {
+  for (const root of roots) {
+    const relative = path.relative(root, file);
+    if (!relative.startsWith("..") && !path.isAbsolute(relative)) return relative.split(path.sep).join("/");
+  }
+  throw new Error(`${file} is not under ${roots.join(" or ")}`);
 }
 
 /** The results of one run by file: passed, failed and skipped tests, and whether the file ran at all. */
-function resultsByFile(file, cloneRoot) {
+function resultsByFile(file, roots) {
   const run = JSON.parse(fs.readFileSync(file, "utf8"));
   const byFile = new Map();
   for (const result of run.testResults) {
@@ -42,19 +46,19 @@ function resultsByFile(file, cloneRoot) {
     }
     // A file that failed before its tests ran (a throw at load) has no test results.
     counts.broken = result.status === "failed" && counts.failed === 0;
-    byFile.set(inRepo(result.name, cloneRoot), counts);
+    byFile.set(inRepo(result.name, roots), counts);
   }
   return byFile;
 }
 
-const fresh = resultsByFile(path.join(dir, "fresh.json"), root);
+const fresh = resultsByFile(path.join(dir, "fresh.json"), freshRoots);
 const skipsLog = path.join(dir, "tool-skips.txt");
 const toolSkips = fs.existsSync(skipsLog)
   ? fs
       .readFileSync(skipsLog, "utf8")
       .split("\n")
       .filter(Boolean)
-      .map((f) => inRepo(f, root))
+      .map((f) => inRepo(f, freshRoots))
   : [];
 const again = [
   ...new Set([...toolSkips, ...[...fresh].filter(([, c]) => c.skipped > 0).map(([f]) => f)]),
@@ -65,16 +69,16 @@ if (!tally) {
   process.exit(0);
 }
 
-const here = resultsByFile(path.join(dir, "again.json"), path.resolve(__dirname, ".."));
+const rerun = resultsByFile(path.join(dir, "again.json"), hereRoots);
 const problems = [];
 for (const file of again) {
-  if (!here.has(file)) problems.push(`${file}: not run again with the programs`);
-  else if (here.get(file).skipped > 0)
-    problems.push(`${file}: ${here.get(file).skipped} skipped with the programs installed`);
+  if (!rerun.has(file)) problems.push(`${file}: not run again with the programs`);
+  else if (rerun.get(file).skipped > 0)
+    problems.push(`${file}: ${rerun.get(file).skipped} skipped with the programs installed`);
 }
 const total = { passed: 0, failed: 0, skipped: 0, broken: 0 };
 for (const [file, counts] of fresh) {
-  const final = here.get(file) ?? counts;
+  const final = rerun.get(file) ?? counts;
   total.passed += final.passed;
   total.failed += final.failed;
   total.skipped += final.skipped;
