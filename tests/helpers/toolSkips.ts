@@ -7,8 +7,11 @@
  */
 import fs from "fs";
 
+/** jest's `expect`, read from the global scope: scripts outside jest use the same helpers. */
+type JestExpect = { getState(): { testPath?: string } };
+
 export function recordToolSkip(): void {
   const log = process.env.MALKOLL_TOOL_SKIPS;
-  const { testPath } = expect.getState();
+  const testPath = (globalThis as { expect?: JestExpect }).expect?.getState().testPath;
   if (log && testPath) fs.appendFileSync(log, `${testPath}\n`);
 }
