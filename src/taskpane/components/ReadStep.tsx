@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowSync20Regular } from "@fluentui/react-icons";
-import { Suspense, lazy, useEffect, useId, useMemo, useRef, useState } from "react";
+import { Suspense, lazy, useEffect, useId, useMemo, useRef, useState, type ReactElement } from "react";
 import type { CheckResult } from "../../engine";
 import type { SheetGrid, WorkbookSnapshot } from "../../engine/grid";
 import { a1, cellRef } from "../../engine/grid";
@@ -220,6 +220,16 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
     );
   };
 
+  /** A heading, its hint and the cards under it; nothing without cards. */
+  const blockSection = (heading: string, hint: string, cards: ReactElement[]) =>
+    cards.length > 0 && (
+      <>
+        <h2 className={styles.heading}>{heading}</h2>
+        <p className={styles.hint}>{hint}</p>
+        <ul className={styles.tables}>{cards}</ul>
+      </>
+    );
+
   const tables = result?.recognition.tables ?? [];
   const goalOf = useMemo(() => goalsOfTables(result), [result]);
   const unreadOf = useMemo(() => unreadColumnsOfTables(result), [result]);
@@ -315,40 +325,32 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
             </>
           )}
 
-          {crossTables.length > 0 && (
-            <>
-              <h2 className={styles.heading}>{strings.read.crossTables}</h2>
-              <p className={styles.hint}>{strings.read.crossTablesHint}</p>
-              <ul className={styles.tables}>
-                {crossTables.map((cross, i) =>
-                  blockCard(
-                    cross.sheet,
-                    cross.cell,
-                    `${strings.read.rows(cross.lastRow - cross.headerRow)} · ${[...cross.columns, cross.total].map((c) => c.header).join(" | ")}`,
-                    `${ids}-c${i}`,
-                    "data-cross",
-                  ),
-                )}
-              </ul>
-            </>
+          {blockSection(
+            strings.read.crossTables,
+            strings.read.crossTablesHint,
+            crossTables.map((cross, i) =>
+              blockCard(
+                cross.sheet,
+                cross.cell,
+                `${strings.read.rows(cross.lastRow - cross.headerRow)} · ${[...cross.columns, cross.total].map((c) => c.header).join(" | ")}`,
+                `${ids}-c${i}`,
+                "data-cross",
+              ),
+            ),
           )}
 
-          {blocks.length > 0 && (
-            <>
-              <h2 className={styles.heading}>{strings.read.blocks}</h2>
-              <p className={styles.hint}>{strings.read.blocksHint}</p>
-              <ul className={styles.tables}>
-                {blocks.map((block, i) =>
-                  blockCard(
-                    block.sheet,
-                    block.cell,
-                    block.headers.filter(Boolean).join(" | "),
-                    `${ids}-b${i}`,
-                    "data-block",
-                  ),
-                )}
-              </ul>
-            </>
+          {blockSection(
+            strings.read.blocks,
+            strings.read.blocksHint,
+            blocks.map((block, i) =>
+              blockCard(
+                block.sheet,
+                block.cell,
+                block.headers.filter(Boolean).join(" | "),
+                `${ids}-b${i}`,
+                "data-block",
+              ),
+            ),
           )}
 
           <div className={styles.pointOut} data-table="new">
