@@ -70,7 +70,8 @@ function difference(m: CrossMismatch): number {
   return m.total.value - m.sum;
 }
 
-function halfUnits(decimals: number, terms: number): number {
+/** Half a unit of the last shown decimal for each of `terms` figures: the rounding a sum may carry. */
+export function halfUnits(decimals: number, terms: number): number {
   return 0.5 * 10 ** -decimals * terms + 1e-9;
 }
 

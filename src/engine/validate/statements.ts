@@ -8,7 +8,7 @@ import { cleanText, matchKey } from "../parse/text";
 import { isTotalText, NOT_ADDITIVE } from "../recognise/crossTable";
 import type { CrossTable } from "../recognise/types";
 import type { CrossMismatch } from "./crossMismatches";
-import { crossFindings } from "./crossMismatches";
+import { crossFindings, halfUnits } from "./crossMismatches";
 
 /**
  * Totals in financial statements that are not budget tables, such as the balance sheet
@@ -83,12 +83,14 @@ interface Section {
   /** The cross table the statement is: its rows are also summed across, and it ends at its last row. */
   cross?: CrossTable;
   /**
-   * A cross table's first ordinary row since its header, and since its last total row: a column's
-   * total adds a blank cell there as zero, so its rows start there rather than at its first figure.
+   * A cross table's first ordinary row since its last total row: a column's total adds a blank cell
+   * there as zero, so its rows start there rather than at its first figure.
    */
-  firstRow?: number;
   segmentFirstRow?: number;
-  /** A cross table's ordinary rows: those its columns add (not a total row, a `varav` row, a rate). */
+  /**
+   * A cross table's ordinary rows, in order: those its columns add (not a total row, a `varav` row,
+   * a rate). The first is where a column's total over all of them starts, as above.
+   */
   ordinary?: Set<number>;
   /** A cross table's checks across its rows and down its columns. */
   across?: Tally;
@@ -157,10 +159,6 @@ function addTo(all: Map<number, RunningSum>, col: number, figure: Figure): void 
   }
 }
 
-function halfUnits(decimals: number, terms: number): number {
-  return 0.5 * 10 ** -decimals * terms + 1e-9;
-}
-
 /**
  * Whether a sum matches `total`: the segment, any run of its last rows, or everything. The runs
  * are summed from the end in one pass, so a long statement stays linear.
@@ -215,7 +213,8 @@ function checkTotal(
   const partsSum = fromSegment ? sum(segment) : all!.value;
   const decimals = Math.max(fromSegment ? maxDecimals(segment) : all!.decimals, total.decimals);
   if (section.down) {
-    const fromRow = (fromSegment ? section.segmentFirstRow : section.firstRow) ?? row - 1;
+    const fromRow =
+      (fromSegment ? section.segmentFirstRow : section.ordinary!.values().next().value) ?? row - 1;
     section.down.mismatches.push({
       along: "column",
       row,
@@ -378,7 +377,6 @@ function sheetStatementTotals(
       continue;
     }
     if (section.cross) {
-      section.firstRow ??= row;
       section.segmentFirstRow ??= row;
       section.ordinary!.add(row);
     }
