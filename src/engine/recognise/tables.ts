@@ -59,8 +59,12 @@ export function readHeaderRow(
   // anything (a header holds only text, and its first text starts a header).
   if (colFrom === undefined) {
     const opening = rows.opening(row - sheet.originRow);
+    if (opening === null) return null;
+    // A header's cells are short (the loop below refuses a longer one): a long text, an analysis
+    // repeated down a column, is not scanned for a key once per row.
+    if (opening.length > MAX_HEADER_CELL && textOf(opening).length > MAX_HEADER_CELL) return null;
     // Its key ignores spaces, so the first text is judged untrimmed (a trimmed copy per row is garbage).
-    if (opening === null || !mayOpenHeader(opening)) return null;
+    if (!mayOpenHeader(opening)) return null;
   }
   let texts = 0;
   let first = "";
