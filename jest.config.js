@@ -11,6 +11,7 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }],
   },
   testEnvironment: "node",
+  testSequencer: "<rootDir>/tests/sequencer.js",
   testTimeout: 60000,
   reporters: ["<rootDir>/tests/default-reporter.js", "<rootDir>/tests/summary-reporter.js"],
   moduleNameMapper: {
