@@ -3,7 +3,7 @@
  * tests in, then `.ci/tests-again.js --tally` prints the closing `Tests:` line over every file.
  * When the run again fails, the tally must still come last: otherwise the log ends with the
  * counts of the files run again only, as if they were the whole suite. The step's own lines run
- * here with a stand-in `npm` that fails one test.
+ * here with a stand-in `npx` (which runs jest there) that fails one test.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -59,7 +59,7 @@ test("a failed run again still ends with the tally of every file, and fails", ()
       }),
     );
     fs.writeFileSync(
-      path.join(bin, "npm"),
+      path.join(bin, "npx"),
       [
         "#!/bin/sh",
         'for a in "$@"; do case "$a" in --outputFile=*) cp "$AGAIN_JSON" "${a#--outputFile=}";; esac; done',
