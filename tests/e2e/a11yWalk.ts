@@ -13,19 +13,34 @@ import { sv } from "../../src/taskpane/i18n/sv";
 import type { PaneOptions } from "./support";
 import {
   axeViolations,
+  chromiumAvailable,
   clippedText,
   narrowEditorProblems,
   notice,
   openPane,
   shot,
-  type withChromium,
+  withChromium,
 } from "./support";
 
 export type Walk = Required<Pick<PaneOptions, "theme" | "lang" | "width">> &
   Pick<PaneOptions, "zoom"> & { axe: boolean };
 
-/** One test per walk, in the describe block that holds `chrome`. */
-export function walkTests(walks: Walk[], chrome: ReturnType<typeof withChromium>): void {
+type Chrome = ReturnType<typeof withChromium>;
+
+/**
+ * A describe block with one test per walk, skipped with the message where Chromium is missing;
+ * `more` adds the file's other tests, with the same browser.
+ */
+export function describeWalks(title: string, walks: Walk[], more?: (chrome: Chrome) => void): void {
+  jest.setTimeout(10 * 60_000);
+  (chromiumAvailable() ? describe : describe.skip)(title, () => {
+    const chrome = withChromium();
+    walkTests(walks, chrome);
+    more?.(chrome);
+  });
+}
+
+function walkTests(walks: Walk[], chrome: Chrome): void {
   for (const walk of walks) {
     const zoomed = walk.zoom ? ` at ${walk.zoom * 100} %` : "";
     const tag = `${walk.theme}-${walk.lang}-${walk.width}${walk.zoom ? `-zoom${walk.zoom * 100}` : ""}`;

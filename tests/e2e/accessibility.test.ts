@@ -3,14 +3,8 @@
  * 300 px and at 200 % zoom. The English walks and the checks of the check itself are in
  * accessibilityEnglish.test.ts.
  */
-import { chromiumAvailable, withChromium } from "./support";
 import type { Walk } from "./a11yWalk";
-import { walkTests } from "./a11yWalk";
-
-const available = chromiumAvailable();
-const describeIf = available ? describe : describe.skip;
-
-jest.setTimeout(10 * 60_000);
+import { describeWalks } from "./a11yWalk";
 
 // axe needs one width per theme and language (the rules don't depend on it); the narrow walks
 // look for cut-off text, where width is all that matters.
@@ -22,6 +16,4 @@ const WALKS: Walk[] = [
   { theme: "light", lang: "sv", width: 350, zoom: 2, axe: false },
 ];
 
-describeIf("accessibility of every pane state, in Swedish", () => {
-  walkTests(WALKS, withChromium());
-});
+describeWalks("accessibility of every pane state, in Swedish", WALKS);

@@ -4,13 +4,8 @@
  * The Swedish walks are in accessibility.test.ts.
  */
 import type { Walk } from "./a11yWalk";
-import { walkTests } from "./a11yWalk";
-import { axeViolations, chromiumAvailable, openPane, shot, withChromium } from "./support";
-
-const available = chromiumAvailable();
-const describeIf = available ? describe : describe.skip;
-
-jest.setTimeout(10 * 60_000);
+import { describeWalks } from "./a11yWalk";
+import { axeViolations, openPane, shot } from "./support";
 
 const WALKS: Walk[] = [
   { theme: "light", lang: "en", width: 350, axe: true },
@@ -18,10 +13,7 @@ const WALKS: Walk[] = [
   { theme: "dark", lang: "en", width: 300, axe: false },
 ];
 
-describeIf("accessibility of every pane state, in English; the check itself", () => {
-  const chrome = withChromium();
-  walkTests(WALKS, chrome);
-
+describeWalks("accessibility of every pane state, in English; the check itself", WALKS, (chrome) => {
   test("the check can fail: a mislabelled button and a focusable hidden element are caught, Tabster's sentinels are not", async () => {
     const { page, pane } = await openPane(chrome.browser(), chrome.url());
     await pane.locator("h1").evaluate((h1) => {
