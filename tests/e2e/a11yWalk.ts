@@ -18,6 +18,7 @@ import {
   narrowEditorProblems,
   notice,
   openPane,
+  settled,
   shot,
   withChromium,
 } from "./support";
@@ -50,7 +51,7 @@ function walkTests(walks: Walk[], chrome: Chrome): void {
       let page = undefined as unknown as Page;
       const check = async (state: string) => {
         // Fluent animates some colours; judge the settled state.
-        await page.waitForTimeout(250);
+        await settled(page);
         if (walk.axe)
           for (const v of await axeViolations(page))
             problems.push(`${state}: axe ${v.rule} (${v.impact}): ${v.nodes.join(" | ")}`);

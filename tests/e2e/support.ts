@@ -192,6 +192,28 @@ export async function gridSheets(page: Page): Promise<string[]> {
     .evaluateAll((els) => els.map((e) => e.getAttribute("data-sheet-tab") ?? ""));
 }
 
+/**
+ * Waits until the page has settled: two frames drawn, then every transition and animation that
+ * ends has ended (a spinner's endless one aside). Fluent fades a button's colour over 100 ms when it
+ * is enabled again; a fixed wait judged that fade under a loaded machine's slower frames, and axe
+ * read the disabled grey on an enabled button as too little contrast.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    for (let round = 0; round < 5; round++) {
+      await frame();
+      await frame();
+      // getAnimations() applies pending style changes first, so a transition about to start is listed.
+      const ending = document
+        .getAnimations()
+        .filter((a) => a.playState === "running" && a.effect?.getComputedTiming().endTime !== Infinity);
+      if (ending.length === 0) return;
+      await Promise.all(ending.map((a) => a.finished.catch(() => undefined)));
+    }
+  });
+}
+
 export async function shot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
