@@ -1,7 +1,8 @@
 /**
  * The task pane in a real browser, over the playground's in-memory workbook (seed 002 excerpts):
  * Läs in → Kontrollera → click a finding (the grid selects its cell) → Skapa tabeller (the owned
- * sheet appears). Screenshots go to artifacts/e2e/. Cut-off text and axe: accessibility.test.ts.
+ * sheet appears). Screenshots go to artifacts/e2e/. Cut-off text and axe: accessibility.test.ts and
+ * accessibilityEnglish.test.ts.
  */
 import * as fs from "fs";
 import * as path from "path";

@@ -194,7 +194,7 @@ export async function gridSheets(page: Page): Promise<string[]> {
 
 /**
  * Waits until the page has settled: two frames drawn, then every transition and animation that
- * ends has ended (a spinner's endless one aside). Fluent fades a button's colour over 100 ms when it
+ * ends has ended (a spinner's endless one aside), for at most five rounds of two seconds. Fluent fades a button's colour over 100 ms when it
  * is enabled again; a fixed wait judged that fade under a loaded machine's slower frames, and axe
  * read the disabled grey on an enabled button as too little contrast.
  */
@@ -209,7 +209,11 @@ export async function settled(page: Page): Promise<void> {
         .getAnimations()
         .filter((a) => a.playState === "running" && a.effect?.getComputedTiming().endTime !== Infinity);
       if (ending.length === 0) return;
-      await Promise.all(ending.map((a) => a.finished.catch(() => undefined)));
+      // A paused animation never finishes: a round lasts two seconds at most.
+      await Promise.race([
+        Promise.all(ending.map((a) => a.finished.catch(() => undefined))),
+        new Promise((resolve) => setTimeout(resolve, 2000)),
+      ]);
     }
   });
 }

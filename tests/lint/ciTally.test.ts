@@ -3,7 +3,8 @@
  * tests in, then `.ci/tests-again.js --tally` prints the closing `Tests:` line over every file.
  * When the run again fails, the tally must still come last: otherwise the log ends with the
  * counts of the files run again only, as if they were the whole suite. The step's own lines run
- * here with a stand-in `npx` (which runs jest there) that fails one test.
+ * here with a stand-in `npx` (which runs jest there) that fails one test. And `.ci/run`'s exit
+ * trap, which must stop the new user's setup still running beside a step that failed.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -84,6 +85,61 @@ test("a failed run again still ends with the tally of every file, and fails", ()
     const closing = result.stdout.split("\n").filter((line) => line.startsWith("Tests: "));
     expect(closing.at(-1)).toBe("Tests: 42 passed, 1 failed, 0 skipped");
     expect(result.status).not.toBe(0);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** `.ci/run`'s helpers and exit trap (from the run's start to `trap summary EXIT`), then `body`. */
+function withTrap(body: string): string {
+  const script = fs.readFileSync(path.join(ROOT, ".ci", "run"), "utf8");
+  const start = script.indexOf("RUN_STARTED=");
+  const end = script.indexOf("trap summary EXIT");
+  expect(start).toBeGreaterThan(0);
+  expect(end).toBeGreaterThan(start);
+  return `set -euo pipefail\n${script.slice(start, end)}trap summary EXIT\n${body}`;
+}
+
+test("a step that fails while the new user's setup runs stops that setup, removes its folder and keeps its exit status", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "malkoll-ci-trap-"));
+  try {
+    const work = path.join(dir, "fresh");
+    fs.mkdirSync(work);
+    fs.writeFileSync(path.join(work, "setup.log"), "npm ci …\n");
+    const pidFile = path.join(dir, "setup.pid");
+    const result = spawnSync(
+      "bash",
+      [
+        "-c",
+        withTrap(
+          [
+            `FRESH_WORK='${work}'`,
+            // The setup as .ci/run starts it: its own process group, here a shell and its child.
+            `setsid -w bash -c 'sleep 300 & echo $! > "${pidFile}"; wait' &`,
+            "FRESH_SETUP_PID=$!",
+            'while [[ ! -s "' + pidFile + '" ]]; do sleep 0.05; done',
+            'section "npm run lint"',
+            "exit 3",
+          ].join("\n"),
+        ),
+      ],
+      { encoding: "utf8", timeout: 30_000 },
+    );
+    expect(result.status).toBe(3);
+    expect(result.stdout).toContain("!!! FAILED in: npm run lint (exit 3)");
+    expect(result.stdout).toMatch(/^\s*\d+s {2}total$/m);
+    expect(fs.existsSync(work)).toBe(false);
+    // The setup's child (the stand-in for its npm ci) was stopped with it.
+    const child = Number(fs.readFileSync(pidFile, "utf8"));
+    const alive = (() => {
+      try {
+        process.kill(child, 0);
+        return !fs.readFileSync(`/proc/${child}/stat`, "utf8").includes(") Z ");
+      } catch {
+        return false;
+      }
+    })();
+    expect(alive).toBe(false);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
