@@ -34,11 +34,26 @@ export function isTotalText(text: string): boolean {
   return TOTAL_TEXT.test(text);
 }
 
+/**
+ * A column headed by a year (`2022`, as a number or as text), as a plan of investments over years
+ * has them; null for anything else.
+ */
+function yearHeader(v: CellValue): string | null {
+  if (typeof v === "number") return Number.isInteger(v) && v >= 1900 && v <= 2199 ? String(v) : null;
+  if (typeof v !== "string") return null;
+  const text = v.trim();
+  return /^(?:19|20|21)\d\d$/.test(text) ? text : null;
+}
+
 /** The longest header cell of such a table (longer text is prose, not a column's name). */
 const MAX_HEADER_TEXT = 120;
 
 /** Rows without figures in a row (a label, notes) after which the rows are no longer the table's. */
 const MAX_ROWS_WITHOUT_FIGURES = 3;
+
+function isString(v: CellValue): boolean {
+  return typeof v === "string";
+}
 
 /** An amount cell that holds nothing, or a dash for nothing (`-`, `–`). */
 function isBlankAmount(v: CellValue | undefined): boolean {
@@ -53,9 +68,10 @@ export interface CrossBounds {
 }
 
 /**
- * The cross table whose header is row `row`, or null. The header is texts only, none a figure: the
- * row labels' header (`Pandemi`), at least two columns of amounts (`Nämnd adm`, `IoF BoU`, …) and,
- * last, a total column ({@link isTotalText}); a column of shares or averages (`Andel %`) is neither.
+ * The cross table whose header is row `row`, or null. The header is texts, none a figure but for
+ * years: the row labels' header (`Pandemi`), at least two columns of amounts (`Nämnd adm`, `IoF
+ * BoU`, …, or `2022`, `2023`) and, last, a total column ({@link isTotalText}); a column of shares or
+ * averages (`Andel %`) is neither. Over years the row labels' header may be blank.
  * Under it, down to a blank row: rows labelled with text, with figures in the header's columns (a
  * blank cell is zero), among them at least one ordinary row and then a total row (`Summa
  * kostnader`); the table ends at its last total row. Up to three rows in a row without figures (a
@@ -66,14 +82,26 @@ export interface CrossBounds {
 export function readCrossTable(rows: SheetRows, row: number, bounds?: CrossBounds): CrossTable | null {
   const { sheet } = rows;
   const i = row - sheet.originRow;
-  // Most rows end here: a header holds only strings, at least three of them.
-  if (!bounds && (rows.count(i) < 3 || rows.opening(i) === null)) return null;
+  // Most rows end here: a header holds at least three cells, strings but for years, and its last
+  // is a string (a total's name or a share's); a row of figures ends in a figure.
+  if (!bounds && (rows.count(i) < 3 || (rows.opening(i) === null && !rows.mayEndWith(i, isString))))
+    return null;
   const from = bounds?.col1 ?? sheet.originCol;
   const to = bounds?.col2 ?? lastCol(sheet);
   const texts: { col: number; header: string }[] = [];
   for (let c = from; c <= to; c++) {
     const v = cellAt(sheet, row, c);
     if (v === null || v === "") continue;
+    const year = yearHeader(v);
+    if (year !== null) {
+      // The row labels' header comes first and is no year; over years it is often left blank.
+      if (texts.length === 0) {
+        if (c === from) return null;
+        texts.push({ col: c - 1, header: "" });
+      }
+      texts.push({ col: c, header: year });
+      continue;
+    }
     if (typeof v !== "string") return null;
     const text = textOf(v);
     if (!text) continue;

@@ -1,4 +1,4 @@
-import type { SheetGrid } from "../grid";
+import type { CellValue, SheetGrid } from "../grid";
 import { hasText, textOf } from "../grid";
 
 /** Marks a row with a missing cell (see the constructor) in `lasts`. */
@@ -93,6 +93,16 @@ export class SheetRows {
     const origin = this.sheet.originCol;
     const last = this.lasts[i];
     return last !== HOLEY && origin + this.firsts[i] >= fromCol && origin + last <= toCol;
+  }
+
+  /**
+   * Whether the row's last cell with text passes `test`; true also where a missing cell leaves that
+   * cell unknown (a scan of the row tells).
+   */
+  mayEndWith(i: number, test: (v: CellValue) => boolean): boolean {
+    const at = i >= 0 && i < this.lasts.length ? this.lasts[i] : -1;
+    if (at === HOLEY) return true;
+    return at >= 0 && test(this.sheet.values[i][at] as CellValue);
   }
 
   /** The text of the row's first cell with text, trimmed; "" when it has none. */

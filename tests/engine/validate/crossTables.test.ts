@@ -271,6 +271,56 @@ describe("cross tables as users write them", () => {
     expect(totals(result.findings)).toEqual([]);
   });
 
+  test.each([
+    ["numbers", [2022, 2023, 2024]],
+    ["text", ["2022", "2023 ", "2024"]],
+  ])("years as column headers (%s: an investment plan over years) are columns of amounts", (_, years) => {
+    const rows: CellValue[][] = [
+      ["Investering (mnkr)", ...years, "Totalt"],
+      ["Skolor", "12,0", "8,5", 3, "23,5"],
+      ["Parker", 2, 1, null, 3],
+      ["Summa", "14,0", "9,5", 3, "26,5"],
+    ];
+    const result = check(snapshotOf(crossSheet(rows)));
+    expect(result.recognition.crossTables.map((t) => t.columns.map((c) => c.header))).toEqual([
+      ["2022", "2023", "2024"],
+    ]);
+    expect(totals(result.findings)).toEqual([]);
+    rows[3][2] = "10,5";
+    expect(totals(check(snapshotOf(crossSheet(rows))).findings).map((f) => [f.cell, f.message])).toEqual([
+      ["C4", "”Summa”, kolumnen ”2023”: 10,5 är inte summan av raderna ovan, 9,5; skillnaden är 1,0."],
+      [
+        "E4",
+        "”Summa”, kolumnen ”Totalt”: 26,5 är inte summan av raden, 27,5; skillnaden är 1,0. C4 stämmer inte med raderna ovan: rätta den först; då blir summan 26,5, samma som här.",
+      ],
+    ]);
+  });
+
+  test("over years the row labels' header may be blank, but a year is none, and a header ends in words", () => {
+    const cross = (rows: CellValue[][]) =>
+      check(snapshotOf(crossSheet(rows))).recognition.crossTables.map((t) => [t.cell, t.range, t.lastRow]);
+    const body: CellValue[][] = [
+      ["Skolor", 1, 2, 3],
+      ["Parker", 1, 1, 2],
+      ["Summa", 2, 3, 5],
+    ];
+    expect(cross([["Investering", 2022, 2023, "Totalt"], ...body])).toEqual([["A1", "A1:D1", 4]]);
+    expect(cross([[null, 2022, 2023, "Totalt"], ...body])).toEqual([["A1", "A1:D1", 4]]);
+    expect(cross([[" ", "2022", "2023", "Summa"], ...body])).toEqual([["A1", "A1:D1", 4]]);
+    // The years in the first column: no labels' column left of them.
+    expect(cross([[2021, 2022, 2023, "Totalt"], ...body])).toEqual([]);
+    // A row of figures ending in a year (or in anything but words) heads nothing.
+    expect(cross([["Investering", 2022, 2023, 2024], ...body])).toEqual([]);
+    // A blank labels' header is for years only: over areas the first name still heads the labels.
+    const areas: CellValue[][] = [
+      ["Personal", 1, 2, 3, 6],
+      ["Övrigt", 1, 1, 1, 3],
+      ["Summa", 2, 3, 4, 9],
+    ];
+    expect(cross([header("Totalt"), ...areas])).toEqual([["A1", "A1:E1", 4]]);
+    expect(cross([[null, "Fsk", "ÄO", "Funk", "Totalt"], ...areas])).toEqual([]);
+  });
+
   test("where the rows end: at a blank row, at another header, after a run of labels; the last total row is its end", () => {
     const body: CellValue[][] = [
       ["Personal", 1, 2, 3, 6],
