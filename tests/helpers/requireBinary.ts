@@ -1,5 +1,5 @@
 /**
- * Tests that drive a system program (Chromium, LibreOffice, poppler) use these helpers so a missing
+ * Tests that drive a system program (Chromium, LibreOffice, poppler, setsid) use these helpers so a missing
  * program is reported clearly: skipped with an install hint on a developer machine, a failure on CI
  * (CI=true), where the program is part of the setup (.ci/run installs it).
  */
@@ -7,7 +7,7 @@ import fs from "fs";
 import path from "path";
 import { recordToolSkip } from "./toolSkips";
 
-export type BinaryName = "chromium" | "soffice" | "pdftoppm";
+export type BinaryName = "chromium" | "soffice" | "pdftoppm" | "setsid";
 
 export interface BinaryCheck {
   name: BinaryName;
@@ -39,6 +39,12 @@ const BINARIES: Record<BinaryName, BinaryInfo> = {
     label: "pdftoppm (poppler)",
     candidates: ["pdftoppm"],
     installHint: "sudo apt-get install poppler-utils",
+  },
+  // .ci/run starts the new user's setup in a session of its own; a Mac has no setsid.
+  setsid: {
+    label: "setsid (util-linux)",
+    candidates: ["setsid"],
+    installHint: "sudo apt-get install util-linux",
   },
 };
 

@@ -10,6 +10,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { describeIfBinary } from "../helpers/requireBinary";
 
 const ROOT = path.join(__dirname, "..", "..");
 
@@ -100,47 +101,51 @@ function withTrap(body: string): string {
   return `set -euo pipefail\n${script.slice(start, end)}trap summary EXIT\n${body}`;
 }
 
-test("a step that fails while the new user's setup runs stops that setup, removes its folder and keeps its exit status", () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "malkoll-ci-trap-"));
-  try {
-    const work = path.join(dir, "fresh");
-    fs.mkdirSync(work);
-    fs.writeFileSync(path.join(work, "setup.log"), "npm ci …\n");
-    const pidFile = path.join(dir, "setup.pid");
-    const result = spawnSync(
-      "bash",
-      [
-        "-c",
-        withTrap(
-          [
-            `FRESH_WORK='${work}'`,
-            // The setup as .ci/run starts it: its own process group, here a shell and its child.
-            `setsid -w bash -c 'sleep 300 & echo $! > "${pidFile}"; wait' &`,
-            "FRESH_SETUP_PID=$!",
-            'while [[ ! -s "' + pidFile + '" ]]; do sleep 0.05; done',
-            'section "npm run lint"',
-            "exit 3",
-          ].join("\n"),
-        ),
-      ],
-      { encoding: "utf8", timeout: 30_000 },
-    );
-    expect(result.status).toBe(3);
-    expect(result.stdout).toContain("!!! FAILED in: npm run lint (exit 3)");
-    expect(result.stdout).toMatch(/^\s*\d+s {2}total$/m);
-    expect(fs.existsSync(work)).toBe(false);
-    // The setup's child (the stand-in for its npm ci) was stopped with it.
-    const child = Number(fs.readFileSync(pidFile, "utf8"));
-    const alive = (() => {
-      try {
-        process.kill(child, 0);
-        return !fs.readFileSync(`/proc/${child}/stat`, "utf8").includes(") Z ");
-      } catch {
-        return false;
-      }
-    })();
-    expect(alive).toBe(false);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+describeIfBinary("setsid", "the exit trap and the setup's session", () => {
+  test("a step that fails while the new user's setup runs stops that setup, removes its folder and keeps its exit status", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "malkoll-ci-trap-"));
+    try {
+      const work = path.join(dir, "fresh");
+      fs.mkdirSync(work);
+      fs.writeFileSync(path.join(work, "setup.log"), "npm ci …\n");
+      const pidFile = path.join(dir, "setup.pid");
+      const result = spawnSync(
+        "bash",
+        [
+          "-c",
+          withTrap(
+            [
+              `FRESH_WORK='${work}'`,
+              // The setup as .ci/run starts it: its own process group, here a shell and its child.
+              `setsid -w bash -c 'sleep 300 & echo $! > "${pidFile}"; wait' &`,
+              "FRESH_SETUP_PID=$!",
+              // At most ten seconds for the setup to start, so that a setup that never does fails here.
+              `for _ in {1..200}; do [[ -s '${pidFile}' ]] && break; sleep 0.05; done`,
+              `[[ -s '${pidFile}' ]] || { echo 'the setup did not start' >&2; exit 97; }`,
+              'section "npm run lint"',
+              "exit 3",
+            ].join("\n"),
+          ),
+        ],
+        { encoding: "utf8", timeout: 30_000 },
+      );
+      expect(result.status).toBe(3);
+      expect(result.stdout).toContain("!!! FAILED in: npm run lint (exit 3)");
+      expect(result.stdout).toMatch(/^\s*\d+s {2}total$/m);
+      expect(fs.existsSync(work)).toBe(false);
+      // The setup's child (the stand-in for its npm ci) was stopped with it.
+      const child = Number(fs.readFileSync(pidFile, "utf8"));
+      const alive = (() => {
+        try {
+          process.kill(child, 0);
+          return !fs.readFileSync(`/proc/${child}/stat`, "utf8").includes(") Z ");
+        } catch {
+          return false;
+        }
+      })();
+      expect(alive).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
