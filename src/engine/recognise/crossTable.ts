@@ -6,7 +6,7 @@
  * a balance sheet, and validation checks its sums both ways where it checks a balance sheet's
  * (validate/statements.ts).
  */
-import type { CellValue } from "../grid";
+import type { CellValue, SheetGrid } from "../grid";
 import { a1, a1Range, cellAt, lastCol, lastRow, textOf } from "../grid";
 import type { SheetRows } from "./sheetRows";
 import type { CrossTable } from "./types";
@@ -42,8 +42,10 @@ function yearHeader(v: CellValue): string | null {
   if (typeof v === "number") return Number.isInteger(v) && v >= 1900 && v <= 2199 ? String(v) : null;
   if (typeof v !== "string") return null;
   const text = v.trim();
-  return /^(?:19|20|21)\d\d$/.test(text) ? text : null;
+  return YEAR_TEXT.test(text) ? text : null;
 }
+
+const YEAR_TEXT = /^(?:19|20|21)\d\d$/;
 
 /** The longest header cell of such a table (longer text is prose, not a column's name). */
 const MAX_HEADER_TEXT = 120;
@@ -51,8 +53,19 @@ const MAX_HEADER_TEXT = 120;
 /** Rows without figures in a row (a label, notes) after which the rows are no longer the table's. */
 const MAX_ROWS_WITHOUT_FIGURES = 3;
 
-function isString(v: CellValue): boolean {
-  return typeof v === "string";
+/** What a header's last cell holds: a total's name, or a share's or an average's (`Andel %`). */
+function mayEndHeader(v: CellValue): boolean {
+  if (typeof v !== "string") return false;
+  const text = textOf(v);
+  return isTotalText(text) || NOT_ADDITIVE.test(text);
+}
+
+/** Whether row `r` holds, in each of the columns, that column's header: the header again. */
+function repeatsHeader(sheet: SheetGrid, r: number, columns: { col: number; header: string }[]): boolean {
+  return columns.every(({ col, header }) => {
+    const v = cellAt(sheet, r, col);
+    return (yearHeader(v) ?? (typeof v === "string" ? textOf(v) : null)) === header;
+  });
 }
 
 /** An amount cell that holds nothing, or a dash for nothing (`-`, `–`). */
@@ -71,20 +84,22 @@ export interface CrossBounds {
  * The cross table whose header is row `row`, or null. The header is texts, none a figure but for
  * years: the row labels' header (`Pandemi`), at least two columns of amounts (`Nämnd adm`, `IoF
  * BoU`, …, or `2022`, `2023`) and, last, a total column ({@link isTotalText}); a column of shares or
- * averages (`Andel %`) is neither. Over years the row labels' header may be blank.
+ * averages (`Andel %`) is neither. Years are all the columns of amounts or none, and over years
+ * the row labels' header may be blank.
  * Under it, down to a blank row: rows labelled with text, with figures in the header's columns (a
  * blank cell is zero), among them at least one ordinary row and then a total row (`Summa
  * kostnader`); the table ends at its last total row. Up to three rows in a row without figures (a
  * label `Kostnader januari-augusti (tkr)`, a note) may stand between, not one with words across
- * (another header, where a scan from that header takes over: a sheet of header-like rows is not
- * read to its end from each of them).
+ * two of its columns or more (another header, where a scan from that header takes over: a sheet of
+ * header-like rows is not read to its end from each of them). The header again (a page break) is
+ * passed over.
  */
 export function readCrossTable(rows: SheetRows, row: number, bounds?: CrossBounds): CrossTable | null {
   const { sheet } = rows;
   const i = row - sheet.originRow;
   // Most rows end here: a header holds at least three cells, strings but for years, and its last
-  // is a string (a total's name or a share's); a row of figures ends in a figure.
-  if (!bounds && (rows.count(i) < 3 || (rows.opening(i) === null && !rows.mayEndWith(i, isString))))
+  // names a total or a share; a row of figures ends in a figure.
+  if (!bounds && (rows.count(i) < 3 || (rows.opening(i) === null && !rows.mayEndWith(i, mayEndHeader))))
     return null;
   const from = bounds?.col1 ?? sheet.originCol;
   const to = bounds?.col2 ?? lastCol(sheet);
@@ -113,6 +128,9 @@ export function readCrossTable(rows: SheetRows, row: number, bounds?: CrossBound
   const total = added.pop();
   if (!total || !isTotalText(total.header) || added.length < 2) return null;
   if (added.some((t) => isTotalText(t.header))) return null;
+  // Years beside other columns (`2022 | 2023 | Mål | Totalt`) are no columns of one sum.
+  const years = added.filter((t) => YEAR_TEXT.test(t.header)).length;
+  if (years > 0 && years < added.length) return null;
   const labelCol = texts[0].col;
   const amounts = [...added, total];
   const end = bounds?.row2 ?? lastRow(sheet);
@@ -120,23 +138,28 @@ export function readCrossTable(rows: SheetRows, row: number, bounds?: CrossBound
   let ordinary = 0;
   let last = -1;
   let withoutFigures = 0;
+  const repeatedHeaderRows: number[] = [];
   for (let r = row + 1; r <= end; r++) {
     if (rows.count(r - sheet.originRow) === 0) break;
+    if (repeatsHeader(sheet, r, amounts)) {
+      repeatedHeaderRows.push(r);
+      continue;
+    }
     const label = cellAt(sheet, r, labelCol);
     if (typeof label !== "string" || !textOf(label) || isFigure(label)) break;
     let figures = 0;
-    let words = false;
+    let words = 0;
     for (const { col } of amounts) {
       const v = cellAt(sheet, r, col);
       if (isFigure(v)) {
         figures++;
         if (col !== total.col) filled.add(col);
-      } else if (!isBlankAmount(v)) words = true;
+      } else if (!isBlankAmount(v)) words++;
     }
     if (figures === 0) {
-      // A label alone (`Kostnader januari-augusti (tkr)`) or a note; words across are another header,
-      // and a long run of labels is prose: the table has ended.
-      if (words || ++withoutFigures > MAX_ROWS_WITHOUT_FIGURES) break;
+      // A label alone (`Kostnader januari-augusti (tkr)`) or with a note (`se not 3`); words across
+      // are another header, and a long run of labels is prose: the table has ended.
+      if (words > 1 || ++withoutFigures > MAX_ROWS_WITHOUT_FIGURES) break;
       continue;
     }
     withoutFigures = 0;
@@ -153,5 +176,6 @@ export function readCrossTable(rows: SheetRows, row: number, bounds?: CrossBound
     labelCol,
     columns: added,
     total,
+    repeatedHeaderRows: repeatedHeaderRows.filter((r) => r < last),
   };
 }

@@ -96,8 +96,8 @@ export class SheetRows {
   }
 
   /**
-   * Whether the row's last cell with text passes `test`; true also where a missing cell leaves that
-   * cell unknown (a scan of the row tells).
+   * Whether the row's last cell with text (a number too, as {@link count} has it) passes `test`;
+   * true also where a missing cell leaves that cell unknown (a scan of the row tells).
    */
   mayEndWith(i: number, test: (v: CellValue) => boolean): boolean {
     const at = i >= 0 && i < this.lasts.length ? this.lasts[i] : -1;

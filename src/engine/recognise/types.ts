@@ -261,6 +261,8 @@ export interface CrossTable {
   columns: { col: number; header: string }[];
   /** The column of the rows' totals. */
   total: { col: number; header: string };
+  /** Rows that repeat its header (a page break): the table goes on under them, they add nothing. */
+  repeatedHeaderRows: number[];
 }
 
 /** A goal list's column no table kind reads (`Ansvarig`): its header cell, its cells down to the list's last goal, how many hold values. */

@@ -57,13 +57,15 @@ interface RunningSum {
   /** The most decimals among them. */
   decimals: number;
   count: number;
+  /** How many of them are not zero. */
+  nonZero: number;
   /** The first of them. */
   firstRow: number;
 }
 
 /**
  * A cross table's checks one way (across its rows, or down its columns): how many hold as sums of at
- * least two figures, and the mismatches of those that do not. A way whose every check fails has no
+ * least two figures not zero, and the mismatches of those that do not. A way whose every check fails has no
  * sum in it (a `Totalt` column of another period, of a rate, of averages; a `Summa` row of shares),
  * and its mismatches are dropped.
  */
@@ -151,10 +153,17 @@ function matchesAll(total: Figure, all: RunningSum | undefined): boolean {
 function addTo(all: Map<number, RunningSum>, col: number, figure: Figure): void {
   const running = all.get(col);
   if (!running)
-    all.set(col, { value: figure.value, decimals: figure.decimals, count: 1, firstRow: figure.row });
+    all.set(col, {
+      value: figure.value,
+      decimals: figure.decimals,
+      count: 1,
+      nonZero: figure.value === 0 ? 0 : 1,
+      firstRow: figure.row,
+    });
   else {
     running.value += figure.value;
     running.count++;
+    if (figure.value !== 0) running.nonZero++;
     if (figure.decimals > running.decimals) running.decimals = figure.decimals;
   }
 }
@@ -177,12 +186,20 @@ function matches(total: Figure, segment: Figure[], all: RunningSum | undefined):
 
 /**
  * Whether a total adds up rows as a sum does: the whole segment or all rows, two of them at least
- * (a run of its last rows, or one row, may equal it by chance: a `Summa` of shares equals the last).
+ * not zero (a run of its last rows, or one row among zeros, may equal it by chance: a `Summa` of
+ * shares equals the last).
  */
 function isSumOfRows(total: Figure, segment: Figure[], all: RunningSum | undefined): boolean {
-  if (segment.length >= 2 && Math.abs(sum(segment) - total.value) <= tolerance([...segment, total]))
+  if (nonZero(segment) >= 2 && Math.abs(sum(segment) - total.value) <= tolerance([...segment, total]))
     return true;
-  return (all?.count ?? 0) >= 2 && matchesAll(total, all);
+  return (all?.nonZero ?? 0) >= 2 && matchesAll(total, all);
+}
+
+/** How many of the figures are not zero: a sum of one figure among zeros shows nothing. */
+function nonZero(figures: Figure[]): number {
+  let n = 0;
+  for (const f of figures) if (f.value !== 0) n++;
+  return n;
 }
 
 /**
@@ -274,7 +291,7 @@ function checkAcross(sheet: SheetGrid, row: number, label: string, section: Sect
   if (parts.length === 0) return;
   const figures = [...parts, total];
   if (Math.abs(sum(parts) - total.value) <= tolerance(figures)) {
-    if (parts.length >= 2) section.across!.held++;
+    if (nonZero(parts) >= 2) section.across!.held++;
     return;
   }
   section.across!.mismatches.push({
@@ -326,6 +343,7 @@ function sheetStatementTotals(
     }
     // A cross table ends at its last total row; what follows (its notes) starts afresh.
     if (section?.cross && row > section.cross.lastRow) section = null;
+    if (section?.cross?.repeatedHeaderRows.includes(row)) continue;
     const label = claimedRows.has(row)
       ? null
       : section?.cross

@@ -46,6 +46,7 @@ describe("a block of figures under a header of unknown words", () => {
           "ÄO",
         ].map((header, k) => ({ col: 2 + k, header })),
         total: { col: 12, header: "Total-summa (tkr)" },
+        repeatedHeaderRows: [],
       },
     ]);
     const result = check(snapshotOf(pandemicSheet()));

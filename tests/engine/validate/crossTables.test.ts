@@ -321,6 +321,81 @@ describe("cross tables as users write them", () => {
     expect(cross([[null, "Fsk", "ÄO", "Funk", "Totalt"], ...areas])).toEqual([]);
   });
 
+  test("the header again (a page break, or the next part of the plan) is passed over, and adds nothing", () => {
+    const repeated = ["Investeringar (mnkr)", 2022, 2023, 2024, "Summa"];
+    const rows: CellValue[][] = [
+      repeated,
+      ["Skolor", 10, 8, 3, 21],
+      ["Summa skolor", 10, 8, 3, 21],
+      repeated,
+      ["Parker", 2, 1, 0, 3],
+      ["Summa parker", 2, 1, 0, 3],
+      ["Summa investeringar", 12, 9, 3, 24],
+    ];
+    const result = check(snapshotOf(crossSheet(rows)));
+    expect(result.recognition.crossTables.map((t) => [t.lastRow, t.repeatedHeaderRows])).toEqual([[7, [4]]]);
+    expect(totals(result.findings)).toEqual([]);
+    // Text years, and a header of areas, alike.
+    const asText = rows.map((r) => (r === repeated ? r.map(String) : r));
+    expect(totals(check(snapshotOf(crossSheet(asText))).findings)).toEqual([]);
+    const areas: CellValue[][] = [
+      header("Totalt"),
+      ["Personal", 1, 2, 3, 6],
+      header("Totalt"),
+      ["Summa", 1, 2, 3, 6],
+    ];
+    expect(
+      check(snapshotOf(crossSheet(areas))).recognition.crossTables.map((t) => t.repeatedHeaderRows),
+    ).toEqual([[3]]);
+    // A wrong figure under the repeated header is still found, against every part above it.
+    rows[6][2] = 19;
+    expect(totals(check(snapshotOf(crossSheet(rows))).findings).map((f) => f.cell)).toEqual(["C7", "E7"]);
+  });
+
+  test("a note in one amount cell (`se not 3`) is a row without figures, not another header", () => {
+    const rows: CellValue[][] = [
+      ["Investeringar (mnkr)", 2022, 2023, 2024, "Summa"],
+      ["Skolor", 10, 8, 3, 21],
+      ["Summa skolor", 10, 8, 3, 21],
+      ["Parker", "se not 3"],
+      ["Lekplatser", 2, 1, 0, 3],
+      ["Summa parker", 2, 1, 0, 3],
+      ["Summa investeringar", 12, 19, 3, 24],
+    ];
+    const result = check(snapshotOf(crossSheet(rows)));
+    expect(result.recognition.crossTables.map((t) => t.lastRow)).toEqual([7]);
+    expect(totals(result.findings).map((f) => f.cell)).toEqual(["C7", "E7"]);
+  });
+
+  test("years beside other columns (`2022 | 2023 | Mål | Totalt`) make no cross table: the block is asked about as before", () => {
+    const rows: CellValue[][] = [
+      ["Nyckeltal", 2022, 2023, "Mål", "Totalt"],
+      ["Besök", 100, 110, 120, 210],
+      ["Utlån", 50, 60, 70, 110],
+      ["Summa", 150, 170, null, 320],
+    ];
+    const result = check(snapshotOf(crossSheet(rows)));
+    expect(result.recognition.crossTables).toEqual([]);
+    expect(totals(result.findings)).toEqual([]);
+    expect(result.findings.filter((f) => f.code === "header-unrecognized").map((f) => f.cell)).toEqual([
+      "A1",
+    ]);
+  });
+
+  test("a Totalt that is the latest year, not the sum, is no sum: a row of zeros and one figure proves nothing", () => {
+    const rows: CellValue[][] = [
+      ["Antal platser", 2020, 2021, 2022, "Totalt"],
+      ["Boende A", 30, 30, 32, 32],
+      ["Boende B", 20, 20, 20, 20],
+      ["Boende C", 0, 0, 10, 10],
+      ["Summa", 50, 50, 62, 62],
+    ];
+    expect(totals(check(snapshotOf(crossSheet(rows))).findings)).toEqual([]);
+    // Down, the columns are sums: a wrong Summa there is still found.
+    rows[4][2] = 55;
+    expect(totals(check(snapshotOf(crossSheet(rows))).findings).map((f) => f.cell)).toEqual(["C5"]);
+  });
+
   test("where the rows end: at a blank row, at another header, after a run of labels; the last total row is its end", () => {
     const body: CellValue[][] = [
       ["Personal", 1, 2, 3, 6],
@@ -329,7 +404,8 @@ describe("cross tables as users write them", () => {
     const sum: CellValue[] = ["Summa", 2, 3, 4, 9];
     const cross = (rows: CellValue[][]) => check(snapshotOf(crossSheet(rows))).recognition.crossTables;
     expect(cross([header("Totalt"), ...body, [], sum])).toEqual([]);
-    expect(cross([header("Totalt"), ...body, header("Totalt"), sum])).toEqual([]);
+    const otherHeader = ["Kostnadsslag", "Förskola", "Skola", "Fritid", "Totalt"];
+    expect(cross([header("Totalt"), ...body, otherHeader, sum])).toEqual([]);
     expect(cross([header("Totalt"), ...body, ["a"], ["b"], ["c"], ["d"], sum])).toEqual([]);
     // Up to three labels, `-` for nothing, and notes under the Summa row, which are not the table's.
     const rows = [
