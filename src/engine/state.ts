@@ -9,7 +9,13 @@ import { SETTING_INFO, SETTINGS_SHEET } from "./settings";
  * last three make up the workbook `malkoll rollup` writes.
  */
 export type OwnedSheetKey =
-  "indikatorer" | "maluppfyllelse" | "driftbudget" | "avvikelser" | "aktiviteter" | RollupSheetKey;
+  | "indikatorer"
+  | "maluppfyllelse"
+  | "driftbudget"
+  | "avvikelser"
+  | "aktiviteter"
+  | "korstabeller"
+  | RollupSheetKey;
 
 /** The sheets of the workbook `malkoll rollup` writes: never in a user's workbook, never recorded as owned. */
 export const ROLLUP_SHEET_KEYS = ["enheter", "fynd", "budget"] as const;
@@ -22,6 +28,7 @@ export const OWNED_SHEET_TITLES: Record<OwnedSheetKey, string> = {
   driftbudget: "Målkoll Driftbudget",
   avvikelser: "Målkoll Avvikelser",
   aktiviteter: "Målkoll Aktiviteter",
+  korstabeller: "Målkoll Korstabeller",
   enheter: "Enheter",
   fynd: "Fynd",
   budget: "Budget",

@@ -218,6 +218,7 @@ describe("malkoll generate", () => {
       "Målkoll Indikatorer",
       "Målkoll Måluppfyllelse",
       "Målkoll Driftbudget",
+      "Målkoll Korstabeller", // the sample's pandemic cost table
       "Målkoll Avvikelser",
       "Målkoll Aktiviteter",
       "_malkoll",

@@ -49,7 +49,7 @@ describeIf("the pane's workflow in Chromium", () => {
       await pane.getByRole("tab", { name: "Skapa tabeller" }).click();
       await pane.getByText("Perioden läses ur arbetsboken när tabellerna skapas.").waitFor();
       await pane.getByRole("button", { name: "Skapa tabeller" }).click();
-      await notice(pane).getByText("5 blad skapades.").waitFor();
+      await notice(pane).getByText("6 blad skapades.").waitFor();
 
       expect(await pane.locator("[data-period]").getAttribute("data-period")).toBe("T2 2021");
       expect(await pane.locator("[data-period-origin]").textContent()).toMatch(
@@ -74,6 +74,22 @@ describeIf("the pane's workflow in Chromium", () => {
       expect(html).toContain("Prognos Tertial/2021 (inkl. budgetjusteringar");
       const thisYear = String(new Date().getFullYear());
       if (thisYear !== "2021") expect(html).not.toContain(thisYear);
+
+      // The pandemic cost table (a cross table) on a sheet of its own, and in the Word copy.
+      expect(await cellOf(page, "Målkoll Korstabeller", 0, 0)).toBe("Målkoll – Korstabeller T2 2021");
+      const pandemic = await tables
+        .locator("option", { hasText: "Pandemi – Kostnader" })
+        .getAttribute("value");
+      await tables.selectOption(pandemic!);
+      await pane.getByRole("button", { name: "Kopiera tabell för Word" }).click();
+      await notice(pane).getByText("Tabellen finns i urklipp. Klistra in i Word.").waitFor();
+      const cross = await page.evaluate(async () => {
+        const [item] = await navigator.clipboard.read();
+        return (await item.getType("text/html")).text();
+      });
+      expect(cross).toContain("Total-summa (tkr)");
+      expect(cross).toContain("Summa kostnader");
+      expect(cross).toMatch(/20\s?138/);
       expect(errors).toEqual([]);
       await page.close();
     });
@@ -295,7 +311,7 @@ describeIf("the pane's workflow in Chromium", () => {
       const { page, pane } = await openPane(chrome.browser(), chrome.url());
       await pane.getByRole("tab", { name: "Skapa tabeller" }).click();
       await pane.getByRole("button", { name: "Skapa tabeller" }).click();
-      await notice(pane).getByText("5 blad skapades.").waitFor();
+      await notice(pane).getByText("6 blad skapades.").waitFor();
       const select = pane.getByRole("combobox", { name: "Tabell" });
       const labels = await select.locator("option").allTextContents();
       expect(labels.length).toBeGreaterThan(20);
@@ -376,8 +392,8 @@ describeIf("the pane's workflow in Chromium", () => {
       expect(await pane.locator("[data-cannot-cancel]").count()).toBe(1);
       expect(await notice(pane).getByText("Avbrutet. Inget skrevs.").count()).toBe(0);
       await releaseCommit(page);
-      await notice(pane).getByText("5 blad skapades.").waitFor();
-      expect(await malkollSheets(page)).toHaveLength(5);
+      await notice(pane).getByText("6 blad skapades.").waitFor();
+      expect(await malkollSheets(page)).toHaveLength(6);
       expect(errors).toEqual([]);
       await page.close();
     });

@@ -49,7 +49,7 @@ const COLUMNS: ColumnSpec[] = [
 /** Areas on one chart whose data still fits on the chart's page. */
 const AREAS_KEPT_WITH_CHART = 14;
 
-function headerRow(labels: string[]): Row {
+export function headerRow(labels: string[]): Row {
   return labels.map((value) => textCell(joinedWordBreaks(value), "header"));
 }
 
@@ -187,7 +187,7 @@ function amountCell(
 }
 
 /** A reference to the source cell (`'Driftbudget'!C5`) when it holds the engine's number. */
-function sourceFormula(
+export function sourceFormula(
   ctx: ReportContext,
   sheet: string,
   address: string,

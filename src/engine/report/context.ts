@@ -1,7 +1,7 @@
 import type { Finding } from "../findings";
 import { a1, parseA1, parseA1Range } from "../grid";
 import { localIsoDate } from "../parse/date";
-import type { WorkbookSnapshot } from "../grid";
+import type { SheetGrid, WorkbookSnapshot } from "../grid";
 import type { CheckResult } from "../check";
 import { goalIdCell } from "../evaluate/cells";
 import type { Goal } from "../model/types";
@@ -41,6 +41,11 @@ export interface ReportContext {
   writtenNumber: (goal: Goal) => string | null;
   /** A recognised table by its id (a large workbook has a thousand; the budget asks per table). */
   tableById: (id: string) => RecognisedTable | undefined;
+  /**
+   * A source sheet by name, from the snapshot the caller passed (undefined without one): what the
+   * model keeps nothing of (a cross table's cells) is read from it.
+   */
+  sheetGrid: (name: string) => SheetGrid | undefined;
 }
 
 function isoDate(at: string | Date): string {
@@ -115,7 +120,14 @@ export function makeContext(
     sheetPrefixes: new Map(),
     writtenNumber: writtenNumbers(lookup),
     tableById: tablesById(result.recognition.tables),
+    sheetGrid: sheetsByName(options.snapshot),
   };
+}
+
+/** {@link ReportContext.sheetGrid}: the snapshot's sheets by name (none without a snapshot). */
+function sheetsByName(snapshot: WorkbookSnapshot | undefined): (name: string) => SheetGrid | undefined {
+  const sheets = new Map((snapshot?.sheets ?? []).map((s) => [s.name, s]));
+  return (name) => sheets.get(name);
 }
 
 /** {@link ReportContext.tableById}: the map made at the first question, the first table of an id kept. */

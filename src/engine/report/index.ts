@@ -8,6 +8,7 @@ import { STATE_SHEET } from "./spec";
 import type { Flag, GeneratedOutput } from "./spec";
 import { buildActivitySheet } from "./activities";
 import { buildBudgetSheet } from "./budget";
+import { buildCrossTableSheet } from "./crossTables";
 import type { ReportOptions } from "./context";
 import { makeContext } from "./context";
 import { buildDeviationSheet } from "./deviations";
@@ -31,11 +32,13 @@ export function buildReport(result: CheckResult, options: ReportOptions = {}): G
     options,
     result.model.period.kind ? formatPeriod(result.model.period) : null,
   );
+  const crossTables = buildCrossTableSheet(ctx);
   return {
     sheets: [
       buildIndicatorSheet(ctx),
       buildGoalSheet(ctx),
       buildBudgetSheet(ctx),
+      ...(crossTables ? [crossTables] : []),
       buildDeviationSheet(ctx),
       buildActivitySheet(ctx),
     ],

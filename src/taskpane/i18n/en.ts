@@ -73,7 +73,7 @@ export const en: Strings = {
     interpret: "Interpret the block",
     crossTables: "Cross tables",
     crossTablesHint:
-      "Amounts by row and column with a total column and a total row. Målkoll checks the sums both ways but does not print the table in Driftbudget; to have it there, interpret it as Other budget table.",
+      "Amounts by row and column with a total column and a total row. Målkoll checks the sums both ways and prints the table on the Målkoll Korstabeller sheet; to have it in Driftbudget, interpret it as Other budget table.",
     pointOut: "Point out a table",
     pointOutHint: "For a table Målkoll did not find at all: say where its header row starts.",
   },

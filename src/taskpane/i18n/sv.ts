@@ -72,7 +72,7 @@ export const sv = {
     interpret: "Tolka blocket",
     crossTables: "Korstabeller",
     crossTablesHint:
-      "Belopp per rad och kolumn med summakolumn och summarad. Målkoll kontrollerar summorna åt båda hållen men skriver inte ut tabellen i Driftbudget; vill du ha den där, tolka den som Annan budgettabell.",
+      "Belopp per rad och kolumn med summakolumn och summarad. Målkoll kontrollerar summorna åt båda hållen och skriver ut tabellen på fliken Målkoll Korstabeller; vill du ha den i Driftbudget, tolka den som Annan budgettabell.",
     pointOut: "Peka ut en tabell",
     pointOutHint: "För en tabell som Målkoll inte hittade alls: ange var rubrikraden börjar.",
   },

@@ -33,7 +33,18 @@ describe("report on the seed excerpts", () => {
   it("builds every sheet from the real model and regenerates without finding edits", async () => {
     const port = new MemoryPort(workbook());
     const first = await run(port, new Date("2021-09-15T10:00:00Z"));
-    expect(first.output.sheets).toHaveLength(5);
+    // Driftbudget's pandemic cost table (002 lines 1971–1976) gets the Korstabeller sheet.
+    expect(first.output.sheets.map((s) => s.key)).toEqual([
+      "indikatorer",
+      "maluppfyllelse",
+      "driftbudget",
+      "korstabeller",
+      "avvikelser",
+      "aktiviteter",
+    ]);
+    const summa = first.output.sheets[3].rows.find((r) => r[0]?.value === "Summa kostnader");
+    // Text as the pasted report holds it, right-aligned as a figure.
+    expect(summa?.[11]).toMatchObject({ value: "20 138", align: "right", style: "total" });
     expect(first.plan.findings).toEqual([]);
 
     const indikatorer = first.output.sheets[0];
