@@ -9,7 +9,7 @@ import type { DuplicatePair } from "./evaluate/duplicates";
 import type { Settings } from "./settings";
 import { SETTINGS_SHEET, resolveSettings, settingsFromRows } from "./settings";
 import type { MalkollState } from "./state";
-import { decodeState, isMalkollSheet, STATE_SHEET } from "./state";
+import { decodeState, isMalkollSheet, looksGenerated, STATE_SHEET } from "./state";
 import { recognise } from "./recognise";
 import { buildModel } from "./model/build";
 import { validate } from "./validate";
@@ -48,9 +48,12 @@ export function check(snapshot: WorkbookSnapshot, options: CheckOptions = {}): C
     ...(options.settings ?? {}),
   });
   // Formulas Excel never computed read as empty: nothing is judged by a value Excel would not show.
+  // Målkoll's own sheets are no source, recorded or not (an edited copy, an older build's state).
   const userSheets = {
     ...snapshot,
-    sheets: withoutUncalculatedValues(snapshot.sheets.filter((s) => !isMalkollSheet(s.name, state))),
+    sheets: withoutUncalculatedValues(
+      snapshot.sheets.filter((s) => !isMalkollSheet(s.name, state) && !looksGenerated(s)),
+    ),
   };
   const built = buildModel(userSheets, recognise(userSheets, state.mappings), {
     period: options.period ?? null,

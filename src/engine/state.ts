@@ -1,5 +1,5 @@
 import type { CellValue, SheetGrid, WorkbookSnapshot } from "./grid";
-import { joinAddressLists, textOf } from "./grid";
+import { cellAt, joinAddressLists, textOf } from "./grid";
 import { Refusal } from "./refusal";
 import type { Settings } from "./settings";
 import { SETTING_INFO, SETTINGS_SHEET } from "./settings";
@@ -58,6 +58,25 @@ export function isOwnedSheet(name: string, state: MalkollState): boolean {
  */
 export function isMalkollSheet(name: string, state: MalkollState | null | undefined): boolean {
   return name === STATE_SHEET || name === SETTINGS_SHEET || (!!state && isOwnedSheet(name, state));
+}
+
+/** How the note under every generated sheet's title begins (report/context.ts writes it). */
+export const GENERATED_NOTE_START = "Skapad av Målkoll";
+
+/**
+ * Whether a sheet is one Målkoll generated, by its first two cells: its title (`Målkoll – …`) and
+ * its note. A copy the state does not record (renamed after a hand edit, or kept by a build that
+ * did not know its kind) is still Målkoll's output, never a source to read.
+ */
+export function looksGenerated(sheet: SheetGrid): boolean {
+  const title = cellAt(sheet, 1, 1);
+  const note = cellAt(sheet, 2, 1);
+  return (
+    typeof title === "string" &&
+    title.startsWith("Målkoll – ") &&
+    typeof note === "string" &&
+    note.startsWith(GENERATED_NOTE_START)
+  );
 }
 
 function isOwnedKey(key: string): key is OwnedSheetKey {

@@ -6,6 +6,7 @@ import type { CheckResult } from "../check";
 import { goalIdCell } from "../evaluate/cells";
 import type { Goal } from "../model/types";
 import type { RecognisedTable } from "../recognise/types";
+import { GENERATED_NOTE_START } from "../state";
 import { compareSv } from "./collate";
 import type { SourceLookup, SourceUnitLookup } from "./source";
 import { lookupFromRecognition, lookupFromSnapshot, unitsFromRecognition, unitsFromSnapshot } from "./source";
@@ -55,7 +56,7 @@ function isoDate(at: string | Date): string {
 
 export function noteText(workbook: string, generatedAt: string | Date | undefined): string {
   const when = generatedAt === undefined ? "" : ` ${isoDate(generatedAt)}`;
-  return `Skapad av Målkoll${when} från ${workbook}; ändra inte – tabellen skapas om`;
+  return `${GENERATED_NOTE_START}${when} från ${workbook}; ändra inte – tabellen skapas om`;
 }
 
 /** Depth-first: roots in model order, each followed by its children in model order. */

@@ -120,9 +120,11 @@ function printedCrossTable(ctx: ReportContext, grid: SheetGrid, cross: CrossTabl
   }
   const header = [cross.labelCol, ...cols].map((c) => cleanText(textOf(cellAt(grid, cross.headerRow, c))));
   const rows: PrintedCrossTable["rows"] = [];
+  let marked = header.some((h) => h.includes("*"));
   for (let r = cross.headerRow + 1; r <= cross.lastRow; r++) {
     if (cross.repeatedHeaderRows.includes(r)) continue;
     const label = textOf(cellAt(grid, r, cross.labelCol));
+    if (label.includes("*")) marked = true;
     const style: CellStyle = isTotalText(label) ? "total" : "normal";
     const amounts = cols.map((c) => crossCell(ctx, grid, r, c, style));
     rows.push({ cells: [textCell(label, style), ...amounts], label: amounts.every((a) => a === null) });
@@ -131,7 +133,8 @@ function printedCrossTable(ctx: ReportContext, grid: SheetGrid, cross: CrossTabl
     title: crossTitle(grid, cross) ?? (header[0] || "Korstabell"),
     header,
     rows,
-    notes: footnotes(grid, cross.lastRow),
+    // Only where its labels or header have asterisks to point at: else a `*` line is a list's.
+    notes: marked ? footnotes(grid, cross.lastRow) : [],
   };
 }
 
@@ -181,18 +184,22 @@ function crossCell(
 
 /**
  * A cross table's title: the nearest short text above its header, within {@link CROSS_TITLE_ROWS}
- * rows, alone on its row (`Pandemi – Kostnader`, past the prose under it); a row of several cells
- * (another table's) ends the search, as does a figure. Null where none.
+ * rows, alone on its row or with its unit (`Pandemi – Kostnader`, `Kostnader per område | tkr`),
+ * past the prose under it. A row of several cells (another table's) ends the search, as do a
+ * figure and a footnote (`* …`, the table above's). Null where none.
  */
 function crossTitle(grid: SheetGrid, cross: CrossTable): string | null {
   const from = Math.max(grid.originRow, cross.headerRow - CROSS_TITLE_ROWS);
   for (let r = cross.headerRow - 1; r >= from; r--) {
     const cells = (grid.values[r - grid.originRow] ?? []).filter((v) => v !== null && textOf(v) !== "");
     if (cells.length === 0) continue;
-    if (cells.length > 1 || typeof cells[0] !== "string") return null;
+    const unitBeside = cells.length === 2 && UNIT_LINE.test(cleanText(textOf(cells[1])));
+    if ((cells.length > 1 && !unitBeside) || typeof cells[0] !== "string") return null;
     const text = cleanText(cells[0]);
-    // Prose (a sentence, a long text) and notes on the figures name no table: the search goes on.
-    if (text.length > MAX_TITLE_TEXT || text.endsWith(".") || isNoteLine(text) || UNIT_LINE.test(text))
+    if (text.startsWith("*")) return null;
+    // Prose (a sentence, a lead-in ending in a colon, a long text) and notes on the figures name no
+    // table: the search goes on.
+    if (text.length > MAX_TITLE_TEXT || /[.:]$/.test(text) || isNoteLine(text) || UNIT_LINE.test(text))
       continue;
     return text;
   }

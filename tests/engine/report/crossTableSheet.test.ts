@@ -1,6 +1,6 @@
 import { check } from "../../../src/engine";
 import { buildReport } from "../../../src/engine/report";
-import type { SheetGrid } from "../../../src/engine/grid";
+import type { CellValue, SheetGrid } from "../../../src/engine/grid";
 import type { SheetSpec } from "../../../src/engine/report/spec";
 import { STATE_SHEET } from "../../../src/engine/report/spec";
 import { emptyState, encodeState } from "../../../src/engine/state";
@@ -231,5 +231,59 @@ describe("the Korstabeller sheet", () => {
     ]);
     // Deleted by the user since: not made again.
     expect(report(plain, stateSheet).output.sheets.map((s) => s.key)).not.toContain("korstabeller");
+  });
+
+  test("an edited copy of the sheet (renamed, the state no longer naming it) is Målkoll's output, not a source: the table prints once", () => {
+    const copy = plainSheet("Målkoll Korstabeller (red 2026-12-07)", [
+      ["Målkoll – Korstabeller T2 2021"],
+      ["Skapad av Målkoll 2026-12-07 från exempel.xlsx; ändra inte – tabellen skapas om"],
+      [],
+      ["Pandemi – Kostnader"],
+      ...pandemicSheet().values.slice(4),
+    ]);
+    const { result, values } = report(pandemicSheet(), copy);
+    expect(result.recognition.crossTables.map((t) => t.sheet)).toEqual(["Ekonomi"]);
+    expect(values.filter((r) => r[0] === "Summa kostnader")).toHaveLength(1);
+    // Without Målkoll's title and note it is the user's sheet, read as any other.
+    const own = plainSheet("Kopia", copy.values.slice(2));
+    expect(report(pandemicSheet(), own).result.recognition.crossTables).toHaveLength(2);
+  });
+
+  test("the title: past a lead-in ending in a colon, beside its unit; never the footnote of the table above", () => {
+    const table = (first: string): CellValue[][] => [
+      [first, "Fsk", "ÄO", "Funk", "Totalt"],
+      ["Personal", 1, 2, 3, 6],
+      ["Övrigt*", 1, 1, 1, 3],
+      ["Summa", 2, 3, 4, 9],
+    ];
+    const titles = (rows: CellValue[][]) =>
+      report(plainSheet("Ekonomi", rows))
+        .sheet.rows.filter((r) => r[0]?.style === "heading")
+        .map((r) => r[0]?.value);
+    expect(
+      titles([["Kostnader per område"], ["Tabellen nedan visar kostnaderna per område:"], ...table("Slag")]),
+    ).toEqual(["Kostnader per område"]);
+    expect(titles([["Kostnader per område", null, null, "tkr"], [], ...table("Slag")])).toEqual([
+      "Kostnader per område",
+    ]);
+    expect(
+      titles([["Kostnader 2021"], ...table("Slag"), ["* Övrigt: material"], [], ...table("Vaccin")]),
+    ).toEqual(["Kostnader 2021", "Vaccin"]);
+  });
+
+  test("a `*` line under a table whose labels have no asterisk is a list of its own, not its footnote", () => {
+    const rows: CellValue[][] = [
+      ["Slag", "Fsk", "ÄO", "Funk", "Totalt"],
+      ["Personal", 1, 2, 3, 6],
+      ["Övrigt", 1, 1, 1, 3],
+      ["Summa", 2, 3, 4, 9],
+      ["* Ny förskola öppnade i mars"],
+    ];
+    const { values } = report(plainSheet("Ekonomi", rows));
+    expect(values.some((r) => r[0] === "* Ny förskola öppnade i mars")).toBe(false);
+    rows[2][0] = "Övrigt*";
+    expect(
+      report(plainSheet("Ekonomi", rows)).values.some((r) => r[0] === "* Ny förskola öppnade i mars"),
+    ).toBe(true);
   });
 });
