@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { ENSKEDE_T2_2021_EKONOMI, reportXlsx } from "../fixtures/workbooks/reports";
 import {
   ROOT,
@@ -39,6 +39,16 @@ const cellOf = (page: Page, sheet: string, row: number, col: number) =>
 
 const malkollSheets = async (page: Page) => (await gridSheets(page)).filter((n) => n.startsWith("Målkoll "));
 
+/** Kopiera tabell för Word on the chosen table, and the HTML it put on the clipboard. */
+async function copiedForWord(page: Page, pane: Locator): Promise<string> {
+  await pane.getByRole("button", { name: "Kopiera tabell för Word" }).click();
+  await notice(pane).getByText("Tabellen finns i urklipp. Klistra in i Word.").waitFor();
+  return page.evaluate(async () => {
+    const [item] = await navigator.clipboard.read();
+    return (await item.getType("text/html")).text();
+  });
+}
+
 describeIf("the pane's workflow in Chromium", () => {
   const chrome = withChromium();
 
@@ -63,12 +73,7 @@ describeIf("the pane's workflow in Chromium", () => {
         .locator("option", { hasText: "Driftbudget, hela nämnden" })
         .getAttribute("value");
       await tables.selectOption(budget!);
-      await pane.getByRole("button", { name: "Kopiera tabell för Word" }).click();
-      await notice(pane).getByText("Tabellen finns i urklipp. Klistra in i Word.").waitFor();
-      const html = await page.evaluate(async () => {
-        const [item] = await navigator.clipboard.read();
-        return (await item.getType("text/html")).text();
-      });
+      const html = await copiedForWord(page, pane);
       expect(html).toContain("Budget 2021 (nämndbudget efter beslutade BJ)");
       // The workbook's own header (002 line 1925), as the report it was written for prints it.
       expect(html).toContain("Prognos Tertial/2021 (inkl. budgetjusteringar");
@@ -81,12 +86,7 @@ describeIf("the pane's workflow in Chromium", () => {
         .locator("option", { hasText: "Pandemi – Kostnader" })
         .getAttribute("value");
       await tables.selectOption(pandemic!);
-      await pane.getByRole("button", { name: "Kopiera tabell för Word" }).click();
-      await notice(pane).getByText("Tabellen finns i urklipp. Klistra in i Word.").waitFor();
-      const cross = await page.evaluate(async () => {
-        const [item] = await navigator.clipboard.read();
-        return (await item.getType("text/html")).text();
-      });
+      const cross = await copiedForWord(page, pane);
       expect(cross).toContain("Total-summa (tkr)");
       expect(cross).toContain("Summa kostnader");
       expect(cross).toMatch(/20\s?138/);
@@ -332,12 +332,7 @@ describeIf("the pane's workflow in Chromium", () => {
         });
       });
       expect(new Set(visible).size).toBe(labels.length);
-      await pane.getByRole("button", { name: "Kopiera tabell för Word" }).click();
-      await notice(pane).getByText("Tabellen finns i urklipp. Klistra in i Word.").waitFor();
-      const html = await page.evaluate(async () => {
-        const [item] = await navigator.clipboard.read();
-        return (await item.getType("text/html")).text();
-      });
+      const html = await copiedForWord(page, pane);
       expect((html.match(/<tr>/g) ?? []).length).toBeGreaterThan(2); // header and rows, not a title cell
       expect(html).toContain("<th");
       // The table's headings each a line of their own, not joined to the sheet's title; the header as on the sheet.
