@@ -60,6 +60,9 @@ export function isMalkollSheet(name: string, state: MalkollState | null | undefi
   return name === STATE_SHEET || name === SETTINGS_SHEET || (!!state && isOwnedSheet(name, state));
 }
 
+/** How every generated sheet's title begins (`Målkoll – Indikatorer T2 2021`; report/context.ts). */
+export const GENERATED_TITLE_START = "Målkoll – ";
+
 /** How the note under every generated sheet's title begins (report/context.ts writes it). */
 export const GENERATED_NOTE_START = "Skapad av Målkoll";
 
@@ -73,7 +76,7 @@ export function looksGenerated(sheet: SheetGrid): boolean {
   const note = cellAt(sheet, 2, 1);
   return (
     typeof title === "string" &&
-    title.startsWith("Målkoll – ") &&
+    title.startsWith(GENERATED_TITLE_START) &&
     typeof note === "string" &&
     note.startsWith(GENERATED_NOTE_START)
   );

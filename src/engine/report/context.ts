@@ -6,7 +6,7 @@ import type { CheckResult } from "../check";
 import { goalIdCell } from "../evaluate/cells";
 import type { Goal } from "../model/types";
 import type { RecognisedTable } from "../recognise/types";
-import { GENERATED_NOTE_START } from "../state";
+import { GENERATED_NOTE_START, GENERATED_TITLE_START } from "../state";
 import { compareSv } from "./collate";
 import type { SourceLookup, SourceUnitLookup } from "./source";
 import { lookupFromRecognition, lookupFromSnapshot, unitsFromRecognition, unitsFromSnapshot } from "./source";
@@ -230,7 +230,7 @@ export function byKnownGoal<T extends { goal: string | null }>(
 
 /** `Målkoll – Indikatorer T2 2021`. */
 export function sheetTitle(ctx: ReportContext, name: string): string {
-  return ctx.period ? `Målkoll – ${name} ${ctx.period}` : `Målkoll – ${name}`;
+  return ctx.period ? `${GENERATED_TITLE_START}${name} ${ctx.period}` : `${GENERATED_TITLE_START}${name}`;
 }
 
 /** Alphabetical in Swedish, as the reports list rows; ties keep source order. */

@@ -65,9 +65,9 @@ interface RunningSum {
 
 /**
  * A cross table's checks one way (across its rows, or down its columns): how many hold as sums of at
- * least two figures not zero, and the mismatches of those that do not. A way whose every check fails has no
- * sum in it (a `Totalt` column of another period, of a rate, of averages; a `Summa` row of shares),
- * and its mismatches are dropped.
+ * least two figures not zero, and the mismatches of those that do not. A way whose every check
+ * fails has no sum in it (a `Totalt` column of another period, of a rate, of averages; a `Summa`
+ * row of shares), and its mismatches are dropped.
  */
 interface Tally {
   held: number;
