@@ -6,7 +6,7 @@ import type { CheckResult } from "../check";
 import { goalIdCell } from "../evaluate/cells";
 import type { Goal } from "../model/types";
 import type { RecognisedTable } from "../recognise/types";
-import { GENERATED_NOTE_START, GENERATED_TITLE_START } from "../state";
+import { GENERATED_NOTE_START, GENERATED_TITLE_START, sheetNameKey } from "../state";
 import { compareSv } from "./collate";
 import type { SourceLookup, SourceUnitLookup } from "./source";
 import { lookupFromRecognition, lookupFromSnapshot, unitsFromRecognition, unitsFromSnapshot } from "./source";
@@ -125,10 +125,13 @@ export function makeContext(
   };
 }
 
-/** {@link ReportContext.sheetGrid}: the snapshot's sheets by name (none without a snapshot). */
+/**
+ * {@link ReportContext.sheetGrid}: the snapshot's sheets by name, without case as Excel and the
+ * planner compare names (none without a snapshot).
+ */
 function sheetsByName(snapshot: WorkbookSnapshot | undefined): (name: string) => SheetGrid | undefined {
-  const sheets = new Map((snapshot?.sheets ?? []).map((s) => [s.name, s]));
-  return (name) => sheets.get(name);
+  const sheets = new Map((snapshot?.sheets ?? []).map((s) => [sheetNameKey(s.name), s]));
+  return (name) => sheets.get(sheetNameKey(name));
 }
 
 /** {@link ReportContext.tableById}: the map made at the first question, the first table of an id kept. */

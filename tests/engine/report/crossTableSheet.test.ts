@@ -229,6 +229,11 @@ describe("the Korstabeller sheet", () => {
     expect(report(plain, old, stateSheet).values.slice(-1)).toEqual([
       ["Inga korstabeller hittades i arbetsboken."],
     ]);
+    // Renamed only in case since (Excel's names ignore case, and the planner keeps it owned).
+    const renamed = { ...old, name: "målkoll korstabeller" };
+    expect(report(plain, renamed, stateSheet).values.slice(-1)).toEqual([
+      ["Inga korstabeller hittades i arbetsboken."],
+    ]);
     // Deleted by the user since: not made again.
     expect(report(plain, stateSheet).output.sheets.map((s) => s.key)).not.toContain("korstabeller");
   });
