@@ -3,7 +3,7 @@
  * (over the xlsx port). Read → check → report → plan → write; nothing here knows the host.
  */
 import type { CheckOptions, CheckResult } from "../engine";
-import { check, recognisedNothing } from "../engine";
+import { check, modelEmpty, recognisedNothing } from "../engine";
 import type { WorkbookSnapshot } from "../engine/grid";
 import { sortFindings } from "../engine/findings";
 import { planWrite } from "../engine/plan";
@@ -100,11 +100,11 @@ export async function runGenerate(
   const checked = check(snapshot, options);
   await checkpoint(options.signal);
   refuseIfTooLarge(checked, options.maxRows ?? MAX_GENERATE_ROWS);
-  // With nothing recognised there is nothing to build (no empty shells, only the run log), and
-  // no period is needed for that.
-  const nothing = recognisedNothing(checked.model);
+  // With nothing recognised there is nothing to build (no empty shells, only the run log). A
+  // period is needed only where it judges something: cross tables alone are printed as they stand.
+  const nothing = recognisedNothing(checked);
   const { period } = checked.model;
-  if (options.requirePeriod && !nothing && (period.kind === null || period.year === null))
+  if (options.requirePeriod && !modelEmpty(checked.model) && (period.kind === null || period.year === null))
     throw new PeriodNeeded(snapshot, checked);
   progress("report", 0.5);
   const now = options.now ?? new Date();

@@ -23,6 +23,11 @@ function percent(value: number): string {
   return `${value.toFixed(1).replace(".", ",")} %`;
 }
 
+/** `, 2 korstabeller` where the workbook has any (they are tables of their own, not budget rows). */
+function crossTablesText(count: number): string {
+  return count === 0 ? "" : `, ${count} ${count === 1 ? "korstabell" : "korstabeller"}`;
+}
+
 /**
  * The readable Swedish summary `check` prints and `generate` ends with. Its indicator counts take
  * a row copied under its goal once, as the goals' counts do; `Hittade` says how many rows were copies.
@@ -40,7 +45,7 @@ export function summaryText(
   lines.push(`Period: ${formatPeriod(model.period)} (${periodSourceText(model.period)})`);
   const copied = copies ? ` (och ${copies} ${copies === 1 ? "rad" : "rader"} som upprepar en av dem)` : "";
   lines.push(
-    `Hittade: ${model.goals.length} mål, ${indicators.length} indikatorer${copied}, ${model.activities.length} aktiviteter, ${model.budget.length} budgetrader`,
+    `Hittade: ${model.goals.length} mål, ${indicators.length} indikatorer${copied}, ${model.activities.length} aktiviteter, ${model.budget.length} budgetrader${crossTablesText(result.recognition.crossTables.length)}`,
   );
   const st = (s: string) => indicators.filter((i) => i.status === s).length;
   if (indicators.length && model.period.kind === "VP") {

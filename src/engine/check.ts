@@ -71,7 +71,7 @@ export function check(snapshot: WorkbookSnapshot, options: CheckOptions = {}): C
     sheets: userSheets.sheets.filter((s) => s.visibility === "visible"),
   };
   const validation = validate(built.model, visibleSheets, recognition, duplicates);
-  const nothing = recognisedNothing(built.model) ? [nothingRecognisedFinding(snapshot.sheets[0]?.name)] : [];
+  const nothing = recognisedNothing(built) ? [nothingRecognisedFinding(snapshot.sheets[0]?.name)] : [];
   const findings = sortFindings(
     withoutDuplicateEchoes(
       withoutMissingUnreadable(
@@ -105,8 +105,11 @@ function withoutMissingUnreadable(findings: Finding[]): Finding[] {
   );
 }
 
-/** No goal, indicator, activity or budget row was found: there is nothing to build tables from. */
-export function recognisedNothing(model: Model): boolean {
+/**
+ * No goal, indicator, activity or budget row was found: nothing a period judges, and no table but
+ * the cross tables to build.
+ */
+export function modelEmpty(model: Model): boolean {
   return (
     model.goals.length === 0 &&
     model.indicators.length === 0 &&
@@ -115,14 +118,19 @@ export function recognisedNothing(model: Model): boolean {
   );
 }
 
+/** Nor a cross table: there is nothing to build tables from. */
+export function recognisedNothing(result: Pick<CheckResult, "model" | "recognition">): boolean {
+  return modelEmpty(result.model) && result.recognition.crossTables.length === 0;
+}
+
 function nothingRecognisedFinding(firstSheet: string | undefined): Finding {
   return finding({
     code: "nothing-recognised",
     sheet: firstSheet ?? "",
     cell: "A1",
     message:
-      "Målkoll hittade inga mål, indikatorer, aktiviteter eller budgettabeller, så inga tabellflikar skapas. Ange vilket block som är en tabell (Läs in → Peka ut en tabell) eller kontrollera rubrikraderna.",
+      "Målkoll hittade inga mål, indikatorer, aktiviteter, budgettabeller eller korstabeller, så inga tabellflikar skapas. Ange vilket block som är en tabell (Läs in → Peka ut en tabell) eller kontrollera rubrikraderna.",
     messageEn:
-      "Målkoll found no goals, indicators, activities or budget tables, so no table sheets are created. Say which block is a table (Read → Point out a table) or check the header rows.",
+      "Målkoll found no goals, indicators, activities, budget tables or cross tables, so no table sheets are created. Say which block is a table (Read → Point out a table) or check the header rows.",
   });
 }

@@ -7,7 +7,7 @@ import { buildReport } from "./report";
 import type { ReportOptions } from "./report";
 import type { GeneratedOutput } from "./report/spec";
 
-export { check, recognisedNothing } from "./check";
+export { check, modelEmpty, recognisedNothing } from "./check";
 export type { CheckOptions, CheckResult } from "./check";
 
 /** The report stage: owned sheet specs and flags from a check result (and the snapshot it read). */

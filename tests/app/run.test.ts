@@ -86,6 +86,29 @@ describe("generate over a workbook where nothing is recognised", () => {
   });
 });
 
+test("the pane's run (requirePeriod) prints cross tables alone without asking for a period: none judges them", async () => {
+  const port = new MemoryPort({
+    name: "investeringar.xlsx",
+    sheets: [
+      {
+        name: "Investeringar",
+        visibility: "visible",
+        originRow: 1,
+        originCol: 1,
+        values: [
+          ["Investering (mnkr)", 2022, 2023, 2024, "Totalt"],
+          ["Skolor", 10, 8, 3, 21],
+          ["Parker", 2, 1, 0, 3],
+          ["Summa", 12, 9, 3, 24],
+        ],
+      },
+    ],
+  });
+  const { plan } = await runGenerate(port, { host: "browser", requirePeriod: true });
+  expect(plan.sheets.map((s) => s.name)).toEqual(["Målkoll Korstabeller"]);
+  expect(port.sheets.map((s) => s.name)).toEqual(["Investeringar", "Målkoll Korstabeller", "_malkoll"]);
+});
+
 test("with requirePeriod the pane's run stops before writing when there are tables but no period", async () => {
   // An activity table without any Period cell (a unit's own list).
   const port = new MemoryPort({

@@ -237,6 +237,36 @@ describe("malkoll generate", () => {
     expect(b.getWorksheet("_malkoll")!.state).toBe("veryHidden");
   });
 
+  test("with cross tables alone: Målkoll Korstabeller and no other table sheet, counted in Hittade", async () => {
+    const input = await workbook((wb) => {
+      wb.addWorksheet("Investeringar").addRows([
+        ["Investeringsplan"],
+        [],
+        ["Investering (mnkr)", 2022, 2023, 2024, "Totalt"],
+        ["Skolor", 10, 8, 3, 21],
+        ["Parker", 2, 1.5, 0, 3.5],
+        ["Summa", 12, 9.5, 3, 24.5],
+      ]);
+    });
+    const out = path.join(dir, "ut.xlsx");
+    const r = await cli(["generate", input, "-o", out]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Hittade: 0 mål, 0 indikatorer, 0 aktiviteter, 0 budgetrader, 1 korstabell\n/);
+    expect(r.out).not.toMatch(/inga tabellflikar/);
+    // The one flag is the period's (A1), as in any workbook without one: the contract's period-unknown.
+    expect(r.out).toMatch(/Skrev .*ut\.xlsx: Målkoll Korstabeller; 1 flaggade celler\./);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Investeringar", "Målkoll Korstabeller", "_malkoll"]);
+    const printed = wb.getWorksheet("Målkoll Korstabeller")!;
+    const summa = printed.getColumn(1).values.indexOf("Summa");
+    expect(printed.getCell(summa, 3).value).toMatchObject({ formula: "'Investeringar'!C6", result: 9.5 });
+    const codes = JSON.parse((await cli(["check", input, "--json"])).out).findings.map(
+      (f: { code: string }) => f.code,
+    );
+    expect(codes).toEqual(["period-unknown"]);
+  });
+
   test("with nothing recognised: no table sheets, the warning nothing-recognised, still a run log", async () => {
     const input = await workbook((wb) => {
       wb.addWorksheet("Huvudbok").addRows([
@@ -251,7 +281,7 @@ describe("malkoll generate", () => {
     const r = await cli(["generate", input, "-o", out]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(
-      /VARNING Huvudbok!A1 +Målkoll hittade inga mål, indikatorer, aktiviteter eller budgettabeller/,
+      /VARNING Huvudbok!A1 +Målkoll hittade inga mål, indikatorer, aktiviteter, budgettabeller eller korstabeller/,
     );
     expect(r.out).toMatch(/VARNING Huvudbok!A3 +Ser ut som en tabell/);
     expect(r.out).toMatch(

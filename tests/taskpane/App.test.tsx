@@ -543,7 +543,7 @@ describe("App over a memory workbook", () => {
     expect(await stateOf(memory)).toEqual(decodeState(undefined)); // nothing was saved
   });
 
-  test("Läs in lists a cross table (002's pandemic costs) as checked and not printed, with Tolka blocket", async () => {
+  test("Läs in lists a cross table (002's pandemic costs) as checked and printed, with Tolka blocket", async () => {
     const lines = seedLines(loadSeedFixture("002-t2-driftbudget"));
     const header = lines.findIndex((l) => l.startsWith("Pandemi\tNämnd adm"));
     const sum = lines.findIndex((l) => l.startsWith("Summa kostnader"));
@@ -563,6 +563,26 @@ describe("App over a memory workbook", () => {
     expect(screen.queryByRole("heading", { name: "Block som liknar tabeller" })).toBeNull();
     fireEvent.click(within(card).getByRole("button", { name: "Tolka blocket: Ekonomi!A3" }));
     expect(await screen.findByRole("group", { name: "Tolka blocket: Ekonomi!A3" })).toBeTruthy();
+  });
+
+  test("a workbook with a cross table alone: Läs in does not say nothing was found, Skapa tabeller prints it without asking for a period", async () => {
+    const lines = seedLines(loadSeedFixture("002-t2-driftbudget"));
+    const header = lines.findIndex((l) => l.startsWith("Pandemi\tNämnd adm"));
+    const sum = lines.findIndex((l) => l.startsWith("Summa kostnader"));
+    const ekonomi = textToSheet(
+      "Ekonomi",
+      ["Pandemi – Kostnader", "", ...lines.slice(header, sum + 1)].join("\n"),
+    );
+    const memory = new MemoryPort({ name: "pandemi.xlsx", sheets: [ekonomi] });
+    render(<App withPort={(work) => work(memory)} language="sv" dark={false} />);
+    fireEvent.click(screen.getByRole("button", { name: "Läs in arbetsboken" }));
+    await screen.findByRole("heading", { name: "Korstabeller" });
+    expect(screen.queryByText(/Inga tabeller kändes igen/)).toBeNull();
+    fireEvent.click(screen.getByRole("tab", { name: "Skapa tabeller" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Skapa tabeller" }));
+    await waitFor(() => expect(notice()).toMatch(/blad skapades/));
+    expect(notice()).toMatch(/^1 blad skapades\. /);
+    expect(memory.sheets.map((s) => s.name)).toEqual(["Ekonomi", "Målkoll Korstabeller", "_malkoll"]);
   });
 
   test("Läs in quotes a sheet name with a space as the findings do, on the card and its button", async () => {

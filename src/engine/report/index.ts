@@ -4,6 +4,7 @@
  * the same result and options give the same output.
  */
 import type { CheckResult } from "../check";
+import { modelEmpty } from "../check";
 import { STATE_SHEET } from "./spec";
 import type { Flag, GeneratedOutput } from "./spec";
 import { buildActivitySheet } from "./activities";
@@ -33,6 +34,9 @@ export function buildReport(result: CheckResult, options: ReportOptions = {}): G
     result.model.period.kind ? formatPeriod(result.model.period) : null,
   );
   const crossTables = buildCrossTableSheet(ctx);
+  // Cross tables alone make their own sheet and no other: the rest would be empty shells.
+  if (modelEmpty(result.model))
+    return { sheets: crossTables ? [crossTables] : [], flags: buildFlags(result) };
   return {
     sheets: [
       buildIndicatorSheet(ctx),

@@ -254,7 +254,7 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
             <li>{strings.read.tablesFound(tables.length)}</li>
             <li>{strings.read.goals(result.model.goals.length)}</li>
           </ul>
-          {tables.length === 0 && (
+          {tables.length === 0 && crossTables.length === 0 && (
             <MessageBar intent="warning">
               <MessageBarBody>{strings.read.nothingRecognised}</MessageBarBody>
             </MessageBar>

@@ -37,7 +37,10 @@ function pandemicSheet(): SheetGrid {
   return grid;
 }
 
-/** The report of the sheets: its Korstabeller sheet (empty rows where there is none) and its Driftbudget. */
+/**
+ * The report of the sheets: its Korstabeller sheet (empty rows where there is none) and its
+ * Driftbudget (no rows where there is none: cross tables alone make no other sheet).
+ */
 function report(...sheets: SheetGrid[]) {
   const snapshot = snapshotOf(...sheets);
   const result = check(snapshot);
@@ -45,7 +48,7 @@ function report(...sheets: SheetGrid[]) {
   const none: SheetSpec = { key: "korstabeller", rows: [], columnWidths: [] };
   const sheet = output.sheets.find((s) => s.key === "korstabeller") ?? none;
   const values = (rows: SheetSpec["rows"]) => rows.map((r) => r.map((c) => c?.value ?? null));
-  const driftbudget = output.sheets.find((s) => s.key === "driftbudget")!;
+  const driftbudget = output.sheets.find((s) => s.key === "driftbudget") ?? none;
   return {
     result,
     output,
@@ -77,10 +80,18 @@ const HEADER = [
   "Total-summa (tkr)",
 ];
 
+/** 002's table by verksamhetsområde (lines 17–34), on a sheet of its own: a budget table beside the cross table. */
+function budgetSheet(): SheetGrid {
+  const lines = seedLines(loadSeedFixture("002-t2-driftbudget"));
+  const header = lines.findIndex((l) => l.startsWith("Mnkr\tBudget 2021 (netto"));
+  const total = lines.findIndex((l, i) => i > header && l.startsWith("Totalt\t"));
+  return textToSheet("Driftbudget", lines.slice(header, total + 1).join("\n"));
+}
+
 describe("the Korstabeller sheet", () => {
   test("002's pandemic costs print under their title, their header and rows as written, the amounts over their source cells", () => {
-    const { result, output, sheet, values, driftbudget } = report(pandemicSheet());
-    expect(result.model.budget).toEqual([]);
+    const { result, output, sheet, values, driftbudget } = report(pandemicSheet(), budgetSheet());
+    expect(result.model.budget.map((b) => b.label)).toContain("Äldreomsorg");
     // A sheet of its own after Driftbudget, titled as the others are; Driftbudget is as before.
     expect(output.sheets.map((s) => s.key)).toEqual([
       "indikatorer",
@@ -120,6 +131,21 @@ describe("the Korstabeller sheet", () => {
     // Over its source cell (the sheet's row 10 holds Summa kostnader), in the report's amount format.
     expect(sum[2]).toMatchObject({ formula: "'Ekonomi'!C10", value: 4209, format: "#,##0" });
     expect(sheet.rows[title + 3][1]).toBeNull();
+  });
+
+  test("a workbook with cross tables alone gets Korstabeller and no empty shell beside it, and no warning that nothing was found", () => {
+    const { result, output, values } = report(pandemicSheet());
+    expect(result.model.budget).toEqual([]);
+    expect(output.sheets.map((s) => s.key)).toEqual(["korstabeller"]);
+    expect(values.filter((r) => r[0] === "Summa kostnader")).toHaveLength(1);
+    expect(result.findings.map((f) => f.code)).not.toContain("nothing-recognised");
+    // Its sums are still checked, and flagged where they are wrong.
+    const grid = pandemicSheet();
+    const sum = grid.values.findIndex((r) => r[0] === "Summa kostnader");
+    grid.values[sum][2] = 4309; // 100 more than its rows
+    const wrong = report(grid);
+    expect(wrong.result.findings.filter((f) => f.severity === "error").map((f) => f.cell)).toContain("C10");
+    expect(wrong.output.flags.map((f) => f.cell)).toContain("C10");
   });
 
   test("a source cell's own format is kept, text stays text", () => {
