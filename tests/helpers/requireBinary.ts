@@ -1,13 +1,14 @@
 /**
- * Tests that drive a system program (Chromium, LibreOffice, poppler, setsid) use these helpers so a missing
+ * Tests that drive a system program (Chromium, LibreOffice, poppler, setsid, python3-uno) use these helpers so a missing
  * program is reported clearly: skipped with an install hint on a developer machine, a failure on CI
  * (CI=true), where the program is part of the setup (.ci/run installs it).
  */
+import { spawnSync } from "child_process";
 import fs from "fs";
 import path from "path";
 import { recordToolSkip } from "./toolSkips";
 
-export type BinaryName = "chromium" | "soffice" | "pdftoppm" | "setsid";
+export type BinaryName = "chromium" | "soffice" | "pdftoppm" | "setsid" | "pyuno";
 
 export interface BinaryCheck {
   name: BinaryName;
@@ -19,9 +20,11 @@ export interface BinaryCheck {
 
 interface BinaryInfo {
   label: string;
-  /** Program names searched on PATH, in order. */
+  /** Program names searched on PATH, or absolute paths, in order. */
   candidates: string[];
   installHint: string;
+  /** Arguments the program must run with and exit 0 (a module it must import), when its name is not enough. */
+  probe?: string[];
 }
 
 const BINARIES: Record<BinaryName, BinaryInfo> = {
@@ -45,6 +48,14 @@ const BINARIES: Record<BinaryName, BinaryInfo> = {
     label: "setsid (util-linux)",
     candidates: ["setsid"],
     installHint: "sudo apt-get install util-linux",
+  },
+  // LibreOffice's Python bridge, for tests that edit a workbook in LibreOffice (libreofficeEdit.ts).
+  // Debian's module is for Debian's python3: a python3 of pyenv or Homebrew first on PATH lacks it.
+  pyuno: {
+    label: "python3-uno",
+    candidates: ["python3", "/usr/bin/python3"],
+    installHint: "sudo apt-get install python3-uno",
+    probe: ["-c", "import uno"],
   },
 };
 
@@ -71,9 +82,21 @@ function findOnPath(program: string): string | null {
   return null;
 }
 
+/** A candidate's file: an absolute path as it is, a name on PATH. */
+function locate(candidate: string): string | null {
+  if (path.isAbsolute(candidate)) return isExecutableFile(candidate) ? candidate : null;
+  return findOnPath(candidate);
+}
+
+/** Whether the program runs the probe to exit 0 (no probe: it exists). */
+function passes(file: string, probe: string[] | undefined): boolean {
+  if (!probe) return true;
+  return spawnSync(file, probe, { stdio: "ignore", timeout: 30_000 }).status === 0;
+}
+
 /**
  * Looks a program up: `<NAME>_PATH` (e.g. `CHROMIUM_PATH`) if set, otherwise the usual program
- * names on PATH.
+ * names on PATH; one with a probe must also pass it.
  */
 export function requireBinary(name: BinaryName, installHint?: string): BinaryCheck {
   const override = process.env[`${name.toUpperCase()}_PATH`];
@@ -82,10 +105,12 @@ export function requireBinary(name: BinaryName, installHint?: string): BinaryChe
   if (cached) return cached;
   const info = BINARIES[name];
   const found = override
-    ? isExecutableFile(override)
+    ? isExecutableFile(override) && passes(override, info.probe)
       ? override
       : null
-    : (info.candidates.map(findOnPath).find((file) => file !== null) ?? null);
+    : (info.candidates
+        .map(locate)
+        .find((file): file is string => file !== null && passes(file, info.probe)) ?? null);
   const check: BinaryCheck = {
     name,
     available: found !== null,

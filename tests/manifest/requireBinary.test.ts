@@ -55,6 +55,24 @@ describe("requireBinary", () => {
     );
   });
 
+  it("a program with a probe counts only when the probe exits 0 (python3 without the uno module is missing)", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "malkoll-bin-"));
+    const fake = (name: string, status: number) => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(
+        file,
+        `#!/bin/sh\n[ "$1" = "-c" ] && [ "$2" = "import uno" ] && exit ${status}\nexit 3\n`,
+      );
+      fs.chmodSync(file, 0o755);
+      return file;
+    };
+    process.env.PYUNO_PATH = fake("without-uno", 1);
+    expect(requireBinary("pyuno")).toMatchObject({ available: false, path: null });
+    process.env.PYUNO_PATH = fake("with-uno", 0);
+    expect(requireBinary("pyuno")).toMatchObject({ available: true, path: process.env.PYUNO_PATH });
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it("finds programs on PATH", () => {
     const withProgram = fs.mkdtempSync(path.join(os.tmpdir(), "malkoll-bin-"));
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), "malkoll-bin-"));

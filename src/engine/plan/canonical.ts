@@ -10,6 +10,9 @@
  *   source does not look edited when the source changes. Formulas are compared without `=`,
  *   `$`, quotes and spaces, in upper case (Excel rewrites `'Driftbudget'!C5` as `Driftbudget!C5`).
  * - A second, values-only form serves ports that cannot report formulas.
+ * - A third form has each cell reference in a formula as `@`: Excel moves a formula's references
+ *   with the cells they point at (a row inserted in the source sheet, `#REF!` for one deleted),
+ *   which is no hand edit of the table.
  */
 import type { CellValue, SheetGrid } from "../grid";
 import type { OutCell, SheetSpec } from "../report/spec";
@@ -62,13 +65,39 @@ export function formulaToken(formula: string): string {
     .toUpperCase()}`;
 }
 
-/** Rows of tokens, trailing empties removed. `withFormulas` picks the formula form. */
-function serialise(rows: CanonicalCell[][], withFormulas: boolean): string {
+/** A sheet before a reference: quoted (`'Mål och budget'!`) or not (`Driftbudget!`). */
+const SHEET_PREFIX = String.raw`(?:'(?:[^']|'')+'|[^\s'!(),+\-*/^&=<>:;"{}]+)!`;
+
+/**
+ * A cell reference in a formula with its sheet, if any: `C5`, `$C$5`, `Driftbudget!C5`, but not
+ * the `LOG10` of `LOG10(` nor the end of a name; or what is left of a deleted cell's, `#REF!` (as
+ * LibreOffice writes it) or `Driftbudget!#REF!` (as Excel does).
+ */
+const CELL_REFERENCE = new RegExp(
+  String.raw`(?<![A-Za-z0-9_.'])(?:${SHEET_PREFIX})?(?:#REF!|\$?[A-Za-z]{1,3}\$?[0-9]+(?![A-Za-z0-9_(]))`,
+  "g",
+);
+
+/** {@link formulaToken} with every cell reference as `@`. */
+export function formulaShapeToken(formula: string): string {
+  return formulaToken(formula.replace(CELL_REFERENCE, "@"));
+}
+
+/** Which of a sheet's forms: formulas as written, values only, or formulas without their references. */
+export type CanonicalForm = "formulas" | "values" | "shapes";
+
+function cellToken(cell: CanonicalCell | undefined, form: CanonicalForm): string {
+  if (cell === undefined) return "";
+  if (cell.formula && form !== "values")
+    return form === "formulas" ? formulaToken(cell.formula) : formulaShapeToken(cell.formula);
+  return valueToken(cell.value);
+}
+
+/** Rows of tokens in a form, trailing empties removed. */
+function serialise(rows: CanonicalCell[][], form: CanonicalForm): string {
   const out: string[][] = [];
   for (const row of rows) {
-    const tokens = (row ?? []).map((c) =>
-      c === undefined ? "" : withFormulas && c.formula ? formulaToken(c.formula) : valueToken(c.value),
-    );
+    const tokens = (row ?? []).map((c) => cellToken(c, form));
     while (tokens.length && tokens[tokens.length - 1] === "") tokens.pop();
     out.push(tokens);
   }
@@ -84,12 +113,13 @@ function finish(rows: string[][]): string {
 }
 
 /**
- * Both forms of a spec in one pass over its cells, without building {@link specCells}:
- * [formula form, values form], the texts {@link serialise} gives for `specCells(spec)`.
+ * The three forms of a spec in one pass over its cells, without building {@link specCells}:
+ * [formula form, values form, shape form], the texts {@link serialise} gives for `specCells(spec)`.
  */
-function specTexts(spec: SheetSpec): [string, string] {
+function specTexts(spec: SheetSpec): [string, string, string] {
   const withFormulas: string[][] = [];
   const valuesOnly: string[][] = [];
+  const shapes: string[][] = [];
   let anyFormula = false;
   for (let r = 0; r < spec.rows.length; r++) {
     // map, as specCells and serialise use, keeps holes of sparse rows (JSON null) where they were;
@@ -97,20 +127,32 @@ function specTexts(spec: SheetSpec): [string, string] {
     if (!(r in spec.rows)) {
       withFormulas.push([]);
       valuesOnly.push([]);
+      shapes.push([]);
       continue;
     }
     const row = spec.rows[r];
     const valueTokens = row.map((cell: OutCell | null) => valueToken(cell?.value ?? null));
-    // A row without formulas has one form for both (finish then trims the shared tokens once).
-    const formulaTokens = row.some((cell: OutCell | null) => !!cell?.formula)
-      ? row.map((cell: OutCell | null, i) => (cell?.formula ? formulaToken(cell.formula) : valueTokens[i]))
-      : valueTokens;
-    if (formulaTokens !== valueTokens) anyFormula = true;
-    withFormulas.push(formulaTokens);
+    // A row without formulas has one form for all (finish then trims the shared tokens once).
+    if (!row.some((cell: OutCell | null) => !!cell?.formula)) {
+      withFormulas.push(valueTokens);
+      valuesOnly.push(valueTokens);
+      shapes.push(valueTokens);
+      continue;
+    }
+    anyFormula = true;
+    withFormulas.push(
+      row.map((cell: OutCell | null, i) => (cell?.formula ? formulaToken(cell.formula) : valueTokens[i])),
+    );
     valuesOnly.push(valueTokens);
+    shapes.push(
+      row.map((cell: OutCell | null, i) =>
+        cell?.formula ? formulaShapeToken(cell.formula) : valueTokens[i],
+      ),
+    );
   }
   const formulaText = finish(withFormulas);
-  return [formulaText, anyFormula ? finish(valuesOnly) : formulaText];
+  if (!anyFormula) return [formulaText, formulaText, formulaText];
+  return [formulaText, finish(valuesOnly), finish(shapes)];
 }
 
 /** The values form of a grid: `canonicalText(gridCells(grid), false)` without the cell objects. */
@@ -158,8 +200,8 @@ export function gridHasFormulas(grid: SheetGrid): boolean {
   return grid.formulas !== undefined;
 }
 
-export function canonicalText(rows: CanonicalCell[][], withFormulas: boolean): string {
-  return serialise(rows, withFormulas);
+export function canonicalText(rows: CanonicalCell[][], form: CanonicalForm): string {
+  return serialise(rows, form);
 }
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
@@ -175,37 +217,43 @@ export async function sha256(text: string): Promise<string> {
 }
 
 /**
- * The checksum stored for an owned sheet: `<formula-form hash>:<values-form hash>`.
- * A stored checksum with a single hash (older state) is taken as the formula form.
+ * The checksum stored for an owned sheet: `<formula-form hash>:<values-form hash>:<shape-form hash>`.
+ * A stored checksum with a single hash (older state) is taken as the formula form; one with two
+ * (before 2026-12) has no shape form.
  */
 export async function sheetChecksum(rows: CanonicalCell[][]): Promise<string> {
-  return checksumOf(canonicalText(rows, true), canonicalText(rows, false));
+  return checksumOf(
+    canonicalText(rows, "formulas"),
+    canonicalText(rows, "values"),
+    canonicalText(rows, "shapes"),
+  );
 }
 
 /** {@link sheetChecksum} of `specCells(spec)`, computed straight from the spec. */
 export async function specChecksum(spec: SheetSpec): Promise<string> {
-  const [formulaText, valuesText] = specTexts(spec);
-  return checksumOf(formulaText, valuesText);
+  return checksumOf(...specTexts(spec));
 }
 
-async function checksumOf(formulaText: string, valuesText: string): Promise<string> {
-  if (formulaText === valuesText) {
-    const hash = await sha256(formulaText);
-    return `${hash}:${hash}`;
-  }
-  const [withFormulas, valuesOnly] = await Promise.all([sha256(formulaText), sha256(valuesText)]);
-  return `${withFormulas}:${valuesOnly}`;
+async function checksumOf(formulaText: string, valuesText: string, shapeText: string): Promise<string> {
+  // A sheet without formulas has one text for all three forms: it is hashed once.
+  const texts = [...new Set([formulaText, valuesText, shapeText])];
+  const hashes = new Map(await Promise.all(texts.map(async (t) => [t, await sha256(t)] as const)));
+  return `${hashes.get(formulaText)}:${hashes.get(valuesText)}:${hashes.get(shapeText)}`;
 }
 
 /**
- * Whether a sheet as read back still matches the checksum stored when it was written.
- * An empty stored checksum cannot tell, and counts as unchanged.
+ * Whether a sheet as read back still matches the checksum stored when it was written: its
+ * formulas as written, or only their references moved (by Excel, with the source's cells). An
+ * empty stored checksum cannot tell, and counts as unchanged.
  */
 export async function matchesChecksum(grid: SheetGrid, stored: string): Promise<boolean> {
-  const [storedFormulas, storedValues] = stored.trim().split(":");
+  const [storedFormulas, storedValues, storedShapes] = stored.trim().split(":");
   if (!storedFormulas) return true;
   const cells = gridCells(grid);
-  if (gridHasFormulas(grid) || !storedValues)
-    return (await sha256(canonicalText(cells, true))) === storedFormulas;
-  return (await sha256(canonicalText(cells, false))) === storedValues;
+  if (!gridHasFormulas(grid) && storedValues)
+    return (await sha256(canonicalText(cells, "values"))) === storedValues;
+  if ((await sha256(canonicalText(cells, "formulas"))) === storedFormulas) return true;
+  return (
+    !!storedShapes && gridHasFormulas(grid) && (await sha256(canonicalText(cells, "shapes"))) === storedShapes
+  );
 }

@@ -59,7 +59,7 @@ describe("first run", () => {
       "avvikelser",
       "aktiviteter",
     ]);
-    for (const o of state.owned) expect(o.checksum).toMatch(/^[0-9a-f]{64}:[0-9a-f]{64}$/);
+    for (const o of state.owned) expect(o.checksum).toMatch(/^[0-9a-f]{64}:[0-9a-f]{64}:[0-9a-f]{64}$/);
     expect(state.owned[0].checksum).toBe(await sheetChecksum(specCells(output.sheets[0])));
   });
 
@@ -256,6 +256,90 @@ describe("regenerating", () => {
     expect(await matchesChecksum(budget, state.owned.find((o) => o.key === "driftbudget")!.checksum)).toBe(
       true,
     );
+  });
+});
+
+describe("references Excel moved", () => {
+  /** The written Målkoll Driftbudget, its record, and a copy with each formula changed by `move`. */
+  async function moved(move: (formula: string) => string) {
+    const port = new MemoryPort(makeSnapshot());
+    const { plan } = await run(port);
+    const budget = (await port.read()).sheets.find((s) => s.name === "Målkoll Driftbudget")!;
+    const record = stateOf(plan.state).owned.find((o) => o.key === "driftbudget")!;
+    const grid: SheetGrid = {
+      ...budget,
+      formulas: budget.formulas!.map((r) => r.map((f) => (f ? move(f) : f))),
+    };
+    return { port, budget, record, grid };
+  }
+  /** `'Driftbudget'!B4` as Excel writes it after a row inserted above row `at` of the source. */
+  const rowInsertedAt = (at: number) => (f: string) =>
+    f.replace(
+      /'Driftbudget'!([A-Z]+)(\d+)/g,
+      (_, col: string, row: string) => `Driftbudget!${col}${Number(row) >= at ? Number(row) + 1 : row}`,
+    );
+
+  it("a row inserted in the source sheet moves the formulas over it: no hand edit", async () => {
+    const { budget, record, grid } = await moved(rowInsertedAt(1));
+    expect(budget.formulas![5][1]).toBe("'Driftbudget'!B4");
+    expect(grid.formulas![5][1]).toBe("Driftbudget!B5");
+    expect(await matchesChecksum(grid, record.checksum)).toBe(true);
+  });
+
+  it("a source row deleted (#REF!) or a source column inserted: no hand edit either", async () => {
+    const deleted = await moved((f) => f.replace(/'Driftbudget'!B4\b/, "Driftbudget!#REF!"));
+    expect(deleted.grid.formulas!.flat()).toContain("Driftbudget!#REF!");
+    expect(await matchesChecksum(deleted.grid, deleted.record.checksum)).toBe(true);
+    const column = await moved((f) =>
+      f.replace(
+        /'Driftbudget'!([A-Z])(\d+)/g,
+        (_, col: string, row: string) => `'Driftbudget'!${String.fromCharCode(col.charCodeAt(0) + 1)}${row}`,
+      ),
+    );
+    expect(await matchesChecksum(column.grid, column.record.checksum)).toBe(true);
+  });
+
+  it("a formula typed over, a text changed or a cell emptied beside moved references is still an edit", async () => {
+    const { grid, record } = await moved(rowInsertedAt(1));
+    const typed = {
+      ...grid,
+      formulas: grid.formulas!.map((r) => [...r]),
+      values: grid.values.map((r) => [...r]),
+    };
+    typed.formulas[5][1] = null;
+    typed.values[5][1] = 2500;
+    expect(await matchesChecksum(typed, record.checksum)).toBe(false);
+    const sum = { ...grid, formulas: grid.formulas!.map((r) => [...r]) };
+    sum.formulas[5][1] = "Driftbudget!B5+1";
+    expect(await matchesChecksum(sum, record.checksum)).toBe(false);
+    const text = { ...grid, values: grid.values.map((r) => [...r]) };
+    // A row label of the table, beside the moved formulas.
+    const label = text.values.findIndex(
+      (r, i) => typeof r[0] === "string" && !!grid.formulas![i]?.some(Boolean),
+    );
+    text.values[label][0] = `${String(text.values[label][0])} (min not)`;
+    expect(await matchesChecksum(text, record.checksum)).toBe(false);
+  });
+
+  it("a state from before the shape form (two hashes) still asks the formulas be as written", async () => {
+    const { grid, budget, record } = await moved(rowInsertedAt(1));
+    const older = record.checksum.split(":").slice(0, 2).join(":");
+    expect(await matchesChecksum(budget, older)).toBe(true);
+    expect(await matchesChecksum(grid, older)).toBe(false);
+  });
+
+  it("a second run after the source moved replaces the sheet in place, with no finding and no copy", async () => {
+    const port = new MemoryPort(makeSnapshot());
+    await run(port);
+    const written = port.sheet("Målkoll Driftbudget")!;
+    written.formulas = written.formulas.map((r) => r.map((f) => (f ? rowInsertedAt(1)(f) : f)));
+    const second = await run(port, LATER);
+    expect(second.plan.findings).toEqual([]);
+    expect(second.plan.renames).toEqual([]);
+    expect(second.plan.sheets.find((s) => s.spec.key === "driftbudget")).toMatchObject({
+      name: "Målkoll Driftbudget",
+      replaces: true,
+    });
   });
 });
 
