@@ -12,6 +12,7 @@ import type { MalkollState } from "./state";
 import { decodeState, isMalkollSheet, looksGenerated, STATE_SHEET } from "./state";
 import { recognise } from "./recognise";
 import { buildModel } from "./model/build";
+import { modelEmpty } from "./model/empty";
 import { validate } from "./validate";
 import { withoutDuplicateEchoes } from "./validate/duplicates";
 import { evaluate } from "./evaluate";
@@ -72,10 +73,15 @@ export function check(snapshot: WorkbookSnapshot, options: CheckOptions = {}): C
   };
   const validation = validate(built.model, visibleSheets, recognition, duplicates);
   const nothing = recognisedNothing(built) ? [nothingRecognisedFinding(snapshot.sheets[0]?.name)] : [];
+  // A period judges goals, indicators, activities and budget rows: with none, none is asked for
+  // (nothing-recognised says what is missing; cross tables need no period).
+  const modelFindings = modelEmpty(built.model)
+    ? built.findings.filter((f) => f.code !== "period-unknown")
+    : built.findings;
   const findings = sortFindings(
     withoutDuplicateEchoes(
       withoutMissingUnreadable(
-        withoutMissingUncalculated(built.findings.concat(validation, evaluation.findings), userSheets.sheets),
+        withoutMissingUncalculated(modelFindings.concat(validation, evaluation.findings), userSheets.sheets),
       ),
       duplicates,
     ).concat(nothing, uncalculatedFindings(visibleSheets.sheets)),
@@ -102,19 +108,6 @@ function withoutMissingUnreadable(findings: Finding[]): Finding[] {
   if (unreadable.size === 0) return findings;
   return findings.filter(
     (f) => f.code !== "outcome-missing" || !unreadable.has(findingCellKey(f.sheet, f.cell)),
-  );
-}
-
-/**
- * No goal, indicator, activity or budget row was found: nothing a period judges, and no table but
- * the cross tables to build.
- */
-export function modelEmpty(model: Model): boolean {
-  return (
-    model.goals.length === 0 &&
-    model.indicators.length === 0 &&
-    model.activities.length === 0 &&
-    model.budget.length === 0
   );
 }
 

@@ -7,7 +7,8 @@ import { buildReport } from "./report";
 import type { ReportOptions } from "./report";
 import type { GeneratedOutput } from "./report/spec";
 
-export { check, modelEmpty, recognisedNothing } from "./check";
+export { check, recognisedNothing } from "./check";
+export { modelEmpty } from "./model/empty";
 export type { CheckOptions, CheckResult } from "./check";
 
 /** The report stage: owned sheet specs and flags from a check result (and the snapshot it read). */

@@ -253,8 +253,9 @@ describe("malkoll generate", () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Hittade: 0 mål, 0 indikatorer, 0 aktiviteter, 0 budgetrader, 1 korstabell\n/);
     expect(r.out).not.toMatch(/inga tabellflikar/);
-    // The one flag is the period's (A1), as in any workbook without one: the contract's period-unknown.
-    expect(r.out).toMatch(/Skrev .*ut\.xlsx: Målkoll Korstabeller; 1 flaggade celler\./);
+    // No period is asked for (none judges a cross table), so no cell is flagged.
+    expect(r.out).toMatch(/Fynd: 0 fel, 0 varningar, 0 info\n/);
+    expect(r.out).toMatch(/Skrev .*ut\.xlsx: Målkoll Korstabeller; 0 flaggade celler\./);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Investeringar", "Målkoll Korstabeller", "_malkoll"]);
@@ -264,7 +265,7 @@ describe("malkoll generate", () => {
     const codes = JSON.parse((await cli(["check", input, "--json"])).out).findings.map(
       (f: { code: string }) => f.code,
     );
-    expect(codes).toEqual(["period-unknown"]);
+    expect(codes).toEqual([]);
   });
 
   test("with nothing recognised: no table sheets, the warning nothing-recognised, still a run log", async () => {
@@ -295,12 +296,11 @@ describe("malkoll generate", () => {
       .getSheetValues()
       .filter((row) => Array.isArray(row) && row[1] === "log");
     expect(logRows).toHaveLength(1);
-    expect((logRows[0] as unknown[]).slice(3, 6)).toEqual(["okänd", 0, 3]);
+    expect((logRows[0] as unknown[]).slice(3, 6)).toEqual(["okänd", 0, 2]);
 
     const json = JSON.parse((await cli(["check", input, "--json"])).out);
     expect(json.findings.map((f: { code: string; cell: string }) => [f.code, f.cell])).toEqual([
       ["nothing-recognised", "A1"],
-      ["period-unknown", "A1"],
       ["header-unrecognized", "A3"],
     ]);
   });

@@ -578,10 +578,18 @@ describe("App over a memory workbook", () => {
     fireEvent.click(screen.getByRole("button", { name: "Läs in arbetsboken" }));
     await screen.findByRole("heading", { name: "Korstabeller" });
     expect(screen.queryByText(/Inga tabeller kändes igen/)).toBeNull();
+    expect(screen.getByText("1 korstabell (se nedan)")).toBeTruthy();
+    // The period bar says none is needed, not that one is missing.
+    const bar = screen.getByRole("region", { name: "Period" });
+    expect(bar.getAttribute("data-period-origin")).toBe("unneeded");
+    expect(bar.textContent).toContain("inget här bedöms mot en period");
+    expect(bar.textContent).not.toContain("Välj en så att utfallen kan bedömas");
     fireEvent.click(screen.getByRole("tab", { name: "Skapa tabeller" }));
+    expect(await screen.findByText(/^Ingen period behövs: arbetsboken har inga mål/)).toBeTruthy();
     fireEvent.click(await screen.findByRole("button", { name: "Skapa tabeller" }));
     await waitFor(() => expect(notice()).toMatch(/blad skapades/));
-    expect(notice()).toMatch(/^1 blad skapades\. /);
+    // Nothing is left to mend: no period warning stands under Kontrollera.
+    expect(notice()).toBe("1 blad skapades.");
     expect(memory.sheets.map((s) => s.name)).toEqual(["Ekonomi", "Målkoll Korstabeller", "_malkoll"]);
   });
 

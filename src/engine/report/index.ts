@@ -4,7 +4,7 @@
  * the same result and options give the same output.
  */
 import type { CheckResult } from "../check";
-import { modelEmpty } from "../check";
+import { modelEmpty } from "../model/empty";
 import { STATE_SHEET } from "./spec";
 import type { Flag, GeneratedOutput } from "./spec";
 import { buildActivitySheet } from "./activities";

@@ -78,6 +78,10 @@ export function GenerateStep({
       <p className={styles.text}>{strings.generate.intro}</p>
       {period.origin === "unread" ? (
         <p className={styles.text}>{strings.generate.forWorkbookPeriod}</p>
+      ) : period.origin === "unneeded" ? (
+        <p className={styles.text} data-generate-period>
+          {strings.generate.periodUnneeded}
+        </p>
       ) : yearMissing(period) ? (
         <div className={styles.row}>
           <p className={styles.text} data-generate-period>

@@ -94,7 +94,9 @@ export function PeriodBar({ chosen, result, busy, editing, onEditing, onChoose }
         ? strings.period.fromPlan
         : shown.origin === "workbook"
           ? [strings.period.fromWorkbook, shown.cell].filter(Boolean).join(", ")
-          : null;
+          : shown.origin === "unneeded"
+            ? strings.period.unneeded
+            : null;
   const origin =
     source && shown.yearSheet ? `${source}; ${strings.period.yearFromSheet(shown.yearSheet)}` : source;
   const value =

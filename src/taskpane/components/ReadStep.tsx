@@ -252,6 +252,7 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
               {strings.read.sheets(sheets.length)}: {sheets.map((s) => s.name).join(", ")}
             </li>
             <li>{strings.read.tablesFound(tables.length)}</li>
+            {crossTables.length > 0 && <li>{strings.read.crossTablesFound(crossTables.length)}</li>}
             <li>{strings.read.goals(result.model.goals.length)}</li>
           </ul>
           {tables.length === 0 && crossTables.length === 0 && (

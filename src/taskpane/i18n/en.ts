@@ -34,6 +34,7 @@ export const en: Strings = {
     fromPlan: "plan: plan tables only",
     chosen: "chosen here",
     none: "The workbook states no period. Choose one so that outcomes can be assessed.",
+    unneeded: "nothing here is assessed against a period",
     noYear:
       "The workbook does not state the period's year. Enter it, so that the tables get the right titles.",
     change: "Change period",
@@ -56,6 +57,7 @@ export const en: Strings = {
     summary: "Read",
     sheets: (n: number) => count(n, "sheet", "sheets"),
     tablesFound: (n: number) => `${count(n, "table", "tables")} found`,
+    crossTablesFound: (n: number) => `${count(n, "cross table", "cross tables")} (see below)`,
     nothingRecognised:
       "No tables were recognised. Point out the first table: choose its sheet and header row and say what it holds. This is saved in the workbook.",
     rows: (n: number) => count(n, "row", "rows"),
@@ -197,6 +199,8 @@ export const en: Strings = {
     forPeriod: (period: string) => `The tables are created for ${period}.`,
     yearMissing: (period: string) => `${period}: the year is missing.`,
     forWorkbookPeriod: "The period is read from the workbook when the tables are created.",
+    periodUnneeded:
+      "No period is needed: the workbook has no goals, indicators, activities or budget rows to assess.",
     periodNeeded:
       "The workbook states no period. Choose the period at the top (it applies to both the check and the tables) and create the tables again.",
     yearNeeded:

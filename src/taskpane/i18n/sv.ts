@@ -34,6 +34,7 @@ export const sv = {
     fromPlan: "plan: bara plantabeller",
     chosen: "vald här",
     none: "Arbetsboken anger ingen period. Välj en så att utfallen kan bedömas.",
+    unneeded: "inget här bedöms mot en period",
     noYear: "Arbetsboken anger inte periodens år. Ange året, så får tabellerna rätt rubriker.",
     change: "Ändra period",
     choose: "Välj period",
@@ -55,6 +56,7 @@ export const sv = {
     summary: "Inläst",
     sheets: (n: number) => count(n, "blad", "blad"),
     tablesFound: (n: number) => `${count(n, "tabell", "tabeller")} ${n === 1 ? "hittad" : "hittade"}`,
+    crossTablesFound: (n: number) => `${count(n, "korstabell", "korstabeller")} (se nedan)`,
     nothingRecognised:
       "Inga tabeller kändes igen. Peka ut den första tabellen: välj blad och rubrikrad och säg vad den innehåller. Det sparas i arbetsboken.",
     rows: (n: number) => count(n, "rad", "rader"),
@@ -200,6 +202,8 @@ export const sv = {
     forPeriod: (period: string) => `Tabellerna skapas för ${period}.`,
     yearMissing: (period: string) => `${period}: året saknas.`,
     forWorkbookPeriod: "Perioden läses ur arbetsboken när tabellerna skapas.",
+    periodUnneeded:
+      "Ingen period behövs: arbetsboken har inga mål, indikatorer, aktiviteter eller budgetrader att bedöma.",
     periodNeeded:
       "Arbetsboken anger ingen period. Välj period högst upp (den gäller både kontroll och tabeller) och skapa tabellerna igen.",
     yearNeeded: "Arbetsboken anger inte periodens år. Ange året högst upp och skapa tabellerna igen.",

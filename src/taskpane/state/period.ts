@@ -1,12 +1,16 @@
 import type { CheckResult } from "../../engine";
+import { modelEmpty } from "../../engine/model/empty";
 import { cellRef } from "../../engine/grid";
 import type { PeriodKind } from "../../engine/model/types";
 import { parsePeriodText } from "../../engine/parse/period";
 import type { PeriodCell } from "../../engine/recognise/types";
 import type { ChosenPeriod } from "./reducer";
 
-/** Where the pane's one period comes from. */
-export type PeriodOrigin = "chosen" | "workbook" | "plan" | "none" | "unread";
+/**
+ * Where the pane's one period comes from; "unneeded": none, and nothing read is judged by one
+ * (no goal, indicator, activity or budget row: cross tables alone, or nothing at all).
+ */
+export type PeriodOrigin = "chosen" | "workbook" | "plan" | "none" | "unneeded" | "unread";
 
 export interface ShownPeriod {
   kind: PeriodKind | null;
@@ -27,7 +31,8 @@ export function shownPeriod(chosen: ChosenPeriod | null, result: CheckResult | n
   if (chosen) return { kind: chosen.kind, year: chosen.year, origin: "chosen", cell: null };
   if (!result) return { kind: null, year: null, origin: "unread", cell: null };
   const { period } = result.model;
-  if (!period.kind) return { kind: null, year: null, origin: "none", cell: null };
+  if (!period.kind)
+    return { kind: null, year: null, origin: modelEmpty(result.model) ? "unneeded" : "none", cell: null };
   const yearSheet = period.yearSheet ? { yearSheet: period.yearSheet } : {};
   if (period.source === "plan")
     return { kind: period.kind, year: period.year, origin: "plan", cell: null, ...yearSheet };

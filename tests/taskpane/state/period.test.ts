@@ -1,5 +1,5 @@
 import { parseYear, periodLabel, periodName, shownPeriod } from "../../../src/taskpane/state/period";
-import { result } from "../fixtures";
+import { MODEL_WITH_UNITS, result } from "../fixtures";
 
 describe("the pane's one period", () => {
   const read = (
@@ -66,6 +66,16 @@ describe("the pane's one period", () => {
         cell: null,
       },
     );
+  });
+
+  test("none, where nothing read is judged by a period (cross tables alone, or nothing): not needed", () => {
+    const empty = read({ kind: null, year: null, source: "none" });
+    empty.model = { ...empty.model, goals: [], indicators: [], activities: [], budget: [] };
+    expect(shownPeriod(null, empty).origin).toBe("unneeded");
+    // One budget row is enough to need one again; a chosen period is shown as chosen.
+    const oneRow = { ...empty, model: { ...empty.model, budget: MODEL_WITH_UNITS.budget.slice(0, 1) } };
+    expect(shownPeriod(null, oneRow).origin).toBe("none");
+    expect(shownPeriod({ kind: "T2", year: 2021 }, empty).origin).toBe("chosen");
   });
 
   test("names and typed years", () => {
