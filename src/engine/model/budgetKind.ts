@@ -3,17 +3,15 @@
  * and whether it names an area or a unit.
  */
 import type { CellValue } from "../grid";
-import { matchKey } from "../parse/text";
+import { isPartLabel, matchKey } from "../parse/text";
 import { TOTAL_LABEL } from "../recognise/tables";
 import type { BudgetKind, BudgetLine, BudgetTableType } from "./types";
 
 const DISPOSITION = /resultatdisposition|overskottfran|overskotttill|underskottfran|underskotttill/;
-const ITALIC = /^\s*<i>/i;
-
 /** `raw` is the label cell as written: an italic `<i>…</i>` label is a `varav` row too. */
 export function budgetKind(label: string, raw: CellValue): BudgetKind {
+  if (isPartLabel(label, raw)) return "varav";
   const key = matchKey(label);
-  if (key.startsWith("varav") || (typeof raw === "string" && ITALIC.test(raw))) return "varav";
   if (DISPOSITION.test(key)) return "disposition";
   if (TOTAL_LABEL.test(key)) return "total";
   if (key.includes("netto") || key.startsWith("anslagfornamndensverksamhet")) return "netto";

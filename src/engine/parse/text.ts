@@ -171,3 +171,15 @@ export function andList(items: string[], and: string): string {
     ? items.join("")
     : `${items.slice(0, -1).join(", ")} ${and} ${items[items.length - 1]}`;
 }
+
+/**
+ * A row label that makes its row a part of the row above, not a row of its own: `varav …`,
+ * `därav …`, or in italics (`<i>varav socialpsykiatri</i>`, as the reports' PDF text has it).
+ * `text` is the label cleaned, `raw` the cell as written.
+ */
+export function isPartLabel(text: string, raw: unknown): boolean {
+  const key = matchKey(text);
+  return (
+    key.startsWith("varav") || key.startsWith("darav") || (typeof raw === "string" && /^\s*<i>/i.test(raw))
+  );
+}

@@ -8,6 +8,7 @@
  */
 import type { CellValue, SheetGrid } from "../grid";
 import { a1, a1Range, cellAt, lastCol, lastRow, textOf } from "../grid";
+import { isPartLabel } from "../parse/text";
 import type { SheetRows } from "./sheetRows";
 import type { CrossTable } from "./types";
 
@@ -88,7 +89,8 @@ export interface CrossBounds {
  * the row labels' header may be blank.
  * Under it, down to a blank row: rows labelled with text, with figures in the header's columns (a
  * blank cell is zero), among them at least one ordinary row and then a total row (`Summa
- * kostnader`); the table ends at its last total row. Up to three rows in a row without figures (a
+ * kostnader`); the table ends at its last total row, or at the `varav` rows right under it (parts of
+ * that total: `varav reinvesteringar`). Up to three rows in a row without figures (a
  * label `Kostnader januari-augusti (tkr)`, a note) may stand between, not one with words across
  * two of its columns or more (another header, where a scan from that header takes over: a sheet of
  * header-like rows is not read to its end from each of them). The header again (a page break) is
@@ -137,6 +139,8 @@ export function readCrossTable(rows: SheetRows, row: number, bounds?: CrossBound
   const filled = new Set<number>();
   let ordinary = 0;
   let last = -1;
+  /** The last total row, or a `varav` row right under it or under another such. */
+  let lastWithParts = -1;
   let withoutFigures = 0;
   const repeatedHeaderRows: number[] = [];
   for (let r = row + 1; r <= end; r++) {
@@ -162,9 +166,15 @@ export function readCrossTable(rows: SheetRows, row: number, bounds?: CrossBound
       if (words > 1 || ++withoutFigures > MAX_ROWS_WITHOUT_FIGURES) break;
       continue;
     }
+    const text = textOf(label);
+    const followsLast = lastWithParts >= 0 && lastWithParts === r - 1;
     withoutFigures = 0;
-    if (!isTotalText(textOf(label))) ordinary++;
-    else if (ordinary > 0) last = r;
+    if (isTotalText(text)) {
+      if (ordinary > 0) last = lastWithParts = r;
+    } else {
+      ordinary++;
+      if (followsLast && isPartLabel(text, label)) lastWithParts = r;
+    }
   }
   if (last < 0 || filled.size < 2) return null;
   return {
@@ -172,10 +182,10 @@ export function readCrossTable(rows: SheetRows, row: number, bounds?: CrossBound
     cell: a1(row, labelCol),
     range: a1Range(row, labelCol, row, texts[texts.length - 1].col),
     headerRow: row,
-    lastRow: last,
+    lastRow: lastWithParts,
     labelCol,
     columns: added,
     total,
-    repeatedHeaderRows: repeatedHeaderRows.filter((r) => r < last),
+    repeatedHeaderRows: repeatedHeaderRows.filter((r) => r < lastWithParts),
   };
 }

@@ -6,7 +6,7 @@
  * without breaking the city tables' headers. The model keeps nothing of them, so they are read from
  * the snapshot.
  */
-import { cleanText } from "../parse/text";
+import { cleanText, isPartLabel, stripTags } from "../parse/text";
 import { isNoteLine } from "../recognise/tables";
 import { isFigure, isTotalText } from "../recognise/crossTable";
 import type { CrossTable } from "../recognise/types";
@@ -123,11 +123,16 @@ function printedCrossTable(ctx: ReportContext, grid: SheetGrid, cross: CrossTabl
   let marked = header.some((h) => h.includes("*"));
   for (let r = cross.headerRow + 1; r <= cross.lastRow; r++) {
     if (cross.repeatedHeaderRows.includes(r)) continue;
-    const label = textOf(cellAt(grid, r, cross.labelCol));
+    const raw = cellAt(grid, r, cross.labelCol);
+    const label = textOf(raw);
     if (label.includes("*")) marked = true;
-    const style: CellStyle = isTotalText(label) ? "total" : "normal";
+    // A part of the row above (`varav reinvesteringar`) as Driftbudget prints one: in italics, indented.
+    const part = isPartLabel(label, raw);
+    const style: CellStyle = isTotalText(label) ? "total" : part ? "varav" : "normal";
     const amounts = cols.map((c) => crossCell(ctx, grid, r, c, style));
-    rows.push({ cells: [textCell(label, style), ...amounts], label: amounts.every((a) => a === null) });
+    const labelCell = textCell(part ? stripTags(label) : label, style);
+    if (part) labelCell.indent = 1;
+    rows.push({ cells: [labelCell, ...amounts], label: amounts.every((a) => a === null) });
   }
   return {
     title: crossTitle(grid, cross) ?? (header[0] || "Korstabell"),

@@ -4,7 +4,7 @@ import type { Finding } from "../findings";
 import { finding } from "../findings";
 import { renderNumber, renderNumberEn } from "../parse/target";
 import { parseQuantityCell } from "../parse/quantity";
-import { cleanText, matchKey } from "../parse/text";
+import { cleanText, isPartLabel } from "../parse/text";
 import { isTotalText, NOT_ADDITIVE } from "../recognise/crossTable";
 import type { CrossTable } from "../recognise/types";
 import type { CrossMismatch } from "./crossMismatches";
@@ -118,12 +118,6 @@ function labelOf(
     return typeof value === "string" ? { col, text: cleanText(value), raw: value } : null;
   }
   return null;
-}
-
-/** `varav …` / `därav …` (also in italics, `<i>varav …</i>`): a part of the row above, not a new row. */
-function isPartRow(label: { text: string; raw: string }): boolean {
-  const key = matchKey(label.text);
-  return key.startsWith("varav") || key.startsWith("darav") || /^\s*<i>/i.test(label.raw);
 }
 
 function sum(figures: Figure[]): number {
@@ -379,7 +373,7 @@ function sheetStatementTotals(
     // no part of one.
     if (section.cross && RATIO_ROW.test(label.text)) continue;
     if (section.across) checkAcross(sheet, row, label.text, section);
-    if (isPartRow(label)) continue;
+    if (isPartLabel(label.text, label.raw)) continue;
     const figures = section.columns
       .map((column) => ({ column, figure: figureAt(sheet, row, column.col) }))
       .filter((f): f is { column: Column; figure: Figure } => f.figure !== null);

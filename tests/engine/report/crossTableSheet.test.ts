@@ -241,6 +241,30 @@ describe("the Korstabeller sheet", () => {
     expect(sheet.columnWidths).toHaveLength(5);
   });
 
+  test("`varav` rows under the last total print with it, in italics and indented as Driftbudget's, over their cells", () => {
+    const { values, sheet } = report(
+      plainSheet("Plan", [
+        ["Investeringar (mnkr)", 2022, 2023, 2024, "Summa"],
+        ["Skolor", 10, 8, 3, 21],
+        ["Parker", 2, 1, 0, 3],
+        ["Summa investeringar", 12, 9, 3, 24],
+        ["varav reinvesteringar", 5, 4, 1, 10],
+        ["<i>därav underhåll</i>", 1, 1, 1, 3],
+        [],
+        ["Källa: investeringsplanen 2022–2024"],
+      ]),
+    );
+    const at = values.findIndex((r) => r[0] === "varav reinvesteringar");
+    expect(values[at - 1][0]).toBe("Summa investeringar");
+    expect(values[at + 1]).toEqual(["därav underhåll", 1, 1, 1, 3]);
+    expect(values.some((r) => r[0] === "Källa: investeringsplanen 2022–2024")).toBe(false);
+    const part = sheet.rows[at];
+    expect(part.map((c) => c?.style)).toEqual(Array(5).fill("varav"));
+    expect(part[0]?.indent).toBe(1);
+    expect(part[2]).toMatchObject({ formula: "'Plan'!C5", value: 4 });
+    expect(sheet.rows[at - 1][0]?.style).toBe("total");
+  });
+
   test("made by an earlier run, with no cross table left: the sheet says so instead of keeping old tables", () => {
     const state = {
       ...emptyState(),

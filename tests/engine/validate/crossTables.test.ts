@@ -420,6 +420,30 @@ describe("cross tables as users write them", () => {
     expect(cross([...rows, ["* Personal: extra personal"]]).map((t) => t.lastRow)).toEqual([rows.length]);
   });
 
+  test("`varav` rows right under the last total are its parts: the table ends after them, their own totals checked across", () => {
+    const rows: CellValue[][] = [
+      header("Totalt"),
+      ["Personal", 1, 2, 3, 6],
+      ["Övrigt", 1, 1, 1, 3],
+      ["Summa", 2, 3, 4, 9],
+      ["varav inhyrd", 1, 1, 1, 3],
+      ["<i>därav vikarier</i>", 1, 0, 1, 2],
+    ];
+    const result = check(snapshotOf(crossSheet(rows)));
+    expect(result.recognition.crossTables.map((t) => t.lastRow)).toEqual([6]);
+    expect(totals(result.findings)).toEqual([]);
+    // A part's total off is found across its row, and is no term of the Summa above it.
+    rows[4] = ["varav inhyrd", 1, 1, 1, 13];
+    expect(totals(check(snapshotOf(crossSheet(rows))).findings).map((f) => f.cell)).toEqual(["E5"]);
+    // Not right under it (a row between), or after a blank row: no part of the table.
+    const apart = [...rows.slice(0, 4), ["Övrigt 2", 0, 0, 0, 0], ["varav inhyrd", 1, 1, 1, 3]];
+    expect(check(snapshotOf(crossSheet(apart))).recognition.crossTables.map((t) => t.lastRow)).toEqual([4]);
+    const afterBlank = [...rows.slice(0, 4), [], ["varav inhyrd", 1, 1, 1, 3]];
+    expect(check(snapshotOf(crossSheet(afterBlank))).recognition.crossTables.map((t) => t.lastRow)).toEqual([
+      4,
+    ]);
+  });
+
   test("an Excel table holding one is read as one", () => {
     const sheet: SheetGrid = {
       ...crossSheet([
