@@ -46,6 +46,14 @@ const LISTA = {
 };
 
 // Two verbatim seed rows (002 lines 271–272) under a goal heading, as a pasted sheet.
+/** 002's pandemic cost table (a cross table) under its title, on a sheet Ekonomi. */
+function pandemicSheet(): SheetGrid {
+  const lines = seedLines(loadSeedFixture("002-t2-driftbudget"));
+  const header = lines.findIndex((l) => l.startsWith("Pandemi\tNämnd adm"));
+  const sum = lines.findIndex((l) => l.startsWith("Summa kostnader"));
+  return textToSheet("Ekonomi", ["Pandemi – Kostnader", "", ...lines.slice(header, sum + 1)].join("\n"));
+}
+
 function port(...more: SheetGrid[]): MemoryPort {
   return new MemoryPort({
     name: "t.xlsx",
@@ -544,13 +552,7 @@ describe("App over a memory workbook", () => {
   });
 
   test("Läs in lists a cross table (002's pandemic costs) as checked and printed, with Tolka blocket", async () => {
-    const lines = seedLines(loadSeedFixture("002-t2-driftbudget"));
-    const header = lines.findIndex((l) => l.startsWith("Pandemi\tNämnd adm"));
-    const sum = lines.findIndex((l) => l.startsWith("Summa kostnader"));
-    const ekonomi = textToSheet(
-      "Ekonomi",
-      ["Pandemi – Kostnader", "", ...lines.slice(header, sum + 1)].join("\n"),
-    );
+    const ekonomi = pandemicSheet();
     render(<App withPort={(work) => work(port(ekonomi))} language="sv" dark={false} />);
     fireEvent.click(screen.getByRole("button", { name: "Läs in arbetsboken" }));
     const heading = await screen.findByRole("heading", { name: "Korstabeller" });
@@ -566,13 +568,7 @@ describe("App over a memory workbook", () => {
   });
 
   test("a workbook with a cross table alone: Läs in does not say nothing was found, Skapa tabeller prints it without asking for a period", async () => {
-    const lines = seedLines(loadSeedFixture("002-t2-driftbudget"));
-    const header = lines.findIndex((l) => l.startsWith("Pandemi\tNämnd adm"));
-    const sum = lines.findIndex((l) => l.startsWith("Summa kostnader"));
-    const ekonomi = textToSheet(
-      "Ekonomi",
-      ["Pandemi – Kostnader", "", ...lines.slice(header, sum + 1)].join("\n"),
-    );
+    const ekonomi = pandemicSheet();
     const memory = new MemoryPort({ name: "pandemi.xlsx", sheets: [ekonomi] });
     render(<App withPort={(work) => work(memory)} language="sv" dark={false} />);
     fireEvent.click(screen.getByRole("button", { name: "Läs in arbetsboken" }));
