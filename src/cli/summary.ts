@@ -1,3 +1,4 @@
+import { modelEmpty } from "../engine/model/empty";
 import type { CheckResult } from "../engine";
 import type { CompareResult } from "../app/compare";
 import type { Matched } from "../engine/compare";
@@ -42,7 +43,9 @@ export function summaryText(
   const copies = model.indicators.length - indicators.length;
   const lines: string[] = [];
   lines.push(`Målkoll – ${written ? "tabeller skapade för" : "kontroll av"} ${workbook}`);
-  lines.push(`Period: ${formatPeriod(model.period)} (${periodSourceText(model.period)})`);
+  // As the pane's bar: where nothing is judged by a period, none is missing.
+  const source = modelEmpty(model) ? "inget här bedöms mot en period" : periodSourceText(model.period);
+  lines.push(`Period: ${formatPeriod(model.period)} (${source})`);
   const copied = copies ? ` (och ${copies} ${copies === 1 ? "rad" : "rader"} som upprepar en av dem)` : "";
   lines.push(
     `Hittade: ${model.goals.length} mål, ${indicators.length} indikatorer${copied}, ${model.activities.length} aktiviteter, ${model.budget.length} budgetrader${crossTablesText(result.recognition.crossTables.length)}`,

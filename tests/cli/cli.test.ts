@@ -252,6 +252,7 @@ describe("malkoll generate", () => {
     const r = await cli(["generate", input, "-o", out]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Hittade: 0 mål, 0 indikatorer, 0 aktiviteter, 0 budgetrader, 1 korstabell\n/);
+    expect(r.out).toMatch(/^Period: okänd \(inget här bedöms mot en period\)$/m);
     expect(r.out).not.toMatch(/inga tabellflikar/);
     // No period is asked for (none judges a cross table), so no cell is flagged.
     expect(r.out).toMatch(/Fynd: 0 fel, 0 varningar, 0 info\n/);

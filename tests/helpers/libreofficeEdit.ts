@@ -15,6 +15,10 @@ export type SheetEdit =
   /** A blank row inserted above 1-based row `row`. */
   | { op: "insertRow"; sheet: string; row: number }
   | { op: "deleteRow"; sheet: string; row: number }
+  /** A blank column inserted before 1-based column `col`. */
+  | { op: "insertColumn"; sheet: string; col: number }
+  /** A formula set in a cell (A1 address), in LibreOffice's API syntax (`=$'Driftbudget'.C5`). */
+  | { op: "setFormula"; sheet: string; cell: string; formula: string }
   /** A number typed into a cell (A1 address), over whatever it held. */
   | { op: "setValue"; sheet: string; cell: string; value: number };
 
@@ -54,6 +58,10 @@ try:
             sheet.Rows.insertByIndex(edit["row"] - 1, 1)
         elif edit["op"] == "deleteRow":
             sheet.Rows.removeByIndex(edit["row"] - 1, 1)
+        elif edit["op"] == "insertColumn":
+            sheet.Columns.insertByIndex(edit["col"] - 1, 1)
+        elif edit["op"] == "setFormula":
+            sheet.getCellRangeByName(edit["cell"]).setFormula(edit["formula"])
         else:
             sheet.getCellRangeByName(edit["cell"]).setValue(edit["value"])
     doc.storeToURL(target, (prop("FilterName", "Calc MS Excel 2007 XML"),))

@@ -2,8 +2,9 @@
  * A generated workbook edited in LibreOffice as a controller edits it between two runs, then
  * generated again. A row inserted or deleted in the user's own Driftbudget sheet makes LibreOffice
  * move (or turn into `#REF!`) the formulas of Målkoll Driftbudget that point at it: that is no
- * hand edit of Målkoll's table, which is made again in place. A number typed over one of its
- * formulas is one: the sheet is kept under another name and a fresh one made.
+ * hand edit of Målkoll's table, which is made again in place; nor is a column inserted there. A
+ * number typed over one of its formulas is one, and so is a formula pointed at another cell: the
+ * sheet is kept under another name and a fresh one made.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -82,6 +83,25 @@ describeIfBinary("soffice", "a workbook edited in LibreOffice between two runs",
       expect(run.out).not.toMatch(/har ändrats för hand/);
       expect(sheets.filter((s) => s.includes("(red "))).toEqual([]);
       expect([...(await formulasOf(output)).values()].some((f) => f.includes("#REF!"))).toBe(false);
+    }, 180_000);
+
+    test("a column inserted in the source: the formulas moved sideways, no hand edit either", async () => {
+      const { run, sheets } = await editedThenGenerated("kolumn-infogad", [
+        { op: "insertColumn", sheet: "Driftbudget", col: 2 },
+      ]);
+      expect(run.out).not.toMatch(/har ändrats för hand/);
+      expect(sheets.filter((s) => s.includes("(red "))).toEqual([]);
+    }, 180_000);
+
+    test("a formula pointed at another source cell by hand is a hand edit: kept under another name", async () => {
+      const [cell, formula] = [...formulas].find(([, f]) => /^'Driftbudget'!B\d+$/.test(f))!;
+      const next = Number(/\d+$/.exec(formula)![0]) + 1;
+      const { edited, run, sheets } = await editedThenGenerated("pekar-om", [
+        { op: "setFormula", sheet: OWNED, cell, formula: `=$'Driftbudget'.B${next}` },
+      ]);
+      expect((await formulasOf(edited)).get(cell)).toBe(`Driftbudget!B${next}`);
+      expect(run.out).toMatch(/Bladet ”Målkoll Driftbudget” har ändrats för hand/);
+      expect(sheets.some((s) => /^Driftbudget \(red \d{4}-\d{2}-\d{2}\)$/.test(s))).toBe(true);
     }, 180_000);
 
     test("a number typed over one of the table's formulas is a hand edit: kept under another name", async () => {

@@ -574,7 +574,7 @@ describe("App over a memory workbook", () => {
     fireEvent.click(screen.getByRole("button", { name: "Läs in arbetsboken" }));
     await screen.findByRole("heading", { name: "Korstabeller" });
     expect(screen.queryByText(/Inga tabeller kändes igen/)).toBeNull();
-    expect(screen.getByText("1 korstabell (se nedan)")).toBeTruthy();
+    expect(screen.getByText("1 korstabell hittad (se nedan)")).toBeTruthy();
     // The period bar says none is needed, not that one is missing.
     const bar = screen.getByRole("region", { name: "Period" });
     expect(bar.getAttribute("data-period-origin")).toBe("unneeded");

@@ -10,12 +10,13 @@
  *   source does not look edited when the source changes. Formulas are compared without `=`,
  *   `$`, quotes and spaces, in upper case (Excel rewrites `'Driftbudget'!C5` as `Driftbudget!C5`).
  * - A second, values-only form serves ports that cannot report formulas.
- * - A third form has each cell reference in a formula as `@`: Excel moves a formula's references
- *   with the cells they point at (a row inserted in the source sheet, `#REF!` for one deleted),
- *   which is no hand edit of the table.
+ * - Two more forms keep a formula's text but not its references' addresses (references.ts): their
+ *   ranks, and their shape. Excel moves a formula's references with the cells they point at (a row
+ *   inserted in the source sheet, `#REF!` for one deleted), which is no hand edit of the table.
  */
 import type { CellValue, SheetGrid } from "../grid";
 import type { OutCell, SheetSpec } from "../report/spec";
+import { formulaShapeToken, formulaToken, hasReferenceError, rankedFormulaTokens } from "./references";
 
 export interface CanonicalCell {
   value: CellValue;
@@ -58,51 +59,34 @@ export function valueToken(value: CellValue): string {
   return text;
 }
 
-export function formulaToken(formula: string): string {
-  return `=${formula
-    .replace(/^=/, "")
-    .replace(/['$\s]/g, "")
-    .toUpperCase()}`;
-}
-
-/** A sheet before a reference: quoted (`'Mål och budget'!`) or not (`Driftbudget!`). */
-const SHEET_PREFIX = String.raw`(?:'(?:[^']|'')+'|[^\s'!(),+\-*/^&=<>:;"{}]+)!`;
-
 /**
- * A cell reference in a formula with its sheet, if any: `C5`, `$C$5`, `Driftbudget!C5`, but not
- * the `LOG10` of `LOG10(` nor the end of a name; or what is left of a deleted cell's, `#REF!` (as
- * LibreOffice writes it) or `Driftbudget!#REF!` (as Excel does).
+ * Which of a sheet's forms: formulas as written, values only, formulas with their references
+ * ranked, or formulas without their references.
  */
-const CELL_REFERENCE = new RegExp(
-  String.raw`(?<![A-Za-z0-9_.'])(?:${SHEET_PREFIX})?(?:#REF!|\$?[A-Za-z]{1,3}\$?[0-9]+(?![A-Za-z0-9_(]))`,
-  "g",
-);
+export type CanonicalForm = "formulas" | "values" | "ranks" | "shapes";
 
-/** {@link formulaToken} with every cell reference as `@`. */
-export function formulaShapeToken(formula: string): string {
-  return formulaToken(formula.replace(CELL_REFERENCE, "@"));
-}
-
-/** Which of a sheet's forms: formulas as written, values only, or formulas without their references. */
-export type CanonicalForm = "formulas" | "values" | "shapes";
-
-function cellToken(cell: CanonicalCell | undefined, form: CanonicalForm): string {
-  if (cell === undefined) return "";
-  if (cell.formula && form !== "values")
-    return form === "formulas" ? formulaToken(cell.formula) : formulaShapeToken(cell.formula);
-  return valueToken(cell.value);
+/** Tokens for a sheet's formulas (in its cells' order) in a form. */
+function formulaTokens(formulas: readonly string[], form: Exclude<CanonicalForm, "values">): string[] {
+  if (form === "ranks") return rankedFormulaTokens(formulas);
+  return formulas.map(form === "formulas" ? formulaToken : formulaShapeToken);
 }
 
 /** Rows of tokens in a form, trailing empties removed. */
 function serialise(rows: CanonicalCell[][], form: CanonicalForm): string {
+  const formulas: string[] = [];
+  if (form !== "values")
+    for (const row of rows) for (const c of row ?? []) if (c?.formula) formulas.push(c.formula);
+  const tokens = form === "values" ? [] : formulaTokens(formulas, form);
+  let next = 0;
   const out: string[][] = [];
-  for (const row of rows) {
-    const tokens = (row ?? []).map((c) => cellToken(c, form));
-    while (tokens.length && tokens[tokens.length - 1] === "") tokens.pop();
-    out.push(tokens);
-  }
-  while (out.length && out[out.length - 1].length === 0) out.pop();
-  return JSON.stringify(out);
+  // for…of: a missing row is an empty one; map keeps the holes of a sparse row (JSON null).
+  for (const row of rows)
+    out.push(
+      (row ?? []).map((c) =>
+        c === undefined ? "" : form !== "values" && c.formula ? tokens[next++] : valueToken(c.value),
+      ),
+    );
+  return finish(out);
 }
 
 /** Trailing empty tokens and rows dropped, as {@link serialise} does, then the JSON text. */
@@ -113,46 +97,40 @@ function finish(rows: string[][]): string {
 }
 
 /**
- * The three forms of a spec in one pass over its cells, without building {@link specCells}:
- * [formula form, values form, shape form], the texts {@link serialise} gives for `specCells(spec)`.
+ * The four forms of a spec in one pass over its cells, without building {@link specCells}:
+ * [formulas, values, ranks, shapes], the texts {@link serialise} gives for `specCells(spec)`.
  */
-function specTexts(spec: SheetSpec): [string, string, string] {
-  const withFormulas: string[][] = [];
+function specTexts(spec: SheetSpec): [string, string, string, string] {
   const valuesOnly: string[][] = [];
-  const shapes: string[][] = [];
-  let anyFormula = false;
+  /** Where each formula stands: its row in `valuesOnly` and its column. */
+  const at: [number, number][] = [];
+  const formulas: string[] = [];
   for (let r = 0; r < spec.rows.length; r++) {
     // map, as specCells and serialise use, keeps holes of sparse rows (JSON null) where they were;
     // a missing row is an empty one.
-    if (!(r in spec.rows)) {
-      withFormulas.push([]);
-      valuesOnly.push([]);
-      shapes.push([]);
-      continue;
-    }
-    const row = spec.rows[r];
-    const valueTokens = row.map((cell: OutCell | null) => valueToken(cell?.value ?? null));
-    // A row without formulas has one form for all (finish then trims the shared tokens once).
-    if (!row.some((cell: OutCell | null) => !!cell?.formula)) {
-      withFormulas.push(valueTokens);
-      valuesOnly.push(valueTokens);
-      shapes.push(valueTokens);
-      continue;
-    }
-    anyFormula = true;
-    withFormulas.push(
-      row.map((cell: OutCell | null, i) => (cell?.formula ? formulaToken(cell.formula) : valueTokens[i])),
-    );
-    valuesOnly.push(valueTokens);
-    shapes.push(
-      row.map((cell: OutCell | null, i) =>
-        cell?.formula ? formulaShapeToken(cell.formula) : valueTokens[i],
-      ),
-    );
+    const row = r in spec.rows ? spec.rows[r] : [];
+    valuesOnly.push(row.map((cell: OutCell | null) => valueToken(cell?.value ?? null)));
+    row.forEach((cell: OutCell | null, c) => {
+      if (!cell?.formula) return;
+      at.push([r, c]);
+      formulas.push(cell.formula);
+    });
   }
-  const formulaText = finish(withFormulas);
-  if (!anyFormula) return [formulaText, formulaText, formulaText];
-  return [formulaText, finish(valuesOnly), finish(shapes)];
+  // finish trims rows in place: each form gets copies of the rows with formulas.
+  const form = (tokens: string[] | null): string => {
+    if (tokens === null) return finish(valuesOnly.map((row) => row.slice()));
+    const rows = valuesOnly.map((row) => row.slice());
+    at.forEach(([r, c], i) => (rows[r][c] = tokens[i]));
+    return finish(rows);
+  };
+  const values = form(null);
+  if (formulas.length === 0) return [values, values, values, values];
+  return [
+    form(formulaTokens(formulas, "formulas")),
+    values,
+    form(formulaTokens(formulas, "ranks")),
+    form(formulaTokens(formulas, "shapes")),
+  ];
 }
 
 /** The values form of a grid: `canonicalText(gridCells(grid), false)` without the cell objects. */
@@ -217,43 +195,48 @@ export async function sha256(text: string): Promise<string> {
 }
 
 /**
- * The checksum stored for an owned sheet: `<formula-form hash>:<values-form hash>:<shape-form hash>`.
- * A stored checksum with a single hash (older state) is taken as the formula form; one with two
- * (before 2026-12) has no shape form.
+ * The checksum stored for an owned sheet: the hashes of its forms, `<formulas>:<values>:<ranks>:
+ * <shapes>`. A stored checksum with a single hash (older state) is taken as the formula form; one
+ * with two (before 2026-12) has no other.
  */
 export async function sheetChecksum(rows: CanonicalCell[][]): Promise<string> {
-  return checksumOf(
+  return checksumOf([
     canonicalText(rows, "formulas"),
     canonicalText(rows, "values"),
+    canonicalText(rows, "ranks"),
     canonicalText(rows, "shapes"),
-  );
+  ]);
 }
 
 /** {@link sheetChecksum} of `specCells(spec)`, computed straight from the spec. */
 export async function specChecksum(spec: SheetSpec): Promise<string> {
-  return checksumOf(...specTexts(spec));
+  return checksumOf(specTexts(spec));
 }
 
-async function checksumOf(formulaText: string, valuesText: string, shapeText: string): Promise<string> {
-  // A sheet without formulas has one text for all three forms: it is hashed once.
-  const texts = [...new Set([formulaText, valuesText, shapeText])];
-  const hashes = new Map(await Promise.all(texts.map(async (t) => [t, await sha256(t)] as const)));
-  return `${hashes.get(formulaText)}:${hashes.get(valuesText)}:${hashes.get(shapeText)}`;
+async function checksumOf(texts: string[]): Promise<string> {
+  // A sheet without formulas has one text for all its forms: it is hashed once.
+  const hashes = new Map(
+    await Promise.all([...new Set(texts)].map(async (t) => [t, await sha256(t)] as const)),
+  );
+  return texts.map((t) => hashes.get(t)).join(":");
 }
 
 /**
  * Whether a sheet as read back still matches the checksum stored when it was written: its
- * formulas as written, or only their references moved (by Excel, with the source's cells). An
- * empty stored checksum cannot tell, and counts as unchanged.
+ * formulas as written, or with their references moved as Excel moves them (every rank kept: rows
+ * or columns inserted or deleted in the source), or, where a source cell they pointed at was
+ * deleted (`#REF!`), with only its references changed. An empty stored checksum cannot tell, and
+ * counts as unchanged.
  */
 export async function matchesChecksum(grid: SheetGrid, stored: string): Promise<boolean> {
-  const [storedFormulas, storedValues, storedShapes] = stored.trim().split(":");
+  const [storedFormulas, storedValues, storedRanks, storedShapes] = stored.trim().split(":");
   if (!storedFormulas) return true;
   const cells = gridCells(grid);
   if (!gridHasFormulas(grid) && storedValues)
     return (await sha256(canonicalText(cells, "values"))) === storedValues;
   if ((await sha256(canonicalText(cells, "formulas"))) === storedFormulas) return true;
-  return (
-    !!storedShapes && gridHasFormulas(grid) && (await sha256(canonicalText(cells, "shapes"))) === storedShapes
-  );
+  if (!storedRanks || !storedShapes || !gridHasFormulas(grid)) return false;
+  if ((await sha256(canonicalText(cells, "ranks"))) === storedRanks) return true;
+  const deleted = cells.some((row) => row.some((c) => !!c.formula && hasReferenceError(c.formula)));
+  return deleted && (await sha256(canonicalText(cells, "shapes"))) === storedShapes;
 }

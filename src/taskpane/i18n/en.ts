@@ -57,7 +57,7 @@ export const en: Strings = {
     summary: "Read",
     sheets: (n: number) => count(n, "sheet", "sheets"),
     tablesFound: (n: number) => `${count(n, "table", "tables")} found`,
-    crossTablesFound: (n: number) => `${count(n, "cross table", "cross tables")} (see below)`,
+    crossTablesFound: (n: number) => `${count(n, "cross table", "cross tables")} found (see below)`,
     nothingRecognised:
       "No tables were recognised. Point out the first table: choose its sheet and header row and say what it holds. This is saved in the workbook.",
     rows: (n: number) => count(n, "row", "rows"),

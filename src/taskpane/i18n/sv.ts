@@ -56,7 +56,8 @@ export const sv = {
     summary: "Inläst",
     sheets: (n: number) => count(n, "blad", "blad"),
     tablesFound: (n: number) => `${count(n, "tabell", "tabeller")} ${n === 1 ? "hittad" : "hittade"}`,
-    crossTablesFound: (n: number) => `${count(n, "korstabell", "korstabeller")} (se nedan)`,
+    crossTablesFound: (n: number) =>
+      `${count(n, "korstabell", "korstabeller")} ${n === 1 ? "hittad" : "hittade"} (se nedan)`,
     nothingRecognised:
       "Inga tabeller kändes igen. Peka ut den första tabellen: välj blad och rubrikrad och säg vad den innehåller. Det sparas i arbetsboken.",
     rows: (n: number) => count(n, "rad", "rader"),

@@ -7,8 +7,8 @@ import type { PeriodCell } from "../../engine/recognise/types";
 import type { ChosenPeriod } from "./reducer";
 
 /**
- * Where the pane's one period comes from; "unneeded": none, and nothing read is judged by one
- * (no goal, indicator, activity or budget row: cross tables alone, or nothing at all).
+ * Where the pane's one period comes from; "unneeded": the workbook's, if it names one, but nothing
+ * read is judged by one (no goal, indicator, activity or budget row: cross tables alone, or nothing).
  */
 export type PeriodOrigin = "chosen" | "workbook" | "plan" | "none" | "unneeded" | "unread";
 
@@ -31,8 +31,10 @@ export function shownPeriod(chosen: ChosenPeriod | null, result: CheckResult | n
   if (chosen) return { kind: chosen.kind, year: chosen.year, origin: "chosen", cell: null };
   if (!result) return { kind: null, year: null, origin: "unread", cell: null };
   const { period } = result.model;
-  if (!period.kind)
-    return { kind: null, year: null, origin: modelEmpty(result.model) ? "unneeded" : "none", cell: null };
+  // Nothing read is judged by a period: what the workbook names (or not) is no question to ask.
+  if (modelEmpty(result.model))
+    return { kind: period.kind, year: period.year, origin: "unneeded", cell: null };
+  if (!period.kind) return { kind: null, year: null, origin: "none", cell: null };
   const yearSheet = period.yearSheet ? { yearSheet: period.yearSheet } : {};
   if (period.source === "plan")
     return { kind: period.kind, year: period.year, origin: "plan", cell: null, ...yearSheet };
@@ -54,7 +56,7 @@ export function shownPeriod(chosen: ChosenPeriod | null, result: CheckResult | n
 
 /** A period read from the workbook without its year (`VP` of a plan, `T2` of a Period cell). */
 export function yearMissing(p: ShownPeriod): boolean {
-  return p.kind !== null && p.year === null && p.origin !== "unread";
+  return p.kind !== null && p.year === null && p.origin !== "unread" && p.origin !== "unneeded";
 }
 
 /** The period in the pane's words: `Tertial 2 2021`, `Verksamhetsberättelse 2020`, `Annual report 2020`. */

@@ -1,4 +1,10 @@
-import { parseYear, periodLabel, periodName, shownPeriod } from "../../../src/taskpane/state/period";
+import {
+  parseYear,
+  periodLabel,
+  periodName,
+  shownPeriod,
+  yearMissing,
+} from "../../../src/taskpane/state/period";
 import { MODEL_WITH_UNITS, result } from "../fixtures";
 
 describe("the pane's one period", () => {
@@ -76,6 +82,13 @@ describe("the pane's one period", () => {
     const oneRow = { ...empty, model: { ...empty.model, budget: MODEL_WITH_UNITS.budget.slice(0, 1) } };
     expect(shownPeriod(null, oneRow).origin).toBe("none");
     expect(shownPeriod({ kind: "T2", year: 2021 }, empty).origin).toBe("chosen");
+    // A Period cell `T2` without a year beside cross tables alone: shown, but no year asked for.
+    const t2 = {
+      ...empty,
+      model: { ...empty.model, period: { kind: "T2" as const, year: null, source: "cell" as const } },
+    };
+    expect(shownPeriod(null, t2)).toMatchObject({ kind: "T2", year: null, origin: "unneeded" });
+    expect(yearMissing(shownPeriod(null, t2))).toBe(false);
   });
 
   test("names and typed years", () => {
