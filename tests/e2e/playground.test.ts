@@ -72,8 +72,8 @@ describeIf("playground in Chromium", () => {
 
     // 1. Läs in
     await pane.getByRole("button", { name: "Läs in arbetsboken" }).click();
-    await pane.getByText(/tabell(er)? hittade?/).waitFor();
-    const tablesText = await pane.getByText(/tabell(er)? hittade?/).textContent();
+    await pane.getByText(/^\d+ tabell(er)? hittade?$/).waitFor();
+    const tablesText = await pane.getByText(/^\d+ tabell(er)? hittade?$/).textContent();
     expect(Number(/(\d+)/.exec(tablesText ?? "")?.[1])).toBeGreaterThan(0);
     await expect(pane.locator("[data-table]").count()).resolves.toBeGreaterThan(0);
     await shot(page, "01-las-in");

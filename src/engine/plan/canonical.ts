@@ -222,21 +222,55 @@ async function checksumOf(texts: string[]): Promise<string> {
 }
 
 /**
- * Whether a sheet as read back still matches the checksum stored when it was written: its
- * formulas as written, or with their references moved as Excel moves them (every rank kept: rows
- * or columns inserted or deleted in the source), or, where a source cell they pointed at was
- * deleted (`#REF!`), with only its references changed. An empty stored checksum cannot tell, and
- * counts as unchanged.
+ * How a sheet as read back compares with the checksum stored when it was written: `same` (its
+ * formulas as written), `moved` (their references moved as Excel moves them: every rank kept, as
+ * when rows or columns are inserted or deleted in the source; or, where a source cell they pointed
+ * at was deleted, `#REF!`, only the references to other sheets changed), or `edited`. An empty
+ * stored checksum cannot tell, and counts as `same`.
  */
-export async function matchesChecksum(grid: SheetGrid, stored: string): Promise<boolean> {
+export async function compareWithChecksum(
+  grid: SheetGrid,
+  stored: string,
+): Promise<"same" | "moved" | "edited"> {
   const [storedFormulas, storedValues, storedRanks, storedShapes] = stored.trim().split(":");
-  if (!storedFormulas) return true;
+  if (!storedFormulas) return "same";
   const cells = gridCells(grid);
   if (!gridHasFormulas(grid) && storedValues)
-    return (await sha256(canonicalText(cells, "values"))) === storedValues;
-  if ((await sha256(canonicalText(cells, "formulas"))) === storedFormulas) return true;
-  if (!storedRanks || !storedShapes || !gridHasFormulas(grid)) return false;
-  if ((await sha256(canonicalText(cells, "ranks"))) === storedRanks) return true;
+    return (await sha256(canonicalText(cells, "values"))) === storedValues ? "same" : "edited";
+  if ((await sha256(canonicalText(cells, "formulas"))) === storedFormulas) return "same";
+  if (!storedRanks || !storedShapes || !gridHasFormulas(grid)) return "edited";
+  if ((await sha256(canonicalText(cells, "ranks"))) === storedRanks) return "moved";
   const deleted = cells.some((row) => row.some((c) => !!c.formula && hasReferenceError(c.formula)));
-  return deleted && (await sha256(canonicalText(cells, "shapes"))) === storedShapes;
+  return deleted && (await sha256(canonicalText(cells, "shapes"))) === storedShapes ? "moved" : "edited";
+}
+
+/** Whether a sheet as read back is as written, or moved only as Excel moves it ({@link compareWithChecksum}). */
+export async function matchesChecksum(grid: SheetGrid, stored: string): Promise<boolean> {
+  return (await compareWithChecksum(grid, stored)) !== "edited";
+}
+
+/**
+ * Whether the formulas of a sheet whose references moved ({@link compareWithChecksum}) are the
+ * ones the fresh report writes in the same cells: Excel moves a reference to where its source cell
+ * went, and the report finds the source's rows there too. A reference pointed elsewhere by hand,
+ * within the rows nothing else points at, is not where the report points. Null where the two hold
+ * formulas in other cells (a row added to a source table): they cannot be compared cell by cell.
+ */
+export function formulasAsPlanned(grid: SheetGrid, spec: SheetSpec): boolean | null {
+  const read = new Map<string, string>();
+  gridCells(grid).forEach((row, r) =>
+    row.forEach((c, col) => {
+      if (c.formula) read.set(`${r},${col}`, c.formula);
+    }),
+  );
+  const planned = new Map<string, string>();
+  spec.rows.forEach((row, r) =>
+    row.forEach((cell: OutCell | null, col) => {
+      if (cell?.formula) planned.set(`${r},${col}`, cell.formula);
+    }),
+  );
+  if (read.size !== planned.size || [...planned.keys()].some((key) => !read.has(key))) return null;
+  for (const [key, formula] of planned)
+    if (formulaToken(read.get(key)!) !== formulaToken(formula)) return false;
+  return true;
 }

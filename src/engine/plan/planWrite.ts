@@ -15,7 +15,7 @@ import { OWNED_SHEET_TITLES, STATE_SHEET } from "../report/spec";
 import type { FlagRecord, MalkollState, OwnedSheetRecord, RunLogEntry } from "../state";
 import { encodeState } from "../state";
 import type { SheetRename, SheetWrite, WritePlan } from "./types";
-import { gridValuesText, matchesChecksum, sha256, specChecksum } from "./canonical";
+import { compareWithChecksum, formulasAsPlanned, gridValuesText, sha256, specChecksum } from "./canonical";
 import { isOwnedSheet, sameSheetName, sheetNameKey } from "../state";
 import { SheetNames } from "./naming";
 import { protectedSheetFinding, protectedSheets, recordCells, splitByProtection } from "./protectedSheets";
@@ -114,9 +114,12 @@ export async function planWrite(
     const existing = record ? findSheet(snapshot, record.name) : undefined;
     let name: string;
     let replaces = false;
+    const fitted = withinCellLimit(spec);
     if (record && existing) {
       name = existing.name;
-      if (await matchesChecksum(existing, record.checksum)) {
+      const match = await compareWithChecksum(existing, record.checksum);
+      // References Excel moved are where the fresh report points, cell by cell, where it can tell.
+      if (match === "same" || (match === "moved" && formulasAsPlanned(existing, fitted) !== false)) {
         replaces = true;
       } else {
         const renamed = names.editedName(existing.name, date);
@@ -131,7 +134,6 @@ export async function planWrite(
     if (userSheet && !sameSheetName(name, title) && !isOwnedName(userSheet.name))
       findings.push(clashFinding(userSheet.name, name));
 
-    const fitted = withinCellLimit(spec);
     sheets.push({ spec: fitted, name, replaces });
     owned.push({ key: spec.key, name, checksum: await specChecksum(fitted) });
   }

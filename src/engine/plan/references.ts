@@ -4,8 +4,8 @@
  * column is inserted or deleted in the source sheet, rewrites a deleted cell's as `#REF!`, and
  * renames the sheet in it with the sheet; a person retargets one. Two forms tell them apart:
  *
- * - the shape: each reference, sheet and all, as `@` (what is left when the references are taken
- *   out; a deleted source cell leaves only that);
+ * - the shape: each reference to another sheet, sheet and all, as `@` (what is left when the
+ *   source's references are taken out; a deleted source cell leaves only that);
  * - the ranks: each reference as its sheet's place among the sheets referenced (first met first),
  *   its column's rank among that sheet's referenced columns and its row's among its rows. An
  *   inserted or deleted row or column that nothing points at, or a renamed sheet, keeps every rank;
@@ -34,9 +34,25 @@ const CELL_REFERENCE = new RegExp(
   "g",
 );
 
-/** {@link formulaToken} with every cell reference as `@`. */
+/**
+ * {@link formulaToken} with every reference to another sheet, and every `#REF!`, as `@`; a
+ * reference to the sheet's own cells stays as written (nothing in another sheet moves it).
+ */
 export function formulaShapeToken(formula: string): string {
-  return formulaToken(formula.replace(CELL_REFERENCE, "@"));
+  return formulaToken(
+    rewriteReferences(formula, (r, text) => (r.sheet === "" && r.col !== null ? text : "@")),
+  );
+}
+
+/** The formula with each reference replaced by what `token` makes of it (and of its text). */
+function rewriteReferences(formula: string, token: (reference: Reference, text: string) => string): string {
+  let text = "";
+  let at = 0;
+  for (const reference of referencesOf(formula)) {
+    text += formula.slice(at, reference.from) + token(reference, formula.slice(reference.from, reference.to));
+    at = reference.to;
+  }
+  return text + formula.slice(at);
 }
 
 /** Whether a formula points at a deleted cell. */
@@ -104,9 +120,8 @@ function ranks(values: Set<number>): Map<number, number> {
  * reference to the sheet's own cells: nothing in another sheet moves those.
  */
 export function rankedFormulaTokens(formulas: readonly string[]): string[] {
-  const references = formulas.map(referencesOf);
   const sheets = new Map<string, Referenced>();
-  for (const reference of references.flat()) {
+  for (const reference of formulas.flatMap(referencesOf)) {
     if (reference.sheet === "") continue;
     let sheet = sheets.get(reference.sheet);
     if (!sheet)
@@ -118,20 +133,13 @@ export function rankedFormulaTokens(formulas: readonly string[]): string[] {
   const ranked = new Map(
     [...sheets].map(([key, s]) => [key, { index: s.index, col: ranks(s.columns), row: ranks(s.rows) }]),
   );
-  return formulas.map((formula, i) => {
-    let text = "";
-    let at = 0;
-    for (const { from, to, sheet, col, row } of references[i]) {
-      const target = ranked.get(sheet);
-      const token =
-        col === null || row === null
-          ? "#REF!"
-          : target
-            ? `S${target.index}C${target.col.get(col)}R${target.row.get(row)}`
-            : formula.slice(from, to);
-      text += formula.slice(at, from) + token;
-      at = to;
-    }
-    return formulaToken(text + formula.slice(at));
-  });
+  return formulas.map((formula) =>
+    formulaToken(
+      rewriteReferences(formula, ({ sheet, col, row }, text) => {
+        const target = ranked.get(sheet);
+        if (col === null || row === null) return "#REF!";
+        return target ? `S${target.index}C${target.col.get(col)}R${target.row.get(row)}` : text;
+      }),
+    ),
+  );
 }

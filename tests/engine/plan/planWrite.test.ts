@@ -1,7 +1,13 @@
 import type { CheckResult } from "../../../src/engine/index";
 import type { CellValue, SheetGrid, WorkbookSnapshot } from "../../../src/engine/grid";
 import { planWrite, inputChecksum } from "../../../src/engine/plan";
-import { gridCells, matchesChecksum, sheetChecksum, specCells } from "../../../src/engine/plan/canonical";
+import {
+  formulasAsPlanned,
+  gridCells,
+  matchesChecksum,
+  sheetChecksum,
+  specCells,
+} from "../../../src/engine/plan/canonical";
 import { isGeneratedSheetName, SheetNames } from "../../../src/engine/plan/naming";
 import { buildReport } from "../../../src/engine/report";
 import { OWNED_SHEET_TITLES, STATE_SHEET } from "../../../src/engine/report/spec";
@@ -350,18 +356,23 @@ describe("references Excel moved", () => {
     expect(await matchesChecksum(grid, older)).toBe(false);
   });
 
-  it("a second run after the source moved replaces the sheet in place, with no finding and no copy", async () => {
+  it("moved references are checked against the fresh report cell by cell: where it points, elsewhere, or not comparable", async () => {
     const port = new MemoryPort(makeSnapshot());
-    await run(port);
-    const written = port.sheet("Målkoll Driftbudget")!;
-    written.formulas = written.formulas.map((r) => r.map((f) => (f ? rowInsertedAt(1)(f) : f)));
-    const second = await run(port, LATER);
-    expect(second.plan.findings).toEqual([]);
-    expect(second.plan.renames).toEqual([]);
-    expect(second.plan.sheets.find((s) => s.spec.key === "driftbudget")).toMatchObject({
-      name: "Målkoll Driftbudget",
-      replaces: true,
-    });
+    const { output } = await run(port);
+    const spec = output.sheets.find((s) => s.key === "driftbudget")!;
+    const budget = (await port.read()).sheets.find((s) => s.name === "Målkoll Driftbudget")!;
+    // The report points where the sheet's formulas point (as after Excel moved them with the source).
+    expect(formulasAsPlanned(budget, spec)).toBe(true);
+    const elsewhere = { ...budget, formulas: budget.formulas!.map((r) => [...r]) };
+    elsewhere.formulas[5][1] = "'Driftbudget'!B9";
+    expect(formulasAsPlanned(elsewhere, spec)).toBe(false);
+    // A row added to a source table: formulas in other cells, no cell-by-cell comparison.
+    const grown = {
+      ...budget,
+      values: [...budget.values, [null, 1]],
+      formulas: [...budget.formulas!.map((r) => [...r]), [null, "'Driftbudget'!B40"]],
+    };
+    expect(formulasAsPlanned(grown, spec)).toBeNull();
   });
 });
 

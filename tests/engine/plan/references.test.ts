@@ -62,7 +62,9 @@ describe("references by rank", () => {
     expect(rankedFormulaTokens(["Driftbudget!#REF!", "#REF!+B2"])).toEqual(["=#REF!", "=#REF!+B2"]);
     expect(formulaShapeToken("Driftbudget!#REF!")).toBe(formulaShapeToken("'Driftbudget'!B4"));
     expect(formulaShapeToken("#REF!")).toBe("=@");
-    expect(formulaShapeToken("B8+C8+D8-E8")).toBe("=@+@+@-@");
+    // The sheet's own references stay: nothing in another sheet moves them.
+    expect(formulaShapeToken("B8+C8+D8-E8")).toBe("=B8+C8+D8-E8");
+    expect(formulaShapeToken("Driftbudget!B5-E8")).toBe("=@-E8");
     expect(formulaShapeToken("BUDGET2021!C5")).toBe("=@");
   });
 });

@@ -30,6 +30,28 @@ function insertRowAsExcel(workbook: FakeWorkbook, sheetName: string, at: number)
         );
 }
 
+/** As Excel deletes 1-based row `at` of `sheetName`: cells move up, references to it become `#REF!`. */
+function deleteRowAsExcel(workbook: FakeWorkbook, sheetName: string, at: number): void {
+  const source = workbook.sheet(sheetName);
+  const cells = [...source.cells];
+  source.cells.clear();
+  for (const [key, cell] of cells) {
+    const [r, c] = key.split(",").map(Number);
+    if (r + 1 !== at) source.cells.set(`${r + 1 > at ? r - 1 : r},${c}`, cell);
+  }
+  const reference = new RegExp(`('${sheetName}'|${sheetName})!(\\$?[A-Z]+)(\\$?)(\\d+)`, "g");
+  for (const sheet of workbook.sheets)
+    for (const cell of sheet.cells.values())
+      if (cell.formula)
+        cell.formula = cell.formula.replace(
+          reference,
+          (_, name: string, col: string, abs: string, row: string) =>
+            Number(row) === at
+              ? `${sheetName}!#REF!`
+              : `${name}!${col}${abs}${Number(row) > at ? Number(row) - 1 : Number(row)}`,
+        );
+}
+
 async function generatedOnce() {
   const grid = seedAtLines("002-t2-driftbudget.txt", "Driftbudget");
   // The seed's figures as the workbook holds them: numbers (the text has `2 435,3`).
@@ -81,4 +103,46 @@ it("a number typed over one of Målkoll Driftbudget's formulas is a hand edit: k
     { from: "Målkoll Driftbudget", to: expect.stringMatching(/^Driftbudget \(red /) },
   ]);
   expect(plan.findings.map((f) => f.code)).toContain("generated-table-edited");
+});
+
+it("a reference pointed by hand into rows nothing points at, after a row inserted, is a hand edit: not where the report points", async () => {
+  const workbook = await generatedOnce();
+  insertRowAsExcel(workbook, "Driftbudget", 1);
+  // A formula alone on its source row, with the row under it pointed at by nothing: its rank
+  // would not change if it pointed there instead.
+  const cells = [...workbook.sheet("Målkoll Driftbudget").cells.values()].filter((c) => c.formula);
+  const rowOf = (f: string) => Number(/'?Driftbudget'?!\$?[A-Z]+\$?(\d+)$/.exec(f)?.[1] ?? NaN);
+  const rows = cells.map((c) => rowOf(c.formula!)).filter((r) => !Number.isNaN(r));
+  const count = (r: number) => rows.filter((x) => x === r).length;
+  const alone = cells.find((c) => {
+    const r = rowOf(c.formula!);
+    return count(r) === 1 && count(r + 1) === 0 && rows.some((x) => x > r + 1);
+  })!;
+  expect(alone).toBeDefined();
+  alone.formula = alone.formula!.replace(/(\d+)$/, (r) => String(Number(r) + 1));
+  const { plan } = await runGenerate(webPort(contextFor(workbook).context), { host: "excel", now: NOW });
+  expect(plan.renames).toEqual([
+    { from: "Målkoll Driftbudget", to: expect.stringMatching(/^Driftbudget \(red /) },
+  ]);
+});
+
+it("a referenced source row deleted (#REF!) is no hand edit, but an own formula changed beside it is", async () => {
+  const deleted = async (editOwn: boolean) => {
+    const workbook = await generatedOnce();
+    const first = formulasOf(workbook, "Målkoll Driftbudget").find((f) => /Driftbudget'?!/.test(f))!;
+    deleteRowAsExcel(workbook, "Driftbudget", Number(/(\d+)$/.exec(first)![1]));
+    expect(formulasOf(workbook, "Målkoll Driftbudget")).toContain("=Driftbudget!#REF!");
+    if (editOwn) {
+      const own = [...workbook.sheet("Målkoll Driftbudget").cells.values()].find((c) =>
+        /^=[A-Z]+\d+[+-]/.test(c.formula ?? ""),
+      )!;
+      own.formula = own.formula!.replace(/\d+$/, (r) => String(Number(r) + 1));
+    }
+    return (await runGenerate(webPort(contextFor(workbook).context), { host: "excel", now: NOW })).plan
+      .renames;
+  };
+  expect(await deleted(false)).toEqual([]);
+  expect(await deleted(true)).toEqual([
+    { from: "Målkoll Driftbudget", to: expect.stringMatching(/^Driftbudget \(red /) },
+  ]);
 });
