@@ -16,7 +16,13 @@
  */
 import type { CellValue, SheetGrid } from "../grid";
 import type { OutCell, SheetSpec } from "../report/spec";
-import { formulaShapeToken, formulaToken, hasReferenceError, rankedFormulaTokens } from "./references";
+import {
+  formulaShapeToken,
+  formulaToken,
+  hasReferenceError,
+  pointsElsewhereOnly,
+  rankedFormulaTokens,
+} from "./references";
 
 export interface CanonicalCell {
   value: CellValue;
@@ -250,27 +256,35 @@ export async function matchesChecksum(grid: SheetGrid, stored: string): Promise<
 }
 
 /**
- * Whether the formulas of a sheet whose references moved ({@link compareWithChecksum}) are the
- * ones the fresh report writes in the same cells: Excel moves a reference to where its source cell
- * went, and the report finds the source's rows there too. A reference pointed elsewhere by hand,
- * within the rows nothing else points at, is not where the report points. Null where the two hold
- * formulas in other cells (a row added to a source table): they cannot be compared cell by cell.
+ * Whether the formulas of a sheet whose references moved ({@link compareWithChecksum}) point where
+ * the fresh report points: Excel moves a reference to where its source cell went, and the report
+ * finds the source's rows there too. Where both hold formulas in the same cells, cell by cell.
+ * Elsewhere (a source table gained or lost a row), each formula over other sheets (`#REF!` aside)
+ * must be one the report writes, no more often than it does. A reference pointed elsewhere by hand
+ * is not where the report points.
  */
-export function formulasAsPlanned(grid: SheetGrid, spec: SheetSpec): boolean | null {
+export function formulasAsPlanned(grid: SheetGrid, spec: SheetSpec): boolean {
   const read = new Map<string, string>();
   gridCells(grid).forEach((row, r) =>
     row.forEach((c, col) => {
-      if (c.formula) read.set(`${r},${col}`, c.formula);
+      if (c.formula) read.set(`${r},${col}`, formulaToken(c.formula));
     }),
   );
   const planned = new Map<string, string>();
   spec.rows.forEach((row, r) =>
     row.forEach((cell: OutCell | null, col) => {
-      if (cell?.formula) planned.set(`${r},${col}`, cell.formula);
+      if (cell?.formula) planned.set(`${r},${col}`, formulaToken(cell.formula));
     }),
   );
-  if (read.size !== planned.size || [...planned.keys()].some((key) => !read.has(key))) return null;
-  for (const [key, formula] of planned)
-    if (formulaToken(read.get(key)!) !== formulaToken(formula)) return false;
+  if (read.size === planned.size && [...planned.keys()].every((key) => read.has(key)))
+    return [...planned].every(([key, formula]) => read.get(key) === formula);
+  const left = new Map<string, number>();
+  for (const formula of planned.values()) left.set(formula, (left.get(formula) ?? 0) + 1);
+  for (const formula of read.values()) {
+    if (hasReferenceError(formula) || !pointsElsewhereOnly(formula)) continue;
+    const count = left.get(formula) ?? 0;
+    if (count === 0) return false;
+    left.set(formula, count - 1);
+  }
   return true;
 }

@@ -118,8 +118,8 @@ export async function planWrite(
     if (record && existing) {
       name = existing.name;
       const match = await compareWithChecksum(existing, record.checksum);
-      // References Excel moved are where the fresh report points, cell by cell, where it can tell.
-      if (match === "same" || (match === "moved" && formulasAsPlanned(existing, fitted) !== false)) {
+      // References Excel moved point where the fresh report points.
+      if (match === "same" || (match === "moved" && formulasAsPlanned(existing, fitted))) {
         replaces = true;
       } else {
         const renamed = names.editedName(existing.name, date);

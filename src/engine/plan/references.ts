@@ -55,6 +55,12 @@ function rewriteReferences(formula: string, token: (reference: Reference, text: 
   return text + formula.slice(at);
 }
 
+/** Whether a formula points only at other sheets' cells (at least one), none of the sheet's own. */
+export function pointsElsewhereOnly(formula: string): boolean {
+  const references = referencesOf(formula);
+  return references.length > 0 && references.every((r) => r.sheet !== "" || r.col === null);
+}
+
 /** Whether a formula points at a deleted cell. */
 export function hasReferenceError(formula: string): boolean {
   return formula.toUpperCase().includes("#REF!");

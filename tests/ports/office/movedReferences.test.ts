@@ -126,13 +126,21 @@ it("a reference pointed by hand into rows nothing points at, after a row inserte
   ]);
 });
 
-it("a referenced source row deleted (#REF!) is no hand edit, but an own formula changed beside it is", async () => {
-  const deleted = async (editOwn: boolean) => {
+it("a referenced source row deleted (#REF!) is no hand edit, but an own formula changed or a source reference pointed elsewhere beside it is", async () => {
+  const deleted = async (edit: "none" | "own" | "source") => {
     const workbook = await generatedOnce();
     const first = formulasOf(workbook, "Målkoll Driftbudget").find((f) => /Driftbudget'?!/.test(f))!;
     deleteRowAsExcel(workbook, "Driftbudget", Number(/(\d+)$/.exec(first)![1]));
     expect(formulasOf(workbook, "Målkoll Driftbudget")).toContain("=Driftbudget!#REF!");
-    if (editOwn) {
+    if (edit === "source") {
+      // Another source reference pointed at the row under it (beside the #REF!, in the same sitting).
+      const other = [...workbook.sheet("Målkoll Driftbudget").cells.values()].find(
+        (c) =>
+          /^='?Driftbudget'?!\$?[A-Z]+\$?\d+$/.test(c.formula ?? "") && c.formula !== "=Driftbudget!#REF!",
+      )!;
+      other.formula = other.formula!.replace(/(\d+)$/, (r) => String(Number(r) + 1));
+    }
+    if (edit === "own") {
       const own = [...workbook.sheet("Målkoll Driftbudget").cells.values()].find((c) =>
         /^=[A-Z]+\d+[+-]/.test(c.formula ?? ""),
       )!;
@@ -141,8 +149,8 @@ it("a referenced source row deleted (#REF!) is no hand edit, but an own formula 
     return (await runGenerate(webPort(contextFor(workbook).context), { host: "excel", now: NOW })).plan
       .renames;
   };
-  expect(await deleted(false)).toEqual([]);
-  expect(await deleted(true)).toEqual([
-    { from: "Målkoll Driftbudget", to: expect.stringMatching(/^Driftbudget \(red /) },
-  ]);
+  const red = [{ from: "Målkoll Driftbudget", to: expect.stringMatching(/^Driftbudget \(red /) }];
+  expect(await deleted("none")).toEqual([]);
+  expect(await deleted("own")).toEqual(red);
+  expect(await deleted("source")).toEqual(red);
 });
