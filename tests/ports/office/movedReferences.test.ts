@@ -10,14 +10,22 @@ import type { FakeWorkbook } from "../../helpers/fakeExcel/model";
 import { seedAtLines } from "../../helpers/seedAtLines";
 import { NOW, webPort } from "./support";
 
-/** As Excel inserts a row above 1-based row `at` of `sheetName`: cells move down, references follow. */
-function insertRowAsExcel(workbook: FakeWorkbook, sheetName: string, at: number): void {
+/**
+ * As Excel inserts a row above 1-based row `at` of `sheetName` (`change` 1) or deletes row `at`
+ * (`change` -1): the cells below move, references follow them, and references to a deleted row
+ * become `#REF!`.
+ */
+function changeRowsAsExcel(workbook: FakeWorkbook, sheetName: string, at: number, change: 1 | -1): void {
+  /** Where 1-based row `row` goes; null when it is deleted. */
+  const moved = (row: number): number | null =>
+    change === -1 && row === at ? null : row > at || (change === 1 && row === at) ? row + change : row;
   const source = workbook.sheet(sheetName);
   const cells = [...source.cells];
   source.cells.clear();
   for (const [key, cell] of cells) {
     const [r, c] = key.split(",").map(Number);
-    source.cells.set(`${r + 1 >= at ? r + 1 : r},${c}`, cell);
+    const to = moved(r + 1);
+    if (to !== null) source.cells.set(`${to - 1},${c}`, cell);
   }
   const reference = new RegExp(`('${sheetName}'|${sheetName})!(\\$?[A-Z]+)(\\$?)(\\d+)`, "g");
   for (const sheet of workbook.sheets)
@@ -25,32 +33,17 @@ function insertRowAsExcel(workbook: FakeWorkbook, sheetName: string, at: number)
       if (cell.formula)
         cell.formula = cell.formula.replace(
           reference,
-          (_, name: string, col: string, abs: string, row: string) =>
-            `${name}!${col}${abs}${Number(row) >= at ? Number(row) + 1 : Number(row)}`,
+          (_, name: string, col: string, abs: string, row: string) => {
+            const to = moved(Number(row));
+            return to === null ? `${sheetName}!#REF!` : `${name}!${col}${abs}${to}`;
+          },
         );
 }
 
-/** As Excel deletes 1-based row `at` of `sheetName`: cells move up, references to it become `#REF!`. */
-function deleteRowAsExcel(workbook: FakeWorkbook, sheetName: string, at: number): void {
-  const source = workbook.sheet(sheetName);
-  const cells = [...source.cells];
-  source.cells.clear();
-  for (const [key, cell] of cells) {
-    const [r, c] = key.split(",").map(Number);
-    if (r + 1 !== at) source.cells.set(`${r + 1 > at ? r - 1 : r},${c}`, cell);
-  }
-  const reference = new RegExp(`('${sheetName}'|${sheetName})!(\\$?[A-Z]+)(\\$?)(\\d+)`, "g");
-  for (const sheet of workbook.sheets)
-    for (const cell of sheet.cells.values())
-      if (cell.formula)
-        cell.formula = cell.formula.replace(
-          reference,
-          (_, name: string, col: string, abs: string, row: string) =>
-            Number(row) === at
-              ? `${sheetName}!#REF!`
-              : `${name}!${col}${abs}${Number(row) > at ? Number(row) - 1 : Number(row)}`,
-        );
-}
+const insertRowAsExcel = (workbook: FakeWorkbook, sheetName: string, at: number) =>
+  changeRowsAsExcel(workbook, sheetName, at, 1);
+const deleteRowAsExcel = (workbook: FakeWorkbook, sheetName: string, at: number) =>
+  changeRowsAsExcel(workbook, sheetName, at, -1);
 
 async function generatedOnce() {
   const grid = seedAtLines("002-t2-driftbudget.txt", "Driftbudget");
