@@ -122,21 +122,28 @@ function specTexts(spec: SheetSpec): [string, string, string, string] {
       formulas.push(cell.formula);
     });
   }
-  // finish trims rows in place: each form gets copies of the rows with formulas.
-  const form = (tokens: string[] | null): string => {
-    if (tokens === null) return finish(valuesOnly.map((row) => row.slice()));
-    const rows = valuesOnly.map((row) => row.slice());
-    at.forEach(([r, c], i) => (rows[r][c] = tokens[i]));
-    return finish(rows);
+  if (formulas.length === 0) {
+    const values = finish(valuesOnly);
+    return [values, values, values, values];
+  }
+  // Rows without formulas are one array in every form; a row with them gets a copy per form. All
+  // are made before finish trims rows in place (a shared row is trimmed alike for every form).
+  const withTokens = (tokens: string[]): string[][] => {
+    const rows = valuesOnly.slice();
+    at.forEach(([r, c], i) => {
+      if (rows[r] === valuesOnly[r]) rows[r] = valuesOnly[r].slice();
+      rows[r][c] = tokens[i];
+    });
+    return rows;
   };
-  const values = form(null);
-  if (formulas.length === 0) return [values, values, values, values];
-  return [
-    form(formulaTokens(formulas, "formulas")),
-    values,
-    form(formulaTokens(formulas, "ranks")),
-    form(formulaTokens(formulas, "shapes")),
+  const forms = [
+    withTokens(formulaTokens(formulas, "formulas")),
+    valuesOnly,
+    withTokens(formulaTokens(formulas, "ranks")),
+    withTokens(formulaTokens(formulas, "shapes")),
   ];
+  const [withFormulas, values, ranked, shaped] = forms.map(finish);
+  return [withFormulas, values, ranked, shaped];
 }
 
 /** The values form of a grid: `canonicalText(gridCells(grid), false)` without the cell objects. */
