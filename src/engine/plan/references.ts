@@ -44,11 +44,15 @@ export function formulaShapeToken(formula: string): string {
   );
 }
 
-/** The formula with each reference replaced by what `token` makes of it (and of its text). */
-function rewriteReferences(formula: string, token: (reference: Reference, text: string) => string): string {
+/** The formula with each of its references replaced by what `token` makes of it (and of its text). */
+function rewriteReferences(
+  formula: string,
+  token: (reference: Reference, text: string) => string,
+  references = referencesOf(formula),
+): string {
   let text = "";
   let at = 0;
-  for (const reference of referencesOf(formula)) {
+  for (const reference of references) {
     text += formula.slice(at, reference.from) + token(reference, formula.slice(reference.from, reference.to));
     at = reference.to;
   }
@@ -126,8 +130,9 @@ function ranks(values: Set<number>): Map<number, number> {
  * reference to the sheet's own cells: nothing in another sheet moves those.
  */
 export function rankedFormulaTokens(formulas: readonly string[]): string[] {
+  const references = formulas.map(referencesOf);
   const sheets = new Map<string, Referenced>();
-  for (const reference of formulas.flatMap(referencesOf)) {
+  for (const reference of references.flat()) {
     if (reference.sheet === "") continue;
     let sheet = sheets.get(reference.sheet);
     if (!sheet)
@@ -139,13 +144,17 @@ export function rankedFormulaTokens(formulas: readonly string[]): string[] {
   const ranked = new Map(
     [...sheets].map(([key, s]) => [key, { index: s.index, col: ranks(s.columns), row: ranks(s.rows) }]),
   );
-  return formulas.map((formula) =>
+  return formulas.map((formula, i) =>
     formulaToken(
-      rewriteReferences(formula, ({ sheet, col, row }, text) => {
-        const target = ranked.get(sheet);
-        if (col === null || row === null) return "#REF!";
-        return target ? `S${target.index}C${target.col.get(col)}R${target.row.get(row)}` : text;
-      }),
+      rewriteReferences(
+        formula,
+        ({ sheet, col, row }, text) => {
+          const target = ranked.get(sheet);
+          if (col === null || row === null) return "#REF!";
+          return target ? `S${target.index}C${target.col.get(col)}R${target.row.get(row)}` : text;
+        },
+        references[i],
+      ),
     ),
   );
 }
