@@ -22,7 +22,7 @@ import { decimalsFor, mnkrIn } from "../evaluate/budget";
 import { EXTRA_ROLES } from "../model/budgetLine";
 import { a1, sheetRef, truthText } from "../grid";
 import type { ReportContext } from "./context";
-import { hasRow, rowKey, rowsWithFinding, sheetTitle } from "./context";
+import { rowKey, sheetTitle } from "./context";
 import { amountFormat, indicatorNumber, round, statusLabel } from "./format";
 import type { ColumnSpec, Row } from "./layout";
 import { SheetBuilder } from "./layout";
@@ -220,6 +220,26 @@ const OMRADE_DEVIATION: readonly DeviationTerm[] = [
   { col: 5, sign: -1 },
 ];
 
+/**
+ * A line's Avvikelse: the source's own figure (over its cell) where it states one, since the report
+ * publishes what the ledger says and a sum of rounded cells can miss it by a rounding (Agresso's
+ * 17,1 against 16,9); else the sum of the generated cells (`B5+C5+D5-E5`) where they hold budget
+ * and forecast. A stated figure that does not add up beyond rounding has its own finding
+ * (`budget-deviation-mismatch`).
+ */
+function deviationCell(
+  ctx: ReportContext,
+  line: BudgetLine,
+  row: number,
+  terms: readonly DeviationTerm[],
+  values: readonly (number | null)[],
+  style: CellStyle,
+): OutCell | null {
+  if (line.deviation !== null) return amountCell(ctx, line, "deviation", style);
+  if (line.budget === null || line.forecast === null) return null;
+  return deviationFormula(row, terms, values, line.unit, style);
+}
+
 /** Sum of signed cells as a formula over generated cells (`B5+C5+D5-E5`) with its value (`values` by term). */
 function deviationFormula(
   row: number,
@@ -261,12 +281,7 @@ const isBefore = (l: BudgetLine): boolean => l.kind === "disposition" && /före/
 const isAfter = (l: BudgetLine): boolean => l.kind === "disposition" && /efter/i.test(l.label);
 
 /** Whole nämnd: Budget | BJ | förändringar | Prognos | Avvikelse, then the disposition rows. */
-function namndTable(
-  ctx: ReportContext,
-  sheet: SheetBuilder,
-  lines: BudgetLine[],
-  misstated: ReadonlySet<string>,
-): void {
+function namndTable(ctx: ReportContext, sheet: SheetBuilder, lines: BudgetLine[]): void {
   const { period } = ctx.result.model;
   const unit = lines[0].unit;
   const standard = namndHeaders(unit, period.year, ctx.period);
@@ -285,27 +300,18 @@ function namndTable(
       amountCell(ctx, line, "changes", style),
       amountCell(ctx, line, "forecast", style),
     ];
-    if (
-      line.kind !== "disposition" &&
-      line.budget !== null &&
-      line.forecast !== null &&
-      !hasRow(misstated, line.sheet, line.row)
-    ) {
-      cells.push(
-        deviationFormula(
-          row,
-          NAMND_DEVIATION,
-          [line.budget, line.adjustments, line.changes, line.forecast],
-          unit,
-          style,
-        ),
-      );
-    } else if (isAfter(line) && dispositionRows && dispositionRows.length) {
-      // efter = före + överskott från föregående år + överskott till nästa år (written negative).
-      const formula = dispositionRows.map((d) => a1(d.row, 6)).join("+");
-      const value = dispositionRows.reduce((sum, d) => sum + (d.value ?? 0), 0);
+    if (line.kind !== "disposition") {
+      const values = [line.budget, line.adjustments, line.changes, line.forecast];
+      cells.push(deviationCell(ctx, line, row, NAMND_DEVIATION, values, style));
+    } else if (isAfter(line)) {
       cells[0] = labelCell(line, "total");
-      cells.push(formulaCell(round(value, decimalsFor(unit) + 4), formula, amountFormat(unit), "total"));
+      // efter = före + överskott från föregående år + överskott till nästa år (written negative),
+      // summed only where the source states no figure of its own.
+      if (line.deviation === null && dispositionRows?.length) {
+        const formula = dispositionRows.map((d) => a1(d.row, 6)).join("+");
+        const value = dispositionRows.reduce((sum, d) => sum + (d.value ?? 0), 0);
+        cells.push(formulaCell(round(value, decimalsFor(unit) + 4), formula, amountFormat(unit), "total"));
+      } else cells.push(amountCell(ctx, line, "deviation", "total"));
       dispositionRows = null;
     } else {
       cells.push(amountCell(ctx, line, "deviation", style));
@@ -322,7 +328,6 @@ function omradeTable(
   ctx: ReportContext,
   sheet: SheetBuilder,
   lines: BudgetLine[],
-  misstated: ReadonlySet<string>,
 ): { label: string; row: number }[] {
   const { period } = ctx.result.model;
   const unit = lines[0].unit;
@@ -340,9 +345,7 @@ function omradeTable(
       amountCell(ctx, line, "adjustments", style),
       amountCell(ctx, line, "forecastBeforeTransfers", style),
       amountCell(ctx, line, "forecast", style),
-      line.budget !== null && line.forecast !== null && !hasRow(misstated, line.sheet, line.row)
-        ? deviationFormula(row, OMRADE_DEVIATION, [line.budget, line.adjustments, line.forecast], unit, style)
-        : amountCell(ctx, line, "deviation", style),
+      deviationCell(ctx, line, row, OMRADE_DEVIATION, [line.budget, line.adjustments, line.forecast], style),
     ];
     sheet.add(cells);
     if (line.kind === "row" && cells[5] !== null) areas.push({ label: line.label, row });
@@ -493,10 +496,8 @@ export function buildBudgetSheet(ctx: ReportContext): SheetSpec {
   const { budget } = ctx.result.model;
   const vp = groupTables(budget, "driftbudget-vp");
   if (ctx.result.model.period.kind === "VP" && vp.length) return buildPlanBudgetSheet(ctx, vp);
-  // Rows whose stated Avvikelse is not their own figures' sum.
-  const misstated = rowsWithFinding(ctx.result.findings, "budget-deviation-mismatch");
   const published = [INVESTMENTS, RESULT_UNITS].flatMap((layout) =>
-    groupTables(budget, layout.type).map((lines) => publishedTable(ctx, lines, layout, misstated)),
+    groupTables(budget, layout.type).map((lines) => publishedTable(ctx, lines, layout)),
   );
   const others = groupTables(budget, "budget-other").map((lines) => ({
     lines,
@@ -519,14 +520,14 @@ export function buildBudgetSheet(ctx: ReportContext): SheetSpec {
   for (const lines of namnd) {
     const title = kindTitle(ctx, lines, namnd.length > 1, tableRows);
     sheet.tableHeading(kindHeading("Driftbudget, hela nämnden", title));
-    namndTable(ctx, sheet, lines, misstated);
+    namndTable(ctx, sheet, lines);
     sheet.endTable();
   }
   const chartAreas: ChartArea[] = [];
   for (const lines of omrade) {
     const title = kindTitle(ctx, lines, omrade.length > 1, tableRows);
     sheet.tableHeading(kindHeading("Driftbudget per verksamhetsområde", title));
-    for (const { label, row } of omradeTable(ctx, sheet, lines, misstated))
+    for (const { label, row } of omradeTable(ctx, sheet, lines))
       chartAreas.push({ label, row, table: title, unit: lines[0].unit });
     sheet.endTable();
   }
@@ -652,12 +653,7 @@ interface PublishedTable {
  * formula over the generated cells where the layout has one (and the source's figure where it does
  * not add up), and the rows that name a group (`Äldreomsorgen`) where the source has them.
  */
-function publishedTable(
-  ctx: ReportContext,
-  lines: BudgetLine[],
-  layout: PublishedLayout,
-  misstated: ReadonlySet<string>,
-): PublishedTable {
+function publishedTable(ctx: ReportContext, lines: BudgetLine[], layout: PublishedLayout): PublishedTable {
   const first = lines[0];
   const source = sourceColumns(ctx, first.tableId);
   const used = new Set<SourceColumn>();
@@ -694,19 +690,10 @@ function publishedTable(
       cells: (generated) => {
         const style = styleOf(line, lines);
         const cells: Row = [labelCell(line, style), ...columns.map((c) => c.cell(line, style))];
-        if (
-          deviation &&
-          line.budget !== null &&
-          line.forecast !== null &&
-          !hasRow(misstated, line.sheet, line.row)
-        )
-          cells[deviation.slot + 1] = deviationFormula(
-            generated,
-            deviation.terms,
-            deviation.fields.map((f) => line[f]),
-            line.unit,
-            style,
-          );
+        if (deviation && line.deviation === null) {
+          const values = deviation.fields.map((f) => line[f]);
+          cells[deviation.slot + 1] = deviationCell(ctx, line, generated, deviation.terms, values, style);
+        }
         return cells;
       },
     });

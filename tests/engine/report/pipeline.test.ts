@@ -459,7 +459,7 @@ describe("Driftbudget per verksamhetsområde where a stated Avvikelse does not a
     return { snapshot: snapshotOf(sheet), sourceRow: r + 1 };
   }
 
-  it("shows the source's figure there (the finding says it is wrong), and the sum elsewhere", () => {
+  it("shows the source's figure there (the finding says it is wrong), as on every other row", () => {
     const { snapshot, sourceRow } = misstated();
     const result = check(snapshot);
     expect(result.findings.filter((f) => f.code === "budget-deviation-mismatch").map((f) => f.cell)).toEqual([
@@ -474,9 +474,34 @@ describe("Driftbudget per verksamhetsområde where a stated Avvikelse does not a
       return { cell: sheet.rows[r][5], row: r + 1 };
     };
     expect(at("Äldreomsorg").cell).toMatchObject({ value: -2.9, formula: `'Driftbudget'!F${sourceRow}` });
-    const forskola = at("Förskoleverksamhet");
-    expect(forskola.cell?.formula).toBe(`B${forskola.row}+C${forskola.row}-E${forskola.row}`);
-    expect(forskola.cell?.value).toBeCloseTo(-4.7, 9);
+    const forskola = snapshot.sheets[0].values.findIndex((row) => row[0] === "Förskoleverksamhet") + 1;
+    expect(at("Förskoleverksamhet").cell).toMatchObject({
+      value: -4.7,
+      formula: `'Driftbudget'!F${forskola}`,
+    });
+  });
+});
+
+describe("Driftbudget whose Avvikelse is the ledger's, a rounding off the sum of its rounded cells (002 line 1925)", () => {
+  it("prints the source's 17,1, not the 16,9 its cells add up to, and no finding (it is within rounding)", () => {
+    const sheet = seedSheet("002-t2-driftbudget", "Driftbudget");
+    sheet.values = sheet.values.map((row) =>
+      row.map((v) =>
+        typeof v === "string" && /^-?[\d ]+,\d$/.test(v) ? Number(v.replace(/ /g, "").replace(",", ".")) : v,
+      ),
+    );
+    const r = sheet.values.findIndex((row) => row[0] === "Kostnader");
+    // 2 924,7 + 15,2 + 39,4 − 2 962,4 = 16,9; Agresso, from unrounded figures, says 17,1.
+    expect(sheet.values[r].slice(1, 6)).toEqual([2924.7, 15.2, 39.4, 2962.4, 16.9]);
+    sheet.values[r][5] = 17.1;
+    const snapshot = snapshotOf(sheet);
+    const result = check(snapshot);
+    expect(result.findings.filter((f) => f.code === "budget-deviation-mismatch")).toEqual([]);
+    const spec = buildReport(result, { snapshot, generatedAt: new Date("2021-09-15T10:00:00Z") }).sheets.find(
+      (s) => s.key === "driftbudget",
+    )!;
+    const kostnader = spec.rows.find((row) => row[0]?.value === "Kostnader")!;
+    expect(kostnader[5]).toMatchObject({ value: 17.1, formula: `'Driftbudget'!F${r + 1}` });
   });
 });
 

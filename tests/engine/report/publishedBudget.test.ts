@@ -126,13 +126,13 @@ describe("Målkoll Driftbudget: Investeringar and Resultatenheter after the city
       for (const cell of park.slice(1, 4)) expect(sourceValue(snapshot, cell!.formula!)).toBe(cell!.value);
     });
 
-    it("recomputes Avvikelse as Budget + begärda BJ − Prognos over its own row, and bolds Totalt", () => {
+    it("shows the source's Avvikelse over its cell, and bolds Totalt", () => {
       const r = at(spec, "Totalt", header);
       const total = spec.rows[r];
       expect(values(total)).toEqual(["Totalt", 41.3, 41.3, 0, 0]);
       expect(total.every((c) => c?.style === "total")).toBe(true);
-      // Budget in B, Prognos in C, Budgetjusteringar in D.
-      expect(total[4]?.formula).toBe(`B${r + 1}+D${r + 1}-C${r + 1}`);
+      expect(total[4]?.formula).toBe("'Investeringar'!E14");
+      expect(sourceValue(snapshot, total[4]!.formula!)).toBe(0);
       const rows = spec.rows.slice(header + 1, r + 1);
       expect(rows.map((row) => row[0]?.value)).toEqual([
         "Parkinvesteringar",
@@ -297,7 +297,7 @@ describe("Målkoll Driftbudget of a workbook as the sample's: the city's tables,
 });
 
 describe("Investeringar where the source's Avvikelse does not add up", () => {
-  it("shows the source's figure on that row (the finding says so) and the sum elsewhere", () => {
+  it("shows the source's figure on that row (the finding says so), as on the others", () => {
     const sheet = numeric(seedSheet("002-t2-investeringar", "Investeringar"));
     const r = sheet.values.findIndex((row) => row[0] === "Reinvesteringar");
     sheet.values[r][4] = 0.5;
@@ -309,13 +309,13 @@ describe("Investeringar where the source's Avvikelse does not add up", () => {
     const spec = buildReport(result, { snapshot }).sheets.find((s) => s.key === "driftbudget")!;
     const rein = spec.rows[at(spec, "Reinvesteringar")];
     expect(rein[4]).toMatchObject({ value: 0.5, formula: `'Investeringar'!E${r + 1}` });
-    const park = at(spec, "Parkinvesteringar");
-    expect(spec.rows[park][4]?.formula).toBe(`B${park + 1}+D${park + 1}-C${park + 1}`);
+    const park = sheet.values.findIndex((row) => row[0] === "Parkinvesteringar") + 1;
+    expect(spec.rows[at(spec, "Parkinvesteringar")][4]?.formula).toBe(`'Investeringar'!E${park}`);
   });
 });
 
 describe("Investeringar without a Budgetjusteringar column", () => {
-  it("keeps the published column under the seed's header, empty, and Avvikelse = Budget − Prognos", () => {
+  it("keeps the published column under the seed's header, empty, and the source's Avvikelse", () => {
     const sheet = numeric(seedSheet("002-t2-investeringar", "Investeringar"));
     const totalt = sheet.values.findIndex((row) => row[0] === "Totalt");
     sheet.values = sheet.values.map((row, i) => (i <= totalt ? [...row.slice(0, 3), ...row.slice(4)] : row));
@@ -331,6 +331,23 @@ describe("Investeringar without a Budgetjusteringar column", () => {
     ]);
     const park = at(spec, "Parkinvesteringar");
     expect(spec.rows[park][3]).toBeNull();
+    expect(spec.rows[park][4]).toMatchObject({
+      value: 0,
+      formula: expect.stringMatching(/^'Investeringar'!D\d+$/),
+    });
+  });
+});
+
+describe("Investeringar without an Avvikelse column", () => {
+  it("sums it as Budget + begärda BJ − Prognos over its own row, under the seed's header", () => {
+    const sheet = numeric(seedSheet("002-t2-investeringar", "Investeringar"));
+    const totalt = sheet.values.findIndex((row) => row[0] === "Totalt");
+    sheet.values = sheet.values.map((row, i) => (i <= totalt ? row.slice(0, 4) : row));
+    const spec = driftbudget(snapshotOf(sheet));
+    const header = at(spec, "Investeringar") + 1;
+    expect(words(spec.rows[header])).toEqual(INVESTMENT_HEADER);
+    const park = at(spec, "Parkinvesteringar");
+    // Budget in B, Prognos in C, Budgetjusteringar in D.
     expect(spec.rows[park][4]).toMatchObject({ value: 0, formula: `B${park + 1}+D${park + 1}-C${park + 1}` });
   });
 });

@@ -134,8 +134,9 @@ it("a referenced source row deleted (#REF!) is no hand edit, but an own formula 
       other.formula = other.formula!.replace(/(\d+)$/, (r) => String(Number(r) + 1));
     }
     if (edit === "own") {
+      // One of the chart block's formulas over the sheet's own Avvikelse cells (`=F16`).
       const own = [...workbook.sheet("Målkoll Driftbudget").cells.values()].find((c) =>
-        /^=[A-Z]+\d+[+-]/.test(c.formula ?? ""),
+        /^=[A-Z]+\d+$/.test(c.formula ?? ""),
       )!;
       own.formula = own.formula!.replace(/\d+$/, (r) => String(Number(r) + 1));
     }
