@@ -134,15 +134,24 @@ function groupByTable(lines: BudgetLine[]): Iterable<BudgetLine[]> {
 }
 
 /**
- * Each total row against the sum of the ordinary rows since the previous total (`varav` rows are
- * parts, not added). A total with a hidden row among its parts is not checked: the hidden row is not
- * read (rows-hidden), but Excel's total still counts it.
+ * Each total row against the sum of the rows since the previous total (`varav` rows are parts, not
+ * added). An `Intäkter` or `Kostnader` row among them is added too, unless a `Netto` row comes
+ * between (the Kostnader | Intäkter | Netto blocks of a plan's table, which the Netto check covers):
+ * a unit's result table is `Intäkter` (negative), its cost rows, `Summa`. A total that is the sum of
+ * its ordinary rows alone, or that takes income written positive off, is no mismatch either. A
+ * total with a hidden row among its parts is not checked: the hidden row is not read (rows-hidden),
+ * but Excel's total still counts it.
  */
 function totalMismatches(table: BudgetLine[], hidden: readonly number[], out: Finding[]): void {
   let parts: BudgetLine[] = [];
   let after = 0;
   for (const line of table) {
-    if (line.kind === "row") {
+    if (
+      line.kind === "row" ||
+      line.kind === "intakter" ||
+      line.kind === "kostnader" ||
+      line.kind === "netto"
+    ) {
       parts.push(line);
       continue;
     }
@@ -153,18 +162,32 @@ function totalMismatches(table: BudgetLine[], hidden: readonly number[], out: Fi
       parts = [];
       continue;
     }
+    const added = parts.some((p) => p.kind === "netto") ? parts.filter((p) => p.kind === "row") : parts;
+    const mixed = added.some((p) => p.kind !== "row");
     for (const field of numericFields(line)) {
       const { key, value, cell } = field;
+      /** The sum of every part; of the ordinary rows alone; with income taken off. */
       let sum = 0;
+      let rows = 0;
+      let incomeOff = 0;
       let terms = 0;
-      for (const part of parts) {
+      let rowTerms = 0;
+      for (const part of added) {
         const partValue = valueOf(part, field);
         if (partValue === undefined) continue;
         sum += partValue;
         terms++;
+        if (part.kind === "row") {
+          rows += partValue;
+          rowTerms++;
+        }
+        incomeOff += part.kind === "intakter" ? -partValue : partValue;
       }
       if (terms < 2) continue;
-      if (Math.abs(sum - value) <= roundingTolerance(line.unit, terms + 1)) continue;
+      const tolerance = roundingTolerance(line.unit, terms + 1);
+      const holds = (total: number): boolean => Math.abs(total - value) <= tolerance;
+      if (holds(sum)) continue;
+      if (mixed && (holds(incomeOff) || (rowTerms >= 2 && holds(rows)))) continue;
       const name = fieldName(line, key);
       out.push(
         finding({

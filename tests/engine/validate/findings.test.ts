@@ -303,6 +303,39 @@ describe("each model finding code, on seed-shaped rows", () => {
     expect(codes(r.findings, "budget-deviation-mismatch").map((f) => f.cell)).toEqual(["F3"]);
     expect(codes(r.findings, "budget-total-mismatch").map((f) => f.cell)).toEqual(["B5", "F5"]);
   });
+  describe("a unit's result table: Intäkter (negative), its cost rows, Summa", () => {
+    const table = (summa: string, income = "-12 500") =>
+      [
+        "Tkr\tBudget\tUtfall jan–aug\tPrognos helår\tAvvikelse",
+        `Intäkter\t${income}\t-8 040\t-12 100\t-400`,
+        "Personalkostnader\t38 400\t25 900\t39 250\t-850",
+        "Lokalkostnader\t6 100\t4 070\t6 100\t0",
+        "Övriga kostnader\t2 300\t1 410\t2 200\t100",
+        `${summa}\t34 300\t23 340\t35 450\t-1 150`,
+      ].join("\n");
+    const totals = (text: string) =>
+      codes(check(snapshotOf(textToSheet("Ekonomi", text))).findings, "budget-total-mismatch");
+
+    test.each(["Summa", "Totalt"])("the income row is added: %s adds up, no finding", (summa) => {
+      expect(totals(table(summa))).toEqual([]);
+    });
+
+    test("a Summa off by a typo is still a finding, with the sum of every row", () => {
+      const found = totals(table("Summa").replace("34 300", "35 300"));
+      expect(found.map((f) => f.cell)).toEqual(["B6"]);
+      expect(found[0].message).toMatch(/35\s300 tkr är inte summan av raderna ovan, 34\s300 tkr/);
+    });
+
+    test("a total of the cost rows alone (the income row above it not added) is no finding", () => {
+      expect(totals(table("Summa").replace("34 300", "46 800"))).toEqual([]);
+    });
+
+    test("income written positive and taken off (Intäkter 12 500) is no finding either", () => {
+      const positive = table("Summa", "12 500").replace("-8 040\t-12 100\t-400", "8 040\t12 100\t400");
+      expect(totals(positive)).toEqual([]);
+    });
+  });
+
   test("rounding is not a finding: the 002 Totalt is 0,1 off the sum of its rounded rows", () => {
     const r = check(snapshotOf(seedAtLines("002-t2-driftbudget", "Driftbudget")));
     const total = r.model.budget.find((b) => b.tableType === "driftbudget-omrade" && b.kind === "total")!;
