@@ -45,11 +45,42 @@ export function decimalsShown(value: number): number {
 
 const GROUPING = /\B(?=(\d{3})+(?!\d))/g;
 
-/** `2435.3` with 1 decimal → `2 435,3`. */
-function swedish(n: number, decimals: number): string {
-  const [int, frac] = Math.abs(n).toFixed(decimals).split(".");
-  const sign = n < 0 && Number(Math.abs(n).toFixed(decimals)) !== 0 ? "-" : "";
-  return `${sign}${int.replace(GROUPING, " ")}${frac ? `,${frac}` : ""}`;
+/** A string of decimal digits plus one (`"199"` → `"200"`, `"99"` → `"100"`). */
+function plusOne(digits: string): string {
+  let i = digits.length - 1;
+  while (i >= 0 && digits.charCodeAt(i) === 57 /* 9 */) i--;
+  if (i < 0) return `1${"0".repeat(digits.length)}`;
+  return (
+    digits.slice(0, i) + String.fromCharCode(digits.charCodeAt(i) + 1) + "0".repeat(digits.length - i - 1)
+  );
+}
+
+/**
+ * `value` with `decimals` decimals as Excel shows it (`1.9` for 0.0185 under `0.0 %`, `shift` 2 for
+ * a percent), a `.` for the point and `-` for a minus: from its 15 significant digits, as Excel
+ * keeps them, rounded half away from zero. `toFixed` rounds the binary number instead, just below
+ * the half for many decimals (0.0185 × 100 is 1.8499…: `1.8`).
+ */
+export function excelFixed(value: number, decimals: number, shift = 0): string {
+  if (!Number.isFinite(value)) return String(value);
+  const [mantissa, exponent] = Math.abs(value).toExponential(14).split("e");
+  const digits = mantissa.replace(".", "");
+  /** How many of the digits to keep: those before the point, and the decimals. */
+  const keep = Number(exponent) + 1 + shift + decimals;
+  let kept = keep <= 0 ? "" : keep <= digits.length ? digits.slice(0, keep) : digits.padEnd(keep, "0");
+  if (keep >= 0 && keep < digits.length && digits.charCodeAt(keep) >= 53 /* 5 */) kept = plusOne(kept);
+  const padded = kept.padStart(decimals + 1, "0");
+  const int = padded.slice(0, padded.length - decimals).replace(/^0+(?=\d)/, "");
+  const text = decimals > 0 ? `${int}.${padded.slice(padded.length - decimals)}` : int;
+  return value < 0 && /[1-9]/.test(text) ? `-${text}` : text;
+}
+
+/** `2435.3` with 1 decimal → `2 435,3` (`shift` 2: a percent, the value × 100). */
+function swedish(n: number, decimals: number, shift = 0): string {
+  const fixed = excelFixed(n, decimals, shift);
+  const negative = fixed.startsWith("-");
+  const [int, frac] = (negative ? fixed.slice(1) : fixed).split(".");
+  return `${negative ? "-" : ""}${int.replace(GROUPING, " ")}${frac ? `,${frac}` : ""}`;
 }
 
 /** An Excel date serial (1900 system) as `YYYY-MM-DD`, or null when it is no date. */
@@ -68,6 +99,8 @@ export function excelSerialToIso(serial: number): string | null {
 export function formattedNumber(value: number, format: string | undefined): string {
   const t = shownFormat(format);
   if (t.date) return excelSerialToIso(value) ?? swedish(value, 0);
-  const shown = swedish(t.percent ? value * 100 : value, t.decimals ?? decimalsShown(value));
+  const shown = t.percent
+    ? swedish(value, t.decimals ?? decimalsShown(value * 100), 2)
+    : swedish(value, t.decimals ?? decimalsShown(value));
   return `${t.prefix}${shown}${t.suffix}`;
 }

@@ -1,3 +1,5 @@
+import { excelFixed } from "../../engine/report/shownNumber";
+
 /** No line break inside a number or between it and its unit. */
 export const NBSP = "\u00a0";
 
@@ -19,7 +21,7 @@ export function formatSwedishNumber(value: number, format?: string): string {
     // General: as many decimals as the value has, without float noise.
     text = String(Number(shown.toPrecision(12)));
   } else {
-    text = shown.toFixed(decimals);
+    text = excelFixed(value, decimals, percent ? 2 : 0);
   }
   if (/^-0(\.0+)?$/.test(text)) text = text.slice(1);
   const negative = text.startsWith("-");
