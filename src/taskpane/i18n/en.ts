@@ -220,6 +220,12 @@ export const en: Strings = {
     withTables: (sheets: string[]) => `${list(sheets)} ${sheets.length === 1 ? "has" : "have"} tables.`,
     foundNothing: (sheets: string[]) =>
       `${list(sheets)} ${sheets.length === 1 ? "is" : "are"} empty: nothing of the kind was found in the workbook.`,
+    unreadBlocks: (sheets: string[], cells: string[], more: number) =>
+      `${list(sheets)} ${sheets.length === 1 ? "is" : "are"} empty: nothing of the kind could be read. ${
+        cells.length + more === 1
+          ? `The block at ${cells[0]} looks like a table but could not be interpreted: interpret it`
+          : `The blocks at ${list(more ? [...cells, `${more} more`] : cells)} look like tables but could not be interpreted: interpret them`
+      } under Read.`,
     noDeviations: "Målkoll Avvikelser is empty: no deviations.",
     nothingRecognised:
       "No table sheets were created: Målkoll recognised no table. Point one out under Read. The run is logged in the workbook.",

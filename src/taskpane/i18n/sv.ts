@@ -222,6 +222,12 @@ export const sv = {
     withTables: (sheets: string[]) => `Tabeller finns på ${list(sheets)}.`,
     foundNothing: (sheets: string[]) =>
       `${list(sheets)} ${sheets.length === 1 ? "är tomt" : "är tomma"}: inget sådant hittades i arbetsboken.`,
+    unreadBlocks: (sheets: string[], cells: string[], more: number) =>
+      `${list(sheets)} ${sheets.length === 1 ? "är tomt" : "är tomma"}: inget sådant kunde läsas. ${
+        cells.length + more === 1
+          ? `Blocket i ${cells[0]} ser ut som en tabell men kunde inte tolkas: tolka det`
+          : `Blocken i ${list(more ? [...cells, `${more} till`] : cells)} ser ut som tabeller men kunde inte tolkas: tolka dem`
+      } under Läs in.`,
     noDeviations: "Målkoll Avvikelser är tomt: inga avvikelser.",
     nothingRecognised:
       "Inga tabellflikar skapades: Målkoll kände inte igen någon tabell. Peka ut en under Läs in. Körningen är loggad i arbetsboken.",

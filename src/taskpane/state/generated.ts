@@ -6,13 +6,22 @@ import type { Strings } from "../i18n/sv";
 const hasTable = (spec: SheetSpec): boolean =>
   spec.rows.some((row) => row.some((c) => c?.style === "header"));
 
+/** Blocks the empty sheets' sentence names before `… till`. */
+const UNREAD_NAMED = 3;
+
 /**
  * What Skapa tabeller wrote, sheet by sheet, after the count: which sheets have tables and which
  * only say that nothing of their kind was found (`Inga driftbudgettabeller hittades i arbetsboken.`).
  * Nothing more when every sheet has tables. Sheets go by their names in the tabs: a workbook often
- * has a `Driftbudget` of its own, and "Driftbudget är tomt" would then seem to speak of it.
+ * has a `Driftbudget` of its own, and "Driftbudget är tomt" would then seem to speak of it. Where a
+ * block looked like a table but could not be interpreted (`header-unrecognized`), "nothing was
+ * found" would be false: the sentence names the blocks and says where to interpret them.
  */
-export function sheetContents(sheets: { name: string; spec: SheetSpec }[], strings: Strings): string[] {
+export function sheetContents(
+  sheets: { name: string; spec: SheetSpec }[],
+  strings: Strings,
+  findings: readonly Finding[] = [],
+): string[] {
   const withTables: string[] = [];
   const foundNothing: string[] = [];
   let noDeviations = false;
@@ -25,7 +34,11 @@ export function sheetContents(sheets: { name: string; spec: SheetSpec }[], strin
   if (foundNothing.length === 0 && !noDeviations) return [];
   const out: string[] = [];
   if (withTables.length > 0) out.push(strings.generate.withTables(withTables));
-  if (foundNothing.length > 0) out.push(strings.generate.foundNothing(foundNothing));
+  const unread = findings.filter((f) => f.code === "header-unrecognized");
+  if (foundNothing.length > 0 && unread.length > 0) {
+    const cells = unread.slice(0, UNREAD_NAMED).map((f) => `${f.sheet}!${f.cell}`);
+    out.push(strings.generate.unreadBlocks(foundNothing, cells, unread.length - cells.length));
+  } else if (foundNothing.length > 0) out.push(strings.generate.foundNothing(foundNothing));
   if (noDeviations) out.push(strings.generate.noDeviations);
   return out;
 }

@@ -217,7 +217,12 @@ export function usePane(
           // Finance copies the tables right after this: it says what the check left, which they show as is.
           const left = remainingCounts(result.findings, decided);
           const leftText = sheets === 0 ? [] : remainingSentence(left, strings);
-          const text = [outcome, ...sheetContents(plan.sheets, strings), ...said, ...leftText].join(" ");
+          const text = [
+            outcome,
+            ...sheetContents(plan.sheets, strings, result.findings),
+            ...said,
+            ...leftText,
+          ].join(" ");
           // Errors left in the workbook are in the tables too: not a green notice then.
           const intent =
             sheets === 0 || left.errors > 0 || decided.some((f) => f.severity !== "info")
