@@ -128,6 +128,19 @@ export function App({ withPort, language, dark, initialStep = "read", host = "ex
   useEffect(() => {
     noticeBar.current?.scrollIntoView?.({ block: "nearest" });
   }, [state.notice]);
+  // Stäng gives focus back to what the person last used (the finding or button that led to the
+  // notice), not to the page: a keyboard user would start again from the top of the pane.
+  const lastFocused = useRef<HTMLElement | null>(null);
+  const noteFocus = (target: EventTarget) => {
+    const element = target as HTMLElement;
+    if (!errorBar.current?.contains(element) && !noticeBar.current?.contains(element))
+      lastFocused.current = element;
+  };
+  const returnFocus = () => {
+    const element = lastFocused.current;
+    if (element?.isConnected && !(element as HTMLButtonElement).disabled) element.focus();
+    else document.getElementById("step-panel")?.focus();
+  };
   const choosePeriod = () => {
     setPeriodEditing(true);
     window.scrollTo?.({ top: 0 });
@@ -140,7 +153,7 @@ export function App({ withPort, language, dark, initialStep = "read", host = "ex
         className={styles.provider}
         data-theme={dark ? "dark" : "light"}
       >
-        <main className={styles.root} lang={language}>
+        <main className={styles.root} lang={language} onFocus={(e) => noteFocus(e.target)}>
           <div className={styles.header}>
             <h1 className={styles.title}>{strings.appTitle}</h1>
             <Button
@@ -199,7 +212,13 @@ export function App({ withPort, language, dark, initialStep = "read", host = "ex
                     {strings.retry}
                   </Button>
                 )}
-                <Button size="small" onClick={() => dispatch({ type: "dismissError" })}>
+                <Button
+                  size="small"
+                  onClick={() => {
+                    returnFocus();
+                    dispatch({ type: "dismissError" });
+                  }}
+                >
                   {strings.dismiss}
                 </Button>
               </MessageBarActions>
@@ -214,7 +233,13 @@ export function App({ withPort, language, dark, initialStep = "read", host = "ex
             >
               <MessageBarBody>{state.notice.text}</MessageBarBody>
               <MessageBarActions>
-                <Button size="small" onClick={() => dispatch({ type: "dismissNotice" })}>
+                <Button
+                  size="small"
+                  onClick={() => {
+                    returnFocus();
+                    dispatch({ type: "dismissNotice" });
+                  }}
+                >
                   {strings.dismiss}
                 </Button>
               </MessageBarActions>
@@ -227,7 +252,13 @@ export function App({ withPort, language, dark, initialStep = "read", host = "ex
             </div>
           )}
 
-          <section id="step-panel" role="tabpanel" aria-labelledby={`tab-${step}`} className={styles.panel}>
+          <section
+            id="step-panel"
+            role="tabpanel"
+            tabIndex={-1}
+            aria-labelledby={`tab-${step}`}
+            className={styles.panel}
+          >
             <Suspense fallback={<Spinner size="tiny" />}>
               {step === "read" && (
                 <ReadStep

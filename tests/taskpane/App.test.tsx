@@ -343,6 +343,23 @@ describe("App over a memory workbook", () => {
     );
   });
 
+  test("Stäng on the notice gives focus back to the button that led to it, not to the page", async () => {
+    const memory = port();
+    render(<App withPort={(work) => work(memory)} language="sv" dark={false} initialStep="generate" />);
+    const run = await screen.findByRole("button", { name: "Skapa tabeller" });
+    run.focus();
+    fireEvent.click(run);
+    await waitFor(() => expect(notice()).toMatch(/blad skapades/));
+    // As a keyboard user closes it: focus on Stäng, then Enter.
+    const close = within(document.querySelector("[data-notice]") as HTMLElement).getByRole("button", {
+      name: "Stäng",
+    });
+    close.focus();
+    fireEvent.click(close);
+    expect(document.querySelector("[data-notice]")).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Skapa tabeller" }));
+  });
+
   test("errors the check left turn the notice after Skapa tabeller from success to warning", async () => {
     // 002 line 1938's outcome typed `ca 4,1 %` (value-unparseable, an error): the tables show it as written.
     const memory = port();
