@@ -17,12 +17,12 @@ import { cleanText, matchKey } from "../parse/text";
 import { cellFormat, cellValue } from "../recognise/tableRow";
 import { headerKey } from "../recognise/headers";
 import { isNoteLine } from "../recognise/tables";
-import type { ColumnRole, RecognisedRow } from "../recognise/types";
+import type { ColumnRole, GroupRow, RecognisedRow } from "../recognise/types";
 import { decimalsFor, mnkrIn } from "../evaluate/budget";
 import { EXTRA_ROLES } from "../model/budgetLine";
 import { a1, sheetRef, truthText } from "../grid";
 import type { ReportContext } from "./context";
-import { rowKey, sheetTitle } from "./context";
+import { groupOf, rowKey, sheetTitle } from "./context";
 import { amountFormat, indicatorNumber, round, statusLabel } from "./format";
 import type { ColumnSpec, Row } from "./layout";
 import { SheetBuilder } from "./layout";
@@ -280,6 +280,29 @@ function groupTables(lines: BudgetLine[], type: BudgetLine["tableType"]): Budget
 const isBefore = (l: BudgetLine): boolean => l.kind === "disposition" && /före/i.test(l.label);
 const isAfter = (l: BudgetLine): boolean => l.kind === "disposition" && /efter/i.test(l.label);
 
+/** A group row of a budget table (`Avdelning Nord`, `Äldreomsorgen`): its label, one level in per group holding it. */
+function groupCell(group: GroupRow): OutCell {
+  const cell = textCell(group.label, "group");
+  if (group.depth) cell.indent = group.depth;
+  return cell;
+}
+
+/**
+ * Writes the group rows of the lines' table that come before source row `row` and are not yet
+ * written (from `next`, their position in the table's groups); returns the position after them. A
+ * group's name never ends a page without its first row under it.
+ */
+function writeGroupsBefore(
+  sheet: SheetBuilder,
+  groups: readonly GroupRow[],
+  next: number,
+  row: number,
+): number {
+  while (next < groups.length && groups[next].row < row)
+    sheet.keepWithNext(sheet.add([groupCell(groups[next++])]));
+  return next;
+}
+
 /** Whole nämnd: Budget | BJ | förändringar | Prognos | Avvikelse, then the disposition rows. */
 function namndTable(ctx: ReportContext, sheet: SheetBuilder, lines: BudgetLine[]): void {
   const { period } = ctx.result.model;
@@ -290,7 +313,10 @@ function namndTable(ctx: ReportContext, sheet: SheetBuilder, lines: BudgetLine[]
   });
   /** Generated rows of the disposition block since its `före` row. */
   let dispositionRows: { row: number; value: number | null }[] | null = null;
+  const groups = ctx.tableById(lines[0].tableId)?.groupRows ?? [];
+  let nextGroup = 0;
   for (const line of lines) {
+    nextGroup = writeGroupsBefore(sheet, groups, nextGroup, line.row);
     const style = styleOf(line, lines);
     const row = sheet.nextRow;
     const cells: Row = [
@@ -328,15 +354,18 @@ function omradeTable(
   ctx: ReportContext,
   sheet: SheetBuilder,
   lines: BudgetLine[],
-): { label: string; row: number }[] {
+): { label: string; row: number; group: string | null }[] {
   const { period } = ctx.result.model;
   const unit = lines[0].unit;
   const standard = omradeHeaders(unit, period.year);
   sheet.startTable(headerRow(cityHeaders(ctx, lines[0].tableId, withRoles(OMRADE_ROLES, standard))), {
     headerLines: CITY_HEADER_LINES,
   });
-  const areas: { label: string; row: number }[] = [];
+  const areas: { label: string; row: number; group: string | null }[] = [];
+  const groups = ctx.tableById(lines[0].tableId)?.groupRows ?? [];
+  let nextGroup = 0;
   for (const line of lines) {
+    nextGroup = writeGroupsBefore(sheet, groups, nextGroup, line.row);
     const style = styleOf(line, lines);
     const row = sheet.nextRow;
     const cells: Row = [
@@ -348,7 +377,8 @@ function omradeTable(
       deviationCell(ctx, line, row, OMRADE_DEVIATION, [line.budget, line.adjustments, line.forecast], style),
     ];
     sheet.add(cells);
-    if (line.kind === "row" && cells[5] !== null) areas.push({ label: line.label, row });
+    if (line.kind === "row" && cells[5] !== null)
+      areas.push({ label: line.label, row, group: groupOf(ctx, line) });
   }
   return areas;
 }
@@ -527,8 +557,8 @@ export function buildBudgetSheet(ctx: ReportContext): SheetSpec {
   for (const lines of omrade) {
     const title = kindTitle(ctx, lines, omrade.length > 1, tableRows);
     sheet.tableHeading(kindHeading("Driftbudget per verksamhetsområde", title));
-    for (const { label, row } of omradeTable(ctx, sheet, lines))
-      chartAreas.push({ label, row, table: title, unit: lines[0].unit });
+    for (const { label, row, group } of omradeTable(ctx, sheet, lines))
+      chartAreas.push({ label, row, group, table: title, unit: lines[0].unit });
     sheet.endTable();
   }
   for (const table of published) writePublished(sheet, table);
@@ -675,12 +705,7 @@ function publishedTable(ctx: ReportContext, lines: BudgetLine[], layout: Publish
   const rows: (PublishedRow & { row: number })[] = groups.map((g) => ({
     row: g.row,
     group: true,
-    cells: () => {
-      const cell = textCell(g.label, "group");
-      // One level in for each group that holds it.
-      if (g.depth) cell.indent = g.depth;
-      return [cell];
-    },
+    cells: () => [groupCell(g)],
   }));
   const deviation = layout.deviation;
   for (const line of lines)
@@ -723,6 +748,8 @@ interface ChartArea {
   row: number;
   /** The title above its table, where there are several (`Uppföljning av driftbudget, avdelning 3`). */
   table: string | null;
+  /** The group its table puts it in (`Avdelning Nord`), or null. */
+  group: string | null;
   unit: BudgetLine["unit"];
 }
 
@@ -752,15 +779,16 @@ function chartCell(sheet: SheetBuilder, area: ChartArea, unit: BudgetLine["unit"
 
 /**
  * The areas a chart over `areas` shows: all of one table (the nämnd's own areas, however many), or,
- * over several tables, the largest deviations (either sign, in the chart's unit), largest first.
+ * over several tables or several groups of one (`Avdelning Nord` and the areas again under
+ * `Avdelning Syd`), the largest deviations (either sign, in the chart's unit), largest first.
  */
 function chartedAreas(
   sheet: SheetBuilder,
   areas: ChartArea[],
   unit: BudgetLine["unit"],
-  severalTables: boolean,
+  crowded: boolean,
 ): ChartArea[] {
-  if (!severalTables || areas.length <= AREAS_KEPT_WITH_CHART) return areas;
+  if (!crowded || areas.length <= AREAS_KEPT_WITH_CHART) return areas;
   const size = (area: ChartArea): number => {
     const value = sheet.rows[area.row - 1][5]?.value;
     return typeof value === "number" ? Math.abs(value) / divisor(area, unit) : 0;
@@ -775,19 +803,21 @@ function chartedAreas(
 /**
  * The deviation per verksamhetsområde as a bar chart over a contiguous block of references (no varav
  * rows). More areas than fit a readable chart (200 avdelningar's tables) give the largest deviations,
- * and the title says so; an area named alike in several tables carries its table's title. Every bar
+ * and the title says so; an area named alike in several tables or groups carries its group's name
+ * and its table's title. Every bar
  * is in one unit: an area of a table in a smaller unit (tkr beside mnkr) is divided into it by its
  * formula, and the block's header then names the unit.
  */
 function deviationChart(sheet: SheetBuilder, areas: ChartArea[], severalTables: boolean): void {
   const unit = chartUnit(areas);
-  const shown = chartedAreas(sheet, areas, unit, severalTables);
+  const shown = chartedAreas(sheet, areas, unit, severalTables || areas.some((area) => area.group !== null));
   const part =
     shown.length < areas.length
       ? ` – de ${shown.length} största avvikelserna av ${renderNumber(areas.length, null, 0)}`
       : "";
   const named = new Map<string, number>();
-  for (const area of shown) named.set(area.label, (named.get(area.label) ?? 0) + 1);
+  // Over all the areas: `Äldreomsorg` alone among the largest is still one of six.
+  for (const area of areas) named.set(area.label, (named.get(area.label) ?? 0) + 1);
   const heading = sheet.tableHeading(`Diagramunderlag: avvikelse per verksamhetsområde${part}`);
   const converted = shown.some((area) => area.unit !== unit);
   sheet.startTable(headerRow(["Verksamhetsområde", converted ? `Avvikelse (${unit})` : "Avvikelse"]), {
@@ -795,8 +825,8 @@ function deviationChart(sheet: SheetBuilder, areas: ChartArea[], severalTables: 
   });
   const first = sheet.nextRow;
   for (const area of shown) {
-    const label =
-      area.table && (named.get(area.label) ?? 0) > 1 ? `${area.label} (${area.table})` : area.label;
+    const where = [area.group, area.table].filter((w): w is string => w !== null).join(", ");
+    const label = where && (named.get(area.label) ?? 0) > 1 ? `${area.label} (${where})` : area.label;
     sheet.add([textCell(label), chartCell(sheet, area, unit)]);
   }
   const last = sheet.nextRow - 1;

@@ -244,6 +244,17 @@ export function byNameThenPosition<T extends { name: string; sheet: string; row:
     compareSv(a.name, b.name) || ctx.sheetIndex(a.sheet) - ctx.sheetIndex(b.sheet) || a.row - b.row;
 }
 
+/**
+ * The group a budget line's table puts it in (`Avdelning Nord` over its areas): the label of the
+ * nearest group row above it in its table; null where the table has none above it.
+ */
+export function groupOf(ctx: ReportContext, line: { tableId: string; row: number }): string | null {
+  const groups = ctx.tableById(line.tableId)?.groupRows;
+  let label: string | null = null;
+  if (groups) for (const g of groups) if (g.row < line.row) label = g.label;
+  return label;
+}
+
 /** `sheet` NUL `row`: a source row, as {@link rowsWithFinding} keys them. */
 export function rowKey(sheet: string, row: number): string {
   return `${sheet}\u0000${row}`;

@@ -10,7 +10,7 @@ import { judgedField } from "../evaluate/indicators";
 import { a1, cellRef, parseA1 } from "../grid";
 import type { BudgetLine, Indicator, KfStatus } from "../model/types";
 import type { ReportContext } from "./context";
-import { findingRow, sheetTitle } from "./context";
+import { findingRow, groupOf, sheetTitle } from "./context";
 import { figureUnit, goalName, shownText, statusLabel, svNumber } from "./format";
 import type { ColumnSpec, Row } from "./layout";
 import { SheetBuilder } from "./layout";
@@ -369,15 +369,42 @@ function activityRows(ctx: ReportContext, index: FindingIndex, rows: DeviationRo
 
 function budgetRows(ctx: ReportContext, index: FindingIndex, rows: DeviationRows): void {
   const { budget } = ctx.result.model;
+  /** Labels a table has more than once (`Äldreomsorg` under each avdelning), by table. */
+  let repeated: Map<string, Set<string>> | null = null;
   for (let i = 0; i < budget.length; i++) {
     const line = budget[i];
     const findings = index.take(line.sheet, line.row, line.cells);
-    if (findings.length) budgetRow(line, findings, rows);
+    if (!findings.length) continue;
+    repeated ??= repeatedLabels(budget);
+    const group = repeated.get(line.tableId)?.has(line.label) ? groupOf(ctx, line) : null;
+    budgetRow(line, group, findings, rows);
   }
 }
 
-function budgetRow(line: BudgetLine, findings: readonly Finding[], rows: DeviationRows): void {
-  const parts = leadParts(line.label);
+function repeatedLabels(budget: readonly BudgetLine[]): Map<string, Set<string>> {
+  const seen = new Map<string, Set<string>>();
+  const repeated = new Map<string, Set<string>>();
+  for (const line of budget) {
+    let labels = seen.get(line.tableId);
+    if (!labels) seen.set(line.tableId, (labels = new Set()));
+    if (!labels.has(line.label)) labels.add(line.label);
+    else {
+      let twice = repeated.get(line.tableId);
+      if (!twice) repeated.set(line.tableId, (twice = new Set()));
+      twice.add(line.label);
+    }
+  }
+  return repeated;
+}
+
+/** A budget line's row; `group` names its group where its table has its label more than once. */
+function budgetRow(
+  line: BudgetLine,
+  group: string | null,
+  findings: readonly Finding[],
+  rows: DeviationRows,
+): void {
+  const parts = leadParts(group ? `${line.label} (${group})` : line.label);
   if (line.deviation !== null)
     parts.push(" Avvikelse ", svNumber(line.deviation, line.unit, decimalsFor(line.unit)), ".");
   const what = whatText(parts, line.label, findings);

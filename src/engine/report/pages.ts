@@ -134,7 +134,8 @@ export function planPages(
         newPage(u, false);
     } else if (height > room && used > 0) {
       const inTable = table >= 0 && info[first].role !== "heading";
-      const continues = inTable && !printTitles;
+      // A chart's data block goes on without its header: a copy would sit inside the chart's range.
+      const continues = inTable && !printTitles && !tables[table].chartData;
       const header = continues ? heights[tables[table].header] : 0;
       // A table's last row does not go alone under its repeated header: the row above goes with it.
       const before = u - 1;

@@ -1,4 +1,5 @@
-import { makeShift, shiftFormula, shiftRange } from "../../../src/engine/report/pages";
+import { makeShift, planPages, shiftFormula, shiftRange } from "../../../src/engine/report/pages";
+import type { RowInfo, TableRows } from "../../../src/engine/report/rows";
 
 /** Header copies inserted before original rows 3 and 10 (0-based): rows from 4 move one down, from 11 two. */
 const shift = makeShift([{ before: 3 }, { before: 10 }]);
@@ -22,5 +23,32 @@ describe("references follow their rows when header copies are inserted", () => {
     expect(shiftFormula("Ekonomi!F12+F12", shift)).toBe("Ekonomi!F12+F14");
     expect(shiftFormula("SUM($B$5:B12)", shift)).toBe("SUM($B$6:B14)");
     expect(shiftRange("A5:A21", shift)).toBe("A6:A23");
+  });
+});
+
+describe("a table that runs past a page", () => {
+  /** A heading, a header and 80 body rows of 15 pt: longer than a page. */
+  function longTable(chartData: boolean) {
+    const info: RowInfo[] = [
+      { role: "heading", table: 0 },
+      { role: "header", table: 0 },
+      ...Array.from({ length: 80 }, (): RowInfo => ({ role: "body", table: 0 })),
+    ];
+    const heights = info.map(() => 15);
+    const tables: TableRows[] = [{ heading: 0, header: 1, last: 81, chartData }];
+    return planPages(info, heights, tables, [], false);
+  }
+
+  it("gets a copy of its header row after each break", () => {
+    const plan = longTable(false);
+    expect(plan.breaks.length).toBeGreaterThan(0);
+    expect(plan.inserts.map((i) => i.before)).toEqual(plan.breaks.map((b) => b.row));
+  });
+
+  it("but a chart's data block does not: a copy would sit inside the chart's range as a bar", () => {
+    const plan = longTable(true);
+    expect(plan.breaks.length).toBeGreaterThan(0);
+    expect(plan.inserts).toEqual([]);
+    expect(plan.breaks.every((b) => !b.copy)).toBe(true);
   });
 });

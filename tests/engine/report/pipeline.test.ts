@@ -10,7 +10,7 @@ import { buildReport } from "../../../src/engine/report";
 import { STATE_SHEET } from "../../../src/engine/report/spec";
 import { decodeState, emptyState, encodeState } from "../../../src/engine/state";
 import { MemoryPort } from "../../../src/ports/memory/memoryPort";
-import { plainSheet, seedSheet, snapshotOf } from "../../helpers/seedGrid";
+import { plainSheet, seedSheet, snapshotOf, textToSheet } from "../../helpers/seedGrid";
 
 function workbook() {
   return snapshotOf(
@@ -502,6 +502,64 @@ describe("Driftbudget whose Avvikelse is the ledger's, a rounding off the sum of
     )!;
     const kostnader = spec.rows.find((row) => row[0]?.value === "Kostnader")!;
     expect(kostnader[5]).toMatchObject({ value: 17.1, formula: `'Driftbudget'!F${r + 1}` });
+  });
+});
+
+describe("Driftbudget per verksamhetsområde with a group row per avdelning (002 line 1936's table, twice)", () => {
+  const text = [
+    "Mnkr\tBudget 2021 (netto, inkl. godkända BJ)\tBegärda budgetjusteringar\tPrognos 2021 (före resultat- överföringar, inkl. begärda BJ)\tPrognos 2021 (efter resultat- överföringar, inkl. begärda BJ)\tAvvikelse (+/-) (inkl. begärda BJ)",
+    "Avdelning Nord\t\t\t\t\t",
+    "Nämnd och administration\t73,9\t0,0\t73,9\t73,9\t0,0",
+    "Förskoleverksamhet\t588,7\t-12,9\t575,0\t580,5\t-4,7",
+    "Äldreomsorg\t762,6\t0,8\t758,7\t765,3\t-1,9",
+    "Avdelning Syd\t\t\t\t\t",
+    "Nämnd och administration\t70,0\t0,0\t70,0\t70,0\t0,0",
+    "Förskoleverksamhet\t500,0\t0,0\t500,0\t500,0\t0,0",
+    "Äldreomsorg\t100,0\t0,0\t90,0\t90,0\t10,0",
+    "Totalt\t2 095,2\t-12,1\t2 067,6\t2 079,7\t3,4",
+  ].join("\n");
+  const snapshot = snapshotOf(textToSheet("Driftbudget", text));
+  const result = check(snapshot, { period: { kind: "T2", year: 2021 } });
+  const sheets = buildReport(result, { snapshot, generatedAt: new Date("2021-09-15T10:00:00Z") }).sheets;
+  const driftbudget = sheets.find((s) => s.key === "driftbudget")!;
+  const labels = driftbudget.rows.map((r) => r[0]?.value);
+
+  it("prints each avdelning's name, bold, over its areas, as the source has it", () => {
+    const nord = labels.indexOf("Avdelning Nord");
+    const syd = labels.indexOf("Avdelning Syd");
+    expect(labels.slice(nord, nord + 4)).toEqual([
+      "Avdelning Nord",
+      "Nämnd och administration",
+      "Förskoleverksamhet",
+      "Äldreomsorg",
+    ]);
+    expect(labels.slice(syd, syd + 4)).toEqual([
+      "Avdelning Syd",
+      "Nämnd och administration",
+      "Förskoleverksamhet",
+      "Äldreomsorg",
+    ]);
+    expect(driftbudget.rows[nord][0]?.style).toBe("group");
+    expect(driftbudget.rows[nord].slice(1).every((c) => c === null || c === undefined)).toBe(true);
+  });
+
+  it("names an area its avdelning where the chart and Avvikelser would show it twice", () => {
+    const chart = driftbudget.charts![0];
+    const [from, to] = chart.categories.split(":").map((c) => parseA1(c)!.row);
+    const bars = driftbudget.rows.slice(from - 1, to).map((r) => r[0]?.value);
+    expect(bars).toEqual([
+      "Nämnd och administration (Avdelning Nord)",
+      "Förskoleverksamhet (Avdelning Nord)",
+      "Äldreomsorg (Avdelning Nord)",
+      "Nämnd och administration (Avdelning Syd)",
+      "Förskoleverksamhet (Avdelning Syd)",
+      "Äldreomsorg (Avdelning Syd)",
+    ]);
+    const deviations = sheets.find((s) => s.key === "avvikelser")!;
+    const what = deviations.rows.map((r) => String(r[3]?.value ?? ""));
+    expect(what.filter((w) => w.startsWith("Äldreomsorg"))).toEqual([
+      expect.stringMatching(/^Äldreomsorg \(Avdelning Syd\): Avvikelse 10,0 mnkr\./),
+    ]);
   });
 });
 
