@@ -21,7 +21,6 @@ import { SheetBuilder } from "./layout";
 import { TONES, UNASSESSED_CHART_COLOUR } from "./look";
 import type { OutCell, SheetSpec } from "./spec";
 import { indentedCell, linkCell, numberCell, SharedCells, textCell, tonedCell } from "./spec";
-import { copiesOf } from "../evaluate/duplicates";
 import { goalIdCell } from "../evaluate/cells";
 import { shortGoalName } from "../evaluate/goals";
 import { a1, cellRef } from "../grid";
@@ -124,23 +123,21 @@ function headerCells(city: string[]): Row {
 }
 
 function buildPlanGoalSheet(ctx: ReportContext, sheet: SheetBuilder): SheetSpec {
-  const { model } = ctx.result;
-  const indicators = new Map<string, number>();
-  const activities = new Map<string, number>();
-  const copies = copiesOf(ctx.result.duplicates);
-  for (const i of model.indicators)
-    if (i.goal && !copies.has(i)) indicators.set(i.goal, (indicators.get(i.goal) ?? 0) + 1);
-  for (const a of model.activities) if (a.goal) activities.set(a.goal, (activities.get(a.goal) ?? 0) + 1);
   sheet.freezeRows(sheet.startTable(headerCells(PLAN_GOAL_HEADERS)));
   const shared = new SharedCells();
-  for (const { goal, depth } of ctx.goalTree)
+  // As a follow-up counts them: a goal's own rows and its sub-goals' (an inriktningsmål is not
+  // empty for having its indicators under its KF mål), a copied row once.
+  for (const { goal, depth } of ctx.goalTree) {
+    const c = goal.counts;
+    const indicators = c.met + c.partlyMet + c.notMet + c.notMeasured + c.notJudged;
     sheet.add([
       indentedCell(goalHeading(goal, ctx.writtenNumber(goal)), depth),
-      shared.number(1, indicators.get(goal.id) ?? 0, COUNT_FORMAT),
-      shared.number(2, activities.get(goal.id) ?? 0, COUNT_FORMAT),
+      shared.number(1, indicators, COUNT_FORMAT),
+      shared.number(2, c.activities, COUNT_FORMAT),
       null,
       sourceCell(goal),
     ]);
+  }
   return sheet.build();
 }
 

@@ -137,8 +137,15 @@ describe("generate --period VP on a plan (003)", () => {
   it("Måluppfyllelse: the goals with their indicators and activities, nothing assessed", () => {
     const spec = sheet("maluppfyllelse");
     expect(text(rowOf(spec, "Mål"))).toEqual(["Mål", "Indikatorer", "Aktiviteter", null, "Källa"]);
-    const kf = spec.rows.find((r) => String(r[0]?.value).startsWith("KF:s mål för verksamhetsområdet: 1.1"))!;
-    expect([kf[1]?.value, kf[2]?.value]).toEqual([9, 2]);
+    const kf = spec.rows.findIndex((r) =>
+      String(r[0]?.value).startsWith("KF:s mål för verksamhetsområdet: 1.1"),
+    );
+    // Counted as a follow-up counts them: the KF mål's own 9 indicators and 2 activities, and the
+    // 5 activities of the nämndmål under it (which has no indicators of its own).
+    const counts = (r: number) => [spec.rows[r][1]?.value, spec.rows[r][2]?.value];
+    expect(String(spec.rows[kf + 1][0]?.value)).toMatch(/^Nämndmål: /);
+    expect(counts(kf + 1)).toEqual([0, 5]);
+    expect(counts(kf)).toEqual([9, 7]);
     expect(spec.charts).toBeUndefined();
   });
 });
