@@ -21,8 +21,17 @@ const has =
   (key: string) =>
     parts.every((p) => key.includes(p));
 
-/** `Periodens utfall T1`, `Utfall tertial 2` (the year removed). */
-const TERTIAL_OUTCOME = /^(periodens)?utfall(t|tertial)[123]$/;
+/** `Periodens utfall T1`, `Utfall tertial 2`, `Resultat T2` (the year removed). */
+const TERTIAL_OUTCOME = /^(periodens)?(utfall|resultat)(t|tertial)[123]$/;
+
+/**
+ * The period's outcome, by name or by its months (`Utfall`, `Periodens utfall Totalt`, `Resultat`,
+ * `Utfall jan–aug`, `Resultat januari–augusti`, `Utfall t.o.m. augusti`; the year removed).
+ */
+const MONTH = "(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z]*";
+const PERIOD_OUTCOME = new RegExp(
+  `^(periodensutfall|utfall|utfallperioden|resultat|periodensresultat)(totalt|(tom)?${MONTH}((tom)?${MONTH})?)?$`,
+);
 
 /** The tertial (1–3) a header names an outcome by (`Periodens utfall T1 2021` → 1), or null. */
 export function outcomeTertial(header: string): number | null {
@@ -53,7 +62,7 @@ const GOAL_TABLE_RULES: HeaderRule[] = [
   // `Periodens utfall` merged over `Totalt | män/ pojkar | kvinnor/ flickor` reads `Periodens utfall Totalt`.
   {
     role: "outcome",
-    test: (k) => /^(periodensutfall|utfall|utfallperioden)(totalt)?$/.test(k) || k === "resultat",
+    test: (k) => PERIOD_OUTCOME.test(k),
   },
   { role: "forecast", test: (k) => /^progno?s+helar/.test(k) || k === "prognos" || k === "helarsprognos" },
   { role: "kfTarget", test: (k) => /^kfs?arsmal|^kfsmal|^kfmal/.test(k) },

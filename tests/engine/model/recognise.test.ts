@@ -1,4 +1,6 @@
+import { check } from "../../../src/engine";
 import { recognise } from "../../../src/engine/recognise";
+import { goalTableRole, headerKey } from "../../../src/engine/recognise/headers";
 import { buildModel } from "../../../src/engine/model/build";
 import type { SheetGrid } from "../../../src/engine/grid";
 import { loadSeedFixture, seedLines, snapshotOf, textToSheet } from "../../helpers/seedGrid";
@@ -246,6 +248,28 @@ describe("header variants and ugly rows", () => {
       t.columns.some((c) => /^Arsmål/.test(c.header)),
     )!;
     expect(b.columns.find((c) => /^Arsmål/.test(c.header))?.role).toBe("target");
+  });
+  test.each([
+    ["Resultat jan–aug", "outcome"],
+    ["Utfall jan-aug 2021", "outcome"],
+    ["Utfall januari–augusti 2021", "outcome"],
+    ["Utfall t.o.m. augusti", "outcome"],
+    ["Periodens resultat", "outcome"],
+    ["Resultat föregående år", "previous"],
+  ])("an outcome named by its months or as Resultat: %s is %s", (header, role) => {
+    expect(goalTableRole(headerKey(header))).toBe(role);
+  });
+  test("a unit's key figures headed `Nyckeltal | Resultat jan–aug | Målvärde 2021` in a T2: judged, not a plan", () => {
+    const sheet = textToSheet(
+      "T2 2021",
+      [
+        "Nyckeltal\tResultat jan–aug\tMålvärde 2021\tKommentar",
+        "Sjukfrånvaro personal\t9,1 %\t6,0 %\tHög korttidsfrånvaro under våren",
+      ].join("\n"),
+    );
+    const result = check(snapshotOf(sheet), { period: { kind: "T2", year: 2021 } });
+    expect(result.recognition.tables.map((t) => t.type)).toEqual(["indicators-followup"]);
+    expect(result.model.indicators[0]).toMatchObject({ outcome: 9.1, target: 6, status: "not-met" });
   });
   test("a continuation row after a repeated header belongs to the row above (004 lines 396–399)", () => {
     const { model: m } = model(seedAtLines("004-vb-kf-3.2-sjukfranvaro"));
