@@ -16,6 +16,9 @@ export const MUST_WRITE_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   "outcome-missing",
   "target-missing",
   "value-unparseable",
+  // A row after a blank row, not read: its value (`ca 40`) cannot be read there, or the blank row
+  // cut it off. A value that cannot be read, as the toggle's hint says.
+  "row-not-read",
 ]);
 
 /**

@@ -142,6 +142,19 @@ describe("findings filter and grouping", () => {
     expect(both.map((f) => f.code)).toEqual(["outcome-missing"]);
   });
 
+  test("Vad måste jag skriva? keeps a row not read for a value it cannot read (`ca 40` after a blank row)", () => {
+    const notRead = finding({
+      code: "row-not-read",
+      sheet: "T2 2021",
+      cell: "A10",
+      goal: null,
+      message: "Raden ”Antal barn i kö” står efter en tom rad …: ”ca 40” i B10 går inte att läsa …",
+      messageEn: "m",
+    });
+    const shown = filterFindings([...FINDINGS, notRead], { ...DEFAULT_FILTER, mustWrite: true }, MODEL);
+    expect(shown.map((f) => f.code)).toContain("row-not-read");
+  });
+
   test("grouping by severity drops empty groups and keeps order", () => {
     const groups = groupFindings(FINDINGS, "severity", GOALS);
     expect(groups.map((g) => [g.key, g.findings.length])).toEqual([
