@@ -465,6 +465,40 @@ describe("App over a memory workbook", () => {
     expect(screen.getByText("The tables are created for Tertial 2 2021.")).toBeTruthy();
   });
 
+  test("Läs in says what it did not read: a hidden sheet with tables, a table's hidden row", async () => {
+    const memory = new MemoryPort(sharedWorkbook());
+    render(<App withPort={(work) => work(memory)} language="sv" dark={false} />);
+    fireEvent.click(screen.getByRole("button", { name: "Läs in arbetsboken" }));
+    await screen.findByText(/tabeller hittade/);
+    expect(document.querySelector("[data-hidden-sheets]")?.textContent).toBe(
+      "Ett dolt blad med tabeller läses inte: ”Miljö” (se Kontrollera).",
+    );
+    const notRead = [...document.querySelectorAll("[data-rows-not-read]")].map((e) => e.textContent);
+    expect(notRead).toEqual(["1 dold rad läses inte (se Kontrollera)."]);
+  });
+
+  test("Läs in says a row after a blank row under a table was not read (`ca 40` as its outcome)", async () => {
+    const sheet = textToSheet(
+      "T2 2021",
+      [
+        "Indikator\tPeriodens utfall\tÅrsmål",
+        "Andel nöjda vårdnadshavare\t78 %\t90 %",
+        "",
+        "Antal barn i kö\tca 40\t30",
+      ].join("\n"),
+    );
+    const memory = new MemoryPort({ name: "enhet.xlsx", sheets: [sheet] });
+    render(<App withPort={(work) => work(memory)} language="sv" dark={false} />);
+    fireEvent.click(screen.getByRole("button", { name: "Läs in arbetsboken" }));
+    await screen.findByText("1 tabell hittad");
+    const card = document.querySelector("[data-table]") as HTMLElement;
+    expect(card.querySelector("[data-rows-not-read]")?.textContent).toBe(
+      "1 rad efter en tom rad under tabellen läses inte (se Kontrollera).",
+    );
+    const button = within(card).getByRole("button", { name: /^Rätta tolkning/ });
+    expect(button.getAttribute("aria-describedby")).toMatch(/-h0$/);
+  });
+
   test("a unit manager's sheet chosen in Visa anmärkningar för stays chosen through Skapa tabeller", async () => {
     const book = sharedWorkbook();
     const memory = new MemoryPort(book);

@@ -3,9 +3,9 @@ import { ArrowSync20Regular } from "@fluentui/react-icons";
 import { Suspense, lazy, useEffect, useId, useMemo, useRef, useState, type ReactElement } from "react";
 import type { CheckResult } from "../../engine";
 import type { SheetGrid, WorkbookSnapshot } from "../../engine/grid";
-import { a1, cellRef } from "../../engine/grid";
+import { a1, cellRef, parseA1 } from "../../engine/grid";
 import { isMalkollSheet } from "../../engine/state";
-import { TABLE_TYPE_LABELS } from "../../engine/recognise/types";
+import { TABLE_TYPE_LABELS, type RecognisedTable } from "../../engine/recognise/types";
 import { unreadColumns } from "../../engine/recognise/unread";
 import { useLanguage, useStrings } from "../i18n";
 import type { ColumnRoleChange } from "../state/storedState";
@@ -56,6 +56,29 @@ function unreadColumnsOfTables(
     });
   }
   return out;
+}
+
+/**
+ * Rows under each table, by table id, that a blank row cut off and the check did not read
+ * (`row-not-read`): each is counted on the card of the last table above it on its sheet.
+ */
+function rowsNotReadOfTables(result: CheckResult | null): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!result) return out;
+  for (const f of result.findings) {
+    if (f.code !== "row-not-read") continue;
+    const row = parseA1(f.cell)?.row ?? 0;
+    let above: RecognisedTable | null = null;
+    for (const t of result.recognition.tables)
+      if (t.sheet === f.sheet && t.headerRow < row && (!above || t.headerRow > above.headerRow)) above = t;
+    if (above) out.set(above.id, (out.get(above.id) ?? 0) + 1);
+  }
+  return out;
+}
+
+/** Hidden sheets that hold tables (`sheet-hidden`): none of it is read. */
+function hiddenSheetsWithTables(result: CheckResult | null): string[] {
+  return result ? result.findings.filter((f) => f.code === "sheet-hidden").map((f) => f.sheet) : [];
 }
 
 const useStyles = makeStyles({
@@ -233,6 +256,8 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
   const tables = result?.recognition.tables ?? [];
   const goalOf = useMemo(() => goalsOfTables(result), [result]);
   const unreadOf = useMemo(() => unreadColumnsOfTables(result), [result]);
+  const notReadOf = useMemo(() => rowsNotReadOfTables(result), [result]);
+  const hiddenSheets = useMemo(() => hiddenSheetsWithTables(result), [result]);
   const blocks = result?.recognition.unrecognised ?? [];
   const crossTables = result?.recognition.crossTables ?? [];
   return (
@@ -254,6 +279,11 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
             <li>{strings.read.tablesFound(tables.length)}</li>
             {crossTables.length > 0 && <li>{strings.read.crossTablesFound(crossTables.length)}</li>}
             <li>{strings.read.goals(result.model.goals.length)}</li>
+            {hiddenSheets.length > 0 && (
+              <li className={styles.unread} data-hidden-sheets>
+                {strings.read.hiddenSheets(hiddenSheets)}
+              </li>
+            )}
           </ul>
           {tables.length === 0 && crossTables.length === 0 && (
             <MessageBar intent="warning">
@@ -273,6 +303,8 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
                   const about = goalOf.get(table.id) ?? title;
                   const unread = unreadOf.get(table.id)?.figures ?? 0;
                   const texts = unreadOf.get(table.id)?.texts ?? [];
+                  const hidden = table.hiddenRows?.length ?? 0;
+                  const cutOff = notReadOf.get(table.id) ?? 0;
                   return (
                     <li key={table.id} className={styles.table} data-table={table.id}>
                       <div className={styles.tableHead}>
@@ -297,6 +329,14 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
                               {strings.read.textColumns(texts)}
                             </div>
                           )}
+                          {(hidden > 0 || cutOff > 0) && (
+                            <div className={styles.unread} id={`${ids}-h${i}`} data-rows-not-read>
+                              {[
+                                ...(hidden > 0 ? [strings.read.hiddenRows(hidden)] : []),
+                                ...(cutOff > 0 ? [strings.read.rowsNotRead(cutOff)] : []),
+                              ].join(" ")}
+                            </div>
+                          )}
                         </div>
                         <Button
                           size="small"
@@ -308,6 +348,7 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
                               about ? `${ids}-t${i}` : "",
                               unread > 0 ? `${ids}-u${i}` : "",
                               texts.length > 0 ? `${ids}-x${i}` : "",
+                              hidden > 0 || cutOff > 0 ? `${ids}-h${i}` : "",
                             ]
                               .join(" ")
                               .trim() || undefined

@@ -68,6 +68,11 @@ export const en: Strings = {
         ? `The column "${headers[0]}" holds only text, no figures, and is not read.`
         : `The columns ${list(headers.map((h) => `"${h}"`))} hold only text, no figures, and are not read.`,
     goals: (n: number) => count(n, "goal", "goals"),
+    hiddenSheets: (names: string[]) =>
+      `${names.length === 1 ? "A hidden sheet" : `${names.length} hidden sheets`} with tables ${names.length === 1 ? "is" : "are"} not read: ${list(names.map((n) => `"${n}"`))} (see Check).`,
+    hiddenRows: (n: number) => `${count(n, "hidden row is", "hidden rows are")} not read (see Check).`,
+    rowsNotRead: (n: number) =>
+      `${count(n, "row", "rows")} after a blank row under the table ${n === 1 ? "is" : "are"} not read (see Check).`,
     tables: "Tables",
     correct: "Correct mapping",
     blocks: "Blocks that look like tables",

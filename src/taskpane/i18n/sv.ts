@@ -68,6 +68,11 @@ export const sv = {
         ? `Kolumnen ”${headers[0]}” har bara text, inga tal, och läses inte.`
         : `Kolumnerna ${list(headers.map((h) => `”${h}”`))} har bara text, inga tal, och läses inte.`,
     goals: (n: number) => count(n, "mål", "mål"),
+    hiddenSheets: (names: string[]) =>
+      `${names.length === 1 ? "Ett dolt blad" : `${names.length} dolda blad`} med tabeller läses inte: ${list(names.map((n) => `”${n}”`))} (se Kontrollera).`,
+    hiddenRows: (n: number) => `${count(n, "dold rad", "dolda rader")} läses inte (se Kontrollera).`,
+    rowsNotRead: (n: number) =>
+      `${count(n, "rad", "rader")} efter en tom rad under tabellen läses inte (se Kontrollera).`,
     tables: "Tabeller",
     correct: "Rätta tolkning",
     blocks: "Block som liknar tabeller",
