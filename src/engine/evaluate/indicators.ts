@@ -104,14 +104,19 @@ export function judgedField(indicator: Indicator): "outcome" | "forecast" {
   return indicator.statusBasis === "outcome" || indicator.forecast === null ? "outcome" : "forecast";
 }
 
-type UnitFamily = "percent" | "count" | "energy" | "money" | "co2" | "time";
+type UnitFamily = "percent" | "count" | "energy" | "money" | "co2" | "time" | `per:${string}`;
 
-/** Groups unit spellings that measure the same thing (`st`, `personer`, `barn/avd.` are counts). */
+/**
+ * Groups unit spellings that measure the same thing (`st`, `personer`, `barn` are counts). A rate
+ * (`barn/avd.`, `kr per invånare`) is a family of its own, by its spelling: against a count it is
+ * not judged, as the check's `unit-mismatch` says (15,2 barn/avd. against 15 barn).
+ */
 export function unitFamily(unit: string | null | undefined): UnitFamily | null {
   if (!unit) return null;
   const u = unit.trim().toLowerCase();
   if (u === "") return null;
   if (u.startsWith("%") || u.startsWith("procent")) return "percent";
+  if (/\/|\sper\s/.test(u)) return `per:${u.replace(/[\s.]+/g, "")}`;
   if (/co2/.test(u)) return "co2";
   if (/^[kmgt]?wh\b/.test(u)) return "energy";
   if (/^(kr|tkr|mnkr|mdkr|kronor)\b/.test(u)) return "money";

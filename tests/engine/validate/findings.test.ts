@@ -167,6 +167,29 @@ describe("each model finding code, on seed-shaped rows", () => {
       expect.objectContaining({ cell: "G2", severity: "error" }),
     ]);
   });
+  test("unit-mismatch: a rate (15,2 barn/avd.) against a count (15 barn) is an error, and not judged", () => {
+    const r = check(
+      snapshotOf(
+        sheetOf([
+          HEADER,
+          [
+            "Antal barn per grupp i förskolan",
+            "15,2 barn/avd.",
+            null,
+            null,
+            null,
+            null,
+            "15 barn",
+            null,
+            "Tertial 2 2021",
+          ],
+        ]),
+      ),
+    );
+    expect(codes(r.findings, "unit-mismatch")).toEqual([expect.objectContaining({ cell: "G2" })]);
+    // The check says the two cannot be compared: no status says they were (◆ Delvis uppfyllt).
+    expect(r.model.indicators[0].status).toBe("unknown");
+  });
   test("a target written without its unit takes the row's unit: 66,67 against 70 % is no mismatch (002 line 894)", () => {
     const r = check(
       snapshotOf(
