@@ -965,10 +965,19 @@ export function titleAbove(rows: SheetRows, headerRow: number, fallback: string)
       notes.push(text);
       continue;
     }
-    if (text.length <= 80 && !matchHeading(text)) return { title: text, notes };
+    if (titleLike(text) && !matchHeading(text)) return { title: text, notes };
     break;
   }
   return { title: notes.length && notes[0].length <= 80 ? notes[0] : fallback, notes };
+}
+
+/**
+ * Short enough to name a table rather than say something about it: up to 80 characters, or up
+ * to 120 without a sentence's end (`Stöd och service till personer med funktionsnedsättning –
+ * ekonomiska förutsättningar`, 84).
+ */
+function titleLike(text: string): boolean {
+  return text.length <= 80 || (text.length <= 120 && !/[.!?:]$/.test(text));
 }
 
 /**

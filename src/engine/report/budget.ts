@@ -266,9 +266,17 @@ function labelCell(line: BudgetLine, style: CellStyle): OutCell {
 }
 
 function groupTables(lines: BudgetLine[], type: BudgetLine["tableType"]): BudgetLine[][] {
+  return groupTablesOf(lines, new Set([type]));
+}
+
+/** Budget tables a follow-up prints with their own columns, in the workbook's order. */
+const OTHER_IN_FOLLOW_UP: ReadonlySet<BudgetLine["tableType"]> = new Set(["budget-other", "driftbudget-vp"]);
+
+/** The lines of each table of these types, by table in the model's order, each sorted by row. */
+function groupTablesOf(lines: BudgetLine[], types: ReadonlySet<BudgetLine["tableType"]>): BudgetLine[][] {
   const tables = new Map<string, BudgetLine[]>();
   for (const line of lines) {
-    if (line.tableType !== type) continue;
+    if (!types.has(line.tableType)) continue;
     const list = tables.get(line.tableId) ?? [];
     list.push(line);
     tables.set(line.tableId, list);
@@ -529,7 +537,9 @@ export function buildBudgetSheet(ctx: ReportContext): SheetSpec {
   const published = [INVESTMENTS, RESULT_UNITS].flatMap((layout) =>
     groupTables(budget, layout.type).map((lines) => publishedTable(ctx, lines, layout)),
   );
-  const others = groupTables(budget, "budget-other").map((lines) => ({
+  // A plan's table in a follow-up (a unit's sheet quoting the VP's figures) is printed as it stands,
+  // as other budget tables are: read and checked, it went unprinted and unmentioned.
+  const others = groupTablesOf(budget, OTHER_IN_FOLLOW_UP).map((lines) => ({
     lines,
     columns: sourceColumns(ctx, lines[0].tableId),
   }));

@@ -112,3 +112,44 @@ describe("Driftbudget and Kopiera tabell för Word name the walk's table by its 
     expect(table.headings).toEqual([RESURSENHETEN_TITLE]);
   });
 });
+
+describe("a plan's budget table in a follow-up, under a long title (003 line 1801's table on a unit's T2 sheet)", () => {
+  const TITLE = "Stöd och service till personer med funktionsnedsättning – ekonomiska förutsättningar";
+  const text = [
+    TITLE,
+    "",
+    "Mnkr\tVP 2022\tVP 2021\tBeräknad slutlig budget 2021\tPrognostiserat utfall 2021 (Okt)\tBokslut 2020",
+    "Kostnader\t627,2\t611,7\t623,0\t624,0\t611,5",
+    "Intäkter\t-94,0\t-93,2\t-97,2\t-97,2\t-102,2",
+    "Netto\t533,2\t518,5\t525,8\t526,8\t509,3",
+  ].join("\n");
+
+  test("keeps its title of 84 characters; a sentence that long above a table is no title", () => {
+    expect(TITLE).toHaveLength(84);
+    expect(budgetTables(snapshotOf(textToSheet("Ekonomi T2", text)))[0].title).toBe(TITLE);
+    const prose = `${TITLE} beskrivs nedan.`;
+    const under = budgetTables(snapshotOf(textToSheet("Ekonomi T2", text.replace(TITLE, prose))))[0];
+    expect(under.title).not.toBe(prose);
+  });
+
+  test("is printed in a T2's Driftbudget under it, with its own columns: it was read, checked and left out", () => {
+    const snapshot = snapshotOf(textToSheet("Ekonomi T2", text));
+    const result = check(snapshot, { period: { kind: "T2", year: 2021 } });
+    const spec = buildReport(result, { snapshot, generatedAt: "2021-09-15" }).sheets.find(
+      (s) => s.key === "driftbudget",
+    )!;
+    const values = spec.rows.map((r) => r.map((c) => c?.value ?? null));
+    const heading = values.findIndex((r) => r[0] === TITLE);
+    expect(heading).toBeGreaterThan(0);
+    expect(values[heading + 1].map((v) => (typeof v === "string" ? v.replace(/\s+/g, " ") : v))).toEqual([
+      "Mnkr",
+      "VP 2022",
+      "VP 2021",
+      "Beräknad slutlig budget 2021",
+      "Prognostiserat utfall 2021 (Okt)",
+      "Bokslut 2020",
+    ]);
+    expect(values[heading + 4]).toEqual(["Netto", 533.2, 518.5, 525.8, 526.8, 509.3]);
+    expect(spec.rows[heading + 4][0]?.style).toBe("total");
+  });
+});
