@@ -509,6 +509,13 @@ function otherTable(
 const TEXT_COLUMN: ColumnSpec = { kind: "text", min: 60, max: 220, headerLines: 5 };
 
 /**
+ * A text column (a unit's `Kommentar`) in a sheet column where another table has amounts (the
+ * city's Avvikelse): no wider than about two figure columns, so that the other table's figures are
+ * not set far apart; its text wraps onto more lines instead.
+ */
+const SHARED_TEXT_COLUMN: ColumnSpec = { kind: "text", min: 60, max: 110, headerLines: 5 };
+
+/**
  * A sheet column past the city's six (Resultatenheter's last): amounts, the header at most five
  * lines deep, as deep as the published table's (its `JA / NEJ` question), so that a unit or sign
  * kept with its word (`10 %)`) makes the header no deeper.
@@ -516,16 +523,23 @@ const TEXT_COLUMN: ColumnSpec = { kind: "text", min: 60, max: 220, headerLines: 
 const EXTRA_COLUMN: ColumnSpec = { kind: "fit", headerLines: 5 };
 
 /** The sheet's columns: the city's six, more where another table has more, text where one holds text. */
-function budgetColumns(tables: readonly (readonly { written: boolean }[])[]): ColumnSpec[] {
+function budgetColumns(
+  tables: readonly (readonly { written: boolean }[])[],
+  cityTables: boolean,
+): ColumnSpec[] {
   const widest = Math.max(0, ...tables.map((t) => t.length + 1));
   if (widest <= COLUMNS.length && !tables.some((t) => t.some((c) => c.written))) return COLUMNS;
   const columns: ColumnSpec[] = [
     ...COLUMNS,
     ...Array.from({ length: Math.max(0, widest - COLUMNS.length) }, (): ColumnSpec => EXTRA_COLUMN),
   ];
+  /** Sheet columns (1-based in the tables' terms: after the name) another table holds amounts in. */
+  const amounts = new Set<number>();
+  if (cityTables) for (let i = 1; i < COLUMNS.length; i++) amounts.add(i);
+  for (const table of tables) table.forEach((c, i) => !c.written && amounts.add(i + 1));
   for (const table of tables)
     table.forEach((c, i) => {
-      if (c.written) columns[i + 1] = TEXT_COLUMN;
+      if (c.written) columns[i + 1] = amounts.has(i + 1) ? SHARED_TEXT_COLUMN : TEXT_COLUMN;
     });
   return columns;
 }
@@ -543,13 +557,16 @@ export function buildBudgetSheet(ctx: ReportContext): SheetSpec {
     lines,
     columns: sourceColumns(ctx, lines[0].tableId),
   }));
-  const sheet = new SheetBuilder(
-    "driftbudget",
-    budgetColumns([...published.map((t) => t.columns), ...others.map((o) => o.columns)]),
-  );
-  sheet.heading(sheetTitle(ctx, "Driftbudget"), ctx.note);
   const namnd = groupTables(budget, "driftbudget-namnd");
   const omrade = groupTables(budget, "driftbudget-omrade");
+  const sheet = new SheetBuilder(
+    "driftbudget",
+    budgetColumns(
+      [...published.map((t) => t.columns), ...others.map((o) => o.columns)],
+      namnd.length > 0 || omrade.length > 0,
+    ),
+  );
+  sheet.heading(sheetTitle(ctx, "Driftbudget"), ctx.note);
   if (!namnd.length && !omrade.length && !published.length && !others.length) {
     sheet.text("Inga driftbudgettabeller hittades i arbetsboken.");
     derivedTable(ctx, sheet);

@@ -563,6 +563,45 @@ describe("Driftbudget per verksamhetsområde with a group row per avdelning (002
   });
 });
 
+describe("a unit's tkr table with a Kommentar column under the city's per-area table (Avvikelse in the same sheet column)", () => {
+  const text = (withCityTable: boolean) =>
+    [
+      ...(withCityTable
+        ? [
+            "Mnkr\tBudget 2021 (netto, inkl. godkända BJ)\tBegärda budgetjusteringar\tPrognos 2021 (före resultat- överföringar, inkl. begärda BJ)\tPrognos 2021 (efter resultat- överföringar, inkl. begärda BJ)\tAvvikelse (+/-) (inkl. begärda BJ)",
+            "Nämnd och administration\t73,9\t0,0\t73,9\t73,9\t0,0",
+            "Förskoleverksamhet\t588,7\t-12,9\t575,0\t580,5\t-4,7",
+            "Totalt\t662,6\t-12,9\t648,9\t654,4\t-4,7",
+            "",
+            "",
+          ]
+        : []),
+      "Resultaträkning Söderenheten 2021",
+      "Tkr\tBudget\tUtfall jan–aug\tPrognos helår\tAvvikelse\tKommentar",
+      "Intäkter\t-12 500\t-8 040\t-12 100\t-400\tLägre intäkter för platser som inte sålts till andra stadsdelar under pandemin",
+      "Personalkostnader\t38 400\t25 900\t39 250\t-850\tInhyrd personal under sommaren",
+      "Summa\t25 900\t17 860\t27 150\t-1 250\t",
+    ].join("\n");
+  const widthOfF = (withCityTable: boolean) => {
+    const snapshot = snapshotOf(textToSheet("Ekonomi", text(withCityTable)));
+    const result = check(snapshot, { period: { kind: "T2", year: 2021 } });
+    const spec = buildReport(result, { snapshot, generatedAt: "2021-09-15" }).sheets.find(
+      (s) => s.key === "driftbudget",
+    )!;
+    return { f: spec.columnWidths[5], e: spec.columnWidths[4] };
+  };
+
+  it("keeps the shared column about as wide as the figure columns: its comments wrap instead", () => {
+    const { f, e } = widthOfF(true);
+    // The Avvikelse beside Prognos, not three times as wide (42,6 against 15 before).
+    expect(f).toBeLessThan(1.5 * e);
+  });
+
+  it("alone on the sheet, the Kommentar column may take the page's spare width", () => {
+    expect(widthOfF(false).f).toBeGreaterThan(1.5 * widthOfF(true).f);
+  });
+});
+
 describe("Budgetindikatorer under the city's budget tables (002 lines 1925–1953)", () => {
   it("aligns its status as text, left and set off from the target beside it, though the tables above hold amounts in that column", () => {
     const snapshot = snapshotOf(seedSheet("002-t2-driftbudget", "Driftbudget"));
