@@ -28,7 +28,8 @@ const TERTIAL_OUTCOME = /^(periodens)?(utfall|resultat)(t|tertial)[123]$/;
  * The period's outcome, by name or by its months (`Utfall`, `Periodens utfall Totalt`, `Resultat`,
  * `Utfall jan–aug`, `Resultat januari–augusti`, `Utfall t.o.m. augusti`; the year removed).
  */
-const MONTH = "(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z]*";
+const MONTH =
+  "(jan|januari|feb|februari|mar|mars|apr|april|maj|jun|juni|jul|juli|aug|augusti|sep|sept|september|okt|oktober|nov|november|dec|december)";
 const PERIOD_OUTCOME = new RegExp(
   `^(periodensutfall|utfall|utfallperioden|resultat|periodensresultat)(totalt|(tom)?${MONTH}((tom)?${MONTH})?)?$`,
 );

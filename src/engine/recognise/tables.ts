@@ -184,8 +184,36 @@ function goalHeader(row: number, cells: { col: number; text: string }[]): Header
   const goalRoles = cells.map((c) => goalTableRole(c.text));
   idBesideGoal(cells, goalRoles);
   if (!goalRoles.includes("outcome")) tertialOutcomes(cells, goalRoles);
+  latestYearIsOutcome(cells, goalRoles);
   if (!goalRoles.some((r, k) => r !== null && k !== nameAt)) return null;
+  // Key figures against a budget (`Nyckeltal | Utfall jan–aug | Budget jan–aug | Avvikelse`) are no
+  // indicators without a target: each would be told to set an Årsmål. The block is left to interpret.
+  if (
+    !goalRoles.includes("target") &&
+    !goalRoles.includes("kfTarget") &&
+    cells.some((c) => headerKey(c.text).startsWith("budget"))
+  )
+    return null;
   return candidate(row, cells, goalRoles, "goal");
+}
+
+/**
+ * Of outcome columns that each name a year (`Utfall jan–aug 2020 | Utfall jan–aug 2021`), the latest
+ * year's is the outcome, and an earlier one the previous period's (the first column took the role
+ * before, and last year's figure was judged). Changes `roles` in place.
+ */
+function latestYearIsOutcome(cells: readonly { text: string }[], roles: (ColumnRole | null)[]): void {
+  const outcomes: { k: number; year: number }[] = [];
+  for (let k = 0; k < cells.length; k++) {
+    if (roles[k] !== "outcome") continue;
+    const year = /\b(?:19|20)\d{2}\b/.exec(cells[k].text);
+    if (!year) return;
+    outcomes.push({ k, year: Number(year[0]) });
+  }
+  if (outcomes.length < 2) return;
+  const latest = Math.max(...outcomes.map((o) => o.year));
+  for (const { k, year } of outcomes)
+    if (year < latest) roles[k] = roles.includes("previous") ? null : "previous";
 }
 
 /** Header keys of a goal's id column (`Mål-id`, `Målnr`): the goal column alone, its id beside a `Mål` column. */

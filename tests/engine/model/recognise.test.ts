@@ -271,6 +271,32 @@ describe("header variants and ugly rows", () => {
     expect(result.recognition.tables.map((t) => t.type)).toEqual(["indicators-followup"]);
     expect(result.model.indicators[0]).toMatchObject({ outcome: 9.1, target: 6, status: "not-met" });
   });
+  test("of two outcomes by year the latest is the outcome, last year's the previous period's, in either order", () => {
+    for (const headers of [
+      "Nyckeltal\tUtfall jan–aug 2020\tUtfall jan–aug 2021\tMålvärde 2021",
+      "Nyckeltal\tUtfall jan–aug 2021\tUtfall jan–aug 2020\tMålvärde 2021",
+    ]) {
+      const values = headers.includes("aug 2020\tUtfall") ? "9,1 %\t4,0 %" : "4,0 %\t9,1 %";
+      const sheet = textToSheet("T2", [headers, `Sjukfrånvaro personal\t${values}\t6,0 %`].join("\n"));
+      const result = check(snapshotOf(sheet), { period: { kind: "T2", year: 2021 } });
+      expect(result.model.indicators[0]).toMatchObject({ outcome: 4, previous: 9.1, status: "met" });
+    }
+  });
+  test.each(["Utfall jan–aug föreg. år", "Utfall jan–aug i fjol", "Utfall augustinummer"])(
+    "a month's name must be the whole word: %s is no outcome of the period",
+    (header) => expect(goalTableRole(headerKey(header))).not.toBe("outcome"),
+  );
+  test("key figures against a budget (Nyckeltal | Utfall jan–aug | Budget jan–aug) are no indicators without targets", () => {
+    const sheet = textToSheet(
+      "T2",
+      ["Nyckeltal\tUtfall jan–aug 2021\tBudget jan–aug 2021\tAvvikelse", "Antal brukare\t210\t200\t10"].join(
+        "\n",
+      ),
+    );
+    const result = check(snapshotOf(sheet), { period: { kind: "T2", year: 2021 } });
+    expect(result.model.indicators).toEqual([]);
+    expect(result.findings.map((f) => f.code)).toContain("header-unrecognized");
+  });
   test("a continuation row after a repeated header belongs to the row above (004 lines 396–399)", () => {
     const { model: m } = model(seedAtLines("004-vb-kf-3.2-sjukfranvaro"));
     const sjuk = m.indicators.find((i) => i.row === 396)!;
