@@ -138,7 +138,8 @@ function groupByTable(lines: BudgetLine[]): Iterable<BudgetLine[]> {
  * added). An `Intäkter` or `Kostnader` row among them is added too, unless a `Netto` row comes
  * between (the Kostnader | Intäkter | Netto blocks of a plan's table, which the Netto check covers):
  * a unit's result table is `Intäkter` (negative), its cost rows, `Summa`. A total that is the sum of
- * its ordinary rows alone, or that takes income written positive off, is no mismatch either. A
+ * its ordinary rows alone, or that takes income written positive off (not a negative one: that is
+ * the sign error), is no mismatch either. A
  * total with a hidden row among its parts is not checked: the hidden row is not read (rows-hidden),
  * but Excel's total still counts it.
  */
@@ -170,6 +171,8 @@ function totalMismatches(table: BudgetLine[], hidden: readonly number[], out: Fi
       let sum = 0;
       let rows = 0;
       let incomeOff = 0;
+      /** Whether every income row holds a positive amount: only then is taking it off a reading. */
+      let incomePositive = true;
       let terms = 0;
       let rowTerms = 0;
       for (const part of added) {
@@ -182,12 +185,13 @@ function totalMismatches(table: BudgetLine[], hidden: readonly number[], out: Fi
           rowTerms++;
         }
         incomeOff += part.kind === "intakter" ? -partValue : partValue;
+        if (part.kind === "intakter" && partValue < 0) incomePositive = false;
       }
       if (terms < 2) continue;
       const tolerance = roundingTolerance(line.unit, terms + 1);
       const holds = (total: number): boolean => Math.abs(total - value) <= tolerance;
       if (holds(sum)) continue;
-      if (mixed && (holds(incomeOff) || (rowTerms >= 2 && holds(rows)))) continue;
+      if (mixed && ((incomePositive && holds(incomeOff)) || (rowTerms >= 2 && holds(rows)))) continue;
       const name = fieldName(line, key);
       out.push(
         finding({

@@ -349,6 +349,11 @@ describe("each model finding code, on seed-shaped rows", () => {
       expect(found[0].message).toMatch(/35\s300 tkr är inte summan av raderna ovan, 34\s300 tkr/);
     });
 
+    test("a Summa that adds a negative income as if positive (59 300) is the sign error it is", () => {
+      const found = totals(table("Summa").replace("34 300", "59 300"));
+      expect(found.map((f) => f.cell)).toEqual(["B6"]);
+    });
+
     test("a total of the cost rows alone (the income row above it not added) is no finding", () => {
       expect(totals(table("Summa").replace("34 300", "46 800"))).toEqual([]);
     });
