@@ -386,7 +386,7 @@ function omradeTable(
     ];
     sheet.add(cells);
     if (line.kind === "row" && cells[5] !== null)
-      areas.push({ label: line.label, row, group: groupOf(ctx, line) });
+      areas.push({ label: line.label, row, group: groupOf(ctx, line, lines) });
   }
   return areas;
 }

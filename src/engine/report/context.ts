@@ -246,13 +246,24 @@ export function byNameThenPosition<T extends { name: string; sheet: string; row:
 
 /**
  * The group a budget line's table puts it in (`Avdelning Nord` over its areas): the label of the
- * nearest group row above it in its table; null where the table has none above it.
+ * nearest group row above it in its table, unless a total of the table (`Summa Avdelning Syd`)
+ * closes that group before the line; null where no group holds it. `lines`: the table's lines
+ * (others are passed over).
  */
-export function groupOf(ctx: ReportContext, line: { tableId: string; row: number }): string | null {
+export function groupOf(
+  ctx: ReportContext,
+  line: { tableId: string; row: number },
+  lines: readonly { tableId: string; row: number; kind: string }[],
+): string | null {
   const groups = ctx.tableById(line.tableId)?.groupRows;
-  let label: string | null = null;
-  if (groups) for (const g of groups) if (g.row < line.row) label = g.label;
-  return label;
+  let group: { row: number; label: string } | null = null;
+  if (groups) for (const g of groups) if (g.row < line.row) group = g;
+  if (!group) return null;
+  const from = group.row;
+  const closed = lines.some(
+    (l) => l.tableId === line.tableId && l.kind === "total" && l.row > from && l.row < line.row,
+  );
+  return closed ? null : group.label;
 }
 
 /** `sheet` NUL `row`: a source row, as {@link rowsWithFinding} keys them. */

@@ -376,7 +376,7 @@ function budgetRows(ctx: ReportContext, index: FindingIndex, rows: DeviationRows
     const findings = index.take(line.sheet, line.row, line.cells);
     if (!findings.length) continue;
     repeated ??= repeatedLabels(budget);
-    const group = repeated.get(line.tableId)?.has(line.label) ? groupOf(ctx, line) : null;
+    const group = repeated.get(line.tableId)?.has(line.label) ? groupOf(ctx, line, budget) : null;
     budgetRow(line, group, findings, rows);
   }
 }

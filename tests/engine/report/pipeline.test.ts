@@ -563,6 +563,31 @@ describe("Driftbudget per verksamhetsområde with a group row per avdelning (002
   });
 });
 
+describe("an area after its group's total belongs to no group (a reviewer's table)", () => {
+  it("is named without the group the total closed, in the chart and in Avvikelser", () => {
+    const text = [
+      "Mnkr\tBudget 2021 (netto, inkl. godkända BJ)\tBegärda budgetjusteringar\tPrognos 2021 (före resultat- överföringar, inkl. begärda BJ)\tPrognos 2021 (efter resultat- överföringar, inkl. begärda BJ)\tAvvikelse (+/-) (inkl. begärda BJ)",
+      "Avdelning Syd\t\t\t\t\t",
+      "Förskoleverksamhet\t500,0\t0,0\t500,0\t500,0\t0,0",
+      "Äldreomsorg\t100,0\t0,0\t90,0\t90,0\t10,0",
+      "Summa Avdelning Syd\t600,0\t0,0\t590,0\t590,0\t10,0",
+      "Äldreomsorg\t200,0\t0,0\t180,0\t180,0\t20,0",
+      "Totalt\t800,0\t0,0\t770,0\t770,0\t30,0",
+    ].join("\n");
+    const snapshot = snapshotOf(textToSheet("Driftbudget", text));
+    const result = check(snapshot, { period: { kind: "T2", year: 2021 } });
+    const sheets = buildReport(result, { snapshot, generatedAt: new Date("2021-09-15T10:00:00Z") }).sheets;
+    const what = sheets
+      .find((s) => s.key === "avvikelser")!
+      .rows.map((r) => String(r[3]?.value ?? ""))
+      .filter((w) => w.startsWith("Äldreomsorg"));
+    expect(what).toEqual([
+      expect.stringMatching(/^Äldreomsorg \(Avdelning Syd\): Avvikelse 10,0 mnkr\./),
+      expect.stringMatching(/^Äldreomsorg: Avvikelse 20,0 mnkr\./),
+    ]);
+  });
+});
+
 describe("a unit's tkr table with a Kommentar column under the city's per-area table (Avvikelse in the same sheet column)", () => {
   const text = (withCityTable: boolean) =>
     [
