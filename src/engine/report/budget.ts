@@ -269,6 +269,18 @@ function groupTables(lines: BudgetLine[], type: BudgetLine["tableType"]): Budget
   return groupTablesOf(lines, new Set([type]));
 }
 
+/** Sheets with a table of a follow-up: indicators with outcomes, or a budget table that is no plan's. */
+function followUpSheets(ctx: ReportContext): Set<string> {
+  const sheets = new Set<string>();
+  for (const t of ctx.result.recognition.tables)
+    if (
+      t.type === "indicators-followup" ||
+      (t.type !== "driftbudget-vp" && t.type !== "indicators-plan" && t.type !== "activities")
+    )
+      sheets.add(t.sheet);
+  return sheets;
+}
+
 /** Budget tables a follow-up prints with their own columns, in the workbook's order. */
 const OTHER_IN_FOLLOW_UP: ReadonlySet<BudgetLine["tableType"]> = new Set(["budget-other", "driftbudget-vp"]);
 
@@ -551,12 +563,22 @@ export function buildBudgetSheet(ctx: ReportContext): SheetSpec {
   const published = [INVESTMENTS, RESULT_UNITS].flatMap((layout) =>
     groupTables(budget, layout.type).map((lines) => publishedTable(ctx, lines, layout)),
   );
-  // A plan's table in a follow-up (a unit's sheet quoting the VP's figures) is printed as it stands,
-  // as other budget tables are: read and checked, it went unprinted and unmentioned.
-  const others = groupTablesOf(budget, OTHER_IN_FOLLOW_UP).map((lines) => ({
-    lines,
-    columns: sourceColumns(ctx, lines[0].tableId),
-  }));
+  // A plan's table on a follow-up's sheet (a unit's T2 sheet quoting the VP's figures) is printed as
+  // it stands, as other budget tables are: read and checked, it went unprinted and unmentioned. The
+  // plan's own sheets in the same workbook are the plan, not this report.
+  const followUp = followUpSheets(ctx);
+  const planSheets = new Map<string, number>();
+  const others = groupTablesOf(budget, OTHER_IN_FOLLOW_UP)
+    .filter((lines) => {
+      const { tableType, sheet } = lines[0];
+      if (tableType !== "driftbudget-vp" || followUp.has(sheet)) return true;
+      planSheets.set(sheet, (planSheets.get(sheet) ?? 0) + 1);
+      return false;
+    })
+    .map((lines) => ({
+      lines,
+      columns: sourceColumns(ctx, lines[0].tableId),
+    }));
   const namnd = groupTables(budget, "driftbudget-namnd");
   const omrade = groupTables(budget, "driftbudget-omrade");
   const sheet = new SheetBuilder(
@@ -569,6 +591,7 @@ export function buildBudgetSheet(ctx: ReportContext): SheetSpec {
   sheet.heading(sheetTitle(ctx, "Driftbudget"), ctx.note);
   if (!namnd.length && !omrade.length && !published.length && !others.length) {
     sheet.text("Inga driftbudgettabeller hittades i arbetsboken.");
+    planTablesLeftOut(sheet, planSheets);
     derivedTable(ctx, sheet);
     return sheet.build();
   }
@@ -590,9 +613,24 @@ export function buildBudgetSheet(ctx: ReportContext): SheetSpec {
   }
   for (const table of published) writePublished(sheet, table);
   for (const { lines, columns } of others) otherTable(ctx, sheet, lines, columns);
+  planTablesLeftOut(sheet, planSheets);
   derivedTable(ctx, sheet);
   if (chartAreas.length) deviationChart(sheet, chartAreas, omrade.length > 1);
   return sheet.build();
+}
+
+/** A line saying which sheets' plan tables a follow-up leaves out (the VP's own sheets), and how many. */
+function planTablesLeftOut(sheet: SheetBuilder, planSheets: ReadonlyMap<string, number>): void {
+  if (!planSheets.size) return;
+  const count = [...planSheets.values()].reduce((a, b) => a + b, 0);
+  const names = [...planSheets.keys()].map((n) => `”${n}”`);
+  const where =
+    names.length === 1
+      ? `bladet ${names[0]}`
+      : `bladen ${names.slice(0, -1).join(", ")} och ${names[names.length - 1]}`;
+  sheet.text(
+    `${count === 1 ? "Planens budgettabell" : `Planens ${count} budgettabeller`} på ${where} tas inte med i uppföljningen: skapa planens tabeller med perioden VP.`,
+  );
 }
 
 /** A column of a published table: the seed's header, and which of the source's columns fills it. */

@@ -132,8 +132,15 @@ describe("a plan's budget table in a follow-up, under a long title (003 line 180
     expect(under.title).not.toBe(prose);
   });
 
-  test("is printed in a T2's Driftbudget under it, with its own columns: it was read, checked and left out", () => {
-    const snapshot = snapshotOf(textToSheet("Ekonomi T2", text));
+  test("is printed in a T2's Driftbudget when it stands beside the follow-up's own tables: it was left out", () => {
+    const followUp = [
+      "Tkr\tBudget\tUtfall jan–aug\tPrognos helår\tAvvikelse",
+      "Personalkostnader\t38 400\t25 900\t39 250\t-850",
+      "Lokalkostnader\t6 100\t4 070\t6 100\t0",
+      "",
+      "",
+    ].join("\n");
+    const snapshot = snapshotOf(textToSheet("Ekonomi T2", `${followUp}\n${text}`));
     const result = check(snapshot, { period: { kind: "T2", year: 2021 } });
     const spec = buildReport(result, { snapshot, generatedAt: "2021-09-15" }).sheets.find(
       (s) => s.key === "driftbudget",
@@ -151,5 +158,18 @@ describe("a plan's budget table in a follow-up, under a long title (003 line 180
     ]);
     expect(values[heading + 4]).toEqual(["Netto", 533.2, 518.5, 525.8, 526.8, 509.3]);
     expect(spec.rows[heading + 4][0]?.style).toBe("total");
+  });
+
+  test("on the plan's own sheet in a T2 workbook it is not printed, and a line says so", () => {
+    const snapshot = snapshotOf(textToSheet("VP 2022", text));
+    const result = check(snapshot, { period: { kind: "T2", year: 2021 } });
+    const spec = buildReport(result, { snapshot, generatedAt: "2021-09-15" }).sheets.find(
+      (s) => s.key === "driftbudget",
+    )!;
+    const values = spec.rows.map((r) => r[0]?.value);
+    expect(values).not.toContain(TITLE);
+    expect(values).toContain(
+      "Planens budgettabell på bladet ”VP 2022” tas inte med i uppföljningen: skapa planens tabeller med perioden VP.",
+    );
   });
 });
