@@ -106,6 +106,27 @@ export function judgedField(indicator: Indicator): "outcome" | "forecast" {
 
 type UnitFamily = "percent" | "count" | "energy" | "money" | "co2" | "time" | `per:${string}`;
 
+/** A unit per something (`barn/avd.`, `kr per invånare`). */
+export function isRate(unit: string): boolean {
+  return /\/|\sper\s/i.test(unit);
+}
+
+/**
+ * A rate's unit as one key for its spellings: `barn/avd.` and `barn/avdelning`, `kWh/m2` and
+ * `kWh/m²`, `kr/invånare` and `kr per invånare` are each one (the family of what is counted, and
+ * the first three letters of what it is per).
+ */
+export function rateKey(unit: string): `per:${string}` {
+  const u = unit
+    .toLowerCase()
+    .replace(/\s+per\s+/g, "/")
+    .replace(/²/g, "2")
+    .replace(/[\s.]+/g, "");
+  const slash = u.indexOf("/");
+  const counted = u.slice(0, slash);
+  return `per:${unitFamily(counted) ?? counted}/${u.slice(slash + 1, slash + 4)}`;
+}
+
 /**
  * Groups unit spellings that measure the same thing (`st`, `personer`, `barn` are counts). A rate
  * (`barn/avd.`, `kr per invånare`) is a family of its own, by its spelling: against a count it is
@@ -116,7 +137,7 @@ export function unitFamily(unit: string | null | undefined): UnitFamily | null {
   const u = unit.trim().toLowerCase();
   if (u === "") return null;
   if (u.startsWith("%") || u.startsWith("procent")) return "percent";
-  if (/\/|\sper\s/.test(u)) return `per:${u.replace(/[\s.]+/g, "")}`;
+  if (isRate(u)) return rateKey(u);
   if (/co2/.test(u)) return "co2";
   if (/^[kmgt]?wh\b/.test(u)) return "energy";
   if (/^(kr|tkr|mnkr|mdkr|kronor)\b/.test(u)) return "money";

@@ -1,6 +1,7 @@
 import type { Finding } from "../findings";
 import { finding } from "../findings";
 import { nameCell } from "../evaluate/cells";
+import { isRate, rateKey } from "../evaluate/indicators";
 import type { Activity, Indicator, IndicatorFigure, TargetKind } from "../model/types";
 import { decimalsOf } from "../parse/quantity";
 import { renderNumber, renderNumberEn } from "../parse/target";
@@ -25,6 +26,8 @@ const COUNT_UNITS = new Set([
 /** Units that mean the same thing for comparison: `%`/`procent`, and counts (`st`, `personer`, …). */
 export function unitClass(unit: string | null): string | null {
   if (!unit) return null;
+  // Rates are one class for their spellings, as evaluate judges them (`barn/avd.`, `barn/avdelning`).
+  if (isRate(unit)) return rateKey(unit);
   const key = matchKey(unit);
   if (key === "%" || key === "procent") return "%";
   if (COUNT_UNITS.has(key)) return "count";

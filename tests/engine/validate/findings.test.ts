@@ -190,6 +190,32 @@ describe("each model finding code, on seed-shaped rows", () => {
     // The check says the two cannot be compared: no status says they were (◆ Delvis uppfyllt).
     expect(r.model.indicators[0].status).toBe("unknown");
   });
+  test.each([
+    ["15,2 barn/avd.", "15 barn/avdelning"],
+    ["160 kWh/m2", "140 kWh/m²"],
+    ["12 500 kr/invånare", "12 000 kr per invånare"],
+  ])("a rate spelt two ways (%s against %s) is one unit: no mismatch, and judged", (outcome, target) => {
+    const r = check(
+      snapshotOf(
+        sheetOf([
+          HEADER,
+          [
+            "Antal barn per grupp i förskolan",
+            outcome,
+            null,
+            null,
+            null,
+            null,
+            target,
+            null,
+            "Tertial 2 2021",
+          ],
+        ]),
+      ),
+    );
+    expect(codes(r.findings, "unit-mismatch")).toEqual([]);
+    expect(r.model.indicators[0].status).not.toBe("unknown");
+  });
   test("a target written without its unit takes the row's unit: 66,67 against 70 % is no mismatch (002 line 894)", () => {
     const r = check(
       snapshotOf(
