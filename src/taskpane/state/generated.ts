@@ -1,4 +1,5 @@
 import type { Finding } from "../../engine/findings";
+import { cellRef } from "../../engine/grid";
 import type { SheetSpec } from "../../engine/report/spec";
 import type { Strings } from "../i18n/sv";
 
@@ -36,7 +37,7 @@ export function sheetContents(
   if (withTables.length > 0) out.push(strings.generate.withTables(withTables));
   const unread = findings.filter((f) => f.code === "header-unrecognized");
   if (foundNothing.length > 0 && unread.length > 0) {
-    const cells = unread.slice(0, UNREAD_NAMED).map((f) => `${f.sheet}!${f.cell}`);
+    const cells = unread.slice(0, UNREAD_NAMED).map((f) => cellRef(f.sheet, f.cell));
     out.push(strings.generate.unreadBlocks(foundNothing, cells, unread.length - cells.length));
   } else if (foundNothing.length > 0) out.push(strings.generate.foundNothing(foundNothing));
   if (noDeviations) out.push(strings.generate.noDeviations);
