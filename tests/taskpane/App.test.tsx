@@ -499,6 +499,25 @@ describe("App over a memory workbook", () => {
     expect(button.getAttribute("aria-describedby")).toMatch(/-h0$/);
   });
 
+  test("Läs in says a row without a name inside a table is not read, not that it came after a blank row", async () => {
+    const sheet = textToSheet(
+      "T2 2021",
+      [
+        "Indikator\tPeriodens utfall\tÅrsmål\tPeriod",
+        "Sjukfrånvaro\t5,0 %\t6,0 %\tTertial 2 2021",
+        "\t7,0 %\t6,0 %\tTertial 2 2021",
+        "Medarbetarindex\t80\t78\tTertial 2 2021",
+      ].join("\n"),
+    );
+    const memory = new MemoryPort({ name: "enhet.xlsx", sheets: [sheet] });
+    render(<App withPort={(work) => work(memory)} language="sv" dark={false} />);
+    fireEvent.click(screen.getByRole("button", { name: "Läs in arbetsboken" }));
+    await screen.findByText("1 tabell hittad");
+    expect(document.querySelector("[data-rows-not-read]")?.textContent).toBe(
+      "1 rad utan namn i tabellen läses inte (se Kontrollera).",
+    );
+  });
+
   test("a unit manager's sheet chosen in Visa anmärkningar för stays chosen through Skapa tabeller", async () => {
     const book = sharedWorkbook();
     const memory = new MemoryPort(book);

@@ -59,19 +59,33 @@ function unreadColumnsOfTables(
 }
 
 /**
- * Rows under each table, by table id, that a blank row cut off and the check did not read
- * (`row-not-read`): each is counted on the card of the last table above it on its sheet.
+ * Rows of each table, by table id, that the check did not read (`row-not-read`): those after its
+ * last row (a blank row cut them off) and those inside it without a name. Each is counted on the
+ * card of the nearest table above it on its sheet whose columns hold its name cell.
  */
-function rowsNotReadOfTables(result: CheckResult | null): Map<string, number> {
-  const out = new Map<string, number>();
+function rowsNotReadOfTables(result: CheckResult | null): Map<string, { after: number; nameless: number }> {
+  const out = new Map<string, { after: number; nameless: number }>();
   if (!result) return out;
   for (const f of result.findings) {
     if (f.code !== "row-not-read") continue;
-    const row = parseA1(f.cell)?.row ?? 0;
+    const at = parseA1(f.cell);
+    if (!at) continue;
     let above: RecognisedTable | null = null;
     for (const t of result.recognition.tables)
-      if (t.sheet === f.sheet && t.headerRow < row && (!above || t.headerRow > above.headerRow)) above = t;
-    if (above) out.set(above.id, (out.get(above.id) ?? 0) + 1);
+      if (
+        t.sheet === f.sheet &&
+        t.headerRow < at.row &&
+        t.firstCol <= at.col &&
+        at.col <= t.lastCol &&
+        (!above || t.headerRow > above.headerRow)
+      )
+        above = t;
+    if (!above) continue;
+    const counts = out.get(above.id) ?? { after: 0, nameless: 0 };
+    const last = above.rows.length ? above.rows[above.rows.length - 1].row : above.headerRow;
+    if (at.row > last) counts.after++;
+    else counts.nameless++;
+    out.set(above.id, counts);
   }
   return out;
 }
@@ -304,7 +318,9 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
                   const unread = unreadOf.get(table.id)?.figures ?? 0;
                   const texts = unreadOf.get(table.id)?.texts ?? [];
                   const hidden = table.hiddenRows?.length ?? 0;
-                  const cutOff = notReadOf.get(table.id) ?? 0;
+                  const cutOff = notReadOf.get(table.id)?.after ?? 0;
+                  const nameless = notReadOf.get(table.id)?.nameless ?? 0;
+                  const notRead = hidden + cutOff + nameless > 0;
                   return (
                     <li key={table.id} className={styles.table} data-table={table.id}>
                       <div className={styles.tableHead}>
@@ -329,11 +345,12 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
                               {strings.read.textColumns(texts)}
                             </div>
                           )}
-                          {(hidden > 0 || cutOff > 0) && (
+                          {notRead && (
                             <div className={styles.unread} id={`${ids}-h${i}`} data-rows-not-read>
                               {[
                                 ...(hidden > 0 ? [strings.read.hiddenRows(hidden)] : []),
                                 ...(cutOff > 0 ? [strings.read.rowsNotRead(cutOff)] : []),
+                                ...(nameless > 0 ? [strings.read.namelessRows(nameless)] : []),
                               ].join(" ")}
                             </div>
                           )}
@@ -348,7 +365,7 @@ export function ReadStep({ snapshot, result, busy, openBlock, onRead, onSaveMapp
                               about ? `${ids}-t${i}` : "",
                               unread > 0 ? `${ids}-u${i}` : "",
                               texts.length > 0 ? `${ids}-x${i}` : "",
-                              hidden > 0 || cutOff > 0 ? `${ids}-h${i}` : "",
+                              notRead ? `${ids}-h${i}` : "",
                             ]
                               .join(" ")
                               .trim() || undefined

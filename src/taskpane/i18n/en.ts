@@ -71,6 +71,8 @@ export const en: Strings = {
     hiddenSheets: (names: string[]) =>
       `${names.length === 1 ? "A hidden sheet" : `${names.length} hidden sheets`} with tables ${names.length === 1 ? "is" : "are"} not read: ${list(names.map((n) => `"${n}"`))} (see Check).`,
     hiddenRows: (n: number) => `${count(n, "hidden row is", "hidden rows are")} not read (see Check).`,
+    namelessRows: (n: number) =>
+      `${count(n, "row", "rows")} without a name in the table ${n === 1 ? "is" : "are"} not read (see Check).`,
     rowsNotRead: (n: number) =>
       `${count(n, "row", "rows")} after a blank row under the table ${n === 1 ? "is" : "are"} not read (see Check).`,
     tables: "Tables",

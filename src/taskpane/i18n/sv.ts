@@ -71,6 +71,8 @@ export const sv = {
     hiddenSheets: (names: string[]) =>
       `${names.length === 1 ? "Ett dolt blad" : `${names.length} dolda blad`} med tabeller läses inte: ${list(names.map((n) => `”${n}”`))} (se Kontrollera).`,
     hiddenRows: (n: number) => `${count(n, "dold rad", "dolda rader")} läses inte (se Kontrollera).`,
+    namelessRows: (n: number) =>
+      `${count(n, "rad", "rader")} utan namn i tabellen läses inte (se Kontrollera).`,
     rowsNotRead: (n: number) =>
       `${count(n, "rad", "rader")} efter en tom rad under tabellen läses inte (se Kontrollera).`,
     tables: "Tabeller",
