@@ -505,9 +505,13 @@ describe("Driftbudget whose Avvikelse is the ledger's, a rounding off the sum of
   });
 });
 
+/** The header of 002's per-verksamhetsområde table (line 1936), tab-separated. */
+const OMRADE_HEADER =
+  "Mnkr\tBudget 2021 (netto, inkl. godkända BJ)\tBegärda budgetjusteringar\tPrognos 2021 (före resultat- överföringar, inkl. begärda BJ)\tPrognos 2021 (efter resultat- överföringar, inkl. begärda BJ)\tAvvikelse (+/-) (inkl. begärda BJ)";
+
 describe("Driftbudget per verksamhetsområde with a group row per avdelning (002 line 1936's table, twice)", () => {
   const text = [
-    "Mnkr\tBudget 2021 (netto, inkl. godkända BJ)\tBegärda budgetjusteringar\tPrognos 2021 (före resultat- överföringar, inkl. begärda BJ)\tPrognos 2021 (efter resultat- överföringar, inkl. begärda BJ)\tAvvikelse (+/-) (inkl. begärda BJ)",
+    OMRADE_HEADER,
     "Avdelning Nord\t\t\t\t\t",
     "Nämnd och administration\t73,9\t0,0\t73,9\t73,9\t0,0",
     "Förskoleverksamhet\t588,7\t-12,9\t575,0\t580,5\t-4,7",
@@ -566,7 +570,7 @@ describe("Driftbudget per verksamhetsområde with a group row per avdelning (002
 describe("an area after its group's total belongs to no group (a reviewer's table)", () => {
   it("is named without the group the total closed, in the chart and in Avvikelser", () => {
     const text = [
-      "Mnkr\tBudget 2021 (netto, inkl. godkända BJ)\tBegärda budgetjusteringar\tPrognos 2021 (före resultat- överföringar, inkl. begärda BJ)\tPrognos 2021 (efter resultat- överföringar, inkl. begärda BJ)\tAvvikelse (+/-) (inkl. begärda BJ)",
+      OMRADE_HEADER,
       "Avdelning Syd\t\t\t\t\t",
       "Förskoleverksamhet\t500,0\t0,0\t500,0\t500,0\t0,0",
       "Äldreomsorg\t100,0\t0,0\t90,0\t90,0\t10,0",
@@ -593,7 +597,7 @@ describe("a unit's tkr table with a Kommentar column under the city's per-area t
     [
       ...(withCityTable
         ? [
-            "Mnkr\tBudget 2021 (netto, inkl. godkända BJ)\tBegärda budgetjusteringar\tPrognos 2021 (före resultat- överföringar, inkl. begärda BJ)\tPrognos 2021 (efter resultat- överföringar, inkl. begärda BJ)\tAvvikelse (+/-) (inkl. begärda BJ)",
+            OMRADE_HEADER,
             "Nämnd och administration\t73,9\t0,0\t73,9\t73,9\t0,0",
             "Förskoleverksamhet\t588,7\t-12,9\t575,0\t580,5\t-4,7",
             "Totalt\t662,6\t-12,9\t648,9\t654,4\t-4,7",
