@@ -141,11 +141,15 @@ function groupByTable(lines: BudgetLine[]): Iterable<BudgetLine[]> {
  * its ordinary rows alone, or that takes income written positive off (not a negative one: that is
  * the sign error), is no mismatch either. A
  * total with a hidden row among its parts is not checked: the hidden row is not read (rows-hidden),
- * but Excel's total still counts it.
+ * but Excel's total still counts it. A total after sub-totals may add them and the rows after the
+ * last, or all the ordinary rows ({@link grandTotalHolds}).
  */
 function totalMismatches(table: BudgetLine[], hidden: readonly number[], out: Finding[]): void {
   let parts: BudgetLine[] = [];
   let after = 0;
+  /** The table's totals so far (`Summa Avdelning Nord`), and its ordinary rows: a grand total adds either. */
+  const totals: BudgetLine[] = [];
+  const ordinary: BudgetLine[] = [];
   for (const line of table) {
     if (
       line.kind === "row" ||
@@ -154,9 +158,12 @@ function totalMismatches(table: BudgetLine[], hidden: readonly number[], out: Fi
       line.kind === "netto"
     ) {
       parts.push(line);
+      if (line.kind === "row") ordinary.push(line);
       continue;
     }
     if (line.kind !== "total") continue;
+    const earlier = totals.slice();
+    totals.push(line);
     const from = after;
     after = line.row;
     if (hidden.some((row) => row > from && row < line.row)) {
@@ -192,6 +199,8 @@ function totalMismatches(table: BudgetLine[], hidden: readonly number[], out: Fi
       const holds = (total: number): boolean => Math.abs(total - value) <= tolerance;
       if (holds(sum)) continue;
       if (mixed && ((incomePositive && holds(incomeOff)) || (rowTerms >= 2 && holds(rows)))) continue;
+      if (earlier.length && grandTotalHolds(value, { sum, terms }, earlier, ordinary, field, line.unit))
+        continue;
       const name = fieldName(line, key);
       out.push(
         finding({
@@ -205,6 +214,41 @@ function totalMismatches(table: BudgetLine[], hidden: readonly number[], out: Fi
     }
     parts = [];
   }
+}
+
+/**
+ * Whether a total after sub-totals (`Totalt` under `Summa Avdelning Nord`, `Summa Avdelning Syd` and
+ * loose rows) is their sum with the rows since the last of them (`since`), or the sum of all the
+ * table's ordinary rows above it.
+ */
+function grandTotalHolds(
+  value: number,
+  since: { sum: number; terms: number },
+  earlier: readonly BudgetLine[],
+  ordinary: readonly BudgetLine[],
+  field: NumericField,
+  unit: BudgetLine["unit"],
+): boolean {
+  let subtotals = since.sum;
+  let terms = since.terms;
+  for (const total of earlier) {
+    const v = valueOf(total, field);
+    if (v === undefined) continue;
+    subtotals += v;
+    terms++;
+  }
+  let all = 0;
+  let allTerms = 0;
+  for (const row of ordinary) {
+    const v = valueOf(row, field);
+    if (v === undefined) continue;
+    all += v;
+    allTerms++;
+  }
+  return (
+    Math.abs(subtotals - value) <= roundingTolerance(unit, terms + 1) ||
+    Math.abs(all - value) <= roundingTolerance(unit, allTerms + 1)
+  );
 }
 
 /** Before + surplus from last year + surplus to next year = after resultatdisposition (19,9 + 76,1 − 89,1 = 6,9). */

@@ -390,6 +390,34 @@ describe("each model finding code, on seed-shaped rows", () => {
     });
   });
 
+  describe("a Totalt under each avdelning's Summa and loose rows", () => {
+    const table = (budget: string) =>
+      [
+        "Mnkr\tBudget 2021\tBegärda budgetjusteringar\tPrognos 2021 (före resultatöverföringar)\tPrognos 2021 (efter resultatöverföringar)\tAvvikelse",
+        "Avdelning Nord\t\t\t\t\t",
+        "Äldreomsorg\t100,0\t0,0\t98,0\t98,0\t2,0",
+        "Förskola\t200,0\t0,0\t195,0\t195,0\t5,0",
+        "Summa Avdelning Nord\t300,0\t0,0\t293,0\t293,0\t7,0",
+        "Avdelning Syd\t\t\t\t\t",
+        "Äldreomsorg\t110,0\t0,0\t120,0\t120,0\t-10,0",
+        "Förskola\t210,0\t0,0\t205,0\t206,0\t4,0",
+        "Summa Avdelning Syd\t320,0\t0,0\t325,0\t326,0\t-6,0",
+        "Nämnd och administration\t50,0\t0,0\t45,0\t45,0\t5,0",
+        "Äldreomsorg\t10,0\t0,0\t12,0\t12,0\t-2,0",
+        `Totalt\t${budget}\t0,0\t675,0\t676,0\t4,0`,
+      ].join("\n");
+    const totals = (text: string) =>
+      codes(check(snapshotOf(textToSheet("Driftbudget", text))).findings, "budget-total-mismatch");
+
+    test("adds the sub-totals and the rows after the last: no finding (four false errors before)", () => {
+      expect(totals(table("680,0"))).toEqual([]);
+    });
+
+    test("a Totalt that is neither that sum nor all the rows' is still a finding", () => {
+      expect(totals(table("690,0")).map((f) => f.cell)).toEqual(["B12"]);
+    });
+  });
+
   test("rounding is not a finding: the 002 Totalt is 0,1 off the sum of its rounded rows", () => {
     const r = check(snapshotOf(seedAtLines("002-t2-driftbudget", "Driftbudget")));
     const total = r.model.budget.find((b) => b.tableType === "driftbudget-omrade" && b.kind === "total")!;
