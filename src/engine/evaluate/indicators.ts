@@ -129,7 +129,7 @@ export function rateKey(unit: string): `per:${string}` {
 
 /**
  * Groups unit spellings that measure the same thing (`st`, `personer`, `barn` are counts). A rate
- * (`barn/avd.`, `kr per invånare`) is a family of its own, by its spelling: against a count it is
+ * (`barn/avd.`, `kr per invånare`) is a family of its own ({@link rateKey}): against a count it is
  * not judged, as the check's `unit-mismatch` says (15,2 barn/avd. against 15 barn).
  */
 export function unitFamily(unit: string | null | undefined): UnitFamily | null {

@@ -744,9 +744,9 @@ interface PublishedTable {
 /**
  * An Investeringar or Resultatenheter table in the city's published layout: the source's columns in
  * the layout's order under their own headers (the seed's where the source has no such column),
- * then any further source columns as written; the amounts over their source cells, Avvikelse a
- * formula over the generated cells where the layout has one (and the source's figure where it does
- * not add up), and the rows that name a group (`Äldreomsorgen`) where the source has them.
+ * then any further source columns as written; the amounts over their source cells, Avvikelse the
+ * source's where it states one, else a formula over the generated cells where the layout has one
+ * ({@link deviationCell}), and the rows that name a group (`Äldreomsorgen`) where the source has them.
  */
 function publishedTable(ctx: ReportContext, lines: BudgetLine[], layout: PublishedLayout): PublishedTable {
   const first = lines[0];

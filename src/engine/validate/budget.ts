@@ -139,10 +139,9 @@ function groupByTable(lines: BudgetLine[]): Iterable<BudgetLine[]> {
  * between (the Kostnader | Intäkter | Netto blocks of a plan's table, which the Netto check covers):
  * a unit's result table is `Intäkter` (negative), its cost rows, `Summa`. A total that is the sum of
  * its ordinary rows alone, or that takes income written positive off (not a negative one: that is
- * the sign error), is no mismatch either. A
- * total with a hidden row among its parts is not checked: the hidden row is not read (rows-hidden),
- * but Excel's total still counts it. A total after sub-totals may add them and the rows after the
- * last, or all the ordinary rows ({@link grandTotalHolds}).
+ * the sign error), is no mismatch either. A total after sub-totals may add them and the rows after
+ * the last, or all the ordinary rows ({@link grandTotalHolds}). A total with a hidden row among its
+ * parts is not checked: the hidden row is not read (rows-hidden), but Excel's total still counts it.
  */
 function totalMismatches(table: BudgetLine[], hidden: readonly number[], out: Finding[]): void {
   let parts: BudgetLine[] = [];
