@@ -161,7 +161,8 @@ function totalMismatches(table: BudgetLine[], hidden: readonly number[], out: Fi
       continue;
     }
     if (line.kind !== "total") continue;
-    const earlier = totals.slice();
+    /** How many of `totals` come before this one (copied only for a total its own rows miss). */
+    const earlier = totals.length;
     totals.push(line);
     const from = after;
     after = line.row;
@@ -198,7 +199,10 @@ function totalMismatches(table: BudgetLine[], hidden: readonly number[], out: Fi
       const holds = (total: number): boolean => Math.abs(total - value) <= tolerance;
       if (holds(sum)) continue;
       if (mixed && ((incomePositive && holds(incomeOff)) || (rowTerms >= 2 && holds(rows)))) continue;
-      if (earlier.length && grandTotalHolds(value, { sum, terms }, earlier, ordinary, field, line.unit))
+      if (
+        earlier > 0 &&
+        grandTotalHolds(value, { sum, terms }, totals.slice(0, earlier), ordinary, field, line.unit)
+      )
         continue;
       const name = fieldName(line, key);
       out.push(
@@ -228,26 +232,26 @@ function grandTotalHolds(
   field: NumericField,
   unit: BudgetLine["unit"],
 ): boolean {
-  let subtotals = since.sum;
-  let terms = since.terms;
-  for (const total of earlier) {
-    const v = valueOf(total, field);
+  const subtotals = sumOf(earlier, field);
+  const all = sumOf(ordinary, field);
+  return (
+    Math.abs(since.sum + subtotals.sum - value) <=
+      roundingTolerance(unit, since.terms + subtotals.terms + 1) ||
+    Math.abs(all.sum - value) <= roundingTolerance(unit, all.terms + 1)
+  );
+}
+
+/** The sum of the lines' values of `field`, and how many lines hold one. */
+function sumOf(lines: readonly BudgetLine[], field: NumericField): { sum: number; terms: number } {
+  let sum = 0;
+  let terms = 0;
+  for (const line of lines) {
+    const v = valueOf(line, field);
     if (v === undefined) continue;
-    subtotals += v;
+    sum += v;
     terms++;
   }
-  let all = 0;
-  let allTerms = 0;
-  for (const row of ordinary) {
-    const v = valueOf(row, field);
-    if (v === undefined) continue;
-    all += v;
-    allTerms++;
-  }
-  return (
-    Math.abs(subtotals - value) <= roundingTolerance(unit, terms + 1) ||
-    Math.abs(all - value) <= roundingTolerance(unit, allTerms + 1)
-  );
+  return { sum, terms };
 }
 
 /** Before + surplus from last year + surplus to next year = after resultatdisposition (19,9 + 76,1 − 89,1 = 6,9). */
