@@ -77,10 +77,9 @@ export function excelFixed(value: number, decimals: number, shift = 0): string {
 
 /** `2435.3` with 1 decimal → `2 435,3` (`shift` 2: a percent, the value × 100). */
 function swedish(n: number, decimals: number, shift = 0): string {
-  const fixed = excelFixed(n, decimals, shift);
-  const negative = fixed.startsWith("-");
-  const [int, frac] = (negative ? fixed.slice(1) : fixed).split(".");
-  return `${negative ? "-" : ""}${int.replace(GROUPING, " ")}${frac ? `,${frac}` : ""}`;
+  // The grouping never matches after a minus (`\B` there is false): `-1234` groups as `-1 234`.
+  const [int, frac] = excelFixed(n, decimals, shift).split(".");
+  return `${int.replace(GROUPING, " ")}${frac ? `,${frac}` : ""}`;
 }
 
 /** An Excel date serial (1900 system) as `YYYY-MM-DD`, or null when it is no date. */
@@ -99,8 +98,7 @@ export function excelSerialToIso(serial: number): string | null {
 export function formattedNumber(value: number, format: string | undefined): string {
   const t = shownFormat(format);
   if (t.date) return excelSerialToIso(value) ?? swedish(value, 0);
-  const shown = t.percent
-    ? swedish(value, t.decimals ?? decimalsShown(value * 100), 2)
-    : swedish(value, t.decimals ?? decimalsShown(value));
+  // A percent format always states its decimals: General (null) is no percent.
+  const shown = swedish(value, t.decimals ?? decimalsShown(value), t.percent ? 2 : 0);
   return `${t.prefix}${shown}${t.suffix}`;
 }

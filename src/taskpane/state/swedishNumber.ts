@@ -23,7 +23,6 @@ export function formatSwedishNumber(value: number, format?: string): string {
   } else {
     text = excelFixed(value, decimals, percent ? 2 : 0);
   }
-  if (/^-0(\.0+)?$/.test(text)) text = text.slice(1);
   const negative = text.startsWith("-");
   const [whole, fraction] = (negative ? text.slice(1) : text).split(".");
   const wholeText = grouped ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, NBSP) : whole;
