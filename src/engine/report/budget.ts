@@ -17,7 +17,7 @@ import { cleanText, matchKey } from "../parse/text";
 import { cellFormat, cellValue } from "../recognise/tableRow";
 import { headerKey } from "../recognise/headers";
 import { isNoteLine } from "../recognise/tables";
-import type { ColumnRole, GroupRow, RecognisedRow } from "../recognise/types";
+import type { ColumnRole, GroupRow, RecognisedRow, TableType } from "../recognise/types";
 import { decimalsFor, mnkrIn } from "../evaluate/budget";
 import { EXTRA_ROLES } from "../model/budgetLine";
 import { a1, sheetRef, truthText } from "../grid";
@@ -269,15 +269,17 @@ function groupTables(lines: BudgetLine[], type: BudgetLine["tableType"]): Budget
   return groupTablesOf(lines, new Set([type]));
 }
 
+/** Tables a plan has too: they say nothing of whether their sheet is a follow-up's. */
+const NOT_ONLY_FOLLOW_UP: ReadonlySet<TableType> = new Set([
+  "driftbudget-vp",
+  "indicators-plan",
+  "activities",
+]);
+
 /** Sheets with a table of a follow-up: indicators with outcomes, or a budget table that is no plan's. */
 function followUpSheets(ctx: ReportContext): Set<string> {
   const sheets = new Set<string>();
-  for (const t of ctx.result.recognition.tables)
-    if (
-      t.type === "indicators-followup" ||
-      (t.type !== "driftbudget-vp" && t.type !== "indicators-plan" && t.type !== "activities")
-    )
-      sheets.add(t.sheet);
+  for (const t of ctx.result.recognition.tables) if (!NOT_ONLY_FOLLOW_UP.has(t.type)) sheets.add(t.sheet);
   return sheets;
 }
 
