@@ -477,20 +477,21 @@ describe("App over a memory workbook", () => {
     expect(notRead).toEqual(["1 dold rad läses inte (se Kontrollera)."]);
   });
 
-  test("Läs in says a row after a blank row under a table was not read (`ca 40` as its outcome)", async () => {
-    const sheet = textToSheet(
-      "T2 2021",
-      [
-        "Indikator\tPeriodens utfall\tÅrsmål",
-        "Andel nöjda vårdnadshavare\t78 %\t90 %",
-        "",
-        "Antal barn i kö\tca 40\t30",
-      ].join("\n"),
-    );
-    const memory = new MemoryPort({ name: "enhet.xlsx", sheets: [sheet] });
+  /** A unit's sheet `T2 2021` of these tab-separated lines, read in Läs in (one table). */
+  async function readUnitSheet(lines: string[]): Promise<void> {
+    const memory = new MemoryPort({ name: "enhet.xlsx", sheets: [textToSheet("T2 2021", lines.join("\n"))] });
     render(<App withPort={(work) => work(memory)} language="sv" dark={false} />);
     fireEvent.click(screen.getByRole("button", { name: "Läs in arbetsboken" }));
     await screen.findByText("1 tabell hittad");
+  }
+
+  test("Läs in says a row after a blank row under a table was not read (`ca 40` as its outcome)", async () => {
+    await readUnitSheet([
+      "Indikator\tPeriodens utfall\tÅrsmål",
+      "Andel nöjda vårdnadshavare\t78 %\t90 %",
+      "",
+      "Antal barn i kö\tca 40\t30",
+    ]);
     const card = document.querySelector("[data-table]") as HTMLElement;
     expect(card.querySelector("[data-rows-not-read]")?.textContent).toBe(
       "1 rad efter en tom rad under tabellen läses inte (se Kontrollera).",
@@ -500,19 +501,12 @@ describe("App over a memory workbook", () => {
   });
 
   test("Läs in says a row without a name inside a table is not read, not that it came after a blank row", async () => {
-    const sheet = textToSheet(
-      "T2 2021",
-      [
-        "Indikator\tPeriodens utfall\tÅrsmål\tPeriod",
-        "Sjukfrånvaro\t5,0 %\t6,0 %\tTertial 2 2021",
-        "\t7,0 %\t6,0 %\tTertial 2 2021",
-        "Medarbetarindex\t80\t78\tTertial 2 2021",
-      ].join("\n"),
-    );
-    const memory = new MemoryPort({ name: "enhet.xlsx", sheets: [sheet] });
-    render(<App withPort={(work) => work(memory)} language="sv" dark={false} />);
-    fireEvent.click(screen.getByRole("button", { name: "Läs in arbetsboken" }));
-    await screen.findByText("1 tabell hittad");
+    await readUnitSheet([
+      "Indikator\tPeriodens utfall\tÅrsmål\tPeriod",
+      "Sjukfrånvaro\t5,0 %\t6,0 %\tTertial 2 2021",
+      "\t7,0 %\t6,0 %\tTertial 2 2021",
+      "Medarbetarindex\t80\t78\tTertial 2 2021",
+    ]);
     expect(document.querySelector("[data-rows-not-read]")?.textContent).toBe(
       "1 rad utan namn i tabellen läses inte (se Kontrollera).",
     );
