@@ -505,6 +505,13 @@ describe("Driftbudget whose Avvikelse is the ledger's, a rounding off the sum of
   });
 });
 
+/** The report's sheets for one sheet of tab-separated `text`, checked as T2 2021. */
+function t2Report(sheet: string, text: string) {
+  const snapshot = snapshotOf(textToSheet(sheet, text));
+  const result = check(snapshot, { period: { kind: "T2", year: 2021 } });
+  return buildReport(result, { snapshot, generatedAt: new Date("2021-09-15T10:00:00Z") }).sheets;
+}
+
 /** The header of 002's per-verksamhetsområde table (line 1936), tab-separated. */
 const OMRADE_HEADER =
   "Mnkr\tBudget 2021 (netto, inkl. godkända BJ)\tBegärda budgetjusteringar\tPrognos 2021 (före resultat- överföringar, inkl. begärda BJ)\tPrognos 2021 (efter resultat- överföringar, inkl. begärda BJ)\tAvvikelse (+/-) (inkl. begärda BJ)";
@@ -522,9 +529,7 @@ describe("Driftbudget per verksamhetsområde with a group row per avdelning (002
     "Äldreomsorg\t100,0\t0,0\t90,0\t90,0\t10,0",
     "Totalt\t2 095,2\t-12,1\t2 067,6\t2 079,7\t3,4",
   ].join("\n");
-  const snapshot = snapshotOf(textToSheet("Driftbudget", text));
-  const result = check(snapshot, { period: { kind: "T2", year: 2021 } });
-  const sheets = buildReport(result, { snapshot, generatedAt: new Date("2021-09-15T10:00:00Z") }).sheets;
+  const sheets = t2Report("Driftbudget", text);
   const driftbudget = sheets.find((s) => s.key === "driftbudget")!;
   const labels = driftbudget.rows.map((r) => r[0]?.value);
 
@@ -578,10 +583,7 @@ describe("an area after its group's total belongs to no group (a reviewer's tabl
       "Äldreomsorg\t200,0\t0,0\t180,0\t180,0\t20,0",
       "Totalt\t800,0\t0,0\t770,0\t770,0\t30,0",
     ].join("\n");
-    const snapshot = snapshotOf(textToSheet("Driftbudget", text));
-    const result = check(snapshot, { period: { kind: "T2", year: 2021 } });
-    const sheets = buildReport(result, { snapshot, generatedAt: new Date("2021-09-15T10:00:00Z") }).sheets;
-    const what = sheets
+    const what = t2Report("Driftbudget", text)
       .find((s) => s.key === "avvikelser")!
       .rows.map((r) => String(r[3]?.value ?? ""))
       .filter((w) => w.startsWith("Äldreomsorg"));
@@ -612,11 +614,7 @@ describe("a unit's tkr table with a Kommentar column under the city's per-area t
       "Summa\t25 900\t17 860\t27 150\t-1 250\t",
     ].join("\n");
   const widthOfF = (withCityTable: boolean) => {
-    const snapshot = snapshotOf(textToSheet("Ekonomi", text(withCityTable)));
-    const result = check(snapshot, { period: { kind: "T2", year: 2021 } });
-    const spec = buildReport(result, { snapshot, generatedAt: "2021-09-15" }).sheets.find(
-      (s) => s.key === "driftbudget",
-    )!;
+    const spec = t2Report("Ekonomi", text(withCityTable)).find((s) => s.key === "driftbudget")!;
     return { f: spec.columnWidths[5], e: spec.columnWidths[4] };
   };
 
