@@ -5,6 +5,7 @@ import { MemoryPort } from "../../src/ports/memory/memoryPort";
 import { XlsxPortError } from "../../src/ports/xlsx";
 import { describeError } from "../../src/taskpane/state/usePane";
 import { planWithoutYear } from "../taskpane/fixtures";
+import { plainSheet } from "../helpers/seedGrid";
 import { generateWorkbook } from "../../scripts/bench/workbook";
 
 const workbook = () => generateWorkbook({ indicators: 120, activities: 10, budgetRows: 10 });
@@ -90,18 +91,12 @@ test("the pane's run (requirePeriod) prints cross tables alone without asking fo
   const port = new MemoryPort({
     name: "investeringar.xlsx",
     sheets: [
-      {
-        name: "Investeringar",
-        visibility: "visible",
-        originRow: 1,
-        originCol: 1,
-        values: [
-          ["Investering (mnkr)", 2022, 2023, 2024, "Totalt"],
-          ["Skolor", 10, 8, 3, 21],
-          ["Parker", 2, 1, 0, 3],
-          ["Summa", 12, 9, 3, 24],
-        ],
-      },
+      plainSheet("Investeringar", [
+        ["Investering (mnkr)", 2022, 2023, 2024, "Totalt"],
+        ["Skolor", 10, 8, 3, 21],
+        ["Parker", 2, 1, 0, 3],
+        ["Summa", 12, 9, 3, 24],
+      ]),
     ],
   });
   const { plan } = await runGenerate(port, { host: "browser", requirePeriod: true });
