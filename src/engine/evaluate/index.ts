@@ -34,10 +34,12 @@ export {
 export {
   applyComputedDeviations,
   baseRow,
-  decimalsFor,
   derivedFigures,
   deviationTerms,
   deviationThreshold,
+} from "./budget";
+export {
+  decimalsFor,
   expectedDeviation,
   halfUnit,
   mnkrIn,
@@ -45,7 +47,7 @@ export {
   roundAmount,
   roundTo,
   roundingTolerance,
-} from "./budget";
+} from "./amounts";
 export { compareTally, parseStatedTally } from "./tally";
 export type { StatedTally, TallyComparison } from "./tally";
 export { RULES_DOC } from "./rules";

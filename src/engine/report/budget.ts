@@ -18,7 +18,7 @@ import { cellFormat, cellValue } from "../recognise/tableRow";
 import { headerKey } from "../recognise/headers";
 import { isNoteLine } from "../recognise/tables";
 import type { ColumnRole, GroupRow, RecognisedRow, TableType } from "../recognise/types";
-import { decimalsFor, mnkrIn } from "../evaluate/budget";
+import { decimalsFor, mnkrIn } from "../evaluate/amounts";
 import { EXTRA_ROLES } from "../model/budgetLine";
 import { a1, sheetRef, truthText } from "../grid";
 import type { ReportContext } from "./context";

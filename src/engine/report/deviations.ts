@@ -5,7 +5,7 @@
  * as rows of their own, so nothing the report must explain is left out: not a column left unread.
  */
 import type { Finding, FindingCode, Severity } from "../findings";
-import { decimalsFor } from "../evaluate/budget";
+import { decimalsFor } from "../evaluate/amounts";
 import { judgedField } from "../evaluate/indicators";
 import { a1, cellRef, parseA1 } from "../grid";
 import type { BudgetLine, Indicator, KfStatus } from "../model/types";

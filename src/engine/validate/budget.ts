@@ -5,7 +5,8 @@ import type { BudgetAmountField, FieldLabel } from "../model/labels";
 import { BUDGET_EXTRA_LABELS, BUDGET_FIELD_LABELS, budgetFieldLabel } from "../model/labels";
 import type { BudgetLine } from "../model/types";
 import { renderNumber, renderNumberEn } from "../parse/target";
-import { decimalsFor, deviationTerms, roundingTolerance } from "../evaluate/budget";
+import { decimalsFor, roundingTolerance } from "../evaluate/amounts";
+import { deviationTerms } from "../evaluate/budget";
 
 function amount(line: BudgetLine, value: number): string {
   return renderNumber(value, line.unit, decimalsFor(line.unit));

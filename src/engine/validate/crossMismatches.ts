@@ -9,7 +9,7 @@ import type { Finding } from "../findings";
 import { finding } from "../findings";
 import { a1, a1Range } from "../grid";
 import { renderNumber, renderNumberEn } from "../parse/target";
-import { roundTo } from "../evaluate/budget";
+import { roundTo } from "../evaluate/amounts";
 
 interface Amount {
   value: number;

@@ -2,13 +2,13 @@ import * as fs from "fs";
 import * as path from "path";
 import fc from "fast-check";
 import { evaluate, RULES_DOC } from "../../../src/engine/evaluate";
+import { deviationTerms } from "../../../src/engine/evaluate/budget";
 import {
-  deviationTerms,
   expectedDeviation,
   roundAmount,
   roundingTolerance,
   roundTo,
-} from "../../../src/engine/evaluate/budget";
+} from "../../../src/engine/evaluate/amounts";
 import { DEFAULT_SETTINGS, resolveSettings } from "../../../src/engine/settings";
 import type { BudgetLine } from "../../../src/engine/model/types";
 import { AREA_ROWS, areaBudget, model, namndBudget, resultUnits } from "./fixtures";
