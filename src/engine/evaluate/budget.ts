@@ -5,6 +5,7 @@ import type { Settings } from "../settings";
 import type { DerivedFigure } from "./types";
 import { cellOf, hasText } from "./cells";
 import { AnalysisRowTables, analysisWhere, THE_ROWS } from "./missingAnalysis";
+import { judgedDeviation, totalSources } from "./totalSources";
 import { renderNumber, renderNumberEn } from "../parse/target";
 import type { AmountUnit } from "./amounts";
 import {
@@ -141,46 +142,70 @@ function directionAndShare(
 const LARGE_DEVIATION_CELL = ["deviation", "budgetDeviation", "forecast", "label", "name"];
 const MISSING_ANALYSIS_CELL = ["analysis", "label", "name"];
 
-/** `budget-deviation-large` and, for those rows without analysis, `analysis-missing`. */
+/**
+ * The lines' labels quoted and listed (`”A”, ”B” och ”C”`); past three, the first three and how
+ * many more.
+ */
+function quotedList(lines: readonly BudgetLine[], language: "sv" | "en"): string {
+  const [open, close, and, more] = language === "sv" ? ["”", "”", "och", "till"] : ['"', '"', "and", "more"];
+  const names = lines.slice(0, 3).map((l) => `${open}${l.label}${close}`);
+  if (lines.length > 3) return `${names.join(", ")} ${and} ${lines.length - 3} ${more}`;
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} ${and} ${names[names.length - 1]}`;
+}
+
+/**
+ * `budget-deviation-large` and, for those rows without analysis, `analysis-missing`; not on a total
+ * whose own large rows account for its deviation ({@link totalSources}): its finding names them.
+ */
 export function largeDeviationFindings(
   lines: BudgetLine[],
   settings: Settings,
   analysisRows: AnalysisRowTables = new AnalysisRowTables(),
 ): Finding[] {
   const findings: Finding[] = [];
-  for (const line of lines) {
-    if (!DEVIATION_TABLES.has(line.tableType) || line.kind === "disposition") continue;
-    const deviation = line.deviation ?? line.computedDeviation;
+  const isLarge = (line: BudgetLine): boolean => {
+    if (!DEVIATION_TABLES.has(line.tableType) || line.kind === "disposition") return false;
+    const deviation = judgedDeviation(line);
     const threshold = deviationThreshold(line, settings);
-    if (deviation === null || threshold === null) continue;
-    if (Math.abs(deviation) <= threshold + 1e-9) continue;
+    return deviation !== null && threshold !== null && Math.abs(deviation) > threshold + 1e-9;
+  };
+  const sources = new Map<BudgetLine, BudgetLine[]>();
+  for (const table of groupByTable(lines).values()) {
+    if (!DEVIATION_TABLES.has(table[0].tableType)) continue;
+    for (const [total, large] of totalSources(table, isLarge, (l) => deviationThreshold(l, settings)))
+      sources.set(total, large);
+  }
+  for (const line of lines) {
+    if (!isLarge(line)) continue;
+    const deviation = judgedDeviation(line) as number;
     const cell = cellOf(line.cells, LARGE_DEVIATION_CELL, line.row);
     const revised = revisedBudget(line) ?? 0;
     const adjusted = Boolean(line.adjustments || line.changes);
     // Rendered once for both findings of the row.
     const amount = formatAmount(deviation, line.unit);
     const amountEn = formatAmountEn(deviation, line.unit);
+    // A total without analysis whose own large rows account for it: their analyses say why.
+    const from = hasText(line.analysis) ? undefined : sources.get(line);
     findings.push(
       finding({
         code: "budget-deviation-large",
         sheet: line.sheet,
         cell,
-        message: `Stor budgetavvikelse för ”${line.label}”: ${amount}${directionAndShare(deviation, revised, adjusted, line.kind === "netto", line.unit, "sv")}.`,
-        messageEn: `Large budget deviation for "${line.label}": ${amountEn}${directionAndShare(deviation, revised, adjusted, line.kind === "netto", line.unit, "en")}.`,
+        message: `Stor budgetavvikelse för ”${line.label}”: ${amount}${directionAndShare(deviation, revised, adjusted, line.kind === "netto", line.unit, "sv")}.${from ? ` Den kommer från ${quotedList(from, "sv")}, där analysen skrivs.` : ""}`,
+        messageEn: `Large budget deviation for "${line.label}": ${amountEn}${directionAndShare(deviation, revised, adjusted, line.kind === "netto", line.unit, "en")}.${from ? ` It comes from ${quotedList(from, "en")}, where the analysis is written.` : ""}`,
       }),
     );
-    if (!hasText(line.analysis)) {
-      const where = analysisWhere(analysisRows.placeOf(line.cells, line.sheet, line.row), THE_ROWS);
-      findings.push(
-        finding({
-          code: "analysis-missing",
-          sheet: line.sheet,
-          cell: cellOf(line.cells, MISSING_ANALYSIS_CELL, line.row),
-          message: `Budgetavvikelsen för ”${line.label}” (${amount}) saknar analys${where.sv}`,
-          messageEn: `The budget deviation for "${line.label}" (${amountEn}) has no analysis${where.en}`,
-        }),
-      );
-    }
+    if (from || hasText(line.analysis)) continue;
+    const where = analysisWhere(analysisRows.placeOf(line.cells, line.sheet, line.row), THE_ROWS);
+    findings.push(
+      finding({
+        code: "analysis-missing",
+        sheet: line.sheet,
+        cell: cellOf(line.cells, MISSING_ANALYSIS_CELL, line.row),
+        message: `Budgetavvikelsen för ”${line.label}” (${amount}) saknar analys${where.sv}`,
+        messageEn: `The budget deviation for "${line.label}" (${amountEn}) has no analysis${where.en}`,
+      }),
+    );
   }
   return findings;
 }

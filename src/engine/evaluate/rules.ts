@@ -76,6 +76,12 @@ A computed status is a suggestion shown beside the person's own assessment, neve
   → \`analysis-missing\`. Each message ends, in the same words for all three, with where the analysis
   goes: its empty cell in the analysis column, the empty \`Analys\` row under it, or a table with
   neither (add an Analys column, or an \`Analys: …\` row under the row).
+- A total (\`Totalt\`, \`Summa …\`, \`Netto\`) asks for no analysis of its own when its own large rows
+  account for its deviation: the rows it adds (as the total check reads them; a Netto its Kostnader
+  and Intäkter) add up to its deviation, and what its large rows leave is not large for the total.
+  The analyses are written where a deviation arises (002 per area, 004 per cost); the total's
+  \`budget-deviation-large\` names the rows. A total of many small deviations, or one its rows do not
+  add up to, keeps its own \`analysis-missing\`.
 - An activity whose analysis says plainly that it was not done (\`har inte kunnat genomföras\`,
   \`inte varit möjligt att utföra\`, \`skjutits upp\`, \`är försenad\`, \`påbörjas först 2022\` in
   a 2021 report) while its Avvikelse cell is empty → \`activity-deviation-unmarked\`

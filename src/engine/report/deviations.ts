@@ -410,7 +410,7 @@ function budgetRow(
   const what = whatText(parts, line.label, findings);
   const analysis = rows.analysisCell(
     line.analysis,
-    findings.some((f) => f.code === "budget-deviation-large" || f.code === "analysis-missing"),
+    findings.some((f) => f.code === "analysis-missing"),
   );
   rows.add("Budget", line.sheet, findings[0].cell, null, what, analysis, findings);
 }

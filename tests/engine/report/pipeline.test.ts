@@ -594,6 +594,38 @@ describe("an area after its group's total belongs to no group (a reviewer's tabl
   });
 });
 
+describe("a Totalt whose own large rows account for its deviation (002's areas, a review's count of six warnings)", () => {
+  const text = [
+    OMRADE_HEADER,
+    "Individ- ochfamiljeomsorg\t290,3\t0,0\t265,5\t264,7\t25,6",
+    "Arbetsmarknadsåtgärder\t24,9\t0,0\t22,9\t22,9\t2,0",
+    "Barn, kultur och fritid\t39,2\t0,0\t39,2\t39,2\t0,0",
+    "Totalt\t354,4\t0,0\t327,6\t326,8\t27,6",
+  ].join("\n");
+  const snapshot = snapshotOf(textToSheet("Driftbudget", text));
+  const result = check(snapshot, { period: { kind: "T2", year: 2021 } });
+
+  it("asks for the analysis at the two rows, and the Totalt's finding says where it comes from", () => {
+    const missing = result.findings.filter((f) => f.code === "analysis-missing").map((f) => f.cell);
+    expect(missing).toEqual(["A2", "A3"]);
+    const total = result.findings.find((f) => f.code === "budget-deviation-large" && f.cell === "F5")!;
+    expect(total.message).toContain(
+      "Den kommer från ”Individ- ochfamiljeomsorg” och ”Arbetsmarknadsåtgärder”, där analysen skrivs.",
+    );
+  });
+
+  it("Avvikelser shows the Totalt without Analys saknas, and each row with it", () => {
+    const rows = buildReport(result, { snapshot, generatedAt: new Date("2021-09-15T10:00:00Z") })
+      .sheets.find((s) => s.key === "avvikelser")!
+      .rows.filter((r) => r[0]?.value === "Budget");
+    const analysisOf = (label: string) =>
+      rows.find((r) => String(r[3]?.value ?? "").startsWith(`${label}:`))![4]?.value;
+    expect(analysisOf("Individ- ochfamiljeomsorg")).toBe("▲ Analys saknas");
+    expect(analysisOf("Arbetsmarknadsåtgärder")).toBe("▲ Analys saknas");
+    expect(analysisOf("Totalt")).toBe("– Ingen analys");
+  });
+});
+
 describe("a unit's tkr table with a Kommentar column under the city's per-area table (Avvikelse in the same sheet column)", () => {
   const text = (withCityTable: boolean) =>
     [
