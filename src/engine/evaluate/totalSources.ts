@@ -5,6 +5,7 @@
  * analysis too only repeats their findings.
  */
 import type { BudgetLine } from "../model/types";
+import { matchKey } from "../parse/text";
 import { roundingTolerance } from "./amounts";
 
 /** A line's deviation as judged: the table's Avvikelse, else the one computed from its amounts. */
@@ -50,7 +51,7 @@ export function totalSources(
       if (parts) explain(line, [parts]);
       since.push(line);
     } else if (line.kind === "total") {
-      const added = since.some((p) => p.kind === "netto") ? since.filter((p) => p.kind === "row") : since;
+      const added = addedParts(line, since);
       explain(line, subtotals.length ? [added, [...subtotals, ...added], ordinary] : [added]);
       subtotals.push(line);
       since = [];
@@ -104,4 +105,16 @@ function largeSources(
   if (Math.abs(sum - deviation) > roundingTolerance(total.unit, parts.length + 1)) return null;
   if (large.length === 0 || Math.abs(deviation - largeSum) > limit + 1e-9) return null;
   return large;
+}
+
+/**
+ * The parts a total adds of the rows since the previous one: the ordinary rows where a Netto is
+ * among them; without Intäkter under a total that names its costs (`Summa kostnader`), and without
+ * Kostnader under one that names its income.
+ */
+export function addedParts(total: BudgetLine, parts: BudgetLine[]): BudgetLine[] {
+  if (parts.some((p) => p.kind === "netto")) return parts.filter((p) => p.kind === "row");
+  const key = matchKey(total.label);
+  const without = key.includes("kostnader") ? "intakter" : key.includes("intakter") ? "kostnader" : null;
+  return without ? parts.filter((p) => p.kind !== without) : parts;
 }

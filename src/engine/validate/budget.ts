@@ -6,6 +6,7 @@ import { BUDGET_EXTRA_LABELS, BUDGET_FIELD_LABELS, budgetFieldLabel } from "../m
 import type { BudgetLine } from "../model/types";
 import { renderNumber, renderNumberEn } from "../parse/target";
 import { decimalsFor, roundingTolerance } from "../evaluate/amounts";
+import { addedParts } from "../evaluate/totalSources";
 import { deviationTerms } from "../evaluate/budget";
 
 function amount(line: BudgetLine, value: number): string {
@@ -171,7 +172,7 @@ function totalMismatches(table: BudgetLine[], hidden: readonly number[], out: Fi
       parts = [];
       continue;
     }
-    const added = parts.some((p) => p.kind === "netto") ? parts.filter((p) => p.kind === "row") : parts;
+    const added = addedParts(line, parts);
     const mixed = added.some((p) => p.kind !== "row");
     for (const field of numericFields(line)) {
       const { key, value, cell } = field;
@@ -206,13 +207,25 @@ function totalMismatches(table: BudgetLine[], hidden: readonly number[], out: Fi
       )
         continue;
       const name = fieldName(line, key);
+      const misstated = wrongParts(
+        line,
+        value,
+        key,
+        added.flatMap((p) => {
+          const partValue = valueOf(p, field);
+          return partValue === undefined
+            ? []
+            : [{ line: p, value: partValue, cell: cellOf(p, field), sv: `”${p.label}”`, en: `"${p.label}"` }];
+        }),
+        { sv: `samma som ”${line.label}”`, en: `the same as "${line.label}"` },
+      );
       out.push(
         finding({
           code: "budget-total-mismatch",
           sheet: line.sheet,
           cell: cell ?? line.cells.label ?? `A${line.row}`,
-          message: `”${line.label}” (${name.sv}): ${amount(line, value)} är inte summan av raderna ovan, ${amount(line, sum)} (varav-rader räknas inte).`,
-          messageEn: `"${line.label}" (${name.en}): ${amountEn(line, value)} is not the sum of the rows above, ${amountEn(line, sum)} (varav rows not counted).`,
+          message: `”${line.label}” (${name.sv}): ${amount(line, value)} är inte summan av raderna ovan, ${amount(line, sum)} (varav-rader räknas inte).${misstated.sv}`,
+          messageEn: `"${line.label}" (${name.en}): ${amountEn(line, value)} is not the sum of the rows above, ${amountEn(line, sum)} (varav rows not counted).${misstated.en}`,
         }),
       );
     }
@@ -342,16 +355,22 @@ interface NettoPart {
  * sum they then give, which may well be the Netto's. A wrong E6 makes the right E8 look wrong; 003
  * line 1961 writes Intäkter 102,2 without its minus, and its Netto 509,3 is right.
  */
-function wrongParts(netto: BudgetLine, value: number, key: string, parts: NettoPart[]): FieldLabel {
+function wrongParts(
+  netto: BudgetLine,
+  value: number,
+  key: string,
+  parts: NettoPart[],
+  same: FieldLabel = { sv: "samma som netto", en: "the same as the net" },
+): FieldLabel {
   const fixes = parts.map((p) => partFix(p, key)).filter((f) => f !== null);
   if (!fixes.length) return NO_NOTE;
   const sum = parts.reduce((total, p) => total + (fixes.find((f) => f.part === p)?.value ?? p.value), 0);
-  const agrees = Math.abs(sum - value) <= roundingTolerance(netto.unit, 3);
+  const agrees = Math.abs(sum - value) <= roundingTolerance(netto.unit, parts.length + 1);
   const one = fixes.length === 1;
   const en = fixes.map((f) => f.en).join(", and ");
   return {
-    sv: ` ${fixes.map((f) => f.sv).join(", och ")}: rätta ${one ? "den" : "dem"} först; då blir summan ${amount(netto, sum)}${agrees ? ", samma som netto" : ""}.`,
-    en: ` ${en[0].toUpperCase()}${en.slice(1)}: correct ${one ? "that cell" : "those cells"} first; the sum is then ${amountEn(netto, sum)}${agrees ? ", the same as the net" : ""}.`,
+    sv: ` ${fixes.map((f) => f.sv).join(", och ")}: rätta ${one ? "den" : "dem"} först; då blir summan ${amount(netto, sum)}${agrees ? `, ${same.sv}` : ""}.`,
+    en: ` ${en[0].toUpperCase()}${en.slice(1)}: correct ${one ? "that cell" : "those cells"} first; the sum is then ${amountEn(netto, sum)}${agrees ? `, ${same.en}` : ""}.`,
   };
 }
 
@@ -362,13 +381,15 @@ function partFix(
 ): { part: NettoPart; value: number; sv: string; en: string } | null {
   const { line } = part;
   const where = part.cell ?? `A${line.row}`;
+  /** Costs are named in the plural; income and a row's quoted label are not. */
+  const plural = line.kind === "kostnader" && part.en === "costs";
   if (key === "deviation" && deviationMisstated(line)) {
     const outcome = line.forecastIsOutcome;
     return {
       part,
       value: line.computedDeviation,
       sv: `${part.sv} i ${where} stämmer inte heller med sin budget och ${outcome ? "sitt utfall" : "prognos"}, som ger ${amount(line, line.computedDeviation)}`,
-      en: `${part.en} in ${where} ${line.kind === "intakter" ? "does" : "do"} not match ${line.kind === "intakter" ? "its" : "their"} own budget and ${outcome ? "outcome" : "forecast"} either, which give ${amountEn(line, line.computedDeviation)}`,
+      en: `${part.en} in ${where} ${plural ? "do" : "does"} not match ${plural ? "their" : "its"} own budget and ${outcome ? "outcome" : "forecast"} either, which give ${amountEn(line, line.computedDeviation)}`,
     };
   }
   if (SIGNED_FIELDS(key) && wrongSign(line, part.value))
@@ -376,7 +397,7 @@ function partFix(
       part,
       value: -part.value,
       sv: `${part.sv} i ${where} har fel tecken och ska vara ${amount(line, -part.value)}`,
-      en: `${part.en} in ${where} ${line.kind === "intakter" ? "has" : "have"} the wrong sign and should be ${amountEn(line, -part.value)}`,
+      en: `${part.en} in ${where} ${plural ? "have" : "has"} the wrong sign and should be ${amountEn(line, -part.value)}`,
     };
   return null;
 }

@@ -390,6 +390,43 @@ describe("each model finding code, on seed-shaped rows", () => {
     });
   });
 
+  describe("a VB result table: Intäkter, cost rows, Summa kostnader, Netto (a review's workbook from 004's unit)", () => {
+    const table = (other: string) =>
+      [
+        "Tkr\tBudget 2020\tUtfall 2020\tAvvikelse\tKommentar",
+        "Intäkter\t-1 850\t-1 962\t112\tförsäljning Liljans butik",
+        "Personalkostnader\t21 430\t20 912\t518\tvakanser under pandemin",
+        "Lokalkostnader\t3 210\t3 275\t-65\t",
+        `Övriga kostnader\t1 640\t1 398\t${other}\t`,
+        "Summa kostnader\t26 280\t25 585\t695\t",
+        "Netto\t24 430\t23 623\t807\t",
+      ].join("\n");
+    const findings = (text: string) =>
+      check(snapshotOf(textToSheet("Ekonomi", text)), { period: { kind: "VB", year: 2020 } }).findings;
+
+    test("Summa kostnader adds the cost rows, not the Intäkter above them", () => {
+      expect(codes(findings(table("242")), "budget-total-mismatch")).toEqual([]);
+    });
+
+    test("a typo in a cost row's Avvikelse: the total says to correct that cell first, and that it then adds up", () => {
+      const found = findings(table("224"));
+      expect(codes(found, "budget-deviation-mismatch").map((f) => f.cell)).toEqual(["D5"]);
+      const total = codes(found, "budget-total-mismatch");
+      expect(total.map((f) => f.cell)).toEqual(["D6"]);
+      expect(total[0].message).toBe(
+        "”Summa kostnader” (Avvikelse): 695 tkr är inte summan av raderna ovan, 677 tkr (varav-rader räknas inte). ”Övriga kostnader” i D5 stämmer inte heller med sin budget och sitt utfall, som ger 242 tkr: rätta den först; då blir summan 695 tkr, samma som ”Summa kostnader”.",
+      );
+      expect(total[0].messageEn).toContain(
+        '"Övriga kostnader" in D5 does not match its own budget and outcome either',
+      );
+    });
+
+    test("corrected, Summa kostnader is explained by Personalkostnader (commented), and asks for nothing", () => {
+      const found = findings(table("242"));
+      expect(codes(found, "analysis-missing").map((f) => f.cell)).not.toContain("E6");
+    });
+  });
+
   describe("a Totalt under each avdelning's Summa and loose rows", () => {
     const table = (budget: string) =>
       [
