@@ -77,7 +77,7 @@ describe("the review's workbooks, on their seed rows", () => {
 });
 
 describe("the seeds' own activity analyses", () => {
-  it("only 002 line 1040 is found, in every seed fixture", () => {
+  it("002 line 1040 and 004's two VB 2020 activities the unit did not do are found, in every seed fixture", () => {
     const dir = path.join(__dirname, "../../fixtures/seeds");
     const found: string[] = [];
     for (const file of fs
@@ -87,7 +87,9 @@ describe("the seeds' own activity analyses", () => {
       const r = checkSeed(file.replace(/\.txt$/, ""));
       for (const f of unmarked(r.findings)) found.push(`${file} ${f.cell}`);
     }
-    expect(found).toEqual(["002-t2-nm-1.4.2.txt D1040"]);
+    // 004 line 293: 'Verksamheten har under året inte genomfört några strukturerade insatser …';
+    // line 357: 'har inte infört ledningsrapporter ännu', in a VB: both unmarked in the published report.
+    expect(found).toEqual(["002-t2-nm-1.4.2.txt D1040", "004-vb-hela.txt D291", "004-vb-hela.txt D355"]);
   });
 });
 
@@ -102,6 +104,18 @@ describe("notDonePhrase", () => {
     expect(notDonePhrase("Den planerade brukarundersökningen har skjutits upp till 2022", 2021)).toBe(
       "skjutits upp",
     );
+  });
+
+  it("the unit as subject, and a postponement it had to make (a review's VB 2020 rows from 004)", () => {
+    expect(
+      notDonePhrase(
+        "Enheten har under året inte genomfört några strukturerade insatser för målgruppen.",
+        2020,
+      ),
+    ).toBe("inte genomfört");
+    expect(notDonePhrase("Enheten har inte infört ledningsrapporter ännu.", 2020)).toBe("inte infört");
+    expect(notDonePhrase("Vi har fått skjuta upp arbetet till 2021.", 2020)).toBe("fått skjuta upp");
+    expect(notDonePhrase("Utbildningen sköts upp till våren.", 2020)).toBe("sköts upp");
   });
 
   it("a later year only when it is after the report's", () => {
@@ -122,6 +136,9 @@ describe("notDonePhrase", () => {
       "Aktiviteten har inte genomförts i sin helhet men de flesta delarna är klara.",
       "Den har ännu inte påbörjats men är planerad till hösten.",
       "Inget har skjutits upp trots pandemin.",
+      "Enheten har inte genomfört alla delar, men de flesta.",
+      "Enheten har ännu inte påbörjat arbetet men det är planerat till hösten.",
+      "Enheten har inte hållit tidsplanen för rekryteringen helt.",
     ])
       expect(notDonePhrase(text, 2021)).toBeNull();
   });
