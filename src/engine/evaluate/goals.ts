@@ -70,14 +70,17 @@ function countActivity(counts: GoalCounts, activity: Activity): void {
 /**
  * The suggested assessment from a tally (RULES_DOC): nothing measured and no activities → null;
  * every measured indicator met and no activity deviating → helt, unless the goal has indicators and
- * none is measured (activities alone don't make a goal with unmeasured indicators helt) → null;
+ * none is measured (activities alone don't make a goal with unmeasured indicators helt), or
+ * `outcomesDue` (VB: every outcome is to be reported) and one is not measured → null;
  * none met and some not met → ej; otherwise delvis.
  */
-export function suggestAssessment(counts: GoalCounts): Assessment | null {
+export function suggestAssessment(counts: GoalCounts, outcomesDue = false): Assessment | null {
   const measured = counts.met + counts.partlyMet + counts.notMet;
   if (measured === 0 && counts.activities === 0) return null;
-  if (counts.partlyMet === 0 && counts.notMet === 0 && counts.activitiesWithDeviation === 0)
+  if (counts.partlyMet === 0 && counts.notMet === 0 && counts.activitiesWithDeviation === 0) {
+    if (outcomesDue && counts.notMeasured > 0) return null;
     return measured === 0 && counts.notMeasured + counts.notJudged > 0 ? null : "helt";
+  }
   if (measured > 0 && counts.met === 0 && counts.notMet > 0) return "ej";
   return "delvis";
 }
@@ -242,12 +245,13 @@ const NO_POSITIONS: Positions = {
 /**
  * Fills counts and suggestedAssessment on every goal and returns the goal findings:
  * `assessment-contradicts` and `analysis-missing` for activities marked Avvikelse.
- * `assessable` is false for plan (VP) and unknown periods: no suggestion is made then. A row of
+ * `assessable` is false for plan (VP) and unknown periods: no suggestion is made then; `outcomesDue`
+ * at VB, where an indicator without an outcome keeps its goal from being suggested helt. A row of
  * `duplicates` that repeats an earlier one counts once, as the first.
  */
 export function evaluateGoals(
   model: Model,
-  assessable: boolean,
+  { assessable, outcomesDue }: { assessable: boolean; outcomesDue: boolean },
   duplicates: readonly DuplicatePair[],
   analysisRows: AnalysisRowTables = new AnalysisRowTables(),
 ): Finding[] {
@@ -264,7 +268,7 @@ export function evaluateGoals(
     for (let k = at.activitiesFrom; k < at.activitiesTo; k++)
       countActivity(counts, model.activities[activities.at(k)]);
     goal.counts = counts;
-    goal.suggestedAssessment = assessable ? suggestAssessment(counts) : null;
+    goal.suggestedAssessment = assessable ? suggestAssessment(counts, outcomesDue) : null;
     if (!assessable) continue;
     const stated = goal.statedAssessment;
     const misses =

@@ -69,7 +69,12 @@ export function evaluate(
   const indicatorFindings = evaluateIndicators(model.indicators, { period, settings, tables, analysisRows });
   const assessable = period === "T1" || period === "T2" || period === "VB";
   const duplicates = duplicatePairs(model.indicators);
-  const goalFindings = evaluateGoals(model, assessable, duplicates, analysisRows);
+  const goalFindings = evaluateGoals(
+    model,
+    { assessable, outcomesDue: period === "VB" },
+    duplicates,
+    analysisRows,
+  );
   const budget = evaluateBudget(model, settings, analysisRows);
   return {
     findings: indicatorFindings.concat(goalFindings, budget.findings),

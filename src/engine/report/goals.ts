@@ -18,7 +18,7 @@ import { sheetTitle } from "./context";
 import { assessmentLabel, goalHeading, goalName, levelLabel } from "./format";
 import type { ColumnSpec, Row } from "./layout";
 import { SheetBuilder } from "./layout";
-import { TONES, UNASSESSED_CHART_COLOUR } from "./look";
+import { OUTCOME_MISSING, TONES, UNASSESSED_CHART_COLOUR } from "./look";
 import type { OutCell, SheetSpec } from "./spec";
 import { indentedCell, linkCell, numberCell, SharedCells, textCell, tonedCell } from "./spec";
 import { goalIdCell } from "../evaluate/cells";
@@ -143,6 +143,7 @@ function buildPlanGoalSheet(ctx: ReportContext, sheet: SheetBuilder): SheetSpec 
 
 export function buildGoalSheet(ctx: ReportContext): SheetSpec {
   const plan = ctx.result.model.period.kind === "VP";
+  const vb = ctx.result.model.period.kind === "VB";
   const unassessed = !plan && someNotJudged(ctx.result.model);
   const columns = unassessed
     ? [...COLUMNS.slice(0, UNASSESSED_COL), { kind: "fit" } as const, ...COLUMNS.slice(UNASSESSED_COL)]
@@ -162,7 +163,11 @@ export function buildGoalSheet(ctx: ReportContext): SheetSpec {
   const shared = new SharedCells();
   for (const { goal, depth } of ctx.goalTree) {
     const stated = assessmentLabel(goal.statedAssessment);
-    const suggested = assessmentLabel(goal.suggestedAssessment);
+    // At VB every outcome is due: a goal not suggested for want of one says so (RULES_DOC).
+    const suggested =
+      vb && goal.suggestedAssessment === null && goal.counts.notMeasured > 0
+        ? OUTCOME_MISSING
+        : assessmentLabel(goal.suggestedAssessment);
     const contradictions = (ctx.findingsByGoal.get(goal.id) ?? []).filter(
       (f) => f.code === "assessment-contradicts",
     );

@@ -190,6 +190,17 @@ describe("suggested assessment rule", () => {
   ])("%j → %s", (counts, expected) => {
     expect(suggestAssessment(counts)).toBe(expected);
   });
+
+  // At VB every outcome is due: one missing keeps a goal from helt, and delvis and ej stand.
+  it.each([
+    [c(3, 0, 0, 4, 0, 2), null],
+    [c(3, 0, 0, 0, 0, 0, 1), "helt"],
+    [c(3, 0, 1, 0, 0, 2), "delvis"],
+    [c(0, 0, 2, 0, 0, 1), "ej"],
+    [c(4, 0, 0), "helt"],
+  ])("with outcomes due, %j → %s", (counts, expected) => {
+    expect(suggestAssessment(counts, true)).toBe(expected);
+  });
 });
 
 describe("004: unit goal marked Uppfylls helt while short-term sick leave misses its target", () => {
