@@ -105,6 +105,20 @@ it("unfreeze() throws on a hidden sheet (OfficeDev/office-js#1463) and works on 
   expect((await rejection(context.sync())).code).toBe("GeneralException");
 });
 
+it("a very hidden sheet cannot be deleted (Worksheet.delete's documentation); made hidden first, it can", async () => {
+  const { context, workbook } = createFakeExcel({
+    sheets: [{ name: "Synlig" }, { name: "_malkoll~1~1", visibility: "VeryHidden" }],
+  });
+  const scratch = () => context.workbook.worksheets.getItem("_malkoll~1~1");
+  scratch().delete();
+  expect((await rejection(context.sync())).code).toBe("InvalidOperation");
+  expect(workbook.sheets.map((s) => s.name)).toEqual(["Synlig", "_malkoll~1~1"]);
+  scratch().visibility = "Hidden";
+  scratch().delete();
+  await context.sync();
+  expect(workbook.sheets.map((s) => s.name)).toEqual(["Synlig"]);
+});
+
 it.each(["Hidden", "VeryHidden"] as const)(
   "a %s sheet can be neither activated nor have a range selected (Excel refuses both)",
   async (visibility) => {

@@ -90,6 +90,13 @@ const BY_CODE: Record<string, Texts> = {
     sv: "Excel godtog inte det Målkoll försökte skriva. Inget av dina egna blad har ändrats. Försök igen; kvarstår felet, rapportera det med texten nedan.",
     en: "Excel did not accept what Målkoll tried to write. None of your own sheets was changed. Try again; if it persists, report it with the text below.",
   },
+  // Excel refuses an operation in the state the workbook is in (deleting a very hidden sheet was
+  // one, before deleteSheet): no advice of the user's can help, but trying again may.
+  InvalidOperation: {
+    kind: "invalid-argument",
+    sv: "Excel vägrade en åtgärd som Målkoll försökte göra. Försök igen; kvarstår felet, rapportera det med texten nedan.",
+    en: "Excel refused an operation Målkoll attempted. Try again; if it persists, report it with the text below.",
+  },
   InvalidReference: {
     kind: "invalid-argument",
     sv: "Ett område som Målkoll använder är ogiltigt (till exempel ett bladnamn som ändrats). Kör kontrollen igen.",

@@ -4,6 +4,7 @@ import { STATE_SHEET } from "../../engine/report/spec";
 import { decodeState } from "../../engine/state";
 import type { Batch } from "./batch";
 import { ACTION_BYTES } from "./batch";
+import { DELETE_ACTIONS, deleteSheet } from "./deleteSheet";
 import type { Lease, RecoveryStep } from "./journal";
 import { findLease, isScratchSheet, leaseIsLive, recoverySteps } from "./journal";
 import { rowsFromA1 } from "./read";
@@ -40,14 +41,14 @@ export async function applyRecovery(
 ): Promise<void> {
   const worksheets = context.workbook.worksheets;
   await batch.alone({
-    request: (steps.length + 2) * ACTION_BYTES,
+    request: (steps.length * DELETE_ACTIONS + 2) * ACTION_BYTES,
     queue() {
       for (const step of steps) {
         const sheet = worksheets.getItem(step.kind === "rename" ? step.from : step.sheet);
         if (step.kind === "rename") sheet.name = step.to;
         else if (step.kind === "show") sheet.visibility = "Visible";
         else if (step.kind === "hide") sheet.visibility = "VeryHidden";
-        else sheet.delete();
+        else deleteSheet(sheet);
       }
       if (leaseRow)
         worksheets.getItem(STATE_SHEET).getRangeByIndexes(leaseRow.row, 0, 1, leaseRow.width).values = [

@@ -21,6 +21,7 @@ import { queueDateSystemProbe } from "./dateSystem";
 import { toHostError } from "./errors";
 import { flagUnits, isMalkollRule, queueRuleScans, ruleDeletionUnits } from "./flags";
 import type { HostInfo, IsSetSupported } from "./host";
+import { DELETE_ACTIONS, deleteSheet } from "./deleteSheet";
 import { highestExcelApi, officeHostInfo, officeIsSetSupported } from "./host";
 import { SCRATCH_PREFIX } from "./journal";
 import { readCells } from "./read";
@@ -251,7 +252,7 @@ export async function runSelfTest(
     });
   } finally {
     try {
-      await batch.alone({ request: 300, queue: () => scratch().delete() });
+      await batch.alone({ request: 300 * DELETE_ACTIONS, queue: () => deleteSheet(scratch()) });
       report.cleanedUp = true;
     } catch {
       // Left very hidden under a scratch name: the next read of the workbook deletes it.

@@ -57,6 +57,7 @@ import {
   runEnded,
 } from "./journal";
 import { rowsFromA1 } from "./read";
+import { DELETE_ACTIONS, deleteSheet } from "./deleteSheet";
 import { recoverNow } from "./recover";
 import type { SpecWork } from "./sheetWriter";
 import { specWork } from "./sheetWriter";
@@ -502,7 +503,7 @@ export async function writePlan(env: WriteEnv, plan: WritePlan): Promise<Revisio
       request:
         jsonBytes(commit.values) +
         jsonBytes(commit.formats) +
-        (plan.renames.length * 2 + swapped.length * 6 + after.size * 2 + 4) * ACTION_BYTES,
+        (plan.renames.length * 2 + swapped.length * (5 + DELETE_ACTIONS) + after.size * 2 + 4) * ACTION_BYTES,
       response: env.scanFlags ? after.size * 20 * RULE_SCAN_BYTES_PER_RULE : 0,
       queue() {
         for (const rename of plan.renames) {
@@ -544,7 +545,7 @@ export async function writePlan(env: WriteEnv, plan: WritePlan): Promise<Revisio
         stateArea.numberFormat = commit.formats;
         // ... and the commit: the new state rows, without the lease, in one assignment.
         stateArea.values = commit.values as (string | number | boolean)[][];
-        for (const old of parked) old.delete();
+        for (const old of parked) deleteSheet(old);
         for (const target of targets) target.work?.finish(target.sheet as Excel.Worksheet);
         scans = env.scanFlags ? queueRuleScans(flaggable()) : [];
       },

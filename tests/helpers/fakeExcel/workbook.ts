@@ -306,6 +306,13 @@ export class FakeWorksheet extends FakeObject {
     this.ctx.enqueue(`${this.describe()}.delete()`, null, () => {
       this.ctx.data.requireUnprotected();
       const sheet = this.sheet();
+      // Worksheet.delete (@types/office-js): a VeryHidden sheet's delete fails with
+      // InvalidOperation; it must be made hidden or visible first (OfficeDev/office-js#365).
+      if (sheet.visibility === "VeryHidden")
+        throw new FakeOfficeError(
+          "InvalidOperation",
+          "A very hidden worksheet cannot be deleted: make it hidden or visible first.",
+        );
       const othersVisible = this.ctx.data.sheets.some((s) => s !== sheet && s.visibility === "Visible");
       if (!othersVisible)
         throw new FakeOfficeError(

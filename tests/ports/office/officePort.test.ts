@@ -434,6 +434,15 @@ describe("errors and selection", () => {
     expect(error.excelCode).toBe("InvalidOperationInCellEditMode");
   });
 
+  it("maps Excel's InvalidOperation to advice of its own, not the unknown error's", async () => {
+    const { context, fake } = createFakeExcel({ sheets: [userSheet] });
+    fake.failNextSync("InvalidOperation");
+    const error = (await new OfficePort(context).read().catch((e: unknown) => e)) as HostError;
+    expect([error.kind, error.excelCode]).toEqual(["invalid-argument", "InvalidOperation"]);
+    expect(error.message).toMatch(/^Excel vägrade en åtgärd som Målkoll försökte göra/);
+    expect(error.text("en-GB")).toMatch(/^Excel refused an operation Målkoll attempted/);
+  });
+
   it("select activates the sheet and selects the cell in one sync", async () => {
     const { context, fake, workbook } = createFakeExcel({
       sheets: [userSheet, { name: "Annat", values: [[1]] }],
