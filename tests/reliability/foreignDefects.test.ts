@@ -188,6 +188,66 @@ test('a workbook without sheets is refused with the reason, not judged with find
   expect(run.out).toBe("");
 });
 
+describe("a workbook that names sheets its package does not hold (a CLI user's hand-damaged files)", () => {
+  /** A two-sheet workbook with `edit` applied to its package. */
+  async function damaged(fileName: string, edit: (zip: JSZip) => Promise<void>): Promise<string> {
+    const zip = await JSZip.loadAsync(
+      await buildXlsx([
+        { name: "Uppföljning", rows: [HEADER, ROW] },
+        { name: "Ekonomi", rows: [["Tkr", "Budget"]] },
+      ]),
+    );
+    await edit(zip);
+    return file(fileName, await zip.generateAsync({ type: "uint8array" }));
+  }
+  const workbookXml = async (zip: JSZip, edit: (xml: string) => string) =>
+    void zip.file("xl/workbook.xml", edit(await zip.file("xl/workbook.xml")!.async("string")));
+
+  test.each([
+    [
+      "a sheet's part missing",
+      "utan-del.xlsx",
+      async (zip: JSZip) => void zip.remove("xl/worksheets/sheet2.xml"),
+      /utan-del\.xlsx är skadad: bladet ”Ekonomi” saknar sin del xl\/worksheets\/sheet2\.xml/,
+    ],
+    [
+      "the workbook's relationships unreadable",
+      "trasiga-relationer.xlsx",
+      async (zip: JSZip) => void zip.file("xl/_rels/workbook.xml.rels", "garbage"),
+      /trasiga-relationer\.xlsx är skadad: bladet ”Uppföljning” har ingen egen del i filen/,
+    ],
+    [
+      "two sheets of one name but for case",
+      "samma-namn.xlsx",
+      (zip: JSZip) => workbookXml(zip, (xml) => xml.replace('name="Ekonomi"', 'name="UPPFÖLJNING"')),
+      /samma-namn\.xlsx är skadad: två blad heter ”UPPFÖLJNING”/,
+    ],
+  ])(
+    "%s: check and generate refuse it (exit 2), and generate writes nothing",
+    async (_, fileName, edit, reason) => {
+      const input = await damaged(fileName, edit);
+      const checked = await cli(["check", input, "--json"]);
+      expect([checked.code, checked.out]).toEqual([2, ""]);
+      expect(checked.err).toMatch(reason);
+      expect(checked.err).toMatch(/Open it in Excel, which can repair it/);
+      const out = path.join(dir, `ut-${fileName}`);
+      const generated = await cli(["generate", input, "-o", out]);
+      expect(generated.code).toBe(2);
+      expect(existsSync(out)).toBe(false);
+    },
+  );
+
+  test("two sheets on one part are refused as well", async () => {
+    const input = await damaged("en-del.xlsx", async (zip) => {
+      const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+      zip.file("xl/_rels/workbook.xml.rels", rels.replace("worksheets/sheet2.xml", "worksheets/sheet1.xml"));
+    });
+    const run = await cli(["check", input]);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/bladet ”Ekonomi” har ingen egen del i filen/);
+  });
+});
+
 test("a user's sheet named `_MALKOLL` is refused by generate (it would be the state sheet), and check reads it", async () => {
   const input = file(
     "stort-namn.xlsx",

@@ -618,6 +618,17 @@ async function readTables(parts: PartReader, sheetPath: string, ids: string[]): 
   return out;
 }
 
+/**
+ * A package whose workbook lists sheets it does not hold as Excel writes them: Excel offers to
+ * repair it, and a write over it would put Målkoll's own sheet where the missing one is named.
+ */
+function damagedBook(name: string, what: string, whatEn: string): XlsxPortError {
+  return new XlsxPortError(
+    `${name} är skadad: ${what}. Öppna den i Excel, som kan reparera den, och spara den igen.`,
+    `${name} is damaged: ${whatEn}. Open it in Excel, which can repair it, and save it again.`,
+  );
+}
+
 /** The workbook part's path, from the package's root relationships. */
 async function workbookPath(parts: PartReader): Promise<string> {
   const rels = await parts.rels("");
@@ -677,11 +688,30 @@ export async function snapshotFromPackage(
   };
 
   const grids: SheetGrid[] = [];
+  const names = new Set<string>();
+  const paths = new Set<string>();
   for (const sheet of sheets) {
     const rel = bookRels.find((r) => r.id === sheet.id);
-    if (!rel || !isRelType(rel.type, "worksheet")) continue;
+    const key = sheet.name.toLocaleLowerCase("sv");
+    if (names.has(key))
+      throw damagedBook(name, `två blad heter ”${sheet.name}”`, `two sheets are named "${sheet.name}"`);
+    names.add(key);
+    if (!rel || paths.has(rel.path))
+      throw damagedBook(
+        name,
+        `bladet ”${sheet.name}” har ingen egen del i filen`,
+        `sheet "${sheet.name}" has no part of its own in the file`,
+      );
+    paths.add(rel.path);
+    // A chart sheet or a dialog sheet holds no cells to read.
+    if (!isRelType(rel.type, "worksheet")) continue;
     const xml = await parts.text(rel.path);
-    if (xml === null) continue;
+    if (xml === null)
+      throw damagedBook(
+        name,
+        `bladet ”${sheet.name}” saknar sin del ${rel.path}`,
+        `sheet "${sheet.name}" lacks its part ${rel.path}`,
+      );
     const content = readWorksheet(xml, context);
     const listObjects = await readTables(parts, rel.path, content.tableIds);
     grids.push(gridOf(sheet.name, visibilityOf(sheet.state), content, listObjects));
