@@ -8,7 +8,7 @@ import { periodOptions } from "./args";
 import type { CliIo } from "./io";
 import { progressBar } from "./progress";
 import { countBySeverity } from "../engine/findings";
-import { mixedPeriods } from "../engine/rollup/sheets";
+import { mixedPeriods, repeatedUnits } from "../engine/rollup/sheets";
 
 /** Workbooks listed by name in the summary; the rest are in the roll-up workbook and `--json`. */
 const MAX_LISTED = 40;
@@ -28,7 +28,7 @@ export async function rollupCommand(args: Args, io: CliIo): Promise<number> {
   return rollupExitCode(result);
 }
 
-/** The contract's `{ workbooks, findings }` (docs/CONTRACT.md); `suggested`, `budget` and `output` are additions. */
+/** The contract's `{ workbooks, findings }` (docs/CONTRACT.md); `suggested`, `budget`, `output` and `passedOver` are additions. */
 export function rollupJson(result: RollupResult, output: string) {
   return {
     workbooks: result.entries.map((e) => ({
@@ -43,7 +43,13 @@ export function rollupJson(result: RollupResult, output: string) {
     })),
     findings: result.findings.map(findingJson),
     output,
+    passedOver: result.passedOver,
   };
+}
+
+/** Up to three paths, and how many more. */
+function listed3(paths: string[]): string {
+  return paths.length > 3 ? `${paths.slice(0, 3).join(", ")} och ${paths.length - 3} till` : paths.join(", ");
 }
 
 export function rollupSummaryText(result: RollupResult, output: string): string {
@@ -66,6 +72,17 @@ export function rollupSummaryText(result: RollupResult, output: string): string 
   if (entries.length > MAX_LISTED) lines.push(`  … och ${entries.length - MAX_LISTED} till (se ${output})`);
   const mixed = mixedPeriods(entries);
   if (mixed) lines.push(mixed);
+  const repeated = repeatedUnits(entries);
+  if (repeated) lines.push(repeated);
+  const { otherFiles, closedFolders } = result.passedOver;
+  if (otherFiles.length)
+    lines.push(
+      `Inte lästa: ${otherFiles.length} ${otherFiles.length === 1 ? "fil" : "filer"} som inte är .xlsx eller .xlsm (${listed3(otherFiles)}); spara en arbetsbok som .xlsx för att få med den.`,
+    );
+  if (closedFolders.length)
+    lines.push(
+      `Inte lästa: ${closedFolders.length === 1 ? "mappen" : "mapparna"} ${listed3(closedFolders)}, som inte gick att öppna.`,
+    );
   const counts = countBySeverity(result.findings);
   lines.push(
     `Fynd: ${counts.error} fel, ${counts.warning} varningar, ${counts.info} info (alla finns i bladet Fynd)`,

@@ -186,7 +186,7 @@ describe("malkoll rollup: JSON and exit code", () => {
     fs.mkdirSync(empty);
     const none = await cli(["rollup", empty, "-o", path.join(dir, "ut3.xlsx")]);
     expect(none.code).toBe(2);
-    expect(none.err).toContain("Inga .xlsx-filer i");
+    expect(none.err).toContain("Inga .xlsx- eller .xlsm-filer i");
   });
 });
 
@@ -322,5 +322,89 @@ describe("malkoll rollup: from the command line, threads and progress", () => {
     quiet.update(4, 4);
     quiet.done();
     expect(piped).toBe("");
+  });
+});
+
+describe("malkoll rollup over a folder as a share holds it (a batch user's review)", () => {
+  const SAMPLES = path.join(ROOT, "samples", "enheter");
+  const RESURS = path.join(SAMPLES, "resursenheten-vb-2021.xlsx");
+  const LILJEHOLMEN = path.join(SAMPLES, "liljeholmens-dagliga-verksamhet-vb-2020.xlsx");
+  let share: string;
+  beforeEach(() => {
+    share = fs.mkdtempSync(path.join(os.tmpdir(), "malkoll-share-"));
+  });
+  afterEach(() => fs.rmSync(share, { recursive: true, force: true }));
+  const copy = (from: string, to: string) => {
+    fs.mkdirSync(path.dirname(path.join(share, to)), { recursive: true });
+    fs.copyFileSync(from, path.join(share, to));
+    return path.join(share, to);
+  };
+  const files = (out: string) =>
+    (JSON.parse(out) as { workbooks: { file: string; unit: string; status: string }[] }).workbooks.map(
+      (w) => [path.relative(share, w.file), w.unit, w.status],
+    );
+
+  test("-o naming a unit's workbook inside the folder is refused (exit 2) and the workbook is untouched", async () => {
+    const target = copy(RESURS, "resurs.xlsx");
+    copy(LILJEHOLMEN, "liljeholmen.xlsx");
+    const before = sha(target);
+    const run = await cli(["rollup", share, "-o", target, "--json"]);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain(`Utfilen ${target} är en av arbetsböckerna som ska läsas`);
+    expect(sha(target)).toBe(before);
+  });
+
+  test("last month's roll-up in the folder is replaced by -o, and another is listed as not a unit's", async () => {
+    copy(RESURS, "resurs.xlsx");
+    const last = path.join(share, "sammanstallning.xlsx");
+    expect((await cli(["rollup", share, "-o", last])).code).toBe(0);
+    fs.copyFileSync(last, path.join(share, "sammanstallning-nov.xlsx"));
+    const again = await cli(["rollup", share, "-o", last, "--json"]);
+    expect(again.code).toBe(0);
+    expect(files(again.out)).toEqual([
+      ["resurs.xlsx", "Resursenheten", "ok"],
+      ["sammanstallning-nov.xlsx", "sammanstallning-nov", "unreadable"],
+    ]);
+    expect(JSON.parse(again.out).workbooks[1].reason).toMatch(/^en sammanställning från malkoll rollup/);
+  });
+
+  test(".xlsm files and links are read, Mac leftovers skipped, other files and closed folders named", async () => {
+    copy(RESURS, "makro.xlsm");
+    fs.symlinkSync(LILJEHOLMEN, path.join(share, "lankad.xlsx"));
+    copy(RESURS, "._makro.xlsm");
+    copy(RESURS, "__MACOSX/makro.xlsx");
+    fs.writeFileSync(path.join(share, "lasmig.txt"), "Skicka senast 15/9");
+    copy(RESURS, "gammal.ods");
+    const run = await cli(["rollup", share, "-o", path.join(share, "ut.xlsx"), "--json"]);
+    expect(run.code).toBe(0);
+    expect(files(run.out)).toEqual([
+      ["lankad.xlsx", "Enheten Liljeholmens dagliga verksamhet", "ok"],
+      ["makro.xlsm", "Resursenheten", "ok"],
+    ]);
+    const { passedOver } = JSON.parse(run.out);
+    expect(passedOver.otherFiles.map((f: string) => path.relative(share, f))).toEqual([
+      "gammal.ods",
+      "lasmig.txt",
+    ]);
+    const text = await cli(["rollup", share, "-o", path.join(share, "ut.xlsx")]);
+    expect(text.out).toContain(
+      "Inte lästa: 2 filer som inte är .xlsx eller .xlsm (" +
+        `${path.join(share, "gammal.ods")}, ${path.join(share, "lasmig.txt")}); spara en arbetsbok som .xlsx för att få med den.`,
+    );
+  });
+
+  test("the same unit in two workbooks is said, in the terminal and under the sheets' titles", async () => {
+    copy(RESURS, "resurs.xlsx");
+    copy(RESURS, "kopior/resurs-ny.xlsx");
+    const out = path.join(share, "ut.xlsx");
+    const run = await cli(["rollup", share, "-o", out]);
+    expect(run.out).toContain(
+      `Obs: en enhet finns i flera arbetsböcker, ”Resursenheten” (${path.join(share, "kopior", "resurs-ny.xlsx")}, ${path.join(share, "resurs.xlsx")}), och totalerna räknar den flera gånger: ta bort kopiorna ur mappen.`,
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(String(wb.getWorksheet("Enheter")!.getCell("A2").value)).toContain(
+      "en enhet finns i flera arbetsböcker",
+    );
   });
 });

@@ -3,15 +3,17 @@
  * workbook (`Enheter`, `Fynd`, `Budget`), written through the .xlsx port like `generate`'s sheets.
  * Inputs are only read.
  */
-import { promises as fs } from "fs";
+import { constants as fsConstants, promises as fs } from "fs";
 import * as path from "path";
 import type { CheckOptions } from "../../engine";
 import type { Finding } from "../../engine/findings";
 import { OWNED_SHEET_TITLES } from "../../engine/report/spec";
+import { isRollupWorkbook } from "../../engine/rollup/ownOutput";
 import { buildRollupSheets } from "../../engine/rollup/sheets";
 import type { RollupEntry } from "../../engine/rollup/summary";
 import { XlsxPort } from "../../ports/xlsx";
 import { Refusal } from "../../engine/refusal";
+import type { PassedOver } from "./files";
 import { listWorkbooks } from "./files";
 import { inspectAll } from "./pool";
 import type { PoolOptions } from "./pool";
@@ -29,6 +31,8 @@ export interface RollupResult {
   findings: Finding[];
   /** The sheets written to the output. */
   sheets: string[];
+  /** What the folders given held that is not read: other files, folders that could not be opened. */
+  passedOver: PassedOver;
 }
 
 export async function runRollup(inputs: string[], options: RollupOptions): Promise<RollupResult> {
@@ -38,15 +42,36 @@ export async function runRollup(inputs: string[], options: RollupOptions): Promi
       "The output file must not be one of the input files",
     );
   await checkOutput(options.output);
-  const files = await listWorkbooks(inputs, [options.output]);
+  const passedOver: PassedOver = { otherFiles: [], closedFolders: [] };
+  const listed = await listWorkbooks(inputs, passedOver);
+  const output = path.resolve(options.output);
+  // An output inside a folder given may replace last month's roll-up there, never a unit's workbook.
+  if (listed.some((file) => path.resolve(file) === output) && !(await holdsRollup(output)))
+    throw new Refusal(
+      `Utfilen ${options.output} är en av arbetsböckerna som ska läsas; välj ett annat namn eller en annan mapp`,
+      `The output file ${options.output} is one of the workbooks to read; choose another name or folder`,
+    );
+  const files = listed.filter((file) => path.resolve(file) !== output);
   if (!files.length)
-    throw new Refusal(`Inga .xlsx-filer i ${inputs.join(", ")}.`, `No .xlsx files in ${inputs.join(", ")}.`);
+    throw new Refusal(
+      `Inga .xlsx- eller .xlsm-filer i ${inputs.join(", ")}.`,
+      `No .xlsx or .xlsm files in ${inputs.join(", ")}.`,
+    );
   const checkOptions: CheckOptions = { period: options.period ?? null, year: options.year ?? null };
   const entries = await inspectAll(files, checkOptions, options);
   const sheets = await writeRollupWorkbook(entries, options.output, options.now ?? new Date());
   const findings: Finding[] = [];
   for (const entry of entries) for (const f of entry.findings) findings.push(f);
-  return { entries, findings, sheets };
+  return { entries, findings, sheets, passedOver };
+}
+
+/** Whether `file` is a roll-up's own workbook (one Målkoll may replace). */
+async function holdsRollup(file: string): Promise<boolean> {
+  try {
+    return isRollupWorkbook(await (await XlsxPort.open(file)).read());
+  } catch {
+    return false;
+  }
 }
 
 /** Refuses, before any workbook is read, an output that could not be written. */
@@ -61,6 +86,16 @@ async function checkOutput(output: string): Promise<void> {
     throw new Refusal(
       `Mappen för utfilen finns inte: ${path.dirname(output)}`,
       `The output file's folder does not exist: ${path.dirname(output)}`,
+    );
+  // Before minutes of reading, not after: a folder the user may not write to.
+  const writable = await fs.access(path.dirname(path.resolve(output)), fsConstants.W_OK).then(
+    () => true,
+    () => false,
+  );
+  if (!writable)
+    throw new Refusal(
+      `Mappen för utfilen går inte att skriva i: ${path.dirname(output)}`,
+      `The output file's folder cannot be written to: ${path.dirname(output)}`,
     );
 }
 

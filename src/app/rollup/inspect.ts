@@ -1,6 +1,7 @@
 import * as path from "path";
 import type { CheckOptions } from "../../engine";
 import { check } from "../../engine";
+import { isRollupWorkbook } from "../../engine/rollup/ownOutput";
 import { summarise, unreadable } from "../../engine/rollup/summary";
 import type { RollupEntry } from "../../engine/rollup/summary";
 import { unitName } from "../../engine/rollup/unitName";
@@ -12,15 +13,20 @@ export async function inspectWorkbook(file: string, options: CheckOptions): Prom
   try {
     const port = await XlsxPort.open(file);
     const snapshot = await port.read();
+    if (isRollupWorkbook(snapshot)) return unreadable(file, fileUnit(file), ROLLUP_OUTPUT_REASON);
     return summarise(file, unitName(snapshot, file), check(snapshot, options));
   } catch (err) {
     return unreadable(file, fileUnit(file), reasonFor(err));
   }
 }
 
-/** A file's name without `.xlsx`: the unit's name when the workbook cannot say. */
+/** Why an earlier roll-up's own workbook (last month's, in the folder) is not read as a unit's. */
+export const ROLLUP_OUTPUT_REASON =
+  "en sammanställning från malkoll rollup, ingen enhets arbetsbok: den läses inte (flytta den ur mappen)";
+
+/** A file's name without `.xlsx` or `.xlsm`: the unit's name when the workbook cannot say. */
 export function fileUnit(file: string): string {
-  return path.basename(file).replace(/\.xlsx$/i, "");
+  return path.basename(file).replace(/\.xls[xm]$/i, "");
 }
 
 /** What to tell the user about a file that could not be read. */

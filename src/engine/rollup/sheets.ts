@@ -130,7 +130,27 @@ function note(
   const date = localIsoDate(options.generatedAt);
   const read = `${entries.length - unread} av ${entries.length} arbetsböcker lästa`;
   const mixed = sums ? mixedPeriods(sums) : null;
-  return `${what} ${read}; skapad ${date} med malkoll rollup.${mixed ? ` ${mixed}` : ""}`;
+  const repeated = sums ? repeatedUnits(sums) : null;
+  return `${what} ${read}; skapad ${date} med malkoll rollup.${mixed ? ` ${mixed}` : ""}${repeated ? ` ${repeated}` : ""}`;
+}
+
+/**
+ * The warning a unit read from two workbooks needs (a copy, or `generate`'s output beside its
+ * source): the totals count it twice. Null when every read workbook names a unit of its own.
+ */
+export function repeatedUnits(entries: readonly RollupEntry[]): string | null {
+  const byUnit = new Map<string, RollupEntry[]>();
+  for (const entry of entries) {
+    if (entry.status !== "ok") continue;
+    const key = entry.unit.trim().toLocaleLowerCase("sv");
+    const same = byUnit.get(key);
+    if (same) same.push(entry);
+    else byUnit.set(key, [entry]);
+  }
+  const repeated = [...byUnit.values()].filter((same) => same.length > 1);
+  if (!repeated.length) return null;
+  const named = repeated.map((same) => `”${same[0].unit}” (${same.map((e) => e.file).join(", ")})`);
+  return `Obs: ${repeated.length === 1 ? "en enhet finns" : "enheter finns"} i flera arbetsböcker, ${named.join("; ")}, och totalerna räknar ${repeated.length === 1 ? "den" : "dem"} flera gånger: ta bort kopiorna ur mappen.`;
 }
 
 /**

@@ -40,7 +40,7 @@ export function unitNameOf(snapshot: WorkbookSnapshot): string | null {
   return null;
 }
 
-/** The unit's name from the workbook, else the file's name without `.xlsx`. */
+/** The unit's name from the workbook, else the file's name without `.xlsx` or `.xlsm`. */
 export function unitName(snapshot: WorkbookSnapshot, file: string): string {
-  return unitNameOf(snapshot) ?? (file.split(/[\\/]/).pop() ?? file).replace(/\.xlsx$/i, "");
+  return unitNameOf(snapshot) ?? (file.split(/[\\/]/).pop() ?? file).replace(/\.xls[xm]$/i, "");
 }
