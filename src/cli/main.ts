@@ -26,7 +26,9 @@ const STEP_TEXT: Record<GenerateStep, string> = {
 /** Runs the CLI; returns the exit code. Never throws for bad workbook content. */
 export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
   if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h") {
-    io.out(`${USAGE}\n`);
+    // Asked for, the usage is the answer (stdout); without a command it is the error (stderr).
+    if (argv.length === 0) io.err(`${USAGE}\n`);
+    else io.out(`${USAGE}\n`);
     return argv.length === 0 ? 2 : 0;
   }
   let args: Args;
@@ -34,7 +36,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     args = parseArgs(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`Målkoll: ${e.message}\n\n${USAGE}\n`);
+      io.err(`Målkoll: ${e.message} / ${e.messageEn}\n\n${USAGE}\n`);
       return 2;
     }
     throw e;

@@ -9,6 +9,7 @@ import type { CliIo } from "./io";
 import { progressBar } from "./progress";
 import { countBySeverity } from "../engine/findings";
 import { mixedPeriods, repeatedUnits } from "../engine/rollup/sheets";
+import { warnings } from "./summary";
 
 /** Workbooks listed by name in the summary; the rest are in the roll-up workbook and `--json`. */
 const MAX_LISTED = 40;
@@ -56,7 +57,7 @@ export function rollupSummaryText(result: RollupResult, output: string): string 
   const { entries } = result;
   const unread = entries.filter((e) => e.status === "unreadable");
   const lines = [
-    `Målkoll – sammanställning av ${entries.length} arbetsböcker (${entries.length - unread.length} lästa, ${unread.length} kunde inte läsas)`,
+    `Målkoll – sammanställning av ${entries.length} ${entries.length === 1 ? "arbetsbok" : "arbetsböcker"} (${entries.length - unread.length} ${entries.length - unread.length === 1 ? "läst" : "lästa"}, ${unread.length} kunde inte läsas)`,
   ];
   // The unreadable ones first: they are what the user must act on.
   const listed = [...unread, ...entries.filter((e) => e.status === "ok")].slice(0, MAX_LISTED);
@@ -67,7 +68,7 @@ export function rollupSummaryText(result: RollupResult, output: string): string 
     }
     const f = e.counts!.findings;
     const period = e.period ? formatPeriod(e.period) : "okänd period";
-    lines.push(`  ${e.unit} (${period}) – ${e.file}: ${f.error} fel, ${f.warning} varningar, ${f.info} info`);
+    lines.push(`  ${e.unit} (${period}) – ${e.file}: ${f.error} fel, ${warnings(f.warning)}, ${f.info} info`);
   }
   if (entries.length > MAX_LISTED) lines.push(`  … och ${entries.length - MAX_LISTED} till (se ${output})`);
   const mixed = mixedPeriods(entries);
@@ -85,7 +86,7 @@ export function rollupSummaryText(result: RollupResult, output: string): string 
     );
   const counts = countBySeverity(result.findings);
   lines.push(
-    `Fynd: ${counts.error} fel, ${counts.warning} varningar, ${counts.info} info (alla finns i bladet Fynd)`,
+    `Fynd: ${counts.error} fel, ${warnings(counts.warning)}, ${counts.info} info (alla finns i bladet Fynd)`,
   );
   lines.push(`Skrev ${output}: ${result.sheets.join(", ")}.`);
   return `${lines.join("\n")}\n`;

@@ -197,6 +197,24 @@ describe("malkoll check", () => {
     expect((await cli(["check", SAMPLE, "--period", "Q3"])).code).toBe(2);
     expect((await cli(["generate", SAMPLE, "-o", path.join(dir, "x.xlsx"), "--period", "Q3"])).code).toBe(2);
   });
+
+  test("a usage error says it in Swedish and English, and the bare command's usage goes to stderr", async () => {
+    const year = await cli(["check", SAMPLE, "--year", "förra året"]);
+    expect(year.err).toContain(
+      "Målkoll: --year ska vara ett årtal, t.ex. 2021. / --year must be a year, e.g. 2021.",
+    );
+    const bare = await cli([]);
+    expect([bare.code, bare.out]).toEqual([2, ""]);
+    expect(bare.err).toMatch(/^Användning \/ Usage:/);
+  });
+
+  test("generate --json is refused (it writes a workbook and has no JSON to give), and nothing is written", async () => {
+    const out = path.join(dir, "json-ut.xlsx");
+    const r = await cli(["generate", SAMPLE, "-o", out, "--json"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("Okänd flagga för generate: --json / Unknown flag for generate: --json");
+    expect(fs.existsSync(out)).toBe(false);
+  });
 });
 
 describe("malkoll generate", () => {
