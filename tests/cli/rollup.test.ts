@@ -92,7 +92,8 @@ describe("malkoll rollup: JSON and exit code", () => {
     expect(notXlsx).toMatchObject({
       period: null,
       counts: null,
-      reason: "anteckningar.xlsx är ingen .xlsx-fil",
+      reason:
+        "anteckningar.xlsx är ingen .xlsx-fil utan text (t.ex. CSV). Öppna den i Excel och spara den som .xlsx.",
     });
     expect(encrypted.reason).toMatch(/^krypterad\.xlsx är krypterad \(lösenordsskyddad\)/);
   });

@@ -300,3 +300,42 @@ test("a workbook whose structure is protected is refused by generate, as the add
   expect(existsSync(out)).toBe(false);
   expect((await cli(["check", input, "--json"])).code).toBeLessThan(2);
 });
+
+describe("what is not an .xlsx says what it is and what to do (a batch user's review)", () => {
+  test.each([
+    ["empty", "tom.xlsx", new Uint8Array(0), /tom\.xlsx är tom \(0 byte\)/],
+    [
+      "text, such as a CSV renamed",
+      "csv.xlsx",
+      new TextEncoder().encode("Indikator;Utfall\nAndel;93 %\n"),
+      /csv\.xlsx är ingen \.xlsx-fil utan text \(t\.ex\. CSV\)\. Öppna den i Excel och spara den som \.xlsx\./,
+    ],
+  ])("%s", async (_, name, bytes, reason) => {
+    const run = await cli(["check", file(name, bytes)]);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(reason);
+  });
+
+  test("an OpenDocument spreadsheet is named as one, with the way to save it as .xlsx", async () => {
+    const zip = new JSZip();
+    zip.file("mimetype", "application/vnd.oasis.opendocument.spreadsheet", { compression: "STORE" });
+    zip.file("content.xml", "<office:document-content/>");
+    const run = await cli(["check", file("kalkyl.ods", await zip.generateAsync({ type: "uint8array" }))]);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain("kalkyl.ods är ett OpenDocument-kalkylark (.ods). Spara det som .xlsx");
+  });
+
+  test("a sheet whose XML is broken: which reader failed matters less than what the user can do", async () => {
+    const zip = await JSZip.loadAsync(await buildXlsx([{ name: "Uppföljning", rows: [HEADER, ROW] }]));
+    const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    zip.file("xl/worksheets/sheet1.xml", xml.replace("</sheetData>", ""));
+    const run = await cli([
+      "check",
+      file("trasig-xml.xlsx", await zip.generateAsync({ type: "uint8array" })),
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(
+      /trasig-xml\.xlsx kunde inte läsas: en av dess XML-delar är trasig \(.+\)\. Öppna den i Excel, som kan reparera den/,
+    );
+  });
+});

@@ -95,15 +95,22 @@ export async function openPackage(
       `${name} is in the old binary format (.xls). Save it as .xlsx in Excel.`,
     );
   }
-  if (!startsWith(bytes, ZIP_MAGIC))
+  if (bytes.length === 0) throw new XlsxPortError(`${name} är tom (0 byte)`, `${name} is empty (0 bytes)`);
+  if (!startsWith(bytes, ZIP_MAGIC)) {
+    if (looksLikeText(bytes))
+      throw new XlsxPortError(
+        `${name} är ingen .xlsx-fil utan text (t.ex. CSV). Öppna den i Excel och spara den som .xlsx.`,
+        `${name} is not an .xlsx file but text (e.g. CSV). Open it in Excel and save it as .xlsx.`,
+      );
     throw new XlsxPortError(`${name} är ingen .xlsx-fil`, `${name} is not an .xlsx file`);
+  }
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch (err) {
     throw new XlsxPortError(
-      `${name} är skadad eller ingen .xlsx-fil`,
-      `${name} is damaged or not an .xlsx file`,
+      `${name} är skadad eller ingen .xlsx-fil (zip-arkivet går inte att öppna, kanske en avbruten överföring). Be om en ny kopia, eller öppna den i Excel, som kan reparera den.`,
+      `${name} is damaged or not an .xlsx file (its zip archive cannot be opened, perhaps a broken transfer). Ask for a new copy, or open it in Excel, which can repair it.`,
       { cause: err },
     );
   }
@@ -111,14 +118,34 @@ export async function openPackage(
   refuseOversized(listed, name, limits);
   const inflated = await refuseDamagedEntries(bytes, listed, zip, name);
   const mainPath = await mainPartPath(zip);
-  if (!mainPath || !zipEntry(zip, mainPath) || !zipEntry(zip, relsPathFor(mainPath)))
-    throw new XlsxPortError(`${name} är ingen Excel-arbetsbok`, `${name} is not an Excel workbook`);
-  if (mainPath.endsWith(".bin"))
+  if (mainPath?.endsWith(".bin"))
     throw new XlsxPortError(
       `${name} är en binär arbetsbok (.xlsb). Spara den som .xlsx i Excel.`,
       `${name} is a binary workbook (.xlsb). Save it as .xlsx in Excel.`,
     );
+  if (await isOpenDocument(zip))
+    throw new XlsxPortError(
+      `${name} är ett OpenDocument-kalkylark (.ods). Spara det som .xlsx (i LibreOffice: Arkiv → Spara som → Excel 2007–365).`,
+      `${name} is an OpenDocument spreadsheet (.ods). Save it as .xlsx (in LibreOffice: File → Save As → Excel 2007–365).`,
+    );
+  if (!mainPath || !zipEntry(zip, mainPath) || !zipEntry(zip, relsPathFor(mainPath)))
+    throw new XlsxPortError(`${name} är ingen Excel-arbetsbok`, `${name} is not an Excel workbook`);
   return { zip, inflated };
+}
+
+/** An OpenDocument package: its first entry, `mimetype`, names an OpenDocument type. */
+async function isOpenDocument(zip: JSZip): Promise<boolean> {
+  const entry = zip.file("mimetype");
+  if (!entry) return false;
+  const type = await entry.async("string").catch(() => "");
+  return type.startsWith("application/vnd.oasis.opendocument");
+}
+
+/** Bytes that start as text would (no control characters but tab and line ends): a CSV, a note. */
+function looksLikeText(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 512);
+  for (const b of head) if (b < 9 || (b > 13 && b < 32) || b === 127) return false;
+  return true;
 }
 
 /**

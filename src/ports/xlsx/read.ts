@@ -5,6 +5,7 @@ import { DAYS_1900_TO_1904 } from "../dateSystem";
 import { XlsxPortError } from "./errors";
 import { type CellEntry, gridFromEntries, visibilityOf } from "./gridEntries";
 import { decodePart, mainPartPath, zipEntry } from "./opc";
+import { XmlParseError } from "./sheetReader";
 
 /**
  * Reads a workbook with ExcelJS into plain grids: values as Office.js reports them (dates as
@@ -155,6 +156,15 @@ export async function snapshotWithExcelJS(
       const reduced = await withoutPivotParts(zip);
       return snapshotFromWorkbook(await loadWithExcelJS(reduced), name, recalculates);
     } catch {
+      // Both readers gave up: on broken XML, say so, and where the user can mend it.
+      const broken =
+        ownError instanceof XmlParseError ? ownError.message.replace(/^XML does not parse: /, "") : null;
+      if (broken !== null)
+        throw new XlsxPortError(
+          `${name} kunde inte läsas: en av dess XML-delar är trasig (${broken}). Öppna den i Excel, som kan reparera den, och spara den igen.`,
+          `${name} could not be read: one of its XML parts is broken (${broken}). Open it in Excel, which can repair it, and save it again.`,
+          { cause: new AggregateError([ownError, first], "neither reader could read it") },
+        );
       throw new XlsxPortError(`${name} kunde inte läsas`, `${name} could not be read`, {
         cause:
           ownError === undefined
