@@ -48,6 +48,18 @@ function pairingNotes(result: CompareResult): string[] {
     notes.push(
       `den första filen ser ut som en uppföljning (${formatPeriod(plan)}), inte en plan. / the first file looks like a follow-up, not a plan.`,
     );
+  else if (plan.kind === null)
+    notes.push(
+      "den första filen nämner ingen period, så den syns inte vara en plan (VP). / the first file names no period, so it does not show itself to be a plan (VP).",
+    );
+  if (followup.kind === "VP")
+    notes.push(
+      `den andra filen ser ut som en plan (${formatPeriod(followup)}), inte en uppföljning: två planer jämförs. / the second file looks like a plan, not a follow-up: two plans are compared.`,
+    );
+  else if (followup.kind === null)
+    notes.push(
+      "den andra filen nämner ingen period, så den syns inte vara en uppföljning (T1, T2, VB). / the second file names no period, so it does not show itself to be a follow-up (T1, T2, VB).",
+    );
   if (plan.year !== null && followup.year !== null && plan.year !== followup.year)
     notes.push(
       `planen gäller ${plan.year} men uppföljningen ${followup.year}. / the plan is for ${plan.year} but the follow-up for ${followup.year}.`,

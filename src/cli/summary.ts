@@ -17,6 +17,7 @@ const SEVERITY_TEXT = { error: "FEL     ", warning: "VARNING ", info: "INFO    "
 /** Where the period came from: `plan`, `läst ur arbetsboken, året ur bladnamnet ”VP 2021”`. */
 function periodSourceText(period: Period): string {
   const source = SOURCE_TEXT[period.source];
+  if (period.stated) return `${source}; arbetsboken själv nämner ${formatPeriod(period.stated)}`;
   return period.yearSheet ? `${source}, året ur bladnamnet ”${period.yearSheet}”` : source;
 }
 

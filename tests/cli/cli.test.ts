@@ -132,7 +132,12 @@ describe("malkoll check", () => {
 
   test("--period without --year takes the year the workbook names (Tertial 2 2021)", async () => {
     const r = await cli(["check", SAMPLE, "--json", "--period", "T1"]);
-    expect(JSON.parse(r.out).period).toEqual({ kind: "T1", year: 2021, source: "flag" });
+    expect(JSON.parse(r.out).period).toEqual({
+      kind: "T1",
+      year: 2021,
+      source: "flag",
+      stated: { kind: "T2", year: 2021 },
+    });
   });
 
   test("a budget workbook whose only period is its title (002's) is judged for T2 2021", async () => {
@@ -146,7 +151,12 @@ describe("malkoll check", () => {
 
   test("--period and --year override the workbook", async () => {
     const r = await cli(["check", SAMPLE, "--json", "--period", "VB", "--year", "2021"]);
-    expect(JSON.parse(r.out).period).toEqual({ kind: "VB", year: 2021, source: "flag" });
+    expect(JSON.parse(r.out).period).toEqual({
+      kind: "VB",
+      year: 2021,
+      source: "flag",
+      stated: { kind: "T2", year: 2021 },
+    });
   });
 
   test("exit 1 on error-level findings (a #REF! in an outcome)", async () => {
@@ -206,6 +216,21 @@ describe("malkoll check", () => {
     const bare = await cli([]);
     expect([bare.code, bare.out]).toEqual([2, ""]);
     expect(bare.err).toMatch(/^Användning \/ Usage:/);
+  });
+
+  test("a --period the workbook contradicts is said, in the summary and as period.stated (a batch user's review)", async () => {
+    const vb2020 = path.join(ROOT, "samples", "enheter", "liljeholmens-dagliga-verksamhet-vb-2020.xlsx");
+    const text = await cli(["check", vb2020, "--period", "VB", "--year", "2021"]);
+    expect(text.out).toContain("Period: VB 2021 (angiven; arbetsboken själv nämner VB 2020)");
+    const plan = JSON.parse((await cli(["check", PLAN_SAMPLE, "--period", "T1", "--json"])).out);
+    expect(plan.period).toEqual({
+      kind: "T1",
+      year: 2022,
+      source: "flag",
+      stated: { kind: "VP", year: 2022 },
+    });
+    const same = JSON.parse((await cli(["check", SAMPLE, "--period", "T2", "--json"])).out);
+    expect(same.period).toEqual({ kind: "T2", year: 2021, source: "flag" });
   });
 
   test("generate --json is refused (it writes a workbook and has no JSON to give), and nothing is written", async () => {

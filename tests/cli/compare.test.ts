@@ -172,6 +172,17 @@ describe("malkoll compare: 001 (plan 2021) against 000 (VB 2021)", () => {
     expect(r.stdout).toBe(summary);
   });
 
+  test("two plans, or the pair swapped, are compared with a word of warning on stderr (a batch user's review)", async () => {
+    const plans = await cli(["compare", path.join(dir, PLAN), path.join(dir, PLAN), "--json"]);
+    expect(plans.err).toContain(
+      "den andra filen ser ut som en plan (VP 2021), inte en uppföljning: två planer jämförs.",
+    );
+    expect(() => JSON.parse(plans.out)).not.toThrow();
+    const swapped = await cli(["compare", path.join(dir, FOLLOWUP), path.join(dir, PLAN)]);
+    expect(swapped.err).toContain("den första filen ser ut som en uppföljning (VB 2021), inte en plan.");
+    expect(swapped.err).toContain("den andra filen ser ut som en plan (VP 2021)");
+  });
+
   test("compare wants exactly two files", async () => {
     const run = await cli(["compare", path.join(dir, PLAN)]);
     expect(run.exit).toBe(2);

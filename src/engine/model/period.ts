@@ -56,20 +56,27 @@ function periodOf(recognition: Recognition, options: PeriodOptions, findings: Fi
   // A title is last year's when a workbook was copied forward: a Period cell says more.
   const titled = latestNamedPeriod(recognition, year, true);
   const latest = named ?? titled;
+  const types = new Set(recognition.tables.map((t) => t.type));
+  const planOnly =
+    types.size > 0 &&
+    [...types].every((t) => t === "indicators-plan" || t === "driftbudget-vp" || t === "activities") &&
+    (types.has("indicators-plan") || types.has("driftbudget-vp"));
   if (forced) {
     const ownYear =
       forced.year ??
       (forced.kind === "VP"
         ? (planTitleYear(recognition) ?? vpColumnYear(recognition) ?? latest?.year ?? null)
         : (latest?.year ?? vpColumnYear(recognition)));
-    return { kind: forced.kind, year: ownYear, source: "flag" };
+    // What the workbook says for itself, for the user to hear where the flag overrides it.
+    const own: { kind: PeriodKind; year: number | null } | null = latest
+      ? { kind: latest.kind, year: latest.year }
+      : planOnly
+        ? { kind: "VP", year: planTitleYear(recognition) ?? vpColumnYear(recognition) }
+        : null;
+    const differs = own !== null && (own.kind !== forced.kind || (own.year !== null && own.year !== ownYear));
+    return { kind: forced.kind, year: ownYear, source: "flag", ...(differs ? { stated: own } : {}) };
   }
   if (named) return { kind: named.kind, year: named.year, source: "cell" };
-  const types = new Set(recognition.tables.map((t) => t.type));
-  const planOnly =
-    types.size > 0 &&
-    [...types].every((t) => t === "indicators-plan" || t === "driftbudget-vp" || t === "activities") &&
-    (types.has("indicators-plan") || types.has("driftbudget-vp"));
   if (planOnly)
     return {
       kind: "VP",

@@ -14,6 +14,8 @@ export interface Period {
   source: PeriodSource;
   /** The sheet whose name gave the year (`Verksamhetsplan 2021`), when nothing else named one. */
   yearSheet?: string;
+  /** A forced period's: the one the workbook itself names, where that is another. */
+  stated?: { kind: PeriodKind; year: number | null };
 }
 
 export type GoalLevel = "inriktningsmal" | "kf-mal" | "namndmal" | "enhetsmal";

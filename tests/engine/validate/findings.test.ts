@@ -528,7 +528,13 @@ describe("bad input gives findings, never an exception", () => {
   });
   test("--period wins over the cells", () => {
     const r = checkSeed("002-t2-kf-1.1", { period: { kind: "VB", year: 2021 } });
-    expect(r.model.period).toEqual({ kind: "VB", year: 2021, source: "flag" });
+    // ... and keeps what the cells say (002's `Tertial 2 2021`), for the user to be told.
+    expect(r.model.period).toEqual({
+      kind: "VB",
+      year: 2021,
+      source: "flag",
+      stated: { kind: "T2", year: 2021 },
+    });
   });
 });
 
