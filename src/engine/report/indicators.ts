@@ -168,15 +168,21 @@ function kfTargetCell(cells: RowCells, ind: Indicator, column: number): OutCell 
   );
 }
 
+/**
+ * The Period column's text: the source's, else the report's period for the indicator's periodicity.
+ * In a follow-up a bare periodicity (`Tertial`, `År`, from a Periodicitet column) gives way to the
+ * period it means (`Tertial 1 2021`, `2021`), as the published tables print (002 lines 272, 1692).
+ */
 function periodText(ctx: ReportContext, ind: Indicator): string | null {
-  if (ind.periodText) return ind.periodText;
   const { period } = ctx.result.model;
+  const howOften = !!ind.periodText && !!ind.periodicity && !/\d/.test(ind.periodText);
+  if (ind.periodText && !(howOften && period.kind !== "VP")) return ind.periodText;
   if (period.kind === "VP")
     return ind.periodicity === "year" ? "År" : ind.periodicity === "tertial" ? "Tertial" : null;
   if (ind.periodicity === "year" && period.year !== null) return String(period.year);
   if (ind.periodicity === "tertial" && (period.kind === "T1" || period.kind === "T2") && period.year !== null)
     return `Tertial ${period.kind.slice(1)} ${period.year}`;
-  return null;
+  return ind.periodText ?? null;
 }
 
 /** Columns of {@link indicatorRow} whose cells repeat down the sheet. */

@@ -594,6 +594,34 @@ describe("an area after its group's total belongs to no group (a reviewer's tabl
   });
 });
 
+describe("a Periodicitet column in a follow-up (a review's T1 workbook, 002 KF 1.1's rows)", () => {
+  const text = [
+    "Indikator\tPeriodens utfall\tPrognos helår\tÅrsmål\tKF:s årsmål\tPeriodicitet",
+    "Andel barn som lever i familjer som har ekonomiskt bistånd\t4,2 %\t4,0 %\t3,3 %\t2,7 %\tTertial",
+    "Antal tillhandahållna platser för feriejobb\t\t1 250\t1 200\tTas fram av nämnd\tÅr",
+  ].join("\n");
+  const periodOf = (kind: "T1" | "VP") => {
+    const snapshot = snapshotOf(textToSheet("Indikatorer", text));
+    const result = check(snapshot, { period: { kind, year: 2021 } });
+    const sheet = buildReport(result, { snapshot }).sheets.find((s) => s.key === "indikatorer")!;
+    const column = sheet.rows
+      .find((r) => r[0]?.value === "Indikator")!
+      .findIndex((c) => c?.value === (kind === "VP" ? "Periodicitet" : "Period"));
+    return [
+      "Andel barn som lever i familjer som har ekonomiskt bistånd",
+      "Antal tillhandahållna platser för feriejobb",
+    ].map((name) => sheet.rows.find((r) => r[0]?.value === name)![column]?.value);
+  };
+
+  it("prints the period each row is reported for, as the published tables' Period column (002 lines 272, 1692)", () => {
+    expect(periodOf("T1")).toEqual(["Tertial 1 2021", "2021"]);
+  });
+
+  it("a plan prints the periodicity as written, under its Periodicitet header", () => {
+    expect(periodOf("VP")).toEqual(["Tertial", "År"]);
+  });
+});
+
 describe("a Totalt whose own large rows account for its deviation (002's areas, a review's count of six warnings)", () => {
   const text = [
     OMRADE_HEADER,
