@@ -78,7 +78,7 @@ export function rollupSummaryText(result: RollupResult, output: string): string 
   const { otherFiles, closedFolders } = result.passedOver;
   if (otherFiles.length)
     lines.push(
-      `Inte lästa: ${otherFiles.length} ${otherFiles.length === 1 ? "fil" : "filer"} som inte är .xlsx eller .xlsm (${listed3(otherFiles)}); spara en arbetsbok som .xlsx för att få med den.`,
+      `Inte lästa: ${otherFiles.length} ${otherFiles.length === 1 ? "fil" : "filer"} som inte är .xlsx eller .xlsm, eller länkar som inte leder till en fil (${listed3(otherFiles)}); spara en arbetsbok som .xlsx för att få med den.`,
     );
   if (closedFolders.length)
     lines.push(

@@ -355,6 +355,24 @@ describe("malkoll rollup over a folder as a share holds it (a batch user's revie
     expect(sha(target)).toBe(before);
   });
 
+  test("the unit's workbook named through a link to its folder, or as a link's target, is refused too", async () => {
+    const target = copy(RESURS, "enheter/resurs.xlsx");
+    fs.symlinkSync(path.join(share, "enheter"), path.join(share, "alias"));
+    const other = path.join(share, "annan.xlsx");
+    fs.copyFileSync(LILJEHOLMEN, other);
+    fs.symlinkSync(other, path.join(share, "enheter", "lank.xlsx"));
+    fs.symlinkSync(path.join(share, "finns-inte.xlsx"), path.join(share, "enheter", "trasig.xlsx"));
+    const before = [sha(target), sha(other)];
+    const units = path.join(share, "enheter");
+    const viaAlias = await cli(["rollup", units, "-o", path.join(share, "alias", "resurs.xlsx")]);
+    const viaLink = await cli(["rollup", units, "-o", other]);
+    expect([viaAlias.code, viaLink.code]).toEqual([2, 2]);
+    expect(viaLink.err).toContain("är en av arbetsböckerna som ska läsas");
+    expect([sha(target), sha(other)]).toEqual(before);
+    const run = await cli(["rollup", units, "-o", path.join(share, "ut.xlsx"), "--json"]);
+    expect(JSON.parse(run.out).passedOver.otherFiles).toEqual([path.join(units, "trasig.xlsx")]);
+  });
+
   test("last month's roll-up in the folder is replaced by -o, and another is listed as not a unit's", async () => {
     copy(RESURS, "resurs.xlsx");
     const last = path.join(share, "sammanstallning.xlsx");
@@ -389,7 +407,7 @@ describe("malkoll rollup over a folder as a share holds it (a batch user's revie
     ]);
     const text = await cli(["rollup", share, "-o", path.join(share, "ut.xlsx")]);
     expect(text.out).toContain(
-      "Inte lästa: 2 filer som inte är .xlsx eller .xlsm (" +
+      "Inte lästa: 2 filer som inte är .xlsx eller .xlsm, eller länkar som inte leder till en fil (" +
         `${path.join(share, "gammal.ods")}, ${path.join(share, "lasmig.txt")}); spara en arbetsbok som .xlsx för att få med den.`,
     );
   });

@@ -11,7 +11,7 @@ const WORKBOOK = /\.xls[xm]$/i;
 
 /** What a folder held that a roll-up does not read, for the user to hear of. */
 export interface PassedOver {
-  /** Files of another kind (`.ods`, `.xls`, `.csv`), by path. */
+  /** Files of another kind (`.ods`, `.xls`, `.csv`), and links to no file, by path. */
   otherFiles: string[];
   /** Folders that could not be opened. */
   closedFolders: string[];
@@ -55,13 +55,14 @@ async function workbooksIn(folder: string, passedOver: PassedOver): Promise<stri
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
       if (OWNER_FILE.test(entry.name) || MAC_LEFTOVER.test(entry.name)) continue;
-      // A link is followed to what it points at (a file only: a linked folder could loop).
-      const isFile =
-        entry.isFile() || (entry.isSymbolicLink() && !!(await fs.stat(full).catch(() => null))?.isFile());
+      // A link is followed to a file (not to a folder, which could loop); one that leads nowhere,
+      // or to a folder, is named with the files passed over.
+      const target = entry.isSymbolicLink() ? await fs.stat(full).catch(() => null) : null;
+      const isFile = entry.isFile() || !!target?.isFile();
       if (entry.isDirectory()) {
         if (entry.name !== MAC_FOLDER) await walk(full);
       } else if (isFile && WORKBOOK.test(entry.name)) found.push(full);
-      else if (isFile) passedOver.otherFiles.push(full);
+      else if (isFile || entry.isSymbolicLink()) passedOver.otherFiles.push(full);
     }
   };
   await walk(folder);

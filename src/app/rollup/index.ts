@@ -36,7 +36,9 @@ export interface RollupResult {
 }
 
 export async function runRollup(inputs: string[], options: RollupOptions): Promise<RollupResult> {
-  if (inputs.some((input) => path.resolve(input) === path.resolve(options.output)))
+  // The same file is found by what it is, not how its path is written (a link, another spelling).
+  const isOutput = await sameFileAs(options.output);
+  if ((await Promise.all(inputs.map(isOutput))).some(Boolean))
     throw new Refusal(
       "Utfilen får inte vara en av indatafilerna",
       "The output file must not be one of the input files",
@@ -44,14 +46,14 @@ export async function runRollup(inputs: string[], options: RollupOptions): Promi
   await checkOutput(options.output);
   const passedOver: PassedOver = { otherFiles: [], closedFolders: [] };
   const listed = await listWorkbooks(inputs, passedOver);
-  const output = path.resolve(options.output);
   // An output inside a folder given may replace last month's roll-up there, never a unit's workbook.
-  if (listed.some((file) => path.resolve(file) === output) && !(await holdsRollup(output)))
+  const outputs = (await Promise.all(listed.map(isOutput))).map((same, i) => (same ? listed[i] : null));
+  if (outputs.some((file) => file !== null) && !(await holdsRollup(options.output)))
     throw new Refusal(
       `Utfilen ${options.output} är en av arbetsböckerna som ska läsas; välj ett annat namn eller en annan mapp`,
       `The output file ${options.output} is one of the workbooks to read; choose another name or folder`,
     );
-  const files = listed.filter((file) => path.resolve(file) !== output);
+  const files = listed.filter((_, i) => outputs[i] === null);
   if (!files.length)
     throw new Refusal(
       `Inga .xlsx- eller .xlsm-filer i ${inputs.join(", ")}.`,
@@ -63,6 +65,19 @@ export async function runRollup(inputs: string[], options: RollupOptions): Promi
   const findings: Finding[] = [];
   for (const entry of entries) for (const f of entry.findings) findings.push(f);
   return { entries, findings, sheets, passedOver };
+}
+
+/**
+ * A test of whether a path is the file `output` names: the same device and inode (through links,
+ * other spellings of the path, hard links), or the same resolved path where `output` is not there yet.
+ */
+async function sameFileAs(output: string): Promise<(file: string) => Promise<boolean>> {
+  const target = await fs.stat(output).catch(() => null);
+  if (!target) return async (file) => path.resolve(file) === path.resolve(output);
+  return async (file) => {
+    const stat = await fs.stat(file).catch(() => null);
+    return !!stat && stat.dev === target.dev && stat.ino === target.ino;
+  };
 }
 
 /** Whether `file` is a roll-up's own workbook (one Målkoll may replace). */
