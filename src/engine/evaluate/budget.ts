@@ -5,6 +5,7 @@ import type { Settings } from "../settings";
 import type { DerivedFigure } from "./types";
 import { cellOf, hasText } from "./cells";
 import { AnalysisRowTables, analysisWhere, THE_ROWS } from "./missingAnalysis";
+import type { LargeSources } from "./totalSources";
 import { judgedDeviation, totalSources } from "./totalSources";
 import { renderNumber, renderNumberEn } from "../parse/target";
 import type { AmountUnit } from "./amounts";
@@ -146,10 +147,11 @@ const MISSING_ANALYSIS_CELL = ["analysis", "label", "name"];
  * The lines' labels quoted and listed (`”A”, ”B” och ”C”`); past three, the first three and how
  * many more.
  */
-function quotedList(lines: readonly BudgetLine[], language: "sv" | "en"): string {
+function quotedList(sources: LargeSources, language: "sv" | "en"): string {
   const [open, close, and, more] = language === "sv" ? ["”", "”", "och", "till"] : ['"', '"', "and", "more"];
-  const names = lines.slice(0, 3).map((l) => `${open}${l.label}${close}`);
-  if (lines.length > 3) return `${names.join(", ")} ${and} ${lines.length - 3} ${more}`;
+  const names = sources.named.map((l) => `${open}${l.label}${close}`);
+  if (sources.count > names.length)
+    return `${names.join(", ")} ${and} ${sources.count - names.length} ${more}`;
   return names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} ${and} ${names[names.length - 1]}`;
 }
 
@@ -169,10 +171,11 @@ export function largeDeviationFindings(
     const threshold = deviationThreshold(line, settings);
     return deviation !== null && threshold !== null && Math.abs(deviation) > threshold + 1e-9;
   };
-  const sources = new Map<BudgetLine, BudgetLine[]>();
+  const sources = new Map<BudgetLine, LargeSources>();
   for (const table of groupByTable(lines).values()) {
     if (!DEVIATION_TABLES.has(table[0].tableType)) continue;
-    for (const [total, large] of totalSources(table, isLarge, (l) => deviationThreshold(l, settings)))
+    const wanted = (l: BudgetLine) => isLarge(l) && !hasText(l.analysis);
+    for (const [total, large] of totalSources(table, isLarge, (l) => deviationThreshold(l, settings), wanted))
       sources.set(total, large);
   }
   for (const line of lines) {

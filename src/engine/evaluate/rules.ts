@@ -78,7 +78,8 @@ A computed status is a suggestion shown beside the person's own assessment, neve
   neither (add an Analys column, or an \`Analys: …\` row under the row).
 - A total (\`Totalt\`, \`Summa …\`, \`Netto\`) asks for no analysis of its own when its own large rows
   account for its deviation: the rows it adds (as the total check reads them; a Netto its Kostnader
-  and Intäkter) add up to its deviation, and what its large rows leave is not large for the total.
+  and Intäkter) add up to its deviation, and what its large rows leave is not large for the total
+  and at most half of it.
   The analyses are written where a deviation arises (002 per area, 004 per cost); the total's
   \`budget-deviation-large\` names the rows. A total of many small deviations, or one its rows do not
   add up to, keeps its own \`analysis-missing\`.

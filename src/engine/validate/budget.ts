@@ -6,7 +6,7 @@ import { BUDGET_EXTRA_LABELS, BUDGET_FIELD_LABELS, budgetFieldLabel } from "../m
 import type { BudgetLine } from "../model/types";
 import { renderNumber, renderNumberEn } from "../parse/target";
 import { decimalsFor, roundingTolerance } from "../evaluate/amounts";
-import { addedParts } from "../evaluate/totalSources";
+import { costRowsOf, nettoParts } from "../evaluate/totalSources";
 import { deviationTerms } from "../evaluate/budget";
 
 function amount(line: BudgetLine, value: number): string {
@@ -172,7 +172,10 @@ function totalMismatches(table: BudgetLine[], hidden: readonly number[], out: Fi
       parts = [];
       continue;
     }
-    const added = addedParts(line, parts);
+    // Below a Netto the plan's Kostnader | Intäkter | Netto blocks are checked by the Netto check.
+    const added = parts.some((p) => p.kind === "netto") ? parts.filter((p) => p.kind === "row") : parts;
+    /** The parts the message adds: the cost rows alone under a `Summa kostnader`. */
+    const quoted = costRowsOf(line, added) ?? added;
     const mixed = added.some((p) => p.kind !== "row");
     for (const field of numericFields(line)) {
       const { key, value, cell } = field;
@@ -207,11 +210,12 @@ function totalMismatches(table: BudgetLine[], hidden: readonly number[], out: Fi
       )
         continue;
       const name = fieldName(line, key);
+      const shown = quoted === added ? sum : sumOf(quoted, field).sum;
       const misstated = wrongParts(
         line,
         value,
         key,
-        added.flatMap((p) => {
+        quoted.flatMap((p) => {
           const partValue = valueOf(p, field);
           return partValue === undefined
             ? []
@@ -224,8 +228,8 @@ function totalMismatches(table: BudgetLine[], hidden: readonly number[], out: Fi
           code: "budget-total-mismatch",
           sheet: line.sheet,
           cell: cell ?? line.cells.label ?? `A${line.row}`,
-          message: `”${line.label}” (${name.sv}): ${amount(line, value)} är inte summan av raderna ovan, ${amount(line, sum)} (varav-rader räknas inte).${misstated.sv}`,
-          messageEn: `"${line.label}" (${name.en}): ${amountEn(line, value)} is not the sum of the rows above, ${amountEn(line, sum)} (varav rows not counted).${misstated.en}`,
+          message: `”${line.label}” (${name.sv}): ${amount(line, value)} är inte summan av raderna ovan, ${amount(line, shown)} (varav-rader räknas inte).${misstated.sv}`,
+          messageEn: `"${line.label}" (${name.en}): ${amountEn(line, value)} is not the sum of the rows above, ${amountEn(line, shown)} (varav rows not counted).${misstated.en}`,
         }),
       );
     }
@@ -298,42 +302,34 @@ function wrongSign(line: BudgetLine, value: number): boolean {
 
 /** Netto = Kostnader + Intäkter per column, for each Kostnader/Intäkter/Netto group. */
 function nettoMismatches(table: BudgetLine[], out: Finding[]): void {
-  let costs: BudgetLine | null = null;
-  let income: BudgetLine | null = null;
-  for (const line of table) {
-    if (line.kind === "kostnader") costs = line;
-    else if (line.kind === "intakter") income = line;
-    else if (line.kind === "netto") {
-      const c = costs;
-      const i = income;
-      if (c && i) {
-        for (const field of numericFields(line)) {
-          const { key, value, cell } = field;
-          const cv = valueOf(c, field);
-          const iv = valueOf(i, field);
-          if (cv === undefined || iv === undefined) continue;
-          if (Math.abs(cv + iv - value) <= roundingTolerance(line.unit, 3)) continue;
-          const name = fieldName(line, key);
-          const at = cell ?? `A${line.row}`;
-          const parts = [cellOf(c, field), cellOf(i, field), at];
-          const misstated = wrongParts(line, value, key, [
-            { line: c, value: cv, cell: cellOf(c, field), sv: "Kostnader", en: "costs" },
-            { line: i, value: iv, cell: cellOf(i, field), sv: "Intäkter", en: "income" },
-          ]);
-          out.push(
-            finding({
-              code: "budget-netto-mismatch",
-              sheet: line.sheet,
-              cell: at,
-              range: parts.every((p) => p !== undefined) ? columnSpan(parts as string[]) : undefined,
-              message: `”${line.label}” (${name.sv}): netto ${amount(line, value)} ≠ kostnader ${amount(line, cv)} + intäkter ${amount(line, iv)} = ${amount(line, cv + iv)}.${misstated.sv}`,
-              messageEn: `"${line.label}" (${name.en}): net ${amountEn(line, value)} ≠ costs ${amountEn(line, cv)} + income ${amountEn(line, iv)} = ${amountEn(line, cv + iv)}.${misstated.en}`,
-            }),
-          );
-        }
-      }
-      costs = null;
-      income = null;
+  const pairs = nettoParts(table);
+  for (const [index, [costsAt, incomeAt]] of pairs) {
+    const line = table[index];
+    const c = table[costsAt];
+    const i = table[incomeAt];
+    for (const field of numericFields(line)) {
+      const { key, value, cell } = field;
+      const cv = valueOf(c, field);
+      const iv = valueOf(i, field);
+      if (cv === undefined || iv === undefined) continue;
+      if (Math.abs(cv + iv - value) <= roundingTolerance(line.unit, 3)) continue;
+      const name = fieldName(line, key);
+      const at = cell ?? `A${line.row}`;
+      const parts = [cellOf(c, field), cellOf(i, field), at];
+      const misstated = wrongParts(line, value, key, [
+        { line: c, value: cv, cell: cellOf(c, field), sv: "Kostnader", en: "costs" },
+        { line: i, value: iv, cell: cellOf(i, field), sv: "Intäkter", en: "income" },
+      ]);
+      out.push(
+        finding({
+          code: "budget-netto-mismatch",
+          sheet: line.sheet,
+          cell: at,
+          range: parts.every((p) => p !== undefined) ? columnSpan(parts as string[]) : undefined,
+          message: `”${line.label}” (${name.sv}): netto ${amount(line, value)} ≠ kostnader ${amount(line, cv)} + intäkter ${amount(line, iv)} = ${amount(line, cv + iv)}.${misstated.sv}`,
+          messageEn: `"${line.label}" (${name.en}): net ${amountEn(line, value)} ≠ costs ${amountEn(line, cv)} + income ${amountEn(line, iv)} = ${amountEn(line, cv + iv)}.${misstated.en}`,
+        }),
+      );
     }
   }
 }

@@ -115,6 +115,64 @@ describe("a total whose own large rows account for its deviation", () => {
     expect(cellsOf(findings, "analysis-missing")).toEqual(["A1937", "A1948"]);
   });
 
+  it("still asks the total when its one large row is small beside it (0,6 among six areas of 0,5: a review's table)", () => {
+    const t = { tableType: "driftbudget-omrade" as const, tableId: "Ekonomi!A1" };
+    const lines = [
+      budgetLine({
+        ...t,
+        row: 2,
+        label: "Nämnd och administration",
+        kind: "row",
+        budget: 54.4,
+        forecast: 53.8,
+        deviation: 0.6,
+      }),
+    ];
+    for (let i = 1; i <= 6; i++)
+      lines.push(
+        budgetLine({
+          ...t,
+          row: 2 + i,
+          label: `Område ${i}`,
+          kind: "row",
+          budget: 50,
+          forecast: 49.5,
+          deviation: 0.5,
+        }),
+      );
+    lines.push(
+      budgetLine({
+        ...t,
+        row: 9,
+        label: "Totalt",
+        kind: "total",
+        budget: 354.4,
+        forecast: 350.8,
+        deviation: 3.6,
+      }),
+    );
+    const findings = findingsOf(lines);
+    expect(cellsOf(findings, "budget-deviation-large")).toEqual(["F2", "F9"]);
+    expect(cellsOf(findings, "analysis-missing")).toEqual(["A2", "A9"]);
+  });
+
+  it("blocks that each lead with their Netto pair it with the Kostnader and Intäkter after it", () => {
+    const t = { tableType: "driftbudget-namnd" as const, tableId: "Ekonomi!A1" };
+    const row = (r: number, label: string, kind: BudgetLine["kind"], budget: number, deviation: number) =>
+      budgetLine({ ...t, row: r, label, kind, budget, forecast: budget - deviation, deviation });
+    const lines = [
+      row(2, "Netto Avdelning A", "netto", 100, 10),
+      row(3, "Intäkter", "intakter", -20, 0),
+      row(4, "Kostnader", "kostnader", 120, 10),
+      row(5, "Netto Avdelning B", "netto", 200, 5),
+      row(6, "Intäkter", "intakter", -50, 0),
+      row(7, "Kostnader", "kostnader", 250, 5),
+    ];
+    const findings = findingsOf(lines);
+    expect(cellsOf(findings, "analysis-missing")).toEqual(["A4", "A7"]);
+    expect(findings.find((f) => f.cell === "F5")!.message).toContain("Den kommer från ”Kostnader”");
+  });
+
   it("still asks the total when its rows do not add up to it (a row not read, or the sum is wrong)", () => {
     const lines = areaTable(
       ["Individ- ochfamiljeomsorg", "Arbetsmarknadsåtgärder", "Barn, kultur och fritid"],

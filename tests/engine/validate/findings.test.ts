@@ -421,6 +421,17 @@ describe("each model finding code, on seed-shaped rows", () => {
       );
     });
 
+    test.each(["Summa nettokostnader", "Summa intäkter och kostnader"])(
+      "a total that names more than its costs (%s) may add the Intäkter row: no finding (the review's regression)",
+      (label) => {
+        const text = table("242").replace(
+          "Summa kostnader\t26 280\t25 585\t695",
+          `${label}\t24 430\t23 623\t807`,
+        );
+        expect(codes(findings(text), "budget-total-mismatch")).toEqual([]);
+      },
+    );
+
     test("corrected, Summa kostnader is explained by Personalkostnader (commented), and asks for nothing", () => {
       const found = findings(table("242"));
       expect(codes(found, "analysis-missing").map((f) => f.cell)).not.toContain("E6");

@@ -83,3 +83,30 @@ describe("a Netto mismatch caused by a part that is wrong itself", () => {
     );
   });
 });
+
+describe("blocks that lead with their Netto (a review's table of two avdelningar)", () => {
+  const sheet = () =>
+    plainSheet("Driftbudget", [
+      ["Mnkr", "Budget 2021", "Budgetförändringar", "Prognos 2021", "Avvikelse"],
+      ["Netto Avdelning A", 100, 0, 90, 10],
+      ["Intäkter", -20, 0, -20, 0],
+      ["Kostnader", 120, 0, 110, 10],
+      ["Netto Avdelning B", 200, 0, 195, 5],
+      ["Intäkter", -50, 0, -50, 0],
+      ["Kostnader", 250, 0, 245, 5],
+    ]);
+
+  test("each Netto is checked against its own block's Kostnader and Intäkter: no finding where they add up", () => {
+    expect(netto(budgetFindings(sheet()))).toEqual([]);
+  });
+
+  test("a wrong Netto B is found against block B's parts (200 ≠ 250 − 50 = 190 once B's costs are 240)", () => {
+    const wrong = sheet();
+    wrong.values[6][1] = 240;
+    const found = netto(budgetFindings(wrong));
+    expect(found.map((f) => f.cell)).toEqual(["B5"]);
+    expect(found[0].message).toContain(
+      "netto 200,0 mnkr ≠ kostnader 240,0 mnkr + intäkter -50,0 mnkr = 190,0 mnkr",
+    );
+  });
+});
