@@ -19,8 +19,6 @@ const DO =
   "genomföras|genomföra|utföras|utföra|tas fram|ta fram|påbörjas|påbörja|startas|starta|starta upp|slutföras|slutföra|implementeras|implementera|införas|införa|hållas|hålla";
 // Not `slutförts`: an activity not yet finished during the year is still under way.
 const DONE = "genomförts|utförts|påbörjats|startats|tagits fram|implementerats|införts|hållits";
-/** {@link DONE} with the unit as subject (`Enheten har inte genomfört …`); not `hållit` (a budget, a time plan). */
-const DID = "genomfört|utfört|påbörjat|startat|tagit fram|implementerat|infört";
 
 /** Phrases that say the activity was not done, whatever year they name. */
 const NOT_DONE: readonly RegExp[] = [
@@ -31,12 +29,13 @@ const NOT_DONE: readonly RegExp[] = [
   // not done: `har inte genomförts` (not `ännu inte påbörjats`, planned for later; not `inte
   // genomförts i sin helhet`, partly done)
   words(`(?<!ännu )(?:inte|ej) (?:heller )?(?:${DONE})(?! (?:i sin helhet|fullt ut|helt))`),
-  // the unit did not: `har under året inte genomfört några insatser`, `har inte infört … ännu`
-  // (not `inte genomfört alla delar`, partly done)
-  words(`(?<!ännu )(?:inte|ej) (?:heller )?(?:${DID})(?! (?:i sin helhet|fullt ut|helt|alla|samtliga|allt))`),
+  // the unit did none of it: `har under året inte genomfört några strukturerade insatser` (004 line
+  // 293). Not any active negation: `Medarbetare som inte genomfört utbildningen`, `har inte infört
+  // några nya avgifter` speak of something else, `har inte påbörjat del två ännu` of later.
+  words("(?<!(?:som|om) )(?:inte|ej) (?:genomfört|utfört) (?:några|någon|något)"),
   // postponed, delayed, paused, cancelled
   words(
-    "(?<!(?:inget|ingenting) har )(?:(?:skjutits|skjuts|skjutas|sköts|har skjutit|(?:fått|fick|måste|behövt|behövde) skjuta) upp|senarelagts|senareläggs|har senarelagt)",
+    "(?<!(?:inget|ingenting) har )(?:(?:skjutits|skjuts|skjutas|sköts|har skjutit|(?<!(?:inte|ej|aldrig) )(?:fått|fick|måste|behövt|behövde) skjuta) upp|senarelagts|senareläggs|har senarelagt)",
   ),
   words("(?:är|har blivit|blev|blivit) försenad|har försenats"),
   words("satts på paus|pausats|ställts in"),
