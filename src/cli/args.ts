@@ -58,7 +58,9 @@ export function parseArgs(argv: string[]): Args {
     };
     // generate writes a workbook, and says what it did in words: no JSON to give.
     if (a === "--json" && command !== "generate") args.json = true;
-    else if (a === "-o" || a === "--output") args.output = value();
+    // Only the commands that write a workbook take one to write.
+    else if ((a === "-o" || a === "--output") && (command === "generate" || command === "rollup"))
+      args.output = value();
     else if (a === "--period" && PERIODS[command].length) {
       const p = value().toUpperCase();
       const allowed = PERIODS[command];

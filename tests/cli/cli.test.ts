@@ -239,6 +239,10 @@ describe("malkoll check", () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain("Okänd flagga för generate: --json / Unknown flag for generate: --json");
     expect(fs.existsSync(out)).toBe(false);
+    // Nor does check take a file to write: it was accepted and nothing written.
+    const checked = await cli(["check", SAMPLE, "-o", out]);
+    expect([checked.code, fs.existsSync(out)]).toEqual([2, false]);
+    expect(checked.err).toContain("Okänd flagga för check: -o");
   });
 });
 

@@ -310,6 +310,12 @@ describe("what is not an .xlsx says what it is and what to do (a batch user's re
       new TextEncoder().encode("Indikator;Utfall\nAndel;93 %\n"),
       /csv\.xlsx är ingen \.xlsx-fil utan text \(t\.ex\. CSV\)\. Öppna den i Excel och spara den som \.xlsx\./,
     ],
+    [
+      "UTF-16 text with its byte-order mark (Excel's Unicode text)",
+      "unicode.xlsx",
+      new Uint8Array([0xff, 0xfe, ...Buffer.from("Indikator\tUtfall\r\n", "utf16le")]),
+      /unicode\.xlsx är ingen \.xlsx-fil utan text/,
+    ],
   ])("%s", async (_, name, bytes, reason) => {
     const run = await cli(["check", file(name, bytes)]);
     expect(run.code).toBe(2);

@@ -179,6 +179,8 @@ function periodText(ctx: ReportContext, ind: Indicator): string | null {
   if (ind.periodText && !(howOften && period.kind !== "VP")) return ind.periodText;
   if (period.kind === "VP")
     return ind.periodicity === "year" ? "År" : ind.periodicity === "tertial" ? "Tertial" : null;
+  // At year's end the report's own period, for every row (004 line 80: `VB 2020`).
+  if (howOften && period.kind === "VB" && period.year !== null) return `VB ${period.year}`;
   if (ind.periodicity === "year" && period.year !== null) return String(period.year);
   if (ind.periodicity === "tertial" && (period.kind === "T1" || period.kind === "T2") && period.year !== null)
     return `Tertial ${period.kind.slice(1)} ${period.year}`;

@@ -141,9 +141,13 @@ async function isOpenDocument(zip: JSZip): Promise<boolean> {
   return type.startsWith("application/vnd.oasis.opendocument");
 }
 
-/** Bytes that start as text would (no control characters but tab and line ends): a CSV, a note. */
+/**
+ * Bytes that start as text would (no control characters but tab and line ends): a CSV, a note; or
+ * UTF-16 text with its byte-order mark (Excel's "Unicode text"), read without its zero bytes.
+ */
 function looksLikeText(bytes: Uint8Array): boolean {
-  const head = bytes.subarray(0, 512);
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const head = utf16 ? bytes.subarray(2, 512).filter((b) => b !== 0) : bytes.subarray(0, 512);
   for (const b of head) if (b < 9 || (b > 13 && b < 32) || b === 127) return false;
   return true;
 }

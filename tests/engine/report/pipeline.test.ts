@@ -600,7 +600,7 @@ describe("a Periodicitet column in a follow-up (a review's T1 workbook, 002 KF 1
     "Andel barn som lever i familjer som har ekonomiskt bistånd\t4,2 %\t4,0 %\t3,3 %\t2,7 %\tTertial",
     "Antal tillhandahållna platser för feriejobb\t\t1 250\t1 200\tTas fram av nämnd\tÅr",
   ].join("\n");
-  const periodOf = (kind: "T1" | "VP") => {
+  const periodOf = (kind: "T1" | "VB" | "VP") => {
     const snapshot = snapshotOf(textToSheet("Indikatorer", text));
     const result = check(snapshot, { period: { kind, year: 2021 } });
     const sheet = buildReport(result, { snapshot }).sheets.find((s) => s.key === "indikatorer")!;
@@ -615,6 +615,10 @@ describe("a Periodicitet column in a follow-up (a review's T1 workbook, 002 KF 1
 
   it("prints the period each row is reported for, as the published tables' Period column (002 lines 272, 1692)", () => {
     expect(periodOf("T1")).toEqual(["Tertial 1 2021", "2021"]);
+  });
+
+  it("at year's end, the report's period (004 line 80: VB 2020)", () => {
+    expect(periodOf("VB")).toEqual(["VB 2021", "VB 2021"]);
   });
 
   it("a plan prints the periodicity as written, under its Periodicitet header", () => {
