@@ -9,11 +9,12 @@ import type {
   IndicatorStatus,
   KfStatus,
   Model,
+  PeriodKind,
 } from "../model/types";
 import { emptyCounts } from "../model/goals";
 import { goalIdCell, hasText } from "./cells";
 import { AnalysisRowTables, analysisWhere } from "./missingAnalysis";
-import { judgedField } from "./indicators";
+import { judgedField, outcomeDue } from "./indicators";
 import type { DuplicatePair } from "./duplicates";
 import { copiesOf, duplicatePairs } from "./duplicates";
 import type { Positions } from "./evidence";
@@ -71,14 +72,14 @@ function countActivity(counts: GoalCounts, activity: Activity): void {
  * The suggested assessment from a tally (RULES_DOC): nothing measured and no activities → null;
  * every measured indicator met and no activity deviating → helt, unless the goal has indicators and
  * none is measured (activities alone don't make a goal with unmeasured indicators helt), or
- * `outcomesDue` (VB: every outcome is to be reported) and one is not measured → null;
+ * `outcomesMissing` (indicators whose outcome is due and absent) → null;
  * none met and some not met → ej; otherwise delvis.
  */
-export function suggestAssessment(counts: GoalCounts, outcomesDue = false): Assessment | null {
+export function suggestAssessment(counts: GoalCounts, outcomesMissing = 0): Assessment | null {
   const measured = counts.met + counts.partlyMet + counts.notMet;
   if (measured === 0 && counts.activities === 0) return null;
   if (counts.partlyMet === 0 && counts.notMet === 0 && counts.activitiesWithDeviation === 0) {
-    if (outcomesDue && counts.notMeasured > 0) return null;
+    if (outcomesMissing > 0) return null;
     return measured === 0 && counts.notMeasured + counts.notJudged > 0 ? null : "helt";
   }
   if (measured > 0 && counts.met === 0 && counts.notMet > 0) return "ej";
@@ -245,13 +246,13 @@ const NO_POSITIONS: Positions = {
 /**
  * Fills counts and suggestedAssessment on every goal and returns the goal findings:
  * `assessment-contradicts` and `analysis-missing` for activities marked Avvikelse.
- * `assessable` is false for plan (VP) and unknown periods: no suggestion is made then; `outcomesDue`
- * at VB, where an indicator without an outcome keeps its goal from being suggested helt. A row of
- * `duplicates` that repeats an earlier one counts once, as the first.
+ * `assessable` is false for plan (VP) and unknown periods: no suggestion is made then. An indicator
+ * whose outcome is due in `period` and not measured keeps its goal from being suggested helt. A row
+ * of `duplicates` that repeats an earlier one counts once, as the first.
  */
 export function evaluateGoals(
   model: Model,
-  { assessable, outcomesDue }: { assessable: boolean; outcomesDue: boolean },
+  { assessable, period }: { assessable: boolean; period: PeriodKind | null },
   duplicates: readonly DuplicatePair[],
   analysisRows: AnalysisRowTables = new AnalysisRowTables(),
 ): Finding[] {
@@ -263,12 +264,17 @@ export function evaluateGoals(
     const at = evidence.get(goal.id) ?? NO_POSITIONS;
     const counts = emptyCounts();
     // Index loops: no iterator per step while the code is still interpreted (a single check).
-    for (let k = at.indicatorsFrom; k < at.indicatorsTo; k++)
-      countIndicator(counts, model.indicators[indicators.at(k)]);
+    let missing = 0;
+    for (let k = at.indicatorsFrom; k < at.indicatorsTo; k++) {
+      const indicator = model.indicators[indicators.at(k)];
+      countIndicator(counts, indicator);
+      if (countingStatus(indicator) === "not-measured" && outcomeDue(indicator, period)) missing++;
+    }
     for (let k = at.activitiesFrom; k < at.activitiesTo; k++)
       countActivity(counts, model.activities[activities.at(k)]);
     goal.counts = counts;
-    goal.suggestedAssessment = assessable ? suggestAssessment(counts, outcomesDue) : null;
+    goal.outcomesMissing = missing;
+    goal.suggestedAssessment = assessable ? suggestAssessment(counts, missing) : null;
     if (!assessable) continue;
     const stated = goal.statedAssessment;
     const misses =

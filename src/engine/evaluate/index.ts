@@ -69,12 +69,7 @@ export function evaluate(
   const indicatorFindings = evaluateIndicators(model.indicators, { period, settings, tables, analysisRows });
   const assessable = period === "T1" || period === "T2" || period === "VB";
   const duplicates = duplicatePairs(model.indicators);
-  const goalFindings = evaluateGoals(
-    model,
-    { assessable, outcomesDue: period === "VB" },
-    duplicates,
-    analysisRows,
-  );
+  const goalFindings = evaluateGoals(model, { assessable, period }, duplicates, analysisRows);
   const budget = evaluateBudget(model, settings, analysisRows);
   return {
     findings: indicatorFindings.concat(goalFindings, budget.findings),

@@ -102,9 +102,10 @@ A computed status is a suggestion shown beside the person's own assessment, neve
 - An indicator counts with its status, or with its kfStatus when the nämnd set no usable target.
 - Suggested assessment: nothing measured and no activities → none; every measured indicator met
   and no activity deviating → helt, except that a goal whose indicators are all unmeasured or
-  unjudged gets none (its activities alone do not show it fully met), and so does, at VB, where
-  every outcome is due, a goal with an indicator not measured (three met and two without an outcome
-  is not fully met as far as anyone can tell); none met and some not met → ej; otherwise delvis.
+  unjudged gets none (its activities alone do not show it fully met), and so does a goal with an
+  indicator not measured whose outcome is due (every one at VB, a tertial one at T1 and T2: three met
+  and two without an outcome is not fully met as far as anyone can tell); none met and some not met
+  → ej; otherwise delvis.
   Plan (VP) and unknown periods get no suggestion.
 - \`assessment-contradicts\`: stated helt while an indicator under it is not-met or an activity has
   Avvikelse; stated ej while at least one indicator under it is measured, none is not-met and no

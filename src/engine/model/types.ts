@@ -49,6 +49,11 @@ export interface Goal {
   counts: GoalCounts;
   /** Addition: the cell holding the stated assessment, if any. */
   assessmentCell: string | null;
+  /**
+   * Of the goal's not-measured indicators, those whose outcome is due in the period (every one at
+   * VB, a tertial one at T1 and T2): they keep it from a suggested `helt`. Set by evaluation.
+   */
+  outcomesMissing?: number;
 }
 
 export type Direction = "higher" | "lower" | "band" | "max" | "increase" | "unknown";

@@ -143,7 +143,6 @@ function buildPlanGoalSheet(ctx: ReportContext, sheet: SheetBuilder): SheetSpec 
 
 export function buildGoalSheet(ctx: ReportContext): SheetSpec {
   const plan = ctx.result.model.period.kind === "VP";
-  const vb = ctx.result.model.period.kind === "VB";
   const unassessed = !plan && someNotJudged(ctx.result.model);
   const columns = unassessed
     ? [...COLUMNS.slice(0, UNASSESSED_COL), { kind: "fit" } as const, ...COLUMNS.slice(UNASSESSED_COL)]
@@ -163,9 +162,9 @@ export function buildGoalSheet(ctx: ReportContext): SheetSpec {
   const shared = new SharedCells();
   for (const { goal, depth } of ctx.goalTree) {
     const stated = assessmentLabel(goal.statedAssessment);
-    // At VB every outcome is due: a goal not suggested for want of one says so (RULES_DOC).
+    // A goal not suggested for want of an outcome that is due says so (RULES_DOC).
     const suggested =
-      vb && goal.suggestedAssessment === null && goal.counts.notMeasured > 0
+      goal.suggestedAssessment === null && (goal.outcomesMissing ?? 0) > 0
         ? OUTCOME_MISSING
         : assessmentLabel(goal.suggestedAssessment);
     const contradictions = (ctx.findingsByGoal.get(goal.id) ?? []).filter(

@@ -1,6 +1,7 @@
 /**
- * At VB every outcome is due (004, VB 2020): a goal whose indicator has none is not suggested
- * `Uppfylls helt`, and Måluppfyllelse says why, where a T2 goal's year-end indicator stays `Ej mätt`.
+ * An outcome that is due and missing (every one at VB, a tertial one at T1 and T2; 004, VB 2020)
+ * keeps its goal from a suggested `Uppfylls helt`, and Måluppfyllelse says why; a year-end
+ * indicator not measured at T2 does not.
  */
 import { check } from "../../../src/engine";
 import { buildReport } from "../../../src/engine/report";
@@ -11,11 +12,12 @@ import { snapshotOf } from "../../helpers/seedGrid";
  * 004 lines 380–484: KF 3.2's block down to its Enhetsmål, marked Uppfylls helt. Sjukfrånvaro
  * (12,4 % against 15 %) is met; Sjukfrånvaro dag 1-14 (line 402) has its outcome taken away.
  */
-function run(period?: { kind: "T2"; year: number }) {
+function run(period?: { kind: "T2"; year: number }, periodText?: string) {
   const sheet = seedAtLines("004-vb-kf-3.2-sjukfranvaro");
   const shortTerm = sheet.values[402 - sheet.originRow];
   expect(String(shortTerm[0]).trim()).toBe("Sjukfrånvaro dag 1-14");
   shortTerm[1] = null;
+  if (periodText) shortTerm[8] = periodText;
   const snapshot = snapshotOf(sheet);
   const result = check(snapshot, period ? { period } : {});
   const sheetSpec = buildReport(result, { snapshot }).sheets.find((s) => s.key === "maluppfyllelse")!;
@@ -45,5 +47,12 @@ describe("004's Sjukfrånvaro dag 1-14 without an outcome in VB 2020", () => {
     const { result, row } = run({ kind: "T2", year: 2020 });
     expect(result.model.goals.map((g) => g.suggestedAssessment)).toEqual(["helt", "helt", "helt"]);
     expect(row[2]?.value).toBe("● Uppfylls helt");
+  });
+
+  it("at T2 a tertial indicator whose outcome is due and missing keeps them from helt too", () => {
+    const { result, row } = run({ kind: "T2", year: 2020 }, "Tertial 2 2020");
+    expect(result.findings.some((f) => f.code === "outcome-missing" && f.cell === "B402")).toBe(true);
+    expect(result.model.goals.map((g) => g.suggestedAssessment)).toEqual([null, null, null]);
+    expect([row[2]?.value, row[2]?.tone]).toEqual(["▲ Utfall saknas", "bad"]);
   });
 });
