@@ -86,7 +86,8 @@ export function totalSources(
     for (const reading of readings) {
       const tally = reading();
       if (!tally || !accounts(total, deviation, limit, tally)) continue;
-      sources.set(total, { named: tally.named, count: tally.count });
+      // A copy: the running tally of ordinary rows goes on past this total.
+      sources.set(total, { named: [...tally.named], count: tally.count });
       return;
     }
   };

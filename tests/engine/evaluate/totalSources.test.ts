@@ -147,6 +147,23 @@ describe("a total whose own large rows account for its deviation", () => {
     expect(findings.find((f) => f.cell === "F1926")!.message).toContain("Den kommer från ”Kostnader”");
   });
 
+  it("a grand total read over all the rows above names those rows, not ones after it", () => {
+    // Nested sub-totals (Summa A inside Summa AB) do not add up, so the Totalt is read over every
+    // ordinary row above it: A1 and B1. C1 and its Summa C come after.
+    const row = rowOf("driftbudget-omrade");
+    const lines = [
+      row(2, "A1", "row", 30, 5),
+      row(3, "Summa A", "total", 30, 5),
+      row(4, "B1", "row", 30, -3),
+      row(5, "Summa AB", "total", 60, 2),
+      row(6, "Totalt", "total", 60, 2),
+      row(7, "C1", "row", 30, 4),
+      row(8, "Summa C", "total", 30, 4),
+    ];
+    const total = findingsOf(lines).find((f) => f.code === "budget-deviation-large" && f.cell === "F6")!;
+    expect(total.message).toContain("Den kommer från ”A1” och ”B1”, där analysen skrivs.");
+  });
+
   it("a grand total over sub-totals comes from the sub-totals, each from its own rows", () => {
     const row = rowOf("driftbudget-omrade");
     const lines = [
