@@ -313,7 +313,7 @@ describe("what is not an .xlsx says what it is and what to do (a batch user's re
     [
       "UTF-16 text with its byte-order mark (Excel's Unicode text)",
       "unicode.xlsx",
-      new Uint8Array([0xff, 0xfe, ...Buffer.from("Indikator\tUtfall\r\n", "utf16le")]),
+      new Uint8Array([0xff, 0xfe, ...Buffer.from("Indikator\tUtfall – ”andel”\r\n", "utf16le")]),
       /unicode\.xlsx är ingen \.xlsx-fil utan text/,
     ],
   ])("%s", async (_, name, bytes, reason) => {

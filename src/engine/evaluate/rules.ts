@@ -103,7 +103,8 @@ A computed status is a suggestion shown beside the person's own assessment, neve
 - Suggested assessment: nothing measured and no activities → none; every measured indicator met
   and no activity deviating → helt, except that a goal whose indicators are all unmeasured or
   unjudged gets none (its activities alone do not show it fully met), and so does a goal with an
-  indicator not measured whose outcome is due (every one at VB, a tertial one at T1 and T2: three met
+  indicator not measured (no outcome, and at T1/T2 no forecast) whose outcome is due (every one at
+  VB, a tertial one at T1 and T2: three met
   and two without an outcome is not fully met as far as anyone can tell); none met and some not met
   → ej; otherwise delvis.
   Plan (VP) and unknown periods get no suggestion.

@@ -148,28 +148,55 @@ function accounts(total: BudgetLine, deviation: number, limit: number, tally: Ta
 }
 
 /**
- * Each Netto's Kostnader and Intäkter (by the Netto's index): those of its block. A table whose
- * first Netto comes before any Kostnader or Intäkter (002 line 1926) leads each block with its
- * Netto, and its parts follow it; otherwise they come before it. A block ends at a Netto or a total.
+ * Each Netto's Kostnader and Intäkter (by the Netto's index), from its block: the nearest before it,
+ * since the previous Netto or total, or, where those do not add up to it and the nearest after it do
+ * (002 line 1926 leads with its Netto), those. Each part goes to one Netto. Decided Netto by Netto,
+ * not for the table: a table may mix the two orders, or open with a summary Netto of no block.
  */
-export function nettoParts(table: readonly BudgetLine[]): Map<number, number[]> {
-  const pairs = new Map<number, number[]>();
-  const firstNetto = table.findIndex((l) => l.kind === "netto");
-  if (firstNetto < 0) return pairs;
-  const leads = !table.slice(0, firstNetto).some((l) => l.kind === "kostnader" || l.kind === "intakter");
-  const step = leads ? 1 : -1;
+export function nettoParts(table: readonly BudgetLine[]): Map<number, [number, number]> {
+  const pairs = new Map<number, [number, number]>();
+  const claimed = new Set<number>();
   const ends = (line: BudgetLine) => line.kind === "netto" || line.kind === "total";
-  table.forEach((line, at) => {
-    if (line.kind !== "netto") return;
+  /** The nearest unclaimed pair `step`-wards, and whether the block ends there at another Netto. */
+  const nearest = (at: number, step: number): { pair: [number, number] | null; atNetto: boolean } => {
     let costs = -1;
     let income = -1;
-    for (let i = at + step; i >= 0 && i < table.length && !ends(table[i]); i += step) {
+    let i = at + step;
+    for (; i >= 0 && i < table.length && !ends(table[i]); i += step) {
+      if (claimed.has(i)) continue;
       if (table[i].kind === "kostnader" && costs < 0) costs = i;
       else if (table[i].kind === "intakter" && income < 0) income = i;
     }
-    if (costs >= 0 && income >= 0) pairs.set(at, [costs, income]);
+    const atNetto = i >= 0 && i < table.length && table[i].kind === "netto";
+    return { pair: costs >= 0 && income >= 0 ? [costs, income] : null, atNetto };
+  };
+  table.forEach((line, at) => {
+    if (line.kind !== "netto") return;
+    const before = nearest(at, -1).pair;
+    const after = before && addsUp(table, at, before) ? null : nearest(at, 1);
+    // Parts after it that do not add up to it are its own (a wrong leading Netto) only where no
+    // other Netto closes them: a summary Netto over the blocks is no block's.
+    const pair =
+      after?.pair && (addsUp(table, at, after.pair) || (!before && !after.atNetto)) ? after.pair : before;
+    if (!pair) return;
+    pairs.set(at, pair);
+    claimed.add(pair[0]);
+    claimed.add(pair[1]);
   });
   return pairs;
+}
+
+/** Whether Kostnader and Intäkter at `pair` add up to the Netto at `at` in its first shared amount. */
+function addsUp(table: readonly BudgetLine[], at: number, [costs, income]: [number, number]): boolean {
+  const netto = table[at];
+  for (const key of ["budget", "forecast", "deviation"] as const) {
+    const n = netto[key];
+    const c = table[costs][key];
+    const i = table[income][key];
+    if (n !== null && c !== null && i !== null)
+      return Math.abs(c + i - n) <= roundingTolerance(netto.unit, 3);
+  }
+  return false;
 }
 
 /**

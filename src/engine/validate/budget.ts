@@ -209,8 +209,10 @@ function totalMismatches(table: BudgetLine[], hidden: readonly number[], out: Fi
         grandTotalHolds(value, { sum, terms }, totals.slice(0, earlier), ordinary, field, line.unit)
       )
         continue;
-      const name = fieldName(line, key);
       const shown = quoted === added ? sum : sumOf(quoted, field).sum;
+      // A Summa kostnader that is its cost rows' sum holds, whatever Intäkter stands above them.
+      if (quoted !== added && holds(shown)) continue;
+      const name = fieldName(line, key);
       const misstated = wrongParts(
         line,
         value,

@@ -32,10 +32,13 @@ const NOT_DONE: readonly RegExp[] = [
   // the unit did none of it: `har under året inte genomfört några strukturerade insatser` (004 line
   // 293). Not any active negation: `Medarbetare som inte genomfört utbildningen`, `har inte infört
   // några nya avgifter` speak of something else, `har inte påbörjat del två ännu` of later.
-  words("(?<!(?:som|om) )(?:inte|ej) (?:genomfört|utfört) (?:några|någon|något)"),
+  // A `som`, `om` or `ännu` up to three words before is a relative clause, a condition, a not-yet.
+  words(
+    "(?<!(?<![\\p{L}\\p{N}])(?:som|om|ännu)(?: [\\p{L}\\p{N}]+){0,3} )(?:inte|ej) (?:genomfört|utfört) (?:några|någon|något)",
+  ),
   // postponed, delayed, paused, cancelled
   words(
-    "(?<!(?:inget|ingenting) har )(?:(?:skjutits|skjuts|skjutas|sköts|har skjutit|(?<!(?:inte|ej|aldrig) )(?:fått|fick|måste|behövt|behövde) skjuta) upp|senarelagts|senareläggs|har senarelagt)",
+    "(?<!(?:inget|ingenting) har )(?:(?:skjutits|skjuts|skjutas|sköts|har skjutit|(?<!(?:inte|ej|aldrig)(?: [\\p{L}]+){0,2} )(?:fått|fick|måste|behövt|behövde) skjuta) upp|senarelagts|senareläggs|har senarelagt)",
   ),
   words("(?:är|har blivit|blev|blivit) försenad|har försenats"),
   words("satts på paus|pausats|ställts in"),

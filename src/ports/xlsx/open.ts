@@ -146,9 +146,21 @@ async function isOpenDocument(zip: JSZip): Promise<boolean> {
  * UTF-16 text with its byte-order mark (Excel's "Unicode text"), read without its zero bytes.
  */
 function looksLikeText(bytes: Uint8Array): boolean {
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  const head = utf16 ? bytes.subarray(2, 512).filter((b) => b !== 0) : bytes.subarray(0, 512);
-  for (const b of head) if (b < 9 || (b > 13 && b < 32) || b === 127) return false;
+  const encoding =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? "utf-16le"
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? "utf-16be"
+        : null;
+  if (encoding === null) {
+    for (const b of bytes.subarray(0, 512)) if (b < 9 || (b > 13 && b < 32) || b === 127) return false;
+    return true;
+  }
+  const text = new TextDecoder(encoding).decode(bytes.subarray(2, 514));
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 9 || (code > 13 && code < 32) || code === 127) return false;
+  }
   return true;
 }
 

@@ -110,3 +110,58 @@ describe("blocks that lead with their Netto (a review's table of two avdelningar
     );
   });
 });
+
+describe("Nettos paired one by one (the second review's tables)", () => {
+  const budget = (rows: [string, number][]) =>
+    budgetFindings(
+      plainSheet("Driftbudget", [
+        ["Mnkr", "Budget 2021", "Budgetförändringar", "Prognos 2021", "Avvikelse"],
+        ...rows.map(([label, amount]) => [label, amount, 0, amount, 0] as CellValue[]),
+      ]),
+    );
+
+  test("a table mixing a leading Netto with trailing ones: each block's own, and C's real error found", () => {
+    const found = netto(
+      budget([
+        ["Netto Avdelning A", 100],
+        ["Intäkter", -20],
+        ["Kostnader", 120],
+        ["Intäkter", -50],
+        ["Kostnader", 250],
+        ["Netto Avdelning B", 200],
+        ["Intäkter", -100],
+        ["Kostnader", 200],
+        ["Netto Avdelning C", 150],
+      ]),
+    );
+    expect([...new Set(found.map((f) => f.cell.replace(/[A-Z]+/, "")))]).toEqual(["10"]);
+  });
+
+  test("a summary Netto at the top, over trailing blocks, is no block's: no finding", () => {
+    const found = netto(
+      budget([
+        ["Netto nämnden", 300],
+        ["Intäkter", -20],
+        ["Kostnader", 120],
+        ["Netto Avdelning A", 100],
+        ["Intäkter", -50],
+        ["Kostnader", 250],
+        ["Netto Avdelning B", 200],
+      ]),
+    );
+    expect(found).toEqual([]);
+  });
+});
+
+test("a Summa kostnader that is its cost rows' sum, under an Intäkter row, is no mismatch (the second review's)", () => {
+  const found = budgetFindings(
+    plainSheet("Driftbudget", [
+      ["Mnkr", "Budget 2021", "Budgetförändringar", "Prognos 2021", "Avvikelse"],
+      ["Intäkter", -50, 0, -50, 0],
+      ["Personalkostnader", 100, 0, 100, 0],
+      ["Summa kostnader", 100, 0, 100, 0],
+      ["Netto", 50, 0, 50, 0],
+    ]),
+  );
+  expect(found.filter((f) => f.code === "budget-total-mismatch")).toEqual([]);
+});

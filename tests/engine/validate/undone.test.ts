@@ -115,6 +115,10 @@ describe("notDonePhrase", () => {
       ),
     ).toBe("inte genomfört några");
     expect(notDonePhrase("Vi har fått skjuta upp arbetet till 2021.", 2020)).toBe("fått skjuta upp");
+    // `dessutom` ends in `om`, and is no condition.
+    expect(notDonePhrase("Enheten har dessutom inte genomfört några nya upphandlingar.", 2020)).toBe(
+      "inte genomfört några",
+    );
     expect(notDonePhrase("Utbildningen sköts upp till våren.", 2020)).toBe("sköts upp");
   });
 
@@ -147,6 +151,12 @@ describe("notDonePhrase", () => {
       "Arbetet pågår enligt plan. Vi har inte påbörjat del två ännu, den startar i september.",
       "Aktiviteten är genomförd. Enheten har inte infört några nya avgifter.",
       "Enheten har inte infört ledningsrapporter ännu.",
+      // The second review's: a not-yet, relative clauses a few words back, a condition, negations.
+      "Enheten har ännu inte genomfört några mätningar men de planeras till hösten.",
+      "Medarbetare som under året inte genomfört någon utbildning erbjuds plats i vår.",
+      "Om vi inte hade genomfört några insatser hade kostnaderna ökat.",
+      "Arbetet har gått enligt plan och vi har inte heller behövt skjuta upp något.",
+      "Arbetet har gått enligt plan eftersom vi inte har behövt skjuta upp något.",
     ])
       expect(notDonePhrase(text, 2021)).toBeNull();
   });
