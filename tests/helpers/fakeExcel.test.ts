@@ -225,6 +225,16 @@ describe("sizes and pages as Excel takes them", () => {
     expect(workbook.sheet("Blad1").pageBreaks).toEqual([]);
   });
 
+  it("holds at most 1 026 horizontal page breaks a sheet (VBA's HPageBreaks), as Excel does", async () => {
+    const { context, workbook } = createFakeExcel({ sheets: [{ name: "Blad1" }] });
+    const breaks = context.workbook.worksheets.getItem("Blad1").horizontalPageBreaks;
+    for (let i = 1; i <= 1026; i++) breaks.add(`A${i * 10}`);
+    await context.sync();
+    expect(workbook.sheet("Blad1").pageBreaks).toHaveLength(1026);
+    breaks.add("A20000");
+    expect((await rejection(context.sync())).code).toBe("InvalidOperation");
+  });
+
   it("refuses a print scale outside 10–400 % and a paper size Excel does not have", async () => {
     const { context } = createFakeExcel({ sheets: [{ name: "Blad1" }] });
     const layout = context.workbook.worksheets.getItem("Blad1").pageLayout;

@@ -8,6 +8,14 @@
 import { printableArea } from "./look";
 import type { RowInfo, TableRows } from "./rows";
 
+/**
+ * The most manual page breaks a sheet gets. Excel holds 1 026 horizontal breaks a sheet (VBA's
+ * `HPageBreaks`), and a file with more than 1 024 asks to be repaired (nissl-lab/npoi#456).
+ * Past the last, Excel paginates the rest itself: a sheet of 30 000 rows prints its first 1 025
+ * pages as planned, the rest without header copies.
+ */
+export const MAX_PAGE_BREAKS = 1024;
+
 /** Points a page holds below the top margin; a little is kept back for rounding in the hosts. */
 const PAGE_RESERVE_POINTS = 6;
 
@@ -123,7 +131,7 @@ export function planPages(
     bare = true;
     pageStart = u;
   };
-  for (let u = 0; u < units.count; u++) {
+  for (let u = 0; u < units.count && plan.breaks.length < MAX_PAGE_BREAKS; u++) {
     const room = capacity - used;
     const first = units.first[u];
     const height = units.height[u];

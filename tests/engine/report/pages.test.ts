@@ -1,4 +1,10 @@
-import { makeShift, planPages, shiftFormula, shiftRange } from "../../../src/engine/report/pages";
+import {
+  MAX_PAGE_BREAKS,
+  makeShift,
+  planPages,
+  shiftFormula,
+  shiftRange,
+} from "../../../src/engine/report/pages";
 import type { RowInfo, TableRows } from "../../../src/engine/report/rows";
 
 /** Header copies inserted before original rows 3 and 10 (0-based): rows from 4 move one down, from 11 two. */
@@ -50,5 +56,30 @@ describe("a table that runs past a page", () => {
     expect(plan.breaks.length).toBeGreaterThan(0);
     expect(plan.inserts).toEqual([]);
     expect(plan.breaks.every((b) => !b.copy)).toBe(true);
+  });
+});
+
+describe("a sheet longer than Excel's page breaks (the bench's 10 000 indicators planned 1 043)", () => {
+  it("gets at most 1 024 breaks, and no header copy after the last: Excel paginates the rest", () => {
+    const rows = 60_000;
+    const info: RowInfo[] = [
+      { role: "heading", table: 0 },
+      { role: "header", table: 0 },
+      ...Array.from({ length: rows }, (): RowInfo => ({ role: "body", table: 0 })),
+    ];
+    const tables: TableRows[] = [{ heading: 0, header: 1, last: rows + 1, chartData: false }];
+    const plan = planPages(
+      info,
+      info.map(() => 15),
+      tables,
+      [],
+      false,
+    );
+    expect(MAX_PAGE_BREAKS).toBe(1024);
+    expect(plan.breaks).toHaveLength(1024);
+    const last = plan.breaks[plan.breaks.length - 1].row;
+    expect(plan.inserts.every((i) => i.before <= last)).toBe(true);
+    // Without the cap the same rows plan about 1 700 pages.
+    expect(last).toBeLessThan(rows * 0.7);
   });
 });

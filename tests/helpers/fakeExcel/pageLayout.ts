@@ -128,6 +128,9 @@ setOnly<FakePageLayoutProxy>(FakePageLayoutProxy.prototype, ["zoom"], (self, nam
 );
 
 /** `worksheet.horizontalPageBreaks`: manual breaks, each before the top-left cell of its range. */
+/** Excel's documented limit of horizontal page breaks a sheet. */
+export const FAKE_MAX_PAGE_BREAKS = 1026;
+
 export class FakePageBreaks {
   constructor(
     private readonly ctx: FakeContext,
@@ -141,8 +144,11 @@ export class FakePageBreaks {
       const address = typeof pageBreakRange === "string" ? pageBreakRange : pageBreakRange.addressNow();
       const row = parseArea(address).r0 + 1;
       const sheet = this.sheet();
-      if (!sheet.pageBreaks.includes(row))
-        sheet.pageBreaks = [...sheet.pageBreaks, row].sort((a, b) => a - b);
+      if (sheet.pageBreaks.includes(row)) return;
+      // "There is a limit of 1,026 horizontal page breaks per sheet" (VBA's Worksheet.HPageBreaks).
+      if (sheet.pageBreaks.length >= FAKE_MAX_PAGE_BREAKS)
+        throw new FakeOfficeError("InvalidOperation", "A sheet holds at most 1 026 horizontal page breaks.");
+      sheet.pageBreaks = [...sheet.pageBreaks, row].sort((a, b) => a - b);
     });
   }
 
