@@ -439,6 +439,7 @@ export class SheetBuilder {
       last: shift(t.last + 1),
       ...(t.chartData ? { purpose: "chart-data" as const } : {}),
     }));
+    rows = withinLinkLimit(rows, widths.length);
     const spec: SheetSpec = {
       key: this.key,
       rows,
@@ -546,3 +547,28 @@ export function text(value: string | null, style: CellStyle = "normal"): OutCell
 }
 
 /** Columns of numbers fit them; others wrap beyond 300 pt. */
+
+/**
+ * The most hyperlinks a sheet gets: Excel's limit (*Excel specifications and limits*: 65 530
+ * hyperlinks in a worksheet). Past it a cell keeps its text (the source's address) without a link.
+ */
+export const MAX_SHEET_LINKS = 65_530;
+
+/** `rows` with the links past {@link MAX_SHEET_LINKS} taken off (a copy of each row changed). */
+function withinLinkLimit(rows: Row[], columns: number): Row[] {
+  if (rows.length * columns <= MAX_SHEET_LINKS) return rows;
+  let links = 0;
+  let out: Row[] | null = null;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    let copy: Row | null = null;
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (!cell?.link || ++links <= MAX_SHEET_LINKS) continue;
+      copy ??= [...row];
+      copy[c] = { ...cell, link: undefined };
+    }
+    if (copy) (out ??= [...rows])[r] = copy;
+  }
+  return out ?? rows;
+}

@@ -527,3 +527,23 @@ describe("page breaks", () => {
     expect([spec.rows[c0 - 1][0]?.value, spec.rows[c1 - 1][0]?.value]).toEqual(["Område 50", "Område 59"]);
   });
 });
+
+describe("a sheet with more links than Excel holds (65 530 hyperlinks a worksheet)", () => {
+  it("links its first 65 530 cells, and the rest keep their text without a link", () => {
+    const sheet = new SheetBuilder("avvikelser", [{ kind: "fit" }, { kind: "text", min: 100 }]);
+    sheet.heading("Titel", "Not");
+    sheet.startTable(header("Var", "Vad"));
+    for (let i = 1; i <= 66_000; i++)
+      sheet.add([{ value: `Blad!B${i}`, link: { sheet: "Blad", cell: `B${i}` } }, { value: "Avvikelse" }]);
+    sheet.endTable();
+    const spec = sheet.build();
+    const linked = spec.rows.flat().filter((c) => c?.link).length;
+    expect(linked).toBe(65_530);
+    const last = spec.rows.find((row) => row[0]?.value === "Blad!B66000")!;
+    expect(last[0]?.link).toBeUndefined();
+    expect(spec.rows.find((row) => row[0]?.value === "Blad!B65530")![0]?.link).toEqual({
+      sheet: "Blad",
+      cell: "B65530",
+    });
+  });
+});
