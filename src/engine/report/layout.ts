@@ -443,8 +443,8 @@ export class SheetBuilder {
     const spec: SheetSpec = {
       key: this.key,
       rows,
-      // Rounded up: a column never gets narrower than its content needs.
-      columnWidths: widths.map((w) => Math.ceil(w * 100) / 100),
+      // Rounded up: a column never gets narrower than its content needs, nor wider than Excel's 255.
+      columnWidths: widths.map((w) => Math.min(MAX_COLUMN_WIDTH, Math.ceil(w * 100) / 100)),
       rowHeights,
       tables,
     };
@@ -547,6 +547,9 @@ export function text(value: string | null, style: CellStyle = "normal"): OutCell
 }
 
 /** Columns of numbers fit them; others wrap beyond 300 pt. */
+
+/** Excel's widest column, in its width units (*Excel specifications and limits*: 255 characters). */
+export const MAX_COLUMN_WIDTH = 255;
 
 /**
  * The most hyperlinks a sheet gets: Excel's limit (*Excel specifications and limits*: 65 530

@@ -547,3 +547,13 @@ describe("a sheet with more links than Excel holds (65 530 hyperlinks a workshee
     });
   });
 });
+
+it("no column is wider than Excel's 255 characters, however long a word in a fit column", () => {
+  const sheet = new SheetBuilder("avvikelser", [{ kind: "fit" }, { kind: "text", min: 100 }]);
+  sheet.heading("Titel", "Not");
+  sheet.startTable(header("Var", "Vad"));
+  sheet.add([{ value: `https://stockholm.se/${"a".repeat(2000)}` }, { value: "Avvikelse" }]);
+  sheet.endTable();
+  const spec = sheet.build();
+  expect(spec.columnWidths[0]).toBe(255);
+});
