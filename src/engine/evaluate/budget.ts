@@ -144,8 +144,8 @@ const LARGE_DEVIATION_CELL = ["deviation", "budgetDeviation", "forecast", "label
 const MISSING_ANALYSIS_CELL = ["analysis", "label", "name"];
 
 /**
- * The lines' labels quoted and listed (`”A”, ”B” och ”C”`); past three, the first three and how
- * many more.
+ * The large rows' labels quoted and listed (`”A”, ”B” och ”C”`); past three, the first three and
+ * how many more.
  */
 function quotedList(sources: LargeSources, language: "sv" | "en"): string {
   const [open, close, and, more] = language === "sv" ? ["”", "”", "och", "till"] : ['"', '"', "and", "more"];
@@ -172,9 +172,9 @@ export function largeDeviationFindings(
     return deviation !== null && threshold !== null && Math.abs(deviation) > threshold + 1e-9;
   };
   const sources = new Map<BudgetLine, LargeSources>();
+  const wanted = (l: BudgetLine) => isLarge(l) && !hasText(l.analysis);
   for (const table of groupByTable(lines).values()) {
     if (!DEVIATION_TABLES.has(table[0].tableType)) continue;
-    const wanted = (l: BudgetLine) => isLarge(l) && !hasText(l.analysis);
     for (const [total, large] of totalSources(table, isLarge, (l) => deviationThreshold(l, settings), wanted))
       sources.set(total, large);
   }

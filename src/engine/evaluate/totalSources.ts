@@ -65,8 +65,8 @@ class Tally {
 /**
  * The large rows that account for each total's (and each Netto's) deviation, for the totals
  * `wanted` asks about (large ones without an analysis). The rows a total adds are read as the
- * total check reads them: the rows since the previous total (without an Intäkter or Kostnader row
- * among them, as its ordinary rows alone may be the sum); with sub-totals above, those and the rows
+ * total check reads them: the rows since the previous total, with their Intäkter or Kostnader row or
+ * without it (its ordinary rows alone may be the sum); with sub-totals above, those and the rows
  * after the last, or every ordinary row; a Netto its Kostnader and Intäkter ({@link nettoParts}).
  * Only a reading whose deviations add up to the total's own is trusted. Its large rows account for
  * the total when what they leave is small both for the total (its threshold) and beside the total
@@ -79,13 +79,13 @@ export function totalSources(
   wanted: (line: BudgetLine) => boolean,
 ): Map<BudgetLine, LargeSources> {
   const sources = new Map<BudgetLine, LargeSources>();
-  const explain = (total: BudgetLine, readings: (() => Tally | null)[]): void => {
+  const explain = (total: BudgetLine, readings: (() => Tally)[]): void => {
     const deviation = judgedDeviation(total);
     const limit = threshold(total);
     if (deviation === null || limit === null) return;
     for (const reading of readings) {
       const tally = reading();
-      if (!tally || !accounts(total, deviation, limit, tally)) continue;
+      if (!accounts(total, deviation, limit, tally)) continue;
       // A copy: the running tally of ordinary rows goes on past this total.
       sources.set(total, { named: [...tally.named], count: tally.count });
       return;
