@@ -231,6 +231,11 @@ describe("malkoll check", () => {
     });
     const same = JSON.parse((await cli(["check", SAMPLE, "--period", "T2", "--json"])).out);
     expect(same.period).toEqual({ kind: "T2", year: 2021, source: "flag" });
+    // --year alone, of a year the workbook does not name: the finding says which it does.
+    const year = JSON.parse((await cli(["check", vb2020, "--year", "2021", "--json"])).out);
+    expect(year.findings.find((f: { code: string }) => f.code === "period-unknown").message).toBe(
+      "Arbetsboken nämner ingen period för 2021, bara VB 2020. Ange period och år (t.ex. VB 2020) för att bedöma utfall.",
+    );
   });
 
   test("generate --json is refused (it writes a workbook and has no JSON to give), and nothing is written", async () => {

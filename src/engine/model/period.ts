@@ -10,7 +10,7 @@
 import type { Finding } from "../findings";
 import { finding } from "../findings";
 import type { ParsedPeriod } from "../parse/period";
-import { comparePeriods, parsePeriodText, yearOf } from "../parse/period";
+import { comparePeriods, formatPeriod, parsePeriodText, yearOf } from "../parse/period";
 import type { Recognition } from "../recognise/types";
 import type { Period, PeriodKind } from "./types";
 
@@ -84,15 +84,23 @@ function periodOf(recognition: Recognition, options: PeriodOptions, findings: Fi
       source: "plan",
     };
   if (titled) return { kind: titled.kind, year: titled.year, source: "cell" };
+  // `--year` asked for a year the workbook does not name: say which it does.
+  const other =
+    year === null
+      ? null
+      : (latestNamedPeriod(recognition, null, false) ?? latestNamedPeriod(recognition, null, true));
+  const elsewhere = other ? formatPeriod(other) : null;
   findings.push(
     finding({
       code: "period-unknown",
       sheet: options.firstSheet,
       cell: "A1",
-      message:
-        "Ingen period angiven och ingen kunde läsas (t.ex. ”Tertial 2 2021” i en Period-cell eller som rubrik överst på ett blad). Ange period (T1, T2 eller VB) för att bedöma utfall.",
-      messageEn:
-        'No period given and none could be read (e.g. "Tertial 2 2021" in a Period cell or as a title at the top of a sheet). Choose a period (T1, T2 or VB) to assess outcomes.',
+      message: elsewhere
+        ? `Arbetsboken nämner ingen period för ${year}, bara ${elsewhere}. Ange period och år (t.ex. ${elsewhere}) för att bedöma utfall.`
+        : "Ingen period angiven och ingen kunde läsas (t.ex. ”Tertial 2 2021” i en Period-cell eller som rubrik överst på ett blad). Ange period (T1, T2 eller VB) för att bedöma utfall.",
+      messageEn: elsewhere
+        ? `The workbook names no period in ${year}, only ${elsewhere}. Choose a period and year (e.g. ${elsewhere}) to assess outcomes.`
+        : 'No period given and none could be read (e.g. "Tertial 2 2021" in a Period cell or as a title at the top of a sheet). Choose a period (T1, T2 or VB) to assess outcomes.',
     }),
   );
   return { kind: null, year: null, source: "none" };
