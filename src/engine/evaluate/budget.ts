@@ -1,5 +1,6 @@
 import type { Finding } from "../findings";
 import { finding } from "../findings";
+import { budgetTables } from "../model/budgetTables";
 import type { BudgetLine, Model } from "../model/types";
 import type { Settings } from "../settings";
 import type { DerivedFigure } from "./types";
@@ -8,6 +9,7 @@ import { AnalysisRowTables, analysisWhere, THE_ROWS } from "./missingAnalysis";
 import type { LargeSources } from "./totalSources";
 import { judgedDeviation, totalSources } from "./totalSources";
 import { renderNumber, renderNumberEn } from "../parse/target";
+import { andList } from "../parse/text";
 import type { AmountUnit } from "./amounts";
 import {
   decimalsFor,
@@ -49,24 +51,13 @@ const DEVIATION_TABLES: ReadonlySet<BudgetLine["tableType"]> = new Set([
   "budget-other",
 ]);
 
-function groupByTable(lines: BudgetLine[]): Map<string, BudgetLine[]> {
-  const tables = new Map<string, BudgetLine[]>();
-  for (const line of lines) {
-    const list = tables.get(line.tableId);
-    if (list) list.push(line);
-    else tables.set(line.tableId, [line]);
-  }
-  for (const list of tables.values()) list.sort((a, b) => a.row - b.row);
-  return tables;
-}
-
 /**
  * Sets `computedDeviation` on every row of a deviation table. Disposition rows chain: the row
  * before resultatdisposition repeats the netto row's deviation; the row after it is that plus the
  * överskott från/till rows between them (19,9 + 76,1 − 89,1 = 6,9 in 002).
  */
 export function applyComputedDeviations(lines: BudgetLine[]): void {
-  for (const table of groupByTable(lines).values()) {
+  for (const table of budgetTables(lines).values()) {
     if (!DEVIATION_TABLES.has(table[0].tableType)) {
       for (const line of table) line.computedDeviation = null;
       continue;
@@ -152,7 +143,7 @@ function quotedList(sources: LargeSources, language: "sv" | "en"): string {
   const names = sources.named.map((l) => `${open}${l.label}${close}`);
   if (sources.count > names.length)
     return `${names.join(", ")} ${and} ${sources.count - names.length} ${more}`;
-  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} ${and} ${names[names.length - 1]}`;
+  return andList(names, and);
 }
 
 /**
@@ -165,15 +156,19 @@ export function largeDeviationFindings(
   analysisRows: AnalysisRowTables = new AnalysisRowTables(),
 ): Finding[] {
   const findings: Finding[] = [];
-  const isLarge = (line: BudgetLine): boolean => {
-    if (!DEVIATION_TABLES.has(line.tableType) || line.kind === "disposition") return false;
-    const deviation = judgedDeviation(line);
-    const threshold = deviationThreshold(line, settings);
-    return deviation !== null && threshold !== null && Math.abs(deviation) > threshold + 1e-9;
-  };
+  // Judged once a line: the loop below and the totals' sources ask of every line.
+  const largeLines = new Set(
+    lines.filter((line) => {
+      if (!DEVIATION_TABLES.has(line.tableType) || line.kind === "disposition") return false;
+      const deviation = judgedDeviation(line);
+      const threshold = deviationThreshold(line, settings);
+      return deviation !== null && threshold !== null && Math.abs(deviation) > threshold + 1e-9;
+    }),
+  );
+  const isLarge = (line: BudgetLine): boolean => largeLines.has(line);
   const sources = new Map<BudgetLine, LargeSources>();
   const wanted = (l: BudgetLine) => isLarge(l) && !hasText(l.analysis);
-  for (const table of groupByTable(lines).values()) {
+  for (const table of budgetTables(lines).values()) {
     if (!DEVIATION_TABLES.has(table[0].tableType)) continue;
     for (const [total, large] of totalSources(table, isLarge, (l) => deviationThreshold(l, settings), wanted))
       sources.set(total, large);
@@ -188,7 +183,7 @@ export function largeDeviationFindings(
     const amount = formatAmount(deviation, line.unit);
     const amountEn = formatAmountEn(deviation, line.unit);
     // A total without analysis whose own large rows account for it: their analyses say why.
-    const from = hasText(line.analysis) ? undefined : sources.get(line);
+    const from = sources.get(line);
     findings.push(
       finding({
         code: "budget-deviation-large",

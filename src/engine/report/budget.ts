@@ -11,6 +11,7 @@
  * table does, and the finding says it does not add up. Every formula cell carries the engine's
  * number as its cached value.
  */
+import { budgetTables } from "../model/budgetTables";
 import type { BudgetLine } from "../model/types";
 import { renderNumber } from "../parse/target";
 import { cleanText, matchKey } from "../parse/text";
@@ -288,15 +289,7 @@ const OTHER_IN_FOLLOW_UP: ReadonlySet<BudgetLine["tableType"]> = new Set(["budge
 
 /** The lines of each table of these types, by table in the model's order, each sorted by row. */
 function groupTablesOf(lines: BudgetLine[], types: ReadonlySet<BudgetLine["tableType"]>): BudgetLine[][] {
-  const tables = new Map<string, BudgetLine[]>();
-  for (const line of lines) {
-    if (!types.has(line.tableType)) continue;
-    const list = tables.get(line.tableId) ?? [];
-    list.push(line);
-    tables.set(line.tableId, list);
-  }
-  // The lists are made here: sorted in place.
-  return [...tables.values()].map((t) => t.sort((a, b) => a.row - b.row));
+  return [...budgetTables(lines.filter((line) => types.has(line.tableType))).values()];
 }
 
 const isBefore = (l: BudgetLine): boolean => l.kind === "disposition" && /före/i.test(l.label);

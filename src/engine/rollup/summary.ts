@@ -7,6 +7,7 @@ import type { CheckResult } from "../check";
 import { countedIndicators } from "../evaluate/duplicates";
 import type { Finding } from "../findings";
 import { countBySeverity } from "../findings";
+import { budgetTables } from "../model/budgetTables";
 import type { BudgetLine, BudgetTableType, Period } from "../model/types";
 import { formatPeriod } from "../parse/period";
 import type { RecognisedTable } from "../recognise/types";
@@ -194,12 +195,7 @@ function sum(values: (number | null)[]): number | null {
  * `tables`: the recognised tables, for the header of an untitled table (budgetTableName).
  */
 export function budgetOf(lines: BudgetLine[], tables: readonly RecognisedTable[]): RollupBudget | null {
-  const byTable = new Map<string, BudgetLine[]>();
-  for (const line of lines) {
-    const list = byTable.get(line.tableId);
-    if (list) list.push(line);
-    else byTable.set(line.tableId, [line]);
-  }
+  const byTable = budgetTables(lines);
   for (const type of BUDGET_SOURCES) {
     for (const table of byTable.values()) {
       if (table[0].tableType !== type || !table.some((l) => l.budget !== null)) continue;

@@ -3,6 +3,7 @@ import { finding } from "../findings";
 import { a1Range, parseA1 } from "../grid";
 import type { BudgetAmountField, FieldLabel } from "../model/labels";
 import { BUDGET_EXTRA_LABELS, BUDGET_FIELD_LABELS, budgetFieldLabel } from "../model/labels";
+import { budgetTables } from "../model/budgetTables";
 import type { BudgetLine } from "../model/types";
 import { renderNumber, renderNumberEn } from "../parse/target";
 import { decimalsFor, roundingTolerance } from "../evaluate/amounts";
@@ -123,16 +124,6 @@ function deviationMismatch(line: BudgetLine, out: Finding[]): void {
       messageEn: `"${line.label}": the deviation ${amountEn(line, line.deviation)} does not equal budget + adjustments − ${line.forecastIsOutcome ? "outcome" : "forecast"} = ${amountEn(line, line.computedDeviation)}.`,
     }),
   );
-}
-
-function groupByTable(lines: BudgetLine[]): Iterable<BudgetLine[]> {
-  const groups = new Map<string, BudgetLine[]>();
-  for (const l of lines) {
-    const g = groups.get(l.tableId);
-    if (g) g.push(l);
-    else groups.set(l.tableId, [l]);
-  }
-  return groups.values();
 }
 
 /**
@@ -444,7 +435,7 @@ export function validateBudget(
     deviationMismatch(line, out);
     signErrors(line, out);
   }
-  for (const table of groupByTable(lines)) {
+  for (const table of budgetTables(lines).values()) {
     totalMismatches(table, hiddenRows.get(table[0].tableId) ?? [], out);
     dispositionMismatch(table, out);
     nettoMismatches(table, out);
