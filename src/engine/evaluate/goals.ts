@@ -54,13 +54,15 @@ export function countEvidence(evidence: {
   return counts;
 }
 
-function countIndicator(counts: GoalCounts, indicator: Indicator): void {
+/** Counts the indicator in `counts` by its counting status, and returns that status. */
+function countIndicator(counts: GoalCounts, indicator: Indicator): IndicatorStatus | null {
   const status = countingStatus(indicator);
   if (status === "met") counts.met++;
   else if (status === "partly-met") counts.partlyMet++;
   else if (status === "not-met") counts.notMet++;
   else if (status === "not-measured") counts.notMeasured++;
   else counts.notJudged++;
+  return status;
 }
 
 function countActivity(counts: GoalCounts, activity: Activity): void {
@@ -267,8 +269,7 @@ export function evaluateGoals(
     let missing = 0;
     for (let k = at.indicatorsFrom; k < at.indicatorsTo; k++) {
       const indicator = model.indicators[indicators.at(k)];
-      countIndicator(counts, indicator);
-      if (countingStatus(indicator) === "not-measured" && outcomeDue(indicator, period)) missing++;
+      if (countIndicator(counts, indicator) === "not-measured" && outcomeDue(indicator, period)) missing++;
     }
     for (let k = at.activitiesFrom; k < at.activitiesTo; k++)
       countActivity(counts, model.activities[activities.at(k)]);

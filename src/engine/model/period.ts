@@ -56,6 +56,7 @@ function periodOf(recognition: Recognition, options: PeriodOptions, findings: Fi
   // A title is last year's when a workbook was copied forward: a Period cell says more.
   const titled = latestNamedPeriod(recognition, year, true);
   const latest = named ?? titled;
+  const planYear = (): number | null => planTitleYear(recognition) ?? vpColumnYear(recognition);
   const types = new Set(recognition.tables.map((t) => t.type));
   const planOnly =
     types.size > 0 &&
@@ -65,13 +66,13 @@ function periodOf(recognition: Recognition, options: PeriodOptions, findings: Fi
     const ownYear =
       forced.year ??
       (forced.kind === "VP"
-        ? (planTitleYear(recognition) ?? vpColumnYear(recognition) ?? latest?.year ?? null)
+        ? (planYear() ?? latest?.year ?? null)
         : (latest?.year ?? vpColumnYear(recognition)));
     // What the workbook says for itself, for the user to hear where the flag overrides it.
     const own: { kind: PeriodKind; year: number | null } | null = latest
       ? { kind: latest.kind, year: latest.year }
       : planOnly
-        ? { kind: "VP", year: planTitleYear(recognition) ?? vpColumnYear(recognition) }
+        ? { kind: "VP", year: planYear() }
         : null;
     const differs = own !== null && (own.kind !== forced.kind || (own.year !== null && own.year !== ownYear));
     return { kind: forced.kind, year: ownYear, source: "flag", ...(differs ? { stated: own } : {}) };
@@ -80,7 +81,7 @@ function periodOf(recognition: Recognition, options: PeriodOptions, findings: Fi
   if (planOnly)
     return {
       kind: "VP",
-      year: year ?? planTitleYear(recognition) ?? vpColumnYear(recognition),
+      year: year ?? planYear(),
       source: "plan",
     };
   if (titled) return { kind: titled.kind, year: titled.year, source: "cell" };
