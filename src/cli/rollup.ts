@@ -9,7 +9,7 @@ import type { CliIo } from "./io";
 import { progressBar } from "./progress";
 import { countBySeverity } from "../engine/findings";
 import { mixedPeriods, repeatedUnits } from "../engine/rollup/sheets";
-import { warnings } from "./summary";
+import { severityCounts } from "./summary";
 
 /** Workbooks listed by name in the summary; the rest are in the roll-up workbook and `--json`. */
 const MAX_LISTED = 40;
@@ -68,7 +68,7 @@ export function rollupSummaryText(result: RollupResult, output: string): string 
     }
     const f = e.counts!.findings;
     const period = e.period ? formatPeriod(e.period) : "okänd period";
-    lines.push(`  ${e.unit} (${period}) – ${e.file}: ${f.error} fel, ${warnings(f.warning)}, ${f.info} info`);
+    lines.push(`  ${e.unit} (${period}) – ${e.file}: ${severityCounts(f)}`);
   }
   if (entries.length > MAX_LISTED) lines.push(`  … och ${entries.length - MAX_LISTED} till (se ${output})`);
   const mixed = mixedPeriods(entries);
@@ -85,9 +85,7 @@ export function rollupSummaryText(result: RollupResult, output: string): string 
       `Inte lästa: ${closedFolders.length === 1 ? "mappen" : "mapparna"} ${listed3(closedFolders)}, som inte gick att öppna.`,
     );
   const counts = countBySeverity(result.findings);
-  lines.push(
-    `Fynd: ${counts.error} fel, ${warnings(counts.warning)}, ${counts.info} info (alla finns i bladet Fynd)`,
-  );
+  lines.push(`Fynd: ${severityCounts(counts)} (alla finns i bladet Fynd)`);
   lines.push(`Skrev ${output}: ${result.sheets.join(", ")}.`);
   return `${lines.join("\n")}\n`;
 }

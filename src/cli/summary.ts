@@ -84,7 +84,7 @@ export function summaryText(
 /** The findings' count by severity, then the first ones, each with its cell (and file, if named). */
 export function findingLines(findings: Finding[]): string[] {
   const counts = countBySeverity(findings);
-  const lines = [`Fynd: ${counts.error} fel, ${warnings(counts.warning)}, ${counts.info} info`];
+  const lines = [`Fynd: ${severityCounts(counts)}`];
   for (const f of findings.slice(0, MAX_LISTED)) {
     const where = `${f.workbook ? `${f.workbook}: ` : ""}${cellRef(f.sheet, f.cell)}`;
     lines.push(`  ${SEVERITY_TEXT[f.severity]}${where.padEnd(22)} ${f.message}`);
@@ -111,7 +111,7 @@ export function compareSummaryText(planName: string, followupName: string, resul
   return `${lines.join("\n")}\n`;
 }
 
-/** `1 varning`, `2 varningar`. */
-export function warnings(count: number): string {
-  return `${count} ${count === 1 ? "varning" : "varningar"}`;
+/** Findings by severity as the summaries say them: `0 fel, 1 varning, 2 info`. */
+export function severityCounts(counts: { error: number; warning: number; info: number }): string {
+  return `${counts.error} fel, ${counts.warning} ${counts.warning === 1 ? "varning" : "varningar"}, ${counts.info} info`;
 }

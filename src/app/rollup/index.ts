@@ -47,13 +47,13 @@ export async function runRollup(inputs: string[], options: RollupOptions): Promi
   const passedOver: PassedOver = { otherFiles: [], closedFolders: [] };
   const listed = await listWorkbooks(inputs, passedOver);
   // An output inside a folder given may replace last month's roll-up there, never a unit's workbook.
-  const outputs = (await Promise.all(listed.map(isOutput))).map((same, i) => (same ? listed[i] : null));
-  if (outputs.some((file) => file !== null) && !(await holdsRollup(options.output)))
+  const outputs = await Promise.all(listed.map(isOutput));
+  if (outputs.some(Boolean) && !(await holdsRollup(options.output)))
     throw new Refusal(
       `Utfilen ${options.output} är en av arbetsböckerna som ska läsas; välj ett annat namn eller en annan mapp`,
       `The output file ${options.output} is one of the workbooks to read; choose another name or folder`,
     );
-  const files = listed.filter((_, i) => outputs[i] === null);
+  const files = listed.filter((_, i) => !outputs[i]);
   if (!files.length)
     throw new Refusal(
       `Inga .xlsx- eller .xlsm-filer i ${inputs.join(", ")}.`,

@@ -1,10 +1,9 @@
-import * as path from "path";
 import type { CheckOptions } from "../../engine";
 import { check } from "../../engine";
 import { isRollupWorkbook } from "../../engine/rollup/ownOutput";
 import { summarise, unreadable } from "../../engine/rollup/summary";
 import type { RollupEntry } from "../../engine/rollup/summary";
-import { unitName } from "../../engine/rollup/unitName";
+import { fileUnit, unitName } from "../../engine/rollup/unitName";
 import { XlsxPort } from "../../ports/xlsx";
 import { Refusal } from "../../engine/refusal";
 
@@ -23,11 +22,6 @@ export async function inspectWorkbook(file: string, options: CheckOptions): Prom
 /** Why an earlier roll-up's own workbook (last month's, in the folder) is not read as a unit's. */
 export const ROLLUP_OUTPUT_REASON =
   "en sammanställning från malkoll rollup, ingen enhets arbetsbok: den läses inte (flytta den ur mappen)";
-
-/** A file's name without `.xlsx` or `.xlsm`: the unit's name when the workbook cannot say. */
-export function fileUnit(file: string): string {
-  return path.basename(file).replace(/\.xls[xm]$/i, "");
-}
 
 /** What to tell the user about a file that could not be read. */
 export function reasonFor(err: unknown): string {

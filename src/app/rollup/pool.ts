@@ -10,7 +10,8 @@ import { Worker } from "worker_threads";
 import type { CheckOptions } from "../../engine";
 import type { RollupEntry } from "../../engine/rollup/summary";
 import { unreadable } from "../../engine/rollup/summary";
-import { fileUnit, inspectWorkbook } from "./inspect";
+import { fileUnit } from "../../engine/rollup/unitName";
+import { inspectWorkbook } from "./inspect";
 import type { WorkerTask } from "./worker";
 
 export interface PoolOptions {

@@ -40,7 +40,12 @@ export function unitNameOf(snapshot: WorkbookSnapshot): string | null {
   return null;
 }
 
-/** The unit's name from the workbook, else the file's name without `.xlsx` or `.xlsm`. */
+/** The unit's name from the workbook, else its file's ({@link fileUnit}). */
 export function unitName(snapshot: WorkbookSnapshot, file: string): string {
-  return unitNameOf(snapshot) ?? (file.split(/[\\/]/).pop() ?? file).replace(/\.xls[xm]$/i, "");
+  return unitNameOf(snapshot) ?? fileUnit(file);
+}
+
+/** A file's name without its folder and `.xlsx` or `.xlsm`: the unit's name when the workbook cannot say. */
+export function fileUnit(file: string): string {
+  return (file.split(/[\\/]/).pop() ?? file).replace(/\.xls[xm]$/i, "");
 }
