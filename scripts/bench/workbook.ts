@@ -262,7 +262,7 @@ export function generateWorkbook(size: WorkbookSize, name = "bench.xlsx"): Workb
 
 /**
  * The same workbook as an .xlsx package, written with ExcelJS (numbers keep their formats, hidden
- * rows stay hidden).
+ * rows and columns stay hidden).
  */
 export async function workbookToXlsx(snapshot: WorkbookSnapshot, date?: Date): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -284,6 +284,7 @@ export async function workbookToXlsx(snapshot: WorkbookSnapshot, date?: Date): P
       });
     });
     for (const row of grid.hiddenRows ?? []) ws.getRow(row).hidden = true;
+    for (const col of grid.hiddenColumns ?? []) ws.getColumn(col).hidden = true;
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

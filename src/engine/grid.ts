@@ -54,6 +54,12 @@ export interface SheetGrid {
    * table (see recognise/tables.ts).
    */
   hiddenRows?: number[];
+  /**
+   * Columns the user hid, as 1-based sheet columns in ascending order, among the grid's columns.
+   * Absent means none. Unlike a hidden row, a hidden column is read; one Målkoll has no role for is
+   * not reported as unread (`column-unrecognized`): it is the user's helper, out of sight by choice.
+   */
+  hiddenColumns?: number[];
 }
 
 /**

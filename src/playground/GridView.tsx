@@ -68,6 +68,7 @@ const useStyles = makeStyles({
   italic: { fontStyle: "italic" },
   /** A row the user hid: Excel does not show it, so it is drawn faint. */
   hiddenRow: { opacity: 0.45 },
+  hiddenColumn: { opacity: 0.45 },
 });
 
 /**
@@ -112,6 +113,7 @@ export function GridView({ port }: { port: MemoryPort }) {
   const sheet = port.sheet(active) ?? port.sheets[0];
   const width = sheet ? sheet.values.reduce((most, r) => Math.max(most, r?.length ?? 0), 1) : 1;
   const hiddenRows = new Set(sheet?.hiddenRows ?? []);
+  const hiddenColumns = new Set(sheet?.hiddenColumns ?? []);
 
   return (
     <div className={styles.root} data-version={version}>
@@ -138,7 +140,12 @@ export function GridView({ port }: { port: MemoryPort }) {
               <tr>
                 <th className={styles.head} />
                 {Array.from({ length: width }, (_, c) => (
-                  <th key={c} className={styles.head} scope="col">
+                  <th
+                    key={c}
+                    className={`${styles.head} ${hiddenColumns.has(c + 1) ? styles.hiddenColumn : ""}`}
+                    scope="col"
+                    title={hiddenColumns.has(c + 1) ? "Dold kolumn / Hidden column" : undefined}
+                  >
                     {columnLetters(c + 1)}
                   </th>
                 ))}
@@ -164,6 +171,7 @@ export function GridView({ port }: { port: MemoryPort }) {
                     const flag = port.flagAt(sheet.name, address);
                     const style = sheet.styles.get(address)?.style;
                     const classes = [styles.cell];
+                    if (hiddenColumns.has(c + 1)) classes.push(styles.hiddenColumn);
                     if (isSelected) classes.push(styles.selected);
                     if (flag)
                       classes.push(

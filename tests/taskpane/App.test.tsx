@@ -170,6 +170,30 @@ describe("App over a memory workbook", () => {
     expect(button.getAttribute("aria-describedby")).toMatch(/-u0$/);
   });
 
+  test("a column the user hid is theirs: the card does not ask for its role", async () => {
+    const memory = new MemoryPort({
+      name: "vb.xlsx",
+      sheets: [
+        {
+          name: "VB 2020",
+          visibility: "visible",
+          originRow: 1,
+          originCol: 1,
+          values: [
+            ["Indikator", "Periodens utfall", "Kontroll", "Årsmål", "Period"],
+            ["Sjukfrånvaro", 0.124, 1, 0.05, "VB 2020"],
+            ["Sjukfrånvaro dag 1-14", 0.046, 2, 0.023, "VB 2020"],
+          ],
+          hiddenColumns: [3],
+        },
+      ],
+    });
+    render(<App withPort={(work) => work(memory)} language="sv" dark={false} />);
+    fireEvent.click(screen.getByRole("button", { name: "Läs in arbetsboken" }));
+    await screen.findByText("1 tabell hittad");
+    expect(document.querySelector("[data-table]")?.textContent).not.toContain("läses inte");
+  });
+
   test("a sheet's `Ansvarig` in every table: a quiet line on each card, and Hoppa över once for all of them", async () => {
     const memory = new MemoryPort({ name: "resursenheten.xlsx", sheets: [ansvarigSheet()] });
     render(<App withPort={(work) => work(memory)} language="sv" dark={false} />);

@@ -40,6 +40,7 @@ function addUnreadColumnFindings(tables: readonly RecognisedTable[], out: Findin
   const groups = new Map<string, { table: RecognisedTable; column: UnreadColumn }[]>();
   for (const table of tables)
     for (const column of unreadColumns(table)) {
+      if (column.hidden) continue;
       const key = `${table.sheet}\u0000${sameHeaderKey(column.column)}`;
       const group = groups.get(key);
       if (group) group.push({ table, column });

@@ -1097,5 +1097,7 @@ export function buildTable(
   };
   if (scanned.groupRows.length) table.groupRows = scanned.groupRows;
   if (scanned.hiddenRows?.length) table.hiddenRows = scanned.hiddenRows;
+  const hiddenColumns = sheet.hiddenColumns?.filter((c) => c >= header.firstCol && c <= header.lastCol);
+  if (hiddenColumns?.length) table.hiddenColumns = hiddenColumns;
   return table;
 }

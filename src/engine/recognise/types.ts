@@ -165,6 +165,11 @@ export interface RecognisedTable {
    * group label over rows of its group that are shown is not among them: it is in `groupRows`.
    */
   hiddenRows?: HiddenRow[];
+  /**
+   * Addition: the table's columns the user hid (1-based sheet columns, ascending). They are read as
+   * any other; one with no role is the user's helper and not reported as unread.
+   */
+  hiddenColumns?: number[];
 }
 
 /** A hidden row a table would otherwise have read. */

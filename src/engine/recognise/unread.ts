@@ -1,7 +1,8 @@
 /**
  * The columns of a recognised table whose values nothing reads: a header mapped to no role (left
  * Okänd, or a second column of a role already taken) over rows that hold values. The check reports
- * them (`column-unrecognized`, one finding per sheet and header), Läs in names them on each table.
+ * them (`column-unrecognized`, one finding per sheet and header), Läs in names them on each table,
+ * except those the user hid: a hidden column is their helper, out of sight by choice.
  */
 import { textOf } from "../grid";
 import { matchKey } from "../parse/text";
@@ -20,6 +21,8 @@ export interface UnreadColumn {
   textOnly: boolean;
   /** A level column whose values are goal levels, unread only because no `Mål` column names the goals. */
   goalLevels: boolean;
+  /** The user hid the column: nothing reports it as unread. */
+  hidden: boolean;
 }
 
 /**
@@ -46,7 +49,14 @@ export function unreadColumns(table: RecognisedTable): UnreadColumn[] {
       filled++;
       if (textOnly && (typeof value !== "string" || /\d/.test(value))) textOnly = false;
     }
-    if (filled) out.push({ column, filled, textOnly, goalLevels });
+    if (filled)
+      out.push({
+        column,
+        filled,
+        textOnly,
+        goalLevels,
+        hidden: table.hiddenColumns?.includes(column.col) === true,
+      });
   }
   return out;
 }

@@ -43,6 +43,8 @@ export interface MemorySheet {
   uncalculated?: string[];
   /** A user's sheet's hidden rows (1-based), as read. */
   hiddenRows?: number[];
+  /** A user's sheet's hidden columns (1-based), as read. */
+  hiddenColumns?: number[];
 }
 
 export interface CellSelection {
@@ -120,6 +122,7 @@ function toMemorySheet(grid: SheetGrid): MemorySheet {
     ...(grid.protected ? { protected: true } : {}),
     ...(grid.uncalculated?.length ? { uncalculated: [...grid.uncalculated] } : {}),
     ...(grid.hiddenRows?.length ? { hiddenRows: [...grid.hiddenRows] } : {}),
+    ...(grid.hiddenColumns?.length ? { hiddenColumns: [...grid.hiddenColumns] } : {}),
   };
 }
 
@@ -242,6 +245,7 @@ export class MemoryPort implements WorkbookPort {
         ...(s.protected ? { protected: true } : {}),
         ...(s.uncalculated?.length ? { uncalculated: [...s.uncalculated] } : {}),
         ...(s.hiddenRows?.length ? { hiddenRows: [...s.hiddenRows] } : {}),
+        ...(s.hiddenColumns?.length ? { hiddenColumns: [...s.hiddenColumns] } : {}),
       })),
     };
   }

@@ -3,7 +3,7 @@
  *
  * - 1st request: sheet names and visibility, and the workbook's date system (dateSystem.ts).
  * - 2nd: each sheet's used range, tables, protection, whether it has formulas at all, its visible cells
- *   (whose gaps are its hidden rows, hiddenRows.ts) and, where the host has ExcelApi 1.13, its merged
+ *   (whose gaps are its hidden rows and columns, visibleAreas.ts) and, where the host has ExcelApi 1.13, its merged
  *   areas (merges.ts) — but not for `_malkoll` nor for a sheet named as
  *   Målkoll names its report sheets (`Målkoll Indikatorer`, `… (2)`): the engine never reads those
  *   merges, and such a sheet from a large workbook has more than Excel answers (512).
@@ -35,7 +35,7 @@ import { ACTION_BYTES, jsonBytes } from "./batch";
 import { DATE_SYSTEM_PROBE_BYTES, queueDateSystemProbe } from "./dateSystem";
 import { isAbortError } from "./errors";
 import type { IsSetSupported } from "./host";
-import { hiddenRowsOf } from "./hiddenRows";
+import { hiddenColumnsOf, hiddenRowsOf } from "./visibleAreas";
 import { isScratchSheet } from "./journal";
 import type { MergesRead, SheetMerges } from "./merges";
 import { mergedAreas, mergesUnit, readMergesApart } from "./merges";
@@ -164,6 +164,12 @@ export async function readWorkbook(
       corners.row1 + used.rowCount - 1,
     );
     if (hidden.length) grid.hiddenRows = hidden;
+    const hiddenColumns = hiddenColumnsOf(
+      visible.isNullObject ? null : visible.address,
+      corners.col1,
+      corners.col1 + used.columnCount - 1,
+    );
+    if (hiddenColumns.length) grid.hiddenColumns = hiddenColumns;
     plans.push({
       grid,
       worksheet,

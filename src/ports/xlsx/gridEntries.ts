@@ -12,6 +12,23 @@ export interface CellEntry {
   uncalculated: boolean;
 }
 
+/** Columns `min` to `max` (1-based) of a `<col>` element. */
+export interface ColumnSpan {
+  min: number;
+  max: number;
+}
+
+/** Excel's last column (XFD). */
+const MAX_COLUMN = 16_384;
+
+/** A `<col>`'s span from its `min` and `max` attributes; null when they name no column. */
+export function columnSpan(min: string | undefined, max: string | undefined): ColumnSpan | null {
+  const first = min === undefined ? NaN : parseInt(min, 10);
+  const last = max === undefined ? first : parseInt(max, 10);
+  if (!(first >= 1) || !(last >= first)) return null;
+  return { min: first, max: Math.min(last, MAX_COLUMN) };
+}
+
 export function visibilityOf(state: string | undefined): SheetVisibility {
   return state === "hidden" || state === "veryHidden" ? state : "visible";
 }
@@ -24,7 +41,13 @@ export function gridFromEntries(
   name: string,
   visibility: SheetVisibility,
   entries: CellEntry[],
-  extras: { listObjects: ListObjectInfo[]; merges: string[]; protected?: boolean; hiddenRows?: number[] },
+  extras: {
+    listObjects: ListObjectInfo[];
+    merges: string[];
+    protected?: boolean;
+    hiddenRows?: number[];
+    hiddenColumns?: ColumnSpan[];
+  },
 ): SheetGrid {
   const grid: SheetGrid = { name, visibility, originRow: 1, originCol: 1, values: [] };
   if (entries.length) {
@@ -68,11 +91,22 @@ export function gridFromEntries(
     if (uncalculated) grid.uncalculated = uncalculated;
     const hidden = rowsWithin(extras.hiddenRows, minRow, maxRow);
     if (hidden.length) grid.hiddenRows = hidden;
+    const hiddenColumns = columnsWithin(extras.hiddenColumns, minCol, maxCol);
+    if (hiddenColumns.length) grid.hiddenColumns = hiddenColumns;
   }
   if (extras.listObjects.length) grid.listObjects = extras.listObjects;
   if (extras.merges.length) grid.merges = [...extras.merges];
   if (extras.protected) grid.protected = true;
   return grid;
+}
+
+/** The columns from `first` to `last` in any of `spans`, ascending and each once. */
+function columnsWithin(spans: ColumnSpan[] | undefined, first: number, last: number): number[] {
+  if (!spans?.length) return [];
+  const hidden = new Set<number>();
+  for (const span of spans)
+    for (let c = Math.max(first, span.min); c <= Math.min(last, span.max); c++) hidden.add(c);
+  return [...hidden].sort((a, b) => a - b);
 }
 
 /** The rows from `first` to `last` among `rows`, ascending and each once. */

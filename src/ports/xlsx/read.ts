@@ -3,14 +3,14 @@ import JSZip from "jszip";
 import type { CellValue, ListObjectInfo, SheetGrid, WorkbookSnapshot } from "../../engine/grid";
 import { DAYS_1900_TO_1904 } from "../dateSystem";
 import { XlsxPortError } from "./errors";
-import { type CellEntry, gridFromEntries, visibilityOf } from "./gridEntries";
+import { type CellEntry, type ColumnSpan, gridFromEntries, visibilityOf } from "./gridEntries";
 import { decodePart, mainPartPath, zipEntry } from "./opc";
 import { XmlParseError } from "./sheetReader";
 
 /**
  * Reads a workbook with ExcelJS into plain grids: values as Office.js reports them (dates as
  * serials, a 1904 workbook's as the same days' 1900 serials, errors as text, formulas as cached
- * results plus their text), number formats, tables, merges, hidden rows and sheet visibility.
+ * results plus their text), number formats, tables, merges, hidden rows and columns and sheet visibility.
  * Reading never writes: ExcelJS is only a parser here. Of formulas Excel did not compute it knows only those
  * holding no value or 0 in a workbook with `fullCalcOnLoad`: ExcelJS drops a stored 0 as it drops a
  * missing result.
@@ -98,11 +98,17 @@ function gridOf(ws: ExcelJS.Worksheet, date1904: boolean, recalculatesOnLoad: bo
   ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     if (row.hidden) hiddenRows.push(rowNumber);
   });
+  // ExcelJS makes a column of each one a `<col min max>` spans; `columns` is unset without `<cols>`.
+  const hiddenColumns: ColumnSpan[] = [];
+  (ws.columns as (Partial<ExcelJS.Column> | undefined)[] | undefined)?.forEach((column, i) => {
+    if (column?.hidden) hiddenColumns.push({ min: i + 1, max: i + 1 });
+  });
   return gridFromEntries(ws.name, visibilityOf(ws.state), entries, {
     listObjects: listObjectsOf(ws),
     merges: (ws.model as { merges?: string[] }).merges ?? [],
     protected: isProtected(ws),
     hiddenRows,
+    hiddenColumns,
   });
 }
 

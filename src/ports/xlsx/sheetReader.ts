@@ -9,7 +9,7 @@ import type {
 } from "../../engine/grid";
 import { columnLetters, parseA1, parseA1Range } from "../../engine/grid";
 import { decodePart, isRelType, parseRels, partNameOf, relsPathFor, resolveTarget } from "./opc";
-import { type CellEntry, gridFromEntries, visibilityOf } from "./gridEntries";
+import { type CellEntry, type ColumnSpan, columnSpan, gridFromEntries, visibilityOf } from "./gridEntries";
 import { from1904 } from "../dateSystem";
 import { XlsxPortError } from "./errors";
 import { isXmlTrue } from "./xml";
@@ -357,6 +357,8 @@ interface SheetContent {
   protected: boolean;
   /** Rows written `<row hidden="1">`: hidden by hand, in a collapsed group or by a filter. */
   hiddenRows: number[];
+  /** Spans of columns written `<col min max hidden="1">` (hidden by hand or in a collapsed group). */
+  hiddenColumns: ColumnSpan[];
 }
 
 function readWorksheet(xml: string, context: SheetContext): SheetContent {
@@ -372,6 +374,7 @@ function worksheetWith(parse: XmlParse, xml: string, context: SheetContext): She
   const merges: string[] = [];
   const tableIds: string[] = [];
   const hiddenRows: number[] = [];
+  const hiddenColumns: ColumnSpan[] = [];
   let protectedSheet = false;
   const sharedMasters = new Map<string, { formula: string; row: number; col: number }>();
 
@@ -440,6 +443,11 @@ function worksheetWith(parse: XmlParse, xml: string, context: SheetContext): She
         case "mergeCell":
           if (attributes.ref) merges.push(attributes.ref);
           return;
+        case "col": {
+          const span = columnSpan(attributes.min, attributes.max);
+          if (span && isXmlTrue(attributes.hidden)) hiddenColumns.push(span);
+          return;
+        }
         case "sheetProtection":
           protectedSheet = isXmlTrue(attributes.sheet);
           return;
@@ -499,7 +507,7 @@ function worksheetWith(parse: XmlParse, xml: string, context: SheetContext): She
       }
     },
   });
-  return { entries, merges, tableIds, protected: protectedSheet, hiddenRows };
+  return { entries, merges, tableIds, protected: protectedSheet, hiddenRows, hiddenColumns };
 }
 
 /**
@@ -592,6 +600,7 @@ function gridOf(
     merges: content.merges,
     protected: content.protected,
     hiddenRows: content.hiddenRows,
+    hiddenColumns: content.hiddenColumns,
   });
 }
 

@@ -40,7 +40,8 @@ function goalsOfTables(result: CheckResult | null): Map<string, string> {
  * The columns of each table that hold values no role reads, by table id: the card says so, since
  * the check's one finding for a header repeated on the sheet stands at its first table. Columns of
  * figures (`figures`, a count) apart from columns of plain text (`texts`, their headers: names of
- * whoever is responsible, say), which lose nothing the check needs.
+ * whoever is responsible, say), which lose nothing the check needs. A column the user hid is theirs
+ * and not named.
  */
 function unreadColumnsOfTables(
   result: CheckResult | null,
@@ -48,7 +49,7 @@ function unreadColumnsOfTables(
   const out = new Map<string, { figures: number; texts: string[] }>();
   if (!result) return out;
   for (const table of result.recognition.tables) {
-    const unread = unreadColumns(table);
+    const unread = unreadColumns(table).filter((u) => !u.hidden);
     if (!unread.length) continue;
     out.set(table.id, {
       figures: unread.filter((u) => !u.textOnly).length,
