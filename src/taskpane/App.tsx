@@ -20,7 +20,7 @@ import { LanguageContext, stringsFor } from "./i18n";
 import { PeriodBar } from "./components/PeriodBar";
 import { ReadStep } from "./components/ReadStep";
 import { RibbonCheckNotice } from "./components/RibbonCheckNotice";
-import { hiddenSheets, userSheetNames } from "./state/findings";
+import { hiddenCells, hiddenSheets, userSheetNames } from "./state/findings";
 import { shownPeriod } from "./state/period";
 import type { WithPort } from "./state/usePane";
 import { usePane } from "./state/usePane";
@@ -114,6 +114,7 @@ export function App({ withPort, language, dark, initialStep = "read", host = "ex
   const steps: StepKey[] = ["read", "check", "generate"];
   const period = shownPeriod(state.chosenPeriod, state.result);
   const hidden = useMemo(() => hiddenSheets(state.snapshot), [state.snapshot]);
+  const hiddenCellOf = useMemo(() => hiddenCells(state.snapshot), [state.snapshot]);
   const sheets = useMemo(
     () => userSheetNames(state.snapshot, state.result?.state ?? null),
     [state.snapshot, state.result],
@@ -292,6 +293,7 @@ export function App({ withPort, language, dark, initialStep = "read", host = "ex
                       onAnnounce={(text) => dispatch({ type: "announce", text })}
                       onSelect={(f) => void actions.select(f)}
                       hiddenSheets={hidden}
+                      hiddenCells={hiddenCellOf}
                       sheets={sheets}
                       staleFlags={state.staleFlags}
                       onChoosePeriod={choosePeriod}

@@ -779,6 +779,57 @@ describe("App over a memory workbook", () => {
     [
       "sv",
       "Kontrollera",
+      "'VB 2020'!A3 · dold rad",
+      "Målkoll markerade 'VB 2020'!A3, men rad 3 är dold, så cellen syns inte. Visa raden: markera raderna ovanför och under den, högerklicka på en radrubrik och välj Ta fram.",
+    ],
+    [
+      "en",
+      "Check",
+      "'VB 2020'!A3 · hidden row",
+      "Målkoll selected 'VB 2020'!A3, but row 3 is hidden, so the cell cannot be seen. Unhide the row: select the rows above and below it, right-click a row heading and choose Unhide.",
+    ],
+  ] as const)(
+    "%s: a finding on a hidden row says so, and its click says why the selected cell is not seen",
+    async (language, check, where, said) => {
+      const memory = new MemoryPort({
+        name: "vb.xlsx",
+        sheets: [
+          {
+            name: "VB 2020",
+            visibility: "visible",
+            originRow: 1,
+            originCol: 1,
+            values: [
+              ["Indikator", "Periodens utfall", "Årsmål", "Period"],
+              ["Sjukfrånvaro", 0.124, 0.05, "VB 2020"],
+              ["Sjukfrånvaro dag 1-14", 0.046, 0.023, "VB 2020"],
+              ["Andel nöjda brukare", 0.9, 0.85, "VB 2020"],
+            ],
+            hiddenRows: [3],
+          },
+        ],
+      });
+      render(<App withPort={(work) => work(memory)} language={language} dark={false} initialStep="check" />);
+      fireEvent.click(await screen.findByRole("button", { name: check }));
+      const item = await waitFor(() => {
+        const found = document.querySelector<HTMLElement>('[data-finding="rows-hidden"]');
+        expect(found).not.toBeNull();
+        return found as HTMLElement;
+      });
+      expect(item.textContent?.endsWith(where)).toBe(true);
+      fireEvent.click(item);
+      await waitFor(() => expect(notice()).toContain(said));
+      expect(memory.selection).toEqual({ sheet: "VB 2020", cell: "A3" });
+      // A finding on a shown cell is selected and said as before.
+      const shown = document.querySelector<HTMLElement>('[data-finding]:not([data-finding="rows-hidden"])');
+      expect(shown?.textContent).not.toMatch(/dold|hidden/);
+    },
+  );
+
+  test.each([
+    [
+      "sv",
+      "Kontrollera",
       "Excel kan inte gå till Senare!G4: bladet ”Senare” har dolts sedan Målkoll läste arbetsboken. Visa bladet: högerklicka på en bladflik, välj Ta fram… och sedan ”Senare”. Klicka sedan på anmärkningen igen.",
     ],
     [

@@ -15,7 +15,7 @@ import { cellRef } from "../../engine/grid";
 import { countBySeverity } from "../../engine/findings";
 import type { Model } from "../../engine/model/types";
 import { useLanguage, useStrings } from "../i18n";
-import type { FindingsFilter, GroupBy, HiddenAs, ScopeOption } from "../state/findings";
+import type { FindingsFilter, GroupBy, HiddenAs, HiddenCells, ScopeOption } from "../state/findings";
 import {
   blockingFindings,
   filterFindings,
@@ -87,6 +87,8 @@ export interface FindingsListProps {
   onAnnounce?(text: string): void;
   /** Sheets hidden at the last read: Excel goes to no cell there, and their findings say so. */
   hiddenSheets?: ReadonlyMap<string, HiddenAs>;
+  /** Cells in rows or columns hidden at the last read: Excel selects them, and shows nothing. */
+  hiddenCells?: HiddenCells;
   /** Flags left on cells no finding points at any more (staleFlags.ts); said under the counts. */
   staleFlags?: number | null;
   /**
@@ -111,21 +113,30 @@ function ScopeOptions({ options }: { options: ScopeOption[] }) {
 
 /**
  * One finding as a button: its whole visible text is its name; a click selects its cell. On a
- * hidden sheet (`hidden`) its place says so, and a click says how to show the sheet (usePane).
+ * hidden sheet (`hidden`) its place says so, and a click says how to show the sheet (usePane); so
+ * does a cell in a hidden row or column (`hiddenCell`).
  */
 function FindingButton({
   finding,
   hidden,
+  hiddenCell,
   onSelect,
 }: {
   finding: Finding;
   hidden?: HiddenAs;
+  hiddenCell?: HiddenCells;
   onSelect(f: Finding): void;
 }) {
   const styles = useStyles();
   const language = useLanguage();
   const strings = useStrings();
-  const where = cellRef(finding.sheet, finding.cell);
+  const ref = cellRef(finding.sheet, finding.cell);
+  const inHidden = hidden ? null : (hiddenCell?.(finding.sheet, finding.cell) ?? null);
+  const where = hidden
+    ? `${ref} · ${strings.check.hiddenSheet[hidden]}`
+    : inHidden
+      ? `${ref} · ${strings.check.hiddenCell[inHidden]}`
+      : ref;
   return (
     <button
       type="button"
@@ -136,9 +147,7 @@ function FindingButton({
     >
       <SeverityBadge severity={finding.severity} />
       <span className={styles.message}>{language === "en" ? finding.messageEn : finding.message}</span>
-      <span className={styles.where}>
-        {hidden ? `${where} · ${strings.check.hiddenSheet[hidden]}` : where}
-      </span>
+      <span className={styles.where}>{where}</span>
     </button>
   );
 }
@@ -153,6 +162,7 @@ function FirstFindings({
   title,
   findings,
   hiddenSheets,
+  hiddenCells,
   onSelect,
   action,
 }: {
@@ -161,6 +171,7 @@ function FirstFindings({
   title: string;
   findings: Finding[];
   hiddenSheets?: ReadonlyMap<string, HiddenAs>;
+  hiddenCells?: HiddenCells;
   onSelect(f: Finding): void;
   action(f: Finding): ReactNode;
 }) {
@@ -174,7 +185,12 @@ function FirstFindings({
       <ul className={styles.list}>
         {findings.map((f, i) => (
           <li key={`${f.code}-${f.sheet}-${f.cell}-${i}`} className={styles.blocker}>
-            <FindingButton finding={f} hidden={hiddenSheets?.get(f.sheet)} onSelect={onSelect} />
+            <FindingButton
+              finding={f}
+              hidden={hiddenSheets?.get(f.sheet)}
+              hiddenCell={hiddenCells}
+              onSelect={onSelect}
+            />
             {action(f)}
           </li>
         ))}
@@ -193,6 +209,7 @@ export function FindingsList({
   onReadBlock,
   onAnnounce,
   hiddenSheets,
+  hiddenCells,
   staleFlags,
   sheets,
 }: FindingsListProps) {
@@ -312,6 +329,7 @@ export function FindingsList({
         title={strings.check.blocking}
         findings={blocking}
         hiddenSheets={hiddenSheets}
+        hiddenCells={hiddenCells}
         onSelect={onSelect}
         action={(f) =>
           f.code === "period-unknown" && onChoosePeriod ? (
@@ -327,6 +345,7 @@ export function FindingsList({
         title={strings.check.unreadable}
         findings={unreadable}
         hiddenSheets={hiddenSheets}
+        hiddenCells={hiddenCells}
         onSelect={onSelect}
         action={(f) =>
           onReadBlock ? (
@@ -362,7 +381,12 @@ export function FindingsList({
             <ul className={styles.list}>
               {group.findings.map((f, i) => (
                 <li key={`${f.code}-${f.sheet}-${f.cell}-${i}`}>
-                  <FindingButton finding={f} hidden={hiddenSheets?.get(f.sheet)} onSelect={onSelect} />
+                  <FindingButton
+                    finding={f}
+                    hidden={hiddenSheets?.get(f.sheet)}
+                    hiddenCell={hiddenCells}
+                    onSelect={onSelect}
+                  />
                 </li>
               ))}
             </ul>

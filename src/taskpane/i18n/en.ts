@@ -186,6 +186,15 @@ export const en: Strings = {
     noGoal: "No goal",
     aboutWorkbook: "About the workbook",
     hiddenSheet: { hidden: "hidden sheet", veryHidden: "very hidden sheet" },
+    hiddenCell: { row: "hidden row", column: "hidden column", both: "hidden row and column" },
+    selectedHidden: {
+      row: (ref: string, row: number) =>
+        `Målkoll selected ${ref}, but row ${row} is hidden, so the cell cannot be seen. Unhide the row: select the rows above and below it, right-click a row heading and choose Unhide.`,
+      column: (ref: string, _row: number, column: string) =>
+        `Målkoll selected ${ref}, but column ${column} is hidden, so the cell cannot be seen. Unhide the column: select the columns on either side of it, right-click a column heading and choose Unhide.`,
+      both: (ref: string, row: number, column: string) =>
+        `Målkoll selected ${ref}, but row ${row} and column ${column} are hidden, so the cell cannot be seen. Unhide them: select the rows and columns around them, right-click a row or column heading and choose Unhide.`,
+    },
     goToHidden: {
       hidden: (sheet: string, ref: string) =>
         `Excel cannot go to ${ref}: the sheet "${sheet}" was hidden when Målkoll read the workbook. Unhide it: right-click a sheet tab, choose Unhide… and then "${sheet}". Then press Check, so that Målkoll reads the sheet and can go to the cell.`,

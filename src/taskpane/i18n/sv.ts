@@ -190,6 +190,17 @@ export const sv = {
     aboutWorkbook: "Om arbetsboken",
     /** After a finding's cell on a sheet that was hidden at the last read (Excel goes to none there). */
     hiddenSheet: { hidden: "dolt blad", veryHidden: "mycket dolt blad" },
+    /** After a finding's cell in a row or column that was hidden at the last read. */
+    hiddenCell: { row: "dold rad", column: "dold kolumn", both: "dold rad och kolumn" },
+    /** Said once Excel has selected a cell in a hidden row or column: it is selected, and not seen. */
+    selectedHidden: {
+      row: (ref: string, row: number) =>
+        `Målkoll markerade ${ref}, men rad ${row} är dold, så cellen syns inte. Visa raden: markera raderna ovanför och under den, högerklicka på en radrubrik och välj Ta fram.`,
+      column: (ref: string, _row: number, column: string) =>
+        `Målkoll markerade ${ref}, men kolumn ${column} är dold, så cellen syns inte. Visa kolumnen: markera kolumnerna på båda sidor om den, högerklicka på en kolumnrubrik och välj Ta fram.`,
+      both: (ref: string, row: number, column: string) =>
+        `Målkoll markerade ${ref}, men rad ${row} och kolumn ${column} är dolda, så cellen syns inte. Visa dem: markera raderna och kolumnerna runt dem, högerklicka på en rad- eller kolumnrubrik och välj Ta fram.`,
+    },
     goToHidden: {
       hidden: (sheet: string, ref: string) =>
         `Excel kan inte gå till ${ref}: bladet ”${sheet}” var dolt när Målkoll läste arbetsboken. Visa bladet: högerklicka på en bladflik, välj Ta fram… och sedan ”${sheet}”. Tryck sedan Kontrollera, så läser Målkoll bladet och kan gå till cellen.`,

@@ -1,6 +1,6 @@
 import type { Finding, FindingCode, Severity } from "../../engine/findings";
 import type { SheetVisibility, WorkbookSnapshot } from "../../engine/grid";
-import { parseA1Range } from "../../engine/grid";
+import { parseA1, parseA1Range } from "../../engine/grid";
 import { namesAreaOrUnit } from "../../engine/model/budgetKind";
 import type { BudgetLine, Goal, Model } from "../../engine/model/types";
 import { matchKey } from "../../engine/parse/text";
@@ -378,4 +378,26 @@ export function hiddenSheets(snapshot: WorkbookSnapshot | null): ReadonlyMap<str
   for (const sheet of snapshot?.sheets ?? [])
     if (sheet.visibility !== "visible") hidden.set(sheet.name, sheet.visibility);
   return hidden;
+}
+
+/** A cell the last read found in a hidden row, a hidden column, or both. */
+export type HiddenCell = "row" | "column" | "both";
+
+/** Where a finding's cell is hidden on its (shown) sheet: Excel selects it, and shows nothing. */
+export type HiddenCells = (sheet: string, cell: string) => HiddenCell | null;
+
+/** The hidden rows and columns the last read found, as a lookup for a finding's cell. */
+export function hiddenCells(snapshot: WorkbookSnapshot | null): HiddenCells {
+  const bySheet = new Map<string, { rows: Set<number>; columns: Set<number> }>();
+  for (const sheet of snapshot?.sheets ?? [])
+    if (sheet.hiddenRows?.length || sheet.hiddenColumns?.length)
+      bySheet.set(sheet.name, { rows: new Set(sheet.hiddenRows), columns: new Set(sheet.hiddenColumns) });
+  return (sheet, cell) => {
+    const hidden = bySheet.get(sheet);
+    const at = hidden ? parseA1(cell) : null;
+    if (!hidden || !at) return null;
+    const row = hidden.rows.has(at.row);
+    const column = hidden.columns.has(at.col);
+    return row && column ? "both" : row ? "row" : column ? "column" : null;
+  };
 }

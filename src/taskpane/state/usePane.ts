@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useReducer, useRef } from "react";
 import type { CheckOptions, CheckResult } from "../../engine";
 import { countBySeverity } from "../../engine/findings";
-import { cellRef } from "../../engine/grid";
+import { cellRef, columnLetters, parseA1 } from "../../engine/grid";
 import type { Finding } from "../../engine/findings";
 import type { MappingOverride } from "../../engine/state";
 import { Refusal } from "../../engine/refusal";
@@ -11,7 +11,7 @@ import { SheetHiddenError } from "../../ports/port";
 import type { Language } from "../i18n";
 import { stringsFor } from "../i18n";
 import type { HiddenAs } from "./findings";
-import { hiddenSheets } from "./findings";
+import { hiddenCells, hiddenSheets } from "./findings";
 import { staleFlagCount } from "./staleFlags";
 import { remainingCounts, remainingSentence, sheetContents } from "./generated";
 import { periodLabel, shownPeriod } from "./period";
@@ -286,11 +286,14 @@ export function usePane(
             await port.select(finding.sheet, finding.cell);
             return true;
           });
-          if (selected)
-            dispatch({
-              type: "announce",
-              text: strings.announce.selected(cellRef(finding.sheet, finding.cell)),
-            });
+          if (!selected) return;
+          const ref = cellRef(finding.sheet, finding.cell);
+          const inHidden = hiddenCells(latest.current.snapshot)(finding.sheet, finding.cell);
+          const at = inHidden ? parseA1(finding.cell) : null;
+          if (inHidden && at) {
+            const text = strings.check.selectedHidden[inHidden](ref, at.row, columnLetters(at.col));
+            dispatch({ type: "finished", notice: { intent: "info", text } });
+          } else dispatch({ type: "announce", text: strings.announce.selected(ref) });
         } catch (err) {
           if (err instanceof SheetHiddenError) return sayHidden(err.visibility, strings.check.goToHiddenNow);
           fail(err, () => void self.select(finding), true);

@@ -5,6 +5,7 @@ import {
   filterFindings,
   goalAndDescendants,
   groupFindings,
+  hiddenCells,
   scopeOptions,
   scopeSheet,
   unreadableFindings,
@@ -330,5 +331,34 @@ describe("Visa anmärkningar för by sheet: a nämnd's workbook with a sheet per
     expect(scopeSheet("unit:sheet:Ekonomi")).toBeNull();
     expect(scopeSheet("goal:Äldreomsorg!A1")).toBeNull();
     expect(scopeSheet(null)).toBeNull();
+  });
+});
+
+describe("hiddenCells: where a finding's cell is out of sight on a shown sheet", () => {
+  const grid = (name: string, hidden: { hiddenRows?: number[]; hiddenColumns?: number[] }) => ({
+    name,
+    visibility: "visible" as const,
+    originRow: 1,
+    originCol: 1,
+    values: [["Indikator", "Utfall", "Årsmål"]],
+    ...hidden,
+  });
+  const of = hiddenCells({
+    name: "t.xlsx",
+    sheets: [grid("Mål", { hiddenRows: [4, 5], hiddenColumns: [3] }), grid("Budget", {})],
+  });
+
+  test("a hidden row, a hidden column, both, or neither", () => {
+    expect(of("Mål", "A4")).toBe("row");
+    expect(of("Mål", "C2")).toBe("column");
+    expect(of("Mål", "C5")).toBe("both");
+    expect(of("Mål", "B3")).toBeNull();
+  });
+
+  test("another sheet's, an unknown sheet's or an unreadable cell is not hidden", () => {
+    expect(of("Budget", "A4")).toBeNull();
+    expect(of("Okänt", "C5")).toBeNull();
+    expect(of("Mål", "")).toBeNull();
+    expect(hiddenCells(null)("Mål", "A4")).toBeNull();
   });
 });
