@@ -11,13 +11,20 @@ import { formatPeriod } from "../engine/parse/period";
 
 const MAX_LISTED = 40;
 
-const SOURCE_TEXT = { flag: "angiven", cell: "läst ur arbetsboken", plan: "plan", none: "okänd" } as const;
+const SOURCE_TEXT = {
+  flag: "angiven",
+  cell: "läst ur arbetsboken",
+  plan: "plan",
+  sheet: "ur bladnamnet",
+  none: "okänd",
+} as const;
 const SEVERITY_TEXT = { error: "FEL     ", warning: "VARNING ", info: "INFO    " } as const;
 
 /** Where the period came from: `plan`, `läst ur arbetsboken, året ur bladnamnet ”VP 2021”`. */
 function periodSourceText(period: Period): string {
   const source = SOURCE_TEXT[period.source];
   if (period.stated) return `${source}; arbetsboken själv nämner ${formatPeriod(period.stated)}`;
+  if (period.source === "sheet") return `${source} ”${period.yearSheet}”`;
   return period.yearSheet ? `${source}, året ur bladnamnet ”${period.yearSheet}”` : source;
 }
 

@@ -355,6 +355,30 @@ describe("App over a memory workbook", () => {
     expect(bar.textContent).not.toContain("Arbetsboken anger inte periodens år.");
   });
 
+  test("a unit's sheet named `T2 2021`: the bar says the period came from the sheet name, and asks nothing", async () => {
+    const memory = new MemoryPort({
+      name: "enhet.xlsx",
+      sheets: [
+        {
+          name: "T2 2021",
+          visibility: "visible",
+          originRow: 1,
+          originCol: 1,
+          values: [
+            ["Indikator", "Utfall T2 2021", "Årsmål", "Periodicitet"],
+            ["Sjukfrånvaro", 0.094, 0.09, "Tertial"],
+          ],
+        },
+      ],
+    });
+    render(<App withPort={(work) => work(memory)} language="sv" dark={false} />);
+    fireEvent.click(screen.getByRole("button", { name: "Läs in arbetsboken" }));
+    await screen.findByText("1 tabell hittad");
+    const bar = screen.getByRole("region", { name: "Period" });
+    expect(bar.textContent).toContain("ur bladnamnet ”T2 2021”");
+    expect(bar.textContent).not.toContain("Arbetsboken anger ingen period");
+  });
+
   test("after Skapa tabeller the notice says which sheets have tables and which found nothing", async () => {
     const memory = port();
     render(<App withPort={(work) => work(memory)} language="sv" dark={false} initialStep="generate" />);

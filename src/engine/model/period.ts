@@ -1,7 +1,8 @@
 /**
  * The period the model is judged for: the one the user forced, else the latest named in a Period
  * cell (of the year asked for), else `VP` for a workbook of plan tables only, else the latest a
- * sheet's title names (`Tertialrapport 2 år 2021`), else unknown with a `period-unknown` finding.
+ * sheet's title names (`Tertialrapport 2 år 2021`), else the one the visible sheets' names agree on
+ * (`T2 2021`), else unknown with a `period-unknown` finding.
  * A forced period without a year takes the workbook's: for VP the year of its `VP 2022` column,
  * for a tertial or VB the latest named period's (each falling back on the other). A plan's year is
  * the one asked for, else its `VP 2022` column's. A period still without a year takes the one its
@@ -50,6 +51,27 @@ export function yearFromSheetNames(
   return found;
 }
 
+/**
+ * The period the visible sheets' whole names give (`T2 2021`, `Tertial 2 2021`, `VB 2020`; of
+ * `year`, when given), where they agree and say its year: a unit that keeps each report on a sheet
+ * of its own names it so. A plan's (`VP 2022`) is no period outcomes are judged for.
+ */
+function periodFromSheetNames(
+  sheets: readonly { name: string; visibility: string }[],
+  year: number | null,
+): { kind: PeriodKind; year: number; sheet: string } | null {
+  let found: { kind: PeriodKind; year: number; sheet: string } | null = null;
+  for (const sheet of sheets) {
+    if (sheet.visibility !== "visible") continue;
+    const parsed = parsePeriodText(sheet.name);
+    if (!parsed || parsed.kind === "VP" || parsed.year === null) continue;
+    if (year !== null && parsed.year !== year) continue;
+    if (found && (found.kind !== parsed.kind || found.year !== parsed.year)) return null;
+    found ??= { kind: parsed.kind, year: parsed.year, sheet: sheet.name };
+  }
+  return found;
+}
+
 function periodOf(recognition: Recognition, options: PeriodOptions, findings: Finding[]): Period {
   const { forced, year } = options;
   const named = latestNamedPeriod(recognition, year, false);
@@ -85,6 +107,9 @@ function periodOf(recognition: Recognition, options: PeriodOptions, findings: Fi
       source: "plan",
     };
   if (titled) return { kind: titled.kind, year: titled.year, source: "cell" };
+  const sheetNamed = periodFromSheetNames(options.sheets ?? [], year);
+  if (sheetNamed)
+    return { kind: sheetNamed.kind, year: sheetNamed.year, source: "sheet", yearSheet: sheetNamed.sheet };
   // `--year` asked for a year the workbook does not name: say which it does.
   const other =
     year === null

@@ -6,7 +6,8 @@ import type { Assessment, PeriodKind, Periodicity, TargetKind } from "../parse/t
 
 export type { Assessment, PeriodKind, Periodicity, TargetKind } from "../parse/types";
 
-export type PeriodSource = "flag" | "cell" | "plan" | "none";
+/** `sheet`: a visible sheet's whole name is the period (`T2 2021`), which `yearSheet` then names. */
+export type PeriodSource = "flag" | "cell" | "plan" | "sheet" | "none";
 
 export interface Period {
   kind: PeriodKind | null;

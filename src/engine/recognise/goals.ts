@@ -11,6 +11,8 @@ type Level = GoalHeading["level"];
 const HEADING_PATTERNS: [RegExp, Level][] = [
   [/^kf:?s\s+inriktningsm[aå]l(?:\s*:|\s+(?=\d)|\s*$)\s*(.*)$/i, "inriktningsmal"],
   [/^kf:?s\s+m[aå]l\s+f[oö]r\s+verksamhetsomr[aå]det(?:\s*:|\s+(?=\d)|\s*$)\s*(.*)$/i, "kf-mal"],
+  // A unit's short form, with the KF mål's number (`KF:s mål 1.3 I Stockholm …`).
+  [/^kf:?s\s+m[aå]l(?:\s*:\s*|\s+)(\d+\.\d+\.?\s.*)$/i, "kf-mal"],
   [/^n[aä]mndm[aå]l(?:\s*:|\s+(?=\d)|\s*$)\s*(.*)$/i, "namndmal"],
   [/^enhetsm[aå]l(?:\s*:|\s+(?=\d)|\s*$)\s*(.*)$/i, "enhetsmal"],
 ];
@@ -111,6 +113,58 @@ export function splitNumber(text: string): { number: string | null; title: strin
 
 const LOOKAHEAD_ROWS = 8;
 
+/** The most cells a heading's row holds: its label, its title, an assessment's label and the assessment. */
+const MAX_HEADING_CELLS = 4;
+
+/** A label before a goal's assessment on its heading's row (`Bedömning:`). */
+const ASSESSMENT_LABEL = /^(bedomning|malbedomning|maluppfyllelse|status)$/;
+
+/** A goal heading as one row holds it. */
+export interface HeadingRow {
+  match: HeadingMatch;
+  /** The title after the label in its cell, else in the row's next cell; "" when the row has none. */
+  title: string;
+  /** An assessment on the row itself (`Uppfylls helt` beside the title), and its 1-based column. */
+  assessment: GoalHeading["assessment"];
+  assessmentCol: number | null;
+}
+
+/**
+ * The goal heading on the row at index `i`, or null: alone on its row (`Nämndmål: 1.1.1 …`), or as
+ * a unit lays out its own sheet, across the row: the level's label, colon and all, with its title in
+ * the next cell (`Enhetsmål:` | `Alla barn …`) and the goal's assessment further on, after a label or not
+ * (`Bedömning:` | `Uppfylls helt`). A row holding anything else (a figure, another text) is none:
+ * it is a table's row.
+ */
+export function headingOnRow(rows: SheetRows, i: number): HeadingRow | null {
+  const count = rows.count(i);
+  if (count === 0 || count > MAX_HEADING_CELLS) return null;
+  const match = matchHeading(rows.firstText(i));
+  if (!match) return null;
+  const heading: HeadingRow = { match, title: match.rest, assessment: null, assessmentCol: null };
+  if (count === 1) return heading;
+  // A level alone (`Nämndmål`) beside a title is a goal list's row: a heading's label has its colon.
+  if (!match.rest && !rows.firstText(i).endsWith(":")) return null;
+  const { sheet } = rows;
+  const row = sheet.values[i];
+  for (let k = rows.firstCol(i) - sheet.originCol + 1; k < row.length; k++) {
+    const value = row[k];
+    if (value === null || value === undefined || value === "") continue;
+    if (typeof value !== "string") return null;
+    const text = cleanText(value);
+    if (!text) continue;
+    const assessment = parseAssessment(text);
+    if (assessment) {
+      if (heading.assessment !== null) return null;
+      heading.assessment = assessment;
+      heading.assessmentCol = sheet.originCol + k;
+    } else if (ASSESSMENT_LABEL.test(matchKey(text))) continue;
+    else if (!heading.title && heading.assessment === null) heading.title = cleanText(stripTags(text));
+    else return null;
+  }
+  return heading;
+}
+
 /**
  * Finds goal headings (`KF:s mål för verksamhetsområdet: 1.2. …`, `Nämndmål: 1.1.1 …`,
  * `Enhetsmål: …`), including headings whose title is on a later row, and the assessment row under
@@ -120,12 +174,12 @@ export function findGoalHeadings(rows: SheetRows): GoalHeading[] {
   const { sheet } = rows;
   const goals: GoalHeading[] = [];
   for (let i = 0; i < sheet.values.length; i++) {
-    if (rows.count(i) !== 1) continue;
-    const match = matchHeading(rows.firstText(i));
-    if (!match) continue;
+    const heading = headingOnRow(rows, i);
+    if (!heading) continue;
+    const { match } = heading;
     const row = sheet.originRow + i;
     const col = rows.firstCol(i);
-    let titleText = match.rest;
+    let titleText = heading.title;
     let j = i + 1;
     if (!titleText) {
       for (; j < sheet.values.length && j <= i + LOOKAHEAD_ROWS; j++) {
@@ -137,9 +191,10 @@ export function findGoalHeadings(rows: SheetRows): GoalHeading[] {
         break;
       }
     }
-    let assessment: GoalHeading["assessment"] = null;
-    let assessmentCell: string | null = null;
-    for (; j < sheet.values.length && j <= i + LOOKAHEAD_ROWS + 2; j++) {
+    let assessment: GoalHeading["assessment"] = heading.assessment;
+    let assessmentCell: string | null =
+      heading.assessmentCol === null ? null : a1(row, heading.assessmentCol);
+    for (; assessment === null && j < sheet.values.length && j <= i + LOOKAHEAD_ROWS + 2; j++) {
       if (rows.count(j) === 0) continue;
       const text = rows.count(j) === 1 ? rows.firstText(j) : "";
       const parsed = text ? (parseAssessment(text) ?? parseAssessmentInProse(text)) : null;

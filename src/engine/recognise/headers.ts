@@ -51,7 +51,13 @@ export function unreadOutcomeTertial(column: { role: ColumnRole | null; header: 
 
 /** Indicator and activity tables. */
 const GOAL_TABLE_RULES: HeaderRule[] = [
-  { role: "name", test: (k) => /^(indikator|indikatorer|aktivitet|aktiviteter|nyckeltal|matt)$/.test(k) },
+  {
+    role: "name",
+    test: (k) =>
+      /^(indikator|indikatorer|aktivitet|aktiviteter|nyckeltal|matt)$/.test(k) ||
+      // `Mål / Indikator`: a unit's one column for its goal headings and the indicators under them.
+      /^mal(och)?indikator(er)?$/.test(k),
+  },
   { role: "previous", test: (k) => /utfallvb|utfallforegaende|foregaendear|^vb$/.test(k) },
   // `Periodens utfall T1 2021` beside the period's own outcome: the same tertial a year before.
   { role: "previous", test: (k) => TERTIAL_OUTCOME.test(k) },

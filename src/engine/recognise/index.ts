@@ -1,11 +1,13 @@
 import type { SheetGrid, WorkbookSnapshot } from "../grid";
 import { a1, a1Range, cellAt, columnLetters, lastCol, lastRow, parseA1, parseA1Range, textOf } from "../grid";
+import type { ParsedPeriod } from "../parse/period";
+import { parsePeriodText } from "../parse/period";
 import { matchKey } from "../parse/text";
 import type { MappingOverride } from "../state";
 import { budgetRole, goalTableRole } from "./headers";
 import type { GoalList } from "./goalList";
 import { findGoalLists } from "./goalList";
-import { findGoalHeadings } from "./goals";
+import { findGoalHeadings, headingOnRow } from "./goals";
 import { MergedHeaders } from "./mergedHeaders";
 import { periodTitleCells } from "./periodTitle";
 import { SheetRows } from "./sheetRows";
@@ -18,9 +20,11 @@ import {
   idBesideGoal,
   outcomeInForecastsPlace,
   readHeaderRow,
+  rowsFollowHeadings,
   scanRows,
   titleAbove,
 } from "./tables";
+import { typedColumns } from "./rowFit";
 import type { ColumnRole, PeriodCell, RecognisedTable, Recognition, TableType } from "./types";
 import { COLUMN_ROLES, TABLE_TYPE_LABELS } from "./types";
 
@@ -61,9 +65,10 @@ export function recognise(snapshot: WorkbookSnapshot, mappings: MappingOverride[
     // Loops, not push(...): a sheet can hold more of them than the call stack takes.
     for (const goal of findGoalHeadings(rows)) out.goals.push(goal);
     for (const list of findGoalLists(rows, declaredHeaderRows(mappings, sheet.name))) lists.push(list);
-    recogniseTables(rows, mappings, out);
+    const titles = periodTitleCells(rows);
+    recogniseTables(rows, mappings, out, sheetPeriod(sheet.name, titles));
     for (const cell of labelledPeriodCells(sheet)) out.periodCells.push(cell);
-    for (const cell of periodTitleCells(rows)) out.periodCells.push(cell);
+    for (const cell of titles) out.periodCells.push(cell);
   }
   const headings = out.goals.length > 0;
   for (const list of lists)
@@ -217,7 +222,17 @@ function declaredHeaderOnRow(
   return override ? declaredHeader(sheet, override) : null;
 }
 
-function recogniseTables(rows: SheetRows, mappings: MappingOverride[], out: Recognition): void {
+/** The period a sheet names itself by, in its name (`T2 2021`) or else its title; null for none. */
+function sheetPeriod(name: string, titles: readonly PeriodCell[]): ParsedPeriod | null {
+  return parsePeriodText(name) ?? (titles.length ? parsePeriodText(titles[0].text) : null);
+}
+
+function recogniseTables(
+  rows: SheetRows,
+  mappings: MappingOverride[],
+  out: Recognition,
+  ownPeriod: ParsedPeriod | null = null,
+): void {
   const { sheet } = rows;
   const claimed: { row1: number; row2: number; col1: number; col2: number }[] = [];
 
@@ -262,12 +277,24 @@ function recogniseTables(rows: SheetRows, mappings: MappingOverride[], out: Reco
   const merged = new MergedHeaders(sheet);
   /** The header that ended the table before, as its scan read it. */
   let nextHeader: HeaderCandidate | null = null;
+  /** The sheet's last indicator table, as read, with its header's corrections: it may go on below. */
+  let indicators: { table: RecognisedTable; header: HeaderCandidate; corrected: Corrected } | null = null;
   for (let r = sheet.originRow; r <= endRow; r++) {
     if (claimed.length > 0 && claimed.some((c) => r >= c.row1 && r <= c.row2)) continue;
     const found =
       merged.read(r, endCol) ??
       (nextHeader?.row === r ? nextHeader : readHeaderRow(rows, r)) ??
       declaredHeaderOnRow(sheet, r, mappings);
+    if (!found && indicators && goesOnUnderHeadings(rows, r, indicators.header, endRow)) {
+      // A unit's sheet under one header, another table (its activities) between its goals' rows.
+      const { table, header, corrected } = indicators;
+      const scanned = scanRows(rows, header, table.type, endRow, corrected, false, r);
+      joinRows(table, scanned);
+      for (const row of scanned.leftOut) out.leftOut.push(row);
+      r = Math.max(r, scanned.lastRow);
+      nextHeader = scanned.nextHeader;
+      continue;
+    }
     if (!found) {
       // A table of amounts totalled both ways (002's pandemic costs): its sums are checked, no more.
       const cross = readCrossTable(rows, r);
@@ -293,7 +320,7 @@ function recogniseTables(rows: SheetRows, mappings: MappingOverride[], out: Reco
         : NO_LABELS;
     const type = isTableType(override?.tableType)
       ? override.tableType
-      : classify(header, caption.title, firstLabels);
+      : classify(header, caption.title, firstLabels, ownPeriod);
     if (!type) {
       out.unrecognised.push({
         sheet: sheet.name,
@@ -304,8 +331,12 @@ function recogniseTables(rows: SheetRows, mappings: MappingOverride[], out: Reco
       continue;
     }
     // A repeated header (page break) is read with the same corrections, so the table goes on.
-    const scanned = scanRows(rows, header, type, endRow, (h) => applyColumnOverrides(h, override));
-    out.tables.push(buildTable(sheet, header, type, scanned, caption, false));
+    const corrected: Corrected = (h) => applyColumnOverrides(h, override);
+    const scanned = scanRows(rows, header, type, endRow, corrected);
+    const table = buildTable(sheet, header, type, scanned, caption, false);
+    out.tables.push(table);
+    if (type === "indicators-followup" || type === "indicators-plan")
+      indicators = { table, header, corrected };
     for (const row of scanned.leftOut) out.leftOut.push(row);
     r = Math.max(r, scanned.lastRow);
     nextHeader = scanned.nextHeader;
@@ -313,6 +344,23 @@ function recogniseTables(rows: SheetRows, mappings: MappingOverride[], out: Reco
 }
 
 const NO_LABELS: readonly string[] = [];
+
+type Corrected = (repeated: HeaderCandidate) => HeaderCandidate;
+
+/** Whether the indicator table under `header` goes on at `row`: a goal heading with its rows after it. */
+function goesOnUnderHeadings(rows: SheetRows, row: number, header: HeaderCandidate, endRow: number): boolean {
+  if (!headingOnRow(rows, row - rows.sheet.originRow)) return false;
+  const typed = typedColumns(header.columns);
+  const nameCol = header.columns.find((c) => c.role === "name")?.col ?? header.firstCol;
+  return typed.length > 0 && rowsFollowHeadings(rows, row, header, nameCol, typed, endRow);
+}
+
+/** Adds the rows a table's later stretch read (see goesOnUnderHeadings) to the table. */
+function joinRows(table: RecognisedTable, scanned: ReturnType<typeof scanRows>): void {
+  table.rows.push(...scanned.rows);
+  table.repeatedHeaderRows.push(...scanned.repeatedHeaderRows);
+  if (scanned.hiddenRows.length) table.hiddenRows = [...(table.hiddenRows ?? []), ...scanned.hiddenRows];
+}
 
 function headerTexts(sheet: SheetGrid, row: number, col1: number, col2: number): string[] {
   const out: string[] = [];

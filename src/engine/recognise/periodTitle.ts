@@ -1,7 +1,8 @@
 /**
  * A report title at the top of a sheet that names the period: `Tertialrapport 2 år 2021 för
  * Enskede-Årsta-Vantörs stadsdelsnämnd` (the seeds' own title), `Tertial 2 2021`, `T2 2021`,
- * `Verksamhetsberättelse VB 2020 för …`, `Årsmötesberättelse VB 2021 för …`. Read as the period
+ * `Verksamhetsberättelse VB 2020 för …`, `Årsmötesberättelse VB 2021 för …`, or after a unit's name
+ * (`Förskoleenheten Solrosen – uppföljning tertial 2 2021`). Read as the period
  * only where no Period cell names one (engine/model/period.ts). A plan's title (`Verksamhetsplan
  * 2022 för …`) names `VP 2022`: never the period outcomes are judged for, only a plan's year.
  */
@@ -36,6 +37,22 @@ const PLAN_TITLE = new RegExp(String.raw`^(?:verksamhetsplan|VP)\s*,?\s*(?:år\s
  */
 export function periodOfTitle(text: string): string | null {
   const t = cleanText(text);
+  return periodOfTitleText(t) ?? periodAfterName(t);
+}
+
+/**
+ * Where a unit's name comes first: the period after a dash or colon, itself after what the sheet is
+ * (`Förskoleenheten Solrosen – uppföljning tertial 2 2021`, `Driftbudget – prognos T2 2021 (mnkr)`).
+ */
+const AFTER_NAME =
+  /^.{1,80}?(?:\s[–—-]\s*|:\s*)(?:(?:uppföljning|prognos|rapport)\s+(?:för\s+|av\s+)?)?(.*)$/i;
+
+function periodAfterName(title: string): string | null {
+  const rest = AFTER_NAME.exec(title)?.[1];
+  return rest ? periodOfTitleText(rest) : null;
+}
+
+function periodOfTitleText(t: string): string | null {
   const tertial = TERTIAL_TITLE.exec(t);
   if (tertial) return `Tertial ${tertial[1]} ${tertial[2]}`;
   const yearEnd = YEAR_END_TITLE.exec(t);

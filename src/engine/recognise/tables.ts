@@ -1,5 +1,8 @@
 import type { CellValue, SheetGrid } from "../grid";
 import { a1, a1Range, cellAt, formatAt, hasText, isExcelError, lastCol, parseA1Range, textOf } from "../grid";
+import { parseAssessment } from "../parse/assessment";
+import type { ParsedPeriod } from "../parse/period";
+import { yearOf } from "../parse/period";
 import { parseNumberText } from "../parse/quantity";
 import { cleanText, matchKey } from "../parse/text";
 import {
@@ -12,7 +15,7 @@ import {
   outcomeTertial,
   unreadOutcomeTertial,
 } from "./headers";
-import { matchHeading } from "./goals";
+import { headingOnRow, matchHeading } from "./goals";
 import { misfits, typedColumns } from "./rowFit";
 import type { SheetRows } from "./sheetRows";
 import { TableRow, TableSpan } from "./tableRow";
@@ -137,7 +140,7 @@ function repeatsTexts(
 function startsHeader(text: string): boolean {
   if (!mayOpenHeader(text)) return false;
   const goal = goalTableRole(text);
-  return goal === "name" || isGoalColumn(goal) || budgetLabel(text);
+  return goal === "name" || isGoalColumn(goal) || budgetLabel(text) || isRowNumberHeader(text);
 }
 
 /** A column before a flat sheet's name column: the goal (`Mål`) or its level (`Målnivå`). */
@@ -167,21 +170,37 @@ export function headerFromCells(row: number, cells: { col: number; text: string 
 const MAX_GOAL_COLUMNS = 3;
 
 /**
+ * Header keys of a column that numbers a table's rows (`Nr`, `Löpnr`, `#`), which a unit's own
+ * table often has first: it holds no figure of the row and is passed over (`ignore`).
+ */
+const ROW_NUMBER_HEADER = /^(nr|nummer|lopnr|lopnummer|radnr|id|#)$/;
+
+/** Whether a header heads a column of row numbers (see ROW_NUMBER_HEADER). */
+export function isRowNumberHeader(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed === "#" || ROW_NUMBER_HEADER.test(headerKey(trimmed));
+}
+
+/**
  * An indicator or activity table's header: a name column, in flat sheets after at most three Mål
- * columns (its level and id among them), and at least one further known column.
+ * columns (its level and id among them) or a column of row numbers, and at least one further known
+ * column.
  */
 function goalHeader(row: number, cells: { col: number; text: string }[]): HeaderCandidate | null {
   let nameAt = -1;
+  const rowNumbers: number[] = [];
   for (let i = 0; i < cells.length && i <= MAX_GOAL_COLUMNS; i++) {
     const role = goalTableRole(cells[i].text);
     if (role === "name") {
       nameAt = i;
       break;
     }
-    if (!isGoalColumn(role)) return null;
+    if (role === null && i === 0 && isRowNumberHeader(cells[i].text)) rowNumbers.push(i);
+    else if (!isGoalColumn(role)) return null;
   }
   if (nameAt < 0) return null;
   const goalRoles = cells.map((c) => goalTableRole(c.text));
+  for (const k of rowNumbers) goalRoles[k] = "ignore";
   idBesideGoal(cells, goalRoles);
   if (!goalRoles.includes("outcome")) tertialOutcomes(cells, goalRoles);
   latestYearIsOutcome(cells, goalRoles);
@@ -313,6 +332,7 @@ export function classify(
   header: HeaderCandidate,
   title: string,
   firstLabels: readonly string[],
+  sheetPeriod: ParsedPeriod | null = null,
 ): TableType | null {
   const has = (role: ColumnRole): boolean => hasRole(header.columns, role);
   const nameColumn = header.columns.find((c) => c.role === "name") ?? header.columns[0];
@@ -324,8 +344,10 @@ export function classify(
       has("forecast") ||
       has("outcomeMen") ||
       has("previous") ||
-      // A plan may show last autumn's tertial beside its targets: its Periodicitet says it is a plan.
-      (tertialOutcomeUnread(header) && (has("period") || !has("periodicity")))
+      // A plan may show last autumn's tertial beside its targets: its Periodicitet says it is a plan,
+      // unless the sheet is named for that very tertial (`Utfall T2 2021` on the sheet `T2 2021`).
+      (tertialOutcomeUnread(header) &&
+        (has("period") || !has("periodicity") || outcomeOfSheetPeriod(header, sheetPeriod)))
     )
       return "indicators-followup";
     if (has("target") || has("kfTarget") || has("periodicity")) return "indicators-plan";
@@ -341,6 +363,16 @@ export function classify(
   if (vpColumns.length > 0) return "driftbudget-vp";
   if (has("budget")) return "budget-other";
   return null;
+}
+
+/** Whether an unread tertial outcome column is of the tertial (and year) the sheet names itself by. */
+function outcomeOfSheetPeriod(header: HeaderCandidate, period: ParsedPeriod | null): boolean {
+  if (period?.kind !== "T1" && period?.kind !== "T2") return false;
+  return header.columns.some((c) => {
+    const tertial = unreadOutcomeTertial(c);
+    const year = yearOf(c.header);
+    return `T${tertial}` === period.kind && (year === null || period.year === null || year === period.year);
+  });
 }
 
 /** An outcome named by its tertial (`Utfall T2`) and left unread: the model reads it once the period says whose it is. */
@@ -420,7 +452,8 @@ function endsAtTotal(last: RecognisedRow | undefined, nameIndex: number): boolea
  * the row above), repeated headers after page breaks (skipped, the table goes on, unless a budget
  * table's total came before), rows holding only the tail of a cell (appended to the last data
  * row), up to a blank gap, a heading, prose or the header of another table (returned as
- * `nextHeader`, so it is not read twice). `corrected` applies the person's column corrections to a
+ * `nextHeader`, so it is not read twice); from `from` on, where a table goes on under goal headings
+ * after another table broke it (recognise/index.ts). `corrected` applies the person's column corrections to a
  * repeated header before it is compared with the (corrected) first one. In an indicator or activity
  * table, a named row after a blank gap goes on with the table only when it, or the row under it,
  * reads as one of its rows (see rowFit.ts); else the gap ended the table and the row is `leftOut`.
@@ -439,6 +472,7 @@ export function scanRows(
   endRow: number,
   corrected: (repeated: HeaderCandidate) => HeaderCandidate = (h) => h,
   declared = false,
+  from = header.row + 1,
 ): {
   rows: RecognisedRow[];
   repeatedHeaderRows: number[];
@@ -490,7 +524,7 @@ export function scanRows(
     lastRow = r;
   };
 
-  for (let r = header.row + 1; r <= endRow; r++) {
+  for (let r = from; r <= endRow; r++) {
     const i = r - sheet.originRow;
     const count = rows.count(i);
     if (count === 0) {
@@ -499,7 +533,16 @@ export function scanRows(
       continue;
     }
     const firstTextCol = rows.firstCol(i);
-    if (count === 1 && matchHeading(rows.firstText(i))) break;
+    if (headingOnRow(rows, i)) {
+      // A unit's one table under one header, its goals' headings between its rows: it goes on.
+      if (typed.length === 0 || !rowsFollowHeadings(rows, r, header, nameCol, typed, endRow)) break;
+      unread = true;
+      passedText = false;
+      expectAnalysis = false;
+      blankRun = 0;
+      lastRow = r;
+      continue;
+    }
     const repeated = readHeaderRow(rows, r);
     if (repeated) {
       if (
@@ -859,6 +902,40 @@ const MAX_TEXT_RUN = 3;
  * (text or `Analys` rows, no blank row between), a row that reads as one of its rows, or one with its
  * figures in place and its name cell empty.
  */
+/** The most rows of headings, assessments and blanks between a flat table's rows (see rowsFollowHeadings). */
+const MAX_HEADING_RUN = 12;
+
+/**
+ * Whether rows of the table follow the goal heading at `row` (past further headings, assessments
+ * alone on their row and at most MAX_BLANK_RUN empty rows in a row): the next other row holds a name
+ * and figures that fit the table's columns. A heading followed by prose, a new header or nothing
+ * ends the table, as the reports' own tables end.
+ */
+export function rowsFollowHeadings(
+  rows: SheetRows,
+  row: number,
+  header: HeaderCandidate,
+  nameCol: number,
+  typed: RecognisedColumn[],
+  endRow: number,
+): boolean {
+  const { sheet } = rows;
+  let blanks = 0;
+  for (let r = row + 1; r <= Math.min(endRow, row + MAX_HEADING_RUN); r++) {
+    const i = r - sheet.originRow;
+    const count = rows.count(i);
+    if (count === 0) {
+      if (++blanks > MAX_BLANK_RUN) return false;
+      continue;
+    }
+    blanks = 0;
+    if (headingOnRow(rows, i) || (count === 1 && parseAssessment(rows.firstText(i)))) continue;
+    if (count < 2 || rows.firstCol(i) < header.firstCol || readHeaderRow(rows, r)) return false;
+    return hasText(cellAt(sheet, r, nameCol)) && misfits(sheet, r, typed) === null;
+  }
+  return false;
+}
+
 function rowsOfTableFollow(
   rows: SheetRows,
   row: number,

@@ -93,7 +93,9 @@ export function PeriodBar({ chosen, result, busy, editing, onEditing, onChoose }
       : shown.origin === "plan"
         ? strings.period.fromPlan
         : shown.origin === "workbook"
-          ? [strings.period.fromWorkbook, shown.cell].filter(Boolean).join(", ")
+          ? shown.sheetName
+            ? strings.period.fromSheetName(shown.sheetName)
+            : [strings.period.fromWorkbook, shown.cell].filter(Boolean).join(", ")
           : shown.origin === "unneeded"
             ? strings.period.unneeded
             : null;

@@ -40,6 +40,7 @@ export const en: Strings = {
     change: "Change period",
     choose: "Choose period",
     chooseYear: "Enter year",
+    fromSheetName: (sheet: string) => `from the sheet name "${sheet}"`,
     yearFromSheet: (sheet: string) => `year from the sheet name "${sheet}"`,
     kind: "Period",
     year: "Year",

@@ -39,6 +39,7 @@ export const sv = {
     change: "Ändra period",
     choose: "Välj period",
     chooseYear: "Ange år",
+    fromSheetName: (sheet: string) => `ur bladnamnet ”${sheet}”`,
     yearFromSheet: (sheet: string) => `året ur bladnamnet ”${sheet}”`,
     kind: "Period",
     year: "År",

@@ -20,6 +20,8 @@ export interface ShownPeriod {
   cell: string | null;
   /** The sheet whose name gave the year, when nothing else named one. */
   yearSheet?: string;
+  /** The sheet whose whole name is the period (`T2 2021`), when nothing else named one. */
+  sheetName?: string;
 }
 
 /**
@@ -35,6 +37,14 @@ export function shownPeriod(chosen: ChosenPeriod | null, result: CheckResult | n
   if (modelEmpty(result.model))
     return { kind: period.kind, year: period.year, origin: "unneeded", cell: null };
   if (!period.kind) return { kind: null, year: null, origin: "none", cell: null };
+  if (period.source === "sheet")
+    return {
+      kind: period.kind,
+      year: period.year,
+      origin: "workbook",
+      cell: null,
+      sheetName: period.yearSheet,
+    };
   const yearSheet = period.yearSheet ? { yearSheet: period.yearSheet } : {};
   if (period.source === "plan")
     return { kind: period.kind, year: period.year, origin: "plan", cell: null, ...yearSheet };

@@ -31,6 +31,11 @@ describe("the pane's one period", () => {
     expect(shownPeriod(null, null)).toEqual({ kind: null, year: null, origin: "unread", cell: null });
   });
 
+  test("a period the sheet's name gives is said to come from that name, not from a cell", () => {
+    const shown = shownPeriod(null, read({ kind: "T2", year: 2021, source: "sheet", yearSheet: "T2 2021" }));
+    expect(shown).toEqual({ kind: "T2", year: 2021, origin: "workbook", cell: null, sheetName: "T2 2021" });
+  });
+
   test("a Period cell is named as the source before a title naming the same period", () => {
     const r = read({ kind: "T2", year: 2021, source: "cell" }, [
       { sheet: "Ekonomi", cell: "A1", text: "Tertial 2 2021", title: true },
