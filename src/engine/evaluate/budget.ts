@@ -244,6 +244,52 @@ function cellsOf(line: BudgetLine, keys: string[]): string[] {
 const FORECAST_KEYS = ["forecast", "forecastAfterTransfers"];
 const BUDGET_KEYS = ["budget", "adjustments", "changes"];
 
+/** A budgetföljsamhet figure: prognos in percent of the revised budget, met at 100 % or under. */
+function adherence(
+  key: "budgetfoljsamhet-fore" | "budgetfoljsamhet-efter",
+  value: number,
+  line: BudgetLine,
+  cells: string[],
+): DerivedFigure {
+  const before = key === "budgetfoljsamhet-fore";
+  return {
+    key,
+    labelSv: before
+      ? "Budgetföljsamhet före resultatöverföringar"
+      : "Budgetföljsamhet efter resultatöverföringar",
+    labelEn: before ? "Budget adherence before result transfers" : "Budget adherence after result transfers",
+    value,
+    target: 100,
+    targetKind: "value",
+    met: value <= 100,
+    sheet: line.sheet,
+    cells,
+  };
+}
+
+/**
+ * The table's row after resultatdisposition with its deviation (002 line 1932: 6,9), whose
+ * forecast after transfers is the revised budget less that deviation.
+ */
+function afterDisposition(lines: BudgetLine[], tableId: string): BudgetLine | undefined {
+  return lines.find(
+    (l) =>
+      l.tableId === tableId &&
+      l.kind === "disposition" &&
+      AFTER_DISPOSITION.test(l.label) &&
+      (l.deviation ?? l.computedDeviation) !== null,
+  );
+}
+
+/** Budgetföljsamhet efter resultatöverföringar from the deviation after resultatdisposition. */
+function adherenceAfterDisposition(netto: BudgetLine, after: BudgetLine, revised: number): DerivedFigure {
+  const deviationAfter = (after.deviation ?? after.computedDeviation) as number;
+  return adherence("budgetfoljsamhet-efter", percent1(revised - deviationAfter, revised), netto, [
+    ...cellsOf(netto, BUDGET_KEYS),
+    ...cellsOf(after, ["deviation", "budgetDeviation"]),
+  ]);
+}
+
 /**
  * Budgetföljsamhet före/efter resultatöverföringar and prognossäkerhet, from the whole-nämnd
  * driftbudget (its netto row and disposition rows), else the per-area table's Totalt row.
@@ -255,28 +301,6 @@ export function derivedFigures(model: Model): DerivedFigure[] {
   const areaTotal = model.budget.find(
     (l) => l.tableType === "driftbudget-omrade" && l.kind === "total" && usable(l),
   );
-  const adherence = (
-    key: DerivedFigure["key"],
-    value: number,
-    line: BudgetLine,
-    cells: string[],
-  ): DerivedFigure => ({
-    key,
-    labelSv:
-      key === "budgetfoljsamhet-fore"
-        ? "Budgetföljsamhet före resultatöverföringar"
-        : "Budgetföljsamhet efter resultatöverföringar",
-    labelEn:
-      key === "budgetfoljsamhet-fore"
-        ? "Budget adherence before result transfers"
-        : "Budget adherence after result transfers",
-    value,
-    target: 100,
-    targetKind: "value",
-    met: value <= 100,
-    sheet: line.sheet,
-    cells,
-  });
 
   // Before transfers.
   if (namndNetto) {
@@ -306,25 +330,10 @@ export function derivedFigures(model: Model): DerivedFigure[] {
   }
 
   // After transfers: the nämnd table's deviation after resultatdisposition, else the area total.
-  const after = namndNetto
-    ? model.budget.find(
-        (l) =>
-          l.tableId === namndNetto.tableId &&
-          l.kind === "disposition" &&
-          AFTER_DISPOSITION.test(l.label) &&
-          (l.deviation ?? l.computedDeviation) !== null,
-      )
-    : undefined;
+  const after = namndNetto ? afterDisposition(model.budget, namndNetto.tableId) : undefined;
   const namndRevised = namndNetto ? revisedBudget(namndNetto) : null;
   if (namndNetto && after && namndRevised) {
-    const deviationAfter = (after.deviation ?? after.computedDeviation) as number;
-    const forecastAfter = namndRevised - deviationAfter;
-    figures.push(
-      adherence("budgetfoljsamhet-efter", percent1(forecastAfter, namndRevised), namndNetto, [
-        ...cellsOf(namndNetto, BUDGET_KEYS),
-        ...cellsOf(after, ["deviation", "budgetDeviation"]),
-      ]),
-    );
+    figures.push(adherenceAfterDisposition(namndNetto, after, namndRevised));
   } else if (areaTotal && areaTotal.forecastBeforeTransfers !== null) {
     const revised = revisedBudget(areaTotal);
     if (revised && areaTotal.forecast !== null) {
