@@ -9,7 +9,7 @@ import { AnalysisRowTables, analysisWhere, THE_ROWS } from "./missingAnalysis";
 import type { LargeSources } from "./totalSources";
 import { judgedDeviation, totalSources } from "./totalSources";
 import { renderNumber, renderNumberEn } from "../parse/target";
-import { andList } from "../parse/text";
+import { andList, matchKey } from "../parse/text";
 import type { AmountUnit } from "./amounts";
 import {
   decimalsFor,
@@ -290,9 +290,86 @@ function adherenceAfterDisposition(netto: BudgetLine, after: BudgetLine, revised
   ]);
 }
 
+/** `Totalt`, `Total`, `Totalt netto`, `Summa netto`: a total that is the table's netto. */
+const NETTO_TOTAL = /^(totalt?|.*netto.*)$/;
+
+/**
+ * The whole nämnd's netto in a budget table of none of the city's layouts, for a workbook without
+ * them: a T1 table `Mnkr | Budget | Begärda BJ | Prognos helår T1 | Avvikelse` over Kostnader,
+ * Intäkter, Netto. Its row is a `Netto` (or `Anslag … (netto)`) row, or a `Totalt` row (not
+ * `Summa kostnader`), with a budget and a forecast, Budget + BJ above zero, in a table with a
+ * Begärda BJ column: the nämnd asks the city for budgetjusteringar in its tertial report, and
+ * budgetföljsamhet is measured against them; a unit's own table (`Budget | Utfall | Avvikelse`)
+ * has none. A unit's workbook (one with Enhetsmål) has no nämnd figure. Of several such rows (the
+ * nämnd's table and an area's or a unit's below it) the largest Budget + BJ, in mnkr, is the
+ * nämnd's, as the whole holds each part; of equal ones, the first.
+ */
+export function otherTablesNetto(model: Model): BudgetLine | undefined {
+  if (model.goals.some((g) => g.level === "enhetsmal")) return undefined;
+  let best: { line: BudgetLine; mnkr: number } | undefined;
+  for (const table of budgetTables(model.budget).values()) {
+    if (table[0].tableType !== "budget-other") continue;
+    if (!table.some((l) => l.cells.adjustments !== undefined)) continue;
+    for (const line of table) {
+      const netto =
+        line.kind === "netto" || (line.kind === "total" && NETTO_TOTAL.test(matchKey(line.label)));
+      const revised = revisedBudget(line);
+      const forecast = line.forecastBeforeTransfers ?? line.forecast;
+      if (!netto || revised === null || revised <= 0 || forecast === null) continue;
+      const mnkr = revised / mnkrIn(line.unit);
+      if (!best || mnkr > best.mnkr) best = { line, mnkr };
+    }
+  }
+  return best?.line;
+}
+
+/** The row's forecast before resultatöverföringar: its före column, else a forecast not named after them. */
+function forecastBefore(line: BudgetLine): number | null {
+  if (line.forecastBeforeTransfers !== null) return line.forecastBeforeTransfers;
+  return line.forecastNamesAfterTransfers ? null : line.forecast;
+}
+
+/**
+ * Budgetföljsamhet from {@link otherTablesNetto}'s row: before transfers from its forecast (its
+ * only one is before them, as the whole-nämnd table's is); after them from a forecast named so, or
+ * from the table's row after resultatdisposition. No prognossäkerhet: such a table has no outcome
+ * beside a T2 forecast.
+ */
+function otherTablesAdherence(model: Model, netto: BudgetLine): DerivedFigure[] {
+  const revised = revisedBudget(netto) as number;
+  const figures: DerivedFigure[] = [];
+  const before = forecastBefore(netto);
+  if (before !== null) {
+    const key = netto.forecastBeforeTransfers !== null ? "forecastBeforeTransfers" : "forecast";
+    figures.push(
+      adherence(
+        "budgetfoljsamhet-fore",
+        percent1(before, revised),
+        netto,
+        cellsOf(netto, [key, ...BUDGET_KEYS]),
+      ),
+    );
+  }
+  const after = afterDisposition(model.budget, netto.tableId);
+  if (netto.forecastNamesAfterTransfers && netto.forecast !== null) {
+    figures.push(
+      adherence(
+        "budgetfoljsamhet-efter",
+        percent1(netto.forecast, revised),
+        netto,
+        cellsOf(netto, ["forecast", ...BUDGET_KEYS]),
+      ),
+    );
+  } else if (after) {
+    figures.push(adherenceAfterDisposition(netto, after, revised));
+  }
+  return figures;
+}
+
 /**
  * Budgetföljsamhet före/efter resultatöverföringar and prognossäkerhet, from the whole-nämnd
- * driftbudget (its netto row and disposition rows), else the per-area table's Totalt row.
+ * driftbudget (its netto row and disposition rows), else the per-area table's Totalt row; without
+ * either, from the whole nämnd's netto in another budget table ({@link otherTablesNetto}).
  */
 export function derivedFigures(model: Model): DerivedFigure[] {
   const figures: DerivedFigure[] = [];
@@ -301,6 +378,10 @@ export function derivedFigures(model: Model): DerivedFigure[] {
   const areaTotal = model.budget.find(
     (l) => l.tableType === "driftbudget-omrade" && l.kind === "total" && usable(l),
   );
+  if (!namndNetto && !areaTotal) {
+    const other = otherTablesNetto(model);
+    return other ? otherTablesAdherence(model, other) : [];
+  }
 
   // Before transfers.
   if (namndNetto) {
