@@ -292,6 +292,8 @@ function adherenceAfterDisposition(netto: BudgetLine, after: BudgetLine, revised
 
 /** `Totalt`, `Total`, `Totalt netto`, `Summa netto`: a total that is the table's netto. */
 const NETTO_TOTAL = /^(totalt?|.*netto.*)$/;
+/** A heading naming a unit, as matchKey reads it: `Driftbudget Resursenheten 2021`, `Enhet Trofast`. */
+const UNIT_HEADING = /enhet/;
 
 /**
  * The whole nämnd's netto in a budget table of none of the city's layouts, for a workbook without
@@ -300,7 +302,8 @@ const NETTO_TOTAL = /^(totalt?|.*netto.*)$/;
  * `Summa kostnader`), with a budget and a forecast, Budget + BJ above zero, in a table with a
  * Begärda BJ column: the nämnd asks the city for budgetjusteringar in its tertial report, and
  * budgetföljsamhet is measured against them; a unit's own table (`Budget | Utfall | Avvikelse`)
- * has none. A unit's workbook (one with Enhetsmål) has no nämnd figure. Of several such rows (the
+ * has none. Not a unit's table with them either: one whose heading names a unit (`Driftbudget
+ * Resursenheten 2021`), or any in a unit's workbook (one with Enhetsmål). Of several such rows (the
  * nämnd's table and an area's or a unit's below it) the largest Budget + BJ, in mnkr, is the
  * nämnd's, as the whole holds each part; of equal ones, the first.
  */
@@ -308,7 +311,7 @@ export function otherTablesNetto(model: Model): BudgetLine | undefined {
   if (model.goals.some((g) => g.level === "enhetsmal")) return undefined;
   let best: { line: BudgetLine; mnkr: number } | undefined;
   for (const table of budgetTables(model.budget).values()) {
-    if (table[0].tableType !== "budget-other") continue;
+    if (table[0].tableType !== "budget-other" || UNIT_HEADING.test(matchKey(table[0].table))) continue;
     if (!table.some((l) => l.cells.adjustments !== undefined)) continue;
     for (const line of table) {
       const netto =

@@ -133,9 +133,10 @@ A computed status is a suggestion shown beside the person's own assessment, neve
   whole nämnd's netto in another budget table, such as a T1 \`Mnkr | Budget | Begärda BJ | Prognos
   helår T1 | Avvikelse\` over Kostnader, Intäkter, Netto. Its row is \`Netto\` (\`Anslag … (netto)\`) or
   \`Totalt\` (not \`Summa kostnader\`) with budget and prognos and Budget + BJ above zero, in a table
-  with a Begärda BJ column (a unit's own \`Budget | Utfall | Avvikelse\` has none), in a workbook
-  without Enhetsmål (a unit's); of several, the largest Budget + BJ in mnkr (the whole nämnd holds
-  each area and unit), the first of equal ones. Before transfers from its prognos (after them where
+  with a Begärda BJ column (a unit's own \`Budget | Utfall | Avvikelse\` has none) under a heading
+  naming no unit (\`Driftbudget Resursenheten 2021\` is a unit's), in a workbook without Enhetsmål (a
+  unit's); of several, the largest Budget + BJ in mnkr (the whole nämnd holds each area and unit),
+  the first of equal ones. Before transfers from its prognos (after them where
   the column says \`efter resultatöverföringar\`/\`efter RÖ\`), after them from its row after
   resultatdisposition; no prognossäkerhet.
 - Prognossäkerhet (at VB, when the row has a year-end outcome column): (outcome − forecast) /

@@ -14,6 +14,7 @@ import type { BudgetLine } from "../../../src/engine/model/types";
 import type { CellValue } from "../../../src/engine/grid";
 import { check } from "../../../src/engine";
 import { plainSheet, seedSheet, snapshotOf } from "../../helpers/seedGrid";
+import { resursenhetenBudgetSheet } from "../../fixtures/workbooks/resursenhetenBudget";
 import { unitBudgetSheet } from "../../fixtures/workbooks/unitBudget";
 import {
   AREA_ROWS,
@@ -284,6 +285,14 @@ describe("budgetföljsamhet from another budget table (a T1 `Mnkr | Budget | Beg
     expect(evaluate(model({ period: "T1", budget: lines }), DEFAULT_SETTINGS).derived).toEqual([]);
   });
 
+  it("gives none from a table whose heading names a unit, Begärda BJ or not", () => {
+    const lines = t1Budget().map((l) => ({
+      ...l,
+      table: "Driftbudget Resursenheten 2021, prognos efter augusti",
+    }));
+    expect(evaluate(model({ period: "T1", budget: lines }), DEFAULT_SETTINGS).derived).toEqual([]);
+  });
+
   it("gives none in a unit's workbook (one with an Enhetsmål, 000 line 307)", () => {
     const unitGoal = goal({
       id: `${SHEET}!A307`,
@@ -370,21 +379,28 @@ describe("budgetföljsamhet from a T1 sheet, recognised and read (check)", () =>
     expect(result.findings).toEqual([]);
   });
 
-  it("is not moved by a unit's own table and an investment table beside it, which give none alone", () => {
+  it("is not moved by a unit's own tables and an investment table beside it, which give none alone", () => {
+    // 004's unit in tkr, `Budget 2020 | Utfall 2020 | Avvikelse` (no Begärda BJ): Netto 930 against −745.
     const unit = snapshotOf(unitBudgetSheet("Enhet"));
     expect(check(unit).derived).toEqual([]);
+    // The Resursenheten walk's T2 table in tkr, with Begärda budgetjusteringar under a heading naming
+    // the unit: its Netto 22 810 / (22 680 + 600) would be 98,0 %, the unit's, not the nämnd's.
+    const walk = check(snapshotOf(resursenhetenBudgetSheet()));
+    expect(walk.model.budget.map((l) => l.tableType)).toContain("budget-other");
+    expect(walk.derived).toEqual([]);
     const investments = snapshotOf(seedSheet("002-t2-investeringar", "Investeringar"));
     expect(check(investments).derived).toEqual([]);
     const all = check(
       snapshotOf(
         unitBudgetSheet("Enhet"),
+        resursenhetenBudgetSheet(),
         seedSheet("002-t2-investeringar", "Investeringar"),
-        plainSheet("Ekonomi", T1_ROWS),
+        plainSheet("Driftbudget", T1_ROWS),
       ),
     );
     expect(all.derived.map((d) => [d.key, d.value, d.sheet])).toEqual([
-      ["budgetfoljsamhet-fore", 99.2, "Ekonomi"],
-      ["budgetfoljsamhet-efter", 99.7, "Ekonomi"],
+      ["budgetfoljsamhet-fore", 99.2, "Driftbudget"],
+      ["budgetfoljsamhet-efter", 99.7, "Driftbudget"],
     ]);
   });
 
