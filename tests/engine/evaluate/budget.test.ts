@@ -404,6 +404,25 @@ describe("budgetföljsamhet from a T1 sheet, recognised and read (check)", () =>
     ]);
   });
 
+  it("takes the nämnd's Netto below an area's block of the same layout, as 003 sets a table under each area", () => {
+    // 002 line 1946, Förskoleverksamhet: 575,0 / (588,7 − 12,9) = 99,9 %, were it taken.
+    const area: CellValue[][] = [
+      ["Förskoleverksamhet"],
+      ["Mnkr", "Budget 2021", "Begärda BJ", "Prognos helår T1", "Avvikelse"],
+      ["Netto", "588,7", "-12,9", "575,0", "0,8"],
+      [],
+    ];
+    for (const between of [[["Uppföljning av driftbudget"]], []] as CellValue[][][]) {
+      const rows = [...area, ...between, ...T1_ROWS.slice(4)];
+      const result = check(snapshotOf(plainSheet("Ekonomi", rows)), { period: { kind: "T1", year: 2021 } });
+      const netto = rows.findIndex((r) => r[0] === "Netto" && r[1] === "2 435,3") + 1;
+      expect(result.derived.map((d) => [d.key, d.value, d.cells[0]])).toEqual([
+        ["budgetfoljsamhet-fore", 99.2, `D${netto}`],
+        ["budgetfoljsamhet-efter", 99.7, `B${netto}`],
+      ]);
+    }
+  });
+
   it("reads `Prognos efter RÖ` alone as the forecast after transfers (002 line 1953's Totalt)", () => {
     const rows: CellValue[][] = [
       ["Mnkr", "Budget 2021", "Begärda BJ", "Prognos 2021 (efter resultatöverföringar)", "Avvikelse"],
