@@ -9,7 +9,7 @@ import { AnalysisRowTables, analysisWhere, THE_ROWS } from "./missingAnalysis";
 import type { LargeSources } from "./totalSources";
 import { judgedDeviation, totalSources } from "./totalSources";
 import { renderNumber, renderNumberEn } from "../parse/target";
-import { andList } from "../parse/text";
+import { andList, matchKey } from "../parse/text";
 import type { AmountUnit } from "./amounts";
 import {
   decimalsFor,
@@ -244,9 +244,135 @@ function cellsOf(line: BudgetLine, keys: string[]): string[] {
 const FORECAST_KEYS = ["forecast", "forecastAfterTransfers"];
 const BUDGET_KEYS = ["budget", "adjustments", "changes"];
 
+/** A budgetföljsamhet figure: prognos in percent of the revised budget, met at 100 % or under. */
+function adherence(
+  key: "budgetfoljsamhet-fore" | "budgetfoljsamhet-efter",
+  value: number,
+  line: BudgetLine,
+  cells: string[],
+): DerivedFigure {
+  const before = key === "budgetfoljsamhet-fore";
+  return {
+    key,
+    labelSv: before
+      ? "Budgetföljsamhet före resultatöverföringar"
+      : "Budgetföljsamhet efter resultatöverföringar",
+    labelEn: before ? "Budget adherence before result transfers" : "Budget adherence after result transfers",
+    value,
+    target: 100,
+    targetKind: "value",
+    met: value <= 100,
+    sheet: line.sheet,
+    cells,
+  };
+}
+
+/**
+ * The table's row after resultatdisposition with its deviation (002 line 1932: 6,9), whose
+ * forecast after transfers is the revised budget less that deviation.
+ */
+function afterDisposition(lines: BudgetLine[], tableId: string): BudgetLine | undefined {
+  return lines.find(
+    (l) =>
+      l.tableId === tableId &&
+      l.kind === "disposition" &&
+      AFTER_DISPOSITION.test(l.label) &&
+      (l.deviation ?? l.computedDeviation) !== null,
+  );
+}
+
+/** Budgetföljsamhet efter resultatöverföringar from the deviation after resultatdisposition. */
+function adherenceAfterDisposition(netto: BudgetLine, after: BudgetLine, revised: number): DerivedFigure {
+  const deviationAfter = (after.deviation ?? after.computedDeviation) as number;
+  return adherence("budgetfoljsamhet-efter", percent1(revised - deviationAfter, revised), netto, [
+    ...cellsOf(netto, BUDGET_KEYS),
+    ...cellsOf(after, ["deviation", "budgetDeviation"]),
+  ]);
+}
+
+/** `Totalt`, `Total`, `Totalt netto`, `Summa netto`: a total that is the table's netto. */
+const NETTO_TOTAL = /^(totalt?|.*netto.*)$/;
+/** A heading naming a unit, as matchKey reads it: `Driftbudget Resursenheten 2021`, `Enhet Trofast`. */
+const UNIT_HEADING = /enhet/;
+
+/**
+ * The whole nämnd's netto in a budget table of none of the city's layouts, for a workbook without
+ * them: a T1 table `Mnkr | Budget | Begärda BJ | Prognos helår T1 | Avvikelse` over Kostnader,
+ * Intäkter, Netto. Its row is a `Netto` (or `Anslag … (netto)`) row, or a `Totalt` row (not
+ * `Summa kostnader`), with a budget and a forecast, Budget + BJ above zero, in a table with a
+ * Begärda BJ column: the nämnd asks the city for budgetjusteringar in its tertial report, and
+ * budgetföljsamhet is measured against them; a unit's own table (`Budget | Utfall | Avvikelse`)
+ * has none. Not a unit's table with them either: one whose heading names a unit (`Driftbudget
+ * Resursenheten 2021`), or any in a unit's workbook (one with Enhetsmål). Of several such rows (the
+ * nämnd's table and an area's or a unit's below it) the largest Budget + BJ, in mnkr, is the
+ * nämnd's, as the whole holds each part; of equal ones, the first.
+ */
+export function otherTablesNetto(model: Model): BudgetLine | undefined {
+  if (model.goals.some((g) => g.level === "enhetsmal")) return undefined;
+  let best: { line: BudgetLine; mnkr: number } | undefined;
+  for (const table of budgetTables(model.budget).values()) {
+    if (table[0].tableType !== "budget-other" || UNIT_HEADING.test(matchKey(table[0].table))) continue;
+    if (!table.some((l) => l.cells.adjustments !== undefined)) continue;
+    for (const line of table) {
+      const netto =
+        line.kind === "netto" || (line.kind === "total" && NETTO_TOTAL.test(matchKey(line.label)));
+      const revised = revisedBudget(line);
+      const forecast = line.forecastBeforeTransfers ?? line.forecast;
+      if (!netto || revised === null || revised <= 0 || forecast === null) continue;
+      const mnkr = revised / mnkrIn(line.unit);
+      if (!best || mnkr > best.mnkr) best = { line, mnkr };
+    }
+  }
+  return best?.line;
+}
+
+/** The row's forecast before resultatöverföringar: its före column, else a forecast not named after them. */
+function forecastBefore(line: BudgetLine): number | null {
+  if (line.forecastBeforeTransfers !== null) return line.forecastBeforeTransfers;
+  return line.forecastNamesAfterTransfers ? null : line.forecast;
+}
+
+/**
+ * Budgetföljsamhet from {@link otherTablesNetto}'s row: before transfers from its forecast (its
+ * only one is before them, as the whole-nämnd table's is); after them from a forecast named so, or
+ * from the table's row after resultatdisposition. No prognossäkerhet: such a table has no outcome
+ * beside a T2 forecast.
+ */
+function otherTablesAdherence(model: Model, netto: BudgetLine): DerivedFigure[] {
+  const revised = revisedBudget(netto) as number;
+  const figures: DerivedFigure[] = [];
+  const before = forecastBefore(netto);
+  if (before !== null) {
+    const key = netto.forecastBeforeTransfers !== null ? "forecastBeforeTransfers" : "forecast";
+    figures.push(
+      adherence(
+        "budgetfoljsamhet-fore",
+        percent1(before, revised),
+        netto,
+        cellsOf(netto, [key, ...BUDGET_KEYS]),
+      ),
+    );
+  }
+  const after = afterDisposition(model.budget, netto.tableId);
+  if (netto.forecastNamesAfterTransfers && netto.forecast !== null) {
+    figures.push(
+      adherence(
+        "budgetfoljsamhet-efter",
+        percent1(netto.forecast, revised),
+        netto,
+        cellsOf(netto, ["forecast", ...BUDGET_KEYS]),
+      ),
+    );
+  } else if (after) {
+    figures.push(adherenceAfterDisposition(netto, after, revised));
+  }
+  return figures;
+}
+
 /**
  * Budgetföljsamhet före/efter resultatöverföringar and prognossäkerhet, from the whole-nämnd
- * driftbudget (its netto row and disposition rows), else the per-area table's Totalt row.
+ * driftbudget (its netto row and disposition rows), else the per-area table's Totalt row; without
+ * either, from the whole nämnd's netto in another budget table ({@link otherTablesNetto}).
  */
 export function derivedFigures(model: Model): DerivedFigure[] {
   const figures: DerivedFigure[] = [];
@@ -255,28 +381,10 @@ export function derivedFigures(model: Model): DerivedFigure[] {
   const areaTotal = model.budget.find(
     (l) => l.tableType === "driftbudget-omrade" && l.kind === "total" && usable(l),
   );
-  const adherence = (
-    key: DerivedFigure["key"],
-    value: number,
-    line: BudgetLine,
-    cells: string[],
-  ): DerivedFigure => ({
-    key,
-    labelSv:
-      key === "budgetfoljsamhet-fore"
-        ? "Budgetföljsamhet före resultatöverföringar"
-        : "Budgetföljsamhet efter resultatöverföringar",
-    labelEn:
-      key === "budgetfoljsamhet-fore"
-        ? "Budget adherence before result transfers"
-        : "Budget adherence after result transfers",
-    value,
-    target: 100,
-    targetKind: "value",
-    met: value <= 100,
-    sheet: line.sheet,
-    cells,
-  });
+  if (!namndNetto && !areaTotal) {
+    const other = otherTablesNetto(model);
+    return other ? otherTablesAdherence(model, other) : [];
+  }
 
   // Before transfers.
   if (namndNetto) {
@@ -306,25 +414,10 @@ export function derivedFigures(model: Model): DerivedFigure[] {
   }
 
   // After transfers: the nämnd table's deviation after resultatdisposition, else the area total.
-  const after = namndNetto
-    ? model.budget.find(
-        (l) =>
-          l.tableId === namndNetto.tableId &&
-          l.kind === "disposition" &&
-          AFTER_DISPOSITION.test(l.label) &&
-          (l.deviation ?? l.computedDeviation) !== null,
-      )
-    : undefined;
+  const after = namndNetto ? afterDisposition(model.budget, namndNetto.tableId) : undefined;
   const namndRevised = namndNetto ? revisedBudget(namndNetto) : null;
   if (namndNetto && after && namndRevised) {
-    const deviationAfter = (after.deviation ?? after.computedDeviation) as number;
-    const forecastAfter = namndRevised - deviationAfter;
-    figures.push(
-      adherence("budgetfoljsamhet-efter", percent1(forecastAfter, namndRevised), namndNetto, [
-        ...cellsOf(namndNetto, BUDGET_KEYS),
-        ...cellsOf(after, ["deviation", "budgetDeviation"]),
-      ]),
-    );
+    figures.push(adherenceAfterDisposition(namndNetto, after, namndRevised));
   } else if (areaTotal && areaTotal.forecastBeforeTransfers !== null) {
     const revised = revisedBudget(areaTotal);
     if (revised && areaTotal.forecast !== null) {

@@ -129,6 +129,16 @@ A computed status is a suggestion shown beside the person's own assessment, neve
 - Budgetföljsamhet = prognos / (budget + BJ + förändringar), in percent, target 100 % as a ceiling
   (met when ≤ 100 %); before transfers from the whole-nämnd netto forecast, after transfers from the
   deviation after resultatdisposition (002: 2 447,1 / 2 467,0 = 99,2 %; 2 460,1 / 2 467,0 = 99,7 %).
+- Without the city's two Driftbudget tables (or a netto row in them with budget and prognos): from the
+  whole nämnd's netto in another budget table, such as a T1 \`Mnkr | Budget | Begärda BJ | Prognos
+  helår T1 | Avvikelse\` over Kostnader, Intäkter, Netto. Its row is \`Netto\` (\`Anslag … (netto)\`) or
+  \`Totalt\` (not \`Summa kostnader\`) with budget and prognos and Budget + BJ above zero, in a table
+  with a Begärda BJ column (a unit's own \`Budget | Utfall | Avvikelse\` has none) under a heading
+  naming no unit (\`Driftbudget Resursenheten 2021\` is a unit's), in a workbook without Enhetsmål (a
+  unit's); of several, the largest Budget + BJ in mnkr (the whole nämnd holds each area and unit),
+  the first of equal ones. Before transfers from its prognos (after them where
+  the column says \`efter resultatöverföringar\`/\`efter RÖ\`), after them from its row after
+  resultatdisposition; no prognossäkerhet.
 - Prognossäkerhet (at VB, when the row has a year-end outcome column): (outcome − forecast) /
   (budget + BJ + förändringar), in percent, target ±1 %.
 `;

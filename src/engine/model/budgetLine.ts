@@ -32,6 +32,9 @@ export const EXTRA_ROLES: readonly ColumnRole[] = [
   "carryOverTo",
 ];
 
+/** `Prognos efter RÖ`, `Prognos 2021 (efter resultat- överföringar, …)`, as headerKey reads them. */
+const AFTER_TRANSFERS_HEADER = /efter(resultat|ro)/;
+
 const VALUE_LABEL: FieldLabel = { sv: "Värdet", en: "The value" };
 
 /**
@@ -51,6 +54,8 @@ export function budgetLineReader(
       : t.type;
   const forecastHeader = t.columns.find((c) => c.role === "forecastAfterTransfers")?.header;
   const forecastIsOutcome = forecastHeader !== undefined && isOutcomeHeader(forecastHeader);
+  const forecastNamesAfterTransfers =
+    forecastHeader !== undefined && AFTER_TRANSFERS_HEADER.test(headerKey(forecastHeader));
   // Only where the table's type does not already say what its rows are.
   const nameHeader = t.columns.find((c) => c.role === "name")?.header;
   const labelsNameUnits =
@@ -104,6 +109,7 @@ export function budgetLineReader(
     };
     if (forecastIsOutcome) line.forecastIsOutcome = true;
     if (labelsNameUnits) line.labelsNameUnits = true;
+    if (forecastNamesAfterTransfers) line.forecastNamesAfterTransfers = true;
     // `extra` only for a row that has one: this runs for every budget row.
     for (let f = 0; f < fields.length; f++) {
       const { field, column } = fields[f];

@@ -173,6 +173,11 @@ export interface BudgetLine {
    * or `Resultatenhet`: its rows name areas or units (see `namesAreaOrUnit`).
    */
   labelsNameUnits?: boolean;
+  /**
+   * Addition: the forecast column's header says it is after resultatöverföringar (`Prognos efter
+   * RÖ`): in a table without a före column, `forecast` is then no forecast before transfers.
+   */
+  forecastNamesAfterTransfers?: boolean;
 }
 
 export interface Model {

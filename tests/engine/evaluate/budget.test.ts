@@ -11,7 +11,22 @@ import {
 } from "../../../src/engine/evaluate/amounts";
 import { DEFAULT_SETTINGS, resolveSettings } from "../../../src/engine/settings";
 import type { BudgetLine } from "../../../src/engine/model/types";
-import { AREA_ROWS, areaBudget, model, namndBudget, resultUnits } from "./fixtures";
+import type { CellValue } from "../../../src/engine/grid";
+import { check } from "../../../src/engine";
+import { plainSheet, seedSheet, snapshotOf } from "../../helpers/seedGrid";
+import { resursenhetenBudgetSheet } from "../../fixtures/workbooks/resursenhetenBudget";
+import { unitBudgetSheet } from "../../fixtures/workbooks/unitBudget";
+import {
+  AREA_ROWS,
+  areaBudget,
+  budgetLine,
+  goal,
+  model,
+  namndBudget,
+  resultUnits,
+  SHEET,
+  t1Budget,
+} from "./fixtures";
 
 describe("Avvikelse recomputed (002 lines 1925–1953)", () => {
   it("reproduces every per-area Avvikelse exactly: Budget + BJ − Prognos efter RÖ", () => {
@@ -161,6 +176,260 @@ describe("budgetföljsamhet (002: 99,2 % before, 99,7 % after transfers)", () =>
     expect(accuracy).toMatchObject({ value: -0.2, target: 1, targetKind: "band", met: true });
     const t2 = evaluate(model({ period: "T2", budget: namndBudget() }), DEFAULT_SETTINGS);
     expect(t2.derived.find((d) => d.key === "prognossakerhet")).toBeUndefined();
+  });
+});
+
+describe("budgetföljsamhet from another budget table (a T1 `Mnkr | Budget | Begärda BJ | Prognos helår T1 | Avvikelse`)", () => {
+  // 002's published figures (line 1691 and 1690): 99,2 % before, 99,7 % after transfers. By hand:
+  // 2 447,1 / (2 435,3 + 31,7) = 2 447,1 / 2 467,0 = 0,99193 → 99,2 %;
+  // (2 467,0 − 6,9) / 2 467,0 = 2 460,1 / 2 467,0 = 0,99720 → 99,7 %.
+  const summary = (d: { key: string; value: number; met: boolean; sheet: string; cells: string[] }) => [
+    d.key,
+    d.value,
+    d.met,
+    d.sheet,
+    d.cells,
+  ];
+
+  it("gives Budgetföljsamhet före resultatöverföringar from its Netto row: Prognos / (Budget + Begärda BJ)", () => {
+    const { derived } = evaluate(model({ period: "T1", budget: t1Budget() }), DEFAULT_SETTINGS);
+    expect(derived.map(summary)).toEqual([
+      ["budgetfoljsamhet-fore", 99.2, true, "Ekonomi", ["D8", "B8", "C8"]],
+    ]);
+  });
+
+  it("and efter resultatöverföringar from its row after resultatdisposition, as the whole-nämnd table does", () => {
+    const { derived } = evaluate(
+      model({ period: "T1", budget: t1Budget({ dispositions: true }) }),
+      DEFAULT_SETTINGS,
+    );
+    expect(derived.map(summary)).toEqual([
+      ["budgetfoljsamhet-fore", 99.2, true, "Ekonomi", ["D8", "B8", "C8"]],
+      ["budgetfoljsamhet-efter", 99.7, true, "Ekonomi", ["B8", "C8", "E12"]],
+    ]);
+  });
+
+  it("gives no prognossäkerhet: the table has no year-end outcome beside a T2 forecast", () => {
+    const lines = t1Budget();
+    const { derived } = evaluate(model({ period: "VB", budget: lines }), DEFAULT_SETTINGS);
+    expect(derived.map((d) => d.key)).toEqual(["budgetfoljsamhet-fore"]);
+  });
+
+  it("reads a forecast named after resultatöverföringar as the figure after them, not before", () => {
+    const lines = t1Budget();
+    const netto = lines[2];
+    netto.forecast = 2460.1; // 002 line 1953: Prognos efter RÖ
+    netto.deviation = 6.9;
+    for (const l of lines) l.forecastNamesAfterTransfers = true;
+    const { derived } = evaluate(model({ period: "T1", budget: lines }), DEFAULT_SETTINGS);
+    expect(derived.map((d) => [d.key, d.value])).toEqual([["budgetfoljsamhet-efter", 99.7]]);
+  });
+
+  it("takes a Totalt row where the table has no Netto row (002's per-area rows with Prognos före RÖ alone)", () => {
+    const lines = areaBudget().map((l) => ({
+      ...l,
+      tableType: "budget-other" as const,
+      forecast: null,
+      cells: { ...l.cells, forecast: undefined },
+    }));
+    const { derived } = evaluate(model({ period: "T2", budget: lines }), DEFAULT_SETTINGS);
+    expect(derived.map(summary)).toEqual([
+      ["budgetfoljsamhet-fore", 99.2, true, "Ekonomi", ["D1953", "B1953", "C1953"]],
+    ]);
+  });
+
+  it("of several tables takes the largest netto, in mnkr: the nämnd's, not an area's above it (in tkr or mnkr)", () => {
+    // 002 line 1946, Förskoleverksamhet: 575,0 / (588,7 − 12,9) = 575,0 / 575,8 = 99,9 %.
+    const area = (unit: "mnkr" | "tkr", factor: number) =>
+      budgetLine({
+        tableType: "budget-other",
+        tableId: "Ekonomi!A2",
+        row: 3,
+        label: "Netto",
+        kind: "netto",
+        unit,
+        budget: 588.7 * factor,
+        adjustments: -12.9 * factor,
+        forecast: 575.0 * factor,
+        deviation: 0.8 * factor,
+      });
+    const alone = evaluate(model({ period: "T1", budget: [area("mnkr", 1)] }), DEFAULT_SETTINGS);
+    expect(alone.derived.map((d) => d.value)).toEqual([99.9]);
+    for (const [unit, factor] of [
+      ["mnkr", 1],
+      ["tkr", 1000],
+    ] as const) {
+      const budget = [area(unit, factor), ...t1Budget({ header: 9 })];
+      const { derived } = evaluate(model({ period: "T1", budget }), DEFAULT_SETTINGS);
+      expect(derived.map(summary)).toEqual([
+        ["budgetfoljsamhet-fore", 99.2, true, "Ekonomi", ["D12", "B12", "C12"]],
+      ]);
+    }
+  });
+
+  it("gives none from a table without a Netto or Totalt row (Kostnader and Intäkter alone, or Summa kostnader)", () => {
+    const withoutNetto = t1Budget().filter((l) => l.kind !== "netto");
+    expect(evaluate(model({ period: "T1", budget: withoutNetto }), DEFAULT_SETTINGS).derived).toEqual([]);
+    const summaKostnader = t1Budget().map((l) =>
+      l.kind === "netto" ? { ...l, kind: "total" as const, label: "Summa kostnader" } : l,
+    );
+    expect(evaluate(model({ period: "T1", budget: summaKostnader }), DEFAULT_SETTINGS).derived).toEqual([]);
+  });
+
+  it("gives none from a table without a Begärda BJ column: a unit's own table, whose netto is no nämnd's", () => {
+    const lines = t1Budget().map((l) => ({
+      ...l,
+      adjustments: null,
+      cells: { ...l.cells, adjustments: undefined },
+    }));
+    expect(evaluate(model({ period: "T1", budget: lines }), DEFAULT_SETTINGS).derived).toEqual([]);
+  });
+
+  it("gives none from a table whose heading names a unit, Begärda BJ or not", () => {
+    const lines = t1Budget().map((l) => ({
+      ...l,
+      table: "Driftbudget Resursenheten 2021, prognos efter augusti",
+    }));
+    expect(evaluate(model({ period: "T1", budget: lines }), DEFAULT_SETTINGS).derived).toEqual([]);
+  });
+
+  it("gives none in a unit's workbook (one with an Enhetsmål, 000 line 307)", () => {
+    const unitGoal = goal({
+      id: `${SHEET}!A307`,
+      level: "enhetsmal",
+      title: "Resursenhetens budget är i balans",
+    });
+    const m = model({ period: "T1", goals: [unitGoal], budget: t1Budget() });
+    expect(evaluate(m, DEFAULT_SETTINGS).derived).toEqual([]);
+  });
+
+  it("gives none from an investment table (002 lines 2292–2301: Totalt 41,3 of 41,3)", () => {
+    const lines = [
+      budgetLine({
+        tableType: "investeringar",
+        tableId: "Ekonomi!A2292",
+        row: 2293,
+        label: "Parkinvesteringar",
+        kind: "row",
+        budget: 6.0,
+        adjustments: 0.0,
+        forecast: 6.0,
+        deviation: 0.0,
+      }),
+      budgetLine({
+        tableType: "investeringar",
+        tableId: "Ekonomi!A2292",
+        row: 2301,
+        label: "Totalt",
+        kind: "total",
+        budget: 41.3,
+        adjustments: 0.0,
+        forecast: 41.3,
+        deviation: 0.0,
+      }),
+    ];
+    expect(evaluate(model({ period: "T2", budget: lines }), DEFAULT_SETTINGS).derived).toEqual([]);
+  });
+
+  it("gives way to the city's whole-nämnd table where the workbook has one", () => {
+    const other = t1Budget({ header: 5 });
+    other[2].forecast = 2480.0; // would be 100,5 %
+    const { derived } = evaluate(
+      model({ period: "T2", budget: [...namndBudget(), ...other] }),
+      DEFAULT_SETTINGS,
+    );
+    expect(derived.map((d) => [d.key, d.value, d.cells[0]])).toEqual([
+      ["budgetfoljsamhet-fore", 99.2, "E1926"],
+      ["budgetfoljsamhet-efter", 99.7, "B1926"],
+    ]);
+  });
+
+  it("is not met above 100 % (a deficit: 2 480,0 / 2 467,0 = 100,5 %)", () => {
+    const lines = t1Budget();
+    lines[2].forecast = 2480.0;
+    const { derived } = evaluate(model({ period: "T1", budget: lines }), DEFAULT_SETTINGS);
+    expect(derived.map((d) => [d.value, d.met])).toEqual([[100.5, false]]);
+  });
+});
+
+describe("budgetföljsamhet from a T1 sheet, recognised and read (check)", () => {
+  /** 002's whole-nämnd figures in the T1 layout (see t1Budget), as text cells a pasted report holds. */
+  const T1_ROWS: CellValue[][] = [
+    ["Tertialrapport 1 år 2021 för Enskede-Årsta-Vantörs stadsdelsnämnd"],
+    [],
+    ["Uppföljning av driftbudget"],
+    [],
+    ["Mnkr", "Budget 2021", "Begärda BJ", "Prognos helår T1", "Avvikelse"],
+    ["Kostnader", "2 924,7", "54,6", "2 962,4", "16,9"],
+    ["Intäkter", "-489,4", "-22,9", "-515,3", "3,0"],
+    ["Netto", "2 435,3", "31,7", "2 447,1", "19,9"],
+    ["Prognos/avvikelse före resultatdisposition er", null, null, null, "19,9"],
+    ["Resultatenheterna överskott från 2020", null, null, null, "76,1"],
+    ["Resultatenheterna överskott till 2022", null, null, null, "-89,1"],
+    ["Prognos/avvikelse efter resultatdisposition er", null, null, null, "6,9"],
+  ];
+
+  it("reads the table as another budget table and gives 99,2 % before and 99,7 % after transfers", () => {
+    const result = check(snapshotOf(plainSheet("Ekonomi", T1_ROWS)));
+    expect(new Set(result.model.budget.map((l) => l.tableType))).toEqual(new Set(["budget-other"]));
+    expect(result.derived.map((d) => [d.key, d.value, d.met, d.cells])).toEqual([
+      ["budgetfoljsamhet-fore", 99.2, true, ["D8", "B8", "C8"]],
+      ["budgetfoljsamhet-efter", 99.7, true, ["B8", "C8", "E12"]],
+    ]);
+    expect(result.findings).toEqual([]);
+  });
+
+  it("is not moved by a unit's own tables and an investment table beside it, which give none alone", () => {
+    // 004's unit in tkr, `Budget 2020 | Utfall 2020 | Avvikelse` (no Begärda BJ): Netto 930 against −745.
+    const unit = snapshotOf(unitBudgetSheet("Enhet"));
+    expect(check(unit).derived).toEqual([]);
+    // The Resursenheten walk's T2 table in tkr, with Begärda budgetjusteringar under a heading naming
+    // the unit: its Netto 22 810 / (22 680 + 600) would be 98,0 %, the unit's, not the nämnd's.
+    const walk = check(snapshotOf(resursenhetenBudgetSheet()));
+    expect(walk.model.budget.map((l) => l.tableType)).toContain("budget-other");
+    expect(walk.derived).toEqual([]);
+    const investments = snapshotOf(seedSheet("002-t2-investeringar", "Investeringar"));
+    expect(check(investments).derived).toEqual([]);
+    const all = check(
+      snapshotOf(
+        unitBudgetSheet("Enhet"),
+        resursenhetenBudgetSheet(),
+        seedSheet("002-t2-investeringar", "Investeringar"),
+        plainSheet("Driftbudget", T1_ROWS),
+      ),
+    );
+    expect(all.derived.map((d) => [d.key, d.value, d.sheet])).toEqual([
+      ["budgetfoljsamhet-fore", 99.2, "Driftbudget"],
+      ["budgetfoljsamhet-efter", 99.7, "Driftbudget"],
+    ]);
+  });
+
+  it("takes the nämnd's Netto below an area's block of the same layout, as 003 sets a table under each area", () => {
+    // 002 line 1946, Förskoleverksamhet: 575,0 / (588,7 − 12,9) = 99,9 %, were it taken.
+    const area: CellValue[][] = [
+      ["Förskoleverksamhet"],
+      ["Mnkr", "Budget 2021", "Begärda BJ", "Prognos helår T1", "Avvikelse"],
+      ["Netto", "588,7", "-12,9", "575,0", "0,8"],
+      [],
+    ];
+    for (const between of [[["Uppföljning av driftbudget"]], []] as CellValue[][][]) {
+      const rows = [...area, ...between, ...T1_ROWS.slice(4)];
+      const result = check(snapshotOf(plainSheet("Ekonomi", rows)), { period: { kind: "T1", year: 2021 } });
+      const netto = rows.findIndex((r) => r[0] === "Netto" && r[1] === "2 435,3") + 1;
+      expect(result.derived.map((d) => [d.key, d.value, d.cells[0]])).toEqual([
+        ["budgetfoljsamhet-fore", 99.2, `D${netto}`],
+        ["budgetfoljsamhet-efter", 99.7, `B${netto}`],
+      ]);
+    }
+  });
+
+  it("reads `Prognos efter RÖ` alone as the forecast after transfers (002 line 1953's Totalt)", () => {
+    const rows: CellValue[][] = [
+      ["Mnkr", "Budget 2021", "Begärda BJ", "Prognos 2021 (efter resultatöverföringar)", "Avvikelse"],
+      ["Netto", "2 435,3", "31,7", "2 460,1", "6,9"],
+    ];
+    const result = check(snapshotOf(plainSheet("Ekonomi", rows)), { period: { kind: "T2", year: 2021 } });
+    expect(result.derived.map((d) => [d.key, d.value])).toEqual([["budgetfoljsamhet-efter", 99.7]]);
   });
 });
 

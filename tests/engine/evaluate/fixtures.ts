@@ -587,3 +587,77 @@ export function resultUnits(): BudgetLine[] {
   );
   return lines;
 }
+
+/**
+ * A nämnd's T1 table of none of the city's two layouts, `Mnkr | Budget 2021 | Begärda BJ | Prognos
+ * helår T1 | Avvikelse` (columns B–E, header on row 5), with 002's whole-nämnd figures (lines
+ * 1925–1932): the seeds hold no T1 table. Its Begärda BJ hold 002's BJ and förändringar together,
+ * as 002's per-area table does (line 1955): Kostnader 15,2 + 39,4 = 54,6, Intäkter 0,0 − 22,9 =
+ * −22,9, Netto 15,2 + 16,5 = 31,7 (the per-area Totalt's 31,7, line 1953). Each row's Avvikelse is
+ * 002's (16,9, 3,0, 19,9). `dispositions` adds 002's rows before and after resultatdisposition
+ * (19,9 + 76,1 − 89,1 = 6,9) on rows 9–12.
+ */
+export function t1Budget(
+  options: { dispositions?: boolean; sheet?: string; header?: number } = {},
+): BudgetLine[] {
+  const header = options.header ?? 5;
+  const t = {
+    tableType: "budget-other" as const,
+    tableId: `${options.sheet ?? "Ekonomi"}!A${header}`,
+    sheet: options.sheet ?? "Ekonomi",
+    table: "Uppföljning av driftbudget",
+  };
+  const cells = (r: number) => ({
+    label: `A${r}`,
+    budget: `B${r}`,
+    adjustments: `C${r}`,
+    forecast: `D${r}`,
+    deviation: `E${r}`,
+  });
+  const row = (
+    offset: number,
+    label: string,
+    kind: BudgetLine["kind"],
+    budget: number,
+    adjustments: number,
+    forecast: number,
+    deviation: number,
+  ) => {
+    const r = header + offset;
+    return budgetLine({
+      ...t,
+      row: r,
+      label,
+      kind,
+      budget,
+      adjustments,
+      forecast,
+      deviation,
+      cells: cells(r),
+    });
+  };
+  const disposition = (offset: number, label: string, deviation: number) => {
+    const r = header + offset;
+    return budgetLine({
+      ...t,
+      row: r,
+      label,
+      kind: "disposition",
+      deviation,
+      cells: { label: `A${r}`, deviation: `E${r}` },
+    });
+  };
+  const lines = [
+    row(1, "Kostnader", "kostnader", 2924.7, 54.6, 2962.4, 16.9),
+    row(2, "Intäkter", "intakter", -489.4, -22.9, -515.3, 3.0),
+    row(3, "Netto", "netto", 2435.3, 31.7, 2447.1, 19.9),
+  ];
+  if (options.dispositions)
+    lines.push(
+      disposition(4, "Prognos/avvikelse före resultatdisposition er", 19.9),
+      disposition(5, "Resultatenheterna överskott från 2020", 76.1),
+      disposition(6, "Resultatenheterna överskott till 2022", -89.1),
+      disposition(7, "Prognos/avvikelse efter resultatdisposition er", 6.9),
+    );
+  return lines;
+}
