@@ -8,6 +8,7 @@ import {
   FakeOfficeError,
   FAKE_MAX_REQUEST_BYTES,
   MAX_CELL_CHARS,
+  MAX_COLUMN_POINTS,
 } from "./fakeExcel";
 
 const rule = (id: string, formula: string) => ({ id, type: "Custom", areas: ["A1:A3"], formula, format: {} });
@@ -197,6 +198,21 @@ describe("sizes and pages as Excel takes them", () => {
       [1, 24],
       [4, 24],
     ]);
+  });
+
+  // "Column width: 255 characters" (Excel specifications and limits); columnWidth is in points
+  // (OfficeDev/office-js#187). Whether Excel clamps or refuses a wider one is not documented: the fake refuses.
+  it("refuses a column wider than 255 characters (1 342.5 points), and one of no finite width", async () => {
+    const { context, workbook } = createFakeExcel({ sheets: [{ name: "Blad1" }] });
+    const sheet = context.workbook.worksheets.getItem("Blad1");
+    sheet.getRange("A:A").format.columnWidth = MAX_COLUMN_POINTS;
+    await context.sync();
+    expect(workbook.sheet("Blad1").columnWidths.get(0)).toBe(1342.5);
+    sheet.getRange("B:B").format.columnWidth = MAX_COLUMN_POINTS + 0.75;
+    expect((await rejection(context.sync())).code).toBe("InvalidArgument");
+    sheet.getRange("C:C").format.columnWidth = Number.NaN;
+    expect((await rejection(context.sync())).code).toBe("InvalidArgument");
+    expect([...workbook.sheet("Blad1").columnWidths.keys()]).toEqual([0]);
   });
 
   it("useStandardHeight and useStandardWidth take rows and columns back to the standard size", async () => {

@@ -9,6 +9,7 @@ import {
   enter,
   intersects,
   MAX_COL,
+  MAX_COLUMN_POINTS,
   MAX_ROW,
   MAX_ROW_POINTS,
   parseArea,
@@ -294,6 +295,19 @@ function applyStyle(sheet: FakeSheet, areas: Area[], path: string, value: unknow
     throw new FakeOfficeError(
       "InvalidArgument",
       `The argument is invalid: a row is 0 to ${MAX_ROW_POINTS} points high.`,
+    );
+  // Neither Office.js's reference nor an office-js issue says what Excel does with a wider column
+  // (clamp or refuse); VBA's Range.ColumnWidth refuses above 255 with run-time error 1004. The fake
+  // refuses, so a port that computes a wider column fails in its tests and not in a user's Excel.
+  // A non-finite width reaches Excel as JSON `null`, "not a valid input for single property"
+  // (Microsoft, "Blank and null values in Excel add-ins"): refused too.
+  if (
+    path === "columnWidth" &&
+    !(typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= MAX_COLUMN_POINTS)
+  )
+    throw new FakeOfficeError(
+      "InvalidArgument",
+      `The argument is invalid: a column is 0 to ${MAX_COLUMN_POINTS} points (255 characters) wide.`,
     );
   for (const area of areas) {
     if (path === "columnWidth") {
