@@ -9,6 +9,7 @@ import {
   FAKE_MAX_REQUEST_BYTES,
   MAX_CELL_CHARS,
   MAX_COLUMN_POINTS,
+  MAX_HYPERLINKS,
 } from "./fakeExcel";
 
 const rule = (id: string, formula: string) => ({ id, type: "Custom", areas: ["A1:A3"], formula, format: {} });
@@ -56,6 +57,23 @@ it("a cell holds at most 32 767 characters", async () => {
   expect((workbook.sheet("Blad1").at("A1")?.value as string).length).toBe(MAX_CELL_CHARS);
   sheet.getRange("A2").values = [["a".repeat(MAX_CELL_CHARS + 1)]];
   expect((await rejection(context.sync())).code).toBe("InvalidArgument");
+});
+
+// "Hyperlinks in a worksheet: 65,530" (Excel specifications and limits).
+it("a sheet holds at most 65 530 hyperlinks; relinking a linked cell adds none", async () => {
+  const { context, workbook } = createFakeExcel({ sheets: [{ name: "Blad1" }, { name: "Blad2" }] });
+  const sheet = context.workbook.worksheets.getItem("Blad1");
+  const link = { documentReference: "'Blad2'!A1" };
+  sheet.getRange(`A1:A${MAX_HYPERLINKS}`).hyperlink = link;
+  await context.sync();
+  sheet.getRange("A1").hyperlink = { documentReference: "'Blad2'!B2" };
+  await context.sync();
+  expect(workbook.sheet("Blad1").at("A1")?.hyperlink).toEqual({ documentReference: "'Blad2'!B2" });
+  sheet.getRange(`A${MAX_HYPERLINKS}:A${MAX_HYPERLINKS + 1}`).hyperlink = link;
+  expect((await rejection(context.sync())).code).toBe("InvalidOperation");
+  expect(workbook.sheet("Blad1").at(`A${MAX_HYPERLINKS + 1}`)).toBeUndefined();
+  context.workbook.worksheets.getItem("Blad2").getRange("A1").hyperlink = link;
+  await context.sync();
 });
 
 describe("conditional formats have no stable key: an item's id is its priority now", () => {

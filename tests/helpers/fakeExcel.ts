@@ -9,7 +9,7 @@
  *   web's `RequestPayloadSizeLimitExceeded` / `ResponsePayloadSizeLimitExceeded`.
  * - Reading a property that was not loaded and synced throws `PropertyNotLoaded`.
  * - A cell holds at most 32 767 characters, a row at most 409 points, a column at most 255
- *   characters (1 342.5 points in Calibri 11); `freezePanes.unfreeze()`
+ *   characters (1 342.5 points in Calibri 11), a sheet at most 65 530 hyperlinks; `freezePanes.unfreeze()`
  *   throws on a hidden sheet; conditional-format ids are priorities that shift when a rule is
  *   deleted or added; page-layout fit-to-pages is ignored unless the Page Layout tab shows, and a
  *   print scale is 10–400 %.
@@ -46,5 +46,11 @@ export type {
   FakeRuleData,
   FakeVisibility,
 } from "./fakeExcel/model";
-export { FakeSheet, FakeWorkbook, MAX_CELL_CHARS, MAX_COLUMN_POINTS } from "./fakeExcel/model";
+export {
+  FakeSheet,
+  FakeWorkbook,
+  MAX_CELL_CHARS,
+  MAX_COLUMN_POINTS,
+  MAX_HYPERLINKS,
+} from "./fakeExcel/model";
 export { FakeWorksheet, FakeWorkbookProxy } from "./fakeExcel/workbook";

@@ -28,6 +28,8 @@ export const MAX_ROW_POINTS = 409;
  * In a workbook with another Normal font the limit in points differs; the fake does not model that.
  */
 export const MAX_COLUMN_POINTS = ((255 * 7 + 5) * 3) / 4;
+/** "Hyperlinks in a worksheet: 65,530" ("Excel specifications and limits"). */
+export const MAX_HYPERLINKS = 65530;
 
 export interface FakeCell {
   value: CellValue;

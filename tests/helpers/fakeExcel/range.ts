@@ -10,6 +10,7 @@ import {
   intersects,
   MAX_COL,
   MAX_COLUMN_POINTS,
+  MAX_HYPERLINKS,
   MAX_ROW,
   MAX_ROW_POINTS,
   parseArea,
@@ -152,10 +153,29 @@ export class FakeRange extends FakeObject {
       } else enter(cell, input, this.ctx.data.date1904);
     });
   }
+  /**
+   * Each cell of the range gets the link (a cell's link replaces the one it had). A sheet holds at
+   * most 65 530 links ("Excel specifications and limits"); one that would get more is refused and
+   * keeps the links it had. The error code Excel gives is not documented: the fake says
+   * InvalidOperation, as for its other count limits. Counting every linked cell as one link is the
+   * strict reading (Excel may store a link set on several cells as one).
+   */
   set hyperlink(link: FakeCell["hyperlink"]) {
     this.ctx.enqueue(`${this.describe()}.hyperlink`, link, () => {
       const area = this.resolved();
       const sheet = this.worksheet.sheet();
+      let added = 0;
+      for (let r = area.r0; r <= area.r1; r++)
+        for (let c = area.c0; c <= area.c1; c++) if (!sheet.get(r, c)?.hyperlink) added++;
+      if (added > 0) {
+        let links = added;
+        for (const cell of sheet.cells.values()) if (cell.hyperlink) links++;
+        if (links > MAX_HYPERLINKS)
+          throw new FakeOfficeError(
+            "InvalidOperation",
+            `A sheet holds at most ${MAX_HYPERLINKS} hyperlinks (${links} asked for).`,
+          );
+      }
       for (let r = area.r0; r <= area.r1; r++)
         for (let c = area.c0; c <= area.c1; c++) sheet.ensure(r, c).hyperlink = link;
     });
