@@ -76,6 +76,22 @@ it("a sheet holds at most 65 530 hyperlinks; relinking a linked cell adds none",
   await context.sync();
 });
 
+// Office.js sends the batch as JSON (`JSON.stringify(requestMessage.Body)` in @microsoft/office-js's
+// runtime), where NaN and ±Infinity become null; "Use null in 2-D arrays to leave specific cells
+// unchanged" (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values).
+it("NaN and ±Infinity written to a range reach Excel as null: the cells keep what they had", async () => {
+  const { context, workbook } = createFakeExcel({ sheets: [{ name: "Blad1", values: [[5, "x", 7]] }] });
+  const range = context.workbook.worksheets.getItem("Blad1").getRange("A1:D1");
+  range.values = [[Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 0 / 0]];
+  range.numberFormat = [[Number.NaN, null, null, null]];
+  await context.sync();
+  expect(workbook.sheet("Blad1").valuesFromA1()).toEqual([[5, "x", 7]]);
+  expect(workbook.sheet("Blad1").at("A1")?.format).toBeUndefined();
+  range.load("values");
+  await context.sync();
+  expect(range.values).toEqual([[5, "x", 7, ""]]);
+});
+
 describe("conditional formats have no stable key: an item's id is its priority now", () => {
   it("deleting the first two items of a load deletes the first and the third rule", async () => {
     const { context, workbook } = createFakeExcel({

@@ -131,7 +131,7 @@ export class FakeRange extends FakeObject {
       const sheet = this.worksheet.sheet();
       for (let r = 0; r < rows; r++)
         for (let c = 0; c < cols; c++) {
-          const input = grid[r][c];
+          const input = asSent(grid[r][c]);
           if (input === null || input === undefined) continue;
           put(sheet.ensure(area.r0 + r, area.c0 + c), input);
         }
@@ -288,6 +288,21 @@ export class FakeRange extends FakeObject {
       this.ctx.data.selection = { sheet: sheet.name, address: areaAddress(this.resolved()) };
     });
   }
+}
+
+/**
+ * A cell of an assigned 2-D array as Excel receives it. Office.js sends a batch as JSON: every
+ * host's runtime builds the request with `JSON.stringify(requestMessage.Body)`
+ * (`RichApiMessageUtility.buildMessageArrayForIRequestExecutor` in @microsoft/office-js
+ * dist/excel-web-16.00, excel-win32-16.01 and excel-mac-16.00), which writes NaN and ±Infinity as
+ * `null`; and a `null` in a 2-D array leaves its cell unchanged ("Use null in 2-D arrays to leave
+ * specific cells unchanged", Microsoft, "Blank and null values in Excel add-ins"). So a non-finite
+ * number is neither stored nor refused: the sync succeeds and the cell keeps what it had. This is
+ * read from the runtime's code and the documentation, not seen in a running Excel (no office-js
+ * issue on it was found); should Excel turn out to refuse such a request, refuse here instead.
+ */
+function asSent(input: unknown): unknown {
+  return typeof input === "number" && !Number.isFinite(input) ? null : input;
 }
 
 /** The runs of indexes from `lo` to `hi` not in `hidden`, as [first, last] pairs. */
