@@ -92,6 +92,51 @@ it("NaN and ±Infinity written to a range reach Excel as null: the cells keep wh
   expect(range.values).toEqual([[5, "x", 7, ""]]);
 });
 
+// Excel keeps only a merged area's upper-left value (Microsoft's "Merge and unmerge cells"; VBA's
+// Range.Merge: "The value of a merged range is specified in the cell of the range's upper-left
+// corner"); Office.js's Range.merge says no more than "Merge the range cells into one region".
+describe("merging keeps only the upper-left value of each merged area", () => {
+  it("clears the other cells' values and formulas, and unmerging does not bring them back", async () => {
+    const { context, workbook } = createFakeExcel({
+      sheets: [
+        {
+          name: "Blad1",
+          values: [
+            ["Rubrik", "b", "c", "utanför"],
+            ["d", 2, 3],
+          ],
+        },
+      ],
+    });
+    const sheet = context.workbook.worksheets.getItem("Blad1");
+    sheet.getRange("C2").formulas = [["=1+1"]];
+    sheet.getRange("A1:C2").merge(false);
+    await context.sync();
+    sheet.getRange("A1:C2").unmerge();
+    await context.sync();
+    expect(workbook.sheet("Blad1").valuesFromA1()).toEqual([["Rubrik", null, null, "utanför"]]);
+    expect(workbook.sheet("Blad1").at("C2")?.formula).toBeUndefined();
+  });
+
+  it("across, each row is its own merged area and keeps its first value", async () => {
+    const { context, workbook } = createFakeExcel({
+      sheets: [
+        {
+          name: "Blad1",
+          values: [
+            ["a", "b"],
+            ["c", "d"],
+          ],
+        },
+      ],
+    });
+    context.workbook.worksheets.getItem("Blad1").getRange("A1:B2").merge(true);
+    await context.sync();
+    expect(workbook.sheet("Blad1").merges).toEqual(["A1:B1", "A2:B2"]);
+    expect(workbook.sheet("Blad1").valuesFromA1()).toEqual([["a"], ["c"]]);
+  });
+});
+
 describe("conditional formats have no stable key: an item's id is its priority now", () => {
   it("deleting the first two items of a load deletes the first and the third rule", async () => {
     const { context, workbook } = createFakeExcel({

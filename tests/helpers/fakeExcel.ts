@@ -20,6 +20,8 @@
  *   `=`, `+`, `-`, `@` becomes a formula, numeric text a number, `yyyy-mm-dd` a date, unless the
  *   cell's number format is text (`@`). A `null` in an assigned 2-D array leaves the cell unchanged,
  *   and so does NaN or ±Infinity, which Office.js's JSON request carries as `null`.
+ * - Merging keeps only each merged area's upper-left value, as Excel does: the values and
+ *   formulas of its other cells are cleared.
  * - A protected sheet (`protection.protected`) refuses with AccessDenied to add or delete
  *   conditional formats and to write, clear, format or merge cells (every cell counts as locked).
  * - A workbook counts dates in the 1900 or the 1904 system (`date1904`): cells hold that system's

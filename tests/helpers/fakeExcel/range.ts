@@ -244,10 +244,35 @@ export class FakeRange extends FakeObject {
     });
     return areas;
   }
+  /**
+   * Merges the range (with `across`, each of its rows: "merge cells in each row of the specified
+   * range as separate merged cells") and, as Excel does, keeps only each merged area's upper-left
+   * value: the other cells' values and formulas are cleared, and unmerging does not bring them back.
+   * Office.js's reference says only "Merge the range cells into one region in the worksheet"; the
+   * clearing is Excel's for the UI (Microsoft's "Merge and unmerge cells": only the upper-left
+   * cell's content is kept, the other cells' content is deleted) and VBA ("The value of a merged
+   * range is specified in the cell of the range's upper-left corner", Range.Merge).
+   */
   merge(across = false): void {
     this.ctx.enqueue(`${this.describe()}.merge(${across})`, null, () => {
-      this.worksheet.sheet().requireUnprotected("range.merge");
-      this.worksheet.sheet().merges.push(areaAddress(this.resolved()));
+      const sheet = this.worksheet.sheet();
+      sheet.requireUnprotected("range.merge");
+      const area = this.resolved();
+      const merged = across
+        ? Array.from({ length: area.r1 - area.r0 + 1 }, (_, i) => ({
+            ...area,
+            r0: area.r0 + i,
+            r1: area.r0 + i,
+          }))
+        : [area];
+      for (const [key, cell] of sheet.cells) {
+        const [r, c] = key.split(",").map(Number);
+        const within = merged.find((m) => r >= m.r0 && r <= m.r1 && c >= m.c0 && c <= m.c1);
+        if (!within || (r === within.r0 && c === within.c0)) continue;
+        cell.value = null;
+        delete cell.formula;
+      }
+      for (const m of merged) sheet.merges.push(areaAddress(m));
     });
   }
   unmerge(): void {
