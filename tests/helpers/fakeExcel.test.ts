@@ -8,6 +8,8 @@ import {
   FakeOfficeError,
   FAKE_MAX_REQUEST_BYTES,
   MAX_CELL_CHARS,
+  MAX_COLUMN_POINTS,
+  MAX_HYPERLINKS,
 } from "./fakeExcel";
 
 const rule = (id: string, formula: string) => ({ id, type: "Custom", areas: ["A1:A3"], formula, format: {} });
@@ -55,6 +57,84 @@ it("a cell holds at most 32 767 characters", async () => {
   expect((workbook.sheet("Blad1").at("A1")?.value as string).length).toBe(MAX_CELL_CHARS);
   sheet.getRange("A2").values = [["a".repeat(MAX_CELL_CHARS + 1)]];
   expect((await rejection(context.sync())).code).toBe("InvalidArgument");
+});
+
+// "Hyperlinks in a worksheet: 65,530" (Excel specifications and limits).
+it("a sheet holds at most 65 530 hyperlinks; relinking a linked cell adds none", async () => {
+  const { context, workbook } = createFakeExcel({ sheets: [{ name: "Blad1" }, { name: "Blad2" }] });
+  const sheet = context.workbook.worksheets.getItem("Blad1");
+  const link = { documentReference: "'Blad2'!A1" };
+  sheet.getRange(`A1:A${MAX_HYPERLINKS}`).hyperlink = link;
+  await context.sync();
+  sheet.getRange("A1").hyperlink = { documentReference: "'Blad2'!B2" };
+  await context.sync();
+  expect(workbook.sheet("Blad1").at("A1")?.hyperlink).toEqual({ documentReference: "'Blad2'!B2" });
+  sheet.getRange(`A${MAX_HYPERLINKS}:A${MAX_HYPERLINKS + 1}`).hyperlink = link;
+  expect((await rejection(context.sync())).code).toBe("InvalidOperation");
+  expect(workbook.sheet("Blad1").at(`A${MAX_HYPERLINKS + 1}`)).toBeUndefined();
+  context.workbook.worksheets.getItem("Blad2").getRange("A1").hyperlink = link;
+  await context.sync();
+});
+
+// Office.js sends the batch as JSON (`JSON.stringify(requestMessage.Body)` in @microsoft/office-js's
+// runtime), where NaN and ±Infinity become null; "Use null in 2-D arrays to leave specific cells
+// unchanged" (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values).
+it("NaN and ±Infinity written to a range reach Excel as null: the cells keep what they had", async () => {
+  const { context, workbook } = createFakeExcel({ sheets: [{ name: "Blad1", values: [[5, "x", 7]] }] });
+  const range = context.workbook.worksheets.getItem("Blad1").getRange("A1:D1");
+  range.values = [[Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 0 / 0]];
+  range.numberFormat = [[Number.NaN, null, null, null]];
+  await context.sync();
+  expect(workbook.sheet("Blad1").valuesFromA1()).toEqual([[5, "x", 7]]);
+  expect(workbook.sheet("Blad1").at("A1")?.format).toBeUndefined();
+  range.load("values");
+  await context.sync();
+  expect(range.values).toEqual([[5, "x", 7, ""]]);
+});
+
+// Excel keeps only a merged area's upper-left value (Microsoft's "Merge and unmerge cells"; VBA's
+// Range.Merge: "The value of a merged range is specified in the cell of the range's upper-left
+// corner"); Office.js's Range.merge says no more than "Merge the range cells into one region".
+describe("merging keeps only the upper-left value of each merged area", () => {
+  it("clears the other cells' values and formulas, and unmerging does not bring them back", async () => {
+    const { context, workbook } = createFakeExcel({
+      sheets: [
+        {
+          name: "Blad1",
+          values: [
+            ["Rubrik", "b", "c", "utanför"],
+            ["d", 2, 3],
+          ],
+        },
+      ],
+    });
+    const sheet = context.workbook.worksheets.getItem("Blad1");
+    sheet.getRange("C2").formulas = [["=1+1"]];
+    sheet.getRange("A1:C2").merge(false);
+    await context.sync();
+    sheet.getRange("A1:C2").unmerge();
+    await context.sync();
+    expect(workbook.sheet("Blad1").valuesFromA1()).toEqual([["Rubrik", null, null, "utanför"]]);
+    expect(workbook.sheet("Blad1").at("C2")?.formula).toBeUndefined();
+  });
+
+  it("across, each row is its own merged area and keeps its first value", async () => {
+    const { context, workbook } = createFakeExcel({
+      sheets: [
+        {
+          name: "Blad1",
+          values: [
+            ["a", "b"],
+            ["c", "d"],
+          ],
+        },
+      ],
+    });
+    context.workbook.worksheets.getItem("Blad1").getRange("A1:B2").merge(true);
+    await context.sync();
+    expect(workbook.sheet("Blad1").merges).toEqual(["A1:B1", "A2:B2"]);
+    expect(workbook.sheet("Blad1").valuesFromA1()).toEqual([["a"], ["c"]]);
+  });
 });
 
 describe("conditional formats have no stable key: an item's id is its priority now", () => {
@@ -197,6 +277,21 @@ describe("sizes and pages as Excel takes them", () => {
       [1, 24],
       [4, 24],
     ]);
+  });
+
+  // "Column width: 255 characters" (Excel specifications and limits); columnWidth is in points
+  // (OfficeDev/office-js#187). Whether Excel clamps or refuses a wider one is not documented: the fake refuses.
+  it("refuses a column wider than 255 characters (1 342.5 points), and one of no finite width", async () => {
+    const { context, workbook } = createFakeExcel({ sheets: [{ name: "Blad1" }] });
+    const sheet = context.workbook.worksheets.getItem("Blad1");
+    sheet.getRange("A:A").format.columnWidth = MAX_COLUMN_POINTS;
+    await context.sync();
+    expect(workbook.sheet("Blad1").columnWidths.get(0)).toBe(1342.5);
+    sheet.getRange("B:B").format.columnWidth = MAX_COLUMN_POINTS + 0.75;
+    expect((await rejection(context.sync())).code).toBe("InvalidArgument");
+    sheet.getRange("C:C").format.columnWidth = Number.NaN;
+    expect((await rejection(context.sync())).code).toBe("InvalidArgument");
+    expect([...workbook.sheet("Blad1").columnWidths.keys()]).toEqual([0]);
   });
 
   it("useStandardHeight and useStandardWidth take rows and columns back to the standard size", async () => {

@@ -8,7 +8,8 @@
  * - Request and response bytes (JSON) are measured per sync; over 5 MB either way is Excel on the
  *   web's `RequestPayloadSizeLimitExceeded` / `ResponsePayloadSizeLimitExceeded`.
  * - Reading a property that was not loaded and synced throws `PropertyNotLoaded`.
- * - A cell holds at most 32 767 characters, a row at most 409 points; `freezePanes.unfreeze()`
+ * - A cell holds at most 32 767 characters, a row at most 409 points, a column at most 255
+ *   characters (1 342.5 points in Calibri 11), a sheet at most 65 530 hyperlinks; `freezePanes.unfreeze()`
  *   throws on a hidden sheet; conditional-format ids are priorities that shift when a rule is
  *   deleted or added; page-layout fit-to-pages is ignored unless the Page Layout tab shows, and a
  *   print scale is 10–400 %.
@@ -17,7 +18,10 @@
  *   footer, scale, print titles), gridlines, and charts with their series colours, axes and fonts.
  * - Values entered into cells are coerced like Excel does for typed input: text starting with
  *   `=`, `+`, `-`, `@` becomes a formula, numeric text a number, `yyyy-mm-dd` a date, unless the
- *   cell's number format is text (`@`). A `null` in an assigned 2-D array leaves the cell unchanged.
+ *   cell's number format is text (`@`). A `null` in an assigned 2-D array leaves the cell unchanged,
+ *   and so does NaN or ±Infinity, which Office.js's JSON request carries as `null`.
+ * - Merging keeps only each merged area's upper-left value, as Excel does: the values and
+ *   formulas of its other cells are cleared.
  * - A protected sheet (`protection.protected`) refuses with AccessDenied to add or delete
  *   conditional formats and to write, clear, format or merge cells (every cell counts as locked).
  * - A workbook counts dates in the 1900 or the 1904 system (`date1904`): cells hold that system's
@@ -45,5 +49,11 @@ export type {
   FakeRuleData,
   FakeVisibility,
 } from "./fakeExcel/model";
-export { FakeSheet, FakeWorkbook, MAX_CELL_CHARS } from "./fakeExcel/model";
+export {
+  FakeSheet,
+  FakeWorkbook,
+  MAX_CELL_CHARS,
+  MAX_COLUMN_POINTS,
+  MAX_HYPERLINKS,
+} from "./fakeExcel/model";
 export { FakeWorksheet, FakeWorkbookProxy } from "./fakeExcel/workbook";

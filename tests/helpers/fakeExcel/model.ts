@@ -19,6 +19,17 @@ export const MAX_COL = 16383;
 export const MAX_CELL_CHARS = 32767;
 /** Excel's tallest row, in points ("Excel specifications and limits"). */
 export const MAX_ROW_POINTS = 409;
+/**
+ * Excel's widest column, "255 characters" ("Excel specifications and limits"), in the points
+ * `format.columnWidth` takes (OfficeDev/office-js#187: "The unit-of-measure for columnWidth is
+ * points"). A width of n characters is 7n + 5 px in Calibri 11, the Normal font Målkoll's sheets
+ * assume (look.ts; Excel's own tooltip: 8.43 characters = 64 px, and its widest drag shows
+ * "254.86 (1789px)", rabanti-github/NanoXLSX#73): 255 characters are 1 790 px = 1 342.5 pt.
+ * In a workbook with another Normal font the limit in points differs; the fake does not model that.
+ */
+export const MAX_COLUMN_POINTS = ((255 * 7 + 5) * 3) / 4;
+/** "Hyperlinks in a worksheet: 65,530" ("Excel specifications and limits"). */
+export const MAX_HYPERLINKS = 65530;
 
 export interface FakeCell {
   value: CellValue;

@@ -9,6 +9,8 @@ import {
   enter,
   intersects,
   MAX_COL,
+  MAX_COLUMN_POINTS,
+  MAX_HYPERLINKS,
   MAX_ROW,
   MAX_ROW_POINTS,
   parseArea,
@@ -129,7 +131,7 @@ export class FakeRange extends FakeObject {
       const sheet = this.worksheet.sheet();
       for (let r = 0; r < rows; r++)
         for (let c = 0; c < cols; c++) {
-          const input = grid[r][c];
+          const input = asSent(grid[r][c]);
           if (input === null || input === undefined) continue;
           put(sheet.ensure(area.r0 + r, area.c0 + c), input);
         }
@@ -151,10 +153,29 @@ export class FakeRange extends FakeObject {
       } else enter(cell, input, this.ctx.data.date1904);
     });
   }
+  /**
+   * Each cell of the range gets the link (a cell's link replaces the one it had). A sheet holds at
+   * most 65 530 links ("Excel specifications and limits"); one that would get more is refused and
+   * keeps the links it had. The error code Excel gives is not documented: the fake says
+   * InvalidOperation, as for its other count limits. Counting every linked cell as one link is the
+   * strict reading (Excel may store a link set on several cells as one).
+   */
   set hyperlink(link: FakeCell["hyperlink"]) {
     this.ctx.enqueue(`${this.describe()}.hyperlink`, link, () => {
       const area = this.resolved();
       const sheet = this.worksheet.sheet();
+      let added = 0;
+      for (let r = area.r0; r <= area.r1; r++)
+        for (let c = area.c0; c <= area.c1; c++) if (!sheet.get(r, c)?.hyperlink) added++;
+      if (added > 0) {
+        let links = added;
+        for (const cell of sheet.cells.values()) if (cell.hyperlink) links++;
+        if (links > MAX_HYPERLINKS)
+          throw new FakeOfficeError(
+            "InvalidOperation",
+            `A sheet holds at most ${MAX_HYPERLINKS} hyperlinks (${links} asked for).`,
+          );
+      }
       for (let r = area.r0; r <= area.r1; r++)
         for (let c = area.c0; c <= area.c1; c++) sheet.ensure(r, c).hyperlink = link;
     });
@@ -223,10 +244,35 @@ export class FakeRange extends FakeObject {
     });
     return areas;
   }
+  /**
+   * Merges the range (with `across`, each of its rows: "merge cells in each row of the specified
+   * range as separate merged cells") and, as Excel does, keeps only each merged area's upper-left
+   * value: the other cells' values and formulas are cleared, and unmerging does not bring them back.
+   * Office.js's reference says only "Merge the range cells into one region in the worksheet"; the
+   * clearing is Excel's for the UI (Microsoft's "Merge and unmerge cells": only the upper-left
+   * cell's content is kept, the other cells' content is deleted) and VBA ("The value of a merged
+   * range is specified in the cell of the range's upper-left corner", Range.Merge).
+   */
   merge(across = false): void {
     this.ctx.enqueue(`${this.describe()}.merge(${across})`, null, () => {
-      this.worksheet.sheet().requireUnprotected("range.merge");
-      this.worksheet.sheet().merges.push(areaAddress(this.resolved()));
+      const sheet = this.worksheet.sheet();
+      sheet.requireUnprotected("range.merge");
+      const area = this.resolved();
+      const merged = across
+        ? Array.from({ length: area.r1 - area.r0 + 1 }, (_, i) => ({
+            ...area,
+            r0: area.r0 + i,
+            r1: area.r0 + i,
+          }))
+        : [area];
+      for (const [key, cell] of sheet.cells) {
+        const [r, c] = key.split(",").map(Number);
+        const within = merged.find((m) => r >= m.r0 && r <= m.r1 && c >= m.c0 && c <= m.c1);
+        if (!within || (r === within.r0 && c === within.c0)) continue;
+        cell.value = null;
+        delete cell.formula;
+      }
+      for (const m of merged) sheet.merges.push(areaAddress(m));
     });
   }
   unmerge(): void {
@@ -269,6 +315,21 @@ export class FakeRange extends FakeObject {
   }
 }
 
+/**
+ * A cell of an assigned 2-D array as Excel receives it. Office.js sends a batch as JSON: every
+ * host's runtime builds the request with `JSON.stringify(requestMessage.Body)`
+ * (`RichApiMessageUtility.buildMessageArrayForIRequestExecutor` in @microsoft/office-js
+ * dist/excel-web-16.00, excel-win32-16.01 and excel-mac-16.00), which writes NaN and ±Infinity as
+ * `null`; and a `null` in a 2-D array leaves its cell unchanged ("Use null in 2-D arrays to leave
+ * specific cells unchanged", Microsoft, "Blank and null values in Excel add-ins"). So a non-finite
+ * number is neither stored nor refused: the sync succeeds and the cell keeps what it had. This is
+ * read from the runtime's code and the documentation, not seen in a running Excel (no office-js
+ * issue on it was found); should Excel turn out to refuse such a request, refuse here instead.
+ */
+function asSent(input: unknown): unknown {
+  return typeof input === "number" && !Number.isFinite(input) ? null : input;
+}
+
 /** The runs of indexes from `lo` to `hi` not in `hidden`, as [first, last] pairs. */
 function shownRuns(lo: number, hi: number, hidden: ReadonlySet<number>): [number, number][] {
   const cuts = [...hidden].filter((i) => i >= lo && i <= hi).sort((a, b) => a - b);
@@ -294,6 +355,19 @@ function applyStyle(sheet: FakeSheet, areas: Area[], path: string, value: unknow
     throw new FakeOfficeError(
       "InvalidArgument",
       `The argument is invalid: a row is 0 to ${MAX_ROW_POINTS} points high.`,
+    );
+  // Neither Office.js's reference nor an office-js issue says what Excel does with a wider column
+  // (clamp or refuse); VBA's Range.ColumnWidth refuses above 255 with run-time error 1004. The fake
+  // refuses, so a port that computes a wider column fails in its tests and not in a user's Excel.
+  // A non-finite width reaches Excel as JSON `null`, "not a valid input for single property"
+  // (Microsoft, "Blank and null values in Excel add-ins"): refused too.
+  if (
+    path === "columnWidth" &&
+    !(typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= MAX_COLUMN_POINTS)
+  )
+    throw new FakeOfficeError(
+      "InvalidArgument",
+      `The argument is invalid: a column is 0 to ${MAX_COLUMN_POINTS} points (255 characters) wide.`,
     );
   for (const area of areas) {
     if (path === "columnWidth") {
