@@ -71,6 +71,7 @@ export function readHeaderRow(
   }
   let texts = 0;
   let first = "";
+  let firstCol = 0;
   for (let c = from; c <= to; c++) {
     const v = values[c - sheet.originCol];
     if (typeof v !== "string") continue;
@@ -79,7 +80,9 @@ export function readHeaderRow(
     if (text.length > MAX_HEADER_CELL) return null;
     if (texts++ === 0) {
       first = text;
-      if (!startsHeader(first)) return null;
+      firstCol = c;
+      if (!startsHeader(first))
+        return colFrom === undefined ? blankLabelsHeader(rows, row, firstCol, to) : null;
     }
   }
   if (texts < 2) return null;
@@ -97,6 +100,49 @@ export function readHeaderRow(
   const header = headerFromCells(row, cells);
   if (header && known) known.set(first, { cells, header });
   return header;
+}
+
+/** Rows under a blank labels' header that must hold a label, of the first few (see blankLabelsHeader). */
+const LABELS_UNDER_BLANK = 2;
+
+/**
+ * A budget table whose labels' column has no header (`` | `Budget 2021` | `Prognos helår` |
+ * `Avvikelse`, the labels `Intäkter`, `Personalkostnader` … under the blank): the row's texts
+ * from `firstCol` on are two or more amounts' headers, the cell left of them is empty, and of the
+ * three rows under it at least two hold a label there beside an amount. Null otherwise.
+ */
+function blankLabelsHeader(
+  rows: SheetRows,
+  row: number,
+  firstCol: number,
+  to: number,
+): HeaderCandidate | null {
+  const { sheet } = rows;
+  const labelCol = firstCol - 1;
+  if (labelCol < sheet.originCol || hasText(cellAt(sheet, row, labelCol))) return null;
+  if (budgetRole(textOf(cellAt(sheet, row, firstCol))) === null) return null;
+  const cells: { col: number; text: string }[] = [{ col: labelCol, text: "" }];
+  for (let c = firstCol; c <= to; c++) {
+    const v = cellAt(sheet, row, c);
+    if (v === null || v === undefined || v === "") continue;
+    if (typeof v !== "string" || textOf(v).length > MAX_HEADER_CELL) return null;
+    if (textOf(v)) cells.push({ col: c, text: textOf(v) });
+  }
+  const roles = cells.map((c, i) => (i === 0 ? "name" : budgetRole(c.text)));
+  if (roles.filter((r) => r && r !== "name").length < 2) return null;
+  let labelled = 0;
+  for (let r = row + 1; r <= row + 3; r++) {
+    const label = cellAt(sheet, r, labelCol);
+    if (
+      typeof label === "string" &&
+      hasText(label) &&
+      !isNumericCell(label) &&
+      isNumericCell(cellAt(sheet, r, firstCol))
+    )
+      labelled++;
+  }
+  if (labelled < LABELS_UNDER_BLANK) return null;
+  return outcomeInForecastsPlace(candidate(row, cells, roles, "budget"));
 }
 
 interface KnownHeader {

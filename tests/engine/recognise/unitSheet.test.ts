@@ -288,3 +288,38 @@ describe("`Utfall T2 2021` beside Årsmål and Periodicitet", () => {
     expect(model.period.kind).toBe("VP");
   });
 });
+
+describe("a unit's budget under a blank labels' header (`` | Budget 2021 | Prognos helår | Avvikelse)", () => {
+  const ekonomi = (labels: CellValue[]): SheetGrid =>
+    sheet("Ekonomi", [
+      ["Ekonomi T2 2021 (tkr)"],
+      [],
+      [null, "Budget 2021", "Prognos helår", "Avvikelse", "Kommentar"],
+      [labels[0], -1850, -1920, 70],
+      [labels[1], 14200, 14650, -450, "Vikarier under pandemin"],
+      [labels[2], 1300, 1250, 50],
+      [labels[3], 16550, 16880, -330],
+    ]);
+
+  test("is a budget table: its labels under the blank, its amounts in tkr, its Netto checked", () => {
+    const labels = ["Intäkter (föräldraavgifter m.m.)", "Personalkostnader", "Övriga kostnader", "Netto"];
+    const { recognition, model, findings } = check(snapshotOf(ekonomi(labels)));
+    expect(recognition.tables.map((t) => [t.id, t.type, t.amountUnit])).toEqual([
+      ["Ekonomi!A3", "budget-other", "tkr"],
+    ]);
+    expect(recognition.unrecognised).toEqual([]);
+    expect(model.budget.map((l) => [l.label, l.budget, l.forecast])).toEqual([
+      ["Intäkter (föräldraavgifter m.m.)", -1850, -1920],
+      ["Personalkostnader", 14200, 14650],
+      ["Övriga kostnader", 1300, 1250],
+      ["Netto", 16550, 16880],
+    ]);
+    expect(findings.filter((f) => f.code === "header-unrecognized")).toEqual([]);
+  });
+
+  test("without labels under the blank (numbers there) it is no table, and is said to look like one", () => {
+    const { recognition } = check(snapshotOf(ekonomi([1, 2, 3, 4])));
+    expect(recognition.tables).toEqual([]);
+    expect(recognition.unrecognised.map((u) => u.cell)).toEqual(["B3"]);
+  });
+});
