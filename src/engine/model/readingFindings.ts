@@ -14,6 +14,8 @@ import { andList, cleanText } from "../parse/text";
 import type { HiddenSheet, LeftOutRow, RecognisedTable, Recognition } from "../recognise/types";
 import type { UnreadColumn } from "../recognise/unread";
 import { sameHeaderKey, unreadColumns } from "../recognise/unread";
+import { unreadOutcomeTertial } from "../recognise/headers";
+import { yearOf } from "../parse/period";
 
 /** The reading's findings onto `out`, in this order. */
 export function addReadingFindings(recognition: Recognition, out: Finding[]): void {
@@ -69,6 +71,17 @@ function unreadColumnFinding(group: { table: RecognisedTable; column: UnreadColu
       message: `Kolumnen ”${column.column.header}” anger målnivå, men tabellen har ingen kolumn med målens namn (Mål), så raderna knyts inte till något mål genom den (${rowCount(filled, true)}). Ange målkolumnen under Läs in → Rätta tolkning om tabellen har en.`,
       messageEn: `The column "${column.column.header}" states goal levels, but the table has no column naming the goals (Mål), so it links no row to a goal (${rowCount(filled, false)}). Set the goal column under Read → Correct mapping if the table has one.`,
     });
+  const tertial = unreadOutcomeTertial(column.column);
+  if (tertial !== null) {
+    // `Utfall T2 2021`: read as the outcome once the period is that tertial (model/periodOutcome.ts).
+    const year = yearOf(column.column.header);
+    const period = `T${tertial}${year === null ? "" : ` ${year}`}`;
+    return finding({
+      ...base,
+      message: `Kolumnen ”${column.column.header}” läses som periodens utfall när perioden är ${period}, så dess värden (${rowCount(filled, true)}) bedöms inte nu. Ange period ${period} om det är den som följs upp.`,
+      messageEn: `The column "${column.column.header}" is read as the period's outcome when the period is ${period}, so its values (${rowCount(filled, false)}) are not judged now. Choose the period ${period} if that is the one followed up.`,
+    });
+  }
   if (group.length === 1)
     return finding({
       ...base,

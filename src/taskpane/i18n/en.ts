@@ -108,6 +108,8 @@ export const en: Strings = {
     direction: (name: string) => name,
     save: "Save in the workbook",
     saved: "The correction is saved in the workbook and the check has run again.",
+    savedEmpty: (at: string) =>
+      `The correction is saved, but the table at ${at} got no rows. Check that the Name column is the one holding the rows' names (indicators, activities, budget lines), and that the rows under the header have values in the columns you set.`,
     cancel: "Cancel",
   },
   roles: {

@@ -108,6 +108,8 @@ export const sv = {
     direction: (name: string) => name,
     save: "Spara i arbetsboken",
     saved: "Rättelsen är sparad i arbetsboken och kontrollen körd igen.",
+    savedEmpty: (at: string) =>
+      `Rättelsen är sparad, men tabellen i ${at} fick inga rader. Kontrollera att kolumnen Namn är den med radernas namn (indikatorer, aktiviteter, budgetrader) och att raderna under rubriken har värden i de kolumner du angav.`,
     cancel: "Avbryt",
   },
   roles: {

@@ -9,6 +9,7 @@ import { HostError } from "../../ports/office/errors";
 import type { WorkbookPort } from "../../ports/port";
 import { SheetHiddenError } from "../../ports/port";
 import type { Language } from "../i18n";
+import type { Strings } from "../i18n/sv";
 import { stringsFor } from "../i18n";
 import type { HiddenAs } from "./findings";
 import { hiddenCells, hiddenSheets } from "./findings";
@@ -62,6 +63,23 @@ export interface PaneActions {
 const isAbort = (err: unknown): boolean => err instanceof Error && err.name === "AbortError";
 
 /** Kontrollera and Skapa tabeller use the same period: the person's choice, else the workbook's. */
+/**
+ * What the pane says once a correction is saved and the check has run again: that it is saved,
+ * or, where the table it declares read no row (the name column or the rows not where the person
+ * said), that too, so a table of nothing is not taken for mended.
+ */
+export function savedMappingNotice(
+  mapping: MappingOverride | null,
+  result: CheckResult,
+  strings: Strings,
+): Notice {
+  if (!mapping || mapping.tableType === "ignore") return { intent: "success", text: strings.mapping.saved };
+  const id = `${mapping.sheet}!${mapping.headerCell}`;
+  const table = result.recognition.tables.find((t) => t.id === id);
+  if (table && table.rows.length > 0) return { intent: "success", text: strings.mapping.saved };
+  return { intent: "warning", text: strings.mapping.savedEmpty(cellRef(mapping.sheet, mapping.headerCell)) };
+}
+
 function checkOptions(state: PaneState): CheckOptions {
   const chosen = state.chosenPeriod;
   return { period: chosen ? { kind: chosen.kind, year: chosen.year } : null };
@@ -115,9 +133,14 @@ export function usePane(
   );
 
   const recheck = useCallback(
-    async (port: WorkbookPort, purpose: "read" | "check", notice?: Notice) => {
+    async (
+      port: WorkbookPort,
+      purpose: "read" | "check",
+      said?: Notice | ((result: CheckResult) => Notice),
+    ) => {
       const { runCheck } = await loadRun();
       const { snapshot, result } = await runCheck(port, checkOptions(latest.current));
+      const notice = typeof said === "function" ? said(result) : said;
       const counts = countBySeverity(result.findings);
       const unsaved = keepsUnsavedSettings(latest.current, result);
       // Kontrollera writes nothing: a flag whose finding the person mended stays, and the pane says so.
@@ -162,7 +185,7 @@ export function usePane(
               for (const d of directions) next = withDirection(next, d.sheet, d.row, d.direction);
               return next;
             });
-            await recheck(port, "read", { intent: "success", text: strings.mapping.saved });
+            await recheck(port, "read", (result) => savedMappingNotice(mapping, result, strings));
           });
         } catch (err) {
           fail(err, () => void self.saveMapping(mapping, directions, columns));

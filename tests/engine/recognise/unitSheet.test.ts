@@ -323,3 +323,13 @@ describe("a unit's budget under a blank labels' header (`` | Budget 2021 | Progn
     expect(recognition.unrecognised.map((u) => u.cell)).toEqual(["B3"]);
   });
 });
+
+test("without a period, `Utfall T2 2021` is said to be read once the period is T2 2021, not to be unmappable", () => {
+  const { findings } = check(snapshotOf(sheet("Blad1", forskola(null), { hiddenColumns: [8] })));
+  expect(findings.filter((f) => f.code === "column-unrecognized").map((f) => [f.cell, f.message])).toEqual([
+    [
+      "C4",
+      "Kolumnen ”Utfall T2 2021” läses som periodens utfall när perioden är T2 2021, så dess värden (5 rader) bedöms inte nu. Ange period T2 2021 om det är den som följs upp.",
+    ],
+  ]);
+});
