@@ -5,18 +5,31 @@ import { PeriodBar } from "../../src/taskpane/components/PeriodBar";
 import { result } from "./fixtures";
 import { renderInPane } from "./render";
 
-/** The bar as the pane holds it, with a button elsewhere that opens it (Kontrollera's Välj period). */
-function Harness({ onChoose = () => undefined }: { onChoose?(p: unknown): void }) {
+/**
+ * The bar as the pane holds it, with a button elsewhere that opens it (Kontrollera's Välj period).
+ * `busyOnChoose`: a chosen period starts the check, as the pane's does, and the bar is busy.
+ */
+function Harness({
+  onChoose = () => undefined,
+  busyOnChoose = false,
+}: {
+  onChoose?(p: unknown): void;
+  busyOnChoose?: boolean;
+}) {
   const [editing, setEditing] = useState(false);
+  const [busy, setBusy] = useState(false);
   return (
     <>
       <PeriodBar
         chosen={null}
         result={result()}
-        busy={false}
+        busy={busy}
         editing={editing}
         onEditing={setEditing}
-        onChoose={onChoose}
+        onChoose={(p) => {
+          onChoose(p);
+          if (busyOnChoose) setBusy(true);
+        }}
       />
       <button type="button" onClick={() => setEditing(true)}>
         Välj period
@@ -53,5 +66,19 @@ describe("PeriodBar's editor", () => {
     fireEvent.click(opener);
     fireEvent.click(screen.getByRole("button", { name: "Avbryt" }));
     expect(document.activeElement).toBe(opener);
+  });
+
+  test("Använd pressed with Enter: focus stays on the bar's button while the check runs (walk of 7 December)", () => {
+    const onChoose = jest.fn();
+    renderInPane(<Harness onChoose={onChoose} busyOnChoose />);
+    const change = screen.getByRole("button", { name: "Ändra period" });
+    change.focus();
+    fireEvent.click(change);
+    fireEvent.change(screen.getByRole("textbox", { name: "År" }), { target: { value: "2021" } });
+    fireEvent.submit(screen.getByRole("button", { name: "Använd" }));
+    expect(onChoose).toHaveBeenCalledTimes(1);
+    const opener = screen.getByRole("button", { name: "Ändra period" });
+    expect(document.activeElement).toBe(opener);
+    expect(opener.getAttribute("aria-disabled")).toBe("true");
   });
 });

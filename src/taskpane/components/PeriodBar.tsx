@@ -138,7 +138,8 @@ export function PeriodBar({ chosen, result, busy, editing, onEditing, onChoose }
             ref={openerRef}
             className={styles.push}
             size="small"
-            disabled={busy}
+            // Focusable while the chosen period is checked: focus lands here after Använd.
+            disabledFocusable={busy}
             onClick={() => onEditing(true)}
           >
             {noYear ? strings.period.chooseYear : shown.kind ? strings.period.change : strings.period.choose}
