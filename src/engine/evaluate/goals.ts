@@ -1,3 +1,4 @@
+import { notDonePhrase } from "../parse/notDone";
 import type { Finding } from "../findings";
 import { finding } from "../findings";
 import type {
@@ -50,7 +51,7 @@ export function countEvidence(evidence: {
 }): GoalCounts {
   const counts = emptyCounts();
   for (const indicator of evidence.indicators) countIndicator(counts, indicator);
-  for (const activity of evidence.activities) countActivity(counts, activity);
+  for (const activity of evidence.activities) countActivity(counts, activity, null);
   return counts;
 }
 
@@ -65,9 +66,18 @@ function countIndicator(counts: GoalCounts, indicator: Indicator): IndicatorStat
   return status;
 }
 
-function countActivity(counts: GoalCounts, activity: Activity): void {
+/**
+ * Counts the activity, as deviating where it is marked Avvikelse or its analysis says it was not
+ * done (`har inte kunnat genomföras`, parse/notDone.ts; validate asks for the mark). `year`: the
+ * report's; without it, the activity's end year.
+ */
+function countActivity(counts: GoalCounts, activity: Activity, year: number | null): void {
   counts.activities++;
   if (activity.deviation) counts.activitiesWithDeviation++;
+  else if (activity.analysis) {
+    const judgedYear = year ?? (activity.end ? Number(activity.end.slice(0, 4)) : null);
+    if (notDonePhrase(activity.analysis, judgedYear) !== null) counts.activitiesWithDeviation++;
+  }
 }
 
 /**
@@ -272,7 +282,7 @@ export function evaluateGoals(
       if (countIndicator(counts, indicator) === "not-measured" && outcomeDue(indicator, period)) missing++;
     }
     for (let k = at.activitiesFrom; k < at.activitiesTo; k++)
-      countActivity(counts, model.activities[activities.at(k)]);
+      countActivity(counts, model.activities[activities.at(k)], model.period.year);
     goal.counts = counts;
     goal.outcomesMissing = missing;
     goal.suggestedAssessment = assessable ? suggestAssessment(counts, missing) : null;

@@ -86,7 +86,7 @@ A computed status is a suggestion shown beside the person's own assessment, neve
 - An activity whose analysis says plainly that it was not done (\`har inte kunnat genomföras\`,
   \`inte varit möjligt att utföra\`, \`skjutits upp\`, \`är försenad\`, \`påbörjas först 2022\` in
   a 2021 report) while its Avvikelse cell is empty → \`activity-deviation-unmarked\`
-  (002 line 1040).
+  (002 line 1040). Its goal counts it as an activity with a deviation all the same.
 
 ### Goals
 - Evidence: the indicators and activities whose \`goal\` is the goal, plus everything under its

@@ -296,6 +296,34 @@ describe("assessment-contradicts", () => {
     ]);
   });
 
+  it("an activity whose analysis says it was not done counts as deviating, marked or not (walk of 7 December)", () => {
+    // 002 line 1040's analysis, its Avvikelse cell left empty; the other activity was done.
+    const g = goal({ id: "Blad!A5", level: "enhetsmal", statedAssessment: "helt" });
+    const undone = activity({
+      name: "Genomföra fokusgrupper med unga",
+      row: 40,
+      goal: g.id,
+      analysis: "På grund av pandemin har det inte varit möjligt att utföra fokusgrupper under året.",
+    });
+    const done = activity({
+      name: "Utbilda medarbetare i Klarspråk",
+      row: 41,
+      goal: g.id,
+      analysis: "Två utbildningstillfällen genomförda.",
+    });
+    const m = model({ period: "T2", goals: [g], activities: [undone, done] });
+    const result = evaluate(m, DEFAULT_SETTINGS);
+    expect([m.goals[0].counts.activities, m.goals[0].counts.activitiesWithDeviation]).toEqual([2, 1]);
+    expect(m.goals[0].suggestedAssessment).toBe("delvis");
+    expect(result.findings.filter((f) => f.code === "assessment-contradicts").map((f) => f.message)).toEqual([
+      "Målet bedöms ”Uppfylls helt” men 1 aktivitet har avvikelse.",
+    ]);
+    // Both done: helt, as before.
+    const both = model({ period: "T2", goals: [{ ...g }], activities: [done, { ...done, row: 42 }] });
+    evaluate(both, DEFAULT_SETTINGS);
+    expect(both.goals[0].suggestedAssessment).toBe("helt");
+  });
+
   it("names a band target as written (002: prognossäkerhet `+/- 1 %`), a ceiling with its word, a forecast as one", () => {
     const g = goal({ id: "Blad!A5", level: "namndmal", statedAssessment: "helt" });
     const prognos = indicator({

@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { check } from "../../../src/engine";
 import type { Finding } from "../../../src/engine/findings";
-import { notDonePhrase } from "../../../src/engine/validate/undone";
+import { notDonePhrase } from "../../../src/engine/parse/notDone";
 import { checkSeed, seedAtLines } from "../../helpers/seedAtLines";
 import { snapshotOf } from "../../helpers/seedGrid";
 
