@@ -71,13 +71,25 @@ function countIndicator(counts: GoalCounts, indicator: Indicator): IndicatorStat
  * done (`har inte kunnat genomföras`, parse/notDone.ts; validate asks for the mark). `year`: the
  * report's; without it, the activity's end year.
  */
-function countActivity(counts: GoalCounts, activity: Activity, year: number | null): void {
+function countActivity(counts: GoalCounts, activity: Activity, period: PeriodEnd | null): void {
   counts.activities++;
   if (activity.deviation) counts.activitiesWithDeviation++;
-  else if (activity.analysis) {
-    const judgedYear = year ?? (activity.end ? Number(activity.end.slice(0, 4)) : null);
+  else if (activity.analysis && !(period && activity.start && activity.start > period.end)) {
+    // One that starts after the period's end is not due yet, whatever its text says of later.
+    const judgedYear = period?.year ?? (activity.end ? Number(activity.end.slice(0, 4)) : null);
     if (notDonePhrase(activity.analysis, judgedYear) !== null) counts.activitiesWithDeviation++;
   }
+}
+
+/** The report's year and its last day (ISO): 30 April at T1, 31 August at T2, else 31 December. */
+interface PeriodEnd {
+  year: number;
+  end: string;
+}
+
+function periodEnd(kind: PeriodKind | null, year: number | null): PeriodEnd | null {
+  if (year === null) return null;
+  return { year, end: `${year}-${kind === "T1" ? "04-30" : kind === "T2" ? "08-31" : "12-31"}` };
 }
 
 /**
@@ -272,6 +284,7 @@ export function evaluateGoals(
   const collector = new EvidencePositions(model, copiesOf(duplicates));
   const evidence = collector.collect();
   const { indicators, activities } = collector;
+  const due = periodEnd(period, model.period.year);
   for (const goal of model.goals) {
     const at = evidence.get(goal.id) ?? NO_POSITIONS;
     const counts = emptyCounts();
@@ -282,7 +295,7 @@ export function evaluateGoals(
       if (countIndicator(counts, indicator) === "not-measured" && outcomeDue(indicator, period)) missing++;
     }
     for (let k = at.activitiesFrom; k < at.activitiesTo; k++)
-      countActivity(counts, model.activities[activities.at(k)], model.period.year);
+      countActivity(counts, model.activities[activities.at(k)], due);
     goal.counts = counts;
     goal.outcomesMissing = missing;
     goal.suggestedAssessment = assessable ? suggestAssessment(counts, missing) : null;

@@ -1,8 +1,8 @@
 /**
  * The period the model is judged for: the one the user forced, else the latest named in a Period
  * cell (of the year asked for), else `VP` for a workbook of plan tables only, else the latest a
- * sheet's title names (`Tertialrapport 2 år 2021`), else the one the visible sheets' names agree on
- * (`T2 2021`), else unknown with a `period-unknown` finding.
+ * sheet's title names (`Tertialrapport 2 år 2021`), else the latest the names of the sheets holding
+ * follow-up tables give when each names one (`T2 2021`), else unknown with a `period-unknown` finding.
  * A forced period without a year takes the workbook's: for VP the year of its `VP 2022` column,
  * for a tertial or VB the latest named period's (each falling back on the other). A plan's year is
  * the one asked for, else its `VP 2022` column's. A period still without a year takes the one its
@@ -52,24 +52,27 @@ export function yearFromSheetNames(
 }
 
 /**
- * The period the visible sheets' whole names give (`T2 2021`, `Tertial 2 2021`, `VB 2020`; of
- * `year`, when given), where they agree and say its year: a unit that keeps each report on a sheet
- * of its own names it so. A plan's (`VP 2022`) is no period outcomes are judged for.
+ * The period the names of the sheets holding follow-up tables give (`T2 2021`, `Tertial 2 2021`,
+ * `VB 2020`; of `year`, when given): where each such sheet is named for a period with its year, the
+ * latest, as a unit that keeps each report on a sheet of its own names them. A sheet of reference
+ * figures (`VB 2020`) beside an unnamed one (`Uppföljning`) names none; a plan's name (`VP 2022`)
+ * is no period outcomes are judged for.
  */
 function periodFromSheetNames(
-  sheets: readonly { name: string; visibility: string }[],
+  recognition: Recognition,
   year: number | null,
 ): { kind: PeriodKind; year: number; sheet: string } | null {
-  let found: { kind: PeriodKind; year: number; sheet: string } | null = null;
+  const sheets = new Set<string>();
+  for (const table of recognition.tables) if (table.type === "indicators-followup") sheets.add(table.sheet);
+  let latest: { kind: PeriodKind; year: number; sheet: string } | null = null;
   for (const sheet of sheets) {
-    if (sheet.visibility !== "visible") continue;
-    const parsed = parsePeriodText(sheet.name);
-    if (!parsed || parsed.kind === "VP" || parsed.year === null) continue;
+    const parsed = parsePeriodText(sheet);
+    if (!parsed || parsed.kind === "VP" || parsed.year === null) return null;
     if (year !== null && parsed.year !== year) continue;
-    if (found && (found.kind !== parsed.kind || found.year !== parsed.year)) return null;
-    found ??= { kind: parsed.kind, year: parsed.year, sheet: sheet.name };
+    const named = { kind: parsed.kind, year: parsed.year, sheet };
+    if (!latest || comparePeriods(named, latest) > 0) latest = named;
   }
-  return found;
+  return latest;
 }
 
 function periodOf(recognition: Recognition, options: PeriodOptions, findings: Finding[]): Period {
@@ -107,7 +110,7 @@ function periodOf(recognition: Recognition, options: PeriodOptions, findings: Fi
       source: "plan",
     };
   if (titled) return { kind: titled.kind, year: titled.year, source: "cell" };
-  const sheetNamed = periodFromSheetNames(options.sheets ?? [], year);
+  const sheetNamed = periodFromSheetNames(recognition, year);
   if (sheetNamed)
     return { kind: sheetNamed.kind, year: sheetNamed.year, source: "sheet", yearSheet: sheetNamed.sheet };
   // `--year` asked for a year the workbook does not name: say which it does.

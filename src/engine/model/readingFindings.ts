@@ -72,6 +72,12 @@ function unreadColumnFinding(group: { table: RecognisedTable; column: UnreadColu
       messageEn: `The column "${column.column.header}" states goal levels, but the table has no column naming the goals (Mål), so it links no row to a goal (${rowCount(filled, false)}). Set the goal column under Read → Correct mapping if the table has one.`,
     });
   const tertial = unreadOutcomeTertial(column.column);
+  if (tertial !== null && table.type === "indicators-plan")
+    return finding({
+      ...base,
+      message: `Kolumnen ”${column.column.header}” är ett tidigare utfall bredvid planens mål, så dess värden (${rowCount(filled, true)}) läses inte.`,
+      messageEn: `The column "${column.column.header}" is an earlier outcome beside the plan's targets, so its values (${rowCount(filled, false)}) are not read.`,
+    });
   if (tertial !== null) {
     // `Utfall T2 2021`: read as the outcome once the period is that tertial (model/periodOutcome.ts).
     const year = yearOf(column.column.header);

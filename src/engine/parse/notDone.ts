@@ -26,7 +26,7 @@ const NOT_DONE: readonly RegExp[] = [
   words(`(?:inte|ej) (?:har )?varit möjligt att (?:${DO})`),
   // not done: `har inte genomförts` (not `ännu inte påbörjats`, planned for later; not `inte
   // genomförts i sin helhet`, partly done)
-  words(`(?<!ännu )(?:inte|ej) (?:heller )?(?:${DONE})(?! (?:i sin helhet|fullt ut|helt))`),
+  words(`(?<!ännu )(?:inte|ej) (?:heller )?(?:${DONE})(?! (?:i sin helhet|fullt ut|helt|ännu))`),
   // the unit did none of it: `har under året inte genomfört några strukturerade insatser` (004 line
   // 293). Not any active negation: `Medarbetare som inte genomfört utbildningen`, `har inte infört
   // några nya avgifter` speak of something else, `har inte påbörjat del två ännu` of later.
@@ -39,8 +39,15 @@ const NOT_DONE: readonly RegExp[] = [
     "(?<!(?:inget|ingenting) har )(?:(?:skjutits|skjuts|skjutas|sköts|har skjutit|(?<!(?:inte|ej|aldrig)(?: [\\p{L}]+){0,2} )(?:fått|fick|måste|behövt|behövde) skjuta) upp|senarelagts|senareläggs|har senarelagt)",
   ),
   words("(?:är|har blivit|blev|blivit) försenad|har försenats"),
-  words("satts på paus|pausats|ställts in"),
+  words("(?<!(?:inga|inget|ingen)(?: [\\p{L}]+){0,2} har )(?:satts på paus|pausats|ställts in)"),
 ];
+
+/** A phrase of putting off (not of failing): what follows it may say it was done after all. */
+const POSTPONED = /skjut|sköts|senare|försen|paus/i;
+/** Done, said plainly and not negated (`och genomfördes då`, `har nu genomförts`). */
+const DONE_AFTER = words(
+  "(?<!(?:inte|ej|aldrig)(?: [\\p{L}]+){0,1} )(?:genomfördes|har (?:nu )?genomförts|slutfördes|har (?:nu )?slutförts|påbörjades|startade)",
+);
 
 /**
  * Phrases that put the activity in a later year (`genomförs inte förrän 2021`, `påbörjas först
@@ -54,7 +61,10 @@ const NOT_UNTIL = words(
 export function notDonePhrase(analysis: string, year: number | null): string | null {
   for (const pattern of NOT_DONE) {
     const m = pattern.exec(analysis);
-    if (m) return m[0].replace(/\s+/g, " ");
+    if (!m) continue;
+    // Postponed and then done (`sköts upp från mars till maj och genomfördes då`): done.
+    if (POSTPONED.test(m[0]) && DONE_AFTER.test(analysis.slice(m.index + m[0].length))) continue;
+    return m[0].replace(/\s+/g, " ");
   }
   const later = NOT_UNTIL.exec(analysis);
   if (later && year !== null && Number(later[1]) > year) return later[0].replace(/\s+/g, " ");

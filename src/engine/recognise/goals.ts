@@ -1,3 +1,4 @@
+import type { CellValue } from "../grid";
 import { a1 } from "../grid";
 import { parseAssessment, parseAssessmentInProse } from "../parse/assessment";
 import { distance } from "fastest-levenshtein";
@@ -113,11 +114,17 @@ export function splitNumber(text: string): { number: string | null; title: strin
 
 const LOOKAHEAD_ROWS = 8;
 
-/** The most cells a heading's row holds: its label, its title, an assessment's label and the assessment. */
-const MAX_HEADING_CELLS = 4;
+/** The most cells a heading's row holds: a number, its label, its title, an assessment's label and the assessment. */
+const MAX_HEADING_CELLS = 5;
 
-/** A label before a goal's assessment on its heading's row (`Bedömning:`). */
+/** A label before a goal's assessment on its heading's row (`Bedömning:`), as matchKey reads it. */
 const ASSESSMENT_LABEL = /^(bedomning|malbedomning|maluppfyllelse|status)$/;
+/** The same label ahead of the assessment in its cell (`Bedömning: Uppfylls helt`). */
+const ASSESSMENT_LABEL_BEFORE = /^(?:bedömning|målbedömning|måluppfyllelse|status)\s*:\s*/i;
+/** A cell of symbols alone (a traffic light `🟢`, `◆`): it says nothing a heading's words do not. */
+const SYMBOLS_ONLY = /^[^\p{L}\p{N}]+$/u;
+/** A goal's title led by its number and nothing else (`1.3.1 Barn utvecklas …`). */
+const NUMBERED_TITLE = /^(\d+\.\d+(?:\.\d+)*)\.?\s+\S/;
 
 /** A goal heading as one row holds it. */
 export interface HeadingRow {
@@ -129,39 +136,66 @@ export interface HeadingRow {
   assessmentCol: number | null;
 }
 
+/** A cell's text as a heading's row reads it: a number (`3.2`) as its digits, other values as none. */
+function headingCellText(value: CellValue): string | null {
+  if (typeof value === "number") return String(value);
+  return typeof value === "string" ? cleanText(value) : null;
+}
+
 /**
  * The goal heading on the row at index `i`, or null: alone on its row (`Nämndmål: 1.1.1 …`), or as
  * a unit lays out its own sheet, across the row: the level's label, colon and all, with its title in
- * the next cell (`Enhetsmål:` | `Alla barn …`) and the goal's assessment further on, after a label or not
- * (`Bedömning:` | `Uppfylls helt`). A row holding anything else (a figure, another text) is none:
- * it is a table's row.
+ * the next cell (`Enhetsmål:` | `Alla barn …`; its number may stand between, `Nämndmål:` | `3.2.2` |
+ * title, or in a column of its own before, `1.3` | `KF:s mål 1.3 …`) and the goal's assessment
+ * further on, after a label or not (`Bedömning:` | `Uppfylls helt`, `Bedömning: Uppfylls helt`),
+ * symbols aside (`🟢`). A `Mål / Indikator` column's goal without a level word is one by its number
+ * and the assessment beside it (`1.3.1 Barn …` | `Uppfylls helt`). A row holding anything else (a
+ * figure, another text) is none: it is a table's row.
  */
 export function headingOnRow(rows: SheetRows, i: number): HeadingRow | null {
   const count = rows.count(i);
   if (count === 0 || count > MAX_HEADING_CELLS) return null;
-  const match = matchHeading(rows.firstText(i));
-  if (!match) return null;
+  const { sheet } = rows;
+  const row = sheet.values[i];
+  let k = rows.firstCol(i) - sheet.originCol;
+  let first = rows.firstText(i);
+  if (count > 1 && bareGoalNumber(first) !== null) {
+    // The goal's number in a column of its own (a `Nr` column): the heading is the next text.
+    do k++;
+    while (k < row.length && !headingCellText(row[k] as CellValue));
+    first = headingCellText(row[k] as CellValue) ?? "";
+  }
+  let match = matchHeading(first);
+  const numbered = match === null;
+  if (!match) {
+    const number = count > 1 ? NUMBERED_TITLE.exec(first) : null;
+    if (!number) return null;
+    match = { level: levelOfNumber(number[1]), rest: first };
+  }
   const heading: HeadingRow = { match, title: match.rest, assessment: null, assessmentCol: null };
   if (count === 1) return heading;
   // A level alone (`Nämndmål`) beside a title is a goal list's row: a heading's label has its colon.
-  if (!match.rest && !rows.firstText(i).endsWith(":")) return null;
-  const { sheet } = rows;
-  const row = sheet.values[i];
-  for (let k = rows.firstCol(i) - sheet.originCol + 1; k < row.length; k++) {
-    const value = row[k];
-    if (value === null || value === undefined || value === "") continue;
-    if (typeof value !== "string") return null;
-    const text = cleanText(value);
-    if (!text) continue;
-    const assessment = parseAssessment(text);
+  if (!match.rest && !first.endsWith(":")) return null;
+  let number = "";
+  for (k++; k < row.length; k++) {
+    const text = headingCellText(row[k] as CellValue);
+    if (text === null) {
+      if (row[k] === null || row[k] === undefined || row[k] === "") continue;
+      return null;
+    }
+    if (!text || SYMBOLS_ONLY.test(text)) continue;
+    const assessment = parseAssessment(text.replace(ASSESSMENT_LABEL_BEFORE, ""));
     if (assessment) {
       if (heading.assessment !== null) return null;
       heading.assessment = assessment;
       heading.assessmentCol = sheet.originCol + k;
     } else if (ASSESSMENT_LABEL.test(matchKey(text))) continue;
-    else if (!heading.title && heading.assessment === null) heading.title = cleanText(stripTags(text));
-    else return null;
+    else if (heading.title || heading.assessment !== null) return null;
+    else if (!number && bareGoalNumber(text) !== null) number = text;
+    else heading.title = cleanText(stripTags(number ? `${number} ${text}` : text));
   }
+  if (numbered && heading.assessment === null) return null;
+  if (number && !heading.title) heading.title = number;
   return heading;
 }
 

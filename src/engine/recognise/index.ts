@@ -335,8 +335,10 @@ function recogniseTables(
     const scanned = scanRows(rows, header, type, endRow, corrected);
     const table = buildTable(sheet, header, type, scanned, caption, false);
     out.tables.push(table);
+    // Only the unit's activities come between its goals' rows: past any other table none is resumed.
     if (type === "indicators-followup" || type === "indicators-plan")
       indicators = { table, header, corrected };
+    else if (type !== "activities") indicators = null;
     for (const row of scanned.leftOut) out.leftOut.push(row);
     r = Math.max(r, scanned.lastRow);
     nextHeader = scanned.nextHeader;
@@ -357,8 +359,9 @@ function goesOnUnderHeadings(rows: SheetRows, row: number, header: HeaderCandida
 
 /** Adds the rows a table's later stretch read (see goesOnUnderHeadings) to the table. */
 function joinRows(table: RecognisedTable, scanned: ReturnType<typeof scanRows>): void {
-  table.rows.push(...scanned.rows);
-  table.repeatedHeaderRows.push(...scanned.repeatedHeaderRows);
+  // Loops, not push(...): a stretch can hold more rows than the call stack takes.
+  for (const row of scanned.rows) table.rows.push(row);
+  for (const row of scanned.repeatedHeaderRows) table.repeatedHeaderRows.push(row);
   if (scanned.hiddenRows.length) table.hiddenRows = [...(table.hiddenRows ?? []), ...scanned.hiddenRows];
 }
 

@@ -41,15 +41,22 @@ export function periodOfTitle(text: string): string | null {
 }
 
 /**
- * Where a unit's name comes first: the period after a dash or colon, itself after what the sheet is
+ * Where a unit's name comes first: the period after a dash, itself after what the sheet is
  * (`Förskoleenheten Solrosen – uppföljning tertial 2 2021`, `Driftbudget – prognos T2 2021 (mnkr)`).
+ * Not after a note's start (`Källa`, `Föregående år`, `Bilaga`), nor where the rest names a second
+ * period (`… – T1 2021 jämfört med T2 2021`).
  */
-const AFTER_NAME =
-  /^.{1,80}?(?:\s[–—-]\s*|:\s*)(?:(?:uppföljning|prognos|rapport)\s+(?:för\s+|av\s+)?)?(.*)$/i;
+const AFTER_NAME = /^(.{1,80}?)\s[–—-]\s*(?:(?:uppföljning|prognos|rapport)\s+(?:för\s+|av\s+)?)?(.*)$/i;
+/** What a note starts with, not a name (`Källa: Bokslut 2020`, `Föregående år – VB 2020`). */
+const NOTE_START = /^(?:källa|källor|not|anm|obs|underlag|föregående|jämför|bilaga|se\b)/i;
+/** A period named in the rest of a title: a second one makes it a comparison, not the report's. */
+const ANOTHER_PERIOD = /\b(?:T[12]|tertial\s*[12]|VB|bokslut|verksamhetsberättelse)\s*(?:19|20)\d{2}\b/gi;
 
 function periodAfterName(title: string): string | null {
-  const rest = AFTER_NAME.exec(title)?.[1];
-  return rest ? periodOfTitleText(rest) : null;
+  const parts = AFTER_NAME.exec(title);
+  if (!parts || NOTE_START.test(parts[1])) return null;
+  if ((parts[2].match(ANOTHER_PERIOD) ?? []).length > 1) return null;
+  return periodOfTitleText(parts[2]);
 }
 
 function periodOfTitleText(t: string): string | null {

@@ -1,6 +1,5 @@
 import type { CellValue, SheetGrid } from "../grid";
 import { a1, a1Range, cellAt, formatAt, hasText, isExcelError, lastCol, parseA1Range, textOf } from "../grid";
-import { parseAssessment } from "../parse/assessment";
 import type { ParsedPeriod } from "../parse/period";
 import { yearOf } from "../parse/period";
 import { parseNumberText } from "../parse/quantity";
@@ -104,12 +103,24 @@ export function readHeaderRow(
 
 /** Rows under a blank labels' header that must hold a label, of the first few (see blankLabelsHeader). */
 const LABELS_UNDER_BLANK = 2;
+/** How far down a blank labels' header's rows are searched for a label of money. */
+const MONEY_LABEL_ROWS = 12;
+/** A label of a budget's line, as matchKey reads it; a cost per unit (`Kostnad per barn`) is a key figure. */
+function isMoneyLabel(key: string): boolean {
+  return MONEY_LABEL.test(key) && !PER_UNIT.test(key);
+}
+const PER_UNIT = /per(barn|elev|invanare|brukare|plats|dygn|arsarbetare|timme|besok|hushall)/;
+/** Labels of a budget's lines (`Intäkter`, `Personalkostnader`, `Netto`), as matchKey reads them. */
+const MONEY_LABEL =
+  /^(intakt|kostnad|personalkostnad|lokalkostnad|ovrigakostnad|summa|totalt?$|netto|resultat|bidrag|avgift|lon|hyra)/;
 
 /**
  * A budget table whose labels' column has no header (`` | `Budget 2021` | `Prognos helår` |
  * `Avvikelse`, the labels `Intäkter`, `Personalkostnader` … under the blank): the row's texts
  * from `firstCol` on are two or more amounts' headers, the cell left of them is empty, and of the
- * three rows under it at least two hold a label there beside an amount. Null otherwise.
+ * three rows under it the first and another hold a label there beside an amount, and a label of
+ * money (`Intäkter`, `Personalkostnader`, `Netto`) is among the rows: key figures (`Antal barn`)
+ * against a budget are no budget. Null otherwise.
  */
 function blankLabelsHeader(
   rows: SheetRows,
@@ -130,18 +141,26 @@ function blankLabelsHeader(
   }
   const roles = cells.map((c, i) => (i === 0 ? "name" : budgetRole(c.text)));
   if (roles.filter((r) => r && r !== "name").length < 2) return null;
-  let labelled = 0;
-  for (let r = row + 1; r <= row + 3; r++) {
+  const labelledAt = (r: number): boolean => {
     const label = cellAt(sheet, r, labelCol);
-    if (
+    return (
       typeof label === "string" &&
       hasText(label) &&
       !isNumericCell(label) &&
+      amountUnitOf(label) === null &&
       isNumericCell(cellAt(sheet, r, firstCol))
-    )
-      labelled++;
-  }
+    );
+  };
+  // The first row under the header is one (not a second header row, `Mnkr | 2021 | helår`).
+  if (!labelledAt(row + 1)) return null;
+  let labelled = 0;
+  for (let r = row + 1; r <= row + 3; r++) if (labelledAt(r)) labelled++;
   if (labelled < LABELS_UNDER_BLANK) return null;
+  // Money, not key figures (`Antal barn`, `Kostnad per barn` against a budget are left to interpret).
+  let money = false;
+  for (let r = row + 1; r <= row + MONEY_LABEL_ROWS && !money; r++)
+    money = isMoneyLabel(matchKey(textOf(cellAt(sheet, r, labelCol))));
+  if (!money) return null;
   return outcomeInForecastsPlace(candidate(row, cells, roles, "budget"));
 }
 
@@ -204,9 +223,13 @@ export function headerFromCells(row: number, cells: { col: number; text: string 
   if (cells.length < 2) return null;
   const goal = goalHeader(row, cells);
   if (goal) return goal;
-  if (!budgetLabel(cells[0].text)) return null;
-  const budgetRoles = cells.map((c, i) => (i === 0 ? "name" : budgetRole(c.text)));
-  if (budgetRoles.filter((r) => r && r !== "name").length >= 2) {
+  // A column of row numbers first (`Nr | Verksamhet | Budget …`) is passed over, as in a goal table.
+  const numbered = isRowNumberHeader(cells[0].text) ? 1 : 0;
+  if (!budgetLabel(cells[numbered].text)) return null;
+  const budgetRoles = cells.map((c, i) =>
+    i < numbered ? "ignore" : i === numbered ? "name" : budgetRole(c.text),
+  );
+  if (budgetRoles.filter((r) => r && r !== "name" && r !== "ignore").length >= 2) {
     return outcomeInForecastsPlace(candidate(row, cells, budgetRoles, "budget"));
   }
   return null;
@@ -217,9 +240,10 @@ const MAX_GOAL_COLUMNS = 3;
 
 /**
  * Header keys of a column that numbers a table's rows (`Nr`, `Löpnr`, `#`), which a unit's own
- * table often has first: it holds no figure of the row and is passed over (`ignore`).
+ * table often has first: it holds no figure of the row and is passed over (`ignore`). Not `Id`: a
+ * goal's or an indicator's id may be meant.
  */
-const ROW_NUMBER_HEADER = /^(nr|nummer|lopnr|lopnummer|radnr|id|#)$/;
+const ROW_NUMBER_HEADER = /^(nr|nummer|lopnr|lopnummer|radnr)$/;
 
 /** Whether a header heads a column of row numbers (see ROW_NUMBER_HEADER). */
 export function isRowNumberHeader(text: string): boolean {
@@ -250,7 +274,7 @@ function goalHeader(row: number, cells: { col: number; text: string }[]): Header
   idBesideGoal(cells, goalRoles);
   if (!goalRoles.includes("outcome")) tertialOutcomes(cells, goalRoles);
   latestYearIsOutcome(cells, goalRoles);
-  if (!goalRoles.some((r, k) => r !== null && k !== nameAt)) return null;
+  if (!goalRoles.some((r, k) => r !== null && r !== "ignore" && k !== nameAt)) return null;
   // Key figures against a budget (`Nyckeltal | Utfall jan–aug | Budget jan–aug | Avvikelse`) are no
   // indicators without a target: each would be told to set an Årsmål. The block is left to interpret.
   if (
@@ -400,7 +424,7 @@ export function classify(
     return null;
   }
   if (has("grossBudget") || has("carryOverTo")) return "resultatenheter";
-  const context = matchKey(`${title} ${header.columns[0].header}`);
+  const context = matchKey(`${title} ${nameColumn.header}`);
   if (context.includes("investering") || firstLabels.some((l) => matchKey(l).includes("investering")))
     return "investeringar";
   if (has("changes")) return "driftbudget-namnd";
@@ -948,14 +972,15 @@ const MAX_TEXT_RUN = 3;
  * (text or `Analys` rows, no blank row between), a row that reads as one of its rows, or one with its
  * figures in place and its name cell empty.
  */
-/** The most rows of headings, assessments and blanks between a flat table's rows (see rowsFollowHeadings). */
-const MAX_HEADING_RUN = 12;
+/** The most rows of headings, assessments, prose and blanks between a flat table's rows (see rowsFollowHeadings). */
+const MAX_HEADING_RUN = 40;
 
 /**
- * Whether rows of the table follow the goal heading at `row` (past further headings, assessments
- * alone on their row and at most MAX_BLANK_RUN empty rows in a row): the next other row holds a name
- * and figures that fit the table's columns. A heading followed by prose, a new header or nothing
- * ends the table, as the reports' own tables end.
+ * Whether rows of the table follow the goal heading at `row`: past further headings, assessments,
+ * text alone on its row (a sentence on the goal, an indicator not yet measured) and rows holding
+ * none of the table's figures, at most MAX_BLANK_RUN empty rows in a row, a row holding a name and
+ * figures that fit the table's columns comes before a header, a row of misfits or the table's edge.
+ * A heading followed by the next table's header ends the table, as the reports' own tables end.
  */
 export function rowsFollowHeadings(
   rows: SheetRows,
@@ -975,9 +1000,11 @@ export function rowsFollowHeadings(
       continue;
     }
     blanks = 0;
-    if (headingOnRow(rows, i) || (count === 1 && parseAssessment(rows.firstText(i)))) continue;
-    if (count < 2 || rows.firstCol(i) < header.firstCol || readHeaderRow(rows, r)) return false;
-    return hasText(cellAt(sheet, r, nameCol)) && misfits(sheet, r, typed) === null;
+    if (count === 1 || headingOnRow(rows, i)) continue;
+    if (rows.firstCol(i) < header.firstCol || readHeaderRow(rows, r)) return false;
+    const misfit = misfits(sheet, r, typed);
+    if (misfit === null) return hasText(cellAt(sheet, r, nameCol));
+    if (misfit.length > 0) return false;
   }
   return false;
 }
@@ -1209,7 +1236,7 @@ export function buildTable(
     title,
     amountUnit:
       header.family === "budget"
-        ? (amountUnitOf(header.columns[0].header) ??
+        ? (amountUnitOf((header.columns.find((c) => c.role === "name") ?? header.columns[0]).header) ??
           notesUnit(notes) ??
           amountUnitOf(title) ??
           amountUnitIn(title) ??

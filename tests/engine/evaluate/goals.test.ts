@@ -318,6 +318,17 @@ describe("assessment-contradicts", () => {
     expect(result.findings.filter((f) => f.code === "assessment-contradicts").map((f) => f.message)).toEqual([
       "Målet bedöms ”Uppfylls helt” men 1 aktivitet har avvikelse.",
     ]);
+    // One starting after the period's end is not due: its plans for later count for nothing yet.
+    const later = {
+      ...undone,
+      start: "2021-10-01",
+      end: "2021-12-31",
+      analysis: "Arbetet har skjutits upp.",
+    };
+    const notDue = model({ period: "T2", goals: [{ ...g }], activities: [later, done] });
+    notDue.period.year = 2021;
+    evaluate(notDue, DEFAULT_SETTINGS);
+    expect(notDue.goals[0].counts.activitiesWithDeviation).toBe(0);
     // Both done: helt, as before.
     const both = model({ period: "T2", goals: [{ ...g }], activities: [done, { ...done, row: 42 }] });
     evaluate(both, DEFAULT_SETTINGS);

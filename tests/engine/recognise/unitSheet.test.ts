@@ -253,12 +253,16 @@ describe("the period in a sheet's name", () => {
     expect(period).toEqual({ kind: "T2", year: 2021, source: "sheet", yearSheet: "T2 2021" });
   });
 
-  test("sheets named for different periods name none; a hidden one's name does not count", () => {
-    const two = check(snapshotOf(sheet("T2 2021", rows), sheet("T1 2021", rows)));
-    expect(two.model.period.kind).toBeNull();
-    expect(two.findings.some((f) => f.code === "period-unknown")).toBe(true);
+  test("a unit's sheet per tertial gives the latest; a reference sheet beside an unnamed one gives none", () => {
+    const both = check(snapshotOf(sheet("T1 2021", rows), sheet("T2 2021", rows))).model.period;
+    expect([both.kind, both.year, both.source, both.yearSheet]).toEqual(["T2", 2021, "sheet", "T2 2021"]);
+    // Last year's figures kept on `VB 2020` beside the report's own `Uppföljning` (review 7 December).
+    const reference = check(snapshotOf(sheet("Uppföljning", rows), sheet("VB 2020", rows)));
+    expect(reference.model.period.kind).toBeNull();
+    expect(reference.findings.some((f) => f.code === "period-unknown")).toBe(true);
+    // A hidden sheet's tables are not read, so its name does not count.
     const hidden = check(
-      snapshotOf(sheet("T2 2021", rows), sheet("T1 2021", rows, { visibility: "hidden" })),
+      snapshotOf(sheet("T2 2021", rows), sheet("VB 2021", rows, { visibility: "hidden" })),
     );
     expect([hidden.model.period.kind, hidden.model.period.source]).toEqual(["T2", "sheet"]);
   });
@@ -332,4 +336,135 @@ test("without a period, `Utfall T2 2021` is said to be read once the period is T
       "Kolumnen ”Utfall T2 2021” läses som periodens utfall när perioden är T2 2021, så dess värden (5 rader) bedöms inte nu. Ange period T2 2021 om det är den som följs upp.",
     ],
   ]);
+});
+
+describe("the review of 7 December: what the new rules must not misread", () => {
+  const header = ["Indikator", "Utfall T2 2021", "Prognos helår", "Årsmål", "Periodicitet", "Analys"];
+  const sjuk: CellValue[] = ["Sjukfrånvaro", 0.094, 0.092, 0.09, "Tertial"];
+  const dag: CellValue[] = ["Sjukfrånvaro dag 1-14", 0.046, 0.044, 0.023, "Tertial"];
+  const read = (...rows: CellValue[][]) => check(snapshotOf(sheet("T2 2021", [header, ...rows])));
+
+  test("a sentence on the goal, or an indicator not yet measured, between a heading and the rows", () => {
+    const said = read(
+      ["Nämndmål 3.2.2 Medarbetare i nämndens verksamheter har en bra arbetssituation"],
+      ["Sjukfrånvaron har ökat under pandemin och följs upp varje månad."],
+      sjuk,
+      dag,
+      ["Enhetsmål:", "Solrosen är en attraktiv arbetsplats", null, null, null, "Uppfylls helt"],
+    );
+    expect(said.model.indicators.map((i) => i.row)).toEqual([4, 5]);
+    expect(said.findings.filter((f) => f.code === "assessment-contradicts").map((f) => f.cell)).toEqual([
+      "F6",
+    ]);
+    const unmeasured = read(
+      ["Nämndmål 3.2.2 Medarbetare …"],
+      ["Andel medarbetare med friskvårdsbidrag"],
+      sjuk,
+    );
+    expect(unmeasured.model.indicators.map((i) => i.row)).toEqual([4]);
+  });
+
+  test("a traffic light beside the assessment, or the assessment after its label in one cell", () => {
+    for (const beside of [["🟢", "Uppfylls helt"], ["Bedömning: Uppfylls helt"]]) {
+      const { model } = read(sjuk, ["Enhetsmål:", "Solrosen är en attraktiv arbetsplats", ...beside]);
+      expect(model.goals.map((g) => [g.level, g.title, g.statedAssessment])).toEqual([
+        ["enhetsmal", "Solrosen är en attraktiv arbetsplats", "helt"],
+      ]);
+      expect(model.indicators).toHaveLength(1);
+    }
+  });
+
+  test("a goal's number in the `Nr` column before its heading, or between a label and its title", () => {
+    const nr = ["Nr", ...header];
+    const { model } = check(
+      snapshotOf(
+        sheet("T2 2021", [
+          nr,
+          ["3.2", "KF:s mål 3.2 Stockholm använder skattemedlen effektivt"],
+          [1, ...sjuk],
+          [null, "Nämndmål:", "3.2.2", "Medarbetare har en bra arbetssituation"],
+          [2, ...dag],
+        ]),
+      ),
+    );
+    expect(model.goals.map((g) => [g.level, g.number, g.title])).toEqual([
+      ["kf-mal", "3.2", "Stockholm använder skattemedlen effektivt"],
+      ["namndmal", "3.2.2", "Medarbetare har en bra arbetssituation"],
+    ]);
+    expect(model.indicators.map((i) => [i.row, i.goal])).toEqual([
+      [3, "T2 2021!A2"],
+      [5, "T2 2021!B4"],
+    ]);
+  });
+
+  test("`Nr` before a budget table's labels; an action plan `Nr | Aktivitet | Ansvarig | Status` is no table", () => {
+    const { recognition, model } = check(
+      snapshotOf(
+        sheet("T2 2021", [
+          ["Nr", "Verksamhet", "Budget 2021", "Prognos helår", "Avvikelse"],
+          [1, "Hemtjänst", 41, 40.2, 0.8],
+          [2, "Vård- och omsorgsboende", 62.4, 63.1, -0.7],
+          [],
+          [],
+          [],
+          [],
+          ["Nr", "Aktivitet", "Ansvarig", "Status"],
+          [1, "Utbilda medarbetare i Klarspråk", "Enhetschef", "Pågår"],
+        ]),
+      ),
+    );
+    expect(recognition.tables.map((t) => [t.id, t.type])).toEqual([["T2 2021!A1", "budget-other"]]);
+    expect(model.budget.map((l) => l.label)).toEqual(["Hemtjänst", "Vård- och omsorgsboende"]);
+    expect(model.activities).toEqual([]);
+  });
+
+  test("a blank labels' header over key figures, or over a second header row, is no budget table", () => {
+    const keyFigures = check(
+      snapshotOf(
+        sheet("Nyckeltal", [
+          [null, "Budget jan-aug", "Utfall jan-aug", "Avvikelse"],
+          ["Antal barn", 52, 55, -3],
+          ["Antal årsarbetare", 11.5, 11.8, -0.3],
+          ["Kostnad per barn", 158, 152, 6],
+        ]),
+      ),
+    );
+    expect(keyFigures.recognition.tables).toEqual([]);
+    const twoRows = check(
+      snapshotOf(
+        sheet("Budget", [
+          [null, "Budget", "Prognos", "Avvikelse"],
+          ["Mnkr", 2021, "helår", null],
+          ["Intäkter", -12.1, -12.4, 0.3],
+          ["Kostnader", 80.2, 81, -0.8],
+        ]),
+      ),
+    );
+    expect(twoRows.model.budget.map((l) => l.label)).not.toContain("Mnkr");
+  });
+
+  test("a note at the top naming a period, or a title comparing two, names no period", () => {
+    for (const note of ["Källa: Bokslut 2020", "Bilaga 2 – T1 2021 (jämförelse med T2 2021)"]) {
+      const { model } = check(snapshotOf(sheet("Blad1", [[note], [], header, sjuk])));
+      expect([note, model.period.kind]).toEqual([note, null]);
+    }
+  });
+
+  test("`Mål / Indikator`: a goal's row by its number and assessment, without a level word", () => {
+    const { model } = check(
+      snapshotOf(
+        sheet("T2 2021", [
+          ["Mål / Indikator", "Utfall T2 2021", "Årsmål", "Periodicitet", "Bedömning"],
+          ["1.3.1 Barn utvecklas och lär i en likvärdig förskola", null, null, null, "Uppfylls helt"],
+          ["Andel legitimerade förskollärare", 0.363, 0.33, "Tertial"],
+        ]),
+      ),
+    );
+    expect(model.goals.map((g) => [g.level, g.number, g.statedAssessment])).toEqual([
+      ["namndmal", "1.3.1", "helt"],
+    ]);
+    expect(model.indicators.map((i) => [i.name, i.goal])).toEqual([
+      ["Andel legitimerade förskollärare", "T2 2021!A2"],
+    ]);
+  });
 });

@@ -94,6 +94,16 @@ describe("the seeds' own activity analyses", () => {
   });
 });
 
+describe("notDonePhrase: what is not yet done, or done after all, is no phrase (review of 7 December)", () => {
+  test.each([
+    "Arbetet har inte påbörjats ännu, planeras starta i oktober.",
+    "Utbildningen sköts upp från mars till maj och genomfördes då.",
+    "Inga aktiviteter har ställts in.",
+  ])("%s", (text) => {
+    expect(notDonePhrase(text, 2021)).toBeNull();
+  });
+});
+
 describe("notDonePhrase", () => {
   it("reads the seeds' deviations as not done (002 lines 1045, 1048, 444; 000 line 198)", () => {
     expect(
