@@ -12,6 +12,8 @@ type Level = GoalHeading["level"];
 const HEADING_PATTERNS: [RegExp, Level][] = [
   [/^kf:?s\s+inriktningsm[aå]l(?:\s*:|\s+(?=\d)|\s*$)\s*(.*)$/i, "inriktningsmal"],
   [/^kf:?s\s+m[aå]l\s+f[oö]r\s+verksamhetsomr[aå]det(?:\s*:|\s+(?=\d)|\s*$)\s*(.*)$/i, "kf-mal"],
+  // A unit's short form with its colon (`KF:s mål: I Stockholm är människor …`).
+  [/^kf:?s\s+m[aå]l\s*:\s*(.+)$/i, "kf-mal"],
   // A unit's short form, with the KF mål's number (`KF:s mål 1.3 I Stockholm …`).
   [/^kf:?s\s+m[aå]l(?:\s*:\s*|\s+)(\d+\.\d+\.?\s.*)$/i, "kf-mal"],
   [/^n[aä]mndm[aå]l(?:\s*:|\s+(?=\d)|\s*$)\s*(.*)$/i, "namndmal"],
@@ -123,6 +125,10 @@ const ASSESSMENT_LABEL = /^(bedomning|malbedomning|maluppfyllelse|status)$/;
 const ASSESSMENT_LABEL_BEFORE = /^(?:bedömning|målbedömning|måluppfyllelse|status)\s*:\s*/i;
 /** A cell of symbols alone (a traffic light `🟢`, `◆`): it says nothing a heading's words do not. */
 const SYMBOLS_ONLY = /^[^\p{L}\p{N}]+$/u;
+/** Words, not a page number (a table of contents' `6` beside a heading's text). */
+const HAS_WORDS = /\p{L}{2}/u;
+/** A unit's id of its own goal (`E1`, `EM2`), in a number's place. */
+const GOAL_ID = /^[A-ZÅÄÖ]{1,3}\d{1,3}$/;
 /** A goal's title led by its number and nothing else (`1.3.1 Barn utvecklas …`). */
 const NUMBERED_TITLE = /^(\d+\.\d+(?:\.\d+)*)\.?\s+\S/;
 
@@ -159,7 +165,10 @@ export function headingOnRow(rows: SheetRows, i: number): HeadingRow | null {
   const row = sheet.values[i];
   let k = rows.firstCol(i) - sheet.originCol;
   let first = rows.firstText(i);
-  if (count > 1 && bareGoalNumber(first) !== null) {
+  /** The goal's number in a column of its own before the heading, when it is one (`1.3`, not `E1`). */
+  let leading: string | null = null;
+  if (count > 1 && (bareGoalNumber(first) !== null || GOAL_ID.test(first))) {
+    leading = bareGoalNumber(first);
     // The goal's number in a column of its own (a `Nr` column): the heading is the next text.
     do k++;
     while (k < row.length && !headingCellText(row[k] as CellValue));
@@ -190,12 +199,17 @@ export function headingOnRow(rows: SheetRows, i: number): HeadingRow | null {
       heading.assessment = assessment;
       heading.assessmentCol = sheet.originCol + k;
     } else if (ASSESSMENT_LABEL.test(matchKey(text))) continue;
+    // Text beside a titled heading is the goal's own comment (a unit's Kommentar column): not a row.
+    else if (heading.title && !numbered && HAS_WORDS.test(text)) continue;
     else if (heading.title || heading.assessment !== null) return null;
     else if (!number && bareGoalNumber(text) !== null) number = text;
     else heading.title = cleanText(stripTags(number ? `${number} ${text}` : text));
   }
   if (numbered && heading.assessment === null) return null;
   if (number && !heading.title) heading.title = number;
+  // `1.1` | `KF:s mål: I Stockholm …`: the number leads the title, as in the reports' headings.
+  if (leading && heading.title && NUMBERED_TITLE.exec(heading.title)?.[1] !== leading && !number)
+    heading.title = `${leading} ${heading.title}`;
   return heading;
 }
 

@@ -271,6 +271,10 @@ function goalHeader(row: number, cells: { col: number; text: string }[]): Header
   if (nameAt < 0) return null;
   const goalRoles = cells.map((c) => goalTableRole(c.text));
   for (const k of rowNumbers) goalRoles[k] = "ignore";
+  // A unit's own table writes its analyses under `Kommentar` where it has no Analys column.
+  const comment = goalRoles.indexOf("comment");
+  if (!goalRoles.includes("analysis") && comment >= 0 && goalRoles.indexOf("comment", comment + 1) < 0)
+    goalRoles[comment] = "analysis";
   idBesideGoal(cells, goalRoles);
   if (!goalRoles.includes("outcome")) tertialOutcomes(cells, goalRoles);
   latestYearIsOutcome(cells, goalRoles);
@@ -796,6 +800,8 @@ export function scanRows(
     if (firstTextCol < firstCol && count > 0) break;
     if (isBudget && !anyNumber && type !== "resultatenheter") break;
     if (!isBudget && isLongerThan(nameValue, PROSE_LENGTH * 6)) break;
+    // `Summa indikatorer`, `Totalt 13 aktiviteter`: a count under a unit's table ends it.
+    if (!isBudget && typeof nameValue === "string" && GOAL_TABLE_TOTAL.test(nameValue)) break;
     if (blankRun > 0 && isBudget && !anyNumber) break;
     if (blankRun > 0 && typed.length > 0) {
       const misfit = misfits(sheet, r, typed);
@@ -972,6 +978,12 @@ const MAX_TEXT_RUN = 3;
  * (text or `Analys` rows, no blank row between), a row that reads as one of its rows, or one with its
  * figures in place and its name cell empty.
  */
+/**
+ * A count under an indicator or activity table (`Summa indikatorer`, `Totalt 13 aktiviteter`,
+ * `Totalt`), not an indicator that starts so (`Totalt köpt energi i stadens verksamheter`).
+ */
+const GOAL_TABLE_TOTAL = /^\s*(?:summa|totalt?)\s*:?\s*(?:\d+\s*)?(?:indikatorer|aktiviteter|mål)?\s*$/i;
+
 /** The most rows of headings, assessments, prose and blanks between a flat table's rows (see rowsFollowHeadings). */
 const MAX_HEADING_RUN = 40;
 

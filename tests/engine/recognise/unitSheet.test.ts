@@ -468,3 +468,97 @@ describe("the review of 7 December: what the new rules must not misread", () => 
     ]);
   });
 });
+
+describe("a unit's VB with `Mål nr | Mål / indikator | … | Kommentar | Bedömning` (004's rows; walk of 7 December)", () => {
+  const values: CellValue[][] = [
+    [
+      "Mål nr",
+      "Mål / indikator",
+      "Utfall 2020",
+      "Utfall 2019",
+      "Årsmål",
+      "KF:s årsmål",
+      "Period",
+      "Kommentar",
+      "Bedömning",
+    ],
+    [
+      "3.2",
+      "KF:s mål: Stockholm använder skattemedlen effektivt till största nytta för stockholmarna",
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      "Ingen",
+    ],
+    [
+      null,
+      "Sjukfrånvaro *",
+      "12,4 %",
+      "15,2 %",
+      "15 %",
+      "Tas fram av nämnd/styrelse",
+      "VB 2020",
+      "Sjukfrånvaron för enheten totalt är 12,4%.",
+    ],
+    [
+      null,
+      "Sjukfrånvaro dag 1-14 *",
+      "4,6 %",
+      "2,4 %",
+      "2,3 %",
+      "Tas fram av nämnd/styrelse",
+      "VB 2020",
+      null,
+    ],
+    [
+      null,
+      "Totalt köpt energi i stadens verksamheter",
+      "0 GWh",
+      "3,13 GWh",
+      "3,3 GWh",
+      "1945 GWh",
+      "VB 2020",
+      "Verksamheten har varit stängd.",
+    ],
+    [
+      "E4",
+      "Enhetsmål: Enheten är en god arbetsgivare och dess verksamheter präglas av god arbetsmiljö",
+      null,
+      null,
+      null,
+      null,
+      null,
+      "Den samlade bilden av medarbetarsamtalen är god.",
+      "Uppfylls helt",
+    ],
+    [null, "Summa indikatorer", "3", null, null, null, null, "varav 2 uppfyllda"],
+    [],
+    ["* Sjukfrånvaro avser rullande 12 månader"],
+  ];
+  const { model, findings } = check(snapshotOf(sheet("Mål och indikatorer", values)));
+
+  test("the goals are headings, numbered from their own column; the Enhetsmål has its Bedömning", () => {
+    expect(model.goals.map((g) => [g.level, g.number, g.statedAssessment])).toEqual([
+      ["kf-mal", "3.2", "ingen"],
+      ["enhetsmal", null, "helt"],
+    ]);
+  });
+
+  test("the indicators are read, `Totalt köpt energi` too, not the count under them", () => {
+    expect(model.indicators.map((i) => [i.row, i.goal])).toEqual([
+      [3, "Mål och indikatorer!A6"],
+      [4, "Mål och indikatorer!A6"],
+      [5, "Mål och indikatorer!A6"],
+    ]);
+  });
+
+  test("Kommentar is the analysis column where there is no Analys; the known contradiction is flagged", () => {
+    const codes = findings.map((f) => [f.code, f.cell]);
+    expect(codes).toContainEqual(["analysis-missing", "H4"]);
+    expect(codes).toContainEqual(["assessment-contradicts", "I6"]);
+    expect(codes.filter(([code]) => code === "target-missing")).toEqual([]);
+  });
+});
