@@ -7,6 +7,7 @@ import { isDateFormat } from "../engine/parse/quantity";
 import { isBoldStyle } from "../engine/report/look";
 import type { CellSelection, MemoryPort } from "../ports/memory/memoryPort";
 import { formatSwedishNumber } from "../taskpane/state/swedishNumber";
+import { formattedNumber } from "../engine/report/shownNumber";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", minWidth: 0, minHeight: 0, flexGrow: 1 },
@@ -80,6 +81,8 @@ function show(value: CellValue, format: string | null): string {
   if (value === null) return "";
   if (typeof value !== "number") return String(value);
   if (isDateFormat(format)) return (value >= 1 && serialToIso(value)) || formatSwedishNumber(value);
+  // A report format with its words (`"Max "#,##0" personer"`, `0" st"`) shows them, as Excel does.
+  if (format?.includes('"')) return formattedNumber(value, format);
   return formatSwedishNumber(value, format && format !== "General" ? format : undefined);
 }
 
