@@ -51,9 +51,14 @@ export class TableCells {
     return out;
   }
 
-  /** The row's Analys cell, else the Analys row recognised under it. */
+  /**
+   * The row's Analys cell, else the Analys row recognised under it, else, in a table without an
+   * Analys column, its Kommentar where that is prose (see commentAsAnalysis).
+   */
   analysis(row: RecognisedRow): string | null {
-    return this.text(row, "analysis") || row.analysis?.text || null;
+    const own = this.text(row, "analysis") || row.analysis?.text;
+    if (own) return own;
+    return this.at.analysis < 0 && this.at.comment >= 0 ? commentAsAnalysis(this.text(row, "comment")) : null;
   }
 }
 
@@ -107,4 +112,20 @@ export function displayName(value: CellValue): string {
   return stripLeadingSymbols(
     cleanText(stripTags(typeof value === "string" ? value : value === null ? "" : String(value))),
   );
+}
+
+/** A note, not an analysis: a source, a reminder, a pointer elsewhere (`Källa: HR`, `Kolla med Anna`). */
+const NOTE_START = /^(?:källa|källor|not|anm|obs|se\b|kolla|ring|fråga|todo|mäts|siffra)/i;
+/** The fewest words an analysis in a Kommentar cell has. */
+const ANALYSIS_WORDS = 6;
+
+/**
+ * A unit's table without an Analys column writes its analyses under `Kommentar`: a comment of a
+ * sentence or more (six words at least, not a note's start) is the row's analysis; a short note
+ * (`Källa: HR-rapport`, `Kolla med Anna`) is none.
+ */
+export function commentAsAnalysis(comment: string): string | null {
+  const text = comment.trim();
+  if (!text || NOTE_START.test(text)) return null;
+  return text.split(/\s+/).length >= ANALYSIS_WORDS ? text : null;
 }

@@ -136,7 +136,7 @@ export function indicatorReader(
       direction: "unknown",
       status: "unknown",
       kfStatus: "unknown",
-      analysis: textIn(row, analysis) || row.analysis?.text || null,
+      analysis: table.analysis(row),
       cells: indicatorCells(row, columns),
       statedDirection:
         (override ? (parseDirection(override.direction) ?? (override.direction as Direction)) : null) ??

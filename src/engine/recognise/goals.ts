@@ -12,8 +12,6 @@ type Level = GoalHeading["level"];
 const HEADING_PATTERNS: [RegExp, Level][] = [
   [/^kf:?s\s+inriktningsm[aå]l(?:\s*:|\s+(?=\d)|\s*$)\s*(.*)$/i, "inriktningsmal"],
   [/^kf:?s\s+m[aå]l\s+f[oö]r\s+verksamhetsomr[aå]det(?:\s*:|\s+(?=\d)|\s*$)\s*(.*)$/i, "kf-mal"],
-  // A unit's short form with its colon (`KF:s mål: I Stockholm är människor …`).
-  [/^kf:?s\s+m[aå]l\s*:\s*(.+)$/i, "kf-mal"],
   // A unit's short form, with the KF mål's number (`KF:s mål 1.3 I Stockholm …`).
   [/^kf:?s\s+m[aå]l(?:\s*:\s*|\s+)(\d+\.\d+\.?\s.*)$/i, "kf-mal"],
   [/^n[aä]mndm[aå]l(?:\s*:|\s+(?=\d)|\s*$)\s*(.*)$/i, "namndmal"],
@@ -125,8 +123,10 @@ const ASSESSMENT_LABEL = /^(bedomning|malbedomning|maluppfyllelse|status)$/;
 const ASSESSMENT_LABEL_BEFORE = /^(?:bedömning|målbedömning|måluppfyllelse|status)\s*:\s*/i;
 /** A cell of symbols alone (a traffic light `🟢`, `◆`): it says nothing a heading's words do not. */
 const SYMBOLS_ONLY = /^[^\p{L}\p{N}]+$/u;
-/** Words, not a page number (a table of contents' `6` beside a heading's text). */
-const HAS_WORDS = /\p{L}{2}/u;
+/** `KF:s mål:` and its title, the KF mål's short form in a unit's own table. */
+const KF_SHORT = /^kf:?s\s+m[aå]l\s*:\s*(\D.*)?$/i;
+/** The fewest words of a goal's comment beside its heading: not a page (`sid 6`) nor a figure (`3,6 GWh`). */
+const COMMENT_WORDS = 4;
 /** A unit's id of its own goal (`E1`, `EM2`), in a number's place. */
 const GOAL_ID = /^[A-ZÅÄÖ]{1,3}\d{1,3}$/;
 /** A goal's title led by its number and nothing else (`1.3.1 Barn utvecklas …`). */
@@ -174,7 +174,11 @@ export function headingOnRow(rows: SheetRows, i: number): HeadingRow | null {
     while (k < row.length && !headingCellText(row[k] as CellValue));
     first = headingCellText(row[k] as CellValue) ?? "";
   }
-  let match = matchHeading(first);
+  // A unit's short form with its colon, in a row with more cells (`KF:s mål: I Stockholm …` |
+  // `Ingen`): alone on a row `KF:s mål: 55 % nås inte …` is a sentence.
+  const short = count > 1 ? KF_SHORT.exec(first) : null;
+  let match =
+    matchHeading(first) ?? (short ? { level: "kf-mal" as const, rest: (short[1] ?? "").trim() } : null);
   const numbered = match === null;
   if (!match) {
     const number = count > 1 ? NUMBERED_TITLE.exec(first) : null;
@@ -183,9 +187,14 @@ export function headingOnRow(rows: SheetRows, i: number): HeadingRow | null {
   }
   const heading: HeadingRow = { match, title: match.rest, assessment: null, assessmentCol: null };
   if (count === 1) return heading;
+  let number = "";
+  // `Nämndmål: 3.2.2` | title, `Enhetsmål:` | `E1` | title: the number or id, then the title.
+  if (bareGoalNumber(heading.title) !== null) {
+    number = heading.title;
+    heading.title = "";
+  }
   // A level alone (`Nämndmål`) beside a title is a goal list's row: a heading's label has its colon.
   if (!match.rest && !first.endsWith(":")) return null;
-  let number = "";
   for (k++; k < row.length; k++) {
     const text = headingCellText(row[k] as CellValue);
     if (text === null) {
@@ -200,13 +209,14 @@ export function headingOnRow(rows: SheetRows, i: number): HeadingRow | null {
       heading.assessmentCol = sheet.originCol + k;
     } else if (ASSESSMENT_LABEL.test(matchKey(text))) continue;
     // Text beside a titled heading is the goal's own comment (a unit's Kommentar column): not a row.
-    else if (heading.title && !numbered && HAS_WORDS.test(text)) continue;
+    else if (heading.title && !numbered && text.split(/\s+/).length >= COMMENT_WORDS) continue;
     else if (heading.title || heading.assessment !== null) return null;
     else if (!number && bareGoalNumber(text) !== null) number = text;
-    else heading.title = cleanText(stripTags(number ? `${number} ${text}` : text));
+    else if (!number && GOAL_ID.test(text)) number = " ";
+    else heading.title = cleanText(stripTags(number.trim() ? `${number} ${text}` : text));
   }
   if (numbered && heading.assessment === null) return null;
-  if (number && !heading.title) heading.title = number;
+  if (number.trim() && !heading.title) heading.title = number;
   // `1.1` | `KF:s mål: I Stockholm …`: the number leads the title, as in the reports' headings.
   if (leading && heading.title && NUMBERED_TITLE.exec(heading.title)?.[1] !== leading && !number)
     heading.title = `${leading} ${heading.title}`;

@@ -271,10 +271,6 @@ function goalHeader(row: number, cells: { col: number; text: string }[]): Header
   if (nameAt < 0) return null;
   const goalRoles = cells.map((c) => goalTableRole(c.text));
   for (const k of rowNumbers) goalRoles[k] = "ignore";
-  // A unit's own table writes its analyses under `Kommentar` where it has no Analys column.
-  const comment = goalRoles.indexOf("comment");
-  if (!goalRoles.includes("analysis") && comment >= 0 && goalRoles.indexOf("comment", comment + 1) < 0)
-    goalRoles[comment] = "analysis";
   idBesideGoal(cells, goalRoles);
   if (!goalRoles.includes("outcome")) tertialOutcomes(cells, goalRoles);
   latestYearIsOutcome(cells, goalRoles);
@@ -681,6 +677,14 @@ export function scanRows(
     }
     expectAnalysis = false;
 
+    // `Summa indikatorer`, `Totalt 13 aktiviteter`: a count in a unit's table is no row of it.
+    if (!isBudget && typeof nameValue === "string" && GOAL_TABLE_TOTAL.test(nameValue)) {
+      unread = true;
+      lastRow = r;
+      blankRun = 0;
+      continue;
+    }
+
     // The row's other cells with text: how many, whether all are words, whether any is a number
     // (only a budget row or one without a name asks the latter two, so only they parse numbers).
     const wantsNumbers = isBudget || !named;
@@ -800,8 +804,6 @@ export function scanRows(
     if (firstTextCol < firstCol && count > 0) break;
     if (isBudget && !anyNumber && type !== "resultatenheter") break;
     if (!isBudget && isLongerThan(nameValue, PROSE_LENGTH * 6)) break;
-    // `Summa indikatorer`, `Totalt 13 aktiviteter`: a count under a unit's table ends it.
-    if (!isBudget && typeof nameValue === "string" && GOAL_TABLE_TOTAL.test(nameValue)) break;
     if (blankRun > 0 && isBudget && !anyNumber) break;
     if (blankRun > 0 && typed.length > 0) {
       const misfit = misfits(sheet, r, typed);
@@ -979,10 +981,11 @@ const MAX_TEXT_RUN = 3;
  * figures in place and its name cell empty.
  */
 /**
- * A count under an indicator or activity table (`Summa indikatorer`, `Totalt 13 aktiviteter`,
- * `Totalt`), not an indicator that starts so (`Totalt köpt energi i stadens verksamheter`).
+ * A count in an indicator or activity table (`Summa indikatorer`, `Totalt 13 aktiviteter`), not an
+ * indicator that starts so (`Totalt köpt energi …`, a `Totalt` over women and men).
  */
-const GOAL_TABLE_TOTAL = /^\s*(?:summa|totalt?)\s*:?\s*(?:\d+\s*)?(?:indikatorer|aktiviteter|mål)?\s*$/i;
+const GOAL_TABLE_TOTAL =
+  /^\s*(?:summa|totalt?)\s*:?\s*(?:antal\s+)?(?:\d+\s*)?(?:indikatorer|aktiviteter|mål)\b/i;
 
 /** The most rows of headings, assessments, prose and blanks between a flat table's rows (see rowsFollowHeadings). */
 const MAX_HEADING_RUN = 40;

@@ -555,10 +555,106 @@ describe("a unit's VB with `Mål nr | Mål / indikator | … | Kommentar | Bedö
     ]);
   });
 
-  test("Kommentar is the analysis column where there is no Analys; the known contradiction is flagged", () => {
+  test("a Kommentar of a sentence is the analysis where there is no Analys; the known contradiction is flagged", () => {
     const codes = findings.map((f) => [f.code, f.cell]);
-    expect(codes).toContainEqual(["analysis-missing", "H4"]);
+    // Row 3's comment is a sentence: its analysis. Row 4 (4,6 % against 2,3 %) has none.
+    expect(model.indicators.map((i) => i.analysis)).toEqual([
+      "Sjukfrånvaron för enheten totalt är 12,4%.",
+      null,
+      null,
+    ]);
+    expect(codes.filter(([code]) => code === "analysis-missing")).toEqual([["analysis-missing", "B4"]]);
     expect(codes).toContainEqual(["assessment-contradicts", "I6"]);
     expect(codes.filter(([code]) => code === "target-missing")).toEqual([]);
+  });
+});
+
+describe("the second review of 7 December", () => {
+  const header = [
+    "Indikator",
+    "Periodens utfall",
+    "Prognos helår",
+    "Årsmål",
+    "KF:s årsmål",
+    "Period",
+    "Kommentar",
+  ];
+  const dag: CellValue[] = [
+    "Sjukfrånvaro dag 1-14",
+    "4,6 %",
+    "4,6 %",
+    "2,3 %",
+    "Tas fram av nämnd",
+    "Tertial 2 2021",
+  ];
+  const read = (...rows: CellValue[][]) => check(snapshotOf(sheet("Uppföljning", [header, ...rows])));
+
+  test("a note in Kommentar is no analysis, and an Analys row under the row stays its analysis", () => {
+    const note = read([...dag, "Källa: HR-rapport"]);
+    expect(note.model.indicators[0].analysis).toBeNull();
+    expect(note.findings.map((f) => f.code)).toContain("analysis-missing");
+    const withRow = read(
+      [...dag, "Kolla med Anna"],
+      ["Analys", "Korttidsfrånvaron har ökat under pandemin."],
+    );
+    expect(withRow.model.indicators[0].analysis).toBe("Korttidsfrånvaron har ökat under pandemin.");
+  });
+
+  test("`KF:s mål: 55 % nås inte …` alone on a row is a sentence, not a heading", () => {
+    const { model } = read(
+      ["Andel ekologiska livsmedel", "22,85 %", null, "60 %", "55 %", "VB 2020"],
+      ["Analys"],
+      ["KF:s mål: 55 % nås inte i år eftersom leverantören bytts under hösten."],
+    );
+    expect(model.goals).toEqual([]);
+    expect(model.indicators[0].analysis).toBe(
+      "KF:s mål: 55 % nås inte i år eftersom leverantören bytts under hösten.",
+    );
+  });
+
+  test("a page (`sid 6`) or a figure (`3,6 GWh`) beside a heading makes no heading of its row", () => {
+    const contents = check(snapshotOf(sheet("Innehåll", [["Nämndmål: 1.1.1 Invånare har arbete", "sid 6"]])));
+    expect(contents.model.goals).toEqual([]);
+    const figure = read([
+      "Enhetsmål: Enhetens energiförbrukning minskar",
+      "3,6 GWh",
+      null,
+      "3,3 GWh",
+      null,
+      "VB 2020",
+    ]);
+    expect(figure.model.goals).toEqual([]);
+    expect(figure.model.indicators).toHaveLength(1);
+  });
+
+  test("`Nämndmål: 3.2.2` | title, and `Enhetsmål:` | `E1` | title: the title is the next cell's", () => {
+    const { model } = read(["Nämndmål: 3.2.2", "Medarbetare har god hälsa och en bra arbetsmiljö"], dag, [
+      "Enhetsmål:",
+      "E1",
+      "Medarbetarna trivs",
+      null,
+      null,
+      null,
+      "Uppfylls helt",
+    ]);
+    expect(model.goals.map((g) => [g.level, g.number, g.title])).toEqual([
+      ["namndmal", "3.2.2", "Medarbetare har god hälsa och en bra arbetsmiljö"],
+      ["enhetsmal", null, "Medarbetarna trivs"],
+    ]);
+  });
+
+  test("`Totalt` over women and men is an indicator; a count (`Summa indikatorer: 3`) is skipped, not an end", () => {
+    const { model } = read(
+      ["Sjukfrånvaro kvinnor", "8 %", "8 %", "7 %", null, "Tertial 2 2021"],
+      ["Totalt", "7,5 %", "7,5 %", "7 %", null, "Tertial 2 2021"],
+      ["Summa indikatorer: 2"],
+      ["Summa indikatorer", 2],
+      ["Medarbetarindex", 78, 80, 80, null, "Tertial 2 2021"],
+    );
+    expect(model.indicators.map((i) => i.name)).toEqual([
+      "Sjukfrånvaro kvinnor",
+      "Totalt",
+      "Medarbetarindex",
+    ]);
   });
 });
