@@ -68,8 +68,8 @@ function countIndicator(counts: GoalCounts, indicator: Indicator): IndicatorStat
 
 /**
  * Counts the activity, as deviating where it is marked Avvikelse or its analysis says it was not
- * done (`har inte kunnat genomföras`, parse/notDone.ts; validate asks for the mark). `year`: the
- * report's; without it, the activity's end year.
+ * done (`har inte kunnat genomföras`, parse/notDone.ts; validate asks for the mark), unless it starts
+ * after the period's end. `period`: the report's year and end; without it, the activity's end year.
  */
 function countActivity(counts: GoalCounts, activity: Activity, period: PeriodEnd | null): void {
   counts.activities++;

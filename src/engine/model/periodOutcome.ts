@@ -5,7 +5,7 @@
  * of the year the header names (if it names one), and the table's own Period column names no other
  * period. A `Utfall T1` column in a T2 report stays unread.
  */
-import { unreadOutcomeTertial } from "../recognise/headers";
+import { isTertialOutcomeOf, unreadOutcomeTertial } from "../recognise/headers";
 import { cellValue } from "../recognise/tableRow";
 import type { RecognisedTable } from "../recognise/types";
 import { textOf } from "../grid";
@@ -28,23 +28,18 @@ export function withPeriodOutcomes(tables: RecognisedTable[], period: Period): R
 function periodOutcome(table: RecognisedTable, period: Period): RecognisedTable {
   if (table.type !== "indicators-followup") return table;
   let lone = -1;
-  let tertial: number | null = null;
   for (let c = 0; c < table.columns.length; c++) {
     const column = table.columns[c];
     if (column.role === "outcome") return table;
-    const named = unreadOutcomeTertial(column);
-    if (named === null) continue;
+    if (unreadOutcomeTertial(column) === null) continue;
     if (lone >= 0) return table;
     lone = c;
-    tertial = named;
   }
   if (lone < 0) return table;
-  const header = table.columns[lone].header;
   const kind = period.kind;
-  if ((kind !== "T1" && kind !== "T2") || `T${tertial}` !== kind) return table;
-  const named = yearOf(header);
-  if (named !== null && period.year !== null && named !== period.year) return table;
-  if (!periodColumnAgrees(table, kind, named ?? period.year)) return table;
+  if ((kind !== "T1" && kind !== "T2") || !isTertialOutcomeOf(table.columns[lone], kind, period.year))
+    return table;
+  if (!periodColumnAgrees(table, kind, yearOf(table.columns[lone].header) ?? period.year)) return table;
   return {
     ...table,
     columns: table.columns.map((c, k) => (k === lone ? { ...c, role: "outcome" } : c)),

@@ -187,7 +187,8 @@ export function headingOnRow(rows: SheetRows, i: number): HeadingRow | null {
   }
   const heading: HeadingRow = { match, title: match.rest, assessment: null, assessmentCol: null };
   if (count === 1) return heading;
-  let number = "";
+  /** A number or id in a cell between the label and the title ("" for an id, which no title takes). */
+  let number: string | null = null;
   // `Nämndmål: 3.2.2` | title, `Enhetsmål:` | `E1` | title: the number or id, then the title.
   if (bareGoalNumber(heading.title) !== null) {
     number = heading.title;
@@ -211,14 +212,14 @@ export function headingOnRow(rows: SheetRows, i: number): HeadingRow | null {
     // Text beside a titled heading is the goal's own comment (a unit's Kommentar column): not a row.
     else if (heading.title && !numbered && text.split(/\s+/).length >= COMMENT_WORDS) continue;
     else if (heading.title || heading.assessment !== null) return null;
-    else if (!number && bareGoalNumber(text) !== null) number = text;
-    else if (!number && GOAL_ID.test(text)) number = " ";
-    else heading.title = cleanText(stripTags(number.trim() ? `${number} ${text}` : text));
+    else if (number === null && bareGoalNumber(text) !== null) number = text;
+    else if (number === null && GOAL_ID.test(text)) number = "";
+    else heading.title = cleanText(stripTags(number ? `${number} ${text}` : text));
   }
   if (numbered && heading.assessment === null) return null;
-  if (number.trim() && !heading.title) heading.title = number;
+  if (number && !heading.title) heading.title = number;
   // `1.1` | `KF:s mål: I Stockholm …`: the number leads the title, as in the reports' headings.
-  if (leading && heading.title && NUMBERED_TITLE.exec(heading.title)?.[1] !== leading && !number)
+  if (leading && heading.title && NUMBERED_TITLE.exec(heading.title)?.[1] !== leading && number === null)
     heading.title = `${leading} ${heading.title}`;
   return heading;
 }

@@ -1,3 +1,4 @@
+import { yearOf } from "../parse/period";
 import { keyCode, keyPart, matchKey } from "../parse/text";
 import type { ColumnRole } from "./types";
 
@@ -47,6 +48,21 @@ export function outcomeTertial(header: string): number | null {
  */
 export function unreadOutcomeTertial(column: { role: ColumnRole | null; header: string }): number | null {
   return column.role === null ? outcomeTertial(column.header) : null;
+}
+
+/**
+ * Whether a column left unread names the outcome of tertial `kind` (`Utfall T2 2021` for T2) and,
+ * where its header names a year, of `year` (any year when `year` is null).
+ */
+export function isTertialOutcomeOf(
+  column: { role: ColumnRole | null; header: string },
+  kind: "T1" | "T2",
+  year: number | null,
+): boolean {
+  const tertial = unreadOutcomeTertial(column);
+  if (tertial === null || `T${tertial}` !== kind) return false;
+  const named = yearOf(column.header);
+  return named === null || year === null || named === year;
 }
 
 /** Indicator and activity tables. */

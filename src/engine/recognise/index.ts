@@ -18,6 +18,7 @@ import {
   buildTable,
   classify,
   idBesideGoal,
+  nameColumnOf,
   outcomeInForecastsPlace,
   readHeaderRow,
   rowsFollowHeadings,
@@ -353,8 +354,7 @@ type Corrected = (repeated: HeaderCandidate) => HeaderCandidate;
 function goesOnUnderHeadings(rows: SheetRows, row: number, header: HeaderCandidate, endRow: number): boolean {
   if (!headingOnRow(rows, row - rows.sheet.originRow)) return false;
   const typed = typedColumns(header.columns);
-  const nameCol = header.columns.find((c) => c.role === "name")?.col ?? header.firstCol;
-  return typed.length > 0 && rowsFollowHeadings(rows, row, header, nameCol, typed, endRow);
+  return typed.length > 0 && rowsFollowHeadings(rows, row, header, nameColumnOf(header).col, typed, endRow);
 }
 
 /** Adds the rows a table's later stretch read (see goesOnUnderHeadings) to the table. */

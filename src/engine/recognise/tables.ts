@@ -1,7 +1,6 @@
 import type { CellValue, SheetGrid } from "../grid";
 import { a1, a1Range, cellAt, formatAt, hasText, isExcelError, lastCol, parseA1Range, textOf } from "../grid";
 import type { ParsedPeriod } from "../parse/period";
-import { yearOf } from "../parse/period";
 import { parseNumberText } from "../parse/quantity";
 import { cleanText, matchKey } from "../parse/text";
 import {
@@ -12,6 +11,7 @@ import {
   headerKey,
   mayOpenHeader,
   outcomeTertial,
+  isTertialOutcomeOf,
   unreadOutcomeTertial,
 } from "./headers";
 import { headingOnRow, matchHeading } from "./goals";
@@ -391,6 +391,11 @@ function candidate(
   return { row, firstCol: cells[0].col, lastCol: cells[cells.length - 1].col, columns, family };
 }
 
+/** A table's name (labels') column: the one with the role, else its first. */
+export function nameColumnOf(header: { columns: readonly RecognisedColumn[] }): RecognisedColumn {
+  return header.columns.find((c) => c.role === "name") ?? header.columns[0];
+}
+
 /** Whether a column has the role (a loop, not a Set: a header has a handful of columns, and a sheet hundreds of headers). */
 function hasRole(columns: RecognisedColumn[], role: ColumnRole): boolean {
   for (let c = 0; c < columns.length; c++) if (columns[c].role === role) return true;
@@ -405,7 +410,7 @@ export function classify(
   sheetPeriod: ParsedPeriod | null = null,
 ): TableType | null {
   const has = (role: ColumnRole): boolean => hasRole(header.columns, role);
-  const nameColumn = header.columns.find((c) => c.role === "name") ?? header.columns[0];
+  const nameColumn = nameColumnOf(header);
   const firstKey = matchKey(nameColumn.header);
   if (header.family === "goal") {
     if (firstKey.startsWith("aktivitet")) return "activities";
@@ -437,12 +442,9 @@ export function classify(
 
 /** Whether an unread tertial outcome column is of the tertial (and year) the sheet names itself by. */
 function outcomeOfSheetPeriod(header: HeaderCandidate, period: ParsedPeriod | null): boolean {
-  if (period?.kind !== "T1" && period?.kind !== "T2") return false;
-  return header.columns.some((c) => {
-    const tertial = unreadOutcomeTertial(c);
-    const year = yearOf(c.header);
-    return `T${tertial}` === period.kind && (year === null || period.year === null || year === period.year);
-  });
+  const kind = period?.kind;
+  if (kind !== "T1" && kind !== "T2") return false;
+  return header.columns.some((c) => isTertialOutcomeOf(c, kind, period?.year ?? null));
 }
 
 /** An outcome named by its tertial (`Utfall T2`) and left unread: the model reads it once the period says whose it is. */
@@ -560,7 +562,7 @@ export function scanRows(
   const leftOut: LeftOutRow[] = [];
   const { firstCol } = header;
   const lastColumn = header.lastCol;
-  const nameCol = header.columns.find((c) => c.role === "name")?.col ?? firstCol;
+  const nameCol = nameColumnOf(header).col;
   const isBudget = header.family === "budget";
   let blankRun = 0;
   let expectAnalysis = false;
@@ -976,11 +978,6 @@ function namelessRow(
 const MAX_TEXT_RUN = 3;
 
 /**
- * Whether, under a row of text alone at `row`, the table goes on: after at most a few more such rows
- * (text or `Analys` rows, no blank row between), a row that reads as one of its rows, or one with its
- * figures in place and its name cell empty.
- */
-/**
  * A count in an indicator or activity table (`Summa indikatorer`, `Totalt 13 aktiviteter`), not an
  * indicator that starts so (`Totalt köpt energi …`, a `Totalt` over women and men).
  */
@@ -1024,6 +1021,11 @@ export function rowsFollowHeadings(
   return false;
 }
 
+/**
+ * Whether, under a row of text alone at `row`, the table goes on: after at most a few more such rows
+ * (text or `Analys` rows, no blank row between), a row that reads as one of its rows, or one with its
+ * figures in place and its name cell empty.
+ */
 function rowsOfTableFollow(
   rows: SheetRows,
   row: number,
@@ -1251,7 +1253,7 @@ export function buildTable(
     title,
     amountUnit:
       header.family === "budget"
-        ? (amountUnitOf((header.columns.find((c) => c.role === "name") ?? header.columns[0]).header) ??
+        ? (amountUnitOf(nameColumnOf(header).header) ??
           notesUnit(notes) ??
           amountUnitOf(title) ??
           amountUnitIn(title) ??
