@@ -68,8 +68,8 @@ const useStyles = makeStyles({
   bold: { fontWeight: tokens.fontWeightSemibold },
   italic: { fontStyle: "italic" },
   /** A row the user hid: Excel does not show it, so it is drawn faint. */
-  hiddenRow: { opacity: 0.45 },
-  hiddenColumn: { opacity: 0.45 },
+  /** A row or column the user hid: greyed, not left out. */
+  hidden: { opacity: 0.45 },
 });
 
 /**
@@ -145,7 +145,7 @@ export function GridView({ port }: { port: MemoryPort }) {
                 {Array.from({ length: width }, (_, c) => (
                   <th
                     key={c}
-                    className={`${styles.head} ${hiddenColumns.has(c + 1) ? styles.hiddenColumn : ""}`}
+                    className={`${styles.head} ${hiddenColumns.has(c + 1) ? styles.hidden : ""}`}
                     scope="col"
                     title={hiddenColumns.has(c + 1) ? "Dold kolumn / Hidden column" : undefined}
                   >
@@ -158,7 +158,7 @@ export function GridView({ port }: { port: MemoryPort }) {
               {sheet.values.map((row, r) => (
                 <tr
                   key={r}
-                  className={hiddenRows.has(r + 1) ? styles.hiddenRow : undefined}
+                  className={hiddenRows.has(r + 1) ? styles.hidden : undefined}
                   data-hidden-row={hiddenRows.has(r + 1) || undefined}
                 >
                   <th
@@ -174,7 +174,7 @@ export function GridView({ port }: { port: MemoryPort }) {
                     const flag = port.flagAt(sheet.name, address);
                     const style = sheet.styles.get(address)?.style;
                     const classes = [styles.cell];
-                    if (hiddenColumns.has(c + 1)) classes.push(styles.hiddenColumn);
+                    if (hiddenColumns.has(c + 1)) classes.push(styles.hidden);
                     if (isSelected) classes.push(styles.selected);
                     if (flag)
                       classes.push(

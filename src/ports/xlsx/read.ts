@@ -98,7 +98,7 @@ function gridOf(ws: ExcelJS.Worksheet, date1904: boolean, recalculatesOnLoad: bo
   ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     if (row.hidden) hiddenRows.push(rowNumber);
   });
-  // ExcelJS makes a column of each one a `<col min max>` spans; `columns` is unset without `<cols>`.
+  // ExcelJS makes one column of each a `<col min max>` spans; `columns` is unset without `<cols>`.
   const hiddenColumns: ColumnSpan[] = [];
   (ws.columns as (Partial<ExcelJS.Column> | undefined)[] | undefined)?.forEach((column, i) => {
     if (column?.hidden) hiddenColumns.push({ min: i + 1, max: i + 1 });
