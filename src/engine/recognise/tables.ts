@@ -1176,11 +1176,20 @@ function titleLike(text: string): boolean {
 }
 
 /**
- * Whether the one text on row `r` is a note: it starts as one ({@link NOTE_START}), or it is a
- * sentence under a title merged across the table (`Driftbudget Resursenheten 2021, …` over A1:F1).
+ * A person's stamp of their last edit (`Senast ändrad 3/9 /Maria`, `Uppdaterad 2021-08-31`), or a
+ * second sentence after the first (`… avdelning förskola. Senast …`): a line that says who wrote
+ * the sheet or something more about it, never the name of a table.
+ */
+const EDIT_STAMP = /\bsenast (?:ändrad|uppdaterad)\b|(?:^|\s)(?:ändrad|uppdaterad)\s+(?:den\s+)?\d/i;
+const SECOND_SENTENCE = /[.!?]\s+[A-ZÅÄÖ]/;
+
+/**
+ * Whether the one text on row `r` is a note: it starts as one ({@link NOTE_START}), holds an edit
+ * stamp or more than one sentence ({@link EDIT_STAMP}, {@link SECOND_SENTENCE}), or it is a sentence under a
+ * title merged across the table (`Driftbudget Resursenheten 2021, …` over A1:F1).
  */
 function isNote(rows: SheetRows, r: number, text: string): boolean {
-  if (isNoteLine(text)) return true;
+  if (isNoteLine(text) || EDIT_STAMP.test(text) || SECOND_SENTENCE.test(text)) return true;
   if (!text.endsWith(".") || !rows.sheet.merges?.length) return false;
   const col = rows.firstCol(r - rows.sheet.originRow);
   if (mergeStartsAt(rows.sheet, r, col)) return false;

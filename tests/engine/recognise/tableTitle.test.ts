@@ -173,3 +173,32 @@ describe("a plan's budget table in a follow-up, under a long title (003 line 180
     );
   });
 });
+
+describe("a line about who wrote the sheet is no table's title (the förskola walk's A2)", () => {
+  const TITLE = "Förskoleenheten Solrosen – uppföljning tertial 2 2021";
+  const titleUnder = (line: string) =>
+    budgetTables(
+      snapshotOf(
+        plainSheet("T2 2021", [
+          [TITLE],
+          [line],
+          [],
+          ["Tkr", "Budget 2021", "Prognos helår", "Avvikelse"],
+          ["Personalkostnader", 38_400, 39_250, -850],
+          ["Lokalkostnader", 6_100, 6_100, 0],
+        ]),
+      ),
+    )[0].title;
+
+  test.each([
+    "Enskede-Årsta-Vantörs stadsdelsförvaltning, avdelning förskola. Senast ändrad 3/9 /Maria",
+    "Senast uppdaterad 2021-08-31",
+    "Avdelning förskola, uppdaterad 31/8",
+    "Enheten för förskola i Enskede. Siffrorna är preliminära",
+  ])("the title above %j is the title", (line) => expect(titleUnder(line)).toBe(TITLE));
+
+  test("a title that is a name of a few words, or holds `m.m.`, stays the title", () => {
+    expect(titleUnder("Lokaler m.m. per enhet")).toBe("Lokaler m.m. per enhet");
+    expect(titleUnder("Ekonomi T2 2021 (tkr)")).toBe("Ekonomi T2 2021 (tkr)");
+  });
+});
