@@ -82,14 +82,39 @@ export function applyComputedDeviations(lines: BudgetLine[]): void {
   }
 }
 
-/** The threshold above which a deviation is large for this row, in the row's unit. */
-export function deviationThreshold(line: BudgetLine, settings: Settings): number | null {
+/**
+ * The threshold above which a deviation is large for this row, in the row's unit: its share of the
+ * row's budget, and at least `floor` ({@link deviationFloors}; budgetDeviationMinMnkr without one).
+ */
+export function deviationThreshold(line: BudgetLine, settings: Settings, floor?: number): number | null {
   const revised = revisedBudget(line);
   if (revised === null) return null;
   return Math.max(
     settings.budgetDeviationShare * Math.abs(revised),
-    settings.budgetDeviationMinMnkr * mnkrIn(line.unit),
+    floor ?? settings.budgetDeviationMinMnkr * mnkrIn(line.unit),
   );
+}
+
+/**
+ * The smallest deviation that can be large, by table: budgetDeviationMinMnkr, or in a table whose
+ * largest budget is under what that is the share of (a unit's Netto of 16 550 tkr, where 500 tkr
+ * would be 3 %), the share of that budget (165,5 tkr). A nämnd's tables keep 0,5 mnkr.
+ */
+function deviationFloors(lines: BudgetLine[], settings: Settings): Map<BudgetLine, number> {
+  const floors = new Map<BudgetLine, number>();
+  for (const table of budgetTables(lines).values()) {
+    let largest = 0;
+    for (const line of table) {
+      if (line.kind === "varav" || line.kind === "disposition") continue;
+      const revised = revisedBudget(line);
+      if (revised !== null && Math.abs(revised) > largest) largest = Math.abs(revised);
+    }
+    for (const line of table) {
+      const least = settings.budgetDeviationMinMnkr * mnkrIn(line.unit);
+      floors.set(line, largest > 0 ? Math.min(least, settings.budgetDeviationShare * largest) : least);
+    }
+  }
+  return floors;
 }
 
 function formatAmount(value: number, unit: AmountUnit): string {
@@ -156,12 +181,14 @@ export function largeDeviationFindings(
   analysisRows: AnalysisRowTables = new AnalysisRowTables(),
 ): Finding[] {
   const findings: Finding[] = [];
+  const floors = deviationFloors(lines, settings);
+  const thresholdOf = (line: BudgetLine) => deviationThreshold(line, settings, floors.get(line));
   // Judged once a line: the loop below and the totals' sources ask of every line.
   const largeLines = new Set(
     lines.filter((line) => {
       if (!DEVIATION_TABLES.has(line.tableType) || line.kind === "disposition") return false;
       const deviation = judgedDeviation(line);
-      const threshold = deviationThreshold(line, settings);
+      const threshold = thresholdOf(line);
       return deviation !== null && threshold !== null && Math.abs(deviation) > threshold + 1e-9;
     }),
   );
@@ -170,8 +197,7 @@ export function largeDeviationFindings(
   const wanted = (l: BudgetLine) => isLarge(l) && !hasText(l.analysis);
   for (const table of budgetTables(lines).values()) {
     if (!DEVIATION_TABLES.has(table[0].tableType)) continue;
-    for (const [total, large] of totalSources(table, isLarge, (l) => deviationThreshold(l, settings), wanted))
-      sources.set(total, large);
+    for (const [total, large] of totalSources(table, isLarge, thresholdOf, wanted)) sources.set(total, large);
   }
   for (const line of lines) {
     if (!isLarge(line)) continue;

@@ -119,7 +119,10 @@ A computed status is a suggestion shown beside the person's own assessment, neve
   (mnkr one decimal, tkr/kr none). Before/after resultatdisposition: the row before repeats the
   netto row; the row after adds the överskott från/till rows (19,9 + 76,1 − 89,1 = 6,9).
 - Large deviation: |Avvikelse| above budgetDeviationShare (1 %) of the revised budget (Budget + BJ +
-  förändringar) AND above budgetDeviationMinMnkr (0,5 mnkr = 500 tkr = 500 000 kr) → warning.
+  förändringar) AND above budgetDeviationMinMnkr (0,5 mnkr = 500 tkr = 500 000 kr) → warning. In a
+  table whose largest budget (varav and disposition rows aside) is under budgetDeviationMinMnkr /
+  budgetDeviationShare (50 mnkr), a unit's, that minimum is budgetDeviationShare of its largest
+  budget instead (1 % of 16 550 tkr = 165,5 tkr).
   \`varav\` rows are included: a sub-area's large deviation (002: varav flykting +36,0 and varav barn
   och ungdom −11,0) is what the nämnd must explain even when the parent row nets it out.
   Disposition rows are skipped (they are transfers, not deviations).

@@ -471,30 +471,45 @@ describe("budget-deviation-large", () => {
     expect(findings.filter((f) => f.code === "budget-deviation-large").map((f) => f.cell)).toContain("F1946");
   });
 
-  it("converts the minimum amount for tkr tables (0,5 mnkr = 500 tkr)", () => {
-    const row = (deviation: number): BudgetLine => ({
+  /** A row of 10 000 tkr with `deviation`, in a table whose largest budget is `largest` tkr. */
+  const tkrRows = (deviation: number, largest: number): BudgetLine[] => {
+    const row = (r: number, label: string, budget: number, off: number): BudgetLine => ({
       sheet: "Ekonomi",
-      row: 10,
+      row: r,
       table: "Tkr",
       kind: "row",
-      label: "Pandemi",
+      label,
       unit: "tkr",
-      budget: 20000,
+      budget,
       adjustments: null,
       changes: null,
       forecastBeforeTransfers: null,
-      forecast: 20000 - deviation,
-      deviation,
+      forecast: budget - off,
+      deviation: off,
       computedDeviation: null,
       analysis: "x",
-      cells: { deviation: "F10" },
+      cells: { deviation: `F${r}` },
       tableType: "budget-other",
       tableId: "Ekonomi!A9",
     });
-    const small = evaluate(model({ period: "T2", budget: [row(450)] }), DEFAULT_SETTINGS);
-    expect(small.findings).toEqual([]);
-    const big = evaluate(model({ period: "T2", budget: [row(-600)] }), DEFAULT_SETTINGS);
-    expect(big.findings.map((f) => [f.code, f.cell])).toEqual([["budget-deviation-large", "F10"]]);
+    return [row(10, "Pandemi", 10000, deviation), row(11, "Personalkostnader", largest, 0)];
+  };
+  const largeCells = (lines: BudgetLine[]) =>
+    evaluate(model({ period: "T2", budget: lines }), DEFAULT_SETTINGS)
+      .findings.filter((f) => f.code === "budget-deviation-large")
+      .map((f) => f.cell);
+
+  it("converts the minimum amount for tkr tables (0,5 mnkr = 500 tkr)", () => {
+    expect(largeCells(tkrRows(450, 60000))).toEqual([]);
+    expect(largeCells(tkrRows(-600, 60000))).toEqual(["F10"]);
+  });
+
+  it("in a unit's table under 50 mnkr the least large deviation is 1 % of its largest budget, not 0,5 mnkr", () => {
+    // The förskola walk's Ekonomi (tkr): Personalkostnader −450 on 14 200 and Netto −330 on 16 550
+    // were not large at 0,5 mnkr, 3,2 % and 2,0 % of the unit's budget.
+    expect(largeCells(tkrRows(450, 16550))).toEqual(["F10"]);
+    expect(largeCells(tkrRows(160, 16550))).toEqual([]); // under 1 % of 16 550, 165,5
+    expect(largeCells(tkrRows(190, 16550))).toEqual(["F10"]);
   });
 });
 

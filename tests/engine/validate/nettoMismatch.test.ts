@@ -22,6 +22,9 @@ describe("a Netto mismatch caused by a part that is wrong itself", () => {
     expect(findings.map((f) => [f.code, f.severity, f.cell])).toEqual([
       ["budget-deviation-mismatch", "error", "E6"],
       ["budget-netto-mismatch", "error", "E8"],
+      // 310 and 470 tkr are over 1 % of a unit's table whose largest budget is 25 430 tkr.
+      ["budget-deviation-large", "warning", "E6"],
+      ["budget-deviation-large", "warning", "E8"],
     ]);
     const [found] = netto(findings);
     expect(found.range).toBe("E5:E8");
