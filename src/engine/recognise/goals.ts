@@ -117,10 +117,15 @@ const LOOKAHEAD_ROWS = 8;
 /** The most cells a heading's row holds: a number, its label, its title, an assessment's label and the assessment. */
 const MAX_HEADING_CELLS = 5;
 
-/** A label before a goal's assessment on its heading's row (`Bedömning:`), as matchKey reads it. */
-const ASSESSMENT_LABEL = /^(bedomning|malbedomning|maluppfyllelse|status)$/;
-/** The same label ahead of the assessment in its cell (`Bedömning: Uppfylls helt`). */
-const ASSESSMENT_LABEL_BEFORE = /^(?:bedömning|målbedömning|måluppfyllelse|status)\s*:\s*/i;
+/**
+ * A label before a goal's assessment on its heading's row (`Bedömning:`), as matchKey reads it,
+ * perhaps naming its period (`Bedömning T1:`, `Samlad bedömning tertial 1 2021:`).
+ */
+const ASSESSMENT_LABEL =
+  /^(samlad)?(bedomning|malbedomning|maluppfyllelse|status)((per|efter|vid)?(t[123]|tertial[123]|vb|helar))?((19|20)\d\d)?$/;
+/** The same label ahead of the assessment in its cell (`Bedömning: Uppfylls helt`, `Bedömning T1: …`). */
+const ASSESSMENT_LABEL_BEFORE =
+  /^(?:samlad\s+)?(?:bedömning|målbedömning|måluppfyllelse|status)(?:\s+(?:(?:per|efter|vid)\s+)?(?:T[123]|tertial\s*[123]|VB|helår))?(?:\s+(?:19|20)\d{2})?\s*:\s*/i;
 /** A cell of symbols alone (a traffic light `🟢`, `◆`): it says nothing a heading's words do not. */
 const SYMBOLS_ONLY = /^[^\p{L}\p{N}]+$/u;
 /** `KF:s mål:` and its title, the KF mål's short form in a unit's own table. */

@@ -93,17 +93,18 @@ const GOAL_TABLE_RULES: HeaderRule[] = [
     role: "target",
     test: (k) => /^(arsmal|malvarde|nämndensarsmal|namndensarsmal|mal\d*ar)$/.test(k) || k === "arsmalnamnd",
   },
-  { role: "periodicity", test: (k) => k.startsWith("periodicitet") || k === "frekvens" },
+  { role: "periodicity", test: (k) => k.startsWith("periodicitet") || k === "frekvens" || k === "mats" },
   { role: "period", test: (k) => k === "period" || k === "matperiod" },
   { role: "direction", test: (k) => k.startsWith("riktning") || k === "onskadriktning" },
   { role: "unit", test: (k) => k === "enhet" || k === "matenhet" },
   { role: "analysis", test: (k) => k.startsWith("analys") },
-  { role: "comment", test: (k) => k.startsWith("kommentar") },
+  // `Åtgärd` beside a unit's figures says what it does about them: read as a Kommentar is.
+  { role: "comment", test: (k) => k.startsWith("kommentar") || /^atgard(er)?$/.test(k) },
   // `Målnivå | Mål | Indikator` (a system export): the level column says `Nämndmål`, the next one names the goal.
   { role: "goalLevel", test: (k) => /^(malniva|niva|maltyp)$/.test(k) },
   { role: "goal", test: (k) => /^(mal|malnr|malnummer|malid|namndmal|kfmal|enhetsmal|malomrade)$/.test(k) },
   { role: "start", test: (k) => k.startsWith("startdatum") || k === "start" },
-  { role: "end", test: (k) => k.startsWith("slutdatum") || k === "slut" },
+  { role: "end", test: (k) => k.startsWith("slutdatum") || k === "slut" || /^klart(senast|datum)?$/.test(k) },
   { role: "deviationFlag", test: (k) => k === "avvikelse" },
 ];
 
@@ -166,8 +167,14 @@ function cachedRole(
   return role;
 }
 
+/**
+ * `Mål 2021` over an indicator's figures: the year's target, its Årsmål. Without the year, `Mål` is
+ * the goal a row belongs to (the year is removed before the rules match).
+ */
+const YEAR_TARGET = /^\s*m[aå]l\s+(?:för\s+)?(?:19|20)\d{2}\s*$/i;
+
 export function goalTableRole(header: string): ColumnRole | null {
-  return cachedRole(goalRoles, GOAL_TABLE_RULES, header);
+  return YEAR_TARGET.test(header) ? "target" : cachedRole(goalRoles, GOAL_TABLE_RULES, header);
 }
 
 export function budgetRole(header: string): ColumnRole | null {

@@ -289,18 +289,29 @@ function goalHeader(row: number, cells: { col: number; text: string }[]): Header
 /**
  * Of outcome columns that each name a year (`Utfall jan–aug 2020 | Utfall jan–aug 2021`), the latest
  * year's is the outcome, and an earlier one the previous period's (the first column took the role
- * before, and last year's figure was judged). Changes `roles` in place.
+ * before, and last year's figure was judged). Where one alone names none (`Utfall april | Utfall
+ * april 2020`), it is this year's and the latest dated one the previous. Changes `roles` in place.
  */
 function latestYearIsOutcome(cells: readonly { text: string }[], roles: (ColumnRole | null)[]): void {
   const outcomes: { k: number; year: number }[] = [];
+  let undated = -1;
   for (let k = 0; k < cells.length; k++) {
     if (roles[k] !== "outcome") continue;
     const year = /\b(?:19|20)\d{2}\b/.exec(cells[k].text);
-    if (!year) return;
-    outcomes.push({ k, year: Number(year[0]) });
+    if (year) outcomes.push({ k, year: Number(year[0]) });
+    else if (undated >= 0) return;
+    else undated = k;
   }
-  if (outcomes.length < 2) return;
+  if (outcomes.length < (undated >= 0 ? 1 : 2)) return;
   const latest = Math.max(...outcomes.map((o) => o.year));
+  if (undated >= 0) {
+    let taken = roles.includes("previous");
+    for (const { k, year } of outcomes) {
+      roles[k] = !taken && year === latest ? "previous" : null;
+      if (roles[k] === "previous") taken = true;
+    }
+    return;
+  }
   for (const { k, year } of outcomes)
     if (year < latest) roles[k] = roles.includes("previous") ? null : "previous";
 }

@@ -20,6 +20,11 @@ describe("a title names the period", () => {
     ["T1 2022", "Tertial 1 2022"],
     ["Tertialrapport 1, 2022 – ekonomi", "Tertial 1 2022"],
     ["  Verksamhetsberättelse  2020 ", "VB 2020"],
+    // An IFO unit's sheets (the unit-manager walk of December): `Uppföljning` before the tertial.
+    ["Uppföljning T1 2021 – Barn och unga myndighet", "Tertial 1 2021"],
+    ["Tertialuppföljning T1 2021 – Barn och unga myndighet", "Tertial 1 2021"],
+    ["Uppföljning tertial 2 2021 för Barn och unga", "Tertial 2 2021"],
+    ["Rapport för T2 2021", "Tertial 2 2021"],
     // A plan's title names its year (only a plan's year: VP is never the period judged).
     [seedText("003-vp-titel"), "VP 2022"],
     ["Verksamhetsplan 2021 – Resursenheten, Hägersten-Älvsjö", "VP 2021"],
@@ -39,6 +44,8 @@ describe("a title names the period", () => {
     // Sentences that start with a period are no titles.
     "Bokslut 2020 visade ett underskott på 2,1 mnkr",
     "Tertial 1 2021 präglades av pandemin",
+    "Uppföljning 2021 – Barn och unga",
+    "Uppföljning T1 2021 visade att fler barn fick stöd",
   ])("%s → none", (text) => {
     expect(periodOfTitle(text)).toBeNull();
   });

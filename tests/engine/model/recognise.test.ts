@@ -259,6 +259,16 @@ describe("header variants and ugly rows", () => {
   ])("an outcome named by its months or as Resultat: %s is %s", (header, role) => {
     expect(goalTableRole(headerKey(header))).toBe(role);
   });
+  test.each([
+    ["Mål 2021", "target"],
+    ["Mål för 2021", "target"],
+    ["Mål", "goal"],
+    ["Mäts", "periodicity"],
+    ["Klart senast", "end"],
+    ["Klart", "end"],
+  ])("an IFO unit's header %s is %s (the walk of December)", (header, role) => {
+    expect(goalTableRole(header)).toBe(role);
+  });
   test("a unit's key figures headed `Nyckeltal | Resultat jan–aug | Målvärde 2021` in a T2: judged, not a plan", () => {
     const sheet = textToSheet(
       "T2 2021",

@@ -658,3 +658,74 @@ describe("the second review of 7 December", () => {
     ]);
   });
 });
+
+describe("the IFO unit's walk (December): one sheet per goal area, its own words", () => {
+  const header = ["Indikator", "Utfall april", "Mål 2021", "Mäts", "Åtgärd"];
+  const bistand: CellValue[] = [
+    "Andel barn som lever i familjer som har ekonomiskt bistånd",
+    0.041,
+    0.033,
+    "Tertial",
+    null,
+  ];
+  const read = (...rows: CellValue[][]) =>
+    check(
+      snapshotOf(
+        sheet("1.1 Självförsörjning", [
+          ["Uppföljning T1 2021 – Barn och unga myndighet"],
+          [],
+          header,
+          ...rows,
+        ]),
+      ),
+    );
+
+  test.each([["Bedömning T1:"], ["Bedömning tertial 1 2021:"], ["Samlad bedömning:"]])(
+    "a unit goal beside `%s` | `Uppfylls helt` is read, and its missed target contradicts it",
+    (label) => {
+      const { model, findings } = read(["KF:s mål 1.1 I Stockholm är människor självförsörjande"], bistand, [
+        "Enhetsmål: Barnfamiljer med ekonomiskt bistånd får stöd mot egen försörjning",
+        null,
+        null,
+        label,
+        "Uppfylls helt",
+      ]);
+      const unit = model.goals.find((g) => g.level === "enhetsmal");
+      expect([unit?.row, unit?.statedAssessment]).toEqual([6, "helt"]);
+      expect(findings.filter((f) => f.code === "assessment-contradicts").map((f) => f.cell)).toEqual(["E6"]);
+    },
+  );
+
+  test("a sentence in `Åtgärd` is the deviating indicator's analysis; without one, analysis is missing", () => {
+    const said = "Fler familjer har fått budgetrådgivning och arbetet med försörjningsplaner fortsätter.";
+    const analysisMissing = (text: string | null) =>
+      read(["KF:s mål 1.1 I Stockholm är människor självförsörjande"], [...bistand.slice(0, 4), text])
+        .findings.filter((f) => f.code === "analysis-missing")
+        .map((f) => f.cell);
+    expect(analysisMissing(said)).toEqual([]);
+    expect(analysisMissing(null)).toEqual(["A5"]);
+  });
+
+  test("`Utfall april 2020` beside `Utfall april` is last year's, the previous period's figure", () => {
+    const dated = ["Indikator", "Utfall april 2020", "Utfall april", "Mål 2021", "Mäts"];
+    const { model } = check(
+      snapshotOf(
+        sheet("1.1", [
+          ["Uppföljning T1 2021 – Barn och unga"],
+          dated,
+          ["Andel barn", 0.045, 0.041, 0.033, "Tertial"],
+        ]),
+      ),
+    );
+    expect(model.indicators.map((i) => [i.outcome, i.previous, i.target])).toEqual([[0.041, 0.045, 0.033]]);
+  });
+
+  test("`Mål 2021` is the indicator's Årsmål, not a goal; `Mäts` its periodicity; the title its period", () => {
+    const { model } = read(["KF:s mål 1.1 I Stockholm är människor självförsörjande"], bistand);
+    expect([model.period.kind, model.period.year]).toEqual(["T1", 2021]);
+    expect(model.goals.map((g) => g.title)).toEqual(["I Stockholm är människor självförsörjande"]);
+    expect(model.indicators.map((i) => [i.target, i.periodicity, i.status])).toEqual([
+      [0.033, "tertial", "not-met"],
+    ]);
+  });
+});
