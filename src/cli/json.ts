@@ -58,6 +58,7 @@ export function toContractJson(workbook: string, result: CheckResult) {
       start: a.start,
       end: a.end,
       deviation: a.deviation,
+      status: a.status,
       analysis: a.analysis,
       cells: a.cells,
     })),

@@ -1,4 +1,5 @@
 import { notDonePhrase } from "../parse/notDone";
+import { STATUS_WORDS_EN, STATUS_WORDS_SV, statusDeviates } from "../parse/activityStatus";
 import type { Finding } from "../findings";
 import { finding } from "../findings";
 import type {
@@ -73,8 +74,14 @@ function countIndicator(counts: GoalCounts, indicator: Indicator): IndicatorStat
  */
 function countActivity(counts: GoalCounts, activity: Activity, period: PeriodEnd | null): void {
   counts.activities++;
-  if (activity.deviation) counts.activitiesWithDeviation++;
-  else if (activity.analysis && !(period && activity.start && activity.start > period.end)) {
+  if (activity.deviation || statusDeviates(activity.status, activity.end, period?.end ?? null))
+    counts.activitiesWithDeviation++;
+  // A status of `Klar` says it was done, whatever the text says of a delay on the way.
+  else if (
+    activity.analysis &&
+    activity.status !== "done" &&
+    !(period && activity.start && activity.start > period.end)
+  ) {
     // One that starts after the period's end is not due yet, whatever its text says of later.
     const judgedYear = period?.year ?? (activity.end ? Number(activity.end.slice(0, 4)) : null);
     if (notDonePhrase(activity.analysis, judgedYear) !== null) counts.activitiesWithDeviation++;
@@ -82,12 +89,12 @@ function countActivity(counts: GoalCounts, activity: Activity, period: PeriodEnd
 }
 
 /** The report's year and its last day (ISO): 30 April at T1, 31 August at T2, else 31 December. */
-interface PeriodEnd {
+export interface PeriodEnd {
   year: number;
   end: string;
 }
 
-function periodEnd(kind: PeriodKind | null, year: number | null): PeriodEnd | null {
+export function periodEnd(kind: PeriodKind | null, year: number | null): PeriodEnd | null {
   if (year === null) return null;
   return { year, end: `${year}-${kind === "T1" ? "04-30" : kind === "T2" ? "08-31" : "12-31"}` };
 }
@@ -323,16 +330,24 @@ export function evaluateGoals(
     }
   }
   for (const activity of model.activities) {
-    if (!activity.deviation || hasText(activity.analysis)) continue;
+    if (hasText(activity.analysis)) continue;
+    // Marked Avvikelse, or its Status says it deviates (`Försenad`, `Ej påbörjad` past its end).
+    const byStatus = !activity.deviation && statusDeviates(activity.status, activity.end, due?.end ?? null);
+    if (!activity.deviation && !byStatus) continue;
     const where = analysisWhere(analysisRows.placeOf(activity.cells, activity.sheet, activity.row));
+    const status = activity.status ?? "delayed";
     findings.push(
       finding({
         code: "analysis-missing",
         sheet: activity.sheet,
         cell: deviationCell(activity),
         goal: activity.goal,
-        message: `Aktiviteten ”${activity.name}” är markerad med Avvikelse men saknar analys${where.sv}`,
-        messageEn: `The activity "${activity.name}" is marked Avvikelse (deviation) but has no analysis${where.en}`,
+        message: byStatus
+          ? `Aktiviteten ”${activity.name}” har status ”${STATUS_WORDS_SV[status]}”${activity.status === "not-started" ? " fast den skulle vara klar" : ""} men saknar analys${where.sv}`
+          : `Aktiviteten ”${activity.name}” är markerad med Avvikelse men saknar analys${where.sv}`,
+        messageEn: byStatus
+          ? `The activity "${activity.name}" has the status "${STATUS_WORDS_EN[status]}"${activity.status === "not-started" ? " though it was due to be done" : ""} but has no analysis${where.en}`
+          : `The activity "${activity.name}" is marked Avvikelse (deviation) but has no analysis${where.en}`,
       }),
     );
   }
@@ -343,7 +358,14 @@ export function evaluateGoals(
 function deviationCell(activity: Activity): string {
   const cells = activity.cells;
   // Named reads, not cellOf's read by a key from a list (a slow path): asked per deviating activity.
-  return cells.analysis || cells.deviationFlag || cells.deviation || cells.name || `A${activity.row}`;
+  return (
+    cells.analysis ||
+    cells.deviationFlag ||
+    cells.status ||
+    cells.deviation ||
+    cells.name ||
+    `A${activity.row}`
+  );
 }
 
 function plural(n: number, one: string, many: string): string {

@@ -2,6 +2,7 @@
 import type { Finding } from "../findings";
 import { finding } from "../findings";
 import { parseDateCell } from "../parse/date";
+import { parseActivityStatus } from "../parse/activityStatus";
 import { marksDeviation } from "../parse/deviationFlag";
 import { cellAddress, cellValue, hasCell } from "../recognise/tableRow";
 import type { RecognisedRow } from "../recognise/types";
@@ -10,7 +11,7 @@ import { displayName } from "./cells";
 import { INDICATOR_FIELD_LABELS } from "./labels";
 import type { Activity } from "./types";
 
-const CELL_ROLES = ["name", "start", "end", "deviationFlag", "analysis", "goal"] as const;
+const CELL_ROLES = ["name", "start", "end", "deviationFlag", "status", "analysis", "goal"] as const;
 
 export function readActivity(table: TableCells, row: RecognisedRow, findings: Finding[]): Activity {
   const name = displayName(cellValue(row, table.index("name")));
@@ -25,6 +26,7 @@ export function readActivity(table: TableCells, row: RecognisedRow, findings: Fi
     start: activityDate(table, row, "start", name, findings),
     end: activityDate(table, row, "end", name, findings),
     deviation: marksDeviation(String(cellValue(row, table.index("deviationFlag")) ?? "")),
+    status: parseActivityStatus(String(cellValue(row, table.index("status")) ?? "")),
     analysis: table.analysis(row),
     cells,
   };

@@ -91,6 +91,7 @@ function noColumns(): Record<ColumnRole, number> {
     start: -1,
     end: -1,
     deviationFlag: -1,
+    status: -1,
     budget: -1,
     adjustments: -1,
     changes: -1,

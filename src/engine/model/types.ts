@@ -2,6 +2,7 @@
  * The validated model: the shape of `malkoll check --json` (docs/CONTRACT.md) plus a few additions
  * (`cells`, `sourceTable`) that point back at the workbook. Additions are allowed; renames are not.
  */
+import type { ActivityStatus } from "../parse/activityStatus";
 import type { Assessment, PeriodKind, Periodicity, TargetKind } from "../parse/types";
 
 export type { Assessment, PeriodKind, Periodicity, TargetKind } from "../parse/types";
@@ -129,6 +130,8 @@ export interface Activity {
   start: string | null;
   end: string | null;
   deviation: boolean;
+  /** What its Status cell says (`Ej påbörjad`: `not-started`), or null without one that reads. */
+  status: ActivityStatus | null;
   analysis: string | null;
   cells: CellRefs;
 }

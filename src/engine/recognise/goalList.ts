@@ -61,7 +61,9 @@ type ListColumn = ListRole | "bareId" | "note" | "table" | "other" | null;
  * indicator or activity table; `Målnivå` is the level, `Analys` and `Kommentar` are notes.
  */
 function listColumn(text: string): ListColumn {
-  const role = goalTableRole(text);
+  // An activity's `Status` is a column no goal list reads, as `Ansvarig` is.
+  const read = goalTableRole(text);
+  const role = read === "status" ? null : read;
   if (role === "goalLevel") return "level";
   if (role === "analysis" || role === "comment") return "note";
   if (role !== null && role !== "goal") return "table";

@@ -106,6 +106,8 @@ const GOAL_TABLE_RULES: HeaderRule[] = [
   { role: "start", test: (k) => k.startsWith("startdatum") || k === "start" },
   { role: "end", test: (k) => k.startsWith("slutdatum") || k === "slut" || /^klart(senast|datum)?$/.test(k) },
   { role: "deviationFlag", test: (k) => k === "avvikelse" },
+  // An activity's `Status` (`Status T1`, `Läge`): `Pågår`, `Klar`, `Ej påbörjad`. An indicator table does not read it.
+  { role: "status", test: (k) => /^(status|lage)((t|tertial)[123]|vb)?$/.test(k) },
 ];
 
 /** Label column headers that say a budget table's rows are areas or units, not one budget's lines. */

@@ -43,6 +43,7 @@ export const COLUMN_ROLES = [
   "start",
   "end",
   "deviationFlag", // Avvikelse in activity tables
+  "status", // Status in activity tables (`Pågår`, `Klar`, `Ej påbörjad`)
   "budget",
   "adjustments",
   "changes",
@@ -87,6 +88,7 @@ const KINDS_OF_ROLE: Record<ColumnRole, readonly TableKind[]> = {
   start: ["activities"],
   end: ["activities"],
   deviationFlag: ["activities"],
+  status: ["activities"],
   budget: ["budget"],
   adjustments: ["budget"],
   changes: ["budget"],
@@ -107,6 +109,11 @@ const KINDS_OF_ROLE: Record<ColumnRole, readonly TableKind[]> = {
 function kindOf(type: TableType): TableKind {
   if (type === "indicators-followup" || type === "indicators-plan") return "indicators";
   return type === "activities" ? "activities" : "budget";
+}
+
+/** Whether a table of `type` reads a column of `role` (a `Status` in an indicator table it does not). */
+export function readsRole(type: TableType, role: ColumnRole): boolean {
+  return KINDS_OF_ROLE[role].includes(kindOf(type));
 }
 
 /** The roles a column of a type of table can have (`ignore` among them), in `COLUMN_ROLES` order. */

@@ -9,6 +9,7 @@ import { matchKey } from "../parse/text";
 import { parseGoalLevel } from "./goals";
 import { cellValue, hasCell } from "./tableRow";
 import type { RecognisedColumn, RecognisedTable } from "./types";
+import { readsRole } from "./types";
 
 export interface UnreadColumn {
   column: RecognisedColumn;
@@ -39,7 +40,12 @@ export function unreadColumns(table: RecognisedTable): UnreadColumn[] {
   for (const column of table.columns) {
     const at = column.col - table.firstCol;
     const goalLevels = column.role === "goalLevel" && holdsGoalLevels(table, at);
-    if (column.role !== null && (column.role !== "goalLevel" || (goalLevels && named))) continue;
+    if (
+      column.role !== null &&
+      readsRole(table.type, column.role) &&
+      (column.role !== "goalLevel" || (goalLevels && named))
+    )
+      continue;
     let filled = 0;
     let textOnly = true;
     for (const row of table.rows) {

@@ -1,7 +1,8 @@
 /**
  * `aktiviteter`: every activity under its goal, in the city's columns
  * `Aktivitet | Startdatum | Slutdatum | Avvikelse` (a plan: without Avvikelse) with the `Analys`
- * row under an activity, as the reports carry it (002 lines 442–444). Målkoll's own column, apart
+ * row under an activity, as the reports carry it (002 lines 442–444); Avvikelse where the activity
+ * is marked so or its Status says it deviates (`Försenad`, `Ej påbörjad` past its end). Målkoll's own column, apart
  * after a blank one, says when an activity's dates are wrong (a plan's too), an activity marked
  * Avvikelse has no analysis, or its analysis says it was not done while it is not marked. A date
  * that cannot be read shows as written. Listed alphabetically within a goal, as the reports do.
@@ -9,6 +10,8 @@
 import { cellsWithFinding, findingCellKey } from "../findings";
 import type { CellValue } from "../grid";
 import type { Activity } from "../model/types";
+import { periodEnd } from "../evaluate/goals";
+import { statusDeviates } from "../parse/activityStatus";
 import type { ReportContext } from "./context";
 import { byKnownGoal, byNameThenPosition, hasRow, rowsWithFinding, sheetTitle } from "./context";
 import { DATE_FORMAT, excelSerial, goalHeading, shownText } from "./format";
@@ -69,6 +72,8 @@ const PLAN_CHECK_COLUMN = 4;
 /** What the check found on the activity's row, beyond what the activity itself shows. */
 interface RowFindings {
   datesWrong: boolean;
+  /** Marked Avvikelse, or its Status says it deviates (`Försenad`, `Ej påbörjad` past its end). */
+  deviates: boolean;
   /** `activity-deviation-unmarked` at its Avvikelse cell. */
   unmarked: boolean;
 }
@@ -76,7 +81,7 @@ interface RowFindings {
 function checkLabel(act: Activity, found: RowFindings): { text: string; tone: "bad" } | null {
   // An unmarked deviation and a marked one without analysis never meet on one activity.
   const second =
-    act.deviation && !act.analysis?.trim() ? ANALYSIS_MISSING : found.unmarked ? DEVIATION_UNMARKED : null;
+    found.deviates && !act.analysis?.trim() ? ANALYSIS_MISSING : found.unmarked ? DEVIATION_UNMARKED : null;
   if (found.datesWrong && second) return { text: `${DATES_WRONG.text}, ${second.text}`, tone: "bad" };
   if (found.datesWrong) return { text: DATES_WRONG.text, tone: "bad" };
   return second ? { text: second.text, tone: "bad" } : null;
@@ -101,7 +106,7 @@ function activityRow(
   const check = label ? shared.status(plan ? PLAN_CHECK_COLUMN : CHECK_COLUMN, label.text, label.tone) : null;
   if (plan) return [name, start, end, null, check];
   // The city's column, pasted into the report as it prints there: plain text, not a status colour.
-  const deviation = act.deviation ? shared.text(DEVIATION_COLUMN, "Avvikelse") : null;
+  const deviation = found.deviates ? shared.text(DEVIATION_COLUMN, "Avvikelse") : null;
   return [name, start, end, deviation, null, check];
 }
 
@@ -125,6 +130,7 @@ export function buildActivitySheet(ctx: ReportContext): SheetSpec {
   const shared = new SharedCells();
   const datesQuestioned = rowsWithFinding(ctx.result.findings, "activity-dates");
   const unmarked = cellsWithFinding(ctx.result.findings, "activity-deviation-unmarked");
+  const due = periodEnd(model.period.kind, model.period.year)?.end ?? null;
   const table = (heading: string, activities: Activity[]): void => {
     sheet.tableHeading(heading);
     // Every table's header is the one row: the layout prepares, measures and breaks it once.
@@ -134,6 +140,7 @@ export function buildActivitySheet(ctx: ReportContext): SheetSpec {
       const flag = act.cells.deviationFlag;
       const found = {
         datesWrong: hasRow(datesQuestioned, act.sheet, act.row),
+        deviates: act.deviation || statusDeviates(act.status, act.end, due),
         unmarked: unmarked.size > 0 && flag !== undefined && unmarked.has(findingCellKey(act.sheet, flag)),
       };
       sheet.add(activityRow(act, plan, shared, ctx, found));

@@ -6,6 +6,7 @@ import { validateBudget } from "./budget";
 import type { DuplicatePair } from "../evaluate/duplicates";
 import { validateActivities, validateIndicators } from "./indicators";
 import { findPlaceholders } from "./placeholders";
+import { periodEnd } from "../evaluate/goals";
 import { unmarkedDeviations } from "./undone";
 import type { RowSet } from "./statements";
 import { statementTotals } from "./statements";
@@ -36,7 +37,11 @@ export function validate(
   // Not push(...): a sheet of 300 000 equal names gives more findings than the call stack takes.
   return validateIndicators(model.indicators, duplicates).concat(
     validateActivities(model.activities),
-    unmarkedDeviations(model.activities, model.period.year),
+    unmarkedDeviations(
+      model.activities,
+      model.period.year,
+      periodEnd(model.period.kind, model.period.year)?.end ?? null,
+    ),
     validateBudget(model.budget, hiddenRowsByTable(recognition)),
     findPlaceholders(snapshot, goalAt),
     statementTotals(snapshot.sheets, (sheet) => tableRows(recognition, sheet), recognition.crossTables),

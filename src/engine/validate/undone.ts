@@ -1,21 +1,41 @@
 /**
- * `activity-deviation-unmarked`: an activity whose analysis says it was not done (parse/notDone.ts)
- * while its Avvikelse cell is empty.
+ * `activity-deviation-unmarked`: an activity whose analysis says it was not done (parse/notDone.ts),
+ * or whose Status says it deviates (parse/activityStatus.ts), while its Avvikelse cell is empty.
  */
 import type { Finding } from "../findings";
 import { notDonePhrase } from "../parse/notDone";
+import { STATUS_WORDS_EN, STATUS_WORDS_SV, statusDeviates } from "../parse/activityStatus";
 import { finding } from "../findings";
 import type { Activity } from "../model/types";
 
 /**
  * The activities of a table with an Avvikelse column that are not marked but whose analysis says
- * they were not done. `periodYear`: the report's year; without it, each activity's end year.
+ * they were not done, or whose Status says so. `periodYear`: the report's year; without it, each
+ * activity's end year. `due`: the period's last day (ISO), by which a `not-started` one deviates.
  */
-export function unmarkedDeviations(activities: Activity[], periodYear: number | null): Finding[] {
+export function unmarkedDeviations(
+  activities: Activity[],
+  periodYear: number | null,
+  due: string | null = null,
+): Finding[] {
   const out: Finding[] = [];
   for (const a of activities) {
     const flagCell = a.cells.deviationFlag;
-    if (a.deviation || !flagCell || !a.analysis) continue;
+    if (a.deviation || !flagCell) continue;
+    if (a.status !== null && statusDeviates(a.status, a.end, due)) {
+      out.push(
+        finding({
+          code: "activity-deviation-unmarked",
+          sheet: a.sheet,
+          cell: flagCell,
+          goal: a.goal,
+          message: `Aktiviteten ”${a.name}” har status ”${STATUS_WORDS_SV[a.status]}”, men den är inte markerad med Avvikelse.`,
+          messageEn: `The activity "${a.name}" has the status "${STATUS_WORDS_EN[a.status]}", but it is not marked Avvikelse (deviation).`,
+        }),
+      );
+      continue;
+    }
+    if (!a.analysis || a.status === "done") continue;
     const year = periodYear ?? (a.end ? Number(a.end.slice(0, 4)) : null);
     const phrase = notDonePhrase(a.analysis, year);
     if (phrase === null) continue;

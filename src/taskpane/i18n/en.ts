@@ -133,6 +133,7 @@ export const en: Strings = {
     start: "Start date",
     end: "End date",
     deviationFlag: "Deviation (mark)",
+    status: "Status (ongoing, done, not started)",
     budget: "Budget",
     adjustments: "Requested budget adjustments",
     changes: "Volume and turnover changes",

@@ -133,6 +133,7 @@ export const sv = {
     start: "Startdatum",
     end: "Slutdatum",
     deviationFlag: "Avvikelse (markering)",
+    status: "Status (Pågår, Klar, Ej påbörjad)",
     budget: "Budget",
     adjustments: "Begärda budgetjusteringar",
     changes: "Prestations- och omslutningsförändringar",

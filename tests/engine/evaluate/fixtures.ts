@@ -70,6 +70,7 @@ export function activity(partial: Partial<Activity> & Pick<Activity, "name" | "r
     start: "2021-01-01",
     end: "2021-12-31",
     deviation: false,
+    status: null,
     analysis: null,
     cells: { name: `A${partial.row}`, deviationFlag: `D${partial.row}` },
     ...partial,

@@ -33,6 +33,7 @@ function activity(row: number): Activity {
     start: null,
     end: null,
     deviation: false,
+    status: null,
     analysis: null,
     cells: {},
   };

@@ -48,10 +48,12 @@ describe("columnRolesOf", () => {
       "start",
       "end",
       "deviationFlag",
+      "status",
       "analysis",
       "comment",
       "ignore",
     ]);
+    expect(indicators).not.toContain("status");
   });
 
   test("gives every role to some type", () => {

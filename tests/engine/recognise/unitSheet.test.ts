@@ -729,3 +729,72 @@ describe("the IFO unit's walk (December): one sheet per goal area, its own words
     ]);
   });
 });
+
+describe("an activity table's Status column (the IFO walk: `Ej påbörjad` was an unread column)", () => {
+  const header = ["Aktivitet", "Ansvarig", "Start", "Klart senast", "Status", "Kommentar"];
+  const due = ["Uppsökande arbete med ungdomar i årskurs 3", "Enhetschef", 44197, 44316]; // 2021-01-01 – 04-30
+  const later = ["Arbetsmarknadsinsatser för barnfamiljer", "Gruppledare EB", 44197, 44561]; // – 12-31
+  const run = (rows: CellValue[][], extraHeader: CellValue[] = []) =>
+    check(
+      snapshotOf(
+        sheet("1.1 Självförsörjning", [
+          ["Uppföljning T1 2021 – Barn och unga myndighet"],
+          [
+            "Enhetsmål: Barnfamiljer får stöd mot egen försörjning",
+            null,
+            null,
+            "Bedömning T1:",
+            "Uppfylls helt",
+          ],
+          [...header, ...extraHeader],
+          ...rows,
+        ]),
+      ),
+    );
+
+  test("`Ej påbörjad` past its end deviates: the goal's tally, its missing analysis, no unread column", () => {
+    const { model, findings } = run([
+      [...due, "Ej påbörjad", null],
+      [...later, "Ej påbörjad", null],
+    ]);
+    expect(model.activities.map((a) => [a.status, a.end])).toEqual([
+      ["not-started", "2021-04-30"],
+      ["not-started", "2021-12-31"],
+    ]);
+    expect(model.goals[0].counts).toMatchObject({ activities: 2, activitiesWithDeviation: 1 });
+    expect(findings.filter((f) => f.code === "assessment-contradicts").map((f) => f.cell)).toEqual(["E2"]);
+    expect(findings.filter((f) => f.code === "analysis-missing").map((f) => [f.cell, f.message])).toEqual([
+      [
+        "E4",
+        "Aktiviteten ”Uppsökande arbete med ungdomar i årskurs 3” har status ”Ej påbörjad” fast den skulle vara klar men saknar analys: tabellen har ingen kolumn Analys (lägg till en, eller en rad ”Analys: …” under raden).",
+      ],
+    ]);
+    expect(findings.filter((f) => f.code === "column-unrecognized").map((f) => f.cell)).toEqual(["B3"]);
+  });
+
+  test("`Klar` outweighs a delay the comment tells of; beside an Avvikelse column, a deviating status unmarked is said", () => {
+    const done = run([[...due, "Klar", "Har skjutits upp en månad men genomfördes i april."]]);
+    expect(done.model.goals[0].counts.activitiesWithDeviation).toBe(0);
+    const { findings } = run([[...due, "Försenad", "Vi väntar på lokaler.", null]], ["Avvikelse"]);
+    expect(
+      findings.filter((f) => f.code === "activity-deviation-unmarked").map((f) => [f.cell, f.message]),
+    ).toEqual([
+      [
+        "G4",
+        "Aktiviteten ”Uppsökande arbete med ungdomar i årskurs 3” har status ”Försenad”, men den är inte markerad med Avvikelse.",
+      ],
+    ]);
+  });
+
+  test("a `Status` in an indicator table is still a column not read", () => {
+    const { findings } = check(
+      snapshotOf(
+        sheet("T1 2021", [
+          ["Indikator", "Utfall april", "Årsmål", "Periodicitet", "Status"],
+          ["Sjukfrånvaro", 0.094, 0.09, "Tertial", "Pågår"],
+        ]),
+      ),
+    );
+    expect(findings.filter((f) => f.code === "column-unrecognized").map((f) => f.cell)).toEqual(["E1"]);
+  });
+});
