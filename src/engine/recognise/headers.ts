@@ -35,6 +35,20 @@ const PERIOD_OUTCOME = new RegExp(
   `^(periodensutfall|utfall|utfallperioden|resultat|periodensresultat)(totalt|(tom)?${MONTH}((tom)?${MONTH})?)?$`,
 );
 
+/** An outcome named by its months (`Utfall april`, `Resultat jan–aug`; the year removed). */
+const MONTHS_OUTCOME = new RegExp(
+  `^(periodensutfall|utfall|resultat|periodensresultat)(tom)?${MONTH}((tom)?${MONTH})?$`,
+);
+
+/**
+ * Whether a header names an outcome by its tertial or its months (`Periodens utfall T1 2021`,
+ * `Utfall april 2020`): as a previous period's column, the same period a year before, not the VB.
+ */
+export function namesOutcomePeriod(header: string): boolean {
+  const key = headerKey(header);
+  return TERTIAL_OUTCOME.test(key) || MONTHS_OUTCOME.test(key);
+}
+
 /** The tertial (1–3) a header names an outcome by (`Periodens utfall T1 2021` → 1), or null. */
 export function outcomeTertial(header: string): number | null {
   const key = headerKey(header);

@@ -7,7 +7,7 @@
  */
 import { findingCellKey, cellsWithFinding } from "../findings";
 import type { Goal, Indicator, KfStatus, TargetKind } from "../model/types";
-import { outcomeTertial } from "../recognise/headers";
+import { namesOutcomePeriod } from "../recognise/headers";
 import { cellValue } from "../recognise/tableRow";
 import type { Recognition } from "../recognise/types";
 import type { ReportContext } from "./context";
@@ -311,7 +311,7 @@ function planRow(ctx: ReportContext, ind: Indicator, cells: RowCells): Row {
 
 /**
  * The source's header of the previous period's column where its tables compare with the same
- * tertial a year before (`Periodens utfall T1 2021`), so those figures are not printed under
+ * tertial or months a year before (`Periodens utfall T1 2021`, `Utfall april 2020`), so those figures are not printed under
  * `VB`; null where they compare with the VB, as the city's reports do. Tables that disagree get a
  * header that names no period.
  */
@@ -321,7 +321,7 @@ function previousPeriodHeader(recognition: Recognition): string | null {
   for (const table of recognition.tables)
     for (const column of table.columns) {
       if (column.role !== "previous") continue;
-      if (outcomeTertial(column.header) !== null) tertials.add(column.header.replace(/\s+/g, " ").trim());
+      if (namesOutcomePeriod(column.header)) tertials.add(column.header.replace(/\s+/g, " ").trim());
       else others = true;
     }
   if (tertials.size === 0) return null;

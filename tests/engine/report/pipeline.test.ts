@@ -151,6 +151,16 @@ describe("a previous-period column named by its tertial (002 KF mål 1.1, line 2
     expect(sheet.rows.find((r) => r[0]?.value === barn)?.[4]).toMatchObject({ value: 0.037 });
   });
 
+  it("`Utfall jan–aug 2020` beside `Utfall jan–aug`: last year's months, printed under their own header, not VB", () => {
+    const snapshot = withHeader("Utfall jan–aug 2020", "Utfall jan–aug");
+    const result = check(snapshot);
+    const barnRow = result.model.indicators.find((i) => i.name === barn)!;
+    expect([barnRow.outcome, barnRow.previous]).toEqual([4.1, 3.7]);
+    const sheet = buildReport(result, { snapshot, generatedAt: new Date("2021-09-15T10:00:00Z") }).sheets[0];
+    const header = sheet.rows.find((r) => r[0]?.value === "Indikator")!;
+    expect(String(header[4]?.value).replace(/\n/g, " ")).toBe("Utfall jan–aug 2020");
+  });
+
   it("two outcomes named by their tertial: the later is the outcome, whichever column comes first", () => {
     // Oldest first: `Periodens utfall T2 2020 | … | Periodens utfall T2 2021` in the outcome's place.
     const snapshot = withHeader("Periodens utfall T2 2021", "Periodens utfall T2 2020");
