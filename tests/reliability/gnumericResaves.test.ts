@@ -10,6 +10,11 @@
  * what it finds in the sample, and `generate` makes the same tables, keeps every user cell and
  * every part it does not own, and writes a workbook LibreOffice opens to the same sheets as the
  * sample's own output.
+ *
+ * Målkoll's own output (of xlsxwriter.xlsx), saved in Gnumeric between two runs: Gnumeric writes
+ * no sheet `state`, so `_malkoll` comes back visible, and the print titles as `Print_Titles`
+ * without `_xlnm.`. The next run hides the state sheet again, finds its tables its own, and leaves
+ * each of them one name for its print titles.
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
@@ -133,4 +138,40 @@ describe("generate on the sample saved in Gnumeric", () => {
       expect(readFileSync(gnumeric, "utf8")).toBe(readFileSync(sample, "utf8"));
     }
   }, 300_000);
+});
+
+describe("Målkoll's output saved in Gnumeric, generated again", () => {
+  const saved = path.join(DIR, "malkoll-ut.xlsx");
+  const again = path.join(tmp, "malkoll-ut-igen.xlsx");
+  const workbookXml = async (file: string) =>
+    (await entries(readFileSync(file))).get("xl/workbook.xml")!.toString("utf8");
+  const printTitles = (xml: string) =>
+    [...xml.matchAll(/<definedName name="((?:_xlnm\.)?Print_Titles)" localSheetId="(\d+)">([^<]*)</g)].map(
+      (m) => m.slice(1),
+    );
+
+  beforeAll(async () => {
+    const run = await cli(["generate", saved, "-o", again]);
+    expect(run.err).not.toMatch(UNEXPECTED);
+    expect(run.code).toBeLessThan(2);
+  }, 120_000);
+
+  test("Gnumeric showed the state sheet and spelt the print titles its own way", async () => {
+    const xml = await workbookXml(saved);
+    expect(xml).toMatch(/<sheet name="_malkoll" sheetId="\d+" r:id="[^"]+"\/>/);
+    expect(printTitles(xml)).toEqual([["Print_Titles", "4", "'Målkoll Avvikelser'!$4:$4"]]);
+  });
+
+  test("the tables are found Målkoll's, the state sheet hidden again, one name per sheet's print titles", async () => {
+    const sheets = (await (await XlsxPort.open(again)).read()).sheets;
+    expect(sheets.map((s) => s.name)).toEqual(
+      (await (await XlsxPort.open(saved)).read()).sheets.map((s) => s.name),
+    );
+    const xml = await workbookXml(again);
+    expect(xml).toMatch(/<sheet name="_malkoll" [^>]*state="veryHidden"/);
+    expect(printTitles(xml)).toEqual([["_xlnm.Print_Titles", "4", "'Målkoll Avvikelser'!$4:$4"]]);
+    const inputCells = await cellsIn(saved);
+    const outputCells = await cellsIn(again);
+    expect(outputCells["Uppföljning"]).toEqual(inputCells["Uppföljning"]);
+  });
 });
