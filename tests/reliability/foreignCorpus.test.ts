@@ -1,5 +1,5 @@
 /**
- * Workbooks other programs saved (openpyxl, XlsxWriter, LibreOffice, ExcelJS, and rewrites of
+ * Workbooks other programs saved (openpyxl, XlsxWriter, LibreOffice, Gnumeric, ExcelJS, and rewrites of
  * them into forms no producer here makes: Strict, UTF-16, prefixed XML, backslash separators,
  * POI's `Sheet1.xml`, .xlsm, missing or empty styles, `t="d"` cells, Excel's own parts, sloppy
  * but valid sheet XML). Made once by `tests/fixtures/foreign/make-corpus.js`; each has a

@@ -3,8 +3,8 @@
  * with the real writers): 002's first driftbudget table on the sheet `Ekonomi`, its netto row, its
  * Avvikelse cells and its dispositions as formulas. openpyxl saves them without values, XlsxWriter
  * with 0; both ask Excel to recalculate on load. Målkoll says so once per sheet, at the first such
- * cell, and draws no arithmetic conclusion from them; LibreOffice's re-save (which computes them)
- * reads as Excel would show it, without the finding.
+ * cell, and draws no arithmetic conclusion from them; LibreOffice's and Gnumeric's re-saves (which
+ * compute them) read as Excel would show them, without the finding.
  */
 import * as path from "path";
 import { checkPackage, snapshotWithExcelJS, XlsxPort } from "../../src/ports/xlsx";
@@ -75,12 +75,15 @@ describe.each(["openpyxl-formulas.xlsx", "xlsxwriter-formulas.xlsx"])("%s", (fil
   });
 });
 
-test("LibreOffice's re-save of the openpyxl file has the values: no finding, every row read", async () => {
-  const snapshot = await (await XlsxPort.open(path.join(DIR, "libreoffice-formulas.xlsx"))).read();
-  expect(snapshot.sheets.map((s) => s.uncalculated)).toEqual([undefined, undefined]);
-  const json = await checkJson("libreoffice-formulas.xlsx");
-  expect(json.findings.map((f) => f.code)).not.toContain("formula-not-calculated");
-  expect(json.findings.filter((f) => f.sheet === "Ekonomi" && f.severity === "error")).toEqual([]);
-  expect(json.budget.map((b) => b.row)).toEqual([4, 5, 6, 7, 8, 9, 10]);
-  expect(json.budget.find((b) => b.row === 4)).toMatchObject({ budget: 2435.3, deviation: 19.9 });
-});
+test.each(["libreoffice-formulas.xlsx", "gnumeric-formulas.xlsx"])(
+  "%s, a re-save of the openpyxl file, has the values: no finding, every row read",
+  async (file) => {
+    const snapshot = await (await XlsxPort.open(path.join(DIR, file))).read();
+    expect(snapshot.sheets.map((s) => s.uncalculated)).toEqual([undefined, undefined]);
+    const json = await checkJson(file);
+    expect(json.findings.map((f) => f.code)).not.toContain("formula-not-calculated");
+    expect(json.findings.filter((f) => f.sheet === "Ekonomi" && f.severity === "error")).toEqual([]);
+    expect(json.budget.map((b) => b.row)).toEqual([4, 5, 6, 7, 8, 9, 10]);
+    expect(json.budget.find((b) => b.row === 4)).toMatchObject({ budget: 2435.3, deviation: 19.9 });
+  },
+);

@@ -7,11 +7,21 @@ import { attr, escapeXml, unescapeXml } from "./xml";
  */
 
 const PRINT_TITLES = "_xlnm.Print_Titles";
+/**
+ * Gnumeric (1.12) saves the print titles it read back as `Print_Titles`, without the prefix. On a
+ * sheet of Målkoll's that name is the sheet's print titles all the same: it is replaced, removed
+ * and renamed with them, or a run after a save in Gnumeric would leave the sheet two.
+ */
+const GNUMERIC_PRINT_TITLES = "Print_Titles";
 const DEFINED_NAME = /<definedName(?=[\s>])[^>]*>[^<]*<\/definedName>/g;
 
 function isPrintTitlesOf(element: string, sheetIndex: number): boolean {
   const open = element.slice(0, element.indexOf(">") + 1);
-  return attr(open, "name") === PRINT_TITLES && attr(open, "localSheetId") === String(sheetIndex);
+  const name = attr(open, "name");
+  return (
+    (name === PRINT_TITLES || name === GNUMERIC_PRINT_TITLES) &&
+    attr(open, "localSheetId") === String(sheetIndex)
+  );
 }
 
 /** Sets row `row` of the sheet at `sheetIndex` as its print title (replacing an earlier one). */
@@ -22,6 +32,8 @@ export function setPrintTitles(wbXml: string, sheetIndex: number, sheetName: str
   let replaced = false;
   const xml = wbXml.replace(DEFINED_NAME, (existing) => {
     if (!isPrintTitlesOf(existing, sheetIndex)) return existing;
+    // One name in its place; any other spelling of it goes.
+    if (replaced) return "";
     replaced = true;
     return element;
   });

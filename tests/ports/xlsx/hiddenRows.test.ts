@@ -80,7 +80,7 @@ describe("002's KF 1.1 table saved by Målkoll's own means (ExcelJS) with rows 2
   });
 });
 
-describe.each(["openpyxl-hidden.xlsx", "libreoffice-hidden.xlsx"])("%s", (name) => {
+describe.each(["openpyxl-hidden.xlsx", "libreoffice-hidden.xlsx", "gnumeric-hidden.xlsx"])("%s", (name) => {
   const file = path.join(FOREIGN, name);
 
   test("rows hidden by hand (16), by a filter (19) and in a collapsed group (20–21) are read as hidden", async () => {

@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import type { OutCell, SheetSpec } from "../../../src/engine/report/spec";
 import type { WritePlan } from "../../../src/ports/port";
 import { XlsxPort } from "../../../src/ports/xlsx";
-import { removePrintTitles, setPrintTitles } from "../../../src/ports/xlsx/printTitles";
+import { removePrintTitles, renamePrintTitles, setPrintTitles } from "../../../src/ports/xlsx/printTitles";
 import { convertWithLibreOffice, libreOfficeAvailableOrSkip } from "../../helpers/libreoffice";
 import { buildRichWorkbook } from "./fixture";
 import { indicatorSpec, richPlan, stateRows } from "./plans";
@@ -266,5 +266,34 @@ describe("print titles in workbook.xml, as text", () => {
     const both = setPrintTitles(setPrintTitles(book(""), 0, "A", 2), 1, "B", 3);
     expect(removePrintTitles(both, 1)).toBe(setPrintTitles(book(""), 0, "A", 2));
     expect(removePrintTitles(removePrintTitles(both, 1), 0)).toBe(book(""));
+  });
+
+  describe("as Gnumeric writes them back: Print_Titles, without _xlnm.", () => {
+    const gnumeric = (sheet: number, ref: string) =>
+      `<definedName name="Print_Titles" localSheetId="${sheet}">${ref}</definedName>`;
+    const user = '<definedName name="Utfall">A!$B$5</definedName>';
+    // Sheet 0 is the user's, with titles of its own; sheet 1 is one of Målkoll's, saved in Gnumeric.
+    const saved = book(
+      `<definedNames>${user}${gnumeric(0, "A!$3:$3")}${gnumeric(1, "'Målkoll B'!$4:$4")}</definedNames>`,
+    );
+
+    test("they are the sheet's print titles: a new run replaces them, and never adds a second", () => {
+      expect(setPrintTitles(saved, 1, "Målkoll B", 4)).toBe(
+        book(
+          `<definedNames>${user}${gnumeric(0, "A!$3:$3")}<definedName name="_xlnm.Print_Titles" localSheetId="1">'Målkoll B'!$4:$4</definedName></definedNames>`,
+        ),
+      );
+    });
+
+    test("they go when the sheet loses its header row, and follow it when it is renamed", () => {
+      expect(removePrintTitles(saved, 1)).toBe(
+        book(`<definedNames>${user}${gnumeric(0, "A!$3:$3")}</definedNames>`),
+      );
+      expect(renamePrintTitles(saved, 1, "Målkoll B", "Målkoll B (red)")).toBe(
+        book(
+          `<definedNames>${user}${gnumeric(0, "A!$3:$3")}${gnumeric(1, "'Målkoll B (red)'!$4:$4")}</definedNames>`,
+        ),
+      );
+    });
   });
 });
