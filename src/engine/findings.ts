@@ -25,6 +25,7 @@ export const FINDING_SEVERITY = {
   "nothing-recognised": "warning",
   "formula-not-calculated": "warning",
   "row-not-read": "warning",
+  "goal-heading-unread": "warning",
   "direction-unknown": "info",
   "protected-sheet-unflagged": "info",
   "column-unrecognized": "info",

@@ -25,6 +25,7 @@ export function addReadingFindings(recognition: Recognition, out: Finding[]): vo
   for (let t = 0; t < recognition.tables.length; t++) addHiddenRowsFinding(recognition.tables[t], out);
   for (const hidden of recognition.hiddenSheets) out.push(hiddenSheetFinding(hidden));
   for (const list of recognition.unreadGoalLists) out.push(goalListUnreadFinding(list));
+  for (const heading of recognition.unreadHeadings) out.push(headingUnreadFinding(heading));
   for (const column of recognition.unreadListColumns) out.push(unreadListColumnFinding(column));
 }
 
@@ -189,6 +190,33 @@ function goalListUnreadFinding(list: Recognition["unreadGoalLists"][number]): Fi
     range: list.range,
     message: `Mållistan i ${list.cell} (${sv}) läses inte: arbetsbokens mål läses från dess målrubriker, och listan skulle ge målen en gång till. Ska listans mål läsas i stället, kontrollera en kopia av arbetsboken där målrubrikerna är borttagna.`,
     messageEn: `The goal list at ${list.cell} (${en}) is not read: the workbook's goals are read from its goal headings, and the list would give the goals a second time. If the list's goals are the ones to read, check a copy of the workbook with the goal headings removed.`,
+  });
+}
+
+/** At most this many of a row's other cells are quoted, each cut to {@link QUOTED_CHARS}. */
+const QUOTED_CELLS = 3;
+const QUOTED_CHARS = 40;
+
+function quoted(texts: string[], open: string, close: string): string {
+  const shown = texts
+    .slice(0, QUOTED_CELLS)
+    .map((t) => `${open}${t.length > QUOTED_CHARS ? `${t.slice(0, QUOTED_CHARS - 1)}…` : t}${close}`);
+  return texts.length > QUOTED_CELLS ? `${shown.join(", ")} …` : shown.join(", ");
+}
+
+/**
+ * A row that starts as a goal heading and is not read as one: the goal, its assessment and what is
+ * under it are lost unless the row is written as a heading's is.
+ */
+function headingUnreadFinding(heading: Recognition["unreadHeadings"][number]): Finding {
+  const title = heading.text.length > 60 ? `${heading.text.slice(0, 59)}…` : heading.text;
+  return finding({
+    code: "goal-heading-unread",
+    sheet: heading.sheet,
+    cell: heading.cell,
+    range: heading.range,
+    message: `Raden börjar som en målrubrik (”${title}”) men läses inte som ett mål: bredvid den står ${quoted(heading.others, "”", "”")}. En målrubriks rad har bara titeln och bredvid den bedömningen (”Uppfylls helt”, gärna efter ”Bedömning:”) och en kommentar; skriv raden så, annars läses varken målet eller dess bedömning.`,
+    messageEn: `The row starts as a goal heading ("${title}") but is not read as a goal: beside it stand ${quoted(heading.others, '"', '"')}. A goal heading's row holds only its title and, beside it, the assessment ("Uppfylls helt", best after "Bedömning:") and a comment; write the row so, or neither the goal nor its assessment is read.`,
   });
 }
 

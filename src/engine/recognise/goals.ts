@@ -4,7 +4,7 @@ import { parseAssessment, parseAssessmentInProse } from "../parse/assessment";
 import { distance } from "fastest-levenshtein";
 import { cleanText, matchKey, stripTags } from "../parse/text";
 import type { SheetRows } from "./sheetRows";
-import type { GoalHeading } from "./types";
+import type { GoalHeading, UnreadHeading } from "./types";
 
 type Level = GoalHeading["level"];
 
@@ -229,17 +229,58 @@ export function headingOnRow(rows: SheetRows, i: number): HeadingRow | null {
   return heading;
 }
 
+/** A heading's label and its colon at the start of a cell (`Enhetsmål:`, `KF:s mål 1.3:`), not a flat list's `Nämndmål`. */
+const LABEL_WITH_COLON = /^[^:]{2,45}:/;
+
+/**
+ * The row at index `i` when it starts as a goal heading, its label and colon, and is none
+ * ({@link headingOnRow} said so): the cells after its title that a heading's row does not hold. A
+ * table of contents' row (a heading and its page, `6`) is none.
+ */
+function unreadHeadingOnRow(rows: SheetRows, i: number): UnreadHeading | null {
+  const { sheet } = rows;
+  const row = sheet.values[i];
+  const first = rows.firstText(i);
+  if (!LABEL_WITH_COLON.test(first.replace(/^kf:s/i, "kfs"))) return null;
+  const match = matchHeading(first);
+  if (!match) return null;
+  const start = rows.firstCol(i) - sheet.originCol;
+  const cells: string[] = [];
+  let last = start;
+  for (let k = start + 1; k < row.length; k++) {
+    const value = row[k] as CellValue;
+    if (value === null || value === undefined || value === "") continue;
+    cells.push(typeof value === "string" ? cleanText(value) : String(value));
+    last = k;
+  }
+  // Its title in the next cell when the label stands alone (`Enhetsmål:` | title | …).
+  const others = match.rest ? cells : cells.slice(1);
+  if (others.length === 0 || (others.length === 1 && /^\d{1,3}$/.test(others[0]))) return null;
+  const row1 = sheet.originRow + i;
+  return {
+    sheet: sheet.name,
+    cell: a1(row1, sheet.originCol + start),
+    range: `${a1(row1, sheet.originCol + start)}:${a1(row1, sheet.originCol + last)}`,
+    text: first,
+    others,
+  };
+}
+
 /**
  * Finds goal headings (`KF:s mål för verksamhetsområdet: 1.2. …`, `Nämndmål: 1.1.1 …`,
  * `Enhetsmål: …`), including headings whose title is on a later row, and the assessment row under
  * each (`◆ Uppfylls delvis`, `— Ingen`, or a first paragraph that states one).
  */
-export function findGoalHeadings(rows: SheetRows): GoalHeading[] {
+export function findGoalHeadings(rows: SheetRows, unread: UnreadHeading[] = []): GoalHeading[] {
   const { sheet } = rows;
   const goals: GoalHeading[] = [];
   for (let i = 0; i < sheet.values.length; i++) {
     const heading = headingOnRow(rows, i);
-    if (!heading) continue;
+    if (!heading) {
+      const missed = rows.count(i) > 1 ? unreadHeadingOnRow(rows, i) : null;
+      if (missed) unread.push(missed);
+      continue;
+    }
     const { match } = heading;
     const row = sheet.originRow + i;
     const col = rows.firstCol(i);

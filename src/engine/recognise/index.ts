@@ -42,6 +42,7 @@ export function emptyRecognition(): Recognition {
     hiddenSheets: [],
     unreadGoalLists: [],
     unreadListColumns: [],
+    unreadHeadings: [],
     crossTables: [],
   };
 }
@@ -64,7 +65,7 @@ export function recognise(snapshot: WorkbookSnapshot, mappings: MappingOverride[
       continue;
     }
     // Loops, not push(...): a sheet can hold more of them than the call stack takes.
-    for (const goal of findGoalHeadings(rows)) out.goals.push(goal);
+    for (const goal of findGoalHeadings(rows, out.unreadHeadings)) out.goals.push(goal);
     for (const list of findGoalLists(rows, declaredHeaderRows(mappings, sheet.name))) lists.push(list);
     const titles = periodTitleCells(rows);
     recogniseTables(rows, mappings, out, sheetPeriod(sheet.name, titles));

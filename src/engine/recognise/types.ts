@@ -247,6 +247,11 @@ export interface Recognition {
   /** Columns of the goal lists read that no table kind reads (`Ansvarig`, `Status`) and hold values. */
   unreadListColumns: UnreadListColumn[];
   /**
+   * Rows that start as a goal heading, its label and colon (`Enhetsmål: …`), beside cells a heading
+   * does not hold (see {@link UnreadHeading}): the goal is not read.
+   */
+  unreadHeadings: UnreadHeading[];
+  /**
    * Addition: tables of amounts by row and column, totalled both ways (pivoted: 002's pandemic
    * costs). The model keeps nothing of them; validation checks their sums (see {@link CrossTable}).
    */
@@ -319,4 +324,16 @@ export interface LeftOutRow {
   blankRows: number;
   /** Its cells that don't hold their column's kind of value; none when it fills no such column. */
   misfits: { cell: string; header: string; value: CellValue; format: string | null }[];
+}
+
+/** A row that starts as a goal heading and is not read as one: its first cell and the cells it does not place. */
+export interface UnreadHeading {
+  sheet: string;
+  cell: string;
+  /** The row's cells from its first to its last. */
+  range: string;
+  /** The heading's text as written (`Enhetsmål: Barnfamiljer …`). */
+  text: string;
+  /** The texts of the cells after the heading a heading's row does not hold (`Bedömning enligt enheten:`, `12`). */
+  others: string[];
 }

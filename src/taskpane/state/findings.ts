@@ -52,6 +52,7 @@ export const WORKBOOK_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   "row-not-read",
   "sheet-hidden",
   "goal-list-unread",
+  "goal-heading-unread",
   "protected-sheet-unflagged",
   "owned-name-clash",
   "generated-table-edited",

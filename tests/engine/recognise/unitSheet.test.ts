@@ -798,3 +798,43 @@ describe("an activity table's Status column (the IFO walk: `Ej påbörjad` was a
     expect(findings.filter((f) => f.code === "column-unrecognized").map((f) => f.cell)).toEqual(["E1"]);
   });
 });
+
+describe("a row that starts as a goal heading and is not read as one is said (goal-heading-unread)", () => {
+  const header = ["Indikator", "Utfall april", "Mål 2021", "Mäts"];
+  const run = (...rows: CellValue[][]) =>
+    check(snapshotOf(sheet("1.1", [["Uppföljning T1 2021 – Barn och unga"], header, ...rows])));
+
+  test("an assessment's label the row cannot place: the goal would vanish without a word", () => {
+    const { model, findings } = run(
+      ["Andel barn i familjer med ekonomiskt bistånd", 0.041, 0.033, "Tertial"],
+      [
+        "Enhetsmål: Barnfamiljer får stöd mot egen försörjning",
+        null,
+        "Bedömning enligt enheten:",
+        "Uppfylls helt",
+      ],
+    );
+    expect(model.goals).toEqual([]);
+    expect(
+      findings
+        .filter((f) => f.code === "goal-heading-unread")
+        .map((f) => [f.severity, f.cell, f.range, f.message]),
+    ).toEqual([
+      [
+        "warning",
+        "A4",
+        "A4:D4",
+        "Raden börjar som en målrubrik (”Enhetsmål: Barnfamiljer får stöd mot egen försörjning”) men läses inte som ett mål: bredvid den står ”Bedömning enligt enheten:”, ”Uppfylls helt”. En målrubriks rad har bara titeln och bredvid den bedömningen (”Uppfylls helt”, gärna efter ”Bedömning:”) och en kommentar; skriv raden så, annars läses varken målet eller dess bedömning.",
+      ],
+    ]);
+  });
+
+  test("a heading read, a table of contents' row with its page, and a flat list's level are none", () => {
+    const { findings } = run(
+      ["KF:s mål för verksamhetsområdet: 1.1 I Stockholm är människor självförsörjande", 6],
+      ["Enhetsmål: Barnfamiljer får stöd", null, "Bedömning:", "Uppfylls helt"],
+      ["Nämndmål", "Invånare får stöd till egen försörjning", "Andel", 0.5],
+    );
+    expect(findings.filter((f) => f.code === "goal-heading-unread")).toEqual([]);
+  });
+});

@@ -23,6 +23,7 @@ describe("the pane's one period", () => {
         hiddenSheets: [],
         unreadGoalLists: [],
         unreadListColumns: [],
+        unreadHeadings: [],
         crossTables: [],
       },
     });
