@@ -97,12 +97,12 @@ function targetMissing(i: Indicator, out: Finding[]): void {
         ? `”${i.name}” saknar årsmål: KF:s årsmål är ”${i.kfTargetText}”, så nämnden behöver sätta ett eget.`
         : i.targetText
           ? `”${i.name}” saknar ett användbart årsmål (”${i.targetText}”).`
-          : `”${i.name}” saknar årsmål: ${i.cells.target ? "cellen under Årsmål är tom" : "tabellen har ingen kolumn Årsmål"}.`,
+          : `”${i.name}” saknar årsmål: ${i.cells.target ? "cellen under Årsmål är tom" : "tabellen har ingen kolumn Årsmål (står målet i en kolumn som inte läses, ange dess roll under Läs in → Rätta tolkning)"}.`,
       messageEn: delegatedByKf
         ? `"${i.name}" has no annual target: the council left it to the committee ("${i.kfTargetText}"), which must set one.`
         : i.targetText
           ? `"${i.name}" has no usable annual target ("${i.targetText}").`
-          : `"${i.name}" has no annual target: ${i.cells.target ? "its cell under Årsmål is empty" : "the table has no Årsmål column"}.`,
+          : `"${i.name}" has no annual target: ${i.cells.target ? "its cell under Årsmål is empty" : "the table has no Årsmål column (if the target stands in a column not read, set its role under Read → Correct mapping)"}.`,
     }),
   );
 }

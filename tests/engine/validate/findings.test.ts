@@ -274,7 +274,10 @@ describe("each model finding code, on seed-shaped rows", () => {
     );
     const [missing] = codes(r.findings, "target-missing");
     expect(missing.cell).toBe("A2");
-    expect(missing.message).toBe("”Andel brukare” saknar årsmål: tabellen har ingen kolumn Årsmål.");
+    // Where to say which column holds the target, when one does (the IFO walk's `Mål 2021`, before it was read).
+    expect(missing.message).toBe(
+      "”Andel brukare” saknar årsmål: tabellen har ingen kolumn Årsmål (står målet i en kolumn som inte läses, ange dess roll under Läs in → Rätta tolkning).",
+    );
   });
   test("duplicate-indicator under the same goal", () => {
     const r = check(
