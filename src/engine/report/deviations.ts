@@ -397,6 +397,12 @@ function repeatedLabels(budget: readonly BudgetLine[]): Map<string, Set<string>>
   return repeated;
 }
 
+/** What an `analysis-missing` message says after `saknar analys`: where the analysis goes (`: radens cell …`). */
+function missingWhere(message: string): string {
+  const at = message.indexOf(" saknar analys");
+  return at < 0 ? "." : message.slice(at + " saknar analys".length);
+}
+
 /** A budget line's row; `group` names its group where its table has its label more than once. */
 function budgetRow(
   line: BudgetLine,
@@ -405,9 +411,19 @@ function budgetRow(
   rows: DeviationRows,
 ): void {
   const parts = leadParts(group ? `${line.label} (${group})` : line.label);
-  if (line.deviation !== null)
+  // A large deviation says the amount, its way and share once (`Stor budgetavvikelse: -0,7 mnkr
+  // (underskott, 1,1 % av budget).`), and its missing analysis then only where it goes.
+  const large = findings.find((f) => f.code === "budget-deviation-large");
+  const missing = large && findings.find((f) => f.code === "analysis-missing");
+  let rest = findings;
+  if (large) {
+    parts.push(" ");
+    pushWithoutName(parts, large.message, line.label);
+    if (missing) parts.push(" Analysen saknas", missingWhere(missing.message));
+    rest = findings.filter((f) => f !== large && f !== missing);
+  } else if (line.deviation !== null)
     parts.push(" Avvikelse ", svNumber(line.deviation, line.unit, decimalsFor(line.unit)), ".");
-  const what = whatText(parts, line.label, findings);
+  const what = whatText(parts, line.label, rest);
   const analysis = rows.analysisCell(
     line.analysis,
     findings.some((f) => f.code === "analysis-missing"),

@@ -519,7 +519,7 @@ describe("avvikelser", () => {
     );
     expect(personer[3]?.value).toContain("▲ Ej uppfyllt mot årsmål: Prognos 2,2 % mot 1,8 %.");
     expect(personer[3]?.value).toContain("Totalen 2,13 %");
-    expect(body[7][3]?.value).toMatch(/^Individ- och familjeomsorg: Avvikelse 25,6 mnkr\. /);
+    expect(body[7][3]?.value).toBe("Individ- och familjeomsorg: Avvikelsen 25,6 mnkr är större än tröskeln.");
     expect(personer[5]).toMatchObject({ value: "◆ Varning", tone: "partial" });
   });
 
