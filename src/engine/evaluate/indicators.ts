@@ -179,13 +179,17 @@ export class UnitFamilies {
   }
 }
 
-/** KF:s årsmål at least this many times the nämnd's Årsmål, in a count, is a city-wide figure. */
+/** KF:s årsmål at least this many times the nämnd's Årsmål, in a total, is a city-wide figure. */
 export const CITY_WIDE_COUNT_RATIO = 5;
 
+/** Families of totals, which grow with what they count over: a share or a rate does not. */
+const TOTALS: ReadonlySet<UnitFamily> = new Set<UnitFamily>(["count", "energy", "co2", "money"]);
+
 /**
- * Whether KF:s årsmål has another scope than the nämnd's figure: a count (`st`, or an `Antal …`
- * written without a unit) whose KF target is at least five times the nämnd's own target (`800 st`
- * against `44 st`). Counts of like scope (`4,9` against `4,9` children per staff) stay comparable.
+ * Whether KF:s årsmål has another scope than the nämnd's figure: a total (a count, `st`, or an
+ * `Antal …` written without a unit; energy, `GWh`; CO2; kronor) whose KF target is at least five
+ * times the nämnd's own target (`800 st` against `44 st`; a unit's `3,3 GWh` against the city's
+ * `1 945 GWh`). Totals of like scope (`4,9` against `4,9` children per staff) stay comparable.
  */
 export function kfScopeDiffers(indicator: Indicator, families: UnitFamilies = new UnitFamilies()): boolean {
   const { target, kfTarget } = indicator;
@@ -194,7 +198,7 @@ export function kfScopeDiffers(indicator: Indicator, families: UnitFamilies = ne
   if (!(kfTarget >= CITY_WIDE_COUNT_RATIO * target)) return false;
   const unit = indicator.unit ?? null;
   const family = unit !== null ? families.ofUnit(unit) : families.ofTargetText(indicator.kfTargetText);
-  return family === "count" || (family === null && /^antal\b/i.test(indicator.name.trim()));
+  return family !== null ? TOTALS.has(family) : /^antal\b/i.test(indicator.name.trim());
 }
 
 function isNumericKind(kind: TargetKind): boolean {

@@ -113,6 +113,37 @@ describe("KF:s årsmål of another scope (not-comparable)", () => {
     expect([fourTimes.status, fourTimes.kfStatus]).toEqual(["met", "not-met"]);
   });
 
+  it("a unit's energy against the city's (004 line 268: 3,3 GWh and 1 945 GWh) is another scope too", () => {
+    const energi = indicator({
+      name: "Totalt köpt energi i stadens verksamheter",
+      row: 268,
+      outcome: 3.13,
+      target: 3.3,
+      targetKind: "value",
+      targetText: "3,3 GWh",
+      kfTarget: 1945,
+      kfTargetKind: "value",
+      kfTargetText: "1945 GWh",
+      unit: "GWh",
+      direction: "lower",
+    });
+    // Kronor per invånare is a rate: its KF target stays comparable however large.
+    const perInvanare = indicator({
+      ...energi,
+      name: "Kostnad per invånare",
+      row: 269,
+      outcome: 900,
+      target: 100,
+      targetText: "100 kr/invånare",
+      kfTarget: 1000,
+      kfTargetText: "1000 kr/invånare",
+      unit: "kr/invånare",
+    });
+    evaluate(model({ period: "VB", indicators: [energi, perInvanare] }), DEFAULT_SETTINGS);
+    expect([energi.status, energi.kfStatus]).toEqual(["met", "not-comparable"]);
+    expect(perInvanare.kfStatus).not.toBe("not-comparable");
+  });
+
   it("`4,9` against `4,9` children per staff stays comparable, and so does a share", () => {
     // 002 line 599: Antal förskolebarn per anställd 4,9 st, Årsmål 4,9 st, KF 4,9 st.
     const barn = indicator({
