@@ -1,5 +1,5 @@
 import { notDonePhrase } from "../parse/notDone";
-import { STATUS_WORDS_EN, STATUS_WORDS_SV, statusDeviates } from "../parse/activityStatus";
+import { statusDeviates } from "../parse/activityStatus";
 import type { Finding } from "../findings";
 import { finding } from "../findings";
 import type {
@@ -335,7 +335,7 @@ export function evaluateGoals(
     const byStatus = !activity.deviation && statusDeviates(activity.status, activity.end, due?.end ?? null);
     if (!activity.deviation && !byStatus) continue;
     const where = analysisWhere(analysisRows.placeOf(activity.cells, activity.sheet, activity.row));
-    const status = activity.status ?? "delayed";
+    const late = activity.status === "not-started" || activity.status === "not-done";
     findings.push(
       finding({
         code: "analysis-missing",
@@ -343,10 +343,10 @@ export function evaluateGoals(
         cell: deviationCell(activity),
         goal: activity.goal,
         message: byStatus
-          ? `Aktiviteten ”${activity.name}” har status ”${STATUS_WORDS_SV[status]}”${activity.status === "not-started" ? " fast den skulle vara klar" : ""} men saknar analys${where.sv}`
+          ? `Aktiviteten ”${activity.name}” har status ”${activity.statusText}”${late ? " fast den skulle vara klar" : ""} men saknar analys${where.sv}`
           : `Aktiviteten ”${activity.name}” är markerad med Avvikelse men saknar analys${where.sv}`,
         messageEn: byStatus
-          ? `The activity "${activity.name}" has the status "${STATUS_WORDS_EN[status]}"${activity.status === "not-started" ? " though it was due to be done" : ""} but has no analysis${where.en}`
+          ? `The activity "${activity.name}" has the status "${activity.statusText}"${late ? " though it was due to be done" : ""} but has no analysis${where.en}`
           : `The activity "${activity.name}" is marked Avvikelse (deviation) but has no analysis${where.en}`,
       }),
     );

@@ -18,6 +18,7 @@ export function readActivity(table: TableCells, row: RecognisedRow, findings: Fi
   const sheet = table.table.sheet;
   const cells = table.addresses(row, CELL_ROLES);
   if (row.analysis && !cells.analysis) cells.analysis = row.analysis.cell;
+  cells.analysis ??= table.emptyCommentCell(row);
   return {
     name,
     sheet,
@@ -26,7 +27,8 @@ export function readActivity(table: TableCells, row: RecognisedRow, findings: Fi
     start: activityDate(table, row, "start", name, findings),
     end: activityDate(table, row, "end", name, findings),
     deviation: marksDeviation(String(cellValue(row, table.index("deviationFlag")) ?? "")),
-    status: parseActivityStatus(String(cellValue(row, table.index("status")) ?? "")),
+    status: parseActivityStatus(table.text(row, "status")),
+    statusText: table.text(row, "status") || null,
     analysis: table.analysis(row),
     cells,
   };

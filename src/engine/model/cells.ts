@@ -52,6 +52,18 @@ export class TableCells {
   }
 
   /**
+   * Where the row's analysis goes in a table without an Analys column or an `Analys` row under it,
+   * whose Kommentar is read as the analysis ({@link analysis}): its empty Kommentar cell (`Åtgärd`,
+   * `Kommentar`), so that a missing analysis points there and not at a column the table lacks.
+   */
+  emptyCommentCell(row: RecognisedRow): string | undefined {
+    const at = this.at.comment;
+    if (this.at.analysis >= 0 || at < 0 || row.analysis || !hasCell(row, at) || textIn(row, at) !== "")
+      return undefined;
+    return cellAddress(row, at) || undefined;
+  }
+
+  /**
    * The row's Analys cell, else the Analys row recognised under it, else, in a table without an
    * Analys column, its Kommentar where that is prose (see commentAsAnalysis).
    */

@@ -137,7 +137,7 @@ export function indicatorReader(
       status: "unknown",
       kfStatus: "unknown",
       analysis: table.analysis(row),
-      cells: indicatorCells(row, columns),
+      cells: withCommentCell(indicatorCells(row, columns), table.emptyCommentCell(row)),
       statedDirection:
         (override ? (parseDirection(override.direction) ?? (override.direction as Direction)) : null) ??
         (stated ? parseDirection(stated) : null),
@@ -154,6 +154,12 @@ export function indicatorReader(
       statusBasis: null,
     };
   };
+}
+
+/** The row's cells, with its empty Kommentar cell as where its analysis goes (TableCells.emptyCommentCell). */
+function withCommentCell<T extends { analysis?: string }>(cells: T, comment: string | undefined): T {
+  if (comment !== undefined && cells.analysis === undefined) cells.analysis = comment;
+  return cells;
 }
 
 type Decimals = Partial<Record<IndicatorFigure, number>>;

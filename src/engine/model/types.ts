@@ -132,6 +132,8 @@ export interface Activity {
   deviation: boolean;
   /** What its Status cell says (`Ej påbörjad`: `not-started`), or null without one that reads. */
   status: ActivityStatus | null;
+  /** The Status cell's text as written, which messages quote (`Ej startad`), or null. */
+  statusText: string | null;
   analysis: string | null;
   cells: CellRefs;
 }

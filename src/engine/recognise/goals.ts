@@ -16,6 +16,9 @@ const HEADING_PATTERNS: [RegExp, Level][] = [
   [/^kf:?s\s+m[aå]l(?:\s*:\s*|\s+)(\d+\.\d+\.?\s.*)$/i, "kf-mal"],
   [/^n[aä]mndm[aå]l(?:\s*:|\s+(?=\d)|\s*$)\s*(.*)$/i, "namndmal"],
   [/^enhetsm[aå]l(?:\s*:|\s+(?=\d)|\s*$)\s*(.*)$/i, "enhetsmal"],
+  // A unit's words for the two, with their colon (`Enhetens mål: …`; `Enhetens mål är …` is prose).
+  [/^n[aä]mndens\s+m[aå]l\s*:\s*(.*)$/i, "namndmal"],
+  [/^enhetens\s+m[aå]l\s*:\s*(.*)$/i, "enhetsmal"],
 ];
 
 /** A goal's level by its number's depth: `1` KF:s inriktningsmål, `1.3` KF mål, `1.3.2` nämndmål, deeper an enhetsmål. */

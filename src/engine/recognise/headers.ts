@@ -102,7 +102,8 @@ const GOAL_TABLE_RULES: HeaderRule[] = [
     test: (k) => PERIOD_OUTCOME.test(k),
   },
   { role: "forecast", test: (k) => /^progno?s+helar/.test(k) || k === "prognos" || k === "helarsprognos" },
-  { role: "kfTarget", test: (k) => /^kfs?arsmal|^kfsmal|^kfmal/.test(k) },
+  // `Stadens mål` beside a unit's own target: KF's, the city's.
+  { role: "kfTarget", test: (k) => /^kfs?arsmal|^kfsmal|^kfmal|^stadens(ars)?mal$/.test(k) },
   {
     role: "target",
     test: (k) => /^(arsmal|malvarde|nämndensarsmal|namndensarsmal|mal\d*ar)$/.test(k) || k === "arsmalnamnd",
@@ -111,7 +112,8 @@ const GOAL_TABLE_RULES: HeaderRule[] = [
   { role: "period", test: (k) => k === "period" || k === "matperiod" },
   { role: "direction", test: (k) => k.startsWith("riktning") || k === "onskadriktning" },
   { role: "unit", test: (k) => k === "enhet" || k === "matenhet" },
-  { role: "analysis", test: (k) => k.startsWith("analys") },
+  // `Kommentar/analys`: the analysis, said to be one.
+  { role: "analysis", test: (k) => k.startsWith("analys") || /^kommentar(er)?(och)?analys/.test(k) },
   // `Åtgärd` beside a unit's figures says what it does about them: read as a Kommentar is.
   { role: "comment", test: (k) => k.startsWith("kommentar") || /^atgard(er)?$/.test(k) },
   // `Målnivå | Mål | Indikator` (a system export): the level column says `Nämndmål`, the next one names the goal.
@@ -132,7 +134,10 @@ const BUDGET_RULES: HeaderRule[] = [
   {
     role: "name",
     test: (k) =>
-      AREA_OR_UNIT_LABEL.test(k) || /^(mnkr|tkr|kr|mnkrnetto|tkrnetto|projekt|investering)$/.test(k),
+      AREA_OR_UNIT_LABEL.test(k) ||
+      /^(mnkr|tkr|kr|mnkrnetto|tkrnetto|projekt|investering)$/.test(k) ||
+      // A unit's own: its accounts or cost kinds (`Konto/område`, `Kostnadsslag`).
+      /^(konto|kontoomrade|omrade|kostnadsslag|kontoslag)$/.test(k),
   },
   { role: "amount", test: (k) => k.startsWith("varav") },
   { role: "grossBudget", test: (k) => k.includes("bruttobudget") },
@@ -151,9 +156,16 @@ const BUDGET_RULES: HeaderRule[] = [
   { role: "forecastBeforeTransfers", test: (k) => k.startsWith("prognos") && /fore(resultat|ro)/.test(k) },
   { role: "forecastAfterTransfers", test: (k) => k.startsWith("prognos") && !k.startsWith("prognostiserat") },
   { role: "budgetDeviation", test: starts("avvikelse") },
-  { role: "budget", test: (k) => k.startsWith("budget") || k.startsWith("vp") || k === "beslutadbudget" },
+  {
+    role: "budget",
+    test: (k) =>
+      k.startsWith("budget") || k.startsWith("vp") || k === "beslutadbudget" || /^(hel)?arsbudget/.test(k),
+  },
   { role: "amount", test: (k) => /^(bokslut|beraknad|prognostiserat|utfall|snitt|plan)/.test(k) },
-  { role: "analysis", test: (k) => k.startsWith("analys") || k.startsWith("kommentar") },
+  {
+    role: "analysis",
+    test: (k) => k.startsWith("analys") || k.startsWith("kommentar") || k.startsWith("forklaring"),
+  },
 ];
 
 /** Removes years and the `(…)` explanations after a header's first words are kept in the key. */

@@ -4,7 +4,7 @@
  */
 import type { Finding } from "../findings";
 import { notDonePhrase } from "../parse/notDone";
-import { STATUS_WORDS_EN, STATUS_WORDS_SV, statusDeviates } from "../parse/activityStatus";
+import { statusDeviates } from "../parse/activityStatus";
 import { finding } from "../findings";
 import type { Activity } from "../model/types";
 
@@ -29,8 +29,8 @@ export function unmarkedDeviations(
           sheet: a.sheet,
           cell: flagCell,
           goal: a.goal,
-          message: `Aktiviteten ”${a.name}” har status ”${STATUS_WORDS_SV[a.status]}”, men den är inte markerad med Avvikelse.`,
-          messageEn: `The activity "${a.name}" has the status "${STATUS_WORDS_EN[a.status]}", but it is not marked Avvikelse (deviation).`,
+          message: `Aktiviteten ”${a.name}” har status ”${a.statusText}”, men den är inte markerad med Avvikelse.`,
+          messageEn: `The activity "${a.name}" has the status "${a.statusText}", but it is not marked Avvikelse (deviation).`,
         }),
       );
       continue;

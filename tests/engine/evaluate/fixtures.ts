@@ -71,6 +71,7 @@ export function activity(partial: Partial<Activity> & Pick<Activity, "name" | "r
     end: "2021-12-31",
     deviation: false,
     status: null,
+    statusText: null,
     analysis: null,
     cells: { name: `A${partial.row}`, deviationFlag: `D${partial.row}` },
     ...partial,

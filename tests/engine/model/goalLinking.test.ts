@@ -34,6 +34,7 @@ function activity(row: number): Activity {
     end: null,
     deviation: false,
     status: null,
+    statusText: null,
     analysis: null,
     cells: {},
   };

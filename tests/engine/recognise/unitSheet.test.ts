@@ -563,7 +563,9 @@ describe("a unit's VB with `Mål nr | Mål / indikator | … | Kommentar | Bedö
       null,
       null,
     ]);
-    expect(codes.filter(([code]) => code === "analysis-missing")).toEqual([["analysis-missing", "B4"]]);
+    // At the row's empty Kommentar cell, where its analysis is read (the hemtjänst walk: it had
+    // said the table has no Analys column, and pointed at the name).
+    expect(codes.filter(([code]) => code === "analysis-missing")).toEqual([["analysis-missing", "H4"]]);
     expect(codes).toContainEqual(["assessment-contradicts", "I6"]);
     expect(codes.filter(([code]) => code === "target-missing")).toEqual([]);
   });
@@ -703,7 +705,7 @@ describe("the IFO unit's walk (December): one sheet per goal area, its own words
         .findings.filter((f) => f.code === "analysis-missing")
         .map((f) => f.cell);
     expect(analysisMissing(said)).toEqual([]);
-    expect(analysisMissing(null)).toEqual(["A5"]);
+    expect(analysisMissing(null)).toEqual(["E5"]);
   });
 
   test("`Utfall april 2020` beside `Utfall april` is last year's, the previous period's figure", () => {
@@ -765,8 +767,8 @@ describe("an activity table's Status column (the IFO walk: `Ej påbörjad` was a
     expect(findings.filter((f) => f.code === "assessment-contradicts").map((f) => f.cell)).toEqual(["E2"]);
     expect(findings.filter((f) => f.code === "analysis-missing").map((f) => [f.cell, f.message])).toEqual([
       [
-        "E4",
-        "Aktiviteten ”Uppsökande arbete med ungdomar i årskurs 3” har status ”Ej påbörjad” fast den skulle vara klar men saknar analys: tabellen har ingen kolumn Analys (lägg till en, eller en rad ”Analys: …” under raden).",
+        "F4",
+        "Aktiviteten ”Uppsökande arbete med ungdomar i årskurs 3” har status ”Ej påbörjad” fast den skulle vara klar men saknar analys: dess cell i analyskolumnen är tom.",
       ],
     ]);
     expect(findings.filter((f) => f.code === "column-unrecognized").map((f) => f.cell)).toEqual(["B3"]);
@@ -837,4 +839,75 @@ describe("a row that starts as a goal heading and is not read as one is said (go
     );
     expect(findings.filter((f) => f.code === "goal-heading-unread")).toEqual([]);
   });
+});
+
+describe("the hemtjänst walk (December): a unit's own words for its budget and its analyses", () => {
+  test("`Konto/område | Årsbudget | … | Förklaring` is a budget table, its Förklaring the analysis", () => {
+    const { model, findings } = check(
+      snapshotOf(
+        sheet("Ekonomi", [
+          ["Ekonomisk uppföljning T2 2021 (tkr)"],
+          [],
+          [
+            "Konto/område",
+            "Årsbudget",
+            "Utfall t.o.m. aug",
+            "Prognos 2021",
+            "Avvikelse mot budget",
+            "Förklaring",
+          ],
+          ["Ersättning utförda timmar", -41000, -27900, -42100, 1100, "Fler utförda timmar än budgeterat."],
+          ["Personalkostnader", 34600, 24300, 36100, -1500, null],
+          ["Resultat", -6400, -3600, -6000, -400, null],
+        ]),
+      ),
+    );
+    expect(model.budget.map((l) => [l.label, l.budget, l.deviation])).toEqual([
+      ["Ersättning utförda timmar", -41000, 1100],
+      ["Personalkostnader", 34600, -1500],
+      ["Resultat", -6400, -400],
+    ]);
+    expect(findings.filter((f) => f.code === "analysis-missing").map((f) => f.cell)).toEqual(["F5"]);
+  });
+
+  test("`Kommentar/analys` is the analysis column; a status quotes the cell's own words", () => {
+    const { model, findings } = check(
+      snapshotOf(
+        sheet("Mål och uppföljning", [
+          ["Enskede hemtjänst – uppföljning T2 2021"],
+          ["Nyckeltal", "Utfall jan–aug", "Mål 2021", "Mätperiod", "Kommentar/analys"],
+          ["Sjukfrånvaro", 0.112, 0.09, "Tertial", "Kort."],
+          [],
+          ["Aktivitet", "Start", "Klart", "Status", "Kommentar"],
+          ["Ellådcyklar ersätter bil vid varutransporter", 44317, 44439, "Ej startad", null],
+        ]),
+      ),
+    );
+    expect(model.indicators[0].analysis).toBe("Kort.");
+    expect(findings.filter((f) => f.code === "analysis-missing").map((f) => [f.cell, f.message])).toEqual([
+      [
+        "E6",
+        "Aktiviteten ”Ellådcyklar ersätter bil vid varutransporter” har status ”Ej startad” fast den skulle vara klar men saknar analys: dess cell i analyskolumnen är tom.",
+      ],
+    ]);
+  });
+});
+
+test("`Enhetens mål:` heads a goal as `Enhetsmål:` does, and `Stadens mål` is KF:s årsmål (the walk's variants)", () => {
+  const { model } = check(
+    snapshotOf(
+      sheet("1.1", [
+        ["Uppföljning T1 2021 – Barn och unga"],
+        ["Indikator", "Utfall april", "Mål 2021", "Stadens mål", "Mäts"],
+        ["Andel barn i familjer med ekonomiskt bistånd", 0.041, 0.033, 0.027, "Tertial"],
+        ["Enhetens mål: Barnfamiljer får stöd mot egen försörjning", null, "Bedömning T1:", "Uppfylls helt"],
+        [],
+        ["Enhetens mål är att alla barnfamiljer ska få stöd."],
+      ]),
+    ),
+  );
+  expect(model.goals.map((g) => [g.level, g.title, g.statedAssessment])).toEqual([
+    ["enhetsmal", "Barnfamiljer får stöd mot egen försörjning", "helt"],
+  ]);
+  expect(model.indicators.map((i) => [i.target, i.kfTarget])).toEqual([[0.033, 0.027]]);
 });
