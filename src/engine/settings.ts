@@ -66,9 +66,9 @@ export const SETTING_INFO: SettingInfo[] = [
     labelSv: "Budgetavvikelse, minsta belopp (mnkr)",
     labelEn: "Budget deviation, minimum amount (SEK m)",
     helpSv:
-      "Avvikelser under detta belopp flaggas aldrig, hur stor andel de än är (0,5 mnkr = 500 tkr). I en tabell vars största budget är mindre än beloppet delat med andelen (en enhets) gäller andelen av den budgeten i stället.",
+      "Avvikelser under detta belopp flaggas aldrig, hur stor andel de än är (0,5 mnkr = 500 tkr). I en arbetsbok vars största budget är mindre än beloppet delat med andelen (en enhets) gäller andelen av den budgeten i stället.",
     helpEn:
-      "Deviations below this amount are never flagged, whatever their share (0.5 SEK m = 500 SEK k). In a table whose largest budget is under the amount divided by the share (a unit's), the share of that budget applies instead.",
+      "Deviations below this amount are never flagged, whatever their share (0.5 SEK m = 500 SEK k). In a workbook whose largest budget is under the amount divided by the share (a unit's), the share of that budget applies instead.",
   },
   {
     key: "resultUnitCap",

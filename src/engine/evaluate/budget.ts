@@ -96,24 +96,25 @@ export function deviationThreshold(line: BudgetLine, settings: Settings, floor?:
 }
 
 /**
- * The smallest deviation that can be large, by table: budgetDeviationMinMnkr, or in a table whose
- * largest budget is under what that is the share of (a unit's Netto of 16 550 tkr, where 500 tkr
- * would be 3 %), the share of that budget (165,5 tkr). A nämnd's tables keep 0,5 mnkr.
+ * The smallest deviation that can be large, by line: budgetDeviationMinMnkr, or in a workbook whose
+ * largest budget (in all its deviation tables) is under what that is the share of (a unit's Netto
+ * of 16 550 tkr, where 500 tkr would be 3 %), the share of that budget (165,5 tkr). A nämnd's
+ * workbook keeps 0,5 mnkr in every table, its Investeringar of 41 mnkr too.
  */
 function deviationFloors(lines: BudgetLine[], settings: Settings): Map<BudgetLine, number> {
-  const floors = new Map<BudgetLine, number>();
-  for (const table of budgetTables(lines).values()) {
-    let largest = 0;
-    for (const line of table) {
-      if (line.kind === "varav" || line.kind === "disposition") continue;
-      const revised = revisedBudget(line);
-      if (revised !== null && Math.abs(revised) > largest) largest = Math.abs(revised);
-    }
-    for (const line of table) {
-      const least = settings.budgetDeviationMinMnkr * mnkrIn(line.unit);
-      floors.set(line, largest > 0 ? Math.min(least, settings.budgetDeviationShare * largest) : least);
-    }
+  let largestMnkr = 0;
+  for (const line of lines) {
+    if (!DEVIATION_TABLES.has(line.tableType) || line.kind === "varav" || line.kind === "disposition")
+      continue;
+    const revised = revisedBudget(line);
+    if (revised !== null) largestMnkr = Math.max(largestMnkr, Math.abs(revised) / mnkrIn(line.unit));
   }
+  const floorMnkr =
+    largestMnkr > 0
+      ? Math.min(settings.budgetDeviationMinMnkr, settings.budgetDeviationShare * largestMnkr)
+      : settings.budgetDeviationMinMnkr;
+  const floors = new Map<BudgetLine, number>();
+  for (const line of lines) floors.set(line, floorMnkr * mnkrIn(line.unit));
   return floors;
 }
 

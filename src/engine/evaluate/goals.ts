@@ -95,7 +95,8 @@ export interface PeriodEnd {
 }
 
 export function periodEnd(kind: PeriodKind | null, year: number | null): PeriodEnd | null {
-  if (year === null) return null;
+  // A plan's activities are yet to be done: nothing is due by a plan's year's end.
+  if (year === null || kind === "VP") return null;
   return { year, end: `${year}-${kind === "T1" ? "04-30" : kind === "T2" ? "08-31" : "12-31"}` };
 }
 
@@ -343,10 +344,10 @@ export function evaluateGoals(
         cell: deviationCell(activity),
         goal: activity.goal,
         message: byStatus
-          ? `Aktiviteten ”${activity.name}” har status ”${activity.statusText}”${late ? " fast den skulle vara klar" : ""} men saknar analys${where.sv}`
+          ? `Aktiviteten ”${activity.name}” har status ”${activity.statusText}”${late ? ` fast den skulle ha varit klar ${activity.end ? `senast ${activity.end}` : "vid årets slut"}` : ""} men saknar analys${where.sv}`
           : `Aktiviteten ”${activity.name}” är markerad med Avvikelse men saknar analys${where.sv}`,
         messageEn: byStatus
-          ? `The activity "${activity.name}" has the status "${activity.statusText}"${late ? " though it was due to be done" : ""} but has no analysis${where.en}`
+          ? `The activity "${activity.name}" has the status "${activity.statusText}"${late ? ` though it was due to be done ${activity.end ? `by ${activity.end}` : "by the year's end"}` : ""} but has no analysis${where.en}`
           : `The activity "${activity.name}" is marked Avvikelse (deviation) but has no analysis${where.en}`,
       }),
     );

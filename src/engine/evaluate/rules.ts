@@ -120,7 +120,7 @@ A computed status is a suggestion shown beside the person's own assessment, neve
   netto row; the row after adds the överskott från/till rows (19,9 + 76,1 − 89,1 = 6,9).
 - Large deviation: |Avvikelse| above budgetDeviationShare (1 %) of the revised budget (Budget + BJ +
   förändringar) AND above budgetDeviationMinMnkr (0,5 mnkr = 500 tkr = 500 000 kr) → warning. In a
-  table whose largest budget (varav and disposition rows aside) is under budgetDeviationMinMnkr /
+  workbook whose largest budget (in all its deviation tables, varav and disposition rows aside) is under budgetDeviationMinMnkr /
   budgetDeviationShare (50 mnkr), a unit's, that minimum is budgetDeviationShare of its largest
   budget instead (1 % of 16 550 tkr = 165,5 tkr).
   \`varav\` rows are included: a sub-area's large deviation (002: varav flykting +36,0 and varav barn

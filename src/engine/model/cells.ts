@@ -4,7 +4,7 @@
  * of row shares (its display name, its analysis).
  */
 import type { CellValue } from "../grid";
-import { cleanText, stripLeadingSymbols, stripTags } from "../parse/text";
+import { cleanText, matchKey, stripLeadingSymbols, stripTags } from "../parse/text";
 import { cellAddress, cellValue, hasCell } from "../recognise/tableRow";
 import type { ColumnRole, RecognisedRow, RecognisedTable } from "../recognise/types";
 
@@ -15,9 +15,19 @@ export class TableCells {
   /** Per list of roles (a reader's constant): the roles this table has, with their indexes. Made when first asked. */
   private present: Map<readonly ColumnRole[], { role: ColumnRole; at: number }[]> | null = null;
 
+  /**
+   * Whether the Kommentar column may stand for the analysis: not an activity table's `Åtgärder`,
+   * the steps planned, which say nothing of why the activity deviates.
+   */
+  private readonly commentIsAnalysis: boolean;
+
   constructor(readonly table: RecognisedTable) {
     for (const column of table.columns)
       if (column.role && this.at[column.role] < 0) this.at[column.role] = column.col - table.firstCol;
+    const comment = this.at.comment >= 0 ? table.columns.find((c) => c.role === "comment") : undefined;
+    this.commentIsAnalysis =
+      comment !== undefined &&
+      !(table.type === "activities" && /^atgard(er)?$/.test(matchKey(comment.header)));
   }
 
   /** Index into a row's cells of the role's column, or -1 when the table has none (see recognise/tableRow). */
@@ -58,7 +68,13 @@ export class TableCells {
    */
   emptyCommentCell(row: RecognisedRow): string | undefined {
     const at = this.at.comment;
-    if (this.at.analysis >= 0 || at < 0 || row.analysis || !hasCell(row, at) || textIn(row, at) !== "")
+    if (
+      this.at.analysis >= 0 ||
+      !this.commentIsAnalysis ||
+      row.analysis ||
+      !hasCell(row, at) ||
+      textIn(row, at) !== ""
+    )
       return undefined;
     return cellAddress(row, at) || undefined;
   }
@@ -70,7 +86,9 @@ export class TableCells {
   analysis(row: RecognisedRow): string | null {
     const own = this.text(row, "analysis") || row.analysis?.text;
     if (own) return own;
-    return this.at.analysis < 0 && this.at.comment >= 0 ? commentAsAnalysis(this.text(row, "comment")) : null;
+    return this.at.analysis < 0 && this.commentIsAnalysis
+      ? commentAsAnalysis(this.text(row, "comment"))
+      : null;
   }
 }
 

@@ -15,8 +15,8 @@ const ANYWHERE: readonly [RegExp, ActivityStatus][] = [
 /** Words a cell starts with (`Ej påbörjad p.g.a. …`, `Pågår enligt plan`): by matchKey, the first that matches wins. */
 const LEADING: readonly [RegExp, ActivityStatus][] = [
   [/^(ej|inte|icke)(paborja|starta)/, "not-started"],
-  [/^(ej|inte)(genomford|genomfort|utford|utfort)/, "delayed"],
-  [/^(ej|inte)(klar|avslutad|slutford|fardig)/, "not-done"],
+  // `Ej genomförd` by its end: not done yet before it.
+  [/^(ej|inte)(klar|avslutad|slutford|fardig|genomford|genomfort|utford|utfort)/, "not-done"],
   [/^utgar/, "cancelled"],
   [/^(delvis|pagar|pagaende|paborjad|paborjat|startad|startat|igang)/, "ongoing"],
   [/^(klar|genomford|genomfort|avslutad|avslutat|slutford|slutfort|utford|utfort|fardig)/, "done"],
@@ -33,7 +33,8 @@ export function parseActivityStatus(text: string): ActivityStatus | null {
 
 /**
  * Whether a status says the activity deviates: delayed or cancelled, or not started or not done
- * while it should have ended by `periodEnd` (ISO; one not started before its end is on plan).
+ * while it should have ended by `periodEnd` (ISO; one not started before its end is on plan, one
+ * without an end is due by its year's end, 31 December).
  */
 export function statusDeviates(
   status: ActivityStatus | null,
@@ -41,10 +42,18 @@ export function statusDeviates(
   periodEnd: string | null,
 ): boolean {
   if (status === "delayed" || status === "cancelled") return true;
-  return (
-    (status === "not-started" || status === "not-done") &&
-    end !== null &&
-    periodEnd !== null &&
-    end <= periodEnd
-  );
+  if ((status !== "not-started" && status !== "not-done") || periodEnd === null) return false;
+  return (end ?? `${periodEnd.slice(0, 4)}-12-31`) <= periodEnd;
+}
+
+/** Whether most filled cells of a Status column state a status: else it says something else (`Grön`). */
+export function mostlyStatuses(texts: Iterable<string>): boolean {
+  let filled = 0;
+  let read = 0;
+  for (const text of texts) {
+    if (!text) continue;
+    filled++;
+    if (parseActivityStatus(text) !== null) read++;
+  }
+  return read * 2 > filled;
 }

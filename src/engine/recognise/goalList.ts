@@ -46,6 +46,9 @@ export function mayNameListColumn(text: string): boolean {
   return MAY_NAME_LIST_COLUMN.test(text);
 }
 
+/** `Åtgärd`, `Åtgärder`, as matchKey reads them. */
+const ACTION_HEADER = /^atgard(er)?$/;
+
 /**
  * What a header cell is to a goal list: one of its columns; a bare `Nr`, `Id` or `Nummer` (its id
  * only beside a level or parent column: an action plan numbers its rows so); a note beside them;
@@ -61,9 +64,10 @@ type ListColumn = ListRole | "bareId" | "note" | "table" | "other" | null;
  * indicator or activity table; `Målnivå` is the level, `Analys` and `Kommentar` are notes.
  */
 function listColumn(text: string): ListColumn {
-  // An activity's `Status` is a column no goal list reads, as `Ansvarig` is.
+  // An activity's `Status`, a unit's `Åtgärd`: columns no goal list reads, as `Ansvarig` is (an
+  // action plan `Målnr | Mål | Åtgärder` is no goal list).
   const read = goalTableRole(text);
-  const role = read === "status" ? null : read;
+  const role = read === "status" || (read === "comment" && ACTION_HEADER.test(matchKey(text))) ? null : read;
   if (role === "goalLevel") return "level";
   if (role === "analysis" || role === "comment") return "note";
   if (role !== null && role !== "goal") return "table";

@@ -1,6 +1,8 @@
 import type { CellValue } from "../grid";
-import { a1 } from "../grid";
+import { a1, formatAt } from "../grid";
 import { parseAssessment, parseAssessmentInProse } from "../parse/assessment";
+import { parseDateCell } from "../parse/date";
+import { isDateFormat } from "../parse/quantity";
 import { distance } from "fastest-levenshtein";
 import { cleanText, matchKey, stripTags } from "../parse/text";
 import type { SheetRows } from "./sheetRows";
@@ -125,16 +127,20 @@ const MAX_HEADING_CELLS = 5;
  * perhaps naming its period (`Bedömning T1:`, `Samlad bedömning tertial 1 2021:`).
  */
 const ASSESSMENT_LABEL =
-  /^(samlad)?(bedomning|malbedomning|maluppfyllelse|status)((per|efter|vid)?(t[123]|tertial[123]|vb|helar))?((19|20)\d\d)?$/;
+  /^(samlad|enhetens|egen|namndens)?(bedomning|malbedomning|maluppfyllelse|status)((per|efter|vid)?(t[123]|tertial[123]|vb|helar))?((19|20)\d\d)?$/;
 /** The same label ahead of the assessment in its cell (`Bedömning: Uppfylls helt`, `Bedömning T1: …`). */
 const ASSESSMENT_LABEL_BEFORE =
-  /^(?:samlad\s+)?(?:bedömning|målbedömning|måluppfyllelse|status)(?:\s+(?:(?:per|efter|vid)\s+)?(?:T[123]|tertial\s*[123]|VB|helår))?(?:\s+(?:19|20)\d{2})?\s*:\s*/i;
+  /^(?:(?:samlad|enhetens|egen|nämndens)\s+)?(?:bedömning|målbedömning|måluppfyllelse|status)(?:\s+(?:(?:per|efter|vid)\s+)?(?:T[123]|tertial\s*[123]|VB|helår))?(?:\s+(?:19|20)\d{2})?\s*:\s*/i;
 /** A cell of symbols alone (a traffic light `🟢`, `◆`): it says nothing a heading's words do not. */
 const SYMBOLS_ONLY = /^[^\p{L}\p{N}]+$/u;
 /** `KF:s mål:` and its title, the KF mål's short form in a unit's own table. */
 const KF_SHORT = /^kf:?s\s+m[aå]l\s*:\s*(\D.*)?$/i;
 /** The fewest words of a goal's comment beside its heading: not a page (`sid 6`) nor a figure (`3,6 GWh`). */
 const COMMENT_WORDS = 4;
+/** A goal's comment by its label, however short (`Kommentar: se nämndens`). */
+const COMMENT_LABEL = /^kommentar\s*:/i;
+/** A goal's number of two levels or more (`1.1.1`, `3.2.`): not a page or a year. */
+const DOTTED_NUMBER = /^\d+(?:\.\d+)+\.?$/;
 /** A unit's id of its own goal (`E1`, `EM2`), in a number's place. */
 const GOAL_ID = /^[A-ZÅÄÖ]{1,3}\d{1,3}$/;
 /** A goal's title led by its number and nothing else (`1.3.1 Barn utvecklas …`). */
@@ -197,6 +203,8 @@ export function headingOnRow(rows: SheetRows, i: number): HeadingRow | null {
   if (count === 1) return heading;
   /** A number or id in a cell between the label and the title ("" for an id, which no title takes). */
   let number: string | null = null;
+  /** The goal's number in a cell after its title. */
+  let trailing: string | null = null;
   // `Nämndmål: 3.2.2` | title, `Enhetsmål:` | `E1` | title: the number or id, then the title.
   if (bareGoalNumber(heading.title) !== null) {
     number = heading.title;
@@ -218,7 +226,23 @@ export function headingOnRow(rows: SheetRows, i: number): HeadingRow | null {
       heading.assessmentCol = sheet.originCol + k;
     } else if (ASSESSMENT_LABEL.test(matchKey(text))) continue;
     // Text beside a titled heading is the goal's own comment (a unit's Kommentar column): not a row.
-    else if (heading.title && !numbered && text.split(/\s+/).length >= COMMENT_WORDS) continue;
+    else if (
+      heading.title &&
+      !numbered &&
+      (text.split(/\s+/).length >= COMMENT_WORDS || COMMENT_LABEL.test(text))
+    )
+      continue;
+    // After the assessment, a few words on it (`Uppfylls delvis` | `Se analys nedan`).
+    else if (heading.title && !numbered && heading.assessment !== null && !/\d/.test(text)) continue;
+    // The goal's number after its title (`Nämndmål: Invånare får stöd …` | `1.1.1`); never a page (`6`).
+    else if (
+      heading.title &&
+      !numbered &&
+      trailing === null &&
+      heading.assessment === null &&
+      DOTTED_NUMBER.test(text)
+    )
+      trailing = bareGoalNumber(text);
     else if (heading.title || heading.assessment !== null) return null;
     else if (number === null && bareGoalNumber(text) !== null) number = text;
     else if (number === null && GOAL_ID.test(text)) number = "";
@@ -226,10 +250,27 @@ export function headingOnRow(rows: SheetRows, i: number): HeadingRow | null {
   }
   if (numbered && heading.assessment === null) return null;
   if (number && !heading.title) heading.title = number;
+  if (trailing && NUMBERED_TITLE.exec(heading.title)?.[1] !== trailing)
+    heading.title = `${trailing} ${heading.title}`;
   // `1.1` | `KF:s mål: I Stockholm …`: the number leads the title, as in the reports' headings.
   if (leading && heading.title && NUMBERED_TITLE.exec(heading.title)?.[1] !== leading && number === null)
     heading.title = `${leading} ${heading.title}`;
   return heading;
+}
+
+/** A table of contents' dots between a heading and its page, in a cell of their own. */
+const LEADER_DOTS = /^[.\s…·_]+$/;
+/** A page or pages a table of contents gives (`6`, `sid 12`, `s. 16`, `12–15`). */
+const PAGE_REFERENCE = /^(?:(?:sid|sidan|s)\.?\s*)?\d{1,3}(?:\s*[-–]\s*\d{1,3})?$/i;
+
+/** A cell as its reader sees it: a date as a date (`2021-06-30`), not its serial number. */
+function shownText(value: CellValue, format: string | null): string {
+  if (typeof value === "string") return cleanText(value);
+  if (typeof value === "number" && isDateFormat(format)) {
+    const date = parseDateCell(value, false);
+    if (date.kind === "date") return date.iso;
+  }
+  return String(value);
 }
 
 /** A heading's label and its colon at the start of a cell (`Enhetsmål:`, `KF:s mål 1.3:`), not a flat list's `Nämndmål`. */
@@ -253,12 +294,13 @@ function unreadHeadingOnRow(rows: SheetRows, i: number): UnreadHeading | null {
   for (let k = start + 1; k < row.length; k++) {
     const value = row[k] as CellValue;
     if (value === null || value === undefined || value === "") continue;
-    cells.push(typeof value === "string" ? cleanText(value) : String(value));
+    cells.push(shownText(value, formatAt(sheet, sheet.originRow + i, sheet.originCol + k)));
     last = k;
   }
   // Its title in the next cell when the label stands alone (`Enhetsmål:` | title | …).
-  const others = match.rest ? cells : cells.slice(1);
-  if (others.length === 0 || (others.length === 1 && /^\d{1,3}$/.test(others[0]))) return null;
+  const others = (match.rest ? cells : cells.slice(1)).filter((text) => !LEADER_DOTS.test(text));
+  // A table of contents' row: a heading and its page (`6`, `sid 12`, `s. 16`, `12–15`).
+  if (others.length === 0 || others.every((text) => PAGE_REFERENCE.test(text))) return null;
   const row1 = sheet.originRow + i;
   return {
     sheet: sheet.name,
@@ -277,11 +319,12 @@ function unreadHeadingOnRow(rows: SheetRows, i: number): UnreadHeading | null {
 export function findGoalHeadings(rows: SheetRows, unread: UnreadHeading[] = []): GoalHeading[] {
   const { sheet } = rows;
   const goals: GoalHeading[] = [];
+  const missedRows: { i: number; missed: UnreadHeading }[] = [];
   for (let i = 0; i < sheet.values.length; i++) {
     const heading = headingOnRow(rows, i);
     if (!heading) {
       const missed = rows.count(i) > 1 ? unreadHeadingOnRow(rows, i) : null;
-      if (missed) unread.push(missed);
+      if (missed) missedRows.push({ i, missed });
       continue;
     }
     const { match } = heading;
@@ -324,6 +367,13 @@ export function findGoalHeadings(rows: SheetRows, unread: UnreadHeading[] = []):
       assessment,
       assessmentCell,
     });
+  }
+  // Rows of a list, each a goal with what goes with it (an action plan's `Enhetsmål: …` | `Åtgärd` |
+  // `Ansvarig`), are no headings gone unread: only a row alone is.
+  for (let m = 0; m < missedRows.length; m++) {
+    const { i, missed } = missedRows[m];
+    const listed = missedRows[m - 1]?.i === i - 1 || missedRows[m + 1]?.i === i + 1;
+    if (!listed) unread.push(missed);
   }
   return goals;
 }

@@ -26,7 +26,7 @@ import {
   titleAbove,
 } from "./tables";
 import { typedColumns } from "./rowFit";
-import type { ColumnRole, PeriodCell, RecognisedTable, Recognition, TableType } from "./types";
+import type { ColumnRole, PeriodCell, RecognisedTable, Recognition, TableType, UnreadHeading } from "./types";
 import { COLUMN_ROLES, TABLE_TYPE_LABELS } from "./types";
 
 export { TABLE_TYPE_LABELS };
@@ -72,6 +72,7 @@ export function recognise(snapshot: WorkbookSnapshot, mappings: MappingOverride[
     for (const cell of labelledPeriodCells(sheet)) out.periodCells.push(cell);
     for (const cell of titles) out.periodCells.push(cell);
   }
+  out.unreadHeadings = out.unreadHeadings.filter((heading) => !readInTableOrList(heading, out.tables, lists));
   const headings = out.goals.length > 0;
   for (const list of lists)
     if (headings) {
@@ -84,6 +85,30 @@ export function recognise(snapshot: WorkbookSnapshot, mappings: MappingOverride[
     }
   for (let t = 0; t < out.tables.length; t++) addPeriodColumnCells(out.tables[t], out.periodCells);
   return out;
+}
+
+/**
+ * Whether a row that starts as a goal heading is read otherwise: in a table's `Mål` column, as the
+ * row's goal (`Mål | Aktivitet | …` with `Enhetsmål: …`), or as a goal list's row. In a table's name
+ * column it is no indicator's name but a heading gone unread, and is said.
+ */
+function readInTableOrList(heading: UnreadHeading, tables: RecognisedTable[], lists: GoalList[]): boolean {
+  const at = parseA1(heading.cell);
+  const row = at?.row ?? 0;
+  for (const table of tables) {
+    if (table.sheet !== heading.sheet || row < table.headerRow) continue;
+    const column = table.columns.find((c) => c.col === at?.col);
+    if (column?.role !== "goal" && column?.role !== "goalLevel" && column?.role !== "goalId") continue;
+    const last = table.rows.length ? table.rows[table.rows.length - 1].row : table.headerRow;
+    if (row <= last) return true;
+  }
+  for (const list of lists) {
+    if (list.sheet !== heading.sheet) continue;
+    const header = parseA1(list.cell)?.row ?? 0;
+    const last = list.goals.reduce((max, goal) => Math.max(max, goal.row), header);
+    if (row >= header && row <= last) return true;
+  }
+  return false;
 }
 
 /**

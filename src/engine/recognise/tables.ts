@@ -2,6 +2,7 @@ import type { CellValue, SheetGrid } from "../grid";
 import { a1, a1Range, cellAt, formatAt, hasText, isExcelError, lastCol, parseA1Range, textOf } from "../grid";
 import type { ParsedPeriod } from "../parse/period";
 import { parseNumberText } from "../parse/quantity";
+import { parseTargetCell } from "../parse/target";
 import { cleanText, matchKey } from "../parse/text";
 import {
   amountUnitIn,
@@ -9,7 +10,9 @@ import {
   budgetRole,
   goalTableRole,
   headerKey,
+  isYearTarget,
   mayOpenHeader,
+  namesOutcomePeriod,
   outcomeTertial,
   isTertialOutcomeOf,
   unreadOutcomeTertial,
@@ -17,7 +20,7 @@ import {
 import { headingOnRow, matchHeading } from "./goals";
 import { misfits, typedColumns } from "./rowFit";
 import type { SheetRows } from "./sheetRows";
-import { TableRow, TableSpan } from "./tableRow";
+import { cellValue, hasCell, TableRow, TableSpan } from "./tableRow";
 import type {
   ColumnRole,
   GroupRow,
@@ -300,12 +303,15 @@ function latestYearIsOutcome(cells: readonly { text: string }[], roles: (ColumnR
     if (roles[k] !== "outcome") continue;
     const year = /\b(?:19|20)\d{2}\b/.exec(cells[k].text);
     if (year) outcomes.push({ k, year: Number(year[0]) });
-    else if (undated >= 0) return;
+    else if (undated >= 0 || !namesOutcomePeriod(cells[k].text)) return;
     else undated = k;
   }
   if (outcomes.length < (undated >= 0 ? 1 : 2)) return;
   const latest = Math.max(...outcomes.map((o) => o.year));
   if (undated >= 0) {
+    // Only where each names its months or tertial (`Utfall april 2020`): `Utfall 2021` beside
+    // `Utfall april` may be this year's.
+    if (outcomes.some(({ k }) => !namesOutcomePeriod(cells[k].text))) return;
     let taken = roles.includes("previous");
     for (const { k, year } of outcomes) {
       roles[k] = !taken && year === latest ? "previous" : null;
@@ -1168,6 +1174,8 @@ export function titleAbove(rows: SheetRows, headerRow: number, fallback: string)
     if (count === 0) continue;
     if (count > 1) break;
     const text = rows.firstText(i);
+    const stamped = titleBeforeStamp(text);
+    if (stamped) return { title: stamped, notes };
     if (isNote(rows, r, text)) {
       notes.push(text);
       continue;
@@ -1193,15 +1201,64 @@ function titleLike(text: string): boolean {
  * the sheet or something more about it, never the name of a table.
  */
 const EDIT_STAMP = /\bsenast (?:ändrad|uppdaterad)\b|(?:^|\s)(?:ändrad|uppdaterad)\s+(?:den\s+)?\d/i;
-const SECOND_SENTENCE = /[.!?]\s+[A-ZÅÄÖ]/;
+/** A word's end before a full stop and a capital: a sentence's end, unless the word is an abbreviation. */
+const SENTENCE_END = /(\p{L}+)[.!?]\s+\p{Lu}/gu;
+/** Words the city's titles shorten with a full stop (`avd. Park`, `inkl. BJ`). */
+const ABBREVIATIONS: ReadonlySet<string> = new Set([
+  "adm",
+  "ang",
+  "avd",
+  "bil",
+  "bl",
+  "ca",
+  "dvs",
+  "enl",
+  "ev",
+  "exkl",
+  "fig",
+  "inkl",
+  "jfr",
+  "kr",
+  "milj",
+  "mnkr",
+  "nr",
+  "osv",
+  "resp",
+  "sid",
+  "st",
+  "tab",
+  "tel",
+  "tkr",
+]);
+
+/** Whether a line says more than one sentence (`… avdelning förskola. Siffrorna …`; not `3. Investeringar`). */
+function saysTwoSentences(text: string): boolean {
+  for (const m of text.matchAll(SENTENCE_END)) if (!ABBREVIATIONS.has(m[1].toLowerCase())) return true;
+  return false;
+}
+
+/** Words that name a table (`Driftbudget`, `Investeringar`), not who keeps the sheet. */
+const TABLE_WORDS =
+  /budget|ekonomi|investering|resultat|prognos|indikator|aktivitet|nyckeltal|tabell|uppföljning/i;
+
+/**
+ * A title with a person's stamp after it (`Driftbudget T2 2021 (tkr). Uppdaterad 31/8`): the title
+ * before the stamp, where it names a table; else null.
+ */
+function titleBeforeStamp(text: string): string | null {
+  const stamp = EDIT_STAMP.exec(text);
+  if (!stamp || stamp.index === 0) return null;
+  const title = text.slice(0, stamp.index).replace(/[\s.,;:–—-]+$/, "");
+  return title && title.length <= 80 && TABLE_WORDS.test(title) ? title : null;
+}
 
 /**
  * Whether the one text on row `r` is a note: it starts as one ({@link NOTE_START}), holds an edit
- * stamp or more than one sentence ({@link EDIT_STAMP}, {@link SECOND_SENTENCE}), or it is a sentence under a
+ * stamp or more than one sentence ({@link EDIT_STAMP}, {@link saysTwoSentences}), or it is a sentence under a
  * title merged across the table (`Driftbudget Resursenheten 2021, …` over A1:F1).
  */
 function isNote(rows: SheetRows, r: number, text: string): boolean {
-  if (isNoteLine(text) || EDIT_STAMP.test(text) || SECOND_SENTENCE.test(text)) return true;
+  if (isNoteLine(text) || EDIT_STAMP.test(text) || saysTwoSentences(text)) return true;
   if (!text.endsWith(".") || !rows.sheet.merges?.length) return false;
   const col = rows.firstCol(r - rows.sheet.originRow);
   if (mergeStartsAt(rows.sheet, r, col)) return false;
@@ -1247,6 +1304,40 @@ function notesUnit(notes: readonly string[]): "mnkr" | "tkr" | "kr" | null {
   return null;
 }
 
+/**
+ * A `Mål 2021` column read as the Årsmål that is the goal column after all, as `Mål` is: in an
+ * activity table, beside another Årsmål column (`Målvärde`), or where most of its cells name goals
+ * (`Alla barn utvecklas och lär sig`) rather than targets. Changes the column's role in place (to
+ * none where the table has its goal column already).
+ */
+function yearTargetAsGoal(table: RecognisedTable): void {
+  // Read as the Årsmål, or left unread as the role's second (after `Årsmål`).
+  const column = table.columns.find(
+    (c) => (c.role === "target" || c.role === null) && isYearTarget(c.header),
+  );
+  if (!column) return;
+  // An Årsmål column left unread as the role's second (`Målvärde` after `Mål 2021`).
+  const other = table.columns.find(
+    (c) => c !== column && (c.role === null || c.role === "target") && goalTableRole(c.header) === "target",
+  );
+  let goals = table.type === "activities" || column.role === null || other !== undefined;
+  if (!goals) {
+    const at = column.col - table.firstCol;
+    let filled = 0;
+    let named = 0;
+    for (const row of table.rows) {
+      const value = hasCell(row, at) ? cellValue(row, at) : null;
+      if (value === null || value === "") continue;
+      filled++;
+      if (typeof value === "string" && !parseTargetCell(value).ok) named++;
+    }
+    goals = named * 2 > filled;
+  }
+  if (!goals) return;
+  column.role = table.columns.some((c) => c.role === "goal") ? null : "goal";
+  if (other && other.role === null && table.type !== "activities") other.role = "target";
+}
+
 export function buildTable(
   sheet: SheetGrid,
   header: HeaderCandidate,
@@ -1283,6 +1374,7 @@ export function buildTable(
         : null,
     fromListObject,
   };
+  yearTargetAsGoal(table);
   if (scanned.groupRows.length) table.groupRows = scanned.groupRows;
   if (scanned.hiddenRows?.length) table.hiddenRows = scanned.hiddenRows;
   const hiddenColumns = sheet.hiddenColumns?.filter((c) => c >= header.firstCol && c <= header.lastCol);

@@ -6,6 +6,7 @@
  */
 import { textOf } from "../grid";
 import { matchKey } from "../parse/text";
+import { mostlyStatuses } from "../parse/activityStatus";
 import { parseGoalLevel } from "./goals";
 import { cellValue, hasCell } from "./tableRow";
 import type { RecognisedColumn, RecognisedTable } from "./types";
@@ -43,7 +44,9 @@ export function unreadColumns(table: RecognisedTable): UnreadColumn[] {
     if (
       column.role !== null &&
       readsRole(table.type, column.role) &&
-      (column.role !== "goalLevel" || (goalLevels && named))
+      (column.role !== "goalLevel" || (goalLevels && named)) &&
+      // A Status column of traffic lights (`Grön`, `Gul`) states none of an activity's statuses.
+      (column.role !== "status" || mostlyStatuses(columnTexts(table, at)))
     )
       continue;
     let filled = 0;
@@ -65,6 +68,11 @@ export function unreadColumns(table: RecognisedTable): UnreadColumn[] {
       });
   }
   return out;
+}
+
+/** The texts of the table's column at `at`, row by row. */
+function* columnTexts(table: RecognisedTable, at: number): Iterable<string> {
+  for (const row of table.rows) if (hasCell(row, at)) yield textOf(cellValue(row, at));
 }
 
 /**

@@ -511,6 +511,24 @@ describe("budget-deviation-large", () => {
     expect(largeCells(tkrRows(160, 16550))).toEqual([]); // under 1 % of 16 550, 165,5
     expect(largeCells(tkrRows(190, 16550))).toEqual(["F10"]);
   });
+
+  it("a nämnd's small table keeps 0,5 mnkr: the scale is the workbook's, not the table's", () => {
+    // 002's whole-nämnd rows (2 467 mnkr) beside an Investeringar table of 41,3 mnkr whose project
+    // deviates 0,45 mnkr (1,1 %): large by its own table, not in the nämnd's report.
+    const project = budgetLine({
+      row: 2001,
+      label: "Upprustning av parker",
+      kind: "row",
+      tableType: "investeringar",
+      tableId: "Ekonomi!A2000",
+      budget: 41.3,
+      forecast: 40.85,
+      deviation: 0.45,
+      analysis: null,
+    });
+    expect(largeCells([project])).toEqual(["F2001"]);
+    expect(largeCells([...namndBudget(), project])).not.toContain("F2001");
+  });
 });
 
 describe("result-unit-cap (002 lines 2242–2270, tkr)", () => {

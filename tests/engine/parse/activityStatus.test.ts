@@ -12,7 +12,7 @@ describe("an activity's Status cell", () => {
     ["Inte påbörjad", "not-started"],
     ["Försenad", "delayed"],
     ["Uppskjuten", "delayed"],
-    ["Ej genomförd", "delayed"],
+    ["Ej genomförd", "not-done"],
     ["Inställd", "cancelled"],
     ["Avbruten", "cancelled"],
     // The hemtjänst walk's words, and words around a status.

@@ -201,4 +201,17 @@ describe("a line about who wrote the sheet is no table's title (the förskola wa
     expect(titleUnder("Lokaler m.m. per enhet")).toBe("Lokaler m.m. per enhet");
     expect(titleUnder("Ekonomi T2 2021 (tkr)")).toBe("Ekonomi T2 2021 (tkr)");
   });
+
+  test.each([
+    "3. Investeringar",
+    "Tabell 4. Investeringar T2 2021",
+    "Investeringar avd. Park",
+    "Driftbudget inkl. BJ",
+  ])("a numbered or abbreviated title %j is no second sentence (the review of December)", (title) =>
+    expect(titleUnder(title)).toBe(title),
+  );
+
+  test("a title with a stamp after it is the title before the stamp", () => {
+    expect(titleUnder("Driftbudget T2 2021 (tkr). Uppdaterad 31/8")).toBe("Driftbudget T2 2021 (tkr)");
+  });
 });

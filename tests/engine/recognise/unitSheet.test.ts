@@ -768,7 +768,7 @@ describe("an activity table's Status column (the IFO walk: `Ej påbörjad` was a
     expect(findings.filter((f) => f.code === "analysis-missing").map((f) => [f.cell, f.message])).toEqual([
       [
         "F4",
-        "Aktiviteten ”Uppsökande arbete med ungdomar i årskurs 3” har status ”Ej påbörjad” fast den skulle vara klar men saknar analys: dess cell i analyskolumnen är tom.",
+        "Aktiviteten ”Uppsökande arbete med ungdomar i årskurs 3” har status ”Ej påbörjad” fast den skulle ha varit klar senast 2021-04-30 men saknar analys: dess cell i analyskolumnen är tom.",
       ],
     ]);
     expect(findings.filter((f) => f.code === "column-unrecognized").map((f) => f.cell)).toEqual(["B3"]);
@@ -878,7 +878,7 @@ describe("the hemtjänst walk (December): a unit's own words for its budget and 
           ["Nyckeltal", "Utfall jan–aug", "Mål 2021", "Mätperiod", "Kommentar/analys"],
           ["Sjukfrånvaro", 0.112, 0.09, "Tertial", "Kort."],
           [],
-          ["Aktivitet", "Start", "Klart", "Status", "Kommentar"],
+          ["Aktivitet", "Start", "Klart senast", "Status", "Kommentar"],
           ["Ellådcyklar ersätter bil vid varutransporter", 44317, 44439, "Ej startad", null],
         ]),
       ),
@@ -887,7 +887,7 @@ describe("the hemtjänst walk (December): a unit's own words for its budget and 
     expect(findings.filter((f) => f.code === "analysis-missing").map((f) => [f.cell, f.message])).toEqual([
       [
         "E6",
-        "Aktiviteten ”Ellådcyklar ersätter bil vid varutransporter” har status ”Ej startad” fast den skulle vara klar men saknar analys: dess cell i analyskolumnen är tom.",
+        "Aktiviteten ”Ellådcyklar ersätter bil vid varutransporter” har status ”Ej startad” fast den skulle ha varit klar senast 2021-08-31 men saknar analys: dess cell i analyskolumnen är tom.",
       ],
     ]);
   });
