@@ -19,36 +19,35 @@ export function unmarkedDeviations(
   due: string | null = null,
 ): Finding[] {
   const out: Finding[] = [];
+  const unmarked = (a: Activity, cell: string, why: { sv: string; en: string }) =>
+    out.push(
+      finding({
+        code: "activity-deviation-unmarked",
+        sheet: a.sheet,
+        cell,
+        goal: a.goal,
+        message: `${why.sv}, men den är inte markerad med Avvikelse.`,
+        messageEn: `${why.en}, but it is not marked Avvikelse (deviation).`,
+      }),
+    );
   for (const a of activities) {
     const flagCell = a.cells.deviationFlag;
     if (a.deviation || !flagCell) continue;
     if (a.status !== null && statusDeviates(a.status, a.end, due)) {
-      out.push(
-        finding({
-          code: "activity-deviation-unmarked",
-          sheet: a.sheet,
-          cell: flagCell,
-          goal: a.goal,
-          message: `Aktiviteten ”${a.name}” har status ”${a.statusText}”, men den är inte markerad med Avvikelse.`,
-          messageEn: `The activity "${a.name}" has the status "${a.statusText}", but it is not marked Avvikelse (deviation).`,
-        }),
-      );
+      unmarked(a, flagCell, {
+        sv: `Aktiviteten ”${a.name}” har status ”${a.statusText}”`,
+        en: `The activity "${a.name}" has the status "${a.statusText}"`,
+      });
       continue;
     }
     if (!a.analysis || a.status === "done") continue;
     const year = periodYear ?? (a.end ? Number(a.end.slice(0, 4)) : null);
     const phrase = notDonePhrase(a.analysis, year);
-    if (phrase === null) continue;
-    out.push(
-      finding({
-        code: "activity-deviation-unmarked",
-        sheet: a.sheet,
-        cell: flagCell,
-        goal: a.goal,
-        message: `Analysen säger att aktiviteten ”${a.name}” inte genomförts som planerat (”${phrase}”), men den är inte markerad med Avvikelse.`,
-        messageEn: `The analysis says the activity "${a.name}" was not carried out as planned ("${phrase}"), but it is not marked Avvikelse (deviation).`,
-      }),
-    );
+    if (phrase !== null)
+      unmarked(a, flagCell, {
+        sv: `Analysen säger att aktiviteten ”${a.name}” inte genomförts som planerat (”${phrase}”)`,
+        en: `The analysis says the activity "${a.name}" was not carried out as planned ("${phrase}")`,
+      });
   }
   return out;
 }

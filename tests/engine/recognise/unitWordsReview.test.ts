@@ -3,16 +3,9 @@
  * `Status`, goal headings not read): the layouts where they misread, each as the reviewer built it.
  */
 import { check } from "../../../src/engine";
-import type { CellValue, SheetGrid } from "../../../src/engine/grid";
-import { snapshotOf } from "../../helpers/seedGrid";
+import type { CellValue } from "../../../src/engine/grid";
+import { plainSheet as sheet, snapshotOf } from "../../helpers/seedGrid";
 
-const sheet = (name: string, values: CellValue[][]): SheetGrid => ({
-  name,
-  visibility: "visible",
-  originRow: 1,
-  originCol: 1,
-  values,
-});
 const run = (name: string, ...rows: CellValue[][]) => check(snapshotOf(sheet(name, rows)));
 const codes = (result: ReturnType<typeof check>, code: string) =>
   result.findings.filter((f) => f.code === code).map((f) => f.cell);
