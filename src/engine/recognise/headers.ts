@@ -120,7 +120,7 @@ const GOAL_TABLE_RULES: HeaderRule[] = [
   { role: "goalLevel", test: (k) => /^(malniva|niva|maltyp)$/.test(k) },
   { role: "goal", test: (k) => /^(mal|malnr|malnummer|malid|namndmal|kfmal|enhetsmal|malomrade)$/.test(k) },
   { role: "start", test: (k) => k.startsWith("startdatum") || k === "start" },
-  { role: "end", test: (k) => k.startsWith("slutdatum") || k === "slut" || /^klart(senast|datum)$/.test(k) },
+  { role: "end", test: (k) => k.startsWith("slutdatum") || k === "slut" || /^klart(senast|datum)?$/.test(k) },
   { role: "deviationFlag", test: (k) => k === "avvikelse" },
   // An activity's `Status` (`Status T1`, `Läge`): `Pågår`, `Klar`, `Ej påbörjad`. An indicator table does not read it.
   { role: "status", test: (k) => /^(status|lage)((t|tertial)[123]|vb)?$/.test(k) },

@@ -3,6 +3,7 @@ import { a1, a1Range, cellAt, formatAt, hasText, isExcelError, lastCol, parseA1R
 import type { ParsedPeriod } from "../parse/period";
 import { parseNumberText } from "../parse/quantity";
 import { parseTargetCell } from "../parse/target";
+import { parseDateCell } from "../parse/date";
 import { cleanText, matchKey } from "../parse/text";
 import {
   amountUnitIn,
@@ -1338,6 +1339,33 @@ function yearTargetAsGoal(table: RecognisedTable): void {
   if (other && other.role === null && table.type !== "activities") other.role = "target";
 }
 
+/**
+ * A bare `Klart` column read as the end date that is none: beside a `Slutdatum`, which is then the
+ * end, or where most of its cells are no dates (`Ja`, `X`: done or not). Changes roles in place.
+ */
+function bareKlartAsEnd(table: RecognisedTable): void {
+  const column = table.columns.find((c) => c.role === "end" && matchKey(c.header) === "klart");
+  if (!column) return;
+  const other = table.columns.find(
+    (c) => c !== column && c.role === null && goalTableRole(c.header) === "end",
+  );
+  if (other) {
+    column.role = null;
+    other.role = "end";
+    return;
+  }
+  const at = column.col - table.firstCol;
+  let filled = 0;
+  let dates = 0;
+  for (const row of table.rows) {
+    const value = hasCell(row, at) ? cellValue(row, at) : null;
+    if (value === null || value === "") continue;
+    filled++;
+    if (parseDateCell(value, true).kind === "date") dates++;
+  }
+  if (dates * 2 <= filled) column.role = null;
+}
+
 export function buildTable(
   sheet: SheetGrid,
   header: HeaderCandidate,
@@ -1375,6 +1403,7 @@ export function buildTable(
     fromListObject,
   };
   yearTargetAsGoal(table);
+  bareKlartAsEnd(table);
   if (scanned.groupRows.length) table.groupRows = scanned.groupRows;
   if (scanned.hiddenRows?.length) table.hiddenRows = scanned.hiddenRows;
   const hiddenColumns = sheet.hiddenColumns?.filter((c) => c >= header.firstCol && c <= header.lastCol);

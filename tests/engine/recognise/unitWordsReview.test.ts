@@ -82,6 +82,17 @@ describe("activities' words", () => {
     expect(bare.model.activities.map((a) => a.end)).toEqual(["2021-06-30"]);
   });
 
+  test("a bare `Klart` of dates is the end date (the hemtjänst walk), alone or beside no Slutdatum", () => {
+    const result = run(
+      "U",
+      TITLE,
+      ["Aktivitet", "Start", "Klart", "Status"],
+      ["Ellådcyklar ersätter bil", 44317, 44439, "Ej startad"],
+    );
+    expect(result.model.activities.map((a) => a.end)).toEqual(["2021-08-31"]);
+    expect(codes(result, "analysis-missing")).toEqual(["D3"]);
+  });
+
   test("an activity table's `Åtgärder` are steps planned, not its analysis", () => {
     const result = run(
       "U",
