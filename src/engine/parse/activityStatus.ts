@@ -8,9 +8,12 @@ export type ActivityStatus = "done" | "ongoing" | "not-started" | "not-done" | "
 
 /** Words that say so wherever they stand in the cell (`Pågår, försenad`, `Pausad p.g.a. sjukdom`): by matchKey. */
 const ANYWHERE: readonly [RegExp, ActivityStatus][] = [
-  [/forsen|uppskjut|senarelag|pausad|pausat|vilande/, "delayed"],
-  [/installd|installt|avbrut|struken|struket/, "cancelled"],
+  // Not negated (`Pågår, ingen försening`, `Klar, ej försenad`).
+  [/(?<!ej|inte|ingen|utan)(forsen|uppskjut|senarelag|pausad|pausat|vilande)/, "delayed"],
+  [/(?<!ej|inte|ingen|utan)(installd|installt|avbrut|struken|struket)/, "cancelled"],
 ];
+
+const DONE = /^(klar|genomford|genomfort|avslutad|avslutat|slutford|slutfort|utford|utfort|fardig)/;
 
 /** Words a cell starts with (`Ej påbörjad p.g.a. …`, `Pågår enligt plan`): by matchKey, the first that matches wins. */
 const LEADING: readonly [RegExp, ActivityStatus][] = [
@@ -26,6 +29,8 @@ const LEADING: readonly [RegExp, ActivityStatus][] = [
 export function parseActivityStatus(text: string): ActivityStatus | null {
   const key = matchKey(text);
   if (!key) return null;
+  // `Klar, …` is done whatever follows.
+  if (DONE.test(key)) return "done";
   for (const [pattern, status] of ANYWHERE) if (pattern.test(key)) return status;
   for (const [pattern, status] of LEADING) if (pattern.test(key)) return status;
   return null;

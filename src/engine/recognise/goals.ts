@@ -240,6 +240,7 @@ export function headingOnRow(rows: SheetRows, i: number): HeadingRow | null {
       !numbered &&
       trailing === null &&
       heading.assessment === null &&
+      typeof row[k] === "string" &&
       DOTTED_NUMBER.test(text)
     )
       trailing = bareGoalNumber(text);
@@ -372,7 +373,10 @@ export function findGoalHeadings(rows: SheetRows, unread: UnreadHeading[] = []):
   // `Ansvarig`), are no headings gone unread: only a row alone is.
   for (let m = 0; m < missedRows.length; m++) {
     const { i, missed } = missedRows[m];
-    const listed = missedRows[m - 1]?.i === i - 1 || missedRows[m + 1]?.i === i + 1;
+    // A row with an assessment beside it is a goal's, stacked or not (`Nämndmål: … | Bedömning T1: |
+    // Uppfylls delvis` over `Enhetsmål: …`).
+    const assessed = missed.others.some((text) => parseAssessment(text) !== null);
+    const listed = !assessed && (missedRows[m - 1]?.i === i - 1 || missedRows[m + 1]?.i === i + 1);
     if (!listed) unread.push(missed);
   }
   return goals;

@@ -137,7 +137,7 @@ const BUDGET_RULES: HeaderRule[] = [
       AREA_OR_UNIT_LABEL.test(k) ||
       /^(mnkr|tkr|kr|mnkrnetto|tkrnetto|projekt|investering)$/.test(k) ||
       // A unit's own: its accounts or cost kinds (`Konto/område`, `Kostnadsslag`).
-      /^(konto|kontoomrade|omrade|kostnadsslag|kontoslag)$/.test(k),
+      /^(kontoomrade|omrade|kostnadsslag|kontoslag|benamning|kontobenamning)$/.test(k),
   },
   { role: "amount", test: (k) => k.startsWith("varav") },
   { role: "grossBudget", test: (k) => k.includes("bruttobudget") },

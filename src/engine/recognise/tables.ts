@@ -304,15 +304,19 @@ function latestYearIsOutcome(cells: readonly { text: string }[], roles: (ColumnR
     if (roles[k] !== "outcome") continue;
     const year = /\b(?:19|20)\d{2}\b/.exec(cells[k].text);
     if (year) outcomes.push({ k, year: Number(year[0]) });
-    else if (undated >= 0 || !namesOutcomePeriod(cells[k].text)) return;
+    else if (undated >= 0) return;
     else undated = k;
   }
   if (outcomes.length < (undated >= 0 ? 1 : 2)) return;
   const latest = Math.max(...outcomes.map((o) => o.year));
   if (undated >= 0) {
-    // Only where each names its months or tertial (`Utfall april 2020`): `Utfall 2021` beside
-    // `Utfall april` may be this year's.
-    if (outcomes.some(({ k }) => !namesOutcomePeriod(cells[k].text))) return;
+    // `Utfall 2021` beside `Utfall april` may be this year's whole: not where the undated one
+    // names its months or tertial and a dated one names none (`Utfall 2020 | Utfall` stays read so).
+    if (
+      namesOutcomePeriod(cells[undated].text) &&
+      outcomes.some(({ k }) => !namesOutcomePeriod(cells[k].text))
+    )
+      return;
     let taken = roles.includes("previous");
     for (const { k, year } of outcomes) {
       roles[k] = !taken && year === latest ? "previous" : null;
@@ -1203,7 +1207,7 @@ function titleLike(text: string): boolean {
  */
 const EDIT_STAMP = /\bsenast (?:ändrad|uppdaterad)\b|(?:^|\s)(?:ändrad|uppdaterad)\s+(?:den\s+)?\d/i;
 /** A word's end before a full stop and a capital: a sentence's end, unless the word is an abbreviation. */
-const SENTENCE_END = /(\p{L}+)[.!?]\s+\p{Lu}/gu;
+const SENTENCE_END = /(?<![.\p{L}])(\p{L}{2,})[.!?]\s+\p{Lu}/gu;
 /** Words the city's titles shorten with a full stop (`avd. Park`, `inkl. BJ`). */
 const ABBREVIATIONS: ReadonlySet<string> = new Set([
   "adm",
@@ -1249,7 +1253,11 @@ const TABLE_WORDS =
 function titleBeforeStamp(text: string): string | null {
   const stamp = EDIT_STAMP.exec(text);
   if (!stamp || stamp.index === 0) return null;
-  const title = text.slice(0, stamp.index).replace(/[\s.,;:–—-]+$/, "");
+  // A title and then its stamp, set apart (`… (tkr). Uppdaterad 31/8`); not a note's own words
+  // (`Prognosen uppdaterad 2021-08-31 …`).
+  const before = text.slice(0, stamp.index);
+  if (!/[.,;:–—-]\s*$/.test(before)) return null;
+  const title = before.replace(/[\s.,;:–—-]+$/, "");
   return title && title.length <= 80 && TABLE_WORDS.test(title) ? title : null;
 }
 
@@ -1305,38 +1313,42 @@ function notesUnit(notes: readonly string[]): "mnkr" | "tkr" | "kr" | null {
   return null;
 }
 
+/** A target's words, not a goal's name (`Minska`, `Öka jämfört med 2020`, `Lägre än 2020`). */
+const TARGET_WORDS = /^(öka|minska|bibehåll|behåll|lägre|högre|minst|max|oförändr|tas fram)/i;
+
+/** Whether most filled cells of the table's column at `at` name goals rather than state targets. */
+function namesGoals(table: RecognisedTable, at: number): boolean {
+  let filled = 0;
+  let named = 0;
+  for (const row of table.rows) {
+    const value = hasCell(row, at) ? cellValue(row, at) : null;
+    if (value === null || value === "") continue;
+    filled++;
+    if (typeof value === "string" && !TARGET_WORDS.test(value.trim()) && !parseTargetCell(value).ok) named++;
+  }
+  return named * 2 > filled;
+}
+
 /**
- * A `Mål 2021` column read as the Årsmål that is the goal column after all, as `Mål` is: in an
- * activity table, beside another Årsmål column (`Målvärde`), or where most of its cells name goals
- * (`Alla barn utvecklas och lär sig`) rather than targets. Changes the column's role in place (to
- * none where the table has its goal column already).
+ * A `Mål 2021` column read as the Årsmål, or left unread as the role's second (after `Årsmål`),
+ * that is the goal column after all, as `Mål` is: in an activity table, or where most of its cells
+ * name goals (`Alla barn utvecklas och lär sig`) rather than state targets; an Årsmål column left
+ * unread beside it (`Målvärde`) is then the Årsmål. A `Stadens mål` naming the city's goals is no
+ * KF:s årsmål either. Changes roles in place.
  */
 function yearTargetAsGoal(table: RecognisedTable): void {
-  // Read as the Årsmål, or left unread as the role's second (after `Årsmål`).
+  const city = table.columns.find((c) => c.role === "kfTarget" && headerKey(c.header).startsWith("stadens"));
+  if (city && table.type !== "activities" && namesGoals(table, city.col - table.firstCol)) city.role = null;
   const column = table.columns.find(
     (c) => (c.role === "target" || c.role === null) && isYearTarget(c.header),
   );
   if (!column) return;
-  // An Årsmål column left unread as the role's second (`Målvärde` after `Mål 2021`).
+  if (table.type !== "activities" && !namesGoals(table, column.col - table.firstCol)) return;
   const other = table.columns.find(
-    (c) => c !== column && (c.role === null || c.role === "target") && goalTableRole(c.header) === "target",
+    (c) => c !== column && c.role === null && goalTableRole(c.header) === "target",
   );
-  let goals = table.type === "activities" || column.role === null || other !== undefined;
-  if (!goals) {
-    const at = column.col - table.firstCol;
-    let filled = 0;
-    let named = 0;
-    for (const row of table.rows) {
-      const value = hasCell(row, at) ? cellValue(row, at) : null;
-      if (value === null || value === "") continue;
-      filled++;
-      if (typeof value === "string" && !parseTargetCell(value).ok) named++;
-    }
-    goals = named * 2 > filled;
-  }
-  if (!goals) return;
   column.role = table.columns.some((c) => c.role === "goal") ? null : "goal";
-  if (other && other.role === null && table.type !== "activities") other.role = "target";
+  if (other && table.type !== "activities") other.role = "target";
 }
 
 /**

@@ -189,3 +189,91 @@ describe("goal-heading-unread is said of a heading alone, not of a list's rows o
     expect(codes(result, "goal-heading-unread")).toEqual([]);
   });
 });
+
+describe("the second review of December", () => {
+  test("`Utfall 2020 | Utfall`: the undated one is the outcome, as before", () => {
+    const result = run(
+      "T2",
+      TITLE,
+      ["Indikator", "Utfall 2020", "Utfall", "Årsmål", "Periodicitet"],
+      ["Andel nöjda föräldrar", 0.8, 0.91, 0.9, "Tertial"],
+    );
+    expect(result.model.indicators.map((i) => [i.outcome, i.previous])).toEqual([[0.91, 0.8]]);
+  });
+
+  test.each([
+    [["88 %", "90 %"], "targets"],
+    [["Minska", "Öka jämfört med 2020"], "target words"],
+  ])("`Mål 2021` of %j (%s) makes no goals", (targets) => {
+    const result = run(
+      "T2",
+      TITLE,
+      ["Nämndmål: 1.1.1 Alla barn utvecklas och lär sig"],
+      ["Indikator", "Periodens utfall", "Mål 2021", "Periodicitet"],
+      ["Andel nöjda föräldrar", 0.91, targets[0], "Tertial"],
+      ["Andel barn som läser", 0.5, targets[1], "Tertial"],
+    );
+    expect(result.model.goals.map((g) => g.number)).toEqual(["1.1.1"]);
+  });
+
+  test("two stacked headings with their assessments, neither read, are both said", () => {
+    const result = run(
+      "T1",
+      TITLE,
+      ["Nämndmål: 1.1.1 Alla barn utvecklas och lär sig", "Bedömning enligt nämnden:", "Uppfylls delvis"],
+      ["Enhetsmål: Vi läser för barnen varje dag", "Bedömning enligt enheten:", "Uppfylls helt"],
+    );
+    expect(codes(result, "goal-heading-unread")).toEqual(["A2", "A3"]);
+  });
+
+  test("a figure after a heading's title is no goal number (0,046 as 4,6 %)", () => {
+    const result = run("T1", TITLE, ["Enhetsmål: Korttidssjukfrånvaron ska minska", 0.046, "Uppfylls helt"]);
+    expect(result.model.goals).toEqual([]);
+    expect(codes(result, "goal-heading-unread")).toEqual(["A2"]);
+  });
+
+  test.each(["Pågår, ingen försening", "Klar, ej försenad"])("%j is no delay", (status) => {
+    const result = run(
+      "U",
+      TITLE,
+      ["Aktivitet", "Startdatum", "Slutdatum", "Status"],
+      ["Språkpromenader", 44197, 44561, status],
+    );
+    expect(codes(result, "analysis-missing")).toEqual([]);
+  });
+
+  test("`Stadens mål` naming the city's goals is a column not read, not unreadable targets", () => {
+    const result = run(
+      "T2",
+      TITLE,
+      ["Indikator", "Periodens utfall", "Årsmål", "Periodicitet", "Stadens mål"],
+      ["Andel ekologiska livsmedel", 0.5, 0.55, "Tertial", "Stockholm är en hållbar stad"],
+      ["Andel nöjda föräldrar", 0.91, 0.9, "Tertial", "Stockholms förskolor är de bästa"],
+    );
+    expect(codes(result, "value-unparseable")).toEqual([]);
+    expect(codes(result, "column-unrecognized")).toEqual(["E2"]);
+  });
+
+  test("a stamped note under a title leaves the title; `p.g.a.` is no sentence's end", () => {
+    const budget = (note: string) =>
+      run(
+        "Ekonomi",
+        ["Driftbudget T2 2021 (tkr)"],
+        [note],
+        [],
+        ["Tkr", "Budget 2021", "Prognos helår", "Avvikelse"],
+        ["Personal", 1200, 1100, 100],
+      ).model.budget.map((l) => l.table);
+    expect(budget("Prognosen uppdaterad 2021-08-31 efter dialog med controller")).toEqual([
+      "Driftbudget T2 2021 (tkr)",
+    ]);
+    expect(
+      run(
+        "Ekonomi",
+        ["Merkostnader p.g.a. Covid-19"],
+        ["Tkr", "Budget 2021", "Prognos helår", "Avvikelse"],
+        ["Personal", 1200, 1100, 100],
+      ).model.budget.map((l) => l.table),
+    ).toEqual(["Merkostnader p.g.a. Covid-19"]);
+  });
+});
