@@ -41,11 +41,18 @@ const malkollSheets = async (page: Page) => (await gridSheets(page)).filter((n) 
 
 /** Kopiera tabell för Word on the chosen table, and the HTML it put on the clipboard. */
 async function copiedForWord(page: Page, pane: Locator): Promise<string> {
+  // Emptied first: a second copy's notice reads as the first's, which may still stand (a CI run
+  // under load read the earlier table's HTML).
+  await page.evaluate(() => navigator.clipboard.writeText(""));
   await pane.getByRole("button", { name: "Kopiera tabell för Word" }).click();
   await notice(pane).getByText("Tabellen finns i urklipp. Klistra in i Word.").waitFor();
   return page.evaluate(async () => {
-    const [item] = await navigator.clipboard.read();
-    return (await item.getType("text/html")).text();
+    for (let tries = 0; tries < 100; tries++) {
+      const [item] = await navigator.clipboard.read();
+      if (item?.types.includes("text/html")) return (await item.getType("text/html")).text();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return "";
   });
 }
 
