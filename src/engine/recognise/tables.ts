@@ -1316,17 +1316,26 @@ function notesUnit(notes: readonly string[]): "mnkr" | "tkr" | "kr" | null {
 /** A target's words, not a goal's name (`Minska`, `Öka jämfört med 2020`, `Lägre än 2020`). */
 const TARGET_WORDS = /^(öka|minska|bibehåll|behåll|lägre|högre|minst|max|oförändr|tas fram)/i;
 
-/** Whether most filled cells of the table's column at `at` name goals rather than state targets. */
-function namesGoals(table: RecognisedTable, at: number): boolean {
+/** Whether `test` holds for more than half of the filled cells of the table's column at `at`. */
+function mostOfColumn(table: RecognisedTable, at: number, test: (value: CellValue) => boolean): boolean {
   let filled = 0;
-  let named = 0;
+  let held = 0;
   for (const row of table.rows) {
     const value = hasCell(row, at) ? cellValue(row, at) : null;
     if (value === null || value === "") continue;
     filled++;
-    if (typeof value === "string" && !TARGET_WORDS.test(value.trim()) && !parseTargetCell(value).ok) named++;
+    if (test(value)) held++;
   }
-  return named * 2 > filled;
+  return held * 2 > filled;
+}
+
+/** Whether most filled cells of the table's column at `at` name goals rather than state targets. */
+function namesGoals(table: RecognisedTable, at: number): boolean {
+  return mostOfColumn(
+    table,
+    at,
+    (value) => typeof value === "string" && !TARGET_WORDS.test(value.trim()) && !parseTargetCell(value).ok,
+  );
 }
 
 /**
@@ -1366,16 +1375,12 @@ function bareKlartAsEnd(table: RecognisedTable): void {
     other.role = "end";
     return;
   }
-  const at = column.col - table.firstCol;
-  let filled = 0;
-  let dates = 0;
-  for (const row of table.rows) {
-    const value = hasCell(row, at) ? cellValue(row, at) : null;
-    if (value === null || value === "") continue;
-    filled++;
-    if (parseDateCell(value, true).kind === "date") dates++;
-  }
-  if (dates * 2 <= filled) column.role = null;
+  const dates = mostOfColumn(
+    table,
+    column.col - table.firstCol,
+    (value) => parseDateCell(value, true).kind === "date",
+  );
+  if (!dates) column.role = null;
 }
 
 export function buildTable(
