@@ -50,15 +50,3 @@ export function statusDeviates(
   if ((status !== "not-started" && status !== "not-done") || periodEnd === null) return false;
   return (end ?? `${periodEnd.slice(0, 4)}-12-31`) <= periodEnd;
 }
-
-/** Whether most filled cells of a Status column state a status: else it says something else (`Grön`). */
-export function mostlyStatuses(texts: Iterable<string>): boolean {
-  let filled = 0;
-  let read = 0;
-  for (const text of texts) {
-    if (!text) continue;
-    filled++;
-    if (parseActivityStatus(text) !== null) read++;
-  }
-  return read * 2 > filled;
-}

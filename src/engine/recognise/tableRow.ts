@@ -5,8 +5,8 @@
  * address per cell alive from recognition to the end of the check.
  */
 import type { CellValue, SheetGrid, SourceCell } from "../grid";
-import { columnLetters } from "../grid";
-import type { RecognisedRow } from "./types";
+import { columnLetters, textOf } from "../grid";
+import type { RecognisedRow, RecognisedTable } from "./types";
 
 /** What the rows of one table share: their sheet, their columns and the columns' letters. */
 export class TableSpan {
@@ -109,4 +109,26 @@ export function cellFormat(row: RecognisedRow, k: number): string | null {
 /** The k-th cell's A1 address ("" when absent). */
 export function cellAddress(row: RecognisedRow, k: number): string {
   return row instanceof TableRow ? row.addressAt(k) : (row.cells[k]?.address ?? "");
+}
+
+/**
+ * Whether `test` holds for more than half of the filled cells (empty or spaces alone are not) of the
+ * table's column at `at`: a header whose meaning its cells decide (`Målnivå`, `Mål 2021`, `Klart`,
+ * `Status`).
+ */
+export function mostOfColumn(
+  table: RecognisedTable,
+  at: number,
+  test: (value: CellValue) => boolean,
+): boolean {
+  let filled = 0;
+  let held = 0;
+  for (const row of table.rows) {
+    if (!hasCell(row, at)) continue;
+    const value = cellValue(row, at);
+    if (textOf(value) === "") continue;
+    filled++;
+    if (test(value)) held++;
+  }
+  return held * 2 > filled;
 }

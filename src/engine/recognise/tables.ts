@@ -21,7 +21,7 @@ import {
 import { headingOnRow, matchHeading } from "./goals";
 import { misfits, typedColumns } from "./rowFit";
 import type { SheetRows } from "./sheetRows";
-import { cellValue, hasCell, TableRow, TableSpan } from "./tableRow";
+import { mostOfColumn, TableRow, TableSpan } from "./tableRow";
 import type {
   ColumnRole,
   GroupRow,
@@ -1315,19 +1315,6 @@ function notesUnit(notes: readonly string[]): "mnkr" | "tkr" | "kr" | null {
 
 /** A target's words, not a goal's name (`Minska`, `Öka jämfört med 2020`, `Lägre än 2020`). */
 const TARGET_WORDS = /^(öka|minska|bibehåll|behåll|lägre|högre|minst|max|oförändr|tas fram)/i;
-
-/** Whether `test` holds for more than half of the filled cells of the table's column at `at`. */
-function mostOfColumn(table: RecognisedTable, at: number, test: (value: CellValue) => boolean): boolean {
-  let filled = 0;
-  let held = 0;
-  for (const row of table.rows) {
-    const value = hasCell(row, at) ? cellValue(row, at) : null;
-    if (value === null || value === "") continue;
-    filled++;
-    if (test(value)) held++;
-  }
-  return held * 2 > filled;
-}
 
 /** Whether most filled cells of the table's column at `at` name goals rather than state targets. */
 function namesGoals(table: RecognisedTable, at: number): boolean {

@@ -6,9 +6,9 @@
  */
 import { textOf } from "../grid";
 import { matchKey } from "../parse/text";
-import { mostlyStatuses } from "../parse/activityStatus";
+import { parseActivityStatus } from "../parse/activityStatus";
 import { parseGoalLevel } from "./goals";
-import { cellValue, hasCell } from "./tableRow";
+import { cellValue, hasCell, mostOfColumn } from "./tableRow";
 import type { RecognisedColumn, RecognisedTable } from "./types";
 import { readsRole } from "./types";
 
@@ -46,7 +46,8 @@ export function unreadColumns(table: RecognisedTable): UnreadColumn[] {
       readsRole(table.type, column.role) &&
       (column.role !== "goalLevel" || (goalLevels && named)) &&
       // A Status column of traffic lights (`Grön`, `Gul`) states none of an activity's statuses.
-      (column.role !== "status" || mostlyStatuses(columnTexts(table, at)))
+      (column.role !== "status" ||
+        mostOfColumn(table, at, (value) => parseActivityStatus(textOf(value)) !== null))
     )
       continue;
     let filled = 0;
@@ -70,26 +71,12 @@ export function unreadColumns(table: RecognisedTable): UnreadColumn[] {
   return out;
 }
 
-/** The texts of the table's column at `at`, row by row. */
-function* columnTexts(table: RecognisedTable, at: number): Iterable<string> {
-  for (const row of table.rows) if (hasCell(row, at)) yield textOf(cellValue(row, at));
-}
-
 /**
  * Whether the table's column at `at` (an index into its rows' cells) holds goal levels: most of its
  * filled cells name one (`Nämndmål`, `Enhetsmål`). Else its values state no level and are not read.
  */
 export function holdsGoalLevels(table: RecognisedTable, at: number): boolean {
-  let filled = 0;
-  let levels = 0;
-  for (const row of table.rows) {
-    if (!hasCell(row, at)) continue;
-    const text = textOf(cellValue(row, at));
-    if (text === "") continue;
-    filled++;
-    if (parseGoalLevel(text)) levels++;
-  }
-  return levels * 2 > filled;
+  return mostOfColumn(table, at, (value) => parseGoalLevel(textOf(value)) !== null);
 }
 
 /**
