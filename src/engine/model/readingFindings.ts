@@ -4,12 +4,10 @@
  * goal lists passed over and their columns. None changes the model; each tells the person what was
  * not read and how to have it read.
  */
-import type { CellValue } from "../grid";
-import { a1, a1Range, textOf, truthText } from "../grid";
+import { a1, a1Range } from "../grid";
 import type { Finding } from "../findings";
 import { boundedText, finding } from "../findings";
-import { serialToIso } from "../parse/date";
-import { isDateFormat } from "../parse/quantity";
+import { shownCellText } from "../parse/date";
 import { andList, cleanText } from "../parse/text";
 import type { HiddenSheet, LeftOutRow, RecognisedTable, Recognition } from "../recognise/types";
 import type { UnreadColumn } from "../recognise/unread";
@@ -259,7 +257,7 @@ function leftOutFinding(row: LeftOutRow): Finding {
   const name = boundedText(cleanText(row.name));
   const quoted = (sv: boolean) =>
     row.misfits.map((m) => {
-      const shown = boundedText(shownValue(m.value, m.format, sv));
+      const shown = boundedText(shownCellText(m.value, m.format, sv ? "sv" : "en"));
       const where = `${m.cell} (${cleanText(m.header)})`;
       return sv ? `”${shown}” i ${where}` : `"${shown}" in ${where}`;
     });
@@ -313,11 +311,4 @@ function namelessFinding(row: LeftOutRow): Finding {
       `The row ${row.range} under the table at ${row.tableCell} has values but no name in ${row.cell} under "${column}" and is not read. ` +
       `Write the row's name in ${row.cell} and it is read.`,
   });
-}
-
-/** A cell's value as Excel shows it: a truth value as `SANT` (`TRUE`), a date cell as its date. */
-function shownValue(value: CellValue, format: string | null, sv: boolean): string {
-  if (typeof value === "boolean") return truthText(value, sv ? "sv" : "en");
-  if (typeof value === "number" && isDateFormat(format)) return serialToIso(value) ?? String(value);
-  return cleanText(textOf(value));
 }

@@ -1,5 +1,6 @@
 import type { CellValue } from "../grid";
-import { isExcelError } from "../grid";
+import { isExcelError, textOf, truthText } from "../grid";
+import { isDateFormat } from "./quantity";
 import { cleanText } from "./text";
 
 export type DateResult = { kind: "empty" } | { kind: "date"; iso: string } | { kind: "error"; text: string };
@@ -102,4 +103,11 @@ function parseDate(value: CellValue, end: boolean): DateResult {
 export function localIsoDate(d: Date): string {
   const pad = (n: number): string => String(n).padStart(2, "0");
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** A cell's value as Excel shows it, for a message to quote: a truth value as `SANT` (`TRUE`), a date cell as its date. */
+export function shownCellText(value: CellValue, format: string | null, language: "sv" | "en" = "sv"): string {
+  if (typeof value === "boolean") return truthText(value, language);
+  if (typeof value === "number" && isDateFormat(format)) return serialToIso(value) ?? String(value);
+  return cleanText(textOf(value));
 }

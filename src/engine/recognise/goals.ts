@@ -1,8 +1,7 @@
 import type { CellValue } from "../grid";
 import { a1, formatAt } from "../grid";
 import { parseAssessment, parseAssessmentInProse } from "../parse/assessment";
-import { parseDateCell } from "../parse/date";
-import { isDateFormat } from "../parse/quantity";
+import { shownCellText } from "../parse/date";
 import { distance } from "fastest-levenshtein";
 import { cleanText, matchKey, stripTags } from "../parse/text";
 import type { SheetRows } from "./sheetRows";
@@ -264,16 +263,6 @@ const LEADER_DOTS = /^[.\s…·_]+$/;
 /** A page or pages a table of contents gives (`6`, `sid 12`, `s. 16`, `12–15`). */
 const PAGE_REFERENCE = /^(?:(?:sid|sidan|s)\.?\s*)?\d{1,3}(?:\s*[-–]\s*\d{1,3})?$/i;
 
-/** A cell as its reader sees it: a date as a date (`2021-06-30`), not its serial number. */
-function shownText(value: CellValue, format: string | null): string {
-  if (typeof value === "string") return cleanText(value);
-  if (typeof value === "number" && isDateFormat(format)) {
-    const date = parseDateCell(value, false);
-    if (date.kind === "date") return date.iso;
-  }
-  return String(value);
-}
-
 /** A heading's label and its colon at the start of a cell (`Enhetsmål:`, `KF:s mål 1.3:`), not a flat list's `Nämndmål`. */
 const LABEL_WITH_COLON = /^[^:]{2,45}:/;
 
@@ -295,7 +284,7 @@ function unreadHeadingOnRow(rows: SheetRows, i: number): UnreadHeading | null {
   for (let k = start + 1; k < row.length; k++) {
     const value = row[k] as CellValue;
     if (value === null || value === undefined || value === "") continue;
-    cells.push(shownText(value, formatAt(sheet, sheet.originRow + i, sheet.originCol + k)));
+    cells.push(shownCellText(value, formatAt(sheet, sheet.originRow + i, sheet.originCol + k)));
     last = k;
   }
   // Its title in the next cell when the label stands alone (`Enhetsmål:` | title | …).
