@@ -5,6 +5,7 @@
  */
 import type { CellValue } from "../grid";
 import { cleanText, matchKey, stripLeadingSymbols, stripTags } from "../parse/text";
+import { ACTION_KEY } from "../recognise/headers";
 import { cellAddress, cellValue, hasCell } from "../recognise/tableRow";
 import type { ColumnRole, RecognisedRow, RecognisedTable } from "../recognise/types";
 
@@ -26,8 +27,7 @@ export class TableCells {
       if (column.role && this.at[column.role] < 0) this.at[column.role] = column.col - table.firstCol;
     const comment = this.at.comment >= 0 ? table.columns.find((c) => c.role === "comment") : undefined;
     this.commentIsAnalysis =
-      comment !== undefined &&
-      !(table.type === "activities" && /^atgard(er)?$/.test(matchKey(comment.header)));
+      comment !== undefined && !(table.type === "activities" && ACTION_KEY.test(matchKey(comment.header)));
   }
 
   /** Index into a row's cells of the role's column, or -1 when the table has none (see recognise/tableRow). */

@@ -8,7 +8,7 @@ import { a1, a1Range, textOf } from "../grid";
 import { parseAssessment } from "../parse/assessment";
 import { cleanText, matchKey, stripTags } from "../parse/text";
 import { bareGoalNumber, levelOfNumber, parseGoalLevel, splitNumber } from "./goals";
-import { budgetRole, goalTableRole } from "./headers";
+import { ACTION_KEY, budgetRole, goalTableRole } from "./headers";
 import type { SheetRows } from "./sheetRows";
 import { GOAL_ID_HEADER, readHeaderRow } from "./tables";
 import type { GoalHeading, UnreadListColumn } from "./types";
@@ -46,9 +46,6 @@ export function mayNameListColumn(text: string): boolean {
   return MAY_NAME_LIST_COLUMN.test(text);
 }
 
-/** `Åtgärd`, `Åtgärder`, as matchKey reads them. */
-const ACTION_HEADER = /^atgard(er)?$/;
-
 /**
  * What a header cell is to a goal list: one of its columns; a bare `Nr`, `Id` or `Nummer` (its id
  * only beside a level or parent column: an action plan numbers its rows so); a note beside them;
@@ -67,7 +64,7 @@ function listColumn(text: string): ListColumn {
   // An activity's `Status`, a unit's `Åtgärd`: columns no goal list reads, as `Ansvarig` is (an
   // action plan `Målnr | Mål | Åtgärder` is no goal list).
   const read = goalTableRole(text);
-  const role = read === "status" || (read === "comment" && ACTION_HEADER.test(matchKey(text))) ? null : read;
+  const role = read === "status" || (read === "comment" && ACTION_KEY.test(matchKey(text))) ? null : read;
   if (role === "goalLevel") return "level";
   if (role === "analysis" || role === "comment") return "note";
   if (role !== null && role !== "goal") return "table";

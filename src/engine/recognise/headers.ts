@@ -79,6 +79,12 @@ export function isTertialOutcomeOf(
   return named === null || year === null || named === year;
 }
 
+/**
+ * `Åtgärd`, `Åtgärder` as matchKey reads them: steps a unit takes, read as a Kommentar beside its
+ * figures, but neither an activity's analysis nor a goal list's column.
+ */
+export const ACTION_KEY = /^atgard(er)?$/;
+
 /** Indicator and activity tables. */
 const GOAL_TABLE_RULES: HeaderRule[] = [
   {
@@ -115,7 +121,7 @@ const GOAL_TABLE_RULES: HeaderRule[] = [
   // `Kommentar/analys`: the analysis, said to be one.
   { role: "analysis", test: (k) => k.startsWith("analys") || /^kommentar(er)?(och)?analys/.test(k) },
   // `Åtgärd` beside a unit's figures says what it does about them: read as a Kommentar is.
-  { role: "comment", test: (k) => k.startsWith("kommentar") || /^atgard(er)?$/.test(k) },
+  { role: "comment", test: (k) => k.startsWith("kommentar") || ACTION_KEY.test(k) },
   // `Målnivå | Mål | Indikator` (a system export): the level column says `Nämndmål`, the next one names the goal.
   { role: "goalLevel", test: (k) => /^(malniva|niva|maltyp)$/.test(k) },
   { role: "goal", test: (k) => /^(mal|malnr|malnummer|malid|namndmal|kfmal|enhetsmal|malomrade)$/.test(k) },
