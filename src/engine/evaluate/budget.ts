@@ -84,7 +84,7 @@ export function applyComputedDeviations(lines: BudgetLine[]): void {
 
 /**
  * The threshold above which a deviation is large for this row, in the row's unit: its share of the
- * row's budget, and at least `floor` ({@link deviationFloors}; budgetDeviationMinMnkr without one).
+ * row's budget, and at least `floor` ({@link deviationFloorMnkr}; budgetDeviationMinMnkr without one).
  */
 export function deviationThreshold(line: BudgetLine, settings: Settings, floor?: number): number | null {
   const revised = revisedBudget(line);
@@ -96,12 +96,12 @@ export function deviationThreshold(line: BudgetLine, settings: Settings, floor?:
 }
 
 /**
- * The smallest deviation that can be large, by line: budgetDeviationMinMnkr, or in a workbook whose
+ * The smallest deviation that can be large, in mnkr: budgetDeviationMinMnkr, or in a workbook whose
  * largest budget (in all its deviation tables) is under what that is the share of (a unit's Netto
  * of 16 550 tkr, where 500 tkr would be 3 %), the share of that budget (165,5 tkr). A nämnd's
  * workbook keeps 0,5 mnkr in every table, its Investeringar of 41 mnkr too.
  */
-function deviationFloors(lines: BudgetLine[], settings: Settings): Map<BudgetLine, number> {
+function deviationFloorMnkr(lines: BudgetLine[], settings: Settings): number {
   let largestMnkr = 0;
   for (const line of lines) {
     if (!DEVIATION_TABLES.has(line.tableType) || line.kind === "varav" || line.kind === "disposition")
@@ -109,13 +109,9 @@ function deviationFloors(lines: BudgetLine[], settings: Settings): Map<BudgetLin
     const revised = revisedBudget(line);
     if (revised !== null) largestMnkr = Math.max(largestMnkr, Math.abs(revised) / mnkrIn(line.unit));
   }
-  const floorMnkr =
-    largestMnkr > 0
-      ? Math.min(settings.budgetDeviationMinMnkr, settings.budgetDeviationShare * largestMnkr)
-      : settings.budgetDeviationMinMnkr;
-  const floors = new Map<BudgetLine, number>();
-  for (const line of lines) floors.set(line, floorMnkr * mnkrIn(line.unit));
-  return floors;
+  return largestMnkr > 0
+    ? Math.min(settings.budgetDeviationMinMnkr, settings.budgetDeviationShare * largestMnkr)
+    : settings.budgetDeviationMinMnkr;
 }
 
 function formatAmount(value: number, unit: AmountUnit): string {
@@ -182,8 +178,8 @@ export function largeDeviationFindings(
   analysisRows: AnalysisRowTables = new AnalysisRowTables(),
 ): Finding[] {
   const findings: Finding[] = [];
-  const floors = deviationFloors(lines, settings);
-  const thresholdOf = (line: BudgetLine) => deviationThreshold(line, settings, floors.get(line));
+  const floorMnkr = deviationFloorMnkr(lines, settings);
+  const thresholdOf = (line: BudgetLine) => deviationThreshold(line, settings, floorMnkr * mnkrIn(line.unit));
   // Judged once a line: the loop below and the totals' sources ask of every line.
   const largeLines = new Set(
     lines.filter((line) => {

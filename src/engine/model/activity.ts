@@ -17,6 +17,7 @@ export function readActivity(table: TableCells, row: RecognisedRow, findings: Fi
   const name = displayName(cellValue(row, table.index("name")));
   const sheet = table.table.sheet;
   const cells = table.addresses(row, CELL_ROLES);
+  const statusText = table.text(row, "status");
   if (row.analysis && !cells.analysis) cells.analysis = row.analysis.cell;
   cells.analysis ??= table.emptyCommentCell(row);
   return {
@@ -27,8 +28,8 @@ export function readActivity(table: TableCells, row: RecognisedRow, findings: Fi
     start: activityDate(table, row, "start", name, findings),
     end: activityDate(table, row, "end", name, findings),
     deviation: marksDeviation(String(cellValue(row, table.index("deviationFlag")) ?? "")),
-    status: parseActivityStatus(table.text(row, "status")),
-    statusText: table.text(row, "status") || null,
+    status: parseActivityStatus(statusText),
+    statusText: statusText || null,
     analysis: table.analysis(row),
     cells,
   };

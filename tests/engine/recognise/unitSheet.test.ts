@@ -8,10 +8,10 @@
  */
 import { check } from "../../../src/engine";
 import type { CellValue, SheetGrid } from "../../../src/engine/grid";
-import { snapshotOf } from "../../helpers/seedGrid";
+import { plainSheet, snapshotOf } from "../../helpers/seedGrid";
 
 function sheet(name: string, values: CellValue[][], extra: Partial<SheetGrid> = {}): SheetGrid {
-  return { name, visibility: "visible", originRow: 1, originCol: 1, values, ...extra };
+  return { ...plainSheet(name, values), ...extra };
 }
 
 /** Rows 1–26 of the förskola's sheet `T2 2021` (columns A–I). */
