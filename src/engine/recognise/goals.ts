@@ -12,9 +12,12 @@ type Level = GoalHeading["level"];
 /** Heading labels; the label must end at a colon, a number or the cell's end (not `Nämndmålet …`). */
 const HEADING_PATTERNS: [RegExp, Level][] = [
   [/^kf:?s\s+inriktningsm[aå]l(?:\s*:|\s+(?=\d)|\s*$)\s*(.*)$/i, "inriktningsmal"],
-  [/^kf:?s\s+m[aå]l\s+f[oö]r\s+verksamhetsomr[aå]det(?:\s*:|\s+(?=\d)|\s*$)\s*(.*)$/i, "kf-mal"],
-  // A unit's short form, with the KF mål's number (`KF:s mål 1.3 I Stockholm …`).
-  [/^kf:?s\s+m[aå]l(?:\s*:\s*|\s+)(\d+\.\d+\.?\s.*)$/i, "kf-mal"],
+  [
+    /^(?:kf:?s|kommunfullm[aä]ktiges)\s+m[aå]l\s+f[oö]r\s+verksamhetsomr[aå]det(?:\s*:|\s+(?=\d)|\s*$)\s*(.*)$/i,
+    "kf-mal",
+  ],
+  // A unit's short forms, with the KF mål's number (`KF:s mål 1.3 I Stockholm …`, `KF-mål 1.3: …`).
+  [/^(?:kf:?s\s+|kf-|kf\s+)m[aå]l(?:\s*:\s*|\s+)(\d+\.\d+\.?:?\s.*)$/i, "kf-mal"],
   [/^n[aä]mndm[aå]l(?:\s*:|\s+(?=\d)|\s*$)\s*(.*)$/i, "namndmal"],
   [/^enhetsm[aå]l(?:\s*:|\s+(?=\d)|\s*$)\s*(.*)$/i, "enhetsmal"],
   // A unit's words for the two, with their colon (`Enhetens mål: …`; `Enhetens mål är …` is prose).
@@ -80,7 +83,8 @@ export function matchHeading(text: string): HeadingMatch | null {
   const t = cleanText(stripTags(text));
   for (const [re, level] of HEADING_PATTERNS) {
     const m = re.exec(t);
-    if (m) return { level, rest: m[1].trim() };
+    // A number's own colon (`KF-mål 1.3: …`, `Nämndmål 1.1.1: …`) is no part of the title.
+    if (m) return { level, rest: m[1].trim().replace(/^(\d+(?:\.\d+)*\.?):\s/, "$1 ") };
   }
   return matchScannedLabel(t);
 }
@@ -132,8 +136,20 @@ const ASSESSMENT_LABEL_BEFORE =
   /^(?:(?:samlad|enhetens|egen|nämndens)\s+)?(?:bedömning|målbedömning|måluppfyllelse|status)(?:\s+(?:(?:per|efter|vid)\s+)?(?:T[123]|tertial\s*[123]|VB|helår))?(?:\s+(?:19|20)\d{2})?\s*:\s*/i;
 /** A cell of symbols alone (a traffic light `🟢`, `◆`): it says nothing a heading's words do not. */
 const SYMBOLS_ONLY = /^[^\p{L}\p{N}]+$/u;
-/** `KF:s mål:` and its title, the KF mål's short form in a unit's own table. */
-const KF_SHORT = /^kf:?s\s+m[aå]l\s*:\s*(\D.*)?$/i;
+/**
+ * `KF:s mål:` and its title, the KF mål's short forms in a unit's own sheet (`KF-mål:`, `KF mål:`,
+ * `Kommunfullmäktiges mål:`).
+ */
+const KF_SHORT = /^(?:kf:?s\s+|kf-|kf\s+|kommunfullm[aä]ktiges\s+)m[aå]l\s*:\s*(\D.*)?$/i;
+/**
+ * A KF mål's title as a heading alone on its row gives it (`Stockholm är en trygg stad`): from a
+ * capital, without a figure, not ended as a sentence (`KF:s mål: 55 % nås inte i år …` is one).
+ */
+function titleLikeKfGoal(title: string): boolean {
+  return (
+    /^\p{Lu}/u.test(title) && !/\d/.test(title) && !/[.!?]$/.test(title) && parseAssessment(title) === null
+  );
+}
 /** The fewest words of a goal's comment beside its heading: not a page (`sid 6`) nor a figure (`3,6 GWh`). */
 const COMMENT_WORDS = 4;
 /** A goal's comment by its label, however short (`Kommentar: se nämndens`). */
@@ -188,8 +204,9 @@ export function headingOnRow(rows: SheetRows, i: number): HeadingRow | null {
     first = headingCellText(row[k] as CellValue) ?? "";
   }
   // A unit's short form with its colon, in a row with more cells (`KF:s mål: I Stockholm …` |
-  // `Ingen`): alone on a row `KF:s mål: 55 % nås inte …` is a sentence.
-  const short = count > 1 ? KF_SHORT.exec(first) : null;
+  // `Ingen`) or alone on its row with a title (`KF-mål: Stockholm är en trygg stad`), not a sentence.
+  let short = KF_SHORT.exec(first);
+  if (short && count === 1 && !titleLikeKfGoal((short[1] ?? "").trim())) short = null;
   let match =
     matchHeading(first) ?? (short ? { level: "kf-mal" as const, rest: (short[1] ?? "").trim() } : null);
   const numbered = match === null;

@@ -160,8 +160,12 @@ export function buildGoalSheet(ctx: ReportContext): SheetSpec {
   sheet.startTable(headerCells(headers));
   const rowOf = new Map<string, number>();
   const shared = new SharedCells();
+  const unitWorkbook = ctx.result.model.goals.some((goal) => goal.level === "enhetsmal");
   for (const { goal, depth } of ctx.goalTree) {
-    const stated = assessmentLabel(goal.statedAssessment);
+    // A unit assesses its own goals: above them it writes `— Ingen` (the level is not assessed
+    // there), and a suggestion stands beside it as beside a stated `— Ingen`.
+    const notAssessedHere = unitWorkbook && goal.level !== "enhetsmal" && goal.statedAssessment === null;
+    const stated = assessmentLabel(notAssessedHere ? "ingen" : goal.statedAssessment);
     // A goal not suggested for want of an outcome that is due says so (RULES_DOC).
     const suggested =
       goal.suggestedAssessment === null && (goal.outcomesMissing ?? 0) > 0

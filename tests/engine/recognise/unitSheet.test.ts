@@ -614,6 +614,31 @@ describe("the second review of 7 December", () => {
     );
   });
 
+  test("a unit's short KF label alone on its row (`KF-mål:`, `KF mål 3.2:`, `Kommunfullmäktiges mål:`) heads a KF mål", () => {
+    // The LSS walk of 7 December: `KF-mål: …` over `Nämndmål: …` was passed over without a word.
+    const title = "Stockholm är en stad där människor med funktionsnedsättning har goda livsvillkor";
+    for (const [label, number] of [
+      ["KF-mål:", null],
+      ["KF:s mål:", null],
+      ["Kommunfullmäktiges mål:", null],
+      ["KF mål 3.2:", "3.2"],
+    ] as const) {
+      const { model } = read(
+        [`${label} ${title}`],
+        ["Nämndmål: Brukare får stöd utifrån individuella behov"],
+        dag,
+      );
+      expect(model.goals.map((g) => [g.level, g.number, g.title])).toEqual([
+        ["kf-mal", number, title],
+        ["namndmal", null, "Brukare får stöd utifrån individuella behov"],
+      ]);
+      expect(model.goals[1].parent).toBe(model.goals[0].id);
+    }
+    // A statement after the label is no title: an assessment, or a sentence.
+    for (const text of ["KF-mål: Uppfylls helt", "KF mål: Nås inte i år eftersom mätningen flyttats."])
+      expect(read([text], dag).model.goals).toEqual([]);
+  });
+
   test("a page (`sid 6`) or a figure (`3,6 GWh`) beside a heading makes no heading of its row", () => {
     const contents = check(snapshotOf(sheet("Innehåll", [["Nämndmål: 1.1.1 Invånare har arbete", "sid 6"]])));
     expect(contents.model.goals).toEqual([]);
