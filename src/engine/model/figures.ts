@@ -1,6 +1,6 @@
 /**
  * Numbers and targets read from a row's cells with the format each is shown in; a value that
- * can't be read becomes a `value-unparseable` finding (a dash is "no value" and no finding).
+ * can't be read becomes a `value-unparseable` finding (a dash, or `Mäts ej`, is "no value" and no finding).
  */
 import type { Finding } from "../findings";
 import { finding } from "../findings";
@@ -11,7 +11,7 @@ import { parseTargetCell, renderNumber } from "../parse/target";
 import type { TargetKind } from "../parse/types";
 import { cellAddress, cellFormat, cellValue, hasCell } from "../recognise/tableRow";
 import type { RecognisedRow } from "../recognise/types";
-import { isDash } from "../parse/dashes";
+import { saysNoValue } from "../parse/dashes";
 import type { FieldLabel } from "./labels";
 
 /** Where a row's findings go and what they call the row. */
@@ -87,7 +87,7 @@ export class FigureColumn {
       const { quantity } = parsed;
       return this.hold(quantity.value, quantity.unit, quantity.decimals);
     }
-    if (parsed.kind === "error" || (parsed.kind === "text" && !isDash(parsed.text)))
+    if (parsed.kind === "error" || (parsed.kind === "text" && !saysNoValue(parsed.text)))
       unparseable(ctx, cellAddress(row, k), this.label, quoted(value, parsed.text));
     return false;
   }

@@ -3,18 +3,46 @@ import { cleanText, matchKey, stripLeadingSymbols } from "./text";
 
 /**
  * `● Uppfylls helt`, `◆ Uppfylls delvis`, `Uppfylls ej`, `Uppfylls inte`, `— Ingen`, with or
- * without the symbol (symbols are often lost; the words decide). Null when the text is no assessment.
+ * without the symbol (symbols are often lost; the words decide), and a unit's own words for the
+ * three: `Uppfyllt`, `Delvis uppfyllt`, `Ej uppfyllt`; `Uppnås`, `Uppnås delvis`, `Uppnås ej`;
+ * `Uppnått`, `Delvis uppnått`, `Ej uppnått`. Null when the text is no assessment.
  */
 export function parseAssessment(text: string): Assessment | null {
   const words = stripLeadingSymbols(cleanText(text));
-  const key = matchKey(words);
-  if (key === "uppfyllshelt" || key === "heltuppfyllt" || key === "uppfylltshelt") return "helt";
-  if (key === "uppfyllsdelvis" || key === "delvisuppfyllt") return "delvis";
-  if (key === "uppfyllsej" || key === "uppfyllsinte" || key === "ejuppfyllt" || key === "uppfyllsinteallas")
-    return "ej";
-  if (key === "ingen" || key === "ingenbedomning" || key === "ejbedomd") return "ingen";
-  return null;
+  return ASSESSMENT_KEYS.get(matchKey(words)) ?? null;
 }
+
+/** The assessments' words as matchKey reads them. */
+const ASSESSMENT_KEYS = new Map<string, Assessment>([
+  ...[
+    "uppfyllshelt",
+    "heltuppfyllt",
+    "uppfylltshelt",
+    "uppfyllt",
+
+    "uppfylldhelt",
+    "uppnashelt",
+    "heltuppnatt",
+    "uppnas",
+    "uppnatt",
+  ].map((key) => [key, "helt"] as const),
+  ...["uppfyllsdelvis", "delvisuppfyllt", "uppfylltdelvis", "uppnasdelvis", "delvisuppnatt"].map(
+    (key) => [key, "delvis"] as const,
+  ),
+  ...[
+    "uppfyllsej",
+    "uppfyllsinte",
+    "ejuppfyllt",
+    "inteuppfyllt",
+    "uppfyllsinteallas",
+    "uppnasej",
+    "uppnasinte",
+    "ejuppnatt",
+    "inteuppnatt",
+    "uppnasinteallas",
+  ].map((key) => [key, "ej"] as const),
+  ...["ingen", "ingenbedomning", "ejbedomd"].map((key) => [key, "ingen"] as const),
+]);
 
 /**
  * The assessment a paragraph under a goal heading states in its first sentence, as the city's

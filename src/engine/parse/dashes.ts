@@ -5,3 +5,29 @@ const DASH = /^([-–—.]+|x|n\/a|saknas|ej aktuellt)$/i;
 export function isDash(text: string): boolean {
   return DASH.test(text);
 }
+
+/**
+ * A unit's words for a figure not there this time (`Ej mätbart T2`, `Mäts ej`, `Redovisas i VB`,
+ * `Ingen mätning 2026`, `Utfall saknas`, `Ej fastställt`): like a dash, no value, and nothing to read.
+ */
+const STATED_NO_VALUE = new RegExp(
+  [
+    // `Ej mätbart T2`, `Inte mätt`, `Ingen mätning i år`, `Inget utfall`, `Ej fastställt`
+    "^(?:ej|inte|ingen|inget)\\s+(?:mätbar|mätt|mät(?:ning|värde)|uppmätt|aktuell|tillämplig|tillgänglig|utfall|uppgift|data|resultat|redovis|fastställ|beslutad|beslutat|satt|klar)",
+    // `Mäts ej`, `Mäts i oktober`, `Redovisas i VB`, `Rapporteras helår`, `Kommer i VB`, `Följs upp i VB`
+    "^(?:mäts|redovisas|rapporteras|presenteras|publiceras|sammanställs|kommer|följs upp)(?:\\s|$)",
+    // `Mätning sker i oktober`, `Mätningen görs hösten 2026`
+    "^mätning(?:en)?\\s+(?:sker|görs|genomförs|ej|inte|saknas)",
+    // `Utfall saknas`, `Uppgift saknas`, `Data finns inte än`
+    "^(?:utfall|uppgift(?:er)?|data|resultat|värde)\\s+(?:saknas|finns\\s+(?:ej|inte)|ej\\s+klar|inte\\s+klar)",
+  ].join("|"),
+  "i",
+);
+
+/** The longest text read as {@link saysNoValue}: longer is an analysis written in the wrong cell. */
+const NO_VALUE_CHARS = 60;
+
+/** Whether a figure cell's text says there is no value (a dash, or a unit's words for none). */
+export function saysNoValue(text: string): boolean {
+  return isDash(text) || (text.length <= NO_VALUE_CHARS && STATED_NO_VALUE.test(text));
+}

@@ -2,6 +2,7 @@ import type { CellValue } from "../grid";
 import type { TargetKind } from "./types";
 import { cleanText, matchKey } from "./text";
 import { numberQuantity, parseNumberText, parseQuantityCell } from "./quantity";
+import { saysNoValue } from "./dashes";
 
 export interface ParsedTarget {
   kind: TargetKind;
@@ -57,7 +58,14 @@ function parseTarget(value: CellValue, format?: string | null): TargetResult {
     return { ok: true, target: { kind: "value", value: v, unit, decimals, text } };
   }
   const key = matchKey(text);
-  if (/^[-–—]+$/.test(text) || key === "" || key === "saknas" || key === "ej" || key === "inget") {
+  if (
+    /^[-–—]+$/.test(text) ||
+    key === "" ||
+    key === "saknas" ||
+    key === "ej" ||
+    key === "inget" ||
+    saysNoValue(text)
+  ) {
     return { ok: true, target: { ...NONE, text } };
   }
   if (key.startsWith("tasframav"))

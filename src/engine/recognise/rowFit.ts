@@ -5,7 +5,7 @@
  */
 import type { CellValue, SheetGrid } from "../grid";
 import { cellAt, formatAt, hasText, textOf } from "../grid";
-import { isDash } from "../parse/dashes";
+import { isDash, saysNoValue } from "../parse/dashes";
 import { parseDateCell } from "../parse/date";
 import { isDeviationFlag } from "../parse/deviationFlag";
 import { parsePeriodicity, parsePeriodText } from "../parse/period";
@@ -64,7 +64,7 @@ function fits(kind: Kind, value: CellValue, format: string | null): boolean {
   switch (kind) {
     case "figure": {
       const parsed = parseQuantityCell(value, format);
-      return parsed.kind === "quantity" || (parsed.kind === "text" && isDash(parsed.text));
+      return parsed.kind === "quantity" || (parsed.kind === "text" && saysNoValue(parsed.text));
     }
     case "target":
       return parseTargetCell(value, format).ok;

@@ -3,6 +3,7 @@ import { parseTargetCell } from "../../../src/engine/parse/target";
 import { parseDateCell, serialToIso } from "../../../src/engine/parse/date";
 import { parsePeriodText, parsePeriodicity } from "../../../src/engine/parse/period";
 import { parseAssessment, parseAssessmentInProse } from "../../../src/engine/parse/assessment";
+import { saysNoValue } from "../../../src/engine/parse/dashes";
 import { seedLineText } from "../../helpers/seedGrid";
 
 describe("Swedish number text (seed cells)", () => {
@@ -149,8 +150,62 @@ describe("assessments", () => {
     ["— Ingen", "ingen"],
     [" Ingen", "ingen"],
     ["Uppfylls helt och hållet enligt plan", null],
+    // A unit's own words (the LSS and fritidsgård walks of 7 December).
+    ["Uppfyllt", "helt"],
+    ["Delvis uppfyllt", "delvis"],
+    ["Ej uppfyllt", "ej"],
+    ["Inte uppfyllt", "ej"],
+    ["Uppnås", "helt"],
+    ["Uppnås delvis", "delvis"],
+    ["Uppnås ej", "ej"],
+    ["Uppnås inte", "ej"],
+    ["🟢 Uppnått", "helt"],
+    ["Delvis uppnått", "delvis"],
+    ["Ej uppnått", "ej"],
+    ["Uppnås i december", null],
+    ["Uppfyllt enligt plan", null],
   ])("%s", (text, expected) => {
     expect(parseAssessment(text)).toBe(expected);
+  });
+});
+
+describe("a unit's words for a figure not there this time", () => {
+  test.each([
+    "Ej mätbart T2",
+    "Ej mätbar",
+    "Mäts ej",
+    "Mäts inte T2",
+    "Mäts i oktober",
+    "Redovisas i VB",
+    "Rapporteras helår",
+    "Kommer i VB",
+    "Ingen mätning 2026",
+    "Inget utfall",
+    "Mätning sker hösten 2026",
+    "Utfall saknas",
+    "Uppgift saknas",
+    "saknas",
+    "–",
+  ])("%s is no value", (text) => {
+    expect(saysNoValue(text)).toBe(true);
+  });
+
+  test.each([
+    "ca 40",
+    "Tas fram av nämnd",
+    "Ej mätbart T2 eftersom enkäten flyttades till oktober och svaren därför inte hunnit sammanställas",
+    "Mätningen visade att 40 % av brukarna är nöjda",
+    "Kommentar saknas",
+    "Öka",
+  ])("%s is not", (text) => {
+    expect(saysNoValue(text)).toBe(false);
+  });
+
+  test("a target that says none is no target, its words kept", () => {
+    expect(parseTargetCell("Ej fastställt")).toEqual({
+      ok: true,
+      target: { kind: "none", value: null, unit: null, decimals: 0, text: "Ej fastställt" },
+    });
   });
 });
 

@@ -639,6 +639,18 @@ describe("the second review of 7 December", () => {
       expect(read([text], dag).model.goals).toEqual([]);
   });
 
+  test("a unit's assessment words beside its goal (`Uppnås delvis`, `Ej uppfyllt`) are its assessment", () => {
+    // The LSS walk: `Uppnås delvis` beside `Bedömning:` made the row an unread heading.
+    const { model, findings } = read(
+      ["Enhetsmål: Brukarna är delaktiga i sin vardag", null, null, "Bedömning:", "Uppnås delvis"],
+      dag,
+      ["Enhetsmål: Medarbetarna är friska", "Ej uppfyllt"],
+      dag,
+    );
+    expect(model.goals.map((g) => g.statedAssessment)).toEqual(["delvis", "ej"]);
+    expect(findings.map((f) => f.code)).not.toContain("goal-heading-unread");
+  });
+
   test("a page (`sid 6`) or a figure (`3,6 GWh`) beside a heading makes no heading of its row", () => {
     const contents = check(snapshotOf(sheet("Innehåll", [["Nämndmål: 1.1.1 Invånare har arbete", "sid 6"]])));
     expect(contents.model.goals).toEqual([]);
