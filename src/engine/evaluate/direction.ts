@@ -248,8 +248,21 @@ function resolveWith(
   const rule = lookup(indicator.name);
   if (rule) return FROM_CATALOGUE.get(rule) ?? { direction: rule.direction, source: "catalogue", rule };
   const fromTarget =
-    TARGET_FORM_DIRECTION[indicator.targetKind] ?? TARGET_FORM_DIRECTION[indicator.kfTargetKind];
+    TARGET_FORM_DIRECTION[indicator.targetKind] ??
+    TARGET_FORM_DIRECTION[indicator.kfTargetKind] ??
+    boundDirection(indicator.targetKind, indicator.target, indicator.units?.target ?? indicator.unit) ??
+    boundDirection(indicator.kfTargetKind, indicator.kfTarget, indicator.units?.kfTarget ?? indicator.unit);
   return fromTarget ? FROM_TARGET[fromTarget] : NONE;
+}
+
+/**
+ * A target at the end of its scale says which way is better: `100 %` (a share can go no higher)
+ * higher, `0` (no count or share goes lower) lower. Else null.
+ */
+function boundDirection(kind: TargetKind, target: number | null, unit: string | null): Direction | null {
+  if (kind !== "value" || target === null) return null;
+  if (target === 100 && unit === "%") return "higher";
+  return target === 0 ? "lower" : null;
 }
 
 /*

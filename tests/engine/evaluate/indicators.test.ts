@@ -481,6 +481,25 @@ describe("direction", () => {
     expect(resolveDirection(ind)).toEqual({ direction: "max", source: "target" });
   });
 
+  it("a target at the end of its scale decides: 100 % higher, 0 lower; another value does not", () => {
+    // The LSS walk: `Andel medarbetare som genomgått utbildning …` aimed at 100 % was `? Okänd`.
+    const at = (target: number, unit: string | null, kf = false) =>
+      resolveDirection(
+        indicator({
+          name: "Andel medarbetare som genomgått utbildning i lågaffektivt bemötande",
+          row: 1,
+          unit,
+          ...(kf ? { kfTargetKind: "value", kfTarget: target } : { targetKind: "value", target }),
+        }),
+      );
+    expect(at(100, "%")).toEqual({ direction: "higher", source: "target" });
+    expect(at(100, "%", true)).toEqual({ direction: "higher", source: "target" });
+    expect(at(0, "st")).toEqual({ direction: "lower", source: "target" });
+    expect(at(0, "%")).toEqual({ direction: "lower", source: "target" });
+    expect(at(100, "st").direction).toBe("unknown");
+    expect(at(95, "%").direction).toBe("unknown");
+  });
+
   it("catalogues the seed names with the specific wording before the broad one", () => {
     const cases: [string, string | null][] = [
       ["Andel barn som lever i familjer som har ekonomiskt bistånd", "lower"],
