@@ -157,6 +157,16 @@ export const DIRECTION_CATALOGUE: readonly DirectionRule[] = [
     reasonEn:
       "Share doing the desired thing (licensed staff, organic, digital, followed up, taking part): higher is better.",
   },
+  {
+    // A unit's own measures of what it does (the walks of 7 December: a fritidsgård, an LSS unit).
+    pattern:
+      /\bbesök(are)?\b|deltagare|medarrangör|arrangemang|öppna kvällar|öppethållande|genomförda|genomgått|genomförandeplan|individuell plan|medarbetarsamtal|känner till/i,
+    direction: "higher",
+    reasonSv:
+      "Det enheten gör och når (besök, deltagare, arrangemang, genomförda insatser, planer, samtal): fler är bättre.",
+    reasonEn:
+      "What the unit does and reaches (visits, participants, events, services carried out, plans, talks): more is better.",
+  },
 ];
 
 export interface ResolvedDirection {

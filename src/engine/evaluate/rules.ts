@@ -33,9 +33,12 @@ A computed status is a suggestion shown beside the person's own assessment, neve
    bistånd, sjukfrånvaro, återaktualisering, CO2/klimatpåverkan, energy, children per group or per
    staff, external consultants/hired staff, hourly staff, the number of staff a home-care client
    meets, evictions, emergency housing. Higher is better for satisfaction, safety, indexes, positive
-   experiences, self-sufficiency, places and jobs provided, and shares doing a desired thing.
+   experiences, self-sufficiency, places and jobs provided, shares doing a desired thing, and a
+   unit's own measures of what it does (visits, participants, events, services carried out,
+   plans, staff talks).
    Budgetföljsamhet is a ceiling (100 %), prognossäkerhet a band.
-3. The target's form: \`+/- 1 %\` → band, \`Max N\` → ceiling, \`öka\` → increase, a minimum → higher.
+3. The target's form: \`+/- 1 %\` → band, \`Max N\` → ceiling, \`öka\` → increase, a minimum → higher;
+   a target at the end of its scale: \`100 %\` → higher (a share can go no higher), \`0\` → lower.
 4. Otherwise \`unknown\`, with a \`direction-unknown\` finding (info) and status \`unknown\` for plain
    numeric targets. "Most indicators are higher-is-better" is true, but a silent wrong guess turns a
    good result red; it is better to ask once (one \`Riktning\` cell or override fixes it for good).

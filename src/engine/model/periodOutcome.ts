@@ -5,19 +5,23 @@
  * of the year the header names (if it names one), and the table's own Period column names no other
  * period. A `Utfall T1` column in a T2 report stays unread.
  */
-import { isTertialOutcomeOf, unreadOutcomeTertial } from "../recognise/headers";
+import { goalTableRole, isTertialOutcomeOf, unreadOutcomeTertial } from "../recognise/headers";
 import { cellValue } from "../recognise/tableRow";
-import type { RecognisedTable } from "../recognise/types";
+import type { ColumnRole, RecognisedTable } from "../recognise/types";
 import { textOf } from "../grid";
 import { parsePeriodText, yearOf } from "../parse/period";
 import type { Period } from "./types";
 
-/** `tables` with such a column read as the outcome; the same array when no table has one. */
+/**
+ * `tables` with such a column read as the outcome, and an outcome column of an earlier year than
+ * the period's made the previous period's (see {@link earlierYearOutcome}); the same array when no
+ * table has either.
+ */
 export function withPeriodOutcomes(tables: RecognisedTable[], period: Period): RecognisedTable[] {
-  if (period.kind !== "T1" && period.kind !== "T2") return tables;
+  if (period.kind === "VP") return tables;
   let out: RecognisedTable[] | null = null;
   for (let t = 0; t < tables.length; t++) {
-    const read = periodOutcome(tables[t], period);
+    const read = earlierYearOutcome(periodOutcome(tables[t], period), period);
     if (read === tables[t]) continue;
     out ??= tables.slice();
     out[t] = read;
@@ -25,8 +29,42 @@ export function withPeriodOutcomes(tables: RecognisedTable[], period: Period): R
   return out ?? tables;
 }
 
+/**
+ * An outcome column whose header names a year before the period's (`Utfall 2025` in VB 2026, where
+ * the year's own `Resultat helår` was not read; `Utfall 2019` before `Utfall 2020 | Utfall april`
+ * in T1 2021) is no outcome of the period. The period's is the first outcome column that names its
+ * year or none (left unread as a second outcome), if any; the previous period's, where the table has
+ * none, the latest earlier year's. Judged as this year's, last year's figures were printed as the
+ * period's outcome, and a missing one went unsaid.
+ */
+function earlierYearOutcome(table: RecognisedTable, period: Period): RecognisedTable {
+  const periodYear = period.year;
+  if (table.type !== "indicators-followup" || periodYear === null) return table;
+  const at = table.columns.findIndex((c) => c.role === "outcome");
+  if (at < 0) return table;
+  const year = yearOf(table.columns[at].header);
+  if (year === null || year >= periodYear) return table;
+  let outcome = -1;
+  let previous = -1;
+  let previousYear = 0;
+  const hasPrevious = table.columns.some((c) => c.role === "previous");
+  table.columns.forEach((c, k) => {
+    if ((k !== at && c.role !== null) || goalTableRole(c.header) !== "outcome") return;
+    const named = yearOf(c.header);
+    if (named === null || named === periodYear) {
+      if (outcome < 0) outcome = k;
+    } else if (named < periodYear && !hasPrevious && named > previousYear) {
+      previous = k;
+      previousYear = named;
+    }
+  });
+  const roleOf = (k: number, role: ColumnRole | null): ColumnRole | null =>
+    k === outcome ? "outcome" : k === previous ? "previous" : k === at ? null : role;
+  return { ...table, columns: table.columns.map((c, k) => ({ ...c, role: roleOf(k, c.role) })) };
+}
+
 function periodOutcome(table: RecognisedTable, period: Period): RecognisedTable {
-  if (table.type !== "indicators-followup") return table;
+  if (table.type !== "indicators-followup" || (period.kind !== "T1" && period.kind !== "T2")) return table;
   let lone = -1;
   for (let c = 0; c < table.columns.length; c++) {
     const column = table.columns[c];

@@ -27,12 +27,13 @@ const TERTIAL_OUTCOME = /^(periodens)?(utfall|resultat)(t|tertial)[123]$/;
 
 /**
  * The period's outcome, by name or by its months (`Utfall`, `Periodens utfall Totalt`, `Resultat`,
- * `Utfall jan–aug`, `Resultat januari–augusti`, `Utfall t.o.m. augusti`; the year removed).
+ * `Utfall jan–aug`, `Resultat januari–augusti`, `Utfall t.o.m. augusti`; the year removed), or as
+ * the whole year's (`Resultat helår`, `Utfall helår 2026`, `Helårsutfall`, `Årsutfall`).
  */
 const MONTH =
   "(jan|januari|feb|februari|mar|mars|apr|april|maj|jun|juni|jul|juli|aug|augusti|sep|sept|september|okt|oktober|nov|november|dec|december)";
 const PERIOD_OUTCOME = new RegExp(
-  `^(periodensutfall|utfall|utfallperioden|resultat|periodensresultat)(totalt|(tom)?${MONTH}((tom)?${MONTH})?)?$`,
+  `^(periodensutfall|utfall|utfallperioden|resultat|periodensresultat)(totalt|helar(et)?|(tom)?${MONTH}((tom)?${MONTH})?)?$|^(helars|ars)(utfall|resultat)$`,
 );
 
 /** An outcome named by its months (`Utfall april`, `Resultat jan–aug`; the year removed). */

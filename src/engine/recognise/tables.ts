@@ -298,6 +298,12 @@ function goalHeader(row: number, cells: { col: number; text: string }[]): Header
  * april 2020`), it is this year's and the latest dated one the previous. Changes `roles` in place.
  */
 function latestYearIsOutcome(cells: readonly { text: string }[], roles: (ColumnRole | null)[]): void {
+  // A dated whole year's (`Utfall helår 2020`) beside the period's by its months is last year's
+  // whole: unread, as before the whole year's words were read (`Utfall jan–aug 2020` is the previous).
+  const wholeYear = (k: number) => WHOLE_YEAR_OUTCOME.test(headerKey(cells[k].text));
+  if (roles.some((role, k) => role === "outcome" && !wholeYear(k)))
+    for (let k = 0; k < cells.length; k++)
+      if (roles[k] === "outcome" && wholeYear(k) && /\b(?:19|20)\d{2}\b/.test(cells[k].text)) roles[k] = null;
   const outcomes: { k: number; year: number }[] = [];
   let undated = -1;
   for (let k = 0; k < cells.length; k++) {
@@ -327,6 +333,9 @@ function latestYearIsOutcome(cells: readonly { text: string }[], roles: (ColumnR
   for (const { k, year } of outcomes)
     if (year < latest) roles[k] = roles.includes("previous") ? null : "previous";
 }
+
+/** Header keys of an outcome of the whole year (`Resultat helår`, `Helårsutfall`, `Årsutfall`). */
+const WHOLE_YEAR_OUTCOME = /helar|^(helars|ars)(utfall|resultat)$/;
 
 /** Header keys of a goal's id column (`Mål-id`, `Målnr`): the goal column alone, its id beside a `Mål` column. */
 export const GOAL_ID_HEADER = /^(malid|malnr|malnummer)$/;

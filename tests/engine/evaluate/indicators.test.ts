@@ -486,7 +486,7 @@ describe("direction", () => {
     const at = (target: number, unit: string | null, kf = false) =>
       resolveDirection(
         indicator({
-          name: "Andel medarbetare som genomgått utbildning i lågaffektivt bemötande",
+          name: "Andel brukare med ett eget mått",
           row: 1,
           unit,
           ...(kf ? { kfTargetKind: "value", kfTarget: target } : { targetKind: "value", target }),

@@ -1,0 +1,101 @@
+/**
+ * Outcome columns named by a year, against the period (the fritidsgård's VB walk of 7 December):
+ * `Resultat helår` was not read, and `Utfall 2025` beside it became the outcome of VB 2026, so last
+ * year's figures were judged and printed as the year's, and a missing outcome went unsaid.
+ */
+import { check } from "../../../src/engine";
+import { catalogueDirection } from "../../../src/engine/evaluate";
+import type { CellValue } from "../../../src/engine/grid";
+import type { PeriodKind } from "../../../src/engine/model/types";
+import { goalTableRole } from "../../../src/engine/recognise/headers";
+import { plainSheet, snapshotOf } from "../../helpers/seedGrid";
+
+function read(kind: PeriodKind, year: number, header: string[], ...rows: CellValue[][]) {
+  const result = check(snapshotOf(plainSheet("Mål 2", [header, ...rows])), { period: { kind, year } });
+  const ind = result.model.indicators[0];
+  return {
+    outcome: ind.cells.outcome ?? null,
+    previous: ind.cells.previous ?? null,
+    values: [ind.outcome, ind.previous],
+    codes: result.findings.map((f) => [f.code, f.cell]),
+  };
+}
+
+describe("an outcome of the whole year", () => {
+  test.each([
+    "Resultat helår",
+    "Utfall helår 2026",
+    "Utfall helåret",
+    "Helårsutfall 2026",
+    "Årsutfall",
+    "Årsresultat",
+  ])("%s heads the outcome", (header) => expect(goalTableRole(header)).toBe("outcome"));
+
+  test("`Prognos helår` stays the forecast", () => expect(goalTableRole("Prognos helår")).toBe("forecast"));
+
+  test("`Resultat helår` is VB 2026's outcome and `Utfall 2025` the previous year's", () => {
+    const row = read(
+      "VB",
+      2026,
+      ["Indikator", "Resultat helår", "Mål 2026", "Utfall 2025"],
+      ["Antal besök totalt", 13540, 14000, 13120],
+    );
+    expect([row.outcome, row.previous, row.values]).toEqual(["B2", "D2", [13540, 13120]]);
+  });
+});
+
+describe("an outcome column of a year before the period's", () => {
+  test("is the previous year's, and the outcome missing where no column holds the year's", () => {
+    const row = read(
+      "VB",
+      2026,
+      ["Indikator", "Siffror för året", "Mål 2026", "Utfall 2025"],
+      ["Antal deltagare på sommarlovsaktiviteter", null, 400, 365],
+    );
+    expect([row.outcome, row.previous]).toEqual([null, "D2"]);
+    expect(row.codes).toContainEqual(["outcome-missing", "A2"]);
+  });
+
+  test("gives way to the period's by its months (`Utfall 2019 | Utfall 2020 | Utfall april` in T1 2021)", () => {
+    const row = read(
+      "T1",
+      2021,
+      ["Indikator", "Utfall 2019", "Utfall 2020", "Utfall april", "Mål 2021"],
+      ["Andel barn", "5 %", "4,5 %", "4,1 %", "3,3 %"],
+    );
+    expect([row.outcome, row.previous, row.values]).toEqual(["D2", "C2", [4.1, 4.5]]);
+  });
+
+  test("a dated whole year beside the months' outcome is last year's, the same months a year before the previous", () => {
+    const row = read(
+      "T2",
+      2021,
+      ["Indikator", "Utfall jan-aug", "Utfall helår 2020", "Utfall jan-aug 2020", "Mål 2021"],
+      ["Andel barn", "4,1 %", "5 %", "4,5 %", "3,3 %"],
+    );
+    expect([row.outcome, row.previous]).toEqual(["B2", "D2"]);
+  });
+
+  test("of the period's own year is the outcome", () => {
+    const row = read(
+      "VB",
+      2026,
+      ["Indikator", "Utfall 2026", "Mål 2026"],
+      ["Antal besök totalt", 13540, 14000],
+    );
+    expect(row.outcome).toBe("B2");
+  });
+});
+
+describe("a unit's own measures of what it does are better higher", () => {
+  test.each([
+    ["Antal besök totalt", "higher"],
+    ["Antal unika besökare", "higher"],
+    ["Antal deltagare på sommarlovsaktiviteter", "higher"],
+    ["Antal arrangemang där unga är medarrangörer", "higher"],
+    ["Andel medarbetare som haft medarbetarsamtal", "higher"],
+    ["Andel besökare som känner till trivselreglerna", "higher"],
+    ["Antal genomförda brukarråd", "higher"],
+    ["Andel flickor bland besökarna", undefined],
+  ])("%s", (name, direction) => expect(catalogueDirection(name)?.direction).toBe(direction));
+});
