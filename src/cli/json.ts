@@ -48,6 +48,8 @@ export function toContractJson(workbook: string, result: CheckResult) {
       kfStatus: i.kfStatus,
       analysis: i.analysis,
       statusBasis: i.statusBasis ?? null,
+      // An addition (2026-12), only for a row of a table with an assessment column.
+      ...(i.statedAssessment !== undefined ? { statedAssessment: i.statedAssessment } : {}),
       cells: i.cells,
     })),
     activities: model.activities.map((a) => ({

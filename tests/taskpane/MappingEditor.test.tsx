@@ -168,6 +168,7 @@ describe("MappingEditor's column roles", () => {
       "Periodicitet",
       "Enhet",
       "Riktning",
+      "Bedömning (Uppfyllt, Delvis uppfyllt, Ej uppfyllt)",
       "Analys",
       "Kommentar",
       "Hoppa över",

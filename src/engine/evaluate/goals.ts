@@ -233,7 +233,7 @@ function explainContradiction(
  * figure the status was judged on, named where it is the forecast (`: prognos 6,5 % mot 5 %`); a
  * target that is no single number as written (`+/- 1 %`), a ceiling or floor with its word.
  */
-function describeMiss(indicator: Indicator, against: "mot" | "against"): string {
+export function describeMiss(indicator: Indicator, against: "mot" | "against"): string {
   const onForecast = judgedField(indicator) === "forecast";
   const value = onForecast ? indicator.forecast : indicator.outcome;
   if (value === null) return "";
@@ -248,11 +248,11 @@ const BOUND_SV = { max: "max ", min: "minst " };
 const BOUND_EN = { max: "at most ", min: "at least " };
 
 /**
- * The target the indicator misses: its Årsmål, or KF:s årsmål where it is counted by that
- * (its own status is no target or unknown, see {@link countingStatus}).
+ * The target the indicator is judged against: its Årsmål, or KF:s årsmål where it is counted by
+ * that (its own status is no target or unknown, see {@link countingStatus}).
  */
 function targetWords(indicator: Indicator, unit: string, bound: typeof BOUND_SV): string | null {
-  const own = indicator.status === "not-met";
+  const own = indicator.status !== "no-target" && indicator.status !== "unknown";
   const target = own ? indicator.target : indicator.kfTarget;
   const kind = own ? indicator.targetKind : indicator.kfTargetKind;
   if (target !== null && (kind === "value" || kind === "max" || kind === "min"))

@@ -1,3 +1,4 @@
+import { indicatorContradictions } from "./indicatorAssessment";
 import type { Model } from "../model/types";
 import type { RecognisedTable } from "../recognise/types";
 import type { Settings } from "../settings";
@@ -70,6 +71,7 @@ export function evaluate(
   const assessable = period === "T1" || period === "T2" || period === "VB";
   const duplicates = duplicatePairs(model.indicators);
   const goalFindings = evaluateGoals(model, { assessable, period }, duplicates, analysisRows);
+  if (assessable) goalFindings.push(...indicatorContradictions(model.indicators));
   const budget = evaluateBudget(model, settings, analysisRows);
   return {
     findings: indicatorFindings.concat(goalFindings, budget.findings),

@@ -115,6 +115,9 @@ A computed status is a suggestion shown beside the person's own assessment, neve
   Avvikelse; stated ej while at least one indicator under it is measured, none is not-met and no
   activity has Avvikelse (absence of evidence does not contradict). \`Ingen\` and delvis never do.
   The stated assessment is never changed.
+- An indicator's own assessment in a unit's table (\`Bedömning\`, \`Måluppfyllelse\`, \`Trafikljus\`):
+  \`assessment-contradicts\` where it says helt and the indicator (as its goal counts it) is not-met or
+  partly-met, or says ej and it is met; delvis never contradicts. Follow-ups only.
 
 ### Budget
 - Avvikelse = Budget + Begärda BJ (+ Prestations- och omslutningsförändringar) − Prognos (the final

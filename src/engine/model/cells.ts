@@ -122,6 +122,7 @@ function noColumns(): Record<ColumnRole, number> {
     end: -1,
     deviationFlag: -1,
     status: -1,
+    assessment: -1,
     budget: -1,
     adjustments: -1,
     changes: -1,

@@ -1,5 +1,6 @@
 /** One indicator row of a recognised table into the model's Indicator. */
 import type { Finding } from "../findings";
+import { parseIndicatorAssessment } from "../parse/assessment";
 import { parsePeriodicity } from "../parse/period";
 import { cellValue } from "../recognise/tableRow";
 import type { RecognisedRow } from "../recognise/types";
@@ -61,6 +62,7 @@ export function indicatorReader(
   const periodicityOfRow = (stated: string, periodText: string): Periodicity | null =>
     (stated ? periodicityOf(stated) : null) ?? (periodText ? periodicityOf(periodText) : null);
   const goal = table.index("goal");
+  const assessment = table.index("assessment");
 
   const columns: IndicatorColumns = {
     name,
@@ -76,6 +78,7 @@ export function indicatorReader(
     direction,
     analysis,
     goal,
+    assessment,
   };
 
   const decimals = new SharedDecimals(decimalsRecords, [
@@ -114,8 +117,9 @@ export function indicatorReader(
     const periodText = textIn(row, periodSource);
     const stated = textIn(row, direction);
     const override = sheetOverrides.length ? sheetOverrides.find((o) => o.row === row.row) : undefined;
+    const assessmentText = assessment >= 0 ? textIn(row, assessment) : "";
 
-    return {
+    const indicator: Indicator = {
       name: subject,
       sheet,
       row: row.row,
@@ -153,6 +157,11 @@ export function indicatorReader(
       // Set by evaluate; present from the start so every indicator keeps one shape.
       statusBasis: null,
     };
+    if (assessment >= 0) {
+      indicator.statedAssessment = assessmentText ? parseIndicatorAssessment(assessmentText) : null;
+      if (assessmentText) indicator.statedAssessmentText = assessmentText;
+    }
+    return indicator;
   };
 }
 

@@ -18,6 +18,7 @@ export interface IndicatorColumns {
   direction: number;
   analysis: number;
   goal: number;
+  assessment: number;
 }
 
 /**
@@ -42,6 +43,7 @@ class IndicatorCells {
   declare direction?: string;
   declare analysis?: string;
   declare goal?: string;
+  declare assessment?: string;
 
   constructor(row: RecognisedRow, at: IndicatorColumns) {
     if (hasCell(row, at.name)) this.name = cellAddress(row, at.name);
@@ -57,6 +59,7 @@ class IndicatorCells {
     if (hasCell(row, at.direction)) this.direction = cellAddress(row, at.direction);
     if (hasCell(row, at.analysis)) this.analysis = cellAddress(row, at.analysis);
     if (hasCell(row, at.goal)) this.goal = cellAddress(row, at.goal);
+    if (at.assessment >= 0 && hasCell(row, at.assessment)) this.assessment = cellAddress(row, at.assessment);
     if (row.analysis && !this.analysis) this.analysis = row.analysis.cell;
   }
 }

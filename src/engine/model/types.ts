@@ -104,6 +104,12 @@ export interface Indicator {
   cells: CellRefs;
   /** Addition: the `Riktning` column's value when the table has one. */
   statedDirection?: Direction | null;
+  /**
+   * Addition (2026-12): the row's own assessment in a unit's `Bedömning` (`Måluppfyllelse`,
+   * `Trafikljus`) column, absent without one; its text as written in `statedAssessmentText`.
+   */
+  statedAssessment?: Exclude<Assessment, "ingen"> | null;
+  statedAssessmentText?: string;
   /** Addition: the period text of the row (`Tertial 2 2021`). */
   periodText?: string | null;
   /** Addition: the unit each value was written with (null when written without one). */

@@ -45,6 +45,17 @@ const ASSESSMENT_KEYS = new Map<string, Assessment>([
 ]);
 
 /**
+ * An indicator's own assessment in a unit's table: the goal's words (`Uppfyllt`, `Uppnås ej`,
+ * {@link parseAssessment}) or a traffic light's colour (`Grön`, `Gul`, `Röd`); `Ingen` is none.
+ */
+export function parseIndicatorAssessment(text: string): Exclude<Assessment, "ingen"> | null {
+  const stated = parseAssessment(text);
+  if (stated !== null) return stated === "ingen" ? null : stated;
+  const key = matchKey(stripLeadingSymbols(cleanText(text)));
+  return key === "gron" ? "helt" : key === "gul" ? "delvis" : key === "rod" ? "ej" : null;
+}
+
+/**
  * The assessment a paragraph under a goal heading states in its first sentence, as the city's
  * inriktningsmål carry it (002 lines 155 and 1658: `Förvaltningen bedömer att kommunfullmäktiges
  * inriktningsmål uppfylls delvis. …`). The sentence must be a judgement (`bedömer`, `bedömning`) of

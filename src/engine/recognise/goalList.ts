@@ -62,9 +62,12 @@ type ListColumn = ListRole | "bareId" | "note" | "table" | "other" | null;
  */
 function listColumn(text: string): ListColumn {
   // An activity's `Status`, a unit's `Åtgärd`: columns no goal list reads, as `Ansvarig` is (an
-  // action plan `Målnr | Mål | Åtgärder` is no goal list).
+  // action plan `Målnr | Mål | Åtgärder` is no goal list); an indicator's `Bedömning` is the list's own.
   const read = goalTableRole(text);
-  const role = read === "status" || (read === "comment" && ACTION_KEY.test(matchKey(text))) ? null : read;
+  const role =
+    read === "status" || read === "assessment" || (read === "comment" && ACTION_KEY.test(matchKey(text)))
+      ? null
+      : read;
   if (role === "goalLevel") return "level";
   if (role === "analysis" || role === "comment") return "note";
   if (role !== null && role !== "goal") return "table";

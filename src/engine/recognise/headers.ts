@@ -36,6 +36,10 @@ const PERIOD_OUTCOME = new RegExp(
   `^(periodensutfall|utfall|utfallperioden|resultat|periodensresultat)(totalt|helar(et)?|(tom)?${MONTH}((tom)?${MONTH})?)?$|^(helars|ars)(utfall|resultat)$`,
 );
 
+/** Header keys of an indicator's own assessment (`Bedömning T2`, `Egen bedömning`, `Måluppfyllelse 2026`). */
+const INDICATOR_ASSESSMENT_HEADER =
+  /^(egen|enhetens|samlad)?(bedomning|malbedomning|maluppfyllelse|trafikljus)((t|tertial)[123]|vb|helar)?$/;
+
 /** An outcome named by its months (`Utfall april`, `Resultat jan–aug`; the year removed). */
 const MONTHS_OUTCOME = new RegExp(
   `^(periodensutfall|utfall|resultat|periodensresultat)(tom)?${MONTH}((tom)?${MONTH})?$`,
@@ -123,6 +127,8 @@ const GOAL_TABLE_RULES: HeaderRule[] = [
   { role: "analysis", test: (k) => k.startsWith("analys") || /^kommentar(er)?(och)?analys/.test(k) },
   // `Åtgärd` beside a unit's figures says what it does about them: read as a Kommentar is.
   { role: "comment", test: (k) => k.startsWith("kommentar") || ACTION_KEY.test(k) },
+  // An indicator's own assessment in a unit's table (`Bedömning`, `Måluppfyllelse`, `Trafikljus`).
+  { role: "assessment", test: (k) => INDICATOR_ASSESSMENT_HEADER.test(k) },
   // `Målnivå | Mål | Indikator` (a system export): the level column says `Nämndmål`, the next one names the goal.
   { role: "goalLevel", test: (k) => /^(malniva|niva|maltyp)$/.test(k) },
   { role: "goal", test: (k) => /^(mal|malnr|malnummer|malid|namndmal|kfmal|enhetsmal|malomrade)$/.test(k) },

@@ -278,8 +278,14 @@ function goalHeader(row: number, cells: { col: number; text: string }[]): Header
   idBesideGoal(cells, goalRoles);
   if (!goalRoles.includes("outcome")) tertialOutcomes(cells, goalRoles);
   latestYearIsOutcome(cells, goalRoles);
-  // A `Status` alone beside the names is an action plan's (`Nr | Aktivitet | Ansvarig | Status`), no table.
-  if (!goalRoles.some((r, k) => r !== null && r !== "ignore" && r !== "status" && k !== nameAt)) return null;
+  // A `Status` (or `Bedömning`) alone beside the names is an action plan's (`Nr | Aktivitet | Ansvarig |
+  // Status`), no table.
+  if (
+    !goalRoles.some(
+      (r, k) => r !== null && r !== "ignore" && r !== "status" && r !== "assessment" && k !== nameAt,
+    )
+  )
+    return null;
   // Key figures against a budget (`Nyckeltal | Utfall jan–aug | Budget jan–aug | Avvikelse`) are no
   // indicators without a target: each would be told to set an Årsmål. The block is left to interpret.
   if (

@@ -44,6 +44,7 @@ export const COLUMN_ROLES = [
   "end",
   "deviationFlag", // Avvikelse in activity tables
   "status", // Status in activity tables (`Pågår`, `Klar`, `Ej påbörjad`)
+  "assessment", // an indicator's own assessment in a unit's table (`Uppfyllt`, `Uppnås ej`, `Grön`)
   "budget",
   "adjustments",
   "changes",
@@ -89,6 +90,7 @@ const KINDS_OF_ROLE: Record<ColumnRole, readonly TableKind[]> = {
   end: ["activities"],
   deviationFlag: ["activities"],
   status: ["activities"],
+  assessment: ["indicators"],
   budget: ["budget"],
   adjustments: ["budget"],
   changes: ["budget"],

@@ -6,6 +6,7 @@
  */
 import { textOf } from "../grid";
 import { matchKey } from "../parse/text";
+import { parseIndicatorAssessment } from "../parse/assessment";
 import { parseActivityStatus } from "../parse/activityStatus";
 import { parseGoalLevel } from "./goals";
 import { cellValue, hasCell, mostOfColumn } from "./tableRow";
@@ -47,7 +48,10 @@ export function unreadColumns(table: RecognisedTable): UnreadColumn[] {
       (column.role !== "goalLevel" || (goalLevels && named)) &&
       // A Status column of traffic lights (`Grön`, `Gul`) states none of an activity's statuses.
       (column.role !== "status" ||
-        mostOfColumn(table, at, (value) => parseActivityStatus(textOf(value)) !== null))
+        mostOfColumn(table, at, (value) => parseActivityStatus(textOf(value)) !== null)) &&
+      // A `Bedömning` column of other words (`Se analys`) states no indicator's assessment.
+      (column.role !== "assessment" ||
+        mostOfColumn(table, at, (value) => parseIndicatorAssessment(textOf(value)) !== null))
     )
       continue;
     let filled = 0;

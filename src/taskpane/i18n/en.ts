@@ -134,6 +134,7 @@ export const en: Strings = {
     end: "End date",
     deviationFlag: "Deviation (mark)",
     status: "Status (ongoing, done, not started)",
+    assessment: "Assessment (met, partly met, not met)",
     budget: "Budget",
     adjustments: "Requested budget adjustments",
     changes: "Volume and turnover changes",

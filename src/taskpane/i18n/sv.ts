@@ -134,6 +134,7 @@ export const sv = {
     end: "Slutdatum",
     deviationFlag: "Avvikelse (markering)",
     status: "Status (Pågår, Klar, Ej påbörjad)",
+    assessment: "Bedömning (Uppfyllt, Delvis uppfyllt, Ej uppfyllt)",
     budget: "Budget",
     adjustments: "Begärda budgetjusteringar",
     changes: "Prestations- och omslutningsförändringar",
