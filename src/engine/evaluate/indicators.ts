@@ -363,7 +363,12 @@ function evaluateIndicator(indicator: Indicator, ctx: IndicatorContext, out: Fin
   if (indicator.outcome === null && outcomeDue(indicator, ctx.period)) {
     if (!indicator.cells.outcome) out.push(noOutcomeColumn(indicator, ctx.unread.of(indicator)));
     else {
-      const ends = ctx.period === "VB" ? OUTCOME_MISSING_END.annualReport : OUTCOME_MISSING_END.tertial;
+      const ends =
+        ctx.period === "VB"
+          ? OUTCOME_MISSING_END.annualReport
+          : indicator.periodicityFromPrevious
+            ? OUTCOME_MISSING_END.measuredLastYear
+            : OUTCOME_MISSING_END.tertial;
       out.push(
         finding({
           code: "outcome-missing",
@@ -444,7 +449,7 @@ const OUTCOME_LIKE = /utfall|resultat|bokslut/;
  * What follows the indicator's name in a message (MessageEnd) is written once: put together per
  * finding, the ends cost more strings than the thousands of names they follow.
  */
-const OUTCOME_MISSING_END: Record<"annualReport" | "tertial", MessageEnd> = {
+const OUTCOME_MISSING_END: Record<"annualReport" | "tertial" | "measuredLastYear", MessageEnd> = {
   annualReport: {
     sv: "” (utfall ska redovisas i verksamhetsberättelsen).",
     en: '" (outcomes are due in the annual report).',
@@ -452,6 +457,10 @@ const OUTCOME_MISSING_END: Record<"annualReport" | "tertial", MessageEnd> = {
   tertial: {
     sv: "” (tertialindikator, utfall ska redovisas varje tertial).",
     en: '" (a tertial indicator reports an outcome every tertial).',
+  },
+  measuredLastYear: {
+    sv: "” (den har utfall för samma period förra året; står det inget nu, skriv varför i cellen, t.ex. ”Mäts i oktober”).",
+    en: '" (it has an outcome for the same period last year; if there is none now, say why in the cell, e.g. "Mäts i oktober").',
   },
 };
 

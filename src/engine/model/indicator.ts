@@ -2,6 +2,7 @@
 import type { Finding } from "../findings";
 import { parseIndicatorAssessment } from "../parse/assessment";
 import { parsePeriodicity } from "../parse/period";
+import { namesOutcomePeriod } from "../recognise/headers";
 import { cellValue } from "../recognise/tableRow";
 import type { RecognisedRow } from "../recognise/types";
 import type { DirectionOverride } from "../state";
@@ -61,6 +62,14 @@ export function indicatorReader(
   /** The row's periodicity: its Periodicitet text when that reads, else its period text's. */
   const periodicityOfRow = (stated: string, periodText: string): Periodicity | null =>
     (stated ? periodicityOf(stated) : null) ?? (periodText ? periodicityOf(periodText) : null);
+  /**
+   * A previous period's column named by its tertial or months (`Utfall T2 2025`, `Utfall jan–aug
+   * 2025`): a row with a figure there was measured at the tertial a year before, so it is a tertial
+   * indicator where nothing says how often it is measured (a unit's own table has no Period column)
+   * and its outcome's cell does not say why it has none.
+   */
+  const previousHeader = table.table.columns.find((c) => c.role === "previous")?.header;
+  const previousIsTertial = previousHeader !== undefined && namesOutcomePeriod(previousHeader);
   const goal = table.index("goal");
   const assessment = table.index("assessment");
 
@@ -118,6 +127,13 @@ export function indicatorReader(
     const stated = textIn(row, direction);
     const override = sheetOverrides.length ? sheetOverrides.find((o) => o.row === row.row) : undefined;
     const assessmentText = assessment >= 0 ? textIn(row, assessment) : "";
+    const statedPeriodicity = periodicityOfRow(textIn(row, periodicitySource), periodText);
+    // Not where the outcome's cell says why it has none (`Ej mätbart T2`): the unit knows.
+    const inferred =
+      statedPeriodicity === null &&
+      previousIsTertial &&
+      previous &&
+      (outcome || !textIn(row, outcomeColumn.at));
 
     const indicator: Indicator = {
       name: subject,
@@ -136,7 +152,7 @@ export function indicatorReader(
       kfTargetKind: kfTargetColumn.kind,
       kfTargetText: kfTargetColumn.text,
       unit: unitText,
-      periodicity: periodicityOfRow(textIn(row, periodicitySource), periodText),
+      periodicity: statedPeriodicity ?? (inferred ? "tertial" : null),
       direction: "unknown",
       status: "unknown",
       kfStatus: "unknown",
@@ -157,6 +173,7 @@ export function indicatorReader(
       // Set by evaluate; present from the start so every indicator keeps one shape.
       statusBasis: null,
     };
+    if (inferred) indicator.periodicityFromPrevious = true;
     if (assessment >= 0) {
       indicator.statedAssessment = assessmentText ? parseIndicatorAssessment(assessmentText) : null;
       if (assessmentText) indicator.statedAssessmentText = assessmentText;

@@ -109,6 +109,11 @@ export interface Indicator {
    * `Trafikljus`) column, absent without one; its text as written in `statedAssessmentText`.
    */
   statedAssessment?: Exclude<Assessment, "ingen"> | null;
+  /**
+   * Set where `periodicity` (`tertial`) was not stated but read from a figure in a previous
+   * period's column named by its tertial or months (`Utfall T2 2025`). Not in the JSON.
+   */
+  periodicityFromPrevious?: true;
   statedAssessmentText?: string;
   /** Addition: the period text of the row (`Tertial 2 2021`). */
   periodText?: string | null;

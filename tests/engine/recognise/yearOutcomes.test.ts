@@ -99,3 +99,30 @@ describe("a unit's own measures of what it does are better higher", () => {
     ["Andel flickor bland besökarna", undefined],
   ])("%s", (name, direction) => expect(catalogueDirection(name)?.direction).toBe(direction));
 });
+
+describe("a unit's table without a Period column, beside last year's figure of the same tertial", () => {
+  const header = ["Indikator", "Utfall jan–aug 2026", "Utfall T2 2025", "Målvärde 2026"];
+
+  test("a row measured at T2 last year is due now: its empty outcome is missing, and says why", () => {
+    // The LSS walk: a training share with 45 % at T2 2025 and no outcome went unsaid.
+    const result = check(
+      snapshotOf(
+        plainSheet("T2 2026", [
+          header,
+          ["Andel medarbetare som genomgått utbildning i lågaffektivt bemötande", null, "45 %", "100 %"],
+          ["Andel brukare som har en meningsfull sysselsättning", "Ej mätbart T2", "92 %", "90 %"],
+          ["Andel brukare med genomförandeplan", null, null, "95 %"],
+        ]),
+      ),
+      { period: { kind: "T2", year: 2026 } },
+    );
+    expect(result.model.indicators.map((i) => i.periodicity)).toEqual(["tertial", null, null]);
+    const missing = result.findings.filter((f) => f.code === "outcome-missing");
+    expect(missing.map((f) => [f.cell, f.message])).toEqual([
+      [
+        "B2",
+        "Utfall saknas för ”Andel medarbetare som genomgått utbildning i lågaffektivt bemötande” (den har utfall för samma period förra året; står det inget nu, skriv varför i cellen, t.ex. ”Mäts i oktober”).",
+      ],
+    ]);
+  });
+});
