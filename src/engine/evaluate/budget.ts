@@ -192,9 +192,12 @@ export function largeDeviationFindings(
   const isLarge = (line: BudgetLine): boolean => largeLines.has(line);
   const sources = new Map<BudgetLine, LargeSources>();
   const wanted = (l: BudgetLine) => isLarge(l) && !hasText(l.analysis);
+  /** Rows without an analysis of their own whose label another row's analysis names. */
+  const namedElsewhere = new Set<BudgetLine>();
   for (const table of budgetTables(lines).values()) {
     if (!DEVIATION_TABLES.has(table[0].tableType)) continue;
     for (const [total, large] of totalSources(table, isLarge, thresholdOf, wanted)) sources.set(total, large);
+    for (const line of namedInAnalyses(table)) namedElsewhere.add(line);
   }
   for (const line of lines) {
     if (!isLarge(line)) continue;
@@ -216,7 +219,7 @@ export function largeDeviationFindings(
         messageEn: `Large budget deviation for "${line.label}": ${amountEn}${directionAndShare(deviation, revised, adjusted, line.kind === "netto", line.unit, "en")}.${from ? ` It comes from ${quotedList(from, "en")}, where the analysis is written.` : ""}`,
       }),
     );
-    if (from || hasText(line.analysis)) continue;
+    if (from || hasText(line.analysis) || namedElsewhere.has(line)) continue;
     const where = analysisWhere(analysisRows.placeOf(line.cells, line.sheet, line.row), THE_ROWS);
     findings.push(
       finding({
@@ -229,6 +232,25 @@ export function largeDeviationFindings(
     );
   }
   return findings;
+}
+
+/** The fewest characters of a row's label that an analysis is taken to name it by. */
+const NAMED_LABEL_CHARS = 5;
+
+/**
+ * The rows of a table without an analysis whose label another row's analysis names (`Personal-
+ * kostnaderna överskrids med 620 000 kr …` under the total, the LSS walk of 7 December): the
+ * analysis of the table under its total speaks for them, and they are not asked for one of their own.
+ */
+function namedInAnalyses(table: readonly BudgetLine[]): BudgetLine[] {
+  const texts: string[] = [];
+  for (const line of table) if (hasText(line.analysis)) texts.push(line.analysis!.toLowerCase());
+  if (texts.length === 0) return [];
+  return table.filter((line) => {
+    if (hasText(line.analysis)) return false;
+    const label = line.label.trim().toLowerCase();
+    return label.length >= NAMED_LABEL_CHARS && texts.some((text) => text.includes(label));
+  });
 }
 
 /** `result-unit-cap`: a result unit carrying over more surplus than the cap share of its gross budget. */

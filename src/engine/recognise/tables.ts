@@ -507,7 +507,13 @@ function sameHeader(a: HeaderCandidate, b: HeaderCandidate): boolean {
 }
 
 /** `Analys`, also as the HTML paragraph a web export leaves (`<p>Analys</p> <p>…`, 004 lines 184, 267). */
-const ANALYSIS_LABEL = /^(?:<p>\s*)?analys\b(?:\s*<\/p>)?[\s:.-]*/i;
+const ANALYSIS_LABEL =
+  /^(?:<p>\s*)?analys(?:\s+(?:av\s+|för\s+|kring\s+)?[a-zåäö0-9]+(?:\s+[a-zåäö0-9]+)?\s*:|\b)(?:\s*<\/p>)?[\s:.-]*/i;
+/**
+ * What names the analysis after its label, alone on the row: `Analys av ekonomin`, `Analys budget
+ * 2026` (the text under it). Not a sentence (`Analys visar …` is one, and `Analys: …` its text).
+ */
+const ANALYSIS_QUALIFIER = /^(?:(?:av|för|kring)\s+)?[a-zåäö0-9]+(?:\s+[a-zåäö0-9]+)?$/i;
 /** {@link ANALYSIS_LABEL} as a cell's untrimmed value holds it: trimming drops just what `\s*` skips. */
 const ANALYSIS_LABEL_UNTRIMMED = /^\s*(?:<p>\s*)?analys\b/i;
 
@@ -949,7 +955,7 @@ function analysisRowText(
   lastColumn: number,
   nameText: string,
 ): string {
-  let text = nameText.replace(ANALYSIS_LABEL, "").trim();
+  let text = analysisAfterLabel(nameText);
   for (let c = firstCol; c <= lastColumn; c++) {
     if (c === nameCol) continue;
     const other = textOf(cellAt(sheet, row, c));
@@ -964,11 +970,16 @@ function isAnalysisRow(nameValue: CellValue, count: number, expectAnalysis: bool
   return expectAnalysis && count === 1;
 }
 
-/** `Analys` with no text after it. */
+/** `Analys` with no text after it, or only what names it (`Analys av ekonomin`, `Analys ekonomi:`). */
 function isLabelOnly(nameValue: string): boolean {
-  return (
-    ANALYSIS_LABEL_UNTRIMMED.test(nameValue) && textOf(nameValue).replace(ANALYSIS_LABEL, "").trim() === ""
-  );
+  return ANALYSIS_LABEL_UNTRIMMED.test(nameValue) && analysisAfterLabel(textOf(nameValue)) === "";
+}
+
+/** The text after an `Analys` label in its cell: "" where it only names the analysis (`av ekonomin`). */
+function analysisAfterLabel(text: string): string {
+  const rest = text.replace(ANALYSIS_LABEL, "").trim();
+  // A word or two in lower case naming the analysis (`av ekonomin`, `ekonomi`, `budget 2026`).
+  return ANALYSIS_QUALIFIER.test(rest) && !/^\p{Lu}/u.test(rest) ? "" : rest;
 }
 
 function nameHeaderOf(header: HeaderCandidate, nameCol: number): string {
