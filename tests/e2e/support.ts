@@ -165,6 +165,32 @@ export async function brokenButtonLabels(pane: Locator): Promise<string[]> {
   );
 }
 
+/**
+ * Words of the visible elements' text that break across lines (`sommarlovsaktivitete|r` in the
+ * mapping editor's list at 350 px), each as `word in "text"`: a word is its letters between spaces,
+ * hyphens, dashes and slashes, and it breaks where its line boxes have more than one top.
+ */
+export async function brokenWords(elements: Locator): Promise<string[]> {
+  return elements.evaluateAll((els) => {
+    const out: string[] = [];
+    for (const el of els) {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const word of (node.textContent ?? "").matchAll(/[^\s\-/–]+/g)) {
+          const range = document.createRange();
+          range.setStart(node, word.index ?? 0);
+          range.setEnd(node, (word.index ?? 0) + word[0].length);
+          const tops = new Set(
+            [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)),
+          );
+          if (tops.size > 1) out.push(`${word[0]} in "${el.textContent ?? ""}"`);
+        }
+      }
+    }
+    return out;
+  });
+}
+
 /** Picks a workbook (its name and bytes) with the playground's file picker, as a person does. */
 export async function pickXlsx(page: Page, name: string, buffer: Buffer): Promise<void> {
   await page.getByTestId("open-xlsx").setInputFiles({

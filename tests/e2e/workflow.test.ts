@@ -8,10 +8,12 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import type { Locator, Page } from "playwright-core";
+import { buildXlsx } from "../fixtures/hostile/build";
 import { ENSKEDE_T2_2021_EKONOMI, reportXlsx } from "../fixtures/workbooks/reports";
 import {
   ROOT,
   brokenButtonLabels,
+  brokenWords,
   chromiumAvailable,
   clippedText,
   withChromium,
@@ -434,6 +436,47 @@ describeIf("the pane's workflow in Chromium", () => {
           .getByRole("button", { name: "Rätta tolkning" })
           .evaluate((b) => b === document.activeElement),
       ).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  });
+
+  describe("6b. the directions' names wrap between their words", () => {
+    test("a long word in an indicator's name is never split at 350 px; the choice beside it gives way", async () => {
+      // The walk of 7 December: a fritidsgård's "Antal deltagare på sommarlovsaktiviteter" read
+      // "sommarlovsaktivitete / r" in Riktning per indikator. A longer word makes the point whatever
+      // the font's metrics.
+      const names = [
+        "Antal besök totalt",
+        "Antal deltagare på sommarlovsaktiviteter",
+        "Antal deltagare i sommarlovsaktiviteterna",
+        "Andel barn och unga som är nöjda med fritidsgårdens verksamhet",
+      ];
+      const buffer = await buildXlsx([
+        {
+          name: "Mål 2",
+          rows: [
+            ["Verksamhetsberättelse 2026"],
+            ["Indikator", "Resultat helår", "Årsmål", "Analys"],
+            ...names.map((name, i) => [name, 100 + i, 120, null]),
+          ],
+        },
+      ]);
+      const { page, pane, errors } = await openPane(chrome.browser(), chrome.url(), { width: 350 });
+      await openOwnWorkbook(page, "fritidsgard-vb-2026.xlsx", buffer);
+      await pane.getByRole("button", { name: "Läs in arbetsboken" }).click();
+      const table = pane.locator("[data-table]").first();
+      await table.getByRole("button", { name: "Rätta tolkning" }).click();
+      const editor = table.locator("[data-mapping-editor]");
+      await editor.getByText("Riktning per indikator (4)").click();
+      const directions = editor.locator("details").filter({ hasText: "Riktning per indikator" });
+      await directions.getByText("Antal deltagare i sommarlovsaktiviteterna").waitFor();
+      await shot(page, "workflow-6b-riktning-hela-ord");
+      expect(await brokenWords(directions.locator("label"))).toEqual([]);
+      // Each choice is still beside its name, and wide enough to read.
+      for (const select of await directions.locator("select").all())
+        expect((await select.boundingBox())!.width).toBeGreaterThan(100);
+      expect(await clippedText(page)).toEqual([]);
       expect(errors).toEqual([]);
       await page.close();
     });

@@ -113,12 +113,77 @@ describe("FindingsList", () => {
     expect(shownCodes()).toEqual(["outcome-missing"]);
   });
 
-  test("Vad måste jag skriva? says where an analysis goes when the table has no Analys column", () => {
-    renderInPane(<Harness onSelect={() => undefined} />);
-    // A unit manager was sent to the indicator's name cell (A31) and could not tell where to write.
-    expect(screen.getByText(/^Visar bara saknade analyser/).textContent).toContain(
-      "Utan kolumnen Analys skrivs en analys på raden under sin indikator, med början ”Analys”.",
-    );
+  describe("Vad måste jag skriva? says where an analysis goes on a row only where a finding asks for one", () => {
+    const HEADER = ["Indikator", "Periodens utfall", "Prognos helår", "Årsmål", "Period"];
+    /** Its forecast 6,5 % misses 5 %, lower being better: its analysis is missing. */
+    const ROW = ["Sjukfrånvaro", "6,8 %", "6,5 %", "5 %", "Tertial 2 2021"];
+    const ROW_HINT =
+      "Utan kolumnen Analys skrivs en analys på raden under sin indikator, med början ”Analys”.";
+    const hintFor = (rows: (string | null)[][], language?: "en") => {
+      const checked = check(snapshotOf(plainSheet("Uppföljning", rows)), {
+        period: { kind: "T2", year: 2021 },
+      });
+      expect(checked.findings.map((f) => f.code)).toContain("analysis-missing");
+      renderInPane(
+        <Harness onSelect={() => undefined} findings={checked.findings} model={checked.model} />,
+        language,
+      );
+      return screen.getByText(language ? /^Shows only missing analyses/ : /^Visar bara saknade analyser/)
+        .textContent;
+    };
+
+    test("a table without an Analys column: the analysis goes on the row under the indicator", () => {
+      // A unit manager was sent to the indicator's name cell (A31) and could not tell where to write.
+      expect(hintFor([HEADER, ROW])).toBe(
+        `Visar bara saknade analyser, utfall och årsmål, och värden som inte går att läsa. ${ROW_HINT}`,
+      );
+    });
+
+    test("an empty Analys row under the indicator: the same", () => {
+      expect(hintFor([HEADER, ROW, ["Analys"]])).toContain(ROW_HINT);
+    });
+
+    test("a table with an Analys column: the finding points at the row's empty cell, and the hint says no more", () => {
+      // The walk of 7 December: the hint spoke of Analys rows to a unit whose table has the column.
+      expect(
+        hintFor([
+          [...HEADER, "Analys"],
+          [...ROW, null],
+        ]),
+      ).toBe("Visar bara saknade analyser, utfall och årsmål, och värden som inte går att läsa.");
+    });
+
+    test("a Kommentar column read as the analysis: no more either", () => {
+      const text = hintFor([
+        [...HEADER, "Kommentar"],
+        [...ROW, null],
+        [
+          "Andel nöjda",
+          "80 %",
+          "80 %",
+          "90 %",
+          "Tertial 2 2021",
+          "Enkäten visar att föräldrarna vill ha mer information.",
+        ],
+      ]);
+      expect(text).not.toContain("Utan kolumnen Analys");
+    });
+
+    test("in English, the same", () => {
+      expect(
+        hintFor(
+          [
+            [...HEADER, "Analys"],
+            [...ROW, null],
+          ],
+          "en",
+        ),
+      ).toBe("Shows only missing analyses, outcomes and annual targets, and values that cannot be read.");
+      cleanup();
+      expect(hintFor([HEADER, ROW], "en")).toContain(
+        'Without an Analys column, an analysis goes on the row under its indicator, starting with "Analys".',
+      );
+    });
   });
 
   test("in a plan, Vad måste jag skriva? speaks of årsmål, not of analyses and outcomes a plan has none of", () => {

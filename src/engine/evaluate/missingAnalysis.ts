@@ -60,6 +60,21 @@ export function analysisWhere(place: AnalysisPlace, whose: MessageEnd = ITS): Me
 }
 
 /**
+ * The place an `analysis-missing` finding's message names: the ending {@link analysisWhere} gave it,
+ * read back from its Swedish message (a finding carries no place of its own; the JSON contract has
+ * none). Null for another finding, or a message with none of the endings.
+ */
+export function analysisPlaceOf(f: { code: string; message: string }): AnalysisPlace | null {
+  if (f.code !== "analysis-missing") return null;
+  for (const place of ANALYSIS_PLACES) {
+    for (const whose of [ITS, THE_ROWS]) {
+      if (f.message.endsWith(analysisWhere(place, whose).sv)) return place;
+    }
+  }
+  return null;
+}
+
+/**
  * Where the analysis of the item on sheet row `row` goes, from its `cells.analysis` (model/: its
  * cell in the analysis column when the table has one, else the cell of the `Analys` row under it,
  * which is on a later row).

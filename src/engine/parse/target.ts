@@ -83,7 +83,7 @@ function parseTarget(value: CellValue, format?: string | null): TargetResult {
         target: { kind: "band", value: Math.abs(n.value), unit: n.unit, decimals: n.decimals, text },
       };
   }
-  const bound = /^(max(?:imalt|imum)?|högst|hogst|min(?:st|imum)?|lägst)\.?\s*(.+)$/i.exec(text);
+  const bound = BOUND.exec(text);
   if (bound) {
     const n = parseNumberText(bound[2]);
     if (n) {
@@ -95,6 +95,19 @@ function parseTarget(value: CellValue, format?: string | null): TargetResult {
     }
   }
   return { ok: false, text };
+}
+
+/** A ceiling or floor: its word as written (with a dot after it, `Max.`), then its number. */
+const BOUND = /^((?:max(?:imalt|imum)?|högst|hogst|min(?:st|imum)?|lägst)\.?)\s*(.+)$/i;
+
+/**
+ * The word a `max` or `min` target was written with, as written (`Högst`, `Max`, `Minst`,
+ * `lägst`, `Max.`), which the report prints before its number. A target whose text names none (a
+ * model made in code) is `Max` or `Minst`.
+ */
+export function boundWord(kind: "max" | "min", text: string | null): string {
+  const written = text === null ? null : BOUND.exec(text.trim());
+  return written ? written[1] : kind === "max" ? "Max" : "Minst";
 }
 
 /** Renders a number the Swedish way for messages and `targetText` of numeric cells: `2 435,3`, `4,1 %`. */

@@ -10,7 +10,6 @@ import type {
   IndicatorFigure,
   KfStatus,
   StatusBasis,
-  TargetKind,
 } from "../model/types";
 import { normaliseUnit } from "../parse/quantity";
 import type { StatusLabel } from "./look";
@@ -46,32 +45,37 @@ function literal(text: string): string {
   return `"${text.replace(/"/g, "")}"`;
 }
 
-/** Prefix written before a target of this kind (`Max 10`). */
-function targetPrefix(kind: TargetKind | null): string {
-  if (kind === "max") return "Max ";
-  if (kind === "min") return "Minst ";
-  return "";
-}
-
 /** The most decimals a figure's format shows (as many as a target's text renders with). */
 const MAX_SHOWN_DECIMALS = 10;
 
-/** Number formats by unit, target prefix and decimals: a report has a handful, over thousands of cells. */
+/** Number formats by unit, bound word and decimals: a report has a handful, over thousands of cells. */
 const figureFormats = new Map<string | null, string[]>();
 
-/** A format's place in its unit's list of {@link figureFormats}: by target prefix ({@link targetPrefix}'s kinds), then decimals. */
-function formatPlace(kind: TargetKind | null, decimals: number): number {
-  return (kind === "max" ? 1 : kind === "min" ? 2 : 0) * (MAX_SHOWN_DECIMALS + 1) + decimals;
+/**
+ * A number for each word a bound is written with (`Max`, `Högst`, `Minst`, from `boundWord`), 0
+ * for none: the words are few (parse/target.ts reads a handful), their numbers kept for the run.
+ */
+const boundIds = new Map<string, number>();
+
+function boundId(bound: string | null): number {
+  if (bound === null) return 0;
+  let id = boundIds.get(bound);
+  if (id === undefined) boundIds.set(bound, (id = boundIds.size + 1));
+  return id;
 }
 
-function figureFormat(unit: string | null, kind: TargetKind | null, decimals: number): string {
+/** A format's place in its unit's list of {@link figureFormats}: by bound word ({@link boundId}), then decimals. */
+function formatPlace(bound: string | null, decimals: number): number {
+  return boundId(bound) * (MAX_SHOWN_DECIMALS + 1) + decimals;
+}
+
+function figureFormat(unit: string | null, bound: string | null, decimals: number): string {
   let formats = figureFormats.get(unit);
   if (!formats) figureFormats.set(unit, (formats = []));
-  const at = formatPlace(kind, decimals);
+  const at = formatPlace(bound, decimals);
   let format = formats[at];
   if (format === undefined) {
-    const prefix = targetPrefix(kind);
-    const pre = prefix ? literal(prefix) : "";
+    const pre = bound ? literal(`${bound} `) : "";
     const base = `#,##0${digits(decimals)}`;
     format = formats[at] =
       unit === "%"
@@ -88,16 +92,17 @@ function figureFormat(unit: string | null, kind: TargetKind | null, decimals: nu
  * `%` figures (model: 4.1 for 4,1 %) become fractions (0.041) with `0.0 %`; `st` gets `#,##0 "st"`;
  * other units `#,##0.0 "<unit>"`; no unit a plain number. The format shows `shown` decimals, as the
  * source showed the figure (`4,0 %` stays `4,0 %`); without them, as many as the figure has. The
- * value keeps every decimal it has.
+ * value keeps every decimal it has. `bound`: a ceiling's or floor's word as the source wrote it
+ * (`Högst`, `Max`, `Minst`: parse/target.ts `boundWord`), which the format shows before the number.
  */
 export function indicatorNumber(
   n: number,
   unit: string | null,
-  kind: TargetKind | null = null,
+  bound: string | null = null,
   shown?: number,
 ): { value: number; format: string } {
   const decimals = figureDecimals(n, shown);
-  return { value: figureValue(n, unit, decimals, shown), format: figureFormat(unit, kind, decimals) };
+  return { value: figureValue(n, unit, decimals, shown), format: figureFormat(unit, bound, decimals) };
 }
 
 /** The decimals a figure's format shows: `shown` (as the source showed it) when known, else its own. */
@@ -130,23 +135,23 @@ export class FigureCells {
   private readonly lastUnit: (string | null)[] = [];
   private readonly lastPlace: number[] = [];
 
-  get(column: number, n: number, unit: string | null, kind: TargetKind | null, shown?: number): OutCell {
+  get(column: number, n: number, unit: string | null, bound: string | null, shown?: number): OutCell {
     const decimals = figureDecimals(n, shown);
     // A Map takes -0 for 0: a -0 gets a cell of its own.
-    if (n === 0 && 1 / n < 0) return figureCell(n, unit, kind, decimals, shown);
-    const slot = this.slot(column, unit, formatPlace(kind, decimals));
+    if (n === 0 && 1 / n < 0) return figureCell(n, unit, bound, decimals, shown);
+    const slot = this.slot(column, unit, formatPlace(bound, decimals));
     // As an int32 (`| 0`) the digits are usually a small integer to V8, not a number boxed on the heap.
     const digits = (n * POWERS_OF_TEN[decimals]) | 0;
     const exact = digits / POWERS_OF_TEN[decimals] === n;
     if (exact && digits >= 0 && digits < SMALL_DIGITS) {
       const small = (slot.small ??= new Array<OutCell | undefined>(SMALL_DIGITS).fill(undefined));
-      return (small[digits] ??= figureCell(n, unit, kind, decimals, shown));
+      return (small[digits] ??= figureCell(n, unit, bound, decimals, shown));
     }
     const cells = exact ? slot.byDigits : slot.byFigure;
     const key = exact ? digits : n;
     let cell = cells.get(key);
     // Whether `shown` was given changes no value but that of -0.
-    if (cell === undefined) cells.set(key, (cell = figureCell(n, unit, kind, decimals, shown)));
+    if (cell === undefined) cells.set(key, (cell = figureCell(n, unit, bound, decimals, shown)));
     return cell;
   }
 
@@ -183,11 +188,11 @@ interface FigureSlot {
 function figureCell(
   n: number,
   unit: string | null,
-  kind: TargetKind | null,
+  bound: string | null,
   decimals: number,
   shown: number | undefined,
 ): OutCell {
-  return numberCell(figureValue(n, unit, decimals, shown), figureFormat(unit, kind, decimals));
+  return numberCell(figureValue(n, unit, decimals, shown), figureFormat(unit, bound, decimals));
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 import { findingCellKey, cellsWithFinding } from "../findings";
 import type { Goal, Indicator, KfStatus, TargetKind } from "../model/types";
+import { boundWord } from "../parse/target";
 import { namesOutcomePeriod } from "../recognise/headers";
 import { cellValue } from "../recognise/tableRow";
 import type { Recognition } from "../recognise/types";
@@ -130,8 +131,9 @@ type WrittenFigure = Exclude<IndicatorFigure, SourcedFigure>;
 type SourcedFigure = "outcomeMen" | "outcomeWomen";
 
 /**
- * A target in column `column`: a number for value/min/max (`Max` in the format), the source text
- * otherwise.
+ * A target in column `column`: a number for value/min/max, the source text otherwise. A ceiling's or
+ * floor's format shows the word the source wrote before the number (`Högst 4`, `Max 4`, `Minst 90 %`),
+ * as the published reports print it.
  */
 export function targetCell(
   cells: RowCells,
@@ -143,7 +145,13 @@ export function targetCell(
   decimals?: number,
 ): OutCell | null {
   if ((kind === "value" || kind === "min" || kind === "max") && target !== null)
-    return cells.figures.get(column, target, unit, kind, decimals);
+    return cells.figures.get(
+      column,
+      target,
+      unit,
+      kind === "value" ? null : boundWord(kind, targetText),
+      decimals,
+    );
   const shown = targetText?.trim();
   return shown ? cells.shared.text(column, shown) : null;
 }

@@ -113,15 +113,31 @@ function deviationMisstated(
   );
 }
 
-function deviationMismatch(line: BudgetLine, out: Finding[]): void {
+/**
+ * The ids of the tables with a column of budget adjustments (Begärda BJ) or of prestations- and
+ * omslutningsförändringar: only their deviation is budget + justeringar − prognos. A unit's own
+ * `Budget | Utfall | Avvikelse` has neither, and its deviation is budget − utfall.
+ */
+function tablesWithAdjustments(lines: readonly BudgetLine[]): Set<string> {
+  const ids = new Set<string>();
+  for (const line of lines) {
+    if (line.cells.adjustments !== undefined || line.cells.changes !== undefined) ids.add(line.tableId);
+  }
+  return ids;
+}
+
+/** `adjusted`: the line's table has a column of adjustments (see {@link tablesWithAdjustments}). */
+function deviationMismatch(line: BudgetLine, adjusted: boolean, out: Finding[]): void {
   if (!deviationMisstated(line)) return;
+  const budgetSv = adjusted ? "budget + justeringar" : "budget";
+  const budgetEn = adjusted ? "budget + adjustments" : "budget";
   out.push(
     finding({
       code: "budget-deviation-mismatch",
       sheet: line.sheet,
       cell: line.cells.deviation ?? line.cells.label ?? `A${line.row}`,
-      message: `”${line.label}”: avvikelsen ${amount(line, line.deviation)} stämmer inte med budget + justeringar − ${line.forecastIsOutcome ? "utfall" : "prognos"} = ${amount(line, line.computedDeviation)}.`,
-      messageEn: `"${line.label}": the deviation ${amountEn(line, line.deviation)} does not equal budget + adjustments − ${line.forecastIsOutcome ? "outcome" : "forecast"} = ${amountEn(line, line.computedDeviation)}.`,
+      message: `”${line.label}”: avvikelsen ${amount(line, line.deviation)} stämmer inte med ${budgetSv} − ${line.forecastIsOutcome ? "utfall" : "prognos"} = ${amount(line, line.computedDeviation)}.`,
+      messageEn: `"${line.label}": the deviation ${amountEn(line, line.deviation)} does not equal ${budgetEn} − ${line.forecastIsOutcome ? "outcome" : "forecast"} = ${amountEn(line, line.computedDeviation)}.`,
     }),
   );
 }
@@ -138,6 +154,8 @@ function deviationMismatch(line: BudgetLine, out: Finding[]): void {
  */
 function totalMismatches(table: BudgetLine[], hidden: readonly number[], out: Finding[]): void {
   let parts: BudgetLine[] = [];
+  /** Whether a `varav` row stands among `parts`, left out of their sum: only then does a message say so. */
+  let varavLeftOut = false;
   let after = 0;
   /** The table's totals so far (`Summa Avdelning Nord`), and its ordinary rows: a grand total adds either. */
   const totals: BudgetLine[] = [];
@@ -153,6 +171,7 @@ function totalMismatches(table: BudgetLine[], hidden: readonly number[], out: Fi
       if (line.kind === "row") ordinary.push(line);
       continue;
     }
+    if (line.kind === "varav") varavLeftOut = true;
     if (line.kind !== "total") continue;
     /** How many of `totals` come before this one (copied only for a total its own rows miss). */
     const earlier = totals.length;
@@ -161,6 +180,7 @@ function totalMismatches(table: BudgetLine[], hidden: readonly number[], out: Fi
     after = line.row;
     if (hidden.some((row) => row > from && row < line.row)) {
       parts = [];
+      varavLeftOut = false;
       continue;
     }
     // Below a Netto the plan's Kostnader | Intäkter | Netto blocks are checked by the Netto check.
@@ -221,12 +241,13 @@ function totalMismatches(table: BudgetLine[], hidden: readonly number[], out: Fi
           code: "budget-total-mismatch",
           sheet: line.sheet,
           cell: cell ?? line.cells.label ?? `A${line.row}`,
-          message: `”${line.label}” (${name.sv}): ${amount(line, value)} är inte summan av raderna ovan, ${amount(line, shown)} (varav-rader räknas inte).${misstated.sv}`,
-          messageEn: `"${line.label}" (${name.en}): ${amountEn(line, value)} is not the sum of the rows above, ${amountEn(line, shown)} (varav rows not counted).${misstated.en}`,
+          message: `”${line.label}” (${name.sv}): ${amount(line, value)} är inte summan av raderna ovan, ${amount(line, shown)}${varavLeftOut ? " (varav-rader räknas inte)" : ""}.${misstated.sv}`,
+          messageEn: `"${line.label}" (${name.en}): ${amountEn(line, value)} is not the sum of the rows above, ${amountEn(line, shown)}${varavLeftOut ? " (varav rows not counted)" : ""}.${misstated.en}`,
         }),
       );
     }
     parts = [];
+    varavLeftOut = false;
   }
 }
 
@@ -431,8 +452,9 @@ export function validateBudget(
   hiddenRows: ReadonlyMap<string, readonly number[]> = new Map(),
 ): Finding[] {
   const out: Finding[] = [];
+  const adjusted = tablesWithAdjustments(lines);
   for (const line of lines) {
-    deviationMismatch(line, out);
+    deviationMismatch(line, adjusted.has(line.tableId), out);
     signErrors(line, out);
   }
   for (const table of budgetTables(lines).values()) {

@@ -17,6 +17,7 @@ import type { Model } from "../../engine/model/types";
 import { useLanguage, useStrings } from "../i18n";
 import type { FindingsFilter, GroupBy, HiddenAs, HiddenCells, ScopeOption } from "../state/findings";
 import {
+  asksForAnalysisRow,
   blockingFindings,
   filterFindings,
   goalLabel,
@@ -237,6 +238,14 @@ export function FindingsList({
     const next = countsFor({ ...filter, ...change });
     onAnnounce?.(strings.check.filtered(strings.check.summary(next.error, next.warning, next.info)));
   };
+  // Where an analysis goes on an `Analys` row is said only where something to write asks for one:
+  // beside an Analys column (or a Kommentar read as one) the findings point at the row's own cell.
+  const mustWriteHint =
+    model.period.kind === "VP"
+      ? strings.check.mustWriteHintPlan
+      : asksForAnalysisRow(filterFindings(findings, { ...filter, mustWrite: true }, model))
+        ? `${strings.check.mustWriteHint} ${strings.check.mustWriteHintAnalysisRow}`
+        : strings.check.mustWriteHint;
   const judgingBlocked = blocking.some((f) => f.code === "period-unknown" || f.code === "nothing-recognised");
   // A sheet offered has findings: with Vad måste jag skriva? on and none left, the rest is not to write.
   const sheet = scopeSheet(filter.scope);
@@ -290,9 +299,7 @@ export function FindingsList({
             </Select>
           </Field>
         )}
-        <Field
-          hint={model.period.kind === "VP" ? strings.check.mustWriteHintPlan : strings.check.mustWriteHint}
-        >
+        <Field hint={mustWriteHint}>
           <Switch
             checked={filter.mustWrite}
             label={strings.check.mustWrite}

@@ -48,10 +48,12 @@ const useStyles = makeStyles({
   cell: { width: "96px" },
   details: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: "6px" },
   summary: { cursor: "pointer", fontWeight: tokens.fontWeightSemibold, padding: "2px 0" },
-  // One compact row per column or indicator: its name beside its choice.
+  // One compact row per column or indicator: its name beside its choice. The names' column is at
+  // least as wide as its longest word (`auto`: the labels' min-content, which a word capped by the
+  // label's max-width is at most), so a name wraps between its words and the choice gives way.
   rows: {
     display: "grid",
-    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1.15fr)",
+    gridTemplateColumns: "minmax(auto, 1fr) minmax(0, 1.15fr)",
     alignItems: "center",
     columnGap: "8px",
     rowGap: "4px",
@@ -59,11 +61,17 @@ const useStyles = makeStyles({
     // The name above its choice, the choice as wide as the editor.
     [NARROW]: { gridTemplateColumns: "minmax(0, 1fr)", rowGap: "2px" },
   },
+  // A name wraps at its spaces: at 350 px "Antal deltagare på sommarlovsaktiviteter" broke as
+  // "sommarlovsaktivitete / r" where `anywhere` let its column be narrower than the word. Only a word
+  // wider than 60 % of the editor (no Swedish indicator's) breaks, as a last resort, and the
+  // choice keeps the rest.
   label: {
     fontSize: tokens.fontSizeBase200,
-    overflowWrap: "anywhere",
+    overflowWrap: "break-word",
+    wordBreak: "normal",
+    maxWidth: "60cqw",
     lineHeight: tokens.lineHeightBase200,
-    [NARROW]: { marginTop: "6px", overflowWrap: "break-word" },
+    [NARROW]: { marginTop: "6px", maxWidth: "none" },
   },
   // A choice wraps between its words rather than end in "…": at 200 % zoom (141 CSS px) the
   // dropdown left ~95 px for its text and showed `Utfall kvinnor…`, `Utfall män/po…`, `Föregående u…`.

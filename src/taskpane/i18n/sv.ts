@@ -187,8 +187,10 @@ export const sv = {
     resultUnitsGroup: "Resultatenheter",
     sheetsGroup: "Blad",
     mustWrite: "Vad måste jag skriva?",
-    mustWriteHint:
-      "Visar bara saknade analyser, utfall och årsmål, och värden som inte går att läsa. Utan kolumnen Analys skrivs en analys på raden under sin indikator, med början ”Analys”.",
+    mustWriteHint: "Visar bara saknade analyser, utfall och årsmål, och värden som inte går att läsa.",
+    /** After mustWriteHint, only where a finding the toggle lists asks for an `Analys` row (asksForAnalysisRow). */
+    mustWriteHintAnalysisRow:
+      "Utan kolumnen Analys skrivs en analys på raden under sin indikator, med början ”Analys”.",
     mustWriteHintPlan: "Visar bara saknade årsmål och värden som inte går att läsa.",
     noGoal: "Utan mål",
     /** Grouped by goal: findings about the workbook or a sheet, not an item (WORKBOOK_CODES). */

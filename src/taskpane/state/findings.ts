@@ -1,6 +1,7 @@
 import type { Finding, FindingCode, Severity } from "../../engine/findings";
 import type { SheetVisibility, WorkbookSnapshot } from "../../engine/grid";
 import { parseA1, parseA1Range } from "../../engine/grid";
+import { analysisPlaceOf } from "../../engine/evaluate/missingAnalysis";
 import { namesAreaOrUnit } from "../../engine/model/budgetKind";
 import type { BudgetLine, Goal, Model } from "../../engine/model/types";
 import { matchKey } from "../../engine/parse/text";
@@ -297,6 +298,19 @@ export function filterFindings(findings: Finding[], filter: FindingsFilter, mode
   return findings.filter(
     (f) => listed(f) && scoped(f) && (!filter.mustWrite || MUST_WRITE_CODES.has(f.code)),
   );
+}
+
+/**
+ * Whether a finding among `findings` asks for an analysis on an `Analys` row under its row: its
+ * table has no Analys column (nor a Kommentar read as one), so the analysis is not written in an
+ * empty cell of the row itself. Only then does Vad måste jag skriva?'s hint say how such a row is
+ * written.
+ */
+export function asksForAnalysisRow(findings: readonly Finding[]): boolean {
+  return findings.some((f) => {
+    const place = analysisPlaceOf(f);
+    return place !== null && place !== "column";
+  });
 }
 
 export interface FindingGroup {

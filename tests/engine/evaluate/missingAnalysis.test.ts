@@ -4,6 +4,7 @@
  * a table with neither. A unit manager sent to the indicator's name could not tell where to write.
  */
 import { check } from "../../../src/engine";
+import { analysisPlaceOf } from "../../../src/engine/evaluate/missingAnalysis";
 import type { CellValue } from "../../../src/engine/grid";
 import { plainSheet, snapshotOf } from "../../helpers/seedGrid";
 
@@ -98,5 +99,40 @@ describe.each([
     // A table of its own further down the sheet, without Analys rows, is not told so.
     const [apart] = missing([header, other, ["Analys: Enligt plan."], [], [], ["Rubrik"], header, row]);
     expect(apart.message).toBe(sv + NONE.sv);
+  });
+});
+
+describe("analysisPlaceOf reads the place back from the message (the pane's hint asks it)", () => {
+  const placeOf = (rows: CellValue[][]) => missing(rows).map(analysisPlaceOf);
+
+  test.each([
+    ["an indicator", INDICATOR_HEADER, INDICATOR],
+    ["an activity", ACTIVITY_HEADER, ACTIVITY],
+  ])("%s: column, row, rows and none", (_, header, row) => {
+    expect(
+      placeOf([
+        [...header, "Analys"],
+        [...row, null],
+      ]),
+    ).toEqual(["column"]);
+    expect(placeOf([header, row, ["Analys"]])).toEqual(["row"]);
+    const other = [`Annan ${row[0]}`, ...row.slice(1)];
+    expect(placeOf([header, other, ["Analys: Enligt plan."], row])).toEqual(["rows"]);
+    expect(placeOf([header, row])).toEqual(["none"]);
+  });
+
+  test("a budget row's (radens cell)", () => {
+    const budget = (header: CellValue[], row: CellValue[]) => [
+      ["Tkr", "Budget 2021", "Prognos 2021", "Avvikelse", ...header],
+      ["Personalkostnader", 38400, 40400, -2000, ...row],
+    ];
+    expect(placeOf(budget(["Analys"], [null]))).toEqual(["column"]);
+    expect(placeOf(budget([], []))).toEqual(["none"]);
+  });
+
+  test("another finding, or a message without the endings, has none", () => {
+    const base = { message: "Analys saknas", messageEn: "Analysis missing" };
+    expect(analysisPlaceOf({ code: "analysis-missing", ...base })).toBeNull();
+    expect(analysisPlaceOf({ code: "outcome-missing", message: `x${NONE.sv}` })).toBeNull();
   });
 });

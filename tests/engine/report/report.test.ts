@@ -205,7 +205,7 @@ describe("indicatorNumber", () => {
     expect(indicatorNumber(4.1, "%").value).toBe(0.041);
     expect(indicatorNumber(36.3, "%").value).toBe(0.363);
     expect(indicatorNumber(15.2, "barn/avd.")).toEqual({ value: 15.2, format: '#,##0.0 "barn/avd."' });
-    expect(indicatorNumber(1.5, "%", "max")).toEqual({ value: 0.015, format: '"Max "0.0 %' });
+    expect(indicatorNumber(1.5, "%", "Max")).toEqual({ value: 0.015, format: '"Max "0.0 %' });
   });
 });
 

@@ -23,20 +23,20 @@ describe("cells shared down a column", () => {
 });
 
 describe("figure cells", () => {
-  it("gives one cell per column, unit, target kind, decimals shown and figure, as indicatorNumber makes it", () => {
+  it("gives one cell per column, unit, bound word, decimals shown and figure, as indicatorNumber makes it", () => {
     const figures = new FigureCells();
     const a = figures.get(1, 4.1, "%", null, 1);
     expect(figures.get(1, 4.1, "%", null, 1)).toBe(a);
     expect(figures.get(2, 4.1, "%", null, 1)).not.toBe(a);
-    expect(figures.get(1, 4.1, "%", "max", 1)).not.toBe(a);
+    expect(figures.get(1, 4.1, "%", "Max", 1)).not.toBe(a);
     expect(figures.get(1, 4.1, "%", null, 2)).not.toBe(a);
     expect(a).toMatchObject({ value: 0.041, format: "0.0 %", style: "normal", formula: undefined });
     for (const [n, unit, kind, shown] of [
       [4.1, "%", null, 1],
       [0.30000000000000004, null, null, 1],
-      [2.13, "st", "min", 0],
+      [2.13, "st", "Minst", 0],
       [15.25, "barn/avd.", null, undefined],
-      [1.5, "%", "max", undefined],
+      [1.5, "%", "Högst", undefined],
     ] as const)
       expect(figures.get(3, n, unit, kind, shown)).toMatchObject(indicatorNumber(n, unit, kind, shown));
   });
@@ -55,9 +55,9 @@ describe("figure cells", () => {
       const cell = figures.get(4, n, unit, null, shown);
       expect(cell).toMatchObject(indicatorNumber(n, unit, null, shown));
       // Asked again, between figures of another unit and place in the column: the same cell.
-      figures.get(4, n, "kr", "max", 2);
+      figures.get(4, n, "kr", "Max", 2);
       expect(figures.get(4, n, unit, null, shown)).toBe(cell);
-      expect(figures.get(4, n, unit, "min", shown)).not.toBe(cell);
+      expect(figures.get(4, n, unit, "Minst", shown)).not.toBe(cell);
     }
   });
 

@@ -63,8 +63,8 @@ describe("budget findings name the column the value is in", () => {
     expect(total.map((f) => [f.cell, f.message, f.messageEn])).toEqual([
       [
         "C4",
-        "”Summa” (Utfall): 29,0 mnkr är inte summan av raderna ovan, 27,0 mnkr (varav-rader räknas inte).",
-        '"Summa" (Outcome): 29.0 mnkr is not the sum of the rows above, 27.0 mnkr (varav rows not counted).',
+        "”Summa” (Utfall): 29,0 mnkr är inte summan av raderna ovan, 27,0 mnkr.",
+        '"Summa" (Outcome): 29.0 mnkr is not the sum of the rows above, 27.0 mnkr.',
       ],
     ]);
   });

@@ -417,7 +417,7 @@ describe("each model finding code, on seed-shaped rows", () => {
       const total = codes(found, "budget-total-mismatch");
       expect(total.map((f) => f.cell)).toEqual(["D6"]);
       expect(total[0].message).toBe(
-        "”Summa kostnader” (Avvikelse): 695 tkr är inte summan av raderna ovan, 677 tkr (varav-rader räknas inte). ”Övriga kostnader” i D5 stämmer inte heller med sin budget och sitt utfall, som ger 242 tkr: rätta den först; då blir summan 695 tkr, samma som ”Summa kostnader”.",
+        "”Summa kostnader” (Avvikelse): 695 tkr är inte summan av raderna ovan, 677 tkr. ”Övriga kostnader” i D5 stämmer inte heller med sin budget och sitt utfall, som ger 242 tkr: rätta den först; då blir summan 695 tkr, samma som ”Summa kostnader”.",
       );
       expect(total[0].messageEn).toContain(
         '"Övriga kostnader" in D5 does not match its own budget and outcome either',
