@@ -851,6 +851,9 @@ export function scanRows(
     if (isBudget && !anyNumber && type !== "resultatenheter") break;
     if (!isBudget && isLongerThan(nameValue, PROSE_LENGTH * 6)) break;
     if (blankRun > 0 && isBudget && !anyNumber) break;
+    // After a gap, a row of column names (`Volymer | Budget 2026 | Utfall jan–aug 2026 | Prognos
+    // helår`) heads a block of its own, whatever rows of figures follow it.
+    if (blankRun > 0 && !isBudget && headsAnotherBlock(sheet, r, nameCol, firstCol, lastColumn)) break;
     if (blankRun > 0 && typed.length > 0) {
       const misfit = misfits(sheet, r, typed);
       if (misfit && !rowOfTableBelow(rows, r, nameCol, firstCol, typed)) {
@@ -962,6 +965,31 @@ function analysisRowText(
     if (other) text = text ? `${text} ${other}` : other;
   }
   return text;
+}
+
+/** The fewest known column names a row holds to head a block of its own (see {@link headsAnotherBlock}). */
+const BLOCK_HEADER_NAMES = 2;
+
+/**
+ * Whether the row's cells besides its name are all texts, and at least two of them name a table's
+ * columns (`Budget 2026`, `Utfall jan–aug 2026`, `Prognos helår`): the header of another block.
+ */
+function headsAnotherBlock(
+  sheet: SheetGrid,
+  row: number,
+  nameCol: number,
+  firstCol: number,
+  lastColumn: number,
+): boolean {
+  let names = 0;
+  for (let c = firstCol; c <= lastColumn; c++) {
+    if (c === nameCol) continue;
+    const value = cellAt(sheet, row, c);
+    if (!hasText(value)) continue;
+    if (typeof value !== "string" || isNumericCell(value)) return false;
+    if (goalTableRole(value) !== null || budgetRole(value) !== null) names++;
+  }
+  return names >= BLOCK_HEADER_NAMES;
 }
 
 /** An `Analys` row (its label in the name cell), or the lone text the label alone on the row above announced. */

@@ -39,6 +39,25 @@ describe("a block of another kind between a goal and a table", () => {
     expect(activity).toBeNull();
   });
 
+  test("a block's header right after the gap, without a title, is no row of the table above", () => {
+    const snapshot = snapshotOf(
+      plainSheet("T2 2026", [
+        ...goalBlock,
+        ["Volymer", "Budget 2026", "Utfall jan–aug 2026", "Prognos helår"],
+        ["Antal brukare gruppbostad", 24, 23, 24],
+        [],
+        ...activities,
+      ]),
+    );
+    const result = check(snapshot, { period: { kind: "T2", year: 2026 } });
+    // It had been read as an indicator `Volymer` with three unreadable values.
+    expect(result.model.indicators.map((i) => i.name)).toEqual(["Sjukfrånvaro, total"]);
+    const codes = result.findings.map((f) => [f.code, f.cell]);
+    expect(codes).toContainEqual(["header-unrecognized", "A5"]);
+    expect(codes.filter(([code]) => code === "value-unparseable")).toEqual([]);
+    expect(result.model.activities[0].goal).toBeNull();
+  });
+
   test("a budget table: likewise", () => {
     const { activity } = goalsOf(
       ["Kostnadsslag", "Budget helår", "Prognos helår", "Avvikelse"],
