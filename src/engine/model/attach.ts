@@ -20,8 +20,7 @@ const BLOCK_LEVELS: GoalLevel[] = ["inriktningsmal", "kf-mal"];
  * Attaches each indicator and activity to its goal:
  * - a `Mål` column names the goal (by a goal list's id, number or title; unknown names become goals
  *   of their own);
- * - otherwise the nearest goal heading above it on the same sheet, unless a block of another kind
- *   (`sectionBreaks`: a budget table, a block of key figures) stands between: then none;
+ * - otherwise the nearest goal heading above it on the same sheet;
  * - except in unit reports, where the KF mål's tables come first and the `Enhetsmål` that closes
  *   the block owns the evidence since the KF mål heading (DOMAIN.md, 004 lines 389–470); no rows
  *   pass a second nämndmål to reach an Enhetsmål (a nämndmål's own Enhetsmål left out): a
@@ -33,7 +32,6 @@ export function assignGoals(
   activities: Activity[],
   goalCells: Map<Indicator | Activity, GoalCell>,
   listIds: ReadonlyMap<string, string> = new Map(),
-  sectionBreaks: ReadonlyMap<string, readonly number[]> = new Map(),
 ): void {
   const headings = new Set(goals.map((g) => g.id));
   const bySheet = new Map<string, Goal[]>();
@@ -45,8 +43,7 @@ export function assignGoals(
   for (const list of bySheet.values()) list.sort((a, b) => a.row - b.row);
 
   const owners = new Map<string, GoalOwners>();
-  for (const [sheet, list] of bySheet)
-    owners.set(sheet, new GoalOwners(list, sectionBreaks.get(sheet) ?? []));
+  for (const [sheet, list] of bySheet) owners.set(sheet, new GoalOwners(list));
   // Made only when a Mål column names goals: rows × goals comparisons of titles took seconds.
   const names = goalCells.size > 0 ? new GoalNames(goals) : null;
   const attach = (item: Indicator | Activity): void => {
@@ -132,34 +129,16 @@ class GoalOwners {
   /** Per goal index + 1 (0: rows above every goal), the owner once asked for. */
   private readonly owners: (string | null | undefined)[];
 
-  constructor(
-    private readonly sheetGoals: Goal[],
-    /** Sorted rows where a block of another kind starts (see {@link assignGoals}'s `sectionBreaks`). */
-    private readonly breaks: readonly number[],
-  ) {
+  constructor(private readonly sheetGoals: Goal[]) {
     this.owners = new Array<string | null | undefined>(sheetGoals.length + 1);
   }
 
   of(row: number): string | null {
     const above = lastGoalAbove(this.sheetGoals, row);
-    // A budget table or a block of key figures between the goal's heading and the row ended its
-    // goal's part of the sheet: a unit's activities listed after all its goals and its Volymer
-    // belong to none of them (the LSS walk of 7 December put them under its last goal).
-    if (this.breaks.length > 0 && breakBetween(this.breaks, above >= 0 ? this.sheetGoals[above].row : 0, row))
-      return null;
     let owner = this.owners[above + 1];
     if (owner === undefined) this.owners[above + 1] = owner = ownerBelow(this.sheetGoals, above);
     return owner;
   }
-}
-
-/** Whether a row of `breaks` (sorted) lies after `from` and before `to`. */
-function breakBetween(breaks: readonly number[], from: number, to: number): boolean {
-  for (const b of breaks) {
-    if (b >= to) return false;
-    if (b > from) return true;
-  }
-  return false;
 }
 
 /** The goal owning a sheet row by position (see assignGoals); `sheetGoals` sorted by row. */

@@ -5,7 +5,7 @@
  * Each kind of row has its own reader (indicator.ts, activity.ts, budgetLine.ts).
  */
 import type { WorkbookSnapshot } from "../grid";
-import { parseA1, textOf } from "../grid";
+import { textOf } from "../grid";
 import type { Finding } from "../findings";
 import { cleanText } from "../parse/text";
 import { parseGoalLevel } from "../recognise/goals";
@@ -119,7 +119,7 @@ export function buildModel(
   }
 
   addReadingFindings(recognition, findings);
-  assignGoals(goals, indicators, activities, goalCells, goalListIds(recognition), sectionBreaks(recognition));
+  assignGoals(goals, indicators, activities, goalCells, goalListIds(recognition));
   // A row's unreadable value belongs to its goal, as the row's other findings do (the pane's goal filter).
   for (const { indicator, from, to } of rowFindings)
     for (let k = from; k < to; k++) findings[k].goal = indicator.goal;
@@ -167,30 +167,4 @@ function noteGoalCell(
     ...(level ? { level } : {}),
     ...(id ? { id } : {}),
   });
-}
-
-/**
- * Per sheet, the sorted header rows of blocks that are no goal's: budget tables and blocks whose
- * columns could not be read (a unit's `Volymer`). Rows after one belong to no goal above it.
- */
-function sectionBreaks(recognition: Recognition): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  const add = (sheet: string, row: number) => {
-    const rows = out.get(sheet);
-    if (rows) rows.push(row);
-    else out.set(sheet, [row]);
-  };
-  for (const table of recognition.tables)
-    if (
-      table.type !== "indicators-followup" &&
-      table.type !== "indicators-plan" &&
-      table.type !== "activities"
-    )
-      add(table.sheet, table.headerRow);
-  for (const block of recognition.unrecognised) {
-    const at = parseA1(block.cell);
-    if (at) add(block.sheet, at.row);
-  }
-  for (const rows of out.values()) rows.sort((a, b) => a - b);
-  return out;
 }
