@@ -238,13 +238,16 @@ export function largeDeviationFindings(
 const NAMED_LABEL_CHARS = 5;
 
 /**
- * The rows of a table without an analysis whose label another row's analysis names (`Personal-
- * kostnaderna överskrids med 620 000 kr …` under the total, the LSS walk of 7 December): the
- * analysis of the table under its total speaks for them, and they are not asked for one of their own.
+ * The rows of a table without an analysis whose label its total's or netto's analysis names
+ * (`Personalkostnaderna överskrids med 620 000 kr …` under the total, the LSS walk of 7 December):
+ * the analysis of the table under its total speaks for them, and they are not asked for one of
+ * their own. Another row's analysis does not (`Det påverkar inte övriga kostnader`).
  */
 function namedInAnalyses(table: readonly BudgetLine[]): BudgetLine[] {
   const texts: string[] = [];
-  for (const line of table) if (hasText(line.analysis)) texts.push(line.analysis!.toLowerCase());
+  for (const line of table)
+    if ((line.kind === "total" || line.kind === "netto") && hasText(line.analysis))
+      texts.push(line.analysis!.toLowerCase());
   if (texts.length === 0) return [];
   return table.filter((line) => {
     if (hasText(line.analysis)) return false;

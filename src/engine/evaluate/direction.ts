@@ -158,14 +158,15 @@ export const DIRECTION_CATALOGUE: readonly DirectionRule[] = [
       "Share doing the desired thing (licensed staff, organic, digital, followed up, taking part): higher is better.",
   },
   {
-    // A unit's own measures of what it does (the walks of 7 December: a fritidsgård, an LSS unit).
+    // A unit's own shares of what it has done (the walks of 7 December); not a share of what was not
+    // (`inte känner till`, `ej genomförda`), nor a count, which builds up over the year.
     pattern:
-      /\bbesök(are)?\b|deltagare|medarrangör|arrangemang|öppna kvällar|öppethållande|genomförda|genomgått|genomförandeplan|individuell plan|medarbetarsamtal|känner till/i,
+      /^andel\b(?!.*\b(?:ej|inte|icke|utan)\b).*(?:genomgått|genomförandeplan|individuell plan|medarbetarsamtal|känner till)/i,
     direction: "higher",
     reasonSv:
-      "Det enheten gör och når (besök, deltagare, arrangemang, genomförda insatser, planer, samtal): fler är bättre.",
+      "Andel som har det enheten ordnar (genomgången utbildning, genomförandeplan, medarbetarsamtal, känner till): högre är bättre.",
     reasonEn:
-      "What the unit does and reaches (visits, participants, events, services carried out, plans, talks): more is better.",
+      "Share that has what the unit provides (training taken, care plan, staff talk, knowing the rules): higher is better.",
   },
 ];
 
@@ -260,20 +261,38 @@ function resolveWith(
   const fromTarget =
     TARGET_FORM_DIRECTION[indicator.targetKind] ??
     TARGET_FORM_DIRECTION[indicator.kfTargetKind] ??
-    boundDirection(indicator.targetKind, indicator.target, indicator.units?.target ?? indicator.unit) ??
-    boundDirection(indicator.kfTargetKind, indicator.kfTarget, indicator.units?.kfTarget ?? indicator.unit);
+    boundDirection(
+      indicator.name,
+      indicator.targetKind,
+      indicator.target,
+      indicator.units?.target ?? indicator.unit,
+    ) ??
+    boundDirection(
+      indicator.name,
+      indicator.kfTargetKind,
+      indicator.kfTarget,
+      indicator.units?.kfTarget ?? indicator.unit,
+    );
   return fromTarget ? FROM_TARGET[fromTarget] : NONE;
 }
 
 /**
- * A target at the end of its scale says which way is better: `100 %` (a share can go no higher)
- * higher, `0` (no count or share goes lower) lower. Else null.
+ * A share's (`Andel …`) target at the end of its scale says which way is better: `100 %` higher (it
+ * can go no higher), `0` lower (nor lower). Not other figures: a result, a budget deviation or a
+ * ratio to budget may aim at 0 or 100 % from either side, and a count's `0` may stand for no target.
  */
-function boundDirection(kind: TargetKind, target: number | null, unit: string | null): Direction | null {
-  if (kind !== "value" || target === null) return null;
+function boundDirection(
+  name: string,
+  kind: TargetKind,
+  target: number | null,
+  unit: string | null,
+): Direction | null {
+  if (kind !== "value" || target === null || !SHARE_NAME.test(name)) return null;
   if (target === 100 && unit === "%") return "higher";
   return target === 0 ? "lower" : null;
 }
+
+const SHARE_NAME = /^andel\b/i;
 
 /*
  * The answers, made once and frozen: a check resolves the direction of every indicator, and an

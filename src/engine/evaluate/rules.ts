@@ -34,11 +34,12 @@ A computed status is a suggestion shown beside the person's own assessment, neve
    staff, external consultants/hired staff, hourly staff, the number of staff a home-care client
    meets, evictions, emergency housing. Higher is better for satisfaction, safety, indexes, positive
    experiences, self-sufficiency, places and jobs provided, shares doing a desired thing, and a
-   unit's own measures of what it does (visits, participants, events, services carried out,
-   plans, staff talks).
+   unit's own shares of what it provides (training taken, care plans, staff talks, knowing the
+   rules; not a share of what was not done, nor a count, which builds up over the year).
    Budgetföljsamhet is a ceiling (100 %), prognossäkerhet a band.
 3. The target's form: \`+/- 1 %\` → band, \`Max N\` → ceiling, \`öka\` → increase, a minimum → higher;
-   a target at the end of its scale: \`100 %\` → higher (a share can go no higher), \`0\` → lower.
+   a share's (\`Andel …\`) target of \`100 %\` → higher (it can go no higher), of \`0\` → lower (not a
+   result, a count or a ratio to budget: they may aim at either side, and a count's 0 may mean no target).
 4. Otherwise \`unknown\`, with a \`direction-unknown\` finding (info) and status \`unknown\` for plain
    numeric targets. "Most indicators are higher-is-better" is true, but a silent wrong guess turns a
    good result red; it is better to ask once (one \`Riktning\` cell or override fixes it for good).

@@ -3,7 +3,8 @@ import type { Finding } from "../findings";
 import { parseIndicatorAssessment } from "../parse/assessment";
 import { parsePeriodicity } from "../parse/period";
 import { namesOutcomePeriod } from "../recognise/headers";
-import { cellValue } from "../recognise/tableRow";
+import { cellValue, mostOfColumn } from "../recognise/tableRow";
+import { textOf } from "../grid";
 import type { RecognisedRow } from "../recognise/types";
 import type { DirectionOverride } from "../state";
 import type { TableCells } from "./cells";
@@ -66,12 +67,19 @@ export function indicatorReader(
    * A previous period's column named by its tertial or months (`Utfall T2 2025`, `Utfall jan–aug
    * 2025`): a row with a figure there was measured at the tertial a year before, so it is a tertial
    * indicator where nothing says how often it is measured (a unit's own table has no Period column)
-   * and its outcome's cell does not say why it has none.
+   * and neither its outcome's cell nor its analysis says why it has none.
    */
   const previousHeader = table.table.columns.find((c) => c.role === "previous")?.header;
   const previousIsTertial = previousHeader !== undefined && namesOutcomePeriod(previousHeader);
   const goal = table.index("goal");
-  const assessment = table.index("assessment");
+  // A column whose filled cells mostly state no assessment is one not read (recognise/unread.ts):
+  // none of its cells is either.
+  const assessmentAt = table.index("assessment");
+  const assessment =
+    assessmentAt >= 0 &&
+    mostOfColumn(table.table, assessmentAt, (value) => parseIndicatorAssessment(textOf(value)) !== null)
+      ? assessmentAt
+      : -1;
 
   const columns: IndicatorColumns = {
     name,
@@ -128,12 +136,14 @@ export function indicatorReader(
     const override = sheetOverrides.length ? sheetOverrides.find((o) => o.row === row.row) : undefined;
     const assessmentText = assessment >= 0 ? textIn(row, assessment) : "";
     const statedPeriodicity = periodicityOfRow(textIn(row, periodicitySource), periodText);
-    // Not where the outcome's cell says why it has none (`Ej mätbart T2`): the unit knows.
+    // Not where the outcome's cell or the row's analysis says why it has none (`Ej mätbart T2`,
+    // `Mätningen genomförs i oktober`): the unit knows.
+    const analysisText = table.analysis(row);
     const inferred =
       statedPeriodicity === null &&
       previousIsTertial &&
       previous &&
-      (outcome || !textIn(row, outcomeColumn.at));
+      (outcome || (!textIn(row, outcomeColumn.at) && !analysisText));
 
     const indicator: Indicator = {
       name: subject,
@@ -156,7 +166,7 @@ export function indicatorReader(
       direction: "unknown",
       status: "unknown",
       kfStatus: "unknown",
-      analysis: table.analysis(row),
+      analysis: analysisText,
       cells: withCommentCell(indicatorCells(row, columns), table.emptyCommentCell(row)),
       statedDirection:
         (override ? (parseDirection(override.direction) ?? (override.direction as Direction)) : null) ??

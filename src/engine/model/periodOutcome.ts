@@ -5,9 +5,14 @@
  * of the year the header names (if it names one), and the table's own Period column names no other
  * period. A `Utfall T1` column in a T2 report stays unread.
  */
-import { goalTableRole, isTertialOutcomeOf, unreadOutcomeTertial } from "../recognise/headers";
+import {
+  goalTableRole,
+  isTertialOutcomeOf,
+  outcomeTertial,
+  unreadOutcomeTertial,
+} from "../recognise/headers";
 import { cellValue } from "../recognise/tableRow";
-import type { ColumnRole, RecognisedTable } from "../recognise/types";
+import type { ColumnRole, RecognisedColumn, RecognisedTable } from "../recognise/types";
 import { textOf } from "../grid";
 import { parsePeriodText, yearOf } from "../parse/period";
 import type { Period } from "./types";
@@ -44,12 +49,20 @@ function earlierYearOutcome(table: RecognisedTable, period: Period): RecognisedT
   if (at < 0) return table;
   const year = yearOf(table.columns[at].header);
   if (year === null || year >= periodYear) return table;
-  let outcome = -1;
+  // The period's own tertial and year, taken for the previous period's by its name (`Utfall T2
+  // 2021` beside `Utfall 2020` in T2 2021), is the period's outcome.
+  const tertial = period.kind === "T1" ? 1 : period.kind === "T2" ? 2 : null;
+  const ownTertial = (c: RecognisedColumn): boolean =>
+    tertial !== null &&
+    c.role === "previous" &&
+    outcomeTertial(c.header) === tertial &&
+    yearOf(c.header) === periodYear;
+  let outcome = table.columns.findIndex(ownTertial);
   let previous = -1;
   let previousYear = 0;
-  const hasPrevious = table.columns.some((c) => c.role === "previous");
+  const hasPrevious = table.columns.some((c, k) => c.role === "previous" && k !== outcome);
   table.columns.forEach((c, k) => {
-    if ((k !== at && c.role !== null) || goalTableRole(c.header) !== "outcome") return;
+    if (k === outcome || (k !== at && c.role !== null) || goalTableRole(c.header) !== "outcome") return;
     const named = yearOf(c.header);
     if (named === null || named === periodYear) {
       if (outcome < 0) outcome = k;

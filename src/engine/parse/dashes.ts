@@ -14,8 +14,9 @@ const STATED_NO_VALUE = new RegExp(
   [
     // `Ej mätbart T2`, `Inte mätt`, `Ingen mätning i år`, `Inget utfall`, `Ej fastställt`
     "^(?:ej|inte|ingen|inget)\\s+(?:mätbar|mätt|mät(?:ning|värde)|uppmätt|aktuell|tillämplig|tillgänglig|utfall|uppgift|data|resultat|redovis|fastställ|beslutad|beslutat|satt|klar)",
-    // `Mäts ej`, `Mäts i oktober`, `Redovisas i VB`, `Rapporteras helår`, `Kommer i VB`, `Följs upp i VB`
-    "^(?:mäts|redovisas|rapporteras|presenteras|publiceras|sammanställs|kommer|följs upp)(?:\\s|$)",
+    // `Mäts ej`, `Mäts i oktober`, `Redovisas i VB`, `Rapporteras helår`, `Följs upp i VB` (not
+    // `Kommer att öka …`, a forecast written in the wrong cell)
+    "^(?:mäts|redovisas|rapporteras|presenteras|publiceras|sammanställs|följs upp)(?:\\s|$)",
     // `Mätning sker i oktober`, `Mätningen görs hösten 2026`
     "^mätning(?:en)?\\s+(?:sker|görs|genomförs|ej|inte|saknas)",
     // `Utfall saknas`, `Uppgift saknas`, `Data finns inte än`

@@ -16,8 +16,8 @@ const HEADING_PATTERNS: [RegExp, Level][] = [
     /^(?:kf:?s|kommunfullm[aä]ktiges)\s+m[aå]l\s+f[oö]r\s+verksamhetsomr[aå]det(?:\s*:|\s+(?=\d)|\s*$)\s*(.*)$/i,
     "kf-mal",
   ],
-  // A unit's short forms, with the KF mål's number (`KF:s mål 1.3 I Stockholm …`, `KF-mål 1.3: …`).
-  [/^(?:kf:?s\s+|kf-|kf\s+)m[aå]l(?:\s*:\s*|\s+)(\d+\.\d+\.?:?\s.*)$/i, "kf-mal"],
+  // A unit's short form, with the KF mål's number (`KF:s mål 1.3 I Stockholm …`, `KF:s mål 1.3: …`).
+  [/^kf:?s\s+m[aå]l(?:\s*:\s*|\s+)(\d+\.\d+\.?:?\s.*)$/i, "kf-mal"],
   [/^n[aä]mndm[aå]l(?:\s*:|\s+(?=\d)|\s*$)\s*(.*)$/i, "namndmal"],
   [/^enhetsm[aå]l(?:\s*:|\s+(?=\d)|\s*$)\s*(.*)$/i, "enhetsmal"],
   // A unit's words for the two, with their colon (`Enhetens mål: …`; `Enhetens mål är …` is prose).
@@ -138,22 +138,44 @@ const ASSESSMENT_LABEL_BEFORE =
 const SYMBOLS_ONLY = /^[^\p{L}\p{N}]+$/u;
 /**
  * `KF:s mål:` and its title, the KF mål's short forms in a unit's own sheet (`KF-mål:`, `KF mål:`,
- * `Kommunfullmäktiges mål:`).
+ * `Kommunfullmäktiges mål:`), perhaps with its number before the colon (`KF mål 3.2:`).
  */
-const KF_SHORT = /^(?:kf:?s\s+|kf-|kf\s+|kommunfullm[aä]ktiges\s+)m[aå]l\s*:\s*(\D.*)?$/i;
+const KF_SHORT =
+  /^(?:kf:?s\s+|kf-|kf\s+|kommunfullm[aä]ktiges\s+)m[aå]l(?:\s+(\d+(?:\.\d+)+)\.?)?\s*:\s*(\D.*)?$/i;
 /**
  * A KF mål's title as a heading alone on its row gives it (`Stockholm är en trygg stad`): from a
  * capital, without a figure, not ended as a sentence (`KF:s mål: 55 % nås inte i år …` is one).
  */
 function titleLikeKfGoal(title: string): boolean {
   return (
-    /^\p{Lu}/u.test(title) && !/\d/.test(title) && !/[.!?]$/.test(title) && parseAssessment(title) === null
+    /^\p{Lu}/u.test(title) &&
+    !/\d/.test(title) &&
+    !/[.!?]$/.test(title) &&
+    !/^(?:ej|inte|ingen|inget)\b/i.test(title) &&
+    parseAssessment(title) === null
   );
 }
+
 /** The fewest words of a goal's comment beside its heading: not a page (`sid 6`) nor a figure (`3,6 GWh`). */
 const COMMENT_WORDS = 4;
 /** A goal's comment by its label, however short (`Kommentar: se nämndens`). */
 const COMMENT_LABEL = /^kommentar\s*:/i;
+/** Rows a stacked heading looks down for the next (a blank row may stand between). */
+const STACK_ROWS = 2;
+
+/**
+ * Whether the next row with anything in it, within {@link STACK_ROWS}, starts as the heading of a
+ * goal under a KF mål (a nämndmål or an enhetsmål).
+ */
+function overAHeading(rows: SheetRows, i: number): boolean {
+  for (let j = i + 1; j <= i + STACK_ROWS && j < rows.sheet.values.length; j++) {
+    if (rows.count(j) === 0) continue;
+    const level = matchHeading(rows.firstText(j))?.level;
+    return level === "namndmal" || level === "enhetsmal";
+  }
+  return false;
+}
+
 /** A goal's number of two levels or more (`1.1.1`, `3.2.`): not a page or a year. */
 const DOTTED_NUMBER = /^\d+(?:\.\d+)+\.?$/;
 /** A unit's id of its own goal (`E1`, `EM2`), in a number's place. */
@@ -205,10 +227,16 @@ export function headingOnRow(rows: SheetRows, i: number): HeadingRow | null {
   }
   // A unit's short form with its colon, in a row with more cells (`KF:s mål: I Stockholm …` |
   // `Ingen`) or alone on its row with a title (`KF-mål: Stockholm är en trygg stad`), not a sentence.
+  // Alone on its row only over another goal's heading (`KF-mål: …` over `Nämndmål: …`, stacked as
+  // a unit writes them): a line of prose in a goal's text starts so too (`KF-mål: Enheten bidrar …`).
   let short = KF_SHORT.exec(first);
-  if (short && count === 1 && !titleLikeKfGoal((short[1] ?? "").trim())) short = null;
+  if (short && count === 1 && !(titleLikeKfGoal((short[2] ?? "").trim()) && overAHeading(rows, i)))
+    short = null;
   let match =
-    matchHeading(first) ?? (short ? { level: "kf-mal" as const, rest: (short[1] ?? "").trim() } : null);
+    matchHeading(first) ??
+    (short
+      ? { level: "kf-mal" as const, rest: [short[1], (short[2] ?? "").trim()].filter(Boolean).join(" ") }
+      : null);
   const numbered = match === null;
   if (!match) {
     const number = count > 1 ? NUMBERED_TITLE.exec(first) : null;

@@ -36,9 +36,12 @@ const PERIOD_OUTCOME = new RegExp(
   `^(periodensutfall|utfall|utfallperioden|resultat|periodensresultat)(totalt|helar(et)?|(tom)?${MONTH}((tom)?${MONTH})?)?$|^(helars|ars)(utfall|resultat)$`,
 );
 
-/** Header keys of an indicator's own assessment (`Bedömning T2`, `Egen bedömning`, `Måluppfyllelse 2026`). */
+/**
+ * Header keys of an indicator's own assessment (`Bedömning T2`, `Egen bedömning`, `Måluppfyllelse
+ * 2026`); not `Målbedömning` or `Samlad bedömning`, which repeat the goal's down its rows.
+ */
 const INDICATOR_ASSESSMENT_HEADER =
-  /^(egen|enhetens|samlad)?(bedomning|malbedomning|maluppfyllelse|trafikljus)((t|tertial)[123]|vb|helar)?$/;
+  /^(egen|enhetens)?(bedomning|maluppfyllelse|trafikljus)((t|tertial)[123]|vb|helar)?$/;
 
 /** An outcome named by its months (`Utfall april`, `Resultat jan–aug`; the year removed). */
 const MONTHS_OUTCOME = new RegExp(

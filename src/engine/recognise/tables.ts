@@ -276,6 +276,7 @@ function goalHeader(row: number, cells: { col: number; text: string }[]): Header
   const goalRoles = cells.map((c) => goalTableRole(c.text));
   for (const k of rowNumbers) goalRoles[k] = "ignore";
   idBesideGoal(cells, goalRoles);
+  lastYearsWhole(cells, goalRoles);
   if (!goalRoles.includes("outcome")) tertialOutcomes(cells, goalRoles);
   latestYearIsOutcome(cells, goalRoles);
   // A `Status` (or `Bedömning`) alone beside the names is an action plan's (`Nr | Aktivitet | Ansvarig |
@@ -304,12 +305,6 @@ function goalHeader(row: number, cells: { col: number; text: string }[]): Header
  * april 2020`), it is this year's and the latest dated one the previous. Changes `roles` in place.
  */
 function latestYearIsOutcome(cells: readonly { text: string }[], roles: (ColumnRole | null)[]): void {
-  // A dated whole year's (`Utfall helår 2020`) beside the period's by its months is last year's
-  // whole: unread, as before the whole year's words were read (`Utfall jan–aug 2020` is the previous).
-  const wholeYear = (k: number) => WHOLE_YEAR_OUTCOME.test(headerKey(cells[k].text));
-  if (roles.some((role, k) => role === "outcome" && !wholeYear(k)))
-    for (let k = 0; k < cells.length; k++)
-      if (roles[k] === "outcome" && wholeYear(k) && /\b(?:19|20)\d{2}\b/.test(cells[k].text)) roles[k] = null;
   const outcomes: { k: number; year: number }[] = [];
   let undated = -1;
   for (let k = 0; k < cells.length; k++) {
@@ -338,6 +333,25 @@ function latestYearIsOutcome(cells: readonly { text: string }[], roles: (ColumnR
   }
   for (const { k, year } of outcomes)
     if (year < latest) roles[k] = roles.includes("previous") ? null : "previous";
+}
+
+/**
+ * A dated whole year's outcome (`Utfall helår 2020`) beside another outcome of a part of the year
+ * (`Utfall jan–aug`, `Utfall T2 2021`, `Utfall tertial 2`) is last year's whole: unread, as before
+ * the whole year's words were read, so the other is judged. Changes `roles` in place.
+ */
+function lastYearsWhole(cells: readonly { text: string }[], roles: (ColumnRole | null)[]): void {
+  const wholeYear = (k: number) => WHOLE_YEAR_OUTCOME.test(headerKey(cells[k].text));
+  const dated = (k: number) => /\b(?:19|20)\d{2}\b/.test(cells[k].text);
+  // The period's by its name (`Periodens utfall`, `Utfall`) or by its months or tertial, dated or not.
+  const partOfYear = roles.some(
+    (role, k) =>
+      (role === "outcome" && !wholeYear(k) && !dated(k)) ||
+      ((role === "outcome" || role === "previous") && namesOutcomePeriod(cells[k].text)),
+  );
+  if (!partOfYear) return;
+  for (let k = 0; k < cells.length; k++)
+    if (roles[k] === "outcome" && wholeYear(k) && dated(k)) roles[k] = null;
 }
 
 /** Header keys of an outcome of the whole year (`Resultat helår`, `Helårsutfall`, `Årsutfall`). */
@@ -510,10 +524,14 @@ function sameHeader(a: HeaderCandidate, b: HeaderCandidate): boolean {
 const ANALYSIS_LABEL =
   /^(?:<p>\s*)?analys(?:\s+(?:av\s+|för\s+|kring\s+)?[a-zåäö0-9]+(?:\s+[a-zåäö0-9]+)?\s*:|\b)(?:\s*<\/p>)?[\s:.-]*/i;
 /**
- * What names the analysis after its label, alone on the row: `Analys av ekonomin`, `Analys budget
- * 2026` (the text under it). Not a sentence (`Analys visar …` is one, and `Analys: …` its text).
+ * What names the analysis after its label, with no colon between (`Analys av ekonomin`, `Analys
+ * ekonomi`, `Analys budget 2026`): the text is under it. After `Analys:` any words are its text
+ * (`Analys: se ovan`, `Analys: ej klar`).
  */
-const ANALYSIS_QUALIFIER = /^(?:(?:av|för|kring)\s+)?[a-zåäö0-9]+(?:\s+[a-zåäö0-9]+)?$/i;
+const ANALYSIS_QUALIFIER =
+  /^(?:(?:av|för|kring)\s+\p{L}+(?:\s+\p{L}+)?|(?:ekonomi|ekonomin|budget|budgeten|budgetavvikelser|verksamheten|personal|helår|året|t[123]|vb)(?:\s+(?:19|20)\d{2})?)$/iu;
+/** An `Analys` label with its colon (or stop, dash) right after the word. */
+const ANALYSIS_COLON = /^\s*(?:<p>\s*)?analys\s*[:.\-–]/i;
 /** {@link ANALYSIS_LABEL} as a cell's untrimmed value holds it: trimming drops just what `\s*` skips. */
 const ANALYSIS_LABEL_UNTRIMMED = /^\s*(?:<p>\s*)?analys\b/i;
 
@@ -1006,8 +1024,7 @@ function isLabelOnly(nameValue: string): boolean {
 /** The text after an `Analys` label in its cell: "" where it only names the analysis (`av ekonomin`). */
 function analysisAfterLabel(text: string): string {
   const rest = text.replace(ANALYSIS_LABEL, "").trim();
-  // A word or two in lower case naming the analysis (`av ekonomin`, `ekonomi`, `budget 2026`).
-  return ANALYSIS_QUALIFIER.test(rest) && !/^\p{Lu}/u.test(rest) ? "" : rest;
+  return !ANALYSIS_COLON.test(text) && ANALYSIS_QUALIFIER.test(rest) ? "" : rest;
 }
 
 function nameHeaderOf(header: HeaderCandidate, nameCol: number): string {

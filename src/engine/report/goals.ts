@@ -160,11 +160,12 @@ export function buildGoalSheet(ctx: ReportContext): SheetSpec {
   sheet.startTable(headerCells(headers));
   const rowOf = new Map<string, number>();
   const shared = new SharedCells();
-  const unitWorkbook = ctx.result.model.goals.some((goal) => goal.level === "enhetsmal");
+  const aboveUnitGoals = ancestorsOfUnitGoals(ctx.result.model.goals);
   for (const { goal, depth } of ctx.goalTree) {
     // A unit assesses its own goals: above them it writes `— Ingen` (the level is not assessed
-    // there), and a suggestion stands beside it as beside a stated `— Ingen`.
-    const notAssessedHere = unitWorkbook && goal.level !== "enhetsmal" && goal.statedAssessment === null;
+    // there), and a suggestion stands beside it as beside a stated `— Ingen`. A nämnd's goal with
+    // no unit goal under it says `Saknas` as before.
+    const notAssessedHere = aboveUnitGoals.has(goal.id) && goal.statedAssessment === null;
     const stated = assessmentLabel(notAssessedHere ? "ingen" : goal.statedAssessment);
     // A goal not suggested for want of an outcome that is due says so (RULES_DOC).
     const suggested =
@@ -273,4 +274,16 @@ function charts(
 function unnamed(message: string, goal: Goal): string {
   const named = `Målet ”${shortGoalName(goal)}” `;
   return message.startsWith(named) ? `Målet ${message.slice(named.length)}` : message;
+}
+
+/** The ids of the goals that have an enhetsmål under them, at any depth. */
+function ancestorsOfUnitGoals(goals: readonly Goal[]): Set<string> {
+  const parentOf = new Map(goals.map((goal) => [goal.id, goal.parent]));
+  const out = new Set<string>();
+  for (const goal of goals) {
+    if (goal.level !== "enhetsmal") continue;
+    for (let id = goal.parent; id !== null && id !== undefined && !out.has(id); id = parentOf.get(id) ?? null)
+      out.add(id);
+  }
+  return out;
 }

@@ -32,6 +32,22 @@ function run(label: string, text: CellValue = TEXT) {
   };
 }
 
+describe("an `Analys:` row's text, however short", () => {
+  test("is the analysis (`se ovan`, `ej klar`): only words with no colon after Analys can name it", () => {
+    const snapshot = snapshotOf(
+      plainSheet("T2 2026", [
+        ["Indikator", "Periodens utfall", "Årsmål", "Period"],
+        ["Sjukfrånvaro", "7 %", "5 %", "Tertial 2 2026"],
+        ["Analys: se ovan"],
+        ["Korttidssjukfrånvaro", "3 %", "2 %", "Tertial 2 2026"],
+        ["Analys: ej klar"],
+      ]),
+    );
+    const result = check(snapshot, { period: { kind: "T2", year: 2026 } });
+    expect(result.model.indicators.map((i) => i.analysis)).toEqual(["se ovan", "ej klar"]);
+  });
+});
+
 describe("an analysis under a budget table, its label naming it", () => {
   test.each(["Analys ekonomi:", "Analys av ekonomin", "Analys:", "Analys budget 2026"])(
     "`%s` over the text: the text is the total's analysis, and speaks for the rows it names",
@@ -41,6 +57,21 @@ describe("an analysis under a budget table, its label naming it", () => {
       expect(missing).toEqual([]);
     },
   );
+
+  test("another row's analysis naming a row does not speak for it (the review of 7 December)", () => {
+    const snapshot = snapshotOf(
+      plainSheet("T2 2026", [
+        ["Budgetuppföljning jan–aug 2026 (kr)"],
+        ["Kostnadsslag", "Budget helår", "Prognos helår", "Avvikelse"],
+        ["Intäkter", -2450000, -3450000, 1000000],
+        ["Analys: Fler platser såldes. Det påverkar inte personalkostnaderna."],
+        ["Personalkostnader", 14800000, 15420000, -620000],
+        ["Totalt netto", 12350000, 11970000, 380000],
+      ]),
+    );
+    const result = check(snapshot, { period: { kind: "T2", year: 2026 } });
+    expect(result.findings.filter((f) => f.code === "analysis-missing").map((f) => f.cell)).toContain("A5");
+  });
 
   test("a row the text does not name is still asked for its own", () => {
     const { missing } = run("Analys ekonomi:", "Enheten prognostiserar ett underskott på ca 585 000 kr.");

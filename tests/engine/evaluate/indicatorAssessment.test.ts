@@ -63,11 +63,28 @@ describe("an indicator's own assessment", () => {
     ]);
   });
 
-  it("is in the JSON only for a table with the column, and other words there leave the column unread", () => {
-    const withColumn = run("Bedömning", ["Antal besök totalt", 13540, 14000, "Se analys", null]);
-    const json = toContractJson("x.xlsx", withColumn);
-    expect(json.indicators[0]).toMatchObject({ statedAssessment: null, cells: { assessment: "D2" } });
-    expect(withColumn.findings.map((f) => [f.code, f.cell])).toContainEqual(["column-unrecognized", "D1"]);
+  it("is in the JSON only for a table with the column read; a column of other words is read for none", () => {
+    const read = run(
+      "Bedömning",
+      ["Antal besök totalt", 13540, 14000, "Uppnås delvis", null],
+      ["Andel besökare som trivs", "92 %", "90 %", null, null],
+    );
+    expect(toContractJson("x.xlsx", read).indicators[1]).toMatchObject({
+      statedAssessment: null,
+      cells: { assessment: "D3" },
+    });
+    // Mostly other words: the column is not read (the review of 7 December: its one `Uppnås` had
+    // made a contradiction while the column was reported as not read).
+    const unread = run(
+      "Bedömning",
+      ["Antal besök totalt", 13540, 14000, "Se analys", null],
+      ["Andel besökare som känner sig trygga", "85 %", "90 %", "Uppnås", null],
+      ["Andel besökare som trivs", "92 %", "90 %", "Se kommentar", null],
+    );
+    expect(toContractJson("x.xlsx", unread).indicators[0]).not.toHaveProperty("statedAssessment");
+    const codes = unread.findings.map((f) => [f.code, f.cell]);
+    expect(codes).toContainEqual(["column-unrecognized", "D1"]);
+    expect(codes.filter(([code]) => code === "assessment-contradicts")).toEqual([]);
     const without = check(
       snapshotOf(
         plainSheet("Mål 1", [
@@ -78,6 +95,16 @@ describe("an indicator's own assessment", () => {
       { period: { kind: "VB", year: 2026 } },
     );
     expect(toContractJson("x.xlsx", without).indicators[0]).not.toHaveProperty("statedAssessment");
+  });
+
+  it("`Målbedömning` repeats the goal's down its rows: no indicator's own (the review of 7 December)", () => {
+    const result = run(
+      "Målbedömning",
+      ["Sjukfrånvaro", "4 %", "5 %", "Uppfylls ej", null],
+      ["Andel besökare som trivs", "92 %", "90 %", "Uppfylls ej", null],
+    );
+    expect(result.model.indicators.map((i) => i.statedAssessment)).toEqual([undefined, undefined]);
+    expect(contradictions(result)).toEqual([]);
   });
 
   it("says nothing in a plan, where nothing is judged", () => {

@@ -481,23 +481,34 @@ describe("direction", () => {
     expect(resolveDirection(ind)).toEqual({ direction: "max", source: "target" });
   });
 
-  it("a target at the end of its scale decides: 100 % higher, 0 lower; another value does not", () => {
-    // The LSS walk: `Andel medarbetare som genomgått utbildning …` aimed at 100 % was `? Okänd`.
-    const at = (target: number, unit: string | null, kf = false) =>
+  it("a share's target at the end of its scale decides: 100 % higher, 0 lower", () => {
+    // The LSS walk: a training share aimed at 100 % was `? Okänd`. The review: not other figures.
+    const at = (name: string, target: number, unit: string | null, kf = false) =>
       resolveDirection(
         indicator({
-          name: "Andel brukare med ett eget mått",
+          name,
           row: 1,
           unit,
           ...(kf ? { kfTargetKind: "value", kfTarget: target } : { targetKind: "value", target }),
         }),
-      );
-    expect(at(100, "%")).toEqual({ direction: "higher", source: "target" });
-    expect(at(100, "%", true)).toEqual({ direction: "higher", source: "target" });
-    expect(at(0, "st")).toEqual({ direction: "lower", source: "target" });
-    expect(at(0, "%")).toEqual({ direction: "lower", source: "target" });
-    expect(at(100, "st").direction).toBe("unknown");
-    expect(at(95, "%").direction).toBe("unknown");
+      ).direction;
+    const share = "Andel brukare med ett eget mått";
+    expect(at(share, 100, "%")).toBe("higher");
+    expect(at(share, 100, "%", true)).toBe("higher");
+    expect(at(share, 0, "%")).toBe("lower");
+    // A count's 0 may stand for no target (`Antal nya deltagare` aimed at 0, the review's).
+    expect(at("Antal nya deltagare i öppna förskolan", 0, "st")).toBe("unknown");
+    expect(at(share, 95, "%")).toBe("unknown");
+    expect(at("Antal platser", 100, "%")).toBe("unknown");
+    expect(at("Ekonomiskt resultat (tkr)", 0, null)).toBe("unknown");
+    expect(at("Utfall i förhållande till budget", 100, "%")).toBe("unknown");
+    expect(at("Nettoinflyttning", 0, null)).toBe("unknown");
+    expect(
+      resolveDirection(indicator({ name: share, row: 1, unit: "%", targetKind: "value", target: 100 })),
+    ).toEqual({
+      direction: "higher",
+      source: "target",
+    });
   });
 
   it("catalogues the seed names with the specific wording before the broad one", () => {

@@ -639,6 +639,20 @@ describe("the second review of 7 December", () => {
       expect(read([text], dag).model.goals).toEqual([]);
   });
 
+  test("a line of a goal's text that starts with a KF label is no heading (the review of 7 December)", () => {
+    const unit = "Enhetsmål: Brukarna förbereds för att närma sig arbetsmarknaden";
+    for (const [line, next] of [
+      // In the unit goal's analysis, over an indicator row or over a higher heading.
+      ["KF-mål: Enheten bidrar genom samarbetet med Jobbtorg Stockholm", dag],
+      ["KF:s mål: Ej aktuellt för enheten", ["KF:s inriktningsmål: 3. En ekonomiskt hållbar storstad"]],
+      ["Kommunfullmäktiges mål: Alla ska ges möjlighet att arbeta", dag],
+      ["KF-mål 3.2 och 3.1 redovisas inte av förskolan utan av nämnden", dag],
+    ] as const) {
+      const { model } = read([unit], dag, [line], [...next]);
+      expect(model.goals.filter((g) => g.level === "kf-mal")).toEqual([]);
+    }
+  });
+
   test("a unit's assessment words beside its goal (`Uppnås delvis`, `Ej uppfyllt`) are its assessment", () => {
     // The LSS walk: `Uppnås delvis` beside `Bedömning:` made the row an unread heading.
     const { model, findings } = read(

@@ -76,6 +76,17 @@ describe("an outcome column of a year before the period's", () => {
     expect([row.outcome, row.previous]).toEqual(["B2", "D2"]);
   });
 
+  test("a dated whole year beside the tertial's own outcome leaves it the outcome (the review of 7 December)", () => {
+    for (const [kind, year, header] of [
+      ["T2", 2021, ["Indikator", "Utfall T2 2021", "Utfall helår 2020", "Mål 2021"]],
+      ["T1", 2026, ["Indikator", "Utfall T1 2026", "Utfall helår 2025", "Mål 2026"]],
+    ] as const) {
+      const row = read(kind, year, [...header], ["Andel barn", "4,1 %", "5 %", "3,3 %"]);
+      expect([row.outcome, row.values[0]]).toEqual(["B2", 4.1]);
+      expect(row.codes.filter(([code]) => code === "outcome-missing")).toEqual([]);
+    }
+  });
+
   test("of the period's own year is the outcome", () => {
     const row = read(
       "VB",
@@ -87,15 +98,19 @@ describe("an outcome column of a year before the period's", () => {
   });
 });
 
-describe("a unit's own measures of what it does are better higher", () => {
+describe("a unit's own shares of what it has done are better higher", () => {
   test.each([
-    ["Antal besök totalt", "higher"],
-    ["Antal unika besökare", "higher"],
-    ["Antal deltagare på sommarlovsaktiviteter", "higher"],
-    ["Antal arrangemang där unga är medarrangörer", "higher"],
     ["Andel medarbetare som haft medarbetarsamtal", "higher"],
     ["Andel besökare som känner till trivselreglerna", "higher"],
-    ["Antal genomförda brukarråd", "higher"],
+    ["Andel brukare med aktuell genomförandeplan", "higher"],
+    ["Andel medarbetare som genomgått utbildning i lågaffektivt bemötande", "higher"],
+    // The review of 7 December: what was not done, and counts, which build up over the year.
+    ["Andel brukare som inte känner till sin kontaktperson", undefined],
+    ["Andel genomförandeplaner som inte följts upp", undefined],
+    ["Andel deltagare som avbryter insatsen i förtid", undefined],
+    ["Antal besök totalt", undefined],
+    ["Antal missade besök per månad", undefined],
+    ["Antal inställda arrangemang", undefined],
     ["Andel flickor bland besökarna", undefined],
   ])("%s", (name, direction) => expect(catalogueDirection(name)?.direction).toBe(direction));
 });
@@ -112,11 +127,14 @@ describe("a unit's table without a Period column, beside last year's figure of t
           ["Andel medarbetare som genomgått utbildning i lågaffektivt bemötande", null, "45 %", "100 %"],
           ["Andel brukare som har en meningsfull sysselsättning", "Ej mätbart T2", "92 %", "90 %"],
           ["Andel brukare med genomförandeplan", null, null, "95 %"],
+          ["Andel brukare som är nöjda med maten", null, "81 %", "85 %"],
+          ["Analys: Mätningen genomförs i oktober."],
         ]),
       ),
       { period: { kind: "T2", year: 2026 } },
     );
-    expect(result.model.indicators.map((i) => i.periodicity)).toEqual(["tertial", null, null]);
+    // The last row's analysis says why it has none: the unit knows (the review of 7 December).
+    expect(result.model.indicators.map((i) => i.periodicity)).toEqual(["tertial", null, null, null]);
     const missing = result.findings.filter((f) => f.code === "outcome-missing");
     expect(missing.map((f) => [f.cell, f.message])).toEqual([
       [

@@ -43,6 +43,22 @@ describe("goals above a unit's own in Måluppfyllelse", () => {
     ]);
   });
 
+  it("a goal with no unit goal under it keeps Saknas (the review of 7 December)", () => {
+    expect(
+      assessments([
+        ["Nämndmål: Medarbetare har god hälsa och en bra arbetsmiljö"],
+        ["Enhetsmål: Enhetens medarbetare är friska"],
+        indicator,
+        ["Nämndmål: Stadsdelsnämnden har en god ekonomisk hushållning"],
+        ["Budgetföljsamhet", "100 %", "100 %", null, "Tertial 2 2021"],
+      ]).map(([level, stated]) => [level, stated]),
+    ).toEqual([
+      ["Nämndmål", "— Ingen"],
+      ["Enhetsmål", "Saknas"],
+      ["Nämndmål", "Saknas"],
+    ]);
+  });
+
   it("show what the unit states above its goal, and a workbook without Enhetsmål keeps Saknas", () => {
     expect(
       assessments([
