@@ -145,7 +145,11 @@ function listHeader(rows: SheetRows, i: number, declared: ReadonlySet<number>): 
     else cols[column] ??= sheet.originCol + k;
   }
   if (cols.title === undefined) return null;
-  if (bareId !== undefined && (cols.level !== undefined || cols.parent !== undefined)) cols.id ??= bareId;
+  if (
+    bareId !== undefined &&
+    (cols.level !== undefined || cols.parent !== undefined || holdsGoalIds(rows, i, bareId))
+  )
+    cols.id ??= bareId;
   if (others.length > 0 && !isStrong(cols)) return null;
   if (
     cols.level === undefined &&
@@ -159,6 +163,30 @@ function listHeader(rows: SheetRows, i: number, declared: ReadonlySet<number>): 
 }
 
 const NO_ROWS: ReadonlySet<number> = new Set();
+
+/** A goal's id as a unit writes it (`E1`, `EM 2`, `N3`) or a goal number (`1.3.2`), not a row's `1`. */
+const GOAL_ID_VALUE = /^(?:[A-ZÅÄÖ]{1,3}\s?\d{1,3}|\d+(?:\.\d+)+\.?)$/i;
+/** A unit's id of its own goal (`E1`, `EM2`): an enhetsmål where nothing else says its level. */
+const UNIT_GOAL_ID = /^EM?\s?\d{1,3}$/i;
+
+/**
+ * Whether most filled cells of the sheet column `col` in the rows under the header at index `i`
+ * (down to a blank row) are goal ids (`E1`, `1.3.2`): a bare `Nr` of them is the list's id column,
+ * which the indicator tables' `Mål nr` names (the äldreomsorg walk of 7 December), where one of
+ * `1`, `2`, `3` numbers an action plan's rows.
+ */
+function holdsGoalIds(rows: SheetRows, i: number, col: number): boolean {
+  const { sheet } = rows;
+  let filled = 0;
+  let ids = 0;
+  for (let j = i + 1; j < sheet.values.length && rows.count(j) > 0; j++) {
+    const text = textOf(sheet.values[j]?.[col - sheet.originCol] ?? null).trim();
+    if (!text) continue;
+    filled++;
+    if (GOAL_ID_VALUE.test(text)) ids++;
+  }
+  return filled > 0 && ids * 2 > filled;
+}
 
 /** A goal list of a sheet: its header's first cell and its row's extent, and the goals its rows give. */
 export interface GoalList {
@@ -210,7 +238,8 @@ export function findGoalLists(rows: SheetRows, declared: ReadonlySet<number> = N
       const number = bareGoalNumber(id) ?? split.number;
       const title = split.title;
       const stated = parseGoalLevel(textAt(j, cols.level));
-      const level = stated ?? levelOfNumber(number);
+      const level =
+        stated ?? (number === null && UNIT_GOAL_ID.test(id) ? "enhetsmal" : levelOfNumber(number));
       const assessmentText = textAt(j, cols.assessment);
       const assessment = assessmentText ? parseAssessment(assessmentText) : null;
       const parent = textAt(j, cols.parent);

@@ -1,0 +1,46 @@
+/**
+ * A unit's goal list numbered by its own ids (the äldreomsorg walk of 7 December): `Nr | Mål |
+ * Bedömning | Kommentar` with `E1`, `E2`, and indicators naming them in a `Mål nr` column. The `Nr`
+ * was taken for row numbers, so the indicators made three goals `E1`, `E2`, `E3` of their own and
+ * the list's goals, their assessments unchallenged, had none.
+ */
+import { check } from "../../../src/engine";
+import type { CellValue } from "../../../src/engine/grid";
+import { plainSheet, snapshotOf } from "../../helpers/seedGrid";
+
+function run(ids: CellValue[]) {
+  const goals = plainSheet("Mål", [
+    ["Enhetens mål 2026"],
+    [],
+    ["Nr", "Mål", "Bedömning", "Kommentar"],
+    [ids[0], "De boende har en meningsfull och trygg vardag", "Uppfyllt", null],
+    [ids[1], "Medarbetarna har en god arbetsmiljö", "Delvis uppfyllt", null],
+  ]);
+  const indicators = plainSheet("Indikatorer", [
+    ["Indikator", "Mål nr", "Utfall 2026", "Årsmål 2026"],
+    ["Andel boende som är nöjda med måltiderna", ids[0], "66 %", "80 %"],
+    ["Sjukfrånvaro", ids[1], "7,9 %", "7,5 %"],
+  ]);
+  return check(snapshotOf(goals, indicators), { period: { kind: "VB", year: 2026 } });
+}
+
+describe("a goal list's Nr of goal ids", () => {
+  it("is the list's id column: the indicators' `Mål nr` names its goals, unit goals by their E", () => {
+    const result = run(["E1", "E2"]);
+    expect(result.model.goals.map((g) => [g.id, g.level, g.title])).toEqual([
+      ["Mål!B4", "enhetsmal", "De boende har en meningsfull och trygg vardag"],
+      ["Mål!B5", "enhetsmal", "Medarbetarna har en god arbetsmiljö"],
+    ]);
+    expect(result.model.indicators.map((i) => i.goal)).toEqual(["Mål!B4", "Mål!B5"]);
+    // `Uppfyllt` over a missed target is now seen.
+    expect(result.findings.map((f) => [f.code, f.cell])).toContainEqual(["assessment-contradicts", "C4"]);
+  });
+
+  it("a Nr of 1, 2 numbers rows, as before: no id", () => {
+    const result = run([1, 2]);
+    expect(result.model.goals.filter((g) => g.sheet === "Mål").map((g) => g.level)).toEqual([
+      "namndmal",
+      "namndmal",
+    ]);
+  });
+});
