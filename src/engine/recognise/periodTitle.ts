@@ -20,9 +20,12 @@ export const TITLE_ROWS = 5;
  */
 const TITLE_END = String.raw`(?=\s*(?:$|för\b|[–—:,(/-]))`;
 const YEAR = String.raw`((?:19|20)\d{2})`;
-/** `Tertialrapport 2 år 2021`, `Tertialuppföljning T1 2021`, `Uppföljning tertial 1 2021`, `T2 2021`. */
+/**
+ * `Tertialrapport 2 år 2021`, `Tertialuppföljning T1 2021`, `Uppföljning tertial 1 2021`, `T2 2021`,
+ * and what is followed up before it (`Ekonomisk uppföljning T2 2021`, `Budgetuppföljning T2 2021`).
+ */
 const TERTIAL_TITLE = new RegExp(
-  String.raw`^(?:(?:tertialrapport|tertialuppföljning)\s*(?:T|tertial)?|(?:uppföljning|rapport)\s+(?:av\s+|för\s+)?(?:T|tertial)|tertial|T)\s*([12])\s*,?\s*(?:år\s*)?${YEAR}${TITLE_END}`,
+  String.raw`^(?:(?:tertialrapport|tertialuppföljning)\s*(?:T|tertial)?|(?:(?:ekonomisk|ekonomi|budget|verksamhets)\s*)?(?:uppföljning|rapport)\s+(?:av\s+|för\s+)?(?:T|tertial)|tertial|T)\s*([12])\s*,?\s*(?:år\s*)?${YEAR}${TITLE_END}`,
   "i",
 );
 const YEAR_END_TITLE = new RegExp(

@@ -209,8 +209,20 @@ function repeatsTexts(
 function startsHeader(text: string): boolean {
   if (!mayOpenHeader(text)) return false;
   const goal = goalTableRole(text);
-  return goal === "name" || isGoalColumn(goal) || budgetLabel(text) || isRowNumberHeader(text);
+  return (
+    goal === "name" ||
+    isGoalColumn(goal) ||
+    budgetLabel(text) ||
+    isRowNumberHeader(text) ||
+    ACCOUNT_HEADER.test(headerKey(text))
+  );
 }
+
+/**
+ * Header keys of a unit's account numbers before its budget labels (`Konto | Benämning | Budget
+ * 2026 …`, the äldreomsorg walk of 7 December): passed over as a column of row numbers is.
+ */
+const ACCOUNT_HEADER = /^(konto|kontonr|kontonummer|kto)$/;
 
 /** A column before a flat sheet's name column: the goal (`Mål`) or its level (`Målnivå`). */
 export function isGoalColumn(role: ColumnRole | null): boolean {
@@ -227,8 +239,13 @@ export function headerFromCells(row: number, cells: { col: number; text: string 
   if (cells.length < 2) return null;
   const goal = goalHeader(row, cells);
   if (goal) return goal;
-  // A column of row numbers first (`Nr | Verksamhet | Budget …`) is passed over, as in a goal table.
-  const numbered = isRowNumberHeader(cells[0].text) ? 1 : 0;
+  // A column of row numbers first (`Nr | Verksamhet | Budget …`) is passed over, as in a goal table,
+  // and so is one of account numbers before the labels (`Konto | Benämning | Budget …`).
+  const numbered =
+    isRowNumberHeader(cells[0].text) ||
+    (ACCOUNT_HEADER.test(headerKey(cells[0].text)) && budgetLabel(cells[1].text))
+      ? 1
+      : 0;
   if (!budgetLabel(cells[numbered].text)) return null;
   const budgetRoles = cells.map((c, i) =>
     i < numbered ? "ignore" : i === numbered ? "name" : budgetRole(c.text),

@@ -25,6 +25,9 @@ describe("a title names the period", () => {
     ["Tertialuppföljning T1 2021 – Barn och unga myndighet", "Tertial 1 2021"],
     ["Uppföljning tertial 2 2021 för Barn och unga", "Tertial 2 2021"],
     ["Rapport för T2 2021", "Tertial 2 2021"],
+    // What is followed up before it (the review of 7 December: the budget sheet named no period).
+    ["Ekonomisk uppföljning T2 2021 – Resursenheten", "Tertial 2 2021"],
+    ["Budgetuppföljning T1 2026", "Tertial 1 2026"],
     // A plan's title names its year (only a plan's year: VP is never the period judged).
     [seedText("003-vp-titel"), "VP 2022"],
     ["Verksamhetsplan 2021 – Resursenheten, Hägersten-Älvsjö", "VP 2021"],

@@ -1,5 +1,5 @@
 /**
- * A unit's goal list numbered by its own ids (the äldreomsorg walk of 7 December): `Nr | Mål |
+ * Two layouts of the äldreomsorg walk of 7 December. A unit's goal list numbered by its own ids: `Nr | Mål |
  * Bedömning | Kommentar` with `E1`, `E2`, and indicators naming them in a `Mål nr` column. The `Nr`
  * was taken for row numbers, so the indicators made three goals `E1`, `E2`, `E3` of their own and
  * the list's goals, their assessments unchallenged, had none.
@@ -23,6 +23,30 @@ function run(ids: CellValue[]) {
   ]);
   return check(snapshotOf(goals, indicators), { period: { kind: "VB", year: 2026 } });
 }
+
+describe("a unit's budget under `Konto | Benämning`", () => {
+  it("passes over the accounts and reads the labels (the äldreomsorg walk: the sheet was not read)", () => {
+    const snapshot = snapshotOf(
+      plainSheet("Ekonomi", [
+        ["Ekonomi – utfall 2026"],
+        ["Konto", "Benämning", "Budget 2026", "Utfall 2026", "Avvikelse", "Förklaring"],
+        ["30–39", "Intäkter (hyror, avgifter, ersättningar)", -6850, 6720, -130, null],
+        ["50–59", "Personalkostnader", 38400, 39650, -1250, "Extravak för två boende."],
+        ["61", "Lokalkostnader", 7900, 7900, 0, null],
+        [null, "Summa", 39450, 54270, -1380, null],
+      ]),
+    );
+    const result = check(snapshot, { period: { kind: "VB", year: 2026 } });
+    expect(result.model.budget.map((b) => b.label)).toEqual([
+      "Intäkter (hyror, avgifter, ersättningar)",
+      "Personalkostnader",
+      "Lokalkostnader",
+      "Summa",
+    ]);
+    // The planted sign: Intäkter's outcome written positive.
+    expect(result.findings.map((f) => [f.code, f.cell])).toContainEqual(["budget-sign", "D3"]);
+  });
+});
 
 describe("a goal list's Nr of goal ids", () => {
   it("is the list's id column: the indicators' `Mål nr` names its goals, unit goals by their E", () => {
