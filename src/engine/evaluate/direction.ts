@@ -161,12 +161,19 @@ export const DIRECTION_CATALOGUE: readonly DirectionRule[] = [
     // A unit's own shares of what it has done (the walks of 7 December); not a share of what was not
     // (`inte känner till`, `ej genomförda`), nor a count, which builds up over the year.
     pattern:
-      /^andel\b(?!.*\b(?:ej|inte|icke|utan)\b).*(?:genomgått|genomförandeplan|individuell plan|medarbetarsamtal|känner till)/i,
+      /^andel\b(?!.*\b(?:ej|inte|icke|utan)\b).*(?:genomgått|genomförandeplan|individuell plan|medarbetarsamtal|känner till|senior alert|läkemedelsgenomgång|skyddad yrkestitel|fast omsorgskontakt)/i,
     direction: "higher",
     reasonSv:
-      "Andel som har det enheten ordnar (genomgången utbildning, genomförandeplan, medarbetarsamtal, känner till): högre är bättre.",
+      "Andel som har det enheten ordnar (genomgången utbildning, genomförandeplan, riskbedömning i Senior alert, läkemedelsgenomgång, skyddad yrkestitel, fast omsorgskontakt, medarbetarsamtal): högre är bättre.",
     reasonEn:
-      "Share that has what the unit provides (training taken, care plan, staff talk, knowing the rules): higher is better.",
+      "Share that has what the unit provides (training taken, care plan, Senior alert risk assessment, medication review, protected title, named care contact, staff talk): higher is better.",
+  },
+  {
+    // Harm in care (the äldreomsorg walk of 7 December).
+    pattern: /\bfall med (?:allvarlig )?skada|fallskad|trycksår/i,
+    direction: "lower",
+    reasonSv: "Skador i omsorgen (fall med skada, trycksår): färre är bättre.",
+    reasonEn: "Harm in care (falls with injury, pressure ulcers): fewer is better.",
   },
 ];
 

@@ -34,8 +34,10 @@ A computed status is a suggestion shown beside the person's own assessment, neve
    staff, external consultants/hired staff, hourly staff, the number of staff a home-care client
    meets, evictions, emergency housing. Higher is better for satisfaction, safety, indexes, positive
    experiences, self-sufficiency, places and jobs provided, shares doing a desired thing, and a
-   unit's own shares of what it provides (training taken, care plans, staff talks, knowing the
-   rules; not a share of what was not done, nor a count, which builds up over the year).
+   unit's own shares of what it provides (training taken, care plans, Senior alert, medication
+   reviews, protected titles, staff talks, knowing the rules; not a share of what was not done,
+   nor a count, which builds up over the year). Lower for harm in care (falls with injury,
+   pressure ulcers).
    Budgetföljsamhet is a ceiling (100 %), prognossäkerhet a band.
 3. The target's form: \`+/- 1 %\` → band, \`Max N\` → ceiling, \`öka\` → increase, a minimum → higher;
    a share's (\`Andel …\`) target of \`100 %\` → higher (it can go no higher), of \`0\` → lower (not a

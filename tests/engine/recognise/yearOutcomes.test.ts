@@ -104,6 +104,11 @@ describe("a unit's own shares of what it has done are better higher", () => {
     ["Andel besökare som känner till trivselreglerna", "higher"],
     ["Andel brukare med aktuell genomförandeplan", "higher"],
     ["Andel medarbetare som genomgått utbildning i lågaffektivt bemötande", "higher"],
+    // The äldreomsorg walk.
+    ["Andel boende med riskbedömning i Senior alert", "higher"],
+    ["Andel boende som fått en läkemedelsgenomgång", "higher"],
+    ["Andel tillsvidareanställda undersköterskor med skyddad yrkestitel", "higher"],
+    ["Antal fall med skada", "lower"],
     // The review of 7 December: what was not done, and counts, which build up over the year.
     ["Andel brukare som inte känner till sin kontaktperson", undefined],
     ["Andel genomförandeplaner som inte följts upp", undefined],
