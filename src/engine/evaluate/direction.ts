@@ -158,19 +158,20 @@ export const DIRECTION_CATALOGUE: readonly DirectionRule[] = [
       "Share doing the desired thing (licensed staff, organic, digital, followed up, taking part): higher is better.",
   },
   {
-    // A unit's own shares of what it has done (the walks of 7 December); not a share of what was not
-    // (`inte känner till`, `ej genomförda`), nor a count, which builds up over the year.
+    // A unit's own shares of those who have what it provides (the walks of 7 December): the share
+    // `som har`, `som fått`, `med` it, and nothing said of its lack or delay (`saknar`, `äldre än`,
+    // `väntat`, `ej`); not a count, which builds up over the year.
     pattern:
-      /^andel\b(?!.*\b(?:ej|inte|icke|utan)\b).*(?:genomgått|genomförandeplan|individuell plan|medarbetarsamtal|känner till|senior alert|läkemedelsgenomgång|skyddad yrkestitel|fast omsorgskontakt)/i,
+      /^andel\b(?!.*\b(?:ej|inte|icke|utan|saknar|saknade|väntat|väntar|äldre|mer än|mindre än)\b).*\b(?:som (?:har|haft|fått|genomgått|känner till)|med)\s+(?:\S+\s+){0,2}?(?:aktuell genomförandeplan|genomförandeplan|individuell plan|medarbetarsamtal|utbildning|riskbedömning|läkemedelsgenomgång|skyddad yrkestitel|fast omsorgskontakt|trivselreglerna)/i,
     direction: "higher",
     reasonSv:
-      "Andel som har det enheten ordnar (genomgången utbildning, genomförandeplan, riskbedömning i Senior alert, läkemedelsgenomgång, skyddad yrkestitel, fast omsorgskontakt, medarbetarsamtal): högre är bättre.",
+      "Andel som har det enheten ordnar (genomförandeplan, genomgången utbildning, riskbedömning i Senior alert, läkemedelsgenomgång, skyddad yrkestitel, fast omsorgskontakt, medarbetarsamtal): högre är bättre.",
     reasonEn:
-      "Share that has what the unit provides (training taken, care plan, Senior alert risk assessment, medication review, protected title, named care contact, staff talk): higher is better.",
+      "Share that has what the unit provides (care plan, training taken, Senior alert risk assessment, medication review, protected title, named care contact, staff talk): higher is better.",
   },
   {
-    // Harm in care (the äldreomsorg walk of 7 December).
-    pattern: /\bfall med (?:allvarlig )?skada|fallskad|trycksår/i,
+    // Harm in care counted (the äldreomsorg walk of 7 December); not a share of its prevention.
+    pattern: /^antal\b(?!.*(?:förebygg|åtgärd)).*(?:\bfall med (?:allvarlig )?skada|fallskador|trycksår)/i,
     direction: "lower",
     reasonSv: "Skador i omsorgen (fall med skada, trycksår): färre är bättre.",
     reasonEn: "Harm in care (falls with injury, pressure ulcers): fewer is better.",

@@ -145,12 +145,11 @@ function listHeader(rows: SheetRows, i: number, declared: ReadonlySet<number>): 
     else cols[column] ??= sheet.originCol + k;
   }
   if (cols.title === undefined) return null;
-  if (
-    bareId !== undefined &&
-    (cols.level !== undefined || cols.parent !== undefined || holdsGoalIds(rows, i, bareId))
-  )
-    cols.id ??= bareId;
+  if (bareId !== undefined && (cols.level !== undefined || cols.parent !== undefined)) cols.id ??= bareId;
   if (others.length > 0 && !isStrong(cols)) return null;
+  // Ids under it make a bare `Nr` the list's ids, but not a strong list: an action plan `Nr | Mål |
+  // Åtgärd | Bedömning` numbers its steps `A1`, `A2` (the second review of 7 December).
+  if (bareId !== undefined && cols.id === undefined && holdsGoalIds(rows, i, bareId)) cols.id = bareId;
   if (
     cols.level === undefined &&
     cols.id === undefined &&
@@ -166,8 +165,6 @@ const NO_ROWS: ReadonlySet<number> = new Set();
 
 /** A goal's id as a unit writes it (`E1`, `EM 2`, `N3`) or a goal number (`1.3.2`), not a row's `1`. */
 const GOAL_ID_VALUE = /^(?:[A-ZÅÄÖ]{1,3}\s?\d{1,3}|\d+(?:\.\d+)+\.?)$/i;
-/** A unit's id of its own goal (`E1`, `EM2`): an enhetsmål where nothing else says its level. */
-const UNIT_GOAL_ID = /^EM?\s?\d{1,3}$/i;
 
 /**
  * Whether most filled cells of the sheet column `col` in the rows under the header at index `i`
@@ -221,6 +218,8 @@ export function findGoalLists(rows: SheetRows, declared: ReadonlySet<number> = N
     const header = listHeader(rows, i, declared);
     if (!header) continue;
     const { cols, title: titleCol } = header;
+    // A title column headed by a level (`Enhetsmål`, `Nämndmål`) gives its goals that level.
+    const titleLevel = levelOfTitleHeader(textOf(sheet.values[i]?.[titleCol - sheet.originCol] ?? null));
     const textAt = (j: number, col: number | undefined): string =>
       col === undefined ? "" : cleanText(stripTags(textOf(sheet.values[j]?.[col - sheet.originCol] ?? null)));
     const list: GoalHeading[] = [];
@@ -238,8 +237,7 @@ export function findGoalLists(rows: SheetRows, declared: ReadonlySet<number> = N
       const number = bareGoalNumber(id) ?? split.number;
       const title = split.title;
       const stated = parseGoalLevel(textAt(j, cols.level));
-      const level =
-        stated ?? (number === null && UNIT_GOAL_ID.test(id) ? "enhetsmal" : levelOfNumber(number));
+      const level = stated ?? titleLevel ?? levelOfNumber(number);
       const assessmentText = textAt(j, cols.assessment);
       const assessment = assessmentText ? parseAssessment(assessmentText) : null;
       const parent = textAt(j, cols.parent);
@@ -313,4 +311,10 @@ function namesOneGoalTwice(list: GoalHeading[]): boolean {
     seen.add(key);
   }
   return false;
+}
+
+/** The level a goal list's title column's header names (`Enhetsmål`, `Nämndmål`), or null (`Mål`). */
+function levelOfTitleHeader(header: string): "enhetsmal" | "namndmal" | null {
+  const key = matchKey(header);
+  return key === "enhetsmal" ? "enhetsmal" : key === "namndmal" ? "namndmal" : null;
 }

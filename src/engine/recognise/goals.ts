@@ -143,38 +143,19 @@ const SYMBOLS_ONLY = /^[^\p{L}\p{N}]+$/u;
 const KF_SHORT =
   /^(?:kf:?s\s+|kf-|kf\s+|kommunfullm[aä]ktiges\s+)m[aå]l(?:\s+(\d+(?:\.\d+)+)\.?)?\s*:\s*(\D.*)?$/i;
 /**
- * A KF mål's title as a heading alone on its row gives it (`Stockholm är en trygg stad`): from a
- * capital, without a figure, not ended as a sentence (`KF:s mål: 55 % nås inte i år …` is one).
+ * A KF mål's title as a heading alone on its row gives it: the city's goals are written of the city
+ * (`Stockholm är en trygg stad`, `I Stockholm når barn …`, `Stockholms stad är …`), without a
+ * figure and not ended as a sentence. A line of a unit's text starts with the label too (`KF-mål:
+ * Enheten bidrar …`, `KF:s mål: 55 % nås inte i år …`, `KF:s mål: Ej aktuellt`).
  */
 function titleLikeKfGoal(title: string): boolean {
-  return (
-    /^\p{Lu}/u.test(title) &&
-    !/\d/.test(title) &&
-    !/[.!?]$/.test(title) &&
-    !/^(?:ej|inte|ingen|inget)\b/i.test(title) &&
-    parseAssessment(title) === null
-  );
+  return /^(?:I\s+)?Stockholm/.test(title) && !/\d/.test(title) && !/[.!?]$/.test(title);
 }
 
 /** The fewest words of a goal's comment beside its heading: not a page (`sid 6`) nor a figure (`3,6 GWh`). */
 const COMMENT_WORDS = 4;
 /** A goal's comment by its label, however short (`Kommentar: se nämndens`). */
 const COMMENT_LABEL = /^kommentar\s*:/i;
-/** Rows a stacked heading looks down for the next (a blank row may stand between). */
-const STACK_ROWS = 2;
-
-/**
- * Whether the next row with anything in it, within {@link STACK_ROWS}, starts as the heading of a
- * goal under a KF mål (a nämndmål or an enhetsmål).
- */
-function overAHeading(rows: SheetRows, i: number): boolean {
-  for (let j = i + 1; j <= i + STACK_ROWS && j < rows.sheet.values.length; j++) {
-    if (rows.count(j) === 0) continue;
-    const level = matchHeading(rows.firstText(j))?.level;
-    return level === "namndmal" || level === "enhetsmal";
-  }
-  return false;
-}
 
 /** A goal's number of two levels or more (`1.1.1`, `3.2.`): not a page or a year. */
 const DOTTED_NUMBER = /^\d+(?:\.\d+)+\.?$/;
@@ -226,12 +207,9 @@ export function headingOnRow(rows: SheetRows, i: number): HeadingRow | null {
     first = headingCellText(row[k] as CellValue) ?? "";
   }
   // A unit's short form with its colon, in a row with more cells (`KF:s mål: I Stockholm …` |
-  // `Ingen`) or alone on its row with a title (`KF-mål: Stockholm är en trygg stad`), not a sentence.
-  // Alone on its row only over another goal's heading (`KF-mål: …` over `Nämndmål: …`, stacked as
-  // a unit writes them): a line of prose in a goal's text starts so too (`KF-mål: Enheten bidrar …`).
+  // `Ingen`), or alone on its row with a KF mål's title (`KF-mål: Stockholm är en trygg stad`).
   let short = KF_SHORT.exec(first);
-  if (short && count === 1 && !(titleLikeKfGoal((short[2] ?? "").trim()) && overAHeading(rows, i)))
-    short = null;
+  if (short && count === 1 && !titleLikeKfGoal((short[2] ?? "").trim())) short = null;
   let match =
     matchHeading(first) ??
     (short

@@ -20,12 +20,18 @@ export const TITLE_ROWS = 5;
  */
 const TITLE_END = String.raw`(?=\s*(?:$|för\b|[–—:,(/-]))`;
 const YEAR = String.raw`((?:19|20)\d{2})`;
-/**
- * `Tertialrapport 2 år 2021`, `Tertialuppföljning T1 2021`, `Uppföljning tertial 1 2021`, `T2 2021`,
- * and what is followed up before it (`Ekonomisk uppföljning T2 2021`, `Budgetuppföljning T2 2021`).
- */
+/** `Tertialrapport 2 år 2021`, `Tertialuppföljning T1 2021`, `Uppföljning tertial 1 2021`, `T2 2021`. */
 const TERTIAL_TITLE = new RegExp(
-  String.raw`^(?:(?:tertialrapport|tertialuppföljning)\s*(?:T|tertial)?|(?:(?:ekonomisk|ekonomi|budget|verksamhets)\s*)?(?:uppföljning|rapport)\s+(?:av\s+|för\s+)?(?:T|tertial)|tertial|T)\s*([12])\s*,?\s*(?:år\s*)?${YEAR}${TITLE_END}`,
+  String.raw`^(?:(?:tertialrapport|tertialuppföljning)\s*(?:T|tertial)?|(?:uppföljning|rapport)\s+(?:av\s+|för\s+)?(?:T|tertial)|tertial|T)\s*([12])\s*,?\s*(?:år\s*)?${YEAR}${TITLE_END}`,
+  "i",
+);
+/**
+ * What is followed up before it (`Ekonomisk uppföljning T2 2021`, `Budgetuppföljning T2 2021`): a
+ * title only where nothing but whose it is follows (`– Resursenheten`, `för …`, `(tkr)`), as a line
+ * of text starts so too (`Ekonomisk uppföljning T2 2021: prognosen visade …`).
+ */
+const FOLLOW_UP_TITLE = new RegExp(
+  String.raw`^(?:ekonomisk|ekonomi|budget|verksamhets)\s*(?:uppföljning|rapport)\s+(?:av\s+|för\s+)?(?:T|tertial)\s*([12])\s*,?\s*(?:år\s*)?${YEAR}(?=\s*(?:$|för\b|[–—(]))`,
   "i",
 );
 const YEAR_END_TITLE = new RegExp(
@@ -64,7 +70,7 @@ function periodAfterName(title: string): string | null {
 }
 
 function periodOfTitleText(t: string): string | null {
-  const tertial = TERTIAL_TITLE.exec(t);
+  const tertial = TERTIAL_TITLE.exec(t) ?? FOLLOW_UP_TITLE.exec(t);
   if (tertial) return `Tertial ${tertial[1]} ${tertial[2]}`;
   const yearEnd = YEAR_END_TITLE.exec(t);
   if (yearEnd) return `VB ${yearEnd[1]}`;

@@ -1,6 +1,7 @@
 import type { CellValue, SheetGrid } from "../grid";
 import { a1, a1Range, cellAt, formatAt, hasText, isExcelError, lastCol, parseA1Range, textOf } from "../grid";
 import type { ParsedPeriod } from "../parse/period";
+import { yearOf } from "../parse/period";
 import { parseNumberText } from "../parse/quantity";
 import { parseTargetCell } from "../parse/target";
 import { parseDateCell } from "../parse/date";
@@ -354,21 +355,31 @@ function latestYearIsOutcome(cells: readonly { text: string }[], roles: (ColumnR
 
 /**
  * A dated whole year's outcome (`Utfall helår 2020`) beside another outcome of a part of the year
- * (`Utfall jan–aug`, `Utfall T2 2021`, `Utfall tertial 2`) is last year's whole: unread, as before
- * the whole year's words were read, so the other is judged. Changes `roles` in place.
+ * (`Utfall jan–aug`, `Utfall T2 2021`, `Utfall tertial 2`) of a later year or none is last year's
+ * whole: unread, as before the whole year's words were read, so the other is judged. Beside a part
+ * of its own year (`Utfall T2 2021 | Utfall helår 2021`) the year is over: it is the outcome, and
+ * an outcome of the part is not read. Changes `roles` in place.
  */
 function lastYearsWhole(cells: readonly { text: string }[], roles: (ColumnRole | null)[]): void {
   const wholeYear = (k: number) => WHOLE_YEAR_OUTCOME.test(headerKey(cells[k].text));
-  const dated = (k: number) => /\b(?:19|20)\d{2}\b/.test(cells[k].text);
+  const yearAt = (k: number) => yearOf(cells[k].text);
   // The period's by its name (`Periodens utfall`, `Utfall`) or by its months or tertial, dated or not.
-  const partOfYear = roles.some(
-    (role, k) =>
-      (role === "outcome" && !wholeYear(k) && !dated(k)) ||
-      ((role === "outcome" || role === "previous") && namesOutcomePeriod(cells[k].text)),
-  );
-  if (!partOfYear) return;
-  for (let k = 0; k < cells.length; k++)
-    if (roles[k] === "outcome" && wholeYear(k) && dated(k)) roles[k] = null;
+  const parts: number[] = [];
+  for (let k = 0; k < cells.length; k++) {
+    const role = roles[k];
+    if (
+      (role === "outcome" && !wholeYear(k) && yearAt(k) === null) ||
+      ((role === "outcome" || role === "previous") && namesOutcomePeriod(cells[k].text))
+    )
+      parts.push(k);
+  }
+  if (parts.length === 0) return;
+  for (let k = 0; k < cells.length; k++) {
+    const year = roles[k] === "outcome" && wholeYear(k) ? yearAt(k) : null;
+    if (year === null) continue;
+    if (parts.some((p) => (yearAt(p) ?? Infinity) > year)) roles[k] = null;
+    else for (const p of parts) if (yearAt(p) === year && roles[p] === "outcome") roles[p] = null;
+  }
 }
 
 /** Header keys of an outcome of the whole year (`Resultat helår`, `Helårsutfall`, `Årsutfall`). */
@@ -725,20 +736,24 @@ export function scanRows(
       continue;
     }
 
-    if (prev && typeof nameValue === "string" && ANALYSIS_LABEL_UNTRIMMED.test(nameValue)) {
+    // The label in the name cell, or in a column passed over before it (`Konto | Benämning`, `Nr`)
+    // where the name cell is empty: a unit writes its analysis from the sheet's first column.
+    const labelCol = !named && firstTextCol >= firstCol && firstTextCol < nameCol ? firstTextCol : nameCol;
+    const labelValue = labelCol === nameCol ? nameValue : cellAt(sheet, r, labelCol);
+    if (prev && typeof labelValue === "string" && ANALYSIS_LABEL_UNTRIMMED.test(labelValue)) {
       if (hidden) {
-        leaveHidden(r, nameValue, count);
+        leaveHidden(r, labelValue, count);
         continue;
       }
-      const text = analysisRowText(sheet, r, nameCol, firstCol, lastColumn, textOf(nameValue));
+      const text = analysisRowText(sheet, r, labelCol, firstCol, lastColumn, textOf(labelValue));
       if (text) {
-        prev.analysis = { text, cell: a1(r, nameCol) };
+        prev.analysis = { text, cell: a1(r, labelCol) };
         expectAnalysis = false;
       } else {
         expectAnalysis = true;
         // Until it is written, the text belongs under the label (as the reports write it), or after
         // it in the label's cell when the next row is taken.
-        prev.analysis ??= { text: "", cell: a1(rows.count(i + 1) === 0 ? r + 1 : r, nameCol) };
+        prev.analysis ??= { text: "", cell: a1(rows.count(i + 1) === 0 ? r + 1 : r, labelCol) };
       }
       blankRun = 0;
       lastRow = r;

@@ -46,6 +46,8 @@ describe("a title names the period", () => {
     "T2 20215",
     // Sentences that start with a period are no titles.
     "Bokslut 2020 visade ett underskott på 2,1 mnkr",
+    // The second review of 7 December: a line of a VB's text.
+    "Ekonomisk uppföljning T2 2021: prognosen visade ett underskott på 300 tkr",
     "Tertial 1 2021 präglades av pandemin",
     "Uppföljning 2021 – Barn och unga",
     "Uppföljning T1 2021 visade att fler barn fick stöd",

@@ -641,16 +641,30 @@ describe("the second review of 7 December", () => {
 
   test("a line of a goal's text that starts with a KF label is no heading (the review of 7 December)", () => {
     const unit = "Enhetsmål: Brukarna förbereds för att närma sig arbetsmarknaden";
-    for (const [line, next] of [
+    for (const [line, ...after] of [
       // In the unit goal's analysis, over an indicator row or over a higher heading.
       ["KF-mål: Enheten bidrar genom samarbetet med Jobbtorg Stockholm", dag],
       ["KF:s mål: Ej aktuellt för enheten", ["KF:s inriktningsmål: 3. En ekonomiskt hållbar storstad"]],
       ["Kommunfullmäktiges mål: Alla ska ges möjlighet att arbeta", dag],
       ["KF-mål 3.2 och 3.1 redovisas inte av förskolan utan av nämnden", dag],
+      // The second review: stacked over the next goal's heading, it is still the analysis' last line.
+      [
+        "KF-mål: Enheten bidrar genom samarbetet med Jobbtorg Stockholm",
+        [],
+        ["Enhetsmål: Brukarna har en meningsfull vardag"],
+      ],
     ] as const) {
-      const { model } = read([unit], dag, [line], [...next]);
+      const { model } = read([unit], dag, [line], ...after.map((row) => [...row]));
       expect(model.goals.filter((g) => g.level === "kf-mal")).toEqual([]);
     }
+  });
+
+  test("`KF:s mål: I Stockholm …` alone over a table is its KF mål (the second review's gap)", () => {
+    const { model } = read(["KF:s mål: I Stockholm når barn och elever sin fulla potential"], dag, [
+      "Nämndmål: Förskolan ger barn en god start",
+    ]);
+    expect(model.goals.map((g) => g.level)).toEqual(["kf-mal", "namndmal"]);
+    expect(model.indicators[0].goal).toBe(model.goals[0].id);
   });
 
   test("a unit's assessment words beside its goal (`Uppnås delvis`, `Ej uppfyllt`) are its assessment", () => {

@@ -109,6 +109,12 @@ describe("a unit's own shares of what it has done are better higher", () => {
     ["Andel boende som fått en läkemedelsgenomgång", "higher"],
     ["Andel tillsvidareanställda undersköterskor med skyddad yrkestitel", "higher"],
     ["Antal fall med skada", "lower"],
+    // The second review: what the words around the keyword say.
+    ["Andel brukare som saknar genomförandeplan", undefined],
+    ["Andel genomförandeplaner som är äldre än sex månader", undefined],
+    ["Andel brukare som väntat mer än 14 dagar på individuell plan", undefined],
+    ["Andel boende med risk för trycksår som har en åtgärdsplan", undefined],
+    ["Andel fallskadeförebyggande åtgärder som genomförts", undefined],
     // The review of 7 December: what was not done, and counts, which build up over the year.
     ["Andel brukare som inte känner till sin kontaktperson", undefined],
     ["Andel genomförandeplaner som inte följts upp", undefined],
