@@ -87,6 +87,18 @@ describe("an outcome column of a year before the period's", () => {
     }
   });
 
+  test("the whole year beside a part of its own year is the VB's outcome (the second review)", () => {
+    for (const part of ["Utfall T2 2021", "Utfall jan–aug 2021"]) {
+      const row = read(
+        "VB",
+        2021,
+        ["Indikator", part, "Utfall helår 2021", "Årsmål"],
+        ["Sjukfrånvaro", "7,5 %", "5,5 %", "6 %"],
+      );
+      expect([row.outcome, row.values[0]]).toEqual(["C2", 5.5]);
+    }
+  });
+
   test("of the period's own year is the outcome", () => {
     const row = read(
       "VB",
