@@ -8,6 +8,7 @@ import { check } from "../../../src/engine";
 import type { CellValue } from "../../../src/engine/grid";
 import type { Finding } from "../../../src/engine/findings";
 import { plainSheet, snapshotOf, seedSheet, textToSheet } from "../../helpers/seedGrid";
+import { AREA_TABLE_WITH_VARAV } from "./areaTable";
 
 const summary = (fs: Finding[], code: string) =>
   fs.filter((f) => f.code === code).map((f) => [f.cell, f.message, f.messageEn]);
@@ -63,13 +64,7 @@ describe("a unit's table without adjustments or varav rows", () => {
 
 describe("the city's Driftbudget tables keep their words", () => {
   test("with Begärda BJ and varav rows (002's area table): budget + justeringar, varav rows not counted", () => {
-    const text = [
-      "Mnkr\tBudget 2021 (netto, inkl. godkända BJ)\tBegärda budgetjusteringar\tPrognos 2021 (före resultat- överföringar, inkl. begärda BJ)\tPrognos 2021 (efter resultat- överföringar, inkl. begärda BJ)\tAvvikelse (+/-) (inkl. begärda BJ)",
-      "Nämnd och administration\t73,9\t0,0\t73,9\t73,9\t0,0",
-      "Individ- ochfamiljeomsorg\t290,3\t0,0\t265,5\t264,7\t21,6",
-      "<i>varav socialpsykiatri</i>\t66,4\t0,0\t66,6\t65,8\t0,6",
-      "Totalt\t464,2\t0,0\t339,4\t338,6\t125,6",
-    ].join("\n");
+    const text = AREA_TABLE_WITH_VARAV;
     const found = check(snapshotOf(textToSheet("Driftbudget", text))).findings;
     expect(summary(found, "budget-deviation-mismatch")).toEqual([
       [

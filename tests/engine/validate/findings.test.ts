@@ -3,6 +3,7 @@ import type { Finding } from "../../../src/engine/findings";
 import type { CellValue, SheetGrid } from "../../../src/engine/grid";
 import { snapshotOf, textToSheet } from "../../helpers/seedGrid";
 import { checkSeed, seedAtLines } from "../../helpers/seedAtLines";
+import { AREA_TABLE_WITH_VARAV } from "./areaTable";
 
 const codes = (fs: Finding[], code: string) => fs.filter((f) => f.code === code);
 
@@ -344,13 +345,7 @@ describe("each model finding code, on seed-shaped rows", () => {
     expect(r.model.indicators).toEqual([]);
   });
   test("budget-deviation-mismatch and budget-total-mismatch (varav rows not counted)", () => {
-    const text = [
-      "Mnkr\tBudget 2021 (netto, inkl. godkända BJ)\tBegärda budgetjusteringar\tPrognos 2021 (före resultat- överföringar, inkl. begärda BJ)\tPrognos 2021 (efter resultat- överföringar, inkl. begärda BJ)\tAvvikelse (+/-) (inkl. begärda BJ)",
-      "Nämnd och administration\t73,9\t0,0\t73,9\t73,9\t0,0",
-      "Individ- ochfamiljeomsorg\t290,3\t0,0\t265,5\t264,7\t21,6",
-      "<i>varav socialpsykiatri</i>\t66,4\t0,0\t66,6\t65,8\t0,6",
-      "Totalt\t464,2\t0,0\t339,4\t338,6\t125,6",
-    ].join("\n");
+    const text = AREA_TABLE_WITH_VARAV;
     const r = check(snapshotOf(textToSheet("Driftbudget", text)));
     expect(codes(r.findings, "budget-deviation-mismatch").map((f) => f.cell)).toEqual(["F3"]);
     expect(codes(r.findings, "budget-total-mismatch").map((f) => f.cell)).toEqual(["B5", "F5"]);
