@@ -459,8 +459,8 @@ const OUTCOME_MISSING_END: Record<"annualReport" | "tertial" | "measuredLastYear
     en: '" (a tertial indicator reports an outcome every tertial).',
   },
   measuredLastYear: {
-    sv: "” (den har utfall för samma period förra året; står det inget nu, skriv varför i cellen, t.ex. ”Mäts i oktober”).",
-    en: '" (it has an outcome for the same period last year; if there is none now, say why in the cell, e.g. "Mäts i oktober").',
+    sv: "” (den har utfall för samma period förra året; står det inget nu, skriv varför i cellen eller analysen, t.ex. ”Mäts i oktober”).",
+    en: '" (it has an outcome for the same period last year; if there is none now, say why in the cell or the analysis, e.g. "Mäts i oktober").',
   },
 };
 

@@ -1,6 +1,7 @@
 /** One indicator row of a recognised table into the model's Indicator. */
 import type { Finding } from "../findings";
 import { parseIndicatorAssessment } from "../parse/assessment";
+import { saysWhenMeasured } from "../parse/dashes";
 import { parsePeriodicity } from "../parse/period";
 import { namesOutcomePeriod } from "../recognise/headers";
 import { cellValue, mostOfColumn } from "../recognise/tableRow";
@@ -137,13 +138,14 @@ export function indicatorReader(
     const assessmentText = assessment >= 0 ? textIn(row, assessment) : "";
     const statedPeriodicity = periodicityOfRow(textIn(row, periodicitySource), periodText);
     // Not where the outcome's cell or the row's analysis says why it has none (`Ej mätbart T2`,
-    // `Mätningen genomförs i oktober`): the unit knows.
+    // `Mätningen genomförs i oktober`): the unit knows. An analysis of other things (`Utbildningen
+    // pågår, tre av fyra grupper är klara.`) leaves the outcome missing.
     const analysisText = table.analysis(row);
     const inferred =
       statedPeriodicity === null &&
       previousIsTertial &&
       previous &&
-      (outcome || (!textIn(row, outcomeColumn.at) && !analysisText));
+      (outcome || (!textIn(row, outcomeColumn.at) && !saysWhenMeasured(analysisText)));
 
     const indicator: Indicator = {
       name: subject,

@@ -32,3 +32,16 @@ const NO_VALUE_CHARS = 60;
 export function saysNoValue(text: string): boolean {
   return isDash(text) || (text.length <= NO_VALUE_CHARS && STATED_NO_VALUE.test(text));
 }
+
+/**
+ * Whether a text says when a figure is measured or reported, later than now (`Brukarundersökningen
+ * genomförs i oktober`, `Mäts i VB`, `Redovisas efter sommaren`): why an outcome is not there yet.
+ */
+export function saysWhenMeasured(text: string | null): boolean {
+  return text !== null && WHEN_MEASURED.test(text);
+}
+
+const WHEN_MEASURED = new RegExp(
+  String.raw`\b(?:mäts|mätningen|genomförs|redovisas|rapporteras|hålls|görs|sker|publiceras|sammanställs|kommer)\b[^.]*?\b(?:i|under|efter|vid|till|först)\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|hösten|våren|sommaren|vintern|vb|t[123]|tertial|helår|årsskiftet|nästa)`,
+  "i",
+);
