@@ -4,8 +4,8 @@ import { parseIndicatorAssessment } from "../parse/assessment";
 import { saysWhenMeasured } from "../parse/dashes";
 import { parsePeriodicity } from "../parse/period";
 import { namesOutcomePeriod } from "../recognise/headers";
-import { cellValue, mostOfColumn } from "../recognise/tableRow";
-import { textOf } from "../grid";
+import { cellValue } from "../recognise/tableRow";
+import { holdsIndicatorAssessments } from "../recognise/unread";
 import type { RecognisedRow } from "../recognise/types";
 import type { DirectionOverride } from "../state";
 import type { TableCells } from "./cells";
@@ -73,14 +73,10 @@ export function indicatorReader(
   const previousHeader = table.table.columns.find((c) => c.role === "previous")?.header;
   const previousIsTertial = previousHeader !== undefined && namesOutcomePeriod(previousHeader);
   const goal = table.index("goal");
-  // A column whose filled cells mostly state no assessment is one not read (recognise/unread.ts):
-  // none of its cells is either.
+  // A column whose filled cells mostly state no assessment is one not read: none of its cells is.
   const assessmentAt = table.index("assessment");
   const assessment =
-    assessmentAt >= 0 &&
-    mostOfColumn(table.table, assessmentAt, (value) => parseIndicatorAssessment(textOf(value)) !== null)
-      ? assessmentAt
-      : -1;
+    assessmentAt >= 0 && holdsIndicatorAssessments(table.table, assessmentAt) ? assessmentAt : -1;
 
   const columns: IndicatorColumns = {
     name,

@@ -19,7 +19,6 @@ const ASSESSMENT_KEYS = new Map<string, Assessment>([
     "heltuppfyllt",
     "uppfylltshelt",
     "uppfyllt",
-
     "uppfylldhelt",
     "uppnashelt",
     "heltuppnatt",

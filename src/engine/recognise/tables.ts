@@ -327,8 +327,8 @@ function latestYearIsOutcome(cells: readonly { text: string }[], roles: (ColumnR
   let undated = -1;
   for (let k = 0; k < cells.length; k++) {
     if (roles[k] !== "outcome") continue;
-    const year = /\b(?:19|20)\d{2}\b/.exec(cells[k].text);
-    if (year) outcomes.push({ k, year: Number(year[0]) });
+    const year = yearOf(cells[k].text);
+    if (year !== null) outcomes.push({ k, year });
     else if (undated >= 0) return;
     else undated = k;
   }
@@ -427,8 +427,7 @@ function tertialOutcomes(cells: { text: string }[], roles: (ColumnRole | null)[]
 function tertialOrder(header: string): number | null {
   const tertial = outcomeTertial(header);
   if (tertial === null) return null;
-  const year = /\b((?:19|20)\d{2})\b/.exec(header)?.[1];
-  return (year ? Number(year) : 0) * 10 + tertial;
+  return (yearOf(header) ?? 0) * 10 + tertial;
 }
 
 /**

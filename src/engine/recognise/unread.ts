@@ -50,8 +50,7 @@ export function unreadColumns(table: RecognisedTable): UnreadColumn[] {
       (column.role !== "status" ||
         mostOfColumn(table, at, (value) => parseActivityStatus(textOf(value)) !== null)) &&
       // A `Bedömning` column of other words (`Se analys`) states no indicator's assessment.
-      (column.role !== "assessment" ||
-        mostOfColumn(table, at, (value) => parseIndicatorAssessment(textOf(value)) !== null))
+      (column.role !== "assessment" || holdsIndicatorAssessments(table, at))
     )
       continue;
     let filled = 0;
@@ -81,6 +80,14 @@ export function unreadColumns(table: RecognisedTable): UnreadColumn[] {
  */
 export function holdsGoalLevels(table: RecognisedTable, at: number): boolean {
   return mostOfColumn(table, at, (value) => parseGoalLevel(textOf(value)) !== null);
+}
+
+/**
+ * Whether the table's column at `at` holds indicators' own assessments: most of its filled cells
+ * state one (`Uppfyllt`, `Grön`). Else it is a column not read, and none of its cells is read.
+ */
+export function holdsIndicatorAssessments(table: RecognisedTable, at: number): boolean {
+  return mostOfColumn(table, at, (value) => parseIndicatorAssessment(textOf(value)) !== null);
 }
 
 /**
