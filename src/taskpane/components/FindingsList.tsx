@@ -243,7 +243,9 @@ export function FindingsList({
   const mustWriteHint =
     model.period.kind === "VP"
       ? strings.check.mustWriteHintPlan
-      : asksForAnalysisRow(filterFindings(findings, { ...filter, mustWrite: true }, model))
+      : asksForAnalysisRow(
+            filter.mustWrite ? shown : filterFindings(findings, { ...filter, mustWrite: true }, model),
+          )
         ? `${strings.check.mustWriteHint} ${strings.check.mustWriteHintAnalysisRow}`
         : strings.check.mustWriteHint;
   const judgingBlocked = blocking.some((f) => f.code === "period-unknown" || f.code === "nothing-recognised");
