@@ -172,8 +172,10 @@ export function buildGoalSheet(ctx: ReportContext): SheetSpec {
       goal.suggestedAssessment === null && (goal.outcomesMissing ?? 0) > 0
         ? OUTCOME_MISSING
         : assessmentLabel(goal.suggestedAssessment);
+    // The goal's own (at its assessment's cell), not an indicator's under it (at the indicator's).
+    const ownCell = goal.assessmentCell ?? goalIdCell(goal.id);
     const contradictions = (ctx.findingsByGoal.get(goal.id) ?? []).filter(
-      (f) => f.code === "assessment-contradicts",
+      (f) => f.code === "assessment-contradicts" && f.sheet === goal.sheet && f.cell === ownCell,
     );
     const c = goal.counts;
     const row: Row = [

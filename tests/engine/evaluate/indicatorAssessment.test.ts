@@ -6,6 +6,7 @@
 import { check } from "../../../src/engine";
 import type { CellValue } from "../../../src/engine/grid";
 import { toContractJson } from "../../../src/cli/json";
+import { buildReport } from "../../../src/engine/report";
 import { parseIndicatorAssessment } from "../../../src/engine/parse/assessment";
 import { plainSheet, snapshotOf } from "../../helpers/seedGrid";
 
@@ -105,6 +106,23 @@ describe("an indicator's own assessment", () => {
     );
     expect(result.model.indicators.map((i) => i.statedAssessment)).toEqual([undefined, undefined]);
     expect(contradictions(result)).toEqual([]);
+  });
+
+  it("stays at its own cell: Måluppfyllelse comments on the goals' contradictions only", () => {
+    // The äldreomsorg walk's render: the indicator's contradiction stood under its goal's row, read
+    // as the goal's, in the table of goals.
+    const snapshot = snapshotOf(
+      plainSheet("Mål 1", [
+        ["Enhetsmål: De boende har en trygg vardag", "Bedömning:", "Uppfylls delvis"],
+        ["Indikator", "Utfall 2026", "Mål 2026", "Bedömning"],
+        ["Andel besökare som känner sig trygga på fritidsgården", "85 %", "90 %", "Uppfyllt"],
+      ]),
+    );
+    const result = check(snapshot, { period: { kind: "VB", year: 2026 } });
+    expect(contradictions(result).map(([cell]) => cell)).toEqual(["D3"]);
+    const spec = buildReport(result, { snapshot }).sheets.find((sheet) => sheet.key === "maluppfyllelse")!;
+    const texts = spec.rows.flatMap((row) => row.map((cell) => String(cell?.value ?? "")));
+    expect(texts.filter((text) => text.startsWith("Kommentar:"))).toEqual([]);
   });
 
   it("says nothing in a plan, where nothing is judged", () => {
