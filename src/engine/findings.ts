@@ -11,6 +11,7 @@ export const FINDING_SEVERITY = {
   "target-less-ambitious": "warning",
   "gender-split-inconsistent": "warning",
   "outcome-missing": "warning",
+  "forecast-missing": "warning",
   "analysis-missing": "warning",
   "activity-deviation-unmarked": "warning",
   "assessment-contradicts": "warning",

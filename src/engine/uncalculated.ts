@@ -13,6 +13,7 @@ import { finding } from "./findings";
 /** Findings that say a cell holds no value, which an uncalculated formula's cell would hold in Excel. */
 const MISSING_VALUE_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   "outcome-missing",
+  "forecast-missing",
   "target-missing",
 ]);
 

@@ -135,7 +135,7 @@ describe("FindingsList", () => {
     test("a table without an Analys column: the analysis goes on the row under the indicator", () => {
       // A unit manager was sent to the indicator's name cell (A31) and could not tell where to write.
       expect(hintFor([HEADER, ROW])).toBe(
-        `Visar bara saknade analyser, utfall och årsmål, och värden som inte går att läsa. ${ROW_HINT}`,
+        `Visar bara saknade analyser, utfall, prognoser och årsmål, och värden som inte går att läsa. ${ROW_HINT}`,
       );
     });
 
@@ -150,7 +150,7 @@ describe("FindingsList", () => {
           [...HEADER, "Analys"],
           [...ROW, null],
         ]),
-      ).toBe("Visar bara saknade analyser, utfall och årsmål, och värden som inte går att läsa.");
+      ).toBe("Visar bara saknade analyser, utfall, prognoser och årsmål, och värden som inte går att läsa.");
     });
 
     test("a Kommentar column read as the analysis: no more either", () => {
@@ -178,7 +178,9 @@ describe("FindingsList", () => {
           ],
           "en",
         ),
-      ).toBe("Shows only missing analyses, outcomes and annual targets, and values that cannot be read.");
+      ).toBe(
+        "Shows only missing analyses, outcomes, forecasts and annual targets, and values that cannot be read.",
+      );
       cleanup();
       expect(hintFor([HEADER, ROW], "en")).toContain(
         'Without an Analys column, an analysis goes on the row under its indicator, starting with "Analys".',

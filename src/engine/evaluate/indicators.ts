@@ -16,6 +16,7 @@ import { unreadColumns } from "../recognise/unread";
 import type { Settings } from "../settings";
 import { hasText, nameCell } from "./cells";
 import { directionOf } from "./direction";
+import { forecastMissing, forecastMissingFinding } from "./forecastMissing";
 import type { AnalysisPlace, MessageEnd } from "./missingAnalysis";
 import { ANALYSIS_PLACES, AnalysisRowTables, analysisWhere } from "./missingAnalysis";
 import { TablesAt } from "./tablesAt";
@@ -381,6 +382,8 @@ function evaluateIndicator(indicator: Indicator, ctx: IndicatorContext, out: Fin
       );
     }
   }
+
+  if (forecastMissing(indicator, ctx.period)) out.push(forecastMissingFinding(indicator));
 
   if (isDeviating(indicator) && !hasText(indicator.analysis)) {
     const cell = indicator.cells.analysis || nameCell(indicator);

@@ -74,6 +74,10 @@ A computed status is a suggestion shown beside the person's own assessment, neve
   line 1436, of four \`2021\` indicators); the check's summary says how many were judged on the forecast.
 - \`Tertial\` indicators without an outcome in T1/T2 → \`outcome-missing\` (warning, on the empty outcome cell; in a table with no column read as the outcome, on the header of a column not read, which the message names).
 - At VB every indicator without an outcome → \`outcome-missing\`.
+- (An addition, 2026-12) A \`Tertial\` indicator in T1/T2 with an outcome, judged against a target, whose table has a Prognos helår column and whose
+  forecast cell is empty → \`forecast-missing\` (warning, on that cell): its status falls back on the period's outcome,
+  which for a figure that builds up over the year says little about the year. Not where the cell holds a dash or words
+  (\`Ej mätbart T2\`), nor for budgetföljsamhet and prognossäkerhet, figures of the budget's own forecast.
 - Without a known periodicity nothing is reported missing before VB.
 
 ### Analyses

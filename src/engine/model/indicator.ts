@@ -182,6 +182,7 @@ export function indicatorReader(
       statusBasis: null,
     };
     if (inferred) indicator.periodicityFromPrevious = true;
+    if (!forecast && textIn(row, forecastColumn.at)) indicator.forecastWritten = true;
     if (assessment >= 0) {
       indicator.statedAssessment = assessmentText ? parseIndicatorAssessment(assessmentText) : null;
       if (assessmentText) indicator.statedAssessmentText = assessmentText;

@@ -114,6 +114,11 @@ export interface Indicator {
    * period's column named by its tertial or months (`Utfall T2 2025`). Not in the JSON.
    */
   periodicityFromPrevious?: true;
+  /**
+   * Set where the row's Prognos helår cell holds something other than a number (a dash, `Ej
+   * mätbart`, text that cannot be read): the unit wrote something there. Not in the JSON.
+   */
+  forecastWritten?: true;
   statedAssessmentText?: string;
   /** Addition: the period text of the row (`Tertial 2 2021`). */
   periodText?: string | null;

@@ -8,7 +8,8 @@ export function isDash(text: string): boolean {
 
 /**
  * A unit's words for a figure not there this time (`Ej mätbart T2`, `Mäts ej`, `Redovisas i VB`,
- * `Ingen mätning 2026`, `Utfall saknas`, `Ej fastställt`): like a dash, no value, and nothing to read.
+ * `Kommer i VB`, `Inväntar resultat`, `Ingen mätning 2026`, `Utfall saknas`, `Ej fastställt`): like
+ * a dash, no value, and nothing to read.
  */
 const STATED_NO_VALUE = new RegExp(
   [
@@ -19,6 +20,9 @@ const STATED_NO_VALUE = new RegExp(
     "^(?:mäts|redovisas|rapporteras|presenteras|publiceras|sammanställs|följs upp)(?:\\s|$)",
     // `Mätning sker i oktober`, `Mätningen görs hösten 2026`
     "^mätning(?:en)?\\s+(?:sker|görs|genomförs|ej|inte|saknas)",
+    // `Kommer i VB`, `Kommer under hösten`, `Kommer senare` (not `Kommer att öka`); `Inväntar resultat`
+    "^kommer\\s+(?:i|under|efter|vid|senare|först)(?:\\s|$)",
+    "^(?:inväntar|avvaktar)\\s+(?:resultat|utfall|mätning|data|uppgift|statistik|svar)",
     // `Utfall saknas`, `Uppgift saknas`, `Data finns inte än`
     "^(?:utfall|uppgift(?:er)?|data|resultat|värde)\\s+(?:saknas|finns\\s+(?:ej|inte)|ej\\s+klar|inte\\s+klar)",
   ].join("|"),

@@ -186,7 +186,7 @@ export const en: Strings = {
     sheetsGroup: "Sheets",
     mustWrite: "What must I write?",
     mustWriteHint:
-      "Shows only missing analyses, outcomes and annual targets, and values that cannot be read.",
+      "Shows only missing analyses, outcomes, forecasts and annual targets, and values that cannot be read.",
     mustWriteHintAnalysisRow:
       'Without an Analys column, an analysis goes on the row under its indicator, starting with "Analys".',
     mustWriteHintPlan: "Shows only missing annual targets and values that cannot be read.",

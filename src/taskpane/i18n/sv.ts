@@ -187,7 +187,8 @@ export const sv = {
     resultUnitsGroup: "Resultatenheter",
     sheetsGroup: "Blad",
     mustWrite: "Vad måste jag skriva?",
-    mustWriteHint: "Visar bara saknade analyser, utfall och årsmål, och värden som inte går att läsa.",
+    mustWriteHint:
+      "Visar bara saknade analyser, utfall, prognoser och årsmål, och värden som inte går att läsa.",
     /** After mustWriteHint, only where a finding the toggle lists asks for an `Analys` row (asksForAnalysisRow). */
     mustWriteHintAnalysisRow:
       "Utan kolumnen Analys skrivs en analys på raden under sin indikator, med början ”Analys”.",

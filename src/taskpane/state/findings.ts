@@ -15,6 +15,7 @@ import { isMalkollSheet } from "../../engine/state";
 export const MUST_WRITE_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   "analysis-missing",
   "outcome-missing",
+  "forecast-missing",
   "target-missing",
   "value-unparseable",
   // A row after a blank row, not read: its value (`ca 40`) cannot be read there, or the blank row

@@ -46,6 +46,17 @@ describe("an outcome cell that says there is none", () => {
     expect(codes.filter(([code]) => code === "outcome-missing")).toEqual([["outcome-missing", "B2"]]);
   });
 
+  it("says it comes later (`Kommer i VB`, `Inväntar resultat`): no value, but `Kommer att öka` is unreadable", () => {
+    const { indicators, codes } = run(
+      ["Andel brukare som är nöjda med sitt boende", "Kommer i VB", null, "90 %", null, "År"],
+      ["Andel brukare med genomförandeplan", "Inväntar resultat", null, "95 %", null, "2026"],
+      ["Andel nöjda anhöriga", "Kommer under hösten", null, "85 %", null, "2026"],
+      ["Andel brukare med fast omsorgskontakt", "Kommer att öka", null, "95 %", null, "2026"],
+    );
+    expect(indicators.map((i) => i.outcome)).toEqual([null, null, null, null]);
+    expect(codes.filter(([code]) => code === "value-unparseable")).toEqual([["value-unparseable", "B5"]]);
+  });
+
   it("written as a sentence is still an analysis in the wrong cell: unreadable", () => {
     const { codes } = run([
       "Sjukfrånvaro dag 1-14",
