@@ -2,7 +2,8 @@
  * The period the model is judged for: the one the user forced, else the latest named in a Period
  * cell (of the year asked for), else `VP` for a workbook of plan tables only, else the latest a
  * sheet's title names (`Tertialrapport 2 år 2021`), else the latest the names of the sheets holding
- * follow-up tables give when each names one (`T2 2021`), else unknown with a `period-unknown` finding.
+ * follow-up tables give when each names one (`T2 2021`), else `VP` where a title or Period cell names
+ * the plan (`Verksamhetsplan 2027`) and its tables' targets that year, else unknown with a `period-unknown` finding.
  * A forced period without a year takes the workbook's: for VP the year of its `VP 2022` column,
  * for a tertial or VB the latest named period's (each falling back on the other). A plan's year is
  * the one asked for, else its `VP 2022` column's. A period still without a year takes the one its
@@ -113,6 +114,12 @@ function periodOf(recognition: Recognition, options: PeriodOptions, findings: Fi
   const sheetNamed = periodFromSheetNames(recognition, year);
   if (sheetNamed)
     return { kind: sheetNamed.kind, year: sheetNamed.year, source: "sheet", yearSheet: sheetNamed.sheet };
+  // Nothing names a period outcomes are judged for, but the workbook calls itself a plan
+  // (`Verksamhetsplan 2027` on its cover) and its tables agree: a plan with last year's figures
+  // beside its targets.
+  const planNamed = planTitleYear(recognition);
+  if (planNamed !== null && (year === null || planNamed === year) && tablesPlanFor(recognition, planNamed))
+    return { kind: "VP", year: planNamed, source: "cell" };
   // `--year` asked for a year the workbook does not name: say which it does.
   const other =
     year === null
@@ -165,6 +172,29 @@ function planTitleYear(recognition: Recognition): number | null {
     if (p?.kind === "VP" && p.year !== null) return p.year;
   }
   return null;
+}
+
+/**
+ * Whether the tables are a plan for `year`: a target or budget column names that year (`Årsmål
+ * 2027`, `Budget 2027`), and every outcome column names an earlier one (`Utfall 2025`). An undated
+ * outcome (`Periodens utfall`), or one of the plan's year, is a follow-up's: its title was kept
+ * from the plan it was copied from, and the period is asked for rather than nothing judged.
+ */
+function tablesPlanFor(recognition: Recognition, year: number): boolean {
+  let namesYear = false;
+  for (const table of recognition.tables)
+    for (const column of table.columns) {
+      const role = column.role;
+      if (role === "outcome") {
+        const named = yearOf(column.header);
+        if (named === null || named >= year) return false;
+      } else if (
+        (role === "target" || role === "kfTarget" || role === "budget") &&
+        yearOf(column.header) === year
+      )
+        namesYear = true;
+    }
+  return namesYear;
 }
 
 /** The year of the first `VP 2022`-style column header (the plan's own year comes first). */

@@ -166,7 +166,7 @@ function blankLabelsHeader(
   for (let r = row + 1; r <= row + MONEY_LABEL_ROWS && !money; r++)
     money = isMoneyLabel(matchKey(textOf(cellAt(sheet, r, labelCol))));
   if (!money) return null;
-  return outcomeInForecastsPlace(candidate(row, cells, roles, "budget"));
+  return outcomeInForecastsPlace(earlierYearsForecast(candidate(row, cells, roles, "budget")));
 }
 
 interface KnownHeader {
@@ -252,7 +252,7 @@ export function headerFromCells(row: number, cells: { col: number; text: string 
     i < numbered ? "ignore" : i === numbered ? "name" : budgetRole(c.text),
   );
   if (budgetRoles.filter((r) => r && r !== "name" && r !== "ignore").length >= 2) {
-    return outcomeInForecastsPlace(candidate(row, cells, budgetRoles, "budget"));
+    return outcomeInForecastsPlace(earlierYearsForecast(candidate(row, cells, budgetRoles, "budget")));
   }
   return null;
 }
@@ -446,6 +446,22 @@ export function outcomeInForecastsPlace(header: HeaderCandidate): HeaderCandidat
     ...header,
     columns: header.columns.map((c) => (c === outcome ? { ...c, role: "forecastAfterTransfers" } : c)),
   };
+}
+
+/**
+ * A forecast column naming a year before the budget column's (`Budget 2027 | Budget 2026 | Prognos
+ * helår 2026 (T2)` in a plan) is last year's forecast, an amount beside the budget: measured against
+ * this year's budget it gave a "large deviation" on every row of a plan.
+ */
+function earlierYearsForecast(header: HeaderCandidate): HeaderCandidate {
+  const budget = header.columns.find((c) => c.role === "budget");
+  const budgetYear = budget ? yearOf(budget.header) : null;
+  if (budgetYear === null) return header;
+  const earlier = (c: RecognisedColumn): boolean =>
+    (c.role === "forecastAfterTransfers" || c.role === "forecastBeforeTransfers") &&
+    (yearOf(c.header) ?? budgetYear) < budgetYear;
+  if (!header.columns.some(earlier)) return header;
+  return { ...header, columns: header.columns.map((c) => (earlier(c) ? { ...c, role: "amount" } : c)) };
 }
 
 /** `Utfall 2021`, `Utfall helår`, `Bokslut 2021`: a column holding the year's outcome. */
@@ -1366,17 +1382,23 @@ function titleBeforeStamp(text: string): string | null {
 /**
  * Whether the one text on row `r` is a note: it starts as one ({@link NOTE_START}), holds an edit
  * stamp or more than one sentence ({@link EDIT_STAMP}, {@link saysTwoSentences}), or it is a sentence under a
- * title merged across the table (`Driftbudget Resursenheten 2021, …` over A1:F1).
+ * title merged across the table (`Driftbudget Resursenheten 2021, …` over A1:F1) or naming one
+ * (`Budget 2027 – Förskolorna i Årsta (tkr)` over `Intäkter anges med minustecken, kostnader utan.`).
  */
 function isNote(rows: SheetRows, r: number, text: string): boolean {
   if (isNoteLine(text) || EDIT_STAMP.test(text) || saysTwoSentences(text)) return true;
-  if (!text.endsWith(".") || !rows.sheet.merges?.length) return false;
+  if (!text.endsWith(".")) return false;
   const col = rows.firstCol(r - rows.sheet.originRow);
   if (mergeStartsAt(rows.sheet, r, col)) return false;
   for (let above = r - 1; above >= rows.sheet.originRow; above--) {
     const i = above - rows.sheet.originRow;
     if (rows.count(i) === 0) continue;
-    return rows.count(i) === 1 && mergeStartsAt(rows.sheet, above, rows.firstCol(i));
+    if (rows.count(i) !== 1) return false;
+    const title = rows.firstText(i);
+    return (
+      mergeStartsAt(rows.sheet, above, rows.firstCol(i)) ||
+      (titleLike(title) && !title.endsWith(".") && TABLE_WORDS.test(title))
+    );
   }
   return false;
 }

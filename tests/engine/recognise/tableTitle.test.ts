@@ -46,11 +46,18 @@ describe("a budget table's title is its title, not a note on its figures under i
     expect(table.amountUnit).toBe("tkr");
   });
 
-  test("a sentence under a merged title is a note; without the merge it stays the title, as before", () => {
+  test("a sentence under a merged title, or one naming a table, is a note; under a bare name it stays the title", () => {
     const sentence = "Prognosen bygger på utfallet till och med augusti.";
     const edit = (rows: CellValue[][]) => (rows[1] = [sentence]);
     expect(budgetTables(snapshotOf(resursenhetenBudgetSheet(edit)))[0].title).toBe(RESURSENHETEN_TITLE);
-    expect(budgetTables(snapshotOf(resursenhetenBudgetSheet(edit, [])))[0].title).toBe(sentence);
+    // Not merged, the title still names a table (`Driftbudget …`): the förskola walk's plan of
+    // 8 December had `Intäkter anges med minustecken, kostnader utan.` under its `(tkr)` title.
+    expect(budgetTables(snapshotOf(resursenhetenBudgetSheet(edit, [])))[0].title).toBe(RESURSENHETEN_TITLE);
+    const underName = (rows: CellValue[][]) => {
+      rows[0] = ["Resursenheten"];
+      rows[1] = [sentence];
+    };
+    expect(budgetTables(snapshotOf(resursenhetenBudgetSheet(underName, [])))[0].title).toBe(sentence);
   });
 
   test("the unit a skipped note states still counts (`Belopp i tkr` over a `Verksamhet` header)", () => {
