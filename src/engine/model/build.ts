@@ -67,8 +67,11 @@ export function buildModel(
   /** The `Mål` cell of rows from flat sheets, which names their goal. */
   const goalCells = new Map<Indicator | Activity, GoalCell>();
   const decimalsRecords: DecimalsRecords = new Map();
-  /** Indicators whose row gave findings (its unreadable values), with where those start and end. */
-  const rowFindings: { indicator: Indicator; from: number; to: number }[] = [];
+  /**
+   * Indicators and activities whose row gave findings (its unreadable values, dates), with where
+   * those start and end: each takes its row's goal once goals are attached.
+   */
+  const rowFindings: { item: Indicator | Activity; from: number; to: number }[] = [];
 
   /** The last indicator table's reader: the next table with the same sheet and columns is read by it too. */
   let indicatorTable: RecognisedTable | null = null;
@@ -96,15 +99,17 @@ export function buildModel(
           const from = findings.length;
           const indicator = readIndicator(rows[r]);
           indicators.push(indicator);
-          if (findings.length > from) rowFindings.push({ indicator, from, to: findings.length });
+          if (findings.length > from) rowFindings.push({ item: indicator, from, to: findings.length });
           if (goalAt >= 0) noteGoalCell(goalCells, indicator, rows[r], goalAt, levelAt, idAt);
         }
         break;
       }
       case "activities":
         for (let r = 0; r < rows.length; r++) {
+          const from = findings.length;
           const activity = readActivity(cells, rows[r], findings);
           activities.push(activity);
+          if (findings.length > from) rowFindings.push({ item: activity, from, to: findings.length });
           if (goalAt >= 0) noteGoalCell(goalCells, activity, rows[r], goalAt, levelAt, idAt);
         }
         break;
@@ -121,8 +126,7 @@ export function buildModel(
   addReadingFindings(recognition, findings);
   assignGoals(goals, indicators, activities, goalCells, goalListIds(recognition));
   // A row's unreadable value belongs to its goal, as the row's other findings do (the pane's goal filter).
-  for (const { indicator, from, to } of rowFindings)
-    for (let k = from; k < to; k++) findings[k].goal = indicator.goal;
+  for (const { item, from, to } of rowFindings) for (let k = from; k < to; k++) findings[k].goal = item.goal;
   for (const f of periodFindings) findings.push(f);
   return {
     model: { workbook: snapshot.name, period, goals, indicators, activities, budget },

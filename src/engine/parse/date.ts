@@ -72,6 +72,10 @@ export function parseDateCell(value: CellValue, end = false): DateResult {
   return known;
 }
 
+/** A plan's words for an activity with no date to keep (`Löpande`, `Tills vidare`): no date, as an empty cell. */
+const ONGOING =
+  /^(?:löpande|pågående|tills vidare|kontinuerligt|återkommande|årligen|varje år|hela året|under året)$/i;
+
 function parseDate(value: CellValue, end: boolean): DateResult {
   if (value === null || value === "") return { kind: "empty" };
   if (typeof value === "number") {
@@ -81,7 +85,7 @@ function parseDate(value: CellValue, end: boolean): DateResult {
   if (typeof value === "boolean") return { kind: "error", text: String(value) };
   if (isExcelError(value)) return { kind: "error", text: value.trim() };
   const text = cleanText(value);
-  if (!text) return { kind: "empty" };
+  if (!text || ONGOING.test(text)) return { kind: "empty" };
   const full = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+Z?)?$/.exec(text);
   if (full) {
     const iso = validIso(Number(full[1]), Number(full[2]), Number(full[3]));

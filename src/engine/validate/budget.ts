@@ -9,6 +9,8 @@ import { renderNumber, renderNumberEn } from "../parse/target";
 import { decimalsFor, roundingTolerance } from "../evaluate/amounts";
 import { costRowsOf, nettoParts } from "../evaluate/totalSources";
 import { deviationTerms } from "../evaluate/budget";
+import type { GroupRow } from "../recognise/types";
+import { incomeGroupSigns } from "./incomeGroup";
 
 function amount(line: BudgetLine, value: number): string {
   return renderNumber(value, line.unit, decimalsFor(line.unit));
@@ -446,10 +448,24 @@ function signErrors(line: BudgetLine, out: Finding[]): void {
   }
 }
 
-/** `hiddenRows`: each table's hidden rows (sheet rows), by table id. */
+/** A line's amounts whose sign follows its table's convention, named as findings name them. */
+function signedAmounts(line: BudgetLine) {
+  return numericFields(line)
+    .filter((field) => SIGNED_FIELDS(field.key))
+    .map((field) => ({ ...field, name: fieldName(line, field.key) }));
+}
+
+const amountIn = (line: BudgetLine, value: number, english: boolean) =>
+  english ? amountEn(line, value) : amount(line, value);
+
+/**
+ * `hiddenRows`: each table's hidden rows (sheet rows), by table id; `groupRows` its group labels
+ * (`Intäkter` over its rows).
+ */
 export function validateBudget(
   lines: BudgetLine[],
   hiddenRows: ReadonlyMap<string, readonly number[]> = new Map(),
+  groupRows: ReadonlyMap<string, readonly GroupRow[]> = new Map(),
 ): Finding[] {
   const out: Finding[] = [];
   const adjusted = tablesWithAdjustments(lines);
@@ -459,6 +475,8 @@ export function validateBudget(
   }
   for (const table of budgetTables(lines).values()) {
     totalMismatches(table, hiddenRows.get(table[0].tableId) ?? [], out);
+    const groups = groupRows.get(table[0].tableId);
+    if (groups) for (const f of incomeGroupSigns(table, groups, signedAmounts, amountIn)) out.push(f);
     dispositionMismatch(table, out);
     nettoMismatches(table, out);
   }

@@ -10,7 +10,7 @@ import { periodEnd } from "../evaluate/goals";
 import { unmarkedDeviations } from "./undone";
 import type { RowSet } from "./statements";
 import { statementTotals } from "./statements";
-import type { Recognition } from "../recognise/types";
+import type { GroupRow, Recognition } from "../recognise/types";
 
 /**
  * Checks the model itself: units, targets, gender splits, duplicates, dates, activities not done
@@ -42,10 +42,17 @@ export function validate(
       model.period.year,
       periodEnd(model.period.kind, model.period.year)?.end ?? null,
     ),
-    validateBudget(model.budget, hiddenRowsByTable(recognition)),
+    validateBudget(model.budget, hiddenRowsByTable(recognition), groupRowsByTable(recognition)),
     findPlaceholders(snapshot, goalAt),
     statementTotals(snapshot.sheets, (sheet) => tableRows(recognition, sheet), recognition.crossTables),
   );
+}
+
+/** The group labels of each table that has any (`Intäkter` over its rows), by table id. */
+function groupRowsByTable(recognition: Recognition): Map<string, GroupRow[]> {
+  const out = new Map<string, GroupRow[]>();
+  for (const table of recognition.tables) if (table.groupRows?.length) out.set(table.id, table.groupRows);
+  return out;
 }
 
 /** The hidden rows of each table that has any, by table id. */

@@ -4,8 +4,9 @@ import type { Finding } from "../findings";
 import { finding } from "../findings";
 
 /**
- * Template leftovers: `XXXXX`, `TODO`, `Lorem ipsum`, `[Fyll i …]` or `<Skriv analys här>`, `???`.
- * The first that matches is reported.
+ * Template leftovers: `XXXXX`, `TODO`, `Lorem ipsum`, `[Fyll i …]` or `<Skriv analys här>`, `???`, and a
+ * template's prompt left as the whole cell (`Skriv här`, `Fyll i analys här…`; not a sentence that
+ * goes on). The first that matches is reported.
  */
 const PLACEHOLDERS: RegExp[] = [
   /X{4,}/,
@@ -15,12 +16,13 @@ const PLACEHOLDERS: RegExp[] = [
   /\[\s*(fyll i|skriv|text)[^\]]*\]/i,
   /<\s*(fyll i|skriv|text)[^<>]*>/i,
   /\?{3,}/,
+  /^\s*(?:skriv|fyll i|ange)\b[^.!?\n]{0,30}?\bhär\b[\s.…:!]*$/i,
 ];
 /**
- * Two characters every match holds (`XX`, `TO`, `TB`, `??`, `[`, `<`, `ip` in any case): one quick scan
- * rules out nearly every text before the patterns themselves run.
+ * Two characters every match holds (`XX`, `TO`, `TB`, `??`, `[`, `<`, `ip` in any case), or a prompt's
+ * last word: one quick scan rules out nearly every text before the patterns themselves run.
  */
-const MAY_HOLD_PLACEHOLDER = /XX|T[OB]|\?\?|\[|<|[iI][pP]/;
+const MAY_HOLD_PLACEHOLDER = /XX|T[OB]|\?\?|\[|<|[iI][pP]|[hH]är[\s.…:!]*$/;
 
 export function findPlaceholders(
   snapshot: WorkbookSnapshot,

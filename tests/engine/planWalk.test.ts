@@ -1,0 +1,175 @@
+/**
+ * A unit's plan as a förskola's manager wrote it (the walk of 8 December: VP 2027 with last year's
+ * figures beside the targets, a cover saying `Verksamhetsplan 2027`, a budget in tkr with last
+ * year's forecast beside it). Before, the period was unknown, the budget was read in mnkr (the
+ * sign note under its title taken for the title) and measured against last year's forecast (a
+ * "large deviation" on every row), `Löpande` was an unreadable date (an error) and `Skriv här`
+ * went unnoticed. The rows are the walk's; the titles and amounts 002's and 003's where those have them.
+ */
+import { check } from "../../src/engine";
+import type { CellValue } from "../../src/engine/grid";
+import { findPlaceholders } from "../../src/engine/validate/placeholders";
+import { loadSeedFixture, plainSheet, seedLineCells, seedLines, snapshotOf } from "../helpers/seedGrid";
+
+const PLAN_TITLE = seedLines(loadSeedFixture("003-vp-titel"))[0]; // Verksamhetsplan 2022 för Hägersten-Älvsjö stadsdelsnämnd
+
+const cover = (title: string) => plainSheet("Försättsblad", [[title], [], ["Underlag: uppföljning T2 2021"]]);
+
+/** Indicators with targets for 2022 and last years' figures (`Utfall 2020`, `Utfall T2 2021`). */
+const indicators = plainSheet("Mål och indikatorer", [
+  [
+    "Nr",
+    "Mål / indikator",
+    "Årsmål 2022",
+    "KF:s årsmål 2022",
+    "Utfall 2020",
+    "Utfall T2 2021",
+    "Mäts",
+    "Kommentar",
+  ],
+  ["Enhetsmål 1.1.1: Barnen utvecklas och lär i trygga och stimulerande miljöer"],
+  [1, "Andel nöjda föräldrar till barn i förskolan", 0.9, 0.88, 0.85, null, "År", "Förskoleundersökningen"],
+  [2, "Sjukfrånvaro", 0.055, 0.06, 0.072, 0.068, "Tertial", "Skriv här"],
+]);
+
+describe("a plan whose cover names it and whose tables carry last year's figures", () => {
+  it("is VP of the cover's year, not a period nobody could read", () => {
+    const result = check(snapshotOf(cover(PLAN_TITLE), indicators));
+    expect(result.model.period).toEqual({ kind: "VP", year: 2022, source: "cell" });
+    expect(result.findings.map((f) => f.code)).not.toContain("period-unknown");
+    expect(result.model.indicators.map((i) => i.status)).toEqual(["not-measured", "not-measured"]);
+  });
+
+  it("is not a plan where a table holds an outcome of no earlier year: the period is asked for", () => {
+    const copied = plainSheet("Mål och indikatorer", [
+      ["Indikator", "Periodens utfall", "Årsmål 2022", "KF:s årsmål 2022", "Period"],
+      ["Sjukfrånvaro", 0.061, 0.055, 0.06, "Tertial"],
+    ]);
+    const result = check(snapshotOf(cover(PLAN_TITLE), copied));
+    expect(result.model.period.kind).toBeNull();
+    expect(result.findings.map((f) => f.code)).toContain("period-unknown");
+  });
+
+  it("stays the follow-up a title of a tertial names, the plan's cover beside it", () => {
+    const followUp = plainSheet("T2", [["Tertialrapport 2 år 2021"], ...indicators.values]);
+    const result = check(snapshotOf(cover(PLAN_TITLE), followUp));
+    expect(result.model.period).toMatchObject({ kind: "T2", year: 2021 });
+  });
+
+  it("finds the template's prompt left in a Kommentar cell, and not a sentence that goes on", () => {
+    const result = check(snapshotOf(cover(PLAN_TITLE), indicators));
+    const leftovers = result.findings.filter((f) => f.code === "placeholder-text");
+    expect(leftovers.map((f) => [f.sheet, f.cell, f.message])).toEqual([
+      ["Mål och indikatorer", "H4", "Mallrest ”Skriv här” i texten: ”Skriv här…”."],
+    ]);
+    const texts: CellValue[] = [
+      "Fyll i analys här…",
+      "Skriv kommentar här:",
+      "Skriv här nedan vad som har gjorts under året.",
+      "Vi behöver skriva här om bemanningen.",
+      "Ange här",
+    ];
+    const found = findPlaceholders(
+      {
+        name: "t.xlsx",
+        sheets: [{ name: "B", visibility: "visible", originRow: 1, originCol: 1, values: [texts] }],
+      },
+      () => null,
+    );
+    expect(found.map((f) => f.cell)).toEqual(["A1", "B1", "E1"]);
+  });
+});
+
+describe("a plan's budget beside last year's forecast, in tkr said in its title", () => {
+  // 002's Intäkter and Kostnader rows (lines 1927–1928), as a unit keeps them in tkr.
+  const label = (line: number) => seedLineCells("002-t2-driftbudget", line, [0])[0];
+  const budget = (headers: string[]) =>
+    plainSheet("Budget 2022", [
+      ["Budget 2022 – Hägersten-Älvsjö (tkr)"],
+      ["Intäkter anges med minustecken, kostnader utan."],
+      [],
+      ["Kostnadsslag", ...headers, "Kommentar"],
+      [label(1927), -515_300, -489_400, -512_300],
+      [label(1928), 2_962_400, 2_924_700, 2_945_500],
+    ]);
+
+  it("is in tkr, as its title says over the sign note, and has no deviations from 2021's forecast", () => {
+    const result = check(
+      snapshotOf(cover(PLAN_TITLE), budget(["Budget 2022", "Budget 2021", "Prognos helår 2021 (T2)"])),
+    );
+    expect(result.model.budget.map((b) => [b.table, b.unit, b.label, b.budget, b.forecast])).toEqual([
+      ["Budget 2022 – Hägersten-Älvsjö (tkr)", "tkr", "Intäkter", -515_300, null],
+      ["Budget 2022 – Hägersten-Älvsjö (tkr)", "tkr", "Kostnader", 2_962_400, null],
+    ]);
+    expect(
+      result.findings.filter((f) => f.code.startsWith("budget-") || f.code === "analysis-missing"),
+    ).toEqual([]);
+  });
+
+  it("measures the deviation against a forecast of the budget's own year", () => {
+    const result = check(snapshotOf(budget(["Budget 2022", "Budget 2021", "Prognos helår 2022"])), {
+      period: { kind: "T2", year: 2022 },
+    });
+    expect(result.model.budget.map((b) => [b.forecast, b.computedDeviation])).toEqual([
+      [-512_300, -3_000],
+      [2_945_500, 16_900],
+    ]);
+  });
+});
+
+describe("a row under the budget's `Intäkter` group that lost its minus", () => {
+  // The walk's rows: income written negative, as its note says, one of them without its minus.
+  const unitBudget = (income: number[], costs: number[] = [48_600, -9_850]) =>
+    plainSheet("Budget 2022", [
+      ["Budget 2022 – Förskolorna i Årsta (tkr)"],
+      [],
+      ["Kostnadsslag", "Budget 2022", "Budget 2021", "Kommentar"],
+      ["Intäkter"],
+      ["Föräldraavgifter", income[0], -5_260],
+      ["Statsbidrag maxtaxa", income[1], -1_340],
+      ["Övriga intäkter", income[2], -200],
+      ["Summa intäkter", income[0] + income[1] + income[2], -6_800],
+      ["Kostnader"],
+      ["Personalkostnader", costs[0], 46_900],
+      ["Återbetalning av lokalhyra", costs[1], 9_600],
+      ["Summa kostnader", costs[0] + costs[1], 56_500],
+    ]);
+  const signs = (sheet: ReturnType<typeof unitBudget>) =>
+    check(snapshotOf(cover(PLAN_TITLE), sheet)).findings.filter((f) => f.code === "budget-sign");
+
+  it("is an error at its cell, where the group's other rows are negative", () => {
+    const found = signs(unitBudget([-5_420, 1_380, -210]));
+    expect(found.map((f) => [f.severity, f.cell, f.message])).toEqual([
+      [
+        "error",
+        "B6",
+        "”Statsbidrag maxtaxa” (Budget) står under Intäkter, som tabellen anger med minustecken, men är 1\u00a0380 tkr.",
+      ],
+    ]);
+  });
+
+  it("is none where the table writes its income positive, or too few rows say how it writes it", () => {
+    expect(signs(unitBudget([5_420, 1_380, 210]))).toEqual([]);
+    expect(signs(unitBudget([-5_420, 1_380, 210]))).toEqual([]);
+  });
+});
+
+describe("an activity's end a plan leaves open", () => {
+  const activities = (end: CellValue) =>
+    plainSheet("Aktiviteter", [
+      ["Aktivitet", "Mål", "Start", "Slut", "Kommentar"],
+      ["Införa veckovis matsvinnsmätning i köken", "1.1.1", "2022-01-11", end, "Tillsammans med kostenheten"],
+    ]);
+
+  it.each(["Löpande", "Tills vidare", "pågående"])("%s is no date and no error", (end) => {
+    const result = check(snapshotOf(cover(PLAN_TITLE), activities(end)));
+    expect(result.model.activities.map((a) => [a.start, a.end])).toEqual([["2022-01-11", null]]);
+    expect(result.findings.filter((f) => f.code === "activity-dates")).toEqual([]);
+  });
+
+  it("a date written day first is still unreadable, under the goal its row names", () => {
+    const result = check(snapshotOf(cover(PLAN_TITLE), indicators, activities("2022-31-10")));
+    const dates = result.findings.filter((f) => f.code === "activity-dates");
+    expect(dates.map((f) => [f.cell, f.goal])).toEqual([["D2", "Mål och indikatorer!A2"]]);
+  });
+});
