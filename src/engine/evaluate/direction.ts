@@ -150,12 +150,12 @@ export const DIRECTION_CATALOGUE: readonly DirectionRule[] = [
   },
   {
     pattern:
-      /legitimerade|ekologisk|matavfall|digital|smarta lås|marknadsdialog|uppföljning genomförts|uppfyller stadens krav|svarar på|deltar i|vidtalas|kallats till samtal|andel pojkar av/i,
+      /legitimerade|^andel förskollärare\b|ekologisk|matavfall|digital|smarta lås|marknadsdialog|uppföljning genomförts|uppfyller stadens krav|svarar på|deltar i|vidtalas|kallats till samtal|andel pojkar av/i,
     direction: "higher",
     reasonSv:
-      "Andel som gör det önskade (legitimerad personal, ekologiskt, digitalt, uppföljt, deltar): högre är bättre.",
+      "Andel som gör det önskade (legitimerad personal, förskollärare, ekologiskt, digitalt, uppföljt, deltar): högre är bättre.",
     reasonEn:
-      "Share doing the desired thing (licensed staff, organic, digital, followed up, taking part): higher is better.",
+      "Share doing the desired thing (licensed staff, preschool teachers, organic, digital, followed up, taking part): higher is better.",
   },
   {
     // A unit's own shares of those who have what it provides (the walks of 7 December): the share

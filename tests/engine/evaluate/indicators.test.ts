@@ -540,6 +540,9 @@ describe("direction", () => {
       ["Nämndens budgetföljsamhet efter resultatöverföringar", "max"],
       ["Nämndens prognossäkerhet T2", "band"],
       ["Antal personer som utsatts för våld i nära relation som är kända av socialtjänsten", null],
+      // A unit's wording of 002's `Andel legitimerade förskollärare …` (the förskola walk of 8 December).
+      ["Andel förskollärare av pedagogisk personal", "higher"],
+      ["Antal förskollärare som slutat", null],
     ];
     for (const [name, direction] of cases) {
       expect([name, catalogueDirection(name)?.direction ?? null]).toEqual([name, direction]);
