@@ -1,7 +1,7 @@
 /**
  * `indikatorer`: one table per goal in the city's columns — the follow-up's nine (002 line 271), or
- * the plan's four (003 line 462) — with the indicator's `Analys` row under it, as the reports
- * carry it. Målkoll's status columns stand apart, after a blank column, so the city's columns
+ * the plan's four (003 line 462) — with the indicator's `Analys` row under it in a follow-up, as the
+ * reports carry it (a plan's have none). Målkoll's status columns stand apart, after a blank column, so the city's columns
  * stay one selection to paste. Indicators are listed alphabetically within a goal, as the city's
  * reports do (every indicator table in the T2 2021 report, seed 002, is in Swedish order).
  */
@@ -387,7 +387,8 @@ export function buildIndicatorSheet(ctx: ReportContext): SheetSpec {
           ? planRow(ctx, ind, cells)
           : indicatorRow(ctx, ind, cells, hasRow(unreported, ind.sheet, ind.row), unreadable),
       );
-      const analysis = ind.analysis && shownText(ind.analysis).trim();
+      // A plan has no analyses (003): a unit's Kommentar beside its targets is a working note.
+      const analysis = !plan && ind.analysis && shownText(ind.analysis).trim();
       if (analysis) sheet.attach([textCell(`Analys: ${analysis}`)], cityColumns - 1);
     }
     sheet.endTable();

@@ -231,3 +231,36 @@ describe("one area's `Ekonomiska förutsättningar` alone in a workbook (003 lin
     expect(headingsOf(lines.slice(0, 23).join("\n"))).toEqual(["Nämndens ekonomiska förutsättningar"]);
   });
 });
+
+describe("a unit's plan with a Kommentar beside its targets (the förskola walk of 8 December)", () => {
+  it("prints no `Analys:` rows: a plan has no analyses, and the comments are working notes", () => {
+    // 003's `Antal aspiranter` row beside last year's outcome (21 st) and a unit's comment
+    // column, read as its analysis as in a follow-up's table.
+    const header = [
+      "Indikator",
+      "Årsmål 2022",
+      "KF:s årsmål 2022",
+      "Utfall 2021",
+      "Periodicitet",
+      "Kommentar",
+    ];
+    const planSheet = textToSheet(
+      "Mål",
+      [
+        seedLines(loadSeedFixture("003-vp-titel"))[0],
+        "",
+        header.join("\t"),
+        "Antal aspiranter som fått Stockholmsjobb\t25 st\t800 st\t21 st\tTertial\tSvårt att rekrytera till Dalen, två tjänster vakanta",
+      ].join("\n"),
+    );
+    const planned = check(snapshotOf(planSheet), { period: { kind: "VP", year: 2022 } });
+    expect(planned.model.indicators.map((i) => i.analysis)).toEqual([
+      "Svårt att rekrytera till Dalen, två tjänster vakanta",
+    ]);
+    const rows = buildReport(planned, { snapshot: snapshotOf(planSheet), generatedAt: "2021-12-15" })
+      .sheets.find((s) => s.key === "indikatorer")!
+      .rows.map((r) => text(r)[0]);
+    expect(rows).toContain("Antal aspiranter som fått Stockholmsjobb");
+    expect(rows.filter((first) => typeof first === "string" && first.startsWith("Analys"))).toEqual([]);
+  });
+});
