@@ -502,7 +502,11 @@ function otherTable(
   sheet.startTable(headerRow([unitLabel(lines[0].unit), ...columns.map((c) => c.header)]), {
     ownColumns: true,
   });
+  // A unit's `Intäkter` and `Kostnader` over their rows, as its table groups them.
+  const groups = ctx.tableById(lines[0].tableId)?.groupRows ?? [];
+  let nextGroup = 0;
   for (const line of lines) {
+    nextGroup = writeGroupsBefore(sheet, groups, nextGroup, line.row);
     const style = styleOf(line, lines);
     sheet.add([labelCell(line, style), ...columns.map((c) => c.cell(line, style))]);
   }

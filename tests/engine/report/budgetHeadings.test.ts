@@ -49,3 +49,43 @@ describe("Driftbudget per verksamhetsområde headings", () => {
     ]);
   });
 });
+
+describe("a unit's own budget table with its rows grouped (the förskola walk of 8 December)", () => {
+  test("prints `Intäkter` and `Kostnader` over their rows, as the source groups them", () => {
+    // 002's Intäkter and Kostnader (lines 1927–1928) split as a unit writes them, in tkr.
+    const snapshot = snapshotOf(
+      textToSheet(
+        "Ekonomi",
+        [
+          "Budget 2021 – Resursenheten (tkr)",
+          "",
+          "Kostnadsslag\tBudget 2021\tPrognos 2021\tKommentar",
+          "Intäkter",
+          "Föräldraavgifter\t-300 000\t-310 000",
+          "Övriga intäkter\t-189 400\t-205 300",
+          "Summa intäkter\t-489 400\t-515 300",
+          "Kostnader",
+          "Personalkostnader\t2 000 000\t2 020 000",
+          "Övriga kostnader\t924 700\t942 400",
+          "Summa kostnader\t2 924 700\t2 962 400",
+        ].join("\n"),
+      ),
+    );
+    const sheet = buildReport(check(snapshot, { period: { kind: "T2", year: 2021 } }), {
+      snapshot,
+      generatedAt: new Date("2021-09-15T10:00:00Z"),
+    }).sheets.find((s) => s.key === "driftbudget")!;
+    const labels = sheet.rows.map((row) => row[0]?.value);
+    const from = labels.indexOf("Intäkter");
+    expect(labels.slice(from, from + 8)).toEqual([
+      "Intäkter",
+      "Föräldraavgifter",
+      "Övriga intäkter",
+      "Summa intäkter",
+      "Kostnader",
+      "Personalkostnader",
+      "Övriga kostnader",
+      "Summa kostnader",
+    ]);
+  });
+});
