@@ -47,7 +47,9 @@ describe("a plan whose cover names it and whose tables carry last year's figures
     ]);
     const result = check(snapshotOf(cover(PLAN_TITLE), copied));
     expect(result.model.period.kind).toBeNull();
-    expect(result.findings.map((f) => f.code)).toContain("period-unknown");
+    const unknown = result.findings.find((f) => f.code === "period-unknown");
+    // The choices include the plan's (the walk's message offered T1, T2 or VB only).
+    expect(unknown?.message).toContain("Ange period (T1, T2 eller VB för en uppföljning, VP för en plan)");
   });
 
   it("stays the follow-up a title of a tertial names, the plan's cover beside it", () => {

@@ -2,6 +2,9 @@
 import { fireEvent, screen } from "@testing-library/react";
 import { useState } from "react";
 import { PeriodBar } from "../../src/taskpane/components/PeriodBar";
+import type { CheckResult } from "../../src/engine";
+import { check } from "../../src/engine";
+import { plainSheet, snapshotOf } from "../helpers/seedGrid";
 import { result } from "./fixtures";
 import { renderInPane } from "./render";
 
@@ -12,9 +15,11 @@ import { renderInPane } from "./render";
 function Harness({
   onChoose = () => undefined,
   busyOnChoose = false,
+  checked = result(),
 }: {
   onChoose?(p: unknown): void;
   busyOnChoose?: boolean;
+  checked?: CheckResult;
 }) {
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -22,7 +27,7 @@ function Harness({
     <>
       <PeriodBar
         chosen={null}
-        result={result()}
+        result={checked}
         busy={busy}
         editing={editing}
         onEditing={setEditing}
@@ -80,5 +85,34 @@ describe("PeriodBar's editor", () => {
     const opener = screen.getByRole("button", { name: "Ändra period" });
     expect(document.activeElement).toBe(opener);
     expect(opener.getAttribute("aria-disabled")).toBe("true");
+  });
+});
+
+describe("PeriodBar's year, where the workbook names no period it can judge", () => {
+  // A plan's cover (003's title) over a table copied from a follow-up: its period is asked for.
+  const unknown = () =>
+    check(
+      snapshotOf(
+        plainSheet("Försättsblad", [["Verksamhetsplan 2022 för Hägersten-Älvsjö stadsdelsnämnd"]]),
+        plainSheet("Mål", [
+          ["Indikator", "Periodens utfall", "Årsmål 2022", "Period"],
+          ["Sjukfrånvaro", 0.061, 0.055, "Tertial"],
+        ]),
+      ),
+    );
+
+  test("picking Verksamhetsplan fills in the year the plan names; a year typed first stays", () => {
+    const checked = unknown();
+    expect(checked.model.period.kind).toBeNull();
+    renderInPane(<Harness checked={checked} />);
+    // The bar's own button (the harness's stands after it).
+    fireEvent.click(screen.getAllByRole("button", { name: "Välj period" })[0]);
+    const year = screen.getByRole("textbox", { name: "År" }) as HTMLInputElement;
+    expect(year.value).toBe("");
+    fireEvent.change(screen.getByRole("combobox", { name: "Period" }), { target: { value: "VP" } });
+    expect(year.value).toBe("2022");
+    fireEvent.change(year, { target: { value: "2023" } });
+    fireEvent.change(screen.getByRole("combobox", { name: "Period" }), { target: { value: "T2" } });
+    expect(year.value).toBe("2023");
   });
 });

@@ -89,11 +89,7 @@ function periodOf(recognition: Recognition, options: PeriodOptions, findings: Fi
     [...types].every((t) => t === "indicators-plan" || t === "driftbudget-vp" || t === "activities") &&
     (types.has("indicators-plan") || types.has("driftbudget-vp"));
   if (forced) {
-    const ownYear =
-      forced.year ??
-      (forced.kind === "VP"
-        ? (planYear() ?? latest?.year ?? null)
-        : (latest?.year ?? vpColumnYear(recognition)));
+    const ownYear = forced.year ?? workbookYearOf(recognition, forced.kind);
     // What the workbook says for itself, for the user to hear where the flag overrides it.
     const own: { kind: PeriodKind; year: number | null } | null = latest
       ? { kind: latest.kind, year: latest.year }
@@ -133,13 +129,26 @@ function periodOf(recognition: Recognition, options: PeriodOptions, findings: Fi
       cell: "A1",
       message: elsewhere
         ? `Arbetsboken nämner ingen period för ${year}, bara ${elsewhere}. Ange period och år (t.ex. ${elsewhere}) för att bedöma utfall.`
-        : "Ingen period angiven och ingen kunde läsas (t.ex. ”Tertial 2 2021” i en Period-cell eller som rubrik överst på ett blad). Ange period (T1, T2 eller VB) för att bedöma utfall.",
+        : "Ingen period angiven och ingen kunde läsas (t.ex. ”Tertial 2 2021” i en Period-cell eller som rubrik överst på ett blad). Ange period (T1, T2 eller VB för en uppföljning, VP för en plan) för att bedöma utfall.",
       messageEn: elsewhere
         ? `The workbook names no period in ${year}, only ${elsewhere}. Choose a period and year (e.g. ${elsewhere}) to assess outcomes.`
-        : 'No period given and none could be read (e.g. "Tertial 2 2021" in a Period cell or as a title at the top of a sheet). Choose a period (T1, T2 or VB) to assess outcomes.',
+        : 'No period given and none could be read (e.g. "Tertial 2 2021" in a Period cell or as a title at the top of a sheet). Choose a period (T1, T2 or VB for a follow-up, VP for a plan) to assess outcomes.',
     }),
   );
   return { kind: null, year: null, source: "none" };
+}
+
+/**
+ * The year the workbook gives a period of `kind` chosen without one: for VP the year it names its
+ * plan by (a title, a Period cell, a `VP 2022` column), else the latest period it names; for T1,
+ * T2 and VB the latest period's, else the plan's column's. The pane offers it when a person picks
+ * the period the workbook could not tell.
+ */
+export function workbookYearOf(recognition: Recognition, kind: PeriodKind): number | null {
+  const latest = latestNamedPeriod(recognition, null, false) ?? latestNamedPeriod(recognition, null, true);
+  return kind === "VP"
+    ? (planTitleYear(recognition) ?? vpColumnYear(recognition) ?? latest?.year ?? null)
+    : (latest?.year ?? vpColumnYear(recognition));
 }
 
 /** The latest period named in a Period cell or a title (of `year`, when given), VP excluded. */

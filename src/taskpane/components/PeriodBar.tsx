@@ -1,6 +1,7 @@
 import { Button, Field, Input, Select, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import type { CheckResult } from "../../engine";
+import { workbookYearOf } from "../../engine/model/period";
 import type { PeriodKind } from "../../engine/model/types";
 import { useStrings } from "../i18n";
 import { parseYear, periodLabel, periodName, shownPeriod, yearMissing } from "../state/period";
@@ -108,6 +109,14 @@ export function PeriodBar({ chosen, result, busy, editing, onEditing, onChoose }
         ? periodLabel(shown, strings.period.kinds)
         : strings.period.unknown;
 
+  /** The kind picked; an empty year takes the one the workbook gives it (`Verksamhetsplan 2027`: 2027). */
+  const chooseKind = (picked: string) => {
+    setKind(picked);
+    if (year.trim() || !picked || !result) return;
+    const offered = workbookYearOf(result.recognition, picked as PeriodKind);
+    if (offered !== null) setYear(String(offered));
+  };
+
   const apply = () => {
     const parsed = parseYear(year);
     if (!kind || parsed === null) {
@@ -163,7 +172,7 @@ export function PeriodBar({ chosen, result, busy, editing, onEditing, onChoose }
           }}
         >
           <Field label={strings.period.kind} className={styles.kind}>
-            <Select ref={kindRef} size="small" value={kind} onChange={(_, d) => setKind(d.value)}>
+            <Select ref={kindRef} size="small" value={kind} onChange={(_, d) => chooseKind(d.value)}>
               <option value="" disabled>
                 –
               </option>
