@@ -52,6 +52,20 @@ describe("a plan whose cover names it and whose tables carry last year's figures
     expect(unknown?.message).toContain("Ange period (T1, T2 eller VB för en uppföljning, VP för en plan)");
   });
 
+  it("asks for a direction for what a plan uses it for: the comparison with KF, or the follow-up", () => {
+    const unknownDirections = plainSheet("Mål och indikatorer", [
+      ...indicators.values,
+      [3, "Antal förskolor med Grön Flagg", 4, 120, 3, 3, "År", "KF:s mål gäller hela staden"],
+      [4, "Totalt antal inskrivna barn", 310, null, 298, 305, "Tertial", null],
+    ]);
+    const result = check(snapshotOf(cover(PLAN_TITLE), unknownDirections));
+    const asked = result.findings.filter((f) => f.code === "direction-unknown");
+    expect(asked.map((f) => [f.cell, f.message.slice(f.message.indexOf("Ange riktning"))])).toEqual([
+      ["B5", "Ange riktning (kolumnen Riktning eller i Målkoll) så kan årsmålet jämföras med KF:s årsmål."],
+      ["B6", "Ange riktning (kolumnen Riktning eller i Målkoll) så kan status beräknas i uppföljningen."],
+    ]);
+  });
+
   it("stays the follow-up a title of a tertial names, the plan's cover beside it", () => {
     const followUp = plainSheet("T2", [["Tertialrapport 2 år 2021"], ...indicators.values]);
     const result = check(snapshotOf(cover(PLAN_TITLE), followUp));

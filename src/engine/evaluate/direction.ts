@@ -81,6 +81,14 @@ export const DIRECTION_CATALOGUE: readonly DirectionRule[] = [
     reasonEn: "Climate impact/emissions (kg CO2e): lower is better.",
   },
   {
+    // A förskola's or kitchen's food waste (the förskola walk of 8 December); not a share of its
+    // reduction (`Andel kök som minskat matsvinnet`).
+    pattern: /^(?:matsvinn|svinn)\b/i,
+    direction: "lower",
+    reasonSv: "Matsvinn (gram per portion, kg): mindre är bättre.",
+    reasonEn: "Food waste (grams per portion, kg): less is better.",
+  },
+  {
     pattern: /\b(köpt )?energi\b|energianvändning|\bgwh\b|\bkwh\b/i,
     direction: "lower",
     reasonSv: "Energianvändning: lägre är bättre.",

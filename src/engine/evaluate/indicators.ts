@@ -284,6 +284,25 @@ function needsDirection(kind: TargetKind): boolean {
   return kind === "value";
 }
 
+/**
+ * What a direction is wanted for: a follow-up's status; in a plan, where nothing is judged yet,
+ * the comparison of the Årsmål with KF:s årsmål (`target-less-ambitious`), else the follow-up's
+ * statuses to come (the förskola walk's plan read the message as noise).
+ */
+function directionUse(indicator: Indicator, period: PeriodKind | null): "status" | "ambition" | "later" {
+  if (period !== "VP") return "status";
+  return indicator.target !== null && indicator.kfTarget !== null ? "ambition" : "later";
+}
+
+const DIRECTION_FOR: Record<"status" | "ambition" | "later", MessageEnd> = {
+  status: { sv: "kan status beräknas", en: "its status can be computed" },
+  ambition: {
+    sv: "kan årsmålet jämföras med KF:s årsmål",
+    en: "its annual target can be compared with the KF target",
+  },
+  later: { sv: "kan status beräknas i uppföljningen", en: "its status can be computed in the follow-up" },
+};
+
 /** Whether an outcome is due for this indicator in this period. */
 export function outcomeDue(indicator: Indicator, period: PeriodKind | null): boolean {
   if (period === "VB") return true;
@@ -355,8 +374,8 @@ function evaluateIndicator(indicator: Indicator, ctx: IndicatorContext, out: Fin
         sheet: indicator.sheet,
         cell: nameCell(indicator),
         goal: indicator.goal,
-        message: `Det går inte att avgöra om högre eller lägre är bättre för ”${indicator.name}”. Ange riktning (kolumnen Riktning eller i Målkoll) så kan status beräknas.`,
-        messageEn: `Cannot tell whether higher or lower is better for "${indicator.name}". State a direction (a Riktning column or in Målkoll) so its status can be computed.`,
+        message: `Det går inte att avgöra om högre eller lägre är bättre för ”${indicator.name}”. Ange riktning (kolumnen Riktning eller i Målkoll) så ${DIRECTION_FOR[directionUse(indicator, ctx.period)].sv}.`,
+        messageEn: `Cannot tell whether higher or lower is better for "${indicator.name}". State a direction (a Riktning column or in Målkoll) so ${DIRECTION_FOR[directionUse(indicator, ctx.period)].en}.`,
       }),
     );
   }

@@ -30,7 +30,7 @@ A computed status is a suggestion shown beside the person's own assessment, neve
 1. An explicit \`Riktning\` column, or the user's per-workbook override (the model builder puts both in \`statedDirection\`).
 2. The built-in catalogue (\`DIRECTION_CATALOGUE\` in direction.ts): name patterns from the city's
    indicators in the seed reports, each with its reason. Lower is better for shares on ekonomiskt
-   bistånd, sjukfrånvaro, återaktualisering, CO2/klimatpåverkan, energy, children per group or per
+   bistånd, sjukfrånvaro, återaktualisering, CO2/klimatpåverkan, food waste (matsvinn), energy, children per group or per
    staff, external consultants/hired staff, hourly staff, the number of staff a home-care client
    meets, evictions, emergency housing. Higher is better for satisfaction, safety, indexes, positive
    experiences, self-sufficiency, places and jobs provided, shares doing a desired thing, and a

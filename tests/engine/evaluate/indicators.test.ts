@@ -543,6 +543,8 @@ describe("direction", () => {
       // A unit's wording of 002's `Andel legitimerade förskollärare …` (the förskola walk of 8 December).
       ["Andel förskollärare av pedagogisk personal", "higher"],
       ["Antal förskollärare som slutat", null],
+      ["Matsvinn (gram per portion)", "lower"],
+      ["Andel kök som minskat matsvinnet", null],
     ];
     for (const [name, direction] of cases) {
       expect([name, catalogueDirection(name)?.direction ?? null]).toEqual([name, direction]);
