@@ -308,6 +308,7 @@ export class SheetBuilder {
               : rowHeight(this.rows[r], r, info, points, cells, memos),
       );
     }
+    cells.parts.release();
     this.fitChartsToTheirData(heights);
     if (this.inferColumns) {
       // Its maker sets the widths after: the port sizes the rows from those, and no page is planned.

@@ -181,14 +181,34 @@ function pointsPerDigit(size: number): number {
  */
 const SPANS = new Float64Array(5);
 
+/** Tokens a released TextParts left for the next (see TextParts.release); kept up to 8 MB. */
+let spareTokens: Float64Array | null = null;
+const MAX_SPARE_TOKENS = 1 << 20;
+
 /**
  * The parts of texts as a line wraps them, for texts measured once and wrapped later (long texts
  * down thousands of rows): a part's width in digit widths, negative when a space comes before it,
  * and 0 for a line break. Filled as texts are measured; a text's parts are a range of `tokens`.
  */
 export class TextParts {
-  tokens = new Float64Array(1 << 14);
+  tokens: Float64Array;
   length = 0;
+
+  constructor() {
+    this.tokens = spareTokens ?? new Float64Array(1 << 14);
+    spareTokens = null;
+  }
+
+  /**
+   * Hands its tokens to the next TextParts made, once nothing reads them: a sheet's grow to
+   * megabytes, which each sheet of each report allocated, copied as they grew and zeroed anew.
+   */
+  release(): void {
+    if (this.tokens.length <= MAX_SPARE_TOKENS && (spareTokens?.length ?? 0) < this.tokens.length)
+      spareTokens = this.tokens;
+    this.tokens = new Float64Array(0);
+    this.length = 0;
+  }
 
   /** The tokens, with room for `count` more. */
   reserve(count: number): Float64Array {
