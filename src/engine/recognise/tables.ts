@@ -1326,6 +1326,8 @@ function titleLike(text: string): boolean {
 const EDIT_STAMP = /\bsenast (?:ändrad|uppdaterad)\b|(?:^|\s)(?:ändrad|uppdaterad)\s+(?:den\s+)?\d/i;
 /** A word's end before a full stop and a capital: a sentence's end, unless the word is an abbreviation. */
 const SENTENCE_END = /(?<![.\p{L}])(\p{L}{2,})[.!?]\s+\p{Lu}/gu;
+/** What every {@link SENTENCE_END} holds: one quick test rules out most lines before its slow search. */
+const MAY_END_SENTENCE = /[.!?]\s+\p{Lu}/u;
 /** Words the city's titles shorten with a full stop (`avd. Park`, `inkl. BJ`). */
 const ABBREVIATIONS: ReadonlySet<string> = new Set([
   "adm",
@@ -1356,6 +1358,7 @@ const ABBREVIATIONS: ReadonlySet<string> = new Set([
 
 /** Whether a line says more than one sentence (`… avdelning förskola. Siffrorna …`; not `3. Investeringar`). */
 function saysTwoSentences(text: string): boolean {
+  if (!MAY_END_SENTENCE.test(text)) return false;
   for (const m of text.matchAll(SENTENCE_END)) if (!ABBREVIATIONS.has(m[1].toLowerCase())) return true;
   return false;
 }
