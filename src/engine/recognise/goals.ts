@@ -298,7 +298,8 @@ function unreadHeadingOnRow(rows: SheetRows, i: number): UnreadHeading | null {
   const { sheet } = rows;
   const row = sheet.values[i];
   const first = rows.firstText(i);
-  if (!LABEL_WITH_COLON.test(first.replace(/^kf:s/i, "kfs"))) return null;
+  // No colon, no label: most rows (a table's) are ruled out before the copy the test reads.
+  if (!first.includes(":") || !LABEL_WITH_COLON.test(first.replace(/^kf:s/i, "kfs"))) return null;
   const match = matchHeading(first);
   if (!match) return null;
   const start = rows.firstCol(i) - sheet.originCol;
