@@ -170,6 +170,23 @@ describe("a row under the budget's `Intäkter` group that lost its minus", () =>
   });
 });
 
+describe("a plan's table of KF:s uppdrag under its own header (the nämnd walk of 8 December)", () => {
+  it("is an activity table, each assignment under the goal its row names", () => {
+    // 002 line 295's assignment (KF goal 1.1) with the nämnd's number column.
+    const [assignment, start, end] = seedLineCells("002-t2-kf-1.1", 295, [0, 1, 2]);
+    const sheet = plainSheet("Aktiviteter", [
+      ["Uppdrag från kommunfullmäktige i budget 2022"],
+      ["Nr", "KF:s uppdrag", "Nämndmål", "Startdatum", "Slutdatum", "Ansvarig"],
+      ["U1", assignment, "1.1.1", start, end, "Avd. arbetsmarknad"],
+    ]);
+    const result = check(snapshotOf(cover(PLAN_TITLE), indicators, sheet));
+    expect(result.recognition.tables.find((t) => t.sheet === "Aktiviteter")?.type).toBe("activities");
+    expect(result.model.activities.map((a) => [a.name, a.goal, a.start, a.end])).toEqual([
+      [String(assignment).trim(), "Mål och indikatorer!A2", "2021-01-01", "2021-12-31"],
+    ]);
+  });
+});
+
 describe("an activity's end a plan leaves open", () => {
   const activities = (end: CellValue) =>
     plainSheet("Aktiviteter", [

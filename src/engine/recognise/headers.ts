@@ -93,12 +93,22 @@ export function isTertialOutcomeOf(
  */
 export const ACTION_KEY = /^atgard(er)?$/;
 
+/**
+ * A table of the council's assignments, `KF:s uppdrag` (`Uppdrag`, `Kommunfullmäktiges uppdrag`):
+ * activities, as 002 and 003 list them under `Aktivitet` (the nämnd walk of 8 December lost a
+ * plan's whole table of them under its own header).
+ */
+export function isAssignmentKey(key: string): boolean {
+  return /^(kfs?uppdrag|uppdrag|uppdragfrankf|kommunfullmaktigesuppdrag|namndensuppdrag)$/.test(key);
+}
+
 /** Indicator and activity tables. */
 const GOAL_TABLE_RULES: HeaderRule[] = [
   {
     role: "name",
     test: (k) =>
       /^(indikator|indikatorer|aktivitet|aktiviteter|nyckeltal|matt)$/.test(k) ||
+      isAssignmentKey(k) ||
       // `Mål / Indikator`: a unit's one column for its goal headings and the indicators under them.
       /^mal(och)?indikator(er)?$/.test(k),
   },

@@ -12,6 +12,7 @@ import {
   budgetRole,
   goalTableRole,
   headerKey,
+  isAssignmentKey,
   isYearTarget,
   mayOpenHeader,
   namesOutcomePeriod,
@@ -508,7 +509,7 @@ export function classify(
   const nameColumn = nameColumnOf(header);
   const firstKey = matchKey(nameColumn.header);
   if (header.family === "goal") {
-    if (firstKey.startsWith("aktivitet")) return "activities";
+    if (firstKey.startsWith("aktivitet") || isAssignmentKey(firstKey)) return "activities";
     if (
       has("outcome") ||
       has("forecast") ||
