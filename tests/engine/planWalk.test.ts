@@ -53,16 +53,20 @@ describe("a plan whose cover names it and whose tables carry last year's figures
   });
 
   it("asks for a direction for what a plan uses it for: the comparison with KF, or the follow-up", () => {
+    // (the förskola and nämnd walks of 8 December)
     const unknownDirections = plainSheet("Mål och indikatorer", [
       ...indicators.values,
-      [3, "Antal förskolor med Grön Flagg", 4, 120, 3, 3, "År", "KF:s mål gäller hela staden"],
-      [4, "Totalt antal inskrivna barn", 310, null, 298, 305, "Tertial", null],
+      [3, "Genomsnittlig vistelsetid (timmar per vecka)", 30, 32, 31, 31, "År", null],
+      [4, "Antal förskolor med Grön Flagg", 4, 120, 3, 3, "År", "KF:s mål gäller hela staden"],
+      [5, "Totalt antal inskrivna barn", 310, null, 298, 305, "Tertial", null],
     ]);
     const result = check(snapshotOf(cover(PLAN_TITLE), unknownDirections));
     const asked = result.findings.filter((f) => f.code === "direction-unknown");
     expect(asked.map((f) => [f.cell, f.message.slice(f.message.indexOf("Ange riktning"))])).toEqual([
       ["B5", "Ange riktning (kolumnen Riktning eller i Målkoll) så kan årsmålet jämföras med KF:s årsmål."],
+      // KF's 120 is the whole city's (the nämnd walk): nothing to compare the 4 with.
       ["B6", "Ange riktning (kolumnen Riktning eller i Målkoll) så kan status beräknas i uppföljningen."],
+      ["B7", "Ange riktning (kolumnen Riktning eller i Målkoll) så kan status beräknas i uppföljningen."],
     ]);
   });
 

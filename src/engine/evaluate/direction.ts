@@ -132,7 +132,8 @@ export const DIRECTION_CATALOGUE: readonly DirectionRule[] = [
   },
   // --- Higher is better: positive wordings of shares, counts and indexes.
   {
-    pattern: /nöjd|nöjdhet|trygg|trygghet|bra arbetsgivare|medskapande|kvalitetsindikator|\bindex\b/i,
+    pattern:
+      /nöjd|nöjdhet|trygg|trygghet|bra arbetsgivare|medskapande|medarbetarskapsindex|\(AMI\)|kvalitetsindikator|\bindex\b|rekommenderar sin arbetsplats/i,
     direction: "higher",
     reasonSv: "Nöjdhet, trygghet, index: högre är bättre.",
     reasonEn: "Satisfaction, safety, indexes: higher is better.",
@@ -158,7 +159,7 @@ export const DIRECTION_CATALOGUE: readonly DirectionRule[] = [
   },
   {
     pattern:
-      /legitimerade|^andel förskollärare\b|ekologisk|matavfall|digital|smarta lås|marknadsdialog|uppföljning genomförts|uppfyller stadens krav|svarar på|deltar i|vidtalas|kallats till samtal|andel pojkar av/i,
+      /legitimerade|^andel förskollärare\b|ekologisk|matavfall|digital|smarta lås|marknadsdialog|uppföljning genomförts|uppfyller stadens krav|svarar på|deltar i|inskrivna i förskola|vidtalas|kallats till samtal|andel pojkar av/i,
     direction: "higher",
     reasonSv:
       "Andel som gör det önskade (legitimerad personal, förskollärare, ekologiskt, digitalt, uppföljt, deltar): högre är bättre.",

@@ -289,9 +289,12 @@ function needsDirection(kind: TargetKind): boolean {
  * the comparison of the Årsmål with KF:s årsmål (`target-less-ambitious`), else the follow-up's
  * statuses to come (the förskola walk's plan read the message as noise).
  */
-function directionUse(indicator: Indicator, period: PeriodKind | null): "status" | "ambition" | "later" {
-  if (period !== "VP") return "status";
-  return indicator.target !== null && indicator.kfTarget !== null ? "ambition" : "later";
+function directionUse(indicator: Indicator, ctx: IndicatorContext): "status" | "ambition" | "later" {
+  if (ctx.period !== "VP") return "status";
+  // A city-wide KF:s årsmål (`120 st` against a district's `4 st`) is compared with nothing.
+  const comparable =
+    indicator.target !== null && indicator.kfTarget !== null && !kfScopeDiffers(indicator, ctx.families);
+  return comparable ? "ambition" : "later";
 }
 
 const DIRECTION_FOR: Record<"status" | "ambition" | "later", MessageEnd> = {
@@ -374,8 +377,8 @@ function evaluateIndicator(indicator: Indicator, ctx: IndicatorContext, out: Fin
         sheet: indicator.sheet,
         cell: nameCell(indicator),
         goal: indicator.goal,
-        message: `Det går inte att avgöra om högre eller lägre är bättre för ”${indicator.name}”. Ange riktning (kolumnen Riktning eller i Målkoll) så ${DIRECTION_FOR[directionUse(indicator, ctx.period)].sv}.`,
-        messageEn: `Cannot tell whether higher or lower is better for "${indicator.name}". State a direction (a Riktning column or in Målkoll) so ${DIRECTION_FOR[directionUse(indicator, ctx.period)].en}.`,
+        message: `Det går inte att avgöra om högre eller lägre är bättre för ”${indicator.name}”. Ange riktning (kolumnen Riktning eller i Målkoll) så ${DIRECTION_FOR[directionUse(indicator, ctx)].sv}.`,
+        messageEn: `Cannot tell whether higher or lower is better for "${indicator.name}". State a direction (a Riktning column or in Målkoll) so ${DIRECTION_FOR[directionUse(indicator, ctx)].en}.`,
       }),
     );
   }

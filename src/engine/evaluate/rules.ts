@@ -32,7 +32,8 @@ A computed status is a suggestion shown beside the person's own assessment, neve
    indicators in the seed reports, each with its reason. Lower is better for shares on ekonomiskt
    bistånd, sjukfrånvaro, återaktualisering, CO2/klimatpåverkan, food waste (matsvinn), energy, children per group or per
    staff, external consultants/hired staff, hourly staff, the number of staff a home-care client
-   meets, evictions, emergency housing. Higher is better for satisfaction, safety, indexes, positive
+   meets, evictions, emergency housing. Higher is better for satisfaction, safety, indexes (AMI), staff who
+   recommend their workplace, children enrolled in förskola, positive
    experiences, self-sufficiency, places and jobs provided, shares doing a desired thing, and a
    unit's own shares of what it provides (training taken, care plans, Senior alert, medication
    reviews, protected titles, staff talks, knowing the rules; not a share of what was not done,

@@ -545,6 +545,11 @@ describe("direction", () => {
       ["Antal förskollärare som slutat", null],
       ["Matsvinn (gram per portion)", "lower"],
       ["Andel kök som minskat matsvinnet", null],
+      // The nämnd walk's wordings of the city's indicators.
+      ["Andel barn 1–5 år som är inskrivna i förskola", "higher"],
+      ["Aktivt medarbetarskapsindex (AMI)", "higher"],
+      ["Andel medarbetare som rekommenderar sin arbetsplats", "higher"],
+      ["Antal besök på fritidsgårdar", null],
     ];
     for (const [name, direction] of cases) {
       expect([name, catalogueDirection(name)?.direction ?? null]).toEqual([name, direction]);
