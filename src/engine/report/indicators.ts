@@ -63,7 +63,42 @@ const PLAN_COLUMNS: ColumnSpec[] = [
   { kind: "label", max: 80 },
   { kind: "label", max: 80 },
   { kind: "label", max: 70 },
+  { kind: "spacer" },
+  { kind: "label", max: 130 },
 ];
+
+/** Målkoll's column beside a plan's four, after a blank column (as on Aktiviteter). */
+export const PLAN_CHECK_HEADER = "Målkoll";
+const PLAN_CHECK_COLUMN = 5;
+
+/**
+ * What the check found on a plan's row, in Målkoll's column: the city's four columns print the
+ * row as written, so an empty Årsmål or a copied row read as nothing wrong (the nämnd walk of
+ * 8 December). Worst first; each once.
+ */
+const PLAN_MARKS: readonly { code: string; label: StatusLabel }[] = [
+  { code: "value-unparseable", label: VALUE_UNREADABLE },
+  { code: "target-missing", label: { text: "▲ Årsmål saknas", tone: "bad" } },
+  { code: "duplicate-indicator", label: { text: "▲ Upprepad rad", tone: "bad" } },
+  { code: "target-less-ambitious", label: { text: "◆ Mindre ambitiöst än KF", tone: "partial" } },
+];
+
+/** Per code of {@link PLAN_MARKS}, the source rows holding such a finding. */
+function planMarkRows(ctx: ReportContext): Set<string>[] {
+  return PLAN_MARKS.map(({ code }) => rowsWithFinding(ctx.result.findings, code));
+}
+
+function planCheckCell(cells: RowCells, ind: Indicator, marked: readonly Set<string>[]): OutCell | null {
+  let text = "";
+  let tone: StatusLabel["tone"] = "partial";
+  for (let k = 0; k < PLAN_MARKS.length; k++) {
+    if (!hasRow(marked[k], ind.sheet, ind.row)) continue;
+    const { label } = PLAN_MARKS[k];
+    text = text ? `${text}, ${label.text}` : label.text;
+    if (label.tone === "bad") tone = "bad";
+  }
+  return text ? cells.shared.status(PLAN_CHECK_COLUMN, text, tone) : null;
+}
 
 /**
  * The cells a sheet's rows repeat: texts and statuses, and figures by how the model holds them;
@@ -307,13 +342,15 @@ function indicatorRow(
   ];
 }
 
-function planRow(ctx: ReportContext, ind: Indicator, cells: RowCells): Row {
+function planRow(ctx: ReportContext, ind: Indicator, cells: RowCells, marked: readonly Set<string>[]): Row {
   const period = periodText(ctx, ind);
   return [
     textCell(ind.name),
     yearTargetCell(cells, ind, 1),
     kfTargetCell(cells, ind, 2),
     period ? cells.shared.text(3, period) : null,
+    null,
+    planCheckCell(cells, ind, marked),
   ];
 }
 
@@ -349,7 +386,7 @@ export function buildIndicatorSheet(ctx: ReportContext): SheetSpec {
   const sheet = new SheetBuilder("indikatorer", plan ? PLAN_COLUMNS : FOLLOW_UP_COLUMNS);
   sheet.heading(sheetTitle(ctx, "Indikatorer"), ctx.note);
   const header = plan
-    ? headerCells(PLAN_INDICATOR_HEADERS)
+    ? headerCells(PLAN_INDICATOR_HEADERS, [PLAN_CHECK_HEADER])
     : headerCells(
         indicatorHeaders(model.period.year, previousPeriodHeader(ctx.result.recognition)),
         STATUS_HEADERS,
@@ -377,6 +414,7 @@ export function buildIndicatorSheet(ctx: ReportContext): SheetSpec {
   const unreported =
     model.period.kind === "VB" ? rowsWithFinding(ctx.result.findings, "outcome-missing") : new Set<string>();
   const unreadable = plan ? new Set<string>() : cellsWithFinding(ctx.result.findings, "value-unparseable");
+  const planMarks = plan ? planMarkRows(ctx) : [];
   const table = (indicators: Indicator[]): void => {
     // Every table's header is the one row: the layout prepares, measures and breaks it once.
     sheet.startTable(header);
@@ -384,7 +422,7 @@ export function buildIndicatorSheet(ctx: ReportContext): SheetSpec {
     for (const ind of indicators.sort(sort)) {
       sheet.add(
         plan
-          ? planRow(ctx, ind, cells)
+          ? planRow(ctx, ind, cells, planMarks)
           : indicatorRow(ctx, ind, cells, hasRow(unreported, ind.sheet, ind.row), unreadable),
       );
       // A plan has no analyses (003): a unit's Kommentar beside its targets is a working note.

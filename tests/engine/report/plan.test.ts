@@ -28,13 +28,21 @@ function rowOf(spec: SheetSpec, first: string): (OutCell | null)[] {
 }
 
 describe("generate --period VP on a plan (003)", () => {
-  it("Indikatorer: the plan's four columns, no status", () => {
+  it("Indikatorer: the plan's four columns, no status; Målkoll's column apart, empty where nothing was found", () => {
     const spec = sheet("indikatorer");
     expect(spec.rows[0][0]?.value).toBe("Målkoll – Indikatorer VP 2022");
-    expect(text(rowOf(spec, "Indikator"))).toEqual(["Indikator", "Årsmål", "KF:s årsmål", "Periodicitet"]);
-    expect(spec.columnWidths).toHaveLength(4);
+    expect(text(rowOf(spec, "Indikator"))).toEqual([
+      "Indikator",
+      "Årsmål",
+      "KF:s årsmål",
+      "Periodicitet",
+      null,
+      "Målkoll",
+    ]);
+    expect(spec.columnWidths).toHaveLength(6);
     const aspiranter = rowOf(spec, "Antal aspiranter som fått Stockholmsjobb");
-    expect(aspiranter).toHaveLength(4);
+    expect(aspiranter).toHaveLength(6);
+    expect(aspiranter.slice(4)).toEqual([null, null]);
     expect(aspiranter[1]).toMatchObject({ value: 25, format: '#,##0 "st"' });
     expect(aspiranter[2]).toMatchObject({ value: 800, format: '#,##0 "st"' });
     expect(aspiranter[3]).toMatchObject({ value: "Tertial" });
@@ -262,5 +270,26 @@ describe("a unit's plan with a Kommentar beside its targets (the förskola walk 
       .rows.map((r) => text(r)[0]);
     expect(rows).toContain("Antal aspiranter som fått Stockholmsjobb");
     expect(rows.filter((first) => typeof first === "string" && first.startsWith("Analys"))).toEqual([]);
+  });
+});
+
+describe("a plan's row the check found wrong (the nämnd walk of 8 December)", () => {
+  it("says so in Målkoll's column: an empty Årsmål, a repeated row", () => {
+    // 003's aspiranter row without its Årsmål; its Stockholmsjobb places row again under it.
+    const planText = loadSeedFixture("003-vp-kf-1.1.txt")
+      .replace(/^(\s*Antal aspiranter som fått Stockholmsjobb)\t25 st\t/m, "$1\t\t")
+      .replace(/^(\s*Antal tillhandahållna platser för Stockholmsjobb.*)$/m, "$1\n$1");
+    const planSheet = textToSheet("Verksamhetsplan", planText);
+    const planned = check(snapshotOf(planSheet), { period: { kind: "VP", year: 2022 } });
+    const spec = buildReport(planned, {
+      snapshot: snapshotOf(planSheet),
+      generatedAt: "2021-12-15",
+    }).sheets.find((s) => s.key === "indikatorer")!;
+    const marks = spec.rows.filter((r) => r[5]?.value).map((r) => [text(r)[0], r[5]?.value, r[5]?.tone]);
+    expect(marks).toEqual([
+      ["Indikator", "Målkoll", undefined],
+      ["Antal aspiranter som fått Stockholmsjobb", "▲ Årsmål saknas", "bad"],
+      ["Antal tillhandahållna platser för Stockholmsjobb", "▲ Upprepad rad", "bad"],
+    ]);
   });
 });
