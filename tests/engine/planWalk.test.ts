@@ -70,6 +70,26 @@ describe("a plan whose cover names it and whose tables carry last year's figures
     ]);
   });
 
+  it("is not a plan where its tertial's outcome is of the plan's year: asked, and then of that year", () => {
+    // The review of 8 December: a T1 follow-up built on the plan, its cover kept.
+    const followUp = plainSheet("Mål och indikatorer", [
+      [
+        "Indikator",
+        "Utfall T1 2022",
+        "Årsmål 2022",
+        "KF:s årsmål 2022",
+        "Utfall 2021",
+        "Prognos helår",
+        "Period",
+      ],
+      ["Sjukfrånvaro", 0.071, 0.055, 0.06, 0.068, null, "Tertial"],
+    ]);
+    expect(check(snapshotOf(cover(PLAN_TITLE), followUp)).model.period.kind).toBeNull();
+    const chosen = check(snapshotOf(cover(PLAN_TITLE), followUp), { period: { kind: "T1", year: null } });
+    expect(chosen.model.period).toMatchObject({ kind: "T1", year: 2022 });
+    expect(chosen.model.indicators.map((i) => [i.outcome, i.previous])).toEqual([[0.071, 0.068]]);
+  });
+
   it("stays the follow-up a title of a tertial names, the plan's cover beside it", () => {
     const followUp = plainSheet("T2", [["Tertialrapport 2 år 2021"], ...indicators.values]);
     const result = check(snapshotOf(cover(PLAN_TITLE), followUp));
@@ -80,14 +100,18 @@ describe("a plan whose cover names it and whose tables carry last year's figures
     const result = check(snapshotOf(cover(PLAN_TITLE), indicators));
     const leftovers = result.findings.filter((f) => f.code === "placeholder-text");
     expect(leftovers.map((f) => [f.sheet, f.cell, f.message])).toEqual([
-      ["Mål och indikatorer", "H4", "Mallrest ”Skriv här” i texten: ”Skriv här…”."],
+      ["Mål och indikatorer", "H4", "Mallrest i cellen: ”Skriv här”."],
     ]);
+    // Not an instruction or a form's label (the review of 8 December: an Instruktioner sheet, a cover).
     const texts: CellValue[] = [
       "Fyll i analys här…",
-      "Skriv kommentar här:",
+      "Skriv kommentar här…",
       "Skriv här nedan vad som har gjorts under året.",
       "Vi behöver skriva här om bemanningen.",
-      "Ange här",
+      "Ange enhet här:",
+      "Fyll i de gula cellerna här.",
+      "Klicka eller tryck här för att ange text.",
+      "Skriv in era siffror här:",
     ];
     const found = findPlaceholders(
       {
@@ -96,7 +120,7 @@ describe("a plan whose cover names it and whose tables carry last year's figures
       },
       () => null,
     );
-    expect(found.map((f) => f.cell)).toEqual(["A1", "B1", "E1"]);
+    expect(found.map((f) => f.cell)).toEqual(["A1", "B1", "G1"]);
   });
 });
 
@@ -171,6 +195,34 @@ describe("a row under the budget's `Intäkter` group that lost its minus", () =>
   it("is none where the table writes its income positive, or too few rows say how it writes it", () => {
     expect(signs(unitBudget([5_420, 1_380, 210]))).toEqual([]);
     expect(signs(unitBudget([-5_420, 1_380, 210]))).toEqual([]);
+    // The review of 8 December: income positive with two small corrections is no negative table.
+    expect(signs(unitBudget([5_420, -150, -20]))).toEqual([]);
+  });
+
+  it("is none for a small positive amount or a row that takes income back", () => {
+    expect(signs(unitBudget([-5_420, 150, -210]))).toEqual([]);
+    const repaid = unitBudget([-5_420, 1_380, -210]);
+    repaid.values[5][0] = "Återbetalning av statsbidrag";
+    expect(signs(repaid)).toEqual([]);
+  });
+
+  it("is none for a group that runs on into the costs without its sum, or is labelled for both", () => {
+    const open = plainSheet("Budget 2022", [
+      ["Budget 2022 – Förskolorna i Årsta (tkr)"],
+      [],
+      ["Kostnadsslag", "Budget 2022", "Kommentar"],
+      ["Intäkter"],
+      ["Föräldraavgifter", -5_420],
+      ["Statsbidrag maxtaxa", -1_380],
+      ["Övriga intäkter", -210],
+      ["Personalkostnader", 48_600],
+      ["Lokalkostnader", 9_850],
+      ["Netto", 51_440],
+    ]);
+    expect(signs(open)).toEqual([]);
+    const both = unitBudget([-5_420, 1_380, -210]);
+    both.values[3][0] = "Intäkter och kostnader";
+    expect(signs(both)).toEqual([]);
   });
 });
 
@@ -198,7 +250,16 @@ describe("an activity's end a plan leaves open", () => {
       ["Införa veckovis matsvinnsmätning i köken", "1.1.1", "2022-01-11", end, "Tillsammans med kostenheten"],
     ]);
 
-  it.each(["Löpande", "Tills vidare", "pågående"])("%s is no date and no error", (end) => {
+  it.each([
+    "Löpande",
+    "Tills vidare",
+    "pågående",
+    "Tillsvidare",
+    "Pågår",
+    "Löpande under året",
+    "Löpande.",
+    "Hela 2022",
+  ])("%s is no date and no error", (end) => {
     const result = check(snapshotOf(cover(PLAN_TITLE), activities(end)));
     expect(result.model.activities.map((a) => [a.start, a.end])).toEqual([["2022-01-11", null]]);
     expect(result.findings.filter((f) => f.code === "activity-dates")).toEqual([]);

@@ -159,7 +159,7 @@ export const DIRECTION_CATALOGUE: readonly DirectionRule[] = [
   },
   {
     pattern:
-      /legitimerade|^andel förskollärare\b|ekologisk|matavfall|digital|smarta lås|marknadsdialog|uppföljning genomförts|uppfyller stadens krav|svarar på|deltar i|inskrivna i förskola|vidtalas|kallats till samtal|andel pojkar av/i,
+      /legitimerade|^andel förskollärare (?:av|bland)\b(?!.*\b(?:slutat|sjuk|arbetsbelastning))|ekologisk|matavfall|digital|smarta lås|marknadsdialog|uppföljning genomförts|uppfyller stadens krav|svarar på|deltar i|inskrivna i förskola|vidtalas|kallats till samtal|andel pojkar av/i,
     direction: "higher",
     reasonSv:
       "Andel som gör det önskade (legitimerad personal, förskollärare, ekologiskt, digitalt, uppföljt, deltar): högre är bättre.",

@@ -32,9 +32,10 @@ export function forecastMissing(indicator: Indicator, period: PeriodKind | null)
 export function forecastMissingFinding(indicator: Indicator): Finding {
   const outcome = indicator.outcome ?? 0;
   const decimals = Math.min(indicator.decimals?.outcome ?? decimalsOf(outcome), 2);
-  const judged = judgedTarget(indicator);
-  const against = (render: typeof renderNumber, word: string) =>
-    judged === null ? "" : `, ${render(outcome, indicator.unit, decimals)} ${word} ${judged}`;
+  const against = (render: typeof renderNumber, word: string) => {
+    const judged = judgedTarget(indicator, render);
+    return judged === null ? "" : `, ${render(outcome, indicator.unit, decimals)} ${word} ${judged}`;
+  };
   return finding({
     code: "forecast-missing",
     sheet: indicator.sheet,
@@ -45,10 +46,23 @@ export function forecastMissingFinding(indicator: Indicator): Finding {
   });
 }
 
-/** The target text the status was judged against: Årsmål, or KF:s årsmål where the nämnd set none. */
-function judgedTarget(indicator: Indicator): string | null {
+/**
+ * What the status was judged against: the Årsmål as written, or KF:s årsmål where the nämnd set
+ * none; an `öka` target, the previous period's figure (`446 mot föregående 422`, not `mot Ökning`).
+ */
+function judgedTarget(indicator: Indicator, render: typeof renderNumber): string | null {
   const judged = (status: string) => status === "met" || status === "partly-met" || status === "not-met";
-  if (judged(indicator.status)) return indicator.targetText;
-  if (judged(indicator.kfStatus)) return indicator.kfTargetText;
-  return null;
+  const kind = judged(indicator.status)
+    ? indicator.targetKind
+    : judged(indicator.kfStatus)
+      ? indicator.kfTargetKind
+      : null;
+  if (kind === null) return null;
+  if (kind === "increase" || (kind === "value" && indicator.target === null && indicator.kfTarget === null)) {
+    const previous = indicator.previous;
+    if (previous === null) return null;
+    const decimals = Math.min(indicator.decimals?.previous ?? decimalsOf(previous), 2);
+    return `${render === renderNumber ? "föregående" : "the previous"} ${render(previous, indicator.unit, decimals)}`;
+  }
+  return judged(indicator.status) ? indicator.targetText : indicator.kfTargetText;
 }

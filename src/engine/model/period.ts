@@ -13,6 +13,7 @@ import type { Finding } from "../findings";
 import { finding } from "../findings";
 import type { ParsedPeriod } from "../parse/period";
 import { comparePeriods, formatPeriod, parsePeriodText, yearOf } from "../parse/period";
+import { goalTableRole, outcomeTertial } from "../recognise/headers";
 import type { Recognition } from "../recognise/types";
 import type { Period, PeriodKind } from "./types";
 
@@ -141,14 +142,15 @@ function periodOf(recognition: Recognition, options: PeriodOptions, findings: Fi
 /**
  * The year the workbook gives a period of `kind` chosen without one: for VP the year it names its
  * plan by (a title, a Period cell, a `VP 2022` column), else the latest period it names; for T1,
- * T2 and VB the latest period's, else the plan's column's. The pane offers it when a person picks
+ * T2 and VB the latest period's, else the plan's column's or title's (a follow-up that kept its
+ * plan's cover). The pane offers it when a person picks
  * the period the workbook could not tell.
  */
 export function workbookYearOf(recognition: Recognition, kind: PeriodKind): number | null {
   const latest = latestNamedPeriod(recognition, null, false) ?? latestNamedPeriod(recognition, null, true);
   return kind === "VP"
     ? (planTitleYear(recognition) ?? vpColumnYear(recognition) ?? latest?.year ?? null)
-    : (latest?.year ?? vpColumnYear(recognition));
+    : (latest?.year ?? vpColumnYear(recognition) ?? planTitleYear(recognition));
 }
 
 /** The latest period named in a Period cell or a title (of `year`, when given), VP excluded. */
@@ -185,16 +187,17 @@ function planTitleYear(recognition: Recognition): number | null {
 
 /**
  * Whether the tables are a plan for `year`: a target or budget column names that year (`Årsmål
- * 2027`, `Budget 2027`), and every outcome column names an earlier one (`Utfall 2025`). An undated
- * outcome (`Periodens utfall`), or one of the plan's year, is a follow-up's: its title was kept
- * from the plan it was copied from, and the period is asked for rather than nothing judged.
+ * 2027`, `Budget 2027`), and every outcome column (a tertial's, an indicator's forecast) names an
+ * earlier one (`Utfall 2025`, `Utfall T2 2026`). An undated outcome (`Periodens utfall`, `Utfall
+ * T1`), or one of the plan's year, is a follow-up's: its title was kept from the plan it was copied
+ * from, and the period is asked for rather than nothing judged.
  */
 function tablesPlanFor(recognition: Recognition, year: number): boolean {
   let namesYear = false;
   for (const table of recognition.tables)
     for (const column of table.columns) {
       const role = column.role;
-      if (role === "outcome") {
+      if (namesOutcome(column)) {
         const named = yearOf(column.header);
         if (named === null || named >= year) return false;
       } else if (
@@ -204,6 +207,21 @@ function tablesPlanFor(recognition: Recognition, year: number): boolean {
         namesYear = true;
     }
   return namesYear;
+}
+
+/**
+ * An outcome column, also one left unread until the period says whose it is (`Utfall T1 2027`,
+ * `Utfall T1`: the review of 8 December read a T1 follow-up under its plan's cover as the plan).
+ */
+function namesOutcome(column: { role: string | null; header: string }): boolean {
+  // A tertial's (`Utfall T1 2027`) may be read as the previous period's beside an older whole
+  // year's; an indicator's full-year forecast is a follow-up's too.
+  if (column.role === "outcome" || column.role === "forecast") return true;
+  if (column.role === "previous") return outcomeTertial(column.header) !== null;
+  return (
+    column.role === null &&
+    (outcomeTertial(column.header) !== null || goalTableRole(column.header) === "outcome")
+  );
 }
 
 /** The year of the first `VP 2022`-style column header (the plan's own year comes first). */

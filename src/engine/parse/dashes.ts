@@ -21,8 +21,8 @@ const STATED_NO_VALUE = new RegExp(
     // `Mätning sker i oktober`, `Mätningen görs hösten 2026`
     "^mätning(?:en)?\\s+(?:sker|görs|genomförs|ej|inte|saknas)",
     // `Kommer i VB`, `Kommer under hösten`, `Kommer senare` (not `Kommer att öka`); `Inväntar resultat`
-    "^kommer\\s+(?:i|under|efter|vid|senare|först)(?:\\s|$)",
-    "^(?:inväntar|avvaktar)\\s+(?:resultat|utfall|mätning|data|uppgift|statistik|svar)",
+    "^(?:(?:resultat(?:et)?|utfall(?:et)?|siffr(?:an|orna))\\s+)?kommer\\s+(?:att\\s+(?:redovisas|rapporteras|mätas|presenteras)|i|under|efter|vid|senare|först)(?:\\s|$)",
+    "^(?:inväntar|avvaktar)\\s+\\S",
     // `Utfall saknas`, `Uppgift saknas`, `Data finns inte än`
     "^(?:utfall|uppgift(?:er)?|data|resultat|värde)\\s+(?:saknas|finns\\s+(?:ej|inte)|ej\\s+klar|inte\\s+klar)",
   ].join("|"),

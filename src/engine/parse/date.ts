@@ -74,7 +74,7 @@ export function parseDateCell(value: CellValue, end = false): DateResult {
 
 /** A plan's words for an activity with no date to keep (`Löpande`, `Tills vidare`): no date, as an empty cell. */
 const ONGOING =
-  /^(?:löpande|pågående|tills vidare|kontinuerligt|återkommande|årligen|varje år|hela året|under året)$/i;
+  /^(?:löpande(?: under året)?|pågående|pågår|tills? ?vidare|kontinuerligt|återkommande|årligen|varje år|hela året|hela (?:19|20)\d{2}|under året)\.?$/i;
 
 function parseDate(value: CellValue, end: boolean): DateResult {
   if (value === null || value === "") return { kind: "empty" };

@@ -2,8 +2,11 @@
  * `budget-sign` for a row under a group labelled `Intäkter` (a unit's budget: `Intäkter` alone on
  * its row, then `Föräldraavgifter`, `Statsbidrag maxtaxa`, …, `Summa intäkter`): the rows carry no
  * kind of their own, so a lost minus went unnoticed, and the sum and Netto with it (the förskola
- * walk of 8 December). The table's own rows say how it writes income: where most of the group's
- * figures in a column are negative, a positive one there lost its minus.
+ * walk of 8 December). Only where the group plainly writes income negative, in its Budget and
+ * Prognos columns: its negative amounts are at least twice its positive ones, and the positive row
+ * is a tenth of them or more. A small positive amount is a correction (`Återbetalning av
+ * statsbidrag` 150), an outcome column holds the ledger's own reversals, and a table writing income
+ * positive has no such majority (the review of 8 December).
  */
 import type { Finding } from "../findings";
 import { finding } from "../findings";
@@ -21,14 +24,26 @@ export interface SignedAmount {
   name: FieldLabel;
 }
 
-/** Negative figures a column of the group needs, at least, before a positive one is called wrong. */
+/** The columns judged: the budget and the forecast, not outcomes or other years. */
+const JUDGED = new Set(["budget", "forecast"]);
+
+/** Negative rows a column of the group needs, at least. */
 const MIN_NEGATIVE = 2;
 
-/** The rows under each `Intäkter` group of one table's lines, up to its sum or the next group. */
+/** How many times the positive amounts the negative ones must come to. */
+const NEGATIVE_MAJORITY = 2;
+
+/** The least share of the negative amounts a positive row must come to. */
+const LEAST_SHARE = 0.1;
+
+/** A row that takes income back: positive by its nature. */
+const REDUCTION = /^(återbetal|återför|korriger|kundförlust|avskriv|reduktion|minskning|avgår)/i;
+
+/** The rows under each group labelled `Intäkter` alone, up to its sum, a total or the next group. */
 function incomeGroups(table: readonly BudgetLine[], groups: readonly GroupRow[]): BudgetLine[][] {
   const out: BudgetLine[][] = [];
   for (let g = 0; g < groups.length; g++) {
-    if (!matchKey(groups[g].label).startsWith("intakter")) continue;
+    if (matchKey(groups[g].label) !== "intakter") continue;
     const from = groups[g].row;
     const next = g + 1 < groups.length ? groups[g + 1].row : Infinity;
     const rows: BudgetLine[] = [];
@@ -59,24 +74,26 @@ export function incomeGroupSigns(
       (line) =>
         new Map(
           signed(line)
-            .filter((a) => a.value !== 0)
+            .filter((a) => JUDGED.has(a.key) && a.value !== 0)
             .map((a) => [a.key, a]),
         ),
     );
-    const columns = new Set(amounts.flatMap((a) => [...a.keys()]));
-    for (const column of columns) {
+    for (const column of JUDGED) {
+      let negativeRows = 0;
       let negative = 0;
       let positive = 0;
       for (const a of amounts) {
         const value = a.get(column)?.value;
         if (value === undefined) continue;
-        if (value < 0) negative++;
-        else positive++;
+        if (value < 0) {
+          negativeRows++;
+          negative -= value;
+        } else positive += value;
       }
-      if (negative < MIN_NEGATIVE || 2 * positive > negative) continue;
+      if (negativeRows < MIN_NEGATIVE || negative < NEGATIVE_MAJORITY * positive) continue;
       rows.forEach((line, k) => {
         const held = amounts[k].get(column);
-        if (!held || held.value < 0) return;
+        if (!held || held.value < LEAST_SHARE * negative || REDUCTION.test(line.label.trim())) return;
         out.push(
           finding({
             code: "budget-sign",

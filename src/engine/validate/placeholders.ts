@@ -5,8 +5,9 @@ import { finding } from "../findings";
 
 /**
  * Template leftovers: `XXXXX`, `TODO`, `Lorem ipsum`, `[Fyll i …]` or `<Skriv analys här>`, `???`, and a
- * template's prompt left as the whole cell (`Skriv här`, `Fyll i analys här…`; not a sentence that
- * goes on). The first that matches is reported.
+ * template's prompt left as the whole cell (`Skriv här`, `Fyll i analys här…`, Office's `Klicka eller
+ * tryck här för att ange text.`; not a sentence, an instruction or a form's label: `Fyll i de gula
+ * cellerna här.`, `Ange enhet här:`). The first that matches is reported.
  */
 const PLACEHOLDERS: RegExp[] = [
   /X{4,}/,
@@ -16,13 +17,14 @@ const PLACEHOLDERS: RegExp[] = [
   /\[\s*(fyll i|skriv|text)[^\]]*\]/i,
   /<\s*(fyll i|skriv|text)[^<>]*>/i,
   /\?{3,}/,
-  /^\s*(?:skriv|fyll i|ange)\b[^.!?\n]{0,30}?\bhär\b[\s.…:!]*$/i,
+  /^\s*(?:skriv|fyll i|beskriv)(?:\s+[^\s.!?:]+){0,2}?\s+här\s*(?:\.{3}|…)?\s*$/i,
+  /^klicka eller tryck här för att ange text\.?$/i,
 ];
 /**
  * Two characters every match holds (`XX`, `TO`, `TB`, `??`, `[`, `<`, `ip` in any case), or a prompt's
  * last word: one quick scan rules out nearly every text before the patterns themselves run.
  */
-const MAY_HOLD_PLACEHOLDER = /XX|T[OB]|\?\?|\[|<|[iI][pP]|[hH]är[\s.…:!]*$/;
+const MAY_HOLD_PLACEHOLDER = /XX|T[OB]|\?\?|\[|<|[iI][pP]|[hH]är[\s.…]*$|^[Kk]licka/;
 
 export function findPlaceholders(
   snapshot: WorkbookSnapshot,
@@ -47,14 +49,20 @@ export function findPlaceholders(
         const r = sheet.originRow + i;
         const start = Math.max(0, hit.index - 30);
         const excerpt = `${start > 0 ? "…" : ""}${value.slice(start, hit.index + hit[0].length + 30).trim()}…`;
+        const whole = hit[0].trim() === value.trim();
         out.push(
           finding({
             code: "placeholder-text",
             sheet: sheet.name,
             cell: a1(r, sheet.originCol + k),
             goal: goalAt(sheet.name, r),
-            message: `Mallrest ”${hit[0]}” i texten: ”${excerpt}”.`,
-            messageEn: `Template leftover "${hit[0]}" in the text: "${excerpt}".`,
+            // A prompt that is the whole cell is quoted once, as written.
+            message: whole
+              ? `Mallrest i cellen: ”${value.trim()}”.`
+              : `Mallrest ”${hit[0]}” i texten: ”${excerpt}”.`,
+            messageEn: whole
+              ? `Template leftover in the cell: "${value.trim()}".`
+              : `Template leftover "${hit[0]}" in the text: "${excerpt}".`,
           }),
         );
       }

@@ -50,6 +50,14 @@ describe("a tertial indicator without its full-year forecast", () => {
     expect(found[0].goal).not.toBeNull();
   });
 
+  it("quotes an `öka` target's previous figure, not the word", () => {
+    // Line 285: feriejobb places, 446 against last year's 422 (E285), Årsmål set to `öka`.
+    const found = forecastFindings(withCells(goal11(), { F285: null, G285: "öka" }));
+    expect(found.map((f) => f.message)).toEqual([
+      "Prognos helår saknas för ”Antal tillhandahållna platser för feriejobb”: statusen bedöms på periodens utfall, 446 mot föregående 422, inte på helåret.",
+    ]);
+  });
+
   it("is flagged at T1 too, and not at VB, where the outcome itself is judged", () => {
     const sheet = withCells(goal11(), { F284: null });
     expect(forecastFindings(sheet, "T1").map((f) => f.cell)).toEqual(["F284"]);

@@ -547,6 +547,9 @@ describe("direction", () => {
       ["Andel kök som minskat matsvinnet", null],
       // The nämnd walk's wordings of the city's indicators.
       ["Andel barn 1–5 år som är inskrivna i förskola", "higher"],
+      // Not a share of förskollärare that is a loss (the review of 8 December).
+      ["Andel förskollärare som slutat sin anställning", null],
+      ["Andel förskollärare bland de anställda", "higher"],
       ["Aktivt medarbetarskapsindex (AMI)", "higher"],
       ["Andel medarbetare som rekommenderar sin arbetsplats", "higher"],
       ["Antal besök på fritidsgårdar", null],

@@ -52,8 +52,13 @@ describe("an outcome cell that says there is none", () => {
       ["Andel brukare med genomförandeplan", "Inväntar resultat", null, "95 %", null, "2026"],
       ["Andel nöjda anhöriga", "Kommer under hösten", null, "85 %", null, "2026"],
       ["Andel brukare med fast omsorgskontakt", "Kommer att öka", null, "95 %", null, "2026"],
+      // The review of 8 December's wordings.
+      ["Andel nöjda brukare i daglig verksamhet", "Kommer att redovisas i VB", null, "90 %", null, "2026"],
+      ["Andel brukare som känner sig trygga", "Resultat kommer i VB", null, "90 %", null, "2026"],
+      ["Andel brukare som får påverka", "Avvaktar SCB", null, "80 %", null, "2026"],
+      ["Andel nöjda anhöriga i LSS", "Inväntar enkätsvar", null, "85 %", null, "2026"],
     );
-    expect(indicators.map((i) => i.outcome)).toEqual([null, null, null, null]);
+    expect(indicators.map((i) => i.outcome)).toEqual([null, null, null, null, null, null, null, null]);
     expect(codes.filter(([code]) => code === "value-unparseable")).toEqual([["value-unparseable", "B5"]]);
   });
 

@@ -32,12 +32,12 @@ test("each placeholder kind, in the cases its pattern takes", () => {
     "B1 Mallrest ”TODO” i texten: ”TODO fyll på…”.",
     "C1 Mallrest ”TBD” i texten: ”Klart TBD.…”.",
     "D1 Mallrest ”LOREM IPSUM” i texten: ”LOREM IPSUM dolor…”.",
-    "E1 Mallrest ”Lorem Ipsum” i texten: ”Lorem Ipsum…”.",
-    "F1 Mallrest ”[ Fyll i analys ]” i texten: ”[ Fyll i analys ]…”.",
-    "G1 Mallrest ”[TEXT]” i texten: ”[TEXT]…”.",
-    "H1 Mallrest ”[skriv här]” i texten: ”[skriv här]…”.",
+    "E1 Mallrest i cellen: ”Lorem Ipsum”.",
+    "F1 Mallrest i cellen: ”[ Fyll i analys ]”.",
+    "G1 Mallrest i cellen: ”[TEXT]”.",
+    "H1 Mallrest i cellen: ”[skriv här]”.",
     "I1 Mallrest ”???” i texten: ”Vad???…”.",
-    "J1 Mallrest ”<Skriv analys här>” i texten: ”<Skriv analys här>…”.",
+    "J1 Mallrest i cellen: ”<Skriv analys här>”.",
   ]);
 });
 
