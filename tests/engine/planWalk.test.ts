@@ -116,11 +116,39 @@ describe("a plan whose cover names it and whose tables carry last year's figures
     const found = findPlaceholders(
       {
         name: "t.xlsx",
-        sheets: [{ name: "B", visibility: "visible", originRow: 1, originCol: 1, values: [texts] }],
+        sheets: [
+          {
+            name: "B",
+            visibility: "visible",
+            originRow: 1,
+            originCol: 1,
+            values: texts.map((text) => [text]),
+          },
+        ],
       },
       () => null,
     );
-    expect(found.map((f) => f.cell)).toEqual(["A1", "B1", "G1"]);
+    expect(found.map((f) => f.cell)).toEqual(["A1", "A2", "A7"]);
+    // A form's label with its answer beside it (the review's cover: `Skriv datum här` | `2026-11-30`).
+    const form = findPlaceholders(
+      {
+        name: "t.xlsx",
+        sheets: [
+          {
+            name: "Försättsblad",
+            visibility: "visible",
+            originRow: 1,
+            originCol: 1,
+            values: [
+              ["Skriv datum här", "2026-11-30"],
+              ["Skriv datum här", null],
+            ],
+          },
+        ],
+      },
+      () => null,
+    );
+    expect(form.map((f) => f.cell)).toEqual(["A2"]);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { WorkbookSnapshot } from "../grid";
+import type { CellValue, WorkbookSnapshot } from "../grid";
 import { a1 } from "../grid";
 import type { Finding } from "../findings";
 import { finding } from "../findings";
@@ -26,6 +26,13 @@ const PLACEHOLDERS: RegExp[] = [
  */
 const MAY_HOLD_PLACEHOLDER = /XX|T[OB]|\?\?|\[|<|[iI][pP]|[hH]är[\s.…]*$|^[Kk]licka/;
 
+/** The word a template's prompt ends on, or Office's own prompt starts with. */
+const PROMPT_WORD = /här[\s.…]*$|^klicka/i;
+
+function filled(value: CellValue | undefined): boolean {
+  return value !== null && value !== undefined && String(value).trim() !== "";
+}
+
 export function findPlaceholders(
   snapshot: WorkbookSnapshot,
   goalAt: (sheet: string, row: number) => string | null,
@@ -50,6 +57,8 @@ export function findPlaceholders(
         const start = Math.max(0, hit.index - 30);
         const excerpt = `${start > 0 ? "…" : ""}${value.slice(start, hit.index + hit[0].length + 30).trim()}…`;
         const whole = hit[0].trim() === value.trim();
+        // A prompt with its answer beside it is a form's label (`Skriv datum här` | `2026-11-30`).
+        if (whole && PROMPT_WORD.test(value) && filled(row[k + 1])) continue;
         out.push(
           finding({
             code: "placeholder-text",
