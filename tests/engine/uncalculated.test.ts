@@ -4,25 +4,11 @@
  * (the driftbudget table at lines 1921–1986, KF goal 1.1's indicators at lines 153–320), with cells
  * as a script would have saved them as formulas.
  */
-import type { CellValue, SheetGrid } from "../../src/engine/grid";
 import { cellAt } from "../../src/engine/grid";
 import { check } from "../../src/engine";
 import { seedAtLines } from "../helpers/seedAtLines";
 import { snapshotOf } from "../helpers/seedGrid";
-
-/** The sheet with `cells` (A1 → value) written over it, those in `uncalculated` marked so. */
-function withFormulaCells(
-  sheet: SheetGrid,
-  cells: Record<string, CellValue>,
-  uncalculated: string[],
-): SheetGrid {
-  const values = sheet.values.map((row) => [...row]);
-  for (const [address, value] of Object.entries(cells)) {
-    const [, letters, digits] = /^([A-Z])(\d+)$/.exec(address)!;
-    values[Number(digits) - sheet.originRow][letters.charCodeAt(0) - 65] = value;
-  }
-  return { ...sheet, values, ...(uncalculated.length ? { uncalculated } : {}) };
-}
+import { withCells } from "../helpers/withCells";
 
 const budgetSheet = () => seedAtLines("002-t2-driftbudget.txt", "Ekonomi");
 const at = (code: string, findings: { code: string; cell: string }[]) =>
@@ -34,12 +20,12 @@ describe("a driftbudget whose formulas XlsxWriter saved as 0", () => {
   const formulaCells = ["B1926", "C1926", "D1926", "E1926", "F1926", "F1927"];
 
   test("trusted, the 0s are errors Excel would not show (what the marks prevent)", () => {
-    const { findings } = check(snapshotOf(withFormulaCells(budgetSheet(), zeros, [])));
+    const { findings } = check(snapshotOf(withCells(budgetSheet(), zeros, [])));
     expect(at("budget-deviation-mismatch", findings)).toContain("F1927");
   });
 
   test("marked, they are read as empty: one finding at the first, no budget error", () => {
-    const { findings, model } = check(snapshotOf(withFormulaCells(budgetSheet(), zeros, formulaCells)));
+    const { findings, model } = check(snapshotOf(withCells(budgetSheet(), zeros, formulaCells)));
     const notCalculated = findings.filter((f) => f.code === "formula-not-calculated");
     expect(notCalculated).toHaveLength(1);
     expect(notCalculated[0]).toMatchObject({ severity: "warning", sheet: "Ekonomi", cell: "B1926" });
@@ -52,7 +38,7 @@ describe("a driftbudget whose formulas XlsxWriter saved as 0", () => {
   });
 
   test("the grid the port handed over keeps its stored values", () => {
-    const sheet = withFormulaCells(budgetSheet(), zeros, formulaCells);
+    const sheet = withCells(budgetSheet(), zeros, formulaCells);
     check(snapshotOf(sheet));
     expect(cellAt(sheet, 1927, 6)).toBe(0);
   });
@@ -61,7 +47,7 @@ describe("a driftbudget whose formulas XlsxWriter saved as 0", () => {
 describe("an indicator whose outcome is a formula openpyxl saved without a value", () => {
   // B272: the outcome of "Andel barn som lever i familjer som har ekonomiskt bistånd" (seed: 4,1 %).
   const indicatorSheet = (uncalculated: string[]) =>
-    withFormulaCells(seedAtLines("002-t2-kf-1.1.txt"), { B272: null }, uncalculated);
+    withCells(seedAtLines("002-t2-kf-1.1.txt"), { B272: null }, uncalculated);
 
   test("unmarked, an empty outcome is missing", () => {
     const { findings } = check(snapshotOf(indicatorSheet([])));

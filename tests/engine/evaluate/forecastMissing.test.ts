@@ -5,25 +5,12 @@
  * 1.1 at lines 153–320, goal 3.1 at 1656–1709), where every tertial indicator has its forecast but
  * the budget's own figures, and the year indicators have none.
  */
-import type { CellValue, SheetGrid } from "../../../src/engine/grid";
+import type { SheetGrid } from "../../../src/engine/grid";
 import { check } from "../../../src/engine";
 import type { PeriodKind } from "../../../src/engine/model/types";
 import { seedAtLines } from "../../helpers/seedAtLines";
 import { snapshotOf } from "../../helpers/seedGrid";
-
-/** The sheet with `cells` (A1 → value) written over it, those in `uncalculated` marked as formulas without a value. */
-function withCells(
-  sheet: SheetGrid,
-  cells: Record<string, CellValue>,
-  uncalculated: string[] = [],
-): SheetGrid {
-  const values = sheet.values.map((row) => [...row]);
-  for (const [address, value] of Object.entries(cells)) {
-    const [, letters, digits] = /^([A-Z])(\d+)$/.exec(address)!;
-    values[Number(digits) - sheet.originRow][letters.charCodeAt(0) - 65] = value;
-  }
-  return { ...sheet, values, ...(uncalculated.length ? { uncalculated } : {}) };
-}
+import { withCells } from "../../helpers/withCells";
 
 function forecastFindings(sheet: SheetGrid, kind: PeriodKind = "T2") {
   const result = check(snapshotOf(sheet), { period: { kind, year: 2021 } });
