@@ -18,15 +18,15 @@ import { parsePeriodText, yearOf } from "../parse/period";
 import type { Period } from "./types";
 
 /**
- * `tables` with such a column read as the outcome, and an outcome column of an earlier year than
- * the period's made the previous period's (see {@link earlierYearOutcome}); the same array when no
- * table has either.
+ * `tables` with such a column read as the outcome, an outcome column of an earlier year than the
+ * period's made the previous period's (see {@link earlierYearOutcome}) and a forecast of an earlier
+ * year left unread ({@link earlierYearForecast}); the same array when no table has any.
  */
 export function withPeriodOutcomes(tables: RecognisedTable[], period: Period): RecognisedTable[] {
   if (period.kind === "VP") return tables;
   let out: RecognisedTable[] | null = null;
   for (let t = 0; t < tables.length; t++) {
-    const read = earlierYearOutcome(periodOutcome(tables[t], period), period);
+    const read = earlierYearForecast(earlierYearOutcome(periodOutcome(tables[t], period), period), period);
     if (read === tables[t]) continue;
     out ??= tables.slice();
     out[t] = read;
@@ -42,6 +42,21 @@ export function withPeriodOutcomes(tables: RecognisedTable[], period: Period): R
  * none, the latest earlier year's. Judged as this year's, last year's figures were printed as the
  * period's outcome, and a missing one went unsaid.
  */
+/**
+ * A forecast column whose header names a year before the period's (`Prognos helår 2025` kept in a
+ * T1 2026 table) is last year's forecast, no forecast of the period: judged as one, a status said
+ * `Uppfyllt (prognos)` on last year's figure, and an empty cell of it was a missing forecast (the
+ * review of 8 December). Left unread, as last year's whole-year outcome is.
+ */
+function earlierYearForecast(table: RecognisedTable, period: Period): RecognisedTable {
+  const periodYear = period.year;
+  if (table.type !== "indicators-followup" || periodYear === null) return table;
+  const earlier = (c: RecognisedColumn): boolean =>
+    c.role === "forecast" && (yearOf(c.header) ?? periodYear) < periodYear;
+  if (!table.columns.some(earlier)) return table;
+  return { ...table, columns: table.columns.map((c) => (earlier(c) ? { ...c, role: null } : c)) };
+}
+
 function earlierYearOutcome(table: RecognisedTable, period: Period): RecognisedTable {
   const periodYear = period.year;
   if (table.type !== "indicators-followup" || periodYear === null) return table;

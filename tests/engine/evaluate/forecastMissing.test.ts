@@ -68,6 +68,21 @@ describe("a tertial indicator without its full-year forecast", () => {
     expect(forecastFindings(withCells(goal11(), { F284: null }, ["F284"]))).toEqual([]);
   });
 
+  it("is not flagged on last year's forecast column, which is no forecast of the period", () => {
+    // The review of 8 December: `Prognos helår 2020` kept in the T2 2021 tables.
+    const sheet = withCells(goal11(), { F284: null });
+    const values = sheet.values.map((row) =>
+      row.map((v) => (v === "Prognos helår" ? "Prognos helår 2020" : v)),
+    );
+    const result = check(snapshotOf({ ...sheet, values }), { period: { kind: "T2", year: 2021 } });
+    expect(result.findings.filter((f) => f.code === "forecast-missing")).toEqual([]);
+    // Line 272: judged on its 4,1 % outcome, not on last year's forecast of 4 %.
+    expect(result.model.indicators.find((i) => i.row === 272)).toMatchObject({
+      forecast: null,
+      statusBasis: "outcome",
+    });
+  });
+
   it("is not flagged for the budget's own figures, which are worked out from its forecast", () => {
     // Lines 1690–1691: budgetföljsamhet 99,7 % and 99,2 % at T2 with no forecast, as published.
     const goal31 = seedAtLines("002-t2-kf-3.1.txt");
