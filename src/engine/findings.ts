@@ -3,6 +3,7 @@ export const FINDING_SEVERITY = {
   "value-unparseable": "error",
   "unit-mismatch": "error",
   "activity-dates": "error",
+  "activity-dates-missing": "warning",
   "budget-deviation-mismatch": "error",
   "budget-total-mismatch": "error",
   "budget-netto-mismatch": "error",

@@ -14,6 +14,7 @@ import { finding } from "./findings";
 const MISSING_VALUE_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   "outcome-missing",
   "forecast-missing",
+  "activity-dates-missing",
   "target-missing",
 ]);
 

@@ -272,11 +272,29 @@ describe("a plan's table of KF:s uppdrag under its own header (the nämnd walk o
 });
 
 describe("an activity's end a plan leaves open", () => {
-  const activities = (end: CellValue) =>
+  const activities = (end: CellValue, start: CellValue = "2022-01-11") =>
     plainSheet("Aktiviteter", [
       ["Aktivitet", "Mål", "Start", "Slut", "Kommentar"],
-      ["Införa veckovis matsvinnsmätning i köken", "1.1.1", "2022-01-11", end, "Tillsammans med kostenheten"],
+      ["Införa veckovis matsvinnsmätning i köken", "1.1.1", start, end, "Tillsammans med kostenheten"],
     ]);
+
+  it("with neither date, in a plan, is asked for its dates; in a follow-up, or with `Löpande`, not", () => {
+    // The nämnd walk of 8 December: a KF:s uppdrag without dates, which nothing said.
+    const missing = (sheet: ReturnType<typeof activities>, period?: { kind: "T2"; year: number }) =>
+      check(snapshotOf(cover(PLAN_TITLE), indicators, sheet), period ? { period } : {}).findings.filter(
+        (f) => f.code === "activity-dates-missing",
+      );
+    const found = missing(activities(null, null));
+    expect(found.map((f) => [f.severity, f.cell, f.range, f.goal])).toEqual([
+      ["warning", "C2", "C2:D2", "Mål och indikatorer!A2"],
+    ]);
+    expect(found[0].message).toBe(
+      "Aktiviteten ”Införa veckovis matsvinnsmätning i köken” saknar start- och slutdatum: planen anger när varje aktivitet görs.",
+    );
+    expect(missing(activities(null, null), { kind: "T2", year: 2022 })).toEqual([]);
+    expect(missing(activities("Löpande", null))).toEqual([]);
+    expect(missing(activities(null))).toEqual([]);
+  });
 
   it.each([
     "Löpande",

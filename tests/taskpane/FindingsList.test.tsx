@@ -204,7 +204,9 @@ describe("FindingsList", () => {
         onSelect={() => undefined}
       />,
     );
-    expect(screen.getByText("Visar bara saknade årsmål och värden som inte går att läsa.")).toBeTruthy();
+    expect(
+      screen.getByText("Visar bara saknade årsmål och datum, och värden som inte går att läsa."),
+    ).toBeTruthy();
     expect(screen.queryByText(/Utan kolumnen Analys/)).toBeNull();
   });
 

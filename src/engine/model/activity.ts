@@ -20,7 +20,7 @@ export function readActivity(table: TableCells, row: RecognisedRow, findings: Fi
   const statusText = table.text(row, "status");
   if (row.analysis && !cells.analysis) cells.analysis = row.analysis.cell;
   cells.analysis ??= table.emptyCommentCell(row);
-  return {
+  const activity: Activity = {
     name,
     sheet,
     row: row.row,
@@ -33,6 +33,9 @@ export function readActivity(table: TableCells, row: RecognisedRow, findings: Fi
     analysis: table.analysis(row),
     cells,
   };
+  if (cells.start && cells.end && !table.text(row, "start") && !table.text(row, "end"))
+    activity.datesBlank = true;
+  return activity;
 }
 
 /** The activity's start or end date as ISO text; null when empty, or unreadable (then with a finding). */

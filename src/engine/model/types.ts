@@ -152,6 +152,11 @@ export interface Activity {
   statusText: string | null;
   analysis: string | null;
   cells: CellRefs;
+  /**
+   * Set where the table has start and end date columns and the row left both empty (no date and
+   * no words such as `Löpande`): a plan's `activity-dates-missing`. Not in the JSON.
+   */
+  datesBlank?: true;
 }
 
 export type BudgetKind = "row" | "varav" | "total" | "netto" | "intakter" | "kostnader" | "disposition";

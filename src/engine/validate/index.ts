@@ -36,7 +36,7 @@ export function validate(
   };
   // Not push(...): a sheet of 300 000 equal names gives more findings than the call stack takes.
   return validateIndicators(model.indicators, duplicates).concat(
-    validateActivities(model.activities),
+    validateActivities(model.activities, model.period.kind === "VP"),
     unmarkedDeviations(
       model.activities,
       model.period.year,

@@ -195,6 +195,29 @@ export function validateIndicators(indicators: Indicator[], duplicates: readonly
   return out;
 }
 
-export function validateActivities(activities: Activity[]): Finding[] {
+/**
+ * A plan's activity (a KF:s uppdrag too) with both date cells empty: the plan says when each is
+ * done, and the follow-up judges it by its end (the nämnd walk of 8 December left one without).
+ * Only in a plan: a follow-up's rows without dates are judged as written. Words (`Löpande`) are
+ * a stated lack of a date, not a missing one.
+ */
+function plannedWithoutDates(a: Activity): Finding[] {
+  if (!a.datesBlank) return [];
+  return [
+    finding({
+      code: "activity-dates-missing",
+      sheet: a.sheet,
+      cell: a.cells.start ?? a.cells.name ?? `A${a.row}`,
+      range: a.cells.start && a.cells.end ? `${a.cells.start}:${a.cells.end}` : undefined,
+      goal: a.goal,
+      message: `Aktiviteten ”${a.name}” saknar start- och slutdatum: planen anger när varje aktivitet görs.`,
+      messageEn: `The activity "${a.name}" has no start or end date: the plan states when each activity is done.`,
+    }),
+  ];
+}
+
+/** `plan`: the workbook is judged as a plan (VP), which gives each activity its dates. */
+export function validateActivities(activities: Activity[], plan = false): Finding[] {
+  if (plan) return activities.flatMap((a) => activityDates(a).concat(plannedWithoutDates(a)));
   return activities.flatMap(activityDates);
 }

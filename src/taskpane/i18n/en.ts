@@ -189,7 +189,7 @@ export const en: Strings = {
       "Shows only missing analyses, outcomes, forecasts and annual targets, and values that cannot be read.",
     mustWriteHintAnalysisRow:
       'Without an Analys column, an analysis goes on the row under its indicator, starting with "Analys".',
-    mustWriteHintPlan: "Shows only missing annual targets and values that cannot be read.",
+    mustWriteHintPlan: "Shows only missing annual targets and dates, and values that cannot be read.",
     noGoal: "No goal",
     aboutWorkbook: "About the workbook",
     hiddenSheet: { hidden: "hidden sheet", veryHidden: "very hidden sheet" },

@@ -192,7 +192,7 @@ export const sv = {
     /** After mustWriteHint, only where a finding the toggle lists asks for an `Analys` row (asksForAnalysisRow). */
     mustWriteHintAnalysisRow:
       "Utan kolumnen Analys skrivs en analys på raden under sin indikator, med början ”Analys”.",
-    mustWriteHintPlan: "Visar bara saknade årsmål och värden som inte går att läsa.",
+    mustWriteHintPlan: "Visar bara saknade årsmål och datum, och värden som inte går att läsa.",
     noGoal: "Utan mål",
     /** Grouped by goal: findings about the workbook or a sheet, not an item (WORKBOOK_CODES). */
     aboutWorkbook: "Om arbetsboken",

@@ -16,6 +16,7 @@ export const MUST_WRITE_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   "analysis-missing",
   "outcome-missing",
   "forecast-missing",
+  "activity-dates-missing",
   "target-missing",
   "value-unparseable",
   // A row after a blank row, not read: its value (`ca 40`) cannot be read there, or the blank row
