@@ -1,7 +1,7 @@
 import type { CellValue, SheetGrid } from "../grid";
 import { a1, a1Range, cellAt, formatAt, hasText, isExcelError, lastCol, parseA1Range, textOf } from "../grid";
 import type { ParsedPeriod } from "../parse/period";
-import { yearOf } from "../parse/period";
+import { parsePeriodText, yearOf } from "../parse/period";
 import { parseNumberText } from "../parse/quantity";
 import { parseTargetCell } from "../parse/target";
 import { parseDateCell } from "../parse/date";
@@ -1296,6 +1296,8 @@ export function titleAbove(rows: SheetRows, headerRow: number, fallback: string)
     const i = r - sheet.originRow;
     const count = rows.count(i);
     if (count === 0) continue;
+    // A `Period | T2 2026` row between a title and its table says when, not what (the review of 8 December).
+    if (count === 2 && isPeriodRow(rows, i)) continue;
     if (count > 1) break;
     const text = rows.firstText(i);
     const stamped = titleBeforeStamp(text);
@@ -1308,6 +1310,20 @@ export function titleAbove(rows: SheetRows, headerRow: number, fallback: string)
     break;
   }
   return { title: notes.length && notes[0].length <= 80 ? notes[0] : fallback, notes };
+}
+
+/** Whether row `i` is a Period cell and its period (`Period | T2 2026`), in its first two cells. */
+function isPeriodRow(rows: SheetRows, i: number): boolean {
+  const values = rows.sheet.values[i];
+  const first = rows.firstCol(i) - rows.sheet.originCol;
+  const label = values?.[first];
+  const period = values?.[first + 1];
+  return (
+    typeof label === "string" &&
+    /^period:?$/i.test(label.trim()) &&
+    typeof period === "string" &&
+    parsePeriodText(period) !== null
+  );
 }
 
 /**

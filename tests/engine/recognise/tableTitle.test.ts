@@ -222,3 +222,24 @@ describe("a line about who wrote the sheet is no table's title (the förskola wa
     expect(titleUnder("Driftbudget T2 2021 (tkr). Uppdaterad 31/8")).toBe("Driftbudget T2 2021 (tkr)");
   });
 });
+
+describe("a `Period | T2 2021` row between a budget table's title and its header (the review of 8 December)", () => {
+  test("is passed over: the title and its note's unit still count", () => {
+    // 002's Intäkter and Kostnader rows (lines 1927–1928) in kronor.
+    const [income, costs] = [1927, 1928].map((line) => seedLineCells("002-t2-driftbudget", line, [0])[0]);
+    const [table] = budgetTables(
+      snapshotOf(
+        plainSheet("Budget", [
+          ["Driftbudget T2 2021 – Resursenheten"],
+          ["Beloppen anges i kronor."],
+          ["Period", "T2 2021"],
+          [],
+          ["Kostnadsslag", "Budget 2021", "Prognos helår 2021", "Avvikelse"],
+          [income, -489_400_000, -515_300_000, 25_900_000],
+          [costs, 2_924_700_000, 2_962_400_000, -37_700_000],
+        ]),
+      ),
+    );
+    expect(table).toMatchObject({ title: "Driftbudget T2 2021 – Resursenheten", amountUnit: "kr" });
+  });
+});
