@@ -32,8 +32,8 @@ export function forecastMissing(indicator: Indicator, period: PeriodKind | null)
 export function forecastMissingFinding(indicator: Indicator): Finding {
   const outcome = indicator.outcome ?? 0;
   const decimals = Math.min(indicator.decimals?.outcome ?? decimalsOf(outcome), 2);
-  const against = (render: typeof renderNumber, word: string) => {
-    const judged = judgedTarget(indicator, render);
+  const against = (render: typeof renderNumber, word: string, previousWord: string) => {
+    const judged = judgedTarget(indicator, render, previousWord);
     return judged === null ? "" : `, ${render(outcome, indicator.unit, decimals)} ${word} ${judged}`;
   };
   return finding({
@@ -41,8 +41,8 @@ export function forecastMissingFinding(indicator: Indicator): Finding {
     sheet: indicator.sheet,
     cell: indicator.cells.forecast ?? indicator.cells.name ?? "A1",
     goal: indicator.goal,
-    message: `Prognos helår saknas för ”${indicator.name}”: statusen bedöms på periodens utfall${against(renderNumber, "mot")}, inte på helåret.`,
-    messageEn: `Full-year forecast missing for "${indicator.name}": its status is judged on the period's outcome${against(renderNumberEn, "against")}, not on the full year.`,
+    message: `Prognos helår saknas för ”${indicator.name}”: statusen bedöms på periodens utfall${against(renderNumber, "mot", "föregående")}, inte på helåret.`,
+    messageEn: `Full-year forecast missing for "${indicator.name}": its status is judged on the period's outcome${against(renderNumberEn, "against", "the previous")}, not on the full year.`,
   });
 }
 
@@ -50,7 +50,11 @@ export function forecastMissingFinding(indicator: Indicator): Finding {
  * What the status was judged against: the Årsmål as written, or KF:s årsmål where the nämnd set
  * none; an `öka` target, the previous period's figure (`446 mot föregående 422`, not `mot Ökning`).
  */
-function judgedTarget(indicator: Indicator, render: typeof renderNumber): string | null {
+function judgedTarget(
+  indicator: Indicator,
+  render: typeof renderNumber,
+  previousWord: string,
+): string | null {
   const judged = (status: string) => status === "met" || status === "partly-met" || status === "not-met";
   const kind = judged(indicator.status)
     ? indicator.targetKind
@@ -62,7 +66,7 @@ function judgedTarget(indicator: Indicator, render: typeof renderNumber): string
     const previous = indicator.previous;
     if (previous === null) return null;
     const decimals = Math.min(indicator.decimals?.previous ?? decimalsOf(previous), 2);
-    return `${render === renderNumber ? "föregående" : "the previous"} ${render(previous, indicator.unit, decimals)}`;
+    return `${previousWord} ${render(previous, indicator.unit, decimals)}`;
   }
   return judged(indicator.status) ? indicator.targetText : indicator.kfTargetText;
 }

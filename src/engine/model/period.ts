@@ -3,7 +3,8 @@
  * cell (of the year asked for), else `VP` for a workbook of plan tables only, else the latest a
  * sheet's title names (`Tertialrapport 2 år 2021`), else the latest the names of the sheets holding
  * follow-up tables give when each names one (`T2 2021`), else `VP` where a title or Period cell names
- * the plan (`Verksamhetsplan 2027`) and its tables' targets that year, else unknown with a `period-unknown` finding.
+ * the plan (`Verksamhetsplan 2027`) and its tables target that year, else unknown with a
+ * `period-unknown` finding.
  * A forced period without a year takes the workbook's: for VP the year of its `VP 2022` column,
  * for a tertial or VB the latest named period's (each falling back on the other). A plan's year is
  * the one asked for, else its `VP 2022` column's. A period still without a year takes the one its
@@ -143,8 +144,7 @@ function periodOf(recognition: Recognition, options: PeriodOptions, findings: Fi
  * The year the workbook gives a period of `kind` chosen without one: for VP the year it names its
  * plan by (a title, a Period cell, a `VP 2022` column), else the latest period it names; for T1,
  * T2 and VB the latest period's, else the plan's column's or title's (a follow-up that kept its
- * plan's cover). The pane offers it when a person picks
- * the period the workbook could not tell.
+ * plan's cover). The pane offers it when a person picks the period the workbook could not tell.
  */
 export function workbookYearOf(recognition: Recognition, kind: PeriodKind): number | null {
   const latest = latestNamedPeriod(recognition, null, false) ?? latestNamedPeriod(recognition, null, true);
