@@ -1,8 +1,8 @@
 /**
  * `indikatorer`: one table per goal in the city's columns — the follow-up's nine (002 line 271), or
  * the plan's four (003 line 462) — with the indicator's `Analys` row under it in a follow-up, as the
- * reports carry it (a plan's have none). Målkoll's status columns stand apart, after a blank column, so the city's columns
- * stay one selection to paste. Indicators are listed alphabetically within a goal, as the city's
+ * reports carry it (a plan's have none). Målkoll's own columns (a follow-up's statuses, a plan's
+ * findings) stand apart, after a blank column, so the city's columns stay one selection to paste. Indicators are listed alphabetically within a goal, as the city's
  * reports do (every indicator table in the T2 2021 report, seed 002, is in Swedish order).
  */
 import { findingCellKey, cellsWithFinding } from "../findings";
