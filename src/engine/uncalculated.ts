@@ -58,7 +58,14 @@ export function withoutMissingUncalculated(findings: Finding[], sheets: SheetGri
   for (const sheet of sheets)
     if (sheet.uncalculated?.length) bySheet.set(sheet.name, new Set(sheet.uncalculated));
   if (bySheet.size === 0) return findings;
-  return findings.filter((f) => !(MISSING_VALUE_CODES.has(f.code) && bySheet.get(f.sheet)?.has(f.cell)));
+  return findings.filter((f) => {
+    if (!MISSING_VALUE_CODES.has(f.code)) return true;
+    const formulas = bySheet.get(f.sheet);
+    if (!formulas) return true;
+    // A plan activity's dates: either cell of its range an uncalculated formula.
+    const ends = f.code === "activity-dates-missing" && f.range ? f.range.split(":") : [f.cell];
+    return !ends.some((cell) => formulas.has(cell));
+  });
 }
 
 function notCalculated(sheet: string, cell: string, count: number): Finding {

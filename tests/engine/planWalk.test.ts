@@ -317,3 +317,64 @@ describe("an activity's end a plan leaves open", () => {
     expect(dates.map((f) => [f.cell, f.goal])).toEqual([["D2", "Mål och indikatorer!A2"]]);
   });
 });
+
+describe("the last read of 8 December", () => {
+  const budgetSheet = (headers: string[], rows: (string | number)[][]) =>
+    plainSheet("Budget", [["Budget 2022 (tkr)"], [], ["Kostnadsslag", ...headers], ...rows]);
+
+  it("measures a plan's stated Avvikelse against neither last year's forecast nor an older outcome", () => {
+    const sheet = budgetSheet(
+      ["Budget 2022", "Utfall 2020", "Prognos helår 2021", "Avvikelse"],
+      [
+        ["Personal", 48_600, 48_100, 48_400, 200],
+        ["Lokaler", 9_850, 9_500, 9_600, 250],
+      ],
+    );
+    const result = check(snapshotOf(cover(PLAN_TITLE), sheet));
+    expect(result.model.period.kind).toBe("VP");
+    expect(result.findings.filter((f) => f.code.startsWith("budget-"))).toEqual([]);
+  });
+
+  it("takes a budget's forecast or outcome of the plan's year for a follow-up's: the period is asked", () => {
+    const sheet = budgetSheet(
+      ["Budget 2022", "Prognos helår 2022", "Avvikelse"],
+      [
+        ["Personal", 48_600, 48_400, 200],
+        ["Lokaler", 9_850, 9_600, 250],
+      ],
+    );
+    expect(check(snapshotOf(cover(PLAN_TITLE), sheet)).model.period.kind).toBeNull();
+  });
+
+  it("reads a table headed `Kommunfullmäktiges uppdrag`", () => {
+    const sheet = plainSheet("Aktiviteter", [
+      ["Kommunfullmäktiges uppdrag", "Nämndmål", "Startdatum", "Slutdatum"],
+      ["Stadsdelsnämnderna ska inrätta äldreombud", "1.1.1", "2022-01-01", "2022-12-31"],
+    ]);
+    expect(check(snapshotOf(cover(PLAN_TITLE), indicators, sheet)).model.activities).toHaveLength(1);
+  });
+
+  it("finds a prompt inside a table whatever stands in the next column, in any case", () => {
+    const sheet = plainSheet("Mål", [
+      ["Indikator", "Årsmål 2022", "KF:s årsmål 2022", "Periodicitet", "Kommentar", "Bedömning"],
+      ["Sjukfrånvaro", 0.055, 0.06, "Tertial", "Skriv analys här", "Uppfylls delvis"],
+      ["Andel nöjda föräldrar", 0.9, 0.88, "År", "SKRIV ANALYS HÄR", null],
+    ]);
+    const found = check(snapshotOf(cover(PLAN_TITLE), sheet)).findings.filter(
+      (f) => f.code === "placeholder-text",
+    );
+    expect(found.map((f) => f.cell)).toEqual(["E2", "E3"]);
+  });
+
+  it("asks for no dates where the end date is a formula Excel never computed", () => {
+    const sheet = {
+      ...plainSheet("Aktiviteter", [
+        ["Aktivitet", "Mål", "Start", "Slut"],
+        ["Utreda nya lokaler", "1.1.1", null, null],
+      ]),
+      uncalculated: ["D2"],
+    };
+    const found = check(snapshotOf(cover(PLAN_TITLE), indicators, sheet)).findings;
+    expect(found.filter((f) => f.code === "activity-dates-missing")).toEqual([]);
+  });
+});

@@ -83,7 +83,7 @@ export const DIRECTION_CATALOGUE: readonly DirectionRule[] = [
   {
     // A förskola's or kitchen's food waste (the förskola walk of 8 December); not a share of its
     // reduction (`Andel kök som minskat matsvinnet`).
-    pattern: /^(?:matsvinn|svinn)\b/i,
+    pattern: /^(?:mat)?svinn/i,
     direction: "lower",
     reasonSv: "Matsvinn (gram per portion, kg): mindre är bättre.",
     reasonEn: "Food waste (grams per portion, kg): less is better.",
@@ -159,7 +159,7 @@ export const DIRECTION_CATALOGUE: readonly DirectionRule[] = [
   },
   {
     pattern:
-      /legitimerade|^andel förskollärare (?:av|bland)\b(?!.*\b(?:slutat|sjuk|arbetsbelastning))|ekologisk|matavfall|digital|smarta lås|marknadsdialog|uppföljning genomförts|uppfyller stadens krav|svarar på|deltar i|inskrivna i förskola|vidtalas|kallats till samtal|andel pojkar av/i,
+      /legitimerade|^andel förskollärare (?:av|bland)\b(?!.*(?:slutat|sjuk|arbetsbelastning))|ekologisk|matavfall|digital|smarta lås|marknadsdialog|uppföljning genomförts|uppfyller stadens krav|svarar på|deltar i|inskrivna i förskola|vidtalas|kallats till samtal|andel pojkar av/i,
     direction: "higher",
     reasonSv:
       "Andel som gör det önskade (legitimerad personal, förskollärare, ekologiskt, digitalt, uppföljt, deltar): högre är bättre.",

@@ -15,6 +15,7 @@ import { finding } from "../findings";
 import type { ParsedPeriod } from "../parse/period";
 import { comparePeriods, formatPeriod, parsePeriodText, yearOf } from "../parse/period";
 import { goalTableRole, outcomeTertial } from "../recognise/headers";
+import { isOutcomeHeader } from "../recognise/tables";
 import type { Recognition } from "../recognise/types";
 import type { Period, PeriodKind } from "./types";
 
@@ -217,6 +218,9 @@ function namesOutcome(column: { role: string | null; header: string }): boolean 
   // A tertial's (`Utfall T1 2027`) may be read as the previous period's beside an older whole
   // year's; an indicator's full-year forecast is a follow-up's too.
   if (column.role === "outcome" || column.role === "forecast") return true;
+  // A budget's forecast and outcome (`Prognos helår 2027`, `Utfall 2027`) are a follow-up's too.
+  if (column.role === "forecastAfterTransfers" || column.role === "forecastBeforeTransfers") return true;
+  if (column.role === "amount") return isOutcomeHeader(column.header);
   if (column.role === "previous") return outcomeTertial(column.header) !== null;
   return (
     column.role === null &&

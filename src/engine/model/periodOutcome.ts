@@ -35,14 +35,6 @@ export function withPeriodOutcomes(tables: RecognisedTable[], period: Period): R
 }
 
 /**
- * An outcome column whose header names a year before the period's (`Utfall 2025` in VB 2026, where
- * the year's own `Resultat helår` was not read; `Utfall 2019` before `Utfall 2020 | Utfall april`
- * in T1 2021) is no outcome of the period. The period's is the first outcome column that names its
- * year or none (left unread as a second outcome), if any; the previous period's, where the table has
- * none, the latest earlier year's. Judged as this year's, last year's figures were printed as the
- * period's outcome, and a missing one went unsaid.
- */
-/**
  * A forecast column whose header names a year before the period's (`Prognos helår 2025` kept in a
  * T1 2026 table) is last year's forecast, no forecast of the period: judged as one, a status said
  * `Uppfyllt (prognos)` on last year's figure, and an empty cell of it was a missing forecast (the
@@ -57,6 +49,14 @@ function earlierYearForecast(table: RecognisedTable, period: Period): Recognised
   return { ...table, columns: table.columns.map((c) => (earlier(c) ? { ...c, role: null } : c)) };
 }
 
+/**
+ * An outcome column whose header names a year before the period's (`Utfall 2025` in VB 2026, where
+ * the year's own `Resultat helår` was not read; `Utfall 2019` before `Utfall 2020 | Utfall april`
+ * in T1 2021) is no outcome of the period. The period's is the first outcome column that names its
+ * year or none (left unread as a second outcome), if any; the previous period's, where the table has
+ * none, the latest earlier year's. Judged as this year's, last year's figures were printed as the
+ * period's outcome, and a missing one went unsaid.
+ */
 function earlierYearOutcome(table: RecognisedTable, period: Period): RecognisedTable {
   const periodYear = period.year;
   if (table.type !== "indicators-followup" || periodYear === null) return table;

@@ -281,7 +281,7 @@ export function amountUnitIn(text: string): "mnkr" | "tkr" | "kr" | null {
 }
 
 /** Letters (digits aside) of the longest key a table's first header has: `resultatenhetensnamn`. */
-const MAX_OPENING_LETTERS = 20;
+const MAX_OPENING_LETTERS = 25;
 const KRONOR = "kronor";
 const K = 107;
 
@@ -292,7 +292,7 @@ function packed(word: string): number {
   return n;
 }
 /** More than {@link MAX_OPENING_LETTERS} ASCII letters: a key with more letters than any first header's. */
-const MORE_LETTERS_THAN_AN_OPENING = /^(?:[^a-zA-Z]*[a-zA-Z]){21}/;
+const MORE_LETTERS_THAN_AN_OPENING = /^(?:[^a-zA-Z]*[a-zA-Z]){26}/;
 const MKR = packed("mkr");
 const TKR = packed("tkr");
 const MNKR = packed("mnkr");

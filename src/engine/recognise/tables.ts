@@ -441,7 +441,15 @@ export function outcomeInForecastsPlace(header: HeaderCandidate): HeaderCandidat
   const hasForecast =
     hasRole(columns, "forecastAfterTransfers") || hasRole(columns, "forecastBeforeTransfers");
   if (hasForecast || !hasRole(columns, "budget") || !hasRole(columns, "budgetDeviation")) return header;
-  const outcome = header.columns.find((c) => c.role === "amount" && isOutcomeHeader(c.header));
+  // Not an outcome of a year before the budget's (`Utfall 2025` beside `Budget 2027`): a plan's history.
+  const budget = header.columns.find((c) => c.role === "budget");
+  const budgetYear = budget ? yearOf(budget.header) : null;
+  const outcome = header.columns.find(
+    (c) =>
+      c.role === "amount" &&
+      isOutcomeHeader(c.header) &&
+      (budgetYear === null || (yearOf(c.header) ?? budgetYear) >= budgetYear),
+  );
   if (!outcome) return header;
   return {
     ...header,

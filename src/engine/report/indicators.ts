@@ -93,7 +93,9 @@ function planCheckCell(cells: RowCells, ind: Indicator, marked: readonly Set<str
   let tone: StatusLabel["tone"] = "partial";
   for (let k = 0; k < PLAN_MARKS.length; k++) {
     if (!hasRow(marked[k], ind.sheet, ind.row)) continue;
-    const { label } = PLAN_MARKS[k];
+    const { code, label } = PLAN_MARKS[k];
+    // An Årsmål written but unreadable (`ca 80`) is not also missing.
+    if (code === "target-missing" && text) continue;
     text = text ? `${text}, ${label.text}` : label.text;
     if (label.tone === "bad") tone = "bad";
   }

@@ -43,8 +43,20 @@ export function validate(
       periodEnd(model.period.kind, model.period.year)?.end ?? null,
     ),
     validateBudget(model.budget, hiddenRowsByTable(recognition), groupRowsByTable(recognition)),
-    findPlaceholders(snapshot, goalAt),
+    findPlaceholders(snapshot, goalAt, (sheet, row, col) => inTableRows(recognition, sheet, row, col)),
     statementTotals(snapshot.sheets, (sheet) => tableRows(recognition, sheet), recognition.crossTables),
+  );
+}
+
+/** Whether a cell lies under a recognised table's header, within its columns and rows. */
+function inTableRows(recognition: Recognition, sheet: string, row: number, col: number): boolean {
+  return recognition.tables.some(
+    (t) =>
+      t.sheet === sheet &&
+      col >= t.firstCol &&
+      col <= t.lastCol &&
+      row > t.headerRow &&
+      row <= (t.rows.length ? t.rows[t.rows.length - 1].row : t.headerRow),
   );
 }
 

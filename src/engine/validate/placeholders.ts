@@ -24,7 +24,7 @@ const PLACEHOLDERS: RegExp[] = [
  * Two characters every match holds (`XX`, `TO`, `TB`, `??`, `[`, `<`, `ip` in any case), or a prompt's
  * last word: one quick scan rules out nearly every text before the patterns themselves run.
  */
-const MAY_HOLD_PLACEHOLDER = /XX|T[OB]|\?\?|\[|<|[iI][pP]|[hH]är[\s.…]*$|^[Kk]licka/;
+const MAY_HOLD_PLACEHOLDER = /XX|T[OB]|\?\?|\[|<|[iI][pP]|[hH][äÄ][rR][\s.…]*$|^[Kk][lL][iI][cC][kK][aA]/;
 
 /** The word a template's prompt ends on, or Office's own prompt starts with. */
 const PROMPT_WORD = /här[\s.…]*$|^klicka/i;
@@ -36,6 +36,8 @@ function filled(value: CellValue | undefined): boolean {
 export function findPlaceholders(
   snapshot: WorkbookSnapshot,
   goalAt: (sheet: string, row: number) => string | null,
+  /** Whether a cell lies in a recognised table's rows, where the next cell is the next column, not an answer. */
+  inTable: (sheet: string, row: number, col: number) => boolean = () => false,
 ): Finding[] {
   const out: Finding[] = [];
   // A shared string with a placeholder is searched once.
@@ -57,8 +59,14 @@ export function findPlaceholders(
         const start = Math.max(0, hit.index - 30);
         const excerpt = `${start > 0 ? "…" : ""}${value.slice(start, hit.index + hit[0].length + 30).trim()}…`;
         const whole = hit[0].trim() === value.trim();
-        // A prompt with its answer beside it is a form's label (`Skriv datum här` | `2026-11-30`).
-        if (whole && PROMPT_WORD.test(value) && filled(row[k + 1])) continue;
+        // A prompt with its answer beside it, outside a table, is a form's label (`Skriv datum här` | `2026-11-30`).
+        if (
+          whole &&
+          PROMPT_WORD.test(value) &&
+          filled(row[k + 1]) &&
+          !inTable(sheet.name, sheet.originRow + i, sheet.originCol + k)
+        )
+          continue;
         out.push(
           finding({
             code: "placeholder-text",

@@ -550,6 +550,9 @@ describe("direction", () => {
       // Not a share of förskollärare that is a loss (the review of 8 December).
       ["Andel förskollärare som slutat sin anställning", null],
       ["Andel förskollärare bland de anställda", "higher"],
+      ["Andel förskollärare av personalen som är långtidssjukskrivna", null],
+      ["Andel förskollärare av personalen som avslutat sin anställning", null],
+      ["Matsvinnet i gram per portion", "lower"],
       ["Aktivt medarbetarskapsindex (AMI)", "higher"],
       ["Andel medarbetare som rekommenderar sin arbetsplats", "higher"],
       ["Antal besök på fritidsgårdar", null],
