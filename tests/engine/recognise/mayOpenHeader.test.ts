@@ -6,11 +6,11 @@ import fc from "fast-check";
 import { matchKey } from "../../../src/engine/parse/text";
 import { mayOpenHeader } from "../../../src/engine/recognise/headers";
 
-/** The rule over the whole key at once: at most 20 letters (digits aside), a unit first, or kronor. */
+/** The rule over the whole key at once: at most 25 letters (digits aside), a unit first, or kronor. */
 function byDefinition(text: string): boolean {
   const key = matchKey(text);
   return (
-    key.replace(/[0-9]/g, "").length <= 20 ||
+    key.replace(/[0-9]/g, "").length <= 25 ||
     key.startsWith("mnkr") ||
     key.startsWith("mkr") ||
     key.startsWith("tkr") ||
