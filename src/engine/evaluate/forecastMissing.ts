@@ -10,6 +10,7 @@ import { finding } from "../findings";
 import type { Indicator, PeriodKind } from "../model/types";
 import { renderNumber, renderNumberEn } from "../parse/target";
 import { decimalsOf } from "../parse/quantity";
+import { isJudged } from "./judged";
 
 /** Budgetföljsamhet and prognossäkerhet: figures of the budget's forecast, with no forecast of their own. */
 const FORECAST_OF_BUDGET = /budgetföljsamhet|prognossäkerhet/i;
@@ -55,10 +56,9 @@ function judgedTarget(
   render: typeof renderNumber,
   previousWord: string,
 ): string | null {
-  const judged = (status: string) => status === "met" || status === "partly-met" || status === "not-met";
-  const kind = judged(indicator.status)
+  const kind = isJudged(indicator.status)
     ? indicator.targetKind
-    : judged(indicator.kfStatus)
+    : isJudged(indicator.kfStatus)
       ? indicator.kfTargetKind
       : null;
   if (kind === null) return null;
@@ -68,5 +68,5 @@ function judgedTarget(
     const decimals = Math.min(indicator.decimals?.previous ?? decimalsOf(previous), 2);
     return `${previousWord} ${render(previous, indicator.unit, decimals)}`;
   }
-  return judged(indicator.status) ? indicator.targetText : indicator.kfTargetText;
+  return isJudged(indicator.status) ? indicator.targetText : indicator.kfTargetText;
 }

@@ -17,6 +17,7 @@ import type { Settings } from "../settings";
 import { hasText, nameCell } from "./cells";
 import { directionOf } from "./direction";
 import { forecastMissing, forecastMissingFinding } from "./forecastMissing";
+import { isJudged } from "./judged";
 import type { AnalysisPlace, MessageEnd } from "./missingAnalysis";
 import { ANALYSIS_PLACES, AnalysisRowTables, analysisWhere } from "./missingAnalysis";
 import { TablesAt } from "./tablesAt";
@@ -311,11 +312,6 @@ export function outcomeDue(indicator: Indicator, period: PeriodKind | null): boo
   if (period === "VB") return true;
   if (period === "T1" || period === "T2") return indicator.periodicity === "tertial";
   return false;
-}
-
-/** A status judged against a figure (comparisons, not a Set: asked three times an indicator). */
-function isJudged(status: KfStatus): boolean {
-  return status === "met" || status === "partly-met" || status === "not-met";
 }
 
 export function isDeviating(indicator: Indicator): boolean {

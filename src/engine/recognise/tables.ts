@@ -442,8 +442,7 @@ export function outcomeInForecastsPlace(header: HeaderCandidate): HeaderCandidat
     hasRole(columns, "forecastAfterTransfers") || hasRole(columns, "forecastBeforeTransfers");
   if (hasForecast || !hasRole(columns, "budget") || !hasRole(columns, "budgetDeviation")) return header;
   // Not an outcome of a year before the budget's (`Utfall 2025` beside `Budget 2027`): a plan's history.
-  const budget = header.columns.find((c) => c.role === "budget");
-  const budgetYear = budget ? yearOf(budget.header) : null;
+  const budgetYear = budgetColumnYear(header.columns);
   const outcome = header.columns.find(
     (c) =>
       c.role === "amount" &&
@@ -457,14 +456,19 @@ export function outcomeInForecastsPlace(header: HeaderCandidate): HeaderCandidat
   };
 }
 
+/** The year the budget column's header names (`Budget 2027`), or null. */
+function budgetColumnYear(columns: readonly RecognisedColumn[]): number | null {
+  const budget = columns.find((c) => c.role === "budget");
+  return budget ? yearOf(budget.header) : null;
+}
+
 /**
  * A forecast column naming a year before the budget column's (`Budget 2027 | Budget 2026 | Prognos
  * helår 2026 (T2)` in a plan) is last year's forecast, an amount beside the budget: measured against
  * this year's budget it gave a "large deviation" on every row of a plan.
  */
 function earlierYearsForecast(header: HeaderCandidate): HeaderCandidate {
-  const budget = header.columns.find((c) => c.role === "budget");
-  const budgetYear = budget ? yearOf(budget.header) : null;
+  const budgetYear = budgetColumnYear(header.columns);
   if (budgetYear === null) return header;
   const earlier = (c: RecognisedColumn): boolean =>
     (c.role === "forecastAfterTransfers" || c.role === "forecastBeforeTransfers") &&

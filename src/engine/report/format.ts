@@ -12,6 +12,7 @@ import type {
   StatusBasis,
 } from "../model/types";
 import { normaliseUnit } from "../parse/quantity";
+import { isJudged } from "../evaluate/judged";
 import type { StatusLabel } from "./look";
 import { ASSESSMENT_LABELS, FORECAST_SUFFIX, STATUS_LABELS } from "./look";
 import type { OutCell } from "./spec";
@@ -257,8 +258,7 @@ export type { StatusLabel } from "./look";
 
 /** Symbol and word for a status; one judged on the forecast says so (`● Uppfyllt (prognos)`). */
 export function statusLabel(status: KfStatus, basis: StatusBasis | null = null): StatusLabel {
-  const judged = status === "met" || status === "partly-met" || status === "not-met";
-  return judged && basis === "forecast" ? FORECAST_LABELS[status] : STATUS_LABELS[status];
+  return isJudged(status) && basis === "forecast" ? FORECAST_LABELS[status] : STATUS_LABELS[status];
 }
 
 /** The labels of statuses judged on the forecast, made once. */
